@@ -1,0 +1,40 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Vigil {
+
+/** @brief A Microsoft cloud: its authority, Graph and Defender-portal hosts. Any thread. */
+struct Cloud
+{
+    QString name; ///< "global", "usgov" (GCC High), "dod"
+    QString authorityHost;
+    QString graphEndpoint;
+    QStringList portalHosts; ///< the deep-link allow-list; first one builds links
+
+    static Cloud global();
+    static Cloud byName(const QString &name); ///< unknown names give global()
+};
+
+/**
+ * True when Vigil may open this URL in a browser: https and a Defender portal host of the
+ * cloud (exact host match, no user info, default port).
+ */
+bool isAllowedPortalUrl(const QUrl &url, const Cloud &cloud);
+/**
+ * The Defender-portal link of an incident: its incidentWebUrl when allowed, otherwise one built
+ * from the incident id and tenant id on the cloud's first portal host.
+ */
+QUrl portalIncidentUrl(const QString &incidentWebUrl, const QString &incidentId,
+                       const QString &tenantId, const Cloud &cloud);
+
+/** True for 127.0.0.0/8, ::1 and "localhost". */
+bool isLoopbackHost(const QString &host);
+/** Checks an endpoint: https anywhere, http only on loopback; returns it without trailing '/'. */
+Result<QUrl> validateEndpoint(const QString &text, const QString &what);
+
+} // namespace Vigil
