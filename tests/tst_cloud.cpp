@@ -1,0 +1,106 @@
+#include "cloud.h"
+
+#include <QTest>
+
+using namespace Vigil;
+
+class TestCloud : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void allowList_data();
+    void allowList();
+    void builtLinks();
+    void endpoints_data();
+    void endpoints();
+};
+
+void TestCloud::allowList_data()
+{
+    QTest::addColumn<QString>("cloud");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("global incident") << "global"
+                                     << "https://security.microsoft.com/incidents/1?tid=t" << true;
+    QTest::newRow("global new page") << "global"
+                                     << "https://security.microsoft.com/incident2/1/overview?tid=t"
+                                     << true;
+    QTest::newRow("http refused") << "global" << "http://security.microsoft.com/incidents/1" << false;
+    QTest::newRow("look-alike host") << "global"
+                                     << "https://security.microsoft.com.evil.example/incidents/1"
+                                     << false;
+    QTest::newRow("sub-domain") << "global" << "https://x.security.microsoft.com/incidents/1"
+                                << false;
+    QTest::newRow("user info") << "global" << "https://a@security.microsoft.com/incidents/1"
+                               << false;
+    QTest::newRow("other port") << "global" << "https://security.microsoft.com:8443/incidents/1"
+                                << false;
+    QTest::newRow("javascript") << "global" << "javascript:alert(1)" << false;
+    QTest::newRow("gov host on global") << "global" << "https://security.microsoft.us/incidents/1"
+                                        << false;
+    QTest::newRow("gov host on usgov") << "usgov" << "https://security.microsoft.us/incidents/1"
+                                       << true;
+    QTest::newRow("global host on usgov") << "usgov"
+                                          << "https://security.microsoft.com/incidents/1" << false;
+}
+
+void TestCloud::allowList()
+{
+    QFETCH(QString, cloud);
+    QFETCH(QString, url);
+    QFETCH(bool, allowed);
+    QCOMPARE(isAllowedPortalUrl(QUrl(url), Cloud::byName(cloud)), allowed);
+}
+
+void TestCloud::builtLinks()
+{
+    const Cloud global = Cloud::global();
+    const QString given = QStringLiteral("https://security.microsoft.com/incidents/42?tid=t1");
+    QCOMPARE(portalIncidentUrl(given, QStringLiteral("42"), QStringLiteral("t1"), global),
+             QUrl(given));
+    // A missing or foreign incidentWebUrl is replaced by one built from the ids.
+    const QUrl expected(QStringLiteral("https://security.microsoft.com/incidents/42?tid=t1"));
+    QCOMPARE(portalIncidentUrl(QString(), QStringLiteral("42"), QStringLiteral("t1"), global),
+             expected);
+    QCOMPARE(portalIncidentUrl(QStringLiteral("https://evil.example/incidents/42"),
+                               QStringLiteral("42"), QStringLiteral("t1"), global),
+             expected);
+    QCOMPARE(portalIncidentUrl(QString(), QStringLiteral("42"), QStringLiteral("t1"),
+                               Cloud::byName(QStringLiteral("usgov")))
+                     .host(),
+             QStringLiteral("security.microsoft.us"));
+    QVERIFY(portalIncidentUrl(QString(), QString(), QString(), global).isEmpty());
+}
+
+void TestCloud::endpoints_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("normalised");
+    QTest::newRow("https") << "https://graph.microsoft.com/" << true << "https://graph.microsoft.com";
+    QTest::newRow("http loopback v4") << "http://127.0.0.1:8080" << true << "http://127.0.0.1:8080";
+    QTest::newRow("http 127/8") << "http://127.2.3.4:1" << true << "http://127.2.3.4:1";
+    QTest::newRow("http localhost") << "http://localhost:9" << true << "http://localhost:9";
+    QTest::newRow("http ::1") << "http://[::1]:9" << true << "http://[::1]:9";
+    QTest::newRow("http remote refused") << "http://graph.microsoft.com" << false << "";
+    QTest::newRow("http private refused") << "http://10.0.0.1" << false << "";
+    QTest::newRow("http 127 look-alike") << "http://127.0.0.1.evil.example" << false << "";
+    QTest::newRow("ftp refused") << "ftp://127.0.0.1" << false << "";
+    QTest::newRow("garbage") << "not a url" << false << "";
+}
+
+void TestCloud::endpoints()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, normalised);
+    const Result<QUrl> url = validateEndpoint(text, QStringLiteral("Graph endpoint"));
+    QCOMPARE(url.ok(), ok);
+    if (ok)
+        QCOMPARE(url.value().toString(), normalised);
+    else
+        QVERIFY(url.error().message.contains(QStringLiteral("Graph endpoint")));
+}
+
+QTEST_APPLESS_MAIN(TestCloud)
+#include "tst_cloud.moc"

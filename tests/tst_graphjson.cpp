@@ -1,0 +1,293 @@
+#include "graphjson.h"
+#include "vocabulary.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Vigil;
+
+namespace {
+
+QJsonObject loadFixture(const char *name)
+{
+    QFile file(QStringLiteral(VIGIL_TEST_DATA "/graph/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open fixture %s", name);
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("fixture %s: %s", name, qPrintable(error.errorString()));
+    return doc.object();
+}
+
+QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms)
+{
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+}
+
+} // namespace
+
+class TestGraphJson : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void dateTimes_data();
+    void dateTimes();
+    void docSampleIncident();
+    void docSampleAlertAndEvidence();
+    void canonicalIncidentWithNonAsciiTitle();
+    void futureEnumValuesAreKept();
+    void redirectedIncident();
+    void comments_data();
+    void comments();
+    void evidenceKinds_data();
+    void evidenceKinds();
+    void missingIdIsAnError();
+};
+
+void TestGraphJson::dateTimes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    QTest::newRow("7 fractional digits") << "2021-08-13T08:43:35.5533333Z"
+                                         << utc(2021, 8, 13, 8, 43, 35, 553);
+    QTest::newRow("nines do not round into the next second")
+            << "2024-05-02T23:59:59.9999999Z" << utc(2024, 5, 2, 23, 59, 59, 999);
+    QTest::newRow("3 digits") << "2021-04-26T07:45:50.116Z" << utc(2021, 4, 26, 7, 45, 50, 116);
+    QTest::newRow("1 digit") << "2021-04-26T07:45:50.1Z" << utc(2021, 4, 26, 7, 45, 50, 100);
+    QTest::newRow("no fraction") << "2024-05-01T10:11:12Z" << utc(2024, 5, 1, 10, 11, 12, 0);
+    QTest::newRow("offset") << "2024-05-01T10:11:12+02:00" << utc(2024, 5, 1, 8, 11, 12, 0);
+    QTest::newRow("negative offset no colon") << "2024-05-01T10:11:12-0130"
+                                              << utc(2024, 5, 1, 11, 41, 12, 0);
+    QTest::newRow("no zone means UTC") << "2024-05-01T10:11:12.5" << utc(2024, 5, 1, 10, 11, 12, 500);
+    QTest::newRow("empty") << "" << QDateTime();
+    QTest::newRow("garbage") << "yesterday" << QDateTime();
+    QTest::newRow("bad month") << "2024-13-01T10:11:12Z" << QDateTime();
+}
+
+void TestGraphJson::dateTimes()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = parseGraphDateTime(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(parsed, expected);
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    }
+}
+
+void TestGraphJson::docSampleIncident()
+{
+    const QJsonObject json = loadFixture("incident-doc-sample.json");
+    const Result<Incident> parsed = incidentFromGraph(json);
+    QVERIFY(parsed.ok());
+    const Incident &i = parsed.value();
+    QCOMPARE(i.providerIncidentId, QStringLiteral("2972395"));
+    QCOMPARE(i.provider, QStringLiteral("Microsoft 365 Defender"));
+    QCOMPARE(i.tenantId, QStringLiteral("b3c1b5fc-828c-45fa-a1e1-10d74f6d6e9c"));
+    // The doc sample's PascalCase enums arrive normalised.
+    QCOMPARE(i.classification, QStringLiteral("truePositive"));
+    QCOMPARE(i.determination, QStringLiteral("multiStagedAttack"));
+    QCOMPARE(i.status, QStringLiteral("active"));
+    QCOMPARE(statusLabel(i.status), QStringLiteral("New"));
+    QCOMPARE(i.severity, QStringLiteral("medium"));
+    QCOMPARE(i.assignedTo, QStringLiteral("KaiC@contoso.onmicrosoft.com"));
+    QCOMPARE(i.createdTime, utc(2021, 8, 13, 8, 43, 35, 553));
+    QCOMPARE(i.lastUpdateTime, utc(2021, 9, 30, 9, 35, 45, 113));
+    QCOMPARE(i.customTags, QStringList{QStringLiteral("Demo")});
+    QCOMPARE(i.systemTags, QStringList{QStringLiteral("Defender Experts")});
+    QCOMPARE(i.tags(), (QStringList{QStringLiteral("Demo"), QStringLiteral("Defender Experts")}));
+    QCOMPARE(i.lastModifiedBy, QStringLiteral("DefenderExperts"));
+    QVERIFY(i.redirectIncidentId.isEmpty());
+    QVERIFY(!i.isRedirected());
+    QCOMPARE(i.alertCount, 1);
+    QCOMPARE(i.webUrl,
+             QStringLiteral("https://security.microsoft.com/incidents/2972395?tid="
+                            "12f988bf-16f1-11af-11ab-1d7cd011db47"));
+    // Legacy comment shape {comment, createdBy, createdTime}.
+    QCOMPARE(i.comments.size(), 1);
+    QCOMPARE(i.comments.first().text, QStringLiteral("Demo incident"));
+    QCOMPARE(i.comments.first().author, QStringLiteral("DavidS@contoso.onmicrosoft.com"));
+    QCOMPARE(i.comments.first().createdTime, utc(2021, 9, 30, 12, 7, 37, 275));
+}
+
+void TestGraphJson::docSampleAlertAndEvidence()
+{
+    const QList<Alert> alerts = alertsOfIncident(loadFixture("incident-doc-sample.json"));
+    QCOMPARE(alerts.size(), 1);
+    const Alert &a = alerts.first();
+    QCOMPARE(a.id, QStringLiteral("da637551227677560813_-961444813"));
+    QCOMPARE(a.incidentId, QStringLiteral("2972395"));
+    QCOMPARE(a.serviceSource, QStringLiteral("microsoftDefenderForEndpoint"));
+    QCOMPARE(productShortName(a.serviceSource), QStringLiteral("MDE"));
+    QCOMPARE(a.detectionSource, QStringLiteral("antivirus"));
+    QCOMPARE(a.status, QStringLiteral("new"));
+    QCOMPARE(a.category, QStringLiteral("DefenseEvasion"));
+    QCOMPARE(a.mitreTechniques, QStringList{QStringLiteral("T1564.001")});
+    QVERIFY(a.assignedTo.isEmpty());
+    QVERIFY(!a.resolvedTime.isValid());
+    QCOMPARE(a.createdTime, utc(2021, 4, 27, 12, 19, 27, 721));
+    QVERIFY(a.recommendedActions.contains(QChar(0x00B7)));
+
+    QCOMPARE(a.evidence.size(), 6);
+    QCOMPARE(a.evidence.at(0).kind, QStringLiteral("device"));
+    QCOMPARE(a.evidence.at(0).value, QStringLiteral("tempDns"));
+    QCOMPARE(a.evidence.at(0).roles, QStringList{QStringLiteral("compromised")});
+    QCOMPARE(a.evidence.at(1).kind, QStringLiteral("file"));
+    QCOMPARE(a.evidence.at(1).value, QStringLiteral("MsSense.exe"));
+    QVERIFY(a.evidence.at(1).detail.contains(QStringLiteral("8963a19f")));
+    QCOMPARE(a.evidence.at(2).kind, QStringLiteral("process"));
+    QCOMPARE(a.evidence.at(2).detail, QStringLiteral("\"MsSense.exe\""));
+    QCOMPARE(a.evidence.at(3).kind, QStringLiteral("registryKey"));
+    QVERIFY(a.evidence.at(3).value.startsWith(QStringLiteral("HKEY_LOCAL_MACHINE\\SYSTEM")));
+    QCOMPARE(a.evidence.at(4).kind, QStringLiteral("user"));
+    QCOMPARE(a.evidence.at(4).value, QStringLiteral("jonathan.wolcott@contoso.com"));
+    QCOMPARE(a.evidence.at(4).verdict, QStringLiteral("suspicious"));
+
+    // An evidence type Vigil does not know is kept generically, with its JSON.
+    const Entity &unknown = a.evidence.at(5);
+    QCOMPARE(unknown.kind, QStringLiteral("other"));
+    QCOMPARE(unknown.odataType, QStringLiteral("#microsoft.graph.security.kubernetesPodEvidence"));
+    QCOMPARE(unknown.value, QStringLiteral("crypto-miner-7d9f"));
+    QCOMPARE(unknown.verdict, QStringLiteral("malicious"));
+    QCOMPARE(unknown.remediationStatus, QStringLiteral("unknownFutureValue"));
+    QCOMPARE(unknown.roles, (QStringList{QStringLiteral("attacker"),
+                                         QStringLiteral("someBrandNewRole")}));
+    const QJsonObject raw = QJsonDocument::fromJson(unknown.rawJson).object();
+    QCOMPARE(raw.value(QLatin1String("namespace")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("default"));
+}
+
+void TestGraphJson::canonicalIncidentWithNonAsciiTitle()
+{
+    const Result<Incident> parsed = incidentFromGraph(loadFixture("incident-graph-canonical.json"));
+    QVERIFY(parsed.ok());
+    const Incident &i = parsed.value();
+    QCOMPARE(i.title, QStringLiteral("Verdächtige PowerShell-Aktivität auf ‘FIN-LT-0042’ — 東京"));
+    QVERIFY(i.assignedTo.isEmpty()); // null assignedTo
+    QCOMPARE(i.determination, QStringLiteral("notMalicious")); // doc spelling "clean"
+    QCOMPARE(classificationReasonLabel(i.classification, i.determination),
+             QStringLiteral("Incorrect alert logic"));
+    QCOMPARE(statusLabel(i.status), QStringLiteral("Closed"));
+    QCOMPARE(i.lastUpdateTime, utc(2024, 5, 2, 23, 59, 59, 999));
+    QCOMPARE(i.alertCount, 0); // no $expand
+    QCOMPARE(i.comments.size(), 1);
+    QCOMPARE(i.comments.first().author, QStringLiteral("Ana Ruiz"));
+    QCOMPARE(i.comments.first().createdTime, utc(2024, 5, 2, 8, 0, 0, 0));
+}
+
+void TestGraphJson::futureEnumValuesAreKept()
+{
+    const Result<Incident> parsed = incidentFromGraph(loadFixture("incident-future-enums.json"));
+    QVERIFY(parsed.ok());
+    const Incident &i = parsed.value();
+    QCOMPARE(i.status, QStringLiteral("awaitingAction"));
+    QCOMPARE(statusLabel(i.status), QStringLiteral("Active · awaiting action"));
+    QCOMPARE(i.classification, QStringLiteral("unknownFutureValue"));
+    QCOMPARE(i.determination, QStringLiteral("someDeterminationFromTheFuture"));
+    QCOMPARE(determinationLabel(i.determination), QStringLiteral("someDeterminationFromTheFuture"));
+    QCOMPARE(i.severity, QStringLiteral("critical"));
+    QCOMPARE(severityLabel(i.severity), QStringLiteral("critical"));
+    QCOMPARE(i.lastUpdateTime, utc(2024, 5, 1, 8, 11, 12, 0));
+    QCOMPARE(i.assignedTo, QStringLiteral("ANALYST@Contoso.com"));
+}
+
+void TestGraphJson::redirectedIncident()
+{
+    const Result<Incident> parsed = incidentFromGraph(loadFixture("incident-redirected.json"));
+    QVERIFY(parsed.ok());
+    const Incident &i = parsed.value();
+    QVERIFY(i.isRedirected());
+    QCOMPARE(i.redirectIncidentId, QStringLiteral("499"));
+    QCOMPARE(statusLabel(i.status), QStringLiteral("Closed"));
+    QVERIFY(i.tags().contains(QStringLiteral("Redirected")));
+    QCOMPARE(i.alertCount, 0);
+}
+
+void TestGraphJson::comments_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("author");
+    QTest::addColumn<QDateTime>("created");
+    QTest::newRow("v1.0 shape")
+            << QByteArray(R"({"comment":"c1","createdByDisplayName":"Kai C","createdDateTime":"2024-01-02T03:04:05.0000000Z"})")
+            << "c1" << "Kai C" << utc(2024, 1, 2, 3, 4, 5, 0);
+    QTest::newRow("legacy shape")
+            << QByteArray(R"({"comment":"c2","createdBy":"kai@contoso.com","createdTime":"2024-01-02T03:04:05.1234567Z"})")
+            << "c2" << "kai@contoso.com" << utc(2024, 1, 2, 3, 4, 5, 123);
+    QTest::newRow("missing author")
+            << QByteArray(R"({"comment":"c3","createdDateTime":"2024-01-02T03:04:05Z"})") << "c3"
+            << "" << utc(2024, 1, 2, 3, 4, 5, 0);
+    QTest::newRow("non-ASCII") << QByteArray(R"({"comment":"Überprüft — ok ✓"})")
+                               << QString::fromUtf8("Überprüft — ok ✓") << "" << QDateTime();
+}
+
+void TestGraphJson::comments()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, text);
+    QFETCH(QString, author);
+    QFETCH(QDateTime, created);
+    const Comment c = commentFromGraph(QJsonDocument::fromJson(json).object());
+    QCOMPARE(c.text, text);
+    QCOMPARE(c.author, author);
+    QCOMPARE(c.createdTime, created);
+}
+
+void TestGraphJson::evidenceKinds_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("ip") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.ipEvidence","ipAddress":"203.0.113.7","countryLetterCode":"NL"})")
+                        << "ip" << "203.0.113.7";
+    QTest::newRow("url") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.urlEvidence","url":"https://evil.example/x"})")
+                         << "url" << "https://evil.example/x";
+    QTest::newRow("mailbox") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.mailboxEvidence","displayName":"Ana","primaryAddress":"ana@contoso.com"})")
+                             << "mailbox" << "ana@contoso.com";
+    QTest::newRow("email") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.analyzedMessageEvidence","subject":"Invoice","recipientEmailAddress":"ana@contoso.com"})")
+                           << "email" << "Invoice";
+    QTest::newRow("registry value") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.registryValueEvidence","registryHive":"HKEY_CURRENT_USER","registryKey":"Run","registryValueName":"x","registryValue":"y"})")
+                                    << "registryValue" << "HKEY_CURRENT_USER\\Run";
+    QTest::newRow("user without UPN") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.userEvidence","userAccount":{"accountName":"bob","domainName":"CONTOSO"}})")
+                                      << "user" << "CONTOSO\\bob";
+    QTest::newRow("cloud app") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.cloudApplicationEvidence","displayName":"Dropbox","appId":123})")
+                               << "cloudApplication" << "Dropbox";
+    QTest::newRow("oauth app") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.oauthApplicationEvidence","displayName":"MailSync","appId":"abc"})")
+                               << "oauthApplication" << "MailSync";
+    QTest::newRow("security group") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.securityGroupEvidence","displayName":"Domain Admins","securityGroupId":"g1"})")
+                                    << "securityGroup" << "Domain Admins";
+    QTest::newRow("mail cluster") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.mailClusterEvidence","clusterBy":"Subject","clusterByValue":"Invoice"})")
+                                  << "mailCluster" << "Subject";
+    QTest::newRow("unknown type without fields")
+            << QByteArray(R"({"@odata.type":"#microsoft.graph.security.aiAgentEvidence"})")
+            << "other" << "aiAgentEvidence";
+    QTest::newRow("no type at all") << QByteArray(R"({"verdict":"unknown"})") << "other" << "";
+}
+
+void TestGraphJson::evidenceKinds()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, kind);
+    QFETCH(QString, value);
+    const Entity e = entityFromEvidence(QJsonDocument::fromJson(json).object());
+    QCOMPARE(e.kind, kind);
+    QCOMPARE(e.value, value);
+    QVERIFY(!entityKindLabel(e.kind).isEmpty());
+}
+
+void TestGraphJson::missingIdIsAnError()
+{
+    const Result<Incident> incident = incidentFromGraph(QJsonObject{});
+    QVERIFY(!incident.ok());
+    QCOMPARE(incident.error().kind, Error::Kind::Parse);
+    const Result<Alert> alert = alertFromGraph(QJsonObject{});
+    QVERIFY(!alert.ok());
+}
+
+QTEST_APPLESS_MAIN(TestGraphJson)
+#include "tst_graphjson.moc"
