@@ -6,7 +6,8 @@ namespace Vigil {
 
 Cloud Cloud::global()
 {
-    return {QStringLiteral("global"), QStringLiteral("https://login.microsoftonline.com"),
+    return {QStringLiteral("global"),
+            QStringLiteral("https://login.microsoftonline.com"),
             QStringLiteral("https://graph.microsoft.com"),
             {QStringLiteral("security.microsoft.com")}};
 }
@@ -15,12 +16,14 @@ Cloud Cloud::byName(const QString &name)
 {
     const QString n = name.toLower();
     if (n == QLatin1String("usgov") || n == QLatin1String("gcchigh")) {
-        return {QStringLiteral("usgov"), QStringLiteral("https://login.microsoftonline.us"),
+        return {QStringLiteral("usgov"),
+                QStringLiteral("https://login.microsoftonline.us"),
                 QStringLiteral("https://graph.microsoft.us"),
                 {QStringLiteral("security.microsoft.us")}};
     }
     if (n == QLatin1String("dod")) {
-        return {QStringLiteral("dod"), QStringLiteral("https://login.microsoftonline.us"),
+        return {QStringLiteral("dod"),
+                QStringLiteral("https://login.microsoftonline.us"),
                 QStringLiteral("https://dod-graph.microsoft.us"),
                 {QStringLiteral("security.apps.mil")}};
     }
@@ -50,7 +53,8 @@ QUrl portalIncidentUrl(const QString &incidentWebUrl, const QString &incidentId,
     built.setPath(QStringLiteral("/incidents/")
                   + QString::fromLatin1(QUrl::toPercentEncoding(incidentId)));
     if (!tenantId.isEmpty())
-        built.setQuery(QStringLiteral("tid=") + QString::fromLatin1(QUrl::toPercentEncoding(tenantId)));
+        built.setQuery(QStringLiteral("tid=")
+                       + QString::fromLatin1(QUrl::toPercentEncoding(tenantId)));
     return built;
 }
 
@@ -59,8 +63,8 @@ bool isLoopbackHost(const QString &host)
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     // QtCore only here: recognise 127.0.0.0/8 and ::1 by their text.
-    static const QRegularExpression v4(
-            QStringLiteral(R"(^127\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)$)"));
+    static const QRegularExpression v4(QStringLiteral(
+            R"(^127\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)$)"));
     QString h = host;
     if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
         h = h.mid(1, h.size() - 2);
@@ -76,15 +80,20 @@ Result<QUrl> validateEndpoint(const QString &text, const QString &what)
         trimmed.chop(1);
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()) {
-        return Error{Error::Kind::Config, 0, {},
-                     QStringLiteral("%1 '%2' is not a valid URL; give it as https://host").arg(what, text),
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("%1 '%2' is not a valid URL; give it as https://host")
+                             .arg(what, text),
                      {}};
     }
     if (url.scheme() == QLatin1String("https"))
         return url;
     if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
         return url;
-    return Error{Error::Kind::Config, 0, {},
+    return Error{Error::Kind::Config,
+                 0,
+                 {},
                  QStringLiteral("%1 '%2' must use https (http is accepted only for loopback hosts)")
                          .arg(what, text),
                  {}};

@@ -77,8 +77,9 @@ QDateTime parseGraphDateTime(const QString &text)
     if (text.isEmpty())
         return {};
     // Graph sends up to 7 fractional digits; QDateTime's ISO parser wants at most 3.
-    static const QRegularExpression re(QStringLiteral(
-            R"(^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?$)"),
+    static const QRegularExpression re(
+            QStringLiteral(
+                    R"(^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?$)"),
             QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch m = re.match(text.trimmed());
     if (!m.hasMatch())
@@ -99,7 +100,7 @@ QDateTime parseGraphDateTime(const QString &text)
         QString digits = zone.mid(1);
         digits.remove(QLatin1Char(':'));
         const int offset = (digits.left(2).toInt() * 3600 + digits.mid(2, 2).toInt() * 60)
-                * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
+                           * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
         result = result.addSecs(-offset);
     }
     return result;
@@ -126,20 +127,20 @@ Comment commentFromGraph(const QJsonObject &json)
 QString entityKindForOdataType(const QString &odataType)
 {
     static const QHash<QString, QString> kinds = {
-        {QStringLiteral("deviceevidence"), QStringLiteral("device")},
-        {QStringLiteral("userevidence"), QStringLiteral("user")},
-        {QStringLiteral("mailboxevidence"), QStringLiteral("mailbox")},
-        {QStringLiteral("fileevidence"), QStringLiteral("file")},
-        {QStringLiteral("processevidence"), QStringLiteral("process")},
-        {QStringLiteral("ipevidence"), QStringLiteral("ip")},
-        {QStringLiteral("urlevidence"), QStringLiteral("url")},
-        {QStringLiteral("registrykeyevidence"), QStringLiteral("registryKey")},
-        {QStringLiteral("registryvalueevidence"), QStringLiteral("registryValue")},
-        {QStringLiteral("analyzedmessageevidence"), QStringLiteral("email")},
-        {QStringLiteral("cloudapplicationevidence"), QStringLiteral("cloudApplication")},
-        {QStringLiteral("mailclusterevidence"), QStringLiteral("mailCluster")},
-        {QStringLiteral("oauthapplicationevidence"), QStringLiteral("oauthApplication")},
-        {QStringLiteral("securitygroupevidence"), QStringLiteral("securityGroup")},
+            {QStringLiteral("deviceevidence"), QStringLiteral("device")},
+            {QStringLiteral("userevidence"), QStringLiteral("user")},
+            {QStringLiteral("mailboxevidence"), QStringLiteral("mailbox")},
+            {QStringLiteral("fileevidence"), QStringLiteral("file")},
+            {QStringLiteral("processevidence"), QStringLiteral("process")},
+            {QStringLiteral("ipevidence"), QStringLiteral("ip")},
+            {QStringLiteral("urlevidence"), QStringLiteral("url")},
+            {QStringLiteral("registrykeyevidence"), QStringLiteral("registryKey")},
+            {QStringLiteral("registryvalueevidence"), QStringLiteral("registryValue")},
+            {QStringLiteral("analyzedmessageevidence"), QStringLiteral("email")},
+            {QStringLiteral("cloudapplicationevidence"), QStringLiteral("cloudApplication")},
+            {QStringLiteral("mailclusterevidence"), QStringLiteral("mailCluster")},
+            {QStringLiteral("oauthapplicationevidence"), QStringLiteral("oauthApplication")},
+            {QStringLiteral("securitygroupevidence"), QStringLiteral("securityGroup")},
     };
     QString type = odataType.toLower();
     const qsizetype dot = type.lastIndexOf(QLatin1Char('.'));
@@ -151,20 +152,20 @@ QString entityKindForOdataType(const QString &odataType)
 QString entityKindLabel(const QString &kind)
 {
     static const QHash<QString, QString> labels = {
-        {QStringLiteral("device"), QStringLiteral("Devices")},
-        {QStringLiteral("user"), QStringLiteral("Users")},
-        {QStringLiteral("mailbox"), QStringLiteral("Mailboxes")},
-        {QStringLiteral("file"), QStringLiteral("Files")},
-        {QStringLiteral("process"), QStringLiteral("Processes")},
-        {QStringLiteral("ip"), QStringLiteral("IP addresses")},
-        {QStringLiteral("url"), QStringLiteral("URLs")},
-        {QStringLiteral("registryKey"), QStringLiteral("Registry keys")},
-        {QStringLiteral("registryValue"), QStringLiteral("Registry values")},
-        {QStringLiteral("email"), QStringLiteral("Email messages")},
-        {QStringLiteral("cloudApplication"), QStringLiteral("Cloud applications")},
-        {QStringLiteral("mailCluster"), QStringLiteral("Mail clusters")},
-        {QStringLiteral("oauthApplication"), QStringLiteral("OAuth applications")},
-        {QStringLiteral("securityGroup"), QStringLiteral("Security groups")},
+            {QStringLiteral("device"), QStringLiteral("Devices")},
+            {QStringLiteral("user"), QStringLiteral("Users")},
+            {QStringLiteral("mailbox"), QStringLiteral("Mailboxes")},
+            {QStringLiteral("file"), QStringLiteral("Files")},
+            {QStringLiteral("process"), QStringLiteral("Processes")},
+            {QStringLiteral("ip"), QStringLiteral("IP addresses")},
+            {QStringLiteral("url"), QStringLiteral("URLs")},
+            {QStringLiteral("registryKey"), QStringLiteral("Registry keys")},
+            {QStringLiteral("registryValue"), QStringLiteral("Registry values")},
+            {QStringLiteral("email"), QStringLiteral("Email messages")},
+            {QStringLiteral("cloudApplication"), QStringLiteral("Cloud applications")},
+            {QStringLiteral("mailCluster"), QStringLiteral("Mail clusters")},
+            {QStringLiteral("oauthApplication"), QStringLiteral("OAuth applications")},
+            {QStringLiteral("securityGroup"), QStringLiteral("Security groups")},
     };
     return labels.value(kind, QStringLiteral("Other evidence"));
 }
@@ -200,9 +201,9 @@ Entity entityFromEvidence(const QJsonObject &json)
     } else if (e.kind == QLatin1String("file")) {
         const QJsonObject file = obj("fileDetails");
         e.value = str(file, QLatin1String("fileName"));
-        e.detail = joinNonEmpty({str(file, QLatin1String("filePath")),
-                                 str(file, QLatin1String("sha256"))},
-                                QLatin1String(" · "));
+        e.detail = joinNonEmpty(
+                {str(file, QLatin1String("filePath")), str(file, QLatin1String("sha256"))},
+                QLatin1String(" · "));
     } else if (e.kind == QLatin1String("process")) {
         const QJsonObject image = obj("imageFile");
         e.value = str(image, QLatin1String("fileName"));
@@ -218,8 +219,7 @@ Entity entityFromEvidence(const QJsonObject &json)
         e.value = joinNonEmpty({s("registryHive"), s("registryKey")}, QLatin1String("\\"));
     } else if (e.kind == QLatin1String("registryValue")) {
         e.value = joinNonEmpty({s("registryHive"), s("registryKey")}, QLatin1String("\\"));
-        e.detail = joinNonEmpty({s("registryValueName"), s("registryValue")},
-                                QLatin1String(" = "));
+        e.detail = joinNonEmpty({s("registryValueName"), s("registryValue")}, QLatin1String(" = "));
     } else if (e.kind == QLatin1String("email")) {
         e.value = s("subject");
         e.detail = joinNonEmpty({s("recipientEmailAddress"), s("networkMessageId")},

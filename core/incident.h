@@ -37,8 +37,8 @@ struct Entity
 {
     QString kind;
     QString odataType; ///< e.g. "#microsoft.graph.security.deviceEvidence"
-    QString value;     ///< what identifies it to an analyst: device name, UPN, IP, sha256, ...
-    QString detail;    ///< a second line: OS, file path, command line, country, ...
+    QString value; ///< what identifies it to an analyst: device name, UPN, IP, sha256, ...
+    QString detail; ///< a second line: OS, file path, command line, country, ...
     QString verdict;
     QString remediationStatus;
     QStringList roles;
@@ -130,8 +130,8 @@ struct Incident
 struct IncidentDetail
 {
     Incident incident;
-    QList<Alert> alerts;  ///< possibly capped; see totalAlerts
-    int totalAlerts = 0;  ///< how many alerts the incident has in the store
+    QList<Alert> alerts; ///< possibly capped; see totalAlerts
+    int totalAlerts = 0; ///< how many alerts the incident has in the store
     QList<Entity> entities; ///< de-duplicated across alerts
     QList<qint64> mergedFrom; ///< local numbers of incidents redirected into this one
 };

@@ -39,7 +39,7 @@ struct Error
     bool isTransient() const
     {
         return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server
-                || kind == Kind::Throttled;
+               || kind == Kind::Throttled;
     }
     /** One line for logs and the status bar: kind, status, Graph code and message. */
     QString toString() const;
@@ -52,8 +52,12 @@ template<typename T>
 class Result
 {
 public:
-    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) { }
+    Result(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -75,7 +79,9 @@ class Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) { }
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -16,12 +16,12 @@ struct SyncStatus
     enum class State { Idle, Syncing, BackingOff, Offline, Error };
 
     State state = State::Idle;
-    QDateTime lastAttempt;        ///< start of the latest pull cycle
-    QDateTime lastSuccess;        ///< end of the latest cycle that completed
-    QDateTime cursor;             ///< lastUpdateDateTime high-water mark in the store
+    QDateTime lastAttempt; ///< start of the latest pull cycle
+    QDateTime lastSuccess; ///< end of the latest cycle that completed
+    QDateTime cursor; ///< lastUpdateDateTime high-water mark in the store
     std::optional<Error> lastError;
-    QDateTime backoffUntil;       ///< set while BackingOff
-    int callsLastMinute = 0;      ///< Graph calls made in the last 60 s
+    QDateTime backoffUntil; ///< set while BackingOff
+    int callsLastMinute = 0; ///< Graph calls made in the last 60 s
     int callBudgetPerMinute = 50; ///< the limiter's budget
     int incidentsInStore = 0;
     int pagesThisCycle = 0;

@@ -24,62 +24,85 @@ EnumTable makeTable(std::initializer_list<const char *> values,
         table.byLowerCase.insert(canonical.toLower(), canonical);
     }
     for (const auto &[alias, canonical] : aliases)
-        table.byLowerCase.insert(QString::fromLatin1(alias).toLower(), QString::fromLatin1(canonical));
+        table.byLowerCase.insert(QString::fromLatin1(alias).toLower(),
+                                 QString::fromLatin1(canonical));
     return table;
 }
 
 const EnumTable &table(GraphEnum which)
 {
     static const std::array<EnumTable, 10> tables = {
-        // IncidentStatus
-        makeTable({"active", "resolved", "inProgress", "redirected", "unknownFutureValue",
-                   "awaitingAction"}),
-        // AlertStatus
-        makeTable({"unknown", "new", "inProgress", "resolved", "unknownFutureValue"}),
-        // Severity (legacy API says UnSpecified)
-        makeTable({"unknown", "informational", "low", "medium", "high", "unknownFutureValue"},
-                  {{"unspecified", "unknown"}}),
-        // Classification
-        makeTable({"unknown", "falsePositive", "truePositive", "informationalExpectedActivity",
-                   "unknownFutureValue"}),
-        // Determination: SDK values, with the doc-page and legacy spellings as aliases
-        makeTable({"unknown", "apt", "malware", "securityPersonnel", "securityTesting",
-                   "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount",
-                   "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate",
-                   "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"},
-                  {{"compromisedUser", "compromisedAccount"},
-                   {"clean", "notMalicious"},
-                   {"insufficientData", "notEnoughDataToValidate"},
-                   {"noEnoughDataToValidate", "notEnoughDataToValidate"},
-                   {"confirmedUserActivity", "confirmedActivity"},
-                   {"notAvailable", "unknown"}}),
-        // ServiceSource
-        makeTable({"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity",
-                   "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365",
-                   "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance",
-                   "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud"}),
-        // DetectionSource
-        makeTable({"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen",
-                   "customTi", "microsoftDefenderForOffice365", "automatedInvestigation",
-                   "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity",
-                   "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection",
-                   "manual", "microsoftDataLossPrevention", "appGovernancePolicy",
-                   "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud",
-                   "microsoftDefenderForIoT", "microsoftDefenderForServers",
-                   "microsoftDefenderForStorage", "microsoftDefenderForDNS",
-                   "microsoftDefenderForDatabases", "microsoftDefenderForContainers",
-                   "microsoftDefenderForNetwork", "microsoftDefenderForAppService",
-                   "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager",
-                   "microsoftDefenderForApiManagement"}),
-        // EvidenceVerdict
-        makeTable({"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"}),
-        // EvidenceRemediationStatus
-        makeTable({"none", "remediated", "prevented", "blocked", "notFound",
-                   "unknownFutureValue"}),
-        // EvidenceRole
-        makeTable({"unknown", "contextual", "scanned", "source", "destination", "created",
-                   "added", "compromised", "edited", "attacked", "attacker", "commandAndControl",
-                   "loaded", "suspicious", "policyViolator", "unknownFutureValue"}),
+            // IncidentStatus
+            makeTable({"active", "resolved", "inProgress", "redirected", "unknownFutureValue",
+                       "awaitingAction"}),
+            // AlertStatus
+            makeTable({"unknown", "new", "inProgress", "resolved", "unknownFutureValue"}),
+            // Severity (legacy API says UnSpecified)
+            makeTable({"unknown", "informational", "low", "medium", "high", "unknownFutureValue"},
+                      {{"unspecified", "unknown"}}),
+            // Classification
+            makeTable({"unknown", "falsePositive", "truePositive", "informationalExpectedActivity",
+                       "unknownFutureValue"}),
+            // Determination: SDK values, with the doc-page and legacy spellings as aliases
+            makeTable({"unknown", "apt", "malware", "securityPersonnel", "securityTesting",
+                       "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount",
+                       "phishing", "maliciousUserActivity", "notMalicious",
+                       "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication",
+                       "unknownFutureValue"},
+                      {{"compromisedUser", "compromisedAccount"},
+                       {"clean", "notMalicious"},
+                       {"insufficientData", "notEnoughDataToValidate"},
+                       {"noEnoughDataToValidate", "notEnoughDataToValidate"},
+                       {"confirmedUserActivity", "confirmedActivity"},
+                       {"notAvailable", "unknown"}}),
+            // ServiceSource
+            makeTable({"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity",
+                       "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365",
+                       "microsoft365Defender", "azureAdIdentityProtection",
+                       "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue",
+                       "microsoftDefenderForCloud"}),
+            // DetectionSource
+            makeTable({"unknown",
+                       "microsoftDefenderForEndpoint",
+                       "antivirus",
+                       "smartScreen",
+                       "customTi",
+                       "microsoftDefenderForOffice365",
+                       "automatedInvestigation",
+                       "microsoftThreatExperts",
+                       "customDetection",
+                       "microsoftDefenderForIdentity",
+                       "cloudAppSecurity",
+                       "microsoft365Defender",
+                       "azureAdIdentityProtection",
+                       "manual",
+                       "microsoftDataLossPrevention",
+                       "appGovernancePolicy",
+                       "appGovernanceDetection",
+                       "unknownFutureValue",
+                       "microsoftDefenderForCloud",
+                       "microsoftDefenderForIoT",
+                       "microsoftDefenderForServers",
+                       "microsoftDefenderForStorage",
+                       "microsoftDefenderForDNS",
+                       "microsoftDefenderForDatabases",
+                       "microsoftDefenderForContainers",
+                       "microsoftDefenderForNetwork",
+                       "microsoftDefenderForAppService",
+                       "microsoftDefenderForKeyVault",
+                       "microsoftDefenderForResourceManager",
+                       "microsoftDefenderForApiManagement"}),
+            // EvidenceVerdict
+            makeTable(
+                    {"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"}),
+            // EvidenceRemediationStatus
+            makeTable({"none", "remediated", "prevented", "blocked", "notFound",
+                       "unknownFutureValue"}),
+            // EvidenceRole
+            makeTable({"unknown", "contextual", "scanned", "source", "destination", "created",
+                       "added", "compromised", "edited", "attacked", "attacker",
+                       "commandAndControl", "loaded", "suspicious", "policyViolator",
+                       "unknownFutureValue"}),
     };
     return tables[static_cast<size_t>(which)];
 }
@@ -122,10 +145,14 @@ QString statusLabel(const QString &graphStatus)
     if (status == QLatin1String("awaitingAction"))
         return QStringLiteral("Active · awaiting action");
     switch (vigilStatus(status)) {
-    case VigilStatus::New: return QStringLiteral("New");
-    case VigilStatus::Active: return QStringLiteral("Active");
-    case VigilStatus::Closed: return QStringLiteral("Closed");
-    case VigilStatus::Unknown: break;
+    case VigilStatus::New:
+        return QStringLiteral("New");
+    case VigilStatus::Active:
+        return QStringLiteral("Active");
+    case VigilStatus::Closed:
+        return QStringLiteral("Closed");
+    case VigilStatus::Unknown:
+        break;
     }
     return graphStatus.isEmpty() ? QStringLiteral("Unknown") : graphStatus;
 }
@@ -149,12 +176,18 @@ VigilClassification vigilClassification(const QString &graphClassification)
 QString classificationLabel(const QString &graphClassification)
 {
     switch (vigilClassification(graphClassification)) {
-    case VigilClassification::None: return {};
-    case VigilClassification::Undetermined: return QStringLiteral("Undetermined");
-    case VigilClassification::TruePositive: return QStringLiteral("True positive");
-    case VigilClassification::BenignPositive: return QStringLiteral("Benign positive");
-    case VigilClassification::FalsePositive: return QStringLiteral("False positive");
-    case VigilClassification::Unknown: break;
+    case VigilClassification::None:
+        return {};
+    case VigilClassification::Undetermined:
+        return QStringLiteral("Undetermined");
+    case VigilClassification::TruePositive:
+        return QStringLiteral("True positive");
+    case VigilClassification::BenignPositive:
+        return QStringLiteral("Benign positive");
+    case VigilClassification::FalsePositive:
+        return QStringLiteral("False positive");
+    case VigilClassification::Unknown:
+        break;
     }
     return graphClassification;
 }
@@ -164,37 +197,42 @@ QString classificationReasonLabel(const QString &graphClassification,
 {
     const QString d = canonicalEnumValue(GraphEnum::Determination, graphDetermination);
     switch (vigilClassification(graphClassification)) {
-    case VigilClassification::TruePositive: return QStringLiteral("Suspicious activity");
-    case VigilClassification::BenignPositive: return QStringLiteral("Suspicious but expected");
+    case VigilClassification::TruePositive:
+        return QStringLiteral("Suspicious activity");
+    case VigilClassification::BenignPositive:
+        return QStringLiteral("Suspicious but expected");
     case VigilClassification::FalsePositive:
         if (d == QLatin1String("notMalicious"))
             return QStringLiteral("Incorrect alert logic");
         if (d == QLatin1String("notEnoughDataToValidate"))
             return QStringLiteral("Inaccurate data");
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 
 QString determinationLabel(const QString &graphDetermination)
 {
     static const QHash<QString, QString> labels = {
-        {QStringLiteral("unknown"), QStringLiteral("Unknown")},
-        {QStringLiteral("apt"), QStringLiteral("APT")},
-        {QStringLiteral("malware"), QStringLiteral("Malware")},
-        {QStringLiteral("securityPersonnel"), QStringLiteral("Security personnel")},
-        {QStringLiteral("securityTesting"), QStringLiteral("Security testing")},
-        {QStringLiteral("unwantedSoftware"), QStringLiteral("Unwanted software")},
-        {QStringLiteral("other"), QStringLiteral("Other")},
-        {QStringLiteral("multiStagedAttack"), QStringLiteral("Multi-staged attack")},
-        {QStringLiteral("compromisedAccount"), QStringLiteral("Compromised account")},
-        {QStringLiteral("phishing"), QStringLiteral("Phishing")},
-        {QStringLiteral("maliciousUserActivity"), QStringLiteral("Malicious user activity")},
-        {QStringLiteral("notMalicious"), QStringLiteral("Not malicious")},
-        {QStringLiteral("notEnoughDataToValidate"), QStringLiteral("Not enough data to validate")},
-        {QStringLiteral("confirmedActivity"), QStringLiteral("Confirmed activity")},
-        {QStringLiteral("lineOfBusinessApplication"), QStringLiteral("Line-of-business application")},
-        {QStringLiteral("unknownFutureValue"), QStringLiteral("Unknown (future value)")},
+            {QStringLiteral("unknown"), QStringLiteral("Unknown")},
+            {QStringLiteral("apt"), QStringLiteral("APT")},
+            {QStringLiteral("malware"), QStringLiteral("Malware")},
+            {QStringLiteral("securityPersonnel"), QStringLiteral("Security personnel")},
+            {QStringLiteral("securityTesting"), QStringLiteral("Security testing")},
+            {QStringLiteral("unwantedSoftware"), QStringLiteral("Unwanted software")},
+            {QStringLiteral("other"), QStringLiteral("Other")},
+            {QStringLiteral("multiStagedAttack"), QStringLiteral("Multi-staged attack")},
+            {QStringLiteral("compromisedAccount"), QStringLiteral("Compromised account")},
+            {QStringLiteral("phishing"), QStringLiteral("Phishing")},
+            {QStringLiteral("maliciousUserActivity"), QStringLiteral("Malicious user activity")},
+            {QStringLiteral("notMalicious"), QStringLiteral("Not malicious")},
+            {QStringLiteral("notEnoughDataToValidate"),
+             QStringLiteral("Not enough data to validate")},
+            {QStringLiteral("confirmedActivity"), QStringLiteral("Confirmed activity")},
+            {QStringLiteral("lineOfBusinessApplication"),
+             QStringLiteral("Line-of-business application")},
+            {QStringLiteral("unknownFutureValue"), QStringLiteral("Unknown (future value)")},
     };
     const QString d = canonicalEnumValue(GraphEnum::Determination, graphDetermination);
     return labels.value(d, d);
@@ -217,11 +255,16 @@ int severityRank(const QString &graphSeverity)
 QString severityLabel(const QString &graphSeverity)
 {
     switch (severityRank(graphSeverity)) {
-    case 4: return QStringLiteral("High");
-    case 3: return QStringLiteral("Medium");
-    case 2: return QStringLiteral("Low");
-    case 1: return QStringLiteral("Informational");
-    default: break;
+    case 4:
+        return QStringLiteral("High");
+    case 3:
+        return QStringLiteral("Medium");
+    case 2:
+        return QStringLiteral("Low");
+    case 1:
+        return QStringLiteral("Informational");
+    default:
+        break;
     }
     const QString s = canonicalEnumValue(GraphEnum::Severity, graphSeverity);
     if (s.isEmpty() || s == QLatin1String("unknown") || s == QLatin1String("unknownFutureValue"))
@@ -232,15 +275,15 @@ QString severityLabel(const QString &graphSeverity)
 QString productShortName(const QString &serviceSource)
 {
     static const QHash<QString, QString> names = {
-        {QStringLiteral("microsoftDefenderForEndpoint"), QStringLiteral("MDE")},
-        {QStringLiteral("microsoftDefenderForIdentity"), QStringLiteral("MDI")},
-        {QStringLiteral("microsoftDefenderForOffice365"), QStringLiteral("MDO")},
-        {QStringLiteral("microsoftDefenderForCloudApps"), QStringLiteral("MCAS")},
-        {QStringLiteral("microsoft365Defender"), QStringLiteral("M365D")},
-        {QStringLiteral("azureAdIdentityProtection"), QStringLiteral("Entra ID Protection")},
-        {QStringLiteral("microsoftAppGovernance"), QStringLiteral("App Governance")},
-        {QStringLiteral("dataLossPrevention"), QStringLiteral("DLP")},
-        {QStringLiteral("microsoftDefenderForCloud"), QStringLiteral("Defender for Cloud")},
+            {QStringLiteral("microsoftDefenderForEndpoint"), QStringLiteral("MDE")},
+            {QStringLiteral("microsoftDefenderForIdentity"), QStringLiteral("MDI")},
+            {QStringLiteral("microsoftDefenderForOffice365"), QStringLiteral("MDO")},
+            {QStringLiteral("microsoftDefenderForCloudApps"), QStringLiteral("MCAS")},
+            {QStringLiteral("microsoft365Defender"), QStringLiteral("M365D")},
+            {QStringLiteral("azureAdIdentityProtection"), QStringLiteral("Entra ID Protection")},
+            {QStringLiteral("microsoftAppGovernance"), QStringLiteral("App Governance")},
+            {QStringLiteral("dataLossPrevention"), QStringLiteral("DLP")},
+            {QStringLiteral("microsoftDefenderForCloud"), QStringLiteral("Defender for Cloud")},
     };
     const QString s = canonicalEnumValue(GraphEnum::ServiceSource, serviceSource);
     return names.value(s, s);
@@ -249,19 +292,20 @@ QString productShortName(const QString &serviceSource)
 QString productDisplayName(const QString &serviceSource)
 {
     static const QHash<QString, QString> names = {
-        {QStringLiteral("microsoftDefenderForEndpoint"),
-         QStringLiteral("Microsoft Defender for Endpoint")},
-        {QStringLiteral("microsoftDefenderForIdentity"),
-         QStringLiteral("Microsoft Defender for Identity")},
-        {QStringLiteral("microsoftDefenderForOffice365"),
-         QStringLiteral("Microsoft Defender for Office 365")},
-        {QStringLiteral("microsoftDefenderForCloudApps"),
-         QStringLiteral("Microsoft Defender for Cloud Apps")},
-        {QStringLiteral("microsoft365Defender"), QStringLiteral("Microsoft 365 Defender")},
-        {QStringLiteral("azureAdIdentityProtection"), QStringLiteral("Entra ID Protection")},
-        {QStringLiteral("microsoftAppGovernance"), QStringLiteral("App Governance")},
-        {QStringLiteral("dataLossPrevention"), QStringLiteral("Data Loss Prevention")},
-        {QStringLiteral("microsoftDefenderForCloud"), QStringLiteral("Microsoft Defender for Cloud")},
+            {QStringLiteral("microsoftDefenderForEndpoint"),
+             QStringLiteral("Microsoft Defender for Endpoint")},
+            {QStringLiteral("microsoftDefenderForIdentity"),
+             QStringLiteral("Microsoft Defender for Identity")},
+            {QStringLiteral("microsoftDefenderForOffice365"),
+             QStringLiteral("Microsoft Defender for Office 365")},
+            {QStringLiteral("microsoftDefenderForCloudApps"),
+             QStringLiteral("Microsoft Defender for Cloud Apps")},
+            {QStringLiteral("microsoft365Defender"), QStringLiteral("Microsoft 365 Defender")},
+            {QStringLiteral("azureAdIdentityProtection"), QStringLiteral("Entra ID Protection")},
+            {QStringLiteral("microsoftAppGovernance"), QStringLiteral("App Governance")},
+            {QStringLiteral("dataLossPrevention"), QStringLiteral("Data Loss Prevention")},
+            {QStringLiteral("microsoftDefenderForCloud"),
+             QStringLiteral("Microsoft Defender for Cloud")},
     };
     const QString s = canonicalEnumValue(GraphEnum::ServiceSource, serviceSource);
     return names.value(s, s);

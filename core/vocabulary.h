@@ -37,8 +37,14 @@ VigilStatus vigilStatus(const QString &graphStatus);
 QString statusLabel(const QString &graphStatus);
 
 /** Classification in Vigil's (Sentinel's) words. */
-enum class VigilClassification { None, Undetermined, TruePositive, BenignPositive, FalsePositive,
-                                 Unknown };
+enum class VigilClassification {
+    None,
+    Undetermined,
+    TruePositive,
+    BenignPositive,
+    FalsePositive,
+    Unknown
+};
 VigilClassification vigilClassification(const QString &graphClassification);
 /** "True positive", "Benign positive", "False positive", "Undetermined", "" or the wire value. */
 QString classificationLabel(const QString &graphClassification);

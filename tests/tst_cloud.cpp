@@ -22,24 +22,26 @@ void TestCloud::allowList_data()
     QTest::addColumn<bool>("allowed");
     QTest::newRow("global incident") << "global"
                                      << "https://security.microsoft.com/incidents/1?tid=t" << true;
-    QTest::newRow("global new page") << "global"
-                                     << "https://security.microsoft.com/incident2/1/overview?tid=t"
-                                     << true;
-    QTest::newRow("http refused") << "global" << "http://security.microsoft.com/incidents/1" << false;
-    QTest::newRow("look-alike host") << "global"
-                                     << "https://security.microsoft.com.evil.example/incidents/1"
-                                     << false;
-    QTest::newRow("sub-domain") << "global" << "https://x.security.microsoft.com/incidents/1"
-                                << false;
-    QTest::newRow("user info") << "global" << "https://a@security.microsoft.com/incidents/1"
-                               << false;
-    QTest::newRow("other port") << "global" << "https://security.microsoft.com:8443/incidents/1"
-                                << false;
-    QTest::newRow("javascript") << "global" << "javascript:alert(1)" << false;
-    QTest::newRow("gov host on global") << "global" << "https://security.microsoft.us/incidents/1"
-                                        << false;
-    QTest::newRow("gov host on usgov") << "usgov" << "https://security.microsoft.us/incidents/1"
-                                       << true;
+    QTest::newRow("global new page")
+            << "global"
+            << "https://security.microsoft.com/incident2/1/overview?tid=t" << true;
+    QTest::newRow("http refused") << "global"
+                                  << "http://security.microsoft.com/incidents/1" << false;
+    QTest::newRow("look-alike host")
+            << "global"
+            << "https://security.microsoft.com.evil.example/incidents/1" << false;
+    QTest::newRow("sub-domain") << "global"
+                                << "https://x.security.microsoft.com/incidents/1" << false;
+    QTest::newRow("user info") << "global"
+                               << "https://a@security.microsoft.com/incidents/1" << false;
+    QTest::newRow("other port") << "global"
+                                << "https://security.microsoft.com:8443/incidents/1" << false;
+    QTest::newRow("javascript") << "global"
+                                << "javascript:alert(1)" << false;
+    QTest::newRow("gov host on global") << "global"
+                                        << "https://security.microsoft.us/incidents/1" << false;
+    QTest::newRow("gov host on usgov") << "usgov"
+                                       << "https://security.microsoft.us/incidents/1" << true;
     QTest::newRow("global host on usgov") << "usgov"
                                           << "https://security.microsoft.com/incidents/1" << false;
 }
@@ -77,7 +79,8 @@ void TestCloud::endpoints_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("normalised");
-    QTest::newRow("https") << "https://graph.microsoft.com/" << true << "https://graph.microsoft.com";
+    QTest::newRow("https") << "https://graph.microsoft.com/" << true
+                           << "https://graph.microsoft.com";
     QTest::newRow("http loopback v4") << "http://127.0.0.1:8080" << true << "http://127.0.0.1:8080";
     QTest::newRow("http 127/8") << "http://127.2.3.4:1" << true << "http://127.2.3.4:1";
     QTest::newRow("http localhost") << "http://localhost:9" << true << "http://localhost:9";

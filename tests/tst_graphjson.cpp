@@ -51,17 +51,18 @@ void TestGraphJson::dateTimes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QDateTime>("expected");
-    QTest::newRow("7 fractional digits") << "2021-08-13T08:43:35.5533333Z"
-                                         << utc(2021, 8, 13, 8, 43, 35, 553);
+    QTest::newRow("7 fractional digits")
+            << "2021-08-13T08:43:35.5533333Z" << utc(2021, 8, 13, 8, 43, 35, 553);
     QTest::newRow("nines do not round into the next second")
             << "2024-05-02T23:59:59.9999999Z" << utc(2024, 5, 2, 23, 59, 59, 999);
     QTest::newRow("3 digits") << "2021-04-26T07:45:50.116Z" << utc(2021, 4, 26, 7, 45, 50, 116);
     QTest::newRow("1 digit") << "2021-04-26T07:45:50.1Z" << utc(2021, 4, 26, 7, 45, 50, 100);
     QTest::newRow("no fraction") << "2024-05-01T10:11:12Z" << utc(2024, 5, 1, 10, 11, 12, 0);
     QTest::newRow("offset") << "2024-05-01T10:11:12+02:00" << utc(2024, 5, 1, 8, 11, 12, 0);
-    QTest::newRow("negative offset no colon") << "2024-05-01T10:11:12-0130"
-                                              << utc(2024, 5, 1, 11, 41, 12, 0);
-    QTest::newRow("no zone means UTC") << "2024-05-01T10:11:12.5" << utc(2024, 5, 1, 10, 11, 12, 500);
+    QTest::newRow("negative offset no colon")
+            << "2024-05-01T10:11:12-0130" << utc(2024, 5, 1, 11, 41, 12, 0);
+    QTest::newRow("no zone means UTC")
+            << "2024-05-01T10:11:12.5" << utc(2024, 5, 1, 10, 11, 12, 500);
     QTest::newRow("empty") << "" << QDateTime();
     QTest::newRow("garbage") << "yesterday" << QDateTime();
     QTest::newRow("bad month") << "2024-13-01T10:11:12Z" << QDateTime();
@@ -104,9 +105,8 @@ void TestGraphJson::docSampleIncident()
     QVERIFY(i.redirectIncidentId.isEmpty());
     QVERIFY(!i.isRedirected());
     QCOMPARE(i.alertCount, 1);
-    QCOMPARE(i.webUrl,
-             QStringLiteral("https://security.microsoft.com/incidents/2972395?tid="
-                            "12f988bf-16f1-11af-11ab-1d7cd011db47"));
+    QCOMPARE(i.webUrl, QStringLiteral("https://security.microsoft.com/incidents/2972395?tid="
+                                      "12f988bf-16f1-11af-11ab-1d7cd011db47"));
     // Legacy comment shape {comment, createdBy, createdTime}.
     QCOMPARE(i.comments.size(), 1);
     QCOMPARE(i.comments.first().text, QStringLiteral("Demo incident"));
@@ -154,10 +154,13 @@ void TestGraphJson::docSampleAlertAndEvidence()
     QCOMPARE(unknown.value, QStringLiteral("crypto-miner-7d9f"));
     QCOMPARE(unknown.verdict, QStringLiteral("malicious"));
     QCOMPARE(unknown.remediationStatus, QStringLiteral("unknownFutureValue"));
-    QCOMPARE(unknown.roles, (QStringList{QStringLiteral("attacker"),
-                                         QStringLiteral("someBrandNewRole")}));
+    QCOMPARE(unknown.roles,
+             (QStringList{QStringLiteral("attacker"), QStringLiteral("someBrandNewRole")}));
     const QJsonObject raw = QJsonDocument::fromJson(unknown.rawJson).object();
-    QCOMPARE(raw.value(QLatin1String("namespace")).toObject().value(QLatin1String("name")).toString(),
+    QCOMPARE(raw.value(QLatin1String("namespace"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
              QStringLiteral("default"));
 }
 
@@ -213,12 +216,14 @@ void TestGraphJson::comments_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("author");
     QTest::addColumn<QDateTime>("created");
-    QTest::newRow("v1.0 shape")
-            << QByteArray(R"({"comment":"c1","createdByDisplayName":"Kai C","createdDateTime":"2024-01-02T03:04:05.0000000Z"})")
-            << "c1" << "Kai C" << utc(2024, 1, 2, 3, 4, 5, 0);
-    QTest::newRow("legacy shape")
-            << QByteArray(R"({"comment":"c2","createdBy":"kai@contoso.com","createdTime":"2024-01-02T03:04:05.1234567Z"})")
-            << "c2" << "kai@contoso.com" << utc(2024, 1, 2, 3, 4, 5, 123);
+    QTest::newRow("v1.0 shape") << QByteArray(
+            R"({"comment":"c1","createdByDisplayName":"Kai C","createdDateTime":"2024-01-02T03:04:05.0000000Z"})")
+                                << "c1"
+                                << "Kai C" << utc(2024, 1, 2, 3, 4, 5, 0);
+    QTest::newRow("legacy shape") << QByteArray(
+            R"({"comment":"c2","createdBy":"kai@contoso.com","createdTime":"2024-01-02T03:04:05.1234567Z"})")
+                                  << "c2"
+                                  << "kai@contoso.com" << utc(2024, 1, 2, 3, 4, 5, 123);
     QTest::newRow("missing author")
             << QByteArray(R"({"comment":"c3","createdDateTime":"2024-01-02T03:04:05Z"})") << "c3"
             << "" << utc(2024, 1, 2, 3, 4, 5, 0);
@@ -243,30 +248,52 @@ void TestGraphJson::evidenceKinds_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("value");
-    QTest::newRow("ip") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.ipEvidence","ipAddress":"203.0.113.7","countryLetterCode":"NL"})")
-                        << "ip" << "203.0.113.7";
-    QTest::newRow("url") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.urlEvidence","url":"https://evil.example/x"})")
-                         << "url" << "https://evil.example/x";
-    QTest::newRow("mailbox") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.mailboxEvidence","displayName":"Ana","primaryAddress":"ana@contoso.com"})")
-                             << "mailbox" << "ana@contoso.com";
-    QTest::newRow("email") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.analyzedMessageEvidence","subject":"Invoice","recipientEmailAddress":"ana@contoso.com"})")
-                           << "email" << "Invoice";
-    QTest::newRow("registry value") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.registryValueEvidence","registryHive":"HKEY_CURRENT_USER","registryKey":"Run","registryValueName":"x","registryValue":"y"})")
-                                    << "registryValue" << "HKEY_CURRENT_USER\\Run";
-    QTest::newRow("user without UPN") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.userEvidence","userAccount":{"accountName":"bob","domainName":"CONTOSO"}})")
-                                      << "user" << "CONTOSO\\bob";
-    QTest::newRow("cloud app") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.cloudApplicationEvidence","displayName":"Dropbox","appId":123})")
-                               << "cloudApplication" << "Dropbox";
-    QTest::newRow("oauth app") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.oauthApplicationEvidence","displayName":"MailSync","appId":"abc"})")
-                               << "oauthApplication" << "MailSync";
-    QTest::newRow("security group") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.securityGroupEvidence","displayName":"Domain Admins","securityGroupId":"g1"})")
-                                    << "securityGroup" << "Domain Admins";
-    QTest::newRow("mail cluster") << QByteArray(R"({"@odata.type":"#microsoft.graph.security.mailClusterEvidence","clusterBy":"Subject","clusterByValue":"Invoice"})")
-                                  << "mailCluster" << "Subject";
+    QTest::newRow("ip") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.ipEvidence","ipAddress":"203.0.113.7","countryLetterCode":"NL"})")
+                        << "ip"
+                        << "203.0.113.7";
+    QTest::newRow("url") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.urlEvidence","url":"https://evil.example/x"})")
+                         << "url"
+                         << "https://evil.example/x";
+    QTest::newRow("mailbox") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.mailboxEvidence","displayName":"Ana","primaryAddress":"ana@contoso.com"})")
+                             << "mailbox"
+                             << "ana@contoso.com";
+    QTest::newRow("email") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.analyzedMessageEvidence","subject":"Invoice","recipientEmailAddress":"ana@contoso.com"})")
+                           << "email"
+                           << "Invoice";
+    QTest::newRow("registry value") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.registryValueEvidence","registryHive":"HKEY_CURRENT_USER","registryKey":"Run","registryValueName":"x","registryValue":"y"})")
+                                    << "registryValue"
+                                    << "HKEY_CURRENT_USER\\Run";
+    QTest::newRow("user without UPN") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.userEvidence","userAccount":{"accountName":"bob","domainName":"CONTOSO"}})")
+                                      << "user"
+                                      << "CONTOSO\\bob";
+    QTest::newRow("cloud app") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.cloudApplicationEvidence","displayName":"Dropbox","appId":123})")
+                               << "cloudApplication"
+                               << "Dropbox";
+    QTest::newRow("oauth app") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.oauthApplicationEvidence","displayName":"MailSync","appId":"abc"})")
+                               << "oauthApplication"
+                               << "MailSync";
+    QTest::newRow("security group") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.securityGroupEvidence","displayName":"Domain Admins","securityGroupId":"g1"})")
+                                    << "securityGroup"
+                                    << "Domain Admins";
+    QTest::newRow("mail cluster") << QByteArray(
+            R"({"@odata.type":"#microsoft.graph.security.mailClusterEvidence","clusterBy":"Subject","clusterByValue":"Invoice"})")
+                                  << "mailCluster"
+                                  << "Subject";
     QTest::newRow("unknown type without fields")
             << QByteArray(R"({"@odata.type":"#microsoft.graph.security.aiAgentEvidence"})")
-            << "other" << "aiAgentEvidence";
-    QTest::newRow("no type at all") << QByteArray(R"({"verdict":"unknown"})") << "other" << "";
+            << "other"
+            << "aiAgentEvidence";
+    QTest::newRow("no type at all") << QByteArray(R"({"verdict":"unknown"})") << "other"
+                                    << "";
 }
 
 void TestGraphJson::evidenceKinds()

@@ -32,28 +32,38 @@ void TestVocabulary::canonicalSpellings_data()
     const int st = int(GraphEnum::IncidentStatus);
     const int cls = int(GraphEnum::Classification);
     const int sev = int(GraphEnum::Severity);
-    QTest::newRow("camelCase") << st << "inProgress" << "inProgress" << true;
-    QTest::newRow("PascalCase doc sample") << st << "InProgress" << "inProgress" << true;
-    QTest::newRow("upper case") << st << "RESOLVED" << "resolved" << true;
-    QTest::newRow("evolvable member") << st << "awaitingAction" << "awaitingAction" << true;
-    QTest::newRow("unknownFutureValue") << st << "unknownFutureValue" << "unknownFutureValue"
-                                        << true;
-    QTest::newRow("unknown status kept") << st << "triaged" << "triaged" << false;
-    QTest::newRow("empty stays empty") << st << "" << "" << false;
-    QTest::newRow("doc compromisedUser") << det << "compromisedUser" << "compromisedAccount"
-                                         << true;
-    QTest::newRow("doc clean") << det << "clean" << "notMalicious" << true;
+    QTest::newRow("camelCase") << st << "inProgress"
+                               << "inProgress" << true;
+    QTest::newRow("PascalCase doc sample") << st << "InProgress"
+                                           << "inProgress" << true;
+    QTest::newRow("upper case") << st << "RESOLVED"
+                                << "resolved" << true;
+    QTest::newRow("evolvable member") << st << "awaitingAction"
+                                      << "awaitingAction" << true;
+    QTest::newRow("unknownFutureValue") << st << "unknownFutureValue"
+                                        << "unknownFutureValue" << true;
+    QTest::newRow("unknown status kept") << st << "triaged"
+                                         << "triaged" << false;
+    QTest::newRow("empty stays empty") << st << ""
+                                       << "" << false;
+    QTest::newRow("doc compromisedUser") << det << "compromisedUser"
+                                         << "compromisedAccount" << true;
+    QTest::newRow("doc clean") << det << "clean"
+                               << "notMalicious" << true;
     QTest::newRow("doc insufficientData") << det << "insufficientData"
                                           << "notEnoughDataToValidate" << true;
     QTest::newRow("doc confirmedUserActivity") << det << "confirmedUserActivity"
                                                << "confirmedActivity" << true;
     QTest::newRow("legacy NoEnoughDataToValidate") << det << "NoEnoughDataToValidate"
                                                    << "notEnoughDataToValidate" << true;
-    QTest::newRow("SDK notMalicious") << det << "notMalicious" << "notMalicious" << true;
+    QTest::newRow("SDK notMalicious") << det << "notMalicious"
+                                      << "notMalicious" << true;
     QTest::newRow("PascalCase MultiStagedAttack") << det << "MultiStagedAttack"
                                                   << "multiStagedAttack" << true;
-    QTest::newRow("PascalCase TruePositive") << cls << "TruePositive" << "truePositive" << true;
-    QTest::newRow("legacy UnSpecified severity") << sev << "UnSpecified" << "unknown" << true;
+    QTest::newRow("PascalCase TruePositive") << cls << "TruePositive"
+                                             << "truePositive" << true;
+    QTest::newRow("legacy UnSpecified severity") << sev << "UnSpecified"
+                                                 << "unknown" << true;
 }
 
 void TestVocabulary::canonicalSpellings()
@@ -73,15 +83,15 @@ void TestVocabulary::status_data()
     QTest::addColumn<QString>("label");
     QTest::newRow("active is New") << "active" << int(VigilStatus::New) << "New";
     QTest::newRow("inProgress is Active") << "inProgress" << int(VigilStatus::Active) << "Active";
-    QTest::newRow("awaitingAction") << "awaitingAction" << int(VigilStatus::Active)
-                                    << "Active · awaiting action";
+    QTest::newRow("awaitingAction")
+            << "awaitingAction" << int(VigilStatus::Active) << "Active · awaiting action";
     QTest::newRow("resolved is Closed") << "resolved" << int(VigilStatus::Closed) << "Closed";
     QTest::newRow("redirected is Closed") << "redirected" << int(VigilStatus::Closed) << "Closed";
     QTest::newRow("legacy Active") << "Active" << int(VigilStatus::New) << "New";
-    QTest::newRow("unknownFutureValue") << "unknownFutureValue" << int(VigilStatus::Unknown)
-                                        << "unknownFutureValue";
-    QTest::newRow("unknown shown verbatim") << "escalated" << int(VigilStatus::Unknown)
-                                            << "escalated";
+    QTest::newRow("unknownFutureValue")
+            << "unknownFutureValue" << int(VigilStatus::Unknown) << "unknownFutureValue";
+    QTest::newRow("unknown shown verbatim")
+            << "escalated" << int(VigilStatus::Unknown) << "escalated";
 }
 
 void TestVocabulary::status()
@@ -99,23 +109,46 @@ void TestVocabulary::classification_data()
     QTest::addColumn<QString>("determination");
     QTest::addColumn<QString>("label");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("TP") << "truePositive" << "malware" << "True positive"
+    QTest::newRow("TP") << "truePositive"
+                        << "malware"
+                        << "True positive"
                         << "Suspicious activity";
-    QTest::newRow("BP") << "informationalExpectedActivity" << "securityTesting"
-                        << "Benign positive" << "Suspicious but expected";
-    QTest::newRow("FP incorrect logic") << "falsePositive" << "notMalicious" << "False positive"
+    QTest::newRow("BP") << "informationalExpectedActivity"
+                        << "securityTesting"
+                        << "Benign positive"
+                        << "Suspicious but expected";
+    QTest::newRow("FP incorrect logic") << "falsePositive"
+                                        << "notMalicious"
+                                        << "False positive"
                                         << "Incorrect alert logic";
-    QTest::newRow("FP doc clean") << "falsePositive" << "clean" << "False positive"
+    QTest::newRow("FP doc clean") << "falsePositive"
+                                  << "clean"
+                                  << "False positive"
                                   << "Incorrect alert logic";
-    QTest::newRow("FP inaccurate data") << "falsePositive" << "notEnoughDataToValidate"
-                                        << "False positive" << "Inaccurate data";
-    QTest::newRow("FP doc insufficientData") << "falsePositive" << "insufficientData"
-                                             << "False positive" << "Inaccurate data";
-    QTest::newRow("FP other") << "falsePositive" << "other" << "False positive" << "";
-    QTest::newRow("undetermined") << "unknown" << "unknown" << "Undetermined" << "";
-    QTest::newRow("not classified") << "" << "" << "" << "";
-    QTest::newRow("future value verbatim") << "unknownFutureValue" << ""
-                                           << "unknownFutureValue" << "";
+    QTest::newRow("FP inaccurate data") << "falsePositive"
+                                        << "notEnoughDataToValidate"
+                                        << "False positive"
+                                        << "Inaccurate data";
+    QTest::newRow("FP doc insufficientData") << "falsePositive"
+                                             << "insufficientData"
+                                             << "False positive"
+                                             << "Inaccurate data";
+    QTest::newRow("FP other") << "falsePositive"
+                              << "other"
+                              << "False positive"
+                              << "";
+    QTest::newRow("undetermined") << "unknown"
+                                  << "unknown"
+                                  << "Undetermined"
+                                  << "";
+    QTest::newRow("not classified") << ""
+                                    << ""
+                                    << ""
+                                    << "";
+    QTest::newRow("future value verbatim") << "unknownFutureValue"
+                                           << ""
+                                           << "unknownFutureValue"
+                                           << "";
 }
 
 void TestVocabulary::classification()
@@ -171,13 +204,17 @@ void TestVocabulary::alertCountLabel()
 
 void TestVocabulary::products()
 {
-    QCOMPARE(productShortName(QStringLiteral("microsoftDefenderForEndpoint")), QStringLiteral("MDE"));
-    QCOMPARE(productShortName(QStringLiteral("MicrosoftDefenderForIdentity")), QStringLiteral("MDI"));
-    QCOMPARE(productShortName(QStringLiteral("microsoftDefenderForOffice365")), QStringLiteral("MDO"));
+    QCOMPARE(productShortName(QStringLiteral("microsoftDefenderForEndpoint")),
+             QStringLiteral("MDE"));
+    QCOMPARE(productShortName(QStringLiteral("MicrosoftDefenderForIdentity")),
+             QStringLiteral("MDI"));
+    QCOMPARE(productShortName(QStringLiteral("microsoftDefenderForOffice365")),
+             QStringLiteral("MDO"));
     QCOMPARE(productShortName(QStringLiteral("microsoftDefenderForCloudApps")),
              QStringLiteral("MCAS"));
     QCOMPARE(productShortName(QStringLiteral("microsoft365Defender")), QStringLiteral("M365D"));
-    QCOMPARE(productShortName(QStringLiteral("brandNewProduct")), QStringLiteral("brandNewProduct"));
+    QCOMPARE(productShortName(QStringLiteral("brandNewProduct")),
+             QStringLiteral("brandNewProduct"));
 }
 
 QTEST_APPLESS_MAIN(TestVocabulary)

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "incident.h"
+
+#include <QJsonObject>
+
+namespace Vigil {
+
+/**
+ * One incident as the command line and exports show it: number, provider, providerIncidentId,
+ * title, severity, status, owner, classification, classificationReason, determination,
+ * alertCount, alertCountLabel, tags, webUrl, createdTime, lastUpdateTime, redirectedTo.
+ * Vocabulary is Sentinel's (status New/Active/Closed, classification TruePositive, ...); values
+ * Vigil does not know are given verbatim. webUrl is the checked Defender-portal link.
+ */
+QJsonObject incidentToJson(const Incident &incident, const QUrl &webUrl);
+/** incidentToJson plus alerts, entities (each with its kind) and comments. */
+QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUrl);
+QJsonObject alertToJson(const Alert &alert);
+
+/** Column names of the CSV export, in order (the JSON keys of incidentToJson). */
+QStringList incidentCsvColumns();
+/** One CSV line (RFC 4180 quoting, tags joined with "; "), without the line break. */
+QString incidentToCsvLine(const QJsonObject &incidentJson);
+
+/** Sentinel's spelling of a status: "New", "Active", "Closed", or the wire value. */
+QString sentinelStatus(const QString &graphStatus);
+/** "TruePositive", "BenignPositive", "FalsePositive", "Undetermined", "" or the wire value. */
+QString sentinelClassification(const QString &graphClassification);
+/** "SuspiciousActivity", "SuspiciousButExpected", "IncorrectAlertLogic", "InaccurateData", "". */
+QString sentinelClassificationReason(const QString &graphClassification,
+                                     const QString &graphDetermination);
+
+} // namespace Vigil
