@@ -1,0 +1,1024 @@
+#include "incidentstore.h"
+
+#include "graphjson.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcStore, "vigil.store")
+
+namespace Vigil {
+
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+constexpr char kCursorKey[] = "cursor";
+
+// Each entry is one schema version; never edit a released one, append a new one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list = {
+            // 1: incidents, alerts, evidence, comments, sync state
+            {
+                    QStringLiteral(
+                            "CREATE TABLE incidents ("
+                            " number INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " provider TEXT NOT NULL,"
+                            " provider_incident_id TEXT NOT NULL UNIQUE,"
+                            " tenant TEXT, title TEXT, description TEXT, severity TEXT, status "
+                            "TEXT,"
+                            " assigned_to TEXT, classification TEXT, determination TEXT,"
+                            " redirect_incident_id TEXT, last_modified_by TEXT, web_url TEXT,"
+                            " created_time INTEGER, last_update_time INTEGER,"
+                            " alert_count INTEGER NOT NULL DEFAULT 0,"
+                            " sync_state INTEGER NOT NULL DEFAULT 0,"
+                            " custom_tags TEXT NOT NULL DEFAULT '[]',"
+                            " system_tags TEXT NOT NULL DEFAULT '[]')"),
+                    QStringLiteral(
+                            "CREATE INDEX incidents_redirect ON incidents(redirect_incident_id)"
+                            " WHERE redirect_incident_id IS NOT NULL"),
+                    QStringLiteral(
+                            "CREATE TABLE alerts ("
+                            " id TEXT PRIMARY KEY NOT NULL,"
+                            " incident_id TEXT NOT NULL,"
+                            " provider_alert_id TEXT, title TEXT, description TEXT, category TEXT,"
+                            " severity TEXT, status TEXT, classification TEXT, determination TEXT,"
+                            " service_source TEXT, detection_source TEXT, detector_id TEXT,"
+                            " assigned_to TEXT, alert_web_url TEXT, incident_web_url TEXT,"
+                            " actor_display_name TEXT, threat_display_name TEXT,"
+                            " threat_family_name TEXT, recommended_actions TEXT, tenant TEXT,"
+                            " mitre_techniques TEXT, system_tags TEXT,"
+                            " created_time INTEGER, last_update_time INTEGER, resolved_time "
+                            "INTEGER,"
+                            " first_activity_time INTEGER, last_activity_time INTEGER,"
+                            " comments TEXT)"),
+                    QStringLiteral(
+                            "CREATE INDEX alerts_incident ON alerts(incident_id, created_time)"),
+                    QStringLiteral("CREATE TABLE entities ("
+                                   " alert_id TEXT NOT NULL, position INTEGER NOT NULL,"
+                                   " kind TEXT, odata_type TEXT, value TEXT, detail TEXT,"
+                                   " verdict TEXT, remediation_status TEXT, roles TEXT,"
+                                   " raw_json BLOB,"
+                                   " PRIMARY KEY (alert_id, position)) WITHOUT ROWID"),
+                    QStringLiteral("CREATE TABLE comments ("
+                                   " incident_id TEXT NOT NULL, position INTEGER NOT NULL,"
+                                   " text TEXT, author TEXT, created_time INTEGER,"
+                                   " PRIMARY KEY (incident_id, position)) WITHOUT ROWID"),
+                    QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL,"
+                                   " value TEXT) WITHOUT ROWID"),
+                    // alert_count follows the alerts table, whichever incident an alert moves to.
+                    QStringLiteral("CREATE TRIGGER alerts_count_insert AFTER INSERT ON alerts BEGIN"
+                                   " UPDATE incidents SET alert_count = alert_count + 1"
+                                   " WHERE provider_incident_id = NEW.incident_id; END"),
+                    QStringLiteral("CREATE TRIGGER alerts_count_delete AFTER DELETE ON alerts BEGIN"
+                                   " UPDATE incidents SET alert_count = alert_count - 1"
+                                   " WHERE provider_incident_id = OLD.incident_id;"
+                                   " DELETE FROM entities WHERE alert_id = OLD.id; END"),
+                    QStringLiteral("CREATE TRIGGER alerts_count_move AFTER UPDATE OF incident_id ON"
+                                   " alerts WHEN OLD.incident_id <> NEW.incident_id BEGIN"
+                                   " UPDATE incidents SET alert_count = alert_count - 1"
+                                   " WHERE provider_incident_id = OLD.incident_id;"
+                                   " UPDATE incidents SET alert_count = alert_count + 1"
+                                   " WHERE provider_incident_id = NEW.incident_id; END"),
+            },
+    };
+    return list;
+}
+
+// Column list shared by the queue and the single-row loads; incidentFromRow reads it.
+constexpr char kIncidentColumns[]
+        = "i.number, i.provider, i.provider_incident_id, i.tenant, i.title, i.description,"
+          " i.severity, i.status, i.assigned_to, i.classification, i.determination,"
+          " i.redirect_incident_id, i.last_modified_by, i.web_url, i.created_time,"
+          " i.last_update_time, i.alert_count, i.sync_state, i.custom_tags, i.system_tags,"
+          " t.number";
+constexpr char kIncidentFrom[] = " FROM incidents i LEFT JOIN incidents t ON "
+                                 "t.provider_incident_id = i.redirect_incident_id";
+
+constexpr char kAlertColumns[]
+        = "id, incident_id, provider_alert_id, title, description, category, severity, status,"
+          " classification, determination, service_source, detection_source, detector_id,"
+          " assigned_to, alert_web_url, incident_web_url, actor_display_name, threat_display_name,"
+          " threat_family_name, recommended_actions, tenant, mitre_techniques, system_tags,"
+          " created_time, last_update_time, resolved_time, first_activity_time,"
+          " last_activity_time, comments";
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QString jsonList(const QStringList &list)
+{
+    if (list.isEmpty())
+        return QStringLiteral("[]");
+    return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList listFromJson(const QString &text)
+{
+    if (text.size() <= 2)
+        return {};
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    list.reserve(array.size());
+    for (const QJsonValue &value : array)
+        list.append(value.toString());
+    return list;
+}
+
+QString commentsJson(const QList<Comment> &comments)
+{
+    if (comments.isEmpty())
+        return QStringLiteral("[]");
+    QJsonArray array;
+    for (const Comment &c : comments) {
+        QJsonObject o;
+        o.insert(QLatin1String("comment"), c.text);
+        o.insert(QLatin1String("createdByDisplayName"), c.author);
+        if (c.createdTime.isValid())
+            o.insert(QLatin1String("createdDateTime"), formatGraphDateTime(c.createdTime));
+        array.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Comment> commentsFromJson(const QString &text)
+{
+    QList<Comment> list;
+    if (text.size() <= 2)
+        return list;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        list.append(commentFromGraph(value.toObject()));
+    return list;
+}
+
+Error storageError(const QString &what, const QSqlError &error)
+{
+    const QString text = what + QStringLiteral(": ") + error.text();
+    qCWarning(lcStore).noquote() << text;
+    return Error{Error::Kind::Storage, 0, error.nativeErrorCode(), text, {}};
+}
+
+Incident incidentFromRow(const QSqlQuery &q)
+{
+    Incident i;
+    i.number = q.value(0).toLongLong();
+    i.provider = q.value(1).toString();
+    i.providerIncidentId = q.value(2).toString();
+    i.tenantId = q.value(3).toString();
+    i.title = q.value(4).toString();
+    i.description = q.value(5).toString();
+    i.severity = q.value(6).toString();
+    i.status = q.value(7).toString();
+    i.assignedTo = q.value(8).toString();
+    i.classification = q.value(9).toString();
+    i.determination = q.value(10).toString();
+    i.redirectIncidentId = q.value(11).toString();
+    i.lastModifiedBy = q.value(12).toString();
+    i.webUrl = q.value(13).toString();
+    i.createdTime = timeFrom(q.value(14));
+    i.lastUpdateTime = timeFrom(q.value(15));
+    i.alertCount = q.value(16).toInt();
+    i.syncState = SyncState(q.value(17).toInt());
+    i.customTags = listFromJson(q.value(18).toString());
+    i.systemTags = listFromJson(q.value(19).toString());
+    i.redirectedToNumber = q.value(20).toLongLong();
+    return i;
+}
+
+Alert alertFromRow(const QSqlQuery &q)
+{
+    Alert a;
+    a.id = q.value(0).toString();
+    a.incidentId = q.value(1).toString();
+    a.providerAlertId = q.value(2).toString();
+    a.title = q.value(3).toString();
+    a.description = q.value(4).toString();
+    a.category = q.value(5).toString();
+    a.severity = q.value(6).toString();
+    a.status = q.value(7).toString();
+    a.classification = q.value(8).toString();
+    a.determination = q.value(9).toString();
+    a.serviceSource = q.value(10).toString();
+    a.detectionSource = q.value(11).toString();
+    a.detectorId = q.value(12).toString();
+    a.assignedTo = q.value(13).toString();
+    a.alertWebUrl = q.value(14).toString();
+    a.incidentWebUrl = q.value(15).toString();
+    a.actorDisplayName = q.value(16).toString();
+    a.threatDisplayName = q.value(17).toString();
+    a.threatFamilyName = q.value(18).toString();
+    a.recommendedActions = q.value(19).toString();
+    a.tenantId = q.value(20).toString();
+    a.mitreTechniques = listFromJson(q.value(21).toString());
+    a.systemTags = listFromJson(q.value(22).toString());
+    a.createdTime = timeFrom(q.value(23));
+    a.lastUpdateTime = timeFrom(q.value(24));
+    a.resolvedTime = timeFrom(q.value(25));
+    a.firstActivityTime = timeFrom(q.value(26));
+    a.lastActivityTime = timeFrom(q.value(27));
+    a.comments = commentsFromJson(q.value(28).toString());
+    return a;
+}
+
+Entity entityFromRow(const QSqlQuery &q, int first)
+{
+    Entity e;
+    e.kind = q.value(first).toString();
+    e.odataType = q.value(first + 1).toString();
+    e.value = q.value(first + 2).toString();
+    e.detail = q.value(first + 3).toString();
+    e.verdict = q.value(first + 4).toString();
+    e.remediationStatus = q.value(first + 5).toString();
+    e.roles = listFromJson(q.value(first + 6).toString());
+    e.rawJson = q.value(first + 7).toByteArray();
+    return e;
+}
+
+} // namespace
+
+struct IncidentStore::Private
+{
+    QString connectionName;
+    QString path;
+    OpenMode mode = OpenMode::ReadWrite;
+    bool open = false;
+
+    // Prepared once per connection and reused for every page.
+    std::optional<QSqlQuery> upsertIncident;
+    std::optional<QSqlQuery> deleteComments;
+    std::optional<QSqlQuery> insertComment;
+    std::optional<QSqlQuery> alertIdsOfIncident;
+    std::optional<QSqlQuery> deleteAlert;
+    std::optional<QSqlQuery> moveAlerts;
+    std::optional<QSqlQuery> upsertAlert;
+    std::optional<QSqlQuery> deleteEntities;
+    std::optional<QSqlQuery> insertEntity;
+    std::optional<QSqlQuery> redirectedInto;
+    std::optional<QSqlQuery> incidentByProviderId;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
+
+    Result<void> exec(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (!q.exec(sql))
+            return storageError(QStringLiteral("SQL failed"), q.lastError());
+        return {};
+    }
+
+    Result<void> prepare(std::optional<QSqlQuery> &query, const QString &sql)
+    {
+        query.emplace(db());
+        if (!query->prepare(sql))
+            return storageError(QStringLiteral("preparing a statement failed"), query->lastError());
+        return {};
+    }
+
+    Result<void> migrate();
+    Result<void> prepareStatements();
+    Result<void> storeIncident(const IncidentPayload &payload, QSet<QString> &touched);
+    Result<void> storeAlert(const Alert &alert, const QString &incidentId);
+    Result<void> writeSyncValue(const QString &key, const QString &value);
+};
+
+IncidentStore::IncidentStore()
+    : d(std::make_unique<Private>())
+{ }
+
+IncidentStore::~IncidentStore()
+{
+    close();
+}
+
+int IncidentStore::latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+Result<void> IncidentStore::open(const QString &path, OpenMode mode)
+{
+    close();
+    d->path = path;
+    d->mode = mode;
+    d->connectionName
+            = QStringLiteral("vigil.store.%1.%2")
+                      .arg(s_connectionCounter.fetchAndAddRelaxed(1))
+                      .arg(mode == OpenMode::ReadOnly ? QLatin1String("ro") : QLatin1String("rw"));
+    const bool memory = path == QLatin1String(":memory:");
+    if (mode == OpenMode::ReadOnly && !memory && !QFileInfo::exists(path)) {
+        return Error{Error::Kind::Storage,
+                     0,
+                     {},
+                     QStringLiteral("database %1 does not exist").arg(path),
+                     {}};
+    }
+    if (!memory && !QDir().mkpath(QFileInfo(path).absolutePath())) {
+        return Error{Error::Kind::Storage,
+                     0,
+                     {},
+                     QStringLiteral("cannot create the folder of %1").arg(path),
+                     {}};
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connectionName);
+        db.setDatabaseName(path);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (mode == OpenMode::ReadOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(options);
+        if (!db.open()) {
+            Error error = storageError(QStringLiteral("cannot open %1").arg(path), db.lastError());
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(d->connectionName);
+            return error;
+        }
+    }
+    d->open = true;
+
+    Result<void> ready;
+    if (mode == OpenMode::ReadWrite) {
+        // WAL lets readers (hunting, vigilctl) work while the sync thread writes a page.
+        ready = d->exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (ready)
+            ready = d->exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        if (ready)
+            ready = d->migrate();
+        if (ready)
+            ready = d->prepareStatements();
+    } else {
+        const int version = schemaVersion();
+        if (version < 1 || version > latestSchemaVersion()) {
+            ready = Error{Error::Kind::Storage,
+                          0,
+                          {},
+                          QStringLiteral("database %1 has schema version %2; expected 1..%3")
+                                  .arg(path)
+                                  .arg(version)
+                                  .arg(latestSchemaVersion()),
+                          {}};
+        }
+        if (ready)
+            ready = d->prepare(
+                    d->incidentByProviderId,
+                    QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
+                            .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    }
+    if (!ready) {
+        close();
+        return ready;
+    }
+    qCDebug(lcStore) << "opened" << path << (mode == OpenMode::ReadOnly ? "read-only" : "")
+                     << "schema" << schemaVersion();
+    return {};
+}
+
+void IncidentStore::close()
+{
+    if (d->connectionName.isEmpty())
+        return;
+    // Statements and handles must be gone before the connection is removed.
+    d->upsertIncident.reset();
+    d->deleteComments.reset();
+    d->insertComment.reset();
+    d->alertIdsOfIncident.reset();
+    d->deleteAlert.reset();
+    d->moveAlerts.reset();
+    d->upsertAlert.reset();
+    d->deleteEntities.reset();
+    d->insertEntity.reset();
+    d->redirectedInto.reset();
+    d->incidentByProviderId.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(d->connectionName);
+    d->connectionName.clear();
+    d->open = false;
+}
+
+bool IncidentStore::isOpen() const
+{
+    return d->open;
+}
+
+QString IncidentStore::path() const
+{
+    return d->path;
+}
+
+int IncidentStore::schemaVersion() const
+{
+    if (!d->open)
+        return 0;
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                               " AND name = 'schema_version'"))
+        || !q.next())
+        return 0;
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QString IncidentStore::journalMode() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next())
+        return {};
+    return q.value(0).toString().toLower();
+}
+
+Result<void> IncidentStore::Private::migrate()
+{
+    if (auto r = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                     " version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"));
+        !r)
+        return r;
+    int current = 0;
+    {
+        QSqlQuery q(db());
+        if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
+            return storageError(QStringLiteral("reading the schema version failed"), q.lastError());
+        if (q.next())
+            current = q.value(0).toInt();
+    }
+    const QList<QStringList> &all = migrations();
+    if (current > all.size()) {
+        return Error{Error::Kind::Storage,
+                     0,
+                     {},
+                     QStringLiteral("database %1 was written by a newer Vigil (schema %2)")
+                             .arg(path)
+                             .arg(current),
+                     {}};
+    }
+    for (int version = current + 1; version <= all.size(); ++version) {
+        QSqlDatabase database = db();
+        if (!database.transaction())
+            return storageError(QStringLiteral("starting a migration failed"),
+                                database.lastError());
+        for (const QString &statement : all.at(version - 1)) {
+            if (auto r = exec(statement); !r) {
+                database.rollback();
+                return r;
+            }
+        }
+        QSqlQuery q(database);
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+        q.addBindValue(version);
+        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        if (!q.exec()) {
+            Error error = storageError(QStringLiteral("recording migration %1").arg(version),
+                                       q.lastError());
+            database.rollback();
+            return error;
+        }
+        if (!database.commit())
+            return storageError(QStringLiteral("committing migration %1").arg(version),
+                                database.lastError());
+        qCInfo(lcStore) << "migrated" << path << "to schema version" << version;
+    }
+    return {};
+}
+
+Result<void> IncidentStore::Private::prepareStatements()
+{
+    Result<void> r = prepare(
+            upsertIncident,
+            QStringLiteral(
+                    "INSERT INTO incidents (provider, provider_incident_id, tenant, title,"
+                    " description, severity, status, assigned_to, classification, determination,"
+                    " redirect_incident_id, last_modified_by, web_url, created_time,"
+                    " last_update_time, sync_state, custom_tags, system_tags, alert_count)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?))"
+                    " ON CONFLICT (provider_incident_id) DO UPDATE SET"
+                    " provider = excluded.provider, tenant = excluded.tenant,"
+                    " title = excluded.title, description = excluded.description,"
+                    " severity = excluded.severity, status = excluded.status,"
+                    " assigned_to = excluded.assigned_to,"
+                    " classification = excluded.classification,"
+                    " determination = excluded.determination,"
+                    " redirect_incident_id = excluded.redirect_incident_id,"
+                    " last_modified_by = excluded.last_modified_by, web_url = excluded.web_url,"
+                    " created_time = excluded.created_time,"
+                    " last_update_time = excluded.last_update_time,"
+                    " sync_state = excluded.sync_state, custom_tags = excluded.custom_tags,"
+                    " system_tags = excluded.system_tags"));
+    if (r)
+        r = prepare(deleteComments, QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
+    if (r)
+        r = prepare(insertComment,
+                    QStringLiteral("INSERT INTO comments (incident_id, position, text, author,"
+                                   " created_time) VALUES (?, ?, ?, ?, ?)"));
+    if (r)
+        r = prepare(alertIdsOfIncident,
+                    QStringLiteral("SELECT id FROM alerts WHERE incident_id = ?"));
+    if (r)
+        r = prepare(deleteAlert, QStringLiteral("DELETE FROM alerts WHERE id = ?"));
+    if (r)
+        r = prepare(moveAlerts,
+                    QStringLiteral("UPDATE alerts SET incident_id = ? WHERE incident_id = ?"));
+    if (r)
+        r = prepare(upsertAlert,
+                    QStringLiteral(
+                            "INSERT INTO alerts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            " ON CONFLICT (id) DO UPDATE SET incident_id = excluded.incident_id,"
+                            " provider_alert_id = excluded.provider_alert_id,"
+                            " title = excluded.title, description = excluded.description,"
+                            " category = excluded.category, severity = excluded.severity,"
+                            " status = excluded.status, classification = excluded.classification,"
+                            " determination = excluded.determination,"
+                            " service_source = excluded.service_source,"
+                            " detection_source = excluded.detection_source,"
+                            " detector_id = excluded.detector_id,"
+                            " assigned_to = excluded.assigned_to,"
+                            " alert_web_url = excluded.alert_web_url,"
+                            " incident_web_url = excluded.incident_web_url,"
+                            " actor_display_name = excluded.actor_display_name,"
+                            " threat_display_name = excluded.threat_display_name,"
+                            " threat_family_name = excluded.threat_family_name,"
+                            " recommended_actions = excluded.recommended_actions,"
+                            " tenant = excluded.tenant,"
+                            " mitre_techniques = excluded.mitre_techniques,"
+                            " system_tags = excluded.system_tags,"
+                            " created_time = excluded.created_time,"
+                            " last_update_time = excluded.last_update_time,"
+                            " resolved_time = excluded.resolved_time,"
+                            " first_activity_time = excluded.first_activity_time,"
+                            " last_activity_time = excluded.last_activity_time,"
+                            " comments = excluded.comments")
+                            .arg(QLatin1String(kAlertColumns)));
+    if (r)
+        r = prepare(deleteEntities, QStringLiteral("DELETE FROM entities WHERE alert_id = ?"));
+    if (r)
+        r = prepare(insertEntity,
+                    QStringLiteral("INSERT INTO entities (alert_id, position, kind, odata_type,"
+                                   " value, detail, verdict, remediation_status, roles, raw_json)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (r)
+        r = prepare(redirectedInto, QStringLiteral("SELECT provider_incident_id FROM incidents"
+                                                   " WHERE redirect_incident_id = ?"));
+    if (r)
+        r = prepare(incidentByProviderId,
+                    QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
+                            .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    return r;
+}
+
+Result<void> IncidentStore::Private::storeAlert(const Alert &a, const QString &incidentId)
+{
+    QSqlQuery &q = *upsertAlert;
+    int c = 0;
+    q.bindValue(c++, a.id);
+    q.bindValue(c++, incidentId);
+    q.bindValue(c++, a.providerAlertId);
+    q.bindValue(c++, a.title);
+    q.bindValue(c++, a.description);
+    q.bindValue(c++, a.category);
+    q.bindValue(c++, a.severity);
+    q.bindValue(c++, a.status);
+    q.bindValue(c++, a.classification);
+    q.bindValue(c++, a.determination);
+    q.bindValue(c++, a.serviceSource);
+    q.bindValue(c++, a.detectionSource);
+    q.bindValue(c++, a.detectorId);
+    q.bindValue(c++, a.assignedTo);
+    q.bindValue(c++, a.alertWebUrl);
+    q.bindValue(c++, a.incidentWebUrl);
+    q.bindValue(c++, a.actorDisplayName);
+    q.bindValue(c++, a.threatDisplayName);
+    q.bindValue(c++, a.threatFamilyName);
+    q.bindValue(c++, a.recommendedActions);
+    q.bindValue(c++, a.tenantId);
+    q.bindValue(c++, jsonList(a.mitreTechniques));
+    q.bindValue(c++, jsonList(a.systemTags));
+    q.bindValue(c++, timeValue(a.createdTime));
+    q.bindValue(c++, timeValue(a.lastUpdateTime));
+    q.bindValue(c++, timeValue(a.resolvedTime));
+    q.bindValue(c++, timeValue(a.firstActivityTime));
+    q.bindValue(c++, timeValue(a.lastActivityTime));
+    q.bindValue(c++, commentsJson(a.comments));
+    if (!q.exec())
+        return storageError(QStringLiteral("storing alert %1").arg(a.id), q.lastError());
+
+    deleteEntities->bindValue(0, a.id);
+    if (!deleteEntities->exec())
+        return storageError(QStringLiteral("replacing evidence of %1").arg(a.id),
+                            deleteEntities->lastError());
+    QSqlQuery &e = *insertEntity;
+    for (int position = 0; position < a.evidence.size(); ++position) {
+        const Entity &entity = a.evidence.at(position);
+        e.bindValue(0, a.id);
+        e.bindValue(1, position);
+        e.bindValue(2, entity.kind);
+        e.bindValue(3, entity.odataType);
+        e.bindValue(4, entity.value);
+        e.bindValue(5, entity.detail);
+        e.bindValue(6, entity.verdict);
+        e.bindValue(7, entity.remediationStatus);
+        e.bindValue(8, jsonList(entity.roles));
+        e.bindValue(9, entity.rawJson);
+        if (!e.exec())
+            return storageError(QStringLiteral("storing evidence of %1").arg(a.id), e.lastError());
+    }
+    return {};
+}
+
+Result<void> IncidentStore::Private::storeIncident(const IncidentPayload &payload,
+                                                   QSet<QString> &touched)
+{
+    const Incident &i = payload.incident;
+    const QString &id = i.providerIncidentId;
+    touched.insert(id);
+
+    QSqlQuery &q = *upsertIncident;
+    int c = 0;
+    q.bindValue(c++, i.provider);
+    q.bindValue(c++, id);
+    q.bindValue(c++, i.tenantId);
+    q.bindValue(c++, i.title);
+    q.bindValue(c++, i.description);
+    q.bindValue(c++, i.severity);
+    q.bindValue(c++, i.status);
+    q.bindValue(c++, i.assignedTo);
+    q.bindValue(c++, i.classification);
+    q.bindValue(c++, i.determination);
+    q.bindValue(c++, i.redirectIncidentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                    : QVariant(i.redirectIncidentId));
+    q.bindValue(c++, i.lastModifiedBy);
+    q.bindValue(c++, i.webUrl);
+    q.bindValue(c++, timeValue(i.createdTime));
+    q.bindValue(c++, timeValue(i.lastUpdateTime));
+    q.bindValue(c++, int(i.syncState));
+    q.bindValue(c++, jsonList(i.customTags));
+    q.bindValue(c++, jsonList(i.systemTags));
+    q.bindValue(c++, id);
+    if (!q.exec())
+        return storageError(QStringLiteral("storing incident %1").arg(id), q.lastError());
+
+    deleteComments->bindValue(0, id);
+    if (!deleteComments->exec())
+        return storageError(QStringLiteral("replacing comments of %1").arg(id),
+                            deleteComments->lastError());
+    for (int position = 0; position < i.comments.size(); ++position) {
+        const Comment &comment = i.comments.at(position);
+        insertComment->bindValue(0, id);
+        insertComment->bindValue(1, position);
+        insertComment->bindValue(2, comment.text);
+        insertComment->bindValue(3, comment.author);
+        insertComment->bindValue(4, timeValue(comment.createdTime));
+        if (!insertComment->exec())
+            return storageError(QStringLiteral("storing comments of %1").arg(id),
+                                insertComment->lastError());
+    }
+
+    // Incidents redirected into this one show its number: their rows change too.
+    redirectedInto->bindValue(0, id);
+    if (!redirectedInto->exec())
+        return storageError(QStringLiteral("reading merges into %1").arg(id),
+                            redirectedInto->lastError());
+    while (redirectedInto->next())
+        touched.insert(redirectedInto->value(0).toString());
+
+    if (!payload.alerts)
+        return {};
+
+    // The latest payload decides where an alert belongs: alerts stored under this incident but
+    // missing from its payload have moved (to the survivor, for a redirected incident) or gone.
+    QSet<QString> listed;
+    listed.reserve(payload.alerts->size());
+    for (const Alert &alert : *payload.alerts)
+        listed.insert(alert.id);
+    alertIdsOfIncident->bindValue(0, id);
+    if (!alertIdsOfIncident->exec())
+        return storageError(QStringLiteral("reading alerts of %1").arg(id),
+                            alertIdsOfIncident->lastError());
+    QStringList missing;
+    while (alertIdsOfIncident->next()) {
+        QString alertId = alertIdsOfIncident->value(0).toString();
+        if (!listed.contains(alertId))
+            missing.append(std::move(alertId));
+    }
+    alertIdsOfIncident->finish();
+    const bool redirected = i.isRedirected() && !i.redirectIncidentId.isEmpty();
+    if (redirected && !missing.isEmpty()) {
+        moveAlerts->bindValue(0, i.redirectIncidentId);
+        moveAlerts->bindValue(1, id);
+        if (!moveAlerts->exec())
+            return storageError(QStringLiteral("moving alerts of %1").arg(id),
+                                moveAlerts->lastError());
+        qCDebug(lcStore) << "moved" << missing.size() << "alerts of merged incident" << id << "to"
+                         << i.redirectIncidentId;
+    } else {
+        for (const QString &alertId : std::as_const(missing)) {
+            deleteAlert->bindValue(0, alertId);
+            if (!deleteAlert->exec())
+                return storageError(QStringLiteral("removing alert %1").arg(alertId),
+                                    deleteAlert->lastError());
+        }
+    }
+    if (redirected)
+        touched.insert(i.redirectIncidentId);
+
+    for (const Alert &alert : *payload.alerts) {
+        if (auto r = storeAlert(alert, id); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<QList<Incident>> IncidentStore::upsertIncidentPage(const QList<IncidentPayload> &page,
+                                                          const QDateTime &newCursor)
+{
+    if (!d->open || d->mode != OpenMode::ReadWrite)
+        return Error{
+                Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    QSqlDatabase db = d->db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting a page transaction"), db.lastError());
+
+    QSet<QString> touched;
+    QStringList order; // page order first, then the other rows that changed
+    for (const IncidentPayload &payload : page) {
+        if (auto r = d->storeIncident(payload, touched); !r) {
+            db.rollback();
+            return r.error();
+        }
+        order.append(payload.incident.providerIncidentId);
+    }
+    if (newCursor.isValid()) {
+        if (auto r = d->writeSyncValue(QLatin1String(kCursorKey), formatGraphDateTime(newCursor));
+            !r) {
+            db.rollback();
+            return r.error();
+        }
+    }
+
+    QList<Incident> rows;
+    rows.reserve(touched.size());
+    QSet<QString> emitted;
+    const auto appendRow = [&](const QString &id) -> Result<void> {
+        if (emitted.contains(id))
+            return {};
+        emitted.insert(id);
+        QSqlQuery &q = *d->incidentByProviderId;
+        q.bindValue(0, id);
+        if (!q.exec())
+            return storageError(QStringLiteral("reading incident %1").arg(id), q.lastError());
+        if (q.next())
+            rows.append(incidentFromRow(q));
+        q.finish();
+        return {};
+    };
+    for (const QString &id : std::as_const(order)) {
+        if (auto r = appendRow(id); !r) {
+            db.rollback();
+            return r.error();
+        }
+    }
+    for (const QString &id : std::as_const(touched)) {
+        if (auto r = appendRow(id); !r) {
+            db.rollback();
+            return r.error();
+        }
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing a page"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    return rows;
+}
+
+Result<QList<Incident>> IncidentStore::loadQueue() const
+{
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 %2 ORDER BY i.number")
+                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom))))
+        return storageError(QStringLiteral("loading the queue"), q.lastError());
+    QList<Incident> list;
+    list.reserve(incidentCount());
+    while (q.next())
+        list.append(incidentFromRow(q));
+    return list;
+}
+
+Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) const
+{
+    IncidentDetail detail;
+    QSqlDatabase db = d->db();
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.addBindValue(number);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading incident #%1").arg(number), q.lastError());
+        if (!q.next())
+            return Error{Error::Kind::NotFound,
+                         0,
+                         {},
+                         QStringLiteral("incident #%1 is not in the store").arg(number),
+                         {}};
+        detail.incident = incidentFromRow(q);
+    }
+    const QString id = detail.incident.providerIncidentId;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT text, author, created_time FROM comments"
+                                 " WHERE incident_id = ? ORDER BY position"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading comments of #%1").arg(number),
+                                q.lastError());
+        while (q.next())
+            detail.incident.comments.append(
+                    Comment{q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))});
+    }
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE incident_id = ?"));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next())
+            return storageError(QStringLiteral("counting alerts of #%1").arg(number),
+                                q.lastError());
+        detail.totalAlerts = q.value(0).toInt();
+    }
+    QHash<QString, int> alertIndex;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        QString sql = QStringLiteral("SELECT %1 FROM alerts WHERE incident_id = ?"
+                                     " ORDER BY created_time, id")
+                              .arg(QLatin1String(kAlertColumns));
+        if (!allAlerts)
+            sql += QStringLiteral(" LIMIT %1").arg(kAlertDisplayLimit);
+        q.prepare(sql);
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading alerts of #%1").arg(number), q.lastError());
+        while (q.next()) {
+            detail.alerts.append(alertFromRow(q));
+            alertIndex.insert(detail.alerts.constLast().id, int(detail.alerts.size() - 1));
+        }
+    }
+    {
+        // Evidence of every alert of the incident: attached to the alerts shown, and merged into
+        // one entity list (same kind and value once, roles joined).
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral(
+                "SELECT e.alert_id, e.kind, e.odata_type, e.value, e.detail, e.verdict,"
+                " e.remediation_status, e.roles, e.raw_json FROM entities e"
+                " JOIN alerts a ON a.id = e.alert_id WHERE a.incident_id = ?"
+                " ORDER BY a.created_time, a.id, e.position"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading evidence of #%1").arg(number),
+                                q.lastError());
+        QHash<QString, int> seen;
+        while (q.next()) {
+            Entity entity = entityFromRow(q, 1);
+            const auto at = alertIndex.constFind(q.value(0).toString());
+            if (at != alertIndex.constEnd())
+                detail.alerts[*at].evidence.append(entity);
+            const QString key = entity.kind + QLatin1Char('\n') + entity.value.toLower();
+            const auto known = seen.constFind(key);
+            if (known == seen.constEnd()) {
+                seen.insert(key, int(detail.entities.size()));
+                detail.entities.append(std::move(entity));
+            } else {
+                Entity &kept = detail.entities[*known];
+                for (const QString &role : std::as_const(entity.roles)) {
+                    if (!kept.roles.contains(role))
+                        kept.roles.append(role);
+                }
+            }
+        }
+        std::stable_sort(detail.entities.begin(), detail.entities.end(),
+                         [](const Entity &a, const Entity &b) { return a.kind < b.kind; });
+    }
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT number FROM incidents WHERE redirect_incident_id = ?"
+                                 " ORDER BY number"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading merges into #%1").arg(number),
+                                q.lastError());
+        while (q.next())
+            detail.mergedFrom.append(q.value(0).toLongLong());
+    }
+    return detail;
+}
+
+qint64 IncidentStore::incidentNumberForProviderId(const QString &providerIncidentId) const
+{
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT number FROM incidents WHERE provider_incident_id = ?"));
+    q.addBindValue(providerIncidentId);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+Result<QHash<QString, qint64>> IncidentStore::lastUpdateTimes() const
+{
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT provider_incident_id, last_update_time FROM incidents")))
+        return storageError(QStringLiteral("reading update times"), q.lastError());
+    QHash<QString, qint64> times;
+    while (q.next())
+        times.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return times;
+}
+
+int IncidentStore::incidentCount() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int IncidentStore::alertCount() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+QDateTime IncidentStore::cursor() const
+{
+    return parseGraphDateTime(syncValue(QLatin1String(kCursorKey)));
+}
+
+Result<void> IncidentStore::setCursor(const QDateTime &cursor)
+{
+    return setSyncValue(QLatin1String(kCursorKey), formatGraphDateTime(cursor));
+}
+
+QString IncidentStore::syncValue(const QString &key) const
+{
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+Result<void> IncidentStore::Private::writeSyncValue(const QString &key, const QString &value)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?)"
+                             " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return storageError(QStringLiteral("writing %1").arg(key), q.lastError());
+    return {};
+}
+
+Result<void> IncidentStore::setSyncValue(const QString &key, const QString &value)
+{
+    if (!d->open || d->mode != OpenMode::ReadWrite)
+        return Error{
+                Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    return d->writeSyncValue(key, value);
+}
+
+} // namespace Vigil

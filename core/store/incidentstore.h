@@ -1,0 +1,95 @@
+#pragma once
+
+#include "incident.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Vigil {
+
+/**
+ * @brief One incident as a Graph page delivered it, with its alerts when they were expanded.
+ *
+ * When alerts is empty-optional the payload said nothing about alerts (a listing without
+ * `$expand=alerts`); the alerts already stored stay as they are.
+ */
+struct IncidentPayload
+{
+    Incident incident;
+    std::optional<QList<Alert>> alerts;
+};
+
+/**
+ * @brief Vigil's incident database: incidents, alerts, evidence, comments and the sync cursor.
+ *
+ * SQLite through QtSql, WAL mode, versioned migrations in `schema_version`. Each instance owns
+ * one named connection and must be used only on the thread that opened it: the sync thread for
+ * the (only) writing instance; other threads open their own instance with OpenMode::ReadOnly.
+ */
+class IncidentStore
+{
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    IncidentStore();
+    ~IncidentStore();
+    IncidentStore(const IncidentStore &) = delete;
+    IncidentStore &operator=(const IncidentStore &) = delete;
+
+    /** Opens (creating the file and its folder when missing) and migrates to the latest schema.
+     *  ReadOnly requires an existing, migrated database and never writes. */
+    Result<void> open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+
+    static int latestSchemaVersion();
+    /** The version recorded in schema_version, 0 when none. */
+    int schemaVersion() const;
+    /** SQLite's journal mode for this connection ("wal" once open for writing). */
+    QString journalMode() const;
+
+    /**
+     * Stores one Graph page in ONE transaction: inserts or updates every incident, replaces the
+     * alerts, evidence and comments the payload carries, moves the alerts of redirected
+     * incidents to their survivor, and sets the cursor to newCursor (when valid) in the same
+     * transaction. Returns the stored rows as the queue shows them, with their local numbers:
+     * the page's incidents plus incidents whose row changed because of them (survivors of
+     * merges, incidents redirected into a page incident).
+     */
+    Result<QList<Incident>> upsertIncidentPage(const QList<IncidentPayload> &page,
+                                               const QDateTime &newCursor = {});
+
+    /** Every incident, ordered by number, without comments; alertCount, tags and
+     *  redirectedToNumber filled in. */
+    Result<QList<Incident>> loadQueue() const;
+    /** One incident with comments, its alerts by createdTime (at most kAlertDisplayLimit unless
+     *  allAlerts), totalAlerts, de-duplicated entities and mergedFrom. */
+    Result<IncidentDetail> loadDetail(qint64 number, bool allAlerts = false) const;
+    /** Local number of a Graph incident id, 0 when it is not in the store. */
+    qint64 incidentNumberForProviderId(const QString &providerIncidentId) const;
+    /** Graph incident id -> lastUpdateDateTime (ms since epoch) of every stored incident. */
+    Result<QHash<QString, qint64>> lastUpdateTimes() const;
+    int incidentCount() const;
+    int alertCount() const;
+
+    /** The lastUpdateDateTime high-water mark of the pulled incidents; invalid before the first
+     *  page. */
+    QDateTime cursor() const;
+    Result<void> setCursor(const QDateTime &cursor);
+    /** Free key/value sync state ("lastSuccess", ...). */
+    QString syncValue(const QString &key) const;
+    Result<void> setSyncValue(const QString &key, const QString &value);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Vigil

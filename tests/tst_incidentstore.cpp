@@ -1,0 +1,507 @@
+#include "graphjson.h"
+#include "incidentstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Vigil;
+
+namespace {
+
+const QDateTime kBase = QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC);
+
+Incident makeIncident(const QString &id, int minutes = 0)
+{
+    Incident i;
+    i.providerIncidentId = id;
+    i.tenantId = QStringLiteral("tenant-1");
+    i.title = QStringLiteral("Incident ") + id;
+    i.severity = QStringLiteral("high");
+    i.status = QStringLiteral("active");
+    i.webUrl = QStringLiteral("https://security.microsoft.com/incidents/") + id;
+    i.createdTime = kBase;
+    i.lastUpdateTime = kBase.addSecs(60 * minutes);
+    return i;
+}
+
+Alert makeAlert(const QString &id, const QString &incidentId, int minutes = 0)
+{
+    Alert a;
+    a.id = id;
+    a.incidentId = incidentId;
+    a.title = QStringLiteral("Alert ") + id;
+    a.severity = QStringLiteral("medium");
+    a.status = QStringLiteral("new");
+    a.serviceSource = QStringLiteral("microsoftDefenderForEndpoint");
+    a.mitreTechniques = {QStringLiteral("T1059")};
+    a.createdTime = kBase.addSecs(60 * minutes);
+    a.lastUpdateTime = a.createdTime;
+    return a;
+}
+
+QList<Alert> makeAlerts(const QString &incidentId, int count, int firstMinute = 0)
+{
+    QList<Alert> list;
+    for (int n = 0; n < count; ++n)
+        list.append(makeAlert(incidentId + QStringLiteral("-a") + QString::number(n), incidentId,
+                              firstMinute + n));
+    return list;
+}
+
+Entity evidence(const char *json)
+{
+    return entityFromEvidence(QJsonDocument::fromJson(json).object());
+}
+
+IncidentPayload payload(const Incident &incident, std::optional<QList<Alert>> alerts = {})
+{
+    return IncidentPayload{incident, std::move(alerts)};
+}
+
+Incident rowOf(const QList<Incident> &rows, const QString &id)
+{
+    for (const Incident &row : rows) {
+        if (row.providerIncidentId == id)
+            return row;
+    }
+    return {};
+}
+
+} // namespace
+
+class TestIncidentStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void migratesEmptyDatabase();
+    void usesWalMode();
+    void storesPageAndMovesCursorWithIt();
+    void failedPageLeavesStoreAndCursorUntouched();
+    void updatingKeepsNumberAndReplacesFields();
+    void loadsQueueWithCountsAndTags();
+    void detailCapsAlertsAt150_data();
+    void detailCapsAlertsAt150();
+    void mergeMovesAlertsToSurvivor_data();
+    void mergeMovesAlertsToSurvivor();
+    void entitiesAreGroupedAndDeduplicated();
+    void bothCommentShapesSurvive();
+    void reopenKeepsData();
+    void readOnlyConnectionReadsButNeverWrites();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestIncidentStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(QStringLiteral("sub/vigil.db"));
+}
+
+void TestIncidentStore::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestIncidentStore::migratesEmptyDatabase()
+{
+    IncidentStore store;
+    const Result<void> opened = store.open(m_path);
+    QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
+    QVERIFY(QFile::exists(m_path));
+    QCOMPARE(store.schemaVersion(), IncidentStore::latestSchemaVersion());
+    QCOMPARE(store.incidentCount(), 0);
+    QVERIFY(!store.cursor().isValid());
+    const auto queue = store.loadQueue();
+    QVERIFY(queue.ok());
+    QVERIFY(queue->isEmpty());
+}
+
+void TestIncidentStore::usesWalMode()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    QCOMPARE(store.journalMode(), QStringLiteral("wal"));
+}
+
+void TestIncidentStore::storesPageAndMovesCursorWithIt()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    const QDateTime cursor = kBase.addSecs(120).addMSecs(345);
+    const auto rows = store.upsertIncidentPage(
+            {payload(makeIncident(QStringLiteral("101"), 0), makeAlerts(QStringLiteral("101"), 3)),
+             payload(makeIncident(QStringLiteral("102"), 1), makeAlerts(QStringLiteral("102"), 1)),
+             payload(makeIncident(QStringLiteral("103"), 2), QList<Alert>())},
+            cursor);
+    QVERIFY2(rows.ok(), qPrintable(rows ? QString() : rows.error().toString()));
+    QCOMPARE(rows->size(), 3);
+    QCOMPARE(rows->at(0).providerIncidentId, QStringLiteral("101"));
+    QCOMPARE(rows->at(0).number, 1);
+    QCOMPARE(rows->at(1).number, 2);
+    QCOMPARE(rows->at(2).number, 3);
+    QCOMPARE(rows->at(0).alertCount, 3);
+    QCOMPARE(rows->at(1).alertCount, 1);
+    QCOMPARE(rows->at(2).alertCount, 0);
+    QCOMPARE(store.cursor(), cursor);
+    QCOMPARE(store.alertCount(), 4);
+    QCOMPARE(store.incidentNumberForProviderId(QStringLiteral("102")), 2);
+    QCOMPARE(store.incidentNumberForProviderId(QStringLiteral("999")), 0);
+
+    // A page stored without a cursor leaves the cursor where it was.
+    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("104"), 3))}).ok());
+    QCOMPARE(store.cursor(), cursor);
+}
+
+void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("1")))}, kBase).ok());
+
+    Incident broken = makeIncident(QString()); // no id: violates NOT NULL
+    const auto rows = store.upsertIncidentPage(
+            {payload(makeIncident(QStringLiteral("2")), makeAlerts(QStringLiteral("2"), 2)),
+             payload(broken)},
+            kBase.addDays(1));
+    QVERIFY(!rows.ok());
+    QCOMPARE(rows.error().kind, Error::Kind::Storage);
+    QCOMPARE(store.incidentCount(), 1);
+    QCOMPARE(store.alertCount(), 0);
+    QCOMPARE(store.cursor(), kBase);
+}
+
+void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("7")),
+                                              makeAlerts(QStringLiteral("7"), 3))})
+                    .ok());
+    Incident changed = makeIncident(QStringLiteral("7"), 5);
+    changed.status = QStringLiteral("inProgress");
+    changed.assignedTo = QStringLiteral("kai@contoso.com");
+    changed.customTags = {QStringLiteral("VIP")};
+    QList<Alert> alerts = makeAlerts(QStringLiteral("7"), 2); // the third alert is gone
+    const auto rows = store.upsertIncidentPage({payload(changed, alerts)});
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->at(0).number, 1);
+    QCOMPARE(rows->at(0).status, QStringLiteral("inProgress"));
+    QCOMPARE(rows->at(0).assignedTo, QStringLiteral("kai@contoso.com"));
+    QCOMPARE(rows->at(0).customTags, QStringList{QStringLiteral("VIP")});
+    QCOMPARE(rows->at(0).lastUpdateTime, kBase.addSecs(300));
+    QCOMPARE(rows->at(0).alertCount, 2);
+    QCOMPARE(store.alertCount(), 2);
+
+    // A listing without $expand says nothing about alerts: they stay.
+    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("7"), 6))}).ok());
+    QCOMPARE(store.alertCount(), 2);
+    QCOMPARE(store.incidentCount(), 1);
+}
+
+void TestIncidentStore::loadsQueueWithCountsAndTags()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    Incident a = makeIncident(QStringLiteral("1"));
+    a.customTags = {QStringLiteral("Phishing"), QStringLiteral("VIP")};
+    a.systemTags = {QStringLiteral("Defender Experts")};
+    a.comments = {Comment{QStringLiteral("hello"), QStringLiteral("kai"), kBase}};
+    a.description = QStringLiteral("Multi-stage incident");
+    a.classification = QStringLiteral("truePositive");
+    a.determination = QStringLiteral("malware");
+    Incident b = makeIncident(QStringLiteral("2"), 1);
+    QVERIFY(store.upsertIncidentPage({payload(a, makeAlerts(QStringLiteral("1"), 4)),
+                                      payload(b, makeAlerts(QStringLiteral("2"), 151))})
+                    .ok());
+    const auto queue = store.loadQueue();
+    QVERIFY(queue.ok());
+    QCOMPARE(queue->size(), 2);
+    const Incident &first = queue->at(0);
+    QCOMPARE(first.number, 1);
+    QCOMPARE(first.providerIncidentId, QStringLiteral("1"));
+    QCOMPARE(first.title, a.title);
+    QCOMPARE(first.description, a.description);
+    QCOMPARE(first.tenantId, a.tenantId);
+    QCOMPARE(first.webUrl, a.webUrl);
+    QCOMPARE(first.classification, QStringLiteral("truePositive"));
+    QCOMPARE(first.determination, QStringLiteral("malware"));
+    QCOMPARE(first.createdTime, kBase);
+    QCOMPARE(first.alertCount, 4);
+    QCOMPARE(first.tags(), QStringList({QStringLiteral("Phishing"), QStringLiteral("VIP"),
+                                        QStringLiteral("Defender Experts")}));
+    QVERIFY(first.comments.isEmpty()); // the queue carries no comments
+    QCOMPARE(queue->at(1).alertCount, 151);
+    QCOMPARE(queue->at(1).redirectedToNumber, 0);
+}
+
+void TestIncidentStore::detailCapsAlertsAt150_data()
+{
+    QTest::addColumn<int>("alerts");
+    QTest::addColumn<bool>("allAlerts");
+    QTest::addColumn<int>("shown");
+
+    QTest::newRow("12 alerts") << 12 << false << 12;
+    QTest::newRow("exactly 150") << 150 << false << 150;
+    QTest::newRow("420 capped") << 420 << false << 150;
+    QTest::newRow("420 all") << 420 << true << 420;
+}
+
+void TestIncidentStore::detailCapsAlertsAt150()
+{
+    QFETCH(int, alerts);
+    QFETCH(bool, allAlerts);
+    QFETCH(int, shown);
+
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    QList<Alert> list = makeAlerts(QStringLiteral("9"), alerts);
+    std::reverse(list.begin(), list.end()); // stored newest first; shown oldest first
+    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("9")), list)}).ok());
+    const auto detail = store.loadDetail(1, allAlerts);
+    QVERIFY(detail.ok());
+    QCOMPARE(detail->totalAlerts, alerts);
+    QCOMPARE(detail->incident.alertCount, alerts);
+    QCOMPARE(detail->alerts.size(), shown);
+    for (int n = 1; n < detail->alerts.size(); ++n)
+        QVERIFY(detail->alerts.at(n - 1).createdTime <= detail->alerts.at(n).createdTime);
+    QCOMPARE(detail->alerts.first().id, QStringLiteral("9-a0"));
+
+    const auto missing = store.loadDetail(42);
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().kind, Error::Kind::NotFound);
+}
+
+void TestIncidentStore::mergeMovesAlertsToSurvivor_data()
+{
+    QTest::addColumn<bool>("survivorFirst");
+    QTest::addColumn<bool>("survivorLocalBefore");
+
+    QTest::newRow("survivor in the same page, after the source") << false << true;
+    QTest::newRow("survivor in the same page, before the source") << true << true;
+    QTest::newRow("survivor arrives in a later page") << false << false;
+}
+
+void TestIncidentStore::mergeMovesAlertsToSurvivor()
+{
+    QFETCH(bool, survivorFirst);
+    QFETCH(bool, survivorLocalBefore);
+
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    const QString source = QStringLiteral("500");
+    const QString target = QStringLiteral("600");
+    const QList<Alert> sourceAlerts = makeAlerts(source, 3);
+    const QList<Alert> targetAlerts = makeAlerts(target, 2, 10);
+    QList<IncidentPayload> before{payload(makeIncident(source), sourceAlerts)};
+    if (survivorLocalBefore)
+        before.append(payload(makeIncident(target), targetAlerts));
+    QVERIFY(store.upsertIncidentPage(before).ok());
+    const qint64 sourceNumber = store.incidentNumberForProviderId(source);
+
+    Incident redirected = makeIncident(source, 5);
+    redirected.status = QStringLiteral("redirected");
+    redirected.redirectIncidentId = target;
+    Incident survivor = makeIncident(target, 5);
+    QList<Alert> moved = targetAlerts;
+    for (Alert alert : sourceAlerts) {
+        alert.incidentId = target;
+        moved.append(alert);
+    }
+    if (survivorLocalBefore) {
+        QList<IncidentPayload> page;
+        page.append(payload(redirected, QList<Alert>()));
+        if (survivorFirst)
+            page.prepend(payload(survivor, moved));
+        else
+            page.append(payload(survivor, moved));
+        const auto rows = store.upsertIncidentPage(page);
+        QVERIFY(rows.ok());
+        QCOMPARE(rowOf(*rows, source).alertCount, 0);
+        QCOMPARE(rowOf(*rows, target).alertCount, 5);
+    } else {
+        // The source says it was merged before the survivor is local: its alerts wait under the
+        // survivor's id and are counted when the survivor arrives.
+        const auto rows = store.upsertIncidentPage({payload(redirected, QList<Alert>())});
+        QVERIFY(rows.ok());
+        QCOMPARE(rowOf(*rows, source).alertCount, 0);
+        QCOMPARE(rowOf(*rows, source).redirectedToNumber, 0);
+        QCOMPARE(store.alertCount(), 3);
+        const auto later = store.upsertIncidentPage({payload(survivor, moved)});
+        QVERIFY(later.ok());
+        QCOMPARE(rowOf(*later, target).alertCount, 5);
+        // The source's row changed too: it now points at the survivor's number.
+        QCOMPARE(rowOf(*later, source).redirectedToNumber,
+                 store.incidentNumberForProviderId(target));
+    }
+
+    const auto queue = store.loadQueue();
+    QVERIFY(queue.ok());
+    const Incident sourceRow = rowOf(*queue, source);
+    const Incident targetRow = rowOf(*queue, target);
+    QCOMPARE(sourceRow.number, sourceNumber);
+    QCOMPARE(sourceRow.alertCount, 0);
+    QVERIFY(sourceRow.isRedirected());
+    QVERIFY(sourceRow.tags().contains(QStringLiteral("Redirected")));
+    QCOMPARE(sourceRow.redirectedToNumber, targetRow.number);
+    QCOMPARE(targetRow.alertCount, 5);
+    QCOMPARE(store.alertCount(), 5);
+
+    const auto detail = store.loadDetail(targetRow.number);
+    QVERIFY(detail.ok());
+    QCOMPARE(detail->totalAlerts, 5);
+    QCOMPARE(detail->mergedFrom, QList<qint64>{sourceNumber});
+    for (const Alert &alert : detail->alerts)
+        QCOMPARE(alert.incidentId, target);
+    const auto emptied = store.loadDetail(sourceNumber);
+    QVERIFY(emptied.ok());
+    QCOMPARE(emptied->totalAlerts, 0);
+}
+
+void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    const Entity user = evidence(
+            R"({"@odata.type":"#microsoft.graph.security.userEvidence","roles":["compromised"],)"
+            R"("verdict":"suspicious","userAccount":{"userPrincipalName":"kai@contoso.com",)"
+            R"("displayName":"Kai"}})");
+    const Entity sameUser = evidence(
+            R"({"@odata.type":"#microsoft.graph.security.userEvidence","roles":["attacked"],)"
+            R"("userAccount":{"userPrincipalName":"KAI@contoso.com"}})");
+    const Entity device = evidence(
+            R"({"@odata.type":"#microsoft.graph.security.deviceEvidence","deviceDnsName":)"
+            R"("pc-01.contoso.com","osPlatform":"Windows10","verdict":"malicious"})");
+    const Entity ip = evidence(
+            R"({"@odata.type":"#microsoft.graph.security.ipEvidence","ipAddress":"10.1.2.3"})");
+    Alert first = makeAlert(QStringLiteral("a1"), QStringLiteral("1"), 0);
+    first.evidence = {user, device};
+    Alert second = makeAlert(QStringLiteral("a2"), QStringLiteral("1"), 1);
+    second.evidence = {sameUser, ip, device};
+    QVERIFY(store.upsertIncidentPage(
+                         {payload(makeIncident(QStringLiteral("1")), {{first, second}})})
+                    .ok());
+
+    const auto detail = store.loadDetail(1);
+    QVERIFY(detail.ok());
+    QCOMPARE(detail->entities.size(), 3);
+    QStringList kinds;
+    for (const Entity &e : detail->entities)
+        kinds.append(e.kind);
+    QCOMPARE(kinds,
+             QStringList({QStringLiteral("device"), QStringLiteral("ip"), QStringLiteral("user")}));
+    const Entity &mergedUser = detail->entities.at(2);
+    QCOMPARE(mergedUser.value, QStringLiteral("kai@contoso.com"));
+    QCOMPARE(mergedUser.detail, QStringLiteral("Kai"));
+    QCOMPARE(mergedUser.verdict, QStringLiteral("suspicious"));
+    QCOMPARE(mergedUser.roles,
+             QStringList({QStringLiteral("compromised"), QStringLiteral("attacked")}));
+    QCOMPARE(detail->entities.at(0), device); // raw JSON and every field survive the store
+    // Each alert keeps its own evidence, in order.
+    QCOMPARE(detail->alerts.at(0).evidence, QList<Entity>({user, device}));
+    QCOMPARE(detail->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
+}
+
+void TestIncidentStore::bothCommentShapesSurvive()
+{
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    const Comment current = commentFromGraph(
+            QJsonDocument::fromJson(
+                    R"({"comment":"Isolated the device","createdByDisplayName":)"
+                    R"("Kai Carter","createdDateTime":"2024-05-01T10:11:12.1234567Z"})")
+                    .object());
+    const Comment legacy = commentFromGraph(
+            QJsonDocument::fromJson(
+                    R"({"comment":"Legacy shape","createdBy":"automation@contoso.com",)"
+                    R"("createdTime":"2024-05-02T08:00:00Z"})")
+                    .object());
+    QCOMPARE(current.author, QStringLiteral("Kai Carter"));
+    QCOMPARE(legacy.author, QStringLiteral("automation@contoso.com"));
+    Incident incident = makeIncident(QStringLiteral("1"));
+    incident.comments = {current, legacy};
+    Alert alert = makeAlert(QStringLiteral("a1"), QStringLiteral("1"));
+    alert.comments = {legacy, current};
+    QVERIFY(store.upsertIncidentPage({payload(incident, QList<Alert>{alert})}).ok());
+
+    const auto detail = store.loadDetail(1);
+    QVERIFY(detail.ok());
+    QCOMPARE(detail->incident.comments, QList<Comment>({current, legacy}));
+    QCOMPARE(detail->alerts.at(0).comments, QList<Comment>({legacy, current}));
+    QCOMPARE(detail->incident.comments.at(0).createdTime,
+             QDateTime(QDate(2024, 5, 1), QTime(10, 11, 12, 123), Qt::UTC));
+}
+
+void TestIncidentStore::reopenKeepsData()
+{
+    Alert alert = makeAlert(QStringLiteral("a1"), QStringLiteral("1"));
+    alert.description = QStringLiteral("Suspicious PowerShell");
+    alert.resolvedTime = kBase.addDays(1);
+    alert.systemTags = {QStringLiteral("Defender Experts")};
+    {
+        IncidentStore store;
+        QVERIFY(store.open(m_path).ok());
+        QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("1")), {{alert}})},
+                                         kBase)
+                        .ok());
+        QVERIFY(store.setSyncValue(QStringLiteral("lastSuccess"), QStringLiteral("yesterday"))
+                        .ok());
+    }
+    IncidentStore store;
+    QVERIFY(store.open(m_path).ok());
+    QCOMPARE(store.schemaVersion(), IncidentStore::latestSchemaVersion());
+    QCOMPARE(store.cursor(), kBase);
+    QCOMPARE(store.syncValue(QStringLiteral("lastSuccess")), QStringLiteral("yesterday"));
+    const auto detail = store.loadDetail(1);
+    QVERIFY(detail.ok());
+    QCOMPARE(detail->incident.title, QStringLiteral("Incident 1"));
+    QCOMPARE(detail->alerts.size(), 1);
+    QCOMPARE(detail->alerts.at(0), alert);
+
+    // New incidents continue the numbering.
+    const auto rows = store.upsertIncidentPage({payload(makeIncident(QStringLiteral("2")))});
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->at(0).number, 2);
+}
+
+void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
+{
+    IncidentStore writer;
+    QVERIFY(writer.open(m_path).ok());
+    QVERIFY(writer.upsertIncidentPage({payload(makeIncident(QStringLiteral("1")),
+                                               makeAlerts(QStringLiteral("1"), 2))},
+                                      kBase)
+                    .ok());
+
+    IncidentStore reader;
+    const Result<void> opened = reader.open(m_path, IncidentStore::OpenMode::ReadOnly);
+    QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
+    const auto queue = reader.loadQueue();
+    QVERIFY(queue.ok());
+    QCOMPARE(queue->size(), 1);
+    QCOMPARE(queue->at(0).alertCount, 2);
+    QCOMPARE(reader.cursor(), kBase);
+    QVERIFY(!reader.upsertIncidentPage({payload(makeIncident(QStringLiteral("2")))}).ok());
+    QVERIFY(!reader.setCursor(kBase.addDays(1)).ok());
+
+    // The reader sees what the writer commits later (WAL).
+    QVERIFY(writer.upsertIncidentPage({payload(makeIncident(QStringLiteral("3")))}).ok());
+    QCOMPARE(reader.incidentCount(), 2);
+
+    IncidentStore missing;
+    QVERIFY(!missing.open(m_dir->filePath(QStringLiteral("none.db")),
+                          IncidentStore::OpenMode::ReadOnly)
+                     .ok());
+}
+
+QTEST_GUILESS_MAIN(TestIncidentStore)
+#include "tst_incidentstore.moc"
