@@ -1,0 +1,472 @@
+#include "incidentqueuemodel.h"
+
+#include "vocabulary.h"
+
+#include <algorithm>
+
+namespace Vigil {
+
+namespace {
+
+constexpr QChar kFieldSeparator = QChar(0x1F);
+
+QString formatTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+int statusRank(const QString &status)
+{
+    if (canonicalEnumValue(GraphEnum::IncidentStatus, status) == QLatin1String("awaitingAction"))
+        return 2;
+    switch (vigilStatus(status)) {
+    case VigilStatus::New:
+        return 0;
+    case VigilStatus::Active:
+        return 1;
+    case VigilStatus::Closed:
+        return 3;
+    case VigilStatus::Unknown:
+        break;
+    }
+    return 4;
+}
+
+template<typename T>
+int threeWay(const T &a, const T &b)
+{
+    return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+} // namespace
+
+IncidentQueueModel::IncidentQueueModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+int IncidentQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int IncidentQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString IncidentQueueModel::syncStateLabel(SyncState state)
+{
+    switch (state) {
+    case SyncState::Synced:
+        return tr("Synced");
+    case SyncState::Pending:
+        return tr("Pending");
+    case SyncState::Conflict:
+        return tr("Conflict");
+    case SyncState::Error:
+        return tr("Error");
+    }
+    return {};
+}
+
+QString IncidentQueueModel::classificationText(const Incident &incident)
+{
+    const QString label = classificationLabel(incident.classification);
+    const QString reason
+            = classificationReasonLabel(incident.classification, incident.determination);
+    if (reason.isEmpty())
+        return label;
+    return label + QStringLiteral(" · ") + reason;
+}
+
+IncidentQueueModel::Row IncidentQueueModel::makeRow(const Incident &incident)
+{
+    Row row;
+    row.incident = incident;
+    const QStringList tags = incident.tags();
+    row.tagsText = tags.join(QStringLiteral(", "));
+    QString search;
+    search.reserve(incident.title.size() + incident.providerIncidentId.size()
+                   + incident.assignedTo.size() + row.tagsText.size() + 32);
+    search += QString::number(incident.number) + kFieldSeparator + incident.providerIncidentId
+              + kFieldSeparator + incident.title + kFieldSeparator + incident.assignedTo;
+    for (const QString &tag : tags)
+        search += kFieldSeparator + tag;
+    row.searchText = search.toLower();
+    row.severityRank = qint8(severityRank(incident.severity));
+    row.statusRank = qint8(statusRank(incident.status));
+    row.classificationRank = qint8(vigilClassification(incident.classification));
+    return row;
+}
+
+QString IncidentQueueModel::displayText(const Row &row, int column) const
+{
+    const Incident &i = row.incident;
+    switch (column) {
+    case NumberColumn:
+        return QString::number(i.number);
+    case TitleColumn:
+        return i.title;
+    case SeverityColumn:
+        return severityLabel(i.severity);
+    case StatusColumn:
+        return statusLabel(i.status);
+    case OwnerColumn:
+        return i.assignedTo;
+    case ClassificationColumn:
+        return classificationText(i);
+    case ProviderColumn:
+        return i.provider;
+    case AlertsColumn:
+        return alertCountLabel(i.alertCount);
+    case TagsColumn:
+        return row.tagsText;
+    case CreatedColumn:
+        return formatTime(i.createdTime);
+    case LastUpdatedColumn:
+        return formatTime(i.lastUpdateTime);
+    case SyncStateColumn:
+        return syncStateLabel(i.syncState);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant IncidentQueueModel::sortValue(const Row &row, int column) const
+{
+    const Incident &i = row.incident;
+    switch (column) {
+    case NumberColumn:
+        return i.number;
+    case TitleColumn:
+        return i.title;
+    case SeverityColumn:
+        return int(row.severityRank);
+    case StatusColumn:
+        return int(row.statusRank);
+    case OwnerColumn:
+        return i.assignedTo;
+    case ClassificationColumn:
+        return int(row.classificationRank);
+    case ProviderColumn:
+        return i.provider;
+    case AlertsColumn:
+        return i.alertCount;
+    case TagsColumn:
+        return row.tagsText;
+    case CreatedColumn:
+        return i.createdTime;
+    case LastUpdatedColumn:
+        return i.lastUpdateTime;
+    case SyncStateColumn:
+        return int(i.syncState);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, column);
+    case Qt::ToolTipRole:
+        if (column == TitleColumn || column == TagsColumn || column == ClassificationColumn)
+            return displayText(row, column);
+        if (column == AlertsColumn && row.incident.alertCount > kAlertDisplayLimit)
+            return tr("%n alerts; the detail view shows the first 150.", nullptr,
+                      row.incident.alertCount);
+        return {};
+    case Qt::DecorationRole:
+        if (column == SeverityColumn) {
+            const QIcon &icon = m_severityIcons[size_t(row.severityRank)];
+            return icon.isNull() ? QVariant() : QVariant(icon);
+        }
+        if (column == SyncStateColumn) {
+            const QIcon &icon = m_syncStateIcons[size_t(row.incident.syncState)];
+            return icon.isNull() ? QVariant() : QVariant(icon);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == NumberColumn || column == AlertsColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::AccessibleTextRole:
+        return displayText(row, column);
+    case NumberRole:
+        return row.incident.number;
+    case SortRole:
+        return sortValue(row, column);
+    case IncidentRole:
+        return QVariant::fromValue(row.incident);
+    case SeverityRankRole:
+        return int(row.severityRank);
+    case SyncStateRole:
+        return int(row.incident.syncState);
+    case AlertCountRole:
+        return row.incident.alertCount;
+    case ProviderIncidentIdRole:
+        return row.incident.providerIncidentId;
+    case SearchTextRole:
+        return row.searchText;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant IncidentQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (section) {
+    case NumberColumn:
+        return role == Qt::DisplayRole ? tr("#") : tr("Incident number");
+    case TitleColumn:
+        return tr("Title");
+    case SeverityColumn:
+        return tr("Severity");
+    case StatusColumn:
+        return tr("Status");
+    case OwnerColumn:
+        return tr("Owner");
+    case ClassificationColumn:
+        return tr("Classification");
+    case ProviderColumn:
+        return tr("Provider");
+    case AlertsColumn:
+        return tr("Alerts");
+    case TagsColumn:
+        return tr("Tags");
+    case CreatedColumn:
+        return tr("Created");
+    case LastUpdatedColumn:
+        return tr("Last updated");
+    case SyncStateColumn:
+        return tr("Sync");
+    default:
+        break;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> IncidentQueueModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(NumberRole, "number");
+    names.insert(SortRole, "sortValue");
+    names.insert(IncidentRole, "incident");
+    names.insert(SeverityRankRole, "severityRank");
+    names.insert(SyncStateRole, "syncState");
+    names.insert(AlertCountRole, "alertCount");
+    names.insert(ProviderIncidentIdRole, "providerIncidentId");
+    names.insert(SearchTextRole, "searchText");
+    return names;
+}
+
+bool IncidentQueueModel::lessThan(int leftRow, int rightRow, int column) const
+{
+    const Row &l = m_rows.at(leftRow);
+    const Row &r = m_rows.at(rightRow);
+    const Incident &a = l.incident;
+    const Incident &b = r.incident;
+    int c = 0;
+    switch (column) {
+    case NumberColumn:
+        break;
+    case TitleColumn:
+        c = a.title.compare(b.title, Qt::CaseInsensitive);
+        break;
+    case SeverityColumn:
+        c = threeWay(l.severityRank, r.severityRank);
+        break;
+    case StatusColumn:
+        c = threeWay(l.statusRank, r.statusRank);
+        break;
+    case OwnerColumn:
+        c = a.assignedTo.compare(b.assignedTo, Qt::CaseInsensitive);
+        break;
+    case ClassificationColumn:
+        c = threeWay(l.classificationRank, r.classificationRank);
+        break;
+    case ProviderColumn:
+        c = a.provider.compare(b.provider, Qt::CaseInsensitive);
+        break;
+    case AlertsColumn:
+        c = threeWay(a.alertCount, b.alertCount);
+        break;
+    case TagsColumn:
+        c = l.tagsText.compare(r.tagsText, Qt::CaseInsensitive);
+        break;
+    case CreatedColumn:
+        c = threeWay(a.createdTime, b.createdTime);
+        break;
+    case LastUpdatedColumn:
+        c = threeWay(a.lastUpdateTime, b.lastUpdateTime);
+        break;
+    case SyncStateColumn:
+        c = threeWay(int(a.syncState), int(b.syncState));
+        break;
+    default:
+        break;
+    }
+    // Ties fall back to the incident number so that every sort order is total and repeatable.
+    return c != 0 ? c < 0 : a.number < b.number;
+}
+
+void IncidentQueueModel::setIncidents(const QList<Incident> &incidents)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowOfNumber.clear();
+    m_rows.reserve(incidents.size());
+    m_rowOfNumber.reserve(incidents.size());
+    for (const Incident &incident : incidents) {
+        const auto existing = m_rowOfNumber.constFind(incident.number);
+        if (existing != m_rowOfNumber.cend()) {
+            m_rows[*existing] = makeRow(incident);
+            continue;
+        }
+        m_rowOfNumber.insert(incident.number, int(m_rows.size()));
+        m_rows.append(makeRow(incident));
+    }
+    endResetModel();
+}
+
+std::pair<int, int> IncidentQueueModel::changedColumns(const Incident &before,
+                                                       const Incident &after)
+{
+    const bool changed[ColumnCount] = {
+            before.number != after.number,
+            before.title != after.title,
+            before.severity != after.severity,
+            before.status != after.status,
+            before.assignedTo != after.assignedTo,
+            before.classification != after.classification
+                    || before.determination != after.determination,
+            before.provider != after.provider,
+            before.alertCount != after.alertCount,
+            before.customTags != after.customTags || before.systemTags != after.systemTags
+                    || before.status != after.status,
+            before.createdTime != after.createdTime,
+            before.lastUpdateTime != after.lastUpdateTime,
+            before.syncState != after.syncState,
+    };
+    int first = -1;
+    int last = -1;
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (!changed[column])
+            continue;
+        if (first < 0)
+            first = column;
+        last = column;
+    }
+    // Fields without a column (description, comments, ids) still change what IncidentRole holds.
+    if (first < 0 && !(before == after))
+        return {0, ColumnCount - 1};
+    return {first, last};
+}
+
+void IncidentQueueModel::applyChanges(const QList<Incident> &incidents)
+{
+    struct Change
+    {
+        int row;
+        int firstColumn;
+        int lastColumn;
+    };
+    QList<Change> changes;
+    QList<Incident> added;
+    QHash<qint64, int> addedIndex;
+    for (const Incident &incident : incidents) {
+        const int row = m_rowOfNumber.value(incident.number, -1);
+        if (row >= 0) {
+            const auto [first, last] = changedColumns(m_rows.at(row).incident, incident);
+            if (first < 0)
+                continue;
+            m_rows[row] = makeRow(incident);
+            changes.append({row, first, last});
+            continue;
+        }
+        const auto seen = addedIndex.constFind(incident.number);
+        if (seen != addedIndex.cend()) {
+            added[*seen] = incident;
+        } else {
+            addedIndex.insert(incident.number, int(added.size()));
+            added.append(incident);
+        }
+    }
+
+    if (!changes.isEmpty()) {
+        std::sort(changes.begin(), changes.end(),
+                  [](const Change &a, const Change &b) { return a.row < b.row; });
+        // The same incident twice in one batch: merge into one entry per row.
+        QList<Change> merged;
+        for (const Change &change : std::as_const(changes)) {
+            if (!merged.isEmpty() && merged.last().row == change.row) {
+                merged.last().firstColumn = std::min(merged.last().firstColumn, change.firstColumn);
+                merged.last().lastColumn = std::max(merged.last().lastColumn, change.lastColumn);
+            } else {
+                merged.append(change);
+            }
+        }
+        if (merged.size() * 2 > m_rows.size()) {
+            Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        } else {
+            qsizetype start = 0;
+            while (start < merged.size()) {
+                qsizetype end = start;
+                int first = merged.at(start).firstColumn;
+                int last = merged.at(start).lastColumn;
+                while (end + 1 < merged.size()
+                       && merged.at(end + 1).row == merged.at(end).row + 1) {
+                    ++end;
+                    first = std::min(first, merged.at(end).firstColumn);
+                    last = std::max(last, merged.at(end).lastColumn);
+                }
+                Q_EMIT dataChanged(index(merged.at(start).row, first),
+                                   index(merged.at(end).row, last));
+                start = end + 1;
+            }
+        }
+    }
+
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_rows.reserve(m_rows.size() + added.size());
+        for (const Incident &incident : std::as_const(added)) {
+            m_rowOfNumber.insert(incident.number, int(m_rows.size()));
+            m_rows.append(makeRow(incident));
+        }
+        endInsertRows();
+    }
+}
+
+void IncidentQueueModel::setSeverityIcons(const SeverityIcons &icons)
+{
+    m_severityIcons = icons;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, SeverityColumn), index(int(m_rows.size()) - 1, SeverityColumn),
+                           {Qt::DecorationRole});
+}
+
+void IncidentQueueModel::setSyncStateIcons(const SyncStateIcons &icons)
+{
+    m_syncStateIcons = icons;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, SyncStateColumn),
+                           index(int(m_rows.size()) - 1, SyncStateColumn), {Qt::DecorationRole});
+}
+
+} // namespace Vigil

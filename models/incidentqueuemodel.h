@@ -1,0 +1,111 @@
+#pragma once
+
+#include "incident.h"
+#include "severityicons.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace Vigil {
+
+/**
+ * @brief The unified incident queue: one row per incident, every source in one list.
+ *
+ * Lives on the GUI thread. Rows are Incident values held in a QList with a QHash from incident
+ * number to row kept in step. setIncidents() replaces everything (a model reset); applyChanges()
+ * upserts the rows a sync cycle changed, in batches. data() only reads the rows; it never touches
+ * SQL or the network. Per row it caches what sorting and the quick filter need (lower-cased
+ * search text, severity and status ranks, joined tags) so both stay fast at 100,000 rows.
+ */
+class IncidentQueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NumberColumn,
+        TitleColumn,
+        SeverityColumn,
+        StatusColumn,
+        OwnerColumn,
+        ClassificationColumn,
+        ProviderColumn,
+        AlertsColumn,
+        TagsColumn,
+        CreatedColumn,
+        LastUpdatedColumn,
+        SyncStateColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        NumberRole = Qt::UserRole + 1, ///< qint64 incident number
+        SortRole, ///< raw value to sort by: rank, QDateTime, number, text
+        IncidentRole, ///< the whole Incident
+        SeverityRankRole, ///< int, see severityRank()
+        SyncStateRole, ///< int, a SyncState
+        AlertCountRole, ///< int, the true count (not the "150+" label)
+        ProviderIncidentIdRole, ///< QString, the Graph incident id
+        SearchTextRole, ///< QString, lower-cased text the quick filter matches
+    };
+
+    explicit IncidentQueueModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /** Replaces the whole queue (model reset). Duplicate numbers: the last one wins. */
+    void setIncidents(const QList<Incident> &incidents);
+    /**
+     * Inserts new incidents (appended, one insert for the run) and updates known ones in place:
+     * dataChanged per contiguous run of changed rows, or one full-range dataChanged when more than
+     * half of the rows changed. Unchanged values emit nothing.
+     */
+    void applyChanges(const QList<Incident> &incidents);
+
+    /** Row of an incident number, or -1. */
+    int rowOfNumber(qint64 number) const { return m_rowOfNumber.value(number, -1); }
+    /** The incident in a row; row must be valid. */
+    const Incident &incidentAt(int row) const { return m_rows.at(row).incident; }
+    /** Lower-cased number, Defender id, title, owner and tags of a row, for the quick filter. */
+    const QString &searchTextAt(int row) const { return m_rows.at(row).searchText; }
+    /** Sort order of two rows by a column, comparing raw values (what SortRole returns). */
+    bool lessThan(int leftRow, int rightRow, int column) const;
+
+    void setSeverityIcons(const SeverityIcons &icons);
+    void setSyncStateIcons(const SyncStateIcons &icons);
+
+    /** "Synced", "Pending", "Conflict", "Error" (translated). */
+    static QString syncStateLabel(SyncState state);
+    /** Classification with its Sentinel reason: "False positive · Incorrect alert logic". */
+    static QString classificationText(const Incident &incident);
+
+private:
+    struct Row
+    {
+        Incident incident;
+        QString searchText; ///< lower-cased, fields separated by U+001F
+        QString tagsText; ///< tags() joined with ", "
+        qint8 severityRank = 0;
+        qint8 statusRank = 0;
+        qint8 classificationRank = 0;
+    };
+
+    static Row makeRow(const Incident &incident);
+    /** [first, last] column whose display value differs between two incidents, or {-1, -1}. */
+    static std::pair<int, int> changedColumns(const Incident &before, const Incident &after);
+    QVariant sortValue(const Row &row, int column) const;
+    QString displayText(const Row &row, int column) const;
+
+    QList<Row> m_rows;
+    QHash<qint64, int> m_rowOfNumber;
+    SeverityIcons m_severityIcons;
+    SyncStateIcons m_syncStateIcons;
+};
+
+} // namespace Vigil
