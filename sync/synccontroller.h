@@ -19,17 +19,24 @@ class SyncWorker;
 /** @brief Everything the sync engine needs to run against one tenant. Any thread. */
 struct SyncConfig
 {
-    QString databasePath;  ///< SQLite file; created with its folder when missing
-    QUrl authorityHost;    ///< e.g. https://login.microsoftonline.com (http only on loopback)
-    QUrl graphEndpoint;    ///< e.g. https://graph.microsoft.com (http only on loopback)
+    QString databasePath; ///< SQLite file; created with its folder when missing
+    QUrl authorityHost; ///< e.g. https://login.microsoftonline.com (http only on loopback)
+    QUrl graphEndpoint; ///< e.g. https://graph.microsoft.com (http only on loopback)
     QString tenantId;
     QString clientId;
     QString clientSecret;
     Cloud cloud = Cloud::global();
     int pollIntervalSeconds = 10; ///< 5..300
     int overlapSeconds = 120;
-    int callsPerMinute = 50;      ///< token-bucket budget for all Graph calls, up to 150
-    bool autoPoll = true;         ///< false: pull only when syncNow() is called (vigilctl)
+    int callsPerMinute = 50; ///< token-bucket budget for all Graph calls, up to 150
+    bool autoPoll = true; ///< false: pull only when syncNow() is called (vigilctl)
+    int maxAttempts = 5; ///< per Graph call, for network errors, timeouts, 5xx, 429
+    int requestTimeoutSeconds = 60; ///< a call that receives nothing this long fails (Timeout)
+    int backoffBaseMs = 1000; ///< first retry delay after a transient failure, then doubled
+    /// Benchmarks only: keep a callsPerMinute above the product's cap of 150.
+    bool benchmarkBudgetOverride = false;
+
+    static constexpr int kMaxCallsPerMinute = 150;
 };
 
 /**

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "ratelimiter.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Vigil {
+
+class TokenProvider;
+
+/**
+ * Turns a failed (or unusable) reply into an Error: HTTP status and network errors into kinds,
+ * `Retry-After` (seconds or HTTP date) into retryAfter, and the Graph `error.code` /
+ * `error.message` or the Entra `error` / `error_description` into code and message. A 2xx reply
+ * gets here only when its body is not a JSON object: that is a Parse error.
+ */
+Error errorFromReply(QNetworkReply *reply, const QByteArray &body);
+
+/** Graph's `Retry-After`: delay seconds or an HTTP date, relative to now; nullopt if absent. */
+std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+/** @brief How GraphClient retries and times out. Any thread. */
+struct GraphClientOptions
+{
+    int maxAttempts = 5; ///< for network errors, timeouts, 5xx and 429
+    std::chrono::milliseconds requestTimeout{60'000}; ///< no bytes for this long: Timeout
+    std::chrono::milliseconds backoffBase{1'000}; ///< first retry delay, doubled each time
+    std::chrono::milliseconds backoffMax{60'000};
+};
+
+/**
+ * @brief Graph security API calls with paging, budget, retries and token handling.
+ *
+ * Every call waits for the RateLimiter, takes a token from the TokenProvider, sends
+ * `Authorization: Bearer`, `Prefer: include-unknown-enum-members` and a `client-request-id`,
+ * retries network errors, timeouts and 5xx with exponential back-off and jitter, honours
+ * `Retry-After` on 429 and 503, and on a 401 drops the token and retries once with a fresh one.
+ * It refuses URLs (e.g. `@odata.nextLink`) that are not on the configured endpoint. It owns no
+ * network manager: the one it is given lives on the sync thread, as does this object.
+ */
+class GraphClient : public QObject
+{
+    Q_OBJECT
+public:
+    using JsonCallback = std::function<void(const Result<QJsonObject> &result)>;
+
+    GraphClient(QNetworkAccessManager *network, TokenProvider *tokens, RateLimiter *limiter,
+                QUrl graphEndpoint, QObject *parent = nullptr);
+    ~GraphClient() override;
+
+    void setOptions(const GraphClientOptions &options) { m_options = options; }
+    const GraphClientOptions &options() const { return m_options; }
+    QUrl endpoint() const { return m_endpoint; }
+
+    /** `<endpoint>/v1.0<path>?<query>`, e.g. path "/security/incidents". */
+    QUrl url(const QString &path, const QUrlQuery &query = {}) const;
+    /** True when url has the endpoint's scheme, host and port (nextLinks must). */
+    bool isOnEndpoint(const QUrl &url) const;
+
+    /** GETs url and calls done with the JSON object (on this thread, never before returning),
+     *  unless context is gone. maxAttempts 0 uses the options' value. */
+    void get(const QUrl &url, QObject *context, JsonCallback done, int maxAttempts = 0);
+
+    /** Calls the rate limiter let through in the last 60 s. */
+    int callsInLastMinute()
+    {
+        return m_limiter ? m_limiter->callsInLastMinute(m_clock.elapsed()) : 0;
+    }
+    /** Requests sent to Graph (retries included) since construction. */
+    qint64 requestsSent() const { return m_requestsSent; }
+    /** Time spent waiting for Graph replies (request sent to reply finished), ns. */
+    qint64 networkWaitNs() const { return m_networkWaitNs; }
+
+Q_SIGNALS:
+    /** A transient failure is retried at until (Retry-After or back-off). */
+    void backingOff(const QDateTime &until, const Vigil::Error &error);
+    /** A request left for Graph (for the calls-per-minute display). */
+    void requestSent();
+
+private:
+    struct Call;
+    void schedule(const std::shared_ptr<Call> &call);
+    void send(const std::shared_ptr<Call> &call, const QString &token);
+    void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply, qint64 sentNs);
+    void retryOrFail(const std::shared_ptr<Call> &call, const Error &error);
+    void complete(const std::shared_ptr<Call> &call, const Result<QJsonObject> &result);
+
+    QNetworkAccessManager *m_network;
+    TokenProvider *m_tokens;
+    RateLimiter *m_limiter;
+    QUrl m_endpoint;
+    GraphClientOptions m_options;
+    QElapsedTimer m_clock;
+    qint64 m_requestsSent = 0;
+    qint64 m_networkWaitNs = 0;
+};
+
+} // namespace Vigil

@@ -1,0 +1,83 @@
+#include "synccontroller.h"
+
+#include "syncworker.h"
+
+#include <QThread>
+
+namespace Vigil {
+
+namespace {
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<Vigil::Incident>();
+    qRegisterMetaType<QList<Vigil::Incident>>();
+    qRegisterMetaType<Vigil::IncidentDetail>();
+    qRegisterMetaType<Vigil::SyncStatus>();
+    qRegisterMetaType<Vigil::Error>();
+}
+
+} // namespace
+
+void SyncController::ThreadDeleter::operator()(QThread *thread) const
+{
+    thread->quit();
+    thread->wait();
+    delete thread;
+}
+
+SyncController::SyncController(SyncConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    registerMetaTypes();
+}
+
+SyncController::~SyncController() = default;
+
+void SyncController::start()
+{
+    if (m_thread)
+        return;
+    m_thread.reset(new QThread);
+    m_thread->setObjectName(QStringLiteral("vigil-sync"));
+    m_worker = new SyncWorker(m_config);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    // initialize() runs on the sync thread, so everything it creates lives there.
+    connect(m_thread.get(), &QThread::started, m_worker, &SyncWorker::initialize);
+
+    connect(m_worker, &SyncWorker::incidentsLoaded, this, &SyncController::incidentsLoaded);
+    connect(m_worker, &SyncWorker::incidentsChanged, this, &SyncController::incidentsChanged);
+    connect(m_worker, &SyncWorker::detailLoaded, this, &SyncController::detailLoaded);
+    connect(m_worker, &SyncWorker::detailFailed, this, &SyncController::detailFailed);
+    connect(m_worker, &SyncWorker::statusChanged, this, &SyncController::statusChanged);
+    connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::syncFinished);
+    connect(m_worker, &SyncWorker::storeFailed, this, &SyncController::storeFailed);
+    m_thread->start();
+}
+
+void SyncController::syncNow()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::syncNow, Qt::QueuedConnection);
+}
+
+void SyncController::requestDetail(qint64 number, bool allAlerts)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(
+                m_worker,
+                [worker = m_worker, number, allAlerts] {
+                    worker->requestDetail(number, allAlerts);
+                },
+                Qt::QueuedConnection);
+}
+
+void SyncController::requestIncidents()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::requestIncidents, Qt::QueuedConnection);
+}
+
+} // namespace Vigil

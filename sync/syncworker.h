@@ -1,0 +1,105 @@
+#pragma once
+
+#include "incident.h"
+#include "ratelimiter.h"
+#include "result.h"
+#include "synccontroller.h"
+#include "syncstatus.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Vigil {
+
+class GraphClient;
+class IncidentStore;
+struct IncidentPayload;
+class TokenProvider;
+
+/**
+ * @brief The sync engine's worker: pulls M365D incidents from Graph into the IncidentStore.
+ *
+ * Constructed anywhere, then moved to the sync thread; initialize() (a slot run on that thread)
+ * creates the network manager, the token state and the only writing database connection. Each
+ * pull cycle lists incidents changed since `cursor - overlap` in ascending lastUpdateDateTime
+ * order, 50 per page with `$expand=alerts`, follows `@odata.nextLink`, skips overlap duplicates
+ * by (id, lastUpdateDateTime), stores each page in one transaction together with the cursor, and
+ * fetches the survivor of a merge at once when it is not local. When `$expand` with a filter
+ * answers 5xx it lists without `$expand` and fetches each changed incident with its alerts.
+ * Everything it reports leaves through queued signals as values.
+ */
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncWorker(SyncConfig config, QObject *parent = nullptr);
+    ~SyncWorker() override;
+
+    /** Graph calls made so far (retries included) and the time spent waiting for their
+     *  replies; for the benchmark and tests. Sync thread only. */
+    qint64 graphRequests() const;
+    qint64 networkWaitNs() const;
+    SyncStatus status() const { return m_status; }
+
+public Q_SLOTS:
+    void initialize();
+    void syncNow();
+    void requestDetail(qint64 number, bool allAlerts);
+    void requestIncidents();
+
+Q_SIGNALS:
+    void incidentsLoaded(const QList<Vigil::Incident> &incidents);
+    void incidentsChanged(const QList<Vigil::Incident> &incidents);
+    void detailLoaded(const Vigil::IncidentDetail &detail);
+    void detailFailed(qint64 number, const Vigil::Error &error);
+    void statusChanged(const Vigil::SyncStatus &status);
+    void syncFinished(bool ok, const Vigil::Error &error);
+    void storeFailed(const Vigil::Error &error);
+
+private:
+    QUrl firstPageUrl(bool expand) const;
+    void startCycle();
+    void fetchPage(const QUrl &url, bool expand);
+    void onPage(const QUrl &url, bool expand, const Result<QJsonObject> &result);
+    void fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>> page, int index,
+                             QDateTime pageMax, QString nextLink);
+    void storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,
+                   const QString &nextLink, bool expand);
+    void fetchSurvivors(QString nextLink, bool expand);
+    void continueWith(const QString &nextLink, bool expand);
+    void finishCycle(bool ok, const Error &error = {});
+    void publishStatus();
+    void remember(const QList<Incident> &rows);
+
+    SyncConfig m_config;
+    std::unique_ptr<IncidentStore> m_store;
+    QNetworkAccessManager *m_network = nullptr;
+    TokenProvider *m_tokens = nullptr;
+    GraphClient *m_graph = nullptr;
+    RateLimiter m_limiter;
+    QElapsedTimer m_clock;
+    QTimer m_pollTimer;
+    std::optional<Error> m_configError;
+    bool m_ready = false;
+
+    SyncStatus m_status;
+    QHash<QString, qint64> m_known; ///< Graph id -> stored lastUpdateDateTime (ms)
+    bool m_cycleRunning = false;
+    bool m_syncAgain = false;
+    bool m_unordered = false; ///< the service ignored $orderby: move the cursor at the end only
+    QDateTime m_cycleMax; ///< latest lastUpdateDateTime seen in this cycle
+    QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
+    QStringList m_survivorsToFetch;
+    qint64 m_expandBlockedUntilMs = -1;
+};
+
+} // namespace Vigil

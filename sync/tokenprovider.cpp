@@ -1,0 +1,153 @@
+#include "tokenprovider.h"
+
+#include "graphclient.h"
+#include "synclogging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace Vigil {
+
+TokenProvider::TokenProvider(QNetworkAccessManager *network, QUrl authorityHost, QString tenantId,
+                             QString clientId, QString clientSecret, QUrl graphEndpoint,
+                             QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_authorityHost(std::move(authorityHost))
+    , m_tenantId(std::move(tenantId))
+    , m_clientId(std::move(clientId))
+    , m_clientSecret(std::move(clientSecret))
+    , m_graphEndpoint(std::move(graphEndpoint))
+{ }
+
+QUrl TokenProvider::tokenUrl(const QUrl &authorityHost, const QString &tenantId)
+{
+    QUrl url = authorityHost;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(tenantId))
+                        + QStringLiteral("/oauth2/v2.0/token"),
+                QUrl::StrictMode);
+    return url;
+}
+
+QByteArray TokenProvider::requestBody(const QString &clientId, const QString &clientSecret,
+                                      const QUrl &graphEndpoint)
+{
+    QString scope = graphEndpoint.toString(QUrl::StripTrailingSlash);
+    scope += QStringLiteral("/.default");
+    const auto pair = [](const char *key, const QString &value) {
+        return QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
+    };
+    return pair("client_id", clientId) + '&' + pair("client_secret", clientSecret) + '&'
+           + pair("scope", scope) + '&' + pair("grant_type", QStringLiteral("client_credentials"));
+}
+
+bool TokenProvider::hasValidToken() const
+{
+    return !m_token.isEmpty() && QDateTime::currentDateTimeUtc() < m_renewAt;
+}
+
+void TokenProvider::invalidate()
+{
+    if (!m_token.isEmpty())
+        qCInfo(lcGraph) << "access token dropped; a new one will be requested";
+    m_token.clear();
+    m_expiresAt = {};
+    m_renewAt = {};
+}
+
+void TokenProvider::token(QObject *context, Callback done)
+{
+    if (hasValidToken()) {
+        done(m_token);
+        return;
+    }
+    m_waiting.emplace_back(context, std::move(done));
+    if (!m_inFlight)
+        requestToken();
+}
+
+void TokenProvider::requestToken()
+{
+    if (m_clientId.isEmpty() || m_clientSecret.isEmpty() || m_tenantId.isEmpty()) {
+        m_inFlight = true; // finish() runs callbacks that may ask again
+        finish(Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("tenant id, client id and client secret are all required"),
+                     {}});
+        return;
+    }
+    m_inFlight = true;
+    ++m_requests;
+    QNetworkRequest request(tokenUrl(m_authorityHost, m_tenantId));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader("Accept", "application/json");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(int(m_timeout.count()));
+    qCDebug(lcGraph) << "requesting an access token from" << request.url().host();
+    QNetworkReply *reply
+            = m_network->post(request, requestBody(m_clientId, m_clientSecret, m_graphEndpoint));
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
+}
+
+void TokenProvider::onReply(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const QByteArray body = reply->readAll();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
+        Error error = errorFromReply(reply, body);
+        qCWarning(lcGraph).noquote() << "token request failed:" << error.toString();
+        finish(error);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonObject json = QJsonDocument::fromJson(body, &parseError).object();
+    const QString token = json.value(QLatin1String("access_token")).toString();
+    if (parseError.error != QJsonParseError::NoError || token.isEmpty()) {
+        finish(Error{Error::Kind::Parse,
+                     status,
+                     {},
+                     QStringLiteral("the token endpoint answered without an access_token"),
+                     {}});
+        return;
+    }
+    // expires_in is a number, though some proxies and older endpoints send it as a string.
+    const QJsonValue expiresValue = json.value(QLatin1String("expires_in"));
+    qint64 lifetime = expiresValue.isString() ? expiresValue.toString().toLongLong()
+                                              : expiresValue.toInteger();
+    if (lifetime <= 0)
+        lifetime = 3600;
+    const qint64 margin = std::min<qint64>(300, lifetime / 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_token = token;
+    m_expiresAt = now.addSecs(lifetime);
+    m_renewAt = now.addSecs(lifetime - margin);
+    qCInfo(lcGraph) << "access token acquired, valid for" << lifetime << "s";
+    finish(m_token);
+}
+
+void TokenProvider::finish(const Result<QString> &result)
+{
+    m_inFlight = false;
+    auto waiting = std::move(m_waiting);
+    m_waiting.clear();
+    for (auto &[context, done] : waiting) {
+        if (context)
+            done(result);
+    }
+}
+
+} // namespace Vigil
