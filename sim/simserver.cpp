@@ -1,0 +1,1279 @@
+#include "simserver.h"
+
+#include "catalogue.h"
+#include "graphrenderer.h"
+#include "liveactivity.h"
+#include "odatafilter.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+
+namespace Vigil::Sim {
+
+namespace {
+
+const QByteArray GraphContentType = QByteArrayLiteral(
+        "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;"
+        "charset=utf-8");
+const QByteArray PlainJson = QByteArrayLiteral("application/json; charset=utf-8");
+constexpr int IncidentTopLimit = 50;
+constexpr int AlertTopLimit = 1000;
+constexpr int AlertDefaultPageSize = 100;
+
+QString newGuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString lastSegment(const QString &path)
+{
+    return path.section(u'/', -1);
+}
+
+} // namespace
+
+/** QtHttpServer's HTTP/1.1 layer; every request goes to SimServer, which owns all routing. */
+class HttpFrontend : public QAbstractHttpServer
+{
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
+    explicit HttpFrontend(Handler handler)
+        : m_handler(std::move(handler))
+    { }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, makeResponder(request, socket));
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
+
+private:
+    Handler m_handler;
+};
+
+struct HttpReply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = GraphContentType;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+
+    static HttpReply json(const QJsonObject &object, int status = 200,
+                          const QByteArray &type = GraphContentType)
+    {
+        return {status, QJsonDocument(object).toJson(QJsonDocument::Compact), type, {}};
+    }
+};
+
+struct SimServer::Request
+{
+    QString method;
+    QString path;
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QString host;
+    QString requestId;
+    QString clientRequestId;
+    bool includeEvolvable = false;
+
+    QByteArray header(const char *name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+    bool hasOption(const char *name) const { return query.hasQueryItem(QLatin1String(name)); }
+    QString option(const char *name) const
+    {
+        return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    }
+    QString origin() const { return u"http://" + host; }
+    QString link(QLatin1String suffix) const { return origin() + suffix; }
+
+    HttpReply graphError(int status, const QString &code, const QString &message,
+                         bool withDetails = true) const
+    {
+        QJsonObject error{{QLatin1String("code"), code}, {QLatin1String("message"), message}};
+        if (withDetails)
+            error.insert(QLatin1String("details"), QJsonArray());
+        error.insert(
+                QLatin1String("innerError"),
+                QJsonObject{{QLatin1String("date"), QDateTime::currentDateTimeUtc().toString(
+                                                            QStringLiteral("yyyy-MM-ddTHH:mm:ss"))},
+                            {QLatin1String("request-id"), requestId},
+                            {QLatin1String("client-request-id"), clientRequestId}});
+        return HttpReply::json(QJsonObject{{QLatin1String("error"), error}}, status);
+    }
+
+    HttpReply entraError(int status, const QString &error, int code,
+                         const QString &description) const
+    {
+        const QString timestamp = QDateTime::currentDateTimeUtc().toString(
+                QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
+        const QString traceId = newGuid();
+        const QString correlationId = newGuid();
+        return HttpReply::json(
+                QJsonObject{{QLatin1String("error"), error},
+                            {QLatin1String("error_description"),
+                             QStringLiteral("AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: "
+                                            "%4\r\nTimestamp: %5")
+                                     .arg(code)
+                                     .arg(description, traceId, correlationId, timestamp)},
+                            {QLatin1String("error_codes"), QJsonArray{code}},
+                            {QLatin1String("timestamp"), timestamp},
+                            {QLatin1String("trace_id"), traceId},
+                            {QLatin1String("correlation_id"), correlationId}},
+                status, PlainJson);
+    }
+
+    HttpReply badQuery(const QString &message) const { return graphError(400, QString(), message); }
+};
+
+namespace {
+
+/** $top, $skip, $count, $orderby, $expand, $select and $filter of one list request. */
+struct ListQuery
+{
+    int top = 0;
+    int skip = 0;
+    bool count = false;
+    bool expandAlerts = false;
+    bool orderByLastUpdate = false;
+    bool descending = true;
+    QStringList select;
+    ODataFilter filter;
+};
+
+struct ListSpec
+{
+    QString entityType;
+    int maxTop = 0;
+    int defaultTop = 0;
+    bool expandable = false;
+    QList<FilterField> fields;
+    QStringList properties;
+};
+
+enum FieldKey {
+    KeyCreated,
+    KeyLastUpdate,
+    KeyStatus,
+    KeySeverity,
+    KeyClassification,
+    KeyDetermination,
+    KeyAssignedTo,
+    KeyServiceSource
+};
+
+const ListSpec &incidentSpec()
+{
+    static const ListSpec spec{
+            QStringLiteral("microsoft.graph.security.incident"),
+            IncidentTopLimit,
+            IncidentTopLimit,
+            true,
+            {{QStringLiteral("createdDateTime"), FilterFieldType::DateTime, nullptr, KeyCreated},
+             {QStringLiteral("lastUpdateDateTime"), FilterFieldType::DateTime, nullptr,
+              KeyLastUpdate},
+             {QStringLiteral("status"), FilterFieldType::Enum, &vocabulary(IncidentStatus{}),
+              KeyStatus},
+             {QStringLiteral("severity"), FilterFieldType::Enum, &vocabulary(Severity{}),
+              KeySeverity},
+             {QStringLiteral("classification"), FilterFieldType::Enum,
+              &vocabulary(Classification{}), KeyClassification},
+             {QStringLiteral("determination"), FilterFieldType::Enum, &vocabulary(Determination{}),
+              KeyDetermination},
+             {QStringLiteral("assignedTo"), FilterFieldType::String, nullptr, KeyAssignedTo}},
+            {QStringLiteral("id"), QStringLiteral("tenantId"), QStringLiteral("status"),
+             QStringLiteral("incidentWebUrl"), QStringLiteral("redirectIncidentId"),
+             QStringLiteral("displayName"), QStringLiteral("description"),
+             QStringLiteral("createdDateTime"), QStringLiteral("lastUpdateDateTime"),
+             QStringLiteral("assignedTo"), QStringLiteral("classification"),
+             QStringLiteral("determination"), QStringLiteral("severity"),
+             QStringLiteral("customTags"), QStringLiteral("systemTags"),
+             QStringLiteral("lastModifiedBy"), QStringLiteral("comments"),
+             QStringLiteral("alerts")}};
+    return spec;
+}
+
+const ListSpec &alertSpec()
+{
+    static const ListSpec spec{
+            QStringLiteral("microsoft.graph.security.alert"),
+            AlertTopLimit,
+            AlertDefaultPageSize,
+            false,
+            {{QStringLiteral("createdDateTime"), FilterFieldType::DateTime, nullptr, KeyCreated},
+             {QStringLiteral("lastUpdateDateTime"), FilterFieldType::DateTime, nullptr,
+              KeyLastUpdate},
+             {QStringLiteral("status"), FilterFieldType::Enum, &vocabulary(AlertStatus{}),
+              KeyStatus},
+             {QStringLiteral("severity"), FilterFieldType::Enum, &vocabulary(Severity{}),
+              KeySeverity},
+             {QStringLiteral("classification"), FilterFieldType::Enum,
+              &vocabulary(Classification{}), KeyClassification},
+             {QStringLiteral("determination"), FilterFieldType::Enum, &vocabulary(Determination{}),
+              KeyDetermination},
+             {QStringLiteral("serviceSource"), FilterFieldType::Enum, &vocabulary(ServiceSource{}),
+              KeyServiceSource},
+             {QStringLiteral("assignedTo"), FilterFieldType::String, nullptr, KeyAssignedTo}},
+            {}};
+    return spec;
+}
+
+class IncidentRow : public FilterRow
+{
+public:
+    explicit IncidentRow(const Incident &incident)
+        : m_incident(incident)
+    { }
+    Ticks dateTime(int key) const override
+    {
+        return key == KeyCreated ? m_incident.createdDateTime : m_incident.lastUpdateDateTime;
+    }
+    int enumIndex(int key) const override
+    {
+        switch (key) {
+        case KeyStatus:
+            return static_cast<int>(m_incident.status);
+        case KeySeverity:
+            return static_cast<int>(m_incident.severity);
+        case KeyClassification:
+            return static_cast<int>(m_incident.classification);
+        default:
+            return static_cast<int>(m_incident.determination);
+        }
+    }
+    QString string(int) const override { return m_incident.assignedTo; }
+
+private:
+    const Incident &m_incident;
+};
+
+class AlertRow : public FilterRow
+{
+public:
+    AlertRow(const SimTenant &tenant, const Alert &alert)
+        : m_tenant(tenant)
+        , m_alert(alert)
+    { }
+    Ticks dateTime(int key) const override
+    {
+        return key == KeyCreated ? m_alert.createdDateTime : m_alert.lastUpdateDateTime;
+    }
+    int enumIndex(int key) const override;
+    QString string(int) const override
+    {
+        const Incident *parent = m_tenant.incident(m_alert.incidentId);
+        return parent ? parent->assignedTo : QString();
+    }
+
+private:
+    const SimTenant &m_tenant;
+    const Alert &m_alert;
+};
+
+int AlertRow::enumIndex(int key) const
+{
+    switch (key) {
+    case KeyStatus:
+        return static_cast<int>(m_alert.status);
+    case KeySeverity:
+        return static_cast<int>(m_alert.severity);
+    case KeyClassification:
+        return static_cast<int>(m_alert.classification);
+    case KeyDetermination:
+        return static_cast<int>(m_alert.determination);
+    default:
+        return static_cast<int>(Catalogue::alertTemplates()[m_alert.templateIndex].serviceSource);
+    }
+}
+
+bool parseNonNegative(const QString &text, int *value)
+{
+    bool ok = false;
+    const qlonglong parsed = text.toLongLong(&ok);
+    if (!ok || parsed < 0 || parsed > std::numeric_limits<int>::max())
+        return false;
+    *value = static_cast<int>(parsed);
+    return true;
+}
+
+} // namespace
+
+SimServer::SimServer(const SimOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_tenant(options)
+{
+    m_http = std::make_unique<HttpFrontend>(
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                handle(request, std::move(responder));
+            });
+    if (options.live) {
+        m_live = std::make_unique<LiveActivity>(m_tenant, options.seed, options.liveIntervalMs);
+        connect(m_live.get(), &LiveActivity::activity, this,
+                [this](const QString &what) { Q_EMIT requestServed(u"live: " + what); });
+    }
+}
+
+SimServer::~SimServer() = default;
+
+bool SimServer::listen(quint16 port)
+{
+    m_port = m_http->listen(QHostAddress::LocalHost, port);
+    if (m_port != 0 && m_live)
+        m_live->start();
+    return m_port != 0;
+}
+
+QUrl SimServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_port);
+    return url;
+}
+
+void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerResponder &&responder)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Request request;
+    request.method
+            = QString::fromLatin1(QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(
+                                          static_cast<int>(httpRequest.method())))
+                      .toUpper();
+    request.path = httpRequest.url().path(QUrl::FullyDecoded);
+    request.query = httpRequest.query();
+    request.headers = httpRequest.headers();
+    request.body = httpRequest.body();
+    request.host = QString::fromLatin1(request.header("host"));
+    if (request.host.isEmpty())
+        request.host = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    request.requestId = newGuid();
+    request.clientRequestId = QString::fromLatin1(request.header("client-request-id"));
+    if (request.clientRequestId.isEmpty())
+        request.clientRequestId = request.requestId;
+    request.includeEvolvable = request.header("prefer").contains("include-unknown-enum-members");
+
+    const bool admin = request.path == QLatin1String("/_sim")
+                       || request.path.startsWith(QLatin1String("/_sim/"));
+    HttpReply reply;
+    int delayMs = 0;
+    if (admin) {
+        reply = routeAdmin(request);
+    } else {
+        ++m_requestCount;
+        const bool isToken = request.path.endsWith(QLatin1String("/oauth2/v2.0/token"));
+        const bool expandWithFilter = request.option("$expand").contains(QLatin1String("alerts"))
+                                      && !request.option("$filter").trimmed().isEmpty();
+        const FaultDecision fault
+                = m_tenant.faults().decide(request.path, isToken, expandWithFilter);
+        if (fault.expireTokens)
+            m_tenant.expireTokens();
+        delayMs = fault.delayMs;
+        const FaultKind kind = fault.answer ? fault.answer->kind : FaultKind::Slow;
+        if (fault.answer && kind == FaultKind::Hang) {
+            Q_EMIT requestServed(request.method + u' ' + request.path + u" -> (hang)");
+            m_hanging.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+            return;
+        }
+        if (fault.answer && kind == FaultKind::Throttle) {
+            reply = request.graphError(429, QStringLiteral("TooManyRequests"),
+                                       QStringLiteral("Too many requests. Retry after %1 seconds.")
+                                               .arg(fault.answer->retryAfterSeconds),
+                                       false);
+            reply.headers.append({QByteArrayLiteral("Retry-After"),
+                                  QByteArray::number(fault.answer->retryAfterSeconds)});
+        } else if (fault.answer && kind == FaultKind::ServerError) {
+            const int status = fault.answer->status;
+            const QString code = status == 503   ? QStringLiteral("serviceNotAvailable")
+                                 : status == 504 ? QStringLiteral("gatewayTimeout")
+                                 : status == 502 ? QStringLiteral("badGateway")
+                                                 : QStringLiteral("generalException");
+            reply = request.graphError(status, code,
+                                       QStringLiteral("The service encountered an error "
+                                                      "processing the request."));
+        } else if (fault.answer && kind == FaultKind::ExpandWithFilter) {
+            reply = request.graphError(500, QStringLiteral("UnknownError"),
+                                       QStringLiteral("An internal server error occurred while "
+                                                      "expanding alerts."));
+        } else {
+            reply = routeGraph(request);
+            if (fault.answer && kind == FaultKind::Malformed) {
+                reply.status = 200;
+                reply.body.truncate(std::max<qsizetype>(1, reply.body.size() / 2));
+            }
+        }
+    }
+
+    const QString summary
+            = request.method + u' ' + request.path
+              + (request.query.isEmpty() ? QString()
+                                         : u'?' + request.query.toString(QUrl::FullyDecoded))
+              + u" -> " + QString::number(reply.status);
+    if (delayMs <= 0) {
+        send(responder, reply, request);
+        Q_EMIT requestServed(summary + QStringLiteral(" (%1 ms)").arg(timer.elapsed()));
+        return;
+    }
+    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> socket = pending->socket();
+    QTimer::singleShot(delayMs, this, [this, pending, socket, reply, request, summary, delayMs] {
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        send(*pending, reply, request);
+        Q_EMIT requestServed(summary + QStringLiteral(" (delayed %1 ms)").arg(delayMs));
+    });
+}
+
+void SimServer::send(QHttpServerResponder &responder, const HttpReply &reply,
+                     const Request &request)
+{
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
+    responder.writeHeader(QByteArrayLiteral("request-id"), request.requestId.toLatin1());
+    responder.writeHeader(QByteArrayLiteral("client-request-id"),
+                          request.clientRequestId.toLatin1());
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    if (reply.contentType == GraphContentType)
+        responder.writeHeader(QByteArrayLiteral("OData-Version"), QByteArrayLiteral("4.0"));
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"),
+                          QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
+}
+
+HttpReply SimServer::routeGraph(const Request &request)
+{
+    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
+    const QString &method = request.method;
+    auto count
+            = [this, &method](const QString &route) { ++m_requestsByRoute[method + u' ' + route]; };
+
+    if (segments.size() == 4 && segments[1] == QLatin1String("oauth2")
+        && segments[2] == QLatin1String("v2.0") && segments[3] == QLatin1String("token")) {
+        count(QStringLiteral("/{tenant}/oauth2/v2.0/token"));
+        return token(request);
+    }
+    if (segments.value(0) != QLatin1String("v1.0")) {
+        count(QStringLiteral("(unknown)"));
+        return request.graphError(
+                404, QStringLiteral("NotFound"),
+                QStringLiteral("Resource not found for the segment '%1'.").arg(segments.value(0)));
+    }
+
+    const QByteArray authorization = request.header("authorization");
+    const QString bearer = QString::fromLatin1(authorization).trimmed();
+    const QString tokenText = bearer.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive)
+                                      ? bearer.mid(7).trimmed()
+                                      : QString();
+    if (tokenText.isEmpty()) {
+        count(QStringLiteral("(unauthenticated)"));
+        return request.graphError(401, QStringLiteral("InvalidAuthenticationToken"),
+                                  QStringLiteral("Access token is empty."), false);
+    }
+    switch (m_tenant.tokenState(tokenText)) {
+    case TokenState::Valid:
+        break;
+    case TokenState::Expired:
+        count(QStringLiteral("(unauthenticated)"));
+        return request.graphError(401, QStringLiteral("InvalidAuthenticationToken"),
+                                  QStringLiteral("Access token has expired or is not yet valid."),
+                                  false);
+    case TokenState::Unknown:
+        count(QStringLiteral("(unauthenticated)"));
+        return request.graphError(401, QStringLiteral("InvalidAuthenticationToken"),
+                                  QStringLiteral("IDX14100: JWT is not well formed, there are no "
+                                                 "dots (.) or the token is not recognised."),
+                                  false);
+    }
+
+    const bool security = segments.size() >= 3 && segments[1] == QLatin1String("security");
+    const QString collection = security ? segments[2] : QString();
+    auto methodNotAllowed = [&request] {
+        return request.graphError(405, QStringLiteral("Request_BadRequest"),
+                                  QStringLiteral("The HTTP method '%1' is not allowed for this "
+                                                 "resource.")
+                                          .arg(request.method));
+    };
+    if (collection == QLatin1String("incidents")) {
+        if (segments.size() == 3) {
+            count(QStringLiteral("/v1.0/security/incidents"));
+            return method == QLatin1String("GET") ? listIncidents(request) : methodNotAllowed();
+        }
+        bool numeric = false;
+        const qint64 id = segments[3].toLongLong(&numeric);
+        if (segments.size() == 4) {
+            count(QStringLiteral("/v1.0/security/incidents/{id}"));
+            if (method == QLatin1String("GET"))
+                return getIncident(request, numeric ? id : -1);
+            if (method == QLatin1String("PATCH"))
+                return patchIncident(request, numeric ? id : -1);
+            return methodNotAllowed();
+        }
+        if (segments.size() == 5 && segments[4] == QLatin1String("comments")) {
+            count(QStringLiteral("/v1.0/security/incidents/{id}/comments"));
+            return method == QLatin1String("POST") ? postComment(request, numeric ? id : -1)
+                                                   : methodNotAllowed();
+        }
+    }
+    if (collection == QLatin1String("alerts_v2")) {
+        if (segments.size() == 3) {
+            count(QStringLiteral("/v1.0/security/alerts_v2"));
+            return method == QLatin1String("GET") ? listAlerts(request) : methodNotAllowed();
+        }
+        if (segments.size() == 4) {
+            count(QStringLiteral("/v1.0/security/alerts_v2/{id}"));
+            return method == QLatin1String("GET") ? getAlert(request, segments[3])
+                                                  : methodNotAllowed();
+        }
+    }
+    count(QStringLiteral("(unknown)"));
+    return request.graphError(
+            404, QStringLiteral("NotFound"),
+            QStringLiteral("Resource not found for the segment '%1'.")
+                    .arg(segments.value(std::min<qsizetype>(segments.size() - 1, 2))));
+}
+
+HttpReply SimServer::token(const Request &request)
+{
+    const QString tenant = request.path.section(u'/', 1, 1);
+    if (request.method != QLatin1String("POST")) {
+        return request.entraError(405, QStringLiteral("invalid_request"), 900561,
+                                  QStringLiteral("The endpoint only accepts POST, OPTIONS "
+                                                 "requests. Received a %1 request.")
+                                          .arg(request.method));
+    }
+    if (tenant.compare(m_tenant.tenantId(), Qt::CaseInsensitive) != 0
+        && tenant.compare(QLatin1String("contoso.onmicrosoft.com"), Qt::CaseInsensitive) != 0) {
+        return request.entraError(
+                400, QStringLiteral("invalid_request"), 90002,
+                QStringLiteral("Tenant '%1' not found. Check to make sure you have the correct "
+                               "tenant ID and are signing into the correct cloud. Check with your "
+                               "subscription administrator, this may happen if there are no "
+                               "active subscriptions for the tenant.")
+                        .arg(tenant));
+    }
+    QUrlQuery form;
+    if (request.header("content-type").startsWith("application/x-www-form-urlencoded")) {
+        QByteArray body = request.body;
+        body.replace('+', "%20"); // form encoding writes spaces as '+'
+        form.setQuery(QString::fromUtf8(body));
+    }
+    auto missing = [&request](const char *name) {
+        return request.entraError(400, QStringLiteral("invalid_request"), 900144,
+                                  QStringLiteral("The request body must contain the following "
+                                                 "parameter: '%1'.")
+                                          .arg(QLatin1String(name)));
+    };
+    auto value = [&form](const char *name) {
+        return form.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    };
+    const QString grantType = value("grant_type");
+    if (grantType.isEmpty())
+        return missing("grant_type");
+    if (grantType != QLatin1String("client_credentials")) {
+        return request.entraError(400, QStringLiteral("unsupported_grant_type"), 70003,
+                                  QStringLiteral("The app requested an unsupported grant type "
+                                                 "'%1'.")
+                                          .arg(grantType));
+    }
+    const QString clientId = value("client_id");
+    if (clientId.isEmpty())
+        return missing("client_id");
+    const QString scope = value("scope");
+    if (scope.isEmpty())
+        return missing("scope");
+    if (clientId.compare(m_tenant.clientId(), Qt::CaseInsensitive) != 0) {
+        return request.entraError(
+                400, QStringLiteral("unauthorized_client"), 700016,
+                QStringLiteral("Application with identifier '%1' was not found in the directory "
+                               "'%2'. This can happen if the application has not been installed "
+                               "by the administrator of the tenant or consented to by any user in "
+                               "the tenant. You may have sent your authentication request to the "
+                               "wrong tenant.")
+                        .arg(clientId, tenant));
+    }
+    const QString secret = value("client_secret");
+    if (secret.isEmpty()) {
+        return request.entraError(401, QStringLiteral("invalid_client"), 7000216,
+                                  QStringLiteral("'client_assertion', 'client_secret' or "
+                                                 "'request' is required for the "
+                                                 "'client_credentials' grant type."));
+    }
+    if (secret != m_tenant.clientSecret()) {
+        return request.entraError(
+                401, QStringLiteral("invalid_client"), 7000215,
+                QStringLiteral("Invalid client secret provided. Ensure the secret being sent in "
+                               "the request is the client secret value, not the client secret "
+                               "ID, for a secret added to app '%1'.")
+                        .arg(m_tenant.clientId()));
+    }
+    if (!scope.endsWith(QLatin1String("/.default"))) {
+        return request.entraError(
+                400, QStringLiteral("invalid_scope"), 1002012,
+                QStringLiteral("The provided value for scope %1 is not valid. Client credential "
+                               "flows must have a scope value with /.default suffixed to the "
+                               "resource identifier (application ID URI).")
+                        .arg(scope));
+    }
+    if (scope != QLatin1String("https://graph.microsoft.com/.default")) {
+        return request.entraError(
+                400, QStringLiteral("invalid_resource"), 500011,
+                QStringLiteral("The resource principal named %1 was not found in the tenant "
+                               "named %2.")
+                        .arg(scope.chopped(9), tenant));
+    }
+    const int lifetime = m_tenant.tokenLifetimeSeconds();
+    const QString accessToken = m_tenant.issueToken(lifetime * TicksPerSecond);
+    HttpReply reply
+            = HttpReply::json(QJsonObject{{QLatin1String("token_type"), QStringLiteral("Bearer")},
+                                          {QLatin1String("expires_in"), lifetime},
+                                          {QLatin1String("ext_expires_in"), lifetime},
+                                          {QLatin1String("access_token"), accessToken}},
+                              200, PlainJson);
+    reply.headers.append({QByteArrayLiteral("Pragma"), QByteArrayLiteral("no-cache")});
+    return reply;
+}
+
+namespace {
+
+std::optional<ListQuery> parseListQuery(const SimServer::Request &request, const ListSpec &spec,
+                                        HttpReply *error)
+{
+    ListQuery query;
+    query.top = spec.defaultTop;
+    static const QStringList Known{QStringLiteral("$top"),     QStringLiteral("$skip"),
+                                   QStringLiteral("$count"),   QStringLiteral("$filter"),
+                                   QStringLiteral("$orderby"), QStringLiteral("$expand"),
+                                   QStringLiteral("$select")};
+    for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
+        if (key.startsWith(u'$') && !Known.contains(key)) {
+            *error = request.badQuery(
+                    QStringLiteral("The query parameter '%1' is not supported.").arg(key));
+            return std::nullopt;
+        }
+    }
+    if (request.hasOption("$top")) {
+        const QString text = request.option("$top");
+        if (!parseNonNegative(text, &query.top)) {
+            *error = request.badQuery(QStringLiteral("Invalid value '%1' for $top query option "
+                                                     "found. The $top query option requires a "
+                                                     "non-negative integer value.")
+                                              .arg(text));
+            return std::nullopt;
+        }
+        if (query.top > spec.maxTop) {
+            *error = request.badQuery(
+                    QStringLiteral("The query specified in the URI is not valid. The limit of "
+                                   "'%1' for Top query has been exceeded. The value from the "
+                                   "incoming request is '%2'.")
+                            .arg(spec.maxTop)
+                            .arg(text));
+            return std::nullopt;
+        }
+    }
+    if (request.hasOption("$skip")) {
+        const QString text = request.option("$skip");
+        if (!parseNonNegative(text, &query.skip)) {
+            *error = request.badQuery(QStringLiteral("Invalid value '%1' for $skip query option "
+                                                     "found. The $skip query option requires a "
+                                                     "non-negative integer value.")
+                                              .arg(text));
+            return std::nullopt;
+        }
+    }
+    if (request.hasOption("$count")) {
+        const QString text = request.option("$count");
+        if (text != QLatin1String("true") && text != QLatin1String("false")) {
+            *error = request.badQuery(
+                    QStringLiteral("'%1' is not a valid count option.").arg(text));
+            return std::nullopt;
+        }
+        query.count = text == QLatin1String("true");
+    }
+    if (request.hasOption("$expand")) {
+        for (const QString &part : request.option("$expand").split(u',', Qt::SkipEmptyParts)) {
+            if (spec.expandable && part.trimmed() == QLatin1String("alerts")) {
+                query.expandAlerts = true;
+                continue;
+            }
+            *error = request.badQuery(QStringLiteral("Could not find a property named '%1' on "
+                                                     "type '%2'.")
+                                              .arg(part.trimmed(), spec.entityType));
+            return std::nullopt;
+        }
+    }
+    if (request.hasOption("$orderby")) {
+        const QStringList parts
+                = request.option("$orderby").simplified().split(u' ', Qt::SkipEmptyParts);
+        const QString field = parts.value(0);
+        const QString direction = parts.value(1, QStringLiteral("asc"));
+        if ((field != QLatin1String("lastUpdateDateTime")
+             && field != QLatin1String("createdDateTime"))
+            || (direction != QLatin1String("asc") && direction != QLatin1String("desc"))
+            || parts.size() > 2) {
+            *error = request.badQuery(QStringLiteral("Invalid OrderBy expression: '%1'. Only "
+                                                     "createdDateTime and lastUpdateDateTime, "
+                                                     "asc or desc, are supported.")
+                                              .arg(request.option("$orderby")));
+            return std::nullopt;
+        }
+        query.orderByLastUpdate = field == QLatin1String("lastUpdateDateTime");
+        query.descending = direction == QLatin1String("desc");
+    }
+    if (request.hasOption("$select")) {
+        for (const QString &part : request.option("$select").split(u',', Qt::SkipEmptyParts)) {
+            const QString name = part.trimmed();
+            if (!spec.properties.isEmpty() && !spec.properties.contains(name)) {
+                *error = request.badQuery(QStringLiteral("Could not find a property named '%1' "
+                                                         "on type '%2'.")
+                                                  .arg(name, spec.entityType));
+                return std::nullopt;
+            }
+            query.select.append(name);
+        }
+    }
+    QString filterError;
+    auto filter = ODataFilter::parse(request.option("$filter"), spec.fields, spec.entityType,
+                                     &filterError);
+    if (!filter) {
+        *error = request.badQuery(filterError);
+        return std::nullopt;
+    }
+    query.filter = std::move(*filter);
+    return query;
+}
+
+QJsonObject applySelect(QJsonObject object, const QStringList &select)
+{
+    if (select.isEmpty())
+        return object;
+    QJsonObject result;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (select.contains(it.key()) || it.key() == QLatin1String("alerts")
+            || it.key().startsWith(u'@'))
+            result.insert(it.key(), it.value());
+    }
+    return result;
+}
+
+QString nextLink(const SimServer::Request &request, int nextSkip)
+{
+    QUrl url(request.origin() + request.path);
+    QUrlQuery query;
+    for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
+        if (key != QLatin1String("$skip"))
+            query.addQueryItem(key, QString(value).replace(u'%', QLatin1String("%25")));
+    }
+    query.addQueryItem(QStringLiteral("$skip"), QString::number(nextSkip));
+    url.setQuery(query);
+    return url.toString(QUrl::FullyEncoded);
+}
+
+} // namespace
+
+HttpReply SimServer::listIncidents(const Request &request)
+{
+    HttpReply error;
+    const auto query = parseListQuery(request, incidentSpec(), &error);
+    if (!query)
+        return error;
+    const auto &incidents = m_tenant.incidents();
+    std::vector<qint32> matches;
+    matches.reserve(incidents.size());
+    for (std::size_t i = 0; i < incidents.size(); ++i) {
+        if (query->filter.matches(IncidentRow(incidents[i])))
+            matches.push_back(static_cast<qint32>(i));
+    }
+    const bool byLastUpdate = query->orderByLastUpdate;
+    const bool descending = query->descending;
+    std::sort(matches.begin(), matches.end(), [&](qint32 a, qint32 b) {
+        const Incident &x = incidents[static_cast<std::size_t>(a)];
+        const Incident &y = incidents[static_cast<std::size_t>(b)];
+        const Ticks tx = byLastUpdate ? x.lastUpdateDateTime : x.createdDateTime;
+        const Ticks ty = byLastUpdate ? y.lastUpdateDateTime : y.createdDateTime;
+        if (tx != ty)
+            return descending ? tx > ty : tx < ty;
+        return descending ? x.id > y.id : x.id < y.id;
+    });
+
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    QJsonArray value;
+    const auto total = static_cast<qsizetype>(matches.size());
+    const qsizetype begin = std::min<qsizetype>(query->skip, total);
+    const qsizetype end = std::min<qsizetype>(begin + query->top, total);
+    for (qsizetype i = begin; i < end; ++i) {
+        value.append(applySelect(
+                renderer.incident(
+                        incidents[static_cast<std::size_t>(matches[static_cast<std::size_t>(i)])],
+                        query->expandAlerts),
+                query->select));
+    }
+    QJsonObject page{
+            {QLatin1String("@odata.context"),
+             request.link(query->expandAlerts
+                                  ? QLatin1String("/v1.0/$metadata#security/incidents(alerts())")
+                                  : QLatin1String("/v1.0/$metadata#security/incidents"))},
+            {QLatin1String("value"), value}};
+    if (query->count)
+        page.insert(QLatin1String("@odata.count"), total);
+    if (end < total && query->top > 0)
+        page.insert(QLatin1String("@odata.nextLink"), nextLink(request, static_cast<int>(end)));
+    return HttpReply::json(page);
+}
+
+HttpReply SimServer::getIncident(const Request &request, qint64 id)
+{
+    const Incident *incident = m_tenant.incident(id);
+    if (!incident) {
+        return request.graphError(
+                404, QStringLiteral("NotFound"),
+                QStringLiteral("Incident '%1' was not found.").arg(lastSegment(request.path)));
+    }
+    const QString expand = request.option("$expand");
+    if (!expand.isEmpty() && expand != QLatin1String("alerts")) {
+        return request.badQuery(QStringLiteral("Could not find a property named '%1' on type "
+                                               "'microsoft.graph.security.incident'.")
+                                        .arg(expand));
+    }
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    QJsonObject json = renderer.incident(*incident, expand == QLatin1String("alerts"));
+    json.insert(QLatin1String("@odata.context"),
+                request.link(QLatin1String("/v1.0/$metadata#security/incidents/$entity")));
+    return HttpReply::json(json);
+}
+
+HttpReply SimServer::patchIncident(const Request &request, qint64 id)
+{
+    if (!m_tenant.incident(id)) {
+        return request.graphError(
+                404, QStringLiteral("NotFound"),
+                QStringLiteral("Incident '%1' was not found.").arg(lastSegment(request.path)));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return request.graphError(400, QStringLiteral("BadRequest"),
+                                  QStringLiteral("Invalid request body: a JSON object is "
+                                                 "expected."));
+    }
+    const QJsonObject body = document.object();
+    IncidentChange change;
+    change.modifiedBy = u"API-App:" + m_tenant.clientId();
+    static const QStringList ReadOnly{QStringLiteral("id"),
+                                      QStringLiteral("tenantId"),
+                                      QStringLiteral("displayName"),
+                                      QStringLiteral("description"),
+                                      QStringLiteral("severity"),
+                                      QStringLiteral("createdDateTime"),
+                                      QStringLiteral("lastUpdateDateTime"),
+                                      QStringLiteral("incidentWebUrl"),
+                                      QStringLiteral("redirectIncidentId"),
+                                      QStringLiteral("systemTags"),
+                                      QStringLiteral("comments"),
+                                      QStringLiteral("lastModifiedBy"),
+                                      QStringLiteral("alerts")};
+    auto invalidEnum = [&request](const QString &property, const QJsonValue &value,
+                                  const QString &type) {
+        return request.graphError(
+                400, QStringLiteral("BadRequest"),
+                QStringLiteral("Cannot convert the literal '%1' to the expected type '%2' of "
+                               "property '%3'.")
+                        .arg(value.isString()
+                                     ? value.toString()
+                                     : QString::fromUtf8(QJsonDocument(QJsonArray{value})
+                                                                 .toJson(QJsonDocument::Compact)),
+                             type, property));
+    };
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const QString key = it.key();
+        const QJsonValue v = it.value();
+        if (key.startsWith(u'@'))
+            continue;
+        if (key == QLatin1String("status")) {
+            const auto status = fromWire<IncidentStatus>(v.toString());
+            if (!v.isString() || !status)
+                return invalidEnum(key, v,
+                                   QStringLiteral("microsoft.graph.security.incidentStatus"));
+            if (*status != IncidentStatus::Active && *status != IncidentStatus::InProgress
+                && *status != IncidentStatus::Resolved) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("The status '%1' cannot be set through "
+                                                         "the API.")
+                                                  .arg(v.toString()));
+            }
+            change.status = status;
+        } else if (key == QLatin1String("classification")) {
+            const auto value = fromWire<Classification>(v.toString());
+            if (!v.isString() || !value || *value == Classification::UnknownFutureValue)
+                return invalidEnum(key, v,
+                                   QStringLiteral("microsoft.graph.security.alertClassification"));
+            change.classification = value;
+        } else if (key == QLatin1String("determination")) {
+            const auto value = fromWire<Determination>(v.toString());
+            if (!v.isString() || !value || *value == Determination::UnknownFutureValue)
+                return invalidEnum(key, v,
+                                   QStringLiteral("microsoft.graph.security.alertDetermination"));
+            if (*value == Determination::Apt || *value == Determination::SecurityPersonnel) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("The determination '%1' is deprecated "
+                                                         "and can no longer be set.")
+                                                  .arg(v.toString()));
+            }
+            change.determination = value;
+        } else if (key == QLatin1String("assignedTo")) {
+            if (!v.isNull() && !v.isString()) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("'assignedTo' must be a string or null."));
+            }
+            const QString owner = v.toString();
+            change.assignedTo = owner.isEmpty() ? QString() : owner;
+        } else if (key == QLatin1String("customTags")) {
+            if (!v.isArray()) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("'customTags' must be an array of "
+                                                         "strings."));
+            }
+            QStringList tags;
+            for (const QJsonValue tag : v.toArray()) {
+                if (!tag.isString()) {
+                    return request.graphError(400, QStringLiteral("BadRequest"),
+                                              QStringLiteral("'customTags' must be an array of "
+                                                             "strings."));
+                }
+                tags.append(tag.toString());
+            }
+            change.customTags = tags;
+        } else if (ReadOnly.contains(key)) {
+            return request.graphError(400, QStringLiteral("BadRequest"),
+                                      QStringLiteral("The property '%1' is read-only and cannot "
+                                                     "be updated.")
+                                              .arg(key));
+        } else {
+            return request.graphError(
+                    400, QStringLiteral("BadRequest"),
+                    QStringLiteral("The property '%1' does not exist on type "
+                                   "'microsoft.graph.security.incident'. Make sure to only use "
+                                   "property names that are defined by the type.")
+                            .arg(key));
+        }
+    }
+    const SimResult result = m_tenant.updateIncident(id, change);
+    if (!result.ok())
+        return request.graphError(result.httpStatus, QStringLiteral("BadRequest"), result.message);
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    QJsonObject json = renderer.incident(*m_tenant.incident(id), false);
+    json.insert(QLatin1String("@odata.context"),
+                request.link(QLatin1String("/v1.0/$metadata#security/incidents/$entity")));
+    return HttpReply::json(json);
+}
+
+HttpReply SimServer::postComment(const Request &request, qint64 id)
+{
+    if (!m_tenant.incident(id)) {
+        return request.graphError(404, QStringLiteral("NotFound"),
+                                  QStringLiteral("Incident '%1' was not found.")
+                                          .arg(request.path.section(u'/', -2, -2)));
+    }
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString type = body.value(QLatin1String("@odata.type")).toString();
+    if (!type.isEmpty() && type != QLatin1String("microsoft.graph.security.alertComment")
+        && type != QLatin1String("#microsoft.graph.security.alertComment")) {
+        return request.graphError(400, QStringLiteral("BadRequest"),
+                                  QStringLiteral("A type named '%1' could not be resolved by the "
+                                                 "model.")
+                                          .arg(type));
+    }
+    const QString text = body.value(QLatin1String("comment")).toString();
+    if (text.trimmed().isEmpty()) {
+        return request.graphError(400, QStringLiteral("BadRequest"),
+                                  QStringLiteral("The comment must not be empty."));
+    }
+    m_tenant.addComment(id, text, SimTenant::appDisplayName());
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    return HttpReply::json(QJsonObject{
+            {QLatin1String("@odata.context"),
+             request.link(QLatin1String(
+                     "/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)"))},
+            {QLatin1String("value"), renderer.comments(m_tenant.incident(id)->comments)}});
+}
+
+HttpReply SimServer::listAlerts(const Request &request)
+{
+    HttpReply error;
+    const auto query = parseListQuery(request, alertSpec(), &error);
+    if (!query)
+        return error;
+    const auto &alerts = m_tenant.alerts();
+    std::vector<qint32> matches;
+    for (std::size_t i = 0; i < alerts.size(); ++i) {
+        if (query->filter.matches(AlertRow(m_tenant, alerts[i])))
+            matches.push_back(static_cast<qint32>(i));
+    }
+    const bool byLastUpdate = query->orderByLastUpdate;
+    const bool descending = query->descending;
+    std::sort(matches.begin(), matches.end(), [&](qint32 a, qint32 b) {
+        const Alert &x = alerts[static_cast<std::size_t>(a)];
+        const Alert &y = alerts[static_cast<std::size_t>(b)];
+        const Ticks tx = byLastUpdate ? x.lastUpdateDateTime : x.createdDateTime;
+        const Ticks ty = byLastUpdate ? y.lastUpdateDateTime : y.createdDateTime;
+        if (tx != ty)
+            return descending ? tx > ty : tx < ty;
+        return descending ? a > b : a < b;
+    });
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    QJsonArray value;
+    const auto total = static_cast<qsizetype>(matches.size());
+    const qsizetype begin = std::min<qsizetype>(query->skip, total);
+    const qsizetype end = std::min<qsizetype>(begin + query->top, total);
+    for (qsizetype i = begin; i < end; ++i) {
+        value.append(applySelect(
+                renderer.alert(
+                        alerts[static_cast<std::size_t>(matches[static_cast<std::size_t>(i)])]),
+                query->select));
+    }
+    QJsonObject page{{QLatin1String("@odata.context"),
+                      request.link(QLatin1String("/v1.0/$metadata#security/alerts_v2"))},
+                     {QLatin1String("value"), value}};
+    if (query->count)
+        page.insert(QLatin1String("@odata.count"), total);
+    if (end < total && query->top > 0)
+        page.insert(QLatin1String("@odata.nextLink"), nextLink(request, static_cast<int>(end)));
+    return HttpReply::json(page);
+}
+
+HttpReply SimServer::getAlert(const Request &request, const QString &id)
+{
+    const Alert *alert = m_tenant.alert(id);
+    if (!alert) {
+        return request.graphError(404, QStringLiteral("NotFound"),
+                                  QStringLiteral("Alert '%1' was not found.").arg(id));
+    }
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    QJsonObject json = renderer.alert(*alert);
+    json.insert(QLatin1String("@odata.context"),
+                request.link(QLatin1String("/v1.0/$metadata#security/alerts_v2/$entity")));
+    return HttpReply::json(json);
+}
+
+HttpReply SimServer::adminIncidentJson(const Request &request, qint64 id, int status)
+{
+    Q_UNUSED(request)
+    const GraphRenderer renderer(m_tenant, true);
+    return HttpReply::json(renderer.incident(*m_tenant.incident(id), false), status, PlainJson);
+}
+
+HttpReply SimServer::statsJson() const
+{
+    QJsonObject byRoute;
+    for (auto it = m_requestsByRoute.cbegin(); it != m_requestsByRoute.cend(); ++it)
+        byRoute.insert(it.key(), it.value());
+    return HttpReply::json(
+            QJsonObject{{QLatin1String("requests"), m_requestCount},
+                        {QLatin1String("byRoute"), byRoute},
+                        {QLatin1String("faultsInjected"), m_tenant.faultsInjected()}},
+            200, PlainJson);
+}
+
+HttpReply SimServer::routeAdmin(const Request &request)
+{
+    auto adminError = [](int status, const QString &message) {
+        return HttpReply::json(
+                QJsonObject{{QLatin1String("error"),
+                             QJsonObject{{QLatin1String("code"),
+                                          status == 404 ? QStringLiteral("NotFound")
+                                                        : QStringLiteral("BadRequest")},
+                                         {QLatin1String("message"), message}}}},
+                status, PlainJson);
+    };
+    const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts).mid(1);
+    const QString &method = request.method;
+    QJsonParseError parseError{};
+    const QJsonDocument document = request.body.trimmed().isEmpty()
+                                           ? QJsonDocument(QJsonObject())
+                                           : QJsonDocument::fromJson(request.body, &parseError);
+    if (method != QLatin1String("GET") && method != QLatin1String("DELETE")
+        && (parseError.error != QJsonParseError::NoError || !document.isObject()))
+        return adminError(400, QStringLiteral("The body must be a JSON object."));
+    const QJsonObject body = document.object();
+    auto idOf = [](const QJsonValue &value) -> qint64 {
+        return value.isString() ? value.toString().toLongLong() : value.toInteger();
+    };
+    auto is = [&](const char *verb, std::initializer_list<const char *> path) {
+        if (method != QLatin1String(verb) || segments.size() != static_cast<qsizetype>(path.size()))
+            return false;
+        qsizetype i = 0;
+        for (const char *part : path) {
+            if (QLatin1String(part) != QLatin1String("*") && segments[i] != QLatin1String(part))
+                return false;
+            ++i;
+        }
+        return true;
+    };
+
+    if (is("GET", {"info"})) {
+        auto ids = [](const QList<qint64> &list) {
+            QJsonArray array;
+            for (const qint64 id : list)
+                array.append(QString::number(id));
+            return array;
+        };
+        return HttpReply::json(
+                QJsonObject{
+                        {QLatin1String("tenantId"), m_tenant.tenantId()},
+                        {QLatin1String("clientId"), m_tenant.clientId()},
+                        {QLatin1String("clientSecret"), m_tenant.clientSecret()},
+                        {QLatin1String("appDisplayName"), SimTenant::appDisplayName()},
+                        {QLatin1String("incidents"),
+                         static_cast<qint64>(m_tenant.incidents().size())},
+                        {QLatin1String("alerts"), static_cast<qint64>(m_tenant.alerts().size())},
+                        {QLatin1String("over150"),
+                         ids(m_tenant.incidentIdsWithMoreAlertsThan(150))},
+                        {QLatin1String("exactly150"), ids(m_tenant.incidentIdsWithAlertCount(150))},
+                        {QLatin1String("redirected"), ids(m_tenant.redirectedIncidentIds())}},
+                200, PlainJson);
+    }
+    if (is("GET", {"stats"}))
+        return statsJson();
+    if (is("POST", {"stats", "reset"})) {
+        m_requestCount = 0;
+        m_requestsByRoute.clear();
+        m_tenant.faults().resetCount();
+        return statsJson();
+    }
+    if (is("POST", {"tokens", "expire"})) {
+        m_tenant.expireTokens();
+        return HttpReply::json(QJsonObject{{QLatin1String("expired"), true}}, 200, PlainJson);
+    }
+    if (is("GET", {"faults"}) || is("POST", {"faults"}) || is("DELETE", {"faults"})) {
+        if (method == QLatin1String("DELETE")) {
+            m_tenant.clearFaults();
+        } else if (method == QLatin1String("POST")) {
+            QString error;
+            const auto rule = FaultRule::fromJson(body, &error);
+            if (!rule)
+                return adminError(400, error);
+            m_tenant.setFault(*rule);
+        }
+        QJsonArray rules;
+        for (const FaultRule &rule : m_tenant.faults().rules())
+            rules.append(rule.toJson());
+        return HttpReply::json(QJsonObject{{QLatin1String("faults"), rules}},
+                               method == QLatin1String("POST") ? 201 : 200, PlainJson);
+    }
+    if (is("POST", {"merge"})) {
+        const qint64 source = idOf(body.value(QLatin1String("source")));
+        const qint64 target = idOf(body.value(QLatin1String("target")));
+        const SimResult result = m_tenant.mergeIncidents(source, target);
+        if (!result.ok())
+            return adminError(result.httpStatus, result.message);
+        const GraphRenderer renderer(m_tenant, true);
+        return HttpReply::json(QJsonObject{{QLatin1String("source"),
+                                            renderer.incident(*m_tenant.incident(source), false)},
+                                           {QLatin1String("target"),
+                                            renderer.incident(*m_tenant.incident(target), false)}},
+                               200, PlainJson);
+    }
+    if (is("POST", {"incidents"})) {
+        const QString severityText
+                = body.value(QLatin1String("severity")).toString(QStringLiteral("medium"));
+        const auto severity = fromWire<Severity>(severityText);
+        if (!severity)
+            return adminError(400, QStringLiteral("Unknown severity '%1'.").arg(severityText));
+        const int alerts = body.value(QLatin1String("alerts")).toInt(1);
+        if (alerts < 0 || alerts > 5000)
+            return adminError(400, QStringLiteral("'alerts' must be between 0 and 5000."));
+        const qint64 id = m_tenant.createIncident(alerts, *severity,
+                                                  body.value(QLatin1String("title")).toString());
+        return adminIncidentJson(request, id, 201);
+    }
+    if (segments.size() >= 2 && segments[0] == QLatin1String("incidents")) {
+        bool numeric = false;
+        const qint64 id = segments[1].toLongLong(&numeric);
+        if (!numeric || !m_tenant.incident(id))
+            return adminError(404, QStringLiteral("Incident '%1' was not found.").arg(segments[1]));
+        if (is("GET", {"incidents", "*"})) {
+            const GraphRenderer renderer(m_tenant, true);
+            return HttpReply::json(renderer.incident(*m_tenant.incident(id), true), 200, PlainJson);
+        }
+        if (is("POST", {"incidents", "*", "alerts"})) {
+            const SimResult result
+                    = m_tenant.addAlerts(id, body.value(QLatin1String("count")).toInt(1));
+            if (!result.ok())
+                return adminError(result.httpStatus, result.message);
+            return adminIncidentJson(request, id);
+        }
+        if (is("POST", {"incidents", "*"})) {
+            IncidentChange change;
+            change.modifiedBy = QStringLiteral("soc-lead@contoso.onmicrosoft.com");
+            for (auto it = body.begin(); it != body.end(); ++it) {
+                const QString key = it.key();
+                const QJsonValue v = it.value();
+                bool valid = true;
+                if (key == QLatin1String("status")) {
+                    change.status = fromWire<IncidentStatus>(v.toString());
+                    valid = change.status.has_value();
+                } else if (key == QLatin1String("classification")) {
+                    change.classification = fromWire<Classification>(v.toString());
+                    valid = change.classification.has_value();
+                } else if (key == QLatin1String("determination")) {
+                    change.determination = fromWire<Determination>(v.toString());
+                    valid = change.determination.has_value();
+                } else if (key == QLatin1String("severity")) {
+                    change.severity = fromWire<Severity>(v.toString());
+                    valid = change.severity.has_value();
+                } else if (key == QLatin1String("assignedTo")) {
+                    change.assignedTo
+                            = v.isNull() || v.toString().isEmpty() ? QString() : v.toString();
+                } else if (key == QLatin1String("displayName")) {
+                    change.displayName = v.toString();
+                    valid = v.isString() && !v.toString().isEmpty();
+                } else if (key == QLatin1String("customTags")) {
+                    QStringList tags;
+                    for (const QJsonValue tag : v.toArray())
+                        tags.append(tag.toString());
+                    change.customTags = tags;
+                    valid = v.isArray();
+                } else {
+                    return adminError(400, QStringLiteral("Unknown property '%1'.").arg(key));
+                }
+                if (!valid)
+                    return adminError(400, QStringLiteral("Invalid value for '%1'.").arg(key));
+            }
+            const SimResult result = m_tenant.updateIncident(id, change);
+            if (!result.ok())
+                return adminError(result.httpStatus, result.message);
+            return adminIncidentJson(request, id);
+        }
+    }
+    return adminError(404, QStringLiteral("No admin route %1 %2.").arg(method, request.path));
+}
+
+} // namespace Vigil::Sim

@@ -1,0 +1,5 @@
+vigil_add_test(NAME tst_simserver
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_simserver.cpp
+    LIBS vigil_sim Qt6::Network
+    LABELS sim
+    TIMEOUT 300)
