@@ -73,7 +73,11 @@ std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, con
     const qlonglong seconds = trimmed.toLongLong(&isNumber);
     if (isNumber)
         return std::chrono::seconds(std::max<qlonglong>(0, seconds));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    // HTTP dates are always GMT; Qt's RFC 2822 parser wants a numeric zone.
+    QString text = QString::fromLatin1(trimmed);
+    if (text.endsWith(QLatin1String(" GMT")))
+        text = text.left(text.size() - 4) + QStringLiteral(" +0000");
+    const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
     return std::chrono::seconds(std::max<qint64>(0, now.secsTo(when)));
@@ -214,7 +218,9 @@ void GraphClient::get(const QUrl &url, QObject *context, JsonCallback done, int 
                             0,
                             QStringLiteral("foreignUrl"),
                             QStringLiteral("refusing to follow a link to %1: it is not on %2")
-                                    .arg(url.host(), m_endpoint.host()),
+                                    .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath
+                                                      | QUrl::RemoveQuery),
+                                         m_endpoint.toString(QUrl::RemovePath)),
                             {}};
         qCWarning(lcGraph).noquote() << refused.message;
         QTimer::singleShot(0, this, [this, call, refused] { complete(call, refused); });
@@ -259,8 +265,8 @@ void GraphClient::send(const std::shared_ptr<Call> &call, const QString &token)
     ++m_requestsSent;
     Q_EMIT requestSent();
     const qint64 sentNs = m_clock.nsecsElapsed();
-    qCDebug(lcGraph).noquote() << "GET" << call->url.toString(QUrl::FullyDecoded) << "attempt"
-                               << call->attempt << "request-id" << call->requestId;
+    qCDebug(lcGraph).noquote() << "GET" << call->url.toDisplayString() << "attempt" << call->attempt
+                               << "request-id" << call->requestId;
     QNetworkReply *reply = m_network->get(request);
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply, sentNs] { onFinished(call, reply, sentNs); });
@@ -270,7 +276,7 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
 {
     m_networkWaitNs += m_clock.nsecsElapsed() - sentNs;
     reply->deleteLater();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         QJsonParseError parseError;

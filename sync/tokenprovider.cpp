@@ -44,7 +44,7 @@ QByteArray TokenProvider::requestBody(const QString &clientId, const QString &cl
 {
     QString scope = graphEndpoint.toString(QUrl::StripTrailingSlash);
     scope += QStringLiteral("/.default");
-    const auto pair = [](const char *key, const QString &value) {
+    const auto pair = [](const char *key, const QString &value) -> QByteArray {
         return QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
     };
     return pair("client_id", clientId) + '&' + pair("client_secret", clientSecret) + '&'
@@ -105,7 +105,7 @@ void TokenProvider::requestToken()
 void TokenProvider::onReply(QNetworkReply *reply)
 {
     reply->deleteLater();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
         Error error = errorFromReply(reply, body);

@@ -1,0 +1,8 @@
+add_library(vigil_syncsupport STATIC support/syncsupport.cpp support/syncsupport.h)
+target_include_directories(vigil_syncsupport PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
+target_link_libraries(vigil_syncsupport PUBLIC vigil_common Qt6::Network)
+
+vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
+               LIBS vigil_sync vigil_syncsupport LABELS sync)
+vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
+               LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
