@@ -1,0 +1,436 @@
+#include "incidentdetailview.h"
+
+#include "alertlistmodel.h"
+#include "entitytreemodel.h"
+#include "incidentqueuemodel.h"
+#include "vocabulary.h"
+
+#include <QAction>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Vigil {
+
+namespace {
+
+constexpr auto kIncidentLinkScheme = "vigil-incident";
+
+QString formatTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QString();
+}
+
+QString incidentLink(qint64 number)
+{
+    return QStringLiteral("<a href=\"%1:%2\">#%2</a>")
+            .arg(QLatin1String(kIncidentLinkScheme))
+            .arg(number);
+}
+
+QFrame *makeBanner(const char *objectName, QWidget *parent)
+{
+    auto *banner = new QFrame(parent);
+    banner->setObjectName(QLatin1String(objectName));
+    banner->setFrameShape(QFrame::StyledPanel);
+    // Fixed light colours with explicit dark text stay readable on light and dark themes.
+    banner->setStyleSheet(QStringLiteral("QFrame#%1 { background: #fff4ce; border: 1px solid "
+                                         "#d9b44a; border-radius: 4px; } QFrame#%1 QLabel { "
+                                         "color: #3b2e00; }")
+                                  .arg(QLatin1String(objectName)));
+    return banner;
+}
+
+} // namespace
+
+IncidentDetailView::IncidentDetailView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("incidentDetail"));
+    setAccessibleName(tr("Incident detail"));
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_pages = new QStackedWidget(this);
+    outer->addWidget(m_pages);
+
+    m_emptyState = new QLabel(tr("Select an incident to see its alerts, entities and comments.\n"
+                                 "j / k move through the queue, / filters it."),
+                              m_pages);
+    m_emptyState->setObjectName(QStringLiteral("detailEmptyState"));
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setEnabled(false);
+    m_pages->addWidget(m_emptyState);
+
+    auto *content = new QWidget(m_pages);
+    m_pages->addWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(8, 6, 8, 6);
+
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel(content);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    m_title->setFont(titleFont);
+    header->addWidget(m_title, 1);
+    m_openButton = new QToolButton(content);
+    m_openButton->setObjectName(QStringLiteral("detailOpenInDefender"));
+    m_openButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_openButton->setVisible(false);
+    header->addWidget(m_openButton, 0, Qt::AlignTop);
+    layout->addLayout(header);
+
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(3);
+    auto *severityBox = new QWidget(content);
+    auto *severityLayout = new QHBoxLayout(severityBox);
+    severityLayout->setContentsMargins(0, 0, 0, 0);
+    severityLayout->setSpacing(4);
+    m_severityIcon = new QLabel(severityBox);
+    m_severity = new QLabel(severityBox);
+    m_severity->setObjectName(QStringLiteral("detailSeverity"));
+    severityLayout->addWidget(m_severityIcon);
+    severityLayout->addWidget(m_severity, 1);
+    auto *severityLabel = new QLabel(tr("Severity:"), content);
+    severityLabel->setBuddy(m_severity);
+    grid->addWidget(severityLabel, 0, 0);
+    grid->addWidget(severityBox, 0, 1);
+    m_status = addField(grid, 0, 2, tr("Status:"), "detailStatus");
+    m_numberLabel = addField(grid, 1, 0, tr("Incident:"), "detailNumber");
+    m_defenderId = addField(grid, 1, 2, tr("Defender id:"), "detailDefenderId");
+    m_owner = addField(grid, 2, 0, tr("Owner:"), "detailOwner");
+    m_provider = addField(grid, 2, 2, tr("Provider:"), "detailProvider");
+    m_classification = addField(grid, 3, 0, tr("Classification:"), "detailClassification");
+    m_determination = addField(grid, 3, 2, tr("Determination:"), "detailDetermination");
+    m_created = addField(grid, 4, 0, tr("Created:"), "detailCreated");
+    m_updated = addField(grid, 4, 2, tr("Last updated:"), "detailUpdated");
+    m_tags = addField(grid, 5, 0, tr("Tags:"), "detailTags");
+    grid->addWidget(m_tags, 5, 1, 1, 3);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    layout->addLayout(grid);
+
+    m_merge = new QLabel(content);
+    m_merge->setObjectName(QStringLiteral("detailMerge"));
+    m_merge->setTextFormat(Qt::RichText);
+    m_merge->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_merge->setWordWrap(true);
+    m_merge->setVisible(false);
+    connect(m_merge, &QLabel::linkActivated, this, [this](const QString &link) {
+        const QUrl url(link);
+        if (url.scheme() != QLatin1String(kIncidentLinkScheme))
+            return;
+        bool ok = false;
+        const qint64 target = url.path().toLongLong(&ok);
+        if (ok && target > 0)
+            Q_EMIT incidentLinkActivated(target);
+    });
+    layout->addWidget(m_merge);
+
+    m_errorBanner = makeBanner("detailErrorBanner", content);
+    auto *errorLayout = new QHBoxLayout(m_errorBanner);
+    m_errorText = new QLabel(m_errorBanner);
+    m_errorText->setWordWrap(true);
+    errorLayout->addWidget(m_errorText, 1);
+    auto *retry = new QPushButton(tr("Try again"), m_errorBanner);
+    retry->setObjectName(QStringLiteral("detailRetry"));
+    retry->setAccessibleName(tr("Load the incident detail again"));
+    connect(retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(m_number); });
+    errorLayout->addWidget(retry);
+    m_errorBanner->setVisible(false);
+    layout->addWidget(m_errorBanner);
+
+    m_progress = new QWidget(content);
+    m_progress->setObjectName(QStringLiteral("detailProgress"));
+    auto *progressLayout = new QHBoxLayout(m_progress);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    m_progressText = new QLabel(m_progress);
+    auto *bar = new QProgressBar(m_progress);
+    bar->setRange(0, 0);
+    bar->setMaximumWidth(160);
+    bar->setAccessibleName(tr("Loading"));
+    progressLayout->addWidget(m_progressText);
+    progressLayout->addWidget(bar);
+    progressLayout->addStretch(1);
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+
+    m_capBanner = makeBanner("alertCapBanner", content);
+    auto *capLayout = new QHBoxLayout(m_capBanner);
+    m_capText = new QLabel(m_capBanner);
+    m_capText->setObjectName(QStringLiteral("alertCapText"));
+    m_capText->setWordWrap(true);
+    capLayout->addWidget(m_capText, 1);
+    auto *openFull
+            = new QPushButton(tr("Open the full incident in Microsoft 365 Defender"), m_capBanner);
+    openFull->setObjectName(QStringLiteral("openInDefenderFromBanner"));
+    openFull->setAccessibleName(openFull->text());
+    connect(openFull, &QPushButton::clicked, this, &IncidentDetailView::openInDefenderRequested);
+    capLayout->addWidget(openFull);
+    m_loadAll = new QPushButton(tr("Load all alerts"), m_capBanner);
+    m_loadAll->setObjectName(QStringLiteral("loadAllAlerts"));
+    m_loadAll->setAccessibleName(tr("Load all alerts of this incident"));
+    connect(m_loadAll, &QPushButton::clicked, this,
+            [this] { Q_EMIT loadAllAlertsRequested(m_number); });
+    capLayout->addWidget(m_loadAll);
+    m_capBanner->setVisible(false);
+    layout->addWidget(m_capBanner);
+
+    m_tabs = new QTabWidget(content);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+
+    m_alertModel = new AlertListModel(this);
+    m_alertProxy = new QSortFilterProxyModel(this);
+    m_alertProxy->setSourceModel(m_alertModel);
+    m_alertProxy->setSortRole(AlertListModel::SortRole);
+    m_alertView = new QTreeView(m_tabs);
+    m_alertView->setObjectName(QStringLiteral("alertList"));
+    m_alertView->setAccessibleName(tr("Alerts of the incident"));
+    m_alertView->setModel(m_alertProxy);
+    m_alertView->setRootIsDecorated(false);
+    m_alertView->setUniformRowHeights(true);
+    m_alertView->setAlternatingRowColors(true);
+    m_alertView->setAllColumnsShowFocus(true);
+    m_alertView->setSortingEnabled(true);
+    m_alertView->sortByColumn(AlertListModel::CreatedColumn, Qt::AscendingOrder);
+    m_alertView->header()->setStretchLastSection(false);
+    m_alertView->header()->setSectionResizeMode(AlertListModel::TitleColumn, QHeaderView::Stretch);
+    const int em = m_alertView->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int digit = m_alertView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const QFontMetrics metrics = m_alertView->fontMetrics();
+    m_alertView->setColumnWidth(AlertListModel::SeverityColumn,
+                                metrics.horizontalAdvance(QStringLiteral("Informational"))
+                                        + metrics.height() + 20);
+    m_alertView->setColumnWidth(AlertListModel::StatusColumn, em * 7);
+    m_alertView->setColumnWidth(AlertListModel::ProductColumn, em * 5);
+    m_alertView->setColumnWidth(AlertListModel::CategoryColumn, em * 10);
+    m_alertView->setColumnWidth(AlertListModel::CreatedColumn, digit * 16 + 16);
+    m_alertView->setColumnHidden(AlertListModel::AlertIdColumn, true);
+    m_tabs->addTab(m_alertView, QString());
+
+    m_entityModel = new EntityTreeModel(this);
+    m_entityView = new QTreeView(m_tabs);
+    m_entityView->setObjectName(QStringLiteral("entityView"));
+    m_entityView->setAccessibleName(tr("Entities of the incident, grouped by kind"));
+    m_entityView->setModel(m_entityModel);
+    m_entityView->setUniformRowHeights(true);
+    m_entityView->setAllColumnsShowFocus(true);
+    m_entityView->setColumnWidth(EntityTreeModel::ValueColumn, 240);
+    m_entityView->setColumnWidth(EntityTreeModel::DetailColumn, 220);
+    m_tabs->addTab(m_entityView, QString());
+
+    m_comments = new QTreeWidget(m_tabs);
+    m_comments->setObjectName(QStringLiteral("commentList"));
+    m_comments->setAccessibleName(tr("Comments on the incident"));
+    m_comments->setRootIsDecorated(false);
+    m_comments->setWordWrap(true);
+    m_comments->setHeaderLabels({tr("Time"), tr("Author"), tr("Comment")});
+    m_comments->setColumnWidth(0, 140);
+    m_comments->setColumnWidth(1, 170);
+    m_tabs->addTab(m_comments, QString());
+    layout->addWidget(m_tabs, 1);
+
+    updateTabTitles();
+    showEmpty();
+}
+
+QLabel *IncidentDetailView::addField(QGridLayout *grid, int row, int column, const QString &label,
+                                     const char *objectName)
+{
+    auto *value = new QLabel(grid->parentWidget());
+    value->setObjectName(QLatin1String(objectName));
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setWordWrap(true);
+    auto *caption = new QLabel(label, grid->parentWidget());
+    caption->setBuddy(value);
+    QPalette palette = caption->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    caption->setPalette(palette);
+    grid->addWidget(caption, row, column);
+    grid->addWidget(value, row, column + 1);
+    return value;
+}
+
+void IncidentDetailView::setSeverityIcons(const SeverityIcons &icons)
+{
+    m_severityIcons = icons;
+    m_alertModel->setSeverityIcons(icons);
+}
+
+void IncidentDetailView::setOpenInDefenderAction(QAction *action)
+{
+    m_openButton->setDefaultAction(action);
+    m_openButton->setVisible(action != nullptr);
+}
+
+void IncidentDetailView::showEmpty()
+{
+    m_number = 0;
+    m_totalAlerts = 0;
+    m_mergedFrom.clear();
+    m_alertModel->clear();
+    m_entityModel->clear();
+    m_comments->clear();
+    setLoading(false);
+    m_errorBanner->setVisible(false);
+    m_capBanner->setVisible(false);
+    m_pages->setCurrentWidget(m_emptyState);
+}
+
+void IncidentDetailView::fillSummary(const Incident &incident)
+{
+    m_title->setText(incident.title.isEmpty() ? tr("(no title)") : incident.title);
+    const int rank = severityRank(incident.severity);
+    const QIcon &icon = m_severityIcons[size_t(rank)];
+    const int iconSize = fontMetrics().height();
+    m_severityIcon->setPixmap(icon.isNull() ? QPixmap() : icon.pixmap(iconSize, iconSize));
+    m_severity->setText(severityLabel(incident.severity));
+    m_status->setText(statusLabel(incident.status));
+    m_owner->setText(incident.assignedTo.isEmpty() ? tr("Unassigned") : incident.assignedTo);
+    m_numberLabel->setText(QStringLiteral("#%1").arg(incident.number));
+    m_defenderId->setText(incident.providerIncidentId.isEmpty() ? tr("none")
+                                                                : incident.providerIncidentId);
+    const QString classification = IncidentQueueModel::classificationText(incident);
+    m_classification->setText(classification.isEmpty() ? tr("Not classified") : classification);
+    const QString determination = determinationLabel(incident.determination);
+    m_determination->setText(determination.isEmpty() ? tr("None") : determination);
+    m_provider->setText(incident.provider);
+    m_created->setText(formatTime(incident.createdTime));
+    m_updated->setText(formatTime(incident.lastUpdateTime));
+    const QStringList tags = incident.tags();
+    m_tags->setText(tags.isEmpty() ? tr("None") : tags.join(QStringLiteral(", ")));
+
+    QStringList merge;
+    if (incident.isRedirected()) {
+        if (incident.redirectedToNumber > 0)
+            merge << tr("Merged into %1 — its alerts are there.")
+                             .arg(incidentLink(incident.redirectedToNumber));
+        else if (!incident.redirectIncidentId.isEmpty())
+            merge << tr("Merged into Defender incident %1, which is not in the queue yet.")
+                             .arg(incident.redirectIncidentId.toHtmlEscaped());
+        else
+            merge << tr("Merged into another incident.");
+    }
+    if (!m_mergedFrom.isEmpty()) {
+        QStringList links;
+        for (const qint64 from : std::as_const(m_mergedFrom))
+            links << incidentLink(from);
+        merge << tr("Merged from %1.").arg(links.join(QStringLiteral(", ")));
+    }
+    m_merge->setText(merge.join(QStringLiteral("<br>")));
+    m_merge->setVisible(!merge.isEmpty());
+}
+
+void IncidentDetailView::showIncident(const Incident &incident)
+{
+    const bool same = incident.number == m_number;
+    m_number = incident.number;
+    if (!same) {
+        m_mergedFrom.clear();
+        m_totalAlerts = 0;
+        m_alertModel->clear();
+        m_entityModel->clear();
+        m_comments->clear();
+        m_capBanner->setVisible(false);
+    }
+    m_errorBanner->setVisible(false);
+    fillSummary(incident);
+    setLoading(true, tr("Loading alerts, entities and comments…"));
+    updateTabTitles();
+    m_pages->setCurrentIndex(1);
+}
+
+void IncidentDetailView::updateIncident(const Incident &incident)
+{
+    if (incident.number == m_number)
+        fillSummary(incident);
+}
+
+void IncidentDetailView::showDetail(const IncidentDetail &detail)
+{
+    m_number = detail.incident.number;
+    m_mergedFrom = detail.mergedFrom;
+    m_totalAlerts = std::max(detail.totalAlerts, int(detail.alerts.size()));
+    fillSummary(detail.incident);
+    m_alertModel->setAlerts(detail.alerts);
+    m_entityModel->setEntities(detail.entities);
+    m_entityView->expandAll();
+
+    m_comments->clear();
+    QList<QTreeWidgetItem *> items;
+    for (const Comment &comment : detail.incident.comments) {
+        auto *item = new QTreeWidgetItem;
+        item->setText(0, formatTime(comment.createdTime));
+        item->setText(1, comment.author.isEmpty() ? tr("unknown") : comment.author);
+        item->setText(2, comment.text);
+        item->setToolTip(2, comment.text);
+        items << item;
+    }
+    m_comments->addTopLevelItems(items);
+
+    const int shown = int(detail.alerts.size());
+    const bool capped = m_totalAlerts > shown;
+    if (capped) {
+        m_capText->setText(m_totalAlerts > kAlertDisplayLimit && shown >= kAlertDisplayLimit
+                                   ? tr("150+ alerts — showing the first 150.")
+                                   : tr("%1 of %2 alerts shown.").arg(shown).arg(m_totalAlerts));
+        m_capText->setToolTip(tr("This incident has %n alerts.", nullptr, m_totalAlerts));
+    }
+    m_capBanner->setVisible(capped);
+    m_loadAll->setEnabled(capped);
+    m_errorBanner->setVisible(false);
+    setLoading(false);
+    updateTabTitles();
+    m_pages->setCurrentIndex(1);
+}
+
+void IncidentDetailView::showError(const QString &message)
+{
+    setLoading(false);
+    m_errorText->setText(message);
+    m_errorBanner->setVisible(true);
+}
+
+void IncidentDetailView::showLoadingAllAlerts()
+{
+    m_loadAll->setEnabled(false);
+    setLoading(true, tr("Loading all %n alerts…", nullptr, m_totalAlerts));
+}
+
+void IncidentDetailView::setLoading(bool loading, const QString &text)
+{
+    m_loading = loading;
+    m_progressText->setText(text);
+    m_progress->setVisible(loading);
+}
+
+void IncidentDetailView::updateTabTitles()
+{
+    const int alerts = m_alertModel->rowCount();
+    m_tabs->setTabText(0, m_totalAlerts > alerts
+                                  ? tr("Alerts (%1 of %2)").arg(alerts).arg(m_totalAlerts)
+                                  : tr("Alerts (%1)").arg(alerts));
+    m_tabs->setTabText(1, tr("Entities (%1)").arg(m_entityModel->entityCount()));
+    m_tabs->setTabText(2, tr("Comments (%1)").arg(m_comments->topLevelItemCount()));
+}
+
+} // namespace Vigil

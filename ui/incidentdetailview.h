@@ -1,0 +1,112 @@
+#pragma once
+
+#include "incident.h"
+#include "severityicons.h"
+
+#include <QWidget>
+
+class QAction;
+class QFrame;
+class QGridLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+class QTreeView;
+class QTreeWidget;
+
+namespace Vigil {
+
+class AlertListModel;
+class EntityTreeModel;
+
+/**
+ * The detail pane of the queue: summary, alerts (at most 150 unless the analyst loads all),
+ * entities grouped by kind, and comments. It only shows what it is given; MainWindow asks the
+ * SyncController for the detail and passes it in.
+ */
+class IncidentDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IncidentDetailView(QWidget *parent = nullptr);
+
+    void setSeverityIcons(const SeverityIcons &icons);
+    /** Puts the window's "Open in Microsoft 365 Defender" action on the header. */
+    void setOpenInDefenderAction(QAction *action);
+
+    /** Nothing selected. */
+    void showEmpty();
+    /** The summary of a queue row at once; alerts, entities and comments follow (loading). */
+    void showIncident(const Incident &incident);
+    /** Updates the summary only (a sync changed the incident while it is shown). */
+    void updateIncident(const Incident &incident);
+    /** Everything, from SyncController::detailLoaded. */
+    void showDetail(const IncidentDetail &detail);
+    /** Loading the detail failed: say so and offer to retry. */
+    void showError(const QString &message);
+    /** Alerts are being loaded again (all of them). */
+    void showLoadingAllAlerts();
+
+    qint64 number() const { return m_number; }
+    bool isLoading() const { return m_loading; }
+    AlertListModel *alertModel() const { return m_alertModel; }
+    EntityTreeModel *entityModel() const { return m_entityModel; }
+
+Q_SIGNALS:
+    /** A "merged into #N" / "merged from #N" link was clicked. */
+    void incidentLinkActivated(qint64 number);
+    void openInDefenderRequested();
+    void loadAllAlertsRequested(qint64 number);
+    void retryRequested(qint64 number);
+
+private:
+    QLabel *addField(QGridLayout *grid, int row, int column, const QString &label,
+                     const char *objectName);
+    void fillSummary(const Incident &incident);
+    void setLoading(bool loading, const QString &text = {});
+    void updateTabTitles();
+
+    qint64 m_number = 0;
+    bool m_loading = false;
+    int m_totalAlerts = 0;
+    QList<qint64> m_mergedFrom;
+    SeverityIcons m_severityIcons;
+
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_emptyState = nullptr;
+    QLabel *m_title = nullptr;
+    QToolButton *m_openButton = nullptr;
+    QLabel *m_severityIcon = nullptr;
+    QLabel *m_severity = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_owner = nullptr;
+    QLabel *m_numberLabel = nullptr;
+    QLabel *m_defenderId = nullptr;
+    QLabel *m_classification = nullptr;
+    QLabel *m_determination = nullptr;
+    QLabel *m_provider = nullptr;
+    QLabel *m_created = nullptr;
+    QLabel *m_updated = nullptr;
+    QLabel *m_tags = nullptr;
+    QLabel *m_merge = nullptr;
+    QFrame *m_errorBanner = nullptr;
+    QLabel *m_errorText = nullptr;
+    QWidget *m_progress = nullptr;
+    QLabel *m_progressText = nullptr;
+    QFrame *m_capBanner = nullptr;
+    QLabel *m_capText = nullptr;
+    QPushButton *m_loadAll = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QTreeView *m_alertView = nullptr;
+    QTreeView *m_entityView = nullptr;
+    QTreeWidget *m_comments = nullptr;
+    AlertListModel *m_alertModel = nullptr;
+    QSortFilterProxyModel *m_alertProxy = nullptr;
+    EntityTreeModel *m_entityModel = nullptr;
+};
+
+} // namespace Vigil

@@ -1,0 +1,766 @@
+#include "mainwindow.h"
+
+#include "errortext.h"
+#include "incidentdetailview.h"
+#include "incidentfilterproxymodel.h"
+#include "incidentqueuemodel.h"
+#include "synccontroller.h"
+#include "uiicons.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLayout>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Vigil {
+
+namespace {
+
+constexpr int kHeaderStateVersion = 1;
+constexpr int kDetailDelayMs = 60;
+
+QString settingsKey(const char *key)
+{
+    return QLatin1String(key);
+}
+
+} // namespace
+
+MainWindow::MainWindow(SyncController *controller, QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(controller)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Vigil — Microsoft 365 Defender incidents"));
+    setWindowIcon(appIcon());
+    if (m_controller)
+        m_cloud = m_controller->config().cloud;
+    m_urlOpener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
+
+    m_model = new IncidentQueueModel(this);
+    m_model->setObjectName(QStringLiteral("incidentQueueModel"));
+    m_model->setSeverityIcons(severityIcons());
+    m_model->setSyncStateIcons(syncStateIcons());
+    m_proxy = new IncidentFilterProxyModel(this);
+    m_proxy->setObjectName(QStringLiteral("incidentQueueProxy"));
+    m_proxy->setSourceModel(m_model);
+
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(4, 4, 4, 0);
+    centralLayout->setSpacing(4);
+
+    m_banner = new QFrame(central);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setStyleSheet(
+            QStringLiteral("QFrame#errorBanner { background: #fde7e9; border: 1px solid #d13438; "
+                           "border-radius: 4px; } QFrame#errorBanner QLabel { color: #43070a; }"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("errorBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bannerLayout->addWidget(m_bannerText, 1);
+    m_bannerRetry = new QPushButton(tr("Sync now"), m_banner);
+    m_bannerRetry->setObjectName(QStringLiteral("errorBannerRetry"));
+    m_bannerRetry->setAccessibleName(tr("Try the sync again now"));
+    connect(m_bannerRetry, &QPushButton::clicked, this, &MainWindow::syncNow);
+    bannerLayout->addWidget(m_bannerRetry);
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_banner);
+    dismiss->setObjectName(QStringLiteral("errorBannerDismiss"));
+    dismiss->setAccessibleName(tr("Hide this message"));
+    connect(dismiss, &QPushButton::clicked, m_banner, &QWidget::hide);
+    bannerLayout->addWidget(dismiss);
+    m_banner->setVisible(false);
+    centralLayout->addWidget(m_banner);
+
+    m_splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    createQueue(m_splitter);
+    m_detail = new IncidentDetailView(m_splitter);
+    m_detail->setSeverityIcons(severityIcons());
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+
+    m_syncIcon = new QLabel(this);
+    m_syncIcon->setObjectName(QStringLiteral("syncStateIcon"));
+    m_syncStatus = new QLabel(
+            m_controller ? tr("Opening the incident store…") : tr("Not connected"), this);
+    m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    m_syncStatus->setAccessibleName(tr("Sync status"));
+    m_quota = new QLabel(this);
+    m_quota->setObjectName(QStringLiteral("graphQuota"));
+    m_incidentCount = new QLabel(this);
+    m_incidentCount->setObjectName(QStringLiteral("incidentCount"));
+    m_incidentCount->setAccessibleName(tr("Incidents shown"));
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->addWidget(m_syncIcon);
+    statusBar()->addWidget(m_syncStatus, 1);
+    statusBar()->addPermanentWidget(m_quota);
+    statusBar()->addPermanentWidget(m_incidentCount);
+
+    connect(m_detail, &IncidentDetailView::incidentLinkActivated, this,
+            [this](qint64 number) { selectIncident(number); });
+    connect(m_detail, &IncidentDetailView::openInDefenderRequested, this,
+            &MainWindow::openCurrentInDefender);
+    connect(m_detail, &IncidentDetailView::loadAllAlertsRequested, this, [this](qint64 number) {
+        if (number != m_detailNumber)
+            return;
+        m_detailAllAlerts = true;
+        m_detail->showLoadingAllAlerts();
+        requestDetail();
+    });
+    connect(m_detail, &IncidentDetailView::retryRequested, this, [this](qint64 number) {
+        if (number != m_detailNumber)
+            return;
+        if (const Incident *incident = incidentOf(number))
+            m_detail->showIncident(*incident);
+        requestDetail();
+    });
+
+    m_detailTimer.setSingleShot(true);
+    m_detailTimer.setInterval(kDetailDelayMs);
+    connect(&m_detailTimer, &QTimer::timeout, this, &MainWindow::requestDetail);
+
+    connectController();
+    restoreSettings();
+    updateCountLabel();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+void MainWindow::createQueue(QWidget *parent)
+{
+    auto *pane = new QWidget(parent);
+    pane->setObjectName(QStringLiteral("queuePane"));
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+
+    m_quickFilter = new QLineEdit(pane);
+    m_quickFilter->setObjectName(QStringLiteral("quickFilter"));
+    m_quickFilter->setAccessibleName(tr("Quick filter"));
+    m_quickFilter->setPlaceholderText(
+            tr("Filter by number, Defender id, title, owner or tag  ( / )"));
+    m_quickFilter->setClearButtonEnabled(true);
+    m_quickFilter->installEventFilter(this);
+    connect(m_quickFilter, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_proxy->setQuickFilterText(text); });
+    layout->addWidget(m_quickFilter);
+
+    m_queue = new QTreeView(pane);
+    m_queue->setObjectName(QStringLiteral("incidentQueue"));
+    m_queue->setAccessibleName(tr("Incident queue"));
+    m_queue->setModel(m_proxy);
+    m_queue->setRootIsDecorated(false);
+    m_queue->setItemsExpandable(false);
+    m_queue->setUniformRowHeights(true);
+    m_queue->setAllColumnsShowFocus(true);
+    m_queue->setAlternatingRowColors(true);
+    m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_queue->setTextElideMode(Qt::ElideRight);
+    m_queue->setSortingEnabled(true);
+
+    QHeaderView *header = m_queue->header();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(false);
+    header->setHighlightSections(false);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+    const int em = m_queue->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int digit = m_queue->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    const auto width = [this](int column, int pixels) { m_queue->setColumnWidth(column, pixels); };
+    width(IncidentQueueModel::NumberColumn, digit * 6 + 16);
+    width(IncidentQueueModel::TitleColumn, em * 24);
+    // Wide enough for the longest labels, with the severity icon.
+    const QFontMetrics metrics = m_queue->fontMetrics();
+    width(IncidentQueueModel::SeverityColumn,
+          metrics.horizontalAdvance(QStringLiteral("Informational")) + metrics.height() + 20);
+    width(IncidentQueueModel::StatusColumn,
+          metrics.horizontalAdvance(QStringLiteral("Active · awaiting action")) + 16);
+    width(IncidentQueueModel::OwnerColumn, em * 13);
+    width(IncidentQueueModel::ClassificationColumn, em * 14);
+    width(IncidentQueueModel::ProviderColumn, em * 12);
+    width(IncidentQueueModel::AlertsColumn, digit * 5 + 16);
+    width(IncidentQueueModel::TagsColumn, em * 10);
+    width(IncidentQueueModel::CreatedColumn, digit * 16 + 16);
+    width(IncidentQueueModel::LastUpdatedColumn, digit * 16 + 16);
+    width(IncidentQueueModel::SyncStateColumn, em * 5 + 24);
+    header->setSectionResizeMode(IncidentQueueModel::TitleColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(digit * 4);
+    // Less-used columns start hidden; the header's context menu shows them.
+    m_queue->setColumnHidden(IncidentQueueModel::ClassificationColumn, true);
+    m_queue->setColumnHidden(IncidentQueueModel::ProviderColumn, true);
+    m_queue->setColumnHidden(IncidentQueueModel::CreatedColumn, true);
+    m_queue->setColumnHidden(IncidentQueueModel::TagsColumn, true);
+    m_queue->setColumnHidden(IncidentQueueModel::SyncStateColumn, true);
+    m_queue->sortByColumn(IncidentQueueModel::LastUpdatedColumn, Qt::DescendingOrder);
+    m_defaultHeaderState = header->saveState();
+
+    connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { onCurrentRowChanged(); });
+    connect(m_queue, &QAbstractItemView::activated, this, [this] {
+        if (auto *alerts = m_detail->findChild<QWidget *>(QStringLiteral("alertList")))
+            alerts->setFocus(Qt::OtherFocusReason);
+    });
+    layout->addWidget(m_queue, 1);
+
+    // The count follows every change of what the proxy shows.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] { updateCountLabel(); });
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] { updateCountLabel(); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { updateCountLabel(); });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] { updateCountLabel(); });
+    connect(m_proxy, &IncidentFilterProxyModel::filterChanged, this, [this] {
+        // Keep the incident in the detail pane selected when it is still shown.
+        if (m_detailNumber && !m_queue->currentIndex().isValid()) {
+            const QModelIndex index = proxyIndexOfNumber(m_detailNumber);
+            if (index.isValid())
+                m_queue->selectionModel()->setCurrentIndex(
+                        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    });
+
+    if (auto *splitter = qobject_cast<QSplitter *>(parent))
+        splitter->addWidget(pane);
+}
+
+void MainWindow::createActions()
+{
+    m_openInDefender = new QAction(tr("Open in Microsoft 365 Defender"), this);
+    m_openInDefender->setObjectName(QStringLiteral("openInDefender"));
+    m_openInDefender->setShortcuts(
+            {QKeySequence(Qt::Key_O), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    m_openInDefender->setToolTip(tr("Open the selected incident in the Defender portal (O)"));
+    connect(m_openInDefender, &QAction::triggered, this, &MainWindow::openCurrentInDefender);
+    m_detail->setOpenInDefenderAction(m_openInDefender);
+
+    m_syncNow = new QAction(syncEngineIcon(SyncStatus::State::Syncing), tr("Sync now"), this);
+    m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    m_syncNow->setShortcuts({QKeySequence(Qt::Key_R), QKeySequence(QKeySequence::Refresh)});
+    m_syncNow->setToolTip(tr("Pull changes from Microsoft 365 Defender now (R)"));
+    m_syncNow->setEnabled(m_controller != nullptr);
+    connect(m_syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+
+    m_focusFilter = new QAction(tr("Quick filter"), this);
+    m_focusFilter->setObjectName(QStringLiteral("focusQuickFilter"));
+    m_focusFilter->setShortcut(QKeySequence(Qt::Key_Slash));
+    connect(m_focusFilter, &QAction::triggered, this, &MainWindow::focusQuickFilter);
+
+    m_next = new QAction(tr("Next incident"), this);
+    m_next->setObjectName(QStringLiteral("nextIncident"));
+    m_next->setShortcut(QKeySequence(Qt::Key_J));
+    connect(m_next, &QAction::triggered, this, &MainWindow::selectNextIncident);
+
+    m_previous = new QAction(tr("Previous incident"), this);
+    m_previous->setObjectName(QStringLiteral("previousIncident"));
+    m_previous->setShortcut(QKeySequence(Qt::Key_K));
+    connect(m_previous, &QAction::triggered, this, &MainWindow::selectPreviousIncident);
+
+    m_quit = new QAction(tr("Quit"), this);
+    m_quit->setObjectName(QStringLiteral("quit"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    // Esc in the detail pane goes back to the queue.
+    auto *backToQueue = new QAction(tr("Back to the queue"), m_detail);
+    backToQueue->setObjectName(QStringLiteral("backToQueue"));
+    backToQueue->setShortcut(QKeySequence(Qt::Key_Escape));
+    backToQueue->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(backToQueue, &QAction::triggered, this,
+            [this] { m_queue->setFocus(Qt::ShortcutFocusReason); });
+    m_detail->addAction(backToQueue);
+
+    for (QAction *action : {m_openInDefender, m_syncNow, m_focusFilter, m_next, m_previous})
+        addAction(action);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *vigil = menuBar()->addMenu(tr("&Vigil"));
+    vigil->addAction(m_syncNow);
+    vigil->addSeparator();
+    vigil->addAction(m_quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_focusFilter);
+    view->addAction(m_next);
+    view->addAction(m_previous);
+    view->addSeparator();
+    QAction *columns = view->addAction(tr("Columns…"));
+    columns->setObjectName(QStringLiteral("chooseColumns"));
+    connect(columns, &QAction::triggered, this, [this] { showHeaderMenu(QPoint(0, 0)); });
+
+    QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    incident->addAction(m_openInDefender);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_syncNow);
+    toolBar->addAction(m_openInDefender);
+}
+
+void MainWindow::connectController()
+{
+    if (!m_controller)
+        return;
+    connect(m_controller, &SyncController::incidentsLoaded, this, &MainWindow::setIncidents);
+    connect(m_controller, &SyncController::incidentsChanged, this,
+            &MainWindow::applyIncidentChanges);
+    connect(m_controller, &SyncController::detailLoaded, this, &MainWindow::showIncidentDetail);
+    connect(m_controller, &SyncController::detailFailed, this, &MainWindow::showDetailFailure);
+    connect(m_controller, &SyncController::statusChanged, this, &MainWindow::showSyncStatus);
+    connect(m_controller, &SyncController::syncFinished, this, &MainWindow::showSyncResult);
+    connect(m_controller, &SyncController::storeFailed, this, &MainWindow::showStoreFailure);
+}
+
+void MainWindow::setUrlOpener(UrlOpener opener)
+{
+    m_urlOpener = std::move(opener);
+}
+
+QModelIndex MainWindow::proxyIndexOfNumber(qint64 number) const
+{
+    const int row = m_model->rowOfNumber(number);
+    if (row < 0)
+        return {};
+    return m_proxy->mapFromSource(m_model->index(row, 0));
+}
+
+const Incident *MainWindow::incidentOf(qint64 number) const
+{
+    const int row = m_model->rowOfNumber(number);
+    return row < 0 ? nullptr : &m_model->incidentAt(row);
+}
+
+qint64 MainWindow::currentIncidentNumber() const
+{
+    return m_detailNumber;
+}
+
+bool MainWindow::selectIncident(qint64 number)
+{
+    if (m_model->rowOfNumber(number) < 0)
+        return false;
+    QModelIndex index = proxyIndexOfNumber(number);
+    if (!index.isValid()) {
+        m_quickFilter->clear();
+        index = proxyIndexOfNumber(number);
+    }
+    if (!index.isValid())
+        return false;
+    m_queue->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                              | QItemSelectionModel::Rows);
+    m_queue->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+bool MainWindow::selectFirstIncidentWithMoreAlertsThan(int n)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(IncidentQueueModel::AlertCountRole).toInt() > n)
+            return selectIncident(index.data(IncidentQueueModel::NumberRole).toLongLong());
+    }
+    return false;
+}
+
+QUrl MainWindow::currentIncidentPortalUrl() const
+{
+    const Incident *incident = incidentOf(m_detailNumber);
+    if (!incident || incident->providerIncidentId.isEmpty())
+        return {};
+    const QUrl url = portalIncidentUrl(incident->webUrl, incident->providerIncidentId,
+                                       incident->tenantId, m_cloud);
+    return isAllowedPortalUrl(url, m_cloud) ? url : QUrl();
+}
+
+void MainWindow::openCurrentInDefender()
+{
+    if (!m_detailNumber)
+        return;
+    const QUrl url = currentIncidentPortalUrl();
+    if (url.isEmpty()) {
+        statusBar()->showMessage(tr("Incident #%1 has no Microsoft 365 Defender incident to open.")
+                                         .arg(m_detailNumber),
+                                 6000);
+        return;
+    }
+    Q_EMIT linkRequested(url);
+    if (m_urlOpener && !m_urlOpener(url))
+        showBanner(tr("No web browser could be started for %1. Copy the address and open it "
+                      "yourself.")
+                           .arg(url.toDisplayString()),
+                   false);
+}
+
+void MainWindow::syncNow()
+{
+    if (m_controller)
+        m_controller->syncNow();
+}
+
+void MainWindow::focusQuickFilter()
+{
+    m_quickFilter->setFocus(Qt::ShortcutFocusReason);
+    m_quickFilter->selectAll();
+}
+
+void MainWindow::selectNextIncident()
+{
+    moveSelection(1);
+}
+
+void MainWindow::selectPreviousIncident()
+{
+    moveSelection(-1);
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_queue->currentIndex();
+    int row = current.isValid() ? current.row() + delta : (delta > 0 ? 0 : rows - 1);
+    row = std::clamp(row, 0, rows - 1);
+    const QModelIndex index = m_proxy->index(row, 0);
+    m_queue->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                              | QItemSelectionModel::Rows);
+    m_queue->scrollTo(index);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_queue->currentIndex();
+    const qint64 number
+            = current.isValid() ? current.data(IncidentQueueModel::NumberRole).toLongLong() : 0;
+    if (number == 0 || number == m_detailNumber) {
+        updateActions();
+        return;
+    }
+    m_detailNumber = number;
+    m_detailAllAlerts = false;
+    if (const Incident *incident = incidentOf(number))
+        m_detail->showIncident(*incident);
+    m_detailTimer.start();
+    updateActions();
+}
+
+void MainWindow::requestDetail()
+{
+    if (!m_detailNumber)
+        return;
+    Q_EMIT detailRequested(m_detailNumber, m_detailAllAlerts);
+    if (m_controller)
+        m_controller->requestDetail(m_detailNumber, m_detailAllAlerts);
+}
+
+void MainWindow::setIncidents(const QList<Incident> &incidents)
+{
+    const qint64 keep = m_detailNumber;
+    m_model->setIncidents(incidents);
+    m_loaded = true;
+    if (keep) {
+        const QModelIndex index = proxyIndexOfNumber(keep);
+        if (index.isValid()) {
+            m_queue->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                                      | QItemSelectionModel::Rows);
+        } else if (m_model->rowOfNumber(keep) < 0) {
+            m_detailNumber = 0;
+            m_detail->showEmpty();
+        }
+    }
+    if (m_lastStatus.lastAttempt.isNull())
+        m_syncStatus->setText(tr("Incident store opened; waiting for the first sync…"));
+    updateCountLabel();
+    updateActions();
+}
+
+void MainWindow::applyIncidentChanges(const QList<Incident> &incidents)
+{
+    // Keep what the analyst looks at: the selected incident and the rows at the top of the view
+    // (unless the view is at the very top, where new incidents should appear).
+    const bool atTop = m_queue->verticalScrollBar()->value() == 0;
+    qint64 topNumber = 0;
+    if (!atTop) {
+        const QModelIndex top = m_queue->indexAt(QPoint(1, 1));
+        topNumber = top.isValid() ? top.data(IncidentQueueModel::NumberRole).toLongLong() : 0;
+    }
+
+    m_model->applyChanges(incidents);
+
+    if (m_detailNumber) {
+        const QModelIndex current = m_queue->currentIndex();
+        if (!current.isValid()
+            || current.data(IncidentQueueModel::NumberRole).toLongLong() != m_detailNumber) {
+            const QModelIndex index = proxyIndexOfNumber(m_detailNumber);
+            if (index.isValid())
+                m_queue->selectionModel()->setCurrentIndex(
+                        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        for (const Incident &incident : incidents) {
+            if (incident.number == m_detailNumber) {
+                m_detail->updateIncident(incident);
+                m_detailTimer.start(); // its alerts may have changed too
+                break;
+            }
+        }
+    }
+    if (topNumber) {
+        const QModelIndex top = proxyIndexOfNumber(topNumber);
+        if (top.isValid())
+            m_queue->scrollTo(top, QAbstractItemView::PositionAtTop);
+    } else if (atTop) {
+        m_queue->verticalScrollBar()->setValue(0);
+    }
+    updateActions();
+}
+
+void MainWindow::showIncidentDetail(const IncidentDetail &detail)
+{
+    if (detail.incident.number != m_detailNumber)
+        return;
+    m_detail->showDetail(detail);
+    updateActions();
+    Q_EMIT detailShown(detail.incident.number);
+}
+
+void MainWindow::showDetailFailure(qint64 number, const Error &error)
+{
+    if (number != m_detailNumber)
+        return;
+    m_detail->showError(tr("The alerts of incident #%1 could not be loaded. ").arg(number)
+                        + errorDescription(error));
+}
+
+void MainWindow::showSyncStatus(const SyncStatus &status)
+{
+    m_lastStatus = status;
+    QStringList parts;
+    switch (status.state) {
+    case SyncStatus::State::Idle:
+        parts << tr("Up to date");
+        break;
+    case SyncStatus::State::Syncing:
+        parts << tr("Syncing…");
+        break;
+    case SyncStatus::State::BackingOff:
+        parts << (status.backoffUntil.isValid()
+                          ? tr("Waiting until %1 before the next call")
+                                    .arg(status.backoffUntil.toLocalTime().toString(
+                                            QStringLiteral("HH:mm:ss")))
+                          : tr("Waiting before the next call"));
+        break;
+    case SyncStatus::State::Offline:
+        parts << tr("Offline — showing the local copy");
+        break;
+    case SyncStatus::State::Error:
+        parts << tr("Sync error");
+        break;
+    }
+    if (status.lastSuccess.isValid())
+        parts << tr("Last sync %1")
+                         .arg(status.lastSuccess.toLocalTime().toString(
+                                 QStringLiteral("HH:mm:ss")));
+    else if (status.state != SyncStatus::State::Syncing)
+        parts << tr("Not synced yet");
+    if (status.lastError && status.state != SyncStatus::State::Idle
+        && status.state != SyncStatus::State::Syncing)
+        parts << errorDescription(*status.lastError);
+    m_syncStatus->setText(parts.join(QStringLiteral(" · ")));
+    m_syncStatus->setToolTip(status.cursor.isValid()
+                                     ? tr("Changes pulled up to %1")
+                                               .arg(status.cursor.toLocalTime().toString(
+                                                       QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                                     : QString());
+    const int iconSize = m_syncStatus->fontMetrics().height();
+    m_syncIcon->setPixmap(syncEngineIcon(status.state).pixmap(iconSize, iconSize));
+    m_quota->setText(tr("Graph calls %1/%2 per min")
+                             .arg(status.callsLastMinute)
+                             .arg(status.callBudgetPerMinute));
+}
+
+void MainWindow::showSyncResult(bool ok, const Error &error)
+{
+    if (ok) {
+        if (m_bannerForSync)
+            m_banner->setVisible(false);
+        m_bannerForSync = false;
+        return;
+    }
+    showBanner(tr("The last sync failed. ") + errorDescription(error), true);
+    m_bannerForSync = true;
+}
+
+void MainWindow::showStoreFailure(const Error &error)
+{
+    showBanner(tr("Vigil cannot show incidents. ") + errorDescription(error), false);
+    m_bannerForSync = false;
+    m_syncStatus->setText(tr("Incident store unavailable"));
+    m_syncNow->setEnabled(false);
+}
+
+void MainWindow::showBanner(const QString &text, bool offerRetry)
+{
+    m_bannerText->setText(text);
+    m_bannerRetry->setVisible(offerRetry && m_controller);
+    m_banner->setVisible(true);
+}
+
+void MainWindow::updateCountLabel()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    const QLocale locale;
+    if (shown == total)
+        m_incidentCount->setText(tr("%1 incidents").arg(locale.toString(total)));
+    else
+        m_incidentCount->setText(
+                tr("%1 of %2 incidents").arg(locale.toString(shown), locale.toString(total)));
+}
+
+void MainWindow::updateActions()
+{
+    m_openInDefender->setEnabled(m_detailNumber != 0 && !currentIncidentPortalUrl().isEmpty());
+}
+
+void MainWindow::showHeaderMenu(const QPoint &pos)
+{
+    QHeaderView *header = m_queue->header();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("columnChooser"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    int visible = 0;
+    for (int column = 0; column < IncidentQueueModel::ColumnCount; ++column)
+        visible += header->isSectionHidden(column) ? 0 : 1;
+    for (int column = 0; column < IncidentQueueModel::ColumnCount; ++column) {
+        const QString name
+                = m_model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty()
+                          ? m_model->headerData(column, Qt::Horizontal).toString()
+                          : m_model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+        QAction *action = menu->addAction(name);
+        action->setObjectName(QStringLiteral("column%1").arg(column));
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        // The title always stays, and so does the last visible column.
+        action->setEnabled(column != IncidentQueueModel::TitleColumn
+                           && !(visible == 1 && action->isChecked()));
+        connect(action, &QAction::toggled, this,
+                [this, column](bool on) { m_queue->setColumnHidden(column, !on); });
+    }
+    menu->addSeparator();
+    QAction *reset = menu->addAction(tr("Reset columns"));
+    reset->setObjectName(QStringLiteral("resetColumns"));
+    connect(reset, &QAction::triggered, this, [this] {
+        m_queue->header()->restoreState(m_defaultHeaderState);
+        m_queue->sortByColumn(m_queue->header()->sortIndicatorSection(),
+                              m_queue->header()->sortIndicatorOrder());
+    });
+    menu->popup(header->viewport()->mapToGlobal(pos));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_quickFilter
+        && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            if (event->type() == QEvent::ShortcutOverride) {
+                event->accept();
+                return true;
+            }
+            if (!m_quickFilter->text().isEmpty())
+                m_quickFilter->clear();
+            else
+                m_queue->setFocus(Qt::ShortcutFocusReason);
+            return true;
+        }
+        if (event->type() == QEvent::KeyPress
+            && (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return
+                || key->key() == Qt::Key_Enter)) {
+            // Down or Enter in the filter continue in the (filtered) queue.
+            m_queue->setFocus(Qt::ShortcutFocusReason);
+            if (!m_queue->currentIndex().isValid())
+                moveSelection(1);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+QImage MainWindow::renderToImage()
+{
+    ensurePolished();
+    if (QLayout *mainLayout = layout())
+        mainLayout->activate();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    return grab().toImage();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(settingsKey("mainWindow/geometry"), saveGeometry());
+    settings.setValue(settingsKey("mainWindow/state"), saveState());
+    settings.setValue(settingsKey("mainWindow/splitter"), m_splitter->saveState());
+    settings.setValue(settingsKey("queue/header"), m_queue->header()->saveState());
+    settings.setValue(settingsKey("queue/headerVersion"), kHeaderStateVersion);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(settingsKey("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(settingsKey("mainWindow/state")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray()))
+        m_splitter->setSizes({900, 700});
+    QHeaderView *header = m_queue->header();
+    if (settings.value(settingsKey("queue/headerVersion")).toInt() == kHeaderStateVersion
+        && header->restoreState(settings.value(settingsKey("queue/header")).toByteArray())) {
+        // The title column must stay, whatever the saved state says.
+        header->setSectionHidden(IncidentQueueModel::TitleColumn, false);
+        m_queue->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Vigil
