@@ -88,8 +88,12 @@ void SyncWorker::initialize()
 
     m_network = new QNetworkAccessManager(this);
     if (!m_configError) {
+        // The scope names Graph's resource, not the host Vigil talks to: a loopback endpoint (the
+        // simulator, a local proxy) still asks for the cloud's Graph resource.
+        const QUrl resource = isLoopbackHost(graph->host()) ? QUrl(m_config.cloud.graphEndpoint)
+                                                            : graph.value();
         m_tokens = new TokenProvider(m_network, authority.value(), m_config.tenantId,
-                                     m_config.clientId, m_config.clientSecret, graph.value(), this);
+                                     m_config.clientId, m_config.clientSecret, resource, this);
         m_tokens->setRequestTimeout(std::chrono::seconds(m_config.requestTimeoutSeconds));
         m_graph = new GraphClient(m_network, m_tokens, &m_limiter, graph.value(), this);
         GraphClientOptions options;

@@ -31,8 +31,10 @@ class TokenProvider : public QObject
 public:
     using Callback = std::function<void(const Result<QString> &token)>;
 
+    /** graphResource is Graph's resource URI for the cloud (https://graph.microsoft.com); the
+     *  scope asked for is `<graphResource>/.default`. */
     TokenProvider(QNetworkAccessManager *network, QUrl authorityHost, QString tenantId,
-                  QString clientId, QString clientSecret, QUrl graphEndpoint,
+                  QString clientId, QString clientSecret, QUrl graphResource,
                   QObject *parent = nullptr);
 
     /** Calls done (on this thread, possibly before returning) with a valid token or an Error;

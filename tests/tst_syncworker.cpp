@@ -1,0 +1,487 @@
+#include "incidentstore.h"
+#include "simserver.h"
+#include "synccontroller.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Vigil;
+
+namespace {
+
+constexpr int kIncidents = 120;
+constexpr int kSyncTimeoutMs = 60000;
+const QString kListRoute = QStringLiteral("GET /v1.0/security/incidents");
+
+} // namespace
+
+/** The sync engine against the simulated tenant over loopback, through SyncController. */
+class TestSyncWorker : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void initialSyncStoresEveryIncidentAndAlert();
+    void restartResumesFromCursor();
+    void portalChangeShowsUp();
+    void mergeShowsUp();
+    void overlapDuplicatesAcrossPagesAreSkipped();
+    void throttlingHonoursRetryAfter();
+    void serverErrorsBackOffThenSucceed();
+    void expandFailureFallsBackToPerIncidentFetch();
+    void expiredTokenIsRenewed();
+    void detailComesBackThroughTheController();
+
+private:
+    std::unique_ptr<SyncController> makeController();
+    bool runSync(SyncController &controller, QList<Incident> *changed = nullptr);
+    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    int listCalls();
+    QList<Incident> storedQueue();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sim::SimServer> m_sim;
+    QNetworkAccessManager m_network;
+};
+
+void TestSyncWorker::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    Sim::SimOptions options;
+    options.seed = 7;
+    options.incidents = kIncidents;
+    m_sim = std::make_unique<Sim::SimServer>(options);
+    QVERIFY(m_sim->listen());
+}
+
+void TestSyncWorker::cleanup()
+{
+    m_sim.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<SyncController> TestSyncWorker::makeController()
+{
+    SyncConfig config;
+    config.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
+    config.authorityHost = m_sim->baseUrl();
+    config.graphEndpoint = m_sim->baseUrl();
+    config.tenantId = m_sim->tenantId();
+    config.clientId = m_sim->clientId();
+    config.clientSecret = m_sim->clientSecret();
+    config.autoPoll = false;
+    config.callsPerMinute = 150;
+    config.backoffBaseMs = 50;
+    config.maxAttempts = 4;
+    config.requestTimeoutSeconds = 10;
+    return std::make_unique<SyncController>(config);
+}
+
+bool TestSyncWorker::runSync(SyncController &controller, QList<Incident> *changed)
+{
+    QSignalSpy finished(&controller, &SyncController::syncFinished);
+    QSignalSpy changes(&controller, &SyncController::incidentsChanged);
+    controller.syncNow();
+    if (!finished.wait(kSyncTimeoutMs))
+        return false;
+    if (changed) {
+        for (const QList<QVariant> &signal : std::as_const(changes))
+            changed->append(signal.at(0).value<QList<Incident>>());
+    }
+    const bool ok = finished.at(0).at(0).toBool();
+    if (!ok)
+        qWarning() << finished.at(0).at(1).value<Error>().toString();
+    return ok;
+}
+
+QJsonObject TestSyncWorker::admin(const QByteArray &verb, const QString &path,
+                                  const QJsonObject &body)
+{
+    QUrl url = m_sim->baseUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(
+            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10000);
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status / 100 != 2)
+        qWarning() << "admin call" << path << "answered" << status;
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+int TestSyncWorker::listCalls()
+{
+    return admin("GET", QStringLiteral("/_sim/stats"))
+            .value(QLatin1String("byRoute"))
+            .toObject()
+            .value(kListRoute)
+            .toInt();
+}
+
+QList<Incident> TestSyncWorker::storedQueue()
+{
+    IncidentStore store;
+    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const auto queue = store.loadQueue();
+    return queue ? queue.value() : QList<Incident>();
+}
+
+void TestSyncWorker::initialSyncStoresEveryIncidentAndAlert()
+{
+    const QJsonObject info = admin("GET", QStringLiteral("/_sim/info"));
+    const int incidents = info.value(QLatin1String("incidents")).toInt();
+    const int alerts = info.value(QLatin1String("alerts")).toInt();
+    QCOMPARE(incidents, kIncidents);
+
+    auto controller = makeController();
+    QSignalSpy loaded(controller.get(), &SyncController::incidentsLoaded);
+    QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
+    controller->start();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(loaded.at(0).at(0).value<QList<Incident>>().isEmpty()); // a new store
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+
+    // Every incident and every alert, each incident with the sim's own alert count.
+    QHash<QString, int> simAlertCounts;
+    for (const Sim::Incident &incident : m_sim->tenant().incidents())
+        simAlertCounts.insert(QString::number(incident.id), int(incident.alerts.size()));
+    const QList<Incident> queue = storedQueue();
+    QCOMPARE(queue.size(), incidents);
+    int storedAlerts = 0;
+    for (const Incident &incident : queue) {
+        QCOMPARE(incident.alertCount, simAlertCounts.value(incident.providerIncidentId, -1));
+        storedAlerts += incident.alertCount;
+    }
+    QCOMPARE(storedAlerts, alerts);
+    QSet<QString> changedIds;
+    for (const Incident &incident : std::as_const(changed))
+        changedIds.insert(incident.providerIncidentId);
+    QCOMPARE(changedIds.size(), incidents);
+
+    // The 420-alert incident, all 420 of them.
+    const QJsonArray over150 = info.value(QLatin1String("over150")).toArray();
+    QVERIFY(!over150.isEmpty());
+    IncidentStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db")),
+                       IncidentStore::OpenMode::ReadOnly));
+    bool saw420 = false;
+    for (const QJsonValue &id : over150) {
+        const QString text = id.isString() ? id.toString() : QString::number(id.toInteger());
+        const auto detail = store.loadDetail(store.incidentNumberForProviderId(text), true);
+        QVERIFY(detail.ok());
+        QCOMPARE(detail->totalAlerts, simAlertCounts.value(text));
+        QCOMPARE(detail->alerts.size(), detail->totalAlerts);
+        saw420 = saw420 || detail->totalAlerts == 420;
+    }
+    QVERIFY(saw420);
+
+    // Paging: 50 incidents per page, no more list calls than pages.
+    QCOMPARE(listCalls(), (incidents + 49) / 50);
+    const SyncStatus last = statuses.constLast().at(0).value<SyncStatus>();
+    QCOMPARE(last.state, SyncStatus::State::Idle);
+    QVERIFY(last.cursor.isValid());
+    QVERIFY(last.lastSuccess.isValid());
+    QCOMPARE(last.incidentsInStore, incidents);
+    QVERIFY(last.callsLastMinute >= 3);
+    QCOMPARE(last.callBudgetPerMinute, 150);
+}
+
+void TestSyncWorker::restartResumesFromCursor()
+{
+    {
+        auto controller = makeController();
+        controller->start();
+        QVERIFY(runSync(*controller));
+    }
+    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    auto controller = makeController();
+    QSignalSpy loaded(controller.get(), &SyncController::incidentsLoaded);
+    controller->start();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(loaded.at(0).at(0).value<QList<Incident>>().size(), kIncidents);
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+    const QJsonObject stats = admin("GET", QStringLiteral("/_sim/stats"));
+    // One token and one page of recent changes, not the whole tenant again.
+    QVERIFY2(stats.value(QLatin1String("requests")).toInt() <= 3,
+             QJsonDocument(stats).toJson().constData());
+    QVERIFY(changed.isEmpty());
+}
+
+void TestSyncWorker::portalChangeShowsUp()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const QString id = storedQueue().at(5).providerIncidentId;
+    admin("POST", QStringLiteral("/_sim/incidents/") + id,
+          {{QStringLiteral("status"), QStringLiteral("inProgress")},
+           {QStringLiteral("assignedTo"), QStringLiteral("kai.carter@contoso.com")},
+           {QStringLiteral("customTags"), QJsonArray{QStringLiteral("Escalated")}}});
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).providerIncidentId, id);
+    QCOMPARE(changed.at(0).status, QStringLiteral("inProgress"));
+    QCOMPARE(changed.at(0).assignedTo, QStringLiteral("kai.carter@contoso.com"));
+    QVERIFY(changed.at(0).tags().contains(QStringLiteral("Escalated")));
+    QCOMPARE(changed.at(0).number, 6);
+}
+
+void TestSyncWorker::mergeShowsUp()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    QList<Incident> queue = storedQueue();
+    Incident source;
+    Incident target;
+    for (const Incident &incident : std::as_const(queue)) {
+        if (incident.isRedirected() || incident.alertCount == 0 || incident.alertCount > 20)
+            continue;
+        if (source.number == 0)
+            source = incident;
+        else if (target.number == 0)
+            target = incident;
+    }
+    QVERIFY(source.number && target.number);
+    admin("POST", QStringLiteral("/_sim/merge"),
+          {{QStringLiteral("source"), source.providerIncidentId},
+           {QStringLiteral("target"), target.providerIncidentId}});
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+
+    queue = storedQueue();
+    Incident merged;
+    Incident survivor;
+    for (const Incident &incident : std::as_const(queue)) {
+        if (incident.number == source.number)
+            merged = incident;
+        if (incident.number == target.number)
+            survivor = incident;
+    }
+    QVERIFY(merged.isRedirected()); // shown as Closed by the vocabulary
+    QVERIFY(merged.tags().contains(QStringLiteral("Redirected")));
+    QCOMPARE(merged.redirectedToNumber, target.number);
+    QCOMPARE(merged.alertCount, 0);
+    QCOMPARE(survivor.alertCount, source.alertCount + target.alertCount);
+
+    QSignalSpy details(controller.get(), &SyncController::detailLoaded);
+    controller->requestDetail(target.number);
+    QVERIFY(details.wait(10000));
+    const IncidentDetail detail = details.at(0).at(0).value<IncidentDetail>();
+    QCOMPARE(detail.totalAlerts, survivor.alertCount);
+    QVERIFY(detail.mergedFrom.contains(source.number));
+}
+
+void TestSyncWorker::overlapDuplicatesAcrossPagesAreSkipped()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    // 60 new incidents in one burst: many share a millisecond, across the 50-item page boundary.
+    QSet<QString> created;
+    for (int n = 0; n < 60; ++n)
+        created.insert(QString::number(
+                m_sim->tenant().createIncident(1, Sim::Severity::Low, QStringLiteral("Burst"))));
+    QList<Incident> changed;
+    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    QVERIFY(runSync(*controller, &changed));
+    QVERIFY(listCalls() >= 2);
+    QSet<QString> changedIds;
+    for (const Incident &incident : std::as_const(changed))
+        changedIds.insert(incident.providerIncidentId);
+    QCOMPARE(changedIds, created);
+    QCOMPARE(storedQueue().size(), kIncidents + 60);
+
+    // Nothing changed: the overlap lists the burst again, and none of it counts as a change.
+    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    changed.clear();
+    QVERIFY(runSync(*controller, &changed));
+    QVERIFY(listCalls() >= 2);
+    QVERIFY(changed.isEmpty());
+    QCOMPARE(storedQueue().size(), kIncidents + 60);
+}
+
+void TestSyncWorker::throttlingHonoursRetryAfter()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("throttle")},
+           {QStringLiteral("count"), 1},
+           {QStringLiteral("retryAfter"), 2},
+           {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(runSync(*controller));
+    QVERIFY2(timer.elapsed() >= 1900, qPrintable(QString::number(timer.elapsed())));
+    bool sawBackoff = false;
+    for (const QList<QVariant> &signal : std::as_const(statuses)) {
+        const SyncStatus status = signal.at(0).value<SyncStatus>();
+        if (status.state == SyncStatus::State::BackingOff) {
+            sawBackoff = true;
+            QCOMPARE(status.lastError->kind, Error::Kind::Throttled);
+            QVERIFY(status.backoffUntil > QDateTime::currentDateTimeUtc().addSecs(-10));
+        }
+    }
+    QVERIFY(sawBackoff);
+}
+
+void TestSyncWorker::serverErrorsBackOffThenSucceed()
+{
+    auto controller = makeController();
+    controller->start();
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("serverError")},
+           {QStringLiteral("status"), 503},
+           {QStringLiteral("count"), 2},
+           {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
+    QVERIFY(runSync(*controller));
+    int backoffs = 0;
+    for (const QList<QVariant> &signal : std::as_const(statuses)) {
+        if (signal.at(0).value<SyncStatus>().state == SyncStatus::State::BackingOff)
+            ++backoffs;
+    }
+    QCOMPARE(backoffs, 2);
+    QCOMPARE(storedQueue().size(), kIncidents);
+    // One token, the pages, and the two failed attempts that were retried.
+    const QJsonObject stats = admin("GET", QStringLiteral("/_sim/stats"));
+    QCOMPARE(stats.value(QLatin1String("faultsInjected")).toInt(), 2);
+    QCOMPARE(stats.value(QLatin1String("requests")).toInt(), 1 + (kIncidents + 49) / 50 + 2);
+
+    // A service that stays down ends the cycle with a Server error, and nothing is lost.
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("serverError")},
+           {QStringLiteral("status"), 500},
+           {QStringLiteral("count"), -1}});
+    QSignalSpy finished(controller.get(), &SyncController::syncFinished);
+    controller->syncNow();
+    QVERIFY(finished.wait(kSyncTimeoutMs));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(finished.at(0).at(1).value<Error>().kind, Error::Kind::Server);
+    QCOMPARE(storedQueue().size(), kIncidents);
+}
+
+void TestSyncWorker::expandFailureFallsBackToPerIncidentFetch()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const QJsonObject info = admin("GET", QStringLiteral("/_sim/info"));
+    const QJsonValue bigValue = info.value(QLatin1String("over150")).toArray().at(0);
+    const QString big
+            = bigValue.isString() ? bigValue.toString() : QString::number(bigValue.toInteger());
+    const QString small = storedQueue().at(3).providerIncidentId;
+    admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(big),
+          {{QStringLiteral("count"), 5}});
+    admin("POST", QStringLiteral("/_sim/incidents/") + small,
+          {{QStringLiteral("severity"), QStringLiteral("high")},
+           {QStringLiteral("displayName"), QStringLiteral("Renamed in the portal")}});
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("expandWithFilter")}});
+
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+    QSet<QString> changedIds;
+    for (const Incident &incident : std::as_const(changed))
+        changedIds.insert(incident.providerIncidentId);
+    QVERIFY(changedIds.contains(big));
+    QVERIFY(changedIds.contains(small));
+
+    int bigCount = 0;
+    for (const Sim::Incident &incident : m_sim->tenant().incidents()) {
+        if (QString::number(incident.id) == big)
+            bigCount = int(incident.alerts.size());
+    }
+    IncidentStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db")),
+                       IncidentStore::OpenMode::ReadOnly));
+    const auto detail = store.loadDetail(store.incidentNumberForProviderId(big), true);
+    QVERIFY(detail.ok());
+    QVERIFY(bigCount > 150);
+    QCOMPARE(detail->totalAlerts, bigCount); // every alert, above 150 too
+    const auto renamed = store.loadDetail(store.incidentNumberForProviderId(small));
+    QCOMPARE(renamed->incident.title, QStringLiteral("Renamed in the portal"));
+    QCOMPARE(renamed->incident.severity, QStringLiteral("high"));
+}
+
+void TestSyncWorker::expiredTokenIsRenewed()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    admin("POST", QStringLiteral("/_sim/tokens/expire"));
+    const QString id = storedQueue().at(0).providerIncidentId;
+    admin("POST", QStringLiteral("/_sim/incidents/") + id,
+          {{QStringLiteral("status"), QStringLiteral("resolved")},
+           {QStringLiteral("classification"), QStringLiteral("falsePositive")},
+           {QStringLiteral("determination"), QStringLiteral("notMalicious")}});
+    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).status, QStringLiteral("resolved"));
+    QCOMPARE(changed.at(0).classification, QStringLiteral("falsePositive"));
+    const QJsonObject routes = admin("GET", QStringLiteral("/_sim/stats"))
+                                       .value(QLatin1String("byRoute"))
+                                       .toObject();
+    QCOMPARE(routes.value(QStringLiteral("POST /{tenant}/oauth2/v2.0/token")).toInt(), 1);
+}
+
+void TestSyncWorker::detailComesBackThroughTheController()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    IncidentStore store;
+    QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db")),
+                       IncidentStore::OpenMode::ReadOnly));
+    const QJsonValue bigValue = admin("GET", QStringLiteral("/_sim/info"))
+                                        .value(QLatin1String("over150"))
+                                        .toArray()
+                                        .at(0);
+    const qint64 number = store.incidentNumberForProviderId(
+            bigValue.isString() ? bigValue.toString() : QString::number(bigValue.toInteger()));
+
+    QSignalSpy details(controller.get(), &SyncController::detailLoaded);
+    QSignalSpy failures(controller.get(), &SyncController::detailFailed);
+    controller->requestDetail(number);
+    QVERIFY(details.wait(10000));
+    IncidentDetail detail = details.at(0).at(0).value<IncidentDetail>();
+    QCOMPARE(detail.incident.number, number);
+    QCOMPARE(detail.alerts.size(), kAlertDisplayLimit);
+    QVERIFY(detail.totalAlerts > kAlertDisplayLimit);
+    QVERIFY(!detail.entities.isEmpty());
+
+    controller->requestDetail(number, true);
+    QVERIFY(details.wait(10000));
+    detail = details.at(1).at(0).value<IncidentDetail>();
+    QCOMPARE(detail.alerts.size(), detail.totalAlerts);
+
+    controller->requestDetail(999999);
+    QVERIFY(failures.wait(10000));
+    QCOMPARE(failures.at(0).at(1).value<Error>().kind, Error::Kind::NotFound);
+}
+
+QTEST_GUILESS_MAIN(TestSyncWorker)
+#include "tst_syncworker.moc"
