@@ -2,9 +2,6 @@
 
 #include "incidentqueuemodel.h"
 
-#include <algorithm>
-#include <numeric>
-
 namespace Vigil {
 
 IncidentFilterProxyModel::IncidentFilterProxyModel(QObject *parent)
@@ -24,12 +21,15 @@ void IncidentFilterProxyModel::setSourceModel(QAbstractItemModel *sourceModel)
     // Connected before the base class connects its own handlers, so that the cached order is
     // dropped before the proxy re-sorts changed rows.
     if (m_queue) {
+        // A few changed or new rows are placed with lessThan(); after a reset the whole order is
+        // rebuilt at once, so that the proxy's own full sort compares integers only.
         const auto drop = [this] { invalidateOrder(); };
+        const auto rebuild = [this] { rebuildOrder(sortColumn()); };
         connect(m_queue, &QAbstractItemModel::dataChanged, this, drop);
         connect(m_queue, &QAbstractItemModel::rowsInserted, this, drop);
         connect(m_queue, &QAbstractItemModel::rowsRemoved, this, drop);
-        connect(m_queue, &QAbstractItemModel::modelReset, this, drop);
-        connect(m_queue, &QAbstractItemModel::layoutChanged, this, drop);
+        connect(m_queue, &QAbstractItemModel::modelReset, this, rebuild);
+        connect(m_queue, &QAbstractItemModel::layoutChanged, this, rebuild);
     }
     QSortFilterProxyModel::setSourceModel(sourceModel);
 }
@@ -40,12 +40,8 @@ void IncidentFilterProxyModel::rebuildOrder(int column)
         invalidateOrder();
         return;
     }
-    const int rows = m_queue->rowCount();
-    QList<int> sorted(rows);
-    std::iota(sorted.begin(), sorted.end(), 0);
-    const IncidentQueueModel *queue = m_queue;
-    std::sort(sorted.begin(), sorted.end(),
-              [queue, column](int a, int b) { return queue->lessThan(a, b, column); });
+    const QList<int> sorted = m_queue->rowsInOrder(column);
+    const int rows = int(sorted.size());
     m_orderOfRow.resize(rows);
     for (int position = 0; position < rows; ++position)
         m_orderOfRow[sorted.at(position)] = position;

@@ -3,6 +3,8 @@
 #include "vocabulary.h"
 
 #include <algorithm>
+#include <limits>
+#include <numeric>
 
 namespace Vigil {
 
@@ -45,6 +47,14 @@ int threeWay(const T &a, const T &b)
 IncidentQueueModel::IncidentQueueModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
+
+QModelIndex IncidentQueueModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // Cheaper than the base class (no virtual rowCount/columnCount): sorting calls this a lot.
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_rows.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
 
 int IncidentQueueModel::rowCount(const QModelIndex &parent) const
 {
@@ -98,6 +108,10 @@ IncidentQueueModel::Row IncidentQueueModel::makeRow(const Incident &incident)
     row.severityRank = qint8(severityRank(incident.severity));
     row.statusRank = qint8(statusRank(incident.status));
     row.classificationRank = qint8(vigilClassification(incident.classification));
+    row.createdMs = incident.createdTime.isValid() ? incident.createdTime.toMSecsSinceEpoch()
+                                                   : std::numeric_limits<qint64>::min();
+    row.updatedMs = incident.lastUpdateTime.isValid() ? incident.lastUpdateTime.toMSecsSinceEpoch()
+                                                      : std::numeric_limits<qint64>::min();
     return row;
 }
 
@@ -322,6 +336,96 @@ bool IncidentQueueModel::lessThan(int leftRow, int rightRow, int column) const
     }
     // Ties fall back to the incident number so that every sort order is total and repeatable.
     return c != 0 ? c < 0 : a.number < b.number;
+}
+
+QList<int> IncidentQueueModel::rowsInOrder(int column) const
+{
+    const int rows = int(m_rows.size());
+    QList<int> order(rows);
+    std::iota(order.begin(), order.end(), 0);
+    const QString *(*text)(const Row &) = nullptr;
+    switch (column) {
+    case TitleColumn:
+        text = [](const Row &r) { return &r.incident.title; };
+        break;
+    case OwnerColumn:
+        text = [](const Row &r) { return &r.incident.assignedTo; };
+        break;
+    case ProviderColumn:
+        text = [](const Row &r) { return &r.incident.provider; };
+        break;
+    case TagsColumn:
+        text = [](const Row &r) { return &r.tagsText; };
+        break;
+    default:
+        break;
+    }
+    QList<std::pair<qint64, qint64>> keys(rows); // (key, number)
+    if (text) {
+        // Queues repeat titles, owners and tags a lot: rank the distinct texts once (folded to
+        // compare case-insensitively), then sort the rows by integer rank.
+        QHash<QString, int> distinctIndex;
+        QList<QString> distinct;
+        QList<int> indexOfRow(rows);
+        for (int row = 0; row < rows; ++row) {
+            const QString &value = *text(m_rows.at(row));
+            auto it = distinctIndex.constFind(value);
+            if (it == distinctIndex.cend()) {
+                it = distinctIndex.insert(value, int(distinct.size()));
+                distinct.append(value.toCaseFolded());
+            }
+            indexOfRow[row] = *it;
+        }
+        QList<int> distinctOrder(distinct.size());
+        std::iota(distinctOrder.begin(), distinctOrder.end(), 0);
+        std::sort(distinctOrder.begin(), distinctOrder.end(),
+                  [&](int a, int b) { return distinct.at(a) < distinct.at(b); });
+        QList<int> rankOfDistinct(distinct.size());
+        int rank = -1;
+        for (qsizetype i = 0; i < distinctOrder.size(); ++i) {
+            // Texts that differ only in case share a rank, as in lessThan().
+            if (i == 0 || distinct.at(distinctOrder.at(i)) != distinct.at(distinctOrder.at(i - 1)))
+                ++rank;
+            rankOfDistinct[distinctOrder.at(i)] = rank;
+        }
+        for (int row = 0; row < rows; ++row)
+            keys[row] = {rankOfDistinct.at(indexOfRow.at(row)), m_rows.at(row).incident.number};
+        std::sort(order.begin(), order.end(),
+                  [&](int a, int b) { return keys.at(a) < keys.at(b); });
+        return order;
+    }
+    for (int row = 0; row < rows; ++row) {
+        const Row &r = m_rows.at(row);
+        qint64 key = 0;
+        switch (column) {
+        case SeverityColumn:
+            key = r.severityRank;
+            break;
+        case StatusColumn:
+            key = r.statusRank;
+            break;
+        case ClassificationColumn:
+            key = r.classificationRank;
+            break;
+        case AlertsColumn:
+            key = r.incident.alertCount;
+            break;
+        case CreatedColumn:
+            key = r.createdMs;
+            break;
+        case LastUpdatedColumn:
+            key = r.updatedMs;
+            break;
+        case SyncStateColumn:
+            key = int(r.incident.syncState);
+            break;
+        default:
+            break;
+        }
+        keys[row] = {key, r.incident.number};
+    }
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return keys.at(a) < keys.at(b); });
+    return order;
 }
 
 void IncidentQueueModel::setIncidents(const QList<Incident> &incidents)

@@ -52,6 +52,7 @@ public:
 
     explicit IncidentQueueModel(QObject *parent = nullptr);
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -74,8 +75,12 @@ public:
     const Incident &incidentAt(int row) const { return m_rows.at(row).incident; }
     /** Lower-cased number, Defender id, title, owner and tags of a row, for the quick filter. */
     const QString &searchTextAt(int row) const { return m_rows.at(row).searchText; }
-    /** Sort order of two rows by a column, comparing raw values (what SortRole returns). */
+    /** Sort order of two rows by a column, comparing raw values (what SortRole returns); ties
+     *  go by incident number so that every order is total. */
     bool lessThan(int leftRow, int rightRow, int column) const;
+    /** All rows in ascending lessThan() order of a column, computed from per-row keys (much
+     *  faster than sorting with lessThan() on a large queue). */
+    QList<int> rowsInOrder(int column) const;
 
     void setSeverityIcons(const SeverityIcons &icons);
     void setSyncStateIcons(const SyncStateIcons &icons);
@@ -94,6 +99,8 @@ private:
         qint8 severityRank = 0;
         qint8 statusRank = 0;
         qint8 classificationRank = 0;
+        qint64 createdMs = 0; ///< msecs since epoch; invalid times sort first
+        qint64 updatedMs = 0;
     };
 
     static Row makeRow(const Incident &incident);

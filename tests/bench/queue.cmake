@@ -1,0 +1,3 @@
+# bench_queue: the incident queue at 100,000 incidents (first paint, sort, quick filter, memory).
+add_executable(bench_queue ${CMAKE_CURRENT_LIST_DIR}/bench_queue.cpp)
+target_link_libraries(bench_queue PRIVATE vigil_common vigil_ui)
