@@ -1,1 +1,4 @@
 vigil_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS vigil_ui LABELS ui)
+# The same window on a real SyncController syncing from the in-process simulated tenant.
+vigil_add_test(NAME tst_mainwindowsim SOURCES tst_mainwindowsim.cpp LIBS vigil_ui vigil_sim
+               LABELS ui sim TIMEOUT 300)

@@ -210,7 +210,7 @@ void MainWindow::createQueue(QWidget *parent)
           metrics.horizontalAdvance(QStringLiteral("Informational")) + metrics.height() + 20);
     width(IncidentQueueModel::StatusColumn,
           metrics.horizontalAdvance(QStringLiteral("Active · awaiting action")) + 16);
-    width(IncidentQueueModel::OwnerColumn, em * 13);
+    width(IncidentQueueModel::OwnerColumn, em * 10);
     width(IncidentQueueModel::ClassificationColumn, em * 14);
     width(IncidentQueueModel::ProviderColumn, em * 12);
     width(IncidentQueueModel::AlertsColumn, digit * 5 + 16);
