@@ -81,12 +81,21 @@ QString sentinelClassification(const QString &graphClassification)
 QString sentinelClassificationReason(const QString &graphClassification,
                                      const QString &graphDetermination)
 {
-    QString reason = classificationReasonLabel(graphClassification, graphDetermination);
-    // "Suspicious but expected" -> "SuspiciousButExpected"
-    QString joined;
-    for (const QString &word : reason.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        joined += word.left(1).toUpper() + word.mid(1);
-    return joined;
+    const QString d = canonicalEnumValue(GraphEnum::Determination, graphDetermination);
+    switch (vigilClassification(graphClassification)) {
+    case VigilClassification::TruePositive:
+        return QStringLiteral("SuspiciousActivity");
+    case VigilClassification::BenignPositive:
+        return QStringLiteral("SuspiciousButExpected");
+    case VigilClassification::FalsePositive:
+        if (d == QLatin1String("notMalicious"))
+            return QStringLiteral("IncorrectAlertLogic");
+        if (d == QLatin1String("notEnoughDataToValidate"))
+            return QStringLiteral("InaccurateData");
+        return {};
+    default:
+        return {};
+    }
 }
 
 QJsonObject incidentToJson(const Incident &i, const QUrl &webUrl)

@@ -1,5 +1,6 @@
 #include "vocabulary.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <array>
@@ -143,14 +144,14 @@ QString statusLabel(const QString &graphStatus)
 {
     const QString status = canonicalEnumValue(GraphEnum::IncidentStatus, graphStatus);
     if (status == QLatin1String("awaitingAction"))
-        return QStringLiteral("Active · awaiting action");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Active · awaiting action");
     switch (vigilStatus(status)) {
     case VigilStatus::New:
-        return QStringLiteral("New");
+        return QCoreApplication::translate("Vigil::Vocabulary", "New");
     case VigilStatus::Active:
-        return QStringLiteral("Active");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Active");
     case VigilStatus::Closed:
-        return QStringLiteral("Closed");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Closed");
     case VigilStatus::Unknown:
         break;
     }
@@ -179,13 +180,13 @@ QString classificationLabel(const QString &graphClassification)
     case VigilClassification::None:
         return {};
     case VigilClassification::Undetermined:
-        return QStringLiteral("Undetermined");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Undetermined");
     case VigilClassification::TruePositive:
-        return QStringLiteral("True positive");
+        return QCoreApplication::translate("Vigil::Vocabulary", "True positive");
     case VigilClassification::BenignPositive:
-        return QStringLiteral("Benign positive");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Benign positive");
     case VigilClassification::FalsePositive:
-        return QStringLiteral("False positive");
+        return QCoreApplication::translate("Vigil::Vocabulary", "False positive");
     case VigilClassification::Unknown:
         break;
     }
@@ -198,14 +199,14 @@ QString classificationReasonLabel(const QString &graphClassification,
     const QString d = canonicalEnumValue(GraphEnum::Determination, graphDetermination);
     switch (vigilClassification(graphClassification)) {
     case VigilClassification::TruePositive:
-        return QStringLiteral("Suspicious activity");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Suspicious activity");
     case VigilClassification::BenignPositive:
-        return QStringLiteral("Suspicious but expected");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Suspicious but expected");
     case VigilClassification::FalsePositive:
         if (d == QLatin1String("notMalicious"))
-            return QStringLiteral("Incorrect alert logic");
+            return QCoreApplication::translate("Vigil::Vocabulary", "Incorrect alert logic");
         if (d == QLatin1String("notEnoughDataToValidate"))
-            return QStringLiteral("Inaccurate data");
+            return QCoreApplication::translate("Vigil::Vocabulary", "Inaccurate data");
         return {};
     default:
         return {};
@@ -214,28 +215,38 @@ QString classificationReasonLabel(const QString &graphClassification,
 
 QString determinationLabel(const QString &graphDetermination)
 {
-    static const QHash<QString, QString> labels = {
-            {QStringLiteral("unknown"), QStringLiteral("Unknown")},
-            {QStringLiteral("apt"), QStringLiteral("APT")},
-            {QStringLiteral("malware"), QStringLiteral("Malware")},
-            {QStringLiteral("securityPersonnel"), QStringLiteral("Security personnel")},
-            {QStringLiteral("securityTesting"), QStringLiteral("Security testing")},
-            {QStringLiteral("unwantedSoftware"), QStringLiteral("Unwanted software")},
-            {QStringLiteral("other"), QStringLiteral("Other")},
-            {QStringLiteral("multiStagedAttack"), QStringLiteral("Multi-staged attack")},
-            {QStringLiteral("compromisedAccount"), QStringLiteral("Compromised account")},
-            {QStringLiteral("phishing"), QStringLiteral("Phishing")},
-            {QStringLiteral("maliciousUserActivity"), QStringLiteral("Malicious user activity")},
-            {QStringLiteral("notMalicious"), QStringLiteral("Not malicious")},
+    static const QHash<QString, const char *> labels = {
+            {QStringLiteral("unknown"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Unknown")},
+            {QStringLiteral("apt"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "APT")},
+            {QStringLiteral("malware"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Malware")},
+            {QStringLiteral("securityPersonnel"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Security personnel")},
+            {QStringLiteral("securityTesting"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Security testing")},
+            {QStringLiteral("unwantedSoftware"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Unwanted software")},
+            {QStringLiteral("other"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Other")},
+            {QStringLiteral("multiStagedAttack"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Multi-staged attack")},
+            {QStringLiteral("compromisedAccount"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Compromised account")},
+            {QStringLiteral("phishing"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Phishing")},
+            {QStringLiteral("maliciousUserActivity"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Malicious user activity")},
+            {QStringLiteral("notMalicious"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Not malicious")},
             {QStringLiteral("notEnoughDataToValidate"),
-             QStringLiteral("Not enough data to validate")},
-            {QStringLiteral("confirmedActivity"), QStringLiteral("Confirmed activity")},
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Not enough data to validate")},
+            {QStringLiteral("confirmedActivity"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Confirmed activity")},
             {QStringLiteral("lineOfBusinessApplication"),
-             QStringLiteral("Line-of-business application")},
-            {QStringLiteral("unknownFutureValue"), QStringLiteral("Unknown (future value)")},
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Line-of-business application")},
+            {QStringLiteral("unknownFutureValue"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Unknown (future value)")},
     };
     const QString d = canonicalEnumValue(GraphEnum::Determination, graphDetermination);
-    return labels.value(d, d);
+    const char *label = labels.value(d, nullptr);
+    return label ? QCoreApplication::translate("Vigil::Vocabulary", label) : d;
 }
 
 int severityRank(const QString &graphSeverity)
@@ -256,19 +267,19 @@ QString severityLabel(const QString &graphSeverity)
 {
     switch (severityRank(graphSeverity)) {
     case 4:
-        return QStringLiteral("High");
+        return QCoreApplication::translate("Vigil::Vocabulary", "High");
     case 3:
-        return QStringLiteral("Medium");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Medium");
     case 2:
-        return QStringLiteral("Low");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Low");
     case 1:
-        return QStringLiteral("Informational");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Informational");
     default:
         break;
     }
     const QString s = canonicalEnumValue(GraphEnum::Severity, graphSeverity);
     if (s.isEmpty() || s == QLatin1String("unknown") || s == QLatin1String("unknownFutureValue"))
-        return QStringLiteral("Unknown");
+        return QCoreApplication::translate("Vigil::Vocabulary", "Unknown");
     return graphSeverity;
 }
 
