@@ -280,7 +280,10 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         QJsonParseError parseError;
+        const qint64 parseStart = threadCpuTimeNs();
         const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+        m_jsonParseNs += threadCpuTimeNs() - parseStart;
+        m_bytesReceived += body.size();
         if (parseError.error == QJsonParseError::NoError && document.isObject()) {
             qCDebug(lcGraph) << "HTTP" << status << body.size() << "bytes";
             complete(call, document.object());

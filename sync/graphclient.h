@@ -83,6 +83,9 @@ public:
     qint64 requestsSent() const { return m_requestsSent; }
     /** Time spent waiting for Graph replies (request sent to reply finished), ns. */
     qint64 networkWaitNs() const { return m_networkWaitNs; }
+    /** CPU time spent parsing reply bodies as JSON, ns. */
+    qint64 jsonParseNs() const { return m_jsonParseNs; }
+    qint64 bytesReceived() const { return m_bytesReceived; }
 
 Q_SIGNALS:
     /** A transient failure is retried at until (Retry-After or back-off). */
@@ -106,6 +109,8 @@ private:
     QElapsedTimer m_clock;
     qint64 m_requestsSent = 0;
     qint64 m_networkWaitNs = 0;
+    qint64 m_jsonParseNs = 0;
+    qint64 m_bytesReceived = 0;
 };
 
 } // namespace Vigil

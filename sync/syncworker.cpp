@@ -62,6 +62,16 @@ qint64 SyncWorker::networkWaitNs() const
     return m_graph ? m_graph->networkWaitNs() : 0;
 }
 
+qint64 SyncWorker::jsonParseNs() const
+{
+    return m_graph ? m_graph->jsonParseNs() : 0;
+}
+
+qint64 SyncWorker::bytesReceived() const
+{
+    return m_graph ? m_graph->bytesReceived() : 0;
+}
+
 void SyncWorker::initialize()
 {
     Q_ASSERT(QThread::currentThread() == thread());
@@ -272,6 +282,7 @@ void SyncWorker::onPage(const QUrl &url, bool expand, const Result<QJsonObject> 
     QDateTime pageMax;
     int duplicates = 0;
     const QJsonArray items = value.toArray();
+    const qint64 mappingStart = threadCpuTimeNs();
     for (const QJsonValue &item : items) {
         Result<IncidentPayload> payload = payloadFromJson(item.toObject());
         if (!payload) {
@@ -299,6 +310,7 @@ void SyncWorker::onPage(const QUrl &url, bool expand, const Result<QJsonObject> 
         }
         changed.append(std::move(payload).value());
     }
+    m_timings.mappingNs += threadCpuTimeNs() - mappingStart;
     ++m_status.pagesThisCycle;
     const QString nextLink = json.value(QLatin1String("@odata.nextLink")).toString();
     qCDebug(lcSync) << "page" << m_status.pagesThisCycle << ":" << items.size() << "incidents,"
@@ -346,7 +358,9 @@ void SyncWorker::storePage(const QList<IncidentPayload> &page, const QDateTime &
     if (newCursor.isValid() && m_status.cursor.isValid() && newCursor <= m_status.cursor)
         newCursor = {};
     if (!page.isEmpty() || newCursor.isValid()) {
+        const qint64 storeStart = threadCpuTimeNs();
         const Result<QList<Incident>> rows = m_store->upsertIncidentPage(page, newCursor);
+        m_timings.storeNs += threadCpuTimeNs() - storeStart;
         if (!rows) {
             finishCycle(false, rows.error());
             return;

@@ -48,7 +48,16 @@ public:
      *  replies; for the benchmark and tests. Sync thread only. */
     qint64 graphRequests() const;
     qint64 networkWaitNs() const;
+    qint64 jsonParseNs() const;
+    qint64 bytesReceived() const;
     SyncStatus status() const { return m_status; }
+    /** Where the sync thread's CPU time went (ns): mapping Graph JSON, writing the store. */
+    struct Timings
+    {
+        qint64 mappingNs = 0;
+        qint64 storeNs = 0;
+    };
+    Timings timings() const { return m_timings; }
 
 public Q_SLOTS:
     void initialize();
@@ -100,6 +109,7 @@ private:
     QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
     QStringList m_survivorsToFetch;
     qint64 m_expandBlockedUntilMs = -1;
+    Timings m_timings;
 };
 
 } // namespace Vigil

@@ -1,0 +1,2 @@
+add_executable(bench_initialsync ${CMAKE_CURRENT_LIST_DIR}/bench_initialsync.cpp)
+target_link_libraries(bench_initialsync PRIVATE vigil_common vigil_sync vigil_sim)
