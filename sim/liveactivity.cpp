@@ -9,6 +9,7 @@ LiveActivity::LiveActivity(SimTenant &tenant, quint32 seed, int intervalMs, QObj
     : QObject(parent)
     , m_tenant(tenant)
     , m_random(seed ^ 0x11feau)
+    , m_timer(this) // a child, so that moveToThread takes the timer along
 {
     m_timer.setInterval(std::max(intervalMs, 100));
     connect(&m_timer, &QTimer::timeout, this, &LiveActivity::step);

@@ -55,8 +55,9 @@ class HttpFrontend : public QAbstractHttpServer
 {
 public:
     using Handler = std::function<void(const QHttpServerRequest &, QHttpServerResponder &&)>;
-    explicit HttpFrontend(Handler handler)
-        : m_handler(std::move(handler))
+    HttpFrontend(Handler handler, QObject *parent)
+        : QAbstractHttpServer(parent)
+        , m_handler(std::move(handler))
     { }
 
 protected:
@@ -331,9 +332,11 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     m_http = std::make_unique<HttpFrontend>(
             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 handle(request, std::move(responder));
-            });
+            },
+            this);
     if (options.live) {
-        m_live = std::make_unique<LiveActivity>(m_tenant, options.seed, options.liveIntervalMs);
+        m_live = std::make_unique<LiveActivity>(m_tenant, options.seed, options.liveIntervalMs,
+                                                this);
         connect(m_live.get(), &LiveActivity::activity, this,
                 [this](const QString &what) { Q_EMIT requestServed(u"live: " + what); });
     }

@@ -1,0 +1,169 @@
+#include "appoptions.h"
+
+#include "simserver.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+namespace Vigil {
+
+namespace {
+
+QString option(const QCommandLineParser &parser, const QString &name, const char *environment)
+{
+    if (parser.isSet(name))
+        return parser.value(name);
+    return qEnvironmentVariable(environment);
+}
+
+Error configError(const QString &message)
+{
+    return Error{Error::Kind::Config, 0, {}, message, {}};
+}
+
+} // namespace
+
+void AppOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+            {QStringLiteral("demo"),
+             QStringLiteral("Use the embedded demo tenant (a simulated Microsoft 365 Defender "
+                            "tenant on a loopback port) and a throwaway data directory unless "
+                            "--data-dir is given.")},
+            {QStringLiteral("data-dir"),
+             QStringLiteral("Where Vigil keeps its database (default: $VIGIL_DATA_DIR or the "
+                            "platform data directory)."),
+             QStringLiteral("dir")},
+            {QStringLiteral("tenant-id"),
+             QStringLiteral("Entra tenant id (default: $AZURE_TENANT_ID)."), QStringLiteral("id")},
+            {QStringLiteral("client-id"),
+             QStringLiteral("App registration client id (default: $AZURE_CLIENT_ID). The secret "
+                            "is read from $AZURE_CLIENT_SECRET."),
+             QStringLiteral("id")},
+            {QStringLiteral("authority-host"),
+             QStringLiteral("Sign-in authority (default: $AZURE_AUTHORITY_HOST or the cloud's)."),
+             QStringLiteral("url")},
+            {QStringLiteral("graph-endpoint"),
+             QStringLiteral("Microsoft Graph endpoint (default: $VIGIL_GRAPH_ENDPOINT or the "
+                            "cloud's)."),
+             QStringLiteral("url")},
+            {QStringLiteral("cloud"),
+             QStringLiteral("Microsoft cloud: global, usgov (GCC High) or dod (default: global)."),
+             QStringLiteral("name")},
+            {QStringLiteral("poll-interval"),
+             QStringLiteral("Seconds between pulls, 5 to 300 (default: 10)."),
+             QStringLiteral("seconds")},
+    });
+}
+
+Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
+{
+    AppOptions options;
+    options.m_demo = parser.isSet(QStringLiteral("demo"));
+
+    const QString cloudName = option(parser, QStringLiteral("cloud"), "VIGIL_CLOUD");
+    if (!cloudName.isEmpty() && Cloud::byName(cloudName).name != cloudName.toLower()
+        && cloudName.toLower() != QLatin1String("gcchigh")) {
+        return configError(
+                QStringLiteral("Unknown cloud '%1': use global, usgov or dod.").arg(cloudName));
+    }
+    SyncConfig &config = options.m_config;
+    config.cloud = Cloud::byName(cloudName);
+
+    options.m_dataDir = option(parser, QStringLiteral("data-dir"), "VIGIL_DATA_DIR");
+    if (options.m_dataDir.isEmpty() && !options.m_demo)
+        options.m_dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!options.m_dataDir.isEmpty())
+        config.databasePath = QDir(options.m_dataDir).filePath(QStringLiteral("vigil.sqlite"));
+
+    config.tenantId = option(parser, QStringLiteral("tenant-id"), "AZURE_TENANT_ID");
+    config.clientId = option(parser, QStringLiteral("client-id"), "AZURE_CLIENT_ID");
+    config.clientSecret = qEnvironmentVariable("AZURE_CLIENT_SECRET");
+
+    QString authority = option(parser, QStringLiteral("authority-host"), "AZURE_AUTHORITY_HOST");
+    if (authority.isEmpty())
+        authority = config.cloud.authorityHost;
+    const Result<QUrl> authorityUrl = validateEndpoint(authority, QStringLiteral("Authority host"));
+    if (!authorityUrl)
+        return authorityUrl.error();
+    config.authorityHost = authorityUrl.value();
+
+    QString graph = option(parser, QStringLiteral("graph-endpoint"), "VIGIL_GRAPH_ENDPOINT");
+    if (graph.isEmpty())
+        graph = config.cloud.graphEndpoint;
+    const Result<QUrl> graphUrl = validateEndpoint(graph, QStringLiteral("Graph endpoint"));
+    if (!graphUrl)
+        return graphUrl.error();
+    config.graphEndpoint = graphUrl.value();
+
+    if (parser.isSet(QStringLiteral("poll-interval"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("poll-interval")).toInt(&ok);
+        if (!ok || seconds < 5 || seconds > 300) {
+            return configError(QStringLiteral("--poll-interval must be a number of seconds "
+                                              "from 5 to 300."));
+        }
+        config.pollIntervalSeconds = seconds;
+    }
+    return options;
+}
+
+bool AppOptions::hasCredentials() const
+{
+    return !m_config.tenantId.isEmpty() && !m_config.clientId.isEmpty()
+           && !m_config.clientSecret.isEmpty();
+}
+
+DemoTenant::DemoTenant() = default;
+
+DemoTenant::~DemoTenant()
+{
+    if (m_thread) {
+        // Deferred deletes still pending when the thread finishes are run by QThread itself.
+        m_server->deleteLater();
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
+
+Result<void> DemoTenant::start(bool live)
+{
+    Sim::SimOptions options;
+    options.live = live;
+    auto server = std::make_unique<Sim::SimServer>(options);
+    if (!server->listen(0)) {
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("The demo tenant could not listen on a loopback port."),
+                     {}};
+    }
+    m_baseUrl = server->baseUrl();
+    m_tenantId = server->tenantId();
+    m_clientId = server->clientId();
+    m_clientSecret = server->clientSecret();
+    // The simulator answers on its own thread so that a busy GUI never stalls the sync.
+    m_thread = std::make_unique<QThread>();
+    m_thread->setObjectName(QStringLiteral("vigil-demo-tenant"));
+    m_server = server.release();
+    m_server->moveToThread(m_thread.get());
+    m_thread->start();
+    return {};
+}
+
+void DemoTenant::configure(SyncConfig &config)
+{
+    config.authorityHost = m_baseUrl;
+    config.graphEndpoint = m_baseUrl;
+    config.tenantId = m_tenantId;
+    config.clientId = m_clientId;
+    config.clientSecret = m_clientSecret;
+    if (config.databasePath.isEmpty()) {
+        m_dataDir = std::make_unique<QTemporaryDir>();
+        config.databasePath = m_dataDir->filePath(QStringLiteral("vigil.sqlite"));
+    }
+}
+
+} // namespace Vigil

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "result.h"
+#include "synccontroller.h"
+
+#include <QCommandLineParser>
+
+#include <memory>
+
+class QTemporaryDir;
+class QThread;
+
+namespace Vigil::Sim {
+class SimServer;
+}
+
+namespace Vigil {
+
+/**
+ * @brief Command-line and environment configuration shared by vigil and vigilctl.
+ *
+ * Flags override environment variables: --data-dir / VIGIL_DATA_DIR, --tenant-id /
+ * AZURE_TENANT_ID, --client-id / AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (environment only, so it
+ * never shows in a process list), --authority-host / AZURE_AUTHORITY_HOST, --graph-endpoint /
+ * VIGIL_GRAPH_ENDPOINT, --poll-interval, --cloud.
+ */
+class AppOptions
+{
+public:
+    /** Adds the shared options (and --demo) to a parser. */
+    static void addTo(QCommandLineParser &parser);
+    /** Reads the parser and the environment; a Config error says what to fix. */
+    static Result<AppOptions> fromParser(const QCommandLineParser &parser);
+
+    bool demo() const { return m_demo; }
+    const SyncConfig &syncConfig() const { return m_config; }
+    SyncConfig &syncConfig() { return m_config; }
+    QString dataDir() const { return m_dataDir; }
+    /** True when tenant, client id and secret are all known. */
+    bool hasCredentials() const;
+
+private:
+    bool m_demo = false;
+    QString m_dataDir;
+    SyncConfig m_config;
+};
+
+/**
+ * @brief The embedded demo tenant: vigil-sim on its own thread on a free loopback port.
+ *
+ * Lives on the thread that creates it; the simulator lives on its own thread, stopped and
+ * destroyed with this object.
+ */
+class DemoTenant
+{
+public:
+    DemoTenant();
+    ~DemoTenant();
+    DemoTenant(const DemoTenant &) = delete;
+    DemoTenant &operator=(const DemoTenant &) = delete;
+
+    /** Starts the simulator (live portal activity when live is true). */
+    Result<void> start(bool live);
+    /** Points a configuration at the simulator: endpoints and credentials. When the configuration
+     *  has no database yet, a throwaway data directory is used. */
+    void configure(SyncConfig &config);
+
+private:
+    std::unique_ptr<QThread> m_thread;
+    Sim::SimServer *m_server = nullptr;
+    std::unique_ptr<QTemporaryDir> m_dataDir;
+    QUrl m_baseUrl;
+    QString m_tenantId;
+    QString m_clientId;
+    QString m_clientSecret;
+};
+
+} // namespace Vigil

@@ -1,0 +1,140 @@
+// vigil: the desktop console. main() only wires the engine, the window and the options.
+#include "appoptions.h"
+#include "mainwindow.h"
+#include "synccontroller.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QIcon>
+#include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Vigil;
+
+namespace {
+
+void installTranslations(QApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    // qt_add_translations embeds the .qm files under :/i18n.
+    if (translator->load(QLocale(), QStringLiteral("vigil"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "vigil: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    // Progress detail is for QT_LOGGING_RULES="vigil.*.debug=true"; warnings always show.
+    QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.debug=false\nvigil.*.info=false"));
+    QCoreApplication::setApplicationName(QStringLiteral("Vigil"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Vigil"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Vigil"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/vigil.svg")));
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Vigil: triage Microsoft 365 Defender incidents."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    AppOptions::addTo(parser);
+    parser.addOption({QStringLiteral("screenshot"),
+                      QCoreApplication::translate(
+                              "main", "After the first sync, save the main window (queue and the "
+                                      "detail of an incident with more than 150 alerts) to FILE "
+                                      "as PNG and exit."),
+                      QStringLiteral("file")});
+    parser.process(app);
+
+    Result<AppOptions> options = AppOptions::fromParser(parser);
+    if (!options)
+        return fail(options.error().message);
+    SyncConfig config = options->syncConfig();
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    const bool screenshotMode = !screenshot.isEmpty();
+
+    DemoTenant demo;
+    if (options->demo()) {
+        // Live portal-like activity makes the demo queue move; screenshots stay deterministic.
+        if (const Result<void> started = demo.start(!screenshotMode); !started)
+            return fail(started.error().message);
+        demo.configure(config);
+    } else if (!options->hasCredentials()) {
+        const QString message = QCoreApplication::translate(
+                "main", "Vigil has no tenant to sync with. Set AZURE_TENANT_ID, AZURE_CLIENT_ID "
+                        "and AZURE_CLIENT_SECRET for an app registration with "
+                        "SecurityIncident.Read.All, or start 'vigil --demo' to try Vigil on the "
+                        "embedded demo tenant.");
+        if (screenshotMode)
+            return fail(message);
+        QMessageBox::warning(nullptr, QStringLiteral("Vigil"), message);
+    }
+
+    SyncController controller(config);
+    MainWindow window(&controller);
+    window.resize(1600, 900);
+
+    int exitCode = 0;
+    if (screenshotMode) {
+        auto finished = std::make_shared<bool>(false);
+        QObject::connect(
+                &controller, &SyncController::syncFinished, &window,
+                [&window, &exitCode, finished, screenshot](bool ok, const Error &error) {
+                    if (*finished)
+                        return;
+                    *finished = true;
+                    if (!ok) {
+                        exitCode = fail(QStringLiteral("first sync failed: ") + error.toString());
+                        QCoreApplication::exit(exitCode);
+                        return;
+                    }
+                    // Wait for the detail pane to be filled before grabbing the window.
+                    QObject::connect(
+                            &window, &MainWindow::detailShown, &window,
+                            [&window, &exitCode, screenshot] {
+                                QTimer::singleShot(300, &window, [&window, &exitCode, screenshot] {
+                                    const QImage image = window.renderToImage();
+                                    if (image.isNull() || !image.save(screenshot, "PNG"))
+                                        exitCode = fail(
+                                                QStringLiteral("cannot write %1").arg(screenshot));
+                                    else
+                                        std::fprintf(stdout, "Saved %s\n", qPrintable(screenshot));
+                                    QCoreApplication::exit(exitCode);
+                                });
+                            },
+                            Qt::SingleShotConnection);
+                    if (!window.selectFirstIncidentWithMoreAlertsThan(150))
+                        window.selectIncident(1);
+                });
+        QTimer::singleShot(180000, &window, [&exitCode] {
+            exitCode = fail(QStringLiteral("no sync result within 3 minutes"));
+            QCoreApplication::exit(exitCode);
+        });
+    }
+
+    window.show();
+    controller.start();
+    const int result = app.exec();
+    return screenshotMode ? exitCode : result;
+}

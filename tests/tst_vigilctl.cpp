@@ -1,0 +1,233 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestVigilctl : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void syncOnceFillsTheQueue();
+    void listJson();
+    void listCsvAndTable();
+    void showCapsAlertsAt150();
+    void showAllAlerts();
+    void redirectedIncidentPointsAtSurvivor();
+    void errors_data();
+    void errors();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run vigilctl(const QStringList &arguments, const QProcessEnvironment &env = {});
+    QJsonArray listIncidents();
+
+    QTemporaryDir m_dataDir;
+};
+
+TestVigilctl::Run TestVigilctl::vigilctl(const QStringList &arguments,
+                                         const QProcessEnvironment &env)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &key :
+         {QStringLiteral("AZURE_TENANT_ID"), QStringLiteral("AZURE_CLIENT_ID"),
+          QStringLiteral("AZURE_CLIENT_SECRET"), QStringLiteral("VIGIL_DATA_DIR")})
+        environment.remove(key);
+    for (const QString &key : env.keys())
+        environment.insert(key, env.value(key));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(VIGILCTL_PATH), arguments);
+    if (!process.waitForFinished(240000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QJsonArray TestVigilctl::listIncidents()
+{
+    const Run run = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                              QStringLiteral("incidents"), QStringLiteral("list"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    if (run.exitCode != 0)
+        qWarning() << run.err;
+    return QJsonDocument::fromJson(run.out).array();
+}
+
+void TestVigilctl::initTestCase()
+{
+    QVERIFY(m_dataDir.isValid());
+}
+
+void TestVigilctl::syncOnceFillsTheQueue()
+{
+    const Run run = vigilctl({QStringLiteral("--demo"), QStringLiteral("--data-dir"),
+                              m_dataDir.path(), QStringLiteral("sync"), QStringLiteral("--once")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("Synced"), run.out.constData());
+}
+
+void TestVigilctl::listJson()
+{
+    const QJsonArray incidents = listIncidents();
+    QVERIFY(incidents.size() >= 250);
+    QSet<qint64> numbers;
+    int over150 = 0;
+    int exactly150 = 0;
+    for (const QJsonValue &value : incidents) {
+        const QJsonObject i = value.toObject();
+        for (const char *key :
+             {"number", "provider", "providerIncidentId", "title", "severity", "status", "owner",
+              "classification", "classificationReason", "determination", "alertCount",
+              "alertCountLabel", "tags", "webUrl", "createdTime", "lastUpdateTime", "redirectedTo"})
+            QVERIFY2(i.contains(QLatin1String(key)), key);
+        numbers.insert(i.value(QLatin1String("number")).toInteger());
+        QCOMPARE(i.value(QLatin1String("provider")).toString(),
+                 QStringLiteral("Microsoft 365 Defender"));
+        QVERIFY(QStringList(
+                        {QStringLiteral("New"), QStringLiteral("Active"), QStringLiteral("Closed")})
+                        .contains(i.value(QLatin1String("status")).toString()));
+        const int count = i.value(QLatin1String("alertCount")).toInt();
+        const QString label = i.value(QLatin1String("alertCountLabel")).toString();
+        QCOMPARE(label, count > 150 ? QStringLiteral("150+") : QString::number(count));
+        over150 += count > 150 ? 1 : 0;
+        exactly150 += count == 150 ? 1 : 0;
+        QVERIFY(i.value(QLatin1String("webUrl"))
+                        .toString()
+                        .startsWith(QStringLiteral("https://security.microsoft.com/incidents/")));
+    }
+    QCOMPARE(numbers.size(), incidents.size());
+    QVERIFY(over150 >= 2);
+    QVERIFY(exactly150 >= 1);
+}
+
+void TestVigilctl::listCsvAndTable()
+{
+    Run csv = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("incidents"),
+                        QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 0);
+    const QList<QByteArray> lines = csv.out.split('\n');
+    QVERIFY(lines.first().startsWith("number,provider,providerIncidentId,title,severity,status"));
+    QVERIFY(lines.size() > 250);
+    QVERIFY(csv.out.contains(",150+,"));
+
+    Run table = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                          QStringLiteral("incidents"), QStringLiteral("list"),
+                          QStringLiteral("--format"), QStringLiteral("table")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.startsWith("#"));
+    QVERIFY(table.out.contains("150+"));
+    QVERIFY(table.out.contains("merged into #"));
+}
+
+void TestVigilctl::showCapsAlertsAt150()
+{
+    qint64 number = 0;
+    for (const QJsonValue &value : listIncidents()) {
+        if (value.toObject().value(QLatin1String("alertCount")).toInt() == 420)
+            number = value.toObject().value(QLatin1String("number")).toInteger();
+    }
+    QVERIFY2(number > 0, "the demo tenant has an incident with 420 alerts");
+    const Run run
+            = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("incident"),
+                        QStringLiteral("show"), QString::number(number), QStringLiteral("--format"),
+                        QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject detail = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(detail.value(QLatin1String("number")).toInteger(), number);
+    QCOMPARE(detail.value(QLatin1String("alertCountLabel")).toString(), QStringLiteral("150+"));
+    QCOMPARE(detail.value(QLatin1String("alerts")).toArray().size(), 150);
+    const QJsonArray entities = detail.value(QLatin1String("entities")).toArray();
+    QVERIFY(!entities.isEmpty());
+    for (const QJsonValue &entity : entities)
+        QVERIFY(!entity.toObject().value(QLatin1String("kind")).toString().isEmpty());
+    QVERIFY(detail.value(QLatin1String("comments")).isArray());
+}
+
+void TestVigilctl::showAllAlerts()
+{
+    qint64 number = 0;
+    for (const QJsonValue &value : listIncidents()) {
+        if (value.toObject().value(QLatin1String("alertCount")).toInt() == 420)
+            number = value.toObject().value(QLatin1String("number")).toInteger();
+    }
+    const Run run = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                              QStringLiteral("incident"), QStringLiteral("show"),
+                              QString::number(number), QStringLiteral("--all-alerts")});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(run.out)
+                     .object()
+                     .value(QLatin1String("alerts"))
+                     .toArray()
+                     .size(),
+             420);
+}
+
+void TestVigilctl::redirectedIncidentPointsAtSurvivor()
+{
+    const QJsonArray incidents = listIncidents();
+    QHash<qint64, QJsonObject> byNumber;
+    for (const QJsonValue &value : incidents)
+        byNumber.insert(value.toObject().value(QLatin1String("number")).toInteger(),
+                        value.toObject());
+    int redirected = 0;
+    for (const QJsonObject &i : std::as_const(byNumber)) {
+        if (!i.value(QLatin1String("tags")).toArray().contains(QStringLiteral("Redirected")))
+            continue;
+        ++redirected;
+        QCOMPARE(i.value(QLatin1String("status")).toString(), QStringLiteral("Closed"));
+        const qint64 survivor = i.value(QLatin1String("redirectedTo")).toInteger();
+        QVERIFY(byNumber.contains(survivor));
+        QCOMPARE(i.value(QLatin1String("alertCount")).toInt(), 0);
+    }
+    QVERIFY(redirected >= 5);
+}
+
+void TestVigilctl::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << QByteArray("unknown command");
+    QTest::newRow("sync without --once")
+            << QStringList{QStringLiteral("sync")} << QByteArray("--once");
+    QTest::newRow("bad format") << QStringList{QStringLiteral("incidents"), QStringLiteral("list"),
+                                               QStringLiteral("--format"), QStringLiteral("xml")}
+                                << QByteArray("json, csv or table");
+    QTest::newRow("bad number") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
+                                               QStringLiteral("abc")}
+                                << QByteArray("not an incident number");
+    QTest::newRow("no such incident")
+            << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
+                           QStringLiteral("999999")}
+            << QByteArray("no incident #999999");
+    QTest::newRow("no credentials") << QStringList{QStringLiteral("sync"), QStringLiteral("--once")}
+                                    << QByteArray("AZURE_TENANT_ID");
+    QTest::newRow("plain http to a remote host")
+            << QStringList{QStringLiteral("--graph-endpoint"),
+                           QStringLiteral("http://graph.example"), QStringLiteral("incidents"),
+                           QStringLiteral("list")}
+            << QByteArray("https");
+}
+
+void TestVigilctl::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Run run
+            = vigilctl(QStringList{QStringLiteral("--data-dir"), m_dataDir.path()} + arguments);
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(message), run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestVigilctl)
+#include "tst_vigilctl.moc"

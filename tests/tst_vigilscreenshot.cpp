@@ -1,0 +1,41 @@
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestVigilScreenshot : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoScreenshot();
+};
+
+void TestVigilScreenshot::demoScreenshot()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("vigil.png"));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(VIGIL_PATH),
+                  {QStringLiteral("--demo"), QStringLiteral("--screenshot"), file});
+    QVERIFY(process.waitForFinished(240000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QImage image(file);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 1200);
+    QVERIFY(image.height() >= 700);
+    // A rendered window has many colours; a blank or failed grab has one or two.
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+}
+
+QTEST_GUILESS_MAIN(TestVigilScreenshot)
+#include "tst_vigilscreenshot.moc"
