@@ -409,6 +409,17 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
     // Each alert keeps its own evidence, in order.
     QCOMPARE(detail->alerts.at(0).evidence, QList<Entity>({user, device}));
     QCOMPARE(detail->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
+
+    // A later payload replaces an alert's evidence; nothing is left over or doubled.
+    first.evidence = {ip};
+    QVERIFY(store.upsertIncidentPage(
+                         {payload(makeIncident(QStringLiteral("1"), 1), {{first, second}})})
+                    .ok());
+    const auto updated = store.loadDetail(1);
+    QVERIFY(updated.ok());
+    QCOMPARE(updated->alerts.at(0).evidence, QList<Entity>{ip});
+    QCOMPARE(updated->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
+    QCOMPARE(updated->entities.size(), 3);
 }
 
 void TestIncidentStore::bothCommentShapesSurvive()

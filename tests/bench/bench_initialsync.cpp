@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -147,6 +148,8 @@ int main(int argc, char **argv)
     }
     const int incidents = store.incidentCount();
     const int alerts = store.alertCount();
+    const qint64 databaseBytes = QFileInfo(config.databasePath).size()
+                                 + QFileInfo(config.databasePath + QStringLiteral("-wal")).size();
     const double wallS = double(figures.wallNs) / 1e9;
     const double cpuS = double(figures.cpuNs) / 1e9;
     const double ownWallS = double(figures.wallNs - figures.networkNs) / 1e9;
@@ -168,6 +171,7 @@ int main(int argc, char **argv)
                 double(figures.timings.mappingNs) / 1e9, double(figures.timings.storeNs) / 1e9);
     std::printf("  incidents stored       %d\n", incidents);
     std::printf("  alerts stored          %d\n", alerts);
+    std::printf("  database size          %.1f MB (with its WAL)\n", double(databaseBytes) / 1e6);
     std::printf("  alerts/s, Vigil's own  %.0f (by sync-thread CPU), %.0f (by wall outside "
                 "HTTP waits); target >= 20000\n",
                 alerts / cpuS, alerts / ownWallS);
