@@ -93,7 +93,9 @@ int main(int argc, char *argv[])
 
     SyncController controller(config);
     MainWindow window(&controller);
-    window.resize(1600, 900);
+    // Screenshots use a common analyst screen size; an interactive window keeps its saved size.
+    if (screenshotMode)
+        window.resize(1920, 1080);
 
     int exitCode = 0;
     if (screenshotMode) {

@@ -193,7 +193,8 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayText(row, column);
     case Qt::ToolTipRole:
-        if (column == TitleColumn || column == TagsColumn || column == ClassificationColumn)
+        if (column == TitleColumn || column == TagsColumn || column == ClassificationColumn
+            || column == StatusColumn || column == OwnerColumn)
             return displayText(row, column);
         if (column == AlertsColumn && row.incident.alertCount > kAlertDisplayLimit)
             return tr("%n alerts; the detail view shows the first 150.", nullptr,

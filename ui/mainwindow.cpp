@@ -208,11 +208,13 @@ void MainWindow::createQueue(QWidget *parent)
     const QFontMetrics metrics = m_queue->fontMetrics();
     width(IncidentQueueModel::SeverityColumn,
           metrics.horizontalAdvance(QStringLiteral("Informational")) + metrics.height() + 20);
+    // "Active · awaiting action" is rare; it is elided and its tooltip has the whole text.
     width(IncidentQueueModel::StatusColumn,
-          metrics.horizontalAdvance(QStringLiteral("Active · awaiting action")) + 16);
+          metrics.horizontalAdvance(QStringLiteral("Active")) * 2);
     width(IncidentQueueModel::OwnerColumn, em * 10);
     width(IncidentQueueModel::ClassificationColumn, em * 14);
-    width(IncidentQueueModel::ProviderColumn, em * 12);
+    width(IncidentQueueModel::ProviderColumn,
+          metrics.horizontalAdvance(QStringLiteral("Microsoft 365 Defender")) + 16);
     width(IncidentQueueModel::AlertsColumn, digit * 5 + 16);
     width(IncidentQueueModel::TagsColumn, em * 10);
     width(IncidentQueueModel::CreatedColumn, digit * 16 + 16);
@@ -222,7 +224,6 @@ void MainWindow::createQueue(QWidget *parent)
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.
     m_queue->setColumnHidden(IncidentQueueModel::ClassificationColumn, true);
-    m_queue->setColumnHidden(IncidentQueueModel::ProviderColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::CreatedColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::TagsColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::SyncStateColumn, true);
@@ -744,7 +745,8 @@ void MainWindow::saveSettings() const
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(settingsKey("mainWindow/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(settingsKey("mainWindow/geometry")).toByteArray()))
+        resize(1600, 900);
     restoreState(settings.value(settingsKey("mainWindow/state")).toByteArray());
     if (!m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray()))
         m_splitter->setSizes({900, 700});
