@@ -385,16 +385,16 @@ void TestMainWindow::statusBarAndErrorBanner()
 void TestMainWindow::headerStateIsRemembered()
 {
     QTreeView *view = queueView();
-    QVERIFY(view->isColumnHidden(IncidentQueueModel::ProviderColumn));
+    QVERIFY(view->isColumnHidden(IncidentQueueModel::TagsColumn));
     QVERIFY(!view->isColumnHidden(IncidentQueueModel::OwnerColumn));
-    view->setColumnHidden(IncidentQueueModel::ProviderColumn, false);
+    view->setColumnHidden(IncidentQueueModel::TagsColumn, false);
     view->setColumnHidden(IncidentQueueModel::OwnerColumn, true);
     view->sortByColumn(IncidentQueueModel::SeverityColumn, Qt::DescendingOrder);
     m_window.reset(); // saves
 
     MainWindow second(nullptr);
     auto *secondView = second.findChild<QTreeView *>(QStringLiteral("incidentQueue"));
-    QVERIFY(!secondView->isColumnHidden(IncidentQueueModel::ProviderColumn));
+    QVERIFY(!secondView->isColumnHidden(IncidentQueueModel::TagsColumn));
     QVERIFY(secondView->isColumnHidden(IncidentQueueModel::OwnerColumn));
     QCOMPARE(secondView->header()->sortIndicatorSection(), int(IncidentQueueModel::SeverityColumn));
     second.setIncidents(m_incidents);
