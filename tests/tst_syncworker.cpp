@@ -35,6 +35,7 @@ private Q_SLOTS:
     void restartResumesFromCursor();
     void portalChangeShowsUp();
     void mergeShowsUp();
+    void mergeIntoAnIncidentNotYetLocalFetchesIt();
     void overlapDuplicatesAcrossPagesAreSkipped();
     void throttlingHonoursRetryAfter();
     void serverErrorsBackOffThenSucceed();
@@ -288,6 +289,63 @@ void TestSyncWorker::mergeShowsUp()
     const IncidentDetail detail = details.at(0).at(0).value<IncidentDetail>();
     QCOMPARE(detail.totalAlerts, survivor.alertCount);
     QVERIFY(detail.mergedFrom.contains(source.number));
+}
+
+void TestSyncWorker::mergeIntoAnIncidentNotYetLocalFetchesIt()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    Incident source;
+    for (const Incident &incident : storedQueue()) {
+        if (!incident.isRedirected() && incident.alertCount > 0 && incident.alertCount < 20) {
+            source = incident;
+            break;
+        }
+    }
+    QVERIFY(source.number);
+    const QString target = QString::number(
+            m_sim->tenant().createIncident(2, Sim::Severity::High, QStringLiteral("Survivor")));
+    admin("POST", QStringLiteral("/_sim/merge"),
+          {{QStringLiteral("source"), source.providerIncidentId},
+           {QStringLiteral("target"), target}});
+    // New incidents and then a portal change put the survivor a page after the source in the
+    // ascending listing.
+    for (int n = 0; n < 55; ++n)
+        m_sim->tenant().createIncident(1, Sim::Severity::Low, QStringLiteral("Filler"));
+    admin("POST", QStringLiteral("/_sim/incidents/") + target,
+          {{QStringLiteral("assignedTo"), QStringLiteral("kai.carter@contoso.com")}});
+    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    QList<Incident> changed;
+    QVERIFY(runSync(*controller, &changed));
+
+    // The source comes first: its survivor is not local yet and is fetched at once, with its
+    // alerts; when the listing reaches the survivor it is already stored.
+    const QJsonObject routes = admin("GET", QStringLiteral("/_sim/stats"))
+                                       .value(QLatin1String("byRoute"))
+                                       .toObject();
+    QCOMPARE(routes.value(QStringLiteral("GET /v1.0/security/incidents/{id}")).toInt(), 1);
+    Incident merged;
+    Incident survivor;
+    for (const Incident &incident : storedQueue()) {
+        if (incident.providerIncidentId == source.providerIncidentId)
+            merged = incident;
+        if (incident.providerIncidentId == target)
+            survivor = incident;
+    }
+    QVERIFY(survivor.number > 0);
+    QCOMPARE(merged.redirectedToNumber, survivor.number);
+    QCOMPARE(merged.alertCount, 0);
+    QCOMPARE(survivor.alertCount, source.alertCount + 2);
+    QCOMPARE(survivor.assignedTo, QStringLiteral("kai.carter@contoso.com"));
+    // The queue heard about both rows, the source with its survivor's number.
+    bool sawSourceWithNumber = false;
+    for (const Incident &incident : std::as_const(changed)) {
+        if (incident.providerIncidentId == source.providerIncidentId
+            && incident.redirectedToNumber == survivor.number)
+            sawSourceWithNumber = true;
+    }
+    QVERIFY(sawSourceWithNumber);
 }
 
 void TestSyncWorker::overlapDuplicatesAcrossPagesAreSkipped()
