@@ -155,7 +155,8 @@ QString statusLabel(const QString &graphStatus)
     case VigilStatus::Unknown:
         break;
     }
-    return graphStatus.isEmpty() ? QStringLiteral("Unknown") : graphStatus;
+    return graphStatus.isEmpty() ? QCoreApplication::translate("Vigil::Vocabulary", "Unknown")
+                                 : graphStatus;
 }
 
 VigilClassification vigilClassification(const QString &graphClassification)

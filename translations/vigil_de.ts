@@ -507,7 +507,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="83"/>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
@@ -548,7 +548,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="172"/>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
     </message>
@@ -563,162 +563,168 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>Vorfallwarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ausgewählten Vorfall im Defender-Portal öffnen (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Änderungen jetzt aus Microsoft 365 Defender abrufen (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>Next incident</source>
         <translation>Nächster Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>Previous incident</source>
         <translation>Vorheriger Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Back to the queue</source>
         <translation>Zurück zur Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Columns…</source>
         <translation>Spalten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>&amp;Incident</source>
         <translation>V&amp;orfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>Vorfall #%1 hat keinen Microsoft 365 Defender-Vorfall, der geöffnet werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Für %1 konnte kein Webbrowser gestartet werden. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Vorfallspeicher geöffnet; warte auf die erste Synchronisierung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="567"/>
+        <location filename="../ui/mainwindow.cpp" line="573"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Die Warnungen von Vorfall #%1 konnten nicht geladen werden. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow.cpp" line="586"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="590"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="587"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>Waiting before the next call</source>
         <translation>Warten vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>Offline — showing the local copy</source>
         <translation>Offline – lokale Kopie wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow.cpp" line="603"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="607"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow.cpp" line="613"/>
         <source>Changes pulled up to %1</source>
         <translation>Änderungen abgerufen bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Graph-Aufrufe %1/%2 pro Min.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>The last sync failed. </source>
         <translation>Die letzte Synchronisierung ist fehlgeschlagen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="638"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil kann keine Vorfälle anzeigen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="634"/>
+        <location filename="../ui/mainwindow.cpp" line="640"/>
         <source>Incident store unavailable</source>
         <translation>Vorfallspeicher nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="651"/>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <source>1 incident</source>
+        <translation>1 Vorfall</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>%1 incidents</source>
         <translation>%1 Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654"/>
-        <source>%1 of %2 incidents</source>
-        <translation>%1 von %2 Vorfällen</translation>
+        <location filename="../ui/mainwindow.cpp" line="663"/>
+        <source>%1 of %2</source>
+        <comment>shown of total incidents</comment>
+        <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="687"/>
+        <location filename="../ui/mainwindow.cpp" line="696"/>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
     </message>
@@ -746,143 +752,144 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>Geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="183"/>
+        <location filename="../core/vocabulary.cpp" line="184"/>
         <source>Undetermined</source>
         <translation>Unbestimmt</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="185"/>
+        <location filename="../core/vocabulary.cpp" line="186"/>
         <source>True positive</source>
         <translation>Richtig positiv</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="187"/>
+        <location filename="../core/vocabulary.cpp" line="188"/>
         <source>Benign positive</source>
         <translation>Unbedenklich positiv</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="189"/>
+        <location filename="../core/vocabulary.cpp" line="190"/>
         <source>False positive</source>
         <translation>Falsch positiv</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="202"/>
+        <location filename="../core/vocabulary.cpp" line="203"/>
         <source>Suspicious activity</source>
         <translation>Verdächtige Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="204"/>
+        <location filename="../core/vocabulary.cpp" line="205"/>
         <source>Suspicious but expected</source>
         <translation>Verdächtig, aber erwartet</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="207"/>
+        <location filename="../core/vocabulary.cpp" line="208"/>
         <source>Incorrect alert logic</source>
         <translation>Falsche Warnungslogik</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="209"/>
+        <location filename="../core/vocabulary.cpp" line="210"/>
         <source>Inaccurate data</source>
         <translation>Ungenaue Daten</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="219"/>
-        <location filename="../core/vocabulary.cpp" line="282"/>
+        <location filename="../core/vocabulary.cpp" line="158"/>
+        <location filename="../core/vocabulary.cpp" line="220"/>
+        <location filename="../core/vocabulary.cpp" line="283"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="220"/>
+        <location filename="../core/vocabulary.cpp" line="221"/>
         <source>APT</source>
         <translation>APT</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="221"/>
+        <location filename="../core/vocabulary.cpp" line="222"/>
         <source>Malware</source>
         <translation>Schadsoftware</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="223"/>
+        <location filename="../core/vocabulary.cpp" line="224"/>
         <source>Security personnel</source>
         <translation>Sicherheitspersonal</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="225"/>
+        <location filename="../core/vocabulary.cpp" line="226"/>
         <source>Security testing</source>
         <translation>Sicherheitstests</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="227"/>
+        <location filename="../core/vocabulary.cpp" line="228"/>
         <source>Unwanted software</source>
         <translation>Unerwünschte Software</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="228"/>
+        <location filename="../core/vocabulary.cpp" line="229"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="230"/>
+        <location filename="../core/vocabulary.cpp" line="231"/>
         <source>Multi-staged attack</source>
         <translation>Mehrstufiger Angriff</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="232"/>
+        <location filename="../core/vocabulary.cpp" line="233"/>
         <source>Compromised account</source>
         <translation>Kompromittiertes Konto</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="233"/>
+        <location filename="../core/vocabulary.cpp" line="234"/>
         <source>Phishing</source>
         <translation>Phishing</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="235"/>
+        <location filename="../core/vocabulary.cpp" line="236"/>
         <source>Malicious user activity</source>
         <translation>Böswillige Benutzeraktivität</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="237"/>
+        <location filename="../core/vocabulary.cpp" line="238"/>
         <source>Not malicious</source>
         <translation>Nicht bösartig</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="239"/>
+        <location filename="../core/vocabulary.cpp" line="240"/>
         <source>Not enough data to validate</source>
         <translation>Nicht genügend Daten zur Validierung</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="241"/>
+        <location filename="../core/vocabulary.cpp" line="242"/>
         <source>Confirmed activity</source>
         <translation>Bestätigte Aktivität</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="243"/>
+        <location filename="../core/vocabulary.cpp" line="244"/>
         <source>Line-of-business application</source>
         <translation>Branchenanwendung</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="245"/>
+        <location filename="../core/vocabulary.cpp" line="246"/>
         <source>Unknown (future value)</source>
         <translation>Unbekannt (zukünftiger Wert)</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="270"/>
+        <location filename="../core/vocabulary.cpp" line="271"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="272"/>
+        <location filename="../core/vocabulary.cpp" line="273"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="274"/>
+        <location filename="../core/vocabulary.cpp" line="275"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="276"/>
+        <location filename="../core/vocabulary.cpp" line="277"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>

@@ -507,7 +507,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="83"/>
-        <location filename="../ui/mainwindow.cpp" line="270"/>
+        <location filename="../ui/mainwindow.cpp" line="276"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
@@ -548,7 +548,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="172"/>
-        <location filename="../ui/mainwindow.cpp" line="277"/>
+        <location filename="../ui/mainwindow.cpp" line="283"/>
         <source>Quick filter</source>
         <translation>Filtre rapide</translation>
     </message>
@@ -563,162 +563,168 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>File d&apos;attente des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="272"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ouvrir l&apos;incident sélectionné dans le portail Defender (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Récupérer maintenant les modifications de Microsoft 365 Defender (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="288"/>
         <source>Next incident</source>
         <translation>Incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="293"/>
         <source>Previous incident</source>
         <translation>Incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="292"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Back to the queue</source>
         <translation>Retour à la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="317"/>
+        <location filename="../ui/mainwindow.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="332"/>
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="424"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>L&apos;incident #%1 n&apos;a aucun incident Microsoft 365 Defender à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="431"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Aucun navigateur web n&apos;a pu être lancé pour %1. Copiez l&apos;adresse et ouvrez-la vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Magasin d&apos;incidents ouvert&#xa0;; en attente de la première synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="567"/>
+        <location filename="../ui/mainwindow.cpp" line="573"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Les alertes de l&apos;incident #%1 n&apos;ont pas pu être chargées. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="580"/>
+        <location filename="../ui/mainwindow.cpp" line="586"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="590"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Attente jusqu&apos;à %1 avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="587"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>Waiting before the next call</source>
         <translation>Attente avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="596"/>
         <source>Offline — showing the local copy</source>
         <translation>Hors connexion — affichage de la copie locale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597"/>
+        <location filename="../ui/mainwindow.cpp" line="603"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="607"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow.cpp" line="613"/>
         <source>Changes pulled up to %1</source>
         <translation>Modifications récupérées jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Appels Graph %1/%2 par min</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>The last sync failed. </source>
         <translation>La dernière synchronisation a échoué. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="638"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil ne peut pas afficher les incidents. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="634"/>
+        <location filename="../ui/mainwindow.cpp" line="640"/>
         <source>Incident store unavailable</source>
         <translation>Magasin d&apos;incidents indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="651"/>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <source>1 incident</source>
+        <translation>1 incident</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>%1 incidents</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654"/>
-        <source>%1 of %2 incidents</source>
-        <translation>%1 incidents sur %2</translation>
+        <location filename="../ui/mainwindow.cpp" line="663"/>
+        <source>%1 of %2</source>
+        <comment>shown of total incidents</comment>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="687"/>
+        <location filename="../ui/mainwindow.cpp" line="696"/>
         <source>Reset columns</source>
         <translation>Réinitialiser les colonnes</translation>
     </message>
@@ -746,143 +752,144 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>Fermé</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="183"/>
+        <location filename="../core/vocabulary.cpp" line="184"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="185"/>
+        <location filename="../core/vocabulary.cpp" line="186"/>
         <source>True positive</source>
         <translation>Vrai positif</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="187"/>
+        <location filename="../core/vocabulary.cpp" line="188"/>
         <source>Benign positive</source>
         <translation>Positif bénin</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="189"/>
+        <location filename="../core/vocabulary.cpp" line="190"/>
         <source>False positive</source>
         <translation>Faux positif</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="202"/>
+        <location filename="../core/vocabulary.cpp" line="203"/>
         <source>Suspicious activity</source>
         <translation>Activité suspecte</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="204"/>
+        <location filename="../core/vocabulary.cpp" line="205"/>
         <source>Suspicious but expected</source>
         <translation>Suspect mais attendu</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="207"/>
+        <location filename="../core/vocabulary.cpp" line="208"/>
         <source>Incorrect alert logic</source>
         <translation>Logique d&apos;alerte incorrecte</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="209"/>
+        <location filename="../core/vocabulary.cpp" line="210"/>
         <source>Inaccurate data</source>
         <translation>Données inexactes</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="219"/>
-        <location filename="../core/vocabulary.cpp" line="282"/>
+        <location filename="../core/vocabulary.cpp" line="158"/>
+        <location filename="../core/vocabulary.cpp" line="220"/>
+        <location filename="../core/vocabulary.cpp" line="283"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="220"/>
+        <location filename="../core/vocabulary.cpp" line="221"/>
         <source>APT</source>
         <translation>APT</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="221"/>
+        <location filename="../core/vocabulary.cpp" line="222"/>
         <source>Malware</source>
         <translation>Logiciel malveillant</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="223"/>
+        <location filename="../core/vocabulary.cpp" line="224"/>
         <source>Security personnel</source>
         <translation>Personnel de sécurité</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="225"/>
+        <location filename="../core/vocabulary.cpp" line="226"/>
         <source>Security testing</source>
         <translation>Tests de sécurité</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="227"/>
+        <location filename="../core/vocabulary.cpp" line="228"/>
         <source>Unwanted software</source>
         <translation>Logiciel indésirable</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="228"/>
+        <location filename="../core/vocabulary.cpp" line="229"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="230"/>
+        <location filename="../core/vocabulary.cpp" line="231"/>
         <source>Multi-staged attack</source>
         <translation>Attaque en plusieurs étapes</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="232"/>
+        <location filename="../core/vocabulary.cpp" line="233"/>
         <source>Compromised account</source>
         <translation>Compte compromis</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="233"/>
+        <location filename="../core/vocabulary.cpp" line="234"/>
         <source>Phishing</source>
         <translation>Hameçonnage</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="235"/>
+        <location filename="../core/vocabulary.cpp" line="236"/>
         <source>Malicious user activity</source>
         <translation>Activité utilisateur malveillante</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="237"/>
+        <location filename="../core/vocabulary.cpp" line="238"/>
         <source>Not malicious</source>
         <translation>Non malveillant</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="239"/>
+        <location filename="../core/vocabulary.cpp" line="240"/>
         <source>Not enough data to validate</source>
         <translation>Données insuffisantes pour valider</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="241"/>
+        <location filename="../core/vocabulary.cpp" line="242"/>
         <source>Confirmed activity</source>
         <translation>Activité confirmée</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="243"/>
+        <location filename="../core/vocabulary.cpp" line="244"/>
         <source>Line-of-business application</source>
         <translation>Application métier</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="245"/>
+        <location filename="../core/vocabulary.cpp" line="246"/>
         <source>Unknown (future value)</source>
         <translation>Inconnu (valeur future)</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="270"/>
+        <location filename="../core/vocabulary.cpp" line="271"/>
         <source>High</source>
         <translation>Élevé</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="272"/>
+        <location filename="../core/vocabulary.cpp" line="273"/>
         <source>Medium</source>
         <translation>Moyen</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="274"/>
+        <location filename="../core/vocabulary.cpp" line="275"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../core/vocabulary.cpp" line="276"/>
+        <location filename="../core/vocabulary.cpp" line="277"/>
         <source>Informational</source>
         <translation>Informatif</translation>
     </message>

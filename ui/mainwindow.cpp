@@ -215,7 +215,13 @@ void MainWindow::createQueue(QWidget *parent)
     width(IncidentQueueModel::ClassificationColumn, em * 14);
     width(IncidentQueueModel::ProviderColumn,
           metrics.horizontalAdvance(QStringLiteral("Microsoft 365 Defender")) + 16);
-    width(IncidentQueueModel::AlertsColumn, digit * 5 + 16);
+    // Wide enough for "150+" and for the translated header.
+    width(IncidentQueueModel::AlertsColumn,
+          std::max(digit * 5,
+                   metrics.horizontalAdvance(
+                           m_model->headerData(IncidentQueueModel::AlertsColumn, Qt::Horizontal)
+                                   .toString()))
+                  + 24);
     width(IncidentQueueModel::TagsColumn, em * 10);
     width(IncidentQueueModel::CreatedColumn, digit * 16 + 16);
     width(IncidentQueueModel::LastUpdatedColumn, digit * 16 + 16);
@@ -647,11 +653,14 @@ void MainWindow::updateCountLabel()
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
     const QLocale locale;
+    // Two messages rather than %n: the English source text must read right without a translator.
+    const QString totalText
+            = total == 1 ? tr("1 incident") : tr("%1 incidents").arg(locale.toString(total));
     if (shown == total)
-        m_incidentCount->setText(tr("%1 incidents").arg(locale.toString(total)));
+        m_incidentCount->setText(totalText);
     else
         m_incidentCount->setText(
-                tr("%1 of %2 incidents").arg(locale.toString(shown), locale.toString(total)));
+                tr("%1 of %2", "shown of total incidents").arg(locale.toString(shown), totalText));
 }
 
 void MainWindow::updateActions()
