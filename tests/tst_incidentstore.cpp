@@ -206,6 +206,11 @@ void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
     QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("7"), 6))}).ok());
     QCOMPARE(store.alertCount(), 2);
     QCOMPARE(store.incidentCount(), 1);
+
+    // Updates use no numbers up: the next new incident is #2, as in Sentinel's numbering.
+    const auto next = store.upsertIncidentPage({payload(makeIncident(QStringLiteral("8"), 7))});
+    QVERIFY(next.ok());
+    QCOMPARE(next->at(0).number, 2);
 }
 
 void TestIncidentStore::loadsQueueWithCountsAndTags()

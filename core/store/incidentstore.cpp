@@ -40,7 +40,7 @@ const QList<QStringList> &migrations()
             {
                     QStringLiteral(
                             "CREATE TABLE incidents ("
-                            " number INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " number INTEGER PRIMARY KEY,"
                             " provider TEXT NOT NULL,"
                             " provider_incident_id TEXT NOT NULL UNIQUE,"
                             " tenant TEXT, title TEXT, description TEXT, severity TEXT, status "
