@@ -3,9 +3,33 @@
 #include "incident.h"
 #include "result.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Vigil {
+
+/**
+ * @brief One incident as a Graph page delivered it, with its alerts when they were expanded.
+ *
+ * When alerts is empty-optional the payload said nothing about alerts (a listing without
+ * `$expand=alerts`); the alerts already stored stay as they are. A value type; any thread.
+ */
+struct IncidentPayload
+{
+    Incident incident;
+    std::optional<QList<Alert>> alerts;
+};
+
+/** @brief One page of a Graph incident listing, mapped to Vigil types. A value; any thread. */
+struct IncidentPage
+{
+    QList<IncidentPayload> items;
+    QStringList skipped; ///< why items were skipped (an incident without id, ...)
+    QString nextLink; ///< `@odata.nextLink`, empty on the last page
+    qint64 indexingNs = 0; ///< CPU time spent validating and indexing the JSON text
+};
 
 /**
  * Parses an ISO-8601 timestamp as Graph sends it (any number of fractional digits, `Z` or an
@@ -27,6 +51,14 @@ Result<Alert> alertFromGraph(const QJsonObject &json);
 Result<Incident> incidentFromGraph(const QJsonObject &json);
 /** The expanded `alerts` of an incident object; alerts that fail to parse are skipped. */
 QList<Alert> alertsOfIncident(const QJsonObject &json);
+
+/**
+ * Reads one page of `/security/incidents` (with or without `$expand=alerts`) straight from the
+ * reply body: the same mapping as incidentFromGraph, alertsOfIncident and entityFromEvidence,
+ * but each evidence item's rawJson is its text as received. A body that is not a JSON object
+ * with a `value` array is a Parse error. body gets padding appended for the parser.
+ */
+Result<IncidentPage> incidentPageFromGraph(QByteArray &body);
 
 /** Entity kind for an evidence @odata.type ("#microsoft.graph.security.deviceEvidence" ->
  *  "device"), "other" when unknown. */

@@ -56,6 +56,7 @@ class GraphClient : public QObject
     Q_OBJECT
 public:
     using JsonCallback = std::function<void(const Result<QJsonObject> &result)>;
+    using BodyCallback = std::function<void(Result<QByteArray> &&body)>;
 
     GraphClient(QNetworkAccessManager *network, TokenProvider *tokens, RateLimiter *limiter,
                 QUrl graphEndpoint, QObject *parent = nullptr);
@@ -73,6 +74,9 @@ public:
     /** GETs url and calls done with the JSON object (on this thread, never before returning),
      *  unless context is gone. maxAttempts 0 uses the options' value. */
     void get(const QUrl &url, QObject *context, JsonCallback done, int maxAttempts = 0);
+    /** Like get(), with the same retries and errors, but hands over the body of a successful
+     *  reply unparsed, for callers that read it with a faster parser of their own. */
+    void getBody(const QUrl &url, QObject *context, BodyCallback done, int maxAttempts = 0);
 
     /** Calls the rate limiter let through in the last 60 s. */
     int callsInLastMinute()
@@ -100,6 +104,9 @@ private:
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply, qint64 sentNs);
     void retryOrFail(const std::shared_ptr<Call> &call, const Error &error);
     void complete(const std::shared_ptr<Call> &call, const Result<QJsonObject> &result);
+    void fail(const std::shared_ptr<Call> &call, const Error &error);
+    void start(const std::shared_ptr<Call> &call, const QUrl &url, QObject *context,
+               int maxAttempts);
 
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;

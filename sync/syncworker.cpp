@@ -64,7 +64,7 @@ qint64 SyncWorker::networkWaitNs() const
 
 qint64 SyncWorker::jsonParseNs() const
 {
-    return m_graph ? m_graph->jsonParseNs() : 0;
+    return (m_graph ? m_graph->jsonParseNs() : 0) + m_timings.jsonParseNs;
 }
 
 qint64 SyncWorker::bytesReceived() const
@@ -241,15 +241,28 @@ void SyncWorker::fetchPage(const QUrl &url, bool expand)
     // A listing without a filter (the first sync) does not hit the $expand+$filter failure, so
     // only filtered listings give up on $expand quickly.
     const bool filtered = url.query().contains(QLatin1String("filter"));
-    m_graph->get(
+    m_graph->getBody(
             url, this,
-            [this, url, expand](const Result<QJsonObject> &result) { onPage(url, expand, result); },
+            [this, expand](Result<QByteArray> &&body) {
+                if (!body) {
+                    onPage(expand, body.error());
+                    return;
+                }
+                const qint64 start = threadCpuTimeNs();
+                Result<IncidentPage> page = incidentPageFromGraph(body.value());
+                if (page) {
+                    m_timings.jsonParseNs += page->indexingNs;
+                    m_timings.mappingNs += threadCpuTimeNs() - start - page->indexingNs;
+                }
+                // The page's text is no longer needed: give its memory back before storing.
+                body = Result<QByteArray>(QByteArray());
+                onPage(expand, page);
+            },
             expand && filtered ? 2 : 0);
 }
 
-void SyncWorker::onPage(const QUrl &url, bool expand, const Result<QJsonObject> &result)
+void SyncWorker::onPage(bool expand, const Result<IncidentPage> &result)
 {
-    Q_UNUSED(url);
     if (!result) {
         const Error &error = result.error();
         if (expand && error.kind == Error::Kind::Server) {
@@ -268,28 +281,16 @@ void SyncWorker::onPage(const QUrl &url, bool expand, const Result<QJsonObject> 
         m_status.state = SyncStatus::State::Syncing;
         m_status.backoffUntil = {};
     }
-    const QJsonObject &json = result.value();
-    const QJsonValue value = json.value(QLatin1String("value"));
-    if (!value.isArray()) {
-        finishCycle(false, Error{Error::Kind::Parse,
-                                 200,
-                                 {},
-                                 QStringLiteral("the incident list has no 'value' array"),
-                                 {}});
-        return;
-    }
+    const IncidentPage &page = result.value();
+    for (const QString &skipped : page.skipped)
+        qCWarning(lcSync).noquote() << "skipping an incident:" << skipped;
     QList<IncidentPayload> changed;
+    changed.reserve(page.items.size());
     QDateTime pageMax;
     int duplicates = 0;
-    const QJsonArray items = value.toArray();
     const qint64 mappingStart = threadCpuTimeNs();
-    for (const QJsonValue &item : items) {
-        Result<IncidentPayload> payload = payloadFromJson(item.toObject());
-        if (!payload) {
-            qCWarning(lcSync).noquote() << "skipping an incident:" << payload.error().toString();
-            continue;
-        }
-        const QDateTime updated = payload->incident.lastUpdateTime;
+    for (const IncidentPayload &payload : page.items) {
+        const QDateTime updated = payload.incident.lastUpdateTime;
         if (updated.isValid()) {
             if (m_previousItem.isValid() && updated < m_previousItem && !m_unordered) {
                 qCWarning(lcSync) << "the service ignored $orderby; the cursor moves at the end";
@@ -302,18 +303,18 @@ void SyncWorker::onPage(const QUrl &url, bool expand, const Result<QJsonObject> 
                 m_cycleMax = updated;
         }
         // The overlap window brings back what the last cycle stored: same id, same time.
-        const auto known = m_known.constFind(payload->incident.providerIncidentId);
+        const auto known = m_known.constFind(payload.incident.providerIncidentId);
         if (known != m_known.constEnd() && updated.isValid()
             && *known == updated.toMSecsSinceEpoch()) {
             ++duplicates;
             continue;
         }
-        changed.append(std::move(payload).value());
+        changed.append(payload);
     }
     m_timings.mappingNs += threadCpuTimeNs() - mappingStart;
     ++m_status.pagesThisCycle;
-    const QString nextLink = json.value(QLatin1String("@odata.nextLink")).toString();
-    qCDebug(lcSync) << "page" << m_status.pagesThisCycle << ":" << items.size() << "incidents,"
+    const QString &nextLink = page.nextLink;
+    qCDebug(lcSync) << "page" << m_status.pagesThisCycle << ":" << page.items.size() << "incidents,"
                     << changed.size() << "changed," << duplicates << "already stored";
     if (!expand && !changed.isEmpty()) {
         fetchAlertsOneByOne(std::make_shared<QList<IncidentPayload>>(std::move(changed)), 0,

@@ -22,6 +22,7 @@ namespace Vigil {
 
 class GraphClient;
 class IncidentStore;
+struct IncidentPage;
 struct IncidentPayload;
 class TokenProvider;
 
@@ -56,6 +57,7 @@ public:
     {
         qint64 mappingNs = 0;
         qint64 storeNs = 0;
+        qint64 jsonParseNs = 0; ///< of pages read without QJsonDocument (also in jsonParseNs())
     };
     Timings timings() const { return m_timings; }
 
@@ -78,7 +80,7 @@ private:
     QUrl firstPageUrl(bool expand) const;
     void startCycle();
     void fetchPage(const QUrl &url, bool expand);
-    void onPage(const QUrl &url, bool expand, const Result<QJsonObject> &result);
+    void onPage(bool expand, const Result<IncidentPage> &result);
     void fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>> page, int index,
                              QDateTime pageMax, QString nextLink);
     void storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,

@@ -14,6 +14,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QThread>
 
 #include <sqlite3.h>
@@ -256,10 +257,11 @@ public:
             sqlite3_bind_null(m_statement, column);
             return;
         }
-        // The UTF-8 bytes must outlive the step: keep them until reset.
-        m_keep.push_back(text.toUtf8());
-        const QByteArray &utf8 = m_keep.back();
-        sqlite3_bind_text(m_statement, column, utf8.constData(), int(utf8.size()),
+        // The UTF-8 bytes must outlive the step: they stay in the arena until reset.
+        char *out = space(m_encoder.requiredSpace(text.size()));
+        char *end = m_encoder.appendToBuffer(out, text);
+        m_used += end - out;
+        sqlite3_bind_text(m_statement, column, out, int(end - out),
                           static_cast<sqlite3_destructor_type>(nullptr));
     }
     void bind(int column, const QByteArray &blob)
@@ -285,15 +287,33 @@ public:
         while (rc == SQLITE_ROW)
             rc = sqlite3_step(m_statement);
         sqlite3_reset(m_statement);
-        m_keep.clear();
+        m_chunk = 0;
+        m_used = 0;
         return rc == SQLITE_DONE;
     }
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
 
 private:
+    /** Room for bytes in the arena of bound text, reused from one step to the next. */
+    char *space(qsizetype bytes)
+    {
+        while (m_chunk < m_chunks.size() && m_chunks[m_chunk].size() - m_used < bytes) {
+            ++m_chunk;
+            m_used = 0;
+        }
+        if (m_chunk == m_chunks.size()) {
+            m_chunks.emplace_back(std::max<qsizetype>(bytes, 256 * 1024), Qt::Uninitialized);
+            m_used = 0;
+        }
+        return m_chunks[m_chunk].data() + m_used;
+    }
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
-    std::vector<QByteArray> m_keep;
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
+    std::vector<QByteArray> m_chunks;
+    size_t m_chunk = 0;
+    qsizetype m_used = 0;
 };
 
 Error statementError(const QString &what, const Statement &statement)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "graphjson.h"
 #include "incident.h"
 #include "result.h"
 
@@ -12,18 +13,6 @@
 #include <optional>
 
 namespace Vigil {
-
-/**
- * @brief One incident as a Graph page delivered it, with its alerts when they were expanded.
- *
- * When alerts is empty-optional the payload said nothing about alerts (a listing without
- * `$expand=alerts`); the alerts already stored stay as they are.
- */
-struct IncidentPayload
-{
-    Incident incident;
-    std::optional<QList<Alert>> alerts;
-};
 
 /**
  * @brief Vigil's incident database: incidents, alerts, evidence, comments and the sync cursor.
