@@ -1,0 +1,833 @@
+#include "syncengine.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Vigil {
+
+namespace {
+
+const QString kActive = QStringLiteral("active");
+const QString kInProgress = QStringLiteral("inProgress");
+const QString kResolved = QStringLiteral("resolved");
+const QString kTruePositive = QStringLiteral("truePositive");
+const QString kBenignPositive = QStringLiteral("informationalExpectedActivity");
+const QString kFalsePositive = QStringLiteral("falsePositive");
+const QString kUnknown = QStringLiteral("unknown");
+const QString kOther = QStringLiteral("other");
+const QString kNotMalicious = QStringLiteral("notMalicious");
+const QString kNotEnoughData = QStringLiteral("notEnoughDataToValidate");
+
+Error inputError(const QString &message)
+{
+    Error error;
+    error.kind = Error::Kind::Config;
+    error.message = message;
+    return error;
+}
+
+QString classificationName(VigilClassification classification)
+{
+    switch (classification) {
+    case VigilClassification::TruePositive:
+        return QCoreApplication::translate("Vigil::Vocabulary", "True positive");
+    case VigilClassification::BenignPositive:
+        return QCoreApplication::translate("Vigil::Vocabulary", "Benign positive");
+    case VigilClassification::FalsePositive:
+        return QCoreApplication::translate("Vigil::Vocabulary", "False positive");
+    case VigilClassification::Undetermined:
+        return QCoreApplication::translate("Vigil::Vocabulary", "Undetermined");
+    case VigilClassification::None:
+    case VigilClassification::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString determinationList(VigilClassification classification)
+{
+    QStringList labels;
+    for (const QString &determination : determinationsFor(classification))
+        labels.append(determinationLabel(determination));
+    return labels.join(QStringLiteral(", "));
+}
+
+/** A classification that says something: Graph's "unknown" is also what unclassified means. */
+bool hasRealClassification(const QString &graphClassification)
+{
+    switch (vigilClassification(graphClassification)) {
+    case VigilClassification::TruePositive:
+    case VigilClassification::BenignPositive:
+    case VigilClassification::FalsePositive:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool looksLikeUpn(const QString &owner)
+{
+    static const QRegularExpression upn(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
+    return upn.match(owner).hasMatch();
+}
+
+QStringList uniqueTags(const QStringList &tags)
+{
+    QStringList unique;
+    for (const QString &tag : tags) {
+        if (!unique.contains(tag))
+            unique.append(tag);
+    }
+    return unique;
+}
+
+QStringList tagsWithout(const QStringList &tags, const QStringList &removed)
+{
+    QStringList kept;
+    for (const QString &tag : tags) {
+        if (!removed.contains(tag))
+            kept.append(tag);
+    }
+    return kept;
+}
+
+/** The earlier-or-equal test for conflicts: an invalid time is the earliest of all. */
+bool notLaterThan(const QDateTime &a, const QDateTime &b)
+{
+    if (!a.isValid())
+        return true;
+    if (!b.isValid())
+        return false;
+    return a <= b;
+}
+
+} // namespace
+
+QString closingReasonLabel(ClosingReason reason)
+{
+    switch (reason) {
+    case ClosingReason::None:
+        return {};
+    case ClosingReason::SuspiciousActivity:
+        return QCoreApplication::translate("Vigil::Vocabulary", "Suspicious activity");
+    case ClosingReason::SuspiciousButExpected:
+        return QCoreApplication::translate("Vigil::Vocabulary", "Suspicious but expected");
+    case ClosingReason::IncorrectAlertLogic:
+        return QCoreApplication::translate("Vigil::Vocabulary", "Incorrect alert logic");
+    case ClosingReason::InaccurateData:
+        return QCoreApplication::translate("Vigil::Vocabulary", "Inaccurate data");
+    }
+    return {};
+}
+
+QList<ClosingReason> closingReasonsFor(VigilClassification classification)
+{
+    switch (classification) {
+    case VigilClassification::TruePositive:
+        return {ClosingReason::SuspiciousActivity};
+    case VigilClassification::BenignPositive:
+        return {ClosingReason::SuspiciousButExpected};
+    case VigilClassification::FalsePositive:
+        return {ClosingReason::IncorrectAlertLogic, ClosingReason::InaccurateData};
+    default:
+        return {};
+    }
+}
+
+QStringList determinationsFor(VigilClassification classification)
+{
+    switch (classification) {
+    case VigilClassification::TruePositive:
+        return {QStringLiteral("multiStagedAttack"),
+                QStringLiteral("maliciousUserActivity"),
+                QStringLiteral("compromisedAccount"),
+                QStringLiteral("malware"),
+                QStringLiteral("phishing"),
+                QStringLiteral("unwantedSoftware"),
+                kOther};
+    case VigilClassification::BenignPositive:
+        return {QStringLiteral("securityTesting"), QStringLiteral("lineOfBusinessApplication"),
+                QStringLiteral("confirmedActivity"), kOther};
+    case VigilClassification::FalsePositive:
+        return {kNotMalicious, kNotEnoughData, kOther};
+    default:
+        return {};
+    }
+}
+
+QString graphStatusFor(VigilStatus status)
+{
+    switch (status) {
+    case VigilStatus::New:
+        return kActive;
+    case VigilStatus::Active:
+        return kInProgress;
+    case VigilStatus::Closed:
+        return kResolved;
+    case VigilStatus::Unknown:
+        break;
+    }
+    return {};
+}
+
+Result<GraphClassification> graphClassificationFor(const ClassificationChoice &choice)
+{
+    const VigilClassification classification = choice.classification;
+    if (classification == VigilClassification::None
+        || classification == VigilClassification::Unknown)
+        return inputError(QCoreApplication::translate(
+                "Vigil::SyncEngine",
+                "Choose a classification: True positive, Benign positive, False "
+                "positive or Undetermined."));
+
+    const QString name = classificationName(classification);
+    const QList<ClosingReason> reasons = closingReasonsFor(classification);
+    if (choice.reason != ClosingReason::None && !reasons.contains(choice.reason)) {
+        if (reasons.isEmpty())
+            return inputError(
+                    QCoreApplication::translate("Vigil::SyncEngine",
+                                                "%1 takes no reason; leave the reason empty.")
+                            .arg(name));
+        QStringList labels;
+        for (ClosingReason reason : reasons)
+            labels.append(closingReasonLabel(reason));
+        return inputError(QCoreApplication::translate("Vigil::SyncEngine",
+                                                      "\"%1\" is not a reason for %2; choose %3.")
+                                  .arg(closingReasonLabel(choice.reason), name,
+                                       labels.join(QCoreApplication::translate("Vigil::SyncEngine",
+                                                                               " or "))));
+    }
+
+    const QString determination
+            = canonicalEnumValue(GraphEnum::Determination, choice.determination.trimmed());
+    if (classification == VigilClassification::Undetermined) {
+        if (!determination.isEmpty() && determination != kUnknown)
+            return inputError(QCoreApplication::translate(
+                    "Vigil::SyncEngine",
+                    "Undetermined takes no determination; leave it empty or choose "
+                    "another classification."));
+        return GraphClassification{kUnknown, kUnknown};
+    }
+
+    if (!determination.isEmpty()) {
+        if (determination == QLatin1String("apt")
+            || determination == QLatin1String("securityPersonnel"))
+            return inputError(
+                    QCoreApplication::translate(
+                            "Vigil::SyncEngine",
+                            "Microsoft no longer accepts the determination \"%1\"; choose "
+                            "one of: %2.")
+                            .arg(determinationLabel(determination),
+                                 determinationList(classification)));
+        if (!isKnownEnumValue(GraphEnum::Determination, determination))
+            return inputError(
+                    QCoreApplication::translate(
+                            "Vigil::SyncEngine",
+                            "\"%1\" is not a determination Microsoft Defender knows; choose "
+                            "one of: %2.")
+                            .arg(choice.determination, determinationList(classification)));
+        if (!determinationsFor(classification).contains(determination))
+            return inputError(
+                    QCoreApplication::translate(
+                            "Vigil::SyncEngine",
+                            "The determination \"%1\" does not go with %2; choose one of: "
+                            "%3.")
+                            .arg(determinationLabel(determination), name,
+                                 determinationList(classification)));
+    }
+
+    if (classification == VigilClassification::TruePositive)
+        return GraphClassification{kTruePositive, determination.isEmpty() ? kOther : determination};
+    if (classification == VigilClassification::BenignPositive)
+        return GraphClassification{kBenignPositive,
+                                   determination.isEmpty() ? kOther : determination};
+
+    // False positive: the reason decides the determination, so the two must agree.
+    QString fromReason;
+    if (choice.reason == ClosingReason::IncorrectAlertLogic)
+        fromReason = kNotMalicious;
+    else if (choice.reason == ClosingReason::InaccurateData)
+        fromReason = kNotEnoughData;
+    if (fromReason.isEmpty() && determination.isEmpty())
+        return inputError(QCoreApplication::translate(
+                "Vigil::SyncEngine", "Choose why it is a false positive: Incorrect alert logic or "
+                                     "Inaccurate data."));
+    if (!fromReason.isEmpty() && !determination.isEmpty() && determination != fromReason)
+        return inputError(
+                QCoreApplication::translate(
+                        "Vigil::SyncEngine",
+                        "The reason \"%1\" means the determination \"%2\"; change the reason "
+                        "or the determination so that they agree.")
+                        .arg(closingReasonLabel(choice.reason), determinationLabel(fromReason)));
+    return GraphClassification{kFalsePositive, fromReason.isEmpty() ? determination : fromReason};
+}
+
+ClassificationChoice classificationChoiceFor(const QString &graphClassification,
+                                             const QString &graphDetermination)
+{
+    ClassificationChoice choice;
+    choice.classification = vigilClassification(graphClassification);
+    const QString determination = canonicalEnumValue(GraphEnum::Determination, graphDetermination);
+    switch (choice.classification) {
+    case VigilClassification::TruePositive:
+        choice.reason = ClosingReason::SuspiciousActivity;
+        choice.determination = determination;
+        break;
+    case VigilClassification::BenignPositive:
+        choice.reason = ClosingReason::SuspiciousButExpected;
+        choice.determination = determination;
+        break;
+    case VigilClassification::FalsePositive:
+        if (determination == kNotMalicious)
+            choice.reason = ClosingReason::IncorrectAlertLogic;
+        else if (determination == kNotEnoughData)
+            choice.reason = ClosingReason::InaccurateData;
+        choice.determination = determination;
+        break;
+    case VigilClassification::Unknown:
+        choice.determination = determination;
+        break;
+    case VigilClassification::Undetermined:
+    case VigilClassification::None:
+        break;
+    }
+    return choice;
+}
+
+Result<void> validateEdit(const Incident &current, const TriageEdit &edit)
+{
+    if (!edit.status && !edit.owner && !edit.classification && edit.tagsToAdd.isEmpty()
+        && edit.tagsToRemove.isEmpty() && !edit.comment)
+        return inputError(QCoreApplication::translate(
+                "Vigil::SyncEngine",
+                "Nothing to change: set a status, owner, classification, tag or "
+                "comment."));
+    if (!edit.editTime.isValid())
+        return inputError(QCoreApplication::translate(
+                "Vigil::SyncEngine",
+                "The edit has no time; it cannot be ordered against changes made in "
+                "the portal."));
+    if (current.isRedirected())
+        return inputError(QCoreApplication::translate(
+                                  "Vigil::SyncEngine",
+                                  "This incident was merged into incident %1; edit that incident "
+                                  "instead.")
+                                  .arg(current.redirectIncidentId));
+    if (edit.status && *edit.status == VigilStatus::Unknown)
+        return inputError(QCoreApplication::translate("Vigil::SyncEngine",
+                                                      "Choose a status: New, Active or Closed."));
+    if (edit.status && *edit.status == VigilStatus::Closed && !edit.classification
+        && !hasRealClassification(current.classification))
+        return inputError(QCoreApplication::translate(
+                "Vigil::SyncEngine",
+                "Choose a classification to close this incident: True positive, "
+                "Benign positive, False positive or Undetermined."));
+    if (edit.classification) {
+        const Result<GraphClassification> mapped = graphClassificationFor(*edit.classification);
+        if (!mapped)
+            return mapped.error();
+    }
+    if (edit.owner && !edit.owner->isEmpty() && !looksLikeUpn(*edit.owner))
+        return inputError(QCoreApplication::translate(
+                                  "Vigil::SyncEngine",
+                                  "\"%1\" is not a user principal name; enter it as name@domain "
+                                  "(for example kai@contoso.com), or unassign.")
+                                  .arg(*edit.owner));
+    for (const QString &tag : edit.tagsToAdd + edit.tagsToRemove) {
+        if (tag.trimmed().isEmpty())
+            return inputError(QCoreApplication::translate(
+                    "Vigil::SyncEngine",
+                    "A tag cannot be empty; type the tag's text or leave it out."));
+    }
+    for (const QString &tag : edit.tagsToAdd) {
+        if (edit.tagsToRemove.contains(tag))
+            return inputError(
+                    QCoreApplication::translate(
+                            "Vigil::SyncEngine",
+                            "The tag \"%1\" is both added and removed; keep only one of the "
+                            "two.")
+                            .arg(tag));
+    }
+    if (edit.comment && edit.comment->trimmed().isEmpty())
+        return inputError(QCoreApplication::translate(
+                "Vigil::SyncEngine",
+                "The comment is empty; type the comment's text or leave it out."));
+    return {};
+}
+
+QString fieldName(IncidentField field)
+{
+    switch (field) {
+    case IncidentField::Status:
+        return QStringLiteral("status");
+    case IncidentField::Owner:
+        return QStringLiteral("assignedTo");
+    case IncidentField::Classification:
+        return QStringLiteral("classification");
+    case IncidentField::Tags:
+        return QStringLiteral("customTags");
+    case IncidentField::Comment:
+        return QStringLiteral("comments");
+    case IncidentField::Severity:
+        return QStringLiteral("severity");
+    case IncidentField::Title:
+        return QStringLiteral("displayName");
+    }
+    return {};
+}
+
+std::optional<IncidentField> fieldFromName(const QString &name)
+{
+    for (IncidentField field :
+         {IncidentField::Status, IncidentField::Owner, IncidentField::Classification,
+          IncidentField::Tags, IncidentField::Comment, IncidentField::Severity,
+          IncidentField::Title}) {
+        if (fieldName(field) == name)
+            return field;
+    }
+    return std::nullopt;
+}
+
+QString fieldLabel(IncidentField field)
+{
+    switch (field) {
+    case IncidentField::Status:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Status");
+    case IncidentField::Owner:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Owner");
+    case IncidentField::Classification:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Classification");
+    case IncidentField::Tags:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Tags");
+    case IncidentField::Comment:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Comment");
+    case IncidentField::Severity:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Severity");
+    case IncidentField::Title:
+        return QCoreApplication::translate("Vigil::SyncEngine", "Title");
+    }
+    return {};
+}
+
+FieldValue fieldValue(const Incident &incident, IncidentField field)
+{
+    FieldValue value;
+    switch (field) {
+    case IncidentField::Status:
+        value.text = incident.status;
+        break;
+    case IncidentField::Owner:
+        value.text = incident.assignedTo;
+        break;
+    case IncidentField::Classification:
+        value.text = incident.classification;
+        value.determination = incident.determination;
+        break;
+    case IncidentField::Tags:
+        value.tags = incident.customTags;
+        break;
+    case IncidentField::Comment:
+        break;
+    case IncidentField::Severity:
+        value.text = incident.severity;
+        break;
+    case IncidentField::Title:
+        value.text = incident.title;
+        break;
+    }
+    return value;
+}
+
+Incident withFieldValue(Incident incident, IncidentField field, const FieldValue &value,
+                        const QString &author, const QDateTime &time)
+{
+    switch (field) {
+    case IncidentField::Status:
+        incident.status = value.text;
+        break;
+    case IncidentField::Owner:
+        incident.assignedTo = value.text;
+        break;
+    case IncidentField::Classification:
+        incident.classification = value.text;
+        incident.determination = value.determination;
+        break;
+    case IncidentField::Tags:
+        incident.customTags = value.tags;
+        break;
+    case IncidentField::Comment:
+        incident.comments.append(Comment{value.text, author, time});
+        break;
+    case IncidentField::Severity:
+        incident.severity = value.text;
+        break;
+    case IncidentField::Title:
+        incident.title = value.text;
+        break;
+    }
+    return incident;
+}
+
+bool sameFieldValue(IncidentField field, const FieldValue &a, const FieldValue &b)
+{
+    switch (field) {
+    case IncidentField::Status:
+        return canonicalEnumValue(GraphEnum::IncidentStatus, a.text)
+               == canonicalEnumValue(GraphEnum::IncidentStatus, b.text);
+    case IncidentField::Owner:
+        return a.text.compare(b.text, Qt::CaseInsensitive) == 0;
+    case IncidentField::Classification:
+        return canonicalEnumValue(GraphEnum::Classification, a.text)
+                       == canonicalEnumValue(GraphEnum::Classification, b.text)
+               && canonicalEnumValue(GraphEnum::Determination, a.determination)
+                          == canonicalEnumValue(GraphEnum::Determination, b.determination);
+    case IncidentField::Tags: {
+        QStringList left = uniqueTags(a.tags);
+        QStringList right = uniqueTags(b.tags);
+        std::sort(left.begin(), left.end());
+        std::sort(right.begin(), right.end());
+        return left == right;
+    }
+    case IncidentField::Severity:
+        return canonicalEnumValue(GraphEnum::Severity, a.text)
+               == canonicalEnumValue(GraphEnum::Severity, b.text);
+    case IncidentField::Comment:
+    case IncidentField::Title:
+        return a.text == b.text;
+    }
+    return false;
+}
+
+AppliedEdit applyLocally(const Incident &current, const TriageEdit &edit)
+{
+    AppliedEdit applied{current, {}};
+    const auto change = [&](IncidentField field, const FieldValue &value) {
+        const FieldValue base = fieldValue(applied.incident, field);
+        if (sameFieldValue(field, base, value))
+            return;
+        applied.changes.append(OutboxEdit{field, base, value, edit.editTime});
+        applied.incident = withFieldValue(applied.incident, field, value);
+    };
+
+    // Setting the Vigil status an incident already shows changes nothing, so that an
+    // "Active · awaiting action" incident is not turned into a plain inProgress one.
+    if (edit.status && *edit.status != VigilStatus::Unknown
+        && vigilStatus(current.status) != *edit.status)
+        change(IncidentField::Status, FieldValue{graphStatusFor(*edit.status), {}, {}});
+    if (edit.owner)
+        change(IncidentField::Owner, FieldValue{*edit.owner, {}, {}});
+    if (edit.classification) {
+        const Result<GraphClassification> mapped = graphClassificationFor(*edit.classification);
+        if (mapped)
+            change(IncidentField::Classification,
+                   FieldValue{mapped->classification, mapped->determination, {}});
+    }
+    if (!edit.tagsToAdd.isEmpty() || !edit.tagsToRemove.isEmpty()) {
+        const QStringList tags
+                = tagsWithout(uniqueTags(current.customTags + edit.tagsToAdd), edit.tagsToRemove);
+        change(IncidentField::Tags, FieldValue{{}, {}, tags});
+    }
+    if (edit.comment && !edit.comment->trimmed().isEmpty()) {
+        const FieldValue comment{*edit.comment, {}, {}};
+        applied.changes.append(OutboxEdit{IncidentField::Comment, {}, comment, edit.editTime});
+        applied.incident = withFieldValue(applied.incident, IncidentField::Comment, comment,
+                                          edit.analyst, edit.editTime);
+    }
+    if (!applied.changes.isEmpty())
+        applied.incident.syncState = SyncState::Pending;
+    return applied;
+}
+
+QJsonObject graphPatchBody(const QList<OutboxEdit> &changes)
+{
+    QJsonObject body;
+    for (const OutboxEdit &change : changes) {
+        switch (change.field) {
+        case IncidentField::Status:
+            body.insert(QLatin1String("status"), change.local.text);
+            break;
+        case IncidentField::Owner:
+            body.insert(QLatin1String("assignedTo"), change.local.text.isEmpty()
+                                                             ? QJsonValue(QJsonValue::Null)
+                                                             : QJsonValue(change.local.text));
+            break;
+        case IncidentField::Classification:
+            body.insert(QLatin1String("classification"), change.local.text);
+            body.insert(QLatin1String("determination"), change.local.determination);
+            break;
+        case IncidentField::Tags:
+            body.insert(QLatin1String("customTags"),
+                        QJsonArray::fromStringList(uniqueTags(change.local.tags)));
+            break;
+        case IncidentField::Comment:
+        case IncidentField::Severity:
+        case IncidentField::Title:
+            break;
+        }
+    }
+    return body;
+}
+
+QJsonObject graphCommentBody(const QString &text)
+{
+    return QJsonObject{
+            {QLatin1String("@odata.type"), QStringLiteral("microsoft.graph.security.alertComment")},
+            {QLatin1String("comment"), text},
+    };
+}
+
+QList<ActivityEntry> localActivity(const AppliedEdit &applied)
+{
+    QList<ActivityEntry> entries;
+    for (const OutboxEdit &change : applied.changes)
+        entries.append(ActivityEntry{change.editTime,
+                                     ActivitySide::Local,
+                                     change.field,
+                                     change.base,
+                                     change.local,
+                                     false,
+                                     {}});
+    return entries;
+}
+
+QList<ActivityEntry> remoteActivity(const Incident &stored, const Incident &pulled,
+                                    const QList<OutboxEdit> &pending)
+{
+    QList<ActivityEntry> entries;
+    for (IncidentField field :
+         {IncidentField::Status, IncidentField::Owner, IncidentField::Classification,
+          IncidentField::Tags, IncidentField::Severity, IncidentField::Title}) {
+        FieldValue before = fieldValue(stored, field);
+        const auto firstPending
+                = std::find_if(pending.cbegin(), pending.cend(),
+                               [field](const OutboxEdit &edit) { return edit.field == field; });
+        if (firstPending != pending.cend())
+            before = firstPending->base;
+        const FieldValue after = fieldValue(pulled, field);
+        if (!sameFieldValue(field, before, after))
+            entries.append(ActivityEntry{
+                    pulled.lastUpdateTime, ActivitySide::Remote, field, before, after, false, {}});
+    }
+    for (const Comment &comment : pulled.comments) {
+        if (!stored.comments.contains(comment))
+            entries.append(ActivityEntry{comment.createdTime.isValid() ? comment.createdTime
+                                                                       : pulled.lastUpdateTime,
+                                         ActivitySide::Remote,
+                                         IncidentField::Comment,
+                                         {},
+                                         FieldValue{comment.text, {}, {}},
+                                         false,
+                                         comment.author});
+    }
+    return entries;
+}
+
+QStringList mergeTags(const QStringList &remote, const QStringList &base, const QStringList &local)
+{
+    QStringList added;
+    for (const QString &tag : local) {
+        if (!base.contains(tag))
+            added.append(tag);
+    }
+    QStringList removed;
+    for (const QString &tag : base) {
+        if (!local.contains(tag))
+            removed.append(tag);
+    }
+    return tagsWithout(uniqueTags(remote + added), removed);
+}
+
+ConflictDecision resolveConflict(const OutboxEdit &edit, const Incident &remote)
+{
+    ConflictDecision decision;
+    decision.toSend = edit;
+    const FieldValue remoteValue = fieldValue(remote, edit.field);
+
+    if (edit.field == IncidentField::Comment)
+        return decision;
+    if (remote.isRedirected()) {
+        // Merged in the portal: the survivor holds the alerts and tags now, and a write to the
+        // emptied incident would only be refused.
+        decision.outcome = ConflictOutcome::RemoteWins;
+        decision.activity = ActivityEntry{
+                edit.editTime, ActivitySide::Local, edit.field, edit.base, edit.local, true, {}};
+        return decision;
+    }
+    if (edit.field == IncidentField::Tags) {
+        decision.toSend.local.tags = mergeTags(remoteValue.tags, edit.base.tags, edit.local.tags);
+        if (sameFieldValue(edit.field, decision.toSend.local, remoteValue))
+            decision.outcome = ConflictOutcome::AlreadyConverged;
+        return decision;
+    }
+    if (sameFieldValue(edit.field, edit.local, remoteValue)) {
+        decision.outcome = ConflictOutcome::AlreadyConverged;
+        return decision;
+    }
+    if (sameFieldValue(edit.field, edit.base, remoteValue))
+        return decision;
+
+    if (notLaterThan(remote.lastUpdateTime, edit.editTime)) {
+        decision.outcome = ConflictOutcome::LocalWins;
+        decision.activity = ActivityEntry{remote.lastUpdateTime,
+                                          ActivitySide::Remote,
+                                          edit.field,
+                                          edit.base,
+                                          remoteValue,
+                                          true,
+                                          {}};
+    } else {
+        decision.outcome = ConflictOutcome::RemoteWins;
+        decision.activity = ActivityEntry{
+                edit.editTime, ActivitySide::Local, edit.field, edit.base, edit.local, true, {}};
+    }
+    return decision;
+}
+
+std::optional<TriageEdit> editRestoring(const ActivityEntry &entry, const QDateTime &now)
+{
+    if (!entry.conflict)
+        return std::nullopt;
+    TriageEdit edit;
+    edit.editTime = now;
+    switch (entry.field) {
+    case IncidentField::Status: {
+        const VigilStatus status = vigilStatus(entry.newValue.text);
+        if (status == VigilStatus::Unknown)
+            return std::nullopt;
+        edit.status = status;
+        return edit;
+    }
+    case IncidentField::Owner:
+        edit.owner = entry.newValue.text;
+        return edit;
+    case IncidentField::Classification:
+        edit.classification
+                = classificationChoiceFor(entry.newValue.text, entry.newValue.determination);
+        return edit;
+    case IncidentField::Tags:
+        for (const QString &tag : entry.newValue.tags) {
+            if (!entry.oldValue.tags.contains(tag))
+                edit.tagsToAdd.append(tag);
+        }
+        for (const QString &tag : entry.oldValue.tags) {
+            if (!entry.newValue.tags.contains(tag))
+                edit.tagsToRemove.append(tag);
+        }
+        return edit;
+    case IncidentField::Comment:
+    case IncidentField::Severity:
+    case IncidentField::Title:
+        break;
+    }
+    return std::nullopt;
+}
+
+Incident revertLocally(const Incident &current, const OutboxEdit &edit)
+{
+    Incident reverted = current;
+    switch (edit.field) {
+    case IncidentField::Tags: {
+        // Undo only this row's additions and removals; other rows' tags stay.
+        QStringList added;
+        for (const QString &tag : edit.local.tags) {
+            if (!edit.base.tags.contains(tag))
+                added.append(tag);
+        }
+        QStringList removed;
+        for (const QString &tag : edit.base.tags) {
+            if (!edit.local.tags.contains(tag))
+                removed.append(tag);
+        }
+        reverted.customTags = uniqueTags(tagsWithout(current.customTags, added) + removed);
+        break;
+    }
+    case IncidentField::Comment:
+        for (qsizetype i = reverted.comments.size() - 1; i >= 0; --i) {
+            const Comment &comment = reverted.comments.at(i);
+            if (comment.text == edit.local.text && comment.createdTime == edit.editTime) {
+                reverted.comments.removeAt(i);
+                break;
+            }
+        }
+        break;
+    default:
+        // A later edit of the same field is not undone by this row's refusal.
+        if (sameFieldValue(edit.field, fieldValue(current, edit.field), edit.local))
+            reverted = withFieldValue(reverted, edit.field, edit.base);
+        break;
+    }
+    return reverted;
+}
+
+std::chrono::milliseconds backoffDelay(int attempt, const RetryPolicy &policy, double jitter)
+{
+    const int exponent = std::clamp(attempt - 1, 0, 30);
+    const qint64 first = std::max<qint64>(policy.first.count(), 1);
+    const qint64 cap = std::max<qint64>(policy.max.count(), first);
+    // Doubling in floating point cannot overflow before the cap takes over.
+    const double doubled = std::min(double(first) * double(qint64(1) << exponent), double(cap));
+    const double spread = 0.75 + 0.5 * std::clamp(jitter, 0.0, 1.0);
+    return std::chrono::milliseconds(qint64(doubled * spread));
+}
+
+DeliveryDecision decideDelivery(const std::optional<Error> &failure, int attempt,
+                                const RetryPolicy &policy, double jitter)
+{
+    DeliveryDecision decision;
+    if (!failure)
+        return decision;
+    const Error &error = *failure;
+    const int status = error.httpStatus;
+
+    if (error.kind == Error::Kind::Parse && status / 100 == 2) {
+        decision.refetch = true;
+        return decision;
+    }
+    if (error.kind == Error::Kind::Auth || status == 401) {
+        decision.outcome = DeliveryOutcome::Hold;
+        decision.message = QCoreApplication::translate(
+                "Vigil::SyncEngine",
+                "Microsoft Defender did not accept Vigil's sign-in; the change is "
+                "kept and sent after you sign in again.");
+        return decision;
+    }
+    const bool refused
+            = (status >= 400 && status < 500 && status != 408 && status != 429)
+              || (status == 0
+                  && (error.kind == Error::Kind::BadRequest || error.kind == Error::Kind::Forbidden
+                      || error.kind == Error::Kind::NotFound
+                      || error.kind == Error::Kind::Conflict));
+    if (refused) {
+        decision.outcome = DeliveryOutcome::Reverted;
+        decision.message = error.message;
+        if (decision.message.isEmpty()) {
+            decision.message
+                    = status > 0
+                              ? QCoreApplication::translate("Vigil::SyncEngine",
+                                                            "Microsoft Defender refused the change "
+                                                            "(HTTP %1); it was undone here.")
+                                        .arg(status)
+                              : QCoreApplication::translate(
+                                      "Vigil::SyncEngine",
+                                      "Microsoft Defender refused the change; it was undone here.");
+        }
+        return decision;
+    }
+
+    decision.outcome = DeliveryOutcome::Retry;
+    if (error.kind == Error::Kind::Cancelled)
+        return decision;
+    const bool honourRetryAfter
+            = error.retryAfter
+              && (error.kind == Error::Kind::Throttled || status == 429 || status == 503);
+    decision.retryDelay
+            = honourRetryAfter
+                      ? std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter)
+                      : backoffDelay(attempt, policy, jitter);
+    return decision;
+}
+
+} // namespace Vigil

@@ -1,0 +1,315 @@
+#pragma once
+
+#include "incident.h"
+#include "result.h"
+#include "vocabulary.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+// The decisions of two-way sync, as pure functions over value types: what an analyst's edit means
+// in Graph's words, what it does to the local incident, what to send, what to do when the portal
+// changed the same field, and what to do with the answer. No SQL, no network, no QObject: the
+// sync worker calls these on the sync thread; they are safe on any thread.
+
+namespace Vigil {
+
+/** Sentinel's closing reason; each belongs to exactly one classification. */
+enum class ClosingReason {
+    None,
+    SuspiciousActivity, ///< True positive
+    SuspiciousButExpected, ///< Benign positive
+    IncorrectAlertLogic, ///< False positive -> determination notMalicious
+    InaccurateData, ///< False positive -> determination notEnoughDataToValidate
+};
+
+/** "Suspicious activity", ... (translated), empty for None. */
+QString closingReasonLabel(ClosingReason reason);
+/** The reasons Vigil offers for a classification, in the order the close dialog lists them. */
+QList<ClosingReason> closingReasonsFor(VigilClassification classification);
+/**
+ * The determinations (canonical Graph values) offered for a classification, as the reference's
+ * pairing lists them; the first of the list is not special, the default is defaultDetermination().
+ * Empty for Undetermined, None and Unknown. apt and securityPersonnel are never offered.
+ */
+QStringList determinationsFor(VigilClassification classification);
+
+/**
+ * @brief A classification as the analyst chooses it in Sentinel's words. A value; any thread.
+ *
+ * determination is a Graph wire value (any spelling canonicalEnumValue knows); empty means the
+ * default for the classification and reason (see graphClassificationFor()).
+ */
+struct ClassificationChoice
+{
+    VigilClassification classification = VigilClassification::None;
+    ClosingReason reason = ClosingReason::None;
+    QString determination;
+
+    friend bool operator==(const ClassificationChoice &, const ClassificationChoice &) = default;
+};
+
+/** @brief The two Graph fields a classification becomes; always sent together. A value. */
+struct GraphClassification
+{
+    QString classification;
+    QString determination;
+
+    friend bool operator==(const GraphClassification &, const GraphClassification &) = default;
+};
+
+/** "active", "inProgress", "resolved" for New, Active, Closed; empty for Unknown. Vigil never
+ *  writes awaitingAction (Defender Experts only) or redirected (merges only). */
+QString graphStatusFor(VigilStatus status);
+/**
+ * Graph classification and determination for a choice (DESIGN.md's vocabulary table):
+ * True positive -> truePositive + the chosen determination (default other); Benign positive ->
+ * informationalExpectedActivity + the chosen one (default other); False positive + Incorrect alert
+ * logic -> falsePositive + notMalicious, + Inaccurate data -> notEnoughDataToValidate (or other,
+ * chosen without a reason); Undetermined -> unknown + unknown. A reason left None is taken from
+ * the classification or the determination where only one fits. Errors say what to choose instead.
+ */
+Result<GraphClassification> graphClassificationFor(const ClassificationChoice &choice);
+/** The way back: the choice a Graph classification/determination pair shows as (aliases and any
+ *  casing accepted; an unknown classification gives VigilClassification::Unknown). */
+ClassificationChoice classificationChoiceFor(const QString &graphClassification,
+                                             const QString &graphDetermination);
+
+/**
+ * @brief One analyst edit of an incident, in Vigil's words. A value; made on the GUI thread,
+ *  carried to the sync thread by value.
+ *
+ * Every member that is unset (nullopt, empty list) leaves that part of the incident alone.
+ */
+struct TriageEdit
+{
+    std::optional<VigilStatus> status; ///< New, Active or Closed
+    std::optional<QString> owner; ///< UPN to assign to ("me" resolved by the caller); "" unassigns
+    std::optional<ClassificationChoice> classification;
+    QStringList tagsToAdd; ///< custom tags; existing tags are kept
+    QStringList tagsToRemove;
+    std::optional<QString> comment;
+    QString analyst; ///< who edits (UPN); the pending comment's author until the server answers
+    QDateTime editTime; ///< when the analyst made the edit (UTC); decides conflicts
+};
+
+/**
+ * Checks an edit against the incident it is made on. The error's message says what to do:
+ * nothing to change; no edit time; status Unknown; a merged (redirected) incident; Closed without
+ * a classification when the incident has none (Sentinel's rule; Graph's "unknown" counts as none);
+ * a classification None/Unknown; a reason that belongs to another classification; a missing
+ * False positive reason; a determination that is unknown, deprecated for writes (apt,
+ * securityPersonnel), not offered for the classification or at odds with the reason; an owner
+ * that does not look like a UPN (name@domain.tld); an empty tag; a tag both added and removed; an
+ * empty comment. Error kind is Config (the analyst's input), never sent anywhere.
+ */
+Result<void> validateEdit(const Incident &current, const TriageEdit &edit);
+
+/** The triage and display fields that sync tracks. Determination travels with Classification:
+ *  the two must pair, so they are sent, compared and logged as one field. */
+enum class IncidentField { Status, Owner, Classification, Tags, Comment, Severity, Title };
+
+/** Graph's name of a field, stable for storage: status, assignedTo, classification, customTags,
+ *  comments, severity, displayName. */
+QString fieldName(IncidentField field);
+/** The inverse of fieldName(); nullopt for any other text. */
+std::optional<IncidentField> fieldFromName(const QString &name);
+/** "Status", "Owner", "Classification", "Tags", "Comment", "Severity", "Title" (translated). */
+QString fieldLabel(IncidentField field);
+
+/**
+ * @brief The value of one IncidentField, in Graph's spelling. A value; any thread.
+ *
+ * text holds status, assignedTo (empty when unassigned), classification, comment, severity or
+ * title; determination is used by Classification only; tags by Tags only.
+ */
+struct FieldValue
+{
+    QString text;
+    QString determination;
+    QStringList tags;
+
+    friend bool operator==(const FieldValue &, const FieldValue &) = default;
+};
+
+/** The incident's current value of a field (Comment: empty, comments are append-only). */
+FieldValue fieldValue(const Incident &incident, IncidentField field);
+/** The incident with one field set (Comment: appended with the given author and time). */
+Incident withFieldValue(Incident incident, IncidentField field, const FieldValue &value,
+                        const QString &author = {}, const QDateTime &time = {});
+/**
+ * Whether two values of a field mean the same: enums via canonicalEnumValue (so "clean" equals
+ * "notMalicious"), owners as UPNs case-insensitively, tags as sets (order and duplicates do not
+ * matter, case does), title and comment exactly.
+ */
+bool sameFieldValue(IncidentField field, const FieldValue &a, const FieldValue &b);
+
+/**
+ * @brief One pending change of one field: an outbox row. A value; any thread.
+ *
+ * base is the value the edit replaced, as the incident last showed it; local is what the analyst
+ * set (for Tags the whole list, existing tags kept). Comment rows have an empty base.
+ */
+struct OutboxEdit
+{
+    IncidentField field = IncidentField::Status;
+    FieldValue base;
+    FieldValue local;
+    QDateTime editTime;
+
+    friend bool operator==(const OutboxEdit &, const OutboxEdit &) = default;
+};
+
+/** @brief An edit applied to the local incident, and the outbox rows it makes. A value. */
+struct AppliedEdit
+{
+    Incident incident; ///< the optimistic state, syncState Pending when anything changed
+    QList<OutboxEdit> changes; ///< Status, Owner, Classification, Tags, Comment: only real changes
+};
+
+/**
+ * Applies a validated edit to the local incident at once. Fields the edit sets to what the
+ * incident already shows are no change (setting Active on an "awaiting action" incident keeps
+ * awaitingAction; owners compare case-insensitively). A pending comment is appended with the
+ * analyst as author. When nothing changes the incident is returned as it was.
+ */
+AppliedEdit applyLocally(const Incident &current, const TriageEdit &edit);
+
+/**
+ * The PATCH /security/incidents/{id} body for outbox rows: exactly the Graph fields they change
+ * (status, assignedTo — null to unassign —, classification and determination together,
+ * customTags as the whole list). Comment rows are not part of it. Empty when nothing to PATCH.
+ */
+QJsonObject graphPatchBody(const QList<OutboxEdit> &changes);
+/** The POST /security/incidents/{id}/comments body:
+ *  {"@odata.type":"microsoft.graph.security.alertComment","comment":text}. */
+QJsonObject graphCommentBody(const QString &text);
+
+/** Which side made a change. */
+enum class ActivitySide { Local, Remote };
+
+/**
+ * @brief One line of an incident's activity log. A value; any thread.
+ *
+ * A conflict entry holds the value that lost: a Local one is the analyst's value the portal's
+ * later change beat (editRestoring() re-applies it), a Remote one is the portal's value the
+ * analyst's later edit overwrote.
+ */
+struct ActivityEntry
+{
+    QDateTime time;
+    ActivitySide side = ActivitySide::Remote;
+    IncidentField field = IncidentField::Status;
+    FieldValue oldValue;
+    FieldValue newValue;
+    bool conflict = false;
+    QString note; ///< more words: the server's message for a revert, a remote comment's author
+
+    friend bool operator==(const ActivityEntry &, const ActivityEntry &) = default;
+};
+
+/** The local entries of an applied edit: one per change, at the edit time. */
+QList<ActivityEntry> localActivity(const AppliedEdit &applied);
+/**
+ * What the portal changed, field by field (status, owner, classification with determination,
+ * tags, severity, title, and new comments), between the stored incident and a pulled one; time
+ * is the pulled lastUpdateDateTime (comments: their own time). For a field with pending outbox
+ * rows the old value is the first row's base, not the optimistic local value, so the analyst's
+ * own pending edit is not reported as a remote change. An overlap duplicate gives no entries.
+ */
+QList<ActivityEntry> remoteActivity(const Incident &stored, const Incident &pulled,
+                                    const QList<OutboxEdit> &pending = {});
+
+/** Tags merged as sets: remote plus what the edit added, minus what it removed (relative to
+ *  base); remote order kept, added tags appended in the edit's order. */
+QStringList mergeTags(const QStringList &remote, const QStringList &base, const QStringList &local);
+
+/** What happens to an outbox row after a pull. */
+enum class ConflictOutcome {
+    NoConflict, ///< send: the portal left the field as base (Tags: merged with the portal's set)
+    AlreadyConverged, ///< the portal already shows the analyst's value: drop the row, nothing sent
+    LocalWins, ///< both changed it, the edit is later or as late: send; remote value logged lost
+    RemoteWins, ///< both changed it, the portal's change is later: drop; local value logged lost
+};
+
+/** @brief The decision for one outbox row against the latest pulled incident. A value. */
+struct ConflictDecision
+{
+    ConflictOutcome outcome = ConflictOutcome::NoConflict;
+    OutboxEdit toSend; ///< the row to send (local replaced by the merged tags); for NoConflict
+                       ///< and LocalWins
+    std::optional<ActivityEntry> activity; ///< the conflict entry for LocalWins and RemoteWins
+};
+
+/**
+ * Decides one outbox row against the latest pulled remote incident. Both sides changed the field
+ * when the remote value differs from the row's base and from its local value; then the later
+ * change wins, comparing the edit time with the remote lastUpdateDateTime. Ties go to the edit:
+ * lastUpdateDateTime moves on any change to the incident (alerts too), so it is only an upper
+ * bound on when the portal changed this field, and a remote change stamped no later than the edit
+ * happened no later than it. An invalid time counts as the earliest. Tags never conflict: they
+ * merge as sets (mergeTags()). Comments never conflict: they are appended. An incident merged
+ * (redirected) in the portal meanwhile wins over every row but a comment, whatever the times.
+ */
+ConflictDecision resolveConflict(const OutboxEdit &edit, const Incident &remote);
+
+/**
+ * The edit that re-applies the value of a conflict entry ("apply mine again" for a Local entry,
+ * "take theirs back" for a Remote one), dated now. nullopt for entries that are not conflicts or
+ * whose field the analyst cannot edit (severity, title). Run validateEdit() on it as on any edit.
+ */
+std::optional<TriageEdit> editRestoring(const ActivityEntry &entry, const QDateTime &now);
+/** The incident with one outbox row undone (Tags: only that row's additions and removals;
+ *  Comment: the pending comment removed), for a row the server refused. */
+Incident revertLocally(const Incident &current, const OutboxEdit &edit);
+
+/** What the worker does with an outbox row after a PATCH or POST answered. */
+enum class DeliveryOutcome {
+    Delivered, ///< 2xx: the server's answer becomes the state, the row is removed
+    Reverted, ///< 4xx: the change is undone locally and the server's message shown
+    Retry, ///< network, timeout, 5xx, 429, cancelled: the row stays, retried after retryDelay
+    Hold, ///< 401 (sign-in): the row stays and is retried after the analyst signs in again
+};
+
+/** @brief Back-off for outbox rows: first * 2^(attempt-1), capped at max, +-25% jitter. */
+struct RetryPolicy
+{
+    std::chrono::milliseconds first{2'000};
+    std::chrono::milliseconds max{300'000};
+};
+
+/** @brief What to do with an outbox row after an answer. A value. */
+struct DeliveryDecision
+{
+    DeliveryOutcome outcome = DeliveryOutcome::Delivered;
+    std::chrono::milliseconds retryDelay{0}; ///< for Retry
+    QString message; ///< for Reverted and Hold: what the analyst sees (the server's message)
+    bool refetch = false; ///< Delivered, but the answer was unreadable: GET the incident
+};
+
+/** The back-off delay of a failed attempt (1 for the first); jitter in [0, 1) maps to
+ *  -25%..+25% (0.5 is none). */
+std::chrono::milliseconds backoffDelay(int attempt, const RetryPolicy &policy, double jitter);
+/**
+ * Decides an outbox row's fate from a call's outcome (nullopt: 2xx with a readable answer).
+ * 400, 403, 404, 409 and any other 4xx but 401/408/429 revert with the server's message (a
+ * sentence saying what happened when the server gave none); 429 and 503 honour Retry-After;
+ * otherwise network errors, timeouts, 5xx and 429 back off by attempt; a cancelled call is
+ * retried at once; 401 holds; a 2xx whose body could not be read is Delivered with refetch.
+ * Nothing is dropped: an unexpected kind retries.
+ */
+DeliveryDecision decideDelivery(const std::optional<Error> &failure, int attempt,
+                                const RetryPolicy &policy, double jitter);
+
+} // namespace Vigil
+
+Q_DECLARE_METATYPE(Vigil::TriageEdit)
+Q_DECLARE_METATYPE(Vigil::OutboxEdit)
+Q_DECLARE_METATYPE(Vigil::ActivityEntry)
+Q_DECLARE_METATYPE(Vigil::FieldValue)
