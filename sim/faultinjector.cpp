@@ -18,12 +18,43 @@ constexpr KindName KindNames[] = {
         {FaultKind::Hang, "hang"},
         {FaultKind::Malformed, "malformed"},
         {FaultKind::TokenExpiry, "tokenExpiry"},
+        {FaultKind::Reset, "reset"},
+        {FaultKind::Timeout, "timeout"},
 };
+
+quint32 mix(quint32 a, quint32 b)
+{
+    quint64 z = (static_cast<quint64>(a) << 32 | b) + 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<quint32>(z ^ (z >> 31));
+}
+
+/** FNV-1a: unlike qHash, the same on every machine and run. */
+quint32 stableHash(const QString &text, quint32 salt)
+{
+    quint32 hash = 2166136261u ^ salt;
+    for (const QChar c : text) {
+        hash = (hash ^ c.unicode()) * 16777619u;
+    }
+    return hash;
+}
 
 } // namespace
 
 std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *error)
 {
+    static const QStringList Known{QStringLiteral("kind"),        QStringLiteral("count"),
+                                   QStringLiteral("probability"), QStringLiteral("status"),
+                                   QStringLiteral("retryAfter"),  QStringLiteral("delayMs"),
+                                   QStringLiteral("bytes"),       QStringLiteral("path"),
+                                   QStringLiteral("seed"),        QStringLiteral("apply")};
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!Known.contains(it.key())) {
+            *error = QStringLiteral("Unknown fault property '%1'.").arg(it.key());
+            return std::nullopt;
+        }
+    }
     FaultRule rule;
     const QString kind = json.value(QLatin1String("kind")).toString();
     bool known = false;
@@ -42,10 +73,23 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
     rule.count = json.value(QLatin1String("count"))
                          .toInt(rule.kind == FaultKind::ExpandWithFilter ? -1 : 1);
     rule.probability = json.value(QLatin1String("probability")).toDouble(1.0);
-    rule.retryAfterSeconds = json.value(QLatin1String("retryAfter")).toInt(5);
+    rule.retryAfterSeconds = json.value(QLatin1String("retryAfter")).toInt(-1);
     rule.status = json.value(QLatin1String("status")).toInt(500);
-    rule.delayMs = json.value(QLatin1String("delayMs")).toInt(2000);
+    rule.delayMs
+            = json.value(QLatin1String("delayMs")).toInt(rule.kind == FaultKind::Slow ? 2000 : 0);
+    rule.bytes = json.value(QLatin1String("bytes")).toInt(-1);
     rule.path = json.value(QLatin1String("path")).toString();
+    rule.apply = json.value(QLatin1String("apply")).toBool(false);
+    if (json.contains(QLatin1String("seed"))) {
+        const double seed = json.value(QLatin1String("seed")).toDouble(-1);
+        if (seed < 0 || seed > 4294967295.0
+            || seed != static_cast<double>(static_cast<qint64>(seed))) {
+            *error = QStringLiteral("'seed' must be an integer between 0 and 4294967295.");
+            return std::nullopt;
+        }
+        rule.seed = static_cast<quint32>(seed);
+        rule.seedGiven = true;
+    }
     if (rule.count == 0 || rule.count < -1) {
         *error = QStringLiteral("'count' must be positive or -1.");
         return std::nullopt;
@@ -59,11 +103,26 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
         *error = QStringLiteral("'status' must be 500, 502, 503 or 504.");
         return std::nullopt;
     }
-    if (rule.retryAfterSeconds < 0 || rule.delayMs < 0) {
-        *error = QStringLiteral("'retryAfter' and 'delayMs' must not be negative.");
+    if (json.contains(QLatin1String("retryAfter")) && rule.retryAfterSeconds < 0) {
+        *error = QStringLiteral("'retryAfter' must not be negative.");
+        return std::nullopt;
+    }
+    if (rule.delayMs < 0) {
+        *error = QStringLiteral("'delayMs' must not be negative.");
+        return std::nullopt;
+    }
+    if (rule.bytes < -1) {
+        *error = QStringLiteral("'bytes' must not be negative.");
         return std::nullopt;
     }
     return rule;
+}
+
+int FaultRule::effectiveRetryAfter() const
+{
+    if (kind == FaultKind::Throttle)
+        return retryAfterSeconds < 0 ? 5 : retryAfterSeconds;
+    return retryAfterSeconds;
 }
 
 QJsonObject FaultRule::toJson() const
@@ -73,27 +132,41 @@ QJsonObject FaultRule::toJson() const
         if (entry.kind == kind)
             name = QLatin1String(entry.name);
     }
-    return QJsonObject{{QLatin1String("kind"), name},
-                       {QLatin1String("count"), count},
-                       {QLatin1String("probability"), probability},
-                       {QLatin1String("retryAfter"), retryAfterSeconds},
-                       {QLatin1String("status"), status},
-                       {QLatin1String("delayMs"), delayMs},
-                       {QLatin1String("path"), path}};
+    QJsonObject json{
+            {QLatin1String("id"), id},           {QLatin1String("kind"), name},
+            {QLatin1String("count"), count},     {QLatin1String("probability"), probability},
+            {QLatin1String("status"), status},   {QLatin1String("delayMs"), delayMs},
+            {QLatin1String("path"), path},       {QLatin1String("seed"), static_cast<qint64>(seed)},
+            {QLatin1String("matched"), matched}, {QLatin1String("fired"), fired}};
+    if (effectiveRetryAfter() >= 0)
+        json.insert(QLatin1String("retryAfter"), effectiveRetryAfter());
+    if (kind == FaultKind::Reset)
+        json.insert(QLatin1String("bytes"), bytes);
+    if (kind == FaultKind::Hang || kind == FaultKind::Timeout)
+        json.insert(QLatin1String("apply"), apply);
+    return json;
 }
 
 FaultInjector::FaultInjector(quint32 seed)
-    : m_random(seed ^ 0xfa017u)
+    : m_seed(seed)
 { }
 
-void FaultInjector::addRule(const FaultRule &rule)
+void FaultInjector::addRule(FaultRule rule)
 {
+    if (!rule.seedGiven) {
+        rule.seed = mix(m_seed ^ 0xfa017u, stableHash(rule.path, static_cast<quint32>(rule.kind)));
+    }
+    rule.id = m_nextId++;
+    rule.matched = 0;
+    rule.fired = 0;
     m_rules.append(rule);
+    m_generators.append(QRandomGenerator(rule.seed));
 }
 
 void FaultInjector::clear()
 {
     m_rules.clear();
+    m_generators.clear();
 }
 
 FaultDecision FaultInjector::decide(const QString &path, bool isTokenRequest, bool expandWithFilter)
@@ -106,12 +179,18 @@ FaultDecision FaultInjector::decide(const QString &path, bool isTokenRequest, bo
             applies = applies && expandWithFilter && !isTokenRequest;
         if (rule.kind == FaultKind::TokenExpiry)
             applies = applies && !isTokenRequest;
-        if (applies && decision.answer
-            && (rule.kind != FaultKind::Slow && rule.kind != FaultKind::TokenExpiry))
-            applies = false; // one answer per request; later rules wait for the next one
-        if (applies && rule.probability < 1.0)
-            applies = m_random.generateDouble() < rule.probability;
         if (!applies) {
+            ++i;
+            continue;
+        }
+        ++rule.matched;
+        // Draw for every matching request, so that a rule's sequence depends only on its seed
+        // and the requests it matches, not on what other rules did.
+        bool fires = rule.probability >= 1.0 || m_generators[i].generateDouble() < rule.probability;
+        if (fires && decision.answer && rule.kind != FaultKind::Slow
+            && rule.kind != FaultKind::TokenExpiry)
+            fires = false; // one answer per request; later rules wait for the next one
+        if (!fires) {
             ++i;
             continue;
         }
@@ -126,11 +205,14 @@ FaultDecision FaultInjector::decide(const QString &path, bool isTokenRequest, bo
             decision.answer = rule;
             break;
         }
+        ++rule.fired;
         ++m_injected;
-        if (rule.count > 0 && --rule.count == 0)
+        if (rule.count > 0 && --rule.count == 0) {
             m_rules.removeAt(i);
-        else
+            m_generators.removeAt(i);
+        } else {
             ++i;
+        }
     }
     return decision;
 }

@@ -205,7 +205,7 @@ QJsonObject GraphRenderer::alert(const Alert &alert) const
 {
     const AlertTemplate &kind = Catalogue::alertTemplates()[alert.templateIndex];
     const QString id = m_tenant.alertId(alert);
-    const Incident *parent = m_tenant.incident(alert.incidentId);
+    const AlertAnnotations *extra = m_tenant.annotations(alert);
     QRandomGenerator random(alert.seed ^ 0xa1e27u);
     QJsonArray techniques;
     for (const QString &technique :
@@ -239,8 +239,7 @@ QJsonObject GraphRenderer::alert(const Alert &alert) const
             {QLatin1String("description"), QString::fromUtf8(kind.description)},
             {QLatin1String("recommendedActions"), QString::fromUtf8(kind.recommendedActions)},
             {QLatin1String("category"), QString::fromLatin1(kind.category)},
-            {QLatin1String("assignedTo"),
-             parent ? nullableString(parent->assignedTo) : QJsonValue(QJsonValue::Null)},
+            {QLatin1String("assignedTo"), nullableString(m_tenant.alertAssignedTo(alert))},
             {QLatin1String("alertWebUrl"), m_tenant.alertWebUrl(id)},
             {QLatin1String("incidentWebUrl"), m_tenant.incidentWebUrl(alert.incidentId)},
             {QLatin1String("actorDisplayName"), nullableText(kind.actorDisplayName)},
@@ -256,7 +255,7 @@ QJsonObject GraphRenderer::alert(const Alert &alert) const
              kind.serviceSource == ServiceSource::MicrosoftDefenderForOffice365
                      ? QJsonValue(guid(random))
                      : QJsonValue(QJsonValue::Null)},
-            {QLatin1String("comments"), QJsonArray()},
+            {QLatin1String("comments"), extra ? comments(extra->comments) : QJsonArray()},
             {QLatin1String("systemTags"), QJsonArray()},
             {QLatin1String("evidence"), evidence(alert)},
     };

@@ -17,6 +17,11 @@ struct SimOptions
     QString clientSecret = QStringLiteral("demo-secret");
     int tokenLifetimeSeconds = 3600;
     QDateTime now; // reference "now" for generation; invalid = current UTC time
+
+    // Device-code sign-in (RFC 8628 as Entra implements it).
+    int deviceCodeIntervalSeconds = 5; // "interval" handed out; polling sooner gets slow_down
+    int deviceCodeSlowDownSeconds = 5; // added to the interval after each slow_down
+    int deviceCodeLifetimeSeconds = 900; // "expires_in"
 };
 
 } // namespace Vigil::Sim

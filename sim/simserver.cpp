@@ -1,5 +1,7 @@
 #include "simserver.h"
 
+#include "simhttp_p.h"
+
 #include "catalogue.h"
 #include "graphrenderer.h"
 #include "liveactivity.h"
@@ -26,29 +28,13 @@
 #include <functional>
 #include <limits>
 
+#if defined(Q_OS_WIN)
+#include <winsock2.h>
+#else
+#include <sys/socket.h>
+#endif
+
 namespace Vigil::Sim {
-
-namespace {
-
-const QByteArray GraphContentType = QByteArrayLiteral(
-        "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;"
-        "charset=utf-8");
-const QByteArray PlainJson = QByteArrayLiteral("application/json; charset=utf-8");
-constexpr int IncidentTopLimit = 50;
-constexpr int AlertTopLimit = 1000;
-constexpr int AlertDefaultPageSize = 100;
-
-QString newGuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString lastSegment(const QString &path)
-{
-    return path.section(u'/', -1);
-}
-
-} // namespace
 
 /** QtHttpServer's HTTP/1.1 layer; every request goes to SimServer, which owns all routing. */
 class HttpFrontend : public QAbstractHttpServer
@@ -70,87 +56,6 @@ protected:
 
 private:
     Handler m_handler;
-};
-
-struct HttpReply
-{
-    int status = 200;
-    QByteArray body;
-    QByteArray contentType = GraphContentType;
-    QList<std::pair<QByteArray, QByteArray>> headers;
-
-    static HttpReply json(const QJsonObject &object, int status = 200,
-                          const QByteArray &type = GraphContentType)
-    {
-        return {status, QJsonDocument(object).toJson(QJsonDocument::Compact), type, {}};
-    }
-};
-
-struct SimServer::Request
-{
-    QString method;
-    QString path;
-    QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers;
-    QByteArray body;
-    QString host;
-    QString requestId;
-    QString clientRequestId;
-    bool includeEvolvable = false;
-
-    QByteArray header(const char *name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-    bool hasOption(const char *name) const { return query.hasQueryItem(QLatin1String(name)); }
-    QString option(const char *name) const
-    {
-        return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
-    }
-    QString origin() const { return u"http://" + host; }
-    QString link(QLatin1String suffix) const { return origin() + suffix; }
-
-    HttpReply graphError(int status, const QString &code, const QString &message,
-                         bool withDetails = true) const
-    {
-        QJsonObject error{{QLatin1String("code"), code}, {QLatin1String("message"), message}};
-        if (withDetails)
-            error.insert(QLatin1String("details"), QJsonArray());
-        error.insert(
-                QLatin1String("innerError"),
-                QJsonObject{{QLatin1String("date"), QDateTime::currentDateTimeUtc().toString(
-                                                            QStringLiteral("yyyy-MM-ddTHH:mm:ss"))},
-                            {QLatin1String("request-id"), requestId},
-                            {QLatin1String("client-request-id"), clientRequestId}});
-        return HttpReply::json(QJsonObject{{QLatin1String("error"), error}}, status);
-    }
-
-    HttpReply entraError(int status, const QString &error, int code,
-                         const QString &description) const
-    {
-        const QString timestamp = QDateTime::currentDateTimeUtc().toString(
-                QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
-        const QString traceId = newGuid();
-        const QString correlationId = newGuid();
-        return HttpReply::json(
-                QJsonObject{{QLatin1String("error"), error},
-                            {QLatin1String("error_description"),
-                             QStringLiteral("AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: "
-                                            "%4\r\nTimestamp: %5")
-                                     .arg(code)
-                                     .arg(description, traceId, correlationId, timestamp)},
-                            {QLatin1String("error_codes"), QJsonArray{code}},
-                            {QLatin1String("timestamp"), timestamp},
-                            {QLatin1String("trace_id"), traceId},
-                            {QLatin1String("correlation_id"), correlationId}},
-                status, PlainJson);
-    }
-
-    HttpReply badQuery(const QString &message) const { return graphError(400, QString(), message); }
 };
 
 namespace {
@@ -286,11 +191,7 @@ public:
         return key == KeyCreated ? m_alert.createdDateTime : m_alert.lastUpdateDateTime;
     }
     int enumIndex(int key) const override;
-    QString string(int) const override
-    {
-        const Incident *parent = m_tenant.incident(m_alert.incidentId);
-        return parent ? parent->assignedTo : QString();
-    }
+    QString string(int) const override { return m_tenant.alertAssignedTo(m_alert); }
 
 private:
     const SimTenant &m_tenant;
@@ -391,7 +292,8 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
         reply = routeAdmin(request);
     } else {
         ++m_requestCount;
-        const bool isToken = request.path.endsWith(QLatin1String("/oauth2/v2.0/token"));
+        const bool isToken = request.path.endsWith(QLatin1String("/oauth2/v2.0/token"))
+                             || request.path.endsWith(QLatin1String("/oauth2/v2.0/devicecode"));
         const bool expandWithFilter = request.option("$expand").contains(QLatin1String("alerts"))
                                       && !request.option("$filter").trimmed().isEmpty();
         const FaultDecision fault
@@ -400,18 +302,32 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
             m_tenant.expireTokens();
         delayMs = fault.delayMs;
         const FaultKind kind = fault.answer ? fault.answer->kind : FaultKind::Slow;
-        if (fault.answer && kind == FaultKind::Hang) {
-            Q_EMIT requestServed(request.method + u' ' + request.path + u" -> (hang)");
-            m_hanging.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+        if (fault.answer && (kind == FaultKind::Hang || kind == FaultKind::Timeout)) {
+            if (fault.answer->apply)
+                routeGraph(request); // the service did the work; the answer never comes
+            Q_EMIT requestServed(request.method + u' ' + request.path
+                                 + (kind == FaultKind::Hang ? u" -> (hang)" : u" -> (timeout)"));
+            keepUnanswered(std::move(responder));
+            return;
+        }
+        if (fault.answer && kind == FaultKind::Reset) {
+            reply = routeGraph(request);
+            const int bytes = fault.answer->bytes;
+            Q_EMIT requestServed(request.method + u' ' + request.path + u" -> "
+                                 + QString::number(reply.status) + u" (reset)");
+            resetConnection(std::move(responder), reply, request,
+                            bytes < 0 ? static_cast<int>(reply.body.size() / 2) : bytes,
+                            fault.answer->delayMs);
             return;
         }
         if (fault.answer && kind == FaultKind::Throttle) {
-            reply = request.graphError(429, QStringLiteral("TooManyRequests"),
-                                       QStringLiteral("Too many requests. Retry after %1 seconds.")
-                                               .arg(fault.answer->retryAfterSeconds),
-                                       false);
-            reply.headers.append({QByteArrayLiteral("Retry-After"),
-                                  QByteArray::number(fault.answer->retryAfterSeconds)});
+            const int retryAfter = fault.answer->effectiveRetryAfter();
+            reply = request.graphError(
+                    429, QStringLiteral("TooManyRequests"),
+                    QStringLiteral("Too many requests. Retry after %1 seconds.").arg(retryAfter),
+                    false);
+            reply.headers.append(
+                    {QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
         } else if (fault.answer && kind == FaultKind::ServerError) {
             const int status = fault.answer->status;
             const QString code = status == 503   ? QStringLiteral("serviceNotAvailable")
@@ -421,6 +337,10 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
             reply = request.graphError(status, code,
                                        QStringLiteral("The service encountered an error "
                                                       "processing the request."));
+            if (fault.answer->retryAfterSeconds >= 0) {
+                reply.headers.append({QByteArrayLiteral("Retry-After"),
+                                      QByteArray::number(fault.answer->retryAfterSeconds)});
+            }
         } else if (fault.answer && kind == FaultKind::ExpandWithFilter) {
             reply = request.graphError(500, QStringLiteral("UnknownError"),
                                        QStringLiteral("An internal server error occurred while "
@@ -455,7 +375,7 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
 }
 
 void SimServer::send(QHttpServerResponder &responder, const HttpReply &reply,
-                     const Request &request)
+                     const Request &request, qsizetype bodyBytes)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
     responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
@@ -469,10 +389,57 @@ void SimServer::send(QHttpServerResponder &responder, const HttpReply &reply,
         responder.writeHeader(name, value);
     responder.writeHeader(QByteArrayLiteral("Content-Length"),
                           QByteArray::number(reply.body.size()));
-    responder.writeBody(reply.body);
+    if (bodyBytes < 0)
+        responder.writeBody(reply.body);
+    else
+        responder.writeBody(reply.body.left(std::min(bodyBytes, reply.body.size())));
 }
 
-HttpReply SimServer::routeGraph(const Request &request)
+void SimServer::keepUnanswered(QHttpServerResponder &&responder)
+{
+    QTcpSocket *socket = responder.socket();
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_hanging[socket] = std::make_unique<QHttpServerResponder>(std::move(responder));
+    // When the client gives up and closes the connection, forget the request; QtHttpServer then
+    // deletes the socket.
+    auto forget = [this, socket] { m_hanging.erase(socket); };
+    connect(socket, &QAbstractSocket::disconnected, this, forget);
+    connect(socket, &QObject::destroyed, this, forget);
+}
+
+void SimServer::resetConnection(QHttpServerResponder &&responder, const HttpReply &reply,
+                                const Request &request, int bodyBytes, int resetAfterMs)
+{
+    QPointer<QTcpSocket> socket = responder.socket();
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    send(responder, reply, request, std::min<qsizetype>(bodyBytes, reply.body.size() - 1));
+    socket->flush();
+    // Abort once the partial answer has left: with SO_LINGER 0 the close sends a TCP RST. Without a
+    // delay the data and the RST reach the client together.
+    QTimer::singleShot(resetAfterMs, this, [socket] {
+        if (!socket)
+            return;
+        socket->flush();
+        const qintptr descriptor = socket->socketDescriptor();
+        if (descriptor >= 0) {
+            linger option{};
+            option.l_onoff = 1;
+            option.l_linger = 0;
+#if defined(Q_OS_WIN)
+            ::setsockopt(static_cast<SOCKET>(descriptor), SOL_SOCKET, SO_LINGER,
+                         reinterpret_cast<const char *>(&option), sizeof option);
+#else
+            ::setsockopt(static_cast<int>(descriptor), SOL_SOCKET, SO_LINGER, &option,
+                         sizeof option);
+#endif
+        }
+        socket->abort();
+    });
+}
+
+HttpReply SimServer::routeGraph(Request &request)
 {
     const QStringList segments = request.path.split(u'/', Qt::SkipEmptyParts);
     const QString &method = request.method;
@@ -483,6 +450,11 @@ HttpReply SimServer::routeGraph(const Request &request)
         && segments[2] == QLatin1String("v2.0") && segments[3] == QLatin1String("token")) {
         count(QStringLiteral("/{tenant}/oauth2/v2.0/token"));
         return token(request);
+    }
+    if (segments.size() == 4 && segments[1] == QLatin1String("oauth2")
+        && segments[2] == QLatin1String("v2.0") && segments[3] == QLatin1String("devicecode")) {
+        count(QStringLiteral("/{tenant}/oauth2/v2.0/devicecode"));
+        return deviceCode(request);
     }
     if (segments.value(0) != QLatin1String("v1.0")) {
         count(QStringLiteral("(unknown)"));
@@ -517,6 +489,8 @@ HttpReply SimServer::routeGraph(const Request &request)
                                   false);
     }
 
+    const AccessToken *principal = m_tenant.identity().accessToken(tokenText);
+    request.actor = principal->isApp() ? SimTenant::appDisplayName() : principal->upn;
     const bool security = segments.size() >= 3 && segments[1] == QLatin1String("security");
     const QString collection = security ? segments[2] : QString();
     auto methodNotAllowed = [&request] {
@@ -525,7 +499,27 @@ HttpReply SimServer::routeGraph(const Request &request)
                                                  "resource.")
                                           .arg(request.method));
     };
+    // Delegated tokens carry only the scopes the user consented to.
+    auto missingScope = [&request, principal](bool write, const char *read,
+                                              const char *readWrite) -> std::optional<HttpReply> {
+        if (write ? principal->hasAnyScope({readWrite}) : principal->hasAnyScope({read, readWrite}))
+            return std::nullopt;
+        const QString required
+                = write ? QString(QLatin1String(readWrite))
+                        : QString(QLatin1String(read) + u", " + QLatin1String(readWrite));
+        return request.graphError(403, QStringLiteral("Forbidden"),
+                                  QStringLiteral("Missing scope permissions on the request. API "
+                                                 "requires one of '%1'. Scopes on the request "
+                                                 "'%2'")
+                                          .arg(required, principal->scopes.join(u", ")));
+    };
+    const bool write = method != QLatin1String("GET");
     if (collection == QLatin1String("incidents")) {
+        if (auto forbidden
+            = missingScope(write, "SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All")) {
+            count(QStringLiteral("(forbidden)"));
+            return *forbidden;
+        }
         if (segments.size() == 3) {
             count(QStringLiteral("/v1.0/security/incidents"));
             return method == QLatin1String("GET") ? listIncidents(request) : methodNotAllowed();
@@ -547,14 +541,27 @@ HttpReply SimServer::routeGraph(const Request &request)
         }
     }
     if (collection == QLatin1String("alerts_v2")) {
+        if (auto forbidden
+            = missingScope(write, "SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All")) {
+            count(QStringLiteral("(forbidden)"));
+            return *forbidden;
+        }
         if (segments.size() == 3) {
             count(QStringLiteral("/v1.0/security/alerts_v2"));
             return method == QLatin1String("GET") ? listAlerts(request) : methodNotAllowed();
         }
         if (segments.size() == 4) {
             count(QStringLiteral("/v1.0/security/alerts_v2/{id}"));
-            return method == QLatin1String("GET") ? getAlert(request, segments[3])
-                                                  : methodNotAllowed();
+            if (method == QLatin1String("GET"))
+                return getAlert(request, segments[3]);
+            if (method == QLatin1String("PATCH"))
+                return patchAlert(request, segments[3]);
+            return methodNotAllowed();
+        }
+        if (segments.size() == 5 && segments[4] == QLatin1String("comments")) {
+            count(QStringLiteral("/v1.0/security/alerts_v2/{id}/comments"));
+            return method == QLatin1String("POST") ? postAlertComment(request, segments[3])
+                                                   : methodNotAllowed();
         }
     }
     count(QStringLiteral("(unknown)"));
@@ -562,107 +569,6 @@ HttpReply SimServer::routeGraph(const Request &request)
             404, QStringLiteral("NotFound"),
             QStringLiteral("Resource not found for the segment '%1'.")
                     .arg(segments.value(std::min<qsizetype>(segments.size() - 1, 2))));
-}
-
-HttpReply SimServer::token(const Request &request)
-{
-    const QString tenant = request.path.section(u'/', 1, 1);
-    if (request.method != QLatin1String("POST")) {
-        return request.entraError(405, QStringLiteral("invalid_request"), 900561,
-                                  QStringLiteral("The endpoint only accepts POST, OPTIONS "
-                                                 "requests. Received a %1 request.")
-                                          .arg(request.method));
-    }
-    if (tenant.compare(m_tenant.tenantId(), Qt::CaseInsensitive) != 0
-        && tenant.compare(QLatin1String("contoso.onmicrosoft.com"), Qt::CaseInsensitive) != 0) {
-        return request.entraError(
-                400, QStringLiteral("invalid_request"), 90002,
-                QStringLiteral("Tenant '%1' not found. Check to make sure you have the correct "
-                               "tenant ID and are signing into the correct cloud. Check with your "
-                               "subscription administrator, this may happen if there are no "
-                               "active subscriptions for the tenant.")
-                        .arg(tenant));
-    }
-    QUrlQuery form;
-    if (request.header("content-type").startsWith("application/x-www-form-urlencoded")) {
-        QByteArray body = request.body;
-        body.replace('+', "%20"); // form encoding writes spaces as '+'
-        form.setQuery(QString::fromUtf8(body));
-    }
-    auto missing = [&request](const char *name) {
-        return request.entraError(400, QStringLiteral("invalid_request"), 900144,
-                                  QStringLiteral("The request body must contain the following "
-                                                 "parameter: '%1'.")
-                                          .arg(QLatin1String(name)));
-    };
-    auto value = [&form](const char *name) {
-        return form.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
-    };
-    const QString grantType = value("grant_type");
-    if (grantType.isEmpty())
-        return missing("grant_type");
-    if (grantType != QLatin1String("client_credentials")) {
-        return request.entraError(400, QStringLiteral("unsupported_grant_type"), 70003,
-                                  QStringLiteral("The app requested an unsupported grant type "
-                                                 "'%1'.")
-                                          .arg(grantType));
-    }
-    const QString clientId = value("client_id");
-    if (clientId.isEmpty())
-        return missing("client_id");
-    const QString scope = value("scope");
-    if (scope.isEmpty())
-        return missing("scope");
-    if (clientId.compare(m_tenant.clientId(), Qt::CaseInsensitive) != 0) {
-        return request.entraError(
-                400, QStringLiteral("unauthorized_client"), 700016,
-                QStringLiteral("Application with identifier '%1' was not found in the directory "
-                               "'%2'. This can happen if the application has not been installed "
-                               "by the administrator of the tenant or consented to by any user in "
-                               "the tenant. You may have sent your authentication request to the "
-                               "wrong tenant.")
-                        .arg(clientId, tenant));
-    }
-    const QString secret = value("client_secret");
-    if (secret.isEmpty()) {
-        return request.entraError(401, QStringLiteral("invalid_client"), 7000216,
-                                  QStringLiteral("'client_assertion', 'client_secret' or "
-                                                 "'request' is required for the "
-                                                 "'client_credentials' grant type."));
-    }
-    if (secret != m_tenant.clientSecret()) {
-        return request.entraError(
-                401, QStringLiteral("invalid_client"), 7000215,
-                QStringLiteral("Invalid client secret provided. Ensure the secret being sent in "
-                               "the request is the client secret value, not the client secret "
-                               "ID, for a secret added to app '%1'.")
-                        .arg(m_tenant.clientId()));
-    }
-    if (!scope.endsWith(QLatin1String("/.default"))) {
-        return request.entraError(
-                400, QStringLiteral("invalid_scope"), 1002012,
-                QStringLiteral("The provided value for scope %1 is not valid. Client credential "
-                               "flows must have a scope value with /.default suffixed to the "
-                               "resource identifier (application ID URI).")
-                        .arg(scope));
-    }
-    if (scope != QLatin1String("https://graph.microsoft.com/.default")) {
-        return request.entraError(
-                400, QStringLiteral("invalid_resource"), 500011,
-                QStringLiteral("The resource principal named %1 was not found in the tenant "
-                               "named %2.")
-                        .arg(scope.chopped(9), tenant));
-    }
-    const int lifetime = m_tenant.tokenLifetimeSeconds();
-    const QString accessToken = m_tenant.issueToken(lifetime * TicksPerSecond);
-    HttpReply reply
-            = HttpReply::json(QJsonObject{{QLatin1String("token_type"), QStringLiteral("Bearer")},
-                                          {QLatin1String("expires_in"), lifetime},
-                                          {QLatin1String("ext_expires_in"), lifetime},
-                                          {QLatin1String("access_token"), accessToken}},
-                              200, PlainJson);
-    reply.headers.append({QByteArrayLiteral("Pragma"), QByteArrayLiteral("no-cache")});
-    return reply;
 }
 
 namespace {
@@ -889,7 +795,9 @@ HttpReply SimServer::patchIncident(const Request &request, qint64 id)
     }
     const QJsonObject body = document.object();
     IncidentChange change;
-    change.modifiedBy = u"API-App:" + m_tenant.clientId();
+    change.modifiedBy = request.actor;
+    change.source = ChangeSource::Api;
+    change.requestId = request.requestId;
     static const QStringList ReadOnly{QStringLiteral("id"),
                                       QStringLiteral("tenantId"),
                                       QStringLiteral("displayName"),
@@ -998,14 +906,19 @@ HttpReply SimServer::patchIncident(const Request &request, qint64 id)
     return HttpReply::json(json);
 }
 
-HttpReply SimServer::postComment(const Request &request, qint64 id)
+namespace {
+
+/** The text of a POST …/comments body, or the 400 Graph answers. */
+std::optional<HttpReply> parseComment(const SimServer::Request &request, QString *text)
 {
-    if (!m_tenant.incident(id)) {
-        return request.graphError(404, QStringLiteral("NotFound"),
-                                  QStringLiteral("Incident '%1' was not found.")
-                                          .arg(request.path.section(u'/', -2, -2)));
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return request.graphError(400, QStringLiteral("BadRequest"),
+                                  QStringLiteral("Invalid request body: a JSON object is "
+                                                 "expected."));
     }
-    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QJsonObject body = document.object();
     const QString type = body.value(QLatin1String("@odata.type")).toString();
     if (!type.isEmpty() && type != QLatin1String("microsoft.graph.security.alertComment")
         && type != QLatin1String("#microsoft.graph.security.alertComment")) {
@@ -1014,12 +927,37 @@ HttpReply SimServer::postComment(const Request &request, qint64 id)
                                                  "model.")
                                           .arg(type));
     }
-    const QString text = body.value(QLatin1String("comment")).toString();
-    if (text.trimmed().isEmpty()) {
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != QLatin1String("comment") && !it.key().startsWith(u'@')) {
+            return request.graphError(
+                    400, QStringLiteral("BadRequest"),
+                    QStringLiteral("The property '%1' does not exist on type "
+                                   "'microsoft.graph.security.alertComment'. Make sure to only "
+                                   "use property names that are defined by the type.")
+                            .arg(it.key()));
+        }
+    }
+    *text = body.value(QLatin1String("comment")).toString();
+    if (text->trimmed().isEmpty()) {
         return request.graphError(400, QStringLiteral("BadRequest"),
                                   QStringLiteral("The comment must not be empty."));
     }
-    m_tenant.addComment(id, text, SimTenant::appDisplayName());
+    return std::nullopt;
+}
+
+} // namespace
+
+HttpReply SimServer::postComment(const Request &request, qint64 id)
+{
+    if (!m_tenant.incident(id)) {
+        return request.graphError(404, QStringLiteral("NotFound"),
+                                  QStringLiteral("Incident '%1' was not found.")
+                                          .arg(request.path.section(u'/', -2, -2)));
+    }
+    QString text;
+    if (auto bad = parseComment(request, &text))
+        return *bad;
+    m_tenant.addComment(id, text, request.actor, ChangeSource::Api, request.requestId);
     const GraphRenderer renderer(m_tenant, request.includeEvolvable);
     return HttpReply::json(QJsonObject{
             {QLatin1String("@odata.context"),
@@ -1086,6 +1024,122 @@ HttpReply SimServer::getAlert(const Request &request, const QString &id)
     return HttpReply::json(json);
 }
 
+HttpReply SimServer::patchAlert(const Request &request, const QString &id)
+{
+    if (!m_tenant.alert(id)) {
+        return request.graphError(404, QStringLiteral("NotFound"),
+                                  QStringLiteral("Alert '%1' was not found.").arg(id));
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        return request.graphError(400, QStringLiteral("BadRequest"),
+                                  QStringLiteral("Invalid request body: a JSON object is "
+                                                 "expected."));
+    }
+    const QJsonObject body = document.object();
+    AlertChange change;
+    change.modifiedBy = request.actor;
+    change.source = ChangeSource::Api;
+    change.requestId = request.requestId;
+    auto invalidEnum = [&request](const QString &property, const QJsonValue &value,
+                                  const QString &type) {
+        return request.graphError(
+                400, QStringLiteral("BadRequest"),
+                QStringLiteral("Cannot convert the literal '%1' to the expected type '%2' of "
+                               "property '%3'.")
+                        .arg(value.isString()
+                                     ? value.toString()
+                                     : QString::fromUtf8(QJsonDocument(QJsonArray{value})
+                                                                 .toJson(QJsonDocument::Compact)),
+                             type, property));
+    };
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const QString key = it.key();
+        const QJsonValue v = it.value();
+        if (key.startsWith(u'@'))
+            continue;
+        if (key == QLatin1String("status")) {
+            const auto status = fromWire<AlertStatus>(v.toString());
+            if (!v.isString() || !status)
+                return invalidEnum(key, v, QStringLiteral("microsoft.graph.security.alertStatus"));
+            if (*status != AlertStatus::New && *status != AlertStatus::InProgress
+                && *status != AlertStatus::Resolved) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("The status '%1' cannot be set through "
+                                                         "the API.")
+                                                  .arg(v.toString()));
+            }
+            change.status = status;
+        } else if (key == QLatin1String("classification")) {
+            const auto value = fromWire<Classification>(v.toString());
+            if (!v.isString() || !value || *value == Classification::UnknownFutureValue)
+                return invalidEnum(key, v,
+                                   QStringLiteral("microsoft.graph.security.alertClassification"));
+            change.classification = value;
+        } else if (key == QLatin1String("determination")) {
+            const auto value = fromWire<Determination>(v.toString());
+            if (!v.isString() || !value || *value == Determination::UnknownFutureValue)
+                return invalidEnum(key, v,
+                                   QStringLiteral("microsoft.graph.security.alertDetermination"));
+            if (*value == Determination::Apt || *value == Determination::SecurityPersonnel) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("The determination '%1' is deprecated "
+                                                         "and can no longer be set.")
+                                                  .arg(v.toString()));
+            }
+            change.determination = value;
+        } else if (key == QLatin1String("assignedTo")) {
+            if (!v.isNull() && !v.isString()) {
+                return request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("'assignedTo' must be a string or null."));
+            }
+            const QString owner = v.toString();
+            change.assignedTo = owner.isEmpty() ? QString() : owner;
+        } else {
+            const GraphRenderer probe(m_tenant, true);
+            const bool known = probe.alert(*m_tenant.alert(id)).contains(key);
+            return request.graphError(
+                    400, QStringLiteral("BadRequest"),
+                    known ? QStringLiteral("The property '%1' is read-only and cannot be "
+                                           "updated.")
+                                    .arg(key)
+                          : QStringLiteral("The property '%1' does not exist on type "
+                                           "'microsoft.graph.security.alert'. Make sure to only "
+                                           "use property names that are defined by the type.")
+                                    .arg(key));
+        }
+    }
+    const SimResult result = m_tenant.updateAlert(id, change);
+    if (!result.ok())
+        return request.graphError(result.httpStatus, QStringLiteral("BadRequest"), result.message);
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    QJsonObject json = renderer.alert(*m_tenant.alert(id));
+    json.insert(QLatin1String("@odata.context"),
+                request.link(QLatin1String("/v1.0/$metadata#security/alerts_v2/$entity")));
+    return HttpReply::json(json);
+}
+
+HttpReply SimServer::postAlertComment(const Request &request, const QString &id)
+{
+    if (!m_tenant.alert(id)) {
+        return request.graphError(404, QStringLiteral("NotFound"),
+                                  QStringLiteral("Alert '%1' was not found.").arg(id));
+    }
+    QString text;
+    if (auto bad = parseComment(request, &text))
+        return *bad;
+    m_tenant.addAlertComment(id, text, request.actor, ChangeSource::Api, request.requestId);
+    const AlertAnnotations *extra = m_tenant.annotations(*m_tenant.alert(id));
+    const GraphRenderer renderer(m_tenant, request.includeEvolvable);
+    return HttpReply::json(QJsonObject{
+            {QLatin1String("@odata.context"),
+             request.link(QLatin1String(
+                     "/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)"))},
+            {QLatin1String("value"),
+             renderer.comments(extra ? extra->comments : QList<Comment>())}});
+}
+
 HttpReply SimServer::adminIncidentJson(const Request &request, qint64 id, int status)
 {
     Q_UNUSED(request)
@@ -1098,11 +1152,11 @@ HttpReply SimServer::statsJson() const
     QJsonObject byRoute;
     for (auto it = m_requestsByRoute.cbegin(); it != m_requestsByRoute.cend(); ++it)
         byRoute.insert(it.key(), it.value());
-    return HttpReply::json(
-            QJsonObject{{QLatin1String("requests"), m_requestCount},
-                        {QLatin1String("byRoute"), byRoute},
-                        {QLatin1String("faultsInjected"), m_tenant.faultsInjected()}},
-            200, PlainJson);
+    return HttpReply::json(QJsonObject{{QLatin1String("requests"), m_requestCount},
+                                       {QLatin1String("byRoute"), byRoute},
+                                       {QLatin1String("faultsInjected"), m_tenant.faultsInjected()},
+                                       {QLatin1String("hanging"), hangingCount()}},
+                           200, PlainJson);
 }
 
 HttpReply SimServer::routeAdmin(const Request &request)
@@ -1165,6 +1219,23 @@ HttpReply SimServer::routeAdmin(const Request &request)
     }
     if (is("GET", {"stats"}))
         return statsJson();
+    if (segments.value(0) == QLatin1String("devicecode")
+        || (segments.value(0) == QLatin1String("tokens")
+            && segments.value(1) == QLatin1String("revoke-refresh"))) {
+        bool handled = false;
+        HttpReply reply = routeAdminAuth(request, segments, body, &handled);
+        if (handled)
+            return reply;
+    }
+    if (is("GET", {"history"})) {
+        const qint64 since = request.option("since").toLongLong();
+        QJsonArray entries;
+        for (const ChangeRecord &entry : m_tenant.history()) {
+            if (entry.sequence > since)
+                entries.append(entry.toJson());
+        }
+        return HttpReply::json(QJsonObject{{QLatin1String("history"), entries}}, 200, PlainJson);
+    }
     if (is("POST", {"stats", "reset"})) {
         m_requestCount = 0;
         m_requestsByRoute.clear();
@@ -1222,6 +1293,14 @@ HttpReply SimServer::routeAdmin(const Request &request)
         const qint64 id = segments[1].toLongLong(&numeric);
         if (!numeric || !m_tenant.incident(id))
             return adminError(404, QStringLiteral("Incident '%1' was not found.").arg(segments[1]));
+        if (is("GET", {"incidents", "*", "history"})) {
+            QJsonArray entries;
+            for (const ChangeRecord &entry : m_tenant.history(id))
+                entries.append(entry.toJson());
+            return HttpReply::json(QJsonObject{{QLatin1String("incidentId"), segments[1]},
+                                               {QLatin1String("history"), entries}},
+                                   200, PlainJson);
+        }
         if (is("GET", {"incidents", "*"})) {
             const GraphRenderer renderer(m_tenant, true);
             return HttpReply::json(renderer.incident(*m_tenant.incident(id), true), 200, PlainJson);
@@ -1257,6 +1336,9 @@ HttpReply SimServer::routeAdmin(const Request &request)
                             = v.isNull() || v.toString().isEmpty() ? QString() : v.toString();
                 } else if (key == QLatin1String("displayName")) {
                     change.displayName = v.toString();
+                    valid = v.isString() && !v.toString().isEmpty();
+                } else if (key == QLatin1String("modifiedBy")) {
+                    change.modifiedBy = v.toString();
                     valid = v.isString() && !v.toString().isEmpty();
                 } else if (key == QLatin1String("customTags")) {
                     QStringList tags;

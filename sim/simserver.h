@@ -7,10 +7,12 @@
 #include <QObject>
 #include <QUrl>
 
+#include <map>
 #include <memory>
 
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QTcpSocket;
 
 namespace Vigil::Sim {
 
@@ -39,6 +41,7 @@ public:
     QString clientSecret() const { return m_tenant.clientSecret(); }
     SimTenant &tenant() { return m_tenant; }
     int requestCount() const { return m_requestCount; } // Graph + token calls, not admin calls
+    int hangingCount() const { return static_cast<int>(m_hanging.size()); } // unanswered, open
 
     struct Request; // one parsed HTTP request (implementation detail)
 
@@ -49,23 +52,33 @@ Q_SIGNALS:
 private:
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     HttpReply route(const Request &request);
-    HttpReply routeGraph(const Request &request);
+    HttpReply routeGraph(Request &request);
     HttpReply routeAdmin(const Request &request);
+    HttpReply routeAdminAuth(const Request &request, const QStringList &segments,
+                             const QJsonObject &body, bool *handled);
     HttpReply token(const Request &request);
+    HttpReply deviceCode(const Request &request);
+    HttpReply tokenReply(const TokenGrant &grant);
     HttpReply listIncidents(const Request &request);
     HttpReply getIncident(const Request &request, qint64 id);
     HttpReply patchIncident(const Request &request, qint64 id);
     HttpReply postComment(const Request &request, qint64 id);
     HttpReply listAlerts(const Request &request);
     HttpReply getAlert(const Request &request, const QString &id);
+    HttpReply patchAlert(const Request &request, const QString &id);
+    HttpReply postAlertComment(const Request &request, const QString &id);
     HttpReply adminIncidentJson(const Request &request, qint64 id, int status = 200);
     HttpReply statsJson() const;
-    void send(QHttpServerResponder &responder, const HttpReply &reply, const Request &request);
+    void send(QHttpServerResponder &responder, const HttpReply &reply, const Request &request,
+              qsizetype bodyBytes = -1);
+    void keepUnanswered(QHttpServerResponder &&responder);
+    void resetConnection(QHttpServerResponder &&responder, const HttpReply &reply,
+                         const Request &request, int bodyBytes, int resetAfterMs);
 
     SimTenant m_tenant;
     std::unique_ptr<HttpFrontend> m_http;
     std::unique_ptr<LiveActivity> m_live;
-    std::vector<std::unique_ptr<QHttpServerResponder>> m_hanging;
+    std::map<QTcpSocket *, std::unique_ptr<QHttpServerResponder>> m_hanging;
     quint16 m_port = 0;
     int m_requestCount = 0;
     QHash<QString, int> m_requestsByRoute;

@@ -47,6 +47,7 @@ void sortAlertsByCreation(QList<qint32> &alerts, const std::vector<Alert> &table
 
 SimTenant::SimTenant(const SimOptions &options)
     : m_options(options)
+    , m_identity(options)
     , m_faults(options.seed)
     , m_random(options.seed ^ 0x11feu)
 {
@@ -167,21 +168,51 @@ SimResult SimTenant::updateIncident(qint64 id, const IncidentChange &change)
                              .arg(wireName(*change.status)));
     }
     const Ticks when = nextChangeTime();
+    QJsonObject changes;
+    auto note = [&changes](const char *name, const QJsonValue &from, const QJsonValue &to) {
+        changes.insert(QLatin1String(name),
+                       QJsonObject{{QLatin1String("from"), from}, {QLatin1String("to"), to}});
+    };
+    auto owner = [](const QString &upn) {
+        return upn.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(upn);
+    };
     const bool statusChanged = change.status && *change.status != incident->status;
-    if (change.status)
+    if (change.status) {
+        note("status", wireName(incident->status), wireName(*change.status));
         incident->status = *change.status;
-    if (change.assignedTo)
+    }
+    if (change.assignedTo) {
+        note("assignedTo", owner(incident->assignedTo), owner(*change.assignedTo));
         incident->assignedTo = *change.assignedTo;
-    if (change.classification)
+        // Assigning an incident assigns its alerts.
+        for (const qint32 index : std::as_const(incident->alerts)) {
+            const auto it = m_annotations.find(index);
+            if (it != m_annotations.end())
+                it->assignedTo.reset();
+        }
+    }
+    if (change.classification) {
+        note("classification", wireName(incident->classification),
+             wireName(*change.classification));
         incident->classification = *change.classification;
-    if (change.determination)
+    }
+    if (change.determination) {
+        note("determination", wireName(incident->determination), wireName(*change.determination));
         incident->determination = *change.determination;
-    if (change.customTags)
+    }
+    if (change.customTags) {
+        note("customTags", QJsonArray::fromStringList(incident->customTags),
+             QJsonArray::fromStringList(*change.customTags));
         incident->customTags = *change.customTags;
-    if (change.displayName)
+    }
+    if (change.displayName) {
+        note("displayName", incident->displayName, *change.displayName);
         incident->displayName = *change.displayName;
-    if (change.severity)
+    }
+    if (change.severity) {
+        note("severity", wireName(incident->severity), wireName(*change.severity));
         incident->severity = *change.severity;
+    }
     incident->lastUpdateDateTime = when;
     if (!change.modifiedBy.isEmpty())
         incident->lastModifiedBy = change.modifiedBy;
@@ -189,10 +220,13 @@ SimResult SimTenant::updateIncident(qint64 id, const IncidentChange &change)
         || (incident->status == IncidentStatus::Resolved
             && (change.classification || change.determination)))
         propagateToAlerts(*incident, when);
+    record({0, when, id, QString(), change.source, change.modifiedBy, QStringLiteral("update"),
+            changes, change.requestId});
     return {};
 }
 
-SimResult SimTenant::addComment(qint64 id, const QString &text, const QString &author)
+SimResult SimTenant::addComment(qint64 id, const QString &text, const QString &author,
+                                ChangeSource source, const QString &requestId)
 {
     Incident *incident = mutableIncident(id);
     if (!incident)
@@ -200,7 +234,143 @@ SimResult SimTenant::addComment(qint64 id, const QString &text, const QString &a
     const Ticks when = nextChangeTime();
     incident->comments.append({text, author, when});
     incident->lastUpdateDateTime = when;
+    record({0, when, id, QString(), source, author, QStringLiteral("comment"),
+            QJsonObject{{QLatin1String("comment"), text}}, requestId});
     return {};
+}
+
+Alert *SimTenant::mutableAlert(const QString &alertId, qint32 *index)
+{
+    const Alert *found = alert(alertId);
+    if (!found)
+        return nullptr;
+    *index = static_cast<qint32>(found - m_alerts.data());
+    return &m_alerts[static_cast<std::size_t>(*index)];
+}
+
+const AlertAnnotations *SimTenant::annotations(const Alert &alert) const
+{
+    if (m_annotations.isEmpty())
+        return nullptr;
+    const auto it = m_annotations.constFind(static_cast<qint32>(&alert - m_alerts.data()));
+    return it == m_annotations.cend() ? nullptr : &*it;
+}
+
+QString SimTenant::alertAssignedTo(const Alert &alert) const
+{
+    if (const AlertAnnotations *extra = annotations(alert); extra && extra->assignedTo)
+        return *extra->assignedTo;
+    const Incident *parent = incident(alert.incidentId);
+    return parent ? parent->assignedTo : QString();
+}
+
+SimResult SimTenant::updateAlert(const QString &alertId, const AlertChange &change)
+{
+    qint32 index = -1;
+    Alert *alert = mutableAlert(alertId, &index);
+    if (!alert)
+        return SimResult::failure(404, QStringLiteral("Alert '%1' was not found.").arg(alertId));
+    if (change.status == AlertStatus::Unknown || change.status == AlertStatus::UnknownFutureValue)
+        return SimResult::failure(
+                400, QStringLiteral("Status '%1' cannot be set.").arg(wireName(*change.status)));
+    const Ticks when = nextChangeTime();
+    QJsonObject changes;
+    auto note = [&changes](const char *name, const QJsonValue &from, const QJsonValue &to) {
+        changes.insert(QLatin1String(name),
+                       QJsonObject{{QLatin1String("from"), from}, {QLatin1String("to"), to}});
+    };
+    auto owner = [](const QString &upn) {
+        return upn.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(upn);
+    };
+    if (change.status) {
+        note("status", wireName(alert->status), wireName(*change.status));
+        alert->status = *change.status;
+        if (alert->status == AlertStatus::Resolved && alert->resolvedDateTime == 0)
+            alert->resolvedDateTime = std::max(when, alert->createdDateTime);
+        else if (alert->status != AlertStatus::Resolved)
+            alert->resolvedDateTime = 0;
+    }
+    if (change.assignedTo) {
+        note("assignedTo", owner(alertAssignedTo(*alert)), owner(*change.assignedTo));
+        m_annotations[index].assignedTo = *change.assignedTo;
+    }
+    if (change.classification) {
+        note("classification", wireName(alert->classification), wireName(*change.classification));
+        alert->classification = *change.classification;
+    }
+    if (change.determination) {
+        note("determination", wireName(alert->determination), wireName(*change.determination));
+        alert->determination = *change.determination;
+    }
+    alert->lastUpdateDateTime = std::max(when, alert->createdDateTime);
+    if (Incident *parent = mutableIncident(alert->incidentId))
+        parent->lastUpdateDateTime = std::max(parent->lastUpdateDateTime, when);
+    record({0, when, alert->incidentId, alertId, change.source, change.modifiedBy,
+            QStringLiteral("alertUpdate"), changes, change.requestId});
+    return {};
+}
+
+SimResult SimTenant::addAlertComment(const QString &alertId, const QString &text,
+                                     const QString &author, ChangeSource source,
+                                     const QString &requestId)
+{
+    qint32 index = -1;
+    Alert *alert = mutableAlert(alertId, &index);
+    if (!alert)
+        return SimResult::failure(404, QStringLiteral("Alert '%1' was not found.").arg(alertId));
+    const Ticks when = nextChangeTime();
+    m_annotations[index].comments.append({text, author, when});
+    alert->lastUpdateDateTime = std::max(when, alert->createdDateTime);
+    if (Incident *parent = mutableIncident(alert->incidentId))
+        parent->lastUpdateDateTime = std::max(parent->lastUpdateDateTime, when);
+    record({0, when, alert->incidentId, alertId, source, author, QStringLiteral("alertComment"),
+            QJsonObject{{QLatin1String("comment"), text}}, requestId});
+    return {};
+}
+
+void SimTenant::record(ChangeRecord entry)
+{
+    entry.sequence = static_cast<qint64>(m_history.size()) + 1;
+    m_history.push_back(std::move(entry));
+}
+
+QList<ChangeRecord> SimTenant::history(qint64 incidentId) const
+{
+    QList<ChangeRecord> result;
+    for (const ChangeRecord &entry : m_history) {
+        if (incidentId == 0 || entry.incidentId == incidentId)
+            result.append(entry);
+    }
+    return result;
+}
+
+QString SimTenant::sourceName(ChangeSource source)
+{
+    switch (source) {
+    case ChangeSource::Api:
+        return QStringLiteral("api");
+    case ChangeSource::Portal:
+        return QStringLiteral("portal");
+    case ChangeSource::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+QJsonObject ChangeRecord::toJson() const
+{
+    QJsonObject json{{QLatin1String("sequence"), sequence},
+                     {QLatin1String("time"), formatTicks(time)},
+                     {QLatin1String("incidentId"), QString::number(incidentId)},
+                     {QLatin1String("source"), SimTenant::sourceName(source)},
+                     {QLatin1String("actor"), actor},
+                     {QLatin1String("action"), action},
+                     {QLatin1String("changes"), changes}};
+    if (!alertId.isEmpty())
+        json.insert(QLatin1String("alertId"), alertId);
+    if (!requestId.isEmpty())
+        json.insert(QLatin1String("requestId"), requestId);
+    return json;
 }
 
 SimResult SimTenant::addAlerts(qint64 id, int count)
@@ -222,6 +392,9 @@ SimResult SimTenant::addAlerts(qint64 id, int count)
         incident->severity
                 = std::max(incident->severity, m_alerts[static_cast<std::size_t>(index)].severity);
     incident->lastUpdateDateTime = nextChangeTime();
+    record({0, incident->lastUpdateDateTime, id, QString(), ChangeSource::System,
+            QStringLiteral("Microsoft 365 Defender"), QStringLiteral("alertsAdded"),
+            QJsonObject{{QLatin1String("count"), count}}, QString()});
     return {};
 }
 
@@ -242,6 +415,9 @@ qint64 SimTenant::createIncident(int alertCount, Severity severity, const QStrin
     Incident &stored = *mutableIncident(id);
     addGeneratedAlerts(stored, std::max(alertCount, 0), created, created, m_random);
     stored.lastUpdateDateTime = nextChangeTime();
+    record({0, stored.lastUpdateDateTime, id, QString(), ChangeSource::System,
+            QStringLiteral("Microsoft 365 Defender"), QStringLiteral("create"),
+            QJsonObject{{QLatin1String("alerts"), alertCount}}, QString()});
     return id;
 }
 
@@ -261,34 +437,16 @@ SimResult SimTenant::mergeIncidents(qint64 sourceId, qint64 targetId)
         return SimResult::failure(
                 400, QStringLiteral("Redirected incidents cannot take part in a merge."));
     }
-    mergeAt(*source, *target, nextChangeTime());
+    const Ticks when = nextChangeTime();
+    mergeAt(*source, *target, when);
+    const QJsonObject changes{{QLatin1String("source"), QString::number(sourceId)},
+                              {QLatin1String("target"), QString::number(targetId)}};
+    for (const qint64 id : {sourceId, targetId}) {
+        record({0, when, id, QString(), ChangeSource::System,
+                QStringLiteral("Microsoft 365 Defender"), QStringLiteral("merge"), changes,
+                QString()});
+    }
     return {};
-}
-
-QString SimTenant::issueToken(Ticks lifetime)
-{
-    QByteArray bytes(48, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / 4);
-    const QString token = QLatin1String("eyJ0eXAiOiJKV1QiLCJ2aWdpbC1zaW0iOnRydWV9.")
-                          + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding
-                                                               | QByteArray::OmitTrailingEquals));
-    m_tokens.insert(token, currentTicks() + lifetime);
-    return token;
-}
-
-TokenState SimTenant::tokenState(const QString &token) const
-{
-    const auto it = m_tokens.constFind(token);
-    if (it == m_tokens.cend())
-        return TokenState::Unknown;
-    return *it > currentTicks() ? TokenState::Valid : TokenState::Expired;
-}
-
-void SimTenant::expireTokens()
-{
-    for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it)
-        *it = 0;
 }
 
 qint32 SimTenant::appendAlert(Alert alert)

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "faultinjector.h"
+#include "identity.h"
 #include "simoptions.h"
 #include "simtypes.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QString>
 
@@ -13,15 +16,8 @@
 
 namespace Vigil::Sim {
 
-/** The outcome of a tenant operation: empty message = success. */
-struct SimResult
-{
-    int httpStatus = 200;
-    QString message;
-
-    bool ok() const { return message.isEmpty(); }
-    static SimResult failure(int status, const QString &text) { return {status, text}; }
-};
+/** Who made a change: a Graph API client, the portal (admin API, live activity) or Defender. */
+enum class ChangeSource { Api, Portal, System };
 
 /** A change to an incident as the portal or the Graph API makes it; unset fields stay. */
 struct IncidentChange
@@ -34,9 +30,44 @@ struct IncidentChange
     std::optional<QString> displayName;
     std::optional<Severity> severity;
     QString modifiedBy;
+    ChangeSource source = ChangeSource::Portal;
+    QString requestId; // Graph request-id of an API change
 };
 
-enum class TokenState { Valid, Expired, Unknown };
+/** A change to an alert through PATCH /security/alerts_v2/{id}; unset fields stay. */
+struct AlertChange
+{
+    std::optional<AlertStatus> status;
+    std::optional<QString> assignedTo; // a null QString unassigns
+    std::optional<Classification> classification;
+    std::optional<Determination> determination;
+    QString modifiedBy;
+    ChangeSource source = ChangeSource::Api;
+    QString requestId;
+};
+
+/** Per-alert state that only writes create; most alerts never have any. */
+struct AlertAnnotations
+{
+    std::optional<QString> assignedTo; // overrides the incident's owner
+    QList<Comment> comments;
+};
+
+/** One entry of the change history the admin API shows. */
+struct ChangeRecord
+{
+    qint64 sequence = 0;
+    Ticks time = 0;
+    qint64 incidentId = 0;
+    QString alertId; // empty for incident-level changes
+    ChangeSource source = ChangeSource::Portal;
+    QString actor;
+    QString action; // update, comment, alertUpdate, alertComment, alertsAdded, create, merge
+    QJsonObject changes; // property -> {from, to}; comment -> text
+    QString requestId;
+
+    QJsonObject toJson() const;
+};
 
 /**
  * The in-memory Microsoft 365 Defender tenant: incidents, alerts, issued tokens and scripted
@@ -67,14 +98,27 @@ public:
     QList<qint64> redirectedIncidentIds() const;
 
     SimResult updateIncident(qint64 id, const IncidentChange &change);
-    SimResult addComment(qint64 id, const QString &text, const QString &author);
+    SimResult addComment(qint64 id, const QString &text, const QString &author,
+                         ChangeSource source = ChangeSource::Portal,
+                         const QString &requestId = QString());
+    SimResult updateAlert(const QString &alertId, const AlertChange &change);
+    SimResult addAlertComment(const QString &alertId, const QString &text, const QString &author,
+                              ChangeSource source = ChangeSource::Api,
+                              const QString &requestId = QString());
+    const AlertAnnotations *annotations(const Alert &alert) const; // nullptr when none
+    QString alertAssignedTo(const Alert &alert) const; // the alert's own owner or the incident's
+
+    /** Every change since the tenant was generated, oldest first; @p incidentId 0 = all. */
+    QList<ChangeRecord> history(qint64 incidentId = 0) const;
+    static QString sourceName(ChangeSource source);
     SimResult addAlerts(qint64 id, int count);
     qint64 createIncident(int alertCount, Severity severity, const QString &title);
     SimResult mergeIncidents(qint64 sourceId, qint64 targetId);
 
-    QString issueToken(Ticks lifetime);
-    TokenState tokenState(const QString &token) const;
-    void expireTokens();
+    QString issueToken(Ticks lifetime) { return m_identity.issueAppToken(lifetime); }
+    TokenState tokenState(const QString &token) const { return m_identity.tokenState(token); }
+    void expireTokens() { m_identity.expireAccessTokens(); }
+    IdentityProvider &identity() { return m_identity; }
 
     FaultInjector &faults() { return m_faults; }
     void setFault(const FaultRule &rule) { m_faults.addRule(rule); }
@@ -94,13 +138,17 @@ private:
                             QRandomGenerator &random);
     void mergeAt(Incident &source, Incident &target, Ticks when);
     void propagateToAlerts(Incident &incident, Ticks when);
+    Alert *mutableAlert(const QString &alertId, qint32 *index);
+    void record(ChangeRecord entry);
 
     SimOptions m_options;
     std::vector<Incident> m_incidents;
     std::vector<Alert> m_alerts;
     QHash<qint64, qint32> m_incidentIndex;
     QHash<quint64, qint32> m_alertIndex; // hash of the rendered alert id -> alert
-    QHash<QString, Ticks> m_tokens; // token -> expiry
+    IdentityProvider m_identity;
+    QHash<qint32, AlertAnnotations> m_annotations; // alert index -> written state
+    std::vector<ChangeRecord> m_history;
     FaultInjector m_faults;
     QRandomGenerator m_random; // later activity (new alerts, new incidents), seeded
     Ticks m_lastChange = 0;

@@ -135,6 +135,16 @@ std::optional<E> fromWire(QStringView wire)
     return static_cast<E>(*index);
 }
 
+/** The outcome of a tenant operation: empty message = success. */
+struct SimResult
+{
+    int httpStatus = 200;
+    QString message;
+
+    bool ok() const { return message.isEmpty(); }
+    static SimResult failure(int status, const QString &text) { return {status, text}; }
+};
+
 /** Time as Graph carries it: 100 ns ticks since the Unix epoch, UTC (7 fractional digits). */
 using Ticks = qint64;
 constexpr Ticks TicksPerSecond = 10'000'000;

@@ -3,3 +3,9 @@ vigil_add_test(NAME tst_simserver
     LIBS vigil_sim Qt6::Network
     LABELS sim
     TIMEOUT 300)
+
+vigil_add_test(NAME tst_simfaults
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_simfaults.cpp
+    LIBS vigil_sim Qt6::Network
+    LABELS sim
+    TIMEOUT 300)
