@@ -96,6 +96,8 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_openButton->setVisible(false);
     header->addWidget(m_openButton, 0, Qt::AlignTop);
     layout->addLayout(header);
+    m_triageButtons = createTriageButtons(content);
+    layout->addWidget(m_triageButtons);
 
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(10);
@@ -122,8 +124,27 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_determination = addField(grid, 3, 2, tr("Determination:"), "detailDetermination");
     m_created = addField(grid, 4, 0, tr("Created:"), "detailCreated");
     m_updated = addField(grid, 4, 2, tr("Last updated:"), "detailUpdated");
-    m_tags = addField(grid, 5, 0, tr("Tags:"), "detailTags");
-    grid->addWidget(m_tags, 5, 1, 1, 3);
+    // The sync state in words next to its icon: colour is never the only cue.
+    auto *syncBox = new QWidget(content);
+    auto *syncLayout = new QHBoxLayout(syncBox);
+    syncLayout->setContentsMargins(0, 0, 0, 0);
+    syncLayout->setSpacing(4);
+    m_syncIcon = new QLabel(syncBox);
+    m_syncIcon->setObjectName(QStringLiteral("detailSyncIcon"));
+    m_syncState = new QLabel(syncBox);
+    m_syncState->setObjectName(QStringLiteral("detailSyncState"));
+    m_syncState->setWordWrap(true);
+    syncLayout->addWidget(m_syncIcon);
+    syncLayout->addWidget(m_syncState, 1);
+    auto *syncLabel = new QLabel(tr("Sync:"), content);
+    syncLabel->setBuddy(m_syncState);
+    QPalette captionPalette = syncLabel->palette();
+    captionPalette.setColor(QPalette::WindowText, captionPalette.color(QPalette::PlaceholderText));
+    syncLabel->setPalette(captionPalette);
+    grid->addWidget(syncLabel, 5, 0);
+    grid->addWidget(syncBox, 5, 1, 1, 3);
+    m_tags = addField(grid, 6, 0, tr("Tags:"), "detailTags");
+    grid->addWidget(m_tags, 6, 1, 1, 3);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     layout->addLayout(grid);
@@ -276,6 +297,45 @@ void IncidentDetailView::setSeverityIcons(const SeverityIcons &icons)
     m_alertModel->setSeverityIcons(icons);
 }
 
+void IncidentDetailView::setSyncStateIcons(const SyncStateIcons &icons)
+{
+    m_syncStateIcons = icons;
+}
+
+QWidget *IncidentDetailView::createTriageButtons(QWidget *parent)
+{
+    auto *bar = new QWidget(parent);
+    bar->setObjectName(QStringLiteral("detailTriageButtons"));
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    const auto add = [&](TriageAction action, const QString &text, const QString &tip,
+                         const char *objectName) {
+        auto *button = new QToolButton(bar);
+        button->setObjectName(QLatin1String(objectName));
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setAccessibleName(tip);
+        button->setAutoRaise(false);
+        connect(button, &QToolButton::clicked, this,
+                [this, action] { Q_EMIT triageRequested(action); });
+        row->addWidget(button);
+    };
+    add(TriageAction::SetStatus, tr("Status…"), tr("Set the status of this incident (S)"),
+        "detailSetStatus");
+    add(TriageAction::AssignToMe, tr("Assign to me"), tr("Assign this incident to me (A)"),
+        "detailAssignToMe");
+    add(TriageAction::AssignTo, tr("Assign…"), tr("Assign this incident to someone (Shift+A)"),
+        "detailAssignTo");
+    add(TriageAction::Close, tr("Close…"), tr("Close this incident with a classification (C)"),
+        "detailClose");
+    add(TriageAction::Tags, tr("Tags…"), tr("Add or remove tags of this incident (T)"),
+        "detailEditTags");
+    add(TriageAction::Comment, tr("Comment…"), tr("Comment on this incident (M)"), "detailComment");
+    row->addStretch(1);
+    return bar;
+}
+
 void IncidentDetailView::setOpenInDefenderAction(QAction *action)
 {
     m_openButton->setDefaultAction(action);
@@ -318,6 +378,25 @@ void IncidentDetailView::fillSummary(const Incident &incident)
     m_updated->setText(formatTime(incident.lastUpdateTime));
     const QStringList tags = incident.tags();
     m_tags->setText(tags.isEmpty() ? tr("None") : tags.join(QStringLiteral(", ")));
+    const QIcon &syncIcon = m_syncStateIcons[size_t(incident.syncState)];
+    m_syncIcon->setPixmap(syncIcon.isNull() ? QPixmap() : syncIcon.pixmap(iconSize, iconSize));
+    switch (incident.syncState) {
+    case SyncState::Synced:
+        m_syncState->setText(tr("Synced"));
+        break;
+    case SyncState::Pending:
+        m_syncState->setText(tr("Pending — a change is waiting to be sent to Defender"));
+        break;
+    case SyncState::Conflict:
+        m_syncState->setText(tr("Conflict — changed here and in Defender; see the activity log"));
+        break;
+    case SyncState::Error:
+        m_syncState->setText(tr("Error — a change could not be delivered"));
+        break;
+    }
+    m_syncState->setAccessibleName(tr("Sync state: %1").arg(m_syncState->text()));
+    // A merged incident is edited through its survivor.
+    m_triageButtons->setEnabled(!incident.isRedirected());
 
     QStringList merge;
     if (incident.isRedirected()) {

@@ -2,6 +2,7 @@
 
 #include "incident.h"
 #include "severityicons.h"
+#include "triagedialogs.h"
 
 #include <QWidget>
 
@@ -35,6 +36,7 @@ public:
     explicit IncidentDetailView(QWidget *parent = nullptr);
 
     void setSeverityIcons(const SeverityIcons &icons);
+    void setSyncStateIcons(const SyncStateIcons &icons);
     /** Puts the window's "Open in Microsoft 365 Defender" action on the header. */
     void setOpenInDefenderAction(QAction *action);
 
@@ -62,6 +64,8 @@ Q_SIGNALS:
     void openInDefenderRequested();
     void loadAllAlertsRequested(qint64 number);
     void retryRequested(qint64 number);
+    /** A triage button was pressed for the incident shown (number()). */
+    void triageRequested(Vigil::TriageAction action);
 
 private:
     QLabel *addField(QGridLayout *grid, int row, int column, const QString &label,
@@ -69,12 +73,14 @@ private:
     void fillSummary(const Incident &incident);
     void setLoading(bool loading, const QString &text = {});
     void updateTabTitles();
+    QWidget *createTriageButtons(QWidget *parent);
 
     qint64 m_number = 0;
     bool m_loading = false;
     int m_totalAlerts = 0;
     QList<qint64> m_mergedFrom;
     SeverityIcons m_severityIcons;
+    SyncStateIcons m_syncStateIcons;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_emptyState = nullptr;
@@ -92,6 +98,9 @@ private:
     QLabel *m_created = nullptr;
     QLabel *m_updated = nullptr;
     QLabel *m_tags = nullptr;
+    QLabel *m_syncIcon = nullptr;
+    QLabel *m_syncState = nullptr;
+    QWidget *m_triageButtons = nullptr;
     QLabel *m_merge = nullptr;
     QFrame *m_errorBanner = nullptr;
     QLabel *m_errorText = nullptr;

@@ -5,6 +5,7 @@
 #include "incidentfilterproxymodel.h"
 #include "incidentqueuemodel.h"
 #include "synccontroller.h"
+#include "triagedialogs.h"
 #include "uiicons.h"
 
 #include <QAction>
@@ -14,6 +15,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLayout>
@@ -21,8 +23,10 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -34,7 +38,8 @@ namespace Vigil {
 
 namespace {
 
-constexpr int kHeaderStateVersion = 1;
+// 2: the Sync column is shown by default (version 1 states are migrated, not dropped).
+constexpr int kHeaderStateVersion = 2;
 constexpr int kDetailDelayMs = 60;
 
 QString settingsKey(const char *key)
@@ -99,6 +104,7 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     createQueue(m_splitter);
     m_detail = new IncidentDetailView(m_splitter);
     m_detail->setSeverityIcons(severityIcons());
+    m_detail->setSyncStateIcons(syncStateIcons());
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
@@ -122,6 +128,17 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->addWidget(m_syncIcon);
     statusBar()->addWidget(m_syncStatus, 1);
+    m_pendingIcon = new QLabel(this);
+    m_pendingIcon->setObjectName(QStringLiteral("pendingChangesIcon"));
+    const int statusIconSize = m_syncStatus->fontMetrics().height();
+    m_pendingIcon->setPixmap(
+            syncStateIcons()[size_t(SyncState::Pending)].pixmap(statusIconSize, statusIconSize));
+    m_pendingCount = new QLabel(this);
+    m_pendingCount->setObjectName(QStringLiteral("pendingChanges"));
+    m_pendingIcon->setVisible(false);
+    m_pendingCount->setVisible(false);
+    statusBar()->addPermanentWidget(m_pendingIcon);
+    statusBar()->addPermanentWidget(m_pendingCount);
     statusBar()->addPermanentWidget(m_quota);
     statusBar()->addPermanentWidget(m_incidentCount);
 
@@ -135,6 +152,11 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
         m_detailAllAlerts = true;
         m_detail->showLoadingAllAlerts();
         requestDetail();
+    });
+    connect(m_detail, &IncidentDetailView::triageRequested, this, [this](TriageAction action) {
+        // The detail pane's buttons act on the incident it shows, whatever else is selected.
+        if (m_detailNumber)
+            triage(action, incidentsOf({m_detailNumber}));
     });
     connect(m_detail, &IncidentDetailView::retryRequested, this, [this](qint64 number) {
         if (number != m_detailNumber)
@@ -187,7 +209,7 @@ void MainWindow::createQueue(QWidget *parent)
     m_queue->setUniformRowHeights(true);
     m_queue->setAllColumnsShowFocus(true);
     m_queue->setAlternatingRowColors(true);
-    m_queue->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_queue->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_queue->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_queue->setTextElideMode(Qt::ElideRight);
@@ -232,12 +254,15 @@ void MainWindow::createQueue(QWidget *parent)
     m_queue->setColumnHidden(IncidentQueueModel::ClassificationColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::CreatedColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::TagsColumn, true);
-    m_queue->setColumnHidden(IncidentQueueModel::SyncStateColumn, true);
     m_queue->sortByColumn(IncidentQueueModel::LastUpdatedColumn, Qt::DescendingOrder);
     m_defaultHeaderState = header->saveState();
 
     connect(m_queue->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { onCurrentRowChanged(); });
+    connect(m_queue->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { updateActions(); });
+    // A plain click starts over: the marks made with x are gone, j/k select again.
+    m_queue->viewport()->installEventFilter(this);
     connect(m_queue, &QAbstractItemView::activated, this, [this] {
         if (auto *alerts = m_detail->findChild<QWidget *>(QStringLiteral("alertList")))
             alerts->setFocus(Qt::OtherFocusReason);
@@ -309,7 +334,48 @@ void MainWindow::createActions()
             [this] { m_queue->setFocus(Qt::ShortcutFocusReason); });
     m_detail->addAction(backToQueue);
 
-    for (QAction *action : {m_openInDefender, m_syncNow, m_focusFilter, m_next, m_previous})
+    const auto triageAction = [this](const QString &text, const QKeySequence &key,
+                                     const QString &tip, const char *objectName,
+                                     void (MainWindow::*slot)()) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1String(objectName));
+        action->setShortcut(key);
+        action->setToolTip(
+                QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_setStatus = triageAction(tr("Set &status…"), QKeySequence(Qt::Key_S),
+                               tr("Set the status of the selected incidents"), "setStatus",
+                               &MainWindow::setStatusOfSelection);
+    m_assignToMe = triageAction(tr("&Assign to me"), QKeySequence(Qt::Key_A),
+                                tr("Assign the selected incidents to me"), "assignToMe",
+                                &MainWindow::assignSelectionToMe);
+    m_assignTo = triageAction(tr("Assign &to…"), QKeySequence(Qt::SHIFT | Qt::Key_A),
+                              tr("Assign the selected incidents to someone, or unassign them"),
+                              "assignTo", &MainWindow::assignSelection);
+    m_closeIncident = triageAction(tr("&Close with classification…"), QKeySequence(Qt::Key_C),
+                                   tr("Close the selected incidents with a classification"),
+                                   "closeIncident", &MainWindow::closeSelection);
+    m_editTags = triageAction(tr("Ta&gs…"), QKeySequence(Qt::Key_T),
+                              tr("Add or remove tags of the selected incidents"), "editTags",
+                              &MainWindow::editTagsOfSelection);
+    m_addComment = triageAction(tr("Co&mment…"), QKeySequence(Qt::Key_M),
+                                tr("Comment on the selected incidents"), "addComment",
+                                &MainWindow::commentOnSelection);
+    m_toggleSelection = triageAction(tr("Mark / unmark incident"), QKeySequence(Qt::Key_X),
+                                     tr("Add the incident to the selection or take it out"),
+                                     "toggleSelection", &MainWindow::toggleCurrentSelection);
+    m_extendDown = triageAction(tr("Extend selection down"), QKeySequence(Qt::SHIFT | Qt::Key_J),
+                                tr("Select the next incident too"), "extendSelectionDown",
+                                &MainWindow::extendSelectionDown);
+    m_extendUp = triageAction(tr("Extend selection up"), QKeySequence(Qt::SHIFT | Qt::Key_K),
+                              tr("Select the previous incident too"), "extendSelectionUp",
+                              &MainWindow::extendSelectionUp);
+
+    for (QAction *action : {m_openInDefender, m_syncNow, m_focusFilter, m_next, m_previous,
+                            m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags,
+                            m_addComment, m_toggleSelection, m_extendDown, m_extendUp})
         addAction(action);
 }
 
@@ -324,12 +390,19 @@ void MainWindow::createMenus()
     view->addAction(m_focusFilter);
     view->addAction(m_next);
     view->addAction(m_previous);
+    view->addAction(m_toggleSelection);
+    view->addAction(m_extendDown);
+    view->addAction(m_extendUp);
     view->addSeparator();
     QAction *columns = view->addAction(tr("Columns…"));
     columns->setObjectName(QStringLiteral("chooseColumns"));
     connect(columns, &QAction::triggered, this, [this] { showHeaderMenu(QPoint(0, 0)); });
 
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
+    for (QAction *action :
+         {m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags, m_addComment})
+        incident->addAction(action);
+    incident->addSeparator();
     incident->addAction(m_openInDefender);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
@@ -338,6 +411,10 @@ void MainWindow::createMenus()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_syncNow);
     toolBar->addAction(m_openInDefender);
+    toolBar->addSeparator();
+    for (QAction *action :
+         {m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags, m_addComment})
+        toolBar->addAction(action);
 }
 
 void MainWindow::connectController()
@@ -465,8 +542,9 @@ void MainWindow::moveSelection(int delta)
     int row = current.isValid() ? current.row() + delta : (delta > 0 ? 0 : rows - 1);
     row = std::clamp(row, 0, rows - 1);
     const QModelIndex index = m_proxy->index(row, 0);
-    m_queue->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
-                                                              | QItemSelectionModel::Rows);
+    m_queue->selectionModel()->setCurrentIndex(
+            index, m_marking ? QItemSelectionModel::NoUpdate
+                             : QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_queue->scrollTo(index);
 }
 
@@ -499,6 +577,7 @@ void MainWindow::requestDetail()
 void MainWindow::setIncidents(const QList<Incident> &incidents)
 {
     const qint64 keep = m_detailNumber;
+    m_marking = false;
     m_model->setIncidents(incidents);
     m_loaded = true;
     if (keep) {
@@ -666,6 +745,10 @@ void MainWindow::updateCountLabel()
 void MainWindow::updateActions()
 {
     m_openInDefender->setEnabled(m_detailNumber != 0 && !currentIncidentPortalUrl().isEmpty());
+    const bool any = m_queue->selectionModel()->hasSelection() || m_queue->currentIndex().isValid();
+    for (QAction *action :
+         {m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags, m_addComment})
+        action->setEnabled(any);
 }
 
 void MainWindow::showHeaderMenu(const QPoint &pos)
@@ -705,6 +788,12 @@ void MainWindow::showHeaderMenu(const QPoint &pos)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_queue->viewport() && event->type() == QEvent::MouseButtonPress) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (!(mouse->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier)))
+            m_marking = false;
+        return false;
+    }
     if (watched == m_quickFilter
         && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         auto *key = static_cast<QKeyEvent *>(event);
@@ -749,21 +838,28 @@ void MainWindow::saveSettings() const
     settings.setValue(settingsKey("mainWindow/splitter"), m_splitter->saveState());
     settings.setValue(settingsKey("queue/header"), m_queue->header()->saveState());
     settings.setValue(settingsKey("queue/headerVersion"), kHeaderStateVersion);
+    settings.setValue(settingsKey("triage/analystUpn"), m_analystUpn);
 }
 
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    if (m_analystUpn.isEmpty())
+        m_analystUpn = settings.value(settingsKey("triage/analystUpn")).toString();
     if (!restoreGeometry(settings.value(settingsKey("mainWindow/geometry")).toByteArray()))
         resize(1600, 900);
     restoreState(settings.value(settingsKey("mainWindow/state")).toByteArray());
     if (!m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray()))
         m_splitter->setSizes({900, 700});
     QHeaderView *header = m_queue->header();
-    if (settings.value(settingsKey("queue/headerVersion")).toInt() == kHeaderStateVersion
+    const int version = settings.value(settingsKey("queue/headerVersion")).toInt();
+    if ((version == 1 || version == kHeaderStateVersion)
         && header->restoreState(settings.value(settingsKey("queue/header")).toByteArray())) {
         // The title column must stay, whatever the saved state says.
         header->setSectionHidden(IncidentQueueModel::TitleColumn, false);
+        // Version 1 hid the Sync column by default; edits make it worth seeing.
+        if (version == 1)
+            header->setSectionHidden(IncidentQueueModel::SyncStateColumn, false);
         m_queue->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     }
 }
@@ -772,6 +868,280 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Triage
+
+void MainWindow::setAnalystUpn(const QString &upn)
+{
+    m_analystUpn = upn.trimmed();
+}
+
+QList<Incident> MainWindow::incidentsOf(const QList<qint64> &numbers) const
+{
+    QList<Incident> incidents;
+    incidents.reserve(numbers.size());
+    for (const qint64 number : numbers) {
+        if (const Incident *incident = incidentOf(number))
+            incidents.append(*incident);
+    }
+    return incidents;
+}
+
+QList<qint64> MainWindow::selectedIncidentNumbers() const
+{
+    QModelIndexList rows = m_queue->selectionModel()->selectedRows();
+    if (rows.isEmpty() && m_queue->currentIndex().isValid())
+        rows.append(m_queue->currentIndex());
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> numbers;
+    numbers.reserve(rows.size());
+    for (const QModelIndex &index : std::as_const(rows))
+        numbers.append(index.data(IncidentQueueModel::NumberRole).toLongLong());
+    return numbers;
+}
+
+QList<Incident> MainWindow::selectedIncidents() const
+{
+    return incidentsOf(selectedIncidentNumbers());
+}
+
+QStringList MainWindow::knownOwners() const
+{
+    QSet<QString> seen;
+    QStringList owners;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString &owner = m_model->incidentAt(row).assignedTo;
+        if (!owner.isEmpty() && !seen.contains(owner.toLower())) {
+            seen.insert(owner.toLower());
+            owners.append(owner);
+        }
+    }
+    owners.sort(Qt::CaseInsensitive);
+    return owners;
+}
+
+void MainWindow::setStatusOfSelection()
+{
+    triage(TriageAction::SetStatus, selectedIncidents());
+}
+
+void MainWindow::assignSelectionToMe()
+{
+    triage(TriageAction::AssignToMe, selectedIncidents());
+}
+
+void MainWindow::assignSelection()
+{
+    triage(TriageAction::AssignTo, selectedIncidents());
+}
+
+void MainWindow::closeSelection()
+{
+    triage(TriageAction::Close, selectedIncidents());
+}
+
+void MainWindow::editTagsOfSelection()
+{
+    triage(TriageAction::Tags, selectedIncidents());
+}
+
+void MainWindow::commentOnSelection()
+{
+    triage(TriageAction::Comment, selectedIncidents());
+}
+
+void MainWindow::triage(TriageAction action, const QList<Incident> &targets)
+{
+    if (targets.isEmpty())
+        return;
+    switch (action) {
+    case TriageAction::SetStatus: {
+        auto *dialog = new StatusDialog(targets, m_analystUpn, this);
+        connect(dialog, &StatusDialog::closeRequested, this, [this](const QList<qint64> &numbers) {
+            // After the status dialog has gone: one triage dialog at a time.
+            QTimer::singleShot(0, this, [this, numbers] {
+                triage(TriageAction::Close, incidentsOf(numbers));
+            });
+        });
+        openTriageDialog(dialog);
+        return;
+    }
+    case TriageAction::AssignToMe:
+        if (m_analystUpn.isEmpty()) {
+            auto *dialog = new AssignDialog(targets, m_analystUpn, AssignDialog::Mode::IdentifyMe,
+                                            knownOwners(), this);
+            connect(dialog, &TriageDialog::editChosen, this,
+                    [this](const QList<qint64> &numbers, const TriageEdit &chosen) {
+                        setAnalystUpn(chosen.owner.value_or(QString()));
+                        Q_EMIT analystUpnChanged(m_analystUpn);
+                        TriageEdit edit = chosen;
+                        edit.analyst = m_analystUpn;
+                        submitEdit(numbers, edit);
+                    });
+            openTriageDialog(dialog);
+            return;
+        }
+        if (targets.size() > 1) {
+            // Several incidents at once: the same preview as every bulk edit.
+            auto *dialog = new AssignDialog(targets, m_analystUpn, AssignDialog::Mode::AssignTo,
+                                            knownOwners(), this);
+            dialog->setWindowTitle(tr("Assign to me"));
+            dialog->setUpn(m_analystUpn);
+            connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
+            openTriageDialog(dialog);
+            return;
+        }
+        {
+            TriageEdit edit;
+            edit.owner = m_analystUpn;
+            edit.analyst = m_analystUpn;
+            edit.editTime = QDateTime::currentDateTimeUtc();
+            const Incident &incident = targets.constFirst();
+            const Result<void> valid = validateEdit(incident, edit);
+            if (!valid) {
+                showBanner(tr("Incident #%1 was not assigned to you: %2")
+                                   .arg(incident.number)
+                                   .arg(valid.error().message),
+                           false);
+                m_bannerForSync = false;
+                return;
+            }
+            submitEdit({incident.number}, edit);
+        }
+        return;
+    case TriageAction::AssignTo: {
+        auto *dialog = new AssignDialog(targets, m_analystUpn, AssignDialog::Mode::AssignTo,
+                                        knownOwners(), this);
+        connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
+        openTriageDialog(dialog);
+        return;
+    }
+    case TriageAction::Close: {
+        auto *dialog = new CloseDialog(targets, m_analystUpn, this);
+        connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
+        openTriageDialog(dialog);
+        return;
+    }
+    case TriageAction::Tags: {
+        auto *dialog = new TagsDialog(targets, m_analystUpn, this);
+        connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
+        openTriageDialog(dialog);
+        return;
+    }
+    case TriageAction::Comment: {
+        auto *dialog = new CommentDialog(targets, m_analystUpn, this);
+        connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
+        openTriageDialog(dialog);
+        return;
+    }
+    }
+}
+
+void MainWindow::openTriageDialog(TriageDialog *dialog)
+{
+    if (m_triageDialog)
+        m_triageDialog->reject();
+    m_triageDialog = dialog;
+    // Window-modal and without a nested event loop; the dialog deletes itself when closed.
+    dialog->open();
+}
+
+void MainWindow::submitEdit(const QList<qint64> &numbers, const TriageEdit &edit)
+{
+    if (numbers.isEmpty())
+        return;
+    Q_EMIT editRequested(numbers, edit);
+    statusBar()->showMessage(numbers.size() == 1
+                                     ? tr("Change to #%1 queued for Microsoft 365 Defender.")
+                                               .arg(numbers.constFirst())
+                                     : tr("Change to %1 incidents queued for Microsoft 365 "
+                                          "Defender.")
+                                               .arg(numbers.size()),
+                             6000);
+}
+
+void MainWindow::showEditRejected(qint64 number, const Error &error)
+{
+    QString message = error.message.trimmed();
+    if (message.isEmpty())
+        message = errorDescription(error);
+    while (message.endsWith(QLatin1Char('.')))
+        message.chop(1);
+    showBanner(tr("Defender refused the change to #%1: %2. The incident shows its previous "
+                  "values again.")
+                       .arg(number)
+                       .arg(message),
+               false);
+    m_bannerForSync = false;
+}
+
+void MainWindow::showPendingCount(int count)
+{
+    m_pendingCount->setText(
+            count == 1 ? tr("1 change waiting to be sent")
+                       : tr("%1 changes waiting to be sent").arg(QLocale().toString(count)));
+    m_pendingCount->setAccessibleName(m_pendingCount->text());
+    m_pendingCount->setVisible(count > 0);
+    m_pendingIcon->setVisible(count > 0);
+}
+
+void MainWindow::toggleCurrentSelection()
+{
+    const QModelIndex current = m_queue->currentIndex();
+    if (!current.isValid())
+        return;
+    QItemSelectionModel *selection = m_queue->selectionModel();
+    const bool onlyCursor = selection->selectedRows().size() == 1
+                            && selection->isRowSelected(current.row(), current.parent());
+    if (!m_marking && onlyCursor) {
+        // The row is highlighted only because the cursor is on it: x marks it, so that it stays
+        // selected while j/k move on.
+        m_marking = true;
+        return;
+    }
+    m_marking = true;
+    selection->select(current, QItemSelectionModel::Toggle | QItemSelectionModel::Rows);
+}
+
+void MainWindow::extendSelectionDown()
+{
+    extendSelection(1);
+}
+
+void MainWindow::extendSelectionUp()
+{
+    extendSelection(-1);
+}
+
+void MainWindow::extendSelection(int delta)
+{
+    const QModelIndex current = m_queue->currentIndex();
+    if (!current.isValid()) {
+        moveSelection(delta);
+        return;
+    }
+    QItemSelectionModel *selection = m_queue->selectionModel();
+    // A new extension starts at the cursor and keeps what was selected before it.
+    if (!m_extendAnchor.isValid() || m_extendEnd != QPersistentModelIndex(current)) {
+        m_extendAnchor = current;
+        m_extendBase = selection->selection();
+        if (!selection->isRowSelected(current.row(), current.parent()))
+            m_extendBase.select(current, current);
+    }
+    const int row = std::clamp(current.row() + delta, 0, m_proxy->rowCount() - 1);
+    const QModelIndex next = m_proxy->index(row, 0);
+    QItemSelection extended = m_extendBase;
+    const int first = std::min(m_extendAnchor.row(), row);
+    const int last = std::max(m_extendAnchor.row(), row);
+    extended.merge(QItemSelection(m_proxy->index(first, 0), m_proxy->index(last, 0)),
+                   QItemSelectionModel::Select);
+    selection->setCurrentIndex(next, QItemSelectionModel::NoUpdate);
+    selection->select(extended, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_extendEnd = next;
+    m_queue->scrollTo(next);
 }
 
 } // namespace Vigil

@@ -3,10 +3,15 @@
 #include "cloud.h"
 #include "incident.h"
 #include "result.h"
+#include "syncengine.h"
 #include "syncstatus.h"
+#include "triagedialogs.h"
 
 #include <QImage>
+#include <QItemSelection>
 #include <QMainWindow>
+#include <QPersistentModelIndex>
+#include <QPointer>
 #include <QTimer>
 #include <QUrl>
 
@@ -32,6 +37,12 @@ class SyncController;
  * sync state in the status bar. It listens to the SyncController's signals and asks it for
  * details; it never starts the controller (main does). With a null controller it shows what
  * is fed into queueModel() (benchmarks, screenshots of synthetic data).
+ *
+ * Triage (status, owner, classification, tags, comments) happens in small dialogs over the
+ * selected incidents; a valid edit leaves the window as editRequested(), which the app connects
+ * to SyncController::requestEdit. The window never changes an incident itself: the engine's
+ * answer (pending, then synced, or refused) comes back through applyIncidentChanges() and
+ * showEditRejected().
  */
 class MainWindow : public QMainWindow
 {
@@ -55,6 +66,16 @@ public:
     /** The deep link of the selected incident, already checked against the allow-list; empty
      *  when there is none. */
     QUrl currentIncidentPortalUrl() const;
+
+    /** The analyst's own UPN, used by "assign to me" and as the author of edits. When it is
+     *  empty, "assign to me" asks for it once (and remembers the answer). */
+    void setAnalystUpn(const QString &upn);
+    QString analystUpn() const { return m_analystUpn; }
+    /** Numbers of the incidents a triage action applies to, in view order: the selected rows,
+     *  or the current row when none is selected. */
+    QList<qint64> selectedIncidentNumbers() const;
+    /** The open triage dialog, if any. */
+    TriageDialog *triageDialog() const { return m_triageDialog; }
 
     /** The window as it looks now, for `vigil --screenshot`. */
     QImage renderToImage();
@@ -86,7 +107,30 @@ public Q_SLOTS:
     void selectNextIncident();
     void selectPreviousIncident();
 
+    /** The engine refused an edit (a 4xx from Defender) and reverted it: say so in the banner. */
+    void showEditRejected(qint64 number, const Vigil::Error &error);
+    /** How many outbox rows wait to be sent; the status bar shows it when it is not zero. */
+    void showPendingCount(int count);
+
+    // The triage actions, on the selected incidents (see selectedIncidentNumbers()).
+    void setStatusOfSelection();
+    void assignSelectionToMe();
+    void assignSelection();
+    void closeSelection();
+    void editTagsOfSelection();
+    void commentOnSelection();
+    /** `x`: marks or unmarks the current row; j/k then move without changing the marks. */
+    void toggleCurrentSelection();
+    /** `Shift+j` / `Shift+k`: extends the selection from where the extension started. */
+    void extendSelectionDown();
+    void extendSelectionUp();
+
 Q_SIGNALS:
+    /** The analyst made a valid triage edit of these incidents (validated with validateEdit()
+     *  against each; editTime is now in UTC, analyst is analystUpn()). */
+    void editRequested(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
+    /** The analyst told Vigil their UPN (the first "assign to me"). */
+    void analystUpnChanged(const QString &upn);
     /** A deep link that passed the allow-list is being opened. */
     void linkRequested(const QUrl &url);
     /** The window needs the detail of an incident (also sent to the controller, if any). */
@@ -107,6 +151,13 @@ private:
     void onCurrentRowChanged();
     void requestDetail();
     void moveSelection(int delta);
+    void extendSelection(int delta);
+    QList<Incident> selectedIncidents() const;
+    QList<Incident> incidentsOf(const QList<qint64> &numbers) const;
+    void triage(TriageAction action, const QList<Incident> &targets);
+    void openTriageDialog(TriageDialog *dialog);
+    void submitEdit(const QList<qint64> &numbers, const TriageEdit &edit);
+    QStringList knownOwners() const;
     void showHeaderMenu(const QPoint &pos);
     void showBanner(const QString &text, bool offerRetry);
     void updateCountLabel();
@@ -131,6 +182,8 @@ private:
     QLabel *m_syncStatus = nullptr;
     QLabel *m_incidentCount = nullptr;
     QLabel *m_quota = nullptr;
+    QLabel *m_pendingIcon = nullptr;
+    QLabel *m_pendingCount = nullptr;
 
     QAction *m_openInDefender = nullptr;
     QAction *m_syncNow = nullptr;
@@ -138,6 +191,22 @@ private:
     QAction *m_next = nullptr;
     QAction *m_previous = nullptr;
     QAction *m_quit = nullptr;
+    QAction *m_setStatus = nullptr;
+    QAction *m_assignToMe = nullptr;
+    QAction *m_assignTo = nullptr;
+    QAction *m_closeIncident = nullptr;
+    QAction *m_editTags = nullptr;
+    QAction *m_addComment = nullptr;
+    QAction *m_toggleSelection = nullptr;
+    QAction *m_extendDown = nullptr;
+    QAction *m_extendUp = nullptr;
+
+    QString m_analystUpn;
+    QPointer<TriageDialog> m_triageDialog;
+    bool m_marking = false; ///< `x` was used: j/k move the cursor and keep the marked rows
+    QPersistentModelIndex m_extendAnchor; ///< where the current Shift+j/k extension started
+    QPersistentModelIndex m_extendEnd; ///< where it is now
+    QItemSelection m_extendBase; ///< the selection before the extension started
 
     QByteArray m_defaultHeaderState;
     QTimer m_detailTimer; ///< coalesces detail requests while j/k move fast
