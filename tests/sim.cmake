@@ -9,3 +9,9 @@ vigil_add_test(NAME tst_simfaults
     LIBS vigil_sim Qt6::Network
     LABELS sim
     TIMEOUT 300)
+
+vigil_add_test(NAME tst_simauth
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_simauth.cpp
+    LIBS vigil_sim Qt6::Network
+    LABELS sim
+    TIMEOUT 300)
