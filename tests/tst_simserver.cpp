@@ -81,6 +81,12 @@ private Q_SLOTS:
     void patchRejectsInvalidValues_data();
     void patchRejectsInvalidValues();
     void commentsReturnTheWholeList();
+    void writesAreAttributedAndRecorded();
+    void lastWriteWinsWithoutIfMatch();
+    void patchAlertUpdatesTheAlert();
+    void patchAlertRejectsInvalidValues_data();
+    void patchAlertRejectsInvalidValues();
+    void alertCommentsReturnTheWholeList();
     void alertsPageThroughEveryAlert();
     void alertsTopLimitIsThousand();
     void getOneAlert();
@@ -687,6 +693,12 @@ void TestSimServer::patchRejectsInvalidValues_data()
     QTest::newRow("awaitingAction") << QByteArrayLiteral(R"({"status":"awaitingAction"})");
     QTest::newRow("unknown status") << QByteArrayLiteral(R"({"status":"closed"})");
     QTest::newRow("doc-page alias") << QByteArrayLiteral(R"({"determination":"clean"})");
+    QTest::newRow("apt") << QByteArrayLiteral(R"({"determination":"apt"})");
+    QTest::newRow("securityPersonnel")
+            << QByteArrayLiteral(R"({"determination":"securityPersonnel"})");
+    QTest::newRow("read-only") << QByteArrayLiteral(R"({"lastModifiedBy":"me"})");
+    QTest::newRow("severity") << QByteArrayLiteral(R"({"severity":"high"})");
+    QTest::newRow("tags not strings") << QByteArrayLiteral(R"({"customTags":[1]})");
     QTest::newRow("unknown property") << QByteArrayLiteral(R"({"owner":"x"})");
     QTest::newRow("not json") << QByteArrayLiteral("status=resolved");
 }
@@ -730,6 +742,219 @@ void TestSimServer::commentsReturnTheWholeList()
 
     const HttpResult empty = request("POST", url(path), R"({"comment":""})", headers);
     QCOMPARE(empty.status, 400);
+}
+
+void TestSimServer::writesAreAttributedAndRecorded()
+{
+    const qint64 id = m_server->tenant().createIncident(2, Severity::Low, QStringLiteral("Audit"));
+    const QString path = u"/v1.0/security/incidents/" + QString::number(id);
+    const QList<std::pair<QByteArray, QByteArray>> headers{
+            {QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()},
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+    const QString created = text(graphGet(path).json, "lastUpdateDateTime");
+    const HttpResult patched
+            = request("PATCH", url(path),
+                      R"({"status":"inProgress","assignedTo":"kai@contoso.com"})", headers);
+    QCOMPARE(patched.status, 200);
+    QCOMPARE(text(patched.json, "lastModifiedBy"), SimTenant::appDisplayName());
+    QVERIFY(text(patched.json, "lastUpdateDateTime") > created);
+    const HttpResult portal = admin("POST", u"/_sim/incidents/" + QString::number(id),
+                                    {{QLatin1String("status"), QStringLiteral("resolved")}});
+    QCOMPARE(portal.status, 200);
+    QCOMPARE(text(portal.json, "lastModifiedBy"),
+             QStringLiteral("soc-lead@contoso.onmicrosoft.com"));
+    QVERIFY(text(portal.json, "lastUpdateDateTime") > text(patched.json, "lastUpdateDateTime"));
+    const HttpResult named
+            = admin("POST", u"/_sim/incidents/" + QString::number(id),
+                    {{QLatin1String("assignedTo"), QStringLiteral("lea@contoso.com")},
+                     {QLatin1String("modifiedBy"), QStringLiteral("lea@contoso.com")}});
+    QCOMPARE(text(named.json, "lastModifiedBy"), QStringLiteral("lea@contoso.com"));
+    QCOMPARE(request("POST", url(path + u"/comments"), R"({"comment":"api note"})", headers).status,
+             200);
+
+    const HttpResult history
+            = admin("GET", u"/_sim/incidents/" + QString::number(id) + u"/history");
+    QCOMPARE(history.status, 200);
+    const QJsonArray entries = history.json.value(QLatin1String("history")).toArray();
+    QStringList summary;
+    QString previousTime;
+    for (const QJsonValue value : entries) {
+        const QJsonObject entry = value.toObject();
+        summary.append(text(entry, "action") + u'/' + text(entry, "source"));
+        QVERIFY(text(entry, "time") > previousTime);
+        previousTime = text(entry, "time");
+        QCOMPARE(text(entry, "incidentId"), QString::number(id));
+    }
+    QCOMPARE(summary, (QStringList{QStringLiteral("create/system"), QStringLiteral("update/api"),
+                                   QStringLiteral("update/portal"), QStringLiteral("update/portal"),
+                                   QStringLiteral("comment/api")}));
+    const QJsonObject apiUpdate = entries.at(1).toObject();
+    QCOMPARE(text(apiUpdate, "actor"), SimTenant::appDisplayName());
+    QCOMPARE(apiUpdate.value(QLatin1String("requestId")).toString().toLatin1(),
+             patched.header("request-id"));
+    const QJsonObject changes = apiUpdate.value(QLatin1String("changes")).toObject();
+    QCOMPARE(changes.value(QLatin1String("status")).toObject(),
+             (QJsonObject{{QLatin1String("from"), QStringLiteral("active")},
+                          {QLatin1String("to"), QStringLiteral("inProgress")}}));
+    QCOMPARE(changes.value(QLatin1String("assignedTo")).toObject().value(QLatin1String("from")),
+             QJsonValue(QJsonValue::Null));
+    QCOMPARE(text(entries.at(2).toObject(), "actor"),
+             QStringLiteral("soc-lead@contoso.onmicrosoft.com"));
+    QCOMPARE(entries.at(4).toObject().value(QLatin1String("changes")).toObject(),
+             (QJsonObject{{QLatin1String("comment"), QStringLiteral("api note")}}));
+
+    // The tenant-wide history pages with ?since=.
+    const qint64 last = entries.last().toObject().value(QLatin1String("sequence")).toInteger();
+    QVERIFY(admin("GET", QStringLiteral("/_sim/history?since=%1").arg(last))
+                    .json.value(QLatin1String("history"))
+                    .toArray()
+                    .isEmpty());
+    QCOMPARE(admin("GET", QStringLiteral("/_sim/history?since=%1").arg(last - 1))
+                     .json.value(QLatin1String("history"))
+                     .toArray()
+                     .size(),
+             1);
+    QCOMPARE(admin("GET", QStringLiteral("/_sim/incidents/1/history")).status, 404);
+}
+
+void TestSimServer::lastWriteWinsWithoutIfMatch()
+{
+    const qint64 id = m_server->tenant().createIncident(1, Severity::Low, QStringLiteral("Race"));
+    const QString path = u"/v1.0/security/incidents/" + QString::number(id);
+    const HttpResult before = graphGet(path);
+    const QList<std::pair<QByteArray, QByteArray>> headers{
+            {QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()},
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {QByteArrayLiteral("If-Match"), QByteArrayLiteral("W/\"stale\"")}};
+    admin("POST", u"/_sim/incidents/" + QString::number(id),
+          {{QLatin1String("assignedTo"), QStringLiteral("portal@contoso.com")}});
+    const HttpResult mine
+            = request("PATCH", url(path), R"({"assignedTo":"vigil@contoso.com"})", headers);
+    QCOMPARE(mine.status, 200);
+    QCOMPARE(text(mine.json, "assignedTo"), QStringLiteral("vigil@contoso.com"));
+    QVERIFY(text(mine.json, "lastUpdateDateTime") > text(before.json, "lastUpdateDateTime"));
+    QVERIFY(!mine.json.contains(QLatin1String("@odata.etag")));
+    QCOMPARE(m_server->tenant().history(id).size(), 3); // create, portal, api: nothing merged
+}
+
+void TestSimServer::patchAlertUpdatesTheAlert()
+{
+    const qint64 id
+            = m_server->tenant().createIncident(3, Severity::High, QStringLiteral("Alerts"));
+    const Incident *incident = m_server->tenant().incident(id);
+    const QString alertId = m_server->tenant().alertId(
+            m_server->tenant().alerts()[static_cast<std::size_t>(incident->alerts.first())]);
+    const QString incidentBefore = formatTicks(incident->lastUpdateDateTime);
+    const QString path = u"/v1.0/security/alerts_v2/" + alertId;
+    const QString alertBefore = text(graphGet(path).json, "lastUpdateDateTime");
+    const HttpResult patched = request(
+            "PATCH", url(path),
+            R"({"status":"resolved","classification":"falsePositive","determination":"notMalicious","assignedTo":"tier2@contoso.com"})",
+            {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()},
+             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}});
+    QCOMPARE(patched.status, 200);
+    QCOMPARE(text(patched.json, "id"), alertId);
+    QCOMPARE(text(patched.json, "status"), QStringLiteral("resolved"));
+    QCOMPARE(text(patched.json, "classification"), QStringLiteral("falsePositive"));
+    QCOMPARE(text(patched.json, "determination"), QStringLiteral("notMalicious"));
+    QCOMPARE(text(patched.json, "assignedTo"), QStringLiteral("tier2@contoso.com"));
+    QVERIFY(!patched.json.value(QLatin1String("resolvedDateTime")).isNull());
+    QVERIFY(text(patched.json, "lastUpdateDateTime") > alertBefore);
+    QVERIFY(formatTicks(m_server->tenant().incident(id)->lastUpdateDateTime) > incidentBefore);
+
+    const HttpResult fetched = graphGet(path);
+    QCOMPARE(text(fetched.json, "assignedTo"), QStringLiteral("tier2@contoso.com"));
+    const HttpResult filtered = graphGet(QStringLiteral(
+            "/v1.0/security/alerts_v2?$filter=assignedTo%20eq%20'tier2@contoso.com'"));
+    QCOMPARE(filtered.value().size(), 1);
+    QCOMPARE(text(filtered.value().first().toObject(), "id"), alertId);
+
+    const QList<ChangeRecord> history = m_server->tenant().history(id);
+    QCOMPARE(history.last().action, QStringLiteral("alertUpdate"));
+    QCOMPARE(history.last().alertId, alertId);
+    QCOMPARE(history.last().source, ChangeSource::Api);
+
+    // Assigning the incident assigns its alerts again.
+    admin("POST", u"/_sim/incidents/" + QString::number(id),
+          {{QLatin1String("assignedTo"), QStringLiteral("owner@contoso.com")}});
+    QCOMPARE(text(graphGet(path).json, "assignedTo"), QStringLiteral("owner@contoso.com"));
+
+    const HttpResult reopened
+            = request("PATCH", url(path), R"({"status":"inProgress","assignedTo":null})",
+                      {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()},
+                       {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}});
+    QCOMPARE(reopened.status, 200);
+    QVERIFY(reopened.json.value(QLatin1String("resolvedDateTime")).isNull());
+    QVERIFY(reopened.json.value(QLatin1String("assignedTo")).isNull());
+}
+
+void TestSimServer::patchAlertRejectsInvalidValues_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::newRow("incident status") << QByteArrayLiteral(R"({"status":"active"})") << 400;
+    QTest::newRow("unknown status") << QByteArrayLiteral(R"({"status":"unknown"})") << 400;
+    QTest::newRow("apt") << QByteArrayLiteral(R"({"determination":"apt"})") << 400;
+    QTest::newRow("read-only") << QByteArrayLiteral(R"({"severity":"low"})") << 400;
+    QTest::newRow("unknown property") << QByteArrayLiteral(R"({"owner":"x"})") << 400;
+    QTest::newRow("not json") << QByteArrayLiteral("status=new") << 400;
+    QTest::newRow("unknown alert") << QByteArray() << 404;
+}
+
+void TestSimServer::patchAlertRejectsInvalidValues()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const Alert &alert = m_server->tenant().alerts().front();
+    const QString alertId
+            = status == 404 ? QStringLiteral("da000_0") : m_server->tenant().alertId(alert);
+    const Ticks before = alert.lastUpdateDateTime;
+    const HttpResult result
+            = request("PATCH", url(u"/v1.0/security/alerts_v2/" + alertId),
+                      body.isEmpty() ? QByteArrayLiteral(R"({"status":"new"})") : body,
+                      {{QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()},
+                       {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}});
+    QCOMPARE(result.status, status);
+    QVERIFY(!text(result.graphError(), "message").isEmpty());
+    QVERIFY(result.graphError().contains(QLatin1String("innerError")));
+    QCOMPARE(m_server->tenant().alerts().front().lastUpdateDateTime, before);
+}
+
+void TestSimServer::alertCommentsReturnTheWholeList()
+{
+    const qint64 id = m_server->tenant().createIncident(1, Severity::Low, QString());
+    const Incident *incident = m_server->tenant().incident(id);
+    const QString alertId = m_server->tenant().alertId(
+            m_server->tenant().alerts()[static_cast<std::size_t>(incident->alerts.first())]);
+    const QString path = u"/v1.0/security/alerts_v2/" + alertId + u"/comments";
+    const QList<std::pair<QByteArray, QByteArray>> headers{
+            {QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1()},
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+    const HttpResult first = request(
+            "POST", url(path),
+            R"({"@odata.type":"microsoft.graph.security.alertComment","comment":"first"})",
+            headers);
+    QCOMPARE(first.status, 200);
+    QVERIFY(text(first.json, "@odata.context").contains(QLatin1String("alertComment")));
+    QCOMPARE(first.value().size(), 1);
+    const HttpResult second = request("POST", url(path), R"({"comment":"second"})", headers);
+    QCOMPARE(second.value().size(), 2);
+    QCOMPARE(text(second.value().at(1).toObject(), "createdByDisplayName"),
+             SimTenant::appDisplayName());
+    const HttpResult alert = graphGet(u"/v1.0/security/alerts_v2/" + alertId);
+    QCOMPARE(alert.json.value(QLatin1String("comments")).toArray().size(), 2);
+    // Alert comments are not incident comments.
+    QVERIFY(graphGet(u"/v1.0/security/incidents/" + QString::number(id))
+                    .json.value(QLatin1String("comments"))
+                    .toArray()
+                    .isEmpty());
+    QCOMPARE(request("POST", url(path), R"({"comment":"  "})", headers).status, 400);
+    QCOMPARE(request("POST", url(path), R"({"comment":"x","author":"me"})", headers).status, 400);
+    QCOMPARE(request("POST", url(QStringLiteral("/v1.0/security/alerts_v2/nope/comments")),
+                     R"({"comment":"x"})", headers)
+                     .status,
+             404);
+    QCOMPARE(m_server->tenant().history(id).last().action, QStringLiteral("alertComment"));
 }
 
 void TestSimServer::alertsPageThroughEveryAlert()
