@@ -3,6 +3,7 @@
 #include "graphjson.h"
 
 #include <QAtomicInteger>
+#include <QDataStream>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -100,6 +101,15 @@ const QList<QStringList> &migrations()
                                    " WHERE provider_incident_id = OLD.incident_id;"
                                    " UPDATE incidents SET alert_count = alert_count + 1"
                                    " WHERE provider_incident_id = NEW.incident_id; END"),
+            },
+            // 2: an alert's evidence is stored with it, in one blob (see evidenceBlob), instead
+            // of one entities row per item: a page writes a fifth of the rows. Evidence stored
+            // before stays in entities until its alert is stored again.
+            // The per-alert count trigger goes too: it made every alert insert a multi-row
+            // write, which SQLite journals page by page; the store recounts once per incident.
+            {
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN evidence BLOB"),
+                    QStringLiteral("DROP TRIGGER alerts_count_insert"),
             },
     };
     return list;
@@ -399,6 +409,59 @@ Entity entityFromRow(const QSqlQuery &q, int first)
     return e;
 }
 
+constexpr quint8 kEvidenceFormat = 1;
+
+void prepareStream(QDataStream &stream)
+{
+    stream.setVersion(QDataStream::Qt_6_4);
+    // Little-endian: strings go in and out as they are in memory, without swapping bytes.
+    stream.setByteOrder(QDataStream::LittleEndian);
+}
+
+/** An alert's evidence as one blob: a format byte, the count, then each entity's fields
+ *  (null strings stay null) and its raw JSON. Null for no evidence. */
+QByteArray evidenceBlob(const QList<Entity> &evidence)
+{
+    if (evidence.isEmpty())
+        return {};
+    qsizetype size = 8;
+    for (const Entity &e : evidence)
+        size += 64 + e.rawJson.size()
+                + 2 * (e.kind.size() + e.odataType.size() + e.value.size() + e.detail.size());
+    QByteArray blob;
+    blob.reserve(size);
+    QDataStream out(&blob, QIODevice::WriteOnly);
+    prepareStream(out);
+    out << kEvidenceFormat << quint32(evidence.size());
+    for (const Entity &e : evidence)
+        out << e.kind << e.odataType << e.value << e.detail << e.verdict << e.remediationStatus
+            << e.roles << e.rawJson;
+    return blob;
+}
+
+QList<Entity> evidenceFromBlob(const QByteArray &blob)
+{
+    QList<Entity> list;
+    QDataStream in(blob);
+    prepareStream(in);
+    quint8 format = 0;
+    quint32 count = 0;
+    in >> format >> count;
+    if (format != kEvidenceFormat) {
+        qCWarning(lcStore) << "evidence blob of unknown format" << format;
+        return list;
+    }
+    list.reserve(std::min<quint32>(count, 1024));
+    for (quint32 n = 0; n < count && in.status() == QDataStream::Ok; ++n) {
+        Entity e;
+        in >> e.kind >> e.odataType >> e.value >> e.detail >> e.verdict >> e.remediationStatus
+                >> e.roles >> e.rawJson;
+        if (in.status() == QDataStream::Ok)
+            list.append(std::move(e));
+    }
+    return list;
+}
+
 } // namespace
 
 struct IncidentStore::Private
@@ -409,17 +472,17 @@ struct IncidentStore::Private
     bool open = false;
 
     // Prepared once per connection and reused for every page.
-    std::optional<QSqlQuery> upsertIncident;
+    std::optional<QSqlQuery> insertIncident;
+    std::optional<QSqlQuery> updateIncident;
     std::optional<QSqlQuery> deleteComments;
     std::optional<QSqlQuery> insertComment;
     std::optional<QSqlQuery> alertIdsOfIncident;
     std::optional<QSqlQuery> deleteAlert;
     std::optional<QSqlQuery> moveAlerts;
-    Statement upsertAlert;
+    Statement insertAlert;
+    Statement updateAlert;
     Statement deleteEntities;
-    // Evidence is inserted several rows per statement; one statement per row count.
-    static constexpr int kEntitiesPerInsert = 8;
-    std::array<Statement, kEntitiesPerInsert + 1> insertEntities;
+    Statement countAlerts;
     std::optional<QSqlQuery> redirectedInto;
     std::optional<QSqlQuery> incidentByProviderId;
 
@@ -466,7 +529,7 @@ struct IncidentStore::Private
     Result<void> migrate();
     Result<void> prepareStatements();
     Result<void> storeIncident(const IncidentPayload &payload, QSet<QString> &touched);
-    Result<void> storeAlert(const Alert &alert, const QString &incidentId);
+    Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
     Result<void> writeSyncValue(const QString &key, const QString &value);
 };
 
@@ -583,16 +646,17 @@ void IncidentStore::close()
     if (d->connectionName.isEmpty())
         return;
     // Statements and handles must be gone before the connection is removed.
-    d->upsertIncident.reset();
+    d->insertIncident.reset();
+    d->updateIncident.reset();
     d->deleteComments.reset();
     d->insertComment.reset();
     d->alertIdsOfIncident.reset();
     d->deleteAlert.reset();
     d->moveAlerts.reset();
-    d->upsertAlert.finalize();
+    d->insertAlert.finalize();
+    d->updateAlert.finalize();
+    d->countAlerts.finalize();
     d->deleteEntities.finalize();
-    for (Statement &statement : d->insertEntities)
-        statement.finalize();
     d->redirectedInto.reset();
     d->incidentByProviderId.reset();
     {
@@ -692,28 +756,26 @@ Result<void> IncidentStore::Private::migrate()
 
 Result<void> IncidentStore::Private::prepareStatements()
 {
+    // Insert and then update, as for alerts: no statement journal on the insert.
     Result<void> r = prepare(
-            upsertIncident,
+            insertIncident,
             QStringLiteral(
-                    "INSERT INTO incidents (provider, provider_incident_id, tenant, title,"
-                    " description, severity, status, assigned_to, classification, determination,"
-                    " redirect_incident_id, last_modified_by, web_url, created_time,"
-                    " last_update_time, sync_state, custom_tags, system_tags, alert_count)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    "INSERT INTO incidents (provider, provider_incident_id, tenant,"
+                    " title, description, severity, status, assigned_to, classification,"
+                    " determination, redirect_incident_id, last_modified_by, web_url,"
+                    " created_time, last_update_time, sync_state, custom_tags, system_tags,"
+                    " alert_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                     " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?))"
-                    " ON CONFLICT (provider_incident_id) DO UPDATE SET"
-                    " provider = excluded.provider, tenant = excluded.tenant,"
-                    " title = excluded.title, description = excluded.description,"
-                    " severity = excluded.severity, status = excluded.status,"
-                    " assigned_to = excluded.assigned_to,"
-                    " classification = excluded.classification,"
-                    " determination = excluded.determination,"
-                    " redirect_incident_id = excluded.redirect_incident_id,"
-                    " last_modified_by = excluded.last_modified_by, web_url = excluded.web_url,"
-                    " created_time = excluded.created_time,"
-                    " last_update_time = excluded.last_update_time,"
-                    " sync_state = excluded.sync_state, custom_tags = excluded.custom_tags,"
-                    " system_tags = excluded.system_tags"));
+                    " ON CONFLICT (provider_incident_id) DO NOTHING"));
+    if (r)
+        r = prepare(updateIncident,
+                    QStringLiteral("UPDATE incidents SET provider = ?, tenant = ?, title = ?,"
+                                   " description = ?, severity = ?, status = ?, assigned_to = ?,"
+                                   " classification = ?, determination = ?,"
+                                   " redirect_incident_id = ?, last_modified_by = ?, web_url = ?,"
+                                   " created_time = ?, last_update_time = ?, sync_state = ?,"
+                                   " custom_tags = ?, system_tags = ?"
+                                   " WHERE provider_incident_id = ?"));
     if (r)
         r = prepare(deleteComments, QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
     if (r)
@@ -728,49 +790,31 @@ Result<void> IncidentStore::Private::prepareStatements()
     if (r)
         r = prepare(moveAlerts,
                     QStringLiteral("UPDATE alerts SET incident_id = ? WHERE incident_id = ?"));
+    // Insert (doing nothing on a known id) and then update, rather than one upsert: a
+    // single-row insert without DO UPDATE needs no statement journal, which costs a copy of
+    // every page the statement touches. Other constraint violations still fail the page.
     if (r)
-        r = prepareRaw(
-                upsertAlert,
-                QStringLiteral(
-                        "INSERT INTO alerts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        " ON CONFLICT (id) DO UPDATE SET incident_id = excluded.incident_id,"
-                        " provider_alert_id = excluded.provider_alert_id,"
-                        " title = excluded.title, description = excluded.description,"
-                        " category = excluded.category, severity = excluded.severity,"
-                        " status = excluded.status, classification = excluded.classification,"
-                        " determination = excluded.determination,"
-                        " service_source = excluded.service_source,"
-                        " detection_source = excluded.detection_source,"
-                        " detector_id = excluded.detector_id,"
-                        " assigned_to = excluded.assigned_to,"
-                        " alert_web_url = excluded.alert_web_url,"
-                        " incident_web_url = excluded.incident_web_url,"
-                        " actor_display_name = excluded.actor_display_name,"
-                        " threat_display_name = excluded.threat_display_name,"
-                        " threat_family_name = excluded.threat_family_name,"
-                        " recommended_actions = excluded.recommended_actions,"
-                        " tenant = excluded.tenant,"
-                        " mitre_techniques = excluded.mitre_techniques,"
-                        " system_tags = excluded.system_tags,"
-                        " created_time = excluded.created_time,"
-                        " last_update_time = excluded.last_update_time,"
-                        " resolved_time = excluded.resolved_time,"
-                        " first_activity_time = excluded.first_activity_time,"
-                        " last_activity_time = excluded.last_activity_time,"
-                        " comments = excluded.comments")
-                        .arg(QLatin1String(kAlertColumns)));
+        r = prepareRaw(insertAlert,
+                       QStringLiteral("INSERT INTO alerts (%1, evidence) VALUES (?1, ?2,"
+                                      " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                                      " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
+                                      " ?28, ?29, ?30) ON CONFLICT (id) DO NOTHING")
+                               .arg(QLatin1String(kAlertColumns)));
+    if (r) {
+        QString sql = QStringLiteral("UPDATE alerts SET ");
+        const QStringList columns = QString::fromLatin1(kAlertColumns).split(QLatin1Char(','));
+        for (qsizetype n = 1; n < columns.size(); ++n)
+            sql += columns.at(n).trimmed() + QStringLiteral(" = ?%1, ").arg(n + 1);
+        sql += QStringLiteral("evidence = ?%1 WHERE id = ?1").arg(columns.size() + 1);
+        r = prepareRaw(updateAlert, sql);
+    }
+    if (r)
+        r = prepareRaw(countAlerts,
+                       QStringLiteral("UPDATE incidents SET alert_count = (SELECT COUNT(*) FROM"
+                                      " alerts WHERE incident_id = ?1)"
+                                      " WHERE provider_incident_id = ?1"));
     if (r)
         r = prepareRaw(deleteEntities, QStringLiteral("DELETE FROM entities WHERE alert_id = ?"));
-    for (int rows = 1; r && rows <= kEntitiesPerInsert; ++rows) {
-        QString sql = QStringLiteral("INSERT INTO entities (alert_id, position, kind, odata_type,"
-                                     " value, detail, verdict, remediation_status, roles,"
-                                     " raw_json) VALUES ");
-        for (int row = 0; row < rows; ++row)
-            sql += row ? QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                       : QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        r = prepareRaw(insertEntities[rows], sql);
-    }
     if (r)
         r = prepare(redirectedInto, QStringLiteral("SELECT provider_incident_id FROM incidents"
                                                    " WHERE redirect_incident_id = ?"));
@@ -781,9 +825,8 @@ Result<void> IncidentStore::Private::prepareStatements()
     return r;
 }
 
-Result<void> IncidentStore::Private::storeAlert(const Alert &a, const QString &incidentId)
+void bindAlert(Statement &q, const Alert &a, const QString &incidentId, const QByteArray &evidence)
 {
-    Statement &q = upsertAlert;
     int c = 1;
     q.bind(c++, a.id);
     q.bind(c++, incidentId);
@@ -814,40 +857,27 @@ Result<void> IncidentStore::Private::storeAlert(const Alert &a, const QString &i
     q.bind(c++, a.firstActivityTime);
     q.bind(c++, a.lastActivityTime);
     q.bind(c++, commentsJson(a.comments));
-    // The upsert's DO UPDATE branch leaves the last insert rowid alone: if it moved, the alert
-    // is new and has no evidence to replace.
-    const sqlite3_int64 rowidBefore = sqlite3_last_insert_rowid(q.connection());
-    if (!q.exec())
-        return statementError(QStringLiteral("storing alert %1").arg(a.id), q);
-    const bool inserted = sqlite3_last_insert_rowid(q.connection()) != rowidBefore;
+    q.bind(c++, evidence);
+}
 
-    if (!inserted) {
-        deleteEntities.bind(1, a.id);
-        if (!deleteEntities.exec())
-            return statementError(QStringLiteral("replacing evidence of %1").arg(a.id),
-                                  deleteEntities);
-    }
-    const int count = int(a.evidence.size());
-    for (int first = 0; first < count; first += kEntitiesPerInsert) {
-        const int rows = std::min(kEntitiesPerInsert, count - first);
-        Statement &e = insertEntities[rows];
-        int column = 1;
-        for (int position = first; position < first + rows; ++position) {
-            const Entity &entity = a.evidence.at(position);
-            e.bind(column++, a.id);
-            e.bind(column++, qint64(position));
-            e.bind(column++, entity.kind);
-            e.bind(column++, entity.odataType);
-            e.bind(column++, entity.value);
-            e.bind(column++, entity.detail);
-            e.bind(column++, entity.verdict);
-            e.bind(column++, entity.remediationStatus);
-            e.bind(column++, jsonList(entity.roles));
-            e.bind(column++, entity.rawJson);
-        }
-        if (!e.exec())
-            return statementError(QStringLiteral("storing evidence of %1").arg(a.id), e);
-    }
+Result<void> IncidentStore::Private::storeAlert(const Alert &a, const QString &incidentId,
+                                                bool &inserted)
+{
+    const QByteArray evidence = evidenceBlob(a.evidence);
+    bindAlert(insertAlert, a, incidentId, evidence);
+    if (!insertAlert.exec())
+        return statementError(QStringLiteral("storing alert %1").arg(a.id), insertAlert);
+    inserted = sqlite3_changes(insertAlert.connection()) > 0;
+    if (inserted)
+        return {};
+
+    bindAlert(updateAlert, a, incidentId, evidence);
+    if (!updateAlert.exec())
+        return statementError(QStringLiteral("storing alert %1").arg(a.id), updateAlert);
+    // Evidence stored by schema 1 lives in entities; the blob replaces it.
+    deleteEntities.bind(1, a.id);
+    if (!deleteEntities.exec())
+        return statementError(QStringLiteral("replacing evidence of %1").arg(a.id), deleteEntities);
     return {};
 }
 
@@ -858,7 +888,12 @@ Result<void> IncidentStore::Private::storeIncident(const IncidentPayload &payloa
     const QString &id = i.providerIncidentId;
     touched.insert(id);
 
-    QSqlQuery &q = *upsertIncident;
+    const QVariant redirect = i.redirectIncidentId.isEmpty()
+                                      ? QVariant(QMetaType(QMetaType::QString))
+                                      : QVariant(i.redirectIncidentId);
+    const QString customTags = jsonList(i.customTags);
+    const QString systemTags = jsonList(i.systemTags);
+    QSqlQuery &q = *insertIncident;
     int c = 0;
     q.bindValue(c++, i.provider);
     q.bindValue(c++, id);
@@ -870,18 +905,41 @@ Result<void> IncidentStore::Private::storeIncident(const IncidentPayload &payloa
     q.bindValue(c++, i.assignedTo);
     q.bindValue(c++, i.classification);
     q.bindValue(c++, i.determination);
-    q.bindValue(c++, i.redirectIncidentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                    : QVariant(i.redirectIncidentId));
+    q.bindValue(c++, redirect);
     q.bindValue(c++, i.lastModifiedBy);
     q.bindValue(c++, i.webUrl);
     q.bindValue(c++, timeValue(i.createdTime));
     q.bindValue(c++, timeValue(i.lastUpdateTime));
     q.bindValue(c++, int(i.syncState));
-    q.bindValue(c++, jsonList(i.customTags));
-    q.bindValue(c++, jsonList(i.systemTags));
+    q.bindValue(c++, customTags);
+    q.bindValue(c++, systemTags);
     q.bindValue(c++, id);
     if (!q.exec())
         return storageError(QStringLiteral("storing incident %1").arg(id), q.lastError());
+    if (q.numRowsAffected() == 0) {
+        QSqlQuery &u = *updateIncident;
+        c = 0;
+        u.bindValue(c++, i.provider);
+        u.bindValue(c++, i.tenantId);
+        u.bindValue(c++, i.title);
+        u.bindValue(c++, i.description);
+        u.bindValue(c++, i.severity);
+        u.bindValue(c++, i.status);
+        u.bindValue(c++, i.assignedTo);
+        u.bindValue(c++, i.classification);
+        u.bindValue(c++, i.determination);
+        u.bindValue(c++, redirect);
+        u.bindValue(c++, i.lastModifiedBy);
+        u.bindValue(c++, i.webUrl);
+        u.bindValue(c++, timeValue(i.createdTime));
+        u.bindValue(c++, timeValue(i.lastUpdateTime));
+        u.bindValue(c++, int(i.syncState));
+        u.bindValue(c++, customTags);
+        u.bindValue(c++, systemTags);
+        u.bindValue(c++, id);
+        if (!u.exec())
+            return storageError(QStringLiteral("storing incident %1").arg(id), u.lastError());
+    }
 
     deleteComments->bindValue(0, id);
     if (!deleteComments->exec())
@@ -947,9 +1005,17 @@ Result<void> IncidentStore::Private::storeIncident(const IncidentPayload &payloa
     if (redirected)
         touched.insert(i.redirectIncidentId);
 
+    bool anyInserted = false;
     for (const Alert &alert : *payload.alerts) {
-        if (auto r = storeAlert(alert, id); !r)
+        bool inserted = false;
+        if (auto r = storeAlert(alert, id, inserted); !r)
             return r;
+        anyInserted = anyInserted || inserted;
+    }
+    if (anyInserted) {
+        countAlerts.bind(1, id);
+        if (!countAlerts.exec())
+            return statementError(QStringLiteral("counting alerts of %1").arg(id), countAlerts);
     }
     return {};
 }
@@ -1096,18 +1162,17 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral(
-                "SELECT e.alert_id, e.kind, e.odata_type, e.value, e.detail, e.verdict,"
-                " e.remediation_status, e.roles, e.raw_json FROM entities e"
-                " JOIN alerts a ON a.id = e.alert_id WHERE a.incident_id = ?"
-                " ORDER BY a.created_time, a.id, e.position"));
+                "SELECT a.id, e.kind, e.odata_type, e.value, e.detail, e.verdict,"
+                " e.remediation_status, e.roles, e.raw_json, a.evidence, e.alert_id IS NOT NULL"
+                " FROM alerts a LEFT JOIN entities e ON e.alert_id = a.id"
+                " WHERE a.incident_id = ? ORDER BY a.created_time, a.id, e.position"));
         q.addBindValue(id);
         if (!q.exec())
             return storageError(QStringLiteral("loading evidence of #%1").arg(number),
                                 q.lastError());
         QHash<QString, int> seen;
-        while (q.next()) {
-            Entity entity = entityFromRow(q, 1);
-            const auto at = alertIndex.constFind(q.value(0).toString());
+        const auto take = [&](const QString &alertId, Entity entity) {
+            const auto at = alertIndex.constFind(alertId);
             if (at != alertIndex.constEnd())
                 detail.alerts[*at].evidence.append(entity);
             const QString key = entity.kind + QLatin1Char('\n') + entity.value.toLower();
@@ -1122,6 +1187,18 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
                         kept.roles.append(role);
                 }
             }
+        };
+        QString previousAlert;
+        while (q.next()) {
+            const QString alertId = q.value(0).toString();
+            if (q.value(10).toBool())
+                take(alertId, entityFromRow(q, 1));
+            // One row per alert unless schema-1 evidence rows are joined: read the blob once.
+            if (alertId != previousAlert && !q.isNull(9)) {
+                for (Entity &entity : evidenceFromBlob(q.value(9).toByteArray()))
+                    take(alertId, std::move(entity));
+            }
+            previousAlert = alertId;
         }
         std::stable_sort(detail.entities.begin(), detail.entities.end(),
                          [](const Entity &a, const Entity &b) { return a.kind < b.kind; });
