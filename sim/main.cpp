@@ -34,10 +34,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption credentialsOption(
             QStringLiteral("print-credentials"),
             QStringLiteral("Print the credentials as shell variable assignments."));
+    const QCommandLineOption intervalDeviceOption(
+            QStringLiteral("device-code-interval"),
+            QStringLiteral("Seconds a device-code client must wait between polls (default 5)."),
+            QStringLiteral("s"), QStringLiteral("5"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"),
                                          QStringLiteral("Do not log each request."));
     parser.addOptions({portOption, seedOption, incidentsOption, liveOption, intervalOption,
-                       credentialsOption, quietOption});
+                       credentialsOption, intervalDeviceOption, quietOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -57,6 +61,11 @@ int main(int argc, char *argv[])
     options.incidents = parser.value(incidentsOption).toInt(&ok);
     if (!ok || options.incidents < 0 || options.incidents > 100000) {
         err << "vigil-sim: --incidents must be between 0 and 100000\n";
+        return 2;
+    }
+    options.deviceCodeIntervalSeconds = parser.value(intervalDeviceOption).toInt(&ok);
+    if (!ok || options.deviceCodeIntervalSeconds < 0) {
+        err << "vigil-sim: invalid --device-code-interval\n";
         return 2;
     }
     options.live = parser.isSet(liveOption);
