@@ -303,6 +303,40 @@ public:
     }
     QString error() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
 
+    /** Steps a query: true while it gives a row; false when done or failed (see ok()). */
+    bool next()
+    {
+        const int rc = sqlite3_step(m_statement);
+        m_failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+        return rc == SQLITE_ROW;
+    }
+    bool ok() const { return !m_failed; }
+    /** Ends a query started with next(); the bindings' text may go. */
+    void finish()
+    {
+        sqlite3_reset(m_statement);
+        m_chunk = 0;
+        m_used = 0;
+    }
+    // Columns of the current row, from 0; NULL reads as a null string or 0.
+    bool isNull(int column) const
+    {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
+    QString text(int column) const
+    {
+        const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!utf8)
+            return {};
+        return QString::fromUtf8(utf8, sqlite3_column_bytes(m_statement, column));
+    }
+    qint64 integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    QDateTime time(int column) const
+    {
+        return isNull(column) ? QDateTime()
+                              : QDateTime::fromMSecsSinceEpoch(integer(column), Qt::UTC);
+    }
+
 private:
     /** Room for bytes in the arena of bound text, reused from one step to the next. */
     char *space(qsizetype bytes)
@@ -320,6 +354,7 @@ private:
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
+    bool m_failed = false;
     QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
     std::vector<QByteArray> m_chunks;
     size_t m_chunk = 0;
@@ -357,6 +392,34 @@ Incident incidentFromRow(const QSqlQuery &q)
     i.customTags = listFromJson(q.value(18).toString());
     i.systemTags = listFromJson(q.value(19).toString());
     i.redirectedToNumber = q.value(20).toLongLong();
+    return i;
+}
+
+/** incidentFromRow() for the same columns read through a raw statement (the page-write path). */
+Incident incidentFromStatement(const Statement &q)
+{
+    Incident i;
+    i.number = q.integer(0);
+    i.provider = q.text(1);
+    i.providerIncidentId = q.text(2);
+    i.tenantId = q.text(3);
+    i.title = q.text(4);
+    i.description = q.text(5);
+    i.severity = q.text(6);
+    i.status = q.text(7);
+    i.assignedTo = q.text(8);
+    i.classification = q.text(9);
+    i.determination = q.text(10);
+    i.redirectIncidentId = q.text(11);
+    i.lastModifiedBy = q.text(12);
+    i.webUrl = q.text(13);
+    i.createdTime = q.time(14);
+    i.lastUpdateTime = q.time(15);
+    i.alertCount = int(q.integer(16));
+    i.syncState = SyncState(q.integer(17));
+    i.customTags = listFromJson(q.text(18));
+    i.systemTags = listFromJson(q.text(19));
+    i.redirectedToNumber = q.integer(20);
     return i;
 }
 
@@ -483,6 +546,7 @@ struct IncidentStore::Private
     Statement updateAlert;
     Statement deleteEntities;
     Statement countAlerts;
+    Statement storedIncident; ///< incidentByProviderId for the page-write path
     std::optional<QSqlQuery> redirectedInto;
     std::optional<QSqlQuery> incidentByProviderId;
 
@@ -656,6 +720,7 @@ void IncidentStore::close()
     d->insertAlert.finalize();
     d->updateAlert.finalize();
     d->countAlerts.finalize();
+    d->storedIncident.finalize();
     d->deleteEntities.finalize();
     d->redirectedInto.reset();
     d->incidentByProviderId.reset();
@@ -818,6 +883,10 @@ Result<void> IncidentStore::Private::prepareStatements()
     if (r)
         r = prepare(redirectedInto, QStringLiteral("SELECT provider_incident_id FROM incidents"
                                                    " WHERE redirect_incident_id = ?"));
+    if (r)
+        r = prepareRaw(storedIncident,
+                       QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
+                               .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
     if (r)
         r = prepare(incidentByProviderId,
                     QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
@@ -1054,13 +1123,14 @@ Result<QList<Incident>> IncidentStore::upsertIncidentPage(const QList<IncidentPa
         if (emitted.contains(id))
             return {};
         emitted.insert(id);
-        QSqlQuery &q = *d->incidentByProviderId;
-        q.bindValue(0, id);
-        if (!q.exec())
-            return storageError(QStringLiteral("reading incident %1").arg(id), q.lastError());
+        Statement &q = d->storedIncident;
+        q.bind(1, id);
         if (q.next())
-            rows.append(incidentFromRow(q));
+            rows.append(incidentFromStatement(q));
+        const bool ok = q.ok();
         q.finish();
+        if (!ok)
+            return statementError(QStringLiteral("reading incident %1").arg(id), q);
         return {};
     };
     for (const QString &id : std::as_const(order)) {
