@@ -2,3 +2,5 @@ vigil_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS vigil_ui LABE
 # The same window on a real SyncController syncing from the in-process simulated tenant.
 vigil_add_test(NAME tst_mainwindowsim SOURCES tst_mainwindowsim.cpp LIBS vigil_ui vigil_sim
                LABELS ui sim TIMEOUT 300)
+# The triage side of the window: dialogs, keys, bulk selection, sync state, editRequested.
+vigil_add_test(NAME tst_triageui SOURCES tst_triageui.cpp LIBS vigil_ui LABELS ui)

@@ -247,7 +247,13 @@ void MainWindow::createQueue(QWidget *parent)
     width(IncidentQueueModel::TagsColumn, em * 10);
     width(IncidentQueueModel::CreatedColumn, digit * 16 + 16);
     width(IncidentQueueModel::LastUpdatedColumn, digit * 16 + 16);
-    width(IncidentQueueModel::SyncStateColumn, em * 5 + 24);
+    // Icon and word: the state is never shown by colour alone.
+    int syncWidth = 0;
+    for (SyncState state :
+         {SyncState::Synced, SyncState::Pending, SyncState::Conflict, SyncState::Error})
+        syncWidth = std::max(syncWidth,
+                             metrics.horizontalAdvance(IncidentQueueModel::syncStateLabel(state)));
+    width(IncidentQueueModel::SyncStateColumn, syncWidth + metrics.height() + 24);
     header->setSectionResizeMode(IncidentQueueModel::TitleColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.
@@ -850,7 +856,7 @@ void MainWindow::restoreSettings()
         resize(1600, 900);
     restoreState(settings.value(settingsKey("mainWindow/state")).toByteArray());
     if (!m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray()))
-        m_splitter->setSizes({900, 700});
+        m_splitter->setSizes({1000, 600});
     QHeaderView *header = m_queue->header();
     const int version = settings.value(settingsKey("queue/headerVersion")).toInt();
     if ((version == 1 || version == kHeaderStateVersion)
@@ -960,6 +966,7 @@ void MainWindow::triage(TriageAction action, const QList<Incident> &targets)
     switch (action) {
     case TriageAction::SetStatus: {
         auto *dialog = new StatusDialog(targets, m_analystUpn, this);
+        connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
         connect(dialog, &StatusDialog::closeRequested, this, [this](const QList<qint64> &numbers) {
             // After the status dialog has gone: one triage dialog at a time.
             QTimer::singleShot(0, this, [this, numbers] {

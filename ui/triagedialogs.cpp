@@ -56,6 +56,7 @@ QPlainTextEdit *commentEdit(QWidget *parent, const char *objectName, int lines)
     edit->setTabChangesFocus(true);
     const int lineHeight = edit->fontMetrics().lineSpacing();
     edit->setMinimumHeight(lineHeight * lines + 12);
+    edit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     return edit;
 }
 
@@ -70,6 +71,8 @@ TriageDialog::TriageDialog(const QList<Incident> &incidents, const QString &anal
     , m_analystUpn(analystUpn)
 {
     setAttribute(Qt::WA_DeleteOnClose);
+    // Wide enough for the preview's titles and the longest determination.
+    setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 40);
     auto *layout = new QVBoxLayout(this);
 
     m_target = new QLabel(this);
@@ -177,13 +180,23 @@ void TriageDialog::accept()
     TriageEdit edit = std::move(built).value();
     edit.editTime = QDateTime::currentDateTimeUtc();
     edit.analyst = m_analystUpn;
+    // In a bulk edit, name the incidents a problem applies to, unless it applies to all.
+    QString problem;
+    QStringList refused;
     for (const Incident &incident : std::as_const(m_incidents)) {
         const Result<void> valid = validateEdit(incident, edit);
-        if (!valid) {
-            showError(isBulk() ? tr("#%1: %2").arg(incident.number).arg(valid.error().message)
-                               : valid.error().message);
-            return;
-        }
+        if (valid)
+            continue;
+        if (problem.isEmpty())
+            problem = valid.error().message;
+        if (valid.error().message == problem)
+            refused.append(QStringLiteral("#%1").arg(incident.number));
+    }
+    if (!problem.isEmpty()) {
+        showError(refused.size() == m_incidents.size()
+                          ? problem
+                          : tr("%1: %2").arg(refused.join(QStringLiteral(", ")), problem));
+        return;
     }
     clearError();
     Q_EMIT editChosen(numbers(), edit);
@@ -287,6 +300,7 @@ CloseDialog::CloseDialog(const QList<Incident> &incidents, const QString &analys
     m_determination->setAccessibleName(tr("Determination"));
     form->addRow(tr("&Determination:"), m_determination);
     m_comment = commentEdit(this, "closeComment", 3);
+    m_comment->setMaximumHeight(m_comment->fontMetrics().lineSpacing() * 5 + 12);
     m_comment->setAccessibleName(tr("Closing comment (optional)"));
     m_comment->setPlaceholderText(tr("Optional. Ctrl+Enter closes the incident."));
     m_comment->installEventFilter(this);
@@ -350,12 +364,20 @@ void CloseDialog::fillForClassification()
     m_reason->clear();
     for (ClosingReason reason : closingReasonsFor(classification))
         m_reason->addItem(closingReasonLabel(reason), int(reason));
+    // With a placeholder text set, QComboBox no longer selects the first item by itself.
+    m_reason->setCurrentIndex(m_reason->count() > 0 ? 0 : -1);
     m_reason->setEnabled(m_reason->count() > 1);
 
     m_determination->clear();
     for (const QString &determination : determinationsFor(classification))
         m_determination->addItem(determinationLabel(determination), determination);
     m_determination->setEnabled(m_determination->count() > 0);
+    const QString placeholder
+            = classification == VigilClassification::None
+                      ? tr("Choose a classification first")
+                      : tr("None for %1").arg(classificationLabel(QStringLiteral("unknown")));
+    m_reason->setPlaceholderText(placeholder);
+    m_determination->setPlaceholderText(placeholder);
     // Graph's default for a classification without a chosen determination is "other".
     const int other = m_determination->findData(QStringLiteral("other"));
     if (other >= 0 && classification != VigilClassification::FalsePositive)
