@@ -759,8 +759,27 @@ Entity readEvidence(od::object object)
     const auto join = [&f](EvidenceField a, EvidenceField b, QLatin1String separator) {
         return joinNonEmptyScalars({&f[size_t(a)], &f[size_t(b)]}, separator);
     };
-    e.odataType = s(OdataType);
-    e.kind = entityKindForOdataType(e.odataType);
+    const Scalar &type = f[OdataType];
+    if (type.kind == Scalar::Kind::Text && type.text.size() <= 128) {
+        // A page names the same few evidence types over and over: share their strings.
+        thread_local std::map<std::string, std::pair<QString, QString>, std::less<>> kinds;
+        auto known = kinds.find(type.text);
+        if (known == kinds.end() && kinds.size() < 256) {
+            QString odataType = type.toString();
+            QString kindOfType = entityKindForOdataType(odataType);
+            known = kinds.emplace(std::string(type.text),
+                                  std::make_pair(std::move(odataType), std::move(kindOfType)))
+                            .first;
+        }
+        if (known != kinds.end()) {
+            e.odataType = known->second.first;
+            e.kind = known->second.second;
+        }
+    }
+    if (e.kind.isNull()) {
+        e.odataType = s(OdataType);
+        e.kind = entityKindForOdataType(e.odataType);
+    }
     const QString &kind = e.kind;
     if (kind == QLatin1String("device")) {
         e.value = first({DeviceDnsName, MdeDeviceId});
