@@ -112,6 +112,8 @@ private Q_SLOTS:
     void editRejectedShowsTheBanner();
     void syncStateIsVisible();
     void syncColumnShownForOldSettings();
+    void everyDialogControlIsNamed_data();
+    void everyDialogControlIsNamed();
     void screenshotWithCloseDialog();
 
 private:
@@ -765,6 +767,46 @@ void TestTriageUi::syncColumnShownForOldSettings()
     auto *secondView = second.findChild<QTreeView *>(QStringLiteral("incidentQueue"));
     QVERIFY(!secondView->isColumnHidden(IncidentQueueModel::SyncStateColumn));
     QVERIFY(!secondView->isColumnHidden(IncidentQueueModel::TagsColumn));
+}
+
+void TestTriageUi::everyDialogControlIsNamed_data()
+{
+    QTest::addColumn<int>("key");
+    QTest::addColumn<int>("modifiers");
+    QTest::newRow("status") << int(Qt::Key_S) << int(Qt::NoModifier);
+    QTest::newRow("close") << int(Qt::Key_C) << int(Qt::NoModifier);
+    QTest::newRow("assign to") << int(Qt::Key_A) << int(Qt::ShiftModifier);
+    QTest::newRow("tags") << int(Qt::Key_T) << int(Qt::NoModifier);
+    QTest::newRow("comment") << int(Qt::Key_M) << int(Qt::NoModifier);
+}
+
+void TestTriageUi::everyDialogControlIsNamed()
+{
+    QFETCH(int, key);
+    QFETCH(int, modifiers);
+    QVERIFY(m_window->selectIncident(kTagged));
+    queue()->setFocus();
+    pressOnQueue(key, Qt::KeyboardModifiers(modifiers));
+    auto *dialog = openDialog<TriageDialog>();
+    QVERIFY(dialog);
+    int controls = 0;
+    const QList<QWidget *> children = dialog->findChildren<QWidget *>();
+    for (QWidget *widget : children) {
+        const bool control
+                = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
+                  || qobject_cast<QLineEdit *>(widget) || qobject_cast<QPlainTextEdit *>(widget)
+                  || qobject_cast<QListWidget *>(widget);
+        // The combo boxes', line edits' and list views' own internals are not the dialog's
+        // controls.
+        if (!control || !widget->parentWidget() || widget->parentWidget()->inherits("QComboBox")
+            || widget->parentWidget()->inherits("QLineEdit")
+            || widget->parentWidget()->inherits("QAbstractScrollArea"))
+            continue;
+        ++controls;
+        QVERIFY2(!widget->objectName().isEmpty(), widget->metaObject()->className());
+        QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+    }
+    QVERIFY(controls >= 3);
 }
 
 void TestTriageUi::screenshotWithCloseDialog()

@@ -388,7 +388,7 @@ void IncidentDetailView::fillSummary(const Incident &incident)
         m_syncState->setText(tr("Pending — a change is waiting to be sent to Defender"));
         break;
     case SyncState::Conflict:
-        m_syncState->setText(tr("Conflict — changed here and in Defender; see the activity log"));
+        m_syncState->setText(tr("Conflict — changed here and in Defender at the same time"));
         break;
     case SyncState::Error:
         m_syncState->setText(tr("Error — a change could not be delivered"));
