@@ -1,5 +1,7 @@
 #pragma once
 
+#include "activity.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -134,6 +136,7 @@ struct IncidentDetail
     int totalAlerts = 0; ///< how many alerts the incident has in the store
     QList<Entity> entities; ///< de-duplicated across alerts
     QList<qint64> mergedFrom; ///< local numbers of incidents redirected into this one
+    QList<ActivityEntry> activity; ///< the incident's activity log, oldest first
 };
 
 } // namespace Vigil

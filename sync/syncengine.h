@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activity.h"
 #include "incident.h"
 #include "result.h"
 #include "vocabulary.h"
@@ -111,32 +112,8 @@ struct TriageEdit
  */
 Result<void> validateEdit(const Incident &current, const TriageEdit &edit);
 
-/** The triage and display fields that sync tracks. Determination travels with Classification:
- *  the two must pair, so they are sent, compared and logged as one field. */
-enum class IncidentField { Status, Owner, Classification, Tags, Comment, Severity, Title };
-
-/** Graph's name of a field, stable for storage: status, assignedTo, classification, customTags,
- *  comments, severity, displayName. */
-QString fieldName(IncidentField field);
-/** The inverse of fieldName(); nullopt for any other text. */
-std::optional<IncidentField> fieldFromName(const QString &name);
 /** "Status", "Owner", "Classification", "Tags", "Comment", "Severity", "Title" (translated). */
 QString fieldLabel(IncidentField field);
-
-/**
- * @brief The value of one IncidentField, in Graph's spelling. A value; any thread.
- *
- * text holds status, assignedTo (empty when unassigned), classification, comment, severity or
- * title; determination is used by Classification only; tags by Tags only.
- */
-struct FieldValue
-{
-    QString text;
-    QString determination;
-    QStringList tags;
-
-    friend bool operator==(const FieldValue &, const FieldValue &) = default;
-};
 
 /** The incident's current value of a field (Comment: empty, comments are append-only). */
 FieldValue fieldValue(const Incident &incident, IncidentField field);
@@ -149,22 +126,6 @@ Incident withFieldValue(Incident incident, IncidentField field, const FieldValue
  * matter, case does), title and comment exactly.
  */
 bool sameFieldValue(IncidentField field, const FieldValue &a, const FieldValue &b);
-
-/**
- * @brief One pending change of one field: an outbox row. A value; any thread.
- *
- * base is the value the edit replaced, as the incident last showed it; local is what the analyst
- * set (for Tags the whole list, existing tags kept). Comment rows have an empty base.
- */
-struct OutboxEdit
-{
-    IncidentField field = IncidentField::Status;
-    FieldValue base;
-    FieldValue local;
-    QDateTime editTime;
-
-    friend bool operator==(const OutboxEdit &, const OutboxEdit &) = default;
-};
 
 /** @brief An edit applied to the local incident, and the outbox rows it makes. A value. */
 struct AppliedEdit
@@ -190,29 +151,6 @@ QJsonObject graphPatchBody(const QList<OutboxEdit> &changes);
 /** The POST /security/incidents/{id}/comments body:
  *  {"@odata.type":"microsoft.graph.security.alertComment","comment":text}. */
 QJsonObject graphCommentBody(const QString &text);
-
-/** Which side made a change. */
-enum class ActivitySide { Local, Remote };
-
-/**
- * @brief One line of an incident's activity log. A value; any thread.
- *
- * A conflict entry holds the value that lost: a Local one is the analyst's value the portal's
- * later change beat (editRestoring() re-applies it), a Remote one is the portal's value the
- * analyst's later edit overwrote.
- */
-struct ActivityEntry
-{
-    QDateTime time;
-    ActivitySide side = ActivitySide::Remote;
-    IncidentField field = IncidentField::Status;
-    FieldValue oldValue;
-    FieldValue newValue;
-    bool conflict = false;
-    QString note; ///< more words: the server's message for a revert, a remote comment's author
-
-    friend bool operator==(const ActivityEntry &, const ActivityEntry &) = default;
-};
 
 /** The local entries of an applied edit: one per change, at the edit time. */
 QList<ActivityEntry> localActivity(const AppliedEdit &applied);
@@ -310,6 +248,3 @@ DeliveryDecision decideDelivery(const std::optional<Error> &failure, int attempt
 } // namespace Vigil
 
 Q_DECLARE_METATYPE(Vigil::TriageEdit)
-Q_DECLARE_METATYPE(Vigil::OutboxEdit)
-Q_DECLARE_METATYPE(Vigil::ActivityEntry)
-Q_DECLARE_METATYPE(Vigil::FieldValue)

@@ -2,6 +2,8 @@
 
 #include "graphjson.h"
 
+#include "activity.h"
+
 #include <QAtomicInteger>
 #include <QDataStream>
 #include <QDir>
@@ -110,6 +112,24 @@ const QList<QStringList> &migrations()
             {
                     QStringLiteral("ALTER TABLE alerts ADD COLUMN evidence BLOB"),
                     QStringLiteral("DROP TRIGGER alerts_count_insert"),
+            },
+            // 3: two-way sync. outbox holds the analyst's edits until Graph accepted them, in
+            // the order they were made (id); activity is each incident's change log.
+            {
+                    QStringLiteral("CREATE TABLE outbox ("
+                                   " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                   " incident_number INTEGER NOT NULL,"
+                                   " provider_incident_id TEXT NOT NULL,"
+                                   " field TEXT NOT NULL, base TEXT, local TEXT,"
+                                   " edit_time INTEGER, attempts INTEGER NOT NULL DEFAULT 0,"
+                                   " next_attempt INTEGER, state TEXT NOT NULL DEFAULT 'queued',"
+                                   " last_error TEXT)"),
+                    QStringLiteral("CREATE TABLE activity ("
+                                   " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                   " incident_number INTEGER NOT NULL, time INTEGER,"
+                                   " side TEXT NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT,"
+                                   " conflict INTEGER NOT NULL DEFAULT 0, note TEXT)"),
+                    QStringLiteral("CREATE INDEX activity_incident ON activity(incident_number)"),
             },
     };
     return list;
@@ -525,6 +545,28 @@ QList<Entity> evidenceFromBlob(const QByteArray &blob)
     return list;
 }
 
+// A field value as stored in outbox and activity: text and determination as text, tags as JSON.
+QString fieldValueText(const FieldValue &value)
+{
+    QJsonObject json;
+    json.insert(QLatin1String("text"), value.text);
+    if (!value.determination.isEmpty())
+        json.insert(QLatin1String("determination"), value.determination);
+    json.insert(QLatin1String("tags"), QJsonArray::fromStringList(value.tags));
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+FieldValue fieldValueFromText(const QString &text)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
+    FieldValue value;
+    value.text = json.value(QLatin1String("text")).toString();
+    value.determination = json.value(QLatin1String("determination")).toString();
+    for (const QJsonValue &tag : json.value(QLatin1String("tags")).toArray())
+        value.tags.append(tag.toString());
+    return value;
+}
+
 } // namespace
 
 struct IncidentStore::Private
@@ -595,6 +637,8 @@ struct IncidentStore::Private
     Result<void> storeIncident(const IncidentPayload &payload, QSet<QString> &touched);
     Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
     Result<void> writeSyncValue(const QString &key, const QString &value);
+    Result<void> insertOutboxRow(const OutboxRow &row);
+    Result<void> insertActivity(qint64 number, const QList<ActivityEntry> &entries);
 };
 
 IncidentStore::IncidentStore()
@@ -1284,6 +1328,12 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
         while (q.next())
             detail.mergedFrom.append(q.value(0).toLongLong());
     }
+    if (schemaVersion() >= 3) {
+        Result<QList<ActivityEntry>> activity = loadActivity(number);
+        if (!activity)
+            return activity.error();
+        detail.activity = std::move(activity).value();
+    }
     return detail;
 }
 
@@ -1363,6 +1413,199 @@ Result<void> IncidentStore::setSyncValue(const QString &key, const QString &valu
         return Error{
                 Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
     return d->writeSyncValue(key, value);
+}
+
+Result<void> IncidentStore::Private::insertOutboxRow(const OutboxRow &row)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO outbox (incident_number, provider_incident_id, field,"
+                             " base, local, edit_time, attempts, next_attempt, state, last_error)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(row.number);
+    q.addBindValue(row.providerIncidentId);
+    q.addBindValue(fieldName(row.edit.field));
+    q.addBindValue(fieldValueText(row.edit.base));
+    q.addBindValue(fieldValueText(row.edit.local));
+    q.addBindValue(timeValue(row.edit.editTime));
+    q.addBindValue(row.attempts);
+    q.addBindValue(timeValue(row.nextAttempt));
+    q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+    q.addBindValue(row.lastError);
+    if (!q.exec())
+        return storageError(QStringLiteral("queueing an edit of #%1").arg(row.number),
+                            q.lastError());
+    return {};
+}
+
+Result<void> IncidentStore::Private::insertActivity(qint64 number,
+                                                    const QList<ActivityEntry> &entries)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO activity (incident_number, time, side, field, old, new,"
+                             " conflict, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ActivityEntry &entry : entries) {
+        q.addBindValue(number);
+        q.addBindValue(timeValue(entry.time));
+        q.addBindValue(entry.side == ActivitySide::Local ? QStringLiteral("local")
+                                                         : QStringLiteral("remote"));
+        q.addBindValue(fieldName(entry.field));
+        q.addBindValue(fieldValueText(entry.oldValue));
+        q.addBindValue(fieldValueText(entry.newValue));
+        q.addBindValue(entry.conflict ? 1 : 0);
+        q.addBindValue(entry.note);
+        if (!q.exec())
+            return storageError(QStringLiteral("logging activity of #%1").arg(number),
+                                q.lastError());
+    }
+    return {};
+}
+
+Result<Incident> IncidentStore::storeEdit(const Incident &incident,
+                                          const QList<OutboxEdit> &changes,
+                                          const QList<ActivityEntry> &activity)
+{
+    if (!d->open || d->mode != OpenMode::ReadWrite)
+        return Error{
+                Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    QSqlDatabase db = d->db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting an edit transaction"), db.lastError());
+    const auto fail = [&db](const Error &error) -> Result<Incident> {
+        db.rollback();
+        return error;
+    };
+    QSet<QString> touched;
+    if (auto r = d->storeIncident(IncidentPayload{incident, std::nullopt}, touched); !r)
+        return fail(r.error());
+    for (const OutboxEdit &change : changes) {
+        OutboxRow row;
+        row.number = incident.number;
+        row.providerIncidentId = incident.providerIncidentId;
+        row.edit = change;
+        if (auto r = d->insertOutboxRow(row); !r)
+            return fail(r.error());
+    }
+    if (auto r = d->insertActivity(incident.number, activity); !r)
+        return fail(r.error());
+    Incident stored;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.addBindValue(incident.number);
+        if (!q.exec() || !q.next())
+            return fail(storageError(QStringLiteral("reading incident #%1").arg(incident.number),
+                                     q.lastError()));
+        stored = incidentFromRow(q);
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing an edit"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    return stored;
+}
+
+Result<QList<OutboxRow>> IncidentStore::outbox() const
+{
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
+                               " local, edit_time, attempts, next_attempt, state, last_error"
+                               " FROM outbox ORDER BY id")))
+        return storageError(QStringLiteral("reading the outbox"), q.lastError());
+    QList<OutboxRow> rows;
+    while (q.next()) {
+        const std::optional<IncidentField> field = fieldFromName(q.value(3).toString());
+        if (!field)
+            continue; // written by a newer Vigil: leave it for that version
+        OutboxRow row;
+        row.id = q.value(0).toLongLong();
+        row.number = q.value(1).toLongLong();
+        row.providerIncidentId = q.value(2).toString();
+        row.edit.field = *field;
+        row.edit.base = fieldValueFromText(q.value(4).toString());
+        row.edit.local = fieldValueFromText(q.value(5).toString());
+        row.edit.editTime = timeFrom(q.value(6));
+        row.attempts = q.value(7).toInt();
+        row.nextAttempt = timeFrom(q.value(8));
+        row.state = q.value(9).toString();
+        row.lastError = q.value(10).toString();
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Result<void> IncidentStore::updateOutboxRow(const OutboxRow &row)
+{
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("UPDATE outbox SET base = ?, local = ?, attempts = ?,"
+                             " next_attempt = ?, state = ?, last_error = ? WHERE id = ?"));
+    q.addBindValue(fieldValueText(row.edit.base));
+    q.addBindValue(fieldValueText(row.edit.local));
+    q.addBindValue(row.attempts);
+    q.addBindValue(timeValue(row.nextAttempt));
+    q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+    q.addBindValue(row.lastError);
+    q.addBindValue(row.id);
+    if (!q.exec())
+        return storageError(QStringLiteral("updating outbox row %1").arg(row.id), q.lastError());
+    return {};
+}
+
+Result<void> IncidentStore::deleteOutboxRows(const QList<qint64> &ids)
+{
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+    for (qint64 id : ids) {
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("removing outbox row %1").arg(id), q.lastError());
+    }
+    return {};
+}
+
+int IncidentStore::pendingCount() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<void> IncidentStore::appendActivity(qint64 number, const QList<ActivityEntry> &entries)
+{
+    if (entries.isEmpty())
+        return {};
+    return d->insertActivity(number, entries);
+}
+
+Result<QList<ActivityEntry>> IncidentStore::loadActivity(qint64 number) const
+{
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT time, side, field, old, new, conflict, note FROM activity"
+                             " WHERE incident_number = ? ORDER BY time, id"));
+    q.addBindValue(number);
+    if (!q.exec())
+        return storageError(QStringLiteral("loading activity of #%1").arg(number), q.lastError());
+    QList<ActivityEntry> entries;
+    while (q.next()) {
+        const std::optional<IncidentField> field = fieldFromName(q.value(2).toString());
+        if (!field)
+            continue;
+        ActivityEntry entry;
+        entry.time = timeFrom(q.value(0));
+        entry.side = q.value(1).toString() == QLatin1String("local") ? ActivitySide::Local
+                                                                     : ActivitySide::Remote;
+        entry.field = *field;
+        entry.oldValue = fieldValueFromText(q.value(3).toString());
+        entry.newValue = fieldValueFromText(q.value(4).toString());
+        entry.conflict = q.value(5).toBool();
+        entry.note = q.value(6).toString();
+        entries.append(std::move(entry));
+    }
+    return entries;
 }
 
 } // namespace Vigil

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activity.h"
 #include "graphjson.h"
 #include "incident.h"
 #include "result.h"
@@ -75,6 +76,22 @@ public:
     /** Free key/value sync state ("lastSuccess", ...). */
     QString syncValue(const QString &key) const;
     Result<void> setSyncValue(const QString &key, const QString &value);
+
+    /** Stores an analyst's edit in ONE transaction: the optimistic incident (alerts untouched,
+     *  comments replaced by its own), one outbox row per change, and the activity entries.
+     *  Returns the stored row as the queue shows it. */
+    Result<Incident> storeEdit(const Incident &incident, const QList<OutboxEdit> &changes,
+                               const QList<ActivityEntry> &activity);
+    /** Every outbox row, oldest first (the order they are delivered in). */
+    Result<QList<OutboxRow>> outbox() const;
+    /** Writes a row's base, local, attempts, next attempt, state and last error. */
+    Result<void> updateOutboxRow(const OutboxRow &row);
+    Result<void> deleteOutboxRows(const QList<qint64> &ids);
+    /** Outbox rows waiting for delivery. */
+    int pendingCount() const;
+    Result<void> appendActivity(qint64 number, const QList<ActivityEntry> &entries);
+    /** An incident's activity log, oldest first. */
+    Result<QList<ActivityEntry>> loadActivity(qint64 number) const;
 
 private:
     struct Private;
