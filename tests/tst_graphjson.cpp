@@ -2,6 +2,7 @@
 #include "vocabulary.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -45,6 +46,9 @@ private Q_SLOTS:
     void evidenceKinds_data();
     void evidenceKinds();
     void missingIdIsAnError();
+    void pageParserMapsLikeTheObjectParser();
+    void pageParserErrors_data();
+    void pageParserErrors();
 };
 
 void TestGraphJson::dateTimes_data()
@@ -314,6 +318,69 @@ void TestGraphJson::missingIdIsAnError()
     QCOMPARE(incident.error().kind, Error::Kind::Parse);
     const Result<Alert> alert = alertFromGraph(QJsonObject{});
     QVERIFY(!alert.ok());
+}
+
+void TestGraphJson::pageParserMapsLikeTheObjectParser()
+{
+    const QList<QJsonObject> incidents = {
+            loadFixture("incident-doc-sample.json"), loadFixture("incident-graph-canonical.json"),
+            loadFixture("incident-future-enums.json"), loadFixture("incident-redirected.json")};
+    QJsonArray value;
+    for (const QJsonObject &incident : incidents)
+        value.append(incident);
+    value.append(QJsonObject{{QStringLiteral("displayName"), QStringLiteral("no id")}});
+    const QString next
+            = QStringLiteral("https://graph.microsoft.com/v1.0/security/incidents?$skip=50");
+    QByteArray body
+            = QJsonDocument(QJsonObject{{QStringLiteral("@odata.context"), QStringLiteral("x")},
+                                        {QStringLiteral("value"), value},
+                                        {QStringLiteral("@odata.nextLink"), next}})
+                      .toJson(QJsonDocument::Indented);
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    QVERIFY(page.ok());
+    QCOMPARE(page->nextLink, next);
+    QCOMPARE(page->items.size(), incidents.size());
+    QCOMPARE(page->skipped.size(), 1);
+    for (int i = 0; i < incidents.size(); ++i) {
+        const IncidentPayload &item = page->items.at(i);
+        QCOMPARE(item.incident, incidentFromGraph(incidents.at(i)).value());
+        const bool expanded = incidents.at(i).contains(QLatin1String("alerts"));
+        QCOMPARE(item.alerts.has_value(), expanded);
+        if (!expanded)
+            continue;
+        const QList<Alert> expected = alertsOfIncident(incidents.at(i));
+        QCOMPARE(item.alerts->size(), expected.size());
+        for (int a = 0; a < expected.size(); ++a) {
+            Alert got = item.alerts->at(a);
+            Alert want = expected.at(a);
+            QCOMPARE(got.evidence.size(), want.evidence.size());
+            for (int e = 0; e < want.evidence.size(); ++e) {
+                // The page parser keeps the evidence text as received; same JSON, other spacing.
+                QCOMPARE(QJsonDocument::fromJson(got.evidence.at(e).rawJson),
+                         QJsonDocument::fromJson(want.evidence.at(e).rawJson));
+                got.evidence[e].rawJson.clear();
+                want.evidence[e].rawJson.clear();
+            }
+            QCOMPARE(got, want);
+        }
+    }
+}
+
+void TestGraphJson::pageParserErrors_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("not JSON") << QByteArray("<html>gateway timeout</html>");
+    QTest::newRow("truncated") << QByteArray(R"({"value":[{"id":"1","displayName":"cut)");
+    QTest::newRow("no value array") << QByteArray(R"({"error":{"code":"x","message":"y"}})");
+    QTest::newRow("array at top") << QByteArray(R"([{"id":"1"}])");
+}
+
+void TestGraphJson::pageParserErrors()
+{
+    QFETCH(QByteArray, body);
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    QVERIFY(!page.ok());
+    QCOMPARE(page.error().kind, Error::Kind::Parse);
 }
 
 QTEST_APPLESS_MAIN(TestGraphJson)
