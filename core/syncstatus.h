@@ -26,6 +26,8 @@ struct SyncStatus
     int incidentsInStore = 0;
     int pagesThisCycle = 0;
     int incidentsThisCycle = 0;
+    int pendingEdits = 0; ///< outbox rows not yet accepted by Graph
+    QDateTime outboxRetryAt; ///< when the next outbox attempt is due after a failure
 };
 
 } // namespace Vigil

@@ -171,6 +171,8 @@ struct GraphClient::Call
     QPointer<QObject> context;
     JsonCallback done;
     BodyCallback bodyDone; ///< set instead of done by getBody()
+    QByteArray verb = "GET"; ///< GET, PATCH or POST
+    QByteArray body; ///< JSON for PATCH and POST
     int maxAttempts = 5;
     int attempt = 0; ///< attempts sent so far (a 401 retry is not counted)
     bool authRetried = false;
@@ -217,6 +219,26 @@ void GraphClient::get(const QUrl &url, QObject *context, JsonCallback done, int 
     auto call = std::make_shared<Call>();
     call->done = std::move(done);
     start(call, url, context, maxAttempts);
+}
+
+void GraphClient::patch(const QUrl &url, const QJsonObject &body, QObject *context,
+                        JsonCallback done)
+{
+    auto call = std::make_shared<Call>();
+    call->done = std::move(done);
+    call->verb = "PATCH";
+    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    start(call, url, context, 0);
+}
+
+void GraphClient::post(const QUrl &url, const QJsonObject &body, QObject *context,
+                       JsonCallback done)
+{
+    auto call = std::make_shared<Call>();
+    call->done = std::move(done);
+    call->verb = "POST";
+    call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    start(call, url, context, 0);
 }
 
 void GraphClient::getBody(const QUrl &url, QObject *context, BodyCallback done, int maxAttempts)
@@ -285,9 +307,15 @@ void GraphClient::send(const std::shared_ptr<Call> &call, const QString &token)
     ++m_requestsSent;
     Q_EMIT requestSent();
     const qint64 sentNs = m_clock.nsecsElapsed();
-    qCDebug(lcGraph).noquote() << "GET" << call->url.toDisplayString() << "attempt" << call->attempt
-                               << "request-id" << call->requestId;
-    QNetworkReply *reply = m_network->get(request);
+    qCDebug(lcGraph).noquote() << call->verb << call->url.toDisplayString() << "attempt"
+                               << call->attempt << "request-id" << call->requestId;
+    QNetworkReply *reply = nullptr;
+    if (call->verb == "GET") {
+        reply = m_network->get(request);
+    } else {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        reply = m_network->sendCustomRequest(request, call->verb, call->body);
+    }
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply, sentNs] { onFinished(call, reply, sentNs); });
 }
@@ -326,7 +354,7 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
         }
     }
     const Error error = errorFromReply(reply, body);
-    qCInfo(lcGraph).noquote() << "GET" << call->url.path() << "failed:" << error.toString();
+    qCInfo(lcGraph).noquote() << call->verb << call->url.path() << "failed:" << error.toString();
     if (error.kind == Error::Kind::Auth && status == 401 && !call->authRetried) {
         // The token expired or was revoked early: one more try with a fresh one.
         call->authRetried = true;

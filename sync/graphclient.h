@@ -74,6 +74,11 @@ public:
     /** GETs url and calls done with the JSON object (on this thread, never before returning),
      *  unless context is gone. maxAttempts 0 uses the options' value. */
     void get(const QUrl &url, QObject *context, JsonCallback done, int maxAttempts = 0);
+    /** PATCHes url with a JSON body (Content-Type application/json), with get()'s retries,
+     *  errors and callback rules; done gets the JSON object of the answer. */
+    void patch(const QUrl &url, const QJsonObject &body, QObject *context, JsonCallback done);
+    /** POSTs a JSON body to url, like patch(). */
+    void post(const QUrl &url, const QJsonObject &body, QObject *context, JsonCallback done);
     /** Like get(), with the same retries and errors, but hands over the body of a successful
      *  reply unparsed, for callers that read it with a faster parser of their own. */
     void getBody(const QUrl &url, QObject *context, BodyCallback done, int maxAttempts = 0);

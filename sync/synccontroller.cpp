@@ -1,5 +1,6 @@
 #include "synccontroller.h"
 
+#include "syncengine.h"
 #include "syncworker.h"
 
 #include <QThread>
@@ -15,6 +16,13 @@ void registerMetaTypes()
     qRegisterMetaType<Vigil::IncidentDetail>();
     qRegisterMetaType<Vigil::SyncStatus>();
     qRegisterMetaType<Vigil::Error>();
+    qRegisterMetaType<Vigil::TriageEdit>();
+    qRegisterMetaType<Vigil::OutboxEdit>();
+    qRegisterMetaType<Vigil::OutboxRow>();
+    qRegisterMetaType<QList<Vigil::OutboxRow>>();
+    qRegisterMetaType<Vigil::ActivityEntry>();
+    qRegisterMetaType<QList<Vigil::ActivityEntry>>();
+    qRegisterMetaType<Vigil::FieldValue>();
 }
 
 } // namespace
@@ -54,6 +62,12 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::statusChanged, this, &SyncController::statusChanged);
     connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::syncFinished);
     connect(m_worker, &SyncWorker::storeFailed, this, &SyncController::storeFailed);
+    connect(m_worker, &SyncWorker::editAccepted, this, &SyncController::editAccepted);
+    connect(m_worker, &SyncWorker::editRejected, this, &SyncController::editRejected);
+    connect(m_worker, &SyncWorker::editDelivered, this, &SyncController::editDelivered);
+    connect(m_worker, &SyncWorker::pendingCountChanged, this, &SyncController::pendingCountChanged);
+    connect(m_worker, &SyncWorker::outboxLoaded, this, &SyncController::outboxLoaded);
+    connect(m_worker, &SyncWorker::outboxFlushed, this, &SyncController::outboxFlushed);
     m_thread->start();
 }
 
@@ -78,6 +92,21 @@ void SyncController::requestIncidents()
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &SyncWorker::requestIncidents, Qt::QueuedConnection);
+}
+
+void SyncController::requestEdit(const QList<qint64> &numbers, const TriageEdit &edit)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(
+                m_worker,
+                [worker = m_worker, numbers, edit] { worker->requestEdit(numbers, edit); },
+                Qt::QueuedConnection);
+}
+
+void SyncController::requestOutbox()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::requestOutbox, Qt::QueuedConnection);
 }
 
 } // namespace Vigil

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "activity.h"
 #include "cloud.h"
 #include "incident.h"
 #include "result.h"
@@ -15,6 +16,7 @@ class QThread;
 namespace Vigil {
 
 class SyncWorker;
+struct TriageEdit;
 
 /** @brief Everything the sync engine needs to run against one tenant. Any thread. */
 struct SyncConfig
@@ -35,6 +37,8 @@ struct SyncConfig
     int backoffBaseMs = 1000; ///< first retry delay after a transient failure, then doubled
     /// Benchmarks only: keep a callsPerMinute above the product's cap of 150.
     bool benchmarkBudgetOverride = false;
+    int outboxRetryFirstMs = 2'000; ///< first delay before an undelivered edit is sent again
+    int outboxRetryMaxMs = 300'000; ///< the longest such delay
 
     static constexpr int kMaxCallsPerMinute = 150;
 };
@@ -64,6 +68,15 @@ public:
     void requestDetail(qint64 number, bool allAlerts = false);
     /** Asks for the whole queue again (answered by incidentsLoaded). */
     void requestIncidents();
+    /**
+     * Applies an analyst's edit to each incident: validated (editRejected when it does not
+     * apply), stored at once as pending with its outbox rows (editAccepted, incidentsChanged,
+     * pendingCountChanged), then sent to Graph in order (editDelivered, or editRejected when
+     * Graph refuses it and the change is undone).
+     */
+    void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
+    /** Asks for the outbox (answered by outboxLoaded). */
+    void requestOutbox();
 
 Q_SIGNALS:
     /** The whole queue (no comments in these rows): after start() and requestIncidents(). */
@@ -77,6 +90,18 @@ Q_SIGNALS:
     void syncFinished(bool ok, const Vigil::Error &error);
     /** The store could not be opened or migrated; the engine does nothing more. */
     void storeFailed(const Vigil::Error &error);
+    /** An edit of incident number is stored locally and queued for Graph (changes: how many
+     *  fields it changed; 0 when it changed nothing). */
+    void editAccepted(qint64 number, int changes);
+    /** An edit was refused: by validation (nothing stored) or by Graph (4xx; undone locally).
+     *  error.message says why, in the server's words for a refusal by Graph. */
+    void editRejected(qint64 number, const Vigil::Error &error);
+    /** Graph accepted the pending edits of incident number that were sent together. */
+    void editDelivered(qint64 number);
+    void pendingCountChanged(int count);
+    void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
+    /** A delivery run ended: delivered edits (outbox rows) in it, rows still queued. */
+    void outboxFlushed(int delivered, int queued);
 
 private:
     struct ThreadDeleter

@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
+#include <QRandomGenerator>
 #include <QThread>
 
 #include <algorithm>
@@ -45,9 +46,15 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_pollTimer(this)
+    , m_pushTimer(this)
 {
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncWorker::startCycle);
+    m_pushTimer.setSingleShot(true);
+    connect(&m_pushTimer, &QTimer::timeout, this, [this] { pushOutbox(false); });
+    m_retryPolicy.first = std::chrono::milliseconds(std::max(1, m_config.outboxRetryFirstMs));
+    m_retryPolicy.max = std::chrono::milliseconds(
+            std::max(m_config.outboxRetryFirstMs, m_config.outboxRetryMaxMs));
 }
 
 SyncWorker::~SyncWorker() = default;
@@ -147,7 +154,10 @@ void SyncWorker::initialize()
     qCInfo(lcSync) << "store open with" << queue->size() << "incidents; cursor"
                    << m_status.cursor.toString(Qt::ISODateWithMs);
     Q_EMIT incidentsLoaded(*queue);
+    m_status.pendingEdits = m_store->pendingCount();
     publishStatus();
+    Q_EMIT pendingCountChanged(m_status.pendingEdits);
+    // A cycle pulls first, then delivers what an earlier run left in the outbox.
     if (m_config.autoPoll)
         startCycle();
 }
@@ -187,6 +197,372 @@ void SyncWorker::requestDetail(qint64 number, bool allAlerts)
         Q_EMIT detailLoaded(*detail);
     else
         Q_EMIT detailFailed(number, detail.error());
+}
+
+void SyncWorker::requestEdit(const QList<qint64> &numbers, const TriageEdit &edit)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    TriageEdit dated = edit;
+    if (!dated.editTime.isValid())
+        dated.editTime = QDateTime::currentDateTimeUtc();
+    QList<Incident> changed;
+    for (qint64 number : numbers) {
+        if (!m_store) {
+            Q_EMIT editRejected(number, Error{Error::Kind::Storage,
+                                              0,
+                                              {},
+                                              QStringLiteral("the incident store is not open"),
+                                              {}});
+            continue;
+        }
+        const Result<Incident> current = m_store->loadIncident(number);
+        if (!current) {
+            Q_EMIT editRejected(number, current.error());
+            continue;
+        }
+        if (Result<void> valid = validateEdit(*current, dated); !valid) {
+            Q_EMIT editRejected(number, valid.error());
+            continue;
+        }
+        const AppliedEdit applied = applyLocally(*current, dated);
+        if (applied.changes.isEmpty()) {
+            Q_EMIT editAccepted(number, 0);
+            continue;
+        }
+        const Result<Incident> stored
+                = m_store->storeEdit(applied.incident, applied.changes, localActivity(applied));
+        if (!stored) {
+            Q_EMIT editRejected(number, stored.error());
+            continue;
+        }
+        qCInfo(lcSync) << "edit of incident" << number << "queued:" << applied.changes.size()
+                       << "changes";
+        changed.append(*stored);
+        Q_EMIT editAccepted(number, int(applied.changes.size()));
+    }
+    if (changed.isEmpty())
+        return;
+    Q_EMIT incidentsChanged(changed);
+    publishPendingCount();
+    // A running pull delivers the outbox when it ends, after reconciling it with what it pulled.
+    if (!m_cycleRunning)
+        pushOutbox(true);
+}
+
+void SyncWorker::requestOutbox()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_store)
+        return;
+    const Result<QList<OutboxRow>> rows = m_store->outbox();
+    if (rows)
+        Q_EMIT outboxLoaded(*rows);
+    else
+        Q_EMIT storeFailed(rows.error());
+}
+
+void SyncWorker::publishPendingCount()
+{
+    if (!m_store)
+        return;
+    const int count = m_store->pendingCount();
+    m_status.pendingEdits = count;
+    publishStatus();
+    Q_EMIT pendingCountChanged(count);
+}
+
+void SyncWorker::endPushRun()
+{
+    const int queued = m_store ? m_store->pendingCount() : 0;
+    const int delivered = m_deliveredThisRun;
+    m_pushRunActive = false;
+    m_deliveredThisRun = 0;
+    Q_EMIT outboxFlushed(delivered, queued);
+}
+
+void SyncWorker::pushOutbox(bool force)
+{
+    if (m_pushing)
+        return;
+    if (!m_pushRunActive) {
+        m_pushRunActive = true;
+        m_deliveredThisRun = 0;
+    }
+    if (!m_store || !m_graph || m_cycleRunning) {
+        endPushRun();
+        return;
+    }
+    const Result<QList<OutboxRow>> rows = m_store->outbox();
+    if (!rows || rows->isEmpty()) {
+        m_status.outboxRetryAt = {};
+        endPushRun();
+        return;
+    }
+    // Strictly in order: the oldest row goes first, and waits for its back-off or sign-in.
+    const OutboxRow &first = rows->constFirst();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!force && first.state == QLatin1String("held")) {
+        endPushRun();
+        return;
+    }
+    if (!force && first.nextAttempt.isValid() && first.nextAttempt > now) {
+        m_pushTimer.start(
+                std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(first.nextAttempt))));
+        endPushRun();
+        return;
+    }
+    m_pushTimer.stop();
+    // The following field changes of the same incident travel in the same PATCH; a comment goes
+    // alone, as its own POST.
+    QList<OutboxRow> batch{first};
+    if (first.edit.field != IncidentField::Comment) {
+        for (qsizetype i = 1; i < rows->size(); ++i) {
+            const OutboxRow &row = rows->at(i);
+            if (row.number != first.number || row.edit.field == IncidentField::Comment)
+                break;
+            batch.append(row);
+        }
+    }
+    const QString path = QStringLiteral("/security/incidents/")
+                         + QString::fromLatin1(QUrl::toPercentEncoding(first.providerIncidentId));
+    const auto done
+            = [this, batch](const Result<QJsonObject> &answer) { onPushAnswer(batch, answer); };
+    m_pushing = true;
+    if (first.edit.field == IncidentField::Comment) {
+        m_graph->post(m_graph->url(path + QStringLiteral("/comments")),
+                      graphCommentBody(first.edit.local.text), this, done);
+    } else {
+        QList<OutboxEdit> edits;
+        for (const OutboxRow &row : std::as_const(batch))
+            edits.append(row.edit);
+        m_graph->patch(m_graph->url(path), graphPatchBody(edits), this, done);
+    }
+}
+
+Incident SyncWorker::withPendingRows(Incident incident, const QList<OutboxRow> &rows,
+                                     const Incident &stored) const
+{
+    for (const OutboxRow &row : rows) {
+        if (row.providerIncidentId != incident.providerIncidentId)
+            continue;
+        QString author;
+        if (row.edit.field == IncidentField::Comment) {
+            for (const Comment &comment : stored.comments) {
+                if (comment.text == row.edit.local.text)
+                    author = comment.author;
+            }
+        }
+        incident = withFieldValue(std::move(incident), row.edit.field, row.edit.local, author,
+                                  row.edit.editTime);
+    }
+    return incident;
+}
+
+void SyncWorker::storeState(Incident incident)
+{
+    const Result<QList<Incident>> rows
+            = m_store->upsertIncidentPage({IncidentPayload{std::move(incident), std::nullopt}});
+    if (!rows) {
+        Q_EMIT storeFailed(rows.error());
+        return;
+    }
+    remember(*rows);
+    Q_EMIT incidentsChanged(*rows);
+}
+
+void SyncWorker::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer)
+{
+    m_pushing = false;
+    const OutboxRow &first = batch.constFirst();
+    const qint64 number = first.number;
+    std::optional<Error> failure;
+    if (!answer)
+        failure = answer.error();
+    const int attempt = first.attempts + 1;
+    const DeliveryDecision decision = decideDelivery(failure, attempt, m_retryPolicy,
+                                                     QRandomGenerator::global()->generateDouble());
+    QList<qint64> ids;
+    for (const OutboxRow &row : batch)
+        ids.append(row.id);
+    const Result<Incident> stored = m_store->loadIncident(number);
+
+    switch (decision.outcome) {
+    case DeliveryOutcome::Delivered:
+    case DeliveryOutcome::Reverted: {
+        if (Result<void> removed = m_store->deleteOutboxRows(ids); !removed) {
+            Q_EMIT storeFailed(removed.error());
+            return;
+        }
+        const Result<QList<OutboxRow>> rest = m_store->outbox();
+        QList<OutboxRow> remaining;
+        if (rest) {
+            for (const OutboxRow &row : *rest) {
+                if (row.number == number)
+                    remaining.append(row);
+            }
+        }
+        if (!stored) {
+            Q_EMIT storeFailed(stored.error());
+            break;
+        }
+        Incident state = *stored;
+        if (decision.outcome == DeliveryOutcome::Delivered) {
+            ++m_deliveredThisRun;
+            if (first.edit.field == IncidentField::Comment) {
+                // The answer is the incident's whole comment list, the new one included.
+                if (answer && answer->contains(QLatin1String("value"))) {
+                    state.comments.clear();
+                    for (const QJsonValue &comment :
+                         answer->value(QLatin1String("value")).toArray())
+                        state.comments.append(commentFromGraph(comment.toObject()));
+                }
+            } else if (answer && !decision.refetch) {
+                if (Result<Incident> fresh = incidentFromGraph(*answer); fresh) {
+                    const qint64 keepNumber = state.number;
+                    state = std::move(fresh).value();
+                    state.number = keepNumber;
+                }
+            }
+            state = withPendingRows(std::move(state), remaining, *stored);
+            qCInfo(lcSync) << "delivered" << batch.size() << "edits of incident" << number;
+        } else {
+            QList<ActivityEntry> entries;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (qsizetype i = batch.size() - 1; i >= 0; --i) {
+                const OutboxEdit &edit = batch.at(i).edit;
+                state = revertLocally(state, edit);
+                ActivityEntry entry;
+                entry.time = now;
+                entry.side = ActivitySide::Local;
+                entry.field = edit.field;
+                entry.oldValue = edit.local;
+                entry.newValue = edit.base;
+                entry.note = decision.message;
+                entries.prepend(entry);
+            }
+            if (Result<void> logged = m_store->appendActivity(number, entries); !logged)
+                Q_EMIT storeFailed(logged.error());
+            qCWarning(lcSync).noquote()
+                    << "Graph refused the edit of incident" << number << ":" << decision.message;
+        }
+        state.syncState = remaining.isEmpty() ? SyncState::Synced : SyncState::Pending;
+        storeState(std::move(state));
+        if (decision.outcome == DeliveryOutcome::Delivered) {
+            Q_EMIT editDelivered(number);
+        } else {
+            Error refused = failure.value_or(Error{});
+            if (!decision.message.isEmpty())
+                refused.message = decision.message;
+            Q_EMIT editRejected(number, refused);
+        }
+        publishPendingCount();
+        QTimer::singleShot(0, this, [this] { pushOutbox(false); });
+        return;
+    }
+    case DeliveryOutcome::Retry:
+    case DeliveryOutcome::Hold: {
+        const bool hold = decision.outcome == DeliveryOutcome::Hold;
+        const QDateTime next
+                = QDateTime::currentDateTimeUtc().addMSecs(decision.retryDelay.count());
+        for (OutboxRow row : batch) {
+            row.attempts = attempt;
+            row.nextAttempt = hold ? QDateTime() : next;
+            row.state = hold ? QStringLiteral("held") : QStringLiteral("queued");
+            row.lastError = failure ? failure->message : decision.message;
+            if (Result<void> updated = m_store->updateOutboxRow(row); !updated)
+                Q_EMIT storeFailed(updated.error());
+        }
+        qCInfo(lcSync).noquote()
+                << "edit of incident" << number << "not delivered ("
+                << (failure ? failure->toString() : QString()) << "); "
+                << (hold ? QStringLiteral("waiting for sign-in")
+                         : QStringLiteral("retrying in %1 ms").arg(decision.retryDelay.count()));
+        if (!hold) {
+            m_status.outboxRetryAt = next;
+            m_pushTimer.start(std::max(decision.retryDelay, std::chrono::milliseconds(1)));
+        }
+        if (failure)
+            m_status.lastError = failure;
+        publishPendingCount();
+        endPushRun();
+        return;
+    }
+    }
+}
+
+QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
+                                            const QHash<QString, Incident> &storedBefore)
+{
+    const Result<QList<OutboxRow>> outbox = m_store->outbox();
+    const QList<OutboxRow> rows = outbox ? *outbox : QList<OutboxRow>();
+    QList<Incident> changed;
+    bool outboxChanged = false;
+    for (const IncidentPayload &payload : page) {
+        const auto before = storedBefore.constFind(payload.incident.providerIncidentId);
+        if (before == storedBefore.constEnd())
+            continue;
+        const Incident &stored = *before;
+        QList<OutboxRow> pending;
+        QList<OutboxEdit> pendingEdits;
+        for (const OutboxRow &row : rows) {
+            if (row.number == stored.number) {
+                pending.append(row);
+                pendingEdits.append(row.edit);
+            }
+        }
+        QList<ActivityEntry> entries = remoteActivity(stored, payload.incident, pendingEdits);
+        if (pending.isEmpty()) {
+            if (Result<void> logged = m_store->appendActivity(stored.number, entries); !logged)
+                Q_EMIT storeFailed(logged.error());
+            continue;
+        }
+        // The pulled state replaced the optimistic one: decide each pending row against it and
+        // show what is still to be sent on top of it.
+        Incident local = payload.incident;
+        local.number = stored.number;
+        bool remoteWon = false;
+        QList<OutboxRow> kept;
+        for (OutboxRow row : pending) {
+            const ConflictDecision decision = resolveConflict(row.edit, payload.incident);
+            if (decision.activity)
+                entries.append(*decision.activity);
+            switch (decision.outcome) {
+            case ConflictOutcome::NoConflict:
+            case ConflictOutcome::LocalWins:
+                if (!(decision.toSend == row.edit)) {
+                    row.edit = decision.toSend;
+                    if (Result<void> updated = m_store->updateOutboxRow(row); !updated)
+                        Q_EMIT storeFailed(updated.error());
+                }
+                kept.append(row);
+                break;
+            case ConflictOutcome::RemoteWins:
+                remoteWon = true;
+                [[fallthrough]];
+            case ConflictOutcome::AlreadyConverged:
+                if (Result<void> removed = m_store->deleteOutboxRows({row.id}); !removed)
+                    Q_EMIT storeFailed(removed.error());
+                outboxChanged = true;
+                break;
+            }
+        }
+        if (Result<void> logged = m_store->appendActivity(stored.number, entries); !logged)
+            Q_EMIT storeFailed(logged.error());
+        local = withPendingRows(std::move(local), kept, stored);
+        local.syncState = remoteWon        ? SyncState::Conflict
+                          : kept.isEmpty() ? SyncState::Synced
+                                           : SyncState::Pending;
+        const Result<QList<Incident>> stateRows
+                = m_store->upsertIncidentPage({IncidentPayload{local, std::nullopt}});
+        if (!stateRows) {
+            Q_EMIT storeFailed(stateRows.error());
+            continue;
+        }
+        changed.append(*stateRows);
+    }
+    if (outboxChanged)
+        publishPendingCount();
+    return changed;
 }
 
 QUrl SyncWorker::firstPageUrl(bool expand) const
@@ -359,18 +735,39 @@ void SyncWorker::storePage(const QList<IncidentPayload> &page, const QDateTime &
     if (newCursor.isValid() && m_status.cursor.isValid() && newCursor <= m_status.cursor)
         newCursor = {};
     if (!page.isEmpty() || newCursor.isValid()) {
+        // What the incidents showed before this page, for their activity log and conflicts.
+        QHash<QString, Incident> storedBefore;
+        for (const IncidentPayload &payload : page) {
+            const QString &id = payload.incident.providerIncidentId;
+            if (!m_known.contains(id))
+                continue;
+            if (Result<Incident> stored
+                = m_store->loadIncident(m_store->incidentNumberForProviderId(id));
+                stored)
+                storedBefore.insert(id, std::move(stored).value());
+        }
         const qint64 storeStart = threadCpuTimeNs();
-        const Result<QList<Incident>> rows = m_store->upsertIncidentPage(page, newCursor);
+        const Result<QList<Incident>> stored = m_store->upsertIncidentPage(page, newCursor);
         m_timings.storeNs += threadCpuTimeNs() - storeStart;
-        if (!rows) {
-            finishCycle(false, rows.error());
+        if (!stored) {
+            finishCycle(false, stored.error());
             return;
         }
-        remember(*rows);
+        QList<Incident> rowList = *stored;
+        if (!storedBefore.isEmpty()) {
+            const QList<Incident> reconciled = reconcilePulled(page, storedBefore);
+            for (const Incident &incident : reconciled) {
+                for (Incident &row : rowList) {
+                    if (row.providerIncidentId == incident.providerIncidentId)
+                        row = incident;
+                }
+            }
+        }
+        remember(rowList);
         if (newCursor.isValid())
             m_status.cursor = newCursor;
-        if (!rows->isEmpty())
-            Q_EMIT incidentsChanged(*rows);
+        if (!rowList.isEmpty())
+            Q_EMIT incidentsChanged(rowList);
     }
     m_status.incidentsThisCycle += int(page.size());
     for (const IncidentPayload &payload : page) {
@@ -446,6 +843,9 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
     }
     publishStatus();
     Q_EMIT syncFinished(ok, error);
+    // A pull that went through means Graph answers (and the sign-in works): deliver the outbox
+    // now, also rows waiting for their back-off or for sign-in.
+    pushOutbox(ok);
     if (m_syncAgain) {
         m_syncAgain = false;
         QTimer::singleShot(0, this, &SyncWorker::startCycle);
@@ -458,6 +858,8 @@ void SyncWorker::publishStatus()
 {
     m_status.callsLastMinute = m_graph ? m_graph->callsInLastMinute() : 0;
     m_status.incidentsInStore = int(m_known.size());
+    if (m_store)
+        m_status.pendingEdits = m_store->pendingCount();
     Q_EMIT statusChanged(m_status);
 }
 

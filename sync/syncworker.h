@@ -4,6 +4,7 @@
 #include "ratelimiter.h"
 #include "result.h"
 #include "synccontroller.h"
+#include "syncengine.h"
 #include "syncstatus.h"
 
 #include <QElapsedTimer>
@@ -66,6 +67,8 @@ public Q_SLOTS:
     void syncNow();
     void requestDetail(qint64 number, bool allAlerts);
     void requestIncidents();
+    void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
+    void requestOutbox();
 
 Q_SIGNALS:
     void incidentsLoaded(const QList<Vigil::Incident> &incidents);
@@ -75,6 +78,12 @@ Q_SIGNALS:
     void statusChanged(const Vigil::SyncStatus &status);
     void syncFinished(bool ok, const Vigil::Error &error);
     void storeFailed(const Vigil::Error &error);
+    void editAccepted(qint64 number, int changes);
+    void editRejected(qint64 number, const Vigil::Error &error);
+    void editDelivered(qint64 number);
+    void pendingCountChanged(int count);
+    void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
+    void outboxFlushed(int delivered, int queued);
 
 private:
     QUrl firstPageUrl(bool expand) const;
@@ -90,6 +99,16 @@ private:
     void finishCycle(bool ok, const Error &error = {});
     void publishStatus();
     void remember(const QList<Incident> &rows);
+    // Two-way sync: delivering the outbox in order, and reconciling it with pulled incidents.
+    void pushOutbox(bool force);
+    void endPushRun();
+    void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
+    Incident withPendingRows(Incident incident, const QList<OutboxRow> &rows,
+                             const Incident &stored) const;
+    QList<Incident> reconcilePulled(const QList<IncidentPayload> &page,
+                                    const QHash<QString, Incident> &storedBefore);
+    void storeState(Incident incident);
+    void publishPendingCount();
 
     SyncConfig m_config;
     std::unique_ptr<IncidentStore> m_store;
@@ -112,6 +131,12 @@ private:
     QStringList m_survivorsToFetch;
     qint64 m_expandBlockedUntilMs = -1;
     Timings m_timings;
+
+    RetryPolicy m_retryPolicy;
+    QTimer m_pushTimer; ///< the next outbox attempt after a transient failure
+    bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
+    bool m_pushRunActive = false;
+    int m_deliveredThisRun = 0;
 };
 
 } // namespace Vigil

@@ -1506,6 +1506,37 @@ Result<Incident> IncidentStore::storeEdit(const Incident &incident,
     return stored;
 }
 
+Result<Incident> IncidentStore::loadIncident(qint64 number) const
+{
+    QSqlDatabase db = d->db();
+    Incident incident;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.addBindValue(number);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading incident #%1").arg(number), q.lastError());
+        if (!q.next())
+            return Error{Error::Kind::NotFound,
+                         0,
+                         {},
+                         QStringLiteral("incident #%1 is not in the store").arg(number),
+                         {}};
+        incident = incidentFromRow(q);
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT text, author, created_time FROM comments"
+                             " WHERE incident_id = ? ORDER BY position"));
+    q.addBindValue(incident.providerIncidentId);
+    if (!q.exec())
+        return storageError(QStringLiteral("loading comments of #%1").arg(number), q.lastError());
+    while (q.next())
+        incident.comments.append(
+                Comment{q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))});
+    return incident;
+}
+
 Result<QList<OutboxRow>> IncidentStore::outbox() const
 {
     QSqlQuery q(d->db());

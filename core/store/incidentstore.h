@@ -62,6 +62,8 @@ public:
     /** One incident with comments, its alerts by createdTime (at most kAlertDisplayLimit unless
      *  allAlerts), totalAlerts, de-duplicated entities and mergedFrom. */
     Result<IncidentDetail> loadDetail(qint64 number, bool allAlerts = false) const;
+    /** One incident with its comments, without alerts. */
+    Result<Incident> loadIncident(qint64 number) const;
     /** Local number of a Graph incident id, 0 when it is not in the store. */
     qint64 incidentNumberForProviderId(const QString &providerIncidentId) const;
     /** Graph incident id -> lastUpdateDateTime (ms since epoch) of every stored incident. */

@@ -1,0 +1,486 @@
+#include "incidentstore.h"
+#include "simserver.h"
+#include "synccontroller.h"
+#include "syncengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Vigil;
+
+namespace {
+
+constexpr int kIncidents = 40;
+constexpr int kTimeoutMs = 60000;
+const QString kApp = QStringLiteral("Vigil SOC Console");
+
+} // namespace
+
+/** Two-way sync against the simulated tenant over loopback: what the analyst changes in Vigil
+ *  reaches the tenant, in order, once, and what the portal changed meanwhile is not lost. */
+class TestTwoWaySync : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void editIsPatchedAtOnceWithMappedValues();
+    void refusedEditIsRevertedWithServerMessage();
+    void invalidEditIsRejectedWithoutCallingGraph();
+    void editsDuringOutageAreDeliveredInOrder();
+    void restartDeliversQueuedEdits();
+    void laterPortalChangeWinsAndIsLoggedAsConflict();
+    void tagsMergeWithPortalTags();
+    void commentIsDelivered();
+
+private:
+    std::unique_ptr<SyncController> makeController(int retryFirstMs = 200, bool autoPoll = false);
+    bool runSync(SyncController &controller);
+    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    QJsonArray apiWrites(const QString &incidentId);
+    void failWrites(const QString &incidentId);
+    QList<Incident> openIncidents(SyncController &controller);
+    Incident stored(qint64 number);
+    QList<ActivityEntry> activity(qint64 number);
+    QList<OutboxRow> outbox();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sim::SimServer> m_sim;
+    QNetworkAccessManager m_network;
+};
+
+void TestTwoWaySync::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    Sim::SimOptions options;
+    options.seed = 11;
+    options.incidents = kIncidents;
+    m_sim = std::make_unique<Sim::SimServer>(options);
+    QVERIFY(m_sim->listen());
+}
+
+void TestTwoWaySync::cleanup()
+{
+    m_sim.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<SyncController> TestTwoWaySync::makeController(int retryFirstMs, bool autoPoll)
+{
+    SyncConfig config;
+    config.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
+    config.authorityHost = m_sim->baseUrl();
+    config.graphEndpoint = m_sim->baseUrl();
+    config.tenantId = m_sim->tenantId();
+    config.clientId = m_sim->clientId();
+    config.clientSecret = m_sim->clientSecret();
+    config.autoPoll = autoPoll;
+    config.callsPerMinute = 150;
+    config.backoffBaseMs = 20;
+    config.maxAttempts = 2;
+    config.requestTimeoutSeconds = 10;
+    config.outboxRetryFirstMs = retryFirstMs;
+    config.outboxRetryMaxMs = retryFirstMs;
+    return std::make_unique<SyncController>(config);
+}
+
+bool TestTwoWaySync::runSync(SyncController &controller)
+{
+    QSignalSpy finished(&controller, &SyncController::syncFinished);
+    controller.syncNow();
+    return finished.wait(kTimeoutMs) && finished.at(0).at(0).toBool();
+}
+
+QJsonObject TestTwoWaySync::admin(const QByteArray &verb, const QString &path,
+                                  const QJsonObject &body)
+{
+    QUrl url = m_sim->baseUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(
+            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10000);
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status / 100 != 2)
+        qWarning() << "admin call" << path << "answered" << status;
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+QJsonArray TestTwoWaySync::apiWrites(const QString &incidentId)
+{
+    const QJsonArray history
+            = admin("GET", QStringLiteral("/_sim/incidents/%1/history").arg(incidentId))
+                      .value(QLatin1String("history"))
+                      .toArray();
+    QJsonArray writes;
+    for (const QJsonValue &entry : history) {
+        if (entry.toObject().value(QLatin1String("source")).toString() == QLatin1String("api"))
+            writes.append(entry);
+    }
+    return writes;
+}
+
+void TestTwoWaySync::failWrites(const QString &incidentId)
+{
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("serverError")},
+           {QStringLiteral("status"), QJsonValue(503)},
+           {QStringLiteral("count"), QJsonValue(-1)},
+           {QStringLiteral("path"),
+            QString(QStringLiteral("/v1.0/security/incidents/") + incidentId)}});
+}
+
+QList<Incident> TestTwoWaySync::openIncidents(SyncController &controller)
+{
+    Q_UNUSED(controller)
+    IncidentStore store;
+    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const Result<QList<Incident>> queue = store.loadQueue();
+    QList<Incident> open;
+    for (const Incident &incident : queue.value()) {
+        if (incident.status != QLatin1String("resolved") && !incident.isRedirected())
+            open.append(incident);
+    }
+    return open;
+}
+
+Incident TestTwoWaySync::stored(qint64 number)
+{
+    IncidentStore store;
+    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const Result<Incident> incident = store.loadIncident(number);
+    return incident ? incident.value() : Incident();
+}
+
+QList<ActivityEntry> TestTwoWaySync::activity(qint64 number)
+{
+    IncidentStore store;
+    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const auto entries = store.loadActivity(number);
+    return entries ? entries.value() : QList<ActivityEntry>();
+}
+
+QList<OutboxRow> TestTwoWaySync::outbox()
+{
+    IncidentStore store;
+    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const auto rows = store.outbox();
+    return rows ? rows.value() : QList<OutboxRow>();
+}
+
+namespace {
+
+TriageEdit closeAsFalsePositive()
+{
+    TriageEdit edit;
+    edit.status = VigilStatus::Closed;
+    edit.classification = ClassificationChoice{
+            VigilClassification::FalsePositive, ClosingReason::IncorrectAlertLogic, {}};
+    edit.analyst = QStringLiteral("analyst@contoso.com");
+    edit.editTime = QDateTime::currentDateTimeUtc();
+    return edit;
+}
+
+TriageEdit assign(const QString &upn)
+{
+    TriageEdit edit;
+    edit.owner = upn;
+    edit.analyst = QStringLiteral("analyst@contoso.com");
+    edit.editTime = QDateTime::currentDateTimeUtc();
+    return edit;
+}
+
+QString changeTo(const QJsonValue &write, const char *property)
+{
+    return write.toObject()
+            .value(QLatin1String("changes"))
+            .toObject()
+            .value(QLatin1String(property))
+            .toObject()
+            .value(QLatin1String("to"))
+            .toString();
+}
+
+} // namespace
+
+void TestTwoWaySync::editIsPatchedAtOnceWithMappedValues()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(0);
+    QVERIFY(target.number > 0);
+
+    QSignalSpy changed(controller.get(), &SyncController::incidentsChanged);
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    QSignalSpy pending(controller.get(), &SyncController::pendingCountChanged);
+    controller->requestEdit({target.number}, closeAsFalsePositive());
+    QVERIFY(delivered.wait(kTimeoutMs));
+    QCOMPARE(delivered.at(0).at(0).toLongLong(), target.number);
+
+    // The queue showed the change at once, as pending, before Graph answered.
+    QVERIFY(!changed.isEmpty());
+    const Incident optimistic = changed.at(0).at(0).value<QList<Incident>>().value(0);
+    QCOMPARE(optimistic.number, target.number);
+    QCOMPARE(optimistic.status, QStringLiteral("resolved"));
+    QCOMPARE(optimistic.syncState, SyncState::Pending);
+    QCOMPARE(pending.at(0).at(0).toInt(), 2); // status, and classification with determination
+    QTRY_COMPARE(pending.constLast().at(0).toInt(), 0);
+
+    const QJsonArray writes = apiWrites(target.providerIncidentId);
+    QCOMPARE(writes.size(), 1);
+    QCOMPARE(changeTo(writes.at(0), "status"), QStringLiteral("resolved"));
+    QCOMPARE(changeTo(writes.at(0), "classification"), QStringLiteral("falsePositive"));
+    QCOMPARE(changeTo(writes.at(0), "determination"), QStringLiteral("notMalicious"));
+
+    const Incident after = stored(target.number);
+    QCOMPARE(after.status, QStringLiteral("resolved"));
+    QCOMPARE(after.classification, QStringLiteral("falsePositive"));
+    QCOMPARE(after.determination, QStringLiteral("notMalicious"));
+    QCOMPARE(after.syncState, SyncState::Synced);
+    QCOMPARE(after.lastModifiedBy, kApp);
+    QVERIFY(outbox().isEmpty());
+}
+
+void TestTwoWaySync::refusedEditIsRevertedWithServerMessage()
+{
+    // An incident Vigil has stored but the tenant no longer knows: Graph answers 404.
+    {
+        IncidentStore store;
+        QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db"))));
+        Incident gone;
+        gone.providerIncidentId = QStringLiteral("987654");
+        gone.title = QStringLiteral("Deleted in the tenant");
+        gone.status = QStringLiteral("active");
+        gone.severity = QStringLiteral("high");
+        gone.lastUpdateTime = QDateTime::currentDateTimeUtc().addDays(-1);
+        QVERIFY(store.upsertIncidentPage({IncidentPayload{gone, std::nullopt}}));
+    }
+    const qint64 number = 1;
+    auto controller = makeController();
+    QSignalSpy rejected(controller.get(), &SyncController::editRejected);
+    QSignalSpy accepted(controller.get(), &SyncController::editAccepted);
+    controller->start();
+    controller->requestEdit({number}, assign(QStringLiteral("alice@contoso.com")));
+    QVERIFY(rejected.wait(kTimeoutMs));
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(rejected.at(0).at(0).toLongLong(), number);
+    const Error error = rejected.at(0).at(1).value<Error>();
+    QCOMPARE(error.httpStatus, 404);
+    QVERIFY2(error.message.contains(QLatin1String("was not found")), qPrintable(error.message));
+
+    const Incident after = stored(number);
+    QCOMPARE(after.assignedTo, QString());
+    QCOMPARE(after.syncState, SyncState::Synced);
+    QVERIFY(outbox().isEmpty());
+    const QList<ActivityEntry> log = activity(number);
+    QVERIFY(!log.isEmpty());
+    QCOMPARE(log.constLast().field, IncidentField::Owner);
+    QCOMPARE(log.constLast().note, error.message);
+}
+
+void TestTwoWaySync::invalidEditIsRejectedWithoutCallingGraph()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(0);
+    QSignalSpy rejected(controller.get(), &SyncController::editRejected);
+    controller->requestEdit({target.number}, assign(QStringLiteral("not a upn")));
+    QVERIFY(rejected.wait(kTimeoutMs));
+    QCOMPARE(rejected.at(0).at(1).value<Error>().kind, Error::Kind::Config);
+    QVERIFY(outbox().isEmpty());
+    QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
+    QCOMPARE(stored(target.number).assignedTo, target.assignedTo);
+}
+
+void TestTwoWaySync::editsDuringOutageAreDeliveredInOrder()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const QList<Incident> open = openIncidents(*controller);
+    QVERIFY(open.size() >= 2);
+    const Incident a = open.at(0);
+    const Incident b = open.at(1);
+    failWrites(a.providerIncidentId);
+    failWrites(b.providerIncidentId);
+
+    QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    controller->requestEdit({a.number}, assign(QStringLiteral("first@contoso.com")));
+    controller->requestEdit({b.number}, assign(QStringLiteral("second@contoso.com")));
+    controller->requestEdit({a.number}, assign(QStringLiteral("third@contoso.com")));
+    QTRY_VERIFY_WITH_TIMEOUT(outbox().size() == 3 && outbox().at(0).attempts >= 2, kTimeoutMs);
+    QCOMPARE(outbox().at(0).lastError.isEmpty(), false);
+    QCOMPARE(apiWrites(a.providerIncidentId).size(), 0);
+    QCOMPARE(stored(a.number).assignedTo, QStringLiteral("third@contoso.com"));
+    QCOMPARE(stored(a.number).syncState, SyncState::Pending);
+
+    admin("DELETE", QStringLiteral("/_sim/faults"));
+    QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 3, kTimeoutMs);
+    QVERIFY(outbox().isEmpty());
+
+    const QJsonArray writesA = apiWrites(a.providerIncidentId);
+    const QJsonArray writesB = apiWrites(b.providerIncidentId);
+    QCOMPARE(writesA.size(), 2);
+    QCOMPARE(writesB.size(), 1);
+    QCOMPARE(changeTo(writesA.at(0), "assignedTo"), QStringLiteral("first@contoso.com"));
+    QCOMPARE(changeTo(writesB.at(0), "assignedTo"), QStringLiteral("second@contoso.com"));
+    QCOMPARE(changeTo(writesA.at(1), "assignedTo"), QStringLiteral("third@contoso.com"));
+    const auto sequence = [](const QJsonValue &write) {
+        return write.toObject().value(QLatin1String("sequence")).toInteger();
+    };
+    QVERIFY(sequence(writesA.at(0)) < sequence(writesB.at(0)));
+    QVERIFY(sequence(writesB.at(0)) < sequence(writesA.at(1)));
+    QCOMPARE(stored(a.number).assignedTo, QStringLiteral("third@contoso.com"));
+    QCOMPARE(stored(a.number).syncState, SyncState::Synced);
+}
+
+void TestTwoWaySync::restartDeliversQueuedEdits()
+{
+    Incident target;
+    {
+        auto controller = makeController(60000);
+        controller->start();
+        QVERIFY(runSync(*controller));
+        target = openIncidents(*controller).value(0);
+        failWrites(target.providerIncidentId);
+        QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
+        controller->requestEdit({target.number}, closeAsFalsePositive());
+        QVERIFY(flushed.wait(kTimeoutMs));
+        QCOMPARE(flushed.constLast().at(0).toInt(), 0);
+        QCOMPARE(flushed.constLast().at(1).toInt(), 2);
+    }
+    QCOMPARE(outbox().size(), 2); // status and classification
+    QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
+    admin("DELETE", QStringLiteral("/_sim/faults"));
+
+    auto controller = makeController(60000, true);
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    QSignalSpy pending(controller.get(), &SyncController::pendingCountChanged);
+    controller->start();
+    QVERIFY(pending.wait(kTimeoutMs));
+    QCOMPARE(pending.at(0).at(0).toInt(), 2);
+    QVERIFY(delivered.wait(kTimeoutMs));
+    const QJsonArray writes = apiWrites(target.providerIncidentId);
+    QCOMPARE(writes.size(), 1);
+    QCOMPARE(changeTo(writes.at(0), "status"), QStringLiteral("resolved"));
+    QCOMPARE(changeTo(writes.at(0), "determination"), QStringLiteral("notMalicious"));
+    QVERIFY(outbox().isEmpty());
+    QCOMPARE(stored(target.number).syncState, SyncState::Synced);
+}
+
+void TestTwoWaySync::laterPortalChangeWinsAndIsLoggedAsConflict()
+{
+    auto controller = makeController(60000);
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(0);
+    failWrites(target.providerIncidentId);
+    QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
+    controller->requestEdit({target.number}, assign(QStringLiteral("alice@contoso.com")));
+    QVERIFY(flushed.wait(kTimeoutMs));
+    QCOMPARE(outbox().size(), 1);
+
+    // The portal assigns the incident after the analyst's edit, while it waits in the outbox.
+    QTest::qWait(20);
+    admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
+          {{QStringLiteral("assignedTo"), QStringLiteral("bob@contoso.com")}});
+    admin("DELETE", QStringLiteral("/_sim/faults"));
+    QVERIFY(runSync(*controller));
+    QTRY_VERIFY(outbox().isEmpty());
+
+    QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
+    const Incident after = stored(target.number);
+    QCOMPARE(after.assignedTo, QStringLiteral("bob@contoso.com"));
+    QCOMPARE(after.syncState, SyncState::Conflict);
+    bool loggedConflict = false;
+    for (const ActivityEntry &entry : activity(target.number)) {
+        if (entry.conflict && entry.field == IncidentField::Owner) {
+            loggedConflict = true;
+            QCOMPARE(entry.side, ActivitySide::Local);
+            QCOMPARE(entry.newValue.text, QStringLiteral("alice@contoso.com"));
+        }
+    }
+    QVERIFY(loggedConflict);
+}
+
+void TestTwoWaySync::tagsMergeWithPortalTags()
+{
+    auto controller = makeController(60000);
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(0);
+    failWrites(target.providerIncidentId);
+    QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
+    TriageEdit edit;
+    edit.tagsToAdd = {QStringLiteral("LocalTag")};
+    edit.analyst = QStringLiteral("analyst@contoso.com");
+    edit.editTime = QDateTime::currentDateTimeUtc();
+    controller->requestEdit({target.number}, edit);
+    QVERIFY(flushed.wait(kTimeoutMs));
+
+    QTest::qWait(20);
+    QJsonArray portalTags = QJsonArray::fromStringList(target.customTags);
+    portalTags.append(QStringLiteral("PortalTag"));
+    admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
+          {{QStringLiteral("customTags"), portalTags}});
+    admin("DELETE", QStringLiteral("/_sim/faults"));
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    QVERIFY(runSync(*controller));
+    QVERIFY(delivered.wait(kTimeoutMs));
+
+    const QStringList tenantTags
+            = admin("GET", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId))
+                      .value(QLatin1String("customTags"))
+                      .toVariant()
+                      .toStringList();
+    QVERIFY2(tenantTags.contains(QStringLiteral("PortalTag")), qPrintable(tenantTags.join(u',')));
+    QVERIFY2(tenantTags.contains(QStringLiteral("LocalTag")), qPrintable(tenantTags.join(u',')));
+    QCOMPARE(stored(target.number).customTags, tenantTags);
+}
+
+void TestTwoWaySync::commentIsDelivered()
+{
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(0);
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    TriageEdit edit;
+    edit.comment = QStringLiteral("Checked with the device owner.");
+    edit.analyst = QStringLiteral("analyst@contoso.com");
+    edit.editTime = QDateTime::currentDateTimeUtc();
+    controller->requestEdit({target.number}, edit);
+    QVERIFY(delivered.wait(kTimeoutMs));
+
+    const QJsonArray writes = apiWrites(target.providerIncidentId);
+    QCOMPARE(writes.size(), 1);
+    QCOMPARE(writes.at(0).toObject().value(QLatin1String("action")).toString(),
+             QStringLiteral("comment"));
+    const Incident after = stored(target.number);
+    QVERIFY(!after.comments.isEmpty());
+    QCOMPARE(after.comments.constLast().text, QStringLiteral("Checked with the device owner."));
+    QCOMPARE(after.comments.constLast().author, kApp);
+    QCOMPARE(after.syncState, SyncState::Synced);
+}
+
+QTEST_GUILESS_MAIN(TestTwoWaySync)
+#include "tst_twowaysync.moc"
