@@ -52,6 +52,10 @@ void AppOptions::addTo(QCommandLineParser &parser)
             {QStringLiteral("cloud"),
              QStringLiteral("Microsoft cloud: global, usgov (GCC High) or dod (default: global)."),
              QStringLiteral("name")},
+            {QStringLiteral("analyst"),
+             QStringLiteral("The analyst's UPN, for \"assign to me\" (default: "
+                            "$VIGIL_ANALYST_UPN)."),
+             QStringLiteral("upn")},
             {QStringLiteral("poll-interval"),
              QStringLiteral("Seconds between pulls, 5 to 300 (default: 10)."),
              QStringLiteral("seconds")},
@@ -62,6 +66,7 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
 {
     AppOptions options;
     options.m_demo = parser.isSet(QStringLiteral("demo"));
+    options.m_analystUpn = option(parser, QStringLiteral("analyst"), "VIGIL_ANALYST_UPN");
 
     const QString cloudName = option(parser, QStringLiteral("cloud"), "VIGIL_CLOUD");
     if (!cloudName.isEmpty() && Cloud::byName(cloudName).name != cloudName.toLower()

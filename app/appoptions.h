@@ -36,12 +36,15 @@ public:
     const SyncConfig &syncConfig() const { return m_config; }
     SyncConfig &syncConfig() { return m_config; }
     QString dataDir() const { return m_dataDir; }
+    /** The analyst's UPN (--analyst or $VIGIL_ANALYST_UPN); empty when neither is given. */
+    QString analystUpn() const { return m_analystUpn; }
     /** True when tenant, client id and secret are all known. */
     bool hasCredentials() const;
 
 private:
     bool m_demo = false;
     QString m_dataDir;
+    QString m_analystUpn;
     SyncConfig m_config;
 };
 

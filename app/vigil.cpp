@@ -93,6 +93,15 @@ int main(int argc, char *argv[])
 
     SyncController controller(config);
     MainWindow window(&controller);
+    // The analyst's edits go to the sync engine; its answers come back to the window.
+    QObject::connect(&window, &MainWindow::editRequested, &controller,
+                     &SyncController::requestEdit);
+    QObject::connect(&controller, &SyncController::editRejected, &window,
+                     &MainWindow::showEditRejected);
+    QObject::connect(&controller, &SyncController::pendingCountChanged, &window,
+                     &MainWindow::showPendingCount);
+    if (!options->analystUpn().isEmpty())
+        window.setAnalystUpn(options->analystUpn());
     // Screenshots use a common analyst screen size; an interactive window keeps its saved size.
     if (screenshotMode)
         window.resize(1920, 1080);
