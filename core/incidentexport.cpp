@@ -172,7 +172,34 @@ QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUr
     for (qint64 number : detail.mergedFrom)
         mergedFrom.append(number);
     json.insert(QStringLiteral("mergedFrom"), mergedFrom);
+    QJsonArray activity;
+    for (const ActivityEntry &entry : detail.activity) {
+        activity.append(
+                QJsonObject{{QStringLiteral("time"), formatGraphDateTime(entry.time)},
+                            {QStringLiteral("side"), entry.side == ActivitySide::Local
+                                                             ? QStringLiteral("local")
+                                                             : QStringLiteral("remote")},
+                            {QStringLiteral("field"), fieldName(entry.field)},
+                            {QStringLiteral("old"), fieldValueToJson(entry.field, entry.oldValue)},
+                            {QStringLiteral("new"), fieldValueToJson(entry.field, entry.newValue)},
+                            {QStringLiteral("conflict"), entry.conflict},
+                            {QStringLiteral("note"), entry.note}});
+    }
+    json.insert(QStringLiteral("activity"), activity);
     return json;
+}
+
+QJsonValue fieldValueToJson(IncidentField field, const FieldValue &value)
+{
+    switch (field) {
+    case IncidentField::Tags:
+        return QJsonArray::fromStringList(value.tags);
+    case IncidentField::Classification:
+        return QJsonObject{{QStringLiteral("classification"), value.text},
+                           {QStringLiteral("determination"), value.determination}};
+    default:
+        return value.text;
+    }
 }
 
 QStringList incidentCsvColumns()

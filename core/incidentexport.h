@@ -16,6 +16,9 @@ namespace Vigil {
 QJsonObject incidentToJson(const Incident &incident, const QUrl &webUrl);
 /** incidentToJson plus alerts, entities (each with its kind) and comments. */
 QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUrl);
+/** A field's value as JSON: tags as an array, a classification as {classification,
+ *  determination}, anything else as its Graph text. */
+QJsonValue fieldValueToJson(IncidentField field, const FieldValue &value);
 QJsonObject alertToJson(const Alert &alert);
 
 /** Column names of the CSV export, in order (the JSON keys of incidentToJson). */

@@ -16,6 +16,9 @@ private Q_SLOTS:
     void showCapsAlertsAt150();
     void showAllAlerts();
     void redirectedIncidentPointsAtSurvivor();
+    void updateWaitDeliversAndShowsActivity();
+    void updateQueuesUntilSync();
+    void updateRejectedSaysWhy();
     void errors_data();
     void errors();
 
@@ -28,6 +31,8 @@ private:
     };
     Run vigilctl(const QStringList &arguments, const QProcessEnvironment &env = {});
     QJsonArray listIncidents();
+    qint64 openIncident(int skip);
+    QJsonArray outbox();
 
     QTemporaryDir m_dataDir;
 };
@@ -190,6 +195,108 @@ void TestVigilctl::redirectedIncidentPointsAtSurvivor()
         QCOMPARE(i.value(QLatin1String("alertCount")).toInt(), 0);
     }
     QVERIFY(redirected >= 5);
+}
+
+qint64 TestVigilctl::openIncident(int skip)
+{
+    for (const QJsonValue &value : listIncidents()) {
+        const QJsonObject i = value.toObject();
+        if (i.value(QLatin1String("status")).toString() != QLatin1String("Closed")
+            && i.value(QLatin1String("redirectedTo")).isNull() && skip-- == 0)
+            return i.value(QLatin1String("number")).toInteger();
+    }
+    return 0;
+}
+
+QJsonArray TestVigilctl::outbox()
+{
+    const Run run = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                              QStringLiteral("outbox"), QStringLiteral("list"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    if (run.exitCode != 0)
+        qWarning() << run.err;
+    return QJsonDocument::fromJson(run.out).array();
+}
+
+void TestVigilctl::updateWaitDeliversAndShowsActivity()
+{
+    const qint64 number = openIncident(0);
+    QVERIFY(number > 0);
+    const QString text = QString::number(number);
+    const Run run = vigilctl({QStringLiteral("--demo"), QStringLiteral("--data-dir"),
+                              m_dataDir.path(), QStringLiteral("incident"),
+                              QStringLiteral("update"), text, QStringLiteral("--status"),
+                              QStringLiteral("Closed"), QStringLiteral("--classification"),
+                              QStringLiteral("FalsePositive"), QStringLiteral("--reason"),
+                              QStringLiteral("IncorrectAlertLogic"), QStringLiteral("--wait")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("updated in Microsoft 365 Defender"), run.out.constData());
+    QCOMPARE(outbox().size(), 0);
+
+    const Run show = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                               QStringLiteral("incident"), QStringLiteral("show"), text});
+    QVERIFY2(show.exitCode == 0, show.err.constData());
+    const QJsonObject detail = QJsonDocument::fromJson(show.out).object();
+    QCOMPARE(detail.value(QLatin1String("status")).toString(), QStringLiteral("Closed"));
+    QCOMPARE(detail.value(QLatin1String("determination")).toString(),
+             QStringLiteral("notMalicious"));
+    bool statusLogged = false;
+    for (const QJsonValue &value : detail.value(QLatin1String("activity")).toArray()) {
+        const QJsonObject entry = value.toObject();
+        for (const char *key : {"time", "side", "field", "old", "new", "conflict"})
+            QVERIFY2(entry.contains(QLatin1String(key)), key);
+        if (entry.value(QLatin1String("field")).toString() == QLatin1String("status")) {
+            statusLogged = true;
+            QCOMPARE(entry.value(QLatin1String("side")).toString(), QStringLiteral("local"));
+            QCOMPARE(entry.value(QLatin1String("new")).toString(), QStringLiteral("resolved"));
+        }
+    }
+    QVERIFY(statusLogged);
+}
+
+void TestVigilctl::updateQueuesUntilSync()
+{
+    const qint64 number = openIncident(1);
+    QVERIFY(number > 0);
+    const Run run = vigilctl({QStringLiteral("--demo"), QStringLiteral("--data-dir"),
+                              m_dataDir.path(), QStringLiteral("incident"),
+                              QStringLiteral("update"), QString::number(number),
+                              QStringLiteral("--add-tag"), QStringLiteral("Reviewed")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonArray queued = outbox();
+    QCOMPARE(queued.size(), 1);
+    const QJsonObject row = queued.at(0).toObject();
+    for (const char *key : {"number", "providerIncidentId", "field", "base", "local", "editTime",
+                            "attempts", "lastError"})
+        QVERIFY2(row.contains(QLatin1String(key)), key);
+    QCOMPARE(row.value(QLatin1String("number")).toInteger(), number);
+    QCOMPARE(row.value(QLatin1String("field")).toString(), QStringLiteral("customTags"));
+    QVERIFY(row.value(QLatin1String("local")).toArray().contains(QStringLiteral("Reviewed")));
+
+    const Run sync = vigilctl({QStringLiteral("--demo"), QStringLiteral("--data-dir"),
+                               m_dataDir.path(), QStringLiteral("sync"), QStringLiteral("--once")});
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    QVERIFY2(sync.out.contains("Edits: 1 delivered, 0 still queued."), sync.out.constData());
+    QCOMPARE(outbox().size(), 0);
+}
+
+void TestVigilctl::updateRejectedSaysWhy()
+{
+    const qint64 number = openIncident(2);
+    QVERIFY(number > 0);
+    const Run bad = vigilctl({QStringLiteral("--demo"), QStringLiteral("--data-dir"),
+                              m_dataDir.path(), QStringLiteral("incident"),
+                              QStringLiteral("update"), QString::number(number),
+                              QStringLiteral("--owner"), QStringLiteral("not a upn")});
+    QVERIFY(bad.exitCode != 0);
+    QVERIFY2(bad.err.contains("not a user principal name"), bad.err.constData());
+    QCOMPARE(outbox().size(), 0);
+
+    const Run me = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                             QStringLiteral("incident"), QStringLiteral("update"),
+                             QString::number(number), QStringLiteral("--assign-to-me")});
+    QCOMPARE(me.exitCode, 2);
+    QVERIFY2(me.err.contains("--analyst"), me.err.constData());
 }
 
 void TestVigilctl::errors_data()
