@@ -20,10 +20,12 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -112,6 +114,9 @@ private Q_SLOTS:
     void editRejectedShowsTheBanner();
     void syncStateIsVisible();
     void syncColumnShownForOldSettings();
+    void activityTabListsEntriesNewestFirst();
+    void applyMineAgainSendsTheLostValue();
+    void applyMineAgainDisabledForOtherEntries();
     void everyDialogControlIsNamed_data();
     void everyDialogControlIsNamed();
     void screenshotWithCloseDialog();
@@ -169,6 +174,11 @@ private:
         QTest::keyClick(queue(), Qt::Key(key), modifiers);
     }
     TriageEdit onlyEdit(QList<qint64> *numbers = nullptr) const;
+    /** Shows incident #1 with an activity log: a remote status change, a local owner that lost
+     *  to Defender's, and a remote tag change that lost to the analyst's. */
+    QTreeWidget *showActivity() const;
+    /** Selects the activity row whose Field column says field. */
+    void selectActivity(QTreeWidget *list, const QString &field) const;
     /** The window with the dialog painted where it is, as the analyst sees both. */
     QImage windowWithDialog(QDialog *dialog) const;
 
@@ -223,6 +233,56 @@ TriageEdit TestTriageUi::onlyEdit(QList<qint64> *numbers) const
     if (numbers)
         *numbers = m_edits->at(0).at(0).value<QList<qint64>>();
     return m_edits->at(0).at(1).value<TriageEdit>();
+}
+
+QTreeWidget *TestTriageUi::showActivity() const
+{
+    QList<Incident> all = incidents();
+    IncidentDetail detail;
+    detail.incident = all.at(0);
+    detail.incident.assignedTo = QStringLiteral("lee@contoso.com");
+    ActivityEntry status;
+    status.time = kBase.addSecs(-300);
+    status.side = ActivitySide::Remote;
+    status.field = IncidentField::Status;
+    status.oldValue.text = QStringLiteral("new");
+    status.newValue.text = QStringLiteral("active");
+    ActivityEntry owner;
+    owner.time = kBase.addSecs(-200);
+    owner.side = ActivitySide::Local;
+    owner.field = IncidentField::Owner;
+    owner.oldValue.text = QString();
+    owner.newValue.text = QLatin1String(kAnalyst);
+    owner.conflict = true;
+    owner.note = QStringLiteral("Defender assigned it to lee@contoso.com later");
+    ActivityEntry tags;
+    tags.time = kBase.addSecs(-100);
+    tags.side = ActivitySide::Remote;
+    tags.field = IncidentField::Tags;
+    tags.oldValue.tags = {QStringLiteral("vip")};
+    tags.newValue.tags = {QStringLiteral("vip"), QStringLiteral("portal")};
+    tags.conflict = true;
+    detail.activity = {status, owner, tags};
+    m_window->showIncidentDetail(detail);
+    auto *list = child<QTreeWidget>("activityList");
+    if (list) {
+        auto *tabs = child<QTabWidget>("detailTabs");
+        tabs->setCurrentWidget(list->parentWidget());
+    }
+    return list;
+}
+
+void TestTriageUi::selectActivity(QTreeWidget *list, const QString &field) const
+{
+    for (int row = 0; row < list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = list->topLevelItem(row);
+        if (item->text(2) == field) {
+            const QRect rect = list->visualItemRect(item);
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+            return;
+        }
+    }
+    qWarning("no activity row for %s", qPrintable(field));
 }
 
 void TestTriageUi::assignToMeSendsTheAnalystUpn()
@@ -837,6 +897,93 @@ void TestTriageUi::screenshotWithCloseDialog()
         QVERIFY(withError.save(
                 QString(extra).replace(QStringLiteral(".png"), QStringLiteral("-error.png"))));
     }
+    QCOMPARE(m_edits->size(), 0);
+}
+
+void TestTriageUi::activityTabListsEntriesNewestFirst()
+{
+    QCOMPARE(m_window->currentIncidentNumber(), 1);
+    QTreeWidget *list = showActivity();
+    QVERIFY(list);
+    QVERIFY(list->isVisible());
+    auto *tabs = child<QTabWidget>("detailTabs");
+    QCOMPARE(tabs->tabText(tabs->indexOf(list->parentWidget())), QStringLiteral("Activity (3)"));
+    QCOMPARE(list->topLevelItemCount(), 3);
+    QStringList headers;
+    for (int column = 0; column < list->columnCount(); ++column)
+        headers << list->headerItem()->text(column);
+    QCOMPARE(headers.mid(0, 5),
+             (QStringList{QStringLiteral("Time"), QStringLiteral("Side"), QStringLiteral("Field"),
+                          QStringLiteral("From"), QStringLiteral("To")}));
+
+    // Newest first.
+    QTreeWidgetItem *tags = list->topLevelItem(0);
+    QTreeWidgetItem *owner = list->topLevelItem(1);
+    QTreeWidgetItem *status = list->topLevelItem(2);
+    QCOMPARE(tags->text(2), QStringLiteral("Tags"));
+    QCOMPARE(owner->text(2), QStringLiteral("Owner"));
+    QCOMPARE(status->text(2), QStringLiteral("Status"));
+    QCOMPARE(status->text(0),
+             kBase.addSecs(-300).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+
+    QCOMPARE(tags->text(1), QStringLiteral("Defender"));
+    QCOMPARE(owner->text(1), QStringLiteral("Vigil"));
+    QCOMPARE(status->text(1), QStringLiteral("Defender"));
+    QCOMPARE(owner->text(3), QStringLiteral("Unassigned"));
+    QCOMPARE(owner->text(4), QLatin1String(kAnalyst));
+    QCOMPARE(tags->text(3), QStringLiteral("vip"));
+    QCOMPARE(tags->text(4), QStringLiteral("vip, portal"));
+
+    // A conflict says so in words, with an icon; the note is the tooltip.
+    const int conflictColumn = 5;
+    QCOMPARE(owner->text(conflictColumn), QStringLiteral("Conflict"));
+    QCOMPARE(tags->text(conflictColumn), QStringLiteral("Conflict"));
+    QVERIFY(status->text(conflictColumn).isEmpty());
+    QVERIFY(!owner->icon(conflictColumn).isNull());
+    QCOMPARE(owner->toolTip(conflictColumn),
+             QStringLiteral("Defender assigned it to lee@contoso.com later"));
+}
+
+void TestTriageUi::applyMineAgainSendsTheLostValue()
+{
+    QTreeWidget *list = showActivity();
+    QVERIFY(list);
+    auto *button = child<QPushButton>("applyMineAgain");
+    QVERIFY(button);
+    QVERIFY(button->isVisible());
+    QVERIFY(!button->isEnabled());
+
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    selectActivity(list, QStringLiteral("Owner"));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QList<qint64> numbers;
+    const TriageEdit edit = onlyEdit(&numbers);
+    QCOMPARE(numbers, QList<qint64>{1});
+    QCOMPARE(edit.owner, std::optional<QString>(QLatin1String(kAnalyst)));
+    QVERIFY(!edit.status && !edit.classification && !edit.comment);
+    QVERIFY(edit.tagsToAdd.isEmpty() && edit.tagsToRemove.isEmpty());
+    QCOMPARE(edit.analyst, QLatin1String(kAnalyst));
+    QVERIFY(edit.editTime >= before);
+}
+
+void TestTriageUi::applyMineAgainDisabledForOtherEntries()
+{
+    QTreeWidget *list = showActivity();
+    QVERIFY(list);
+    auto *button = child<QPushButton>("applyMineAgain");
+    QVERIFY(button);
+    selectActivity(list, QStringLiteral("Owner"));
+    QVERIFY(button->isEnabled());
+    // Not a conflict.
+    selectActivity(list, QStringLiteral("Status"));
+    QCOMPARE(list->selectedItems().size(), 1);
+    QCOMPARE(list->selectedItems().constFirst()->text(2), QStringLiteral("Status"));
+    QVERIFY(!button->isEnabled());
+    // A conflict Defender's value lost: nothing of the analyst's to apply again.
+    selectActivity(list, QStringLiteral("Tags"));
+    QVERIFY(!button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(m_edits->size(), 0);
 }
 

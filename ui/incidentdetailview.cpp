@@ -33,6 +33,43 @@ QString formatTime(const QDateTime &time)
                           : QString();
 }
 
+/** An activity entry's field value as the analyst reads it. */
+QString activityValueText(IncidentField field, const FieldValue &value)
+{
+    switch (field) {
+    case IncidentField::Status:
+        return statusLabel(value.text);
+    case IncidentField::Owner:
+        return value.text.isEmpty() ? IncidentDetailView::tr("Unassigned") : value.text;
+    case IncidentField::Classification: {
+        const QString classification = classificationLabel(value.text);
+        const QString determination = determinationLabel(value.determination);
+        if (determination.isEmpty())
+            return classification;
+        return IncidentDetailView::tr("%1 (%2)").arg(classification, determination);
+    }
+    case IncidentField::Tags:
+        return value.tags.isEmpty() ? IncidentDetailView::tr("None")
+                                    : value.tags.join(QStringLiteral(", "));
+    case IncidentField::Severity:
+        return severityLabel(value.text);
+    case IncidentField::Comment:
+    case IncidentField::Title:
+        break;
+    }
+    return value.text;
+}
+
+enum ActivityColumn {
+    ActivityTimeColumn,
+    ActivitySideColumn,
+    ActivityFieldColumn,
+    ActivityFromColumn,
+    ActivityToColumn,
+    ActivityConflictColumn
+};
+constexpr int kActivityEntryRole = Qt::UserRole + 1;
+
 QString incidentLink(qint64 number)
 {
     return QStringLiteral("<a href=\"%1:%2\">#%2</a>")
@@ -268,6 +305,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_comments->setColumnWidth(0, 140);
     m_comments->setColumnWidth(1, 170);
     m_tabs->addTab(m_comments, QString());
+    m_tabs->addTab(createActivityTab(m_tabs), QString());
     layout->addWidget(m_tabs, 1);
 
     updateTabTitles();
@@ -336,6 +374,94 @@ QWidget *IncidentDetailView::createTriageButtons(QWidget *parent)
     return bar;
 }
 
+QWidget *IncidentDetailView::createActivityTab(QWidget *parent)
+{
+    auto *page = new QWidget(parent);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    m_activity = new QTreeWidget(page);
+    m_activity->setObjectName(QStringLiteral("activityList"));
+    m_activity->setAccessibleName(tr("Sync activity of the incident, newest first"));
+    m_activity->setRootIsDecorated(false);
+    m_activity->setUniformRowHeights(true);
+    m_activity->setAllColumnsShowFocus(true);
+    m_activity->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_activity->setHeaderLabels(
+            {tr("Time"), tr("Side"), tr("Field"), tr("From"), tr("To"), tr("Conflict")});
+    m_activity->setColumnWidth(ActivityTimeColumn, 140);
+    m_activity->setColumnWidth(ActivitySideColumn, 80);
+    m_activity->setColumnWidth(ActivityFieldColumn, 110);
+    m_activity->setColumnWidth(ActivityFromColumn, 170);
+    m_activity->setColumnWidth(ActivityToColumn, 170);
+    pageLayout->addWidget(m_activity, 1);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(4, 0, 4, 4);
+    buttons->addStretch(1);
+    m_applyMineAgain = new QPushButton(tr("Apply mine again"), page);
+    m_applyMineAgain->setObjectName(QStringLiteral("applyMineAgain"));
+    m_applyMineAgain->setToolTip(tr("Send the value Defender overwrote in this conflict again"));
+    m_applyMineAgain->setAccessibleName(m_applyMineAgain->toolTip());
+    m_applyMineAgain->setEnabled(false);
+    buttons->addWidget(m_applyMineAgain);
+    pageLayout->addLayout(buttons);
+
+    connect(m_activity, &QTreeWidget::itemSelectionChanged, this,
+            [this] { m_applyMineAgain->setEnabled(selectedRestoringEdit().has_value()); });
+    connect(m_applyMineAgain, &QPushButton::clicked, this, [this] {
+        if (const std::optional<TriageEdit> edit = selectedRestoringEdit())
+            Q_EMIT restoreRequested(m_number, *edit);
+    });
+    return page;
+}
+
+std::optional<TriageEdit> IncidentDetailView::selectedRestoringEdit() const
+{
+    const QList<QTreeWidgetItem *> selected = m_activity->selectedItems();
+    if (selected.size() != 1)
+        return std::nullopt;
+    const auto entry = selected.constFirst()->data(0, kActivityEntryRole).value<ActivityEntry>();
+    if (!entry.conflict || entry.side != ActivitySide::Local)
+        return std::nullopt;
+    return editRestoring(entry, QDateTime::currentDateTimeUtc());
+}
+
+void IncidentDetailView::fillActivity(const QList<ActivityEntry> &activity)
+{
+    m_activity->clear();
+    const QIcon conflictIcon = m_syncStateIcons[size_t(SyncState::Conflict)];
+    QList<QTreeWidgetItem *> items;
+    // The log is kept oldest first; the newest is shown on top.
+    for (auto it = activity.crbegin(); it != activity.crend(); ++it) {
+        const ActivityEntry &entry = *it;
+        auto *item = new QTreeWidgetItem;
+        item->setData(0, kActivityEntryRole, QVariant::fromValue(entry));
+        item->setText(ActivityTimeColumn, formatTime(entry.time));
+        item->setText(ActivitySideColumn,
+                      entry.side == ActivitySide::Local ? tr("Vigil") : tr("Defender"));
+        item->setText(ActivityFieldColumn, fieldLabel(entry.field));
+        const QString from = activityValueText(entry.field, entry.oldValue);
+        const QString to = activityValueText(entry.field, entry.newValue);
+        item->setText(ActivityFromColumn, from);
+        item->setToolTip(ActivityFromColumn, from);
+        item->setText(ActivityToColumn, to);
+        item->setToolTip(ActivityToColumn, to);
+        if (entry.conflict) {
+            item->setText(ActivityConflictColumn, tr("Conflict"));
+            item->setIcon(ActivityConflictColumn, conflictIcon);
+        }
+        if (!entry.note.isEmpty()) {
+            for (int column = 0; column <= ActivityConflictColumn; ++column) {
+                if (column != ActivityFromColumn && column != ActivityToColumn)
+                    item->setToolTip(column, entry.note);
+            }
+        }
+        items << item;
+    }
+    m_activity->addTopLevelItems(items);
+    m_applyMineAgain->setEnabled(false);
+}
+
 void IncidentDetailView::setOpenInDefenderAction(QAction *action)
 {
     m_openButton->setDefaultAction(action);
@@ -350,6 +476,7 @@ void IncidentDetailView::showEmpty()
     m_alertModel->clear();
     m_entityModel->clear();
     m_comments->clear();
+    fillActivity({});
     setLoading(false);
     m_errorBanner->setVisible(false);
     m_capBanner->setVisible(false);
@@ -429,6 +556,7 @@ void IncidentDetailView::showIncident(const Incident &incident)
         m_alertModel->clear();
         m_entityModel->clear();
         m_comments->clear();
+        fillActivity({});
         m_capBanner->setVisible(false);
     }
     m_errorBanner->setVisible(false);
@@ -465,6 +593,7 @@ void IncidentDetailView::showDetail(const IncidentDetail &detail)
         items << item;
     }
     m_comments->addTopLevelItems(items);
+    fillActivity(detail.activity);
 
     const int shown = int(detail.alerts.size());
     const bool capped = m_totalAlerts > shown;
@@ -510,6 +639,7 @@ void IncidentDetailView::updateTabTitles()
                                   : tr("Alerts (%1)").arg(alerts));
     m_tabs->setTabText(1, tr("Entities (%1)").arg(m_entityModel->entityCount()));
     m_tabs->setTabText(2, tr("Comments (%1)").arg(m_comments->topLevelItemCount()));
+    m_tabs->setTabText(3, tr("Activity (%1)").arg(m_activity->topLevelItemCount()));
 }
 
 } // namespace Vigil

@@ -2,6 +2,7 @@
 
 #include "incident.h"
 #include "severityicons.h"
+#include "syncengine.h"
 #include "triagedialogs.h"
 
 #include <QWidget>
@@ -26,8 +27,8 @@ class EntityTreeModel;
 
 /**
  * The detail pane of the queue: summary, alerts (at most 150 unless the analyst loads all),
- * entities grouped by kind, and comments. It only shows what it is given; MainWindow asks the
- * SyncController for the detail and passes it in.
+ * entities grouped by kind, comments and the sync activity log. It only shows what it is given;
+ * MainWindow asks the SyncController for the detail and passes it in.
  */
 class IncidentDetailView : public QWidget
 {
@@ -66,6 +67,8 @@ Q_SIGNALS:
     void retryRequested(qint64 number);
     /** A triage button was pressed for the incident shown (number()). */
     void triageRequested(Vigil::TriageAction action);
+    /** "Apply mine again" on a conflict the analyst's value lost: the edit restoring it. */
+    void restoreRequested(qint64 number, const Vigil::TriageEdit &edit);
 
 private:
     QLabel *addField(QGridLayout *grid, int row, int column, const QString &label,
@@ -74,6 +77,10 @@ private:
     void setLoading(bool loading, const QString &text = {});
     void updateTabTitles();
     QWidget *createTriageButtons(QWidget *parent);
+    QWidget *createActivityTab(QWidget *parent);
+    void fillActivity(const QList<ActivityEntry> &activity);
+    /** The edit that restores the selected activity entry, when it is a lost local value. */
+    std::optional<TriageEdit> selectedRestoringEdit() const;
 
     qint64 m_number = 0;
     bool m_loading = false;
@@ -113,6 +120,8 @@ private:
     QTreeView *m_alertView = nullptr;
     QTreeView *m_entityView = nullptr;
     QTreeWidget *m_comments = nullptr;
+    QTreeWidget *m_activity = nullptr;
+    QPushButton *m_applyMineAgain = nullptr;
     AlertListModel *m_alertModel = nullptr;
     QSortFilterProxyModel *m_alertProxy = nullptr;
     EntityTreeModel *m_entityModel = nullptr;

@@ -158,6 +158,25 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
         if (m_detailNumber)
             triage(action, incidentsOf({m_detailNumber}));
     });
+    connect(m_detail, &IncidentDetailView::restoreRequested, this,
+            [this](qint64 number, TriageEdit edit) {
+                // "Apply mine again" on the activity log: validated like any edit.
+                const Incident *incident = incidentOf(number);
+                if (!incident || number != m_detailNumber)
+                    return;
+                if (edit.analyst.isEmpty())
+                    edit.analyst = m_analystUpn;
+                const Result<void> valid = validateEdit(*incident, edit);
+                if (!valid) {
+                    showBanner(tr("Your value on incident #%1 was not applied again: %2")
+                                       .arg(number)
+                                       .arg(valid.error().message),
+                               false);
+                    m_bannerForSync = false;
+                    return;
+                }
+                submitEdit({number}, edit);
+            });
     connect(m_detail, &IncidentDetailView::retryRequested, this, [this](qint64 number) {
         if (number != m_detailNumber)
             return;
