@@ -60,6 +60,191 @@
     </message>
 </context>
 <context>
+    <name>Vigil::AssignDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="463"/>
+        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="463"/>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="466"/>
+        <source>Vigil does not know your account yet. Enter your user principal name once; Vigil remembers it for “Assign to me” (A).</source>
+        <translation>Vigil kennt Ihr Konto noch nicht. Geben Sie einmalig Ihren Benutzerprinzipalnamen ein; Vigil merkt ihn sich für „Mir zuweisen“ (A).</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <source>&amp;Your account:</source>
+        <translation>&amp;Ihr Konto:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <source>Assign &amp;to:</source>
+        <translation>Zuweisen &amp;an:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="479"/>
+        <source>Assign to the user principal name below</source>
+        <translation>Dem unten angegebenen Benutzerprinzipalnamen zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="484"/>
+        <source>User principal name</source>
+        <translation>Benutzerprinzipalname</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="485"/>
+        <source>name@contoso.com</source>
+        <translation>name@contoso.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="497"/>
+        <source>&amp;Unassign (nobody owns it)</source>
+        <translation>Zu&amp;weisung aufheben (kein Besitzer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="499"/>
+        <source>Unassign</source>
+        <translation>Zuweisung aufheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="541"/>
+        <source>Enter your user principal name (for example kai@contoso.com).</source>
+        <translation>Geben Sie Ihren Benutzerprinzipalnamen ein (zum Beispiel kai@contoso.com).</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="543"/>
+        <source>Enter a user principal name (for example kai@contoso.com), or choose Unassign.</source>
+        <translation>Geben Sie einen Benutzerprinzipalnamen ein (zum Beispiel kai@contoso.com), oder wählen Sie „Zuweisung aufheben“.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CloseDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="273"/>
+        <source>Close with classification</source>
+        <translation>Mit Klassifizierung schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="275"/>
+        <source>Classification</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="283"/>
+        <source>Classification %1</source>
+        <translation>Klassifizierung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="287"/>
+        <source>&amp;True positive</source>
+        <translation>&amp;Richtig positiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="288"/>
+        <source>&amp;Benign positive</source>
+        <translation>&amp;Unbedenklich positiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="289"/>
+        <source>&amp;False positive</source>
+        <translation>&amp;Falsch positiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="290"/>
+        <source>&amp;Undetermined</source>
+        <translation>U&amp;nbestimmt</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="296"/>
+        <source>Closing reason</source>
+        <translation>Grund für das Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="297"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="300"/>
+        <source>Determination</source>
+        <translation>Bestimmung</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="301"/>
+        <source>&amp;Determination:</source>
+        <translation>&amp;Bestimmung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="304"/>
+        <source>Closing comment (optional)</source>
+        <translation>Kommentar zum Schließen (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="305"/>
+        <source>Optional. Ctrl+Enter closes the incident.</source>
+        <translation>Optional. Strg+Eingabe schließt den Vorfall.</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="307"/>
+        <source>Co&amp;mment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="346"/>
+        <source>Close incident</source>
+        <translation>Vorfall schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="377"/>
+        <source>Choose a classification first</source>
+        <translation>Wählen Sie zuerst eine Klassifizierung aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="378"/>
+        <source>None for %1</source>
+        <translation>Keine bei %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CommentDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="704"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="705"/>
+        <source>&amp;Comment (Ctrl+Enter sends):</source>
+        <translation>&amp;Kommentar (Strg+Eingabe sendet):</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="708"/>
+        <source>Comment text</source>
+        <translation>Kommentartext</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="713"/>
+        <source>Add comment</source>
+        <translation>Kommentar hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="720"/>
+        <source>The comment is empty; type the comment&apos;s text.</source>
+        <translation>Der Kommentar ist leer; geben Sie den Kommentartext ein.</translation>
+    </message>
+</context>
+<context>
     <name>Vigil::EntityTreeModel</name>
     <message>
         <location filename="../models/entitytreemodel.cpp" line="101"/>
@@ -173,200 +358,354 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="62"/>
+        <location filename="../ui/incidentdetailview.cpp" line="99"/>
         <source>Incident detail</source>
         <translation>Vorfalldetails</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="69"/>
+        <location filename="../ui/incidentdetailview.cpp" line="106"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Wählen Sie einen Vorfall aus, um seine Warnungen, Entitäten und Kommentare zu sehen.
 j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="112"/>
+        <location filename="../ui/incidentdetailview.cpp" line="151"/>
         <source>Severity:</source>
         <translation>Schweregrad:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="116"/>
+        <location filename="../ui/incidentdetailview.cpp" line="155"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="117"/>
+        <location filename="../ui/incidentdetailview.cpp" line="156"/>
         <source>Incident:</source>
         <translation>Vorfall:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="118"/>
+        <location filename="../ui/incidentdetailview.cpp" line="157"/>
         <source>Defender id:</source>
         <translation>Defender-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="119"/>
+        <location filename="../ui/incidentdetailview.cpp" line="158"/>
         <source>Owner:</source>
         <translation>Besitzer:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="120"/>
+        <location filename="../ui/incidentdetailview.cpp" line="159"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="121"/>
+        <location filename="../ui/incidentdetailview.cpp" line="160"/>
         <source>Classification:</source>
         <translation>Klassifizierung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="122"/>
+        <location filename="../ui/incidentdetailview.cpp" line="161"/>
         <source>Determination:</source>
         <translation>Bestimmung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="123"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Created:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="124"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Last updated:</source>
         <translation>Zuletzt aktualisiert:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="125"/>
+        <location filename="../ui/incidentdetailview.cpp" line="176"/>
+        <source>Sync:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="183"/>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="153"/>
+        <location filename="../ui/incidentdetailview.cpp" line="211"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="155"/>
+        <location filename="../ui/incidentdetailview.cpp" line="213"/>
         <source>Load the incident detail again</source>
         <translation>Vorfalldetails erneut laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="169"/>
+        <location filename="../ui/incidentdetailview.cpp" line="227"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="183"/>
+        <location filename="../ui/incidentdetailview.cpp" line="241"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Vollständigen Vorfall in Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="188"/>
+        <location filename="../ui/incidentdetailview.cpp" line="246"/>
         <source>Load all alerts</source>
         <translation>Alle Warnungen laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="190"/>
+        <location filename="../ui/incidentdetailview.cpp" line="248"/>
         <source>Load all alerts of this incident</source>
         <translation>Alle Warnungen dieses Vorfalls laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="207"/>
+        <location filename="../ui/incidentdetailview.cpp" line="265"/>
         <source>Alerts of the incident</source>
         <translation>Warnungen des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="233"/>
+        <location filename="../ui/incidentdetailview.cpp" line="291"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entitäten des Vorfalls, nach Art gruppiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="243"/>
+        <location filename="../ui/incidentdetailview.cpp" line="301"/>
         <source>Comments on the incident</source>
         <translation>Kommentare zum Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="304"/>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="304"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="304"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="301"/>
+        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <source>Status…</source>
+        <translation>Status…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <source>Set the status of this incident (S)</source>
+        <translation>Status dieses Vorfalls festlegen (S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <source>Assign this incident to me (A)</source>
+        <translation>Diesen Vorfall mir zuweisen (A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <source>Assign this incident to someone (Shift+A)</source>
+        <translation>Diesen Vorfall jemandem zuweisen (Umschalt+A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <source>Close…</source>
+        <translation>Schließen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <source>Close this incident with a classification (C)</source>
+        <translation>Diesen Vorfall mit einer Klassifizierung schließen (C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <source>Tags…</source>
+        <translation>Tags…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <source>Add or remove tags of this incident (T)</source>
+        <translation>Tags dieses Vorfalls hinzufügen oder entfernen (T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <source>Comment…</source>
+        <translation>Kommentieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <source>Comment on this incident (M)</source>
+        <translation>Diesen Vorfall kommentieren (M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="384"/>
+        <source>Sync activity of the incident, newest first</source>
+        <translation>Synchronisierungsaktivität des Vorfalls, neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>Side</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>From</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>To</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="450"/>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <source>Apply mine again</source>
+        <translation>Meinen Wert erneut anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <source>Send the value Defender overwrote in this conflict again</source>
+        <translation>Den Wert, den Defender in diesem Konflikt überschrieben hat, erneut senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <source>Defender</source>
+        <translation>Defender</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="488"/>
         <source>(no title)</source>
         <translation>(kein Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="308"/>
+        <location filename="../ui/incidentdetailview.cpp" line="642"/>
+        <source>Activity (%1)</source>
+        <translation>Aktivität (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="43"/>
+        <location filename="../ui/incidentdetailview.cpp" line="495"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="310"/>
+        <location filename="../ui/incidentdetailview.cpp" line="497"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="313"/>
+        <location filename="../ui/incidentdetailview.cpp" line="500"/>
         <source>Not classified</source>
         <translation>Nicht klassifiziert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="315"/>
-        <location filename="../ui/incidentdetailview.cpp" line="320"/>
+        <location filename="../ui/incidentdetailview.cpp" line="52"/>
+        <location filename="../ui/incidentdetailview.cpp" line="502"/>
+        <location filename="../ui/incidentdetailview.cpp" line="507"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="325"/>
+        <location filename="../ui/incidentdetailview.cpp" line="49"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="512"/>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="515"/>
+        <source>Pending — a change is waiting to be sent to Defender</source>
+        <translation>Ausstehend – eine Änderung wartet darauf, an Defender gesendet zu werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="518"/>
+        <source>Conflict — changed here and in Defender at the same time</source>
+        <translation>Konflikt – gleichzeitig hier und in Defender geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="521"/>
+        <source>Error — a change could not be delivered</source>
+        <translation>Fehler – eine Änderung konnte nicht übermittelt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="524"/>
+        <source>Sync state: %1</source>
+        <translation>Synchronisierungsstatus: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="531"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Zusammengeführt in %1 – dort sind seine Warnungen.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="328"/>
+        <location filename="../ui/incidentdetailview.cpp" line="534"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Zusammengeführt in Defender-Vorfall %1, der noch nicht in der Warteschlange ist.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="331"/>
+        <location filename="../ui/incidentdetailview.cpp" line="537"/>
         <source>Merged into another incident.</source>
         <translation>In einen anderen Vorfall zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="337"/>
+        <location filename="../ui/incidentdetailview.cpp" line="543"/>
         <source>Merged from %1.</source>
         <translation>Zusammengeführt aus %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="357"/>
+        <location filename="../ui/incidentdetailview.cpp" line="564"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Warnungen, Entitäten und Kommentare werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="383"/>
+        <location filename="../ui/incidentdetailview.cpp" line="590"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="394"/>
+        <location filename="../ui/incidentdetailview.cpp" line="602"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Über 150 Warnungen – die ersten 150 werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="395"/>
+        <location filename="../ui/incidentdetailview.cpp" line="603"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 von %2 Warnungen angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="396"/>
+        <location filename="../ui/incidentdetailview.cpp" line="604"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Dieser Vorfall hat %n Warnung.</numerusform>
@@ -374,7 +713,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="416"/>
+        <location filename="../ui/incidentdetailview.cpp" line="624"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>%n Warnung wird geladen…</numerusform>
@@ -382,22 +721,22 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="430"/>
+        <location filename="../ui/incidentdetailview.cpp" line="638"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Warnungen (%1 von %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="431"/>
+        <location filename="../ui/incidentdetailview.cpp" line="639"/>
         <source>Alerts (%1)</source>
         <translation>Warnungen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="432"/>
+        <location filename="../ui/incidentdetailview.cpp" line="640"/>
         <source>Entities (%1)</source>
         <translation>Entitäten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="433"/>
+        <location filename="../ui/incidentdetailview.cpp" line="641"/>
         <source>Comments (%1)</source>
         <translation>Kommentare (%1)</translation>
     </message>
@@ -501,232 +840,671 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="57"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil – Microsoft 365 Defender-Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="83"/>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Try the sync again now</source>
         <translation>Synchronisierung jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Opening the incident store…</source>
         <translation>Vorfallspeicher wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Incidents shown</source>
         <translation>Angezeigte Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <source>Your value on incident #%1 was not applied again: %2</source>
+        <translation>Ihr Wert für Vorfall #%1 wurde nicht erneut angewendet: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Filter by number, Defender id, title, owner or tag  ( / )</source>
         <translation>Nach Nummer, Defender-ID, Titel, Besitzer oder Tag filtern  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>Incident queue</source>
         <translation>Vorfallwarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ausgewählten Vorfall im Defender-Portal öffnen (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Änderungen jetzt aus Microsoft 365 Defender abrufen (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Next incident</source>
         <translation>Nächster Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Previous incident</source>
         <translation>Vorheriger Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>Back to the queue</source>
         <translation>Zurück zur Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <source>Set &amp;status…</source>
+        <translation>&amp;Status festlegen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <source>Set the status of the selected incidents</source>
+        <translation>Status der ausgewählten Vorfälle festlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <source>&amp;Assign to me</source>
+        <translation>&amp;Mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <source>Assign the selected incidents to me</source>
+        <translation>Ausgewählte Vorfälle mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <source>Assign &amp;to…</source>
+        <translation>&amp;Zuweisen an…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <source>Assign the selected incidents to someone, or unassign them</source>
+        <translation>Ausgewählte Vorfälle jemandem zuweisen oder ihre Zuweisung aufheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <source>&amp;Close with classification…</source>
+        <translation>Mit Klassifizierung s&amp;chließen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <source>Close the selected incidents with a classification</source>
+        <translation>Ausgewählte Vorfälle mit einer Klassifizierung schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <source>Ta&amp;gs…</source>
+        <translation>&amp;Tags…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <source>Add or remove tags of the selected incidents</source>
+        <translation>Tags der ausgewählten Vorfälle hinzufügen oder entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <source>Co&amp;mment…</source>
+        <translation>&amp;Kommentieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <source>Comment on the selected incidents</source>
+        <translation>Ausgewählte Vorfälle kommentieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <source>Mark / unmark incident</source>
+        <translation>Vorfall markieren / Markierung aufheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <source>Add the incident to the selection or take it out</source>
+        <translation>Vorfall zur Auswahl hinzufügen oder daraus entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <source>Extend selection down</source>
+        <translation>Auswahl nach unten erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <source>Select the next incident too</source>
+        <translation>Auch den nächsten Vorfall auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <source>Extend selection up</source>
+        <translation>Auswahl nach oben erweitern</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <source>Select the previous incident too</source>
+        <translation>Auch den vorherigen Vorfall auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Columns…</source>
         <translation>Spalten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>&amp;Incident</source>
         <translation>V&amp;orfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>Vorfall #%1 hat keinen Microsoft 365 Defender-Vorfall, der geöffnet werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="533"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Für %1 konnte kein Webbrowser gestartet werden. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Vorfallspeicher geöffnet; warte auf die erste Synchronisierung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="573"/>
+        <location filename="../ui/mainwindow.cpp" line="677"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Die Warnungen von Vorfall #%1 konnten nicht geladen werden. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="687"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="586"/>
+        <location filename="../ui/mainwindow.cpp" line="690"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="694"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="697"/>
         <source>Waiting before the next call</source>
         <translation>Warten vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="700"/>
         <source>Offline — showing the local copy</source>
         <translation>Offline – lokale Kopie wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="703"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="603"/>
+        <location filename="../ui/mainwindow.cpp" line="707"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow.cpp" line="711"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="717"/>
         <source>Changes pulled up to %1</source>
         <translation>Änderungen abgerufen bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="723"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Graph-Aufrufe %1/%2 pro Min.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>The last sync failed. </source>
         <translation>Die letzte Synchronisierung ist fehlgeschlagen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="638"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil kann keine Vorfälle anzeigen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="640"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>Incident store unavailable</source>
         <translation>Vorfallspeicher nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>1 incident</source>
         <translation>1 Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>%1 incidents</source>
         <translation>%1 Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="663"/>
+        <location filename="../ui/mainwindow.cpp" line="767"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="696"/>
+        <location filename="../ui/mainwindow.cpp" line="804"/>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1017"/>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1031"/>
+        <source>Incident #%1 was not assigned to you: %2</source>
+        <translation>Vorfall #%1 wurde Ihnen nicht zugewiesen: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1084"/>
+        <source>Change to #%1 queued for Microsoft 365 Defender.</source>
+        <translation>Änderung an #%1 für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1086"/>
+        <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
+        <translation>Änderung an %1 Vorfällen für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1099"/>
+        <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
+        <translation>Defender hat die Änderung an #%1 abgelehnt: %2. Der Vorfall zeigt wieder seine vorherigen Werte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1110"/>
+        <source>1 change waiting to be sent</source>
+        <translation>1 Änderung wartet auf das Senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1111"/>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 Änderungen warten auf das Senden</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::StatusDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="213"/>
+        <location filename="../ui/triagedialogs.cpp" line="244"/>
+        <source>Set status</source>
+        <translation>Status festlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="214"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <source>Status New</source>
+        <translation>Status Neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <source>&amp;Active</source>
+        <translation>&amp;Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <source>Status Active</source>
+        <translation>Status Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="228"/>
+        <source>&amp;Closed…</source>
+        <translation>&amp;Geschlossen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="229"/>
+        <source>Status Closed, asks for a classification</source>
+        <translation>Status Geschlossen, fragt nach einer Klassifizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="250"/>
+        <source>Choose a status: New, Active or Closed.</source>
+        <translation>Wählen Sie einen Status: Neu, Aktiv oder Geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SyncEngine</name>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="181"/>
+        <source>Choose a classification: True positive, Benign positive, False positive or Undetermined.</source>
+        <translation>Wählen Sie eine Klassifizierung: Richtig positiv, Unbedenklich positiv, Falsch positiv oder Unbestimmt.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="191"/>
+        <source>%1 takes no reason; leave the reason empty.</source>
+        <translation>Für %1 gibt es keinen Grund; lassen Sie den Grund leer.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="197"/>
+        <source>&quot;%1&quot; is not a reason for %2; choose %3.</source>
+        <translation>„%1“ ist kein Grund für %2; wählen Sie %3.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="200"/>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="208"/>
+        <source>Undetermined takes no determination; leave it empty or choose another classification.</source>
+        <translation>Für Unbestimmt gibt es keine Bestimmung; lassen Sie sie leer, oder wählen Sie eine andere Klassifizierung.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="219"/>
+        <source>Microsoft no longer accepts the determination &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Microsoft akzeptiert die Bestimmung „%1“ nicht mehr; wählen Sie eine der folgenden: %2.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="227"/>
+        <source>&quot;%1&quot; is not a determination Microsoft Defender knows; choose one of: %2.</source>
+        <translation>„%1“ ist keine Bestimmung, die Microsoft Defender kennt; wählen Sie eine der folgenden: %2.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="234"/>
+        <source>The determination &quot;%1&quot; does not go with %2; choose one of: %3.</source>
+        <translation>Die Bestimmung „%1“ passt nicht zu %2; wählen Sie eine der folgenden: %3.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="255"/>
+        <source>Choose why it is a false positive: Incorrect alert logic or Inaccurate data.</source>
+        <translation>Wählen Sie aus, warum es falsch positiv ist: Falsche Warnungslogik oder Ungenaue Daten.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="260"/>
+        <source>The reason &quot;%1&quot; means the determination &quot;%2&quot;; change the reason or the determination so that they agree.</source>
+        <translation>Der Grund „%1“ bedeutet die Bestimmung „%2“; ändern Sie den Grund oder die Bestimmung, sodass beide übereinstimmen.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="304"/>
+        <source>Nothing to change: set a status, owner, classification, tag or comment.</source>
+        <translation>Nichts zu ändern: Legen Sie einen Status, einen Besitzer, eine Klassifizierung, ein Tag oder einen Kommentar fest.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="309"/>
+        <source>The edit has no time; it cannot be ordered against changes made in the portal.</source>
+        <translation>Die Bearbeitung hat keinen Zeitstempel; sie kann nicht gegenüber Änderungen im Portal eingeordnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="314"/>
+        <source>This incident was merged into incident %1; edit that incident instead.</source>
+        <translation>Dieser Vorfall wurde in Vorfall %1 zusammengeführt; bearbeiten Sie stattdessen jenen Vorfall.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="320"/>
+        <source>Choose a status: New, Active or Closed.</source>
+        <translation>Wählen Sie einen Status: Neu, Aktiv oder Geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="324"/>
+        <source>Choose a classification to close this incident: True positive, Benign positive, False positive or Undetermined.</source>
+        <translation>Wählen Sie eine Klassifizierung, um diesen Vorfall zu schließen: Richtig positiv, Unbedenklich positiv, Falsch positiv oder Unbestimmt.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="334"/>
+        <source>&quot;%1&quot; is not a user principal name; enter it as name@domain (for example kai@contoso.com), or unassign.</source>
+        <translation>„%1“ ist kein Benutzerprinzipalname; geben Sie ihn als name@domain ein (zum Beispiel kai@contoso.com), oder heben Sie die Zuweisung auf.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="341"/>
+        <source>A tag cannot be empty; type the tag&apos;s text or leave it out.</source>
+        <translation>Ein Tag darf nicht leer sein; geben Sie den Text des Tags ein, oder lassen Sie es weg.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="348"/>
+        <source>The tag &quot;%1&quot; is both added and removed; keep only one of the two.</source>
+        <translation>Das Tag „%1“ wird zugleich hinzugefügt und entfernt; behalten Sie nur eines von beiden.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="355"/>
+        <source>The comment is empty; type the comment&apos;s text or leave it out.</source>
+        <translation>Der Kommentar ist leer; geben Sie den Kommentartext ein, oder lassen Sie ihn weg.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="365"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="367"/>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="369"/>
+        <source>Classification</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="371"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="373"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="375"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="377"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="758"/>
+        <source>Microsoft Defender did not accept Vigil&apos;s sign-in; the change is kept and sent after you sign in again.</source>
+        <translation>Microsoft Defender hat die Anmeldung von Vigil nicht akzeptiert; die Änderung bleibt erhalten und wird gesendet, sobald Sie sich erneut angemeldet haben.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="776"/>
+        <source>Microsoft Defender refused the change (HTTP %1); it was undone here.</source>
+        <translation>Microsoft Defender hat die Änderung abgelehnt (HTTP %1); sie wurde hier rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="780"/>
+        <source>Microsoft Defender refused the change; it was undone here.</source>
+        <translation>Microsoft Defender hat die Änderung abgelehnt; sie wurde hier rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TagsDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="555"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="557"/>
+        <source>&amp;Custom tags — uncheck a tag to remove it:</source>
+        <translation>&amp;Benutzerdefinierte Tags – Häkchen entfernen, um ein Tag zu entfernen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="561"/>
+        <source>Custom tags; uncheck a tag to remove it</source>
+        <translation>Benutzerdefinierte Tags; Häkchen entfernen, um ein Tag zu entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="589"/>
+        <source>On %1 of the %2 incidents</source>
+        <translation>Bei %1 von %2 Vorfällen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="605"/>
+        <source>System tags (set by Microsoft, read-only): %1</source>
+        <translation>Systemtags (von Microsoft festgelegt, schreibgeschützt): %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="614"/>
+        <location filename="../ui/triagedialogs.cpp" line="645"/>
+        <source>New tag</source>
+        <translation>Neues Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="615"/>
+        <source>New tag; Enter adds it</source>
+        <translation>Neues Tag; Eingabetaste fügt es hinzu</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="617"/>
+        <source>&amp;Add:</source>
+        <translation>&amp;Hinzufügen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="621"/>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="623"/>
+        <source>Add the typed tag</source>
+        <translation>Eingegebenes Tag hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="630"/>
+        <source>Save tags</source>
+        <translation>Tags speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="671"/>
+        <source>Nothing to change: type a tag to add, or uncheck a tag to remove it.</source>
+        <translation>Nichts zu ändern: Geben Sie ein Tag zum Hinzufügen ein, oder entfernen Sie das Häkchen bei einem Tag, um es zu entfernen.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TriageDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="89"/>
+        <source>Incidents this change applies to</source>
+        <translation>Vorfälle, für die diese Änderung gilt</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="94"/>
+        <source>Apply to %1 incidents:</source>
+        <translation>Auf %1 Vorfälle anwenden:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="103"/>
+        <source>Incident #%1 — %2</source>
+        <translation>Vorfall #%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="105"/>
+        <source>(no title)</source>
+        <translation>(kein Titel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="116"/>
+        <source>Problem with this change</source>
+        <translation>Problem mit dieser Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="133"/>
+        <source>Cancel without changing anything</source>
+        <translation>Abbrechen, ohne etwas zu ändern</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="137"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="157"/>
+        <source>Apply to %1 incidents</source>
+        <translation>Auf %1 Vorfälle anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="198"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -753,41 +1531,49 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="184"/>
+        <location filename="../sync/syncengine.cpp" line="42"/>
         <source>Undetermined</source>
         <translation>Unbestimmt</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="186"/>
+        <location filename="../sync/syncengine.cpp" line="36"/>
         <source>True positive</source>
         <translation>Richtig positiv</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="188"/>
+        <location filename="../sync/syncengine.cpp" line="38"/>
         <source>Benign positive</source>
         <translation>Unbedenklich positiv</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="190"/>
+        <location filename="../sync/syncengine.cpp" line="40"/>
         <source>False positive</source>
         <translation>Falsch positiv</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="203"/>
+        <location filename="../sync/syncengine.cpp" line="115"/>
         <source>Suspicious activity</source>
         <translation>Verdächtige Aktivität</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="205"/>
+        <location filename="../sync/syncengine.cpp" line="117"/>
         <source>Suspicious but expected</source>
         <translation>Verdächtig, aber erwartet</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="208"/>
+        <location filename="../sync/syncengine.cpp" line="119"/>
         <source>Incorrect alert logic</source>
         <translation>Falsche Warnungslogik</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="210"/>
+        <location filename="../sync/syncengine.cpp" line="121"/>
         <source>Inaccurate data</source>
         <translation>Ungenaue Daten</translation>
     </message>

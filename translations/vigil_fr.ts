@@ -60,6 +60,191 @@
     </message>
 </context>
 <context>
+    <name>Vigil::AssignDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="463"/>
+        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <source>Assign to me</source>
+        <translation>M&apos;attribuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="463"/>
+        <source>Assign to…</source>
+        <translation>Attribuer à…</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="466"/>
+        <source>Vigil does not know your account yet. Enter your user principal name once; Vigil remembers it for “Assign to me” (A).</source>
+        <translation>Vigil ne connaît pas encore votre compte. Entrez une fois votre nom d&apos;utilisateur principal&#xa0;; Vigil le mémorise pour «&#xa0;M&apos;attribuer&#xa0;» (A).</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <source>&amp;Your account:</source>
+        <translation>&amp;Votre compte&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <source>Assign &amp;to:</source>
+        <translation>&amp;Attribuer à&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="479"/>
+        <source>Assign to the user principal name below</source>
+        <translation>Attribuer au nom d&apos;utilisateur principal ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="484"/>
+        <source>User principal name</source>
+        <translation>Nom d&apos;utilisateur principal</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="485"/>
+        <source>name@contoso.com</source>
+        <translation>nom@contoso.com</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="497"/>
+        <source>&amp;Unassign (nobody owns it)</source>
+        <translation>A&amp;nnuler l&apos;attribution (aucun propriétaire)</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="499"/>
+        <source>Unassign</source>
+        <translation>Annuler l&apos;attribution</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="541"/>
+        <source>Enter your user principal name (for example kai@contoso.com).</source>
+        <translation>Entrez votre nom d&apos;utilisateur principal (par exemple kai@contoso.com).</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="543"/>
+        <source>Enter a user principal name (for example kai@contoso.com), or choose Unassign.</source>
+        <translation>Entrez un nom d&apos;utilisateur principal (par exemple kai@contoso.com) ou choisissez «&#xa0;Annuler l&apos;attribution&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CloseDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="273"/>
+        <source>Close with classification</source>
+        <translation>Fermer avec une classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="275"/>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="283"/>
+        <source>Classification %1</source>
+        <translation>Classification %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="287"/>
+        <source>&amp;True positive</source>
+        <translation>&amp;Vrai positif</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="288"/>
+        <source>&amp;Benign positive</source>
+        <translation>&amp;Positif bénin</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="289"/>
+        <source>&amp;False positive</source>
+        <translation>&amp;Faux positif</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="290"/>
+        <source>&amp;Undetermined</source>
+        <translation>&amp;Indéterminé</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="296"/>
+        <source>Closing reason</source>
+        <translation>Motif de fermeture</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="297"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="300"/>
+        <source>Determination</source>
+        <translation>Détermination</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="301"/>
+        <source>&amp;Determination:</source>
+        <translation>&amp;Détermination&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="304"/>
+        <source>Closing comment (optional)</source>
+        <translation>Commentaire de fermeture (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="305"/>
+        <source>Optional. Ctrl+Enter closes the incident.</source>
+        <translation>Facultatif. Ctrl+Entrée ferme l&apos;incident.</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="307"/>
+        <source>Co&amp;mment:</source>
+        <translation>C&amp;ommentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="346"/>
+        <source>Close incident</source>
+        <translation>Fermer l&apos;incident</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="377"/>
+        <source>Choose a classification first</source>
+        <translation>Choisissez d&apos;abord une classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="378"/>
+        <source>None for %1</source>
+        <translation>Aucun pour %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CommentDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="704"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="705"/>
+        <source>&amp;Comment (Ctrl+Enter sends):</source>
+        <translation>&amp;Commentaire (Ctrl+Entrée pour envoyer)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="708"/>
+        <source>Comment text</source>
+        <translation>Texte du commentaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="713"/>
+        <source>Add comment</source>
+        <translation>Ajouter un commentaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="720"/>
+        <source>The comment is empty; type the comment&apos;s text.</source>
+        <translation>Le commentaire est vide&#xa0;; saisissez son texte.</translation>
+    </message>
+</context>
+<context>
     <name>Vigil::EntityTreeModel</name>
     <message>
         <location filename="../models/entitytreemodel.cpp" line="101"/>
@@ -173,200 +358,354 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="62"/>
+        <location filename="../ui/incidentdetailview.cpp" line="99"/>
         <source>Incident detail</source>
         <translation>Détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="69"/>
+        <location filename="../ui/incidentdetailview.cpp" line="106"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Sélectionnez un incident pour voir ses alertes, entités et commentaires.
 j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="112"/>
+        <location filename="../ui/incidentdetailview.cpp" line="151"/>
         <source>Severity:</source>
         <translation>Gravité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="116"/>
+        <location filename="../ui/incidentdetailview.cpp" line="155"/>
         <source>Status:</source>
         <translation>Statut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="117"/>
+        <location filename="../ui/incidentdetailview.cpp" line="156"/>
         <source>Incident:</source>
         <translation>Incident&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="118"/>
+        <location filename="../ui/incidentdetailview.cpp" line="157"/>
         <source>Defender id:</source>
         <translation>ID Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="119"/>
+        <location filename="../ui/incidentdetailview.cpp" line="158"/>
         <source>Owner:</source>
         <translation>Propriétaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="120"/>
+        <location filename="../ui/incidentdetailview.cpp" line="159"/>
         <source>Provider:</source>
         <translation>Fournisseur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="121"/>
+        <location filename="../ui/incidentdetailview.cpp" line="160"/>
         <source>Classification:</source>
         <translation>Classification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="122"/>
+        <location filename="../ui/incidentdetailview.cpp" line="161"/>
         <source>Determination:</source>
         <translation>Détermination&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="123"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="124"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Last updated:</source>
         <translation>Dernière mise à jour&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="125"/>
+        <location filename="../ui/incidentdetailview.cpp" line="176"/>
+        <source>Sync:</source>
+        <translation>Synchro&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="183"/>
         <source>Tags:</source>
         <translation>Balises&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="153"/>
+        <location filename="../ui/incidentdetailview.cpp" line="211"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="155"/>
+        <location filename="../ui/incidentdetailview.cpp" line="213"/>
         <source>Load the incident detail again</source>
         <translation>Recharger les détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="169"/>
+        <location filename="../ui/incidentdetailview.cpp" line="227"/>
         <source>Loading</source>
         <translation>Chargement</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="183"/>
+        <location filename="../ui/incidentdetailview.cpp" line="241"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Ouvrir l&apos;incident complet dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="188"/>
+        <location filename="../ui/incidentdetailview.cpp" line="246"/>
         <source>Load all alerts</source>
         <translation>Charger toutes les alertes</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="190"/>
+        <location filename="../ui/incidentdetailview.cpp" line="248"/>
         <source>Load all alerts of this incident</source>
         <translation>Charger toutes les alertes de cet incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="207"/>
+        <location filename="../ui/incidentdetailview.cpp" line="265"/>
         <source>Alerts of the incident</source>
         <translation>Alertes de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="233"/>
+        <location filename="../ui/incidentdetailview.cpp" line="291"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entités de l&apos;incident, regroupées par type</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="243"/>
+        <location filename="../ui/incidentdetailview.cpp" line="301"/>
         <source>Comments on the incident</source>
         <translation>Commentaires sur l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="304"/>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="304"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="304"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="301"/>
+        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <source>Status…</source>
+        <translation>Statut…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <source>Set the status of this incident (S)</source>
+        <translation>Définir le statut de cet incident (S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <source>Assign to me</source>
+        <translation>M&apos;attribuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <source>Assign this incident to me (A)</source>
+        <translation>M&apos;attribuer cet incident (A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <source>Assign…</source>
+        <translation>Attribuer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <source>Assign this incident to someone (Shift+A)</source>
+        <translation>Attribuer cet incident à quelqu&apos;un (Maj+A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <source>Close…</source>
+        <translation>Fermer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <source>Close this incident with a classification (C)</source>
+        <translation>Fermer cet incident avec une classification (C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <source>Tags…</source>
+        <translation>Balises…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <source>Add or remove tags of this incident (T)</source>
+        <translation>Ajouter ou supprimer des balises de cet incident (T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <source>Comment…</source>
+        <translation>Commenter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <source>Comment on this incident (M)</source>
+        <translation>Commenter cet incident (M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="384"/>
+        <source>Sync activity of the incident, newest first</source>
+        <translation>Activité de synchronisation de l&apos;incident, la plus récente en premier</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>From</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <source>To</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="450"/>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <source>Apply mine again</source>
+        <translation>Réappliquer ma valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <source>Send the value Defender overwrote in this conflict again</source>
+        <translation>Renvoyer la valeur que Defender a écrasée dans ce conflit</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <source>Vigil</source>
+        <translation>Vigil</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <source>Defender</source>
+        <translation>Defender</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="488"/>
         <source>(no title)</source>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="308"/>
+        <location filename="../ui/incidentdetailview.cpp" line="642"/>
+        <source>Activity (%1)</source>
+        <translation>Activité (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="43"/>
+        <location filename="../ui/incidentdetailview.cpp" line="495"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="310"/>
+        <location filename="../ui/incidentdetailview.cpp" line="497"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="313"/>
+        <location filename="../ui/incidentdetailview.cpp" line="500"/>
         <source>Not classified</source>
         <translation>Non classifié</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="315"/>
-        <location filename="../ui/incidentdetailview.cpp" line="320"/>
+        <location filename="../ui/incidentdetailview.cpp" line="52"/>
+        <location filename="../ui/incidentdetailview.cpp" line="502"/>
+        <location filename="../ui/incidentdetailview.cpp" line="507"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="325"/>
+        <location filename="../ui/incidentdetailview.cpp" line="49"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="512"/>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="515"/>
+        <source>Pending — a change is waiting to be sent to Defender</source>
+        <translation>En attente — une modification attend d&apos;être envoyée à Defender</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="518"/>
+        <source>Conflict — changed here and in Defender at the same time</source>
+        <translation>Conflit — modifié ici et dans Defender au même moment</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="521"/>
+        <source>Error — a change could not be delivered</source>
+        <translation>Erreur — une modification n&apos;a pas pu être transmise</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="524"/>
+        <source>Sync state: %1</source>
+        <translation>État de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="531"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Fusionné dans %1 — ses alertes s&apos;y trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="328"/>
+        <location filename="../ui/incidentdetailview.cpp" line="534"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Fusionné dans l&apos;incident Defender %1, qui n&apos;est pas encore dans la file d&apos;attente.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="331"/>
+        <location filename="../ui/incidentdetailview.cpp" line="537"/>
         <source>Merged into another incident.</source>
         <translation>Fusionné dans un autre incident.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="337"/>
+        <location filename="../ui/incidentdetailview.cpp" line="543"/>
         <source>Merged from %1.</source>
         <translation>Fusion de %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="357"/>
+        <location filename="../ui/incidentdetailview.cpp" line="564"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Chargement des alertes, entités et commentaires…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="383"/>
+        <location filename="../ui/incidentdetailview.cpp" line="590"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="394"/>
+        <location filename="../ui/incidentdetailview.cpp" line="602"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Plus de 150 alertes — affichage des 150 premières.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="395"/>
+        <location filename="../ui/incidentdetailview.cpp" line="603"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 alertes affichées sur %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="396"/>
+        <location filename="../ui/incidentdetailview.cpp" line="604"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Cet incident comporte %n alerte.</numerusform>
@@ -374,7 +713,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="416"/>
+        <location filename="../ui/incidentdetailview.cpp" line="624"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Chargement de %n alerte…</numerusform>
@@ -382,22 +721,22 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="430"/>
+        <location filename="../ui/incidentdetailview.cpp" line="638"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Alertes (%1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="431"/>
+        <location filename="../ui/incidentdetailview.cpp" line="639"/>
         <source>Alerts (%1)</source>
         <translation>Alertes (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="432"/>
+        <location filename="../ui/incidentdetailview.cpp" line="640"/>
         <source>Entities (%1)</source>
         <translation>Entités (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="433"/>
+        <location filename="../ui/incidentdetailview.cpp" line="641"/>
         <source>Comments (%1)</source>
         <translation>Commentaires (%1)</translation>
     </message>
@@ -501,232 +840,671 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="52"/>
+        <location filename="../ui/mainwindow.cpp" line="57"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil — Incidents Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="83"/>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location filename="../ui/mainwindow.cpp" line="90"/>
         <source>Try the sync again now</source>
         <translation>Relancer la synchronisation maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>Dismiss</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Opening the incident store…</source>
         <translation>Ouverture du magasin d&apos;incidents…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="116"/>
+        <location filename="../ui/mainwindow.cpp" line="122"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="127"/>
         <source>Incidents shown</source>
         <translation>Incidents affichés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
-        <location filename="../ui/mainwindow.cpp" line="283"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <source>Your value on incident #%1 was not applied again: %2</source>
+        <translation>Votre valeur pour l&apos;incident #%1 n&apos;a pas été réappliquée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Quick filter</source>
         <translation>Filtre rapide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>Filter by number, Defender id, title, owner or tag  ( / )</source>
         <translation>Filtrer par numéro, ID Defender, titre, propriétaire ou balise  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>Incident queue</source>
         <translation>File d&apos;attente des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ouvrir l&apos;incident sélectionné dans le portail Defender (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Récupérer maintenant les modifications de Microsoft 365 Defender (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="288"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Next incident</source>
         <translation>Incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="293"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Previous incident</source>
         <translation>Incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>Back to the queue</source>
         <translation>Retour à la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <source>Set &amp;status…</source>
+        <translation>Définir le &amp;statut…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <source>Set the status of the selected incidents</source>
+        <translation>Définir le statut des incidents sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <source>&amp;Assign to me</source>
+        <translation>M&apos;&amp;attribuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <source>Assign the selected incidents to me</source>
+        <translation>M&apos;attribuer les incidents sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <source>Assign &amp;to…</source>
+        <translation>A&amp;ttribuer à…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <source>Assign the selected incidents to someone, or unassign them</source>
+        <translation>Attribuer les incidents sélectionnés à quelqu&apos;un ou annuler leur attribution</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <source>&amp;Close with classification…</source>
+        <translation>&amp;Fermer avec une classification…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <source>Close the selected incidents with a classification</source>
+        <translation>Fermer les incidents sélectionnés avec une classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <source>Ta&amp;gs…</source>
+        <translation>&amp;Balises…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <source>Add or remove tags of the selected incidents</source>
+        <translation>Ajouter ou supprimer des balises des incidents sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <source>Co&amp;mment…</source>
+        <translation>&amp;Commenter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <source>Comment on the selected incidents</source>
+        <translation>Commenter les incidents sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <source>Mark / unmark incident</source>
+        <translation>Marquer / démarquer l&apos;incident</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <source>Add the incident to the selection or take it out</source>
+        <translation>Ajouter l&apos;incident à la sélection ou l&apos;en retirer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <source>Extend selection down</source>
+        <translation>Étendre la sélection vers le bas</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <source>Select the next incident too</source>
+        <translation>Sélectionner aussi l&apos;incident suivant</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <source>Extend selection up</source>
+        <translation>Étendre la sélection vers le haut</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <source>Select the previous incident too</source>
+        <translation>Sélectionner aussi l&apos;incident précédent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332"/>
+        <location filename="../ui/mainwindow.cpp" line="426"/>
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="424"/>
+        <location filename="../ui/mainwindow.cpp" line="526"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>L&apos;incident #%1 n&apos;a aucun incident Microsoft 365 Defender à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="431"/>
+        <location filename="../ui/mainwindow.cpp" line="533"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Aucun navigateur web n&apos;a pu être lancé pour %1. Copiez l&apos;adresse et ouvrez-la vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="619"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Magasin d&apos;incidents ouvert&#xa0;; en attente de la première synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="573"/>
+        <location filename="../ui/mainwindow.cpp" line="677"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Les alertes de l&apos;incident #%1 n&apos;ont pas pu être chargées. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="687"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="586"/>
+        <location filename="../ui/mainwindow.cpp" line="690"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="694"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Attente jusqu&apos;à %1 avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="697"/>
         <source>Waiting before the next call</source>
         <translation>Attente avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="596"/>
+        <location filename="../ui/mainwindow.cpp" line="700"/>
         <source>Offline — showing the local copy</source>
         <translation>Hors connexion — affichage de la copie locale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="599"/>
+        <location filename="../ui/mainwindow.cpp" line="703"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="603"/>
+        <location filename="../ui/mainwindow.cpp" line="707"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow.cpp" line="711"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613"/>
+        <location filename="../ui/mainwindow.cpp" line="717"/>
         <source>Changes pulled up to %1</source>
         <translation>Modifications récupérées jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="723"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Appels Graph %1/%2 par min</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="632"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>The last sync failed. </source>
         <translation>La dernière synchronisation a échoué. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="638"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil ne peut pas afficher les incidents. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="640"/>
+        <location filename="../ui/mainwindow.cpp" line="744"/>
         <source>Incident store unavailable</source>
         <translation>Magasin d&apos;incidents indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>%1 incidents</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="663"/>
+        <location filename="../ui/mainwindow.cpp" line="767"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="696"/>
+        <location filename="../ui/mainwindow.cpp" line="804"/>
         <source>Reset columns</source>
         <translation>Réinitialiser les colonnes</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1017"/>
+        <source>Assign to me</source>
+        <translation>M&apos;attribuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1031"/>
+        <source>Incident #%1 was not assigned to you: %2</source>
+        <translation>L&apos;incident #%1 ne vous a pas été attribué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1084"/>
+        <source>Change to #%1 queued for Microsoft 365 Defender.</source>
+        <translation>Modification de #%1 mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1086"/>
+        <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
+        <translation>Modification de %1 incidents mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1099"/>
+        <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
+        <translation>Defender a refusé la modification de #%1&#xa0;: %2. L&apos;incident affiche de nouveau ses valeurs précédentes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1110"/>
+        <source>1 change waiting to be sent</source>
+        <translation>1 modification en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1111"/>
+        <source>%1 changes waiting to be sent</source>
+        <translation>%1 modifications en attente d&apos;envoi</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::StatusDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="213"/>
+        <location filename="../ui/triagedialogs.cpp" line="244"/>
+        <source>Set status</source>
+        <translation>Définir le statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="214"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <source>Status New</source>
+        <translation>Statut Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <source>&amp;Active</source>
+        <translation>&amp;Actif</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <source>Status Active</source>
+        <translation>Statut Actif</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="228"/>
+        <source>&amp;Closed…</source>
+        <translation>&amp;Fermé…</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="229"/>
+        <source>Status Closed, asks for a classification</source>
+        <translation>Statut Fermé, demande une classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="250"/>
+        <source>Choose a status: New, Active or Closed.</source>
+        <translation>Choisissez un statut&#xa0;: Nouveau, Actif ou Fermé.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SyncEngine</name>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="181"/>
+        <source>Choose a classification: True positive, Benign positive, False positive or Undetermined.</source>
+        <translation>Choisissez une classification&#xa0;: Vrai positif, Positif bénin, Faux positif ou Indéterminé.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="191"/>
+        <source>%1 takes no reason; leave the reason empty.</source>
+        <translation>%1 n&apos;accepte aucun motif&#xa0;; laissez le motif vide.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="197"/>
+        <source>&quot;%1&quot; is not a reason for %2; choose %3.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un motif pour %2&#xa0;; choisissez %3.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="200"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="208"/>
+        <source>Undetermined takes no determination; leave it empty or choose another classification.</source>
+        <translation>Indéterminé n&apos;accepte aucune détermination&#xa0;; laissez-la vide ou choisissez une autre classification.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="219"/>
+        <source>Microsoft no longer accepts the determination &quot;%1&quot;; choose one of: %2.</source>
+        <translation>Microsoft n&apos;accepte plus la détermination «&#xa0;%1&#xa0;»&#xa0;; choisissez parmi&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="227"/>
+        <source>&quot;%1&quot; is not a determination Microsoft Defender knows; choose one of: %2.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une détermination connue de Microsoft Defender&#xa0;; choisissez parmi&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="234"/>
+        <source>The determination &quot;%1&quot; does not go with %2; choose one of: %3.</source>
+        <translation>La détermination «&#xa0;%1&#xa0;» ne correspond pas à %2&#xa0;; choisissez parmi&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="255"/>
+        <source>Choose why it is a false positive: Incorrect alert logic or Inaccurate data.</source>
+        <translation>Indiquez pourquoi il s&apos;agit d&apos;un faux positif&#xa0;: Logique d&apos;alerte incorrecte ou Données inexactes.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="260"/>
+        <source>The reason &quot;%1&quot; means the determination &quot;%2&quot;; change the reason or the determination so that they agree.</source>
+        <translation>Le motif «&#xa0;%1&#xa0;» implique la détermination «&#xa0;%2&#xa0;»&#xa0;; modifiez le motif ou la détermination pour qu&apos;ils concordent.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="304"/>
+        <source>Nothing to change: set a status, owner, classification, tag or comment.</source>
+        <translation>Rien à modifier&#xa0;: définissez un statut, un propriétaire, une classification, une balise ou un commentaire.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="309"/>
+        <source>The edit has no time; it cannot be ordered against changes made in the portal.</source>
+        <translation>La modification n&apos;a pas d&apos;horodatage&#xa0;; elle ne peut pas être ordonnée par rapport aux modifications effectuées dans le portail.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="314"/>
+        <source>This incident was merged into incident %1; edit that incident instead.</source>
+        <translation>Cet incident a été fusionné dans l&apos;incident %1&#xa0;; modifiez plutôt ce dernier.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="320"/>
+        <source>Choose a status: New, Active or Closed.</source>
+        <translation>Choisissez un statut&#xa0;: Nouveau, Actif ou Fermé.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="324"/>
+        <source>Choose a classification to close this incident: True positive, Benign positive, False positive or Undetermined.</source>
+        <translation>Choisissez une classification pour fermer cet incident&#xa0;: Vrai positif, Positif bénin, Faux positif ou Indéterminé.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="334"/>
+        <source>&quot;%1&quot; is not a user principal name; enter it as name@domain (for example kai@contoso.com), or unassign.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nom d&apos;utilisateur principal&#xa0;; saisissez-le sous la forme nom@domaine (par exemple kai@contoso.com) ou annulez l&apos;attribution.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="341"/>
+        <source>A tag cannot be empty; type the tag&apos;s text or leave it out.</source>
+        <translation>Une balise ne peut pas être vide&#xa0;; saisissez son texte ou omettez-la.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="348"/>
+        <source>The tag &quot;%1&quot; is both added and removed; keep only one of the two.</source>
+        <translation>La balise «&#xa0;%1&#xa0;» est à la fois ajoutée et supprimée&#xa0;; ne conservez que l&apos;une des deux actions.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="355"/>
+        <source>The comment is empty; type the comment&apos;s text or leave it out.</source>
+        <translation>Le commentaire est vide&#xa0;; saisissez son texte ou omettez-le.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="365"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="367"/>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="369"/>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="371"/>
+        <source>Tags</source>
+        <translation>Balises</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="373"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="375"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="377"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="758"/>
+        <source>Microsoft Defender did not accept Vigil&apos;s sign-in; the change is kept and sent after you sign in again.</source>
+        <translation>Microsoft Defender n&apos;a pas accepté la connexion de Vigil&#xa0;; la modification est conservée et sera envoyée après votre reconnexion.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="776"/>
+        <source>Microsoft Defender refused the change (HTTP %1); it was undone here.</source>
+        <translation>Microsoft Defender a refusé la modification (HTTP %1)&#xa0;; elle a été annulée ici.</translation>
+    </message>
+    <message>
+        <location filename="../sync/syncengine.cpp" line="780"/>
+        <source>Microsoft Defender refused the change; it was undone here.</source>
+        <translation>Microsoft Defender a refusé la modification&#xa0;; elle a été annulée ici.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TagsDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="555"/>
+        <source>Tags</source>
+        <translation>Balises</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="557"/>
+        <source>&amp;Custom tags — uncheck a tag to remove it:</source>
+        <translation>Balises &amp;personnalisées — décochez une balise pour la supprimer&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="561"/>
+        <source>Custom tags; uncheck a tag to remove it</source>
+        <translation>Balises personnalisées&#xa0;; décochez une balise pour la supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="589"/>
+        <source>On %1 of the %2 incidents</source>
+        <translation>Sur %1 des %2 incidents</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="605"/>
+        <source>System tags (set by Microsoft, read-only): %1</source>
+        <translation>Balises système (définies par Microsoft, en lecture seule)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="614"/>
+        <location filename="../ui/triagedialogs.cpp" line="645"/>
+        <source>New tag</source>
+        <translation>Nouvelle balise</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="615"/>
+        <source>New tag; Enter adds it</source>
+        <translation>Nouvelle balise&#xa0;; Entrée l&apos;ajoute</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="617"/>
+        <source>&amp;Add:</source>
+        <translation>&amp;Ajouter&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="621"/>
+        <source>Add tag</source>
+        <translation>Ajouter la balise</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="623"/>
+        <source>Add the typed tag</source>
+        <translation>Ajouter la balise saisie</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="630"/>
+        <source>Save tags</source>
+        <translation>Enregistrer les balises</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="671"/>
+        <source>Nothing to change: type a tag to add, or uncheck a tag to remove it.</source>
+        <translation>Rien à modifier&#xa0;: saisissez une balise à ajouter ou décochez une balise pour la supprimer.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TriageDialog</name>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="89"/>
+        <source>Incidents this change applies to</source>
+        <translation>Incidents concernés par cette modification</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="94"/>
+        <source>Apply to %1 incidents:</source>
+        <translation>Appliquer à %1 incidents&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="103"/>
+        <source>Incident #%1 — %2</source>
+        <translation>Incident #%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="105"/>
+        <source>(no title)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="116"/>
+        <source>Problem with this change</source>
+        <translation>Problème avec cette modification</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="133"/>
+        <source>Cancel without changing anything</source>
+        <translation>Annuler sans rien modifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="137"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="157"/>
+        <source>Apply to %1 incidents</source>
+        <translation>Appliquer à %1 incidents</translation>
+    </message>
+    <message>
+        <location filename="../ui/triagedialogs.cpp" line="198"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -753,41 +1531,49 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="184"/>
+        <location filename="../sync/syncengine.cpp" line="42"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="186"/>
+        <location filename="../sync/syncengine.cpp" line="36"/>
         <source>True positive</source>
         <translation>Vrai positif</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="188"/>
+        <location filename="../sync/syncengine.cpp" line="38"/>
         <source>Benign positive</source>
         <translation>Positif bénin</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="190"/>
+        <location filename="../sync/syncengine.cpp" line="40"/>
         <source>False positive</source>
         <translation>Faux positif</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="203"/>
+        <location filename="../sync/syncengine.cpp" line="115"/>
         <source>Suspicious activity</source>
         <translation>Activité suspecte</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="205"/>
+        <location filename="../sync/syncengine.cpp" line="117"/>
         <source>Suspicious but expected</source>
         <translation>Suspect mais attendu</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="208"/>
+        <location filename="../sync/syncengine.cpp" line="119"/>
         <source>Incorrect alert logic</source>
         <translation>Logique d&apos;alerte incorrecte</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="210"/>
+        <location filename="../sync/syncengine.cpp" line="121"/>
         <source>Inaccurate data</source>
         <translation>Données inexactes</translation>
     </message>
