@@ -7,3 +7,8 @@ vigil_add_test(NAME tst_vigilscreenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
                LIBS Qt6::Gui LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilscreenshot PRIVATE VIGIL_PATH="$<TARGET_FILE:vigil>")
 add_dependencies(tst_vigilscreenshot vigil)
+vigil_add_test(NAME tst_crashrecovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_crashrecovery.cpp
+               LIBS Qt6::Core Qt6::Network Qt6::Sql LABELS app e2e TIMEOUT 300)
+target_compile_definitions(tst_crashrecovery PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
+                                                     VIGIL_SIM_PATH="$<TARGET_FILE:vigil-sim>")
+add_dependencies(tst_crashrecovery vigilctl vigil-sim)
