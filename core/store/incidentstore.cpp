@@ -1006,50 +1006,27 @@ Result<void> IncidentStore::Private::storeIncident(const IncidentPayload &payloa
                                       : QVariant(i.redirectIncidentId);
     const QString customTags = jsonList(i.customTags);
     const QString systemTags = jsonList(i.systemTags);
+    // The insert and the update take the same columns, only the insert also names the id first.
+    const auto bindFields = [&](QSqlQuery &query, int c) {
+        for (const QVariant &value :
+             {QVariant(i.tenantId), QVariant(i.title), QVariant(i.description),
+              QVariant(i.severity), QVariant(i.status), QVariant(i.assignedTo),
+              QVariant(i.classification), QVariant(i.determination), redirect,
+              QVariant(i.lastModifiedBy), QVariant(i.webUrl), timeValue(i.createdTime),
+              timeValue(i.lastUpdateTime), QVariant(int(i.syncState)), QVariant(customTags),
+              QVariant(systemTags), QVariant(id)})
+            query.bindValue(c++, value);
+    };
     QSqlQuery &q = *insertIncident;
-    int c = 0;
-    q.bindValue(c++, i.provider);
-    q.bindValue(c++, id);
-    q.bindValue(c++, i.tenantId);
-    q.bindValue(c++, i.title);
-    q.bindValue(c++, i.description);
-    q.bindValue(c++, i.severity);
-    q.bindValue(c++, i.status);
-    q.bindValue(c++, i.assignedTo);
-    q.bindValue(c++, i.classification);
-    q.bindValue(c++, i.determination);
-    q.bindValue(c++, redirect);
-    q.bindValue(c++, i.lastModifiedBy);
-    q.bindValue(c++, i.webUrl);
-    q.bindValue(c++, timeValue(i.createdTime));
-    q.bindValue(c++, timeValue(i.lastUpdateTime));
-    q.bindValue(c++, int(i.syncState));
-    q.bindValue(c++, customTags);
-    q.bindValue(c++, systemTags);
-    q.bindValue(c++, id);
+    q.bindValue(0, i.provider);
+    q.bindValue(1, id);
+    bindFields(q, 2);
     if (!q.exec())
         return storageError(QStringLiteral("storing incident %1").arg(id), q.lastError());
     if (q.numRowsAffected() == 0) {
         QSqlQuery &u = *updateIncident;
-        c = 0;
-        u.bindValue(c++, i.provider);
-        u.bindValue(c++, i.tenantId);
-        u.bindValue(c++, i.title);
-        u.bindValue(c++, i.description);
-        u.bindValue(c++, i.severity);
-        u.bindValue(c++, i.status);
-        u.bindValue(c++, i.assignedTo);
-        u.bindValue(c++, i.classification);
-        u.bindValue(c++, i.determination);
-        u.bindValue(c++, redirect);
-        u.bindValue(c++, i.lastModifiedBy);
-        u.bindValue(c++, i.webUrl);
-        u.bindValue(c++, timeValue(i.createdTime));
-        u.bindValue(c++, timeValue(i.lastUpdateTime));
-        u.bindValue(c++, int(i.syncState));
-        u.bindValue(c++, customTags);
-        u.bindValue(c++, systemTags);
-        u.bindValue(c++, id);
+        u.bindValue(0, i.provider);
+        bindFields(u, 1);
         if (!u.exec())
             return storageError(QStringLiteral("storing incident %1").arg(id), u.lastError());
     }
