@@ -779,6 +779,75 @@ HttpReply SimServer::getIncident(const Request &request, qint64 id)
     return HttpReply::json(json);
 }
 
+namespace {
+
+/** Graph's 400 for a value that is not a member of the property's enum type. */
+HttpReply invalidEnumReply(const SimServer::Request &request, const QString &property,
+                           const QJsonValue &value, const QString &type)
+{
+    return request.graphError(
+            400, QStringLiteral("BadRequest"),
+            QStringLiteral("Cannot convert the literal '%1' to the expected type '%2' of "
+                           "property '%3'.")
+                    .arg(value.isString()
+                                 ? value.toString()
+                                 : QString::fromUtf8(QJsonDocument(QJsonArray{value})
+                                                             .toJson(QJsonDocument::Compact)),
+                         type, property));
+}
+
+/**
+ * Reads a PATCH property that incidents and alerts share (classification, determination,
+ * assignedTo) into change. Returns false for other properties; *refused is set to Graph's 400
+ * when the value is not acceptable.
+ */
+template<typename Change>
+bool readSharedTriageField(const SimServer::Request &request, const QString &key,
+                           const QJsonValue &v, Change &change, std::optional<HttpReply> *refused)
+{
+    if (key == QLatin1String("classification")) {
+        const auto value = fromWire<Classification>(v.toString());
+        if (!v.isString() || !value || *value == Classification::UnknownFutureValue) {
+            *refused = invalidEnumReply(
+                    request, key, v,
+                    QStringLiteral("microsoft.graph.security.alertClassification"));
+            return true;
+        }
+        change.classification = value;
+        return true;
+    }
+    if (key == QLatin1String("determination")) {
+        const auto value = fromWire<Determination>(v.toString());
+        if (!v.isString() || !value || *value == Determination::UnknownFutureValue) {
+            *refused = invalidEnumReply(
+                    request, key, v, QStringLiteral("microsoft.graph.security.alertDetermination"));
+            return true;
+        }
+        if (*value == Determination::Apt || *value == Determination::SecurityPersonnel) {
+            *refused = request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("The determination '%1' is deprecated "
+                                                         "and can no longer be set.")
+                                                  .arg(v.toString()));
+            return true;
+        }
+        change.determination = value;
+        return true;
+    }
+    if (key == QLatin1String("assignedTo")) {
+        if (!v.isNull() && !v.isString()) {
+            *refused = request.graphError(400, QStringLiteral("BadRequest"),
+                                          QStringLiteral("'assignedTo' must be a string or null."));
+            return true;
+        }
+        const QString owner = v.toString();
+        change.assignedTo = owner.isEmpty() ? QString() : owner;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
 HttpReply SimServer::patchIncident(const Request &request, qint64 id)
 {
     if (!m_tenant.incident(id)) {
@@ -811,18 +880,6 @@ HttpReply SimServer::patchIncident(const Request &request, qint64 id)
                                       QStringLiteral("comments"),
                                       QStringLiteral("lastModifiedBy"),
                                       QStringLiteral("alerts")};
-    auto invalidEnum = [&request](const QString &property, const QJsonValue &value,
-                                  const QString &type) {
-        return request.graphError(
-                400, QStringLiteral("BadRequest"),
-                QStringLiteral("Cannot convert the literal '%1' to the expected type '%2' of "
-                               "property '%3'.")
-                        .arg(value.isString()
-                                     ? value.toString()
-                                     : QString::fromUtf8(QJsonDocument(QJsonArray{value})
-                                                                 .toJson(QJsonDocument::Compact)),
-                             type, property));
-    };
     for (auto it = body.begin(); it != body.end(); ++it) {
         const QString key = it.key();
         const QJsonValue v = it.value();
@@ -831,8 +888,8 @@ HttpReply SimServer::patchIncident(const Request &request, qint64 id)
         if (key == QLatin1String("status")) {
             const auto status = fromWire<IncidentStatus>(v.toString());
             if (!v.isString() || !status)
-                return invalidEnum(key, v,
-                                   QStringLiteral("microsoft.graph.security.incidentStatus"));
+                return invalidEnumReply(request, key, v,
+                                        QStringLiteral("microsoft.graph.security.incidentStatus"));
             if (*status != IncidentStatus::Active && *status != IncidentStatus::InProgress
                 && *status != IncidentStatus::Resolved) {
                 return request.graphError(400, QStringLiteral("BadRequest"),
@@ -841,31 +898,10 @@ HttpReply SimServer::patchIncident(const Request &request, qint64 id)
                                                   .arg(v.toString()));
             }
             change.status = status;
-        } else if (key == QLatin1String("classification")) {
-            const auto value = fromWire<Classification>(v.toString());
-            if (!v.isString() || !value || *value == Classification::UnknownFutureValue)
-                return invalidEnum(key, v,
-                                   QStringLiteral("microsoft.graph.security.alertClassification"));
-            change.classification = value;
-        } else if (key == QLatin1String("determination")) {
-            const auto value = fromWire<Determination>(v.toString());
-            if (!v.isString() || !value || *value == Determination::UnknownFutureValue)
-                return invalidEnum(key, v,
-                                   QStringLiteral("microsoft.graph.security.alertDetermination"));
-            if (*value == Determination::Apt || *value == Determination::SecurityPersonnel) {
-                return request.graphError(400, QStringLiteral("BadRequest"),
-                                          QStringLiteral("The determination '%1' is deprecated "
-                                                         "and can no longer be set.")
-                                                  .arg(v.toString()));
-            }
-            change.determination = value;
-        } else if (key == QLatin1String("assignedTo")) {
-            if (!v.isNull() && !v.isString()) {
-                return request.graphError(400, QStringLiteral("BadRequest"),
-                                          QStringLiteral("'assignedTo' must be a string or null."));
-            }
-            const QString owner = v.toString();
-            change.assignedTo = owner.isEmpty() ? QString() : owner;
+        } else if (std::optional<HttpReply> refused;
+                   readSharedTriageField(request, key, v, change, &refused)) {
+            if (refused)
+                return *refused;
         } else if (key == QLatin1String("customTags")) {
             if (!v.isArray()) {
                 return request.graphError(400, QStringLiteral("BadRequest"),
@@ -1042,18 +1078,6 @@ HttpReply SimServer::patchAlert(const Request &request, const QString &id)
     change.modifiedBy = request.actor;
     change.source = ChangeSource::Api;
     change.requestId = request.requestId;
-    auto invalidEnum = [&request](const QString &property, const QJsonValue &value,
-                                  const QString &type) {
-        return request.graphError(
-                400, QStringLiteral("BadRequest"),
-                QStringLiteral("Cannot convert the literal '%1' to the expected type '%2' of "
-                               "property '%3'.")
-                        .arg(value.isString()
-                                     ? value.toString()
-                                     : QString::fromUtf8(QJsonDocument(QJsonArray{value})
-                                                                 .toJson(QJsonDocument::Compact)),
-                             type, property));
-    };
     for (auto it = body.begin(); it != body.end(); ++it) {
         const QString key = it.key();
         const QJsonValue v = it.value();
@@ -1062,7 +1086,8 @@ HttpReply SimServer::patchAlert(const Request &request, const QString &id)
         if (key == QLatin1String("status")) {
             const auto status = fromWire<AlertStatus>(v.toString());
             if (!v.isString() || !status)
-                return invalidEnum(key, v, QStringLiteral("microsoft.graph.security.alertStatus"));
+                return invalidEnumReply(request, key, v,
+                                        QStringLiteral("microsoft.graph.security.alertStatus"));
             if (*status != AlertStatus::New && *status != AlertStatus::InProgress
                 && *status != AlertStatus::Resolved) {
                 return request.graphError(400, QStringLiteral("BadRequest"),
@@ -1071,31 +1096,10 @@ HttpReply SimServer::patchAlert(const Request &request, const QString &id)
                                                   .arg(v.toString()));
             }
             change.status = status;
-        } else if (key == QLatin1String("classification")) {
-            const auto value = fromWire<Classification>(v.toString());
-            if (!v.isString() || !value || *value == Classification::UnknownFutureValue)
-                return invalidEnum(key, v,
-                                   QStringLiteral("microsoft.graph.security.alertClassification"));
-            change.classification = value;
-        } else if (key == QLatin1String("determination")) {
-            const auto value = fromWire<Determination>(v.toString());
-            if (!v.isString() || !value || *value == Determination::UnknownFutureValue)
-                return invalidEnum(key, v,
-                                   QStringLiteral("microsoft.graph.security.alertDetermination"));
-            if (*value == Determination::Apt || *value == Determination::SecurityPersonnel) {
-                return request.graphError(400, QStringLiteral("BadRequest"),
-                                          QStringLiteral("The determination '%1' is deprecated "
-                                                         "and can no longer be set.")
-                                                  .arg(v.toString()));
-            }
-            change.determination = value;
-        } else if (key == QLatin1String("assignedTo")) {
-            if (!v.isNull() && !v.isString()) {
-                return request.graphError(400, QStringLiteral("BadRequest"),
-                                          QStringLiteral("'assignedTo' must be a string or null."));
-            }
-            const QString owner = v.toString();
-            change.assignedTo = owner.isEmpty() ? QString() : owner;
+        } else if (std::optional<HttpReply> refused;
+                   readSharedTriageField(request, key, v, change, &refused)) {
+            if (refused)
+                return *refused;
         } else {
             const GraphRenderer probe(m_tenant, true);
             const bool known = probe.alert(*m_tenant.alert(id)).contains(key);
