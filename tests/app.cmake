@@ -1,6 +1,6 @@
 # End-to-end tests of the executables, run as a user would run them.
 vigil_add_test(NAME tst_vigilctl SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctl.cpp
-               LIBS Qt6::Core LABELS app e2e TIMEOUT 300)
+               LIBS Qt6::Core Qt6::Network LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctl PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctl vigilctl)
 vigil_add_test(NAME tst_vigilscreenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilscreenshot.cpp

@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -258,11 +259,24 @@ void TestVigilctl::updateQueuesUntilSync()
 {
     const qint64 number = openIncident(1);
     QVERIFY(number > 0);
-    const Run run = vigilctl({QStringLiteral("--demo"), QStringLiteral("--data-dir"),
-                              m_dataDir.path(), QStringLiteral("incident"),
+    // Offline: the tenant's endpoints refuse connections, so the edit must stay queued
+    // however fast the process would otherwise deliver it.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const QString dead = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    QProcessEnvironment secret;
+    secret.insert(QStringLiteral("AZURE_CLIENT_SECRET"), QStringLiteral("offline-secret"));
+    const Run run = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                              QStringLiteral("--tenant-id"), QStringLiteral("offline-tenant"),
+                              QStringLiteral("--client-id"), QStringLiteral("offline-client"),
+                              QStringLiteral("--authority-host"), dead,
+                              QStringLiteral("--graph-endpoint"), dead, QStringLiteral("incident"),
                               QStringLiteral("update"), QString::number(number),
-                              QStringLiteral("--add-tag"), QStringLiteral("Reviewed")});
+                              QStringLiteral("--add-tag"), QStringLiteral("Reviewed")},
+                             secret);
     QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY2(run.out.contains("queued for Microsoft 365 Defender"), run.out.constData());
     const QJsonArray queued = outbox();
     QCOMPARE(queued.size(), 1);
     const QJsonObject row = queued.at(0).toObject();
