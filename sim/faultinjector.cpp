@@ -44,11 +44,11 @@ quint32 stableHash(const QString &text, quint32 salt)
 
 std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *error)
 {
-    static const QStringList Known{QStringLiteral("kind"),        QStringLiteral("count"),
-                                   QStringLiteral("probability"), QStringLiteral("status"),
-                                   QStringLiteral("retryAfter"),  QStringLiteral("delayMs"),
-                                   QStringLiteral("bytes"),       QStringLiteral("path"),
-                                   QStringLiteral("seed"),        QStringLiteral("apply")};
+    static const QStringList Known{
+            QStringLiteral("kind"),   QStringLiteral("count"),      QStringLiteral("probability"),
+            QStringLiteral("status"), QStringLiteral("retryAfter"), QStringLiteral("delayMs"),
+            QStringLiteral("bytes"),  QStringLiteral("path"),       QStringLiteral("seed"),
+            QStringLiteral("apply"),  QStringLiteral("method")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!Known.contains(it.key())) {
             *error = QStringLiteral("Unknown fault property '%1'.").arg(it.key());
@@ -79,6 +79,13 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
             = json.value(QLatin1String("delayMs")).toInt(rule.kind == FaultKind::Slow ? 2000 : 0);
     rule.bytes = json.value(QLatin1String("bytes")).toInt(-1);
     rule.path = json.value(QLatin1String("path")).toString();
+    rule.method = json.value(QLatin1String("method")).toString().toUpper();
+    static const QStringList Methods{QString(), QStringLiteral("GET"), QStringLiteral("POST"),
+                                     QStringLiteral("PATCH"), QStringLiteral("DELETE")};
+    if (!Methods.contains(rule.method)) {
+        *error = QStringLiteral("'method' must be GET, POST, PATCH or DELETE.");
+        return std::nullopt;
+    }
     rule.apply = json.value(QLatin1String("apply")).toBool(false);
     if (json.contains(QLatin1String("seed"))) {
         const double seed = json.value(QLatin1String("seed")).toDouble(-1);
@@ -140,6 +147,8 @@ QJsonObject FaultRule::toJson() const
             {QLatin1String("matched"), matched}, {QLatin1String("fired"), fired}};
     if (effectiveRetryAfter() >= 0)
         json.insert(QLatin1String("retryAfter"), effectiveRetryAfter());
+    if (!method.isEmpty())
+        json.insert(QLatin1String("method"), method);
     if (kind == FaultKind::Reset)
         json.insert(QLatin1String("bytes"), bytes);
     if (kind == FaultKind::Hang || kind == FaultKind::Timeout)
@@ -169,12 +178,14 @@ void FaultInjector::clear()
     m_generators.clear();
 }
 
-FaultDecision FaultInjector::decide(const QString &path, bool isTokenRequest, bool expandWithFilter)
+FaultDecision FaultInjector::decide(const QString &method, const QString &path, bool isTokenRequest,
+                                    bool expandWithFilter)
 {
     FaultDecision decision;
     for (qsizetype i = 0; i < m_rules.size();) {
         FaultRule &rule = m_rules[i];
-        bool applies = rule.path.isEmpty() || path.contains(rule.path);
+        bool applies = (rule.path.isEmpty() || path.contains(rule.path))
+                       && (rule.method.isEmpty() || rule.method == method);
         if (rule.kind == FaultKind::ExpandWithFilter)
             applies = applies && expandWithFilter && !isTokenRequest;
         if (rule.kind == FaultKind::TokenExpiry)

@@ -33,6 +33,7 @@ struct FaultRule
     int bytes = -1; // Reset: body bytes sent before the reset; -1 = half the body
     bool apply = false; // Hang, Timeout: carry out the request before going silent
     QString path; // only requests whose path contains this; empty = all
+    QString method; // only requests with this HTTP method (upper case); empty = all
     quint32 seed = 0; // for probability < 1; fromJson derives it from the tenant seed
     bool seedGiven = false;
 
@@ -69,7 +70,8 @@ public:
     void clear();
     QList<FaultRule> rules() const { return m_rules; }
 
-    FaultDecision decide(const QString &path, bool isTokenRequest, bool expandWithFilter);
+    FaultDecision decide(const QString &method, const QString &path, bool isTokenRequest,
+                         bool expandWithFilter);
     int injectedCount() const { return m_injected; }
     void resetCount() { m_injected = 0; }
 

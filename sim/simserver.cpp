@@ -297,7 +297,7 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
         const bool expandWithFilter = request.option("$expand").contains(QLatin1String("alerts"))
                                       && !request.option("$filter").trimmed().isEmpty();
         const FaultDecision fault
-                = m_tenant.faults().decide(request.path, isToken, expandWithFilter);
+                = m_tenant.faults().decide(request.method, request.path, isToken, expandWithFilter);
         if (fault.expireTokens)
             m_tenant.expireTokens();
         delayMs = fault.delayMs;

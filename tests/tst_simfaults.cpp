@@ -59,6 +59,7 @@ private Q_SLOTS:
     void probabilityIsSeededAndRepeatable();
     void defaultSeedComesFromTheTenantSeed();
     void faultListShowsHowOftenRulesFired();
+    void methodLimitsARule();
     void badRulesAreRejected_data();
     void badRulesAreRejected();
 
@@ -392,6 +393,29 @@ void TestSimFaults::faultListShowsHowOftenRulesFired()
     QCOMPARE(reset.value(QLatin1String("count")).toInt(), 2);
 }
 
+void TestSimFaults::methodLimitsARule()
+{
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QLatin1String("kind"), QStringLiteral("serverError")},
+           {QLatin1String("status"), 503},
+           {QLatin1String("count"), -1},
+           {QLatin1String("method"), QStringLiteral("patch")},
+           {QLatin1String("path"), QString(u"/incidents/" + m_incidentId)}});
+    QCOMPARE(graph("GET", u"/v1.0/security/incidents/" + m_incidentId).status, 200);
+    QCOMPARE(graph("PATCH", u"/v1.0/security/incidents/" + m_incidentId,
+                   R"({"status":"inProgress"})")
+                     .status,
+             503);
+    const QJsonObject rule = admin("GET", QStringLiteral("/_sim/faults"))
+                                     .json.value(QLatin1String("faults"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    QCOMPARE(rule.value(QLatin1String("method")).toString(), QStringLiteral("PATCH"));
+    QCOMPARE(rule.value(QLatin1String("matched")).toInt(), 1);
+    QCOMPARE(rule.value(QLatin1String("fired")).toInt(), 1);
+}
+
 void TestSimFaults::badRulesAreRejected_data()
 {
     QTest::addColumn<QByteArray>("rule");
@@ -400,6 +424,7 @@ void TestSimFaults::badRulesAreRejected_data()
     QTest::newRow("probability") << QByteArrayLiteral(R"({"kind":"reset","probability":1.5})");
     QTest::newRow("count") << QByteArrayLiteral(R"({"kind":"reset","count":0})");
     QTest::newRow("seed") << QByteArrayLiteral(R"({"kind":"reset","seed":-3})");
+    QTest::newRow("method") << QByteArrayLiteral(R"({"kind":"reset","method":"PUT"})");
     QTest::newRow("unknown property") << QByteArrayLiteral(R"({"kind":"reset","often":true})");
 }
 
