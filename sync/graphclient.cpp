@@ -222,23 +222,23 @@ void GraphClient::get(const QUrl &url, QObject *context, JsonCallback done, int 
 }
 
 void GraphClient::patch(const QUrl &url, const QJsonObject &body, QObject *context,
-                        JsonCallback done)
+                        JsonCallback done, int maxAttempts)
 {
     auto call = std::make_shared<Call>();
     call->done = std::move(done);
     call->verb = "PATCH";
     call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    start(call, url, context, 0);
+    start(call, url, context, maxAttempts);
 }
 
 void GraphClient::post(const QUrl &url, const QJsonObject &body, QObject *context,
-                       JsonCallback done)
+                       JsonCallback done, int maxAttempts)
 {
     auto call = std::make_shared<Call>();
     call->done = std::move(done);
     call->verb = "POST";
     call->body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    start(call, url, context, 0);
+    start(call, url, context, maxAttempts);
 }
 
 void GraphClient::getBody(const QUrl &url, QObject *context, BodyCallback done, int maxAttempts)

@@ -75,10 +75,13 @@ public:
      *  unless context is gone. maxAttempts 0 uses the options' value. */
     void get(const QUrl &url, QObject *context, JsonCallback done, int maxAttempts = 0);
     /** PATCHes url with a JSON body (Content-Type application/json), with get()'s retries,
-     *  errors and callback rules; done gets the JSON object of the answer. */
-    void patch(const QUrl &url, const QJsonObject &body, QObject *context, JsonCallback done);
+     *  errors and callback rules; done gets the JSON object of the answer. A caller that must
+     *  look again before repeating a write passes maxAttempts 1. */
+    void patch(const QUrl &url, const QJsonObject &body, QObject *context, JsonCallback done,
+               int maxAttempts = 0);
     /** POSTs a JSON body to url, like patch(). */
-    void post(const QUrl &url, const QJsonObject &body, QObject *context, JsonCallback done);
+    void post(const QUrl &url, const QJsonObject &body, QObject *context, JsonCallback done,
+              int maxAttempts = 0);
     /** Like get(), with the same retries and errors, but hands over the body of a successful
      *  reply unparsed, for callers that read it with a faster parser of their own. */
     void getBody(const QUrl &url, QObject *context, BodyCallback done, int maxAttempts = 0);

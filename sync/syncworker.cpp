@@ -40,6 +40,44 @@ Result<IncidentPayload> payloadFromJson(const QJsonObject &json)
     return payload;
 }
 
+QString incidentPath(const QString &providerIncidentId)
+{
+    return QStringLiteral("/security/incidents/")
+           + QString::fromLatin1(QUrl::toPercentEncoding(providerIncidentId));
+}
+
+/** The rows sent together: the oldest row, and when it changes fields, the field changes of the
+ *  same incident right behind it (one PATCH). A comment goes alone, as its own POST. */
+QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows)
+{
+    const OutboxRow &first = rows.constFirst();
+    QList<OutboxRow> batch{first};
+    if (first.edit.field != IncidentField::Comment) {
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const OutboxRow &row = rows.at(i);
+            if (row.number != first.number || row.edit.field == IncidentField::Comment)
+                break;
+            batch.append(row);
+        }
+    }
+    return batch;
+}
+
+/** True when the incident already carries the comment an earlier attempt sent: same text,
+ *  created after the edit (with five minutes' leeway for clocks that disagree). */
+bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit)
+{
+    const QDateTime earliest = edit.editTime.addSecs(-300);
+    for (const QJsonValue &value : incident.value(QLatin1String("comments")).toArray()) {
+        const Comment comment = commentFromGraph(value.toObject());
+        if (comment.text == edit.local.text
+            && (!comment.createdTime.isValid() || !earliest.isValid()
+                || comment.createdTime >= earliest))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
@@ -312,30 +350,88 @@ void SyncWorker::pushOutbox(bool force)
         return;
     }
     m_pushTimer.stop();
-    // The following field changes of the same incident travel in the same PATCH; a comment goes
-    // alone, as its own POST.
-    QList<OutboxRow> batch{first};
-    if (first.edit.field != IncidentField::Comment) {
-        for (qsizetype i = 1; i < rows->size(); ++i) {
-            const OutboxRow &row = rows->at(i);
-            if (row.number != first.number || row.edit.field == IncidentField::Comment)
-                break;
-            batch.append(row);
-        }
+    const QList<OutboxRow> batch = leadingBatch(*rows);
+    m_pushing = true;
+    if (first.edit.field == IncidentField::Comment && first.attempts == 0) {
+        sendBatch(batch);
+        return;
     }
-    const QString path = QStringLiteral("/security/incidents/")
-                         + QString::fromLatin1(QUrl::toPercentEncoding(first.providerIncidentId));
+    // Graph has no optimistic concurrency: read the incident right before changing it, so that
+    // a portal change made since the last pull is weighed against the edit (the later one wins)
+    // instead of being overwritten unseen. A comment only adds; it is read first only when an
+    // earlier attempt may have landed without its answer arriving.
+    m_graph->get(m_graph->url(incidentPath(first.providerIncidentId)), this,
+                 [this, batch](const Result<QJsonObject> &fresh) { onPreflight(batch, fresh); });
+}
+
+void SyncWorker::onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh)
+{
+    if (!fresh) {
+        Error error = fresh.error();
+        // A garbled read is not a delivered PATCH: try again later.
+        if (error.kind == Error::Kind::Parse)
+            error.httpStatus = 0;
+        onPushAnswer(batch, error);
+        return;
+    }
+    if (m_cycleRunning) {
+        // A pull started meanwhile; it reconciles the outbox and delivers it when it ends.
+        m_pushing = false;
+        return;
+    }
+    const OutboxRow &first = batch.constFirst();
+    if (first.edit.field == IncidentField::Comment) {
+        if (commentAlreadyPosted(fresh.value(), first.edit)) {
+            qCInfo(lcSync) << "a comment on incident" << first.number
+                           << "arrived although its answer was lost; not posting it again";
+            onPushAnswer(batch, QJsonObject{{QStringLiteral("value"),
+                                             fresh->value(QLatin1String("comments")).toArray()}});
+        } else {
+            sendBatch(batch);
+        }
+        return;
+    }
+    Result<IncidentPayload> payload = payloadFromJson(fresh.value());
+    if (payload) {
+        if (Result<void> stored = storePulled({std::move(payload).value()}, {}); !stored) {
+            m_pushing = false;
+            Q_EMIT storeFailed(stored.error());
+            endPushRun();
+            return;
+        }
+    } else {
+        qCWarning(lcSync).noquote()
+                << "incident" << batch.constFirst().providerIncidentId
+                << "could not be read before sending edits:" << payload.error().toString();
+    }
+    // The check may have settled rows (the portal's later change won, or the values already
+    // match); send what is left of this incident's leading rows, as they now read.
+    const Result<QList<OutboxRow>> rows = m_store->outbox();
+    if (!rows || rows->isEmpty() || rows->constFirst().number != batch.constFirst().number
+        || rows->constFirst().edit.field == IncidentField::Comment) {
+        m_pushing = false;
+        QTimer::singleShot(0, this, [this] { pushOutbox(true); });
+        return;
+    }
+    sendBatch(leadingBatch(*rows));
+}
+
+void SyncWorker::sendBatch(const QList<OutboxRow> &batch)
+{
+    const OutboxRow &first = batch.constFirst();
+    const QString path = incidentPath(first.providerIncidentId);
     const auto done
             = [this, batch](const Result<QJsonObject> &answer) { onPushAnswer(batch, answer); };
     m_pushing = true;
     if (first.edit.field == IncidentField::Comment) {
         m_graph->post(m_graph->url(path + QStringLiteral("/comments")),
-                      graphCommentBody(first.edit.local.text), this, done);
+                      graphCommentBody(first.edit.local.text), this, done, 1);
     } else {
         QList<OutboxEdit> edits;
-        for (const OutboxRow &row : std::as_const(batch))
+        for (const OutboxRow &row : batch)
             edits.append(row.edit);
-        m_graph->patch(m_graph->url(path), graphPatchBody(edits), this, done);
+        // One attempt: a write is repeated only by the outbox, which reads the incident first.
+        m_graph->patch(m_graph->url(path), graphPatchBody(edits), this, done, 1);
     }
 }
 
@@ -735,39 +831,10 @@ void SyncWorker::storePage(const QList<IncidentPayload> &page, const QDateTime &
     if (newCursor.isValid() && m_status.cursor.isValid() && newCursor <= m_status.cursor)
         newCursor = {};
     if (!page.isEmpty() || newCursor.isValid()) {
-        // What the incidents showed before this page, for their activity log and conflicts.
-        QHash<QString, Incident> storedBefore;
-        for (const IncidentPayload &payload : page) {
-            const QString &id = payload.incident.providerIncidentId;
-            if (!m_known.contains(id))
-                continue;
-            if (Result<Incident> stored
-                = m_store->loadIncident(m_store->incidentNumberForProviderId(id));
-                stored)
-                storedBefore.insert(id, std::move(stored).value());
-        }
-        const qint64 storeStart = threadCpuTimeNs();
-        const Result<QList<Incident>> stored = m_store->upsertIncidentPage(page, newCursor);
-        m_timings.storeNs += threadCpuTimeNs() - storeStart;
-        if (!stored) {
+        if (Result<void> stored = storePulled(page, newCursor); !stored) {
             finishCycle(false, stored.error());
             return;
         }
-        QList<Incident> rowList = *stored;
-        if (!storedBefore.isEmpty()) {
-            const QList<Incident> reconciled = reconcilePulled(page, storedBefore);
-            for (const Incident &incident : reconciled) {
-                for (Incident &row : rowList) {
-                    if (row.providerIncidentId == incident.providerIncidentId)
-                        row = incident;
-                }
-            }
-        }
-        remember(rowList);
-        if (newCursor.isValid())
-            m_status.cursor = newCursor;
-        if (!rowList.isEmpty())
-            Q_EMIT incidentsChanged(rowList);
     }
     m_status.incidentsThisCycle += int(page.size());
     for (const IncidentPayload &payload : page) {
@@ -778,6 +845,42 @@ void SyncWorker::storePage(const QList<IncidentPayload> &page, const QDateTime &
     }
     publishStatus();
     fetchSurvivors(nextLink, expand);
+}
+
+Result<void> SyncWorker::storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor)
+{
+    // What the incidents showed before this page, for their activity log and conflicts.
+    QHash<QString, Incident> storedBefore;
+    for (const IncidentPayload &payload : page) {
+        const QString &id = payload.incident.providerIncidentId;
+        if (!m_known.contains(id))
+            continue;
+        if (Result<Incident> stored
+            = m_store->loadIncident(m_store->incidentNumberForProviderId(id));
+            stored)
+            storedBefore.insert(id, std::move(stored).value());
+    }
+    const qint64 storeStart = threadCpuTimeNs();
+    const Result<QList<Incident>> stored = m_store->upsertIncidentPage(page, newCursor);
+    m_timings.storeNs += threadCpuTimeNs() - storeStart;
+    if (!stored)
+        return stored.error();
+    QList<Incident> rowList = *stored;
+    if (!storedBefore.isEmpty()) {
+        const QList<Incident> reconciled = reconcilePulled(page, storedBefore);
+        for (const Incident &incident : reconciled) {
+            for (Incident &row : rowList) {
+                if (row.providerIncidentId == incident.providerIncidentId)
+                    row = incident;
+            }
+        }
+    }
+    remember(rowList);
+    if (newCursor.isValid())
+        m_status.cursor = newCursor;
+    if (!rowList.isEmpty())
+        Q_EMIT incidentsChanged(rowList);
+    return {};
 }
 
 void SyncWorker::fetchSurvivors(QString nextLink, bool expand)

@@ -94,6 +94,8 @@ private:
                              QDateTime pageMax, QString nextLink);
     void storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,
                    const QString &nextLink, bool expand);
+    /** Stores pulled incidents, reconciles them with the outbox, moves the cursor (if valid). */
+    Result<void> storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor);
     void fetchSurvivors(QString nextLink, bool expand);
     void continueWith(const QString &nextLink, bool expand);
     void finishCycle(bool ok, const Error &error = {});
@@ -101,6 +103,8 @@ private:
     void remember(const QList<Incident> &rows);
     // Two-way sync: delivering the outbox in order, and reconciling it with pulled incidents.
     void pushOutbox(bool force);
+    void sendBatch(const QList<OutboxRow> &batch);
+    void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh);
     void endPushRun();
     void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
     Incident withPendingRows(Incident incident, const QList<OutboxRow> &rows,

@@ -169,11 +169,12 @@ void TestCrashRecovery::killedSyncsLoseAndDuplicateNothing()
     }
     QVERIFY(open.size() >= 3);
 
-    // Every PATCH fails with 503 until cleared.
+    // Every PATCH fails with 503 until cleared: the edits stay queued.
     QVERIFY(admin("POST", QStringLiteral("/_sim/faults"),
                   {{QStringLiteral("kind"), QStringLiteral("serverError")},
                    {QStringLiteral("status"), 503},
                    {QStringLiteral("count"), -1},
+                   {QStringLiteral("method"), QStringLiteral("PATCH")},
                    {QStringLiteral("path"), QStringLiteral("/v1.0/security/incidents/")}})
                     .isObject());
 
@@ -227,15 +228,25 @@ void TestCrashRecovery::killedSyncsLoseAndDuplicateNothing()
     const int queued = outbox().size();
     QVERIFY2(queued >= edits.size(), qPrintable(QString::number(queued)));
 
-    // (a) SIGKILL while the outbox is being sent and retried.
+    // (a) SIGKILL while a queued edit is being sent again: its PATCH is in flight, unanswered.
+    admin("DELETE", QStringLiteral("/_sim/faults"));
+    QVERIFY(admin("POST", QStringLiteral("/_sim/faults"),
+                  {{QStringLiteral("kind"), QStringLiteral("timeout")},
+                   {QStringLiteral("count"), -1},
+                   {QStringLiteral("method"), QStringLiteral("PATCH")},
+                   {QStringLiteral("path"), QStringLiteral("/v1.0/security/incidents/")}})
+                    .isObject());
     {
-        const int patchesBefore = simLines("PATCH ");
         QProcess sync;
         sync.setProcessEnvironment(environment());
         sync.start(QStringLiteral(VIGILCTL_PATH),
                    common() + QStringList{QStringLiteral("sync"), QStringLiteral("--once")});
         QVERIFY(sync.waitForStarted(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(simLines("PATCH ") > patchesBefore + 1
+        QTRY_VERIFY_WITH_TIMEOUT(admin("GET", QStringLiteral("/_sim/stats"))
+                                                         .object()
+                                                         .value(QLatin1String("hanging"))
+                                                         .toInt()
+                                                 > 0
                                          || sync.state() == QProcess::NotRunning,
                                  60000);
         QVERIFY2(sync.state() != QProcess::NotRunning, sync.readAllStandardError().constData());

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void editsDuringOutageAreDeliveredInOrder();
     void restartDeliversQueuedEdits();
     void laterPortalChangeWinsAndIsLoggedAsConflict();
+    void retryReadsTheIncidentBeforeWriting();
     void tagsMergeWithPortalTags();
     void commentIsDelivered();
 
@@ -425,6 +426,43 @@ void TestTwoWaySync::laterPortalChangeWinsAndIsLoggedAsConflict()
             QCOMPARE(entry.side, ActivitySide::Local);
             QCOMPARE(entry.newValue.text, QStringLiteral("alice@contoso.com"));
         }
+    }
+    QVERIFY(loggedConflict);
+}
+
+void TestTwoWaySync::retryReadsTheIncidentBeforeWriting()
+{
+    // No pull runs between the failed attempt and the retry: the retry itself must notice the
+    // portal's later change instead of overwriting it unseen.
+    auto controller = makeController(1500);
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(1);
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("serverError")},
+           {QStringLiteral("status"), QJsonValue(503)},
+           {QStringLiteral("method"), QStringLiteral("PATCH")},
+           {QStringLiteral("path"),
+            QString(QStringLiteral("/v1.0/security/incidents/") + target.providerIncidentId)}});
+    QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
+    controller->requestEdit({target.number}, assign(QStringLiteral("carol@contoso.com")));
+    QVERIFY(flushed.wait(kTimeoutMs));
+    QCOMPARE(outbox().size(), 1);
+
+    QTest::qWait(20);
+    admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
+          {{QStringLiteral("assignedTo"), QStringLiteral("dave@contoso.com")}});
+    QTRY_VERIFY_WITH_TIMEOUT(outbox().isEmpty(), kTimeoutMs);
+
+    QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
+    const Incident after = stored(target.number);
+    QCOMPARE(after.assignedTo, QStringLiteral("dave@contoso.com"));
+    QCOMPARE(after.syncState, SyncState::Conflict);
+    bool loggedConflict = false;
+    for (const ActivityEntry &entry : activity(target.number)) {
+        if (entry.conflict && entry.field == IncidentField::Owner
+            && entry.newValue.text == QLatin1String("carol@contoso.com"))
+            loggedConflict = true;
     }
     QVERIFY(loggedConflict);
 }
