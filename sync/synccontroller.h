@@ -35,7 +35,8 @@ struct SyncConfig
     int maxAttempts = 5; ///< per Graph call, for network errors, timeouts, 5xx, 429
     int requestTimeoutSeconds = 60; ///< a call that receives nothing this long fails (Timeout)
     int backoffBaseMs = 1000; ///< first retry delay after a transient failure, then doubled
-    /// Benchmarks only: keep a callsPerMinute above the product's cap of 150.
+    /// Benchmarks and tests against the simulated tenant only: keep a callsPerMinute above
+    /// the product's cap of 150.
     bool benchmarkBudgetOverride = false;
     int outboxRetryFirstMs = 2'000; ///< first delay before an undelivered edit is sent again
     int outboxRetryMaxMs = 300'000; ///< the longest such delay

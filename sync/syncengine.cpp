@@ -625,6 +625,9 @@ ConflictDecision resolveConflict(const OutboxEdit &edit, const Incident &remote)
     }
     if (edit.field == IncidentField::Tags) {
         decision.toSend.local.tags = mergeTags(remoteValue.tags, edit.base.tags, edit.local.tags);
+        // The merged list now stands on the remote list: the next merge starts from it, so a
+        // tag the portal removes later is not taken for one the analyst added.
+        decision.toSend.base = remoteValue;
         if (sameFieldValue(edit.field, decision.toSend.local, remoteValue))
             decision.outcome = ConflictOutcome::AlreadyConverged;
         return decision;
@@ -638,6 +641,9 @@ ConflictDecision resolveConflict(const OutboxEdit &edit, const Incident &remote)
 
     if (notLaterThan(remote.lastUpdateTime, edit.editTime)) {
         decision.outcome = ConflictOutcome::LocalWins;
+        // The edit now replaces the remote value: a later portal change back to the old base
+        // must still count as a change.
+        decision.toSend.base = remoteValue;
         decision.activity = ActivityEntry{remote.lastUpdateTime,
                                           ActivitySide::Remote,
                                           edit.field,

@@ -180,8 +180,8 @@ enum class ConflictOutcome {
 struct ConflictDecision
 {
     ConflictOutcome outcome = ConflictOutcome::NoConflict;
-    OutboxEdit toSend; ///< the row to send (local replaced by the merged tags); for NoConflict
-                       ///< and LocalWins
+    OutboxEdit toSend; ///< the row to send, for NoConflict and LocalWins: Tags get the merged
+                       ///< list as local; LocalWins and Tags take the remote value as base
     std::optional<ActivityEntry> activity; ///< the conflict entry for LocalWins and RemoteWins
 };
 

@@ -78,6 +78,42 @@ bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit)
     return false;
 }
 
+/**
+ * Merges queued rows of the same field (comments and tags excepted): the last row keeps its
+ * value, edit time and id and takes the first row's base. Returns the ids of the rows merged
+ * away.
+ */
+QList<qint64> collapseSameField(QList<OutboxRow> &rows)
+{
+    QList<qint64> superseded;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        // Comments each stand alone; tag rows are merged one after the other instead (their
+        // additions and removals must keep their order).
+        if (rows.at(i).edit.field == IncidentField::Comment
+            || rows.at(i).edit.field == IncidentField::Tags)
+            continue;
+        for (qsizetype j = rows.size() - 1; j > i; --j) {
+            if (rows.at(j).edit.field != rows.at(i).edit.field)
+                continue;
+            OutboxRow merged = rows.at(j);
+            merged.edit.base = rows.at(i).edit.base;
+            superseded.append(rows.at(i).id);
+            for (qsizetype k = i + 1; k < j; ++k) {
+                if (rows.at(k).edit.field == merged.edit.field)
+                    superseded.append(rows.at(k).id);
+            }
+            rows[i] = merged;
+            rows.removeAt(j);
+            for (qsizetype k = j - 1; k > i; --k) {
+                if (rows.at(k).edit.field == merged.edit.field)
+                    rows.removeAt(k);
+            }
+            break;
+        }
+    }
+    return superseded;
+}
+
 } // namespace
 
 SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
@@ -606,6 +642,18 @@ QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
                 pendingEdits.append(row.edit);
             }
         }
+        // Several queued edits of one field are one change from the first one's base to the
+        // last one's value: weighing them one by one against the remote value would settle the
+        // later ones (already so remotely) and send an earlier, stale one.
+        if (const QList<qint64> superseded = collapseSameField(pending); !superseded.isEmpty()) {
+            if (Result<void> removed = m_store->deleteOutboxRows(superseded); !removed)
+                Q_EMIT storeFailed(removed.error());
+            for (const OutboxRow &row : std::as_const(pending)) {
+                if (Result<void> updated = m_store->updateOutboxRow(row); !updated)
+                    Q_EMIT storeFailed(updated.error());
+            }
+            outboxChanged = true;
+        }
         QList<ActivityEntry> entries = remoteActivity(stored, payload.incident, pendingEdits);
         if (pending.isEmpty()) {
             if (Result<void> logged = m_store->appendActivity(stored.number, entries); !logged)
@@ -618,8 +666,15 @@ QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
         local.number = stored.number;
         bool remoteWon = false;
         QList<OutboxRow> kept;
+        // Tag rows apply one after the other: each merges onto the list the rows before it
+        // will have made.
+        Incident remote = payload.incident;
         for (OutboxRow row : pending) {
-            const ConflictDecision decision = resolveConflict(row.edit, payload.incident);
+            const ConflictDecision decision = resolveConflict(row.edit, remote);
+            if (row.edit.field == IncidentField::Tags
+                && (decision.outcome == ConflictOutcome::NoConflict
+                    || decision.outcome == ConflictOutcome::LocalWins))
+                remote.customTags = decision.toSend.local.tags;
             if (decision.activity)
                 entries.append(*decision.activity);
             switch (decision.outcome) {
