@@ -1,0 +1,15 @@
+# Sign-in: the keychain.
+set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
+
+# Against a real Secret Service (gnome-keyring on a private session bus).
+vigil_add_test(NAME tst_secretstore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_secretstore.cpp
+               LIBS vigil_sync LABELS auth keyring WRAPPER ${VIGIL_WITH_KEYRING})
+# The same executable without any session bus: a clear error and nothing written in plaintext.
+add_test(NAME tst_secretstore_nokeychain
+         COMMAND ${CMAKE_COMMAND} -E env --unset=DBUS_SESSION_BUS_ADDRESS --unset=DISPLAY
+                 --unset=WAYLAND_DISPLAY --unset=XDG_RUNTIME_DIR
+                 $<TARGET_FILE:tst_secretstore> noKeychainGivesClearError)
+set_tests_properties(tst_secretstore_nokeychain PROPERTIES
+    TIMEOUT 60
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=C.UTF-8;VIGIL_EXPECT_NO_KEYCHAIN=1"
+    LABELS "auth")
