@@ -1,5 +1,8 @@
-# Sign-in: the keychain.
+# Sign-in: device code, refresh tokens, the keychain.
 set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
+
+vigil_add_test(NAME tst_devicecodeflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicecodeflow.cpp
+               LIBS vigil_sync vigil_sim LABELS auth sim TIMEOUT 240)
 
 # Against a real Secret Service (gnome-keyring on a private session bus).
 vigil_add_test(NAME tst_secretstore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_secretstore.cpp
