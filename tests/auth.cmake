@@ -1,4 +1,4 @@
-# Sign-in: device code, refresh tokens, the keychain.
+# Sign-in: device code, refresh tokens, the keychain, and vigilctl connect/disconnect/status.
 set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
 
 vigil_add_test(NAME tst_devicecodeflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicecodeflow.cpp
@@ -16,3 +16,9 @@ set_tests_properties(tst_secretstore_nokeychain PROPERTIES
     TIMEOUT 60
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LANG=C.UTF-8;LC_ALL=C.UTF-8;VIGIL_EXPECT_NO_KEYCHAIN=1"
     LABELS "auth")
+
+vigil_add_test(NAME tst_vigilctlconnect SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlconnect.cpp
+               LIBS vigil_sync vigil_sim LABELS auth app e2e keyring TIMEOUT 300
+               WRAPPER ${VIGIL_WITH_KEYRING})
+target_compile_definitions(tst_vigilctlconnect PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlconnect vigilctl)
