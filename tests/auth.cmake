@@ -4,6 +4,9 @@ set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
 vigil_add_test(NAME tst_devicecodeflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicecodeflow.cpp
                LIBS vigil_sync vigil_sim LABELS auth sim TIMEOUT 240)
 
+vigil_add_test(NAME tst_connectorprofile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectorprofile.cpp
+               LIBS vigil_app LABELS auth app)
+
 # Against a real Secret Service (gnome-keyring on a private session bus).
 vigil_add_test(NAME tst_secretstore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_secretstore.cpp
                LIBS vigil_sync LABELS auth keyring WRAPPER ${VIGIL_WITH_KEYRING})
