@@ -27,5 +27,8 @@ shift
 # --unlock reads the password from stdin and creates the login collection with it when there is
 # none; --daemonize returns once the daemon is on the bus. Its output (environment lines for the
 # ssh/pkcs11 components) is not needed for the secrets component.
-echo -n vigil | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null
+if ! echo -n vigil | gnome-keyring-daemon --unlock --components=secrets --daemonize >/dev/null; then
+    echo "with-keyring: gnome-keyring-daemon did not start an unlocked Secret Service" >&2
+    exit 1
+fi
 exec "$@"
