@@ -1,5 +1,6 @@
 #include "appoptions.h"
 
+#include "secretstore.h"
 #include "simserver.h"
 
 #include <QDir>
@@ -68,15 +69,7 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
     options.m_demo = parser.isSet(QStringLiteral("demo"));
     options.m_analystUpn = option(parser, QStringLiteral("analyst"), "VIGIL_ANALYST_UPN");
 
-    const QString cloudName = option(parser, QStringLiteral("cloud"), "VIGIL_CLOUD");
-    if (!cloudName.isEmpty() && Cloud::byName(cloudName).name != cloudName.toLower()
-        && cloudName.toLower() != QLatin1String("gcchigh")) {
-        return configError(
-                QStringLiteral("Unknown cloud '%1': use global, usgov or dod.").arg(cloudName));
-    }
     SyncConfig &config = options.m_config;
-    config.cloud = Cloud::byName(cloudName);
-
     options.m_dataDir = option(parser, QStringLiteral("data-dir"), "VIGIL_DATA_DIR");
     if (options.m_dataDir.isEmpty() && !options.m_demo)
         options.m_dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -87,7 +80,36 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
     config.clientId = option(parser, QStringLiteral("client-id"), "AZURE_CLIENT_ID");
     config.clientSecret = qEnvironmentVariable("AZURE_CLIENT_SECRET");
 
+    // The saved profile applies unless the environment carries a secret (headless use) or the
+    // flags name another tenant or app.
+    if (!options.m_demo && config.clientSecret.isEmpty()) {
+        ConnectorProfile profile = ConnectorProfile::load(options.m_dataDir);
+        const auto matches = [](const QString &given, const QString &saved) {
+            return given.isEmpty() || given.compare(saved, Qt::CaseInsensitive) == 0;
+        };
+        if (profile.isValid() && matches(config.tenantId, profile.tenantId)
+            && matches(config.clientId, profile.clientId)) {
+            config.tenantId = profile.tenantId;
+            config.clientId = profile.clientId;
+            options.m_profile = profile;
+            options.m_usesProfile = true;
+        }
+    }
+    const ConnectorProfile &saved = options.m_profile;
+
+    QString cloudName = option(parser, QStringLiteral("cloud"), "VIGIL_CLOUD");
+    if (cloudName.isEmpty())
+        cloudName = saved.cloud;
+    if (!cloudName.isEmpty() && Cloud::byName(cloudName).name != cloudName.toLower()
+        && cloudName.toLower() != QLatin1String("gcchigh")) {
+        return configError(
+                QStringLiteral("Unknown cloud '%1': use global, usgov or dod.").arg(cloudName));
+    }
+    config.cloud = Cloud::byName(cloudName);
+
     QString authority = option(parser, QStringLiteral("authority-host"), "AZURE_AUTHORITY_HOST");
+    if (authority.isEmpty())
+        authority = saved.authorityHost.toString();
     if (authority.isEmpty())
         authority = config.cloud.authorityHost;
     const Result<QUrl> authorityUrl = validateEndpoint(authority, QStringLiteral("Authority host"));
@@ -96,6 +118,8 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
     config.authorityHost = authorityUrl.value();
 
     QString graph = option(parser, QStringLiteral("graph-endpoint"), "VIGIL_GRAPH_ENDPOINT");
+    if (graph.isEmpty())
+        graph = saved.graphEndpoint.toString();
     if (graph.isEmpty())
         graph = config.cloud.graphEndpoint;
     const Result<QUrl> graphUrl = validateEndpoint(graph, QStringLiteral("Graph endpoint"));
@@ -119,6 +143,36 @@ bool AppOptions::hasCredentials() const
 {
     return !m_config.tenantId.isEmpty() && !m_config.clientId.isEmpty()
            && !m_config.clientSecret.isEmpty();
+}
+
+void AppOptions::readSavedSecret(const ConnectorProfile &profile, SecretStore *store,
+                                 QObject *context,
+                                 std::function<void(const Result<SyncConfig> &)> done,
+                                 SyncConfig config)
+{
+    store->read(
+            profile.secretKey(), context,
+            [profile, done = std::move(done), config](const Result<QString> &secret) mutable {
+                if (!secret) {
+                    Error error = secret.error();
+                    if (error.kind == Error::Kind::NotFound) {
+                        error.kind = Error::Kind::Auth;
+                        error.message
+                                = QStringLiteral(
+                                          "The keychain holds no secret for the saved connection "
+                                          "(tenant %1). Connect again: 'vigilctl connect' or the "
+                                          "connector page.")
+                                          .arg(profile.tenantId);
+                    }
+                    done(error);
+                    return;
+                }
+                if (profile.authMode == ConnectorProfile::AuthMode::ClientSecret)
+                    config.clientSecret = secret.value();
+                else
+                    config.refreshToken = secret.value();
+                done(config);
+            });
 }
 
 DemoTenant::DemoTenant() = default;

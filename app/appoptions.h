@@ -1,10 +1,12 @@
 #pragma once
 
+#include "connectorprofile.h"
 #include "result.h"
 #include "synccontroller.h"
 
 #include <QCommandLineParser>
 
+#include <functional>
 #include <memory>
 
 class QTemporaryDir;
@@ -16,6 +18,8 @@ class SimServer;
 
 namespace Vigil {
 
+class SecretStore;
+
 /**
  * @brief Command-line and environment configuration shared by vigil and vigilctl.
  *
@@ -23,6 +27,11 @@ namespace Vigil {
  * AZURE_TENANT_ID, --client-id / AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (environment only, so it
  * never shows in a process list), --authority-host / AZURE_AUTHORITY_HOST, --graph-endpoint /
  * VIGIL_GRAPH_ENDPOINT, --poll-interval, --cloud.
+ *
+ * Without $AZURE_CLIENT_SECRET, the connector profile saved by `vigilctl connect` (or the
+ * connector page) in the data directory fills in tenant, client id, cloud and endpoints that
+ * neither flags nor environment give; its secret is then read from the keychain
+ * (readSavedSecret). The environment's client secret wins, for headless use.
  */
 class AppOptions
 {
@@ -40,12 +49,24 @@ public:
     QString analystUpn() const { return m_analystUpn; }
     /** True when tenant, client id and secret are all known. */
     bool hasCredentials() const;
+    /** True when the saved connector profile applies (its secret is in the keychain). */
+    bool usesSavedProfile() const { return m_usesProfile; }
+    /** The saved connector profile (invalid when none is saved or the environment overrides). */
+    const ConnectorProfile &profile() const { return m_profile; }
+    /** Reads the saved profile's secret from the keychain into config (client secret or refresh
+     *  token); done is called on this thread. */
+    static void readSavedSecret(const ConnectorProfile &profile, SecretStore *store,
+                                QObject *context,
+                                std::function<void(const Result<SyncConfig> &)> done,
+                                SyncConfig config);
 
 private:
     bool m_demo = false;
     QString m_dataDir;
     QString m_analystUpn;
     SyncConfig m_config;
+    ConnectorProfile m_profile;
+    bool m_usesProfile = false;
 };
 
 /**

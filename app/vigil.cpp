@@ -1,6 +1,7 @@
 // vigil: the desktop console. main() only wires the engine, the window and the options.
 #include "appoptions.h"
 #include "mainwindow.h"
+#include "secretstore.h"
 #include "synccontroller.h"
 
 #include <QApplication>
@@ -80,10 +81,11 @@ int main(int argc, char *argv[])
         if (const Result<void> started = demo.start(!screenshotMode); !started)
             return fail(started.error().message);
         demo.configure(config);
-    } else if (!options->hasCredentials()) {
+    } else if (!options->hasCredentials() && !options->usesSavedProfile()) {
         const QString message = QCoreApplication::translate(
-                "main", "Vigil has no tenant to sync with. Set AZURE_TENANT_ID, AZURE_CLIENT_ID "
-                        "and AZURE_CLIENT_SECRET for an app registration with "
+                "main", "Vigil has no tenant to sync with. Connect with 'vigilctl connect', or set "
+                        "AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app "
+                        "registration with "
                         "SecurityIncident.Read.All, or start 'vigil --demo' to try Vigil on the "
                         "embedded demo tenant.");
         if (screenshotMode)
@@ -145,7 +147,35 @@ int main(int argc, char *argv[])
     }
 
     window.show();
-    controller.start();
+    // A saved connection keeps its secret in the keychain; a renewed sign-in replaces it there.
+    SecretStore secrets;
+    if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
+        const ConnectorProfile profile = options->profile();
+        QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets,
+                         [&secrets, profile](const QString &refreshToken) {
+                             secrets.write(profile.secretKey(), refreshToken, &secrets,
+                                           [](const Result<void> &) {});
+                         });
+        AppOptions::readSavedSecret(
+                profile, &secrets, &window,
+                [&controller, &window, screenshotMode](const Result<SyncConfig> &withSecret) {
+                    if (!withSecret) {
+                        if (screenshotMode) {
+                            QCoreApplication::exit(fail(withSecret.error().message));
+                            return;
+                        }
+                        QMessageBox::warning(&window, QStringLiteral("Vigil"),
+                                             withSecret.error().message);
+                    } else {
+                        controller.setCredentials(withSecret->clientSecret,
+                                                  withSecret->refreshToken);
+                    }
+                    controller.start();
+                },
+                config);
+    } else {
+        controller.start();
+    }
     const int result = app.exec();
     return screenshotMode ? exitCode : result;
 }

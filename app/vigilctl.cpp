@@ -1,14 +1,20 @@
 // vigilctl: Vigil's command line. Same engine as the GUI (SyncController), no Widgets.
 #include "appoptions.h"
+#include "connectorprofile.h"
+#include "devicecodeflow.h"
 #include "incidentexport.h"
+#include "secretstore.h"
 #include "synccontroller.h"
 #include "syncengine.h"
+#include "tokenprovider.h"
 #include "vocabulary.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QTimer>
 
@@ -42,6 +48,9 @@ QString describe(const Error &error)
 {
     switch (error.kind) {
     case Error::Kind::Auth:
+        // A saved sign-in that is no longer accepted: the message says what to do.
+        if (error.code == QLatin1String("invalid_grant"))
+            return QStringLiteral("sign-in failed: %1").arg(error.message);
         return QStringLiteral("sign-in failed: %1. Check AZURE_TENANT_ID, AZURE_CLIENT_ID and "
                               "AZURE_CLIENT_SECRET.")
                 .arg(error.message);
@@ -176,6 +185,261 @@ Result<TriageEdit> editFromOptions(const QCommandLineParser &parser, const QStri
     return edit;
 }
 
+/** Graph's resource for the scopes: the cloud's, also when Vigil talks to a loopback endpoint. */
+QUrl graphResource(const SyncConfig &config)
+{
+    return isLoopbackHost(config.graphEndpoint.host()) ? QUrl(config.cloud.graphEndpoint)
+                                                       : config.graphEndpoint;
+}
+
+/** Endpoints are kept in the profile only when they differ from the cloud's own. */
+QUrl overrideOf(const QUrl &used, const QString &cloudDefault)
+{
+    return used == QUrl(cloudDefault) ? QUrl() : used;
+}
+
+/**
+ * Keeps a new connection: its secret in the keychain, then the profile; removes the secret of the
+ * other sign-in mode of the same app and whatever the previous profile kept under other keys.
+ */
+void saveConnection(SecretStore *store, const QString &dataDir, const ConnectorProfile &profile,
+                    const QString &secret, const std::function<void(int)> &finish)
+{
+    const ConnectorProfile previous = ConnectorProfile::load(dataDir);
+    store->write(profile.secretKey(), secret, store, [=](const Result<void> &written) {
+        if (!written) {
+            finish(fail(QStringLiteral("not connected: ") + written.error().message));
+            return;
+        }
+        if (const Result<void> saved = profile.save(dataDir); !saved) {
+            finish(fail(saved.error().message));
+            return;
+        }
+        QStringList stale = {SecretStore::clientSecretKey(profile.tenantId, profile.clientId),
+                             SecretStore::refreshTokenKey(profile.tenantId, profile.clientId)};
+        if (previous.isValid()) {
+            stale << SecretStore::clientSecretKey(previous.tenantId, previous.clientId)
+                  << SecretStore::refreshTokenKey(previous.tenantId, previous.clientId);
+        }
+        stale.removeDuplicates();
+        stale.removeAll(profile.secretKey());
+        auto left = std::make_shared<int>(int(stale.size()));
+        const auto done = [left, finish] {
+            if (--*left == 0)
+                finish(Ok);
+        };
+        for (const QString &key : std::as_const(stale))
+            store->remove(key, store, [done](const Result<void> &) { done(); });
+    });
+}
+
+int runConnect(const QCommandLineParser &parser, const AppOptions &options)
+{
+    const bool deviceCode = parser.isSet(QStringLiteral("device-code"));
+    const bool secretFromStdin = parser.isSet(QStringLiteral("client-secret-stdin"));
+    if (deviceCode == secretFromStdin)
+        return fail(QStringLiteral("connect needs either --device-code or --client-secret-stdin."),
+                    Usage);
+    if (options.demo())
+        return fail(QStringLiteral("connect does not apply to --demo."), Usage);
+    const SyncConfig &config = options.syncConfig();
+    QString tenant = parser.value(QStringLiteral("tenant"));
+    if (tenant.isEmpty())
+        tenant = config.tenantId;
+    const QString clientId = config.clientId;
+    if (clientId.isEmpty())
+        return fail(QStringLiteral("connect needs the app registration's client id: "
+                                   "--client-id or AZURE_CLIENT_ID."),
+                    Usage);
+    if (tenant.isEmpty() && secretFromStdin)
+        return fail(QStringLiteral("connecting with a client secret needs the tenant id: "
+                                   "--tenant or AZURE_TENANT_ID."),
+                    Usage);
+    if (tenant.isEmpty())
+        tenant = QStringLiteral("organizations");
+
+    ConnectorProfile profile;
+    profile.tenantId = tenant;
+    profile.clientId = clientId;
+    profile.cloud = config.cloud.name;
+    profile.authorityHost = overrideOf(config.authorityHost, config.cloud.authorityHost);
+    profile.graphEndpoint = overrideOf(config.graphEndpoint, config.cloud.graphEndpoint);
+
+    QNetworkAccessManager network;
+    SecretStore store;
+    int exitCode = Ok;
+    const std::function<void(int)> finish = [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    };
+
+    std::unique_ptr<DeviceCodeFlow> flow;
+    std::unique_ptr<TokenProvider> tokens;
+    if (deviceCode) {
+        profile.authMode = ConnectorProfile::AuthMode::DeviceCode;
+        flow = std::make_unique<DeviceCodeFlow>(&network, config.authorityHost, tenant, clientId,
+                                                graphResource(config));
+        QObject::connect(flow.get(), &DeviceCodeFlow::codeReceived, &store,
+                         [](const DeviceCodePrompt &prompt) {
+                             out() << prompt.message << '\n'
+                                   << "Code: " << prompt.userCode << '\n'
+                                   << "Address: " << prompt.verificationUri.toString() << '\n'
+                                   << "Waiting for the sign-in to complete..." << Qt::endl;
+                         });
+        QObject::connect(flow.get(), &DeviceCodeFlow::failed, &store,
+                         [&finish](const Error &error) { finish(fail(error.message)); });
+        QObject::connect(
+                flow.get(), &DeviceCodeFlow::signedIn, &store,
+                [&, profile](const DelegatedSignIn &signIn) mutable {
+                    if (!signIn.tenantId.isEmpty())
+                        profile.tenantId = signIn.tenantId;
+                    profile.upn = signIn.upn;
+                    if (signIn.refreshToken.isEmpty()) {
+                        finish(fail(QStringLiteral("the sign-in gave no refresh token, so Vigil "
+                                                   "could not stay signed in; the app "
+                                                   "registration must allow offline_access.")));
+                        return;
+                    }
+                    if (profile.tenantId.compare(QLatin1String("organizations"),
+                                                 Qt::CaseInsensitive)
+                                == 0
+                        || profile.tenantId.compare(QLatin1String("common"), Qt::CaseInsensitive)
+                                   == 0) {
+                        finish(fail(QStringLiteral("the sign-in did not say which tenant it is "
+                                                   "for; give it with --tenant.")));
+                        return;
+                    }
+                    saveConnection(&store, options.dataDir(), profile, signIn.refreshToken,
+                                   [profile, &finish](int code) {
+                                       if (code == Ok)
+                                           out() << QStringLiteral("Connected to tenant %1 as %2.")
+                                                            .arg(profile.tenantId,
+                                                                 profile.upn.isEmpty()
+                                                                         ? QStringLiteral("?")
+                                                                         : profile.upn)
+                                                 << Qt::endl;
+                                       finish(code);
+                                   });
+                });
+        QTimer::singleShot(0, flow.get(), &DeviceCodeFlow::start);
+    } else {
+        profile.authMode = ConnectorProfile::AuthMode::ClientSecret;
+        QTextStream input(stdin);
+        const QString secret = input.readLine().trimmed();
+        if (secret.isEmpty())
+            return fail(QStringLiteral("no client secret on standard input."), Usage);
+        tokens = std::make_unique<TokenProvider>(&network, config.authorityHost, tenant, clientId,
+                                                 secret, graphResource(config));
+        QTimer::singleShot(0, &store, [&, profile, secret] {
+            tokens->token(&store, [&, profile, secret](const Result<QString> &token) {
+                if (!token) {
+                    finish(fail(QStringLiteral("not connected: ") + describe(token.error())));
+                    return;
+                }
+                saveConnection(&store, options.dataDir(), profile, secret,
+                               [profile, &finish](int code) {
+                                   if (code == Ok)
+                                       out() << QStringLiteral("Connected to tenant %1 with the "
+                                                               "client secret of app %2.")
+                                                        .arg(profile.tenantId, profile.clientId)
+                                             << Qt::endl;
+                                   finish(code);
+                               });
+            });
+        });
+    }
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+int runDisconnect(const AppOptions &options)
+{
+    const ConnectorProfile profile = ConnectorProfile::load(options.dataDir());
+    if (!profile.isValid()) {
+        out() << "Not connected." << Qt::endl;
+        return Ok;
+    }
+    SecretStore store;
+    int exitCode = Ok;
+    const QStringList keys = {SecretStore::clientSecretKey(profile.tenantId, profile.clientId),
+                              SecretStore::refreshTokenKey(profile.tenantId, profile.clientId)};
+    auto left = std::make_shared<int>(int(keys.size()));
+    auto firstError = std::make_shared<std::optional<Error>>();
+    for (const QString &key : keys) {
+        store.remove(key, &store, [&, left, firstError](const Result<void> &removed) {
+            if (!removed && !*firstError)
+                *firstError = removed.error();
+            if (--*left > 0)
+                return;
+            // The profile goes either way: without a keychain there is no secret of it anywhere.
+            if (const Result<void> gone = ConnectorProfile::remove(options.dataDir()); !gone)
+                exitCode = fail(gone.error().message);
+            else if (*firstError)
+                exitCode = fail(QStringLiteral("the connection was removed, but its secrets "
+                                               "could not be removed from the keychain: ")
+                                + (*firstError)->message);
+            else
+                out() << QStringLiteral("Disconnected from tenant %1; its secrets were removed "
+                                        "from the keychain.")
+                                 .arg(profile.tenantId)
+                      << Qt::endl;
+            QCoreApplication::exit(exitCode);
+        });
+    }
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+QJsonValue timeOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QJsonObject connectorStatus(const AppOptions &options, const std::optional<SyncStatus> &status)
+{
+    const SyncConfig &config = options.syncConfig();
+    const bool fromEnvironment = options.hasCredentials();
+    const bool connected = fromEnvironment || options.usesSavedProfile() || options.demo();
+    QJsonArray portalHosts;
+    for (const QString &host : config.cloud.portalHosts)
+        portalHosts.append(host);
+    QJsonObject health;
+    health.insert(QStringLiteral("lastSync"),
+                  timeOrNull(status ? status->lastSuccess : QDateTime()));
+    health.insert(QStringLiteral("cursor"), timeOrNull(status ? status->cursor : QDateTime()));
+    health.insert(QStringLiteral("incidents"), status ? status->incidentsInStore : 0);
+    health.insert(QStringLiteral("pendingEdits"), status ? status->pendingEdits : 0);
+    health.insert(QStringLiteral("callBudgetPerMinute"), config.callsPerMinute);
+    QString authMode;
+    if (fromEnvironment)
+        authMode = QStringLiteral("clientSecret");
+    else if (options.usesSavedProfile())
+        authMode = ConnectorProfile::authModeName(options.profile().authMode);
+    return QJsonObject{
+            {QStringLiteral("connected"), connected},
+            {QStringLiteral("credentialSource"),
+             fromEnvironment              ? QJsonValue(QStringLiteral("environment"))
+             : options.usesSavedProfile() ? QJsonValue(QStringLiteral("keychain"))
+                                          : QJsonValue()},
+            {QStringLiteral("tenantId"), textOrNull(config.tenantId)},
+            {QStringLiteral("clientId"), textOrNull(config.clientId)},
+            {QStringLiteral("cloud"), config.cloud.name},
+            {QStringLiteral("authMode"), textOrNull(authMode)},
+            {QStringLiteral("identity"),
+             textOrNull(options.usesSavedProfile() && !fromEnvironment ? options.profile().upn
+                                                                       : QString())},
+            {QStringLiteral("authorityHost"), config.authorityHost.toString()},
+            {QStringLiteral("graphEndpoint"), config.graphEndpoint.toString()},
+            {QStringLiteral("portalHosts"), portalHosts},
+            {QStringLiteral("health"), health},
+    };
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -200,7 +464,13 @@ int main(int argc, char *argv[])
             "      [--classification C] [--reason R] [--determination D] [--add-tag T]...\n"
             "      [--remove-tag T]... [--comment TEXT] [--wait]\n"
             "                                       change an incident (sent to Graph)\n"
-            "  outbox list [--format json]          edits not yet accepted by Graph"));
+            "  outbox list [--format json]          edits not yet accepted by Graph\n"
+            "  connect --device-code | --client-secret-stdin [--tenant T] [--client-id C]\n"
+            "      [--cloud NAME]                   sign in (device code: as an analyst; secret:\n"
+            "                                       as the app) and keep the connection: settings\n"
+            "                                       in the data directory, secret in the keychain\n"
+            "  disconnect                           forget the connection and its secrets\n"
+            "  connector status [--format json]     tenant, identity, cloud, endpoints, health"));
     parser.addHelpOption();
     parser.addVersionOption();
     AppOptions::addTo(parser);
@@ -233,13 +503,22 @@ int main(int argc, char *argv[])
              QStringLiteral("text")},
             {QStringLiteral("wait"),
              QStringLiteral("update: exit only when Graph accepted (or refused) the change.")},
+            {QStringLiteral("device-code"),
+             QStringLiteral("connect: sign in as an analyst with a code entered in a browser.")},
+            {QStringLiteral("client-secret-stdin"),
+             QStringLiteral("connect: read the app's client secret from one line of standard "
+                            "input.")},
+            {QStringLiteral("tenant"),
+             QStringLiteral("connect: the tenant id or domain (default: --tenant-id, "
+                            "$AZURE_TENANT_ID, or for --device-code the signed-in user's)."),
+             QStringLiteral("tenant")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
     const QString command = args.value(0) + QLatin1Char(' ') + args.value(1);
-    enum class Command { Sync, List, Show, Update, Outbox } what;
+    enum class Command { Sync, List, Show, Update, Outbox, Connect, Disconnect, Status } what;
     if (args.value(0) == QLatin1String("sync") && args.size() == 1) {
         what = Command::Sync;
         if (!parser.isSet(QStringLiteral("once"))) {
@@ -255,6 +534,12 @@ int main(int argc, char *argv[])
         what = Command::Update;
     } else if (command == QLatin1String("outbox list") && args.size() == 2) {
         what = Command::Outbox;
+    } else if (args.value(0) == QLatin1String("connect") && args.size() == 1) {
+        what = Command::Connect;
+    } else if (args.value(0) == QLatin1String("disconnect") && args.size() == 1) {
+        what = Command::Disconnect;
+    } else if (command == QLatin1String("connector status") && args.size() == 2) {
+        what = Command::Status;
     } else {
         return fail(QStringLiteral("unknown command '%1'. Try 'vigilctl --help'.")
                             .arg(args.join(QLatin1Char(' '))),
@@ -266,8 +551,8 @@ int main(int argc, char *argv[])
         && format != QLatin1String("csv") && format != QLatin1String("table")) {
         return fail(QStringLiteral("--format must be json, csv or table."), Usage);
     }
-    if ((what == Command::Show || what == Command::Outbox) && !format.isEmpty()
-        && format != QLatin1String("json"))
+    if ((what == Command::Show || what == Command::Outbox || what == Command::Status)
+        && !format.isEmpty() && format != QLatin1String("json"))
         return fail(QStringLiteral("%1 supports --format json only.").arg(command), Usage);
 
     qint64 number = 0;
@@ -284,6 +569,19 @@ int main(int argc, char *argv[])
     SyncConfig config = options->syncConfig();
     config.autoPoll = false;
 
+    if (what == Command::Connect)
+        return runConnect(parser, options.value());
+    if (what == Command::Disconnect)
+        return runDisconnect(options.value());
+    if (what == Command::Status && !options->demo()
+        && (config.databasePath.isEmpty() || !QFile::exists(config.databasePath))) {
+        // Nothing synced yet: report the connection without creating a database.
+        out() << QJsonDocument(connectorStatus(options.value(), std::nullopt))
+                         .toJson(QJsonDocument::Indented);
+        out().flush();
+        return Ok;
+    }
+
     TriageEdit edit;
     if (what == Command::Update) {
         Result<TriageEdit> parsed = editFromOptions(parser, options->analystUpn());
@@ -297,21 +595,50 @@ int main(int argc, char *argv[])
         if (const Result<void> started = demo.start(false); !started)
             return fail(started.error().message);
         demo.configure(config);
-    } else if (what == Command::Sync && !options->hasCredentials()) {
-        return fail(QStringLiteral("no credentials: set AZURE_TENANT_ID, AZURE_CLIENT_ID and "
-                                   "AZURE_CLIENT_SECRET (or --tenant-id/--client-id), or use "
-                                   "--demo for the embedded demo tenant."),
+    } else if (what == Command::Sync && !options->hasCredentials()
+               && !options->usesSavedProfile()) {
+        return fail(QStringLiteral("no credentials: run 'vigilctl connect', or set "
+                                   "AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or "
+                                   "--tenant-id/--client-id), or use --demo for the embedded "
+                                   "demo tenant."),
                     Usage);
     }
+    // Sync and update talk to Graph: with a saved connection, its secret comes from the keychain.
+    const bool needsSavedSecret = !options->demo() && !options->hasCredentials()
+                                  && options->usesSavedProfile()
+                                  && (what == Command::Sync || what == Command::Update);
 
     SyncController controller(config);
     int exitCode = Ok;
-    const auto finish = [&exitCode](int code) {
+    // A rotated refresh token replaces the saved one; the run ends only after it is written.
+    SecretStore secrets;
+    int secretWrites = 0;
+    bool exitPending = false;
+    const auto finish = [&exitCode, &secretWrites, &exitPending](int code) {
         exitCode = code;
-        QCoreApplication::exit(code);
+        if (secretWrites > 0)
+            exitPending = true;
+        else
+            QCoreApplication::exit(code);
     };
     QObject::connect(&controller, &SyncController::storeFailed, &app,
                      [&finish](const Error &error) { finish(fail(describe(error))); });
+
+    QObject::connect(&controller, &SyncController::refreshTokenRotated, &app,
+                     [&](const QString &refreshToken) {
+                         if (!needsSavedSecret)
+                             return;
+                         ++secretWrites;
+                         secrets.write(options->profile().secretKey(), refreshToken, &app,
+                                       [&](const Result<void> &written) {
+                                           if (!written)
+                                               fail(QStringLiteral("the renewed sign-in could "
+                                                                   "not be saved: ")
+                                                    + written.error().message);
+                                           if (--secretWrites == 0 && exitPending)
+                                               QCoreApplication::exit(exitCode);
+                                       });
+                     });
 
     bool started = false;
     QObject::connect(
@@ -350,6 +677,10 @@ int main(int argc, char *argv[])
                     break;
                 case Command::Outbox:
                     controller.requestOutbox();
+                    break;
+                case Command::Status: // answered once the store's status arrives
+                case Command::Connect:
+                case Command::Disconnect:
                     break;
                 }
             });
@@ -427,6 +758,13 @@ int main(int argc, char *argv[])
     QObject::connect(&controller, &SyncController::pendingCountChanged, &app, [&](int count) {
         if (what == Command::Update && wait && pendingDone && count == 0)
             finish(Ok);
+        // The store reports its status, then its pending count, right after the queue.
+        if (what == Command::Status && started) {
+            out() << QJsonDocument(connectorStatus(options.value(), lastStatus))
+                             .toJson(QJsonDocument::Indented);
+            out().flush();
+            finish(Ok);
+        }
     });
     QObject::connect(&controller, &SyncController::editRejected, &app,
                      [&](qint64 which, const Error &error) {
@@ -460,7 +798,21 @@ int main(int argc, char *argv[])
                          finish(Ok);
                      });
 
-    QTimer::singleShot(0, &controller, &SyncController::start);
+    if (needsSavedSecret) {
+        AppOptions::readSavedSecret(
+                options->profile(), &secrets, &app,
+                [&](const Result<SyncConfig> &withSecret) {
+                    if (!withSecret) {
+                        finish(fail(withSecret.error().message));
+                        return;
+                    }
+                    controller.setCredentials(withSecret->clientSecret, withSecret->refreshToken);
+                    controller.start();
+                },
+                config);
+    } else {
+        QTimer::singleShot(0, &controller, &SyncController::start);
+    }
     app.exec();
     return exitCode;
 }

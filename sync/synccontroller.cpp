@@ -43,6 +43,13 @@ SyncController::SyncController(SyncConfig config, QObject *parent)
 
 SyncController::~SyncController() = default;
 
+void SyncController::setCredentials(const QString &clientSecret, const QString &refreshToken)
+{
+    Q_ASSERT(!m_thread);
+    m_config.clientSecret = clientSecret;
+    m_config.refreshToken = refreshToken;
+}
+
 void SyncController::start()
 {
     if (m_thread)
@@ -68,6 +75,7 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::pendingCountChanged, this, &SyncController::pendingCountChanged);
     connect(m_worker, &SyncWorker::outboxLoaded, this, &SyncController::outboxLoaded);
     connect(m_worker, &SyncWorker::outboxFlushed, this, &SyncController::outboxFlushed);
+    connect(m_worker, &SyncWorker::refreshTokenRotated, this, &SyncController::refreshTokenRotated);
     m_thread->start();
 }
 

@@ -27,6 +27,8 @@ struct SyncConfig
     QString tenantId;
     QString clientId;
     QString clientSecret;
+    /// Delegated sign-in (device code): used instead of clientSecret when set.
+    QString refreshToken;
     Cloud cloud = Cloud::global();
     int pollIntervalSeconds = 10; ///< 5..300
     int overlapSeconds = 120;
@@ -60,6 +62,9 @@ public:
     ~SyncController() override;
 
     const SyncConfig &config() const { return m_config; }
+    /** Sets the secret (client secret or, for a delegated sign-in, the refresh token) when it
+     *  comes from the keychain after construction; only before start(). */
+    void setCredentials(const QString &clientSecret, const QString &refreshToken);
 
     /** Starts the sync thread, opens the store, emits incidentsLoaded, then polls (autoPoll). */
     void start();
@@ -103,6 +108,8 @@ Q_SIGNALS:
     void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
     /** A delivery run ended: delivered edits (outbox rows) in it, rows still queued. */
     void outboxFlushed(int delivered, int queued);
+    /** Delegated sign-in: the service rotated the refresh token; keep the new one (keychain). */
+    void refreshTokenRotated(const QString &refreshToken);
 
 private:
     struct ThreadDeleter

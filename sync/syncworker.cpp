@@ -186,6 +186,11 @@ void SyncWorker::initialize()
         m_tokens = new TokenProvider(m_network, authority.value(), m_config.tenantId,
                                      m_config.clientId, m_config.clientSecret, resource, this);
         m_tokens->setRequestTimeout(std::chrono::seconds(m_config.requestTimeoutSeconds));
+        if (!m_config.refreshToken.isEmpty()) {
+            m_tokens->setRefreshToken(m_config.refreshToken);
+            connect(m_tokens, &TokenProvider::refreshTokenRotated, this,
+                    &SyncWorker::refreshTokenRotated);
+        }
         m_graph = new GraphClient(m_network, m_tokens, &m_limiter, graph.value(), this);
         GraphClientOptions options;
         options.maxAttempts = std::max(1, m_config.maxAttempts);

@@ -84,6 +84,7 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
     void outboxFlushed(int delivered, int queued);
+    void refreshTokenRotated(const QString &refreshToken);
 
 private:
     QUrl firstPageUrl(bool expand) const;

@@ -1,5 +1,6 @@
 #include "tokenprovider.h"
 
+#include "devicecodeflow.h"
 #include "graphclient.h"
 #include "synclogging.h"
 
@@ -51,6 +52,38 @@ QByteArray TokenProvider::requestBody(const QString &clientId, const QString &cl
            + pair("scope", scope) + '&' + pair("grant_type", QStringLiteral("client_credentials"));
 }
 
+QByteArray TokenProvider::refreshRequestBody(const QString &clientId, const QString &refreshToken,
+                                             const QUrl &graphEndpoint)
+{
+    const auto pair = [](const char *key, const QString &value) -> QByteArray {
+        return QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
+    };
+    return pair("client_id", clientId) + '&' + pair("grant_type", QStringLiteral("refresh_token"))
+           + '&' + pair("refresh_token", refreshToken) + '&'
+           + pair("scope", DeviceCodeFlow::delegatedScopes(graphEndpoint));
+}
+
+void TokenProvider::setRefreshToken(const QString &refreshToken)
+{
+    m_refreshToken = refreshToken;
+}
+
+void TokenProvider::setAccessToken(const QString &accessToken, const QDateTime &expiresAt)
+{
+    const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(expiresAt);
+    if (!accessToken.isEmpty() && lifetime > 0)
+        store(accessToken, lifetime);
+}
+
+void TokenProvider::store(const QString &token, qint64 lifetime)
+{
+    const qint64 margin = std::min<qint64>(300, lifetime / 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_token = token;
+    m_expiresAt = now.addSecs(lifetime);
+    m_renewAt = now.addSecs(lifetime - margin);
+}
+
 bool TokenProvider::hasValidToken() const
 {
     return !m_token.isEmpty() && QDateTime::currentDateTimeUtc() < m_renewAt;
@@ -78,7 +111,17 @@ void TokenProvider::token(QObject *context, Callback done)
 
 void TokenProvider::requestToken()
 {
-    if (m_clientId.isEmpty() || m_clientSecret.isEmpty() || m_tenantId.isEmpty()) {
+    const bool delegated = isDelegated();
+    if (delegated && (m_clientId.isEmpty() || m_tenantId.isEmpty())) {
+        m_inFlight = true; // finish() runs callbacks that may ask again
+        finish(Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("tenant id and client id are required to use a sign-in"),
+                     {}});
+        return;
+    }
+    if (!delegated && (m_clientId.isEmpty() || m_clientSecret.isEmpty() || m_tenantId.isEmpty())) {
         m_inFlight = true; // finish() runs callbacks that may ask again
         finish(Error{Error::Kind::Config,
                      0,
@@ -96,9 +139,11 @@ void TokenProvider::requestToken()
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(int(m_timeout.count()));
-    qCDebug(lcGraph) << "requesting an access token from" << request.url().host();
-    QNetworkReply *reply
-            = m_network->post(request, requestBody(m_clientId, m_clientSecret, m_graphEndpoint));
+    qCDebug(lcGraph) << "requesting an access token from" << request.url().host()
+                     << (delegated ? "with the saved sign-in" : "with the client secret");
+    QNetworkReply *reply = m_network->post(
+            request, delegated ? refreshRequestBody(m_clientId, m_refreshToken, m_graphEndpoint)
+                               : requestBody(m_clientId, m_clientSecret, m_graphEndpoint));
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
 }
 
@@ -110,6 +155,15 @@ void TokenProvider::onReply(QNetworkReply *reply)
     if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
         Error error = errorFromReply(reply, body);
         qCWarning(lcGraph).noquote() << "token request failed:" << error.toString();
+        if (isDelegated() && error.code == QLatin1String("invalid_grant")) {
+            // Revoked, expired after inactivity, password reset, consent withdrawn: only a new
+            // interactive sign-in helps.
+            error.kind = Error::Kind::Auth;
+            error.message = QStringLiteral("The saved sign-in is no longer accepted (%1). Sign in "
+                                           "again: 'vigilctl connect --device-code' or Connect on "
+                                           "the connector page.")
+                                    .arg(error.message);
+        }
         finish(error);
         return;
     }
@@ -130,12 +184,13 @@ void TokenProvider::onReply(QNetworkReply *reply)
                                               : expiresValue.toInteger();
     if (lifetime <= 0)
         lifetime = 3600;
-    const qint64 margin = std::min<qint64>(300, lifetime / 2);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_token = token;
-    m_expiresAt = now.addSecs(lifetime);
-    m_renewAt = now.addSecs(lifetime - margin);
+    store(token, lifetime);
     qCInfo(lcGraph) << "access token acquired, valid for" << lifetime << "s";
+    const QString rotated = json.value(QLatin1String("refresh_token")).toString();
+    if (isDelegated() && !rotated.isEmpty() && rotated != m_refreshToken) {
+        m_refreshToken = rotated;
+        Q_EMIT refreshTokenRotated(rotated);
+    }
     finish(m_token);
 }
 

@@ -17,13 +17,18 @@ class QNetworkReply;
 namespace Vigil {
 
 /**
- * @brief App-only access tokens for Graph (OAuth 2.0 client credentials against Entra ID).
+ * @brief Access tokens for Graph from Entra ID, app-only or on behalf of a signed-in analyst.
  *
- * POSTs `client_id`, `client_secret`, `scope=<graph>/.default` and
- * `grant_type=client_credentials` to `<authority>/<tenant>/oauth2/v2.0/token`, caches the token
- * and renews it shortly before it expires (5 minutes, or half its lifetime when shorter). One
- * request is in flight at a time; callers that ask meanwhile wait for it. Lives on the sync
- * thread and uses the network manager it is given. Never logs the secret or the token.
+ * Client-credentials mode (the default) POSTs `client_id`, `client_secret`,
+ * `scope=<graph>/.default` and `grant_type=client_credentials` to
+ * `<authority>/<tenant>/oauth2/v2.0/token`. Delegated mode (setRefreshToken()) redeems the
+ * refresh token of a device-code sign-in instead (`grant_type=refresh_token`) and hands every
+ * rotated refresh token out through refreshTokenRotated(), so that the caller can keep it in the
+ * keychain; a refused refresh token (`invalid_grant`) is an Auth error that asks the analyst to
+ * sign in again. Either way the token is cached and renewed shortly before it expires (5 minutes,
+ * or half its lifetime when shorter). One request is in flight at a time; callers that ask
+ * meanwhile wait for it. Lives on the sync thread and uses the network manager it is given.
+ * Never logs the secret or the tokens.
  */
 class TokenProvider : public QObject
 {
@@ -36,6 +41,12 @@ public:
     TokenProvider(QNetworkAccessManager *network, QUrl authorityHost, QString tenantId,
                   QString clientId, QString clientSecret, QUrl graphResource,
                   QObject *parent = nullptr);
+
+    /** Switches to delegated mode: access tokens come from this refresh token. */
+    void setRefreshToken(const QString &refreshToken);
+    /** Delegated mode: an access token already in hand (from the sign-in itself). */
+    void setAccessToken(const QString &accessToken, const QDateTime &expiresAt);
+    bool isDelegated() const { return !m_refreshToken.isEmpty(); }
 
     /** Calls done (on this thread, possibly before returning) with a valid token or an Error;
      *  nothing is called if context is gone by then. */
@@ -51,17 +62,26 @@ public:
     /** The form body of a client-credentials token request. */
     static QByteArray requestBody(const QString &clientId, const QString &clientSecret,
                                   const QUrl &graphEndpoint);
+    /** The form body of a refresh-token request for Vigil's delegated Graph scopes. */
+    static QByteArray refreshRequestBody(const QString &clientId, const QString &refreshToken,
+                                         const QUrl &graphEndpoint);
+
+Q_SIGNALS:
+    /** Delegated mode: the service issued a new refresh token; the old one may stop working. */
+    void refreshTokenRotated(const QString &refreshToken);
 
 private:
     void requestToken();
     void finish(const Result<QString> &result);
     void onReply(QNetworkReply *reply);
+    void store(const QString &token, qint64 lifetime);
 
     QNetworkAccessManager *m_network;
     QUrl m_authorityHost;
     QString m_tenantId;
     QString m_clientId;
     QString m_clientSecret;
+    QString m_refreshToken;
     QUrl m_graphEndpoint;
     std::chrono::milliseconds m_timeout{60'000};
 

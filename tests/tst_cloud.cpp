@@ -13,6 +13,8 @@ private Q_SLOTS:
     void builtLinks();
     void endpoints_data();
     void endpoints();
+    void hosts_data();
+    void hosts();
 };
 
 void TestCloud::allowList_data()
@@ -44,6 +46,12 @@ void TestCloud::allowList_data()
                                        << "https://security.microsoft.us/incidents/1" << true;
     QTest::newRow("global host on usgov") << "usgov"
                                           << "https://security.microsoft.com/incidents/1" << false;
+    QTest::newRow("dod host on dod") << "dod"
+                                     << "https://security.apps.mil/incidents/1" << true;
+    QTest::newRow("gov host on dod") << "dod"
+                                     << "https://security.microsoft.us/incidents/1" << false;
+    QTest::newRow("dod host on usgov") << "usgov"
+                                       << "https://security.apps.mil/incidents/1" << false;
 }
 
 void TestCloud::allowList()
@@ -103,6 +111,57 @@ void TestCloud::endpoints()
         QCOMPARE(url.value().toString(), normalised);
     else
         QVERIFY(url.error().message.contains(QStringLiteral("Graph endpoint")));
+}
+
+void TestCloud::hosts_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("authority");
+    QTest::addColumn<QString>("graph");
+    QTest::addColumn<QString>("portal");
+    QTest::newRow("global") << "global"
+                            << "global"
+                            << "https://login.microsoftonline.com"
+                            << "https://graph.microsoft.com"
+                            << "security.microsoft.com";
+    QTest::newRow("usgov (GCC High)") << "usgov"
+                                      << "usgov"
+                                      << "https://login.microsoftonline.us"
+                                      << "https://graph.microsoft.us"
+                                      << "security.microsoft.us";
+    QTest::newRow("gcchigh alias") << "GCCHigh"
+                                   << "usgov"
+                                   << "https://login.microsoftonline.us"
+                                   << "https://graph.microsoft.us"
+                                   << "security.microsoft.us";
+    QTest::newRow("dod") << "DoD"
+                         << "dod"
+                         << "https://login.microsoftonline.us"
+                         << "https://dod-graph.microsoft.us"
+                         << "security.apps.mil";
+    QTest::newRow("unknown is global") << "moon"
+                                       << "global"
+                                       << "https://login.microsoftonline.com"
+                                       << "https://graph.microsoft.com"
+                                       << "security.microsoft.com";
+}
+
+void TestCloud::hosts()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, name);
+    QFETCH(QString, authority);
+    QFETCH(QString, graph);
+    QFETCH(QString, portal);
+    const Cloud cloud = Cloud::byName(given);
+    QCOMPARE(cloud.name, name);
+    QCOMPARE(cloud.authorityHost, authority);
+    QCOMPARE(cloud.graphEndpoint, graph);
+    QCOMPARE(cloud.portalHosts.value(0), portal);
+    // The built deep link uses the cloud's portal host.
+    QCOMPARE(portalIncidentUrl(QString(), QStringLiteral("7"), QStringLiteral("t"), cloud).host(),
+             portal);
 }
 
 QTEST_APPLESS_MAIN(TestCloud)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QUrl>
+
+namespace Vigil {
+
+/**
+ * @brief The connector's non-secret settings: which tenant, app and cloud, how Vigil signs in and
+ * as whom. Any thread.
+ *
+ * Kept with QSettings in `connector.ini` in Vigil's data directory. The secret that goes with it
+ * (client secret or refresh token) is only ever in the keychain, under keys derived from tenant
+ * and client id (SecretStore::clientSecretKey / refreshTokenKey).
+ */
+struct ConnectorProfile
+{
+    enum class AuthMode { DeviceCode, ClientSecret };
+
+    QString tenantId;
+    QString clientId;
+    QString cloud = QStringLiteral("global");
+    AuthMode authMode = AuthMode::DeviceCode;
+    QString upn; ///< the signed-in analyst (device code); empty for a client secret
+    QUrl authorityHost; ///< only when it differs from the cloud's (a proxy, the simulator)
+    QUrl graphEndpoint; ///< likewise
+
+    bool isValid() const { return !tenantId.isEmpty() && !clientId.isEmpty(); }
+    /** The keychain key of this profile's secret (depends on authMode). */
+    QString secretKey() const;
+
+    static QString authModeName(AuthMode mode); ///< "deviceCode" or "clientSecret"
+    static QString filePath(const QString &dataDir);
+    /** The saved profile; an invalid (empty) one when none is saved. */
+    static ConnectorProfile load(const QString &dataDir);
+    Result<void> save(const QString &dataDir) const;
+    static Result<void> remove(const QString &dataDir);
+};
+
+} // namespace Vigil
