@@ -1,0 +1,3 @@
+# Incident-creation rules: the pure rule logic, the rules against a simulated tenant, vigilctl.
+vigil_add_test(NAME tst_incidentrules SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_incidentrules.cpp
+               LIBS vigil_core LABELS core rules)
