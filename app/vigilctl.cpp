@@ -78,6 +78,8 @@ void printTable(const QList<Incident> &incidents, const Cloud &cloud)
         QString title = i.title;
         if (i.redirectedToNumber > 0)
             title += QStringLiteral(" (merged into #%1)").arg(i.redirectedToNumber);
+        if (i.duplicateOf > 0)
+            title += QStringLiteral(" (duplicate of #%1)").arg(i.duplicateOf);
         rows.append({QString::number(i.number), severityLabel(i.severity), statusLabel(i.status),
                      alertCountLabel(i.alertCount), i.assignedTo, title});
     }

@@ -352,6 +352,12 @@ void TestVigilctlRules::syncCreatesRuleIncidentsAndDuplicates()
     QCOMPARE(duplicates.constFirst().value(QLatin1String("provider")).toString(),
              QStringLiteral("Incident creation rule"));
 
+    const Run table = vigilctl({QStringLiteral("incidents"), QStringLiteral("list"),
+                                QStringLiteral("--format"), QStringLiteral("table")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(QStringLiteral("(duplicate of #%1)").arg(holder).toUtf8()),
+             table.out.constData());
+
     // Once more: nothing is created twice.
     sync = vigilctl({QStringLiteral("sync"), QStringLiteral("--once")});
     QVERIFY2(sync.exitCode == 0, sync.err.constData());
