@@ -49,8 +49,8 @@ QString describe(const Error &error)
                 .arg(error.message);
     case Error::Kind::Forbidden:
         return QStringLiteral("access denied: %1. The app registration needs the "
-                              "SecurityIncident.Read.All (or ReadWrite.All) application permission "
-                              "with admin consent.")
+                              "SecurityIncident.Read.All and SecurityAlert.Read.All (or "
+                              "ReadWrite.All) application permissions with admin consent.")
                 .arg(error.message);
     case Error::Kind::Network:
     case Error::Kind::Timeout:

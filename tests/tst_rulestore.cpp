@@ -232,7 +232,8 @@ void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
              store.incidentNumberForProviderId(QStringLiteral("600")));
 
     // The queue shows it, and the alone one stays without a link.
-    for (const Incident &row : store.loadQueue().value()) {
+    const QList<Incident> queue = store.loadQueue().value();
+    for (const Incident &row : queue) {
         if (row.ruleAlertId == QLatin1String("ca9"))
             QCOMPARE(row.duplicateOf, 0);
         if (row.ruleAlertId == QLatin1String("ca5"))
