@@ -646,6 +646,11 @@ int main(int argc, char *argv[])
                                  .arg(lastStatus.duplicatesThisCycle)
                                  .arg(lastStatus.duplicatesInStore)
                       << Qt::endl;
+                if (lastStatus.componentAlertsError) {
+                    err() << "vigilctl: component alerts were not pulled and the "
+                             "incident-creation rules did not run: "
+                          << describe(*lastStatus.componentAlertsError) << Qt::endl;
+                }
                 pulled = true; // the outbox is delivered next; outboxFlushed ends the run
             });
     QObject::connect(&controller, &SyncController::outboxFlushed, &app,

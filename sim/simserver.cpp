@@ -341,6 +341,13 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                 reply.headers.append({QByteArrayLiteral("Retry-After"),
                                       QByteArray::number(fault.answer->retryAfterSeconds)});
             }
+        } else if (fault.answer && kind == FaultKind::Forbidden) {
+            reply = request.graphError(403, QStringLiteral("Forbidden"),
+                                       QStringLiteral("Missing role permissions on the request. "
+                                                      "API requires one of "
+                                                      "'SecurityAlert.Read.All, "
+                                                      "SecurityAlert.ReadWrite.All'. Roles on the "
+                                                      "request ''."));
         } else if (fault.answer && kind == FaultKind::ExpandWithFilter) {
             reply = request.graphError(500, QStringLiteral("UnknownError"),
                                        QStringLiteral("An internal server error occurred while "

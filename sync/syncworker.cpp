@@ -861,6 +861,7 @@ void SyncWorker::startAlertsPull()
         return;
     }
     m_rules = std::move(rules).value();
+    m_status.componentAlertsError.reset();
     m_alertsUnordered = false;
     m_alertsCycleMax = {};
     m_alertsPreviousItem = {};
@@ -875,6 +876,15 @@ void SyncWorker::fetchAlertsPage(const QUrl &url)
 void SyncWorker::onAlertsPage(const Result<QJsonObject> &result)
 {
     if (!result) {
+        // Without SecurityAlert.Read.All the incidents still sync; only the rules cannot run.
+        if (result.error().kind == Error::Kind::Forbidden) {
+            qCWarning(lcSync).noquote()
+                    << "component alerts not pulled; incident-creation rules skipped:"
+                    << result.error().toString();
+            m_status.componentAlertsError = result.error();
+            finishAlertsPull();
+            return;
+        }
         finishCycle(false, result.error());
         return;
     }

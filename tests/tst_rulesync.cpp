@@ -54,6 +54,7 @@ private Q_SLOTS:
     void uncheckedSettingMarksDuplicatesOfM365dIncidents();
     void ruleFiltersDecideWhatIsCreated();
     void ruleIncidentEditsStayLocal();
+    void missingAlertPermissionStillSyncsIncidents();
 
 private:
     std::unique_ptr<SyncController> makeController(bool start = true);
@@ -425,6 +426,31 @@ void TestRuleSync::ruleIncidentEditsStayLocal()
         QVERIFY2(it.key().startsWith(QLatin1String("GET "))
                          || it.key().contains(QLatin1String("/oauth2/")),
                  qPrintable(it.key()));
+}
+
+void TestRuleSync::missingAlertPermissionStillSyncsIncidents()
+{
+    addAlerts(kMcas, QStringLiteral("high"), 1);
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("forbidden")},
+           {QStringLiteral("count"), -1},
+           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    auto controller = makeController();
+    SyncStatus status;
+    QVERIFY(runSync(*controller, &status));
+    QVERIFY(status.componentAlertsError.has_value());
+    QCOMPARE(status.componentAlertsError->kind, Error::Kind::Forbidden);
+    QVERIFY(status.componentAlertsError->message.contains(QLatin1String("SecurityAlert.Read.All")));
+    QVERIFY(!status.lastError.has_value());
+    QCOMPARE(storedQueue().size(), kIncidents);
+    QCOMPARE(status.ruleIncidentsThisCycle, 0);
+
+    // With the permission granted, the next cycle catches up.
+    admin("DELETE", QStringLiteral("/_sim/faults"));
+    QVERIFY(runSync(*controller, &status));
+    QVERIFY(!status.componentAlertsError.has_value());
+    QCOMPARE(status.ruleIncidentsThisCycle, 1);
+    QCOMPARE(ruleIncidents(storedQueue()).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRuleSync)
