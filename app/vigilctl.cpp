@@ -3,6 +3,8 @@
 #include "connectorprofile.h"
 #include "devicecodeflow.h"
 #include "incidentexport.h"
+#include "incidentrules.h"
+#include "incidentstore.h"
 #include "secretstore.h"
 #include "synccontroller.h"
 #include "syncengine.h"
@@ -56,8 +58,8 @@ QString describe(const Error &error)
                 .arg(error.message);
     case Error::Kind::Forbidden:
         return QStringLiteral("access denied: %1. The app registration needs the "
-                              "SecurityIncident.Read.All (or ReadWrite.All) application permission "
-                              "with admin consent.")
+                              "SecurityIncident.Read.All and SecurityAlert.Read.All (or "
+                              "ReadWrite.All) application permissions with admin consent.")
                 .arg(error.message);
     case Error::Kind::Network:
     case Error::Kind::Timeout:
@@ -85,6 +87,8 @@ void printTable(const QList<Incident> &incidents, const Cloud &cloud)
         QString title = i.title;
         if (i.redirectedToNumber > 0)
             title += QStringLiteral(" (merged into #%1)").arg(i.redirectedToNumber);
+        if (i.duplicateOf > 0)
+            title += QStringLiteral(" (duplicate of #%1)").arg(i.duplicateOf);
         rows.append({QString::number(i.number), severityLabel(i.severity), statusLabel(i.status),
                      alertCountLabel(i.alertCount), i.assignedTo, title});
     }
@@ -113,6 +117,8 @@ void printTable(const QList<Incident> &incidents, const Cloud &cloud)
 
 QUrl linkOf(const Incident &i, const Cloud &cloud)
 {
+    if (i.isRuleIncident())
+        return portalAlertUrl(i.webUrl, cloud);
     return portalIncidentUrl(i.webUrl, i.providerIncidentId, i.tenantId, cloud);
 }
 
@@ -440,6 +446,244 @@ QJsonObject connectorStatus(const AppOptions &options, const std::optional<SyncS
     };
 }
 
+// ---- Incident-creation rules: `rules list`, `rules set`, `connector set` ----
+
+void addRuleOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+            {QStringLiteral("enabled"), QStringLiteral("rules set: true or false."),
+             QStringLiteral("bool")},
+            {QStringLiteral("severities"),
+             QStringLiteral("rules set: comma-separated High, Medium, Low, Informational "
+                            "(\"\" = every severity)."),
+             QStringLiteral("list")},
+            {QStringLiteral("include"),
+             QStringLiteral("rules set: comma-separated title parts an alert must contain one "
+                            "of (\"\" = any title)."),
+             QStringLiteral("list")},
+            {QStringLiteral("exclude"),
+             QStringLiteral("rules set: comma-separated title parts that exclude an alert."),
+             QStringLiteral("list")},
+            {QStringLiteral("skip-m365d"),
+             QStringLiteral("rules set: skip alerts an M365D incident holds (true or false)."),
+             QStringLiteral("bool")},
+            {QStringLiteral("turn-off-microsoft-rules"),
+             QStringLiteral("connector set: turn off the MDE, MDI and MDO incident creation rules "
+                            "(true or false)."),
+             QStringLiteral("bool")},
+    });
+}
+
+bool isRulesCommand(const QStringList &args)
+{
+    return args.value(0) == QLatin1String("rules")
+           || (args.value(0) == QLatin1String("connector")
+               && args.value(1) == QLatin1String("set"));
+}
+
+Result<bool> boolOption(const QCommandLineParser &parser, const QString &name)
+{
+    const QString text = parser.value(name).trimmed().toLower();
+    if (text == QLatin1String("true"))
+        return true;
+    if (text == QLatin1String("false"))
+        return false;
+    return Error{
+            Error::Kind::Config,
+            0,
+            {},
+            QStringLiteral("--%1 must be true or false, not '%2'.").arg(name, parser.value(name)),
+            {}};
+}
+
+QStringList listOption(const QCommandLineParser &parser, const QString &name)
+{
+    QStringList items;
+    for (const QString &item : parser.value(name).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!item.trimmed().isEmpty())
+            items.append(item.trimmed());
+    }
+    return items;
+}
+
+QJsonObject ruleToJson(const IncidentRuleSettings &settings, const IncidentRule &rule)
+{
+    const bool turnedOff
+            = settings.turnOffMicrosoftRules && isCoveredByTurnOffSetting(rule.product);
+    return QJsonObject{
+            {QStringLiteral("product"), ruleProductName(rule.product)},
+            {QStringLiteral("displayName"), ruleDisplayName(rule.product)},
+            {QStringLiteral("productFilter"), productFilter(rule.product)},
+            {QStringLiteral("enabled"), settings.isActive(rule.product)},
+            {QStringLiteral("turnedOffByConnectorSetting"), turnedOff},
+            {QStringLiteral("severities"), QJsonArray::fromStringList(rule.severities)},
+            {QStringLiteral("titleInclude"), QJsonArray::fromStringList(rule.titleInclude)},
+            {QStringLiteral("titleExclude"), QJsonArray::fromStringList(rule.titleExclude)},
+            {QStringLiteral("skipAlertsInM365dIncidents"), rule.skipAlertsInM365dIncidents},
+            {QStringLiteral("reason"), ruleDefaultReason(rule.product)},
+    };
+}
+
+void printRulesTable(const IncidentRuleSettings &settings)
+{
+    out() << QStringLiteral("Turn off all Microsoft incident creation rules for MDE, MDI and MDO "
+                            "(recommended): %1")
+                     .arg(settings.turnOffMicrosoftRules ? QStringLiteral("on")
+                                                         : QStringLiteral("off"))
+          << '\n';
+    for (const IncidentRule &rule : settings.rules) {
+        QStringList filters;
+        if (!rule.severities.isEmpty())
+            filters.append(QStringLiteral("severities ") + rule.severities.join(QLatin1Char(',')));
+        if (!rule.titleInclude.isEmpty())
+            filters.append(QStringLiteral("include ") + rule.titleInclude.join(QLatin1Char(',')));
+        if (!rule.titleExclude.isEmpty())
+            filters.append(QStringLiteral("exclude ") + rule.titleExclude.join(QLatin1Char(',')));
+        if (rule.skipAlertsInM365dIncidents)
+            filters.append(QStringLiteral("skips alerts in M365D incidents"));
+        out() << ruleProductName(rule.product).leftJustified(19)
+              << (settings.isActive(rule.product) ? QStringLiteral("on ") : QStringLiteral("off"))
+              << "  " << productFilter(rule.product).leftJustified(46)
+              << filters.join(QStringLiteral("; ")) << '\n';
+    }
+    out().flush();
+}
+
+/** `rules list`, `rules set PRODUCT ...` and `connector set ...`: read and write the rules in
+ *  the store directly; the sync engine reads them at the start of each alerts pull. */
+int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
+{
+    const QString command = args.mid(0, 2).join(QLatin1Char(' '));
+    const bool list = command == QLatin1String("rules list") && args.size() == 2;
+    const bool set = command == QLatin1String("rules set") && args.size() == 3;
+    const bool connector = command == QLatin1String("connector set") && args.size() == 2;
+    if (!list && !set && !connector) {
+        return fail(QStringLiteral("unknown command '%1'. Try 'vigilctl --help'.")
+                            .arg(args.join(QLatin1Char(' '))),
+                    Usage);
+    }
+    const QString format = parser.value(QStringLiteral("format")).toLower();
+    if (list && !format.isEmpty() && format != QLatin1String("json")
+        && format != QLatin1String("table"))
+        return fail(QStringLiteral("--format must be json or table."), Usage);
+
+    IncidentRule changed;
+    std::optional<bool> turnOff;
+    if (set) {
+        const std::optional<RuleProduct> product = ruleProductFromName(args.at(2));
+        if (!product) {
+            QStringList names;
+            for (RuleProduct p : allRuleProducts())
+                names.append(ruleProductName(p));
+            return fail(QStringLiteral("unknown product '%1'; use one of %2.")
+                                .arg(args.at(2), names.join(QStringLiteral(", "))),
+                        Usage);
+        }
+        changed.product = *product;
+        bool any = false;
+        for (const char *name : {"enabled", "severities", "include", "exclude", "skip-m365d"})
+            any = any || parser.isSet(QLatin1String(name));
+        if (!any)
+            return fail(QStringLiteral("'rules set' needs at least one of --enabled, --severities, "
+                                       "--include, --exclude, --skip-m365d."),
+                        Usage);
+        for (const char *name : {"enabled", "skip-m365d"}) {
+            if (parser.isSet(QLatin1String(name))) {
+                if (Result<bool> value = boolOption(parser, QLatin1String(name)); !value)
+                    return fail(value.error().message, Usage);
+            }
+        }
+        if (parser.isSet(QStringLiteral("severities"))) {
+            for (const QString &severity : listOption(parser, QStringLiteral("severities"))) {
+                if (ruleSeverityName(severity).isEmpty())
+                    return fail(QStringLiteral("unknown severity '%1'; use High, Medium, Low or "
+                                               "Informational.")
+                                        .arg(severity),
+                                Usage);
+            }
+        }
+    } else if (connector) {
+        if (!parser.isSet(QStringLiteral("turn-off-microsoft-rules")))
+            return fail(
+                    QStringLiteral("'connector set' needs --turn-off-microsoft-rules true|false."),
+                    Usage);
+        Result<bool> value = boolOption(parser, QStringLiteral("turn-off-microsoft-rules"));
+        if (!value)
+            return fail(value.error().message, Usage);
+        turnOff = value.value();
+    }
+
+    Result<AppOptions> options = AppOptions::fromParser(parser);
+    if (!options)
+        return fail(options.error().message, Usage);
+    IncidentStore store;
+    if (Result<void> opened = store.open(options->syncConfig().databasePath); !opened)
+        return fail(describe(opened.error()));
+    Result<IncidentRuleSettings> loaded = store.loadIncidentRules();
+    if (!loaded)
+        return fail(describe(loaded.error()));
+    IncidentRuleSettings settings = std::move(loaded).value();
+
+    if (connector) {
+        if (Result<void> saved = store.setTurnOffMicrosoftRules(*turnOff); !saved)
+            return fail(describe(saved.error()));
+        out() << (*turnOff ? QStringLiteral("Microsoft incident creation rules for MDE, MDI and "
+                                            "MDO are turned off.")
+                           : QStringLiteral("Microsoft incident creation rules for MDE, MDI and "
+                                            "MDO are on again, with their own filters."))
+              << Qt::endl;
+        return Ok;
+    }
+    if (set) {
+        IncidentRule rule = settings.rule(changed.product);
+        if (parser.isSet(QStringLiteral("enabled")))
+            rule.enabled = boolOption(parser, QStringLiteral("enabled")).value();
+        if (parser.isSet(QStringLiteral("skip-m365d")))
+            rule.skipAlertsInM365dIncidents
+                    = boolOption(parser, QStringLiteral("skip-m365d")).value();
+        if (parser.isSet(QStringLiteral("severities"))) {
+            rule.severities.clear();
+            for (const QString &severity : listOption(parser, QStringLiteral("severities"))) {
+                const QString name = ruleSeverityName(severity);
+                if (!rule.severities.contains(name))
+                    rule.severities.append(name);
+            }
+        }
+        if (parser.isSet(QStringLiteral("include")))
+            rule.titleInclude = listOption(parser, QStringLiteral("include"));
+        if (parser.isSet(QStringLiteral("exclude")))
+            rule.titleExclude = listOption(parser, QStringLiteral("exclude"));
+        if (rule.enabled && settings.turnOffMicrosoftRules
+            && isCoveredByTurnOffSetting(rule.product) && parser.isSet(QStringLiteral("enabled"))) {
+            return fail(QStringLiteral("the %1 rule is turned off by the connector setting \"Turn "
+                                       "off all Microsoft incident creation rules\"; run "
+                                       "'vigilctl connector set --turn-off-microsoft-rules false' "
+                                       "first.")
+                                .arg(ruleProductName(rule.product)),
+                        Usage);
+        }
+        if (Result<void> saved = store.saveIncidentRule(rule); !saved)
+            return fail(describe(saved.error()));
+        settings.setRule(rule);
+        out() << QStringLiteral("Rule %1 saved; it is %2.")
+                         .arg(ruleProductName(rule.product), settings.isActive(rule.product)
+                                                                     ? QStringLiteral("on")
+                                                                     : QStringLiteral("off"))
+              << Qt::endl;
+        return Ok;
+    }
+    if (format == QLatin1String("table")) {
+        printRulesTable(settings);
+        return Ok;
+    }
+    QJsonArray array;
+    for (const IncidentRule &rule : std::as_const(settings.rules))
+        array.append(ruleToJson(settings, rule));
+    out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    out().flush();
+    return Ok;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -470,7 +714,13 @@ int main(int argc, char *argv[])
             "                                       as the app) and keep the connection: settings\n"
             "                                       in the data directory, secret in the keychain\n"
             "  disconnect                           forget the connection and its secrets\n"
-            "  connector status [--format json]     tenant, identity, cloud, endpoints, health"));
+            "  connector status [--format json]     tenant, identity, cloud, endpoints, health\n"
+            "  rules list [--format json|table]     the incident-creation rules\n"
+            "  rules set PRODUCT [--enabled B] [--severities L] [--include L] [--exclude L]\n"
+            "      [--skip-m365d B]                 change a rule (MDE, MDI, MDO, MCAS,\n"
+            "                                       EntraIDProtection, DefenderForCloud)\n"
+            "  connector set --turn-off-microsoft-rules B\n"
+            "                                       turn the MDE, MDI and MDO rules off or on"));
     parser.addHelpOption();
     parser.addVersionOption();
     AppOptions::addTo(parser);
@@ -513,10 +763,13 @@ int main(int argc, char *argv[])
                             "$AZURE_TENANT_ID, or for --device-code the signed-in user's)."),
              QStringLiteral("tenant")},
     });
+    addRuleOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
+    if (isRulesCommand(args))
+        return runRulesCommand(parser, args);
     const QString command = args.value(0) + QLatin1Char(' ') + args.value(1);
     enum class Command { Sync, List, Show, Update, Outbox, Connect, Disconnect, Status } what;
     if (args.value(0) == QLatin1String("sync") && args.size() == 1) {
@@ -716,6 +969,19 @@ int main(int argc, char *argv[])
                                  .arg(lastStatus.incidentsThisCycle)
                                  .arg(lastStatus.incidentsInStore)
                       << Qt::endl;
+                out() << QStringLiteral("Component alerts: %1 pulled; incident-creation rules "
+                                        "created %2 incidents; %3 duplicates newly linked, %4 in "
+                                        "the queue.")
+                                 .arg(lastStatus.alertsThisCycle)
+                                 .arg(lastStatus.ruleIncidentsThisCycle)
+                                 .arg(lastStatus.duplicatesThisCycle)
+                                 .arg(lastStatus.duplicatesInStore)
+                      << Qt::endl;
+                if (lastStatus.componentAlertsError) {
+                    err() << "vigilctl: component alerts were not pulled and the "
+                             "incident-creation rules did not run: "
+                          << describe(*lastStatus.componentAlertsError) << Qt::endl;
+                }
                 pulled = true; // the outbox is delivered next; outboxFlushed ends the run
             });
     QObject::connect(&controller, &SyncController::outboxFlushed, &app,

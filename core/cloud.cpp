@@ -39,6 +39,12 @@ bool isAllowedPortalUrl(const QUrl &url, const Cloud &cloud)
     return cloud.portalHosts.contains(url.host().toLower());
 }
 
+QUrl portalAlertUrl(const QString &alertWebUrl, const Cloud &cloud)
+{
+    const QUrl given(alertWebUrl, QUrl::StrictMode);
+    return isAllowedPortalUrl(given, cloud) ? given : QUrl();
+}
+
 QUrl portalIncidentUrl(const QString &incidentWebUrl, const QString &incidentId,
                        const QString &tenantId, const Cloud &cloud)
 {

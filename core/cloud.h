@@ -32,6 +32,9 @@ bool isAllowedPortalUrl(const QUrl &url, const Cloud &cloud);
 QUrl portalIncidentUrl(const QString &incidentWebUrl, const QString &incidentId,
                        const QString &tenantId, const Cloud &cloud);
 
+/** An alert's alertWebUrl when the allow-list allows it, else an empty URL (nothing is built:
+ *  an alert link needs the alert's own id in the portal). */
+QUrl portalAlertUrl(const QString &alertWebUrl, const Cloud &cloud);
 /** True for 127.0.0.0/8, ::1 and "localhost". */
 bool isLoopbackHost(const QString &host);
 /** Checks an endpoint: https anywhere, http only on loopback; returns it without trailing '/'. */

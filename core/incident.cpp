@@ -20,4 +20,10 @@ QStringList Incident::tags() const
     return all;
 }
 
+QString ruleIncidentKey(const QString &alertId)
+{
+    // Graph incident ids are numbers: the prefix keeps the two apart.
+    return QStringLiteral("rule:") + alertId;
+}
+
 } // namespace Vigil

@@ -120,13 +120,22 @@ struct Incident
     int alertCount = 0;
     SyncState syncState = SyncState::Synced;
     QList<Comment> comments;
+    /// For incidents of Vigil's incident-creation rules: the alerts_v2 id of their only alert.
+    QString ruleAlertId;
+    /// For rule incidents: local number of the M365D incident that holds the same alert, else 0.
+    qint64 duplicateOf = 0;
 
+    /** Whether one of Vigil's incident-creation rules made it (it lives only locally). */
+    bool isRuleIncident() const { return !ruleAlertId.isEmpty(); }
     /** Tags as the queue shows them: custom, then system, plus "Redirected" for merged ones. */
     QStringList tags() const;
     bool isRedirected() const;
 
     friend bool operator==(const Incident &, const Incident &) = default;
 };
+
+/** The store key (providerIncidentId) of the rule incident of an alert; never a Graph id. */
+QString ruleIncidentKey(const QString &alertId);
 
 /** @brief An incident with its alerts, as the detail view and `incident show` need it. */
 struct IncidentDetail

@@ -103,7 +103,9 @@ QJsonObject incidentToJson(const Incident &i, const QUrl &webUrl)
     QJsonObject json;
     json.insert(QStringLiteral("number"), i.number);
     json.insert(QStringLiteral("provider"), i.provider);
-    json.insert(QStringLiteral("providerIncidentId"), i.providerIncidentId);
+    // A rule incident has no M365D id: its store key is not one.
+    json.insert(QStringLiteral("providerIncidentId"),
+                i.isRuleIncident() ? QJsonValue() : QJsonValue(i.providerIncidentId));
     json.insert(QStringLiteral("title"), i.title);
     json.insert(QStringLiteral("severity"), severityLabel(i.severity));
     json.insert(QStringLiteral("status"), sentinelStatus(i.status));
@@ -124,6 +126,9 @@ QJsonObject incidentToJson(const Incident &i, const QUrl &webUrl)
     json.insert(QStringLiteral("redirectedTo"),
                 i.redirectedToNumber > 0 ? QJsonValue(i.redirectedToNumber) : QJsonValue());
     json.insert(QStringLiteral("redirectIncidentId"), textOrNull(i.redirectIncidentId));
+    json.insert(QStringLiteral("duplicateOf"),
+                i.duplicateOf > 0 ? QJsonValue(i.duplicateOf) : QJsonValue());
+    json.insert(QStringLiteral("ruleAlertId"), textOrNull(i.ruleAlertId));
     return json;
 }
 
@@ -220,7 +225,8 @@ QStringList incidentCsvColumns()
             QStringLiteral("webUrl"),
             QStringLiteral("createdTime"),
             QStringLiteral("lastUpdateTime"),
-            QStringLiteral("redirectedTo")};
+            QStringLiteral("redirectedTo"),
+            QStringLiteral("duplicateOf")};
 }
 
 QString incidentToCsvLine(const QJsonObject &json)

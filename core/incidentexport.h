@@ -9,7 +9,8 @@ namespace Vigil {
 /**
  * One incident as the command line and exports show it: number, provider, providerIncidentId,
  * title, severity, status, owner, classification, classificationReason, determination,
- * alertCount, alertCountLabel, tags, webUrl, createdTime, lastUpdateTime, redirectedTo.
+ * alertCount, alertCountLabel, tags, webUrl, createdTime, lastUpdateTime, redirectedTo,
+ * duplicateOf.
  * Vocabulary is Sentinel's (status New/Active/Closed, classification TruePositive, ...); values
  * Vigil does not know are given verbatim. webUrl is the checked Defender-portal link.
  */

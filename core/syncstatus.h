@@ -27,6 +27,13 @@ struct SyncStatus
     int pagesThisCycle = 0;
     int incidentsThisCycle = 0;
     int pendingEdits = 0; ///< outbox rows not yet accepted by Graph
+    int alertsThisCycle = 0; ///< component alerts (alerts_v2) new or changed in this cycle
+    int ruleIncidentsThisCycle = 0; ///< incidents the incident-creation rules created
+    int duplicatesThisCycle = 0; ///< rule incidents newly linked to an M365D incident
+    int duplicatesInStore = 0; ///< rule incidents whose alert an M365D incident also holds
+    /// Why the latest cycle pulled no component alerts although its incidents came (403: the app
+    /// lacks SecurityAlert.Read.All); the incident-creation rules then did not run.
+    std::optional<Error> componentAlertsError;
     QDateTime outboxRetryAt; ///< when the next outbox attempt is due after a failure
 };
 

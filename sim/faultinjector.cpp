@@ -20,6 +20,7 @@ constexpr KindName KindNames[] = {
         {FaultKind::TokenExpiry, "tokenExpiry"},
         {FaultKind::Reset, "reset"},
         {FaultKind::Timeout, "timeout"},
+        {FaultKind::Forbidden, "forbidden"},
 };
 
 quint32 mix(quint32 a, quint32 b)

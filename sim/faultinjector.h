@@ -18,7 +18,8 @@ enum class FaultKind {
     Malformed,
     TokenExpiry,
     Reset, // status line, headers and part of the body, then the connection is reset
-    Timeout // accepted and never answered; freed when the client closes the connection
+    Timeout, // accepted and never answered; freed when the client closes the connection
+    Forbidden // 403: the app lacks the permission (e.g. SecurityAlert.Read.All for alerts_v2)
 };
 
 /** One scripted failure: what happens, how often, and to which requests. */

@@ -225,7 +225,9 @@ QJsonObject GraphRenderer::alert(const Alert &alert) const
             {QLatin1String("@odata.type"), QStringLiteral("#microsoft.graph.security.alert")},
             {QLatin1String("id"), id},
             {QLatin1String("providerAlertId"), mde ? id : guid(random)},
-            {QLatin1String("incidentId"), QString::number(alert.incidentId)},
+            {QLatin1String("incidentId"), alert.incidentId
+                                                  ? QJsonValue(QString::number(alert.incidentId))
+                                                  : QJsonValue(QJsonValue::Null)},
             {QLatin1String("status"), wireName(alert.status, m_includeEvolvable)},
             {QLatin1String("severity"), wireName(alert.severity, m_includeEvolvable)},
             {QLatin1String("classification"), wireName(alert.classification, m_includeEvolvable)},
@@ -241,7 +243,9 @@ QJsonObject GraphRenderer::alert(const Alert &alert) const
             {QLatin1String("category"), QString::fromLatin1(kind.category)},
             {QLatin1String("assignedTo"), nullableString(m_tenant.alertAssignedTo(alert))},
             {QLatin1String("alertWebUrl"), m_tenant.alertWebUrl(id)},
-            {QLatin1String("incidentWebUrl"), m_tenant.incidentWebUrl(alert.incidentId)},
+            {QLatin1String("incidentWebUrl"),
+             alert.incidentId ? QJsonValue(m_tenant.incidentWebUrl(alert.incidentId))
+                              : QJsonValue(QJsonValue::Null)},
             {QLatin1String("actorDisplayName"), nullableText(kind.actorDisplayName)},
             {QLatin1String("threatDisplayName"), threatDisplayName},
             {QLatin1String("threatFamilyName"), nullableText(kind.threatFamilyName)},

@@ -341,6 +341,13 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                 reply.headers.append({QByteArrayLiteral("Retry-After"),
                                       QByteArray::number(fault.answer->retryAfterSeconds)});
             }
+        } else if (fault.answer && kind == FaultKind::Forbidden) {
+            reply = request.graphError(403, QStringLiteral("Forbidden"),
+                                       QStringLiteral("Missing role permissions on the request. "
+                                                      "API requires one of "
+                                                      "'SecurityAlert.Read.All, "
+                                                      "SecurityAlert.ReadWrite.All'. Roles on the "
+                                                      "request ''."));
         } else if (fault.answer && kind == FaultKind::ExpandWithFilter) {
             reply = request.graphError(500, QStringLiteral("UnknownError"),
                                        QStringLiteral("An internal server error occurred while "
@@ -1279,6 +1286,33 @@ HttpReply SimServer::routeAdmin(const Request &request)
                                             renderer.incident(*m_tenant.incident(target), false)}},
                                200, PlainJson);
     }
+    // {"serviceSource", "severity"?, "count"?}: alerts of one product, in an incident or alone.
+    const auto addProductAlerts = [&](qint64 incidentId, const QJsonObject &spec,
+                                      QStringList *ids) {
+        const QString sourceText = spec.value(QLatin1String("serviceSource")).toString();
+        const auto source = fromWire<ServiceSource>(sourceText);
+        if (!source)
+            return adminError(400, QStringLiteral("Unknown serviceSource '%1'.").arg(sourceText));
+        const QString severityText
+                = spec.value(QLatin1String("severity")).toString(QStringLiteral("medium"));
+        const auto severity = fromWire<Severity>(severityText);
+        if (!severity)
+            return adminError(400, QStringLiteral("Unknown severity '%1'.").arg(severityText));
+        const SimResult result = m_tenant.addProductAlerts(
+                incidentId, *source, *severity, spec.value(QLatin1String("count")).toInt(1), ids);
+        if (!result.ok())
+            return adminError(result.httpStatus, result.message);
+        return HttpReply::json(QJsonObject(), 200, PlainJson);
+    };
+    if (is("POST", {"alerts"})) {
+        QStringList ids;
+        HttpReply reply = addProductAlerts(0, body, &ids);
+        if (reply.status != 200)
+            return reply;
+        return HttpReply::json(
+                QJsonObject{{QLatin1String("alerts"), QJsonArray::fromStringList(ids)}}, 201,
+                PlainJson);
+    }
     if (is("POST", {"incidents"})) {
         const QString severityText
                 = body.value(QLatin1String("severity")).toString(QStringLiteral("medium"));
@@ -1310,6 +1344,13 @@ HttpReply SimServer::routeAdmin(const Request &request)
             return HttpReply::json(renderer.incident(*m_tenant.incident(id), true), 200, PlainJson);
         }
         if (is("POST", {"incidents", "*", "alerts"})) {
+            if (body.contains(QLatin1String("serviceSource"))) {
+                QStringList ids;
+                HttpReply reply = addProductAlerts(id, body, &ids);
+                if (reply.status != 200)
+                    return reply;
+                return adminIncidentJson(request, id);
+            }
             const SimResult result
                     = m_tenant.addAlerts(id, body.value(QLatin1String("count")).toInt(1));
             if (!result.ok())

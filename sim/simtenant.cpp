@@ -398,6 +398,54 @@ SimResult SimTenant::addAlerts(qint64 id, int count)
     return {};
 }
 
+SimResult SimTenant::addProductAlerts(qint64 id, ServiceSource source, Severity severity, int count,
+                                      QStringList *alertIds)
+{
+    Incident *incident = id ? mutableIncident(id) : nullptr;
+    if (id && !incident)
+        return SimResult::failure(404, QStringLiteral("Incident '%1' was not found.").arg(id));
+    if (incident && incident->status == IncidentStatus::Redirected)
+        return SimResult::failure(400, QStringLiteral("Incident '%1' is redirected.").arg(id));
+    if (count < 1 || count > 5000)
+        return SimResult::failure(400, QStringLiteral("'count' must be between 1 and 5000."));
+    const auto templates = Catalogue::alertTemplates();
+    std::optional<quint16> templateIndex;
+    for (std::size_t t = 0; t < templates.size() && !templateIndex; ++t) {
+        if (templates[t].serviceSource == source)
+            templateIndex = static_cast<quint16>(t);
+    }
+    if (!templateIndex)
+        return SimResult::failure(400, QStringLiteral("No alert kind of that serviceSource."));
+    for (int k = 0; k < count; ++k) {
+        Alert alert;
+        alert.incidentId = id;
+        alert.seed = m_random.generate();
+        alert.templateIndex = *templateIndex;
+        alert.createdDateTime = nextChangeTime();
+        alert.lastUpdateDateTime = alert.createdDateTime;
+        alert.firstActivityDateTime = alert.createdDateTime - 60 * TicksPerSecond;
+        alert.lastActivityDateTime = alert.createdDateTime - TicksPerSecond;
+        alert.severity = severity;
+        alert.deviceIndex = static_cast<quint16>(m_random.bounded(Catalogue::deviceCount()));
+        alert.userIndex = static_cast<quint16>(
+                m_random.bounded(static_cast<int>(Catalogue::users().size())));
+        const qint32 index = appendAlert(alert);
+        if (alertIds)
+            alertIds->append(alertId(m_alerts[static_cast<std::size_t>(index)]));
+        if (incident) {
+            incident->alerts.append(index);
+            incident->severity = std::max(incident->severity, severity);
+        }
+    }
+    if (incident) {
+        incident->lastUpdateDateTime = nextChangeTime();
+        record({0, incident->lastUpdateDateTime, id, QString(), ChangeSource::System,
+                QStringLiteral("Microsoft 365 Defender"), QStringLiteral("alertsAdded"),
+                QJsonObject{{QLatin1String("count"), count}}, QString()});
+    }
+    return {};
+}
+
 qint64 SimTenant::createIncident(int alertCount, Severity severity, const QString &title)
 {
     const Ticks created = nextChangeTime();

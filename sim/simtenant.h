@@ -112,6 +112,13 @@ public:
     QList<ChangeRecord> history(qint64 incidentId = 0) const;
     static QString sourceName(ChangeSource source);
     SimResult addAlerts(qint64 id, int count);
+    /**
+     * Adds count alerts of one product (serviceSource) at severity: to incident id, or, with id
+     * 0, alerts no incident holds (alert types not onboarded to M365D, such as some Defender for
+     * Cloud Apps alerts). Their ids go to *alertIds.
+     */
+    SimResult addProductAlerts(qint64 id, ServiceSource source, Severity severity, int count,
+                               QStringList *alertIds);
     qint64 createIncident(int alertCount, Severity severity, const QString &title);
     SimResult mergeIncidents(qint64 sourceId, qint64 targetId);
 

@@ -42,6 +42,8 @@ struct SyncConfig
     bool benchmarkBudgetOverride = false;
     int outboxRetryFirstMs = 2'000; ///< first delay before an undelivered edit is sent again
     int outboxRetryMaxMs = 300'000; ///< the longest such delay
+    /// Also pull component alerts (alerts_v2) and apply the incident-creation rules each cycle.
+    bool pullComponentAlerts = true;
 
     static constexpr int kMaxCallsPerMinute = 150;
 };
@@ -102,7 +104,8 @@ Q_SIGNALS:
     /** An edit was refused: by validation (nothing stored) or by Graph (4xx; undone locally).
      *  error.message says why, in the server's words for a refusal by Graph. */
     void editRejected(qint64 number, const Vigil::Error &error);
-    /** Graph accepted the pending edits of incident number that were sent together. */
+    /** Graph accepted the pending edits of incident number that were sent together; for an
+     *  incident of an incident-creation rule (local only), right after editAccepted. */
     void editDelivered(qint64 number);
     void pendingCountChanged(int count);
     void outboxLoaded(const QList<Vigil::OutboxRow> &rows);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "incident.h"
+#include "incidentrules.h"
 #include "ratelimiter.h"
 #include "result.h"
 #include "synccontroller.h"
@@ -37,7 +38,11 @@ class TokenProvider;
  * by (id, lastUpdateDateTime), stores each page in one transaction together with the cursor, and
  * fetches the survivor of a merge at once when it is not local. When `$expand` with a filter
  * answers 5xx it lists without `$expand` and fetches each changed incident with its alerts.
- * Everything it reports leaves through queued signals as values.
+ * Then it pulls component alerts (alerts_v2) by the same rules with their own cursor, lets the
+ * enabled incident-creation rules make one local incident per matching alert when the alert
+ * first arrives (in the page's transaction) and links rule incidents to the M365D incidents holding
+ * the same alert. Edits of rule incidents stay local: they never get outbox rows. Everything it
+ * reports leaves through queued signals as values.
  */
 class SyncWorker : public QObject
 {
@@ -99,6 +104,12 @@ private:
     Result<void> storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor);
     void fetchSurvivors(QString nextLink, bool expand);
     void continueWith(const QString &nextLink, bool expand);
+    // Component alerts (alerts_v2) and the incident-creation rules, after the incidents.
+    QUrl firstAlertsPageUrl() const;
+    void startAlertsPull();
+    void fetchAlertsPage(const QUrl &url);
+    void onAlertsPage(const Result<QJsonObject> &result);
+    void finishAlertsPull();
     void finishCycle(bool ok, const Error &error = {});
     void publishStatus();
     void remember(const QList<Incident> &rows);
@@ -134,6 +145,10 @@ private:
     QDateTime m_cycleMax; ///< latest lastUpdateDateTime seen in this cycle
     QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
     QStringList m_survivorsToFetch;
+    IncidentRuleSettings m_rules; ///< read from the store at the start of each alerts pull
+    bool m_alertsUnordered = false;
+    QDateTime m_alertsCycleMax;
+    QDateTime m_alertsPreviousItem;
     qint64 m_expandBlockedUntilMs = -1;
     Timings m_timings;
 

@@ -422,10 +422,14 @@ void TestSyncWorker::serverErrorsBackOffThenSucceed()
     }
     QCOMPARE(backoffs, 2);
     QCOMPARE(storedQueue().size(), kIncidents);
-    // One token, the pages, and the two failed attempts that were retried.
+    // One token, the incident pages, the two failed attempts that were retried, and the
+    // component alert pages (1000 per page) that follow the incidents.
+    const int alerts
+            = admin("GET", QStringLiteral("/_sim/info")).value(QLatin1String("alerts")).toInt();
     const QJsonObject stats = admin("GET", QStringLiteral("/_sim/stats"));
     QCOMPARE(stats.value(QLatin1String("faultsInjected")).toInt(), 2);
-    QCOMPARE(stats.value(QLatin1String("requests")).toInt(), 1 + (kIncidents + 49) / 50 + 2);
+    QCOMPARE(stats.value(QLatin1String("requests")).toInt(),
+             1 + (kIncidents + 49) / 50 + 2 + (alerts + 999) / 1000);
 
     // A service that stays down ends the cycle with a Server error, and nothing is lost.
     admin("POST", QStringLiteral("/_sim/faults"),

@@ -494,8 +494,10 @@ void IncidentDetailView::fillSummary(const Incident &incident)
     m_status->setText(statusLabel(incident.status));
     m_owner->setText(incident.assignedTo.isEmpty() ? tr("Unassigned") : incident.assignedTo);
     m_numberLabel->setText(QStringLiteral("#%1").arg(incident.number));
-    m_defenderId->setText(incident.providerIncidentId.isEmpty() ? tr("none")
-                                                                : incident.providerIncidentId);
+    // A rule incident exists only in Vigil: its store key is no Defender id.
+    m_defenderId->setText(incident.providerIncidentId.isEmpty() || incident.isRuleIncident()
+                                  ? tr("none")
+                                  : incident.providerIncidentId);
     const QString classification = IncidentQueueModel::classificationText(incident);
     m_classification->setText(classification.isEmpty() ? tr("Not classified") : classification);
     const QString determination = determinationLabel(incident.determination);

@@ -512,6 +512,9 @@ QUrl MainWindow::currentIncidentPortalUrl() const
     const Incident *incident = incidentOf(m_detailNumber);
     if (!incident || incident->providerIncidentId.isEmpty())
         return {};
+    // A rule incident has no Defender incident: its link is its alert's, when allowed.
+    if (incident->isRuleIncident())
+        return portalAlertUrl(incident->webUrl, m_cloud);
     const QUrl url = portalIncidentUrl(incident->webUrl, incident->providerIncidentId,
                                        incident->tenantId, m_cloud);
     return isAllowedPortalUrl(url, m_cloud) ? url : QUrl();

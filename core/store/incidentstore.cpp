@@ -35,6 +35,8 @@ namespace {
 QAtomicInteger<quint64> s_connectionCounter;
 
 constexpr char kCursorKey[] = "cursor";
+constexpr char kAlertsCursorKey[] = "alertsCursor";
+constexpr char kTurnOffRulesKey[] = "turnOffMicrosoftRules";
 
 // Each entry is one schema version; never edit a released one, append a new one.
 const QList<QStringList> &migrations()
@@ -131,6 +133,44 @@ const QList<QStringList> &migrations()
                                    " conflict INTEGER NOT NULL DEFAULT 0, note TEXT)"),
                     QStringLiteral("CREATE INDEX activity_incident ON activity(incident_number)"),
             },
+            // 4: component alerts (alerts_v2) and Vigil's incident-creation rules. A rule
+            // incident names its alert in rule_alert_id (unique: one incident per alert, ever)
+            // and the M365D incident holding the same alert in duplicate_of. The rules start
+            // with the defaults of a new profile (defaultIncidentRuleSettings()).
+            {
+                    QStringLiteral(
+                            "CREATE TABLE component_alerts ("
+                            " id TEXT PRIMARY KEY NOT NULL,"
+                            " incident_id TEXT,"
+                            " provider_alert_id TEXT, title TEXT, description TEXT, category TEXT,"
+                            " severity TEXT, status TEXT, classification TEXT, determination TEXT,"
+                            " service_source TEXT, detection_source TEXT, detector_id TEXT,"
+                            " assigned_to TEXT, alert_web_url TEXT, incident_web_url TEXT,"
+                            " actor_display_name TEXT, threat_display_name TEXT,"
+                            " threat_family_name TEXT, recommended_actions TEXT, tenant TEXT,"
+                            " mitre_techniques TEXT, system_tags TEXT,"
+                            " created_time INTEGER, last_update_time INTEGER,"
+                            " resolved_time INTEGER, first_activity_time INTEGER,"
+                            " last_activity_time INTEGER, comments TEXT, evidence BLOB,"
+                            " product_name TEXT)"),
+                    QStringLiteral("ALTER TABLE incidents ADD COLUMN rule_alert_id TEXT"),
+                    QStringLiteral("ALTER TABLE incidents ADD COLUMN duplicate_of INTEGER"),
+                    QStringLiteral("CREATE UNIQUE INDEX incidents_rule_alert"
+                                   " ON incidents(rule_alert_id)"),
+                    QStringLiteral("CREATE TABLE incident_rules ("
+                                   " product TEXT PRIMARY KEY NOT NULL,"
+                                   " enabled INTEGER NOT NULL,"
+                                   " severities TEXT NOT NULL DEFAULT '[]',"
+                                   " title_include TEXT NOT NULL DEFAULT '[]',"
+                                   " title_exclude TEXT NOT NULL DEFAULT '[]',"
+                                   " skip_m365d INTEGER NOT NULL) WITHOUT ROWID"),
+                    QStringLiteral("INSERT INTO incident_rules (product, enabled, skip_m365d)"
+                                   " VALUES ('MDE', 1, 0), ('MDI', 1, 0), ('MDO', 1, 0),"
+                                   " ('MCAS', 1, 1), ('EntraIDProtection', 1, 1),"
+                                   " ('DefenderForCloud', 1, 1)"),
+                    QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value)"
+                                   " VALUES ('turnOffMicrosoftRules', 'true')"),
+            },
     };
     return list;
 }
@@ -141,7 +181,7 @@ constexpr char kIncidentColumns[]
           " i.severity, i.status, i.assigned_to, i.classification, i.determination,"
           " i.redirect_incident_id, i.last_modified_by, i.web_url, i.created_time,"
           " i.last_update_time, i.alert_count, i.sync_state, i.custom_tags, i.system_tags,"
-          " t.number";
+          " t.number, i.rule_alert_id, i.duplicate_of";
 constexpr char kIncidentFrom[] = " FROM incidents i LEFT JOIN incidents t ON "
                                  "t.provider_incident_id = i.redirect_incident_id";
 
@@ -412,6 +452,8 @@ Incident incidentFromRow(const QSqlQuery &q)
     i.customTags = listFromJson(q.value(18).toString());
     i.systemTags = listFromJson(q.value(19).toString());
     i.redirectedToNumber = q.value(20).toLongLong();
+    i.ruleAlertId = q.value(21).toString();
+    i.duplicateOf = q.value(22).toLongLong();
     return i;
 }
 
@@ -440,6 +482,8 @@ Incident incidentFromStatement(const Statement &q)
     i.customTags = listFromJson(q.text(18));
     i.systemTags = listFromJson(q.text(19));
     i.redirectedToNumber = q.integer(20);
+    i.ruleAlertId = q.text(21);
+    i.duplicateOf = q.integer(22);
     return i;
 }
 
@@ -589,6 +633,7 @@ struct IncidentStore::Private
     Statement deleteEntities;
     Statement countAlerts;
     Statement storedIncident; ///< incidentByProviderId for the page-write path
+    Statement upsertComponentAlert;
     std::optional<QSqlQuery> redirectedInto;
     std::optional<QSqlQuery> incidentByProviderId;
 
@@ -766,6 +811,7 @@ void IncidentStore::close()
     d->countAlerts.finalize();
     d->storedIncident.finalize();
     d->deleteEntities.finalize();
+    d->upsertComponentAlert.finalize();
     d->redirectedInto.reset();
     d->incidentByProviderId.reset();
     {
@@ -1208,6 +1254,11 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
         detail.incident = incidentFromRow(q);
     }
     const QString id = detail.incident.providerIncidentId;
+    // A rule incident's only alert is its component alert; an M365D incident's are its own.
+    const bool rule = detail.incident.isRuleIncident();
+    const QString alertTable = rule ? QStringLiteral("component_alerts") : QStringLiteral("alerts");
+    const QString alertKey = rule ? QStringLiteral("id") : QStringLiteral("incident_id");
+    const QString alertKeyValue = rule ? detail.incident.ruleAlertId : id;
     {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT text, author, created_time FROM comments"
@@ -1222,8 +1273,8 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
     }
     {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE incident_id = ?"));
-        q.addBindValue(id);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(alertTable, alertKey));
+        q.addBindValue(alertKeyValue);
         if (!q.exec() || !q.next())
             return storageError(QStringLiteral("counting alerts of #%1").arg(number),
                                 q.lastError());
@@ -1233,13 +1284,13 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        QString sql = QStringLiteral("SELECT %1 FROM alerts WHERE incident_id = ?"
+        QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?"
                                      " ORDER BY created_time, id")
-                              .arg(QLatin1String(kAlertColumns));
+                              .arg(QLatin1String(kAlertColumns), alertTable, alertKey);
         if (!allAlerts)
             sql += QStringLiteral(" LIMIT %1").arg(kAlertDisplayLimit);
         q.prepare(sql);
-        q.addBindValue(id);
+        q.addBindValue(alertKeyValue);
         if (!q.exec())
             return storageError(QStringLiteral("loading alerts of #%1").arg(number), q.lastError());
         while (q.next()) {
@@ -1252,12 +1303,13 @@ Result<IncidentDetail> IncidentStore::loadDetail(qint64 number, bool allAlerts) 
         // one entity list (same kind and value once, roles joined).
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.prepare(QStringLiteral(
-                "SELECT a.id, e.kind, e.odata_type, e.value, e.detail, e.verdict,"
-                " e.remediation_status, e.roles, e.raw_json, a.evidence, e.alert_id IS NOT NULL"
-                " FROM alerts a LEFT JOIN entities e ON e.alert_id = a.id"
-                " WHERE a.incident_id = ? ORDER BY a.created_time, a.id, e.position"));
-        q.addBindValue(id);
+        q.prepare(QStringLiteral("SELECT a.id, e.kind, e.odata_type, e.value, e.detail, e.verdict,"
+                                 " e.remediation_status, e.roles, e.raw_json, a.evidence, "
+                                 "e.alert_id IS NOT NULL"
+                                 " FROM %1 a LEFT JOIN entities e ON e.alert_id = a.id"
+                                 " WHERE a.%2 = ? ORDER BY a.created_time, a.id, e.position")
+                          .arg(alertTable, alertKey));
+        q.addBindValue(alertKeyValue);
         if (!q.exec())
             return storageError(QStringLiteral("loading evidence of #%1").arg(number),
                                 q.lastError());
@@ -1444,6 +1496,15 @@ Result<Incident> IncidentStore::storeEdit(const Incident &incident,
     if (!d->open || d->mode != OpenMode::ReadWrite)
         return Error{
                 Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    // Rule incidents exist only here: nothing of theirs may ever reach Graph.
+    if (incident.isRuleIncident() && !changes.isEmpty())
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("incident #%1 comes from an incident-creation rule; its "
+                                    "edits stay local and have no outbox rows")
+                             .arg(incident.number),
+                     {}};
     QSqlDatabase db = d->db();
     if (!db.transaction())
         return storageError(QStringLiteral("starting an edit transaction"), db.lastError());
@@ -1614,6 +1675,266 @@ Result<QList<ActivityEntry>> IncidentStore::loadActivity(qint64 number) const
         entries.append(std::move(entry));
     }
     return entries;
+}
+
+QDateTime IncidentStore::alertsCursor() const
+{
+    return parseGraphDateTime(syncValue(QLatin1String(kAlertsCursorKey)));
+}
+
+Result<QSet<QString>> IncidentStore::alertsHeldByIncidents(const QStringList &alertIds) const
+{
+    QSet<QString> held;
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT 1 FROM alerts WHERE id = ?"));
+    for (const QString &id : alertIds) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return storageError(QStringLiteral("looking up alert %1").arg(id), q.lastError());
+        if (q.next())
+            held.insert(id);
+        q.finish();
+    }
+    return held;
+}
+
+Result<QList<Incident>> IncidentStore::storeComponentAlertPage(const QList<ComponentAlert> &page,
+                                                               const QStringList &ruleAlertIds,
+                                                               const QDateTime &newCursor)
+{
+    if (!d->open || d->mode != OpenMode::ReadWrite)
+        return Error{
+                Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    if (!d->upsertComponentAlert.isValid()) {
+        if (auto r = d->prepareRaw(d->upsertComponentAlert,
+                                   QStringLiteral("INSERT OR REPLACE INTO component_alerts"
+                                                  " (%1, evidence, product_name) VALUES (?1, ?2,"
+                                                  " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                                  " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+                                                  " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)")
+                                           .arg(QLatin1String(kAlertColumns)));
+            !r)
+            return r.error();
+    }
+    QSqlDatabase db = d->db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting an alerts transaction"), db.lastError());
+    const auto fail = [&db](const Error &error) -> Result<QList<Incident>> {
+        db.rollback();
+        return error;
+    };
+    Statement &upsert = d->upsertComponentAlert;
+    for (const ComponentAlert &component : page) {
+        const Alert &a = component.alert;
+        // Bound without a copy: the blob must live until the statement ran.
+        const QByteArray evidence = evidenceBlob(a.evidence);
+        bindAlert(upsert, a, a.incidentId, evidence);
+        upsert.bind(31, component.productName);
+        if (!upsert.exec())
+            return fail(statementError(QStringLiteral("storing alert %1").arg(a.id), upsert));
+    }
+    QList<Incident> created;
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM incidents WHERE rule_alert_id = ?"));
+    QSqlQuery link(db);
+    link.prepare(QStringLiteral("UPDATE incidents SET rule_alert_id = ?, alert_count = 1"
+                                " WHERE provider_incident_id = ?"));
+    for (const ComponentAlert &component : page) {
+        const Alert &a = component.alert;
+        if (!ruleAlertIds.contains(a.id))
+            continue;
+        exists.bindValue(0, a.id);
+        if (!exists.exec())
+            return fail(
+                    storageError(QStringLiteral("looking up the incident of alert %1").arg(a.id),
+                                 exists.lastError()));
+        const bool known = exists.next();
+        exists.finish();
+        if (known)
+            continue;
+        const Incident incident = ruleIncidentForAlert(a);
+        QSet<QString> touched;
+        if (auto r = d->storeIncident(IncidentPayload{incident, std::nullopt}, touched); !r)
+            return fail(r.error());
+        link.bindValue(0, a.id);
+        link.bindValue(1, incident.providerIncidentId);
+        if (!link.exec())
+            return fail(storageError(QStringLiteral("linking the incident of alert %1").arg(a.id),
+                                     link.lastError()));
+        Statement &q = d->storedIncident;
+        q.bind(1, incident.providerIncidentId);
+        if (q.next())
+            created.append(incidentFromStatement(q));
+        const bool ok = q.ok();
+        q.finish();
+        if (!ok)
+            return fail(statementError(QStringLiteral("reading the incident of alert %1").arg(a.id),
+                                       q));
+    }
+    if (newCursor.isValid()) {
+        if (auto r
+            = d->writeSyncValue(QLatin1String(kAlertsCursorKey), formatGraphDateTime(newCursor));
+            !r)
+            return fail(r.error());
+    }
+    if (!db.commit())
+        return fail(storageError(QStringLiteral("committing an alerts page"), db.lastError()));
+    return created;
+}
+
+Result<QList<Incident>> IncidentStore::refreshDuplicates()
+{
+    if (!d->open || d->mode != OpenMode::ReadWrite)
+        return Error{
+                Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    QSqlDatabase db = d->db();
+    // The alerts of pulled M365D incidents say best where an alert is now (merges move them);
+    // before its incident is pulled, the alert's own incidentId does.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+                "SELECT i.number, COALESCE(i.duplicate_of, 0), COALESCE("
+                " (SELECT m.number FROM alerts a JOIN incidents m"
+                "  ON m.provider_incident_id = a.incident_id WHERE a.id = i.rule_alert_id),"
+                " (SELECT m.number FROM component_alerts c JOIN incidents m"
+                "  ON m.provider_incident_id = c.incident_id"
+                "  WHERE c.id = i.rule_alert_id AND m.rule_alert_id IS NULL), 0)"
+                " FROM incidents i WHERE i.rule_alert_id IS NOT NULL")))
+        return storageError(QStringLiteral("finding duplicates"), q.lastError());
+    QList<std::pair<qint64, qint64>> changes;
+    while (q.next()) {
+        const qint64 now = q.value(2).toLongLong();
+        if (q.value(1).toLongLong() != now)
+            changes.append({q.value(0).toLongLong(), now});
+    }
+    q.finish();
+    if (changes.isEmpty())
+        return QList<Incident>();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting a duplicates transaction"), db.lastError());
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE incidents SET duplicate_of = ? WHERE number = ?"));
+    for (const auto &[number, target] : std::as_const(changes)) {
+        update.bindValue(0, target ? QVariant(target) : QVariant(QMetaType(QMetaType::LongLong)));
+        update.bindValue(1, number);
+        if (!update.exec()) {
+            Error error = storageError(QStringLiteral("marking duplicates"), update.lastError());
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing duplicates"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    QList<Incident> rows;
+    for (const auto &change : std::as_const(changes)) {
+        Result<Incident> row = loadIncident(change.first);
+        if (!row)
+            return row.error();
+        Incident incident = std::move(row).value();
+        incident.comments.clear();
+        rows.append(std::move(incident));
+    }
+    return rows;
+}
+
+Result<QHash<QString, qint64>> IncidentStore::componentAlertUpdateTimes(
+        const QStringList &alertIds) const
+{
+    QHash<QString, qint64> times;
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT last_update_time FROM component_alerts WHERE id = ?"));
+    for (const QString &id : alertIds) {
+        q.bindValue(0, id);
+        if (!q.exec())
+            return storageError(QStringLiteral("looking up alert %1").arg(id), q.lastError());
+        if (q.next())
+            times.insert(id, q.value(0).isNull() ? -1 : q.value(0).toLongLong());
+        q.finish();
+    }
+    return times;
+}
+
+int IncidentStore::componentAlertCount() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM component_alerts")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int IncidentStore::ruleIncidentCount() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE rule_alert_id IS NOT NULL"))
+        || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int IncidentStore::duplicateCount() const
+{
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE duplicate_of > 0"))
+        || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<IncidentRuleSettings> IncidentStore::loadIncidentRules() const
+{
+    IncidentRuleSettings settings = defaultIncidentRuleSettings();
+    const QString turnOff = syncValue(QLatin1String(kTurnOffRulesKey));
+    if (!turnOff.isEmpty())
+        settings.turnOffMicrosoftRules = turnOff == QLatin1String("true");
+    QSqlQuery q(d->db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT product, enabled, severities, title_include,"
+                               " title_exclude, skip_m365d FROM incident_rules")))
+        return storageError(QStringLiteral("loading the incident-creation rules"), q.lastError());
+    while (q.next()) {
+        const std::optional<RuleProduct> product = ruleProductFromName(q.value(0).toString());
+        if (!product)
+            continue;
+        IncidentRule rule;
+        rule.product = *product;
+        rule.enabled = q.value(1).toBool();
+        rule.severities = listFromJson(q.value(2).toString());
+        rule.titleInclude = listFromJson(q.value(3).toString());
+        rule.titleExclude = listFromJson(q.value(4).toString());
+        rule.skipAlertsInM365dIncidents = q.value(5).toBool();
+        settings.setRule(rule);
+    }
+    return settings;
+}
+
+Result<void> IncidentStore::saveIncidentRule(const IncidentRule &rule)
+{
+    if (!d->open || d->mode != OpenMode::ReadWrite)
+        return Error{
+                Error::Kind::Storage, 0, {}, QStringLiteral("store is not open for writing"), {}};
+    QSqlQuery q(d->db());
+    q.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO incident_rules (product, enabled, severities,"
+                           " title_include, title_exclude, skip_m365d) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(ruleProductName(rule.product));
+    q.addBindValue(rule.enabled ? 1 : 0);
+    q.addBindValue(jsonList(rule.severities));
+    q.addBindValue(jsonList(rule.titleInclude));
+    q.addBindValue(jsonList(rule.titleExclude));
+    q.addBindValue(rule.skipAlertsInM365dIncidents ? 1 : 0);
+    if (!q.exec())
+        return storageError(QStringLiteral("saving the %1 rule").arg(ruleProductName(rule.product)),
+                            q.lastError());
+    return {};
+}
+
+Result<void> IncidentStore::setTurnOffMicrosoftRules(bool on)
+{
+    return setSyncValue(QLatin1String(kTurnOffRulesKey),
+                        on ? QStringLiteral("true") : QStringLiteral("false"));
 }
 
 } // namespace Vigil

@@ -3,11 +3,13 @@
 #include "activity.h"
 #include "graphjson.h"
 #include "incident.h"
+#include "incidentrules.h"
 #include "result.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -94,6 +96,33 @@ public:
     Result<void> appendActivity(qint64 number, const QList<ActivityEntry> &entries);
     /** An incident's activity log, oldest first. */
     Result<QList<ActivityEntry>> loadActivity(qint64 number) const;
+
+    // Component alerts (alerts_v2) and incident-creation rules, schema 4.
+    /** The lastUpdateDateTime high-water mark of the pulled alerts_v2 alerts; invalid before the
+     *  first page. */
+    QDateTime alertsCursor() const;
+    /** Stored lastUpdateDateTime (ms) of those of these component alerts that are stored. */
+    Result<QHash<QString, qint64>> componentAlertUpdateTimes(const QStringList &alertIds) const;
+    /** Which of these alert ids an M365D incident in the store lists among its alerts. */
+    Result<QSet<QString>> alertsHeldByIncidents(const QStringList &alertIds) const;
+    /**
+     * Stores one alerts_v2 page in ONE transaction: the alerts, a rule incident (see
+     * ruleIncidentForAlert) for each alert of ruleAlertIds that has none yet, and the alerts
+     * cursor (when valid). Returns the incidents it created, with their local numbers.
+     */
+    Result<QList<Incident>> storeComponentAlertPage(const QList<ComponentAlert> &page,
+                                                    const QStringList &ruleAlertIds,
+                                                    const QDateTime &newCursor = {});
+    /** Points each rule incident at the M365D incident that holds its alert now (duplicateOf);
+     *  returns the rule incidents whose link changed. */
+    Result<QList<Incident>> refreshDuplicates();
+    int componentAlertCount() const;
+    int ruleIncidentCount() const;
+    /** Rule incidents whose alert an M365D incident also holds. */
+    int duplicateCount() const;
+    Result<IncidentRuleSettings> loadIncidentRules() const;
+    Result<void> saveIncidentRule(const IncidentRule &rule);
+    Result<void> setTurnOffMicrosoftRules(bool on);
 
 private:
     struct Private;

@@ -1,0 +1,305 @@
+#include "graphjson.h"
+#include "incidentrules.h"
+#include "incidentstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Vigil;
+
+namespace {
+
+const QDateTime kBase = QDateTime(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC);
+
+Incident m365dIncident(const QString &id, int minutes = 0)
+{
+    Incident i;
+    i.providerIncidentId = id;
+    i.title = QStringLiteral("Incident ") + id;
+    i.severity = QStringLiteral("high");
+    i.status = QStringLiteral("active");
+    i.createdTime = kBase;
+    i.lastUpdateTime = kBase.addSecs(60 * minutes);
+    return i;
+}
+
+ComponentAlert componentAlert(const QString &id, const QString &incidentId, int minutes = 0)
+{
+    ComponentAlert c;
+    c.alert.id = id;
+    c.alert.incidentId = incidentId;
+    c.alert.title = QStringLiteral("Mass download by a single user ") + id;
+    c.alert.severity = QStringLiteral("medium");
+    c.alert.status = QStringLiteral("new");
+    c.alert.serviceSource = QStringLiteral("microsoftDefenderForCloudApps");
+    c.alert.tenantId = QStringLiteral("tenant-1");
+    c.alert.alertWebUrl = QStringLiteral("https://security.microsoft.com/alerts/") + id;
+    c.alert.createdTime = kBase.addSecs(60 * minutes);
+    c.alert.lastUpdateTime = c.alert.createdTime;
+    c.alert.evidence.append(entityFromEvidence(
+            QJsonDocument::fromJson(
+                    R"({"@odata.type":"#microsoft.graph.security.ipEvidence","ipAddress":"203.0.113.9","countryLetterCode":"NL"})")
+                    .object()));
+    c.productName = QStringLiteral("Microsoft Defender for Cloud Apps");
+    return c;
+}
+
+} // namespace
+
+/** The store's side of the incident-creation rules, on a real SQLite file. */
+class TestRuleStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void migrationFromSchema3KeepsIncidentsAndSeedsRules();
+    void oneIncidentPerAlertEver();
+    void duplicateLinkFollowsTheM365dIncident();
+    void ruleIncidentEditsHaveNoOutboxRows();
+    void rulesPersist();
+
+private:
+    QString path() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestRuleStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestRuleStore::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
+{
+    {
+        IncidentStore store;
+        QVERIFY(store.open(path()));
+        QVERIFY(store.upsertIncidentPage(
+                             {IncidentPayload{m365dIncident(QStringLiteral("7")), QList<Alert>{}}},
+                             kBase)
+                        .ok());
+    }
+    // Take the file back to what schema 3 left.
+    {
+        QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+        db.setDatabaseName(path());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *sql :
+             {"DROP TABLE component_alerts", "DROP TABLE incident_rules",
+              "DROP INDEX incidents_rule_alert", "ALTER TABLE incidents DROP COLUMN rule_alert_id",
+              "ALTER TABLE incidents DROP COLUMN duplicate_of",
+              "DELETE FROM sync_state WHERE key = 'turnOffMicrosoftRules'",
+              "DELETE FROM schema_version WHERE version = 4"})
+            QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+
+    IncidentStore store;
+    QVERIFY(store.open(path()));
+    QCOMPARE(store.schemaVersion(), 4);
+    QCOMPARE(IncidentStore::latestSchemaVersion(), 4);
+    const QList<Incident> queue = store.loadQueue().value();
+    QCOMPARE(queue.size(), 1);
+    QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));
+    QVERIFY(!queue.constFirst().isRuleIncident());
+    QCOMPARE(queue.constFirst().duplicateOf, 0);
+    QCOMPARE(store.cursor(), kBase);
+    QVERIFY(!store.alertsCursor().isValid());
+    QCOMPARE(store.loadIncidentRules().value(), defaultIncidentRuleSettings());
+}
+
+void TestRuleStore::oneIncidentPerAlertEver()
+{
+    IncidentStore store;
+    QVERIFY(store.open(path()));
+    const ComponentAlert first = componentAlert(QStringLiteral("ca1"), QString(), 1);
+    const ComponentAlert second = componentAlert(QStringLiteral("ca2"), QString(), 2);
+    const QDateTime cursor = kBase.addSecs(120);
+    const QList<Incident> created
+            = store.storeComponentAlertPage({first, second}, {QStringLiteral("ca1")}, cursor)
+                      .value();
+    QCOMPARE(created.size(), 1);
+    const Incident incident = created.constFirst();
+    QVERIFY(incident.number > 0);
+    QCOMPARE(incident.provider, QStringLiteral("Incident creation rule"));
+    QCOMPARE(incident.ruleAlertId, QStringLiteral("ca1"));
+    QCOMPARE(incident.title, first.alert.title);
+    QCOMPARE(incident.severity, QStringLiteral("medium"));
+    QCOMPARE(incident.status, QStringLiteral("active"));
+    QCOMPARE(incident.alertCount, 1);
+    QCOMPARE(store.alertsCursor(), cursor);
+    QCOMPARE(store.componentAlertCount(), 2);
+    QCOMPARE(store.componentAlertUpdateTimes({QStringLiteral("ca1"), QStringLiteral("x")})
+                     .value()
+                     .value(QStringLiteral("ca1")),
+             first.alert.lastUpdateTime.toMSecsSinceEpoch());
+    QVERIFY(!store.componentAlertUpdateTimes({QStringLiteral("x")})
+                     .value()
+                     .contains(QStringLiteral("x")));
+
+    // The same alert again, changed, and asked for again: no second incident, and the first
+    // keeps what the analyst made of it.
+    QVERIFY(store.storeEdit(
+                         [&] {
+                             Incident edited = store.loadIncident(incident.number).value();
+                             edited.status = QStringLiteral("inProgress");
+                             return edited;
+                         }(),
+                         {}, {})
+                    .ok());
+    ComponentAlert changed = first;
+    changed.alert.title = QStringLiteral("Renamed");
+    changed.alert.lastUpdateTime = kBase.addSecs(600);
+    QCOMPARE(store.storeComponentAlertPage({changed}, {QStringLiteral("ca1")}).value().size(), 0);
+    QCOMPARE(store.ruleIncidentCount(), 1);
+    const Incident kept = store.loadIncident(incident.number).value();
+    QCOMPARE(kept.status, QStringLiteral("inProgress"));
+    QCOMPARE(kept.title, first.alert.title);
+    // An invalid cursor leaves the stored one.
+    QCOMPARE(store.alertsCursor(), cursor);
+
+    // After a restart too.
+    store.close();
+    QVERIFY(store.open(path()));
+    QCOMPARE(store.storeComponentAlertPage({changed}, {QStringLiteral("ca1")}).value().size(), 0);
+    QCOMPARE(store.ruleIncidentCount(), 1);
+
+    // Its detail shows its alert, the updated one, with evidence.
+    const IncidentDetail detail = store.loadDetail(incident.number).value();
+    QCOMPARE(detail.totalAlerts, 1);
+    QCOMPARE(detail.alerts.size(), 1);
+    QCOMPARE(detail.alerts.constFirst().id, QStringLiteral("ca1"));
+    QCOMPARE(detail.alerts.constFirst().title, QStringLiteral("Renamed"));
+    QCOMPARE(detail.alerts.constFirst().evidence.size(), 1);
+    QCOMPARE(detail.entities.size(), 1);
+    QCOMPARE(detail.entities.constFirst().value, QStringLiteral("203.0.113.9"));
+}
+
+void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
+{
+    IncidentStore store;
+    QVERIFY(store.open(path()));
+    // The alert names incident 500, which is not local yet; ca9 belongs to no incident.
+    const ComponentAlert early = componentAlert(QStringLiteral("ca5"), QStringLiteral("500"));
+    const ComponentAlert alone = componentAlert(QStringLiteral("ca9"), QString());
+    QCOMPARE(store.storeComponentAlertPage({early, alone},
+                                           {QStringLiteral("ca5"), QStringLiteral("ca9")})
+                     .value()
+                     .size(),
+             2);
+    QCOMPARE(store.refreshDuplicates().value().size(), 0);
+    QCOMPARE(store.duplicateCount(), 0);
+
+    // The M365D incident arrives later, listing the alert.
+    QVERIFY(store.upsertIncidentPage({IncidentPayload{m365dIncident(QStringLiteral("500"), 1),
+                                                      QList<Alert>{early.alert}}})
+                    .ok());
+    const qint64 holder = store.incidentNumberForProviderId(QStringLiteral("500"));
+    QList<Incident> relinked = store.refreshDuplicates().value();
+    QCOMPARE(relinked.size(), 1);
+    QCOMPARE(relinked.constFirst().ruleAlertId, QStringLiteral("ca5"));
+    QCOMPARE(relinked.constFirst().duplicateOf, holder);
+    QCOMPARE(store.duplicateCount(), 1);
+    QCOMPARE(store.refreshDuplicates().value().size(), 0); // nothing changed since
+    QCOMPARE(store.alertsHeldByIncidents({QStringLiteral("ca5"), QStringLiteral("ca9")}).value(),
+             QSet<QString>{QStringLiteral("ca5")});
+
+    // Merged into 600: the alert moves, so does the link.
+    QVERIFY(store.upsertIncidentPage(
+                         {IncidentPayload{m365dIncident(QStringLiteral("600"), 2), QList<Alert>{}}})
+                    .ok());
+    Incident redirected = m365dIncident(QStringLiteral("500"), 3);
+    redirected.status = QStringLiteral("redirected");
+    redirected.redirectIncidentId = QStringLiteral("600");
+    QVERIFY(store.upsertIncidentPage({IncidentPayload{redirected, QList<Alert>{}}}).ok());
+    relinked = store.refreshDuplicates().value();
+    QCOMPARE(relinked.size(), 1);
+    QCOMPARE(relinked.constFirst().duplicateOf,
+             store.incidentNumberForProviderId(QStringLiteral("600")));
+
+    // The queue shows it, and the alone one stays without a link.
+    const QList<Incident> queue = store.loadQueue().value();
+    for (const Incident &row : queue) {
+        if (row.ruleAlertId == QLatin1String("ca9"))
+            QCOMPARE(row.duplicateOf, 0);
+        if (row.ruleAlertId == QLatin1String("ca5"))
+            QCOMPARE(row.duplicateOf, store.incidentNumberForProviderId(QStringLiteral("600")));
+    }
+}
+
+void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
+{
+    IncidentStore store;
+    QVERIFY(store.open(path()));
+    const Incident incident
+            = store.storeComponentAlertPage({componentAlert(QStringLiteral("ca1"), QString())},
+                                            {QStringLiteral("ca1")})
+                      .value()
+                      .constFirst();
+    OutboxEdit change;
+    change.field = IncidentField::Status;
+    change.base.text = QStringLiteral("active");
+    change.local.text = QStringLiteral("resolved");
+    change.editTime = kBase;
+    Incident edited = incident;
+    edited.status = QStringLiteral("resolved");
+    const Result<Incident> refused = store.storeEdit(edited, {change}, {});
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind, Error::Kind::Config);
+    QCOMPARE(store.loadIncident(incident.number).value().status, QStringLiteral("active"));
+    QVERIFY(store.storeEdit(edited, {}, {}).ok());
+    QCOMPARE(store.loadIncident(incident.number).value().status, QStringLiteral("resolved"));
+    QCOMPARE(store.outbox().value().size(), 0);
+    QCOMPARE(store.pendingCount(), 0);
+}
+
+void TestRuleStore::rulesPersist()
+{
+    {
+        IncidentStore store;
+        QVERIFY(store.open(path()));
+        IncidentRule rule;
+        rule.product = RuleProduct::Mdi;
+        rule.enabled = false;
+        rule.severities = {QStringLiteral("High"), QStringLiteral("Medium")};
+        rule.titleInclude = {QStringLiteral("Suspected \"DCSync\"")};
+        rule.titleExclude = {QStringLiteral("honeytoken"), QStringLiteral("test, lab")};
+        rule.skipAlertsInM365dIncidents = true;
+        QVERIFY(store.saveIncidentRule(rule).ok());
+        QVERIFY(store.setTurnOffMicrosoftRules(false).ok());
+    }
+    IncidentStore store;
+    QVERIFY(store.open(path()));
+    const IncidentRuleSettings settings = store.loadIncidentRules().value();
+    QVERIFY(!settings.turnOffMicrosoftRules);
+    const IncidentRule mdi = settings.rule(RuleProduct::Mdi);
+    QVERIFY(!mdi.enabled);
+    QCOMPARE(mdi.severities, QStringList({QStringLiteral("High"), QStringLiteral("Medium")}));
+    QCOMPARE(mdi.titleInclude, QStringList{QStringLiteral("Suspected \"DCSync\"")});
+    QCOMPARE(mdi.titleExclude,
+             QStringList({QStringLiteral("honeytoken"), QStringLiteral("test, lab")}));
+    QVERIFY(mdi.skipAlertsInM365dIncidents);
+    // The others keep their defaults; MDE is on now that the setting is off.
+    QCOMPARE(settings.rule(RuleProduct::Mcas),
+             defaultIncidentRuleSettings().rule(RuleProduct::Mcas));
+    QVERIFY(settings.isActive(RuleProduct::Mde));
+    QVERIFY(!settings.isActive(RuleProduct::Mdi));
+    QCOMPARE(settings.rules.size(), 6);
+}
+
+QTEST_GUILESS_MAIN(TestRuleStore)
+#include "tst_rulestore.moc"
