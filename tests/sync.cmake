@@ -8,3 +8,5 @@ vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
                LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
                LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
+               LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 900)
