@@ -795,6 +795,13 @@ void TestSyncEngine::conflicts()
     case ConflictOutcome::LocalWins:
         QCOMPARE(decision.toSend.local, send);
         QCOMPARE(decision.toSend.field, edit.field);
+        // What the edit replaces from now on: the remote value once it won over it or merged
+        // onto it (so a later change back to the old base still shows), else the old base.
+        if (outcome == ConflictOutcome::LocalWins || edit.field == IncidentField::Tags)
+            QVERIFY(sameFieldValue(edit.field, decision.toSend.base,
+                                   fieldValue(remote, edit.field)));
+        else
+            QCOMPARE(decision.toSend.base, edit.base);
         break;
     case ConflictOutcome::AlreadyConverged:
         if (edit.field == IncidentField::Tags)
