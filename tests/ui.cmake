@@ -4,3 +4,6 @@ vigil_add_test(NAME tst_mainwindowsim SOURCES tst_mainwindowsim.cpp LIBS vigil_u
                LABELS ui sim TIMEOUT 300)
 # The triage side of the window: dialogs, keys, bulk selection, sync state, editRequested.
 vigil_add_test(NAME tst_triageui SOURCES tst_triageui.cpp LIBS vigil_ui LABELS ui)
+# The connector page on a real SyncController and the simulated tenant: rules, health, restart.
+vigil_add_test(NAME tst_connectorpage SOURCES tst_connectorpage.cpp LIBS vigil_ui vigil_sim
+               LABELS ui sim rules TIMEOUT 300)
