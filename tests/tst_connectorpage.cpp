@@ -243,9 +243,13 @@ void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
     QCOMPARE(mcas->text(1), QStringLiteral("On"));
     rules->setCurrentItem(mcas);
     auto *reason = page->findChild<QLabel *>(QStringLiteral("ruleReason"));
-    QVERIFY2(reason->text().contains(QStringLiteral("not every Defender for Cloud Apps alert "
+    QVERIFY2(reason->text().contains(QStringLiteral("Not every Defender for Cloud Apps alert "
                                                     "type is onboarded")),
              qPrintable(reason->text()));
+    auto *mcasNote = page->findChild<QLabel *>(QStringLiteral("mcasRuleReason"));
+    QVERIFY(mcasNote->isVisible());
+    QVERIFY2(mcasNote->text().startsWith(QStringLiteral("The MCAS rule stays on. Not every")),
+             qPrintable(mcasNote->text()));
     QVERIFY(page->findChild<QCheckBox *>(QStringLiteral("ruleSkipHeld"))->isChecked());
 
     // Health after a sync.

@@ -174,6 +174,12 @@ QWidget *ConnectorPage::createRulesBox()
     covered->setWordWrap(true);
     covered->setIndent(20);
     layout->addWidget(covered);
+    auto *mcasNote
+            = new QLabel(tr("The MCAS rule stays on. %1").arg(reasonText(RuleProduct::Mcas)), box);
+    mcasNote->setObjectName(QStringLiteral("mcasRuleReason"));
+    mcasNote->setWordWrap(true);
+    mcasNote->setIndent(20);
+    layout->addWidget(mcasNote);
 
     m_rules = new QTreeWidget(box);
     m_rules->setObjectName(QStringLiteral("incidentRules"));
@@ -492,15 +498,18 @@ QString ConnectorPage::reasonText(RuleProduct product)
         return tr("Microsoft 365 Defender already makes incidents of these alerts; a rule would "
                   "duplicate them.");
     case RuleProduct::Mcas:
-        return tr("Stays on: not every Defender for Cloud Apps alert type is onboarded to "
-                  "Microsoft 365 Defender. It skips alerts an M365D incident already holds, so "
+        return tr("Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 "
+                  "Defender, so the rule makes incidents of the others. It skips alerts an M365D "
+                  "incident already holds, so "
                   "there are neither duplicates nor gaps.");
     case RuleProduct::EntraIdProtection:
-        return tr("Stays on: not every Entra ID Protection risk detection reaches a Microsoft "
-                  "365 Defender incident. It skips alerts an M365D incident already holds.");
+        return tr("Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender "
+                  "incident, so the rule makes incidents of the others. It skips alerts an M365D "
+                  "incident already holds.");
     case RuleProduct::DefenderForCloud:
-        return tr("Stays on: Defender for Cloud alerts reach Microsoft 365 Defender only for "
-                  "connected subscriptions. It skips alerts an M365D incident already holds.");
+        return tr("Defender for Cloud alerts reach Microsoft 365 Defender only for connected "
+                  "subscriptions, so the rule makes incidents of the others. It skips alerts an "
+                  "M365D incident already holds.");
     }
     return {};
 }
