@@ -1,5 +1,6 @@
 // vigil: the desktop console. main() only wires the engine, the window and the options.
 #include "appoptions.h"
+#include "connectionsetup.h"
 #include "connectorpage.h"
 #include "mainwindow.h"
 #include "secretstore.h"
@@ -121,6 +122,9 @@ int main(int argc, char *argv[])
                 = options->profile().authMode == ConnectorProfile::AuthMode::ClientSecret;
     }
     window.connectorPage()->setIdentity(identity);
+    ConnectionController connection;
+    if (!options->demo())
+        window.connectorPage()->setConnectionController(&connection, config, options->dataDir());
     // Screenshots use a common analyst screen size; an interactive window keeps its saved size.
     if (screenshotMode)
         window.resize(1920, 1080);

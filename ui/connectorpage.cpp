@@ -1,9 +1,13 @@
 #include "connectorpage.h"
 
+#include "cloud.h"
+#include "connectionsetup.h"
 #include "errortext.h"
 #include "synccontroller.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDesktopServices>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -60,6 +64,7 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
     , m_controller(controller)
 {
     setObjectName(QStringLiteral("connectorPage"));
+    m_urlOpener = [](const QUrl &url) { return QDesktopServices::openUrl(url); };
     setAccessibleName(tr("Connector"));
 
     auto *outer = new QVBoxLayout(this);
@@ -113,14 +118,122 @@ QWidget *ConnectorPage::createConnectionBox()
     m_tenant = addValue(form, tr("Tenant:"), "connectorTenant");
     m_identity = addValue(form, tr("Signed in as:"), "connectorIdentity");
     m_cloud = addValue(form, tr("Cloud:"), "connectorCloud");
-    auto *hint = new QLabel(tr("To connect another tenant or sign out, use <code>vigilctl "
-                               "connect</code> and <code>vigilctl disconnect</code>, then restart "
-                               "Vigil."),
-                            box);
-    hint->setObjectName(QStringLiteral("connectorConnectHint"));
-    hint->setWordWrap(true);
-    hint->setTextFormat(Qt::RichText);
-    form->addRow(hint);
+
+    m_connectForm = new QWidget(box);
+    m_connectForm->setObjectName(QStringLiteral("connectForm"));
+    auto *connectLayout = new QFormLayout(m_connectForm);
+    connectLayout->setContentsMargins(0, 6, 0, 0);
+    m_signInMode = new QComboBox(m_connectForm);
+    m_signInMode->setObjectName(QStringLiteral("signInMode"));
+    m_signInMode->addItem(tr("Interactive sign-in (device code)"));
+    m_signInMode->addItem(tr("App with a client secret"));
+    connectLayout->addRow(tr("Sign in:"), m_signInMode);
+    m_connectTenant = new QLineEdit(m_connectForm);
+    m_connectTenant->setObjectName(QStringLiteral("connectTenant"));
+    m_connectTenant->setPlaceholderText(tr("tenant id or domain; empty: your organisation"));
+    connectLayout->addRow(tr("Tenant id:"), m_connectTenant);
+    m_connectClientId = new QLineEdit(m_connectForm);
+    m_connectClientId->setObjectName(QStringLiteral("connectClientId"));
+    m_connectClientId->setPlaceholderText(tr("application (client) id of the app registration"));
+    connectLayout->addRow(tr("Client id:"), m_connectClientId);
+    m_connectCloud = new QComboBox(m_connectForm);
+    m_connectCloud->setObjectName(QStringLiteral("connectCloud"));
+    m_connectCloud->addItem(tr("Global"), QStringLiteral("global"));
+    m_connectCloud->addItem(tr("US Government (GCC High)"), QStringLiteral("usgov"));
+    m_connectCloud->addItem(tr("US Government (DoD)"), QStringLiteral("dod"));
+    connectLayout->addRow(tr("Cloud:"), m_connectCloud);
+    m_clientSecret = new QLineEdit(m_connectForm);
+    m_clientSecret->setObjectName(QStringLiteral("connectClientSecret"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_clientSecret->setPlaceholderText(tr("kept only in the system keychain"));
+    connectLayout->addRow(tr("Client secret:"), m_clientSecret);
+    auto *buttons = new QHBoxLayout;
+    m_connectButton = new QPushButton(tr("Connect"), m_connectForm);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_disconnectButton = new QPushButton(tr("Disconnect"), m_connectForm);
+    m_disconnectButton->setObjectName(QStringLiteral("disconnectButton"));
+    m_disconnectButton->setToolTip(tr("Forget the saved connection and remove its secrets from "
+                                      "the keychain"));
+    buttons->addWidget(m_connectButton);
+    buttons->addWidget(m_disconnectButton);
+    buttons->addStretch(1);
+    connectLayout->addRow(buttons);
+    form->addRow(m_connectForm);
+
+    m_deviceCodePanel = new QFrame(box);
+    m_deviceCodePanel->setObjectName(QStringLiteral("deviceCodePanel"));
+    m_deviceCodePanel->setFrameShape(QFrame::StyledPanel);
+    auto *codeLayout = new QVBoxLayout(m_deviceCodePanel);
+    auto *codeIntro = new QLabel(tr("Open the address below in a browser, enter the code and sign "
+                                    "in with your work account."),
+                                 m_deviceCodePanel);
+    codeIntro->setWordWrap(true);
+    codeLayout->addWidget(codeIntro);
+    m_deviceCode = new QLabel(m_deviceCodePanel);
+    m_deviceCode->setObjectName(QStringLiteral("deviceCode"));
+    m_deviceCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deviceCode->setAccessibleName(tr("Sign-in code"));
+    QFont codeFont = m_deviceCode->font();
+    codeFont.setBold(true);
+    codeFont.setPointSizeF(codeFont.pointSizeF() * 1.6);
+    codeFont.setStyleHint(QFont::Monospace);
+    m_deviceCode->setFont(codeFont);
+    codeLayout->addWidget(m_deviceCode);
+    m_verificationAddress = new QLabel(m_deviceCodePanel);
+    m_verificationAddress->setObjectName(QStringLiteral("verificationAddress"));
+    m_verificationAddress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verificationAddress->setAccessibleName(tr("Sign-in address"));
+    codeLayout->addWidget(m_verificationAddress);
+    auto *codeButtons = new QHBoxLayout;
+    m_openBrowser = new QPushButton(tr("Open in browser"), m_deviceCodePanel);
+    m_openBrowser->setObjectName(QStringLiteral("openSignInPage"));
+    m_signInDone = new QPushButton(tr("I have signed in"), m_deviceCodePanel);
+    m_signInDone->setObjectName(QStringLiteral("signInDone"));
+    m_signInDone->setToolTip(tr("Check the sign-in now instead of at the next poll"));
+    m_cancelSignIn = new QPushButton(tr("Cancel"), m_deviceCodePanel);
+    m_cancelSignIn->setObjectName(QStringLiteral("cancelSignIn"));
+    codeButtons->addWidget(m_openBrowser);
+    codeButtons->addWidget(m_signInDone);
+    codeButtons->addWidget(m_cancelSignIn);
+    codeButtons->addStretch(1);
+    codeLayout->addLayout(codeButtons);
+    m_deviceCodePanel->setVisible(false);
+    form->addRow(m_deviceCodePanel);
+
+    m_connectMessage = new QLabel(box);
+    m_connectMessage->setObjectName(QStringLiteral("connectMessage"));
+    m_connectMessage->setWordWrap(true);
+    m_connectMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connectMessage->setVisible(false);
+    form->addRow(m_connectMessage);
+    // Connecting needs a ConnectionController (setConnectionController).
+    m_connectForm->setVisible(false);
+
+    connect(m_signInMode, &QComboBox::currentIndexChanged, this, &ConnectorPage::updateSignInMode);
+    connect(m_connectButton, &QPushButton::clicked, this, &ConnectorPage::connectClicked);
+    connect(m_disconnectButton, &QPushButton::clicked, this, &ConnectorPage::disconnectClicked);
+    connect(m_openBrowser, &QPushButton::clicked, this, [this] {
+        // Only an https address (or the simulator on loopback) is handed to the browser.
+        const bool allowed = m_verificationUri.scheme() == QLatin1String("https")
+                             || (m_verificationUri.scheme() == QLatin1String("http")
+                                 && isLoopbackHost(m_verificationUri.host()));
+        if (!allowed || !m_urlOpener(m_verificationUri))
+            showConnectFailure(Error{Error::Kind::Config,
+                                     0,
+                                     {},
+                                     tr("No browser could be started; open %1 yourself.")
+                                             .arg(m_verificationUri.toString()),
+                                     {}});
+    });
+    connect(m_signInDone, &QPushButton::clicked, this, [this] {
+        if (m_connection)
+            m_connection->pollNow();
+    });
+    connect(m_cancelSignIn, &QPushButton::clicked, this, [this] {
+        if (m_connection)
+            m_connection->cancel();
+    });
+    updateSignInMode();
     setIdentity({});
     return box;
 }
@@ -266,6 +379,146 @@ QWidget *ConnectorPage::createRulesBox()
     editor->setEnabled(false);
     layout->addWidget(editor);
     return box;
+}
+
+void ConnectorPage::setConnectionController(ConnectionController *connection,
+                                            const SyncConfig &base, const QString &dataDir)
+{
+    m_connection = connection;
+    m_baseConfig = base;
+    m_dataDir = dataDir;
+    m_connectForm->setVisible(m_connection != nullptr);
+    if (!m_connection)
+        return;
+    m_connectTenant->setText(base.tenantId);
+    m_connectClientId->setText(base.clientId);
+    const int cloud = m_connectCloud->findData(base.cloud.name);
+    m_connectCloud->setCurrentIndex(qMax(0, cloud));
+    connect(m_connection, &ConnectionController::deviceCodeReceived, this,
+            &ConnectorPage::showDeviceCode);
+    connect(m_connection, &ConnectionController::connected, this, &ConnectorPage::showConnected);
+    connect(m_connection, &ConnectionController::failed, this, &ConnectorPage::showConnectFailure);
+    connect(m_connection, &ConnectionController::cancelled, this, [this] {
+        setConnecting(false);
+        m_connectMessage->setText(tr("Sign-in cancelled; nothing was changed."));
+        m_connectMessage->setVisible(true);
+    });
+    connect(m_connection, &ConnectionController::disconnected, this,
+            [this](const ConnectorProfile &profile) {
+                setConnecting(false);
+                setIdentity({});
+                m_connectMessage->setText(
+                        profile.isValid()
+                                ? tr("Disconnected from tenant %1; its secrets were removed "
+                                     "from the keychain. Vigil keeps syncing with the running "
+                                     "connection until it is restarted.")
+                                          .arg(profile.tenantId)
+                                : tr("There was no saved connection to remove."));
+                m_connectMessage->setVisible(true);
+            });
+}
+
+void ConnectorPage::updateSignInMode()
+{
+    const bool secret = m_signInMode->currentIndex() == 1;
+    m_clientSecret->setVisible(secret);
+    if (auto *form = qobject_cast<QFormLayout *>(m_connectForm->layout())) {
+        if (QWidget *label = form->labelForField(m_clientSecret))
+            label->setVisible(secret);
+    }
+}
+
+void ConnectorPage::setConnecting(bool connecting)
+{
+    m_connectButton->setEnabled(!connecting);
+    m_disconnectButton->setEnabled(!connecting);
+    m_signInMode->setEnabled(!connecting);
+    if (!connecting)
+        m_deviceCodePanel->setVisible(false);
+}
+
+void ConnectorPage::connectClicked()
+{
+    if (!m_connection)
+        return;
+    const bool secretMode = m_signInMode->currentIndex() == 1;
+    const QString tenant = m_connectTenant->text().trimmed();
+    const QString clientId = m_connectClientId->text().trimmed();
+    QString problem;
+    if (clientId.isEmpty())
+        problem = tr("Enter the client id of the app registration.");
+    else if (secretMode && tenant.isEmpty())
+        problem = tr("Connecting with a client secret needs the tenant id.");
+    else if (secretMode && m_clientSecret->text().trimmed().isEmpty())
+        problem = tr("Enter the client secret.");
+    if (!problem.isEmpty()) {
+        m_connectMessage->setText(problem);
+        m_connectMessage->setVisible(true);
+        return;
+    }
+    SyncConfig config = m_baseConfig;
+    const QString cloudName = m_connectCloud->currentData().toString();
+    if (cloudName != config.cloud.name) {
+        config.cloud = Cloud::byName(cloudName);
+        config.authorityHost = QUrl(config.cloud.authorityHost);
+        config.graphEndpoint = QUrl(config.cloud.graphEndpoint);
+    }
+    const ConnectRequest request = ConnectRequest::forConfig(
+            config, tenant.isEmpty() ? QStringLiteral("organizations") : tenant, clientId,
+            m_dataDir);
+    setConnecting(true);
+    m_connectMessage->setText(secretMode ? tr("Checking the client secret…")
+                                         : tr("Asking for a sign-in code…"));
+    m_connectMessage->setVisible(true);
+    if (secretMode) {
+        m_connection->connectWithClientSecret(request, m_clientSecret->text().trimmed());
+        m_clientSecret->clear();
+    } else {
+        m_connection->startDeviceCodeSignIn(request);
+    }
+}
+
+void ConnectorPage::disconnectClicked()
+{
+    if (!m_connection)
+        return;
+    setConnecting(true);
+    m_connection->disconnectSaved(m_dataDir);
+}
+
+void ConnectorPage::showDeviceCode(const DeviceCodePrompt &prompt)
+{
+    m_verificationUri = prompt.verificationUri;
+    m_deviceCode->setText(prompt.userCode);
+    m_verificationAddress->setText(prompt.verificationUri.toString());
+    m_deviceCodePanel->setVisible(true);
+    m_connectMessage->setText(tr("Waiting for the sign-in (the code expires at %1)…")
+                                      .arg(QLocale().toString(prompt.expiresAt.toLocalTime().time(),
+                                                              QLocale::ShortFormat)));
+    m_connectMessage->setVisible(true);
+}
+
+void ConnectorPage::showConnected(const ConnectorProfile &profile)
+{
+    setConnecting(false);
+    ConnectorIdentity identity;
+    identity.tenantId = profile.tenantId;
+    identity.clientId = profile.clientId;
+    identity.cloud = profile.cloud;
+    identity.upn = profile.upn;
+    identity.clientSecret = profile.authMode == ConnectorProfile::AuthMode::ClientSecret;
+    setIdentity(identity);
+    m_connectMessage->setText(tr("Connected to tenant %1. The secret is in the keychain; restart "
+                                 "Vigil to sync with this connection.")
+                                      .arg(profile.tenantId));
+    m_connectMessage->setVisible(true);
+}
+
+void ConnectorPage::showConnectFailure(const Error &error)
+{
+    setConnecting(false);
+    m_connectMessage->setText(tr("Not connected: %1").arg(errorDescription(error)));
+    m_connectMessage->setVisible(true);
 }
 
 void ConnectorPage::setIdentity(const ConnectorIdentity &identity)

@@ -1,13 +1,18 @@
 #pragma once
 
+#include "devicecodeflow.h"
 #include "incidentrules.h"
+#include "synccontroller.h"
 #include "syncstatus.h"
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
+class QFrame;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -18,7 +23,8 @@ class QTreeWidgetItem;
 
 namespace Vigil {
 
-class SyncController;
+class ConnectionController;
+struct ConnectorProfile;
 
 /** What the connector page shows about the connection: which tenant, app, cloud and who. */
 struct ConnectorIdentity
@@ -46,6 +52,16 @@ public:
     ~ConnectorPage() override;
 
     void setIdentity(const ConnectorIdentity &identity);
+    /** Opens URLs (the sign-in address); tests capture them instead of starting a browser. */
+    using UrlOpener = std::function<bool(const QUrl &)>;
+    void setUrlOpener(UrlOpener opener) { m_urlOpener = std::move(opener); }
+    /**
+     * Enables Connect and Disconnect: connection runs the sign-in and keeps the result in
+     * dataDir and the keychain; base gives the endpoints (a proxy, the simulator) and the
+     * default cloud. Without it the page only shows the connection.
+     */
+    void setConnectionController(ConnectionController *connection, const SyncConfig &base,
+                                 const QString &dataDir);
     /** The rules as shown (after the latest load or save); nothing before the first load. */
     std::optional<IncidentRuleSettings> ruleSettings() const { return m_settings; }
 
@@ -72,6 +88,13 @@ protected:
 
 private:
     QWidget *createConnectionBox();
+    void connectClicked();
+    void disconnectClicked();
+    void showDeviceCode(const Vigil::DeviceCodePrompt &prompt);
+    void showConnected(const Vigil::ConnectorProfile &profile);
+    void showConnectFailure(const Vigil::Error &error);
+    void setConnecting(bool connecting);
+    void updateSignInMode();
     QWidget *createHealthBox();
     QWidget *createRulesBox();
     QWidget *createVolumeBox();
@@ -99,6 +122,27 @@ private:
     QLabel *m_tenant = nullptr;
     QLabel *m_identity = nullptr;
     QLabel *m_cloud = nullptr;
+
+    ConnectionController *m_connection = nullptr;
+    SyncConfig m_baseConfig;
+    QString m_dataDir;
+    UrlOpener m_urlOpener;
+    QUrl m_verificationUri;
+    QWidget *m_connectForm = nullptr;
+    QLineEdit *m_connectTenant = nullptr;
+    QLineEdit *m_connectClientId = nullptr;
+    QComboBox *m_connectCloud = nullptr;
+    QComboBox *m_signInMode = nullptr;
+    QLineEdit *m_clientSecret = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QPushButton *m_disconnectButton = nullptr;
+    QFrame *m_deviceCodePanel = nullptr;
+    QLabel *m_deviceCode = nullptr;
+    QLabel *m_verificationAddress = nullptr;
+    QPushButton *m_openBrowser = nullptr;
+    QPushButton *m_signInDone = nullptr;
+    QPushButton *m_cancelSignIn = nullptr;
+    QLabel *m_connectMessage = nullptr;
 
     QLabel *m_lastPull = nullptr;
     QLabel *m_lastPush = nullptr;
