@@ -247,403 +247,557 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="63"/>
+        <location filename="../ui/connectorpage.cpp" line="68"/>
         <source>Connector</source>
         <translation>Konnektor</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="109"/>
+        <location filename="../ui/connectorpage.cpp" line="114"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="112"/>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="113"/>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
         <source>Tenant:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
         <source>Signed in as:</source>
         <translation>Angemeldet als:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="115"/>
+        <location filename="../ui/connectorpage.cpp" line="120"/>
+        <location filename="../ui/connectorpage.cpp" line="144"/>
         <source>Cloud:</source>
         <translation>Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="116"/>
-        <source>To connect another tenant or sign out, use &lt;code&gt;vigilctl connect&lt;/code&gt; and &lt;code&gt;vigilctl disconnect&lt;/code&gt;, then restart Vigil.</source>
-        <translation>Um einen anderen Mandanten zu verbinden oder sich abzumelden, verwenden Sie &lt;code&gt;vigilctl connect&lt;/code&gt; und &lt;code&gt;vigilctl disconnect&lt;/code&gt; und starten Sie Vigil dann neu.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
         <source>Health</source>
         <translation>Zustand der Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
         <source>Last pull:</source>
         <translation>Letzter Abruf:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
         <source>Last push:</source>
         <translation>Letzte Übertragung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="135"/>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
         <source>Behind Defender:</source>
         <translation>Rückstand zu Defender:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="136"/>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
         <source>Graph calls:</source>
         <translation>Graph-Aufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
         <source>Back-off:</source>
         <translation>Wartezeit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <location filename="../ui/connectorpage.cpp" line="251"/>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <location filename="../ui/connectorpage.cpp" line="257"/>
         <source>Volume</source>
         <translation>Datenmenge</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="147"/>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
         <source>Incidents:</source>
         <translation>Vorfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
         <source>Alerts in incidents:</source>
         <translation>Warnungen in Vorfällen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
         <source>Component alerts:</source>
         <translation>Einzelwarnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="150"/>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
         <source>Rule incidents:</source>
         <translation>Vorfälle aus Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="264"/>
         <source>Duplicates:</source>
         <translation>Duplikate:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="157"/>
-        <location filename="../ui/connectorpage.cpp" line="186"/>
+        <location filename="../ui/connectorpage.cpp" line="270"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Incident creation rules</source>
         <translation>Regeln zur Vorfallerstellung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="162"/>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Alle Microsoft-Regeln zur Vorfallerstellung für diese Produkte ausschalten (empfohlen)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="165"/>
+        <location filename="../ui/connectorpage.cpp" line="278"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity und for Office 365: Microsoft 365 Defender erstellt aus ihren Warnungen bereits Vorfälle.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="170"/>
+        <location filename="../ui/connectorpage.cpp" line="283"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Gilt für MDE, MDI und MDO. Laufen die Regeln neben dem Konnektor, wird jeder Regel-Vorfall, dessen Warnung auch ein M365D-Vorfall enthält, als dessen Duplikat markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="178"/>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>Die MCAS-Regel bleibt eingeschaltet. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Creates incidents</source>
         <translation>Erstellt Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="209"/>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
         <source>Edit rule</source>
         <translation>Regel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="219"/>
+        <location filename="../ui/connectorpage.cpp" line="332"/>
         <source>Create incidents from these alerts</source>
         <translation>Aus diesen Warnungen Vorfälle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="234"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>Severities:</source>
         <translation>Schweregrade:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="237"/>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
         <source>every title; or parts separated by commas</source>
         <translation>jeder Titel; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="238"/>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
         <source>Title contains one of</source>
         <translation>Titel enthält eines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="239"/>
+        <location filename="../ui/connectorpage.cpp" line="352"/>
         <source>Title contains:</source>
         <translation>Titel enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="242"/>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>nichts ausgeschlossen; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>Title does not contain any of</source>
         <translation>Titel enthält keines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="244"/>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
         <source>Title excludes:</source>
         <translation>Titel schließt aus:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="245"/>
+        <location filename="../ui/connectorpage.cpp" line="358"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Warnungen überspringen, die bereits ein M365D-Vorfall enthält</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="373"/>
         <source>Save rule</source>
         <translation>Regel speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="274"/>
+        <location filename="../ui/connectorpage.cpp" line="527"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="276"/>
+        <location filename="../ui/connectorpage.cpp" line="529"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="279"/>
+        <location filename="../ui/connectorpage.cpp" line="532"/>
         <source>Connected as an app (client secret)</source>
         <translation>Als App verbunden (Clientgeheimnis)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="280"/>
+        <location filename="../ui/connectorpage.cpp" line="533"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Mit interaktiver Anmeldung verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="282"/>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="286"/>
+        <location filename="../ui/connectorpage.cpp" line="539"/>
         <source>App %1</source>
         <translation>App %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="288"/>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
         <source>US Government (GCC High)</source>
         <translation>US-Regierung (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="293"/>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="546"/>
         <source>US Government (DoD)</source>
         <translation>US-Regierung (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="295"/>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="548"/>
         <source>Global</source>
         <translation>Global</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="320"/>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <source>Interactive sign-in (device code)</source>
+        <translation>Interaktive Anmeldung (Gerätecode)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <source>App with a client secret</source>
+        <translation>App mit Clientgeheimnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <source>Sign in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <source>tenant id or domain; empty: your organisation</source>
+        <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <source>Tenant id:</source>
+        <translation>Mandanten-ID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <source>application (client) id of the app registration</source>
+        <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <source>Client id:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <source>kept only in the system keychain</source>
+        <translation>nur im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <source>Client secret:</source>
+        <translation>Clientgeheimnis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <source>Forget the saved connection and remove its secrets from the keychain</source>
+        <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
+        <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <source>Sign-in address</source>
+        <translation>Anmeldeadresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <source>I have signed in</source>
+        <translation>Ich habe mich angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <source>Check the sign-in now instead of at the next poll</source>
+        <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <source>No browser could be started; open %1 yourself.</source>
+        <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="412"/>
+        <source>Disconnected from tenant %1; its secrets were removed from the keychain. Vigil keeps syncing with the running connection until it is restarted.</source>
+        <translation>Vom Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt. Vigil synchronisiert über die laufende Verbindung weiter, bis es neu gestartet wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="416"/>
+        <source>There was no saved connection to remove.</source>
+        <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="449"/>
+        <source>Enter the client id of the app registration.</source>
+        <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="451"/>
+        <source>Connecting with a client secret needs the tenant id.</source>
+        <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <source>Enter the client secret.</source>
+        <translation>Geben Sie das Clientgeheimnis ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="470"/>
+        <source>Checking the client secret…</source>
+        <translation>Clientgeheimnis wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <source>Asking for a sign-in code…</source>
+        <translation>Anmeldecode wird angefordert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="495"/>
+        <source>Waiting for the sign-in (the code expires at %1)…</source>
+        <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="511"/>
+        <source>Connected to tenant %1. The secret is in the keychain; restart Vigil to sync with this connection.</source>
+        <translation>Mit Mandant %1 verbunden. Das Geheimnis liegt im Schlüsselbund; starten Sie Vigil neu, um über diese Verbindung zu synchronisieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="324"/>
+        <location filename="../ui/connectorpage.cpp" line="577"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="328"/>
+        <location filename="../ui/connectorpage.cpp" line="581"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="330"/>
-        <location filename="../ui/connectorpage.cpp" line="336"/>
+        <location filename="../ui/connectorpage.cpp" line="583"/>
+        <location filename="../ui/connectorpage.cpp" line="589"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpage.cpp" line="608"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="609"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="360"/>
+        <location filename="../ui/connectorpage.cpp" line="613"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="361"/>
+        <location filename="../ui/connectorpage.cpp" line="614"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="363"/>
+        <location filename="../ui/connectorpage.cpp" line="616"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="388"/>
+        <location filename="../ui/connectorpage.cpp" line="641"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="397"/>
+        <location filename="../ui/connectorpage.cpp" line="650"/>
         <source>Off — turned off above</source>
         <translation>Aus – oben ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="398"/>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="398"/>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="405"/>
+        <location filename="../ui/connectorpage.cpp" line="658"/>
         <source>every severity</source>
         <translation>jeder Schweregrad</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="417"/>
+        <location filename="../ui/connectorpage.cpp" line="670"/>
         <source>title contains %1</source>
         <translation>Titel enthält %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="419"/>
+        <location filename="../ui/connectorpage.cpp" line="672"/>
         <source>title excludes %1</source>
         <translation>Titel schließt %1 aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="421"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>skips alerts in M365D incidents</source>
         <translation>überspringt Warnungen in M365D-Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="475"/>
+        <location filename="../ui/connectorpage.cpp" line="728"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="486"/>
+        <location filename="../ui/connectorpage.cpp" line="739"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="498"/>
+        <location filename="../ui/connectorpage.cpp" line="751"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender erstellt aus diesen Warnungen bereits Vorfälle; eine Regel würde sie verdoppeln.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="501"/>
+        <location filename="../ui/connectorpage.cpp" line="754"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Nicht jeder Warnungstyp von Defender for Cloud Apps ist in Microsoft 365 Defender eingebunden; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält, so dass es weder Duplikate noch Lücken gibt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="506"/>
+        <location filename="../ui/connectorpage.cpp" line="759"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Nicht jede Risikoerkennung von Entra ID Protection landet in einem Microsoft 365 Defender-Vorfall; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="510"/>
+        <location filename="../ui/connectorpage.cpp" line="763"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <location filename="../ui/connectorpage.cpp" line="773"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <location filename="../ui/connectorpage.cpp" line="778"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="530"/>
+        <location filename="../ui/connectorpage.cpp" line="783"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
     </message>
@@ -2112,22 +2266,22 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="60"/>
+        <location filename="../app/vigil.cpp" line="61"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil: Triage von Microsoft 365 Defender-Vorfällen.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="65"/>
+        <location filename="../app/vigil.cpp" line="66"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Nach der ersten Synchronisierung das Hauptfenster (Warteschlange und Details eines Vorfalls mit mehr als 150 Warnungen) als PNG in FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="71"/>
+        <location filename="../app/vigil.cpp" line="72"/>
         <source>With --screenshot: the page to save, queue (the default) or connector.</source>
         <translation>Mit --screenshot: die zu speichernde Seite, queue (Vorgabe) oder connector.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="94"/>
+        <location filename="../app/vigil.cpp" line="95"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil hat keinen Mandanten zum Synchronisieren. Verbinden Sie sich mit „vigilctl connect“, oder setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET für eine App-Registrierung mit SecurityIncident.Read.All, oder starten Sie „vigil --demo“, um Vigil mit dem eingebauten Demo-Mandanten auszuprobieren.</translation>
     </message>

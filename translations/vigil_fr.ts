@@ -247,405 +247,559 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="63"/>
+        <location filename="../ui/connectorpage.cpp" line="68"/>
         <source>Connector</source>
         <translation>Connecteur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="109"/>
+        <location filename="../ui/connectorpage.cpp" line="114"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="112"/>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
         <source>State:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="113"/>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
         <source>Tenant:</source>
-        <translation>Locataire :</translation>
+        <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
         <source>Signed in as:</source>
-        <translation>Connecté en tant que :</translation>
+        <translation>Connecté en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="115"/>
+        <location filename="../ui/connectorpage.cpp" line="120"/>
+        <location filename="../ui/connectorpage.cpp" line="144"/>
         <source>Cloud:</source>
-        <translation>Cloud :</translation>
+        <translation>Cloud&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="116"/>
-        <source>To connect another tenant or sign out, use &lt;code&gt;vigilctl connect&lt;/code&gt; and &lt;code&gt;vigilctl disconnect&lt;/code&gt;, then restart Vigil.</source>
-        <translation>Pour connecter un autre locataire ou vous déconnecter, utilisez &lt;code&gt;vigilctl connect&lt;/code&gt; et &lt;code&gt;vigilctl disconnect&lt;/code&gt;, puis redémarrez Vigil.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
         <source>Health</source>
         <translation>État de santé</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
         <source>Last pull:</source>
-        <translation>Dernière récupération :</translation>
+        <translation>Dernière récupération&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
         <source>Last push:</source>
-        <translation>Dernier envoi :</translation>
+        <translation>Dernier envoi&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="135"/>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
         <source>Behind Defender:</source>
-        <translation>Retard sur Defender :</translation>
+        <translation>Retard sur Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="136"/>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
         <source>Graph calls:</source>
-        <translation>Appels Graph :</translation>
+        <translation>Appels Graph&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
         <source>Back-off:</source>
-        <translation>Temporisation :</translation>
+        <translation>Temporisation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <location filename="../ui/connectorpage.cpp" line="251"/>
         <source>Last error:</source>
-        <translation>Dernière erreur :</translation>
+        <translation>Dernière erreur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <location filename="../ui/connectorpage.cpp" line="257"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="147"/>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
         <source>Incidents:</source>
-        <translation>Incidents :</translation>
+        <translation>Incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
         <source>Alerts in incidents:</source>
-        <translation>Alertes dans les incidents :</translation>
+        <translation>Alertes dans les incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
         <source>Component alerts:</source>
-        <translation>Alertes des composants :</translation>
+        <translation>Alertes des composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="150"/>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
         <source>Rule incidents:</source>
-        <translation>Incidents issus de règles :</translation>
+        <translation>Incidents issus de règles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="264"/>
         <source>Duplicates:</source>
-        <translation>Doublons :</translation>
+        <translation>Doublons&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="157"/>
-        <location filename="../ui/connectorpage.cpp" line="186"/>
+        <location filename="../ui/connectorpage.cpp" line="270"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Incident creation rules</source>
         <translation>Règles de création d’incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="162"/>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Désactiver toutes les règles Microsoft de création d’incidents pour ces produits (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="165"/>
+        <location filename="../ui/connectorpage.cpp" line="278"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
-        <translation>Microsoft Defender for Endpoint, for Identity et for Office 365 : Microsoft 365 Defender crée déjà des incidents à partir de leurs alertes.</translation>
+        <translation>Microsoft Defender for Endpoint, for Identity et for Office 365&#xa0;: Microsoft 365 Defender crée déjà des incidents à partir de leurs alertes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="170"/>
+        <location filename="../ui/connectorpage.cpp" line="283"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Concerne MDE, MDI et MDO. Si les règles fonctionnent à côté du connecteur, chaque incident de règle dont l’alerte figure aussi dans un incident M365D est marqué comme son doublon.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="178"/>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>La règle MCAS reste active. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Creates incidents</source>
         <translation>Crée des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="209"/>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
         <source>Edit rule</source>
         <translation>Modifier la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="219"/>
+        <location filename="../ui/connectorpage.cpp" line="332"/>
         <source>Create incidents from these alerts</source>
         <translation>Créer des incidents à partir de ces alertes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
-        <location filename="../ui/connectorpage.cpp" line="408"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
         <source>Informational</source>
         <translation>Informative</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="234"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>Severities:</source>
-        <translation>Gravités :</translation>
+        <translation>Gravités&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="237"/>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
         <source>every title; or parts separated by commas</source>
-        <translation>tous les titres ; ou des parties séparées par des virgules</translation>
+        <translation>tous les titres&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="238"/>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
         <source>Title contains one of</source>
         <translation>Le titre contient l’un de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="239"/>
+        <location filename="../ui/connectorpage.cpp" line="352"/>
         <source>Title contains:</source>
-        <translation>Le titre contient :</translation>
+        <translation>Le titre contient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="242"/>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
         <source>nothing excluded; or parts separated by commas</source>
-        <translation>rien d’exclu ; ou des parties séparées par des virgules</translation>
+        <translation>rien d’exclu&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>Title does not contain any of</source>
         <translation>Le titre ne contient aucun de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="244"/>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
         <source>Title excludes:</source>
-        <translation>Le titre exclut :</translation>
+        <translation>Le titre exclut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="245"/>
+        <location filename="../ui/connectorpage.cpp" line="358"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Ignorer les alertes déjà présentes dans un incident M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="373"/>
         <source>Save rule</source>
         <translation>Enregistrer la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="274"/>
+        <location filename="../ui/connectorpage.cpp" line="527"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Connecté au locataire de démonstration intégré</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="276"/>
+        <location filename="../ui/connectorpage.cpp" line="529"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="279"/>
+        <location filename="../ui/connectorpage.cpp" line="532"/>
         <source>Connected as an app (client secret)</source>
         <translation>Connecté en tant qu’application (secret client)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="280"/>
+        <location filename="../ui/connectorpage.cpp" line="533"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Connecté par une connexion interactive</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="282"/>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="286"/>
+        <location filename="../ui/connectorpage.cpp" line="539"/>
         <source>App %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="288"/>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
         <source>US Government (GCC High)</source>
         <translation>Gouvernement américain (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="293"/>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="546"/>
         <source>US Government (DoD)</source>
         <translation>Gouvernement américain (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="295"/>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="548"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="320"/>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <source>Interactive sign-in (device code)</source>
+        <translation>Connexion interactive (code d’appareil)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <source>App with a client secret</source>
+        <translation>Application avec un secret client</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <source>Sign in:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <source>tenant id or domain; empty: your organisation</source>
+        <translation>ID ou domaine du locataire ; vide : votre organisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <source>Tenant id:</source>
+        <translation>ID du locataire :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <source>application (client) id of the app registration</source>
+        <translation>ID d’application (client) de l’inscription d’application</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <source>Client id:</source>
+        <translation>ID client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <source>kept only in the system keychain</source>
+        <translation>conservé uniquement dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <source>Client secret:</source>
+        <translation>Secret client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <source>Forget the saved connection and remove its secrets from the keychain</source>
+        <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
+        <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <source>Sign-in code</source>
+        <translation>Code de connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <source>Sign-in address</source>
+        <translation>Adresse de connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <source>Open in browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <source>I have signed in</source>
+        <translation>Je me suis connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <source>Check the sign-in now instead of at the next poll</source>
+        <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <source>No browser could be started; open %1 yourself.</source>
+        <translation>Aucun navigateur n’a pu être lancé ; ouvrez %1 vous-même.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation>Connexion annulée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="412"/>
+        <source>Disconnected from tenant %1; its secrets were removed from the keychain. Vigil keeps syncing with the running connection until it is restarted.</source>
+        <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau. Vigil continue de synchroniser avec la connexion en cours jusqu’à son redémarrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="416"/>
+        <source>There was no saved connection to remove.</source>
+        <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="449"/>
+        <source>Enter the client id of the app registration.</source>
+        <translation>Saisissez l’ID client de l’inscription d’application.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="451"/>
+        <source>Connecting with a client secret needs the tenant id.</source>
+        <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <source>Enter the client secret.</source>
+        <translation>Saisissez le secret client.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="470"/>
+        <source>Checking the client secret…</source>
+        <translation>Vérification du secret client…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <source>Asking for a sign-in code…</source>
+        <translation>Demande d’un code de connexion…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="495"/>
+        <source>Waiting for the sign-in (the code expires at %1)…</source>
+        <translation>En attente de la connexion (le code expire à %1)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="511"/>
+        <source>Connected to tenant %1. The secret is in the keychain; restart Vigil to sync with this connection.</source>
+        <translation>Connecté au locataire %1. Le secret est dans le trousseau ; redémarrez Vigil pour synchroniser avec cette connexion.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <source>Not connected: %1</source>
+        <translation>Non connecté : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="324"/>
+        <location filename="../ui/connectorpage.cpp" line="577"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Attente jusqu’à %1 avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="328"/>
+        <location filename="../ui/connectorpage.cpp" line="581"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="330"/>
-        <location filename="../ui/connectorpage.cpp" line="336"/>
+        <location filename="../ui/connectorpage.cpp" line="583"/>
+        <location filename="../ui/connectorpage.cpp" line="589"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpage.cpp" line="608"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="609"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="360"/>
+        <location filename="../ui/connectorpage.cpp" line="613"/>
         <source>at most %1 s</source>
-        <translation>au plus %1 s</translation>
+        <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="361"/>
+        <location filename="../ui/connectorpage.cpp" line="614"/>
         <source>at most %1 min</source>
-        <translation>au plus %1 min</translation>
+        <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="363"/>
+        <location filename="../ui/connectorpage.cpp" line="616"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="388"/>
+        <location filename="../ui/connectorpage.cpp" line="641"/>
         <source>The rules could not be saved or read: %1</source>
-        <translation>Les règles n’ont pas pu être enregistrées ou lues : %1</translation>
+        <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="397"/>
+        <location filename="../ui/connectorpage.cpp" line="650"/>
         <source>Off — turned off above</source>
         <translation>Désactivée — par la case ci-dessus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="398"/>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
         <source>On</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="398"/>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="405"/>
+        <location filename="../ui/connectorpage.cpp" line="658"/>
         <source>every severity</source>
         <translation>toutes les gravités</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="417"/>
+        <location filename="../ui/connectorpage.cpp" line="670"/>
         <source>title contains %1</source>
         <translation>le titre contient %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="419"/>
+        <location filename="../ui/connectorpage.cpp" line="672"/>
         <source>title excludes %1</source>
         <translation>le titre exclut %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="421"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>skips alerts in M365D incidents</source>
         <translation>ignore les alertes des incidents M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="475"/>
+        <location filename="../ui/connectorpage.cpp" line="728"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
-        <translation>Désactivée par « Désactiver toutes les règles Microsoft de création d’incidents » ; décochez cette case pour l’activer.</translation>
+        <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="486"/>
+        <location filename="../ui/connectorpage.cpp" line="739"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
-        <translation>Désactivée tant que « Désactiver toutes les règles Microsoft de création d’incidents » est cochée. %1</translation>
+        <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="498"/>
+        <location filename="../ui/connectorpage.cpp" line="751"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
-        <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes ; une règle les dupliquerait.</translation>
+        <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes&#xa0;; une règle les dupliquerait.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="501"/>
+        <location filename="../ui/connectorpage.cpp" line="754"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
-        <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender : la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
+        <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="506"/>
+        <location filename="../ui/connectorpage.cpp" line="759"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
-        <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender : la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
+        <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="510"/>
+        <location filename="../ui/connectorpage.cpp" line="763"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
-        <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés : la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
+        <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <location filename="../ui/connectorpage.cpp" line="773"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
-        <translation>Choisissez au moins une gravité ; une règle sans gravité ne créerait rien.</translation>
+        <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <location filename="../ui/connectorpage.cpp" line="778"/>
         <source>A title part is empty: remove the extra comma.</source>
-        <translation>Une partie de titre est vide : supprimez la virgule en trop.</translation>
+        <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="530"/>
+        <location filename="../ui/connectorpage.cpp" line="783"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
-        <translation>« %1 » est à la fois inclus et exclu : une alerte dont le titre le contient ne correspondrait jamais.</translation>
+        <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
     </message>
 </context>
 <context>
@@ -1458,7 +1612,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/mainwindow.cpp" line="427"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
-        <translation>Aller à la page du connecteur : connexion, état de santé et règles de création d’incidents (G C)</translation>
+        <translation>Aller à la page du connecteur&#xa0;: connexion, état de santé et règles de création d’incidents (G C)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="439"/>
@@ -2112,24 +2266,24 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="60"/>
+        <location filename="../app/vigil.cpp" line="61"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil&#xa0;: triage des incidents Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="65"/>
+        <location filename="../app/vigil.cpp" line="66"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Après la première synchronisation, enregistrer la fenêtre principale (file d&apos;attente et détails d&apos;un incident de plus de 150 alertes) au format PNG dans FILE, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="71"/>
+        <location filename="../app/vigil.cpp" line="72"/>
         <source>With --screenshot: the page to save, queue (the default) or connector.</source>
-        <translation>Avec --screenshot : la page à enregistrer, queue (par défaut) ou connector.</translation>
+        <translation>Avec --screenshot&#xa0;: la page à enregistrer, queue (par défaut) ou connector.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="94"/>
+        <location filename="../app/vigil.cpp" line="95"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
-        <translation>Vigil n’a aucun locataire à synchroniser. Connectez-vous avec « vigilctl connect », ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d’application disposant de SecurityIncident.Read.All, ou lancez « vigil --demo » pour essayer Vigil sur le locataire de démonstration intégré.</translation>
+        <translation>Vigil n’a aucun locataire à synchroniser. Connectez-vous avec «&#xa0;vigilctl connect&#xa0;», ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d’application disposant de SecurityIncident.Read.All, ou lancez «&#xa0;vigil --demo&#xa0;» pour essayer Vigil sur le locataire de démonstration intégré.</translation>
     </message>
 </context>
 </TS>
