@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -82,7 +83,10 @@ private:
     QList<Incident> storedQueue() const;
     /** Opens the connector page with `g c`, as the analyst would. */
     void goToConnector(MainWindow &window);
-    QString dbPath() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
+    /** What `vigilctl rules list --format json` reports on the same data directory. */
+    QJsonArray vigilctlRules();
+    // vigilctl --data-dir finds the store under this name.
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("vigil.sqlite")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Sim::SimServer> m_sim;
@@ -179,6 +183,30 @@ QStringList TestConnectorPage::activeIncidentIds(int count) const
             ids.append(QString::number(incident.id));
     }
     return ids;
+}
+
+QJsonArray TestConnectorPage::vigilctlRules()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("VIGIL_DATA_DIR"));
+    env.insert(QStringLiteral("AZURE_TENANT_ID"), m_sim->tenantId());
+    env.insert(QStringLiteral("AZURE_CLIENT_ID"), m_sim->clientId());
+    env.insert(QStringLiteral("AZURE_CLIENT_SECRET"), m_sim->clientSecret());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    const QString base = m_sim->baseUrl().toString();
+    process.start(QStringLiteral(VIGILCTL_PATH),
+                  {QStringLiteral("--data-dir"), m_dir->path(), QStringLiteral("--authority-host"),
+                   base, QStringLiteral("--graph-endpoint"), base, QStringLiteral("rules"),
+                   QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    if (process.exitCode() != 0)
+        qWarning() << process.readAllStandardError();
+    return QJsonDocument::fromJson(process.readAllStandardOutput()).array();
 }
 
 IncidentRuleSettings TestConnectorPage::storedRules() const
@@ -291,6 +319,14 @@ void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
          {RuleProduct::Mde, RuleProduct::Mdi, RuleProduct::Mdo, RuleProduct::Mcas}) {
         QVERIFY2(stored.isActive(product), qPrintable(ruleProductName(product)));
     }
+    const QJsonArray reported = vigilctlRules();
+    QCOMPARE(reported.size(), 6);
+    for (const QJsonValue &rule : reported) {
+        const QJsonObject object = rule.toObject();
+        QVERIFY2(object.value(QLatin1String("enabled")).toBool(),
+                 qPrintable(object.value(QLatin1String("product")).toString()));
+        QVERIFY(!object.value(QLatin1String("turnedOffByConnectorSetting")).toBool());
+    }
     QTreeWidgetItem *mde = ruleRow(rules, QStringLiteral("MDE"));
     QCOMPARE(mde->checkState(1), Qt::Checked);
     QVERIFY(mde->flags() & Qt::ItemIsUserCheckable);
@@ -358,6 +394,13 @@ void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
     // Checking it again turns them off; the next sync creates nothing new.
     QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
     QTRY_VERIFY(storedRules().turnOffMicrosoftRules);
+    for (const QJsonValue &rule : vigilctlRules()) {
+        const QJsonObject object = rule.toObject();
+        const QString product = object.value(QLatin1String("product")).toString();
+        const bool covered = product == QLatin1String("MDE") || product == QLatin1String("MDI")
+                             || product == QLatin1String("MDO");
+        QCOMPARE(object.value(QLatin1String("enabled")).toBool(), !covered);
+    }
     addAlerts(kMde, QStringLiteral("high"), 1, targets.at(1));
     QVERIFY(runSync(*controller));
     QCOMPARE(ruleIncidents(storedQueue()).size(), 4);

@@ -104,7 +104,6 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
         });
     }
     showSyncStatus(m_status);
-    m_haveStatus = false;
 }
 
 ConnectorPage::~ConnectorPage() = default;
@@ -569,7 +568,6 @@ void ConnectorPage::reloadRules()
 void ConnectorPage::showSyncStatus(const SyncStatus &status)
 {
     m_status = status;
-    m_haveStatus = true;
     m_calls->setText(tr("%1 of %2 in the last minute")
                              .arg(status.callsLastMinute)
                              .arg(status.callBudgetPerMinute));

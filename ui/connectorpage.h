@@ -113,7 +113,6 @@ private:
     SyncController *m_controller = nullptr;
     std::optional<IncidentRuleSettings> m_settings;
     SyncStatus m_status;
-    bool m_haveStatus = false;
     bool m_filling = false;
     bool m_requestedRules = false;
     int m_savesInFlight = 0; ///< saves whose answer has not come back yet
