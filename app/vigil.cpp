@@ -1,5 +1,7 @@
 // vigil: the desktop console. main() only wires the engine, the window and the options.
 #include "appoptions.h"
+#include "connectionsetup.h"
+#include "connectorpage.h"
 #include "mainwindow.h"
 #include "secretstore.h"
 #include "synccontroller.h"
@@ -66,6 +68,11 @@ int main(int argc, char *argv[])
                                       "detail of an incident with more than 150 alerts) to FILE "
                                       "as PNG and exit."),
                       QStringLiteral("file")});
+    parser.addOption({QStringLiteral("page"),
+                      QCoreApplication::translate(
+                              "main", "With --screenshot: the page to save, queue (the default) "
+                                      "or connector."),
+                      QStringLiteral("name"), QStringLiteral("queue")});
     parser.process(app);
 
     Result<AppOptions> options = AppOptions::fromParser(parser);
@@ -74,6 +81,9 @@ int main(int argc, char *argv[])
     SyncConfig config = options->syncConfig();
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const bool screenshotMode = !screenshot.isEmpty();
+    const QString page = parser.value(QStringLiteral("page"));
+    if (page != QLatin1String("queue") && page != QLatin1String("connector"))
+        return fail(QStringLiteral("--page must be queue or connector."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -104,6 +114,17 @@ int main(int argc, char *argv[])
                      &MainWindow::showPendingCount);
     if (!options->analystUpn().isEmpty())
         window.setAnalystUpn(options->analystUpn());
+    ConnectorIdentity identity{config.tenantId, config.clientId, config.cloud.name, {}, true,
+                               options->demo()};
+    if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
+        identity.upn = options->profile().upn;
+        identity.clientSecret
+                = options->profile().authMode == ConnectorProfile::AuthMode::ClientSecret;
+    }
+    window.connectorPage()->setIdentity(identity);
+    ConnectionController connection;
+    if (!options->demo())
+        window.connectorPage()->setConnectionController(&connection, config, options->dataDir());
     // Screenshots use a common analyst screen size; an interactive window keeps its saved size.
     if (screenshotMode)
         window.resize(1920, 1080);
@@ -113,7 +134,8 @@ int main(int argc, char *argv[])
         auto finished = std::make_shared<bool>(false);
         QObject::connect(
                 &controller, &SyncController::syncFinished, &window,
-                [&window, &exitCode, finished, screenshot](bool ok, const Error &error) {
+                [&window, &controller, &exitCode, finished, screenshot, page](bool ok,
+                                                                              const Error &error) {
                     if (*finished)
                         return;
                     *finished = true;
@@ -122,21 +144,28 @@ int main(int argc, char *argv[])
                         QCoreApplication::exit(exitCode);
                         return;
                     }
+                    const auto save = [&window, &exitCode, screenshot] {
+                        QTimer::singleShot(300, &window, [&window, &exitCode, screenshot] {
+                            const QImage image = window.renderToImage();
+                            if (image.isNull() || !image.save(screenshot, "PNG"))
+                                exitCode = fail(QStringLiteral("cannot write %1").arg(screenshot));
+                            else
+                                std::fprintf(stdout, "Saved %s\n", qPrintable(screenshot));
+                            QCoreApplication::exit(exitCode);
+                        });
+                    };
+                    if (page == QLatin1String("connector")) {
+                        window.showConnectorPage();
+                        if (window.connectorPage()->ruleSettings())
+                            save();
+                        else
+                            QObject::connect(&controller, &SyncController::ruleSettingsLoaded,
+                                             &window, save, Qt::SingleShotConnection);
+                        return;
+                    }
                     // Wait for the detail pane to be filled before grabbing the window.
-                    QObject::connect(
-                            &window, &MainWindow::detailShown, &window,
-                            [&window, &exitCode, screenshot] {
-                                QTimer::singleShot(300, &window, [&window, &exitCode, screenshot] {
-                                    const QImage image = window.renderToImage();
-                                    if (image.isNull() || !image.save(screenshot, "PNG"))
-                                        exitCode = fail(
-                                                QStringLiteral("cannot write %1").arg(screenshot));
-                                    else
-                                        std::fprintf(stdout, "Saved %s\n", qPrintable(screenshot));
-                                    QCoreApplication::exit(exitCode);
-                                });
-                            },
-                            Qt::SingleShotConnection);
+                    QObject::connect(&window, &MainWindow::detailShown, &window, save,
+                                     Qt::SingleShotConnection);
                     if (!window.selectFirstIncidentWithMoreAlertsThan(150))
                         window.selectIncident(1);
                 });

@@ -1,5 +1,6 @@
 // vigilctl: Vigil's command line. Same engine as the GUI (SyncController), no Widgets.
 #include "appoptions.h"
+#include "connectionsetup.h"
 #include "connectorprofile.h"
 #include "devicecodeflow.h"
 #include "incidentexport.h"
@@ -191,51 +192,17 @@ Result<TriageEdit> editFromOptions(const QCommandLineParser &parser, const QStri
     return edit;
 }
 
-/** Graph's resource for the scopes: the cloud's, also when Vigil talks to a loopback endpoint. */
-QUrl graphResource(const SyncConfig &config)
-{
-    return isLoopbackHost(config.graphEndpoint.host()) ? QUrl(config.cloud.graphEndpoint)
-                                                       : config.graphEndpoint;
-}
-
-/** Endpoints are kept in the profile only when they differ from the cloud's own. */
-QUrl overrideOf(const QUrl &used, const QString &cloudDefault)
-{
-    return used == QUrl(cloudDefault) ? QUrl() : used;
-}
-
-/**
- * Keeps a new connection: its secret in the keychain, then the profile; removes the secret of the
- * other sign-in mode of the same app and whatever the previous profile kept under other keys.
- */
-void saveConnection(SecretStore *store, const QString &dataDir, const ConnectorProfile &profile,
+/** Keeps a new connection (see Vigil::saveConnection) and says why not when it fails. */
+void keepConnection(SecretStore *store, const QString &dataDir, const ConnectorProfile &profile,
                     const QString &secret, const std::function<void(int)> &finish)
 {
-    const ConnectorProfile previous = ConnectorProfile::load(dataDir);
-    store->write(profile.secretKey(), secret, store, [=](const Result<void> &written) {
-        if (!written) {
-            finish(fail(QStringLiteral("not connected: ") + written.error().message));
-            return;
-        }
-        if (const Result<void> saved = profile.save(dataDir); !saved) {
+    saveConnection(store, dataDir, profile, secret, [finish](const Result<void> &saved) {
+        if (saved)
+            finish(Ok);
+        else if (saved.error().code == QLatin1String("keychain"))
+            finish(fail(QStringLiteral("not connected: ") + saved.error().message));
+        else
             finish(fail(saved.error().message));
-            return;
-        }
-        QStringList stale = {SecretStore::clientSecretKey(profile.tenantId, profile.clientId),
-                             SecretStore::refreshTokenKey(profile.tenantId, profile.clientId)};
-        if (previous.isValid()) {
-            stale << SecretStore::clientSecretKey(previous.tenantId, previous.clientId)
-                  << SecretStore::refreshTokenKey(previous.tenantId, previous.clientId);
-        }
-        stale.removeDuplicates();
-        stale.removeAll(profile.secretKey());
-        auto left = std::make_shared<int>(int(stale.size()));
-        const auto done = [left, finish] {
-            if (--*left == 0)
-                finish(Ok);
-        };
-        for (const QString &key : std::as_const(stale))
-            store->remove(key, store, [done](const Result<void> &) { done(); });
     });
 }
 
@@ -264,12 +231,8 @@ int runConnect(const QCommandLineParser &parser, const AppOptions &options)
     if (tenant.isEmpty())
         tenant = QStringLiteral("organizations");
 
-    ConnectorProfile profile;
-    profile.tenantId = tenant;
-    profile.clientId = clientId;
-    profile.cloud = config.cloud.name;
-    profile.authorityHost = overrideOf(config.authorityHost, config.cloud.authorityHost);
-    profile.graphEndpoint = overrideOf(config.graphEndpoint, config.cloud.graphEndpoint);
+    ConnectorProfile profile
+            = ConnectRequest::forConfig(config, tenant, clientId, options.dataDir()).profile;
 
     QNetworkAccessManager network;
     SecretStore store;
@@ -284,7 +247,7 @@ int runConnect(const QCommandLineParser &parser, const AppOptions &options)
     if (deviceCode) {
         profile.authMode = ConnectorProfile::AuthMode::DeviceCode;
         flow = std::make_unique<DeviceCodeFlow>(&network, config.authorityHost, tenant, clientId,
-                                                graphResource(config));
+                                                ConnectRequest::graphResourceOf(config));
         QObject::connect(flow.get(), &DeviceCodeFlow::codeReceived, &store,
                          [](const DeviceCodePrompt &prompt) {
                              out() << prompt.message << '\n'
@@ -296,27 +259,18 @@ int runConnect(const QCommandLineParser &parser, const AppOptions &options)
                          [&finish](const Error &error) { finish(fail(error.message)); });
         QObject::connect(
                 flow.get(), &DeviceCodeFlow::signedIn, &store,
-                [&, profile](const DelegatedSignIn &signIn) mutable {
-                    if (!signIn.tenantId.isEmpty())
-                        profile.tenantId = signIn.tenantId;
-                    profile.upn = signIn.upn;
-                    if (signIn.refreshToken.isEmpty()) {
-                        finish(fail(QStringLiteral("the sign-in gave no refresh token, so Vigil "
-                                                   "could not stay signed in; the app "
-                                                   "registration must allow offline_access.")));
+                [&, profile](const DelegatedSignIn &signIn) {
+                    const Result<ConnectorProfile> signedIn = profileAfterSignIn(profile, signIn);
+                    if (!signedIn) {
+                        finish(fail(signedIn.error().code == QLatin1String("no_tenant")
+                                            ? QStringLiteral("the sign-in did not say which "
+                                                             "tenant it is for; give it with "
+                                                             "--tenant.")
+                                            : signedIn.error().message));
                         return;
                     }
-                    if (profile.tenantId.compare(QLatin1String("organizations"),
-                                                 Qt::CaseInsensitive)
-                                == 0
-                        || profile.tenantId.compare(QLatin1String("common"), Qt::CaseInsensitive)
-                                   == 0) {
-                        finish(fail(QStringLiteral("the sign-in did not say which tenant it is "
-                                                   "for; give it with --tenant.")));
-                        return;
-                    }
-                    saveConnection(&store, options.dataDir(), profile, signIn.refreshToken,
-                                   [profile, &finish](int code) {
+                    keepConnection(&store, options.dataDir(), *signedIn, signIn.refreshToken,
+                                   [profile = *signedIn, &finish](int code) {
                                        if (code == Ok)
                                            out() << QStringLiteral("Connected to tenant %1 as %2.")
                                                             .arg(profile.tenantId,
@@ -335,14 +289,14 @@ int runConnect(const QCommandLineParser &parser, const AppOptions &options)
         if (secret.isEmpty())
             return fail(QStringLiteral("no client secret on standard input."), Usage);
         tokens = std::make_unique<TokenProvider>(&network, config.authorityHost, tenant, clientId,
-                                                 secret, graphResource(config));
+                                                 secret, ConnectRequest::graphResourceOf(config));
         QTimer::singleShot(0, &store, [&, profile, secret] {
             tokens->token(&store, [&, profile, secret](const Result<QString> &token) {
                 if (!token) {
                     finish(fail(QStringLiteral("not connected: ") + describe(token.error())));
                     return;
                 }
-                saveConnection(&store, options.dataDir(), profile, secret,
+                keepConnection(&store, options.dataDir(), profile, secret,
                                [profile, &finish](int code) {
                                    if (code == Ok)
                                        out() << QStringLiteral("Connected to tenant %1 with the "
@@ -360,38 +314,23 @@ int runConnect(const QCommandLineParser &parser, const AppOptions &options)
 
 int runDisconnect(const AppOptions &options)
 {
-    const ConnectorProfile profile = ConnectorProfile::load(options.dataDir());
-    if (!profile.isValid()) {
+    if (!ConnectorProfile::load(options.dataDir()).isValid()) {
         out() << "Not connected." << Qt::endl;
         return Ok;
     }
     SecretStore store;
     int exitCode = Ok;
-    const QStringList keys = {SecretStore::clientSecretKey(profile.tenantId, profile.clientId),
-                              SecretStore::refreshTokenKey(profile.tenantId, profile.clientId)};
-    auto left = std::make_shared<int>(int(keys.size()));
-    auto firstError = std::make_shared<std::optional<Error>>();
-    for (const QString &key : keys) {
-        store.remove(key, &store, [&, left, firstError](const Result<void> &removed) {
-            if (!removed && !*firstError)
-                *firstError = removed.error();
-            if (--*left > 0)
-                return;
-            // The profile goes either way: without a keychain there is no secret of it anywhere.
-            if (const Result<void> gone = ConnectorProfile::remove(options.dataDir()); !gone)
-                exitCode = fail(gone.error().message);
-            else if (*firstError)
-                exitCode = fail(QStringLiteral("the connection was removed, but its secrets "
-                                               "could not be removed from the keychain: ")
-                                + (*firstError)->message);
-            else
-                out() << QStringLiteral("Disconnected from tenant %1; its secrets were removed "
-                                        "from the keychain.")
-                                 .arg(profile.tenantId)
-                      << Qt::endl;
-            QCoreApplication::exit(exitCode);
-        });
-    }
+    removeConnection(&store, options.dataDir(),
+                     [&exitCode](const Result<ConnectorProfile> &removed) {
+                         if (!removed)
+                             exitCode = fail(removed.error().message);
+                         else
+                             out() << QStringLiteral("Disconnected from tenant %1; its secrets "
+                                                     "were removed from the keychain.")
+                                              .arg(removed->tenantId)
+                                   << Qt::endl;
+                         QCoreApplication::exit(exitCode);
+                     });
     QCoreApplication::exec();
     return exitCode;
 }

@@ -3,6 +3,7 @@
 #include "incident.h"
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -102,3 +103,5 @@ IncidentRuleSettings defaultIncidentRuleSettings();
 Incident ruleIncidentForAlert(const Alert &alert);
 
 } // namespace Vigil
+
+Q_DECLARE_METATYPE(Vigil::IncidentRuleSettings)

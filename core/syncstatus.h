@@ -35,6 +35,10 @@ struct SyncStatus
     /// lacks SecurityAlert.Read.All); the incident-creation rules then did not run.
     std::optional<Error> componentAlertsError;
     QDateTime outboxRetryAt; ///< when the next outbox attempt is due after a failure
+    QDateTime lastPush; ///< when Graph last accepted an analyst's edit
+    int alertsInStore = 0; ///< alerts of the stored incidents
+    int componentAlertsInStore = 0; ///< alerts_v2 alerts pulled for the incident-creation rules
+    int ruleIncidentsInStore = 0; ///< incidents the incident-creation rules created
 };
 
 } // namespace Vigil

@@ -23,6 +23,7 @@ void registerMetaTypes()
     qRegisterMetaType<Vigil::ActivityEntry>();
     qRegisterMetaType<QList<Vigil::ActivityEntry>>();
     qRegisterMetaType<Vigil::FieldValue>();
+    qRegisterMetaType<Vigil::IncidentRuleSettings>();
 }
 
 } // namespace
@@ -76,6 +77,8 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::outboxLoaded, this, &SyncController::outboxLoaded);
     connect(m_worker, &SyncWorker::outboxFlushed, this, &SyncController::outboxFlushed);
     connect(m_worker, &SyncWorker::refreshTokenRotated, this, &SyncController::refreshTokenRotated);
+    connect(m_worker, &SyncWorker::ruleSettingsLoaded, this, &SyncController::ruleSettingsLoaded);
+    connect(m_worker, &SyncWorker::ruleSettingsFailed, this, &SyncController::ruleSettingsFailed);
     m_thread->start();
 }
 
@@ -115,6 +118,20 @@ void SyncController::requestOutbox()
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &SyncWorker::requestOutbox, Qt::QueuedConnection);
+}
+
+void SyncController::requestRuleSettings()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::requestRuleSettings, Qt::QueuedConnection);
+}
+
+void SyncController::saveRuleSettings(const IncidentRuleSettings &settings)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, settings] { worker->saveRuleSettings(settings); },
+                Qt::QueuedConnection);
 }
 
 } // namespace Vigil

@@ -3,6 +3,7 @@
 #include "activity.h"
 #include "cloud.h"
 #include "incident.h"
+#include "incidentrules.h"
 #include "result.h"
 #include "syncstatus.h"
 
@@ -85,6 +86,11 @@ public:
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
     /** Asks for the outbox (answered by outboxLoaded). */
     void requestOutbox();
+    /** Asks for the incident-creation rules and the connector setting (ruleSettingsLoaded). */
+    void requestRuleSettings();
+    /** Stores every rule and the "turn off Microsoft incident creation rules" setting; the next
+     *  alerts pull applies them. Answered by ruleSettingsLoaded (or ruleSettingsFailed). */
+    void saveRuleSettings(const Vigil::IncidentRuleSettings &settings);
 
 Q_SIGNALS:
     /** The whole queue (no comments in these rows): after start() and requestIncidents(). */
@@ -113,6 +119,9 @@ Q_SIGNALS:
     void outboxFlushed(int delivered, int queued);
     /** Delegated sign-in: the service rotated the refresh token; keep the new one (keychain). */
     void refreshTokenRotated(const QString &refreshToken);
+    /** The rules as the store holds them: after requestRuleSettings() and saveRuleSettings(). */
+    void ruleSettingsLoaded(const Vigil::IncidentRuleSettings &settings);
+    void ruleSettingsFailed(const Vigil::Error &error);
 
 private:
     struct ThreadDeleter

@@ -350,6 +350,38 @@ void SyncWorker::requestOutbox()
         Q_EMIT storeFailed(rows.error());
 }
 
+void SyncWorker::requestRuleSettings()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_store)
+        return;
+    Result<IncidentRuleSettings> settings = m_store->loadIncidentRules();
+    if (settings)
+        Q_EMIT ruleSettingsLoaded(*settings);
+    else
+        Q_EMIT ruleSettingsFailed(settings.error());
+}
+
+void SyncWorker::saveRuleSettings(const IncidentRuleSettings &settings)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_store)
+        return;
+    // Validated on the caller's side (validateIncidentRule); the store keeps what it is given.
+    for (const IncidentRule &rule : settings.rules) {
+        if (Result<void> saved = m_store->saveIncidentRule(rule); !saved) {
+            Q_EMIT ruleSettingsFailed(saved.error());
+            return;
+        }
+    }
+    if (Result<void> saved = m_store->setTurnOffMicrosoftRules(settings.turnOffMicrosoftRules);
+        !saved) {
+        Q_EMIT ruleSettingsFailed(saved.error());
+        return;
+    }
+    requestRuleSettings();
+}
+
 void SyncWorker::publishPendingCount()
 {
     if (!m_store)
@@ -595,6 +627,7 @@ void SyncWorker::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonO
         state.syncState = remaining.isEmpty() ? SyncState::Synced : SyncState::Pending;
         storeState(std::move(state));
         if (decision.outcome == DeliveryOutcome::Delivered) {
+            m_status.lastPush = QDateTime::currentDateTimeUtc();
             Q_EMIT editDelivered(number);
         } else {
             Error refused = failure.value_or(Error{});
@@ -1205,6 +1238,9 @@ void SyncWorker::publishStatus()
     if (m_store) {
         m_status.pendingEdits = m_store->pendingCount();
         m_status.duplicatesInStore = m_store->duplicateCount();
+        m_status.alertsInStore = m_store->alertCount();
+        m_status.componentAlertsInStore = m_store->componentAlertCount();
+        m_status.ruleIncidentsInStore = m_store->ruleIncidentCount();
     }
     Q_EMIT statusChanged(m_status);
 }

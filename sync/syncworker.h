@@ -74,6 +74,8 @@ public Q_SLOTS:
     void requestIncidents();
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
     void requestOutbox();
+    void requestRuleSettings();
+    void saveRuleSettings(const Vigil::IncidentRuleSettings &settings);
 
 Q_SIGNALS:
     void incidentsLoaded(const QList<Vigil::Incident> &incidents);
@@ -90,6 +92,8 @@ Q_SIGNALS:
     void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
     void outboxFlushed(int delivered, int queued);
     void refreshTokenRotated(const QString &refreshToken);
+    void ruleSettingsLoaded(const Vigil::IncidentRuleSettings &settings);
+    void ruleSettingsFailed(const Vigil::Error &error);
 
 private:
     QUrl firstPageUrl(bool expand) const;

@@ -245,6 +245,564 @@
     </message>
 </context>
 <context>
+    <name>Vigil::ConnectorPage</name>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="68"/>
+        <source>Connector</source>
+        <translation>Konnektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <source>Tenant:</source>
+        <translation>Mandant:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <source>Signed in as:</source>
+        <translation>Angemeldet als:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="120"/>
+        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <source>Cloud:</source>
+        <translation>Cloud:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <source>Health</source>
+        <translation>Zustand der Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <source>Last pull:</source>
+        <translation>Letzter Abruf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <source>Last push:</source>
+        <translation>Letzte Übertragung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <source>Behind Defender:</source>
+        <translation>Rückstand zu Defender:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <source>Graph calls:</source>
+        <translation>Graph-Aufrufe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <source>Back-off:</source>
+        <translation>Wartezeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="251"/>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="257"/>
+        <source>Volume</source>
+        <translation>Datenmenge</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <source>Incidents:</source>
+        <translation>Vorfälle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <source>Alerts in incidents:</source>
+        <translation>Warnungen in Vorfällen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <source>Component alerts:</source>
+        <translation>Einzelwarnungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <source>Rule incidents:</source>
+        <translation>Vorfälle aus Regeln:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="264"/>
+        <source>Duplicates:</source>
+        <translation>Duplikate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="270"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <source>Incident creation rules</source>
+        <translation>Regeln zur Vorfallerstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
+        <translation>Alle Microsoft-Regeln zur Vorfallerstellung für diese Produkte ausschalten (empfohlen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="278"/>
+        <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
+        <translation>Microsoft Defender for Endpoint, for Identity und for Office 365: Microsoft 365 Defender erstellt aus ihren Warnungen bereits Vorfälle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="283"/>
+        <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
+        <translation>Gilt für MDE, MDI und MDO. Laufen die Regeln neben dem Konnektor, wird jeder Regel-Vorfall, dessen Warnung auch ein M365D-Vorfall enthält, als dessen Duplikat markiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <source>The MCAS rule stays on. %1</source>
+        <translation>Die MCAS-Regel bleibt eingeschaltet. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <source>Creates incidents</source>
+        <translation>Erstellt Vorfälle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
+        <source>Edit rule</source>
+        <translation>Regel bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="332"/>
+        <source>Create incidents from these alerts</source>
+        <translation>Aus diesen Warnungen Vorfälle erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>Informational</source>
+        <translation>Informativ</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <source>Severities:</source>
+        <translation>Schweregrade:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <source>every title; or parts separated by commas</source>
+        <translation>jeder Titel; oder Teile durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <source>Title contains one of</source>
+        <translation>Titel enthält eines von</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="352"/>
+        <source>Title contains:</source>
+        <translation>Titel enthält:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <source>nothing excluded; or parts separated by commas</source>
+        <translation>nichts ausgeschlossen; oder Teile durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <source>Title does not contain any of</source>
+        <translation>Titel enthält keines von</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <source>Title excludes:</source>
+        <translation>Titel schließt aus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="358"/>
+        <source>Skip alerts that an M365D incident already holds</source>
+        <translation>Warnungen überspringen, die bereits ein M365D-Vorfall enthält</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="373"/>
+        <source>Save rule</source>
+        <translation>Regel speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="527"/>
+        <source>Connected to the embedded demo tenant</source>
+        <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="529"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="532"/>
+        <source>Connected as an app (client secret)</source>
+        <translation>Als App verbunden (Clientgeheimnis)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="533"/>
+        <source>Connected with an interactive sign-in</source>
+        <translation>Mit interaktiver Anmeldung verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="539"/>
+        <source>App %1</source>
+        <translation>App %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <source>US Government (GCC High)</source>
+        <translation>US-Regierung (GCC High)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="546"/>
+        <source>US Government (DoD)</source>
+        <translation>US-Regierung (DoD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="548"/>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <source>Interactive sign-in (device code)</source>
+        <translation>Interaktive Anmeldung (Gerätecode)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <source>App with a client secret</source>
+        <translation>App mit Clientgeheimnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <source>Sign in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <source>tenant id or domain; empty: your organisation</source>
+        <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <source>Tenant id:</source>
+        <translation>Mandanten-ID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <source>application (client) id of the app registration</source>
+        <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <source>Client id:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <source>kept only in the system keychain</source>
+        <translation>nur im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <source>Client secret:</source>
+        <translation>Clientgeheimnis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <source>Forget the saved connection and remove its secrets from the keychain</source>
+        <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
+        <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <source>Sign-in address</source>
+        <translation>Anmeldeadresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <source>Open in browser</source>
+        <translation>Im Browser öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <source>I have signed in</source>
+        <translation>Ich habe mich angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <source>Check the sign-in now instead of at the next poll</source>
+        <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <source>No browser could be started; open %1 yourself.</source>
+        <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="412"/>
+        <source>Disconnected from tenant %1; its secrets were removed from the keychain. Vigil keeps syncing with the running connection until it is restarted.</source>
+        <translation>Vom Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt. Vigil synchronisiert über die laufende Verbindung weiter, bis es neu gestartet wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="416"/>
+        <source>There was no saved connection to remove.</source>
+        <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="449"/>
+        <source>Enter the client id of the app registration.</source>
+        <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="451"/>
+        <source>Connecting with a client secret needs the tenant id.</source>
+        <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <source>Enter the client secret.</source>
+        <translation>Geben Sie das Clientgeheimnis ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="470"/>
+        <source>Checking the client secret…</source>
+        <translation>Clientgeheimnis wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <source>Asking for a sign-in code…</source>
+        <translation>Anmeldecode wird angefordert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="495"/>
+        <source>Waiting for the sign-in (the code expires at %1)…</source>
+        <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="511"/>
+        <source>Connected to tenant %1. The secret is in the keychain; restart Vigil to sync with this connection.</source>
+        <translation>Mit Mandant %1 verbunden. Das Geheimnis liegt im Schlüsselbund; starten Sie Vigil neu, um über diese Verbindung zu synchronisieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
+        <source>%1 of %2 in the last minute</source>
+        <translation>%1 von %2 in der letzten Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="577"/>
+        <source>Waiting until %1 before the next call</source>
+        <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="581"/>
+        <source>Offline — retrying with growing pauses</source>
+        <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="583"/>
+        <location filename="../ui/connectorpage.cpp" line="589"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="608"/>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="609"/>
+        <source>nothing sent since Vigil started</source>
+        <translation>seit dem Start von Vigil nichts gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="613"/>
+        <source>at most %1 s</source>
+        <translation>höchstens %1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="614"/>
+        <source>at most %1 min</source>
+        <translation>höchstens %1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="616"/>
+        <source>unknown until the first pull</source>
+        <translation>unbekannt bis zum ersten Abruf</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="641"/>
+        <source>The rules could not be saved or read: %1</source>
+        <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="650"/>
+        <source>Off — turned off above</source>
+        <translation>Aus – oben ausgeschaltet</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="658"/>
+        <source>every severity</source>
+        <translation>jeder Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="670"/>
+        <source>title contains %1</source>
+        <translation>Titel enthält %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="672"/>
+        <source>title excludes %1</source>
+        <translation>Titel schließt %1 aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <source>skips alerts in M365D incidents</source>
+        <translation>überspringt Warnungen in M365D-Vorfällen</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="728"/>
+        <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
+        <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="739"/>
+        <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
+        <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="751"/>
+        <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
+        <translation>Microsoft 365 Defender erstellt aus diesen Warnungen bereits Vorfälle; eine Regel würde sie verdoppeln.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="754"/>
+        <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
+        <translation>Nicht jeder Warnungstyp von Defender for Cloud Apps ist in Microsoft 365 Defender eingebunden; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält, so dass es weder Duplikate noch Lücken gibt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="759"/>
+        <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
+        <translation>Nicht jede Risikoerkennung von Entra ID Protection landet in einem Microsoft 365 Defender-Vorfall; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
+        <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="773"/>
+        <source>Choose at least one severity; a rule without severities would create nothing.</source>
+        <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="778"/>
+        <source>A title part is empty: remove the extra comma.</source>
+        <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="783"/>
+        <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
+        <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>Vigil::EntityTreeModel</name>
     <message>
         <location filename="../models/entitytreemodel.cpp" line="101"/>
@@ -607,7 +1165,12 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>(kein Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="642"/>
+        <location filename="../ui/incidentdetailview.cpp" line="542"/>
+        <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
+        <translation>Duplikat von %1 – dieser Microsoft 365 Defender-Vorfall enthält dieselbe Warnung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="647"/>
         <source>Activity (%1)</source>
         <translation>Aktivität (%1)</translation>
     </message>
@@ -618,19 +1181,19 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="497"/>
+        <location filename="../ui/incidentdetailview.cpp" line="499"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="500"/>
+        <location filename="../ui/incidentdetailview.cpp" line="502"/>
         <source>Not classified</source>
         <translation>Nicht klassifiziert</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="52"/>
-        <location filename="../ui/incidentdetailview.cpp" line="502"/>
-        <location filename="../ui/incidentdetailview.cpp" line="507"/>
+        <location filename="../ui/incidentdetailview.cpp" line="504"/>
+        <location filename="../ui/incidentdetailview.cpp" line="509"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -640,72 +1203,72 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="512"/>
+        <location filename="../ui/incidentdetailview.cpp" line="514"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="515"/>
+        <location filename="../ui/incidentdetailview.cpp" line="517"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>Ausstehend – eine Änderung wartet darauf, an Defender gesendet zu werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="518"/>
+        <location filename="../ui/incidentdetailview.cpp" line="520"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Konflikt – gleichzeitig hier und in Defender geändert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="521"/>
+        <location filename="../ui/incidentdetailview.cpp" line="523"/>
         <source>Error — a change could not be delivered</source>
         <translation>Fehler – eine Änderung konnte nicht übermittelt werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="524"/>
+        <location filename="../ui/incidentdetailview.cpp" line="526"/>
         <source>Sync state: %1</source>
         <translation>Synchronisierungsstatus: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="531"/>
+        <location filename="../ui/incidentdetailview.cpp" line="533"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Zusammengeführt in %1 – dort sind seine Warnungen.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="534"/>
+        <location filename="../ui/incidentdetailview.cpp" line="536"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Zusammengeführt in Defender-Vorfall %1, der noch nicht in der Warteschlange ist.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="537"/>
+        <location filename="../ui/incidentdetailview.cpp" line="539"/>
         <source>Merged into another incident.</source>
         <translation>In einen anderen Vorfall zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="543"/>
+        <location filename="../ui/incidentdetailview.cpp" line="548"/>
         <source>Merged from %1.</source>
         <translation>Zusammengeführt aus %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="564"/>
+        <location filename="../ui/incidentdetailview.cpp" line="569"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Warnungen, Entitäten und Kommentare werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="590"/>
+        <location filename="../ui/incidentdetailview.cpp" line="595"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="602"/>
+        <location filename="../ui/incidentdetailview.cpp" line="607"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Über 150 Warnungen – die ersten 150 werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="603"/>
+        <location filename="../ui/incidentdetailview.cpp" line="608"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 von %2 Warnungen angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="604"/>
+        <location filename="../ui/incidentdetailview.cpp" line="609"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Dieser Vorfall hat %n Warnung.</numerusform>
@@ -713,7 +1276,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="624"/>
+        <location filename="../ui/incidentdetailview.cpp" line="629"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>%n Warnung wird geladen…</numerusform>
@@ -721,22 +1284,22 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="638"/>
+        <location filename="../ui/incidentdetailview.cpp" line="643"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Warnungen (%1 von %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="639"/>
+        <location filename="../ui/incidentdetailview.cpp" line="644"/>
         <source>Alerts (%1)</source>
         <translation>Warnungen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="640"/>
+        <location filename="../ui/incidentdetailview.cpp" line="645"/>
         <source>Entities (%1)</source>
         <translation>Entitäten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="641"/>
+        <location filename="../ui/incidentdetailview.cpp" line="646"/>
         <source>Comments (%1)</source>
         <translation>Kommentare (%1)</translation>
     </message>
@@ -840,360 +1403,380 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil – Microsoft 365 Defender-Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Try the sync again now</source>
         <translation>Synchronisierung jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Opening the incident store…</source>
         <translation>Vorfallspeicher wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Incidents shown</source>
         <translation>Angezeigte Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Ihr Wert für Vorfall #%1 wurde nicht erneut angewendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Filter by number, Defender id, title, owner or tag  ( / )</source>
         <translation>Nach Nummer, Defender-ID, Titel, Besitzer oder Tag filtern  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Incident queue</source>
         <translation>Vorfallwarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ausgewählten Vorfall im Defender-Portal öffnen (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Änderungen jetzt aus Microsoft 365 Defender abrufen (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>Next incident</source>
         <translation>Nächster Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Previous incident</source>
         <translation>Vorheriger Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>Back to the queue</source>
         <translation>Zurück zur Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>Set &amp;status…</source>
         <translation>&amp;Status festlegen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>Set the status of the selected incidents</source>
         <translation>Status der ausgewählten Vorfälle festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;Assign to me</source>
         <translation>&amp;Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>Assign the selected incidents to me</source>
         <translation>Ausgewählte Vorfälle mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>Assign &amp;to…</source>
         <translation>&amp;Zuweisen an…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Ausgewählte Vorfälle jemandem zuweisen oder ihre Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>&amp;Close with classification…</source>
         <translation>Mit Klassifizierung s&amp;chließen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Ausgewählte Vorfälle mit einer Klassifizierung schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Tags der ausgewählten Vorfälle hinzufügen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>Comment on the selected incidents</source>
         <translation>Ausgewählte Vorfälle kommentieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Mark / unmark incident</source>
         <translation>Vorfall markieren / Markierung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Vorfall zur Auswahl hinzufügen oder daraus entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Extend selection down</source>
         <translation>Auswahl nach unten erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>Select the next incident too</source>
         <translation>Auch den nächsten Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>Extend selection up</source>
         <translation>Auswahl nach oben erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>Select the previous incident too</source>
         <translation>Auch den vorherigen Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <source>Go to the incident queue (G Q)</source>
+        <translation>Zur Vorfall-Warteschlange wechseln (G Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <source>C&amp;onnector</source>
+        <translation>K&amp;onnektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
+        <translation>Zur Konnektor-Seite wechseln: Verbindung, Zustand und Regeln zur Vorfallerstellung (G C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Columns…</source>
         <translation>Spalten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>&amp;Incident</source>
         <translation>V&amp;orfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="433"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="526"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>Vorfall #%1 hat keinen Microsoft 365 Defender-Vorfall, der geöffnet werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="533"/>
+        <location filename="../ui/mainwindow.cpp" line="572"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Für %1 konnte kein Webbrowser gestartet werden. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Vorfallspeicher geöffnet; warte auf die erste Synchronisierung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="677"/>
+        <location filename="../ui/mainwindow.cpp" line="716"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Die Warnungen von Vorfall #%1 konnten nicht geladen werden. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="687"/>
+        <location filename="../ui/mainwindow.cpp" line="726"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="690"/>
+        <location filename="../ui/mainwindow.cpp" line="729"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="694"/>
+        <location filename="../ui/mainwindow.cpp" line="733"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="697"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>Waiting before the next call</source>
         <translation>Warten vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="700"/>
+        <location filename="../ui/mainwindow.cpp" line="739"/>
         <source>Offline — showing the local copy</source>
         <translation>Offline – lokale Kopie wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="703"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="707"/>
+        <location filename="../ui/mainwindow.cpp" line="746"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="711"/>
+        <location filename="../ui/mainwindow.cpp" line="750"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="717"/>
+        <location filename="../ui/mainwindow.cpp" line="756"/>
         <source>Changes pulled up to %1</source>
         <translation>Änderungen abgerufen bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Graph-Aufrufe %1/%2 pro Min.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="775"/>
         <source>The last sync failed. </source>
         <translation>Die letzte Synchronisierung ist fehlgeschlagen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="742"/>
+        <location filename="../ui/mainwindow.cpp" line="781"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil kann keine Vorfälle anzeigen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="783"/>
         <source>Incident store unavailable</source>
         <translation>Vorfallspeicher nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="801"/>
         <source>1 incident</source>
         <translation>1 Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="801"/>
         <source>%1 incidents</source>
         <translation>%1 Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="767"/>
+        <location filename="../ui/mainwindow.cpp" line="806"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="804"/>
+        <location filename="../ui/mainwindow.cpp" line="870"/>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1017"/>
+        <location filename="../ui/mainwindow.cpp" line="1083"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1031"/>
+        <location filename="../ui/mainwindow.cpp" line="1097"/>
         <source>Incident #%1 was not assigned to you: %2</source>
         <translation>Vorfall #%1 wurde Ihnen nicht zugewiesen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1084"/>
+        <location filename="../ui/mainwindow.cpp" line="1150"/>
         <source>Change to #%1 queued for Microsoft 365 Defender.</source>
         <translation>Änderung an #%1 für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1086"/>
+        <location filename="../ui/mainwindow.cpp" line="1152"/>
         <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
         <translation>Änderung an %1 Vorfällen für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1099"/>
+        <location filename="../ui/mainwindow.cpp" line="1165"/>
         <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
         <translation>Defender hat die Änderung an #%1 abgelehnt: %2. Der Vorfall zeigt wieder seine vorherigen Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1110"/>
+        <location filename="../ui/mainwindow.cpp" line="1176"/>
         <source>1 change waiting to be sent</source>
         <translation>1 Änderung wartet auf das Senden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1111"/>
+        <location filename="../ui/mainwindow.cpp" line="1177"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 Änderungen warten auf das Senden</translation>
     </message>
@@ -1380,17 +1963,17 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="758"/>
+        <location filename="../sync/syncengine.cpp" line="764"/>
         <source>Microsoft Defender did not accept Vigil&apos;s sign-in; the change is kept and sent after you sign in again.</source>
         <translation>Microsoft Defender hat die Anmeldung von Vigil nicht akzeptiert; die Änderung bleibt erhalten und wird gesendet, sobald Sie sich erneut angemeldet haben.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="776"/>
+        <location filename="../sync/syncengine.cpp" line="782"/>
         <source>Microsoft Defender refused the change (HTTP %1); it was undone here.</source>
         <translation>Microsoft Defender hat die Änderung abgelehnt (HTTP %1); sie wurde hier rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="780"/>
+        <location filename="../sync/syncengine.cpp" line="786"/>
         <source>Microsoft Defender refused the change; it was undone here.</source>
         <translation>Microsoft Defender hat die Änderung abgelehnt; sie wurde hier rückgängig gemacht.</translation>
     </message>
@@ -1683,19 +2266,24 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="58"/>
+        <location filename="../app/vigil.cpp" line="61"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil: Triage von Microsoft 365 Defender-Vorfällen.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="63"/>
+        <location filename="../app/vigil.cpp" line="66"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Nach der ersten Synchronisierung das Hauptfenster (Warteschlange und Details eines Vorfalls mit mehr als 150 Warnungen) als PNG in FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="84"/>
-        <source>Vigil has no tenant to sync with. Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
-        <translation>Vigil hat keinen Mandanten zum Synchronisieren. Setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET für eine App-Registrierung mit SecurityIncident.Read.All, oder starten Sie „vigil --demo“, um Vigil mit dem eingebetteten Demo-Mandanten auszuprobieren.</translation>
+        <location filename="../app/vigil.cpp" line="72"/>
+        <source>With --screenshot: the page to save, queue (the default) or connector.</source>
+        <translation>Mit --screenshot: die zu speichernde Seite, queue (Vorgabe) oder connector.</translation>
+    </message>
+    <message>
+        <location filename="../app/vigil.cpp" line="95"/>
+        <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
+        <translation>Vigil hat keinen Mandanten zum Synchronisieren. Verbinden Sie sich mit „vigilctl connect“, oder setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET für eine App-Registrierung mit SecurityIncident.Read.All, oder starten Sie „vigil --demo“, um Vigil mit dem eingebauten Demo-Mandanten auszuprobieren.</translation>
     </message>
 </context>
 </TS>

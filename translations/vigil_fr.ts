@@ -245,6 +245,564 @@
     </message>
 </context>
 <context>
+    <name>Vigil::ConnectorPage</name>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="68"/>
+        <source>Connector</source>
+        <translation>Connecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <source>Tenant:</source>
+        <translation>Locataire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <source>Signed in as:</source>
+        <translation>Connecté en tant que&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="120"/>
+        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <source>Cloud:</source>
+        <translation>Cloud&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <source>Health</source>
+        <translation>État de santé</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <source>Last pull:</source>
+        <translation>Dernière récupération&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <source>Last push:</source>
+        <translation>Dernier envoi&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <source>Behind Defender:</source>
+        <translation>Retard sur Defender&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <source>Graph calls:</source>
+        <translation>Appels Graph&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <source>Back-off:</source>
+        <translation>Temporisation&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="251"/>
+        <source>Last error:</source>
+        <translation>Dernière erreur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="257"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <source>Incidents:</source>
+        <translation>Incidents&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <source>Alerts in incidents:</source>
+        <translation>Alertes dans les incidents&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <source>Component alerts:</source>
+        <translation>Alertes des composants&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <source>Rule incidents:</source>
+        <translation>Incidents issus de règles&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="264"/>
+        <source>Duplicates:</source>
+        <translation>Doublons&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="270"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <source>Incident creation rules</source>
+        <translation>Règles de création d’incidents</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
+        <translation>Désactiver toutes les règles Microsoft de création d’incidents pour ces produits (recommandé)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="278"/>
+        <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
+        <translation>Microsoft Defender for Endpoint, for Identity et for Office 365&#xa0;: Microsoft 365 Defender crée déjà des incidents à partir de leurs alertes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="283"/>
+        <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
+        <translation>Concerne MDE, MDI et MDO. Si les règles fonctionnent à côté du connecteur, chaque incident de règle dont l’alerte figure aussi dans un incident M365D est marqué comme son doublon.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <source>The MCAS rule stays on. %1</source>
+        <translation>La règle MCAS reste active. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <source>Creates incidents</source>
+        <translation>Crée des incidents</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
+        <source>Edit rule</source>
+        <translation>Modifier la règle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="332"/>
+        <source>Create incidents from these alerts</source>
+        <translation>Créer des incidents à partir de ces alertes</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>High</source>
+        <translation>Élevée</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <source>Informational</source>
+        <translation>Informative</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <source>Severities:</source>
+        <translation>Gravités&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <source>every title; or parts separated by commas</source>
+        <translation>tous les titres&#xa0;; ou des parties séparées par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <source>Title contains one of</source>
+        <translation>Le titre contient l’un de</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="352"/>
+        <source>Title contains:</source>
+        <translation>Le titre contient&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <source>nothing excluded; or parts separated by commas</source>
+        <translation>rien d’exclu&#xa0;; ou des parties séparées par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <source>Title does not contain any of</source>
+        <translation>Le titre ne contient aucun de</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <source>Title excludes:</source>
+        <translation>Le titre exclut&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="358"/>
+        <source>Skip alerts that an M365D incident already holds</source>
+        <translation>Ignorer les alertes déjà présentes dans un incident M365D</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="373"/>
+        <source>Save rule</source>
+        <translation>Enregistrer la règle</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="527"/>
+        <source>Connected to the embedded demo tenant</source>
+        <translation>Connecté au locataire de démonstration intégré</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="529"/>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="532"/>
+        <source>Connected as an app (client secret)</source>
+        <translation>Connecté en tant qu’application (secret client)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="533"/>
+        <source>Connected with an interactive sign-in</source>
+        <translation>Connecté par une connexion interactive</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="539"/>
+        <source>App %1</source>
+        <translation>Application %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <source>nobody</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <source>US Government (GCC High)</source>
+        <translation>Gouvernement américain (GCC High)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="546"/>
+        <source>US Government (DoD)</source>
+        <translation>Gouvernement américain (DoD)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="548"/>
+        <source>Global</source>
+        <translation>Mondial</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <source>Interactive sign-in (device code)</source>
+        <translation>Connexion interactive (code d’appareil)</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <source>App with a client secret</source>
+        <translation>Application avec un secret client</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <source>Sign in:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <source>tenant id or domain; empty: your organisation</source>
+        <translation>ID ou domaine du locataire ; vide : votre organisation</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <source>Tenant id:</source>
+        <translation>ID du locataire :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <source>application (client) id of the app registration</source>
+        <translation>ID d’application (client) de l’inscription d’application</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <source>Client id:</source>
+        <translation>ID client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <source>kept only in the system keychain</source>
+        <translation>conservé uniquement dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <source>Client secret:</source>
+        <translation>Secret client :</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <source>Forget the saved connection and remove its secrets from the keychain</source>
+        <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
+        <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <source>Sign-in code</source>
+        <translation>Code de connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <source>Sign-in address</source>
+        <translation>Adresse de connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <source>Open in browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <source>I have signed in</source>
+        <translation>Je me suis connecté</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <source>Check the sign-in now instead of at the next poll</source>
+        <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <source>No browser could be started; open %1 yourself.</source>
+        <translation>Aucun navigateur n’a pu être lancé ; ouvrez %1 vous-même.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <source>Sign-in cancelled; nothing was changed.</source>
+        <translation>Connexion annulée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="412"/>
+        <source>Disconnected from tenant %1; its secrets were removed from the keychain. Vigil keeps syncing with the running connection until it is restarted.</source>
+        <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau. Vigil continue de synchroniser avec la connexion en cours jusqu’à son redémarrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="416"/>
+        <source>There was no saved connection to remove.</source>
+        <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="449"/>
+        <source>Enter the client id of the app registration.</source>
+        <translation>Saisissez l’ID client de l’inscription d’application.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="451"/>
+        <source>Connecting with a client secret needs the tenant id.</source>
+        <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <source>Enter the client secret.</source>
+        <translation>Saisissez le secret client.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="470"/>
+        <source>Checking the client secret…</source>
+        <translation>Vérification du secret client…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <source>Asking for a sign-in code…</source>
+        <translation>Demande d’un code de connexion…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="495"/>
+        <source>Waiting for the sign-in (the code expires at %1)…</source>
+        <translation>En attente de la connexion (le code expire à %1)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="511"/>
+        <source>Connected to tenant %1. The secret is in the keychain; restart Vigil to sync with this connection.</source>
+        <translation>Connecté au locataire %1. Le secret est dans le trousseau ; redémarrez Vigil pour synchroniser avec cette connexion.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <source>Not connected: %1</source>
+        <translation>Non connecté : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
+        <source>%1 of %2 in the last minute</source>
+        <translation>%1 sur %2 au cours de la dernière minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="577"/>
+        <source>Waiting until %1 before the next call</source>
+        <translation>Attente jusqu’à %1 avant le prochain appel</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="581"/>
+        <source>Offline — retrying with growing pauses</source>
+        <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="583"/>
+        <location filename="../ui/connectorpage.cpp" line="589"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="608"/>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="609"/>
+        <source>nothing sent since Vigil started</source>
+        <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="613"/>
+        <source>at most %1 s</source>
+        <translation>au plus %1&#xa0;s</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="614"/>
+        <source>at most %1 min</source>
+        <translation>au plus %1&#xa0;min</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="616"/>
+        <source>unknown until the first pull</source>
+        <translation>inconnu jusqu’à la première récupération</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="641"/>
+        <source>The rules could not be saved or read: %1</source>
+        <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="650"/>
+        <source>Off — turned off above</source>
+        <translation>Désactivée — par la case ci-dessus</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <source>On</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <source>Off</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="658"/>
+        <source>every severity</source>
+        <translation>toutes les gravités</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="670"/>
+        <source>title contains %1</source>
+        <translation>le titre contient %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="672"/>
+        <source>title excludes %1</source>
+        <translation>le titre exclut %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <source>skips alerts in M365D incidents</source>
+        <translation>ignore les alertes des incidents M365D</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="728"/>
+        <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
+        <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="739"/>
+        <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
+        <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="751"/>
+        <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
+        <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes&#xa0;; une règle les dupliquerait.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="754"/>
+        <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
+        <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="759"/>
+        <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
+        <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
+        <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="773"/>
+        <source>Choose at least one severity; a rule without severities would create nothing.</source>
+        <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="778"/>
+        <source>A title part is empty: remove the extra comma.</source>
+        <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="783"/>
+        <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
+        <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
+    </message>
+</context>
+<context>
     <name>Vigil::EntityTreeModel</name>
     <message>
         <location filename="../models/entitytreemodel.cpp" line="101"/>
@@ -607,7 +1165,12 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="642"/>
+        <location filename="../ui/incidentdetailview.cpp" line="542"/>
+        <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
+        <translation>Doublon de %1 — cet incident Microsoft 365 Defender contient la même alerte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="647"/>
         <source>Activity (%1)</source>
         <translation>Activité (%1)</translation>
     </message>
@@ -618,19 +1181,19 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="497"/>
+        <location filename="../ui/incidentdetailview.cpp" line="499"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="500"/>
+        <location filename="../ui/incidentdetailview.cpp" line="502"/>
         <source>Not classified</source>
         <translation>Non classifié</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="52"/>
-        <location filename="../ui/incidentdetailview.cpp" line="502"/>
-        <location filename="../ui/incidentdetailview.cpp" line="507"/>
+        <location filename="../ui/incidentdetailview.cpp" line="504"/>
+        <location filename="../ui/incidentdetailview.cpp" line="509"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
@@ -640,72 +1203,72 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="512"/>
+        <location filename="../ui/incidentdetailview.cpp" line="514"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="515"/>
+        <location filename="../ui/incidentdetailview.cpp" line="517"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>En attente — une modification attend d&apos;être envoyée à Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="518"/>
+        <location filename="../ui/incidentdetailview.cpp" line="520"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Conflit — modifié ici et dans Defender au même moment</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="521"/>
+        <location filename="../ui/incidentdetailview.cpp" line="523"/>
         <source>Error — a change could not be delivered</source>
         <translation>Erreur — une modification n&apos;a pas pu être transmise</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="524"/>
+        <location filename="../ui/incidentdetailview.cpp" line="526"/>
         <source>Sync state: %1</source>
         <translation>État de synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="531"/>
+        <location filename="../ui/incidentdetailview.cpp" line="533"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Fusionné dans %1 — ses alertes s&apos;y trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="534"/>
+        <location filename="../ui/incidentdetailview.cpp" line="536"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Fusionné dans l&apos;incident Defender %1, qui n&apos;est pas encore dans la file d&apos;attente.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="537"/>
+        <location filename="../ui/incidentdetailview.cpp" line="539"/>
         <source>Merged into another incident.</source>
         <translation>Fusionné dans un autre incident.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="543"/>
+        <location filename="../ui/incidentdetailview.cpp" line="548"/>
         <source>Merged from %1.</source>
         <translation>Fusion de %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="564"/>
+        <location filename="../ui/incidentdetailview.cpp" line="569"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Chargement des alertes, entités et commentaires…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="590"/>
+        <location filename="../ui/incidentdetailview.cpp" line="595"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="602"/>
+        <location filename="../ui/incidentdetailview.cpp" line="607"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Plus de 150 alertes — affichage des 150 premières.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="603"/>
+        <location filename="../ui/incidentdetailview.cpp" line="608"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 alertes affichées sur %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="604"/>
+        <location filename="../ui/incidentdetailview.cpp" line="609"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Cet incident comporte %n alerte.</numerusform>
@@ -713,7 +1276,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="624"/>
+        <location filename="../ui/incidentdetailview.cpp" line="629"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Chargement de %n alerte…</numerusform>
@@ -721,22 +1284,22 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="638"/>
+        <location filename="../ui/incidentdetailview.cpp" line="643"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Alertes (%1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="639"/>
+        <location filename="../ui/incidentdetailview.cpp" line="644"/>
         <source>Alerts (%1)</source>
         <translation>Alertes (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="640"/>
+        <location filename="../ui/incidentdetailview.cpp" line="645"/>
         <source>Entities (%1)</source>
         <translation>Entités (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="641"/>
+        <location filename="../ui/incidentdetailview.cpp" line="646"/>
         <source>Comments (%1)</source>
         <translation>Commentaires (%1)</translation>
     </message>
@@ -840,360 +1403,380 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="57"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil — Incidents Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Try the sync again now</source>
         <translation>Relancer la synchronisation maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Dismiss</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Opening the incident store…</source>
         <translation>Ouverture du magasin d&apos;incidents…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="137"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="122"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="144"/>
         <source>Incidents shown</source>
         <translation>Incidents affichés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="171"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Votre valeur pour l&apos;incident #%1 n&apos;a pas été réappliquée&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>Quick filter</source>
         <translation>Filtre rapide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="232"/>
         <source>Filter by number, Defender id, title, owner or tag  ( / )</source>
         <translation>Filtrer par numéro, ID Defender, titre, propriétaire ou balise  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="241"/>
         <source>Incident queue</source>
         <translation>File d&apos;attente des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="335"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ouvrir l&apos;incident sélectionné dans le portail Defender (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Récupérer maintenant les modifications de Microsoft 365 Defender (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>Next incident</source>
         <translation>Incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Previous incident</source>
         <translation>Incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="365"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354"/>
+        <location filename="../ui/mainwindow.cpp" line="371"/>
         <source>Back to the queue</source>
         <translation>Retour à la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="390"/>
         <source>Set &amp;status…</source>
         <translation>Définir le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="391"/>
         <source>Set the status of the selected incidents</source>
         <translation>Définir le statut des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;Assign to me</source>
         <translation>M&apos;&amp;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>Assign the selected incidents to me</source>
         <translation>M&apos;attribuer les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="396"/>
         <source>Assign &amp;to…</source>
         <translation>A&amp;ttribuer à…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="380"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Attribuer les incidents sélectionnés à quelqu&apos;un ou annuler leur attribution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="399"/>
         <source>&amp;Close with classification…</source>
         <translation>&amp;Fermer avec une classification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="383"/>
+        <location filename="../ui/mainwindow.cpp" line="400"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Fermer les incidents sélectionnés avec une classification</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385"/>
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Ajouter ou supprimer des balises des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="405"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="406"/>
         <source>Comment on the selected incidents</source>
         <translation>Commenter les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="408"/>
         <source>Mark / unmark incident</source>
         <translation>Marquer / démarquer l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="392"/>
+        <location filename="../ui/mainwindow.cpp" line="409"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Ajouter l&apos;incident à la sélection ou l&apos;en retirer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Extend selection down</source>
         <translation>Étendre la sélection vers le bas</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="412"/>
         <source>Select the next incident too</source>
         <translation>Sélectionner aussi l&apos;incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="414"/>
         <source>Extend selection up</source>
         <translation>Étendre la sélection vers le haut</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="398"/>
+        <location filename="../ui/mainwindow.cpp" line="415"/>
         <source>Select the previous incident too</source>
         <translation>Sélectionner aussi l&apos;incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <source>&amp;Queue</source>
+        <translation>&amp;File d’attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <source>Go to the incident queue (G Q)</source>
+        <translation>Aller à la file d’attente des incidents (G Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <source>C&amp;onnector</source>
+        <translation>C&amp;onnecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
+        <translation>Aller à la page du connecteur&#xa0;: connexion, état de santé et règles de création d’incidents (G C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422"/>
+        <location filename="../ui/mainwindow.cpp" line="455"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="433"/>
+        <location filename="../ui/mainwindow.cpp" line="466"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="526"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>L&apos;incident #%1 n&apos;a aucun incident Microsoft 365 Defender à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="533"/>
+        <location filename="../ui/mainwindow.cpp" line="572"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Aucun navigateur web n&apos;a pu être lancé pour %1. Copiez l&apos;adresse et ouvrez-la vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619"/>
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Magasin d&apos;incidents ouvert&#xa0;; en attente de la première synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="677"/>
+        <location filename="../ui/mainwindow.cpp" line="716"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Les alertes de l&apos;incident #%1 n&apos;ont pas pu être chargées. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="687"/>
+        <location filename="../ui/mainwindow.cpp" line="726"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="690"/>
+        <location filename="../ui/mainwindow.cpp" line="729"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="694"/>
+        <location filename="../ui/mainwindow.cpp" line="733"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Attente jusqu&apos;à %1 avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="697"/>
+        <location filename="../ui/mainwindow.cpp" line="736"/>
         <source>Waiting before the next call</source>
         <translation>Attente avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="700"/>
+        <location filename="../ui/mainwindow.cpp" line="739"/>
         <source>Offline — showing the local copy</source>
         <translation>Hors connexion — affichage de la copie locale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="703"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="707"/>
+        <location filename="../ui/mainwindow.cpp" line="746"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="711"/>
+        <location filename="../ui/mainwindow.cpp" line="750"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="717"/>
+        <location filename="../ui/mainwindow.cpp" line="756"/>
         <source>Changes pulled up to %1</source>
         <translation>Modifications récupérées jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="723"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Appels Graph %1/%2 par min</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="775"/>
         <source>The last sync failed. </source>
         <translation>La dernière synchronisation a échoué. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="742"/>
+        <location filename="../ui/mainwindow.cpp" line="781"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil ne peut pas afficher les incidents. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="744"/>
+        <location filename="../ui/mainwindow.cpp" line="783"/>
         <source>Incident store unavailable</source>
         <translation>Magasin d&apos;incidents indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="801"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="801"/>
         <source>%1 incidents</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="767"/>
+        <location filename="../ui/mainwindow.cpp" line="806"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="804"/>
+        <location filename="../ui/mainwindow.cpp" line="870"/>
         <source>Reset columns</source>
         <translation>Réinitialiser les colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1017"/>
+        <location filename="../ui/mainwindow.cpp" line="1083"/>
         <source>Assign to me</source>
         <translation>M&apos;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1031"/>
+        <location filename="../ui/mainwindow.cpp" line="1097"/>
         <source>Incident #%1 was not assigned to you: %2</source>
         <translation>L&apos;incident #%1 ne vous a pas été attribué&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1084"/>
+        <location filename="../ui/mainwindow.cpp" line="1150"/>
         <source>Change to #%1 queued for Microsoft 365 Defender.</source>
         <translation>Modification de #%1 mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1086"/>
+        <location filename="../ui/mainwindow.cpp" line="1152"/>
         <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
         <translation>Modification de %1 incidents mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1099"/>
+        <location filename="../ui/mainwindow.cpp" line="1165"/>
         <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
         <translation>Defender a refusé la modification de #%1&#xa0;: %2. L&apos;incident affiche de nouveau ses valeurs précédentes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1110"/>
+        <location filename="../ui/mainwindow.cpp" line="1176"/>
         <source>1 change waiting to be sent</source>
         <translation>1 modification en attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1111"/>
+        <location filename="../ui/mainwindow.cpp" line="1177"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 modifications en attente d&apos;envoi</translation>
     </message>
@@ -1380,17 +1963,17 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="758"/>
+        <location filename="../sync/syncengine.cpp" line="764"/>
         <source>Microsoft Defender did not accept Vigil&apos;s sign-in; the change is kept and sent after you sign in again.</source>
         <translation>Microsoft Defender n&apos;a pas accepté la connexion de Vigil&#xa0;; la modification est conservée et sera envoyée après votre reconnexion.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="776"/>
+        <location filename="../sync/syncengine.cpp" line="782"/>
         <source>Microsoft Defender refused the change (HTTP %1); it was undone here.</source>
         <translation>Microsoft Defender a refusé la modification (HTTP %1)&#xa0;; elle a été annulée ici.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="780"/>
+        <location filename="../sync/syncengine.cpp" line="786"/>
         <source>Microsoft Defender refused the change; it was undone here.</source>
         <translation>Microsoft Defender a refusé la modification&#xa0;; elle a été annulée ici.</translation>
     </message>
@@ -1683,19 +2266,24 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="58"/>
+        <location filename="../app/vigil.cpp" line="61"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil&#xa0;: triage des incidents Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="63"/>
+        <location filename="../app/vigil.cpp" line="66"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Après la première synchronisation, enregistrer la fenêtre principale (file d&apos;attente et détails d&apos;un incident de plus de 150 alertes) au format PNG dans FILE, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="84"/>
-        <source>Vigil has no tenant to sync with. Set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
-        <translation>Vigil n&apos;a aucun locataire avec lequel se synchroniser. Définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d&apos;application disposant de SecurityIncident.Read.All, ou lancez «&#xa0;vigil --demo&#xa0;» pour essayer Vigil sur le locataire de démonstration intégré.</translation>
+        <location filename="../app/vigil.cpp" line="72"/>
+        <source>With --screenshot: the page to save, queue (the default) or connector.</source>
+        <translation>Avec --screenshot&#xa0;: la page à enregistrer, queue (par défaut) ou connector.</translation>
+    </message>
+    <message>
+        <location filename="../app/vigil.cpp" line="95"/>
+        <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
+        <translation>Vigil n’a aucun locataire à synchroniser. Connectez-vous avec «&#xa0;vigilctl connect&#xa0;», ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d’application disposant de SecurityIncident.Read.All, ou lancez «&#xa0;vigil --demo&#xa0;» pour essayer Vigil sur le locataire de démonstration intégré.</translation>
     </message>
 </context>
 </TS>

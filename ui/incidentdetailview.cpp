@@ -538,6 +538,9 @@ void IncidentDetailView::fillSummary(const Incident &incident)
         else
             merge << tr("Merged into another incident.");
     }
+    if (incident.duplicateOf > 0)
+        merge << tr("Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.")
+                         .arg(incidentLink(incident.duplicateOf));
     if (!m_mergedFrom.isEmpty()) {
         QStringList links;
         for (const qint64 from : std::as_const(m_mergedFrom))

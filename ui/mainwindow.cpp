@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "connectorpage.h"
 #include "errortext.h"
 #include "incidentdetailview.h"
 #include "incidentfilterproxymodel.h"
@@ -29,6 +30,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -68,7 +70,10 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     m_proxy->setObjectName(QStringLiteral("incidentQueueProxy"));
     m_proxy->setSourceModel(m_model);
 
-    auto *central = new QWidget(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    auto *central = new QWidget(m_pages);
+    m_queuePage = central;
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(4, 4, 4, 0);
     centralLayout->setSpacing(4);
@@ -109,7 +114,19 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     centralLayout->addWidget(m_splitter, 1);
-    setCentralWidget(central);
+    m_pages->addWidget(central);
+    m_connectorPage = new ConnectorPage(m_controller, m_pages);
+    if (m_controller) {
+        const SyncConfig &config = m_controller->config();
+        m_connectorPage->setIdentity({config.tenantId,
+                                      config.clientId,
+                                      config.cloud.name,
+                                      {},
+                                      config.refreshToken.isEmpty(),
+                                      false});
+    }
+    m_pages->addWidget(m_connectorPage);
+    setCentralWidget(m_pages);
 
     createActions();
     createMenus();
@@ -398,9 +415,22 @@ void MainWindow::createActions()
                               tr("Select the previous incident too"), "extendSelectionUp",
                               &MainWindow::extendSelectionUp);
 
-    for (QAction *action : {m_openInDefender, m_syncNow, m_focusFilter, m_next, m_previous,
-                            m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags,
-                            m_addComment, m_toggleSelection, m_extendDown, m_extendUp})
+    m_goQueue = new QAction(tr("&Queue"), this);
+    m_goQueue->setObjectName(QStringLiteral("goToQueue"));
+    m_goQueue->setShortcut(QKeySequence(Qt::Key_G, Qt::Key_Q));
+    m_goQueue->setToolTip(tr("Go to the incident queue (G Q)"));
+    connect(m_goQueue, &QAction::triggered, this, &MainWindow::showQueue);
+    m_goConnector = new QAction(tr("C&onnector"), this);
+    m_goConnector->setObjectName(QStringLiteral("goToConnector"));
+    m_goConnector->setShortcut(QKeySequence(Qt::Key_G, Qt::Key_C));
+    m_goConnector->setToolTip(
+            tr("Go to the connector page: connection, health and incident creation rules (G C)"));
+    connect(m_goConnector, &QAction::triggered, this, &MainWindow::showConnectorPage);
+
+    for (QAction *action :
+         {m_openInDefender, m_syncNow, m_focusFilter, m_next, m_previous, m_setStatus, m_assignToMe,
+          m_assignTo, m_closeIncident, m_editTags, m_addComment, m_toggleSelection, m_extendDown,
+          m_extendUp, m_goQueue, m_goConnector})
         addAction(action);
 }
 
@@ -412,6 +442,9 @@ void MainWindow::createMenus()
     vigil->addAction(m_quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_goQueue);
+    view->addAction(m_goConnector);
+    view->addSeparator();
     view->addAction(m_focusFilter);
     view->addAction(m_next);
     view->addAction(m_previous);
@@ -434,6 +467,9 @@ void MainWindow::createMenus()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_goQueue);
+    toolBar->addAction(m_goConnector);
+    toolBar->addSeparator();
     toolBar->addAction(m_syncNow);
     toolBar->addAction(m_openInDefender);
     toolBar->addSeparator();
@@ -772,11 +808,38 @@ void MainWindow::updateCountLabel()
 
 void MainWindow::updateActions()
 {
-    m_openInDefender->setEnabled(m_detailNumber != 0 && !currentIncidentPortalUrl().isEmpty());
-    const bool any = m_queue->selectionModel()->hasSelection() || m_queue->currentIndex().isValid();
+    // The queue's keys act on the queue only while it is on screen.
+    const bool queue = !isConnectorPageShown();
+    m_openInDefender->setEnabled(queue && m_detailNumber != 0
+                                 && !currentIncidentPortalUrl().isEmpty());
+    const bool any
+            = queue
+              && (m_queue->selectionModel()->hasSelection() || m_queue->currentIndex().isValid());
     for (QAction *action :
          {m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags, m_addComment})
         action->setEnabled(any);
+    for (QAction *action :
+         {m_focusFilter, m_next, m_previous, m_toggleSelection, m_extendDown, m_extendUp})
+        action->setEnabled(queue);
+}
+
+bool MainWindow::isConnectorPageShown() const
+{
+    return m_pages->currentWidget() == m_connectorPage;
+}
+
+void MainWindow::showQueue()
+{
+    m_pages->setCurrentWidget(m_queuePage);
+    updateActions();
+    m_queue->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showConnectorPage()
+{
+    m_pages->setCurrentWidget(m_connectorPage);
+    updateActions();
+    m_connectorPage->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::showHeaderMenu(const QPoint &pos)

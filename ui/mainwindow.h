@@ -23,10 +23,12 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 class QTreeView;
 
 namespace Vigil {
 
+class ConnectorPage;
 class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
@@ -84,6 +86,9 @@ public:
     IncidentFilterProxyModel *queueProxy() const { return m_proxy; }
     QTreeView *queueView() const { return m_queue; }
     IncidentDetailView *detailView() const { return m_detail; }
+    ConnectorPage *connectorPage() const { return m_connectorPage; }
+    /** Whether the connector page (not the queue) fills the window. */
+    bool isConnectorPageShown() const;
 
     void saveSettings() const;
     void restoreSettings();
@@ -104,6 +109,10 @@ public Q_SLOTS:
     void openCurrentInDefender();
     void syncNow();
     void focusQuickFilter();
+    /** `g q`: the queue and the detail pane. */
+    void showQueue();
+    /** `g c`: the connector page. */
+    void showConnectorPage();
     void selectNextIncident();
     void selectPreviousIncident();
 
@@ -174,6 +183,9 @@ private:
     QTreeView *m_queue = nullptr;
     QLineEdit *m_quickFilter = nullptr;
     QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QWidget *m_queuePage = nullptr;
+    ConnectorPage *m_connectorPage = nullptr;
     IncidentDetailView *m_detail = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
@@ -200,6 +212,8 @@ private:
     QAction *m_toggleSelection = nullptr;
     QAction *m_extendDown = nullptr;
     QAction *m_extendUp = nullptr;
+    QAction *m_goQueue = nullptr;
+    QAction *m_goConnector = nullptr;
 
     QString m_analystUpn;
     QPointer<TriageDialog> m_triageDialog;

@@ -1,0 +1,310 @@
+#include "connectionsetup.h"
+
+#include "secretstore.h"
+#include "synclogging.h"
+#include "tokenprovider.h"
+
+#include <QNetworkAccessManager>
+#include <QThread>
+
+#include <optional>
+#include <utility>
+
+namespace Vigil {
+
+void saveConnection(SecretStore *store, const QString &dataDir, const ConnectorProfile &profile,
+                    const QString &secret, const std::function<void(const Result<void> &)> &done)
+{
+    const ConnectorProfile previous = ConnectorProfile::load(dataDir);
+    store->write(profile.secretKey(), secret, store, [=](const Result<void> &written) {
+        if (!written) {
+            Error error = written.error();
+            error.code = QStringLiteral("keychain");
+            done(error);
+            return;
+        }
+        if (const Result<void> saved = profile.save(dataDir); !saved) {
+            done(saved.error());
+            return;
+        }
+        QStringList stale = {SecretStore::clientSecretKey(profile.tenantId, profile.clientId),
+                             SecretStore::refreshTokenKey(profile.tenantId, profile.clientId)};
+        if (previous.isValid()) {
+            stale << SecretStore::clientSecretKey(previous.tenantId, previous.clientId)
+                  << SecretStore::refreshTokenKey(previous.tenantId, previous.clientId);
+        }
+        stale.removeDuplicates();
+        stale.removeAll(profile.secretKey());
+        auto left = std::make_shared<int>(int(stale.size()));
+        for (const QString &key : std::as_const(stale)) {
+            store->remove(key, store, [left, done](const Result<void> &) {
+                if (--*left == 0)
+                    done({});
+            });
+        }
+    });
+}
+
+void removeConnection(SecretStore *store, const QString &dataDir,
+                      const std::function<void(const Result<ConnectorProfile> &)> &done)
+{
+    const ConnectorProfile profile = ConnectorProfile::load(dataDir);
+    if (!profile.isValid()) {
+        done(profile);
+        return;
+    }
+    const QStringList keys = {SecretStore::clientSecretKey(profile.tenantId, profile.clientId),
+                              SecretStore::refreshTokenKey(profile.tenantId, profile.clientId)};
+    auto left = std::make_shared<int>(int(keys.size()));
+    auto firstError = std::make_shared<std::optional<Error>>();
+    for (const QString &key : keys) {
+        store->remove(key, store, [=](const Result<void> &removed) {
+            if (!removed && !*firstError)
+                *firstError = removed.error();
+            if (--*left > 0)
+                return;
+            // The profile goes either way: without a keychain there is no secret of it anywhere.
+            if (const Result<void> gone = ConnectorProfile::remove(dataDir); !gone) {
+                done(gone.error());
+            } else if (*firstError) {
+                Error error = **firstError;
+                error.message = QStringLiteral("the connection was removed, but its secrets could "
+                                               "not be removed from the keychain: ")
+                                + error.message;
+                done(error);
+            } else {
+                done(profile);
+            }
+        });
+    }
+}
+
+Result<ConnectorProfile> profileAfterSignIn(ConnectorProfile profile, const DelegatedSignIn &signIn)
+{
+    if (!signIn.tenantId.isEmpty())
+        profile.tenantId = signIn.tenantId;
+    profile.upn = signIn.upn;
+    profile.authMode = ConnectorProfile::AuthMode::DeviceCode;
+    if (signIn.refreshToken.isEmpty())
+        return Error{Error::Kind::Auth,
+                     0,
+                     QStringLiteral("no_refresh_token"),
+                     QStringLiteral("the sign-in gave no refresh token, so Vigil could not stay "
+                                    "signed in; the app registration must allow offline_access."),
+                     {}};
+    if (profile.tenantId.compare(QLatin1String("organizations"), Qt::CaseInsensitive) == 0
+        || profile.tenantId.compare(QLatin1String("common"), Qt::CaseInsensitive) == 0)
+        return Error{Error::Kind::Config,
+                     0,
+                     QStringLiteral("no_tenant"),
+                     QStringLiteral("the sign-in did not say which tenant it is for; give the "
+                                    "tenant id."),
+                     {}};
+    return profile;
+}
+
+ConnectRequest ConnectRequest::forConfig(const SyncConfig &config, const QString &tenant,
+                                         const QString &clientId, const QString &dataDir)
+{
+    const auto overrideOf = [](const QUrl &used, const QString &cloudDefault) {
+        return used == QUrl(cloudDefault) ? QUrl() : used;
+    };
+    ConnectRequest request;
+    request.profile.tenantId = tenant;
+    request.profile.clientId = clientId;
+    request.profile.cloud = config.cloud.name;
+    request.profile.authorityHost = overrideOf(config.authorityHost, config.cloud.authorityHost);
+    request.profile.graphEndpoint = overrideOf(config.graphEndpoint, config.cloud.graphEndpoint);
+    request.dataDir = dataDir;
+    request.authorityHost = config.authorityHost;
+    request.graphResource = graphResourceOf(config);
+    return request;
+}
+
+QUrl ConnectRequest::graphResourceOf(const SyncConfig &config)
+{
+    return isLoopbackHost(config.graphEndpoint.host()) ? QUrl(config.cloud.graphEndpoint)
+                                                       : config.graphEndpoint;
+}
+
+/** The connection work on its own thread: network manager, keychain, the sign-in. */
+class ConnectionWorker : public QObject
+{
+    Q_OBJECT
+public:
+    void startDeviceCode(const ConnectRequest &request)
+    {
+        Q_ASSERT(QThread::currentThread() == thread());
+        stop();
+        ensureServices();
+        m_flow = new DeviceCodeFlow(m_network, request.authorityHost, request.profile.tenantId,
+                                    request.profile.clientId, request.graphResource, this);
+        connect(m_flow, &DeviceCodeFlow::codeReceived, this, &ConnectionWorker::deviceCodeReceived);
+        connect(m_flow, &DeviceCodeFlow::failed, this, [this](const Error &error) {
+            stop();
+            Q_EMIT failed(error);
+        });
+        connect(m_flow, &DeviceCodeFlow::signedIn, this,
+                [this, request](const DelegatedSignIn &signIn) {
+                    stop();
+                    Result<ConnectorProfile> profile = profileAfterSignIn(request.profile, signIn);
+                    if (!profile) {
+                        Q_EMIT failed(profile.error());
+                        return;
+                    }
+                    Q_EMIT accepted(request.dataDir, *profile, signIn.refreshToken);
+                });
+        m_flow->start();
+    }
+
+    void connectWithSecret(const ConnectRequest &request, const QString &secret)
+    {
+        Q_ASSERT(QThread::currentThread() == thread());
+        stop();
+        ensureServices();
+        ConnectorProfile profile = request.profile;
+        profile.authMode = ConnectorProfile::AuthMode::ClientSecret;
+        profile.upn.clear();
+        m_tokens = new TokenProvider(m_network, request.authorityHost, profile.tenantId,
+                                     profile.clientId, secret, request.graphResource, this);
+        m_tokens->token(m_tokens, [this, request, profile, secret](const Result<QString> &token) {
+            stop();
+            if (!token) {
+                Q_EMIT failed(token.error());
+                return;
+            }
+            Q_EMIT accepted(request.dataDir, profile, secret);
+        });
+    }
+
+    void pollNow()
+    {
+        if (m_flow)
+            m_flow->pollNow();
+    }
+
+    void cancel()
+    {
+        const bool running = m_flow || m_tokens;
+        stop();
+        if (running)
+            Q_EMIT cancelled();
+    }
+
+Q_SIGNALS:
+    void deviceCodeReceived(const Vigil::DeviceCodePrompt &prompt);
+    /** The service accepted the sign-in or the secret; it still has to be kept. */
+    void accepted(const QString &dataDir, const Vigil::ConnectorProfile &profile,
+                  const QString &secret);
+    void cancelled();
+    void failed(const Vigil::Error &error);
+
+private:
+    void ensureServices()
+    {
+        // Created here, on the connection thread, so that it lives and works there.
+        if (!m_network)
+            m_network = new QNetworkAccessManager(this);
+    }
+
+    void stop()
+    {
+        if (DeviceCodeFlow *flow = std::exchange(m_flow, nullptr)) {
+            // Its cancellation is no failure of the connection.
+            flow->disconnect(this);
+            flow->cancel();
+            flow->deleteLater();
+        }
+        if (TokenProvider *tokens = std::exchange(m_tokens, nullptr))
+            tokens->deleteLater();
+    }
+
+    QNetworkAccessManager *m_network = nullptr;
+    DeviceCodeFlow *m_flow = nullptr;
+    TokenProvider *m_tokens = nullptr;
+};
+
+void ConnectionController::ThreadDeleter::operator()(QThread *thread) const
+{
+    thread->quit();
+    thread->wait();
+    delete thread;
+}
+
+ConnectionController::ConnectionController(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<Vigil::ConnectorProfile>();
+    qRegisterMetaType<Vigil::ConnectRequest>();
+    qRegisterMetaType<Vigil::DeviceCodePrompt>();
+    qRegisterMetaType<Vigil::Error>();
+    // QtKeychain's job queue belongs to one thread: the keychain is used from this one, like
+    // everywhere else in Vigil; only the network calls run on the connection thread.
+    m_secrets = new SecretStore(QStringLiteral("Vigil"), this);
+    m_thread.reset(new QThread);
+    m_thread->setObjectName(QStringLiteral("vigil-connect"));
+    m_worker = new ConnectionWorker;
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &ConnectionWorker::deviceCodeReceived, this,
+            &ConnectionController::deviceCodeReceived);
+    connect(m_worker, &ConnectionWorker::accepted, this,
+            [this](const QString &dataDir, const ConnectorProfile &profile, const QString &secret) {
+                saveConnection(m_secrets, dataDir, profile, secret,
+                               [this, profile](const Result<void> &saved) {
+                                   if (!saved) {
+                                       Q_EMIT failed(saved.error());
+                                       return;
+                                   }
+                                   qCInfo(lcSync).noquote()
+                                           << "connected to tenant" << profile.tenantId;
+                                   Q_EMIT connected(profile);
+                               });
+            });
+    connect(m_worker, &ConnectionWorker::cancelled, this, &ConnectionController::cancelled);
+    connect(m_worker, &ConnectionWorker::failed, this, &ConnectionController::failed);
+    m_thread->start();
+}
+
+ConnectionController::~ConnectionController() = default;
+
+void ConnectionController::startDeviceCodeSignIn(const ConnectRequest &request)
+{
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, request] { worker->startDeviceCode(request); },
+            Qt::QueuedConnection);
+}
+
+void ConnectionController::connectWithClientSecret(const ConnectRequest &request,
+                                                   const QString &secret)
+{
+    QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, request, secret] { worker->connectWithSecret(request, secret); },
+            Qt::QueuedConnection);
+}
+
+void ConnectionController::pollNow()
+{
+    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::pollNow, Qt::QueuedConnection);
+}
+
+void ConnectionController::cancel()
+{
+    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::cancel, Qt::QueuedConnection);
+}
+
+void ConnectionController::disconnectSaved(const QString &dataDir)
+{
+    QMetaObject::invokeMethod(m_worker, &ConnectionWorker::cancel, Qt::QueuedConnection);
+    removeConnection(m_secrets, dataDir, [this](const Result<ConnectorProfile> &removed) {
+        if (removed)
+            Q_EMIT disconnected(*removed);
+        else
+            Q_EMIT failed(removed.error());
+    });
+}
+
+} // namespace Vigil
+
+#include "connectionsetup.moc"

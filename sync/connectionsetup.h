@@ -1,0 +1,108 @@
+#pragma once
+
+#include "connectorprofile.h"
+#include "devicecodeflow.h"
+#include "result.h"
+#include "synccontroller.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace Vigil {
+
+class SecretStore;
+class ConnectionWorker;
+
+/**
+ * Keeps a new connection: its secret in the keychain, then the profile; removes the secret of the
+ * other sign-in mode of the same app and whatever the previous profile kept under other keys.
+ * Runs on the thread of store; done is called there. A keychain failure comes back with the code
+ * "keychain" (nothing was saved).
+ */
+void saveConnection(SecretStore *store, const QString &dataDir, const ConnectorProfile &profile,
+                    const QString &secret, const std::function<void(const Result<void> &)> &done);
+
+/**
+ * Forgets the saved connection: its secrets in the keychain, then the profile (which goes even
+ * when the keychain cannot be reached). done gets the profile that was removed (invalid when
+ * there was none), or an error saying what was left behind.
+ */
+void removeConnection(SecretStore *store, const QString &dataDir,
+                      const std::function<void(const Result<ConnectorProfile> &)> &done);
+
+/**
+ * The profile a device-code sign-in gives: the tenant and analyst of its id token. Refused when
+ * the service sent no refresh token or did not say which tenant it is for.
+ */
+Result<ConnectorProfile> profileAfterSignIn(ConnectorProfile profile,
+                                            const DelegatedSignIn &signIn);
+
+/** What connecting needs besides the secret. Any thread. */
+struct ConnectRequest
+{
+    ConnectorProfile profile; ///< tenant (or "organizations"), client id, cloud, endpoints
+    QString dataDir;
+    QUrl authorityHost; ///< the one to use (the profile keeps it only when it is not the cloud's)
+    QUrl graphResource; ///< the Graph resource the scopes are built from
+
+    /** A connection to tenant (or "organizations") with the app, cloud and endpoints of config;
+     *  the profile keeps endpoints only where they differ from the cloud's own. */
+    static ConnectRequest forConfig(const SyncConfig &config, const QString &tenant,
+                                    const QString &clientId, const QString &dataDir);
+    /** Graph's resource for the scopes: the cloud's, also when Vigil talks to a loopback
+     *  endpoint (the simulator). */
+    static QUrl graphResourceOf(const SyncConfig &config);
+};
+
+/**
+ * @brief GUI-thread facade that connects and disconnects Vigil: device-code sign-in, client
+ * secret, the keychain and the saved profile.
+ *
+ * The network calls run on its own thread ("vigil-connect") and come back as queued signals; the
+ * keychain jobs (asynchronous D-Bus calls) run on this object's thread, since QtKeychain's job
+ * queue belongs to one thread. One operation at a time.
+ */
+class ConnectionController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionController(QObject *parent = nullptr);
+    ~ConnectionController() override;
+
+    /** Starts a device-code sign-in: deviceCodeReceived, then connected or failed. */
+    void startDeviceCodeSignIn(const Vigil::ConnectRequest &request);
+    /** Checks the client secret with one token request, then keeps it: connected or failed. */
+    void connectWithClientSecret(const Vigil::ConnectRequest &request, const QString &secret);
+    /** Polls the token endpoint now (after the analyst says the sign-in is done). */
+    void pollNow();
+    /** Stops a running sign-in (cancelled). */
+    void cancel();
+    /** Forgets the saved connection and its secrets: disconnected or failed. */
+    void disconnectSaved(const QString &dataDir);
+
+Q_SIGNALS:
+    void deviceCodeReceived(const Vigil::DeviceCodePrompt &prompt);
+    void connected(const Vigil::ConnectorProfile &profile);
+    void disconnected(const Vigil::ConnectorProfile &profile);
+    void cancelled();
+    void failed(const Vigil::Error &error);
+
+private:
+    struct ThreadDeleter
+    {
+        void operator()(QThread *thread) const;
+    };
+    std::unique_ptr<QThread, ThreadDeleter> m_thread;
+    ConnectionWorker *m_worker = nullptr; ///< lives on m_thread
+    SecretStore *m_secrets = nullptr; ///< lives on this object's thread
+};
+
+} // namespace Vigil
+
+Q_DECLARE_METATYPE(Vigil::ConnectorProfile)
+Q_DECLARE_METATYPE(Vigil::ConnectRequest)

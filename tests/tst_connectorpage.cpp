@@ -1,0 +1,476 @@
+#include "connectorpage.h"
+#include "incidentdetailview.h"
+#include "incidentqueuemodel.h"
+#include "incidentrules.h"
+#include "incidentstore.h"
+#include "mainwindow.h"
+#include "simserver.h"
+#include "synccontroller.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Vigil;
+
+namespace {
+
+constexpr int kSyncTimeoutMs = 60000;
+const QString kMde = QStringLiteral("microsoftDefenderForEndpoint");
+const QString kMdi = QStringLiteral("microsoftDefenderForIdentity");
+const QString kMdo = QStringLiteral("microsoftDefenderForOffice365");
+
+QList<Incident> ruleIncidents(const QList<Incident> &queue)
+{
+    QList<Incident> rules;
+    for (const Incident &incident : queue) {
+        if (incident.isRuleIncident())
+            rules.append(incident);
+    }
+    return rules;
+}
+
+QTreeWidgetItem *ruleRow(QTreeWidget *rules, const QString &product)
+{
+    for (int row = 0; row < rules->topLevelItemCount(); ++row) {
+        if (rules->topLevelItem(row)->text(0) == product)
+            return rules->topLevelItem(row);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+/**
+ * The connector page in the main window, on a real SyncController syncing from the in-process
+ * simulated tenant into a real SQLite store: the "turn off Microsoft incident creation rules"
+ * checkbox, what the next sync creates, the rule editor, health and volume, and a restart.
+ */
+class TestConnectorPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void turnOffCheckboxDecidesWhatTheNextSyncCreates();
+    void ruleEditorValidatesAndSaves();
+
+private:
+    std::unique_ptr<SyncController> makeController();
+    bool runSync(SyncController &controller);
+    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body);
+    QStringList addAlerts(const QString &serviceSource, const QString &severity, int count,
+                          const QString &incidentId);
+    QStringList activeIncidentIds(int count) const;
+    IncidentRuleSettings storedRules() const;
+    QList<Incident> storedQueue() const;
+    /** Opens the connector page with `g c`, as the analyst would. */
+    void goToConnector(MainWindow &window);
+    /** What `vigilctl rules list --format json` reports on the same data directory. */
+    QJsonArray vigilctlRules();
+    // vigilctl --data-dir finds the store under this name.
+    QString dbPath() const { return m_dir->filePath(QStringLiteral("vigil.sqlite")); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sim::SimServer> m_sim;
+    QNetworkAccessManager m_network;
+};
+
+void TestConnectorPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_connectorpage"));
+    QSettings().clear();
+}
+
+void TestConnectorPage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    Sim::SimOptions options;
+    options.seed = 11;
+    options.incidents = 40;
+    m_sim = std::make_unique<Sim::SimServer>(options);
+    QVERIFY(m_sim->listen());
+}
+
+void TestConnectorPage::cleanup()
+{
+    m_sim.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<SyncController> TestConnectorPage::makeController()
+{
+    SyncConfig config;
+    config.databasePath = dbPath();
+    config.authorityHost = m_sim->baseUrl();
+    config.graphEndpoint = m_sim->baseUrl();
+    config.tenantId = m_sim->tenantId();
+    config.clientId = m_sim->clientId();
+    config.clientSecret = m_sim->clientSecret();
+    config.autoPoll = false;
+    config.callsPerMinute = SyncConfig::kMaxCallsPerMinute;
+    config.backoffBaseMs = 50;
+    config.requestTimeoutSeconds = 10;
+    return std::make_unique<SyncController>(config);
+}
+
+bool TestConnectorPage::runSync(SyncController &controller)
+{
+    QSignalSpy finished(&controller, &SyncController::syncFinished);
+    controller.syncNow();
+    if (!finished.wait(kSyncTimeoutMs))
+        return false;
+    if (!finished.at(0).at(0).toBool())
+        qWarning() << finished.at(0).at(1).value<Error>().toString();
+    return finished.at(0).at(0).toBool();
+}
+
+QJsonObject TestConnectorPage::admin(const QByteArray &verb, const QString &path,
+                                     const QJsonObject &body)
+{
+    QUrl url = m_sim->baseUrl();
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, QJsonDocument(body).toJson());
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    finished.wait(10000);
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+QStringList TestConnectorPage::addAlerts(const QString &serviceSource, const QString &severity,
+                                         int count, const QString &incidentId)
+{
+    const auto &tenant = m_sim->tenant();
+    const int before = int(tenant.incident(incidentId.toLongLong())->alerts.size());
+    admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(incidentId),
+          QJsonObject{{QStringLiteral("serviceSource"), serviceSource},
+                      {QStringLiteral("severity"), severity},
+                      {QStringLiteral("count"), count}});
+    QStringList ids;
+    const auto &alerts = tenant.incident(incidentId.toLongLong())->alerts;
+    for (qsizetype n = before; n < alerts.size(); ++n)
+        ids.append(tenant.alertId(tenant.alerts()[static_cast<std::size_t>(alerts.at(n))]));
+    return ids;
+}
+
+QStringList TestConnectorPage::activeIncidentIds(int count) const
+{
+    QStringList ids;
+    for (const Sim::Incident &incident : m_sim->tenant().incidents()) {
+        if (incident.status == Sim::IncidentStatus::Active && ids.size() < count)
+            ids.append(QString::number(incident.id));
+    }
+    return ids;
+}
+
+QJsonArray TestConnectorPage::vigilctlRules()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("VIGIL_DATA_DIR"));
+    env.insert(QStringLiteral("AZURE_TENANT_ID"), m_sim->tenantId());
+    env.insert(QStringLiteral("AZURE_CLIENT_ID"), m_sim->clientId());
+    env.insert(QStringLiteral("AZURE_CLIENT_SECRET"), m_sim->clientSecret());
+    QProcess process;
+    process.setProcessEnvironment(env);
+    const QString base = m_sim->baseUrl().toString();
+    process.start(QStringLiteral(VIGILCTL_PATH),
+                  {QStringLiteral("--data-dir"), m_dir->path(), QStringLiteral("--authority-host"),
+                   base, QStringLiteral("--graph-endpoint"), base, QStringLiteral("rules"),
+                   QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    if (process.exitCode() != 0)
+        qWarning() << process.readAllStandardError();
+    return QJsonDocument::fromJson(process.readAllStandardOutput()).array();
+}
+
+IncidentRuleSettings TestConnectorPage::storedRules() const
+{
+    IncidentStore store;
+    if (!store.open(dbPath(), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const Result<IncidentRuleSettings> rules = store.loadIncidentRules();
+    return rules ? rules.value() : IncidentRuleSettings{};
+}
+
+QList<Incident> TestConnectorPage::storedQueue() const
+{
+    IncidentStore store;
+    if (!store.open(dbPath(), IncidentStore::OpenMode::ReadOnly))
+        return {};
+    const auto queue = store.loadQueue();
+    return queue ? queue.value() : QList<Incident>();
+}
+
+void TestConnectorPage::goToConnector(MainWindow &window)
+{
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.queueView()->setFocus();
+    QTest::keyClick(&window, Qt::Key_G);
+    QTest::keyClick(&window, Qt::Key_C);
+    QTRY_VERIFY(window.isConnectorPageShown());
+    QVERIFY(window.connectorPage()->isVisible());
+}
+
+void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
+{
+    auto controller = makeController();
+    auto window = std::make_unique<MainWindow>(controller.get());
+    window->resize(1600, 1000);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QSignalSpy rulesLoaded(controller.get(), &SyncController::ruleSettingsLoaded);
+    controller->start();
+    QVERIFY(runSync(*controller));
+    goToConnector(*window);
+    ConnectorPage *page = window->connectorPage();
+    QTRY_VERIFY(page->ruleSettings().has_value());
+
+    // A new profile: the box is checked, MDE/MDI/MDO are off, MCAS stays on with its reason.
+    auto *turnOff = page->findChild<QCheckBox *>(QStringLiteral("turnOffMicrosoftRules"));
+    QVERIFY(turnOff);
+    QVERIFY(turnOff->isEnabled());
+    QVERIFY(turnOff->isChecked());
+    auto *rules = page->findChild<QTreeWidget *>(QStringLiteral("incidentRules"));
+    for (const QString &product :
+         {QStringLiteral("MDE"), QStringLiteral("MDI"), QStringLiteral("MDO")}) {
+        QTreeWidgetItem *row = ruleRow(rules, product);
+        QVERIFY(row);
+        QCOMPARE(row->checkState(1), Qt::Unchecked);
+        QVERIFY(!(row->flags() & Qt::ItemIsUserCheckable));
+        QVERIFY2(row->text(1).startsWith(QStringLiteral("Off")), qPrintable(row->text(1)));
+    }
+    QTreeWidgetItem *mcas = ruleRow(rules, QStringLiteral("MCAS"));
+    QCOMPARE(mcas->checkState(1), Qt::Checked);
+    QCOMPARE(mcas->text(1), QStringLiteral("On"));
+    rules->setCurrentItem(mcas);
+    auto *reason = page->findChild<QLabel *>(QStringLiteral("ruleReason"));
+    QVERIFY2(reason->text().contains(QStringLiteral("Not every Defender for Cloud Apps alert "
+                                                    "type is onboarded")),
+             qPrintable(reason->text()));
+    auto *mcasNote = page->findChild<QLabel *>(QStringLiteral("mcasRuleReason"));
+    QVERIFY(mcasNote->isVisible());
+    QVERIFY2(mcasNote->text().startsWith(QStringLiteral("The MCAS rule stays on. Not every")),
+             qPrintable(mcasNote->text()));
+    QVERIFY(page->findChild<QCheckBox *>(QStringLiteral("ruleSkipHeld"))->isChecked());
+
+    // Health after a sync.
+    QTRY_VERIFY(page->findChild<QLabel *>(QStringLiteral("healthLastPull"))->text()
+                != QStringLiteral("not yet"));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("healthCalls"))
+                    ->text()
+                    .endsWith(QStringLiteral("of 150 in the last minute")));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("healthLag"))
+                    ->text()
+                    .startsWith(QStringLiteral("at most")));
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("healthBackoff"))->text(),
+             QStringLiteral("None"));
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("healthLastError"))->text(),
+             QStringLiteral("None"));
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("volumeIncidents"))->text(),
+             QStringLiteral("40"));
+    QVERIFY(page->findChild<QLabel *>(QStringLiteral("volumeAlerts"))->text().toInt() > 40);
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("volumeRuleIncidents"))->text(),
+             QStringLiteral("0"));
+
+    // With the box checked, MDE, MDI and MDO alerts in M365D incidents create nothing.
+    const QStringList targets = activeIncidentIds(2);
+    QCOMPARE(targets.size(), 2);
+    addAlerts(kMde, QStringLiteral("medium"), 1, targets.at(0));
+    QVERIFY(runSync(*controller));
+    QCOMPARE(ruleIncidents(storedQueue()).size(), 0);
+
+    // Unchecking it turns the three rules on: in the table, in the store, and for vigilctl,
+    // which reads the same store.
+    rulesLoaded.clear();
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    QVERIFY(!turnOff->isChecked());
+    QVERIFY(rulesLoaded.wait(10000));
+    QVERIFY(!rulesLoaded.constLast().at(0).value<IncidentRuleSettings>().turnOffMicrosoftRules);
+    const IncidentRuleSettings stored = storedRules();
+    QVERIFY(!stored.turnOffMicrosoftRules);
+    for (const RuleProduct product :
+         {RuleProduct::Mde, RuleProduct::Mdi, RuleProduct::Mdo, RuleProduct::Mcas}) {
+        QVERIFY2(stored.isActive(product), qPrintable(ruleProductName(product)));
+    }
+    const QJsonArray reported = vigilctlRules();
+    QCOMPARE(reported.size(), 6);
+    for (const QJsonValue &rule : reported) {
+        const QJsonObject object = rule.toObject();
+        QVERIFY2(object.value(QLatin1String("enabled")).toBool(),
+                 qPrintable(object.value(QLatin1String("product")).toString()));
+        QVERIFY(!object.value(QLatin1String("turnedOffByConnectorSetting")).toBool());
+    }
+    QTreeWidgetItem *mde = ruleRow(rules, QStringLiteral("MDE"));
+    QCOMPARE(mde->checkState(1), Qt::Checked);
+    QVERIFY(mde->flags() & Qt::ItemIsUserCheckable);
+    QCOMPARE(mde->text(1), QStringLiteral("On"));
+
+    // The next sync makes rule incidents of new MDE, MDI and MDO alerts, each a duplicate of
+    // the M365D incident that holds its alert.
+    QStringList duplicated = addAlerts(kMde, QStringLiteral("high"), 2, targets.at(0));
+    duplicated += addAlerts(kMdi, QStringLiteral("high"), 1, targets.at(0));
+    const QStringList mdo = addAlerts(kMdo, QStringLiteral("low"), 1, targets.at(1));
+    duplicated += mdo;
+    QVERIFY(runSync(*controller));
+    const QList<Incident> queue = storedQueue();
+    QHash<QString, qint64> numberOf;
+    for (const Incident &incident : queue)
+        numberOf.insert(incident.providerIncidentId, incident.number);
+    const QList<Incident> created = ruleIncidents(queue);
+    QCOMPARE(created.size(), 4);
+    for (const Incident &incident : created) {
+        QVERIFY(duplicated.contains(incident.ruleAlertId));
+        const QString holder = mdo.contains(incident.ruleAlertId) ? targets.at(1) : targets.at(0);
+        QCOMPARE(incident.duplicateOf, numberOf.value(holder));
+    }
+    QTRY_COMPARE(page->findChild<QLabel *>(QStringLiteral("volumeDuplicates"))->text(),
+                 QStringLiteral("4"));
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("volumeRuleIncidents"))->text(),
+             QStringLiteral("4"));
+
+    // Rendered for the documentation when asked to.
+    const QByteArray screenshot = qgetenv("VIGIL_CONNECTOR_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        rules->setCurrentItem(ruleRow(rules, QStringLiteral("MCAS")));
+        QVERIFY(window->renderToImage().save(QString::fromLocal8Bit(screenshot)));
+    }
+
+    // `g q` goes back to the queue; the duplicate's detail links to the M365D incident.
+    QTest::keyClick(window.get(), Qt::Key_G);
+    QTest::keyClick(window.get(), Qt::Key_Q);
+    QTRY_VERIFY(!window->isConnectorPageShown());
+    QTRY_VERIFY(window->queueModel()->rowOfNumber(created.constFirst().number) >= 0);
+    QSignalSpy shown(window.get(), &MainWindow::detailShown);
+    QVERIFY(window->selectIncident(created.constFirst().number));
+    QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+    auto *merge = window->detailView()->findChild<QLabel *>(QStringLiteral("detailMerge"));
+    QVERIFY(merge->isVisible());
+    QVERIFY2(merge->text().contains(QStringLiteral("Duplicate of")), qPrintable(merge->text()));
+    QVERIFY2(merge->text().contains(QStringLiteral("#%1").arg(created.constFirst().duplicateOf)),
+             qPrintable(merge->text()));
+
+    // A restart on the same store shows the setting as it was left.
+    window.reset();
+    controller.reset();
+    controller = makeController();
+    window = std::make_unique<MainWindow>(controller.get());
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    controller->start();
+    goToConnector(*window);
+    QTRY_VERIFY(window->connectorPage()->ruleSettings().has_value());
+    turnOff = window->connectorPage()->findChild<QCheckBox *>(
+            QStringLiteral("turnOffMicrosoftRules"));
+    QVERIFY(!turnOff->isChecked());
+    QVERIFY(!window->connectorPage()->ruleSettings()->turnOffMicrosoftRules);
+
+    // Checking it again turns them off; the next sync creates nothing new.
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    QTRY_VERIFY(storedRules().turnOffMicrosoftRules);
+    for (const QJsonValue &rule : vigilctlRules()) {
+        const QJsonObject object = rule.toObject();
+        const QString product = object.value(QLatin1String("product")).toString();
+        const bool covered = product == QLatin1String("MDE") || product == QLatin1String("MDI")
+                             || product == QLatin1String("MDO");
+        QCOMPARE(object.value(QLatin1String("enabled")).toBool(), !covered);
+    }
+    addAlerts(kMde, QStringLiteral("high"), 1, targets.at(1));
+    QVERIFY(runSync(*controller));
+    QCOMPARE(ruleIncidents(storedQueue()).size(), 4);
+}
+
+void TestConnectorPage::ruleEditorValidatesAndSaves()
+{
+    auto controller = makeController();
+    MainWindow window(controller.get());
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller->start();
+    goToConnector(window);
+    ConnectorPage *page = window.connectorPage();
+    QTRY_VERIFY(page->ruleSettings().has_value());
+
+    auto *rules = page->findChild<QTreeWidget *>(QStringLiteral("incidentRules"));
+    rules->setCurrentItem(ruleRow(rules, QStringLiteral("MDE")));
+    // MDE is off while the box is checked: its own switch cannot be turned on here.
+    QVERIFY(!page->findChild<QCheckBox *>(QStringLiteral("ruleEnabled"))->isEnabled());
+
+    rules->setCurrentItem(ruleRow(rules, QStringLiteral("MCAS")));
+    auto *save = page->findChild<QPushButton *>(QStringLiteral("saveRule"));
+    auto *message = page->findChild<QLabel *>(QStringLiteral("ruleMessage"));
+    const QStringList severities = {QStringLiteral("High"), QStringLiteral("Medium"),
+                                    QStringLiteral("Low"), QStringLiteral("Informational")};
+    for (const QString &severity : severities)
+        page->findChild<QCheckBox *>(QStringLiteral("ruleSeverity") + severity)->setChecked(false);
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("at least one severity")),
+             qPrintable(message->text()));
+
+    page->findChild<QCheckBox *>(QStringLiteral("ruleSeverityHigh"))->setChecked(true);
+    auto *include = page->findChild<QLineEdit *>(QStringLiteral("ruleTitleInclude"));
+    auto *exclude = page->findChild<QLineEdit *>(QStringLiteral("ruleTitleExclude"));
+    include->setText(QStringLiteral("Mass download, Impossible travel"));
+    exclude->setText(QStringLiteral("impossible travel"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("both included and excluded")),
+             qPrintable(message->text()));
+
+    exclude->setText(QStringLiteral("test,"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY2(message->text().contains(QStringLiteral("empty")), qPrintable(message->text()));
+
+    exclude->setText(QStringLiteral("Test tenant"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE(storedRules().rule(RuleProduct::Mcas).titleExclude,
+                 QStringList{QStringLiteral("Test tenant")});
+    const IncidentRule saved = storedRules().rule(RuleProduct::Mcas);
+    QCOMPARE(saved.severities, QStringList{QStringLiteral("High")});
+    QCOMPARE(saved.titleInclude,
+             (QStringList{QStringLiteral("Mass download"), QStringLiteral("Impossible travel")}));
+    QVERIFY(saved.skipAlertsInM365dIncidents);
+    QVERIFY(saved.enabled);
+    QTRY_VERIFY(!message->isVisible());
+    QVERIFY2(ruleRow(rules, QStringLiteral("MCAS"))->text(2).contains(QStringLiteral("High")),
+             qPrintable(ruleRow(rules, QStringLiteral("MCAS"))->text(2)));
+
+    // The table's checkbox is the rule's own switch.
+    QTreeWidgetItem *entra = ruleRow(rules, QStringLiteral("EntraIDProtection"));
+    QVERIFY(entra);
+    entra->setCheckState(1, Qt::Unchecked);
+    QTRY_VERIFY(!storedRules().rule(RuleProduct::EntraIdProtection).enabled);
+    QTRY_COMPARE(entra->text(1), QStringLiteral("Off"));
+    QCOMPARE(entra->checkState(1), Qt::Unchecked);
+}
+
+QTEST_MAIN(TestConnectorPage)
+#include "tst_connectorpage.moc"

@@ -1,0 +1,221 @@
+#include "connectionsetup.h"
+#include "connectorpage.h"
+#include "connectorprofile.h"
+#include "secretstore.h"
+#include "simserver.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Vigil;
+
+namespace {
+
+const QString Upn = QStringLiteral("ann.analyst@contoso.com");
+
+} // namespace
+
+/**
+ * Connect and disconnect from the connector page: device-code sign-in and client secret against
+ * the in-process simulated tenant, the secret in a real Secret Service (run under
+ * tests/support/with-keyring.sh), the profile in the data directory.
+ */
+class TestConnectorSignIn : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void deviceCodeSignInKeepsTheConnection();
+    void cancelledSignInChangesNothing();
+    void clientSecretIsCheckedBeforeItIsKept();
+
+private:
+    void openPage();
+    QString readSecret(const QString &key);
+    template<typename T>
+    T *child(const char *name) const
+    {
+        T *widget = m_page->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning() << "no child" << name;
+        return widget;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sim::SimServer> m_sim;
+    std::unique_ptr<ConnectionController> m_connection;
+    std::unique_ptr<ConnectorPage> m_page;
+    QList<QUrl> m_opened;
+};
+
+void TestConnectorSignIn::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    Sim::SimOptions options;
+    options.incidents = 5;
+    m_sim = std::make_unique<Sim::SimServer>(options);
+    QVERIFY(m_sim->listen());
+    m_opened.clear();
+    openPage();
+}
+
+void TestConnectorSignIn::cleanup()
+{
+    m_page.reset();
+    m_connection.reset();
+    m_sim.reset();
+    m_dir.reset();
+}
+
+void TestConnectorSignIn::openPage()
+{
+    SyncConfig base;
+    base.authorityHost = m_sim->baseUrl();
+    base.graphEndpoint = m_sim->baseUrl();
+    m_connection = std::make_unique<ConnectionController>();
+    m_page = std::make_unique<ConnectorPage>(nullptr);
+    m_page->setUrlOpener([this](const QUrl &url) {
+        m_opened << url;
+        return true;
+    });
+    m_page->setConnectionController(m_connection.get(), base, m_dir->path());
+    m_page->resize(1200, 900);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+QString TestConnectorSignIn::readSecret(const QString &key)
+{
+    SecretStore store;
+    QString secret;
+    bool done = false;
+    store.read(key, &store, [&](const Result<QString> &read) {
+        secret = read ? read.value() : QString();
+        done = true;
+    });
+    if (!QTest::qWaitFor([&done] { return done; }, 10000))
+        return {};
+    return secret;
+}
+
+void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
+{
+    QCOMPARE(child<QLabel>("connectorState")->text(), QStringLiteral("Not connected"));
+    child<QLineEdit>("connectTenant")->setText(m_sim->tenantId());
+    child<QLineEdit>("connectClientId")->setText(m_sim->clientId());
+    QVERIFY(!child<QLineEdit>("connectClientSecret")->isVisible());
+    QSignalSpy code(m_connection.get(), &ConnectionController::deviceCodeReceived);
+    QSignalSpy connected(m_connection.get(), &ConnectionController::connected);
+    QTest::mouseClick(child<QPushButton>("connectButton"), Qt::LeftButton);
+    QVERIFY(!child<QPushButton>("connectButton")->isEnabled());
+
+    // The page shows the code and the address, and opens the browser only when asked.
+    QVERIFY(code.wait(10000));
+    const auto prompt = code.at(0).at(0).value<DeviceCodePrompt>();
+    QTRY_VERIFY(child<QWidget>("deviceCodePanel")->isVisible());
+    QCOMPARE(child<QLabel>("deviceCode")->text(), prompt.userCode);
+    QCOMPARE(child<QLabel>("verificationAddress")->text(), prompt.verificationUri.toString());
+    QVERIFY(m_opened.isEmpty());
+    const QByteArray screenshot = qgetenv("VIGIL_SIGNIN_SCREENSHOT");
+    if (!screenshot.isEmpty())
+        QVERIFY(m_page->grab().save(QString::fromLocal8Bit(screenshot)));
+    QTest::mouseClick(child<QPushButton>("openSignInPage"), Qt::LeftButton);
+    QCOMPARE(m_opened, QList<QUrl>{prompt.verificationUri});
+
+    // The analyst signs in in the browser (the simulator's admin side), then says so.
+    QVERIFY(m_sim->tenant()
+                    .identity()
+                    .approve(prompt.userCode, Upn, QStringLiteral("Ann Analyst"))
+                    .ok());
+    QTest::mouseClick(child<QPushButton>("signInDone"), Qt::LeftButton);
+    QVERIFY(connected.wait(15000));
+    QTRY_VERIFY(child<QLabel>("connectMessage")->text().startsWith(QStringLiteral("Connected")));
+    QVERIFY(!child<QWidget>("deviceCodePanel")->isVisible());
+    QCOMPARE(child<QLabel>("connectorIdentity")->text(), Upn);
+    QCOMPARE(child<QLabel>("connectorTenant")->text(), m_sim->tenantId());
+
+    const ConnectorProfile saved = ConnectorProfile::load(m_dir->path());
+    QVERIFY(saved.isValid());
+    QCOMPARE(saved.tenantId, m_sim->tenantId());
+    QCOMPARE(saved.upn, Upn);
+    QCOMPARE(saved.authMode, ConnectorProfile::AuthMode::DeviceCode);
+    QCOMPARE(saved.authorityHost, m_sim->baseUrl());
+    // The refresh token is in the keychain, never in the profile file.
+    const QString refreshToken = readSecret(saved.secretKey());
+    QVERIFY(!refreshToken.isEmpty());
+    QFile file(ConnectorProfile::filePath(m_dir->path()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(refreshToken.toUtf8()));
+
+    // Disconnect forgets both.
+    QSignalSpy disconnected(m_connection.get(), &ConnectionController::disconnected);
+    QTest::mouseClick(child<QPushButton>("disconnectButton"), Qt::LeftButton);
+    QVERIFY(disconnected.wait(10000));
+    QVERIFY(!ConnectorProfile::load(m_dir->path()).isValid());
+    QVERIFY(readSecret(saved.secretKey()).isEmpty());
+    QCOMPARE(child<QLabel>("connectorState")->text(), QStringLiteral("Not connected"));
+    QVERIFY(child<QLabel>("connectMessage")->text().startsWith(QStringLiteral("Disconnected")));
+}
+
+void TestConnectorSignIn::cancelledSignInChangesNothing()
+{
+    child<QLineEdit>("connectTenant")->setText(m_sim->tenantId());
+    child<QLineEdit>("connectClientId")->setText(m_sim->clientId());
+    QSignalSpy code(m_connection.get(), &ConnectionController::deviceCodeReceived);
+    QSignalSpy cancelled(m_connection.get(), &ConnectionController::cancelled);
+    QTest::mouseClick(child<QPushButton>("connectButton"), Qt::LeftButton);
+    QVERIFY(code.wait(10000));
+    QTRY_VERIFY(child<QWidget>("deviceCodePanel")->isVisible());
+    QTest::mouseClick(child<QPushButton>("cancelSignIn"), Qt::LeftButton);
+    QVERIFY(cancelled.wait(10000));
+    QVERIFY(!child<QWidget>("deviceCodePanel")->isVisible());
+    QVERIFY(child<QPushButton>("connectButton")->isEnabled());
+    QVERIFY(child<QLabel>("connectMessage")->text().contains(QStringLiteral("cancelled")));
+    QVERIFY(!ConnectorProfile::load(m_dir->path()).isValid());
+}
+
+void TestConnectorSignIn::clientSecretIsCheckedBeforeItIsKept()
+{
+    child<QComboBox>("signInMode")->setCurrentIndex(1);
+    QVERIFY(child<QLineEdit>("connectClientSecret")->isVisible());
+    child<QLineEdit>("connectClientId")->setText(m_sim->clientId());
+    // No tenant: refused on the page.
+    QTest::mouseClick(child<QPushButton>("connectButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>("connectMessage")->text().contains(QStringLiteral("tenant id")));
+    child<QLineEdit>("connectTenant")->setText(m_sim->tenantId());
+
+    QSignalSpy failed(m_connection.get(), &ConnectionController::failed);
+    child<QLineEdit>("connectClientSecret")->setText(QStringLiteral("not-the-secret"));
+    QTest::mouseClick(child<QPushButton>("connectButton"), Qt::LeftButton);
+    QVERIFY(failed.wait(15000));
+    QTRY_VERIFY(child<QLabel>("connectMessage")
+                        ->text()
+                        .startsWith(QStringLiteral("Not "
+                                                   "connected")));
+    QVERIFY(!ConnectorProfile::load(m_dir->path()).isValid());
+
+    QSignalSpy connected(m_connection.get(), &ConnectionController::connected);
+    child<QLineEdit>("connectClientSecret")->setText(m_sim->clientSecret());
+    QTest::mouseClick(child<QPushButton>("connectButton"), Qt::LeftButton);
+    QVERIFY(connected.wait(15000));
+    // The field does not keep the secret once it is handed over.
+    QVERIFY(child<QLineEdit>("connectClientSecret")->text().isEmpty());
+    const ConnectorProfile saved = ConnectorProfile::load(m_dir->path());
+    QVERIFY(saved.isValid());
+    QCOMPARE(saved.authMode, ConnectorProfile::AuthMode::ClientSecret);
+    QCOMPARE(readSecret(saved.secretKey()), m_sim->clientSecret());
+    QCOMPARE(child<QLabel>("connectorState")->text(),
+             QStringLiteral("Connected as an app (client secret)"));
+}
+
+QTEST_MAIN(TestConnectorSignIn)
+#include "tst_connectorsignin.moc"
