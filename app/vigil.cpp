@@ -178,15 +178,24 @@ int main(int argc, char *argv[])
     window.show();
     // A saved connection keeps its secret in the keychain; a renewed sign-in replaces it there.
     SecretStore secrets;
-    if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
-        const ConnectorProfile profile = options->profile();
-        QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets,
-                         [&secrets, profile](const QString &refreshToken) {
-                             secrets.write(profile.secretKey(), refreshToken, &secrets,
+    ConnectorProfile current
+            = options->usesSavedProfile() ? options->profile() : ConnectorProfile();
+    QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets,
+                     [&secrets, &current](const QString &refreshToken) {
+                         if (current.isValid()
+                             && current.authMode == ConnectorProfile::AuthMode::DeviceCode)
+                             secrets.write(current.secretKey(), refreshToken, &secrets,
                                            [](const Result<void> &) {});
-                         });
+                     });
+    // The connector page switches the running sync to a new connection (and off a removed one);
+    // renewed refresh tokens go to the connection in use.
+    QObject::connect(&connection, &ConnectionController::connected, &window,
+                     [&current](const ConnectorProfile &profile) { current = profile; });
+    QObject::connect(&connection, &ConnectionController::disconnected, &window,
+                     [&current](const ConnectorProfile &) { current = ConnectorProfile(); });
+    if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
         AppOptions::readSavedSecret(
-                profile, &secrets, &window,
+                current, &secrets, &window,
                 [&controller, &window, screenshotMode](const Result<SyncConfig> &withSecret) {
                     if (!withSecret) {
                         if (screenshotMode) {

@@ -103,6 +103,33 @@ Result<ConnectorProfile> profileAfterSignIn(ConnectorProfile profile, const Dele
     return profile;
 }
 
+Result<SyncConfig> configForProfile(SyncConfig base, const ConnectorProfile &profile,
+                                    const QString &secret)
+{
+    base.tenantId = profile.tenantId;
+    base.clientId = profile.clientId;
+    base.clientSecret.clear();
+    base.refreshToken.clear();
+    if (profile.authMode == ConnectorProfile::AuthMode::ClientSecret)
+        base.clientSecret = secret;
+    else
+        base.refreshToken = secret;
+    base.cloud = Cloud::byName(profile.cloud);
+    const QString authority = profile.authorityHost.isEmpty() ? base.cloud.authorityHost
+                                                              : profile.authorityHost.toString();
+    const Result<QUrl> authorityUrl = validateEndpoint(authority, QStringLiteral("Authority host"));
+    if (!authorityUrl)
+        return authorityUrl.error();
+    base.authorityHost = authorityUrl.value();
+    const QString graph = profile.graphEndpoint.isEmpty() ? base.cloud.graphEndpoint
+                                                          : profile.graphEndpoint.toString();
+    const Result<QUrl> graphUrl = validateEndpoint(graph, QStringLiteral("Graph endpoint"));
+    if (!graphUrl)
+        return graphUrl.error();
+    base.graphEndpoint = graphUrl.value();
+    return base;
+}
+
 ConnectRequest ConnectRequest::forConfig(const SyncConfig &config, const QString &tenant,
                                          const QString &clientId, const QString &dataDir)
 {
@@ -251,14 +278,14 @@ ConnectionController::ConnectionController(QObject *parent)
     connect(m_worker, &ConnectionWorker::accepted, this,
             [this](const QString &dataDir, const ConnectorProfile &profile, const QString &secret) {
                 saveConnection(m_secrets, dataDir, profile, secret,
-                               [this, profile](const Result<void> &saved) {
+                               [this, profile, secret](const Result<void> &saved) {
                                    if (!saved) {
                                        Q_EMIT failed(saved.error());
                                        return;
                                    }
                                    qCInfo(lcSync).noquote()
                                            << "connected to tenant" << profile.tenantId;
-                                   Q_EMIT connected(profile);
+                                   Q_EMIT connected(profile, secret);
                                });
             });
     connect(m_worker, &ConnectionWorker::cancelled, this, &ConnectionController::cancelled);

@@ -42,6 +42,14 @@ void removeConnection(SecretStore *store, const QString &dataDir,
 Result<ConnectorProfile> profileAfterSignIn(ConnectorProfile profile,
                                             const DelegatedSignIn &signIn);
 
+/**
+ * base pointed at a saved connection: its tenant, app, cloud and endpoints, and its secret as
+ * the client secret or the refresh token, by the profile's sign-in mode. The store, poll interval
+ * and budget of base stay. Any thread.
+ */
+Result<SyncConfig> configForProfile(SyncConfig base, const ConnectorProfile &profile,
+                                    const QString &secret);
+
 /** What connecting needs besides the secret. Any thread. */
 struct ConnectRequest
 {
@@ -87,7 +95,8 @@ public:
 
 Q_SIGNALS:
     void deviceCodeReceived(const Vigil::DeviceCodePrompt &prompt);
-    void connected(const Vigil::ConnectorProfile &profile);
+    /** The connection is kept; secret is what went to the keychain, to start syncing with. */
+    void connected(const Vigil::ConnectorProfile &profile, const QString &secret);
     void disconnected(const Vigil::ConnectorProfile &profile);
     void cancelled();
     void failed(const Vigil::Error &error);

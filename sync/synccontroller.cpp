@@ -51,6 +51,14 @@ void SyncController::setCredentials(const QString &clientSecret, const QString &
     m_config.refreshToken = refreshToken;
 }
 
+void SyncController::reconnect(const SyncConfig &config)
+{
+    m_thread.reset(); // quits the sync thread and waits for it; the worker goes with it
+    m_worker = nullptr;
+    m_config = config;
+    start();
+}
+
 void SyncController::start()
 {
     if (m_thread)

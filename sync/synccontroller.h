@@ -68,6 +68,12 @@ public:
     /** Sets the secret (client secret or, for a delegated sign-in, the refresh token) when it
      *  comes from the keychain after construction; only before start(). */
     void setCredentials(const QString &clientSecret, const QString &refreshToken);
+    /**
+     * Stops the running sync (what is in flight is dropped; the outbox keeps queued edits) and
+     * starts again with another connection, e.g. after signing in on the connector page. The
+     * signals stay connected; incidentsLoaded follows as after start().
+     */
+    void reconnect(const SyncConfig &config);
 
     /** Starts the sync thread, opens the store, emits incidentsLoaded, then polls (autoPoll). */
     void start();

@@ -179,6 +179,13 @@ void SyncWorker::initialize()
         m_configError = authority.error();
     else if (!graph)
         m_configError = graph.error();
+    else if (m_config.clientSecret.isEmpty() && m_config.refreshToken.isEmpty())
+        m_configError = Error{Error::Kind::Config,
+                              0,
+                              {},
+                              QStringLiteral("Not connected to a tenant: connect on the connector "
+                                             "page (g c) or with 'vigilctl connect'."),
+                              {}};
 
     m_network = new QNetworkAccessManager(this);
     if (!m_configError) {

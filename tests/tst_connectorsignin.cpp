@@ -3,6 +3,7 @@
 #include "connectorprofile.h"
 #include "secretstore.h"
 #include "simserver.h"
+#include "synccontroller.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Sim::SimServer> m_sim;
     std::unique_ptr<ConnectionController> m_connection;
+    std::unique_ptr<SyncController> m_controller;
     std::unique_ptr<ConnectorPage> m_page;
     QList<QUrl> m_opened;
 };
@@ -71,6 +73,7 @@ void TestConnectorSignIn::init()
 void TestConnectorSignIn::cleanup()
 {
     m_page.reset();
+    m_controller.reset();
     m_connection.reset();
     m_sim.reset();
     m_dir.reset();
@@ -81,8 +84,13 @@ void TestConnectorSignIn::openPage()
     SyncConfig base;
     base.authorityHost = m_sim->baseUrl();
     base.graphEndpoint = m_sim->baseUrl();
+    base.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
+    base.autoPoll = false;
     m_connection = std::make_unique<ConnectionController>();
-    m_page = std::make_unique<ConnectorPage>(nullptr);
+    // The running sync, not connected yet: the page switches it to the new connection.
+    m_controller = std::make_unique<SyncController>(base);
+    m_controller->start();
+    m_page = std::make_unique<ConnectorPage>(m_controller.get());
     m_page->setUrlOpener([this](const QUrl &url) {
         m_opened << url;
         return true;
@@ -156,6 +164,18 @@ void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains(refreshToken.toUtf8()));
 
+    // The running sync now pulls with the analyst's sign-in, without a restart.
+    QSignalSpy synced(m_controller.get(), &SyncController::syncFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                if (!synced.isEmpty() && synced.last().at(0).toBool())
+                    return true;
+                synced.clear();
+                m_controller->syncNow();
+                return synced.wait(5000) && synced.last().at(0).toBool();
+            }(),
+            30000);
+
     // Disconnect forgets both.
     QSignalSpy disconnected(m_connection.get(), &ConnectionController::disconnected);
     QTest::mouseClick(child<QPushButton>("disconnectButton"), Qt::LeftButton);
@@ -164,6 +184,16 @@ void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
     QVERIFY(readSecret(saved.secretKey()).isEmpty());
     QCOMPARE(child<QLabel>("connectorState")->text(), QStringLiteral("Not connected"));
     QVERIFY(child<QLabel>("connectMessage")->text().startsWith(QStringLiteral("Disconnected")));
+    // ... and the running sync stops using the removed connection.
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                synced.clear();
+                m_controller->syncNow();
+                return synced.wait(5000) && !synced.last().at(0).toBool()
+                       && synced.last().at(1).value<Error>().message.contains(
+                               QLatin1String("Not connected"));
+            }(),
+            30000);
 }
 
 void TestConnectorSignIn::cancelledSignInChangesNothing()

@@ -252,552 +252,552 @@
         <translation>Konnektor</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <location filename="../ui/connectorpage.cpp" line="113"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <location filename="../ui/connectorpage.cpp" line="116"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
         <source>Tenant:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
         <source>Signed in as:</source>
         <translation>Angemeldet als:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="120"/>
-        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
         <source>Cloud:</source>
         <translation>Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <location filename="../ui/connectorpage.cpp" line="242"/>
         <source>Health</source>
         <translation>Zustand der Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <location filename="../ui/connectorpage.cpp" line="245"/>
         <source>Last pull:</source>
         <translation>Letzter Abruf:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
         <source>Last push:</source>
         <translation>Letzte Übertragung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
         <source>Behind Defender:</source>
         <translation>Rückstand zu Defender:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
         <source>Graph calls:</source>
         <translation>Graph-Aufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
         <source>Back-off:</source>
         <translation>Wartezeit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="251"/>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="257"/>
+        <location filename="../ui/connectorpage.cpp" line="256"/>
         <source>Volume</source>
         <translation>Datenmenge</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="259"/>
         <source>Incidents:</source>
         <translation>Vorfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
         <source>Alerts in incidents:</source>
         <translation>Warnungen in Vorfällen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
         <source>Component alerts:</source>
         <translation>Einzelwarnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
         <source>Rule incidents:</source>
         <translation>Vorfälle aus Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="264"/>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
         <source>Duplicates:</source>
         <translation>Duplikate:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="270"/>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpage.cpp" line="269"/>
+        <location filename="../ui/connectorpage.cpp" line="298"/>
         <source>Incident creation rules</source>
         <translation>Regeln zur Vorfallerstellung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <location filename="../ui/connectorpage.cpp" line="274"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Alle Microsoft-Regeln zur Vorfallerstellung für diese Produkte ausschalten (empfohlen)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="278"/>
+        <location filename="../ui/connectorpage.cpp" line="277"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity und for Office 365: Microsoft 365 Defender erstellt aus ihren Warnungen bereits Vorfälle.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="283"/>
+        <location filename="../ui/connectorpage.cpp" line="282"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Gilt für MDE, MDI und MDO. Laufen die Regeln neben dem Konnektor, wird jeder Regel-Vorfall, dessen Warnung auch ein M365D-Vorfall enthält, als dessen Duplikat markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpage.cpp" line="290"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>Die MCAS-Regel bleibt eingeschaltet. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Creates incidents</source>
         <translation>Erstellt Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="322"/>
+        <location filename="../ui/connectorpage.cpp" line="321"/>
         <source>Edit rule</source>
         <translation>Regel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="332"/>
+        <location filename="../ui/connectorpage.cpp" line="331"/>
         <source>Create incidents from these alerts</source>
         <translation>Aus diesen Warnungen Vorfälle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <location filename="../ui/connectorpage.cpp" line="346"/>
         <source>Severities:</source>
         <translation>Schweregrade:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <location filename="../ui/connectorpage.cpp" line="349"/>
         <source>every title; or parts separated by commas</source>
         <translation>jeder Titel; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
         <source>Title contains one of</source>
         <translation>Titel enthält eines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="352"/>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
         <source>Title contains:</source>
         <translation>Titel enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpage.cpp" line="354"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>nichts ausgeschlossen; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
         <source>Title does not contain any of</source>
         <translation>Titel enthält keines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>Title excludes:</source>
         <translation>Titel schließt aus:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="358"/>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Warnungen überspringen, die bereits ein M365D-Vorfall enthält</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="373"/>
+        <location filename="../ui/connectorpage.cpp" line="372"/>
         <source>Save rule</source>
         <translation>Regel speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="527"/>
+        <location filename="../ui/connectorpage.cpp" line="417"/>
+        <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
+        <translation>Verbindung zum Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt, und Vigil synchronisiert nicht mehr mit ihm.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
+        <translation>Mit dem Mandanten %1 verbunden. Das Geheimnis liegt im Schlüsselbund; Vigil synchronisiert ab jetzt über diese Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="529"/>
+        <location filename="../ui/connectorpage.cpp" line="543"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="532"/>
+        <location filename="../ui/connectorpage.cpp" line="546"/>
         <source>Connected as an app (client secret)</source>
         <translation>Als App verbunden (Clientgeheimnis)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="533"/>
+        <location filename="../ui/connectorpage.cpp" line="547"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Mit interaktiver Anmeldung verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <location filename="../ui/connectorpage.cpp" line="549"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="539"/>
+        <location filename="../ui/connectorpage.cpp" line="553"/>
         <source>App %1</source>
         <translation>App %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <location filename="../ui/connectorpage.cpp" line="555"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="142"/>
-        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="558"/>
         <source>US Government (GCC High)</source>
         <translation>US-Regierung (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="143"/>
-        <location filename="../ui/connectorpage.cpp" line="546"/>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="560"/>
         <source>US Government (DoD)</source>
         <translation>US-Regierung (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="141"/>
-        <location filename="../ui/connectorpage.cpp" line="548"/>
+        <location filename="../ui/connectorpage.cpp" line="140"/>
+        <location filename="../ui/connectorpage.cpp" line="562"/>
         <source>Global</source>
         <translation>Global</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <location filename="../ui/connectorpage.cpp" line="127"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Interaktive Anmeldung (Gerätecode)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
         <source>App with a client secret</source>
         <translation>App mit Clientgeheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
         <source>Sign in:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="132"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
         <source>Tenant id:</source>
         <translation>Mandanten-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="136"/>
         <source>application (client) id of the app registration</source>
         <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
         <source>Client id:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="147"/>
         <source>kept only in the system keychain</source>
         <translation>nur im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
         <source>Client secret:</source>
         <translation>Clientgeheimnis:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="150"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <location filename="../ui/connectorpage.cpp" line="152"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <location filename="../ui/connectorpage.cpp" line="154"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <location filename="../ui/connectorpage.cpp" line="166"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <location filename="../ui/connectorpage.cpp" line="174"/>
         <source>Sign-in code</source>
         <translation>Anmeldecode</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <location filename="../ui/connectorpage.cpp" line="184"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <location filename="../ui/connectorpage.cpp" line="187"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <location filename="../ui/connectorpage.cpp" line="189"/>
         <source>I have signed in</source>
         <translation>Ich habe mich angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="191"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <location filename="../ui/connectorpage.cpp" line="223"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <location filename="../ui/connectorpage.cpp" line="402"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="412"/>
-        <source>Disconnected from tenant %1; its secrets were removed from the keychain. Vigil keeps syncing with the running connection until it is restarted.</source>
-        <translation>Vom Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt. Vigil synchronisiert über die laufende Verbindung weiter, bis es neu gestartet wird.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="416"/>
+        <location filename="../ui/connectorpage.cpp" line="420"/>
         <source>There was no saved connection to remove.</source>
         <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="449"/>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="451"/>
+        <location filename="../ui/connectorpage.cpp" line="455"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <location filename="../ui/connectorpage.cpp" line="457"/>
         <source>Enter the client secret.</source>
         <translation>Geben Sie das Clientgeheimnis ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="470"/>
+        <location filename="../ui/connectorpage.cpp" line="474"/>
         <source>Checking the client secret…</source>
         <translation>Clientgeheimnis wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <location filename="../ui/connectorpage.cpp" line="475"/>
         <source>Asking for a sign-in code…</source>
         <translation>Anmeldecode wird angefordert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="495"/>
+        <location filename="../ui/connectorpage.cpp" line="499"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="511"/>
-        <source>Connected to tenant %1. The secret is in the keychain; restart Vigil to sync with this connection.</source>
-        <translation>Mit Mandant %1 verbunden. Das Geheimnis liegt im Schlüsselbund; starten Sie Vigil neu, um über diese Verbindung zu synchronisieren.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <location filename="../ui/connectorpage.cpp" line="534"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="573"/>
+        <location filename="../ui/connectorpage.cpp" line="586"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="577"/>
+        <location filename="../ui/connectorpage.cpp" line="590"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="581"/>
+        <location filename="../ui/connectorpage.cpp" line="594"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="583"/>
-        <location filename="../ui/connectorpage.cpp" line="589"/>
+        <location filename="../ui/connectorpage.cpp" line="596"/>
+        <location filename="../ui/connectorpage.cpp" line="602"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="608"/>
+        <location filename="../ui/connectorpage.cpp" line="621"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="609"/>
+        <location filename="../ui/connectorpage.cpp" line="622"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="613"/>
+        <location filename="../ui/connectorpage.cpp" line="626"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="614"/>
+        <location filename="../ui/connectorpage.cpp" line="627"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="616"/>
+        <location filename="../ui/connectorpage.cpp" line="629"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="641"/>
+        <location filename="../ui/connectorpage.cpp" line="654"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="650"/>
+        <location filename="../ui/connectorpage.cpp" line="663"/>
         <source>Off — turned off above</source>
         <translation>Aus – oben ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <location filename="../ui/connectorpage.cpp" line="664"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <location filename="../ui/connectorpage.cpp" line="664"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="658"/>
+        <location filename="../ui/connectorpage.cpp" line="671"/>
         <source>every severity</source>
         <translation>jeder Schweregrad</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="670"/>
+        <location filename="../ui/connectorpage.cpp" line="683"/>
         <source>title contains %1</source>
         <translation>Titel enthält %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="672"/>
+        <location filename="../ui/connectorpage.cpp" line="685"/>
         <source>title excludes %1</source>
         <translation>Titel schließt %1 aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="687"/>
         <source>skips alerts in M365D incidents</source>
         <translation>überspringt Warnungen in M365D-Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="728"/>
+        <location filename="../ui/connectorpage.cpp" line="741"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="739"/>
+        <location filename="../ui/connectorpage.cpp" line="752"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="751"/>
+        <location filename="../ui/connectorpage.cpp" line="764"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender erstellt aus diesen Warnungen bereits Vorfälle; eine Regel würde sie verdoppeln.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="754"/>
+        <location filename="../ui/connectorpage.cpp" line="767"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Nicht jeder Warnungstyp von Defender for Cloud Apps ist in Microsoft 365 Defender eingebunden; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält, so dass es weder Duplikate noch Lücken gibt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="759"/>
+        <location filename="../ui/connectorpage.cpp" line="772"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Nicht jede Risikoerkennung von Entra ID Protection landet in einem Microsoft 365 Defender-Vorfall; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <location filename="../ui/connectorpage.cpp" line="776"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="773"/>
+        <location filename="../ui/connectorpage.cpp" line="786"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="778"/>
+        <location filename="../ui/connectorpage.cpp" line="791"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="783"/>
+        <location filename="../ui/connectorpage.cpp" line="796"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
     </message>

@@ -252,552 +252,552 @@
         <translation>Connecteur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <location filename="../ui/connectorpage.cpp" line="113"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <location filename="../ui/connectorpage.cpp" line="116"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
         <source>Tenant:</source>
         <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
         <source>Signed in as:</source>
         <translation>Connecté en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="120"/>
-        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
         <source>Cloud:</source>
         <translation>Cloud&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <location filename="../ui/connectorpage.cpp" line="242"/>
         <source>Health</source>
         <translation>État de santé</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <location filename="../ui/connectorpage.cpp" line="245"/>
         <source>Last pull:</source>
         <translation>Dernière récupération&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
         <source>Last push:</source>
         <translation>Dernier envoi&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
         <source>Behind Defender:</source>
         <translation>Retard sur Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
         <source>Graph calls:</source>
         <translation>Appels Graph&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
         <source>Back-off:</source>
         <translation>Temporisation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="251"/>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
         <source>Last error:</source>
         <translation>Dernière erreur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="257"/>
+        <location filename="../ui/connectorpage.cpp" line="256"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="259"/>
         <source>Incidents:</source>
         <translation>Incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
         <source>Alerts in incidents:</source>
         <translation>Alertes dans les incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
         <source>Component alerts:</source>
         <translation>Alertes des composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
         <source>Rule incidents:</source>
         <translation>Incidents issus de règles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="264"/>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
         <source>Duplicates:</source>
         <translation>Doublons&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="270"/>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpage.cpp" line="269"/>
+        <location filename="../ui/connectorpage.cpp" line="298"/>
         <source>Incident creation rules</source>
         <translation>Règles de création d’incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <location filename="../ui/connectorpage.cpp" line="274"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Désactiver toutes les règles Microsoft de création d’incidents pour ces produits (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="278"/>
+        <location filename="../ui/connectorpage.cpp" line="277"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity et for Office 365&#xa0;: Microsoft 365 Defender crée déjà des incidents à partir de leurs alertes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="283"/>
+        <location filename="../ui/connectorpage.cpp" line="282"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Concerne MDE, MDI et MDO. Si les règles fonctionnent à côté du connecteur, chaque incident de règle dont l’alerte figure aussi dans un incident M365D est marqué comme son doublon.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpage.cpp" line="290"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>La règle MCAS reste active. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Creates incidents</source>
         <translation>Crée des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="322"/>
+        <location filename="../ui/connectorpage.cpp" line="321"/>
         <source>Edit rule</source>
         <translation>Modifier la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="332"/>
+        <location filename="../ui/connectorpage.cpp" line="331"/>
         <source>Create incidents from these alerts</source>
         <translation>Créer des incidents à partir de ces alertes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="661"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="674"/>
         <source>Informational</source>
         <translation>Informative</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <location filename="../ui/connectorpage.cpp" line="346"/>
         <source>Severities:</source>
         <translation>Gravités&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <location filename="../ui/connectorpage.cpp" line="349"/>
         <source>every title; or parts separated by commas</source>
         <translation>tous les titres&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
         <source>Title contains one of</source>
         <translation>Le titre contient l’un de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="352"/>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
         <source>Title contains:</source>
         <translation>Le titre contient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpage.cpp" line="354"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>rien d’exclu&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
         <source>Title does not contain any of</source>
         <translation>Le titre ne contient aucun de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>Title excludes:</source>
         <translation>Le titre exclut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="358"/>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Ignorer les alertes déjà présentes dans un incident M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="373"/>
+        <location filename="../ui/connectorpage.cpp" line="372"/>
         <source>Save rule</source>
         <translation>Enregistrer la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="527"/>
+        <location filename="../ui/connectorpage.cpp" line="417"/>
+        <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
+        <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau et Vigil ne se synchronise plus avec lui.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
+        <translation>Connecté au locataire %1. Le secret est dans le trousseau ; Vigil se synchronise désormais avec cette connexion.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Connecté au locataire de démonstration intégré</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="529"/>
+        <location filename="../ui/connectorpage.cpp" line="543"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="532"/>
+        <location filename="../ui/connectorpage.cpp" line="546"/>
         <source>Connected as an app (client secret)</source>
         <translation>Connecté en tant qu’application (secret client)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="533"/>
+        <location filename="../ui/connectorpage.cpp" line="547"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Connecté par une connexion interactive</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <location filename="../ui/connectorpage.cpp" line="549"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="539"/>
+        <location filename="../ui/connectorpage.cpp" line="553"/>
         <source>App %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <location filename="../ui/connectorpage.cpp" line="555"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="142"/>
-        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="558"/>
         <source>US Government (GCC High)</source>
         <translation>Gouvernement américain (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="143"/>
-        <location filename="../ui/connectorpage.cpp" line="546"/>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="560"/>
         <source>US Government (DoD)</source>
         <translation>Gouvernement américain (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="141"/>
-        <location filename="../ui/connectorpage.cpp" line="548"/>
+        <location filename="../ui/connectorpage.cpp" line="140"/>
+        <location filename="../ui/connectorpage.cpp" line="562"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <location filename="../ui/connectorpage.cpp" line="127"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Connexion interactive (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
         <source>App with a client secret</source>
         <translation>Application avec un secret client</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
         <source>Sign in:</source>
-        <translation>Connexion :</translation>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="132"/>
+        <source>tenant id or domain; empty: your organisation</source>
+        <translation>ID ou domaine du locataire&#xa0;; vide&#xa0;: votre organisation</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="133"/>
-        <source>tenant id or domain; empty: your organisation</source>
-        <translation>ID ou domaine du locataire ; vide : votre organisation</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="134"/>
         <source>Tenant id:</source>
-        <translation>ID du locataire :</translation>
+        <translation>ID du locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="136"/>
         <source>application (client) id of the app registration</source>
         <translation>ID d’application (client) de l’inscription d’application</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
         <source>Client id:</source>
-        <translation>ID client :</translation>
+        <translation>ID client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="147"/>
         <source>kept only in the system keychain</source>
         <translation>conservé uniquement dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
         <source>Client secret:</source>
-        <translation>Secret client :</translation>
+        <translation>Secret client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="150"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <location filename="../ui/connectorpage.cpp" line="152"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <location filename="../ui/connectorpage.cpp" line="154"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <location filename="../ui/connectorpage.cpp" line="166"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <location filename="../ui/connectorpage.cpp" line="174"/>
         <source>Sign-in code</source>
         <translation>Code de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <location filename="../ui/connectorpage.cpp" line="184"/>
         <source>Sign-in address</source>
         <translation>Adresse de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <location filename="../ui/connectorpage.cpp" line="187"/>
         <source>Open in browser</source>
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <location filename="../ui/connectorpage.cpp" line="189"/>
         <source>I have signed in</source>
         <translation>Je me suis connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="191"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <location filename="../ui/connectorpage.cpp" line="223"/>
         <source>No browser could be started; open %1 yourself.</source>
-        <translation>Aucun navigateur n’a pu être lancé ; ouvrez %1 vous-même.</translation>
+        <translation>Aucun navigateur n’a pu être lancé&#xa0;; ouvrez %1 vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <location filename="../ui/connectorpage.cpp" line="402"/>
         <source>Sign-in cancelled; nothing was changed.</source>
-        <translation>Connexion annulée ; rien n’a été modifié.</translation>
+        <translation>Connexion annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="412"/>
-        <source>Disconnected from tenant %1; its secrets were removed from the keychain. Vigil keeps syncing with the running connection until it is restarted.</source>
-        <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau. Vigil continue de synchroniser avec la connexion en cours jusqu’à son redémarrage.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="416"/>
+        <location filename="../ui/connectorpage.cpp" line="420"/>
         <source>There was no saved connection to remove.</source>
         <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="449"/>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Saisissez l’ID client de l’inscription d’application.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="451"/>
+        <location filename="../ui/connectorpage.cpp" line="455"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <location filename="../ui/connectorpage.cpp" line="457"/>
         <source>Enter the client secret.</source>
         <translation>Saisissez le secret client.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="470"/>
+        <location filename="../ui/connectorpage.cpp" line="474"/>
         <source>Checking the client secret…</source>
         <translation>Vérification du secret client…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <location filename="../ui/connectorpage.cpp" line="475"/>
         <source>Asking for a sign-in code…</source>
         <translation>Demande d’un code de connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="495"/>
+        <location filename="../ui/connectorpage.cpp" line="499"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>En attente de la connexion (le code expire à %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="511"/>
-        <source>Connected to tenant %1. The secret is in the keychain; restart Vigil to sync with this connection.</source>
-        <translation>Connecté au locataire %1. Le secret est dans le trousseau ; redémarrez Vigil pour synchroniser avec cette connexion.</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="520"/>
+        <location filename="../ui/connectorpage.cpp" line="534"/>
         <source>Not connected: %1</source>
-        <translation>Non connecté : %1</translation>
+        <translation>Non connecté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="573"/>
+        <location filename="../ui/connectorpage.cpp" line="586"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="577"/>
+        <location filename="../ui/connectorpage.cpp" line="590"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Attente jusqu’à %1 avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="581"/>
+        <location filename="../ui/connectorpage.cpp" line="594"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="583"/>
-        <location filename="../ui/connectorpage.cpp" line="589"/>
+        <location filename="../ui/connectorpage.cpp" line="596"/>
+        <location filename="../ui/connectorpage.cpp" line="602"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="608"/>
+        <location filename="../ui/connectorpage.cpp" line="621"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="609"/>
+        <location filename="../ui/connectorpage.cpp" line="622"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="613"/>
+        <location filename="../ui/connectorpage.cpp" line="626"/>
         <source>at most %1 s</source>
         <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="614"/>
+        <location filename="../ui/connectorpage.cpp" line="627"/>
         <source>at most %1 min</source>
         <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="616"/>
+        <location filename="../ui/connectorpage.cpp" line="629"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="641"/>
+        <location filename="../ui/connectorpage.cpp" line="654"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="650"/>
+        <location filename="../ui/connectorpage.cpp" line="663"/>
         <source>Off — turned off above</source>
         <translation>Désactivée — par la case ci-dessus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <location filename="../ui/connectorpage.cpp" line="664"/>
         <source>On</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="651"/>
+        <location filename="../ui/connectorpage.cpp" line="664"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="658"/>
+        <location filename="../ui/connectorpage.cpp" line="671"/>
         <source>every severity</source>
         <translation>toutes les gravités</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="670"/>
+        <location filename="../ui/connectorpage.cpp" line="683"/>
         <source>title contains %1</source>
         <translation>le titre contient %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="672"/>
+        <location filename="../ui/connectorpage.cpp" line="685"/>
         <source>title excludes %1</source>
         <translation>le titre exclut %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="687"/>
         <source>skips alerts in M365D incidents</source>
         <translation>ignore les alertes des incidents M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="728"/>
+        <location filename="../ui/connectorpage.cpp" line="741"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="739"/>
+        <location filename="../ui/connectorpage.cpp" line="752"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="751"/>
+        <location filename="../ui/connectorpage.cpp" line="764"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes&#xa0;; une règle les dupliquerait.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="754"/>
+        <location filename="../ui/connectorpage.cpp" line="767"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="759"/>
+        <location filename="../ui/connectorpage.cpp" line="772"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <location filename="../ui/connectorpage.cpp" line="776"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="773"/>
+        <location filename="../ui/connectorpage.cpp" line="786"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="778"/>
+        <location filename="../ui/connectorpage.cpp" line="791"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="783"/>
+        <location filename="../ui/connectorpage.cpp" line="796"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
     </message>

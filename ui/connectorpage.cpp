@@ -406,11 +406,16 @@ void ConnectorPage::setConnectionController(ConnectionController *connection,
             [this](const ConnectorProfile &profile) {
                 setConnecting(false);
                 setIdentity({});
+                if (m_controller && profile.isValid()) {
+                    SyncConfig none = m_baseConfig;
+                    none.clientSecret.clear();
+                    none.refreshToken.clear();
+                    m_controller->reconnect(none);
+                }
                 m_connectMessage->setText(
                         profile.isValid()
                                 ? tr("Disconnected from tenant %1; its secrets were removed "
-                                     "from the keychain. Vigil keeps syncing with the running "
-                                     "connection until it is restarted.")
+                                     "from the keychain and Vigil stopped syncing with it.")
                                           .arg(profile.tenantId)
                                 : tr("There was no saved connection to remove."));
                 m_connectMessage->setVisible(true);
@@ -497,9 +502,18 @@ void ConnectorPage::showDeviceCode(const DeviceCodePrompt &prompt)
     m_connectMessage->setVisible(true);
 }
 
-void ConnectorPage::showConnected(const ConnectorProfile &profile)
+void ConnectorPage::showConnected(const ConnectorProfile &profile, const QString &secret)
 {
     setConnecting(false);
+    // Sync with the new connection from now on.
+    if (m_controller) {
+        const Result<SyncConfig> next = configForProfile(m_baseConfig, profile, secret);
+        if (!next) {
+            showConnectFailure(next.error());
+            return;
+        }
+        m_controller->reconnect(next.value());
+    }
     ConnectorIdentity identity;
     identity.tenantId = profile.tenantId;
     identity.clientId = profile.clientId;
@@ -507,9 +521,10 @@ void ConnectorPage::showConnected(const ConnectorProfile &profile)
     identity.upn = profile.upn;
     identity.clientSecret = profile.authMode == ConnectorProfile::AuthMode::ClientSecret;
     setIdentity(identity);
-    m_connectMessage->setText(tr("Connected to tenant %1. The secret is in the keychain; restart "
-                                 "Vigil to sync with this connection.")
-                                      .arg(profile.tenantId));
+    m_connectMessage->setText(
+            tr("Connected to tenant %1. The secret is in the keychain; Vigil syncs with this "
+               "connection now.")
+                    .arg(profile.tenantId));
     m_connectMessage->setVisible(true);
 }
 

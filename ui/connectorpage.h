@@ -91,7 +91,7 @@ private:
     void connectClicked();
     void disconnectClicked();
     void showDeviceCode(const Vigil::DeviceCodePrompt &prompt);
-    void showConnected(const Vigil::ConnectorProfile &profile);
+    void showConnected(const Vigil::ConnectorProfile &profile, const QString &secret);
     void showConnectFailure(const Vigil::Error &error);
     void setConnecting(bool connecting);
     void updateSignInMode();
