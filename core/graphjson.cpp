@@ -865,7 +865,8 @@ enum AlertField {
     AFirstActivity,
     ALastActivity,
     AComments,
-    AEvidence
+    AEvidence,
+    AProductName
 };
 
 const KeyTable &alertKeys()
@@ -901,12 +902,13 @@ const KeyTable &alertKeys()
             {"lastActivityDateTime", ALastActivity},
             {"comments", AComments},
             {"evidence", AEvidence},
+            {"productName", AProductName},
     };
     return keys;
 }
 
 /** alertFromGraph() of one item of `alerts`; nullopt when it would fail (no id, no object). */
-std::optional<Alert> readAlert(od::value &item)
+std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr)
 {
     if (item.type() != od::json_type::object)
         return std::nullopt;
@@ -1014,6 +1016,10 @@ std::optional<Alert> readAlert(od::value &item)
                         a.evidence.append(readEvidence(e.get_object()));
                 }
             }
+            break;
+        case AProductName:
+            if (productName)
+                *productName = readStr(v);
             break;
         }
     }
@@ -1203,6 +1209,57 @@ Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
             return parseError(QStringLiteral("the incident list has no 'value' array"));
     } catch (const simdjson::simdjson_error &error) {
         return parseError(QStringLiteral("the incident list is not valid JSON: %1")
+                                  .arg(QString::fromUtf8(error.what())));
+    }
+    return page;
+}
+
+Result<AlertPage> alertPageFromGraph(QByteArray &body)
+{
+    const qsizetype size = body.size();
+    if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
+        body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
+    const auto parseError = [](const QString &what) {
+        return Error{Error::Kind::Parse, 200, {}, what, {}};
+    };
+    thread_local od::parser parser;
+    AlertPage page;
+    try {
+        const qint64 indexStart = threadCpuNs();
+        od::document document
+                = parser.iterate(body.constData(), size_t(size), size_t(body.capacity()));
+        page.indexingNs = threadCpuNs() - indexStart;
+        if (document.type() != od::json_type::object)
+            return parseError(QStringLiteral("the alert list is not a JSON object"));
+        bool sawValue = false;
+        for (auto field : document.get_object()) {
+            const std::string_view key = field.unescaped_key();
+            od::value v = field.value();
+            if (key == "@odata.nextLink") {
+                page.nextLink
+                        = v.type() == od::json_type::string ? fromUtf8(v.get_string()) : QString();
+            } else if (key == "value") {
+                if (v.type() != od::json_type::array) {
+                    sawValue = false;
+                    continue;
+                }
+                sawValue = true;
+                page.items.clear();
+                page.skipped = 0;
+                for (auto item : v.get_array()) {
+                    od::value alertValue = item.value();
+                    QString productName;
+                    if (std::optional<Alert> alert = readAlert(alertValue, &productName))
+                        page.items.append({std::move(*alert), std::move(productName)});
+                    else
+                        ++page.skipped;
+                }
+            }
+        }
+        if (!sawValue)
+            return parseError(QStringLiteral("the alert list has no 'value' array"));
+    } catch (const simdjson::simdjson_error &error) {
+        return parseError(QStringLiteral("the alert list is not valid JSON: %1")
                                   .arg(QString::fromUtf8(error.what())));
     }
     return page;

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <utility>
 
 namespace Vigil {
 
@@ -59,6 +60,19 @@ QList<Alert> alertsOfIncident(const QJsonObject &json);
  * with a `value` array is a Parse error. body gets padding appended for the parser.
  */
 Result<IncidentPage> incidentPageFromGraph(QByteArray &body);
+
+/** @brief A page of `GET /security/alerts_v2`, read by alertPageFromGraph(). A value. */
+struct AlertPage
+{
+    QList<std::pair<Alert, QString>> items; ///< each alert with its `productName` (may be empty)
+    int skipped = 0; ///< items that were not alerts (no id, not an object)
+    QString nextLink; ///< `@odata.nextLink`, empty on the last page
+    qint64 indexingNs = 0;
+};
+
+/** The fast reader of an alerts_v2 page, like incidentPageFromGraph(): each alert as
+ *  alertFromGraph() reads it. body gets SIMDJSON padding appended to its capacity. */
+Result<AlertPage> alertPageFromGraph(QByteArray &body);
 
 /** Entity kind for an evidence @odata.type ("#microsoft.graph.security.deviceEvidence" ->
  *  "device"), "other" when unknown. */

@@ -1073,10 +1073,23 @@ void SyncWorker::startAlertsPull()
 
 void SyncWorker::fetchAlertsPage(const QUrl &url)
 {
-    m_graph->get(url, this, [this](const Result<QJsonObject> &page) { onAlertsPage(page); });
+    m_graph->getBody(url, this, [this](Result<QByteArray> &&body) {
+        if (!body) {
+            onAlertsPage(body.error());
+            return;
+        }
+        const qint64 start = threadCpuTimeNs();
+        Result<AlertPage> page = alertPageFromGraph(body.value());
+        if (page) {
+            m_timings.jsonParseNs += page->indexingNs;
+            m_timings.mappingNs += threadCpuTimeNs() - start - page->indexingNs;
+        }
+        body = Result<QByteArray>(QByteArray());
+        onAlertsPage(page);
+    });
 }
 
-void SyncWorker::onAlertsPage(const Result<QJsonObject> &result)
+void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
 {
     if (!result) {
         // Without SecurityAlert.Read.All the incidents still sync; only the rules cannot run.
@@ -1095,17 +1108,14 @@ void SyncWorker::onAlertsPage(const Result<QJsonObject> &result)
         m_status.state = SyncStatus::State::Syncing;
         m_status.backoffUntil = {};
     }
-    const QJsonObject &body = result.value();
+    const AlertPage &page = result.value();
+    if (page.skipped > 0)
+        qCWarning(lcSync) << "skipping" << page.skipped << "alerts without an id";
     QList<ComponentAlert> alerts;
+    alerts.reserve(page.items.size());
     QDateTime pageMax;
-    for (const QJsonValue &value : body.value(QLatin1String("value")).toArray()) {
-        const QJsonObject json = value.toObject();
-        Result<Alert> alert = alertFromGraph(json);
-        if (!alert) {
-            qCWarning(lcSync).noquote() << "skipping an alert:" << alert.error().message;
-            continue;
-        }
-        const QDateTime updated = alert->lastUpdateTime;
+    for (const auto &[alert, productName] : page.items) {
+        const QDateTime updated = alert.lastUpdateTime;
         if (updated.isValid()) {
             if (m_alertsPreviousItem.isValid() && updated < m_alertsPreviousItem
                 && !m_alertsUnordered) {
@@ -1118,10 +1128,9 @@ void SyncWorker::onAlertsPage(const Result<QJsonObject> &result)
             if (!m_alertsCycleMax.isValid() || updated > m_alertsCycleMax)
                 m_alertsCycleMax = updated;
         }
-        alerts.append(ComponentAlert{std::move(alert).value(),
-                                     json.value(QLatin1String("productName")).toString()});
+        alerts.append(ComponentAlert{alert, productName});
     }
-    const QString nextLink = body.value(QLatin1String("@odata.nextLink")).toString();
+    const QString nextLink = page.nextLink;
 
     QStringList ids;
     for (const ComponentAlert &a : std::as_const(alerts))
@@ -1161,6 +1170,14 @@ void SyncWorker::onAlertsPage(const Result<QJsonObject> &result)
         const bool inM365dIncident = !a.alert.incidentId.isEmpty() || held->contains(a.alert.id);
         if (m_rules.ruleFor(a, inM365dIncident))
             ruleAlertIds.append(a.alert.id);
+    }
+    // Evidence is kept for the alerts no incident holds (this is their only copy) and for those
+    // that become rule incidents (it is their incident's only alert); the others' evidence is on
+    // the alert rows of the M365D incident that holds them.
+    for (ComponentAlert &a : changed) {
+        const bool unheld = a.alert.incidentId.isEmpty() && !held->contains(a.alert.id);
+        if (!unheld && !ruleAlertIds.contains(a.alert.id))
+            a.alert.evidence.clear();
     }
     QDateTime newCursor
             = m_alertsUnordered ? (nextLink.isEmpty() ? m_alertsCycleMax : QDateTime()) : pageMax;

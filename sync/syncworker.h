@@ -24,6 +24,7 @@ namespace Vigil {
 
 class GraphClient;
 class IncidentStore;
+struct AlertPage;
 struct IncidentPage;
 struct IncidentPayload;
 class TokenProvider;
@@ -112,7 +113,7 @@ private:
     QUrl firstAlertsPageUrl() const;
     void startAlertsPull();
     void fetchAlertsPage(const QUrl &url);
-    void onAlertsPage(const Result<QJsonObject> &result);
+    void onAlertsPage(const Result<AlertPage> &result);
     void finishAlertsPull();
     void finishCycle(bool ok, const Error &error = {});
     void publishStatus();

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void evidenceKinds();
     void missingIdIsAnError();
     void pageParserMapsLikeTheObjectParser();
+    void alertPageParserMapsLikeTheObjectParser();
     void pageParserErrors_data();
     void pageParserErrors();
 };
@@ -364,6 +365,58 @@ void TestGraphJson::pageParserMapsLikeTheObjectParser()
             QCOMPARE(got, want);
         }
     }
+}
+
+void TestGraphJson::alertPageParserMapsLikeTheObjectParser()
+{
+    // alerts_v2 sends the same alert objects as an incident's expanded alerts, plus productName.
+    QJsonArray value;
+    QList<QJsonObject> alerts;
+    for (const char *fixture : {"incident-doc-sample.json", "incident-graph-canonical.json",
+                                "incident-future-enums.json"}) {
+        for (const QJsonValue &alert :
+             loadFixture(fixture).value(QLatin1String("alerts")).toArray()) {
+            QJsonObject json = alert.toObject();
+            json.insert(QStringLiteral("productName"),
+                        QStringLiteral("Product %1").arg(alerts.size()));
+            alerts.append(json);
+            value.append(json);
+        }
+    }
+    QVERIFY(!alerts.isEmpty());
+    // One more without productName, as older alerts come.
+    QJsonObject bare = alerts.constFirst();
+    bare.remove(QStringLiteral("productName"));
+    bare.insert(QStringLiteral("id"), QStringLiteral("da-bare-1"));
+    alerts.append(bare);
+    value.append(bare);
+    value.append(QJsonObject{{QStringLiteral("title"), QStringLiteral("no id")}});
+    const QString next
+            = QStringLiteral("https://graph.microsoft.com/v1.0/security/alerts_v2?$skip=1000");
+    QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("value"), value},
+                                                {QStringLiteral("@odata.nextLink"), next}})
+                              .toJson(QJsonDocument::Compact);
+    const Result<AlertPage> page = alertPageFromGraph(body);
+    QVERIFY(page.ok());
+    QCOMPARE(page->nextLink, next);
+    QCOMPARE(page->skipped, 1);
+    QCOMPARE(page->items.size(), alerts.size());
+    for (int a = 0; a < alerts.size(); ++a) {
+        Alert got = page->items.at(a).first;
+        Alert want = alertFromGraph(alerts.at(a)).value();
+        QCOMPARE(page->items.at(a).second,
+                 alerts.at(a).value(QLatin1String("productName")).toString());
+        QCOMPARE(got.evidence.size(), want.evidence.size());
+        for (int e = 0; e < want.evidence.size(); ++e) {
+            QCOMPARE(QJsonDocument::fromJson(got.evidence.at(e).rawJson),
+                     QJsonDocument::fromJson(want.evidence.at(e).rawJson));
+            got.evidence[e].rawJson.clear();
+            want.evidence[e].rawJson.clear();
+        }
+        QCOMPARE(got, want);
+    }
+    QByteArray garbled("{\"value\":[{\"id\":\"1\",\"title\":\"cut");
+    QVERIFY(!alertPageFromGraph(garbled).ok());
 }
 
 void TestGraphJson::pageParserErrors_data()
