@@ -1163,23 +1163,31 @@ Result<IncidentPayload> readIncident(od::value &item)
 
 } // namespace
 
-Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
+namespace {
+
+/**
+ * Reads a Graph list page (`{"value": [...], "@odata.nextLink": ...}`) from body with simdjson:
+ * readItem is called for each item of `value`. what names the list in error messages.
+ */
+template<typename Page, typename ReadItem>
+Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
 {
     const qsizetype size = body.size();
     if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
         body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
-    const auto parseError = [](const QString &what) {
-        return Error{Error::Kind::Parse, 200, {}, what, {}};
+    const auto parseError = [](const QString &message) {
+        return Error{Error::Kind::Parse, 200, {}, message, {}};
     };
+    const QString list = QString::fromLatin1(what);
     thread_local od::parser parser;
-    IncidentPage page;
+    Page page;
     try {
         const qint64 indexStart = threadCpuNs();
         od::document document
                 = parser.iterate(body.constData(), size_t(size), size_t(body.capacity()));
         page.indexingNs = threadCpuNs() - indexStart;
         if (document.type() != od::json_type::object)
-            return parseError(QStringLiteral("the incident list is not a JSON object"));
+            return parseError(QStringLiteral("the %1 is not a JSON object").arg(list));
         bool sawValue = false;
         for (auto field : document.get_object()) {
             const std::string_view key = field.unescaped_key();
@@ -1194,75 +1202,45 @@ Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
                 }
                 sawValue = true;
                 page.items.clear();
-                page.skipped.clear();
+                page.skipped = {};
                 for (auto item : v.get_array()) {
-                    od::value incident = item.value();
-                    Result<IncidentPayload> payload = readIncident(incident);
-                    if (payload)
-                        page.items.append(std::move(payload).value());
-                    else
-                        page.skipped.append(payload.error().message);
+                    od::value value = item.value();
+                    readItem(value, page);
                 }
             }
         }
         if (!sawValue)
-            return parseError(QStringLiteral("the incident list has no 'value' array"));
+            return parseError(QStringLiteral("the %1 has no 'value' array").arg(list));
     } catch (const simdjson::simdjson_error &error) {
-        return parseError(QStringLiteral("the incident list is not valid JSON: %1")
-                                  .arg(QString::fromUtf8(error.what())));
+        return parseError(QStringLiteral("the %1 is not valid JSON: %2")
+                                  .arg(list, QString::fromUtf8(error.what())));
     }
     return page;
 }
 
+} // namespace
+
+Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
+{
+    return readListPage<IncidentPage>(body, "incident list",
+                                      [](od::value &item, IncidentPage &page) {
+                                          Result<IncidentPayload> payload = readIncident(item);
+                                          if (payload)
+                                              page.items.append(std::move(payload).value());
+                                          else
+                                              page.skipped.append(payload.error().message);
+                                      });
+}
+
 Result<AlertPage> alertPageFromGraph(QByteArray &body)
 {
-    const qsizetype size = body.size();
-    if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
-        body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
-    const auto parseError = [](const QString &what) {
-        return Error{Error::Kind::Parse, 200, {}, what, {}};
-    };
-    thread_local od::parser parser;
-    AlertPage page;
-    try {
-        const qint64 indexStart = threadCpuNs();
-        od::document document
-                = parser.iterate(body.constData(), size_t(size), size_t(body.capacity()));
-        page.indexingNs = threadCpuNs() - indexStart;
-        if (document.type() != od::json_type::object)
-            return parseError(QStringLiteral("the alert list is not a JSON object"));
-        bool sawValue = false;
-        for (auto field : document.get_object()) {
-            const std::string_view key = field.unescaped_key();
-            od::value v = field.value();
-            if (key == "@odata.nextLink") {
-                page.nextLink
-                        = v.type() == od::json_type::string ? fromUtf8(v.get_string()) : QString();
-            } else if (key == "value") {
-                if (v.type() != od::json_type::array) {
-                    sawValue = false;
-                    continue;
-                }
-                sawValue = true;
-                page.items.clear();
-                page.skipped = 0;
-                for (auto item : v.get_array()) {
-                    od::value alertValue = item.value();
-                    QString productName;
-                    if (std::optional<Alert> alert = readAlert(alertValue, &productName))
-                        page.items.append({std::move(*alert), std::move(productName)});
-                    else
-                        ++page.skipped;
-                }
-            }
-        }
-        if (!sawValue)
-            return parseError(QStringLiteral("the alert list has no 'value' array"));
-    } catch (const simdjson::simdjson_error &error) {
-        return parseError(QStringLiteral("the alert list is not valid JSON: %1")
-                                  .arg(QString::fromUtf8(error.what())));
-    }
-    return page;
+    return readListPage<AlertPage>(body, "alert list", [](od::value &item, AlertPage &page) {
+        QString productName;
+        if (std::optional<Alert> alert = readAlert(item, &productName))
+            page.items.append({std::move(*alert), std::move(productName)});
+        else
+            ++page.skipped;
+    });
 }
 
 } // namespace Vigil

@@ -89,31 +89,27 @@ bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit)
 QList<qint64> collapseSameField(QList<OutboxRow> &rows)
 {
     QList<qint64> superseded;
-    for (qsizetype i = 0; i < rows.size(); ++i) {
+    QList<OutboxRow> kept;
+    QHash<int, qsizetype> firstOfField; // field -> its row's place in kept
+    for (const OutboxRow &row : std::as_const(rows)) {
         // Comments each stand alone; tag rows are merged one after the other instead (their
         // additions and removals must keep their order).
-        if (rows.at(i).edit.field == IncidentField::Comment
-            || rows.at(i).edit.field == IncidentField::Tags)
+        const IncidentField field = row.edit.field;
+        const auto first = firstOfField.constFind(int(field));
+        if (field == IncidentField::Comment || field == IncidentField::Tags
+            || first == firstOfField.constEnd()) {
+            if (field != IncidentField::Comment && field != IncidentField::Tags)
+                firstOfField.insert(int(field), kept.size());
+            kept.append(row);
             continue;
-        for (qsizetype j = rows.size() - 1; j > i; --j) {
-            if (rows.at(j).edit.field != rows.at(i).edit.field)
-                continue;
-            OutboxRow merged = rows.at(j);
-            merged.edit.base = rows.at(i).edit.base;
-            superseded.append(rows.at(i).id);
-            for (qsizetype k = i + 1; k < j; ++k) {
-                if (rows.at(k).edit.field == merged.edit.field)
-                    superseded.append(rows.at(k).id);
-            }
-            rows[i] = merged;
-            rows.removeAt(j);
-            for (qsizetype k = j - 1; k > i; --k) {
-                if (rows.at(k).edit.field == merged.edit.field)
-                    rows.removeAt(k);
-            }
-            break;
         }
+        OutboxRow &earlier = kept[*first];
+        superseded.append(earlier.id);
+        OutboxRow merged = row;
+        merged.edit.base = earlier.edit.base;
+        earlier = std::move(merged);
     }
+    rows = std::move(kept);
     return superseded;
 }
 
