@@ -48,17 +48,20 @@ bool containsAny(const QString &text, const QStringList &needles)
     return false;
 }
 
+// alerts_v2 serviceSource values (reference §1.4); microsoftDefenderForCloud is an evolvable
+// member, sent only with `Prefer: include-unknown-enum-members`, which Vigil always sends.
+constexpr std::array<std::pair<const char *, RuleProduct>, 6> kServiceSources{{
+        {"microsoftDefenderForEndpoint", RuleProduct::Mde},
+        {"microsoftDefenderForIdentity", RuleProduct::Mdi},
+        {"microsoftDefenderForOffice365", RuleProduct::Mdo},
+        {"microsoftDefenderForCloudApps", RuleProduct::Mcas},
+        {"azureAdIdentityProtection", RuleProduct::EntraIdProtection},
+        {"microsoftDefenderForCloud", RuleProduct::DefenderForCloud},
+}};
+
 std::optional<RuleProduct> byServiceSource(const QString &source)
 {
-    static const std::array<std::pair<const char *, RuleProduct>, 6> map{{
-            {"microsoftDefenderForEndpoint", RuleProduct::Mde},
-            {"microsoftDefenderForIdentity", RuleProduct::Mdi},
-            {"microsoftDefenderForOffice365", RuleProduct::Mdo},
-            {"microsoftDefenderForCloudApps", RuleProduct::Mcas},
-            {"azureAdIdentityProtection", RuleProduct::EntraIdProtection},
-            {"microsoftDefenderForCloud", RuleProduct::DefenderForCloud},
-    }};
-    for (const auto &[wire, product] : map) {
+    for (const auto &[wire, product] : kServiceSources) {
         if (source.compare(QLatin1String(wire), Qt::CaseInsensitive) == 0)
             return product;
     }
@@ -159,6 +162,16 @@ bool IncidentRuleSettings::isActive(RuleProduct product) const
     if (turnOffMicrosoftRules && isCoveredByTurnOffSetting(product))
         return false;
     return rule(product).enabled;
+}
+
+QList<RuleProduct> IncidentRuleSettings::activeProducts() const
+{
+    QList<RuleProduct> active;
+    for (const RuleProduct product : allRuleProducts()) {
+        if (isActive(product))
+            active.append(product);
+    }
+    return active;
 }
 
 std::optional<RuleProduct> IncidentRuleSettings::ruleFor(const ComponentAlert &alert,
@@ -268,6 +281,18 @@ std::optional<RuleProduct> ruleProductForAlert(const QString &serviceSource,
     if (std::optional<RuleProduct> product = byDetectionSource(detectionSource))
         return product;
     return byProductName(productName);
+}
+
+QStringList serviceSourcesForRules(const QList<RuleProduct> &products)
+{
+    QStringList sources;
+    for (const auto &[wire, product] : kServiceSources) {
+        if (products.contains(product))
+            sources.append(QLatin1String(wire));
+    }
+    if (!sources.isEmpty())
+        sources.append(QStringLiteral("unknown"));
+    return sources;
 }
 
 QString ruleSeverityName(const QString &severity)

@@ -58,6 +58,8 @@ struct IncidentRuleSettings
     void setRule(const IncidentRule &rule);
     /** Whether the rule runs: its own switch, unless the connector setting turns it off. */
     bool isActive(RuleProduct product) const;
+    /** The products whose rule runs, in allRuleProducts() order. */
+    QList<RuleProduct> activeProducts() const;
     /**
      * The product whose rule creates an incident for this alert, or nothing. heldByM365dIncident:
      * an M365D incident holds the alert (its incidentId is set, or a pulled incident lists it).
@@ -91,6 +93,13 @@ QString ruleDefaultReason(RuleProduct product);
 std::optional<RuleProduct> ruleProductForAlert(const QString &serviceSource,
                                                const QString &detectionSource,
                                                const QString &productName = {});
+
+/**
+ * The alerts_v2 serviceSource values of the alerts these products' rules can match: each
+ * product's own, plus `unknown` (ruleProductForAlert maps those by detectionSource and
+ * productName). Empty for no product.
+ */
+QStringList serviceSourcesForRules(const QList<RuleProduct> &products);
 
 /** Severity filter spelling ("High") of a severity in any case; empty when unknown. */
 QString ruleSeverityName(const QString &severity);

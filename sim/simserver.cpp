@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QMetaEnum>
 #include <QPointer>
 #include <QTcpSocket>
@@ -390,6 +391,12 @@ void SimServer::send(QHttpServerResponder &responder, const HttpReply &reply,
     responder.writeHeader(QByteArrayLiteral("client-request-id"),
                           request.clientRequestId.toLatin1());
     responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    // As every HTTP server should (RFC 9110 §6.6.1), in IMF-fixdate form.
+    responder.writeHeader(QByteArrayLiteral("Date"),
+                          QLocale::c()
+                                  .toString(QDateTime::currentDateTimeUtc(),
+                                            QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                                  .toLatin1());
     if (reply.contentType == GraphContentType)
         responder.writeHeader(QByteArrayLiteral("OData-Version"), QByteArrayLiteral("4.0"));
     for (const auto &[name, value] : reply.headers)
@@ -1213,6 +1220,12 @@ HttpReply SimServer::routeAdmin(const Request &request)
                 array.append(QString::number(id));
             return array;
         };
+        QHash<QString, qint64> bySource;
+        for (const Alert &alert : m_tenant.alerts())
+            ++bySource[wireName(Catalogue::alertTemplates()[alert.templateIndex].serviceSource)];
+        QJsonObject sources;
+        for (auto it = bySource.cbegin(); it != bySource.cend(); ++it)
+            sources.insert(it.key(), it.value());
         return HttpReply::json(
                 QJsonObject{
                         {QLatin1String("tenantId"), m_tenant.tenantId()},
@@ -1222,6 +1235,7 @@ HttpReply SimServer::routeAdmin(const Request &request)
                         {QLatin1String("incidents"),
                          static_cast<qint64>(m_tenant.incidents().size())},
                         {QLatin1String("alerts"), static_cast<qint64>(m_tenant.alerts().size())},
+                        {QLatin1String("alertsByServiceSource"), sources},
                         {QLatin1String("over150"),
                          ids(m_tenant.incidentIdsWithMoreAlertsThan(150))},
                         {QLatin1String("exactly150"), ids(m_tenant.incidentIdsWithAlertCount(150))},

@@ -70,6 +70,17 @@ Error::Kind kindForStatus(int status)
 
 } // namespace
 
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    // HTTP dates are always GMT; Qt's RFC 2822 parser wants a numeric zone.
+    QString text = QString::fromLatin1(value.trimmed());
+    if (text.isEmpty())
+        return {};
+    if (text.endsWith(QLatin1String(" GMT")))
+        text = text.left(text.size() - 4) + QStringLiteral(" +0000");
+    return QDateTime::fromString(text, Qt::RFC2822Date).toUTC();
+}
+
 std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, const QDateTime &now)
 {
     const QByteArray trimmed = value.trimmed();
@@ -79,11 +90,7 @@ std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, con
     const qlonglong seconds = trimmed.toLongLong(&isNumber);
     if (isNumber)
         return std::chrono::seconds(std::max<qlonglong>(0, seconds));
-    // HTTP dates are always GMT; Qt's RFC 2822 parser wants a numeric zone.
-    QString text = QString::fromLatin1(trimmed);
-    if (text.endsWith(QLatin1String(" GMT")))
-        text = text.left(text.size() - 4) + QStringLiteral(" +0000");
-    const QDateTime when = QDateTime::fromString(text, Qt::RFC2822Date);
+    const QDateTime when = parseHttpDate(trimmed);
     if (!when.isValid())
         return std::nullopt;
     return std::chrono::seconds(std::max<qint64>(0, now.secsTo(when)));
@@ -334,6 +341,8 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
         body += reply->readAll();
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (const QDateTime date = parseHttpDate(reply->rawHeader("Date")); date.isValid())
+        m_serverTime = date;
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2 && call->bodyDone) {
         m_bytesReceived += body.size();
         qCDebug(lcGraph) << "HTTP" << status << body.size() << "bytes";

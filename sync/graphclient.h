@@ -29,6 +29,9 @@ class TokenProvider;
  */
 Error errorFromReply(QNetworkReply *reply, const QByteArray &body);
 
+/** An HTTP date (`Fri, 27 Nov 2026 03:00:00 GMT`) in UTC; invalid when it is none. */
+QDateTime parseHttpDate(const QByteArray &value);
+
 /** Graph's `Retry-After`: delay seconds or an HTTP date, relative to now; nullopt if absent. */
 std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, const QDateTime &now);
 
@@ -98,6 +101,9 @@ public:
     /** CPU time spent parsing reply bodies as JSON, ns. */
     qint64 jsonParseNs() const { return m_jsonParseNs; }
     qint64 bytesReceived() const { return m_bytesReceived; }
+    /** The service's clock: the `Date` header of the latest reply that had one, to the
+     *  second; invalid before. */
+    QDateTime serverTime() const { return m_serverTime; }
 
 Q_SIGNALS:
     /** A transient failure is retried at until (Retry-After or back-off). */
@@ -126,6 +132,7 @@ private:
     qint64 m_networkWaitNs = 0;
     qint64 m_jsonParseNs = 0;
     qint64 m_bytesReceived = 0;
+    QDateTime m_serverTime;
 };
 
 } // namespace Vigil

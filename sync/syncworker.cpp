@@ -1036,17 +1036,40 @@ void SyncWorker::continueWith(const QString &nextLink, bool expand)
 
 QUrl SyncWorker::firstAlertsPageUrl() const
 {
-    QUrlQuery query;
+    QStringList conditions;
     const QDateTime cursor = m_store->alertsCursor();
     if (cursor.isValid()) {
         const QDateTime from = cursor.addSecs(-std::max(0, m_config.overlapSeconds));
-        query.addQueryItem(QStringLiteral("$filter"),
-                           QStringLiteral("lastUpdateDateTime ge ") + formatGraphDateTime(from));
+        conditions.append(QStringLiteral("lastUpdateDateTime ge ") + formatGraphDateTime(from));
     }
+    // Only the products whose rule runs: the others' alerts are already in the M365D incidents
+    // pulled above, and reading each of them a second time would double the traffic.
+    QStringList sources;
+    for (const QString &source : m_alertSources)
+        sources.append(QStringLiteral("serviceSource eq '%1'").arg(source));
+    if (sources.size() == 1)
+        conditions.append(sources.constFirst());
+    else
+        conditions.append(QLatin1Char('(') + sources.join(QLatin1String(" or "))
+                          + QLatin1Char(')'));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("$filter"), conditions.join(QLatin1String(" and ")));
     query.addQueryItem(QStringLiteral("$orderby"), QStringLiteral("lastUpdateDateTime asc"));
     query.addQueryItem(QStringLiteral("$top"), QString::number(kAlertPageSize));
     return m_graph->url(QStringLiteral("/security/alerts_v2"), query);
 }
+
+namespace {
+
+// The products whose rules ran at the last alerts pull, each with the time it started
+// ("rules:MCAS,MDE@2026-11-27T10:00:00Z"); without a time, it ran from the first pull.
+constexpr char kAlertProductsKey[] = "alertsRuleProducts";
+constexpr char kAlertProductsPrefix[] = "rules:";
+// The service's clock when the last alerts pull read the rules: a rule turned on since then
+// starts there.
+constexpr char kRulesReadAtKey[] = "alertsRulesReadAt";
+
+} // namespace
 
 void SyncWorker::startAlertsPull()
 {
@@ -1064,7 +1087,83 @@ void SyncWorker::startAlertsPull()
     m_alertsUnordered = false;
     m_alertsCycleMax = {};
     m_alertsPreviousItem = {};
+    const QList<RuleProduct> active = m_rules.activeProducts();
+    m_alertSources = serviceSourcesForRules(active);
+    // A rule works forward from when it was turned on, as Sentinel's do: alerts created before
+    // then create nothing, even when Vigil first sees them later (an update, a merge). Turned
+    // on between two pulls, it starts when the last pull read the rules, on the service's
+    // clock: the `Date` of the last reply, or the latest change the incidents pulled just
+    // before showed when that is later (a `Date` is exact to the second only; an alert of that
+    // second no change showed counts as new rather than be missed). A store from before this
+    // key pulled every product, so every rule ran from the start there.
+    m_rulesReadAt = m_graph->serverTime();
+    if (const QDateTime seen = m_store->cursor();
+        seen.isValid() && (!m_rulesReadAt.isValid() || seen > m_rulesReadAt))
+        m_rulesReadAt = seen;
+    m_activeSince.clear();
+    const QString previous = m_store->syncValue(QLatin1String(kAlertProductsKey));
+    const bool known = previous.startsWith(QLatin1String(kAlertProductsPrefix));
+    QHash<QString, QDateTime> before;
+    if (known) {
+        const QStringList entries = previous.mid(int(qstrlen(kAlertProductsPrefix)))
+                                            .split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &entry : entries) {
+            const qsizetype at = entry.indexOf(QLatin1Char('@'));
+            before.insert(entry.left(at),
+                          at < 0 ? QDateTime() : parseGraphDateTime(entry.mid(at + 1)));
+        }
+    }
+    QDateTime lastRead = parseGraphDateTime(m_store->syncValue(QLatin1String(kRulesReadAtKey)));
+    if (!lastRead.isValid())
+        lastRead = m_store->alertsCursor();
+    for (const RuleProduct product : active) {
+        const QString name = ruleProductName(product);
+        QDateTime since;
+        if (known)
+            since = before.contains(name) ? before.value(name) : lastRead;
+        m_activeSince.insert(product, since);
+    }
+    if (m_alertSources.isEmpty()) {
+        // No rule runs: nothing to pull. The cursor still follows the tenant.
+        if (auto r = advanceAlertsCursor(); !r) {
+            finishCycle(false, r.error());
+            return;
+        }
+        finishAlertsPull();
+        return;
+    }
     fetchAlertsPage(firstAlertsPageUrl());
+}
+
+Result<void> SyncWorker::advanceAlertsCursor()
+{
+    // Incidents are pulled first, and an alert's change also changes the incident that holds it:
+    // the incident cursor is how far this cycle has seen the tenant. Alerts no incident holds
+    // and indexed late are caught by the overlap, as incidents are.
+    QDateTime cursor = m_store->alertsCursor();
+    const QDateTime incidents = m_store->cursor();
+    if (incidents.isValid() && (!cursor.isValid() || incidents > cursor))
+        cursor = incidents;
+    if (cursor.isValid()) {
+        if (auto r = m_store->storeComponentAlertPage({}, {}, cursor); !r)
+            return r.error();
+    }
+    QStringList entries;
+    for (auto it = m_activeSince.cbegin(); it != m_activeSince.cend(); ++it) {
+        entries.append(it.value().isValid() ? ruleProductName(it.key()) + QLatin1Char('@')
+                                                      + formatGraphDateTime(it.value())
+                                            : ruleProductName(it.key()));
+    }
+    entries.sort();
+    if (m_rulesReadAt.isValid()) {
+        if (auto r = m_store->setSyncValue(QLatin1String(kRulesReadAtKey),
+                                           formatGraphDateTime(m_rulesReadAt));
+            !r)
+            return r;
+    }
+    return m_store->setSyncValue(QLatin1String(kAlertProductsKey),
+                                 QLatin1String(kAlertProductsPrefix)
+                                         + entries.join(QLatin1Char(',')));
 }
 
 void SyncWorker::fetchAlertsPage(const QUrl &url)
@@ -1164,8 +1263,13 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
         if (!newIds.contains(a.alert.id))
             continue;
         const bool inM365dIncident = !a.alert.incidentId.isEmpty() || held->contains(a.alert.id);
-        if (m_rules.ruleFor(a, inM365dIncident))
-            ruleAlertIds.append(a.alert.id);
+        const std::optional<RuleProduct> product = m_rules.ruleFor(a, inM365dIncident);
+        if (!product)
+            continue;
+        const QDateTime since = m_activeSince.value(*product);
+        if (since.isValid() && a.alert.createdTime.isValid() && a.alert.createdTime <= since)
+            continue;
+        ruleAlertIds.append(a.alert.id);
     }
     // Evidence is kept for the alerts no incident holds (this is their only copy) and for those
     // that become rule incidents (it is their incident's only alert); the others' evidence is on
@@ -1197,6 +1301,10 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
     }
     publishStatus();
     if (nextLink.isEmpty()) {
+        if (auto r = advanceAlertsCursor(); !r) {
+            finishCycle(false, r.error());
+            return;
+        }
         finishAlertsPull();
         return;
     }

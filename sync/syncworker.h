@@ -114,6 +114,9 @@ private:
     void startAlertsPull();
     void fetchAlertsPage(const QUrl &url);
     void onAlertsPage(const Result<AlertPage> &result);
+    /** After a whole alerts pull: the cursor to the incident cursor when that is later, and
+     *  the products pulled remembered. */
+    Result<void> advanceAlertsCursor();
     void finishAlertsPull();
     void finishCycle(bool ok, const Error &error = {});
     void publishStatus();
@@ -154,6 +157,10 @@ private:
     bool m_alertsUnordered = false;
     QDateTime m_alertsCycleMax;
     QDateTime m_alertsPreviousItem;
+    QStringList m_alertSources; ///< serviceSource values pulled this cycle (the active rules')
+    /// Each running rule's start: alerts created up to then create nothing (invalid: all do).
+    QHash<RuleProduct, QDateTime> m_activeSince;
+    QDateTime m_rulesReadAt; ///< the service's clock when this pull read the rules
     qint64 m_expandBlockedUntilMs = -1;
     Timings m_timings;
 

@@ -84,6 +84,7 @@ private Q_SLOTS:
 
     void tokenRequestIsClientCredentials();
     void sendsGraphHeadersAndReusesToken();
+    void keepsTheServiceClockFromDateHeaders();
     void retriesServerErrorsThenSucceeds();
     void givesUpAfterMaxAttempts();
     void honoursRetryAfterOn429();
@@ -395,6 +396,36 @@ void TestGraphClient::sendsGraphHeadersAndReusesToken()
     QVERIFY(m_stub->requests().at(1).headers.value("client-request-id")
             != m_stub->requests().at(2).headers.value("client-request-id"));
     QCOMPARE(rig.client.requestsSent(), 2);
+}
+
+void TestGraphClient::keepsTheServiceClockFromDateHeaders()
+{
+    int graphCalls = 0;
+    m_stub->setHandler([&](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubHttpServer::tokenResponse(++m_tokensIssued);
+        ++graphCalls;
+        if (graphCalls == 1)
+            return StubResponse::json(200, R"({"value":[]})",
+                                      {{"Date", "Fri, 27 Nov 2026 03:04:05 GMT"}});
+        if (graphCalls == 2) // an error still tells the time
+            return StubResponse::json(404, R"({"error":{"code":"NotFound","message":"no"}})",
+                                      {{"Date", "Fri, 27 Nov 2026 03:04:09 GMT"}});
+        return StubResponse::json(200, R"({"value":[]})", {{"Date", "not a date"}});
+    });
+    ClientRig rig(m_stub->url());
+    QVERIFY(!rig.client.serverTime().isValid());
+    const QUrl url = rig.client.url(QStringLiteral("/security/incidents"));
+    QVERIFY(rig.get(url).ok());
+    QCOMPARE(rig.client.serverTime(), QDateTime(QDate(2026, 11, 27), QTime(3, 4, 5), Qt::UTC));
+    QVERIFY(!rig.get(url).ok());
+    QCOMPARE(rig.client.serverTime(), QDateTime(QDate(2026, 11, 27), QTime(3, 4, 9), Qt::UTC));
+    // A reply whose Date cannot be read leaves the last one.
+    QVERIFY(rig.get(url).ok());
+    QCOMPARE(rig.client.serverTime(), QDateTime(QDate(2026, 11, 27), QTime(3, 4, 9), Qt::UTC));
+    QCOMPARE(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT"),
+             QDateTime(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC));
+    QVERIFY(!parseHttpDate("").isValid());
 }
 
 void TestGraphClient::retriesServerErrorsThenSucceeds()

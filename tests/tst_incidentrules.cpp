@@ -47,6 +47,7 @@ private Q_SLOTS:
     void skipAlertsInM365dIncidents();
     void disabledRuleCreatesNothing();
     void ruleIncident();
+    void sourcesPulledForActiveRules();
 };
 
 void TestIncidentRules::productNamesAndFilters_data()
@@ -369,6 +370,42 @@ void TestIncidentRules::ruleIncident()
     incident.providerIncidentId.toLongLong(&numeric);
     QVERIFY(!numeric);
     QVERIFY(!Incident().isRuleIncident());
+}
+
+void TestIncidentRules::sourcesPulledForActiveRules()
+{
+    IncidentRuleSettings settings = defaultIncidentRuleSettings();
+    QCOMPARE(settings.activeProducts(),
+             QList<RuleProduct>({RuleProduct::Mcas, RuleProduct::EntraIdProtection,
+                                 RuleProduct::DefenderForCloud}));
+    QCOMPARE(serviceSourcesForRules(settings.activeProducts()),
+             QStringList({QStringLiteral("microsoftDefenderForCloudApps"),
+                          QStringLiteral("azureAdIdentityProtection"),
+                          QStringLiteral("microsoftDefenderForCloud"), QStringLiteral("unknown")}));
+    // Every alert a rule can take comes from one of the sources pulled for it.
+    const QStringList sources = serviceSourcesForRules(settings.activeProducts());
+    for (const char *source :
+         {"microsoftDefenderForEndpoint", "microsoftDefenderForIdentity",
+          "microsoftDefenderForOffice365", "microsoft365Defender", "dataLossPrevention",
+          "microsoftAppGovernance", "microsoftSentinel"}) {
+        ComponentAlert alert;
+        alert.alert.serviceSource = QLatin1String(source);
+        alert.alert.detectionSource = QStringLiteral("cloudAppSecurity");
+        alert.alert.severity = QStringLiteral("high");
+        QVERIFY2(!settings.ruleFor(alert, false), source);
+        QVERIFY(!sources.contains(QLatin1String(source)));
+    }
+    ComponentAlert unknown;
+    unknown.alert.serviceSource = QStringLiteral("unknown");
+    unknown.alert.detectionSource = QStringLiteral("cloudAppSecurity");
+    QCOMPARE(settings.ruleFor(unknown, false), std::optional(RuleProduct::Mcas));
+
+    settings.turnOffMicrosoftRules = false;
+    QCOMPARE(serviceSourcesForRules(settings.activeProducts()).size(), 7);
+    QVERIFY(serviceSourcesForRules({}).isEmpty());
+    QCOMPARE(serviceSourcesForRules({RuleProduct::Mde}),
+             QStringList(
+                     {QStringLiteral("microsoftDefenderForEndpoint"), QStringLiteral("unknown")}));
 }
 
 QTEST_GUILESS_MAIN(TestIncidentRules)
