@@ -908,7 +908,17 @@ const KeyTable &alertKeys()
 }
 
 /** alertFromGraph() of one item of `alerts`; nullopt when it would fail (no id, no object). */
-std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr)
+bool isEmptyArray(std::string_view raw)
+{
+    for (const char c : raw) {
+        if (c != '[' && c != ']' && c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            return false;
+    }
+    return true;
+}
+
+std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr,
+                               bool skipEvidenceOfHeld = false)
 {
     if (item.type() != od::json_type::object)
         return std::nullopt;
@@ -1009,12 +1019,15 @@ std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr)
             break;
         case AEvidence:
             a.evidence.clear();
+            a.evidenceJson.clear();
+            // Graph sends incidentId before evidence; if it did not, the evidence is kept.
+            if (skipEvidenceOfHeld && !a.incidentId.isEmpty())
+                break;
             if (v.type() == od::json_type::array) {
-                for (auto evidence : v.get_array()) {
-                    od::value e = evidence.value();
-                    if (e.type() == od::json_type::object)
-                        a.evidence.append(readEvidence(e.get_object()));
-                }
+                od::array evidence = v.get_array();
+                const std::string_view raw = evidence.raw_json();
+                if (!isEmptyArray(raw))
+                    a.evidenceJson = QByteArray(raw.data(), qsizetype(raw.size()));
             }
             break;
         case AProductName:
@@ -1220,6 +1233,28 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
 
 } // namespace
 
+QList<Entity> evidenceFromGraphJson(const QByteArray &json)
+{
+    QList<Entity> list;
+    if (json.isEmpty())
+        return list;
+    thread_local od::parser parser;
+    const simdjson::padded_string padded(json.constData(), size_t(json.size()));
+    try {
+        od::document document = parser.iterate(padded);
+        if (document.type() != od::json_type::array)
+            return list;
+        for (auto item : document.get_array()) {
+            od::value e = item.value();
+            if (e.type() == od::json_type::object)
+                list.append(readEvidence(e.get_object()));
+        }
+    } catch (const simdjson::simdjson_error &error) {
+        qWarning("evidence that is not valid JSON: %s", error.what());
+    }
+    return list;
+}
+
 Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
 {
     return readListPage<IncidentPage>(body, "incident list",
@@ -1232,15 +1267,16 @@ Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
                                       });
 }
 
-Result<AlertPage> alertPageFromGraph(QByteArray &body)
+Result<AlertPage> alertPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld)
 {
-    return readListPage<AlertPage>(body, "alert list", [](od::value &item, AlertPage &page) {
-        QString productName;
-        if (std::optional<Alert> alert = readAlert(item, &productName))
-            page.items.append({std::move(*alert), std::move(productName)});
-        else
-            ++page.skipped;
-    });
+    return readListPage<AlertPage>(
+            body, "alert list", [skipEvidenceOfHeld](od::value &item, AlertPage &page) {
+                QString productName;
+                if (std::optional<Alert> alert = readAlert(item, &productName, skipEvidenceOfHeld))
+                    page.items.append({std::move(*alert), std::move(productName)});
+                else
+                    ++page.skipped;
+            });
 }
 
 } // namespace Vigil

@@ -45,6 +45,10 @@ QString formatGraphDateTime(const QDateTime &time);
 Comment commentFromGraph(const QJsonObject &json);
 /** Reads one evidence item; unknown evidence types become kind "other", raw JSON kept. */
 Entity entityFromEvidence(const QJsonObject &json);
+/** Reads an alert's `evidence` array as received (Alert::evidenceJson), with the mapping of
+ *  entityFromEvidence; each item's rawJson is its text as received. Nothing (and a warning) for
+ *  text that is not a valid JSON array. */
+QList<Entity> evidenceFromGraphJson(const QByteArray &json);
 /** Reads a Graph alerts_v2 alert (enums normalised, unknown values kept verbatim). */
 Result<Alert> alertFromGraph(const QJsonObject &json);
 /** Reads a Graph incident (without its alerts; see alertsOfIncident). alertCount is the number
@@ -55,8 +59,8 @@ QList<Alert> alertsOfIncident(const QJsonObject &json);
 
 /**
  * Reads one page of `/security/incidents` (with or without `$expand=alerts`) straight from the
- * reply body: the same mapping as incidentFromGraph, alertsOfIncident and entityFromEvidence,
- * but each evidence item's rawJson is its text as received. A body that is not a JSON object
+ * reply body: the same mapping as incidentFromGraph and alertsOfIncident, except that each
+ * alert's evidence is left as received in Alert::evidenceJson. A body that is not a JSON object
  * with a `value` array is a Parse error. body gets padding appended for the parser.
  */
 Result<IncidentPage> incidentPageFromGraph(QByteArray &body);
@@ -71,8 +75,10 @@ struct AlertPage
 };
 
 /** The fast reader of an alerts_v2 page, like incidentPageFromGraph(): each alert as
- *  alertFromGraph() reads it. body gets SIMDJSON padding appended to its capacity. */
-Result<AlertPage> alertPageFromGraph(QByteArray &body);
+ *  alertFromGraph() reads it. body gets SIMDJSON padding appended to its capacity.
+ *  skipEvidenceOfHeld: alerts that name an incident come without their evidence (for callers
+ *  that have it from the incident already). */
+Result<AlertPage> alertPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld = false);
 
 /** Entity kind for an evidence @odata.type ("#microsoft.graph.security.deviceEvidence" ->
  *  "device"), "other" when unknown. */

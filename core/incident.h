@@ -82,6 +82,10 @@ struct Alert
     QDateTime lastActivityTime;
     QList<Comment> comments;
     QList<Entity> evidence;
+    /// The `evidence` array as received, left unread by the fast page readers: most evidence is
+    /// stored and never opened, so it is read when shown (evidenceFromGraphJson). Either this or
+    /// evidence is set.
+    QByteArray evidenceJson;
 
     friend bool operator==(const Alert &, const Alert &) = default;
 };

@@ -1089,6 +1089,11 @@ void SyncWorker::startAlertsPull()
     m_alertsPreviousItem = {};
     const QList<RuleProduct> active = m_rules.activeProducts();
     m_alertSources = serviceSourcesForRules(active);
+    // An alert an M365D incident holds has its evidence on that incident's alert rows; the
+    // component copy needs it only when it can become a rule incident.
+    m_skipHeldEvidence = std::all_of(active.cbegin(), active.cend(), [this](RuleProduct product) {
+        return m_rules.rule(product).skipAlertsInM365dIncidents;
+    });
     // A rule works forward from when it was turned on, as Sentinel's do: alerts created before
     // then create nothing, even when Vigil first sees them later (an update, a merge). Turned
     // on between two pulls, it starts when the last pull read the rules, on the service's
@@ -1174,7 +1179,7 @@ void SyncWorker::fetchAlertsPage(const QUrl &url)
             return;
         }
         const qint64 start = threadCpuTimeNs();
-        Result<AlertPage> page = alertPageFromGraph(body.value());
+        Result<AlertPage> page = alertPageFromGraph(body.value(), m_skipHeldEvidence);
         if (page) {
             m_timings.jsonParseNs += page->indexingNs;
             m_timings.mappingNs += threadCpuTimeNs() - start - page->indexingNs;
@@ -1231,7 +1236,9 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
     for (const ComponentAlert &a : std::as_const(alerts))
         ids.append(a.alert.id);
     // The overlap window brings back what the last cycle stored: same id, same time.
+    const qint64 lookupStart = threadCpuTimeNs();
     const Result<QHash<QString, qint64>> stored = m_store->componentAlertUpdateTimes(ids);
+    m_timings.storeNs += threadCpuTimeNs() - lookupStart;
     if (!stored) {
         finishCycle(false, stored.error());
         return;
@@ -1253,7 +1260,9 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
     // in which the two arrive.
     // Rules decide when an alert first arrives, as Sentinel's do: a later update of an alert
     // (a status change, a merge that moves it) creates nothing.
+    const qint64 heldStart = threadCpuTimeNs();
     const Result<QSet<QString>> held = m_store->alertsHeldByIncidents(newIds);
+    m_timings.storeNs += threadCpuTimeNs() - heldStart;
     if (!held) {
         finishCycle(false, held.error());
         return;
@@ -1276,8 +1285,10 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
     // the alert rows of the M365D incident that holds them.
     for (ComponentAlert &a : changed) {
         const bool unheld = a.alert.incidentId.isEmpty() && !held->contains(a.alert.id);
-        if (!unheld && !ruleAlertIds.contains(a.alert.id))
+        if (!unheld && !ruleAlertIds.contains(a.alert.id)) {
             a.alert.evidence.clear();
+            a.alert.evidenceJson.clear();
+        }
     }
     QDateTime newCursor
             = m_alertsUnordered ? (nextLink.isEmpty() ? m_alertsCycleMax : QDateTime()) : pageMax;
@@ -1285,8 +1296,10 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
     if (newCursor.isValid() && cursor.isValid() && newCursor <= cursor)
         newCursor = {};
     if (!changed.isEmpty() || newCursor.isValid()) {
+        const qint64 storeStart = threadCpuTimeNs();
         const Result<QList<Incident>> created
                 = m_store->storeComponentAlertPage(changed, ruleAlertIds, newCursor);
+        m_timings.storeNs += threadCpuTimeNs() - storeStart;
         if (!created) {
             finishCycle(false, created.error());
             return;
@@ -1346,7 +1359,7 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
         m_status.lastError = error;
         qCWarning(lcSync).noquote() << "sync cycle failed:" << error.toString();
     }
-    publishStatus();
+    publishStatus(true);
     Q_EMIT syncFinished(ok, error);
     // A pull that went through means Graph answers (and the sign-in works): deliver the outbox
     // now, also rows waiting for their back-off or for sign-in.
@@ -1359,12 +1372,19 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
     }
 }
 
-void SyncWorker::publishStatus()
+void SyncWorker::publishStatus(bool countVolume)
 {
     m_status.callsLastMinute = m_graph ? m_graph->callsInLastMinute() : 0;
     m_status.incidentsInStore = int(m_known.size());
-    if (m_store) {
+    if (m_store)
         m_status.pendingEdits = m_store->pendingCount();
+    // The volume counts scan whole tables: after every page they would make a long first
+    // sync quadratic. They are counted at the end of a cycle and at most every few seconds.
+    constexpr qint64 kVolumeIntervalMs = 5000;
+    if (m_store
+        && (countVolume || !m_volumeCounted.isValid()
+            || m_volumeCounted.elapsed() >= kVolumeIntervalMs)) {
+        m_volumeCounted.start();
         m_status.duplicatesInStore = m_store->duplicateCount();
         m_status.alertsInStore = m_store->alertCount();
         m_status.componentAlertsInStore = m_store->componentAlertCount();

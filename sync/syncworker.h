@@ -119,7 +119,8 @@ private:
     Result<void> advanceAlertsCursor();
     void finishAlertsPull();
     void finishCycle(bool ok, const Error &error = {});
-    void publishStatus();
+    /** Sends the status; countVolume: count the store's volume now (else at most every 5 s). */
+    void publishStatus(bool countVolume = false);
     void remember(const QList<Incident> &rows);
     // Two-way sync: delivering the outbox in order, and reconciling it with pulled incidents.
     void pushOutbox(bool force);
@@ -141,6 +142,7 @@ private:
     GraphClient *m_graph = nullptr;
     RateLimiter m_limiter;
     QElapsedTimer m_clock;
+    QElapsedTimer m_volumeCounted; ///< since the volume counts were last taken
     QTimer m_pollTimer;
     std::optional<Error> m_configError;
     bool m_ready = false;
@@ -161,6 +163,7 @@ private:
     /// Each running rule's start: alerts created up to then create nothing (invalid: all do).
     QHash<RuleProduct, QDateTime> m_activeSince;
     QDateTime m_rulesReadAt; ///< the service's clock when this pull read the rules
+    bool m_skipHeldEvidence = false; ///< every running rule skips alerts M365D incidents hold
     qint64 m_expandBlockedUntilMs = -1;
     Timings m_timings;
 

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Vigil;
@@ -354,6 +355,11 @@ void TestGraphJson::pageParserMapsLikeTheObjectParser()
         for (int a = 0; a < expected.size(); ++a) {
             Alert got = item.alerts->at(a);
             Alert want = expected.at(a);
+            // The page parser leaves the evidence as received, to be read when shown.
+            QVERIFY(got.evidence.isEmpty());
+            QCOMPARE(got.evidenceJson.isEmpty(), want.evidence.isEmpty());
+            got.evidence = evidenceFromGraphJson(got.evidenceJson);
+            got.evidenceJson.clear();
             QCOMPARE(got.evidence.size(), want.evidence.size());
             for (int e = 0; e < want.evidence.size(); ++e) {
                 // The page parser keeps the evidence text as received; same JSON, other spacing.
@@ -404,6 +410,9 @@ void TestGraphJson::alertPageParserMapsLikeTheObjectParser()
     for (int a = 0; a < alerts.size(); ++a) {
         Alert got = page->items.at(a).first;
         Alert want = alertFromGraph(alerts.at(a)).value();
+        QVERIFY(got.evidence.isEmpty());
+        got.evidence = evidenceFromGraphJson(got.evidenceJson);
+        got.evidenceJson.clear();
         QCOMPARE(page->items.at(a).second,
                  alerts.at(a).value(QLatin1String("productName")).toString());
         QCOMPARE(got.evidence.size(), want.evidence.size());
@@ -417,6 +426,39 @@ void TestGraphJson::alertPageParserMapsLikeTheObjectParser()
     }
     QByteArray garbled("{\"value\":[{\"id\":\"1\",\"title\":\"cut");
     QVERIFY(!alertPageFromGraph(garbled).ok());
+
+    // Asked to, the reader leaves out the evidence of alerts an incident holds, when Graph
+    // names the incident first (as it does); otherwise the evidence is read.
+    const QByteArray evidence(R"([{"@odata.type":"#microsoft.graph.security.ipEvidence",)"
+                              R"("ipAddress":"203.0.113.7","verdict":"suspicious"}])");
+    QByteArray mixed = R"({"value":[{"id":"held","incidentId":"12","evidence":)" + evidence
+                       + R"(},{"id":"alone","incidentId":null,"evidence":)" + evidence
+                       + R"(},{"id":"late","evidence":)" + evidence + R"(,"incidentId":"12"}]})";
+    QByteArray copy = mixed;
+    const Result<AlertPage> skipping = alertPageFromGraph(mixed, true);
+    QVERIFY(skipping.ok());
+    QCOMPARE(skipping->items.size(), 3);
+    QCOMPARE(skipping->items.at(0).first.incidentId, QStringLiteral("12"));
+    QVERIFY(skipping->items.at(0).first.evidenceJson.isEmpty());
+    QCOMPARE(skipping->items.at(1).first.evidenceJson, evidence);
+    QCOMPARE(skipping->items.at(2).first.evidenceJson, evidence);
+    const Result<AlertPage> whole = alertPageFromGraph(copy);
+    QVERIFY(whole.ok());
+    for (const auto &[alert, productName] : whole->items) {
+        QCOMPARE(alert.evidenceJson, evidence);
+        const QList<Entity> read = evidenceFromGraphJson(alert.evidenceJson);
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.constFirst().kind, QStringLiteral("ip"));
+        QCOMPARE(read.constFirst().value, QStringLiteral("203.0.113.7"));
+        QCOMPARE(read.constFirst().verdict, QStringLiteral("suspicious"));
+    }
+    // An empty list is no evidence; text that is not a valid array reads as none.
+    QByteArray empty = R"({"value":[{"id":"e","evidence":[ ]}]})";
+    QVERIFY(alertPageFromGraph(empty)->items.constFirst().first.evidenceJson.isEmpty());
+    QVERIFY(evidenceFromGraphJson({}).isEmpty());
+    QVERIFY(evidenceFromGraphJson("{\"a\":1}").isEmpty());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^evidence that is not")));
+    QVERIFY(evidenceFromGraphJson(evidence.left(evidence.size() - 1) + ",{\"@odata.ty").isEmpty());
 }
 
 void TestGraphJson::pageParserErrors_data()

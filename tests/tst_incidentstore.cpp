@@ -425,6 +425,19 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
     QCOMPARE(updated->alerts.at(0).evidence, QList<Entity>{ip});
     QCOMPARE(updated->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
     QCOMPARE(updated->entities.size(), 3);
+
+    // Evidence as the page readers leave it, the array as received, reads back the same.
+    second.evidence.clear();
+    second.evidenceJson = '[' + sameUser.rawJson + ',' + ip.rawJson + ",\n " + device.rawJson + ']';
+    QVERIFY(store.upsertIncidentPage(
+                         {payload(makeIncident(QStringLiteral("1"), 2), {{first, second}})})
+                    .ok());
+    const auto received = store.loadDetail(1);
+    QVERIFY(received.ok());
+    QCOMPARE(received->alerts.at(0).evidence, QList<Entity>{ip});
+    QCOMPARE(received->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
+    QCOMPARE(received->entities.size(), 3);
+    QCOMPARE(received->entities.at(2), sameUser);
 }
 
 void TestIncidentStore::bothCommentShapesSurvive()

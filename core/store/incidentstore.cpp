@@ -547,6 +547,13 @@ void prepareStream(QDataStream &stream)
 
 /** An alert's evidence as one blob: a format byte, the count, then each entity's fields
  *  (null strings stay null) and its raw JSON. Null for no evidence. */
+/** Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`. */
+QString jsonIdList(const QStringList &ids)
+{
+    return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+}
+
 QByteArray evidenceBlob(const QList<Entity> &evidence)
 {
     if (evidence.isEmpty())
@@ -566,8 +573,19 @@ QByteArray evidenceBlob(const QList<Entity> &evidence)
     return blob;
 }
 
+/** What the evidence column holds for an alert: its evidence as received when the fast reader
+ *  left it so, else the data stream of evidenceBlob. */
+QByteArray storedEvidence(const Alert &alert)
+{
+    return alert.evidenceJson.isEmpty() ? evidenceBlob(alert.evidence) : alert.evidenceJson;
+}
+
 QList<Entity> evidenceFromBlob(const QByteArray &blob)
 {
+    // Evidence as Graph sent it (a JSON array), or as schema 2 and 3 wrote it (a data stream
+    // that starts with its format byte).
+    if (blob.startsWith('['))
+        return evidenceFromGraphJson(blob);
     QList<Entity> list;
     QDataStream in(blob);
     prepareStream(in);
@@ -1022,7 +1040,7 @@ void bindAlert(Statement &q, const Alert &a, const QString &incidentId, const QB
 Result<void> IncidentStore::Private::storeAlert(const Alert &a, const QString &incidentId,
                                                 bool &inserted)
 {
-    const QByteArray evidence = evidenceBlob(a.evidence);
+    const QByteArray evidence = storedEvidence(a);
     bindAlert(insertAlert, a, incidentId, evidence);
     if (!insertAlert.exec())
         return statementError(QStringLiteral("storing alert %1").arg(a.id), insertAlert);
@@ -1685,16 +1703,18 @@ QDateTime IncidentStore::alertsCursor() const
 Result<QSet<QString>> IncidentStore::alertsHeldByIncidents(const QStringList &alertIds) const
 {
     QSet<QString> held;
+    if (alertIds.isEmpty())
+        return held;
     QSqlQuery q(d->db());
-    q.prepare(QStringLiteral("SELECT 1 FROM alerts WHERE id = ?"));
-    for (const QString &id : alertIds) {
-        q.bindValue(0, id);
-        if (!q.exec())
-            return storageError(QStringLiteral("looking up alert %1").arg(id), q.lastError());
-        if (q.next())
-            held.insert(id);
-        q.finish();
-    }
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT id FROM alerts"
+                             " WHERE id IN (SELECT value FROM json_each(?))"));
+    q.addBindValue(jsonIdList(alertIds));
+    if (!q.exec())
+        return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
+                            q.lastError());
+    while (q.next())
+        held.insert(q.value(0).toString());
     return held;
 }
 
@@ -1727,7 +1747,7 @@ Result<QList<Incident>> IncidentStore::storeComponentAlertPage(const QList<Compo
     for (const ComponentAlert &component : page) {
         const Alert &a = component.alert;
         // Bound without a copy: the blob must live until the statement ran.
-        const QByteArray evidence = evidenceBlob(a.evidence);
+        const QByteArray evidence = storedEvidence(a);
         bindAlert(upsert, a, a.incidentId, evidence);
         upsert.bind(31, component.productName);
         if (!upsert.exec())
@@ -1844,16 +1864,19 @@ Result<QHash<QString, qint64>> IncidentStore::componentAlertUpdateTimes(
         const QStringList &alertIds) const
 {
     QHash<QString, qint64> times;
+    if (alertIds.isEmpty())
+        return times;
+    // One statement per page rather than one per alert: the ids go in as a JSON array.
     QSqlQuery q(d->db());
-    q.prepare(QStringLiteral("SELECT last_update_time FROM component_alerts WHERE id = ?"));
-    for (const QString &id : alertIds) {
-        q.bindValue(0, id);
-        if (!q.exec())
-            return storageError(QStringLiteral("looking up alert %1").arg(id), q.lastError());
-        if (q.next())
-            times.insert(id, q.value(0).isNull() ? -1 : q.value(0).toLongLong());
-        q.finish();
-    }
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, last_update_time FROM component_alerts"
+                             " WHERE id IN (SELECT value FROM json_each(?))"));
+    q.addBindValue(jsonIdList(alertIds));
+    if (!q.exec())
+        return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
+                            q.lastError());
+    while (q.next())
+        times.insert(q.value(0).toString(), q.value(1).isNull() ? -1 : q.value(1).toLongLong());
     return times;
 }
 

@@ -57,6 +57,8 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("calls-per-minute"),
                       QStringLiteral("Graph call budget (benchmark override of the 150 cap)."),
                       QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("incidents-only"),
+                      QStringLiteral("Skip the alerts_v2 pull (for comparison).")});
     parser.process(app);
     const int callsPerMinute = parser.value(QStringLiteral("calls-per-minute")).toInt();
 
@@ -90,6 +92,7 @@ int main(int argc, char **argv)
     config.autoPoll = false;
     config.callsPerMinute = callsPerMinute;
     config.benchmarkBudgetOverride = true;
+    config.pullComponentAlerts = !parser.isSet(QStringLiteral("incidents-only"));
 
     QThread syncThread;
     syncThread.setObjectName(QStringLiteral("vigil-sync"));
@@ -148,6 +151,7 @@ int main(int argc, char **argv)
     }
     const int incidents = store.incidentCount();
     const int alerts = store.alertCount();
+    const int componentAlerts = store.componentAlertCount();
     const qint64 databaseBytes = QFileInfo(config.databasePath).size()
                                  + QFileInfo(config.databasePath + QStringLiteral("-wal")).size();
     const double wallS = double(figures.wallNs) / 1e9;
@@ -171,6 +175,8 @@ int main(int argc, char **argv)
                 double(figures.timings.mappingNs) / 1e9, double(figures.timings.storeNs) / 1e9);
     std::printf("  incidents stored       %d\n", incidents);
     std::printf("  alerts stored          %d\n", alerts);
+    std::printf("  component alerts       %d%s\n", componentAlerts,
+                config.pullComponentAlerts ? "" : " (alerts_v2 not pulled: --incidents-only)");
     std::printf("  database size          %.1f MB (with its WAL)\n", double(databaseBytes) / 1e6);
     std::printf("  alerts/s, Vigil's own  %.0f (by sync-thread CPU), %.0f (by wall outside "
                 "HTTP waits); target >= 20000\n",
