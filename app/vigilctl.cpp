@@ -13,6 +13,7 @@
 #include "vocabulary.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -345,7 +346,40 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-QJsonObject connectorStatus(const AppOptions &options, const std::optional<SyncStatus> &status)
+/**
+ * What the keychain holds for a saved connection: {"secretStored": true}, {"secretStored":
+ * false, "advice": ...} when the secret is gone (a reset keyring, another machine), or
+ * {"secretStored": null, "error": ...} when the keychain cannot be asked. Null when no saved
+ * connection is in use (credentials from the environment, the demo, nothing).
+ */
+QJsonValue savedSecretState(const AppOptions &options)
+{
+    if (options.demo() || options.hasCredentials() || !options.usesSavedProfile())
+        return QJsonValue();
+    SecretStore store;
+    QEventLoop loop;
+    std::optional<Result<QString>> answer;
+    store.read(options.profile().secretKey(), &loop, [&](const Result<QString> &secret) {
+        answer = secret;
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    if (answer->ok())
+        return QJsonObject{{QStringLiteral("secretStored"), true}};
+    const Error &error = answer->error();
+    if (error.kind == Error::Kind::NotFound)
+        return QJsonObject{
+                {QStringLiteral("secretStored"), false},
+                {QStringLiteral("advice"),
+                 QStringLiteral("The keychain no longer holds the secret of this connection: "
+                                "connect again ('vigilctl connect' or the connector page).")}};
+    return QJsonObject{{QStringLiteral("secretStored"), QJsonValue()},
+                       {QStringLiteral("error"), error.message}};
+}
+
+QJsonObject connectorStatus(const AppOptions &options, const std::optional<SyncStatus> &status,
+                            const QJsonValue &keychain)
 {
     const SyncConfig &config = options.syncConfig();
     const bool fromEnvironment = options.hasCredentials();
@@ -381,6 +415,7 @@ QJsonObject connectorStatus(const AppOptions &options, const std::optional<SyncS
             {QStringLiteral("authorityHost"), config.authorityHost.toString()},
             {QStringLiteral("graphEndpoint"), config.graphEndpoint.toString()},
             {QStringLiteral("portalHosts"), portalHosts},
+            {QStringLiteral("keychain"), keychain},
             {QStringLiteral("health"), health},
     };
 }
@@ -653,7 +688,7 @@ int main(int argc, char *argv[])
             "                                       as the app) and keep the connection: settings\n"
             "                                       in the data directory, secret in the keychain\n"
             "  disconnect                           forget the connection and its secrets\n"
-            "  connector status [--format json]     tenant, identity, cloud, endpoints, health\n"
+            "  connector status [--format json]     tenant, identity, cloud, keychain, health\n"
             "  rules list [--format json|table]     the incident-creation rules\n"
             "  rules set PRODUCT [--enabled B] [--severities L] [--include L] [--exclude L]\n"
             "      [--skip-m365d B]                 change a rule (MDE, MDI, MDO, MCAS,\n"
@@ -765,10 +800,12 @@ int main(int argc, char *argv[])
         return runConnect(parser, options.value());
     if (what == Command::Disconnect)
         return runDisconnect(options.value());
+    const QJsonValue keychain
+            = what == Command::Status ? savedSecretState(options.value()) : QJsonValue();
     if (what == Command::Status && !options->demo()
         && (config.databasePath.isEmpty() || !QFile::exists(config.databasePath))) {
         // Nothing synced yet: report the connection without creating a database.
-        out() << QJsonDocument(connectorStatus(options.value(), std::nullopt))
+        out() << QJsonDocument(connectorStatus(options.value(), std::nullopt, keychain))
                          .toJson(QJsonDocument::Indented);
         out().flush();
         return Ok;
@@ -965,7 +1002,7 @@ int main(int argc, char *argv[])
             finish(Ok);
         // The store reports its status, then its pending count, right after the queue.
         if (what == Command::Status && started) {
-            out() << QJsonDocument(connectorStatus(options.value(), lastStatus))
+            out() << QJsonDocument(connectorStatus(options.value(), lastStatus, keychain))
                              .toJson(QJsonDocument::Indented);
             out().flush();
             finish(Ok);

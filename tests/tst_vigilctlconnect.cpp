@@ -72,6 +72,8 @@ private:
     QStringList endpointFlags() const;
     QJsonObject status();
     Result<QString> keychainRead(const QString &key);
+    bool keychainWrite(const QString &key, const QString &secret);
+    bool keychainRemove(const QString &key);
 
     std::unique_ptr<Sim::SimServer> m_server;
     std::unique_ptr<QTemporaryDir> m_dataDir;
@@ -155,6 +157,22 @@ QJsonObject TestVigilctlConnect::status()
     return QJsonDocument::fromJson(run.out).object();
 }
 
+bool TestVigilctlConnect::keychainWrite(const QString &key, const QString &secret)
+{
+    SecretStore store;
+    std::optional<bool> ok;
+    store.write(key, secret, this, [&ok](const Result<void> &result) { ok = result.ok(); });
+    return QTest::qWaitFor([&ok] { return ok.has_value(); }, 20000) && *ok;
+}
+
+bool TestVigilctlConnect::keychainRemove(const QString &key)
+{
+    SecretStore store;
+    std::optional<bool> ok;
+    store.remove(key, this, [&ok](const Result<void> &result) { ok = result.ok(); });
+    return QTest::qWaitFor([&ok] { return ok.has_value(); }, 20000) && *ok;
+}
+
 Result<QString> TestVigilctlConnect::keychainRead(const QString &key)
 {
     SecretStore store;
@@ -223,6 +241,8 @@ void TestVigilctlConnect::deviceCodeConnectStatusSyncDisconnect()
                     .toObject()
                     .value(QLatin1String("lastSync"))
                     .isNull());
+    QCOMPARE(connected.value(QLatin1String("keychain")).toObject(),
+             QJsonObject({{QStringLiteral("secretStored"), true}}));
 
     // Sync with the saved sign-in: the refresh token is redeemed, and its successor kept.
     run = vigilctl({QStringLiteral("sync"), QStringLiteral("--once")});
@@ -262,6 +282,20 @@ void TestVigilctlConnect::deviceCodeConnectStatusSyncDisconnect()
     for (const auto &change : m_server->tenant().history(incidentId))
         byAnalyst |= change.action == QLatin1String("update") && change.actor == Upn;
     QVERIFY(byAnalyst);
+    const Result<QString> current = keychainRead(refreshKey);
+    QVERIFY(current.ok());
+    const QString keychainBackup = current.value();
+
+    // A keyring that lost the secret (reset, another machine) shows in the status, with what
+    // to do; the secret put back, all is well again.
+    QVERIFY(keychainRemove(refreshKey));
+    QJsonObject lost = status().value(QLatin1String("keychain")).toObject();
+    QCOMPARE(lost.value(QLatin1String("secretStored")).toBool(true), false);
+    QVERIFY2(lost.value(QLatin1String("advice")).toString().contains(u"vigilctl connect"),
+             qPrintable(lost.value(QLatin1String("advice")).toString()));
+    QVERIFY(keychainWrite(refreshKey, keychainBackup));
+    QCOMPARE(status().value(QLatin1String("keychain")).toObject(),
+             QJsonObject({{QStringLiteral("secretStored"), true}}));
 
     // Disconnect: profile and secrets are gone, and sync no longer has credentials.
     run = vigilctl({QStringLiteral("disconnect")});
