@@ -21,6 +21,7 @@ constexpr KindName KindNames[] = {
         {FaultKind::Reset, "reset"},
         {FaultKind::Timeout, "timeout"},
         {FaultKind::Forbidden, "forbidden"},
+        {FaultKind::BadRequest, "badRequest"},
 };
 
 quint32 mix(quint32 a, quint32 b)
@@ -49,7 +50,7 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
             QStringLiteral("kind"),   QStringLiteral("count"),      QStringLiteral("probability"),
             QStringLiteral("status"), QStringLiteral("retryAfter"), QStringLiteral("delayMs"),
             QStringLiteral("bytes"),  QStringLiteral("path"),       QStringLiteral("seed"),
-            QStringLiteral("apply"),  QStringLiteral("method")};
+            QStringLiteral("apply"),  QStringLiteral("method"),     QStringLiteral("filter")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!Known.contains(it.key())) {
             *error = QStringLiteral("Unknown fault property '%1'.").arg(it.key());
@@ -81,6 +82,7 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
     rule.bytes = json.value(QLatin1String("bytes")).toInt(-1);
     rule.path = json.value(QLatin1String("path")).toString();
     rule.method = json.value(QLatin1String("method")).toString().toUpper();
+    rule.filter = json.value(QLatin1String("filter")).toString();
     static const QStringList Methods{QString(), QStringLiteral("GET"), QStringLiteral("POST"),
                                      QStringLiteral("PATCH"), QStringLiteral("DELETE")};
     if (!Methods.contains(rule.method)) {
@@ -150,6 +152,8 @@ QJsonObject FaultRule::toJson() const
         json.insert(QLatin1String("retryAfter"), effectiveRetryAfter());
     if (!method.isEmpty())
         json.insert(QLatin1String("method"), method);
+    if (!filter.isEmpty())
+        json.insert(QLatin1String("filter"), filter);
     if (kind == FaultKind::Reset)
         json.insert(QLatin1String("bytes"), bytes);
     if (kind == FaultKind::Hang || kind == FaultKind::Timeout)
@@ -179,14 +183,16 @@ void FaultInjector::clear()
     m_generators.clear();
 }
 
-FaultDecision FaultInjector::decide(const QString &method, const QString &path, bool isTokenRequest,
+FaultDecision FaultInjector::decide(const QString &method, const QString &path,
+                                    const QString &filter, bool isTokenRequest,
                                     bool expandWithFilter)
 {
     FaultDecision decision;
     for (qsizetype i = 0; i < m_rules.size();) {
         FaultRule &rule = m_rules[i];
         bool applies = (rule.path.isEmpty() || path.contains(rule.path))
-                       && (rule.method.isEmpty() || rule.method == method);
+                       && (rule.method.isEmpty() || rule.method == method)
+                       && (rule.filter.isEmpty() || filter.contains(rule.filter));
         if (rule.kind == FaultKind::ExpandWithFilter)
             applies = applies && expandWithFilter && !isTokenRequest;
         if (rule.kind == FaultKind::TokenExpiry)

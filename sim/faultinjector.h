@@ -19,7 +19,8 @@ enum class FaultKind {
     TokenExpiry,
     Reset, // status line, headers and part of the body, then the connection is reset
     Timeout, // accepted and never answered; freed when the client closes the connection
-    Forbidden // 403: the app lacks the permission (e.g. SecurityAlert.Read.All for alerts_v2)
+    Forbidden, // 403: the app lacks the permission (e.g. SecurityAlert.Read.All for alerts_v2)
+    BadRequest // 400 with Graph's body for a query the service does not take (see `filter`)
 };
 
 /** One scripted failure: what happens, how often, and to which requests. */
@@ -35,6 +36,7 @@ struct FaultRule
     bool apply = false; // Hang, Timeout: carry out the request before going silent
     QString path; // only requests whose path contains this; empty = all
     QString method; // only requests with this HTTP method (upper case); empty = all
+    QString filter; // only requests whose $filter contains this text; empty = all
     quint32 seed = 0; // for probability < 1; fromJson derives it from the tenant seed
     bool seedGiven = false;
 
@@ -71,8 +73,8 @@ public:
     void clear();
     QList<FaultRule> rules() const { return m_rules; }
 
-    FaultDecision decide(const QString &method, const QString &path, bool isTokenRequest,
-                         bool expandWithFilter);
+    FaultDecision decide(const QString &method, const QString &path, const QString &filter,
+                         bool isTokenRequest, bool expandWithFilter);
     int injectedCount() const { return m_injected; }
     void resetCount() { m_injected = 0; }
 

@@ -297,8 +297,8 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                              || request.path.endsWith(QLatin1String("/oauth2/v2.0/devicecode"));
         const bool expandWithFilter = request.option("$expand").contains(QLatin1String("alerts"))
                                       && !request.option("$filter").trimmed().isEmpty();
-        const FaultDecision fault
-                = m_tenant.faults().decide(request.method, request.path, isToken, expandWithFilter);
+        const FaultDecision fault = m_tenant.faults().decide(
+                request.method, request.path, request.option("$filter"), isToken, expandWithFilter);
         if (fault.expireTokens)
             m_tenant.expireTokens();
         delayMs = fault.delayMs;
@@ -349,6 +349,10 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                                                       "'SecurityAlert.Read.All, "
                                                       "SecurityAlert.ReadWrite.All'. Roles on the "
                                                       "request ''."));
+        } else if (fault.answer && kind == FaultKind::BadRequest) {
+            reply = request.graphError(400, QStringLiteral("BadRequest"),
+                                       QStringLiteral("Invalid filter clause: the query is not "
+                                                      "supported."));
         } else if (fault.answer && kind == FaultKind::ExpandWithFilter) {
             reply = request.graphError(500, QStringLiteral("UnknownError"),
                                        QStringLiteral("An internal server error occurred while "

@@ -1034,7 +1034,7 @@ void SyncWorker::continueWith(const QString &nextLink, bool expand)
     fetchPage(QUrl(nextLink, QUrl::StrictMode), expand);
 }
 
-QUrl SyncWorker::firstAlertsPageUrl() const
+QUrl SyncWorker::firstAlertsPageUrl(const QStringList &alertSources) const
 {
     QStringList conditions;
     const QDateTime cursor = m_store->alertsCursor();
@@ -1045,7 +1045,7 @@ QUrl SyncWorker::firstAlertsPageUrl() const
     // Only the products whose rule runs: the others' alerts are already in the M365D incidents
     // pulled above, and reading each of them a second time would double the traffic.
     QStringList sources;
-    for (const QString &source : m_alertSources)
+    for (const QString &source : alertSources)
         sources.append(QStringLiteral("serviceSource eq '%1'").arg(source));
     if (sources.size() == 1)
         conditions.append(sources.constFirst());
@@ -1137,7 +1137,15 @@ void SyncWorker::startAlertsPull()
         finishAlertsPull();
         return;
     }
-    fetchAlertsPage(firstAlertsPageUrl());
+    m_alertQueries.clear();
+    m_alertQuery = 0;
+    if (m_alertsOneSourcePerQuery) {
+        for (const QString &source : std::as_const(m_alertSources))
+            m_alertQueries.append(QStringList{source});
+    } else {
+        m_alertQueries.append(m_alertSources);
+    }
+    fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.constFirst()));
 }
 
 Result<void> SyncWorker::advanceAlertsCursor()
@@ -1192,8 +1200,28 @@ void SyncWorker::fetchAlertsPage(const QUrl &url)
 void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
 {
     if (!result) {
+        // Graph documents serviceSource as filterable, not whether it takes an `or` of it: a
+        // service that refuses one gets one query per source, from the same cursor.
+        if (result.error().kind == Error::Kind::BadRequest && !m_alertsOneSourcePerQuery
+            && m_alertSources.size() > 1) {
+            qCWarning(lcSync).noquote()
+                    << "alerts_v2 refused the serviceSource filter (" << result.error().toString()
+                    << "); asking for one source at a time";
+            m_alertsOneSourcePerQuery = true;
+            m_alertQueries.clear();
+            for (const QString &source : std::as_const(m_alertSources))
+                m_alertQueries.append(QStringList{source});
+            m_alertQuery = 0;
+            m_alertsUnordered = false;
+            m_alertsCycleMax = {};
+            m_alertsPreviousItem = {};
+            fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.constFirst()));
+            return;
+        }
         // Without SecurityAlert.Read.All the incidents still sync; only the rules cannot run.
-        if (result.error().kind == Error::Kind::Forbidden) {
+        // A query the service refuses even so stops the rules the same way, not the incidents.
+        if (result.error().kind == Error::Kind::Forbidden
+            || result.error().kind == Error::Kind::BadRequest) {
             qCWarning(lcSync).noquote()
                     << "component alerts not pulled; incident-creation rules skipped:"
                     << result.error().toString();
@@ -1290,8 +1318,12 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
             a.alert.evidenceJson.clear();
         }
     }
+    // Several queries share one cursor: it moves when the last of them is done.
+    const bool lastQuery = m_alertQuery + 1 >= m_alertQueries.size();
     QDateTime newCursor
-            = m_alertsUnordered ? (nextLink.isEmpty() ? m_alertsCycleMax : QDateTime()) : pageMax;
+            = m_alertsUnordered || m_alertQueries.size() > 1
+                      ? (nextLink.isEmpty() && lastQuery ? m_alertsCycleMax : QDateTime())
+                      : pageMax;
     const QDateTime cursor = m_store->alertsCursor();
     if (newCursor.isValid() && cursor.isValid() && newCursor <= cursor)
         newCursor = {};
@@ -1313,6 +1345,12 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
         }
     }
     publishStatus();
+    if (nextLink.isEmpty() && !lastQuery) {
+        ++m_alertQuery;
+        m_alertsPreviousItem = {};
+        fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.at(m_alertQuery)));
+        return;
+    }
     if (nextLink.isEmpty()) {
         if (auto r = advanceAlertsCursor(); !r) {
             finishCycle(false, r.error());

@@ -110,7 +110,8 @@ private:
     void fetchSurvivors(QString nextLink, bool expand);
     void continueWith(const QString &nextLink, bool expand);
     // Component alerts (alerts_v2) and the incident-creation rules, after the incidents.
-    QUrl firstAlertsPageUrl() const;
+    /** The first page of alerts_v2 for these serviceSource values, from the alerts cursor. */
+    QUrl firstAlertsPageUrl(const QStringList &sources) const;
     void startAlertsPull();
     void fetchAlertsPage(const QUrl &url);
     void onAlertsPage(const Result<AlertPage> &result);
@@ -160,6 +161,11 @@ private:
     QDateTime m_alertsCycleMax;
     QDateTime m_alertsPreviousItem;
     QStringList m_alertSources; ///< serviceSource values pulled this cycle (the active rules')
+    /// The queries of this pull: all sources in one (`or`), or one each where the service
+    /// refused the `or`; the cursor moves only at the end when there are several.
+    QList<QStringList> m_alertQueries;
+    qsizetype m_alertQuery = 0;
+    bool m_alertsOneSourcePerQuery = false; ///< the service refused an `or` of serviceSources
     /// Each running rule's start: alerts created up to then create nothing (invalid: all do).
     QHash<RuleProduct, QDateTime> m_activeSince;
     QDateTime m_rulesReadAt; ///< the service's clock when this pull read the rules

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void ruleIncidentEditsStayLocal();
     void missingAlertPermissionStillSyncsIncidents();
     void rulesWorkForwardFromWhenTheyAreTurnedOn();
+    void refusedSourceFilterFallsBackToOneSourceAtATime();
 
 private:
     std::unique_ptr<SyncController> makeController(bool start = true);
@@ -525,6 +526,68 @@ void TestRuleSync::rulesWorkForwardFromWhenTheyAreTurnedOn()
     QVERIFY(runSync(*controller, &status));
     QCOMPARE(status.ruleIncidentsThisCycle, 0);
     QCOMPARE(ruleIncidents(storedQueue()).size(), 1);
+}
+
+void TestRuleSync::refusedSourceFilterFallsBackToOneSourceAtATime()
+{
+    // A service that does not take an `or` of serviceSource values answers 400.
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("badRequest")},
+           {QStringLiteral("count"), -1},
+           {QStringLiteral("filter"), QStringLiteral(" or ")},
+           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    const QStringList mcas = addAlerts(kMcas, QStringLiteral("high"), 2);
+    const QStringList cloud
+            = addAlerts(QStringLiteral("microsoftDefenderForCloud"), QStringLiteral("low"), 1);
+    const auto alertCalls = [this] {
+        const QJsonObject byRoute = admin("GET", QStringLiteral("/_sim/stats"))
+                                            .value(QLatin1String("byRoute"))
+                                            .toObject();
+        int calls = 0;
+        for (auto it = byRoute.begin(); it != byRoute.end(); ++it) {
+            if (it.key().contains(QLatin1String("alerts_v2")))
+                calls += it.value().toInt();
+        }
+        return calls;
+    };
+    auto controller = makeController();
+    SyncStatus status;
+    QVERIFY(runSync(*controller, &status));
+    QVERIFY(!status.componentAlertsError.has_value());
+    QCOMPARE(status.ruleIncidentsThisCycle, 3);
+    QSet<QString> created;
+    for (const Incident &incident : ruleIncidents(storedQueue()))
+        created.insert(incident.ruleAlertId);
+    QCOMPARE(created, QSet<QString>({mcas.at(0), mcas.at(1), cloud.at(0)}));
+    // The refused query (a fault, not served), then one per source of the default rules (MCAS,
+    // Entra ID Protection, Defender for Cloud, unknown), each a single page here.
+    const auto refused = [this] {
+        return admin("GET", QStringLiteral("/_sim/stats"))
+                .value(QLatin1String("faultsInjected"))
+                .toInt();
+    };
+    QCOMPARE(refused(), 1);
+    QCOMPARE(alertCalls(), 4);
+
+    // The next cycle asks one source at a time straight away, from the cursor the first moved.
+    const QStringList later = addAlerts(kMcas, QStringLiteral("medium"), 1);
+    QVERIFY(runSync(*controller, &status));
+    QVERIFY(!status.componentAlertsError.has_value());
+    QCOMPARE(status.ruleIncidentsThisCycle, 1);
+    QCOMPARE(refused(), 1);
+    QCOMPARE(alertCalls(), 4 + 4);
+    QCOMPARE(ruleIncidents(storedQueue()).size(), 4);
+
+    // A filter refused even alone stops the rules, not the incidents.
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("badRequest")},
+           {QStringLiteral("count"), -1},
+           {QStringLiteral("filter"), QStringLiteral("serviceSource")},
+           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    QVERIFY(runSync(*controller, &status));
+    QVERIFY(status.componentAlertsError.has_value());
+    QCOMPARE(status.componentAlertsError->kind, Error::Kind::BadRequest);
+    QVERIFY(!status.lastError.has_value());
 }
 
 QTEST_GUILESS_MAIN(TestRuleSync)

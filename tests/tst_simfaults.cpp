@@ -60,6 +60,7 @@ private Q_SLOTS:
     void defaultSeedComesFromTheTenantSeed();
     void faultListShowsHowOftenRulesFired();
     void methodLimitsARule();
+    void filterLimitsARule();
     void badRulesAreRejected_data();
     void badRulesAreRejected();
 
@@ -414,6 +415,32 @@ void TestSimFaults::methodLimitsARule()
     QCOMPARE(rule.value(QLatin1String("method")).toString(), QStringLiteral("PATCH"));
     QCOMPARE(rule.value(QLatin1String("matched")).toInt(), 1);
     QCOMPARE(rule.value(QLatin1String("fired")).toInt(), 1);
+}
+
+void TestSimFaults::filterLimitsARule()
+{
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QLatin1String("kind"), QStringLiteral("badRequest")},
+           {QLatin1String("count"), -1},
+           {QLatin1String("filter"), QStringLiteral(" or ")},
+           {QLatin1String("path"), QStringLiteral("/security/alerts_v2")}});
+    const QString one = QStringLiteral("/v1.0/security/alerts_v2?$filter=serviceSource%20eq%20"
+                                       "'microsoftDefenderForCloudApps'");
+    QCOMPARE(graph("GET", one).status, 200);
+    QCOMPARE(graph("GET", QStringLiteral("/v1.0/security/alerts_v2")).status, 200);
+    const HttpResult either = graph(
+            "GET", QStringLiteral("/v1.0/security/alerts_v2?$filter=(serviceSource%20eq%20'unknown'"
+                                  "%20or%20serviceSource%20eq%20'microsoftDefenderForCloudApps')"));
+    QCOMPARE(either.status, 400);
+    QCOMPARE(either.json.value(QLatin1String("error")).toObject().value(QLatin1String("code")),
+             QJsonValue(QStringLiteral("BadRequest")));
+    const QJsonObject rule = admin("GET", QStringLiteral("/_sim/faults"))
+                                     .json.value(QLatin1String("faults"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject();
+    QCOMPARE(rule.value(QLatin1String("filter")).toString(), QStringLiteral(" or "));
+    QCOMPARE(rule.value(QLatin1String("matched")).toInt(), 1);
 }
 
 void TestSimFaults::badRulesAreRejected_data()
