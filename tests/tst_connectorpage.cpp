@@ -71,6 +71,7 @@ private Q_SLOTS:
 
     void turnOffCheckboxDecidesWhatTheNextSyncCreates();
     void ruleEditorValidatesAndSaves();
+    void missingAlertPermissionIsExplained();
 
 private:
     std::unique_ptr<SyncController> makeController();
@@ -470,6 +471,34 @@ void TestConnectorPage::ruleEditorValidatesAndSaves()
     QTRY_VERIFY(!storedRules().rule(RuleProduct::EntraIdProtection).enabled);
     QTRY_COMPARE(entra->text(1), QStringLiteral("Off"));
     QCOMPARE(entra->checkState(1), Qt::Unchecked);
+}
+
+void TestConnectorPage::missingAlertPermissionIsExplained()
+{
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QStringLiteral("kind"), QStringLiteral("forbidden")},
+           {QStringLiteral("count"), -1},
+           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    auto controller = makeController();
+    auto window = std::make_unique<MainWindow>(controller.get());
+    window->resize(1600, 1000);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    controller->start();
+    QVERIFY(runSync(*controller));
+    goToConnector(*window);
+    // Incidents sync; the page says the rules do not run and which permission is missing.
+    auto *lastError
+            = window->connectorPage()->findChild<QLabel *>(QStringLiteral("healthLastError"));
+    QTRY_VERIFY(lastError->text() != QStringLiteral("None"));
+    QVERIFY2(lastError->text().startsWith(QStringLiteral("Incidents sync, but component alerts "
+                                                         "are not pulled")),
+             qPrintable(lastError->text()));
+    QVERIFY2(lastError->text().contains(QStringLiteral("Grant SecurityAlert.Read.All")),
+             qPrintable(lastError->text()));
+    QCOMPARE(
+            window->connectorPage()->findChild<QLabel *>(QStringLiteral("volumeIncidents"))->text(),
+            QStringLiteral("40"));
 }
 
 QTEST_MAIN(TestConnectorPage)

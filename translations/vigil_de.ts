@@ -767,37 +767,52 @@
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="764"/>
+        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
+        <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen und die Regeln zur Vorfallerstellung laufen nicht: Die App-Registrierung darf keine Warnungen lesen (%1). Erteilen Sie SecurityAlert.Read.All mit Administratoreinwilligung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="768"/>
+        <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
+        <translation>Vorfälle werden synchronisiert, aber Microsoft Graph hat die Abfrage der Einzelwarnungen abgelehnt, daher laufen die Regeln zur Vorfallerstellung nicht (%1). Bitte melden Sie dies mit dem Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="772"/>
+        <source>Incidents sync, but component alerts are not pulled: %1</source>
+        <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="783"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender erstellt aus diesen Warnungen bereits Vorfälle; eine Regel würde sie verdoppeln.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="767"/>
+        <location filename="../ui/connectorpage.cpp" line="786"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Nicht jeder Warnungstyp von Defender for Cloud Apps ist in Microsoft 365 Defender eingebunden; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält, so dass es weder Duplikate noch Lücken gibt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="772"/>
+        <location filename="../ui/connectorpage.cpp" line="791"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Nicht jede Risikoerkennung von Entra ID Protection landet in einem Microsoft 365 Defender-Vorfall; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="776"/>
+        <location filename="../ui/connectorpage.cpp" line="795"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="786"/>
+        <location filename="../ui/connectorpage.cpp" line="805"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="791"/>
+        <location filename="../ui/connectorpage.cpp" line="810"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="796"/>
+        <location filename="../ui/connectorpage.cpp" line="815"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
     </message>

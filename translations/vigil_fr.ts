@@ -767,37 +767,52 @@
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="764"/>
+        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
+        <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées et les règles de création d’incidents ne s’exécutent pas&#xa0;: l’inscription d’application n’a pas le droit de lire les alertes (%1). Accordez SecurityAlert.Read.All avec le consentement administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="768"/>
+        <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
+        <translation>Les incidents sont synchronisés, mais Microsoft Graph a refusé la requête des alertes des composants&#xa0;; les règles de création d’incidents ne s’exécutent donc pas (%1). Signalez-le avec le journal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="772"/>
+        <source>Incidents sync, but component alerts are not pulled: %1</source>
+        <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="783"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes&#xa0;; une règle les dupliquerait.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="767"/>
+        <location filename="../ui/connectorpage.cpp" line="786"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="772"/>
+        <location filename="../ui/connectorpage.cpp" line="791"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="776"/>
+        <location filename="../ui/connectorpage.cpp" line="795"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="786"/>
+        <location filename="../ui/connectorpage.cpp" line="805"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="791"/>
+        <location filename="../ui/connectorpage.cpp" line="810"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="796"/>
+        <location filename="../ui/connectorpage.cpp" line="815"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
     </message>

@@ -597,7 +597,7 @@ void ConnectorPage::showSyncStatus(const SyncStatus &status)
     if (status.lastError)
         m_lastError->setText(errorDescription(*status.lastError));
     else if (status.componentAlertsError)
-        m_lastError->setText(errorDescription(*status.componentAlertsError));
+        m_lastError->setText(componentAlertsErrorText(*status.componentAlertsError));
     else
         m_lastError->setText(tr("None"));
 
@@ -753,6 +753,25 @@ void ConnectorPage::fillEditor()
                          .arg(reason);
     m_ruleReason->setText(reason);
     m_ruleMessage->setVisible(false);
+}
+
+QString ConnectorPage::componentAlertsErrorText(const Error &error)
+{
+    // Incidents still sync; only the component alerts, and with them the rules, are missing.
+    switch (error.kind) {
+    case Error::Kind::Forbidden:
+        return tr("Incidents sync, but component alerts are not pulled and the incident creation "
+                  "rules do not run: the app registration may not read alerts (%1). Grant "
+                  "SecurityAlert.Read.All with admin consent.")
+                .arg(ErrorText::detailOf(error));
+    case Error::Kind::BadRequest:
+        return tr("Incidents sync, but Microsoft Graph refused the component alert query, so the "
+                  "incident creation rules do not run (%1). Please report this with the log.")
+                .arg(ErrorText::detailOf(error));
+    default:
+        return tr("Incidents sync, but component alerts are not pulled: %1")
+                .arg(errorDescription(error));
+    }
 }
 
 QString ConnectorPage::reasonText(RuleProduct product)

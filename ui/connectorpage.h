@@ -108,6 +108,8 @@ private:
     RuleProduct currentProduct() const;
     QString ruleStateText(RuleProduct product) const;
     QString filterSummary(const IncidentRule &rule) const;
+    /** What an error of the component alert pull means, and what to do about it. */
+    static QString componentAlertsErrorText(const Error &error);
     static QString reasonText(RuleProduct product);
 
     SyncController *m_controller = nullptr;

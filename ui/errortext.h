@@ -13,8 +13,7 @@ class ErrorText
     Q_DECLARE_TR_FUNCTIONS(Vigil::ErrorText)
 public:
     static QString describe(const Error &error);
-
-private:
+    /** The service's own words for an error: its message, else its code or HTTP status. */
     static QString detailOf(const Error &error);
 };
 
