@@ -1364,7 +1364,9 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
 
 void SyncWorker::finishAlertsPull()
 {
+    const qint64 relinkStart = threadCpuTimeNs();
     const Result<QList<Incident>> relinked = m_store->refreshDuplicates();
+    m_timings.storeNs += threadCpuTimeNs() - relinkStart;
     if (!relinked) {
         finishCycle(false, relinked.error());
         return;

@@ -1848,15 +1848,25 @@ Result<QList<Incident>> IncidentStore::refreshDuplicates()
         db.rollback();
         return error;
     }
+    // The changed rows in one statement: a first sync with every rule on links tens of
+    // thousands of them.
+    QJsonArray numbers;
+    for (const auto &change : std::as_const(changes))
+        numbers.append(change.first);
+    QSqlQuery rowsQuery(db);
+    rowsQuery.setForwardOnly(true);
+    rowsQuery.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number IN (SELECT value FROM "
+                                     "json_each(?)) ORDER BY i.number")
+                              .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    rowsQuery.addBindValue(
+            QString::fromUtf8(QJsonDocument(numbers).toJson(QJsonDocument::Compact)));
+    if (!rowsQuery.exec())
+        return storageError(QStringLiteral("reading the relinked incidents"),
+                            rowsQuery.lastError());
     QList<Incident> rows;
-    for (const auto &change : std::as_const(changes)) {
-        Result<Incident> row = loadIncident(change.first);
-        if (!row)
-            return row.error();
-        Incident incident = std::move(row).value();
-        incident.comments.clear();
-        rows.append(std::move(incident));
-    }
+    rows.reserve(changes.size());
+    while (rowsQuery.next())
+        rows.append(incidentFromRow(rowsQuery));
     return rows;
 }
 

@@ -59,6 +59,9 @@ int main(int argc, char **argv)
                       QStringLiteral("n"), QStringLiteral("100000")});
     parser.addOption({QStringLiteral("incidents-only"),
                       QStringLiteral("Skip the alerts_v2 pull (for comparison).")});
+    parser.addOption({QStringLiteral("all-rules"),
+                      QStringLiteral("Uncheck \"turn off Microsoft incident creation rules\": "
+                                     "every product's rule runs, so every alert is pulled.")});
     parser.process(app);
     const int callsPerMinute = parser.value(QStringLiteral("calls-per-minute")).toInt();
 
@@ -93,6 +96,13 @@ int main(int argc, char **argv)
     config.callsPerMinute = callsPerMinute;
     config.benchmarkBudgetOverride = true;
     config.pullComponentAlerts = !parser.isSet(QStringLiteral("incidents-only"));
+    if (parser.isSet(QStringLiteral("all-rules"))) {
+        IncidentStore store;
+        if (!store.open(config.databasePath) || !store.setTurnOffMicrosoftRules(false)) {
+            std::fprintf(stderr, "cannot prepare the store\n");
+            return 1;
+        }
+    }
 
     QThread syncThread;
     syncThread.setObjectName(QStringLiteral("vigil-sync"));
