@@ -239,28 +239,39 @@ bool isCoveredByTurnOffSetting(RuleProduct product)
            || product == RuleProduct::Mdo;
 }
 
-QString ruleDefaultReason(RuleProduct product)
+const char *ruleDefaultReasonText(RuleProduct product)
 {
+    // Translated where shown, in the connector page's context (see ConnectorPage::reasonText).
     switch (product) {
     case RuleProduct::Mde:
     case RuleProduct::Mdi:
     case RuleProduct::Mdo:
-        return QStringLiteral("Microsoft 365 Defender already makes incidents of these alerts; "
-                              "a rule would duplicate them.");
+        return QT_TRANSLATE_NOOP("Vigil::ConnectorPage",
+                                 "Microsoft 365 Defender already makes incidents of these alerts; "
+                                 "a rule would duplicate them.");
     case RuleProduct::Mcas:
-        return QStringLiteral("Not every Defender for Cloud Apps alert type is onboarded to "
-                              "Microsoft 365 Defender: the rule stays on for those that are not, "
-                              "and skips alerts an M365D incident already holds.");
+        return QT_TRANSLATE_NOOP("Vigil::ConnectorPage",
+                                 "Not every Defender for Cloud Apps alert type is onboarded to "
+                                 "Microsoft 365 Defender, so the rule makes incidents of the "
+                                 "others. It skips alerts an M365D incident already holds, so "
+                                 "there are neither duplicates nor gaps.");
     case RuleProduct::EntraIdProtection:
-        return QStringLiteral("Not every Entra ID Protection risk detection reaches a Microsoft "
-                              "365 Defender incident: the rule stays on for the others and skips "
-                              "alerts an M365D incident already holds.");
+        return QT_TRANSLATE_NOOP("Vigil::ConnectorPage",
+                                 "Not every Entra ID Protection risk detection reaches a Microsoft "
+                                 "365 Defender incident, so the rule makes incidents of the "
+                                 "others. It skips alerts an M365D incident already holds.");
     case RuleProduct::DefenderForCloud:
-        return QStringLiteral("Defender for Cloud alerts reach Microsoft 365 Defender only for "
-                              "connected subscriptions: the rule stays on for the others and "
-                              "skips alerts an M365D incident already holds.");
+        return QT_TRANSLATE_NOOP("Vigil::ConnectorPage",
+                                 "Defender for Cloud alerts reach Microsoft 365 Defender only for "
+                                 "connected subscriptions, so the rule makes incidents of the "
+                                 "others. It skips alerts an M365D incident already holds.");
     }
-    return {};
+    return "";
+}
+
+QString ruleDefaultReason(RuleProduct product)
+{
+    return QString::fromUtf8(ruleDefaultReasonText(product));
 }
 
 std::optional<RuleProduct> ruleProductForAlert(const QString &serviceSource,

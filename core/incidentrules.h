@@ -82,8 +82,10 @@ QString productFilter(RuleProduct product);
 QString ruleDisplayName(RuleProduct product);
 /** Whether the "turn off Microsoft incident creation rules" setting covers the product. */
 bool isCoveredByTurnOffSetting(RuleProduct product);
-/** Why a product's rule is set the way the defaults set it, for the connector page. */
+/** Why a product's rule is set the way the defaults set it, in English. */
 QString ruleDefaultReason(RuleProduct product);
+/** The same as a source text to translate in the context "Vigil::ConnectorPage". */
+const char *ruleDefaultReasonText(RuleProduct product);
 
 /**
  * The product of an alerts_v2 alert: by serviceSource, else by detectionSource, else by

@@ -247,572 +247,572 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="68"/>
+        <location filename="../ui/connectorpage.cpp" line="69"/>
         <source>Connector</source>
         <translation>Konnektor</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="113"/>
+        <location filename="../ui/connectorpage.cpp" line="114"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="116"/>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
         <source>Tenant:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
         <source>Signed in as:</source>
         <translation>Angemeldet als:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="119"/>
-        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="120"/>
+        <location filename="../ui/connectorpage.cpp" line="144"/>
         <source>Cloud:</source>
         <translation>Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="242"/>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
         <source>Health</source>
         <translation>Zustand der Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="245"/>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
         <source>Last pull:</source>
         <translation>Letzter Abruf:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
         <source>Last push:</source>
         <translation>Letzte Übertragung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
         <source>Behind Defender:</source>
         <translation>Rückstand zu Defender:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
         <source>Graph calls:</source>
         <translation>Graph-Aufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
         <source>Back-off:</source>
         <translation>Wartezeit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <location filename="../ui/connectorpage.cpp" line="251"/>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="256"/>
+        <location filename="../ui/connectorpage.cpp" line="257"/>
         <source>Volume</source>
         <translation>Datenmenge</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="259"/>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
         <source>Incidents:</source>
         <translation>Vorfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
         <source>Alerts in incidents:</source>
         <translation>Warnungen in Vorfällen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
         <source>Component alerts:</source>
         <translation>Einzelwarnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
         <source>Rule incidents:</source>
         <translation>Vorfälle aus Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <location filename="../ui/connectorpage.cpp" line="264"/>
         <source>Duplicates:</source>
         <translation>Duplikate:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="269"/>
-        <location filename="../ui/connectorpage.cpp" line="298"/>
+        <location filename="../ui/connectorpage.cpp" line="270"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Incident creation rules</source>
         <translation>Regeln zur Vorfallerstellung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="274"/>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Alle Microsoft-Regeln zur Vorfallerstellung für diese Produkte ausschalten (empfohlen)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="277"/>
+        <location filename="../ui/connectorpage.cpp" line="278"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity und for Office 365: Microsoft 365 Defender erstellt aus ihren Warnungen bereits Vorfälle.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="282"/>
+        <location filename="../ui/connectorpage.cpp" line="283"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Gilt für MDE, MDI und MDO. Laufen die Regeln neben dem Konnektor, wird jeder Regel-Vorfall, dessen Warnung auch ein M365D-Vorfall enthält, als dessen Duplikat markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="290"/>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>Die MCAS-Regel bleibt eingeschaltet. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Creates incidents</source>
         <translation>Erstellt Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="321"/>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
         <source>Edit rule</source>
         <translation>Regel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="331"/>
+        <location filename="../ui/connectorpage.cpp" line="332"/>
         <source>Create incidents from these alerts</source>
         <translation>Aus diesen Warnungen Vorfälle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="346"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>Severities:</source>
         <translation>Schweregrade:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="349"/>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
         <source>every title; or parts separated by commas</source>
         <translation>jeder Titel; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
         <source>Title contains one of</source>
         <translation>Titel enthält eines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <location filename="../ui/connectorpage.cpp" line="352"/>
         <source>Title contains:</source>
         <translation>Titel enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="354"/>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>nichts ausgeschlossen; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>Title does not contain any of</source>
         <translation>Titel enthält keines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
         <source>Title excludes:</source>
         <translation>Titel schließt aus:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <location filename="../ui/connectorpage.cpp" line="358"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Warnungen überspringen, die bereits ein M365D-Vorfall enthält</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="372"/>
+        <location filename="../ui/connectorpage.cpp" line="373"/>
         <source>Save rule</source>
         <translation>Regel speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="417"/>
+        <location filename="../ui/connectorpage.cpp" line="418"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Verbindung zum Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt, und Vigil synchronisiert nicht mehr mit ihm.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <location filename="../ui/connectorpage.cpp" line="526"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Mit dem Mandanten %1 verbunden. Das Geheimnis liegt im Schlüsselbund; Vigil synchronisiert ab jetzt über diese Verbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <location filename="../ui/connectorpage.cpp" line="542"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="543"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="546"/>
+        <location filename="../ui/connectorpage.cpp" line="547"/>
         <source>Connected as an app (client secret)</source>
         <translation>Als App verbunden (Clientgeheimnis)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="547"/>
+        <location filename="../ui/connectorpage.cpp" line="548"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Mit interaktiver Anmeldung verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="549"/>
+        <location filename="../ui/connectorpage.cpp" line="550"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="553"/>
+        <location filename="../ui/connectorpage.cpp" line="554"/>
         <source>App %1</source>
         <translation>App %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="555"/>
+        <location filename="../ui/connectorpage.cpp" line="556"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="141"/>
-        <location filename="../ui/connectorpage.cpp" line="558"/>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="559"/>
         <source>US Government (GCC High)</source>
         <translation>US-Regierung (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="142"/>
-        <location filename="../ui/connectorpage.cpp" line="560"/>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="561"/>
         <source>US Government (DoD)</source>
         <translation>US-Regierung (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="140"/>
-        <location filename="../ui/connectorpage.cpp" line="562"/>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="563"/>
         <source>Global</source>
         <translation>Global</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="127"/>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Interaktive Anmeldung (Gerätecode)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
         <source>App with a client secret</source>
         <translation>App mit Clientgeheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <location filename="../ui/connectorpage.cpp" line="130"/>
         <source>Sign in:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="132"/>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="134"/>
         <source>Tenant id:</source>
         <translation>Mandanten-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="136"/>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
         <source>application (client) id of the app registration</source>
         <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="138"/>
         <source>Client id:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="147"/>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
         <source>kept only in the system keychain</source>
         <translation>nur im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
         <source>Client secret:</source>
         <translation>Clientgeheimnis:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="150"/>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="152"/>
+        <location filename="../ui/connectorpage.cpp" line="153"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="154"/>
+        <location filename="../ui/connectorpage.cpp" line="155"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="166"/>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="174"/>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
         <source>Sign-in code</source>
         <translation>Anmeldecode</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="184"/>
+        <location filename="../ui/connectorpage.cpp" line="185"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="187"/>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
         <source>I have signed in</source>
         <translation>Ich habe mich angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="191"/>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="223"/>
+        <location filename="../ui/connectorpage.cpp" line="224"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="402"/>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="420"/>
+        <location filename="../ui/connectorpage.cpp" line="421"/>
         <source>There was no saved connection to remove.</source>
         <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <location filename="../ui/connectorpage.cpp" line="454"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="455"/>
+        <location filename="../ui/connectorpage.cpp" line="456"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="457"/>
+        <location filename="../ui/connectorpage.cpp" line="458"/>
         <source>Enter the client secret.</source>
         <translation>Geben Sie das Clientgeheimnis ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="474"/>
+        <location filename="../ui/connectorpage.cpp" line="475"/>
         <source>Checking the client secret…</source>
         <translation>Clientgeheimnis wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="475"/>
+        <location filename="../ui/connectorpage.cpp" line="476"/>
         <source>Asking for a sign-in code…</source>
         <translation>Anmeldecode wird angefordert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="499"/>
+        <location filename="../ui/connectorpage.cpp" line="500"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="534"/>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="586"/>
+        <location filename="../ui/connectorpage.cpp" line="587"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="590"/>
+        <location filename="../ui/connectorpage.cpp" line="591"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="594"/>
+        <location filename="../ui/connectorpage.cpp" line="595"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="596"/>
-        <location filename="../ui/connectorpage.cpp" line="602"/>
+        <location filename="../ui/connectorpage.cpp" line="597"/>
+        <location filename="../ui/connectorpage.cpp" line="603"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="621"/>
+        <location filename="../ui/connectorpage.cpp" line="622"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="622"/>
+        <location filename="../ui/connectorpage.cpp" line="623"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="626"/>
+        <location filename="../ui/connectorpage.cpp" line="627"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="627"/>
+        <location filename="../ui/connectorpage.cpp" line="628"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="629"/>
+        <location filename="../ui/connectorpage.cpp" line="630"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="654"/>
+        <location filename="../ui/connectorpage.cpp" line="655"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="663"/>
+        <location filename="../ui/connectorpage.cpp" line="664"/>
         <source>Off — turned off above</source>
         <translation>Aus – oben ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="664"/>
+        <location filename="../ui/connectorpage.cpp" line="665"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="664"/>
+        <location filename="../ui/connectorpage.cpp" line="665"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="671"/>
+        <location filename="../ui/connectorpage.cpp" line="672"/>
         <source>every severity</source>
         <translation>jeder Schweregrad</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="683"/>
+        <location filename="../ui/connectorpage.cpp" line="684"/>
         <source>title contains %1</source>
         <translation>Titel enthält %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="685"/>
+        <location filename="../ui/connectorpage.cpp" line="686"/>
         <source>title excludes %1</source>
         <translation>Titel schließt %1 aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="687"/>
+        <location filename="../ui/connectorpage.cpp" line="688"/>
         <source>skips alerts in M365D incidents</source>
         <translation>überspringt Warnungen in M365D-Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="741"/>
+        <location filename="../ui/connectorpage.cpp" line="742"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="752"/>
+        <location filename="../ui/connectorpage.cpp" line="753"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <location filename="../ui/connectorpage.cpp" line="764"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen und die Regeln zur Vorfallerstellung laufen nicht: Die App-Registrierung darf keine Warnungen lesen (%1). Erteilen Sie SecurityAlert.Read.All mit Administratoreinwilligung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="768"/>
+        <location filename="../ui/connectorpage.cpp" line="769"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Vorfälle werden synchronisiert, aber Microsoft Graph hat die Abfrage der Einzelwarnungen abgelehnt, daher laufen die Regeln zur Vorfallerstellung nicht (%1). Bitte melden Sie dies mit dem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="772"/>
+        <location filename="../ui/connectorpage.cpp" line="773"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="783"/>
+        <location filename="../core/incidentrules.cpp" line="249"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender erstellt aus diesen Warnungen bereits Vorfälle; eine Regel würde sie verdoppeln.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="786"/>
+        <location filename="../core/incidentrules.cpp" line="253"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Nicht jeder Warnungstyp von Defender for Cloud Apps ist in Microsoft 365 Defender eingebunden; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält, so dass es weder Duplikate noch Lücken gibt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="791"/>
+        <location filename="../core/incidentrules.cpp" line="259"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Nicht jede Risikoerkennung von Entra ID Protection landet in einem Microsoft 365 Defender-Vorfall; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="795"/>
+        <location filename="../core/incidentrules.cpp" line="264"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="805"/>
+        <location filename="../ui/connectorpage.cpp" line="787"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="810"/>
+        <location filename="../ui/connectorpage.cpp" line="792"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="815"/>
+        <location filename="../ui/connectorpage.cpp" line="797"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
     </message>

@@ -247,572 +247,572 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="68"/>
+        <location filename="../ui/connectorpage.cpp" line="69"/>
         <source>Connector</source>
         <translation>Connecteur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="113"/>
+        <location filename="../ui/connectorpage.cpp" line="114"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="116"/>
+        <location filename="../ui/connectorpage.cpp" line="117"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <location filename="../ui/connectorpage.cpp" line="118"/>
         <source>Tenant:</source>
         <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <location filename="../ui/connectorpage.cpp" line="119"/>
         <source>Signed in as:</source>
         <translation>Connecté en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="119"/>
-        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="120"/>
+        <location filename="../ui/connectorpage.cpp" line="144"/>
         <source>Cloud:</source>
         <translation>Cloud&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="242"/>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
         <source>Health</source>
         <translation>État de santé</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="245"/>
+        <location filename="../ui/connectorpage.cpp" line="246"/>
         <source>Last pull:</source>
         <translation>Dernière récupération&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <location filename="../ui/connectorpage.cpp" line="247"/>
         <source>Last push:</source>
         <translation>Dernier envoi&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <location filename="../ui/connectorpage.cpp" line="248"/>
         <source>Behind Defender:</source>
         <translation>Retard sur Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <location filename="../ui/connectorpage.cpp" line="249"/>
         <source>Graph calls:</source>
         <translation>Appels Graph&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <location filename="../ui/connectorpage.cpp" line="250"/>
         <source>Back-off:</source>
         <translation>Temporisation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <location filename="../ui/connectorpage.cpp" line="251"/>
         <source>Last error:</source>
         <translation>Dernière erreur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="256"/>
+        <location filename="../ui/connectorpage.cpp" line="257"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="259"/>
+        <location filename="../ui/connectorpage.cpp" line="260"/>
         <source>Incidents:</source>
         <translation>Incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="261"/>
         <source>Alerts in incidents:</source>
         <translation>Alertes dans les incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <location filename="../ui/connectorpage.cpp" line="262"/>
         <source>Component alerts:</source>
         <translation>Alertes des composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <location filename="../ui/connectorpage.cpp" line="263"/>
         <source>Rule incidents:</source>
         <translation>Incidents issus de règles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <location filename="../ui/connectorpage.cpp" line="264"/>
         <source>Duplicates:</source>
         <translation>Doublons&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="269"/>
-        <location filename="../ui/connectorpage.cpp" line="298"/>
+        <location filename="../ui/connectorpage.cpp" line="270"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Incident creation rules</source>
         <translation>Règles de création d’incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="274"/>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Désactiver toutes les règles Microsoft de création d’incidents pour ces produits (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="277"/>
+        <location filename="../ui/connectorpage.cpp" line="278"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity et for Office 365&#xa0;: Microsoft 365 Defender crée déjà des incidents à partir de leurs alertes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="282"/>
+        <location filename="../ui/connectorpage.cpp" line="283"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Concerne MDE, MDI et MDO. Si les règles fonctionnent à côté du connecteur, chaque incident de règle dont l’alerte figure aussi dans un incident M365D est marqué comme son doublon.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="290"/>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>La règle MCAS reste active. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Creates incidents</source>
         <translation>Crée des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="321"/>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
         <source>Edit rule</source>
         <translation>Modifier la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="331"/>
+        <location filename="../ui/connectorpage.cpp" line="332"/>
         <source>Create incidents from these alerts</source>
         <translation>Créer des incidents à partir de ces alertes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
-        <location filename="../ui/connectorpage.cpp" line="674"/>
+        <location filename="../ui/connectorpage.cpp" line="339"/>
+        <location filename="../ui/connectorpage.cpp" line="675"/>
         <source>Informational</source>
         <translation>Informative</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="346"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>Severities:</source>
         <translation>Gravités&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="349"/>
+        <location filename="../ui/connectorpage.cpp" line="350"/>
         <source>every title; or parts separated by commas</source>
         <translation>tous les titres&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <location filename="../ui/connectorpage.cpp" line="351"/>
         <source>Title contains one of</source>
         <translation>Le titre contient l’un de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <location filename="../ui/connectorpage.cpp" line="352"/>
         <source>Title contains:</source>
         <translation>Le titre contient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="354"/>
+        <location filename="../ui/connectorpage.cpp" line="355"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>rien d’exclu&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>Title does not contain any of</source>
         <translation>Le titre ne contient aucun de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="357"/>
         <source>Title excludes:</source>
         <translation>Le titre exclut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <location filename="../ui/connectorpage.cpp" line="358"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Ignorer les alertes déjà présentes dans un incident M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="372"/>
+        <location filename="../ui/connectorpage.cpp" line="373"/>
         <source>Save rule</source>
         <translation>Enregistrer la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="417"/>
+        <location filename="../ui/connectorpage.cpp" line="418"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau et Vigil ne se synchronise plus avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <location filename="../ui/connectorpage.cpp" line="526"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Connecté au locataire %1. Le secret est dans le trousseau ; Vigil se synchronise désormais avec cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <location filename="../ui/connectorpage.cpp" line="542"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Connecté au locataire de démonstration intégré</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="543"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="546"/>
+        <location filename="../ui/connectorpage.cpp" line="547"/>
         <source>Connected as an app (client secret)</source>
         <translation>Connecté en tant qu’application (secret client)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="547"/>
+        <location filename="../ui/connectorpage.cpp" line="548"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Connecté par une connexion interactive</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="549"/>
+        <location filename="../ui/connectorpage.cpp" line="550"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="553"/>
+        <location filename="../ui/connectorpage.cpp" line="554"/>
         <source>App %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="555"/>
+        <location filename="../ui/connectorpage.cpp" line="556"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="141"/>
-        <location filename="../ui/connectorpage.cpp" line="558"/>
+        <location filename="../ui/connectorpage.cpp" line="142"/>
+        <location filename="../ui/connectorpage.cpp" line="559"/>
         <source>US Government (GCC High)</source>
         <translation>Gouvernement américain (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="142"/>
-        <location filename="../ui/connectorpage.cpp" line="560"/>
+        <location filename="../ui/connectorpage.cpp" line="143"/>
+        <location filename="../ui/connectorpage.cpp" line="561"/>
         <source>US Government (DoD)</source>
         <translation>Gouvernement américain (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="140"/>
-        <location filename="../ui/connectorpage.cpp" line="562"/>
+        <location filename="../ui/connectorpage.cpp" line="141"/>
+        <location filename="../ui/connectorpage.cpp" line="563"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="127"/>
+        <location filename="../ui/connectorpage.cpp" line="128"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Connexion interactive (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <location filename="../ui/connectorpage.cpp" line="129"/>
         <source>App with a client secret</source>
         <translation>Application avec un secret client</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <location filename="../ui/connectorpage.cpp" line="130"/>
         <source>Sign in:</source>
         <translation>Connexion&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="132"/>
+        <location filename="../ui/connectorpage.cpp" line="133"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>ID ou domaine du locataire&#xa0;; vide&#xa0;: votre organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="134"/>
         <source>Tenant id:</source>
         <translation>ID du locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="136"/>
+        <location filename="../ui/connectorpage.cpp" line="137"/>
         <source>application (client) id of the app registration</source>
         <translation>ID d’application (client) de l’inscription d’application</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="138"/>
         <source>Client id:</source>
         <translation>ID client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="147"/>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
         <source>kept only in the system keychain</source>
         <translation>conservé uniquement dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
         <source>Client secret:</source>
         <translation>Secret client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="150"/>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="152"/>
+        <location filename="../ui/connectorpage.cpp" line="153"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="154"/>
+        <location filename="../ui/connectorpage.cpp" line="155"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="166"/>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="174"/>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
         <source>Sign-in code</source>
         <translation>Code de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="184"/>
+        <location filename="../ui/connectorpage.cpp" line="185"/>
         <source>Sign-in address</source>
         <translation>Adresse de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="187"/>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
         <source>Open in browser</source>
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
         <source>I have signed in</source>
         <translation>Je me suis connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="191"/>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="223"/>
+        <location filename="../ui/connectorpage.cpp" line="224"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Aucun navigateur n’a pu être lancé&#xa0;; ouvrez %1 vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="402"/>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Connexion annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="420"/>
+        <location filename="../ui/connectorpage.cpp" line="421"/>
         <source>There was no saved connection to remove.</source>
         <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <location filename="../ui/connectorpage.cpp" line="454"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Saisissez l’ID client de l’inscription d’application.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="455"/>
+        <location filename="../ui/connectorpage.cpp" line="456"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="457"/>
+        <location filename="../ui/connectorpage.cpp" line="458"/>
         <source>Enter the client secret.</source>
         <translation>Saisissez le secret client.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="474"/>
+        <location filename="../ui/connectorpage.cpp" line="475"/>
         <source>Checking the client secret…</source>
         <translation>Vérification du secret client…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="475"/>
+        <location filename="../ui/connectorpage.cpp" line="476"/>
         <source>Asking for a sign-in code…</source>
         <translation>Demande d’un code de connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="499"/>
+        <location filename="../ui/connectorpage.cpp" line="500"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>En attente de la connexion (le code expire à %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="534"/>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
         <source>Not connected: %1</source>
         <translation>Non connecté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="586"/>
+        <location filename="../ui/connectorpage.cpp" line="587"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="590"/>
+        <location filename="../ui/connectorpage.cpp" line="591"/>
         <source>Waiting until %1 before the next call</source>
         <translation>Attente jusqu’à %1 avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="594"/>
+        <location filename="../ui/connectorpage.cpp" line="595"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="596"/>
-        <location filename="../ui/connectorpage.cpp" line="602"/>
+        <location filename="../ui/connectorpage.cpp" line="597"/>
+        <location filename="../ui/connectorpage.cpp" line="603"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="621"/>
+        <location filename="../ui/connectorpage.cpp" line="622"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="622"/>
+        <location filename="../ui/connectorpage.cpp" line="623"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="626"/>
+        <location filename="../ui/connectorpage.cpp" line="627"/>
         <source>at most %1 s</source>
         <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="627"/>
+        <location filename="../ui/connectorpage.cpp" line="628"/>
         <source>at most %1 min</source>
         <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="629"/>
+        <location filename="../ui/connectorpage.cpp" line="630"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="654"/>
+        <location filename="../ui/connectorpage.cpp" line="655"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="663"/>
+        <location filename="../ui/connectorpage.cpp" line="664"/>
         <source>Off — turned off above</source>
         <translation>Désactivée — par la case ci-dessus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="664"/>
+        <location filename="../ui/connectorpage.cpp" line="665"/>
         <source>On</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="664"/>
+        <location filename="../ui/connectorpage.cpp" line="665"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="671"/>
+        <location filename="../ui/connectorpage.cpp" line="672"/>
         <source>every severity</source>
         <translation>toutes les gravités</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="683"/>
+        <location filename="../ui/connectorpage.cpp" line="684"/>
         <source>title contains %1</source>
         <translation>le titre contient %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="685"/>
+        <location filename="../ui/connectorpage.cpp" line="686"/>
         <source>title excludes %1</source>
         <translation>le titre exclut %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="687"/>
+        <location filename="../ui/connectorpage.cpp" line="688"/>
         <source>skips alerts in M365D incidents</source>
         <translation>ignore les alertes des incidents M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="741"/>
+        <location filename="../ui/connectorpage.cpp" line="742"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="752"/>
+        <location filename="../ui/connectorpage.cpp" line="753"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="763"/>
+        <location filename="../ui/connectorpage.cpp" line="764"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées et les règles de création d’incidents ne s’exécutent pas&#xa0;: l’inscription d’application n’a pas le droit de lire les alertes (%1). Accordez SecurityAlert.Read.All avec le consentement administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="768"/>
+        <location filename="../ui/connectorpage.cpp" line="769"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Les incidents sont synchronisés, mais Microsoft Graph a refusé la requête des alertes des composants&#xa0;; les règles de création d’incidents ne s’exécutent donc pas (%1). Signalez-le avec le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="772"/>
+        <location filename="../ui/connectorpage.cpp" line="773"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="783"/>
+        <location filename="../core/incidentrules.cpp" line="249"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes&#xa0;; une règle les dupliquerait.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="786"/>
+        <location filename="../core/incidentrules.cpp" line="253"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="791"/>
+        <location filename="../core/incidentrules.cpp" line="259"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="795"/>
+        <location filename="../core/incidentrules.cpp" line="264"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="805"/>
+        <location filename="../ui/connectorpage.cpp" line="787"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="810"/>
+        <location filename="../ui/connectorpage.cpp" line="792"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="815"/>
+        <location filename="../ui/connectorpage.cpp" line="797"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
     </message>

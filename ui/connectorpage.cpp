@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -776,27 +777,8 @@ QString ConnectorPage::componentAlertsErrorText(const Error &error)
 
 QString ConnectorPage::reasonText(RuleProduct product)
 {
-    switch (product) {
-    case RuleProduct::Mde:
-    case RuleProduct::Mdi:
-    case RuleProduct::Mdo:
-        return tr("Microsoft 365 Defender already makes incidents of these alerts; a rule would "
-                  "duplicate them.");
-    case RuleProduct::Mcas:
-        return tr("Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 "
-                  "Defender, so the rule makes incidents of the others. It skips alerts an M365D "
-                  "incident already holds, so "
-                  "there are neither duplicates nor gaps.");
-    case RuleProduct::EntraIdProtection:
-        return tr("Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender "
-                  "incident, so the rule makes incidents of the others. It skips alerts an M365D "
-                  "incident already holds.");
-    case RuleProduct::DefenderForCloud:
-        return tr("Defender for Cloud alerts reach Microsoft 365 Defender only for connected "
-                  "subscriptions, so the rule makes incidents of the others. It skips alerts an "
-                  "M365D incident already holds.");
-    }
-    return {};
+    // One text with vigilctl's, translated here.
+    return QCoreApplication::translate("Vigil::ConnectorPage", ruleDefaultReasonText(product));
 }
 
 QString ConnectorPage::validateRule(const IncidentRule &rule)
