@@ -1084,9 +1084,6 @@ void SyncWorker::startAlertsPull()
     }
     m_rules = std::move(rules).value();
     m_status.componentAlertsError.reset();
-    m_alertsUnordered = false;
-    m_alertsCycleMax = {};
-    m_alertsPreviousItem = {};
     const QList<RuleProduct> active = m_rules.activeProducts();
     m_alertSources = serviceSourcesForRules(active);
     // An alert an M365D incident holds has its evidence on that incident's alert rows; the
@@ -1137,6 +1134,11 @@ void SyncWorker::startAlertsPull()
         finishAlertsPull();
         return;
     }
+    startAlertQueries();
+}
+
+void SyncWorker::startAlertQueries()
+{
     m_alertQueries.clear();
     m_alertQuery = 0;
     if (m_alertsOneSourcePerQuery) {
@@ -1145,6 +1147,9 @@ void SyncWorker::startAlertsPull()
     } else {
         m_alertQueries.append(m_alertSources);
     }
+    m_alertsUnordered = false;
+    m_alertsCycleMax = {};
+    m_alertsPreviousItem = {};
     fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.constFirst()));
 }
 
@@ -1208,14 +1213,7 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
                     << "alerts_v2 refused the serviceSource filter (" << result.error().toString()
                     << "); asking for one source at a time";
             m_alertsOneSourcePerQuery = true;
-            m_alertQueries.clear();
-            for (const QString &source : std::as_const(m_alertSources))
-                m_alertQueries.append(QStringList{source});
-            m_alertQuery = 0;
-            m_alertsUnordered = false;
-            m_alertsCycleMax = {};
-            m_alertsPreviousItem = {};
-            fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.constFirst()));
+            startAlertQueries();
             return;
         }
         // Without SecurityAlert.Read.All the incidents still sync; only the rules cannot run.

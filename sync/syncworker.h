@@ -113,6 +113,8 @@ private:
     /** The first page of alerts_v2 for these serviceSource values, from the alerts cursor. */
     QUrl firstAlertsPageUrl(const QStringList &sources) const;
     void startAlertsPull();
+    /** Plans this pull's queries (one, or one per source) and fetches the first page. */
+    void startAlertQueries();
     void fetchAlertsPage(const QUrl &url);
     void onAlertsPage(const Result<AlertPage> &result);
     /** After a whole alerts pull: the cursor to the incident cursor when that is later, and
