@@ -2,7 +2,7 @@
 
 #include "connectorprofile.h"
 #include "result.h"
-#include "synccontroller.h"
+#include "syncconfig.h"
 
 #include <QCommandLineParser>
 

@@ -1,6 +1,6 @@
 // vigil: the desktop console. main() only wires the engine, the window and the options.
 #include "appoptions.h"
-#include "connectionsetup.h"
+#include "connectioncontroller.h"
 #include "connectorpage.h"
 #include "mainwindow.h"
 #include "secretstore.h"

@@ -1,15 +1,15 @@
 // vigilctl: Vigil's command line. Same engine as the GUI (SyncController), no Widgets.
 #include "appoptions.h"
+#include "connectioncontroller.h"
 #include "connectionsetup.h"
 #include "connectorprofile.h"
 #include "devicecodeflow.h"
 #include "incidentexport.h"
 #include "incidentrules.h"
-#include "incidentstore.h"
 #include "secretstore.h"
 #include "synccontroller.h"
-#include "syncengine.h"
 #include "tokenprovider.h"
+#include "triage.h"
 #include "vocabulary.h"
 
 #include <QCoreApplication>
@@ -23,6 +23,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
+#include <optional>
 
 using namespace Vigil;
 
@@ -523,8 +525,73 @@ void printRulesTable(const IncidentRuleSettings &settings)
     out().flush();
 }
 
-/** `rules list`, `rules set PRODUCT ...` and `connector set ...`: read and write the rules in
- *  the store directly; the sync engine reads them at the start of each alerts pull. */
+/**
+ * The rule settings read and saved through a SyncController, the same calls as the connector
+ * page's: the sync thread owns the store, and this waits for its answers. Does not pull (autoPoll
+ * off, no syncNow()).
+ */
+class RuleSettingsCalls
+{
+public:
+    explicit RuleSettingsCalls(SyncConfig config)
+        : m_controller(withoutPolling(std::move(config)))
+    {
+        QObject::connect(&m_controller, &SyncController::ruleSettingsLoaded, &m_loop,
+                         [this](const IncidentRuleSettings &settings) { answer(settings); });
+        QObject::connect(&m_controller, &SyncController::ruleSettingsFailed, &m_loop,
+                         [this](const Error &error) { answer(error); });
+        QObject::connect(&m_controller, &SyncController::storeFailed, &m_loop,
+                         [this](const Error &error) { answer(error); });
+        m_controller.start();
+    }
+
+    Result<IncidentRuleSettings> load()
+    {
+        return wait([this] { m_controller.requestRuleSettings(); });
+    }
+
+    /** Stores every rule and the connector setting; answers what the store holds then. */
+    Result<IncidentRuleSettings> save(const IncidentRuleSettings &settings)
+    {
+        return wait([this, &settings] { m_controller.saveRuleSettings(settings); });
+    }
+
+private:
+    static SyncConfig withoutPolling(SyncConfig config)
+    {
+        config.autoPoll = false;
+        return config;
+    }
+
+    void answer(const Result<IncidentRuleSettings> &result)
+    {
+        if (!m_answer)
+            m_answer = result;
+        m_loop.quit();
+    }
+
+    Result<IncidentRuleSettings> wait(const std::function<void()> &call)
+    {
+        // A store that could not be opened has answered already, and takes no calls.
+        if (!m_failed) {
+            m_answer.reset();
+            call();
+            if (!m_answer)
+                m_loop.exec();
+        }
+        if (!*m_answer)
+            m_failed = true;
+        return *m_answer;
+    }
+
+    SyncController m_controller;
+    QEventLoop m_loop;
+    std::optional<Result<IncidentRuleSettings>> m_answer;
+    bool m_failed = false;
+};
+
+/** `rules list`, `rules set PRODUCT ...` and `connector set ...`: read and write the rules
+ *  through RuleSettingsCalls; the sync engine reads them at the start of each alerts pull. */
 int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
 {
     const QString command = args.mid(0, 2).join(QLatin1Char(' '));
@@ -590,16 +657,18 @@ int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
-    IncidentStore store;
-    if (Result<void> opened = store.open(options->syncConfig().databasePath); !opened)
-        return fail(describe(opened.error()));
-    Result<IncidentRuleSettings> loaded = store.loadIncidentRules();
+    // The rules need no tenant: the engine's "not connected" warning means nothing here.
+    QLoggingCategory::setFilterRules(
+            QStringLiteral("vigil.*.debug=false\nvigil.*.info=false\nvigil.sync.warning=false"));
+    RuleSettingsCalls calls(options->syncConfig());
+    Result<IncidentRuleSettings> loaded = calls.load();
     if (!loaded)
         return fail(describe(loaded.error()));
     IncidentRuleSettings settings = std::move(loaded).value();
 
     if (connector) {
-        if (Result<void> saved = store.setTurnOffMicrosoftRules(*turnOff); !saved)
+        settings.turnOffMicrosoftRules = *turnOff;
+        if (Result<IncidentRuleSettings> saved = calls.save(settings); !saved)
             return fail(describe(saved.error()));
         out() << (*turnOff ? QStringLiteral("Microsoft incident creation rules for MDE, MDI and "
                                             "MDO are turned off.")
@@ -636,9 +705,9 @@ int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
                                 .arg(ruleProductName(rule.product)),
                         Usage);
         }
-        if (Result<void> saved = store.saveIncidentRule(rule); !saved)
-            return fail(describe(saved.error()));
         settings.setRule(rule);
+        if (Result<IncidentRuleSettings> saved = calls.save(settings); !saved)
+            return fail(describe(saved.error()));
         out() << QStringLiteral("Rule %1 saved; it is %2.")
                          .arg(ruleProductName(rule.product), settings.isActive(rule.product)
                                                                      ? QStringLiteral("on")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "devicecodeprompt.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -16,16 +17,6 @@ class QNetworkReply;
 class QTimer;
 
 namespace Vigil {
-
-/** @brief What the analyst must do to finish a device-code sign-in. Any thread. */
-struct DeviceCodePrompt
-{
-    QString userCode;
-    QUrl verificationUri;
-    QString message; ///< the service's own sentence (code and address included)
-    QDateTime expiresAt;
-    int intervalSeconds = 5;
-};
 
 /** @brief Tokens and identity from an interactive (delegated) sign-in. Any thread. */
 struct DelegatedSignIn
@@ -110,5 +101,4 @@ private:
 
 } // namespace Vigil
 
-Q_DECLARE_METATYPE(Vigil::DeviceCodePrompt)
 Q_DECLARE_METATYPE(Vigil::DelegatedSignIn)

@@ -1,5 +1,6 @@
 #include "secretstore.h"
 
+#include "connectorprofile.h"
 #include "synclogging.h"
 
 #include <QPointer>
@@ -48,14 +49,12 @@ SecretStore::SecretStore(QString service, QObject *parent)
 
 QString SecretStore::clientSecretKey(const QString &tenantId, const QString &clientId)
 {
-    return tenantId.toLower() + QLatin1Char('/') + clientId.toLower()
-           + QStringLiteral("/client-secret");
+    return ConnectorProfile::clientSecretKey(tenantId, clientId);
 }
 
 QString SecretStore::refreshTokenKey(const QString &tenantId, const QString &clientId)
 {
-    return tenantId.toLower() + QLatin1Char('/') + clientId.toLower()
-           + QStringLiteral("/refresh-token");
+    return ConnectorProfile::refreshTokenKey(tenantId, clientId);
 }
 
 QString SecretStore::noKeychainAdvice()

@@ -4,8 +4,8 @@
 #include "incidentrules.h"
 #include "ratelimiter.h"
 #include "result.h"
-#include "synccontroller.h"
-#include "syncengine.h"
+#include "syncconfig.h"
+#include "syncdecisions.h"
 #include "syncstatus.h"
 
 #include <QElapsedTimer>

@@ -5,8 +5,8 @@ target_link_libraries(vigil_syncsupport PUBLIC vigil_common Qt6::Network)
 vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
                LIBS vigil_sync vigil_syncsupport LABELS sync)
 vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
-               LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
-               LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
-               LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 900)
+               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 900)

@@ -1,4 +1,4 @@
-#include "connectionsetup.h"
+#include "connectioncontroller.h"
 #include "connectorpage.h"
 #include "connectorprofile.h"
 #include "secretstore.h"

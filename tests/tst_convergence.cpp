@@ -3,7 +3,7 @@
 #include "simserver.h"
 #include "simtenant.h"
 #include "synccontroller.h"
-#include "syncengine.h"
+#include "syncdecisions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 #include "incidentstore.h"
 #include "simserver.h"
 #include "synccontroller.h"
-#include "syncengine.h"
+#include "triage.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

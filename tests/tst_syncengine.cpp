@@ -1,4 +1,4 @@
-#include "syncengine.h"
+#include "syncdecisions.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,7 +1,7 @@
 #include "incidentdetailview.h"
 #include "incidentqueuemodel.h"
 #include "mainwindow.h"
-#include "syncengine.h"
+#include "triage.h"
 #include "triagedialogs.h"
 #include "vocabulary.h"
 

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "devicecodeflow.h"
+#include "connectorprofile.h"
+#include "devicecodeprompt.h"
 #include "incidentrules.h"
-#include "synccontroller.h"
+#include "result.h"
+#include "syncconfig.h"
 #include "syncstatus.h"
 
 #include <QWidget>
@@ -24,7 +26,7 @@ class QTreeWidgetItem;
 namespace Vigil {
 
 class ConnectionController;
-struct ConnectorProfile;
+class SyncController;
 
 /** What the connector page shows about the connection: which tenant, app, cloud and who. */
 struct ConnectorIdentity

@@ -2,7 +2,7 @@
 
 #include "incident.h"
 #include "severityicons.h"
-#include "syncengine.h"
+#include "triage.h"
 #include "triagedialogs.h"
 
 #include <QWidget>

@@ -3,8 +3,8 @@
 #include "cloud.h"
 #include "incident.h"
 #include "result.h"
-#include "syncengine.h"
 #include "syncstatus.h"
+#include "triage.h"
 #include "triagedialogs.h"
 
 #include <QImage>

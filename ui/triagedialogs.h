@@ -2,7 +2,7 @@
 
 #include "incident.h"
 #include "result.h"
-#include "syncengine.h"
+#include "triage.h"
 
 #include <QDialog>
 #include <QList>

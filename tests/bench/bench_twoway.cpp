@@ -9,7 +9,7 @@
 #include "incident.h"
 #include "simserver.h"
 #include "synccontroller.h"
-#include "syncengine.h"
+#include "triage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

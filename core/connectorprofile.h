@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -13,7 +14,7 @@ namespace Vigil {
  *
  * Kept with QSettings in `connector.ini` in Vigil's data directory. The secret that goes with it
  * (client secret or refresh token) is only ever in the keychain, under keys derived from tenant
- * and client id (SecretStore::clientSecretKey / refreshTokenKey).
+ * and client id (clientSecretKey() / refreshTokenKey()).
  */
 struct ConnectorProfile
 {
@@ -30,6 +31,10 @@ struct ConnectorProfile
     bool isValid() const { return !tenantId.isEmpty() && !clientId.isEmpty(); }
     /** The keychain key of this profile's secret (depends on authMode). */
     QString secretKey() const;
+    /** Keychain keys of one app in one tenant: "<tenant>/<clientId>/client-secret" and
+     *  ".../refresh-token", lower case. */
+    static QString clientSecretKey(const QString &tenantId, const QString &clientId);
+    static QString refreshTokenKey(const QString &tenantId, const QString &clientId);
 
     static QString authModeName(AuthMode mode); ///< "deviceCode" or "clientSecret"
     static QString filePath(const QString &dataDir);
@@ -40,3 +45,5 @@ struct ConnectorProfile
 };
 
 } // namespace Vigil
+
+Q_DECLARE_METATYPE(Vigil::ConnectorProfile)

@@ -1,7 +1,7 @@
 #include "synccontroller.h"
 
-#include "syncengine.h"
 #include "syncworker.h"
+#include "triage.h"
 
 #include <QThread>
 

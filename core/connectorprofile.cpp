@@ -1,7 +1,5 @@
 #include "connectorprofile.h"
 
-#include "secretstore.h"
-
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -19,8 +17,20 @@ Error storageError(const QString &message)
 
 QString ConnectorProfile::secretKey() const
 {
-    return authMode == AuthMode::ClientSecret ? SecretStore::clientSecretKey(tenantId, clientId)
-                                              : SecretStore::refreshTokenKey(tenantId, clientId);
+    return authMode == AuthMode::ClientSecret ? clientSecretKey(tenantId, clientId)
+                                              : refreshTokenKey(tenantId, clientId);
+}
+
+QString ConnectorProfile::clientSecretKey(const QString &tenantId, const QString &clientId)
+{
+    return tenantId.toLower() + QLatin1Char('/') + clientId.toLower()
+           + QStringLiteral("/client-secret");
+}
+
+QString ConnectorProfile::refreshTokenKey(const QString &tenantId, const QString &clientId)
+{
+    return tenantId.toLower() + QLatin1Char('/') + clientId.toLower()
+           + QStringLiteral("/refresh-token");
 }
 
 QString ConnectorProfile::authModeName(AuthMode mode)
