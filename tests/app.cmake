@@ -3,10 +3,13 @@ vigil_add_test(NAME tst_vigilctl SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctl.
                LIBS Qt6::Core Qt6::Network LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctl PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctl vigilctl)
-vigil_add_test(NAME tst_vigilscreenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilscreenshot.cpp
-               LIBS Qt6::Gui LABELS app e2e TIMEOUT 300)
-target_compile_definitions(tst_vigilscreenshot PRIVATE VIGIL_PATH="$<TARGET_FILE:vigil>")
-add_dependencies(tst_vigilscreenshot vigil)
+if(VIGIL_GUI)
+    vigil_add_test(NAME tst_vigilscreenshot
+                   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilscreenshot.cpp
+                   LIBS Qt6::Gui LABELS app e2e TIMEOUT 300)
+    target_compile_definitions(tst_vigilscreenshot PRIVATE VIGIL_PATH="$<TARGET_FILE:vigil>")
+    add_dependencies(tst_vigilscreenshot vigil)
+endif()
 vigil_add_test(NAME tst_crashrecovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_crashrecovery.cpp
                LIBS Qt6::Core Qt6::Network Qt6::Sql LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_crashrecovery PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
