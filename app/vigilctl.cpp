@@ -5,8 +5,9 @@
 #include "devicecodeflow.h"
 #include "incidentexport.h"
 #include "incidentrules.h"
-#include "incidentstore.h"
+#include "rulerepository.h"
 #include "secretstore.h"
+#include "store.h"
 #include "synccontroller.h"
 #include "syncengine.h"
 #include "tokenprovider.h"
@@ -14,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -590,9 +590,10 @@ int runRulesCommand(const QCommandLineParser &parser, const QStringList &args)
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
-    IncidentStore store;
-    if (Result<void> opened = store.open(options->syncConfig().databasePath); !opened)
+    Result<std::unique_ptr<Store>> opened = openStore(options->syncConfig().store);
+    if (!opened)
         return fail(describe(opened.error()));
+    RuleRepository &store = opened.value()->rules();
     Result<IncidentRuleSettings> loaded = store.loadIncidentRules();
     if (!loaded)
         return fail(describe(loaded.error()));
@@ -802,8 +803,7 @@ int main(int argc, char *argv[])
         return runDisconnect(options.value());
     const QJsonValue keychain
             = what == Command::Status ? savedSecretState(options.value()) : QJsonValue();
-    if (what == Command::Status && !options->demo()
-        && (config.databasePath.isEmpty() || !QFile::exists(config.databasePath))) {
+    if (what == Command::Status && !options->demo() && !storeExists(config.store)) {
         // Nothing synced yet: report the connection without creating a database.
         out() << QJsonDocument(connectorStatus(options.value(), std::nullopt, keychain))
                          .toJson(QJsonDocument::Indented);

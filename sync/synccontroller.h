@@ -5,6 +5,7 @@
 #include "incident.h"
 #include "incidentrules.h"
 #include "result.h"
+#include "storeconfig.h"
 #include "syncstatus.h"
 
 #include <QObject>
@@ -22,7 +23,7 @@ struct TriageEdit;
 /** @brief Everything the sync engine needs to run against one tenant. Any thread. */
 struct SyncConfig
 {
-    QString databasePath; ///< SQLite file; created with its folder when missing
+    StoreConfig store; ///< the incident database; created (SQLite: with its folder) when missing
     QUrl authorityHost; ///< e.g. https://login.microsoftonline.com (http only on loopback)
     QUrl graphEndpoint; ///< e.g. https://graph.microsoft.com (http only on loopback)
     QString tenantId;
