@@ -95,6 +95,7 @@ private Q_SLOTS:
     void bothCommentShapesSurvive();
     void reopenKeepsData();
     void readOnlyConnectionReadsButNeverWrites();
+    void storeExistsOnceWrittenOnly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -570,6 +571,21 @@ void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
     QVERIFY(!openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("none.db"))),
                        Store::OpenMode::ReadOnly)
                      .ok());
+}
+
+void TestIncidentStore::storeExistsOnceWrittenOnly()
+{
+    // vigilctl status asks this before it opens anything: asking and reading must create nothing.
+    QVERIFY(!storeExists(StoreConfig()));
+    const StoreConfig config = StoreConfig::sqlite(m_path);
+    QVERIFY(!storeExists(config));
+    QVERIFY(!openStore(config, Store::OpenMode::ReadOnly).ok());
+    QVERIFY(!storeExists(config));
+    QVERIFY(!QFile::exists(m_path));
+
+    QVERIFY(openStore(config).ok());
+    QVERIFY(storeExists(config));
+    QVERIFY(openStore(config, Store::OpenMode::ReadOnly).ok());
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)
