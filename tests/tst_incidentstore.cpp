@@ -285,9 +285,7 @@ void TestIncidentStore::detailCapsAlertsAt150()
     QFETCH(int, shown);
 
     auto opened = openStore(StoreConfig::sqlite(m_path));
-
     QVERIFY(opened);
-
     Store &store = *opened.value();
     QList<Alert> list = makeAlerts(QStringLiteral("9"), alerts);
     std::reverse(list.begin(), list.end()); // stored newest first; shown oldest first
@@ -324,9 +322,7 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
     QFETCH(bool, survivorLocalBefore);
 
     auto opened = openStore(StoreConfig::sqlite(m_path));
-
     QVERIFY(opened);
-
     Store &store = *opened.value();
     const QString source = QStringLiteral("500");
     const QString target = QStringLiteral("600");

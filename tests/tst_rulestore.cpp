@@ -115,9 +115,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
     auto opened = openStore(StoreConfig::sqlite(path()));
-
     QVERIFY(opened);
-
     Store &store = *opened.value();
     QCOMPARE(store.schemaVersion(), 4);
     QCOMPARE(store.latestSchemaVersion(), 4);

@@ -238,9 +238,7 @@ void TestRuleSync::defaultsMakeRuleIncidentsOnlyForMcasAlertsOutsideM365dInciden
     QCOMPARE(ruleAlerts, QSet<QString>(mcasAlone.cbegin(), mcasAlone.cend()));
 
     auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
-
     QVERIFY(opened);
-
     Store &store = *opened.value();
     QCOMPARE(store.rules().componentAlertCount(), simAlerts);
     // The tenant's own MCAS alerts sit in M365D incidents: none of them got a rule incident.
