@@ -74,7 +74,8 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
     if (options.m_dataDir.isEmpty() && !options.m_demo)
         options.m_dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!options.m_dataDir.isEmpty())
-        config.databasePath = QDir(options.m_dataDir).filePath(QStringLiteral("vigil.sqlite"));
+        config.store = StoreConfig::sqlite(
+                QDir(options.m_dataDir).filePath(QStringLiteral("vigil.sqlite")));
 
     config.tenantId = option(parser, QStringLiteral("tenant-id"), "AZURE_TENANT_ID");
     config.clientId = option(parser, QStringLiteral("client-id"), "AZURE_CLIENT_ID");
@@ -219,9 +220,9 @@ void DemoTenant::configure(SyncConfig &config)
     config.tenantId = m_tenantId;
     config.clientId = m_clientId;
     config.clientSecret = m_clientSecret;
-    if (config.databasePath.isEmpty()) {
+    if (config.store.isEmpty()) {
         m_dataDir = std::make_unique<QTemporaryDir>();
-        config.databasePath = m_dataDir->filePath(QStringLiteral("vigil.sqlite"));
+        config.store = StoreConfig::sqlite(m_dataDir->filePath(QStringLiteral("vigil.sqlite")));
     }
 }
 

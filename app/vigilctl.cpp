@@ -7,6 +7,7 @@
 #include "incidentexport.h"
 #include "incidentrules.h"
 #include "secretstore.h"
+#include "store.h"
 #include "synccontroller.h"
 #include "tokenprovider.h"
 #include "triage.h"
@@ -14,7 +15,6 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -871,8 +871,7 @@ int main(int argc, char *argv[])
         return runDisconnect(options.value());
     const QJsonValue keychain
             = what == Command::Status ? savedSecretState(options.value()) : QJsonValue();
-    if (what == Command::Status && !options->demo()
-        && (config.databasePath.isEmpty() || !QFile::exists(config.databasePath))) {
+    if (what == Command::Status && !options->demo() && !storeExists(config.store)) {
         // Nothing synced yet: report the connection without creating a database.
         out() << QJsonDocument(connectorStatus(options.value(), std::nullopt, keychain))
                          .toJson(QJsonDocument::Indented);

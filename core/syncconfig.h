@@ -3,6 +3,7 @@
 #include "cloud.h"
 #include "connectorprofile.h"
 #include "result.h"
+#include "storeconfig.h"
 
 #include <QString>
 #include <QUrl>
@@ -12,7 +13,7 @@ namespace Vigil {
 /** @brief Everything the sync engine needs to run against one tenant. Any thread. */
 struct SyncConfig
 {
-    QString databasePath; ///< SQLite file; created with its folder when missing
+    StoreConfig store; ///< the incident database; created (SQLite: with its folder) when missing
     QUrl authorityHost; ///< e.g. https://login.microsoftonline.com (http only on loopback)
     QUrl graphEndpoint; ///< e.g. https://graph.microsoft.com (http only on loopback)
     QString tenantId;

@@ -1,10 +1,15 @@
 #include "syncworker.h"
 
+#include "activityrepository.h"
 #include "cloud.h"
 #include "graphclient.h"
 #include "graphjson.h"
-#include "incidentstore.h"
+#include "incidentrepository.h"
+#include "outboxrepository.h"
+#include "rulerepository.h"
+#include "store.h"
 #include "synclogging.h"
+#include "syncstaterepository.h"
 #include "tokenprovider.h"
 
 #include <QJsonArray>
@@ -214,8 +219,8 @@ void SyncWorker::initialize()
         qCWarning(lcSync).noquote() << m_configError->message;
     }
 
-    m_store = std::make_unique<IncidentStore>();
-    if (Result<void> opened = m_store->open(m_config.databasePath); !opened) {
+    Result<std::unique_ptr<Store>> opened = openStore(m_config.store);
+    if (!opened) {
         m_store.reset();
         m_status.state = SyncStatus::State::Error;
         m_status.lastError = opened.error();
@@ -223,7 +228,8 @@ void SyncWorker::initialize()
         Q_EMIT storeFailed(opened.error());
         return;
     }
-    const Result<QList<Incident>> queue = m_store->loadQueue();
+    m_store = std::move(opened).value();
+    const Result<QList<Incident>> queue = m_store->incidents().loadQueue();
     if (!queue) {
         m_status.state = SyncStatus::State::Error;
         m_status.lastError = queue.error();
@@ -233,13 +239,14 @@ void SyncWorker::initialize()
     }
     m_known.reserve(queue->size());
     remember(*queue);
-    m_status.cursor = m_store->cursor();
-    m_status.lastSuccess = parseGraphDateTime(m_store->syncValue(QStringLiteral("lastSuccess")));
+    m_status.cursor = m_store->syncState().cursor();
+    m_status.lastSuccess
+            = parseGraphDateTime(m_store->syncState().value(QStringLiteral("lastSuccess")));
     m_ready = true;
     qCInfo(lcSync) << "store open with" << queue->size() << "incidents; cursor"
                    << m_status.cursor.toString(Qt::ISODateWithMs);
     Q_EMIT incidentsLoaded(*queue);
-    m_status.pendingEdits = m_store->pendingCount();
+    m_status.pendingEdits = m_store->outbox().pendingCount();
     publishStatus();
     Q_EMIT pendingCountChanged(m_status.pendingEdits);
     // A cycle pulls first, then delivers what an earlier run left in the outbox.
@@ -259,7 +266,7 @@ void SyncWorker::requestIncidents()
     Q_ASSERT(QThread::currentThread() == thread());
     if (!m_store)
         return;
-    const Result<QList<Incident>> queue = m_store->loadQueue();
+    const Result<QList<Incident>> queue = m_store->incidents().loadQueue();
     if (queue)
         Q_EMIT incidentsLoaded(*queue);
     else
@@ -277,7 +284,7 @@ void SyncWorker::requestDetail(qint64 number, bool allAlerts)
                                           {}});
         return;
     }
-    const Result<IncidentDetail> detail = m_store->loadDetail(number, allAlerts);
+    const Result<IncidentDetail> detail = m_store->incidents().loadDetail(number, allAlerts);
     if (detail)
         Q_EMIT detailLoaded(*detail);
     else
@@ -300,7 +307,7 @@ void SyncWorker::requestEdit(const QList<qint64> &numbers, const TriageEdit &edi
                                               {}});
             continue;
         }
-        const Result<Incident> current = m_store->loadIncident(number);
+        const Result<Incident> current = m_store->incidents().loadIncident(number);
         if (!current) {
             Q_EMIT editRejected(number, current.error());
             continue;
@@ -317,7 +324,7 @@ void SyncWorker::requestEdit(const QList<qint64> &numbers, const TriageEdit &edi
         const bool localOnly = current->isRuleIncident();
         if (localOnly)
             applied.incident.syncState = SyncState::Synced;
-        const Result<Incident> stored = m_store->storeEdit(
+        const Result<Incident> stored = m_store->incidents().storeEdit(
                 applied.incident, localOnly ? QList<OutboxEdit>() : applied.changes,
                 localActivity(applied));
         if (!stored) {
@@ -346,7 +353,7 @@ void SyncWorker::requestOutbox()
     Q_ASSERT(QThread::currentThread() == thread());
     if (!m_store)
         return;
-    const Result<QList<OutboxRow>> rows = m_store->outbox();
+    const Result<QList<OutboxRow>> rows = m_store->outbox().rows();
     if (rows)
         Q_EMIT outboxLoaded(*rows);
     else
@@ -358,7 +365,7 @@ void SyncWorker::requestRuleSettings()
     Q_ASSERT(QThread::currentThread() == thread());
     if (!m_store)
         return;
-    Result<IncidentRuleSettings> settings = m_store->loadIncidentRules();
+    Result<IncidentRuleSettings> settings = m_store->rules().loadIncidentRules();
     if (settings)
         Q_EMIT ruleSettingsLoaded(*settings);
     else
@@ -372,12 +379,13 @@ void SyncWorker::saveRuleSettings(const IncidentRuleSettings &settings)
         return;
     // Validated on the caller's side (validateIncidentRule); the store keeps what it is given.
     for (const IncidentRule &rule : settings.rules) {
-        if (Result<void> saved = m_store->saveIncidentRule(rule); !saved) {
+        if (Result<void> saved = m_store->rules().saveIncidentRule(rule); !saved) {
             Q_EMIT ruleSettingsFailed(saved.error());
             return;
         }
     }
-    if (Result<void> saved = m_store->setTurnOffMicrosoftRules(settings.turnOffMicrosoftRules);
+    if (Result<void> saved
+        = m_store->rules().setTurnOffMicrosoftRules(settings.turnOffMicrosoftRules);
         !saved) {
         Q_EMIT ruleSettingsFailed(saved.error());
         return;
@@ -389,7 +397,7 @@ void SyncWorker::publishPendingCount()
 {
     if (!m_store)
         return;
-    const int count = m_store->pendingCount();
+    const int count = m_store->outbox().pendingCount();
     m_status.pendingEdits = count;
     publishStatus();
     Q_EMIT pendingCountChanged(count);
@@ -397,7 +405,7 @@ void SyncWorker::publishPendingCount()
 
 void SyncWorker::endPushRun()
 {
-    const int queued = m_store ? m_store->pendingCount() : 0;
+    const int queued = m_store ? m_store->outbox().pendingCount() : 0;
     const int delivered = m_deliveredThisRun;
     m_pushRunActive = false;
     m_deliveredThisRun = 0;
@@ -416,7 +424,7 @@ void SyncWorker::pushOutbox(bool force)
         endPushRun();
         return;
     }
-    const Result<QList<OutboxRow>> rows = m_store->outbox();
+    const Result<QList<OutboxRow>> rows = m_store->outbox().rows();
     if (!rows || rows->isEmpty()) {
         m_status.outboxRetryAt = {};
         endPushRun();
@@ -492,7 +500,7 @@ void SyncWorker::onPreflight(const QList<OutboxRow> &batch, const Result<QJsonOb
     }
     // The check may have settled rows (the portal's later change won, or the values already
     // match); send what is left of this incident's leading rows, as they now read.
-    const Result<QList<OutboxRow>> rows = m_store->outbox();
+    const Result<QList<OutboxRow>> rows = m_store->outbox().rows();
     if (!rows || rows->isEmpty() || rows->constFirst().number != batch.constFirst().number
         || rows->constFirst().edit.field == IncidentField::Comment) {
         m_pushing = false;
@@ -542,8 +550,8 @@ Incident SyncWorker::withPendingRows(Incident incident, const QList<OutboxRow> &
 
 void SyncWorker::storeState(Incident incident)
 {
-    const Result<QList<Incident>> rows
-            = m_store->upsertIncidentPage({IncidentPayload{std::move(incident), std::nullopt}});
+    const Result<QList<Incident>> rows = m_store->incidents().upsertIncidentPage(
+            {IncidentPayload{std::move(incident), std::nullopt}});
     if (!rows) {
         Q_EMIT storeFailed(rows.error());
         return;
@@ -566,16 +574,16 @@ void SyncWorker::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonO
     QList<qint64> ids;
     for (const OutboxRow &row : batch)
         ids.append(row.id);
-    const Result<Incident> stored = m_store->loadIncident(number);
+    const Result<Incident> stored = m_store->incidents().loadIncident(number);
 
     switch (decision.outcome) {
     case DeliveryOutcome::Delivered:
     case DeliveryOutcome::Reverted: {
-        if (Result<void> removed = m_store->deleteOutboxRows(ids); !removed) {
+        if (Result<void> removed = m_store->outbox().deleteRows(ids); !removed) {
             Q_EMIT storeFailed(removed.error());
             return;
         }
-        const Result<QList<OutboxRow>> rest = m_store->outbox();
+        const Result<QList<OutboxRow>> rest = m_store->outbox().rows();
         QList<OutboxRow> remaining;
         if (rest) {
             for (const OutboxRow &row : *rest) {
@@ -622,7 +630,7 @@ void SyncWorker::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonO
                 entry.note = decision.message;
                 entries.prepend(entry);
             }
-            if (Result<void> logged = m_store->appendActivity(number, entries); !logged)
+            if (Result<void> logged = m_store->activity().append(number, entries); !logged)
                 Q_EMIT storeFailed(logged.error());
             qCWarning(lcSync).noquote()
                     << "Graph refused the edit of incident" << number << ":" << decision.message;
@@ -652,7 +660,7 @@ void SyncWorker::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonO
             row.nextAttempt = hold ? QDateTime() : next;
             row.state = hold ? QStringLiteral("held") : QStringLiteral("queued");
             row.lastError = failure ? failure->message : decision.message;
-            if (Result<void> updated = m_store->updateOutboxRow(row); !updated)
+            if (Result<void> updated = m_store->outbox().updateRow(row); !updated)
                 Q_EMIT storeFailed(updated.error());
         }
         qCInfo(lcSync).noquote()
@@ -676,7 +684,7 @@ void SyncWorker::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonO
 QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
                                             const QHash<QString, Incident> &storedBefore)
 {
-    const Result<QList<OutboxRow>> outbox = m_store->outbox();
+    const Result<QList<OutboxRow>> outbox = m_store->outbox().rows();
     const QList<OutboxRow> rows = outbox ? *outbox : QList<OutboxRow>();
     QList<Incident> changed;
     bool outboxChanged = false;
@@ -697,17 +705,17 @@ QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
         // last one's value: weighing them one by one against the remote value would settle the
         // later ones (already so remotely) and send an earlier, stale one.
         if (const QList<qint64> superseded = collapseSameField(pending); !superseded.isEmpty()) {
-            if (Result<void> removed = m_store->deleteOutboxRows(superseded); !removed)
+            if (Result<void> removed = m_store->outbox().deleteRows(superseded); !removed)
                 Q_EMIT storeFailed(removed.error());
             for (const OutboxRow &row : std::as_const(pending)) {
-                if (Result<void> updated = m_store->updateOutboxRow(row); !updated)
+                if (Result<void> updated = m_store->outbox().updateRow(row); !updated)
                     Q_EMIT storeFailed(updated.error());
             }
             outboxChanged = true;
         }
         QList<ActivityEntry> entries = remoteActivity(stored, payload.incident, pendingEdits);
         if (pending.isEmpty()) {
-            if (Result<void> logged = m_store->appendActivity(stored.number, entries); !logged)
+            if (Result<void> logged = m_store->activity().append(stored.number, entries); !logged)
                 Q_EMIT storeFailed(logged.error());
             continue;
         }
@@ -733,7 +741,7 @@ QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
             case ConflictOutcome::LocalWins:
                 if (!(decision.toSend == row.edit)) {
                     row.edit = decision.toSend;
-                    if (Result<void> updated = m_store->updateOutboxRow(row); !updated)
+                    if (Result<void> updated = m_store->outbox().updateRow(row); !updated)
                         Q_EMIT storeFailed(updated.error());
                 }
                 kept.append(row);
@@ -742,20 +750,20 @@ QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
                 remoteWon = true;
                 [[fallthrough]];
             case ConflictOutcome::AlreadyConverged:
-                if (Result<void> removed = m_store->deleteOutboxRows({row.id}); !removed)
+                if (Result<void> removed = m_store->outbox().deleteRows({row.id}); !removed)
                     Q_EMIT storeFailed(removed.error());
                 outboxChanged = true;
                 break;
             }
         }
-        if (Result<void> logged = m_store->appendActivity(stored.number, entries); !logged)
+        if (Result<void> logged = m_store->activity().append(stored.number, entries); !logged)
             Q_EMIT storeFailed(logged.error());
         local = withPendingRows(std::move(local), kept, stored);
         local.syncState = remoteWon        ? SyncState::Conflict
                           : kept.isEmpty() ? SyncState::Synced
                                            : SyncState::Pending;
         const Result<QList<Incident>> stateRows
-                = m_store->upsertIncidentPage({IncidentPayload{local, std::nullopt}});
+                = m_store->incidents().upsertIncidentPage({IncidentPayload{local, std::nullopt}});
         if (!stateRows) {
             Q_EMIT storeFailed(stateRows.error());
             continue;
@@ -770,7 +778,7 @@ QList<Incident> SyncWorker::reconcilePulled(const QList<IncidentPayload> &page,
 QUrl SyncWorker::firstPageUrl(bool expand) const
 {
     QUrlQuery query;
-    const QDateTime cursor = m_store->cursor();
+    const QDateTime cursor = m_store->syncState().cursor();
     if (cursor.isValid()) {
         const QDateTime from = cursor.addSecs(-std::max(0, m_config.overlapSeconds));
         query.addQueryItem(QStringLiteral("$filter"),
@@ -964,13 +972,13 @@ Result<void> SyncWorker::storePulled(const QList<IncidentPayload> &page, const Q
         const QString &id = payload.incident.providerIncidentId;
         if (!m_known.contains(id))
             continue;
-        if (Result<Incident> stored
-            = m_store->loadIncident(m_store->incidentNumberForProviderId(id));
+        if (Result<Incident> stored = m_store->incidents().loadIncident(
+                    m_store->incidents().incidentNumberForProviderId(id));
             stored)
             storedBefore.insert(id, std::move(stored).value());
     }
     const qint64 storeStart = threadCpuTimeNs();
-    const Result<QList<Incident>> stored = m_store->upsertIncidentPage(page, newCursor);
+    const Result<QList<Incident>> stored = m_store->incidents().upsertIncidentPage(page, newCursor);
     m_timings.storeNs += threadCpuTimeNs() - storeStart;
     if (!stored)
         return stored.error();
@@ -1013,7 +1021,8 @@ void SyncWorker::fetchSurvivors(QString nextLink, bool expand)
             qCWarning(lcSync).noquote()
                     << "merge survivor" << id << "not fetched:" << payload.error().toString();
         } else {
-            const Result<QList<Incident>> rows = m_store->upsertIncidentPage({payload.value()});
+            const Result<QList<Incident>> rows
+                    = m_store->incidents().upsertIncidentPage({payload.value()});
             if (!rows) {
                 finishCycle(false, rows.error());
                 return;
@@ -1037,7 +1046,7 @@ void SyncWorker::continueWith(const QString &nextLink, bool expand)
 QUrl SyncWorker::firstAlertsPageUrl(const QStringList &alertSources) const
 {
     QStringList conditions;
-    const QDateTime cursor = m_store->alertsCursor();
+    const QDateTime cursor = m_store->syncState().alertsCursor();
     if (cursor.isValid()) {
         const QDateTime from = cursor.addSecs(-std::max(0, m_config.overlapSeconds));
         conditions.append(QStringLiteral("lastUpdateDateTime ge ") + formatGraphDateTime(from));
@@ -1077,7 +1086,7 @@ void SyncWorker::startAlertsPull()
         finishCycle(true);
         return;
     }
-    Result<IncidentRuleSettings> rules = m_store->loadIncidentRules();
+    Result<IncidentRuleSettings> rules = m_store->rules().loadIncidentRules();
     if (!rules) {
         finishCycle(false, rules.error());
         return;
@@ -1099,11 +1108,11 @@ void SyncWorker::startAlertsPull()
     // second no change showed counts as new rather than be missed). A store from before this
     // key pulled every product, so every rule ran from the start there.
     m_rulesReadAt = m_graph->serverTime();
-    if (const QDateTime seen = m_store->cursor();
+    if (const QDateTime seen = m_store->syncState().cursor();
         seen.isValid() && (!m_rulesReadAt.isValid() || seen > m_rulesReadAt))
         m_rulesReadAt = seen;
     m_activeSince.clear();
-    const QString previous = m_store->syncValue(QLatin1String(kAlertProductsKey));
+    const QString previous = m_store->syncState().value(QLatin1String(kAlertProductsKey));
     const bool known = previous.startsWith(QLatin1String(kAlertProductsPrefix));
     QHash<QString, QDateTime> before;
     if (known) {
@@ -1115,9 +1124,10 @@ void SyncWorker::startAlertsPull()
                           at < 0 ? QDateTime() : parseGraphDateTime(entry.mid(at + 1)));
         }
     }
-    QDateTime lastRead = parseGraphDateTime(m_store->syncValue(QLatin1String(kRulesReadAtKey)));
+    QDateTime lastRead
+            = parseGraphDateTime(m_store->syncState().value(QLatin1String(kRulesReadAtKey)));
     if (!lastRead.isValid())
-        lastRead = m_store->alertsCursor();
+        lastRead = m_store->syncState().alertsCursor();
     for (const RuleProduct product : active) {
         const QString name = ruleProductName(product);
         QDateTime since;
@@ -1158,12 +1168,12 @@ Result<void> SyncWorker::advanceAlertsCursor()
     // Incidents are pulled first, and an alert's change also changes the incident that holds it:
     // the incident cursor is how far this cycle has seen the tenant. Alerts no incident holds
     // and indexed late are caught by the overlap, as incidents are.
-    QDateTime cursor = m_store->alertsCursor();
-    const QDateTime incidents = m_store->cursor();
+    QDateTime cursor = m_store->syncState().alertsCursor();
+    const QDateTime incidents = m_store->syncState().cursor();
     if (incidents.isValid() && (!cursor.isValid() || incidents > cursor))
         cursor = incidents;
     if (cursor.isValid()) {
-        if (auto r = m_store->storeComponentAlertPage({}, {}, cursor); !r)
+        if (auto r = m_store->rules().storeComponentAlertPage({}, {}, cursor); !r)
             return r.error();
     }
     QStringList entries;
@@ -1174,14 +1184,14 @@ Result<void> SyncWorker::advanceAlertsCursor()
     }
     entries.sort();
     if (m_rulesReadAt.isValid()) {
-        if (auto r = m_store->setSyncValue(QLatin1String(kRulesReadAtKey),
-                                           formatGraphDateTime(m_rulesReadAt));
+        if (auto r = m_store->syncState().setValue(QLatin1String(kRulesReadAtKey),
+                                                   formatGraphDateTime(m_rulesReadAt));
             !r)
             return r;
     }
-    return m_store->setSyncValue(QLatin1String(kAlertProductsKey),
-                                 QLatin1String(kAlertProductsPrefix)
-                                         + entries.join(QLatin1Char(',')));
+    return m_store->syncState().setValue(QLatin1String(kAlertProductsKey),
+                                         QLatin1String(kAlertProductsPrefix)
+                                                 + entries.join(QLatin1Char(',')));
 }
 
 void SyncWorker::fetchAlertsPage(const QUrl &url)
@@ -1263,7 +1273,7 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
         ids.append(a.alert.id);
     // The overlap window brings back what the last cycle stored: same id, same time.
     const qint64 lookupStart = threadCpuTimeNs();
-    const Result<QHash<QString, qint64>> stored = m_store->componentAlertUpdateTimes(ids);
+    const Result<QHash<QString, qint64>> stored = m_store->rules().componentAlertUpdateTimes(ids);
     m_timings.storeNs += threadCpuTimeNs() - lookupStart;
     if (!stored) {
         finishCycle(false, stored.error());
@@ -1287,7 +1297,7 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
     // Rules decide when an alert first arrives, as Sentinel's do: a later update of an alert
     // (a status change, a merge that moves it) creates nothing.
     const qint64 heldStart = threadCpuTimeNs();
-    const Result<QSet<QString>> held = m_store->alertsHeldByIncidents(newIds);
+    const Result<QSet<QString>> held = m_store->rules().alertsHeldByIncidents(newIds);
     m_timings.storeNs += threadCpuTimeNs() - heldStart;
     if (!held) {
         finishCycle(false, held.error());
@@ -1322,13 +1332,13 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
             = m_alertsUnordered || m_alertQueries.size() > 1
                       ? (nextLink.isEmpty() && lastQuery ? m_alertsCycleMax : QDateTime())
                       : pageMax;
-    const QDateTime cursor = m_store->alertsCursor();
+    const QDateTime cursor = m_store->syncState().alertsCursor();
     if (newCursor.isValid() && cursor.isValid() && newCursor <= cursor)
         newCursor = {};
     if (!changed.isEmpty() || newCursor.isValid()) {
         const qint64 storeStart = threadCpuTimeNs();
         const Result<QList<Incident>> created
-                = m_store->storeComponentAlertPage(changed, ruleAlertIds, newCursor);
+                = m_store->rules().storeComponentAlertPage(changed, ruleAlertIds, newCursor);
         m_timings.storeNs += threadCpuTimeNs() - storeStart;
         if (!created) {
             finishCycle(false, created.error());
@@ -1363,7 +1373,7 @@ void SyncWorker::onAlertsPage(const Result<AlertPage> &result)
 void SyncWorker::finishAlertsPull()
 {
     const qint64 relinkStart = threadCpuTimeNs();
-    const Result<QList<Incident>> relinked = m_store->refreshDuplicates();
+    const Result<QList<Incident>> relinked = m_store->rules().refreshDuplicates();
     m_timings.storeNs += threadCpuTimeNs() - relinkStart;
     if (!relinked) {
         finishCycle(false, relinked.error());
@@ -1386,8 +1396,8 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
         m_status.state = SyncStatus::State::Idle;
         m_status.lastSuccess = QDateTime::currentDateTimeUtc();
         m_status.lastError.reset();
-        m_store->setSyncValue(QStringLiteral("lastSuccess"),
-                              formatGraphDateTime(m_status.lastSuccess));
+        m_store->syncState().setValue(QStringLiteral("lastSuccess"),
+                                      formatGraphDateTime(m_status.lastSuccess));
         qCInfo(lcSync) << "sync cycle done:" << m_status.pagesThisCycle << "pages,"
                        << m_status.incidentsThisCycle << "incidents stored";
     } else {
@@ -1415,7 +1425,7 @@ void SyncWorker::publishStatus(bool countVolume)
     m_status.callsLastMinute = m_graph ? m_graph->callsInLastMinute() : 0;
     m_status.incidentsInStore = int(m_known.size());
     if (m_store)
-        m_status.pendingEdits = m_store->pendingCount();
+        m_status.pendingEdits = m_store->outbox().pendingCount();
     // The volume counts scan whole tables: after every page they would make a long first
     // sync quadratic. They are counted at the end of a cycle and at most every few seconds.
     constexpr qint64 kVolumeIntervalMs = 5000;
@@ -1423,10 +1433,10 @@ void SyncWorker::publishStatus(bool countVolume)
         && (countVolume || !m_volumeCounted.isValid()
             || m_volumeCounted.elapsed() >= kVolumeIntervalMs)) {
         m_volumeCounted.start();
-        m_status.duplicatesInStore = m_store->duplicateCount();
-        m_status.alertsInStore = m_store->alertCount();
-        m_status.componentAlertsInStore = m_store->componentAlertCount();
-        m_status.ruleIncidentsInStore = m_store->ruleIncidentCount();
+        m_status.duplicatesInStore = m_store->rules().duplicateCount();
+        m_status.alertsInStore = m_store->incidents().alertCount();
+        m_status.componentAlertsInStore = m_store->rules().componentAlertCount();
+        m_status.ruleIncidentsInStore = m_store->rules().ruleIncidentCount();
     }
     Q_EMIT statusChanged(m_status);
 }

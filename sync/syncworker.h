@@ -23,14 +23,14 @@ class QNetworkAccessManager;
 namespace Vigil {
 
 class GraphClient;
-class IncidentStore;
+class Store;
 struct AlertPage;
 struct IncidentPage;
 struct IncidentPayload;
 class TokenProvider;
 
 /**
- * @brief The sync engine's worker: pulls M365D incidents from Graph into the IncidentStore.
+ * @brief The sync engine's worker: pulls M365D incidents from Graph into the Store.
  *
  * Constructed anywhere, then moved to the sync thread; initialize() (a slot run on that thread)
  * creates the network manager, the token state and the only writing database connection. Each
@@ -139,7 +139,7 @@ private:
     void publishPendingCount();
 
     SyncConfig m_config;
-    std::unique_ptr<IncidentStore> m_store;
+    std::unique_ptr<Store> m_store;
     QNetworkAccessManager *m_network = nullptr;
     TokenProvider *m_tokens = nullptr;
     GraphClient *m_graph = nullptr;

@@ -1,10 +1,12 @@
 #include "connectorpage.h"
 #include "incidentdetailview.h"
 #include "incidentqueuemodel.h"
+#include "incidentrepository.h"
 #include "incidentrules.h"
-#include "incidentstore.h"
 #include "mainwindow.h"
+#include "rulerepository.h"
 #include "simserver.h"
+#include "store.h"
 #include "synccontroller.h"
 
 #include <QAction>
@@ -122,7 +124,7 @@ void TestConnectorPage::cleanup()
 std::unique_ptr<SyncController> TestConnectorPage::makeController()
 {
     SyncConfig config;
-    config.databasePath = dbPath();
+    config.store = StoreConfig::sqlite(dbPath());
     config.authorityHost = m_sim->baseUrl();
     config.graphEndpoint = m_sim->baseUrl();
     config.tenantId = m_sim->tenantId();
@@ -212,19 +214,21 @@ QJsonArray TestConnectorPage::vigilctlRules()
 
 IncidentRuleSettings TestConnectorPage::storedRules() const
 {
-    IncidentStore store;
-    if (!store.open(dbPath(), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const Result<IncidentRuleSettings> rules = store.loadIncidentRules();
+    Store &store = *opened.value();
+    const Result<IncidentRuleSettings> rules = store.rules().loadIncidentRules();
     return rules ? rules.value() : IncidentRuleSettings{};
 }
 
 QList<Incident> TestConnectorPage::storedQueue() const
 {
-    IncidentStore store;
-    if (!store.open(dbPath(), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const auto queue = store.loadQueue();
+    Store &store = *opened.value();
+    const auto queue = store.incidents().loadQueue();
     return queue ? queue.value() : QList<Incident>();
 }
 

@@ -84,7 +84,7 @@ void TestConnectorSignIn::openPage()
     SyncConfig base;
     base.authorityHost = m_sim->baseUrl();
     base.graphEndpoint = m_sim->baseUrl();
-    base.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
+    base.store = StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db")));
     base.autoPoll = false;
     m_connection = std::make_unique<ConnectionController>();
     // The running sync, not connected yet: the page switches it to the new connection.

@@ -1,7 +1,10 @@
+#include "activityrepository.h"
 #include "graphjson.h"
-#include "incidentstore.h"
+#include "incidentrepository.h"
+#include "outboxrepository.h"
 #include "simserver.h"
 #include "simtenant.h"
+#include "store.h"
 #include "synccontroller.h"
 #include "syncdecisions.h"
 
@@ -156,10 +159,12 @@ bool TestConvergence::runSync(SyncController &controller, int timeoutMs)
 
 QList<OutboxRow> TestConvergence::outbox()
 {
-    IncidentStore store;
-    if (!store.open(m_dir.filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(m_dir.filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const auto rows = store.outbox();
+    Store &store = *opened.value();
+    const auto rows = store.outbox().rows();
     return rows ? rows.value() : QList<OutboxRow>();
 }
 
@@ -173,7 +178,7 @@ void TestConvergence::convergesUnderFaults()
     QVERIFY(m_sim->listen());
 
     SyncConfig config;
-    config.databasePath = m_dir.filePath(QStringLiteral("vigil.db"));
+    config.store = StoreConfig::sqlite(m_dir.filePath(QStringLiteral("vigil.db")));
     config.authorityHost = m_sim->baseUrl();
     config.graphEndpoint = m_sim->baseUrl();
     config.tenantId = m_sim->tenantId();
@@ -195,10 +200,11 @@ void TestConvergence::convergesUnderFaults()
     QVERIFY(runSync(controller));
 
     // The incidents both sides edit: every one that is not merged away.
-    IncidentStore reader;
-    QVERIFY(reader.open(config.databasePath, IncidentStore::OpenMode::ReadOnly).ok());
+    auto readerOpened = openStore(config.store, Store::OpenMode::ReadOnly);
+    QVERIFY(readerOpened);
+    Store &reader = *readerOpened.value();
     QList<Incident> editable;
-    const Result<QList<Incident>> queue = reader.loadQueue();
+    const Result<QList<Incident>> queue = reader.incidents().loadQueue();
     QVERIFY(queue.ok());
     for (const Incident &incident : queue.value()) {
         if (!incident.isRedirected())
@@ -403,7 +409,7 @@ void TestConvergence::convergesUnderFaults()
                 = incidentFromGraph(admin("GET", u"/_sim/incidents/" + id).object());
         QVERIFY(remote.ok());
         after.insert(id, remote.value());
-        const Incident local = reader.loadIncident(incident.number).value();
+        const Incident local = reader.incidents().loadIncident(incident.number).value();
         for (IncidentField field : {IncidentField::Status, IncidentField::Owner,
                                     IncidentField::Classification, IncidentField::Tags}) {
             const FieldValue mine = fieldValue(local, field);
@@ -414,7 +420,7 @@ void TestConvergence::convergesUnderFaults()
                      m_sim->tenant().history(incident.providerIncidentId.toLongLong()))
                     qInfo() << "  history" << record.sequence << int(record.source)
                             << record.changes;
-                for (const ActivityEntry &entry : reader.loadActivity(incident.number).value())
+                for (const ActivityEntry &entry : reader.activity().load(incident.number).value())
                     if (entry.field == field)
                         qInfo() << "  activity" << entry.time << int(entry.side) << entry.conflict
                                 << describe(entry.oldValue) << "->" << describe(entry.newValue)
@@ -464,7 +470,8 @@ void TestConvergence::convergesUnderFaults()
 
     QHash<QString, QList<ActivityEntry>> activity;
     for (const Incident &incident : std::as_const(editable))
-        activity.insert(incident.providerIncidentId, reader.loadActivity(incident.number).value());
+        activity.insert(incident.providerIncidentId,
+                        reader.activity().load(incident.number).value());
 
     // The tenant's value of a field right after each write, oldest first.
     auto timeline = [&](const QString &id, IncidentField field) {

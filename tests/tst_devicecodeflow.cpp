@@ -383,7 +383,7 @@ void TestDeviceCodeFlow::syncRunsOnASignIn()
     QVERIFY(!first.refreshToken.isEmpty());
     QTemporaryDir dir;
     SyncConfig config;
-    config.databasePath = dir.filePath(QStringLiteral("vigil.sqlite"));
+    config.store = StoreConfig::sqlite(dir.filePath(QStringLiteral("vigil.sqlite")));
     config.authorityHost = m_server->baseUrl();
     config.graphEndpoint = m_server->baseUrl();
     config.tenantId = m_server->tenantId();

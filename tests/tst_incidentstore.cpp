@@ -1,5 +1,7 @@
 #include "graphjson.h"
-#include "incidentstore.h"
+#include "incidentrepository.h"
+#include "store.h"
+#include "syncstaterepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void bothCommentShapesSurvive();
     void reopenKeepsData();
     void readOnlyConnectionReadsButNeverWrites();
+    void storeExistsOnceWrittenOnly();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -113,31 +116,33 @@ void TestIncidentStore::cleanup()
 
 void TestIncidentStore::migratesEmptyDatabase()
 {
-    IncidentStore store;
-    const Result<void> opened = store.open(m_path);
+    const auto opened = openStore(StoreConfig::sqlite(m_path));
     QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
+    Store &store = *opened.value();
     QVERIFY(QFile::exists(m_path));
-    QCOMPARE(store.schemaVersion(), IncidentStore::latestSchemaVersion());
-    QCOMPARE(store.incidentCount(), 0);
-    QVERIFY(!store.cursor().isValid());
-    const auto queue = store.loadQueue();
+    QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
+    QCOMPARE(store.incidents().incidentCount(), 0);
+    QVERIFY(!store.syncState().cursor().isValid());
+    const auto queue = store.incidents().loadQueue();
     QVERIFY(queue.ok());
     QVERIFY(queue->isEmpty());
 }
 
 void TestIncidentStore::usesWalMode()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     QCOMPARE(store.journalMode(), QStringLiteral("wal"));
 }
 
 void TestIncidentStore::storesPageAndMovesCursorWithIt()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const QDateTime cursor = kBase.addSecs(120).addMSecs(345);
-    const auto rows = store.upsertIncidentPage(
+    const auto rows = store.incidents().upsertIncidentPage(
             {payload(makeIncident(QStringLiteral("101"), 0), makeAlerts(QStringLiteral("101"), 3)),
              payload(makeIncident(QStringLiteral("102"), 1), makeAlerts(QStringLiteral("102"), 1)),
              payload(makeIncident(QStringLiteral("103"), 2), QList<Alert>())},
@@ -151,47 +156,54 @@ void TestIncidentStore::storesPageAndMovesCursorWithIt()
     QCOMPARE(rows->at(0).alertCount, 3);
     QCOMPARE(rows->at(1).alertCount, 1);
     QCOMPARE(rows->at(2).alertCount, 0);
-    QCOMPARE(store.cursor(), cursor);
-    QCOMPARE(store.alertCount(), 4);
-    QCOMPARE(store.incidentNumberForProviderId(QStringLiteral("102")), 2);
-    QCOMPARE(store.incidentNumberForProviderId(QStringLiteral("999")), 0);
+    QCOMPARE(store.syncState().cursor(), cursor);
+    QCOMPARE(store.incidents().alertCount(), 4);
+    QCOMPARE(store.incidents().incidentNumberForProviderId(QStringLiteral("102")), 2);
+    QCOMPARE(store.incidents().incidentNumberForProviderId(QStringLiteral("999")), 0);
 
     // A page stored without a cursor leaves the cursor where it was.
-    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("104"), 3))}).ok());
-    QCOMPARE(store.cursor(), cursor);
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("104"), 3))})
+                    .ok());
+    QCOMPARE(store.syncState().cursor(), cursor);
 }
 
 void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
-    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("1")))}, kBase).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("1")))}, kBase)
+                    .ok());
 
     Incident broken = makeIncident(QString()); // no id: violates NOT NULL
-    const auto rows = store.upsertIncidentPage(
+    const auto rows = store.incidents().upsertIncidentPage(
             {payload(makeIncident(QStringLiteral("2")), makeAlerts(QStringLiteral("2"), 2)),
              payload(broken)},
             kBase.addDays(1));
     QVERIFY(!rows.ok());
     QCOMPARE(rows.error().kind, Error::Kind::Storage);
-    QCOMPARE(store.incidentCount(), 1);
-    QCOMPARE(store.alertCount(), 0);
-    QCOMPARE(store.cursor(), kBase);
+    QCOMPARE(store.incidents().incidentCount(), 1);
+    QCOMPARE(store.incidents().alertCount(), 0);
+    QCOMPARE(store.syncState().cursor(), kBase);
 }
 
 void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
-    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("7")),
-                                              makeAlerts(QStringLiteral("7"), 3))})
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("7")),
+                                                 makeAlerts(QStringLiteral("7"), 3))})
                     .ok());
     Incident changed = makeIncident(QStringLiteral("7"), 5);
     changed.status = QStringLiteral("inProgress");
     changed.assignedTo = QStringLiteral("kai@contoso.com");
     changed.customTags = {QStringLiteral("VIP")};
     QList<Alert> alerts = makeAlerts(QStringLiteral("7"), 2); // the third alert is gone
-    const auto rows = store.upsertIncidentPage({payload(changed, alerts)});
+    const auto rows = store.incidents().upsertIncidentPage({payload(changed, alerts)});
     QVERIFY(rows.ok());
     QCOMPARE(rows->size(), 1);
     QCOMPARE(rows->at(0).number, 1);
@@ -200,23 +212,27 @@ void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
     QCOMPARE(rows->at(0).customTags, QStringList{QStringLiteral("VIP")});
     QCOMPARE(rows->at(0).lastUpdateTime, kBase.addSecs(300));
     QCOMPARE(rows->at(0).alertCount, 2);
-    QCOMPARE(store.alertCount(), 2);
+    QCOMPARE(store.incidents().alertCount(), 2);
 
     // A listing without $expand says nothing about alerts: they stay.
-    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("7"), 6))}).ok());
-    QCOMPARE(store.alertCount(), 2);
-    QCOMPARE(store.incidentCount(), 1);
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("7"), 6))})
+                    .ok());
+    QCOMPARE(store.incidents().alertCount(), 2);
+    QCOMPARE(store.incidents().incidentCount(), 1);
 
     // Updates use no numbers up: the next new incident is #2, as in Sentinel's numbering.
-    const auto next = store.upsertIncidentPage({payload(makeIncident(QStringLiteral("8"), 7))});
+    const auto next
+            = store.incidents().upsertIncidentPage({payload(makeIncident(QStringLiteral("8"), 7))});
     QVERIFY(next.ok());
     QCOMPARE(next->at(0).number, 2);
 }
 
 void TestIncidentStore::loadsQueueWithCountsAndTags()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     Incident a = makeIncident(QStringLiteral("1"));
     a.customTags = {QStringLiteral("Phishing"), QStringLiteral("VIP")};
     a.systemTags = {QStringLiteral("Defender Experts")};
@@ -225,10 +241,11 @@ void TestIncidentStore::loadsQueueWithCountsAndTags()
     a.classification = QStringLiteral("truePositive");
     a.determination = QStringLiteral("malware");
     Incident b = makeIncident(QStringLiteral("2"), 1);
-    QVERIFY(store.upsertIncidentPage({payload(a, makeAlerts(QStringLiteral("1"), 4)),
-                                      payload(b, makeAlerts(QStringLiteral("2"), 151))})
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(a, makeAlerts(QStringLiteral("1"), 4)),
+                                         payload(b, makeAlerts(QStringLiteral("2"), 151))})
                     .ok());
-    const auto queue = store.loadQueue();
+    const auto queue = store.incidents().loadQueue();
     QVERIFY(queue.ok());
     QCOMPARE(queue->size(), 2);
     const Incident &first = queue->at(0);
@@ -267,12 +284,15 @@ void TestIncidentStore::detailCapsAlertsAt150()
     QFETCH(bool, allAlerts);
     QFETCH(int, shown);
 
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     QList<Alert> list = makeAlerts(QStringLiteral("9"), alerts);
     std::reverse(list.begin(), list.end()); // stored newest first; shown oldest first
-    QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("9")), list)}).ok());
-    const auto detail = store.loadDetail(1, allAlerts);
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("9")), list)})
+                    .ok());
+    const auto detail = store.incidents().loadDetail(1, allAlerts);
     QVERIFY(detail.ok());
     QCOMPARE(detail->totalAlerts, alerts);
     QCOMPARE(detail->incident.alertCount, alerts);
@@ -281,7 +301,7 @@ void TestIncidentStore::detailCapsAlertsAt150()
         QVERIFY(detail->alerts.at(n - 1).createdTime <= detail->alerts.at(n).createdTime);
     QCOMPARE(detail->alerts.first().id, QStringLiteral("9-a0"));
 
-    const auto missing = store.loadDetail(42);
+    const auto missing = store.incidents().loadDetail(42);
     QVERIFY(!missing.ok());
     QCOMPARE(missing.error().kind, Error::Kind::NotFound);
 }
@@ -301,8 +321,9 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
     QFETCH(bool, survivorFirst);
     QFETCH(bool, survivorLocalBefore);
 
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const QString source = QStringLiteral("500");
     const QString target = QStringLiteral("600");
     const QList<Alert> sourceAlerts = makeAlerts(source, 3);
@@ -310,8 +331,8 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
     QList<IncidentPayload> before{payload(makeIncident(source), sourceAlerts)};
     if (survivorLocalBefore)
         before.append(payload(makeIncident(target), targetAlerts));
-    QVERIFY(store.upsertIncidentPage(before).ok());
-    const qint64 sourceNumber = store.incidentNumberForProviderId(source);
+    QVERIFY(store.incidents().upsertIncidentPage(before).ok());
+    const qint64 sourceNumber = store.incidents().incidentNumberForProviderId(source);
 
     Incident redirected = makeIncident(source, 5);
     redirected.status = QStringLiteral("redirected");
@@ -329,27 +350,28 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
             page.prepend(payload(survivor, moved));
         else
             page.append(payload(survivor, moved));
-        const auto rows = store.upsertIncidentPage(page);
+        const auto rows = store.incidents().upsertIncidentPage(page);
         QVERIFY(rows.ok());
         QCOMPARE(rowOf(*rows, source).alertCount, 0);
         QCOMPARE(rowOf(*rows, target).alertCount, 5);
     } else {
         // The source says it was merged before the survivor is local: its alerts wait under the
         // survivor's id and are counted when the survivor arrives.
-        const auto rows = store.upsertIncidentPage({payload(redirected, QList<Alert>())});
+        const auto rows
+                = store.incidents().upsertIncidentPage({payload(redirected, QList<Alert>())});
         QVERIFY(rows.ok());
         QCOMPARE(rowOf(*rows, source).alertCount, 0);
         QCOMPARE(rowOf(*rows, source).redirectedToNumber, 0);
-        QCOMPARE(store.alertCount(), 3);
-        const auto later = store.upsertIncidentPage({payload(survivor, moved)});
+        QCOMPARE(store.incidents().alertCount(), 3);
+        const auto later = store.incidents().upsertIncidentPage({payload(survivor, moved)});
         QVERIFY(later.ok());
         QCOMPARE(rowOf(*later, target).alertCount, 5);
         // The source's row changed too: it now points at the survivor's number.
         QCOMPARE(rowOf(*later, source).redirectedToNumber,
-                 store.incidentNumberForProviderId(target));
+                 store.incidents().incidentNumberForProviderId(target));
     }
 
-    const auto queue = store.loadQueue();
+    const auto queue = store.incidents().loadQueue();
     QVERIFY(queue.ok());
     const Incident sourceRow = rowOf(*queue, source);
     const Incident targetRow = rowOf(*queue, target);
@@ -359,23 +381,24 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
     QVERIFY(sourceRow.tags().contains(QStringLiteral("Redirected")));
     QCOMPARE(sourceRow.redirectedToNumber, targetRow.number);
     QCOMPARE(targetRow.alertCount, 5);
-    QCOMPARE(store.alertCount(), 5);
+    QCOMPARE(store.incidents().alertCount(), 5);
 
-    const auto detail = store.loadDetail(targetRow.number);
+    const auto detail = store.incidents().loadDetail(targetRow.number);
     QVERIFY(detail.ok());
     QCOMPARE(detail->totalAlerts, 5);
     QCOMPARE(detail->mergedFrom, QList<qint64>{sourceNumber});
     for (const Alert &alert : detail->alerts)
         QCOMPARE(alert.incidentId, target);
-    const auto emptied = store.loadDetail(sourceNumber);
+    const auto emptied = store.incidents().loadDetail(sourceNumber);
     QVERIFY(emptied.ok());
     QCOMPARE(emptied->totalAlerts, 0);
 }
 
 void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const Entity user = evidence(
             R"({"@odata.type":"#microsoft.graph.security.userEvidence","roles":["compromised"],)"
             R"("verdict":"suspicious","userAccount":{"userPrincipalName":"kai@contoso.com",)"
@@ -392,11 +415,12 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
     first.evidence = {user, device};
     Alert second = makeAlert(QStringLiteral("a2"), QStringLiteral("1"), 1);
     second.evidence = {sameUser, ip, device};
-    QVERIFY(store.upsertIncidentPage(
-                         {payload(makeIncident(QStringLiteral("1")), {{first, second}})})
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage(
+                            {payload(makeIncident(QStringLiteral("1")), {{first, second}})})
                     .ok());
 
-    const auto detail = store.loadDetail(1);
+    const auto detail = store.incidents().loadDetail(1);
     QVERIFY(detail.ok());
     QCOMPARE(detail->entities.size(), 3);
     QStringList kinds;
@@ -417,10 +441,11 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 
     // A later payload replaces an alert's evidence; nothing is left over or doubled.
     first.evidence = {ip};
-    QVERIFY(store.upsertIncidentPage(
-                         {payload(makeIncident(QStringLiteral("1"), 1), {{first, second}})})
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage(
+                            {payload(makeIncident(QStringLiteral("1"), 1), {{first, second}})})
                     .ok());
-    const auto updated = store.loadDetail(1);
+    const auto updated = store.incidents().loadDetail(1);
     QVERIFY(updated.ok());
     QCOMPARE(updated->alerts.at(0).evidence, QList<Entity>{ip});
     QCOMPARE(updated->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
@@ -429,10 +454,11 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
     // Evidence as the page readers leave it, the array as received, reads back the same.
     second.evidence.clear();
     second.evidenceJson = '[' + sameUser.rawJson + ',' + ip.rawJson + ",\n " + device.rawJson + ']';
-    QVERIFY(store.upsertIncidentPage(
-                         {payload(makeIncident(QStringLiteral("1"), 2), {{first, second}})})
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage(
+                            {payload(makeIncident(QStringLiteral("1"), 2), {{first, second}})})
                     .ok());
-    const auto received = store.loadDetail(1);
+    const auto received = store.incidents().loadDetail(1);
     QVERIFY(received.ok());
     QCOMPARE(received->alerts.at(0).evidence, QList<Entity>{ip});
     QCOMPARE(received->alerts.at(1).evidence, QList<Entity>({sameUser, ip, device}));
@@ -442,8 +468,9 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 
 void TestIncidentStore::bothCommentShapesSurvive()
 {
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const Comment current = commentFromGraph(
             QJsonDocument::fromJson(
                     R"({"comment":"Isolated the device","createdByDisplayName":)"
@@ -460,9 +487,9 @@ void TestIncidentStore::bothCommentShapesSurvive()
     incident.comments = {current, legacy};
     Alert alert = makeAlert(QStringLiteral("a1"), QStringLiteral("1"));
     alert.comments = {legacy, current};
-    QVERIFY(store.upsertIncidentPage({payload(incident, QList<Alert>{alert})}).ok());
+    QVERIFY(store.incidents().upsertIncidentPage({payload(incident, QList<Alert>{alert})}).ok());
 
-    const auto detail = store.loadDetail(1);
+    const auto detail = store.incidents().loadDetail(1);
     QVERIFY(detail.ok());
     QCOMPARE(detail->incident.comments, QList<Comment>({current, legacy}));
     QCOMPARE(detail->alerts.at(0).comments, QList<Comment>({legacy, current}));
@@ -477,59 +504,84 @@ void TestIncidentStore::reopenKeepsData()
     alert.resolvedTime = kBase.addDays(1);
     alert.systemTags = {QStringLiteral("Defender Experts")};
     {
-        IncidentStore store;
-        QVERIFY(store.open(m_path).ok());
-        QVERIFY(store.upsertIncidentPage({payload(makeIncident(QStringLiteral("1")), {{alert}})},
-                                         kBase)
+        auto opened = openStore(StoreConfig::sqlite(m_path));
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        QVERIFY(store.incidents()
+                        .upsertIncidentPage({payload(makeIncident(QStringLiteral("1")), {{alert}})},
+                                            kBase)
                         .ok());
-        QVERIFY(store.setSyncValue(QStringLiteral("lastSuccess"), QStringLiteral("yesterday"))
+        QVERIFY(store.syncState()
+                        .setValue(QStringLiteral("lastSuccess"), QStringLiteral("yesterday"))
                         .ok());
     }
-    IncidentStore store;
-    QVERIFY(store.open(m_path).ok());
-    QCOMPARE(store.schemaVersion(), IncidentStore::latestSchemaVersion());
-    QCOMPARE(store.cursor(), kBase);
-    QCOMPARE(store.syncValue(QStringLiteral("lastSuccess")), QStringLiteral("yesterday"));
-    const auto detail = store.loadDetail(1);
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
+    QCOMPARE(store.syncState().cursor(), kBase);
+    QCOMPARE(store.syncState().value(QStringLiteral("lastSuccess")), QStringLiteral("yesterday"));
+    const auto detail = store.incidents().loadDetail(1);
     QVERIFY(detail.ok());
     QCOMPARE(detail->incident.title, QStringLiteral("Incident 1"));
     QCOMPARE(detail->alerts.size(), 1);
     QCOMPARE(detail->alerts.at(0), alert);
 
     // New incidents continue the numbering.
-    const auto rows = store.upsertIncidentPage({payload(makeIncident(QStringLiteral("2")))});
+    const auto rows
+            = store.incidents().upsertIncidentPage({payload(makeIncident(QStringLiteral("2")))});
     QVERIFY(rows.ok());
     QCOMPARE(rows->at(0).number, 2);
 }
 
 void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
 {
-    IncidentStore writer;
-    QVERIFY(writer.open(m_path).ok());
-    QVERIFY(writer.upsertIncidentPage({payload(makeIncident(QStringLiteral("1")),
-                                               makeAlerts(QStringLiteral("1"), 2))},
-                                      kBase)
+    auto writerOpened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(writerOpened);
+    Store &writer = *writerOpened.value();
+    QVERIFY(writer.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("1")),
+                                                 makeAlerts(QStringLiteral("1"), 2))},
+                                        kBase)
                     .ok());
 
-    IncidentStore reader;
-    const Result<void> opened = reader.open(m_path, IncidentStore::OpenMode::ReadOnly);
+    const auto opened = openStore(StoreConfig::sqlite(m_path), Store::OpenMode::ReadOnly);
     QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
-    const auto queue = reader.loadQueue();
+    Store &reader = *opened.value();
+    const auto queue = reader.incidents().loadQueue();
     QVERIFY(queue.ok());
     QCOMPARE(queue->size(), 1);
     QCOMPARE(queue->at(0).alertCount, 2);
-    QCOMPARE(reader.cursor(), kBase);
-    QVERIFY(!reader.upsertIncidentPage({payload(makeIncident(QStringLiteral("2")))}).ok());
-    QVERIFY(!reader.setCursor(kBase.addDays(1)).ok());
+    QCOMPARE(reader.syncState().cursor(), kBase);
+    QVERIFY(!reader.incidents()
+                     .upsertIncidentPage({payload(makeIncident(QStringLiteral("2")))})
+                     .ok());
+    QVERIFY(!reader.syncState().setCursor(kBase.addDays(1)).ok());
 
     // The reader sees what the writer commits later (WAL).
-    QVERIFY(writer.upsertIncidentPage({payload(makeIncident(QStringLiteral("3")))}).ok());
-    QCOMPARE(reader.incidentCount(), 2);
+    QVERIFY(writer.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("3")))})
+                    .ok());
+    QCOMPARE(reader.incidents().incidentCount(), 2);
 
-    IncidentStore missing;
-    QVERIFY(!missing.open(m_dir->filePath(QStringLiteral("none.db")),
-                          IncidentStore::OpenMode::ReadOnly)
+    QVERIFY(!openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("none.db"))),
+                       Store::OpenMode::ReadOnly)
                      .ok());
+}
+
+void TestIncidentStore::storeExistsOnceWrittenOnly()
+{
+    // vigilctl status asks this before it opens anything: asking and reading must create nothing.
+    QVERIFY(!storeExists(StoreConfig()));
+    const StoreConfig config = StoreConfig::sqlite(m_path);
+    QVERIFY(!storeExists(config));
+    QVERIFY(!openStore(config, Store::OpenMode::ReadOnly).ok());
+    QVERIFY(!storeExists(config));
+    QVERIFY(!QFile::exists(m_path));
+
+    QVERIFY(openStore(config).ok());
+    QVERIFY(storeExists(config));
+    QVERIFY(openStore(config, Store::OpenMode::ReadOnly).ok());
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

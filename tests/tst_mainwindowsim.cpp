@@ -42,7 +42,7 @@ void TestMainWindowSim::bigIncidentFromTheSimulator()
     QVERIFY(server.listen());
 
     SyncConfig config;
-    config.databasePath = dir.filePath(QStringLiteral("vigil.db"));
+    config.store = StoreConfig::sqlite(dir.filePath(QStringLiteral("vigil.db")));
     config.authorityHost = server.baseUrl();
     config.graphEndpoint = server.baseUrl();
     config.tenantId = server.tenantId();

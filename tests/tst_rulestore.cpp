@@ -1,6 +1,10 @@
 #include "graphjson.h"
+#include "incidentrepository.h"
 #include "incidentrules.h"
-#include "incidentstore.h"
+#include "outboxrepository.h"
+#include "rulerepository.h"
+#include "store.h"
+#include "syncstaterepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -82,11 +86,13 @@ void TestRuleStore::cleanup()
 void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
 {
     {
-        IncidentStore store;
-        QVERIFY(store.open(path()));
-        QVERIFY(store.upsertIncidentPage(
-                             {IncidentPayload{m365dIncident(QStringLiteral("7")), QList<Alert>{}}},
-                             kBase)
+        auto opened = openStore(StoreConfig::sqlite(path()));
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        QVERIFY(store.incidents()
+                        .upsertIncidentPage({IncidentPayload{m365dIncident(QStringLiteral("7")),
+                                                             QList<Alert>{}}},
+                                            kBase)
                         .ok());
     }
     // Take the file back to what schema 3 left.
@@ -108,29 +114,32 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
-    IncidentStore store;
-    QVERIFY(store.open(path()));
+    auto opened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     QCOMPARE(store.schemaVersion(), 4);
-    QCOMPARE(IncidentStore::latestSchemaVersion(), 4);
-    const QList<Incident> queue = store.loadQueue().value();
+    QCOMPARE(store.latestSchemaVersion(), 4);
+    const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);
     QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));
     QVERIFY(!queue.constFirst().isRuleIncident());
     QCOMPARE(queue.constFirst().duplicateOf, 0);
-    QCOMPARE(store.cursor(), kBase);
-    QVERIFY(!store.alertsCursor().isValid());
-    QCOMPARE(store.loadIncidentRules().value(), defaultIncidentRuleSettings());
+    QCOMPARE(store.syncState().cursor(), kBase);
+    QVERIFY(!store.syncState().alertsCursor().isValid());
+    QCOMPARE(store.rules().loadIncidentRules().value(), defaultIncidentRuleSettings());
 }
 
 void TestRuleStore::oneIncidentPerAlertEver()
 {
-    IncidentStore store;
-    QVERIFY(store.open(path()));
+    auto opened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const ComponentAlert first = componentAlert(QStringLiteral("ca1"), QString(), 1);
     const ComponentAlert second = componentAlert(QStringLiteral("ca2"), QString(), 2);
     const QDateTime cursor = kBase.addSecs(120);
     const QList<Incident> created
-            = store.storeComponentAlertPage({first, second}, {QStringLiteral("ca1")}, cursor)
+            = store.rules()
+                      .storeComponentAlertPage({first, second}, {QStringLiteral("ca1")}, cursor)
                       .value();
     QCOMPARE(created.size(), 1);
     const Incident incident = created.constFirst();
@@ -141,45 +150,59 @@ void TestRuleStore::oneIncidentPerAlertEver()
     QCOMPARE(incident.severity, QStringLiteral("medium"));
     QCOMPARE(incident.status, QStringLiteral("active"));
     QCOMPARE(incident.alertCount, 1);
-    QCOMPARE(store.alertsCursor(), cursor);
-    QCOMPARE(store.componentAlertCount(), 2);
-    QCOMPARE(store.componentAlertUpdateTimes({QStringLiteral("ca1"), QStringLiteral("x")})
+    QCOMPARE(store.syncState().alertsCursor(), cursor);
+    QCOMPARE(store.rules().componentAlertCount(), 2);
+    QCOMPARE(store.rules()
+                     .componentAlertUpdateTimes({QStringLiteral("ca1"), QStringLiteral("x")})
                      .value()
                      .value(QStringLiteral("ca1")),
              first.alert.lastUpdateTime.toMSecsSinceEpoch());
-    QVERIFY(!store.componentAlertUpdateTimes({QStringLiteral("x")})
+    QVERIFY(!store.rules()
+                     .componentAlertUpdateTimes({QStringLiteral("x")})
                      .value()
                      .contains(QStringLiteral("x")));
 
     // The same alert again, changed, and asked for again: no second incident, and the first
     // keeps what the analyst made of it.
-    QVERIFY(store.storeEdit(
-                         [&] {
-                             Incident edited = store.loadIncident(incident.number).value();
-                             edited.status = QStringLiteral("inProgress");
-                             return edited;
-                         }(),
-                         {}, {})
+    QVERIFY(store.incidents()
+                    .storeEdit(
+                            [&] {
+                                Incident edited
+                                        = store.incidents().loadIncident(incident.number).value();
+                                edited.status = QStringLiteral("inProgress");
+                                return edited;
+                            }(),
+                            {}, {})
                     .ok());
     ComponentAlert changed = first;
     changed.alert.title = QStringLiteral("Renamed");
     changed.alert.lastUpdateTime = kBase.addSecs(600);
-    QCOMPARE(store.storeComponentAlertPage({changed}, {QStringLiteral("ca1")}).value().size(), 0);
-    QCOMPARE(store.ruleIncidentCount(), 1);
-    const Incident kept = store.loadIncident(incident.number).value();
+    QCOMPARE(store.rules()
+                     .storeComponentAlertPage({changed}, {QStringLiteral("ca1")})
+                     .value()
+                     .size(),
+             0);
+    QCOMPARE(store.rules().ruleIncidentCount(), 1);
+    const Incident kept = store.incidents().loadIncident(incident.number).value();
     QCOMPARE(kept.status, QStringLiteral("inProgress"));
     QCOMPARE(kept.title, first.alert.title);
     // An invalid cursor leaves the stored one.
-    QCOMPARE(store.alertsCursor(), cursor);
+    QCOMPARE(store.syncState().alertsCursor(), cursor);
 
     // After a restart too.
     store.close();
-    QVERIFY(store.open(path()));
-    QCOMPARE(store.storeComponentAlertPage({changed}, {QStringLiteral("ca1")}).value().size(), 0);
-    QCOMPARE(store.ruleIncidentCount(), 1);
+    auto reopened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(reopened);
+    Store &restarted = *reopened.value();
+    QCOMPARE(restarted.rules()
+                     .storeComponentAlertPage({changed}, {QStringLiteral("ca1")})
+                     .value()
+                     .size(),
+             0);
+    QCOMPARE(restarted.rules().ruleIncidentCount(), 1);
 
     // Its detail shows its alert, the updated one, with evidence.
-    const IncidentDetail detail = store.loadDetail(incident.number).value();
+    const IncidentDetail detail = restarted.incidents().loadDetail(incident.number).value();
     QCOMPARE(detail.totalAlerts, 1);
     QCOMPARE(detail.alerts.size(), 1);
     QCOMPARE(detail.alerts.constFirst().id, QStringLiteral("ca1"));
@@ -191,63 +214,74 @@ void TestRuleStore::oneIncidentPerAlertEver()
 
 void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
 {
-    IncidentStore store;
-    QVERIFY(store.open(path()));
+    auto opened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     // The alert names incident 500, which is not local yet; ca9 belongs to no incident.
     const ComponentAlert early = componentAlert(QStringLiteral("ca5"), QStringLiteral("500"));
     const ComponentAlert alone = componentAlert(QStringLiteral("ca9"), QString());
-    QCOMPARE(store.storeComponentAlertPage({early, alone},
-                                           {QStringLiteral("ca5"), QStringLiteral("ca9")})
+    QCOMPARE(store.rules()
+                     .storeComponentAlertPage({early, alone},
+                                              {QStringLiteral("ca5"), QStringLiteral("ca9")})
                      .value()
                      .size(),
              2);
-    QCOMPARE(store.refreshDuplicates().value().size(), 0);
-    QCOMPARE(store.duplicateCount(), 0);
+    QCOMPARE(store.rules().refreshDuplicates().value().size(), 0);
+    QCOMPARE(store.rules().duplicateCount(), 0);
 
     // The M365D incident arrives later, listing the alert.
-    QVERIFY(store.upsertIncidentPage({IncidentPayload{m365dIncident(QStringLiteral("500"), 1),
-                                                      QList<Alert>{early.alert}}})
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({IncidentPayload{m365dIncident(QStringLiteral("500"), 1),
+                                                         QList<Alert>{early.alert}}})
                     .ok());
-    const qint64 holder = store.incidentNumberForProviderId(QStringLiteral("500"));
-    QList<Incident> relinked = store.refreshDuplicates().value();
+    const qint64 holder = store.incidents().incidentNumberForProviderId(QStringLiteral("500"));
+    QList<Incident> relinked = store.rules().refreshDuplicates().value();
     QCOMPARE(relinked.size(), 1);
     QCOMPARE(relinked.constFirst().ruleAlertId, QStringLiteral("ca5"));
     QCOMPARE(relinked.constFirst().duplicateOf, holder);
-    QCOMPARE(store.duplicateCount(), 1);
-    QCOMPARE(store.refreshDuplicates().value().size(), 0); // nothing changed since
-    QCOMPARE(store.alertsHeldByIncidents({QStringLiteral("ca5"), QStringLiteral("ca9")}).value(),
+    QCOMPARE(store.rules().duplicateCount(), 1);
+    QCOMPARE(store.rules().refreshDuplicates().value().size(), 0); // nothing changed since
+    QCOMPARE(store.rules()
+                     .alertsHeldByIncidents({QStringLiteral("ca5"), QStringLiteral("ca9")})
+                     .value(),
              QSet<QString>{QStringLiteral("ca5")});
 
     // Merged into 600: the alert moves, so does the link.
-    QVERIFY(store.upsertIncidentPage(
-                         {IncidentPayload{m365dIncident(QStringLiteral("600"), 2), QList<Alert>{}}})
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({IncidentPayload{m365dIncident(QStringLiteral("600"), 2),
+                                                         QList<Alert>{}}})
                     .ok());
     Incident redirected = m365dIncident(QStringLiteral("500"), 3);
     redirected.status = QStringLiteral("redirected");
     redirected.redirectIncidentId = QStringLiteral("600");
-    QVERIFY(store.upsertIncidentPage({IncidentPayload{redirected, QList<Alert>{}}}).ok());
-    relinked = store.refreshDuplicates().value();
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({IncidentPayload{redirected, QList<Alert>{}}})
+                    .ok());
+    relinked = store.rules().refreshDuplicates().value();
     QCOMPARE(relinked.size(), 1);
     QCOMPARE(relinked.constFirst().duplicateOf,
-             store.incidentNumberForProviderId(QStringLiteral("600")));
+             store.incidents().incidentNumberForProviderId(QStringLiteral("600")));
 
     // The queue shows it, and the alone one stays without a link.
-    const QList<Incident> queue = store.loadQueue().value();
+    const QList<Incident> queue = store.incidents().loadQueue().value();
     for (const Incident &row : queue) {
         if (row.ruleAlertId == QLatin1String("ca9"))
             QCOMPARE(row.duplicateOf, 0);
         if (row.ruleAlertId == QLatin1String("ca5"))
-            QCOMPARE(row.duplicateOf, store.incidentNumberForProviderId(QStringLiteral("600")));
+            QCOMPARE(row.duplicateOf,
+                     store.incidents().incidentNumberForProviderId(QStringLiteral("600")));
     }
 }
 
 void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
 {
-    IncidentStore store;
-    QVERIFY(store.open(path()));
+    auto opened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const Incident incident
-            = store.storeComponentAlertPage({componentAlert(QStringLiteral("ca1"), QString())},
-                                            {QStringLiteral("ca1")})
+            = store.rules()
+                      .storeComponentAlertPage({componentAlert(QStringLiteral("ca1"), QString())},
+                                               {QStringLiteral("ca1")})
                       .value()
                       .constFirst();
     OutboxEdit change;
@@ -257,21 +291,24 @@ void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
     change.editTime = kBase;
     Incident edited = incident;
     edited.status = QStringLiteral("resolved");
-    const Result<Incident> refused = store.storeEdit(edited, {change}, {});
+    const Result<Incident> refused = store.incidents().storeEdit(edited, {change}, {});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, Error::Kind::Config);
-    QCOMPARE(store.loadIncident(incident.number).value().status, QStringLiteral("active"));
-    QVERIFY(store.storeEdit(edited, {}, {}).ok());
-    QCOMPARE(store.loadIncident(incident.number).value().status, QStringLiteral("resolved"));
-    QCOMPARE(store.outbox().value().size(), 0);
-    QCOMPARE(store.pendingCount(), 0);
+    QCOMPARE(store.incidents().loadIncident(incident.number).value().status,
+             QStringLiteral("active"));
+    QVERIFY(store.incidents().storeEdit(edited, {}, {}).ok());
+    QCOMPARE(store.incidents().loadIncident(incident.number).value().status,
+             QStringLiteral("resolved"));
+    QCOMPARE(store.outbox().rows().value().size(), 0);
+    QCOMPARE(store.outbox().pendingCount(), 0);
 }
 
 void TestRuleStore::rulesPersist()
 {
     {
-        IncidentStore store;
-        QVERIFY(store.open(path()));
+        auto opened = openStore(StoreConfig::sqlite(path()));
+        QVERIFY(opened);
+        Store &store = *opened.value();
         IncidentRule rule;
         rule.product = RuleProduct::Mdi;
         rule.enabled = false;
@@ -279,12 +316,13 @@ void TestRuleStore::rulesPersist()
         rule.titleInclude = {QStringLiteral("Suspected \"DCSync\"")};
         rule.titleExclude = {QStringLiteral("honeytoken"), QStringLiteral("test, lab")};
         rule.skipAlertsInM365dIncidents = true;
-        QVERIFY(store.saveIncidentRule(rule).ok());
-        QVERIFY(store.setTurnOffMicrosoftRules(false).ok());
+        QVERIFY(store.rules().saveIncidentRule(rule).ok());
+        QVERIFY(store.rules().setTurnOffMicrosoftRules(false).ok());
     }
-    IncidentStore store;
-    QVERIFY(store.open(path()));
-    const IncidentRuleSettings settings = store.loadIncidentRules().value();
+    auto opened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    const IncidentRuleSettings settings = store.rules().loadIncidentRules().value();
     QVERIFY(!settings.turnOffMicrosoftRules);
     const IncidentRule mdi = settings.rule(RuleProduct::Mdi);
     QVERIFY(!mdi.enabled);

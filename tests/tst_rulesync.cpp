@@ -1,6 +1,9 @@
+#include "incidentrepository.h"
 #include "incidentrules.h"
-#include "incidentstore.h"
+#include "outboxrepository.h"
+#include "rulerepository.h"
 #include "simserver.h"
+#include "store.h"
 #include "synccontroller.h"
 #include "triage.h"
 
@@ -94,7 +97,7 @@ void TestRuleSync::cleanup()
 std::unique_ptr<SyncController> TestRuleSync::makeController(bool start)
 {
     SyncConfig config;
-    config.databasePath = dbPath();
+    config.store = StoreConfig::sqlite(dbPath());
     config.authorityHost = m_sim->baseUrl();
     config.graphEndpoint = m_sim->baseUrl();
     config.tenantId = m_sim->tenantId();
@@ -186,10 +189,11 @@ int TestRuleSync::alertsCallsServed()
 
 QList<Incident> TestRuleSync::storedQueue()
 {
-    IncidentStore store;
-    if (!store.open(dbPath(), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const auto queue = store.loadQueue();
+    Store &store = *opened.value();
+    const auto queue = store.incidents().loadQueue();
     return queue ? queue.value() : QList<Incident>();
 }
 
@@ -233,9 +237,10 @@ void TestRuleSync::defaultsMakeRuleIncidentsOnlyForMcasAlertsOutsideM365dInciden
     }
     QCOMPARE(ruleAlerts, QSet<QString>(mcasAlone.cbegin(), mcasAlone.cend()));
 
-    IncidentStore store;
-    QVERIFY(store.open(dbPath(), IncidentStore::OpenMode::ReadOnly));
-    QCOMPARE(store.componentAlertCount(), simAlerts);
+    auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    QCOMPARE(store.rules().componentAlertCount(), simAlerts);
     // The tenant's own MCAS alerts sit in M365D incidents: none of them got a rule incident.
     {
         QSqlDatabase db
@@ -258,7 +263,7 @@ void TestRuleSync::defaultsMakeRuleIncidentsOnlyForMcasAlertsOutsideM365dInciden
     QSqlDatabase::removeDatabase(QStringLiteral("peek"));
 
     // The rule incident's only alert is its component alert.
-    const auto detail = store.loadDetail(rules.constFirst().number);
+    const auto detail = store.incidents().loadDetail(rules.constFirst().number);
     QVERIFY(detail.ok());
     QCOMPARE(detail->totalAlerts, 1);
     QCOMPARE(detail->alerts.size(), 1);
@@ -292,9 +297,10 @@ void TestRuleSync::uncheckedSettingMarksDuplicatesOfM365dIncidents()
     controller.reset();
 
     {
-        IncidentStore store;
-        QVERIFY(store.open(dbPath()));
-        QVERIFY(store.setTurnOffMicrosoftRules(false).ok());
+        auto opened = openStore(StoreConfig::sqlite(dbPath()));
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        QVERIFY(store.rules().setTurnOffMicrosoftRules(false).ok());
     }
     // Two open incidents of the tenant get new alerts of each product.
     QStringList targets;
@@ -377,16 +383,17 @@ void TestRuleSync::uncheckedSettingMarksDuplicatesOfM365dIncidents()
 void TestRuleSync::ruleFiltersDecideWhatIsCreated()
 {
     {
-        IncidentStore store;
-        QVERIFY(store.open(dbPath()));
-        IncidentRuleSettings settings = store.loadIncidentRules().value();
+        auto opened = openStore(StoreConfig::sqlite(dbPath()));
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        IncidentRuleSettings settings = store.rules().loadIncidentRules().value();
         QCOMPARE(settings, defaultIncidentRuleSettings());
         IncidentRule mcas = settings.rule(RuleProduct::Mcas);
         mcas.severities = {QStringLiteral("High")};
-        QVERIFY(store.saveIncidentRule(mcas).ok());
+        QVERIFY(store.rules().saveIncidentRule(mcas).ok());
         IncidentRule entra = settings.rule(RuleProduct::EntraIdProtection);
         entra.enabled = false;
-        QVERIFY(store.saveIncidentRule(entra).ok());
+        QVERIFY(store.rules().saveIncidentRule(entra).ok());
     }
     const QStringList high = addAlerts(kMcas, QStringLiteral("high"), 2);
     addAlerts(kMcas, QStringLiteral("low"), 2);
@@ -404,9 +411,10 @@ void TestRuleSync::ruleFiltersDecideWhatIsCreated()
 
     // The rules survive a restart of the store.
     controller.reset();
-    IncidentStore store;
-    QVERIFY(store.open(dbPath()));
-    const IncidentRuleSettings settings = store.loadIncidentRules().value();
+    auto opened = openStore(StoreConfig::sqlite(dbPath()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    const IncidentRuleSettings settings = store.rules().loadIncidentRules().value();
     QCOMPARE(settings.rule(RuleProduct::Mcas).severities, QStringList{QStringLiteral("High")});
     QVERIFY(!settings.isActive(RuleProduct::EntraIdProtection));
     QVERIFY(settings.turnOffMicrosoftRules);
@@ -438,10 +446,11 @@ void TestRuleSync::ruleIncidentEditsStayLocal()
 
     // Then a sync: it delivers the outbox, which holds nothing of the rule incident.
     QVERIFY(runSync(*controller));
-    IncidentStore store;
-    QVERIFY(store.open(dbPath(), IncidentStore::OpenMode::ReadOnly));
-    QCOMPARE(store.outbox().value().size(), 0);
-    const Incident stored = store.loadIncident(number).value();
+    auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    QCOMPARE(store.outbox().rows().value().size(), 0);
+    const Incident stored = store.incidents().loadIncident(number).value();
     QCOMPARE(stored.status, QStringLiteral("inProgress"));
     QCOMPARE(stored.assignedTo, QStringLiteral("analyst@contoso.com"));
     QCOMPARE(stored.customTags, QStringList{QStringLiteral("mcas")});
@@ -485,14 +494,15 @@ void TestRuleSync::missingAlertPermissionStillSyncsIncidents()
 void TestRuleSync::rulesWorkForwardFromWhenTheyAreTurnedOn()
 {
     const auto setRulesOn = [this](bool on) {
-        IncidentStore store;
-        QVERIFY(store.open(dbPath()));
-        const IncidentRuleSettings settings = store.loadIncidentRules().value();
+        auto opened = openStore(StoreConfig::sqlite(dbPath()));
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        const IncidentRuleSettings settings = store.rules().loadIncidentRules().value();
         for (const RuleProduct product :
              {RuleProduct::Mcas, RuleProduct::EntraIdProtection, RuleProduct::DefenderForCloud}) {
             IncidentRule rule = settings.rule(product);
             rule.enabled = on;
-            QVERIFY(store.saveIncidentRule(rule).ok());
+            QVERIFY(store.rules().saveIncidentRule(rule).ok());
         }
     };
     // No rule runs (MDE, MDI and MDO are off by the connector setting, the others here): a

@@ -1,5 +1,6 @@
-#include "incidentstore.h"
+#include "incidentrepository.h"
 #include "simserver.h"
+#include "store.h"
 #include "synccontroller.h"
 
 #include <QElapsedTimer>
@@ -75,7 +76,7 @@ void TestSyncWorker::cleanup()
 std::unique_ptr<SyncController> TestSyncWorker::makeController()
 {
     SyncConfig config;
-    config.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
+    config.store = StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db")));
     config.authorityHost = m_sim->baseUrl();
     config.graphEndpoint = m_sim->baseUrl();
     config.tenantId = m_sim->tenantId();
@@ -135,10 +136,12 @@ int TestSyncWorker::listCalls()
 
 QList<Incident> TestSyncWorker::storedQueue()
 {
-    IncidentStore store;
-    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const auto queue = store.loadQueue();
+    Store &store = *opened.value();
+    const auto queue = store.incidents().loadQueue();
     return queue ? queue.value() : QList<Incident>();
 }
 
@@ -178,13 +181,15 @@ void TestSyncWorker::initialSyncStoresEveryIncidentAndAlert()
     // The 420-alert incident, all 420 of them.
     const QJsonArray over150 = info.value(QLatin1String("over150")).toArray();
     QVERIFY(!over150.isEmpty());
-    IncidentStore store;
-    QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db")),
-                       IncidentStore::OpenMode::ReadOnly));
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    Store &store = *opened.value();
     bool saw420 = false;
     for (const QJsonValue &id : over150) {
         const QString text = id.isString() ? id.toString() : QString::number(id.toInteger());
-        const auto detail = store.loadDetail(store.incidentNumberForProviderId(text), true);
+        const auto detail = store.incidents().loadDetail(
+                store.incidents().incidentNumberForProviderId(text), true);
         QVERIFY(detail.ok());
         QCOMPARE(detail->totalAlerts, simAlertCounts.value(text));
         QCOMPARE(detail->alerts.size(), detail->totalAlerts);
@@ -483,14 +488,17 @@ void TestSyncWorker::expandFailureFallsBackToPerIncidentFetch()
         if (QString::number(incident.id) == big)
             bigCount = int(incident.alerts.size());
     }
-    IncidentStore store;
-    QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db")),
-                       IncidentStore::OpenMode::ReadOnly));
-    const auto detail = store.loadDetail(store.incidentNumberForProviderId(big), true);
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    const auto detail = store.incidents().loadDetail(
+            store.incidents().incidentNumberForProviderId(big), true);
     QVERIFY(detail.ok());
     QVERIFY(bigCount > 150);
     QCOMPARE(detail->totalAlerts, bigCount); // every alert, above 150 too
-    const auto renamed = store.loadDetail(store.incidentNumberForProviderId(small));
+    const auto renamed
+            = store.incidents().loadDetail(store.incidents().incidentNumberForProviderId(small));
     QCOMPARE(renamed->incident.title, QStringLiteral("Renamed in the portal"));
     QCOMPARE(renamed->incident.severity, QStringLiteral("high"));
 }
@@ -523,14 +531,15 @@ void TestSyncWorker::detailComesBackThroughTheController()
     auto controller = makeController();
     controller->start();
     QVERIFY(runSync(*controller));
-    IncidentStore store;
-    QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db")),
-                       IncidentStore::OpenMode::ReadOnly));
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    QVERIFY(opened);
+    Store &store = *opened.value();
     const QJsonValue bigValue = admin("GET", QStringLiteral("/_sim/info"))
                                         .value(QLatin1String("over150"))
                                         .toArray()
                                         .at(0);
-    const qint64 number = store.incidentNumberForProviderId(
+    const qint64 number = store.incidents().incidentNumberForProviderId(
             bigValue.isString() ? bigValue.toString() : QString::number(bigValue.toInteger()));
 
     QSignalSpy details(controller.get(), &SyncController::detailLoaded);

@@ -1,5 +1,8 @@
-#include "incidentstore.h"
+#include "activityrepository.h"
+#include "incidentrepository.h"
+#include "outboxrepository.h"
 #include "simserver.h"
+#include "store.h"
 #include "synccontroller.h"
 #include "triage.h"
 
@@ -80,7 +83,7 @@ void TestTwoWaySync::cleanup()
 std::unique_ptr<SyncController> TestTwoWaySync::makeController(int retryFirstMs, bool autoPoll)
 {
     SyncConfig config;
-    config.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
+    config.store = StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db")));
     config.authorityHost = m_sim->baseUrl();
     config.graphEndpoint = m_sim->baseUrl();
     config.tenantId = m_sim->tenantId();
@@ -148,10 +151,12 @@ void TestTwoWaySync::failWrites(const QString &incidentId)
 QList<Incident> TestTwoWaySync::openIncidents(SyncController &controller)
 {
     Q_UNUSED(controller)
-    IncidentStore store;
-    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const Result<QList<Incident>> queue = store.loadQueue();
+    Store &store = *opened.value();
+    const Result<QList<Incident>> queue = store.incidents().loadQueue();
     QList<Incident> open;
     for (const Incident &incident : queue.value()) {
         if (incident.status != QLatin1String("resolved") && !incident.isRedirected())
@@ -162,28 +167,34 @@ QList<Incident> TestTwoWaySync::openIncidents(SyncController &controller)
 
 Incident TestTwoWaySync::stored(qint64 number)
 {
-    IncidentStore store;
-    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const Result<Incident> incident = store.loadIncident(number);
+    Store &store = *opened.value();
+    const Result<Incident> incident = store.incidents().loadIncident(number);
     return incident ? incident.value() : Incident();
 }
 
 QList<ActivityEntry> TestTwoWaySync::activity(qint64 number)
 {
-    IncidentStore store;
-    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const auto entries = store.loadActivity(number);
+    Store &store = *opened.value();
+    const auto entries = store.activity().load(number);
     return entries ? entries.value() : QList<ActivityEntry>();
 }
 
 QList<OutboxRow> TestTwoWaySync::outbox()
 {
-    IncidentStore store;
-    if (!store.open(m_dir->filePath(QStringLiteral("vigil.db")), IncidentStore::OpenMode::ReadOnly))
+    auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                            Store::OpenMode::ReadOnly);
+    if (!opened)
         return {};
-    const auto rows = store.outbox();
+    Store &store = *opened.value();
+    const auto rows = store.outbox().rows();
     return rows ? rows.value() : QList<OutboxRow>();
 }
 
@@ -265,15 +276,16 @@ void TestTwoWaySync::refusedEditIsRevertedWithServerMessage()
 {
     // An incident Vigil has stored but the tenant no longer knows: Graph answers 404.
     {
-        IncidentStore store;
-        QVERIFY(store.open(m_dir->filePath(QStringLiteral("vigil.db"))));
+        auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))));
+        QVERIFY(opened);
+        Store &store = *opened.value();
         Incident gone;
         gone.providerIncidentId = QStringLiteral("987654");
         gone.title = QStringLiteral("Deleted in the tenant");
         gone.status = QStringLiteral("active");
         gone.severity = QStringLiteral("high");
         gone.lastUpdateTime = QDateTime::currentDateTimeUtc().addDays(-1);
-        QVERIFY(store.upsertIncidentPage({IncidentPayload{gone, std::nullopt}}));
+        QVERIFY(store.incidents().upsertIncidentPage({IncidentPayload{gone, std::nullopt}}));
     }
     const qint64 number = 1;
     auto controller = makeController();

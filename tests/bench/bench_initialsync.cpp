@@ -3,8 +3,10 @@
 //
 //   bench_initialsync [--incidents N] [--seed S] [--calls-per-minute N]
 
-#include "incidentstore.h"
+#include "incidentrepository.h"
+#include "rulerepository.h"
 #include "simserver.h"
+#include "store.h"
 #include "syncworker.h"
 
 #include <QCommandLineParser>
@@ -86,7 +88,7 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     SyncConfig config;
-    config.databasePath = dir.filePath(QStringLiteral("vigil.db"));
+    config.store = StoreConfig::sqlite(dir.filePath(QStringLiteral("vigil.db")));
     config.authorityHost = sim->baseUrl();
     config.graphEndpoint = sim->baseUrl();
     config.tenantId = sim->tenantId();
@@ -97,8 +99,8 @@ int main(int argc, char **argv)
     config.benchmarkBudgetOverride = true;
     config.pullComponentAlerts = !parser.isSet(QStringLiteral("incidents-only"));
     if (parser.isSet(QStringLiteral("all-rules"))) {
-        IncidentStore store;
-        if (!store.open(config.databasePath) || !store.setTurnOffMicrosoftRules(false)) {
+        const auto opened = openStore(config.store);
+        if (!opened || !opened.value()->rules().setTurnOffMicrosoftRules(false)) {
             std::fprintf(stderr, "cannot prepare the store\n");
             return 1;
         }
@@ -154,16 +156,17 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "sync failed: %s\n", qPrintable(figures.error));
         return 1;
     }
-    IncidentStore store;
-    if (!store.open(config.databasePath, IncidentStore::OpenMode::ReadOnly)) {
+    auto opened = openStore(config.store, Store::OpenMode::ReadOnly);
+    if (!opened) {
         std::fprintf(stderr, "cannot open the store\n");
         return 1;
     }
-    const int incidents = store.incidentCount();
-    const int alerts = store.alertCount();
-    const int componentAlerts = store.componentAlertCount();
-    const qint64 databaseBytes = QFileInfo(config.databasePath).size()
-                                 + QFileInfo(config.databasePath + QStringLiteral("-wal")).size();
+    Store &store = *opened.value();
+    const int incidents = store.incidents().incidentCount();
+    const int alerts = store.incidents().alertCount();
+    const int componentAlerts = store.rules().componentAlertCount();
+    const qint64 databaseBytes = QFileInfo(config.store.location).size()
+                                 + QFileInfo(config.store.location + QStringLiteral("-wal")).size();
     const double wallS = double(figures.wallNs) / 1e9;
     const double cpuS = double(figures.cpuNs) / 1e9;
     const double ownWallS = double(figures.wallNs - figures.networkNs) / 1e9;

@@ -4,8 +4,9 @@
 //
 //   bench_queuestartup [incident count]      (default 100000)
 
-#include "incidentstore.h"
+#include "incidentrepository.h"
 #include "mainwindow.h"
+#include "store.h"
 #include "synccontroller.h"
 #include "syntheticincidents.h"
 
@@ -50,11 +51,12 @@ int main(int argc, char *argv[])
     {
         QElapsedTimer fill;
         fill.start();
-        IncidentStore store;
-        if (const Result<void> opened = store.open(path); !opened) {
+        const auto opened = openStore(StoreConfig::sqlite(path));
+        if (!opened) {
             std::fprintf(stderr, "cannot open store: %s\n", qPrintable(opened.error().toString()));
             return 1;
         }
+        Store &store = *opened.value();
         QList<Incident> incidents
                 = Synthetic::incidents(count, QDateTime(QDate(2024, 3, 1), QTime(12, 0), Qt::UTC));
         QList<IncidentPayload> page;
@@ -62,19 +64,19 @@ int main(int argc, char *argv[])
             incident.number = 0;
             page.append(IncidentPayload{incident, std::nullopt});
             if (page.size() == 1000) {
-                if (!store.upsertIncidentPage(page).ok())
+                if (!store.incidents().upsertIncidentPage(page).ok())
                     return 1;
                 page.clear();
             }
         }
-        if (!page.isEmpty() && !store.upsertIncidentPage(page).ok())
+        if (!page.isEmpty() && !store.incidents().upsertIncidentPage(page).ok())
             return 1;
         std::printf("bench_queuestartup: %d incidents written to the store in %.1f s (not timed)\n",
                     count, double(fill.elapsed()) / 1000.0);
     }
 
     SyncConfig config;
-    config.databasePath = path;
+    config.store = StoreConfig::sqlite(path);
     config.autoPoll = false;
     SyncController controller(config);
     MainWindow window(&controller);

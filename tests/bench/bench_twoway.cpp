@@ -135,7 +135,7 @@ int main(int argc, char **argv)
     simThread.start();
 
     QTemporaryDir dir;
-    config.databasePath = dir.filePath(QStringLiteral("vigil.db"));
+    config.store = StoreConfig::sqlite(dir.filePath(QStringLiteral("vigil.db")));
     config.pollIntervalSeconds = pollSeconds;
     config.callsPerMinute = parser.value(QStringLiteral("calls-per-minute")).toInt();
     config.autoPoll = true;

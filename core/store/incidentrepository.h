@@ -1,0 +1,65 @@
+#pragma once
+
+#include "activity.h"
+#include "graphjson.h"
+#include "incident.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace Vigil {
+
+/**
+ * @brief The incidents of a Store: Graph pages in, the queue and one incident's detail out, and
+ * the analyst's edits.
+ *
+ * Owned by its Store and used on the Store's thread.
+ */
+class IncidentRepository
+{
+public:
+    virtual ~IncidentRepository() = default;
+
+    /**
+     * Stores one Graph page in ONE transaction: inserts or updates every incident, replaces the
+     * alerts, evidence and comments the payload carries, moves the alerts of redirected
+     * incidents to their survivor, and sets the cursor to newCursor (when valid) in the same
+     * transaction. Returns the stored rows as the queue shows them, with their local numbers:
+     * the page's incidents plus incidents whose row changed because of them (survivors of
+     * merges, incidents redirected into a page incident).
+     */
+    virtual Result<QList<Incident>> upsertIncidentPage(const QList<IncidentPayload> &page,
+                                                       const QDateTime &newCursor = {})
+            = 0;
+
+    /** Every incident, ordered by number, without comments; alertCount, tags and
+     *  redirectedToNumber filled in. */
+    virtual Result<QList<Incident>> loadQueue() const = 0;
+    /** One incident with comments, its alerts by createdTime (at most kAlertDisplayLimit unless
+     *  allAlerts), totalAlerts, de-duplicated entities, mergedFrom and its activity. */
+    virtual Result<IncidentDetail> loadDetail(qint64 number, bool allAlerts = false) const = 0;
+    /** One incident with its comments, without alerts. */
+    virtual Result<Incident> loadIncident(qint64 number) const = 0;
+    /** Local number of a Graph incident id, 0 when it is not in the store. */
+    virtual qint64 incidentNumberForProviderId(const QString &providerIncidentId) const = 0;
+    /** Graph incident id -> lastUpdateDateTime (ms since epoch) of every stored incident. */
+    virtual Result<QHash<QString, qint64>> lastUpdateTimes() const = 0;
+    virtual int incidentCount() const = 0;
+    /** Alerts of M365D incidents (component alerts are counted by RuleRepository). */
+    virtual int alertCount() const = 0;
+
+    /** Stores an analyst's edit in ONE transaction: the optimistic incident (alerts untouched,
+     *  comments replaced by its own), one outbox row per change, and the activity entries.
+     *  Returns the stored row as the queue shows it. */
+    virtual Result<Incident> storeEdit(const Incident &incident, const QList<OutboxEdit> &changes,
+                                       const QList<ActivityEntry> &activity)
+            = 0;
+
+protected:
+    IncidentRepository() = default;
+};
+
+} // namespace Vigil

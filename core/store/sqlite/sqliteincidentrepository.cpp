@@ -1,0 +1,617 @@
+#include "sqliteincidentrepository.h"
+
+#include "sqliteactivityrepository.h"
+#include "sqlitedatabase.h"
+#include "sqlitedialect.h"
+#include "sqliteoutboxrepository.h"
+#include "sqliterows.h"
+#include "sqlitesyncstaterepository.h"
+
+#include <QSqlError>
+
+#include <algorithm>
+
+namespace Vigil {
+
+using namespace SqliteRows;
+
+SqliteIncidentRepository::SqliteIncidentRepository(SqliteDatabase &database,
+                                                   SqliteSyncStateRepository &syncState,
+                                                   SqliteOutboxRepository &outbox,
+                                                   SqliteActivityRepository &activity)
+    : m_database(database)
+    , m_syncState(syncState)
+    , m_outbox(outbox)
+    , m_activity(activity)
+{ }
+
+void SqliteIncidentRepository::releaseStatements()
+{
+    m_insertIncident.reset();
+    m_updateIncident.reset();
+    m_deleteComments.reset();
+    m_insertComment.reset();
+    m_alertIdsOfIncident.reset();
+    m_deleteAlert.reset();
+    m_moveAlerts.reset();
+    m_insertAlert.finalize();
+    m_updateAlert.finalize();
+    m_countAlerts.finalize();
+    m_storedIncident.finalize();
+    m_deleteEntities.finalize();
+    m_redirectedInto.reset();
+    m_incidentByProviderId.reset();
+}
+
+Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
+{
+    if (mode == StoreOpenMode::ReadOnly)
+        return m_database.prepare(
+                m_incidentByProviderId,
+                QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
+                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    // Insert and then update, as for alerts: no statement journal on the insert.
+    Result<void> r = m_database.prepare(
+            m_insertIncident,
+            QStringLiteral(
+                    "INSERT INTO incidents (provider, provider_incident_id, tenant,"
+                    " title, description, severity, status, assigned_to, classification,"
+                    " determination, redirect_incident_id, last_modified_by, web_url,"
+                    " created_time, last_update_time, sync_state, custom_tags, system_tags,"
+                    " alert_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?))")
+                    + SqliteDialect::onConflictDoNothing(QStringLiteral("provider_incident_id")));
+    if (r)
+        r = m_database.prepare(
+                m_updateIncident,
+                QStringLiteral("UPDATE incidents SET provider = ?, tenant = ?, title = ?,"
+                               " description = ?, severity = ?, status = ?, assigned_to = ?,"
+                               " classification = ?, determination = ?,"
+                               " redirect_incident_id = ?, last_modified_by = ?, web_url = ?,"
+                               " created_time = ?, last_update_time = ?, sync_state = ?,"
+                               " custom_tags = ?, system_tags = ?"
+                               " WHERE provider_incident_id = ?"));
+    if (r)
+        r = m_database.prepare(m_deleteComments,
+                               QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
+    if (r)
+        r = m_database.prepare(
+                m_insertComment,
+                QStringLiteral("INSERT INTO comments (incident_id, position, text, author,"
+                               " created_time) VALUES (?, ?, ?, ?, ?)"));
+    if (r)
+        r = m_database.prepare(m_alertIdsOfIncident,
+                               QStringLiteral("SELECT id FROM alerts WHERE incident_id = ?"));
+    if (r)
+        r = m_database.prepare(m_deleteAlert, QStringLiteral("DELETE FROM alerts WHERE id = ?"));
+    if (r)
+        r = m_database.prepare(
+                m_moveAlerts,
+                QStringLiteral("UPDATE alerts SET incident_id = ? WHERE incident_id = ?"));
+    // Insert (doing nothing on a known id) and then update, rather than one upsert: a
+    // single-row insert without DO UPDATE needs no statement journal, which costs a copy of
+    // every page the statement touches. Other constraint violations still fail the page.
+    if (r)
+        r = m_database.prepareRaw(
+                m_insertAlert,
+                QStringLiteral("INSERT INTO alerts (%1, evidence) VALUES (?1, ?2,"
+                               " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                               " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
+                               " ?28, ?29, ?30)")
+                                .arg(QLatin1String(kAlertColumns))
+                        + SqliteDialect::onConflictDoNothing(QStringLiteral("id")));
+    if (r) {
+        QString sql = QStringLiteral("UPDATE alerts SET ");
+        const QStringList columns = QString::fromLatin1(kAlertColumns).split(QLatin1Char(','));
+        for (qsizetype n = 1; n < columns.size(); ++n)
+            sql += columns.at(n).trimmed() + QStringLiteral(" = ?%1, ").arg(n + 1);
+        sql += QStringLiteral("evidence = ?%1 WHERE id = ?1").arg(columns.size() + 1);
+        r = m_database.prepareRaw(m_updateAlert, sql);
+    }
+    if (r)
+        r = m_database.prepareRaw(
+                m_countAlerts,
+                QStringLiteral("UPDATE incidents SET alert_count = (SELECT COUNT(*) FROM"
+                               " alerts WHERE incident_id = ?1)"
+                               " WHERE provider_incident_id = ?1"));
+    if (r)
+        r = m_database.prepareRaw(m_deleteEntities,
+                                  QStringLiteral("DELETE FROM entities WHERE alert_id = ?"));
+    if (r)
+        r = m_database.prepare(m_redirectedInto,
+                               QStringLiteral("SELECT provider_incident_id FROM incidents"
+                                              " WHERE redirect_incident_id = ?"));
+    if (r)
+        r = m_database.prepareRaw(
+                m_storedIncident,
+                QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
+                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    if (r)
+        r = m_database.prepare(
+                m_incidentByProviderId,
+                QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
+                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    return r;
+}
+
+Result<void> SqliteIncidentRepository::storeAlert(const Alert &a, const QString &incidentId,
+                                                  bool &inserted)
+{
+    const QByteArray evidence = storedEvidence(a);
+    bindAlert(m_insertAlert, a, incidentId, evidence);
+    if (!m_insertAlert.exec())
+        return statementError(QStringLiteral("storing alert %1").arg(a.id), m_insertAlert);
+    inserted = m_insertAlert.changes() > 0;
+    if (inserted)
+        return {};
+
+    bindAlert(m_updateAlert, a, incidentId, evidence);
+    if (!m_updateAlert.exec())
+        return statementError(QStringLiteral("storing alert %1").arg(a.id), m_updateAlert);
+    // Evidence stored by schema 1 lives in entities; the blob replaces it.
+    m_deleteEntities.bind(1, a.id);
+    if (!m_deleteEntities.exec())
+        return statementError(QStringLiteral("replacing evidence of %1").arg(a.id),
+                              m_deleteEntities);
+    return {};
+}
+
+Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payload,
+                                                     QSet<QString> &touched)
+{
+    const Incident &i = payload.incident;
+    const QString &id = i.providerIncidentId;
+    touched.insert(id);
+
+    const QVariant redirect = i.redirectIncidentId.isEmpty()
+                                      ? QVariant(QMetaType(QMetaType::QString))
+                                      : QVariant(i.redirectIncidentId);
+    const QString customTags = jsonList(i.customTags);
+    const QString systemTags = jsonList(i.systemTags);
+    // The insert and the update take the same columns, only the insert also names the id first.
+    const auto bindFields = [&](QSqlQuery &query, int c) {
+        for (const QVariant &value :
+             {QVariant(i.tenantId), QVariant(i.title), QVariant(i.description),
+              QVariant(i.severity), QVariant(i.status), QVariant(i.assignedTo),
+              QVariant(i.classification), QVariant(i.determination), redirect,
+              QVariant(i.lastModifiedBy), QVariant(i.webUrl), timeValue(i.createdTime),
+              timeValue(i.lastUpdateTime), QVariant(int(i.syncState)), QVariant(customTags),
+              QVariant(systemTags), QVariant(id)})
+            query.bindValue(c++, value);
+    };
+    QSqlQuery &q = *m_insertIncident;
+    q.bindValue(0, i.provider);
+    q.bindValue(1, id);
+    bindFields(q, 2);
+    if (!q.exec())
+        return storageError(QStringLiteral("storing incident %1").arg(id), q.lastError());
+    if (q.numRowsAffected() == 0) {
+        QSqlQuery &u = *m_updateIncident;
+        u.bindValue(0, i.provider);
+        bindFields(u, 1);
+        if (!u.exec())
+            return storageError(QStringLiteral("storing incident %1").arg(id), u.lastError());
+    }
+
+    m_deleteComments->bindValue(0, id);
+    if (!m_deleteComments->exec())
+        return storageError(QStringLiteral("replacing comments of %1").arg(id),
+                            m_deleteComments->lastError());
+    for (int position = 0; position < i.comments.size(); ++position) {
+        const Comment &comment = i.comments.at(position);
+        m_insertComment->bindValue(0, id);
+        m_insertComment->bindValue(1, position);
+        m_insertComment->bindValue(2, comment.text);
+        m_insertComment->bindValue(3, comment.author);
+        m_insertComment->bindValue(4, timeValue(comment.createdTime));
+        if (!m_insertComment->exec())
+            return storageError(QStringLiteral("storing comments of %1").arg(id),
+                                m_insertComment->lastError());
+    }
+
+    // Incidents redirected into this one show its number: their rows change too.
+    m_redirectedInto->bindValue(0, id);
+    if (!m_redirectedInto->exec())
+        return storageError(QStringLiteral("reading merges into %1").arg(id),
+                            m_redirectedInto->lastError());
+    while (m_redirectedInto->next())
+        touched.insert(m_redirectedInto->value(0).toString());
+
+    if (!payload.alerts)
+        return {};
+
+    // The latest payload decides where an alert belongs: alerts stored under this incident but
+    // missing from its payload have moved (to the survivor, for a redirected incident) or gone.
+    QSet<QString> listed;
+    listed.reserve(payload.alerts->size());
+    for (const Alert &alert : *payload.alerts)
+        listed.insert(alert.id);
+    m_alertIdsOfIncident->bindValue(0, id);
+    if (!m_alertIdsOfIncident->exec())
+        return storageError(QStringLiteral("reading alerts of %1").arg(id),
+                            m_alertIdsOfIncident->lastError());
+    QStringList missing;
+    while (m_alertIdsOfIncident->next()) {
+        QString alertId = m_alertIdsOfIncident->value(0).toString();
+        if (!listed.contains(alertId))
+            missing.append(std::move(alertId));
+    }
+    m_alertIdsOfIncident->finish();
+    const bool redirected = i.isRedirected() && !i.redirectIncidentId.isEmpty();
+    if (redirected && !missing.isEmpty()) {
+        m_moveAlerts->bindValue(0, i.redirectIncidentId);
+        m_moveAlerts->bindValue(1, id);
+        if (!m_moveAlerts->exec())
+            return storageError(QStringLiteral("moving alerts of %1").arg(id),
+                                m_moveAlerts->lastError());
+        qCDebug(lcStore) << "moved" << missing.size() << "alerts of merged incident" << id << "to"
+                         << i.redirectIncidentId;
+    } else {
+        for (const QString &alertId : std::as_const(missing)) {
+            m_deleteAlert->bindValue(0, alertId);
+            if (!m_deleteAlert->exec())
+                return storageError(QStringLiteral("removing alert %1").arg(alertId),
+                                    m_deleteAlert->lastError());
+        }
+    }
+    if (redirected)
+        touched.insert(i.redirectIncidentId);
+
+    bool anyInserted = false;
+    for (const Alert &alert : *payload.alerts) {
+        bool inserted = false;
+        if (auto r = storeAlert(alert, id, inserted); !r)
+            return r;
+        anyInserted = anyInserted || inserted;
+    }
+    if (anyInserted) {
+        m_countAlerts.bind(1, id);
+        if (!m_countAlerts.exec())
+            return statementError(QStringLiteral("counting alerts of %1").arg(id), m_countAlerts);
+    }
+    return {};
+}
+
+Result<QList<Incident>> SqliteIncidentRepository::upsertIncidentPage(
+        const QList<IncidentPayload> &page, const QDateTime &newCursor)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlDatabase db = m_database.db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting a page transaction"), db.lastError());
+
+    QSet<QString> touched;
+    QStringList order; // page order first, then the other rows that changed
+    for (const IncidentPayload &payload : page) {
+        if (auto r = storeIncident(payload, touched); !r) {
+            db.rollback();
+            return r.error();
+        }
+        order.append(payload.incident.providerIncidentId);
+    }
+    if (newCursor.isValid()) {
+        if (auto r = m_syncState.writeValue(QLatin1String(SqliteSyncStateRepository::kCursorKey),
+                                            formatGraphDateTime(newCursor));
+            !r) {
+            db.rollback();
+            return r.error();
+        }
+    }
+
+    QList<Incident> rows;
+    rows.reserve(touched.size());
+    QSet<QString> emitted;
+    const auto appendRow = [&](const QString &id) -> Result<void> {
+        if (emitted.contains(id))
+            return {};
+        emitted.insert(id);
+        return appendStoredRow(id, rows, QStringLiteral("reading incident %1"));
+    };
+    for (const QString &id : std::as_const(order)) {
+        if (auto r = appendRow(id); !r) {
+            db.rollback();
+            return r.error();
+        }
+    }
+    for (const QString &id : std::as_const(touched)) {
+        if (auto r = appendRow(id); !r) {
+            db.rollback();
+            return r.error();
+        }
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing a page"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    return rows;
+}
+
+Result<QList<Incident>> SqliteIncidentRepository::loadQueue() const
+{
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 %2 ORDER BY i.number")
+                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom))))
+        return storageError(QStringLiteral("loading the queue"), q.lastError());
+    QList<Incident> list;
+    list.reserve(incidentCount());
+    while (q.next())
+        list.append(incidentFromRow(q));
+    return list;
+}
+
+Result<IncidentDetail> SqliteIncidentRepository::loadDetail(qint64 number, bool allAlerts) const
+{
+    IncidentDetail detail;
+    QSqlDatabase db = m_database.db();
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.addBindValue(number);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading incident #%1").arg(number), q.lastError());
+        if (!q.next())
+            return Error{Error::Kind::NotFound,
+                         0,
+                         {},
+                         QStringLiteral("incident #%1 is not in the store").arg(number),
+                         {}};
+        detail.incident = incidentFromRow(q);
+    }
+    const QString id = detail.incident.providerIncidentId;
+    // A rule incident's only alert is its component alert; an M365D incident's are its own.
+    const bool rule = detail.incident.isRuleIncident();
+    const QString alertTable = rule ? QStringLiteral("component_alerts") : QStringLiteral("alerts");
+    const QString alertKey = rule ? QStringLiteral("id") : QStringLiteral("incident_id");
+    const QString alertKeyValue = rule ? detail.incident.ruleAlertId : id;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT text, author, created_time FROM comments"
+                                 " WHERE incident_id = ? ORDER BY position"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading comments of #%1").arg(number),
+                                q.lastError());
+        while (q.next())
+            detail.incident.comments.append(
+                    Comment{q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))});
+    }
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(alertTable, alertKey));
+        q.addBindValue(alertKeyValue);
+        if (!q.exec() || !q.next())
+            return storageError(QStringLiteral("counting alerts of #%1").arg(number),
+                                q.lastError());
+        detail.totalAlerts = q.value(0).toInt();
+    }
+    QHash<QString, int> alertIndex;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?"
+                                     " ORDER BY created_time, id")
+                              .arg(QLatin1String(kAlertColumns), alertTable, alertKey);
+        if (!allAlerts)
+            sql += QStringLiteral(" LIMIT %1").arg(kAlertDisplayLimit);
+        q.prepare(sql);
+        q.addBindValue(alertKeyValue);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading alerts of #%1").arg(number), q.lastError());
+        while (q.next()) {
+            detail.alerts.append(alertFromRow(q));
+            alertIndex.insert(detail.alerts.constLast().id, int(detail.alerts.size() - 1));
+        }
+    }
+    {
+        // Evidence of every alert of the incident: attached to the alerts shown, and merged into
+        // one entity list (same kind and value once, roles joined).
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        q.prepare(QStringLiteral("SELECT a.id, e.kind, e.odata_type, e.value, e.detail, e.verdict,"
+                                 " e.remediation_status, e.roles, e.raw_json, a.evidence, "
+                                 "e.alert_id IS NOT NULL"
+                                 " FROM %1 a LEFT JOIN entities e ON e.alert_id = a.id"
+                                 " WHERE a.%2 = ? ORDER BY a.created_time, a.id, e.position")
+                          .arg(alertTable, alertKey));
+        q.addBindValue(alertKeyValue);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading evidence of #%1").arg(number),
+                                q.lastError());
+        QHash<QString, int> seen;
+        const auto take = [&](const QString &alertId, Entity entity) {
+            const auto at = alertIndex.constFind(alertId);
+            if (at != alertIndex.constEnd())
+                detail.alerts[*at].evidence.append(entity);
+            const QString key = entity.kind + QLatin1Char('\n') + entity.value.toLower();
+            const auto known = seen.constFind(key);
+            if (known == seen.constEnd()) {
+                seen.insert(key, int(detail.entities.size()));
+                detail.entities.append(std::move(entity));
+            } else {
+                Entity &kept = detail.entities[*known];
+                for (const QString &role : std::as_const(entity.roles)) {
+                    if (!kept.roles.contains(role))
+                        kept.roles.append(role);
+                }
+            }
+        };
+        QString previousAlert;
+        while (q.next()) {
+            const QString alertId = q.value(0).toString();
+            if (q.value(10).toBool())
+                take(alertId, entityFromRow(q, 1));
+            // One row per alert unless schema-1 evidence rows are joined: read the blob once.
+            if (alertId != previousAlert && !q.isNull(9)) {
+                for (Entity &entity : evidenceFromBlob(q.value(9).toByteArray()))
+                    take(alertId, std::move(entity));
+            }
+            previousAlert = alertId;
+        }
+        std::stable_sort(detail.entities.begin(), detail.entities.end(),
+                         [](const Entity &a, const Entity &b) { return a.kind < b.kind; });
+    }
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT number FROM incidents WHERE redirect_incident_id = ?"
+                                 " ORDER BY number"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading merges into #%1").arg(number),
+                                q.lastError());
+        while (q.next())
+            detail.mergedFrom.append(q.value(0).toLongLong());
+    }
+    if (m_database.schemaVersion() >= 3) {
+        Result<QList<ActivityEntry>> activity = m_activity.load(number);
+        if (!activity)
+            return activity.error();
+        detail.activity = std::move(activity).value();
+    }
+    return detail;
+}
+
+qint64 SqliteIncidentRepository::incidentNumberForProviderId(
+        const QString &providerIncidentId) const
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("SELECT number FROM incidents WHERE provider_incident_id = ?"));
+    q.addBindValue(providerIncidentId);
+    if (!q.exec() || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+Result<QHash<QString, qint64>> SqliteIncidentRepository::lastUpdateTimes() const
+{
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT provider_incident_id, last_update_time FROM incidents")))
+        return storageError(QStringLiteral("reading update times"), q.lastError());
+    QHash<QString, qint64> times;
+    while (q.next())
+        times.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return times;
+}
+
+int SqliteIncidentRepository::incidentCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int SqliteIncidentRepository::alertCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<Incident> SqliteIncidentRepository::storeEdit(const Incident &incident,
+                                                     const QList<OutboxEdit> &changes,
+                                                     const QList<ActivityEntry> &activity)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    // Rule incidents exist only here: nothing of theirs may ever reach Graph.
+    if (incident.isRuleIncident() && !changes.isEmpty())
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("incident #%1 comes from an incident-creation rule; its "
+                                    "edits stay local and have no outbox rows")
+                             .arg(incident.number),
+                     {}};
+    QSqlDatabase db = m_database.db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting an edit transaction"), db.lastError());
+    const auto fail = [&db](const Error &error) -> Result<Incident> {
+        db.rollback();
+        return error;
+    };
+    QSet<QString> touched;
+    if (auto r = storeIncident(IncidentPayload{incident, std::nullopt}, touched); !r)
+        return fail(r.error());
+    for (const OutboxEdit &change : changes) {
+        OutboxRow row;
+        row.number = incident.number;
+        row.providerIncidentId = incident.providerIncidentId;
+        row.edit = change;
+        if (auto r = m_outbox.insertRow(row); !r)
+            return fail(r.error());
+    }
+    if (auto r = m_activity.insert(incident.number, activity); !r)
+        return fail(r.error());
+    Incident stored;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.addBindValue(incident.number);
+        if (!q.exec() || !q.next())
+            return fail(storageError(QStringLiteral("reading incident #%1").arg(incident.number),
+                                     q.lastError()));
+        stored = incidentFromRow(q);
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing an edit"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    return stored;
+}
+
+Result<Incident> SqliteIncidentRepository::loadIncident(qint64 number) const
+{
+    QSqlDatabase db = m_database.db();
+    Incident incident;
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.addBindValue(number);
+        if (!q.exec())
+            return storageError(QStringLiteral("loading incident #%1").arg(number), q.lastError());
+        if (!q.next())
+            return Error{Error::Kind::NotFound,
+                         0,
+                         {},
+                         QStringLiteral("incident #%1 is not in the store").arg(number),
+                         {}};
+        incident = incidentFromRow(q);
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT text, author, created_time FROM comments"
+                             " WHERE incident_id = ? ORDER BY position"));
+    q.addBindValue(incident.providerIncidentId);
+    if (!q.exec())
+        return storageError(QStringLiteral("loading comments of #%1").arg(number), q.lastError());
+    while (q.next())
+        incident.comments.append(
+                Comment{q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))});
+    return incident;
+}
+
+Result<void> SqliteIncidentRepository::appendStoredRow(const QString &providerIncidentId,
+                                                       QList<Incident> &rows,
+                                                       const QString &failure,
+                                                       const QString &subject)
+{
+    SqliteStatement &q = m_storedIncident;
+    q.bind(1, providerIncidentId);
+    if (q.next())
+        rows.append(incidentFromStatement(q));
+    const bool ok = q.ok();
+    q.finish();
+    if (!ok)
+        return statementError(failure.arg(subject.isNull() ? providerIncidentId : subject), q);
+    return {};
+}
+
+} // namespace Vigil

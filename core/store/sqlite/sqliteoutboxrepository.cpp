@@ -1,0 +1,106 @@
+#include "sqliteoutboxrepository.h"
+
+#include "sqlitedatabase.h"
+#include "sqliterows.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Vigil {
+
+using namespace SqliteRows;
+
+SqliteOutboxRepository::SqliteOutboxRepository(SqliteDatabase &database)
+    : m_database(database)
+{ }
+
+Result<void> SqliteOutboxRepository::insertRow(const OutboxRow &row)
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("INSERT INTO outbox (incident_number, provider_incident_id, field,"
+                             " base, local, edit_time, attempts, next_attempt, state, last_error)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(row.number);
+    q.addBindValue(row.providerIncidentId);
+    q.addBindValue(fieldName(row.edit.field));
+    q.addBindValue(fieldValueText(row.edit.base));
+    q.addBindValue(fieldValueText(row.edit.local));
+    q.addBindValue(timeValue(row.edit.editTime));
+    q.addBindValue(row.attempts);
+    q.addBindValue(timeValue(row.nextAttempt));
+    q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+    q.addBindValue(row.lastError);
+    if (!q.exec())
+        return storageError(QStringLiteral("queueing an edit of #%1").arg(row.number),
+                            q.lastError());
+    return {};
+}
+
+Result<QList<OutboxRow>> SqliteOutboxRepository::rows() const
+{
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
+                               " local, edit_time, attempts, next_attempt, state, last_error"
+                               " FROM outbox ORDER BY id")))
+        return storageError(QStringLiteral("reading the outbox"), q.lastError());
+    QList<OutboxRow> rows;
+    while (q.next()) {
+        const std::optional<IncidentField> field = fieldFromName(q.value(3).toString());
+        if (!field)
+            continue; // written by a newer Vigil: leave it for that version
+        OutboxRow row;
+        row.id = q.value(0).toLongLong();
+        row.number = q.value(1).toLongLong();
+        row.providerIncidentId = q.value(2).toString();
+        row.edit.field = *field;
+        row.edit.base = fieldValueFromText(q.value(4).toString());
+        row.edit.local = fieldValueFromText(q.value(5).toString());
+        row.edit.editTime = timeFrom(q.value(6));
+        row.attempts = q.value(7).toInt();
+        row.nextAttempt = timeFrom(q.value(8));
+        row.state = q.value(9).toString();
+        row.lastError = q.value(10).toString();
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Result<void> SqliteOutboxRepository::updateRow(const OutboxRow &row)
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("UPDATE outbox SET base = ?, local = ?, attempts = ?,"
+                             " next_attempt = ?, state = ?, last_error = ? WHERE id = ?"));
+    q.addBindValue(fieldValueText(row.edit.base));
+    q.addBindValue(fieldValueText(row.edit.local));
+    q.addBindValue(row.attempts);
+    q.addBindValue(timeValue(row.nextAttempt));
+    q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+    q.addBindValue(row.lastError);
+    q.addBindValue(row.id);
+    if (!q.exec())
+        return storageError(QStringLiteral("updating outbox row %1").arg(row.id), q.lastError());
+    return {};
+}
+
+Result<void> SqliteOutboxRepository::deleteRows(const QList<qint64> &ids)
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+    for (qint64 id : ids) {
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("removing outbox row %1").arg(id), q.lastError());
+    }
+    return {};
+}
+
+int SqliteOutboxRepository::pendingCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+} // namespace Vigil

@@ -1,0 +1,343 @@
+#include "sqliterows.h"
+
+#include "sqlitedatabase.h"
+#include "sqlitestatement.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace Vigil::SqliteRows {
+
+namespace {
+
+constexpr quint8 kEvidenceFormat = 1;
+
+void prepareStream(QDataStream &stream)
+{
+    stream.setVersion(QDataStream::Qt_6_4);
+    // Little-endian: strings go in and out as they are in memory, without swapping bytes.
+    stream.setByteOrder(QDataStream::LittleEndian);
+}
+
+/** An alert's evidence as one blob: a format byte, the count, then each entity's fields
+ *  (null strings stay null) and its raw JSON. Null for no evidence. */
+QByteArray evidenceBlob(const QList<Entity> &evidence)
+{
+    if (evidence.isEmpty())
+        return {};
+    qsizetype size = 8;
+    for (const Entity &e : evidence)
+        size += 64 + e.rawJson.size()
+                + 2 * (e.kind.size() + e.odataType.size() + e.value.size() + e.detail.size());
+    QByteArray blob;
+    blob.reserve(size);
+    QDataStream out(&blob, QIODevice::WriteOnly);
+    prepareStream(out);
+    out << kEvidenceFormat << quint32(evidence.size());
+    for (const Entity &e : evidence)
+        out << e.kind << e.odataType << e.value << e.detail << e.verdict << e.remediationStatus
+            << e.roles << e.rawJson;
+    return blob;
+}
+
+} // namespace
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QString jsonList(const QStringList &list)
+{
+    // Hand-written: called several times per alert, where QJsonDocument costs more than the SQL.
+    QString out;
+    out.reserve(16 + list.size() * 24);
+    out += QLatin1Char('[');
+    for (qsizetype n = 0; n < list.size(); ++n) {
+        if (n)
+            out += QLatin1Char(',');
+        out += QLatin1Char('"');
+        for (const QChar c : list.at(n)) {
+            switch (c.unicode()) {
+            case '"':
+                out += QLatin1String("\\\"");
+                break;
+            case '\\':
+                out += QLatin1String("\\\\");
+                break;
+            case '\n':
+                out += QLatin1String("\\n");
+                break;
+            case '\r':
+                out += QLatin1String("\\r");
+                break;
+            case '\t':
+                out += QLatin1String("\\t");
+                break;
+            default:
+                if (c.unicode() < 0x20)
+                    out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                else
+                    out += c;
+            }
+        }
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char(']');
+    return out;
+}
+
+QStringList listFromJson(const QString &text)
+{
+    if (text.size() <= 2)
+        return {};
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    list.reserve(array.size());
+    for (const QJsonValue &value : array)
+        list.append(value.toString());
+    return list;
+}
+
+QString commentsJson(const QList<Comment> &comments)
+{
+    if (comments.isEmpty())
+        return QStringLiteral("[]");
+    QJsonArray array;
+    for (const Comment &c : comments) {
+        QJsonObject o;
+        o.insert(QLatin1String("comment"), c.text);
+        o.insert(QLatin1String("createdByDisplayName"), c.author);
+        if (c.createdTime.isValid())
+            o.insert(QLatin1String("createdDateTime"), formatGraphDateTime(c.createdTime));
+        array.append(o);
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Comment> commentsFromJson(const QString &text)
+{
+    QList<Comment> list;
+    if (text.size() <= 2)
+        return list;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        list.append(commentFromGraph(value.toObject()));
+    return list;
+}
+
+Incident incidentFromRow(const QSqlQuery &q)
+{
+    Incident i;
+    i.number = q.value(0).toLongLong();
+    i.provider = q.value(1).toString();
+    i.providerIncidentId = q.value(2).toString();
+    i.tenantId = q.value(3).toString();
+    i.title = q.value(4).toString();
+    i.description = q.value(5).toString();
+    i.severity = q.value(6).toString();
+    i.status = q.value(7).toString();
+    i.assignedTo = q.value(8).toString();
+    i.classification = q.value(9).toString();
+    i.determination = q.value(10).toString();
+    i.redirectIncidentId = q.value(11).toString();
+    i.lastModifiedBy = q.value(12).toString();
+    i.webUrl = q.value(13).toString();
+    i.createdTime = timeFrom(q.value(14));
+    i.lastUpdateTime = timeFrom(q.value(15));
+    i.alertCount = q.value(16).toInt();
+    i.syncState = SyncState(q.value(17).toInt());
+    i.customTags = listFromJson(q.value(18).toString());
+    i.systemTags = listFromJson(q.value(19).toString());
+    i.redirectedToNumber = q.value(20).toLongLong();
+    i.ruleAlertId = q.value(21).toString();
+    i.duplicateOf = q.value(22).toLongLong();
+    return i;
+}
+
+/** incidentFromRow() for the same columns read through a raw statement (the page-write path). */
+Incident incidentFromStatement(const SqliteStatement &q)
+{
+    Incident i;
+    i.number = q.integer(0);
+    i.provider = q.text(1);
+    i.providerIncidentId = q.text(2);
+    i.tenantId = q.text(3);
+    i.title = q.text(4);
+    i.description = q.text(5);
+    i.severity = q.text(6);
+    i.status = q.text(7);
+    i.assignedTo = q.text(8);
+    i.classification = q.text(9);
+    i.determination = q.text(10);
+    i.redirectIncidentId = q.text(11);
+    i.lastModifiedBy = q.text(12);
+    i.webUrl = q.text(13);
+    i.createdTime = q.time(14);
+    i.lastUpdateTime = q.time(15);
+    i.alertCount = int(q.integer(16));
+    i.syncState = SyncState(q.integer(17));
+    i.customTags = listFromJson(q.text(18));
+    i.systemTags = listFromJson(q.text(19));
+    i.redirectedToNumber = q.integer(20);
+    i.ruleAlertId = q.text(21);
+    i.duplicateOf = q.integer(22);
+    return i;
+}
+
+Alert alertFromRow(const QSqlQuery &q)
+{
+    Alert a;
+    a.id = q.value(0).toString();
+    a.incidentId = q.value(1).toString();
+    a.providerAlertId = q.value(2).toString();
+    a.title = q.value(3).toString();
+    a.description = q.value(4).toString();
+    a.category = q.value(5).toString();
+    a.severity = q.value(6).toString();
+    a.status = q.value(7).toString();
+    a.classification = q.value(8).toString();
+    a.determination = q.value(9).toString();
+    a.serviceSource = q.value(10).toString();
+    a.detectionSource = q.value(11).toString();
+    a.detectorId = q.value(12).toString();
+    a.assignedTo = q.value(13).toString();
+    a.alertWebUrl = q.value(14).toString();
+    a.incidentWebUrl = q.value(15).toString();
+    a.actorDisplayName = q.value(16).toString();
+    a.threatDisplayName = q.value(17).toString();
+    a.threatFamilyName = q.value(18).toString();
+    a.recommendedActions = q.value(19).toString();
+    a.tenantId = q.value(20).toString();
+    a.mitreTechniques = listFromJson(q.value(21).toString());
+    a.systemTags = listFromJson(q.value(22).toString());
+    a.createdTime = timeFrom(q.value(23));
+    a.lastUpdateTime = timeFrom(q.value(24));
+    a.resolvedTime = timeFrom(q.value(25));
+    a.firstActivityTime = timeFrom(q.value(26));
+    a.lastActivityTime = timeFrom(q.value(27));
+    a.comments = commentsFromJson(q.value(28).toString());
+    return a;
+}
+
+Entity entityFromRow(const QSqlQuery &q, int first)
+{
+    Entity e;
+    e.kind = q.value(first).toString();
+    e.odataType = q.value(first + 1).toString();
+    e.value = q.value(first + 2).toString();
+    e.detail = q.value(first + 3).toString();
+    e.verdict = q.value(first + 4).toString();
+    e.remediationStatus = q.value(first + 5).toString();
+    e.roles = listFromJson(q.value(first + 6).toString());
+    e.rawJson = q.value(first + 7).toByteArray();
+    return e;
+}
+
+/** What the evidence column holds for an alert: its evidence as received when the fast reader
+ *  left it so, else the data stream of evidenceBlob. */
+QByteArray storedEvidence(const Alert &alert)
+{
+    return alert.evidenceJson.isEmpty() ? evidenceBlob(alert.evidence) : alert.evidenceJson;
+}
+
+QList<Entity> evidenceFromBlob(const QByteArray &blob)
+{
+    // Evidence as Graph sent it (a JSON array), or as schema 2 and 3 wrote it (a data stream
+    // that starts with its format byte).
+    if (blob.startsWith('['))
+        return evidenceFromGraphJson(blob);
+    QList<Entity> list;
+    QDataStream in(blob);
+    prepareStream(in);
+    quint8 format = 0;
+    quint32 count = 0;
+    in >> format >> count;
+    if (format != kEvidenceFormat) {
+        qCWarning(lcStore) << "evidence blob of unknown format" << format;
+        return list;
+    }
+    list.reserve(std::min<quint32>(count, 1024));
+    for (quint32 n = 0; n < count && in.status() == QDataStream::Ok; ++n) {
+        Entity e;
+        in >> e.kind >> e.odataType >> e.value >> e.detail >> e.verdict >> e.remediationStatus
+                >> e.roles >> e.rawJson;
+        if (in.status() == QDataStream::Ok)
+            list.append(std::move(e));
+    }
+    return list;
+}
+
+// A field value as stored in outbox and activity: text and determination as text, tags as JSON.
+QString fieldValueText(const FieldValue &value)
+{
+    QJsonObject json;
+    json.insert(QLatin1String("text"), value.text);
+    if (!value.determination.isEmpty())
+        json.insert(QLatin1String("determination"), value.determination);
+    json.insert(QLatin1String("tags"), QJsonArray::fromStringList(value.tags));
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
+}
+
+FieldValue fieldValueFromText(const QString &text)
+{
+    const QJsonObject json = QJsonDocument::fromJson(text.toUtf8()).object();
+    FieldValue value;
+    value.text = json.value(QLatin1String("text")).toString();
+    value.determination = json.value(QLatin1String("determination")).toString();
+    for (const QJsonValue &tag : json.value(QLatin1String("tags")).toArray())
+        value.tags.append(tag.toString());
+    return value;
+}
+
+void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
+               const QByteArray &evidence)
+{
+    int c = 1;
+    q.bind(c++, a.id);
+    q.bind(c++, incidentId);
+    q.bind(c++, a.providerAlertId);
+    q.bind(c++, a.title);
+    q.bind(c++, a.description);
+    q.bind(c++, a.category);
+    q.bind(c++, a.severity);
+    q.bind(c++, a.status);
+    q.bind(c++, a.classification);
+    q.bind(c++, a.determination);
+    q.bind(c++, a.serviceSource);
+    q.bind(c++, a.detectionSource);
+    q.bind(c++, a.detectorId);
+    q.bind(c++, a.assignedTo);
+    q.bind(c++, a.alertWebUrl);
+    q.bind(c++, a.incidentWebUrl);
+    q.bind(c++, a.actorDisplayName);
+    q.bind(c++, a.threatDisplayName);
+    q.bind(c++, a.threatFamilyName);
+    q.bind(c++, a.recommendedActions);
+    q.bind(c++, a.tenantId);
+    q.bind(c++, jsonList(a.mitreTechniques));
+    q.bind(c++, jsonList(a.systemTags));
+    q.bind(c++, a.createdTime);
+    q.bind(c++, a.lastUpdateTime);
+    q.bind(c++, a.resolvedTime);
+    q.bind(c++, a.firstActivityTime);
+    q.bind(c++, a.lastActivityTime);
+    q.bind(c++, commentsJson(a.comments));
+    q.bind(c++, evidence);
+}
+
+} // namespace Vigil::SqliteRows

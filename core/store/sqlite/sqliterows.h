@@ -1,0 +1,74 @@
+#pragma once
+
+#include "activity.h"
+#include "graphjson.h"
+#include "incident.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+class QSqlQuery;
+
+namespace Vigil {
+class SqliteStatement;
+}
+
+/**
+ * How the incident database's rows and Vigil's values map onto each other: the column lists the
+ * reads share, and the conversions of times, lists, comments, evidence and field values.
+ */
+namespace Vigil::SqliteRows {
+
+// Column list shared by the queue and the single-row loads; incidentFromRow reads it.
+constexpr char kIncidentColumns[]
+        = "i.number, i.provider, i.provider_incident_id, i.tenant, i.title, i.description,"
+          " i.severity, i.status, i.assigned_to, i.classification, i.determination,"
+          " i.redirect_incident_id, i.last_modified_by, i.web_url, i.created_time,"
+          " i.last_update_time, i.alert_count, i.sync_state, i.custom_tags, i.system_tags,"
+          " t.number, i.rule_alert_id, i.duplicate_of";
+constexpr char kIncidentFrom[] = " FROM incidents i LEFT JOIN incidents t ON "
+                                 "t.provider_incident_id = i.redirect_incident_id";
+
+constexpr char kAlertColumns[]
+        = "id, incident_id, provider_alert_id, title, description, category, severity, status,"
+          " classification, determination, service_source, detection_source, detector_id,"
+          " assigned_to, alert_web_url, incident_web_url, actor_display_name, threat_display_name,"
+          " threat_family_name, recommended_actions, tenant, mitre_techniques, system_tags,"
+          " created_time, last_update_time, resolved_time, first_activity_time,"
+          " last_activity_time, comments";
+
+QVariant timeValue(const QDateTime &time);
+QDateTime timeFrom(const QVariant &value);
+/** A string list as a JSON array (tags, MITRE techniques, rule filters). */
+QString jsonList(const QStringList &list);
+QStringList listFromJson(const QString &text);
+QString commentsJson(const QList<Comment> &comments);
+QList<Comment> commentsFromJson(const QString &text);
+
+/** An incident from a read of kIncidentColumns kIncidentFrom. */
+Incident incidentFromRow(const QSqlQuery &q);
+/** incidentFromRow() for the same columns read through a raw statement (the page-write path). */
+Incident incidentFromStatement(const SqliteStatement &q);
+/** An alert from a read of kAlertColumns. */
+Alert alertFromRow(const QSqlQuery &q);
+/** An entity from the entities columns that start at first. */
+Entity entityFromRow(const QSqlQuery &q, int first);
+
+/** What the evidence column holds for an alert: its evidence as received when the fast reader
+ *  left it so, else the data stream of the evidence. */
+QByteArray storedEvidence(const Alert &alert);
+QList<Entity> evidenceFromBlob(const QByteArray &blob);
+/** A field value as stored in outbox and activity: text and determination as text, tags as
+ *  JSON. */
+QString fieldValueText(const FieldValue &value);
+FieldValue fieldValueFromText(const QString &text);
+
+/** Binds kAlertColumns and then evidence (?1..?30) of an alert stored under incidentId. */
+void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
+               const QByteArray &evidence);
+
+} // namespace Vigil::SqliteRows

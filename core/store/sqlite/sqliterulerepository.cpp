@@ -1,0 +1,301 @@
+#include "sqliterulerepository.h"
+
+#include "sqlitedatabase.h"
+#include "sqlitedialect.h"
+#include "sqliteincidentrepository.h"
+#include "sqliterows.h"
+#include "sqlitesyncstaterepository.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Vigil {
+
+using namespace SqliteRows;
+
+namespace {
+
+constexpr char kTurnOffRulesKey[] = "turnOffMicrosoftRules";
+
+} // namespace
+
+SqliteRuleRepository::SqliteRuleRepository(SqliteDatabase &database,
+                                           SqliteIncidentRepository &incidents,
+                                           SqliteSyncStateRepository &syncState)
+    : m_database(database)
+    , m_incidents(incidents)
+    , m_syncState(syncState)
+{ }
+
+void SqliteRuleRepository::releaseStatements()
+{
+    m_upsertComponentAlert.finalize();
+}
+
+Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringList &alertIds) const
+{
+    QSet<QString> held;
+    if (alertIds.isEmpty())
+        return held;
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
+              + SqliteDialect::inJsonArray(QStringLiteral("id")));
+    q.addBindValue(SqliteDialect::jsonArrayParameter(alertIds));
+    if (!q.exec())
+        return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
+                            q.lastError());
+    while (q.next())
+        held.insert(q.value(0).toString());
+    return held;
+}
+
+Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
+        const QList<ComponentAlert> &page, const QStringList &ruleAlertIds,
+        const QDateTime &newCursor)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    if (!m_upsertComponentAlert.isValid()) {
+        if (auto r = m_database.prepareRaw(
+                    m_upsertComponentAlert,
+                    SqliteDialect::insertOrReplaceInto(QStringLiteral("component_alerts"))
+                            + QStringLiteral(" (%1, evidence, product_name) VALUES (?1, ?2,"
+                                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+                                             " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)")
+                                      .arg(QLatin1String(kAlertColumns)));
+            !r)
+            return r.error();
+    }
+    QSqlDatabase db = m_database.db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting an alerts transaction"), db.lastError());
+    const auto fail = [&db](const Error &error) -> Result<QList<Incident>> {
+        db.rollback();
+        return error;
+    };
+    SqliteStatement &upsert = m_upsertComponentAlert;
+    for (const ComponentAlert &component : page) {
+        const Alert &a = component.alert;
+        // Bound without a copy: the blob must live until the statement ran.
+        const QByteArray evidence = storedEvidence(a);
+        bindAlert(upsert, a, a.incidentId, evidence);
+        upsert.bind(31, component.productName);
+        if (!upsert.exec())
+            return fail(statementError(QStringLiteral("storing alert %1").arg(a.id), upsert));
+    }
+    QList<Incident> created;
+    QSqlQuery exists(db);
+    exists.prepare(QStringLiteral("SELECT 1 FROM incidents WHERE rule_alert_id = ?"));
+    QSqlQuery link(db);
+    link.prepare(QStringLiteral("UPDATE incidents SET rule_alert_id = ?, alert_count = 1"
+                                " WHERE provider_incident_id = ?"));
+    for (const ComponentAlert &component : page) {
+        const Alert &a = component.alert;
+        if (!ruleAlertIds.contains(a.id))
+            continue;
+        exists.bindValue(0, a.id);
+        if (!exists.exec())
+            return fail(
+                    storageError(QStringLiteral("looking up the incident of alert %1").arg(a.id),
+                                 exists.lastError()));
+        const bool known = exists.next();
+        exists.finish();
+        if (known)
+            continue;
+        const Incident incident = ruleIncidentForAlert(a);
+        QSet<QString> touched;
+        if (auto r = m_incidents.storeIncident(IncidentPayload{incident, std::nullopt}, touched);
+            !r)
+            return fail(r.error());
+        link.bindValue(0, a.id);
+        link.bindValue(1, incident.providerIncidentId);
+        if (!link.exec())
+            return fail(storageError(QStringLiteral("linking the incident of alert %1").arg(a.id),
+                                     link.lastError()));
+        if (auto r
+            = m_incidents.appendStoredRow(incident.providerIncidentId, created,
+                                          QStringLiteral("reading the incident of alert %1"), a.id);
+            !r)
+            return fail(r.error());
+    }
+    if (newCursor.isValid()) {
+        if (auto r
+            = m_syncState.writeValue(QLatin1String(SqliteSyncStateRepository::kAlertsCursorKey),
+                                     formatGraphDateTime(newCursor));
+            !r)
+            return fail(r.error());
+    }
+    if (!db.commit())
+        return fail(storageError(QStringLiteral("committing an alerts page"), db.lastError()));
+    return created;
+}
+
+Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlDatabase db = m_database.db();
+    // The alerts of pulled M365D incidents say best where an alert is now (merges move them);
+    // before its incident is pulled, the alert's own incidentId does.
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+                "SELECT i.number, COALESCE(i.duplicate_of, 0), COALESCE("
+                " (SELECT m.number FROM alerts a JOIN incidents m"
+                "  ON m.provider_incident_id = a.incident_id WHERE a.id = i.rule_alert_id),"
+                " (SELECT m.number FROM component_alerts c JOIN incidents m"
+                "  ON m.provider_incident_id = c.incident_id"
+                "  WHERE c.id = i.rule_alert_id AND m.rule_alert_id IS NULL), 0)"
+                " FROM incidents i WHERE i.rule_alert_id IS NOT NULL")))
+        return storageError(QStringLiteral("finding duplicates"), q.lastError());
+    QList<std::pair<qint64, qint64>> changes;
+    while (q.next()) {
+        const qint64 now = q.value(2).toLongLong();
+        if (q.value(1).toLongLong() != now)
+            changes.append({q.value(0).toLongLong(), now});
+    }
+    q.finish();
+    if (changes.isEmpty())
+        return QList<Incident>();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting a duplicates transaction"), db.lastError());
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE incidents SET duplicate_of = ? WHERE number = ?"));
+    for (const auto &[number, target] : std::as_const(changes)) {
+        update.bindValue(0, target ? QVariant(target) : QVariant(QMetaType(QMetaType::LongLong)));
+        update.bindValue(1, number);
+        if (!update.exec()) {
+            Error error = storageError(QStringLiteral("marking duplicates"), update.lastError());
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing duplicates"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    // The changed rows in one statement: a first sync with every rule on links tens of
+    // thousands of them.
+    QList<qint64> numbers;
+    numbers.reserve(changes.size());
+    for (const auto &change : std::as_const(changes))
+        numbers.append(change.first);
+    QSqlQuery rowsQuery(db);
+    rowsQuery.setForwardOnly(true);
+    rowsQuery.prepare(QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY i.number")
+                              .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom),
+                                   SqliteDialect::inJsonArray(QStringLiteral("i.number"))));
+    rowsQuery.addBindValue(SqliteDialect::jsonArrayParameter(numbers));
+    if (!rowsQuery.exec())
+        return storageError(QStringLiteral("reading the relinked incidents"),
+                            rowsQuery.lastError());
+    QList<Incident> rows;
+    rows.reserve(changes.size());
+    while (rowsQuery.next())
+        rows.append(incidentFromRow(rowsQuery));
+    return rows;
+}
+
+Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
+        const QStringList &alertIds) const
+{
+    QHash<QString, qint64> times;
+    if (alertIds.isEmpty())
+        return times;
+    // One statement per page rather than one per alert: the ids go in as a JSON array.
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
+              + SqliteDialect::inJsonArray(QStringLiteral("id")));
+    q.addBindValue(SqliteDialect::jsonArrayParameter(alertIds));
+    if (!q.exec())
+        return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
+                            q.lastError());
+    while (q.next())
+        times.insert(q.value(0).toString(), q.value(1).isNull() ? -1 : q.value(1).toLongLong());
+    return times;
+}
+
+int SqliteRuleRepository::componentAlertCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM component_alerts")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int SqliteRuleRepository::ruleIncidentCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE rule_alert_id IS NOT NULL"))
+        || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+int SqliteRuleRepository::duplicateCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE duplicate_of > 0"))
+        || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<IncidentRuleSettings> SqliteRuleRepository::loadIncidentRules() const
+{
+    IncidentRuleSettings settings = defaultIncidentRuleSettings();
+    const QString turnOff = m_syncState.value(QLatin1String(kTurnOffRulesKey));
+    if (!turnOff.isEmpty())
+        settings.turnOffMicrosoftRules = turnOff == QLatin1String("true");
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT product, enabled, severities, title_include,"
+                               " title_exclude, skip_m365d FROM incident_rules")))
+        return storageError(QStringLiteral("loading the incident-creation rules"), q.lastError());
+    while (q.next()) {
+        const std::optional<RuleProduct> product = ruleProductFromName(q.value(0).toString());
+        if (!product)
+            continue;
+        IncidentRule rule;
+        rule.product = *product;
+        rule.enabled = q.value(1).toBool();
+        rule.severities = listFromJson(q.value(2).toString());
+        rule.titleInclude = listFromJson(q.value(3).toString());
+        rule.titleExclude = listFromJson(q.value(4).toString());
+        rule.skipAlertsInM365dIncidents = q.value(5).toBool();
+        settings.setRule(rule);
+    }
+    return settings;
+}
+
+Result<void> SqliteRuleRepository::saveIncidentRule(const IncidentRule &rule)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlQuery q(m_database.db());
+    q.prepare(SqliteDialect::insertOrReplaceInto(QStringLiteral("incident_rules"))
+              + QStringLiteral(" (product, enabled, severities, title_include, title_exclude,"
+                               " skip_m365d) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(ruleProductName(rule.product));
+    q.addBindValue(rule.enabled ? 1 : 0);
+    q.addBindValue(jsonList(rule.severities));
+    q.addBindValue(jsonList(rule.titleInclude));
+    q.addBindValue(jsonList(rule.titleExclude));
+    q.addBindValue(rule.skipAlertsInM365dIncidents ? 1 : 0);
+    if (!q.exec())
+        return storageError(QStringLiteral("saving the %1 rule").arg(ruleProductName(rule.product)),
+                            q.lastError());
+    return {};
+}
+
+Result<void> SqliteRuleRepository::setTurnOffMicrosoftRules(bool on)
+{
+    return m_syncState.setValue(QLatin1String(kTurnOffRulesKey),
+                                on ? QStringLiteral("true") : QStringLiteral("false"));
+}
+
+} // namespace Vigil
