@@ -4,6 +4,7 @@
 #include "cloud.h"
 #include "incident.h"
 #include "incidentrules.h"
+#include "networkaccess.h"
 #include "result.h"
 #include "syncstatus.h"
 
@@ -16,6 +17,7 @@ class QThread;
 
 namespace Vigil {
 
+class Clock;
 class SyncWorker;
 struct TriageEdit;
 
@@ -45,6 +47,10 @@ struct SyncConfig
     int outboxRetryMaxMs = 300'000; ///< the longest such delay
     /// Also pull component alerts (alerts_v2) and apply the incident-creation rules each cycle.
     bool pullComponentAlerts = true;
+    /// Where the sync thread's network manager comes from; empty: a plain one.
+    NetworkFactory networkFactory;
+    /// The clock of the sync's waits (not owned, must outlive the sync); null: the system clock.
+    Clock *clock = nullptr;
 
     static constexpr int kMaxCallsPerMinute = 150;
 };

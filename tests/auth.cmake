@@ -2,7 +2,7 @@
 set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
 
 vigil_add_test(NAME tst_devicecodeflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicecodeflow.cpp
-               LIBS vigil_sync vigil_sim LABELS auth sim TIMEOUT 240)
+               LIBS vigil_sync vigil_sim vigil_testclock LABELS auth sim TIMEOUT 240)
 
 vigil_add_test(NAME tst_connectorprofile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectorprofile.cpp
                LIBS vigil_app LABELS auth app)
@@ -25,3 +25,4 @@ vigil_add_test(NAME tst_vigilctlconnect SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
                WRAPPER ${VIGIL_WITH_KEYRING})
 target_compile_definitions(tst_vigilctlconnect PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlconnect vigilctl)
+
