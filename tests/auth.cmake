@@ -26,3 +26,8 @@ vigil_add_test(NAME tst_vigilctlconnect SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
 target_compile_definitions(tst_vigilctlconnect PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlconnect vigilctl)
 
+# ConnectionController on its own: client secret, device code and cancel, forget; on a test
+# clock, against a real Secret Service.
+vigil_add_test(NAME tst_connectioncontroller SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectioncontroller.cpp
+               LIBS vigil_sync vigil_sim vigil_testclock LABELS auth sim keyring TIMEOUT 240
+               WRAPPER ${VIGIL_WITH_KEYRING})

@@ -15,3 +15,10 @@ vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
                LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 900)
 
+# Direct tests of the pieces the sync is made of, on a test clock where time matters.
+vigil_add_test(NAME tst_ratelimiter SOURCES tst_ratelimiter.cpp
+               LIBS vigil_sync vigil_syncsupport vigil_testclock LABELS sync)
+vigil_add_test(NAME tst_tokenprovider SOURCES tst_tokenprovider.cpp
+               LIBS vigil_sync vigil_syncsupport vigil_testclock LABELS sync auth)
+vigil_add_test(NAME tst_synccontroller SOURCES tst_synccontroller.cpp
+               LIBS vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
