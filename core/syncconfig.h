@@ -2,6 +2,7 @@
 
 #include "cloud.h"
 #include "connectorprofile.h"
+#include "networkfactory.h"
 #include "result.h"
 #include "storeconfig.h"
 
@@ -9,6 +10,8 @@
 #include <QUrl>
 
 namespace Vigil {
+
+class Clock;
 
 /** @brief Everything the sync engine needs to run against one tenant. Any thread. */
 struct SyncConfig
@@ -36,6 +39,10 @@ struct SyncConfig
     int outboxRetryMaxMs = 300'000; ///< the longest such delay
     /// Also pull component alerts (alerts_v2) and apply the incident-creation rules each cycle.
     bool pullComponentAlerts = true;
+    /// Where the sync thread's network manager comes from; empty: a plain one.
+    NetworkFactory networkFactory;
+    /// The clock of the sync's waits (not owned, must outlive the sync); null: the system clock.
+    Clock *clock = nullptr;
 
     static constexpr int kMaxCallsPerMinute = 150;
 };

@@ -2,6 +2,7 @@
 
 #include "connectionsetup.h"
 #include "devicecodeflow.h"
+#include "networkaccess.h"
 #include "secretstore.h"
 #include "synclogging.h"
 #include "tokenprovider.h"
@@ -49,6 +50,7 @@ public:
         ensureServices();
         m_flow = new DeviceCodeFlow(m_network, request.authorityHost, request.profile.tenantId,
                                     request.profile.clientId, request.graphResource, this);
+        m_flow->setClock(m_clock);
         connect(m_flow, &DeviceCodeFlow::codeReceived, this, &ConnectionWorker::deviceCodeReceived);
         connect(m_flow, &DeviceCodeFlow::failed, this, [this](const Error &error) {
             stop();
@@ -77,6 +79,7 @@ public:
         profile.upn.clear();
         m_tokens = new TokenProvider(m_network, request.authorityHost, profile.tenantId,
                                      profile.clientId, secret, request.graphResource, this);
+        m_tokens->setClock(m_clock);
         m_tokens->token(m_tokens, [this, request, profile, secret](const Result<QString> &token) {
             stop();
             if (!token) {
@@ -86,6 +89,9 @@ public:
             Q_EMIT accepted(request.dataDir, profile, secret);
         });
     }
+
+    void setNetworkFactory(const NetworkFactory &factory) { m_networkFactory = factory; }
+    void setClock(Clock *clock) { m_clock = clock; }
 
     void pollNow()
     {
@@ -114,7 +120,7 @@ private:
     {
         // Created here, on the connection thread, so that it lives and works there.
         if (!m_network)
-            m_network = new QNetworkAccessManager(this);
+            m_network = createNetworkManager(m_networkFactory, this);
     }
 
     void stop()
@@ -129,6 +135,8 @@ private:
             tokens->deleteLater();
     }
 
+    NetworkFactory m_networkFactory;
+    Clock *m_clock = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     DeviceCodeFlow *m_flow = nullptr;
     TokenProvider *m_tokens = nullptr;
@@ -202,6 +210,23 @@ void ConnectionController::pollNow()
 void ConnectionController::cancel()
 {
     QMetaObject::invokeMethod(m_worker, &ConnectionWorker::cancel, Qt::QueuedConnection);
+}
+
+void ConnectionController::setNetworkFactory(NetworkFactory factory)
+{
+    QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, factory = std::move(factory)] {
+                worker->setNetworkFactory(factory);
+            },
+            Qt::QueuedConnection);
+}
+
+void ConnectionController::setClock(Clock *clock)
+{
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, clock] { worker->setClock(clock); },
+            Qt::QueuedConnection);
 }
 
 void ConnectionController::disconnectSaved(const QString &dataDir)

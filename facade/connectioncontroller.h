@@ -15,8 +15,9 @@ class QThread;
 
 namespace Vigil {
 
-class SecretStore;
+class Clock;
 class ConnectionWorker;
+class SecretStore;
 
 /** What connecting needs besides the secret. Any thread. */
 struct ConnectRequest
@@ -60,6 +61,12 @@ public:
     void cancel();
     /** Forgets the saved connection and its secrets: disconnected or failed. */
     void disconnectSaved(const QString &dataDir);
+
+    /** Where the connection thread's network manager comes from (before the first sign-in;
+     *  empty: a plain one). Tests hand in their own. */
+    void setNetworkFactory(NetworkFactory factory);
+    /** The clock the sign-in waits on (not owned, must outlive this; null: the system's). */
+    void setClock(Clock *clock);
 
 Q_SIGNALS:
     void deviceCodeReceived(const Vigil::DeviceCodePrompt &prompt);

@@ -16,6 +16,7 @@ class QThread;
 
 namespace Vigil {
 
+class Clock;
 class SyncWorker;
 struct TriageEdit;
 

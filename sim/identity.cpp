@@ -49,6 +49,16 @@ IdentityProvider::IdentityProvider(const SimOptions &options)
     , m_userCodes(options.seed ^ 0xc0deu)
 {
     m_clock.start();
+    m_startTicks = currentTicks();
+    if (m_options.authClockMs)
+        m_clockStartMs = m_options.authClockMs();
+}
+
+Ticks IdentityProvider::nowTicks() const
+{
+    if (!m_options.authClockMs)
+        return currentTicks();
+    return m_startTicks + nowMs() * (TicksPerSecond / 1000);
 }
 
 QStringList IdentityProvider::delegatedPermissions()
@@ -68,7 +78,7 @@ QString IdentityProvider::randomToken(int bytes, const char *prefix)
 QString IdentityProvider::issueAppToken(Ticks lifetime)
 {
     const QString token = randomToken(48, "eyJ0eXAiOiJKV1QiLCJ2aWdpbC1zaW0iOnRydWV9.");
-    m_accessTokens.insert(token, AccessToken{currentTicks() + lifetime, QString(), {}});
+    m_accessTokens.insert(token, AccessToken{nowTicks() + lifetime, QString(), {}});
     return token;
 }
 
@@ -77,7 +87,7 @@ TokenState IdentityProvider::tokenState(const QString &token) const
     const auto it = m_accessTokens.constFind(token);
     if (it == m_accessTokens.cend())
         return TokenState::Unknown;
-    return it->expiry > currentTicks() ? TokenState::Valid : TokenState::Expired;
+    return it->expiry > nowTicks() ? TokenState::Valid : TokenState::Expired;
 }
 
 const AccessToken *IdentityProvider::accessToken(const QString &token) const
@@ -179,13 +189,13 @@ TokenGrant IdentityProvider::issueUserTokens(const QString &clientId, const QStr
     grant.accessToken = randomToken(48, "eyJ0eXAiOiJKV1QiLCJ2aWdpbC1zaW0iOiJ1c2VyIn0.");
     m_accessTokens.insert(
             grant.accessToken,
-            AccessToken{currentTicks() + grant.expiresIn * TicksPerSecond, upn, permissions});
+            AccessToken{nowTicks() + grant.expiresIn * TicksPerSecond, upn, permissions});
     const bool openId = oidc.contains(QLatin1String("openid"));
     if (oidc.contains(QLatin1String("offline_access"))) {
         grant.refreshToken = randomToken(96, "0.AVIApGIkS-67Wkmg4fI-5SXMnA.");
         m_refreshTokens.insert(
                 grant.refreshToken,
-                RefreshToken{clientId, upn, displayName, permissions, openId, currentTicks(), 0});
+                RefreshToken{clientId, upn, displayName, permissions, openId, nowTicks(), 0});
     }
     if (openId)
         grant.idToken = idToken(clientId, upn, displayName);

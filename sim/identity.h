@@ -127,10 +127,16 @@ private:
     QString randomToken(int bytes, const char *prefix);
     QString idToken(const QString &clientId, const QString &upn, const QString &displayName) const;
     DeviceCode *findByUserCode(const QString &userCode);
-    qint64 nowMs() const { return m_clock.elapsed(); }
+    qint64 nowMs() const
+    {
+        return m_options.authClockMs ? m_options.authClockMs() - m_clockStartMs : m_clock.elapsed();
+    }
+    Ticks nowTicks() const; // for token expiry: the wall clock, or the start plus nowMs()
 
     SimOptions m_options;
     QElapsedTimer m_clock;
+    qint64 m_clockStartMs = 0; // authClockMs() at construction
+    Ticks m_startTicks = 0;
     QRandomGenerator m_userCodes; // seeded: the same run hands out the same user codes
     QHash<QString, AccessToken> m_accessTokens;
     QHash<QString, RefreshToken> m_refreshTokens;

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 namespace Vigil::Sim {
 
 /** How a simulated tenant is generated and how it authenticates its one app registration. */
@@ -22,6 +24,9 @@ struct SimOptions
     int deviceCodeIntervalSeconds = 5; // "interval" handed out; polling sooner gets slow_down
     int deviceCodeSlowDownSeconds = 5; // added to the interval after each slow_down
     int deviceCodeLifetimeSeconds = 900; // "expires_in"
+    // The Entra side's clock in monotonic milliseconds: device-code intervals and lifetimes,
+    // access-token expiry. Empty = the real clock; a test sets it to move time instead of waiting.
+    std::function<qint64()> authClockMs;
 };
 
 } // namespace Vigil::Sim

@@ -13,6 +13,7 @@
 
 namespace Vigil {
 
+class Clock;
 class SecretStore;
 
 /**

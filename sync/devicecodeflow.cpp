@@ -1,6 +1,8 @@
 #include "devicecodeflow.h"
 
+#include "clock.h"
 #include "graphclient.h"
+#include "networkaccess.h"
 #include "synclogging.h"
 #include "tokenprovider.h"
 
@@ -9,7 +11,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QTimer>
 #include <QUrlQuery>
 
 namespace Vigil {
@@ -87,17 +88,26 @@ DeviceCodeFlow::DeviceCodeFlow(QNetworkAccessManager *network, QUrl authorityHos
     , m_tenant(std::move(tenant))
     , m_clientId(std::move(clientId))
     , m_graphResource(std::move(graphResource))
-    , m_timer(new QTimer(this))
+    , m_clock(nullptr)
+    , m_timer(nullptr)
 {
-    m_timer->setSingleShot(true);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, &DeviceCodeFlow::poll);
+    setClock(nullptr);
 }
 
 DeviceCodeFlow::~DeviceCodeFlow()
 {
     if (m_reply)
         m_reply->abort();
+}
+
+void DeviceCodeFlow::setClock(Clock *clock)
+{
+    Q_ASSERT(!m_running);
+    delete m_timer;
+    m_clock = clock ? clock : Clock::system();
+    m_timer = m_clock->createTimer(this);
+    m_timer->setSingleShot(true);
+    connect(m_timer, &ClockTimer::timeout, this, &DeviceCodeFlow::poll);
 }
 
 QString DeviceCodeFlow::delegatedScopes(const QUrl &graphResource)
@@ -121,6 +131,12 @@ QUrl DeviceCodeFlow::endpointUrl(const QUrl &authorityHost, const QString &tenan
 
 Result<DelegatedSignIn> DeviceCodeFlow::parseTokenAnswer(const QByteArray &body)
 {
+    return parseTokenAnswer(body, QDateTime::currentDateTimeUtc());
+}
+
+Result<DelegatedSignIn> DeviceCodeFlow::parseTokenAnswer(const QByteArray &body,
+                                                         const QDateTime &now)
+{
     QJsonParseError parseError;
     const QJsonObject json = QJsonDocument::fromJson(body, &parseError).object();
     DelegatedSignIn result;
@@ -134,8 +150,7 @@ Result<DelegatedSignIn> DeviceCodeFlow::parseTokenAnswer(const QByteArray &body)
     }
     result.refreshToken = json.value(QLatin1String("refresh_token")).toString();
     result.scope = json.value(QLatin1String("scope")).toString();
-    result.expiresAt = QDateTime::currentDateTimeUtc().addSecs(
-            secondsValue(json.value(QLatin1String("expires_in")), 3600));
+    result.expiresAt = now.addSecs(secondsValue(json.value(QLatin1String("expires_in")), 3600));
     const QJsonObject claims = jwtClaims(json.value(QLatin1String("id_token")).toString());
     result.upn = claims.value(QLatin1String("preferred_username")).toString();
     if (result.upn.isEmpty())
@@ -153,8 +168,10 @@ QNetworkReply *DeviceCodeFlow::post(const QUrl &url, const QByteArray &body)
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_requestTimeout.count()));
-    return m_network->post(request, body);
+    prepareTransferTimeout(request, m_clock, m_requestTimeout);
+    QNetworkReply *reply = m_network->post(request, body);
+    watchTransfer(reply, m_clock, m_requestTimeout);
+    return reply;
 }
 
 void DeviceCodeFlow::start()
@@ -189,7 +206,7 @@ void DeviceCodeFlow::onDeviceCode(QNetworkReply *reply)
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
-        Error error = errorFromReply(reply, body);
+        Error error = errorFromReply(reply, body, m_clock->now());
         if (!error.isTransient() && error.kind != Error::Kind::Cancelled) {
             error.kind = Error::Kind::Auth;
             error.message = QStringLiteral("The sign-in service refused to start a sign-in (%1). "
@@ -217,8 +234,8 @@ void DeviceCodeFlow::onDeviceCode(QNetworkReply *reply)
     }
     m_intervalSeconds
             = int(secondsValue(json.value(QLatin1String("interval")), kDefaultIntervalSeconds));
-    m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(
-            secondsValue(json.value(QLatin1String("expires_in")), 900));
+    m_expiresAt
+            = m_clock->now().addSecs(secondsValue(json.value(QLatin1String("expires_in")), 900));
     prompt.expiresAt = m_expiresAt;
     prompt.intervalSeconds = m_intervalSeconds;
     if (prompt.message.isEmpty()) {
@@ -247,7 +264,7 @@ void DeviceCodeFlow::poll()
 {
     if (!m_running || m_reply)
         return;
-    if (QDateTime::currentDateTimeUtc() >= m_expiresAt) {
+    if (m_clock->now() >= m_expiresAt) {
         fail(signInError(Error{Error::Kind::Auth,
                                0,
                                QStringLiteral("expired_token"),
@@ -273,7 +290,7 @@ void DeviceCodeFlow::onPollAnswer(QNetworkReply *reply)
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
-        Result<DelegatedSignIn> result = parseTokenAnswer(body);
+        Result<DelegatedSignIn> result = parseTokenAnswer(body, m_clock->now());
         if (!result) {
             fail(result.error());
             return;
@@ -283,7 +300,7 @@ void DeviceCodeFlow::onPollAnswer(QNetworkReply *reply)
         Q_EMIT signedIn(result.value());
         return;
     }
-    const Error error = errorFromReply(reply, body);
+    const Error error = errorFromReply(reply, body, m_clock->now());
     if (error.code == QLatin1String("authorization_pending")) {
         scheduleNextPoll();
         Q_EMIT pollAnswered(error.code, m_intervalSeconds);

@@ -14,9 +14,11 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
-class QTimer;
 
 namespace Vigil {
+
+class Clock;
+class ClockTimer;
 
 /** @brief Tokens and identity from an interactive (delegated) sign-in. Any thread. */
 struct DelegatedSignIn
@@ -38,8 +40,9 @@ struct DelegatedSignIn
  * seconds, adding 5 s after each `slow_down`. `authorization_pending` keeps polling; a decline,
  * an expired or unknown code, a refusal or cancel() end it with failed(); success ends it with
  * signedIn(). Transient network failures are retried at the next interval until the code
- * expires. Lives on the thread that creates it and uses the network manager it is given. Never
- * logs codes or tokens.
+ * expires. Lives on the thread that creates it and uses the network manager it is given; the
+ * interval, the code's lifetime and the request timeout run on its Clock (the system clock by
+ * default). Never logs codes or tokens.
  */
 class DeviceCodeFlow : public QObject
 {
@@ -51,6 +54,8 @@ public:
                    QString clientId, QUrl graphResource, QObject *parent = nullptr);
     ~DeviceCodeFlow() override;
 
+    /** The clock to wait on (not owned, must outlive this; null: the system's); before start(). */
+    void setClock(Clock *clock);
     void start();
     /** Polls once now (the analyst says they are done); a server that finds this too early
      *  answers `slow_down`, which lengthens the interval. */
@@ -67,6 +72,8 @@ public:
     static QUrl endpointUrl(const QUrl &authorityHost, const QString &tenant, const QString &name);
     /** Reads the token answer of a delegated grant (device code or refresh token). */
     static Result<DelegatedSignIn> parseTokenAnswer(const QByteArray &body);
+    /** The same, with the access token's expiry counted from now. */
+    static Result<DelegatedSignIn> parseTokenAnswer(const QByteArray &body, const QDateTime &now);
 
 Q_SIGNALS:
     void codeReceived(const Vigil::DeviceCodePrompt &prompt);
@@ -90,7 +97,8 @@ private:
     QUrl m_graphResource;
     std::chrono::milliseconds m_requestTimeout{30'000};
 
-    QTimer *m_timer;
+    Clock *m_clock;
+    ClockTimer *m_timer;
     QPointer<QNetworkReply> m_reply;
     QString m_deviceCode;
     QDateTime m_expiresAt;

@@ -1,5 +1,7 @@
 #include "graphclient.h"
 
+#include "clock.h"
+#include "networkaccess.h"
 #include "synclogging.h"
 #include "tokenprovider.h"
 
@@ -98,12 +100,16 @@ std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, con
 
 Error errorFromReply(QNetworkReply *reply, const QByteArray &body)
 {
+    return errorFromReply(reply, body, QDateTime::currentDateTimeUtc());
+}
+
+Error errorFromReply(QNetworkReply *reply, const QByteArray &body, const QDateTime &now)
+{
     Error error;
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     error.httpStatus = statusAttribute.isValid() ? statusAttribute.toInt() : 0;
     if (reply->hasRawHeader("Retry-After"))
-        error.retryAfter
-                = parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        error.retryAfter = parseRetryAfter(reply->rawHeader("Retry-After"), now);
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
@@ -193,11 +199,22 @@ GraphClient::GraphClient(QNetworkAccessManager *network, TokenProvider *tokens,
     , m_tokens(tokens)
     , m_limiter(limiter)
     , m_endpoint(std::move(graphEndpoint))
+    , m_clock(Clock::system())
 {
-    m_clock.start();
+    m_stopwatch.start();
 }
 
 GraphClient::~GraphClient() = default;
+
+void GraphClient::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+}
+
+qint64 GraphClient::nowMs() const
+{
+    return m_clock->elapsedMs();
+}
 
 QUrl GraphClient::url(const QString &path, const QUrlQuery &query) const
 {
@@ -282,10 +299,11 @@ void GraphClient::schedule(const std::shared_ptr<Call> &call)
 {
     if (!call->context)
         return;
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = nowMs();
     const qint64 wait = m_limiter ? m_limiter->delayMs(now) : 0;
     if (wait > 0) {
-        QTimer::singleShot(std::chrono::milliseconds(wait), this, [this, call] { schedule(call); });
+        m_clock->singleShot(std::chrono::milliseconds(wait), this,
+                            [this, call] { schedule(call); });
         return;
     }
     if (m_limiter)
@@ -310,10 +328,10 @@ void GraphClient::send(const std::shared_ptr<Call> &call, const QString &token)
     request.setRawHeader("client-request-id", call->requestId);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_options.requestTimeout.count()));
+    prepareTransferTimeout(request, m_clock, m_options.requestTimeout);
     ++m_requestsSent;
     Q_EMIT requestSent();
-    const qint64 sentNs = m_clock.nsecsElapsed();
+    const qint64 sentNs = m_stopwatch.nsecsElapsed();
     qCDebug(lcGraph).noquote() << call->verb << call->url.toDisplayString() << "attempt"
                                << call->attempt << "request-id" << call->requestId;
     QNetworkReply *reply = nullptr;
@@ -323,13 +341,14 @@ void GraphClient::send(const std::shared_ptr<Call> &call, const QString &token)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
         reply = m_network->sendCustomRequest(request, call->verb, call->body);
     }
+    watchTransfer(reply, m_clock, m_options.requestTimeout);
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply, sentNs] { onFinished(call, reply, sentNs); });
 }
 
 void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply, qint64 sentNs)
 {
-    m_networkWaitNs += m_clock.nsecsElapsed() - sentNs;
+    m_networkWaitNs += m_stopwatch.nsecsElapsed() - sentNs;
     reply->deleteLater();
     QByteArray body;
     if (reply->isOpen()) {
@@ -362,7 +381,7 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
             return;
         }
     }
-    const Error error = errorFromReply(reply, body);
+    const Error error = errorFromReply(reply, body, m_clock->now());
     qCInfo(lcGraph).noquote() << call->verb << call->url.path() << "failed:" << error.toString();
     if (error.kind == Error::Kind::Auth && status == 401 && !call->authRetried) {
         // The token expired or was revoked early: one more try with a fresh one.
@@ -380,24 +399,14 @@ void GraphClient::retryOrFail(const std::shared_ptr<Call> &call, const Error &er
         fail(call, error);
         return;
     }
-    std::chrono::milliseconds delay;
-    const bool honourRetryAfter
-            = error.retryAfter && (error.kind == Error::Kind::Throttled || error.httpStatus == 503);
-    if (honourRetryAfter) {
-        delay = std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter);
-    } else {
-        // Exponential back-off with +-25% jitter so that many clients do not retry in step.
-        const int exponent = std::min(std::max(call->attempt - 1, 0), 16);
-        const qint64 base = std::min<qint64>(m_options.backoffBase.count() << exponent,
-                                             m_options.backoffMax.count());
-        const double jitter = 0.75 + 0.5 * QRandomGenerator::global()->generateDouble();
-        delay = std::chrono::milliseconds(qint64(double(base) * jitter));
-    }
-    const QDateTime until = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+    const std::chrono::milliseconds delay
+            = retryDelay(error, call->attempt, m_options.backoffBase, m_options.backoffMax,
+                         QRandomGenerator::global()->generateDouble());
+    const QDateTime until = m_clock->now().addMSecs(delay.count());
     qCInfo(lcGraph).noquote() << "retrying" << call->url.path() << "in" << delay.count() << "ms"
                               << "after" << error.toString();
     Q_EMIT backingOff(until, error);
-    QTimer::singleShot(delay, this, [this, call] { schedule(call); });
+    m_clock->singleShot(delay, this, [this, call] { schedule(call); });
 }
 
 void GraphClient::fail(const std::shared_ptr<Call> &call, const Error &error)

@@ -19,6 +19,7 @@ class QNetworkReply;
 
 namespace Vigil {
 
+class Clock;
 class TokenProvider;
 
 /**
@@ -28,6 +29,8 @@ class TokenProvider;
  * gets here only when its body is not a JSON object: that is a Parse error.
  */
 Error errorFromReply(QNetworkReply *reply, const QByteArray &body);
+/** The same, with an HTTP-date `Retry-After` read relative to now. */
+Error errorFromReply(QNetworkReply *reply, const QByteArray &body, const QDateTime &now);
 
 /** An HTTP date (`Fri, 27 Nov 2026 03:00:00 GMT`) in UTC; invalid when it is none. */
 QDateTime parseHttpDate(const QByteArray &value);
@@ -52,7 +55,9 @@ struct GraphClientOptions
  * retries network errors, timeouts and 5xx with exponential back-off and jitter, honours
  * `Retry-After` on 429 and 503, and on a 401 drops the token and retries once with a fresh one.
  * It refuses URLs (e.g. `@odata.nextLink`) that are not on the configured endpoint. It owns no
- * network manager: the one it is given lives on the sync thread, as does this object.
+ * network manager: the one it is given lives on the sync thread, as does this object. Waits
+ * (rate limit, back-off, `Retry-After`, request timeout) run on its Clock, the system clock
+ * unless setClock() says otherwise.
  */
 class GraphClient : public QObject
 {
@@ -67,6 +72,8 @@ public:
 
     void setOptions(const GraphClientOptions &options) { m_options = options; }
     const GraphClientOptions &options() const { return m_options; }
+    /** The clock of every wait (not owned, must outlive this; null: the system clock). */
+    void setClock(Clock *clock);
     QUrl endpoint() const { return m_endpoint; }
 
     /** `<endpoint>/v1.0<path>?<query>`, e.g. path "/security/incidents". */
@@ -90,10 +97,7 @@ public:
     void getBody(const QUrl &url, QObject *context, BodyCallback done, int maxAttempts = 0);
 
     /** Calls the rate limiter let through in the last 60 s. */
-    int callsInLastMinute()
-    {
-        return m_limiter ? m_limiter->callsInLastMinute(m_clock.elapsed()) : 0;
-    }
+    int callsInLastMinute() { return m_limiter ? m_limiter->callsInLastMinute(nowMs()) : 0; }
     /** Requests sent to Graph (retries included) since construction. */
     qint64 requestsSent() const { return m_requestsSent; }
     /** Time spent waiting for Graph replies (request sent to reply finished), ns. */
@@ -113,6 +117,7 @@ Q_SIGNALS:
 
 private:
     struct Call;
+    qint64 nowMs() const;
     void schedule(const std::shared_ptr<Call> &call);
     void send(const std::shared_ptr<Call> &call, const QString &token);
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply, qint64 sentNs);
@@ -127,7 +132,8 @@ private:
     RateLimiter *m_limiter;
     QUrl m_endpoint;
     GraphClientOptions m_options;
-    QElapsedTimer m_clock;
+    Clock *m_clock;
+    QElapsedTimer m_stopwatch; ///< measures network waits, whatever the clock
     qint64 m_requestsSent = 0;
     qint64 m_networkWaitNs = 0;
     qint64 m_jsonParseNs = 0;

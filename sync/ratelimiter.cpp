@@ -1,5 +1,7 @@
 #include "ratelimiter.h"
 
+#include "clock.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,6 +12,7 @@ constexpr qint64 kWindowMs = 60'000;
 }
 
 RateLimiter::RateLimiter(int callsPerMinute, int burst)
+    : m_clock(Clock::system())
 {
     setCallsPerMinute(callsPerMinute, burst);
 }
@@ -21,6 +24,11 @@ void RateLimiter::setCallsPerMinute(int callsPerMinute, int burst)
     m_tokens = std::min(m_tokens, double(m_burst));
     if (m_lastRefillMs < 0)
         m_tokens = m_burst;
+}
+
+void RateLimiter::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
 }
 
 void RateLimiter::refill(qint64 nowMs)
@@ -77,6 +85,37 @@ int RateLimiter::callsInLastMinute(qint64 nowMs)
 {
     prune(nowMs);
     return int(m_window.size());
+}
+
+qint64 RateLimiter::delayMs()
+{
+    return delayMs(m_clock->elapsedMs());
+}
+
+void RateLimiter::recordCall()
+{
+    recordCall(m_clock->elapsedMs());
+}
+
+bool RateLimiter::tryAcquire()
+{
+    return tryAcquire(m_clock->elapsedMs());
+}
+
+int RateLimiter::callsInLastMinute()
+{
+    return callsInLastMinute(m_clock->elapsedMs());
+}
+
+std::chrono::milliseconds retryDelay(const Error &error, int attempt,
+                                     std::chrono::milliseconds base, std::chrono::milliseconds max,
+                                     double jitter)
+{
+    if (error.retryAfter && (error.kind == Error::Kind::Throttled || error.httpStatus == 503))
+        return std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter);
+    const int exponent = std::min(std::max(attempt - 1, 0), 16);
+    const qint64 delay = std::min<qint64>(base.count() << exponent, max.count());
+    return std::chrono::milliseconds(qint64(double(delay) * (0.75 + 0.5 * jitter)));
 }
 
 } // namespace Vigil

@@ -1,17 +1,23 @@
 #pragma once
 
+#include "result.h"
+
 #include <QtGlobal>
 
+#include <chrono>
 #include <deque>
 
 namespace Vigil {
+
+class Clock;
 
 /**
  * @brief Token bucket that paces every Graph call, plus a hard cap per sliding minute.
  *
  * Refills callsPerMinute tokens per minute up to a small burst, and never lets more than
- * callsPerMinute calls start in any 60 s window. Times are milliseconds from any monotonic
- * clock, passed in so that the maths can be tested. Lives on the sync thread; not thread-safe.
+ * callsPerMinute calls start in any 60 s window. Times are milliseconds from a monotonic
+ * clock: passed in, or read from the Clock it is given (the system clock by default). Lives on
+ * the sync thread; not thread-safe.
  */
 class RateLimiter
 {
@@ -22,6 +28,9 @@ public:
     void setCallsPerMinute(int callsPerMinute, int burst = 0);
     int callsPerMinute() const { return m_callsPerMinute; }
     int burst() const { return m_burst; }
+    /** The clock the overloads without a time read; not owned, must outlive this. */
+    void setClock(const Clock *clock);
+    const Clock *clock() const { return m_clock; }
 
     /** Milliseconds until a call may start at nowMs; 0 when it may start now. */
     qint64 delayMs(qint64 nowMs);
@@ -32,6 +41,12 @@ public:
     /** Calls started in the 60 s before nowMs. */
     int callsInLastMinute(qint64 nowMs);
 
+    /** The same, at the clock's current time. */
+    qint64 delayMs();
+    void recordCall();
+    bool tryAcquire();
+    int callsInLastMinute();
+
 private:
     void refill(qint64 nowMs);
     void prune(qint64 nowMs);
@@ -41,6 +56,17 @@ private:
     double m_tokens = 10;
     qint64 m_lastRefillMs = -1;
     std::deque<qint64> m_window;
+    const Clock *m_clock;
 };
+
+/**
+ * How long to wait before trying a failed call again (attempt: the attempts made so far, from
+ * 1). A `Retry-After` is honoured on 429 and 503; otherwise the wait is exponential back-off,
+ * base doubled per attempt up to max, with +-25% jitter (jitter in [0, 1) picks where in that
+ * range) so that many clients do not retry in step.
+ */
+std::chrono::milliseconds retryDelay(const Error &error, int attempt,
+                                     std::chrono::milliseconds base, std::chrono::milliseconds max,
+                                     double jitter);
 
 } // namespace Vigil

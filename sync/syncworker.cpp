@@ -188,7 +188,7 @@ void SyncWorker::initialize()
                                              "page (g c) or with 'vigilctl connect'."),
                               {}};
 
-    m_network = new QNetworkAccessManager(this);
+    m_network = createNetworkManager(m_config.networkFactory, this);
     if (!m_configError) {
         // The scope names Graph's resource, not the host Vigil talks to: a loopback endpoint (the
         // simulator, a local proxy) still asks for the cloud's Graph resource.

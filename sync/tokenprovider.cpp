@@ -1,7 +1,9 @@
 #include "tokenprovider.h"
 
+#include "clock.h"
 #include "devicecodeflow.h"
 #include "graphclient.h"
+#include "networkaccess.h"
 #include "synclogging.h"
 
 #include <QJsonDocument>
@@ -9,7 +11,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -21,12 +22,18 @@ TokenProvider::TokenProvider(QNetworkAccessManager *network, QUrl authorityHost,
                              QObject *parent)
     : QObject(parent)
     , m_network(network)
+    , m_clock(Clock::system())
     , m_authorityHost(std::move(authorityHost))
     , m_tenantId(std::move(tenantId))
     , m_clientId(std::move(clientId))
     , m_clientSecret(std::move(clientSecret))
     , m_graphEndpoint(std::move(graphEndpoint))
 { }
+
+void TokenProvider::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+}
 
 QUrl TokenProvider::tokenUrl(const QUrl &authorityHost, const QString &tenantId)
 {
@@ -70,7 +77,7 @@ void TokenProvider::setRefreshToken(const QString &refreshToken)
 
 void TokenProvider::setAccessToken(const QString &accessToken, const QDateTime &expiresAt)
 {
-    const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(expiresAt);
+    const qint64 lifetime = m_clock->now().secsTo(expiresAt);
     if (!accessToken.isEmpty() && lifetime > 0)
         store(accessToken, lifetime);
 }
@@ -78,7 +85,7 @@ void TokenProvider::setAccessToken(const QString &accessToken, const QDateTime &
 void TokenProvider::store(const QString &token, qint64 lifetime)
 {
     const qint64 margin = std::min<qint64>(300, lifetime / 2);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     m_token = token;
     m_expiresAt = now.addSecs(lifetime);
     m_renewAt = now.addSecs(lifetime - margin);
@@ -86,7 +93,7 @@ void TokenProvider::store(const QString &token, qint64 lifetime)
 
 bool TokenProvider::hasValidToken() const
 {
-    return !m_token.isEmpty() && QDateTime::currentDateTimeUtc() < m_renewAt;
+    return !m_token.isEmpty() && m_clock->now() < m_renewAt;
 }
 
 void TokenProvider::invalidate()
@@ -138,12 +145,13 @@ void TokenProvider::requestToken()
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_timeout.count()));
+    prepareTransferTimeout(request, m_clock, m_timeout);
     qCDebug(lcGraph) << "requesting an access token from" << request.url().host()
                      << (delegated ? "with the saved sign-in" : "with the client secret");
     QNetworkReply *reply = m_network->post(
             request, delegated ? refreshRequestBody(m_clientId, m_refreshToken, m_graphEndpoint)
                                : requestBody(m_clientId, m_clientSecret, m_graphEndpoint));
+    watchTransfer(reply, m_clock, m_timeout);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
 }
 
@@ -153,7 +161,7 @@ void TokenProvider::onReply(QNetworkReply *reply)
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
-        Error error = errorFromReply(reply, body);
+        Error error = errorFromReply(reply, body, m_clock->now());
         qCWarning(lcGraph).noquote() << "token request failed:" << error.toString();
         if (isDelegated() && error.code == QLatin1String("invalid_grant")) {
             // Revoked, expired after inactivity, password reset, consent withdrawn: only a new

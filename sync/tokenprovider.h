@@ -16,6 +16,8 @@ class QNetworkReply;
 
 namespace Vigil {
 
+class Clock;
+
 /**
  * @brief Access tokens for Graph from Entra ID, app-only or on behalf of a signed-in analyst.
  *
@@ -28,6 +30,7 @@ namespace Vigil {
  * sign in again. Either way the token is cached and renewed shortly before it expires (5 minutes,
  * or half its lifetime when shorter). One request is in flight at a time; callers that ask
  * meanwhile wait for it. Lives on the sync thread and uses the network manager it is given.
+ * Lifetimes and the request timeout are measured on its Clock (the system clock by default).
  * Never logs the secret or the tokens.
  */
 class TokenProvider : public QObject
@@ -57,6 +60,8 @@ public:
     QDateTime expiresAt() const { return m_expiresAt; }
     int tokenRequests() const { return m_requests; }
     void setRequestTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    /** The clock of lifetimes and timeouts (not owned, must outlive this; null: the system's). */
+    void setClock(Clock *clock);
 
     static QUrl tokenUrl(const QUrl &authorityHost, const QString &tenantId);
     /** The form body of a client-credentials token request. */
@@ -77,6 +82,7 @@ private:
     void store(const QString &token, qint64 lifetime);
 
     QNetworkAccessManager *m_network;
+    Clock *m_clock;
     QUrl m_authorityHost;
     QString m_tenantId;
     QString m_clientId;

@@ -2,7 +2,7 @@
 set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
 
 vigil_add_test(NAME tst_devicecodeflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicecodeflow.cpp
-               LIBS vigil_facade vigil_sync vigil_sim LABELS auth sim TIMEOUT 240)
+               LIBS vigil_facade vigil_sync vigil_sim vigil_testclock LABELS auth sim TIMEOUT 240)
 
 vigil_add_test(NAME tst_connectorprofile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectorprofile.cpp
                LIBS vigil_app LABELS auth app)
@@ -25,3 +25,9 @@ vigil_add_test(NAME tst_vigilctlconnect SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
                WRAPPER ${VIGIL_WITH_KEYRING})
 target_compile_definitions(tst_vigilctlconnect PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlconnect vigilctl)
+
+# ConnectionController on its own: client secret, device code and cancel, forget; on a test
+# clock, against a real Secret Service.
+vigil_add_test(NAME tst_connectioncontroller SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectioncontroller.cpp
+               LIBS vigil_facade vigil_sync vigil_sim vigil_testclock LABELS auth sim keyring TIMEOUT 240
+               WRAPPER ${VIGIL_WITH_KEYRING})

@@ -1,6 +1,10 @@
 add_library(vigil_syncsupport STATIC support/syncsupport.cpp support/syncsupport.h)
 target_include_directories(vigil_syncsupport PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
 target_link_libraries(vigil_syncsupport PUBLIC vigil_common Qt6::Network)
+# A clock that moves only when a test says so (core's Clock interface).
+add_library(vigil_testclock STATIC support/testclock.cpp support/testclock.h)
+target_include_directories(vigil_testclock PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
+target_link_libraries(vigil_testclock PUBLIC vigil_core)
 
 vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
                LIBS vigil_sync vigil_syncsupport LABELS sync)
@@ -10,3 +14,11 @@ vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
                LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
                LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 900)
+
+# Direct tests of the pieces the sync is made of, on a test clock where time matters.
+vigil_add_test(NAME tst_ratelimiter SOURCES tst_ratelimiter.cpp
+               LIBS vigil_sync vigil_syncsupport vigil_testclock LABELS sync)
+vigil_add_test(NAME tst_tokenprovider SOURCES tst_tokenprovider.cpp
+               LIBS vigil_sync vigil_syncsupport vigil_testclock LABELS sync auth)
+vigil_add_test(NAME tst_synccontroller SOURCES tst_synccontroller.cpp
+               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)

@@ -1,11 +1,13 @@
 // Interactive sign-in against the simulated tenant: device code, polling, refresh tokens.
+// Vigil and the simulated tenant share a test clock: intervals and lifetimes pass when the test
+// moves the clock on, not in real time.
 
 #include "devicecodeflow.h"
 #include "simserver.h"
 #include "synccontroller.h"
+#include "testclock.h"
 #include "tokenprovider.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,14 +53,19 @@ private:
     QJsonObject simCode(const QString &userCode) const;
     DelegatedSignIn signIn();
     int graphStatus(const QString &token);
+    /** Moves the clock on and lets a request it started reach the tenant, or not. */
+    void settle(qint64 ms);
 
+    std::unique_ptr<Test::TestClock> m_clock;
     std::unique_ptr<Sim::SimServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
 };
 
 void TestDeviceCodeFlow::init()
 {
+    m_clock = std::make_unique<Test::TestClock>();
     Sim::SimOptions options;
+    options.authClockMs = [clock = m_clock.get()] { return clock->elapsedMs(); };
     options.incidents = 20;
     options.deviceCodeIntervalSeconds = 1;
     options.tokenLifetimeSeconds = 4; // renewal margin 2 s: renewals happen within a test
@@ -71,13 +78,22 @@ void TestDeviceCodeFlow::cleanup()
 {
     m_network.reset();
     m_server.reset();
+    m_clock.reset();
+}
+
+void TestDeviceCodeFlow::settle(qint64 ms)
+{
+    m_clock->advance(ms);
+    QTest::qWait(100);
 }
 
 std::unique_ptr<DeviceCodeFlow> TestDeviceCodeFlow::newFlow(const QString &clientId)
 {
-    return std::make_unique<DeviceCodeFlow>(
+    auto flow = std::make_unique<DeviceCodeFlow>(
             m_network.get(), m_server->baseUrl(), m_server->tenantId(),
             clientId.isEmpty() ? m_server->clientId() : clientId, GraphResource);
+    flow->setClock(m_clock.get());
+    return flow;
 }
 
 QJsonObject TestDeviceCodeFlow::simCode(const QString &userCode) const
@@ -100,6 +116,7 @@ DelegatedSignIn TestDeviceCodeFlow::signIn()
         return {};
     const auto prompt = code.at(0).at(0).value<DeviceCodePrompt>();
     m_server->tenant().identity().approve(prompt.userCode, Upn, QStringLiteral("Ann Analyst"));
+    m_clock->advance(1000); // the interval
     if (!done.wait(10000))
         return {};
     return done.at(0).at(0).value<DelegatedSignIn>();
@@ -144,7 +161,7 @@ void TestDeviceCodeFlow::approvedSignInGivesTokensAndIdentity()
     QCOMPARE(prompt.verificationUri, QUrl(QStringLiteral("https://microsoft.com/devicelogin")));
     QVERIFY(prompt.message.contains(prompt.userCode));
     QCOMPARE(prompt.intervalSeconds, 1);
-    QVERIFY(prompt.expiresAt > QDateTime::currentDateTimeUtc().addSecs(800));
+    QVERIFY(prompt.expiresAt > m_clock->now().addSecs(800));
 
     const QJsonObject requested = simCode(prompt.userCode);
     QVERIFY(requested[QLatin1String("scope")].toString().contains(
@@ -152,6 +169,7 @@ void TestDeviceCodeFlow::approvedSignInGivesTokensAndIdentity()
     QVERIFY(requested[QLatin1String("scope")].toString().contains(QLatin1String("offline_access")));
 
     // The flow keeps polling while the analyst has not approved yet.
+    m_clock->advance(1000);
     QVERIFY(polled.wait(5000));
     QCOMPARE(polled.at(0).at(0).toString(), QStringLiteral("authorization_pending"));
     QVERIFY(done.isEmpty());
@@ -159,6 +177,7 @@ void TestDeviceCodeFlow::approvedSignInGivesTokensAndIdentity()
                     .identity()
                     .approve(prompt.userCode, Upn, QStringLiteral("Ann"))
                     .ok());
+    m_clock->advance(1000);
     QVERIFY(done.wait(10000));
     QVERIFY(failed.isEmpty());
     QVERIFY(!flow->isRunning());
@@ -168,7 +187,7 @@ void TestDeviceCodeFlow::approvedSignInGivesTokensAndIdentity()
     QCOMPARE(result.displayName, QStringLiteral("Ann"));
     QCOMPARE(result.tenantId, m_server->tenantId());
     QVERIFY(!result.refreshToken.isEmpty());
-    QVERIFY(result.expiresAt > QDateTime::currentDateTimeUtc());
+    QVERIFY(result.expiresAt > m_clock->now());
     QCOMPARE(graphStatus(result.accessToken), 200);
 
     const QJsonObject redeemed = simCode(prompt.userCode);
@@ -188,9 +207,11 @@ void TestDeviceCodeFlow::declinedSignInEndsWithClearError()
     QSignalSpy done(flow.get(), &DeviceCodeFlow::signedIn);
     flow->start();
     QVERIFY(code.wait(5000));
+    m_clock->advance(1000);
     QVERIFY(polled.wait(5000));
     const auto prompt = code.at(0).at(0).value<DeviceCodePrompt>();
     QVERIFY(m_server->tenant().identity().decline(prompt.userCode).ok());
+    m_clock->advance(1000);
     QVERIFY(failed.wait(10000));
     const auto error = failed.at(0).at(0).value<Error>();
     QCOMPARE(error.kind, Error::Kind::Auth);
@@ -201,7 +222,7 @@ void TestDeviceCodeFlow::declinedSignInEndsWithClearError()
     QVERIFY(!flow->isRunning());
     // No poll after the terminal answer.
     const int polls = simCode(prompt.userCode)[QLatin1String("polls")].toInt();
-    QTest::qWait(2500);
+    settle(2500);
     QCOMPARE(simCode(prompt.userCode)[QLatin1String("polls")].toInt(), polls);
 }
 
@@ -214,6 +235,7 @@ void TestDeviceCodeFlow::expiredCodeEndsWithClearError()
     QVERIFY(code.wait(5000));
     const auto prompt = code.at(0).at(0).value<DeviceCodePrompt>();
     QVERIFY(m_server->tenant().identity().expireDeviceCode(prompt.userCode).ok());
+    m_clock->advance(1000);
     QVERIFY(failed.wait(10000));
     const auto error = failed.at(0).at(0).value<Error>();
     QCOMPARE(error.kind, Error::Kind::Auth);
@@ -238,12 +260,13 @@ void TestDeviceCodeFlow::slowDownLengthensTheInterval()
     QCOMPARE(polled.at(0).at(0).toString(), QStringLiteral("slow_down"));
     QCOMPARE(polled.at(0).at(1).toInt(), 6);
     QCOMPARE(flow->intervalSeconds(), 6);
-    QElapsedTimer sinceSlowDown;
-    sinceSlowDown.start();
+    const qint64 slowDownAt = m_clock->elapsedMs();
 
     // The next poll comes 6 s later, not 1 s: the server sees no second slow_down.
+    while (flow->polls() == 1 && m_clock->elapsedMs() - slowDownAt < 10000)
+        m_clock->advance(100);
+    const qint64 gapMs = m_clock->elapsedMs() - slowDownAt;
     QVERIFY(polled.wait(10000));
-    const qint64 gapMs = sinceSlowDown.elapsed();
     QCOMPARE(polled.at(1).at(0).toString(), QStringLiteral("authorization_pending"));
     QVERIFY2(gapMs >= 5900, qPrintable(QString::number(gapMs)));
     QJsonObject seen = simCode(prompt.userCode);
@@ -252,6 +275,7 @@ void TestDeviceCodeFlow::slowDownLengthensTheInterval()
     QCOMPARE(seen[QLatin1String("interval")].toInt(), 6);
 
     QVERIFY(m_server->tenant().identity().approve(prompt.userCode, Upn, {}).ok());
+    m_clock->advance(6000);
     QVERIFY(done.wait(10000));
     seen = simCode(prompt.userCode);
     QCOMPARE(seen[QLatin1String("slowDowns")].toInt(), 1);
@@ -266,6 +290,7 @@ void TestDeviceCodeFlow::cancelStopsPolling()
     QSignalSpy failed(flow.get(), &DeviceCodeFlow::failed);
     flow->start();
     QVERIFY(code.wait(5000));
+    m_clock->advance(1000);
     QVERIFY(polled.wait(5000));
     flow->cancel();
     QCOMPARE(failed.size(), 1);
@@ -274,7 +299,7 @@ void TestDeviceCodeFlow::cancelStopsPolling()
     const int polls = simCode(prompt.userCode)[QLatin1String("polls")].toInt();
     // Approving after the cancel changes nothing: nobody polls any more.
     QVERIFY(m_server->tenant().identity().approve(prompt.userCode, Upn, {}).ok());
-    QTest::qWait(2500);
+    settle(2500);
     QCOMPARE(simCode(prompt.userCode)[QLatin1String("polls")].toInt(), polls);
     QCOMPARE(simCode(prompt.userCode)[QLatin1String("state")].toString(),
              QStringLiteral("approved"));
@@ -302,6 +327,7 @@ void TestDeviceCodeFlow::refreshRenewsBeforeExpiryAndRotates()
 
     TokenProvider tokens(m_network.get(), m_server->baseUrl(), m_server->tenantId(),
                          m_server->clientId(), QString(), GraphResource);
+    tokens.setClock(m_clock.get());
     tokens.setRefreshToken(first.refreshToken);
     tokens.setAccessToken(first.accessToken, first.expiresAt);
     QVERIFY(tokens.isDelegated());
@@ -315,8 +341,10 @@ void TestDeviceCodeFlow::refreshRenewsBeforeExpiryAndRotates()
     QCOMPARE(tokens.tokenRequests(), 0);
 
     // Lifetime 4 s, margin 2 s: it is renewed before it expires, with the refresh token.
-    QTRY_VERIFY_WITH_TIMEOUT(!tokens.hasValidToken(), 5000);
-    QVERIFY(QDateTime::currentDateTimeUtc() < tokens.expiresAt());
+    for (int waited = 0; tokens.hasValidToken() && waited < 5000; waited += 100)
+        m_clock->advance(100);
+    QVERIFY(!tokens.hasValidToken());
+    QVERIFY(m_clock->now() < tokens.expiresAt());
     QCOMPARE(graphStatus(first.accessToken), 200); // still valid: renewal came early
     answer.reset();
     tokens.token(this, [&answer](const Result<QString> &token) { answer = token; });

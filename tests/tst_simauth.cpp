@@ -73,10 +73,13 @@ private:
     HttpResult startDeviceCode(const QString &scope = FullScope);
     HttpResult poll(const QString &deviceCode);
     QJsonObject signIn(const QString &scope, const QString &upn); // the token response
+    /** Moves the simulated tenant's clock on instead of waiting for the interval. */
+    void elapse(qint64 ms) { m_nowMs += ms; }
 
     std::unique_ptr<SimServer> m_server;
     QNetworkAccessManager m_network;
     qint64 m_incident = 0;
+    qint64 m_nowMs = 0; // the tenant's sign-in clock
 };
 
 HttpResult TestSimAuth::send(const QByteArray &verb, const QString &path, const QByteArray &body,
@@ -144,7 +147,7 @@ QJsonObject TestSimAuth::signIn(const QString &scope, const QString &upn)
         return {};
     admin("POST", QStringLiteral("/_sim/devicecode/approve"),
           {{QLatin1String("user_code"), code.text("user_code")}, {QLatin1String("upn"), upn}});
-    QTest::qWait(1050);
+    elapse(1050);
     return poll(code.text("device_code")).json;
 }
 
@@ -155,6 +158,7 @@ void TestSimAuth::initTestCase()
     options.incidents = 20;
     options.deviceCodeIntervalSeconds = 1;
     options.deviceCodeSlowDownSeconds = 1;
+    options.authClockMs = [this] { return m_nowMs; };
     m_server = std::make_unique<SimServer>(options);
     QVERIFY(m_server->listen());
     m_incident = m_server->tenant().createIncident(2, Severity::Medium, QStringLiteral("Sign-in"));
@@ -187,7 +191,7 @@ void TestSimAuth::pendingSlowDownApproveTokens()
 {
     const HttpResult code = startDeviceCode();
     const QString deviceCode = code.text("device_code");
-    QTest::qWait(1050);
+    elapse(1050);
     const HttpResult pending = poll(deviceCode);
     QCOMPARE(pending.status, 400);
     QCOMPARE(pending.text("error"), QStringLiteral("authorization_pending"));
@@ -206,7 +210,7 @@ void TestSimAuth::pendingSlowDownApproveTokens()
                      .status,
              200);
     // After slow_down the interval is a second longer (RFC 8628 says five; the test tenant one).
-    QTest::qWait(2050);
+    elapse(2050);
     const HttpResult tokens = poll(deviceCode);
     QCOMPARE(tokens.status, 200);
     QCOMPARE(tokens.text("token_type"), QStringLiteral("Bearer"));
@@ -224,7 +228,7 @@ void TestSimAuth::pendingSlowDownApproveTokens()
     QCOMPARE(claims.value(QLatin1String("tid")).toString(), m_server->tenantId());
 
     // A device code is redeemed once.
-    QTest::qWait(2050);
+    elapse(2050);
     const HttpResult again = poll(deviceCode);
     QCOMPARE(again.status, 400);
     QCOMPARE(again.text("error"), QStringLiteral("invalid_grant"));
@@ -266,7 +270,7 @@ void TestSimAuth::declinedExpiredAndBadCodes()
                    {{QLatin1String("user_code"), expired.text("user_code")}})
                      .status,
              200);
-    QTest::qWait(1050);
+    elapse(1050);
     const HttpResult no = poll(declined.text("device_code"));
     QCOMPARE(no.status, 400);
     QCOMPARE(no.text("error"), QStringLiteral("authorization_declined"));
