@@ -5,6 +5,7 @@
 #include "graphclient.h"
 #include "graphjson.h"
 #include "incidentrepository.h"
+#include "networkaccess.h"
 #include "outboxrepository.h"
 #include "rulerepository.h"
 #include "store.h"
