@@ -28,66 +28,6 @@ qint64 threadCpuNs()
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
-QString str(const QJsonObject &json, QLatin1String key)
-{
-    const QJsonValue value = json.value(key);
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    return {};
-}
-
-QStringList strList(const QJsonObject &json, QLatin1String key)
-{
-    QStringList list;
-    const QJsonArray array = json.value(key).toArray();
-    list.reserve(array.size());
-    for (const QJsonValue &item : array) {
-        if (item.isString())
-            list.append(item.toString());
-    }
-    return list;
-}
-
-QDateTime time(const QJsonObject &json, QLatin1String key)
-{
-    return parseGraphDateTime(json.value(key).toString());
-}
-
-QList<Comment> comments(const QJsonObject &json)
-{
-    QList<Comment> list;
-    const QJsonArray array = json.value(QLatin1String("comments")).toArray();
-    for (const QJsonValue &item : array) {
-        if (item.isObject())
-            list.append(commentFromGraph(item.toObject()));
-    }
-    return list;
-}
-
-QString joinNonEmpty(std::initializer_list<QString> parts, QLatin1String separator)
-{
-    QStringList kept;
-    for (const QString &part : parts) {
-        if (!part.isEmpty())
-            kept.append(part);
-    }
-    return kept.join(separator);
-}
-
-QString accountValue(const QJsonObject &account)
-{
-    QString upn = str(account, QLatin1String("userPrincipalName"));
-    if (!upn.isEmpty())
-        return upn;
-    const QString name = str(account, QLatin1String("accountName"));
-    const QString domain = str(account, QLatin1String("domainName"));
-    if (!name.isEmpty())
-        return domain.isEmpty() ? name : domain + QLatin1Char('\\') + name;
-    return str(account, QLatin1String("displayName"));
-}
-
 // The shape Graph always sends, `2024-05-01T10:11:12.1234567Z`, read without the regular
 // expression; anything else (offsets, no seconds, spaces, non-ASCII digits) takes the full path.
 // Returns nullopt when the text is not of that shape, an invalid QDateTime when it is but names
@@ -186,237 +126,6 @@ QString formatGraphDateTime(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-Comment commentFromGraph(const QJsonObject &json)
-{
-    Comment comment;
-    comment.text = str(json, QLatin1String("comment"));
-    comment.author = str(json, QLatin1String("createdByDisplayName"));
-    if (comment.author.isEmpty())
-        comment.author = str(json, QLatin1String("createdBy"));
-    comment.createdTime = time(json, QLatin1String("createdDateTime"));
-    if (!comment.createdTime.isValid())
-        comment.createdTime = time(json, QLatin1String("createdTime"));
-    return comment;
-}
-
-QString entityKindForOdataType(const QString &odataType)
-{
-    static const QHash<QString, QString> kinds = {
-            {QStringLiteral("deviceevidence"), QStringLiteral("device")},
-            {QStringLiteral("userevidence"), QStringLiteral("user")},
-            {QStringLiteral("mailboxevidence"), QStringLiteral("mailbox")},
-            {QStringLiteral("fileevidence"), QStringLiteral("file")},
-            {QStringLiteral("processevidence"), QStringLiteral("process")},
-            {QStringLiteral("ipevidence"), QStringLiteral("ip")},
-            {QStringLiteral("urlevidence"), QStringLiteral("url")},
-            {QStringLiteral("registrykeyevidence"), QStringLiteral("registryKey")},
-            {QStringLiteral("registryvalueevidence"), QStringLiteral("registryValue")},
-            {QStringLiteral("analyzedmessageevidence"), QStringLiteral("email")},
-            {QStringLiteral("cloudapplicationevidence"), QStringLiteral("cloudApplication")},
-            {QStringLiteral("mailclusterevidence"), QStringLiteral("mailCluster")},
-            {QStringLiteral("oauthapplicationevidence"), QStringLiteral("oauthApplication")},
-            {QStringLiteral("securitygroupevidence"), QStringLiteral("securityGroup")},
-    };
-    QString type = odataType.toLower();
-    const qsizetype dot = type.lastIndexOf(QLatin1Char('.'));
-    if (dot >= 0)
-        type = type.mid(dot + 1);
-    return kinds.value(type, QStringLiteral("other"));
-}
-
-QString entityKindLabel(const QString &kind)
-{
-    static const QHash<QString, QString> labels = {
-            {QStringLiteral("device"), QStringLiteral("Devices")},
-            {QStringLiteral("user"), QStringLiteral("Users")},
-            {QStringLiteral("mailbox"), QStringLiteral("Mailboxes")},
-            {QStringLiteral("file"), QStringLiteral("Files")},
-            {QStringLiteral("process"), QStringLiteral("Processes")},
-            {QStringLiteral("ip"), QStringLiteral("IP addresses")},
-            {QStringLiteral("url"), QStringLiteral("URLs")},
-            {QStringLiteral("registryKey"), QStringLiteral("Registry keys")},
-            {QStringLiteral("registryValue"), QStringLiteral("Registry values")},
-            {QStringLiteral("email"), QStringLiteral("Email messages")},
-            {QStringLiteral("cloudApplication"), QStringLiteral("Cloud applications")},
-            {QStringLiteral("mailCluster"), QStringLiteral("Mail clusters")},
-            {QStringLiteral("oauthApplication"), QStringLiteral("OAuth applications")},
-            {QStringLiteral("securityGroup"), QStringLiteral("Security groups")},
-    };
-    return labels.value(kind, QStringLiteral("Other evidence"));
-}
-
-Entity entityFromEvidence(const QJsonObject &json)
-{
-    Entity e;
-    e.odataType = str(json, QLatin1String("@odata.type"));
-    e.kind = entityKindForOdataType(e.odataType);
-    e.verdict = canonicalEnumValue(GraphEnum::EvidenceVerdict, str(json, QLatin1String("verdict")));
-    e.remediationStatus = canonicalEnumValue(GraphEnum::EvidenceRemediationStatus,
-                                             str(json, QLatin1String("remediationStatus")));
-    for (const QString &role : strList(json, QLatin1String("roles")))
-        e.roles.append(canonicalEnumValue(GraphEnum::EvidenceRole, role));
-    e.rawJson = QJsonDocument(json).toJson(QJsonDocument::Compact);
-
-    const auto obj = [&json](const char *key) { return json.value(QLatin1String(key)).toObject(); };
-    const auto s = [&json](const char *key) { return str(json, QLatin1String(key)); };
-
-    if (e.kind == QLatin1String("device")) {
-        e.value = s("deviceDnsName");
-        if (e.value.isEmpty())
-            e.value = s("mdeDeviceId");
-        e.detail = joinNonEmpty({s("osPlatform"), s("version")}, QLatin1String(" "));
-    } else if (e.kind == QLatin1String("user")) {
-        e.value = accountValue(obj("userAccount"));
-        e.detail = str(obj("userAccount"), QLatin1String("displayName"));
-    } else if (e.kind == QLatin1String("mailbox")) {
-        e.value = s("primaryAddress");
-        if (e.value.isEmpty())
-            e.value = s("upn");
-        e.detail = s("displayName");
-    } else if (e.kind == QLatin1String("file")) {
-        const QJsonObject file = obj("fileDetails");
-        e.value = str(file, QLatin1String("fileName"));
-        e.detail = joinNonEmpty(
-                {str(file, QLatin1String("filePath")), str(file, QLatin1String("sha256"))},
-                QLatin1String(" · "));
-    } else if (e.kind == QLatin1String("process")) {
-        const QJsonObject image = obj("imageFile");
-        e.value = str(image, QLatin1String("fileName"));
-        if (e.value.isEmpty())
-            e.value = s("processId");
-        e.detail = s("processCommandLine");
-    } else if (e.kind == QLatin1String("ip")) {
-        e.value = s("ipAddress");
-        e.detail = s("countryLetterCode");
-    } else if (e.kind == QLatin1String("url")) {
-        e.value = s("url");
-    } else if (e.kind == QLatin1String("registryKey")) {
-        e.value = joinNonEmpty({s("registryHive"), s("registryKey")}, QLatin1String("\\"));
-    } else if (e.kind == QLatin1String("registryValue")) {
-        e.value = joinNonEmpty({s("registryHive"), s("registryKey")}, QLatin1String("\\"));
-        e.detail = joinNonEmpty({s("registryValueName"), s("registryValue")}, QLatin1String(" = "));
-    } else if (e.kind == QLatin1String("email")) {
-        e.value = s("subject");
-        e.detail = joinNonEmpty({s("recipientEmailAddress"), s("networkMessageId")},
-                                QLatin1String(" · "));
-    } else if (e.kind == QLatin1String("cloudApplication")) {
-        e.value = s("displayName");
-        e.detail = s("appId");
-    } else if (e.kind == QLatin1String("oauthApplication")) {
-        e.value = s("displayName");
-        e.detail = s("appId");
-    } else if (e.kind == QLatin1String("securityGroup")) {
-        e.value = s("displayName");
-        e.detail = s("securityGroupId");
-    } else if (e.kind == QLatin1String("mailCluster")) {
-        e.value = s("clusterBy");
-        e.detail = s("clusterByValue");
-    }
-    if (e.value.isEmpty()) {
-        // Unknown evidence types: show the first identifying-looking field there is.
-        for (const char *key : {"displayName", "name", "id", "resourceId", "url", "ipAddress"}) {
-            e.value = s(key);
-            if (!e.value.isEmpty())
-                break;
-        }
-    }
-    if (e.value.isEmpty()) {
-        QString type = e.odataType;
-        e.value = type.mid(type.lastIndexOf(QLatin1Char('.')) + 1);
-    }
-    return e;
-}
-
-Result<Alert> alertFromGraph(const QJsonObject &json)
-{
-    Alert a;
-    a.id = str(json, QLatin1String("id"));
-    if (a.id.isEmpty())
-        return Error{Error::Kind::Parse, 0, {}, QStringLiteral("alert without id"), {}};
-    a.providerAlertId = str(json, QLatin1String("providerAlertId"));
-    a.incidentId = str(json, QLatin1String("incidentId"));
-    a.title = str(json, QLatin1String("title"));
-    a.description = str(json, QLatin1String("description"));
-    a.category = str(json, QLatin1String("category"));
-    a.severity = canonicalEnumValue(GraphEnum::Severity, str(json, QLatin1String("severity")));
-    a.status = canonicalEnumValue(GraphEnum::AlertStatus, str(json, QLatin1String("status")));
-    a.classification = canonicalEnumValue(GraphEnum::Classification,
-                                          str(json, QLatin1String("classification")));
-    a.determination = canonicalEnumValue(GraphEnum::Determination,
-                                         str(json, QLatin1String("determination")));
-    a.serviceSource = canonicalEnumValue(GraphEnum::ServiceSource,
-                                         str(json, QLatin1String("serviceSource")));
-    a.detectionSource = canonicalEnumValue(GraphEnum::DetectionSource,
-                                           str(json, QLatin1String("detectionSource")));
-    a.detectorId = str(json, QLatin1String("detectorId"));
-    a.assignedTo = str(json, QLatin1String("assignedTo"));
-    a.alertWebUrl = str(json, QLatin1String("alertWebUrl"));
-    a.incidentWebUrl = str(json, QLatin1String("incidentWebUrl"));
-    a.actorDisplayName = str(json, QLatin1String("actorDisplayName"));
-    a.threatDisplayName = str(json, QLatin1String("threatDisplayName"));
-    a.threatFamilyName = str(json, QLatin1String("threatFamilyName"));
-    a.recommendedActions = str(json, QLatin1String("recommendedActions"));
-    a.tenantId = str(json, QLatin1String("tenantId"));
-    a.mitreTechniques = strList(json, QLatin1String("mitreTechniques"));
-    a.systemTags = strList(json, QLatin1String("systemTags"));
-    a.createdTime = time(json, QLatin1String("createdDateTime"));
-    a.lastUpdateTime = time(json, QLatin1String("lastUpdateDateTime"));
-    a.resolvedTime = time(json, QLatin1String("resolvedDateTime"));
-    a.firstActivityTime = time(json, QLatin1String("firstActivityDateTime"));
-    a.lastActivityTime = time(json, QLatin1String("lastActivityDateTime"));
-    a.comments = comments(json);
-    const QJsonArray evidence = json.value(QLatin1String("evidence")).toArray();
-    a.evidence.reserve(evidence.size());
-    for (const QJsonValue &item : evidence) {
-        if (item.isObject())
-            a.evidence.append(entityFromEvidence(item.toObject()));
-    }
-    return a;
-}
-
-Result<Incident> incidentFromGraph(const QJsonObject &json)
-{
-    Incident i;
-    i.providerIncidentId = str(json, QLatin1String("id"));
-    if (i.providerIncidentId.isEmpty())
-        return Error{Error::Kind::Parse, 0, {}, QStringLiteral("incident without id"), {}};
-    i.provider = QString::fromUtf16(kProviderM365d);
-    i.tenantId = str(json, QLatin1String("tenantId"));
-    i.title = str(json, QLatin1String("displayName"));
-    i.description = str(json, QLatin1String("description"));
-    i.severity = canonicalEnumValue(GraphEnum::Severity, str(json, QLatin1String("severity")));
-    i.status = canonicalEnumValue(GraphEnum::IncidentStatus, str(json, QLatin1String("status")));
-    i.assignedTo = str(json, QLatin1String("assignedTo"));
-    i.classification = canonicalEnumValue(GraphEnum::Classification,
-                                          str(json, QLatin1String("classification")));
-    i.determination = canonicalEnumValue(GraphEnum::Determination,
-                                         str(json, QLatin1String("determination")));
-    i.redirectIncidentId = str(json, QLatin1String("redirectIncidentId"));
-    i.lastModifiedBy = str(json, QLatin1String("lastModifiedBy"));
-    i.webUrl = str(json, QLatin1String("incidentWebUrl"));
-    i.customTags = strList(json, QLatin1String("customTags"));
-    i.systemTags = strList(json, QLatin1String("systemTags"));
-    i.createdTime = time(json, QLatin1String("createdDateTime"));
-    i.lastUpdateTime = time(json, QLatin1String("lastUpdateDateTime"));
-    i.comments = comments(json);
-    const QJsonValue alerts = json.value(QLatin1String("alerts"));
-    i.alertCount = alerts.isArray() ? int(alerts.toArray().size()) : 0;
-    return i;
-}
-
-QList<Alert> alertsOfIncident(const QJsonObject &json)
-{
-    QList<Alert> alerts;
-    const QJsonArray array = json.value(QLatin1String("alerts")).toArray();
-    alerts.reserve(array.size());
-    for (const QJsonValue &item : array) {
-        Result<Alert> alert = alertFromGraph(item.toObject());
-        if (alert)
-            alerts.append(std::move(alert).value());
-    }
-    return alerts;
-}
-
 namespace {
 
 namespace od = simdjson::ondemand;
@@ -424,6 +133,11 @@ namespace od = simdjson::ondemand;
 QString fromUtf8(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+QLatin1String latin1(std::string_view key)
+{
+    return QLatin1String(key.data(), qsizetype(key.size()));
 }
 
 /** QJsonValue::toInteger() of a number: integral values that fit, else 0. */
@@ -444,7 +158,7 @@ qint64 integerOf(od::value &value)
     return 0;
 }
 
-/** A scalar field kept as the parser left it, converted only when used: str()'s rules. */
+/** A text field of a page kept as the parser left it, converted only when used: Text's rules. */
 struct Scalar
 {
     enum class Kind : quint8 { Absent, Text, Integer };
@@ -482,103 +196,342 @@ struct Scalar
     }
 };
 
-QString readStr(od::value &value)
-{
-    Scalar scalar;
-    scalar.read(value);
-    return scalar.toString();
-}
+// The conversions of wire values. Each reads a value the same way from either source: a
+// QJsonValue (the object readers: incidentFromGraph, alertFromGraph, ...) or a simdjson value
+// (the page readers), so the two paths cannot map a field differently.
 
-QStringList readStrList(od::value &value)
+/** A string, or an integral number as its digits (ids may come as numbers); else empty. */
+struct Text
 {
-    QStringList list;
-    if (value.type() != od::json_type::array)
-        return list;
-    for (auto item : value.get_array()) {
-        od::value v = item.value();
-        if (v.type() == od::json_type::string)
-            list.append(fromUtf8(v.get_string()));
+    static QString read(const QJsonValue &value)
+    {
+        if (value.isString())
+            return value.toString();
+        if (value.isDouble())
+            return QString::number(value.toInteger());
+        return {};
     }
-    return list;
-}
+    static QString read(od::value &value)
+    {
+        Scalar scalar;
+        scalar.read(value);
+        return scalar.toString();
+    }
+};
 
-QDateTime readTime(od::value &value)
+/** The strings of an array; items of other types are left out. */
+struct TextList
 {
-    if (value.type() != od::json_type::string)
-        return {};
-    const std::string_view text = value.get_string();
-    if (text.empty())
-        return {};
-    if (const std::optional<QDateTime> quick = quickGraphDateTime(text))
-        return *quick;
-    return parseGraphDateTime(fromUtf8(text));
+    static QStringList read(const QJsonValue &value)
+    {
+        QStringList list;
+        const QJsonArray array = value.toArray();
+        list.reserve(array.size());
+        for (const QJsonValue &item : array) {
+            if (item.isString())
+                list.append(item.toString());
+        }
+        return list;
+    }
+    static QStringList read(od::value &value)
+    {
+        QStringList list;
+        if (value.type() != od::json_type::array)
+            return list;
+        for (auto item : value.get_array()) {
+            od::value v = item.value();
+            if (v.type() == od::json_type::string)
+                list.append(fromUtf8(v.get_string()));
+        }
+        return list;
+    }
+};
+
+/** parseGraphDateTime() of a string; anything else is no time. */
+struct Time
+{
+    static QDateTime read(const QJsonValue &value) { return parseGraphDateTime(value.toString()); }
+    static QDateTime read(od::value &value)
+    {
+        if (value.type() != od::json_type::string)
+            return {};
+        const std::string_view text = value.get_string();
+        if (text.empty())
+            return {};
+        if (const std::optional<QDateTime> quick = quickGraphDateTime(text))
+            return *quick;
+        return parseGraphDateTime(fromUtf8(text));
+    }
+};
+
+/** canonicalEnumValue() of Text: known spellings and aliases normalised, others verbatim. */
+template<GraphEnum Which>
+struct Enum
+{
+    static QString read(const QJsonValue &value)
+    {
+        return canonicalEnumValue(Which, Text::read(value));
+    }
+    /** Remembers its answers per thread: a page repeats the same few spellings many times. */
+    static QString read(od::value &value)
+    {
+        Scalar scalar;
+        scalar.read(value);
+        if (scalar.kind != Scalar::Kind::Text || scalar.text.size() > 64)
+            return canonicalEnumValue(Which, scalar.toString());
+        thread_local std::map<std::string, QString, std::less<>> known;
+        const auto it = known.find(scalar.text);
+        if (it != known.end())
+            return it->second;
+        QString canonical = canonicalEnumValue(Which, scalar.toString());
+        if (known.size() < 256)
+            known.emplace(std::string(scalar.text), canonical);
+        return canonical;
+    }
+};
+
+/** Enum of each string of an array; items of other types are left out. */
+template<GraphEnum Which>
+struct EnumList
+{
+    static QStringList read(const QJsonValue &value)
+    {
+        QStringList list = TextList::read(value);
+        for (QString &item : list)
+            item = canonicalEnumValue(Which, item);
+        return list;
+    }
+    static QStringList read(od::value &value)
+    {
+        QStringList list;
+        if (value.type() != od::json_type::array)
+            return list;
+        for (auto item : value.get_array()) {
+            od::value v = item.value();
+            if (v.type() == od::json_type::string)
+                list.append(Enum<Which>::read(v));
+        }
+        return list;
+    }
+};
+
+/** How one wire key is read into a Record, from either source. */
+template<typename Record>
+struct FieldRule
+{
+    std::string_view key;
+    void (*fromObject)(Record &, const QJsonValue &);
+    void (*fromPage)(Record &, od::value &);
+};
+
+template<typename Member>
+struct MemberOf;
+template<typename Record, typename Type>
+struct MemberOf<Type Record::*>
+{
+    using Class = Record;
+};
+
+/** The rule that reads key into Member with Conversion. */
+template<auto Member, typename Conversion>
+constexpr auto rule(std::string_view key)
+{
+    using Record = typename MemberOf<decltype(Member)>::Class;
+    return FieldRule<Record>{
+            key,
+            [](Record &record, const QJsonValue &value) {
+                record.*Member = Conversion::read(value);
+            },
+            [](Record &record, od::value &value) { record.*Member = Conversion::read(value); }};
 }
 
 /**
- * canonicalEnumValue() for UTF-8 wire text, remembering its answers per thread: a page repeats
- * the same few spellings tens of thousands of times.
+ * The wire keys of one record type, each with its member and conversion: the one mapping both
+ * readers follow. Built once (function statics); read from any thread.
  */
-QString readEnum(GraphEnum which, od::value &value)
+template<typename Record>
+class FieldTable
 {
-    Scalar scalar;
-    scalar.read(value);
-    if (scalar.kind != Scalar::Kind::Text || scalar.text.size() > 64)
-        return canonicalEnumValue(which, scalar.toString());
-    thread_local std::array<std::map<std::string, QString, std::less<>>, 16> cache;
-    auto &known = cache[size_t(which)];
-    const auto it = known.find(scalar.text);
-    if (it != known.end())
-        return it->second;
-    QString canonical = canonicalEnumValue(which, scalar.toString());
-    if (known.size() < 256)
-        known.emplace(std::string(scalar.text), canonical);
-    return canonical;
-}
-
-template<typename Keys>
-int keyIndex(const Keys &keys, std::string_view key)
-{
-    const auto it = keys.find(key);
-    return it == keys.end() ? -1 : it->second;
-}
-
-using KeyTable = std::unordered_map<std::string_view, int>;
-
-QList<Comment> readComments(od::value &value)
-{
-    QList<Comment> list;
-    if (value.type() != od::json_type::array)
-        return list;
-    for (auto item : value.get_array()) {
-        od::value v = item.value();
-        if (v.type() != od::json_type::object)
-            continue;
-        QString text, author, legacyAuthor;
-        QDateTime created, legacyCreated;
-        for (auto field : v.get_object()) {
-            const std::string_view key = field.unescaped_key();
-            od::value fieldValue = field.value();
-            if (key == "comment")
-                text = readStr(fieldValue);
-            else if (key == "createdByDisplayName")
-                author = readStr(fieldValue);
-            else if (key == "createdBy")
-                legacyAuthor = readStr(fieldValue);
-            else if (key == "createdDateTime")
-                created = readTime(fieldValue);
-            else if (key == "createdTime")
-                legacyCreated = readTime(fieldValue);
-        }
-        Comment comment;
-        comment.text = text;
-        comment.author = author.isEmpty() ? legacyAuthor : author;
-        comment.createdTime = created.isValid() ? created : legacyCreated;
-        list.append(comment);
+public:
+    FieldTable(std::initializer_list<FieldRule<Record>> rules)
+        : m_rules(rules)
+    {
+        for (const FieldRule<Record> &entry : m_rules)
+            m_byKey.emplace(entry.key, &entry);
     }
-    return list;
+
+    /** Reads every key the table names from json; absent keys leave their member as it is. */
+    void read(Record &record, const QJsonObject &json) const
+    {
+        for (const FieldRule<Record> &entry : m_rules) {
+            const QJsonValue value = json.value(latin1(entry.key));
+            if (!value.isUndefined())
+                entry.fromObject(record, value);
+        }
+    }
+
+    /** Reads the fields of a page's object; the keys the table does not name go to
+     *  other(key, field), in the order they come. */
+    template<typename Other>
+    void read(Record &record, od::object object, Other other) const
+    {
+        for (auto field : object) {
+            const std::string_view key = field.unescaped_key();
+            const auto it = m_byKey.find(key);
+            if (it != m_byKey.end()) {
+                od::value value = field.value();
+                it->second->fromPage(record, value);
+            } else {
+                other(key, field);
+            }
+        }
+    }
+    void read(Record &record, od::object object) const
+    {
+        read(record, object, [](std::string_view, auto &) {});
+    }
+
+private:
+    std::vector<FieldRule<Record>> m_rules;
+    std::unordered_map<std::string_view, const FieldRule<Record> *> m_byKey;
+};
+
+/** A comment in either shape, before the newer shape's fields win over the legacy ones. */
+struct CommentFields
+{
+    QString text;
+    QString author;
+    QString legacyAuthor;
+    QDateTime created;
+    QDateTime legacyCreated;
+
+    Comment comment() const
+    {
+        return {text, author.isEmpty() ? legacyAuthor : author,
+                created.isValid() ? created : legacyCreated};
+    }
+};
+
+const FieldTable<CommentFields> &commentFields()
+{
+    static const FieldTable<CommentFields> table = {
+            rule<&CommentFields::text, Text>("comment"),
+            rule<&CommentFields::author, Text>("createdByDisplayName"),
+            rule<&CommentFields::legacyAuthor, Text>("createdBy"),
+            rule<&CommentFields::created, Time>("createdDateTime"),
+            rule<&CommentFields::legacyCreated, Time>("createdTime"),
+    };
+    return table;
 }
 
-// Evidence fields that entityFromEvidence reads, nested ones included.
+/** The objects of a `comments` array, each read as commentFromGraph() reads it. */
+struct Comments
+{
+    static QList<Comment> read(const QJsonValue &value)
+    {
+        QList<Comment> list;
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &item : array) {
+            if (item.isObject())
+                list.append(commentFromGraph(item.toObject()));
+        }
+        return list;
+    }
+    static QList<Comment> read(od::value &value)
+    {
+        QList<Comment> list;
+        if (value.type() != od::json_type::array)
+            return list;
+        for (auto item : value.get_array()) {
+            od::value v = item.value();
+            if (v.type() != od::json_type::object)
+                continue;
+            CommentFields fields;
+            commentFields().read(fields, v.get_object());
+            list.append(fields.comment());
+        }
+        return list;
+    }
+};
+
+// An alert's `evidence` is not in the table: the object reader maps it (alertFromGraph), the
+// page readers keep its text (Alert::evidenceJson) to be read when shown.
+const FieldTable<Alert> &alertFields()
+{
+    static const FieldTable<Alert> table = {
+            rule<&Alert::id, Text>("id"),
+            rule<&Alert::providerAlertId, Text>("providerAlertId"),
+            rule<&Alert::incidentId, Text>("incidentId"),
+            rule<&Alert::title, Text>("title"),
+            rule<&Alert::description, Text>("description"),
+            rule<&Alert::category, Text>("category"),
+            rule<&Alert::severity, Enum<GraphEnum::Severity>>("severity"),
+            rule<&Alert::status, Enum<GraphEnum::AlertStatus>>("status"),
+            rule<&Alert::classification, Enum<GraphEnum::Classification>>("classification"),
+            rule<&Alert::determination, Enum<GraphEnum::Determination>>("determination"),
+            rule<&Alert::serviceSource, Enum<GraphEnum::ServiceSource>>("serviceSource"),
+            rule<&Alert::detectionSource, Enum<GraphEnum::DetectionSource>>("detectionSource"),
+            rule<&Alert::detectorId, Text>("detectorId"),
+            rule<&Alert::assignedTo, Text>("assignedTo"),
+            rule<&Alert::alertWebUrl, Text>("alertWebUrl"),
+            rule<&Alert::incidentWebUrl, Text>("incidentWebUrl"),
+            rule<&Alert::actorDisplayName, Text>("actorDisplayName"),
+            rule<&Alert::threatDisplayName, Text>("threatDisplayName"),
+            rule<&Alert::threatFamilyName, Text>("threatFamilyName"),
+            rule<&Alert::recommendedActions, Text>("recommendedActions"),
+            rule<&Alert::tenantId, Text>("tenantId"),
+            rule<&Alert::mitreTechniques, TextList>("mitreTechniques"),
+            rule<&Alert::systemTags, TextList>("systemTags"),
+            rule<&Alert::createdTime, Time>("createdDateTime"),
+            rule<&Alert::lastUpdateTime, Time>("lastUpdateDateTime"),
+            rule<&Alert::resolvedTime, Time>("resolvedDateTime"),
+            rule<&Alert::firstActivityTime, Time>("firstActivityDateTime"),
+            rule<&Alert::lastActivityTime, Time>("lastActivityDateTime"),
+            rule<&Alert::comments, Comments>("comments"),
+    };
+    return table;
+}
+
+// An incident's expanded `alerts` are not in the table: alertsOfIncident() reads them beside
+// incidentFromGraph(), the page reader in the same pass.
+const FieldTable<Incident> &incidentFields()
+{
+    static const FieldTable<Incident> table = {
+            rule<&Incident::providerIncidentId, Text>("id"),
+            rule<&Incident::tenantId, Text>("tenantId"),
+            rule<&Incident::title, Text>("displayName"),
+            rule<&Incident::description, Text>("description"),
+            rule<&Incident::severity, Enum<GraphEnum::Severity>>("severity"),
+            rule<&Incident::status, Enum<GraphEnum::IncidentStatus>>("status"),
+            rule<&Incident::assignedTo, Text>("assignedTo"),
+            rule<&Incident::classification, Enum<GraphEnum::Classification>>("classification"),
+            rule<&Incident::determination, Enum<GraphEnum::Determination>>("determination"),
+            rule<&Incident::redirectIncidentId, Text>("redirectIncidentId"),
+            rule<&Incident::lastModifiedBy, Text>("lastModifiedBy"),
+            rule<&Incident::webUrl, Text>("incidentWebUrl"),
+            rule<&Incident::customTags, TextList>("customTags"),
+            rule<&Incident::systemTags, TextList>("systemTags"),
+            rule<&Incident::createdTime, Time>("createdDateTime"),
+            rule<&Incident::lastUpdateTime, Time>("lastUpdateDateTime"),
+            rule<&Incident::comments, Comments>("comments"),
+    };
+    return table;
+}
+
+// Evidence: the enum members are read by a table like the others; the text fields that make an
+// entity's value and detail depend on its kind, so they are read first (kEvidenceKeys) and
+// described after (describeEvidence).
+const FieldTable<Entity> &evidenceFields()
+{
+    static const FieldTable<Entity> table = {
+            rule<&Entity::verdict, Enum<GraphEnum::EvidenceVerdict>>("verdict"),
+            rule<&Entity::remediationStatus, Enum<GraphEnum::EvidenceRemediationStatus>>(
+                    "remediationStatus"),
+            rule<&Entity::roles, EnumList<GraphEnum::EvidenceRole>>("roles"),
+    };
+    return table;
+}
+
 enum EvidenceField {
     OdataType,
     DeviceDnsName,
@@ -615,180 +568,107 @@ enum EvidenceField {
     FilePath,
     FileSha256,
     ImageFileName,
-    EvidenceFieldCount,
-    // Not scalars kept for later:
-    Verdict = 100,
-    RemediationStatus,
-    Roles,
-    UserAccount,
-    FileDetails,
-    ImageFile
+    EvidenceFieldCount
 };
 
-const KeyTable &evidenceKeys()
+/** Where a text field of evidence is: a key of the evidence object, or of an object in it. */
+struct EvidenceKey
 {
-    static const KeyTable keys = {
-            {"@odata.type", OdataType},
-            {"deviceDnsName", DeviceDnsName},
-            {"mdeDeviceId", MdeDeviceId},
-            {"osPlatform", OsPlatform},
-            {"version", Version},
-            {"primaryAddress", PrimaryAddress},
-            {"upn", Upn},
-            {"displayName", DisplayName},
-            {"processId", ProcessId},
-            {"processCommandLine", ProcessCommandLine},
-            {"ipAddress", IpAddress},
-            {"countryLetterCode", CountryLetterCode},
-            {"url", Url},
-            {"registryHive", RegistryHive},
-            {"registryKey", RegistryKey},
-            {"registryValueName", RegistryValueName},
-            {"registryValue", RegistryValue},
-            {"subject", Subject},
-            {"recipientEmailAddress", RecipientEmailAddress},
-            {"networkMessageId", NetworkMessageId},
-            {"appId", AppId},
-            {"securityGroupId", SecurityGroupId},
-            {"clusterBy", ClusterBy},
-            {"clusterByValue", ClusterByValue},
-            {"name", Name},
-            {"id", Id},
-            {"resourceId", ResourceId},
-            {"verdict", Verdict},
-            {"remediationStatus", RemediationStatus},
-            {"roles", Roles},
-            {"userAccount", UserAccount},
-            {"fileDetails", FileDetails},
-            {"imageFile", ImageFile},
-    };
-    return keys;
+    std::string_view parent;
+    std::string_view key;
+    EvidenceField field;
+};
+
+constexpr std::array<EvidenceKey, EvidenceFieldCount> kEvidenceKeys = {{
+        {{}, "@odata.type", OdataType},
+        {{}, "deviceDnsName", DeviceDnsName},
+        {{}, "mdeDeviceId", MdeDeviceId},
+        {{}, "osPlatform", OsPlatform},
+        {{}, "version", Version},
+        {{}, "primaryAddress", PrimaryAddress},
+        {{}, "upn", Upn},
+        {{}, "displayName", DisplayName},
+        {{}, "processId", ProcessId},
+        {{}, "processCommandLine", ProcessCommandLine},
+        {{}, "ipAddress", IpAddress},
+        {{}, "countryLetterCode", CountryLetterCode},
+        {{}, "url", Url},
+        {{}, "registryHive", RegistryHive},
+        {{}, "registryKey", RegistryKey},
+        {{}, "registryValueName", RegistryValueName},
+        {{}, "registryValue", RegistryValue},
+        {{}, "subject", Subject},
+        {{}, "recipientEmailAddress", RecipientEmailAddress},
+        {{}, "networkMessageId", NetworkMessageId},
+        {{}, "appId", AppId},
+        {{}, "securityGroupId", SecurityGroupId},
+        {{}, "clusterBy", ClusterBy},
+        {{}, "clusterByValue", ClusterByValue},
+        {{}, "name", Name},
+        {{}, "id", Id},
+        {{}, "resourceId", ResourceId},
+        {"userAccount", "userPrincipalName", AccountUpn},
+        {"userAccount", "accountName", AccountName},
+        {"userAccount", "domainName", AccountDomain},
+        {"userAccount", "displayName", AccountDisplayName},
+        {"fileDetails", "fileName", FileName},
+        {"fileDetails", "filePath", FilePath},
+        {"fileDetails", "sha256", FileSha256},
+        {"imageFile", "fileName", ImageFileName},
+}};
+
+bool isBlank(const QString &text)
+{
+    return text.isEmpty();
 }
 
-/** Reads the fields of a nested object into scalars; a non-object clears them (obj() gives {}). */
-void readNested(od::value &value, std::array<Scalar, EvidenceFieldCount> &fields,
-                std::initializer_list<std::pair<std::string_view, int>> wanted)
+bool isBlank(const Scalar &scalar)
 {
-    for (const auto &entry : wanted)
-        fields[size_t(entry.second)] = {};
-    if (value.type() != od::json_type::object)
-        return;
-    for (auto field : value.get_object()) {
-        const std::string_view key = field.unescaped_key();
-        for (const auto &entry : wanted) {
-            if (key == entry.first) {
-                od::value v = field.value();
-                fields[size_t(entry.second)].read(v);
-                break;
-            }
-        }
-    }
+    return scalar.isEmpty();
 }
 
-QString joinNonEmptyScalars(std::initializer_list<const Scalar *> parts, QLatin1String separator)
+QString textOf(const QString &text)
 {
-    QString out;
-    for (const Scalar *part : parts) {
-        if (part->isEmpty())
-            continue;
-        if (!out.isEmpty())
-            out += separator;
-        out += part->toString();
-    }
-    return out;
+    return text;
 }
 
-Entity readEvidence(od::object object)
+QString textOf(const Scalar &scalar)
 {
-    Entity e;
-    const std::string_view raw = object.raw_json();
-    e.rawJson = QByteArray(raw.data(), qsizetype(raw.size()));
-    object.reset();
+    return scalar.toString();
+}
 
-    std::array<Scalar, EvidenceFieldCount> f;
-    const KeyTable &keys = evidenceKeys();
-    for (auto field : object) {
-        const int index = keyIndex(keys, field.unescaped_key());
-        if (index < 0)
-            continue;
-        od::value value = field.value();
-        switch (index) {
-        case Verdict:
-            e.verdict = readEnum(GraphEnum::EvidenceVerdict, value);
-            break;
-        case RemediationStatus:
-            e.remediationStatus = readEnum(GraphEnum::EvidenceRemediationStatus, value);
-            break;
-        case Roles:
-            e.roles.clear();
-            if (value.type() == od::json_type::array) {
-                for (auto item : value.get_array()) {
-                    od::value role = item.value();
-                    if (role.type() == od::json_type::string)
-                        e.roles.append(readEnum(GraphEnum::EvidenceRole, role));
-                }
-            }
-            break;
-        case UserAccount:
-            readNested(value, f,
-                       {{"userPrincipalName", AccountUpn},
-                        {"accountName", AccountName},
-                        {"domainName", AccountDomain},
-                        {"displayName", AccountDisplayName}});
-            break;
-        case FileDetails:
-            readNested(value, f,
-                       {{"fileName", FileName}, {"filePath", FilePath}, {"sha256", FileSha256}});
-            break;
-        case ImageFile:
-            readNested(value, f, {{"fileName", ImageFileName}});
-            break;
-        default:
-            f[size_t(index)].read(value);
-        }
-    }
-
-    const auto s = [&f](EvidenceField field) { return f[size_t(field)].toString(); };
+/** Sets an entity's value and detail from its kind and its text fields (QString or Scalar). */
+template<typename Fields>
+void describeEvidence(Entity &e, const Fields &f)
+{
+    const auto s = [&f](EvidenceField field) { return textOf(f[field]); };
     const auto first = [&f](std::initializer_list<EvidenceField> fields) {
         for (const EvidenceField field : fields) {
-            if (!f[size_t(field)].isEmpty())
-                return f[size_t(field)].toString();
+            if (!isBlank(f[field]))
+                return textOf(f[field]);
         }
         return QString();
     };
     const auto join = [&f](EvidenceField a, EvidenceField b, QLatin1String separator) {
-        return joinNonEmptyScalars({&f[size_t(a)], &f[size_t(b)]}, separator);
+        QString out;
+        for (const EvidenceField field : {a, b}) {
+            if (isBlank(f[field]))
+                continue;
+            if (!out.isEmpty())
+                out += separator;
+            out += textOf(f[field]);
+        }
+        return out;
     };
-    const Scalar &type = f[OdataType];
-    if (type.kind == Scalar::Kind::Text && type.text.size() <= 128) {
-        // A page names the same few evidence types over and over: share their strings.
-        thread_local std::map<std::string, std::pair<QString, QString>, std::less<>> kinds;
-        auto known = kinds.find(type.text);
-        if (known == kinds.end() && kinds.size() < 256) {
-            QString odataType = type.toString();
-            QString kindOfType = entityKindForOdataType(odataType);
-            known = kinds.emplace(std::string(type.text),
-                                  std::make_pair(std::move(odataType), std::move(kindOfType)))
-                            .first;
-        }
-        if (known != kinds.end()) {
-            e.odataType = known->second.first;
-            e.kind = known->second.second;
-        }
-    }
-    if (e.kind.isNull()) {
-        e.odataType = s(OdataType);
-        e.kind = entityKindForOdataType(e.odataType);
-    }
     const QString &kind = e.kind;
     if (kind == QLatin1String("device")) {
         e.value = first({DeviceDnsName, MdeDeviceId});
         e.detail = join(OsPlatform, Version, QLatin1String(" "));
     } else if (kind == QLatin1String("user")) {
-        if (!f[AccountUpn].isEmpty()) {
+        if (!isBlank(f[AccountUpn])) {
             e.value = s(AccountUpn);
-        } else if (!f[AccountName].isEmpty()) {
-            e.value = f[AccountDomain].isEmpty()
+        } else if (!isBlank(f[AccountName])) {
+            e.value = isBlank(f[AccountDomain])
                               ? s(AccountName)
                               : s(AccountDomain) + QLatin1Char('\\') + s(AccountName);
         } else {
@@ -828,86 +708,97 @@ Entity readEvidence(od::object object)
         e.value = s(ClusterBy);
         e.detail = s(ClusterByValue);
     }
+    // Unknown evidence types: show the first identifying-looking field there is.
     if (e.value.isEmpty())
         e.value = first({DisplayName, Name, Id, ResourceId, Url, IpAddress});
     if (e.value.isEmpty())
         e.value = e.odataType.mid(e.odataType.lastIndexOf(QLatin1Char('.')) + 1);
+}
+
+/** What a key of a page's evidence object is: one of kEvidenceKeys, or an object holding some. */
+struct EvidenceSlot
+{
+    int field = -1;
+    std::vector<std::pair<std::string_view, EvidenceField>> nested;
+};
+
+const std::unordered_map<std::string_view, EvidenceSlot> &evidenceSlots()
+{
+    static const std::unordered_map<std::string_view, EvidenceSlot> wanted = [] {
+        std::unordered_map<std::string_view, EvidenceSlot> map;
+        for (const EvidenceKey &entry : kEvidenceKeys) {
+            if (entry.parent.empty())
+                map[entry.key].field = entry.field;
+            else
+                map[entry.parent].nested.emplace_back(entry.key, entry.field);
+        }
+        return map;
+    }();
+    return wanted;
+}
+
+/** An evidence object of a page, mapped like entityFromEvidence(); rawJson is its text. */
+Entity readEvidence(od::object object)
+{
+    Entity e;
+    const std::string_view raw = object.raw_json();
+    e.rawJson = QByteArray(raw.data(), qsizetype(raw.size()));
+    object.reset();
+
+    std::array<Scalar, EvidenceFieldCount> f;
+    const auto &wanted = evidenceSlots();
+    evidenceFields().read(e, object, [&f, &wanted](std::string_view key, auto &field) {
+        const auto slot = wanted.find(key);
+        if (slot == wanted.end())
+            return;
+        od::value value = field.value();
+        if (slot->second.field >= 0) {
+            f[size_t(slot->second.field)].read(value);
+            return;
+        }
+        // A nested object: what is not there (or not an object) reads as empty.
+        for (const auto &[nestedKey, index] : slot->second.nested)
+            f[index] = {};
+        if (value.type() != od::json_type::object)
+            return;
+        for (auto nestedField : value.get_object()) {
+            const std::string_view name = nestedField.unescaped_key();
+            for (const auto &[nestedKey, index] : slot->second.nested) {
+                if (name == nestedKey) {
+                    od::value v = nestedField.value();
+                    f[index].read(v);
+                    break;
+                }
+            }
+        }
+    });
+
+    const Scalar &type = f[OdataType];
+    if (type.kind == Scalar::Kind::Text && type.text.size() <= 128) {
+        // A page names the same few evidence types over and over: share their strings.
+        thread_local std::map<std::string, std::pair<QString, QString>, std::less<>> kinds;
+        auto known = kinds.find(type.text);
+        if (known == kinds.end() && kinds.size() < 256) {
+            QString odataType = type.toString();
+            QString kindOfType = entityKindForOdataType(odataType);
+            known = kinds.emplace(std::string(type.text),
+                                  std::make_pair(std::move(odataType), std::move(kindOfType)))
+                            .first;
+        }
+        if (known != kinds.end()) {
+            e.odataType = known->second.first;
+            e.kind = known->second.second;
+        }
+    }
+    if (e.kind.isNull()) {
+        e.odataType = type.toString();
+        e.kind = entityKindForOdataType(e.odataType);
+    }
+    describeEvidence(e, f);
     return e;
 }
 
-enum AlertField {
-    AId,
-    AProviderAlertId,
-    AIncidentId,
-    ATitle,
-    ADescription,
-    ACategory,
-    ASeverity,
-    AStatus,
-    AClassification,
-    ADetermination,
-    AServiceSource,
-    ADetectionSource,
-    ADetectorId,
-    AAssignedTo,
-    AAlertWebUrl,
-    AIncidentWebUrl,
-    AActorDisplayName,
-    AThreatDisplayName,
-    AThreatFamilyName,
-    ARecommendedActions,
-    ATenantId,
-    AMitreTechniques,
-    ASystemTags,
-    ACreated,
-    ALastUpdate,
-    AResolved,
-    AFirstActivity,
-    ALastActivity,
-    AComments,
-    AEvidence,
-    AProductName
-};
-
-const KeyTable &alertKeys()
-{
-    static const KeyTable keys = {
-            {"id", AId},
-            {"providerAlertId", AProviderAlertId},
-            {"incidentId", AIncidentId},
-            {"title", ATitle},
-            {"description", ADescription},
-            {"category", ACategory},
-            {"severity", ASeverity},
-            {"status", AStatus},
-            {"classification", AClassification},
-            {"determination", ADetermination},
-            {"serviceSource", AServiceSource},
-            {"detectionSource", ADetectionSource},
-            {"detectorId", ADetectorId},
-            {"assignedTo", AAssignedTo},
-            {"alertWebUrl", AAlertWebUrl},
-            {"incidentWebUrl", AIncidentWebUrl},
-            {"actorDisplayName", AActorDisplayName},
-            {"threatDisplayName", AThreatDisplayName},
-            {"threatFamilyName", AThreatFamilyName},
-            {"recommendedActions", ARecommendedActions},
-            {"tenantId", ATenantId},
-            {"mitreTechniques", AMitreTechniques},
-            {"systemTags", ASystemTags},
-            {"createdDateTime", ACreated},
-            {"lastUpdateDateTime", ALastUpdate},
-            {"resolvedDateTime", AResolved},
-            {"firstActivityDateTime", AFirstActivity},
-            {"lastActivityDateTime", ALastActivity},
-            {"comments", AComments},
-            {"evidence", AEvidence},
-            {"productName", AProductName},
-    };
-    return keys;
-}
-
-/** alertFromGraph() of one item of `alerts`; nullopt when it would fail (no id, no object). */
+/** True for `[]` with any whitespace: an alert without evidence. */
 bool isEmptyArray(std::string_view raw)
 {
     for (const char c : raw) {
@@ -917,256 +808,60 @@ bool isEmptyArray(std::string_view raw)
     return true;
 }
 
+/** alertFromGraph() of one item of a page, evidence left as received; nullopt when it would
+ *  fail (no id, no object). productName gets the alerts_v2 `productName` when asked for. */
 std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr,
                                bool skipEvidenceOfHeld = false)
 {
     if (item.type() != od::json_type::object)
         return std::nullopt;
     Alert a;
-    const KeyTable &keys = alertKeys();
-    for (auto field : item.get_object()) {
-        const int index = keyIndex(keys, field.unescaped_key());
-        if (index < 0)
-            continue;
-        od::value v = field.value();
-        switch (AlertField(index)) {
-        case AId:
-            a.id = readStr(v);
-            break;
-        case AProviderAlertId:
-            a.providerAlertId = readStr(v);
-            break;
-        case AIncidentId:
-            a.incidentId = readStr(v);
-            break;
-        case ATitle:
-            a.title = readStr(v);
-            break;
-        case ADescription:
-            a.description = readStr(v);
-            break;
-        case ACategory:
-            a.category = readStr(v);
-            break;
-        case ASeverity:
-            a.severity = readEnum(GraphEnum::Severity, v);
-            break;
-        case AStatus:
-            a.status = readEnum(GraphEnum::AlertStatus, v);
-            break;
-        case AClassification:
-            a.classification = readEnum(GraphEnum::Classification, v);
-            break;
-        case ADetermination:
-            a.determination = readEnum(GraphEnum::Determination, v);
-            break;
-        case AServiceSource:
-            a.serviceSource = readEnum(GraphEnum::ServiceSource, v);
-            break;
-        case ADetectionSource:
-            a.detectionSource = readEnum(GraphEnum::DetectionSource, v);
-            break;
-        case ADetectorId:
-            a.detectorId = readStr(v);
-            break;
-        case AAssignedTo:
-            a.assignedTo = readStr(v);
-            break;
-        case AAlertWebUrl:
-            a.alertWebUrl = readStr(v);
-            break;
-        case AIncidentWebUrl:
-            a.incidentWebUrl = readStr(v);
-            break;
-        case AActorDisplayName:
-            a.actorDisplayName = readStr(v);
-            break;
-        case AThreatDisplayName:
-            a.threatDisplayName = readStr(v);
-            break;
-        case AThreatFamilyName:
-            a.threatFamilyName = readStr(v);
-            break;
-        case ARecommendedActions:
-            a.recommendedActions = readStr(v);
-            break;
-        case ATenantId:
-            a.tenantId = readStr(v);
-            break;
-        case AMitreTechniques:
-            a.mitreTechniques = readStrList(v);
-            break;
-        case ASystemTags:
-            a.systemTags = readStrList(v);
-            break;
-        case ACreated:
-            a.createdTime = readTime(v);
-            break;
-        case ALastUpdate:
-            a.lastUpdateTime = readTime(v);
-            break;
-        case AResolved:
-            a.resolvedTime = readTime(v);
-            break;
-        case AFirstActivity:
-            a.firstActivityTime = readTime(v);
-            break;
-        case ALastActivity:
-            a.lastActivityTime = readTime(v);
-            break;
-        case AComments:
-            a.comments = readComments(v);
-            break;
-        case AEvidence:
+    alertFields().read(a, item.get_object(), [&](std::string_view key, auto &field) {
+        if (key == "evidence") {
             a.evidence.clear();
             a.evidenceJson.clear();
             // Graph sends incidentId before evidence; if it did not, the evidence is kept.
             if (skipEvidenceOfHeld && !a.incidentId.isEmpty())
-                break;
+                return;
+            od::value v = field.value();
             if (v.type() == od::json_type::array) {
                 od::array evidence = v.get_array();
                 const std::string_view raw = evidence.raw_json();
                 if (!isEmptyArray(raw))
                     a.evidenceJson = QByteArray(raw.data(), qsizetype(raw.size()));
             }
-            break;
-        case AProductName:
-            if (productName)
-                *productName = readStr(v);
-            break;
+        } else if (key == "productName" && productName) {
+            od::value v = field.value();
+            *productName = Text::read(v);
         }
-    }
+    });
     if (a.id.isEmpty())
         return std::nullopt;
     return a;
 }
 
-enum IncidentField {
-    IId,
-    ITenantId,
-    IDisplayName,
-    IDescription,
-    ISeverity,
-    IStatus,
-    IAssignedTo,
-    IClassification,
-    IDetermination,
-    IRedirectIncidentId,
-    ILastModifiedBy,
-    IIncidentWebUrl,
-    ICustomTags,
-    ISystemTags,
-    ICreated,
-    ILastUpdate,
-    IComments,
-    IAlerts
-};
-
-const KeyTable &incidentKeys()
-{
-    static const KeyTable keys = {
-            {"id", IId},
-            {"tenantId", ITenantId},
-            {"displayName", IDisplayName},
-            {"description", IDescription},
-            {"severity", ISeverity},
-            {"status", IStatus},
-            {"assignedTo", IAssignedTo},
-            {"classification", IClassification},
-            {"determination", IDetermination},
-            {"redirectIncidentId", IRedirectIncidentId},
-            {"lastModifiedBy", ILastModifiedBy},
-            {"incidentWebUrl", IIncidentWebUrl},
-            {"customTags", ICustomTags},
-            {"systemTags", ISystemTags},
-            {"createdDateTime", ICreated},
-            {"lastUpdateDateTime", ILastUpdate},
-            {"comments", IComments},
-            {"alerts", IAlerts},
-    };
-    return keys;
-}
-
-/** incidentFromGraph() and alertsOfIncident() of one item of `value`. */
+/** incidentFromGraph() and alertsOfIncident() of one item of a page's `value`. */
 Result<IncidentPayload> readIncident(od::value &item)
 {
     IncidentPayload payload;
     Incident &i = payload.incident;
     if (item.type() == od::json_type::object) {
-        const KeyTable &keys = incidentKeys();
-        for (auto field : item.get_object()) {
-            const int index = keyIndex(keys, field.unescaped_key());
-            if (index < 0)
-                continue;
+        incidentFields().read(i, item.get_object(), [&](std::string_view key, auto &field) {
+            if (key != "alerts")
+                return;
             od::value v = field.value();
-            switch (IncidentField(index)) {
-            case IId:
-                i.providerIncidentId = readStr(v);
-                break;
-            case ITenantId:
-                i.tenantId = readStr(v);
-                break;
-            case IDisplayName:
-                i.title = readStr(v);
-                break;
-            case IDescription:
-                i.description = readStr(v);
-                break;
-            case ISeverity:
-                i.severity = readEnum(GraphEnum::Severity, v);
-                break;
-            case IStatus:
-                i.status = readEnum(GraphEnum::IncidentStatus, v);
-                break;
-            case IAssignedTo:
-                i.assignedTo = readStr(v);
-                break;
-            case IClassification:
-                i.classification = readEnum(GraphEnum::Classification, v);
-                break;
-            case IDetermination:
-                i.determination = readEnum(GraphEnum::Determination, v);
-                break;
-            case IRedirectIncidentId:
-                i.redirectIncidentId = readStr(v);
-                break;
-            case ILastModifiedBy:
-                i.lastModifiedBy = readStr(v);
-                break;
-            case IIncidentWebUrl:
-                i.webUrl = readStr(v);
-                break;
-            case ICustomTags:
-                i.customTags = readStrList(v);
-                break;
-            case ISystemTags:
-                i.systemTags = readStrList(v);
-                break;
-            case ICreated:
-                i.createdTime = readTime(v);
-                break;
-            case ILastUpdate:
-                i.lastUpdateTime = readTime(v);
-                break;
-            case IComments:
-                i.comments = readComments(v);
-                break;
-            case IAlerts: {
-                QList<Alert> alerts;
-                i.alertCount = 0;
-                if (v.type() == od::json_type::array) {
-                    for (auto alertItem : v.get_array()) {
-                        ++i.alertCount;
-                        od::value alertValue = alertItem.value();
-                        if (std::optional<Alert> alert = readAlert(alertValue))
-                            alerts.append(std::move(*alert));
-                    }
+            QList<Alert> alerts;
+            i.alertCount = 0;
+            if (v.type() == od::json_type::array) {
+                for (auto alertItem : v.get_array()) {
+                    ++i.alertCount;
+                    od::value alertValue = alertItem.value();
+                    if (std::optional<Alert> alert = readAlert(alertValue))
+                        alerts.append(std::move(*alert));
                 }
-                payload.alerts = std::move(alerts);
-                break;
             }
-            }
-        }
+            payload.alerts = std::move(alerts);
+        });
     }
     if (i.providerIncidentId.isEmpty())
         return Error{Error::Kind::Parse, 0, {}, QStringLiteral("incident without id"), {}};
@@ -1175,6 +870,97 @@ Result<IncidentPayload> readIncident(od::value &item)
 }
 
 } // namespace
+
+Comment commentFromGraph(const QJsonObject &json)
+{
+    CommentFields fields;
+    commentFields().read(fields, json);
+    return fields.comment();
+}
+
+QString entityKindForOdataType(const QString &odataType)
+{
+    static const QHash<QString, QString> kinds = {
+            {QStringLiteral("deviceevidence"), QStringLiteral("device")},
+            {QStringLiteral("userevidence"), QStringLiteral("user")},
+            {QStringLiteral("mailboxevidence"), QStringLiteral("mailbox")},
+            {QStringLiteral("fileevidence"), QStringLiteral("file")},
+            {QStringLiteral("processevidence"), QStringLiteral("process")},
+            {QStringLiteral("ipevidence"), QStringLiteral("ip")},
+            {QStringLiteral("urlevidence"), QStringLiteral("url")},
+            {QStringLiteral("registrykeyevidence"), QStringLiteral("registryKey")},
+            {QStringLiteral("registryvalueevidence"), QStringLiteral("registryValue")},
+            {QStringLiteral("analyzedmessageevidence"), QStringLiteral("email")},
+            {QStringLiteral("cloudapplicationevidence"), QStringLiteral("cloudApplication")},
+            {QStringLiteral("mailclusterevidence"), QStringLiteral("mailCluster")},
+            {QStringLiteral("oauthapplicationevidence"), QStringLiteral("oauthApplication")},
+            {QStringLiteral("securitygroupevidence"), QStringLiteral("securityGroup")},
+    };
+    QString type = odataType.toLower();
+    const qsizetype dot = type.lastIndexOf(QLatin1Char('.'));
+    if (dot >= 0)
+        type = type.mid(dot + 1);
+    return kinds.value(type, QStringLiteral("other"));
+}
+
+Entity entityFromEvidence(const QJsonObject &json)
+{
+    Entity e;
+    evidenceFields().read(e, json);
+    std::array<QString, EvidenceFieldCount> f;
+    for (const EvidenceKey &entry : kEvidenceKeys) {
+        const QJsonValue value
+                = entry.parent.empty()
+                          ? json.value(latin1(entry.key))
+                          : json.value(latin1(entry.parent)).toObject().value(latin1(entry.key));
+        f[entry.field] = Text::read(value);
+    }
+    e.odataType = f[OdataType];
+    e.kind = entityKindForOdataType(e.odataType);
+    e.rawJson = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    describeEvidence(e, f);
+    return e;
+}
+
+Result<Alert> alertFromGraph(const QJsonObject &json)
+{
+    Alert a;
+    alertFields().read(a, json);
+    if (a.id.isEmpty())
+        return Error{Error::Kind::Parse, 0, {}, QStringLiteral("alert without id"), {}};
+    const QJsonArray evidence = json.value(QLatin1String("evidence")).toArray();
+    a.evidence.reserve(evidence.size());
+    for (const QJsonValue &item : evidence) {
+        if (item.isObject())
+            a.evidence.append(entityFromEvidence(item.toObject()));
+    }
+    return a;
+}
+
+Result<Incident> incidentFromGraph(const QJsonObject &json)
+{
+    Incident i;
+    incidentFields().read(i, json);
+    if (i.providerIncidentId.isEmpty())
+        return Error{Error::Kind::Parse, 0, {}, QStringLiteral("incident without id"), {}};
+    i.provider = QString::fromUtf16(kProviderM365d);
+    const QJsonValue alerts = json.value(QLatin1String("alerts"));
+    i.alertCount = alerts.isArray() ? int(alerts.toArray().size()) : 0;
+    return i;
+}
+
+QList<Alert> alertsOfIncident(const QJsonObject &json)
+{
+    QList<Alert> alerts;
+    const QJsonArray array = json.value(QLatin1String("alerts")).toArray();
+    alerts.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        Result<Alert> alert = alertFromGraph(item.toObject());
+        if (alert)
+            alerts.append(std::move(alert).value());
+    }
+    return alerts;
+}
 
 namespace {
 
