@@ -83,7 +83,5 @@ Result<AlertPage> alertPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld =
 /** Entity kind for an evidence @odata.type ("#microsoft.graph.security.deviceEvidence" ->
  *  "device"), "other" when unknown. */
 QString entityKindForOdataType(const QString &odataType);
-/** Display name of an entity kind: "Devices", "Users", ... for grouping in the detail view. */
-QString entityKindLabel(const QString &kind);
 
 } // namespace Vigil

@@ -323,6 +323,35 @@ QString productDisplayName(const QString &serviceSource)
     return names.value(s, s);
 }
 
+QString entityKindLabel(const QString &kind)
+{
+    static const QHash<QString, const char *> labels = {
+            {QStringLiteral("device"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Devices")},
+            {QStringLiteral("user"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Users")},
+            {QStringLiteral("mailbox"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Mailboxes")},
+            {QStringLiteral("file"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Files")},
+            {QStringLiteral("process"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Processes")},
+            {QStringLiteral("ip"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "IP addresses")},
+            {QStringLiteral("url"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "URLs")},
+            {QStringLiteral("registryKey"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Registry keys")},
+            {QStringLiteral("registryValue"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Registry values")},
+            {QStringLiteral("email"), QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Email messages")},
+            {QStringLiteral("cloudApplication"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Cloud applications")},
+            {QStringLiteral("mailCluster"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Mail clusters")},
+            {QStringLiteral("oauthApplication"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "OAuth applications")},
+            {QStringLiteral("securityGroup"),
+             QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Security groups")},
+    };
+    const char *label
+            = labels.value(kind, QT_TRANSLATE_NOOP("Vigil::Vocabulary", "Other evidence"));
+    return QCoreApplication::translate("Vigil::Vocabulary", label);
+}
+
 QString alertCountLabel(int alertCount)
 {
     return alertCount > 150 ? QStringLiteral("150+") : QString::number(alertCount);

@@ -65,6 +65,10 @@ QString productShortName(const QString &serviceSource);
 /** Human product name for a serviceSource ("Microsoft Defender for Endpoint", ...). */
 QString productDisplayName(const QString &serviceSource);
 
+/** Display name of an evidence kind (Entity::kind, entityKindForOdataType): "Devices",
+ *  "Users", ... for grouping in the detail view; "Other evidence" for kinds it does not know. */
+QString entityKindLabel(const QString &kind);
+
 /** "12", "150", "150+": how the queue shows an alert count. */
 QString alertCountLabel(int alertCount);
 

@@ -1,6 +1,6 @@
 #include "entitytreemodel.h"
 
-#include "graphjson.h"
+#include "vocabulary.h"
 
 #include <QHash>
 

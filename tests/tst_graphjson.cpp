@@ -29,6 +29,147 @@ QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms)
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
 }
 
+// The keys the mapping reads, from docs/reference: hostile rows set every one of them at once.
+const char *const kIncidentKeys[] = {"tenantId",       "displayName",     "description",
+                                     "severity",       "status",          "assignedTo",
+                                     "classification", "determination",   "redirectIncidentId",
+                                     "lastModifiedBy", "incidentWebUrl",  "customTags",
+                                     "systemTags",     "createdDateTime", "lastUpdateDateTime"};
+const char *const kAlertKeys[] = {"providerAlertId",
+                                  "incidentId",
+                                  "title",
+                                  "description",
+                                  "category",
+                                  "severity",
+                                  "status",
+                                  "classification",
+                                  "determination",
+                                  "serviceSource",
+                                  "detectionSource",
+                                  "detectorId",
+                                  "assignedTo",
+                                  "alertWebUrl",
+                                  "incidentWebUrl",
+                                  "actorDisplayName",
+                                  "threatDisplayName",
+                                  "threatFamilyName",
+                                  "recommendedActions",
+                                  "tenantId",
+                                  "mitreTechniques",
+                                  "systemTags",
+                                  "createdDateTime",
+                                  "lastUpdateDateTime",
+                                  "resolvedDateTime",
+                                  "firstActivityDateTime",
+                                  "lastActivityDateTime",
+                                  "productName"};
+const char *const kCommentKeys[]
+        = {"comment", "createdByDisplayName", "createdBy", "createdDateTime", "createdTime"};
+const char *const kEvidenceKeys[] = {"deviceDnsName",
+                                     "mdeDeviceId",
+                                     "osPlatform",
+                                     "version",
+                                     "primaryAddress",
+                                     "upn",
+                                     "displayName",
+                                     "processId",
+                                     "processCommandLine",
+                                     "ipAddress",
+                                     "countryLetterCode",
+                                     "url",
+                                     "registryHive",
+                                     "registryKey",
+                                     "registryValueName",
+                                     "registryValue",
+                                     "subject",
+                                     "recipientEmailAddress",
+                                     "networkMessageId",
+                                     "appId",
+                                     "securityGroupId",
+                                     "clusterBy",
+                                     "clusterByValue",
+                                     "name",
+                                     "id",
+                                     "resourceId",
+                                     "verdict",
+                                     "remediationStatus",
+                                     "roles"};
+const char *const kEvidenceTypes[] = {"deviceEvidence",
+                                      "userEvidence",
+                                      "mailboxEvidence",
+                                      "fileEvidence",
+                                      "processEvidence",
+                                      "ipEvidence",
+                                      "urlEvidence",
+                                      "registryKeyEvidence",
+                                      "registryValueEvidence",
+                                      "analyzedMessageEvidence",
+                                      "cloudApplicationEvidence",
+                                      "mailClusterEvidence",
+                                      "oauthApplicationEvidence",
+                                      "securityGroupEvidence",
+                                      "kubernetesPodEvidence"};
+
+/** A JSON object's text: each of keys set to value (JSON text), then the extra members. */
+template<size_t N>
+QByteArray objectText(const char *const (&keys)[N], const QByteArray &value,
+                      const QList<QByteArray> &extra = {})
+{
+    QList<QByteArray> members = extra;
+    for (const char *key : keys)
+        members.append('"' + QByteArray(key) + "\":" + value);
+    return '{' + members.join(',') + '}';
+}
+
+QByteArray member(const char *key, const QByteArray &value)
+{
+    return '"' + QByteArray(key) + "\":" + value;
+}
+
+/** Evidence of every type, each with every field (nested ones too) set to value. */
+QByteArray evidenceText(const QByteArray &value)
+{
+    QList<QByteArray> items;
+    for (const char *type : kEvidenceTypes) {
+        const QByteArray odataType = "\"#microsoft.graph.security." + QByteArray(type) + '"';
+        items.append(objectText(
+                kEvidenceKeys, value,
+                {member("@odata.type", odataType),
+                 member("userAccount", objectText({"userPrincipalName", "accountName", "domainName",
+                                                   "displayName"},
+                                                  value)),
+                 member("fileDetails", objectText({"fileName", "filePath", "sha256"}, value)),
+                 member("imageFile", objectText({"fileName"}, value))}));
+        // The nested objects themselves of the wrong type.
+        items.append('{' + member("@odata.type", odataType) + ',' + member("userAccount", value)
+                     + ',' + member("fileDetails", value) + ',' + member("imageFile", value) + '}');
+    }
+    items.append(objectText(kEvidenceKeys, value, {member("@odata.type", value)}));
+    items.append(value);
+    return '[' + items.join(',') + ']';
+}
+
+/** An alert's evidence read and its text made comparable, whichever reader it came from. */
+Alert withEvidenceRead(Alert alert)
+{
+    if (!alert.evidenceJson.isEmpty()) {
+        alert.evidence = evidenceFromGraphJson(alert.evidenceJson);
+        alert.evidenceJson.clear();
+    }
+    for (Entity &e : alert.evidence)
+        e.rawJson = QJsonDocument::fromJson(e.rawJson).toJson(QJsonDocument::Compact);
+    return alert;
+}
+
+QJsonObject objectOf(const QByteArray &text)
+{
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        qFatal("test payload is not a JSON object: %s", qPrintable(error.errorString()));
+    return document.object();
+}
+
 } // namespace
 
 class TestGraphJson : public QObject
@@ -51,6 +192,8 @@ private Q_SLOTS:
     void alertPageParserMapsLikeTheObjectParser();
     void pageParserErrors_data();
     void pageParserErrors();
+    void objectAndPageReadersAgree_data();
+    void objectAndPageReadersAgree();
 };
 
 void TestGraphJson::dateTimes_data()
@@ -476,6 +619,109 @@ void TestGraphJson::pageParserErrors()
     const Result<IncidentPage> page = incidentPageFromGraph(body);
     QVERIFY(!page.ok());
     QCOMPARE(page.error().kind, Error::Kind::Parse);
+}
+
+void TestGraphJson::objectAndPageReadersAgree_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    const QByteArray longText(30'000, 'x');
+    const QList<std::pair<const char *, QByteArray>> values = {
+            {"null", "null"},
+            {"true", "true"},
+            {"false", "false"},
+            {"zero", "0"},
+            {"negative integer", "-7"},
+            {"large integer", "12345678901234"},
+            {"largest qint64", "9223372036854775807"},
+            {"beyond qint64", "9223372036854775808"},
+            {"fraction", "1.5"},
+            {"negative zero", "-0.0"},
+            {"exponent", "1e15"},
+            {"small exponent", "2.5e-3"},
+            {"huge exponent", "1e300"},
+            {"empty string", R"("")"},
+            {"plain string", R"("plain text")"},
+            {"PascalCase enum", R"("TruePositive")"},
+            {"upper-case enum", R"("HIGH")"},
+            {"determination alias", R"("clean")"},
+            {"unknown enum", R"("critical")"},
+            {"future enum", R"("unknownFutureValue")"},
+            {"time, 7 digits", R"("2024-05-01T10:11:12.1234567Z")"},
+            {"time, lower case", R"("2024-05-01t10:11:12z")"},
+            {"time, offset", R"("2024-05-01T10:11:12+02:00")"},
+            {"time, no such day", R"("2024-02-30T10:11:12Z")"},
+            {"time, no seconds", R"("2024-05-01 10:11")"},
+            {"time, full-width digits", R"("２０２４-05-01T10:11:12Z")"},
+            {"odd Unicode", R"("Verdächtig — 東京 😀 e\u0301 ‮rtl‬ zero​width ﷽")"},
+            {"escapes", R"("\u00e9\ud83d\ude00\u0000\t\"\\\/")"},
+            {"long string", '"' + longText + '"'},
+            {"long enum-like string", '"' + QByteArray(100, 'A') + "Positive\""},
+            {"empty array", "[]"},
+            {"array of strings", R"(["Demo","Defender Experts"])"},
+            {"mixed array", R"(["a",1,null,"b",["c"],{"d":1}])"},
+            {"empty object", "{}"},
+            {"object", R"({"displayName":"x","fileName":"y","comment":"z"})"},
+    };
+    for (const auto &[name, value] : values)
+        QTest::newRow(name) << value;
+}
+
+void TestGraphJson::objectAndPageReadersAgree()
+{
+    // The same payloads through incidentFromGraph/alertFromGraph (QJsonObject) and through the
+    // page readers (simdjson) give the same values, whatever a field holds.
+    QFETCH(QByteArray, value);
+    const QByteArray comment = objectText(kCommentKeys, value);
+    const QByteArray alert = objectText(kAlertKeys, value,
+                                        {member("id", R"("alert-1")"),
+                                         member("comments", '[' + comment + ',' + value + ']'),
+                                         member("evidence", evidenceText(value))});
+    const QList<QByteArray> incidents = {
+            // Every field holds the value, comments and alerts too.
+            objectText(kIncidentKeys, value,
+                       {member("id", R"("incident-1")"), member("comments", value),
+                        member("alerts", value)}),
+            // Every field of the comments, alerts and evidence in it holds the value.
+            objectText(kIncidentKeys, value,
+                       {member("id", R"("incident-2")"),
+                        member("comments", '[' + comment + ',' + value + ']'),
+                        member("alerts", '[' + alert + ',' + value + ']')}),
+            // The id itself.
+            '{' + member("id", value) + ',' + member("displayName", R"("by id")") + '}',
+    };
+    for (const QByteArray &text : incidents) {
+        const QJsonObject json = objectOf(text);
+        const Result<Incident> fromObject = incidentFromGraph(json);
+        QByteArray body = R"({"value":[)" + text + "]}";
+        const Result<IncidentPage> page = incidentPageFromGraph(body);
+        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().message));
+        QCOMPARE(page->items.size(), fromObject.ok() ? 1 : 0);
+        if (!fromObject.ok())
+            continue;
+        const IncidentPayload &item = page->items.constFirst();
+        QCOMPARE(item.incident, fromObject.value());
+        QCOMPARE(item.alerts.has_value(), json.contains(QLatin1String("alerts")));
+        const QList<Alert> alerts = alertsOfIncident(json);
+        QCOMPARE(item.alerts.value_or(QList<Alert>()).size(), alerts.size());
+        for (qsizetype a = 0; a < alerts.size(); ++a)
+            QCOMPARE(withEvidenceRead(item.alerts->at(a)), withEvidenceRead(alerts.at(a)));
+    }
+
+    // alerts_v2 pages: the alert as above, and one whose id is the value.
+    const QList<QByteArray> alerts
+            = {alert, '{' + member("id", value) + ',' + member("title", R"("by id")") + '}'};
+    for (const QByteArray &text : alerts) {
+        const QJsonObject json = objectOf(text);
+        const Result<Alert> fromObject = alertFromGraph(json);
+        QByteArray body = R"({"value":[)" + text + "]}";
+        const Result<AlertPage> page = alertPageFromGraph(body);
+        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().message));
+        QCOMPARE(page->items.size(), fromObject.ok() ? 1 : 0);
+        if (!fromObject.ok())
+            continue;
+        QCOMPARE(withEvidenceRead(page->items.constFirst().first),
+                 withEvidenceRead(fromObject.value()));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestGraphJson)

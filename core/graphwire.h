@@ -1,0 +1,350 @@
+#pragma once
+
+// How a Graph wire value becomes a Vigil value: the conversions, and the tables of keys that the
+// object readers (QJsonObject) and the page readers (simdjson on-demand) both follow. Private to
+// graphjson.cpp and graphevidence.cpp; any thread.
+
+#include "graphjson.h"
+#include "vocabulary.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <initializer_list>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace Vigil::GraphWire {
+
+// The shape Graph always sends, `2024-05-01T10:11:12.1234567Z`, read without the regular
+// expression; anything else (offsets, no seconds, spaces, non-ASCII digits) takes the full path.
+// Returns nullopt when the text is not of that shape, an invalid QDateTime when it is but names
+// no real time, exactly as the full path would.
+inline unsigned unit(QChar c)
+{
+    return c.unicode();
+}
+
+inline unsigned unit(char c)
+{
+    return static_cast<unsigned char>(c);
+}
+
+template<typename Chars>
+inline std::optional<QDateTime> quickGraphDateTime(Chars text)
+{
+    const qsizetype size = text.size();
+    if (size < 20)
+        return std::nullopt;
+    const auto at = [&text](qsizetype i) { return unit(text[i]); };
+    const auto digit = [&at](qsizetype i) { return at(i) >= '0' && at(i) <= '9'; };
+    const auto number = [&at](qsizetype i, int count) {
+        int n = 0;
+        for (int k = 0; k < count; ++k)
+            n = n * 10 + int(at(i + k) - '0');
+        return n;
+    };
+    for (const qsizetype i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
+        if (!digit(i))
+            return std::nullopt;
+    }
+    if (at(4) != '-' || at(7) != '-' || (at(10) != 'T' && at(10) != 't') || at(13) != ':'
+        || at(16) != ':' || (at(size - 1) != 'Z' && at(size - 1) != 'z'))
+        return std::nullopt;
+    int msec = 0;
+    if (size > 20) {
+        if (at(19) != '.' || size == 21)
+            return std::nullopt;
+        for (qsizetype i = 20; i < size - 1; ++i) {
+            if (!digit(i))
+                return std::nullopt;
+        }
+        const qsizetype digits = size - 21;
+        msec = number(20, int(std::min<qsizetype>(digits, 3)));
+        for (qsizetype k = digits; k < 3; ++k)
+            msec *= 10;
+    }
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime clock(number(11, 2), number(14, 2), number(17, 2), msec);
+    if (!date.isValid() || !clock.isValid())
+        return QDateTime();
+    return QDateTime(date, clock, Qt::UTC);
+}
+
+namespace od = simdjson::ondemand;
+
+inline QString fromUtf8(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+inline QLatin1String latin1(std::string_view key)
+{
+    return QLatin1String(key.data(), qsizetype(key.size()));
+}
+
+/** QJsonValue::toInteger() of a number: integral values that fit, else 0. */
+inline qint64 integerOf(od::value &value)
+{
+    od::number number = value.get_number();
+    switch (number.get_number_type()) {
+    case od::number_type::signed_integer:
+        return number.get_int64();
+    case od::number_type::unsigned_integer:
+        return 0; // beyond qint64
+    case od::number_type::floating_point_number:
+        break;
+    }
+    const double d = number.get_double();
+    if (std::trunc(d) == d && d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+        return qint64(d);
+    return 0;
+}
+
+/** A text field of a page kept as the parser left it, converted only when used: Text's rules. */
+struct Scalar
+{
+    enum class Kind : quint8 { Absent, Text, Integer };
+    Kind kind = Kind::Absent;
+    std::string_view text;
+    qint64 integer = 0;
+
+    void read(od::value &value)
+    {
+        switch (value.type()) {
+        case od::json_type::string:
+            kind = Kind::Text;
+            text = value.get_string();
+            break;
+        case od::json_type::number:
+            kind = Kind::Integer;
+            integer = integerOf(value);
+            break;
+        default:
+            kind = Kind::Absent;
+        }
+    }
+    bool isEmpty() const { return kind == Kind::Absent || (kind == Kind::Text && text.empty()); }
+    QString toString() const
+    {
+        switch (kind) {
+        case Kind::Text:
+            return fromUtf8(text);
+        case Kind::Integer:
+            return QString::number(integer);
+        case Kind::Absent:
+            break;
+        }
+        return {};
+    }
+};
+
+// The conversions of wire values. Each reads a value the same way from either source: a
+// QJsonValue (the object readers: incidentFromGraph, alertFromGraph, ...) or a simdjson value
+// (the page readers), so the two paths cannot map a field differently.
+
+/** A string, or an integral number as its digits (ids may come as numbers); else empty. */
+struct Text
+{
+    static QString read(const QJsonValue &value)
+    {
+        if (value.isString())
+            return value.toString();
+        if (value.isDouble())
+            return QString::number(value.toInteger());
+        return {};
+    }
+    static QString read(od::value &value)
+    {
+        Scalar scalar;
+        scalar.read(value);
+        return scalar.toString();
+    }
+};
+
+/** The strings of an array; items of other types are left out. */
+struct TextList
+{
+    static QStringList read(const QJsonValue &value)
+    {
+        QStringList list;
+        const QJsonArray array = value.toArray();
+        list.reserve(array.size());
+        for (const QJsonValue &item : array) {
+            if (item.isString())
+                list.append(item.toString());
+        }
+        return list;
+    }
+    static QStringList read(od::value &value)
+    {
+        QStringList list;
+        if (value.type() != od::json_type::array)
+            return list;
+        for (auto item : value.get_array()) {
+            od::value v = item.value();
+            if (v.type() == od::json_type::string)
+                list.append(fromUtf8(v.get_string()));
+        }
+        return list;
+    }
+};
+
+/** parseGraphDateTime() of a string; anything else is no time. */
+struct Time
+{
+    static QDateTime read(const QJsonValue &value) { return parseGraphDateTime(value.toString()); }
+    static QDateTime read(od::value &value)
+    {
+        if (value.type() != od::json_type::string)
+            return {};
+        const std::string_view text = value.get_string();
+        if (text.empty())
+            return {};
+        if (const std::optional<QDateTime> quick = quickGraphDateTime(text))
+            return *quick;
+        return parseGraphDateTime(fromUtf8(text));
+    }
+};
+
+/** canonicalEnumValue() of Text: known spellings and aliases normalised, others verbatim. */
+template<GraphEnum Which>
+struct Enum
+{
+    static QString read(const QJsonValue &value)
+    {
+        return canonicalEnumValue(Which, Text::read(value));
+    }
+    /** Remembers its answers per thread: a page repeats the same few spellings many times. */
+    static QString read(od::value &value)
+    {
+        Scalar scalar;
+        scalar.read(value);
+        if (scalar.kind != Scalar::Kind::Text || scalar.text.size() > 64)
+            return canonicalEnumValue(Which, scalar.toString());
+        thread_local std::map<std::string, QString, std::less<>> known;
+        const auto it = known.find(scalar.text);
+        if (it != known.end())
+            return it->second;
+        QString canonical = canonicalEnumValue(Which, scalar.toString());
+        if (known.size() < 256)
+            known.emplace(std::string(scalar.text), canonical);
+        return canonical;
+    }
+};
+
+/** Enum of each string of an array; items of other types are left out. */
+template<GraphEnum Which>
+struct EnumList
+{
+    static QStringList read(const QJsonValue &value)
+    {
+        QStringList list = TextList::read(value);
+        for (QString &item : list)
+            item = canonicalEnumValue(Which, item);
+        return list;
+    }
+    static QStringList read(od::value &value)
+    {
+        QStringList list;
+        if (value.type() != od::json_type::array)
+            return list;
+        for (auto item : value.get_array()) {
+            od::value v = item.value();
+            if (v.type() == od::json_type::string)
+                list.append(Enum<Which>::read(v));
+        }
+        return list;
+    }
+};
+
+/** How one wire key is read into a Record, from either source. */
+template<typename Record>
+struct FieldRule
+{
+    std::string_view key;
+    void (*fromObject)(Record &, const QJsonValue &);
+    void (*fromPage)(Record &, od::value &);
+};
+
+template<typename Member>
+struct MemberOf;
+template<typename Record, typename Type>
+struct MemberOf<Type Record::*>
+{
+    using Class = Record;
+};
+
+/** The rule that reads key into Member with Conversion. */
+template<auto Member, typename Conversion>
+constexpr auto rule(std::string_view key)
+{
+    using Record = typename MemberOf<decltype(Member)>::Class;
+    return FieldRule<Record>{
+            key,
+            [](Record &record, const QJsonValue &value) {
+                record.*Member = Conversion::read(value);
+            },
+            [](Record &record, od::value &value) { record.*Member = Conversion::read(value); }};
+}
+
+/**
+ * The wire keys of one record type, each with its member and conversion: the one mapping both
+ * readers follow. Built once (function statics); read from any thread.
+ */
+template<typename Record>
+class FieldTable
+{
+public:
+    FieldTable(std::initializer_list<FieldRule<Record>> rules)
+        : m_rules(rules)
+    {
+        for (const FieldRule<Record> &entry : m_rules)
+            m_byKey.emplace(entry.key, &entry);
+    }
+
+    /** Reads every key the table names from json; absent keys leave their member as it is. */
+    void read(Record &record, const QJsonObject &json) const
+    {
+        for (const FieldRule<Record> &entry : m_rules) {
+            const QJsonValue value = json.value(latin1(entry.key));
+            if (!value.isUndefined())
+                entry.fromObject(record, value);
+        }
+    }
+
+    /** Reads the fields of a page's object; the keys the table does not name go to
+     *  other(key, field), in the order they come. */
+    template<typename Other>
+    void read(Record &record, od::object object, Other other) const
+    {
+        for (auto field : object) {
+            const std::string_view key = field.unescaped_key();
+            const auto it = m_byKey.find(key);
+            if (it != m_byKey.end()) {
+                od::value value = field.value();
+                it->second->fromPage(record, value);
+            } else {
+                other(key, field);
+            }
+        }
+    }
+    void read(Record &record, od::object object) const
+    {
+        read(record, object, [](std::string_view, auto &) {});
+    }
+
+private:
+    std::vector<FieldRule<Record>> m_rules;
+    std::unordered_map<std::string_view, const FieldRule<Record> *> m_byKey;
+};
+
+} // namespace Vigil::GraphWire
