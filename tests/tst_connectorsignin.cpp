@@ -2,7 +2,7 @@
 #include "connectorpage.h"
 #include "connectorprofile.h"
 #include "secretstore.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "synccontroller.h"
 
 #include <QComboBox>
@@ -51,7 +51,7 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
+    Test::SimFixture m_sim;
     std::unique_ptr<ConnectionController> m_connection;
     std::unique_ptr<SyncController> m_controller;
     std::unique_ptr<ConnectorPage> m_page;
@@ -64,8 +64,7 @@ void TestConnectorSignIn::init()
     QVERIFY(m_dir->isValid());
     Sim::SimOptions options;
     options.incidents = 5;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
     m_opened.clear();
     openPage();
 }
@@ -75,17 +74,17 @@ void TestConnectorSignIn::cleanup()
     m_page.reset();
     m_controller.reset();
     m_connection.reset();
-    m_sim.reset();
+    m_sim.stop();
     m_dir.reset();
 }
 
 void TestConnectorSignIn::openPage()
 {
-    SyncConfig base;
-    base.authorityHost = m_sim->baseUrl();
-    base.graphEndpoint = m_sim->baseUrl();
-    base.databasePath = m_dir->filePath(QStringLiteral("vigil.db"));
-    base.autoPoll = false;
+    // The simulator's endpoints without its app registration: the page adds the connection.
+    SyncConfig base = m_sim.syncConfig(m_dir->filePath(QStringLiteral("vigil.db")));
+    base.tenantId.clear();
+    base.clientId.clear();
+    base.clientSecret.clear();
     m_connection = std::make_unique<ConnectionController>();
     // The running sync, not connected yet: the page switches it to the new connection.
     m_controller = std::make_unique<SyncController>(base);
