@@ -118,10 +118,24 @@ private:
         return peek().kind == TokenKind::Identifier && peek().text == keyword;
     }
 
-    int add(ODataFilter::Node node)
+    int add(ODataFilter::Node node, QString *error)
     {
+        if (m_filter.m_nodes.size() >= static_cast<std::size_t>(ODataFilter::MaxNodes)) {
+            *error = QStringLiteral("The node count limit of '%1' has been exceeded.")
+                             .arg(ODataFilter::MaxNodes);
+            return -1;
+        }
         m_filter.m_nodes.push_back(std::move(node));
         return static_cast<int>(m_filter.m_nodes.size()) - 1;
+    }
+
+    /** One level deeper for `not` or a parenthesis; false (and the error) past MaxDepth. */
+    bool enter(QString *error)
+    {
+        if (++m_depth <= ODataFilter::MaxDepth)
+            return true;
+        *error = QStringLiteral("The recursion limit has been exceeded.");
+        return false;
     }
 
     int parseOr(QString *error)
@@ -136,7 +150,7 @@ private:
             node.op = Op::Or;
             node.left = left;
             node.right = right;
-            left = add(node);
+            left = add(node, error);
         }
         return left;
     }
@@ -153,7 +167,7 @@ private:
             node.op = Op::And;
             node.left = left;
             node.right = right;
-            left = add(node);
+            left = add(node, error);
         }
         return left;
     }
@@ -162,17 +176,23 @@ private:
     {
         if (peekKeyword(QLatin1String("not"))) {
             next();
+            if (!enter(error))
+                return -1;
             const int operand = parseUnary(error);
+            --m_depth;
             if (operand < 0)
                 return -1;
             ODataFilter::Node node;
             node.op = Op::Not;
             node.left = operand;
-            return add(node);
+            return add(node, error);
         }
         if (peek().kind == TokenKind::Open) {
             next();
+            if (!enter(error))
+                return -1;
             const int inner = parseOr(error);
+            --m_depth;
             if (inner < 0)
                 return -1;
             if (peek().kind != TokenKind::Close) {
@@ -263,7 +283,7 @@ private:
                 node.text = QLatin1String("");
             break;
         }
-        return add(node);
+        return add(node, error);
     }
 
     static QString incompatible(const QString &propertyType, const Token &literal, Op op)
@@ -294,6 +314,7 @@ private:
     ODataFilter &m_filter;
     std::vector<Token> m_tokens;
     std::size_t m_position = 0;
+    int m_depth = 0;
 };
 
 std::optional<ODataFilter> ODataFilter::parse(const QString &text, const QList<FilterField> &fields,

@@ -34,10 +34,17 @@ public:
 /**
  * The subset of OData $filter that Graph accepts on security incidents and alerts: comparisons
  * (eq, ne, gt, ge, lt, le) of a property with a literal, joined by and/or/not and parentheses.
+ * No functions, lambdas (any/all) or `in`. Any thread; a parsed filter is immutable.
  */
 class ODataFilter
 {
 public:
+    /// Parentheses and `not` nested deeper than this are refused, as OData services refuse them:
+    /// the parser and the evaluation recurse, and a URL must not be able to exhaust the stack.
+    static constexpr int MaxDepth = 100;
+    /// Comparisons and operators together; refused beyond this, for the same reason.
+    static constexpr int MaxNodes = 1000;
+
     static std::optional<ODataFilter> parse(const QString &text, const QList<FilterField> &fields,
                                             const QString &entityType, QString *error);
 

@@ -4,7 +4,7 @@ vigil_add_test(NAME tst_incidentrules SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_inci
 vigil_add_test(NAME tst_rulestore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rulestore.cpp
                LIBS vigil_store LABELS store rules)
 vigil_add_test(NAME tst_rulesync SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rulesync.cpp
-               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim rules TIMEOUT 300)
+               LIBS vigil_simfixture LABELS sync sim rules TIMEOUT 300)
 vigil_add_test(NAME tst_vigilctlrules SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlrules.cpp
                LIBS Qt6::Core Qt6::Network LABELS app e2e rules TIMEOUT 300)
 target_compile_definitions(tst_vigilctlrules PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"

@@ -15,3 +15,9 @@ vigil_add_test(NAME tst_simauth
     LIBS vigil_sim Qt6::Network
     LABELS sim
     TIMEOUT 300)
+
+# The simulator's $filter grammar on its own: accepted, refused with which error, hostile input.
+vigil_add_test(NAME tst_odatafilter
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_odatafilter.cpp
+    LIBS vigil_sim
+    LABELS sim)

@@ -5,15 +5,20 @@ target_link_libraries(vigil_syncsupport PUBLIC vigil_common Qt6::Network)
 add_library(vigil_testclock STATIC support/testclock.cpp support/testclock.h)
 target_include_directories(vigil_testclock PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
 target_link_libraries(vigil_testclock PUBLIC vigil_core)
+# The in-process simulated tenant the sync, rule and UI tests run against.
+add_library(vigil_simfixture STATIC support/simfixture.cpp support/simfixture.h)
+target_include_directories(vigil_simfixture PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
+target_link_libraries(vigil_simfixture PUBLIC vigil_common vigil_facade vigil_sync vigil_sim Qt6::Network
+                                              Qt6::Test)
 
 vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
                LIBS vigil_sync vigil_syncsupport LABELS sync)
 vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
-               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+               LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
-               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+               LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
-               LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 900)
+               LIBS vigil_simfixture LABELS sync sim TIMEOUT 900)
 
 # Direct tests of the pieces the sync is made of, on a test clock where time matters.
 vigil_add_test(NAME tst_ratelimiter SOURCES tst_ratelimiter.cpp

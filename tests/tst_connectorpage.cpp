@@ -5,7 +5,7 @@
 #include "incidentrules.h"
 #include "mainwindow.h"
 #include "rulerepository.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
 
@@ -16,8 +16,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -78,7 +76,6 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SyncController> makeController();
     bool runSync(SyncController &controller);
-    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body);
     QStringList addAlerts(const QString &serviceSource, const QString &severity, int count,
                           const QString &incidentId);
     QStringList activeIncidentIds(int count) const;
@@ -92,8 +89,7 @@ private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("vigil.sqlite")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
-    QNetworkAccessManager m_network;
+    Test::SimFixture m_sim;
 };
 
 void TestConnectorPage::initTestCase()
@@ -111,26 +107,18 @@ void TestConnectorPage::init()
     Sim::SimOptions options;
     options.seed = 11;
     options.incidents = 40;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
 }
 
 void TestConnectorPage::cleanup()
 {
-    m_sim.reset();
+    m_sim.stop();
     m_dir.reset();
 }
 
 std::unique_ptr<SyncController> TestConnectorPage::makeController()
 {
-    SyncConfig config;
-    config.store = StoreConfig::sqlite(dbPath());
-    config.authorityHost = m_sim->baseUrl();
-    config.graphEndpoint = m_sim->baseUrl();
-    config.tenantId = m_sim->tenantId();
-    config.clientId = m_sim->clientId();
-    config.clientSecret = m_sim->clientSecret();
-    config.autoPoll = false;
+    SyncConfig config = m_sim.syncConfig(dbPath());
     config.callsPerMinute = SyncConfig::kMaxCallsPerMinute;
     config.backoffBaseMs = 50;
     config.requestTimeoutSeconds = 10;
@@ -139,27 +127,7 @@ std::unique_ptr<SyncController> TestConnectorPage::makeController()
 
 bool TestConnectorPage::runSync(SyncController &controller)
 {
-    QSignalSpy finished(&controller, &SyncController::syncFinished);
-    controller.syncNow();
-    if (!finished.wait(kSyncTimeoutMs))
-        return false;
-    if (!finished.at(0).at(0).toBool())
-        qWarning() << finished.at(0).at(1).value<Error>().toString();
-    return finished.at(0).at(0).toBool();
-}
-
-QJsonObject TestConnectorPage::admin(const QByteArray &verb, const QString &path,
-                                     const QJsonObject &body)
-{
-    QUrl url = m_sim->baseUrl();
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    return Test::runOneSync(controller, kSyncTimeoutMs).ok;
 }
 
 QStringList TestConnectorPage::addAlerts(const QString &serviceSource, const QString &severity,
@@ -167,10 +135,10 @@ QStringList TestConnectorPage::addAlerts(const QString &serviceSource, const QSt
 {
     const auto &tenant = m_sim->tenant();
     const int before = int(tenant.incident(incidentId.toLongLong())->alerts.size());
-    admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(incidentId),
-          QJsonObject{{QStringLiteral("serviceSource"), serviceSource},
-                      {QStringLiteral("severity"), severity},
-                      {QStringLiteral("count"), count}});
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(incidentId),
+                QJsonObject{{QStringLiteral("serviceSource"), serviceSource},
+                            {QStringLiteral("severity"), severity},
+                            {QStringLiteral("count"), count}});
     QStringList ids;
     const auto &alerts = tenant.incident(incidentId.toLongLong())->alerts;
     for (qsizetype n = before; n < alerts.size(); ++n)
@@ -479,10 +447,10 @@ void TestConnectorPage::ruleEditorValidatesAndSaves()
 
 void TestConnectorPage::missingAlertPermissionIsExplained()
 {
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("forbidden")},
-           {QStringLiteral("count"), -1},
-           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("forbidden")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
     auto controller = makeController();
     auto window = std::make_unique<MainWindow>(controller.get());
     window->resize(1600, 1000);

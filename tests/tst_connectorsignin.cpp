@@ -2,7 +2,7 @@
 #include "connectorpage.h"
 #include "connectorprofile.h"
 #include "secretstore.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "synccontroller.h"
 
 #include <QComboBox>
@@ -13,11 +13,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace Vigil;
 
 namespace {
 
 const QString Upn = QStringLiteral("ann.analyst@contoso.com");
+
+/** Why a keychain read failed, for a test message; "" when it did not. */
+QString failure(const Result<QString> &read)
+{
+    return read.ok() ? QString() : read.error().toString();
+}
 
 } // namespace
 
@@ -40,7 +48,11 @@ private Q_SLOTS:
 
 private:
     void openPage();
-    QString readSecret(const QString &key);
+    /**
+     * The secret kept under key in the keychain, "" when there is no such entry, and an error
+     * when the keychain cannot be read, so that "removed" is never confused with "unreachable".
+     */
+    Result<QString> readSecret(const QString &key);
     template<typename T>
     T *child(const char *name) const
     {
@@ -51,7 +63,7 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
+    Test::SimFixture m_sim;
     std::unique_ptr<ConnectionController> m_connection;
     std::unique_ptr<SyncController> m_controller;
     std::unique_ptr<ConnectorPage> m_page;
@@ -64,8 +76,7 @@ void TestConnectorSignIn::init()
     QVERIFY(m_dir->isValid());
     Sim::SimOptions options;
     options.incidents = 5;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
     m_opened.clear();
     openPage();
 }
@@ -75,17 +86,17 @@ void TestConnectorSignIn::cleanup()
     m_page.reset();
     m_controller.reset();
     m_connection.reset();
-    m_sim.reset();
+    m_sim.stop();
     m_dir.reset();
 }
 
 void TestConnectorSignIn::openPage()
 {
-    SyncConfig base;
-    base.authorityHost = m_sim->baseUrl();
-    base.graphEndpoint = m_sim->baseUrl();
-    base.store = StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db")));
-    base.autoPoll = false;
+    // The simulator's endpoints without its app registration: the page adds the connection.
+    SyncConfig base = m_sim.syncConfig(m_dir->filePath(QStringLiteral("vigil.db")));
+    base.tenantId.clear();
+    base.clientId.clear();
+    base.clientSecret.clear();
     m_connection = std::make_unique<ConnectionController>();
     // The running sync, not connected yet: the page switches it to the new connection.
     m_controller = std::make_unique<SyncController>(base);
@@ -101,18 +112,21 @@ void TestConnectorSignIn::openPage()
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
 }
 
-QString TestConnectorSignIn::readSecret(const QString &key)
+Result<QString> TestConnectorSignIn::readSecret(const QString &key)
 {
     SecretStore store;
-    QString secret;
-    bool done = false;
-    store.read(key, &store, [&](const Result<QString> &read) {
-        secret = read ? read.value() : QString();
-        done = true;
-    });
-    if (!QTest::qWaitFor([&done] { return done; }, 10000))
-        return {};
-    return secret;
+    std::optional<Result<QString>> answer;
+    store.read(key, &store, [&answer](const Result<QString> &read) { answer = read; });
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000)) {
+        Error silent;
+        silent.kind = Error::Kind::Timeout;
+        silent.message
+                = QStringLiteral("The keychain did not answer a read of %1 within 10 s.").arg(key);
+        return silent;
+    }
+    if (!answer->ok() && answer->error().kind == Error::Kind::NotFound)
+        return QString(); // no such entry: what a removed secret looks like
+    return *answer;
 }
 
 void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
@@ -158,7 +172,9 @@ void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
     QCOMPARE(saved.authMode, ConnectorProfile::AuthMode::DeviceCode);
     QCOMPARE(saved.authorityHost, m_sim->baseUrl());
     // The refresh token is in the keychain, never in the profile file.
-    const QString refreshToken = readSecret(saved.secretKey());
+    const Result<QString> keptToken = readSecret(saved.secretKey());
+    QVERIFY2(keptToken.ok(), qPrintable(failure(keptToken)));
+    const QString refreshToken = keptToken.value();
     QVERIFY(!refreshToken.isEmpty());
     QFile file(ConnectorProfile::filePath(m_dir->path()));
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -181,7 +197,9 @@ void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
     QTest::mouseClick(child<QPushButton>("disconnectButton"), Qt::LeftButton);
     QVERIFY(disconnected.wait(10000));
     QVERIFY(!ConnectorProfile::load(m_dir->path()).isValid());
-    QVERIFY(readSecret(saved.secretKey()).isEmpty());
+    const Result<QString> removed = readSecret(saved.secretKey());
+    QVERIFY2(removed.ok(), qPrintable(failure(removed)));
+    QVERIFY(removed.value().isEmpty());
     QCOMPARE(child<QLabel>("connectorState")->text(), QStringLiteral("Not connected"));
     QVERIFY(child<QLabel>("connectMessage")->text().startsWith(QStringLiteral("Disconnected")));
     // ... and the running sync stops using the removed connection.
@@ -242,7 +260,9 @@ void TestConnectorSignIn::clientSecretIsCheckedBeforeItIsKept()
     const ConnectorProfile saved = ConnectorProfile::load(m_dir->path());
     QVERIFY(saved.isValid());
     QCOMPARE(saved.authMode, ConnectorProfile::AuthMode::ClientSecret);
-    QCOMPARE(readSecret(saved.secretKey()), m_sim->clientSecret());
+    const Result<QString> keptSecret = readSecret(saved.secretKey());
+    QVERIFY2(keptSecret.ok(), qPrintable(failure(keptSecret)));
+    QCOMPARE(keptSecret.value(), m_sim->clientSecret());
     QCOMPARE(child<QLabel>("connectorState")->text(),
              QStringLiteral("Connected as an app (client secret)"));
 }

@@ -2,7 +2,7 @@
 #include "graphjson.h"
 #include "incidentrepository.h"
 #include "outboxrepository.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "simtenant.h"
 #include "store.h"
 #include "synccontroller.h"
@@ -11,8 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -107,36 +105,12 @@ private Q_SLOTS:
     void convergesUnderFaults();
 
 private:
-    QJsonDocument admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     bool runSync(SyncController &controller, int timeoutMs = 60000);
     QList<OutboxRow> outbox();
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
-    QNetworkAccessManager m_network;
+    Test::SimFixture m_sim;
 };
-
-QJsonDocument TestConvergence::admin(const QByteArray &verb, const QString &path,
-                                     const QJsonObject &body)
-{
-    QUrl url = m_sim->baseUrl();
-    const qsizetype query = path.indexOf(u'?');
-    url.setPath(path.left(query));
-    if (query >= 0)
-        url.setQuery(path.mid(query + 1));
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.sendCustomRequest(
-            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        finished.wait(20000);
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status / 100 != 2)
-        qWarning() << "admin call" << verb << path << "answered" << status;
-    return QJsonDocument::fromJson(reply->readAll());
-}
 
 bool TestConvergence::runSync(SyncController &controller, int timeoutMs)
 {
@@ -174,16 +148,9 @@ void TestConvergence::convergesUnderFaults()
     Sim::SimOptions options;
     options.seed = 29;
     options.incidents = kIncidents;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
 
-    SyncConfig config;
-    config.store = StoreConfig::sqlite(m_dir.filePath(QStringLiteral("vigil.db")));
-    config.authorityHost = m_sim->baseUrl();
-    config.graphEndpoint = m_sim->baseUrl();
-    config.tenantId = m_sim->tenantId();
-    config.clientId = m_sim->clientId();
-    config.clientSecret = m_sim->clientSecret();
+    SyncConfig config = m_sim.syncConfig(m_dir.filePath(QStringLiteral("vigil.db")));
     config.autoPoll = true;
     config.pollIntervalSeconds = 5;
     // The simulated tenant has no call budget of its own; keep the test's thousands of calls
@@ -216,7 +183,8 @@ void TestConvergence::convergesUnderFaults()
     for (const Incident &incident : std::as_const(editable)) {
         numberOf.insert(incident.providerIncidentId, incident.number);
         Result<Incident> remote = incidentFromGraph(
-                admin("GET", u"/_sim/incidents/" + incident.providerIncidentId).object());
+                m_sim.adminDocument("GET", u"/_sim/incidents/" + incident.providerIncidentId)
+                        .object());
         QVERIFY(remote.ok());
         before.insert(incident.providerIncidentId, remote.value());
     }
@@ -229,7 +197,7 @@ void TestConvergence::convergesUnderFaults()
     // portal write after the read and before Vigil's next write raced it (Graph has no
     // conditional update for incidents).
     QHash<QString, QList<qint64>> reads;
-    connect(m_sim.get(), &Sim::SimServer::requestServed, this, [&](const QString &summary) {
+    connect(&m_sim.server(), &Sim::SimServer::requestServed, this, [&](const QString &summary) {
         static const QString prefix = QStringLiteral("GET /v1.0/security/incidents/");
         if (!summary.startsWith(prefix) || !summary.contains(QLatin1String("-> 200")))
             return;
@@ -242,7 +210,7 @@ void TestConvergence::convergesUnderFaults()
     });
 
     // Faults on about a quarter of all calls, token requests included.
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.adminDocument("POST", QStringLiteral("/_sim/stats/reset"));
     const QList<QJsonObject> faults{
             {{QStringLiteral("kind"), QStringLiteral("throttle")},
              {QStringLiteral("probability"), 0.11},
@@ -265,7 +233,7 @@ void TestConvergence::convergesUnderFaults()
     };
     for (QJsonObject rule : faults) {
         rule.insert(QStringLiteral("count"), -1);
-        QVERIFY(admin("POST", QStringLiteral("/_sim/faults"), rule).isObject());
+        QVERIFY(m_sim.adminDocument("POST", QStringLiteral("/_sim/faults"), rule).isObject());
     }
 
     // The script: local and portal edits, shuffled, at a quick human-plus-portal pace.
@@ -345,8 +313,10 @@ void TestConvergence::convergesUnderFaults()
                 change.insert(QStringLiteral("classification"), pair.first);
                 change.insert(QStringLiteral("determination"), pair.second);
             } else {
-                QJsonArray tags
-                        = admin("GET", path).object().value(QLatin1String("customTags")).toArray();
+                QJsonArray tags = m_sim.adminDocument("GET", path)
+                                          .object()
+                                          .value(QLatin1String("customTags"))
+                                          .toArray();
                 const QString tag = kTags.at(int(random.bounded(qint64(kTags.size()))));
                 if (tags.contains(tag)) {
                     for (qsizetype k = tags.size() - 1; k >= 0; --k) {
@@ -358,7 +328,7 @@ void TestConvergence::convergesUnderFaults()
                 }
                 change.insert(QStringLiteral("customTags"), tags);
             }
-            if (admin("POST", path, change).isObject())
+            if (m_sim.adminDocument("POST", path, change).isObject())
                 ++portalWrites;
         }
         if (step % 25 == 24)
@@ -378,7 +348,7 @@ void TestConvergence::convergesUnderFaults()
     qInfo("backlog under faults delivered in %lld ms, %lld edits left", backlog.elapsed(),
           qint64(outbox().size()));
 
-    const QJsonObject stats = admin("GET", QStringLiteral("/_sim/stats")).object();
+    const QJsonObject stats = m_sim.adminDocument("GET", QStringLiteral("/_sim/stats")).object();
     const int requests = stats.value(QLatin1String("requests")).toInt();
     const int injected = stats.value(QLatin1String("faultsInjected")).toInt();
     qInfo("faults injected into %d of %d calls (%.1f %%)", injected, requests,
@@ -386,7 +356,7 @@ void TestConvergence::convergesUnderFaults()
     QVERIFY2(injected * 5 >= requests, "fewer than 20 % of the calls failed");
 
     // Faults off; everything queued drains, then one quiet cycle.
-    admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.adminDocument("DELETE", QStringLiteral("/_sim/faults"));
     QElapsedTimer drain;
     drain.start();
     while (!outbox().isEmpty() && drain.elapsed() < 180000)
@@ -406,7 +376,7 @@ void TestConvergence::convergesUnderFaults()
     for (const Incident &incident : std::as_const(editable)) {
         const QString &id = incident.providerIncidentId;
         Result<Incident> remote
-                = incidentFromGraph(admin("GET", u"/_sim/incidents/" + id).object());
+                = incidentFromGraph(m_sim.adminDocument("GET", u"/_sim/incidents/" + id).object());
         QVERIFY(remote.ok());
         after.insert(id, remote.value());
         const Incident local = reader.incidents().loadIncident(incident.number).value();
@@ -449,7 +419,8 @@ void TestConvergence::convergesUnderFaults()
     // 2. Every edit is accounted for, from the tenant's history and Vigil's activity log.
     QList<Write> writes;
     const QJsonArray history
-            = admin("GET", QStringLiteral("/_sim/history?since=%1").arg(startSequence))
+            = m_sim.adminDocument("GET",
+                                  QStringLiteral("/_sim/history?since=%1").arg(startSequence))
                       .object()
                       .value(QLatin1String("history"))
                       .toArray();

@@ -1,7 +1,7 @@
 #include "cloud.h"
 #include "incidentqueuemodel.h"
 #include "mainwindow.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "synccontroller.h"
 
 #include <QAction>
@@ -38,16 +38,11 @@ void TestMainWindowSim::bigIncidentFromTheSimulator()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    Sim::SimServer server(Sim::SimOptions{});
-    QVERIFY(server.listen());
+    Test::SimFixture sim;
+    QVERIFY(sim.start(Sim::SimOptions{}));
 
-    SyncConfig config;
-    config.store = StoreConfig::sqlite(dir.filePath(QStringLiteral("vigil.db")));
-    config.authorityHost = server.baseUrl();
-    config.graphEndpoint = server.baseUrl();
-    config.tenantId = server.tenantId();
-    config.clientId = server.clientId();
-    config.clientSecret = server.clientSecret();
+    SyncConfig config = sim.syncConfig(dir.filePath(QStringLiteral("vigil.db")));
+    config.autoPoll = true; // the first sync starts with the controller
     config.callsPerMinute = SyncConfig::kMaxCallsPerMinute;
     SyncController controller(config);
 

@@ -2,7 +2,7 @@
 #include "incidentrules.h"
 #include "outboxrepository.h"
 #include "rulerepository.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
 #include "triage.h"
@@ -10,8 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -64,7 +62,6 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SyncController> makeController(bool start = true);
     bool runSync(SyncController &controller, SyncStatus *status = nullptr);
-    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     QStringList addAlerts(const QString &serviceSource, const QString &severity, int count,
                           const QString &incidentId = {});
     QList<Incident> storedQueue();
@@ -73,8 +70,7 @@ private:
     QString dbPath() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
-    QNetworkAccessManager m_network;
+    Test::SimFixture m_sim;
 };
 
 void TestRuleSync::init()
@@ -84,26 +80,18 @@ void TestRuleSync::init()
     Sim::SimOptions options;
     options.seed = 11;
     options.incidents = kIncidents;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
 }
 
 void TestRuleSync::cleanup()
 {
-    m_sim.reset();
+    m_sim.stop();
     m_dir.reset();
 }
 
 std::unique_ptr<SyncController> TestRuleSync::makeController(bool start)
 {
-    SyncConfig config;
-    config.store = StoreConfig::sqlite(dbPath());
-    config.authorityHost = m_sim->baseUrl();
-    config.graphEndpoint = m_sim->baseUrl();
-    config.tenantId = m_sim->tenantId();
-    config.clientId = m_sim->clientId();
-    config.clientSecret = m_sim->clientSecret();
-    config.autoPoll = false;
+    SyncConfig config = m_sim.syncConfig(dbPath());
     config.callsPerMinute = 150;
     config.backoffBaseMs = 50;
     config.requestTimeoutSeconds = 10;
@@ -119,35 +107,10 @@ std::unique_ptr<SyncController> TestRuleSync::makeController(bool start)
 
 bool TestRuleSync::runSync(SyncController &controller, SyncStatus *status)
 {
-    QSignalSpy finished(&controller, &SyncController::syncFinished);
-    QSignalSpy statuses(&controller, &SyncController::statusChanged);
-    controller.syncNow();
-    if (!finished.wait(kSyncTimeoutMs))
-        return false;
-    if (status && !statuses.isEmpty())
-        *status = statuses.constLast().at(0).value<SyncStatus>();
-    const bool ok = finished.at(0).at(0).toBool();
-    if (!ok)
-        qWarning() << finished.at(0).at(1).value<Error>().toString();
-    return ok;
-}
-
-QJsonObject TestRuleSync::admin(const QByteArray &verb, const QString &path,
-                                const QJsonObject &body)
-{
-    QUrl url = m_sim->baseUrl();
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.sendCustomRequest(
-            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status / 100 != 2)
-        qWarning() << "admin call" << path << "answered" << status;
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    const Test::SyncRun run = Test::runOneSync(controller, kSyncTimeoutMs);
+    if (status && !run.statuses.isEmpty())
+        *status = run.statuses.constLast();
+    return run.ok;
 }
 
 QStringList TestRuleSync::addAlerts(const QString &serviceSource, const QString &severity,
@@ -158,7 +121,7 @@ QStringList TestRuleSync::addAlerts(const QString &serviceSource, const QString 
                            {QStringLiteral("count"), count}};
     if (!incidentId.isEmpty()) {
         const int before = int(m_sim->tenant().incident(incidentId.toLongLong())->alerts.size());
-        admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(incidentId), body);
+        m_sim.admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(incidentId), body);
         QStringList ids;
         const auto &alerts = m_sim->tenant().incident(incidentId.toLongLong())->alerts;
         for (qsizetype n = before; n < alerts.size(); ++n)
@@ -167,7 +130,7 @@ QStringList TestRuleSync::addAlerts(const QString &serviceSource, const QString 
         return ids;
     }
     QStringList ids;
-    for (const QJsonValue &id : admin("POST", QStringLiteral("/_sim/alerts"), body)
+    for (const QJsonValue &id : m_sim.admin("POST", QStringLiteral("/_sim/alerts"), body)
                                         .value(QLatin1String("alerts"))
                                         .toArray())
         ids.append(id.toString());
@@ -176,7 +139,7 @@ QStringList TestRuleSync::addAlerts(const QString &serviceSource, const QString 
 
 int TestRuleSync::alertsCallsServed()
 {
-    const QJsonObject byRoute = admin("GET", QStringLiteral("/_sim/stats"))
+    const QJsonObject byRoute = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
                                         .value(QLatin1String("byRoute"))
                                         .toObject();
     int calls = 0;
@@ -205,7 +168,7 @@ void TestRuleSync::defaultsMakeRuleIncidentsOnlyForMcasAlertsOutsideM365dInciden
     QCOMPARE(mdeAlone.size(), 1);
     // Only the products whose rules run are pulled: MCAS, Entra ID Protection, Defender for
     // Cloud, and alerts of no known product (mapped by detectionSource).
-    const QJsonObject info = admin("GET", QStringLiteral("/_sim/info"));
+    const QJsonObject info = m_sim.admin("GET", QStringLiteral("/_sim/info"));
     const QJsonObject bySource = info.value(QLatin1String("alertsByServiceSource")).toObject();
     int simAlerts = 0;
     for (const char *source : {"microsoftDefenderForCloudApps", "azureAdIdentityProtection",
@@ -339,9 +302,9 @@ void TestRuleSync::uncheckedSettingMarksDuplicatesOfM365dIncidents()
 
     // The M365D incident that holds two of them is merged into the other one: the duplicates
     // follow their alerts to the survivor.
-    admin("POST", QStringLiteral("/_sim/merge"),
-          QJsonObject{{QStringLiteral("source"), targets.at(0)},
-                      {QStringLiteral("target"), targets.at(1)}});
+    m_sim.admin("POST", QStringLiteral("/_sim/merge"),
+                QJsonObject{{QStringLiteral("source"), targets.at(0)},
+                            {QStringLiteral("target"), targets.at(1)}});
     QVERIFY(runSync(*controller, &status));
     QCOMPARE(status.ruleIncidentsThisCycle, 0);
     rules = ruleIncidents(storedQueue());
@@ -428,7 +391,7 @@ void TestRuleSync::ruleIncidentEditsStayLocal()
     const QList<Incident> rules = ruleIncidents(storedQueue());
     QCOMPARE(rules.size(), 1);
     const qint64 number = rules.constFirst().number;
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
 
     TriageEdit edit;
     edit.status = VigilStatus::Active;
@@ -457,7 +420,7 @@ void TestRuleSync::ruleIncidentEditsStayLocal()
     QCOMPARE(stored.syncState, SyncState::Synced);
     QCOMPARE(stored.comments.size(), 1);
     QVERIFY(stored.isRuleIncident());
-    const QJsonObject byRoute = admin("GET", QStringLiteral("/_sim/stats"))
+    const QJsonObject byRoute = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
                                         .value(QLatin1String("byRoute"))
                                         .toObject();
     for (auto it = byRoute.begin(); it != byRoute.end(); ++it)
@@ -469,10 +432,10 @@ void TestRuleSync::ruleIncidentEditsStayLocal()
 void TestRuleSync::missingAlertPermissionStillSyncsIncidents()
 {
     addAlerts(kMcas, QStringLiteral("high"), 1);
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("forbidden")},
-           {QStringLiteral("count"), -1},
-           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("forbidden")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
     auto controller = makeController();
     SyncStatus status;
     QVERIFY(runSync(*controller, &status));
@@ -484,7 +447,7 @@ void TestRuleSync::missingAlertPermissionStillSyncsIncidents()
     QCOMPARE(status.ruleIncidentsThisCycle, 0);
 
     // With the permission granted, the next cycle catches up.
-    admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.admin("DELETE", QStringLiteral("/_sim/faults"));
     QVERIFY(runSync(*controller, &status));
     QVERIFY(!status.componentAlertsError.has_value());
     QCOMPARE(status.ruleIncidentsThisCycle, 1);
@@ -545,11 +508,11 @@ void TestRuleSync::rulesWorkForwardFromWhenTheyAreTurnedOn()
 void TestRuleSync::refusedSourceFilterFallsBackToOneSourceAtATime()
 {
     // A service that does not take an `or` of serviceSource values answers 400.
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("badRequest")},
-           {QStringLiteral("count"), -1},
-           {QStringLiteral("filter"), QStringLiteral(" or ")},
-           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("badRequest")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("filter"), QStringLiteral(" or ")},
+                 {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
     const QStringList mcas = addAlerts(kMcas, QStringLiteral("high"), 2);
     const QStringList cloud
             = addAlerts(QStringLiteral("microsoftDefenderForCloud"), QStringLiteral("low"), 1);
@@ -565,7 +528,7 @@ void TestRuleSync::refusedSourceFilterFallsBackToOneSourceAtATime()
     // The refused query (a fault, not served), then one per source of the default rules (MCAS,
     // Entra ID Protection, Defender for Cloud, unknown), each a single page here.
     const auto refused = [this] {
-        return admin("GET", QStringLiteral("/_sim/stats"))
+        return m_sim.admin("GET", QStringLiteral("/_sim/stats"))
                 .value(QLatin1String("faultsInjected"))
                 .toInt();
     };
@@ -582,11 +545,11 @@ void TestRuleSync::refusedSourceFilterFallsBackToOneSourceAtATime()
     QCOMPARE(ruleIncidents(storedQueue()).size(), 4);
 
     // A filter refused even alone stops the rules, not the incidents.
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("badRequest")},
-           {QStringLiteral("count"), -1},
-           {QStringLiteral("filter"), QStringLiteral("serviceSource")},
-           {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("badRequest")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("filter"), QStringLiteral("serviceSource")},
+                 {QStringLiteral("path"), QStringLiteral("/security/alerts_v2")}});
     QVERIFY(runSync(*controller, &status));
     QVERIFY(status.componentAlertsError.has_value());
     QCOMPARE(status.componentAlertsError->kind, Error::Kind::BadRequest);

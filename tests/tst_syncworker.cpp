@@ -1,5 +1,5 @@
 #include "incidentrepository.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
 
@@ -7,8 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,13 +45,11 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SyncController> makeController();
     bool runSync(SyncController &controller, QList<Incident> *changed = nullptr);
-    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     int listCalls();
     QList<Incident> storedQueue();
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
-    QNetworkAccessManager m_network;
+    Test::SimFixture m_sim;
 };
 
 void TestSyncWorker::init()
@@ -63,26 +59,18 @@ void TestSyncWorker::init()
     Sim::SimOptions options;
     options.seed = 7;
     options.incidents = kIncidents;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
 }
 
 void TestSyncWorker::cleanup()
 {
-    m_sim.reset();
+    m_sim.stop();
     m_dir.reset();
 }
 
 std::unique_ptr<SyncController> TestSyncWorker::makeController()
 {
-    SyncConfig config;
-    config.store = StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db")));
-    config.authorityHost = m_sim->baseUrl();
-    config.graphEndpoint = m_sim->baseUrl();
-    config.tenantId = m_sim->tenantId();
-    config.clientId = m_sim->clientId();
-    config.clientSecret = m_sim->clientSecret();
-    config.autoPoll = false;
+    SyncConfig config = m_sim.syncConfig(m_dir->filePath(QStringLiteral("vigil.db")));
     config.callsPerMinute = 150;
     config.backoffBaseMs = 50;
     config.maxAttempts = 4;
@@ -92,42 +80,15 @@ std::unique_ptr<SyncController> TestSyncWorker::makeController()
 
 bool TestSyncWorker::runSync(SyncController &controller, QList<Incident> *changed)
 {
-    QSignalSpy finished(&controller, &SyncController::syncFinished);
-    QSignalSpy changes(&controller, &SyncController::incidentsChanged);
-    controller.syncNow();
-    if (!finished.wait(kSyncTimeoutMs))
-        return false;
-    if (changed) {
-        for (const QList<QVariant> &signal : std::as_const(changes))
-            changed->append(signal.at(0).value<QList<Incident>>());
-    }
-    const bool ok = finished.at(0).at(0).toBool();
-    if (!ok)
-        qWarning() << finished.at(0).at(1).value<Error>().toString();
-    return ok;
-}
-
-QJsonObject TestSyncWorker::admin(const QByteArray &verb, const QString &path,
-                                  const QJsonObject &body)
-{
-    QUrl url = m_sim->baseUrl();
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.sendCustomRequest(
-            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status / 100 != 2)
-        qWarning() << "admin call" << path << "answered" << status;
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    const Test::SyncRun run = Test::runOneSync(controller, kSyncTimeoutMs);
+    if (changed && run.finished)
+        changed->append(run.changed);
+    return run.ok;
 }
 
 int TestSyncWorker::listCalls()
 {
-    return admin("GET", QStringLiteral("/_sim/stats"))
+    return m_sim.admin("GET", QStringLiteral("/_sim/stats"))
             .value(QLatin1String("byRoute"))
             .toObject()
             .value(kListRoute)
@@ -147,7 +108,7 @@ QList<Incident> TestSyncWorker::storedQueue()
 
 void TestSyncWorker::initialSyncStoresEveryIncidentAndAlert()
 {
-    const QJsonObject info = admin("GET", QStringLiteral("/_sim/info"));
+    const QJsonObject info = m_sim.admin("GET", QStringLiteral("/_sim/info"));
     const int incidents = info.value(QLatin1String("incidents")).toInt();
     const int alerts = info.value(QLatin1String("alerts")).toInt();
     QCOMPARE(incidents, kIncidents);
@@ -215,7 +176,7 @@ void TestSyncWorker::restartResumesFromCursor()
         controller->start();
         QVERIFY(runSync(*controller));
     }
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
     auto controller = makeController();
     QSignalSpy loaded(controller.get(), &SyncController::incidentsLoaded);
     controller->start();
@@ -223,7 +184,7 @@ void TestSyncWorker::restartResumesFromCursor()
     QCOMPARE(loaded.at(0).at(0).value<QList<Incident>>().size(), kIncidents);
     QList<Incident> changed;
     QVERIFY(runSync(*controller, &changed));
-    const QJsonObject stats = admin("GET", QStringLiteral("/_sim/stats"));
+    const QJsonObject stats = m_sim.admin("GET", QStringLiteral("/_sim/stats"));
     // One token and one page of recent changes, not the whole tenant again.
     QVERIFY2(stats.value(QLatin1String("requests")).toInt() <= 3,
              QJsonDocument(stats).toJson().constData());
@@ -236,10 +197,10 @@ void TestSyncWorker::portalChangeShowsUp()
     controller->start();
     QVERIFY(runSync(*controller));
     const QString id = storedQueue().at(5).providerIncidentId;
-    admin("POST", QStringLiteral("/_sim/incidents/") + id,
-          {{QStringLiteral("status"), QStringLiteral("inProgress")},
-           {QStringLiteral("assignedTo"), QStringLiteral("kai.carter@contoso.com")},
-           {QStringLiteral("customTags"), QJsonArray{QStringLiteral("Escalated")}}});
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/") + id,
+                {{QStringLiteral("status"), QStringLiteral("inProgress")},
+                 {QStringLiteral("assignedTo"), QStringLiteral("kai.carter@contoso.com")},
+                 {QStringLiteral("customTags"), QJsonArray{QStringLiteral("Escalated")}}});
     QList<Incident> changed;
     QVERIFY(runSync(*controller, &changed));
     QCOMPARE(changed.size(), 1);
@@ -267,9 +228,9 @@ void TestSyncWorker::mergeShowsUp()
             target = incident;
     }
     QVERIFY(source.number && target.number);
-    admin("POST", QStringLiteral("/_sim/merge"),
-          {{QStringLiteral("source"), source.providerIncidentId},
-           {QStringLiteral("target"), target.providerIncidentId}});
+    m_sim.admin("POST", QStringLiteral("/_sim/merge"),
+                {{QStringLiteral("source"), source.providerIncidentId},
+                 {QStringLiteral("target"), target.providerIncidentId}});
     QList<Incident> changed;
     QVERIFY(runSync(*controller, &changed));
 
@@ -311,22 +272,22 @@ void TestSyncWorker::mergeIntoAnIncidentNotYetLocalFetchesIt()
     QVERIFY(source.number);
     const QString target = QString::number(
             m_sim->tenant().createIncident(2, Sim::Severity::High, QStringLiteral("Survivor")));
-    admin("POST", QStringLiteral("/_sim/merge"),
-          {{QStringLiteral("source"), source.providerIncidentId},
-           {QStringLiteral("target"), target}});
+    m_sim.admin("POST", QStringLiteral("/_sim/merge"),
+                {{QStringLiteral("source"), source.providerIncidentId},
+                 {QStringLiteral("target"), target}});
     // New incidents and then a portal change put the survivor a page after the source in the
     // ascending listing.
     for (int n = 0; n < 55; ++n)
         m_sim->tenant().createIncident(1, Sim::Severity::Low, QStringLiteral("Filler"));
-    admin("POST", QStringLiteral("/_sim/incidents/") + target,
-          {{QStringLiteral("assignedTo"), QStringLiteral("kai.carter@contoso.com")}});
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/") + target,
+                {{QStringLiteral("assignedTo"), QStringLiteral("kai.carter@contoso.com")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
     QList<Incident> changed;
     QVERIFY(runSync(*controller, &changed));
 
     // The source comes first: its survivor is not local yet and is fetched at once, with its
     // alerts; when the listing reaches the survivor it is already stored.
-    const QJsonObject routes = admin("GET", QStringLiteral("/_sim/stats"))
+    const QJsonObject routes = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
                                        .value(QLatin1String("byRoute"))
                                        .toObject();
     QCOMPARE(routes.value(QStringLiteral("GET /v1.0/security/incidents/{id}")).toInt(), 1);
@@ -364,7 +325,7 @@ void TestSyncWorker::overlapDuplicatesAcrossPagesAreSkipped()
         created.insert(QString::number(
                 m_sim->tenant().createIncident(1, Sim::Severity::Low, QStringLiteral("Burst"))));
     QList<Incident> changed;
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
     QVERIFY(runSync(*controller, &changed));
     QVERIFY(listCalls() >= 2);
     QSet<QString> changedIds;
@@ -374,7 +335,7 @@ void TestSyncWorker::overlapDuplicatesAcrossPagesAreSkipped()
     QCOMPARE(storedQueue().size(), kIncidents + 60);
 
     // Nothing changed: the overlap lists the burst again, and none of it counts as a change.
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
     changed.clear();
     QVERIFY(runSync(*controller, &changed));
     QVERIFY(listCalls() >= 2);
@@ -387,11 +348,11 @@ void TestSyncWorker::throttlingHonoursRetryAfter()
     auto controller = makeController();
     controller->start();
     QVERIFY(runSync(*controller));
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("throttle")},
-           {QStringLiteral("count"), 1},
-           {QStringLiteral("retryAfter"), 2},
-           {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("throttle")},
+                 {QStringLiteral("count"), 1},
+                 {QStringLiteral("retryAfter"), 2},
+                 {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
     QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
     QElapsedTimer timer;
     timer.start();
@@ -413,11 +374,11 @@ void TestSyncWorker::serverErrorsBackOffThenSucceed()
 {
     auto controller = makeController();
     controller->start();
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("serverError")},
-           {QStringLiteral("status"), 503},
-           {QStringLiteral("count"), 2},
-           {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("serverError")},
+                 {QStringLiteral("status"), 503},
+                 {QStringLiteral("count"), 2},
+                 {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
     QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
     QVERIFY(runSync(*controller));
     int backoffs = 0;
@@ -431,7 +392,7 @@ void TestSyncWorker::serverErrorsBackOffThenSucceed()
     // component alert pages (1000 per page) that follow the incidents: only the alerts of the
     // products whose rules run by default (MCAS, Entra ID Protection, Defender for Cloud) and
     // those of no known product.
-    const QJsonObject bySource = admin("GET", QStringLiteral("/_sim/info"))
+    const QJsonObject bySource = m_sim.admin("GET", QStringLiteral("/_sim/info"))
                                          .value(QLatin1String("alertsByServiceSource"))
                                          .toObject();
     int alerts = 0;
@@ -439,16 +400,16 @@ void TestSyncWorker::serverErrorsBackOffThenSucceed()
                                "microsoftDefenderForCloud", "unknown"})
         alerts += bySource.value(QLatin1String(source)).toInt();
     QVERIFY(alerts > 0);
-    const QJsonObject stats = admin("GET", QStringLiteral("/_sim/stats"));
+    const QJsonObject stats = m_sim.admin("GET", QStringLiteral("/_sim/stats"));
     QCOMPARE(stats.value(QLatin1String("faultsInjected")).toInt(), 2);
     QCOMPARE(stats.value(QLatin1String("requests")).toInt(),
              1 + (kIncidents + 49) / 50 + 2 + (alerts + 999) / 1000);
 
     // A service that stays down ends the cycle with a Server error, and nothing is lost.
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("serverError")},
-           {QStringLiteral("status"), 500},
-           {QStringLiteral("count"), -1}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("serverError")},
+                 {QStringLiteral("status"), 500},
+                 {QStringLiteral("count"), -1}});
     QSignalSpy finished(controller.get(), &SyncController::syncFinished);
     controller->syncNow();
     QVERIFY(finished.wait(kSyncTimeoutMs));
@@ -462,18 +423,18 @@ void TestSyncWorker::expandFailureFallsBackToPerIncidentFetch()
     auto controller = makeController();
     controller->start();
     QVERIFY(runSync(*controller));
-    const QJsonObject info = admin("GET", QStringLiteral("/_sim/info"));
+    const QJsonObject info = m_sim.admin("GET", QStringLiteral("/_sim/info"));
     const QJsonValue bigValue = info.value(QLatin1String("over150")).toArray().at(0);
     const QString big
             = bigValue.isString() ? bigValue.toString() : QString::number(bigValue.toInteger());
     const QString small = storedQueue().at(3).providerIncidentId;
-    admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(big),
-          {{QStringLiteral("count"), 5}});
-    admin("POST", QStringLiteral("/_sim/incidents/") + small,
-          {{QStringLiteral("severity"), QStringLiteral("high")},
-           {QStringLiteral("displayName"), QStringLiteral("Renamed in the portal")}});
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("expandWithFilter")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/%1/alerts").arg(big),
+                {{QStringLiteral("count"), 5}});
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/") + small,
+                {{QStringLiteral("severity"), QStringLiteral("high")},
+                 {QStringLiteral("displayName"), QStringLiteral("Renamed in the portal")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("expandWithFilter")}});
 
     QList<Incident> changed;
     QVERIFY(runSync(*controller, &changed));
@@ -508,19 +469,19 @@ void TestSyncWorker::expiredTokenIsRenewed()
     auto controller = makeController();
     controller->start();
     QVERIFY(runSync(*controller));
-    admin("POST", QStringLiteral("/_sim/tokens/expire"));
+    m_sim.admin("POST", QStringLiteral("/_sim/tokens/expire"));
     const QString id = storedQueue().at(0).providerIncidentId;
-    admin("POST", QStringLiteral("/_sim/incidents/") + id,
-          {{QStringLiteral("status"), QStringLiteral("resolved")},
-           {QStringLiteral("classification"), QStringLiteral("falsePositive")},
-           {QStringLiteral("determination"), QStringLiteral("notMalicious")}});
-    admin("POST", QStringLiteral("/_sim/stats/reset"));
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/") + id,
+                {{QStringLiteral("status"), QStringLiteral("resolved")},
+                 {QStringLiteral("classification"), QStringLiteral("falsePositive")},
+                 {QStringLiteral("determination"), QStringLiteral("notMalicious")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
     QList<Incident> changed;
     QVERIFY(runSync(*controller, &changed));
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.at(0).status, QStringLiteral("resolved"));
     QCOMPARE(changed.at(0).classification, QStringLiteral("falsePositive"));
-    const QJsonObject routes = admin("GET", QStringLiteral("/_sim/stats"))
+    const QJsonObject routes = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
                                        .value(QLatin1String("byRoute"))
                                        .toObject();
     QCOMPARE(routes.value(QStringLiteral("POST /{tenant}/oauth2/v2.0/token")).toInt(), 1);
@@ -535,7 +496,7 @@ void TestSyncWorker::detailComesBackThroughTheController()
                             Store::OpenMode::ReadOnly);
     QVERIFY(opened);
     Store &store = *opened.value();
-    const QJsonValue bigValue = admin("GET", QStringLiteral("/_sim/info"))
+    const QJsonValue bigValue = m_sim.admin("GET", QStringLiteral("/_sim/info"))
                                         .value(QLatin1String("over150"))
                                         .toArray()
                                         .at(0);

@@ -1,7 +1,7 @@
 #include "activityrepository.h"
 #include "incidentrepository.h"
 #include "outboxrepository.h"
-#include "simserver.h"
+#include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
 #include "triage.h"
@@ -9,8 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,7 +48,6 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SyncController> makeController(int retryFirstMs = 200, bool autoPoll = false);
     bool runSync(SyncController &controller);
-    QJsonObject admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
     QJsonArray apiWrites(const QString &incidentId);
     void failWrites(const QString &incidentId);
     QList<Incident> openIncidents(SyncController &controller);
@@ -59,8 +56,7 @@ private:
     QList<OutboxRow> outbox();
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sim::SimServer> m_sim;
-    QNetworkAccessManager m_network;
+    Test::SimFixture m_sim;
 };
 
 void TestTwoWaySync::init()
@@ -70,25 +66,18 @@ void TestTwoWaySync::init()
     Sim::SimOptions options;
     options.seed = 11;
     options.incidents = kIncidents;
-    m_sim = std::make_unique<Sim::SimServer>(options);
-    QVERIFY(m_sim->listen());
+    QVERIFY(m_sim.start(options));
 }
 
 void TestTwoWaySync::cleanup()
 {
-    m_sim.reset();
+    m_sim.stop();
     m_dir.reset();
 }
 
 std::unique_ptr<SyncController> TestTwoWaySync::makeController(int retryFirstMs, bool autoPoll)
 {
-    SyncConfig config;
-    config.store = StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db")));
-    config.authorityHost = m_sim->baseUrl();
-    config.graphEndpoint = m_sim->baseUrl();
-    config.tenantId = m_sim->tenantId();
-    config.clientId = m_sim->clientId();
-    config.clientSecret = m_sim->clientSecret();
+    SyncConfig config = m_sim.syncConfig(m_dir->filePath(QStringLiteral("vigil.db")));
     config.autoPoll = autoPoll;
     config.callsPerMinute = 150;
     config.backoffBaseMs = 20;
@@ -101,33 +90,13 @@ std::unique_ptr<SyncController> TestTwoWaySync::makeController(int retryFirstMs,
 
 bool TestTwoWaySync::runSync(SyncController &controller)
 {
-    QSignalSpy finished(&controller, &SyncController::syncFinished);
-    controller.syncNow();
-    return finished.wait(kTimeoutMs) && finished.at(0).at(0).toBool();
-}
-
-QJsonObject TestTwoWaySync::admin(const QByteArray &verb, const QString &path,
-                                  const QJsonObject &body)
-{
-    QUrl url = m_sim->baseUrl();
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_network.sendCustomRequest(
-            request, verb, verb == "GET" ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    finished.wait(10000);
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status / 100 != 2)
-        qWarning() << "admin call" << path << "answered" << status;
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    return Test::runOneSync(controller, kTimeoutMs).ok;
 }
 
 QJsonArray TestTwoWaySync::apiWrites(const QString &incidentId)
 {
     const QJsonArray history
-            = admin("GET", QStringLiteral("/_sim/incidents/%1/history").arg(incidentId))
+            = m_sim.admin("GET", QStringLiteral("/_sim/incidents/%1/history").arg(incidentId))
                       .value(QLatin1String("history"))
                       .toArray();
     QJsonArray writes;
@@ -140,12 +109,12 @@ QJsonArray TestTwoWaySync::apiWrites(const QString &incidentId)
 
 void TestTwoWaySync::failWrites(const QString &incidentId)
 {
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("serverError")},
-           {QStringLiteral("status"), QJsonValue(503)},
-           {QStringLiteral("count"), QJsonValue(-1)},
-           {QStringLiteral("path"),
-            QString(QStringLiteral("/v1.0/security/incidents/") + incidentId)}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("serverError")},
+                 {QStringLiteral("status"), QJsonValue(503)},
+                 {QStringLiteral("count"), QJsonValue(-1)},
+                 {QStringLiteral("path"),
+                  QString(QStringLiteral("/v1.0/security/incidents/") + incidentId)}});
 }
 
 QList<Incident> TestTwoWaySync::openIncidents(SyncController &controller)
@@ -348,7 +317,7 @@ void TestTwoWaySync::editsDuringOutageAreDeliveredInOrder()
     QCOMPARE(stored(a.number).assignedTo, QStringLiteral("third@contoso.com"));
     QCOMPARE(stored(a.number).syncState, SyncState::Pending);
 
-    admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.admin("DELETE", QStringLiteral("/_sim/faults"));
     QTRY_VERIFY_WITH_TIMEOUT(outbox().isEmpty() && delivered.size() == 2, kTimeoutMs);
 
     // The analyst's second owner of A replaced the first before either could be sent: A gets
@@ -393,7 +362,7 @@ void TestTwoWaySync::restartDeliversQueuedEdits()
     }
     QCOMPARE(outbox().size(), 2); // status and classification
     QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
-    admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.admin("DELETE", QStringLiteral("/_sim/faults"));
 
     auto controller = makeController(60000, true);
     QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
@@ -424,9 +393,9 @@ void TestTwoWaySync::laterPortalChangeWinsAndIsLoggedAsConflict()
 
     // The portal assigns the incident after the analyst's edit, while it waits in the outbox.
     QTest::qWait(20);
-    admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
-          {{QStringLiteral("assignedTo"), QStringLiteral("bob@contoso.com")}});
-    admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
+                {{QStringLiteral("assignedTo"), QStringLiteral("bob@contoso.com")}});
+    m_sim.admin("DELETE", QStringLiteral("/_sim/faults"));
     QVERIFY(runSync(*controller));
     QTRY_VERIFY(outbox().isEmpty());
 
@@ -453,19 +422,19 @@ void TestTwoWaySync::retryReadsTheIncidentBeforeWriting()
     controller->start();
     QVERIFY(runSync(*controller));
     const Incident target = openIncidents(*controller).value(1);
-    admin("POST", QStringLiteral("/_sim/faults"),
-          {{QStringLiteral("kind"), QStringLiteral("serverError")},
-           {QStringLiteral("status"), QJsonValue(503)},
-           {QStringLiteral("method"), QStringLiteral("PATCH")},
-           {QStringLiteral("path"),
-            QString(QStringLiteral("/v1.0/security/incidents/") + target.providerIncidentId)}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("serverError")},
+                 {QStringLiteral("status"), QJsonValue(503)},
+                 {QStringLiteral("method"), QStringLiteral("PATCH")},
+                 {QStringLiteral("path"), QString(QStringLiteral("/v1.0/security/incidents/")
+                                                  + target.providerIncidentId)}});
     controller->requestEdit({target.number}, assign(QStringLiteral("carol@contoso.com")));
     // The first attempt failed; the row waits for its retry.
     QTRY_VERIFY_WITH_TIMEOUT(outbox().size() == 1 && outbox().at(0).attempts >= 1, kTimeoutMs);
 
     QTest::qWait(20);
-    admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
-          {{QStringLiteral("assignedTo"), QStringLiteral("dave@contoso.com")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
+                {{QStringLiteral("assignedTo"), QStringLiteral("dave@contoso.com")}});
     QTRY_VERIFY_WITH_TIMEOUT(outbox().isEmpty(), kTimeoutMs);
 
     QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
@@ -499,15 +468,16 @@ void TestTwoWaySync::tagsMergeWithPortalTags()
     QTest::qWait(20);
     QJsonArray portalTags = QJsonArray::fromStringList(target.customTags);
     portalTags.append(QStringLiteral("PortalTag"));
-    admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
-          {{QStringLiteral("customTags"), portalTags}});
-    admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.admin("POST", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId),
+                {{QStringLiteral("customTags"), portalTags}});
+    m_sim.admin("DELETE", QStringLiteral("/_sim/faults"));
     QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
     QVERIFY(runSync(*controller));
     QVERIFY(delivered.wait(kTimeoutMs));
 
     const QStringList tenantTags
-            = admin("GET", QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId))
+            = m_sim.admin("GET",
+                          QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId))
                       .value(QLatin1String("customTags"))
                       .toVariant()
                       .toStringList();

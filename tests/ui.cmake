@@ -1,19 +1,16 @@
 vigil_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS vigil_ui LABELS ui)
 # The same window on a real SyncController syncing from the in-process simulated tenant.
-vigil_add_test(NAME tst_mainwindowsim SOURCES tst_mainwindowsim.cpp
-               LIBS vigil_ui vigil_facade vigil_sim
+vigil_add_test(NAME tst_mainwindowsim SOURCES tst_mainwindowsim.cpp LIBS vigil_ui vigil_simfixture
                LABELS ui sim TIMEOUT 300)
 # The triage side of the window: dialogs, keys, bulk selection, sync state, editRequested.
 vigil_add_test(NAME tst_triageui SOURCES tst_triageui.cpp LIBS vigil_ui LABELS ui)
 # The connector page on a real SyncController and the simulated tenant: rules, health, restart.
-vigil_add_test(NAME tst_connectorpage SOURCES tst_connectorpage.cpp
-               LIBS vigil_ui vigil_facade vigil_sync vigil_sim
+vigil_add_test(NAME tst_connectorpage SOURCES tst_connectorpage.cpp LIBS vigil_ui vigil_simfixture
                LABELS ui sim rules TIMEOUT 300)
 # It also asks vigilctl what the rules are, on the same data directory.
 target_compile_definitions(tst_connectorpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_connectorpage vigilctl)
 # Connect and disconnect from the connector page, against a real Secret Service.
-vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp
-               LIBS vigil_ui vigil_facade vigil_sync vigil_sim
+vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp LIBS vigil_ui vigil_simfixture
                LABELS ui sim auth keyring TIMEOUT 240
                WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
