@@ -48,7 +48,7 @@ QUrl portalAlertUrl(const QString &alertWebUrl, const Cloud &cloud)
 QUrl portalIncidentUrl(const QString &incidentWebUrl, const QString &incidentId,
                        const QString &tenantId, const Cloud &cloud)
 {
-    const QUrl given(incidentWebUrl, QUrl::StrictMode);
+    QUrl given(incidentWebUrl, QUrl::StrictMode);
     if (isAllowedPortalUrl(given, cloud))
         return given;
     if (incidentId.isEmpty() || cloud.portalHosts.isEmpty())

@@ -1,5 +1,6 @@
 #include "graphjson.h"
 
+#include "corelogging.h"
 #include "graphwire.h"
 
 #include <QHash>
@@ -356,7 +357,7 @@ QList<Entity> evidenceFromGraphJson(const QByteArray &json)
                 list.append(readEvidence(e.get_object()));
         }
     } catch (const simdjson::simdjson_error &error) {
-        qWarning("evidence that is not valid JSON: %s", error.what());
+        qCWarning(lcCore, "evidence that is not valid JSON: %s", error.what());
     }
     return list;
 }

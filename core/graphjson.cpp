@@ -105,7 +105,7 @@ struct Comments
     {
         QList<Comment> list;
         const QJsonArray array = value.toArray();
-        for (const QJsonValue &item : array) {
+        for (const auto &item : array) {
             if (item.isObject())
                 list.append(commentFromGraph(item.toObject()));
         }
@@ -280,7 +280,7 @@ Result<Alert> alertFromGraph(const QJsonObject &json)
         return Error{Error::Kind::Parse, 0, {}, QStringLiteral("alert without id"), {}};
     const QJsonArray evidence = json.value(QLatin1String("evidence")).toArray();
     a.evidence.reserve(evidence.size());
-    for (const QJsonValue &item : evidence) {
+    for (const auto &item : evidence) {
         if (item.isObject())
             a.evidence.append(entityFromEvidence(item.toObject()));
     }
@@ -304,7 +304,7 @@ QList<Alert> alertsOfIncident(const QJsonObject &json)
     QList<Alert> alerts;
     const QJsonArray array = json.value(QLatin1String("alerts")).toArray();
     alerts.reserve(array.size());
-    for (const QJsonValue &item : array) {
+    for (const auto &item : array) {
         Result<Alert> alert = alertFromGraph(item.toObject());
         if (alert)
             alerts.append(std::move(alert).value());

@@ -178,7 +178,7 @@ struct TextList
         QStringList list;
         const QJsonArray array = value.toArray();
         list.reserve(array.size());
-        for (const QJsonValue &item : array) {
+        for (const auto &item : array) {
             if (item.isString())
                 list.append(item.toString());
         }

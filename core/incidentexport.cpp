@@ -237,7 +237,7 @@ QString incidentToCsvLine(const QJsonObject &json)
         QString text;
         if (value.isArray()) {
             QStringList items;
-            for (const QJsonValue &item : value.toArray())
+            for (const auto &item : value.toArray())
                 items.append(item.toString());
             text = items.join(QLatin1String("; "));
         } else if (value.isDouble()) {

@@ -45,7 +45,7 @@ QModelIndex EntityTreeModel::index(int row, int column, const QModelIndex &paren
         return {};
     if (!parent.isValid())
         return createIndex(row, column, quintptr(0));
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
 QModelIndex EntityTreeModel::parent(const QModelIndex &child) const

@@ -83,7 +83,7 @@ QString IncidentQueueModel::syncStateLabel(SyncState state)
 
 QString IncidentQueueModel::classificationText(const Incident &incident)
 {
-    const QString label = classificationLabel(incident.classification);
+    QString label = classificationLabel(incident.classification);
     const QString reason
             = classificationReasonLabel(incident.classification, incident.determination);
     if (reason.isEmpty())

@@ -8,7 +8,7 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6 qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev libsqlite3-dev libsimdjson-dev
     libgl-dev libglx-dev libvulkan-dev
-    xvfb xauth fonts-dejavu-core fonts-wqy-microhei clang-format
+    xvfb xauth fonts-dejavu-core fonts-wqy-microhei clang-format clang-tidy
     gnome-keyring dbus dbus-x11
 )
 

@@ -202,6 +202,8 @@ constexpr int DevicesPerPrefix = 80;
 
 constexpr const char *IncidentTitles[] = {
         "Multi-stage incident involving Execution & Defense evasion on one endpoint",
+        // One title, split for the line length.
+        // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
         "Multi-stage incident involving Initial access & Lateral movement on multiple endpoints "
         "reported by multiple sources",
         "Verdächtige PowerShell-Aktivität auf ‘%1’",

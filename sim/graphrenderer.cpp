@@ -276,7 +276,7 @@ QJsonArray GraphRenderer::evidence(const Alert &alert) const
     const FileSample &file = Files[random.bounded(static_cast<int>(std::size(Files)))];
     const bool malicious = alert.severity >= Severity::Medium;
 
-    auto base = [&](const char *type, QStringList roles, QStringList detailedRoles) {
+    auto base = [&](const char *type, const QStringList &roles, const QStringList &detailedRoles) {
         static const char *const Remediation[]
                 = {"none", "remediated", "prevented", "blocked", "notFound"};
         QJsonArray roleArray = QJsonArray::fromStringList(roles);

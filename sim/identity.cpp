@@ -77,7 +77,7 @@ QString IdentityProvider::randomToken(int bytes, const char *prefix)
 
 QString IdentityProvider::issueAppToken(Ticks lifetime)
 {
-    const QString token = randomToken(48, "eyJ0eXAiOiJKV1QiLCJ2aWdpbC1zaW0iOnRydWV9.");
+    QString token = randomToken(48, "eyJ0eXAiOiJKV1QiLCJ2aWdpbC1zaW0iOnRydWV9.");
     m_accessTokens.insert(token, AccessToken{nowTicks() + lifetime, QString(), {}});
     return token;
 }
@@ -385,7 +385,8 @@ GrantResult IdentityProvider::refresh(const QString &clientId, const QString &re
                                  QStringLiteral("Provided grant is invalid or malformed."));
         return result;
     }
-    const RefreshToken stored = *it;
+    // A copy: issuing new tokens below inserts into m_refreshTokens, which moves its entries.
+    const RefreshToken stored = *it; // NOLINT(performance-unnecessary-copy-initialization)
     if (stored.revokedReason == 50173) {
         result.failure = failure(
                 400, "invalid_grant", 50173,

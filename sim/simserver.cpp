@@ -3,6 +3,7 @@
 #include "simhttp_p.h"
 
 #include "liveactivity.h"
+#include "simlogging.h"
 
 #include <QAbstractHttpServer>
 #include <QDateTime>
@@ -57,6 +58,8 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     : QObject(parent)
     , m_tenant(options)
 {
+    connect(this, &SimServer::requestServed, this,
+            [](const QString &summary) { qCDebug(lcSim).noquote() << summary; });
     m_http = std::make_unique<HttpFrontend>(
             [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                 handle(request, std::move(responder));

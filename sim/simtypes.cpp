@@ -177,8 +177,9 @@ std::optional<Ticks> parseTicks(QStringView text)
         return std::nullopt;
     qint64 offsetSeconds = 0;
     if (zone.size() == 6) {
-        offsetSeconds = (zone.mid(1, 2).toInt() * 3600 + zone.mid(4, 2).toInt() * 60)
-                        * (zone.front() == u'-' ? -1 : 1);
+        offsetSeconds
+                = (qint64(zone.mid(1, 2).toInt()) * 3600 + qint64(zone.mid(4, 2).toInt()) * 60)
+                  * (zone.front() == u'-' ? -1 : 1);
     }
     QString fraction = match.captured(7);
     while (fraction.size() < 7)

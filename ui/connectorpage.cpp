@@ -4,6 +4,7 @@
 #include "connectioncontroller.h"
 #include "errortext.h"
 #include "synccontroller.h"
+#include "uilogging.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -198,6 +199,9 @@ QWidget *ConnectorPage::createConnectionBox()
         const bool allowed = m_verificationUri.scheme() == QLatin1String("https")
                              || (m_verificationUri.scheme() == QLatin1String("http")
                                  && isLoopbackHost(m_verificationUri.host()));
+        if (!allowed)
+            qCWarning(lcUi) << "refused to open a sign-in address that is not https:"
+                            << m_verificationUri.toDisplayString();
         if (!allowed || !m_urlOpener(m_verificationUri))
             showConnectFailure(Error{Error::Kind::Config,
                                      0,

@@ -14,7 +14,7 @@ QString ErrorText::detailOf(const Error &error)
 
 QString ErrorText::describe(const Error &error)
 {
-    const QString detail = detailOf(error);
+    QString detail = detailOf(error);
     switch (error.kind) {
     case Error::Kind::Network:
         return tr("Cannot reach Microsoft Graph (%1). Vigil keeps retrying; check the network "

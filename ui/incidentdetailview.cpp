@@ -42,7 +42,7 @@ QString activityValueText(IncidentField field, const FieldValue &value)
     case IncidentField::Owner:
         return value.text.isEmpty() ? IncidentDetailView::tr("Unassigned") : value.text;
     case IncidentField::Classification: {
-        const QString classification = classificationLabel(value.text);
+        QString classification = classificationLabel(value.text);
         const QString determination = determinationLabel(value.determination);
         if (determination.isEmpty())
             return classification;

@@ -8,6 +8,7 @@
 #include "synccontroller.h"
 #include "triagedialogs.h"
 #include "uiicons.h"
+#include "uilogging.h"
 
 #include <QAction>
 #include <QApplication>
@@ -403,17 +404,20 @@ void MainWindow::openCurrentInDefender()
         return;
     const QUrl url = currentIncidentPortalUrl();
     if (url.isEmpty()) {
+        qCInfo(lcUi) << "incident" << m_detailNumber << "has no Defender link that may be opened";
         statusBar()->showMessage(tr("Incident #%1 has no Microsoft 365 Defender incident to open.")
                                          .arg(m_detailNumber),
                                  6000);
         return;
     }
     Q_EMIT linkRequested(url);
-    if (m_urlOpener && !m_urlOpener(url))
+    if (m_urlOpener && !m_urlOpener(url)) {
+        qCWarning(lcUi) << "no web browser could be started for" << url.toDisplayString();
         showBanner(tr("No web browser could be started for %1. Copy the address and open it "
                       "yourself.")
                            .arg(url.toDisplayString()),
                    false);
+    }
 }
 
 void MainWindow::syncNow()

@@ -108,7 +108,7 @@ QStringList listFromJson(const QString &text)
     QStringList list;
     const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
     list.reserve(array.size());
-    for (const QJsonValue &value : array)
+    for (const auto &value : array)
         list.append(value.toString());
     return list;
 }
@@ -135,7 +135,7 @@ QList<Comment> commentsFromJson(const QString &text)
     if (text.size() <= 2)
         return list;
     const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue &value : array)
+    for (const auto &value : array)
         list.append(commentFromGraph(value.toObject()));
     return list;
 }
@@ -299,7 +299,7 @@ FieldValue fieldValueFromText(const QString &text)
     FieldValue value;
     value.text = json.value(QLatin1String("text")).toString();
     value.determination = json.value(QLatin1String("determination")).toString();
-    for (const QJsonValue &tag : json.value(QLatin1String("tags")).toArray())
+    for (const auto &tag : json.value(QLatin1String("tags")).toArray())
         value.tags.append(tag.toString());
     return value;
 }
