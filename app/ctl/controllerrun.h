@@ -1,0 +1,73 @@
+#pragma once
+
+#include "appoptions.h"
+#include "secretstore.h"
+#include "syncconfig.h"
+
+#include <QList>
+
+#include <functional>
+#include <memory>
+
+namespace Vigil {
+class SyncController;
+struct Incident;
+} // namespace Vigil
+
+namespace Vigil::Ctl {
+
+/**
+ * @brief One vigilctl command run against the local store through a SyncController, the same
+ * engine as the window's, until the command calls finish().
+ *
+ * Starts the demo tenant for --demo, gives the controller the saved connection's secret when the
+ * command talks to Graph, saves a refresh token the sign-in rotates (the run ends only after it
+ * is written) and turns a store failure into vigilctl's error text. Lives on the main thread.
+ */
+class ControllerRun
+{
+public:
+    /** How far a command reaches: the local store only, or Graph too. */
+    enum class Reach {
+        Store, // incidents list, incident show, outbox list, connector status
+        GraphWhenConnected, // incident update: edits are sent when a connection is known
+        Graph, // sync: fails without credentials
+    };
+
+    ControllerRun(const AppOptions &options, Reach reach);
+    ~ControllerRun();
+    ControllerRun(const ControllerRun &) = delete;
+    ControllerRun &operator=(const ControllerRun &) = delete;
+
+    /** Starts the demo tenant or checks the credentials, then creates the controller (not
+     *  started). Answers Ok, or the exit code after saying what is wrong. */
+    int open();
+
+    SyncController &controller() { return *m_controller; }
+    /** The configuration the controller runs with (the demo tenant's endpoints with --demo). */
+    const SyncConfig &config() const { return m_config; }
+    /** True once the store's incidents have arrived, that is once the controller is running. */
+    bool loaded() const { return m_loaded; }
+
+    /** Ends the run with this exit code (after a pending secret write). */
+    void finish(int code);
+
+    /** Starts the controller and runs until finish(); loaded is called once, with the store's
+     *  incidents, when the controller is ready for requests. Answers the exit code. */
+    int exec(const std::function<void(const QList<Incident> &)> &loaded);
+
+private:
+    const AppOptions &m_options;
+    Reach m_reach;
+    SyncConfig m_config;
+    bool m_needsSavedSecret = false;
+    DemoTenant m_demo;
+    std::unique_ptr<SyncController> m_controller;
+    SecretStore m_secrets;
+    int m_exitCode = 0;
+    int m_secretWrites = 0;
+    bool m_exitPending = false;
+    bool m_loaded = false;
+};
+
+} // namespace Vigil::Ctl

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
+
+// vigilctl's commands, one file per group; vigilctl.cpp holds the table that names them.
+namespace Vigil::Ctl {
+
+/** Runs one command; args are the positional arguments (the command words first). Answers the
+ *  process's exit code. */
+using CommandHandler = int (*)(const QCommandLineParser &parser, const QStringList &args);
+
+/**
+ * @brief One line of vigilctl's command table: the words that name a command, how many operands
+ * follow them, its lines in --help and the function that runs it.
+ */
+struct Command
+{
+    QString words; // "incident show"
+    int operands = 0; // NUMBER, PRODUCT
+    QString help;
+    CommandHandler run = nullptr;
+
+    bool matches(const QStringList &args) const
+    {
+        const QStringList named = words.split(QLatin1Char(' '));
+        return args.size() == named.size() + operands && args.mid(0, named.size()) == named;
+    }
+};
+
+// synccommands.cpp
+void addSyncOptions(QCommandLineParser &parser);
+int runSync(const QCommandLineParser &parser, const QStringList &args);
+
+// incidentcommands.cpp
+void addIncidentOptions(QCommandLineParser &parser);
+int runIncidentsList(const QCommandLineParser &parser, const QStringList &args);
+int runIncidentShow(const QCommandLineParser &parser, const QStringList &args);
+int runIncidentUpdate(const QCommandLineParser &parser, const QStringList &args);
+
+// outboxcommands.cpp
+int runOutboxList(const QCommandLineParser &parser, const QStringList &args);
+
+// connectcommands.cpp
+void addConnectOptions(QCommandLineParser &parser);
+int runConnect(const QCommandLineParser &parser, const QStringList &args);
+int runDisconnect(const QCommandLineParser &parser, const QStringList &args);
+int runConnectorStatus(const QCommandLineParser &parser, const QStringList &args);
+
+// rulecommands.cpp: `rules list`, `rules set PRODUCT` and `connector set` share one handler.
+void addRuleOptions(QCommandLineParser &parser);
+int runRules(const QCommandLineParser &parser, const QStringList &args);
+
+} // namespace Vigil::Ctl
