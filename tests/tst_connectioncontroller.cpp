@@ -106,7 +106,7 @@ Result<QString> TestConnectionController::readSecret(const QString &key)
 QJsonObject TestConnectionController::simCode(const QString &userCode) const
 {
     const QJsonArray codes = m_sim->tenant().identity().deviceCodesJson();
-    for (const QJsonValue &code : codes) {
+    for (const auto &code : codes) {
         if (code[QLatin1String("user_code")].toString() == userCode)
             return code.toObject();
     }

@@ -294,7 +294,7 @@ void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
     }
     const QJsonArray reported = vigilctlRules();
     QCOMPARE(reported.size(), 6);
-    for (const QJsonValue &rule : reported) {
+    for (const auto &rule : reported) {
         const QJsonObject object = rule.toObject();
         QVERIFY2(object.value(QLatin1String("enabled")).toBool(),
                  qPrintable(object.value(QLatin1String("product")).toString()));
@@ -367,7 +367,7 @@ void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
     // Checking it again turns them off; the next sync creates nothing new.
     QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
     QTRY_VERIFY(storedRules().turnOffMicrosoftRules);
-    for (const QJsonValue &rule : vigilctlRules()) {
+    for (const auto &rule : vigilctlRules()) {
         const QJsonObject object = rule.toObject();
         const QString product = object.value(QLatin1String("product")).toString();
         const bool covered = product == QLatin1String("MDE") || product == QLatin1String("MDI")

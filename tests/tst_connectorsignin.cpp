@@ -174,7 +174,7 @@ void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
     // The refresh token is in the keychain, never in the profile file.
     const Result<QString> keptToken = readSecret(saved.secretKey());
     QVERIFY2(keptToken.ok(), qPrintable(failure(keptToken)));
-    const QString refreshToken = keptToken.value();
+    const QString &refreshToken = keptToken.value();
     QVERIFY(!refreshToken.isEmpty());
     QFile file(ConnectorProfile::filePath(m_dir->path()));
     QVERIFY(file.open(QIODevice::ReadOnly));

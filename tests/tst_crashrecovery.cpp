@@ -161,7 +161,7 @@ void TestCrashRecovery::killedSyncsLoseAndDuplicateNothing()
 
     // Pick open incidents that are not redirected.
     QList<QJsonObject> open;
-    for (const QJsonValue &value : listIncidents()) {
+    for (const auto &value : listIncidents()) {
         const QJsonObject i = value.toObject();
         if (i.value(QLatin1String("status")).toString() != QLatin1String("Closed")
             && i.value(QLatin1String("redirectedTo")).isNull())
@@ -352,7 +352,7 @@ void TestCrashRecovery::killedSyncsLoseAndDuplicateNothing()
 
     QHash<qint64, QJsonObject> local;
     int crashPages = 0;
-    for (const QJsonValue &value : listIncidents()) {
+    for (const auto &value : listIncidents()) {
         local.insert(value.toObject().value(QLatin1String("number")).toInteger(), value.toObject());
         crashPages += value.toObject().value(QLatin1String("title"))
                                       .toString()

@@ -99,7 +99,7 @@ std::unique_ptr<DeviceCodeFlow> TestDeviceCodeFlow::newFlow(const QString &clien
 QJsonObject TestDeviceCodeFlow::simCode(const QString &userCode) const
 {
     const QJsonArray codes = m_server->tenant().identity().deviceCodesJson();
-    for (const QJsonValue &code : codes) {
+    for (const auto &code : codes) {
         if (code[QLatin1String("user_code")].toString() == userCode)
             return code.toObject();
     }

@@ -523,8 +523,7 @@ void TestGraphJson::alertPageParserMapsLikeTheObjectParser()
     QList<QJsonObject> alerts;
     for (const char *fixture : {"incident-doc-sample.json", "incident-graph-canonical.json",
                                 "incident-future-enums.json"}) {
-        for (const QJsonValue &alert :
-             loadFixture(fixture).value(QLatin1String("alerts")).toArray()) {
+        for (const auto &alert : loadFixture(fixture).value(QLatin1String("alerts")).toArray()) {
             QJsonObject json = alert.toObject();
             json.insert(QStringLiteral("productName"),
                         QStringLiteral("Product %1").arg(alerts.size()));

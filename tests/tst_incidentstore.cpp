@@ -24,7 +24,7 @@ Incident makeIncident(const QString &id, int minutes = 0)
     i.status = QStringLiteral("active");
     i.webUrl = QStringLiteral("https://security.microsoft.com/incidents/") + id;
     i.createdTime = kBase;
-    i.lastUpdateTime = kBase.addSecs(60 * minutes);
+    i.lastUpdateTime = kBase.addSecs(qint64(60) * minutes);
     return i;
 }
 
@@ -38,7 +38,7 @@ Alert makeAlert(const QString &id, const QString &incidentId, int minutes = 0)
     a.status = QStringLiteral("new");
     a.serviceSource = QStringLiteral("microsoftDefenderForEndpoint");
     a.mitreTechniques = {QStringLiteral("T1059")};
-    a.createdTime = kBase.addSecs(60 * minutes);
+    a.createdTime = kBase.addSecs(qint64(60) * minutes);
     a.lastUpdateTime = a.createdTime;
     return a;
 }

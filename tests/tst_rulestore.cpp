@@ -27,7 +27,7 @@ Incident m365dIncident(const QString &id, int minutes = 0)
     i.severity = QStringLiteral("high");
     i.status = QStringLiteral("active");
     i.createdTime = kBase;
-    i.lastUpdateTime = kBase.addSecs(60 * minutes);
+    i.lastUpdateTime = kBase.addSecs(qint64(60) * minutes);
     return i;
 }
 
@@ -42,7 +42,7 @@ ComponentAlert componentAlert(const QString &id, const QString &incidentId, int 
     c.alert.serviceSource = QStringLiteral("microsoftDefenderForCloudApps");
     c.alert.tenantId = QStringLiteral("tenant-1");
     c.alert.alertWebUrl = QStringLiteral("https://security.microsoft.com/alerts/") + id;
-    c.alert.createdTime = kBase.addSecs(60 * minutes);
+    c.alert.createdTime = kBase.addSecs(qint64(60) * minutes);
     c.alert.lastUpdateTime = c.alert.createdTime;
     c.alert.evidence.append(entityFromEvidence(
             QJsonDocument::fromJson(
@@ -142,7 +142,7 @@ void TestRuleStore::oneIncidentPerAlertEver()
                       .storeComponentAlertPage({first, second}, {QStringLiteral("ca1")}, cursor)
                       .value();
     QCOMPARE(created.size(), 1);
-    const Incident incident = created.constFirst();
+    const Incident &incident = created.constFirst();
     QVERIFY(incident.number > 0);
     QCOMPARE(incident.provider, QStringLiteral("Incident creation rule"));
     QCOMPARE(incident.ruleAlertId, QStringLiteral("ca1"));

@@ -130,9 +130,9 @@ QStringList TestRuleSync::addAlerts(const QString &serviceSource, const QString 
         return ids;
     }
     QStringList ids;
-    for (const QJsonValue &id : m_sim.admin("POST", QStringLiteral("/_sim/alerts"), body)
-                                        .value(QLatin1String("alerts"))
-                                        .toArray())
+    for (const auto &id : m_sim.admin("POST", QStringLiteral("/_sim/alerts"), body)
+                                  .value(QLatin1String("alerts"))
+                                  .toArray())
         ids.append(id.toString());
     return ids;
 }

@@ -66,7 +66,7 @@ private Q_SLOTS:
 
 private:
     HttpResult request(const QByteArray &verb, const QString &path, const QByteArray &body = {},
-                       Headers headers = {}, int transferTimeoutMs = 0);
+                       const Headers &headers = {}, int transferTimeoutMs = 0);
     HttpResult graph(const QByteArray &verb, const QString &path, const QByteArray &body = {},
                      int transferTimeoutMs = 0);
     HttpResult admin(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
@@ -80,7 +80,8 @@ private:
 };
 
 HttpResult TestSimFaults::request(const QByteArray &verb, const QString &path,
-                                  const QByteArray &body, Headers headers, int transferTimeoutMs)
+                                  const QByteArray &body, const Headers &headers,
+                                  int transferTimeoutMs)
 {
     QNetworkRequest networkRequest(QUrl(m_server->baseUrl().toString() + path));
     for (const auto &[name, value] : headers)

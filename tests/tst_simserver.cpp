@@ -423,9 +423,9 @@ void TestSimServer::filterSelectsExactlyTheMatchingIncidents_data()
     std::sort(created.begin(), created.end());
     const QString createdPivot = created.at(created.size() / 3);
 
-    auto add = [this](const char *tag, const QString &filter, IncidentPredicate predicate) {
+    auto add = [this](const char *tag, const QString &filter, const IncidentPredicate &predicate) {
         QTest::newRow(tag) << filter;
-        m_predicates.insert(QString::fromLatin1(tag), std::move(predicate));
+        m_predicates.insert(QString::fromLatin1(tag), predicate);
     };
     add("lastUpdate ge", u"lastUpdateDateTime ge " + pivot,
         [pivot](const QJsonObject &i) { return text(i, "lastUpdateDateTime") >= pivot; });

@@ -685,7 +685,7 @@ void TestSyncEngine::conflicts_data()
     const auto owner = [](const char *base, const char *local) {
         return row(IncidentField::Owner, text(base), text(local));
     };
-    const auto classification = [](FieldValue base, FieldValue local) {
+    const auto classification = [](const FieldValue &base, const FieldValue &local) {
         return row(IncidentField::Classification, base, local);
     };
     const auto tagRow = [](const QStringList &base, const QStringList &local) {

@@ -264,7 +264,7 @@ void TestVigilctlConnect::deviceCodeConnectStatusSyncDisconnect()
     QVERIFY2(list.exitCode == 0, list.err.constData());
     qint64 number = 0;
     qint64 incidentId = 0;
-    for (const QJsonValue &value : QJsonDocument::fromJson(list.out).array()) {
+    for (const auto &value : QJsonDocument::fromJson(list.out).array()) {
         const QJsonObject incident = value.toObject();
         if (incident.value(QLatin1String("status")).toString() == QLatin1String("New")) {
             number = incident.value(QLatin1String("number")).toInteger();
@@ -284,7 +284,7 @@ void TestVigilctlConnect::deviceCodeConnectStatusSyncDisconnect()
     QVERIFY(byAnalyst);
     const Result<QString> current = keychainRead(refreshKey);
     QVERIFY(current.ok());
-    const QString keychainBackup = current.value();
+    const QString &keychainBackup = current.value();
 
     // A keyring that lost the secret (reset, another machine) shows in the status, with what
     // to do; the secret put back, all is well again.

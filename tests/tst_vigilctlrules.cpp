@@ -89,7 +89,7 @@ QJsonArray TestVigilctlRules::rules()
 
 QJsonObject TestVigilctlRules::rule(const QString &product)
 {
-    for (const QJsonValue &value : rules()) {
+    for (const auto &value : rules()) {
         if (value.toObject().value(QLatin1String("product")).toString() == product)
             return value.toObject();
     }
@@ -292,7 +292,7 @@ void TestVigilctlRules::syncCreatesRuleIncidentsAndDuplicates()
     QVERIFY(list.size() > 30);
     QString openIncident;
     int ruleIncidents = 0;
-    for (const QJsonValue &value : list) {
+    for (const auto &value : list) {
         const QJsonObject i = value.toObject();
         QVERIFY(i.contains(QLatin1String("duplicateOf")));
         QVERIFY(i.value(QLatin1String("duplicateOf")).isNull());
@@ -339,7 +339,7 @@ void TestVigilctlRules::syncCreatesRuleIncidentsAndDuplicates()
     list = incidents();
     qint64 holder = 0;
     QList<QJsonObject> duplicates;
-    for (const QJsonValue &value : list) {
+    for (const auto &value : list) {
         const QJsonObject i = value.toObject();
         if (i.value(QLatin1String("providerIncidentId")).toString() == openIncident)
             holder = i.value(QLatin1String("number")).toInteger();

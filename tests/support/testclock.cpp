@@ -47,7 +47,7 @@ public:
     qint64 m_interval = 0;
 };
 
-TestClock::TestClock(QDateTime start)
+TestClock::TestClock(const QDateTime &start)
     : m_start(start.isValid() ? start.toUTC() : QDateTime::currentDateTimeUtc())
 {
     if (!start.isValid())

@@ -22,7 +22,7 @@ class TestClock final : public Clock
 {
 public:
     /** start: the UTC time at elapsedMs() 0 (default: now, to the second). */
-    explicit TestClock(QDateTime start = {});
+    explicit TestClock(const QDateTime &start = {});
     ~TestClock() override;
 
     QDateTime now() const override;
