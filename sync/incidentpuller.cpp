@@ -1,5 +1,6 @@
 #include "incidentpuller.h"
 
+#include "clock.h"
 #include "graphclient.h"
 #include "graphjson.h"
 #include "incidentrepository.h"
@@ -41,9 +42,7 @@ IncidentPuller::IncidentPuller(SyncContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_reconciler(context)
-{
-    m_clock.start();
-}
+{ }
 
 void IncidentPuller::start()
 {
@@ -51,7 +50,8 @@ void IncidentPuller::start()
     m_cycleMax = {};
     m_previousItem = {};
     m_survivorsToFetch.clear();
-    const bool expand = m_expandBlockedUntilMs < 0 || m_clock.elapsed() >= m_expandBlockedUntilMs;
+    const bool expand = m_expandBlockedUntilMs < 0
+                        || m_context.clock()->elapsedMs() >= m_expandBlockedUntilMs;
     fetchPage(firstPageUrl(expand), expand);
 }
 
@@ -104,7 +104,7 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
             qCWarning(lcSync).noquote()
                     << "listing incidents with $expand=alerts failed (" << error.toString()
                     << "); listing without it and fetching each changed incident's alerts";
-            m_expandBlockedUntilMs = m_clock.elapsed() + kExpandRetryMs;
+            m_expandBlockedUntilMs = m_context.clock()->elapsedMs() + kExpandRetryMs;
             m_previousItem = {};
             fetchPage(firstPageUrl(false), false);
             return;

@@ -4,7 +4,6 @@
 #include "result.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -62,12 +61,11 @@ private:
 
     SyncContext &m_context;
     IncidentReconciler m_reconciler;
-    QElapsedTimer m_clock;
     bool m_unordered = false; ///< the service ignored $orderby: move the cursor at the end only
     QDateTime m_cycleMax; ///< latest lastUpdateDateTime seen in this pull
     QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
     QStringList m_survivorsToFetch;
-    qint64 m_expandBlockedUntilMs = -1;
+    qint64 m_expandBlockedUntilMs = -1; ///< on the context clock's elapsedMs()
 };
 
 } // namespace Vigil

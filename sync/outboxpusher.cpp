@@ -1,6 +1,7 @@
 #include "outboxpusher.h"
 
 #include "activityrepository.h"
+#include "clock.h"
 #include "graphclient.h"
 #include "graphjson.h"
 #include "incidentrepository.h"
@@ -11,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -59,10 +61,10 @@ OutboxPusher::OutboxPusher(SyncContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_reconciler(context)
-    , m_pushTimer(this)
+    , m_pushTimer(context.clock()->createTimer(this))
 {
-    m_pushTimer.setSingleShot(true);
-    connect(&m_pushTimer, &QTimer::timeout, this, [this] { push(false); });
+    m_pushTimer->setSingleShot(true);
+    connect(m_pushTimer, &ClockTimer::timeout, this, [this] { push(false); });
     const SyncConfig &config = context.config();
     m_retryPolicy.first = std::chrono::milliseconds(std::max(1, config.outboxRetryFirstMs));
     m_retryPolicy.max = std::chrono::milliseconds(
@@ -98,18 +100,18 @@ void OutboxPusher::push(bool force)
     }
     // Strictly in order: the oldest row goes first, and waits for its back-off or sign-in.
     const OutboxRow &first = rows->constFirst();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_context.clock()->now();
     if (!force && first.state == QLatin1String("held")) {
         endPushRun();
         return;
     }
     if (!force && first.nextAttempt.isValid() && first.nextAttempt > now) {
-        m_pushTimer.start(
+        m_pushTimer->start(
                 std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(first.nextAttempt))));
         endPushRun();
         return;
     }
-    m_pushTimer.stop();
+    m_pushTimer->stop();
     const QList<OutboxRow> batch = leadingBatch(*rows);
     m_pushing = true;
     if (first.edit.field == IncidentField::Comment && first.attempts == 0) {
@@ -267,7 +269,7 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
             qCInfo(lcSync) << "delivered" << batch.size() << "edits of incident" << number;
         } else {
             QList<ActivityEntry> entries;
-            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const QDateTime now = m_context.clock()->now();
             for (qsizetype i = batch.size() - 1; i >= 0; --i) {
                 const OutboxEdit &edit = batch.at(i).edit;
                 state = revertLocally(state, edit);
@@ -289,7 +291,7 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
         state.syncState = remaining.isEmpty() ? SyncState::Synced : SyncState::Pending;
         storeState(std::move(state));
         if (decision.outcome == DeliveryOutcome::Delivered) {
-            m_context.status().lastPush = QDateTime::currentDateTimeUtc();
+            m_context.status().lastPush = m_context.clock()->now();
             Q_EMIT editDelivered(number);
         } else {
             Error refused = failure.value_or(Error{});
@@ -304,8 +306,7 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
     case DeliveryOutcome::Retry:
     case DeliveryOutcome::Hold: {
         const bool hold = decision.outcome == DeliveryOutcome::Hold;
-        const QDateTime next
-                = QDateTime::currentDateTimeUtc().addMSecs(decision.retryDelay.count());
+        const QDateTime next = m_context.clock()->now().addMSecs(decision.retryDelay.count());
         for (OutboxRow row : batch) {
             row.attempts = attempt;
             row.nextAttempt = hold ? QDateTime() : next;
@@ -321,7 +322,7 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
                          : QStringLiteral("retrying in %1 ms").arg(decision.retryDelay.count()));
         if (!hold) {
             m_context.status().outboxRetryAt = next;
-            m_pushTimer.start(std::max(decision.retryDelay, std::chrono::milliseconds(1)));
+            m_pushTimer->start(std::max(decision.retryDelay, std::chrono::milliseconds(1)));
         }
         if (failure)
             m_context.status().lastError = failure;

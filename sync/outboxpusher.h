@@ -7,10 +7,10 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 namespace Vigil {
 
+class ClockTimer;
 class SyncContext;
 
 /**
@@ -54,7 +54,7 @@ private:
     SyncContext &m_context;
     IncidentReconciler m_reconciler;
     RetryPolicy m_retryPolicy;
-    QTimer m_pushTimer; ///< the next outbox attempt after a transient failure
+    ClockTimer *m_pushTimer; ///< the next outbox attempt after a transient failure
     bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
     bool m_pushRunActive = false;
     int m_deliveredThisRun = 0;

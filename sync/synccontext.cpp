@@ -1,5 +1,6 @@
 #include "synccontext.h"
 
+#include "clock.h"
 #include "graphclient.h"
 #include "incidentrepository.h"
 #include "outboxrepository.h"
@@ -11,6 +12,7 @@ namespace Vigil {
 SyncContext::SyncContext(const SyncConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
+    , m_clock(config.clock ? config.clock : Clock::system())
 { }
 
 void SyncContext::publishStatus(bool countVolume)
@@ -23,9 +25,9 @@ void SyncContext::publishStatus(bool countVolume)
     // sync quadratic. They are counted at the end of a cycle and at most every few seconds.
     constexpr qint64 kVolumeIntervalMs = 5000;
     if (m_store
-        && (countVolume || !m_volumeCounted.isValid()
-            || m_volumeCounted.elapsed() >= kVolumeIntervalMs)) {
-        m_volumeCounted.start();
+        && (countVolume || m_volumeCountedMs < 0
+            || m_clock->elapsedMs() - m_volumeCountedMs >= kVolumeIntervalMs)) {
+        m_volumeCountedMs = m_clock->elapsedMs();
         m_status.duplicatesInStore = m_store->rules().duplicateCount();
         m_status.alertsInStore = m_store->incidents().alertCount();
         m_status.componentAlertsInStore = m_store->rules().componentAlertCount();

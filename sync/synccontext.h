@@ -5,7 +5,6 @@
 #include "syncconfig.h"
 #include "syncstatus.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -13,6 +12,7 @@
 
 namespace Vigil {
 
+class Clock;
 class GraphClient;
 class Store;
 
@@ -41,6 +41,8 @@ public:
     explicit SyncContext(const SyncConfig &config, QObject *parent = nullptr);
 
     const SyncConfig &config() const { return m_config; }
+    /** The clock of every wait and every decision on time: the config's, or the system's. */
+    Clock *clock() const { return m_clock; }
     Store *store() const { return m_store; }
     void setStore(Store *store) { m_store = store; }
     GraphClient *graph() const { return m_graph; }
@@ -72,13 +74,14 @@ Q_SIGNALS:
 
 private:
     const SyncConfig &m_config;
+    Clock *m_clock;
     Store *m_store = nullptr;
     GraphClient *m_graph = nullptr;
     SyncStatus m_status;
     QHash<QString, qint64> m_known;
     SyncTimings m_timings;
     bool m_pullRunning = false;
-    QElapsedTimer m_volumeCounted; ///< since the volume counts were last taken
+    qint64 m_volumeCountedMs = -1; ///< when the volume counts were last taken (clock's ms)
 };
 
 } // namespace Vigil

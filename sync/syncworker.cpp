@@ -1,6 +1,7 @@
 #include "syncworker.h"
 
 #include "alertpuller.h"
+#include "clock.h"
 #include "cloud.h"
 #include "graphclient.h"
 #include "graphjson.h"
@@ -18,6 +19,7 @@
 
 #include <QNetworkAccessManager>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -30,10 +32,10 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     , m_incidentPuller(new IncidentPuller(*m_context, this))
     , m_alertPuller(new AlertPuller(*m_context, this))
     , m_pusher(new OutboxPusher(*m_context, this))
-    , m_pollTimer(this)
+    , m_pollTimer(m_context->clock()->createTimer(this))
 {
-    m_pollTimer.setSingleShot(true);
-    connect(&m_pollTimer, &QTimer::timeout, this, &SyncWorker::startCycle);
+    m_pollTimer->setSingleShot(true);
+    connect(m_pollTimer, &ClockTimer::timeout, this, &SyncWorker::startCycle);
     connect(m_incidentPuller, &IncidentPuller::finished, this, &SyncWorker::onIncidentsPulled);
     connect(m_alertPuller, &AlertPuller::finished, this, &SyncWorker::finishCycle);
     // What the parts report leaves as the worker's own signals, in the order they send it.
@@ -76,6 +78,7 @@ void SyncWorker::initialize()
     int budget = std::max(1, m_config.callsPerMinute);
     if (!m_config.benchmarkBudgetOverride)
         budget = std::min(budget, SyncConfig::kMaxCallsPerMinute);
+    m_limiter.setClock(m_context->clock());
     m_limiter.setCallsPerMinute(budget);
     status.callBudgetPerMinute = budget;
 
@@ -107,6 +110,7 @@ void SyncWorker::initialize()
                                                             : graph.value();
         m_tokens = new TokenProvider(m_network, authority.value(), m_config.tenantId,
                                      m_config.clientId, m_config.clientSecret, resource, this);
+        m_tokens->setClock(m_context->clock());
         m_tokens->setRequestTimeout(std::chrono::seconds(m_config.requestTimeoutSeconds));
         if (!m_config.refreshToken.isEmpty()) {
             m_tokens->setRefreshToken(m_config.refreshToken);
@@ -118,6 +122,7 @@ void SyncWorker::initialize()
         options.maxAttempts = std::max(1, m_config.maxAttempts);
         options.requestTimeout = std::chrono::seconds(std::max(1, m_config.requestTimeoutSeconds));
         options.backoffBase = std::chrono::milliseconds(std::max(1, m_config.backoffBaseMs));
+        m_graph->setClock(m_context->clock());
         m_graph->setOptions(options);
         m_context->setGraph(m_graph);
         connect(m_graph, &GraphClient::backingOff, this,
@@ -171,7 +176,7 @@ void SyncWorker::initialize()
 void SyncWorker::syncNow()
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    m_pollTimer.stop();
+    m_pollTimer->stop();
     startCycle();
 }
 
@@ -210,7 +215,7 @@ void SyncWorker::requestEdit(const QList<qint64> &numbers, const TriageEdit &edi
     Q_ASSERT(QThread::currentThread() == thread());
     TriageEdit dated = edit;
     if (!dated.editTime.isValid())
-        dated.editTime = QDateTime::currentDateTimeUtc();
+        dated.editTime = m_context->clock()->now();
     QList<Incident> changed;
     for (qint64 number : numbers) {
         if (!m_store) {
@@ -326,7 +331,7 @@ void SyncWorker::startCycle()
     }
     m_context->setPullRunning(true);
     status.state = SyncStatus::State::Syncing;
-    status.lastAttempt = QDateTime::currentDateTimeUtc();
+    status.lastAttempt = m_context->clock()->now();
     status.pagesThisCycle = 0;
     status.incidentsThisCycle = 0;
     status.alertsThisCycle = 0;
@@ -357,7 +362,7 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
     status.backoffUntil = {};
     if (ok) {
         status.state = SyncStatus::State::Idle;
-        status.lastSuccess = QDateTime::currentDateTimeUtc();
+        status.lastSuccess = m_context->clock()->now();
         status.lastError.reset();
         m_store->syncState().setValue(QStringLiteral("lastSuccess"),
                                       formatGraphDateTime(status.lastSuccess));
@@ -379,7 +384,7 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
         m_syncAgain = false;
         QTimer::singleShot(0, this, &SyncWorker::startCycle);
     } else if (m_config.autoPoll) {
-        m_pollTimer.start(std::chrono::seconds(std::clamp(m_config.pollIntervalSeconds, 5, 300)));
+        m_pollTimer->start(std::chrono::seconds(std::clamp(m_config.pollIntervalSeconds, 5, 300)));
     }
 }
 

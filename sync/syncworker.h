@@ -10,7 +10,6 @@
 #include "syncstatus.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <memory>
 
@@ -19,6 +18,7 @@ class QNetworkAccessManager;
 namespace Vigil {
 
 class AlertPuller;
+class ClockTimer;
 class GraphClient;
 class IncidentPuller;
 class OutboxPusher;
@@ -103,7 +103,7 @@ private:
     TokenProvider *m_tokens = nullptr;
     GraphClient *m_graph = nullptr;
     RateLimiter m_limiter;
-    QTimer m_pollTimer;
+    ClockTimer *m_pollTimer;
     std::optional<Error> m_configError;
     bool m_ready = false;
     bool m_syncAgain = false; ///< syncNow() during a cycle: another one right after it
