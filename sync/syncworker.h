@@ -5,16 +5,11 @@
 #include "ratelimiter.h"
 #include "result.h"
 #include "syncconfig.h"
+#include "synccontext.h"
 #include "syncdecisions.h"
 #include "syncstatus.h"
 
-#include <QElapsedTimer>
-#include <QHash>
-#include <QJsonObject>
 #include <QObject>
-#include <QStringList>
-#include <QTimer>
-#include <QUrl>
 
 #include <memory>
 
@@ -22,28 +17,29 @@ class QNetworkAccessManager;
 
 namespace Vigil {
 
+class AlertPuller;
+class ClockTimer;
 class GraphClient;
+class IncidentPuller;
+class OutboxPusher;
 class Store;
-struct AlertPage;
-struct IncidentPage;
-struct IncidentPayload;
 class TokenProvider;
 
 /**
- * @brief The sync engine's worker: pulls M365D incidents from Graph into the Store.
+ * @brief The sync thread's conductor: owns what the sync needs and runs its cycle.
  *
  * Constructed anywhere, then moved to the sync thread; initialize() (a slot run on that thread)
- * creates the network manager, the token state and the only writing database connection. Each
- * pull cycle lists incidents changed since `cursor - overlap` in ascending lastUpdateDateTime
- * order, 50 per page with `$expand=alerts`, follows `@odata.nextLink`, skips overlap duplicates
- * by (id, lastUpdateDateTime), stores each page in one transaction together with the cursor, and
- * fetches the survivor of a merge at once when it is not local. When `$expand` with a filter
- * answers 5xx it lists without `$expand` and fetches each changed incident with its alerts.
- * Then it pulls component alerts (alerts_v2) by the same rules with their own cursor, lets the
- * enabled incident-creation rules make one local incident per matching alert when the alert
- * first arrives (in the page's transaction) and links rule incidents to the M365D incidents holding
- * the same alert. Edits of rule incidents stay local: they never get outbox rows. Everything it
- * reports leaves through queued signals as values.
+ * creates the network manager, the token state, the Graph client and the only writing database
+ * connection. The worker answers the facade (SyncController): reads for the UI (the queue, a
+ * detail, the outbox, the rule settings) and local edits, which any console may make; an edit
+ * goes to the outbox in the same transaction as the incident's new state. Everything it reports
+ * leaves through queued signals as values.
+ *
+ * The sync itself is the leader's part, in three classes that share a SyncContext: each cycle
+ * (the poll timer or syncNow()) runs the IncidentPuller, then the AlertPuller, then the
+ * OutboxPusher, which also starts after an edit and when a failed delivery's back-off ends; no
+ * push starts while a pull runs. A console that only reads a shared database would run no
+ * cycle and no pusher.
  */
 class SyncWorker : public QObject
 {
@@ -58,15 +54,10 @@ public:
     qint64 networkWaitNs() const;
     qint64 jsonParseNs() const;
     qint64 bytesReceived() const;
-    SyncStatus status() const { return m_status; }
-    /** Where the sync thread's CPU time went (ns): mapping Graph JSON, writing the store. */
-    struct Timings
-    {
-        qint64 mappingNs = 0;
-        qint64 storeNs = 0;
-        qint64 jsonParseNs = 0; ///< of pages read without QJsonDocument (also in jsonParseNs())
-    };
-    Timings timings() const { return m_timings; }
+    SyncStatus status() const { return m_context->status(); }
+    /** Where the sync thread's CPU time went (ns); its jsonParseNs is also in jsonParseNs(). */
+    using Timings = SyncTimings;
+    Timings timings() const { return m_context->timings(); }
 
 public Q_SLOTS:
     void initialize();
@@ -97,89 +88,25 @@ Q_SIGNALS:
     void ruleSettingsFailed(const Vigil::Error &error);
 
 private:
-    QUrl firstPageUrl(bool expand) const;
+    /** The leader's cycle: incidents, then component alerts, then the outbox. */
     void startCycle();
-    void fetchPage(const QUrl &url, bool expand);
-    void onPage(bool expand, const Result<IncidentPage> &result);
-    void fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>> page, int index,
-                             QDateTime pageMax, QString nextLink);
-    void storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,
-                   const QString &nextLink, bool expand);
-    /** Stores pulled incidents, reconciles them with the outbox, moves the cursor (if valid). */
-    Result<void> storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor);
-    void fetchSurvivors(QString nextLink, bool expand);
-    void continueWith(const QString &nextLink, bool expand);
-    // Component alerts (alerts_v2) and the incident-creation rules, after the incidents.
-    /** The first page of alerts_v2 for these serviceSource values, from the alerts cursor. */
-    QUrl firstAlertsPageUrl(const QStringList &sources) const;
-    void startAlertsPull();
-    /** Plans this pull's queries (one, or one per source) and fetches the first page. */
-    void startAlertQueries();
-    void fetchAlertsPage(const QUrl &url);
-    void onAlertsPage(const Result<AlertPage> &result);
-    /** After a whole alerts pull: the cursor to the incident cursor when that is later, and
-     *  the products pulled remembered. */
-    Result<void> advanceAlertsCursor();
-    void finishAlertsPull();
+    void onIncidentsPulled(bool ok, const Error &error);
     void finishCycle(bool ok, const Error &error = {});
-    /** Sends the status; countVolume: count the store's volume now (else at most every 5 s). */
-    void publishStatus(bool countVolume = false);
-    void remember(const QList<Incident> &rows);
-    // Two-way sync: delivering the outbox in order, and reconciling it with pulled incidents.
-    void pushOutbox(bool force);
-    void sendBatch(const QList<OutboxRow> &batch);
-    void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh);
-    void endPushRun();
-    void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
-    Incident withPendingRows(Incident incident, const QList<OutboxRow> &rows,
-                             const Incident &stored) const;
-    QList<Incident> reconcilePulled(const QList<IncidentPayload> &page,
-                                    const QHash<QString, Incident> &storedBefore);
-    void storeState(Incident incident);
-    void publishPendingCount();
 
     SyncConfig m_config;
+    SyncContext *m_context; ///< shared by the parts below
+    IncidentPuller *m_incidentPuller;
+    AlertPuller *m_alertPuller;
+    OutboxPusher *m_pusher;
     std::unique_ptr<Store> m_store;
     QNetworkAccessManager *m_network = nullptr;
     TokenProvider *m_tokens = nullptr;
     GraphClient *m_graph = nullptr;
     RateLimiter m_limiter;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_volumeCounted; ///< since the volume counts were last taken
-    QTimer m_pollTimer;
+    ClockTimer *m_pollTimer;
     std::optional<Error> m_configError;
     bool m_ready = false;
-
-    SyncStatus m_status;
-    QHash<QString, qint64> m_known; ///< Graph id -> stored lastUpdateDateTime (ms)
-    bool m_cycleRunning = false;
-    bool m_syncAgain = false;
-    bool m_unordered = false; ///< the service ignored $orderby: move the cursor at the end only
-    QDateTime m_cycleMax; ///< latest lastUpdateDateTime seen in this cycle
-    QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
-    QStringList m_survivorsToFetch;
-    IncidentRuleSettings m_rules; ///< read from the store at the start of each alerts pull
-    bool m_alertsUnordered = false;
-    QDateTime m_alertsCycleMax;
-    QDateTime m_alertsPreviousItem;
-    QStringList m_alertSources; ///< serviceSource values pulled this cycle (the active rules')
-    /// The queries of this pull: all sources in one (`or`), or one each where the service
-    /// refused the `or`; the cursor moves only at the end when there are several.
-    QList<QStringList> m_alertQueries;
-    qsizetype m_alertQuery = 0;
-    bool m_alertsOneSourcePerQuery = false; ///< the service refused an `or` of serviceSources
-    /// Each running rule's start: alerts created up to then create nothing (invalid: all do).
-    QHash<RuleProduct, QDateTime> m_activeSince;
-    QDateTime m_rulesReadAt; ///< the service's clock when this pull read the rules
-    bool m_skipHeldEvidence = false; ///< every running rule skips alerts M365D incidents hold
-    qint64 m_expandBlockedUntilMs = -1;
-    Timings m_timings;
-
-    RetryPolicy m_retryPolicy;
-    QTimer m_pushTimer; ///< the next outbox attempt after a transient failure
-    bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
-    bool m_pushRunActive = false;
-    int m_deliveredThisRun = 0;
+    bool m_syncAgain = false; ///< syncNow() during a cycle: another one right after it
 };
 
 } // namespace Vigil

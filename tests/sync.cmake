@@ -10,6 +10,10 @@ add_library(vigil_simfixture STATIC support/simfixture.cpp support/simfixture.h)
 target_include_directories(vigil_simfixture PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
 target_link_libraries(vigil_simfixture PUBLIC vigil_common vigil_facade vigil_sync vigil_sim Qt6::Network
                                               Qt6::Test)
+# Moves a test clock on while a real sync runs against the simulator.
+add_library(vigil_clockdriver STATIC support/clockdriver.cpp support/clockdriver.h)
+target_include_directories(vigil_clockdriver PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/support)
+target_link_libraries(vigil_clockdriver PUBLIC vigil_testclock Qt6::Network Qt6::Test)
 
 vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
                LIBS vigil_sync vigil_syncsupport LABELS sync)
@@ -18,7 +22,7 @@ vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
                LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
-               LIBS vigil_simfixture LABELS sync sim TIMEOUT 900)
+               LIBS vigil_simfixture vigil_clockdriver LABELS sync sim TIMEOUT 900)
 
 # Direct tests of the pieces the sync is made of, on a test clock where time matters.
 vigil_add_test(NAME tst_ratelimiter SOURCES tst_ratelimiter.cpp

@@ -1,0 +1,260 @@
+#include "incidentpuller.h"
+
+#include "clock.h"
+#include "graphclient.h"
+#include "graphjson.h"
+#include "incidentrepository.h"
+#include "store.h"
+#include "synccontext.h"
+#include "synclogging.h"
+#include "syncstaterepository.h"
+
+#include <algorithm>
+
+namespace Vigil {
+
+namespace {
+
+// After `$expand=alerts` with a filter failed with 5xx, list without it for this long.
+constexpr qint64 kExpandRetryMs = 30 * 60 * 1000;
+constexpr int kPageSize = 50; // the Graph maximum for incidents
+
+QUrlQuery expandAlerts()
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("alerts"));
+    return query;
+}
+
+} // namespace
+
+Store &IncidentPuller::store() const
+{
+    return *m_context.store();
+}
+
+GraphClient &IncidentPuller::graph() const
+{
+    return *m_context.graph();
+}
+
+IncidentPuller::IncidentPuller(SyncContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_reconciler(context)
+{ }
+
+void IncidentPuller::start()
+{
+    m_unordered = false;
+    m_cycleMax = {};
+    m_previousItem = {};
+    m_survivorsToFetch.clear();
+    const bool expand = m_expandBlockedUntilMs < 0
+                        || m_context.clock()->elapsedMs() >= m_expandBlockedUntilMs;
+    fetchPage(firstPageUrl(expand), expand);
+}
+
+QUrl IncidentPuller::firstPageUrl(bool expand) const
+{
+    QUrlQuery query;
+    const QDateTime cursor = store().syncState().cursor();
+    if (cursor.isValid()) {
+        const QDateTime from = cursor.addSecs(-std::max(0, m_context.config().overlapSeconds));
+        query.addQueryItem(QStringLiteral("$filter"),
+                           QStringLiteral("lastUpdateDateTime ge ") + formatGraphDateTime(from));
+    }
+    query.addQueryItem(QStringLiteral("$orderby"), QStringLiteral("lastUpdateDateTime asc"));
+    query.addQueryItem(QStringLiteral("$top"), QString::number(kPageSize));
+    if (expand)
+        query.addQueryItem(QStringLiteral("$expand"), QStringLiteral("alerts"));
+    return graph().url(QStringLiteral("/security/incidents"), query);
+}
+
+void IncidentPuller::fetchPage(const QUrl &url, bool expand)
+{
+    // A listing without a filter (the first sync) does not hit the $expand+$filter failure, so
+    // only filtered listings give up on $expand quickly.
+    const bool filtered = url.query().contains(QLatin1String("filter"));
+    graph().getBody(
+            url, this,
+            [this, expand](Result<QByteArray> &&body) {
+                if (!body) {
+                    onPage(expand, body.error());
+                    return;
+                }
+                const qint64 start = threadCpuTimeNs();
+                Result<IncidentPage> page = incidentPageFromGraph(body.value());
+                if (page) {
+                    m_context.timings().jsonParseNs += page->indexingNs;
+                    m_context.timings().mappingNs += threadCpuTimeNs() - start - page->indexingNs;
+                }
+                // The page's text is no longer needed: give its memory back before storing.
+                body = Result<QByteArray>(QByteArray());
+                onPage(expand, page);
+            },
+            expand && filtered ? 2 : 0);
+}
+
+void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
+{
+    if (!result) {
+        const Error &error = result.error();
+        if (expand && error.kind == Error::Kind::Server) {
+            qCWarning(lcSync).noquote()
+                    << "listing incidents with $expand=alerts failed (" << error.toString()
+                    << "); listing without it and fetching each changed incident's alerts";
+            m_expandBlockedUntilMs = m_context.clock()->elapsedMs() + kExpandRetryMs;
+            m_previousItem = {};
+            fetchPage(firstPageUrl(false), false);
+            return;
+        }
+        Q_EMIT finished(false, error);
+        return;
+    }
+    if (m_context.status().state != SyncStatus::State::Syncing) {
+        m_context.status().state = SyncStatus::State::Syncing;
+        m_context.status().backoffUntil = {};
+    }
+    const IncidentPage &page = result.value();
+    for (const QString &skipped : page.skipped)
+        qCWarning(lcSync).noquote() << "skipping an incident:" << skipped;
+    QList<IncidentPayload> changed;
+    changed.reserve(page.items.size());
+    QDateTime pageMax;
+    int duplicates = 0;
+    const qint64 mappingStart = threadCpuTimeNs();
+    for (const IncidentPayload &payload : page.items) {
+        const QDateTime updated = payload.incident.lastUpdateTime;
+        if (updated.isValid()) {
+            if (m_previousItem.isValid() && updated < m_previousItem && !m_unordered) {
+                qCWarning(lcSync) << "the service ignored $orderby; the cursor moves at the end";
+                m_unordered = true;
+            }
+            m_previousItem = updated;
+            if (!pageMax.isValid() || updated > pageMax)
+                pageMax = updated;
+            if (!m_cycleMax.isValid() || updated > m_cycleMax)
+                m_cycleMax = updated;
+        }
+        // The overlap window brings back what the last cycle stored: same id, same time.
+        const auto known = m_context.known().constFind(payload.incident.providerIncidentId);
+        if (known != m_context.known().constEnd() && updated.isValid()
+            && *known == updated.toMSecsSinceEpoch()) {
+            ++duplicates;
+            continue;
+        }
+        changed.append(payload);
+    }
+    m_context.timings().mappingNs += threadCpuTimeNs() - mappingStart;
+    ++m_context.status().pagesThisCycle;
+    const QString &nextLink = page.nextLink;
+    qCDebug(lcSync) << "page" << m_context.status().pagesThisCycle << ":" << page.items.size()
+                    << "incidents," << changed.size() << "changed," << duplicates
+                    << "already stored";
+    if (!expand && !changed.isEmpty()) {
+        fetchAlertsOneByOne(std::make_shared<QList<IncidentPayload>>(std::move(changed)), 0,
+                            pageMax, nextLink);
+        return;
+    }
+    storePage(changed, pageMax, nextLink, expand);
+}
+
+void IncidentPuller::fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>> page, int index,
+                                         QDateTime pageMax, QString nextLink)
+{
+    if (index >= page->size()) {
+        storePage(*page, pageMax, nextLink, false);
+        return;
+    }
+    const QString id = page->at(index).incident.providerIncidentId;
+    const QUrl url = graph().url(QStringLiteral("/security/incidents/")
+                                         + QString::fromLatin1(QUrl::toPercentEncoding(id)),
+                                 expandAlerts());
+    graph().get(
+            url, this, [this, page, index, pageMax, nextLink](const Result<QJsonObject> &result) {
+                if (!result) {
+                    if (result.error().kind != Error::Kind::NotFound) {
+                        Q_EMIT finished(false, result.error());
+                        return;
+                    }
+                    // Gone since it was listed: store what the listing said.
+                } else if (Result<IncidentPayload> fresh = incidentPayloadFromJson(result.value());
+                           fresh) {
+                    (*page)[index] = std::move(fresh).value();
+                }
+                fetchAlertsOneByOne(page, index + 1, pageMax, nextLink);
+            });
+}
+
+void IncidentPuller::storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,
+                               const QString &nextLink, bool expand)
+{
+    // Ascending order: everything up to this page's newest item is stored once this commits.
+    // Unordered: only the last page may move the cursor, to the newest item of the cycle.
+    QDateTime newCursor = m_unordered ? (nextLink.isEmpty() ? m_cycleMax : QDateTime()) : pageMax;
+    if (newCursor.isValid() && m_context.status().cursor.isValid()
+        && newCursor <= m_context.status().cursor)
+        newCursor = {};
+    if (!page.isEmpty() || newCursor.isValid()) {
+        if (Result<void> stored = m_reconciler.storePulled(page, newCursor); !stored) {
+            Q_EMIT finished(false, stored.error());
+            return;
+        }
+    }
+    m_context.status().incidentsThisCycle += int(page.size());
+    for (const IncidentPayload &payload : page) {
+        const QString &target = payload.incident.redirectIncidentId;
+        if (payload.incident.isRedirected() && !target.isEmpty()
+            && !m_context.known().contains(target) && !m_survivorsToFetch.contains(target))
+            m_survivorsToFetch.append(target);
+    }
+    m_context.publishStatus();
+    fetchSurvivors(nextLink, expand);
+}
+
+void IncidentPuller::fetchSurvivors(QString nextLink, bool expand)
+{
+    while (!m_survivorsToFetch.isEmpty()
+           && m_context.known().contains(m_survivorsToFetch.constFirst()))
+        m_survivorsToFetch.removeFirst();
+    if (m_survivorsToFetch.isEmpty()) {
+        continueWith(nextLink, expand);
+        return;
+    }
+    const QString id = m_survivorsToFetch.takeFirst();
+    qCInfo(lcSync) << "fetching merge survivor" << id;
+    const QUrl url = graph().url(QStringLiteral("/security/incidents/")
+                                         + QString::fromLatin1(QUrl::toPercentEncoding(id)),
+                                 expandAlerts());
+    graph().get(url, this, [this, id, nextLink, expand](const Result<QJsonObject> &result) {
+        Result<IncidentPayload> payload = result ? incidentPayloadFromJson(result.value())
+                                                 : Result<IncidentPayload>(result.error());
+        if (!payload) {
+            // The listing brings it later anyway; a failure here does not stop the cycle.
+            qCWarning(lcSync).noquote()
+                    << "merge survivor" << id << "not fetched:" << payload.error().toString();
+        } else {
+            const Result<QList<Incident>> rows
+                    = store().incidents().upsertIncidentPage({payload.value()});
+            if (!rows) {
+                Q_EMIT finished(false, rows.error());
+                return;
+            }
+            m_context.remember(*rows);
+            Q_EMIT m_context.incidentsChanged(*rows);
+        }
+        fetchSurvivors(nextLink, expand);
+    });
+}
+
+void IncidentPuller::continueWith(const QString &nextLink, bool expand)
+{
+    if (nextLink.isEmpty()) {
+        Q_EMIT finished(true, {});
+        return;
+    }
+    fetchPage(QUrl(nextLink, QUrl::StrictMode), expand);
+}
+
+} // namespace Vigil

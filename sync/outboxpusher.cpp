@@ -1,0 +1,336 @@
+#include "outboxpusher.h"
+
+#include "activityrepository.h"
+#include "clock.h"
+#include "graphclient.h"
+#include "graphjson.h"
+#include "incidentrepository.h"
+#include "outboxrepository.h"
+#include "store.h"
+#include "synccontext.h"
+#include "synclogging.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace Vigil {
+
+namespace {
+
+QString incidentPath(const QString &providerIncidentId)
+{
+    return QStringLiteral("/security/incidents/")
+           + QString::fromLatin1(QUrl::toPercentEncoding(providerIncidentId));
+}
+/** The rows sent together: the oldest row, and when it changes fields, the field changes of the
+ *  same incident right behind it (one PATCH). A comment goes alone, as its own POST. */
+QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows)
+{
+    const OutboxRow &first = rows.constFirst();
+    QList<OutboxRow> batch{first};
+    if (first.edit.field != IncidentField::Comment) {
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const OutboxRow &row = rows.at(i);
+            if (row.number != first.number || row.edit.field == IncidentField::Comment)
+                break;
+            batch.append(row);
+        }
+    }
+    return batch;
+}
+/** True when the incident already carries the comment an earlier attempt sent: same text,
+ *  created after the edit (with five minutes' leeway for clocks that disagree). */
+bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit)
+{
+    const QDateTime earliest = edit.editTime.addSecs(-300);
+    for (const QJsonValue &value : incident.value(QLatin1String("comments")).toArray()) {
+        const Comment comment = commentFromGraph(value.toObject());
+        if (comment.text == edit.local.text
+            && (!comment.createdTime.isValid() || !earliest.isValid()
+                || comment.createdTime >= earliest))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+OutboxPusher::OutboxPusher(SyncContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_reconciler(context)
+    , m_pushTimer(context.clock()->createTimer(this))
+{
+    m_pushTimer->setSingleShot(true);
+    connect(m_pushTimer, &ClockTimer::timeout, this, [this] { push(false); });
+    const SyncConfig &config = context.config();
+    m_retryPolicy.first = std::chrono::milliseconds(std::max(1, config.outboxRetryFirstMs));
+    m_retryPolicy.max = std::chrono::milliseconds(
+            std::max(config.outboxRetryFirstMs, config.outboxRetryMaxMs));
+}
+
+void OutboxPusher::endPushRun()
+{
+    const int queued = m_context.store() ? m_context.store()->outbox().pendingCount() : 0;
+    const int delivered = m_deliveredThisRun;
+    m_pushRunActive = false;
+    m_deliveredThisRun = 0;
+    Q_EMIT outboxFlushed(delivered, queued);
+}
+
+void OutboxPusher::push(bool force)
+{
+    if (m_pushing)
+        return;
+    if (!m_pushRunActive) {
+        m_pushRunActive = true;
+        m_deliveredThisRun = 0;
+    }
+    if (!m_context.store() || !m_context.graph() || m_context.isPullRunning()) {
+        endPushRun();
+        return;
+    }
+    const Result<QList<OutboxRow>> rows = m_context.store()->outbox().rows();
+    if (!rows || rows->isEmpty()) {
+        m_context.status().outboxRetryAt = {};
+        endPushRun();
+        return;
+    }
+    // Strictly in order: the oldest row goes first, and waits for its back-off or sign-in.
+    const OutboxRow &first = rows->constFirst();
+    const QDateTime now = m_context.clock()->now();
+    if (!force && first.state == QLatin1String("held")) {
+        endPushRun();
+        return;
+    }
+    if (!force && first.nextAttempt.isValid() && first.nextAttempt > now) {
+        m_pushTimer->start(
+                std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(first.nextAttempt))));
+        endPushRun();
+        return;
+    }
+    m_pushTimer->stop();
+    const QList<OutboxRow> batch = leadingBatch(*rows);
+    m_pushing = true;
+    if (first.edit.field == IncidentField::Comment && first.attempts == 0) {
+        sendBatch(batch);
+        return;
+    }
+    // Graph has no optimistic concurrency: read the incident right before changing it, so that
+    // a portal change made since the last pull is weighed against the edit (the later one wins)
+    // instead of being overwritten unseen. A comment only adds; it is read first only when an
+    // earlier attempt may have landed without its answer arriving.
+    GraphClient &graph = *m_context.graph();
+    graph.get(graph.url(incidentPath(first.providerIncidentId)), this,
+              [this, batch](const Result<QJsonObject> &fresh) { onPreflight(batch, fresh); });
+}
+
+void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh)
+{
+    if (!fresh) {
+        Error error = fresh.error();
+        // A garbled read is not a delivered PATCH: try again later.
+        if (error.kind == Error::Kind::Parse)
+            error.httpStatus = 0;
+        onPushAnswer(batch, error);
+        return;
+    }
+    if (m_context.isPullRunning()) {
+        // A pull started meanwhile; it reconciles the outbox and delivers it when it ends.
+        m_pushing = false;
+        return;
+    }
+    const OutboxRow &first = batch.constFirst();
+    if (first.edit.field == IncidentField::Comment) {
+        if (commentAlreadyPosted(fresh.value(), first.edit)) {
+            qCInfo(lcSync) << "a comment on incident" << first.number
+                           << "arrived although its answer was lost; not posting it again";
+            onPushAnswer(batch, QJsonObject{{QStringLiteral("value"),
+                                             fresh->value(QLatin1String("comments")).toArray()}});
+        } else {
+            sendBatch(batch);
+        }
+        return;
+    }
+    Result<IncidentPayload> payload = incidentPayloadFromJson(fresh.value());
+    if (payload) {
+        if (Result<void> stored = m_reconciler.storePulled({std::move(payload).value()}, {});
+            !stored) {
+            m_pushing = false;
+            Q_EMIT m_context.storeFailed(stored.error());
+            endPushRun();
+            return;
+        }
+    } else {
+        qCWarning(lcSync).noquote()
+                << "incident" << batch.constFirst().providerIncidentId
+                << "could not be read before sending edits:" << payload.error().toString();
+    }
+    // The check may have settled rows (the portal's later change won, or the values already
+    // match); send what is left of this incident's leading rows, as they now read.
+    const Result<QList<OutboxRow>> rows = m_context.store()->outbox().rows();
+    if (!rows || rows->isEmpty() || rows->constFirst().number != batch.constFirst().number
+        || rows->constFirst().edit.field == IncidentField::Comment) {
+        m_pushing = false;
+        QTimer::singleShot(0, this, [this] { push(true); });
+        return;
+    }
+    sendBatch(leadingBatch(*rows));
+}
+
+void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
+{
+    const OutboxRow &first = batch.constFirst();
+    const QString path = incidentPath(first.providerIncidentId);
+    const auto done
+            = [this, batch](const Result<QJsonObject> &answer) { onPushAnswer(batch, answer); };
+    GraphClient &graph = *m_context.graph();
+    m_pushing = true;
+    if (first.edit.field == IncidentField::Comment) {
+        graph.post(graph.url(path + QStringLiteral("/comments")),
+                   graphCommentBody(first.edit.local.text), this, done, 1);
+    } else {
+        QList<OutboxEdit> edits;
+        for (const OutboxRow &row : batch)
+            edits.append(row.edit);
+        // One attempt: a write is repeated only by the outbox, which reads the incident first.
+        graph.patch(graph.url(path), graphPatchBody(edits), this, done, 1);
+    }
+}
+
+void OutboxPusher::storeState(Incident incident)
+{
+    const Result<QList<Incident>> rows = m_context.store()->incidents().upsertIncidentPage(
+            {IncidentPayload{std::move(incident), std::nullopt}});
+    if (!rows) {
+        Q_EMIT m_context.storeFailed(rows.error());
+        return;
+    }
+    m_context.remember(*rows);
+    Q_EMIT m_context.incidentsChanged(*rows);
+}
+
+void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer)
+{
+    m_pushing = false;
+    const OutboxRow &first = batch.constFirst();
+    const qint64 number = first.number;
+    std::optional<Error> failure;
+    if (!answer)
+        failure = answer.error();
+    const int attempt = first.attempts + 1;
+    const DeliveryDecision decision = decideDelivery(failure, attempt, m_retryPolicy,
+                                                     QRandomGenerator::global()->generateDouble());
+    QList<qint64> ids;
+    for (const OutboxRow &row : batch)
+        ids.append(row.id);
+    const Result<Incident> stored = m_context.store()->incidents().loadIncident(number);
+
+    switch (decision.outcome) {
+    case DeliveryOutcome::Delivered:
+    case DeliveryOutcome::Reverted: {
+        if (Result<void> removed = m_context.store()->outbox().deleteRows(ids); !removed) {
+            Q_EMIT m_context.storeFailed(removed.error());
+            return;
+        }
+        const Result<QList<OutboxRow>> rest = m_context.store()->outbox().rows();
+        QList<OutboxRow> remaining;
+        if (rest) {
+            for (const OutboxRow &row : *rest) {
+                if (row.number == number)
+                    remaining.append(row);
+            }
+        }
+        if (!stored) {
+            Q_EMIT m_context.storeFailed(stored.error());
+            break;
+        }
+        Incident state = *stored;
+        if (decision.outcome == DeliveryOutcome::Delivered) {
+            ++m_deliveredThisRun;
+            if (first.edit.field == IncidentField::Comment) {
+                // The answer is the incident's whole comment list, the new one included.
+                if (answer && answer->contains(QLatin1String("value"))) {
+                    state.comments.clear();
+                    for (const QJsonValue &comment :
+                         answer->value(QLatin1String("value")).toArray())
+                        state.comments.append(commentFromGraph(comment.toObject()));
+                }
+            } else if (answer && !decision.refetch) {
+                if (Result<Incident> fresh = incidentFromGraph(*answer); fresh) {
+                    const qint64 keepNumber = state.number;
+                    state = std::move(fresh).value();
+                    state.number = keepNumber;
+                }
+            }
+            state = IncidentReconciler::withPendingRows(std::move(state), remaining, *stored);
+            qCInfo(lcSync) << "delivered" << batch.size() << "edits of incident" << number;
+        } else {
+            QList<ActivityEntry> entries;
+            const QDateTime now = m_context.clock()->now();
+            for (qsizetype i = batch.size() - 1; i >= 0; --i) {
+                const OutboxEdit &edit = batch.at(i).edit;
+                state = revertLocally(state, edit);
+                ActivityEntry entry;
+                entry.time = now;
+                entry.side = ActivitySide::Local;
+                entry.field = edit.field;
+                entry.oldValue = edit.local;
+                entry.newValue = edit.base;
+                entry.note = decision.message;
+                entries.prepend(entry);
+            }
+            if (Result<void> logged = m_context.store()->activity().append(number, entries);
+                !logged)
+                Q_EMIT m_context.storeFailed(logged.error());
+            qCWarning(lcSync).noquote()
+                    << "Graph refused the edit of incident" << number << ":" << decision.message;
+        }
+        state.syncState = remaining.isEmpty() ? SyncState::Synced : SyncState::Pending;
+        storeState(std::move(state));
+        if (decision.outcome == DeliveryOutcome::Delivered) {
+            m_context.status().lastPush = m_context.clock()->now();
+            Q_EMIT editDelivered(number);
+        } else {
+            Error refused = failure.value_or(Error{});
+            if (!decision.message.isEmpty())
+                refused.message = decision.message;
+            Q_EMIT editRejected(number, refused);
+        }
+        m_context.publishPendingCount();
+        QTimer::singleShot(0, this, [this] { push(false); });
+        return;
+    }
+    case DeliveryOutcome::Retry:
+    case DeliveryOutcome::Hold: {
+        const bool hold = decision.outcome == DeliveryOutcome::Hold;
+        const QDateTime next = m_context.clock()->now().addMSecs(decision.retryDelay.count());
+        for (OutboxRow row : batch) {
+            row.attempts = attempt;
+            row.nextAttempt = hold ? QDateTime() : next;
+            row.state = hold ? QStringLiteral("held") : QStringLiteral("queued");
+            row.lastError = failure ? failure->message : decision.message;
+            if (Result<void> updated = m_context.store()->outbox().updateRow(row); !updated)
+                Q_EMIT m_context.storeFailed(updated.error());
+        }
+        qCInfo(lcSync).noquote()
+                << "edit of incident" << number << "not delivered ("
+                << (failure ? failure->toString() : QString()) << "); "
+                << (hold ? QStringLiteral("waiting for sign-in")
+                         : QStringLiteral("retrying in %1 ms").arg(decision.retryDelay.count()));
+        if (!hold) {
+            m_context.status().outboxRetryAt = next;
+            m_pushTimer->start(std::max(decision.retryDelay, std::chrono::milliseconds(1)));
+        }
+        if (failure)
+            m_context.status().lastError = failure;
+        m_context.publishPendingCount();
+        endPushRun();
+        return;
+    }
+    }
+}
+
+} // namespace Vigil

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "incidentreconciler.h"
+#include "result.h"
+#include "syncdecisions.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+
+namespace Vigil {
+
+class ClockTimer;
+class SyncContext;
+
+/**
+ * @brief Delivers the analyst's edits to Graph: the outbox, oldest row first.
+ *
+ * Graph has no conditional update for incidents, so before it writes the fields of an incident
+ * the pusher reads it and reconciles the queued rows with what it reads (IncidentReconciler),
+ * then sends what is left in one PATCH with one attempt; a comment is posted at once, and on a
+ * retry only when the read shows it did not arrive. A failed write waits for its back-off (its
+ * timer) or, refused for sign-in, for the next pull that goes through; a refused one is reverted
+ * locally and logged. It never runs while a pull runs (SyncContext::isPullRunning()): the pull
+ * reconciles the outbox and SyncWorker starts the push when the pull ends.
+ *
+ * Only a sync leader runs it: a console that only reads the database writes edits to the outbox
+ * (SyncWorker::requestEdit()) and leaves their delivery to the leader. Sync thread.
+ */
+class OutboxPusher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OutboxPusher(SyncContext &context, QObject *parent = nullptr);
+
+    /** Delivers the outbox; force: also rows waiting for their back-off or for sign-in. Does
+     *  nothing while a delivery is in flight, and ends at once (outboxFlushed) without a store
+     *  or a Graph client or while a pull runs. */
+    void push(bool force);
+
+Q_SIGNALS:
+    void editDelivered(qint64 number);
+    void editRejected(qint64 number, const Vigil::Error &error);
+    /** A push run ended: delivered in it, still queued. */
+    void outboxFlushed(int delivered, int queued);
+
+private:
+    void sendBatch(const QList<OutboxRow> &batch);
+    void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh);
+    void endPushRun();
+    void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
+    void storeState(Incident incident);
+
+    SyncContext &m_context;
+    IncidentReconciler m_reconciler;
+    RetryPolicy m_retryPolicy;
+    ClockTimer *m_pushTimer; ///< the next outbox attempt after a transient failure
+    bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
+    bool m_pushRunActive = false;
+    int m_deliveredThisRun = 0;
+};
+
+} // namespace Vigil
