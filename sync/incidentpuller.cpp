@@ -16,7 +16,7 @@ namespace Vigil {
 namespace {
 
 // After `$expand=alerts` with a filter failed with 5xx, list without it for this long.
-constexpr qint64 kExpandRetryMs = 30 * 60 * 1000;
+constexpr qint64 kExpandRetryMs = qint64(30) * 60 * 1000;
 constexpr int kPageSize = 50; // the Graph maximum for incidents
 
 QUrlQuery expandAlerts()
@@ -161,7 +161,7 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
 }
 
 void IncidentPuller::fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>> page, int index,
-                                         QDateTime pageMax, QString nextLink)
+                                         const QDateTime &pageMax, const QString &nextLink)
 {
     if (index >= page->size()) {
         storePage(*page, pageMax, nextLink, false);
@@ -213,7 +213,7 @@ void IncidentPuller::storePage(const QList<IncidentPayload> &page, const QDateTi
     fetchSurvivors(nextLink, expand);
 }
 
-void IncidentPuller::fetchSurvivors(QString nextLink, bool expand)
+void IncidentPuller::fetchSurvivors(const QString &nextLink, bool expand)
 {
     while (!m_survivorsToFetch.isEmpty()
            && m_context.known().contains(m_survivorsToFetch.constFirst()))

@@ -53,10 +53,10 @@ private:
     void fetchPage(const QUrl &url, bool expand);
     void onPage(bool expand, const Result<IncidentPage> &result);
     void fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>> page, int index,
-                             QDateTime pageMax, QString nextLink);
+                             const QDateTime &pageMax, const QString &nextLink);
     void storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,
                    const QString &nextLink, bool expand);
-    void fetchSurvivors(QString nextLink, bool expand);
+    void fetchSurvivors(const QString &nextLink, bool expand);
     void continueWith(const QString &nextLink, bool expand);
 
     SyncContext &m_context;

@@ -46,7 +46,7 @@ QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows)
 bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit)
 {
     const QDateTime earliest = edit.editTime.addSecs(-300);
-    for (const QJsonValue &value : incident.value(QLatin1String("comments")).toArray()) {
+    for (const auto &value : incident.value(QLatin1String("comments")).toArray()) {
         const Comment comment = commentFromGraph(value.toObject());
         if (comment.text == edit.local.text
             && (!comment.createdTime.isValid() || !earliest.isValid()
@@ -254,8 +254,7 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
                 // The answer is the incident's whole comment list, the new one included.
                 if (answer && answer->contains(QLatin1String("value"))) {
                     state.comments.clear();
-                    for (const QJsonValue &comment :
-                         answer->value(QLatin1String("value")).toArray())
+                    for (const auto &comment : answer->value(QLatin1String("value")).toArray())
                         state.comments.append(commentFromGraph(comment.toObject()));
                 }
             } else if (answer && !decision.refetch) {

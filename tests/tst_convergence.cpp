@@ -68,7 +68,7 @@ std::optional<FieldValue> writtenValue(const Write &write, IncidentField field)
         if (!write.changes.contains(QLatin1String("customTags")))
             return std::nullopt;
         FieldValue value;
-        for (const QJsonValue &tag : to("customTags").toArray())
+        for (const auto &tag : to("customTags").toArray())
             value.tags.append(tag.toString());
         return value;
     }
@@ -289,7 +289,7 @@ void TestConvergence::convergesUnderFaults()
                 if (random.bounded(3) == 0)
                     edit.status = VigilStatus::Closed;
             } else if (kind < 95) {
-                const QString tag = kTags.at(int(random.bounded(qint64(kTags.size()))));
+                const QString &tag = kTags.at(int(random.bounded(qint64(kTags.size()))));
                 if (random.bounded(2))
                     edit.tagsToAdd = {tag};
                 else
@@ -311,7 +311,7 @@ void TestConvergence::convergesUnderFaults()
                 change.insert(QStringLiteral("status"),
                               statuses.at(int(random.bounded(qint64(statuses.size())))));
             } else if (kind < 50) {
-                const QString owner = kOwners.at(int(random.bounded(qint64(kOwners.size()))));
+                const QString &owner = kOwners.at(int(random.bounded(qint64(kOwners.size()))));
                 change.insert(QStringLiteral("assignedTo"),
                               owner.isEmpty() ? QJsonValue() : QJsonValue(owner));
             } else if (kind < 70) {
@@ -328,7 +328,7 @@ void TestConvergence::convergesUnderFaults()
                                           .object()
                                           .value(QLatin1String("customTags"))
                                           .toArray();
-                const QString tag = kTags.at(int(random.bounded(qint64(kTags.size()))));
+                const QString &tag = kTags.at(int(random.bounded(qint64(kTags.size()))));
                 if (tags.contains(tag)) {
                     for (qsizetype k = tags.size() - 1; k >= 0; --k) {
                         if (tags.at(k).toString() == tag)
@@ -435,7 +435,7 @@ void TestConvergence::convergesUnderFaults()
                       .object()
                       .value(QLatin1String("history"))
                       .toArray();
-    for (const QJsonValue &value : history) {
+    for (const auto &value : history) {
         const QJsonObject entry = value.toObject();
         if (entry.value(QLatin1String("action")).toString() != QLatin1String("update"))
             continue;
@@ -669,7 +669,9 @@ void TestConvergence::convergesUnderFaults()
                 }
                 toggles.append({QString(), true});
             }
-            for (const auto &[tag, present] : toggles) {
+            for (const auto &toggle : toggles) {
+                const QString &tag = toggle.first;
+                const bool present = toggle.second;
                 auto undoes = [&](const FieldValue &value) {
                     return field == IncidentField::Tags ? value.tags.contains(tag) != present
                                                         : !sameFieldValue(field, value, *set);
