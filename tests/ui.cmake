@@ -11,6 +11,7 @@ vigil_add_test(NAME tst_connectorpage SOURCES tst_connectorpage.cpp LIBS vigil_u
 target_compile_definitions(tst_connectorpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_connectorpage vigilctl)
 # Connect and disconnect from the connector page, against a real Secret Service.
-vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp LIBS vigil_ui vigil_simfixture
+vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp
+               LIBS vigil_ui vigil_simfixture vigil_testclock
                LABELS ui sim auth keyring TIMEOUT 240
                WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
