@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include "graphjson.h"
 #include "incident.h"
 #include "incidentrules.h"

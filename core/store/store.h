@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include "result.h"
 #include "storeconfig.h"
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include "incidentrepository.h"
 #include "sqlitestatement.h"
 #include "storeconfig.h"

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include "rulerepository.h"
 #include "sqlitestatement.h"
 

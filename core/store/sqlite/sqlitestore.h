@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include "sqliteactivityrepository.h"
 #include "sqlitedatabase.h"
 #include "sqliteincidentrepository.h"

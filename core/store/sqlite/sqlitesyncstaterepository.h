@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/storeaccess.h"
+
 #include "syncstaterepository.h"
 
 namespace Vigil {
