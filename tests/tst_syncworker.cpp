@@ -147,7 +147,7 @@ void TestSyncWorker::initialSyncStoresEveryIncidentAndAlert()
     QVERIFY(opened);
     Store &store = *opened.value();
     bool saw420 = false;
-    for (const QJsonValue &id : over150) {
+    for (const auto &id : over150) {
         const QString text = id.isString() ? id.toString() : QString::number(id.toInteger());
         const auto detail = store.incidents().loadDetail(
                 store.incidents().incidentNumberForProviderId(text), true);

@@ -100,7 +100,7 @@ QJsonArray TestTwoWaySync::apiWrites(const QString &incidentId)
                       .value(QLatin1String("history"))
                       .toArray();
     QJsonArray writes;
-    for (const QJsonValue &entry : history) {
+    for (const auto &entry : history) {
         if (entry.toObject().value(QLatin1String("source")).toString() == QLatin1String("api"))
             writes.append(entry);
     }
@@ -301,8 +301,8 @@ void TestTwoWaySync::editsDuringOutageAreDeliveredInOrder()
     QVERIFY(runSync(*controller));
     const QList<Incident> open = openIncidents(*controller);
     QVERIFY(open.size() >= 2);
-    const Incident a = open.at(0);
-    const Incident b = open.at(1);
+    const Incident &a = open.at(0);
+    const Incident &b = open.at(1);
     failWrites(a.providerIncidentId);
     failWrites(b.providerIncidentId);
 
