@@ -266,6 +266,7 @@ void TestExactlyOnce::killedAfterThePostArrivedPostsOnce()
         ++kills;
     }
     QVERIFY(kills >= 1);
+    qInfo() << kills << "kills after the comment reached the service";
 
     admin("DELETE", QStringLiteral("/_sim/faults"));
     const Run recover = vigilctl({QStringLiteral("sync"), QStringLiteral("--once")});
