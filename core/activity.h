@@ -68,6 +68,10 @@ struct OutboxRow
     QDateTime nextAttempt; ///< invalid: at once
     QString state; ///< "queued" or "held" (waiting for sign-in)
     QString lastError;
+    /// When a request carrying the row last left for Graph; invalid: never sent. Written before
+    /// the request leaves (OutboxRepository::markSent), so after a crash the row says that its
+    /// write may have arrived although no answer came back.
+    QDateTime sentAt;
 
     friend bool operator==(const OutboxRow &, const OutboxRow &) = default;
 };

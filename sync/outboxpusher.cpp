@@ -9,6 +9,7 @@
 #include "store.h"
 #include "synccontext.h"
 #include "synclogging.h"
+#include "syncstaterepository.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -41,19 +42,38 @@ QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows)
     }
     return batch;
 }
+/** A comment's text as compared with what Graph gives back: trimmed, line ends as \\n. */
+QString commentKey(QString text)
+{
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    return text.trimmed();
+}
 /** True when the incident already carries the comment an earlier attempt sent: same text,
- *  created after the edit (with five minutes' leeway for clocks that disagree). */
-bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit)
+ *  written by this console's identity (author; any when not known yet), created after the edit
+ *  (with five minutes' leeway for clocks that disagree). */
+bool commentAlreadyPosted(const QJsonObject &incident, const OutboxEdit &edit,
+                          const QString &author)
 {
     const QDateTime earliest = edit.editTime.addSecs(-300);
+    const QString text = commentKey(edit.local.text);
     for (const auto &value : incident.value(QLatin1String("comments")).toArray()) {
         const Comment comment = commentFromGraph(value.toObject());
-        if (comment.text == edit.local.text
+        if (commentKey(comment.text) == text
+            && (author.isEmpty() || comment.author.compare(author, Qt::CaseInsensitive) == 0)
             && (!comment.createdTime.isValid() || !earliest.isValid()
                 || comment.createdTime >= earliest))
             return true;
     }
     return false;
+}
+/** The sync_state key of commentAuthor(). */
+constexpr auto kCommentAuthorKey = "commentAuthor";
+/** How long the right to deliver holds unrenewed: longer than one step of a delivery can take
+ *  (a read with all its attempts), so that only a console that stopped loses it this way. */
+std::chrono::seconds claimLease(const SyncConfig &config)
+{
+    return std::chrono::seconds(
+            std::max(120, 2 * std::max(1, config.maxAttempts) * config.requestTimeoutSeconds));
 }
 } // namespace
 
@@ -62,6 +82,7 @@ OutboxPusher::OutboxPusher(SyncContext &context, QObject *parent)
     , m_context(context)
     , m_reconciler(context)
     , m_pushTimer(context.clock()->createTimer(this))
+    , m_claim(claimLease(context.config()))
 {
     m_pushTimer->setSingleShot(true);
     connect(m_pushTimer, &ClockTimer::timeout, this, [this] { push(false); });
@@ -77,7 +98,41 @@ void OutboxPusher::endPushRun()
     const int delivered = m_deliveredThisRun;
     m_pushRunActive = false;
     m_deliveredThisRun = 0;
+    releaseClaim();
     Q_EMIT outboxFlushed(delivered, queued);
+}
+
+void OutboxPusher::releaseClaim()
+{
+    if (m_context.store())
+        m_claim.release(*m_context.store());
+}
+
+QString OutboxPusher::commentAuthor()
+{
+    if (!m_commentAuthor)
+        m_commentAuthor = m_context.store()->syncState().value(QLatin1String(kCommentAuthorKey));
+    return *m_commentAuthor;
+}
+
+void OutboxPusher::learnCommentAuthor(const QJsonObject &answer, const QString &text)
+{
+    // The answer lists every comment of the incident; the newest with this text is the one
+    // just posted, and its author is what Graph calls this console's identity.
+    const QJsonArray comments = answer.value(QLatin1String("value")).toArray();
+    for (qsizetype i = comments.size() - 1; i >= 0; --i) {
+        const Comment comment = commentFromGraph(comments.at(i).toObject());
+        if (commentKey(comment.text) != commentKey(text))
+            continue;
+        if (!comment.author.isEmpty() && comment.author != commentAuthor()) {
+            m_commentAuthor = comment.author;
+            if (Result<void> saved = m_context.store()->syncState().setValue(
+                        QLatin1String(kCommentAuthorKey), comment.author);
+                !saved)
+                Q_EMIT m_context.storeFailed(saved.error());
+        }
+        return;
+    }
 }
 
 void OutboxPusher::push(bool force)
@@ -92,7 +147,17 @@ void OutboxPusher::push(bool force)
         endPushRun();
         return;
     }
-    const Result<QList<OutboxRow>> rows = m_context.store()->outbox().rows();
+    Store &store = *m_context.store();
+    Result<QList<OutboxRow>> rows = store.outbox().rows();
+    if (rows && !rows->isEmpty()) {
+        // One console at a time delivers a store's outbox; once the right is ours, read the rows
+        // again: the one that held it may have delivered some meanwhile.
+        if (!m_claim.take(store)) {
+            endPushRun();
+            return;
+        }
+        rows = store.outbox().rows();
+    }
     if (!rows || rows->isEmpty()) {
         m_context.status().outboxRetryAt = {};
         endPushRun();
@@ -114,7 +179,10 @@ void OutboxPusher::push(bool force)
     m_pushTimer->stop();
     const QList<OutboxRow> batch = leadingBatch(*rows);
     m_pushing = true;
-    if (first.edit.field == IncidentField::Comment && first.attempts == 0) {
+    // A POST is not idempotent: a comment whose earlier request left (its answer lost, or the
+    // console stopped before it came) may be there already.
+    const bool mayHaveArrived = first.attempts > 0 || first.sentAt.isValid();
+    if (first.edit.field == IncidentField::Comment && !mayHaveArrived) {
         sendBatch(batch);
         return;
     }
@@ -144,7 +212,7 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
     }
     const OutboxRow &first = batch.constFirst();
     if (first.edit.field == IncidentField::Comment) {
-        if (commentAlreadyPosted(fresh.value(), first.edit)) {
+        if (commentAlreadyPosted(fresh.value(), first.edit, commentAuthor())) {
             qCInfo(lcSync) << "a comment on incident" << first.number
                            << "arrived although its answer was lost; not posting it again";
             onPushAnswer(batch, QJsonObject{{QStringLiteral("value"),
@@ -187,10 +255,33 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
     const auto done
             = [this, batch](const Result<QJsonObject> &answer) { onPushAnswer(batch, answer); };
     GraphClient &graph = *m_context.graph();
+    // Before the request leaves: renew the right to deliver (a console that lost it stops
+    // here), and write down that the rows went out, so that after a crash the next run reads
+    // before it repeats a write.
+    Store &store = *m_context.store();
+    if (!m_claim.take(store)) {
+        m_pushing = false;
+        endPushRun();
+        return;
+    }
+    QList<qint64> ids;
+    for (const OutboxRow &row : batch)
+        ids.append(row.id);
+    if (Result<void> marked = store.outbox().markSent(ids, m_context.clock()->now()); !marked) {
+        m_pushing = false;
+        Q_EMIT m_context.storeFailed(marked.error());
+        endPushRun();
+        return;
+    }
     m_pushing = true;
     if (first.edit.field == IncidentField::Comment) {
+        const auto posted = [this, batch](const Result<QJsonObject> &answer) {
+            if (answer)
+                learnCommentAuthor(*answer, batch.constFirst().edit.local.text);
+            onPushAnswer(batch, answer);
+        };
         graph.post(graph.url(path + QStringLiteral("/comments")),
-                   graphCommentBody(first.edit.local.text), this, done, 1);
+                   graphCommentBody(first.edit.local.text), this, posted, 1);
     } else {
         QList<OutboxEdit> edits;
         for (const OutboxRow &row : batch)

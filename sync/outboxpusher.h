@@ -1,12 +1,15 @@
 #pragma once
 
 #include "incidentreconciler.h"
+#include "outboxclaim.h"
 #include "result.h"
 #include "syncdecisions.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+
+#include <optional>
 
 namespace Vigil {
 
@@ -24,6 +27,12 @@ class SyncContext;
  * locally and logged. It never runs while a pull runs (SyncContext::isPullRunning()): the pull
  * reconciles the outbox and SyncWorker starts the push when the pull ends.
  *
+ * Exactly once: before a request leaves, its rows are marked as sent in the store (in a
+ * transaction of their own), so after a crash a comment whose POST may have arrived is posted
+ * again only when a read of the incident shows no such comment; and only one console at a time
+ * delivers a store's outbox (OutboxClaim): another one that finds it claimed skips delivery for
+ * that cycle.
+ *
  * Only a sync leader runs it: a console that only reads the database writes edits to the outbox
  * (SyncWorker::requestEdit()) and leaves their delivery to the leader. Sync thread.
  */
@@ -37,6 +46,8 @@ public:
      *  nothing while a delivery is in flight, and ends at once (outboxFlushed) without a store
      *  or a Graph client or while a pull runs. */
     void push(bool force);
+    /** Gives up the right to deliver the outbox (OutboxClaim) if held: before the store closes. */
+    void releaseClaim();
 
 Q_SIGNALS:
     void editDelivered(qint64 number);
@@ -50,11 +61,17 @@ private:
     void endPushRun();
     void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
     void storeState(Incident incident);
+    /** Who Graph says wrote this console's comments (learnt from its own POSTs); empty until
+     *  the first one. */
+    QString commentAuthor();
+    void learnCommentAuthor(const QJsonObject &answer, const QString &text);
 
     SyncContext &m_context;
     IncidentReconciler m_reconciler;
     RetryPolicy m_retryPolicy;
     ClockTimer *m_pushTimer; ///< the next outbox attempt after a transient failure
+    OutboxClaim m_claim;
+    std::optional<QString> m_commentAuthor; ///< commentAuthor(), once read from the store
     bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
     bool m_pushRunActive = false;
     int m_deliveredThisRun = 0;

@@ -48,7 +48,11 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     connect(m_pusher, &OutboxPusher::outboxFlushed, this, &SyncWorker::outboxFlushed);
 }
 
-SyncWorker::~SyncWorker() = default;
+SyncWorker::~SyncWorker()
+{
+    // Another console may deliver the outbox at once; the store is still open here.
+    m_pusher->releaseClaim();
+}
 
 qint64 SyncWorker::graphRequests() const
 {

@@ -15,3 +15,8 @@ vigil_add_test(NAME tst_crashrecovery SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cras
 target_compile_definitions(tst_crashrecovery PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
                                                      VIGIL_SIM_PATH="$<TARGET_FILE:vigil-sim>")
 add_dependencies(tst_crashrecovery vigilctl vigil-sim)
+vigil_add_test(NAME tst_exactlyonce SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_exactlyonce.cpp
+               LIBS vigil_facade Qt6::Core Qt6::Network LABELS app e2e TIMEOUT 400)
+target_compile_definitions(tst_exactlyonce PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
+                                                   VIGIL_SIM_PATH="$<TARGET_FILE:vigil-sim>")
+add_dependencies(tst_exactlyonce vigilctl vigil-sim)

@@ -1,5 +1,6 @@
 #include "graphjson.h"
 #include "incidentrepository.h"
+#include "outboxrepository.h"
 #include "store.h"
 #include "syncstaterepository.h"
 
@@ -96,6 +97,8 @@ private Q_SLOTS:
     void reopenKeepsData();
     void readOnlyConnectionReadsButNeverWrites();
     void storeExistsOnceWrittenOnly();
+    void sentMarkOutlivesTheConnection();
+    void oneConsoleAtATimeClaimsTheOutbox();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -582,6 +585,79 @@ void TestIncidentStore::storeExistsOnceWrittenOnly()
     QVERIFY(openStore(config).ok());
     QVERIFY(storeExists(config));
     QVERIFY(openStore(config, Store::OpenMode::ReadOnly).ok());
+}
+
+void TestIncidentStore::sentMarkOutlivesTheConnection()
+{
+    qint64 id = 0;
+    {
+        auto opened = openStore(StoreConfig::sqlite(m_path));
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        QVERIFY(store.incidents()
+                        .upsertIncidentPage({payload(makeIncident(QStringLiteral("1")))})
+                        .ok());
+        Incident incident = store.incidents().loadQueue().value().constFirst();
+        const OutboxEdit comment{
+                IncidentField::Comment, {}, FieldValue{QStringLiteral("Isolated"), {}, {}}, kBase};
+        QVERIFY(store.incidents().storeEdit(incident, {comment}, {}).ok());
+        OutboxRow row = store.outbox().rows().value().constFirst();
+        QVERIFY(!row.sentAt.isValid());
+        id = row.id;
+        QVERIFY(store.outbox().markSent({id}, kBase.addSecs(5)).ok());
+        // A copy of the row read before the mark does not clear it.
+        row.attempts = 1;
+        QVERIFY(store.outbox().updateRow(row).ok());
+    }
+    // Committed at once: what a killed process leaves behind.
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    const OutboxRow row = opened.value()->outbox().rows().value().constFirst();
+    QCOMPARE(row.id, id);
+    QCOMPARE(row.sentAt, kBase.addSecs(5));
+    QCOMPARE(row.attempts, 1);
+}
+
+void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
+{
+    // Two connections to one database, as two consoles have.
+    auto firstOpened = openStore(StoreConfig::sqlite(m_path));
+    auto secondOpened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(firstOpened && secondOpened);
+    OutboxRepository &one = firstOpened.value()->outbox();
+    OutboxRepository &two = secondOpened.value()->outbox();
+    const QString a = QStringLiteral("host 100 a");
+    const QString b = QStringLiteral("host 200 b");
+    QStringList asked;
+    const auto alive = [&asked](const QString &holder) {
+        asked.append(holder);
+        return false;
+    };
+    const auto gone = [](const QString &) { return true; };
+
+    QCOMPARE(one.claimDelivery(a, kBase, kBase.addSecs(60), alive).value(), a);
+    QCOMPARE(two.claimDelivery(b, kBase.addSecs(1), kBase.addSecs(61), alive).value(), a);
+    QCOMPARE(asked, QStringList{a});
+    // The holder renews its claim; the other still waits.
+    QCOMPARE(one.claimDelivery(a, kBase.addSecs(30), kBase.addSecs(90), alive).value(), a);
+    QCOMPARE(two.claimDelivery(b, kBase.addSecs(80), kBase.addSecs(140), alive).value(), a);
+    // A holder whose process ended loses it at once.
+    QCOMPARE(two.claimDelivery(b, kBase.addSecs(81), kBase.addSecs(141), gone).value(), b);
+    QCOMPARE(one.claimDelivery(a, kBase.addSecs(82), kBase.addSecs(142), alive).value(), b);
+    // A lease that ran out is free, whoever held it.
+    QCOMPARE(
+            one.claimDelivery(a, kBase.addSecs(142).addMSecs(1), kBase.addSecs(200), alive).value(),
+            a);
+    // Given up: free for the next one; giving up what another holds changes nothing.
+    QVERIFY(two.releaseDelivery(b).ok());
+    QCOMPARE(two.claimDelivery(b, kBase.addSecs(150), kBase.addSecs(210), alive).value(), a);
+    QVERIFY(one.releaseDelivery(a).ok());
+    QCOMPARE(two.claimDelivery(b, kBase.addSecs(151), kBase.addSecs(211), alive).value(), b);
+
+    // A reader cannot claim.
+    auto reader = openStore(StoreConfig::sqlite(m_path), Store::OpenMode::ReadOnly);
+    QVERIFY(reader);
+    QVERIFY(!reader.value()->outbox().claimDelivery(a, kBase, kBase.addSecs(60), alive).ok());
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

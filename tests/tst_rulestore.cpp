@@ -103,8 +103,10 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         QVERIFY(db.open());
         QSqlQuery q(db);
         for (const char *sql :
-             {"DROP TABLE component_alerts", "DROP TABLE incident_rules",
-              "DROP INDEX incidents_rule_alert", "ALTER TABLE incidents DROP COLUMN rule_alert_id",
+             {"DROP TABLE leases", "ALTER TABLE outbox DROP COLUMN sent_at",
+              "DELETE FROM schema_version WHERE version = 5", "DROP TABLE component_alerts",
+              "DROP TABLE incident_rules", "DROP INDEX incidents_rule_alert",
+              "ALTER TABLE incidents DROP COLUMN rule_alert_id",
               "ALTER TABLE incidents DROP COLUMN duplicate_of",
               "DELETE FROM sync_state WHERE key = 'turnOffMicrosoftRules'",
               "DELETE FROM schema_version WHERE version = 4"})
@@ -117,8 +119,8 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     auto opened = openStore(StoreConfig::sqlite(path()));
     QVERIFY(opened);
     Store &store = *opened.value();
-    QCOMPARE(store.schemaVersion(), 4);
-    QCOMPARE(store.latestSchemaVersion(), 4);
+    QCOMPARE(store.schemaVersion(), 5);
+    QCOMPARE(store.latestSchemaVersion(), 5);
     const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);
     QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));

@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace Vigil {
 
 /**
@@ -23,11 +25,29 @@ public:
 
     /** Every outbox row, oldest first (the order they are delivered in). */
     virtual Result<QList<OutboxRow>> rows() const = 0;
-    /** Writes a row's base, local, attempts, next attempt, state and last error. */
+    /** Writes a row's base, local, attempts, next attempt, state and last error (not sentAt:
+     *  only markSent() sets it, so a stale copy of the row never clears it). */
     virtual Result<void> updateRow(const OutboxRow &row) = 0;
     virtual Result<void> deleteRows(const QList<qint64> &ids) = 0;
     /** Outbox rows waiting for delivery. */
     virtual int pendingCount() const = 0;
+    /** Records that the rows' request leaves now (their sentAt), committed in a transaction of
+     *  its own before the request is sent. */
+    virtual Result<void> markSent(const QList<qint64> &ids, const QDateTime &at) = 0;
+
+    /**
+     * Takes, or renews, the right to deliver this outbox for owner until `until`: one console
+     * at a time delivers it. Granted when nobody holds it, when owner holds it, when the
+     * holder's lease ended before now, or when holderGone(holder) says the holder's process has
+     * ended. Decided and written in one write transaction, so two consoles never both get it.
+     * Returns who holds it afterwards: owner when granted.
+     */
+    virtual Result<QString> claimDelivery(const QString &owner, const QDateTime &now,
+                                          const QDateTime &until,
+                                          const std::function<bool(const QString &)> &holderGone)
+            = 0;
+    /** Gives the right to deliver up, if owner holds it. */
+    virtual Result<void> releaseDelivery(const QString &owner) = 0;
 
 protected:
     OutboxRepository() = default;

@@ -135,6 +135,15 @@ const SqliteDatabase::Migrations &incidentMigrations()
                     QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value)"
                                    " VALUES ('turnOffMicrosoftRules', 'true')"),
             },
+            // 5: exactly-once delivery. sent_at is set, in a transaction of its own, before a
+            // row's request leaves: after a crash it tells that the write may have arrived.
+            // leases says which console delivers the outbox ('outbox'): one at a time, until
+            // its lease ends or its process is gone.
+            {
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN sent_at INTEGER"),
+                    QStringLiteral("CREATE TABLE leases (name TEXT PRIMARY KEY NOT NULL,"
+                                   " owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID"),
+            },
     };
     return list;
 }

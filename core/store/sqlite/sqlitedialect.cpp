@@ -73,4 +73,9 @@ QString insertOrReplaceInto(const QString &table)
     return QStringLiteral("INSERT OR REPLACE INTO ") + table;
 }
 
+QString beginWriteTransaction()
+{
+    return QStringLiteral("BEGIN IMMEDIATE");
+}
+
 } // namespace Vigil::SqliteDialect

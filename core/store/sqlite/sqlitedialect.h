@@ -31,5 +31,8 @@ QString onConflictDoNothing(const QString &key);
 QString onConflictUpdate(const QString &key, const QString &column);
 /** Starts an INSERT that replaces the row with the same key. */
 QString insertOrReplaceInto(const QString &table);
+/** Begins a transaction that holds the write lock from its start (waiting for it like any
+ *  write), so that what it reads stays true until it commits. */
+QString beginWriteTransaction();
 
 } // namespace Vigil::SqliteDialect

@@ -1,6 +1,7 @@
 #include "sqliteoutboxrepository.h"
 
 #include "sqlitedatabase.h"
+#include "sqlitedialect.h"
 #include "sqliterows.h"
 
 #include <QSqlError>
@@ -9,6 +10,10 @@
 namespace Vigil {
 
 using namespace SqliteRows;
+
+namespace {
+constexpr auto kOutboxLease = "outbox";
+}
 
 SqliteOutboxRepository::SqliteOutboxRepository(SqliteDatabase &database)
     : m_database(database)
@@ -41,8 +46,8 @@ Result<QList<OutboxRow>> SqliteOutboxRepository::rows() const
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
-                               " local, edit_time, attempts, next_attempt, state, last_error"
-                               " FROM outbox ORDER BY id")))
+                               " local, edit_time, attempts, next_attempt, state, last_error,"
+                               " sent_at FROM outbox ORDER BY id")))
         return storageError(QStringLiteral("reading the outbox"), q.lastError());
     QList<OutboxRow> rows;
     while (q.next()) {
@@ -61,6 +66,7 @@ Result<QList<OutboxRow>> SqliteOutboxRepository::rows() const
         row.nextAttempt = timeFrom(q.value(8));
         row.state = q.value(9).toString();
         row.lastError = q.value(10).toString();
+        row.sentAt = timeFrom(q.value(11));
         rows.append(std::move(row));
     }
     return rows;
@@ -92,6 +98,84 @@ Result<void> SqliteOutboxRepository::deleteRows(const QList<qint64> &ids)
         if (!q.exec())
             return storageError(QStringLiteral("removing outbox row %1").arg(id), q.lastError());
     }
+    return {};
+}
+
+Result<void> SqliteOutboxRepository::markSent(const QList<qint64> &ids, const QDateTime &at)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlQuery q(m_database.db());
+    // One statement: committed on its own (autocommit) before the request leaves.
+    q.prepare(QStringLiteral("UPDATE outbox SET sent_at = ? WHERE ")
+              + SqliteDialect::inJsonArray(QStringLiteral("id")));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(SqliteDialect::jsonArrayParameter(ids));
+    if (!q.exec())
+        return storageError(QStringLiteral("marking outbox rows as sent"), q.lastError());
+    return {};
+}
+
+Result<QString> SqliteOutboxRepository::claimDelivery(
+        const QString &owner, const QDateTime &now, const QDateTime &until,
+        const std::function<bool(const QString &)> &holderGone)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlDatabase db = m_database.db();
+    QSqlQuery q(db);
+    // Take the write lock before reading the holder: two consoles that both read "free" in
+    // deferred transactions would both take it.
+    if (!q.exec(SqliteDialect::beginWriteTransaction()))
+        return storageError(QStringLiteral("claiming the outbox"), q.lastError());
+    auto rollBack = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    q.prepare(QStringLiteral("SELECT owner, expires FROM leases WHERE name = ?"));
+    q.addBindValue(QLatin1String(kOutboxLease));
+    if (!q.exec()) {
+        Error error = storageError(QStringLiteral("reading the outbox claim"), q.lastError());
+        rollBack();
+        return error;
+    }
+    if (q.next()) {
+        const QString holder = q.value(0).toString();
+        const QDateTime expires = timeFrom(q.value(1));
+        q.finish();
+        if (holder != owner && expires.isValid() && expires >= now
+            && !(holderGone && holderGone(holder))) {
+            rollBack();
+            return holder;
+        }
+    }
+    q.finish();
+    q.prepare(SqliteDialect::insertOrReplaceInto(QStringLiteral("leases"))
+              + QStringLiteral(" (name, owner, expires) VALUES (?, ?, ?)"));
+    q.addBindValue(QLatin1String(kOutboxLease));
+    q.addBindValue(owner);
+    q.addBindValue(timeValue(until));
+    if (!q.exec()) {
+        Error error = storageError(QStringLiteral("claiming the outbox"), q.lastError());
+        rollBack();
+        return error;
+    }
+    q.finish();
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        Error error = storageError(QStringLiteral("committing the outbox claim"), q.lastError());
+        rollBack();
+        return error;
+    }
+    return owner;
+}
+
+Result<void> SqliteOutboxRepository::releaseDelivery(const QString &owner)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("DELETE FROM leases WHERE name = ? AND owner = ?"));
+    q.addBindValue(QLatin1String(kOutboxLease));
+    q.addBindValue(owner);
+    if (!q.exec())
+        return storageError(QStringLiteral("giving up the outbox claim"), q.lastError());
     return {};
 }
 

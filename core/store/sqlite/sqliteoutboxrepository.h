@@ -18,6 +18,11 @@ public:
     Result<void> updateRow(const OutboxRow &row) override;
     Result<void> deleteRows(const QList<qint64> &ids) override;
     int pendingCount() const override;
+    Result<void> markSent(const QList<qint64> &ids, const QDateTime &at) override;
+    Result<QString> claimDelivery(const QString &owner, const QDateTime &now,
+                                  const QDateTime &until,
+                                  const std::function<bool(const QString &)> &holderGone) override;
+    Result<void> releaseDelivery(const QString &owner) override;
 
     /** Queues row inside a transaction the caller runs (an edit). */
     Result<void> insertRow(const OutboxRow &row);
