@@ -25,6 +25,13 @@ int fail(const QString &message, int code)
     return code;
 }
 
+QString notAnIncidentNumber(const QString &text)
+{
+    return QStringLiteral("%1 is not an incident number: use the number shown in the # column of "
+                          "'vigilctl incidents list'.")
+            .arg(text);
+}
+
 QString describe(const Error &error)
 {
     switch (error.kind) {

@@ -22,6 +22,9 @@ QTextStream &err();
 /** Writes "vigilctl: message" to standard error and answers the exit code to return. */
 int fail(const QString &message, int code = Failed);
 
+/** "TEXT is not an incident number: ..." for an operand that names no incident. */
+QString notAnIncidentNumber(const QString &text);
+
 /** An error in words that say what to check: credentials, permissions, network, --data-dir. */
 QString describe(const Error &error);
 

@@ -200,7 +200,7 @@ int runIncidentShow(const QCommandLineParser &parser, const QStringList &args)
         return fail(QStringLiteral("incident show supports --format json only."), Usage);
     const std::optional<qint64> number = incidentNumber(args.at(2));
     if (!number)
-        return fail(QStringLiteral("'%1' is not an incident number.").arg(args.at(2)), Usage);
+        return fail(notAnIncidentNumber(args.at(2)), Usage);
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
@@ -235,7 +235,7 @@ int runIncidentUpdate(const QCommandLineParser &parser, const QStringList &args)
 {
     const std::optional<qint64> number = incidentNumber(args.at(2));
     if (!number)
-        return fail(QStringLiteral("'%1' is not an incident number.").arg(args.at(2)), Usage);
+        return fail(notAnIncidentNumber(args.at(2)), Usage);
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
