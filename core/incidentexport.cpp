@@ -32,8 +32,28 @@ QJsonArray comments(const QList<Comment> &list)
     return array;
 }
 
-QString csvField(const QString &text)
+/** OWASP's advice on CSV injection: a cell a spreadsheet would read as a formula gets a leading
+ *  apostrophe, which the spreadsheet shows as text. */
+QString formulaSafe(const QString &text)
 {
+    if (text.isEmpty())
+        return text;
+    switch (text.front().unicode()) {
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\t':
+    case u'\r':
+        return QLatin1Char('\'') + text;
+    default:
+        return text;
+    }
+}
+
+QString csvField(const QString &cell)
+{
+    QString text = formulaSafe(cell);
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
         && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;

@@ -24,7 +24,9 @@ QJsonObject alertToJson(const Alert &alert);
 
 /** Column names of the CSV export, in order (the JSON keys of incidentToJson). */
 QStringList incidentCsvColumns();
-/** One CSV line (RFC 4180 quoting, tags joined with "; "), without the line break. */
+/** One CSV line (RFC 4180 quoting, tags joined with "; "), without the line break. A cell that
+ *  starts with '=', '+', '-', '@', a tab or a carriage return gets a leading "'" so that a
+ *  spreadsheet shows it as text instead of running it as a formula. */
 QString incidentToCsvLine(const QJsonObject &incidentJson);
 
 /** Sentinel's spelling of a status: "New", "Active", "Closed", or the wire value. */
