@@ -1,7 +1,10 @@
 // Server text on the command line: `incidents list --format table` shows no escape sequence raw,
-// the CSV export starts no cell a spreadsheet would run, and JSON stays exact. The data comes
-// from the simulator (hostile titles, owners and tags set through its admin API, as a portal
-// user could).
+// the CSV export starts no cell a spreadsheet would run, JSON stays exact, and `incident show`
+// prints no alert link outside the Defender portal. The data comes from the simulator (hostile
+// titles, owners and tags set through its admin API, as a portal user could) and, for alert links
+// no real tenant sends, from a scripted Graph stand-in.
+#include "syncsupport.h"
+
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+using namespace Vigil::Test;
 
 namespace {
 
@@ -79,6 +84,7 @@ private Q_SLOTS:
     void tableShowsNoControlCharacter();
     void csvRunsNoFormula();
     void jsonKeepsTheExactText();
+    void showDropsAlertLinksOffThePortal();
     void cleanupTestCase();
 
 private:
@@ -310,6 +316,70 @@ void TestVigilctlPlain::jsonKeepsTheExactText()
     QVERIFY(!show.out.contains('\x1b')); // JSON escapes it as \u001b
     QCOMPARE(QJsonDocument::fromJson(show.out).object().value(QLatin1String("title")).toString(),
              kEscapeTitle);
+}
+
+void TestVigilctlPlain::showDropsAlertLinksOffThePortal()
+{
+    // A real tenant sends portal links only; this stand-in sends what a hostile one could.
+    const QByteArray good = "https://security.microsoft.com/alerts/da3?tid=t1";
+    const QList<QByteArray> links = {"javascript:alert(document.cookie)", "file:///etc/passwd",
+                                     "https://security.microsoft.com.evil.example/alerts/da2", good,
+                                     "http://security.microsoft.com/alerts/da4"};
+    QByteArray alerts;
+    for (int n = 0; n < links.size(); ++n) {
+        if (n > 0)
+            alerts += ',';
+        alerts += "{\"id\":\"da" + QByteArray::number(n)
+                  + "\",\"incidentId\":\"77\",\"status\":\"new\",\"severity\":\"high\","
+                    "\"serviceSource\":\"microsoftDefenderForEndpoint\",\"title\":\"Alert "
+                  + QByteArray::number(n)
+                  + "\",\"createdDateTime\":\"2024-05-01T10:00:00Z\","
+                    "\"lastUpdateDateTime\":\"2024-05-01T10:00:00Z\",\"alertWebUrl\":\""
+                  + links.at(n) + "\",\"evidence\":[]}";
+    }
+    const QByteArray incident
+            = "{\"id\":\"77\",\"displayName\":\"Links\",\"tenantId\":\"t1\","
+              "\"incidentWebUrl\":\"https://security.microsoft.com/incidents/77?tid=t1\","
+              "\"status\":\"active\",\"severity\":\"high\",\"createdDateTime\":"
+              "\"2024-05-01T10:00:00Z\",\"lastUpdateDateTime\":\"2024-05-01T10:00:00Z\","
+              "\"customTags\":[],\"systemTags\":[],\"comments\":[],\"alerts\":["
+              + alerts + "]}";
+    StubHttpServer stub;
+    int tokens = 0;
+    stub.setHandler([&](const StubRequest &request) {
+        const QByteArray path = request.path();
+        if (path.endsWith("/token"))
+            return StubHttpServer::tokenResponse(++tokens);
+        if (path.endsWith("/security/incidents"))
+            return StubResponse::json(200, "{\"value\":[" + incident + "]}");
+        if (path.endsWith("/security/incidents/77"))
+            return StubResponse::json(200, incident);
+        return StubResponse::json(200, "{\"value\":[]}");
+    });
+    QVERIFY(stub.listen());
+    QTemporaryDir dataDir;
+    const QString base = stub.url().toString(QUrl::StripTrailingSlash);
+    const Run sync
+            = vigilctl({QStringLiteral("sync"), QStringLiteral("--once")}, base, dataDir.path());
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    const Run show
+            = vigilctl({QStringLiteral("incident"), QStringLiteral("show"), QStringLiteral("1"),
+                        QStringLiteral("--format"), QStringLiteral("json")},
+                       base, dataDir.path());
+    QVERIFY2(show.exitCode == 0, show.err.constData());
+    const QJsonArray shown
+            = QJsonDocument::fromJson(show.out).object().value(QLatin1String("alerts")).toArray();
+    QCOMPARE(shown.size(), links.size());
+    for (const QJsonValue value : shown) {
+        const QJsonObject alert = value.toObject();
+        const QString link = alert.value(QLatin1String("alertWebUrl")).toString();
+        if (alert.value(QLatin1String("id")).toString() == QLatin1String("da3"))
+            QCOMPARE(link, QString::fromLatin1(good));
+        else
+            QVERIFY2(alert.value(QLatin1String("alertWebUrl")).isNull(), qPrintable(link));
+    }
+    QVERIFY(!show.out.contains("javascript:"));
+    QVERIFY(!show.out.contains("file:"));
 }
 
 QTEST_GUILESS_MAIN(TestVigilctlPlain)

@@ -212,8 +212,9 @@ int runIncidentShow(const QCommandLineParser &parser, const QStringList &args)
     QCoreApplication *app = QCoreApplication::instance();
     QObject::connect(
             &controller, &SyncController::detailLoaded, app, [&](const IncidentDetail &detail) {
+                const Cloud &cloud = run.config().cloud;
                 const QJsonObject json
-                        = incidentDetailToJson(detail, linkOf(detail.incident, run.config().cloud));
+                        = incidentDetailToJson(detail, linkOf(detail.incident, cloud), cloud);
                 out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
                 out().flush();
                 run.finish(Ok);
