@@ -2,6 +2,7 @@
 
 #include "cloud.h"
 #include "connectioncontroller.h"
+#include "displaytext.h"
 #include "errortext.h"
 #include "synccontroller.h"
 #include "uilogging.h"
@@ -33,6 +34,8 @@ QLabel *addValue(QFormLayout *form, const QString &caption, const char *objectNa
 {
     auto *value = new QLabel(form->parentWidget());
     value->setObjectName(QLatin1String(objectName));
+    // Tenant, identity and errors come from outside: never read as markup.
+    value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
     value->setAccessibleName(caption);
@@ -153,6 +156,7 @@ QWidget *ConnectorPage::createConnectionBox()
     codeLayout->addWidget(codeIntro);
     m_deviceCode = new QLabel(m_deviceCodePanel);
     m_deviceCode->setObjectName(QStringLiteral("deviceCode"));
+    m_deviceCode->setTextFormat(Qt::PlainText);
     m_deviceCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_deviceCode->setAccessibleName(tr("Sign-in code"));
     QFont codeFont = m_deviceCode->font();
@@ -163,6 +167,7 @@ QWidget *ConnectorPage::createConnectionBox()
     codeLayout->addWidget(m_deviceCode);
     m_verificationAddress = new QLabel(m_deviceCodePanel);
     m_verificationAddress->setObjectName(QStringLiteral("verificationAddress"));
+    m_verificationAddress->setTextFormat(Qt::PlainText);
     m_verificationAddress->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verificationAddress->setAccessibleName(tr("Sign-in address"));
     codeLayout->addWidget(m_verificationAddress);
@@ -184,6 +189,7 @@ QWidget *ConnectorPage::createConnectionBox()
 
     m_connectMessage = new QLabel(box);
     m_connectMessage->setObjectName(QStringLiteral("connectMessage"));
+    m_connectMessage->setTextFormat(Qt::PlainText);
     m_connectMessage->setWordWrap(true);
     m_connectMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_connectMessage->setVisible(false);
@@ -363,8 +369,8 @@ void ConnectorPage::disconnectClicked()
 void ConnectorPage::showDeviceCode(const DeviceCodePrompt &prompt)
 {
     m_verificationUri = prompt.verificationUri;
-    m_deviceCode->setText(prompt.userCode);
-    m_verificationAddress->setText(prompt.verificationUri.toString());
+    m_deviceCode->setText(elidedText(prompt.userCode));
+    m_verificationAddress->setText(elidedText(prompt.verificationUri.toString()));
     m_deviceCodePanel->setVisible(true);
     m_connectMessage->setText(tr("Waiting for the sign-in (the code expires at %1)…")
                                       .arg(QLocale().toString(prompt.expiresAt.toLocalTime().time(),
