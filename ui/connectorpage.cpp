@@ -201,14 +201,19 @@ QWidget *ConnectorPage::createConnectionBox()
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectorPage::connectClicked);
     connect(m_disconnectButton, &QPushButton::clicked, this, &ConnectorPage::disconnectClicked);
     connect(m_openBrowser, &QPushButton::clicked, this, [this] {
-        // Only an https address (or the simulator on loopback) is handed to the browser.
-        const bool allowed = m_verificationUri.scheme() == QLatin1String("https")
-                             || (m_verificationUri.scheme() == QLatin1String("http")
-                                 && isLoopbackHost(m_verificationUri.host()));
-        if (!allowed)
-            qCWarning(lcUi) << "refused to open a sign-in address that is not https:"
+        // Only the cloud's own sign-in page (or the simulator on loopback) is handed to the
+        // browser: a verification_uri elsewhere would be a phishing page asking for the code.
+        if (!isAllowedSignInUrl(m_verificationUri, m_signInCloud)) {
+            qCWarning(lcUi) << "refused to open a sign-in address that is not the cloud's "
+                               "sign-in page:"
                             << m_verificationUri.toDisplayString();
-        if (!allowed || !m_urlOpener(m_verificationUri))
+            m_connectMessage->setText(tr("The sign-in address %1 is not a Microsoft sign-in "
+                                         "page; Vigil does not open it. Cancel and try again.")
+                                              .arg(elidedText(m_verificationUri.toString())));
+            m_connectMessage->setVisible(true);
+            return;
+        }
+        if (!m_urlOpener(m_verificationUri))
             showConnectFailure(Error{Error::Kind::Config,
                                      0,
                                      {},
@@ -343,6 +348,7 @@ void ConnectorPage::connectClicked()
         config.authorityHost = QUrl(config.cloud.authorityHost);
         config.graphEndpoint = QUrl(config.cloud.graphEndpoint);
     }
+    m_signInCloud = config.cloud;
     const ConnectRequest request = ConnectRequest::forConfig(
             config, tenant.isEmpty() ? QStringLiteral("organizations") : tenant, clientId,
             m_dataDir);
