@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 
 using namespace Vigil;
 using namespace Vigil::Ctl;
@@ -106,6 +107,14 @@ int main(int argc, char *argv[])
     addConnectOptions(parser);
     addRuleOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
+    if (!parser.parse(QCoreApplication::arguments())) {
+        // There are no numeric options: "-1" was meant as an incident number, not an option.
+        static const QRegularExpression negative(QStringLiteral("^-\\d+$"));
+        for (const QString &argument : QCoreApplication::arguments().mid(1)) {
+            if (negative.match(argument).hasMatch())
+                return fail(notAnIncidentNumber(argument), Usage);
+        }
+    }
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();

@@ -9,7 +9,9 @@ Cloud Cloud::global()
     return {QStringLiteral("global"),
             QStringLiteral("https://login.microsoftonline.com"),
             QStringLiteral("https://graph.microsoft.com"),
-            {QStringLiteral("security.microsoft.com")}};
+            {QStringLiteral("security.microsoft.com")},
+            {QStringLiteral("microsoft.com"), QStringLiteral("www.microsoft.com"),
+             QStringLiteral("login.microsoftonline.com"), QStringLiteral("login.microsoft.com")}};
 }
 
 Cloud Cloud::byName(const QString &name)
@@ -19,13 +21,17 @@ Cloud Cloud::byName(const QString &name)
         return {QStringLiteral("usgov"),
                 QStringLiteral("https://login.microsoftonline.us"),
                 QStringLiteral("https://graph.microsoft.us"),
-                {QStringLiteral("security.microsoft.us")}};
+                {QStringLiteral("security.microsoft.us")},
+                {QStringLiteral("microsoft.com"), QStringLiteral("www.microsoft.com"),
+                 QStringLiteral("login.microsoftonline.us")}};
     }
     if (n == QLatin1String("dod")) {
         return {QStringLiteral("dod"),
                 QStringLiteral("https://login.microsoftonline.us"),
                 QStringLiteral("https://dod-graph.microsoft.us"),
-                {QStringLiteral("security.apps.mil")}};
+                {QStringLiteral("security.apps.mil")},
+                {QStringLiteral("microsoft.com"), QStringLiteral("www.microsoft.com"),
+                 QStringLiteral("login.microsoftonline.us")}};
     }
     return global();
 }
@@ -37,6 +43,25 @@ bool isAllowedPortalUrl(const QUrl &url, const Cloud &cloud)
     if (url.port(443) != 443)
         return false;
     return cloud.portalHosts.contains(url.host().toLower());
+}
+
+bool isAllowedSignInUrl(const QUrl &url, const Cloud &cloud)
+{
+    if (!url.isValid() || !url.userInfo().isEmpty())
+        return false;
+    const QString host = url.host().toLower();
+    // The simulator signs in on loopback, over http.
+    if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+        && isLoopbackHost(host))
+        return true;
+    if (url.scheme() != QLatin1String("https") || url.port(443) != 443
+        || !cloud.signInHosts.contains(host))
+        return false;
+    // microsoft.com is far more than sign-in: only its device-login pages
+    // (/devicelogin, /deviceloginus for US Government).
+    if (host == QLatin1String("microsoft.com") || host == QLatin1String("www.microsoft.com"))
+        return url.path().startsWith(QLatin1String("/devicelogin"), Qt::CaseInsensitive);
+    return true;
 }
 
 QUrl portalAlertUrl(const QString &alertWebUrl, const Cloud &cloud)

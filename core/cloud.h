@@ -15,6 +15,9 @@ struct Cloud
     QString authorityHost;
     QString graphEndpoint;
     QStringList portalHosts; ///< the deep-link allow-list; first one builds links
+    /// Where the cloud's device-code sign-in sends the analyst (verification_uri): the only
+    /// hosts the "open in browser" button opens. "microsoft.com" only with its device-login path.
+    QStringList signInHosts;
 
     static Cloud global();
     static Cloud byName(const QString &name); ///< unknown names give global()
@@ -35,6 +38,12 @@ QUrl portalIncidentUrl(const QString &incidentWebUrl, const QString &incidentId,
 /** An alert's alertWebUrl when the allow-list allows it, else an empty URL (nothing is built:
  *  an alert link needs the alert's own id in the portal). */
 QUrl portalAlertUrl(const QString &alertWebUrl, const Cloud &cloud);
+/**
+ * True when Vigil may open this device-code verification address in a browser: https on one of
+ * the cloud's sign-in hosts (exact host, no user info, default port; on "microsoft.com" only
+ * its /devicelogin pages), or a loopback address (the simulator).
+ */
+bool isAllowedSignInUrl(const QUrl &url, const Cloud &cloud);
 /** True for 127.0.0.0/8, ::1 and "localhost". */
 bool isLoopbackHost(const QString &host);
 /** Checks an endpoint: https anywhere, http only on loopback; returns it without trailing '/'. */

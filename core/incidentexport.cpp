@@ -32,8 +32,28 @@ QJsonArray comments(const QList<Comment> &list)
     return array;
 }
 
-QString csvField(const QString &text)
+/** OWASP's advice on CSV injection: a cell a spreadsheet would read as a formula gets a leading
+ *  apostrophe, which the spreadsheet shows as text. */
+QString formulaSafe(const QString &text)
 {
+    if (text.isEmpty())
+        return text;
+    switch (text.front().unicode()) {
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\t':
+    case u'\r':
+        return QLatin1Char('\'') + text;
+    default:
+        return text;
+    }
+}
+
+QString csvField(const QString &cell)
+{
+    QString text = formulaSafe(cell);
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"'))
         && !text.contains(QLatin1Char('\n')) && !text.contains(QLatin1Char('\r')))
         return text;
@@ -132,7 +152,7 @@ QJsonObject incidentToJson(const Incident &i, const QUrl &webUrl)
     return json;
 }
 
-QJsonObject alertToJson(const Alert &a)
+QJsonObject alertToJson(const Alert &a, const Cloud &cloud)
 {
     QJsonObject json;
     json.insert(QStringLiteral("id"), a.id);
@@ -146,17 +166,20 @@ QJsonObject alertToJson(const Alert &a)
     json.insert(QStringLiteral("mitreTechniques"), QJsonArray::fromStringList(a.mitreTechniques));
     json.insert(QStringLiteral("createdTime"), timeValue(a.createdTime));
     json.insert(QStringLiteral("lastUpdateTime"), timeValue(a.lastUpdateTime));
-    json.insert(QStringLiteral("alertWebUrl"), textOrNull(a.alertWebUrl));
+    const QUrl link = portalAlertUrl(a.alertWebUrl, cloud);
+    json.insert(QStringLiteral("alertWebUrl"),
+                link.isEmpty() ? QJsonValue() : QJsonValue(link.toString()));
     return json;
 }
 
-QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUrl)
+QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUrl,
+                                 const Cloud &cloud)
 {
     QJsonObject json = incidentToJson(detail.incident, webUrl);
     json.insert(QStringLiteral("description"), detail.incident.description);
     QJsonArray alerts;
     for (const Alert &alert : detail.alerts)
-        alerts.append(alertToJson(alert));
+        alerts.append(alertToJson(alert, cloud));
     json.insert(QStringLiteral("alerts"), alerts);
     json.insert(QStringLiteral("alertsShown"), int(detail.alerts.size()));
     json.insert(QStringLiteral("alertCount"), detail.totalAlerts);

@@ -1,5 +1,6 @@
 #include "alertlistmodel.h"
 
+#include "displaytext.h"
 #include "vocabulary.h"
 
 #include <QUrl>
@@ -35,6 +36,31 @@ QString AlertListModel::alertStatusLabel(const QString &graphStatus)
     return graphStatus;
 }
 
+QString AlertListModel::displayText(const Alert &alert, int column)
+{
+    switch (column) {
+    case TitleColumn:
+        return alert.title;
+    case SeverityColumn:
+        return severityLabel(alert.severity);
+    case StatusColumn:
+        return alertStatusLabel(alert.status);
+    case ProductColumn:
+        return productShortName(alert.serviceSource);
+    case CategoryColumn:
+        return alert.category;
+    case CreatedColumn:
+        return alert.createdTime.isValid() ? alert.createdTime.toLocalTime().toString(
+                       QStringLiteral("yyyy-MM-dd HH:mm"))
+                                           : QString();
+    case AlertIdColumn:
+        return alert.id;
+    default:
+        break;
+    }
+    return {};
+}
+
 QVariant AlertListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -44,32 +70,15 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        switch (column) {
-        case TitleColumn:
-            return alert.title;
-        case SeverityColumn:
-            return severityLabel(alert.severity);
-        case StatusColumn:
-            return alertStatusLabel(alert.status);
-        case ProductColumn:
-            return productShortName(alert.serviceSource);
-        case CategoryColumn:
-            return alert.category;
-        case CreatedColumn:
-            return alert.createdTime.isValid() ? alert.createdTime.toLocalTime().toString(
-                           QStringLiteral("yyyy-MM-dd HH:mm"))
-                                               : QString();
-        case AlertIdColumn:
-            return alert.id;
-        default:
-            break;
-        }
-        return {};
+        // Capped: a 10 MB alert title must not hold the GUI thread; AlertRole keeps it whole.
+        return elidedText(displayText(alert, column));
     case Qt::ToolTipRole:
         if (column == TitleColumn)
-            return alert.description.isEmpty() ? alert.title : alert.description;
+            return plainToolTip(alert.description.isEmpty() ? alert.title : alert.description);
         if (column == ProductColumn)
-            return productDisplayName(alert.serviceSource);
+            return plainToolTip(productDisplayName(alert.serviceSource));
+        if (column == CategoryColumn || column == StatusColumn || column == AlertIdColumn)
+            return plainToolTip(displayText(alert, column));
         return {};
     case Qt::DecorationRole:
         if (column == SeverityColumn) {

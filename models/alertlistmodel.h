@@ -56,6 +56,9 @@ public:
     static QString alertStatusLabel(const QString &graphStatus);
 
 private:
+    /** A cell's whole text, before it is capped for display. */
+    static QString displayText(const Alert &alert, int column);
+
     QList<Alert> m_alerts;
     SeverityIcons m_severityIcons;
 };

@@ -1,5 +1,6 @@
 #include "entitytreemodel.h"
 
+#include "displaytext.h"
 #include "vocabulary.h"
 
 #include <QHash>
@@ -88,6 +89,29 @@ QString EntityTreeModel::readableEnumValue(const QString &wire)
     return words;
 }
 
+QString EntityTreeModel::entityText(const Entity &entity, int column)
+{
+    switch (column) {
+    case ValueColumn:
+        return entity.value;
+    case DetailColumn:
+        return entity.detail;
+    case VerdictColumn:
+        return readableEnumValue(entity.verdict);
+    case RemediationColumn:
+        return readableEnumValue(entity.remediationStatus);
+    case RolesColumn: {
+        QStringList roles;
+        for (const QString &r : entity.roles)
+            roles.append(readableEnumValue(r));
+        return roles.join(QStringLiteral(", "));
+    }
+    default:
+        break;
+    }
+    return {};
+}
+
 QVariant EntityTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -98,7 +122,7 @@ QVariant EntityTreeModel::data(const QModelIndex &index, int role) const
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole:
             if (index.column() == ValueColumn)
-                return tr("%1 (%2)").arg(group.label).arg(group.entities.size());
+                return tr("%1 (%2)").arg(elidedText(group.label)).arg(group.entities.size());
             return {};
         case KindRole:
             return group.kind;
@@ -114,25 +138,10 @@ QVariant EntityTreeModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
+        // Capped: evidence text comes from the service and may be any length.
+        return elidedText(entityText(entity, index.column()));
     case Qt::ToolTipRole:
-        switch (index.column()) {
-        case ValueColumn:
-            return entity.value;
-        case DetailColumn:
-            return entity.detail;
-        case VerdictColumn:
-            return readableEnumValue(entity.verdict);
-        case RemediationColumn:
-            return readableEnumValue(entity.remediationStatus);
-        case RolesColumn: {
-            QStringList roles;
-            for (const QString &r : entity.roles)
-                roles.append(readableEnumValue(r));
-            return roles.join(QStringLiteral(", "));
-        }
-        default:
-            return {};
-        }
+        return plainToolTip(entityText(entity, index.column()));
     case KindRole:
         return entity.kind;
     case IsGroupRole:

@@ -53,6 +53,9 @@ public:
     static QString readableEnumValue(const QString &wire);
 
 private:
+    /** A cell's whole text, before it is capped for display. */
+    static QString entityText(const Entity &entity, int column);
+
     struct Group
     {
         QString kind;

@@ -1,5 +1,6 @@
 #include "incidentqueuemodel.h"
 
+#include "displaytext.h"
 #include "vocabulary.h"
 
 #include <algorithm>
@@ -191,11 +192,13 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(row, column);
+        // Capped: the delegate lays out what it is given, and a 10 MB title would hold the GUI
+        // thread. IncidentRole and SortRole keep the whole value.
+        return elidedText(displayText(row, column));
     case Qt::ToolTipRole:
         if (column == TitleColumn || column == TagsColumn || column == ClassificationColumn
-            || column == StatusColumn || column == OwnerColumn)
-            return displayText(row, column);
+            || column == StatusColumn || column == OwnerColumn || column == ProviderColumn)
+            return plainToolTip(displayText(row, column));
         if (column == AlertsColumn && row.incident.alertCount > kAlertDisplayLimit)
             return tr("%n alerts; the detail view shows the first 150.", nullptr,
                       row.incident.alertCount);
@@ -215,7 +218,7 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::AccessibleTextRole:
-        return displayText(row, column);
+        return elidedText(displayText(row, column));
     case NumberRole:
         return row.incident.number;
     case SortRole:

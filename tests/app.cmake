@@ -20,3 +20,9 @@ vigil_add_test(NAME tst_exactlyonce SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_exactl
 target_compile_definitions(tst_exactlyonce PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
                                                    VIGIL_SIM_PATH="$<TARGET_FILE:vigil-sim>")
 add_dependencies(tst_exactlyonce vigilctl vigil-sim)
+# Server text on the command line: terminal tables, CSV cells and alert links, through vigilctl.
+vigil_add_test(NAME tst_vigilctlplain SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlplain.cpp
+               LIBS vigil_syncsupport LABELS app e2e TIMEOUT 300)
+target_compile_definitions(tst_vigilctlplain PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
+                                                     VIGIL_SIM_PATH="$<TARGET_FILE:vigil-sim>")
+add_dependencies(tst_vigilctlplain vigilctl vigil-sim)

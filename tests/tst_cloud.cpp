@@ -11,6 +11,8 @@ private Q_SLOTS:
     void allowList_data();
     void allowList();
     void builtLinks();
+    void signInPages_data();
+    void signInPages();
     void endpoints_data();
     void endpoints();
     void hosts_data();
@@ -60,6 +62,54 @@ void TestCloud::allowList()
     QFETCH(QString, url);
     QFETCH(bool, allowed);
     QCOMPARE(isAllowedPortalUrl(QUrl(url), Cloud::byName(cloud)), allowed);
+}
+
+void TestCloud::signInPages_data()
+{
+    QTest::addColumn<QString>("cloud");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("device login") << "global"
+                                  << "https://microsoft.com/devicelogin" << true;
+    QTest::newRow("entra device auth")
+            << "global"
+            << "https://login.microsoftonline.com/common/oauth2/deviceauth" << true;
+    QTest::newRow("login.microsoft.com") << "global"
+                                         << "https://login.microsoft.com/device" << true;
+    QTest::newRow("simulator") << "global"
+                               << "http://127.0.0.1:8080/devicelogin" << true;
+    QTest::newRow("other microsoft.com page") << "global"
+                                              << "https://microsoft.com/en-us/store" << false;
+    QTest::newRow("look-alike") << "global"
+                                << "https://microsoft.com.evil.example/devicelogin" << false;
+    QTest::newRow("any https") << "global"
+                               << "https://evil.example/devicelogin" << false;
+    QTest::newRow("plain http") << "global"
+                                << "http://microsoft.com/devicelogin" << false;
+    QTest::newRow("user info") << "global"
+                               << "https://a@login.microsoftonline.com/" << false;
+    QTest::newRow("other port") << "global"
+                                << "https://login.microsoftonline.com:444/" << false;
+    QTest::newRow("gov login on global") << "global"
+                                         << "https://login.microsoftonline.us/" << false;
+    QTest::newRow("gov device login") << "usgov"
+                                      << "https://microsoft.com/deviceloginus" << true;
+    QTest::newRow("gov login") << "usgov"
+                               << "https://login.microsoftonline.us/common/oauth2/deviceauth"
+                               << true;
+    QTest::newRow("global login on gov") << "usgov"
+                                         << "https://login.microsoftonline.com/" << false;
+    QTest::newRow("dod login") << "dod"
+                               << "https://login.microsoftonline.us/common/oauth2/deviceauth"
+                               << true;
+}
+
+void TestCloud::signInPages()
+{
+    QFETCH(QString, cloud);
+    QFETCH(QString, url);
+    QFETCH(bool, allowed);
+    QCOMPARE(isAllowedSignInUrl(QUrl(url), Cloud::byName(cloud)), allowed);
 }
 
 void TestCloud::builtLinks()

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void cleanup();
 
     void deviceCodeSignInKeepsTheConnection();
+    void openBrowserOnlyOnTheCloudsSignInPage();
     void cancelledSignInChangesNothing();
     void clientSecretIsCheckedBeforeItIsKept();
 
@@ -222,6 +223,48 @@ void TestConnectorSignIn::deviceCodeSignInKeepsTheConnection()
                                QLatin1String("Not connected"));
             }(),
             30000);
+}
+
+void TestConnectorSignIn::openBrowserOnlyOnTheCloudsSignInPage()
+{
+    child<QLineEdit>("connectTenant")->setText(m_sim->tenantId());
+    child<QLineEdit>("connectClientId")->setText(m_sim->clientId());
+    QSignalSpy code(m_connection.get(), &ConnectionController::deviceCodeReceived);
+    QTest::mouseClick(child<QPushButton>("connectButton"), Qt::LeftButton);
+    QVERIFY(code.wait(10000));
+    DeviceCodePrompt prompt = code.at(0).at(0).value<DeviceCodePrompt>();
+    QTRY_VERIFY(child<QWidget>("deviceCodePanel")->isVisible());
+
+    // A verification_uri off the cloud's sign-in hosts is a page that asks for the code.
+    for (const char *address :
+         {"https://evil.example/devicelogin", "https://microsoft.com.evil.example/devicelogin",
+          "https://login.microsoftonline.com.evil.example/",
+          "https://user@microsoft.com/devicelogin",
+          "https://login.microsoftonline.com:8443/common/oauth2/deviceauth",
+          "https://microsoft.com/en-us/evil", "https://login.microsoftonline.us/deviceauth",
+          "http://microsoft.com/devicelogin", "javascript:alert(1)", "file:///etc/passwd"}) {
+        prompt.verificationUri = QUrl(QLatin1String(address));
+        Q_EMIT m_connection->deviceCodeReceived(prompt);
+        QTest::mouseClick(child<QPushButton>("openSignInPage"), Qt::LeftButton);
+        QVERIFY2(m_opened.isEmpty(), address);
+        QVERIFY2(child<QLabel>("connectMessage")
+                         ->text()
+                         .contains(QStringLiteral("not a Microsoft sign-in page")),
+                 qPrintable(child<QLabel>("connectMessage")->text()));
+    }
+    // The global cloud's own sign-in pages (and the simulator on loopback) open.
+    const QList<QUrl> allowed
+            = {QUrl(QStringLiteral("https://microsoft.com/devicelogin")),
+               QUrl(QStringLiteral("https://login.microsoftonline.com/common/oauth2/deviceauth")),
+               QUrl(QStringLiteral("https://login.microsoft.com/device")),
+               QUrl(m_sim->baseUrl().toString() + QStringLiteral("/devicelogin"))};
+    for (const QUrl &address : allowed) {
+        prompt.verificationUri = address;
+        Q_EMIT m_connection->deviceCodeReceived(prompt);
+        QTest::mouseClick(child<QPushButton>("openSignInPage"), Qt::LeftButton);
+    }
+    QCOMPARE(m_opened, allowed);
+    QTest::mouseClick(child<QPushButton>("cancelSignIn"), Qt::LeftButton);
 }
 
 void TestConnectorSignIn::cancelledSignInChangesNothing()

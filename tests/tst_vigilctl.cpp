@@ -22,6 +22,8 @@ private Q_SLOTS:
     void updateRejectedSaysWhy();
     void errors_data();
     void errors();
+    void negativeNumberIsAnInvalidNumber_data();
+    void negativeNumberIsAnInvalidNumber();
 
 private:
     struct Run
@@ -89,7 +91,7 @@ void TestVigilctl::listJson()
     QSet<qint64> numbers;
     int over150 = 0;
     int exactly150 = 0;
-    for (const QJsonValue &value : incidents) {
+    for (const QJsonValue value : incidents) {
         const QJsonObject i = value.toObject();
         for (const char *key :
              {"number", "provider", "providerIncidentId", "title", "severity", "status", "owner",
@@ -138,7 +140,7 @@ void TestVigilctl::listCsvAndTable()
 void TestVigilctl::showCapsAlertsAt150()
 {
     qint64 number = 0;
-    for (const QJsonValue &value : listIncidents()) {
+    for (const QJsonValue value : listIncidents()) {
         if (value.toObject().value(QLatin1String("alertCount")).toInt() == 420)
             number = value.toObject().value(QLatin1String("number")).toInteger();
     }
@@ -154,7 +156,7 @@ void TestVigilctl::showCapsAlertsAt150()
     QCOMPARE(detail.value(QLatin1String("alerts")).toArray().size(), 150);
     const QJsonArray entities = detail.value(QLatin1String("entities")).toArray();
     QVERIFY(!entities.isEmpty());
-    for (const QJsonValue &entity : entities)
+    for (const QJsonValue entity : entities)
         QVERIFY(!entity.toObject().value(QLatin1String("kind")).toString().isEmpty());
     QVERIFY(detail.value(QLatin1String("comments")).isArray());
 }
@@ -162,7 +164,7 @@ void TestVigilctl::showCapsAlertsAt150()
 void TestVigilctl::showAllAlerts()
 {
     qint64 number = 0;
-    for (const QJsonValue &value : listIncidents()) {
+    for (const QJsonValue value : listIncidents()) {
         if (value.toObject().value(QLatin1String("alertCount")).toInt() == 420)
             number = value.toObject().value(QLatin1String("number")).toInteger();
     }
@@ -182,7 +184,7 @@ void TestVigilctl::redirectedIncidentPointsAtSurvivor()
 {
     const QJsonArray incidents = listIncidents();
     QHash<qint64, QJsonObject> byNumber;
-    for (const QJsonValue &value : incidents)
+    for (const QJsonValue value : incidents)
         byNumber.insert(value.toObject().value(QLatin1String("number")).toInteger(),
                         value.toObject());
     int redirected = 0;
@@ -200,7 +202,7 @@ void TestVigilctl::redirectedIncidentPointsAtSurvivor()
 
 qint64 TestVigilctl::openIncident(int skip)
 {
-    for (const QJsonValue &value : listIncidents()) {
+    for (const QJsonValue value : listIncidents()) {
         const QJsonObject i = value.toObject();
         if (i.value(QLatin1String("status")).toString() != QLatin1String("Closed")
             && i.value(QLatin1String("redirectedTo")).isNull() && skip-- == 0)
@@ -242,7 +244,7 @@ void TestVigilctl::updateWaitDeliversAndShowsActivity()
     QCOMPARE(detail.value(QLatin1String("determination")).toString(),
              QStringLiteral("notMalicious"));
     bool statusLogged = false;
-    for (const QJsonValue &value : detail.value(QLatin1String("activity")).toArray()) {
+    for (const QJsonValue value : detail.value(QLatin1String("activity")).toArray()) {
         const QJsonObject entry = value.toObject();
         for (const char *key : {"time", "side", "field", "old", "new", "conflict"})
             QVERIFY2(entry.contains(QLatin1String(key)), key);
@@ -348,6 +350,37 @@ void TestVigilctl::errors()
             = vigilctl(QStringList{QStringLiteral("--data-dir"), m_dataDir.path()} + arguments);
     QVERIFY(run.exitCode != 0);
     QVERIFY2(run.err.contains(message), run.err.constData());
+}
+
+void TestVigilctl::negativeNumberIsAnInvalidNumber_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("show -1") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
+                                            QStringLiteral("-1")}
+                             << QByteArray("-1 is not an incident number");
+    QTest::newRow("update -5") << QStringList{QStringLiteral("incident"), QStringLiteral("update"),
+                                              QStringLiteral("-5"), QStringLiteral("--status"),
+                                              QStringLiteral("Active")}
+                               << QByteArray("-5 is not an incident number");
+    QTest::newRow("show -12") << QStringList{QStringLiteral("incident"), QStringLiteral("show"),
+                                             QStringLiteral("-12"), QStringLiteral("--format"),
+                                             QStringLiteral("json")}
+                              << QByteArray("-12 is not an incident number");
+}
+
+void TestVigilctl::negativeNumberIsAnInvalidNumber()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    const Run run
+            = vigilctl(QStringList{QStringLiteral("--data-dir"), m_dataDir.path()} + arguments);
+    // A usage error like any other wrong operand ('abc' is not an incident number either).
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), run.err.constData());
+    QVERIFY2(run.err.contains("# column"), run.err.constData());
+    QVERIFY2(!run.err.contains("Unknown option"), run.err.constData());
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestVigilctl)

@@ -15,3 +15,5 @@ vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp
                LIBS vigil_ui vigil_simfixture vigil_testclock
                LABELS ui sim auth keyring TIMEOUT 240
                WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
+# Server text in the window: plain text in every label, cell and tooltip, and capped.
+vigil_add_test(NAME tst_plaintextui SOURCES tst_plaintextui.cpp LIBS vigil_ui LABELS ui)

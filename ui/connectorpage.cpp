@@ -2,6 +2,7 @@
 
 #include "cloud.h"
 #include "connectioncontroller.h"
+#include "displaytext.h"
 #include "errortext.h"
 #include "synccontroller.h"
 #include "uilogging.h"
@@ -33,6 +34,8 @@ QLabel *addValue(QFormLayout *form, const QString &caption, const char *objectNa
 {
     auto *value = new QLabel(form->parentWidget());
     value->setObjectName(QLatin1String(objectName));
+    // Tenant, identity and errors come from outside: never read as markup.
+    value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
     value->setAccessibleName(caption);
@@ -153,6 +156,7 @@ QWidget *ConnectorPage::createConnectionBox()
     codeLayout->addWidget(codeIntro);
     m_deviceCode = new QLabel(m_deviceCodePanel);
     m_deviceCode->setObjectName(QStringLiteral("deviceCode"));
+    m_deviceCode->setTextFormat(Qt::PlainText);
     m_deviceCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_deviceCode->setAccessibleName(tr("Sign-in code"));
     QFont codeFont = m_deviceCode->font();
@@ -163,6 +167,7 @@ QWidget *ConnectorPage::createConnectionBox()
     codeLayout->addWidget(m_deviceCode);
     m_verificationAddress = new QLabel(m_deviceCodePanel);
     m_verificationAddress->setObjectName(QStringLiteral("verificationAddress"));
+    m_verificationAddress->setTextFormat(Qt::PlainText);
     m_verificationAddress->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_verificationAddress->setAccessibleName(tr("Sign-in address"));
     codeLayout->addWidget(m_verificationAddress);
@@ -184,6 +189,7 @@ QWidget *ConnectorPage::createConnectionBox()
 
     m_connectMessage = new QLabel(box);
     m_connectMessage->setObjectName(QStringLiteral("connectMessage"));
+    m_connectMessage->setTextFormat(Qt::PlainText);
     m_connectMessage->setWordWrap(true);
     m_connectMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_connectMessage->setVisible(false);
@@ -195,14 +201,19 @@ QWidget *ConnectorPage::createConnectionBox()
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectorPage::connectClicked);
     connect(m_disconnectButton, &QPushButton::clicked, this, &ConnectorPage::disconnectClicked);
     connect(m_openBrowser, &QPushButton::clicked, this, [this] {
-        // Only an https address (or the simulator on loopback) is handed to the browser.
-        const bool allowed = m_verificationUri.scheme() == QLatin1String("https")
-                             || (m_verificationUri.scheme() == QLatin1String("http")
-                                 && isLoopbackHost(m_verificationUri.host()));
-        if (!allowed)
-            qCWarning(lcUi) << "refused to open a sign-in address that is not https:"
+        // Only the cloud's own sign-in page (or the simulator on loopback) is handed to the
+        // browser: a verification_uri elsewhere would be a phishing page asking for the code.
+        if (!isAllowedSignInUrl(m_verificationUri, m_signInCloud)) {
+            qCWarning(lcUi) << "refused to open a sign-in address that is not the cloud's "
+                               "sign-in page:"
                             << m_verificationUri.toDisplayString();
-        if (!allowed || !m_urlOpener(m_verificationUri))
+            m_connectMessage->setText(tr("The sign-in address %1 is not a Microsoft sign-in "
+                                         "page; Vigil does not open it. Cancel and try again.")
+                                              .arg(elidedText(m_verificationUri.toString())));
+            m_connectMessage->setVisible(true);
+            return;
+        }
+        if (!m_urlOpener(m_verificationUri))
             showConnectFailure(Error{Error::Kind::Config,
                                      0,
                                      {},
@@ -337,6 +348,7 @@ void ConnectorPage::connectClicked()
         config.authorityHost = QUrl(config.cloud.authorityHost);
         config.graphEndpoint = QUrl(config.cloud.graphEndpoint);
     }
+    m_signInCloud = config.cloud;
     const ConnectRequest request = ConnectRequest::forConfig(
             config, tenant.isEmpty() ? QStringLiteral("organizations") : tenant, clientId,
             m_dataDir);
@@ -363,8 +375,8 @@ void ConnectorPage::disconnectClicked()
 void ConnectorPage::showDeviceCode(const DeviceCodePrompt &prompt)
 {
     m_verificationUri = prompt.verificationUri;
-    m_deviceCode->setText(prompt.userCode);
-    m_verificationAddress->setText(prompt.verificationUri.toString());
+    m_deviceCode->setText(elidedText(prompt.userCode));
+    m_verificationAddress->setText(elidedText(prompt.verificationUri.toString()));
     m_deviceCodePanel->setVisible(true);
     m_connectMessage->setText(tr("Waiting for the sign-in (the code expires at %1)…")
                                       .arg(QLocale().toString(prompt.expiresAt.toLocalTime().time(),

@@ -131,6 +131,8 @@ private:
     QString m_dataDir;
     UrlOpener m_urlOpener;
     QUrl m_verificationUri;
+    /// The cloud of the sign-in under way: its sign-in hosts are all "open in browser" opens.
+    Cloud m_signInCloud;
     QWidget *m_connectForm = nullptr;
     QLineEdit *m_connectTenant = nullptr;
     QLineEdit *m_connectClientId = nullptr;

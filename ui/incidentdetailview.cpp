@@ -1,6 +1,7 @@
 #include "incidentdetailview.h"
 
 #include "alertlistmodel.h"
+#include "displaytext.h"
 #include "entitytreemodel.h"
 #include "incidentqueuemodel.h"
 #include "vocabulary.h"
@@ -120,6 +121,8 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     auto *header = new QHBoxLayout;
     m_title = new QLabel(content);
     m_title->setObjectName(QStringLiteral("detailTitle"));
+    // Server text is never markup: a title must not draw headings, links or load images.
+    m_title->setTextFormat(Qt::PlainText);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont titleFont = m_title->font();
@@ -146,6 +149,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_severityIcon = new QLabel(severityBox);
     m_severity = new QLabel(severityBox);
     m_severity->setObjectName(QStringLiteral("detailSeverity"));
+    m_severity->setTextFormat(Qt::PlainText);
     severityLayout->addWidget(m_severityIcon);
     severityLayout->addWidget(m_severity, 1);
     auto *severityLabel = new QLabel(tr("Severity:"), content);
@@ -170,6 +174,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_syncIcon->setObjectName(QStringLiteral("detailSyncIcon"));
     m_syncState = new QLabel(syncBox);
     m_syncState->setObjectName(QStringLiteral("detailSyncState"));
+    m_syncState->setTextFormat(Qt::PlainText);
     m_syncState->setWordWrap(true);
     syncLayout->addWidget(m_syncIcon);
     syncLayout->addWidget(m_syncState, 1);
@@ -206,6 +211,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_errorBanner = makeBanner("detailErrorBanner", content);
     auto *errorLayout = new QHBoxLayout(m_errorBanner);
     m_errorText = new QLabel(m_errorBanner);
+    m_errorText->setTextFormat(Qt::PlainText);
     m_errorText->setWordWrap(true);
     errorLayout->addWidget(m_errorText, 1);
     auto *retry = new QPushButton(tr("Try again"), m_errorBanner);
@@ -221,6 +227,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     auto *progressLayout = new QHBoxLayout(m_progress);
     progressLayout->setContentsMargins(0, 0, 0, 0);
     m_progressText = new QLabel(m_progress);
+    m_progressText->setTextFormat(Qt::PlainText);
     auto *bar = new QProgressBar(m_progress);
     bar->setRange(0, 0);
     bar->setMaximumWidth(160);
@@ -235,6 +242,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     auto *capLayout = new QHBoxLayout(m_capBanner);
     m_capText = new QLabel(m_capBanner);
     m_capText->setObjectName(QStringLiteral("alertCapText"));
+    m_capText->setTextFormat(Qt::PlainText);
     m_capText->setWordWrap(true);
     capLayout->addWidget(m_capText, 1);
     auto *openFull
@@ -317,6 +325,7 @@ QLabel *IncidentDetailView::addField(QGridLayout *grid, int row, int column, con
 {
     auto *value = new QLabel(grid->parentWidget());
     value->setObjectName(QLatin1String(objectName));
+    value->setTextFormat(Qt::PlainText);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setWordWrap(true);
     auto *caption = new QLabel(label, grid->parentWidget());
@@ -442,10 +451,10 @@ void IncidentDetailView::fillActivity(const QList<ActivityEntry> &activity)
         item->setText(ActivityFieldColumn, fieldLabel(entry.field));
         const QString from = activityValueText(entry.field, entry.oldValue);
         const QString to = activityValueText(entry.field, entry.newValue);
-        item->setText(ActivityFromColumn, from);
-        item->setToolTip(ActivityFromColumn, from);
-        item->setText(ActivityToColumn, to);
-        item->setToolTip(ActivityToColumn, to);
+        item->setText(ActivityFromColumn, elidedText(from));
+        item->setToolTip(ActivityFromColumn, plainToolTip(from));
+        item->setText(ActivityToColumn, elidedText(to));
+        item->setToolTip(ActivityToColumn, plainToolTip(to));
         if (entry.conflict) {
             item->setText(ActivityConflictColumn, tr("Conflict"));
             item->setIcon(ActivityConflictColumn, conflictIcon);
@@ -453,7 +462,7 @@ void IncidentDetailView::fillActivity(const QList<ActivityEntry> &activity)
         if (!entry.note.isEmpty()) {
             for (int column = 0; column <= ActivityConflictColumn; ++column) {
                 if (column != ActivityFromColumn && column != ActivityToColumn)
-                    item->setToolTip(column, entry.note);
+                    item->setToolTip(column, plainToolTip(entry.note));
             }
         }
         items << item;
@@ -485,28 +494,34 @@ void IncidentDetailView::showEmpty()
 
 void IncidentDetailView::fillSummary(const Incident &incident)
 {
-    m_title->setText(incident.title.isEmpty() ? tr("(no title)") : incident.title);
+    // Server text is capped where it is shown (a 10 MB title would hold the GUI thread); a
+    // title cut short is whole, up to the tooltip's own cap, in the tooltip.
+    m_title->setText(incident.title.isEmpty() ? tr("(no title)") : elidedText(incident.title));
+    m_title->setToolTip(incident.title.size() > kDisplayTextLimit ? plainToolTip(incident.title)
+                                                                  : QString());
     const int rank = severityRank(incident.severity);
     const QIcon &icon = m_severityIcons[size_t(rank)];
     const int iconSize = fontMetrics().height();
     m_severityIcon->setPixmap(icon.isNull() ? QPixmap() : icon.pixmap(iconSize, iconSize));
     m_severity->setText(severityLabel(incident.severity));
     m_status->setText(statusLabel(incident.status));
-    m_owner->setText(incident.assignedTo.isEmpty() ? tr("Unassigned") : incident.assignedTo);
+    m_owner->setText(incident.assignedTo.isEmpty() ? tr("Unassigned")
+                                                   : elidedText(incident.assignedTo));
     m_numberLabel->setText(QStringLiteral("#%1").arg(incident.number));
     // A rule incident exists only in Vigil: its store key is no Defender id.
     m_defenderId->setText(incident.providerIncidentId.isEmpty() || incident.isRuleIncident()
                                   ? tr("none")
-                                  : incident.providerIncidentId);
+                                  : elidedText(incident.providerIncidentId));
     const QString classification = IncidentQueueModel::classificationText(incident);
-    m_classification->setText(classification.isEmpty() ? tr("Not classified") : classification);
+    m_classification->setText(classification.isEmpty() ? tr("Not classified")
+                                                       : elidedText(classification));
     const QString determination = determinationLabel(incident.determination);
-    m_determination->setText(determination.isEmpty() ? tr("None") : determination);
-    m_provider->setText(incident.provider);
+    m_determination->setText(determination.isEmpty() ? tr("None") : elidedText(determination));
+    m_provider->setText(elidedText(incident.provider));
     m_created->setText(formatTime(incident.createdTime));
     m_updated->setText(formatTime(incident.lastUpdateTime));
     const QStringList tags = incident.tags();
-    m_tags->setText(tags.isEmpty() ? tr("None") : tags.join(QStringLiteral(", ")));
+    m_tags->setText(tags.isEmpty() ? tr("None") : elidedText(tags.join(QStringLiteral(", "))));
     const QIcon &syncIcon = m_syncStateIcons[size_t(incident.syncState)];
     m_syncIcon->setPixmap(syncIcon.isNull() ? QPixmap() : syncIcon.pixmap(iconSize, iconSize));
     switch (incident.syncState) {
@@ -534,7 +549,7 @@ void IncidentDetailView::fillSummary(const Incident &incident)
                              .arg(incidentLink(incident.redirectedToNumber));
         else if (!incident.redirectIncidentId.isEmpty())
             merge << tr("Merged into Defender incident %1, which is not in the queue yet.")
-                             .arg(incident.redirectIncidentId.toHtmlEscaped());
+                             .arg(elidedText(incident.redirectIncidentId).toHtmlEscaped());
         else
             merge << tr("Merged into another incident.");
     }
@@ -592,9 +607,10 @@ void IncidentDetailView::showDetail(const IncidentDetail &detail)
     for (const Comment &comment : detail.incident.comments) {
         auto *item = new QTreeWidgetItem;
         item->setText(0, formatTime(comment.createdTime));
-        item->setText(1, comment.author.isEmpty() ? tr("unknown") : comment.author);
-        item->setText(2, comment.text);
-        item->setToolTip(2, comment.text);
+        item->setText(1, comment.author.isEmpty() ? tr("unknown") : elidedText(comment.author));
+        item->setToolTip(1, plainToolTip(comment.author));
+        item->setText(2, elidedText(comment.text));
+        item->setToolTip(2, plainToolTip(comment.text));
         items << item;
     }
     m_comments->addTopLevelItems(items);

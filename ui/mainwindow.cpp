@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "connectorpage.h"
+#include "displaytext.h"
 #include "errortext.h"
 #include "incidentdetailview.h"
 #include "incidentfilterproxymodel.h"
@@ -88,6 +89,8 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     auto *bannerLayout = new QHBoxLayout(m_banner);
     m_bannerText = new QLabel(m_banner);
     m_bannerText->setObjectName(QStringLiteral("errorBannerText"));
+    // Errors quote the service: never read as markup.
+    m_bannerText->setTextFormat(Qt::PlainText);
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bannerLayout->addWidget(m_bannerText, 1);
@@ -137,6 +140,7 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     m_syncStatus = new QLabel(
             m_controller ? tr("Opening the incident store…") : tr("Not connected"), this);
     m_syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    m_syncStatus->setTextFormat(Qt::PlainText);
     m_syncStatus->setAccessibleName(tr("Sync status"));
     m_quota = new QLabel(this);
     m_quota->setObjectName(QStringLiteral("graphQuota"));
@@ -545,7 +549,7 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
     if (status.lastError && status.state != SyncStatus::State::Idle
         && status.state != SyncStatus::State::Syncing)
         parts << errorDescription(*status.lastError);
-    m_syncStatus->setText(parts.join(QStringLiteral(" · ")));
+    m_syncStatus->setText(elidedText(parts.join(QStringLiteral(" · "))));
     m_syncStatus->setToolTip(status.cursor.isValid()
                                      ? tr("Changes pulled up to %1")
                                                .arg(status.cursor.toLocalTime().toString(
@@ -580,7 +584,7 @@ void MainWindow::showStoreFailure(const Error &error)
 
 void MainWindow::showBanner(const QString &text, bool offerRetry)
 {
-    m_bannerText->setText(text);
+    m_bannerText->setText(elidedText(text));
     m_bannerRetry->setVisible(offerRetry && m_controller);
     m_banner->setVisible(true);
 }

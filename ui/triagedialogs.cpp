@@ -1,5 +1,6 @@
 #include "triagedialogs.h"
 
+#include "displaytext.h"
 #include "vocabulary.h"
 
 #include <QButtonGroup>
@@ -46,7 +47,7 @@ bool isSendShortcut(QEvent *event)
 
 QString incidentLine(const Incident &incident)
 {
-    return QStringLiteral("#%1  %2").arg(incident.number).arg(incident.title);
+    return QStringLiteral("#%1  %2").arg(incident.number).arg(elidedText(incident.title));
 }
 
 QPlainTextEdit *commentEdit(QWidget *parent, const char *objectName, int lines)
@@ -99,10 +100,10 @@ TriageDialog::TriageDialog(const QList<Incident> &incidents, const QString &anal
                                   + 4);
     } else if (!m_incidents.isEmpty()) {
         const Incident &incident = m_incidents.constFirst();
-        m_target->setText(
-                tr("Incident #%1 — %2")
-                        .arg(incident.number)
-                        .arg(incident.title.isEmpty() ? tr("(no title)") : incident.title));
+        m_target->setText(tr("Incident #%1 — %2")
+                                  .arg(incident.number)
+                                  .arg(incident.title.isEmpty() ? tr("(no title)")
+                                                                : elidedText(incident.title)));
     }
     m_target->setAccessibleName(m_target->text());
     m_preview->setVisible(isBulk());

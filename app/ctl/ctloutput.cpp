@@ -21,8 +21,17 @@ QTextStream &err()
 
 int fail(const QString &message, int code)
 {
-    err() << "vigilctl: " << message << Qt::endl;
+    // Error messages quote the service (and the command line): no escape sequence reaches the
+    // terminal through them either.
+    err() << "vigilctl: " << terminalSafe(message, true) << Qt::endl;
     return code;
+}
+
+QString notAnIncidentNumber(const QString &text)
+{
+    return QStringLiteral("%1 is not an incident number: use the number shown in the # column of "
+                          "'vigilctl incidents list'.")
+            .arg(text);
 }
 
 QString describe(const Error &error)
@@ -62,13 +71,40 @@ void addFormatOption(QCommandLineParser &parser)
                       QStringLiteral("format")});
 }
 
+QString terminalSafe(const QString &text, bool keepLineBreaks)
+{
+    QString safe = text;
+    for (QChar &c : safe) {
+        const char16_t u = c.unicode();
+        if (u == u'\n' && keepLineBreaks)
+            continue;
+        if (u < 0x20)
+            c = QChar(char16_t(0x2400 + u)); // U+2400..U+241F, the control pictures
+        else if (u == 0x7F)
+            c = QChar(char16_t(0x2421));
+        else if ((u >= 0x80 && u <= 0x9F) || (u >= 0x202A && u <= 0x202E)
+                 || (u >= 0x2066 && u <= 0x2069))
+            c = QChar::ReplacementCharacter;
+    }
+    return safe;
+}
+
 void writeTable(const QStringList &headers, const QList<QStringList> &rows)
 {
+    QList<QStringList> safeRows;
+    safeRows.reserve(rows.size());
+    for (const QStringList &raw : rows) {
+        QStringList row;
+        row.reserve(raw.size());
+        for (const QString &cell : raw)
+            row.append(terminalSafe(cell));
+        safeRows.append(row);
+    }
     QList<int> widths;
     for (int c = 0; c < headers.size(); ++c) {
         int width = int(headers.at(c).size());
         if (c + 1 < headers.size()) {
-            for (const QStringList &row : rows)
+            for (const QStringList &row : safeRows)
                 width = std::max(width, int(row.at(c).size()));
         }
         widths.append(width);
@@ -82,7 +118,7 @@ void writeTable(const QStringList &headers, const QList<QStringList> &rows)
         out() << text << '\n';
     };
     line(headers);
-    for (const QStringList &row : rows)
+    for (const QStringList &row : safeRows)
         line(row);
     out().flush();
 }

@@ -22,6 +22,9 @@ QTextStream &err();
 /** Writes "vigilctl: message" to standard error and answers the exit code to return. */
 int fail(const QString &message, int code = Failed);
 
+/** "TEXT is not an incident number: ..." for an operand that names no incident. */
+QString notAnIncidentNumber(const QString &text);
+
 /** An error in words that say what to check: credentials, permissions, network, --data-dir. */
 QString describe(const Error &error);
 
@@ -29,8 +32,17 @@ QString describe(const Error &error);
 void addFormatOption(QCommandLineParser &parser);
 
 /**
+ * Text from the service made safe for a terminal: C0 controls (tab and line breaks included)
+ * and DEL become their visible control pictures (ESC is shown as U+241B), C1 controls and the
+ * bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) become U+FFFD,
+ * so that no title can move the cursor, retitle the window, draw a link or reverse a line.
+ * keepLineBreaks leaves '\n' alone (for messages, not table cells).
+ */
+QString terminalSafe(const QString &text, bool keepLineBreaks = false);
+
+/**
  * Writes a text table: columns padded to their widest cell plus two spaces, the last column
- * unpadded so long titles do not drag trailing blanks.
+ * unpadded so long titles do not drag trailing blanks. Every cell goes through terminalSafe().
  */
 void writeTable(const QStringList &headers, const QList<QStringList> &rows);
 

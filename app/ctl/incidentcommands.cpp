@@ -200,7 +200,7 @@ int runIncidentShow(const QCommandLineParser &parser, const QStringList &args)
         return fail(QStringLiteral("incident show supports --format json only."), Usage);
     const std::optional<qint64> number = incidentNumber(args.at(2));
     if (!number)
-        return fail(QStringLiteral("'%1' is not an incident number.").arg(args.at(2)), Usage);
+        return fail(notAnIncidentNumber(args.at(2)), Usage);
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
@@ -212,8 +212,9 @@ int runIncidentShow(const QCommandLineParser &parser, const QStringList &args)
     QCoreApplication *app = QCoreApplication::instance();
     QObject::connect(
             &controller, &SyncController::detailLoaded, app, [&](const IncidentDetail &detail) {
+                const Cloud &cloud = run.config().cloud;
                 const QJsonObject json
-                        = incidentDetailToJson(detail, linkOf(detail.incident, run.config().cloud));
+                        = incidentDetailToJson(detail, linkOf(detail.incident, cloud), cloud);
                 out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
                 out().flush();
                 run.finish(Ok);
@@ -235,7 +236,7 @@ int runIncidentUpdate(const QCommandLineParser &parser, const QStringList &args)
 {
     const std::optional<qint64> number = incidentNumber(args.at(2));
     if (!number)
-        return fail(QStringLiteral("'%1' is not an incident number.").arg(args.at(2)), Usage);
+        return fail(notAnIncidentNumber(args.at(2)), Usage);
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
