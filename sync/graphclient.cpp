@@ -399,9 +399,22 @@ void GraphClient::retryOrFail(const std::shared_ptr<Call> &call, const Error &er
         fail(call, error);
         return;
     }
+    if (m_options.failRetryWaitAbove.count() > 0 && honoursRetryAfter(error)
+        && *error.retryAfter > m_options.failRetryWaitAbove) {
+        Error refused = error;
+        refused.message
+                = QStringLiteral("the service asked to wait %1 before the next call "
+                                 "(Retry-After), longer than the %2 this run waits")
+                          .arg(waitText(*error.retryAfter), waitText(m_options.failRetryWaitAbove));
+        if (!error.message.isEmpty())
+            refused.message += QStringLiteral(" (it said: %1)").arg(error.message);
+        qCWarning(lcGraph).noquote() << call->verb << call->url.path() << refused.message;
+        fail(call, refused);
+        return;
+    }
     const std::chrono::milliseconds delay
             = retryDelay(error, call->attempt, m_options.backoffBase, m_options.backoffMax,
-                         QRandomGenerator::global()->generateDouble());
+                         QRandomGenerator::global()->generateDouble(), m_options.maxRetryWait);
     const QDateTime until = m_clock->now().addMSecs(delay.count());
     qCInfo(lcGraph).noquote() << "retrying" << call->url.path() << "in" << delay.count() << "ms"
                               << "after" << error.toString();

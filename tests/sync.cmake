@@ -18,7 +18,7 @@ target_link_libraries(vigil_clockdriver PUBLIC vigil_testclock Qt6::Network Qt6:
 vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
                LIBS vigil_sync vigil_syncsupport LABELS sync)
 vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
-               LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
+               LIBS vigil_simfixture vigil_testclock LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
                LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
