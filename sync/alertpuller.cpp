@@ -145,7 +145,9 @@ void AlertPuller::startAlertQueries()
     m_alertsUnordered = false;
     m_alertsCycleMax = {};
     m_alertsPreviousItem = {};
-    fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.constFirst()));
+    const QUrl first = firstAlertsPageUrl(m_alertQueries.constFirst());
+    m_pages.start(first);
+    fetchAlertsPage(first);
 }
 
 Result<void> AlertPuller::advanceAlertsCursor()
@@ -356,7 +358,9 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
     if (nextLink.isEmpty() && !lastQuery) {
         ++m_alertQuery;
         m_alertsPreviousItem = {};
-        fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.at(m_alertQuery)));
+        const QUrl first = firstAlertsPageUrl(m_alertQueries.at(m_alertQuery));
+        m_pages.start(first);
+        fetchAlertsPage(first);
         return;
     }
     if (nextLink.isEmpty()) {
@@ -367,7 +371,12 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         finishAlertsPull();
         return;
     }
-    fetchAlertsPage(QUrl(nextLink, QUrl::StrictMode));
+    const Result<QUrl> next = m_pages.follow(nextLink);
+    if (!next) {
+        Q_EMIT finished(false, next.error());
+        return;
+    }
+    fetchAlertsPage(next.value());
 }
 
 void AlertPuller::finishAlertsPull()

@@ -280,14 +280,18 @@ void GraphClient::start(const std::shared_ptr<Call> &call, const QUrl &url, QObj
     call->maxAttempts = maxAttempts > 0 ? maxAttempts : std::max(1, m_options.maxAttempts);
     call->requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     if (!isOnEndpoint(url)) {
-        const Error refused{Error::Kind::Parse,
-                            0,
-                            QStringLiteral("foreignUrl"),
-                            QStringLiteral("refusing to follow a link to %1: it is not on %2")
+        // A relative link has no host to name: say what it is instead ("a link to : ...").
+        const QString message
+                = url.isRelative() || url.host().isEmpty()
+                          ? QStringLiteral("refusing to follow the link '%1': it is relative, not "
+                                           "a Graph URL on %2")
+                                    .arg(url.toDisplayString(QUrl::RemoveUserInfo),
+                                         m_endpoint.toString(QUrl::RemovePath))
+                          : QStringLiteral("refusing to follow a link to %1: it is not on %2")
                                     .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath
                                                       | QUrl::RemoveQuery),
-                                         m_endpoint.toString(QUrl::RemovePath)),
-                            {}};
+                                         m_endpoint.toString(QUrl::RemovePath));
+        const Error refused{Error::Kind::Parse, 0, QStringLiteral("foreignUrl"), message, {}};
         qCWarning(lcGraph).noquote() << refused.message;
         QTimer::singleShot(0, this, [this, call, refused] { fail(call, refused); });
         return;

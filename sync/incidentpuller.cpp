@@ -52,7 +52,9 @@ void IncidentPuller::start()
     m_survivorsToFetch.clear();
     const bool expand = m_expandBlockedUntilMs < 0
                         || m_context.clock()->elapsedMs() >= m_expandBlockedUntilMs;
-    fetchPage(firstPageUrl(expand), expand);
+    const QUrl first = firstPageUrl(expand);
+    m_pages.start(first);
+    fetchPage(first, expand);
 }
 
 QUrl IncidentPuller::firstPageUrl(bool expand) const
@@ -106,7 +108,9 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
                     << "); listing without it and fetching each changed incident's alerts";
             m_expandBlockedUntilMs = m_context.clock()->elapsedMs() + kExpandRetryMs;
             m_previousItem = {};
-            fetchPage(firstPageUrl(false), false);
+            const QUrl first = firstPageUrl(false);
+            m_pages.start(first);
+            fetchPage(first, false);
             return;
         }
         Q_EMIT finished(false, error);
@@ -265,7 +269,12 @@ void IncidentPuller::continueWith(const QString &nextLink, bool expand)
         Q_EMIT finished(true, {});
         return;
     }
-    fetchPage(QUrl(nextLink, QUrl::StrictMode), expand);
+    const Result<QUrl> next = m_pages.follow(nextLink);
+    if (!next) {
+        Q_EMIT finished(false, next.error());
+        return;
+    }
+    fetchPage(next.value(), expand);
 }
 
 } // namespace Vigil

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void badCredentialsAreAnAuthError();
     void refusesLinksToOtherHosts_data();
     void refusesLinksToOtherHosts();
+    void relativeLinkIsNamedAsSuch();
 
 private:
     std::unique_ptr<StubHttpServer> m_stub;
@@ -589,6 +590,28 @@ void TestGraphClient::refusesLinksToOtherHosts()
         QCOMPARE(m_stub->requests().size(), 0); // no token fetched, nothing sent
         QCOMPARE(other.requests().size(), 0);
     }
+}
+
+void TestGraphClient::relativeLinkIsNamedAsSuch()
+{
+    m_stub->setHandler([this](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubHttpServer::tokenResponse(++m_tokensIssued);
+        return StubResponse::json(200, R"({"value":[]})");
+    });
+    ClientRig rig(m_stub->url());
+    const auto result = rig.get(
+            QUrl(QStringLiteral("/v1.0/security/incidents?$skiptoken=abc"), QUrl::StrictMode));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, QStringLiteral("foreignUrl"));
+    // Not "a link to : it is not on ...": the message says what is wrong with it.
+    QVERIFY2(result.error().message.contains(QLatin1String("relative")),
+             qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(QLatin1String("not a Graph URL")),
+             qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(QLatin1String("/v1.0/security/incidents")),
+             qPrintable(result.error().message));
+    QCOMPARE(m_stub->requests().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestGraphClient)

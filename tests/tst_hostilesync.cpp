@@ -84,6 +84,8 @@ private Q_SLOTS:
 
     void futureIncidentDoesNotFreezeTheCursor();
     void futureAlertDoesNotFreezeTheAlertsCursor();
+    void repeatedNextLinkStopsThePull_data();
+    void repeatedNextLinkStopsThePull();
 
 private:
     /** The tenant's answer: a list filtered on `lastUpdateDateTime ge`, ascending, as Graph. */
@@ -234,6 +236,54 @@ void TestHostileSync::futureAlertDoesNotFreezeTheAlertsCursor()
     QVERIFY(second.ok);
     QVERIFY(!second.statuses.isEmpty());
     QCOMPARE(second.statuses.constLast().alertsThisCycle, 1);
+}
+
+void TestHostileSync::repeatedNextLinkStopsThePull_data()
+{
+    QTest::addColumn<QStringList>("links"); // the nextLink of the first page, then of each next
+    QTest::addColumn<QString>("said");
+    QTest::newRow("a page that links to itself")
+            << QStringList{QStringLiteral("{base}?$skiptoken=A"),
+                           QStringLiteral("{base}?$skiptoken=A")}
+            << QStringLiteral("already read");
+    QTest::newRow("two pages that link to each other") << QStringList{
+            QStringLiteral("{base}?$skiptoken=A"), QStringLiteral("{base}?$skiptoken=B"),
+            QStringLiteral("{base}?$skiptoken=A")} << QStringLiteral("already read");
+    QTest::newRow("a relative link")
+            << QStringList{QStringLiteral("/v1.0/security/incidents?$skiptoken=A")}
+            << QStringLiteral("relative");
+}
+
+void TestHostileSync::repeatedNextLinkStopsThePull()
+{
+    QFETCH(QStringList, links);
+    QFETCH(QString, said);
+    const QString base = m_stub->url().toString() + QStringLiteral("/v1.0/security/incidents");
+    for (QString &link : links)
+        link.replace(QStringLiteral("{base}"), base);
+    int pages = 0;
+    m_pages = [&](const StubRequest &request) {
+        const QUrlQuery query(QUrl::fromEncoded(request.target).query());
+        const QString token = query.queryItemValue(QStringLiteral("$skiptoken"));
+        const int index = token.isEmpty() ? 0 : (token == QLatin1String("A") ? 1 : 2);
+        ++pages;
+        const QByteArray id = QByteArray::number(index + 1);
+        const Item item = incident(id.constData(), "page " + id, nowToTheSecond().addSecs(-600));
+        QByteArray body = R"({"value":[)" + item.json + "]";
+        if (index < links.size())
+            body += R"(,"@odata.nextLink":")" + links.at(index).toUtf8() + "\"";
+        body += "}";
+        return StubResponse::json(200, body);
+    };
+    auto controller = makeController(false);
+    const SyncRun run = runOneSync(*controller, 20000);
+    QVERIFY2(run.finished, "the pull never ended");
+    QVERIFY(!run.ok);
+    QVERIFY2(run.error.message.contains(said), qPrintable(run.error.message));
+    QVERIFY2(pages <= links.size(), qPrintable(QString::number(pages)));
+    // What came before the bad link is kept.
+    controller.reset();
+    QVERIFY(!storedQueue().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHostileSync)
