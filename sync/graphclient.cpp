@@ -1,6 +1,7 @@
 #include "graphclient.h"
 
 #include "clock.h"
+#include "graphjson.h"
 #include "networkaccess.h"
 #include "synclogging.h"
 #include "tokenprovider.h"
@@ -376,6 +377,9 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         QJsonParseError parseError;
         const qint64 parseStart = threadCpuTimeNs();
+        // QJsonDocument keeps a lone surrogate as invalid UTF-16: read it as U+FFFD, as the
+        // page reader does.
+        replaceUnpairedSurrogates(body);
         const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
         m_jsonParseNs += threadCpuTimeNs() - parseStart;
         m_bytesReceived += body.size();

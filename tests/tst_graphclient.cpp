@@ -93,6 +93,7 @@ private Q_SLOTS:
     void refusesLinksToOtherHosts_data();
     void refusesLinksToOtherHosts();
     void relativeLinkIsNamedAsSuch();
+    void loneSurrogateInAnObjectReadsAsReplacement();
 
 private:
     std::unique_ptr<StubHttpServer> m_stub;
@@ -612,6 +613,22 @@ void TestGraphClient::relativeLinkIsNamedAsSuch()
     QVERIFY2(result.error().message.contains(QLatin1String("/v1.0/security/incidents")),
              qPrintable(result.error().message));
     QCOMPARE(m_stub->requests().size(), 0);
+}
+
+void TestGraphClient::loneSurrogateInAnObjectReadsAsReplacement()
+{
+    m_stub->setHandler([this](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubHttpServer::tokenResponse(++m_tokensIssued);
+        return StubResponse::json(200,
+                                  R"({"id":"7","displayName":"a \ud800 b","x":"\ud83d\ude00"})");
+    });
+    ClientRig rig(m_stub->url());
+    const auto result = rig.get(rig.client.url(QStringLiteral("/security/incidents/7")));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->value(QLatin1String("displayName")).toString(),
+             QStringLiteral("a ") + QChar(QChar::ReplacementCharacter) + QStringLiteral(" b"));
+    QCOMPARE(result->value(QLatin1String("x")).toString(), QString::fromUtf8("\xF0\x9F\x98\x80"));
 }
 
 QTEST_GUILESS_MAIN(TestGraphClient)

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void futureAlertDoesNotFreezeTheAlertsCursor();
     void repeatedNextLinkStopsThePull_data();
     void repeatedNextLinkStopsThePull();
+    void unpairedSurrogateCostsNoIncident();
 
 private:
     /** The tenant's answer: a list filtered on `lastUpdateDateTime ge`, ascending, as Graph. */
@@ -284,6 +285,28 @@ void TestHostileSync::repeatedNextLinkStopsThePull()
     // What came before the bad link is kept.
     controller.reset();
     QVERIFY(!storedQueue().isEmpty());
+}
+
+void TestHostileSync::unpairedSurrogateCostsNoIncident()
+{
+    const QDateTime now = nowToTheSecond();
+    m_incidents = {incident("1", "before", now.addSecs(-300)),
+                   incident("2", R"(broken \ud800 title)", now.addSecs(-200)),
+                   incident("3", "after", now.addSecs(-100))};
+    auto controller = makeController(false);
+    const SyncRun run = runOneSync(*controller, 20000);
+    QVERIFY(run.ok);
+    controller.reset();
+    const QList<Incident> queue = storedQueue();
+    QCOMPARE(queue.size(), 3);
+    QStringList titles;
+    for (const Incident &i : queue)
+        titles.append(i.title);
+    QVERIFY2(titles.contains(QStringLiteral("broken ") + QChar(QChar::ReplacementCharacter)
+                             + QStringLiteral(" title")),
+             qPrintable(titles.join(QLatin1String(" | "))));
+    QVERIFY(titles.contains(QStringLiteral("before")));
+    QVERIFY(titles.contains(QStringLiteral("after")));
 }
 
 QTEST_GUILESS_MAIN(TestHostileSync)
