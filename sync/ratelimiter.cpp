@@ -135,16 +135,18 @@ std::chrono::milliseconds retryDelay(const Error &error, int attempt,
 
 QString waitText(std::chrono::seconds wait)
 {
+    constexpr qint64 kHour = 3600;
+    constexpr qint64 kDay = 86400;
     const qint64 seconds = wait.count();
     if (seconds < 120)
         return QStringLiteral("%1 seconds").arg(seconds);
     QString about;
-    if (seconds < 2 * 3600)
+    if (seconds < 2 * kHour)
         about = QStringLiteral("%1 minutes").arg(seconds / 60);
-    else if (seconds < 2 * 86400)
-        about = QStringLiteral("%1 hours").arg(seconds / 3600);
+    else if (seconds < 2 * kDay)
+        about = QStringLiteral("%1 hours").arg(seconds / kHour);
     else
-        about = QStringLiteral("%1 days").arg(seconds / 86400);
+        about = QStringLiteral("%1 days").arg(seconds / kDay);
     return QStringLiteral("%1 seconds (about %2)").arg(seconds).arg(about);
 }
 

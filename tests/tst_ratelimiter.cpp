@@ -325,7 +325,7 @@ void TestRateLimiter::graphClientResumesAfterAHugeRetryAfter()
                [&result](const Result<QJsonObject> &r) { result = r; });
     QVERIFY(backingOff.wait(5000));
     // What the status bar shows: the call is tried again in 15 minutes, not in years.
-    QCOMPARE(backingOff.at(0).at(0).toDateTime(), clock.now().addSecs(15 * 60));
+    QCOMPARE(backingOff.at(0).at(0).toDateTime(), clock.now().addSecs(qint64(15) * 60));
     clock.advance(15 * 60'000 - 1);
     QTest::qWait(100);
     QCOMPARE(graphCalls, 1);

@@ -149,7 +149,7 @@ void TestSyncWorker::initialSyncStoresEveryIncidentAndAlert()
     QVERIFY(opened);
     Store &store = *opened.value();
     bool saw420 = false;
-    for (const QJsonValue &id : over150) {
+    for (const auto &id : over150) {
         const QString text = id.isString() ? id.toString() : QString::number(id.toInteger());
         const auto detail = store.incidents().loadDetail(
                 store.incidents().incidentNumberForProviderId(text), true);
@@ -401,7 +401,7 @@ void TestSyncWorker::throttlingForYearsWaitsFifteenMinutes()
     QTRY_VERIFY_WITH_TIMEOUT(backingOff().has_value(), 20000);
     const SyncStatus waiting = *backingOff();
     QCOMPARE(waiting.lastError->kind, Error::Kind::Throttled);
-    QCOMPARE(waiting.backoffUntil, clock.now().addSecs(15 * 60));
+    QCOMPARE(waiting.backoffUntil, clock.now().addSecs(qint64(15) * 60));
     clock.advance(15 * 60'000 - 1);
     QTest::qWait(200);
     QCOMPARE(finished.size(), 0);
