@@ -3,9 +3,19 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <algorithm>
+#include <limits>
+
 namespace Vigil {
 
 namespace {
+
+/** QTimer counts in an int of milliseconds: a longer wait would wrap to a negative one and
+ *  never fire, so it fires after 24.8 days instead. */
+std::chrono::milliseconds timerInterval(std::chrono::milliseconds interval)
+{
+    return std::min(interval, std::chrono::milliseconds(std::numeric_limits<int>::max()));
+}
 
 /** A QTimer behind the ClockTimer interface: precise, since callers ask for exact intervals. */
 class SystemTimer final : public ClockTimer
@@ -22,7 +32,7 @@ public:
     void start(std::chrono::milliseconds interval) override
     {
         m_timer->setSingleShot(isSingleShot());
-        m_timer->start(interval);
+        m_timer->start(timerInterval(interval));
     }
     void stop() override { m_timer->stop(); }
     bool isActive() const override { return m_timer->isActive(); }
@@ -42,7 +52,7 @@ public:
     void singleShot(std::chrono::milliseconds delay, QObject *context,
                     std::function<void()> callback) override
     {
-        QTimer::singleShot(delay, context, std::move(callback));
+        QTimer::singleShot(timerInterval(delay), context, std::move(callback));
     }
 
 private:

@@ -346,7 +346,9 @@ QList<Entity> evidenceFromGraphJson(const QByteArray &json)
     if (json.isEmpty())
         return list;
     thread_local od::parser parser;
-    const simdjson::padded_string padded(json.constData(), size_t(json.size()));
+    QByteArray text = json; // shared until a lone surrogate escape has to be mended
+    replaceUnpairedSurrogates(text);
+    const simdjson::padded_string padded(text.constData(), size_t(text.size()));
     try {
         od::document document = parser.iterate(padded);
         if (document.type() != od::json_type::array)

@@ -1,5 +1,6 @@
 #include "graphjson.h"
 
+#include "corelogging.h"
 #include "graphwire.h"
 
 #include <QJsonArray>
@@ -8,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <ctime>
 #include <optional>
 #include <string_view>
@@ -299,6 +301,70 @@ Result<Incident> incidentFromGraph(const QJsonObject &json)
     return i;
 }
 
+namespace {
+
+/** The value of four hex digits at text, or -1 when they are not four hex digits. */
+int hexUnit(const char *text)
+{
+    int value = 0;
+    for (int k = 0; k < 4; ++k) {
+        const char c = text[k];
+        int digit = -1;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        if (digit < 0)
+            return -1;
+        value = value * 16 + digit;
+    }
+    return value;
+}
+
+} // namespace
+
+bool replaceUnpairedSurrogates(QByteArray &json)
+{
+    const qsizetype size = json.size();
+    const char *text = json.constData();
+    bool changed = false;
+    qsizetype i = 0;
+    // Outside strings JSON has no backslash, and inside one each backslash starts an escape of
+    // its own: stepping over whole escapes keeps "\\ud800" (a backslash, then text) intact.
+    while (i < size) {
+        const void *hit = std::memchr(text + i, '\\', size_t(size - i));
+        if (!hit)
+            break;
+        i = static_cast<const char *>(hit) - text;
+        if (i + 6 > size || text[i + 1] != 'u') {
+            i += 2;
+            continue;
+        }
+        const int unit = hexUnit(text + i + 2);
+        if (unit < 0xD800 || unit > 0xDFFF) {
+            i += 6;
+            continue;
+        }
+        if (unit <= 0xDBFF && i + 12 <= size && text[i + 6] == '\\' && text[i + 7] == 'u') {
+            const int low = hexUnit(text + i + 8);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                i += 12;
+                continue;
+            }
+        }
+        if (!changed) {
+            json.detach();
+            text = json.constData();
+            changed = true;
+        }
+        std::memcpy(json.data() + i + 2, "FFFD", 4);
+        i += 6;
+    }
+    return changed;
+}
+
 QList<Alert> alertsOfIncident(const QJsonObject &json)
 {
     QList<Alert> alerts;
@@ -321,50 +387,68 @@ namespace {
 template<typename Page, typename ReadItem>
 Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
 {
-    const qsizetype size = body.size();
-    if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
-        body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
     const auto parseError = [](const QString &message) {
         return Error{Error::Kind::Parse, 200, {}, message, {}};
     };
     const QString list = QString::fromLatin1(what);
     thread_local od::parser parser;
-    Page page;
-    try {
-        const qint64 indexStart = threadCpuNs();
-        od::document document
-                = parser.iterate(body.constData(), size_t(size), size_t(body.capacity()));
-        page.indexingNs = threadCpuNs() - indexStart;
-        if (document.type() != od::json_type::object)
-            return parseError(QStringLiteral("the %1 is not a JSON object").arg(list));
-        bool sawValue = false;
-        for (auto field : document.get_object()) {
-            const std::string_view key = field.unescaped_key();
-            od::value v = field.value();
-            if (key == "@odata.nextLink") {
-                page.nextLink
-                        = v.type() == od::json_type::string ? fromUtf8(v.get_string()) : QString();
-            } else if (key == "value") {
-                if (v.type() != od::json_type::array) {
-                    sawValue = false;
-                    continue;
-                }
-                sawValue = true;
-                page.items.clear();
-                page.skipped = {};
-                for (auto item : v.get_array()) {
-                    od::value value = item.value();
-                    readItem(value, page);
+    // One broken string must not fail the page, on every run: a lone surrogate escape reads as
+    // U+FFFD (simdjson refuses it when the string is read), and so do bytes that are not UTF-8
+    // (refused before anything is read: the text is mended once and read again).
+    const qint64 repairStart = threadCpuNs();
+    replaceUnpairedSurrogates(body);
+    qint64 repairNs = threadCpuNs() - repairStart;
+    bool mendedUtf8 = false;
+    for (;;) {
+        const qsizetype size = body.size();
+        if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
+            body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
+        Page page;
+        try {
+            const qint64 indexStart = threadCpuNs();
+            od::document document
+                    = parser.iterate(body.constData(), size_t(size), size_t(body.capacity()));
+            page.indexingNs = repairNs + threadCpuNs() - indexStart;
+            if (document.type() != od::json_type::object)
+                return parseError(QStringLiteral("the %1 is not a JSON object").arg(list));
+            bool sawValue = false;
+            for (auto field : document.get_object()) {
+                const std::string_view key = field.unescaped_key();
+                od::value v = field.value();
+                if (key == "@odata.nextLink") {
+                    page.nextLink = v.type() == od::json_type::string ? fromUtf8(v.get_string())
+                                                                      : QString();
+                } else if (key == "value") {
+                    if (v.type() != od::json_type::array) {
+                        sawValue = false;
+                        continue;
+                    }
+                    sawValue = true;
+                    page.items.clear();
+                    page.skipped = {};
+                    for (auto item : v.get_array()) {
+                        od::value value = item.value();
+                        readItem(value, page);
+                    }
                 }
             }
+            if (!sawValue)
+                return parseError(QStringLiteral("the %1 has no 'value' array").arg(list));
+        } catch (const simdjson::simdjson_error &error) {
+            if (error.error() == simdjson::UTF8_ERROR && !mendedUtf8) {
+                const qint64 mendStart = threadCpuNs();
+                body = QString::fromUtf8(body).toUtf8();
+                replaceUnpairedSurrogates(body);
+                repairNs += threadCpuNs() - mendStart;
+                mendedUtf8 = true;
+                qCWarning(lcCore, "the %s has text that is not UTF-8; read as U+FFFD", what);
+                continue;
+            }
+            return parseError(QStringLiteral("the %1 is not valid JSON: %2")
+                                      .arg(list, QString::fromUtf8(error.what())));
         }
-        if (!sawValue)
-            return parseError(QStringLiteral("the %1 has no 'value' array").arg(list));
-    } catch (const simdjson::simdjson_error &error) {
-        return parseError(QStringLiteral("the %1 is not valid JSON: %2")
-                                  .arg(list, QString::fromUtf8(error.what())));
+        return page;
     }
-    return page;
 }
 
 } // namespace

@@ -40,6 +40,14 @@ QDateTime parseGraphDateTime(const QString &text);
 /** Formats a UTC time as Graph's filters expect it: `2024-05-01T10:11:12.123Z`. */
 QString formatGraphDateTime(const QDateTime &time);
 
+/**
+ * Rewrites each `\uD800`..`\uDFFF` escape in JSON text that is not half of a surrogate pair to
+ * `\uFFFD` (same length, in place), so that one broken string reads as U+FFFD instead of failing
+ * the whole text (simdjson) or leaving invalid UTF-16 in a QString (QJsonDocument). True when it
+ * changed something. A single pass over the backslashes: cheap when there are none.
+ */
+bool replaceUnpairedSurrogates(QByteArray &json);
+
 /** Reads either comment shape: {comment, createdByDisplayName, createdDateTime} or the legacy
  *  {comment, createdBy, createdTime}. */
 Comment commentFromGraph(const QJsonObject &json);

@@ -32,6 +32,11 @@ struct SyncConfig
     int maxAttempts = 5; ///< per Graph call, for network errors, timeouts, 5xx, 429
     int requestTimeoutSeconds = 60; ///< a call that receives nothing this long fails (Timeout)
     int backoffBaseMs = 1000; ///< first retry delay after a transient failure, then doubled
+    /// The longest a Graph call waits on a `Retry-After` (429, 503); a longer one is cut to this.
+    int maxRetryWaitSeconds = 15 * 60;
+    /// A `Retry-After` longer than this fails the call (and the cycle) with a message naming the
+    /// wait, instead of waiting (vigilctl: 60); 0: never, waits are cut to maxRetryWaitSeconds.
+    int failRetryWaitAboveSeconds = 0;
     /// Benchmarks and tests against the simulated tenant only: keep a callsPerMinute above
     /// the product's cap of 150.
     bool benchmarkBudgetOverride = false;

@@ -145,7 +145,9 @@ void AlertPuller::startAlertQueries()
     m_alertsUnordered = false;
     m_alertsCycleMax = {};
     m_alertsPreviousItem = {};
-    fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.constFirst()));
+    const QUrl first = firstAlertsPageUrl(m_alertQueries.constFirst());
+    m_pages.start(first);
+    fetchAlertsPage(first);
 }
 
 Result<void> AlertPuller::advanceAlertsCursor()
@@ -235,6 +237,8 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
     QList<ComponentAlert> alerts;
     alerts.reserve(page.items.size());
     QDateTime pageMax;
+    const QDateTime limit = m_context.cursorLimit();
+    QStringList future;
     for (const auto &[alert, productName] : page.items) {
         const QDateTime updated = alert.lastUpdateTime;
         if (updated.isValid()) {
@@ -244,10 +248,16 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
                 m_alertsUnordered = true;
             }
             m_alertsPreviousItem = updated;
-            if (!pageMax.isValid() || updated > pageMax)
-                pageMax = updated;
-            if (!m_alertsCycleMax.isValid() || updated > m_alertsCycleMax)
-                m_alertsCycleMax = updated;
+            // As for incidents: an alert from after the service's clock is kept, but the
+            // cursor does not follow it there.
+            if (updated > limit) {
+                future.append(alert.id);
+            } else {
+                if (!pageMax.isValid() || updated > pageMax)
+                    pageMax = updated;
+                if (!m_alertsCycleMax.isValid() || updated > m_alertsCycleMax)
+                    m_alertsCycleMax = updated;
+            }
         }
         alerts.append(ComponentAlert{alert, productName});
     }
@@ -274,6 +284,13 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
             continue;
         if (known == stored->constEnd())
             newIds.append(a.alert.id);
+        if (future.contains(a.alert.id)) {
+            qCWarning(lcSync).noquote()
+                    << QStringLiteral("alert %1 says it changed at %2, after the service's "
+                                      "clock (%3 at the latest): stored, but the cursor stays")
+                               .arg(a.alert.id, formatGraphDateTime(updated),
+                                    formatGraphDateTime(limit));
+        }
         changed.append(std::move(a));
     }
     // An alert belongs to an M365D incident when it names one, even before that incident is
@@ -341,7 +358,9 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
     if (nextLink.isEmpty() && !lastQuery) {
         ++m_alertQuery;
         m_alertsPreviousItem = {};
-        fetchAlertsPage(firstAlertsPageUrl(m_alertQueries.at(m_alertQuery)));
+        const QUrl first = firstAlertsPageUrl(m_alertQueries.at(m_alertQuery));
+        m_pages.start(first);
+        fetchAlertsPage(first);
         return;
     }
     if (nextLink.isEmpty()) {
@@ -352,7 +371,12 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         finishAlertsPull();
         return;
     }
-    fetchAlertsPage(QUrl(nextLink, QUrl::StrictMode));
+    const Result<QUrl> next = m_pages.follow(nextLink);
+    if (!next) {
+        Q_EMIT finished(false, next.error());
+        return;
+    }
+    fetchAlertsPage(next.value());
 }
 
 void AlertPuller::finishAlertsPull()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "incidentrules.h"
+#include "pagelinks.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -74,6 +75,7 @@ private:
     QHash<RuleProduct, QDateTime> m_activeSince;
     QDateTime m_rulesReadAt; ///< the service's clock when this pull read the rules
     bool m_skipHeldEvidence = false; ///< every running rule skips alerts M365D incidents hold
+    PageLinks m_pages; ///< the pages this query asked for: a nextLink back to one stops the pull
 };
 
 } // namespace Vigil

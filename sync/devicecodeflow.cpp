@@ -148,6 +148,8 @@ Result<DelegatedSignIn> DeviceCodeFlow::parseTokenAnswer(const QByteArray &body,
                      QStringLiteral("the token endpoint answered without an access_token"),
                      {}};
     }
+    if (!TokenProvider::isWellFormedToken(result.accessToken))
+        return TokenProvider::malformedTokenError();
     result.refreshToken = json.value(QLatin1String("refresh_token")).toString();
     result.scope = json.value(QLatin1String("scope")).toString();
     result.expiresAt = now.addSecs(secondsValue(json.value(QLatin1String("expires_in")), 3600));

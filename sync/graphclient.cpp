@@ -1,6 +1,7 @@
 #include "graphclient.h"
 
 #include "clock.h"
+#include "graphjson.h"
 #include "networkaccess.h"
 #include "synclogging.h"
 #include "tokenprovider.h"
@@ -280,14 +281,18 @@ void GraphClient::start(const std::shared_ptr<Call> &call, const QUrl &url, QObj
     call->maxAttempts = maxAttempts > 0 ? maxAttempts : std::max(1, m_options.maxAttempts);
     call->requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     if (!isOnEndpoint(url)) {
-        const Error refused{Error::Kind::Parse,
-                            0,
-                            QStringLiteral("foreignUrl"),
-                            QStringLiteral("refusing to follow a link to %1: it is not on %2")
+        // A relative link has no host to name: say what it is instead ("a link to : ...").
+        const QString message
+                = url.isRelative() || url.host().isEmpty()
+                          ? QStringLiteral("refusing to follow the link '%1': it is relative, not "
+                                           "a Graph URL on %2")
+                                    .arg(url.toDisplayString(QUrl::RemoveUserInfo),
+                                         m_endpoint.toString(QUrl::RemovePath))
+                          : QStringLiteral("refusing to follow a link to %1: it is not on %2")
                                     .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath
                                                       | QUrl::RemoveQuery),
-                                         m_endpoint.toString(QUrl::RemovePath)),
-                            {}};
+                                         m_endpoint.toString(QUrl::RemovePath));
+        const Error refused{Error::Kind::Parse, 0, QStringLiteral("foreignUrl"), message, {}};
         qCWarning(lcGraph).noquote() << refused.message;
         QTimer::singleShot(0, this, [this, call, refused] { fail(call, refused); });
         return;
@@ -372,6 +377,9 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         QJsonParseError parseError;
         const qint64 parseStart = threadCpuTimeNs();
+        // QJsonDocument keeps a lone surrogate as invalid UTF-16: read it as U+FFFD, as the
+        // page reader does.
+        replaceUnpairedSurrogates(body);
         const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
         m_jsonParseNs += threadCpuTimeNs() - parseStart;
         m_bytesReceived += body.size();
@@ -399,9 +407,22 @@ void GraphClient::retryOrFail(const std::shared_ptr<Call> &call, const Error &er
         fail(call, error);
         return;
     }
+    if (m_options.failRetryWaitAbove.count() > 0 && honoursRetryAfter(error)
+        && *error.retryAfter > m_options.failRetryWaitAbove) {
+        Error refused = error;
+        refused.message
+                = QStringLiteral("the service asked to wait %1 before the next call "
+                                 "(Retry-After), longer than the %2 this run waits")
+                          .arg(waitText(*error.retryAfter), waitText(m_options.failRetryWaitAbove));
+        if (!error.message.isEmpty())
+            refused.message += QStringLiteral(" (it said: %1)").arg(error.message);
+        qCWarning(lcGraph).noquote() << call->verb << call->url.path() << refused.message;
+        fail(call, refused);
+        return;
+    }
     const std::chrono::milliseconds delay
             = retryDelay(error, call->attempt, m_options.backoffBase, m_options.backoffMax,
-                         QRandomGenerator::global()->generateDouble());
+                         QRandomGenerator::global()->generateDouble(), m_options.maxRetryWait);
     const QDateTime until = m_clock->now().addMSecs(delay.count());
     qCInfo(lcGraph).noquote() << "retrying" << call->url.path() << "in" << delay.count() << "ms"
                               << "after" << error.toString();

@@ -45,6 +45,11 @@ struct GraphClientOptions
     std::chrono::milliseconds requestTimeout{60'000}; ///< no bytes for this long: Timeout
     std::chrono::milliseconds backoffBase{1'000}; ///< first retry delay, doubled each time
     std::chrono::milliseconds backoffMax{60'000};
+    /// The longest wait on a `Retry-After`; a longer one is cut to this.
+    std::chrono::milliseconds maxRetryWait = kMaxRetryWait;
+    /// A `Retry-After` longer than this fails the call instead of waiting, with a message that
+    /// names the wait (a one-off run should not sit out a long throttle); 0: never.
+    std::chrono::seconds failRetryWaitAbove{0};
 };
 
 /**
@@ -53,7 +58,8 @@ struct GraphClientOptions
  * Every call waits for the RateLimiter, takes a token from the TokenProvider, sends
  * `Authorization: Bearer`, `Prefer: include-unknown-enum-members` and a `client-request-id`,
  * retries network errors, timeouts and 5xx with exponential back-off and jitter, honours
- * `Retry-After` on 429 and 503, and on a 401 drops the token and retries once with a fresh one.
+ * `Retry-After` on 429 and 503 (up to GraphClientOptions::maxRetryWait), and on a 401 drops the
+ * token and retries once with a fresh one.
  * It refuses URLs (e.g. `@odata.nextLink`) that are not on the configured endpoint. It owns no
  * network manager: the one it is given lives on the sync thread, as does this object. Waits
  * (rate limit, back-off, `Retry-After`, request timeout) run on its Clock, the system clock

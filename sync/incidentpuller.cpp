@@ -52,7 +52,9 @@ void IncidentPuller::start()
     m_survivorsToFetch.clear();
     const bool expand = m_expandBlockedUntilMs < 0
                         || m_context.clock()->elapsedMs() >= m_expandBlockedUntilMs;
-    fetchPage(firstPageUrl(expand), expand);
+    const QUrl first = firstPageUrl(expand);
+    m_pages.start(first);
+    fetchPage(first, expand);
 }
 
 QUrl IncidentPuller::firstPageUrl(bool expand) const
@@ -106,7 +108,9 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
                     << "); listing without it and fetching each changed incident's alerts";
             m_expandBlockedUntilMs = m_context.clock()->elapsedMs() + kExpandRetryMs;
             m_previousItem = {};
-            fetchPage(firstPageUrl(false), false);
+            const QUrl first = firstPageUrl(false);
+            m_pages.start(first);
+            fetchPage(first, false);
             return;
         }
         Q_EMIT finished(false, error);
@@ -123,18 +127,22 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
     changed.reserve(page.items.size());
     QDateTime pageMax;
     int duplicates = 0;
+    const QDateTime limit = m_context.cursorLimit();
     const qint64 mappingStart = threadCpuTimeNs();
     for (const IncidentPayload &payload : page.items) {
         const QDateTime updated = payload.incident.lastUpdateTime;
+        // An incident changed after the service's own clock (9999-12-31) is kept, but does not
+        // move the cursor: there, every later change would fall behind it and never be pulled.
+        const bool future = updated.isValid() && updated > limit;
         if (updated.isValid()) {
             if (m_previousItem.isValid() && updated < m_previousItem && !m_unordered) {
                 qCWarning(lcSync) << "the service ignored $orderby; the cursor moves at the end";
                 m_unordered = true;
             }
             m_previousItem = updated;
-            if (!pageMax.isValid() || updated > pageMax)
+            if (!future && (!pageMax.isValid() || updated > pageMax))
                 pageMax = updated;
-            if (!m_cycleMax.isValid() || updated > m_cycleMax)
+            if (!future && (!m_cycleMax.isValid() || updated > m_cycleMax))
                 m_cycleMax = updated;
         }
         // The overlap window brings back what the last cycle stored: same id, same time.
@@ -143,6 +151,13 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
             && *known == updated.toMSecsSinceEpoch()) {
             ++duplicates;
             continue;
+        }
+        if (future) {
+            qCWarning(lcSync).noquote()
+                    << QStringLiteral("incident %1 says it changed at %2, after the service's "
+                                      "clock (%3 at the latest): stored, but the cursor stays")
+                               .arg(payload.incident.providerIncidentId,
+                                    formatGraphDateTime(updated), formatGraphDateTime(limit));
         }
         changed.append(payload);
     }
@@ -254,7 +269,12 @@ void IncidentPuller::continueWith(const QString &nextLink, bool expand)
         Q_EMIT finished(true, {});
         return;
     }
-    fetchPage(QUrl(nextLink, QUrl::StrictMode), expand);
+    const Result<QUrl> next = m_pages.follow(nextLink);
+    if (!next) {
+        Q_EMIT finished(false, next.error());
+        return;
+    }
+    fetchPage(next.value(), expand);
 }
 
 } // namespace Vigil

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "incidentreconciler.h"
+#include "pagelinks.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -66,6 +67,7 @@ private:
     QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
     QStringList m_survivorsToFetch;
     qint64 m_expandBlockedUntilMs = -1; ///< on the context clock's elapsedMs()
+    PageLinks m_pages; ///< the pages this pull asked for: a nextLink back to one stops it
 };
 
 } // namespace Vigil

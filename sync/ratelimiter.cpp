@@ -107,15 +107,47 @@ int RateLimiter::callsInLastMinute()
     return callsInLastMinute(m_clock->elapsedMs());
 }
 
+std::chrono::milliseconds retryAfterDelay(std::chrono::seconds retryAfter,
+                                          std::chrono::milliseconds max)
+{
+    // Compared in seconds first: any number of seconds a header can carry fits, while its
+    // milliseconds might not; and the timers that run the wait take an int of milliseconds.
+    if (retryAfter > std::chrono::duration_cast<std::chrono::seconds>(max))
+        return max;
+    return std::min(std::chrono::duration_cast<std::chrono::milliseconds>(retryAfter), max);
+}
+
+bool honoursRetryAfter(const Error &error)
+{
+    return error.retryAfter && (error.kind == Error::Kind::Throttled || error.httpStatus == 503);
+}
+
 std::chrono::milliseconds retryDelay(const Error &error, int attempt,
                                      std::chrono::milliseconds base, std::chrono::milliseconds max,
-                                     double jitter)
+                                     double jitter, std::chrono::milliseconds maxRetryAfter)
 {
-    if (error.retryAfter && (error.kind == Error::Kind::Throttled || error.httpStatus == 503))
-        return std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter);
+    if (honoursRetryAfter(error))
+        return retryAfterDelay(*error.retryAfter, maxRetryAfter);
     const int exponent = std::min(std::max(attempt - 1, 0), 16);
     const qint64 delay = std::min<qint64>(base.count() << exponent, max.count());
     return std::chrono::milliseconds(qint64(double(delay) * (0.75 + 0.5 * jitter)));
+}
+
+QString waitText(std::chrono::seconds wait)
+{
+    constexpr qint64 kHour = 3600;
+    constexpr qint64 kDay = 86400;
+    const qint64 seconds = wait.count();
+    if (seconds < 120)
+        return QStringLiteral("%1 seconds").arg(seconds);
+    QString about;
+    if (seconds < 2 * kHour)
+        about = QStringLiteral("%1 minutes").arg(seconds / 60);
+    else if (seconds < 2 * kDay)
+        about = QStringLiteral("%1 hours").arg(seconds / kHour);
+    else
+        about = QStringLiteral("%1 days").arg(seconds / kDay);
+    return QStringLiteral("%1 seconds (about %2)").arg(seconds).arg(about);
 }
 
 } // namespace Vigil

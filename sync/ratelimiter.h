@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QString>
 #include <QtGlobal>
 
 #include <chrono>
@@ -59,14 +60,29 @@ private:
     const Clock *m_clock;
 };
 
+/// The longest a running sync waits on a `Retry-After`: a service that asks for days (or a date
+/// in the year 9999) gets its calls again after this, not never.
+inline constexpr std::chrono::milliseconds kMaxRetryWait{15 * 60 * 1000};
+
+/** A `Retry-After` as a timer's wait, cut to max. */
+std::chrono::milliseconds retryAfterDelay(std::chrono::seconds retryAfter,
+                                          std::chrono::milliseconds max = kMaxRetryWait);
+
+/** True when error carries a `Retry-After` that a retry honours: on 429 and 503. */
+bool honoursRetryAfter(const Error &error);
+
 /**
  * How long to wait before trying a failed call again (attempt: the attempts made so far, from
- * 1). A `Retry-After` is honoured on 429 and 503; otherwise the wait is exponential back-off,
- * base doubled per attempt up to max, with +-25% jitter (jitter in [0, 1) picks where in that
- * range) so that many clients do not retry in step.
+ * 1). A `Retry-After` is honoured on 429 and 503, up to maxRetryAfter; otherwise the wait is
+ * exponential back-off, base doubled per attempt up to max, with +-25% jitter (jitter in [0, 1)
+ * picks where in that range) so that many clients do not retry in step.
  */
 std::chrono::milliseconds retryDelay(const Error &error, int attempt,
                                      std::chrono::milliseconds base, std::chrono::milliseconds max,
-                                     double jitter);
+                                     double jitter,
+                                     std::chrono::milliseconds maxRetryAfter = kMaxRetryWait);
+
+/** A wait in words for messages: "45 seconds", "2147484 seconds (about 24855 days)". */
+QString waitText(std::chrono::seconds wait);
 
 } // namespace Vigil

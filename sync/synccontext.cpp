@@ -15,6 +15,15 @@ SyncContext::SyncContext(const SyncConfig &config, QObject *parent)
     , m_clock(config.clock ? config.clock : Clock::system())
 { }
 
+QDateTime SyncContext::cursorLimit() const
+{
+    // Five minutes: clocks of Defender's back ends and of its front door drift by seconds,
+    // and an item stamped a little ahead of the `Date` is still a real change.
+    constexpr qint64 kClockSkewSeconds = 300;
+    const QDateTime service = m_graph ? m_graph->serverTime() : QDateTime();
+    return (service.isValid() ? service : m_clock->now()).addSecs(kClockSkewSeconds);
+}
+
 void SyncContext::publishStatus(bool countVolume)
 {
     m_status.callsLastMinute = m_graph ? m_graph->callsInLastMinute() : 0;

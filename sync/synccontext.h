@@ -59,6 +59,11 @@ public:
     bool isPullRunning() const { return m_pullRunning; }
     void setPullRunning(bool running) { m_pullRunning = running; }
 
+    /** The latest time a cursor may move to: the service's clock (the `Date` of its latest
+     *  answer, else this clock's now) plus a small skew. A later lastUpdateDateTime is a fault
+     *  of the service's data or clock; a cursor moved there would skip every change until then. */
+    QDateTime cursorLimit() const;
+
     /** Sends the status; countVolume: count the store's volume now (else at most every 5 s). */
     void publishStatus(bool countVolume = false);
     /** Reads the outbox's size into the status and sends both. */

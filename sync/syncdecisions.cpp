@@ -1,5 +1,7 @@
 #include "syncdecisions.h"
 
+#include "ratelimiter.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -419,10 +421,8 @@ DeliveryDecision decideDelivery(const std::optional<Error> &failure, int attempt
     const bool honourRetryAfter
             = error.retryAfter
               && (error.kind == Error::Kind::Throttled || status == 429 || status == 503);
-    decision.retryDelay
-            = honourRetryAfter
-                      ? std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter)
-                      : backoffDelay(attempt, policy, jitter);
+    decision.retryDelay = honourRetryAfter ? retryAfterDelay(*error.retryAfter)
+                                           : backoffDelay(attempt, policy, jitter);
     return decision;
 }
 

@@ -126,6 +126,10 @@ void SyncWorker::initialize()
         options.maxAttempts = std::max(1, m_config.maxAttempts);
         options.requestTimeout = std::chrono::seconds(std::max(1, m_config.requestTimeoutSeconds));
         options.backoffBase = std::chrono::milliseconds(std::max(1, m_config.backoffBaseMs));
+        options.maxRetryWait = std::min<std::chrono::milliseconds>(
+                std::chrono::seconds(std::max(0, m_config.maxRetryWaitSeconds)), kMaxRetryWait);
+        options.failRetryWaitAbove
+                = std::chrono::seconds(std::max(0, m_config.failRetryWaitAboveSeconds));
         m_graph->setClock(m_context->clock());
         m_graph->setOptions(options);
         m_context->setGraph(m_graph);

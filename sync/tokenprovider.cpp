@@ -78,8 +78,38 @@ void TokenProvider::setRefreshToken(const QString &refreshToken)
 void TokenProvider::setAccessToken(const QString &accessToken, const QDateTime &expiresAt)
 {
     const qint64 lifetime = m_clock->now().secsTo(expiresAt);
-    if (!accessToken.isEmpty() && lifetime > 0)
+    if (isWellFormedToken(accessToken) && lifetime > 0)
         store(accessToken, lifetime);
+}
+
+bool TokenProvider::isWellFormedToken(const QString &token)
+{
+    qsizetype i = 0;
+    const qsizetype size = token.size();
+    const auto isTokenChar = [](char16_t c) {
+        return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')
+               || c == u'-' || c == u'.' || c == u'_' || c == u'~' || c == u'+' || c == u'/';
+    };
+    while (i < size && isTokenChar(token.at(i).unicode()))
+        ++i;
+    if (i == 0)
+        return false;
+    while (i < size && token.at(i) == QLatin1Char('='))
+        ++i;
+    return i == size;
+}
+
+Error TokenProvider::malformedTokenError()
+{
+    return Error{
+            Error::Kind::Auth,
+            200,
+            QStringLiteral("malformed_token"),
+            QStringLiteral("the token endpoint sent an access_token that is not a valid access "
+                           "token: it has characters outside the bearer token grammar (such as "
+                           "a line break), so it is not used; check that the authority host is "
+                           "the cloud's sign-in service"),
+            {}};
 }
 
 void TokenProvider::store(const QString &token, qint64 lifetime)
@@ -184,6 +214,14 @@ void TokenProvider::onReply(QNetworkReply *reply)
                      {},
                      QStringLiteral("the token endpoint answered without an access_token"),
                      {}});
+        return;
+    }
+    if (!isWellFormedToken(token)) {
+        // A token with a line break in it would add headers of the endpoint's choosing to every
+        // Graph request.
+        const Error malformed = malformedTokenError();
+        qCWarning(lcGraph).noquote() << "token request failed:" << malformed.toString();
+        finish(malformed);
         return;
     }
     // expires_in is a number, though some proxies and older endpoints send it as a string.

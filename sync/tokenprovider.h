@@ -47,7 +47,8 @@ public:
 
     /** Switches to delegated mode: access tokens come from this refresh token. */
     void setRefreshToken(const QString &refreshToken);
-    /** Delegated mode: an access token already in hand (from the sign-in itself). */
+    /** Delegated mode: an access token already in hand (from the sign-in itself); ignored when
+     *  it is not well formed. */
     void setAccessToken(const QString &accessToken, const QDateTime &expiresAt);
     bool isDelegated() const { return !m_refreshToken.isEmpty(); }
 
@@ -64,6 +65,12 @@ public:
     void setClock(Clock *clock);
 
     static QUrl tokenUrl(const QUrl &authorityHost, const QString &tenantId);
+    /** True when token fits the bearer token grammar (RFC 6750 b64token:
+     *  `[A-Za-z0-9-._~+/]+=*`): nothing else may go into the Authorization header of a request,
+     *  least of all a line break that would start a header of its own. */
+    static bool isWellFormedToken(const QString &token);
+    /** The Auth error for an access token that is not well formed; never shows the token. */
+    static Error malformedTokenError();
     /** The form body of a client-credentials token request. */
     static QByteArray requestBody(const QString &clientId, const QString &clientSecret,
                                   const QUrl &graphEndpoint);

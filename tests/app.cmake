@@ -26,3 +26,8 @@ vigil_add_test(NAME tst_vigilctlplain SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigi
 target_compile_definitions(tst_vigilctlplain PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
                                                      VIGIL_SIM_PATH="$<TARGET_FILE:vigil-sim>")
 add_dependencies(tst_vigilctlplain vigilctl vigil-sim)
+# vigilctl against a scripted hostile service (a stub on loopback).
+vigil_add_test(NAME tst_vigilctlhostile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlhostile.cpp
+               LIBS vigil_syncsupport LABELS app e2e TIMEOUT 300)
+target_compile_definitions(tst_vigilctlhostile PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlhostile vigilctl)

@@ -18,7 +18,7 @@ target_link_libraries(vigil_clockdriver PUBLIC vigil_testclock Qt6::Network Qt6:
 vigil_add_test(NAME tst_graphclient SOURCES tst_graphclient.cpp
                LIBS vigil_sync vigil_syncsupport LABELS sync)
 vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
-               LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
+               LIBS vigil_simfixture vigil_testclock LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
                LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
@@ -31,3 +31,6 @@ vigil_add_test(NAME tst_tokenprovider SOURCES tst_tokenprovider.cpp
                LIBS vigil_sync vigil_syncsupport vigil_testclock LABELS sync auth)
 vigil_add_test(NAME tst_synccontroller SOURCES tst_synccontroller.cpp
                LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+# The engine against a scripted hostile service: future dates, looping pages, broken text.
+vigil_add_test(NAME tst_hostilesync SOURCES tst_hostilesync.cpp
+               LIBS vigil_simfixture vigil_syncsupport LABELS sync TIMEOUT 240)

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void cleanup();
 
     void scopesAndEndpoints();
+    void tokenOutsideTheGrammarEndsTheSignIn();
     void approvedSignInGivesTokensAndIdentity();
     void declinedSignInEndsWithClearError();
     void expiredCodeEndsWithClearError();
@@ -145,6 +146,21 @@ void TestDeviceCodeFlow::scopesAndEndpoints()
                                          QStringLiteral("devicecode")),
              QUrl(QStringLiteral(
                      "https://login.microsoftonline.us/organizations/oauth2/v2.0/devicecode")));
+}
+
+void TestDeviceCodeFlow::tokenOutsideTheGrammarEndsTheSignIn()
+{
+    // The sign-in's own answer must not put a header into every Graph request either.
+    const Result<DelegatedSignIn> injected = DeviceCodeFlow::parseTokenAnswer(
+            R"({"access_token":"abc\r\nX-Injected: yes","refresh_token":"r","expires_in":3600})");
+    QVERIFY(!injected.ok());
+    QCOMPARE(injected.error().kind, Error::Kind::Auth);
+    QVERIFY2(injected.error().message.contains(QLatin1String("not a valid access token")),
+             qPrintable(injected.error().message));
+    const Result<DelegatedSignIn> good = DeviceCodeFlow::parseTokenAnswer(
+            R"({"access_token":"eyJ0.eyJh.c2ln","refresh_token":"r","expires_in":3600})");
+    QVERIFY(good.ok());
+    QCOMPARE(good->accessToken, QStringLiteral("eyJ0.eyJh.c2ln"));
 }
 
 void TestDeviceCodeFlow::approvedSignInGivesTokensAndIdentity()

@@ -92,6 +92,8 @@ private Q_SLOTS:
     void badCredentialsAreAnAuthError();
     void refusesLinksToOtherHosts_data();
     void refusesLinksToOtherHosts();
+    void relativeLinkIsNamedAsSuch();
+    void loneSurrogateInAnObjectReadsAsReplacement();
 
 private:
     std::unique_ptr<StubHttpServer> m_stub;
@@ -589,6 +591,44 @@ void TestGraphClient::refusesLinksToOtherHosts()
         QCOMPARE(m_stub->requests().size(), 0); // no token fetched, nothing sent
         QCOMPARE(other.requests().size(), 0);
     }
+}
+
+void TestGraphClient::relativeLinkIsNamedAsSuch()
+{
+    m_stub->setHandler([this](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubHttpServer::tokenResponse(++m_tokensIssued);
+        return StubResponse::json(200, R"({"value":[]})");
+    });
+    ClientRig rig(m_stub->url());
+    const auto result = rig.get(
+            QUrl(QStringLiteral("/v1.0/security/incidents?$skiptoken=abc"), QUrl::StrictMode));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, QStringLiteral("foreignUrl"));
+    // Not "a link to : it is not on ...": the message says what is wrong with it.
+    QVERIFY2(result.error().message.contains(QLatin1String("relative")),
+             qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(QLatin1String("not a Graph URL")),
+             qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(QLatin1String("/v1.0/security/incidents")),
+             qPrintable(result.error().message));
+    QCOMPARE(m_stub->requests().size(), 0);
+}
+
+void TestGraphClient::loneSurrogateInAnObjectReadsAsReplacement()
+{
+    m_stub->setHandler([this](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubHttpServer::tokenResponse(++m_tokensIssued);
+        return StubResponse::json(200,
+                                  R"({"id":"7","displayName":"a \ud800 b","x":"\ud83d\ude00"})");
+    });
+    ClientRig rig(m_stub->url());
+    const auto result = rig.get(rig.client.url(QStringLiteral("/security/incidents/7")));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->value(QLatin1String("displayName")).toString(),
+             QStringLiteral("a ") + QChar(QChar::ReplacementCharacter) + QStringLiteral(" b"));
+    QCOMPARE(result->value(QLatin1String("x")).toString(), QString::fromUtf8("\xF0\x9F\x98\x80"));
 }
 
 QTEST_GUILESS_MAIN(TestGraphClient)

@@ -194,6 +194,8 @@ private Q_SLOTS:
     void pageParserErrors();
     void objectAndPageReadersAgree_data();
     void objectAndPageReadersAgree();
+    void unpairedSurrogatesBecomeReplacementCharacters();
+    void invalidUtf8BecomesReplacementCharacters();
 };
 
 void TestGraphJson::dateTimes_data()
@@ -721,6 +723,72 @@ void TestGraphJson::objectAndPageReadersAgree()
         QCOMPARE(withEvidenceRead(page->items.constFirst().first),
                  withEvidenceRead(fromObject.value()));
     }
+}
+
+void TestGraphJson::unpairedSurrogatesBecomeReplacementCharacters()
+{
+    // One bad string must not cost the page: a lone high or low surrogate escape reads as
+    // U+FFFD, a real pair stays the character it makes, and an escaped backslash followed by
+    // "ud800" is text, not an escape.
+    const QByteArray evidence(R"([{"@odata.type":"#microsoft.graph.security.ipEvidence",)"
+                              R"("ipAddress":"203.0.113.7","verdict":"suspicious\udc00"}])");
+    const QByteArray original
+            = R"({"value":[{"id":"1","displayName":"before"},)"
+              R"({"id":"2","displayName":"bad \ud800 title","customTags":["x\uDC00y","\uD800\uD800z"]},)"
+              R"({"id":"3","displayName":"smile \ud83d\ude00 and \\ud800 text",)"
+              R"("alerts":[{"id":"a1","title":"t\ud800","evidence":)"
+              + evidence + R"(}]}]})";
+    const QString fffd(QChar::ReplacementCharacter);
+    QByteArray body = original;
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+    QCOMPARE(page->items.size(), 3);
+    QCOMPARE(page->items.at(0).incident.title, QStringLiteral("before"));
+    QCOMPARE(page->items.at(1).incident.title,
+             QStringLiteral("bad ") + fffd + QStringLiteral(" title"));
+    QCOMPARE(page->items.at(1).incident.customTags,
+             QStringList({QStringLiteral("x") + fffd + QStringLiteral("y"),
+                          fffd + fffd + QStringLiteral("z")}));
+    QCOMPARE(page->items.at(2).incident.title, QStringLiteral("smile ")
+                                                       + QString::fromUtf8("\xF0\x9F\x98\x80")
+                                                       + QStringLiteral(" and \\ud800 text"));
+    const Alert &alert = page->items.at(2).alerts->constFirst();
+    QCOMPARE(alert.title, QStringLiteral("t") + fffd);
+    const QList<Entity> entities = evidenceFromGraphJson(alert.evidenceJson);
+    QCOMPARE(entities.size(), 1);
+    QCOMPARE(entities.constFirst().value, QStringLiteral("203.0.113.7"));
+
+    // The object reader (single incidents) reads the same text the same way.
+    QByteArray single = R"({"id":"2","displayName":"bad \ud800 title"})";
+    QVERIFY(replaceUnpairedSurrogates(single));
+    QCOMPARE(incidentFromGraph(QJsonDocument::fromJson(single).object())->title,
+             QStringLiteral("bad ") + fffd + QStringLiteral(" title"));
+    QByteArray clean = R"({"id":"2","displayName":"smile \ud83d\ude00 \\ud800"})";
+    const QByteArray cleanBefore = clean;
+    QVERIFY(!replaceUnpairedSurrogates(clean));
+    QCOMPARE(clean, cleanBefore);
+
+    // The same for alerts_v2 pages.
+    QByteArray alerts = R"({"value":[{"id":"a1","title":"ok"},{"id":"a2","title":"\udfff"},)"
+                        R"({"id":"a3","title":"end \ud800"}]})";
+    const Result<AlertPage> alertPage = alertPageFromGraph(alerts);
+    QVERIFY2(alertPage.ok(), qPrintable(alertPage.ok() ? QString() : alertPage.error().toString()));
+    QCOMPARE(alertPage->items.size(), 3);
+    QCOMPARE(alertPage->items.at(1).first.title, fffd);
+    QCOMPARE(alertPage->items.at(2).first.title, QStringLiteral("end ") + fffd);
+}
+
+void TestGraphJson::invalidUtf8BecomesReplacementCharacters()
+{
+    // Raw bytes that are not UTF-8 (a Latin-1 é, a cut sequence) read as U+FFFD, not as a
+    // page that fails on every run.
+    QByteArray body = "{\"value\":[{\"id\":\"1\",\"displayName\":\"caf\xE9\"},"
+                      "{\"id\":\"2\",\"displayName\":\"ok\"}]}";
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+    QCOMPARE(page->items.size(), 2);
+    QCOMPARE(page->items.at(0).incident.title, QStringLiteral("caf") + QChar::ReplacementCharacter);
+    QCOMPARE(page->items.at(1).incident.title, QStringLiteral("ok"));
 }
 
 QTEST_APPLESS_MAIN(TestGraphJson)

@@ -39,6 +39,10 @@ private Q_SLOTS:
     void backoffIsCappedAtTheMaximum();
     void graphClientWaitsRetryAfterOnItsClock();
     void graphClientWaitsForTheBucketOnItsClock();
+    void hugeRetryAfterIsCutToFifteenMinutes();
+    void graphClientResumesAfterAHugeRetryAfter_data();
+    void graphClientResumesAfterAHugeRetryAfter();
+    void graphClientStopsOnAWaitBeyondItsLimit();
 };
 
 void TestRateLimiter::burstThenOneCallPerRefill()
@@ -262,6 +266,129 @@ void TestRateLimiter::graphClientWaitsForTheBucketOnItsClock()
     QTRY_COMPARE_WITH_TIMEOUT(done, 3, 5000);
     QCOMPARE(graphCalls, 3);
     QCOMPARE(client.callsInLastMinute(), 3);
+}
+
+void TestRateLimiter::hugeRetryAfterIsCutToFifteenMinutes()
+{
+    // 2147484 s is the first number of seconds whose milliseconds overflow a timer's int.
+    const Error throttled{Error::Kind::Throttled, 429, {}, QStringLiteral("wait"), 2147484s};
+    QCOMPARE(ms(retryDelay(throttled, 1, 1s, 60s, 0.5)), qint64(15 * 60'000));
+    const Error unavailable{Error::Kind::Server, 503, {}, QStringLiteral("busy"), 86400s * 365};
+    QCOMPARE(ms(retryDelay(unavailable, 1, 1s, 60s, 0.5)), qint64(15 * 60'000));
+    // A date in the year 9999 is a wait of about 8000 years.
+    const QDateTime now(QDate(2026, 11, 27), QTime(3, 0), Qt::UTC);
+    const auto farAway = parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", now);
+    QVERIFY(farAway.has_value());
+    QVERIFY(*farAway > 86400s * 365 * 7000);
+    const Error dated{Error::Kind::Throttled, 429, {}, QStringLiteral("wait"), farAway};
+    QCOMPARE(ms(retryDelay(dated, 1, 1s, 60s, 0.5)), qint64(15 * 60'000));
+    // What fits under the cap is honoured to the second.
+    const Error shortWait{Error::Kind::Throttled, 429, {}, QStringLiteral("wait"), 899s};
+    QCOMPARE(ms(retryDelay(shortWait, 1, 1s, 60s, 0.5)), qint64(899'000));
+}
+
+void TestRateLimiter::graphClientResumesAfterAHugeRetryAfter_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::newRow("seconds beyond a timer") << QByteArray("2147484");
+    QTest::newRow("date in the year 9999") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT");
+}
+
+void TestRateLimiter::graphClientResumesAfterAHugeRetryAfter()
+{
+    QFETCH(QByteArray, retryAfter);
+    StubHttpServer stub;
+    QVERIFY(stub.listen());
+    int graphCalls = 0;
+    stub.setHandler([&](const StubRequest &request) {
+        if (request.path().endsWith("/oauth2/v2.0/token"))
+            return StubHttpServer::tokenResponse(1);
+        if (++graphCalls == 1)
+            return StubResponse::json(429,
+                                      R"({"error":{"code":"TooManyRequests","message":"wait"}})",
+                                      {{"Retry-After", retryAfter}});
+        return StubResponse::json(200, R"({"value":[]})");
+    });
+    TestClock clock;
+    QNetworkAccessManager network;
+    RateLimiter limiter(150);
+    limiter.setClock(&clock);
+    TokenProvider provider(&network, stub.url(), QStringLiteral("tenant-1"),
+                           QStringLiteral("client-1"), QStringLiteral("secret"), stub.url());
+    provider.setClock(&clock);
+    GraphClient client(&network, &provider, &limiter, stub.url());
+    client.setClock(&clock);
+    QSignalSpy backingOff(&client, &GraphClient::backingOff);
+
+    std::optional<Result<QJsonObject>> result;
+    client.get(client.url(QStringLiteral("/security/incidents")), this,
+               [&result](const Result<QJsonObject> &r) { result = r; });
+    QVERIFY(backingOff.wait(5000));
+    // What the status bar shows: the call is tried again in 15 minutes, not in years.
+    QCOMPARE(backingOff.at(0).at(0).toDateTime(), clock.now().addSecs(qint64(15) * 60));
+    clock.advance(15 * 60'000 - 1);
+    QTest::qWait(100);
+    QCOMPARE(graphCalls, 1);
+    clock.advance(1);
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
+    QCOMPARE(graphCalls, 2);
+}
+
+void TestRateLimiter::graphClientStopsOnAWaitBeyondItsLimit()
+{
+    StubHttpServer stub;
+    QVERIFY(stub.listen());
+    int graphCalls = 0;
+    QByteArray retryAfter = "60";
+    stub.setHandler([&](const StubRequest &request) {
+        if (request.path().endsWith("/oauth2/v2.0/token"))
+            return StubHttpServer::tokenResponse(1);
+        ++graphCalls;
+        return StubResponse::json(429, R"({"error":{"code":"TooManyRequests","message":"wait"}})",
+                                  {{"Retry-After", retryAfter}});
+    });
+    TestClock clock;
+    QNetworkAccessManager network;
+    RateLimiter limiter(150);
+    limiter.setClock(&clock);
+    TokenProvider provider(&network, stub.url(), QStringLiteral("tenant-1"),
+                           QStringLiteral("client-1"), QStringLiteral("secret"), stub.url());
+    provider.setClock(&clock);
+    GraphClient client(&network, &provider, &limiter, stub.url());
+    client.setClock(&clock);
+    GraphClientOptions options;
+    options.maxAttempts = 2;
+    options.failRetryWaitAbove = 60s;
+    client.setOptions(options);
+    QSignalSpy backingOff(&client, &GraphClient::backingOff);
+
+    // Up to the limit the call waits as asked...
+    std::optional<Result<QJsonObject>> result;
+    client.get(client.url(QStringLiteral("/security/incidents")), this,
+               [&result](const Result<QJsonObject> &r) { result = r; });
+    QVERIFY(backingOff.wait(5000));
+    QCOMPARE(backingOff.at(0).at(0).toDateTime(), clock.now().addSecs(60));
+    clock.advance(60'000);
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QCOMPARE(graphCalls, 2);
+
+    // ...beyond it, it stops at once and says how long the service asked to wait.
+    retryAfter = "2147484";
+    graphCalls = 0;
+    backingOff.clear();
+    result.reset();
+    client.get(client.url(QStringLiteral("/security/incidents")), this,
+               [&result](const Result<QJsonObject> &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QVERIFY(!result->ok());
+    QCOMPARE(result->error().kind, Error::Kind::Throttled);
+    QVERIFY2(result->error().message.contains(QLatin1String("2147484 seconds")),
+             qPrintable(result->error().message));
+    QVERIFY2(result->error().message.contains(QLatin1String("about 24 days")),
+             qPrintable(result->error().message));
+    QCOMPARE(graphCalls, 1);
+    QCOMPARE(backingOff.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRateLimiter)

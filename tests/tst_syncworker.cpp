@@ -2,6 +2,7 @@
 #include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
+#include "testclock.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void mergeIntoAnIncidentNotYetLocalFetchesIt();
     void overlapDuplicatesAcrossPagesAreSkipped();
     void throttlingHonoursRetryAfter();
+    void throttlingForYearsWaitsFifteenMinutes();
     void serverErrorsBackOffThenSucceed();
     void expandFailureFallsBackToPerIncidentFetch();
     void expiredTokenIsRenewed();
@@ -368,6 +370,46 @@ void TestSyncWorker::throttlingHonoursRetryAfter()
         }
     }
     QVERIFY(sawBackoff);
+}
+
+void TestSyncWorker::throttlingForYearsWaitsFifteenMinutes()
+{
+    // A Retry-After whose milliseconds overflow a timer: the sync waits 15 minutes, shows until
+    // when, and goes on after them.
+    Test::TestClock clock;
+    SyncConfig config = m_sim.syncConfig(m_dir->filePath(QStringLiteral("vigil.db")));
+    config.callsPerMinute = 150;
+    config.clock = &clock;
+    auto controller = std::make_unique<SyncController>(config);
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("throttle")},
+                 {QStringLiteral("count"), 1},
+                 {QStringLiteral("retryAfter"), 2147484},
+                 {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
+    QSignalSpy finished(controller.get(), &SyncController::syncFinished);
+    controller->start();
+    controller->syncNow();
+    const auto backingOff = [&statuses]() -> std::optional<SyncStatus> {
+        for (const QList<QVariant> &signal : std::as_const(statuses)) {
+            const SyncStatus status = signal.at(0).value<SyncStatus>();
+            if (status.state == SyncStatus::State::BackingOff)
+                return status;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(backingOff().has_value(), 20000);
+    const SyncStatus waiting = *backingOff();
+    QCOMPARE(waiting.lastError->kind, Error::Kind::Throttled);
+    QCOMPARE(waiting.backoffUntil, clock.now().addSecs(qint64(15) * 60));
+    clock.advance(15 * 60'000 - 1);
+    QTest::qWait(200);
+    QCOMPARE(finished.size(), 0);
+    clock.advance(1);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kSyncTimeoutMs);
+    QVERIFY2(finished.at(0).at(0).toBool(),
+             qPrintable(finished.at(0).at(1).value<Error>().toString()));
+    QVERIFY(storedQueue().size() >= kIncidents);
 }
 
 void TestSyncWorker::serverErrorsBackOffThenSucceed()

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void redirectIsNotFollowed();
     void silentEndpointTimesOutOnTheClock();
     void missingCredentialsNeedNoRequest();
+    void tokenOutsideTheGrammarIsRefused_data();
+    void tokenOutsideTheGrammarIsRefused();
 
 private:
     TokenProvider *provider(const QString &secret = kSecret);
@@ -390,6 +392,46 @@ void TestTokenProvider::missingCredentialsNeedNoRequest()
     QVERIFY2(answer.error().message.contains(QLatin1String("client secret")),
              qPrintable(answer.error().message));
     QVERIFY(m_stub->requests().isEmpty());
+}
+
+void TestTokenProvider::tokenOutsideTheGrammarIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("accessToken"); // as JSON string content
+    QTest::newRow("CRLF and a header") << QByteArray(R"(abc\r\nX-Injected: yes)");
+    QTest::newRow("bare LF") << QByteArray(R"(abc\nHost: evil.test)");
+    QTest::newRow("space") << QByteArray("abc def");
+    QTest::newRow("NUL") << QByteArray(R"(abc\u0000def)");
+    QTest::newRow("non-ASCII") << QByteArray("abc\u00e9def");
+    QTest::newRow("padding in the middle") << QByteArray("abc=def");
+}
+
+void TestTokenProvider::tokenOutsideTheGrammarIsRefused()
+{
+    QFETCH(QByteArray, accessToken);
+    m_stub->setHandler([accessToken](const StubRequest &) {
+        return StubResponse::json(200, R"({"token_type":"Bearer","expires_in":3600,)"
+                                       R"("access_token":")"
+                                               + accessToken + R"("})");
+    });
+    TokenProvider *tokens = provider();
+    const Result<QString> answer = token();
+    // A token that would put a line break (or anything else) into the Authorization header is
+    // not used: an Auth error that says why, and no token kept.
+    QVERIFY(!answer.ok());
+    QCOMPARE(answer.error().kind, Error::Kind::Auth);
+    QVERIFY2(answer.error().message.contains(QLatin1String("not a valid access token")),
+             qPrintable(answer.error().message));
+    QVERIFY(!tokens->hasValidToken());
+
+    // A well-formed one (a JWT: base64url parts and dots, maybe padded) is taken.
+    m_stub->setHandler([](const StubRequest &) {
+        return StubResponse::json(
+                200,
+                R"({"token_type":"Bearer","expires_in":3600,"access_token":"eyJ0eXAi.eyJh-_b~+/.c2ln=="})");
+    });
+    const Result<QString> good = token();
+    QVERIFY(good.ok());
+    QCOMPARE(good.value(), QStringLiteral("eyJ0eXAi.eyJh-_b~+/.c2ln=="));
 }
 
 QTEST_GUILESS_MAIN(TestTokenProvider)

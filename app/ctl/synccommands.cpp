@@ -24,6 +24,8 @@ int runSync(const QCommandLineParser &parser, const QStringList &)
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
+    // One run does not sit out a long throttle: it stops and says how long the service asked.
+    options.value().syncConfig().failRetryWaitAboveSeconds = 60;
 
     ControllerRun run(options.value(), ControllerRun::Reach::Graph);
     if (const int opened = run.open(); opened != Ok)
