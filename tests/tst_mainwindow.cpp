@@ -353,6 +353,24 @@ void TestMainWindow::statusBarAndErrorBanner()
     QVERIFY(label->text().contains(QStringLiteral("Last sync 12:04:31")));
     QVERIFY(label->text().contains(QStringLiteral("Up to date")));
 
+    // A wait the service asked for counts down, second by second, and ends with the wait.
+    status.state = SyncStatus::State::BackingOff;
+    status.backoffUntil = QDateTime::currentDateTimeUtc().addSecs(14 * 60 + 30);
+    m_window->showSyncStatus(status);
+    const QString waiting = label->text();
+    QVERIFY2(waiting.contains(QStringLiteral("Waiting 14:")), qPrintable(waiting));
+    QVERIFY(waiting.contains(
+            status.backoffUntil.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    QTRY_VERIFY_WITH_TIMEOUT(label->text() != waiting, 3000);
+    QVERIFY2(label->text().contains(QStringLiteral("Waiting 14:")), qPrintable(label->text()));
+    status.state = SyncStatus::State::Idle;
+    status.backoffUntil = {};
+    m_window->showSyncStatus(status);
+    QVERIFY(label->text().contains(QStringLiteral("Up to date")));
+    const QString idle = label->text();
+    QTest::qWait(1200);
+    QCOMPARE(label->text(), idle);
+
     Error error;
     error.kind = Error::Kind::Network;
     error.message = QStringLiteral("Connection refused");

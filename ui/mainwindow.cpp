@@ -210,6 +210,8 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     m_detailTimer.setSingleShot(true);
     m_detailTimer.setInterval(kDetailDelayMs);
     connect(&m_detailTimer, &QTimer::timeout, this, &MainWindow::requestDetail);
+    m_backoffCountdown.setInterval(1000);
+    connect(&m_backoffCountdown, &QTimer::timeout, this, [this] { showSyncStatus(m_lastStatus); });
 
     connectController();
     restoreSettings();
@@ -518,6 +520,13 @@ void MainWindow::showDetailFailure(qint64 number, const Error &error)
 void MainWindow::showSyncStatus(const SyncStatus &status)
 {
     m_lastStatus = status;
+    const bool counting = status.state == SyncStatus::State::BackingOff
+                          && status.backoffUntil.isValid()
+                          && status.backoffUntil > QDateTime::currentDateTimeUtc();
+    if (counting && !m_backoffCountdown.isActive())
+        m_backoffCountdown.start();
+    else if (!counting)
+        m_backoffCountdown.stop();
     QStringList parts;
     switch (status.state) {
     case SyncStatus::State::Idle:
@@ -527,11 +536,19 @@ void MainWindow::showSyncStatus(const SyncStatus &status)
         parts << tr("Syncing…");
         break;
     case SyncStatus::State::BackingOff:
-        parts << (status.backoffUntil.isValid()
-                          ? tr("Waiting until %1 before the next call")
-                                    .arg(status.backoffUntil.toLocalTime().toString(
-                                            QStringLiteral("HH:mm:ss")))
-                          : tr("Waiting before the next call"));
+        if (status.backoffUntil.isValid()) {
+            // A countdown, redrawn every second, so that a long wait the service asked for
+            // (up to 15 minutes) is visibly a wait and not a hang.
+            const qint64 left = std::max<qint64>(
+                    0, QDateTime::currentDateTimeUtc().secsTo(status.backoffUntil));
+            parts << tr("Waiting %1 before the next call (until %2)")
+                             .arg(QStringLiteral("%1:%2").arg(left / 60).arg(left % 60, 2, 10,
+                                                                             QLatin1Char('0')),
+                                  status.backoffUntil.toLocalTime().toString(
+                                          QStringLiteral("HH:mm:ss")));
+        } else {
+            parts << tr("Waiting before the next call");
+        }
         break;
     case SyncStatus::State::Offline:
         parts << tr("Offline — showing the local copy");

@@ -224,6 +224,7 @@ private:
 
     QByteArray m_defaultHeaderState;
     QTimer m_detailTimer; ///< coalesces detail requests while j/k move fast
+    QTimer m_backoffCountdown; ///< redraws the status bar every second while the sync waits
     qint64 m_detailNumber = 0; ///< incident the detail pane is for
     bool m_detailAllAlerts = false;
     bool m_loaded = false; ///< incidentsLoaded has arrived
