@@ -34,3 +34,6 @@ vigil_add_test(NAME tst_synccontroller SOURCES tst_synccontroller.cpp
 # The engine against a scripted hostile service: future dates, looping pages, broken text.
 vigil_add_test(NAME tst_hostilesync SOURCES tst_hostilesync.cpp
                LIBS vigil_simfixture vigil_syncsupport LABELS sync TIMEOUT 240)
+# It measures convergence under injected faults with real HTTP and real time: run alone, so that
+# the other tests' load does not change the interleavings it checks.
+set_tests_properties(tst_convergence PROPERTIES RUN_SERIAL TRUE)
