@@ -4,3 +4,4 @@ target_compile_definitions(tst_graphjson PRIVATE
 vigil_add_test(NAME tst_vocabulary SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vocabulary.cpp LIBS vigil_core LABELS core)
 vigil_add_test(NAME tst_cloud SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cloud.cpp LIBS vigil_core LABELS core)
 vigil_add_test(NAME tst_incidentexport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_incidentexport.cpp LIBS vigil_core LABELS core)
+vigil_add_test(NAME tst_huntingschema SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_huntingschema.cpp LIBS vigil_core LABELS core hunting)
