@@ -1,5 +1,7 @@
 #include "incidentqueuemodel.h"
 
+#include <QTimer>
+
 #include "displaytext.h"
 #include "vocabulary.h"
 
@@ -436,6 +438,7 @@ void IncidentQueueModel::setIncidents(const QList<Incident> &incidents)
 {
     beginResetModel();
     m_rows.clear();
+    m_searchBufferValid = false;
     m_rowOfNumber.clear();
     m_rows.reserve(incidents.size());
     m_rowOfNumber.reserve(incidents.size());
@@ -449,6 +452,10 @@ void IncidentQueueModel::setIncidents(const QList<Incident> &incidents)
         m_rows.append(makeRow(incident));
     }
     endResetModel();
+    // Copy the search texts together once the window is idle, so that the first quick-filter
+    // keystroke does not pay for it.
+    if (!m_rows.isEmpty())
+        QTimer::singleShot(0, this, [this] { refreshSearchBuffer(); });
 }
 
 std::pair<int, int> IncidentQueueModel::changedColumns(const Incident &before,
@@ -503,6 +510,7 @@ void IncidentQueueModel::applyChanges(const QList<Incident> &incidents)
             if (first < 0)
                 continue;
             m_rows[row] = makeRow(incident);
+            noteSearchTextChanged(row);
             changes.append({row, first, last});
             continue;
         }
@@ -559,6 +567,76 @@ void IncidentQueueModel::applyChanges(const QList<Incident> &incidents)
         }
         endInsertRows();
     }
+}
+
+void IncidentQueueModel::noteSearchTextChanged(int row)
+{
+    if (!m_searchBufferValid || row >= m_searchStart.size())
+        return;
+    m_searchStale.insert(row);
+    // Past a few thousand changed rows a fresh copy is cheaper than checking each one apart.
+    if (m_searchStale.size() > 4096)
+        m_searchBufferValid = false;
+}
+
+void IncidentQueueModel::refreshSearchBuffer() const
+{
+    constexpr QChar separator(0x1e);
+    const qsizetype rows = m_rows.size();
+    if (!m_searchBufferValid) {
+        qsizetype total = 0;
+        for (const Row &row : m_rows)
+            total += row.searchText.size() + 1;
+        m_searchBuffer.clear();
+        m_searchBuffer.reserve(total);
+        m_searchStart.clear();
+        m_searchStart.reserve(rows);
+        m_searchStale.clear();
+        m_searchBufferValid = true;
+    }
+    // Rows appended since the copy was made are appended to it.
+    for (qsizetype i = m_searchStart.size(); i < rows; ++i) {
+        m_searchStart.append(m_searchBuffer.size());
+        m_searchBuffer.append(m_rows.at(i).searchText);
+        m_searchBuffer.append(separator);
+    }
+}
+
+QByteArray IncidentQueueModel::rowsContaining(QStringView needle) const
+{
+    const qsizetype rows = m_rows.size();
+    if (needle.isEmpty())
+        return QByteArray(rows, 1);
+    QByteArray matches(rows, 0);
+    if (needle.contains(QChar(0x1e)))
+        return matches;
+    refreshSearchBuffer();
+    // Find the needle's first character with the vectorised single-character search, compare the
+    // rest there; on a hit, mark the row and go on from its end (one hit per row is enough).
+    const QStringView buffer(m_searchBuffer);
+    const QChar first = needle.front();
+    const QStringView rest = needle.mid(1);
+    const qsizetype lastStart = buffer.size() - needle.size();
+    qsizetype row = 0;
+    qsizetype from = 0;
+    while (from <= lastStart) {
+        const qsizetype at = buffer.indexOf(first, from);
+        if (at < 0 || at > lastStart)
+            break;
+        if (buffer.mid(at + 1, rest.size()) != rest) {
+            from = at + 1;
+            continue;
+        }
+        // The row holding position at: rows start in increasing order and hits only move forward.
+        while (row + 1 < rows && m_searchStart.at(row + 1) <= at)
+            ++row;
+        matches[row] = 1;
+        from = row + 1 < rows ? m_searchStart.at(row + 1) : buffer.size();
+    }
+    // Rows changed since the copy was made: their own text decides.
+    for (int changed : std::as_const(m_searchStale))
+        matches[changed] = m_rows.at(changed).searchText.contains(needle) ? 1 : 0;
+    return matches;
 }
 
 void IncidentQueueModel::setSeverityIcons(const SeverityIcons &icons)

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void applyChangesContiguousRuns();
     void applyChangesKeepsProxySortAndFilter();
     void setIncidentsResets();
+    void filterAndSortCarryPersistentIndexes();
+    void rowsContainingFollowsChanges();
 
 private:
     QString cell(int row, int column) const
@@ -503,6 +505,76 @@ void TestIncidentQueueModel::setIncidentsResets()
     QCOMPARE(m_model->rowOfNumber(2), 0);
     QCOMPARE(cell(0, IncidentQueueModel::TitleColumn), QStringLiteral("c"));
     QCOMPARE(m_model->incidentAt(1).number, 3);
+}
+
+void TestIncidentQueueModel::filterAndSortCarryPersistentIndexes()
+{
+    QList<Incident> incidents;
+    for (int n = 1; n <= 40; ++n)
+        incidents << makeIncident(n, n % 4 ? QStringLiteral("noise %1").arg(n)
+                                           : QStringLiteral("phish %1").arg(n));
+    m_model->setIncidents(incidents);
+    m_proxy->sort(IncidentQueueModel::NumberColumn, Qt::AscendingOrder);
+    const QPersistentModelIndex phish
+            = m_proxy->index(7, IncidentQueueModel::TitleColumn); // #8, phish
+    const QPersistentModelIndex noise
+            = m_proxy->index(8, IncidentQueueModel::TitleColumn); // #9, noise
+    QCOMPARE(phish.data(IncidentQueueModel::NumberRole).toLongLong(), 8);
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+
+    // A keystroke is one layout change: the shown row keeps its index, the hidden one loses it.
+    m_proxy->setQuickFilterText(QStringLiteral("PHISH"));
+    QCOMPARE(layout.count(), 1);
+    QCOMPARE(m_proxy->rowCount(), 10);
+    QVERIFY(phish.isValid());
+    QCOMPARE(phish.row(), 1);
+    QCOMPARE(phish.column(), int(IncidentQueueModel::TitleColumn));
+    QCOMPARE(phish.data(IncidentQueueModel::NumberRole).toLongLong(), 8);
+    QVERIFY(!noise.isValid());
+
+    // Descending is ascending reversed, and the index follows its row.
+    m_proxy->sort(IncidentQueueModel::NumberColumn, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, 0).data(IncidentQueueModel::NumberRole).toLongLong(), 40);
+    QCOMPARE(phish.row(), 8);
+    QCOMPARE(phish.data(IncidentQueueModel::NumberRole).toLongLong(), 8);
+
+    // "#n" matches one incident only; clearing the filter shows every row again, still sorted.
+    m_proxy->setQuickFilterText(QStringLiteral("#12"));
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_proxy->index(0, 0).data(IncidentQueueModel::NumberRole).toLongLong(), 12);
+    m_proxy->setQuickFilterText(QString());
+    QCOMPARE(m_proxy->rowCount(), 40);
+    QCOMPARE(m_proxy->index(39, 0).data(IncidentQueueModel::NumberRole).toLongLong(), 1);
+    QCOMPARE(m_proxy->headerData(IncidentQueueModel::TitleColumn, Qt::Horizontal),
+             m_model->headerData(IncidentQueueModel::TitleColumn, Qt::Horizontal));
+
+    // With nothing shown, the header still names its columns.
+    m_proxy->setQuickFilterText(QStringLiteral("no such incident"));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QCOMPARE(m_proxy->headerData(IncidentQueueModel::TitleColumn, Qt::Horizontal),
+             m_model->headerData(IncidentQueueModel::TitleColumn, Qt::Horizontal));
+}
+
+void TestIncidentQueueModel::rowsContainingFollowsChanges()
+{
+    m_model->setIncidents({makeIncident(1, QStringLiteral("Phish one")),
+                           makeIncident(2, QStringLiteral("noise")),
+                           makeIncident(3, QStringLiteral("phishing two"))});
+    QCOMPARE(m_model->rowsContaining(u"phish"), QByteArray("\x01\x00\x01", 3));
+    QCOMPARE(m_model->rowsContaining(u"ph"), QByteArray("\x01\x00\x01", 3));
+    QCOMPARE(m_model->rowsContaining(u""), QByteArray("\x01\x01\x01", 3));
+    // A needle cannot match across two rows' texts, nor contain the row separator.
+    QCOMPARE(m_model->rowsContaining(u"noise\u001ephish"), QByteArray(3, 0));
+
+    // A row that stops matching, one that starts, and a new one: the copy follows.
+    Incident one = makeIncident(1, QStringLiteral("clean now"));
+    Incident two = makeIncident(2, QStringLiteral("phish after all"));
+    Incident four = makeIncident(4, QStringLiteral("new PHISH"));
+    m_model->applyChanges({one, two, four});
+    QCOMPARE(m_model->rowsContaining(u"phish"), QByteArray("\x00\x01\x01\x01", 4));
+    QCOMPARE(m_model->rowsContaining(u"clean"), QByteArray("\x01\x00\x00\x00", 4));
+    // The last row's text ends the buffer: a needle at its very end is found.
+    QCOMPARE(m_model->rowsContaining(m_model->searchTextAt(3).right(3)).at(3), char(1));
 }
 
 QTEST_MAIN(TestIncidentQueueModel)
