@@ -164,15 +164,16 @@ void SyncWorker::initialize()
         Q_EMIT storeFailed(queue.error());
         return;
     }
-    m_context->known().reserve(queue->size());
-    m_context->remember(*queue);
     status.cursor = m_store->syncState().cursor();
     status.lastSuccess
             = parseGraphDateTime(m_store->syncState().value(QStringLiteral("lastSuccess")));
     m_ready = true;
     qCInfo(lcSync) << "store open with" << queue->size() << "incidents; cursor"
                    << status.cursor.toString(Qt::ISODateWithMs);
+    // The window gets the queue first; the worker's own index of it is built meanwhile.
     Q_EMIT incidentsLoaded(*queue);
+    m_context->known().reserve(queue->size());
+    m_context->remember(*queue);
     status.pendingEdits = m_store->outbox().pendingCount();
     m_context->publishStatus();
     Q_EMIT pendingCountChanged(status.pendingEdits);

@@ -84,6 +84,7 @@ private Q_SLOTS:
 
     void migratesEmptyDatabase();
     void usesWalMode();
+    void tagsSurviveTheQueueLoad();
     void storesPageAndMovesCursorWithIt();
     void failedPageLeavesStoreAndCursorUntouched();
     void updatingKeepsNumberAndReplacesFields();
@@ -190,6 +191,41 @@ void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
     QCOMPARE(store.incidents().incidentCount(), 1);
     QCOMPARE(store.incidents().alertCount(), 0);
     QCOMPARE(store.syncState().cursor(), kBase);
+}
+
+void TestIncidentStore::tagsSurviveTheQueueLoad()
+{
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    Incident tagged = makeIncident(QStringLiteral("9"));
+    // Every character a tag list's text could trip over: quotes, backslashes, the separators of
+    // the list itself, control characters, markup and text outside the BMP.
+    tagged.customTags = {QStringLiteral("a \"quoted\" tag"),
+                         QStringLiteral("back\\slash"),
+                         QStringLiteral("comma, [bracket]"),
+                         QStringLiteral("tab\there\nline"),
+                         QStringLiteral("<b>bold</b>"),
+                         QString::fromUtf8("\xf0\x9f\x94\xa5 fire"),
+                         QString(),
+                         QStringLiteral("\",\"")};
+    tagged.systemTags = {QStringLiteral("Redirected")};
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(tagged, makeAlerts(QStringLiteral("9"), 1))})
+                    .ok());
+    Incident plain = makeIncident(QStringLiteral("10"));
+    plain.customTags = {QStringLiteral("VIP"), QStringLiteral("Phishing")};
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(plain, makeAlerts(QStringLiteral("10"), 1))})
+                    .ok());
+
+    const auto queue = store.incidents().loadQueue();
+    QVERIFY(queue.ok());
+    QCOMPARE(queue->size(), 2);
+    QCOMPARE(queue->at(0).customTags, tagged.customTags);
+    QCOMPARE(queue->at(0).systemTags, tagged.systemTags);
+    QCOMPARE(queue->at(1).customTags, plain.customTags);
+    QVERIFY(queue->at(1).systemTags.isEmpty());
 }
 
 void TestIncidentStore::updatingKeepsNumberAndReplacesFields()

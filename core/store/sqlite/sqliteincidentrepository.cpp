@@ -330,15 +330,20 @@ Result<QList<Incident>> SqliteIncidentRepository::upsertIncidentPage(
 
 Result<QList<Incident>> SqliteIncidentRepository::loadQueue() const
 {
-    QSqlQuery q(m_database.db());
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 %2 ORDER BY i.number")
-                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom))))
-        return storageError(QStringLiteral("loading the queue"), q.lastError());
+    // Through the raw statement: on a queue of 100,000 incidents QSqlQuery's QVariant per value
+    // was most of the start-up.
+    SqliteStatement q;
+    if (Result<void> prepared = m_database.prepareRaw(
+                q, QStringLiteral("SELECT %1 %2 ORDER BY i.number")
+                           .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        !prepared)
+        return prepared.error();
     QList<Incident> list;
     list.reserve(incidentCount());
     while (q.next())
-        list.append(incidentFromRow(q));
+        list.append(incidentFromStatement(q));
+    if (!q.ok())
+        return statementError(QStringLiteral("loading the queue"), q);
     return list;
 }
 

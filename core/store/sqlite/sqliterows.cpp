@@ -105,6 +105,37 @@ QStringList listFromJson(const QString &text)
 {
     if (text.size() <= 2)
         return {};
+    // What jsonList() writes, ["a","b"], is split by hand: QJsonDocument for every stored tag list
+    // was a large part of loading a big queue. Anything with an escape goes to the real parser.
+    if (text.front() == QLatin1Char('[') && text.back() == QLatin1Char(']')
+        && !text.contains(QLatin1Char('\\'))) {
+        QStringList list;
+        const QStringView inner = QStringView(text).mid(1, text.size() - 2);
+        qsizetype at = 0;
+        bool simple = true;
+        while (at < inner.size() && simple) {
+            if (inner.at(at) != QLatin1Char('"')) {
+                simple = false;
+                break;
+            }
+            const qsizetype close = inner.indexOf(QLatin1Char('"'), at + 1);
+            if (close < 0) {
+                simple = false;
+                break;
+            }
+            list.append(inner.mid(at + 1, close - at - 1).toString());
+            at = close + 1;
+            if (at < inner.size()) {
+                if (inner.at(at) != QLatin1Char(',')) {
+                    simple = false;
+                    break;
+                }
+                ++at;
+            }
+        }
+        if (simple)
+            return list;
+    }
     QStringList list;
     const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
     list.reserve(array.size());
