@@ -17,3 +17,9 @@ vigil_add_test(NAME tst_blobstreamreader SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_b
                LIBS vigil_azurite LABELS sync events azurite TIMEOUT 240)
 vigil_add_test(NAME tst_blobfaults SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_blobfaults.cpp
                LIBS vigil_sync LABELS sync events TIMEOUT 120)
+# vigilctl events connect/disconnect against Azurite, with a real Secret Service.
+vigil_add_test(NAME tst_vigilctlevents SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlevents.cpp
+               LIBS vigil_azurite LABELS app e2e events azurite keyring TIMEOUT 240
+               WRAPPER ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
+target_compile_definitions(tst_vigilctlevents PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlevents vigilctl)
