@@ -361,7 +361,7 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
     chunk.endOffset = consumed;
     chunk.etag = task.etag;
     if (chunk.endOffset > chunk.startOffset || !chunk.skippedLongLines.isEmpty()) {
-        deliver(std::move(chunk), blobDone);
+        deliver(chunk, blobDone);
         return;
     }
     if (blobDone)
@@ -370,7 +370,7 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
         readNext();
 }
 
-void BlobStreamReader::deliver(BlobChunk chunk, bool blobDone)
+void BlobStreamReader::deliver(const BlobChunk &chunk, bool blobDone)
 {
     m_sinkBusy = true;
     const qint64 endOffset = chunk.endOffset;

@@ -127,8 +127,8 @@ struct BlobStreamOptions
     QStringList tables; ///< Defender table names; empty: every table of HuntingSchema::defender()
     QString prefix; ///< only blobs whose names start with it (e.g. "tenantId=.../y=2026")
     int listPageSize = 0; ///< maxresults of List Blobs; 0: the service's default (5000)
-    qint64 readWindowBytes = 4 * 1024 * 1024; ///< bytes per ranged read: one chunk at most
-    qint64 maxLineBytes = 16 * 1024 * 1024; ///< a longer line is skipped and reported
+    qint64 readWindowBytes = qint64(4) * 1024 * 1024; ///< bytes per ranged read: one chunk at most
+    qint64 maxLineBytes = qint64(16) * 1024 * 1024; ///< a longer line is skipped and reported
     BlobClientOptions client;
 };
 
@@ -203,7 +203,7 @@ private:
     void planBlobs();
     void readNext();
     void onRange(Result<BlobRange> &&range);
-    void deliver(BlobChunk chunk, bool blobDone);
+    void deliver(const BlobChunk &chunk, bool blobDone);
     void finishBlob();
     void finishTable(TableReadResult::State state, std::optional<Error> error = std::nullopt);
     void finishPass(std::optional<Error> error);
