@@ -76,6 +76,18 @@ const QList<Command> &commands()
                             "                                       turn the MDE, MDI and MDO "
                             "rules off or on"),
              runRules},
+            {QStringLiteral("events connect"), 0,
+             QStringLiteral(
+                     "  events connect --storage-url URL (--sas-stdin | --account-key-stdin)\n"
+                     "                                       keep the storage account the "
+                     "Defender streaming\n"
+                     "                                       API writes to (secret in the "
+                     "keychain)"),
+             runEventsConnect},
+            {QStringLiteral("events disconnect"), 0,
+             QStringLiteral("  events disconnect                    forget the storage account "
+                            "and its secret"),
+             runEventsDisconnect},
     };
     return table;
 }
@@ -106,6 +118,7 @@ int main(int argc, char *argv[])
     addIncidentOptions(parser);
     addConnectOptions(parser);
     addRuleOptions(parser);
+    addEventOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(QCoreApplication::arguments())) {
         // There are no numeric options: "-1" was meant as an incident number, not an option.

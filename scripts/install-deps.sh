@@ -11,13 +11,41 @@ packages=(
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei clang-format clang-tidy
     gnome-keyring dbus dbus-x11
 )
+# Node for the npm test tools below (a Node from elsewhere that brings its own npm is kept).
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+# npm packages the tests run, at exact versions, kept outside the repository in
+# ${VIGIL_NPM_CACHE}/<name> (CMake finds them there). azurite: the Azure Storage emulator
+# (3.35.0 is the newest that runs on Debian 12's Node 18).
+npm_packages=(azurite@3.35.0)
+if [ "$(id -u)" -eq 0 ]; then
+    VIGIL_NPM_CACHE=${VIGIL_NPM_CACHE:-/var/cache/vigil-npm}
+else
+    VIGIL_NPM_CACHE=${VIGIL_NPM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vigil-npm}
+fi
+
+install_npm_packages() {
+    for spec in "${npm_packages[@]}"; do
+        local name=${spec%@*} version=${spec##*@}
+        local dir="$VIGIL_NPM_CACHE/${name//\//+}"
+        local installed
+        installed=$(node -p "require('$dir/node_modules/$name/package.json').version" 2>/dev/null || true)
+        if [ "$installed" = "$version" ]; then
+            echo "install-deps: npm $name $version is in $dir"
+            continue
+        fi
+        echo "install-deps: installing npm $name $version into $dir"
+        mkdir -p "$dir"
+        npm install --prefix "$dir" --save-exact --no-audit --no-fund --loglevel=error "$spec"
+    done
+}
 
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-deps: everything is installed"
+    echo "install-deps: every Debian package is installed"
+    install_npm_packages
     exit 0
 fi
 
@@ -30,3 +58,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_npm_packages

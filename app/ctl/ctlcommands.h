@@ -53,4 +53,9 @@ int runConnectorStatus(const QCommandLineParser &parser, const QStringList &args
 void addRuleOptions(QCommandLineParser &parser);
 int runRules(const QCommandLineParser &parser, const QStringList &args);
 
+// eventcommands.cpp
+void addEventOptions(QCommandLineParser &parser);
+int runEventsConnect(const QCommandLineParser &parser, const QStringList &args);
+int runEventsDisconnect(const QCommandLineParser &parser, const QStringList &args);
+
 } // namespace Vigil::Ctl
