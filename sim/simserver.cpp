@@ -188,10 +188,11 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                                                       "expanding alerts."));
         } else {
             reply = routeGraph(request);
-            if (fault.answer && kind == FaultKind::Malformed) {
-                reply.status = 200;
+            // A garbled body stands for a success whose answer broke on the way: an answer that
+            // was already an error (say a 401 for a token that has just expired) stays what it is.
+            // Turning it into a 200 told the client a write had landed that never did.
+            if (fault.answer && kind == FaultKind::Malformed && reply.status / 100 == 2)
                 reply.body.truncate(std::max<qsizetype>(1, reply.body.size() / 2));
-            }
         }
     }
 

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void timeoutCanCarryOutTheWrite();
     void serverErrorStatuses_data();
     void serverErrorStatuses();
+    void malformedGarblesOnlyASuccess();
     void probabilityIsSeededAndRepeatable();
     void defaultSeedComesFromTheTenantSeed();
     void faultListShowsHowOftenRulesFired();
@@ -311,6 +312,45 @@ void TestSimFaults::serverErrorStatuses()
                     .contains(QLatin1String("request-id")));
     QCOMPARE(failed.header("Retry-After"),
              retryAfter >= 0 ? QByteArray::number(retryAfter) : QByteArray());
+}
+
+void TestSimFaults::malformedGarblesOnlyASuccess()
+{
+    QCOMPARE(admin("POST", QStringLiteral("/_sim/faults"),
+                   {{QLatin1String("kind"), QStringLiteral("malformed")},
+                    {QLatin1String("count"), 2}})
+                     .status,
+             201);
+    // A success is cut short and no longer parses.
+    const HttpResult garbled = graph("GET", QStringLiteral("/v1.0/security/incidents?$top=1"));
+    QCOMPARE(garbled.status, 200);
+    QVERIFY(!garbled.body.isEmpty());
+    QJsonParseError parseError;
+    QJsonDocument::fromJson(garbled.body, &parseError);
+    QVERIFY(parseError.error != QJsonParseError::NoError);
+
+    // A write refused for its expired token stays a 401: garbling it into a 200 would tell the
+    // client that a comment landed when the service never took it.
+    const QString path = QStringLiteral("/v1.0/security/incidents/%1/comments").arg(m_incidentId);
+    const qsizetype before = admin("GET", u"/_sim/incidents/" + m_incidentId)
+                                     .json.value(QLatin1String("comments"))
+                                     .toArray()
+                                     .size();
+    QCOMPARE(admin("POST", QStringLiteral("/_sim/tokens/expire")).status / 100, 2);
+    const HttpResult refused = graph("POST", path, R"({"comment":"never taken"})");
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(refused.json.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString()
+                     .isEmpty(),
+             false);
+    QCOMPARE(admin("GET", u"/_sim/incidents/" + m_incidentId)
+                     .json.value(QLatin1String("comments"))
+                     .toArray()
+                     .size(),
+             before);
+    m_token = fetchToken();
 }
 
 void TestSimFaults::probabilityIsSeededAndRepeatable()
