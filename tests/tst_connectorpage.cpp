@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void turnOffCheckboxDecidesWhatTheNextSyncCreates();
     void ruleEditorValidatesAndSaves();
     void missingAlertPermissionIsExplained();
+    void waitTheServiceAskedForCountsDown();
 
 private:
     std::unique_ptr<SyncController> makeController();
@@ -471,6 +473,36 @@ void TestConnectorPage::missingAlertPermissionIsExplained()
     QCOMPARE(
             window->connectorPage()->findChild<QLabel *>(QStringLiteral("volumeIncidents"))->text(),
             QStringLiteral("40"));
+}
+
+void TestConnectorPage::waitTheServiceAskedForCountsDown()
+{
+    // Every incident listing is throttled with a two-minute Retry-After.
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("throttle")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("retryAfter"), 120},
+                 {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    auto controller = makeController();
+    auto window = std::make_unique<MainWindow>(controller.get());
+    window->resize(1600, 1000);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    controller->start();
+    controller->syncNow();
+    goToConnector(*window);
+    auto *backoff = window->connectorPage()->findChild<QLabel *>(QStringLiteral("healthBackoff"));
+    QTRY_VERIFY_WITH_TIMEOUT(backoff->text().startsWith(QStringLiteral("Waiting ")), 20000);
+    static const QRegularExpression shape(
+            QStringLiteral("^Waiting (\\d+):(\\d\\d) before the next call \\(until .+\\)$"));
+    const auto secondsLeft = [&] {
+        const QRegularExpressionMatch match = shape.match(backoff->text());
+        return match.hasMatch() ? match.captured(1).toInt() * 60 + match.captured(2).toInt() : -1;
+    };
+    const int first = secondsLeft();
+    QVERIFY2(first > 100 && first <= 120, qPrintable(backoff->text()));
+    // The page's own clock redraws it: the wait visibly goes down while nothing else happens.
+    QTRY_VERIFY_WITH_TIMEOUT(secondsLeft() >= 0 && secondsLeft() < first, 5000);
 }
 
 QTEST_MAIN(TestConnectorPage)

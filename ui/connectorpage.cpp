@@ -460,14 +460,6 @@ void ConnectorPage::showSyncStatus(const SyncStatus &status)
     m_calls->setText(tr("%1 of %2 in the last minute")
                              .arg(status.callsLastMinute)
                              .arg(status.callBudgetPerMinute));
-    if (status.state == SyncStatus::State::BackingOff && status.backoffUntil.isValid())
-        m_backoff->setText(tr("Waiting until %1 before the next call")
-                                   .arg(QLocale().toString(status.backoffUntil.toLocalTime().time(),
-                                                           QLocale::LongFormat)));
-    else if (status.state == SyncStatus::State::Offline)
-        m_backoff->setText(tr("Offline — retrying with growing pauses"));
-    else
-        m_backoff->setText(tr("None"));
     if (status.lastError)
         m_lastError->setText(errorDescription(*status.lastError));
     else if (status.componentAlertsError)
@@ -493,6 +485,21 @@ void ConnectorPage::updateHealthTimes()
         return time.isValid() ? locale.toString(time.toLocalTime(), QLocale::ShortFormat) : never;
     };
     m_lastPull->setText(when(m_status.lastSuccess, tr("not yet")));
+    // The wait counts down with the page's clock, so that a long wait the service asked for (up
+    // to 15 minutes) reads as a wait and not as a hang.
+    if (m_status.state == SyncStatus::State::BackingOff && m_status.backoffUntil.isValid()) {
+        const qint64 left = std::max<qint64>(
+                0, QDateTime::currentDateTimeUtc().secsTo(m_status.backoffUntil));
+        m_backoff->setText(tr("Waiting %1 before the next call (until %2)")
+                                   .arg(QStringLiteral("%1:%2").arg(left / 60).arg(
+                                                left % 60, 2, 10, QLatin1Char('0')),
+                                        locale.toString(m_status.backoffUntil.toLocalTime().time(),
+                                                        QLocale::LongFormat)));
+    } else if (m_status.state == SyncStatus::State::Offline) {
+        m_backoff->setText(tr("Offline — retrying with growing pauses"));
+    } else {
+        m_backoff->setText(tr("None"));
+    }
     m_lastPush->setText(when(m_status.lastPush, tr("nothing sent since Vigil started")));
     if (m_status.lastSuccess.isValid()) {
         const qint64 seconds
