@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 namespace Vigil::KqlSqlite {
@@ -60,6 +61,8 @@ std::optional<double> parseReal(std::string_view s)
     if (s.empty() || end != s.data() + s.size()
         || (error != std::errc() && error != std::errc::result_out_of_range))
         return std::nullopt;
+    if (error == std::errc::result_out_of_range)
+        value = std::strtod(std::string(s).c_str(), nullptr); // ±inf or 0, as .NET parses
     return value;
 }
 

@@ -9,6 +9,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 
 namespace Vigil {
 
@@ -50,9 +51,11 @@ std::optional<double> realArg(sqlite3_value *v)
         const std::string_view s = text(v);
         double value = 0;
         const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-        if (error == std::errc() && end == s.data() + s.size() && !s.empty())
-            return value;
-        return std::nullopt;
+        if (end != s.data() + s.size() || s.empty())
+            return std::nullopt;
+        if (error == std::errc::result_out_of_range)
+            return std::strtod(std::string(s).c_str(), nullptr);
+        return error == std::errc() ? std::optional(value) : std::nullopt;
     }
     default:
         return std::nullopt;

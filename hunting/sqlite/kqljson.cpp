@@ -288,6 +288,8 @@ private:
         const auto [end, error] = std::from_chars(first, last, value);
         if (end != last || (error != std::errc() && error != std::errc::result_out_of_range))
             return false;
+        if (error == std::errc::result_out_of_range)
+            value = std::strtod(std::string(first, last).c_str(), nullptr); // ±inf or 0
         out = KqlJson::fromReal(value);
         return true;
     }
@@ -442,7 +444,7 @@ std::string kqlFormatReal(double value)
             digits += c;
     }
     std::string out = negative ? "-" : "";
-    if (exponent >= 15 || exponent < -5) {
+    if (exponent >= 15 || exponent < -4) {
         out += digits.substr(0, 1);
         if (digits.size() > 1)
             out += "." + digits.substr(1);

@@ -210,7 +210,9 @@ void indexOfFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_null(ctx);
         return;
     }
-    const qint64 end = length == -1 ? size : std::min(size, start + length);
+    // The documented examples ("abcdefg", "cde", 1, 2 gives -1; 1, 4 gives 2; the second "cde"
+    // of "abcdefgabcdefg" from 1 with length 10 is 9) take length + 1 characters from start.
+    const qint64 end = length == -1 ? size : std::min(size, start + length + 1);
     const std::u32string_view window = std::u32string_view(s).substr(0, size_t(end));
     size_t from = size_t(start);
     for (qint64 n = 1;; ++n) {

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <cmath>
+#include <limits>
 
 namespace Vigil::KqlSqlite {
 
@@ -71,7 +72,11 @@ void binFn(sqlite3_context *ctx, int, sqlite3_value **argv)
             sqlite3_result_null(ctx);
             return;
         }
-        sqlite3_result_int64(ctx, floorDiv(v, size) * size);
+        const Int128 bin = Int128(floorDiv(v, size)) * size;
+        if (bin < Int128(std::numeric_limits<qint64>::min()))
+            sqlite3_result_null(ctx);
+        else
+            sqlite3_result_int64(ctx, qint64(bin));
         return;
     }
     const auto v = realArg(argv[0]);
@@ -99,7 +104,12 @@ void binAtFn(sqlite3_context *ctx, int, sqlite3_value **argv)
             sqlite3_result_null(ctx);
             return;
         }
-        sqlite3_result_int64(ctx, floorDiv(v - at, size) * size + at);
+        const Int128 bin = Int128(floorDiv(qint64(quint64(v) - quint64(at)), size)) * size + at;
+        if (bin < Int128(std::numeric_limits<qint64>::min())
+            || bin > Int128(std::numeric_limits<qint64>::max()))
+            sqlite3_result_null(ctx);
+        else
+            sqlite3_result_int64(ctx, qint64(bin));
         return;
     }
     const auto v = realArg(argv[0]);
