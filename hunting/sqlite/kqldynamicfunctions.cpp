@@ -1,0 +1,591 @@
+// KQL's dynamic (JSON) values and conversions (unit U5 of reference/kql.md). A dynamic value is
+// compact JSON TEXT, NULL when missing (core/huntingschema.h); results carry JsonSubtype so that
+// a function reading them directly knows they are JSON and not a string.
+#include "kqlsqlitesupport.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace Vigil::KqlSqlite {
+
+namespace {
+
+/** tostring() of a dynamic value: a string without quotes, anything else as compact JSON. */
+std::string jsonToString(const KqlJson &j)
+{
+    switch (j.kind) {
+    case KqlJson::Kind::Null:
+        return {};
+    case KqlJson::Kind::String:
+        return j.text;
+    case KqlJson::Kind::Real:
+        return kqlFormatReal(j.real);
+    default:
+        return j.serialize();
+    }
+}
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty()
+           && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty()
+           && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::optional<qint64> parseLong(std::string_view s)
+{
+    s = trimmed(s);
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    qint64 value = 0;
+    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (s.empty() || error != std::errc() || end != s.data() + s.size())
+        return std::nullopt;
+    return value;
+}
+
+std::optional<double> parseReal(std::string_view s)
+{
+    s = trimmed(s);
+    if (!s.empty() && s.front() == '+')
+        s.remove_prefix(1);
+    double value = 0;
+    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (s.empty() || end != s.data() + s.size()
+        || (error != std::errc() && error != std::errc::result_out_of_range))
+        return std::nullopt;
+    if (error == std::errc::result_out_of_range)
+        value = std::strtod(std::string(s).c_str(), nullptr); // ±inf or 0, as .NET parses
+    return value;
+}
+
+std::optional<qint64> realToLong(double d)
+{
+    if (!std::isfinite(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18)
+        return std::nullopt;
+    return qint64(d);
+}
+
+/** The value a to*() conversion starts from: dynamic text is opened, plain text stays text. */
+KqlJson conversionSource(sqlite3_value *v)
+{
+    return anyArg(v);
+}
+
+std::optional<qint64> toLong(const KqlJson &j)
+{
+    switch (j.kind) {
+    case KqlJson::Kind::Long:
+        return j.integer;
+    case KqlJson::Kind::Real:
+        return realToLong(j.real);
+    case KqlJson::Kind::Bool:
+        return j.boolean ? 1 : 0;
+    case KqlJson::Kind::String:
+        if (auto v = parseLong(j.text))
+            return v;
+        return std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<double> toReal(const KqlJson &j)
+{
+    switch (j.kind) {
+    case KqlJson::Kind::Long:
+        return double(j.integer);
+    case KqlJson::Kind::Real:
+        return j.real;
+    case KqlJson::Kind::Bool:
+        return j.boolean ? 1.0 : 0.0;
+    case KqlJson::Kind::String:
+        return parseReal(j.text);
+    default:
+        return std::nullopt;
+    }
+}
+
+void dynFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    sqlite3_result_value(ctx, argv[0]);
+    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT)
+        sqlite3_result_subtype(ctx, JsonSubtype);
+}
+
+void boolJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (isNull(argv[0]))
+        sqlite3_result_null(ctx);
+    else
+        resultJson(ctx, KqlJson::fromBool(sqlite3_value_int64(argv[0]) != 0));
+}
+
+/** parse_json/todynamic: JSON text to a dynamic value; text that is not JSON is a string. */
+void parseJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    switch (sqlite3_value_type(argv[0])) {
+    case SQLITE_TEXT: {
+        if (sqlite3_value_bytes(argv[0]) == 0) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        resultJson(ctx, dynamicArg(argv[0]));
+        return;
+    }
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT:
+        resultJson(ctx, dynamicArg(argv[0]));
+        return;
+    default:
+        sqlite3_result_null(ctx);
+    }
+}
+
+/** kql_dyn_get(value, step, ...): x.k, x['k'], x[i] (negative i from the end); null if absent. */
+void dynGetFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (isNull(argv[0])) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const KqlJson root = dynamicArg(argv[0]);
+    const KqlJson *node = &root;
+    for (int i = 1; i < argc && node; ++i) {
+        if (sqlite3_value_type(argv[i]) == SQLITE_INTEGER) {
+            const qint64 index = sqlite3_value_int64(argv[i]);
+            if (!node->isArray()) {
+                node = nullptr;
+                break;
+            }
+            const qint64 size = qint64(node->items.size());
+            const qint64 at = index < 0 ? size + index : index;
+            node = at >= 0 && at < size ? &node->items[size_t(at)] : nullptr;
+        } else {
+            node = node->isObject() ? node->member(text(argv[i])) : nullptr;
+        }
+    }
+    if (node)
+        resultJson(ctx, *node);
+    else
+        sqlite3_result_null(ctx);
+}
+
+void toStringFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    resultText(ctx, jsonToString(conversionSource(argv[0])));
+}
+
+void toLongFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto v = toLong(conversionSource(argv[0]));
+    if (v)
+        sqlite3_result_int64(ctx, *v);
+    else
+        sqlite3_result_null(ctx);
+}
+
+void toIntFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto v = toLong(conversionSource(argv[0]));
+    if (v && *v >= std::numeric_limits<qint32>::min() && *v <= std::numeric_limits<qint32>::max())
+        sqlite3_result_int64(ctx, *v);
+    else
+        sqlite3_result_null(ctx);
+}
+
+void toRealFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto v = toReal(conversionSource(argv[0]));
+    if (v)
+        resultReal(ctx, *v);
+    else
+        sqlite3_result_null(ctx);
+}
+
+void toBoolFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = conversionSource(argv[0]);
+    switch (j.kind) {
+    case KqlJson::Kind::Bool:
+        resultBool(ctx, j.boolean);
+        return;
+    case KqlJson::Kind::Long:
+        resultBool(ctx, j.integer != 0);
+        return;
+    case KqlJson::Kind::Real:
+        resultBool(ctx, j.real != 0);
+        return;
+    case KqlJson::Kind::String: {
+        std::string s(trimmed(j.text));
+        std::transform(s.begin(), s.end(), s.begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; });
+        if (s == "true" || s == "false") {
+            resultBool(ctx, s == "true");
+            return;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    sqlite3_result_null(ctx);
+}
+
+/** gettype() of a dynamic value. */
+void getTypeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    static constexpr const char *names[]
+            = {"null", "bool", "long", "real", "string", "array", "dictionary"};
+    const KqlJson j = isNull(argv[0]) ? KqlJson::null() : dynamicArg(argv[0]);
+    resultText(ctx, names[int(j.kind)]);
+}
+
+void arrayLengthFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    if (j.isArray())
+        sqlite3_result_int64(ctx, qint64(j.items.size()));
+    else
+        sqlite3_result_null(ctx);
+}
+
+void arrayConcatFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    KqlJson out = KqlJson::array();
+    for (int i = 0; i < argc; ++i) {
+        KqlJson j = dynamicArg(argv[i]);
+        if (!j.isArray()) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        for (KqlJson &item : j.items)
+            out.items.push_back(std::move(item));
+    }
+    resultJson(ctx, out);
+}
+
+/** array_slice(array, start, end): end inclusive, negative indexes count from the end. */
+void arraySliceFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    const auto start = longArg(argv[1]);
+    const auto end = longArg(argv[2]);
+    if (!j.isArray() || !start || !end) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const qint64 size = qint64(j.items.size());
+    const qint64 from = std::max<qint64>(0, *start < 0 ? size + *start : *start);
+    const qint64 to = std::min<qint64>(size - 1, *end < 0 ? size + *end : *end);
+    KqlJson out = KqlJson::array();
+    for (qint64 i = from; i <= to; ++i)
+        out.items.push_back(j.items[size_t(i)]);
+    resultJson(ctx, out);
+}
+
+void arrayReverseFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    KqlJson j = dynamicArg(argv[0]);
+    if (!j.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::reverse(j.items.begin(), j.items.end());
+    resultJson(ctx, j);
+}
+
+/** array_index_of(array, value[, start[, length[, occurrence]]]): index or -1. */
+void arrayIndexOfFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    if (!j.isArray() || isNull(argv[1])) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const KqlJson value = anyArg(argv[1]);
+    const qint64 size = qint64(j.items.size());
+    qint64 start = argc > 2 ? longArg(argv[2]).value_or(0) : 0;
+    const qint64 length = argc > 3 ? longArg(argv[3]).value_or(-1) : -1;
+    const qint64 occurrence = argc > 4 ? longArg(argv[4]).value_or(1) : 1;
+    if (start < 0)
+        start = std::max<qint64>(0, size + start);
+    if (start > size || length < -1 || occurrence < 1) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const qint64 end = length == -1 ? size : std::min(size, start + length);
+    qint64 seen = 0;
+    for (qint64 i = start; i < end; ++i) {
+        if (j.items[size_t(i)] == value && ++seen == occurrence) {
+            sqlite3_result_int64(ctx, i);
+            return;
+        }
+    }
+    sqlite3_result_int64(ctx, -1);
+}
+
+bool containsValue(const std::vector<KqlJson> &items, const KqlJson &v)
+{
+    return std::find(items.begin(), items.end(), v) != items.end();
+}
+
+void setHasElementFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    if (!j.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    resultBool(ctx, containsValue(j.items, anyArg(argv[1])));
+}
+
+enum class SetOp { Union, Intersect, Difference };
+
+template<SetOp Op>
+void setFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    std::vector<KqlJson> sets;
+    for (int i = 0; i < argc; ++i) {
+        sets.push_back(dynamicArg(argv[i]));
+        if (!sets.back().isArray()) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+    }
+    KqlJson out = KqlJson::array();
+    const auto add = [&](const KqlJson &v) {
+        if (!containsValue(out.items, v))
+            out.items.push_back(v);
+    };
+    if (Op == SetOp::Union) {
+        for (const KqlJson &s : sets)
+            std::for_each(s.items.begin(), s.items.end(), add);
+    } else {
+        for (const KqlJson &v : sets.front().items) {
+            bool keep = true;
+            for (size_t i = 1; i < sets.size() && keep; ++i) {
+                const bool in = containsValue(sets[i].items, v);
+                keep = Op == SetOp::Intersect ? in : !in;
+            }
+            if (keep)
+                add(v);
+        }
+    }
+    resultJson(ctx, out);
+}
+
+void jaccardFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson a = dynamicArg(argv[0]);
+    const KqlJson b = dynamicArg(argv[1]);
+    if (!a.isArray() || !b.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::vector<KqlJson> all;
+    std::vector<KqlJson> distinctA;
+    for (const KqlJson &v : a.items) {
+        if (!containsValue(distinctA, v))
+            distinctA.push_back(v);
+    }
+    all = distinctA;
+    qint64 common = 0;
+    std::vector<KqlJson> distinctB;
+    for (const KqlJson &v : b.items) {
+        if (containsValue(distinctB, v))
+            continue;
+        distinctB.push_back(v);
+        if (containsValue(distinctA, v))
+            ++common;
+        else
+            all.push_back(v);
+    }
+    resultReal(ctx, all.empty() ? std::nan("") : double(common) / double(all.size()));
+}
+
+void packArrayFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    KqlJson out = KqlJson::array();
+    for (int i = 0; i < argc; ++i)
+        out.items.push_back(anyArg(argv[i]));
+    resultJson(ctx, out);
+}
+
+void bagPackFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc % 2 != 0) {
+        sqlite3_result_error(ctx, "bag_pack needs key and value pairs", -1);
+        return;
+    }
+    KqlJson out = KqlJson::object();
+    for (int i = 0; i < argc; i += 2)
+        out.setMember(std::string(text(argv[i])), anyArg(argv[i + 1]));
+    resultJson(ctx, out);
+}
+
+/** bag_merge(bag, ...): the keys of every bag; the leftmost bag wins a duplicate key. */
+void bagMergeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    KqlJson out = KqlJson::object();
+    for (int i = 0; i < argc; ++i) {
+        const KqlJson bag = dynamicArg(argv[i]);
+        if (!bag.isObject())
+            continue;
+        for (const auto &[key, value] : bag.members) {
+            if (!out.member(key))
+                out.members.emplace_back(key, value);
+        }
+    }
+    resultJson(ctx, out);
+}
+
+void bagKeysFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson bag = dynamicArg(argv[0]);
+    if (!bag.isObject()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    KqlJson out = KqlJson::array();
+    for (const auto &member : bag.members)
+        out.items.push_back(KqlJson::fromString(member.first));
+    resultJson(ctx, out);
+}
+
+void bagRemoveKeysFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    KqlJson bag = dynamicArg(argv[0]);
+    const KqlJson keys = dynamicArg(argv[1]);
+    if (!bag.isObject() || !keys.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::erase_if(bag.members, [&](const auto &m) {
+        return containsValue(keys.items, KqlJson::fromString(m.first));
+    });
+    resultJson(ctx, bag);
+}
+
+void strcatArrayFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    const std::string_view delimiter = text(argv[1]);
+    if (!j.isArray()) {
+        resultText(ctx, "");
+        return;
+    }
+    std::string out;
+    for (size_t i = 0; i < j.items.size(); ++i) {
+        if (i > 0)
+            out += delimiter;
+        out += jsonToString(j.items[i]);
+    }
+    resultText(ctx, out);
+}
+
+/**
+ * extract_json(path, json): the element a JSONPath selects ($, .name, ['name'], [index]), as a
+ * string ("" when the path selects nothing).
+ */
+void extractJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view path = text(argv[0]);
+    const KqlJson root = dynamicArg(argv[1]);
+    const KqlJson *node = &root;
+    size_t pos = 0;
+    if (path.empty() || path[0] != '$') {
+        sqlite3_result_error(ctx, "extract_json: the path must start with $", -1);
+        return;
+    }
+    ++pos;
+    while (node && pos < path.size()) {
+        if (path[pos] == '.') {
+            const size_t start = ++pos;
+            while (pos < path.size() && path[pos] != '.' && path[pos] != '[')
+                ++pos;
+            node = node->isObject() ? node->member(path.substr(start, pos - start)) : nullptr;
+        } else if (path[pos] == '[') {
+            const size_t close = path.find(']', pos);
+            if (close == std::string_view::npos) {
+                node = nullptr;
+                break;
+            }
+            std::string_view inner = path.substr(pos + 1, close - pos - 1);
+            pos = close + 1;
+            if (inner.size() >= 2 && (inner.front() == '\'' || inner.front() == '"')) {
+                inner = inner.substr(1, inner.size() - 2);
+                node = node->isObject() ? node->member(inner) : nullptr;
+            } else if (const auto index = parseLong(inner);
+                       index && node->isArray() && *index >= 0
+                       && size_t(*index) < node->items.size()) {
+                node = &node->items[size_t(*index)];
+            } else {
+                node = nullptr;
+            }
+        } else {
+            node = nullptr;
+        }
+    }
+    resultText(ctx, node ? jsonToString(*node) : std::string());
+}
+
+} // namespace
+
+int registerDynamicFunctions(sqlite3 *db, Context *c)
+{
+    struct Entry
+    {
+        const char *name;
+        int argc;
+        ScalarFn fn;
+    };
+    static constexpr Entry entries[] = {
+            {"kql_dyn", 1, dynFn},
+            {"kql_bool_json", 1, boolJsonFn},
+            {"kql_parse_json", 1, parseJsonFn},
+            {"kql_todynamic", 1, parseJsonFn},
+            {"kql_dyn_get", -1, dynGetFn},
+            {"kql_tostring", 1, toStringFn},
+            {"kql_tolong", 1, toLongFn},
+            {"kql_toint", 1, toIntFn},
+            {"kql_todouble", 1, toRealFn},
+            {"kql_toreal", 1, toRealFn},
+            {"kql_tobool", 1, toBoolFn},
+            {"kql_toboolean", 1, toBoolFn},
+            {"kql_gettype", 1, getTypeFn},
+            {"kql_array_length", 1, arrayLengthFn},
+            {"kql_array_concat", -1, arrayConcatFn},
+            {"kql_array_slice", 3, arraySliceFn},
+            {"kql_array_reverse", 1, arrayReverseFn},
+            {"kql_array_index_of", -1, arrayIndexOfFn},
+            {"kql_set_has_element", 2, setHasElementFn},
+            {"kql_set_union", -1, setFn<SetOp::Union>},
+            {"kql_set_intersect", -1, setFn<SetOp::Intersect>},
+            {"kql_set_difference", -1, setFn<SetOp::Difference>},
+            {"kql_jaccard_index", 2, jaccardFn},
+            {"kql_pack_array", -1, packArrayFn},
+            {"kql_pack", -1, bagPackFn},
+            {"kql_bag_pack", -1, bagPackFn},
+            {"kql_bag_merge", -1, bagMergeFn},
+            {"kql_bag_keys", 1, bagKeysFn},
+            {"kql_bag_remove_keys", 2, bagRemoveKeysFn},
+            {"kql_strcat_array", 2, strcatArrayFn},
+            {"kql_extract_json", 2, extractJsonFn},
+            {"kql_extractjson", 2, extractJsonFn},
+    };
+    for (const Entry &e : entries) {
+        if (const int rc = addScalar(db, c, e.name, e.argc, e.fn); rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+} // namespace Vigil::KqlSqlite

@@ -1,0 +1,516 @@
+// KQL's arithmetic (integer division and modulo as Kusto does them), math, binary, IP address
+// and hash functions (unit U8 of reference/kql.md).
+#include "kqlsqlitesupport.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include <arpa/inet.h>
+
+#include <array>
+#include <climits>
+#include <cmath>
+#include <cstring>
+
+namespace Vigil::KqlSqlite {
+
+namespace {
+
+bool bothIntegers(sqlite3_value **argv)
+{
+    return sqlite3_value_type(argv[0]) == SQLITE_INTEGER
+           && sqlite3_value_type(argv[1]) == SQLITE_INTEGER;
+}
+
+bool anyNull(int argc, sqlite3_value **argv)
+{
+    for (int i = 0; i < argc; ++i) {
+        if (isNull(argv[i]))
+            return true;
+    }
+    return false;
+}
+
+enum class Op { Add, Sub, Mul, Div, Mod };
+
+/** Kusto's arithmetic: longs wrap around (two's complement), any real makes a real. */
+template<Op O>
+void arithmeticFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (anyNull(argc, argv)) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    if (bothIntegers(argv)) {
+        const qint64 a = sqlite3_value_int64(argv[0]);
+        const qint64 b = sqlite3_value_int64(argv[1]);
+        const auto ua = quint64(a);
+        const auto ub = quint64(b);
+        switch (O) {
+        case Op::Add:
+            sqlite3_result_int64(ctx, qint64(ua + ub));
+            return;
+        case Op::Sub:
+            sqlite3_result_int64(ctx, qint64(ua - ub));
+            return;
+        case Op::Mul:
+            sqlite3_result_int64(ctx, qint64(ua * ub));
+            return;
+        case Op::Div:
+            if (b == 0)
+                sqlite3_result_null(ctx);
+            else
+                sqlite3_result_int64(ctx, b == -1 ? qint64(quint64(0) - ua) : a / b);
+            return;
+        case Op::Mod: {
+            if (b == 0) {
+                sqlite3_result_null(ctx);
+                return;
+            }
+            // Kusto's modulo is never negative: 0 <= N % D < abs(D) ("-14 % 12" is 10).
+            const qint64 r = b == -1 ? 0 : a % b;
+            sqlite3_result_int64(ctx, r < 0 ? (b < 0 ? r - b : r + b) : r);
+            return;
+        }
+        }
+    }
+    const auto a = realArg(argv[0]);
+    const auto b = realArg(argv[1]);
+    if (!a || !b) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    switch (O) {
+    case Op::Add:
+        resultReal(ctx, *a + *b);
+        return;
+    case Op::Sub:
+        resultReal(ctx, *a - *b);
+        return;
+    case Op::Mul:
+        resultReal(ctx, *a * *b);
+        return;
+    case Op::Div:
+        resultReal(ctx, *a / *b);
+        return;
+    case Op::Mod: {
+        const double r = std::fmod(*a, *b);
+        resultReal(ctx, r < 0 ? r + std::fabs(*b) : r);
+        return;
+    }
+    }
+}
+
+template<double (*F)(double)>
+void realFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto v = realArg(argv[0]);
+    if (v)
+        resultReal(ctx, F(*v));
+    else
+        sqlite3_result_null(ctx);
+}
+
+double exp10Of(double x)
+{
+    return std::pow(10.0, x);
+}
+
+double signOf(double x)
+{
+    return x > 0 ? 1 : x < 0 ? -1 : 0;
+}
+
+void absFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+        const qint64 v = sqlite3_value_int64(argv[0]);
+        sqlite3_result_int64(ctx, v < 0 ? qint64(quint64(0) - quint64(v)) : v);
+        return;
+    }
+    realFn<std::fabs>(ctx, 1, argv);
+}
+
+/** round(x[, precision]): half away from zero; a negative precision rounds left of the point. */
+void roundFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto precision = argc > 1 ? longArg(argv[1]) : std::optional<qint64>(0);
+    if (!precision || isNull(argv[0])) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const qint64 p = std::clamp<qint64>(*precision, -18, 15);
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER && p >= 0) {
+        sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]));
+        return;
+    }
+    const auto v = realArg(argv[0]);
+    if (!v) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const double scale = std::pow(10.0, double(std::llabs(p)));
+    const double r = p >= 0 ? std::round(*v * scale) / scale : std::round(*v / scale) * scale;
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER && std::fabs(r) < 9.2e18)
+        sqlite3_result_int64(ctx, qint64(r));
+    else
+        resultReal(ctx, r);
+}
+
+void ceilingFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER)
+        sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]));
+    else
+        realFn<std::ceil>(ctx, 1, argv);
+}
+
+void powFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto a = realArg(argv[0]);
+    const auto b = realArg(argv[1]);
+    if (a && b)
+        resultReal(ctx, std::pow(*a, *b));
+    else
+        sqlite3_result_null(ctx);
+}
+
+void randFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    if (argc == 0) {
+        sqlite3_result_double(ctx, QRandomGenerator::global()->generateDouble());
+        return;
+    }
+    const auto n = longArg(argv[0]);
+    if (!n || *n <= 0)
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_int64(ctx, qint64(QRandomGenerator::global()->bounded(quint64(*n))));
+}
+
+void newGuidFn(sqlite3_context *ctx, int, sqlite3_value **)
+{
+    resultText(ctx, QUuid::createUuid().toString(QUuid::WithoutBraces).toLower().toStdString());
+}
+
+enum class Bin { And, Or, Xor, ShiftLeft, ShiftRight };
+
+template<Bin B>
+void binaryFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto a = longArg(argv[0]);
+    const auto b = longArg(argv[1]);
+    if (!a || !b) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const auto ua = quint64(*a);
+    switch (B) {
+    case Bin::And:
+        sqlite3_result_int64(ctx, *a & *b);
+        return;
+    case Bin::Or:
+        sqlite3_result_int64(ctx, *a | *b);
+        return;
+    case Bin::Xor:
+        sqlite3_result_int64(ctx, *a ^ *b);
+        return;
+    case Bin::ShiftLeft:
+        // .NET masks a long's shift count to its low six bits.
+        sqlite3_result_int64(ctx, qint64(ua << (*b & 63)));
+        return;
+    case Bin::ShiftRight:
+        sqlite3_result_int64(ctx, *a >> (*b & 63));
+        return;
+    }
+}
+
+void binaryNotFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto a = longArg(argv[0]);
+    if (a)
+        sqlite3_result_int64(ctx, ~*a);
+    else
+        sqlite3_result_null(ctx);
+}
+
+/** An IPv4 address with an optional /prefix: the address and the prefix (32 when absent). */
+struct Ipv4
+{
+    quint32 address = 0;
+    int prefix = 32;
+};
+
+std::optional<Ipv4> parseIpv4(std::string_view s)
+{
+    Ipv4 ip;
+    if (const size_t slash = s.find('/'); slash != std::string_view::npos) {
+        const std::string_view p = s.substr(slash + 1);
+        if (p.empty() || p.size() > 2)
+            return std::nullopt;
+        ip.prefix = 0;
+        for (const char c : p) {
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            ip.prefix = ip.prefix * 10 + (c - '0');
+        }
+        if (ip.prefix > 32)
+            return std::nullopt;
+        s = s.substr(0, slash);
+    }
+    int parts = 0;
+    size_t pos = 0;
+    while (parts < 4) {
+        int value = 0;
+        int digits = 0;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9' && digits < 4) {
+            value = value * 10 + (s[pos++] - '0');
+            ++digits;
+        }
+        if (digits == 0 || value > 255)
+            return std::nullopt;
+        ip.address = (ip.address << 8) | quint32(value);
+        if (++parts < 4) {
+            if (pos >= s.size() || s[pos] != '.')
+                return std::nullopt;
+            ++pos;
+        }
+    }
+    if (pos != s.size())
+        return std::nullopt;
+    return ip;
+}
+
+quint32 mask(int prefix)
+{
+    return prefix == 0 ? 0 : ~quint32(0) << (32 - prefix);
+}
+
+void parseIpv4Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto ip = parseIpv4(text(argv[0]));
+    if (ip)
+        sqlite3_result_int64(ctx, qint64(ip->address & mask(ip->prefix)));
+    else
+        sqlite3_result_null(ctx);
+}
+
+void ipv4IsPrivateFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto ip = parseIpv4(text(argv[0]));
+    if (!ip) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    // RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16.
+    const quint32 a = ip->address;
+    resultBool(ctx, (a >> 24) == 10 || (a >> 20) == ((172u << 4) | 1u)
+                            || (a >> 16) == ((192u << 8) | 168u));
+}
+
+/** ipv4_compare(a, b[, prefix]): -1, 0 or 1, comparing the masked addresses. */
+std::optional<int> compareIpv4(int argc, sqlite3_value **argv)
+{
+    const auto a = parseIpv4(text(argv[0]));
+    const auto b = parseIpv4(text(argv[1]));
+    if (!a || !b)
+        return std::nullopt;
+    int prefix = std::min(a->prefix, b->prefix);
+    if (argc > 2) {
+        const auto p = longArg(argv[2]);
+        if (!p || *p < 0 || *p > 32)
+            return std::nullopt;
+        prefix = std::min(prefix, int(*p));
+    }
+    const quint32 x = a->address & mask(prefix);
+    const quint32 y = b->address & mask(prefix);
+    return x < y ? -1 : x > y ? 1 : 0;
+}
+
+void ipv4CompareFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto c = compareIpv4(argc, argv);
+    if (c)
+        sqlite3_result_int(ctx, *c);
+    else
+        sqlite3_result_null(ctx);
+}
+
+void ipv4IsMatchFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto c = compareIpv4(argc, argv);
+    if (c)
+        resultBool(ctx, *c == 0);
+    else
+        sqlite3_result_null(ctx);
+}
+
+void ipv4IsInRangeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto ip = parseIpv4(text(argv[0]));
+    const auto range = parseIpv4(text(argv[1]));
+    if (!ip || !range) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const quint32 m = mask(range->prefix);
+    resultBool(ctx, (ip->address & m) == (range->address & m));
+}
+
+/** An IPv6 (or IPv4, mapped) address with an optional /prefix, as 16 bytes. */
+std::optional<std::pair<std::array<quint8, 16>, int>> parseIpv6(std::string_view s)
+{
+    int prefix = 128;
+    if (const size_t slash = s.find('/'); slash != std::string_view::npos) {
+        const std::string p(s.substr(slash + 1));
+        if (p.empty() || p.size() > 3 || p.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        prefix = std::stoi(p);
+        s = s.substr(0, slash);
+    }
+    std::array<quint8, 16> bytes{};
+    const std::string address(s);
+    if (const auto v4 = parseIpv4(address)) {
+        bytes[10] = bytes[11] = 0xFF;
+        for (int i = 0; i < 4; ++i)
+            bytes[size_t(12 + i)] = quint8(v4->address >> (24 - 8 * i));
+        if (s.find('/') == std::string_view::npos && prefix <= 32)
+            prefix += 96;
+    } else if (inet_pton(AF_INET6, address.c_str(), bytes.data()) != 1) {
+        return std::nullopt;
+    }
+    if (prefix > 128)
+        return std::nullopt;
+    return std::make_pair(bytes, prefix);
+}
+
+void ipv6CompareFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto a = parseIpv6(text(argv[0]));
+    const auto b = parseIpv6(text(argv[1]));
+    std::optional<qint64> p = argc > 2 ? longArg(argv[2]) : std::optional<qint64>(128);
+    if (!a || !b || !p || *p < 0 || *p > 128) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const int prefix = std::min({a->second, b->second, int(*p)});
+    for (int bit = 0; bit < prefix; ++bit) {
+        const int x = (a->first[size_t(bit / 8)] >> (7 - bit % 8)) & 1;
+        const int y = (b->first[size_t(bit / 8)] >> (7 - bit % 8)) & 1;
+        if (x != y) {
+            sqlite3_result_int(ctx, x < y ? -1 : 1);
+            return;
+        }
+    }
+    sqlite3_result_int(ctx, 0);
+}
+
+template<QCryptographicHash::Algorithm A>
+void hashFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (isNull(argv[0])) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const std::string_view s = text(argv[0]);
+    const QByteArray digest
+            = QCryptographicHash::hash(QByteArrayView(s.data(), qsizetype(s.size())), A);
+    resultText(ctx, digest.toHex().toStdString());
+}
+
+/** format_bytes(size[, precision[, unit[, base]]]): "564 Bytes", "19.08 MB". */
+void formatBytesFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto size = realArg(argv[0]);
+    const qint64 precision = argc > 1 ? longArg(argv[1]).value_or(0) : 0;
+    const std::string unit = argc > 2 ? std::string(text(argv[2])) : std::string();
+    const qint64 base = argc > 3 ? longArg(argv[3]).value_or(1024) : 1024;
+    if (!size || !std::isfinite(*size) || precision < 0 || precision > 15
+        || (base != 1024 && base != 1000)) {
+        resultText(ctx, "");
+        return;
+    }
+    static constexpr std::array<const char *, 7> units
+            = {"Bytes", "KB", "MB", "GB", "TB", "PB", "EB"};
+    size_t chosen = 0;
+    if (!unit.empty()) {
+        const auto it = std::find_if(units.begin(), units.end(), [&](const char *u) {
+            return QByteArray(u).compare(QByteArray::fromStdString(unit), Qt::CaseInsensitive) == 0;
+        });
+        if (it == units.end()) {
+            resultText(ctx, "");
+            return;
+        }
+        chosen = size_t(it - units.begin());
+    } else {
+        double v = std::fabs(*size);
+        while (v >= double(base) && chosen + 1 < units.size()) {
+            v /= double(base);
+            ++chosen;
+        }
+    }
+    const double value = *size / std::pow(double(base), double(chosen));
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f %s", int(precision), value, units[chosen]);
+    resultText(ctx, buffer);
+}
+
+} // namespace
+
+int registerMathFunctions(sqlite3 *db, Context *c)
+{
+    struct Entry
+    {
+        const char *name;
+        int argc;
+        ScalarFn fn;
+        bool deterministic;
+    };
+    static constexpr Entry entries[] = {
+            {"kql_add", 2, arithmeticFn<Op::Add>, true},
+            {"kql_subtract", 2, arithmeticFn<Op::Sub>, true},
+            {"kql_multiply", 2, arithmeticFn<Op::Mul>, true},
+            {"kql_divide", 2, arithmeticFn<Op::Div>, true},
+            {"kql_modulo", 2, arithmeticFn<Op::Mod>, true},
+            {"kql_abs", 1, absFn, true},
+            {"kql_round", 1, roundFn, true},
+            {"kql_round", 2, roundFn, true},
+            {"kql_ceiling", 1, ceilingFn, true},
+            {"kql_pow", 2, powFn, true},
+            {"kql_sqrt", 1, realFn<std::sqrt>, true},
+            {"kql_exp", 1, realFn<std::exp>, true},
+            {"kql_exp2", 1, realFn<std::exp2>, true},
+            {"kql_exp10", 1, realFn<exp10Of>, true},
+            {"kql_log", 1, realFn<std::log>, true},
+            {"kql_log2", 1, realFn<std::log2>, true},
+            {"kql_log10", 1, realFn<std::log10>, true},
+            {"kql_sign", 1, realFn<signOf>, true},
+            {"kql_rand", 0, randFn, false},
+            {"kql_rand", 1, randFn, false},
+            {"kql_new_guid", 0, newGuidFn, false},
+            {"kql_binary_and", 2, binaryFn<Bin::And>, true},
+            {"kql_binary_or", 2, binaryFn<Bin::Or>, true},
+            {"kql_binary_xor", 2, binaryFn<Bin::Xor>, true},
+            {"kql_binary_shift_left", 2, binaryFn<Bin::ShiftLeft>, true},
+            {"kql_binary_shift_right", 2, binaryFn<Bin::ShiftRight>, true},
+            {"kql_binary_not", 1, binaryNotFn, true},
+            {"kql_parse_ipv4", 1, parseIpv4Fn, true},
+            {"kql_ipv4_is_private", 1, ipv4IsPrivateFn, true},
+            {"kql_ipv4_compare", -1, ipv4CompareFn, true},
+            {"kql_ipv4_is_match", -1, ipv4IsMatchFn, true},
+            {"kql_ipv4_is_in_range", 2, ipv4IsInRangeFn, true},
+            {"kql_ipv6_compare", -1, ipv6CompareFn, true},
+            {"kql_hash_sha256", 1, hashFn<QCryptographicHash::Sha256>, true},
+            {"kql_hash_sha1", 1, hashFn<QCryptographicHash::Sha1>, true},
+            {"kql_hash_md5", 1, hashFn<QCryptographicHash::Md5>, true},
+            {"kql_format_bytes", -1, formatBytesFn, true},
+    };
+    for (const Entry &e : entries) {
+        if (const int rc = addScalar(db, c, e.name, e.argc, e.fn, e.deterministic); rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+} // namespace Vigil::KqlSqlite
