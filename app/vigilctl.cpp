@@ -76,6 +76,11 @@ const QList<Command> &commands()
                             "                                       turn the MDE, MDI and MDO "
                             "rules off or on"),
              runRules},
+            {QStringLiteral("kql schema"), 1,
+             QStringLiteral("  kql schema QUERY | --file F          the result columns of a KQL "
+                            "query (not run)"),
+             runKqlSchema},
+            {QStringLiteral("kql schema"), 0, QString(), runKqlSchema},
     };
     return table;
 }
@@ -92,8 +97,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
 
     QStringList help;
-    for (const Command &command : commands())
-        help.append(command.help);
+    for (const Command &command : commands()) {
+        if (!command.help.isEmpty())
+            help.append(command.help);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Vigil command line.\n\nCommands:\n")
                                      + help.join(QLatin1Char('\n')));
@@ -106,6 +113,7 @@ int main(int argc, char *argv[])
     addIncidentOptions(parser);
     addConnectOptions(parser);
     addRuleOptions(parser);
+    addKqlOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(QCoreApplication::arguments())) {
         // There are no numeric options: "-1" was meant as an incident number, not an option.

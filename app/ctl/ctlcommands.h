@@ -53,4 +53,8 @@ int runConnectorStatus(const QCommandLineParser &parser, const QStringList &args
 void addRuleOptions(QCommandLineParser &parser);
 int runRules(const QCommandLineParser &parser, const QStringList &args);
 
+// kqlcommands.cpp: `kql schema QUERY` and `kql schema --file F`.
+void addKqlOptions(QCommandLineParser &parser);
+int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);
+
 } // namespace Vigil::Ctl

@@ -1,0 +1,527 @@
+#include "binderimpl.h"
+
+#include <QRegularExpression>
+
+// Tabular sources and operators: each computes its output columns with Kusto's naming rules.
+namespace Vigil::Kql {
+
+namespace {
+
+using T = KqlType;
+
+QStringList namesOf(const RowSchema &row)
+{
+    QStringList names;
+    names.reserve(row.size());
+    for (const Column &c : row)
+        names.append(c.name);
+    return names;
+}
+
+SchemaPtr share(RowSchema row)
+{
+    return std::make_shared<const RowSchema>(std::move(row));
+}
+
+/** Kusto's wildcard: '*' matches any run of characters; everything else literally. */
+bool wildcardMatch(const QString &pattern, const QString &name)
+{
+    const QRegularExpression re(
+            QRegularExpression::anchoredPattern(QRegularExpression::escape(pattern).replace(
+                    QLatin1String("\\*"), QLatin1String(".*"))));
+    return re.match(name).hasMatch();
+}
+
+/** The next ColumnN name not taken (Kusto numbers unnamed expressions from 1). */
+QString nextColumnName(const QStringList &taken, int &counter)
+{
+    QString name;
+    do {
+        name = QStringLiteral("Column%1").arg(++counter);
+    } while (taken.contains(name));
+    return name;
+}
+
+/** True when the expression calls an aggregate (count(), sum(), …) somewhere. */
+bool containsAggregate(const Node &root)
+{
+    std::vector<const Node *> stack = {&root};
+    while (!stack.empty()) {
+        const Node *node = stack.back();
+        stack.pop_back();
+        if (node->kind == NodeKind::Call) {
+            const FunctionSymbol *fn = FunctionSymbols::instance().find(node->text);
+            if (fn && fn->aggregate)
+                return true;
+        }
+        for (const NodePtr &kid : node->kids)
+            stack.push_back(kid.get());
+    }
+    return false;
+}
+
+} // namespace
+
+SchemaPtr Binder::bindTabular(Node &node, const Context &ctx)
+{
+    count(node);
+    switch (node.kind) {
+    case NodeKind::Pipeline:
+    case NodeKind::Datatable:
+    case NodeKind::Range:
+    case NodeKind::Print:
+    case NodeKind::UnionSource:
+        return bindSource(node, ctx);
+    default:
+        break;
+    }
+    bind(node, ctx);
+    if (!node.schema) {
+        if (node.kind == NodeKind::Name)
+            fail(QStringLiteral("unknown table '%1' (table names are case-sensitive)")
+                         .arg(node.text),
+                 node);
+        fail(QStringLiteral("a table is expected here, but this is a scalar value"), node);
+    }
+    return node.schema;
+}
+
+SchemaPtr Binder::bindPipeline(Node &node, const Context &ctx, SchemaPtr implicitInput)
+{
+    Node &source = *node.kid(0);
+    SchemaPtr current;
+    if (source.kind == NodeKind::ImplicitInput) {
+        current = implicitInput;
+        source.schema = current;
+    } else {
+        current = bindSource(source, ctx);
+    }
+    for (qsizetype i = 1; i < node.count(); ++i) {
+        Node &op = *node.kid(i);
+        count(op);
+        current = bindOperator(op, current, ctx);
+        op.schema = current;
+    }
+    node.schema = current;
+    return current;
+}
+
+SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
+{
+    Context outer;
+    outer.scope = ctx.scope;
+    switch (node.kind) {
+    case NodeKind::Datatable: {
+        RowSchema row;
+        QList<const Node *> values;
+        for (const NodePtr &kid : node.kids) {
+            if (kid->kind == NodeKind::ColumnDecl)
+                row.append({kid->text, kqlTypeFromName(kid->value).value_or(T::Dynamic)});
+            else
+                values.append(kid.get());
+        }
+        if (row.isEmpty())
+            fail(QStringLiteral("datatable needs at least one column"), node);
+        if (values.size() % row.size() != 0)
+            fail(QStringLiteral("datatable has %1 values for %2 columns: the count must be a "
+                                "multiple of the columns")
+                         .arg(values.size())
+                         .arg(row.size()),
+                 node);
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            Node &value = *node.kid(row.size() + i);
+            const T t = bindScalar(value, outer);
+            const T want = row[i % row.size()].type;
+            if (t != want && !(isNumber(t) && isNumber(want)) && t != T::Dynamic
+                && want != T::Dynamic)
+                fail(QStringLiteral("the column '%1' of datatable is %2, but this value is %3")
+                             .arg(row[i % row.size()].name, kqlTypeName(want), kqlTypeName(t)),
+                     value);
+        }
+        node.schema = share(row);
+        return node.schema;
+    }
+    case NodeKind::Range: {
+        T types[3];
+        for (int i = 0; i < 3; ++i)
+            types[i] = bindScalar(*node.kid(i), outer);
+        T t = T::Long;
+        if (types[0] == T::DateTime && types[1] == T::DateTime && types[2] == T::TimeSpan)
+            t = T::DateTime;
+        else if (types[0] == T::TimeSpan && types[1] == T::TimeSpan && types[2] == T::TimeSpan)
+            t = T::TimeSpan;
+        else if (isNumber(types[0]) && isNumber(types[1]) && isNumber(types[2]))
+            t = widest(widest(types[0], types[1]).value_or(T::Long), types[2]).value_or(T::Long);
+        else
+            fail(QStringLiteral("range needs numbers, or datetimes with a timespan step"), node);
+        node.schema = share({{node.text, t}});
+        return node.schema;
+    }
+    case NodeKind::Print: {
+        RowSchema row;
+        for (qsizetype i = 0; i < node.count(); ++i) {
+            Node &item = *node.kid(i);
+            Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
+            const T t = bindScalar(value, outer);
+            QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
+            if (name.isEmpty())
+                name = QStringLiteral("print_%1").arg(i);
+            if (item.kind == NodeKind::Assign && namesOf(row).contains(name))
+                fail(QStringLiteral("the column '%1' is named twice").arg(name), item);
+            row.append({uniqueName(name, namesOf(row)), t});
+        }
+        node.schema = share(row);
+        return node.schema;
+    }
+    case NodeKind::UnionSource:
+        node.schema = bindUnion(node, nullptr, ctx);
+        return node.schema;
+    case NodeKind::Pipeline:
+        node.schema = bindPipeline(node, ctx, nullptr);
+        return node.schema;
+    default:
+        bind(node, ctx);
+        if (!node.schema) {
+            if (node.kind == NodeKind::Name)
+                fail(QStringLiteral("unknown table '%1' (table names are case-sensitive)")
+                             .arg(node.text),
+                     node);
+            fail(QStringLiteral("a table is expected here, but this is a scalar value"), node);
+        }
+        return node.schema;
+    }
+}
+
+SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Context &outer)
+{
+    const RowSchema &input = *inputPtr;
+    Context ctx;
+    ctx.row = &input;
+    ctx.scope = outer.scope;
+    switch (op.kind) {
+    case NodeKind::OpWhere: {
+        const T t = bindScalar(*op.kid(0), ctx);
+        if (t != T::Bool && t != T::Dynamic)
+            fail(QStringLiteral("the condition of 'where' must be bool, not %1")
+                         .arg(kqlTypeName(t)),
+                 *op.kid(0));
+        return inputPtr;
+    }
+    case NodeKind::OpProject:
+    case NodeKind::OpExtend:
+    case NodeKind::OpSerialize:
+    case NodeKind::OpDistinct:
+        return bindProjection(op, input, ctx);
+    case NodeKind::OpProjectAway:
+    case NodeKind::OpProjectKeep: {
+        QList<bool> matched(input.size(), false);
+        for (const NodePtr &pattern : op.kids) {
+            bool any = false;
+            for (int i = 0; i < input.size(); ++i) {
+                const bool hit = pattern->kind == NodeKind::NamePattern
+                                         ? wildcardMatch(pattern->text, input[i].name)
+                                         : false;
+                if (hit)
+                    matched[i] = any = true;
+            }
+            if (pattern->kind == NodeKind::Name) {
+                const int i = findColumn(input, *pattern);
+                if (i < 0)
+                    fail(QStringLiteral("unknown column '%1'").arg(pattern->text), *pattern);
+                matched[i] = any = true;
+            }
+            Q_UNUSED(any)
+        }
+        RowSchema row;
+        for (int i = 0; i < input.size(); ++i) {
+            if (matched[i] == (op.kind == NodeKind::OpProjectKeep))
+                row.append(input[i]);
+        }
+        return share(row);
+    }
+    case NodeKind::OpProjectRename: {
+        RowSchema row = input;
+        for (const NodePtr &assign : op.kids) {
+            const int i = findColumn(row, *assign->kid(0));
+            if (i < 0)
+                fail(QStringLiteral("unknown column '%1'").arg(assign->kid(0)->text),
+                     *assign->kid(0));
+            row[i].name = assign->text;
+        }
+        QStringList seen;
+        for (const Column &c : row) {
+            if (seen.contains(c.name))
+                fail(QStringLiteral("project-rename makes two columns named '%1'").arg(c.name), op);
+            seen.append(c.name);
+        }
+        return share(row);
+    }
+    case NodeKind::OpProjectReorder: {
+        RowSchema first;
+        QList<bool> used(input.size(), false);
+        for (const NodePtr &key : op.kids) {
+            Node &pattern = *key->kid(0);
+            RowSchema group;
+            for (int i = 0; i < input.size(); ++i) {
+                const bool hit = pattern.kind == NodeKind::NamePattern
+                                         ? wildcardMatch(pattern.text, input[i].name)
+                                         : i == findColumn(input, pattern);
+                if (hit && !used[i]) {
+                    used[i] = true;
+                    group.append(input[i]);
+                }
+            }
+            if (pattern.kind == NodeKind::Name && findColumn(input, pattern) < 0)
+                fail(QStringLiteral("unknown column '%1'").arg(pattern.text), pattern);
+            const QString order = key->option(QStringLiteral("order"));
+            if (!order.isEmpty())
+                std::stable_sort(group.begin(), group.end(), [&](const Column &a, const Column &b) {
+                    return order.endsWith(QLatin1String("desc")) ? a.name > b.name
+                                                                 : a.name < b.name;
+                });
+            first.append(group);
+        }
+        for (int i = 0; i < input.size(); ++i) {
+            if (!used[i])
+                first.append(input[i]);
+        }
+        return share(first);
+    }
+    case NodeKind::OpSort:
+    case NodeKind::OpTop: {
+        for (qsizetype i = 0; i < op.count(); ++i) {
+            Node &kid = *op.kid(i);
+            if (kid.kind == NodeKind::SortKey) {
+                const T t = bindScalar(*kid.kid(0), ctx);
+                if (t == T::Dynamic)
+                    fail(QStringLiteral("cannot sort by a dynamic value; convert it first "
+                                        "(tostring(), tolong(), …)"),
+                         kid);
+            } else {
+                Context none;
+                none.scope = ctx.scope;
+                const T t = bindScalar(kid, none);
+                if (t != T::Long && t != T::Int)
+                    fail(QStringLiteral("the count of 'top' must be a whole number"), kid);
+            }
+        }
+        return inputPtr;
+    }
+    case NodeKind::OpTake:
+    case NodeKind::OpSample: {
+        Context none;
+        none.scope = ctx.scope;
+        const T t = bindScalar(*op.kid(0), none);
+        if (t != T::Long && t != T::Int)
+            fail(QStringLiteral("the count of '%1' must be a whole number, not %2")
+                         .arg(op.kind == NodeKind::OpSample ? QStringLiteral("sample") : op.text,
+                              kqlTypeName(t)),
+                 *op.kid(0));
+        return inputPtr;
+    }
+    case NodeKind::OpSampleDistinct:
+        fail(QStringLiteral("the 'sample-distinct' operator is not supported by Vigil's local KQL"),
+             op);
+    case NodeKind::OpCount:
+        return share({{QStringLiteral("Count"), T::Long}});
+    case NodeKind::OpGetSchema:
+        return share({{QStringLiteral("ColumnName"), T::String},
+                      {QStringLiteral("ColumnOrdinal"), T::Long},
+                      {QStringLiteral("DataType"), T::String},
+                      {QStringLiteral("ColumnType"), T::String}});
+    case NodeKind::OpSummarize:
+        return bindSummarize(op, input, ctx);
+    case NodeKind::OpJoin:
+    case NodeKind::OpLookup:
+        return bindJoin(op, input, ctx);
+    case NodeKind::OpUnion:
+        return bindUnion(op, &input, ctx);
+    case NodeKind::OpMvExpand:
+    case NodeKind::OpMvApply:
+        return bindMvExpand(op, input, ctx);
+    case NodeKind::OpParse:
+        return bindParse(op, input, ctx);
+    case NodeKind::OpRender:
+        return inputPtr;
+    case NodeKind::OpAs: {
+        Symbol symbol;
+        symbol.kind = Symbol::Tabular;
+        symbol.schema = inputPtr;
+        outer.scope->names.insert(op.text, symbol);
+        return inputPtr;
+    }
+    case NodeKind::OpInvoke: {
+        Node &call = *op.kid(0);
+        const Symbol *fn = outer.scope ? outer.scope->find(call.text) : nullptr;
+        if (!fn || fn->kind != Symbol::Function) {
+            for (const HuntingFunction &defender : m_schema.functions()) {
+                if (defender.name == call.text)
+                    fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL yet")
+                                 .arg(call.text),
+                         call);
+            }
+            fail(QStringLiteral("unknown function '%1' after invoke").arg(call.text), call);
+        }
+        // The input becomes the function's first (tabular) argument.
+        auto input0 = std::make_unique<Node>();
+        input0->kind = NodeKind::ImplicitInput;
+        input0->pos = op.pos;
+        input0->schema = inputPtr;
+        call.kids.insert(call.kids.begin(), std::move(input0));
+        bindLambdaCall(call, *fn, outer);
+        call.kids.erase(call.kids.begin());
+        if (!call.schema)
+            fail(QStringLiteral("the function '%1' does not return a table").arg(call.text), call);
+        return call.schema;
+    }
+    case NodeKind::OpEvaluate: {
+        Node &call = *op.kid(0);
+        if (call.text != u"bag_unpack")
+            fail(QStringLiteral(
+                         "'evaluate %1()' is not supported by Vigil's local KQL (only bag_unpack)")
+                         .arg(call.text),
+                 call);
+        if (call.count() < 1 || call.count() > 3)
+            fail(QStringLiteral("bag_unpack() takes a dynamic column and an optional prefix"),
+                 call);
+        Node &column = *call.kid(0);
+        if (column.kind != NodeKind::Name)
+            fail(QStringLiteral("bag_unpack() needs a column name"), column);
+        const int i = findColumn(input, column);
+        if (i < 0)
+            fail(QStringLiteral("unknown column '%1'").arg(column.text), column);
+        if (input[i].type != T::Dynamic)
+            fail(QStringLiteral("bag_unpack() needs a dynamic column; '%1' is %2")
+                         .arg(column.text, kqlTypeName(input[i].type)),
+                 column);
+        column.type = T::Dynamic;
+        for (qsizetype k = 1; k < call.count(); ++k)
+            bindScalar(*call.kid(k), ctx);
+        open = true;
+        RowSchema row = input;
+        row.removeAt(i);
+        return share(row);
+    }
+    default:
+        fail(QStringLiteral("this operator is not supported here"), op);
+    }
+}
+
+SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context &ctx)
+{
+    const bool extend = op.kind == NodeKind::OpExtend || op.kind == NodeKind::OpSerialize;
+    if (op.kind == NodeKind::OpDistinct && op.count() == 1 && op.kid(0)->kind == NodeKind::Star)
+        return share(input);
+    RowSchema row = extend ? input : RowSchema();
+    QStringList explicitNames;
+    int counter = 0;
+    for (const NodePtr &item : op.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const T t = bindScalar(value, ctx);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (item->kind == NodeKind::Assign) {
+            if (explicitNames.contains(name) && !extend)
+                fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+            explicitNames.append(name);
+        }
+        const QStringList taken = namesOf(row);
+        if (name.isEmpty())
+            name = nextColumnName(taken, counter);
+        const qsizetype existing = taken.indexOf(name);
+        if (extend && existing >= 0) {
+            row[existing].type = t; // extend replaces a column of that name in place
+            continue;
+        }
+        if (!extend && existing >= 0 && item->kind == NodeKind::Assign)
+            fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        row.append({uniqueName(name, taken), t});
+    }
+    return share(row);
+}
+
+SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context &ctx)
+{
+    Node &aggregates = *op.kid(0);
+    Node &keys = *op.kid(1);
+    RowSchema row;
+    int counter = 0;
+    QStringList keyNames;
+    for (const NodePtr &item : keys.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const T t = bindScalar(value, ctx);
+        if (t == T::Dynamic)
+            fail(QStringLiteral("cannot group by a dynamic value; convert it first (tostring(), "
+                                "tolong(), …)"),
+                 value);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(namesOf(row), counter);
+        else if (item->kind == NodeKind::Assign && namesOf(row).contains(name))
+            fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        if (value.kind == NodeKind::Name)
+            keyNames.append(input[findColumn(input, value)].name);
+        row.append({uniqueName(name, namesOf(row)), t});
+    }
+    Context agg = ctx;
+    agg.aggregates = true;
+    for (const NodePtr &item : aggregates.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const bool multi = value.kind == NodeKind::Call
+                           && (value.text == u"arg_max" || value.text == u"arg_min"
+                               || value.text == u"take_any")
+                           && !(ctx.scope && ctx.scope->find(value.text));
+        if (multi
+            && (value.text != u"take_any" || value.count() > 1
+                || (value.count() == 1 && value.kid(0)->kind == NodeKind::Star))) {
+            if (item->kind == NodeKind::Assign)
+                fail(QStringLiteral("naming the result of %1() is not supported; rename the "
+                                    "columns afterwards")
+                             .arg(value.text),
+                     *item);
+            if (value.count() < 1 || (value.text != u"take_any" && value.count() < 2))
+                fail(QStringLiteral("%1() needs the column to maximize and the columns to return")
+                             .arg(value.text),
+                     value);
+            Context inner = ctx;
+            for (qsizetype k = 0; k < value.count(); ++k) {
+                Node &arg = *value.kid(k);
+                if (arg.kind == NodeKind::Star) {
+                    QStringList skip = keyNames;
+                    if (value.text != u"take_any" && k > 0 && value.kid(0)->kind == NodeKind::Name)
+                        skip.append(input[findColumn(input, *value.kid(0))].name);
+                    for (const Column &c : input) {
+                        if (!skip.contains(c.name))
+                            row.append({uniqueName(c.name, namesOf(row)), c.type});
+                    }
+                    continue;
+                }
+                Node &expr = arg.kind == NodeKind::Assign ? *arg.kid(0) : arg;
+                const T t = bindScalar(expr, inner);
+                if (k == 0 && value.text != u"take_any" && (t == T::Dynamic || t == T::Bool))
+                    fail(QStringLiteral("%1() cannot order by a %2 value")
+                                 .arg(value.text, kqlTypeName(t)),
+                         expr);
+                QString name = arg.kind == NodeKind::Assign ? arg.text : expressionName(expr);
+                if (name.isEmpty())
+                    name = nextColumnName(namesOf(row), counter);
+                row.append({uniqueName(name, namesOf(row)), t});
+            }
+            value.type = T::Dynamic;
+            continue;
+        }
+        const T t = bindScalar(value, agg);
+        if (!containsAggregate(value))
+            fail(QStringLiteral("each expression before 'by' in summarize must use an aggregate "
+                                "function (count(), sum(), …)"),
+                 value);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(namesOf(row), counter);
+        else if (item->kind == NodeKind::Assign && namesOf(row).contains(name))
+            fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        row.append({uniqueName(name, namesOf(row)), t});
+    }
+    return share(row);
+}
+
+} // namespace Vigil::Kql
