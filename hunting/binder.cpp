@@ -155,7 +155,7 @@ QString Binder::expressionName(const Node &node)
 {
     switch (node.kind) {
     case NodeKind::Name:
-        return node.text;
+        return node.resultName; // set when the name is a column; a variable gives no name
     case NodeKind::Member: {
         const QString base = expressionName(*node.kid(0));
         return base.isEmpty() ? QString() : base + QLatin1Char('_') + node.text;
@@ -241,9 +241,24 @@ void Binder::bind(Node &node, const Context &ctx)
     case NodeKind::UnionSource:
         node.schema = bindSource(node, ctx);
         return;
+    case NodeKind::ImplicitInput:
+        if (!node.schema)
+            fail(QStringLiteral("there is no input table here"), node);
+        return;
     case NodeKind::Name:
         if (ctx.row && findColumn(*ctx.row, node) >= 0)
             break;
+        // A view (a let function without parameters) is used by its name alone.
+        if (const Symbol *symbol = ctx.scope ? ctx.scope->find(node.text) : nullptr;
+            symbol && symbol->kind == Symbol::Function) {
+            const auto params = std::count_if(
+                    symbol->lambda->kids.begin(), symbol->lambda->kids.end(),
+                    [](const NodePtr &kid) { return kid->kind == NodeKind::Param; });
+            if (params == 0) {
+                bindLambdaCall(node, *symbol, ctx);
+                return;
+            }
+        }
         if (const Symbol *symbol = ctx.scope ? ctx.scope->find(node.text) : nullptr;
             symbol && symbol->kind == Symbol::Tabular) {
             node.schema = symbol->schema;
@@ -361,22 +376,32 @@ KqlType Binder::bindScalar(Node &node, const Context &ctx)
     default:
         break;
     }
-    bind(node, ctx);
-    if (node.schema)
+    switch (node.kind) {
+    case NodeKind::Pipeline:
+    case NodeKind::Datatable:
+    case NodeKind::Range:
+    case NodeKind::Print:
+    case NodeKind::UnionSource:
         fail(QStringLiteral("a table is used where a scalar value is expected (use toscalar(…) for "
                             "a single value)"),
              node);
-    if (!node.type)
+    case NodeKind::TypeOf:
+        fail(QStringLiteral(
+                     "typeof(…) is only allowed as an argument of a function that takes a type"),
+             node);
+    default:
         fail(QStringLiteral("this expression is not supported here"), node);
-    return *node.type;
+    }
 }
 
 KqlType Binder::bindName(Node &node, const Context &ctx)
 {
     if (ctx.row) {
         const int i = findColumn(*ctx.row, node);
-        if (i >= 0)
+        if (i >= 0) {
+            node.resultName = node.text;
             return (*ctx.row)[i].type;
+        }
     }
     if (const Symbol *symbol = ctx.scope ? ctx.scope->find(node.text) : nullptr) {
         if (symbol->kind == Symbol::Scalar)

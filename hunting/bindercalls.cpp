@@ -110,25 +110,60 @@ bool isCommon(ParamKind kind)
            || kind == ParamKind::CommonScalarOrDynamic;
 }
 
-/** Which parameter each argument goes to: repeated parameters take what later ones leave. */
+/**
+ * Which parameter each argument goes to. Consecutive repeatable parameters repeat as a group
+ * (case's predicate/then pairs, bag_pack's key/value pairs); optional ones are filled in order.
+ */
 std::optional<QList<int>> assign(const SignatureSymbol &sig, int argc)
 {
-    if (argc < sig.minArgs() || argc > sig.maxArgs())
-        return std::nullopt;
-    QList<int> which;
-    int remaining = argc;
-    for (int p = 0; p < sig.params.size(); ++p) {
-        int laterMin = 0;
-        for (int q = p + 1; q < sig.params.size(); ++q)
-            laterMin += sig.params[q].minOccurring;
-        const int take = std::clamp(remaining - laterMin, sig.params[p].minOccurring,
-                                    sig.params[p].maxOccurring);
-        for (int k = 0; k < take && remaining > 0; ++k, --remaining)
-            which.append(p);
+    const QList<ParamSymbol> &params = sig.params;
+    qsizetype groupStart = -1;
+    qsizetype groupEnd = -1; // one past
+    for (qsizetype p = 0; p < params.size(); ++p) {
+        if (params[p].maxOccurring > 1) {
+            if (groupStart < 0)
+                groupStart = p;
+            if (groupEnd >= 0 && groupEnd != p)
+                return std::nullopt; // two repeating runs: no Kusto function has them
+            groupEnd = p + 1;
+        }
     }
-    if (remaining != 0)
-        return std::nullopt;
-    return which;
+    int singlesMin = 0;
+    int singlesMax = 0;
+    for (qsizetype p = 0; p < params.size(); ++p) {
+        if (p >= groupStart && p < groupEnd)
+            continue;
+        singlesMin += params[p].minOccurring;
+        singlesMax += params[p].maxOccurring;
+    }
+    const int group = groupStart < 0 ? 0 : int(groupEnd - groupStart);
+    const int lo = group ? params[groupStart].minOccurring : 0;
+    const int hi = group ? params[groupStart].maxOccurring : 0;
+    for (int k = hi; k >= lo; --k) {
+        int budget = argc - k * group - singlesMin; // arguments left for optional parameters
+        if (budget < 0 || budget > singlesMax - singlesMin)
+            continue;
+        QList<int> which;
+        for (qsizetype p = 0; p < params.size(); ++p) {
+            if (p == groupStart) {
+                for (int r = 0; r < k; ++r) {
+                    for (qsizetype g = groupStart; g < groupEnd; ++g)
+                        which.append(int(g));
+                }
+                p = groupEnd - 1;
+                continue;
+            }
+            if (params[p].minOccurring > 0) {
+                which.append(int(p));
+            } else if (budget > 0) {
+                which.append(int(p));
+                --budget;
+            }
+        }
+        if (which.size() == argc)
+            return which;
+    }
+    return std::nullopt;
 }
 
 QString typeList(const QList<T> &types)
@@ -168,7 +203,7 @@ KqlType Binder::bindCall(Node &node, const Context &ctx)
                  node);
         return *node.type;
     }
-    const FunctionSymbol *fn = FunctionSymbols::instance().find(node.text);
+    const FunctionSymbol *fn = FunctionSymbols::instance().find(node.text, ctx.aggregates);
     if (!fn) {
         if (m_schema.table(node.text))
             fail(QStringLiteral("'%1' is a table, not a function").arg(node.text), node);
@@ -368,7 +403,10 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                                                               : fn.name + QLatin1Char('_') + first;
         break;
     case ResultNameKind::PrefixAndFirstArgument:
-        node.resultName = fn.resultPrefix + QLatin1Char('_') + first;
+        // Aggregates always get prefix_ (count() is count_, countif(p) countif_); a scalar
+        // function only when its argument has a name (gettype(1) gets none).
+        if (fn.aggregate || !first.isEmpty())
+            node.resultName = fn.resultPrefix + QLatin1Char('_') + first;
         break;
     case ResultNameKind::PrefixAndOnlyArgument:
         node.resultName

@@ -101,8 +101,6 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
                            ? n->kid(0)->text
                            : QString();
         };
-        if (equality && side(a) == u"$right" && side(b) == u"$left")
-            std::swap(a, b);
         if (!equality || side(a) != u"$left" || side(b) != u"$right")
             fail(QStringLiteral(
                          "a join condition is a column name or '$left.Column == $right.Column'"),
@@ -154,6 +152,12 @@ SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx
     const QString kind = op.option(QStringLiteral("kind"));
     if (!kind.isEmpty() && kind != u"inner" && kind != u"outer")
         fail(QStringLiteral("'%1' is not a kind of union (inner, outer)").arg(kind), op);
+    // Kusto keeps only the common columns; the language service (the tests' oracle) keeps all.
+    // Until the two agree, refuse rather than guess.
+    if (kind == u"inner")
+        fail(QStringLiteral("'union kind=inner' is not supported by Vigil's local KQL; project the "
+                            "common columns and use a plain union"),
+             op);
     const QString fuzzy = op.option(QStringLiteral("isfuzzy"));
     if (!fuzzy.isEmpty() && fuzzy != u"true" && fuzzy != u"false")
         fail(QStringLiteral("isfuzzy must be true or false"), op);
@@ -164,6 +168,12 @@ SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx
         branches.append(*input);
     for (const NodePtr &kid : op.kids) {
         if (kid->kind == NodeKind::NamePattern) {
+            // The order of the matched tables decides the column order; Vigil's schema does not
+            // keep Defender's table order yet.
+            fail(QStringLiteral("a table name with a wildcard ('%1') is not supported by Vigil's "
+                                "local KQL; list the tables")
+                         .arg(kid->text),
+                 *kid);
             const QRegularExpression re(QRegularExpression::anchoredPattern(
                     QRegularExpression::escape(kid->text).replace(QLatin1String("\\*"),
                                                                   QLatin1String(".*"))));
@@ -277,8 +287,11 @@ SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx
     const QString kind = op.option(QStringLiteral("kind"));
     if (!kind.isEmpty() && kind != u"simple" && kind != u"regex" && kind != u"relaxed")
         fail(QStringLiteral("'%1' is not a kind of parse (simple, regex, relaxed)").arg(kind), op);
-    if (!op.option(QStringLiteral("flags")).isEmpty() && kind != u"regex")
-        fail(QStringLiteral("flags= is only for parse kind=regex"), op);
+    // Kusto documents flags= for kind=regex, but its own analyzer rejects it: refuse too.
+    if (!op.option(QStringLiteral("flags")).isEmpty())
+        fail(QStringLiteral(
+                     "parse flags= is not supported; put the flags in the pattern, e.g. (?i)"),
+             op);
     const T t = bindScalar(*op.kid(0), ctx);
     if (t != T::String && t != T::Dynamic)
         fail(QStringLiteral("%1 needs a string to parse, not %2").arg(op.text, kqlTypeName(t)),

@@ -50,7 +50,7 @@ bool containsAggregate(const Node &root)
         const Node *node = stack.back();
         stack.pop_back();
         if (node->kind == NodeKind::Call) {
-            const FunctionSymbol *fn = FunctionSymbols::instance().find(node->text);
+            const FunctionSymbol *fn = FunctionSymbols::instance().find(node->text, true);
             if (fn && fn->aggregate)
                 return true;
         }
@@ -201,8 +201,9 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
     switch (op.kind) {
     case NodeKind::OpWhere: {
         const T t = bindScalar(*op.kid(0), ctx);
-        if (t != T::Bool && t != T::Dynamic)
-            fail(QStringLiteral("the condition of 'where' must be bool, not %1")
+        if (t != T::Bool)
+            fail(QStringLiteral("the condition of 'where' must be bool, not %1 (compare it, or "
+                                "convert it with tobool())")
                          .arg(kqlTypeName(t)),
                  *op.kid(0));
         return inputPtr;
@@ -478,7 +479,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                                     "columns afterwards")
                              .arg(value.text),
                      *item);
-            if (value.count() < 1 || (value.text != u"take_any" && value.count() < 2))
+            if (value.count() < 1)
                 fail(QStringLiteral("%1() needs the column to maximize and the columns to return")
                              .arg(value.text),
                      value);

@@ -331,14 +331,18 @@ FunctionSymbols::FunctionSymbols()
                 s.params.append(parseParam(param));
             fn.signatures.append(s);
         }
-        m_functions.insert(fn.name, fn);
+        (fn.aggregate ? m_aggregates : m_functions).insert(fn.name, fn);
     }
     for (const auto &[unit, names] : supportedByUnit()) {
         for (const QString &name : names) {
-            auto it = m_functions.find(name);
-            if (it != m_functions.end()) {
-                it->supported = true;
-                it->unit = unit;
+            for (QHash<QString, FunctionSymbol> *symbols : {&m_functions, &m_aggregates}) {
+                auto it = symbols->find(name);
+                // U4 names aggregates; the other units scalar functions (any() is both).
+                if (it != symbols->end()
+                    && (symbols == &m_aggregates) == (unit == QLatin1StringView("U4"))) {
+                    it->supported = true;
+                    it->unit = unit;
+                }
             }
         }
     }
@@ -350,10 +354,16 @@ const FunctionSymbols &FunctionSymbols::instance()
     return symbols;
 }
 
-const FunctionSymbol *FunctionSymbols::find(QStringView name) const
+const FunctionSymbol *FunctionSymbols::find(QStringView name, bool preferAggregate) const
 {
-    const auto it = m_functions.constFind(name.toString());
-    return it == m_functions.constEnd() ? nullptr : &*it;
+    const QString key = name.toString();
+    const auto aggregate = m_aggregates.constFind(key);
+    const auto scalar = m_functions.constFind(key);
+    const FunctionSymbol *a = aggregate == m_aggregates.constEnd() ? nullptr : &*aggregate;
+    const FunctionSymbol *s = scalar == m_functions.constEnd() ? nullptr : &*scalar;
+    if (a && s)
+        return preferAggregate ? a : s;
+    return a ? a : s;
 }
 
 } // namespace Vigil::Kql

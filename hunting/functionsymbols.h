@@ -119,13 +119,18 @@ class FunctionSymbols
 public:
     static const FunctionSymbols &instance();
 
-    /** The function or aggregate of that name, or nullptr. */
-    const FunctionSymbol *find(QStringView name) const;
-    const QHash<QString, FunctionSymbol> &all() const { return m_functions; }
+    /**
+     * The function or aggregate of that name, or nullptr. A few names are both (any): in
+     * summarize's aggregate list the aggregate wins, elsewhere the scalar function.
+     */
+    const FunctionSymbol *find(QStringView name, bool preferAggregate = false) const;
+    const QHash<QString, FunctionSymbol> &functions() const { return m_functions; }
+    const QHash<QString, FunctionSymbol> &aggregates() const { return m_aggregates; }
 
 private:
     FunctionSymbols();
     QHash<QString, FunctionSymbol> m_functions;
+    QHash<QString, FunctionSymbol> m_aggregates;
 };
 
 /** The generated table (functiontable.cpp). */

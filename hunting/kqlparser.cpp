@@ -1,5 +1,7 @@
 #include "kqlparser.h"
 
+#include <QSet>
+
 #include <utility>
 
 // Statements, tabular sources and the pipe operators. Scalar expressions: kqlparserexpr.cpp.
@@ -36,6 +38,167 @@ const QStringList &knownUnsupportedOperators()
     };
     return list;
 }
+
+} // namespace
+
+/** Kusto's keywords that a name must bracket (['last']); the KQL language service's list. */
+bool isReservedWord(QStringView word)
+{
+    static const QSet<QString> words = {
+            QStringLiteral("__id"),
+            QStringLiteral("accumulate"),
+            QStringLiteral("and"),
+            QStringLiteral("anomalychart"),
+            QStringLiteral("areachart"),
+            QStringLiteral("as"),
+            QStringLiteral("asc"),
+            QStringLiteral("bagexpansion"),
+            QStringLiteral("barchart"),
+            QStringLiteral("between"),
+            QStringLiteral("by"),
+            QStringLiteral("cachingpolicy"),
+            QStringLiteral("callout"),
+            QStringLiteral("cancel"),
+            QStringLiteral("card"),
+            QStringLiteral("columnchart"),
+            QStringLiteral("contains"),
+            QStringLiteral("containscs"),
+            QStringLiteral("contains_cs"),
+            QStringLiteral("__contextual_datatable"),
+            QStringLiteral("cycles"),
+            QStringLiteral("dataexport"),
+            QStringLiteral("datascope"),
+            QStringLiteral("datatable"),
+            QStringLiteral("decodeblocks"),
+            QStringLiteral("desc"),
+            QStringLiteral("earliest"),
+            QStringLiteral("encodingpolicy"),
+            QStringLiteral("endswith"),
+            QStringLiteral("endswith_cs"),
+            QStringLiteral("expandoutput"),
+            QStringLiteral("extent_tags_retention"),
+            QStringLiteral("externaldata"),
+            QStringLiteral("external_data"),
+            QStringLiteral("find"),
+            QStringLiteral("first"),
+            QStringLiteral("flags"),
+            QStringLiteral("harddelete"),
+            QStringLiteral("hardretention"),
+            QStringLiteral("has"),
+            QStringLiteral("has_any"),
+            QStringLiteral("has_all"),
+            QStringLiteral("has_cs"),
+            QStringLiteral("hasprefix"),
+            QStringLiteral("hasprefix_cs"),
+            QStringLiteral("hassuffix"),
+            QStringLiteral("hassuffix_cs"),
+            QStringLiteral("hotcache"),
+            QStringLiteral("in"),
+            QStringLiteral("invoke"),
+            QStringLiteral("isfuzzy"),
+            QStringLiteral("force_remote"),
+            QStringLiteral("journal"),
+            QStringLiteral("kind"),
+            QStringLiteral("ladderchart"),
+            QStringLiteral("last"),
+            QStringLiteral("latest"),
+            QStringLiteral("like"),
+            QStringLiteral("likecs"),
+            QStringLiteral("linechart"),
+            QStringLiteral("materialize"),
+            QStringLiteral("mdm"),
+            QStringLiteral("missing"),
+            QStringLiteral("nooptimization"),
+            QStringLiteral("notcontains"),
+            QStringLiteral("notcontainscs"),
+            QStringLiteral("notlike"),
+            QStringLiteral("notlikecs"),
+            QStringLiteral("of"),
+            QStringLiteral("or"),
+            QStringLiteral("others"),
+            QStringLiteral("pathformat"),
+            QStringLiteral("piechart"),
+            QStringLiteral("pivotchart"),
+            QStringLiteral("print"),
+            QStringLiteral("project"),
+            QStringLiteral("queries"),
+            QStringLiteral("query_results"),
+            QStringLiteral("relaxed"),
+            QStringLiteral("restricted_view_access"),
+            QStringLiteral("row_level_security"),
+            QStringLiteral("rowstore"),
+            QStringLiteral("rowstore_references"),
+            QStringLiteral("rowstore_sealinfo"),
+            QStringLiteral("rowstorepolicy"),
+            QStringLiteral("rowstores"),
+            QStringLiteral("sample"),
+            QStringLiteral("scatterchart"),
+            QStringLiteral("seal"),
+            QStringLiteral("seals"),
+            QStringLiteral("search"),
+            QStringLiteral("set"),
+            QStringLiteral("shards"),
+            QStringLiteral("simple"),
+            QStringLiteral("softdelete"),
+            QStringLiteral("softretention"),
+            QStringLiteral("sql"),
+            QStringLiteral("stackedareachart"),
+            QStringLiteral("startswith"),
+            QStringLiteral("startswith_cs"),
+            QStringLiteral("statistics"),
+            QStringLiteral("storedqueryresultcontainers"),
+            QStringLiteral("tablepurge"),
+            QStringLiteral("timechart"),
+            QStringLiteral("timeline"),
+            QStringLiteral("timepivot"),
+            QStringLiteral("title"),
+            QStringLiteral("to"),
+            QStringLiteral("toscalar"),
+            QStringLiteral("totable"),
+            QStringLiteral("treemap"),
+            QStringLiteral("union"),
+            QStringLiteral("unrestrictedviewers"),
+            QStringLiteral("verbose"),
+            QStringLiteral("viewers"),
+            QStringLiteral("views"),
+            QStringLiteral("where"),
+            QStringLiteral("with_itemindex"),
+            QStringLiteral("with_match_id"),
+            QStringLiteral("with_source"),
+            QStringLiteral("with_step_name"),
+            QStringLiteral("withsource"),
+            QStringLiteral("writeaheadlog"),
+            QStringLiteral("boolean"),
+            QStringLiteral("int8"),
+            QStringLiteral("char"),
+            QStringLiteral("uint8"),
+            QStringLiteral("byte"),
+            QStringLiteral("int16"),
+            QStringLiteral("uint16"),
+            QStringLiteral("int"),
+            QStringLiteral("int32"),
+            QStringLiteral("uint"),
+            QStringLiteral("uint32"),
+            QStringLiteral("long"),
+            QStringLiteral("int64"),
+            QStringLiteral("ulong"),
+            QStringLiteral("uint64"),
+            QStringLiteral("float"),
+            QStringLiteral("real"),
+            QStringLiteral("decimal"),
+            QStringLiteral("double"),
+            QStringLiteral("string"),
+            QStringLiteral("time"),
+            QStringLiteral("timespan"),
+            QStringLiteral("date"),
+            QStringLiteral("datetime"),
+            QStringLiteral("uniqueid"),
+            QStringLiteral("dynamic"),
+    };
+    return words.contains(word.toString());
+}
+
+namespace {
 
 /** The deepest path from node to a leaf, without recursion (the tree may be hostile). */
 int treeDepth(const Node &root)
@@ -144,8 +307,13 @@ const Token &Parser::expectOp(L op, const QString &what)
 QString Parser::expectName(const QString &what)
 {
     const Token &t = peek();
-    if (t.kind == TokenKind::Identifier || t.kind == TokenKind::TypedLiteral)
+    if (t.kind == TokenKind::Identifier || t.kind == TokenKind::TypedLiteral) {
+        if (isReservedWord(t.text))
+            fail(QStringLiteral("'%1' is a KQL keyword: write it as ['%1'] to use it as a name")
+                         .arg(t.text),
+                 t.pos);
         return take().text;
+    }
     if (t.kind == TokenKind::BracketName)
         return take().value;
     unexpected(what);
@@ -278,7 +446,9 @@ QString Parser::typeName()
         return QStringLiteral("table");
     }
     const Token &t = peek();
-    const QString name = expectName(QStringLiteral("a type name"));
+    if (t.kind != TokenKind::Identifier && t.kind != TokenKind::TypedLiteral)
+        unexpected(QStringLiteral("a type name"));
+    const QString name = take().text;
     if (!kqlTypeFromName(name))
         fail(QStringLiteral("'%1' is not a KQL type").arg(name), t.pos);
     return name;
@@ -539,6 +709,10 @@ NodePtr Parser::namePattern()
     }
     if (text.isEmpty())
         unexpected(QStringLiteral("a column name"));
+    if (!wildcard && isReservedWord(text))
+        fail(QStringLiteral("'%1' is a KQL keyword: write it as ['%1'] to use it as a name")
+                     .arg(text),
+             start.pos);
     node->kind = wildcard ? NodeKind::NamePattern : NodeKind::Name;
     node->text = text;
     return node;

@@ -209,6 +209,18 @@ NodePtr Parser::postfix()
                      peek().pos);
             member->kids.push_back(std::move(node));
             node = std::move(member);
+        } else if (peek().kind == TokenKind::BracketName) {
+            // x['k'] right after a value is an index, not a bracketed name.
+            const Token &t = take();
+            NodePtr index = make(NodeKind::Index, t);
+            index->pos = node->pos;
+            index->kids.push_back(std::move(node));
+            NodePtr key = make(NodeKind::Literal, t);
+            key->literal = LiteralKind::String;
+            key->value = t.value;
+            key->text = t.text.mid(1, t.text.size() - 2).trimmed();
+            index->kids.push_back(std::move(key));
+            node = std::move(index);
         } else if (isOp(L("["))) {
             const Token &open = take();
             NodePtr index = make(NodeKind::Index, open);
@@ -282,6 +294,15 @@ NodePtr Parser::dynamicValue()
 {
     DepthGuard guard(*this, peek().pos);
     const Token &t = peek();
+    if (t.kind == TokenKind::BracketName) { // ['one'] lexes as a bracketed name
+        NodePtr array = make(NodeKind::DynArray, take());
+        NodePtr value = make(NodeKind::Literal, t);
+        value->literal = LiteralKind::String;
+        value->value = t.value;
+        value->text = t.text.mid(1, t.text.size() - 2).trimmed();
+        array->kids.push_back(std::move(value));
+        return array;
+    }
     if (isOp(L("["))) {
         NodePtr array = make(NodeKind::DynArray, take());
         while (!isOp(L("]"))) {
@@ -443,6 +464,15 @@ NodePtr Parser::primary()
                 break;
         }
         expectOp(L(")"), QStringLiteral("to end the columns of datatable"));
+        if (peek().kind == TokenKind::BracketName) { // ['one value'] lexes as a bracketed name
+            const Token &only = take();
+            NodePtr value = make(NodeKind::Literal, only);
+            value->literal = LiteralKind::String;
+            value->value = only.value;
+            value->text = only.text.mid(1, only.text.size() - 2).trimmed();
+            table->kids.push_back(std::move(value));
+            return table;
+        }
         expectOp(L("["), QStringLiteral("and the values of datatable"));
         while (!isOp(L("]"))) {
             table->kids.push_back(expression());
@@ -491,10 +521,16 @@ NodePtr Parser::primary()
     }
     take();
     if (isOp(L("("))) {
+        if (isReservedWord(word) && word != u"toscalar" && word != u"materialize")
+            fail(QStringLiteral("'%1' is a KQL keyword, not a function").arg(word), t.pos);
         NodePtr call = make(NodeKind::Call, t);
         call->text = word;
         return callArguments(std::move(call));
     }
+    if (isReservedWord(word))
+        fail(QStringLiteral("'%1' is a KQL keyword: write it as ['%1'] to use it as a name")
+                     .arg(word),
+             t.pos);
     NodePtr name = make(NodeKind::Name, t);
     name->text = word;
     return name;

@@ -32,8 +32,7 @@ function enumName(E, v) {
 const lines = [];
 function add(list, kind) {
   for (const f of arr(list)) {
-    if (f.IsHidden || f.IsObsolete) continue;
-    const sigs = arr(f.Signatures).filter((s) => !s.IsHidden && !s.IsObsolete).map((s) => {
+    const sigs = arr(f.Signatures).map((s) => {
       const params = arr(s.Parameters).map((p) => [p.Name, enumName(S.ParameterTypeKind, p.TypeKind),
         arr(p.DeclaredTypes).map((t) => t.Name).join('|'), p.MinOccurring, p.MaxOccurring,
         enumName(S.ArgumentKind, p.ArgumentKind)].join(':'));
