@@ -563,12 +563,16 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opParse(take());
     if (word == u"render") {
         NodePtr op = simple(NodeKind::OpRender);
-        op->text = expectName(QStringLiteral("a chart type after 'render'"));
+        if (peek().kind != TokenKind::Identifier) // chart types are keywords (timechart, …)
+            unexpected(QStringLiteral("a chart type after 'render'"));
+        op->text = take().text;
         // `with (title="…", kind=stacked, …)`: kept as written, for the chart view.
         if (acceptWord(L("with"))) {
             expectOp(L("("), QStringLiteral("after 'with'"));
             while (!isOp(L(")")) && peek().kind != TokenKind::End) {
-                const QString key = expectName(QStringLiteral("a render property"));
+                if (peek().kind != TokenKind::Identifier)
+                    unexpected(QStringLiteral("a render property"));
+                const QString key = take().text;
                 expectOp(L("="), QStringLiteral("after a render property"));
                 QStringList value;
                 int open = 0;
