@@ -18,3 +18,6 @@ target_compile_definitions(tst_kqlconformance PRIVATE
     VIGIL_NODE="${VIGIL_NODE_EXECUTABLE}"
     VIGIL_KQL_ORACLE="${VIGIL_KQL_ORACLE}"
     VIGIL_KUSTO_LS_DIR="${VIGIL_KUSTO_LS_DIR}")
+vigil_add_test(NAME tst_kqlfuzz SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfuzz.cpp
+               LIBS vigil_hunting LABELS hunting fuzz TIMEOUT 120)
+target_compile_definitions(tst_kqlfuzz PRIVATE VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data")
