@@ -21,3 +21,7 @@ target_compile_definitions(tst_kqlconformance PRIVATE
 vigil_add_test(NAME tst_kqlfuzz SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfuzz.cpp
                LIBS vigil_hunting LABELS hunting fuzz TIMEOUT 120)
 target_compile_definitions(tst_kqlfuzz PRIVATE VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data")
+vigil_add_test(NAME tst_kqlfrontend SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfrontend.cpp
+               LIBS vigil_hunting LABELS hunting TIMEOUT 120)
+target_compile_definitions(tst_kqlfrontend PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_kqlfrontend vigilctl)

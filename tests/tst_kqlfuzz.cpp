@@ -27,19 +27,56 @@ qint64 residentKiB()
 const QStringList &fragments()
 {
     static const QStringList list = {
-            QStringLiteral(" | "), QStringLiteral("("), QStringLiteral(")"), QStringLiteral("["), QStringLiteral("]"),
-            QStringLiteral("{"), QStringLiteral("}"), QStringLiteral(","), QStringLiteral(";"), QStringLiteral("'"),
-            QStringLiteral("\""), QStringLiteral("@'"), QStringLiteral("```"), QStringLiteral(" let x = "),
-            QStringLiteral(" where "), QStringLiteral(" summarize "), QStringLiteral(" by "), QStringLiteral(" join "),
-            QStringLiteral(" on "), QStringLiteral("$left."), QStringLiteral("$right."), QStringLiteral(" == "),
-            QStringLiteral(" has_any "), QStringLiteral(" in~ "), QStringLiteral(" between "), QStringLiteral(" .. "),
-            QStringLiteral("datetime("), QStringLiteral("dynamic("), QStringLiteral("1d"), QStringLiteral("0x"),
-            QStringLiteral("1e"), QStringLiteral("arg_max(Timestamp, *)"), QStringLiteral("count()"),
-            QStringLiteral("['a b']"), QStringLiteral("mv-expand "), QStringLiteral("mv-apply x on ("),
-            QStringLiteral(" project-away *1"), QStringLiteral("\\"), QStringLiteral("\n"), QStringLiteral("//"),
-            QStringLiteral("\u0000"), QStringLiteral("\u202e"), QStringLiteral("\U0001F600"), QStringLiteral("\x1b[31m"),
-            QStringLiteral("<script>"), QStringLiteral("toscalar("), QStringLiteral("materialize("),
-            QStringLiteral("(x:long) { x }"), QStringLiteral("invoke f()"), QStringLiteral("TimeGenerated"),
+            QStringLiteral(" | "),
+            QStringLiteral("("),
+            QStringLiteral(")"),
+            QStringLiteral("["),
+            QStringLiteral("]"),
+            QStringLiteral("{"),
+            QStringLiteral("}"),
+            QStringLiteral(","),
+            QStringLiteral(";"),
+            QStringLiteral("'"),
+            QStringLiteral("\""),
+            QStringLiteral("@'"),
+            QStringLiteral("```"),
+            QStringLiteral(" let x = "),
+            QStringLiteral(" where "),
+            QStringLiteral(" summarize "),
+            QStringLiteral(" by "),
+            QStringLiteral(" join "),
+            QStringLiteral(" on "),
+            QStringLiteral("$left."),
+            QStringLiteral("$right."),
+            QStringLiteral(" == "),
+            QStringLiteral(" has_any "),
+            QStringLiteral(" in~ "),
+            QStringLiteral(" between "),
+            QStringLiteral(" .. "),
+            QStringLiteral("datetime("),
+            QStringLiteral("dynamic("),
+            QStringLiteral("1d"),
+            QStringLiteral("0x"),
+            QStringLiteral("1e"),
+            QStringLiteral("arg_max(Timestamp, *)"),
+            QStringLiteral("count()"),
+            QStringLiteral("['a b']"),
+            QStringLiteral("mv-expand "),
+            QStringLiteral("mv-apply x on ("),
+            QStringLiteral(" project-away *1"),
+            QStringLiteral("\\"),
+            QStringLiteral("\n"),
+            QStringLiteral("//"),
+            QStringLiteral("\u0000"),
+            QStringLiteral("\u202e"),
+            QStringLiteral("\U0001F600"),
+            QStringLiteral("\x1b[31m"),
+            QStringLiteral("<script>"),
+            QStringLiteral("toscalar("),
+            QStringLiteral("materialize("),
+            QStringLiteral("(x:long) { x }"),
+            QStringLiteral("invoke f()"),
+            QStringLiteral("TimeGenerated"),
     };
     return list;
 }
@@ -93,20 +130,25 @@ void TestKqlFuzz::deepNestingIsRefusedNotOverflowed_data()
 {
     QTest::addColumn<QString>("query");
     const int n = 100000;
-    QTest::newRow("parentheses") << QStringLiteral("print x = ") + QString(n, u'(') + QStringLiteral("1") + QString(n, u')');
-    QTest::newRow("unary minus") << QStringLiteral("print x = ") + QString(n, u'-') + QStringLiteral("1");
-    QTest::newRow("long chain") << QStringLiteral("print x = 1") + QStringLiteral(" + 1").repeated(n);
-    QTest::newRow("and chain") << QStringLiteral("print x = true") + QStringLiteral(" and true").repeated(n);
-    QTest::newRow("dynamic arrays") << QStringLiteral("print x = dynamic(") + QString(n, u'[') + QString(n, u']') + QStringLiteral(")");
-    QTest::newRow("pipes") << QStringLiteral("DeviceProcessEvents") + QStringLiteral(" | where true").repeated(n);
+    QTest::newRow("parentheses") << QStringLiteral("print x = ") + QString(n, u'(')
+                                            + QStringLiteral("1") + QString(n, u')');
+    QTest::newRow("unary minus") << QStringLiteral("print x = ") + QString(n, u'-')
+                                            + QStringLiteral("1");
+    QTest::newRow("long chain") << QStringLiteral("print x = 1")
+                                           + QStringLiteral(" + 1").repeated(n);
+    QTest::newRow("and chain") << QStringLiteral("print x = true")
+                                          + QStringLiteral(" and true").repeated(n);
+    QTest::newRow("dynamic arrays") << QStringLiteral("print x = dynamic(") + QString(n, u'[')
+                                               + QString(n, u']') + QStringLiteral(")");
+    QTest::newRow("pipes") << QStringLiteral("DeviceProcessEvents")
+                                      + QStringLiteral(" | where true").repeated(n);
     QTest::newRow("unclosed") << QStringLiteral("DeviceProcessEvents | where ") + QString(n, u'(');
-    QTest::newRow("let chain") << QStringLiteral("let a0 = (x:long) { x };")
-                    + [] {
-                          QString lets;
-                          for (int i = 1; i < 40; ++i)
-                              lets += QStringLiteral("let a%1 = (x:long) { a%2(x) + a%2(x) };").arg(i).arg(i - 1);
-                          return lets;
-                      }() + QStringLiteral("print a39(1)");
+    QTest::newRow("let chain") << QStringLiteral("let a0 = (x:long) { x };") + [] {
+        QString lets;
+        for (int i = 1; i < 40; ++i)
+            lets += QStringLiteral("let a%1 = (x:long) { a%2(x) + a%2(x) };").arg(i).arg(i - 1);
+        return lets;
+    }() + QStringLiteral("print a39(1)");
 }
 
 void TestKqlFuzz::deepNestingIsRefusedNotOverflowed()
@@ -123,8 +165,10 @@ void TestKqlFuzz::deepNestingIsRefusedNotOverflowed()
     }
     QVERIFY(!analysis.ok());
     const Kql::KqlError &error = analysis.errors.first();
-    QVERIFY2(error.message.contains(QLatin1String("deep")) || error.message.contains(QLatin1String("nested"))
-                     || error.message.contains(QLatin1String("complex")) || error.message.contains(QLatin1String("expected")),
+    QVERIFY2(error.message.contains(QLatin1String("deep"))
+                     || error.message.contains(QLatin1String("nested"))
+                     || error.message.contains(QLatin1String("complex"))
+                     || error.message.contains(QLatin1String("expected")),
              qPrintable(error.message));
     QVERIFY(error.pos.line >= 1 && error.pos.column >= 1);
 }
@@ -136,12 +180,18 @@ void TestKqlFuzz::mutatedAndRandomQueries()
     QStringList seeds;
     for (const QByteArray &line : file.readAll().split('\n')) {
         if (!line.trimmed().isEmpty())
-            seeds.append(QJsonDocument::fromJson(line).object().value(QStringLiteral("query")).toString());
+            seeds.append(QJsonDocument::fromJson(line)
+                                 .object()
+                                 .value(QStringLiteral("query"))
+                                 .toString());
     }
     QVERIFY(seeds.size() > 100);
-    const int seconds = qEnvironmentVariableIsSet("VIGIL_KQL_FUZZ_SECONDS") ? qEnvironmentVariableIntValue("VIGIL_KQL_FUZZ_SECONDS") : 3;
-    const quint32 seed = qEnvironmentVariableIsSet("VIGIL_KQL_FUZZ_SEED") ? quint32(qEnvironmentVariableIntValue("VIGIL_KQL_FUZZ_SEED"))
-                                                                          : QRandomGenerator::global()->generate();
+    const int seconds = qEnvironmentVariableIsSet("VIGIL_KQL_FUZZ_SECONDS")
+                                ? qEnvironmentVariableIntValue("VIGIL_KQL_FUZZ_SECONDS")
+                                : 3;
+    const quint32 seed = qEnvironmentVariableIsSet("VIGIL_KQL_FUZZ_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("VIGIL_KQL_FUZZ_SEED"))
+                                 : QRandomGenerator::global()->generate();
     qInfo("fuzzing for %d s with VIGIL_KQL_FUZZ_SEED=%u", seconds, seed);
     QRandomGenerator random(seed);
     // Warm up (the function table and schema are built once), then watch memory.
@@ -165,20 +215,27 @@ void TestKqlFuzz::mutatedAndRandomQueries()
         one.start();
         const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
         slowest = std::max(slowest, one.elapsed());
-        QVERIFY2(one.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms for: %2").arg(one.elapsed()).arg(query.left(300))));
+        QVERIFY2(one.elapsed() < 2000,
+                 qPrintable(
+                         QStringLiteral("%1 ms for: %2").arg(one.elapsed()).arg(query.left(300))));
         if (analysis.ok()) {
             ++accepted;
             QVERIFY(analysis.result);
         } else {
             const Kql::KqlError &error = analysis.errors.first();
             QVERIFY2(!error.message.isEmpty(), qPrintable(query.left(300)));
-            QVERIFY2(error.pos.line >= 1 && error.pos.column >= 1 && error.pos.offset >= 0 && error.pos.offset <= query.size(),
-                     qPrintable(QStringLiteral("bad position %1:%2 for: %3").arg(error.pos.line).arg(error.pos.column).arg(query.left(300))));
+            QVERIFY2(error.pos.line >= 1 && error.pos.column >= 1 && error.pos.offset >= 0
+                             && error.pos.offset <= query.size(),
+                     qPrintable(QStringLiteral("bad position %1:%2 for: %3")
+                                        .arg(error.pos.line)
+                                        .arg(error.pos.column)
+                                        .arg(query.left(300))));
         }
         ++runs;
     }
     const qint64 grown = residentKiB() - baseline;
-    qInfo("%lld queries (%lld accepted), slowest %lld ms, resident memory grew %lld KiB", runs, accepted, slowest, grown);
+    qInfo("%lld queries (%lld accepted), slowest %lld ms, resident memory grew %lld KiB", runs,
+          accepted, slowest, grown);
     QVERIFY(runs > 100);
     QVERIFY2(grown < 256 * 1024, qPrintable(QStringLiteral("memory grew by %1 KiB").arg(grown)));
 }
