@@ -33,7 +33,11 @@ install_npm() {
     (cd "$dir" && { [ -f package.json ] || echo '{"name": "vigil-npm-cache", "private": true}' >package.json; } &&
         npm install --no-audit --no-fund --save-exact "$pkg@$version" >/dev/null)
 }
-install_npm @kusto/language-service-next 12.4.1
+install_npm @kusto/language-service-next 12.4.1 || {
+    # Only the KQL conformance test needs it: it skips without it, except in CI.
+    echo "install-deps: could not install @kusto/language-service-next (set VIGIL_NPM_CACHE to a writable directory)" >&2
+    [ "${CI:-}" != true ]
+}
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: everything is installed"
