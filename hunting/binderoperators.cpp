@@ -32,14 +32,29 @@ bool wildcardMatch(const QString &pattern, const QString &name)
     return re.match(name).hasMatch();
 }
 
-/** The next ColumnN name not taken (Kusto numbers unnamed expressions from 1). */
+/**
+ * The name of the next unnamed expression: Kusto numbers them Column1, Column2, … and then
+ * makes the name unique like any other (an explicit Column1 before it makes it Column11).
+ */
 QString nextColumnName(const QStringList &taken, int &counter)
+{
+    return uniqueName(QStringLiteral("Column%1").arg(++counter), taken);
+}
+
+/** extend numbers unnamed expressions with the first ColumnN its input does not have. */
+QString nextFreeColumnName(const QStringList &taken, int &counter)
 {
     QString name;
     do {
         name = QStringLiteral("Column%1").arg(++counter);
     } while (taken.contains(name));
     return name;
+}
+
+/** A column referred to by its bare name twice is an error; a computed name gets a suffix. */
+bool isColumnReference(const Node &value)
+{
+    return value.kind == NodeKind::Name && !value.resultName.isEmpty();
 }
 
 /** True when the expression calls an aggregate (count(), sum(), …) somewhere. */
@@ -415,6 +430,7 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
         return share(input);
     RowSchema row = extend ? input : RowSchema();
     QStringList explicitNames;
+    QStringList references; // names given by a bare column reference
     int counter = 0;
     for (const NodePtr &item : op.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
@@ -427,14 +443,18 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
         }
         const QStringList taken = namesOf(row);
         if (name.isEmpty())
-            name = nextColumnName(taken, counter);
+            name = extend ? nextFreeColumnName(taken, counter) : nextColumnName(taken, counter);
         const qsizetype existing = taken.indexOf(name);
         if (extend && existing >= 0) {
             row[existing].type = t; // extend replaces a column of that name in place
             continue;
         }
-        if (!extend && existing >= 0 && item->kind == NodeKind::Assign)
+        if (!extend && existing >= 0
+            && (item->kind == NodeKind::Assign
+                || (isColumnReference(value) && references.contains(name))))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        if (isColumnReference(value))
+            references.append(name);
         row.append({uniqueName(name, taken), t});
     }
     return share(row);
@@ -447,6 +467,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
     RowSchema row;
     int counter = 0;
     QStringList keyNames;
+    QStringList references; // names given by a bare column reference
     for (const NodePtr &item : keys.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const T t = bindScalar(value, ctx);
@@ -457,10 +478,14 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (name.isEmpty())
             name = nextColumnName(namesOf(row), counter);
-        else if (item->kind == NodeKind::Assign && namesOf(row).contains(name))
+        else if ((item->kind == NodeKind::Assign
+                  || (isColumnReference(value) && references.contains(name)))
+                 && namesOf(row).contains(name))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
         if (value.kind == NodeKind::Name)
             keyNames.append(input[findColumn(input, value)].name);
+        if (isColumnReference(value))
+            references.append(name);
         row.append({uniqueName(name, namesOf(row)), t});
     }
     Context agg = ctx;
@@ -469,10 +494,10 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const bool multi = value.kind == NodeKind::Call
                            && (value.text == u"arg_max" || value.text == u"arg_min"
-                               || value.text == u"take_any")
+                               || value.text == u"take_any" || value.text == u"any")
                            && !(ctx.scope && ctx.scope->find(value.text));
         if (multi
-            && (value.text != u"take_any" || value.count() > 1
+            && ((value.text != u"take_any" && value.text != u"any") || value.count() > 1
                 || (value.count() == 1 && value.kid(0)->kind == NodeKind::Star))) {
             if (item->kind == NodeKind::Assign)
                 fail(QStringLiteral("naming the result of %1() is not supported; rename the "
@@ -488,21 +513,31 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                 Node &arg = *value.kid(k);
                 if (arg.kind == NodeKind::Star) {
                     QStringList skip = keyNames;
-                    if (value.text != u"take_any" && k > 0 && value.kid(0)->kind == NodeKind::Name)
+                    if (value.text.startsWith(QLatin1String("arg_")) && k > 0
+                        && value.kid(0)->kind == NodeKind::Name)
                         skip.append(input[findColumn(input, *value.kid(0))].name);
                     for (const Column &c : input) {
-                        if (!skip.contains(c.name))
-                            row.append({uniqueName(c.name, namesOf(row)), c.type});
+                        if (skip.contains(c.name))
+                            continue;
+                        // any(*) names each column any_X; take_any(*) and arg_max(…, *) keep X.
+                        const QString name
+                                = value.text == u"any" ? QStringLiteral("any_") + c.name : c.name;
+                        row.append({uniqueName(name, namesOf(row)), c.type});
                     }
                     continue;
                 }
-                Node &expr = arg.kind == NodeKind::Assign ? *arg.kid(0) : arg;
+                const bool named = arg.kind == NodeKind::Assign || arg.kind == NodeKind::NamedArg;
+                Node &expr = named ? *arg.kid(0) : arg;
                 const T t = bindScalar(expr, inner);
                 if (k == 0 && value.text != u"take_any" && (t == T::Dynamic || t == T::Bool))
                     fail(QStringLiteral("%1() cannot order by a %2 value")
                                  .arg(value.text, kqlTypeName(t)),
                          expr);
-                QString name = arg.kind == NodeKind::Assign ? arg.text : expressionName(expr);
+                QString name = named ? arg.text : expressionName(expr);
+                if (!named && value.text == u"any" && !name.isEmpty())
+                    name = QStringLiteral("any_") + name;
+                if (name.isEmpty() && k == 0 && value.text.startsWith(QLatin1String("arg_")))
+                    name = value.text.mid(4) + QLatin1Char('_'); // arg_max(tolower(x), …) is max_
                 if (name.isEmpty())
                     name = nextColumnName(namesOf(row), counter);
                 row.append({uniqueName(name, namesOf(row)), t});

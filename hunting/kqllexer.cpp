@@ -221,7 +221,8 @@ private:
             if (j < m_text.size() && m_text[j] == u'~' && m_text.mid(m_i + 1, j - m_i - 1) == u"in")
                 ++j;
             const QStringView word = m_text.mid(m_i + 1, j - m_i - 1);
-            if (isNegatableStringOperator(word)) {
+            if (isNegatableStringOperator(word) && word != u"has_any" && word != u"has_all"
+                && word != u"matches") {
                 token.kind = TokenKind::Operator;
                 token.text = QLatin1Char('!') + word.toString();
                 advance(j - m_i);
