@@ -264,6 +264,10 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                 ok = false;
             } else if (!accepts(param, types[i], types)) {
                 ok = false;
+            } else if (param.kind == ParamKind::Declared
+                       && args[i]->kind == NodeKind::DynamicLiteral
+                       && !param.types.contains(T::Dynamic)) {
+                ok = false; // Kusto converts a dynamic value to a string, but not a dynamic literal
             }
             if (!ok && why.isEmpty())
                 why = QStringLiteral("argument %1 (%2) has type %3")
@@ -297,8 +301,17 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
     }
     // The common type of the Common* arguments (iff's branches, coalesce's values, max_of, …).
     std::optional<T> common;
+    bool sawDynamic = false;
+    bool sawOther = false;
     for (int i = 0; i < args.size(); ++i) {
         const ParamSymbol &param = chosen->params[mapping[i]];
+        if (param.kind == ParamKind::CommonScalar) {
+            (types[i] == T::Dynamic ? sawDynamic : sawOther) = true;
+            if (sawDynamic && sawOther) // coalesce(dynamic, long): Kusto wants one kind
+                fail(QStringLiteral("%1(): the arguments must all be dynamic or all not dynamic")
+                             .arg(fn.name),
+                     *args[i]);
+        }
         if (!isCommon(param.kind) || types[i] == T::Dynamic)
             continue;
         if (!common || *common == types[i])

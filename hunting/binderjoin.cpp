@@ -271,10 +271,17 @@ SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &
     // mv-apply: the subquery runs on each row's expansion; its columns follow the input's others.
     Node &sub = *op.kids.back();
     const SchemaPtr result = bindPipeline(sub, ctx, share(row));
+    // The columns mv-apply expanded in place are the subquery's to return; the input's other
+    // columns come first, then the subquery's.
+    QStringList expanded;
+    for (const NodePtr &item : op.kids) {
+        if (item->kind == NodeKind::MvExpandItem && namesOf(input).contains(item->resultName))
+            expanded.append(item->resultName);
+    }
     RowSchema out;
     const QStringList subNames = namesOf(*result);
     for (const Column &c : input) {
-        if (!subNames.contains(c.name))
+        if (!subNames.contains(c.name) && !expanded.contains(c.name))
             out.append(c);
     }
     for (const Column &c : *result)
@@ -301,6 +308,11 @@ SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx
         Node &element = *op.kid(i);
         if (element.kind != NodeKind::ColumnDecl)
             continue;
+        if (i > 1 && op.kid(i - 1)->kind != NodeKind::Literal)
+            fail(QStringLiteral("in a parse pattern a column must follow a string: '%1' has none "
+                                "before it")
+                         .arg(element.text),
+                 element);
         const T type = element.value.isEmpty() ? T::String
                                                : kqlTypeFromName(element.value).value_or(T::String);
         element.type = type;
