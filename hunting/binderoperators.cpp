@@ -1,7 +1,5 @@
 #include "binderimpl.h"
 
-#include <QRegularExpression>
-
 // Tabular sources and operators: each computes its output columns with Kusto's naming rules.
 namespace Vigil::Kql {
 
@@ -24,12 +22,29 @@ SchemaPtr share(RowSchema row)
 }
 
 /** Kusto's wildcard: '*' matches any run of characters; everything else literally. */
-bool wildcardMatch(const QString &pattern, const QString &name)
+bool wildcardMatch(QStringView pattern, QStringView name)
 {
-    const QRegularExpression re(
-            QRegularExpression::anchoredPattern(QRegularExpression::escape(pattern).replace(
-                    QLatin1String("\\*"), QLatin1String(".*"))));
-    return re.match(name).hasMatch();
+    qsizetype p = 0;
+    qsizetype n = 0;
+    qsizetype star = -1; // the last '*' seen, and where in name it started matching
+    qsizetype resume = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = n;
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star >= 0) {
+            p = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
 }
 
 /**

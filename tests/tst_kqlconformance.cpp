@@ -144,6 +144,7 @@ void TestKqlConformance::conformance()
     Kql::analyzeQuery(u"print 1", HuntingSchema::defender()); // builds the function table once
     qint64 totalNs = 0;
     qint64 slowestNs = 0;
+    QString slowestId;
     for (const auto &[id, query] : queries) {
         const bool alias = query.contains(QLatin1String("TimeGenerated"));
         const auto found = answers.constFind(alias ? id + QStringLiteral("#ts") : id);
@@ -157,7 +158,10 @@ void TestKqlConformance::conformance()
         const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
         const qint64 ns = timer.nsecsElapsed();
         totalNs += ns;
-        slowestNs = std::max(slowestNs, ns);
+        if (ns > slowestNs) {
+            slowestNs = ns;
+            slowestId = id;
+        }
         if (!expected.ok) {
             if (analysis.ok())
                 failures.append(QStringLiteral("%1: the oracle rejects (%2) but Vigil accepts: %3")
@@ -204,8 +208,9 @@ void TestKqlConformance::conformance()
           "the oracle rejects %d: Vigil refuses %d",
           qlonglong(queries.size()), oracleAccepts, bothAccept, refused,
           int(queries.size()) - oracleAccepts, bothRefuse);
-    qInfo("front end: %.3f ms per query on average, %.3f ms at most (lex, parse, bind)",
-          double(totalNs) / 1e6 / double(queries.size()), double(slowestNs) / 1e6);
+    qInfo("front end: %.3f ms per query on average, %.3f ms at most (%s) (lex, parse, bind)",
+          double(totalNs) / 1e6 / double(queries.size()), double(slowestNs) / 1e6,
+          qPrintable(slowestId));
     for (auto it = refusals.cbegin(); it != refusals.cend(); ++it)
         qInfo("  refused %lld× (%s): %s", qlonglong(it->size()),
               qPrintable(it->join(QLatin1Char(' '))), qPrintable(it.key()));
