@@ -56,7 +56,7 @@ QString uniqueName(const QString &name, const QStringList &taken)
     if (!taken.contains(name))
         return name;
     for (int n = 1;; ++n) {
-        const QString candidate = name + QString::number(n);
+        QString candidate = name + QString::number(n);
         if (!taken.contains(candidate))
             return candidate;
     }

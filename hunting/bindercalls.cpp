@@ -260,9 +260,8 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
             const ParamSymbol &param = sig.params[(*which)[i]];
             if (args[i]->kind == NodeKind::Star) {
                 ok = param.starAllowed;
-            } else if (param.typeLiteral != (args[i]->kind == NodeKind::TypeOf)) {
-                ok = false;
-            } else if (!accepts(param, types[i], types)) {
+            } else if (param.typeLiteral != (args[i]->kind == NodeKind::TypeOf)
+                       || !accepts(param, types[i], types)) {
                 ok = false;
             } else if (param.kind == ParamKind::Declared
                        && args[i]->kind == NodeKind::DynamicLiteral

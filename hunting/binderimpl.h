@@ -83,7 +83,7 @@ public:
 
     // ---- tabular (binderoperators.cpp)
     SchemaPtr bindTabular(Node &node, const Context &ctx);
-    SchemaPtr bindPipeline(Node &node, const Context &ctx, SchemaPtr implicitInput);
+    SchemaPtr bindPipeline(Node &node, const Context &ctx, const SchemaPtr &implicitInput);
     SchemaPtr bindOperator(Node &op, const SchemaPtr &input, const Context &ctx);
     SchemaPtr bindProjection(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindSummarize(Node &op, const RowSchema &input, const Context &ctx);

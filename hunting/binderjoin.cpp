@@ -60,7 +60,7 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
     Context outer;
     outer.scope = ctx.scope;
     Node &rightNode = *op.kid(0);
-    const SchemaPtr rightPtr = bindTabular(rightNode, outer);
+    SchemaPtr rightPtr = bindTabular(rightNode, outer);
     const RowSchema &right = *rightPtr;
     QStringList rightKeys;
     if (op.count() < 2)

@@ -116,7 +116,7 @@ SchemaPtr Binder::bindTabular(Node &node, const Context &ctx)
     return node.schema;
 }
 
-SchemaPtr Binder::bindPipeline(Node &node, const Context &ctx, SchemaPtr implicitInput)
+SchemaPtr Binder::bindPipeline(Node &node, const Context &ctx, const SchemaPtr &implicitInput)
 {
     Node &source = *node.kid(0);
     SchemaPtr current;
@@ -523,7 +523,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                 fail(QStringLiteral("%1() needs the column to maximize and the columns to return")
                              .arg(value.text),
                      value);
-            Context inner = ctx;
+            const Context &inner = ctx;
             for (qsizetype k = 0; k < value.count(); ++k) {
                 Node &arg = *value.kid(k);
                 if (arg.kind == NodeKind::Star) {

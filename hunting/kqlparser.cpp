@@ -448,7 +448,7 @@ QString Parser::typeName()
     const Token &t = peek();
     if (t.kind != TokenKind::Identifier && t.kind != TokenKind::TypedLiteral)
         unexpected(QStringLiteral("a type name"));
-    const QString name = take().text;
+    QString name = take().text;
     if (!kqlTypeFromName(name))
         fail(QStringLiteral("'%1' is not a KQL type").arg(name), t.pos);
     return name;

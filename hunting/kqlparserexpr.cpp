@@ -89,11 +89,10 @@ NodePtr Parser::comparison()
         QString op;
         if (t.kind == TokenKind::Operator && symbolicComparisons().contains(t.text))
             op = t.text == u"<>" ? QStringLiteral("!=") : t.text;
-        else if (t.kind == TokenKind::Operator && t.text.startsWith(u'!') && t.text.size() > 1
-                 && t.text[1].isLetter())
-            op = t.text;
-        else if (t.kind == TokenKind::Identifier
-                 && (isNegatableStringOperator(t.text) || t.text == u"matches"))
+        else if ((t.kind == TokenKind::Operator && t.text.startsWith(u'!') && t.text.size() > 1
+                  && t.text[1].isLetter())
+                 || (t.kind == TokenKind::Identifier
+                     && (isNegatableStringOperator(t.text) || t.text == u"matches")))
             op = t.text;
         if (op.isEmpty())
             return left;

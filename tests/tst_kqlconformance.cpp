@@ -129,9 +129,9 @@ void TestKqlConformance::conformance()
         OracleAnswer answer;
         answer.ok = r.value(QStringLiteral("ok")).toBool();
         answer.open = r.value(QStringLiteral("open")).toBool();
-        for (const QJsonValue &e : r.value(QStringLiteral("errors")).toArray())
+        for (const auto &e : r.value(QStringLiteral("errors")).toArray())
             answer.errors.append(e.toString());
-        for (const QJsonValue &c : r.value(QStringLiteral("columns")).toArray())
+        for (const auto &c : r.value(QStringLiteral("columns")).toArray())
             answer.columns.append({c.toArray().at(0).toString(), c.toArray().at(1).toString()});
         answers.insert(r.value(QStringLiteral("id")).toVariant().toString(), answer);
     }

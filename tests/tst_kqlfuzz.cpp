@@ -237,7 +237,7 @@ void TestKqlFuzz::mutatedAndRandomQueries()
     qInfo("%lld queries (%lld accepted), slowest %lld ms, resident memory grew %lld KiB", runs,
           accepted, slowest, grown);
     QVERIFY(runs > 100);
-    QVERIFY2(grown < 256 * 1024, qPrintable(QStringLiteral("memory grew by %1 KiB").arg(grown)));
+    QVERIFY2(grown < 256LL * 1024, qPrintable(QStringLiteral("memory grew by %1 KiB").arg(grown)));
 }
 
 QTEST_GUILESS_MAIN(TestKqlFuzz)
