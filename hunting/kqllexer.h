@@ -44,6 +44,9 @@ public:
     static std::optional<QList<Token>> tokenize(QStringView text, KqlError *error);
 };
 
+/** True for Kusto's keywords that a name must bracket (['last'], ['project']). */
+bool isReservedWord(QStringView word);
+
 /** True when word is a string operator that can be negated with `!` (has, contains_cs, in, …). */
 bool isNegatableStringOperator(QStringView word);
 

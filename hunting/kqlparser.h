@@ -7,9 +7,6 @@
 
 namespace Vigil::Kql {
 
-/** True for Kusto's keywords that a name must bracket (['last'], ['project']). */
-bool isReservedWord(QStringView word);
-
 /**
  * @brief Recursive-descent parser from KQL text to an AST (a Script node) with positions.
  *
