@@ -17,6 +17,7 @@ void clearAnnotations(Node &root)
         node->type.reset();
         node->schema.reset();
         node->resultName.clear();
+        node->outputColumns.clear();
         if (node->kind == NodeKind::Name)
             node->value.clear();
         for (const NodePtr &kid : node->kids)

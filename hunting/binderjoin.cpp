@@ -256,6 +256,7 @@ SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &
             row[existing].type = to;
         else
             row.append({name, to});
+        item->outputColumns.append(name);
     }
     const QString index = op.option(QStringLiteral("with_itemindex"));
     if (!index.isEmpty()) {
@@ -321,6 +322,7 @@ SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx
                          .arg(op.text, element.text),
                  element);
         row.append({element.text, type});
+        element.outputColumns.append(element.text);
     }
     return share(row);
 }

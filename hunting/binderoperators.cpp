@@ -160,6 +160,13 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
                  node);
         for (qsizetype i = 0; i < values.size(); ++i) {
             Node &value = *node.kid(row.size() + i);
+            const bool literal
+                    = value.kind == NodeKind::Literal || value.kind == NodeKind::DynamicLiteral
+                      || (value.kind == NodeKind::Unary && value.kid(0)->kind == NodeKind::Literal);
+            if (!literal)
+                fail(QStringLiteral("the values of datatable must be literals (use print or extend "
+                                    "for computed values)"),
+                     value);
             const T t = bindScalar(value, outer);
             const T want = row[i % row.size()].type;
             if (t != want && !(isNumber(t) && isNumber(want)) && t != T::Dynamic
@@ -199,6 +206,7 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
             if (item.kind == NodeKind::Assign && namesOf(row).contains(name))
                 fail(QStringLiteral("the column '%1' is named twice").arg(name), item);
             row.append({uniqueName(name, namesOf(row)), t});
+            item.outputColumns.append(row.last().name);
         }
         node.schema = share(row);
         return node.schema;
@@ -462,6 +470,7 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
         const qsizetype existing = taken.indexOf(name);
         if (extend && existing >= 0) {
             row[existing].type = t; // extend replaces a column of that name in place
+            item->outputColumns.append(name);
             continue;
         }
         if (!extend && existing >= 0
@@ -471,6 +480,7 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
         if (isColumnReference(value))
             references.append(name);
         row.append({uniqueName(name, taken), t});
+        item->outputColumns.append(row.last().name);
     }
     return share(row);
 }
@@ -502,6 +512,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         if (isColumnReference(value))
             references.append(name);
         row.append({uniqueName(name, namesOf(row)), t});
+        item->outputColumns.append(row.last().name);
     }
     Context agg = ctx;
     agg.aggregates = true;
@@ -538,6 +549,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                         const QString name
                                 = value.text == u"any" ? QStringLiteral("any_") + c.name : c.name;
                         row.append({uniqueName(name, namesOf(row)), c.type});
+                        item->outputColumns.append(row.last().name);
                     }
                     continue;
                 }
@@ -556,6 +568,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                 if (name.isEmpty())
                     name = nextColumnName(namesOf(row), counter);
                 row.append({uniqueName(name, namesOf(row)), t});
+                item->outputColumns.append(row.last().name);
             }
             value.type = T::Dynamic;
             continue;
@@ -571,6 +584,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         else if (item->kind == NodeKind::Assign && namesOf(row).contains(name))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
         row.append({uniqueName(name, namesOf(row)), t});
+        item->outputColumns.append(row.last().name);
     }
     return share(row);
 }

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -142,6 +143,12 @@ struct Node
     std::optional<KqlType> type; ///< the type of a scalar expression
     std::shared_ptr<const RowSchema> schema; ///< the columns of a tabular expression/operator
     QString resultName; ///< the column name the expression gets when it has no explicit name
+    /**
+     * The output columns an item of project, extend, summarize (keys and aggregates), print,
+     * distinct, serialize, mv-expand or parse becomes, in order: one name, or several for
+     * arg_max/arg_min/take_any/any with more than one argument or `*`.
+     */
+    QStringList outputColumns;
 
     Node *kid(qsizetype i) const
     {

@@ -718,6 +718,13 @@ add("edge",
     "print x = tolong('1') + dynamic(1).a",
 )
 
+add("edge2",
+    "datatable(k:string, t:datetime, v:long)['a', datetime(2024-01-01), 1] | summarize n = count(), arg_max(t, *), count() by bin(t, 1h), k",
+    "datatable(k:string, t:datetime)['a', now()]",
+    "datatable(a:long)[1 + 1]",
+    "datatable(a:long)[-1, 2]",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void kustoColumnNames();
     void namesResolveThroughScopes();
     void timeGeneratedIsTimestamp();
+    void itemsKnowTheirOutputColumns();
     void binderRefusalsPointAtTheName();
     void functionSymbolTable();
     void uniqueNames();
@@ -323,9 +324,10 @@ void TestKqlFrontend::kustoColumnNames_data()
     QTest::newRow("arg_max star") << "datatable(k:string, t:datetime, v:long)['a', "
                                      "datetime(2024-01-01), 1] | summarize arg_max(t, *) by k"
                                   << "k:string t:datetime v:long";
-    QTest::newRow("arg_max named") << "datatable(k:string, t:datetime, v:long, w:real)['a', now(), "
-                                      "1, 1.0] | summarize arg_min(v, w, t) by k"
-                                   << "k:string v:long w:real t:datetime";
+    QTest::newRow("arg_max named")
+            << "datatable(k:string, t:datetime, v:long, w:real)['a', datetime(2024-01-01), "
+               "1, 1.0] | summarize arg_min(v, w, t) by k"
+            << "k:string v:long w:real t:datetime";
     QTest::newRow("join duplicates") << "datatable(a:string, b:long)['x', 1] | join "
                                         "(datatable(a:string, b:long)['x', 1]) on a"
                                      << "a:string b:long a1:string b1:long";
@@ -402,6 +404,28 @@ void TestKqlFrontend::timeGeneratedIsTimestamp()
     QVERIFY(!analyzeQuery(QStringLiteral("DeviceInfo | where TimeGenerated > ago(1d)"),
                           HuntingSchema::defender(), defenderOnly)
                      .ok());
+}
+
+void TestKqlFrontend::itemsKnowTheirOutputColumns()
+{
+    const QueryAnalysis a
+            = analyzeQuery(QStringLiteral("datatable(k:string, t:datetime, v:long)['a', "
+                                          "datetime(2024-01-01), 1] | summarize n = "
+                                          "count(), arg_max(t, *), count() by bin(t, 1h), k"),
+                           HuntingSchema::defender());
+    QVERIFY(a.ok());
+    const Node *summarize = findKind(*a.tree, NodeKind::OpSummarize);
+    QVERIFY(summarize);
+    const Node &aggregates = *summarize->kid(0);
+    const Node &keys = *summarize->kid(1);
+    QCOMPARE(keys.kid(0)->outputColumns, QStringList{QStringLiteral("t")});
+    QCOMPARE(keys.kid(1)->outputColumns, QStringList{QStringLiteral("k")});
+    QCOMPARE(aggregates.kid(0)->outputColumns, QStringList{QStringLiteral("n")});
+    // arg_max(t, *) by t, k returns t (as t1: the key took t) and every column not a key.
+    QCOMPARE(aggregates.kid(1)->outputColumns,
+             (QStringList{QStringLiteral("t1"), QStringLiteral("v")}));
+    QCOMPARE(aggregates.kid(2)->outputColumns, QStringList{QStringLiteral("count_")});
+    QCOMPARE(summarize->schema->size(), 6);
 }
 
 void TestKqlFrontend::binderRefusalsPointAtTheName()
