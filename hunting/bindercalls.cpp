@@ -259,16 +259,15 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         bool ok = true;
         for (int i = 0; i < args.size() && ok; ++i) {
             const ParamSymbol &param = sig.params[(*which)[i]];
-            if (args[i]->kind == NodeKind::Star) {
+            // Kusto converts a dynamic value to a string parameter, but not a dynamic literal.
+            const bool dynamicLiteral = param.kind == ParamKind::Declared
+                                        && args[i]->kind == NodeKind::DynamicLiteral
+                                        && !param.types.contains(T::Dynamic);
+            if (args[i]->kind == NodeKind::Star)
                 ok = param.starAllowed;
-            } else if (param.typeLiteral != (args[i]->kind == NodeKind::TypeOf)
-                       || !accepts(param, types[i], types)) {
-                ok = false;
-            } else if (param.kind == ParamKind::Declared
-                       && args[i]->kind == NodeKind::DynamicLiteral
-                       && !param.types.contains(T::Dynamic)) {
-                ok = false; // Kusto converts a dynamic value to a string, but not a dynamic literal
-            }
+            else
+                ok = param.typeLiteral == (args[i]->kind == NodeKind::TypeOf)
+                     && accepts(param, types[i], types) && !dynamicLiteral;
             if (!ok && why.isEmpty())
                 why = QStringLiteral("argument %1 (%2) has type %3")
                               .arg(i + 1)
