@@ -66,6 +66,16 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
                            const AnalyzeOptions &options)
 {
     QueryAnalysis analysis;
+    // Real hunting queries, IOC lists included, are well under a megabyte; a bound keeps a
+    // pasted log file from taking the memory of a hundred thousand tokens per megabyte.
+    constexpr qsizetype maxQueryLength = 4 * 1024 * 1024;
+    if (text.size() > maxQueryLength) {
+        analysis.errors.append({QStringLiteral("the query is %1 characters long; the limit is %2")
+                                        .arg(text.size())
+                                        .arg(maxQueryLength),
+                                {}});
+        return analysis;
+    }
     KqlError error;
     NodePtr tree = Parser::parse(text, &error);
     if (!tree) {

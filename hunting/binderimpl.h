@@ -43,6 +43,52 @@ struct Scope
     }
 };
 
+/**
+ * @brief A result row under construction: its columns, and Kusto's unique-name rule over them
+ * (UniqueNameTable: a taken name gets the first free numeric suffix) in constant time per name,
+ * so that thousands of columns stay fast.
+ */
+class RowBuilder
+{
+public:
+    RowBuilder() = default;
+    explicit RowBuilder(const RowSchema &row)
+    {
+        for (const Column &c : row)
+            append(c);
+    }
+    bool contains(const QString &name) const { return m_index.contains(name); }
+    qsizetype indexOf(const QString &name) const { return m_index.value(name, -1); }
+    /** name, or name with the first free numeric suffix when it is taken. */
+    QString unique(const QString &name)
+    {
+        if (!contains(name))
+            return name;
+        int &n = m_next[name]; // suffixes below n are taken for good: names are never removed
+        for (n = std::max(n, 1); contains(name + QString::number(n)); ++n) { }
+        return name + QString::number(n);
+    }
+    /** Appends the column under unique(name); answers the name it got. */
+    QString appendUnique(const QString &name, KqlType type)
+    {
+        const QString given = unique(name);
+        append({given, type});
+        return given;
+    }
+    void append(const Column &column)
+    {
+        m_index.insert(column.name, m_columns.size());
+        m_columns.append(column);
+    }
+    void setType(qsizetype i, KqlType type) { m_columns[i].type = type; }
+    const RowSchema &columns() const { return m_columns; }
+
+private:
+    RowSchema m_columns;
+    QHash<QString, qsizetype> m_index;
+    QHash<QString, int> m_next;
+};
+
 /** Where a scalar expression is bound: its row (columns) and names; what it may contain. */
 struct Context
 {

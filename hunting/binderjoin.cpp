@@ -1,6 +1,6 @@
 #include "binderimpl.h"
 
-#include <QRegularExpression>
+#include <QSet>
 
 // join, lookup, union, mv-expand, mv-apply, parse: the operators that combine or reshape rows.
 namespace Vigil::Kql {
@@ -23,10 +23,10 @@ SchemaPtr share(RowSchema row)
 }
 
 /** Appends columns, each taking Kusto's first free numeric suffix when its name is taken. */
-void appendUnique(RowSchema &row, const RowSchema &more)
+void appendUnique(RowBuilder &row, const RowSchema &more)
 {
     for (const Column &c : more)
-        row.append({uniqueName(c.name, namesOf(row)), c.type});
+        row.appendUnique(c.name, c.type);
 }
 
 bool keyTypesMatch(T a, T b)
@@ -133,7 +133,7 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
         return share(left);
     if (kind == u"rightsemi" || kind == u"rightanti" || kind == u"rightantisemi")
         return rightPtr;
-    RowSchema row = left;
+    RowBuilder row(left);
     if (lookup) {
         RowSchema rest;
         for (const Column &c : right) {
@@ -144,7 +144,7 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
     } else {
         appendUnique(row, right);
     }
-    return share(row);
+    return share(row.columns());
 }
 
 SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx)
@@ -174,26 +174,10 @@ SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx
                                 "local KQL; list the tables")
                          .arg(kid->text),
                  *kid);
-            const QRegularExpression re(QRegularExpression::anchoredPattern(
-                    QRegularExpression::escape(kid->text).replace(QLatin1String("\\*"),
-                                                                  QLatin1String(".*"))));
-            bool any = false;
-            for (const HuntingTable &table : m_schema.tables()) {
-                if (!re.match(table.name).hasMatch())
-                    continue;
-                RowSchema row;
-                for (const HuntingColumn &c : table.columns)
-                    row.append({c.name, c.type});
-                branches.append(row);
-                any = true;
-            }
-            if (!any && fuzzy != u"true")
-                fail(QStringLiteral("no table matches '%1'").arg(kid->text), *kid);
-            continue;
         }
         branches.append(*bindTabular(*kid, outer));
     }
-    RowSchema row;
+    RowBuilder row;
     const QString source = op.option(QStringLiteral("withsource"));
     if (!source.isEmpty())
         row.append({source, T::String});
@@ -217,18 +201,18 @@ SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx
         if (kind == u"inner" && (seenIn[name] != branches.size() || list.size() != 1))
             continue;
         if (list.size() == 1) {
-            row.append({uniqueName(name, namesOf(row)), list.first()});
+            row.appendUnique(name, list.first());
         } else {
             for (T t : list)
-                row.append({uniqueName(name + QLatin1Char('_') + kqlTypeName(t), namesOf(row)), t});
+                row.appendUnique(name + QLatin1Char('_') + kqlTypeName(t), t);
         }
     }
-    return share(row);
+    return share(row.columns());
 }
 
 SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &ctx)
 {
-    RowSchema row = input;
+    RowBuilder row(input);
     int counter = 0;
     for (const NodePtr &item : op.kids) {
         if (item->kind != NodeKind::MvExpandItem)
@@ -248,19 +232,19 @@ SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &
         if (name.isEmpty()) {
             do {
                 name = QStringLiteral("Column%1").arg(++counter);
-            } while (namesOf(row).contains(name));
+            } while (row.contains(name));
         }
         item->resultName = name;
-        const qsizetype existing = namesOf(row).indexOf(name);
+        const qsizetype existing = row.indexOf(name);
         if (existing >= 0)
-            row[existing].type = to;
+            row.setType(existing, to);
         else
             row.append({name, to});
         item->outputColumns.append(name);
     }
     const QString index = op.option(QStringLiteral("with_itemindex"));
     if (!index.isEmpty()) {
-        if (namesOf(row).contains(index))
+        if (row.contains(index))
             fail(QStringLiteral("with_itemindex names an existing column '%1'").arg(index), op);
         row.append({index, T::Long});
     }
@@ -268,10 +252,10 @@ SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &
     if (!bag.isEmpty() && bag != u"bag" && bag != u"array")
         fail(QStringLiteral("bagexpansion is bag or array, not '%1'").arg(bag), op);
     if (op.kind == NodeKind::OpMvExpand)
-        return share(row);
+        return share(row.columns());
     // mv-apply: the subquery runs on each row's expansion; its columns follow the input's others.
     Node &sub = *op.kids.back();
-    const SchemaPtr result = bindPipeline(sub, ctx, share(row));
+    const SchemaPtr result = bindPipeline(sub, ctx, share(row.columns()));
     // The columns mv-apply expanded in place are the subquery's to return; the input's other
     // columns come first, then the subquery's.
     QStringList expanded;
@@ -280,7 +264,9 @@ SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &
             expanded.append(item->resultName);
     }
     RowSchema out;
-    const QStringList subNames = namesOf(*result);
+    QSet<QString> subNames;
+    for (const Column &c : *result)
+        subNames.insert(c.name);
     for (const Column &c : input) {
         if (!subNames.contains(c.name) && !expanded.contains(c.name))
             out.append(c);
@@ -304,7 +290,7 @@ SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx
     if (t != T::String && t != T::Dynamic)
         fail(QStringLiteral("%1 needs a string to parse, not %2").arg(op.text, kqlTypeName(t)),
              *op.kid(0));
-    RowSchema row = input;
+    RowBuilder row(input);
     for (qsizetype i = 1; i < op.count(); ++i) {
         Node &element = *op.kid(i);
         if (element.kind != NodeKind::ColumnDecl)
@@ -317,14 +303,14 @@ SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx
         const T type = element.value.isEmpty() ? T::String
                                                : kqlTypeFromName(element.value).value_or(T::String);
         element.type = type;
-        if (namesOf(row).contains(element.text))
+        if (row.contains(element.text))
             fail(QStringLiteral("%1 would make a second column named '%2'; choose another name")
                          .arg(op.text, element.text),
                  element);
         row.append({element.text, type});
         element.outputColumns.append(element.text);
     }
-    return share(row);
+    return share(row.columns());
 }
 
 } // namespace Vigil::Kql

@@ -1,20 +1,13 @@
 #include "binderimpl.h"
 
+#include <QSet>
+
 // Tabular sources and operators: each computes its output columns with Kusto's naming rules.
 namespace Vigil::Kql {
 
 namespace {
 
 using T = KqlType;
-
-QStringList namesOf(const RowSchema &row)
-{
-    QStringList names;
-    names.reserve(row.size());
-    for (const Column &c : row)
-        names.append(c.name);
-    return names;
-}
 
 SchemaPtr share(RowSchema row)
 {
@@ -51,18 +44,18 @@ bool wildcardMatch(QStringView pattern, QStringView name)
  * The name of the next unnamed expression: Kusto numbers them Column1, Column2, … and then
  * makes the name unique like any other (an explicit Column1 before it makes it Column11).
  */
-QString nextColumnName(const QStringList &taken, int &counter)
+QString nextColumnName(RowBuilder &row, int &counter)
 {
-    return uniqueName(QStringLiteral("Column%1").arg(++counter), taken);
+    return row.unique(QStringLiteral("Column%1").arg(++counter));
 }
 
 /** extend numbers unnamed expressions with the first ColumnN its input does not have. */
-QString nextFreeColumnName(const QStringList &taken, int &counter)
+QString nextFreeColumnName(const RowBuilder &row, int &counter)
 {
     QString name;
     do {
         name = QStringLiteral("Column%1").arg(++counter);
-    } while (taken.contains(name));
+    } while (row.contains(name));
     return name;
 }
 
@@ -195,7 +188,7 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
         return node.schema;
     }
     case NodeKind::Print: {
-        RowSchema row;
+        RowBuilder row;
         for (qsizetype i = 0; i < node.count(); ++i) {
             Node &item = *node.kid(i);
             Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
@@ -203,12 +196,11 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
             QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
             if (name.isEmpty())
                 name = QStringLiteral("print_%1").arg(i);
-            if (item.kind == NodeKind::Assign && namesOf(row).contains(name))
+            if (item.kind == NodeKind::Assign && row.contains(name))
                 fail(QStringLiteral("the column '%1' is named twice").arg(name), item);
-            row.append({uniqueName(name, namesOf(row)), t});
-            item.outputColumns.append(row.last().name);
+            item.outputColumns.append(row.appendUnique(name, t));
         }
-        node.schema = share(row);
+        node.schema = share(row.columns());
         return node.schema;
     }
     case NodeKind::UnionSource:
@@ -451,9 +443,9 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
     const bool extend = op.kind == NodeKind::OpExtend || op.kind == NodeKind::OpSerialize;
     if (op.kind == NodeKind::OpDistinct && op.count() == 1 && op.kid(0)->kind == NodeKind::Star)
         return share(input);
-    RowSchema row = extend ? input : RowSchema();
-    QStringList explicitNames;
-    QStringList references; // names given by a bare column reference
+    RowBuilder row = extend ? RowBuilder(input) : RowBuilder();
+    QSet<QString> explicitNames;
+    QSet<QString> references; // names given by a bare column reference
     int counter = 0;
     for (const NodePtr &item : op.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
@@ -462,14 +454,13 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
         if (item->kind == NodeKind::Assign) {
             if (explicitNames.contains(name) && !extend)
                 fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
-            explicitNames.append(name);
+            explicitNames.insert(name);
         }
-        const QStringList taken = namesOf(row);
         if (name.isEmpty())
-            name = extend ? nextFreeColumnName(taken, counter) : nextColumnName(taken, counter);
-        const qsizetype existing = taken.indexOf(name);
+            name = extend ? nextFreeColumnName(row, counter) : nextColumnName(row, counter);
+        const qsizetype existing = row.indexOf(name);
         if (extend && existing >= 0) {
-            row[existing].type = t; // extend replaces a column of that name in place
+            row.setType(existing, t); // extend replaces a column of that name in place
             item->outputColumns.append(name);
             continue;
         }
@@ -478,21 +469,20 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
                 || (isColumnReference(value) && references.contains(name))))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
         if (isColumnReference(value))
-            references.append(name);
-        row.append({uniqueName(name, taken), t});
-        item->outputColumns.append(row.last().name);
+            references.insert(name);
+        item->outputColumns.append(row.appendUnique(name, t));
     }
-    return share(row);
+    return share(row.columns());
 }
 
 SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context &ctx)
 {
     Node &aggregates = *op.kid(0);
     Node &keys = *op.kid(1);
-    RowSchema row;
+    RowBuilder row;
     int counter = 0;
-    QStringList keyNames;
-    QStringList references; // names given by a bare column reference
+    QSet<QString> keyNames;
+    QSet<QString> references; // names given by a bare column reference
     for (const NodePtr &item : keys.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const T t = bindScalar(value, ctx);
@@ -502,17 +492,16 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                  value);
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (name.isEmpty())
-            name = nextColumnName(namesOf(row), counter);
+            name = nextColumnName(row, counter);
         else if ((item->kind == NodeKind::Assign
                   || (isColumnReference(value) && references.contains(name)))
-                 && namesOf(row).contains(name))
+                 && row.contains(name))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
         if (value.kind == NodeKind::Name)
-            keyNames.append(input[findColumn(input, value)].name);
+            keyNames.insert(input[findColumn(input, value)].name);
         if (isColumnReference(value))
-            references.append(name);
-        row.append({uniqueName(name, namesOf(row)), t});
-        item->outputColumns.append(row.last().name);
+            references.insert(name);
+        item->outputColumns.append(row.appendUnique(name, t));
     }
     Context agg = ctx;
     agg.aggregates = true;
@@ -538,18 +527,17 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
             for (qsizetype k = 0; k < value.count(); ++k) {
                 Node &arg = *value.kid(k);
                 if (arg.kind == NodeKind::Star) {
-                    QStringList skip = keyNames;
+                    QSet<QString> skip = keyNames;
                     if (value.text.startsWith(QLatin1String("arg_")) && k > 0
                         && value.kid(0)->kind == NodeKind::Name)
-                        skip.append(input[findColumn(input, *value.kid(0))].name);
+                        skip.insert(input[findColumn(input, *value.kid(0))].name);
                     for (const Column &c : input) {
                         if (skip.contains(c.name))
                             continue;
                         // any(*) names each column any_X; take_any(*) and arg_max(…, *) keep X.
                         const QString name
                                 = value.text == u"any" ? QStringLiteral("any_") + c.name : c.name;
-                        row.append({uniqueName(name, namesOf(row)), c.type});
-                        item->outputColumns.append(row.last().name);
+                        item->outputColumns.append(row.appendUnique(name, c.type));
                     }
                     continue;
                 }
@@ -566,9 +554,8 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                 if (name.isEmpty() && k == 0 && value.text.startsWith(QLatin1String("arg_")))
                     name = value.text.mid(4) + QLatin1Char('_'); // arg_max(tolower(x), …) is max_
                 if (name.isEmpty())
-                    name = nextColumnName(namesOf(row), counter);
-                row.append({uniqueName(name, namesOf(row)), t});
-                item->outputColumns.append(row.last().name);
+                    name = nextColumnName(row, counter);
+                item->outputColumns.append(row.appendUnique(name, t));
             }
             value.type = T::Dynamic;
             continue;
@@ -580,13 +567,12 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                  value);
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (name.isEmpty())
-            name = nextColumnName(namesOf(row), counter);
-        else if (item->kind == NodeKind::Assign && namesOf(row).contains(name))
+            name = nextColumnName(row, counter);
+        else if (item->kind == NodeKind::Assign && row.contains(name))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
-        row.append({uniqueName(name, namesOf(row)), t});
-        item->outputColumns.append(row.last().name);
+        item->outputColumns.append(row.appendUnique(name, t));
     }
-    return share(row);
+    return share(row.columns());
 }
 
 } // namespace Vigil::Kql

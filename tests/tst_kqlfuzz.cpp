@@ -123,6 +123,8 @@ class TestKqlFuzz : public QObject
 private Q_SLOTS:
     void deepNestingIsRefusedNotOverflowed_data();
     void deepNestingIsRefusedNotOverflowed();
+    void wideQueriesStayFast_data();
+    void wideQueriesStayFast();
     void mutatedAndRandomQueries();
 };
 
@@ -171,6 +173,48 @@ void TestKqlFuzz::deepNestingIsRefusedNotOverflowed()
                      || error.message.contains(QLatin1String("expected")),
              qPrintable(error.message));
     QVERIFY(error.pos.line >= 1 && error.pos.column >= 1);
+}
+
+void TestKqlFuzz::wideQueriesStayFast_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("columns"); // -1: refused
+    QStringList ones(20000, QStringLiteral("1"));
+    QTest::newRow("20,000 print columns")
+            << QStringLiteral("print ") + ones.join(QLatin1String(", ")) << 20000;
+    QStringList counts(5000, QStringLiteral("count()"));
+    QTest::newRow("5,000 count() named count_N")
+            << QStringLiteral("DeviceInfo | summarize ") + counts.join(QLatin1String(", ")) << 5000;
+    QStringList hosts;
+    for (int i = 0; i < 200000; ++i)
+        hosts.append(QStringLiteral("'h%1'").arg(i));
+    QTest::newRow("200,000 values after in")
+            << QStringLiteral("DeviceInfo | where DeviceName in (")
+                       + hosts.join(QLatin1String(", ")) + QLatin1Char(')')
+            << int(HuntingSchema::defender().table(u"DeviceInfo")->columns.size());
+    QTest::newRow("5 MB of text") << QStringLiteral("print x = '") + QString(5 * 1024 * 1024, u'a')
+                                             + QStringLiteral("'")
+                                  << -1;
+}
+
+void TestKqlFuzz::wideQueriesStayFast()
+{
+    QFETCH(QString, query);
+    QFETCH(int, columns);
+    QElapsedTimer timer;
+    timer.start();
+    const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    if (columns < 0) {
+        QVERIFY(!analysis.ok());
+        QVERIFY2(analysis.errors.first().message.contains(QLatin1String("limit")),
+                 qPrintable(analysis.errors.first().message));
+        return;
+    }
+    QVERIFY2(analysis.ok(), analysis.ok() ? "" : qPrintable(analysis.errors.first().message));
+    QCOMPARE(analysis.columns.size(), columns);
+    if (columns == 5000)
+        QCOMPARE(analysis.columns.last().name, QStringLiteral("count_4999"));
 }
 
 void TestKqlFuzz::mutatedAndRandomQueries()
