@@ -28,18 +28,25 @@ struct KqlError
     SourcePos pos;
 };
 
-/** The literal forms of KQL. The text is kept as written; converting it is the compiler's job. */
+/**
+ * The literal forms of KQL. Node::text keeps the literal as written (`0x1F`, `1.5h`,
+ * `datetime(2024-01-01)`, `@'C:\x'`); Node::value holds what to convert, by kind: the digits
+ * of a number (`0x1F`, `1e3`, `-2` inside dynamic), a timespan as `1.5h` or `1.02:03:04` (from
+ * `timespan(…)`/`time(…)`), a datetime's or guid's text between the parentheses, a string's
+ * decoded characters, `true`/`false`; for Null, the type's name. Converting is the compiler's
+ * job (kqltime for datetimes and timespans).
+ */
 enum class LiteralKind {
-    Null, ///< a bare typed null such as int(null): the node's `value` names the type
+    Null, ///< a typed null such as int(null) or dynamic's null: `value` names the type
     Bool,
     Int,
     Long,
     Real,
     Decimal,
     String,
-    DateTime, ///< datetime(…)/date(…): `value` holds the text between the parentheses
-    TimeSpan, ///< 1d, 2.5h, 100ms, 1tick, timespan(…), time(…): `text` holds what was written
-    Guid, ///< guid(…): `value` holds the text between the parentheses
+    DateTime, ///< datetime(…)/date(…)
+    TimeSpan, ///< 1d, 2.5h, 100ms, 1tick, timespan(…), time(…)
+    Guid, ///< guid(…)
 };
 
 /** The kinds of AST node; the comment says what `text`, `value` and `kids` hold for each. */

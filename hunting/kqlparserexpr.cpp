@@ -241,12 +241,15 @@ NodePtr Parser::literal(const Token &t)
     switch (t.kind) {
     case TokenKind::Long:
         node->literal = LiteralKind::Long;
+        node->value = t.text;
         break;
     case TokenKind::Real:
         node->literal = LiteralKind::Real;
+        node->value = t.text;
         break;
     case TokenKind::TimeSpan:
         node->literal = LiteralKind::TimeSpan;
+        node->value = t.text;
         break;
     case TokenKind::String:
         node->literal = LiteralKind::String;
@@ -347,6 +350,7 @@ NodePtr Parser::dynamicValue()
         NodePtr node = literal(take());
         node->pos = minus.pos;
         node->text.prepend(QLatin1Char('-'));
+        node->value.prepend(QLatin1Char('-'));
         return node;
     }
     if (t.kind == TokenKind::String) {

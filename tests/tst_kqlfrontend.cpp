@@ -197,6 +197,11 @@ void TestKqlFrontend::literalsKeptAsWrittenInTheTree()
     QCOMPARE(texts.mid(0, 4), (QStringList{QStringLiteral("1.50"), QStringLiteral("90m"),
                                            QStringLiteral("datetime(2024-01-01T00:00:00Z)"),
                                            QStringLiteral("dynamic({\"k\": [1, 'x']})")}));
+    QStringList values;
+    for (const NodePtr &item : print->kids)
+        values.append(item->kid(0)->value);
+    QCOMPARE(values.mid(0, 3), (QStringList{QStringLiteral("1.50"), QStringLiteral("90m"),
+                                            QStringLiteral("2024-01-01T00:00:00Z")}));
     const Node *c = print->kid(2)->kid(0);
     QCOMPARE(c->literal, LiteralKind::DateTime);
     QCOMPARE(c->value, QStringLiteral("2024-01-01T00:00:00Z"));
