@@ -443,6 +443,11 @@ KqlType Binder::bindBinary(Node &node, const Context &ctx)
 {
     const QString &op = node.text;
     Node &leftNode = *node.kid(0);
+    if (leftNode.kind == NodeKind::Star)
+        fail(QStringLiteral("'* %1 …' (searching every column) is not supported by Vigil's local "
+                            "KQL; name the columns")
+                     .arg(op),
+             leftNode);
     const KqlType l = bindScalar(leftNode, ctx);
     auto bad = [&](KqlType r) {
         fail(QStringLiteral("the operator '%1' is not defined for %2 and %3 operands")

@@ -59,6 +59,21 @@ QString nextFreeColumnName(const RowBuilder &row, int &counter)
     return name;
 }
 
+/** The names of `x = …` or `(a, b) = …` (summarize), in order; none for a plain item. */
+QStringList assignedNames(const Node &item)
+{
+    if (item.kind != NodeKind::Assign)
+        return {};
+    if (!item.text.isEmpty())
+        return {item.text};
+    QStringList names;
+    for (const auto &[key, value] : item.options) {
+        if (key == u"name")
+            names.append(value);
+    }
+    return names;
+}
+
 /** A column referred to by its bare name twice is an error; a computed name gets a suffix. */
 bool isColumnReference(const Node &value)
 {
@@ -514,16 +529,12 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         if (multi
             && ((value.text != u"take_any" && value.text != u"any") || value.count() > 1
                 || (value.count() == 1 && value.kid(0)->kind == NodeKind::Star))) {
-            if (item->kind == NodeKind::Assign)
-                fail(QStringLiteral("naming the result of %1() is not supported; rename the "
-                                    "columns afterwards")
-                             .arg(value.text),
-                     *item);
             if (value.count() < 1)
                 fail(QStringLiteral("%1() needs the column to maximize and the columns to return")
                              .arg(value.text),
                      value);
             const Context &inner = ctx;
+            QList<Column> produced; // an empty name: numbered ColumnN when appended
             for (qsizetype k = 0; k < value.count(); ++k) {
                 Node &arg = *value.kid(k);
                 if (arg.kind == NodeKind::Star) {
@@ -537,7 +548,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                         // any(*) names each column any_X; take_any(*) and arg_max(…, *) keep X.
                         const QString name
                                 = value.text == u"any" ? QStringLiteral("any_") + c.name : c.name;
-                        item->outputColumns.append(row.appendUnique(name, c.type));
+                        produced.append({name, c.type});
                     }
                     continue;
                 }
@@ -553,13 +564,28 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                     name = QStringLiteral("any_") + name;
                 if (name.isEmpty() && k == 0 && value.text.startsWith(QLatin1String("arg_")))
                     name = value.text.mid(4) + QLatin1Char('_'); // arg_max(tolower(x), …) is max_
-                if (name.isEmpty())
-                    name = nextColumnName(row, counter);
-                item->outputColumns.append(row.appendUnique(name, t));
+                produced.append({name, t});
             }
+            // `x = arg_max(…)` and `(a, b) = arg_max(…)` rename the first columns, in order.
+            const QStringList names = assignedNames(*item);
+            if (names.size() > produced.size())
+                fail(QStringLiteral("%1 names for the %2 columns of %3()")
+                             .arg(names.size())
+                             .arg(produced.size())
+                             .arg(value.text),
+                     *item);
+            for (qsizetype k = 0; k < names.size(); ++k)
+                produced[k].name = names[k];
+            for (const Column &c : std::as_const(produced))
+                item->outputColumns.append(row.appendUnique(
+                        c.name.isEmpty() ? nextColumnName(row, counter) : c.name, c.type));
             value.type = T::Dynamic;
             continue;
         }
+        if (item->kind == NodeKind::Assign && item->text.isEmpty())
+            fail(QStringLiteral("several names '(A, B) = …' need an aggregate that gives several "
+                                "columns (arg_max, arg_min, take_any)"),
+                 *item);
         const T t = bindScalar(value, agg);
         if (!containsAggregate(value))
             fail(QStringLiteral("each expression before 'by' in summarize must use an aggregate "

@@ -106,7 +106,8 @@ enum class NodeKind {
     Name, ///< text: the identifier (brackets and quotes removed)
     NamePattern, ///< text: a wildcard pattern such as `*1` or `Device*`
     Star, ///< `*` as an argument (arg_max(T, *), take_any(*), distinct *)
-    Assign, ///< text: the name; kids[0]: the value
+    Assign, ///< text: the name; kids[0]: the value. summarize's `(a, b) = arg_max(…)`: text is
+    ///< empty and the names are the options named "name", in order
     Binary, ///< text: the operator as Kusto spells it ("==", "!has_cs", "in~", "matches regex",
     ///< "and", "+"…); kids[0], kids[1] (for the `in` family: a List)
     Between, ///< text: "between" or "!between"; kids: value, low, high

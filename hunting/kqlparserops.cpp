@@ -124,10 +124,22 @@ NodePtr Parser::opSummarize(const Token &at)
     NodePtr keys = make(NodeKind::List, peek());
     if (!isWord(L("by"))) {
         do {
-            if (isOp(L("(")) && peek(1).kind == TokenKind::Identifier && isOp(L(","), 2))
-                fail(QStringLiteral("assigning an aggregate to several names '(A, B) = …' is not "
-                                    "supported"),
-                     peek().pos);
+            const bool nameAt1 = peek(1).kind == TokenKind::Identifier
+                                 || peek(1).kind == TokenKind::BracketName;
+            if (isOp(L("(")) && nameAt1
+                && (isOp(L(","), 2) || (isOp(L(")"), 2) && isOp(L("="), 3)))) {
+                // (Timestamp, ReportId) = arg_max(Timestamp, ReportId): names the columns in order.
+                NodePtr assign = make(NodeKind::Assign, take());
+                do {
+                    assign->options.append(
+                            {QStringLiteral("name"), expectName(QStringLiteral("a column name"))});
+                } while (acceptOp(L(",")));
+                expectOp(L(")"), QStringLiteral("after the names"));
+                expectOp(L("="), QStringLiteral("after (names)"));
+                assign->kids.push_back(expression());
+                aggregates->kids.push_back(std::move(assign));
+                continue;
+            }
             aggregates->kids.push_back(namedOrPlain());
         } while (acceptOp(L(",")));
     }

@@ -725,6 +725,22 @@ add("edge2",
     "datatable(a:long)[-1, 2]",
 )
 
+add("tuple",
+    'DeviceProcessEvents | summarize (Timestamp, ReportId) = arg_max(Timestamp, ReportId) by DeviceId',
+    'DeviceProcessEvents | summarize (T, R) = arg_max(Timestamp, ReportId) by DeviceId',
+    'DeviceProcessEvents | summarize (T) = arg_max(Timestamp, ReportId) by DeviceId',
+    'DeviceProcessEvents | summarize (T, R, X) = arg_max(Timestamp, ReportId) by DeviceId',
+    'DeviceProcessEvents | summarize (T, R) = arg_max(Timestamp, *) by DeviceId',
+    'DeviceProcessEvents | summarize (T, R) = take_any(FileName, FolderPath)',
+    'DeviceProcessEvents | summarize (T, R) = count()',
+    'DeviceProcessEvents | extend (a, b) = (1, 2)',
+    "DeviceProcessEvents | where * has 'x'",
+    'DeviceProcessEvents | mv-expand todynamic(AdditionalFields)',
+    'DeviceProcessEvents | summarize x = arg_max(Timestamp, FileName) by DeviceId',
+    'DeviceProcessEvents | summarize x = arg_max(Timestamp, *) by DeviceId',
+    'DeviceProcessEvents | summarize x = take_any(FileName, FolderPath)',
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()
