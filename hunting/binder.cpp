@@ -149,13 +149,23 @@ int Binder::findColumn(const RowSchema &row, Node &name) const
         if (row[i].name == name.text)
             return i;
     }
-    // Sentinel's name of the Defender time column.
-    if (m_options.timeGeneratedAlias && name.text == u"TimeGenerated") {
-        for (int i = 0; i < row.size(); ++i) {
-            if (row[i].name == u"Timestamp") {
-                name.value = QStringLiteral("Timestamp");
-                return i;
-            }
+    // Sentinel's name of the Defender time column, both ways and with the suffix a join gives
+    // (TimeGenerated1 is Timestamp1): a query may use one name, the row carry the other.
+    if (!m_options.timeGeneratedAlias)
+        return -1;
+    static const QString sentinel = QStringLiteral("TimeGenerated");
+    static const QString defender = QStringLiteral("Timestamp");
+    QString other;
+    if (name.text.startsWith(sentinel))
+        other = defender + name.text.mid(sentinel.size());
+    else if (name.text.startsWith(defender))
+        other = sentinel + name.text.mid(defender.size());
+    else
+        return -1;
+    for (int i = 0; i < row.size(); ++i) {
+        if (row[i].name == other) {
+            name.value = other;
+            return i;
         }
     }
     return -1;
@@ -431,6 +441,12 @@ KqlType Binder::bindName(Node &node, const Context &ctx)
     if (!ctx.row)
         fail(QStringLiteral(
                      "unknown name '%1': there is no such variable here (and no input columns)")
+                     .arg(node.text),
+             node);
+    if (open)
+        fail(QStringLiteral(
+                     "unknown name '%1': the columns bag_unpack adds are known only when the "
+                     "query runs; read the value from the dynamic column instead")
                      .arg(node.text),
              node);
     fail(QStringLiteral("unknown name '%1': no column, variable or table has that name (names are "

@@ -93,6 +93,7 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
               QStringLiteral("pack_array"),
               QStringLiteral("pack"),
               QStringLiteral("bag_pack"),
+              QStringLiteral("pack_dictionary"),
               QStringLiteral("pack_all"),
               QStringLiteral("array_length"),
               QStringLiteral("array_concat"),

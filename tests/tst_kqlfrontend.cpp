@@ -404,6 +404,13 @@ void TestKqlFrontend::timeGeneratedIsTimestamp()
     const Node *name = findKind(*a.tree, NodeKind::Name, QStringLiteral("TimeGenerated"));
     QVERIFY(name);
     QCOMPARE(name->value, QStringLiteral("Timestamp")); // the column the compiler reads
+    // Both ways, and with the suffix a join gives.
+    QCOMPARE(columns(QStringLiteral("DeviceInfo | summarize arg_max(TimeGenerated, *) by DeviceId "
+                                    "| project Timestamp")),
+             QStringList{QStringLiteral("Timestamp:datetime")});
+    QCOMPARE(columns(QStringLiteral(
+                     "DeviceInfo | join (DeviceInfo) on DeviceId | project TimeGenerated1")),
+             QStringList{QStringLiteral("TimeGenerated1:datetime")});
     AnalyzeOptions defenderOnly;
     defenderOnly.timeGeneratedAlias = false;
     QVERIFY(!analyzeQuery(QStringLiteral("DeviceInfo | where TimeGenerated > ago(1d)"),
