@@ -22,11 +22,33 @@ SchemaPtr share(RowSchema row)
     return std::make_shared<const RowSchema>(std::move(row));
 }
 
-/** Appends columns, each taking Kusto's first free numeric suffix when its name is taken. */
-void appendUnique(RowBuilder &row, const RowSchema &more)
+/**
+ * A join's columns: the left's, then the right's. A name met a second time gets the first
+ * numeric suffix that no column of either side has (Kusto reserves the names to come: a right
+ * side with a and a1 makes its a into a2, not a1).
+ */
+RowSchema joined(const RowSchema &left, const RowSchema &right)
 {
-    for (const Column &c : more)
-        row.appendUnique(c.name, c.type);
+    QSet<QString> reserved;
+    for (const RowSchema *side : {&left, &right}) {
+        for (const Column &c : *side)
+            reserved.insert(c.name);
+    }
+    RowSchema row;
+    QSet<QString> used;
+    for (const RowSchema *side : {&left, &right}) {
+        for (const Column &c : *side) {
+            QString name = c.name;
+            for (int n = 1; used.contains(name); ++n) {
+                name = c.name + QString::number(n);
+                if (reserved.contains(name) && !used.contains(name))
+                    name = c.name; // taken by a column still to come: keep looking
+            }
+            used.insert(name);
+            row.append({name, c.type});
+        }
+    }
+    return row;
 }
 
 bool keyTypesMatch(T a, T b)
@@ -133,18 +155,14 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
         return share(left);
     if (kind == u"rightsemi" || kind == u"rightanti" || kind == u"rightantisemi")
         return rightPtr;
-    RowBuilder row(left);
-    if (lookup) {
-        RowSchema rest;
-        for (const Column &c : right) {
-            if (!rightKeys.contains(c.name))
-                rest.append(c);
-        }
-        appendUnique(row, rest);
-    } else {
-        appendUnique(row, right);
+    if (!lookup)
+        return share(joined(left, right));
+    RowSchema rest;
+    for (const Column &c : right) {
+        if (!rightKeys.contains(c.name))
+            rest.append(c);
     }
-    return share(row.columns());
+    return share(joined(left, rest));
 }
 
 SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx)

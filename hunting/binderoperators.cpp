@@ -479,9 +479,13 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
             item->outputColumns.append(name);
             continue;
         }
+        // A name given twice, or a column referred to twice, is an error; a name that only a
+        // computed column took before is made unique (project x, tostring(x), x1 = 2 gives
+        // x, x1, x11).
+        const bool reference = isColumnReference(value);
         if (!extend && existing >= 0
-            && (item->kind == NodeKind::Assign
-                || (isColumnReference(value) && references.contains(name))))
+            && ((item->kind == NodeKind::Assign && references.contains(name))
+                || (reference && (references.contains(name) || explicitNames.contains(name)))))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
         if (isColumnReference(value))
             references.insert(name);
@@ -520,11 +524,15 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
     }
     Context agg = ctx;
     agg.aggregates = true;
+    QSet<QString> fixedNames; // the keys' and the explicitly named aggregates' names
+    for (const Column &c : row.columns())
+        fixedNames.insert(c.name);
     for (const NodePtr &item : aggregates.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const bool multi = value.kind == NodeKind::Call
                            && (value.text == u"arg_max" || value.text == u"arg_min"
-                               || value.text == u"take_any" || value.text == u"any")
+                               || value.text == u"take_any" || value.text == u"any"
+                               || value.text == u"argmax" || value.text == u"argmin")
                            && !(ctx.scope && ctx.scope->find(value.text));
         if (multi
             && ((value.text != u"take_any" && value.text != u"any") || value.count() > 1
@@ -535,8 +543,16 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                      value);
             const Context &inner = ctx;
             QList<Column> produced; // an empty name: numbered ColumnN when appended
+            // argmax/argmin, the old spellings, name their columns max_T and max_T_X.
+            const bool old = value.text == u"argmax" || value.text == u"argmin";
+            const QString oldPrefix = value.text.mid(3) + QLatin1Char('_');
+            QString first; // argument 0's name, known once it is bound
             for (qsizetype k = 0; k < value.count(); ++k) {
                 Node &arg = *value.kid(k);
+                if (arg.kind == NodeKind::Star && old)
+                    fail(QStringLiteral("%1(…, *) is not supported; use arg_%2(…, *)")
+                                 .arg(value.text, value.text.mid(3)),
+                         arg);
                 if (arg.kind == NodeKind::Star) {
                     QSet<QString> skip = keyNames;
                     if (value.text.startsWith(QLatin1String("arg_")) && k > 0
@@ -560,6 +576,11 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                                  .arg(value.text, kqlTypeName(t)),
                          expr);
                 QString name = named ? arg.text : expressionName(expr);
+                if (k == 0)
+                    first = name;
+                if (old && !named)
+                    name = k == 0 ? QString(oldPrefix + name)
+                                  : QString(oldPrefix + first + QLatin1Char('_') + name);
                 if (!named && value.text == u"any" && !name.isEmpty())
                     name = QStringLiteral("any_") + name;
                 if (name.isEmpty() && k == 0 && value.text.startsWith(QLatin1String("arg_")))
@@ -594,8 +615,11 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (name.isEmpty())
             name = nextColumnName(row, counter);
-        else if (item->kind == NodeKind::Assign && row.contains(name))
+        else if (item->kind == NodeKind::Assign && fixedNames.contains(name))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        if (item->kind == NodeKind::Assign)
+            fixedNames.insert(name);
+        // A name only a computed aggregate took before is made unique (count(), count_ = …).
         item->outputColumns.append(row.appendUnique(name, t));
     }
     return share(row.columns());

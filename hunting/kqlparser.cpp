@@ -393,7 +393,7 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opJoin(NodeKind::OpLookup, take());
     if (word == u"union")
         return opUnion(NodeKind::OpUnion, take());
-    if (word == u"mv-expand")
+    if (word == u"mv-expand" || word == u"mvexpand") // mvexpand: the old spelling
         return opMvExpand(NodeKind::OpMvExpand, take());
     if (word == u"mv-apply")
         return opMvExpand(NodeKind::OpMvApply, take());

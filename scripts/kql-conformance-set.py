@@ -741,6 +741,31 @@ add("tuple",
     'DeviceProcessEvents | summarize x = take_any(FileName, FolderPath)',
 )
 
+add("names",
+    'datatable(a:long)[1] | join (datatable(a:long, a1:long)[1,2]) on a',
+    'datatable(a:long, b:long)[1, 2] | join kind=inner (datatable(b:long, a:long, a1:long)[1,2,3]) on b',
+    'print a = 1 | union (print a1 = 2)',
+    'datatable(x:long)[1] | summarize count(), count_1 = count()',
+    'datatable(x:long)[1] | project x, tostring(x), x1 = 2',
+    'datatable(x:long)[1] | summarize argmax(x, x)',
+    "datatable(x:long, y:string)[1, 'a'] | summarize argmax(x, y), argmin(x, y)",
+    'DeviceInfo | summarize (Timestamp, OSBuild) = argmax(Timestamp, OSBuild) by DeviceId',
+    'DeviceInfo | mvexpand parse_json(LoggedOnUsers)',
+    'DeviceInfo | summarize makeset(DeviceName), makelist(OSBuild) by OSPlatform',
+    "print parsejson('{}'), notempty('a')",
+    'datatable(x:long)[1] | project x = 1, x',
+    'datatable(x:long)[1] | project x, x = 1',
+    'datatable(x:long)[1] | project y = x, y = 2',
+    'datatable(x:long)[1] | project tostring(x), x = 1',
+    'datatable(x:long)[1] | summarize count(), count_ = 1',
+    'datatable(x:long)[1] | summarize count_ = count(), count()',
+    'datatable(x:long)[1] | summarize count(), count_ = count()',
+    'datatable(x:long)[1] | summarize count() by count_ = x',
+    'datatable(x:long)[1] | summarize x = count() by x',
+    'datatable(x:long)[1] | summarize count() by x, x = 1',
+    'datatable(x:long)[1] | summarize count() by tostring(x), x',
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()
