@@ -232,8 +232,10 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
     if (!fn.supported)
         fail(QStringLiteral("the function %1() is not supported by Vigil's local KQL").arg(fn.name),
              node);
+    // An aggregate's arguments are per row; a scalar function's may hold aggregates
+    // (summarize tostring(make_set(x))).
     Context inner = ctx;
-    inner.aggregates = false;
+    inner.aggregates = ctx.aggregates && !fn.aggregate;
     QList<T> types;
     QList<Node *> args;
     for (const NodePtr &kid : node.kids) {

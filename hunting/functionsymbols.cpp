@@ -131,6 +131,8 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
               QStringLiteral("url_encode_component"),
               QStringLiteral("base64_encode_tostring"),
               QStringLiteral("base64_decode_tostring"),
+              QStringLiteral("base64_decodestring"),
+              QStringLiteral("base64_encodestring"),
               QStringLiteral("base64_decode_toarray"),
               QStringLiteral("parse_url"),
               QStringLiteral("parse_urlquery"),

@@ -161,7 +161,8 @@ private:
     {
         while (m_i < m_text.size()) {
             const QChar c = m_text[m_i];
-            if (c.isSpace()) {
+            // Zero-width spaces and byte-order marks come with text pasted from web pages.
+            if (c.isSpace() || c == QChar(0x200B) || c == QChar(0xFEFF) || c == QChar(0x2060)) {
                 advance();
             } else if (c == u'/' && at(m_i + 1) == u'/') {
                 while (m_i < m_text.size() && m_text[m_i] != u'\n')

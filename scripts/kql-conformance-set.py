@@ -766,6 +766,17 @@ add("names",
     'datatable(x:long)[1] | summarize count() by tostring(x), x',
 )
 
+add("legacy",
+    "DeviceInfo\u200b | take 1",
+    "\ufeffDeviceInfo | project DeviceName",
+    "DeviceInfo | summarize tostring(make_set(OSPlatform)), strcat('n=', count()) by DeviceName",
+    "DeviceInfo | summarize x = tolower(tostring(makelist(DeviceName))) by OSPlatform",
+    "print base64_decodestring('YQ=='), base64_encodestring('a')",
+    "DeviceInfo | summarize makeset(DeviceName) by OSPlatform | mvexpand set_DeviceName",
+    "DeviceInfo | summarize argmax(Timestamp, DeviceName), argmin(OSBuild, PublicIP) by OSPlatform",
+    "DeviceInfo | where notempty(DeviceName) and isnotnull(OSBuild) | extend j = parsejson(AdditionalFields)",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()
