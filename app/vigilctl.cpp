@@ -88,6 +88,11 @@ const QList<Command> &commands()
              QStringLiteral("  events disconnect                    forget the storage account "
                             "and its secret"),
              runEventsDisconnect},
+            {QStringLiteral("kql schema"), 1,
+             QStringLiteral("  kql schema QUERY | --file F          the result columns of a KQL "
+                            "query (not run)"),
+             runKqlSchema},
+            {QStringLiteral("kql schema"), 0, QString(), runKqlSchema},
     };
     return table;
 }
@@ -104,8 +109,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(VIGIL_VERSION));
 
     QStringList help;
-    for (const Command &command : commands())
-        help.append(command.help);
+    for (const Command &command : commands()) {
+        if (!command.help.isEmpty())
+            help.append(command.help);
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Vigil command line.\n\nCommands:\n")
                                      + help.join(QLatin1Char('\n')));
@@ -119,6 +126,7 @@ int main(int argc, char *argv[])
     addConnectOptions(parser);
     addRuleOptions(parser);
     addEventOptions(parser);
+    addKqlOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(QCoreApplication::arguments())) {
         // There are no numeric options: "-1" was meant as an incident number, not an option.

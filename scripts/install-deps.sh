@@ -43,6 +43,29 @@ missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# Microsoft's KQL language service, the oracle of the KQL conformance test: pinned, outside the
+# repository, skipped when that version is already there.
+install_npm() {
+    local pkg=$1 version=$2
+    local name=${pkg#@}
+    local dir="${VIGIL_NPM_CACHE:-/var/cache/vigil-npm}/${name//\//-}"
+    if [ -f "$dir/node_modules/$pkg/package.json" ] &&
+        grep -Eq "\"version\": *\"$version\"" "$dir/node_modules/$pkg/package.json"; then
+        return 0
+    fi
+    command -v npm >/dev/null || { echo "install-deps: npm is missing, cannot install $pkg" >&2; return 1; }
+    echo "install-deps: installing npm $pkg@$version into $dir"
+    mkdir -p "$dir"
+    (cd "$dir" && { [ -f package.json ] || echo '{"name": "vigil-npm-cache", "private": true}' >package.json; } &&
+        npm install --no-audit --no-fund --save-exact "$pkg@$version" >/dev/null)
+}
+install_npm @kusto/language-service-next 12.4.1 || {
+    # Only the KQL conformance test needs it: it skips without it, except in CI.
+    echo "install-deps: could not install @kusto/language-service-next (set VIGIL_NPM_CACHE to a writable directory)" >&2
+    [ "${CI:-}" != true ]
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: every Debian package is installed"
     install_npm_packages

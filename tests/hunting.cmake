@@ -1,3 +1,30 @@
 # The KQL engine's runtime: values and the functions registered on SQLite.
 vigil_add_test(NAME tst_kqltime SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqltime.cpp LIBS vigil_kqlsqlite LABELS hunting)
 vigil_add_test(NAME tst_kqlfunctions SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfunctions.cpp LIBS vigil_kqlsqlite LABELS hunting)
+# The KQL engine. The conformance test needs Node.js and Microsoft's KQL language service
+# (scripts/install-deps.sh installs it outside the repository); it skips without them on a
+# developer machine and fails in CI (CI=true).
+find_program(VIGIL_NODE_EXECUTABLE node)
+set(VIGIL_KQL_ORACLE "${PROJECT_SOURCE_DIR}/../shared/tools/kql-oracle/oracle.js" CACHE FILEPATH
+    "tools/kql-oracle/oracle.js: Microsoft's KQL analyzer as a command (the conformance oracle)")
+if(DEFINED ENV{VIGIL_NPM_CACHE})
+    set(vigil_npm_cache "$ENV{VIGIL_NPM_CACHE}")
+else()
+    set(vigil_npm_cache "/var/cache/vigil-npm")
+endif()
+set(VIGIL_KUSTO_LS_DIR "${vigil_npm_cache}/kusto-language-service-next/node_modules/@kusto/language-service-next"
+    CACHE PATH "the installed npm package @kusto/language-service-next")
+vigil_add_test(NAME tst_kqlconformance SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlconformance.cpp
+               LIBS vigil_hunting LABELS hunting oracle TIMEOUT 300)
+target_compile_definitions(tst_kqlconformance PRIVATE
+    VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data"
+    VIGIL_NODE="${VIGIL_NODE_EXECUTABLE}"
+    VIGIL_KQL_ORACLE="${VIGIL_KQL_ORACLE}"
+    VIGIL_KUSTO_LS_DIR="${VIGIL_KUSTO_LS_DIR}")
+vigil_add_test(NAME tst_kqlfuzz SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfuzz.cpp
+               LIBS vigil_hunting LABELS hunting fuzz TIMEOUT 120)
+target_compile_definitions(tst_kqlfuzz PRIVATE VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data")
+vigil_add_test(NAME tst_kqlfrontend SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfrontend.cpp
+               LIBS vigil_hunting LABELS hunting TIMEOUT 120)
+target_compile_definitions(tst_kqlfrontend PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_kqlfrontend vigilctl)

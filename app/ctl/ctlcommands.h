@@ -57,5 +57,8 @@ int runRules(const QCommandLineParser &parser, const QStringList &args);
 void addEventOptions(QCommandLineParser &parser);
 int runEventsConnect(const QCommandLineParser &parser, const QStringList &args);
 int runEventsDisconnect(const QCommandLineParser &parser, const QStringList &args);
+// kqlcommands.cpp: `kql schema QUERY` and `kql schema --file F`.
+void addKqlOptions(QCommandLineParser &parser);
+int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);
 
 } // namespace Vigil::Ctl

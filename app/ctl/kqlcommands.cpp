@@ -1,0 +1,71 @@
+// `kql schema`: a query's result columns, checked against the Defender tables without running it.
+#include "binder.h"
+#include "ctlcommands.h"
+#include "ctloutput.h"
+#include "huntingschema.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Vigil::Ctl {
+
+void addKqlOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("file"),
+                      QStringLiteral("Read the KQL query from FILE ('-' for standard input)."),
+                      QStringLiteral("FILE")});
+}
+
+int runKqlSchema(const QCommandLineParser &parser, const QStringList &args)
+{
+    QString query;
+    const bool fromFile = parser.isSet(QStringLiteral("file"));
+    if (fromFile == (args.size() == 3))
+        return fail(
+                QStringLiteral(
+                        "kql schema needs the query as one argument or --file FILE (not both)."),
+                Usage);
+    if (fromFile) {
+        const QString path = parser.value(QStringLiteral("file"));
+        QFile file(path);
+        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : file.open(QIODevice::ReadOnly);
+        if (!opened)
+            return fail(QStringLiteral("cannot read the query from %1: %2")
+                                .arg(path, file.errorString()),
+                        Usage);
+        query = QString::fromUtf8(file.readAll());
+    } else {
+        query = args.last();
+    }
+    const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
+    if (!analysis.ok()) {
+        const Kql::KqlError &error = analysis.errors.first();
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message},
+                                           {QStringLiteral("line"), error.pos.line},
+                                           {QStringLiteral("column"), error.pos.column}})
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+        out().flush();
+        return fail(QStringLiteral("the query is refused at line %1, column %2: %3")
+                            .arg(error.pos.line)
+                            .arg(error.pos.column)
+                            .arg(terminalSafe(error.message)),
+                    Usage);
+    }
+    QJsonArray columns;
+    for (const Kql::Column &column : analysis.columns)
+        columns.append(QJsonObject{{QStringLiteral("name"), column.name},
+                                   {QStringLiteral("type"), kqlTypeName(column.type)}});
+    QJsonObject result{{QStringLiteral("columns"), columns}};
+    if (analysis.open)
+        result.insert(QStringLiteral("open"), true);
+    out() << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    out().flush();
+    return Ok;
+}
+
+} // namespace Vigil::Ctl

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "kqlast.h"
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace Vigil {
+class HuntingSchema;
+}
+
+namespace Vigil::Kql {
+
+/** How a query is checked. */
+struct AnalyzeOptions
+{
+    /** Accept Sentinel's `TimeGenerated` as another name of a table's `Timestamp` column. */
+    bool timeGeneratedAlias = true;
+};
+
+/**
+ * @brief What the front end found in a query: its bound tree and result columns, or why not.
+ *
+ * On success `tree` is the Script node with every scalar expression typed (Node::type) and every
+ * tabular expression and operator given its columns (Node::schema); `result` points at the
+ * tabular expression the query returns (inside `tree`). On refusal `errors` holds the first
+ * error with its position; nothing else is meaningful. Value type (move-only); any thread.
+ */
+struct QueryAnalysis
+{
+    RowSchema columns;
+    NodePtr tree;
+    const Node *result = nullptr;
+    QList<KqlError> errors;
+    QStringList warnings; ///< accepted but ignored: `set` options, render properties, …
+    /** The result has data-dependent columns (evaluate bag_unpack): `columns` lists the known ones.
+     */
+    bool open = false;
+
+    bool ok() const { return errors.isEmpty(); }
+};
+
+/** Lexes, parses and binds a query against the tables of schema. */
+QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
+                           const AnalyzeOptions &options = {});
+
+/** Kusto's rule for a name that is taken: the first free numeric suffix (Name1, Name2, …). */
+QString uniqueName(const QString &name, const QStringList &taken);
+
+} // namespace Vigil::Kql

@@ -1,0 +1,161 @@
+#pragma once
+
+#include "binder.h"
+#include "functionsymbols.h"
+#include "huntingschema.h"
+
+#include <QHash>
+
+#include <memory>
+
+// The binder's own declarations, shared by binder.cpp (statements, scalar expressions, calls)
+// and binderoperators.cpp (tabular sources and operators). Not part of the library's API.
+namespace Vigil::Kql {
+
+using SchemaPtr = std::shared_ptr<const RowSchema>;
+
+struct Scope;
+using ScopePtr = std::shared_ptr<Scope>;
+
+/** A name bound by `let`, a lambda parameter, or `as`. */
+struct Symbol
+{
+    enum Kind { Scalar, Tabular, Function };
+    Kind kind = Scalar;
+    KqlType type = KqlType::Dynamic;
+    SchemaPtr schema;
+    Node *lambda = nullptr;
+    ScopePtr closure;
+};
+
+struct Scope
+{
+    QHash<QString, Symbol> names;
+    ScopePtr parent;
+    const Symbol *find(const QString &name) const
+    {
+        for (const Scope *s = this; s; s = s->parent.get()) {
+            const auto it = s->names.constFind(name);
+            if (it != s->names.constEnd())
+                return &*it;
+        }
+        return nullptr;
+    }
+};
+
+/**
+ * @brief A result row under construction: its columns, and Kusto's unique-name rule over them
+ * (UniqueNameTable: a taken name gets the first free numeric suffix) in constant time per name,
+ * so that thousands of columns stay fast.
+ */
+class RowBuilder
+{
+public:
+    RowBuilder() = default;
+    explicit RowBuilder(const RowSchema &row)
+    {
+        for (const Column &c : row)
+            append(c);
+    }
+    bool contains(const QString &name) const { return m_index.contains(name); }
+    qsizetype indexOf(const QString &name) const { return m_index.value(name, -1); }
+    /** name, or name with the first free numeric suffix when it is taken. */
+    QString unique(const QString &name)
+    {
+        if (!contains(name))
+            return name;
+        int &n = m_next[name]; // suffixes below n are taken for good: names are never removed
+        for (n = std::max(n, 1); contains(name + QString::number(n)); ++n) { }
+        return name + QString::number(n);
+    }
+    /** Appends the column under unique(name); answers the name it got. */
+    QString appendUnique(const QString &name, KqlType type)
+    {
+        const QString given = unique(name);
+        append({given, type});
+        return given;
+    }
+    void append(const Column &column)
+    {
+        m_index.insert(column.name, m_columns.size());
+        m_columns.append(column);
+    }
+    void setType(qsizetype i, KqlType type) { m_columns[i].type = type; }
+    const RowSchema &columns() const { return m_columns; }
+
+private:
+    RowSchema m_columns;
+    QHash<QString, qsizetype> m_index;
+    QHash<QString, int> m_next;
+};
+
+/** Where a scalar expression is bound: its row (columns) and names; what it may contain. */
+struct Context
+{
+    const RowSchema *row = nullptr;
+    ScopePtr scope;
+    bool aggregates = false; ///< inside summarize's aggregate list (not inside an aggregate)
+    const RowSchema *left = nullptr; ///< join conditions: $left and $right
+    const RowSchema *right = nullptr;
+};
+
+class Binder
+{
+public:
+    struct Failure
+    {
+        KqlError error;
+    };
+
+    Binder(const HuntingSchema &schema, const AnalyzeOptions &options)
+        : m_schema(schema)
+        , m_options(options)
+    { }
+
+    /** Binds a script; answers the node of the returned tabular expression. */
+    const Node *bindScript(Node &script, ScopePtr scope);
+
+    // ---- scalar (binder.cpp)
+    /** Binds any expression; a tabular one gets node.schema, a scalar one node.type. */
+    void bind(Node &node, const Context &ctx);
+    KqlType bindScalar(Node &node, const Context &ctx);
+    KqlType bindBinary(Node &node, const Context &ctx);
+    KqlType bindBetween(Node &node, const Context &ctx);
+    KqlType bindCall(Node &node, const Context &ctx);
+    KqlType bindName(Node &node, const Context &ctx);
+    KqlType bindFunctionCall(Node &node, const FunctionSymbol &fn, const Context &ctx);
+    void bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx);
+    void bindListRight(Node &list, const Context &ctx);
+
+    // ---- tabular (binderoperators.cpp)
+    SchemaPtr bindTabular(Node &node, const Context &ctx);
+    SchemaPtr bindPipeline(Node &node, const Context &ctx, const SchemaPtr &implicitInput);
+    SchemaPtr bindOperator(Node &op, const SchemaPtr &input, const Context &ctx);
+    SchemaPtr bindProjection(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindSummarize(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindJoin(Node &op, const RowSchema &left, const Context &ctx);
+    SchemaPtr bindUnion(Node &op, const RowSchema *input, const Context &ctx);
+    SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindSource(Node &node, const Context &ctx);
+
+    // ---- helpers
+    [[noreturn]] void fail(const QString &message, const Node &at) const;
+    void count(const Node &at);
+    int findColumn(const RowSchema &row, Node &name) const;
+    static QString expressionName(const Node &node);
+    static bool typeIn(KqlType t, std::initializer_list<KqlType> set);
+    static bool isNumber(KqlType t);
+    static std::optional<KqlType> widest(KqlType a, KqlType b);
+
+    QStringList warnings;
+    bool open = false;
+
+private:
+    const HuntingSchema &m_schema;
+    AnalyzeOptions m_options;
+    int m_work = 0;
+    int m_lambdaDepth = 0;
+};
+
+} // namespace Vigil::Kql

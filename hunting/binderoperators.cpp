@@ -1,0 +1,628 @@
+#include "binderimpl.h"
+
+#include <QSet>
+
+// Tabular sources and operators: each computes its output columns with Kusto's naming rules.
+namespace Vigil::Kql {
+
+namespace {
+
+using T = KqlType;
+
+SchemaPtr share(RowSchema row)
+{
+    return std::make_shared<const RowSchema>(std::move(row));
+}
+
+/** Kusto's wildcard: '*' matches any run of characters; everything else literally. */
+bool wildcardMatch(QStringView pattern, QStringView name)
+{
+    qsizetype p = 0;
+    qsizetype n = 0;
+    qsizetype star = -1; // the last '*' seen, and where in name it started matching
+    qsizetype resume = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = n;
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star >= 0) {
+            p = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
+}
+
+/**
+ * The name of the next unnamed expression: Kusto numbers them Column1, Column2, … and then
+ * makes the name unique like any other (an explicit Column1 before it makes it Column11).
+ */
+QString nextColumnName(RowBuilder &row, int &counter)
+{
+    return row.unique(QStringLiteral("Column%1").arg(++counter));
+}
+
+/** extend numbers unnamed expressions with the first ColumnN its input does not have. */
+QString nextFreeColumnName(const RowBuilder &row, int &counter)
+{
+    QString name;
+    do {
+        name = QStringLiteral("Column%1").arg(++counter);
+    } while (row.contains(name));
+    return name;
+}
+
+/** The names of `x = …` or `(a, b) = …` (summarize), in order; none for a plain item. */
+QStringList assignedNames(const Node &item)
+{
+    if (item.kind != NodeKind::Assign)
+        return {};
+    if (!item.text.isEmpty())
+        return {item.text};
+    QStringList names;
+    for (const auto &[key, value] : item.options) {
+        if (key == u"name")
+            names.append(value);
+    }
+    return names;
+}
+
+/** A column referred to by its bare name twice is an error; a computed name gets a suffix. */
+bool isColumnReference(const Node &value)
+{
+    return value.kind == NodeKind::Name && !value.resultName.isEmpty();
+}
+
+/** True when the expression calls an aggregate (count(), sum(), …) somewhere. */
+bool containsAggregate(const Node &root)
+{
+    std::vector<const Node *> stack = {&root};
+    while (!stack.empty()) {
+        const Node *node = stack.back();
+        stack.pop_back();
+        if (node->kind == NodeKind::Call) {
+            const FunctionSymbol *fn = FunctionSymbols::instance().find(node->text, true);
+            if (fn && fn->aggregate)
+                return true;
+        }
+        for (const NodePtr &kid : node->kids)
+            stack.push_back(kid.get());
+    }
+    return false;
+}
+
+} // namespace
+
+SchemaPtr Binder::bindTabular(Node &node, const Context &ctx)
+{
+    count(node);
+    switch (node.kind) {
+    case NodeKind::Pipeline:
+    case NodeKind::Datatable:
+    case NodeKind::Range:
+    case NodeKind::Print:
+    case NodeKind::UnionSource:
+        return bindSource(node, ctx);
+    default:
+        break;
+    }
+    bind(node, ctx);
+    if (!node.schema) {
+        if (node.kind == NodeKind::Name)
+            fail(QStringLiteral("unknown table '%1' (table names are case-sensitive)")
+                         .arg(node.text),
+                 node);
+        fail(QStringLiteral("a table is expected here, but this is a scalar value"), node);
+    }
+    return node.schema;
+}
+
+SchemaPtr Binder::bindPipeline(Node &node, const Context &ctx, const SchemaPtr &implicitInput)
+{
+    Node &source = *node.kid(0);
+    SchemaPtr current;
+    if (source.kind == NodeKind::ImplicitInput) {
+        current = implicitInput;
+        source.schema = current;
+    } else {
+        current = bindSource(source, ctx);
+    }
+    for (qsizetype i = 1; i < node.count(); ++i) {
+        Node &op = *node.kid(i);
+        count(op);
+        current = bindOperator(op, current, ctx);
+        op.schema = current;
+    }
+    node.schema = current;
+    return current;
+}
+
+SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
+{
+    Context outer;
+    outer.scope = ctx.scope;
+    switch (node.kind) {
+    case NodeKind::Datatable: {
+        RowSchema row;
+        QList<const Node *> values;
+        for (const NodePtr &kid : node.kids) {
+            if (kid->kind == NodeKind::ColumnDecl)
+                row.append({kid->text, kqlTypeFromName(kid->value).value_or(T::Dynamic)});
+            else
+                values.append(kid.get());
+        }
+        if (row.isEmpty())
+            fail(QStringLiteral("datatable needs at least one column"), node);
+        if (values.size() % row.size() != 0)
+            fail(QStringLiteral("datatable has %1 values for %2 columns: the count must be a "
+                                "multiple of the columns")
+                         .arg(values.size())
+                         .arg(row.size()),
+                 node);
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            Node &value = *node.kid(row.size() + i);
+            const bool literal
+                    = value.kind == NodeKind::Literal || value.kind == NodeKind::DynamicLiteral
+                      || (value.kind == NodeKind::Unary && value.kid(0)->kind == NodeKind::Literal);
+            if (!literal)
+                fail(QStringLiteral("the values of datatable must be literals (use print or extend "
+                                    "for computed values)"),
+                     value);
+            const T t = bindScalar(value, outer);
+            const T want = row[i % row.size()].type;
+            if (t != want && !(isNumber(t) && isNumber(want)) && t != T::Dynamic
+                && want != T::Dynamic)
+                fail(QStringLiteral("the column '%1' of datatable is %2, but this value is %3")
+                             .arg(row[i % row.size()].name, kqlTypeName(want), kqlTypeName(t)),
+                     value);
+        }
+        node.schema = share(row);
+        return node.schema;
+    }
+    case NodeKind::Range: {
+        T types[3];
+        for (int i = 0; i < 3; ++i)
+            types[i] = bindScalar(*node.kid(i), outer);
+        T t = T::Long;
+        if (types[0] == T::DateTime && types[1] == T::DateTime && types[2] == T::TimeSpan)
+            t = T::DateTime;
+        else if (types[0] == T::TimeSpan && types[1] == T::TimeSpan && types[2] == T::TimeSpan)
+            t = T::TimeSpan;
+        else if (isNumber(types[0]) && isNumber(types[1]) && isNumber(types[2]))
+            t = widest(widest(types[0], types[1]).value_or(T::Long), types[2]).value_or(T::Long);
+        else
+            fail(QStringLiteral("range needs numbers, or datetimes with a timespan step"), node);
+        node.schema = share({{node.text, t}});
+        return node.schema;
+    }
+    case NodeKind::Print: {
+        RowBuilder row;
+        for (qsizetype i = 0; i < node.count(); ++i) {
+            Node &item = *node.kid(i);
+            Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
+            const T t = bindScalar(value, outer);
+            QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
+            if (name.isEmpty())
+                name = QStringLiteral("print_%1").arg(i);
+            if (item.kind == NodeKind::Assign && row.contains(name))
+                fail(QStringLiteral("the column '%1' is named twice").arg(name), item);
+            item.outputColumns.append(row.appendUnique(name, t));
+        }
+        node.schema = share(row.columns());
+        return node.schema;
+    }
+    case NodeKind::UnionSource:
+        node.schema = bindUnion(node, nullptr, ctx);
+        return node.schema;
+    case NodeKind::Pipeline:
+        node.schema = bindPipeline(node, ctx, nullptr);
+        return node.schema;
+    default:
+        bind(node, ctx);
+        if (!node.schema) {
+            if (node.kind == NodeKind::Name)
+                fail(QStringLiteral("unknown table '%1' (table names are case-sensitive)")
+                             .arg(node.text),
+                     node);
+            fail(QStringLiteral("a table is expected here, but this is a scalar value"), node);
+        }
+        return node.schema;
+    }
+}
+
+SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Context &outer)
+{
+    const RowSchema &input = *inputPtr;
+    Context ctx;
+    ctx.row = &input;
+    ctx.scope = outer.scope;
+    switch (op.kind) {
+    case NodeKind::OpWhere: {
+        const T t = bindScalar(*op.kid(0), ctx);
+        if (t != T::Bool)
+            fail(QStringLiteral("the condition of 'where' must be bool, not %1 (compare it, or "
+                                "convert it with tobool())")
+                         .arg(kqlTypeName(t)),
+                 *op.kid(0));
+        return inputPtr;
+    }
+    case NodeKind::OpProject:
+    case NodeKind::OpExtend:
+    case NodeKind::OpSerialize:
+    case NodeKind::OpDistinct:
+        return bindProjection(op, input, ctx);
+    case NodeKind::OpProjectAway:
+    case NodeKind::OpProjectKeep: {
+        QList<bool> matched(input.size(), false);
+        for (const NodePtr &pattern : op.kids) {
+            bool any = false;
+            for (int i = 0; i < input.size(); ++i) {
+                const bool hit = pattern->kind == NodeKind::NamePattern
+                                         ? wildcardMatch(pattern->text, input[i].name)
+                                         : false;
+                if (hit)
+                    matched[i] = any = true;
+            }
+            if (pattern->kind == NodeKind::Name) {
+                const int i = findColumn(input, *pattern);
+                if (i < 0)
+                    fail(QStringLiteral("unknown column '%1'").arg(pattern->text), *pattern);
+                matched[i] = any = true;
+            }
+            Q_UNUSED(any)
+        }
+        RowSchema row;
+        for (int i = 0; i < input.size(); ++i) {
+            if (matched[i] == (op.kind == NodeKind::OpProjectKeep))
+                row.append(input[i]);
+        }
+        return share(row);
+    }
+    case NodeKind::OpProjectRename: {
+        RowSchema row = input;
+        for (const NodePtr &assign : op.kids) {
+            const int i = findColumn(row, *assign->kid(0));
+            if (i < 0)
+                fail(QStringLiteral("unknown column '%1'").arg(assign->kid(0)->text),
+                     *assign->kid(0));
+            row[i].name = assign->text;
+        }
+        QStringList seen;
+        for (const Column &c : row) {
+            if (seen.contains(c.name))
+                fail(QStringLiteral("project-rename makes two columns named '%1'").arg(c.name), op);
+            seen.append(c.name);
+        }
+        return share(row);
+    }
+    case NodeKind::OpProjectReorder: {
+        RowSchema first;
+        QList<bool> used(input.size(), false);
+        for (const NodePtr &key : op.kids) {
+            Node &pattern = *key->kid(0);
+            RowSchema group;
+            for (int i = 0; i < input.size(); ++i) {
+                const bool hit = pattern.kind == NodeKind::NamePattern
+                                         ? wildcardMatch(pattern.text, input[i].name)
+                                         : i == findColumn(input, pattern);
+                if (hit && !used[i]) {
+                    used[i] = true;
+                    group.append(input[i]);
+                }
+            }
+            if (pattern.kind == NodeKind::Name && findColumn(input, pattern) < 0)
+                fail(QStringLiteral("unknown column '%1'").arg(pattern.text), pattern);
+            const QString order = key->option(QStringLiteral("order"));
+            if (!order.isEmpty())
+                std::stable_sort(group.begin(), group.end(), [&](const Column &a, const Column &b) {
+                    return order.endsWith(QLatin1String("desc")) ? a.name > b.name
+                                                                 : a.name < b.name;
+                });
+            first.append(group);
+        }
+        for (int i = 0; i < input.size(); ++i) {
+            if (!used[i])
+                first.append(input[i]);
+        }
+        return share(first);
+    }
+    case NodeKind::OpSort:
+    case NodeKind::OpTop: {
+        for (qsizetype i = 0; i < op.count(); ++i) {
+            Node &kid = *op.kid(i);
+            if (kid.kind == NodeKind::SortKey) {
+                const T t = bindScalar(*kid.kid(0), ctx);
+                if (t == T::Dynamic)
+                    fail(QStringLiteral("cannot sort by a dynamic value; convert it first "
+                                        "(tostring(), tolong(), …)"),
+                         kid);
+            } else {
+                Context none;
+                none.scope = ctx.scope;
+                const T t = bindScalar(kid, none);
+                if (t != T::Long && t != T::Int)
+                    fail(QStringLiteral("the count of 'top' must be a whole number"), kid);
+            }
+        }
+        return inputPtr;
+    }
+    case NodeKind::OpTake:
+    case NodeKind::OpSample: {
+        Context none;
+        none.scope = ctx.scope;
+        const T t = bindScalar(*op.kid(0), none);
+        if (t != T::Long && t != T::Int)
+            fail(QStringLiteral("the count of '%1' must be a whole number, not %2")
+                         .arg(op.kind == NodeKind::OpSample ? QStringLiteral("sample") : op.text,
+                              kqlTypeName(t)),
+                 *op.kid(0));
+        return inputPtr;
+    }
+    case NodeKind::OpSampleDistinct:
+        fail(QStringLiteral("the 'sample-distinct' operator is not supported by Vigil's local KQL"),
+             op);
+    case NodeKind::OpCount:
+        return share({{QStringLiteral("Count"), T::Long}});
+    case NodeKind::OpGetSchema:
+        return share({{QStringLiteral("ColumnName"), T::String},
+                      {QStringLiteral("ColumnOrdinal"), T::Long},
+                      {QStringLiteral("DataType"), T::String},
+                      {QStringLiteral("ColumnType"), T::String}});
+    case NodeKind::OpSummarize:
+        return bindSummarize(op, input, ctx);
+    case NodeKind::OpJoin:
+    case NodeKind::OpLookup:
+        return bindJoin(op, input, ctx);
+    case NodeKind::OpUnion:
+        return bindUnion(op, &input, ctx);
+    case NodeKind::OpMvExpand:
+    case NodeKind::OpMvApply:
+        return bindMvExpand(op, input, ctx);
+    case NodeKind::OpParse:
+        return bindParse(op, input, ctx);
+    case NodeKind::OpRender:
+        return inputPtr;
+    case NodeKind::OpAs: {
+        Symbol symbol;
+        symbol.kind = Symbol::Tabular;
+        symbol.schema = inputPtr;
+        outer.scope->names.insert(op.text, symbol);
+        return inputPtr;
+    }
+    case NodeKind::OpInvoke: {
+        Node &call = *op.kid(0);
+        const Symbol *fn = outer.scope ? outer.scope->find(call.text) : nullptr;
+        if (!fn || fn->kind != Symbol::Function) {
+            for (const HuntingFunction &defender : m_schema.functions()) {
+                if (defender.name == call.text)
+                    fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL yet")
+                                 .arg(call.text),
+                         call);
+            }
+            fail(QStringLiteral("unknown function '%1' after invoke").arg(call.text), call);
+        }
+        // The input becomes the function's first (tabular) argument.
+        auto input0 = std::make_unique<Node>();
+        input0->kind = NodeKind::ImplicitInput;
+        input0->pos = op.pos;
+        input0->schema = inputPtr;
+        call.kids.insert(call.kids.begin(), std::move(input0));
+        bindLambdaCall(call, *fn, outer);
+        call.kids.erase(call.kids.begin());
+        if (!call.schema)
+            fail(QStringLiteral("the function '%1' does not return a table").arg(call.text), call);
+        return call.schema;
+    }
+    case NodeKind::OpEvaluate: {
+        Node &call = *op.kid(0);
+        if (call.text != u"bag_unpack")
+            fail(QStringLiteral(
+                         "'evaluate %1()' is not supported by Vigil's local KQL (only bag_unpack)")
+                         .arg(call.text),
+                 call);
+        if (call.count() < 1 || call.count() > 3)
+            fail(QStringLiteral("bag_unpack() takes a dynamic column and an optional prefix"),
+                 call);
+        Node &column = *call.kid(0);
+        if (column.kind != NodeKind::Name)
+            fail(QStringLiteral("bag_unpack() needs a column name"), column);
+        const int i = findColumn(input, column);
+        if (i < 0)
+            fail(QStringLiteral("unknown column '%1'").arg(column.text), column);
+        if (input[i].type != T::Dynamic)
+            fail(QStringLiteral("bag_unpack() needs a dynamic column; '%1' is %2")
+                         .arg(column.text, kqlTypeName(input[i].type)),
+                 column);
+        column.type = T::Dynamic;
+        for (qsizetype k = 1; k < call.count(); ++k)
+            bindScalar(*call.kid(k), ctx);
+        open = true;
+        RowSchema row = input;
+        row.removeAt(i);
+        return share(row);
+    }
+    default:
+        fail(QStringLiteral("this operator is not supported here"), op);
+    }
+}
+
+SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context &ctx)
+{
+    const bool extend = op.kind == NodeKind::OpExtend || op.kind == NodeKind::OpSerialize;
+    if (op.kind == NodeKind::OpDistinct && op.count() == 1 && op.kid(0)->kind == NodeKind::Star)
+        return share(input);
+    RowBuilder row = extend ? RowBuilder(input) : RowBuilder();
+    QSet<QString> explicitNames;
+    QSet<QString> references; // names given by a bare column reference
+    int counter = 0;
+    for (const NodePtr &item : op.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const T t = bindScalar(value, ctx);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (item->kind == NodeKind::Assign) {
+            if (explicitNames.contains(name) && !extend)
+                fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+            explicitNames.insert(name);
+        }
+        if (name.isEmpty())
+            name = extend ? nextFreeColumnName(row, counter) : nextColumnName(row, counter);
+        const qsizetype existing = row.indexOf(name);
+        if (extend && existing >= 0) {
+            row.setType(existing, t); // extend replaces a column of that name in place
+            item->outputColumns.append(name);
+            continue;
+        }
+        // A name given twice, or a column referred to twice, is an error; a name that only a
+        // computed column took before is made unique (project x, tostring(x), x1 = 2 gives
+        // x, x1, x11).
+        const bool reference = isColumnReference(value);
+        if (!extend && existing >= 0
+            && ((item->kind == NodeKind::Assign && references.contains(name))
+                || (reference && (references.contains(name) || explicitNames.contains(name)))))
+            fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        if (isColumnReference(value))
+            references.insert(name);
+        item->outputColumns.append(row.appendUnique(name, t));
+    }
+    return share(row.columns());
+}
+
+SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context &ctx)
+{
+    Node &aggregates = *op.kid(0);
+    Node &keys = *op.kid(1);
+    RowBuilder row;
+    int counter = 0;
+    QSet<QString> keyNames;
+    QSet<QString> references; // names given by a bare column reference
+    for (const NodePtr &item : keys.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const T t = bindScalar(value, ctx);
+        if (t == T::Dynamic)
+            fail(QStringLiteral("cannot group by a dynamic value; convert it first (tostring(), "
+                                "tolong(), …)"),
+                 value);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(row, counter);
+        else if ((item->kind == NodeKind::Assign
+                  || (isColumnReference(value) && references.contains(name)))
+                 && row.contains(name))
+            fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        if (value.kind == NodeKind::Name)
+            keyNames.insert(input[findColumn(input, value)].name);
+        if (isColumnReference(value))
+            references.insert(name);
+        item->outputColumns.append(row.appendUnique(name, t));
+    }
+    Context agg = ctx;
+    agg.aggregates = true;
+    QSet<QString> fixedNames; // the keys' and the explicitly named aggregates' names
+    for (const Column &c : row.columns())
+        fixedNames.insert(c.name);
+    for (const NodePtr &item : aggregates.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const bool multi = value.kind == NodeKind::Call
+                           && (value.text == u"arg_max" || value.text == u"arg_min"
+                               || value.text == u"take_any" || value.text == u"any"
+                               || value.text == u"argmax" || value.text == u"argmin")
+                           && !(ctx.scope && ctx.scope->find(value.text));
+        if (multi
+            && ((value.text != u"take_any" && value.text != u"any") || value.count() > 1
+                || (value.count() == 1 && value.kid(0)->kind == NodeKind::Star))) {
+            if (value.count() < 1)
+                fail(QStringLiteral("%1() needs the column to maximize and the columns to return")
+                             .arg(value.text),
+                     value);
+            const Context &inner = ctx;
+            QList<Column> produced; // an empty name: numbered ColumnN when appended
+            // argmax/argmin, the old spellings, name their columns max_T and max_T_X.
+            const bool old = value.text == u"argmax" || value.text == u"argmin";
+            const QString oldPrefix = value.text.mid(3) + QLatin1Char('_');
+            QString first; // argument 0's name, known once it is bound
+            for (qsizetype k = 0; k < value.count(); ++k) {
+                Node &arg = *value.kid(k);
+                if (arg.kind == NodeKind::Star && old)
+                    fail(QStringLiteral("%1(…, *) is not supported; use arg_%2(…, *)")
+                                 .arg(value.text, value.text.mid(3)),
+                         arg);
+                if (arg.kind == NodeKind::Star) {
+                    QSet<QString> skip = keyNames;
+                    if (value.text.startsWith(QLatin1String("arg_")) && k > 0
+                        && value.kid(0)->kind == NodeKind::Name)
+                        skip.insert(input[findColumn(input, *value.kid(0))].name);
+                    for (const Column &c : input) {
+                        if (skip.contains(c.name))
+                            continue;
+                        // any(*) names each column any_X; take_any(*) and arg_max(…, *) keep X.
+                        const QString name
+                                = value.text == u"any" ? QStringLiteral("any_") + c.name : c.name;
+                        produced.append({name, c.type});
+                    }
+                    continue;
+                }
+                const bool named = arg.kind == NodeKind::Assign || arg.kind == NodeKind::NamedArg;
+                Node &expr = named ? *arg.kid(0) : arg;
+                const T t = bindScalar(expr, inner);
+                if (k == 0 && value.text != u"take_any" && (t == T::Dynamic || t == T::Bool))
+                    fail(QStringLiteral("%1() cannot order by a %2 value")
+                                 .arg(value.text, kqlTypeName(t)),
+                         expr);
+                QString name = named ? arg.text : expressionName(expr);
+                if (k == 0)
+                    first = name;
+                if (old && !named)
+                    name = k == 0 ? QString(oldPrefix + name)
+                                  : QString(oldPrefix + first + QLatin1Char('_') + name);
+                if (!named && value.text == u"any" && !name.isEmpty())
+                    name = QStringLiteral("any_") + name;
+                if (name.isEmpty() && k == 0 && value.text.startsWith(QLatin1String("arg_")))
+                    name = value.text.mid(4) + QLatin1Char('_'); // arg_max(tolower(x), …) is max_
+                produced.append({name, t});
+            }
+            // `x = arg_max(…)` and `(a, b) = arg_max(…)` rename the first columns, in order.
+            const QStringList names = assignedNames(*item);
+            if (names.size() > produced.size())
+                fail(QStringLiteral("%1 names for the %2 columns of %3()")
+                             .arg(names.size())
+                             .arg(produced.size())
+                             .arg(value.text),
+                     *item);
+            for (qsizetype k = 0; k < names.size(); ++k)
+                produced[k].name = names[k];
+            for (const Column &c : std::as_const(produced))
+                item->outputColumns.append(row.appendUnique(
+                        c.name.isEmpty() ? nextColumnName(row, counter) : c.name, c.type));
+            value.type = T::Dynamic;
+            continue;
+        }
+        if (item->kind == NodeKind::Assign && item->text.isEmpty())
+            fail(QStringLiteral("several names '(A, B) = …' need an aggregate that gives several "
+                                "columns (arg_max, arg_min, take_any)"),
+                 *item);
+        const T t = bindScalar(value, agg);
+        if (!containsAggregate(value))
+            fail(QStringLiteral("each expression before 'by' in summarize must use an aggregate "
+                                "function (count(), sum(), …)"),
+                 value);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(row, counter);
+        else if (item->kind == NodeKind::Assign && fixedNames.contains(name))
+            fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
+        if (item->kind == NodeKind::Assign)
+            fixedNames.insert(name);
+        // A name only a computed aggregate took before is made unique (count(), count_ = …).
+        item->outputColumns.append(row.appendUnique(name, t));
+    }
+    return share(row.columns());
+}
+
+} // namespace Vigil::Kql

@@ -1,0 +1,177 @@
+#pragma once
+
+#include "huntingschema.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace Vigil::Kql {
+
+/** Where something is in the query text: offset in UTF-16 code units, line and column from 1. */
+struct SourcePos
+{
+    int offset = 0;
+    int line = 1;
+    int column = 1;
+};
+
+/** An error the user sees: what is wrong and where (line and column from 1). */
+struct KqlError
+{
+    QString message;
+    SourcePos pos;
+};
+
+/**
+ * The literal forms of KQL. Node::text keeps the literal as written (`0x1F`, `1.5h`,
+ * `datetime(2024-01-01)`, `@'C:\x'`); Node::value holds what to convert, by kind: the digits
+ * of a number (`0x1F`, `1e3`, `-2` inside dynamic), a timespan as `1.5h` or `1.02:03:04` (from
+ * `timespan(…)`/`time(…)`), a datetime's or guid's text between the parentheses, a string's
+ * decoded characters, `true`/`false`; for Null, the type's name. Converting is the compiler's
+ * job (kqltime for datetimes and timespans).
+ */
+enum class LiteralKind {
+    Null, ///< a typed null such as int(null) or dynamic's null: `value` names the type
+    Bool,
+    Int,
+    Long,
+    Real,
+    Decimal,
+    String,
+    DateTime, ///< datetime(…)/date(…)
+    TimeSpan, ///< 1d, 2.5h, 100ms, 1tick, timespan(…), time(…)
+    Guid, ///< guid(…)
+};
+
+/** The kinds of AST node; the comment says what `text`, `value` and `kids` hold for each. */
+enum class NodeKind {
+    // ---- statements
+    Script, ///< kids: statements in order
+    Let, ///< text: name; kids[0]: the value (expression, tabular expression or Lambda)
+    Set, ///< text: option name; value: the option's value as written
+    Query, ///< kids[0]: the tabular expression whose result the script returns
+    Lambda, ///< kids: Param…, then a Script (the body; its last statement is an expression)
+    Param, ///< text: name; value: type name, or "table" for a tabular (T:(*)) parameter;
+    ///< kids[0] (optional): default value
+    // ---- tabular expressions
+    Pipeline, ///< kids[0]: the source; kids[1…]: the operators applied in order
+    ImplicitInput, ///< the input of an mv-apply subquery (`on (…)`)
+    Datatable, ///< kids: ColumnDecl…, then the values row by row
+    ColumnDecl, ///< text: column name; value: type name
+    Range, ///< text: column name; kids: from, to, step
+    Print, ///< kids: the expressions (Assign for named ones)
+    UnionSource, ///< `union` as the first thing of a query; like OpUnion without an input
+    // ---- tabular operators (their input is the previous kid of the Pipeline)
+    OpWhere, ///< kids[0]: predicate
+    OpProject, ///< kids: expressions (Assign for `name = …`)
+    OpExtend, ///< kids: expressions (Assign for `name = …`)
+    OpProjectAway, ///< kids: Name or NamePattern
+    OpProjectKeep, ///< kids: Name or NamePattern
+    OpProjectRename, ///< kids: Assign (text: new name, kids[0]: Name of the old column)
+    OpProjectReorder, ///< kids: SortKey over Name or NamePattern
+    OpSort, ///< kids: SortKey
+    OpTop, ///< kids[0]: count; kids[1…]: SortKey
+    OpTake, ///< kids[0]: count (`take`, `limit`)
+    OpCount, ///< no kids
+    OpDistinct, ///< kids: expressions, or one Star
+    OpSummarize, ///< kids[0]: List of aggregates; kids[1]: List of group keys (`by`)
+    OpJoin, ///< options: kind, hints; kids[0]: right side; kids[1…]: Name or `$left.A == $right.B`
+    OpLookup, ///< like OpJoin
+    OpUnion, ///< options: kind, withsource, isfuzzy; kids: the other tables
+    OpMvExpand, ///< options: bagexpansion, with_itemindex, limit; kids: MvExpandItem
+    OpMvApply, ///< options as mv-expand; kids: MvExpandItem…, then the subquery (a Pipeline)
+    MvExpandItem, ///< text: name given (or ""); value: `to typeof(T)` type (or ""); kids[0]: expr
+    OpParse, ///< text: "parse" or "parse-where"; options: kind, flags; kids[0]: source expr;
+    ///< kids[1…]: String literals, ColumnDecl (value "" when untyped) and Star
+    OpRender, ///< text: the chart type; options: the `with (…)` properties as written
+    OpGetSchema, ///< no kids
+    OpInvoke, ///< kids[0]: Call
+    OpEvaluate, ///< kids[0]: Call (the plug-in)
+    OpSerialize, ///< kids: expressions (Assign for `name = …`)
+    OpAs, ///< text: the name
+    OpSample, ///< kids[0]: count
+    OpSampleDistinct, ///< kids[0]: count; kids[1]: column
+    // ---- scalar expressions
+    Literal, ///< literal: its kind; text: as written; value: decoded string / inner text
+    DynamicLiteral, ///< text: as written; kids[0]: DynArray, DynObject or Literal
+    DynArray, ///< kids: values
+    DynObject, ///< kids: DynProperty
+    DynProperty, ///< text: key; kids[0]: value
+    Name, ///< text: the identifier (brackets and quotes removed)
+    NamePattern, ///< text: a wildcard pattern such as `*1` or `Device*`
+    Star, ///< `*` as an argument (arg_max(T, *), take_any(*), distinct *)
+    Assign, ///< text: the name; kids[0]: the value. summarize's `(a, b) = arg_max(…)`: text is
+    ///< empty and the names are the options named "name", in order
+    Binary, ///< text: the operator as Kusto spells it ("==", "!has_cs", "in~", "matches regex",
+    ///< "and", "+"…); kids[0], kids[1] (for the `in` family: a List)
+    Between, ///< text: "between" or "!between"; kids: value, low, high
+    Unary, ///< text: "-" or "+"; kids[0]
+    Call, ///< text: function name; kids: arguments (NamedArg for `name = value`)
+    NamedArg, ///< text: parameter name; kids[0]: value
+    Member, ///< text: member name; kids[0]: the value (`x.k`, `x.['k']`, `$left.A`)
+    Index, ///< kids[0]: the value; kids[1]: the index (`x[0]`, `x['k']`)
+    List, ///< kids: the elements of `( … )` after `in`/`has_any`, or of summarize's lists
+    SortKey, ///< kids[0]: expr; options: order = asc|desc, nulls = first|last (when written)
+    TypeOf, ///< typeof(T) as an argument; value: the type name
+};
+
+struct Column
+{
+    QString name;
+    KqlType type = KqlType::String;
+    bool operator==(const Column &other) const = default;
+};
+using RowSchema = QList<Column>;
+
+/**
+ * @brief One node of a parsed KQL query: its kind, position, text, children, and what the
+ * binder found out about it (type of a scalar expression, columns of a tabular one).
+ *
+ * A value tree owned by its parent; built by Parser, annotated by Binder, read by the SQL
+ * compiler. Not thread-safe; one query on one thread.
+ */
+struct Node
+{
+    NodeKind kind = NodeKind::Name;
+    SourcePos pos;
+    QString text;
+    QString value;
+    LiteralKind literal = LiteralKind::Null;
+    bool bracketed = false; ///< Name written as ['…'] (never a keyword)
+    QList<std::pair<QString, QString>> options; ///< name = value options, as written
+    std::vector<std::unique_ptr<Node>> kids;
+
+    // ---- filled in by the binder
+    std::optional<KqlType> type; ///< the type of a scalar expression
+    std::shared_ptr<const RowSchema> schema; ///< the columns of a tabular expression/operator
+    QString resultName; ///< the column name the expression gets when it has no explicit name
+    /**
+     * The output columns an item of project, extend, summarize (keys and aggregates), print,
+     * distinct, serialize, mv-expand or parse becomes, in order: one name, or several for
+     * arg_max/arg_min/take_any/any with more than one argument or `*`.
+     */
+    QStringList outputColumns;
+
+    Node *kid(qsizetype i) const
+    {
+        return i < qsizetype(kids.size()) ? kids[size_t(i)].get() : nullptr;
+    }
+    qsizetype count() const { return qsizetype(kids.size()); }
+    QString option(const QString &name) const
+    {
+        for (const auto &[key, val] : options) {
+            if (key == name)
+                return val;
+        }
+        return {};
+    }
+};
+using NodePtr = std::unique_ptr<Node>;
+
+} // namespace Vigil::Kql

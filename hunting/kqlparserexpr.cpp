@@ -1,0 +1,542 @@
+#include "kqlparser.h"
+
+// Scalar expressions with Kusto's precedence (lowest first): or; and; comparison and string
+// operators (==, has, in, between, …); + -; * / %; unary - +; postfix . [] (); primaries.
+// Also the tabular sources that start an expression: datatable, range, print, union.
+namespace Vigil::Kql {
+
+namespace {
+
+using L = QLatin1StringView;
+
+const QStringList &symbolicComparisons()
+{
+    static const QStringList list
+            = {QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<>"),
+               QStringLiteral("<"),  QStringLiteral("<="), QStringLiteral(">"),
+               QStringLiteral(">="), QStringLiteral("=~"), QStringLiteral("!~")};
+    return list;
+}
+
+// Word operators Vigil knows but Kusto does not document for queries.
+const QStringList &refusedWordOperators()
+{
+    static const QStringList list = {QStringLiteral("like"),         QStringLiteral("like_cs"),
+                                     QStringLiteral("!like"),        QStringLiteral("!like_cs"),
+                                     QStringLiteral("contains_any"), QStringLiteral("has_any_cs"),
+                                     QStringLiteral("in_cs"),        QStringLiteral("has_all_cs")};
+    return list;
+}
+
+} // namespace
+
+NodePtr Parser::expression()
+{
+    return orExpr();
+}
+
+NodePtr Parser::namedOrPlain()
+{
+    if ((peek().kind == TokenKind::Identifier || peek().kind == TokenKind::BracketName)
+        && isOp(L("="), 1)) {
+        NodePtr assign = make(NodeKind::Assign, peek());
+        assign->text = expectName(QStringLiteral("a column name"));
+        take(); // =
+        assign->kids.push_back(expression());
+        return assign;
+    }
+    if (isOp(L("("))
+        && (peek(1).kind == TokenKind::Identifier || peek(1).kind == TokenKind::BracketName)
+        && isOp(L(","), 2))
+        fail(QStringLiteral("assigning to several names '(A, B) = …' is not supported"),
+             peek().pos);
+    return expression();
+}
+
+NodePtr Parser::orExpr()
+{
+    NodePtr left = andExpr();
+    while (isWord(L("or"))) {
+        NodePtr node = make(NodeKind::Binary, take());
+        node->text = QStringLiteral("or");
+        node->pos = left->pos;
+        node->kids.push_back(std::move(left));
+        node->kids.push_back(andExpr());
+        left = std::move(node);
+    }
+    return left;
+}
+
+NodePtr Parser::andExpr()
+{
+    NodePtr left = comparison();
+    while (isWord(L("and"))) {
+        NodePtr node = make(NodeKind::Binary, take());
+        node->text = QStringLiteral("and");
+        node->pos = left->pos;
+        node->kids.push_back(std::move(left));
+        node->kids.push_back(comparison());
+        left = std::move(node);
+    }
+    return left;
+}
+
+NodePtr Parser::comparison()
+{
+    NodePtr left = additive();
+    while (true) {
+        const Token &t = peek();
+        QString op;
+        if (t.kind == TokenKind::Operator && symbolicComparisons().contains(t.text))
+            op = t.text == u"<>" ? QStringLiteral("!=") : t.text;
+        else if ((t.kind == TokenKind::Operator && t.text.startsWith(u'!') && t.text.size() > 1
+                  && t.text[1].isLetter())
+                 || (t.kind == TokenKind::Identifier
+                     && (isNegatableStringOperator(t.text) || t.text == u"matches")))
+            op = t.text;
+        if (op.isEmpty())
+            return left;
+        if (refusedWordOperators().contains(op))
+            fail(QStringLiteral("the '%1' operator is not supported by Vigil's local KQL").arg(op),
+                 t.pos);
+        take();
+        if (op == u"matches") {
+            if (!acceptWord(L("regex")))
+                unexpected(QStringLiteral("'regex' after 'matches'"));
+            op = QStringLiteral("matches regex");
+        }
+        if (op == u"between" || op == u"!between") {
+            NodePtr node = make(NodeKind::Between, t);
+            node->text = op;
+            node->pos = left->pos;
+            expectOp(L("("), QStringLiteral("after '%1'").arg(op));
+            node->kids.push_back(std::move(left));
+            node->kids.push_back(additive());
+            expectOp(L(".."), QStringLiteral("between the two ends of '%1'").arg(op));
+            node->kids.push_back(additive());
+            expectOp(L(")"), QStringLiteral("to end '%1'").arg(op));
+            left = std::move(node);
+            continue;
+        }
+        NodePtr node = make(NodeKind::Binary, t);
+        node->text = op;
+        node->pos = left->pos;
+        node->kids.push_back(std::move(left));
+        const bool listRight = op == u"in" || op == u"!in" || op == u"in~" || op == u"!in~"
+                               || op == u"has_any" || op == u"has_all" || op == u"!has_any"
+                               || op == u"!has_all";
+        node->kids.push_back(listRight ? inList() : additive());
+        left = std::move(node);
+    }
+}
+
+NodePtr Parser::inList()
+{
+    const Token &open = peek();
+    if (!isOp(L("(")))
+        unexpected(QStringLiteral("'(' and a list of values"));
+    DepthGuard guard(*this, open.pos);
+    take();
+    NodePtr list = make(NodeKind::List, open);
+    if (isOp(L(")")))
+        fail(QStringLiteral("the list of values is empty"), open.pos);
+    do {
+        list->kids.push_back(tabular());
+    } while (acceptOp(L(",")));
+    expectOp(L(")"), QStringLiteral("to end the list of values"));
+    return list;
+}
+
+NodePtr Parser::additive()
+{
+    NodePtr left = multiplicative();
+    while (isOp(L("+")) || isOp(L("-"))) {
+        NodePtr node = make(NodeKind::Binary, peek());
+        node->text = take().text;
+        node->pos = left->pos;
+        node->kids.push_back(std::move(left));
+        node->kids.push_back(multiplicative());
+        left = std::move(node);
+    }
+    return left;
+}
+
+NodePtr Parser::multiplicative()
+{
+    NodePtr left = unary();
+    while (isOp(L("*")) || isOp(L("/")) || isOp(L("%"))) {
+        NodePtr node = make(NodeKind::Binary, peek());
+        node->text = take().text;
+        node->pos = left->pos;
+        node->kids.push_back(std::move(left));
+        node->kids.push_back(unary());
+        left = std::move(node);
+    }
+    return left;
+}
+
+NodePtr Parser::unary()
+{
+    if (isOp(L("-")) || isOp(L("+"))) {
+        DepthGuard guard(*this, peek().pos);
+        NodePtr node = make(NodeKind::Unary, peek());
+        node->text = take().text;
+        node->kids.push_back(unary());
+        return node;
+    }
+    return postfix();
+}
+
+NodePtr Parser::postfix()
+{
+    NodePtr node = primary();
+    while (true) {
+        if (isOp(L("."))) {
+            const Token &dot = take();
+            const Token &t = peek();
+            if (t.kind != TokenKind::Identifier && t.kind != TokenKind::BracketName
+                && t.kind != TokenKind::TypedLiteral)
+                unexpected(QStringLiteral("a property name after '.'"));
+            NodePtr member = make(NodeKind::Member, dot);
+            member->pos = node->pos;
+            member->text = t.kind == TokenKind::BracketName ? t.value : t.text;
+            if (t.kind == TokenKind::TypedLiteral)
+                fail(QStringLiteral("'%1(…)' after '.' is not a property name").arg(t.text), t.pos);
+            take();
+            if (isOp(L("(")))
+                fail(QStringLiteral("calling '%1' as a method is not supported").arg(member->text),
+                     peek().pos);
+            member->kids.push_back(std::move(node));
+            node = std::move(member);
+        } else if (peek().kind == TokenKind::BracketName) {
+            // x['k'] right after a value is an index, not a bracketed name.
+            const Token &t = take();
+            NodePtr index = make(NodeKind::Index, t);
+            index->pos = node->pos;
+            index->kids.push_back(std::move(node));
+            NodePtr key = make(NodeKind::Literal, t);
+            key->literal = LiteralKind::String;
+            key->value = t.value;
+            key->text = t.text.mid(1, t.text.size() - 2).trimmed();
+            index->kids.push_back(std::move(key));
+            node = std::move(index);
+        } else if (isOp(L("["))) {
+            const Token &open = take();
+            NodePtr index = make(NodeKind::Index, open);
+            index->pos = node->pos;
+            index->kids.push_back(std::move(node));
+            index->kids.push_back(expression());
+            expectOp(L("]"), QStringLiteral("to end the index"));
+            node = std::move(index);
+        } else {
+            return node;
+        }
+    }
+}
+
+NodePtr Parser::literal(const Token &t)
+{
+    NodePtr node = make(NodeKind::Literal, t);
+    node->text = t.text;
+    switch (t.kind) {
+    case TokenKind::Long:
+        node->literal = LiteralKind::Long;
+        node->value = t.text;
+        break;
+    case TokenKind::Real:
+        node->literal = LiteralKind::Real;
+        node->value = t.text;
+        break;
+    case TokenKind::TimeSpan:
+        node->literal = LiteralKind::TimeSpan;
+        node->value = t.text;
+        break;
+    case TokenKind::String:
+        node->literal = LiteralKind::String;
+        node->value = t.value;
+        break;
+    case TokenKind::TypedLiteral: {
+        const std::optional<KqlType> type
+                = kqlTypeFromName(t.text == u"int64"   ? QStringLiteral("long")
+                                  : t.text == u"float" ? QStringLiteral("real")
+                                                       : t.text);
+        if (!type)
+            fail(QStringLiteral("'%1(…)' is not a literal Vigil knows").arg(t.text), t.pos);
+        node->value = t.value;
+        node->text = t.text + QLatin1Char('(') + t.value + QLatin1Char(')');
+        static const QList<std::pair<KqlType, LiteralKind>> kinds = {
+                {KqlType::Bool, LiteralKind::Bool},
+                {KqlType::Int, LiteralKind::Int},
+                {KqlType::Long, LiteralKind::Long},
+                {KqlType::Real, LiteralKind::Real},
+                {KqlType::Decimal, LiteralKind::Decimal},
+                {KqlType::DateTime, LiteralKind::DateTime},
+                {KqlType::TimeSpan, LiteralKind::TimeSpan},
+                {KqlType::Guid, LiteralKind::Guid},
+        };
+        for (const auto &[kt, lk] : kinds) {
+            if (kt == *type)
+                node->literal = lk;
+        }
+        if (t.value.isEmpty())
+            fail(QStringLiteral("%1() needs a value between the parentheses").arg(t.text), t.pos);
+        if (t.value == u"null") {
+            node->literal = LiteralKind::Null;
+            node->value = kqlTypeName(*type);
+        }
+        break;
+    }
+    default:
+        unexpected(QStringLiteral("a literal"));
+    }
+    return node;
+}
+
+NodePtr Parser::dynamicValue()
+{
+    DepthGuard guard(*this, peek().pos);
+    const Token &t = peek();
+    if (t.kind == TokenKind::BracketName) { // ['one'] lexes as a bracketed name
+        NodePtr array = make(NodeKind::DynArray, take());
+        NodePtr value = make(NodeKind::Literal, t);
+        value->literal = LiteralKind::String;
+        value->value = t.value;
+        value->text = t.text.mid(1, t.text.size() - 2).trimmed();
+        array->kids.push_back(std::move(value));
+        return array;
+    }
+    if (isOp(L("["))) {
+        NodePtr array = make(NodeKind::DynArray, take());
+        while (!isOp(L("]"))) {
+            array->kids.push_back(dynamicValue());
+            if (!acceptOp(L(",")))
+                break;
+        }
+        expectOp(L("]"), QStringLiteral("to end the array"));
+        return array;
+    }
+    if (isOp(L("{"))) {
+        NodePtr object = make(NodeKind::DynObject, take());
+        while (!isOp(L("}"))) {
+            NodePtr property = make(NodeKind::DynProperty, peek());
+            if (peek().kind == TokenKind::String)
+                property->text = take().value;
+            else
+                property->text = expectName(QStringLiteral("a property name"));
+            expectOp(L(":"), QStringLiteral("after the property name"));
+            property->kids.push_back(dynamicValue());
+            object->kids.push_back(std::move(property));
+            if (!acceptOp(L(",")))
+                break;
+        }
+        expectOp(L("}"), QStringLiteral("to end the property bag"));
+        return object;
+    }
+    if (t.kind == TokenKind::Identifier && (t.text == u"true" || t.text == u"false")) {
+        NodePtr node = make(NodeKind::Literal, take());
+        node->literal = LiteralKind::Bool;
+        node->text = node->value = t.text;
+        return node;
+    }
+    if (t.kind == TokenKind::Identifier && t.text == u"null") {
+        NodePtr node = make(NodeKind::Literal, take());
+        node->literal = LiteralKind::Null;
+        node->text = t.text;
+        node->value = QStringLiteral("dynamic");
+        return node;
+    }
+    if (isOp(L("-")) && (peek(1).kind == TokenKind::Long || peek(1).kind == TokenKind::Real)) {
+        const Token &minus = take();
+        NodePtr node = literal(take());
+        node->pos = minus.pos;
+        node->text.prepend(QLatin1Char('-'));
+        node->value.prepend(QLatin1Char('-'));
+        return node;
+    }
+    if (t.kind == TokenKind::String) {
+        NodePtr node = literal(take());
+        while (peek().kind == TokenKind::String)
+            node->value += take().value;
+        return node;
+    }
+    if (t.kind == TokenKind::Long || t.kind == TokenKind::Real || t.kind == TokenKind::TimeSpan
+        || t.kind == TokenKind::TypedLiteral)
+        return literal(take());
+    unexpected(QStringLiteral("a value in dynamic(…)"));
+}
+
+NodePtr Parser::callArguments(NodePtr call)
+{
+    expectOp(L("("), QStringLiteral("after the function name"));
+    DepthGuard guard(*this, call->pos);
+    while (!isOp(L(")"))) {
+        if (isOp(L("*")) && (isOp(L(","), 1) || isOp(L(")"), 1))) {
+            call->kids.push_back(make(NodeKind::Star, take()));
+        } else if (peek().kind == TokenKind::Identifier && isOp(L("="), 1)) {
+            NodePtr named = make(NodeKind::NamedArg, peek());
+            named->text = take().text;
+            take();
+            named->kids.push_back(tabular());
+            call->kids.push_back(std::move(named));
+        } else {
+            call->kids.push_back(tabular());
+        }
+        if (!acceptOp(L(",")))
+            break;
+    }
+    expectOp(L(")"), QStringLiteral("to end the arguments of %1()").arg(call->text));
+    return call;
+}
+
+NodePtr Parser::primary()
+{
+    const Token &t = peek();
+    switch (t.kind) {
+    case TokenKind::Long:
+    case TokenKind::Real:
+    case TokenKind::TimeSpan:
+    case TokenKind::TypedLiteral:
+        return literal(take());
+    case TokenKind::String: {
+        NodePtr node = literal(take());
+        while (peek().kind == TokenKind::String) { // "a" "b" is "ab"
+            node->value += peek().value;
+            node->text += QLatin1Char(' ') + take().text;
+        }
+        return node;
+    }
+    case TokenKind::BracketName: {
+        NodePtr node = make(NodeKind::Name, take());
+        node->text = t.value;
+        node->bracketed = true;
+        return node;
+    }
+    case TokenKind::Operator:
+        if (t.text == u"(") {
+            DepthGuard guard(*this, t.pos);
+            take();
+            NodePtr inner = tabular();
+            if (isOp(L(",")))
+                fail(QStringLiteral("a list '(a, b, …)' is only allowed after in, !in, in~, "
+                                    "has_any and has_all"),
+                     peek().pos);
+            expectOp(L(")"), QStringLiteral("to close the parenthesis"));
+            return inner;
+        }
+        if (t.text == u"*")
+            return make(NodeKind::Star, take());
+        unexpected(QStringLiteral("a value, a column or a table"));
+    case TokenKind::End:
+        unexpected(QStringLiteral("a value, a column or a table"));
+    case TokenKind::Identifier:
+        break;
+    }
+    const QString word = t.text;
+    if (word == u"true" || word == u"false") {
+        NodePtr node = make(NodeKind::Literal, take());
+        node->literal = LiteralKind::Bool;
+        node->text = node->value = word;
+        return node;
+    }
+    if (word == u"dynamic" && isOp(L("("), 1)) {
+        NodePtr node = make(NodeKind::DynamicLiteral, take());
+        take();
+        node->kids.push_back(dynamicValue());
+        const Token &close = expectOp(L(")"), QStringLiteral("to end dynamic(…)"));
+        node->text = m_source.mid(t.pos.offset, close.end - t.pos.offset);
+        return node;
+    }
+    if (word == u"typeof" && isOp(L("("), 1)) {
+        NodePtr node = make(NodeKind::TypeOf, take());
+        take();
+        node->value = typeName();
+        expectOp(L(")"), QStringLiteral("to end typeof(…)"));
+        return node;
+    }
+    if (word == u"datatable" && (isOp(L("("), 1) || peek(1).kind == TokenKind::Identifier)) {
+        NodePtr table = make(NodeKind::Datatable, take());
+        readOptions(*table, {});
+        expectOp(L("("), QStringLiteral("and the columns of datatable"));
+        while (!isOp(L(")"))) {
+            NodePtr column = make(NodeKind::ColumnDecl, peek());
+            column->text = expectName(QStringLiteral("a column name"));
+            expectOp(L(":"), QStringLiteral("and a type after the column name"));
+            column->value = typeName();
+            table->kids.push_back(std::move(column));
+            if (!acceptOp(L(",")))
+                break;
+        }
+        expectOp(L(")"), QStringLiteral("to end the columns of datatable"));
+        if (peek().kind == TokenKind::BracketName) { // ['one value'] lexes as a bracketed name
+            const Token &only = take();
+            NodePtr value = make(NodeKind::Literal, only);
+            value->literal = LiteralKind::String;
+            value->value = only.value;
+            value->text = only.text.mid(1, only.text.size() - 2).trimmed();
+            table->kids.push_back(std::move(value));
+            return table;
+        }
+        expectOp(L("["), QStringLiteral("and the values of datatable"));
+        while (!isOp(L("]"))) {
+            table->kids.push_back(expression());
+            if (!acceptOp(L(",")))
+                break;
+        }
+        expectOp(L("]"), QStringLiteral("to end the values of datatable"));
+        return table;
+    }
+    if (word == u"range"
+        && (peek(1).kind == TokenKind::Identifier || peek(1).kind == TokenKind::BracketName)
+        && isWord(L("from"), 2)) {
+        NodePtr range = make(NodeKind::Range, take());
+        range->text = expectName(QStringLiteral("a column name"));
+        take(); // from
+        range->kids.push_back(expression());
+        if (!acceptWord(L("to")))
+            unexpected(QStringLiteral("'to' in range"));
+        range->kids.push_back(expression());
+        if (!acceptWord(L("step")))
+            unexpected(QStringLiteral("'step' in range"));
+        range->kids.push_back(expression());
+        return range;
+    }
+    if (word == u"print" && !isOp(L("("), 1) && !isOp(L("="), 1)) {
+        NodePtr print = make(NodeKind::Print, take());
+        if (peek().kind == TokenKind::End || isOp(L(";")) || isOp(L("|")))
+            fail(QStringLiteral("print needs at least one expression"), t.pos);
+        do {
+            print->kids.push_back(namedOrPlain());
+        } while (acceptOp(L(",")));
+        return print;
+    }
+    if (word == u"union" && !isOp(L("("), 1) && !isOp(L("="), 1)) {
+        NodePtr op = opUnion(NodeKind::UnionSource, take());
+        return op;
+    }
+    if (word == u"union" && isOp(L("("), 1)) {
+        return opUnion(NodeKind::UnionSource, take());
+    }
+    if ((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate"
+         || word == u"cluster" || word == u"database" || word == u"table"
+         || word == u"external_table" || word == u"materialized_view")
+        && !isOp(L("="), 1)) {
+        fail(QStringLiteral("'%1' is not supported by Vigil's local KQL").arg(word), t.pos);
+    }
+    take();
+    if (isOp(L("("))) {
+        if (isReservedWord(word) && word != u"toscalar" && word != u"materialize")
+            fail(QStringLiteral("'%1' is a KQL keyword, not a function").arg(word), t.pos);
+        NodePtr call = make(NodeKind::Call, t);
+        call->text = word;
+        return callArguments(std::move(call));
+    }
+    if (isReservedWord(word))
+        fail(QStringLiteral("'%1' is a KQL keyword: write it as ['%1'] to use it as a name")
+                     .arg(word),
+             t.pos);
+    NodePtr name = make(NodeKind::Name, t);
+    name->text = word;
+    return name;
+}
+
+} // namespace Vigil::Kql

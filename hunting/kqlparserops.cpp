@@ -1,0 +1,288 @@
+#include "kqlparser.h"
+
+#include <utility>
+
+// The pipe operators' own grammar: options, projections, sort keys, summarize, join, union,
+// mv-expand/mv-apply and parse. The operator dispatch is in kqlparser.cpp.
+namespace Vigil::Kql {
+
+namespace {
+
+using L = QLatin1StringView;
+
+} // namespace
+
+void Parser::readOptions(Node &node, const QStringList &allowed)
+{
+    // name=value pairs before an operator's arguments: kind=inner, hint.strategy=shuffle, …
+    while (peek().kind == TokenKind::Identifier) {
+        int n = 1;
+        QString name = peek().text;
+        while (isOp(L("."), n) && peek(n + 1).kind == TokenKind::Identifier) {
+            name += QLatin1Char('.') + peek(n + 1).text;
+            n += 2;
+        }
+        if (!isOp(L("="), n))
+            return;
+        if (!allowed.contains(name) && !name.startsWith(QLatin1String("hint.")))
+            return;
+        const Token &at = peek();
+        for (int k = 0; k < n + 1; ++k)
+            take();
+        const Token &value = peek();
+        if (value.kind == TokenKind::End || value.kind == TokenKind::Operator)
+            fail(QStringLiteral("the option '%1' has no value").arg(name), at.pos);
+        take();
+        node.options.append(
+                {name, value.kind == TokenKind::String || value.kind == TokenKind::BracketName
+                               ? value.value
+                               : value.text});
+    }
+}
+
+NodePtr Parser::opProjectLike(NodeKind kind, const Token &at)
+{
+    NodePtr op = make(kind, at);
+    const bool patterns = kind == NodeKind::OpProjectAway || kind == NodeKind::OpProjectKeep;
+    if (kind == NodeKind::OpSerialize
+        && (peek().kind == TokenKind::End || isOp(L("|")) || isOp(L(";")) || isOp(L(")"))))
+        return op;
+    do {
+        if (patterns)
+            op->kids.push_back(namePattern());
+        else if (kind == NodeKind::OpProjectReorder) {
+            NodePtr key = make(NodeKind::SortKey, peek());
+            key->kids.push_back(namePattern());
+            if (isWord(L("asc")) || isWord(L("desc")) || isWord(L("granny-asc"))
+                || isWord(L("granny-desc")))
+                key->options.append({QStringLiteral("order"), take().text});
+            op->kids.push_back(std::move(key));
+        } else if (kind == NodeKind::OpProjectRename) {
+            NodePtr assign = make(NodeKind::Assign, peek());
+            assign->text = expectName(QStringLiteral("a new column name"));
+            expectOp(L("="), QStringLiteral("in project-rename (NewName = OldName)"));
+            NodePtr old = make(NodeKind::Name, peek());
+            old->text = expectName(QStringLiteral("the column to rename"));
+            assign->kids.push_back(std::move(old));
+            op->kids.push_back(std::move(assign));
+        } else
+            op->kids.push_back(namedOrPlain());
+    } while (acceptOp(L(",")));
+    return op;
+}
+
+NodePtr Parser::namePattern()
+{
+    // Adjacent identifiers and '*' make one pattern: *1, Device*, *Id*, Initiating*Name.
+    const Token &start = peek();
+    NodePtr node = make(NodeKind::Name, start);
+    if (start.kind == TokenKind::BracketName) {
+        node->text = take().value;
+        node->bracketed = true;
+        return node;
+    }
+    QString text;
+    int end = -1;
+    bool wildcard = false;
+    while ((peek().kind == TokenKind::Identifier || peek().kind == TokenKind::Long || isOp(L("*")))
+           && (end < 0 || peek().pos.offset == end)) {
+        wildcard = wildcard || isOp(L("*"));
+        text += peek().text;
+        end = take().end;
+    }
+    if (text.isEmpty())
+        unexpected(QStringLiteral("a column name"));
+    if (!wildcard && isReservedWord(text))
+        fail(QStringLiteral("'%1' is a KQL keyword: write it as ['%1'] to use it as a name")
+                     .arg(text),
+             start.pos);
+    node->kind = wildcard ? NodeKind::NamePattern : NodeKind::Name;
+    node->text = text;
+    return node;
+}
+
+NodePtr Parser::sortKey()
+{
+    NodePtr key = make(NodeKind::SortKey, peek());
+    key->kids.push_back(expression());
+    if (isWord(L("asc")) || isWord(L("desc")))
+        key->options.append({QStringLiteral("order"), take().text});
+    if (acceptWord(L("nulls"))) {
+        if (!isWord(L("first")) && !isWord(L("last")))
+            unexpected(QStringLiteral("'first' or 'last' after 'nulls'"));
+        key->options.append({QStringLiteral("nulls"), take().text});
+    }
+    return key;
+}
+
+NodePtr Parser::opSummarize(const Token &at)
+{
+    NodePtr op = make(NodeKind::OpSummarize, at);
+    readOptions(*op, {QStringLiteral("hint.strategy"), QStringLiteral("hint.shufflekey"),
+                      QStringLiteral("hint.num_partitions")});
+    NodePtr aggregates = make(NodeKind::List, peek());
+    NodePtr keys = make(NodeKind::List, peek());
+    if (!isWord(L("by"))) {
+        do {
+            const bool nameAt1 = peek(1).kind == TokenKind::Identifier
+                                 || peek(1).kind == TokenKind::BracketName;
+            if (isOp(L("(")) && nameAt1
+                && (isOp(L(","), 2) || (isOp(L(")"), 2) && isOp(L("="), 3)))) {
+                // (Timestamp, ReportId) = arg_max(Timestamp, ReportId): names the columns in order.
+                NodePtr assign = make(NodeKind::Assign, take());
+                do {
+                    assign->options.append(
+                            {QStringLiteral("name"), expectName(QStringLiteral("a column name"))});
+                } while (acceptOp(L(",")));
+                expectOp(L(")"), QStringLiteral("after the names"));
+                expectOp(L("="), QStringLiteral("after (names)"));
+                assign->kids.push_back(expression());
+                aggregates->kids.push_back(std::move(assign));
+                continue;
+            }
+            aggregates->kids.push_back(namedOrPlain());
+        } while (acceptOp(L(",")));
+    }
+    if (acceptWord(L("by"))) {
+        do {
+            keys->kids.push_back(namedOrPlain());
+        } while (acceptOp(L(",")));
+    }
+    op->kids.push_back(std::move(aggregates));
+    op->kids.push_back(std::move(keys));
+    return op;
+}
+
+NodePtr Parser::opJoin(NodeKind kind, const Token &at)
+{
+    NodePtr op = make(kind, at);
+    readOptions(*op, {QStringLiteral("kind"), QStringLiteral("withsource")});
+    op->kids.push_back(expression());
+    if (!acceptWord(L("on"))) {
+        if (isWord(L("where")))
+            fail(QStringLiteral("'join … where' is not supported; use 'on'"), peek().pos);
+        unexpected(QStringLiteral("'on' and the join keys"));
+    }
+    do {
+        NodePtr condition = expression();
+        // `$left.A == $right.B and $left.C == $right.D` is a list of conditions.
+        std::vector<NodePtr> flat;
+        std::vector<NodePtr> pending;
+        pending.push_back(std::move(condition));
+        while (!pending.empty()) {
+            NodePtr c = std::move(pending.back());
+            pending.pop_back();
+            if (c->kind == NodeKind::Binary && c->text == u"and") {
+                pending.push_back(std::move(c->kids[1]));
+                pending.push_back(std::move(c->kids[0]));
+            } else {
+                flat.push_back(std::move(c));
+            }
+        }
+        for (NodePtr &c : flat)
+            op->kids.push_back(std::move(c));
+    } while (acceptOp(L(",")));
+    return op;
+}
+
+NodePtr Parser::opUnion(NodeKind kind, const Token &at)
+{
+    NodePtr op = make(kind, at);
+    readOptions(*op,
+                {QStringLiteral("kind"), QStringLiteral("withsource"), QStringLiteral("isfuzzy")});
+    do {
+        // A table name may be a wildcard: union Device*Events.
+        if ((peek().kind == TokenKind::Identifier && isOp(L("*"), 1)
+             && peek(1).pos.offset == peek().end)
+            || (isOp(L("*")) && peek(1).kind == TokenKind::Identifier
+                && peek(1).pos.offset == peek().end)) {
+            op->kids.push_back(namePattern());
+            continue;
+        }
+        op->kids.push_back(expression());
+    } while (acceptOp(L(",")));
+    return op;
+}
+
+NodePtr Parser::opMvExpand(NodeKind kind, const Token &at)
+{
+    NodePtr op = make(kind, at);
+    readOptions(*op, {QStringLiteral("bagexpansion"), QStringLiteral("with_itemindex"),
+                      QStringLiteral("kind")});
+    do {
+        NodePtr item = make(NodeKind::MvExpandItem, peek());
+        if ((peek().kind == TokenKind::Identifier || peek().kind == TokenKind::BracketName)
+            && isOp(L("="), 1)) {
+            item->text = expectName(QStringLiteral("a column name"));
+            take();
+        }
+        item->kids.push_back(expression());
+        if (acceptWord(L("to"))) {
+            if (!acceptWord(L("typeof")))
+                unexpected(QStringLiteral("'typeof' after 'to'"));
+            expectOp(L("("), QStringLiteral("after typeof"));
+            item->value = typeName();
+            expectOp(L(")"), QStringLiteral("after the type"));
+        }
+        op->kids.push_back(std::move(item));
+    } while (acceptOp(L(",")));
+    if (acceptWord(L("limit")))
+        op->options.append({QStringLiteral("limit"), take().text});
+    if (kind == NodeKind::OpMvApply) {
+        if (!acceptWord(L("on")))
+            unexpected(QStringLiteral("'on (subquery)' in mv-apply"));
+        expectOp(L("("), QStringLiteral("to start the mv-apply subquery"));
+        DepthGuard guard(*this, peek().pos);
+        NodePtr sub = make(NodeKind::Pipeline, peek());
+        sub->kids.push_back(make(NodeKind::ImplicitInput, peek()));
+        Token first = peek();
+        first.text = QStringLiteral("|");
+        sub->kids.push_back(pipeOperator(first));
+        while (isOp(L("|"))) {
+            const Token &pipe = take();
+            sub->kids.push_back(pipeOperator(pipe));
+        }
+        expectOp(L(")"), QStringLiteral("to end the mv-apply subquery"));
+        op->kids.push_back(std::move(sub));
+    }
+    return op;
+}
+
+NodePtr Parser::opParse(const Token &at)
+{
+    NodePtr op = make(NodeKind::OpParse, at);
+    op->text = at.text;
+    readOptions(*op, {QStringLiteral("kind"), QStringLiteral("flags")});
+    op->kids.push_back(expression());
+    if (!acceptWord(L("with")))
+        unexpected(QStringLiteral("'with' and a pattern in '%1'").arg(at.text));
+    bool any = false;
+    while (true) {
+        const Token &t = peek();
+        if (t.kind == TokenKind::String) {
+            NodePtr lit = literal(take());
+            while (peek().kind == TokenKind::String) { // adjacent strings are one
+                lit->value += peek().value;
+                take();
+            }
+            op->kids.push_back(std::move(lit));
+        } else if (isOp(L("*"))) {
+            op->kids.push_back(make(NodeKind::Star, take()));
+        } else if ((t.kind == TokenKind::Identifier || t.kind == TokenKind::BracketName)
+                   && !isOp(L("|"))) {
+            NodePtr column = make(NodeKind::ColumnDecl, t);
+            column->text = expectName(QStringLiteral("a column name"));
+            if (acceptOp(L(":")))
+                column->value = typeName();
+            op->kids.push_back(std::move(column));
+        } else {
+            break;
+        }
+        any = true;
+    }
+    if (!any)
+        unexpected(QStringLiteral("a pattern of strings and columns after 'with'"));
+    return op;
+}
+
+} // namespace Vigil::Kql

@@ -1,0 +1,559 @@
+// The KQL front end piece by piece: tokens and their positions, literals kept as written,
+// the AST, name resolution and Kusto's column naming, refusals with line and column, and
+// `vigilctl kql schema` as a user runs it. Expected values are worked out from Kusto's
+// documentation, not from Vigil's output.
+#include "binder.h"
+#include "functionsymbols.h"
+#include "huntingschema.h"
+#include "kqllexer.h"
+#include "kqlparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryFile>
+#include <QTest>
+
+using namespace Vigil;
+using namespace Vigil::Kql;
+
+namespace {
+
+QList<Token> lex(const QString &text)
+{
+    KqlError error;
+    const std::optional<QList<Token>> tokens = Lexer::tokenize(text, &error);
+    if (!tokens)
+        qWarning("lex error: %s", qPrintable(error.message));
+    return tokens.value_or(QList<Token>());
+}
+
+QStringList columns(const QString &query)
+{
+    const QueryAnalysis analysis = analyzeQuery(query, HuntingSchema::defender());
+    if (!analysis.ok())
+        return {QStringLiteral("error: ") + analysis.errors.first().message};
+    QStringList out;
+    for (const Column &c : analysis.columns)
+        out.append(c.name + QLatin1Char(':') + kqlTypeName(c.type));
+    return out;
+}
+
+KqlError refusal(const QString &query)
+{
+    const QueryAnalysis analysis = analyzeQuery(query, HuntingSchema::defender());
+    return analysis.ok() ? KqlError{} : analysis.errors.first();
+}
+
+const Node *findKind(const Node &root, NodeKind kind, const QString &text = {})
+{
+    if (root.kind == kind && (text.isEmpty() || root.text == text))
+        return &root;
+    for (const NodePtr &kid : root.kids) {
+        if (const Node *hit = findKind(*kid, kind, text))
+            return hit;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestKqlFrontend : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void tokensKeepLineColumnAndOffset();
+    void stringLiterals();
+    void numbersTimespansAndTypedLiterals();
+    void operatorsAndDashedKeywords();
+    void lexerErrorsHavePositions();
+    void literalsKeptAsWrittenInTheTree();
+    void parserRefusesByName_data();
+    void parserRefusesByName();
+    void typesAndPromotion_data();
+    void typesAndPromotion();
+    void kustoColumnNames_data();
+    void kustoColumnNames();
+    void namesResolveThroughScopes();
+    void timeGeneratedIsTimestamp();
+    void itemsKnowTheirOutputColumns();
+    void binderRefusalsPointAtTheName();
+    void functionSymbolTable();
+    void uniqueNames();
+    void vigilctlKqlSchema();
+};
+
+void TestKqlFrontend::tokensKeepLineColumnAndOffset()
+{
+    const QList<Token> t = lex(QStringLiteral("T\n  | where x // note\n\t== 'a'"));
+    QCOMPARE(t.size(), 7); // T | where x == 'a' End
+    QCOMPARE(t[0].text, QStringLiteral("T"));
+    QCOMPARE(t[1].pos.line, 2);
+    QCOMPARE(t[1].pos.column, 3);
+    QCOMPARE(t[1].pos.offset, 4);
+    QCOMPARE(t[2].text, QStringLiteral("where"));
+    QCOMPARE(t[2].pos.column, 5);
+    QCOMPARE(t[4].text, QStringLiteral("=="));
+    QCOMPARE(t[4].pos.line, 3);
+    QCOMPARE(t[4].pos.column, 2);
+    QCOMPARE(t[5].kind, TokenKind::String);
+    QCOMPARE(t[6].kind, TokenKind::End);
+}
+
+void TestKqlFrontend::stringLiterals()
+{
+    const QList<Token> t
+            = lex(QStringLiteral(R"('a\tb' "q\"x" @"C:\dir\""y" h'hidden' H@'C:\x' ```line1
+line2``` '''x''' '\u00e9\x41')"));
+    QCOMPARE(t[0].value, QStringLiteral("a\tb"));
+    QCOMPARE(t[1].value, QStringLiteral("q\"x"));
+    QCOMPARE(t[2].value, QStringLiteral("C:\\dir\\\"y"));
+    QCOMPARE(t[2].text, QStringLiteral(R"(@"C:\dir\""y")"));
+    QCOMPARE(t[3].value, QStringLiteral("hidden"));
+    QCOMPARE(t[4].value, QStringLiteral("C:\\x"));
+    QCOMPARE(t[5].value, QStringLiteral("line1\nline2"));
+    QCOMPARE(t[6].value, QStringLiteral("x"));
+    QCOMPARE(t[7].value, QStringLiteral("\u00e9A"));
+    // Adjacent strings are one value; the bracketed name is a name.
+    const QueryAnalysis a = analyzeQuery(QStringLiteral("print ['my col'] = 'a' \"b\" @'c'"),
+                                         HuntingSchema::defender());
+    QVERIFY(a.ok());
+    QCOMPARE(a.columns.first().name, QStringLiteral("my col"));
+    const Node *literal = findKind(*a.tree, NodeKind::Literal);
+    QVERIFY(literal);
+    QCOMPARE(literal->value, QStringLiteral("abc"));
+}
+
+void TestKqlFrontend::numbersTimespansAndTypedLiterals()
+{
+    const QList<Token> t = lex(QStringLiteral(
+            "42 0x1F 1.5 2e3 1d 1.5h 30m 10s 100ms 1tick 3days datetime(2024-01-02 03:04) "
+            "timespan(1.02:03:04) guid(12345678-aaaa-bbbb-cccc-1234567890ab) int(null)"));
+    QCOMPARE(t[0].kind, TokenKind::Long);
+    QCOMPARE(t[1].kind, TokenKind::Long);
+    QCOMPARE(t[1].text, QStringLiteral("0x1F"));
+    QCOMPARE(t[2].kind, TokenKind::Real);
+    QCOMPARE(t[3].kind, TokenKind::Real);
+    for (int i = 4; i <= 10; ++i)
+        QCOMPARE(t[i].kind, TokenKind::TimeSpan);
+    QCOMPARE(t[8].text, QStringLiteral("100ms"));
+    QCOMPARE(t[11].kind, TokenKind::TypedLiteral);
+    QCOMPARE(t[11].text, QStringLiteral("datetime"));
+    QCOMPARE(t[11].value, QStringLiteral("2024-01-02 03:04"));
+    QCOMPARE(t[12].value, QStringLiteral("1.02:03:04"));
+    QCOMPARE(t[13].text, QStringLiteral("guid"));
+    QCOMPARE(t[14].value, QStringLiteral("null"));
+    KqlError error;
+    QVERIFY(!Lexer::tokenize(u"print 10q", &error));
+    QVERIFY2(error.message.contains(QLatin1String("10q")), qPrintable(error.message));
+}
+
+void TestKqlFrontend::operatorsAndDashedKeywords()
+{
+    const QList<Token> t = lex(QStringLiteral("a !contains_cs b !in~ c in~ d =~ e !~ f <> g .. h "
+                                              "=> | project-away mv-expand parse-where x-y"));
+    QStringList texts;
+    for (const Token &token : t)
+        texts.append(token.text);
+    QCOMPARE(texts.mid(0, 14),
+             (QStringList{QStringLiteral("a"), QStringLiteral("!contains_cs"), QStringLiteral("b"),
+                          QStringLiteral("!in~"), QStringLiteral("c"), QStringLiteral("in~"),
+                          QStringLiteral("d"), QStringLiteral("=~"), QStringLiteral("e"),
+                          QStringLiteral("!~"), QStringLiteral("f"), QStringLiteral("<>"),
+                          QStringLiteral("g"), QStringLiteral("..")}));
+    QVERIFY(texts.contains(QStringLiteral("project-away")));
+    QVERIFY(texts.contains(QStringLiteral("mv-expand")));
+    QVERIFY(texts.contains(QStringLiteral("parse-where")));
+    // x-y is a subtraction, not a name.
+    QCOMPARE(texts.mid(texts.size() - 4), (QStringList{QStringLiteral("x"), QStringLiteral("-"),
+                                                       QStringLiteral("y"), QString()}));
+}
+
+void TestKqlFrontend::lexerErrorsHavePositions()
+{
+    KqlError error = refusal(QStringLiteral("DeviceInfo\n| where DeviceName == 'abc"));
+    QCOMPARE(error.pos.line, 2);
+    QCOMPARE(error.pos.column, 23);
+    QVERIFY(error.message.contains(QLatin1String("not closed")));
+    error = refusal(QStringLiteral("print x = 1 # 2"));
+    QCOMPARE(error.pos.column, 13);
+    error = refusal(QStringLiteral("print x = ```never closed"));
+    QVERIFY(error.message.contains(QLatin1String("```")));
+}
+
+void TestKqlFrontend::literalsKeptAsWrittenInTheTree()
+{
+    const QueryAnalysis a = analyzeQuery(
+            QStringLiteral("print a = 1.50, b = 90m, c = datetime(2024-01-01T00:00:00Z), d = "
+                           "dynamic({\"k\": [1, 'x']}), e = -3"),
+            HuntingSchema::defender());
+    QVERIFY(a.ok());
+    QStringList texts;
+    const Node *print = findKind(*a.tree, NodeKind::Print);
+    QVERIFY(print);
+    for (const NodePtr &item : print->kids)
+        texts.append(item->kid(0)->text);
+    QCOMPARE(texts.mid(0, 4), (QStringList{QStringLiteral("1.50"), QStringLiteral("90m"),
+                                           QStringLiteral("datetime(2024-01-01T00:00:00Z)"),
+                                           QStringLiteral("dynamic({\"k\": [1, 'x']})")}));
+    QStringList values;
+    for (const NodePtr &item : print->kids)
+        values.append(item->kid(0)->value);
+    QCOMPARE(values.mid(0, 3), (QStringList{QStringLiteral("1.50"), QStringLiteral("90m"),
+                                            QStringLiteral("2024-01-01T00:00:00Z")}));
+    const Node *c = print->kid(2)->kid(0);
+    QCOMPARE(c->literal, LiteralKind::DateTime);
+    QCOMPARE(c->value, QStringLiteral("2024-01-01T00:00:00Z"));
+    QCOMPARE(c->pos.column, 30);
+    QCOMPARE(print->kid(4)->kid(0)->kind, NodeKind::Unary);
+    QCOMPARE(a.columns, (RowSchema{{QStringLiteral("a"), KqlType::Real},
+                                   {QStringLiteral("b"), KqlType::TimeSpan},
+                                   {QStringLiteral("c"), KqlType::DateTime},
+                                   {QStringLiteral("d"), KqlType::Dynamic},
+                                   {QStringLiteral("e"), KqlType::Long}}));
+}
+
+void TestKqlFrontend::parserRefusesByName_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("make-series") << "DeviceInfo\n| make-series count() on Timestamp step 1h"
+                                 << "make-series" << 2 << 3;
+    QTest::newRow("externaldata") << "externaldata(a:string)['https://x']"
+                                  << "externaldata" << 1 << 1;
+    QTest::newRow("unknown operator") << "DeviceInfo | frobnicate"
+                                      << "frobnicate" << 1 << 14;
+    QTest::newRow("search") << "search 'x'"
+                            << "search" << 1 << 1;
+    QTest::newRow("top-nested") << "DeviceInfo | top-nested 3 of DeviceName by count()"
+                                << "top-nested" << 1 << 14;
+    QTest::newRow("like") << "DeviceInfo | where DeviceName like 'a'"
+                          << "like" << 1 << 31;
+    QTest::newRow("keyword as name") << "DeviceInfo | extend last = 1"
+                                     << "['last']" << 1 << 21;
+    QTest::newRow("tuple") << "DeviceInfo | extend (a, b) = 1"
+                           << "several names" << 1 << 21;
+    QTest::newRow("missing by") << "DeviceInfo | sort DeviceName"
+                                << "'by'" << 1 << 19;
+}
+
+void TestKqlFrontend::parserRefusesByName()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, words);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    const KqlError error = refusal(query);
+    QVERIFY2(error.message.contains(words), qPrintable(error.message));
+    QCOMPARE(error.pos.line, line);
+    QCOMPARE(error.pos.column, column);
+}
+
+void TestKqlFrontend::typesAndPromotion_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("int+int is long") << "int(1) + int(2)"
+                                     << "long";
+    QTest::newRow("long/real") << "7 / 2.0"
+                               << "real";
+    QTest::newRow("long/long") << "7 / 2"
+                               << "long";
+    QTest::newRow("datetime-datetime") << "now() - datetime(2024-01-01)"
+                                       << "timespan";
+    QTest::newRow("datetime+timespan") << "datetime(2024-01-01) + 1d"
+                                       << "datetime";
+    QTest::newRow("timespan/timespan") << "1d / 1h"
+                                       << "real";
+    QTest::newRow("timespan*long") << "2 * 1h"
+                                   << "timespan";
+    QTest::newRow("unary int") << "-int(3)"
+                               << "int";
+    QTest::newRow("iff common") << "iff(true, 1, 2.5)"
+                                << "real";
+    QTest::newRow("case") << "case(false, 'a', 'b')"
+                          << "string";
+    QTest::newRow("bin datetime") << "bin(now(), 1h)"
+                                  << "datetime";
+    QTest::newRow("bin long") << "bin(17, 5)"
+                              << "long";
+    QTest::newRow("extract typed") << "extract('(\\\\d+)', 1, 'a1', typeof(long))"
+                                   << "long";
+    QTest::newRow("dynamic member") << "dynamic({'a': 1}).a"
+                                    << "dynamic";
+    QTest::newRow("dynamic+int") << "dynamic(1) + int(1)"
+                                 << "long";
+    QTest::newRow("toscalar") << "toscalar(DeviceInfo | summarize max(OSBuild))"
+                              << "long";
+    QTest::newRow("between") << "now() between (ago(1d) .. 1h)"
+                             << "bool";
+    QTest::newRow("has_any") << "'a b' has_any ('a')"
+                             << "bool";
+}
+
+void TestKqlFrontend::typesAndPromotion()
+{
+    QFETCH(QString, expression);
+    QFETCH(QString, type);
+    QCOMPARE(columns(QStringLiteral("print x = ") + expression),
+             QStringList{QStringLiteral("x:") + type});
+}
+
+void TestKqlFrontend::kustoColumnNames_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("automatic aggregate names")
+            << "DeviceInfo | summarize count(), countif(true), dcount(DeviceName), "
+               "make_set(OSPlatform), make_list(OSPlatform), any(OSBuild), "
+               "take_any(PublicIP), max(OSBuild) by OSPlatform"
+            << "OSPlatform:string count_:long countif_:long dcount_DeviceName:long "
+               "set_OSPlatform:dynamic list_OSPlatform:dynamic "
+               "any_OSBuild:long PublicIP:string max_OSBuild:long";
+    QTest::newRow("bin keeps the name") << "DeviceInfo | summarize count() by bin(Timestamp, 1h)"
+                                        << "Timestamp:datetime count_:long";
+    QTest::newRow("duplicates get 1")
+            << "DeviceInfo | summarize count(), count(), max(OSBuild), max(OSBuild)"
+            << "count_:long count_1:long max_OSBuild:long max_OSBuild1:long";
+    QTest::newRow("unnamed expressions")
+            << "DeviceInfo | project OSBuild * 2, x = 1, strlen(DeviceName), tolower(DeviceName)"
+            << "Column1:long x:long strlen_DeviceName:long Column2:string";
+    QTest::newRow("print names") << "print 1, x = 2, 3"
+                                 << "print_0:long x:long print_2:long";
+    QTest::newRow("extend replaces in place")
+            << "datatable(a:string, b:long)['x', 1] | extend a = 5, c = 1"
+            << "a:long b:long c:long";
+    QTest::newRow("arg_max star") << "datatable(k:string, t:datetime, v:long)['a', "
+                                     "datetime(2024-01-01), 1] | summarize arg_max(t, *) by k"
+                                  << "k:string t:datetime v:long";
+    QTest::newRow("arg_max named")
+            << "datatable(k:string, t:datetime, v:long, w:real)['a', datetime(2024-01-01), "
+               "1, 1.0] | summarize arg_min(v, w, t) by k"
+            << "k:string v:long w:real t:datetime";
+    QTest::newRow("join duplicates") << "datatable(a:string, b:long)['x', 1] | join "
+                                        "(datatable(a:string, b:long)['x', 1]) on a"
+                                     << "a:string b:long a1:string b1:long";
+    QTest::newRow("leftsemi keeps left")
+            << "datatable(a:string, b:long)['x', 1] | join kind=leftsemi (datatable(a:string, "
+               "c:long)['x', 1]) on a"
+            << "a:string b:long";
+    QTest::newRow("lookup drops right key") << "datatable(a:string, b:long)['x', 1] | lookup "
+                                               "(datatable(a:string, c:real)['x', 1.0]) on a"
+                                            << "a:string b:long c:real";
+    QTest::newRow("union by name")
+            << "union (datatable(a:string, b:long)['x', 1]), (datatable(b:long, c:bool)[1, true])"
+            << "a:string b:long c:bool";
+    QTest::newRow("union type clash")
+            << "union withsource=S (datatable(a:string)['x']), (datatable(a:long)[1])"
+            << "S:string a_string:string a_long:long";
+    QTest::newRow("mv-expand typed") << "datatable(d:dynamic)[dynamic([1])] | mv-expand "
+                                        "with_itemindex=i v = d to typeof(long)"
+                                     << "d:dynamic v:long i:long";
+    QTest::newRow("parse") << "datatable(s:string)['a=1'] | parse s with k '=' v:long"
+                           << "s:string k:string v:long";
+    QTest::newRow("dynamic path names")
+            << "print d = dynamic({}) | project d.a.b, d['x'], d[0], tostring(d.a)"
+            << "d_a_b:dynamic d_x:dynamic d_0:dynamic d_a:string";
+    QTest::newRow("count and getschema") << "DeviceInfo | count"
+                                         << "Count:long";
+    QTest::newRow("project-reorder")
+            << "datatable(a:long, b:long, c:long)[1, 2, 3] | project-reorder c, b"
+            << "c:long b:long a:long";
+    QTest::newRow("project-away wildcard")
+            << "datatable(a:long, a1:long, b1:long, c:long)[1, 2, 3, 4] | project-away *1"
+            << "a:long c:long";
+}
+
+void TestKqlFrontend::kustoColumnNames()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, expected);
+    QCOMPARE(columns(query).join(QLatin1Char(' ')), expected);
+}
+
+void TestKqlFrontend::namesResolveThroughScopes()
+{
+    // A later let shadows an earlier one; a column wins over a variable of the same name.
+    QCOMPARE(columns(QStringLiteral("let x = 1; let x = 'a'; print y = x")),
+             QStringList{QStringLiteral("y:string")});
+    QCOMPARE(columns(QStringLiteral("let OSBuild = 'a'; DeviceInfo | project v = OSBuild")),
+             QStringList{QStringLiteral("v:long")});
+    QCOMPARE(columns(QStringLiteral(
+                     "let f = (n:long, s:string = 'z') { strcat(s, n) }; print v = f(1)")),
+             QStringList{QStringLiteral("v:string")});
+    QCOMPARE(columns(QStringLiteral(
+                     "let T = (k:long) { range x from 1 to k step 1 }; T(3) | extend y = x")),
+             (QStringList{QStringLiteral("x:long"), QStringLiteral("y:long")}));
+    // A function's parameter is not visible outside it.
+    QVERIFY(refusal(QStringLiteral("let f = (n:long) { n }; print n"))
+                    .message.contains(QLatin1String("'n'")));
+}
+
+void TestKqlFrontend::timeGeneratedIsTimestamp()
+{
+    const QueryAnalysis a
+            = analyzeQuery(QStringLiteral("DeviceInfo | where TimeGenerated > ago(1d) | project "
+                                          "TimeGenerated, DeviceName"),
+                           HuntingSchema::defender());
+    QVERIFY(a.ok());
+    QCOMPARE(a.columns, (RowSchema{{QStringLiteral("TimeGenerated"), KqlType::DateTime},
+                                   {QStringLiteral("DeviceName"), KqlType::String}}));
+    const Node *name = findKind(*a.tree, NodeKind::Name, QStringLiteral("TimeGenerated"));
+    QVERIFY(name);
+    QCOMPARE(name->value, QStringLiteral("Timestamp")); // the column the compiler reads
+    // Both ways, and with the suffix a join gives.
+    QCOMPARE(columns(QStringLiteral("DeviceInfo | summarize arg_max(TimeGenerated, *) by DeviceId "
+                                    "| project Timestamp")),
+             QStringList{QStringLiteral("Timestamp:datetime")});
+    QCOMPARE(columns(QStringLiteral(
+                     "DeviceInfo | join (DeviceInfo) on DeviceId | project TimeGenerated1")),
+             QStringList{QStringLiteral("TimeGenerated1:datetime")});
+    AnalyzeOptions defenderOnly;
+    defenderOnly.timeGeneratedAlias = false;
+    QVERIFY(!analyzeQuery(QStringLiteral("DeviceInfo | where TimeGenerated > ago(1d)"),
+                          HuntingSchema::defender(), defenderOnly)
+                     .ok());
+}
+
+void TestKqlFrontend::itemsKnowTheirOutputColumns()
+{
+    const QueryAnalysis a
+            = analyzeQuery(QStringLiteral("datatable(k:string, t:datetime, v:long)['a', "
+                                          "datetime(2024-01-01), 1] | summarize n = "
+                                          "count(), arg_max(t, *), count() by bin(t, 1h), k"),
+                           HuntingSchema::defender());
+    QVERIFY(a.ok());
+    const Node *summarize = findKind(*a.tree, NodeKind::OpSummarize);
+    QVERIFY(summarize);
+    const Node &aggregates = *summarize->kid(0);
+    const Node &keys = *summarize->kid(1);
+    QCOMPARE(keys.kid(0)->outputColumns, QStringList{QStringLiteral("t")});
+    QCOMPARE(keys.kid(1)->outputColumns, QStringList{QStringLiteral("k")});
+    QCOMPARE(aggregates.kid(0)->outputColumns, QStringList{QStringLiteral("n")});
+    // arg_max(t, *) by t, k returns t (as t1: the key took t) and every column not a key.
+    QCOMPARE(aggregates.kid(1)->outputColumns,
+             (QStringList{QStringLiteral("t1"), QStringLiteral("v")}));
+    QCOMPARE(aggregates.kid(2)->outputColumns, QStringList{QStringLiteral("count_")});
+    QCOMPARE(summarize->schema->size(), 6);
+}
+
+void TestKqlFrontend::binderRefusalsPointAtTheName()
+{
+    KqlError error
+            = refusal(QStringLiteral("DeviceInfo\n| where OSBuild > 1 and devicename == 'x'"));
+    QCOMPARE(error.pos.line, 2);
+    QCOMPARE(error.pos.column, 25);
+    QVERIFY(error.message.contains(QLatin1String("'devicename'")));
+    error = refusal(QStringLiteral("DeviceInfos | take 1"));
+    QCOMPARE(error.pos.column, 1);
+    QVERIFY(error.message.contains(QLatin1String("DeviceInfos")));
+    error = refusal(QStringLiteral("DeviceInfo | extend x = nosuch(1)"));
+    QVERIFY(error.message.contains(QLatin1String("unknown function 'nosuch'")));
+    QCOMPARE(error.pos.column, 25);
+    error = refusal(QStringLiteral("DeviceInfo | extend x = percentile(OSBuild, 50)"));
+    QVERIFY2(error.message.contains(QLatin1String("summarize")), qPrintable(error.message));
+    error = refusal(QStringLiteral("DeviceInfo | summarize percentile(OSBuild, 50)"));
+    QVERIFY2(error.message.contains(QLatin1String("not supported")), qPrintable(error.message));
+    error = refusal(QStringLiteral("DeviceInfo | where OSBuild has 'x'"));
+    QVERIFY2(error.message.contains(QLatin1String("has")), qPrintable(error.message));
+    error = refusal(QStringLiteral("DeviceInfo | invoke FileProfile()"));
+    QVERIFY2(error.message.contains(QLatin1String("FileProfile")), qPrintable(error.message));
+    error = refusal(QStringLiteral("let x = 1;"));
+    QVERIFY2(error.message.contains(QLatin1String("returns no table")), qPrintable(error.message));
+}
+
+void TestKqlFrontend::functionSymbolTable()
+{
+    const FunctionSymbols &symbols = FunctionSymbols::instance();
+    const FunctionSymbol *countIf = symbols.find(u"countif", true);
+    QVERIFY(countIf && countIf->aggregate && countIf->supported);
+    QCOMPARE(countIf->resultName, ResultNameKind::PrefixAndFirstArgument);
+    QCOMPARE(countIf->resultPrefix, QStringLiteral("countif"));
+    const FunctionSymbol *makeSet = symbols.find(u"make_set", true);
+    QVERIFY(makeSet);
+    QCOMPARE(makeSet->resultPrefix, QStringLiteral("set"));
+    // Siblings are there, and marked by unit.
+    for (const char *name : {"strcat_delim", "hash_md5", "endofday", "extract_all",
+                             "ingestion_time", "parse_command_line"}) {
+        const FunctionSymbol *fn = symbols.find(QString::fromLatin1(name));
+        QVERIFY2(fn && fn->supported, name);
+    }
+    QCOMPARE(symbols.find(u"ingestion_time")->unit, QStringLiteral("U14"));
+    // Known to Kusto but not run by Vigil: refused by name.
+    const FunctionSymbol *geo = symbols.find(u"geo_info_from_ip_address");
+    QVERIFY(geo && !geo->supported);
+    const FunctionSymbol *anyScalar = symbols.find(u"any", false);
+    const FunctionSymbol *anyAggregate = symbols.find(u"any", true);
+    QVERIFY(anyScalar && anyAggregate && anyScalar != anyAggregate && anyAggregate->aggregate);
+}
+
+void TestKqlFrontend::uniqueNames()
+{
+    QCOMPARE(uniqueName(QStringLiteral("a"), {}), QStringLiteral("a"));
+    QCOMPARE(uniqueName(QStringLiteral("a"), {QStringLiteral("a")}), QStringLiteral("a1"));
+    QCOMPARE(uniqueName(QStringLiteral("a"),
+                        {QStringLiteral("a"), QStringLiteral("a1"), QStringLiteral("a3")}),
+             QStringLiteral("a2"));
+}
+
+void TestKqlFrontend::vigilctlKqlSchema()
+{
+    auto run = [](const QStringList &args, const QByteArray &input = {}) {
+        QProcess p;
+        p.start(QStringLiteral(VIGILCTL_PATH), args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        return std::tuple{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    };
+    auto [code, out, err] = run({QStringLiteral("kql"), QStringLiteral("schema"),
+                                 QStringLiteral("DeviceInfo | summarize count() by OSPlatform")});
+    QCOMPARE(code, 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("columns")).toArray(),
+             (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("OSPlatform")},
+                                     {QStringLiteral("type"), QStringLiteral("string")}},
+                         QJsonObject{{QStringLiteral("name"), QStringLiteral("count_")},
+                                     {QStringLiteral("type"), QStringLiteral("long")}}}));
+
+    // Refused: exit 2, the error as JSON on stdout, a plain message on stderr; markup and
+    // control characters in the query do not reach the terminal raw.
+    std::tie(code, out, err) = run({QStringLiteral("kql"), QStringLiteral("schema"),
+                                    QStringLiteral("DeviceInfo\n| where \x1b[31mx == 1")});
+    QCOMPARE(code, 2);
+    const QJsonObject error = QJsonDocument::fromJson(out).object();
+    QCOMPARE(error.value(QStringLiteral("line")).toInt(), 2);
+    QCOMPARE(error.value(QStringLiteral("column")).toInt(), 9);
+    QVERIFY(!error.value(QStringLiteral("error")).toString().isEmpty());
+    QVERIFY(err.contains("line 2, column 9"));
+    QVERIFY(!err.contains('\x1b'));
+
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    file.write("// a hunting query\nDeviceInfo\n| project DeviceName, OSBuild\n");
+    file.close();
+    std::tie(code, out, err) = run({QStringLiteral("kql"), QStringLiteral("schema"),
+                                    QStringLiteral("--file"), file.fileName()});
+    QCOMPARE(code, 0);
+    QCOMPARE(
+            QJsonDocument::fromJson(out).object().value(QStringLiteral("columns")).toArray().size(),
+            2);
+    std::tie(code, out, err) = run({QStringLiteral("kql"), QStringLiteral("schema"),
+                                    QStringLiteral("--file"), QStringLiteral("-")},
+                                   "print x = 1");
+    QCOMPARE(code, 0);
+    std::tie(code, out, err)
+            = run({QStringLiteral("kql"), QStringLiteral("schema"), QStringLiteral("--file"),
+                   file.fileName(), QStringLiteral("print 1")});
+    QCOMPARE(code, 2);
+    std::tie(code, out, err)
+            = run({QStringLiteral("kql"), QStringLiteral("schema"), QStringLiteral("--file"),
+                   QStringLiteral("/nonexistent/q.kql")});
+    QCOMPARE(code, 2);
+    QVERIFY(err.contains("/nonexistent/q.kql"));
+}
+
+QTEST_GUILESS_MAIN(TestKqlFrontend)
+#include "tst_kqlfrontend.moc"
