@@ -53,4 +53,12 @@ int runConnectorStatus(const QCommandLineParser &parser, const QStringList &args
 void addRuleOptions(QCommandLineParser &parser);
 int runRules(const QCommandLineParser &parser, const QStringList &args);
 
+// eventcommands.cpp: the hunting tables (import, sizes, collection, retention).
+void addEventOptions(QCommandLineParser &parser);
+int runImport(const QCommandLineParser &parser, const QStringList &args);
+int runTablesList(const QCommandLineParser &parser, const QStringList &args);
+int runTablesCollect(const QCommandLineParser &parser, const QStringList &args);
+int runRetentionSet(const QCommandLineParser &parser, const QStringList &args);
+int runRetentionRun(const QCommandLineParser &parser, const QStringList &args);
+
 } // namespace Vigil::Ctl

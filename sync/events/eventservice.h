@@ -1,0 +1,70 @@
+#pragma once
+
+#include "eventtypes.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace Vigil {
+
+class Clock;
+class EventWorker;
+
+/**
+ * @brief Owns the hunting event store's writer thread (`vigil-events`) and its EventWorker;
+ * the calls are queued to that thread and the answers come back as signals on the thread that
+ * made the service.
+ *
+ * Lives on the thread that creates it (the GUI thread's facade, vigilctl's main thread). The
+ * destructor asks the worker to finish its current batch, quits the thread and waits.
+ */
+class EventService : public QObject
+{
+    Q_OBJECT
+public:
+    /** databasePath: events.sqlite (see eventStorePath()). clock: Clock::system() when null. */
+    explicit EventService(const QString &databasePath, Clock *clock = nullptr,
+                          QObject *parent = nullptr);
+    ~EventService() override;
+
+    /** Starts the thread and opens the store there; opened() answers. */
+    void start();
+    void importFile(const QString &path, const QString &table = {});
+    /** Stops the running import after its current batch (what was committed stays). */
+    void cancelImport();
+    /** Stores one batch (the streaming reader's lines and checkpoint); batchIngested() answers. */
+    void ingestBatch(const EventBatch &batch);
+    void requestTables();
+    /** days: nullopt for unlimited. */
+    void setRetention(const QString &table, std::optional<int> days);
+    void setCollect(const QString &table, bool collect, bool deleteRows = false);
+    void runRetention(int rowsPerStep = 5000);
+    /** Runs retention in the background every interval (0: never). */
+    void setRetentionInterval(std::chrono::milliseconds interval);
+
+Q_SIGNALS:
+    void opened(const std::optional<Vigil::Error> &error);
+    void importProgress(const Vigil::EventImportSummary &progress);
+    void importFinished(const Vigil::EventImportSummary &summary);
+    void batchIngested(const Vigil::EventIngestResult &result,
+                       const std::optional<Vigil::Error> &error);
+    void tablesLoaded(const Vigil::EventTablesSnapshot &snapshot);
+    void settingSaved(const QString &table, const std::optional<Vigil::Error> &error);
+    void retentionFinished(const Vigil::EventRetentionSummary &summary);
+
+private:
+    struct ThreadStopper
+    {
+        void operator()(QThread *thread) const;
+    };
+
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    std::unique_ptr<QThread, ThreadStopper> m_thread;
+    EventWorker *m_worker = nullptr;
+};
+
+} // namespace Vigil
