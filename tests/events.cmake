@@ -7,3 +7,8 @@ vigil_add_test(NAME tst_eventimport SOURCES tst_eventimport.cpp LIBS Qt6::Sql ZL
                LABELS events app TIMEOUT 240)
 target_compile_definitions(tst_eventimport PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_eventimport vigilctl)
+# The window's File → Import and the connector page's hunting tables.
+if(VIGIL_GUI)
+    vigil_add_test(NAME tst_huntingui SOURCES tst_huntingui.cpp LIBS vigil_ui vigil_facade
+                   LABELS events ui)
+endif()

@@ -284,6 +284,27 @@ private Q_SLOTS:
         QCOMPARE(store->tableStats(QStringLiteral("AlertInfo")).value().first().rows, 1);
     }
 
+    void retentionPassAdaptsAndStops()
+    {
+        auto store = open();
+        QVERIFY(store->setRetention(QStringLiteral("DeviceProcessEvents"), 1));
+        QList<QByteArray> list;
+        for (int i = 0; i < 1200; ++i)
+            list.append(processEvent(i));
+        EventBatch batch;
+        batch.data = lines(list);
+        QVERIFY(store->ingest(batch));
+        m_clock->advance(std::chrono::hours(25));
+        // Asked to stop at once: nothing happens.
+        EventRetentionSummary stopped = runRetentionPass(*store, 200, [] { return true; });
+        QCOMPARE(stopped.deleted, 0);
+        const EventRetentionSummary pass = runRetentionPass(*store, 200);
+        QVERIFY(!pass.error);
+        QCOMPARE(pass.deleted, 1200);
+        QVERIFY(pass.steps >= 2); // at most 1000 rows in the first transaction
+        QCOMPARE(store->tableStats(QStringLiteral("DeviceProcessEvents")).value().first().rows, 0);
+    }
+
     void estimateFromMeasuredRows()
     {
         auto store = open();

@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -86,6 +87,15 @@ public:
 protected:
     EventStore() = default;
 };
+
+/**
+ * Runs retention steps until nothing has expired, then gives the space back. Each step is one
+ * write transaction whose size adapts (100 to 5,000 rows) so that it holds the write lock for
+ * about targetMs: tables with many indexes on a busy disk take smaller steps. stop is asked
+ * between steps (a pass stopped early keeps what it deleted).
+ */
+EventRetentionSummary runRetentionPass(EventStore &store, qint64 targetMs = 200,
+                                       const std::function<bool()> &stop = {});
 
 /** events.sqlite in the folder of the incident database config names ("" when it has none). */
 QString eventStorePath(const StoreConfig &incidentStore);

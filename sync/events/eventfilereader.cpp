@@ -181,9 +181,16 @@ Result<std::optional<EventBatch>> EventFileReader::next(qsizetype batchBytes)
         }
         if (m_pending.isEmpty() && m_eof)
             return std::optional<EventBatch>();
+        // Complete lines up to about batchBytes; a longer first line goes alone.
         const std::string_view data(m_pending.constData(), size_t(m_pending.size()));
-        qsizetype end = m_format == Format::Csv ? CsvSplitter::completePrefix(data)
-                                                : m_pending.lastIndexOf('\n') + 1;
+        const auto cut = [this, &data](qsizetype limit) {
+            return m_format == Format::Csv
+                           ? CsvSplitter::completePrefix(data.substr(0, size_t(limit)))
+                           : m_pending.lastIndexOf('\n', limit - 1) + 1;
+        };
+        qsizetype end = cut(std::min(batchBytes, m_pending.size()));
+        if (end == 0)
+            end = m_format == Format::Csv ? cut(m_pending.size()) : m_pending.indexOf('\n') + 1;
         if (end == 0 && m_eof) {
             // The last line has no line break: it is complete all the same.
             end = m_pending.size();

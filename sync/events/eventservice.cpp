@@ -92,10 +92,17 @@ void EventService::setCollect(const QString &table, bool collect, bool deleteRow
             Qt::QueuedConnection);
 }
 
-void EventService::runRetention(int rowsPerStep)
+void EventService::runRetention(int targetMs)
 {
     QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker, rowsPerStep] { worker->runRetention(rowsPerStep); },
+            m_worker, [worker = m_worker, targetMs] { worker->runRetention(targetMs); },
+            Qt::QueuedConnection);
+}
+
+void EventService::setImportBatchBytes(qint64 bytes)
+{
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, bytes] { worker->setImportBatchBytes(bytes); },
             Qt::QueuedConnection);
 }
 

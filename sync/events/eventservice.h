@@ -42,9 +42,13 @@ public:
     /** days: nullopt for unlimited. */
     void setRetention(const QString &table, std::optional<int> days);
     void setCollect(const QString &table, bool collect, bool deleteRows = false);
-    void runRetention(int rowsPerStep = 5000);
+    /** Deletes expired rows now, each write transaction aimed at about targetMs. */
+    void runRetention(int targetMs = 200);
     /** Runs retention in the background every interval (0: never). */
     void setRetentionInterval(std::chrono::milliseconds interval);
+    /** Bytes of lines per import transaction (16 MiB unless set): smaller ones report
+     *  progress and notice Cancel more often. */
+    void setImportBatchBytes(qint64 bytes);
 
 Q_SIGNALS:
     void opened(const std::optional<Vigil::Error> &error);

@@ -65,7 +65,7 @@ void EventWorker::importFile(const QString &path, const QString &table)
             summary.cancelled = true;
             break;
         }
-        Result<std::optional<EventBatch>> batch = reader.next();
+        Result<std::optional<EventBatch>> batch = reader.next(m_batchBytes);
         EventIngestResult skipped;
         for (const EventRejection &rejection : reader.takeRejected()) {
             ++skipped.rejectedCount;
@@ -160,7 +160,7 @@ void EventWorker::setCollect(const QString &table, bool collect, bool deleteRows
     Q_EMIT settingSaved(table, saved ? std::nullopt : std::optional<Error>(saved.error()));
 }
 
-void EventWorker::runRetention(int rowsPerStep)
+void EventWorker::runRetention(int targetMs)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     EventRetentionSummary summary;
@@ -168,28 +168,10 @@ void EventWorker::runRetention(int rowsPerStep)
         Q_EMIT retentionFinished(summary);
         return;
     }
-    QElapsedTimer elapsed;
-    elapsed.start();
-    for (;;) {
-        Result<RetentionStep> step = m_store->retentionStep(rowsPerStep);
-        if (!step) {
-            summary.error = step.error();
-            break;
-        }
-        ++summary.steps;
-        summary.deleted += step.value().deleted;
-        summary.longestStepMs = std::max(summary.longestStepMs, step.value().elapsedMs);
-        if (!step.value().more)
-            break;
-    }
-    if (!summary.error && summary.deleted > 0) {
-        if (auto vacuumed = m_store->vacuum(0); !vacuumed)
-            summary.error = vacuumed.error();
-    }
-    summary.elapsedMs = elapsed.elapsed();
+    summary = runRetentionPass(*m_store, targetMs);
     if (summary.deleted > 0)
         qCInfo(lcSync) << "retention deleted" << summary.deleted << "hunting rows in"
-                       << summary.steps << "steps";
+                       << summary.steps << "steps, the longest" << summary.longestStepMs << "ms";
     Q_EMIT retentionFinished(summary);
 }
 
@@ -199,7 +181,7 @@ void EventWorker::setRetentionInterval(qint64 intervalMs)
     if (!m_retentionTimer) {
         m_retentionTimer = m_clock->createTimer(this);
         m_retentionTimer->setSingleShot(false);
-        connect(m_retentionTimer, &ClockTimer::timeout, this, [this] { runRetention(5000); });
+        connect(m_retentionTimer, &ClockTimer::timeout, this, [this] { runRetention(200); });
     }
     if (intervalMs > 0)
         m_retentionTimer->start(std::chrono::milliseconds(intervalMs));

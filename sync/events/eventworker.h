@@ -40,10 +40,13 @@ public Q_SLOTS:
     /** days < 0: unlimited. */
     void setRetention(const QString &table, int days);
     void setCollect(const QString &table, bool collect, bool deleteRows);
-    /** Deletes expired rows in short transactions, then gives the space back. */
-    void runRetention(int rowsPerStep);
+    /** Deletes expired rows in short transactions (each aimed at targetMs), then gives the
+     *  space back. */
+    void runRetention(int targetMs);
     /** Runs retention every interval (0: never) on the clock. */
     void setRetentionInterval(qint64 intervalMs);
+    /** Bytes of lines per import transaction (16 MiB unless set). */
+    void setImportBatchBytes(qint64 bytes) { m_batchBytes = bytes; }
 
 Q_SIGNALS:
     void opened(const std::optional<Vigil::Error> &error);
@@ -63,6 +66,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::unique_ptr<EventStore> m_store;
     ClockTimer *m_retentionTimer = nullptr;
+    qint64 m_batchBytes = 16 * 1024 * 1024;
 };
 
 } // namespace Vigil
