@@ -1,5 +1,9 @@
 #include "eventtypes.h"
 
+#include "eventrecord.h"
+
+#include <algorithm>
+
 namespace Vigil {
 
 qint64 EventIngestResult::totalInserted() const
@@ -24,6 +28,23 @@ void EventIngestResult::add(const EventIngestResult &other)
             break;
         rejected.append(rejection);
     }
+}
+
+EventVolumeEstimate EventVolumeEstimate::from(const EventTableStats &table)
+{
+    EventVolumeEstimate estimate;
+    if (table.rows == 0) {
+        // Defender's own sizing guidance assumes about 1 KB per event.
+        estimate.bytesPerRow = 1024;
+        return estimate;
+    }
+    estimate.measured = true;
+    estimate.bytesPerRow = double(table.bytes) / double(table.rows);
+    double days = 1;
+    if (table.oldestTicks && table.newestTicks)
+        days = std::max(1.0, double(*table.newestTicks - *table.oldestTicks) / kTicksPerDay);
+    estimate.rowsPerDay = double(table.rows) / days;
+    return estimate;
 }
 
 } // namespace Vigil

@@ -98,6 +98,8 @@ struct EventVolumeEstimate
     double rowsPerDay = 0; ///< measured: rows / days between oldest and newest event (≥ 1 day)
     bool measured = false; ///< false: the table is empty, the figures are defaults
     qint64 bytes(int days) const { return qint64(bytesPerRow * rowsPerDay * days); }
+    /** The estimate from what a table holds now. */
+    static EventVolumeEstimate from(const EventTableStats &stats);
 };
 
 /** @brief What one retention step deleted. Value type. */

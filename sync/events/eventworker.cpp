@@ -122,11 +122,8 @@ void EventWorker::requestTables()
         return;
     }
     snapshot.tables = stats.value();
-    for (const EventTableStats &table : snapshot.tables) {
-        Result<EventVolumeEstimate> estimate = m_store->estimate(table.settings.table);
-        if (estimate)
-            snapshot.estimates.insert(table.settings.table, estimate.value());
-    }
+    for (const EventTableStats &table : snapshot.tables)
+        snapshot.estimates.insert(table.settings.table, EventVolumeEstimate::from(table));
     Q_EMIT tablesLoaded(snapshot);
 }
 

@@ -2,6 +2,7 @@
 //
 //   bench_eventingest [--events N] [--retention-rows N] [--dir PATH]
 //
+// --events 0 runs the retention pass only; --retention-rows 0 leaves it out.
 // 1. Ingest: N DeviceProcessEvents records (every column filled, about 1 KB each) as streaming
 //    JSON lines in a file, imported through the real path (EventFileReader batches into
 //    EventStore::ingest, one transaction per batch); in the same run a bare baseline inserts
@@ -266,177 +267,183 @@ int main(int argc, char *argv[])
     out() << "bench_eventingest on " << QSysInfo::prettyProductName() << ", "
           << QSysInfo::currentCpuArchitecture() << ", SQLite " << sqlite3_libversion() << "\n";
 
-    // The file.
-    const QString file = dir.filePath(QStringLiteral("DeviceProcessEvents.json"));
-    qint64 fileBytes = 0;
-    {
-        QFile f(file);
-        f.open(QIODevice::WriteOnly);
-        for (qint64 i = 0; i < events; ++i) {
-            const QByteArray line = processRecord(i) + '\n';
-            fileBytes += line.size();
-            f.write(line);
-        }
-    }
-    out() << "records: " << events << ", " << fileBytes / events << " bytes per JSON line\n";
-
-    // 1a. Vigil: file -> EventFileReader -> EventStore::ingest.
-    const QString storePath = dir.filePath(QStringLiteral("events.sqlite"));
-    QFile::remove(storePath);
-    qint64 vigilNs = 0;
-    qint64 vigilCpuNs = 0;
-    size_t perTransaction = 0;
-    qint64 batches = 0;
-    {
-        auto store = std::move(openEventStore(storePath).value());
-        EventFileReader reader;
-        QElapsedTimer timer;
-        timer.start();
-        const qint64 cpuStart = cpuNs();
-        reader.open(file, {});
-        qint64 inserted = 0;
-        for (;;) {
-            auto batch = reader.next();
-            if (!batch || !batch.value())
-                break;
-            ++batches;
-            auto result = store->ingest(*batch.value());
-            inserted += result.value().totalInserted();
-        }
-        vigilNs = timer.nsecsElapsed();
-        vigilCpuNs = cpuNs() - cpuStart;
-        perTransaction = size_t(inserted / std::max<qint64>(1, batches));
-        const auto stats = store->tableStats(QStringLiteral("DeviceProcessEvents")).value().first();
-        out() << "Vigil import: " << inserted << " rows in " << vigilNs / 1000000
-              << " ms = " << qint64(perSecond(inserted, vigilNs)) << " events/s wall, "
-              << qint64(perSecond(inserted, vigilCpuNs)) << " events/s of CPU time (" << batches
-              << " transactions, ~" << perTransaction << " rows each); "
-              << stats.bytes / std::max<qint64>(1, stats.rows)
-              << " bytes per stored event with the indexes\n";
-    }
-
-    // 1b. Baseline: the same rows, converted beforehand, one prepared INSERT.
-    std::vector<std::vector<Owned>> rows;
-    rows.reserve(size_t(events));
-    {
-        EventRecordReader reader;
-        QFile f(file);
-        f.open(QIODevice::ReadOnly);
-        while (!f.atEnd()) {
-            const QByteArray line = f.readLine().trimmed();
-            reader.readJsonLine(
-                    std::string_view(line.constData(), size_t(line.size())), nullptr,
-                    [&rows](const EventRow &row) {
-                        std::vector<Owned> owned;
-                        owned.reserve(row.values.size());
-                        for (const EventValue &v : row.values) {
-                            switch (v.kind) {
-                            case EventValue::Kind::Null:
-                                owned.emplace_back(std::monostate());
-                                break;
-                            case EventValue::Kind::Integer:
-                                owned.emplace_back(v.integer);
-                                break;
-                            case EventValue::Kind::Real:
-                                owned.emplace_back(v.real);
-                                break;
-                            case EventValue::Kind::Text:
-                                owned.emplace_back(std::string(v.text));
-                                break;
-                            }
-                        }
-                        rows.push_back(std::move(owned));
-                    },
-                    [](const HuntingTable *, const QString &) {});
-        }
-    }
     const qint64 now = ticksFromDateTime(QDateTime::currentDateTimeUtc());
-    qint64 bareNs = 0;
-    qint64 bytesWith = 0;
-    qint64 bytesWithout = 0;
-    {
-        Bare bare(dir.filePath(QStringLiteral("bare.sqlite")), true);
-        QElapsedTimer timer;
-        timer.start();
-        const qint64 cpuStart = cpuNs();
-        bare.insert(rows, std::max<size_t>(perTransaction, 1), 0, now);
-        bareNs = timer.nsecsElapsed();
-        const qint64 bareCpuNs = cpuNs() - cpuStart;
-        bytesWith = bare.bytes();
-        out() << "bare prepared INSERT: " << rows.size() << " rows in " << bareNs / 1000000
-              << " ms = " << qint64(perSecond(qint64(rows.size()), bareNs)) << " events/s wall, "
-              << qint64(perSecond(qint64(rows.size()), bareCpuNs)) << " events/s of CPU time\n";
-        out() << "Vigil / bare: "
-              << QString::number(100.0 * double(bareNs) / double(vigilNs), 'f', 1) << " % (wall), "
-              << QString::number(100.0 * double(bareCpuNs) / double(vigilCpuNs), 'f', 1)
-              << " % (CPU)\n";
-    }
-    {
-        Bare plain(dir.filePath(QStringLiteral("plain.sqlite")), false);
-        QElapsedTimer timer;
-        timer.start();
-        plain.insert(rows, std::max<size_t>(perTransaction, 1), 0, now);
-        const qint64 ns = timer.nsecsElapsed();
-        bytesWithout = plain.bytes();
-        out() << "bare INSERT without the hunting indexes: "
-              << qint64(perSecond(qint64(rows.size()), ns)) << " events/s\n";
-    }
-    out() << "bytes per stored event: " << bytesWith / events << " with the indexes, "
-          << bytesWithout / events << " without\n";
-
-    // 2. Each index: its size, and one query of its shape with and without it.
-    {
-        const Bare with(dir.filePath(QStringLiteral("bare.sqlite")), true, false);
-        const Bare without(dir.filePath(QStringLiteral("plain.sqlite")), false, false);
-        struct Shape
+    // --events 0: the retention pass only.
+    if (events > 0) {
+        // The file.
+        const QString file = dir.filePath(QStringLiteral("DeviceProcessEvents.json"));
+        qint64 fileBytes = 0;
         {
-            const char *column;
-            QString query;
-        };
-        const QList<Shape> shapes = {
-                {"Timestamp",
-                 QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE Timestamp >= %1 "
-                                "AND Timestamp < %2")
-                         .arg(*parseEventDateTime("2024-03-10T01:00:00Z"))
-                         .arg(*parseEventDateTime("2024-03-10T01:10:00Z"))},
-                {"DeviceName",
-                 QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE DeviceName = "
-                                "'dev42.corp.contoso.com'")},
-                {"SHA256",
-                 QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE SHA256 = '%1'")
-                         .arg(QString::fromLatin1(hexHash(77, 2, 64)))},
-                {"SHA1",
-                 QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE SHA1 = '%1'")
-                         .arg(QString::fromLatin1(hexHash(77, 1, 40)))},
-                {"AccountName",
-                 QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE AccountName = "
-                                "'user17'")},
-                {"AccountUpn",
-                 QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE AccountUpn = "
-                                "'user17@contoso.com'")},
-        };
-        for (const Shape &shape : shapes) {
-            const qint64 indexBytes = with.scalar(
-                    QStringLiteral("SELECT SUM(pgsize) FROM dbstat WHERE aggregate = 1 AND name = "
-                                   "'DeviceProcessEvents__%1'")
-                            .arg(QLatin1String(shape.column)));
-            QElapsedTimer t;
-            t.start();
-            const qint64 found = with.scalar(shape.query);
-            const qint64 indexedUs = t.nsecsElapsed() / 1000;
-            t.restart();
-            without.scalar(shape.query);
-            const qint64 scanUs = t.nsecsElapsed() / 1000;
-            out() << "index " << shape.column << ": " << indexBytes / events
-                  << " bytes per event; query (" << found << " rows) " << indexedUs
-                  << " µs with it, " << scanUs << " µs without\n";
+            QFile f(file);
+            f.open(QIODevice::WriteOnly);
+            for (qint64 i = 0; i < events; ++i) {
+                const QByteArray line = processRecord(i) + '\n';
+                fileBytes += line.size();
+                f.write(line);
+            }
+        }
+        out() << "records: " << events << ", " << fileBytes / events << " bytes per JSON line\n";
+
+        // 1a. Vigil: file -> EventFileReader -> EventStore::ingest.
+        const QString storePath = dir.filePath(QStringLiteral("events.sqlite"));
+        QFile::remove(storePath);
+        qint64 vigilNs = 0;
+        qint64 vigilCpuNs = 0;
+        size_t perTransaction = 0;
+        qint64 batches = 0;
+        {
+            auto store = std::move(openEventStore(storePath).value());
+            EventFileReader reader;
+            QElapsedTimer timer;
+            timer.start();
+            const qint64 cpuStart = cpuNs();
+            reader.open(file, {});
+            qint64 inserted = 0;
+            for (;;) {
+                auto batch = reader.next();
+                if (!batch || !batch.value())
+                    break;
+                ++batches;
+                auto result = store->ingest(*batch.value());
+                inserted += result.value().totalInserted();
+            }
+            vigilNs = timer.nsecsElapsed();
+            vigilCpuNs = cpuNs() - cpuStart;
+            perTransaction = size_t(inserted / std::max<qint64>(1, batches));
+            const auto stats
+                    = store->tableStats(QStringLiteral("DeviceProcessEvents")).value().first();
+            out() << "Vigil import: " << inserted << " rows in " << vigilNs / 1000000
+                  << " ms = " << qint64(perSecond(inserted, vigilNs)) << " events/s wall, "
+                  << qint64(perSecond(inserted, vigilCpuNs)) << " events/s of CPU time (" << batches
+                  << " transactions, ~" << perTransaction << " rows each); "
+                  << stats.bytes / std::max<qint64>(1, stats.rows)
+                  << " bytes per stored event with the indexes\n";
+        }
+
+        // 1b. Baseline: the same rows, converted beforehand, one prepared INSERT.
+        std::vector<std::vector<Owned>> rows;
+        rows.reserve(size_t(events));
+        {
+            EventRecordReader reader;
+            QFile f(file);
+            f.open(QIODevice::ReadOnly);
+            while (!f.atEnd()) {
+                const QByteArray line = f.readLine().trimmed();
+                reader.readJsonLine(
+                        std::string_view(line.constData(), size_t(line.size())), nullptr,
+                        [&rows](const EventRow &row) {
+                            std::vector<Owned> owned;
+                            owned.reserve(row.values.size());
+                            for (const EventValue &v : row.values) {
+                                switch (v.kind) {
+                                case EventValue::Kind::Null:
+                                    owned.emplace_back(std::monostate());
+                                    break;
+                                case EventValue::Kind::Integer:
+                                    owned.emplace_back(v.integer);
+                                    break;
+                                case EventValue::Kind::Real:
+                                    owned.emplace_back(v.real);
+                                    break;
+                                case EventValue::Kind::Text:
+                                    owned.emplace_back(std::string(v.text));
+                                    break;
+                                }
+                            }
+                            rows.push_back(std::move(owned));
+                        },
+                        [](const HuntingTable *, const QString &) {});
+            }
+        }
+        qint64 bareNs = 0;
+        qint64 bytesWith = 0;
+        qint64 bytesWithout = 0;
+        {
+            Bare bare(dir.filePath(QStringLiteral("bare.sqlite")), true);
+            QElapsedTimer timer;
+            timer.start();
+            const qint64 cpuStart = cpuNs();
+            bare.insert(rows, std::max<size_t>(perTransaction, 1), 0, now);
+            bareNs = timer.nsecsElapsed();
+            const qint64 bareCpuNs = cpuNs() - cpuStart;
+            bytesWith = bare.bytes();
+            out() << "bare prepared INSERT: " << rows.size() << " rows in " << bareNs / 1000000
+                  << " ms = " << qint64(perSecond(qint64(rows.size()), bareNs))
+                  << " events/s wall, " << qint64(perSecond(qint64(rows.size()), bareCpuNs))
+                  << " events/s of CPU time\n";
+            out() << "Vigil / bare: "
+                  << QString::number(100.0 * double(bareNs) / double(vigilNs), 'f', 1)
+                  << " % (wall), "
+                  << QString::number(100.0 * double(bareCpuNs) / double(vigilCpuNs), 'f', 1)
+                  << " % (CPU)\n";
+        }
+        {
+            Bare plain(dir.filePath(QStringLiteral("plain.sqlite")), false);
+            QElapsedTimer timer;
+            timer.start();
+            plain.insert(rows, std::max<size_t>(perTransaction, 1), 0, now);
+            const qint64 ns = timer.nsecsElapsed();
+            bytesWithout = plain.bytes();
+            out() << "bare INSERT without the hunting indexes: "
+                  << qint64(perSecond(qint64(rows.size()), ns)) << " events/s\n";
+        }
+        out() << "bytes per stored event: " << bytesWith / events << " with the indexes, "
+              << bytesWithout / events << " without\n";
+
+        // 2. Each index: its size, and one query of its shape with and without it.
+        {
+            const Bare with(dir.filePath(QStringLiteral("bare.sqlite")), true, false);
+            const Bare without(dir.filePath(QStringLiteral("plain.sqlite")), false, false);
+            struct Shape
+            {
+                const char *column;
+                QString query;
+            };
+            const QList<Shape> shapes = {
+                    {"Timestamp",
+                     QStringLiteral(
+                             "SELECT COUNT(*) FROM DeviceProcessEvents WHERE Timestamp >= %1 "
+                             "AND Timestamp < %2")
+                             .arg(*parseEventDateTime("2024-03-10T01:00:00Z"))
+                             .arg(*parseEventDateTime("2024-03-10T01:10:00Z"))},
+                    {"DeviceName",
+                     QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE DeviceName = "
+                                    "'dev42.corp.contoso.com'")},
+                    {"SHA256",
+                     QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE SHA256 = '%1'")
+                             .arg(QString::fromLatin1(hexHash(77, 2, 64)))},
+                    {"SHA1",
+                     QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE SHA1 = '%1'")
+                             .arg(QString::fromLatin1(hexHash(77, 1, 40)))},
+                    {"AccountName",
+                     QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE AccountName = "
+                                    "'user17'")},
+                    {"AccountUpn",
+                     QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents WHERE AccountUpn = "
+                                    "'user17@contoso.com'")},
+            };
+            for (const Shape &shape : shapes) {
+                const qint64 indexBytes = with.scalar(
+                        QStringLiteral(
+                                "SELECT SUM(pgsize) FROM dbstat WHERE aggregate = 1 AND name = "
+                                "'DeviceProcessEvents__%1'")
+                                .arg(QLatin1String(shape.column)));
+                QElapsedTimer t;
+                t.start();
+                const qint64 found = with.scalar(shape.query);
+                const qint64 indexedUs = t.nsecsElapsed() / 1000;
+                t.restart();
+                without.scalar(shape.query);
+                const qint64 scanUs = t.nsecsElapsed() / 1000;
+                out() << "index " << shape.column << ": " << indexBytes / events
+                      << " bytes per event; query (" << found << " rows) " << indexedUs
+                      << " µs with it, " << scanUs << " µs without\n";
+            }
         }
     }
-    rows.clear();
-    rows.shrink_to_fit();
 
     // 3. Retention over a large table: rows ingested evenly over 10 days, 7 days kept.
-    {
+    if (retentionRows > 0) {
         const QString path = dir.filePath(QStringLiteral("retention.sqlite"));
         QFile::remove(path);
         QFile::remove(path + QStringLiteral("-wal"));

@@ -496,17 +496,30 @@ Result<void> SqliteEventStore::vacuum(int maxPages)
     return {};
 }
 
-Result<QMap<QString, qint64>> SqliteEventStore::tableBytes()
+Result<qint64> SqliteEventStore::tableBytes(const QString &table)
 {
-    // dbstat (built into Debian's SQLite) counts the pages of every table and index.
+    // dbstat (built into Debian's SQLite) counts the pages of each B-tree; asked one B-tree at a
+    // time it reads only that tree's pages, not the whole file.
+    QSqlQuery names(m_db.db());
+    names.prepare(QStringLiteral("SELECT name FROM sqlite_schema WHERE tbl_name = ? AND type IN "
+                                 "('table', 'index')"));
+    names.addBindValue(table);
+    if (!names.exec())
+        return storageError(QStringLiteral("listing the B-trees of %1 failed").arg(table),
+                            names.lastError());
+    QStringList trees;
+    while (names.next())
+        trees.append(names.value(0).toString());
+    qint64 bytes = 0;
     QSqlQuery q(m_db.db());
-    if (!q.exec(QStringLiteral("SELECT s.tbl_name, SUM(d.pgsize) FROM dbstat AS d"
-                               " JOIN sqlite_schema AS s ON s.name = d.name"
-                               " WHERE d.aggregate = 1 GROUP BY s.tbl_name")))
-        return storageError(QStringLiteral("measuring the hunting tables failed"), q.lastError());
-    QMap<QString, qint64> bytes;
-    while (q.next())
-        bytes.insert(q.value(0).toString(), q.value(1).toLongLong());
+    q.prepare(QStringLiteral("SELECT SUM(pgsize) FROM dbstat WHERE name = ? AND aggregate = 1"));
+    for (const QString &tree : trees) {
+        q.addBindValue(tree);
+        if (!q.exec())
+            return storageError(QStringLiteral("measuring %1 failed").arg(table), q.lastError());
+        if (q.next())
+            bytes += q.value(0).toLongLong();
+    }
     return bytes;
 }
 
@@ -514,16 +527,16 @@ Result<QList<EventTableStats>> SqliteEventStore::tableStats(const QString &only)
 {
     if (!only.isEmpty() && !findTable(only))
         return configError(unknownTable(only));
-    Result<QMap<QString, qint64>> bytes = tableBytes();
-    if (!bytes)
-        return bytes.error();
     QList<EventTableStats> list;
     for (const Table &table : m_tables) {
         if (!only.isEmpty() && table.table != findTable(only)->table)
             continue;
         EventTableStats stats;
         stats.settings = table.settings;
-        stats.bytes = bytes.value().value(table.table->name);
+        Result<qint64> bytes = tableBytes(table.table->name);
+        if (!bytes)
+            return bytes.error();
+        stats.bytes = bytes.value();
         const QString name = quotedIdentifier(table.table->name);
         const QString span = table.timestampColumn >= 0
                                      ? QStringLiteral("MIN(\"Timestamp\"), MAX(\"Timestamp\")")
@@ -556,20 +569,7 @@ Result<EventVolumeEstimate> SqliteEventStore::estimate(const QString &name)
     Result<QList<EventTableStats>> stats = tableStats(name);
     if (!stats)
         return stats.error();
-    const EventTableStats &table = stats.value().first();
-    EventVolumeEstimate estimate;
-    if (table.rows == 0) {
-        // Defender's own sizing guidance assumes about 1 KB per event.
-        estimate.bytesPerRow = 1024;
-        return estimate;
-    }
-    estimate.measured = true;
-    estimate.bytesPerRow = double(table.bytes) / double(table.rows);
-    double days = 1;
-    if (table.oldestTicks && table.newestTicks)
-        days = std::max(1.0, double(*table.newestTicks - *table.oldestTicks) / kTicksPerDay);
-    estimate.rowsPerDay = double(table.rows) / days;
-    return estimate;
+    return EventVolumeEstimate::from(stats.value().first());
 }
 
 int SqliteEventStore::latestSchemaVersion() const

@@ -69,7 +69,7 @@ private:
     Result<void> writeCounters(qint64 now);
     Result<void> writeCheckpoint(const EventCheckpoint &checkpoint, qint64 now);
     Result<qint64> deleteBatch(const Table &table, std::optional<qint64> cutoff, int maxRows);
-    Result<QMap<QString, qint64>> tableBytes();
+    Result<qint64> tableBytes(const QString &table);
 
     Clock *m_clock;
     SqliteDatabase m_db;
