@@ -55,7 +55,7 @@ public:
                        const RejectSink &onReject);
 
     /** The longest line or CSV record accepted (64 MiB): longer ones are rejected, unread. */
-    static constexpr qsizetype maxRecordBytes = 64 * 1024 * 1024;
+    static constexpr qsizetype maxRecordBytes = qsizetype(64) * 1024 * 1024;
 
 private:
     struct Private;

@@ -64,7 +64,7 @@ private:
 
     QString file(const QString &name, const QByteArray &content)
     {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile f(path);
         f.open(QIODevice::WriteOnly);
         f.write(content);
@@ -256,7 +256,7 @@ private Q_SLOTS:
         const QJsonArray tables = QJsonDocument::fromJson(list.out).array();
         QCOMPARE(tables.size(), 23);
         QJsonObject process, alert, email;
-        for (const QJsonValue &t : tables) {
+        for (const auto &t : tables) {
             const QString name = t[QStringLiteral("table")].toString();
             if (name == QLatin1String("DeviceProcessEvents"))
                 process = t.toObject();

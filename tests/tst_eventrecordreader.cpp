@@ -271,7 +271,7 @@ private Q_SLOTS:
     void tenMegabyteField()
     {
         EventRecordReader reader;
-        const QByteArray big(10 * 1024 * 1024, 'x');
+        const QByteArray big(qsizetype(10) * 1024 * 1024, 'x');
         const Outcome o = readLine(reader, record("AlertInfo", "{\"Title\":\"" + big + "\"}"));
         QCOMPARE(o.rows.size(), 1);
         QCOMPARE(o.rows.first()[QStringLiteral("Title")].size(), big.size() + 2);

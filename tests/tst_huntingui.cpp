@@ -49,7 +49,7 @@ private:
 
     QString file(const QString &name, const QByteArray &content)
     {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile f(path);
         f.open(QIODevice::WriteOnly);
         f.write(content);

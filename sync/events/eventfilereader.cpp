@@ -10,7 +10,7 @@ namespace Vigil {
 
 namespace {
 
-constexpr qsizetype kReadChunk = 1024 * 1024;
+constexpr qsizetype kReadChunk = qsizetype(1024) * 1024;
 
 Error fileError(const QString &message)
 {

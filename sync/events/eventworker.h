@@ -66,7 +66,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::unique_ptr<EventStore> m_store;
     ClockTimer *m_retentionTimer = nullptr;
-    qint64 m_batchBytes = 16 * 1024 * 1024;
+    qint64 m_batchBytes = qint64(16) * 1024 * 1024;
 };
 
 } // namespace Vigil

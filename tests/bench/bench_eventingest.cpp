@@ -507,14 +507,14 @@ int main(int argc, char *argv[])
             sqlite3_close(db);
         }
         out() << "retention table: " << retentionRows << " rows written in "
-              << fillTimer.elapsed() / 1000 << " s, file " << QFileInfo(path).size() / (1024 * 1024)
-              << " MiB\n";
+              << fillTimer.elapsed() / 1000 << " s, file "
+              << QFileInfo(path).size() / (qint64(1024) * 1024) << " MiB\n";
         store = std::move(openEventStore(path).value());
         const EventRetentionSummary pass = runRetentionPass(*store);
         out() << "retention pass: " << pass.deleted << " of " << retentionRows
               << " rows deleted in " << pass.elapsedMs << " ms (incremental vacuum included), "
               << pass.steps << " write transactions, the longest " << pass.longestStepMs
-              << " ms; file now " << QFileInfo(path).size() / (1024 * 1024) << " MiB\n";
+              << " ms; file now " << QFileInfo(path).size() / (qint64(1024) * 1024) << " MiB\n";
     }
     out().flush();
     return 0;
