@@ -143,6 +143,7 @@ struct EventRetentionSummary
 
 } // namespace Vigil
 
+Q_DECLARE_METATYPE(Vigil::EventCheckpoint)
 Q_DECLARE_METATYPE(Vigil::EventBatch)
 Q_DECLARE_METATYPE(Vigil::EventIngestResult)
 Q_DECLARE_METATYPE(Vigil::EventImportSummary)

@@ -12,3 +12,6 @@ if(VIGIL_GUI)
     vigil_add_test(NAME tst_huntingui SOURCES tst_huntingui.cpp LIBS vigil_ui vigil_facade
                    LABELS events ui)
 endif()
+# The store on its writer thread: batches with checkpoints, checkpoints, retention.
+vigil_add_test(NAME tst_eventservice SOURCES tst_eventservice.cpp LIBS vigil_sync vigil_testclock
+               LABELS events)

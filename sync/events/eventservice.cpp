@@ -17,6 +17,8 @@ EventService::EventService(const QString &databasePath, Clock *clock, QObject *p
     : QObject(parent)
     , m_cancel(std::make_shared<std::atomic_bool>(false))
 {
+    qRegisterMetaType<EventCheckpoint>();
+    qRegisterMetaType<QList<EventCheckpoint>>();
     qRegisterMetaType<EventBatch>();
     qRegisterMetaType<EventIngestResult>();
     qRegisterMetaType<EventImportSummary>();
@@ -33,6 +35,7 @@ EventService::EventService(const QString &databasePath, Clock *clock, QObject *p
     connect(m_worker, &EventWorker::importFinished, this, &EventService::importFinished);
     connect(m_worker, &EventWorker::batchIngested, this, &EventService::batchIngested);
     connect(m_worker, &EventWorker::tablesLoaded, this, &EventService::tablesLoaded);
+    connect(m_worker, &EventWorker::checkpointsLoaded, this, &EventService::checkpointsLoaded);
     connect(m_worker, &EventWorker::settingSaved, this, &EventService::settingSaved);
     connect(m_worker, &EventWorker::retentionFinished, this, &EventService::retentionFinished);
 }
@@ -72,6 +75,24 @@ void EventService::ingestBatch(const EventBatch &batch)
 void EventService::requestTables()
 {
     QMetaObject::invokeMethod(m_worker, &EventWorker::requestTables, Qt::QueuedConnection);
+}
+
+void EventService::requestCheckpoints(const QString &source)
+{
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, source] { worker->requestCheckpoints(source); },
+            Qt::QueuedConnection);
+}
+
+void EventService::removeCheckpoint(const QString &container, const QString &blob,
+                                    const QString &source)
+{
+    QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, source, container, blob] {
+                worker->removeCheckpoint(source, container, blob);
+            },
+            Qt::QueuedConnection);
 }
 
 void EventService::setRetention(const QString &table, std::optional<int> days)

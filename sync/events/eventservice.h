@@ -39,6 +39,11 @@ public:
     /** Stores one batch (the streaming reader's lines and checkpoint); batchIngested() answers. */
     void ingestBatch(const EventBatch &batch);
     void requestTables();
+    /** Every checkpoint of source ("blob", "file"; "" = all); checkpointsLoaded() answers. */
+    void requestCheckpoints(const QString &source = QStringLiteral("blob"));
+    /** Forgets a checkpoint, so that the blob is read again from its start (de-duplicated). */
+    void removeCheckpoint(const QString &container, const QString &blob,
+                          const QString &source = QStringLiteral("blob"));
     /** days: nullopt for unlimited. */
     void setRetention(const QString &table, std::optional<int> days);
     void setCollect(const QString &table, bool collect, bool deleteRows = false);
@@ -57,6 +62,8 @@ Q_SIGNALS:
     void batchIngested(const Vigil::EventIngestResult &result,
                        const std::optional<Vigil::Error> &error);
     void tablesLoaded(const Vigil::EventTablesSnapshot &snapshot);
+    void checkpointsLoaded(const QString &source, const QList<Vigil::EventCheckpoint> &checkpoints,
+                           const std::optional<Vigil::Error> &error);
     void settingSaved(const QString &table, const std::optional<Vigil::Error> &error);
     void retentionFinished(const Vigil::EventRetentionSummary &summary);
 

@@ -127,6 +127,35 @@ void EventWorker::requestTables()
     Q_EMIT tablesLoaded(snapshot);
 }
 
+void EventWorker::requestCheckpoints(const QString &source)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (const auto error = notOpen()) {
+        Q_EMIT checkpointsLoaded(source, {}, error);
+        return;
+    }
+    Result<QList<EventCheckpoint>> list = m_store->checkpoints(source);
+    if (list)
+        Q_EMIT checkpointsLoaded(source, list.value(), std::nullopt);
+    else
+        Q_EMIT checkpointsLoaded(source, {}, list.error());
+}
+
+void EventWorker::removeCheckpoint(const QString &source, const QString &container,
+                                   const QString &blob)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (const auto error = notOpen()) {
+        Q_EMIT checkpointsLoaded(source, {}, error);
+        return;
+    }
+    if (Result<void> removed = m_store->removeCheckpoint(container, blob, source); !removed) {
+        Q_EMIT checkpointsLoaded(source, {}, removed.error());
+        return;
+    }
+    requestCheckpoints(source);
+}
+
 void EventWorker::setRetention(const QString &table, int days)
 {
     Q_ASSERT(QThread::currentThread() == thread());

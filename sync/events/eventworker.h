@@ -37,6 +37,11 @@ public Q_SLOTS:
     void importFile(const QString &path, const QString &table);
     void ingestBatch(const Vigil::EventBatch &batch);
     void requestTables();
+    /** Every checkpoint of source ("" = all); checkpointsLoaded() answers. */
+    void requestCheckpoints(const QString &source);
+    /** Forgets a checkpoint (a blob replaced under its name); checkpointsLoaded() answers with
+     *  the source's checkpoints after it. */
+    void removeCheckpoint(const QString &source, const QString &container, const QString &blob);
     /** days < 0: unlimited. */
     void setRetention(const QString &table, int days);
     void setCollect(const QString &table, bool collect, bool deleteRows);
@@ -55,6 +60,8 @@ Q_SIGNALS:
     void batchIngested(const Vigil::EventIngestResult &result,
                        const std::optional<Vigil::Error> &error);
     void tablesLoaded(const Vigil::EventTablesSnapshot &snapshot);
+    void checkpointsLoaded(const QString &source, const QList<Vigil::EventCheckpoint> &checkpoints,
+                           const std::optional<Vigil::Error> &error);
     void settingSaved(const QString &table, const std::optional<Vigil::Error> &error);
     void retentionFinished(const Vigil::EventRetentionSummary &summary);
 
