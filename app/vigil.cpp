@@ -2,6 +2,8 @@
 #include "appoptions.h"
 #include "connectioncontroller.h"
 #include "connectorpage.h"
+#include "eventcontroller.h"
+#include "eventstore.h"
 #include "mainwindow.h"
 #include "secretstore.h"
 #include "synccontroller.h"
@@ -104,7 +106,13 @@ int main(int argc, char *argv[])
     }
 
     SyncController controller(config);
+    // The hunting tables: events.sqlite beside the incident store, on its own writer thread.
+    EventController events;
+    if (!config.store.isEmpty())
+        events.start(eventStorePath(config.store));
     MainWindow window(&controller);
+    if (events.isStarted())
+        window.setEventController(&events);
     // The analyst's edits go to the sync engine; its answers come back to the window.
     QObject::connect(&window, &MainWindow::editRequested, &controller,
                      &SyncController::requestEdit);

@@ -60,6 +60,30 @@ const QList<Command> &commands()
              QStringLiteral("  connector status [--format json]     tenant, identity, cloud, "
                             "keychain, health"),
              runConnectorStatus},
+            {QStringLiteral("import"), 1,
+             QStringLiteral("  import FILE [--table NAME] [--format json]\n"
+                            "                                       hunting data from a file: "
+                            "streaming JSON lines\n"
+                            "                                       or a portal CSV export "
+                            "(--table), gzip too"),
+             runImport},
+            {QStringLiteral("tables list"), 0,
+             QStringLiteral("  tables list [--format json|table]    the hunting tables: rows, "
+                            "size, retention"),
+             runTablesList},
+            {QStringLiteral("tables collect"), 2,
+             QStringLiteral("  tables collect TABLE on|off [--delete]\n"
+                            "                                       collect a hunting table or "
+                            "not"),
+             runTablesCollect},
+            {QStringLiteral("retention set"), 2,
+             QStringLiteral("  retention set TABLE DAYS|unlimited   how long a hunting table "
+                            "keeps rows"),
+             runRetentionSet},
+            {QStringLiteral("retention run"), 0,
+             QStringLiteral("  retention run                        delete expired hunting rows "
+                            "now"),
+             runRetentionRun},
             {QStringLiteral("rules list"), 0,
              QStringLiteral("  rules list [--format json|table]     the incident-creation rules"),
              runRules},
@@ -127,6 +151,7 @@ int main(int argc, char *argv[])
     addRuleOptions(parser);
     addEventOptions(parser);
     addKqlOptions(parser);
+    addTableOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(QCoreApplication::arguments())) {
         // There are no numeric options: "-1" was meant as an incident number, not an option.

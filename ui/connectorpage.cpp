@@ -1,5 +1,7 @@
 #include "connectorpage.h"
 
+#include "huntingtablesbox.h"
+
 #include "cloud.h"
 #include "connectioncontroller.h"
 #include "displaytext.h"
@@ -69,6 +71,7 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
     left->addWidget(createVolumeBox());
     left->addStretch(1);
     right->addWidget(createRulesBox(), 1);
+    m_rightColumn = right;
     columns->addLayout(left, 2);
     columns->addLayout(right, 3);
     scroll->setWidget(content);
@@ -93,6 +96,14 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
 }
 
 ConnectorPage::~ConnectorPage() = default;
+
+void ConnectorPage::setEventController(EventController *events)
+{
+    if (m_huntingTables || !events)
+        return;
+    m_huntingTables = new HuntingTablesBox(events, this);
+    m_rightColumn->addWidget(m_huntingTables, 1);
+}
 
 QWidget *ConnectorPage::createConnectionBox()
 {

@@ -22,10 +22,13 @@ class QPushButton;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QVBoxLayout;
 
 namespace Vigil {
 
 class ConnectionController;
+class EventController;
+class HuntingTablesBox;
 class SyncController;
 
 /** What the connector page shows about the connection: which tenant, app, cloud and who. */
@@ -64,6 +67,9 @@ public:
      */
     void setConnectionController(ConnectionController *connection, const SyncConfig &base,
                                  const QString &dataDir);
+    /** Adds the "Hunting tables" section, which works through events. */
+    void setEventController(EventController *events);
+    HuntingTablesBox *huntingTables() const { return m_huntingTables; }
     /** The rules as shown (after the latest load or save); nothing before the first load. */
     std::optional<IncidentRuleSettings> ruleSettings() const { return m_settings; }
 
@@ -115,6 +121,8 @@ private:
     static QString reasonText(RuleProduct product);
 
     SyncController *m_controller = nullptr;
+    QVBoxLayout *m_rightColumn = nullptr;
+    HuntingTablesBox *m_huntingTables = nullptr;
     std::optional<IncidentRuleSettings> m_settings;
     SyncStatus m_status;
     bool m_filling = false;

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "huntingimport.h"
+
 #include "connectorpage.h"
 #include "displaytext.h"
 #include "errortext.h"
@@ -217,6 +219,20 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     restoreSettings();
     updateCountLabel();
     updateActions();
+}
+
+void MainWindow::setEventController(EventController *events)
+{
+    if (m_huntingImport || !events)
+        return;
+    m_huntingImport = new HuntingImport(events, this);
+    auto *file = new QMenu(tr("&File"), this);
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *import = file->addAction(tr("&Import hunting data…"));
+    import->setObjectName(QStringLiteral("importHuntingDataAction"));
+    connect(import, &QAction::triggered, m_huntingImport, &HuntingImport::chooseAndImport);
+    menuBar()->insertMenu(menuBar()->actions().value(0), file);
+    m_connectorPage->setEventController(events);
 }
 
 MainWindow::~MainWindow()

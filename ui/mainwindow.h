@@ -29,6 +29,8 @@ class QTreeView;
 namespace Vigil {
 
 class ConnectorPage;
+class EventController;
+class HuntingImport;
 class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
@@ -55,6 +57,10 @@ public:
 
     explicit MainWindow(SyncController *controller, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    /** Adds File → Import hunting data and the connector page's hunting tables (events). */
+    void setEventController(EventController *events);
+    HuntingImport *huntingImport() const { return m_huntingImport; }
 
     /** Replaces QDesktopServices::openUrl (tests capture the URL instead of starting a browser). */
     void setUrlOpener(UrlOpener opener);
@@ -175,6 +181,7 @@ private:
     const Incident *incidentOf(qint64 number) const;
 
     SyncController *m_controller = nullptr;
+    HuntingImport *m_huntingImport = nullptr;
     Cloud m_cloud = Cloud::global();
     UrlOpener m_urlOpener;
 

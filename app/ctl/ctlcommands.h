@@ -60,5 +60,12 @@ int runEventsDisconnect(const QCommandLineParser &parser, const QStringList &arg
 // kqlcommands.cpp: `kql schema QUERY` and `kql schema --file F`.
 void addKqlOptions(QCommandLineParser &parser);
 int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);
+// tablecommands.cpp: the hunting tables (import, sizes, collection, retention).
+void addTableOptions(QCommandLineParser &parser);
+int runImport(const QCommandLineParser &parser, const QStringList &args);
+int runTablesList(const QCommandLineParser &parser, const QStringList &args);
+int runTablesCollect(const QCommandLineParser &parser, const QStringList &args);
+int runRetentionSet(const QCommandLineParser &parser, const QStringList &args);
+int runRetentionRun(const QCommandLineParser &parser, const QStringList &args);
 
 } // namespace Vigil::Ctl

@@ -40,7 +40,8 @@ SqliteDatabase::~SqliteDatabase()
 }
 
 Result<void> SqliteDatabase::open(const QString &path, StoreOpenMode mode,
-                                  const Migrations &migrations, const QString &connectionPrefix)
+                                  const Migrations &migrations, const QString &connectionPrefix,
+                                  const QStringList &firstPragmas)
 {
     close();
     m_path = path;
@@ -86,7 +87,7 @@ Result<void> SqliteDatabase::open(const QString &path, StoreOpenMode mode,
 
     Result<void> ready;
     if (mode == StoreOpenMode::ReadWrite) {
-        for (const QString &pragma : SqliteDialect::writerPragmas()) {
+        for (const QString &pragma : firstPragmas + SqliteDialect::writerPragmas()) {
             if (ready)
                 ready = exec(pragma);
         }

@@ -48,10 +48,12 @@ public:
     /**
      * Opens path (creating the file and its folder when missing) and migrates it to the last of
      * migrations. ReadOnly requires an existing database at a version migrations knows and never
-     * writes. connectionPrefix names the QtSql connection ("vigil.store").
+     * writes. connectionPrefix names the QtSql connection ("vigil.store"). A writer runs
+     * firstPragmas before anything else: settings a file takes only before its first table
+     * (auto_vacuum).
      */
     Result<void> open(const QString &path, StoreOpenMode mode, const Migrations &migrations,
-                      const QString &connectionPrefix);
+                      const QString &connectionPrefix, const QStringList &firstPragmas = {});
     /** Removes the connection; every statement prepared on it must be gone first. */
     void close();
     bool isOpen() const { return m_open; }

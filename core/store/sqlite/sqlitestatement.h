@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <string_view>
 #include <vector>
 
 namespace Vigil {
@@ -70,6 +71,14 @@ public:
                               static_cast<sqlite3_destructor_type>(nullptr));
     }
     void bind(int column, qint64 value) { sqlite3_bind_int64(m_statement, column, value); }
+    /** Binds UTF-8 text the caller keeps alive until the statement has run ("" when empty). */
+    void bindStatic(int column, std::string_view utf8)
+    {
+        sqlite3_bind_text(m_statement, column, utf8.data() ? utf8.data() : "", int(utf8.size()),
+                          static_cast<sqlite3_destructor_type>(nullptr));
+    }
+    void bindReal(int column, double value) { sqlite3_bind_double(m_statement, column, value); }
+    void bindNull(int column) { sqlite3_bind_null(m_statement, column); }
     void bind(int column, const QDateTime &time)
     {
         if (time.isValid())

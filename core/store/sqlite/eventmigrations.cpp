@@ -1,0 +1,138 @@
+#include "eventmigrations.h"
+
+namespace Vigil {
+
+namespace {
+
+QString sqlType(KqlType type)
+{
+    switch (type) {
+    case KqlType::String:
+    case KqlType::Guid:
+    case KqlType::Decimal:
+        // Kusto has no null string: missing is "".
+        return QStringLiteral("TEXT NOT NULL DEFAULT ''");
+    case KqlType::Dynamic:
+        return QStringLiteral("TEXT");
+    case KqlType::Real:
+        return QStringLiteral("REAL");
+    case KqlType::Bool:
+    case KqlType::Int:
+    case KqlType::Long:
+    case KqlType::DateTime:
+    case KqlType::TimeSpan:
+        return QStringLiteral("INTEGER");
+    }
+    return QStringLiteral("TEXT");
+}
+
+QString indexName(const HuntingTable &table, const QString &what)
+{
+    return quotedIdentifier(table.name + QStringLiteral("__") + what);
+}
+
+} // namespace
+
+QString quotedIdentifier(const QString &name)
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+bool usesDeviceReportKey(const HuntingTable &table)
+{
+    return table.hasDeviceReportKey();
+}
+
+QStringList searchIndexColumns(const HuntingTable &table)
+{
+    // Measured in docs/BENCHMARKS.md ("Hunting event store"): each of these turns a hunt for
+    // one value from a scan of the table into a few page reads. DeviceId needs none where the
+    // de-duplication key starts with it.
+    static const QStringList candidates = {
+            QStringLiteral("Timestamp"),   QStringLiteral("DeviceName"),
+            QStringLiteral("SHA256"),      QStringLiteral("SHA1"),
+            QStringLiteral("AccountName"), QStringLiteral("AccountUpn"),
+            QStringLiteral("RemoteIP"),
+    };
+    QStringList columns;
+    for (const QString &column : candidates) {
+        if (table.columnIndex(column) >= 0)
+            columns.append(column);
+    }
+    if (!usesDeviceReportKey(table) && table.columnIndex(u"DeviceId") >= 0)
+        columns.append(QStringLiteral("DeviceId"));
+    return columns;
+}
+
+QStringList eventTableStatements(const HuntingTable &table, bool searchIndexes)
+{
+    QStringList columns;
+    for (const HuntingColumn &column : table.columns)
+        columns.append(quotedIdentifier(column.name) + QLatin1Char(' ') + sqlType(column.type));
+    columns.append(QStringLiteral("_vigil_ingested INTEGER NOT NULL"));
+    columns.append(QStringLiteral("_vigil_extra TEXT"));
+    const bool deviceKey = usesDeviceReportKey(table);
+    if (!deviceKey)
+        columns.append(QStringLiteral("_vigil_rowkey INTEGER NOT NULL"));
+
+    const QString name = quotedIdentifier(table.name);
+    QStringList statements;
+    statements.append(QStringLiteral("CREATE TABLE %1 (%2)").arg(name, columns.join(u", ")));
+    if (deviceKey)
+        statements.append(
+                QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (\"DeviceId\", \"Timestamp\", "
+                               "\"ReportId\")")
+                        .arg(indexName(table, QStringLiteral("key")), name));
+    else
+        statements.append(QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (_vigil_rowkey)")
+                                  .arg(indexName(table, QStringLiteral("rowkey")), name));
+    // Retention deletes the oldest ingested rows first, a few thousand at a time.
+    statements.append(QStringLiteral("CREATE INDEX %1 ON %2 (_vigil_ingested)")
+                              .arg(indexName(table, QStringLiteral("ingested")), name));
+    if (searchIndexes) {
+        for (const QString &column : searchIndexColumns(table))
+            statements.append(
+                    QStringLiteral("CREATE INDEX %1 ON %2 (%3)")
+                            .arg(indexName(table, column), name, quotedIdentifier(column)));
+    }
+    return statements;
+}
+
+QStringList eventFirstPragmas()
+{
+    // Retention frees pages; incremental vacuum gives them back without rewriting the file,
+    // and a file takes auto_vacuum only before its first table.
+    return {QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL")};
+}
+
+const SqliteDatabase::Migrations &eventMigrations()
+{
+    static const SqliteDatabase::Migrations list = [] {
+        SqliteDatabase::Migrations migrations;
+        // 1: one table per Defender table, their settings and counters, the read checkpoints
+        QStringList first;
+        first.append(
+                QStringLiteral("CREATE TABLE event_tables (name TEXT PRIMARY KEY NOT NULL,"
+                               " collect INTEGER NOT NULL DEFAULT 1,"
+                               " retention_days INTEGER DEFAULT 30," // NULL: kept without limit
+                               " rejected INTEGER NOT NULL DEFAULT 0,"
+                               " last_ingest INTEGER) WITHOUT ROWID"));
+        first.append(QStringLiteral(
+                "CREATE TABLE event_checkpoints (source TEXT NOT NULL, container TEXT NOT NULL,"
+                " blob TEXT NOT NULL, etag TEXT NOT NULL DEFAULT '',"
+                " \"offset\" INTEGER NOT NULL, updated INTEGER NOT NULL,"
+                " PRIMARY KEY (source, container, blob)) WITHOUT ROWID"));
+        for (const HuntingTable &table : HuntingSchema::defender().tables()) {
+            first.append(eventTableStatements(table));
+            first.append(QStringLiteral("INSERT INTO event_tables (name) VALUES ('%1')")
+                                 .arg(table.name));
+        }
+        migrations.append(first);
+        return migrations;
+    }();
+    return list;
+}
+
+} // namespace Vigil

@@ -1,0 +1,290 @@
+// `vigilctl import`, `tables list`, `retention set`, `tables collect` as a user runs them: real
+// files (JSON lines, gzip, the portal's CSV), hostile lines, and a process killed mid-import.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray processLine(int i)
+{
+    return QByteArrayLiteral(R"({"time":"2024-03-26T09:40:00Z","tenantId":"t","operationName":)"
+                             R"("Publish","category":"AdvancedHunting-DeviceProcessEvents",)"
+                             R"("properties":{"Timestamp":"2024-03-26T09:39:50.)")
+           + QByteArray::number(1000000 + i % 9000000) + R"(Z","DeviceId":"dev)"
+           + QByteArray::number(i % 97) + R"(","DeviceName":"host.contoso.com","ReportId":)"
+           + QByteArray::number(i)
+           + R"(,"FileName":"powershell.exe","ProcessCommandLine":"powershell -enc AAAA"}})";
+}
+
+/** Counts rows of the events database directly, as another reader would. */
+qint64 countRows(const QString &path, const QString &sql)
+{
+    qint64 n = -1;
+    {
+        QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("count"));
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                n = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("count"));
+    return n;
+}
+
+} // namespace
+
+class TestEventImport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_data;
+
+    QString file(const QString &name, const QByteArray &content)
+    {
+        QString path = m_dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(content);
+        return path;
+    }
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("VIGIL_DATA_DIR"), m_data);
+        env.remove(QStringLiteral("AZURE_CLIENT_SECRET"));
+        return env;
+    }
+    Run vigilctl(const QStringList &args)
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(VIGILCTL_PATH), args);
+        process.waitForFinished(120000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+    QString events() const { return QDir(m_data).filePath(QStringLiteral("events.sqlite")); }
+
+private Q_SLOTS:
+    void init() { m_data = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction())); }
+
+    void importsJsonLinesOnce()
+    {
+        QByteArray content;
+        for (int i = 0; i < 500; ++i)
+            content += processLine(i) + '\n';
+        content += "{not json\n";
+        content += R"({"records":[{"category":"AdvancedHunting-AlertInfo","properties":)"
+                   "{\"AlertId\":\"a1\",\"Title\":\"\\u001b]0;pwned\\u0007 \\u202e\"}},"
+                   "{\"category\":\"AdvancedHunting-DeviceInfo\",\"properties\":{\"OSBuild\":"
+                   "\"\\u001b[2J\"}}]}";
+        const QString path = file(QStringLiteral("events.json"), content);
+
+        Run first = vigilctl({QStringLiteral("import"), path, QStringLiteral("--format"),
+                              QStringLiteral("json")});
+        QCOMPARE(first.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(first.out).object();
+        QCOMPARE(summary[QStringLiteral("rows")].toInt(), 501);
+        QCOMPARE(summary[QStringLiteral("inserted")][QStringLiteral("DeviceProcessEvents")].toInt(),
+                 500);
+        QCOMPARE(summary[QStringLiteral("rejected")].toInt(), 2);
+        const QJsonArray rejections = summary[QStringLiteral("rejections")].toArray();
+        QCOMPARE(rejections.at(0)[QStringLiteral("line")].toInt(), 501);
+        QCOMPARE(rejections.at(1)[QStringLiteral("line")].toInt(), 502);
+        QCOMPARE(rejections.at(1)[QStringLiteral("table")].toString(),
+                 QStringLiteral("DeviceInfo"));
+        QVERIFY(summary[QStringLiteral("complete")].toBool());
+
+        // Again, as text: nothing new, and nothing from the file reaches the terminal raw.
+        Run again = vigilctl({QStringLiteral("import"), path});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains("Duplicates skipped: 501"), again.out.constData());
+        QVERIFY(again.out.contains("Lines rejected: 2"));
+        QVERIFY(again.out.contains("line 502: OSBuild: expected long"));
+        QVERIFY(!again.out.contains('\x1b'));
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents")),
+                 500);
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), 1);
+    }
+
+    void gzipAndCsv()
+    {
+        QByteArray content;
+        for (int i = 0; i < 300; ++i)
+            content += processLine(i) + '\n';
+        QByteArray packed(int(compressBound(uLong(content.size()))) + 64, Qt::Uninitialized);
+        {
+            // gzip framing (windowBits 16+), as `gzip` writes it.
+            z_stream z{};
+            deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
+                         Z_DEFAULT_STRATEGY);
+            z.next_in = reinterpret_cast<Bytef *>(content.data());
+            z.avail_in = uInt(content.size());
+            z.next_out = reinterpret_cast<Bytef *>(packed.data());
+            z.avail_out = uInt(packed.size());
+            QCOMPARE(deflate(&z, Z_FINISH), Z_STREAM_END);
+            packed.resize(qsizetype(z.total_out));
+            deflateEnd(&z);
+        }
+        const QString gz = file(QStringLiteral("events.json.gz"), packed);
+        Run run = vigilctl(
+                {QStringLiteral("import"), gz, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out).object()[QStringLiteral("rows")].toInt(), 300);
+        const QString truncated
+                = file(QStringLiteral("cut.json.gz"), packed.left(packed.size() / 2));
+        Run cut = vigilctl({QStringLiteral("import"), truncated});
+        QCOMPARE(cut.exitCode, 1);
+        QVERIFY2(cut.err.contains("truncated"), cut.err.constData());
+
+        const QString csv
+                = file(QStringLiteral("export.csv"),
+                       "\xEF\xBB\xBFTimestamp,AlertId,Title,Severity,Extra\r\n"
+                       "\"3/26/2024 9:39:50 AM\",a1,\"two\nlines, \"\"quoted\"\"\",High,x\r\n"
+                       "2024-03-26T09:39:50.1234567Z,a2,=cmd(),Low,\r\n"
+                       "yesterday,a3,t,Low,\r\n");
+        Run noTable = vigilctl({QStringLiteral("import"), csv});
+        QCOMPARE(noTable.exitCode, 1);
+        QVERIFY(noTable.err.contains("--table"));
+        Run imported = vigilctl({QStringLiteral("import"), csv, QStringLiteral("--table"),
+                                 QStringLiteral("AlertInfo")});
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY2(imported.out.contains("AlertInfo  2"), imported.out.constData());
+        QVERIFY(imported.out.contains("line 5: Timestamp: expected datetime"));
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo WHERE Title "
+                                                    "= 'two\nlines, \"quoted\"' AND _vigil_extra "
+                                                    "= '{\"Extra\":\"x\"}'")),
+                 1);
+        Run unknown = vigilctl({QStringLiteral("import"), csv, QStringLiteral("--table"),
+                                QStringLiteral("NoSuchTable")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains("NoSuchTable"));
+    }
+
+    void killedImportRerunsToExactlyOnce()
+    {
+        constexpr int total = 200000;
+        QByteArray content;
+        content.reserve(qsizetype(total) * 330);
+        for (int i = 0; i < total; ++i)
+            content += processLine(i) + '\n';
+        const QString path = file(QStringLiteral("big.json"), content);
+
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.start(QStringLiteral(VIGILCTL_PATH), {QStringLiteral("import"), path});
+        QVERIFY(process.waitForStarted());
+        // Kill it (SIGKILL) once some batches are committed and before the end.
+        QTRY_VERIFY_WITH_TIMEOUT(
+                countRows(events(), QStringLiteral("SELECT COUNT(*) FROM event_checkpoints")) > 0,
+                60000);
+        process.kill();
+        QVERIFY(process.waitForFinished());
+        const qint64 partial
+                = countRows(events(), QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents"));
+        QVERIFY2(partial > 0 && partial < total, qPrintable(QString::number(partial)));
+        // The checkpoint says exactly how far the committed rows go.
+        const qint64 offset = countRows(events(), QStringLiteral("SELECT \"offset\" FROM "
+                                                                 "event_checkpoints"));
+        QCOMPARE(qint64(content.left(offset).count('\n')), partial);
+
+        Run rerun = vigilctl({QStringLiteral("import"), path, QStringLiteral("--format"),
+                              QStringLiteral("json")});
+        QCOMPARE(rerun.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(rerun.out).object();
+        QCOMPARE(summary[QStringLiteral("rows")].toInteger(), total - partial);
+        QCOMPARE(summary[QStringLiteral("duplicates")].toInteger(), partial);
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents")),
+                 total);
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(DISTINCT ReportId) FROM "
+                                                    "DeviceProcessEvents")),
+                 total);
+    }
+
+    void tablesAndSettings()
+    {
+        const QString path
+                = file(QStringLiteral("few.json"), processLine(1) + '\n' + processLine(2));
+        QCOMPARE(vigilctl({QStringLiteral("import"), path}).exitCode, 0);
+        QCOMPARE(vigilctl({QStringLiteral("retention"), QStringLiteral("set"),
+                           QStringLiteral("DeviceProcessEvents"), QStringLiteral("7")})
+                         .exitCode,
+                 0);
+        QCOMPARE(vigilctl({QStringLiteral("retention"), QStringLiteral("set"),
+                           QStringLiteral("AlertInfo"), QStringLiteral("unlimited")})
+                         .exitCode,
+                 0);
+        QCOMPARE(vigilctl({QStringLiteral("retention"), QStringLiteral("set"),
+                           QStringLiteral("AlertInfo"), QStringLiteral("0")})
+                         .exitCode,
+                 2);
+        Run badTable = vigilctl({QStringLiteral("retention"), QStringLiteral("set"),
+                                 QStringLiteral("Nope\x1b[31m"), QStringLiteral("7")});
+        QCOMPARE(badTable.exitCode, 1);
+        QVERIFY(!badTable.err.contains('\x1b'));
+        QCOMPARE(vigilctl({QStringLiteral("tables"), QStringLiteral("collect"),
+                           QStringLiteral("EmailEvents"), QStringLiteral("off")})
+                         .exitCode,
+                 0);
+
+        Run list = vigilctl({QStringLiteral("tables"), QStringLiteral("list"),
+                             QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray tables = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(tables.size(), 23);
+        QJsonObject process, alert, email;
+        for (const auto &t : tables) {
+            const QString name = t[QStringLiteral("table")].toString();
+            if (name == QLatin1String("DeviceProcessEvents"))
+                process = t.toObject();
+            else if (name == QLatin1String("AlertInfo"))
+                alert = t.toObject();
+            else if (name == QLatin1String("EmailEvents"))
+                email = t.toObject();
+        }
+        QCOMPARE(process[QStringLiteral("rows")].toInt(), 2);
+        QVERIFY(process[QStringLiteral("bytes")].toInteger() > 0);
+        QCOMPARE(process[QStringLiteral("retentionDays")].toInt(), 7);
+        QCOMPARE(process[QStringLiteral("oldest")].toString(),
+                 QStringLiteral("2024-03-26T09:39:50.1000001Z"));
+        QVERIFY(!process[QStringLiteral("lastIngest")].isNull());
+        QVERIFY(alert[QStringLiteral("retentionDays")].isNull());
+        QVERIFY(alert[QStringLiteral("oldest")].isNull());
+        QCOMPARE(email[QStringLiteral("collect")].toBool(), false);
+        for (const char *key : {"table", "rows", "bytes", "collect", "retentionDays", "oldest",
+                                "newest", "lastIngest", "rejected"})
+            QVERIFY2(process.contains(QLatin1String(key)), key);
+
+        Run text = vigilctl({QStringLiteral("tables"), QStringLiteral("list")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("DeviceProcessEvents"));
+        QVERIFY(text.out.contains("7 d ≈"));
+        QCOMPARE(vigilctl({QStringLiteral("retention"), QStringLiteral("run")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventImport)
+#include "tst_eventimport.moc"

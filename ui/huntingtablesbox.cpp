@@ -1,0 +1,148 @@
+#include "huntingtablesbox.h"
+
+#include "errortext.h"
+#include "eventcontroller.h"
+#include "eventrecord.h"
+
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Vigil {
+
+namespace {
+
+QString shownTime(const std::optional<qint64> &ticks)
+{
+    if (!ticks)
+        return QStringLiteral("–");
+    return QLocale().toString(dateTimeFromTicks(*ticks).toLocalTime(), QLocale::ShortFormat);
+}
+
+QString shownBytes(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+} // namespace
+
+HuntingTablesBox::HuntingTablesBox(EventController *events, QWidget *parent)
+    : QGroupBox(tr("Hunting tables"), parent)
+    , m_events(events)
+{
+    setObjectName(QStringLiteral("huntingTablesBox"));
+    auto *layout = new QVBoxLayout(this);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("huntingTablesMessage"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setText(tr("Advanced hunting events kept on this machine, per table. Retention "
+                          "counts from when a row arrived; expired rows are deleted in the "
+                          "background."));
+    layout->addWidget(m_message);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("huntingTables"));
+    m_tree->setRootIsDecorated(false);
+    m_tree->setColumnCount(ColumnCount);
+    m_tree->setHeaderLabels({tr("Table"), tr("Collect"), tr("Retention"), tr("Rows"), tr("Size"),
+                             tr("At this retention"), tr("Oldest event"), tr("Newest event"),
+                             tr("Last ingest"), tr("Rejected")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->setMinimumHeight(260);
+    layout->addWidget(m_tree);
+    connect(m_events, &EventController::tablesLoaded, this, &HuntingTablesBox::showTables);
+    connect(m_events, &EventController::settingSaved, this, &HuntingTablesBox::saved);
+}
+
+void HuntingTablesBox::showEvent(QShowEvent *event)
+{
+    QGroupBox::showEvent(event);
+    if (!m_requested)
+        reload();
+}
+
+void HuntingTablesBox::reload()
+{
+    m_requested = true;
+    m_events->requestTables();
+}
+
+void HuntingTablesBox::saved(const QString &table, const std::optional<Error> &error)
+{
+    if (error)
+        m_message->setText(
+                tr("The setting of %1 was not saved: %2").arg(table, errorDescription(*error)));
+    reload();
+}
+
+void HuntingTablesBox::showTables(const EventTablesSnapshot &snapshot)
+{
+    if (snapshot.error) {
+        m_message->setText(
+                tr("The hunting tables cannot be read: %1").arg(errorDescription(*snapshot.error)));
+        return;
+    }
+    m_filling = true;
+    m_tree->clear();
+    for (const EventTableStats &table : snapshot.tables) {
+        const QString name = table.settings.table;
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setText(Table, name);
+        item->setData(Table, Qt::UserRole, name);
+        item->setText(Rows, QLocale().toString(table.rows));
+        item->setText(Size, shownBytes(table.bytes));
+        const EventVolumeEstimate estimate = snapshot.estimates.value(name);
+        const int days = table.settings.retentionDays.value_or(365);
+        item->setText(Estimate, estimate.measured ? tr("about %1 for %2 days")
+                                                            .arg(shownBytes(estimate.bytes(days)),
+                                                                 QString::number(days))
+                                                  : QStringLiteral("–"));
+        item->setText(Oldest, shownTime(table.oldestTicks));
+        item->setText(Newest, shownTime(table.newestTicks));
+        item->setText(LastIngest, shownTime(table.lastIngestTicks));
+        item->setText(Rejected, QLocale().toString(table.rejected));
+
+        auto *collect = new QCheckBox(m_tree);
+        collect->setObjectName(QStringLiteral("collect_") + name);
+        collect->setChecked(table.settings.collect);
+        m_tree->setItemWidget(item, Collect, collect);
+        connect(collect, &QCheckBox::toggled, this, [this, name, collect](bool on) {
+            if (m_filling)
+                return;
+            bool deleteRows = false;
+            if (!on) {
+                const auto answer = QMessageBox::question(
+                        this, tr("Stop collecting %1").arg(name),
+                        tr("Stop collecting %1. Also delete the rows it holds now?").arg(name),
+                        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+                if (answer == QMessageBox::Cancel) {
+                    collect->setChecked(true);
+                    return;
+                }
+                deleteRows = answer == QMessageBox::Yes;
+            }
+            m_events->setCollect(name, on, deleteRows);
+        });
+
+        auto *retention = new QSpinBox(m_tree);
+        retention->setObjectName(QStringLiteral("retention_") + name);
+        retention->setRange(0, 36500);
+        retention->setSpecialValueText(tr("unlimited"));
+        retention->setSuffix(tr(" days"));
+        retention->setValue(table.settings.retentionDays.value_or(0));
+        retention->setKeyboardTracking(false);
+        m_tree->setItemWidget(item, Retention, retention);
+        connect(retention, &QSpinBox::valueChanged, this, [this, name](int value) {
+            if (!m_filling)
+                m_events->setRetention(name, value == 0 ? std::nullopt : std::optional<int>(value));
+        });
+    }
+    m_filling = false;
+}
+
+} // namespace Vigil
