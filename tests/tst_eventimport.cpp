@@ -282,6 +282,23 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("DeviceProcessEvents"));
         QVERIFY(text.out.contains("7 d ≈"));
+        Run ninety = vigilctl({QStringLiteral("tables"), QStringLiteral("list"),
+                               QStringLiteral("--format"), QStringLiteral("json"),
+                               QStringLiteral("--days"), QStringLiteral("90")});
+        QCOMPARE(ninety.exitCode, 0);
+        for (const auto &t : QJsonDocument::fromJson(ninety.out).array()) {
+            QCOMPARE(t[QStringLiteral("estimateDays")].toInt(), 90);
+            if (t[QStringLiteral("table")].toString() == QLatin1String("DeviceProcessEvents")) {
+                // Two rows on one day: 90 days of them at the measured bytes per row.
+                const double perRow = t[QStringLiteral("bytesPerRow")].toDouble();
+                QVERIFY(perRow > 100);
+                QCOMPARE(t[QStringLiteral("estimateBytes")].toInteger(), qint64(perRow * 2 * 90));
+            }
+        }
+        QCOMPARE(vigilctl({QStringLiteral("tables"), QStringLiteral("list"),
+                           QStringLiteral("--days"), QStringLiteral("x")})
+                         .exitCode,
+                 2);
         QCOMPARE(vigilctl({QStringLiteral("retention"), QStringLiteral("run")}).exitCode, 0);
     }
 };
