@@ -130,6 +130,31 @@ private Q_SLOTS:
         QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), 1);
     }
 
+    void hugeLines()
+    {
+        // A 10 MB field is stored whole; a line over 64 MiB is skipped, named and the rest read.
+        QByteArray content = processLine(1) + '\n';
+        content += "{\"category\":\"AdvancedHunting-AlertInfo\",\"properties\":{\"AlertId\":"
+                   "\"big\",\"Title\":\""
+                   + QByteArray(10 * 1000 * 1000, 'x') + "\"}}\n";
+        content += "{\"junk\":\"" + QByteArray(65 * 1024 * 1024, 'y') + "\"}\n";
+        content += processLine(2) + '\n';
+        const QString path = file(QStringLiteral("huge.json"), content);
+        content.clear();
+        Run run = vigilctl({QStringLiteral("import"), path, QStringLiteral("--format"),
+                            QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary[QStringLiteral("rows")].toInt(), 3);
+        QCOMPARE(summary[QStringLiteral("rejected")].toInt(), 1);
+        const QJsonObject rejection
+                = summary[QStringLiteral("rejections")].toArray().first().toObject();
+        QCOMPARE(rejection[QStringLiteral("line")].toInt(), 3);
+        QVERIFY(rejection[QStringLiteral("reason")].toString().contains(QStringLiteral("64 MiB")));
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT length(Title) FROM AlertInfo")),
+                 10 * 1000 * 1000);
+    }
+
     void gzipAndCsv()
     {
         QByteArray content;
