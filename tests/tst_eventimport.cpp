@@ -136,8 +136,8 @@ private Q_SLOTS:
         QByteArray content = processLine(1) + '\n';
         content += "{\"category\":\"AdvancedHunting-AlertInfo\",\"properties\":{\"AlertId\":"
                    "\"big\",\"Title\":\""
-                   + QByteArray(10 * 1000 * 1000, 'x') + "\"}}\n";
-        content += "{\"junk\":\"" + QByteArray(65 * 1024 * 1024, 'y') + "\"}\n";
+                   + QByteArray(qsizetype(10) * 1000 * 1000, 'x') + "\"}}\n";
+        content += "{\"junk\":\"" + QByteArray(qsizetype(65) * 1024 * 1024, 'y') + "\"}\n";
         content += processLine(2) + '\n';
         const QString path = file(QStringLiteral("huge.json"), content);
         content.clear();
