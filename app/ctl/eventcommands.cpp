@@ -158,9 +158,14 @@ int runImport(const QCommandLineParser &parser, const QStringList &args)
                                  writeImportSummary(summary, format == QLatin1String("json"));
                              if (summary.error) {
                                  QCoreApplication::exit(fail(
-                                         QStringLiteral("the import stopped after %1 lines: %2")
-                                                 .arg(summary.linesDone)
-                                                 .arg(describe(*summary.error))));
+                                         summary.linesDone == 0
+                                                 ? QStringLiteral("cannot import %1: %2")
+                                                           .arg(terminalSafe(summary.path),
+                                                                describe(*summary.error))
+                                                 : QStringLiteral("the import stopped after %1 "
+                                                                  "lines (they are stored): %2")
+                                                           .arg(summary.linesDone)
+                                                           .arg(describe(*summary.error))));
                                  return;
                              }
                              QCoreApplication::exit(Ok);
