@@ -68,8 +68,10 @@ const QList<Command> &commands()
                             "(--table), gzip too"),
              runImport},
             {QStringLiteral("tables list"), 0,
-             QStringLiteral("  tables list [--format json|table]    the hunting tables: rows, "
-                            "size, retention"),
+             QStringLiteral("  tables list [--format json|table] [--days N]\n"
+                            "                                       the hunting tables: rows, "
+                            "size, retention,\n"
+                            "                                       what N days would take"),
              runTablesList},
             {QStringLiteral("tables collect"), 2,
              QStringLiteral("  tables collect TABLE on|off [--delete]\n"

@@ -130,6 +130,31 @@ private Q_SLOTS:
         QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), 1);
     }
 
+    void hugeLines()
+    {
+        // A 10 MB field is stored whole; a line over 64 MiB is skipped, named and the rest read.
+        QByteArray content = processLine(1) + '\n';
+        content += "{\"category\":\"AdvancedHunting-AlertInfo\",\"properties\":{\"AlertId\":"
+                   "\"big\",\"Title\":\""
+                   + QByteArray(qsizetype(10) * 1000 * 1000, 'x') + "\"}}\n";
+        content += "{\"junk\":\"" + QByteArray(qsizetype(65) * 1024 * 1024, 'y') + "\"}\n";
+        content += processLine(2) + '\n';
+        const QString path = file(QStringLiteral("huge.json"), content);
+        content.clear();
+        Run run = vigilctl({QStringLiteral("import"), path, QStringLiteral("--format"),
+                            QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary[QStringLiteral("rows")].toInt(), 3);
+        QCOMPARE(summary[QStringLiteral("rejected")].toInt(), 1);
+        const QJsonObject rejection
+                = summary[QStringLiteral("rejections")].toArray().first().toObject();
+        QCOMPARE(rejection[QStringLiteral("line")].toInt(), 3);
+        QVERIFY(rejection[QStringLiteral("reason")].toString().contains(QStringLiteral("64 MiB")));
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT length(Title) FROM AlertInfo")),
+                 10 * 1000 * 1000);
+    }
+
     void gzipAndCsv()
     {
         QByteArray content;
@@ -282,6 +307,23 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("DeviceProcessEvents"));
         QVERIFY(text.out.contains("7 d ≈"));
+        Run ninety = vigilctl({QStringLiteral("tables"), QStringLiteral("list"),
+                               QStringLiteral("--format"), QStringLiteral("json"),
+                               QStringLiteral("--days"), QStringLiteral("90")});
+        QCOMPARE(ninety.exitCode, 0);
+        for (const auto &t : QJsonDocument::fromJson(ninety.out).array()) {
+            QCOMPARE(t[QStringLiteral("estimateDays")].toInt(), 90);
+            if (t[QStringLiteral("table")].toString() == QLatin1String("DeviceProcessEvents")) {
+                // Two rows on one day: 90 days of them at the measured bytes per row.
+                const double perRow = t[QStringLiteral("bytesPerRow")].toDouble();
+                QVERIFY(perRow > 100);
+                QCOMPARE(t[QStringLiteral("estimateBytes")].toInteger(), qint64(perRow * 2 * 90));
+            }
+        }
+        QCOMPARE(vigilctl({QStringLiteral("tables"), QStringLiteral("list"),
+                           QStringLiteral("--days"), QStringLiteral("x")})
+                         .exitCode,
+                 2);
         QCOMPARE(vigilctl({QStringLiteral("retention"), QStringLiteral("run")}).exitCode, 0);
     }
 };

@@ -135,6 +135,10 @@ void addTableOptions(QCommandLineParser &parser)
                       QStringLiteral("import: the table of records that name none (required "
                                      "for CSV)."),
                       QStringLiteral("name")});
+    parser.addOption({QStringLiteral("days"),
+                      QStringLiteral("tables list: estimate what N days of each table would "
+                                     "take (default: its retention, a year when unlimited)."),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("delete"),
                       QStringLiteral("tables collect ... off: also delete the table's rows.")});
 }
@@ -154,9 +158,14 @@ int runImport(const QCommandLineParser &parser, const QStringList &args)
                                  writeImportSummary(summary, format == QLatin1String("json"));
                              if (summary.error) {
                                  QCoreApplication::exit(fail(
-                                         QStringLiteral("the import stopped after %1 lines: %2")
-                                                 .arg(summary.linesDone)
-                                                 .arg(describe(*summary.error))));
+                                         summary.linesDone == 0
+                                                 ? QStringLiteral("cannot import %1: %2")
+                                                           .arg(terminalSafe(summary.path),
+                                                                describe(*summary.error))
+                                                 : QStringLiteral("the import stopped after %1 "
+                                                                  "lines (they are stored): %2")
+                                                           .arg(summary.linesDone)
+                                                           .arg(describe(*summary.error))));
                                  return;
                              }
                              QCoreApplication::exit(Ok);
@@ -170,10 +179,20 @@ int runTablesList(const QCommandLineParser &parser, const QStringList &)
     const QString format = parser.value(QStringLiteral("format")).toLower();
     if (!format.isEmpty() && format != QLatin1String("json") && format != QLatin1String("table"))
         return fail(QStringLiteral("tables list supports --format json or table."), Usage);
-    return withService(parser, [format](EventService &service) {
+    int askedDays = 0;
+    if (parser.isSet(QStringLiteral("days"))) {
+        bool ok = false;
+        askedDays = parser.value(QStringLiteral("days")).toInt(&ok);
+        if (!ok || askedDays < 1 || askedDays > 36500)
+            return fail(QStringLiteral("--days is a number of days, 1 to 36500."), Usage);
+    }
+    const auto daysOf = [askedDays](const EventTableStats &t) {
+        return askedDays > 0 ? askedDays : t.settings.retentionDays.value_or(365);
+    };
+    return withService(parser, [format, daysOf](EventService &service) {
         QObject::connect(
                 &service, &EventService::tablesLoaded, QCoreApplication::instance(),
-                [format](const EventTablesSnapshot &snapshot) {
+                [format, daysOf](const EventTablesSnapshot &snapshot) {
                     if (snapshot.error) {
                         QCoreApplication::exit(fail(describe(*snapshot.error)));
                         return;
@@ -197,7 +216,11 @@ int runTablesList(const QCommandLineParser &parser, const QStringList &)
                                     {QStringLiteral("lastIngest"), isoOrNull(t.lastIngestTicks)},
                                     {QStringLiteral("rejected"), t.rejected},
                                     {QStringLiteral("bytesPerRow"), estimate.bytesPerRow},
-                                    {QStringLiteral("rowsPerDay"), estimate.rowsPerDay}});
+                                    {QStringLiteral("rowsPerDay"), estimate.rowsPerDay},
+                                    {QStringLiteral("estimateDays"), daysOf(t)},
+                                    {QStringLiteral("estimateBytes"),
+                                     estimate.measured ? QJsonValue(estimate.bytes(daysOf(t)))
+                                                       : QJsonValue()}});
                         }
                         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
                         out().flush();
@@ -208,7 +231,7 @@ int runTablesList(const QCommandLineParser &parser, const QStringList &)
                     for (const EventTableStats &t : snapshot.tables) {
                         const EventVolumeEstimate estimate
                                 = snapshot.estimates.value(t.settings.table);
-                        const int days = t.settings.retentionDays.value_or(365);
+                        const int days = daysOf(t);
                         const QString projected
                                 = estimate.measured ? QStringLiteral("%1 d ≈ %2")
                                                               .arg(days)

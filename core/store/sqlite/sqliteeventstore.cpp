@@ -320,14 +320,21 @@ Result<std::optional<EventCheckpoint>> SqliteEventStore::checkpoint(const QStrin
                                                                     const QString &blob,
                                                                     const QString &source)
 {
-    Result<QList<EventCheckpoint>> all = checkpoints(source);
-    if (!all)
-        return all.error();
-    for (const EventCheckpoint &c : all.value()) {
-        if (c.container == container && c.blob == blob)
-            return std::optional<EventCheckpoint>(c);
-    }
-    return std::optional<EventCheckpoint>();
+    const QString box = container.isNull() ? QStringLiteral("") : container;
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("SELECT etag, \"offset\", updated FROM event_checkpoints"
+                             " WHERE source = ? AND container = ? AND blob = ?"));
+    q.addBindValue(source);
+    q.addBindValue(box);
+    q.addBindValue(blob);
+    if (!q.exec())
+        return storageError(QStringLiteral("reading the checkpoint of %1 failed").arg(blob),
+                            q.lastError());
+    if (!q.next())
+        return std::optional<EventCheckpoint>();
+    return std::optional<EventCheckpoint>(
+            EventCheckpoint{source, box, blob, q.value(0).toString(), q.value(1).toLongLong(),
+                            dateTimeFromTicks(q.value(2).toLongLong())});
 }
 
 Result<QList<EventCheckpoint>> SqliteEventStore::checkpoints(const QString &source)
