@@ -777,6 +777,14 @@ add("legacy",
     "DeviceInfo | where notempty(DeviceName) and isnotnull(OSBuild) | extend j = parsejson(AdditionalFields)",
 )
 
+add("bagunpack",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, columnsConflict='keep_source') : (DeviceName:string, Timestamp:datetime, Status:string, Level:long)",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, 'p_') : (DeviceName:string)",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, 'p_', 'replace_source')",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, ignoredProperties=dynamic(['a']))",
+    'DeviceEvents | extend AF = parse_json(AdditionalFields) | project DeviceName, AF | evaluate bag_unpack(AF) : (DeviceName:string, X:long) | where X > 1',
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()
