@@ -96,6 +96,10 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
         return analysis;
     }
     analysis.warnings = binder.warnings;
+    for (const NodePtr &statement : analysis.tree ? analysis.tree->kids : tree->kids) {
+        if (statement->kind == NodeKind::Set)
+            analysis.setOptions.append({statement->text, statement->value});
+    }
     analysis.open = binder.open;
     analysis.tree = std::move(tree);
     return analysis;
@@ -204,7 +208,8 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope)
         count(*statement);
         switch (statement->kind) {
         case NodeKind::Set:
-            warnings.append(QStringLiteral("set %1 is ignored").arg(statement->text));
+            if (statement->text != u"query_now")
+                warnings.append(QStringLiteral("set %1 is ignored").arg(statement->text));
             break;
         case NodeKind::Let: {
             Node &value = *statement->kid(0);

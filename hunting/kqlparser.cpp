@@ -230,10 +230,12 @@ NodePtr Parser::statement()
             set->text += QLatin1Char('.') + expectName(QStringLiteral("an option name"));
         }
         if (acceptOp(L("="))) {
-            QStringList value;
+            // The value as written (datetime(2024-01-01) for query_now).
+            const int start = peek().pos.offset;
+            int end = start;
             while (peek().kind != TokenKind::End && !isOp(L(";")))
-                value.append(take().text);
-            set->value = value.join(QLatin1Char(' '));
+                end = take().end;
+            set->value = m_source.mid(start, end - start);
         }
         return set;
     }

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void namesResolveThroughScopes();
     void timeGeneratedIsTimestamp();
     void itemsKnowTheirOutputColumns();
+    void setStatementsAreKept();
     void binderRefusalsPointAtTheName();
     void functionSymbolTable();
     void uniqueNames();
@@ -438,6 +439,18 @@ void TestKqlFrontend::itemsKnowTheirOutputColumns()
              (QStringList{QStringLiteral("t1"), QStringLiteral("v")}));
     QCOMPARE(aggregates.kid(2)->outputColumns, QStringList{QStringLiteral("count_")});
     QCOMPARE(summarize->schema->size(), 6);
+}
+
+void TestKqlFrontend::setStatementsAreKept()
+{
+    const QueryAnalysis a = analyzeQuery(
+            QStringLiteral("set notruncation;\nset query_now = datetime(2024-01-01);\nprint now()"),
+            HuntingSchema::defender());
+    QVERIFY(a.ok());
+    QCOMPARE(a.setOptions.size(), 2);
+    QCOMPARE(a.setOptions[1].first, QStringLiteral("query_now"));
+    QCOMPARE(a.setOptions[1].second, QStringLiteral("datetime(2024-01-01)"));
+    QCOMPARE(a.warnings, QStringList{QStringLiteral("set notruncation is ignored")});
 }
 
 void TestKqlFrontend::binderRefusalsPointAtTheName()
