@@ -231,11 +231,11 @@ NodePtr Parser::statement()
         }
         if (acceptOp(L("="))) {
             // The value as written (datetime(2024-01-01) for query_now).
-            const int start = peek().pos.offset;
-            int end = start;
+            const int from = peek().pos.offset;
+            int end = from;
             while (peek().kind != TokenKind::End && !isOp(L(";")))
                 end = take().end;
-            set->value = m_source.mid(start, end - start);
+            set->value = m_source.mid(from, end - from);
         }
         return set;
     }
