@@ -192,7 +192,8 @@ void TestKqlFuzz::wideQueriesStayFast_data()
             << QStringLiteral("DeviceInfo | where DeviceName in (")
                        + hosts.join(QLatin1String(", ")) + QLatin1Char(')')
             << int(HuntingSchema::defender().table(u"DeviceInfo")->columns.size());
-    QTest::newRow("5 MB of text") << QStringLiteral("print x = '") + QString(5 * 1024 * 1024, u'a')
+    QTest::newRow("5 MB of text") << QStringLiteral("print x = '")
+                                             + QString(qsizetype(5) * 1024 * 1024, u'a')
                                              + QStringLiteral("'")
                                   << -1;
 }
