@@ -785,6 +785,13 @@ add("bagunpack",
     'DeviceEvents | extend AF = parse_json(AdditionalFields) | project DeviceName, AF | evaluate bag_unpack(AF) : (DeviceName:string, X:long) | where X > 1',
 )
 
+add("digits",
+    'let 5Minutebin = 5m; print x = 5Minutebin',
+    'print x = 1abc',
+    'print x = 10d',
+    'DeviceInfo | extend 2ndName = DeviceName | project 2ndName',
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()

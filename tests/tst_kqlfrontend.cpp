@@ -145,9 +145,13 @@ void TestKqlFrontend::numbersTimespansAndTypedLiterals()
     QCOMPARE(t[12].value, QStringLiteral("1.02:03:04"));
     QCOMPARE(t[13].text, QStringLiteral("guid"));
     QCOMPARE(t[14].value, QStringLiteral("null"));
+    // A name may begin with digits; a real number may not run into letters.
+    QCOMPARE(lex(QStringLiteral("2ndLogon")).first().kind, TokenKind::Identifier);
+    QCOMPARE(columns(QStringLiteral("DeviceInfo | extend 2ndName = DeviceName | project 2ndName")),
+             QStringList{QStringLiteral("2ndName:string")});
     KqlError error;
-    QVERIFY(!Lexer::tokenize(u"print 10q", &error));
-    QVERIFY2(error.message.contains(QLatin1String("10q")), qPrintable(error.message));
+    QVERIFY(!Lexer::tokenize(u"print 1.5q", &error));
+    QVERIFY2(error.message.contains(QLatin1String("1.5q")), qPrintable(error.message));
 }
 
 void TestKqlFrontend::operatorsAndDashedKeywords()
