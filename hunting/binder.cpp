@@ -68,7 +68,7 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
     QueryAnalysis analysis;
     // Real hunting queries, IOC lists included, are well under a megabyte; a bound keeps a
     // pasted log file from taking the memory of a hundred thousand tokens per megabyte.
-    constexpr qsizetype maxQueryLength = 4 * 1024 * 1024;
+    constexpr qsizetype maxQueryLength = qsizetype(4) * 1024 * 1024;
     if (text.size() > maxQueryLength) {
         analysis.errors.append({QStringLiteral("the query is %1 characters long; the limit is %2")
                                         .arg(text.size())
@@ -96,6 +96,10 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
         return analysis;
     }
     analysis.warnings = binder.warnings;
+    for (const NodePtr &statement : analysis.tree ? analysis.tree->kids : tree->kids) {
+        if (statement->kind == NodeKind::Set)
+            analysis.setOptions.append({statement->text, statement->value});
+    }
     analysis.open = binder.open;
     analysis.tree = std::move(tree);
     return analysis;
@@ -204,7 +208,8 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope)
         count(*statement);
         switch (statement->kind) {
         case NodeKind::Set:
-            warnings.append(QStringLiteral("set %1 is ignored").arg(statement->text));
+            if (statement->text != u"query_now")
+                warnings.append(QStringLiteral("set %1 is ignored").arg(statement->text));
             break;
         case NodeKind::Let: {
             Node &value = *statement->kid(0);
@@ -387,31 +392,37 @@ KqlType Binder::bindScalar(Node &node, const Context &ctx)
         }
         return KqlType::Dynamic;
     }
-    case NodeKind::Star:
-        fail(QStringLiteral("'*' is not allowed here"), node);
-    case NodeKind::Assign:
-        fail(QStringLiteral("'%1 = …' is not allowed here").arg(node.text), node);
-    case NodeKind::List:
-        fail(QStringLiteral("a list is only allowed after in, has_any and has_all"), node);
     default:
         break;
     }
+    QString why;
     switch (node.kind) {
+    case NodeKind::Star:
+        why = QStringLiteral("'*' is not allowed here");
+        break;
+    case NodeKind::Assign:
+        why = QStringLiteral("'%1 = …' is not allowed here").arg(node.text);
+        break;
+    case NodeKind::List:
+        why = QStringLiteral("a list is only allowed after in, has_any and has_all");
+        break;
     case NodeKind::Pipeline:
     case NodeKind::Datatable:
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
-        fail(QStringLiteral("a table is used where a scalar value is expected (use toscalar(…) for "
-                            "a single value)"),
-             node);
+        why = QStringLiteral("a table is used where a scalar value is expected (use toscalar(…) "
+                             "for a single value)");
+        break;
     case NodeKind::TypeOf:
-        fail(QStringLiteral(
-                     "typeof(…) is only allowed as an argument of a function that takes a type"),
-             node);
+        why = QStringLiteral(
+                "typeof(…) is only allowed as an argument of a function that takes a type");
+        break;
     default:
-        fail(QStringLiteral("this expression is not supported here"), node);
+        why = QStringLiteral("this expression is not supported here");
+        break;
     }
+    fail(why, node);
 }
 
 KqlType Binder::bindName(Node &node, const Context &ctx)

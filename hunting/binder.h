@@ -34,6 +34,11 @@ struct QueryAnalysis
     const Node *result = nullptr;
     QList<KqlError> errors;
     QStringList warnings; ///< accepted but ignored: `set` options, render properties, …
+    /**
+     * The `set` statements, name and value as written, in order. The runner honours
+     * `query_now` (it pins now() and ago(), like the "as of" time); the others change nothing.
+     */
+    QList<std::pair<QString, QString>> setOptions;
     /** The result has data-dependent columns (evaluate bag_unpack): `columns` lists the known ones.
      */
     bool open = false;

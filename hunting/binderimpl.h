@@ -71,7 +71,7 @@ public:
     /** Appends the column under unique(name); answers the name it got. */
     QString appendUnique(const QString &name, KqlType type)
     {
-        const QString given = unique(name);
+        QString given = unique(name);
         append({given, type});
         return given;
     }

@@ -427,7 +427,7 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
                          "'evaluate %1()' is not supported by Vigil's local KQL (only bag_unpack)")
                          .arg(call.text),
                  call);
-        if (call.count() < 1 || call.count() > 3)
+        if (call.count() < 1 || call.count() > 4)
             fail(QStringLiteral("bag_unpack() takes a dynamic column and an optional prefix"),
                  call);
         Node &column = *call.kid(0);
@@ -441,8 +441,26 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
                          .arg(column.text, kqlTypeName(input[i].type)),
                  column);
         column.type = T::Dynamic;
-        for (qsizetype k = 1; k < call.count(); ++k)
-            bindScalar(*call.kid(k), ctx);
+        int positional = 0;
+        for (qsizetype k = 1; k < call.count(); ++k) {
+            Node &arg = *call.kid(k);
+            // A column prefix by position; columnsConflict and the like by name: all strings.
+            if (arg.kind != NodeKind::NamedArg && ++positional > 1)
+                fail(QStringLiteral("bag_unpack() takes a dynamic column and one prefix; name the "
+                                    "other options (columnsConflict='…')"),
+                     arg);
+            Node &value = arg.kind == NodeKind::NamedArg ? *arg.kid(0) : arg;
+            if (bindScalar(value, ctx) != T::String)
+                fail(QStringLiteral("the options of bag_unpack() are strings"), value);
+        }
+        // Declared output columns (`: (Name:type, …)`) close the schema.
+        RowSchema declared;
+        for (qsizetype k = 1; k < op.count(); ++k) {
+            const Node &decl = *op.kid(k);
+            declared.append({decl.text, kqlTypeFromName(decl.value).value_or(T::Dynamic)});
+        }
+        if (!declared.isEmpty())
+            return share(declared);
         open = true;
         RowSchema row = input;
         row.removeAt(i);

@@ -92,7 +92,7 @@ enum class NodeKind {
     OpRender, ///< text: the chart type; options: the `with (…)` properties as written
     OpGetSchema, ///< no kids
     OpInvoke, ///< kids[0]: Call
-    OpEvaluate, ///< kids[0]: Call (the plug-in)
+    OpEvaluate, ///< kids[0]: Call (the plug-in); kids[1…]: ColumnDecl of `: (Name:type, …)`
     OpSerialize, ///< kids: expressions (Assign for `name = …`)
     OpAs, ///< text: the name
     OpSample, ///< kids[0]: count

@@ -407,6 +407,15 @@ private:
             while (j < m_text.size() && isIdentPart(m_text[j]))
                 ++j;
             const QStringView unit = m_text.mid(m_i, j - m_i);
+            const bool hex
+                    = m_i - start > 1 && (m_text[start + 1] == u'x' || m_text[start + 1] == u'X');
+            if (!isTimespanUnit(unit) && !real && !hex) {
+                // Kusto lets a name begin with digits (2ndLogon, 5MinuteBin).
+                advance(j - m_i);
+                token.kind = TokenKind::Identifier;
+                token.text = m_text.mid(start, m_i - start).toString();
+                return true;
+            }
             if (!isTimespanUnit(unit))
                 return fail(QStringLiteral("'%1' is not a number or a timespan (units: d, h, m, s, "
                                            "ms, microsecond, tick, …)")

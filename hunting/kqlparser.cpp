@@ -230,10 +230,12 @@ NodePtr Parser::statement()
             set->text += QLatin1Char('.') + expectName(QStringLiteral("an option name"));
         }
         if (acceptOp(L("="))) {
-            QStringList value;
+            // The value as written (datetime(2024-01-01) for query_now).
+            const int from = peek().pos.offset;
+            int end = from;
             while (peek().kind != TokenKind::End && !isOp(L(";")))
-                value.append(take().text);
-            set->value = value.join(QLatin1Char(' '));
+                end = take().end;
+            set->value = m_source.mid(from, end - from);
         }
         return set;
     }
@@ -444,6 +446,18 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         NodePtr call = make(NodeKind::Call, take());
         call->text = name.text;
         op->kids.push_back(callArguments(std::move(call)));
+        // evaluate plugin(…) : (Name:type, …) declares the plug-in's output columns.
+        if (word == u"evaluate" && acceptOp(L(":"))) {
+            expectOp(L("("), QStringLiteral("and the output columns after ':'"));
+            do {
+                NodePtr column = make(NodeKind::ColumnDecl, peek());
+                column->text = expectName(QStringLiteral("a column name"));
+                expectOp(L(":"), QStringLiteral("and a type after the column name"));
+                column->value = typeName();
+                op->kids.push_back(std::move(column));
+            } while (acceptOp(L(",")));
+            expectOp(L(")"), QStringLiteral("to end the output columns"));
+        }
         return op;
     }
     if (word == u"as") {

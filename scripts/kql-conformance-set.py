@@ -777,6 +777,21 @@ add("legacy",
     "DeviceInfo | where notempty(DeviceName) and isnotnull(OSBuild) | extend j = parsejson(AdditionalFields)",
 )
 
+add("bagunpack",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, columnsConflict='keep_source') : (DeviceName:string, Timestamp:datetime, Status:string, Level:long)",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, 'p_') : (DeviceName:string)",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, 'p_', 'replace_source')",
+    "DeviceEvents | extend AF = parse_json(AdditionalFields) | evaluate bag_unpack(AF, ignoredProperties=dynamic(['a']))",
+    'DeviceEvents | extend AF = parse_json(AdditionalFields) | project DeviceName, AF | evaluate bag_unpack(AF) : (DeviceName:string, X:long) | where X > 1',
+)
+
+add("digits",
+    'let 5Minutebin = 5m; print x = 5Minutebin',
+    'print x = 1abc',
+    'print x = 10d',
+    'DeviceInfo | extend 2ndName = DeviceName | project 2ndName',
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void namesResolveThroughScopes();
     void timeGeneratedIsTimestamp();
     void itemsKnowTheirOutputColumns();
+    void setStatementsAreKept();
     void binderRefusalsPointAtTheName();
     void functionSymbolTable();
     void uniqueNames();
@@ -144,9 +145,13 @@ void TestKqlFrontend::numbersTimespansAndTypedLiterals()
     QCOMPARE(t[12].value, QStringLiteral("1.02:03:04"));
     QCOMPARE(t[13].text, QStringLiteral("guid"));
     QCOMPARE(t[14].value, QStringLiteral("null"));
+    // A name may begin with digits; a real number may not run into letters.
+    QCOMPARE(lex(QStringLiteral("2ndLogon")).first().kind, TokenKind::Identifier);
+    QCOMPARE(columns(QStringLiteral("DeviceInfo | extend 2ndName = DeviceName | project 2ndName")),
+             QStringList{QStringLiteral("2ndName:string")});
     KqlError error;
-    QVERIFY(!Lexer::tokenize(u"print 10q", &error));
-    QVERIFY2(error.message.contains(QLatin1String("10q")), qPrintable(error.message));
+    QVERIFY(!Lexer::tokenize(u"print 1.5q", &error));
+    QVERIFY2(error.message.contains(QLatin1String("1.5q")), qPrintable(error.message));
 }
 
 void TestKqlFrontend::operatorsAndDashedKeywords()
@@ -438,6 +443,18 @@ void TestKqlFrontend::itemsKnowTheirOutputColumns()
              (QStringList{QStringLiteral("t1"), QStringLiteral("v")}));
     QCOMPARE(aggregates.kid(2)->outputColumns, QStringList{QStringLiteral("count_")});
     QCOMPARE(summarize->schema->size(), 6);
+}
+
+void TestKqlFrontend::setStatementsAreKept()
+{
+    const QueryAnalysis a = analyzeQuery(
+            QStringLiteral("set notruncation;\nset query_now = datetime(2024-01-01);\nprint now()"),
+            HuntingSchema::defender());
+    QVERIFY(a.ok());
+    QCOMPARE(a.setOptions.size(), 2);
+    QCOMPARE(a.setOptions[1].first, QStringLiteral("query_now"));
+    QCOMPARE(a.setOptions[1].second, QStringLiteral("datetime(2024-01-01)"));
+    QCOMPARE(a.warnings, QStringList{QStringLiteral("set notruncation is ignored")});
 }
 
 void TestKqlFrontend::binderRefusalsPointAtTheName()

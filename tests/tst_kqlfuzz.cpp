@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QThread>
 
 using namespace Vigil;
 
@@ -123,6 +124,7 @@ class TestKqlFuzz : public QObject
 private Q_SLOTS:
     void deepNestingIsRefusedNotOverflowed_data();
     void deepNestingIsRefusedNotOverflowed();
+    void deepestAcceptedQueriesFitASmallStack();
     void wideQueriesStayFast_data();
     void wideQueriesStayFast();
     void mutatedAndRandomQueries();
@@ -175,6 +177,33 @@ void TestKqlFuzz::deepNestingIsRefusedNotOverflowed()
     QVERIFY(error.pos.line >= 1 && error.pos.column >= 1);
 }
 
+void TestKqlFuzz::deepestAcceptedQueriesFitASmallStack()
+{
+    // The deepest trees the parser lets through (each parenthesis takes two of the 200 levels
+    // of recursion), bound on a thread with a 1 MiB stack: a worker thread may have less than
+    // the main thread's 8 MiB.
+    const QStringList queries = {
+            QStringLiteral("print x = 1") + QStringLiteral(" + 1").repeated(990),
+            QStringLiteral("print x = ") + QString(95, u'(') + QStringLiteral("1")
+                    + QString(95, u')'),
+            QStringLiteral("print x = true") + QStringLiteral(" and 1 + 1 > 2").repeated(240),
+            QStringLiteral("print x = ") + QStringLiteral("strcat(").repeated(95)
+                    + QStringLiteral("'a'") + QString(95, u')'),
+            QStringLiteral("print d = dynamic({}) | project d")
+                    + QStringLiteral(".a").repeated(990),
+    };
+    QList<bool> accepted;
+    QThread *thread = QThread::create([&] {
+        for (const QString &query : queries)
+            accepted.append(Kql::analyzeQuery(query, HuntingSchema::defender()).ok());
+    });
+    thread->setStackSize(1024 * 1024);
+    thread->start();
+    QVERIFY(thread->wait(60000));
+    delete thread;
+    QCOMPARE(accepted, QList<bool>(queries.size(), true));
+}
+
 void TestKqlFuzz::wideQueriesStayFast_data()
 {
     QTest::addColumn<QString>("query");
@@ -192,7 +221,8 @@ void TestKqlFuzz::wideQueriesStayFast_data()
             << QStringLiteral("DeviceInfo | where DeviceName in (")
                        + hosts.join(QLatin1String(", ")) + QLatin1Char(')')
             << int(HuntingSchema::defender().table(u"DeviceInfo")->columns.size());
-    QTest::newRow("5 MB of text") << QStringLiteral("print x = '") + QString(5 * 1024 * 1024, u'a')
+    QTest::newRow("5 MB of text") << QStringLiteral("print x = '")
+                                             + QString(qsizetype(5) * 1024 * 1024, u'a')
                                              + QStringLiteral("'")
                                   << -1;
 }
