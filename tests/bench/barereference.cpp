@@ -246,8 +246,8 @@ bool parseTime(std::string_view text, qint64 &ms)
             for (size_t k = text.size() - 21; k < 3; ++k)
                 fraction *= 10;
         }
-        ms = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60'000 + second * 1000
-             + fraction;
+        ms = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60'000
+             + qint64(second) * 1000 + fraction;
         return true;
     };
     if (quick())

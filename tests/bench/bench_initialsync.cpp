@@ -36,7 +36,7 @@ QString listRequest(const QString &summary)
     if (!summary.startsWith(QLatin1String("GET ")))
         return {};
     const qsizetype end = summary.indexOf(QLatin1String(" -> "));
-    const QString request = summary.mid(4, end - 4);
+    QString request = summary.mid(4, end - 4);
     const QString path = request.left(request.indexOf(QLatin1Char('?')));
     if (!path.endsWith(QLatin1String("/security/incidents"))
         && !path.endsWith(QLatin1String("/security/alerts_v2")))
