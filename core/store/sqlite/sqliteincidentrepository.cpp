@@ -27,11 +27,11 @@ SqliteIncidentRepository::SqliteIncidentRepository(SqliteDatabase &database,
 
 void SqliteIncidentRepository::releaseStatements()
 {
-    m_insertIncident.reset();
-    m_updateIncident.reset();
-    m_deleteComments.reset();
-    m_insertComment.reset();
-    m_alertIdsOfIncident.reset();
+    m_insertIncident.finalize();
+    m_updateIncident.finalize();
+    m_deleteComments.finalize();
+    m_insertComment.finalize();
+    m_alertIdsOfIncident.finalize();
     m_deleteAlert.reset();
     m_moveAlerts.reset();
     m_insertAlert.finalize();
@@ -39,7 +39,7 @@ void SqliteIncidentRepository::releaseStatements()
     m_countAlerts.finalize();
     m_storedIncident.finalize();
     m_deleteEntities.finalize();
-    m_redirectedInto.reset();
+    m_redirectedInto.finalize();
     m_incidentByProviderId.reset();
 }
 
@@ -50,8 +50,10 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                 m_incidentByProviderId,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
                         .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
-    // Insert and then update, as for alerts: no statement journal on the insert.
-    Result<void> r = m_database.prepare(
+    // Insert and then update, as for alerts: no statement journal on the insert. The statements
+    // run for every incident of a page go through the raw handle: QSqlQuery's QVariant binding
+    // and result bookkeeping cost more than the SQL on an initial sync.
+    Result<void> r = m_database.prepareRaw(
             m_insertIncident,
             QStringLiteral(
                     "INSERT INTO incidents (provider, provider_incident_id, tenant,"
@@ -62,7 +64,7 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                     " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?))")
                     + SqliteDialect::onConflictDoNothing(QStringLiteral("provider_incident_id")));
     if (r)
-        r = m_database.prepare(
+        r = m_database.prepareRaw(
                 m_updateIncident,
                 QStringLiteral("UPDATE incidents SET provider = ?, tenant = ?, title = ?,"
                                " description = ?, severity = ?, status = ?, assigned_to = ?,"
@@ -72,16 +74,16 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                                " custom_tags = ?, system_tags = ?"
                                " WHERE provider_incident_id = ?"));
     if (r)
-        r = m_database.prepare(m_deleteComments,
-                               QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
+        r = m_database.prepareRaw(m_deleteComments,
+                                  QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
     if (r)
-        r = m_database.prepare(
+        r = m_database.prepareRaw(
                 m_insertComment,
                 QStringLiteral("INSERT INTO comments (incident_id, position, text, author,"
                                " created_time) VALUES (?, ?, ?, ?, ?)"));
     if (r)
-        r = m_database.prepare(m_alertIdsOfIncident,
-                               QStringLiteral("SELECT id FROM alerts WHERE incident_id = ?"));
+        r = m_database.prepareRaw(m_alertIdsOfIncident,
+                                  QStringLiteral("SELECT id FROM alerts WHERE incident_id = ?"));
     if (r)
         r = m_database.prepare(m_deleteAlert, QStringLiteral("DELETE FROM alerts WHERE id = ?"));
     if (r)
@@ -118,9 +120,9 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
         r = m_database.prepareRaw(m_deleteEntities,
                                   QStringLiteral("DELETE FROM entities WHERE alert_id = ?"));
     if (r)
-        r = m_database.prepare(m_redirectedInto,
-                               QStringLiteral("SELECT provider_incident_id FROM incidents"
-                                              " WHERE redirect_incident_id = ?"));
+        r = m_database.prepareRaw(m_redirectedInto,
+                                  QStringLiteral("SELECT provider_incident_id FROM incidents"
+                                                 " WHERE redirect_incident_id = ?"));
     if (r)
         r = m_database.prepareRaw(
                 m_storedIncident,
@@ -163,59 +165,58 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
     const QString &id = i.providerIncidentId;
     touched.insert(id);
 
-    const QVariant redirect = i.redirectIncidentId.isEmpty()
-                                      ? QVariant(QMetaType(QMetaType::QString))
-                                      : QVariant(i.redirectIncidentId);
+    const QString redirect = i.redirectIncidentId.isEmpty() ? QString() : i.redirectIncidentId;
     const QString customTags = jsonList(i.customTags);
     const QString systemTags = jsonList(i.systemTags);
     // The insert and the update take the same columns, only the insert also names the id first.
-    const auto bindFields = [&](QSqlQuery &query, int c) {
-        for (const QVariant &value :
-             {QVariant(i.tenantId), QVariant(i.title), QVariant(i.description),
-              QVariant(i.severity), QVariant(i.status), QVariant(i.assignedTo),
-              QVariant(i.classification), QVariant(i.determination), redirect,
-              QVariant(i.lastModifiedBy), QVariant(i.webUrl), timeValue(i.createdTime),
-              timeValue(i.lastUpdateTime), QVariant(int(i.syncState)), QVariant(customTags),
-              QVariant(systemTags), QVariant(id)})
-            query.bindValue(c++, value);
+    const auto bindFields = [&](SqliteStatement &query, int c) {
+        for (const QString *text :
+             {&i.tenantId, &i.title, &i.description, &i.severity, &i.status, &i.assignedTo,
+              &i.classification, &i.determination, &redirect, &i.lastModifiedBy, &i.webUrl})
+            query.bind(c++, *text);
+        query.bind(c++, i.createdTime);
+        query.bind(c++, i.lastUpdateTime);
+        query.bind(c++, qint64(i.syncState));
+        query.bind(c++, customTags);
+        query.bind(c++, systemTags);
+        query.bind(c++, id);
     };
-    QSqlQuery &q = *m_insertIncident;
-    q.bindValue(0, i.provider);
-    q.bindValue(1, id);
-    bindFields(q, 2);
+    SqliteStatement &q = m_insertIncident;
+    q.bind(1, i.provider);
+    q.bind(2, id);
+    bindFields(q, 3);
     if (!q.exec())
-        return storageError(QStringLiteral("storing incident %1").arg(id), q.lastError());
-    if (q.numRowsAffected() == 0) {
-        QSqlQuery &u = *m_updateIncident;
-        u.bindValue(0, i.provider);
-        bindFields(u, 1);
+        return statementError(QStringLiteral("storing incident %1").arg(id), q);
+    if (q.changes() == 0) {
+        SqliteStatement &u = m_updateIncident;
+        u.bind(1, i.provider);
+        bindFields(u, 2);
         if (!u.exec())
-            return storageError(QStringLiteral("storing incident %1").arg(id), u.lastError());
+            return statementError(QStringLiteral("storing incident %1").arg(id), u);
     }
 
-    m_deleteComments->bindValue(0, id);
-    if (!m_deleteComments->exec())
-        return storageError(QStringLiteral("replacing comments of %1").arg(id),
-                            m_deleteComments->lastError());
+    m_deleteComments.bind(1, id);
+    if (!m_deleteComments.exec())
+        return statementError(QStringLiteral("replacing comments of %1").arg(id), m_deleteComments);
     for (int position = 0; position < i.comments.size(); ++position) {
         const Comment &comment = i.comments.at(position);
-        m_insertComment->bindValue(0, id);
-        m_insertComment->bindValue(1, position);
-        m_insertComment->bindValue(2, comment.text);
-        m_insertComment->bindValue(3, comment.author);
-        m_insertComment->bindValue(4, timeValue(comment.createdTime));
-        if (!m_insertComment->exec())
-            return storageError(QStringLiteral("storing comments of %1").arg(id),
-                                m_insertComment->lastError());
+        m_insertComment.bind(1, id);
+        m_insertComment.bind(2, qint64(position));
+        m_insertComment.bind(3, comment.text);
+        m_insertComment.bind(4, comment.author);
+        m_insertComment.bind(5, comment.createdTime);
+        if (!m_insertComment.exec())
+            return statementError(QStringLiteral("storing comments of %1").arg(id),
+                                  m_insertComment);
     }
 
     // Incidents redirected into this one show its number: their rows change too.
-    m_redirectedInto->bindValue(0, id);
-    if (!m_redirectedInto->exec())
-        return storageError(QStringLiteral("reading merges into %1").arg(id),
-                            m_redirectedInto->lastError());
-    while (m_redirectedInto->next())
-        touched.insert(m_redirectedInto->value(0).toString());
+    m_redirectedInto.bind(1, id);
+    while (m_redirectedInto.next())
+        touched.insert(m_redirectedInto.text(0));
+    m_redirectedInto.finish();
+    if (!m_redirectedInto.ok())
+        return statementError(QStringLiteral("reading merges into %1").arg(id), m_redirectedInto);
 
     if (!payload.alerts)
         return {};
@@ -226,17 +227,16 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
     listed.reserve(payload.alerts->size());
     for (const Alert &alert : *payload.alerts)
         listed.insert(alert.id);
-    m_alertIdsOfIncident->bindValue(0, id);
-    if (!m_alertIdsOfIncident->exec())
-        return storageError(QStringLiteral("reading alerts of %1").arg(id),
-                            m_alertIdsOfIncident->lastError());
+    m_alertIdsOfIncident.bind(1, id);
     QStringList missing;
-    while (m_alertIdsOfIncident->next()) {
-        QString alertId = m_alertIdsOfIncident->value(0).toString();
+    while (m_alertIdsOfIncident.next()) {
+        QString alertId = m_alertIdsOfIncident.text(0);
         if (!listed.contains(alertId))
             missing.append(std::move(alertId));
     }
-    m_alertIdsOfIncident->finish();
+    m_alertIdsOfIncident.finish();
+    if (!m_alertIdsOfIncident.ok())
+        return statementError(QStringLiteral("reading alerts of %1").arg(id), m_alertIdsOfIncident);
     const bool redirected = i.isRedirected() && !i.redirectIncidentId.isEmpty();
     if (redirected && !missing.isEmpty()) {
         m_moveAlerts->bindValue(0, i.redirectIncidentId);

@@ -65,11 +65,11 @@ private:
     SqliteActivityRepository &m_activity;
 
     // Prepared once per connection and reused for every page.
-    std::optional<QSqlQuery> m_insertIncident;
-    std::optional<QSqlQuery> m_updateIncident;
-    std::optional<QSqlQuery> m_deleteComments;
-    std::optional<QSqlQuery> m_insertComment;
-    std::optional<QSqlQuery> m_alertIdsOfIncident;
+    SqliteStatement m_insertIncident;
+    SqliteStatement m_updateIncident;
+    SqliteStatement m_deleteComments;
+    SqliteStatement m_insertComment;
+    SqliteStatement m_alertIdsOfIncident;
     std::optional<QSqlQuery> m_deleteAlert;
     std::optional<QSqlQuery> m_moveAlerts;
     SqliteStatement m_insertAlert;
@@ -77,7 +77,7 @@ private:
     SqliteStatement m_deleteEntities;
     SqliteStatement m_countAlerts;
     SqliteStatement m_storedIncident; ///< m_incidentByProviderId for the page-write path
-    std::optional<QSqlQuery> m_redirectedInto;
+    SqliteStatement m_redirectedInto;
     std::optional<QSqlQuery> m_incidentByProviderId;
 };
 
