@@ -114,6 +114,15 @@ const QList<Command> &commands()
              QStringLiteral("  events disconnect                    forget the storage account "
                             "and its secret"),
              runEventsDisconnect},
+            {QStringLiteral("events pull"), 0,
+             QStringLiteral("  events pull --once [--format json]  read what is new in the storage "
+                            "account into\n"
+                            "                                       the hunting tables"),
+             runEventsPull},
+            {QStringLiteral("events status"), 0,
+             QStringLiteral("  events status [--format json]        per table: checkpoints, last "
+                            "pull, errors"),
+             runEventsStatus},
             {QStringLiteral("kql schema"), 1,
              QStringLiteral("  kql schema QUERY | --file F          the result columns of a KQL "
                             "query (not run)"),

@@ -27,6 +27,9 @@ struct EventCheckpoint
     QString etag; ///< the blob's ETag when read (a file: its size and modification time)
     qint64 offset = 0; ///< bytes consumed: every complete line before it is stored
     QDateTime updated; ///< when the checkpoint was written (UTC)
+    /// The blob's Creation-Time when it was read (invalid: not known). A blob replaced under its
+    /// name by a longer one keeps growing ETags but not its creation time.
+    QDateTime created;
 };
 
 /**

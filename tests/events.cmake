@@ -41,3 +41,8 @@ endif()
 # The store on its writer thread: batches with checkpoints, checkpoints, retention.
 vigil_add_test(NAME tst_eventservice SOURCES tst_eventservice.cpp LIBS vigil_sync vigil_testclock
                LABELS events)
+# vigilctl events pull --once / events status against Azurite, the account from the environment.
+vigil_add_test(NAME tst_vigilctleventpull SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctleventpull.cpp
+               LIBS vigil_azurite LABELS app e2e events azurite TIMEOUT 240)
+target_compile_definitions(tst_vigilctleventpull PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctleventpull vigilctl)

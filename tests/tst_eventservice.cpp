@@ -46,8 +46,9 @@ private Q_SLOTS:
         QSignalSpy ingested(&service, &EventService::batchIngested);
         EventBatch first;
         first.data = lines(0, 10);
-        first.checkpoint = EventCheckpoint{QStringLiteral("blob"),    container,         blob,
-                                           QStringLiteral("\"0x1\""), first.data.size(), {}};
+        first.checkpoint = EventCheckpoint{
+                QStringLiteral("blob"), container, blob, QStringLiteral("\"0x1\""),
+                first.data.size(),      {},        {}};
         service.ingestBatch(first);
         // The blob grew: the next read starts at the checkpoint and repeats one line.
         EventBatch second;

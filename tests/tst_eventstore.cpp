@@ -191,14 +191,18 @@ private Q_SLOTS:
                 QStringLiteral("y=2024/m=03/d=26/h=09/m=00/PT1H.json"),
                 QStringLiteral("\"0x8DC\""),
                 batch.data.size(),
-                {}};
+                {},
+                QDateTime(QDate(2024, 3, 26), QTime(9, 0, 1, 250), Qt::UTC)};
         QVERIFY(store->ingest(batch));
         auto read = store->checkpoint(batch.checkpoint->container, batch.checkpoint->blob);
         QVERIFY(read && read.value());
         QCOMPARE(read.value()->offset, batch.data.size());
         QCOMPARE(read.value()->etag, QStringLiteral("\"0x8DC\""));
         QCOMPARE(read.value()->updated, m_clock->now());
+        // The blob's creation time is kept: a blob replaced by a longer one is known by it.
+        QCOMPARE(read.value()->created, batch.checkpoint->created);
         QCOMPARE(store->checkpoints().value().size(), 1);
+        QCOMPARE(store->checkpoints().value().at(0).created, batch.checkpoint->created);
         QCOMPARE(store->checkpoints(QStringLiteral("file")).value().size(), 0);
 
         // An unknown --table fails the batch before anything is written.

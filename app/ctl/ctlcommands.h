@@ -5,6 +5,10 @@
 
 class QCommandLineParser;
 
+namespace Vigil {
+class AppOptions;
+}
+
 // vigilctl's commands, one file per group; vigilctl.cpp holds the table that names them.
 namespace Vigil::Ctl {
 
@@ -57,6 +61,12 @@ int runRules(const QCommandLineParser &parser, const QStringList &args);
 void addEventOptions(QCommandLineParser &parser);
 int runEventsConnect(const QCommandLineParser &parser, const QStringList &args);
 int runEventsDisconnect(const QCommandLineParser &parser, const QStringList &args);
+// eventpullcommands.cpp: `events pull --once`, `events status`.
+int runEventsPull(const QCommandLineParser &parser, const QStringList &args);
+int runEventsStatus(const QCommandLineParser &parser, const QStringList &args);
+/** One streaming pass into the hunting tables; quietWhenNone: Ok without a word when no storage
+ *  account is set up (as `sync --once` calls it). format: "json" or table. */
+int pullEventsOnce(const AppOptions &options, const QString &format, bool quietWhenNone);
 // kqlcommands.cpp: `kql schema QUERY` and `kql schema --file F`.
 void addKqlOptions(QCommandLineParser &parser);
 int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);

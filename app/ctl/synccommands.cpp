@@ -72,7 +72,10 @@ int runSync(const QCommandLineParser &parser, const QStringList &)
                                << Qt::endl;
                          run.finish(Ok);
                      });
-    return run.exec([&controller](const QList<Incident> &) { controller.syncNow(); });
+    const int synced = run.exec([&controller](const QList<Incident> &) { controller.syncNow(); });
+    // With a storage account connected, the hunting events are read as well.
+    const int events = pullEventsOnce(options.value(), QString(), true);
+    return synced != Ok ? synced : events;
 }
 
 } // namespace Vigil::Ctl

@@ -221,8 +221,8 @@ Result<std::optional<EventBatch>> EventFileReader::next(qsizetype batchBytes)
         m_line += batch.data.count('\n');
         if (!batch.data.endsWith('\n'))
             ++m_line;
-        batch.checkpoint
-                = EventCheckpoint{QStringLiteral("file"), QString(), m_path, m_etag, m_offset, {}};
+        batch.checkpoint = EventCheckpoint{
+                QStringLiteral("file"), QString(), m_path, m_etag, m_offset, {}, {}};
         return std::optional<EventBatch>(std::move(batch));
     }
 }

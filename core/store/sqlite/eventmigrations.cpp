@@ -130,6 +130,9 @@ const SqliteDatabase::Migrations &eventMigrations()
                                  .arg(table.name));
         }
         migrations.append(first);
+        // 2: the blob's creation time beside its checkpoint (a replaced blob is read anew)
+        migrations.append(QStringList{
+                QStringLiteral("ALTER TABLE event_checkpoints ADD COLUMN created INTEGER")});
         return migrations;
     }();
     return list;

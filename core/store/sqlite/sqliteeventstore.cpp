@@ -300,7 +300,7 @@ Result<void> SqliteEventStore::writeCheckpoint(const EventCheckpoint &checkpoint
     std::optional<QSqlQuery> q;
     if (auto r = m_db.prepare(q, QStringLiteral("INSERT OR REPLACE INTO event_checkpoints"
                                                 " (source, container, blob, etag, \"offset\", "
-                                                "updated) VALUES (?, ?, ?, ?, ?, ?)"));
+                                                "updated, created) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         !r)
         return r;
     q->addBindValue(checkpoint.source);
@@ -309,6 +309,8 @@ Result<void> SqliteEventStore::writeCheckpoint(const EventCheckpoint &checkpoint
     q->addBindValue(checkpoint.etag.isNull() ? QStringLiteral("") : checkpoint.etag);
     q->addBindValue(checkpoint.offset);
     q->addBindValue(now);
+    q->addBindValue(checkpoint.created.isValid() ? QVariant(ticksFromDateTime(checkpoint.created))
+                                                 : QVariant(QMetaType::fromType<qint64>()));
     if (!q->exec())
         return storageError(
                 QStringLiteral("writing the checkpoint of %1 failed").arg(checkpoint.blob),
@@ -322,7 +324,7 @@ Result<std::optional<EventCheckpoint>> SqliteEventStore::checkpoint(const QStrin
 {
     const QString box = container.isNull() ? QStringLiteral("") : container;
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT etag, \"offset\", updated FROM event_checkpoints"
+    q.prepare(QStringLiteral("SELECT etag, \"offset\", updated, created FROM event_checkpoints"
                              " WHERE source = ? AND container = ? AND blob = ?"));
     q.addBindValue(source);
     q.addBindValue(box);
@@ -332,17 +334,19 @@ Result<std::optional<EventCheckpoint>> SqliteEventStore::checkpoint(const QStrin
                             q.lastError());
     if (!q.next())
         return std::optional<EventCheckpoint>();
-    return std::optional<EventCheckpoint>(
-            EventCheckpoint{source, box, blob, q.value(0).toString(), q.value(1).toLongLong(),
-                            dateTimeFromTicks(q.value(2).toLongLong())});
+    return std::optional<EventCheckpoint>(EventCheckpoint{
+            source, box, blob, q.value(0).toString(), q.value(1).toLongLong(),
+            dateTimeFromTicks(q.value(2).toLongLong()),
+            q.value(3).isNull() ? QDateTime() : dateTimeFromTicks(q.value(3).toLongLong())});
 }
 
 Result<QList<EventCheckpoint>> SqliteEventStore::checkpoints(const QString &source)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("SELECT source, container, blob, etag, \"offset\", updated FROM "
-                             "event_checkpoints WHERE ? = '' OR source = ?"
-                             " ORDER BY source, container, blob"));
+    q.prepare(QStringLiteral(
+            "SELECT source, container, blob, etag, \"offset\", updated, created FROM "
+            "event_checkpoints WHERE ? = '' OR source = ?"
+            " ORDER BY source, container, blob"));
     const QString wanted = source.isNull() ? QStringLiteral("") : source;
     q.addBindValue(wanted);
     q.addBindValue(wanted);
@@ -350,9 +354,11 @@ Result<QList<EventCheckpoint>> SqliteEventStore::checkpoints(const QString &sour
         return storageError(QStringLiteral("reading the checkpoints failed"), q.lastError());
     QList<EventCheckpoint> list;
     while (q.next()) {
-        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toString(), q.value(4).toLongLong(),
-                     dateTimeFromTicks(q.value(5).toLongLong())});
+        list.append(
+                {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                 q.value(3).toString(), q.value(4).toLongLong(),
+                 dateTimeFromTicks(q.value(5).toLongLong()),
+                 q.value(6).isNull() ? QDateTime() : dateTimeFromTicks(q.value(6).toLongLong())});
     }
     return list;
 }
