@@ -457,11 +457,31 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
     scope->parent = fn.closure;
     Context argCtx = ctx;
     argCtx.aggregates = false;
+    // Arguments by position, then by name (f('a', b = 'c')).
+    QList<Node *> byParam(params.size(), nullptr);
+    bool named = false;
+    for (qsizetype i = 0; i < node.count(); ++i) {
+        Node *arg = node.kid(i);
+        if (arg->kind != NodeKind::NamedArg) {
+            if (named)
+                fail(QStringLiteral("an argument by position cannot follow one by name"), *arg);
+            byParam[i] = arg;
+            continue;
+        }
+        named = true;
+        const auto it = std::find_if(params.begin(), params.end(),
+                                     [&](const Node *p) { return p->text == arg->text; });
+        if (it == params.end())
+            fail(QStringLiteral("the function '%1' has no parameter '%2'")
+                         .arg(node.text, arg->text),
+                 *arg);
+        if (byParam[it - params.begin()])
+            fail(QStringLiteral("the parameter '%1' is given twice").arg(arg->text), *arg);
+        byParam[it - params.begin()] = arg->kid(0);
+    }
     for (int i = 0; i < params.size(); ++i) {
         Node &param = *params[i];
-        Node *arg = i < node.count() ? node.kid(i) : nullptr;
-        if (arg && arg->kind == NodeKind::NamedArg)
-            fail(QStringLiteral("named arguments to let functions are not supported"), *arg);
+        Node *arg = byParam[i];
         Symbol symbol;
         if (param.value == u"table") {
             if (!arg)
