@@ -7,22 +7,21 @@ namespace {
 
 using T = KqlType;
 
-/** Clears what a previous binding wrote (let functions are bound again at every call). */
-void clearAnnotations(Node &root)
+/** A copy of the parsed tree (no binder annotations), for binding a let function per call. */
+NodePtr cloneParsed(const Node &source)
 {
-    std::vector<Node *> stack = {&root};
-    while (!stack.empty()) {
-        Node *node = stack.back();
-        stack.pop_back();
-        node->type.reset();
-        node->schema.reset();
-        node->resultName.clear();
-        node->outputColumns.clear();
-        if (node->kind == NodeKind::Name)
-            node->value.clear();
-        for (const NodePtr &kid : node->kids)
-            stack.push_back(kid.get());
-    }
+    auto copy = std::make_unique<Node>();
+    copy->kind = source.kind;
+    copy->pos = source.pos;
+    copy->text = source.text;
+    copy->value = source.kind == NodeKind::Name ? QString() : source.value;
+    copy->literal = source.literal;
+    copy->bracketed = source.bracketed;
+    copy->options = source.options;
+    copy->kids.reserve(source.kids.size());
+    for (const NodePtr &kid : source.kids)
+        copy->kids.push_back(cloneParsed(*kid)); // depth is bounded by the parser
+    return copy;
 }
 
 bool promotable(T from, T to)
@@ -518,10 +517,13 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
         }
         scope->names.insert(param.text, symbol);
     }
-    clearAnnotations(body);
+    // Each call binds its own copy of the body: calls with different argument types or tables
+    // give different types and columns, and the compiler reads them from Node::inlined.
+    NodePtr copy = cloneParsed(body);
     ++m_lambdaDepth;
-    const Node *result = bindScript(body, scope);
+    const Node *result = bindScript(*copy, scope);
     --m_lambdaDepth;
+    node.inlined = std::move(copy);
     if (!result)
         fail(QStringLiteral("the function '%1' has no result expression").arg(node.text), lambda);
     if (result->schema)

@@ -160,6 +160,12 @@ struct Node
      * arg_max/arg_min/take_any/any with more than one argument or `*`.
      */
     QStringList outputColumns;
+    /**
+     * A call of a let function (a Call, `invoke`'s Call, or a view's Name): the function's body (a
+     * Script) bound for this call. In it, a parameter's name stands for the call's argument at
+     * that parameter's position (or by name; `invoke` passes its input as the first).
+     */
+    std::unique_ptr<Node> inlined;
 
     Node *kid(qsizetype i) const
     {
