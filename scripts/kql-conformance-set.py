@@ -818,6 +818,12 @@ add("functions",
     'let f = (n:long) { DeviceInfo | take n }; f(n = 2)',
 )
 
+add("siblings",
+    "print format_ipv4('10.0.0.1'), format_ipv4_mask('10.0.0.1', 24), parse_ipv4_mask('10.0.0.1', 24), ipv4_netmask_suffix('10.0.0.0/8'), parse_version('1.2.3'), indexof_regex('abc', 'b'), range(1, 5, 1)",
+    'DeviceInfo | summarize stdev(OSBuild), stdevif(OSBuild, true), variance(OSBuild), varianceif(OSBuild, true) by OSPlatform',
+    "print ipv4_is_in_any_range('10.0.0.1', '10.0.0.0/8', '192.168.0.0/16')",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()
