@@ -175,6 +175,7 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
               QStringLiteral("ipv4_is_in_range"),
               QStringLiteral("ipv4_is_match"),
               QStringLiteral("ipv4_compare"),
+              QStringLiteral("ipv4_is_in_any_range"),
               QStringLiteral("format_ipv4"),
               QStringLiteral("format_ipv4_mask"),
               QStringLiteral("parse_ipv4_mask"),
