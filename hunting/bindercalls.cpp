@@ -7,22 +7,21 @@ namespace {
 
 using T = KqlType;
 
-/** Clears what a previous binding wrote (let functions are bound again at every call). */
-void clearAnnotations(Node &root)
+/** A copy of the parsed tree (no binder annotations), for binding a let function per call. */
+NodePtr cloneParsed(const Node &source)
 {
-    std::vector<Node *> stack = {&root};
-    while (!stack.empty()) {
-        Node *node = stack.back();
-        stack.pop_back();
-        node->type.reset();
-        node->schema.reset();
-        node->resultName.clear();
-        node->outputColumns.clear();
-        if (node->kind == NodeKind::Name)
-            node->value.clear();
-        for (const NodePtr &kid : node->kids)
-            stack.push_back(kid.get());
-    }
+    auto copy = std::make_unique<Node>();
+    copy->kind = source.kind;
+    copy->pos = source.pos;
+    copy->text = source.text;
+    copy->value = source.kind == NodeKind::Name ? QString() : source.value;
+    copy->literal = source.literal;
+    copy->bracketed = source.bracketed;
+    copy->options = source.options;
+    copy->kids.reserve(source.kids.size());
+    for (const NodePtr &kid : source.kids)
+        copy->kids.push_back(cloneParsed(*kid)); // depth is bounded by the parser
+    return copy;
 }
 
 bool promotable(T from, T to)
@@ -457,11 +456,31 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
     scope->parent = fn.closure;
     Context argCtx = ctx;
     argCtx.aggregates = false;
+    // Arguments by position, then by name (f('a', b = 'c')).
+    QList<Node *> byParam(params.size(), nullptr);
+    bool named = false;
+    for (qsizetype i = 0; i < node.count(); ++i) {
+        Node *arg = node.kid(i);
+        if (arg->kind != NodeKind::NamedArg) {
+            if (named)
+                fail(QStringLiteral("an argument by position cannot follow one by name"), *arg);
+            byParam[i] = arg;
+            continue;
+        }
+        named = true;
+        const auto it = std::find_if(params.begin(), params.end(),
+                                     [&](const Node *p) { return p->text == arg->text; });
+        if (it == params.end())
+            fail(QStringLiteral("the function '%1' has no parameter '%2'")
+                         .arg(node.text, arg->text),
+                 *arg);
+        if (byParam[it - params.begin()])
+            fail(QStringLiteral("the parameter '%1' is given twice").arg(arg->text), *arg);
+        byParam[it - params.begin()] = arg->kid(0);
+    }
     for (int i = 0; i < params.size(); ++i) {
         Node &param = *params[i];
-        Node *arg = i < node.count() ? node.kid(i) : nullptr;
-        if (arg && arg->kind == NodeKind::NamedArg)
-            fail(QStringLiteral("named arguments to let functions are not supported"), *arg);
+        Node *arg = byParam[i];
         Symbol symbol;
         if (param.value == u"table") {
             if (!arg)
@@ -498,10 +517,13 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
         }
         scope->names.insert(param.text, symbol);
     }
-    clearAnnotations(body);
+    // Each call binds its own copy of the body: calls with different argument types or tables
+    // give different types and columns, and the compiler reads them from Node::inlined.
+    NodePtr copy = cloneParsed(body);
     ++m_lambdaDepth;
-    const Node *result = bindScript(body, scope);
+    const Node *result = bindScript(*copy, scope);
     --m_lambdaDepth;
+    node.inlined = std::move(copy);
     if (!result)
         fail(QStringLiteral("the function '%1' has no result expression").arg(node.text), lambda);
     if (result->schema)

@@ -103,7 +103,9 @@ enum class NodeKind {
     DynArray, ///< kids: values
     DynObject, ///< kids: DynProperty
     DynProperty, ///< text: key; kids[0]: value
-    Name, ///< text: the identifier (brackets and quotes removed)
+    Name, ///< text: the identifier as written (brackets and quotes removed); value: set by the
+    ///< binder to the column's real name when an alias resolved it (TimeGenerated →
+    ///< Timestamp); resultName: the name itself when it is a column of the row
     NamePattern, ///< text: a wildcard pattern such as `*1` or `Device*`
     Star, ///< `*` as an argument (arg_max(T, *), take_any(*), distinct *)
     Assign, ///< text: the name; kids[0]: the value. summarize's `(a, b) = arg_max(…)`: text is
@@ -114,7 +116,8 @@ enum class NodeKind {
     Unary, ///< text: "-" or "+"; kids[0]
     Call, ///< text: function name; kids: arguments (NamedArg for `name = value`)
     NamedArg, ///< text: parameter name; kids[0]: value
-    Member, ///< text: member name; kids[0]: the value (`x.k`, `x.['k']`, `$left.A`)
+    Member, ///< text: member name; kids[0]: the value (`x.k`, `x.['k']`, `$left.A`; in a join
+    ///< condition the binder sets value to the side's real column name)
     Index, ///< kids[0]: the value; kids[1]: the index (`x[0]`, `x['k']`)
     List, ///< kids: the elements of `( … )` after `in`/`has_any`, or of summarize's lists
     SortKey, ///< kids[0]: expr; options: order = asc|desc, nulls = first|last (when written)
@@ -157,6 +160,12 @@ struct Node
      * arg_max/arg_min/take_any/any with more than one argument or `*`.
      */
     QStringList outputColumns;
+    /**
+     * A call of a let function (a Call, `invoke`'s Call, or a view's Name): the function's body (a
+     * Script) bound for this call. In it, a parameter's name stands for the call's argument at
+     * that parameter's position (or by name; `invoke` passes its input as the first).
+     */
+    std::unique_ptr<Node> inlined;
 
     Node *kid(qsizetype i) const
     {

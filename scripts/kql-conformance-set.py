@@ -792,6 +792,38 @@ add("digits",
     'DeviceInfo | extend 2ndName = DeviceName | project 2ndName',
 )
 
+add("functions",
+    "DeviceProcessEvents | parse kind=regex ProcessCommandLine with * @'user\\s+' User:string @'\\s+' *",
+    'DeviceProcessEvents | parse ProcessCommandLine with Head "/" Tail',
+    "DeviceProcessEvents | parse-where kind=regex ProcessCommandLine with @'(\\d+)\\.(\\d+)' Major:long @'\\.' Minor:long",
+    "DeviceProcessEvents | parse FileName with Name '.' Ext | summarize count() by Ext",
+    "let f = (a:string, b:string = 'x') { strcat(a, b) }; print f('a'), f('a', 'b'), f(b = 'c', a = 'd')",
+    'let T = view () { DeviceInfo | take 1 }; T | project DeviceName',
+    'let f = (T:(DeviceName:string)) { T | summarize count() by DeviceName }; DeviceInfo | invoke f()',
+    'let f = (T:(*)) { T | getschema }; f(DeviceInfo)',
+    'let x = toscalar(DeviceInfo | summarize make_set(DeviceName)); DeviceProcessEvents | where DeviceName in (x)',
+    'let x = materialize(DeviceInfo | project DeviceId, DeviceName); x | join kind=inner (x | project DeviceId, N2 = DeviceName) on DeviceId',
+    'DeviceInfo | lookup kind=leftouter (DeviceNetworkInfo | project DeviceId, MacAddress) on DeviceId',
+    'DeviceInfo | join kind=inner hint.strategy=shuffle (DeviceNetworkInfo) on DeviceId | project DeviceId, DeviceId1',
+    'DeviceInfo | where DeviceName has_any ((DeviceNetworkInfo | project DeviceName))',
+    'DeviceInfo | where DeviceName !in~ ((DeviceNetworkInfo | distinct DeviceName))',
+    "print t = now() | extend d = datetime_part('day', t), w = week_of_year(t), s = startofweek(t, 1)",
+    'print x = bin_at(now(), 1h, datetime(2024-01-01 00:30)), y = bin(now(), 7d)',
+    "print x = format_datetime(datetime(2024-01-02), 'yyyy-MM-dd'), y = todatetime('2024-01-02') + 1h",
+    'print a = ago(1d) < now(), b = between(1, 0, 2)',
+    "let f = (a:string, b:string = 'x') { strcat(a, b) }; print f('a'), f('a', 'b'), f(b = 'c', a = 'd')",
+    "let f = (a:string, b:string = 'x') { strcat(a, b) }; print f(a = 'd')",
+    "let f = (a:string, b:string = 'x') { strcat(a, b) }; print f(c = 'd')",
+    "let f = (a:string, b:string = 'x') { strcat(a, b) }; print f(b = 'd')",
+    'let f = (n:long) { DeviceInfo | take n }; f(n = 2)',
+)
+
+add("siblings",
+    "print format_ipv4('10.0.0.1'), format_ipv4_mask('10.0.0.1', 24), parse_ipv4_mask('10.0.0.1', 24), ipv4_netmask_suffix('10.0.0.0/8'), parse_version('1.2.3'), indexof_regex('abc', 'b'), range(1, 5, 1)",
+    'DeviceInfo | summarize stdev(OSBuild), stdevif(OSBuild, true), variance(OSBuild), varianceif(OSBuild, true) by OSPlatform',
+    "print ipv4_is_in_any_range('10.0.0.1', '10.0.0.0/8', '192.168.0.0/16')",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()

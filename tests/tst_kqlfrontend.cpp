@@ -76,6 +76,7 @@ private Q_SLOTS:
     void kustoColumnNames_data();
     void kustoColumnNames();
     void namesResolveThroughScopes();
+    void letFunctionsAreBoundPerCall();
     void timeGeneratedIsTimestamp();
     void itemsKnowTheirOutputColumns();
     void setStatementsAreKept();
@@ -395,6 +396,35 @@ void TestKqlFrontend::namesResolveThroughScopes()
     // A function's parameter is not visible outside it.
     QVERIFY(refusal(QStringLiteral("let f = (n:long) { n }; print n"))
                     .message.contains(QLatin1String("'n'")));
+}
+
+void TestKqlFrontend::letFunctionsAreBoundPerCall()
+{
+    const QueryAnalysis a = analyzeQuery(QStringLiteral("let f = (T:(*)) { T | project-away *Id }; "
+                                                        "union (f(DeviceInfo)), (f(AlertInfo))"),
+                                         HuntingSchema::defender());
+    QVERIFY2(a.ok(), a.ok() ? "" : qPrintable(a.errors.first().message));
+    QList<const Node *> calls;
+    std::vector<const Node *> stack = {a.tree.get()};
+    while (!stack.empty()) {
+        const Node *n = stack.back();
+        stack.pop_back();
+        if (n->kind == NodeKind::Call && n->text == u"f")
+            calls.append(n);
+        for (const NodePtr &kid : n->kids)
+            stack.push_back(kid.get());
+    }
+    QCOMPARE(calls.size(), 2);
+    for (const Node *call : calls) {
+        QVERIFY(call->inlined);
+        QCOMPARE(call->inlined->kind, NodeKind::Script);
+        // Each body has the columns of its own argument, without the *Id ones.
+        const RowSchema &columns = *call->schema;
+        QVERIFY(!columns.isEmpty());
+        for (const Column &c : columns)
+            QVERIFY2(!c.name.endsWith(QLatin1String("Id")), qPrintable(c.name));
+    }
+    QVERIFY(*calls[0]->schema != *calls[1]->schema);
 }
 
 void TestKqlFrontend::timeGeneratedIsTimestamp()
