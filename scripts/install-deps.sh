@@ -60,15 +60,18 @@ install_npm() {
     (cd "$dir" && { [ -f package.json ] || echo '{"name": "vigil-npm-cache", "private": true}' >package.json; } &&
         npm install --no-audit --no-fund --save-exact "$pkg@$version" >/dev/null)
 }
-install_npm @kusto/language-service-next 12.4.1 || {
-    # Only the KQL conformance test needs it: it skips without it, except in CI.
-    echo "install-deps: could not install @kusto/language-service-next (set VIGIL_NPM_CACHE to a writable directory)" >&2
-    [ "${CI:-}" != true ]
+install_kql_oracle() {
+    install_npm @kusto/language-service-next 12.4.1 || {
+        # Only the KQL conformance test needs it: it skips without it, except in CI.
+        echo "install-deps: could not install @kusto/language-service-next (set VIGIL_NPM_CACHE to a writable directory)" >&2
+        [ "${CI:-}" != true ]
+    }
 }
 
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: every Debian package is installed"
     install_npm_packages
+    install_kql_oracle
     exit 0
 fi
 
@@ -82,3 +85,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 install_npm_packages
+install_kql_oracle
