@@ -83,7 +83,7 @@ std::optional<QList<HuntingColumn>> parseColumns(const QJsonArray &array,
                                                  const QString &owner)
 {
     QList<HuntingColumn> columns;
-    for (const QJsonValue &entry : array) {
+    for (const auto &entry : array) {
         const QJsonArray pair = entry.toArray();
         const QString name = pair.at(0).toString();
         const std::optional<KqlType> type = kqlTypeFromName(pair.at(1).toString());
@@ -101,7 +101,7 @@ std::optional<QList<HuntingColumn>> parseColumns(const QJsonArray &array,
 QSet<QString> namesIn(const QJsonValue &value)
 {
     QSet<QString> names;
-    for (const QJsonValue &name : value.toArray())
+    for (const auto &name : value.toArray())
         names.insert(name.toString());
     return names;
 }

@@ -433,8 +433,9 @@ std::optional<qint64> parseTimeSpan(QStringView text)
             }
             if (!ok || !c.atEnd())
                 return std::nullopt;
-            return sign(Int128(days) * TicksPerDay + *hours * TicksPerHour
-                        + *minutes * TicksPerMinute + seconds * TicksPerSecond + frac);
+            return sign(Int128(days) * TicksPerDay + Int128(*hours) * TicksPerHour
+                        + Int128(*minutes) * TicksPerMinute + Int128(seconds) * TicksPerSecond
+                        + frac);
         }
     }
 
@@ -649,7 +650,7 @@ std::optional<qint64> addMonths(qint64 ticks, qint64 months)
         return std::nullopt;
     CivilTime t = civilFromTicks(ticks);
     const qint64 total = qint64(t.year) * 12 + (t.month - 1) + months;
-    if (total < 12 || total >= 10000 * 12)
+    if (total < 12 || total >= qint64(10000) * 12)
         return std::nullopt;
     t.year = int(total / 12);
     t.month = int(total % 12) + 1;

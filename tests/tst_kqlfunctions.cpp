@@ -719,7 +719,7 @@ void TestKqlFunctions::hostileInputs()
     // Control characters round-trip through JSON escapes.
     QCOMPARE(db.eval("kql_pack_array(?)", QByteArray("a\x01\"\n", 4)), T("[\"a\\u0001\\\"\\n\"]"));
     // A 10 MB string.
-    const QByteArray big(10 * 1024 * 1024, 'a');
+    const QByteArray big(qsizetype(10) * 1024 * 1024, 'a');
     QElapsedTimer timer;
     timer.start();
     QCOMPARE(db.eval("kql_strlen(?)", big), L(big.size()));

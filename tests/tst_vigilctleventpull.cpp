@@ -117,10 +117,10 @@ QJsonObject TestVigilctlEventPull::pull(const QString &sas)
                        sas);
     if (run.exitCode != 0)
         qWarning("events pull exited %d: %s", run.exitCode, qPrintable(run.err));
-    for (const QJsonValue &table : QJsonDocument::fromJson(run.out.toUtf8())
-                                           .object()
-                                           .value(QLatin1String("tables"))
-                                           .toArray()) {
+    for (const auto &table : QJsonDocument::fromJson(run.out.toUtf8())
+                                     .object()
+                                     .value(QLatin1String("tables"))
+                                     .toArray()) {
         if (table.toObject().value(QLatin1String("table")).toString() == kTable)
             return table.toObject();
     }
@@ -158,7 +158,7 @@ void TestVigilctlEventPull::pullsOnlyWhatIsNew()
                                  QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(tables.exitCode, 0);
     qint64 rows = -1;
-    for (const QJsonValue &table : QJsonDocument::fromJson(tables.out.toUtf8()).array()) {
+    for (const auto &table : QJsonDocument::fromJson(tables.out.toUtf8()).array()) {
         if (table.toObject().value(QLatin1String("table")).toString() == kTable)
             rows = table.toObject().value(QLatin1String("rows")).toInteger();
     }
@@ -173,7 +173,7 @@ void TestVigilctlEventPull::pullsOnlyWhatIsNew()
     const qint64 blobBytes = record(1).size() + record(2).size() + record(3).size()
                              + record(4).size() + fifth.size() + 5;
     bool seen = false;
-    for (const QJsonValue &table : document.value(QLatin1String("tables")).toArray()) {
+    for (const auto &table : document.value(QLatin1String("tables")).toArray()) {
         const QJsonObject entry = table.toObject();
         if (entry.value(QLatin1String("table")).toString() != kTable)
             continue;

@@ -253,7 +253,7 @@ void collectStep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             if (qint64(s->bag.members.size()) >= s->maxSize)
                 break;
             if (!s->bag.member(key))
-                s->bag.members.emplace_back(key, std::move(value));
+                s->bag.members.push_back({key, std::move(value)});
         }
         return;
     }

@@ -441,7 +441,7 @@ void bagMergeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             continue;
         for (const auto &[key, value] : bag.members) {
             if (!out.member(key))
-                out.members.emplace_back(key, value);
+                out.members.push_back({key, value});
         }
     }
     resultJson(ctx, out);

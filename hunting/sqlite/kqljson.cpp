@@ -7,6 +7,11 @@
 
 namespace Vigil {
 
+KqlJson KqlJson::null()
+{
+    return {};
+}
+
 namespace {
 
 class Parser
@@ -363,7 +368,7 @@ void KqlJson::setMember(std::string key, KqlJson value)
             return;
         }
     }
-    members.emplace_back(std::move(key), std::move(value));
+    members.push_back({std::move(key), std::move(value)});
 }
 
 std::optional<KqlJson> KqlJson::parse(std::string_view text)

@@ -17,6 +17,8 @@ namespace Vigil {
  * compact JSON; std::map or QJsonObject would sort the keys and QJsonValue would lose 64-bit
  * integers, so the runtime has its own small value. Value type; any thread.
  */
+struct KqlJsonMember;
+
 struct KqlJson
 {
     enum class Kind { Null, Bool, Long, Real, String, Array, Object };
@@ -27,9 +29,9 @@ struct KqlJson
     double real = 0;
     std::string text; ///< UTF-8, for String
     std::vector<KqlJson> items; ///< for Array
-    std::vector<std::pair<std::string, KqlJson>> members; ///< for Object, in written order
+    std::vector<KqlJsonMember> members; ///< for Object, in written order
 
-    static KqlJson null() { return {}; }
+    static KqlJson null();
     static KqlJson fromBool(bool value);
     static KqlJson fromLong(qint64 value);
     static KqlJson fromReal(double value);
@@ -60,6 +62,18 @@ struct KqlJson
     friend bool operator==(const KqlJson &a, const KqlJson &b);
 
     static constexpr int MaxDepth = 256;
+};
+
+/**
+ * @brief One property of a JSON object: its key and value (named as std::pair's, which cannot
+ * hold the still incomplete KqlJson inside KqlJson's own definition). Value type; any thread.
+ */
+struct KqlJsonMember
+{
+    std::string first; ///< the key
+    KqlJson second; ///< the value
+
+    friend bool operator==(const KqlJsonMember &, const KqlJsonMember &) = default;
 };
 
 /** How Kusto prints a real: the shortest round-trip digits, exponent form as .NET writes it. */

@@ -374,7 +374,7 @@ std::optional<std::pair<std::array<quint8, 16>, int>> parseIpv6(std::string_view
     if (const auto v4 = parseIpv4(address)) {
         bytes[10] = bytes[11] = 0xFF;
         for (int i = 0; i < 4; ++i)
-            bytes[size_t(12 + i)] = quint8(v4->address >> (24 - 8 * i));
+            bytes[size_t(12) + size_t(i)] = quint8(v4->address >> (24 - 8 * i));
         if (s.find('/') == std::string_view::npos && prefix <= 32)
             prefix += 96;
     } else if (inet_pton(AF_INET6, address.c_str(), bytes.data()) != 1) {
