@@ -4,6 +4,7 @@
 #include "connectorpage.h"
 #include "eventcontroller.h"
 #include "eventstore.h"
+#include "eventstreamcontroller.h"
 #include "mainwindow.h"
 #include "secretstore.h"
 #include "synccontroller.h"
@@ -16,6 +17,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QTimer>
 #include <QTranslator>
 
@@ -110,9 +112,19 @@ int main(int argc, char *argv[])
     EventController events;
     if (!config.store.isEmpty())
         events.start(eventStorePath(config.store));
+    // Streaming from the storage account the Defender streaming API writes to, on its own thread.
+    EventStreamController stream(&events);
     MainWindow window(&controller);
-    if (events.isStarted())
+    if (events.isStarted()) {
         window.setEventController(&events);
+        // The demo tenant has no storage account, unless the environment names one.
+        if (!options->demo()
+            || QProcessEnvironment::systemEnvironment().contains(
+                    QStringLiteral("VIGIL_STORAGE_URL"))) {
+            window.connectorPage()->setEventStreamController(&stream);
+            stream.start(config, options->dataDir());
+        }
+    }
     // The analyst's edits go to the sync engine; its answers come back to the window.
     QObject::connect(&window, &MainWindow::editRequested, &controller,
                      &SyncController::requestEdit);

@@ -1,6 +1,7 @@
 #include "connectorpage.h"
 
 #include "huntingtablesbox.h"
+#include "storageaccountbox.h"
 
 #include "cloud.h"
 #include "connectioncontroller.h"
@@ -43,6 +44,23 @@ QLabel *addValue(QFormLayout *form, const QString &caption, const char *objectNa
     value->setAccessibleName(caption);
     form->addRow(caption, value);
     return value;
+}
+
+/** The Streaming column of a hunting table after a pass. */
+QString streamStateText(const EventStreamTableResult &result)
+{
+    switch (result.state) {
+    case EventStreamTableResult::State::Read:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "read, %1 new")
+                .arg(QLocale().toString(result.rows));
+    case EventStreamTableResult::State::NotStreamed:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "not streamed");
+    case EventStreamTableResult::State::Failed:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "failed");
+    case EventStreamTableResult::State::Cancelled:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "stopped");
+    }
+    return {};
 }
 
 } // namespace
@@ -103,6 +121,23 @@ void ConnectorPage::setEventController(EventController *events)
         return;
     m_huntingTables = new HuntingTablesBox(events, this);
     m_rightColumn->addWidget(m_huntingTables, 1);
+}
+
+void ConnectorPage::setEventStreamController(EventStreamController *stream)
+{
+    if (m_storageAccount || !stream)
+        return;
+    m_storageAccount = new StorageAccountBox(stream, this);
+    // Above the tables it fills.
+    const int index = m_huntingTables ? m_rightColumn->indexOf(m_huntingTables) : -1;
+    m_rightColumn->insertWidget(index, m_storageAccount);
+    if (!m_huntingTables)
+        return;
+    connect(stream, &EventStreamController::tableFinished, m_huntingTables,
+            [tables = m_huntingTables](const EventStreamTableResult &result) {
+                tables->showStreamState(result.table, streamStateText(result),
+                                        result.error ? result.error->message : QString());
+            });
 }
 
 QWidget *ConnectorPage::createConnectionBox()

@@ -3,6 +3,7 @@
 #include "eventtypes.h"
 
 #include <QGroupBox>
+#include <QHash>
 
 class QLabel;
 class QTreeWidget;
@@ -37,11 +38,14 @@ public:
         Newest,
         LastIngest,
         Rejected,
+        Streaming, ///< what the last streaming pass did with the table
         ColumnCount
     };
 
 public Q_SLOTS:
     void showTables(const Vigil::EventTablesSnapshot &snapshot);
+    /** The Streaming column of table: text, with detail (an error) as its tooltip. */
+    void showStreamState(const QString &table, const QString &text, const QString &detail = {});
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -54,6 +58,7 @@ private:
     QLabel *m_message = nullptr;
     bool m_filling = false;
     bool m_requested = false;
+    QHash<QString, std::pair<QString, QString>> m_streamStates; ///< table: text, detail
 };
 
 } // namespace Vigil
