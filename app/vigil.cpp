@@ -154,8 +154,8 @@ int main(int argc, char *argv[])
         auto finished = std::make_shared<bool>(false);
         QObject::connect(
                 &controller, &SyncController::syncFinished, &window,
-                [&window, &controller, &exitCode, finished, screenshot, page](bool ok,
-                                                                              const Error &error) {
+                [&window, &controller, &stream, &exitCode, finished, screenshot,
+                 page](bool ok, const Error &error) {
                     if (*finished)
                         return;
                     *finished = true;
@@ -176,11 +176,23 @@ int main(int argc, char *argv[])
                     };
                     if (page == QLatin1String("connector")) {
                         window.showConnectorPage();
-                        if (window.connectorPage()->ruleSettings())
-                            save();
-                        else
+                        // The rules, and the first streaming pass when an account is set up.
+                        auto pending = std::make_shared<int>(1);
+                        const auto saveWhenReady = [pending, save] {
+                            if (--*pending == 0)
+                                save();
+                        };
+                        if (!window.connectorPage()->ruleSettings()) {
+                            ++*pending;
                             QObject::connect(&controller, &SyncController::ruleSettingsLoaded,
-                                             &window, save, Qt::SingleShotConnection);
+                                             &window, saveWhenReady, Qt::SingleShotConnection);
+                        }
+                        if (!stream.accountUrl().isEmpty() && !stream.lastPass()) {
+                            ++*pending;
+                            QObject::connect(&stream, &EventStreamController::passFinished, &window,
+                                             saveWhenReady, Qt::SingleShotConnection);
+                        }
+                        saveWhenReady();
                         return;
                     }
                     // Wait for the detail pane to be filled before grabbing the window.

@@ -89,6 +89,7 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
     left->addWidget(createVolumeBox());
     left->addStretch(1);
     right->addWidget(createRulesBox(), 1);
+    m_leftColumn = left;
     m_rightColumn = right;
     columns->addLayout(left, 2);
     columns->addLayout(right, 3);
@@ -128,9 +129,8 @@ void ConnectorPage::setEventStreamController(EventStreamController *stream)
     if (m_storageAccount || !stream)
         return;
     m_storageAccount = new StorageAccountBox(stream, this);
-    // Above the tables it fills.
-    const int index = m_huntingTables ? m_rightColumn->indexOf(m_huntingTables) : -1;
-    m_rightColumn->insertWidget(index, m_storageAccount);
+    // Under the connection's volume, where the column has room; before its stretch.
+    m_leftColumn->insertWidget(m_leftColumn->count() - 1, m_storageAccount);
     if (!m_huntingTables)
         return;
     connect(stream, &EventStreamController::tableFinished, m_huntingTables,

@@ -127,6 +127,7 @@ private:
     static QString reasonText(RuleProduct product);
 
     SyncController *m_controller = nullptr;
+    QVBoxLayout *m_leftColumn = nullptr;
     QVBoxLayout *m_rightColumn = nullptr;
     HuntingTablesBox *m_huntingTables = nullptr;
     StorageAccountBox *m_storageAccount = nullptr;

@@ -50,9 +50,10 @@ HuntingTablesBox::HuntingTablesBox(EventController *events, QWidget *parent)
     m_tree->setObjectName(QStringLiteral("huntingTables"));
     m_tree->setRootIsDecorated(false);
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Table"), tr("Collect"), tr("Retention"), tr("Rows"), tr("Size"),
-                             tr("At this retention"), tr("Oldest event"), tr("Newest event"),
-                             tr("Last ingest"), tr("Rejected"), tr("Streaming")});
+    m_tree->setHeaderLabels({tr("Table"), tr("Collect"), tr("Retention"), tr("Rows"),
+                             tr("Streaming"), tr("Size"), tr("At this retention"),
+                             tr("Oldest event"), tr("Newest event"), tr("Last ingest"),
+                             tr("Rejected")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->setMinimumHeight(260);
     layout->addWidget(m_tree);

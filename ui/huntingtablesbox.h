@@ -32,13 +32,13 @@ public:
         Collect,
         Retention,
         Rows,
+        Streaming, ///< what the last streaming pass did with the table
         Size,
         Estimate,
         Oldest,
         Newest,
         LastIngest,
         Rejected,
-        Streaming, ///< what the last streaming pass did with the table
         ColumnCount
     };
 
