@@ -81,7 +81,8 @@ public:
 
     void setAccount(const std::optional<StorageAccount> &account) { m_account = account; }
 
-    void runPass(const SyncConfig &config, const QStringList &tables, PassCallbacks callbacks)
+    void runPass(const SyncConfig &config, const QStringList &tables,
+                 const PassCallbacks &callbacks)
     {
         if (m_reader && m_reader->isRunning())
             return;
@@ -147,7 +148,7 @@ public:
 
     void probe(const StorageAccount &account, const QStringList &tables,
                const BlobClientOptions &options,
-               std::function<void(const Result<QStringList> &)> done)
+               const std::function<void(const Result<QStringList> &)> &done)
     {
         probeStorageAccount(network(), account, tables, options, this, done);
     }
@@ -430,7 +431,7 @@ void EventStreamController::connectAccount(const QString &url, Credential creden
     for (const HuntingTable &table : HuntingSchema::defender().tables())
         tables.append(table.name);
     const QPointer<EventStreamController> self(this);
-    const StorageAccount checked = account.value();
+    const StorageAccount &checked = account.value();
     auto probed = [self, checked](const Result<QStringList> &streamed) {
         QMetaObject::invokeMethod(
                 self,

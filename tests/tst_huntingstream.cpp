@@ -11,6 +11,7 @@
 #include "storageconnection.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -121,6 +122,8 @@ private Q_SLOTS:
     void refusedSasInTheEnvironmentSaysWhatIsMissing();
     void refusedSasOnConnectSavesNothing();
     void connectKeepsTheAccountAndPulls();
+    void onePassAtATimeStopAndTimer();
+    void quitDuringAPassStopsAtOnce();
 
 private:
     QProcessEnvironment environmentWith(const QString &sas) const
@@ -327,6 +330,74 @@ void TestHuntingStream::connectKeepsTheAccountAndPulls()
     QVERIFY(connected.wait(30'000));
     QTRY_COMPARE(child<QLabel>(box, "storageAccountUrl")->text(), QStringLiteral("not connected"));
     QVERIFY(!StorageConnection::load(dir.path()).isValid());
+}
+
+void TestHuntingStream::onePassAtATimeStopAndTimer()
+{
+    QTemporaryDir dir;
+    Window window(dir.path());
+    QSignalSpy started(window.stream.get(), &EventStreamController::passStarted);
+    QSignalSpy finished(window.stream.get(), &EventStreamController::passFinished);
+    window.stream->start(SyncConfig(), dir.path(), environmentWith(readListSas()));
+    QTRY_COMPARE(started.size(), 1);
+    StorageAccountBox *box = window.page.storageAccount();
+    auto *stop = child<QPushButton>(box, "storageStopButton");
+    auto *pullNow = child<QPushButton>(box, "storagePullNowButton");
+    QVERIFY(stop->isEnabled());
+    QVERIFY(!pullNow->isEnabled());
+    // Asked again while it runs: still one pass.
+    window.stream->pullNow();
+    window.stream->pullNow();
+    QVERIFY(finished.wait(60'000));
+    QTest::qWait(200);
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(pullNow->isEnabled());
+
+    // Stop: the pass ends as stopped, which is not an error, and the next one works.
+    QTest::mouseClick(pullNow, Qt::LeftButton);
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60'000);
+    const auto stopped = finished.last().first().value<EventStreamPass>();
+    QVERIFY(stopped.cancelled);
+    QVERIFY(child<QLabel>(box, "storageMessage")->isHidden());
+    QVERIFY(pullNow->isEnabled());
+
+    // The timer starts passes by itself.
+    const qsizetype before = finished.size();
+    window.stream->setInterval(std::chrono::milliseconds(300));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= before + 2, 60'000);
+    const auto timed = finished.last().first().value<EventStreamPass>();
+    QVERIFY(!timed.error);
+    QCOMPARE(timed.rows, 0); // the blob was read by the first pass
+}
+
+void TestHuntingStream::quitDuringAPassStopsAtOnce()
+{
+    // Many blobs, so that the pass is still running when the window goes.
+    const QString container = BlobStreamReader::containerFor(QStringLiteral("DeviceFileEvents"));
+    QVERIFY(m_azurite.createContainer(container));
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(m_azurite.writeAppendBlob(
+                container, QStringLiteral("y=2026/m=12/d=06/h=%1/m=00/PT1H.json").arg(i),
+                QByteArray("{\"category\":\"AdvancedHunting-DeviceFileEvents\",\"properties\":"
+                           "{\"DeviceId\":\"d\",\"ReportId\":")
+                        + QByteArray::number(i) + "}}\n"));
+    QTemporaryDir dir;
+    auto window = std::make_unique<Window>(dir.path());
+    QSignalSpy progressed(window->stream.get(), &EventStreamController::progressed);
+    QSignalSpy finished(window->stream.get(), &EventStreamController::passFinished);
+    window->stream->start(SyncConfig(), dir.path(), environmentWith(readListSas()));
+    QVERIFY(progressed.wait(60'000));
+    const bool stillRunning = finished.isEmpty();
+    QElapsedTimer timer;
+    timer.start();
+    window.reset();
+    QVERIFY2(timer.elapsed() < 5'000, qPrintable(QString::number(timer.elapsed())));
+    if (!stillRunning)
+        qInfo("the pass was over before the window closed");
+    QVERIFY(m_azurite.deleteContainer(container));
 }
 
 QTEST_MAIN(TestHuntingStream)
