@@ -84,6 +84,7 @@ public:
     void runPass(const SyncConfig &config, const QStringList &tables,
                  const PassCallbacks &callbacks)
     {
+        // The controller starts a pass only once the previous one has finished.
         if (m_reader && m_reader->isRunning())
             return;
         m_reader.reset();
@@ -307,7 +308,11 @@ void EventStreamController::loadAccount()
                     m_timer->start();
                 if (m_pullAfterLoad) {
                     m_pullAfterLoad = false;
-                    pullNow();
+                    // A pass of the previous account may still be winding down.
+                    if (m_passRunning)
+                        m_pullWhenDone = true;
+                    else
+                        pullNow();
                 }
             });
 }
@@ -374,6 +379,10 @@ void EventStreamController::onPassFinished(EventStreamPass pass)
     // The connector page's counts move with what the pass stored.
     if (m_events)
         m_events->requestTables();
+    if (m_pullWhenDone) {
+        m_pullWhenDone = false;
+        QTimer::singleShot(0, this, &EventStreamController::pullNow);
+    }
 }
 
 void EventStreamController::keepStatus(const EventStreamPass &pass)

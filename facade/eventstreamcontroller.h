@@ -153,6 +153,7 @@ private:
     bool m_awaitingTables = false;
     bool m_connecting = false;
     bool m_pullAfterLoad = false;
+    bool m_pullWhenDone = false; ///< a new account came while a pass ran: read it next
     std::optional<EventStreamPass> m_lastPass;
     QDateTime m_passStarted;
 };
