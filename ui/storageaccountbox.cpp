@@ -67,6 +67,14 @@ StorageAccountBox::StorageAccountBox(EventStreamController *stream, QWidget *par
     m_progressText->setVisible(false);
     layout->addWidget(m_progressText);
 
+    // A pass every few minutes must not make the page jump: the progress keeps its room.
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressText)}) {
+        QSizePolicy policy = widget->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        widget->setSizePolicy(policy);
+    }
+
     m_message = plainLabel(this, "storageMessage");
     m_message->setVisible(false);
     layout->addWidget(m_message);
