@@ -58,23 +58,6 @@ StorageAccountBox::StorageAccountBox(EventStreamController *stream, QWidget *par
     form->addRow(tr("Last pass:"), m_lastPass);
     layout->addLayout(form);
 
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("storageProgress"));
-    m_progress->setTextVisible(false);
-    m_progress->setVisible(false);
-    layout->addWidget(m_progress);
-    m_progressText = plainLabel(this, "storageProgressText");
-    m_progressText->setVisible(false);
-    layout->addWidget(m_progressText);
-
-    // A pass every few minutes must not make the page jump: the progress keeps its room.
-    for (QWidget *widget :
-         {static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressText)}) {
-        QSizePolicy policy = widget->sizePolicy();
-        policy.setRetainSizeWhenHidden(true);
-        widget->setSizePolicy(policy);
-    }
-
     m_message = plainLabel(this, "storageMessage");
     m_message->setVisible(false);
     layout->addWidget(m_message);
@@ -120,6 +103,23 @@ StorageAccountBox::StorageAccountBox(EventStreamController *stream, QWidget *par
     formLayout->addRow(formButtons);
     m_form->setVisible(false);
     layout->addWidget(m_form);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("storageProgress"));
+    m_progress->setTextVisible(false);
+    m_progress->setVisible(false);
+    layout->addWidget(m_progress);
+    m_progressText = plainLabel(this, "storageProgressText");
+    m_progressText->setVisible(false);
+    layout->addWidget(m_progressText);
+
+    // A pass every few minutes must not make the page jump: the progress keeps its room.
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressText)}) {
+        QSizePolicy policy = widget->sizePolicy();
+        policy.setRetainSizeWhenHidden(true);
+        widget->setSizePolicy(policy);
+    }
 
     connect(m_connect, &QPushButton::clicked, this, &StorageAccountBox::openConnectForm);
     connect(m_cancelForm, &QPushButton::clicked, this, &StorageAccountBox::closeConnectForm);
