@@ -4,6 +4,7 @@
 #include "connectorpage.h"
 #include "eventcontroller.h"
 #include "eventstore.h"
+#include "eventstreamcontroller.h"
 #include "mainwindow.h"
 #include "secretstore.h"
 #include "synccontroller.h"
@@ -16,6 +17,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QTimer>
 #include <QTranslator>
 
@@ -110,9 +112,19 @@ int main(int argc, char *argv[])
     EventController events;
     if (!config.store.isEmpty())
         events.start(eventStorePath(config.store));
+    // Streaming from the storage account the Defender streaming API writes to, on its own thread.
+    EventStreamController stream(&events);
     MainWindow window(&controller);
-    if (events.isStarted())
+    if (events.isStarted()) {
         window.setEventController(&events);
+        // The demo tenant has no storage account, unless the environment names one.
+        if (!options->demo()
+            || QProcessEnvironment::systemEnvironment().contains(
+                    QStringLiteral("VIGIL_STORAGE_URL"))) {
+            window.connectorPage()->setEventStreamController(&stream);
+            stream.start(config, options->dataDir());
+        }
+    }
     // The analyst's edits go to the sync engine; its answers come back to the window.
     QObject::connect(&window, &MainWindow::editRequested, &controller,
                      &SyncController::requestEdit);
@@ -142,8 +154,8 @@ int main(int argc, char *argv[])
         auto finished = std::make_shared<bool>(false);
         QObject::connect(
                 &controller, &SyncController::syncFinished, &window,
-                [&window, &controller, &exitCode, finished, screenshot, page](bool ok,
-                                                                              const Error &error) {
+                [&window, &controller, &stream, &exitCode, finished, screenshot,
+                 page](bool ok, const Error &error) {
                     if (*finished)
                         return;
                     *finished = true;
@@ -164,11 +176,23 @@ int main(int argc, char *argv[])
                     };
                     if (page == QLatin1String("connector")) {
                         window.showConnectorPage();
-                        if (window.connectorPage()->ruleSettings())
-                            save();
-                        else
+                        // The rules, and the first streaming pass when an account is set up.
+                        auto pending = std::make_shared<int>(1);
+                        const auto saveWhenReady = [pending, save] {
+                            if (--*pending == 0)
+                                save();
+                        };
+                        if (!window.connectorPage()->ruleSettings()) {
+                            ++*pending;
                             QObject::connect(&controller, &SyncController::ruleSettingsLoaded,
-                                             &window, save, Qt::SingleShotConnection);
+                                             &window, saveWhenReady, Qt::SingleShotConnection);
+                        }
+                        if (!stream.accountUrl().isEmpty() && !stream.lastPass()) {
+                            ++*pending;
+                            QObject::connect(&stream, &EventStreamController::passFinished, &window,
+                                             saveWhenReady, Qt::SingleShotConnection);
+                        }
+                        saveWhenReady();
                         return;
                     }
                     // Wait for the detail pane to be filled before grabbing the window.

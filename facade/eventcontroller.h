@@ -29,6 +29,9 @@ public:
     /** Opens events.sqlite at databasePath (see eventStorePath()) on its own thread. */
     void start(const QString &databasePath);
     bool isStarted() const { return bool(m_service); }
+    /** The store's service, for the facade's streaming (EventStreamController); null before
+     *  start(). Not for the window: it cannot include its header. */
+    EventService *service() const { return m_service.get(); }
 
     void importFile(const QString &path, const QString &table = {});
     /** Stops the running import after its current batch; what was committed stays. */

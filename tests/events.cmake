@@ -46,3 +46,9 @@ vigil_add_test(NAME tst_vigilctleventpull SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_
                LIBS vigil_azurite LABELS app e2e events azurite TIMEOUT 240)
 target_compile_definitions(tst_vigilctleventpull PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctleventpull vigilctl)
+# The connector page's storage account part: the window streams from Azurite on its own thread.
+if(VIGIL_GUI)
+    vigil_add_test(NAME tst_huntingstream SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_huntingstream.cpp
+                   LIBS vigil_azurite vigil_ui vigil_facade LABELS events azurite ui keyring
+                   TIMEOUT 240 WRAPPER ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
+endif()

@@ -1,6 +1,7 @@
 #include "connectorpage.h"
 
 #include "huntingtablesbox.h"
+#include "storageaccountbox.h"
 
 #include "cloud.h"
 #include "connectioncontroller.h"
@@ -45,6 +46,23 @@ QLabel *addValue(QFormLayout *form, const QString &caption, const char *objectNa
     return value;
 }
 
+/** The Streaming column of a hunting table after a pass. */
+QString streamStateText(const EventStreamTableResult &result)
+{
+    switch (result.state) {
+    case EventStreamTableResult::State::Read:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "read, %1 new")
+                .arg(QLocale().toString(result.rows));
+    case EventStreamTableResult::State::NotStreamed:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "not streamed");
+    case EventStreamTableResult::State::Failed:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "failed");
+    case EventStreamTableResult::State::Cancelled:
+        return QCoreApplication::translate("Vigil::ConnectorPage", "stopped");
+    }
+    return {};
+}
+
 } // namespace
 
 ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
@@ -71,6 +89,7 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
     left->addWidget(createVolumeBox());
     left->addStretch(1);
     right->addWidget(createRulesBox(), 1);
+    m_leftColumn = left;
     m_rightColumn = right;
     columns->addLayout(left, 2);
     columns->addLayout(right, 3);
@@ -103,6 +122,22 @@ void ConnectorPage::setEventController(EventController *events)
         return;
     m_huntingTables = new HuntingTablesBox(events, this);
     m_rightColumn->addWidget(m_huntingTables, 1);
+}
+
+void ConnectorPage::setEventStreamController(EventStreamController *stream)
+{
+    if (m_storageAccount || !stream)
+        return;
+    m_storageAccount = new StorageAccountBox(stream, this);
+    // Under the connection's volume, where the column has room; before its stretch.
+    m_leftColumn->insertWidget(m_leftColumn->count() - 1, m_storageAccount);
+    if (!m_huntingTables)
+        return;
+    connect(stream, &EventStreamController::tableFinished, m_huntingTables,
+            [tables = m_huntingTables](const EventStreamTableResult &result) {
+                tables->showStreamState(result.table, streamStateText(result),
+                                        result.error ? result.error->message : QString());
+            });
 }
 
 QWidget *ConnectorPage::createConnectionBox()

@@ -28,7 +28,9 @@ namespace Vigil {
 
 class ConnectionController;
 class EventController;
+class EventStreamController;
 class HuntingTablesBox;
+class StorageAccountBox;
 class SyncController;
 
 /** What the connector page shows about the connection: which tenant, app, cloud and who. */
@@ -70,6 +72,10 @@ public:
     /** Adds the "Hunting tables" section, which works through events. */
     void setEventController(EventController *events);
     HuntingTablesBox *huntingTables() const { return m_huntingTables; }
+    /** Adds the "Storage account" part of the hunting section (after setEventController()):
+     *  the account the Defender streaming API writes to, and the passes that read it. */
+    void setEventStreamController(EventStreamController *stream);
+    StorageAccountBox *storageAccount() const { return m_storageAccount; }
     /** The rules as shown (after the latest load or save); nothing before the first load. */
     std::optional<IncidentRuleSettings> ruleSettings() const { return m_settings; }
 
@@ -121,8 +127,10 @@ private:
     static QString reasonText(RuleProduct product);
 
     SyncController *m_controller = nullptr;
+    QVBoxLayout *m_leftColumn = nullptr;
     QVBoxLayout *m_rightColumn = nullptr;
     HuntingTablesBox *m_huntingTables = nullptr;
+    StorageAccountBox *m_storageAccount = nullptr;
     std::optional<IncidentRuleSettings> m_settings;
     SyncStatus m_status;
     bool m_filling = false;

@@ -1,5 +1,6 @@
 #include "huntingtablesbox.h"
 
+#include "displaytext.h"
 #include "errortext.h"
 #include "eventcontroller.h"
 #include "eventrecord.h"
@@ -49,9 +50,10 @@ HuntingTablesBox::HuntingTablesBox(EventController *events, QWidget *parent)
     m_tree->setObjectName(QStringLiteral("huntingTables"));
     m_tree->setRootIsDecorated(false);
     m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Table"), tr("Collect"), tr("Retention"), tr("Rows"), tr("Size"),
-                             tr("At this retention"), tr("Oldest event"), tr("Newest event"),
-                             tr("Last ingest"), tr("Rejected")});
+    m_tree->setHeaderLabels({tr("Table"), tr("Collect"), tr("Retention"), tr("Rows"),
+                             tr("Streaming"), tr("Size"), tr("At this retention"),
+                             tr("Oldest event"), tr("Newest event"), tr("Last ingest"),
+                             tr("Rejected")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->setMinimumHeight(260);
     layout->addWidget(m_tree);
@@ -80,6 +82,19 @@ void HuntingTablesBox::saved(const QString &table, const std::optional<Error> &e
     reload();
 }
 
+void HuntingTablesBox::showStreamState(const QString &table, const QString &text,
+                                       const QString &detail)
+{
+    m_streamStates.insert(table, {text, detail});
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        if (item->data(Table, Qt::UserRole).toString() == table) {
+            item->setText(Streaming, text);
+            item->setToolTip(Streaming, plainToolTip(detail));
+        }
+    }
+}
+
 void HuntingTablesBox::showTables(const EventTablesSnapshot &snapshot)
 {
     if (snapshot.error) {
@@ -106,6 +121,10 @@ void HuntingTablesBox::showTables(const EventTablesSnapshot &snapshot)
         item->setText(Newest, shownTime(table.newestTicks));
         item->setText(LastIngest, shownTime(table.lastIngestTicks));
         item->setText(Rejected, QLocale().toString(table.rejected));
+        if (const auto state = m_streamStates.constFind(name); state != m_streamStates.cend()) {
+            item->setText(Streaming, state->first);
+            item->setToolTip(Streaming, plainToolTip(state->second));
+        }
 
         auto *collect = new QCheckBox(m_tree);
         collect->setObjectName(QStringLiteral("collect_") + name);

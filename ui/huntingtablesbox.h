@@ -3,6 +3,7 @@
 #include "eventtypes.h"
 
 #include <QGroupBox>
+#include <QHash>
 
 class QLabel;
 class QTreeWidget;
@@ -31,6 +32,7 @@ public:
         Collect,
         Retention,
         Rows,
+        Streaming, ///< what the last streaming pass did with the table
         Size,
         Estimate,
         Oldest,
@@ -42,6 +44,8 @@ public:
 
 public Q_SLOTS:
     void showTables(const Vigil::EventTablesSnapshot &snapshot);
+    /** The Streaming column of table: text, with detail (an error) as its tooltip. */
+    void showStreamState(const QString &table, const QString &text, const QString &detail = {});
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -54,6 +58,7 @@ private:
     QLabel *m_message = nullptr;
     bool m_filling = false;
     bool m_requested = false;
+    QHash<QString, std::pair<QString, QString>> m_streamStates; ///< table: text, detail
 };
 
 } // namespace Vigil
