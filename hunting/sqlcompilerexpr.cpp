@@ -1,0 +1,934 @@
+#include "kqltime.h"
+#include "sqlcompilerimpl.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+// Scalar expressions and calls: every value keeps the storage encoding of core/huntingschema.h;
+// strings are never NULL; comparisons and predicates are two-valued where Kusto's are.
+namespace Vigil::Kql {
+
+namespace {
+
+using T = KqlType;
+
+bool isNumber(T t)
+{
+    return t == T::Int || t == T::Long || t == T::Real;
+}
+
+/** Types whose SQL value is never NULL (a KQL string is never null). */
+bool neverNull(T t)
+{
+    return t == T::String;
+}
+
+QString jsonString(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QString jsonReal(double value)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+/** Functions whose dynamic arguments stay dynamic (others get a dynamic value as a string). */
+const QSet<QString> &dynamicParamFunctions()
+{
+    static const QSet<QString> set = {
+            QStringLiteral("array_length"),   QStringLiteral("array_concat"),
+            QStringLiteral("array_slice"),    QStringLiteral("array_reverse"),
+            QStringLiteral("array_index_of"), QStringLiteral("set_has_element"),
+            QStringLiteral("set_union"),      QStringLiteral("set_intersect"),
+            QStringLiteral("set_difference"), QStringLiteral("jaccard_index"),
+            QStringLiteral("pack_array"),     QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),       QStringLiteral("bag_merge"),
+            QStringLiteral("bag_keys"),       QStringLiteral("bag_remove_keys"),
+            QStringLiteral("strcat_array"),   QStringLiteral("tostring"),
+            QStringLiteral("tolong"),         QStringLiteral("toint"),
+            QStringLiteral("todouble"),       QStringLiteral("toreal"),
+            QStringLiteral("tobool"),         QStringLiteral("toboolean"),
+            QStringLiteral("todatetime"),     QStringLiteral("totimespan"),
+            QStringLiteral("isnull"),         QStringLiteral("isnotnull"),
+            QStringLiteral("isempty"),        QStringLiteral("isnotempty"),
+            QStringLiteral("make_set"),       QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),      QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),       QStringLiteral("make_bag_if"),
+            QStringLiteral("take_any"),       QStringLiteral("take_anyif"),
+            QStringLiteral("dcount"),         QStringLiteral("dcountif"),
+    };
+    return set;
+}
+
+/** Functions whose value arguments are "any" (a datetime, timespan or bool must be marked). */
+const QSet<QString> &anyParamFunctions()
+{
+    static const QSet<QString> set = {
+            QStringLiteral("pack_array"),     QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),       QStringLiteral("set_has_element"),
+            QStringLiteral("array_index_of"), QStringLiteral("tostring"),
+            QStringLiteral("tolong"),         QStringLiteral("toint"),
+            QStringLiteral("todouble"),       QStringLiteral("toreal"),
+            QStringLiteral("tobool"),         QStringLiteral("toboolean"),
+            QStringLiteral("make_set"),       QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),      QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),       QStringLiteral("make_bag_if"),
+    };
+    return set;
+}
+
+/** Aggregates that are one kql_ (or SQL) aggregate with the same arguments. */
+QString aggregateSqlName(const QString &name)
+{
+    static const QHash<QString, QString> map = {
+            {QStringLiteral("countif"), QStringLiteral("kql_countif")},
+            {QStringLiteral("dcount"), QStringLiteral("kql_dcount")},
+            {QStringLiteral("dcountif"), QStringLiteral("kql_dcountif")},
+            {QStringLiteral("sum"), QStringLiteral("kql_sum")},
+            {QStringLiteral("sumif"), QStringLiteral("kql_sumif")},
+            {QStringLiteral("avgif"), QStringLiteral("kql_avgif")},
+            {QStringLiteral("min"), QStringLiteral("min")},
+            {QStringLiteral("max"), QStringLiteral("max")},
+            {QStringLiteral("minif"), QStringLiteral("kql_minif")},
+            {QStringLiteral("maxif"), QStringLiteral("kql_maxif")},
+            {QStringLiteral("take_any"), QStringLiteral("kql_take_any")},
+            {QStringLiteral("any"), QStringLiteral("kql_take_any")},
+            {QStringLiteral("take_anyif"), QStringLiteral("kql_take_anyif")},
+            {QStringLiteral("anyif"), QStringLiteral("kql_take_anyif")},
+            {QStringLiteral("make_set"), QStringLiteral("kql_make_set")},
+            {QStringLiteral("make_set_if"), QStringLiteral("kql_make_set_if")},
+            {QStringLiteral("make_list"), QStringLiteral("kql_make_list")},
+            {QStringLiteral("make_list_if"), QStringLiteral("kql_make_list_if")},
+            {QStringLiteral("make_bag"), QStringLiteral("kql_make_bag")},
+            {QStringLiteral("make_bag_if"), QStringLiteral("kql_make_bag_if")},
+            {QStringLiteral("stdev"), QStringLiteral("kql_stdev")},
+            {QStringLiteral("stdevif"), QStringLiteral("kql_stdevif")},
+            {QStringLiteral("stdevp"), QStringLiteral("kql_stdevp")},
+            {QStringLiteral("variance"), QStringLiteral("kql_variance")},
+            {QStringLiteral("varianceif"), QStringLiteral("kql_varianceif")},
+            {QStringLiteral("variancep"), QStringLiteral("kql_variancep")},
+    };
+    return map.value(name);
+}
+
+const Node &valueOf(const Node &arg)
+{
+    return arg.kind == NodeKind::NamedArg ? *arg.kid(0) : arg;
+}
+
+T typeOf(const Node &node)
+{
+    return node.type.value_or(T::Dynamic);
+}
+
+} // namespace
+
+QString SqlCompiler::columnName(const Node &name) const
+{
+    return name.value.isEmpty() ? name.text : name.value;
+}
+
+QString SqlCompiler::expr(const Node &node, const Env &env, bool truthy)
+{
+    switch (node.kind) {
+    case NodeKind::Literal:
+        return literal(node);
+    case NodeKind::DynamicLiteral: {
+        const Node *inner = node.kid(0);
+        if (inner && inner->kind == NodeKind::Literal && inner->literal == LiteralKind::Null)
+            return QStringLiteral("NULL");
+        return QStringLiteral("kql_dyn(%1)").arg(param(dynamicLiteralJson(node)));
+    }
+    case NodeKind::Name: {
+        if (env.row) {
+            const QString name = columnName(node);
+            for (const Column &c : *env.row) {
+                if (c.name == name)
+                    return env.qualifier + quote(name);
+            }
+        }
+        if (const Binding *binding = findBinding(node.text)) {
+            if (binding->function)
+                refuse(QStringLiteral("the let function '%1' cannot be compiled to SQL yet")
+                               .arg(node.text),
+                       node);
+            if (!binding->tabular)
+                return QLatin1Char('(') + binding->sql + QLatin1Char(')');
+        }
+        refuse(QStringLiteral("'%1' cannot be compiled here").arg(node.text), node);
+    }
+    case NodeKind::Unary: {
+        const QString inner = expr(*node.kid(0), env);
+        if (typeOf(*node.kid(0)) == T::Dynamic || typeOf(*node.kid(0)) == T::Decimal)
+            refuse(QStringLiteral("'%1' of a %2 value cannot be compiled; convert it first")
+                           .arg(node.text, kqlTypeName(typeOf(*node.kid(0)))),
+                   node);
+        return node.text == u"-" ? QStringLiteral("kql_subtract(0, %1)").arg(inner) : inner;
+    }
+    case NodeKind::Binary:
+        return binary(node, env, truthy);
+    case NodeKind::Between:
+        return between(node, env, truthy);
+    case NodeKind::Call:
+        return call(node, env);
+    case NodeKind::Member:
+    case NodeKind::Index:
+        return memberAccess(node, env);
+    default:
+        break;
+    }
+    refuse(QStringLiteral("this expression cannot be compiled to SQL"), node);
+}
+
+QString SqlCompiler::literal(const Node &node)
+{
+    const QString &v = node.value;
+    bool ok = false;
+    switch (node.literal) {
+    case LiteralKind::Null:
+        return nullOf(kqlTypeFromName(v).value_or(T::Dynamic));
+    case LiteralKind::Bool:
+        return v.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ? QStringLiteral("1")
+                                                                          : QStringLiteral("0");
+    case LiteralKind::Int:
+    case LiteralKind::Long: {
+        qlonglong n = 0;
+        if (v.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
+            n = qlonglong(v.mid(2).toULongLong(&ok, 16));
+        else if (v.startsWith(QLatin1String("-0x"), Qt::CaseInsensitive))
+            n = -qlonglong(v.mid(3).toULongLong(&ok, 16));
+        else
+            n = v.toLongLong(&ok, 10);
+        if (!ok)
+            refuse(QStringLiteral("the number %1 cannot be compiled").arg(node.text), node);
+        return param(n);
+    }
+    case LiteralKind::Real: {
+        const double d = v.toDouble(&ok);
+        if (!ok || !std::isfinite(d))
+            refuse(QStringLiteral("the real %1 cannot be compiled (SQLite stores no NaN or "
+                                  "infinity)")
+                           .arg(node.text),
+                   node);
+        return param(d);
+    }
+    case LiteralKind::Decimal:
+        refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+    case LiteralKind::String:
+        return param(v);
+    case LiteralKind::DateTime: {
+        const std::optional<qint64> ticks = KqlTime::parseDateTime(v);
+        if (!ticks)
+            refuse(QStringLiteral("'%1' is not a datetime").arg(node.text), node);
+        return param(qlonglong(*ticks));
+    }
+    case LiteralKind::TimeSpan: {
+        const std::optional<qint64> ticks = KqlTime::parseTimeSpan(v);
+        if (!ticks)
+            refuse(QStringLiteral("'%1' is not a timespan").arg(node.text), node);
+        return param(qlonglong(*ticks));
+    }
+    case LiteralKind::Guid:
+        return param(v.toLower());
+    }
+    refuse(QStringLiteral("this literal cannot be compiled"), node);
+}
+
+QString SqlCompiler::dynamicLiteralJson(const Node &node)
+{
+    switch (node.kind) {
+    case NodeKind::DynamicLiteral:
+        return dynamicLiteralJson(*node.kid(0));
+    case NodeKind::DynArray: {
+        QStringList items;
+        for (const NodePtr &kid : node.kids)
+            items.append(dynamicLiteralJson(*kid));
+        return QLatin1Char('[') + items.join(QLatin1Char(',')) + QLatin1Char(']');
+    }
+    case NodeKind::DynObject: {
+        QStringList items;
+        for (const NodePtr &kid : node.kids)
+            items.append(jsonString(kid->text) + QLatin1Char(':')
+                         + dynamicLiteralJson(*kid->kid(0)));
+        return QLatin1Char('{') + items.join(QLatin1Char(',')) + QLatin1Char('}');
+    }
+    case NodeKind::Unary:
+        if (node.text == u"-" && node.kid(0)->kind == NodeKind::Literal) {
+            const QString inner = dynamicLiteralJson(*node.kid(0));
+            return inner.startsWith(QLatin1Char('-')) ? inner.mid(1) : QLatin1Char('-') + inner;
+        }
+        break;
+    case NodeKind::Literal: {
+        const QString &v = node.value;
+        bool ok = false;
+        switch (node.literal) {
+        case LiteralKind::Null:
+            return QStringLiteral("null");
+        case LiteralKind::Bool:
+            return v.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+                           ? QStringLiteral("true")
+                           : QStringLiteral("false");
+        case LiteralKind::Int:
+        case LiteralKind::Long: {
+            qlonglong n = 0;
+            if (v.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
+                n = qlonglong(v.mid(2).toULongLong(&ok, 16));
+            else
+                n = v.toLongLong(&ok, 10);
+            if (ok)
+                return QString::number(n);
+            break;
+        }
+        case LiteralKind::Real: {
+            const double d = v.toDouble(&ok);
+            if (ok && std::isfinite(d))
+                return jsonReal(d);
+            break;
+        }
+        case LiteralKind::String:
+        case LiteralKind::Guid:
+            return jsonString(node.literal == LiteralKind::Guid ? v.toLower() : v);
+        case LiteralKind::DateTime:
+            if (const std::optional<qint64> t = KqlTime::parseDateTime(v))
+                return jsonString(KqlTime::formatDateTime(*t));
+            break;
+        case LiteralKind::TimeSpan:
+            if (const std::optional<qint64> t = KqlTime::parseTimeSpan(v))
+                return jsonString(KqlTime::formatTimeSpan(*t));
+            break;
+        case LiteralKind::Decimal:
+            break;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    refuse(QStringLiteral("this value inside dynamic(…) cannot be compiled"), node);
+}
+
+QString SqlCompiler::asDynamic(const Node &node, const Env &env)
+{
+    const QString sql = expr(node, env);
+    if (sql.startsWith(QLatin1String("kql_")) || sql == u"NULL")
+        return sql; // a kql_ function's dynamic result is marked JSON already
+    return QStringLiteral("kql_dyn(%1)").arg(sql);
+}
+
+QString SqlCompiler::asAny(const Node &node, const Env &env)
+{
+    switch (typeOf(node)) {
+    case T::Dynamic:
+        return asDynamic(node, env);
+    case T::DateTime:
+        return QStringLiteral("kql_datetime_json(%1)").arg(expr(node, env));
+    case T::TimeSpan:
+        return QStringLiteral("kql_timespan_json(%1)").arg(expr(node, env));
+    case T::Bool:
+        return QStringLiteral("kql_bool_json(%1)").arg(expr(node, env));
+    case T::Decimal:
+        refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+    default:
+        return expr(node, env);
+    }
+}
+
+QString SqlCompiler::asString(const Node &node, const Env &env)
+{
+    switch (typeOf(node)) {
+    case T::String:
+    case T::Guid:
+        return expr(node, env);
+    case T::Dynamic:
+        return QStringLiteral("kql_tostring(%1)").arg(asDynamic(node, env));
+    case T::DateTime:
+        return QStringLiteral("kql_tostring_datetime(%1)").arg(expr(node, env));
+    case T::TimeSpan:
+        return QStringLiteral("kql_tostring_timespan(%1)").arg(expr(node, env));
+    case T::Bool:
+        return QStringLiteral("(CASE %1 WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END)")
+                .arg(expr(node, env));
+    case T::Decimal:
+        refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+    default:
+        return QStringLiteral("kql_tostring(%1)").arg(expr(node, env));
+    }
+}
+
+QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
+{
+    const QString &op = node.text;
+    const Node &a = *node.kid(0);
+    const Node &b = *node.kid(1);
+    if (op == u"and" || op == u"or") {
+        if (typeOf(a) != T::Bool || typeOf(b) != T::Bool)
+            refuse(QStringLiteral("'%1' of a dynamic value cannot be compiled; convert it with "
+                                  "tobool()")
+                           .arg(op),
+                   node);
+        return QStringLiteral("(%1 %2 %3)")
+                .arg(expr(a, env, truthy),
+                     op == u"and" ? QStringLiteral("AND") : QStringLiteral("OR"),
+                     expr(b, env, truthy));
+    }
+    if (b.kind == NodeKind::List)
+        return inList(node, env);
+    const T l = typeOf(a);
+    const T r = typeOf(b);
+    const bool negated = op.startsWith(u'!') && op != u"!=";
+    const QString base = negated ? op.mid(1) : op;
+    static const QSet<QString> stringOps = {
+            QStringLiteral("contains"),   QStringLiteral("contains_cs"),
+            QStringLiteral("startswith"), QStringLiteral("startswith_cs"),
+            QStringLiteral("endswith"),   QStringLiteral("endswith_cs"),
+            QStringLiteral("has"),        QStringLiteral("has_cs"),
+            QStringLiteral("hasprefix"),  QStringLiteral("hasprefix_cs"),
+            QStringLiteral("hassuffix"),  QStringLiteral("hassuffix_cs"),
+    };
+    if (stringOps.contains(base) || base == u"~" || op == u"=~" || op == u"matches regex") {
+        QString fn;
+        bool not_ = negated;
+        if (op == u"=~")
+            fn = QStringLiteral("kql_equals_ci");
+        else if (op == u"!~")
+            fn = QStringLiteral("kql_equals_ci"), not_ = true;
+        else if (op == u"matches regex")
+            fn = QStringLiteral("kql_matches_regex");
+        else
+            fn = QStringLiteral("kql_") + base;
+        const QString call
+                = QStringLiteral("%1(%2, %3)").arg(fn, asString(a, env), asString(b, env));
+        return not_ ? QStringLiteral("(NOT %1)").arg(call) : call;
+    }
+    if (op == u"==" || op == u"!=" || op == u"<" || op == u"<=" || op == u">" || op == u">=") {
+        QString left;
+        QString right;
+        const bool ordering = op != u"==" && op != u"!=";
+        auto convert = [&](const Node &dyn, T other) -> QString {
+            const QString value = asDynamic(dyn, env);
+            if (ordering && isNumber(other))
+                return QStringLiteral("kql_todouble(%1)").arg(value);
+            switch (other) {
+            case T::String:
+            case T::Guid:
+                return QStringLiteral("kql_tostring(%1)").arg(value);
+            case T::Int:
+            case T::Long:
+                return QStringLiteral("kql_tolong(%1)").arg(value);
+            case T::Real:
+                return QStringLiteral("kql_todouble(%1)").arg(value);
+            case T::Bool:
+                return QStringLiteral("kql_tobool(%1)").arg(value);
+            case T::DateTime:
+                return QStringLiteral("kql_todatetime(%1)").arg(value);
+            case T::TimeSpan:
+                return QStringLiteral("kql_totimespan(%1)").arg(value);
+            default:
+                refuse(QStringLiteral("comparing two dynamic values cannot be compiled; convert "
+                                      "them first (tostring(), tolong(), …)"),
+                       node);
+            }
+        };
+        T effective = l;
+        if (l == T::Dynamic && r == T::Dynamic) {
+            convert(a, T::Dynamic);
+        } else if (l == T::Dynamic) {
+            left = convert(a, r);
+            right = expr(b, env);
+            effective = r;
+        } else if (r == T::Dynamic) {
+            left = expr(a, env);
+            right = convert(b, l);
+        } else {
+            const bool numbers = isNumber(l) && isNumber(r);
+            const bool stringish
+                    = (l == T::String || l == T::Guid) && (r == T::String || r == T::Guid);
+            const bool boolNumber = (l == T::Bool && (isNumber(r) || r == T::Bool))
+                                    || (isNumber(l) && r == T::Bool);
+            if (l == T::Decimal || r == T::Decimal)
+                refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+            if (!numbers && !stringish && !boolNumber && l != r)
+                refuse(QStringLiteral("comparing a %1 with a %2 cannot be compiled exactly; "
+                                      "convert one side (Kusto does not convert them)")
+                               .arg(kqlTypeName(l), kqlTypeName(r)),
+                       node);
+            left = expr(a, env);
+            right = expr(b, env);
+        }
+        const QString sqlOp = op == u"=="   ? QStringLiteral("=")
+                              : op == u"!=" ? QStringLiteral("<>")
+                                            : op;
+        const QString cmp = QStringLiteral("(%1 %2 %3)").arg(left, sqlOp, right);
+        const bool nullable = !(neverNull(effective) && (neverNull(r) || r == T::Dynamic));
+        if (!nullable)
+            return cmp;
+        // Two-valued like Kusto: a null operand makes == false and != true.
+        if (op == u"!=")
+            return QStringLiteral("coalesce(%1, 1)").arg(cmp);
+        return truthy ? cmp : QStringLiteral("coalesce(%1, 0)").arg(cmp);
+    }
+    return arithmetic(node, env);
+}
+
+QString SqlCompiler::arithmetic(const Node &node, const Env &env)
+{
+    const QString &op = node.text;
+    const Node &a = *node.kid(0);
+    const Node &b = *node.kid(1);
+    const T l = typeOf(a);
+    const T r = typeOf(b);
+    const T result = typeOf(node);
+    if (l == T::Dynamic || r == T::Dynamic)
+        refuse(QStringLiteral("arithmetic on a dynamic value cannot be compiled exactly; convert "
+                              "it first (tolong(), todouble(), totimespan())"),
+               node);
+    if (l == T::Decimal || r == T::Decimal)
+        refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+    static const QHash<QString, QString> fns = {
+            {QStringLiteral("+"), QStringLiteral("kql_add")},
+            {QStringLiteral("-"), QStringLiteral("kql_subtract")},
+            {QStringLiteral("*"), QStringLiteral("kql_multiply")},
+            {QStringLiteral("/"), QStringLiteral("kql_divide")},
+            {QStringLiteral("%"), QStringLiteral("kql_modulo")},
+    };
+    const QString fn = fns.value(op);
+    if (fn.isEmpty())
+        refuse(QStringLiteral("the operator '%1' cannot be compiled").arg(op), node);
+    QString left = expr(a, env);
+    QString right = expr(b, env);
+    const bool time = l == T::DateTime || l == T::TimeSpan || r == T::DateTime || r == T::TimeSpan;
+    if (!time) {
+        if ((l == T::Bool || r == T::Bool))
+            refuse(QStringLiteral("arithmetic on bool values cannot be compiled"), node);
+        return QStringLiteral("%1(%2, %3)").arg(fn, left, right);
+    }
+    if (op == u"+" || op == u"-") {
+        if (isNumber(l) || isNumber(r))
+            refuse(QStringLiteral("adding a number to a %1 cannot be compiled exactly; use a "
+                                  "timespan")
+                           .arg(kqlTypeName(isNumber(l) ? r : l)),
+                   node);
+        return QStringLiteral("%1(%2, %3)").arg(fn, left, right);
+    }
+    if (op == u"*" && result == T::TimeSpan && (isNumber(l) || isNumber(r))) {
+        const QString product = QStringLiteral("kql_multiply(%1, %2)").arg(left, right);
+        return (l == T::Real || r == T::Real) ? QStringLiteral("CAST(%1 AS INTEGER)").arg(product)
+                                              : product;
+    }
+    if (op == u"/" && l == T::TimeSpan && r == T::TimeSpan)
+        return QStringLiteral("kql_divide(CAST(%1 AS REAL), %2)").arg(left, right);
+    if (op == u"/" && l == T::TimeSpan && isNumber(r))
+        return r == T::Real ? QStringLiteral("CAST(kql_divide(CAST(%1 AS REAL), %2) AS INTEGER)")
+                                      .arg(left, right)
+                            : QStringLiteral("kql_divide(%1, %2)").arg(left, right);
+    if (op == u"%" && l == T::TimeSpan && r == T::TimeSpan)
+        return QStringLiteral("kql_modulo(%1, %2)").arg(left, right);
+    refuse(QStringLiteral("'%1' between a %2 and a %3 cannot be compiled exactly")
+                   .arg(op, kqlTypeName(l), kqlTypeName(r)),
+           node);
+}
+
+QString SqlCompiler::between(const Node &node, const Env &env, bool truthy)
+{
+    const Node &v = *node.kid(0);
+    const Node &lo = *node.kid(1);
+    const Node &hi = *node.kid(2);
+    auto number = [&](const Node &n) {
+        if (typeOf(n) == T::Decimal)
+            refuse(QStringLiteral("decimal values cannot be compiled to SQL"), n);
+        return typeOf(n) == T::Dynamic ? QStringLiteral("kql_todouble(%1)").arg(asDynamic(n, env))
+                                       : expr(n, env);
+    };
+    const QString value = number(v);
+    const QString low = number(lo);
+    QString high = number(hi);
+    if (typeOf(v) == T::DateTime && typeOf(hi) == T::TimeSpan)
+        high = QStringLiteral("kql_add(%1, %2)").arg(low, high); // dt between (t0 .. 3d)
+    const QString test = QStringLiteral("(%1 BETWEEN %2 AND %3)").arg(value, low, high);
+    if (node.text == u"!between")
+        return QStringLiteral("(NOT coalesce(%1, 0))").arg(test);
+    return truthy ? test : QStringLiteral("coalesce(%1, 0)").arg(test);
+}
+
+QString SqlCompiler::memberAccess(const Node &node, const Env &env)
+{
+    QStringList steps;
+    const Node *at = &node;
+    while (at->kind == NodeKind::Member || at->kind == NodeKind::Index) {
+        if (at->kind == NodeKind::Member) {
+            steps.prepend(param(at->text));
+        } else {
+            const Node &index = *at->kid(1);
+            switch (typeOf(index)) {
+            case T::String:
+            case T::Int:
+            case T::Long:
+                steps.prepend(expr(index, env));
+                break;
+            default:
+                refuse(QStringLiteral("an index of this type cannot be compiled; use a number or "
+                                      "a string"),
+                       index);
+            }
+        }
+        at = at->kid(0);
+    }
+    return QStringLiteral("kql_dyn_get(%1, %2)")
+            .arg(asDynamic(*at, env), steps.join(QLatin1String(", ")));
+}
+
+QString SqlCompiler::inList(const Node &node, const Env &env)
+{
+    const QString &op = node.text;
+    const Node &left = *node.kid(0);
+    const Node &list = *node.kid(1);
+    const bool negated = op.startsWith(u'!');
+    const QString base = negated ? op.mid(1) : op;
+    QStringList scalars;
+    QStringList parts;
+    const T l = typeOf(left);
+    auto firstColumn = [&](const Node &table) {
+        const Rel rel = tabular(table);
+        if (rel.schema.first().type == T::Dynamic && base == u"in")
+            refuse(QStringLiteral("'in' over a table whose first column is dynamic cannot be "
+                                  "compiled"),
+                   table);
+        return std::pair<Rel, QString>(rel, quote(rel.schema.first().name));
+    };
+    if (base == u"has_any" || base == u"has_all" || base == u"in~") {
+        const QString fn = base == u"has_any"   ? QStringLiteral("kql_has_any")
+                           : base == u"has_all" ? QStringLiteral("kql_has_all")
+                                                : QStringLiteral("kql_in_ci");
+        const QString value = asString(left, env);
+        QString result;
+        if (list.count() == 1 && list.kid(0)->schema) {
+            const auto [rel, column] = firstColumn(*list.kid(0));
+            result = QStringLiteral("%1(%2, (SELECT kql_make_list(%3) FROM %4))")
+                             .arg(fn, value, column, rel.cte);
+        } else if (list.count() == 1 && typeOf(*list.kid(0)) == T::Dynamic) {
+            result = QStringLiteral("%1(%2, %3)").arg(fn, value, asDynamic(*list.kid(0), env));
+        } else {
+            for (const NodePtr &element : list.kids) {
+                if (element->schema || typeOf(*element) == T::Dynamic)
+                    refuse(QStringLiteral("a list that mixes values with arrays or tables cannot "
+                                          "be compiled; use one array or one table"),
+                           *element);
+                scalars.append(asString(*element, env));
+            }
+            if (scalars.isEmpty())
+                result = base == u"has_all" ? QStringLiteral("1") : QStringLiteral("0");
+            else
+                result = QStringLiteral("%1(%2, %3)")
+                                 .arg(fn, value,
+                                      scalars.size() == 1
+                                              ? QStringLiteral("kql_pack_array(%1)").arg(scalars[0])
+                                              : scalars.join(QLatin1String(", ")));
+        }
+        return negated ? QStringLiteral("(NOT %1)").arg(result) : result;
+    }
+    if (base != u"in")
+        refuse(QStringLiteral("the operator '%1' cannot be compiled").arg(op), node);
+    if (l == T::Decimal)
+        refuse(QStringLiteral("decimal values cannot be compiled to SQL"), left);
+    if (l == T::Dynamic) {
+        QStringList values;
+        for (const NodePtr &element : list.kids) {
+            if (element->schema)
+                refuse(QStringLiteral("a dynamic value 'in' a table cannot be compiled; convert "
+                                      "it first"),
+                       *element);
+            values.append(asAny(*element, env));
+        }
+        const QString test = QStringLiteral("kql_in(%1, kql_pack_array(%2))")
+                                     .arg(asDynamic(left, env), values.join(QLatin1String(", ")));
+        return negated ? QStringLiteral("(NOT %1)").arg(test) : test;
+    }
+    const QString value = expr(left, env);
+    for (const NodePtr &element : list.kids) {
+        if (element->schema) {
+            const auto [rel, column] = firstColumn(*element);
+            const T t = rel.schema.first().type;
+            if (t != l && !(isNumber(t) && isNumber(l)))
+                refuse(QStringLiteral("'in' compares a %1 with a table of %2 values; this cannot "
+                                      "be compiled exactly")
+                               .arg(kqlTypeName(l), kqlTypeName(t)),
+                       *element);
+            parts.append(QStringLiteral("%1 IN (SELECT %2 FROM %3)").arg(value, column, rel.cte));
+            continue;
+        }
+        const T t = typeOf(*element);
+        if (t == T::Dynamic) {
+            QString any = value;
+            if (l == T::DateTime)
+                any = QStringLiteral("kql_datetime_json(%1)").arg(value);
+            else if (l == T::TimeSpan)
+                any = QStringLiteral("kql_timespan_json(%1)").arg(value);
+            else if (l == T::Bool)
+                any = QStringLiteral("kql_bool_json(%1)").arg(value);
+            parts.append(QStringLiteral("kql_in(%1, %2)").arg(any, asDynamic(*element, env)));
+            continue;
+        }
+        const bool compatible
+                = t == l || (isNumber(t) && isNumber(l))
+                  || ((t == T::String || t == T::Guid) && (l == T::String || l == T::Guid));
+        if (!compatible)
+            refuse(QStringLiteral("'in' compares a %1 with a %2 value; this cannot be compiled "
+                                  "exactly")
+                           .arg(kqlTypeName(l), kqlTypeName(t)),
+                   *element);
+        scalars.append(expr(*element, env));
+    }
+    if (!scalars.isEmpty())
+        parts.prepend(QStringLiteral("%1 IN (%2)").arg(value, scalars.join(QLatin1String(", "))));
+    if (parts.isEmpty())
+        return negated ? QStringLiteral("1") : QStringLiteral("0");
+    const QString test = QStringLiteral("coalesce((%1), 0)").arg(parts.join(QLatin1String(" OR ")));
+    return negated ? QStringLiteral("(NOT %1)").arg(test) : test;
+}
+
+QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
+{
+    const QString &name = node.text;
+    Env inner = env;
+    inner.aggregates = false;
+    for (const NodePtr &kid : node.kids) {
+        if (kid->kind == NodeKind::NamedArg || kid->kind == NodeKind::Star)
+            refuse(QStringLiteral("this argument of %1() cannot be compiled").arg(name), *kid);
+    }
+    QString sql;
+    if (name == u"count") {
+        if (node.count() != 0)
+            refuse(QStringLiteral("count() with an argument cannot be compiled"), node);
+        sql = QStringLiteral("count(*)");
+    } else if (name == u"avg") {
+        if (!isNumber(typeOf(*node.kid(0))))
+            refuse(QStringLiteral("avg() of a %1 value cannot be compiled")
+                           .arg(kqlTypeName(typeOf(*node.kid(0)))),
+                   node);
+        sql = QStringLiteral("avg(%1)").arg(expr(*node.kid(0), inner));
+    } else {
+        const QString fn = aggregateSqlName(name);
+        if (fn.isEmpty())
+            refuse(QStringLiteral("the aggregate %1() cannot be compiled to SQL yet").arg(name),
+                   node);
+        if ((name == u"min" || name == u"max" || name == u"minif" || name == u"maxif")
+            && typeOf(*node.kid(0)) == T::Dynamic)
+            refuse(QStringLiteral("%1() of a dynamic value cannot be compiled").arg(name), node);
+        QStringList args;
+        const bool any
+                = dynamicParamFunctions().contains(name) || name == u"any" || name == u"anyif";
+        for (qsizetype i = 0; i < node.count(); ++i) {
+            const Node &arg = *node.kid(i);
+            if (i == 0 && any && anyParamFunctions().contains(name))
+                args.append(asAny(arg, inner));
+            else if (i == 0 && any)
+                args.append(typeOf(arg) == T::Dynamic ? asDynamic(arg, inner) : expr(arg, inner));
+            else
+                args.append(expr(arg, inner));
+        }
+        if (fn.startsWith(QLatin1String("kql_"))
+            && !registeredFunctions().value(fn).contains(int(args.size())))
+            refuse(QStringLiteral("%1() with %2 arguments cannot be compiled")
+                           .arg(name)
+                           .arg(args.size()),
+                   node);
+        sql = QStringLiteral("%1(%2)").arg(fn, args.join(QLatin1String(", ")));
+    }
+    if (typeOf(node) == T::String)
+        sql = QStringLiteral("coalesce(%1, '')").arg(sql);
+    return sql;
+}
+
+QString SqlCompiler::call(const Node &node, const Env &env)
+{
+    const QString &name = node.text;
+    if (const Binding *binding = findBinding(name); binding && binding->function)
+        refuse(QStringLiteral("calling the let function '%1' cannot be compiled to SQL yet")
+                       .arg(name),
+               node);
+    if (env.aggregates && (name == u"count" || name == u"avg" || !aggregateSqlName(name).isEmpty()))
+        return aggregateCall(node, env);
+    const T result = typeOf(node);
+    auto arg = [&](qsizetype i) -> const Node & { return valueOf(*node.kid(i)); };
+    if (name == u"iff" || name == u"iif") {
+        return QStringLiteral("(CASE WHEN %1 THEN %2 ELSE %3 END)")
+                .arg(expr(arg(0), env, true),
+                     result == T::Dynamic ? asAny(arg(1), env) : expr(arg(1), env),
+                     result == T::Dynamic ? asAny(arg(2), env) : expr(arg(2), env));
+    }
+    if (name == u"case") {
+        QString sql = QStringLiteral("(CASE");
+        for (qsizetype i = 0; i + 1 < node.count(); i += 2)
+            sql += QStringLiteral(" WHEN %1 THEN %2")
+                           .arg(expr(arg(i), env, true), result == T::Dynamic
+                                                                 ? asAny(arg(i + 1), env)
+                                                                 : expr(arg(i + 1), env));
+        return sql
+               + QStringLiteral(" ELSE %1 END)")
+                         .arg(result == T::Dynamic ? asAny(arg(node.count() - 1), env)
+                                                   : expr(arg(node.count() - 1), env));
+    }
+    if (name == u"coalesce") {
+        QStringList values;
+        for (qsizetype i = 0; i < node.count(); ++i)
+            values.append(result == T::String
+                                  ? QStringLiteral("nullif(%1, '')").arg(expr(arg(i), env))
+                                  : expr(arg(i), env));
+        if (result == T::String)
+            values.append(QStringLiteral("''"));
+        else
+            values.append(QStringLiteral("NULL")); // coalesce() needs two arguments in SQLite
+        return QStringLiteral("coalesce(%1)").arg(values.join(QLatin1String(", ")));
+    }
+    if (name == u"not")
+        return QStringLiteral("(NOT %1)").arg(expr(arg(0), env));
+    if (name == u"ingestion_time") {
+        if (!env.ingest)
+            refuse(QStringLiteral("ingestion_time() is only known on a table's own rows (before "
+                                  "project, summarize, join or union)"),
+                   node);
+        return env.qualifier + QStringLiteral("\"_vigil_ingested\"");
+    }
+    if (name == u"toscalar") {
+        const Node &value = arg(0);
+        if (!value.schema)
+            return expr(value, env);
+        const Rel rel = tabular(value);
+        const QString sql = QStringLiteral("(SELECT %1 FROM %2%3 LIMIT 1)")
+                                    .arg(quote(rel.schema.first().name), rel.cte,
+                                         rel.ordered ? QStringLiteral(" ORDER BY \"_vigil_ord\"")
+                                                     : QString());
+        return result == T::String ? QStringLiteral("coalesce(%1, '')").arg(sql) : sql;
+    }
+    if (name == u"isnull" || name == u"isnotnull" || name == u"isempty" || name == u"isnotempty") {
+        const Node &value = arg(0);
+        const T t = typeOf(value);
+        const bool isNot = name.startsWith(QLatin1String("isnot"));
+        if (t == T::String || t == T::Guid) {
+            if (name.endsWith(QLatin1String("null")))
+                return isNot ? QStringLiteral("1") : QStringLiteral("0");
+            return QStringLiteral("(%1 %2 '')").arg(expr(value, env), isNot ? u"<>" : u"=");
+        }
+        if (t == T::Dynamic)
+            return QStringLiteral("kql_%1(%2)").arg(name, asDynamic(value, env));
+        return QStringLiteral("(%1 IS %2NULL)")
+                .arg(expr(value, env), isNot ? QStringLiteral("NOT ") : QString());
+    }
+    if (name == u"gettype") {
+        const T t = typeOf(arg(0));
+        if (t == T::Dynamic)
+            return QStringLiteral("kql_gettype(%1)").arg(asDynamic(arg(0), env));
+        return param(kqlTypeName(t));
+    }
+    if (name == u"strcat" || name == u"strcat_delim") {
+        QStringList values;
+        for (qsizetype i = 0; i < node.count(); ++i)
+            values.append(asString(arg(i), env));
+        return QStringLiteral("kql_%1(%2)").arg(name, values.join(QLatin1String(", ")));
+    }
+    if (name == u"parse_json" || name == u"todynamic") {
+        if (typeOf(arg(0)) == T::Dynamic)
+            return asDynamic(arg(0), env);
+        return QStringLiteral("kql_parse_json(%1)").arg(asString(arg(0), env));
+    }
+    static const QHash<QString, T> conversions = {
+            {QStringLiteral("tostring"), T::String},
+            {QStringLiteral("tolong"), T::Long},
+            {QStringLiteral("toint"), T::Int},
+            {QStringLiteral("todouble"), T::Real},
+            {QStringLiteral("toreal"), T::Real},
+            {QStringLiteral("tobool"), T::Bool},
+            {QStringLiteral("toboolean"), T::Bool},
+            {QStringLiteral("todatetime"), T::DateTime},
+            {QStringLiteral("totimespan"), T::TimeSpan},
+    };
+    if (conversions.contains(name) && node.count() == 1) {
+        const T from = typeOf(arg(0));
+        const T to = conversions.value(name);
+        if (from == to || (to == T::Long && from == T::Int))
+            return expr(arg(0), env);
+        if (to == T::String)
+            return QStringLiteral("coalesce(%1, '')").arg(asString(arg(0), env));
+        if (to == T::Real && isNumber(from))
+            return QStringLiteral("CAST(%1 AS REAL)").arg(expr(arg(0), env));
+        if ((to == T::DateTime || to == T::TimeSpan) && from == T::String)
+            return QStringLiteral("kql_%1(%2)").arg(name, expr(arg(0), env));
+        if (to == T::DateTime || to == T::TimeSpan) {
+            if (from != T::Dynamic)
+                refuse(QStringLiteral("%1() of a %2 value cannot be compiled exactly")
+                               .arg(name, kqlTypeName(from)),
+                       node);
+        }
+        return QStringLiteral("kql_%1(%2)").arg(name, asAny(arg(0), env));
+    }
+    if (name == u"extract" && node.count() == 4) {
+        const Node &target = *node.kid(3);
+        static const QHash<T, QString> to = {
+                {T::Long, QStringLiteral("kql_tolong")},
+                {T::Int, QStringLiteral("kql_toint")},
+                {T::Real, QStringLiteral("kql_todouble")},
+                {T::Bool, QStringLiteral("kql_tobool")},
+                {T::DateTime, QStringLiteral("kql_todatetime")},
+                {T::TimeSpan, QStringLiteral("kql_totimespan")},
+        };
+        const QString extracted
+                = QStringLiteral("kql_extract(%1, %2, %3)")
+                          .arg(asString(arg(0), env), expr(arg(1), env), asString(arg(2), env));
+        if (typeOf(target) == T::String)
+            return extracted;
+        if (!to.contains(typeOf(target)))
+            refuse(QStringLiteral("extract() to this type cannot be compiled"), target);
+        return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(target)), extracted);
+    }
+    if (name == u"pack_all") {
+        if (!env.row || node.count() > 0)
+            refuse(QStringLiteral("pack_all() cannot be compiled here"), node);
+        QStringList values;
+        for (const Column &c : *env.row) {
+            Node column;
+            column.kind = NodeKind::Name;
+            column.text = c.name;
+            column.type = c.type;
+            values.append(param(c.name));
+            values.append(asAny(column, env));
+        }
+        return QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", ")));
+    }
+    // Every other function is its kql_ namesake, when the runtime has it with this many arguments.
+    static const QHash<QString, QString> aliases = {
+            {QStringLiteral("extractjson"), QStringLiteral("extract_json")},
+            {QStringLiteral("iif"), QStringLiteral("iff")},
+    };
+    const QString fn = QStringLiteral("kql_") + aliases.value(name, name);
+    const auto registered = registeredFunctions().constFind(fn);
+    if (registered == registeredFunctions().constEnd()
+        || (!registered->contains(-1) && !registered->contains(int(node.count()))))
+        refuse(QStringLiteral("the function %1() cannot be compiled to SQL yet").arg(name), node);
+    const bool dynamicParams = dynamicParamFunctions().contains(name);
+    const bool anyParams = anyParamFunctions().contains(name);
+    QStringList args;
+    for (qsizetype i = 0; i < node.count(); ++i) {
+        const Node &kid = *node.kid(i);
+        if (kid.kind == NodeKind::NamedArg || kid.kind == NodeKind::TypeOf
+            || kid.kind == NodeKind::Star)
+            refuse(QStringLiteral("this argument of %1() cannot be compiled").arg(name), kid);
+        const T t = typeOf(kid);
+        if (anyParams)
+            args.append(asAny(kid, env));
+        else if (t == T::Dynamic)
+            args.append(dynamicParams ? asDynamic(kid, env) : asString(kid, env));
+        else if (t == T::Decimal)
+            refuse(QStringLiteral("decimal values cannot be compiled to SQL"), kid);
+        else
+            args.append(expr(kid, env));
+    }
+    const QString sql = QStringLiteral("%1(%2)").arg(fn, args.join(QLatin1String(", ")));
+    return result == T::String ? QStringLiteral("coalesce(%1, '')").arg(sql) : sql;
+}
+
+} // namespace Vigil::Kql

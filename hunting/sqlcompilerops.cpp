@@ -1,0 +1,324 @@
+#include "sqlcompilerimpl.h"
+
+// The operators that keep one input: where, project & co., extend, sort, top, take, count,
+// distinct, summarize, render, as.
+namespace Vigil::Kql {
+
+namespace {
+
+using T = KqlType;
+
+Env envOf(const Rel &rel)
+{
+    Env env;
+    env.row = &rel.schema;
+    env.ingest = rel.ingest;
+    return env;
+}
+
+} // namespace
+
+Rel SqlCompiler::op(const Node &node, const Rel &in)
+{
+    for (const Column &c : *node.schema) {
+        if (c.name.startsWith(QLatin1String("_vigil_")))
+            refuse(QStringLiteral("column names starting with _vigil_ are reserved"), node);
+    }
+    switch (node.kind) {
+    case NodeKind::OpWhere: {
+        Rel out = in;
+        out.tableName.clear();
+        out.cte = addCte(QStringLiteral("SELECT * FROM %1 WHERE %2")
+                                 .arg(in.cte, expr(*node.kid(0), envOf(in), true)));
+        return out;
+    }
+    case NodeKind::OpProject:
+    case NodeKind::OpExtend:
+    case NodeKind::OpSerialize:
+    case NodeKind::OpDistinct:
+        return projection(node, in);
+    case NodeKind::OpProjectAway:
+    case NodeKind::OpProjectKeep:
+    case NodeKind::OpProjectReorder:
+    case NodeKind::OpProjectRename:
+        return reshape(node, in);
+    case NodeKind::OpSort:
+        return sort(node, in);
+    case NodeKind::OpTop: {
+        Env none;
+        const QString count = expr(*node.kid(0), none);
+        return take(node, sort(node, in), count);
+    }
+    case NodeKind::OpTake: {
+        Env none;
+        return take(node, in, expr(*node.kid(0), none));
+    }
+    case NodeKind::OpCount: {
+        Rel out;
+        out.schema = *node.schema;
+        out.cte = addCte(QStringLiteral("SELECT count(*) AS \"Count\" FROM %1").arg(in.cte));
+        return out;
+    }
+    case NodeKind::OpSummarize:
+        return summarize(node, in);
+    case NodeKind::OpJoin:
+    case NodeKind::OpLookup:
+        return join(node, in);
+    case NodeKind::OpUnion:
+        return unionOf(node, &in);
+    case NodeKind::OpMvExpand:
+        return mvExpand(node, in);
+    case NodeKind::OpRender:
+        return in;
+    case NodeKind::OpAs: {
+        Binding binding;
+        binding.tabular = true;
+        binding.rel = in;
+        m_scopes.back().insert(node.text, binding);
+        return in;
+    }
+    case NodeKind::OpParse:
+        refuse(QStringLiteral("'%1' cannot be compiled to SQL yet").arg(node.text), node);
+    case NodeKind::OpMvApply:
+        refuse(QStringLiteral("'mv-apply' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpInvoke:
+        refuse(QStringLiteral("'invoke' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpEvaluate:
+        refuse(QStringLiteral("'evaluate' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpSample:
+        refuse(QStringLiteral("'sample' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpGetSchema:
+        refuse(QStringLiteral("'getschema' cannot be compiled to SQL yet"), node);
+    default:
+        break;
+    }
+    refuse(QStringLiteral("this operator cannot be compiled to SQL yet"), node);
+}
+
+Rel SqlCompiler::projection(const Node &node, const Rel &in)
+{
+    const Env env = envOf(in);
+    Rel out;
+    out.schema = *node.schema;
+    const bool extend = node.kind == NodeKind::OpExtend || node.kind == NodeKind::OpSerialize;
+    if (node.kind == NodeKind::OpDistinct) {
+        QStringList columns;
+        if (node.count() == 1 && node.kid(0)->kind == NodeKind::Star) {
+            for (const Column &c : in.schema)
+                columns.append(quote(c.name));
+        } else {
+            for (const NodePtr &item : node.kids) {
+                const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+                columns.append(expr(value, env) + QStringLiteral(" AS ")
+                               + quote(item->outputColumns.value(0)));
+            }
+        }
+        out.cte = addCte(QStringLiteral("SELECT DISTINCT %1 FROM %2")
+                                 .arg(columns.join(QLatin1String(", ")), in.cte));
+        return out;
+    }
+    QHash<QString, QString> computed;
+    QStringList columns;
+    for (const NodePtr &item : node.kids) {
+        const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const QString name = item->outputColumns.value(0);
+        if (name.isEmpty())
+            refuse(QStringLiteral("internal error: this column has no name"), *item);
+        const QString sql = expr(value, env);
+        if (extend)
+            computed.insert(name, sql);
+        else
+            columns.append(sql + QStringLiteral(" AS ") + quote(name));
+    }
+    if (extend) {
+        for (const Column &c : out.schema) {
+            const auto it = computed.constFind(c.name);
+            columns.append(it == computed.constEnd()
+                                   ? quote(c.name)
+                                   : *it + QStringLiteral(" AS ") + quote(c.name));
+        }
+    }
+    // Row-for-row operators keep the input's order and ingestion times.
+    out.ingest = in.ingest;
+    out.ordered = in.ordered;
+    out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3")
+                             .arg(columns.join(QLatin1String(", ")), hiddenColumns(in), in.cte));
+    return out;
+}
+
+Rel SqlCompiler::reshape(const Node &node, const Rel &in)
+{
+    Rel out;
+    out.schema = *node.schema;
+    out.ingest = in.ingest;
+    out.ordered = in.ordered;
+    QStringList columns;
+    if (node.kind == NodeKind::OpProjectRename) {
+        // Same columns in the same places, some renamed.
+        for (qsizetype i = 0; i < out.schema.size(); ++i)
+            columns.append(quote(in.schema[i].name) + QStringLiteral(" AS ")
+                           + quote(out.schema[i].name));
+    } else {
+        for (const Column &c : out.schema)
+            columns.append(quote(c.name));
+    }
+    out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3")
+                             .arg(columns.join(QLatin1String(", ")), hiddenColumns(in), in.cte));
+    return out;
+}
+
+Rel SqlCompiler::sort(const Node &node, const Rel &in)
+{
+    const Env env = envOf(in);
+    QStringList keys;
+    for (const NodePtr &kid : node.kids) {
+        if (kid->kind != NodeKind::SortKey)
+            continue;
+        // Kusto sorts descending unless told; nulls come last for desc and first for asc.
+        const bool asc = kid->option(QStringLiteral("order")) == u"asc";
+        QString nulls = kid->option(QStringLiteral("nulls"));
+        if (nulls.isEmpty())
+            nulls = asc ? QStringLiteral("first") : QStringLiteral("last");
+        const Node &key = *kid->kid(0);
+        if (key.type == T::Dynamic || key.type == T::Decimal)
+            refuse(QStringLiteral("sorting by this value cannot be compiled"), key);
+        keys.append(
+                QStringLiteral("%1 %2 NULLS %3")
+                        .arg(expr(key, env), asc ? QStringLiteral("ASC") : QStringLiteral("DESC"),
+                             nulls == u"first" ? QStringLiteral("FIRST") : QStringLiteral("LAST")));
+    }
+    Rel out = in;
+    out.tableName.clear();
+    out.ordered = true;
+    QStringList columns;
+    for (const Column &c : in.schema)
+        columns.append(quote(c.name));
+    if (in.ingest)
+        columns.append(QStringLiteral("\"_vigil_ingested\""));
+    out.cte = addCte(QStringLiteral("SELECT %1, row_number() OVER (ORDER BY %2) AS \"_vigil_ord\" "
+                                    "FROM %3")
+                             .arg(columns.join(QLatin1String(", ")), keys.join(QLatin1String(", ")),
+                                  in.cte));
+    return out;
+}
+
+Rel SqlCompiler::take(const Node &node, const Rel &in, const QString &count)
+{
+    Q_UNUSED(node)
+    Rel out = in;
+    out.tableName.clear();
+    // Without a sort, Kusto takes any rows: SQLite's first ones are as good.
+    out.cte = addCte(
+            QStringLiteral("SELECT * FROM %1%2 LIMIT max(%3, 0)")
+                    .arg(in.cte,
+                         in.ordered ? QStringLiteral(" ORDER BY \"_vigil_ord\"") : QString(),
+                         count));
+    return out;
+}
+
+Rel SqlCompiler::summarize(const Node &node, const Rel &in)
+{
+    const Env rowEnv = envOf(in);
+    Env aggEnv = rowEnv;
+    aggEnv.aggregates = true;
+    const Node &aggregates = *node.kid(0);
+    const Node &keys = *node.kid(1);
+    Rel out;
+    out.schema = *node.schema;
+    QStringList columns;
+    QSet<QString> keyNames;
+    for (const NodePtr &item : keys.kids) {
+        const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        if (value.type == T::Dynamic || value.type == T::Decimal)
+            refuse(QStringLiteral("grouping by this value cannot be compiled"), value);
+        if (value.kind == NodeKind::Name)
+            keyNames.insert(columnName(value));
+        columns.append(expr(value, rowEnv) + QStringLiteral(" AS ")
+                       + quote(item->outputColumns.value(0)));
+    }
+    const qsizetype keyCount = columns.size();
+    for (const NodePtr &item : aggregates.kids) {
+        const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const bool multi = value.kind == NodeKind::Call && value.type == T::Dynamic
+                           && item->outputColumns.size() != 1;
+        const bool argPick = value.kind == NodeKind::Call
+                             && (value.text == u"arg_max" || value.text == u"arg_min");
+        const bool anyPick = value.kind == NodeKind::Call
+                             && (value.text == u"take_any" || value.text == u"any")
+                             && (value.count() > 1
+                                 || (value.count() == 1 && value.kid(0)->kind == NodeKind::Star));
+        if (value.kind == NodeKind::Call && (value.text == u"argmax" || value.text == u"argmin"))
+            refuse(QStringLiteral("%1() cannot be compiled; use arg_%2()")
+                           .arg(value.text, value.text.mid(3)),
+                   value);
+        if (argPick || anyPick || multi) {
+            if (!argPick && !anyPick)
+                refuse(QStringLiteral("this aggregate cannot be compiled"), value);
+            // One pick per output column; every kql_arg_max(by, …) of one group sees the rows in
+            // the same order and keeps the first greatest, so they all come from one row.
+            // take_any(a, b) picks "the first row" the same way (a constant `by`).
+            const QString pick = value.text == u"arg_min" ? QStringLiteral("kql_arg_min")
+                                                          : QStringLiteral("kql_arg_max");
+            QString by;
+            qsizetype first = 0;
+            if (argPick) {
+                const Node &t = *value.kid(0);
+                by = expr(t, rowEnv);
+                first = 1;
+            } else {
+                by = QStringLiteral("1");
+            }
+            QList<QString> produced;
+            if (argPick)
+                produced.append(QStringLiteral("%1(%2, %2)").arg(pick, by));
+            for (qsizetype k = first; k < value.count(); ++k) {
+                const Node &arg = *value.kid(k);
+                if (arg.kind == NodeKind::Star) {
+                    QSet<QString> skip = keyNames;
+                    if (argPick && value.kid(0)->kind == NodeKind::Name)
+                        skip.insert(columnName(*value.kid(0)));
+                    for (const Column &c : in.schema) {
+                        if (!skip.contains(c.name))
+                            produced.append(
+                                    QStringLiteral("%1(%2, %3)").arg(pick, by, quote(c.name)));
+                    }
+                    continue;
+                }
+                const Node &e = (arg.kind == NodeKind::Assign || arg.kind == NodeKind::NamedArg)
+                                        ? *arg.kid(0)
+                                        : arg;
+                produced.append(QStringLiteral("%1(%2, %3)").arg(pick, by, expr(e, rowEnv)));
+            }
+            if (produced.size() != item->outputColumns.size())
+                refuse(QStringLiteral("internal error: %1() gives %2 columns, the query %3")
+                               .arg(value.text)
+                               .arg(produced.size())
+                               .arg(item->outputColumns.size()),
+                       value);
+            for (qsizetype k = 0; k < produced.size(); ++k) {
+                const QString name = item->outputColumns[k];
+                QString sql = produced[k];
+                for (const Column &c : out.schema) {
+                    if (c.name == name && c.type == T::String)
+                        sql = QStringLiteral("coalesce(%1, '')").arg(sql);
+                }
+                columns.append(sql + QStringLiteral(" AS ") + quote(name));
+            }
+            continue;
+        }
+        columns.append(expr(value, aggEnv) + QStringLiteral(" AS ")
+                       + quote(item->outputColumns.value(0)));
+    }
+    QString groupBy;
+    if (keyCount > 0) {
+        QStringList ordinals;
+        for (qsizetype i = 1; i <= keyCount; ++i)
+            ordinals.append(QString::number(i));
+        groupBy = QStringLiteral(" GROUP BY ") + ordinals.join(QLatin1String(", "));
+    }
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2%3")
+                             .arg(columns.join(QLatin1String(", ")), in.cte, groupBy));
+    return out;
+}
+
+} // namespace Vigil::Kql
