@@ -101,6 +101,9 @@ QString aggregateSqlName(const QString &name)
             {QStringLiteral("take_anyif"), QStringLiteral("kql_take_anyif")},
             {QStringLiteral("anyif"), QStringLiteral("kql_take_anyif")},
             {QStringLiteral("make_set"), QStringLiteral("kql_make_set")},
+            {QStringLiteral("makeset"), QStringLiteral("kql_make_set")},
+            {QStringLiteral("makelist"), QStringLiteral("kql_make_list")},
+            {QStringLiteral("count_distinct"), QStringLiteral("kql_dcount")},
             {QStringLiteral("make_set_if"), QStringLiteral("kql_make_set_if")},
             {QStringLiteral("make_list"), QStringLiteral("kql_make_list")},
             {QStringLiteral("make_list_if"), QStringLiteral("kql_make_list_if")},
@@ -724,7 +727,7 @@ QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
                 = dynamicParamFunctions().contains(name) || name == u"any" || name == u"anyif";
         for (qsizetype i = 0; i < node.count(); ++i) {
             const Node &arg = *node.kid(i);
-            if (i == 0 && any && anyParamFunctions().contains(name))
+            if (i == 0 && anyParamFunctions().contains(name))
                 args.append(asAny(arg, inner));
             else if (i == 0 && any)
                 args.append(typeOf(arg) == T::Dynamic ? asDynamic(arg, inner) : expr(arg, inner));
@@ -888,6 +891,9 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     if (name == u"pack_all") {
         if (!env.row || node.count() > 0)
             refuse(QStringLiteral("pack_all() cannot be compiled here"), node);
+        // SQLite calls take at most 127 arguments: pack 60 columns at a time and merge the bags
+        // (their keys differ, so the merge keeps every column, in order).
+        QStringList bags;
         QStringList values;
         for (const Column &c : *env.row) {
             Node column;
@@ -896,13 +902,25 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             column.type = c.type;
             values.append(param(c.name));
             values.append(asAny(column, env));
+            if (values.size() == 120) {
+                bags.append(
+                        QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
+                values.clear();
+            }
         }
-        return QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", ")));
+        if (!values.isEmpty() || bags.isEmpty())
+            bags.append(QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
+        return bags.size() == 1
+                       ? bags.first()
+                       : QStringLiteral("kql_bag_merge(%1)").arg(bags.join(QLatin1String(", ")));
     }
     // Every other function is its kql_ namesake, when the runtime has it with this many arguments.
     static const QHash<QString, QString> aliases = {
             {QStringLiteral("extractjson"), QStringLiteral("extract_json")},
-            {QStringLiteral("iif"), QStringLiteral("iff")},
+            {QStringLiteral("parsejson"), QStringLiteral("parse_json")},
+            {QStringLiteral("notempty"), QStringLiteral("isnotempty")},
+            {QStringLiteral("isnotnull"), QStringLiteral("isnotnull")},
+            {QStringLiteral("replace"), QStringLiteral("replace_regex")},
     };
     const QString fn = QStringLiteral("kql_") + aliases.value(name, name);
     const auto registered = registeredFunctions().constFind(fn);
