@@ -121,12 +121,25 @@ const Binding *SqlCompiler::findBinding(const QString &name) const
 CompiledQuery SqlCompiler::compile(const QueryAnalysis &analysis)
 {
     m_scopes.emplace_back();
+    // Call sites per name: the binder keeps the annotations of a let function's body from its
+    // last call, which are right for every call only when its parameters are all scalars.
+    std::vector<const Node *> stack = {analysis.tree.get()};
+    while (!stack.empty()) {
+        const Node *node = stack.back();
+        stack.pop_back();
+        if (node->kind == NodeKind::Call || node->kind == NodeKind::Name)
+            m_callSites[node->text] += 1;
+        for (const NodePtr &kid : node->kids)
+            stack.push_back(kid.get());
+    }
     for (const NodePtr &statement : analysis.tree->kids) {
         if (statement->kind == NodeKind::Let) {
             const Node &value = *statement->kid(0);
             Binding binding;
             if (value.kind == NodeKind::Lambda) {
                 binding.function = true;
+                binding.lambda = &value;
+                binding.closureDepth = m_scopes.size();
             } else if (value.schema) {
                 binding.tabular = true;
                 binding.rel = tabular(value);
@@ -135,6 +148,7 @@ CompiledQuery SqlCompiler::compile(const QueryAnalysis &analysis)
                 binding.sql = expr(value, none);
                 binding.type = value.type.value_or(KqlType::Dynamic);
             }
+            m_scopes.emplace_back();
             m_scopes.back().insert(statement->text, binding);
         } else if (statement->kind == NodeKind::Query && statement->kid(0) == analysis.result) {
             break;
@@ -191,10 +205,7 @@ Rel SqlCompiler::tabular(const Node &node)
     case NodeKind::Name: {
         if (const Binding *binding = findBinding(node.text)) {
             if (binding->function)
-                refuse(QStringLiteral("the let function '%1' (a view) cannot be compiled to SQL "
-                                      "yet; write its body in the query")
-                               .arg(node.text),
-                       node);
+                return callTabularLambda(node, *binding);
             if (binding->tabular)
                 return binding->rel;
         }
@@ -220,6 +231,8 @@ Rel SqlCompiler::tabular(const Node &node)
     case NodeKind::Call:
         if (node.text == u"materialize" || node.text == u"view")
             return tabular(*node.kid(0));
+        if (const Binding *binding = findBinding(node.text); binding && binding->function)
+            return callTabularLambda(node, *binding);
         refuse(QStringLiteral("calling the let function '%1' cannot be compiled to SQL yet")
                        .arg(node.text),
                node);
@@ -227,6 +240,105 @@ Rel SqlCompiler::tabular(const Node &node)
         break;
     }
     refuse(QStringLiteral("this tabular expression cannot be compiled to SQL"), node);
+}
+
+const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn, const Env &env)
+{
+    const Node &lambda = *fn.lambda;
+    QList<const Node *> params;
+    bool tabularParams = false;
+    for (const NodePtr &kid : lambda.kids) {
+        if (kid->kind == NodeKind::Param) {
+            params.append(kid.get());
+            tabularParams = tabularParams || kid->value == u"table";
+        }
+    }
+    if (tabularParams && m_callSites.value(call.text) > 1)
+        refuse(QStringLiteral("the let function '%1' takes a table and is called more than once: "
+                              "this cannot be compiled to SQL yet")
+                       .arg(call.text),
+               call);
+    if (m_depth > 64)
+        refuse(QStringLiteral("let functions call each other too deeply to compile"), call);
+    // Arguments in the caller's scope; the body in the function's own (its closure).
+    QHash<QString, Binding> arguments;
+    for (qsizetype i = 0; i < params.size(); ++i) {
+        const Node &param = *params[i];
+        const Node *arg = call.kind == NodeKind::Call ? call.kid(i) : nullptr;
+        Binding binding;
+        if (param.value == u"table") {
+            binding.tabular = true;
+            binding.rel = tabular(*arg);
+        } else if (arg) {
+            binding.sql = expr(*arg, env);
+            binding.type = arg->type.value_or(KqlType::Dynamic);
+        } else {
+            const auto saved = m_scopes;
+            m_scopes.resize(fn.closureDepth);
+            Env none;
+            binding.sql = expr(*param.kid(0), none);
+            m_scopes = saved;
+        }
+        arguments.insert(param.text, binding);
+    }
+    m_scopes.resize(fn.closureDepth);
+    m_scopes.push_back(arguments);
+    const Node &body = *lambda.kids.back();
+    const Node *result = nullptr;
+    for (const NodePtr &statement : body.kids) {
+        if (statement->kind == NodeKind::Let) {
+            const Node &value = *statement->kid(0);
+            Binding binding;
+            if (value.kind == NodeKind::Lambda) {
+                binding.function = true;
+                binding.lambda = &value;
+                binding.closureDepth = m_scopes.size();
+            } else if (value.schema) {
+                binding.tabular = true;
+                binding.rel = tabular(value);
+            } else {
+                Env none;
+                binding.sql = expr(value, none);
+                binding.type = value.type.value_or(KqlType::Dynamic);
+            }
+            m_scopes.emplace_back();
+            m_scopes.back().insert(statement->text, binding);
+        } else if (statement->kind == NodeKind::Query) {
+            result = statement->kid(0);
+        }
+    }
+    if (!result)
+        refuse(QStringLiteral("the let function '%1' has no result").arg(call.text), call);
+    return result;
+}
+
+Rel SqlCompiler::callTabularLambda(const Node &call, const Binding &fn)
+{
+    const auto saved = m_scopes;
+    ++m_depth;
+    Env none;
+    const Node *result = bindLambdaArguments(call, fn, none);
+    if (!result->schema)
+        refuse(QStringLiteral("the let function '%1' does not return a table").arg(call.text),
+               call);
+    Rel rel = tabular(*result);
+    --m_depth;
+    m_scopes = saved;
+    return rel;
+}
+
+QString SqlCompiler::callScalarLambda(const Node &call, const Binding &fn, const Env &env)
+{
+    const auto saved = m_scopes;
+    ++m_depth;
+    const Node *result = bindLambdaArguments(call, fn, env);
+    if (result->schema)
+        refuse(QStringLiteral("the let function '%1' returns a table").arg(call.text), call);
+    Env none;
+    const QString sql = expr(*result, none);
+    --m_depth;
+    m_scopes = saved;
+    return QLatin1Char('(') + sql + QLatin1Char(')');
 }
 
 Rel SqlCompiler::pipeline(const Node &node)

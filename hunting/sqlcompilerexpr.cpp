@@ -157,9 +157,7 @@ QString SqlCompiler::expr(const Node &node, const Env &env, bool truthy)
         }
         if (const Binding *binding = findBinding(node.text)) {
             if (binding->function)
-                refuse(QStringLiteral("the let function '%1' cannot be compiled to SQL yet")
-                               .arg(node.text),
-                       node);
+                return callScalarLambda(node, *binding, env);
             if (!binding->tabular)
                 return QLatin1Char('(') + binding->sql + QLatin1Char(')');
         }
@@ -751,9 +749,7 @@ QString SqlCompiler::call(const Node &node, const Env &env)
 {
     const QString &name = node.text;
     if (const Binding *binding = findBinding(name); binding && binding->function)
-        refuse(QStringLiteral("calling the let function '%1' cannot be compiled to SQL yet")
-                       .arg(name),
-               node);
+        return callScalarLambda(node, *binding, env);
     if (env.aggregates && (name == u"count" || name == u"avg" || !aggregateSqlName(name).isEmpty()))
         return aggregateCall(node, env);
     const T result = typeOf(node);

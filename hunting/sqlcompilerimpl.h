@@ -39,7 +39,9 @@ struct Env
 struct Binding
 {
     bool tabular = false;
-    bool function = false; ///< a let function: not compiled yet
+    bool function = false; ///< a let function (lambda), compiled at each call
+    const Node *lambda = nullptr;
+    size_t closureDepth = 0; ///< the scopes it sees: m_scopes[0, closureDepth)
     QString sql;
     KqlType type = KqlType::Dynamic;
     Rel rel;
@@ -66,6 +68,11 @@ public:
     static QString quote(const QString &identifier);
     static QString nullOf(KqlType type);
     QString hiddenColumns(const Rel &in, const QString &qualifier = {}) const;
+
+    /** A call of a let function: its result's SQL (scalar) or CTE (tabular). */
+    QString callScalarLambda(const Node &call, const Binding &fn, const Env &env);
+    Rel callTabularLambda(const Node &call, const Binding &fn);
+    const Node *bindLambdaArguments(const Node &call, const Binding &fn, const Env &env);
 
     // ---- sqlcompilerexpr.cpp
     /** SQL for a scalar expression; truthy: where NULL counts as false (a where condition). */
@@ -97,6 +104,9 @@ public:
     Rel unionOf(const Node &op, const Rel *input);
     Rel mvExpand(const Node &op, const Rel &in);
 
+    // ---- sqlcompilerparse.cpp
+    Rel parse(const Node &op, const Rel &in);
+
     /** The kql_* functions registered on a connection, with their argument counts (-1: any). */
     static const QHash<QString, QSet<int>> &registeredFunctions();
 
@@ -104,6 +114,7 @@ private:
     std::vector<QString> m_ctes;
     QList<QVariant> m_params;
     std::vector<QHash<QString, Binding>> m_scopes;
+    QHash<QString, int> m_callSites; ///< how often each name is called or used as a view
     bool m_recursive = false;
     int m_depth = 0;
 };

@@ -78,7 +78,7 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
         return in;
     }
     case NodeKind::OpParse:
-        refuse(QStringLiteral("'%1' cannot be compiled to SQL yet").arg(node.text), node);
+        return parse(node, in);
     case NodeKind::OpMvApply:
         refuse(QStringLiteral("'mv-apply' cannot be compiled to SQL yet"), node);
     case NodeKind::OpInvoke:

@@ -144,6 +144,8 @@ private slots:
     void columnShapingRules();
     void unionCombinesByName();
     void letMaterializeAndToscalar();
+    void letFunctionsAndViews();
+    void parseSplitsTextIntoColumns();
     void typeRulesAndConversions();
     void approximateAggregatesAreExact();
     void commentsAndRenderAreAccepted();
@@ -607,6 +609,50 @@ void TestKqlSemantics::letMaterializeAndToscalar()
     CHECK_ROWS(QStringLiteral("set notruncation; DeviceProcessEvents | count"), (Rows{{"5"}}));
 }
 
+// https://learn.microsoft.com/kusto/query/functions/user-defined-functions : scalar and
+// tabular parameters; a view is used by its name alone.
+void TestKqlSemantics::letFunctionsAndViews()
+{
+    CHECK_ROWS(QStringLiteral("let twice = (x:long) { x * 2 }; print twice(3), twice(4)"),
+               (Rows{{"6", "8"}}));
+    CHECK_SET(QStringLiteral("let big = (T:(FileSize:long), n:long) { T | where FileSize > n }; "
+                             "big(DeviceProcessEvents, 50) | project ReportId"),
+              (Rows{{"1"}, {"2"}}));
+    CHECK_ROWS(QStringLiteral("let later = view () { DeviceProcessEvents | where ReportId > 3 }; "
+                              "later | count"),
+               (Rows{{"2"}}));
+    CHECK_SET(QStringLiteral("let dev = (id:string) { strcat('ws-', id) }; DeviceProcessEvents | "
+                             "where DeviceName == dev(DeviceId) | summarize count()"),
+              (Rows{{"5"}}));
+}
+
+// https://learn.microsoft.com/kusto/query/parse-operator : a pattern of strings and columns;
+// "*" skips; a row that does not parse gets empty/null columns, parse-where drops it
+// (https://learn.microsoft.com/kusto/query/parse-where-operator).
+void TestKqlSemantics::parseSplitsTextIntoColumns()
+{
+    CHECK_SET(QStringLiteral("DeviceProcessEvents | parse ProcessCommandLine with 'powershell -enc "
+                             "' Payload | project ReportId, Payload"),
+              (Rows{{"1", ""}, {"2", "SQBFAFgA"}, {"3", ""}, {"4", ""}, {"5", ""}}));
+    CHECK_ROWS(
+            QStringLiteral("print s = 'id=42;name=x' | parse-where s with 'id=' Id:long ';name=' "
+                           "Name | project Id, Name"),
+            (Rows{{"42", "x"}}));
+    CHECK_ROWS(
+            QStringLiteral("print s = 'id=4x2;name=x' | parse s with 'id=' Id:long ';name=' Name "
+                           "| project Id, Name"),
+            (Rows{{"null", ""}}));
+    CHECK_SET(QStringLiteral("DeviceProcessEvents | parse-where FileName with Base '.' Ext | "
+                             "project ReportId, Base, Ext"),
+              (Rows{{"1", "cmd", "exe"},
+                    {"2", "powershell", "exe"},
+                    {"3", "CMD", "EXE"},
+                    {"4", "notepad", "exe"},
+                    {"5", "svchost", "exe"}}));
+    CHECK_ROWS(QStringLiteral("print s = 'no dot' | parse-where s with Base '.' Ext | count"),
+               (Rows{{"0"}}));
+}
+
 // https://learn.microsoft.com/kusto/query/toint-function (null when it cannot convert),
 // .../numerical-operators (integer division truncates; int op int is long).
 void TestKqlSemantics::typeRulesAndConversions()
@@ -698,11 +744,12 @@ void TestKqlSemantics::huntRefusalHasPosition()
     QVERIFY2(run.err.contains("line 2, column"), run.err.constData());
     const QJsonObject error = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(error.value(QStringLiteral("line")).toInt(), 2);
-    const Run compile
-            = vigilctl({QStringLiteral("hunt"),
-                        QStringLiteral("DeviceProcessEvents | parse FileName with a '.' b")});
+    // Accepted by the front end, refused by the compiler: the same exit code, its position.
+    const Run compile = vigilctl({QStringLiteral("hunt"),
+                                  QStringLiteral("DeviceProcessEvents | mv-apply x = "
+                                                 "parse_json(AdditionalFields) on (take 1)")});
     QCOMPARE(compile.exitCode, 2);
-    QVERIFY2(compile.err.contains("column 23") && compile.err.contains("parse"),
+    QVERIFY2(compile.err.contains("column 23") && compile.err.contains("mv-apply"),
              compile.err.constData());
 }
 
