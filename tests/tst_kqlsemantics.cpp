@@ -745,9 +745,9 @@ void TestKqlSemantics::huntRefusalHasPosition()
     const QJsonObject error = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(error.value(QStringLiteral("line")).toInt(), 2);
     // Accepted by the front end, refused by the compiler: the same exit code, its position.
-    const Run compile = vigilctl({QStringLiteral("hunt"),
-                                  QStringLiteral("DeviceProcessEvents | mv-apply x = "
-                                                 "parse_json(AdditionalFields) on (take 1)")});
+    const Run compile = vigilctl(
+            {QStringLiteral("hunt"), QStringLiteral("DeviceProcessEvents | mv-apply x = "
+                                                    "parse_json(AdditionalFields) on (take 1)")});
     QCOMPARE(compile.exitCode, 2);
     QVERIFY2(compile.err.contains("column 23") && compile.err.contains("mv-apply"),
              compile.err.constData());
