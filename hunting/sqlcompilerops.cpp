@@ -268,8 +268,18 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
             } else {
                 by = QStringLiteral("1");
             }
+            // Alone in its summarize and returning plain columns, arg_max is SQLite's documented
+            // bare-column rule: with one max() (min()) in an aggregate query, the bare columns
+            // come from the row that holds it. One pass, and the index on the keys helps.
+            bool bare = argPick && aggregates.count() == 1;
+            for (qsizetype k = 1; bare && k < value.count(); ++k)
+                bare = value.kid(k)->kind == NodeKind::Star || value.kid(k)->kind == NodeKind::Name;
             QList<QString> produced;
-            if (argPick)
+            if (bare)
+                produced.append(QStringLiteral("%1(%2)").arg(
+                        value.text == u"arg_min" ? QStringLiteral("min") : QStringLiteral("max"),
+                        by));
+            else if (argPick)
                 produced.append(QStringLiteral("%1(%2, %2)").arg(pick, by));
             for (qsizetype k = first; k < value.count(); ++k) {
                 const Node &arg = *value.kid(k);
@@ -278,16 +288,19 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
                     if (argPick && value.kid(0)->kind == NodeKind::Name)
                         skip.insert(columnName(*value.kid(0)));
                     for (const Column &c : in.schema) {
-                        if (!skip.contains(c.name))
-                            produced.append(
-                                    QStringLiteral("%1(%2, %3)").arg(pick, by, quote(c.name)));
+                        if (skip.contains(c.name))
+                            continue;
+                        produced.append(
+                                bare ? quote(c.name)
+                                     : QStringLiteral("%1(%2, %3)").arg(pick, by, quote(c.name)));
                     }
                     continue;
                 }
                 const Node &e = (arg.kind == NodeKind::Assign || arg.kind == NodeKind::NamedArg)
                                         ? *arg.kid(0)
                                         : arg;
-                produced.append(QStringLiteral("%1(%2, %3)").arg(pick, by, expr(e, rowEnv)));
+                produced.append(bare ? expr(e, rowEnv)
+                                     : QStringLiteral("%1(%2, %3)").arg(pick, by, expr(e, rowEnv)));
             }
             if (produced.size() != item->outputColumns.size())
                 refuse(QStringLiteral("internal error: %1() gives %2 columns, the query %3")

@@ -7,6 +7,7 @@
 #include "huntingrunner.h"
 #include "huntingschema.h"
 #include "kqltime.h"
+#include "sqlcompiler.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -119,6 +120,9 @@ void addHuntOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("limit"),
                       QStringLiteral("hunt: at most N rows (default 10000)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("sql"),
+                      QStringLiteral("hunt: print the SQLite statement the query compiles to and "
+                                     "its parameters; do not run it.")});
     parser.addOption({QStringLiteral("timeout"),
                       QStringLiteral("hunt: stop the query after S seconds (default 60)."),
                       QStringLiteral("S")});
@@ -173,6 +177,21 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
         if (!ok || seconds <= 0 || seconds > 86400)
             return fail(QStringLiteral("--timeout needs seconds between 0 and 86400."), Usage);
         options.timeoutMs = int(seconds * 1000);
+    }
+    if (parser.isSet(QStringLiteral("sql"))) {
+        const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
+        if (!analysis.ok())
+            return refused(analysis.errors.first(), format == u"json");
+        Kql::KqlError error;
+        const std::optional<Kql::CompiledQuery> compiled = Kql::compileToSql(analysis, &error);
+        if (!compiled)
+            return refused(error, format == u"json");
+        out() << compiled->sql << '\n';
+        for (qsizetype i = 0; i < compiled->parameters.size(); ++i)
+            out() << "-- ?" << (i + 1) << " = "
+                  << terminalSafe(compiled->parameters[i].toString().left(200)) << '\n';
+        out().flush();
+        return Ok;
     }
     Result<AppOptions> appOptions = AppOptions::fromParser(parser);
     if (!appOptions)
