@@ -90,6 +90,8 @@ QString SqlCompiler::quote(const QString &identifier)
 {
     QString quoted = identifier;
     quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    // SQLite ends an identifier at NUL; the result columns are matched by position, not name.
+    quoted.replace(QChar(0), QChar(0xFFFD));
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
@@ -362,6 +364,10 @@ Rel SqlCompiler::source(const Node &node)
 {
     Rel rel;
     rel.schema = *node.schema;
+    for (const Column &c : rel.schema) {
+        if (c.name.startsWith(QLatin1String("_vigil_")))
+            refuse(QStringLiteral("column names starting with _vigil_ are reserved"), node);
+    }
     Env none;
     switch (node.kind) {
     case NodeKind::Datatable: {

@@ -784,6 +784,27 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             values.append(QStringLiteral("NULL")); // coalesce() needs two arguments in SQLite
         return QStringLiteral("coalesce(%1)").arg(values.join(QLatin1String(", ")));
     }
+    if (name == u"max_of" || name == u"min_of") {
+        // Kusto ignores null arguments; SQLite's max(a, b) is null when one is. Each argument
+        // falls back to the others, so a null never wins and all-null stays null.
+        QStringList values;
+        for (qsizetype i = 0; i < node.count(); ++i)
+            values.append(expr(arg(i), env));
+        if (values.size() == 1)
+            return values.first();
+        QStringList guarded;
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QStringList order = {values[i]};
+            for (qsizetype k = 0; k < values.size(); ++k) {
+                if (k != i)
+                    order.append(values[k]);
+            }
+            guarded.append(QStringLiteral("coalesce(%1)").arg(order.join(QLatin1String(", "))));
+        }
+        return QStringLiteral("%1(%2)").arg(name == u"max_of" ? QStringLiteral("max")
+                                                              : QStringLiteral("min"),
+                                            guarded.join(QLatin1String(", ")));
+    }
     if (name == u"not")
         return QStringLiteral("(NOT %1)").arg(expr(arg(0), env));
     if (name == u"ingestion_time") {
@@ -917,6 +938,8 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             {QStringLiteral("notempty"), QStringLiteral("isnotempty")},
             {QStringLiteral("isnotnull"), QStringLiteral("isnotnull")},
             {QStringLiteral("replace"), QStringLiteral("replace_regex")},
+            {QStringLiteral("base64_decodestring"), QStringLiteral("base64_decode_tostring")},
+            {QStringLiteral("base64_encodestring"), QStringLiteral("base64_encode_tostring")},
     };
     const QString fn = QStringLiteral("kql_") + aliases.value(name, name);
     const auto registered = registeredFunctions().constFind(fn);

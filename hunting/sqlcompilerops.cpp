@@ -242,23 +242,22 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
         const bool multi = value.kind == NodeKind::Call && value.type == T::Dynamic
                            && item->outputColumns.size() != 1;
         const bool argPick = value.kind == NodeKind::Call
-                             && (value.text == u"arg_max" || value.text == u"arg_min");
+                             && (value.text == u"arg_max" || value.text == u"arg_min"
+                                 || value.text == u"argmax" || value.text == u"argmin");
         const bool anyPick = value.kind == NodeKind::Call
                              && (value.text == u"take_any" || value.text == u"any")
                              && (value.count() > 1
                                  || (value.count() == 1 && value.kid(0)->kind == NodeKind::Star));
-        if (value.kind == NodeKind::Call && (value.text == u"argmax" || value.text == u"argmin"))
-            refuse(QStringLiteral("%1() cannot be compiled; use arg_%2()")
-                           .arg(value.text, value.text.mid(3)),
-                   value);
         if (argPick || anyPick || multi) {
             if (!argPick && !anyPick)
                 refuse(QStringLiteral("this aggregate cannot be compiled"), value);
             // One pick per output column; every kql_arg_max(by, …) of one group sees the rows in
             // the same order and keeps the first greatest, so they all come from one row.
             // take_any(a, b) picks "the first row" the same way (a constant `by`).
-            const QString pick = value.text == u"arg_min" ? QStringLiteral("kql_arg_min")
-                                                          : QStringLiteral("kql_arg_max");
+            // argmax/argmin, the old spellings, pick the same row (only their names differ).
+            const bool least = value.text == u"arg_min" || value.text == u"argmin";
+            const QString pick
+                    = least ? QStringLiteral("kql_arg_min") : QStringLiteral("kql_arg_max");
             QString by;
             qsizetype first = 0;
             if (argPick) {
@@ -277,8 +276,7 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
             QList<QString> produced;
             if (bare)
                 produced.append(QStringLiteral("%1(%2)").arg(
-                        value.text == u"arg_min" ? QStringLiteral("min") : QStringLiteral("max"),
-                        by));
+                        least ? QStringLiteral("min") : QStringLiteral("max"), by));
             else if (argPick)
                 produced.append(QStringLiteral("%1(%2, %2)").arg(pick, by));
             for (qsizetype k = first; k < value.count(); ++k) {
