@@ -285,8 +285,15 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in)
                            "WHEN json_valid(_e.\"_vigil_v\") THEN _e.\"_vigil_v\" ELSE "
                            "json_quote(_e.\"_vigil_v\") END) AS je")
                     .arg(columns.join(QLatin1String(", ")),
-                         in.ingest ? QStringLiteral(", _e.\"_vigil_ingested\"") : QString(), value,
-                         in.cte));
+                         QString((in.ingest ? QStringLiteral(", _e.\"_vigil_ingested\"")
+                                            : QString())
+                                 + (in.ordered ? QStringLiteral(
+                                            ", row_number() OVER (ORDER BY _e.\"_vigil_ord\", "
+                                            "je.id) AS \"_vigil_ord\"")
+                                               : QString())),
+                         value, in.cte));
+    // After a sort, the rows of one input row follow it, in the order of its elements.
+    out.ordered = in.ordered;
     return out;
 }
 
