@@ -534,7 +534,7 @@ void TestKqlSemantics::dynamicAccessAndMvExpand()
     // "Elements are expanded into rows in the order that they appear in the original array."
     CHECK_ROWS(QStringLiteral("datatable(k:long, a:dynamic)[1, dynamic([1, 2, 3]), 2, "
                               "dynamic(['x', 'y'])] | sort by k | mv-expand a | project k, a"),
-               (Rows{{"2", "x"}, {"2", "y"}, {"1", "1"}, {"1", "2"}, {"1", "3"}}));
+               (Rows{{"2", "\"x\""}, {"2", "\"y\""}, {"1", "1"}, {"1", "2"}, {"1", "3"}}));
     CHECK_ROWS(QStringLiteral("print d = dynamic({'a': [1, 'x', {'b': true}]}) | project "
                               "tostring(d.a[1]), tostring(d.a[2]), array_length(d.a), "
                               "d.a[2].b == true"),
