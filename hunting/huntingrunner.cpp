@@ -81,7 +81,7 @@ HuntingRunner::HuntingRunner(QString databasePath)
 
 HuntingRunner::~HuntingRunner()
 {
-    sqlite3_close(m_db);
+    sqlite3_close(m_db.load());
 }
 
 qint64 HuntingRunner::nowTicks()
@@ -92,41 +92,42 @@ qint64 HuntingRunner::nowTicks()
 
 bool HuntingRunner::open(QString *error)
 {
-    if (m_db)
+    if (m_db.load())
         return true;
     const QByteArray path = m_path.toUtf8();
-    const int rc = sqlite3_open_v2(path.constData(), &m_db,
-                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    sqlite3 *db = nullptr;
+    // FULLMUTEX: cancel() calls sqlite3_interrupt from another thread.
+    const int rc = sqlite3_open_v2(path.constData(), &db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         if (error)
             *error = QStringLiteral("cannot open %1 for hunting: %2")
-                             .arg(m_path, QString::fromUtf8(m_db ? sqlite3_errmsg(m_db)
-                                                                 : sqlite3_errstr(rc)));
-        sqlite3_close(m_db);
-        m_db = nullptr;
+                             .arg(m_path,
+                                  QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        sqlite3_close(db);
         return false;
     }
-    sqlite3_busy_timeout(m_db, 5000);
-    if (registerKqlFunctions(m_db) != SQLITE_OK) {
+    sqlite3_busy_timeout(db, 5000);
+    if (registerKqlFunctions(db) != SQLITE_OK) {
         if (error)
             *error = QStringLiteral("cannot register the KQL functions: %1")
-                             .arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
-        sqlite3_close(m_db);
-        m_db = nullptr;
+                             .arg(QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_close(db);
         return false;
     }
     // Writes are impossible on a read-only connection already; the authorizer also refuses
     // ATTACH, PRAGMA and anything else that is not a read, whatever SQL reaches it.
-    sqlite3_set_authorizer(m_db, authorize, nullptr);
-    sqlite3_progress_handler(m_db, 10000, progress, this);
+    sqlite3_set_authorizer(db, authorize, nullptr);
+    sqlite3_progress_handler(db, 10000, progress, this);
+    m_db = db;
     return true;
 }
 
 void HuntingRunner::cancel()
 {
     m_cancel = true;
-    if (m_db)
-        sqlite3_interrupt(m_db);
+    if (sqlite3 *db = m_db.load())
+        sqlite3_interrupt(db);
 }
 
 int HuntingRunner::progress(void *self)
@@ -179,14 +180,15 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         return result;
     }
     const std::optional<qint64> pinned = queryNow(analysis.setOptions);
-    setKqlNow(m_db, options.asOfTicks ? *options.asOfTicks : pinned ? *pinned : nowTicks());
+    setKqlNow(m_db.load(), options.asOfTicks ? *options.asOfTicks : pinned ? *pinned : nowTicks());
     m_cancel = false;
     m_timedOut = false;
     m_deadlineMs
             = options.timeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() + options.timeoutMs : 0;
     sqlite3_stmt *stmt = nullptr;
     const QByteArray sql = compiled->sql.toUtf8();
-    int rc = sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), 0, &stmt, nullptr);
+    sqlite3 *db = m_db.load();
+    int rc = sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), 0, &stmt, nullptr);
     auto failure = [&](int code) {
         if (m_cancel) {
             result.status = HuntingResult::Status::Cancelled;
@@ -200,7 +202,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         } else {
             result.status = HuntingResult::Status::Failed;
             result.error = QStringLiteral("the query failed: %1")
-                                   .arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+                                   .arg(QString::fromUtf8(sqlite3_errmsg(db)));
         }
     };
     if (rc != SQLITE_OK) {

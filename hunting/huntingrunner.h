@@ -81,7 +81,7 @@ private:
     static int progress(void *self);
 
     QString m_path;
-    sqlite3 *m_db = nullptr;
+    std::atomic<sqlite3 *> m_db{nullptr}; // read by cancel() on another thread
     std::atomic<bool> m_cancel{false};
     qint64 m_deadlineMs = 0;
     bool m_timedOut = false;

@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
+#include <thread>
+
 using namespace Vigil;
 using namespace Vigil::Kql;
 
@@ -28,6 +31,7 @@ private slots:
     void conformanceQueriesCompileAndRun();
     void literalsAreParametersNotSqlText();
     void hiddenColumnsNeverLeak();
+    void cancelAndTimeLimitStopALongQuery();
 
 private:
     QTemporaryDir m_dir;
@@ -140,6 +144,31 @@ void TestKqlCompile::hiddenColumnsNeverLeak()
         for (const Column &c : result.columns)
             QVERIFY2(!c.name.startsWith(QLatin1String("_vigil")), qPrintable(query));
     }
+}
+
+void TestKqlCompile::cancelAndTimeLimitStopALongQuery()
+{
+    const QString endless = QStringLiteral("range i from 1 to 9000000000000 step 1 | count");
+    HuntingRunner runner(m_db);
+    QElapsedTimer timer;
+    timer.start();
+    std::thread canceller([&runner] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        runner.cancel();
+    });
+    const HuntingResult cancelled = runner.run(endless, {}, {});
+    canceller.join();
+    QCOMPARE(cancelled.status, HuntingResult::Status::Cancelled);
+    QVERIFY(timer.elapsed() < 10000);
+    HuntingOptions options;
+    options.timeoutMs = 300;
+    timer.restart();
+    const HuntingResult timedOut = runner.run(endless, options, {});
+    QCOMPARE(timedOut.status, HuntingResult::Status::TimedOut);
+    QVERIFY(timer.elapsed() < 10000);
+    // The runner is usable again afterwards.
+    const HuntingResult next = runner.run(QStringLiteral("print 1"), {}, {});
+    QCOMPARE(next.status, HuntingResult::Status::Ok);
 }
 
 QTEST_GUILESS_MAIN(TestKqlCompile)

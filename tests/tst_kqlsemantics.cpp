@@ -5,6 +5,7 @@
 #include "huntingrunner.h"
 #include "kqltime.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -156,6 +157,7 @@ private slots:
     void huntRefusalHasPosition();
     void huntAsOfAndLimit();
     void huntStaysReadOnly();
+    void huntStopsAtItsTimeLimit();
     void huntWithoutDataSaysWhatToDo();
 
 private:
@@ -795,6 +797,18 @@ void TestKqlSemantics::huntStaysReadOnly()
         QVERIFY2(run.exitCode == 0 || run.exitCode == 2, run.err.constData());
     }
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | count"), (Rows{{"5"}}));
+}
+
+void TestKqlSemantics::huntStopsAtItsTimeLimit()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Run run
+            = vigilctl({QStringLiteral("hunt"), QStringLiteral("--timeout"), QStringLiteral("0.5"),
+                        QStringLiteral("range i from 1 to 9000000000000 step 1 | count")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("time limit"), run.err.constData());
+    QVERIFY(timer.elapsed() < 20000);
 }
 
 void TestKqlSemantics::huntWithoutDataSaysWhatToDo()
