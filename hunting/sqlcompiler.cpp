@@ -107,6 +107,8 @@ QString SqlCompiler::hiddenColumns(const Rel &in, const QString &qualifier) cons
         sql += QStringLiteral(", %1\"_vigil_ingested\"").arg(qualifier);
     if (in.ordered)
         sql += QStringLiteral(", %1\"_vigil_ord\"").arg(qualifier);
+    if (in.partitioned)
+        sql += QStringLiteral(", %1\"_vigil_row\"").arg(qualifier);
     return sql;
 }
 
@@ -346,9 +348,9 @@ QString SqlCompiler::callScalarLambda(const Node &call, const Binding &fn, const
 Rel SqlCompiler::pipeline(const Node &node)
 {
     const Node &first = *node.kid(0);
-    if (first.kind == NodeKind::ImplicitInput)
-        refuse(QStringLiteral("mv-apply's subquery cannot be compiled to SQL yet"), first);
-    Rel rel = tabular(first);
+    if (first.kind == NodeKind::ImplicitInput && !m_implicitInput)
+        refuse(QStringLiteral("there is no input table here"), first);
+    Rel rel = first.kind == NodeKind::ImplicitInput ? *m_implicitInput : tabular(first);
     for (qsizetype i = 1; i < node.count(); ++i) {
         const Node &operation = *node.kid(i);
         rel = op(operation, rel);

@@ -705,7 +705,10 @@ QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
     if (name == u"count") {
         if (node.count() != 0)
             refuse(QStringLiteral("count() with an argument cannot be compiled"), node);
-        sql = QStringLiteral("count(*)");
+        // Inside mv-apply's keyless summarize the rows come through a LEFT JOIN: count the
+        // joined rows, not the partition's own.
+        sql = m_countJoined ? QStringLiteral("count(_s.\"_vigil_row\")")
+                            : QStringLiteral("count(*)");
     } else if (name == u"avg") {
         if (!isNumber(typeOf(*node.kid(0))))
             refuse(QStringLiteral("avg() of a %1 value cannot be compiled")

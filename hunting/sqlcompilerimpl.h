@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <optional>
+
 #include <vector>
 
 // The SQL compiler's own declarations, shared by sqlcompiler.cpp (statements, sources, driver),
@@ -23,6 +25,8 @@ struct Rel
     RowSchema schema;
     bool ingest = false;
     bool ordered = false;
+    /** Inside mv-apply's subquery: `_vigil_row` names the input row each row belongs to. */
+    bool partitioned = false;
     QString tableName; ///< the Defender table when this is one, unchanged (union withsource)
 };
 
@@ -102,7 +106,8 @@ public:
     // ---- sqlcompilerjoin.cpp
     Rel join(const Node &op, const Rel &left);
     Rel unionOf(const Node &op, const Rel *input);
-    Rel mvExpand(const Node &op, const Rel &in);
+    Rel mvExpand(const Node &op, const Rel &in, const RowSchema *expanded = nullptr);
+    Rel mvApply(const Node &op, const Rel &in);
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);
@@ -114,6 +119,9 @@ private:
     std::vector<QString> m_ctes;
     QList<QVariant> m_params;
     std::vector<QHash<QString, Binding>> m_scopes;
+    std::optional<Rel> m_implicitInput; ///< mv-apply's expanded rows, for its subquery
+    QString m_partitions; ///< mv-apply: the CTE of its numbered input rows
+    bool m_countJoined = false; ///< count() counts _s rows (mv-apply's keyless summarize)
     QHash<QString, int> m_callSites; ///< how often each name is called or used as a view
     bool m_recursive = false;
     int m_depth = 0;

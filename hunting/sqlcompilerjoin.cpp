@@ -198,7 +198,7 @@ Rel SqlCompiler::unionOf(const Node &node, const Rel *input)
     return out;
 }
 
-Rel SqlCompiler::mvExpand(const Node &node, const Rel &in)
+Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expandedSchema)
 {
     const Node *item = nullptr;
     for (const NodePtr &kid : node.kids) {
@@ -263,8 +263,9 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in)
                                .arg(casts.value(to));
     }
     Rel out;
-    out.schema = *node.schema;
+    out.schema = expandedSchema ? *expandedSchema : *node.schema;
     out.ingest = in.ingest;
+    out.partitioned = in.partitioned;
     const QString index = node.option(QStringLiteral("with_itemindex"));
     QStringList columns;
     for (const Column &c : out.schema) {
@@ -287,6 +288,8 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in)
                     .arg(columns.join(QLatin1String(", ")),
                          QString((in.ingest ? QStringLiteral(", _e.\"_vigil_ingested\"")
                                             : QString())
+                                 + (in.partitioned ? QStringLiteral(", _e.\"_vigil_row\"")
+                                                   : QString())
                                  + (in.ordered ? QStringLiteral(
                                             ", row_number() OVER (ORDER BY _e.\"_vigil_ord\", "
                                             "je.id) AS \"_vigil_ord\"")
@@ -294,6 +297,55 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in)
                          value, in.cte));
     // After a sort, the rows of one input row follow it, in the order of its elements.
     out.ordered = in.ordered;
+    return out;
+}
+
+Rel SqlCompiler::mvApply(const Node &node, const Rel &in)
+{
+    if (in.partitioned || m_implicitInput)
+        refuse(QStringLiteral("mv-apply inside mv-apply cannot be compiled to SQL yet"), node);
+    // Each input row is a partition (`_vigil_row`): the subquery's operators work per partition
+    // (take, top and summarize included), then its rows join their input row again. An input
+    // row whose subquery gives no row is gone, as in Kusto.
+    QStringList columns;
+    for (const Column &c : in.schema)
+        columns.append(quote(c.name));
+    Rel numbered;
+    numbered.schema = in.schema;
+    numbered.partitioned = true;
+    numbered.cte = addCte(
+            QStringLiteral("SELECT %1, row_number() OVER () AS \"_vigil_row\"%2 FROM %3")
+                    .arg(columns.join(QLatin1String(", ")),
+                         in.ordered ? QStringLiteral(", \"_vigil_ord\"") : QString(), in.cte));
+    m_partitions = addCte(QStringLiteral("SELECT \"_vigil_row\" FROM %1").arg(numbered.cte));
+    const Node &sub = *node.kids.back();
+    if (!sub.kid(0) || !sub.kid(0)->schema)
+        refuse(QStringLiteral("internal error: mv-apply's subquery has no input"), node);
+    m_implicitInput = mvExpand(node, numbered, sub.kid(0)->schema.get());
+    const Rel result = pipeline(sub);
+    m_implicitInput.reset();
+    m_partitions.clear();
+    Rel out;
+    out.schema = *node.schema;
+    const qsizetype own = out.schema.size() - result.schema.size();
+    if (own < 0)
+        refuse(QStringLiteral("internal error: mv-apply's columns differ from the query's"), node);
+    QStringList select;
+    for (qsizetype i = 0; i < out.schema.size(); ++i) {
+        const QString source = i < own ? QStringLiteral("n.") + quote(out.schema[i].name)
+                                       : QStringLiteral("s.") + quote(result.schema[i - own].name);
+        select.append(source + QStringLiteral(" AS ") + quote(out.schema[i].name));
+    }
+    if (in.ordered) {
+        select.append(
+                QStringLiteral("row_number() OVER (ORDER BY n.\"_vigil_ord\"%1) AS "
+                               "\"_vigil_ord\"")
+                        .arg(result.ordered ? QStringLiteral(", s.\"_vigil_ord\"") : QString()));
+        out.ordered = true;
+    }
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2 AS s JOIN %3 AS n ON n.\"_vigil_row\" = "
+                                    "s.\"_vigil_row\"")
+                             .arg(select.join(QLatin1String(", ")), result.cte, numbered.cte));
     return out;
 }
 

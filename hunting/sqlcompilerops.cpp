@@ -24,6 +24,30 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
         if (c.name.startsWith(QLatin1String("_vigil_")))
             refuse(QStringLiteral("column names starting with _vigil_ are reserved"), node);
     }
+    if (in.partitioned) {
+        switch (node.kind) {
+        case NodeKind::OpWhere:
+        case NodeKind::OpProject:
+        case NodeKind::OpExtend:
+        case NodeKind::OpSerialize:
+        case NodeKind::OpDistinct:
+        case NodeKind::OpProjectAway:
+        case NodeKind::OpProjectKeep:
+        case NodeKind::OpProjectReorder:
+        case NodeKind::OpProjectRename:
+        case NodeKind::OpSort:
+        case NodeKind::OpTop:
+        case NodeKind::OpTake:
+        case NodeKind::OpCount:
+        case NodeKind::OpSummarize:
+        case NodeKind::OpParse:
+            break;
+        default:
+            refuse(QStringLiteral("this operator inside mv-apply's subquery cannot be compiled to "
+                                  "SQL yet"),
+                   node);
+        }
+    }
     switch (node.kind) {
     case NodeKind::OpWhere: {
         Rel out = in;
@@ -56,6 +80,16 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
     case NodeKind::OpCount: {
         Rel out;
         out.schema = *node.schema;
+        if (in.partitioned) {
+            // Per input row of mv-apply, a row with 0 too (every input row is a partition).
+            out.partitioned = true;
+            out.cte = addCte(QStringLiteral("SELECT count(s.\"_vigil_row\") AS \"Count\", "
+                                            "p.\"_vigil_row\" FROM %1 AS p LEFT JOIN %2 AS s ON "
+                                            "s.\"_vigil_row\" = p.\"_vigil_row\" GROUP BY "
+                                            "p.\"_vigil_row\"")
+                                     .arg(m_partitions, in.cte));
+            return out;
+        }
         out.cte = addCte(QStringLiteral("SELECT count(*) AS \"Count\" FROM %1").arg(in.cte));
         return out;
     }
@@ -80,7 +114,7 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
     case NodeKind::OpParse:
         return parse(node, in);
     case NodeKind::OpMvApply:
-        refuse(QStringLiteral("'mv-apply' cannot be compiled to SQL yet"), node);
+        return mvApply(node, in);
     case NodeKind::OpInvoke:
         refuse(QStringLiteral("'invoke' cannot be compiled to SQL yet"), node);
     case NodeKind::OpEvaluate:
@@ -113,6 +147,9 @@ Rel SqlCompiler::projection(const Node &node, const Rel &in)
                                + quote(item->outputColumns.value(0)));
             }
         }
+        if (in.partitioned)
+            columns.append(QStringLiteral("\"_vigil_row\""));
+        out.partitioned = in.partitioned;
         out.cte = addCte(QStringLiteral("SELECT DISTINCT %1 FROM %2")
                                  .arg(columns.join(QLatin1String(", ")), in.cte));
         return out;
@@ -141,6 +178,7 @@ Rel SqlCompiler::projection(const Node &node, const Rel &in)
     // Row-for-row operators keep the input's order and ingestion times.
     out.ingest = in.ingest;
     out.ordered = in.ordered;
+    out.partitioned = in.partitioned;
     out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3")
                              .arg(columns.join(QLatin1String(", ")), hiddenColumns(in), in.cte));
     return out;
@@ -152,6 +190,7 @@ Rel SqlCompiler::reshape(const Node &node, const Rel &in)
     out.schema = *node.schema;
     out.ingest = in.ingest;
     out.ordered = in.ordered;
+    out.partitioned = in.partitioned;
     QStringList columns;
     if (node.kind == NodeKind::OpProjectRename) {
         // Same columns in the same places, some renamed.
@@ -195,6 +234,8 @@ Rel SqlCompiler::sort(const Node &node, const Rel &in)
         columns.append(quote(c.name));
     if (in.ingest)
         columns.append(QStringLiteral("\"_vigil_ingested\""));
+    if (in.partitioned)
+        columns.append(QStringLiteral("\"_vigil_row\""));
     out.cte = addCte(QStringLiteral("SELECT %1, row_number() OVER (ORDER BY %2) AS \"_vigil_ord\" "
                                     "FROM %3")
                              .arg(columns.join(QLatin1String(", ")), keys.join(QLatin1String(", ")),
@@ -207,6 +248,20 @@ Rel SqlCompiler::take(const Node &node, const Rel &in, const QString &count)
     Q_UNUSED(node)
     Rel out = in;
     out.tableName.clear();
+    if (in.partitioned) {
+        // Inside mv-apply: the first rows of each input row's expansion.
+        QStringList columns;
+        for (const Column &c : in.schema)
+            columns.append(quote(c.name));
+        out.cte = addCte(
+                QStringLiteral("SELECT %1%2 FROM (SELECT *, row_number() OVER (PARTITION "
+                               "BY \"_vigil_row\"%3) AS \"_vigil_n\" FROM %4) WHERE "
+                               "\"_vigil_n\" <= %5")
+                        .arg(columns.join(QLatin1String(", ")), hiddenColumns(in),
+                             in.ordered ? QStringLiteral(" ORDER BY \"_vigil_ord\"") : QString(),
+                             in.cte, count));
+        return out;
+    }
     // Without a sort, Kusto takes any rows: SQLite's first ones are as good.
     out.cte = addCte(
             QStringLiteral("SELECT * FROM %1%2 LIMIT max(%3, 0)")
@@ -237,6 +292,7 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
                        + quote(item->outputColumns.value(0)));
     }
     const qsizetype keyCount = columns.size();
+    m_countJoined = in.partitioned && keyCount == 0;
     for (const NodePtr &item : aggregates.kids) {
         const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const bool multi = value.kind == NodeKind::Call && value.type == T::Dynamic
@@ -320,15 +376,33 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
         columns.append(expr(value, aggEnv) + QStringLiteral(" AS ")
                        + quote(item->outputColumns.value(0)));
     }
+    m_countJoined = false;
     QString groupBy;
+    QString from = in.cte;
+    if (in.partitioned) {
+        out.partitioned = true;
+        if (keyCount == 0) {
+            // Inside mv-apply, a summarize without keys gives a row for every input row, even
+            // one whose expansion is empty (count() is then 0): every partition joins in.
+            from = QStringLiteral("%1 AS _p LEFT JOIN %2 AS _s ON _s.\"_vigil_row\" = "
+                                  "_p.\"_vigil_row\"")
+                           .arg(m_partitions, in.cte);
+            columns.append(QStringLiteral("_p.\"_vigil_row\" AS \"_vigil_row\""));
+            groupBy = QStringLiteral(" GROUP BY _p.\"_vigil_row\"");
+        } else {
+            columns.append(QStringLiteral("\"_vigil_row\""));
+        }
+    }
     if (keyCount > 0) {
         QStringList ordinals;
         for (qsizetype i = 1; i <= keyCount; ++i)
             ordinals.append(QString::number(i));
+        if (in.partitioned)
+            ordinals.append(QStringLiteral("\"_vigil_row\""));
         groupBy = QStringLiteral(" GROUP BY ") + ordinals.join(QLatin1String(", "));
     }
     out.cte = addCte(QStringLiteral("SELECT %1 FROM %2%3")
-                             .arg(columns.join(QLatin1String(", ")), in.cte, groupBy));
+                             .arg(columns.join(QLatin1String(", ")), from, groupBy));
     return out;
 }
 

@@ -193,6 +193,7 @@ Rel SqlCompiler::parse(const Node &node, const Rel &in)
     out.schema = *node.schema;
     out.ingest = in.ingest;
     out.ordered = in.ordered;
+    out.partitioned = in.partitioned;
     out.cte = addCte(
             QStringLiteral("SELECT %1%2 FROM %3%4")
                     .arg(select.join(QLatin1String(", ")), hiddenColumns(in), sourceCte,
