@@ -79,7 +79,7 @@ QString SqlCompiler::param(const QVariant &value)
 
 QString SqlCompiler::addCte(const QString &select)
 {
-    const QString name = QStringLiteral("_q%1").arg(m_ctes.size() + 1);
+    QString name = QStringLiteral("_q%1").arg(m_ctes.size() + 1);
     // NOT MATERIALIZED: a CTE read twice (a self-join, a let used twice) is still flattened
     // into its readers, so a table is never copied whole.
     m_ctes.push_back(name + QStringLiteral(" AS NOT MATERIALIZED (") + select + QLatin1Char(')'));

@@ -315,7 +315,7 @@ QString SqlCompiler::dynamicLiteralJson(const Node &node)
 
 QString SqlCompiler::asDynamic(const Node &node, const Env &env)
 {
-    const QString sql = expr(node, env);
+    QString sql = expr(node, env);
     if (sql.startsWith(QLatin1String("kql_")) || sql == u"NULL")
         return sql; // a kql_ function's dynamic result is marked JSON already
     return QStringLiteral("kql_dyn(%1)").arg(sql);
@@ -464,7 +464,7 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
         const QString sqlOp = op == u"=="   ? QStringLiteral("=")
                               : op == u"!=" ? QStringLiteral("<>")
                                             : op;
-        const QString cmp = QStringLiteral("(%1 %2 %3)").arg(left, sqlOp, right);
+        QString cmp = QStringLiteral("(%1 %2 %3)").arg(left, sqlOp, right);
         const bool nullable = !(neverNull(effective) && (neverNull(r) || r == T::Dynamic));
         if (!nullable)
             return cmp;
@@ -899,7 +899,7 @@ QString SqlCompiler::call(const Node &node, const Env &env)
                 {T::DateTime, QStringLiteral("kql_todatetime")},
                 {T::TimeSpan, QStringLiteral("kql_totimespan")},
         };
-        const QString extracted
+        QString extracted
                 = QStringLiteral("kql_extract(%1, %2, %3)")
                           .arg(asString(arg(0), env), expr(arg(1), env), asString(arg(2), env));
         if (typeOf(target) == T::String)
