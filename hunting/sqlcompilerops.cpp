@@ -121,8 +121,37 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
         refuse(QStringLiteral("'evaluate' cannot be compiled to SQL yet"), node);
     case NodeKind::OpSample:
         refuse(QStringLiteral("'sample' cannot be compiled to SQL yet"), node);
-    case NodeKind::OpGetSchema:
-        refuse(QStringLiteral("'getschema' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpGetSchema: {
+        // One row per input column: its name, position, .NET type and KQL type.
+        static const QHash<KqlType, QString> dataTypes = {
+                {T::String, QStringLiteral("System.String")},
+                {T::Long, QStringLiteral("System.Int64")},
+                {T::Int, QStringLiteral("System.Int32")},
+                {T::Real, QStringLiteral("System.Double")},
+                {T::Bool, QStringLiteral("System.SByte")},
+                {T::DateTime, QStringLiteral("System.DateTime")},
+                {T::TimeSpan, QStringLiteral("System.TimeSpan")},
+                {T::Dynamic, QStringLiteral("System.Object")},
+                {T::Guid, QStringLiteral("System.Guid")},
+                {T::Decimal, QStringLiteral("System.Data.SqlTypes.SqlDecimal")},
+        };
+        QStringList rows;
+        for (qsizetype i = 0; i < in.schema.size(); ++i) {
+            const Column &c = in.schema[i];
+            rows.append(
+                    QStringLiteral("SELECT %1 AS \"ColumnName\", %2 AS \"ColumnOrdinal\", %3 AS "
+                                   "\"DataType\", %4 AS \"ColumnType\"")
+                            .arg(param(c.name), param(qlonglong(i)), param(dataTypes.value(c.type)),
+                                 param(kqlTypeName(c.type))));
+        }
+        if (rows.isEmpty())
+            rows.append(QStringLiteral("SELECT '' AS \"ColumnName\", 0 AS \"ColumnOrdinal\", '' AS "
+                                       "\"DataType\", '' AS \"ColumnType\" WHERE 0"));
+        Rel out;
+        out.schema = *node.schema;
+        out.cte = addCte(rows.join(QLatin1String(" UNION ALL ")));
+        return out;
+    }
     default:
         break;
     }

@@ -606,6 +606,9 @@ void TestKqlSemantics::columnShapingRules()
     CHECK_ROWS(QStringLiteral("print a = 1, b = 2, c = 3 | project-reorder c"),
                (Rows{{"3", "1", "2"}}));
     CHECK_ROWS(QStringLiteral("print a = 1, b = 2 | project-rename z = a"), (Rows{{"1", "2"}}));
+    // https://learn.microsoft.com/kusto/query/getschema-operator
+    CHECK_ROWS(QStringLiteral("print a = 1, b = 'x' | getschema"),
+               (Rows{{"a", "0", "System.Int64", "long"}, {"b", "1", "System.String", "string"}}));
     const HuntingResult r = result(QStringLiteral("print 1, 'x' | project print_1, print_0 + 1"));
     QCOMPARE(r.status, HuntingResult::Status::Ok);
     QCOMPARE(r.columns.value(0).name, QStringLiteral("print_1"));
@@ -775,10 +778,11 @@ void TestKqlSemantics::huntRefusalHasPosition()
     const QJsonObject error = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(error.value(QStringLiteral("line")).toInt(), 2);
     // Accepted by the front end, refused by the compiler: the same exit code, its position.
-    const Run compile
-            = vigilctl({QStringLiteral("hunt"), QStringLiteral("DeviceProcessEvents | getschema")});
+    const Run compile = vigilctl(
+            {QStringLiteral("hunt"), QStringLiteral("DeviceProcessEvents | mv-expand a = "
+                                                    "pack_array(1), b = pack_array(2)")});
     QCOMPARE(compile.exitCode, 2);
-    QVERIFY2(compile.err.contains("column 23") && compile.err.contains("getschema"),
+    QVERIFY2(compile.err.contains("column 52") && compile.err.contains("mv-expand"),
              compile.err.constData());
 }
 
