@@ -32,6 +32,7 @@ private slots:
     void literalsAreParametersNotSqlText();
     void hiddenColumnsNeverLeak();
     void cancelAndTimeLimitStopALongQuery();
+    void mutatedQueriesCompileOrAreRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -169,6 +170,69 @@ void TestKqlCompile::cancelAndTimeLimitStopALongQuery()
     // The runner is usable again afterwards.
     const HuntingResult next = runner.run(QStringLiteral("print 1"), {}, {});
     QCOMPARE(next.status, HuntingResult::Status::Ok);
+}
+
+void TestKqlCompile::mutatedQueriesCompileOrAreRefused()
+{
+    // Pipelines of the conformance set cut, joined and spliced at random (a fixed seed): every
+    // mutant the front end accepts must compile and run, or be refused with a position; an SQL
+    // error would mean SQL the compiler should not have written.
+    QFile file(QStringLiteral(VIGIL_TEST_DATA "/kql/conformance.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QStringList queries;
+    while (!file.atEnd()) {
+        const QJsonObject item = QJsonDocument::fromJson(file.readLine()).object();
+        const QString query = item.value(QStringLiteral("query")).toString();
+        if (!query.isEmpty() && analyzeQuery(query, HuntingSchema::defender()).ok())
+            queries.append(query);
+    }
+    QVERIFY(!queries.isEmpty());
+    HuntingRunner runner(m_db);
+    HuntingOptions options;
+    options.rowLimit = 5;
+    options.timeoutMs = 5000;
+    quint64 seed = 20261206;
+    auto next = [&seed](qsizetype n) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return qsizetype((seed >> 33) % quint64(std::max<qsizetype>(n, 1)));
+    };
+    QStringList failures;
+    int accepted = 0;
+    QElapsedTimer budget;
+    budget.start();
+    for (int i = 0; i < 4000 && budget.elapsed() < 20000; ++i) {
+        const QString a = queries[next(queries.size())];
+        const QString b = queries[next(queries.size())];
+        QStringList partsA = a.split(QLatin1Char('|'));
+        const QStringList partsB = b.split(QLatin1Char('|'));
+        QString mutant;
+        switch (next(3)) {
+        case 0: // A's source with one of B's operators appended
+            mutant = a + QLatin1Char('|') + partsB[next(partsB.size())];
+            break;
+        case 1: // one of A's operators dropped
+            if (partsA.size() > 1)
+                partsA.removeAt(1 + next(partsA.size() - 1));
+            mutant = partsA.join(QLatin1Char('|'));
+            break;
+        default: // A's operators twice
+            mutant = a + QLatin1Char('|') + partsA.mid(1).join(QLatin1Char('|'));
+            break;
+        }
+        if (!analyzeQuery(mutant, HuntingSchema::defender()).ok())
+            continue;
+        ++accepted;
+        const HuntingResult result = runner.run(mutant, options, {});
+        if (result.status == HuntingResult::Status::Failed
+            || result.status == HuntingResult::Status::TimedOut
+            || (result.status == HuntingResult::Status::Refused
+                && (result.refusal.pos.line < 1
+                    || result.refusal.message.contains(QLatin1String("internal error")))))
+            failures.append(mutant + QStringLiteral("\n  => ")
+                            + (result.error.isEmpty() ? result.refusal.message : result.error));
+    }
+    qInfo("%d mutants accepted by the front end", accepted);
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 10).join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestKqlCompile)
