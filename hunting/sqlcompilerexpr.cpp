@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cmath>
 
@@ -316,7 +317,8 @@ QString SqlCompiler::dynamicLiteralJson(const Node &node)
 QString SqlCompiler::asDynamic(const Node &node, const Env &env)
 {
     QString sql = expr(node, env);
-    if (sql.startsWith(QLatin1String("kql_")) || sql == u"NULL")
+    if (sql.startsWith(QLatin1String("kql_")) || sql.startsWith(QLatin1String("(kql_"))
+        || sql == u"NULL")
         return sql; // a kql_ function's dynamic result is marked JSON already
     return QStringLiteral("kql_dyn(%1)").arg(sql);
 }
@@ -583,6 +585,17 @@ QString SqlCompiler::memberAccess(const Node &node, const Env &env)
             .arg(asDynamic(*at, env), steps.join(QLatin1String(", ")));
 }
 
+QString SqlCompiler::termList(const Node &node, const Env &env)
+{
+    // A literal list (dynamic([...]) or a let holding one) goes in as the bare parameter: its
+    // JSON text is read as the array, and a bare parameter is a constant to SQLite, so the
+    // function builds its term set once per statement instead of once per row.
+    static const QRegularExpression literal(QStringLiteral("^\\(?kql_dyn\\((\\?\\d+)\\)\\)?$"));
+    const QString sql = asDynamic(node, env);
+    const QRegularExpressionMatch match = literal.match(sql);
+    return match.hasMatch() ? match.captured(1) : sql;
+}
+
 QString SqlCompiler::inList(const Node &node, const Env &env)
 {
     const QString &op = node.text;
@@ -612,7 +625,7 @@ QString SqlCompiler::inList(const Node &node, const Env &env)
             result = QStringLiteral("%1(%2, (SELECT kql_make_list(%3) FROM %4))")
                              .arg(fn, value, column, rel.cte);
         } else if (list.count() == 1 && typeOf(*list.kid(0)) == T::Dynamic) {
-            result = QStringLiteral("%1(%2, %3)").arg(fn, value, asDynamic(*list.kid(0), env));
+            result = QStringLiteral("%1(%2, %3)").arg(fn, value, termList(*list.kid(0), env));
         } else {
             for (const NodePtr &element : list.kids) {
                 if (element->schema || typeOf(*element) == T::Dynamic)
@@ -807,6 +820,16 @@ QString SqlCompiler::call(const Node &node, const Env &env)
         return QStringLiteral("%1(%2)").arg(name == u"max_of" ? QStringLiteral("max")
                                                               : QStringLiteral("min"),
                                             guarded.join(QLatin1String(", ")));
+    }
+    if ((name == u"bin" || name == u"floor") && node.count() == 2 && typeOf(arg(0)) == T::DateTime
+        && arg(1).kind == NodeKind::Literal && arg(1).literal == LiteralKind::TimeSpan) {
+        // A datetime is never negative (ticks from 0001-01-01), so integer division floors:
+        // the plain arithmetic a hand-written query uses, without a function call per row.
+        const std::optional<qint64> size = KqlTime::parseTimeSpan(arg(1).value);
+        if (size && *size > 0) {
+            const QString step = param(qlonglong(*size));
+            return QStringLiteral("(%1 / %2 * %2)").arg(expr(arg(0), env), step);
+        }
     }
     if (name == u"not")
         return QStringLiteral("(NOT %1)").arg(expr(arg(0), env));

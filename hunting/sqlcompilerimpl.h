@@ -86,6 +86,7 @@ public:
     QString columnName(const Node &name) const;
     QString binary(const Node &node, const Env &env, bool truthy);
     QString inList(const Node &node, const Env &env);
+    QString termList(const Node &node, const Env &env);
     QString between(const Node &node, const Env &env, bool truthy);
     QString call(const Node &node, const Env &env);
     QString aggregateCall(const Node &node, const Env &env);
