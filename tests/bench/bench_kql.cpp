@@ -1,8 +1,10 @@
 // bench_kql: KQL hunting queries on events.sqlite against the same questions written by hand in
 // SQL, in the same run on the same database (docs/BENCHMARKS.md, "Local KQL").
 //
-//   bench_kql [--rows N] [--dir PATH] [--runs R]
+//   bench_kql [--rows N] [--dir PATH] [--runs R] [--db EVENTS_SQLITE]
 //
+// --db runs the queries on a database an earlier run generated (copy it before it ends: the
+// generated one is deleted at exit); --rows must then say how many rows it has.
 // N DeviceProcessEvents rows (default 5,000,000) and N/2 DeviceNetworkEvents rows, 500 devices,
 // 28 days, written straight into a store created by openEventStore (its indexes included). Five
 // shapes; each runs R times (default 3) alternating KQL and SQL; the medians and their ratio are
@@ -246,6 +248,7 @@ int main(int argc, char *argv[])
     qint64 rows = 5000000;
     int runs = 3;
     QString dir;
+    QString existing;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == u"--rows")
@@ -254,11 +257,14 @@ int main(int argc, char *argv[])
             runs = args[i + 1].toInt();
         else if (args[i] == u"--dir")
             dir = args[i + 1];
+        else if (args[i] == u"--db")
+            existing = args[i + 1];
     }
     QTemporaryDir temp(dir.isEmpty() ? QDir::tempPath() + QStringLiteral("/bench_kql-XXXXXX")
                                      : dir + QStringLiteral("/bench_kql-XXXXXX"));
-    const QString path = temp.filePath(QStringLiteral("events.sqlite"));
-    {
+    const QString path
+            = existing.isEmpty() ? temp.filePath(QStringLiteral("events.sqlite")) : existing;
+    if (existing.isEmpty()) {
         auto store = openEventStore(path);
         if (!store) {
             out() << "cannot create the store: " << store.error().message << '\n';
@@ -272,9 +278,11 @@ int main(int argc, char *argv[])
     out().flush();
     QElapsedTimer timer;
     timer.start();
-    if (!generate(path, rows))
-        return 1;
-    out() << "generated in " << timer.elapsed() / 1000.0 << " s\n";
+    if (existing.isEmpty()) {
+        if (!generate(path, rows))
+            return 1;
+        out() << "generated in " << timer.elapsed() / 1000.0 << " s\n";
+    }
     out().flush();
 
     const QStringList terms = iocTerms();
