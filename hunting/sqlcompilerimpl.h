@@ -108,6 +108,7 @@ public:
     Rel join(const Node &op, const Rel &left);
     Rel unionOf(const Node &op, const Rel *input);
     Rel mvExpand(const Node &op, const Rel &in, const RowSchema *expanded = nullptr);
+    Rel mvExpandZip(const Node &op, const Rel &in, const RowSchema *expanded);
     Rel mvApply(const Node &op, const Rel &in);
 
     // ---- sqlcompilerparse.cpp

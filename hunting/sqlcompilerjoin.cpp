@@ -201,20 +201,20 @@ Rel SqlCompiler::unionOf(const Node &node, const Rel *input)
 Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expandedSchema)
 {
     const Node *item = nullptr;
+    int items = 0;
     for (const NodePtr &kid : node.kids) {
         if (kid->kind != NodeKind::MvExpandItem)
             continue;
-        if (item)
-            refuse(QStringLiteral("mv-expand of several columns at once cannot be compiled to SQL "
-                                  "yet; expand them one after the other only if that is what you "
-                                  "mean"),
-                   *kid);
-        item = kid.get();
+        ++items;
+        if (!item)
+            item = kid.get();
     }
     if (!item)
         refuse(QStringLiteral("mv-expand needs a column"), node);
     if (!node.option(QStringLiteral("limit")).isEmpty())
         refuse(QStringLiteral("mv-expand limit cannot be compiled to SQL yet"), node);
+    if (items > 1)
+        return mvExpandZip(node, in, expandedSchema);
     const Env env{&in.schema, QString(), in.ingest, false};
     const QString value = expr(*item->kid(0), env);
     QString bag = node.option(QStringLiteral("bagexpansion"));
@@ -297,6 +297,136 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expa
                          value, in.cte));
     // After a sort, the rows of one input row follow it, in the order of its elements.
     out.ordered = in.ordered;
+    return out;
+}
+
+Rel SqlCompiler::mvExpandZip(const Node &node, const Rel &in, const RowSchema *expandedSchema)
+{
+    // Several columns expand "in parallel" (Microsoft's mv-expand page): as many rows as the
+    // longest, the shorter padded with null; a null counts as one element, an empty array or bag
+    // as none. The row index runs over the longest value (the driver); each value gives its
+    // element at that index: an array's by position, a bag's as a one-property bag (or
+    // [key, value] with kind=array), a null or scalar at index 0 only.
+    QString bag = node.option(QStringLiteral("bagexpansion"));
+    if (bag.isEmpty())
+        bag = node.option(QStringLiteral("kind"));
+    const Env env{&in.schema, QString(), in.ingest, false};
+    QList<const Node *> items;
+    QStringList values;
+    for (const NodePtr &kid : node.kids) {
+        if (kid->kind != NodeKind::MvExpandItem)
+            continue;
+        const qsizetype i = items.size() + 1;
+        items.append(kid.get());
+        values.append(QStringLiteral("(CASE WHEN %1 IS NULL THEN NULL WHEN json_valid(%1) THEN %1 "
+                                     "ELSE json_quote(%1) END) AS \"_vigil_v%2\"")
+                              .arg(expr(*kid->kid(0), env))
+                              .arg(i));
+    }
+    auto v = [](qsizetype i) { return QStringLiteral("_f.\"_vigil_v%1\"").arg(i + 1); };
+    auto count = [](const QString &x) {
+        return QStringLiteral("(CASE json_type(%1) WHEN 'array' THEN json_array_length(%1) WHEN "
+                              "'object' THEN (SELECT count(*) FROM json_each(%1)) ELSE 1 END)")
+                .arg(x);
+    };
+    QStringList picks;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        QStringList longest;
+        const QString inner = QStringLiteral("\"_vigil_v%1\"").arg(i + 1);
+        for (qsizetype k = 0; k < items.size(); ++k) {
+            if (k != i)
+                longest.append(QStringLiteral("%1 >= %2")
+                                       .arg(count(inner),
+                                            count(QStringLiteral("\"_vigil_v%1\"").arg(k + 1))));
+        }
+        picks.append(
+                QStringLiteral("WHEN %1 THEN %2").arg(longest.join(QLatin1String(" AND ")), inner));
+    }
+    const QString driver = QStringLiteral("_e.\"_vigil_d\"");
+    // The index of the row in its driver: an array's key, a bag's position.
+    const QString driverIndex
+            = QStringLiteral("(CASE WHEN json_type(%1) = 'object' THEN (SELECT count(*) FROM "
+                             "json_each(%1) AS x WHERE x.id < je.id) ELSE je.key END)")
+                      .arg(driver);
+    const QString index = QStringLiteral("_f.\"_vigil_i\"");
+    const QString property = bag == u"array" ? QStringLiteral("json_array(x.key, json(%1))")
+                                             : QStringLiteral("json_object(x.key, json(%1))");
+    const QString propertyValue = QStringLiteral(
+            "CASE x.type WHEN 'object' THEN x.value WHEN 'array' THEN x.value WHEN 'null' THEN "
+            "'null' WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE json_quote(x.value) "
+            "END");
+    static const QHash<QString, QString> casts = {
+            {QStringLiteral("long"),
+             QStringLiteral(
+                     "(CASE WHEN json_type(%1) = 'integer' THEN json_extract(%1, '$') END)")},
+            {QStringLiteral("int"),
+             QStringLiteral(
+                     "(CASE WHEN json_type(%1) = 'integer' THEN json_extract(%1, '$') END)")},
+            {QStringLiteral("real"),
+             QStringLiteral("(CASE WHEN json_type(%1) IN ('integer', 'real') THEN "
+                            "CAST(json_extract(%1, '$') AS REAL) END)")},
+            {QStringLiteral("double"),
+             QStringLiteral("(CASE WHEN json_type(%1) IN ('integer', 'real') THEN "
+                            "CAST(json_extract(%1, '$') AS REAL) END)")},
+            {QStringLiteral("bool"),
+             QStringLiteral("(CASE json_type(%1) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)")},
+            {QStringLiteral("boolean"),
+             QStringLiteral("(CASE json_type(%1) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)")},
+            {QStringLiteral("string"), QStringLiteral("coalesce(kql_tostring(kql_dyn(%1)), '')")},
+    };
+    QHash<QString, QString> expanded;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString x = v(i);
+        QString element
+                = QStringLiteral(
+                          "(CASE json_type(%1) WHEN 'array' THEN nullif(%1 -> ('$[' || %2 || "
+                          "']'), 'null') WHEN 'object' THEN (SELECT %3 FROM json_each(%1) AS "
+                          "x WHERE (SELECT count(*) FROM json_each(%1) AS y WHERE y.id < x.id) "
+                          "= %2) ELSE (CASE WHEN %2 = 0 THEN nullif(%1, 'null') END) END)")
+                          .arg(x, index, property.arg(propertyValue));
+        const QString to = items[i]->value;
+        if (!to.isEmpty() && to != u"dynamic") {
+            if (!casts.contains(to))
+                refuse(QStringLiteral("mv-expand to typeof(%1) cannot be compiled to SQL yet")
+                               .arg(to),
+                       *items[i]);
+            element = casts.value(to).arg(element);
+        }
+        expanded.insert(items[i]->outputColumns.value(0), element);
+    }
+    Rel out;
+    out.schema = expandedSchema ? *expandedSchema : *node.schema;
+    out.ingest = in.ingest;
+    out.partitioned = in.partitioned;
+    const QString indexName = node.option(QStringLiteral("with_itemindex"));
+    QStringList columns;
+    for (const Column &c : out.schema) {
+        if (expanded.contains(c.name))
+            columns.append(expanded.value(c.name) + QStringLiteral(" AS ") + quote(c.name));
+        else if (!indexName.isEmpty() && c.name == indexName)
+            columns.append(index + QStringLiteral(" AS ") + quote(c.name));
+        else
+            columns.append(QStringLiteral("_f.") + quote(c.name));
+    }
+    QString hidden;
+    if (in.ingest)
+        hidden += QStringLiteral(", _f.\"_vigil_ingested\"");
+    if (in.partitioned)
+        hidden += QStringLiteral(", _f.\"_vigil_row\"");
+    if (in.ordered)
+        hidden += QStringLiteral(
+                ", row_number() OVER (ORDER BY _f.\"_vigil_ord\", _f.\"_vigil_j\") "
+                "AS \"_vigil_ord\"");
+    out.ordered = in.ordered;
+    out.cte = addCte(
+            QStringLiteral(
+                    "SELECT %1%2 FROM (SELECT _e.*, %3 AS \"_vigil_i\", je.id AS \"_vigil_j\" "
+                    "FROM (SELECT *, (CASE %4 END) AS \"_vigil_d\" FROM (SELECT *, %5 FROM "
+                    "%6)) AS _e, json_each(CASE WHEN json_type(%7) IN ('array', 'object') "
+                    "THEN %7 ELSE '[null]' END) AS je) AS _f")
+                    .arg(columns.join(QLatin1String(", ")), hidden, driverIndex,
+                         picks.join(QLatin1Char(' ')), values.join(QLatin1String(", ")), in.cte,
+                         driver));
     return out;
 }
 

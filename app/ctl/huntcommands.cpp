@@ -210,6 +210,9 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
         const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
         if (!analysis.ok())
             return refused(analysis.errors.first(), json);
+        Kql::KqlError error;
+        if (!Kql::compileToSql(analysis, &error))
+            return refused(error, json);
         return fail(QStringLiteral("there is no hunting data yet (%1 does not exist): import a "
                                    "file with 'vigilctl import FILE' or connect the storage "
                                    "account with 'vigilctl events connect'")
