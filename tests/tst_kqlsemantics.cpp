@@ -568,6 +568,19 @@ void TestKqlSemantics::mvApplyRunsItsSubqueryPerRow()
                       + QStringLiteral("| mv-apply l to typeof(long) on (top 2 by l | summarize "
                                        "SumOfTop2 = sum(l))"),
               (Rows{{"0", "14"}, {"1", "12"}}));
+    // The page's "select elements in arrays": two columns in parallel, the top 2 of each row.
+    CHECK_SET(
+            QStringLiteral("datatable (Val:int, Arr1:dynamic, Arr2:dynamic)[1, dynamic(['A1', "
+                           "'A2', 'A3']), dynamic([10, 30, 7]), 7, dynamic(['B1', 'B2', 'B5']), "
+                           "dynamic([15, 11, 50]), 3, dynamic(['C1', 'C2', 'C3', 'C4']), "
+                           "dynamic([6, 40, 20, 8])] | mv-apply NewArr1 = Arr1, NewArr2 = Arr2 to "
+                           "typeof(long) on (top 2 by NewArr2) | project Val, NewArr1, NewArr2"),
+            (Rows{{"1", "\"A2\"", "30"},
+                  {"1", "\"A1\"", "10"},
+                  {"7", "\"B5\"", "50"},
+                  {"7", "\"B1\"", "15"},
+                  {"3", "\"C2\"", "40"},
+                  {"3", "\"C3\"", "20"}}));
     // A row whose subquery gives no row is gone; a summarize without keys still gives one.
     CHECK_SET(QStringLiteral("DeviceProcessEvents | extend AF = parse_json(AdditionalFields) | "
                              "mv-apply p = AF.Ports to typeof(long) on (where p > 100) | project "
