@@ -2,11 +2,12 @@
 
 // parse and parse-where: the pattern becomes one RE2 regular expression (a bound parameter, never
 // SQL text); kql_matches_regex tests it and kql_extract reads each capture. The rules follow the
-// behaviour measured on Kusto and Microsoft's parse-operator page: in kind=simple the literals
-// are text, `*` and string columns are lazy, and the whole pattern must reach the end of the
-// input; in kind=regex the literals are regular expressions, string columns greedy, nothing is
-// anchored. A typed column converts its capture; a row whose match or any conversion fails gets
-// "" in its string columns and null in the others (parse-where drops it).
+// behaviour measured on Kusto and Microsoft's parse-operator page: in kind=simple (and relaxed)
+// the literals are text, `*` and string columns are lazy, and the whole pattern must reach the
+// end of the input; in kind=regex the literals are regular expressions, string columns greedy,
+// nothing is anchored. A typed column converts its capture; in simple and regex a row whose match
+// or any conversion fails gets "" in its string columns and null in the others (parse-where drops
+// it); in relaxed only a failed match does, and a failed conversion nulls its own column.
 namespace Vigil::Kql {
 
 namespace {
@@ -71,8 +72,11 @@ Rel SqlCompiler::parse(const Node &node, const Rel &in)
                                  ? QStringLiteral("simple")
                                  : node.option(QStringLiteral("kind"));
     const bool regexMode = kind == u"regex";
-    if (kind != u"simple" && !regexMode)
+    const bool relaxed = kind == u"relaxed";
+    if (kind != u"simple" && !regexMode && !relaxed)
         refuse(QStringLiteral("parse kind=%1 cannot be compiled to SQL yet").arg(kind), node);
+    if (relaxed && node.text == u"parse-where")
+        refuse(QStringLiteral("parse-where kind=relaxed is refused (Kusto refuses it too)"), node);
     // The regular expression, element by element, and the columns it captures, in order.
     QString re;
     QList<const Node *> columns;
@@ -118,6 +122,10 @@ Rel SqlCompiler::parse(const Node &node, const Rel &in)
                                    .arg(element.text),
                            element);
                 capture = simpleShape(type);
+                // kind=relaxed: before a trailing '*' the typed text may be missing (the column
+                // is then null, the others keep their values).
+                if (relaxed && !capture.isEmpty() && !node.kid(i + 2))
+                    capture = QStringLiteral("(?:%1)?").arg(capture);
             }
             if (capture.isEmpty())
                 refuse(QStringLiteral("a %1 column in this place of a parse pattern cannot be "
@@ -177,7 +185,8 @@ Rel SqlCompiler::parse(const Node &node, const Rel &in)
             refuse(QStringLiteral("parse into this type cannot be compiled yet"), *columns[k]);
         }
         converted.append(value);
-        if (columns[k]->type.value_or(T::String) != T::String)
+        // kind=simple and regex are all-or-nothing; relaxed converts each column on its own.
+        if (columns[k]->type.value_or(T::String) != T::String && !relaxed)
             tests.append(value + QStringLiteral(" IS NOT NULL"));
     }
     const QString ok = QLatin1Char('(') + tests.join(QLatin1String(" AND ")) + QLatin1Char(')');

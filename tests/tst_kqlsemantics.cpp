@@ -709,6 +709,14 @@ void TestKqlSemantics::parseSplitsTextIntoColumns()
                     {"5", "svchost", "exe"}}));
     CHECK_ROWS(QStringLiteral("print s = 'no dot' | parse-where s with Base '.' Ext | count"),
                (Rows{{"0"}}));
+    // kind=relaxed: "extended columns can partially match the required type"; one that does
+    // not is null and the others keep their values (kind=simple would null both).
+    CHECK_ROWS(QStringLiteral("print s = 'n=xx,m=23' | parse kind=relaxed s with 'n=' n:long "
+                              "',m=' m:long | project n, m"),
+               (Rows{{"null", "23"}}));
+    CHECK_ROWS(QStringLiteral("print s = 'n=xx,m=23' | parse s with 'n=' n:long ',m=' m:long | "
+                              "project n, m"),
+               (Rows{{"null", "null"}}));
 }
 
 // https://learn.microsoft.com/kusto/query/toint-function (null when it cannot convert),
