@@ -201,8 +201,15 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
                                    .arg(options.timeoutMs / 1000.0);
         } else {
             result.status = HuntingResult::Status::Failed;
-            result.error = QStringLiteral("the query failed: %1")
-                                   .arg(QString::fromUtf8(sqlite3_errmsg(db)));
+            const QString message = QString::fromUtf8(sqlite3_errmsg(db));
+            if (message.contains(QLatin1String("stack overflow"))
+                || message.contains(QLatin1String("too large")))
+                result.error = QStringLiteral("the query is nested too deeply to run (%1): split "
+                                              "long expressions, e.g. a chain of + into "
+                                              "several extend steps, or a list into in (…)")
+                                       .arg(message);
+            else
+                result.error = QStringLiteral("the query failed: %1").arg(message);
         }
     };
     if (rc != SQLITE_OK) {

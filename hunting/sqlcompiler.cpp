@@ -159,6 +159,12 @@ CompiledQuery SqlCompiler::compile(const QueryAnalysis &analysis)
         }
     }
     const Rel result = tabular(*analysis.result);
+    // SQLite binds at most 32,766 parameters; every literal of the query is one.
+    if (m_params.size() > 32766)
+        refuse(QStringLiteral("the query has %1 literals; at most 32,766 can run (put long lists "
+                              "in one dynamic([…]) array)")
+                       .arg(m_params.size()),
+               *analysis.result);
     if (result.schema != analysis.columns)
         refuse(QStringLiteral("internal error: the compiled columns differ from the query's; "
                               "please report this query"),

@@ -374,10 +374,24 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
                                   "tobool()")
                            .arg(op),
                    node);
-        return QStringLiteral("(%1 %2 %3)")
-                .arg(expr(a, env, truthy),
-                     op == u"and" ? QStringLiteral("AND") : QStringLiteral("OR"),
-                     expr(b, env, truthy));
+        // A chain (`x == 1 or x == 2 or …`, an IOC list written out) becomes one flat list:
+        // nested parentheses would overflow SQLite's parser after about a hundred terms.
+        QStringList terms;
+        std::vector<const Node *> stack = {&b, &a};
+        while (!stack.empty()) {
+            const Node *n = stack.back();
+            stack.pop_back();
+            if (n->kind == NodeKind::Binary && n->text == op && n->kid(1)->kind != NodeKind::List
+                && typeOf(*n->kid(0)) == T::Bool && typeOf(*n->kid(1)) == T::Bool) {
+                stack.push_back(n->kid(1));
+                stack.push_back(n->kid(0));
+                continue;
+            }
+            terms.append(expr(*n, env, truthy));
+        }
+        return QLatin1Char('(')
+               + terms.join(op == u"and" ? QStringLiteral(" AND ") : QStringLiteral(" OR "))
+               + QLatin1Char(')');
     }
     if (b.kind == NodeKind::List)
         return inList(node, env);

@@ -33,6 +33,7 @@ private slots:
     void hiddenColumnsNeverLeak();
     void cancelAndTimeLimitStopALongQuery();
     void mutatedQueriesCompileOrAreRefused();
+    void longChainsAndListsRun();
 
 private:
     QTemporaryDir m_dir;
@@ -233,6 +234,37 @@ void TestKqlCompile::mutatedQueriesCompileOrAreRefused()
     }
     qInfo("%d mutants accepted by the front end", accepted);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 10).join(QLatin1Char('\n'))));
+}
+
+void TestKqlCompile::longChainsAndListsRun()
+{
+    HuntingRunner runner(m_db);
+    // An IOC list written out as 900 comparisons (the front end takes up to 1,000): one flat OR,
+    // not 900 nested parentheses.
+    QStringList terms;
+    for (int i = 0; i < 900; ++i)
+        terms.append(QStringLiteral("SHA1 == 'deadbeef%1'").arg(i));
+    const HuntingResult chain = runner.run(QStringLiteral("DeviceProcessEvents | where %1 | count")
+                                                   .arg(terms.join(QLatin1String(" or "))),
+                                           {}, {});
+    QCOMPARE(chain.status, HuntingResult::Status::Ok);
+    // 40,000 literals are more than SQLite binds: refused with a position, not an SQL error.
+    QStringList values;
+    for (int i = 0; i < 40000; ++i)
+        values.append(QString::number(i));
+    const HuntingResult many = runner.run(
+            QStringLiteral("DeviceProcessEvents | where ReportId in (%1)").arg(values.join(u',')),
+            {}, {});
+    QCOMPARE(many.status, HuntingResult::Status::Refused);
+    QVERIFY(many.refusal.message.contains(QLatin1String("literals")));
+    // A chain of 990 additions is too deep for SQLite's parser: a clear failure, not a crash.
+    QStringList ones(990, QStringLiteral("1"));
+    const HuntingResult deep
+            = runner.run(QStringLiteral("print x = %1").arg(ones.join(u'+')), {}, {});
+    QVERIFY(deep.status == HuntingResult::Status::Failed
+            || deep.status == HuntingResult::Status::Refused);
+    if (deep.status == HuntingResult::Status::Failed)
+        QVERIFY2(deep.error.contains(QLatin1String("nested too deeply")), qPrintable(deep.error));
 }
 
 QTEST_GUILESS_MAIN(TestKqlCompile)
