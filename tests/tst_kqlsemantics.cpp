@@ -502,6 +502,10 @@ void TestKqlSemantics::timeBetweenBinAgoAndDifferences()
                                             "project ReportId, now()"),
                              true, asOf);
     QCOMPARE(recent, (Rows{{"5", "2024-03-03T12:00:00.0000000Z"}}));
+    // The query can pin now() itself (Kusto's query_now request property).
+    CHECK_ROWS(QStringLiteral("set query_now = datetime(2024-03-03 12:00); DeviceProcessEvents | "
+                              "where Timestamp > ago(1d) | project ReportId"),
+               (Rows{{"5"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where ReportId == 3 | project bin(Timestamp, "
                               "1h), (datetime(2024-03-01 12:00) - Timestamp) / 1m, "
                               "datetime(2024-03-01 12:00) - Timestamp"),
