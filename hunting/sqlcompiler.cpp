@@ -252,7 +252,8 @@ Rel SqlCompiler::tabular(const Node &node)
     refuse(QStringLiteral("this tabular expression cannot be compiled to SQL"), node);
 }
 
-const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn, const Env &env)
+const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn, const Env &env,
+                                             const Rel *input)
 {
     const Node &lambda = *fn.lambda;
     QList<const Node *> params;
@@ -274,9 +275,17 @@ const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn
     QHash<QString, Binding> arguments;
     for (qsizetype i = 0; i < params.size(); ++i) {
         const Node &param = *params[i];
-        const Node *arg = call.kind == NodeKind::Call ? call.kid(i) : nullptr;
+        // invoke: the input table is the first argument, the call's own ones follow.
+        const qsizetype at = input ? i - 1 : i;
+        const Node *arg = call.kind == NodeKind::Call && at >= 0 ? call.kid(at) : nullptr;
         Binding binding;
-        if (param.value == u"table") {
+        if (input && i == 0) {
+            binding.tabular = true;
+            binding.rel = *input;
+        } else if (param.value == u"table") {
+            if (!arg)
+                refuse(QStringLiteral("the table parameter '%1' has no argument").arg(param.text),
+                       call);
             binding.tabular = true;
             binding.rel = tabular(*arg);
         } else if (arg) {
@@ -322,12 +331,12 @@ const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn
     return result;
 }
 
-Rel SqlCompiler::callTabularLambda(const Node &call, const Binding &fn)
+Rel SqlCompiler::callTabularLambda(const Node &call, const Binding &fn, const Rel *input)
 {
     const auto saved = m_scopes;
     ++m_depth;
     Env none;
-    const Node *result = bindLambdaArguments(call, fn, none);
+    const Node *result = bindLambdaArguments(call, fn, none, input);
     if (!result->schema)
         refuse(QStringLiteral("the let function '%1' does not return a table").arg(call.text),
                call);

@@ -75,8 +75,9 @@ public:
 
     /** A call of a let function: its result's SQL (scalar) or CTE (tabular). */
     QString callScalarLambda(const Node &call, const Binding &fn, const Env &env);
-    Rel callTabularLambda(const Node &call, const Binding &fn);
-    const Node *bindLambdaArguments(const Node &call, const Binding &fn, const Env &env);
+    Rel callTabularLambda(const Node &call, const Binding &fn, const Rel *input = nullptr);
+    const Node *bindLambdaArguments(const Node &call, const Binding &fn, const Env &env,
+                                    const Rel *input = nullptr);
 
     // ---- sqlcompilerexpr.cpp
     /** SQL for a scalar expression; truthy: where NULL counts as false (a where condition). */

@@ -115,8 +115,16 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
         return parse(node, in);
     case NodeKind::OpMvApply:
         return mvApply(node, in);
-    case NodeKind::OpInvoke:
-        refuse(QStringLiteral("'invoke' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpInvoke: {
+        // `T | invoke f(a)` is f(T, a).
+        const Node &call = *node.kid(0);
+        const Binding *fn = findBinding(call.text);
+        if (!fn || !fn->function)
+            refuse(QStringLiteral("'invoke %1()' cannot be compiled to SQL").arg(call.text), call);
+        Rel input = in;
+        input.tableName.clear();
+        return callTabularLambda(call, *fn, &input);
+    }
     case NodeKind::OpEvaluate:
         refuse(QStringLiteral("'evaluate' cannot be compiled to SQL yet"), node);
     case NodeKind::OpSample:

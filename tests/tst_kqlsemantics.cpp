@@ -683,6 +683,10 @@ void TestKqlSemantics::letFunctionsAndViews()
     CHECK_ROWS(QStringLiteral("let later = view () { DeviceProcessEvents | where ReportId > 3 }; "
                               "later | count"),
                (Rows{{"2"}}));
+    // https://learn.microsoft.com/kusto/query/invoke-operator : T | invoke f(a) is f(T, a).
+    CHECK_ROWS(QStringLiteral("let firstN = (T:(*), n:long) { T | take n }; DeviceProcessEvents | "
+                              "invoke firstN(2) | count"),
+               (Rows{{"2"}}));
     CHECK_SET(QStringLiteral("let dev = (id:string) { strcat('ws-', id) }; DeviceProcessEvents | "
                              "where DeviceName == dev(DeviceId) | summarize count()"),
               (Rows{{"5"}}));
