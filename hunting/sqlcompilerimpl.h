@@ -102,6 +102,7 @@ public:
     Rel projection(const Node &op, const Rel &in);
     Rel summarize(const Node &op, const Rel &in);
     Rel sort(const Node &op, const Rel &in);
+    QString sortKeys(const Node &op, const Rel &in);
     Rel take(const Node &op, const Rel &in, const QString &count);
     Rel reshape(const Node &op, const Rel &in);
 

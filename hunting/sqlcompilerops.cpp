@@ -71,7 +71,17 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
     case NodeKind::OpTop: {
         Env none;
         const QString count = expr(*node.kid(0), none);
-        return take(node, sort(node, in), count);
+        if (in.partitioned)
+            return take(node, sort(node, in), count);
+        // ORDER BY … LIMIT first, which SQLite runs with a top-N sorter (no sort of the whole
+        // input), then number the N rows for the order the rest of the query keeps.
+        const QString keys = sortKeys(node, in);
+        Rel top = in;
+        top.tableName.clear();
+        top.ordered = false;
+        top.cte = addCte(QStringLiteral("SELECT * FROM %1 ORDER BY %2 LIMIT max(%3, 0)")
+                                 .arg(in.cte, keys, count));
+        return sort(node, top);
     }
     case NodeKind::OpTake: {
         Env none;
@@ -243,7 +253,7 @@ Rel SqlCompiler::reshape(const Node &node, const Rel &in)
     return out;
 }
 
-Rel SqlCompiler::sort(const Node &node, const Rel &in)
+QString SqlCompiler::sortKeys(const Node &node, const Rel &in)
 {
     const Env env = envOf(in);
     QStringList keys;
@@ -263,6 +273,12 @@ Rel SqlCompiler::sort(const Node &node, const Rel &in)
                         .arg(expr(key, env), asc ? QStringLiteral("ASC") : QStringLiteral("DESC"),
                              nulls == u"first" ? QStringLiteral("FIRST") : QStringLiteral("LAST")));
     }
+    return keys.join(QLatin1String(", "));
+}
+
+Rel SqlCompiler::sort(const Node &node, const Rel &in)
+{
+    const QString keys = sortKeys(node, in);
     Rel out = in;
     out.tableName.clear();
     out.ordered = true;
@@ -275,8 +291,7 @@ Rel SqlCompiler::sort(const Node &node, const Rel &in)
         columns.append(QStringLiteral("\"_vigil_row\""));
     out.cte = addCte(QStringLiteral("SELECT %1, row_number() OVER (ORDER BY %2) AS \"_vigil_ord\" "
                                     "FROM %3")
-                             .arg(columns.join(QLatin1String(", ")), keys.join(QLatin1String(", ")),
-                                  in.cte));
+                             .arg(columns.join(QLatin1String(", ")), keys, in.cte));
     return out;
 }
 
