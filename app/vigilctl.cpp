@@ -128,6 +128,12 @@ const QList<Command> &commands()
                             "query (not run)"),
              runKqlSchema},
             {QStringLiteral("kql schema"), 0, QString(), runKqlSchema},
+            {QStringLiteral("hunt"), 1,
+             QStringLiteral("  hunt QUERY | --file F [--format json|csv|table] [--as-of DATETIME]\n"
+                            "      [--limit N] [--timeout S]        run a KQL hunting query on "
+                            "the local tables"),
+             runHunt},
+            {QStringLiteral("hunt"), 0, QString(), runHunt},
     };
     return table;
 }
@@ -162,6 +168,7 @@ int main(int argc, char *argv[])
     addRuleOptions(parser);
     addEventOptions(parser);
     addKqlOptions(parser);
+    addHuntOptions(parser);
     addTableOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(QCoreApplication::arguments())) {

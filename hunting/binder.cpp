@@ -326,6 +326,14 @@ KqlType Binder::bindScalar(Node &node, const Context &ctx)
 {
     if (node.type)
         return *node.type;
+    // Every scalar node keeps its type: the SQL compiler reads the type of each operand.
+    const KqlType type = bindScalarNode(node, ctx);
+    node.type = type;
+    return type;
+}
+
+KqlType Binder::bindScalarNode(Node &node, const Context &ctx)
+{
     switch (node.kind) {
     case NodeKind::Literal:
         switch (node.literal) {

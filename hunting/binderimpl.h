@@ -119,6 +119,7 @@ public:
     /** Binds any expression; a tabular one gets node.schema, a scalar one node.type. */
     void bind(Node &node, const Context &ctx);
     KqlType bindScalar(Node &node, const Context &ctx);
+    KqlType bindScalarNode(Node &node, const Context &ctx);
     KqlType bindBinary(Node &node, const Context &ctx);
     KqlType bindBetween(Node &node, const Context &ctx);
     KqlType bindCall(Node &node, const Context &ctx);

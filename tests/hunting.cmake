@@ -28,3 +28,12 @@ vigil_add_test(NAME tst_kqlfrontend SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlfro
                LIBS vigil_hunting LABELS hunting TIMEOUT 120)
 target_compile_definitions(tst_kqlfrontend PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_kqlfrontend vigilctl)
+# The compiler to SQL and the runner: the conformance queries compile and run on an empty store.
+vigil_add_test(NAME tst_kqlcompile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlcompile.cpp
+               LIBS vigil_kqlengine vigil_store LABELS hunting TIMEOUT 120)
+target_compile_definitions(tst_kqlcompile PRIVATE VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data")
+# Kusto's semantics where SQL differs (the pitfalls of reference/kql.md) and `vigilctl hunt`.
+vigil_add_test(NAME tst_kqlsemantics SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlsemantics.cpp
+               LIBS vigil_kqlengine LABELS hunting app TIMEOUT 120)
+target_compile_definitions(tst_kqlsemantics PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_kqlsemantics vigilctl)

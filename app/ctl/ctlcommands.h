@@ -70,6 +70,9 @@ int pullEventsOnce(const AppOptions &options, const QString &format, bool quietW
 // kqlcommands.cpp: `kql schema QUERY` and `kql schema --file F`.
 void addKqlOptions(QCommandLineParser &parser);
 int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);
+// huntcommands.cpp: `hunt QUERY` and `hunt --file F`: run a KQL query on the hunting tables.
+void addHuntOptions(QCommandLineParser &parser);
+int runHunt(const QCommandLineParser &parser, const QStringList &args);
 // tablecommands.cpp: the hunting tables (import, sizes, collection, retention).
 void addTableOptions(QCommandLineParser &parser);
 int runImport(const QCommandLineParser &parser, const QStringList &args);

@@ -1,0 +1,272 @@
+#include "huntingrunner.h"
+
+#include "binder.h"
+#include "huntingschema.h"
+#include "kqlfunctions.h"
+#include "kqltime.h"
+#include "sqlcompiler.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <sqlite3.h>
+
+namespace Vigil::Kql {
+
+namespace {
+
+/** Every statement a hunting query may run only reads: deny anything else. */
+int authorize(void *, int action, const char *table, const char *, const char *, const char *)
+{
+    switch (action) {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+        return SQLITE_OK;
+    case SQLITE_UPDATE:
+        // SQLite asks this when it sets up json_each (an eponymous virtual table) for a
+        // statement; nothing is written, and the connection is read-only anyway.
+        return table && qstrcmp(table, "sqlite_master") == 0 ? SQLITE_OK : SQLITE_DENY;
+    default:
+        return SQLITE_DENY;
+    }
+}
+
+/** `set query_now = datetime(…)`: the value as written, datetime(…) or the bare text. */
+std::optional<qint64> queryNow(const QList<std::pair<QString, QString>> &options)
+{
+    std::optional<qint64> ticks;
+    for (const auto &[name, value] : options) {
+        if (name != u"query_now")
+            continue;
+        QString text = value.trimmed();
+        if (text.startsWith(QLatin1String("datetime("), Qt::CaseInsensitive)
+            && text.endsWith(QLatin1Char(')')))
+            text = text.mid(9, text.size() - 10);
+        ticks = KqlTime::parseDateTime(text);
+    }
+    return ticks;
+}
+
+QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type)
+{
+    const int kind = sqlite3_column_type(stmt, i);
+    if (kind == SQLITE_NULL)
+        return type == KqlType::String || type == KqlType::Guid ? QVariant(QString()) : QVariant();
+    switch (type) {
+    case KqlType::Bool:
+        return QVariant(sqlite3_column_int64(stmt, i) != 0);
+    case KqlType::Int:
+    case KqlType::Long:
+    case KqlType::DateTime:
+    case KqlType::TimeSpan:
+        if (kind == SQLITE_FLOAT) // a value that does not fit (the kql_ functions wrap longs)
+            return QVariant(qint64(sqlite3_column_double(stmt, i)));
+        return QVariant(qint64(sqlite3_column_int64(stmt, i)));
+    case KqlType::Real:
+        return QVariant(sqlite3_column_double(stmt, i));
+    default: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
+        return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(stmt, i)));
+    }
+    }
+}
+
+} // namespace
+
+HuntingRunner::HuntingRunner(QString databasePath)
+    : m_path(std::move(databasePath))
+{ }
+
+HuntingRunner::~HuntingRunner()
+{
+    sqlite3_close(m_db.load());
+}
+
+qint64 HuntingRunner::nowTicks()
+{
+    constexpr qint64 unixEpochTicks = 621355968000000000LL;
+    return unixEpochTicks + QDateTime::currentMSecsSinceEpoch() * 10000;
+}
+
+bool HuntingRunner::open(QString *error)
+{
+    if (m_db.load())
+        return true;
+    const QByteArray path = m_path.toUtf8();
+    sqlite3 *db = nullptr;
+    // FULLMUTEX: cancel() calls sqlite3_interrupt from another thread.
+    const int rc = sqlite3_open_v2(path.constData(), &db,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        if (error)
+            *error = QStringLiteral("cannot open %1 for hunting: %2")
+                             .arg(m_path,
+                                  QString::fromUtf8(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+        sqlite3_close(db);
+        return false;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    if (registerKqlFunctions(db) != SQLITE_OK) {
+        if (error)
+            *error = QStringLiteral("cannot register the KQL functions: %1")
+                             .arg(QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_close(db);
+        return false;
+    }
+    // Writes are impossible on a read-only connection already; the authorizer also refuses
+    // ATTACH, PRAGMA and anything else that is not a read, whatever SQL reaches it.
+    sqlite3_set_authorizer(db, authorize, nullptr);
+    sqlite3_progress_handler(db, 10000, progress, this);
+    m_db = db;
+    return true;
+}
+
+void HuntingRunner::cancel()
+{
+    m_cancel = true;
+    if (sqlite3 *db = m_db.load())
+        sqlite3_interrupt(db);
+}
+
+int HuntingRunner::progress(void *self)
+{
+    auto *runner = static_cast<HuntingRunner *>(self);
+    if (runner->m_cancel)
+        return 1;
+    if (runner->m_deadlineMs > 0 && QDateTime::currentMSecsSinceEpoch() > runner->m_deadlineMs) {
+        runner->m_timedOut = true;
+        return 1;
+    }
+    return 0;
+}
+
+HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &options,
+                                 const PageHandler &onPage)
+{
+    HuntingResult result;
+    QElapsedTimer timer;
+    timer.start();
+    const QueryAnalysis analysis = analyzeQuery(query, HuntingSchema::defender());
+    if (!analysis.ok()) {
+        result.status = HuntingResult::Status::Refused;
+        result.refusal = analysis.errors.first();
+        return result;
+    }
+    result.warnings = analysis.warnings;
+    if (analysis.open) {
+        result.status = HuntingResult::Status::Refused;
+        result.refusal = {QStringLiteral("evaluate bag_unpack() without declared columns cannot "
+                                         "run locally; declare them: evaluate bag_unpack(x) : "
+                                         "(Name:type, …)"),
+                          analysis.result ? analysis.result->pos : SourcePos()};
+        return result;
+    }
+    KqlError error;
+    const std::optional<CompiledQuery> compiled = compileToSql(analysis, &error);
+    result.compileMicros = timer.nsecsElapsed() / 1000;
+    if (!compiled) {
+        result.status = HuntingResult::Status::Refused;
+        result.refusal = error;
+        return result;
+    }
+    result.columns = compiled->columns;
+    result.sql = compiled->sql;
+    QString openError;
+    if (!open(&openError)) {
+        result.status = HuntingResult::Status::Failed;
+        result.error = openError;
+        return result;
+    }
+    const std::optional<qint64> pinned = queryNow(analysis.setOptions);
+    setKqlNow(m_db.load(), options.asOfTicks ? *options.asOfTicks : pinned ? *pinned : nowTicks());
+    m_cancel = false;
+    m_timedOut = false;
+    m_deadlineMs
+            = options.timeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() + options.timeoutMs : 0;
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray sql = compiled->sql.toUtf8();
+    sqlite3 *db = m_db.load();
+    int rc = sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), 0, &stmt, nullptr);
+    auto failure = [&](int code) {
+        if (m_cancel) {
+            result.status = HuntingResult::Status::Cancelled;
+            result.error = QStringLiteral("the query was cancelled");
+        } else if (m_timedOut || code == SQLITE_INTERRUPT) {
+            result.status = HuntingResult::Status::TimedOut;
+            result.error = QStringLiteral("the query ran longer than %1 s and was stopped; raise "
+                                          "the time limit or narrow the query (a time filter "
+                                          "first)")
+                                   .arg(options.timeoutMs / 1000.0);
+        } else {
+            result.status = HuntingResult::Status::Failed;
+            const QString message = QString::fromUtf8(sqlite3_errmsg(db));
+            if (message.contains(QLatin1String("stack overflow"))
+                || message.contains(QLatin1String("too large")))
+                result.error = QStringLiteral("the query is nested too deeply to run (%1): split "
+                                              "long expressions, e.g. a chain of + into "
+                                              "several extend steps, or a list into in (…)")
+                                       .arg(message);
+            else
+                result.error = QStringLiteral("the query failed: %1").arg(message);
+        }
+    };
+    if (rc != SQLITE_OK) {
+        failure(rc);
+        sqlite3_finalize(stmt);
+        m_deadlineMs = 0;
+        return result;
+    }
+    for (int i = 0; i < compiled->parameters.size(); ++i) {
+        const QVariant &value = compiled->parameters[i];
+        switch (value.typeId()) {
+        case QMetaType::LongLong:
+        case QMetaType::Int:
+            sqlite3_bind_int64(stmt, i + 1, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            sqlite3_bind_double(stmt, i + 1, value.toDouble());
+            break;
+        default: {
+            const QByteArray text = value.toString().toUtf8();
+            sqlite3_bind_text(stmt, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        }
+    }
+    QList<HuntingRow> page;
+    const int pageSize = std::max(1, options.pageSize);
+    const int width = int(compiled->columns.size());
+    bool stopped = false;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (result.rows >= options.rowLimit) {
+            result.truncated = true;
+            break;
+        }
+        HuntingRow row;
+        row.reserve(width);
+        for (int c = 0; c < width; ++c)
+            row.append(valueOf(stmt, c, compiled->columns[c].type));
+        page.append(std::move(row));
+        ++result.rows;
+        if (page.size() >= pageSize) {
+            if (onPage && !onPage(page)) {
+                stopped = true;
+                page.clear();
+                break;
+            }
+            page.clear();
+        }
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        failure(rc);
+    } else if (!page.isEmpty() && onPage && !stopped) {
+        onPage(page);
+    }
+    sqlite3_finalize(stmt);
+    m_deadlineMs = 0;
+    return result;
+}
+
+} // namespace Vigil::Kql

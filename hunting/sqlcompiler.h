@@ -1,0 +1,35 @@
+#pragma once
+
+#include "binder.h"
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+namespace Vigil::Kql {
+
+/**
+ * @brief One KQL query as one SQLite SELECT: its text, its bound parameters (`?1`, `?2`, …
+ * numbered; every literal of the query is one) and the result columns in KQL's order and types.
+ *
+ * The SQL calls the kql_* functions of hunting/sqlite (registerKqlFunctions() must be done on
+ * the connection that runs it). Its result columns are exactly `columns`, in order, each value in
+ * the storage encoding of core/huntingschema.h. Value type; any thread.
+ */
+struct CompiledQuery
+{
+    QString sql;
+    QList<QVariant> parameters;
+    RowSchema columns;
+};
+
+/**
+ * Compiles a query the binder accepted into SQL for SQLite, with Kusto's semantics. A construct
+ * that cannot be compiled exactly is refused: the answer is empty and *error says which
+ * construct, and where (line and column), never an approximation.
+ */
+std::optional<CompiledQuery> compileToSql(const QueryAnalysis &analysis, KqlError *error);
+
+} // namespace Vigil::Kql

@@ -1,0 +1,401 @@
+#include "kqltime.h"
+#include "sqlcompilerimpl.h"
+
+#include <optional>
+
+// Calls: aggregates, the functions whose SQL is not a kql_ call of the same name (iff, case,
+// coalesce, toscalar, strcat, the conversions, …), and every other function as its kql_
+// namesake. Strings a function could leave NULL are made "" (a KQL string is never null).
+namespace Vigil::Kql {
+
+namespace {
+
+using T = KqlType;
+
+bool isNumber(T t)
+{
+    return t == T::Int || t == T::Long || t == T::Real;
+}
+
+/** Functions whose dynamic arguments stay dynamic (others get a dynamic value as a string). */
+const QSet<QString> &dynamicParamFunctions()
+{
+    static const QSet<QString> set = {
+            QStringLiteral("array_length"),   QStringLiteral("array_concat"),
+            QStringLiteral("array_slice"),    QStringLiteral("array_reverse"),
+            QStringLiteral("array_index_of"), QStringLiteral("set_has_element"),
+            QStringLiteral("set_union"),      QStringLiteral("set_intersect"),
+            QStringLiteral("set_difference"), QStringLiteral("jaccard_index"),
+            QStringLiteral("pack_array"),     QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),       QStringLiteral("bag_merge"),
+            QStringLiteral("bag_keys"),       QStringLiteral("bag_remove_keys"),
+            QStringLiteral("strcat_array"),   QStringLiteral("tostring"),
+            QStringLiteral("tolong"),         QStringLiteral("toint"),
+            QStringLiteral("todouble"),       QStringLiteral("toreal"),
+            QStringLiteral("tobool"),         QStringLiteral("toboolean"),
+            QStringLiteral("todatetime"),     QStringLiteral("totimespan"),
+            QStringLiteral("isnull"),         QStringLiteral("isnotnull"),
+            QStringLiteral("isempty"),        QStringLiteral("isnotempty"),
+            QStringLiteral("make_set"),       QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),      QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),       QStringLiteral("make_bag_if"),
+            QStringLiteral("take_any"),       QStringLiteral("take_anyif"),
+            QStringLiteral("dcount"),         QStringLiteral("dcountif"),
+    };
+    return set;
+}
+
+/** Functions whose value arguments are "any" (a datetime, timespan or bool must be marked). */
+const QSet<QString> &anyParamFunctions()
+{
+    static const QSet<QString> set = {
+            QStringLiteral("pack_array"),     QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),       QStringLiteral("set_has_element"),
+            QStringLiteral("array_index_of"), QStringLiteral("tostring"),
+            QStringLiteral("tolong"),         QStringLiteral("toint"),
+            QStringLiteral("todouble"),       QStringLiteral("toreal"),
+            QStringLiteral("tobool"),         QStringLiteral("toboolean"),
+            QStringLiteral("make_set"),       QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),      QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),       QStringLiteral("make_bag_if"),
+    };
+    return set;
+}
+
+/** Aggregates that are one kql_ (or SQL) aggregate with the same arguments. */
+QString aggregateSqlName(const QString &name)
+{
+    static const QHash<QString, QString> map = {
+            {QStringLiteral("countif"), QStringLiteral("kql_countif")},
+            {QStringLiteral("dcount"), QStringLiteral("kql_dcount")},
+            {QStringLiteral("dcountif"), QStringLiteral("kql_dcountif")},
+            {QStringLiteral("sum"), QStringLiteral("kql_sum")},
+            {QStringLiteral("sumif"), QStringLiteral("kql_sumif")},
+            {QStringLiteral("avgif"), QStringLiteral("kql_avgif")},
+            {QStringLiteral("min"), QStringLiteral("min")},
+            {QStringLiteral("max"), QStringLiteral("max")},
+            {QStringLiteral("minif"), QStringLiteral("kql_minif")},
+            {QStringLiteral("maxif"), QStringLiteral("kql_maxif")},
+            {QStringLiteral("take_any"), QStringLiteral("kql_take_any")},
+            {QStringLiteral("any"), QStringLiteral("kql_take_any")},
+            {QStringLiteral("take_anyif"), QStringLiteral("kql_take_anyif")},
+            {QStringLiteral("anyif"), QStringLiteral("kql_take_anyif")},
+            {QStringLiteral("make_set"), QStringLiteral("kql_make_set")},
+            {QStringLiteral("makeset"), QStringLiteral("kql_make_set")},
+            {QStringLiteral("makelist"), QStringLiteral("kql_make_list")},
+            {QStringLiteral("count_distinct"), QStringLiteral("kql_dcount")},
+            {QStringLiteral("make_set_if"), QStringLiteral("kql_make_set_if")},
+            {QStringLiteral("make_list"), QStringLiteral("kql_make_list")},
+            {QStringLiteral("make_list_if"), QStringLiteral("kql_make_list_if")},
+            {QStringLiteral("make_bag"), QStringLiteral("kql_make_bag")},
+            {QStringLiteral("make_bag_if"), QStringLiteral("kql_make_bag_if")},
+            {QStringLiteral("stdev"), QStringLiteral("kql_stdev")},
+            {QStringLiteral("stdevif"), QStringLiteral("kql_stdevif")},
+            {QStringLiteral("stdevp"), QStringLiteral("kql_stdevp")},
+            {QStringLiteral("variance"), QStringLiteral("kql_variance")},
+            {QStringLiteral("varianceif"), QStringLiteral("kql_varianceif")},
+            {QStringLiteral("variancep"), QStringLiteral("kql_variancep")},
+    };
+    return map.value(name);
+}
+
+const Node &valueOf(const Node &arg)
+{
+    return arg.kind == NodeKind::NamedArg ? *arg.kid(0) : arg;
+}
+
+T typeOf(const Node &node)
+{
+    return node.type.value_or(T::Dynamic);
+}
+} // namespace
+
+QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
+{
+    const QString &name = node.text;
+    Env inner = env;
+    inner.aggregates = false;
+    for (const NodePtr &kid : node.kids) {
+        if (kid->kind == NodeKind::NamedArg || kid->kind == NodeKind::Star)
+            refuse(QStringLiteral("this argument of %1() cannot be compiled").arg(name), *kid);
+    }
+    QString sql;
+    if (name == u"count") {
+        if (node.count() != 0)
+            refuse(QStringLiteral("count() with an argument cannot be compiled"), node);
+        // Inside mv-apply's keyless summarize the rows come through a LEFT JOIN: count the
+        // joined rows, not the partition's own.
+        sql = m_countJoined ? QStringLiteral("count(_s.\"_vigil_row\")")
+                            : QStringLiteral("count(*)");
+    } else if (name == u"avg") {
+        if (!isNumber(typeOf(*node.kid(0))))
+            refuse(QStringLiteral("avg() of a %1 value cannot be compiled")
+                           .arg(kqlTypeName(typeOf(*node.kid(0)))),
+                   node);
+        sql = QStringLiteral("avg(%1)").arg(expr(*node.kid(0), inner));
+    } else {
+        const QString fn = aggregateSqlName(name);
+        if (fn.isEmpty())
+            refuse(QStringLiteral("the aggregate %1() cannot be compiled to SQL yet").arg(name),
+                   node);
+        if ((name == u"min" || name == u"max" || name == u"minif" || name == u"maxif")
+            && typeOf(*node.kid(0)) == T::Dynamic)
+            refuse(QStringLiteral("%1() of a dynamic value cannot be compiled").arg(name), node);
+        QStringList args;
+        const bool any
+                = dynamicParamFunctions().contains(name) || name == u"any" || name == u"anyif";
+        for (qsizetype i = 0; i < node.count(); ++i) {
+            const Node &arg = *node.kid(i);
+            if (i == 0 && anyParamFunctions().contains(name))
+                args.append(asAny(arg, inner));
+            else if (i == 0 && any)
+                args.append(typeOf(arg) == T::Dynamic ? asDynamic(arg, inner) : expr(arg, inner));
+            else
+                args.append(expr(arg, inner));
+        }
+        if (fn.startsWith(QLatin1String("kql_"))
+            && !registeredFunctions().value(fn).contains(int(args.size())))
+            refuse(QStringLiteral("%1() with %2 arguments cannot be compiled")
+                           .arg(name)
+                           .arg(args.size()),
+                   node);
+        sql = QStringLiteral("%1(%2)").arg(fn, args.join(QLatin1String(", ")));
+    }
+    if (typeOf(node) == T::String)
+        sql = QStringLiteral("coalesce(%1, '')").arg(sql);
+    return sql;
+}
+
+QString SqlCompiler::call(const Node &node, const Env &env)
+{
+    const QString &name = node.text;
+    if (const Binding *binding = findBinding(name); binding && binding->function)
+        return callScalarLambda(node, *binding, env);
+    if (env.aggregates && (name == u"count" || name == u"avg" || !aggregateSqlName(name).isEmpty()))
+        return aggregateCall(node, env);
+    const T result = typeOf(node);
+    auto arg = [&](qsizetype i) -> const Node & { return valueOf(*node.kid(i)); };
+    if (name == u"iff" || name == u"iif") {
+        return QStringLiteral("(CASE WHEN %1 THEN %2 ELSE %3 END)")
+                .arg(expr(arg(0), env, true),
+                     result == T::Dynamic ? asAny(arg(1), env) : expr(arg(1), env),
+                     result == T::Dynamic ? asAny(arg(2), env) : expr(arg(2), env));
+    }
+    if (name == u"case") {
+        QString sql = QStringLiteral("(CASE");
+        for (qsizetype i = 0; i + 1 < node.count(); i += 2)
+            sql += QStringLiteral(" WHEN %1 THEN %2")
+                           .arg(expr(arg(i), env, true), result == T::Dynamic
+                                                                 ? asAny(arg(i + 1), env)
+                                                                 : expr(arg(i + 1), env));
+        return sql
+               + QStringLiteral(" ELSE %1 END)")
+                         .arg(result == T::Dynamic ? asAny(arg(node.count() - 1), env)
+                                                   : expr(arg(node.count() - 1), env));
+    }
+    if (name == u"coalesce") {
+        QStringList values;
+        for (qsizetype i = 0; i < node.count(); ++i)
+            values.append(result == T::String
+                                  ? QStringLiteral("nullif(%1, '')").arg(expr(arg(i), env))
+                                  : expr(arg(i), env));
+        if (result == T::String)
+            values.append(QStringLiteral("''"));
+        else
+            values.append(QStringLiteral("NULL")); // coalesce() needs two arguments in SQLite
+        return QStringLiteral("coalesce(%1)").arg(values.join(QLatin1String(", ")));
+    }
+    if (name == u"max_of" || name == u"min_of") {
+        // Kusto ignores null arguments; SQLite's max(a, b) is null when one is. Each argument
+        // falls back to the others, so a null never wins and all-null stays null.
+        QStringList values;
+        for (qsizetype i = 0; i < node.count(); ++i)
+            values.append(expr(arg(i), env));
+        if (values.size() == 1)
+            return values.first();
+        QStringList guarded;
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            QStringList order = {values[i]};
+            for (qsizetype k = 0; k < values.size(); ++k) {
+                if (k != i)
+                    order.append(values[k]);
+            }
+            guarded.append(QStringLiteral("coalesce(%1)").arg(order.join(QLatin1String(", "))));
+        }
+        return QStringLiteral("%1(%2)").arg(name == u"max_of" ? QStringLiteral("max")
+                                                              : QStringLiteral("min"),
+                                            guarded.join(QLatin1String(", ")));
+    }
+    if ((name == u"bin" || name == u"floor") && node.count() == 2 && typeOf(arg(0)) == T::DateTime
+        && arg(1).kind == NodeKind::Literal && arg(1).literal == LiteralKind::TimeSpan) {
+        // A datetime is never negative (ticks from 0001-01-01), so integer division floors:
+        // the plain arithmetic a hand-written query uses, without a function call per row.
+        const std::optional<qint64> size = KqlTime::parseTimeSpan(arg(1).value);
+        if (size && *size > 0) {
+            const QString step = param(qlonglong(*size));
+            return QStringLiteral("(%1 / %2 * %2)").arg(expr(arg(0), env), step);
+        }
+    }
+    if (name == u"not")
+        return QStringLiteral("(NOT %1)").arg(expr(arg(0), env));
+    if (name == u"ingestion_time") {
+        if (!env.ingest)
+            refuse(QStringLiteral("ingestion_time() is only known on a table's own rows (before "
+                                  "project, summarize, join or union)"),
+                   node);
+        return env.qualifier + QStringLiteral("\"_vigil_ingested\"");
+    }
+    if (name == u"toscalar") {
+        const Node &value = arg(0);
+        if (!value.schema)
+            return expr(value, env);
+        const Rel rel = tabular(value);
+        const QString sql = QStringLiteral("(SELECT %1 FROM %2%3 LIMIT 1)")
+                                    .arg(quote(rel.schema.first().name), rel.cte,
+                                         rel.ordered ? QStringLiteral(" ORDER BY \"_vigil_ord\"")
+                                                     : QString());
+        return result == T::String ? QStringLiteral("coalesce(%1, '')").arg(sql) : sql;
+    }
+    if (name == u"isnull" || name == u"isnotnull" || name == u"isempty" || name == u"isnotempty") {
+        const Node &value = arg(0);
+        const T t = typeOf(value);
+        const bool isNot = name.startsWith(QLatin1String("isnot"));
+        if (t == T::String || t == T::Guid) {
+            if (name.endsWith(QLatin1String("null")))
+                return isNot ? QStringLiteral("1") : QStringLiteral("0");
+            return QStringLiteral("(%1 %2 '')").arg(expr(value, env), isNot ? u"<>" : u"=");
+        }
+        if (t == T::Dynamic)
+            return QStringLiteral("kql_%1(%2)").arg(name, asDynamic(value, env));
+        return QStringLiteral("(%1 IS %2NULL)")
+                .arg(expr(value, env), isNot ? QStringLiteral("NOT ") : QString());
+    }
+    if (name == u"gettype") {
+        const T t = typeOf(arg(0));
+        if (t == T::Dynamic)
+            return QStringLiteral("kql_gettype(%1)").arg(asDynamic(arg(0), env));
+        return param(kqlTypeName(t));
+    }
+    if (name == u"strcat" || name == u"strcat_delim") {
+        QStringList values;
+        for (qsizetype i = 0; i < node.count(); ++i)
+            values.append(asString(arg(i), env));
+        return QStringLiteral("kql_%1(%2)").arg(name, values.join(QLatin1String(", ")));
+    }
+    if (name == u"parse_json" || name == u"todynamic") {
+        if (typeOf(arg(0)) == T::Dynamic)
+            return asDynamic(arg(0), env);
+        return QStringLiteral("kql_parse_json(%1)").arg(asString(arg(0), env));
+    }
+    static const QHash<QString, T> conversions = {
+            {QStringLiteral("tostring"), T::String},
+            {QStringLiteral("tolong"), T::Long},
+            {QStringLiteral("toint"), T::Int},
+            {QStringLiteral("todouble"), T::Real},
+            {QStringLiteral("toreal"), T::Real},
+            {QStringLiteral("tobool"), T::Bool},
+            {QStringLiteral("toboolean"), T::Bool},
+            {QStringLiteral("todatetime"), T::DateTime},
+            {QStringLiteral("totimespan"), T::TimeSpan},
+    };
+    if (conversions.contains(name) && node.count() == 1) {
+        const T from = typeOf(arg(0));
+        const T to = conversions.value(name);
+        if (from == to || (to == T::Long && from == T::Int))
+            return expr(arg(0), env);
+        if (to == T::String)
+            return QStringLiteral("coalesce(%1, '')").arg(asString(arg(0), env));
+        if (to == T::Real && isNumber(from))
+            return QStringLiteral("CAST(%1 AS REAL)").arg(expr(arg(0), env));
+        if ((to == T::DateTime || to == T::TimeSpan) && from == T::String)
+            return QStringLiteral("kql_%1(%2)").arg(name, expr(arg(0), env));
+        if (to == T::DateTime || to == T::TimeSpan) {
+            if (from != T::Dynamic)
+                refuse(QStringLiteral("%1() of a %2 value cannot be compiled exactly")
+                               .arg(name, kqlTypeName(from)),
+                       node);
+        }
+        return QStringLiteral("kql_%1(%2)").arg(name, asAny(arg(0), env));
+    }
+    if (name == u"extract" && node.count() == 4) {
+        const Node &target = *node.kid(3);
+        static const QHash<T, QString> to = {
+                {T::Long, QStringLiteral("kql_tolong")},
+                {T::Int, QStringLiteral("kql_toint")},
+                {T::Real, QStringLiteral("kql_todouble")},
+                {T::Bool, QStringLiteral("kql_tobool")},
+                {T::DateTime, QStringLiteral("kql_todatetime")},
+                {T::TimeSpan, QStringLiteral("kql_totimespan")},
+        };
+        QString extracted
+                = QStringLiteral("kql_extract(%1, %2, %3)")
+                          .arg(asString(arg(0), env), expr(arg(1), env), asString(arg(2), env));
+        if (typeOf(target) == T::String)
+            return extracted;
+        if (!to.contains(typeOf(target)))
+            refuse(QStringLiteral("extract() to this type cannot be compiled"), target);
+        return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(target)), extracted);
+    }
+    if (name == u"pack_all") {
+        if (!env.row || node.count() > 0)
+            refuse(QStringLiteral("pack_all() cannot be compiled here"), node);
+        // SQLite calls take at most 127 arguments: pack 60 columns at a time and merge the bags
+        // (their keys differ, so the merge keeps every column, in order).
+        QStringList bags;
+        QStringList values;
+        for (const Column &c : *env.row) {
+            Node column;
+            column.kind = NodeKind::Name;
+            column.text = c.name;
+            column.type = c.type;
+            values.append(param(c.name));
+            values.append(asAny(column, env));
+            if (values.size() == 120) {
+                bags.append(
+                        QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
+                values.clear();
+            }
+        }
+        if (!values.isEmpty() || bags.isEmpty())
+            bags.append(QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
+        return bags.size() == 1
+                       ? bags.first()
+                       : QStringLiteral("kql_bag_merge(%1)").arg(bags.join(QLatin1String(", ")));
+    }
+    // Every other function is its kql_ namesake, when the runtime has it with this many arguments.
+    static const QHash<QString, QString> aliases = {
+            {QStringLiteral("extractjson"), QStringLiteral("extract_json")},
+            {QStringLiteral("parsejson"), QStringLiteral("parse_json")},
+            {QStringLiteral("notempty"), QStringLiteral("isnotempty")},
+            {QStringLiteral("isnotnull"), QStringLiteral("isnotnull")},
+            {QStringLiteral("replace"), QStringLiteral("replace_regex")},
+            {QStringLiteral("base64_decodestring"), QStringLiteral("base64_decode_tostring")},
+            {QStringLiteral("base64_encodestring"), QStringLiteral("base64_encode_tostring")},
+    };
+    const QString fn = QStringLiteral("kql_") + aliases.value(name, name);
+    const auto registered = registeredFunctions().constFind(fn);
+    if (registered == registeredFunctions().constEnd()
+        || (!registered->contains(-1) && !registered->contains(int(node.count()))))
+        refuse(QStringLiteral("the function %1() cannot be compiled to SQL yet").arg(name), node);
+    const bool dynamicParams = dynamicParamFunctions().contains(name);
+    const bool anyParams = anyParamFunctions().contains(name);
+    QStringList args;
+    for (qsizetype i = 0; i < node.count(); ++i) {
+        const Node &kid = *node.kid(i);
+        if (kid.kind == NodeKind::NamedArg || kid.kind == NodeKind::TypeOf
+            || kid.kind == NodeKind::Star)
+            refuse(QStringLiteral("this argument of %1() cannot be compiled").arg(name), kid);
+        const T t = typeOf(kid);
+        if (anyParams)
+            args.append(asAny(kid, env));
+        else if (t == T::Dynamic)
+            args.append(dynamicParams ? asDynamic(kid, env) : asString(kid, env));
+        else if (t == T::Decimal)
+            refuse(QStringLiteral("decimal values cannot be compiled to SQL"), kid);
+        else
+            args.append(expr(kid, env));
+    }
+    const QString sql = QStringLiteral("%1(%2)").arg(fn, args.join(QLatin1String(", ")));
+    return result == T::String ? QStringLiteral("coalesce(%1, '')").arg(sql) : sql;
+}
+} // namespace Vigil::Kql

@@ -1,0 +1,134 @@
+#pragma once
+
+#include "sqlcompiler.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+#include <vector>
+
+// The SQL compiler's own declarations, shared by sqlcompiler.cpp (statements, sources, driver),
+// sqlcompilerexpr.cpp (scalar expressions and calls), sqlcompilerops.cpp (row operators,
+// summarize) and sqlcompilerjoin.cpp (join, lookup, union, mv-expand). Not part of the API.
+namespace Vigil::Kql {
+
+/**
+ * A compiled tabular expression: a CTE whose columns are `schema`, by name, in order, plus the
+ * hidden columns it carries: `_vigil_ingested` (ingestion_time() of the row) and `_vigil_ord`
+ * (the row order a sort gave, for the operators that keep it).
+ */
+struct Rel
+{
+    QString cte; ///< the CTE's name (generated, never from the query)
+    RowSchema schema;
+    bool ingest = false;
+    bool ordered = false;
+    /** Inside mv-apply's subquery: `_vigil_row` names the input row each row belongs to. */
+    bool partitioned = false;
+    QString tableName; ///< the Defender table when this is one, unchanged (union withsource)
+};
+
+/** Where a scalar expression is compiled: the row its names refer to. */
+struct Env
+{
+    const RowSchema *row = nullptr;
+    QString qualifier; ///< prefix of column references ("l." in a join), or ""
+    bool ingest = false;
+    bool aggregates = false; ///< summarize's aggregate list: aggregate calls are allowed
+};
+
+/** A value bound by let (or `as`): a scalar's SQL, or a table's compiled CTE. */
+struct Binding
+{
+    bool tabular = false;
+    bool function = false; ///< a let function (lambda), compiled at each call
+    const Node *lambda = nullptr;
+    size_t closureDepth = 0; ///< the scopes it sees: m_scopes[0, closureDepth)
+    QString sql;
+    KqlType type = KqlType::Dynamic;
+    Rel rel;
+};
+
+class SqlCompiler
+{
+public:
+    struct Failure
+    {
+        KqlError error;
+    };
+
+    CompiledQuery compile(const QueryAnalysis &analysis);
+
+    // ---- sqlcompiler.cpp
+    [[noreturn]] void refuse(const QString &what, const Node &at) const;
+    QString param(const QVariant &value);
+    QString addCte(const QString &select);
+    Rel tabular(const Node &node);
+    Rel pipeline(const Node &node);
+    Rel source(const Node &node);
+    const Binding *findBinding(const QString &name) const;
+    static QString quote(const QString &identifier);
+    static QString nullOf(KqlType type);
+    QString hiddenColumns(const Rel &in, const QString &qualifier = {}) const;
+
+    /** A call of a let function: its result's SQL (scalar) or CTE (tabular). */
+    QString callScalarLambda(const Node &call, const Binding &fn, const Env &env);
+    Rel callTabularLambda(const Node &call, const Binding &fn, const Rel *input = nullptr);
+    const Node *bindLambdaArguments(const Node &call, const Binding &fn, const Env &env,
+                                    const Rel *input = nullptr);
+
+    // ---- sqlcompilerexpr.cpp
+    /** SQL for a scalar expression; truthy: where NULL counts as false (a where condition). */
+    QString expr(const Node &node, const Env &env, bool truthy = false);
+    QString literal(const Node &node);
+    QString dynamicLiteralJson(const Node &node);
+    QString columnName(const Node &name) const;
+    QString binary(const Node &node, const Env &env, bool truthy);
+    QString inList(const Node &node, const Env &env);
+    QString termList(const Node &node, const Env &env);
+    QString between(const Node &node, const Env &env, bool truthy);
+    QString call(const Node &node, const Env &env);
+    QString aggregateCall(const Node &node, const Env &env);
+    QString memberAccess(const Node &node, const Env &env);
+    QString asString(const Node &node, const Env &env);
+    QString asAny(const Node &node, const Env &env);
+    QString asDynamic(const Node &node, const Env &env);
+    QString arithmetic(const Node &node, const Env &env);
+
+    // ---- sqlcompilerops.cpp
+    Rel op(const Node &op, const Rel &in);
+    Rel projection(const Node &op, const Rel &in);
+    Rel summarize(const Node &op, const Rel &in);
+    Rel sort(const Node &op, const Rel &in);
+    QString sortKeys(const Node &op, const Rel &in);
+    Rel take(const Node &op, const Rel &in, const QString &count);
+    Rel reshape(const Node &op, const Rel &in);
+
+    // ---- sqlcompilerjoin.cpp
+    Rel join(const Node &op, const Rel &left);
+    Rel unionOf(const Node &op, const Rel *input);
+    Rel mvExpand(const Node &op, const Rel &in, const RowSchema *expanded = nullptr);
+    Rel mvExpandZip(const Node &op, const Rel &in, const RowSchema *expanded);
+    Rel mvApply(const Node &op, const Rel &in);
+
+    // ---- sqlcompilerparse.cpp
+    Rel parse(const Node &op, const Rel &in);
+
+    /** The kql_* functions registered on a connection, with their argument counts (-1: any). */
+    static const QHash<QString, QSet<int>> &registeredFunctions();
+
+private:
+    std::vector<QString> m_ctes;
+    QList<QVariant> m_params;
+    std::vector<QHash<QString, Binding>> m_scopes;
+    std::optional<Rel> m_implicitInput; ///< mv-apply's expanded rows, for its subquery
+    QString m_partitions; ///< mv-apply: the CTE of its numbered input rows
+    bool m_countJoined = false; ///< count() counts _s rows (mv-apply's keyless summarize)
+    QHash<QString, int> m_callSites; ///< how often each name is called or used as a view
+    bool m_recursive = false;
+    int m_depth = 0;
+};
+
+} // namespace Vigil::Kql

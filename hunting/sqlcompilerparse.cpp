@@ -1,0 +1,213 @@
+#include "sqlcompilerimpl.h"
+
+// parse and parse-where: the pattern becomes one RE2 regular expression (a bound parameter, never
+// SQL text); kql_matches_regex tests it and kql_extract reads each capture. The rules follow the
+// behaviour measured on Kusto and Microsoft's parse-operator page: in kind=simple (and relaxed)
+// the literals are text, `*` and string columns are lazy, and the whole pattern must reach the
+// end of the input; in kind=regex the literals are regular expressions, string columns greedy,
+// nothing is anchored. A typed column converts its capture; in simple and regex a row whose match
+// or any conversion fails gets "" in its string columns and null in the others (parse-where drops
+// it); in relaxed only a failed match does, and a failed conversion nulls its own column.
+namespace Vigil::Kql {
+
+namespace {
+
+using T = KqlType;
+
+/** RE2's QuoteMeta for ASCII: every character but letters, digits and '_' escaped. */
+QString escapeRegex(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool plain = u >= 0x80 || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
+                           || (u >= u'0' && u <= u'9') || u == u'_';
+        if (u == 0)
+            out += QStringLiteral("\\x00");
+        else if (plain)
+            out += c;
+        else
+            out += QLatin1Char('\\') + c;
+    }
+    return out;
+}
+
+/** The text a typed column takes where nothing but a `*` follows it (kind=simple). */
+QString simpleShape(T type)
+{
+    switch (type) {
+    case T::Int:
+    case T::Long:
+        return QStringLiteral("\\s*[-+]?\\d+");
+    case T::Real:
+        return QStringLiteral("\\s*[-+]?(?:\\d+\\.?\\d*|\\.\\d+)");
+    case T::Bool:
+        return QStringLiteral("\\s*(?:[tT][rR][uU][eE]|[fF][aA][lL][sS][eE]|[-+]?\\d+)");
+    default:
+        return {};
+    }
+}
+
+/** The text a typed column takes in kind=regex. */
+QString regexShape(T type)
+{
+    switch (type) {
+    case T::Int:
+    case T::Long:
+        return QStringLiteral("\\s*[-+]?\\d+");
+    case T::Real:
+        return QStringLiteral("\\s*[-+]?\\d+(?:\\.\\d+)?");
+    case T::Bool:
+        return QStringLiteral("\\s*(?i:true|false)");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+Rel SqlCompiler::parse(const Node &node, const Rel &in)
+{
+    const QString kind = node.option(QStringLiteral("kind")).isEmpty()
+                                 ? QStringLiteral("simple")
+                                 : node.option(QStringLiteral("kind"));
+    const bool regexMode = kind == u"regex";
+    const bool relaxed = kind == u"relaxed";
+    if (kind != u"simple" && !regexMode && !relaxed)
+        refuse(QStringLiteral("parse kind=%1 cannot be compiled to SQL yet").arg(kind), node);
+    if (relaxed && node.text == u"parse-where")
+        refuse(QStringLiteral("parse-where kind=relaxed is refused (Kusto refuses it too)"), node);
+    // The regular expression, element by element, and the columns it captures, in order.
+    QString re;
+    QList<const Node *> columns;
+    for (qsizetype i = 1; i < node.count(); ++i) {
+        const Node &element = *node.kid(i);
+        const Node *next = node.kid(i + 1);
+        if (element.kind == NodeKind::Star) {
+            re += QStringLiteral(".*?");
+        } else if (element.kind == NodeKind::Literal) {
+            if (element.value.isEmpty())
+                refuse(QStringLiteral("an empty string in a parse pattern is refused (Kusto "
+                                      "refuses it too)"),
+                       element);
+            if (regexMode) {
+                // The pattern's own groups would shift the captures: allow only (?:…) & co.
+                const QString &text = element.value;
+                for (qsizetype k = 0; k < text.size(); ++k) {
+                    if (text[k] == u'\\') {
+                        ++k;
+                        continue;
+                    }
+                    if (text[k] == u'(' && (k + 1 >= text.size() || text[k + 1] != u'?'))
+                        refuse(QStringLiteral("a capturing group inside a parse kind=regex "
+                                              "pattern cannot be compiled; write (?:…)"),
+                               element);
+                }
+                re += text;
+            } else {
+                re += escapeRegex(element.value);
+            }
+        } else if (element.kind == NodeKind::ColumnDecl) {
+            const T type = element.type.value_or(T::String);
+            const bool starNext = next && next->kind == NodeKind::Star;
+            QString capture;
+            if (regexMode) {
+                capture = type == T::String ? QStringLiteral(".*") : regexShape(type);
+            } else if (!starNext) {
+                capture = QStringLiteral(".*?"); // the next string or the end stops it
+            } else {
+                if (type == T::String)
+                    refuse(QStringLiteral("'*' after the string column '%1' is ambiguous (Kusto "
+                                          "refuses it too); give it a type or a string after it")
+                                   .arg(element.text),
+                           element);
+                capture = simpleShape(type);
+                // kind=relaxed: before a trailing '*' the typed text may be missing (the column
+                // is then null, the others keep their values).
+                if (relaxed && !capture.isEmpty() && !node.kid(i + 2))
+                    capture = QStringLiteral("(?:%1)?").arg(capture);
+            }
+            if (capture.isEmpty())
+                refuse(QStringLiteral("a %1 column in this place of a parse pattern cannot be "
+                                      "compiled exactly")
+                               .arg(kqlTypeName(type)),
+                       element);
+            re += QLatin1Char('(') + capture + QLatin1Char(')');
+            columns.append(&element);
+        }
+    }
+    if (!regexMode)
+        re += QLatin1Char('$');
+    const Env env{&in.schema, QString(), in.ingest, false};
+    const QString source = asString(*node.kid(0), env);
+    const QString pattern = param(re);
+    // One layer reads the source once; the next extracts and converts each capture.
+    QStringList inner;
+    for (const Column &c : in.schema)
+        inner.append(quote(c.name));
+    const QString sourceCte = addCte(
+            QStringLiteral("SELECT %1%2, %3 AS \"_vigil_s\" FROM %4")
+                    .arg(inner.join(QLatin1String(", ")), hiddenColumns(in), source, in.cte));
+    QStringList converted;
+    QStringList tests = {QStringLiteral("kql_matches_regex(\"_vigil_s\", %1)").arg(pattern)};
+    for (qsizetype k = 0; k < columns.size(); ++k) {
+        const QString captured
+                = QStringLiteral("kql_extract(%1, %2, \"_vigil_s\")").arg(pattern).arg(k + 1);
+        QString value;
+        switch (columns[k]->type.value_or(T::String)) {
+        case T::String:
+            value = captured;
+            break;
+        case T::Int:
+        case T::Long:
+            // Only whole-number text converts (tolong('1.5') is null).
+            value = QStringLiteral("(CASE WHEN kql_matches_regex(%1, '^\\s*[-+]?\\d+\\s*$') THEN "
+                                   "kql_tolong(%1) END)")
+                            .arg(captured);
+            break;
+        case T::Real:
+            value = QStringLiteral("kql_todouble(nullif(%1, ''))").arg(captured);
+            break;
+        case T::Bool:
+            value = QStringLiteral("(CASE WHEN kql_matches_regex(%1, '^\\s*[-+]?\\d+\\s*$') THEN "
+                                   "kql_tolong(%1) <> 0 WHEN kql_matches_regex(%1, "
+                                   "'(?i)^\\s*(true|false)\\s*$') THEN kql_tobool(kql_trim('\\s', "
+                                   "%1)) END)")
+                            .arg(captured);
+            break;
+        case T::DateTime:
+            value = QStringLiteral("kql_todatetime(nullif(%1, ''))").arg(captured);
+            break;
+        case T::TimeSpan:
+            value = QStringLiteral("kql_totimespan(nullif(%1, ''))").arg(captured);
+            break;
+        default:
+            refuse(QStringLiteral("parse into this type cannot be compiled yet"), *columns[k]);
+        }
+        converted.append(value);
+        // kind=simple and regex are all-or-nothing; relaxed converts each column on its own.
+        if (columns[k]->type.value_or(T::String) != T::String && !relaxed)
+            tests.append(value + QStringLiteral(" IS NOT NULL"));
+    }
+    const QString ok = QLatin1Char('(') + tests.join(QLatin1String(" AND ")) + QLatin1Char(')');
+    QStringList select = inner;
+    for (qsizetype k = 0; k < columns.size(); ++k) {
+        const bool text = columns[k]->type.value_or(T::String) == T::String;
+        select.append(QStringLiteral("(CASE WHEN %1 THEN %2 ELSE %3 END) AS %4")
+                              .arg(ok, converted[k],
+                                   text ? QStringLiteral("''") : QStringLiteral("NULL"),
+                                   quote(columns[k]->text)));
+    }
+    Rel out;
+    out.schema = *node.schema;
+    out.ingest = in.ingest;
+    out.ordered = in.ordered;
+    out.partitioned = in.partitioned;
+    out.cte = addCte(
+            QStringLiteral("SELECT %1%2 FROM %3%4")
+                    .arg(select.join(QLatin1String(", ")), hiddenColumns(in), sourceCte,
+                         node.text == u"parse-where" ? QStringLiteral(" WHERE ") + ok : QString()));
+    return out;
+}
+
+} // namespace Vigil::Kql
