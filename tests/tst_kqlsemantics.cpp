@@ -470,6 +470,12 @@ void TestKqlSemantics::sortDefaultsToDescendingWithKustoNulls()
                (Rows{{"3"}, {"2"}, {"1"}, {"4"}, {"5"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | top 2 by FileSize | project ReportId"),
                (Rows{{"2"}, {"1"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | sort by FileSize asc | take 2 | project "
+                              "ReportId"),
+               (Rows{{"3"}, {"5"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | top 3 by FileSize asc nulls last | project "
+                              "ReportId"),
+               (Rows{{"5"}, {"4"}, {"1"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | sort by DeviceId asc, Timestamp desc | where "
                               "ReportId < 5 | project ReportId"),
                (Rows{{"2"}, {"1"}, {"4"}, {"3"}}));
