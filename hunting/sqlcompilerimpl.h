@@ -67,7 +67,7 @@ public:
     // ---- sqlcompiler.cpp
     [[noreturn]] void refuse(const QString &what, const Node &at) const;
     QString param(const QVariant &value);
-    QString addCte(const QString &select);
+    QString addCte(const QString &select, bool materialized = false);
     Rel tabular(const Node &node);
     Rel pipeline(const Node &node);
     Rel source(const Node &node);
