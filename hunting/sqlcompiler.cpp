@@ -77,12 +77,16 @@ QString SqlCompiler::param(const QVariant &value)
     return QStringLiteral("?%1").arg(m_params.size());
 }
 
-QString SqlCompiler::addCte(const QString &select)
+QString SqlCompiler::addCte(const QString &select, bool materialized)
 {
     QString name = QStringLiteral("_q%1").arg(m_ctes.size() + 1);
     // NOT MATERIALIZED: a CTE read twice (a self-join, a let used twice) is still flattened
     // into its readers, so a table is never copied whole.
-    m_ctes.push_back(name + QStringLiteral(" AS NOT MATERIALIZED (") + select + QLatin1Char(')'));
+    // materialize(): computed once, so that every reader sees the same rows (take, rand()).
+    m_ctes.push_back(name
+                     + (materialized ? QStringLiteral(" AS MATERIALIZED (")
+                                     : QStringLiteral(" AS NOT MATERIALIZED ("))
+                     + select + QLatin1Char(')'));
     return name;
 }
 
@@ -239,8 +243,13 @@ Rel SqlCompiler::tabular(const Node &node)
         return rel;
     }
     case NodeKind::Call:
-        if (node.text == u"materialize" || node.text == u"view")
+        if (node.text == u"view")
             return tabular(*node.kid(0));
+        if (node.text == u"materialize") {
+            Rel rel = tabular(*node.kid(0));
+            rel.cte = addCte(QStringLiteral("SELECT * FROM %1").arg(rel.cte), true);
+            return rel;
+        }
         if (const Binding *binding = findBinding(node.text); binding && binding->function)
             return callTabularLambda(node, *binding);
         refuse(QStringLiteral("calling the let function '%1' cannot be compiled to SQL yet")

@@ -27,6 +27,9 @@ struct Rel
     bool ordered = false;
     /** Inside mv-apply's subquery: `_vigil_row` names the input row each row belongs to. */
     bool partitioned = false;
+    /** Straight out of a sort: the sort's input and keys (take N then uses a top-N sort). */
+    QString sortSource;
+    QString sortKeys;
     QString tableName; ///< the Defender table when this is one, unchanged (union withsource)
 };
 
@@ -64,7 +67,7 @@ public:
     // ---- sqlcompiler.cpp
     [[noreturn]] void refuse(const QString &what, const Node &at) const;
     QString param(const QVariant &value);
-    QString addCte(const QString &select);
+    QString addCte(const QString &select, bool materialized = false);
     Rel tabular(const Node &node);
     Rel pipeline(const Node &node);
     Rel source(const Node &node);
@@ -99,6 +102,7 @@ public:
 
     // ---- sqlcompilerops.cpp
     Rel op(const Node &op, const Rel &in);
+    Rel applyOperator(const Node &op, const Rel &in);
     Rel projection(const Node &op, const Rel &in);
     Rel summarize(const Node &op, const Rel &in);
     Rel sort(const Node &op, const Rel &in);

@@ -20,6 +20,16 @@ Env envOf(const Rel &rel)
 
 Rel SqlCompiler::op(const Node &node, const Rel &in)
 {
+    Rel out = applyOperator(node, in);
+    if (node.kind != NodeKind::OpSort) {
+        out.sortSource.clear(); // only take right after a sort may skip it
+        out.sortKeys.clear();
+    }
+    return out;
+}
+
+Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
+{
     for (const Column &c : *node.schema) {
         if (c.name.startsWith(QLatin1String("_vigil_")))
             refuse(QStringLiteral("column names starting with _vigil_ are reserved"), node);
@@ -71,17 +81,7 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
     case NodeKind::OpTop: {
         Env none;
         const QString count = expr(*node.kid(0), none);
-        if (in.partitioned)
-            return take(node, sort(node, in), count);
-        // ORDER BY … LIMIT first, which SQLite runs with a top-N sorter (no sort of the whole
-        // input), then number the N rows for the order the rest of the query keeps.
-        const QString keys = sortKeys(node, in);
-        Rel top = in;
-        top.tableName.clear();
-        top.ordered = false;
-        top.cte = addCte(QStringLiteral("SELECT * FROM %1 ORDER BY %2 LIMIT max(%3, 0)")
-                                 .arg(in.cte, keys, count));
-        return sort(node, top);
+        return take(node, sort(node, in), count);
     }
     case NodeKind::OpTake: {
         Env none;
@@ -282,6 +282,8 @@ Rel SqlCompiler::sort(const Node &node, const Rel &in)
     Rel out = in;
     out.tableName.clear();
     out.ordered = true;
+    out.sortSource = in.cte;
+    out.sortKeys = keys;
     QStringList columns;
     for (const Column &c : in.schema)
         columns.append(quote(c.name));
@@ -300,6 +302,22 @@ Rel SqlCompiler::take(const Node &node, const Rel &in, const QString &count)
     Q_UNUSED(node)
     Rel out = in;
     out.tableName.clear();
+    if (!in.sortSource.isEmpty() && !in.partitioned) {
+        // sort | take N (and top N): ORDER BY … LIMIT N on the sort's input, which SQLite runs
+        // with a top-N sorter instead of sorting everything, then number the N rows for the
+        // order the rest of the query keeps.
+        QStringList columns;
+        for (const Column &c : in.schema)
+            columns.append(quote(c.name));
+        if (in.ingest)
+            columns.append(QStringLiteral("\"_vigil_ingested\""));
+        const QString top = addCte(QStringLiteral("SELECT * FROM %1 ORDER BY %2 LIMIT max(%3, 0)")
+                                           .arg(in.sortSource, in.sortKeys, count));
+        out.cte = addCte(QStringLiteral("SELECT %1, row_number() OVER (ORDER BY %2) AS "
+                                        "\"_vigil_ord\" FROM %3")
+                                 .arg(columns.join(QLatin1String(", ")), in.sortKeys, top));
+        return out;
+    }
     if (in.partitioned) {
         // Inside mv-apply: the first rows of each input row's expansion.
         QStringList columns;

@@ -470,6 +470,12 @@ void TestKqlSemantics::sortDefaultsToDescendingWithKustoNulls()
                (Rows{{"3"}, {"2"}, {"1"}, {"4"}, {"5"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | top 2 by FileSize | project ReportId"),
                (Rows{{"2"}, {"1"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | sort by FileSize asc | take 2 | project "
+                              "ReportId"),
+               (Rows{{"3"}, {"5"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | top 3 by FileSize asc nulls last | project "
+                              "ReportId"),
+               (Rows{{"5"}, {"4"}, {"1"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | sort by DeviceId asc, Timestamp desc | where "
                               "ReportId < 5 | project ReportId"),
                (Rows{{"2"}, {"1"}, {"4"}, {"3"}}));
@@ -669,6 +675,10 @@ void TestKqlSemantics::letMaterializeAndToscalar()
                               "let n = 1; d1 | where ReportId > n | count"),
                (Rows{{"1"}}));
     CHECK_ROWS(QStringLiteral("set notruncation; DeviceProcessEvents | count"), (Rows{{"5"}}));
+    // materialize() computes once: both readers of a rand() column see the same values.
+    CHECK_ROWS(QStringLiteral("let m = materialize(range i from 1 to 100 step 1 | extend r = "
+                              "rand()); m | join kind=inner m on i | where r != r1 | count"),
+               (Rows{{"0"}}));
 }
 
 // https://learn.microsoft.com/kusto/query/functions/user-defined-functions : scalar and
