@@ -273,7 +273,9 @@ const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn
             tabularParams = tabularParams || kid->value == u"table";
         }
     }
-    if (tabularParams && m_callSites.value(call.text) > 1)
+    // The binder binds each call's own copy of the body (Node::inlined): types and columns per
+    // call. Without one, the body's annotations are those of the last call bound.
+    if (tabularParams && !call.inlined && m_callSites.value(call.text) > 1)
         refuse(QStringLiteral("the let function '%1' takes a table and is called more than once: "
                               "this cannot be compiled to SQL yet")
                        .arg(call.text),
@@ -311,7 +313,7 @@ const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn
     }
     m_scopes.resize(fn.closureDepth);
     m_scopes.push_back(arguments);
-    const Node &body = *lambda.kids.back();
+    const Node &body = call.inlined ? *call.inlined : *lambda.kids.back();
     const Node *result = nullptr;
     for (const NodePtr &statement : body.kids) {
         if (statement->kind == NodeKind::Let) {

@@ -233,6 +233,9 @@ Rel SqlCompiler::projection(const Node &node, const Rel &in)
 
 Rel SqlCompiler::reshape(const Node &node, const Rel &in)
 {
+    // SQL has no row without columns; a pattern that keeps or leaves none is refused.
+    if (node.schema->isEmpty())
+        refuse(QStringLiteral("this leaves no column: name at least one column to keep"), node);
     Rel out;
     out.schema = *node.schema;
     out.ingest = in.ingest;
