@@ -8,10 +8,8 @@
 #include "secretstore.h"
 #include "storageconnection.h"
 
-#include <QDir>
 #include <QNetworkAccessManager>
 #include <QPointer>
-#include <QSettings>
 #include <QThread>
 #include <QTimer>
 
@@ -49,15 +47,15 @@ QString EventStreamTableResult::stateName(State state)
 {
     switch (state) {
     case State::Read:
-        return QStringLiteral("read");
+        return tableReadStateName(TableReadResult::State::Read);
     case State::NotStreamed:
-        return QStringLiteral("not streamed");
+        return tableReadStateName(TableReadResult::State::NotStreamed);
     case State::Failed:
-        return QStringLiteral("failed");
+        return tableReadStateName(TableReadResult::State::Failed);
     case State::Cancelled:
-        return QStringLiteral("cancelled");
+        return tableReadStateName(TableReadResult::State::Cancelled);
     }
-    return QStringLiteral("failed");
+    return tableReadStateName(TableReadResult::State::Failed);
 }
 
 /**
@@ -388,18 +386,12 @@ void EventStreamController::onPassFinished(EventStreamPass pass)
 void EventStreamController::keepStatus(const EventStreamPass &pass)
 {
     // The same file `vigilctl events status` reads: the last pass of each table.
-    if (m_dataDir.isEmpty() || pass.tables.isEmpty())
-        return;
-    QSettings status(QDir(m_dataDir).filePath(QStringLiteral("storage-status.ini")),
-                     QSettings::IniFormat);
+    QList<TablePullRecord> records;
     const QString finished = pass.finished.toString(Qt::ISODate);
-    for (const EventStreamTableResult &table : pass.tables) {
-        status.beginGroup(table.table);
-        status.setValue(QStringLiteral("lastPull"), finished);
-        status.setValue(QStringLiteral("state"), EventStreamTableResult::stateName(table.state));
-        status.setValue(QStringLiteral("error"), table.error ? table.error->message : QString());
-        status.endGroup();
-    }
+    for (const EventStreamTableResult &table : pass.tables)
+        records.append({table.table, finished, EventStreamTableResult::stateName(table.state),
+                        table.error ? table.error->message : QString()});
+    keepTablePulls(m_dataDir, records);
 }
 
 void EventStreamController::cancelPass()

@@ -13,40 +13,17 @@
 #include "storageconnection.h"
 
 #include <QCommandLineParser>
-#include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
-#include <QSettings>
 #include <QTimer>
 
 namespace Vigil::Ctl {
 
 namespace {
-
-/** The last pass of each table, kept beside storage.ini for `events status`. */
-QString statusFile(const QString &dataDir)
-{
-    return QDir(dataDir).filePath(QStringLiteral("storage-status.ini"));
-}
-
-QString stateName(TableReadResult::State state)
-{
-    switch (state) {
-    case TableReadResult::State::Read:
-        return QStringLiteral("read");
-    case TableReadResult::State::NotStreamed:
-        return QStringLiteral("not streamed");
-    case TableReadResult::State::Failed:
-        return QStringLiteral("failed");
-    case TableReadResult::State::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return QStringLiteral("failed");
-}
 
 bool storageConfigured(const QString &dataDir)
 {
@@ -154,7 +131,7 @@ int pullEventsOnce(const AppOptions &options, const QString &format, bool quietW
 
     // What the pass did, per table, kept for `events status`.
     const EventPullTotals &totals = sink.totals();
-    QSettings status(statusFile(dataDir), QSettings::IniFormat);
+    QList<TablePullRecord> records;
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     bool failed = summary.error.has_value();
     QJsonArray json;
@@ -162,16 +139,13 @@ int pullEventsOnce(const AppOptions &options, const QString &format, bool quietW
     QStringList notStreamed;
     for (const TableReadResult &table : std::as_const(summary.tables)) {
         failed = failed || table.state == TableReadResult::State::Failed;
-        status.beginGroup(table.table);
-        status.setValue(QStringLiteral("lastPull"), now);
-        status.setValue(QStringLiteral("state"), stateName(table.state));
-        status.setValue(QStringLiteral("error"), table.error ? table.error->message : QString());
-        status.endGroup();
+        records.append({table.table, now, tableReadStateName(table.state),
+                        table.error ? table.error->message : QString()});
         const qint64 inserted = totals.ingested.inserted.value(table.table);
         const qint64 duplicates = totals.duplicatesByTable.value(table.table);
         const qint64 rejected = totals.rejectedByTable.value(table.table);
         QJsonObject entry{{QStringLiteral("table"), table.table},
-                          {QStringLiteral("state"), stateName(table.state)},
+                          {QStringLiteral("state"), tableReadStateName(table.state)},
                           {QStringLiteral("rows"), inserted},
                           {QStringLiteral("duplicates"), duplicates},
                           {QStringLiteral("rejected"), rejected},
@@ -185,12 +159,12 @@ int pullEventsOnce(const AppOptions &options, const QString &format, bool quietW
             notStreamed.append(table.table);
             continue;
         }
-        rows.append({table.table, stateName(table.state), QString::number(inserted),
+        rows.append({table.table, tableReadStateName(table.state), QString::number(inserted),
                      QString::number(duplicates), QString::number(rejected),
                      QString::number(table.blobsRead),
                      table.error ? terminalSafe(table.error->message) : QString()});
     }
-    status.sync();
+    keepTablePulls(dataDir, records);
 
     if (format == QLatin1String("json")) {
         QJsonObject document{{QStringLiteral("tables"), json}};
@@ -279,7 +253,7 @@ int runEventsStatus(const QCommandLineParser &parser, const QStringList &)
         return fail(QStringLiteral("the checkpoints could not be read: ")
                     + describe(*checkpointError));
 
-    QSettings status(statusFile(dataDir), QSettings::IniFormat);
+    const QHash<QString, TablePullRecord> pulls = keptTablePulls(dataDir);
     const auto ticksText = [](const std::optional<qint64> &ticks) {
         return ticks ? QJsonValue(dateTimeFromTicks(*ticks).toString(Qt::ISODateWithMs))
                      : QJsonValue();
@@ -301,11 +275,10 @@ int runEventsStatus(const QCommandLineParser &parser, const QStringList &)
                     {QStringLiteral("offset"), checkpoint.offset},
                     {QStringLiteral("updated"), checkpoint.updated.toString(Qt::ISODateWithMs)}});
         }
-        status.beginGroup(name);
-        const QString lastPull = status.value(QStringLiteral("lastPull")).toString();
-        const QString state = status.value(QStringLiteral("state")).toString();
-        const QString error = status.value(QStringLiteral("error")).toString();
-        status.endGroup();
+        const TablePullRecord pull = pulls.value(name);
+        const QString &lastPull = pull.lastPull;
+        const QString &state = pull.state;
+        const QString &error = pull.error;
         tables.append(QJsonObject{
                 {QStringLiteral("table"), name},
                 {QStringLiteral("collect"), table.settings.collect},

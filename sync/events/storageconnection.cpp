@@ -272,4 +272,57 @@ std::unique_ptr<BlobStreamReader> createBlobStreamReader(QNetworkAccessManager *
     return reader;
 }
 
+QString tableReadStateName(TableReadResult::State state)
+{
+    switch (state) {
+    case TableReadResult::State::Read:
+        return QStringLiteral("read");
+    case TableReadResult::State::NotStreamed:
+        return QStringLiteral("not streamed");
+    case TableReadResult::State::Failed:
+        return QStringLiteral("failed");
+    case TableReadResult::State::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("failed");
+}
+
+namespace {
+
+QString pullStatusFile(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("storage-status.ini"));
+}
+
+} // namespace
+
+void keepTablePulls(const QString &dataDir, const QList<TablePullRecord> &tables)
+{
+    if (dataDir.isEmpty() || tables.isEmpty())
+        return;
+    QSettings status(pullStatusFile(dataDir), QSettings::IniFormat);
+    for (const TablePullRecord &table : tables) {
+        status.beginGroup(table.table);
+        status.setValue(QStringLiteral("lastPull"), table.lastPull);
+        status.setValue(QStringLiteral("state"), table.state);
+        status.setValue(QStringLiteral("error"), table.error);
+        status.endGroup();
+    }
+    status.sync();
+}
+
+QHash<QString, TablePullRecord> keptTablePulls(const QString &dataDir)
+{
+    QHash<QString, TablePullRecord> kept;
+    QSettings status(pullStatusFile(dataDir), QSettings::IniFormat);
+    for (const QString &table : status.childGroups()) {
+        status.beginGroup(table);
+        kept.insert(table, {table, status.value(QStringLiteral("lastPull")).toString(),
+                            status.value(QStringLiteral("state")).toString(),
+                            status.value(QStringLiteral("error")).toString()});
+        status.endGroup();
+    }
+    return kept;
+}
+
 } // namespace Vigil

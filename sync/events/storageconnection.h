@@ -4,6 +4,7 @@
 #include "result.h"
 #include "storageaccount.h"
 
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
@@ -98,5 +99,25 @@ std::unique_ptr<BlobStreamReader> createBlobStreamReader(QNetworkAccessManager *
                                                          BlobChunkSink *sink,
                                                          const SyncConfig &config,
                                                          QObject *parent = nullptr);
+
+/** How a table's pass ended, as `events pull` and `events status` say it: "read", "not
+ *  streamed", "failed" or "cancelled". */
+QString tableReadStateName(TableReadResult::State state);
+
+/** @brief The last streaming pass of one table, as kept in `storage-status.ini`. A value. */
+struct TablePullRecord
+{
+    QString table;
+    QString lastPull; ///< ISO-8601 UTC; empty when the table was never read
+    QString state; ///< tableReadStateName()
+    QString error;
+};
+
+/** Keeps the last pass of each of tables in `storage-status.ini` in dataDir, beside
+ *  storage.ini: the window's passes and `vigilctl events pull` write it, `events status` reads it.
+ */
+void keepTablePulls(const QString &dataDir, const QList<TablePullRecord> &tables);
+/** The last pass kept for each table that has one, by table name. */
+QHash<QString, TablePullRecord> keptTablePulls(const QString &dataDir);
 
 } // namespace Vigil
