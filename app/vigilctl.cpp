@@ -171,15 +171,23 @@ int main(int argc, char *argv[])
     addHuntOptions(parser);
     addTableOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
-    if (!parser.parse(QCoreApplication::arguments())) {
-        // There are no numeric options: "-1" was meant as an incident number, not an option.
+    QStringList arguments = QCoreApplication::arguments();
+    if (!parser.parse(arguments)) {
+        // There are no numeric options: "-1" was meant as an operand (an incident number, a
+        // number of days), not an option. Hand such operands over as operands, after "--", so
+        // that the command they belong to judges them and says what it expects.
         static const QRegularExpression negative(QStringLiteral("^-\\d+$"));
-        for (const QString &argument : QCoreApplication::arguments().mid(1)) {
-            if (negative.match(argument).hasMatch())
-                return fail(notAnIncidentNumber(argument), Usage);
+        QStringList numbers;
+        for (qsizetype i = arguments.size() - 1; i >= 1; --i) {
+            if (negative.match(arguments.at(i)).hasMatch())
+                numbers.prepend(arguments.takeAt(i));
         }
+        if (!numbers.isEmpty() && !arguments.contains(QStringLiteral("--")))
+            arguments << QStringLiteral("--") << numbers;
+        else
+            arguments = QCoreApplication::arguments();
     }
-    parser.process(app);
+    parser.process(arguments);
 
     const QStringList args = parser.positionalArguments();
     for (const Command &command : commands()) {

@@ -266,6 +266,14 @@ private Q_SLOTS:
                            QStringLiteral("AlertInfo"), QStringLiteral("0")})
                          .exitCode,
                  2);
+        // A negative number of days is judged by the retention command, not taken for an option
+        // or an incident number.
+        Run negative = vigilctl({QStringLiteral("retention"), QStringLiteral("set"),
+                                 QStringLiteral("AlertInfo"), QStringLiteral("-3")});
+        QCOMPARE(negative.exitCode, 2);
+        QVERIFY2(negative.err.contains("retention is a number of days"), negative.err.constData());
+        QVERIFY2(negative.err.contains("'-3'"), negative.err.constData());
+        QVERIFY(!negative.err.contains("incident number"));
         Run badTable = vigilctl({QStringLiteral("retention"), QStringLiteral("set"),
                                  QStringLiteral("Nope\x1b[31m"), QStringLiteral("7")});
         QCOMPARE(badTable.exitCode, 1);
