@@ -6,6 +6,7 @@
 #include "eventstore.h"
 #include "eventstreamcontroller.h"
 #include "mainwindow.h"
+#include "pluralforms.h"
 #include "secretstore.h"
 #include "synccontroller.h"
 
@@ -29,6 +30,8 @@ namespace {
 
 void installTranslations(QApplication &app)
 {
+    // English plural forms first: a language's own translator, installed after, is asked first.
+    installPluralForms();
     auto *qtTranslator = new QTranslator(&app);
     if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

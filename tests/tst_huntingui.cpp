@@ -5,6 +5,7 @@
 #include "huntingimport.h"
 #include "huntingtablesbox.h"
 #include "mainwindow.h"
+#include "pluralforms.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -57,6 +59,22 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(installPluralForms()); }
+
+    void countsReadAsEnglish()
+    {
+        // The window's counted strings come in their English one and many forms.
+        QCOMPARE(QCoreApplication::translate("Vigil::HuntingImport", "%1: %Ln row(s)", nullptr, 1)
+                         .arg(QStringLiteral("DeviceInfo")),
+                 QStringLiteral("DeviceInfo: 1 row"));
+        QCOMPARE(QCoreApplication::translate("Vigil::StorageAccountBox", "%Ln line(s) rejected",
+                                             nullptr, 2),
+                 QStringLiteral("2 lines rejected"));
+        QCOMPARE(QCoreApplication::translate("Vigil::StorageAccountBox", "%Ln line(s) rejected",
+                                             nullptr, 1),
+                 QStringLiteral("1 line rejected"));
+    }
+
     void importAndTables()
     {
         EventController events;
@@ -90,6 +108,7 @@ private Q_SLOTS:
         QCOMPARE(box->textFormat(), Qt::PlainText);
         QVERIFY2(box->text().contains(QStringLiteral("DeviceProcessEvents: 3 rows")),
                  qPrintable(box->text()));
+        QVERIFY2(!box->text().contains(QStringLiteral("(s)")), qPrintable(box->text()));
         QVERIFY(box->text().contains(
                 QStringLiteral("line 4: OSBuild: expected long, got <i>x</i>")));
         box->close();
@@ -157,6 +176,21 @@ private Q_SLOTS:
         retention->setValue(0);
         QCOMPARE(retention->text(), QStringLiteral("unlimited"));
         QVERIFY(saved.wait());
+
+        // A later pass refreshes the list in place: the analyst's place in it and the current
+        // row stay where they were.
+        tree->resize(tree->width(), 120);
+        QTreeWidgetItem *last = tree->topLevelItem(tree->topLevelItemCount() - 1);
+        tree->setCurrentItem(last);
+        tree->scrollToItem(last);
+        const int scrolled = tree->verticalScrollBar()->value();
+        QVERIFY(scrolled > 0);
+        loaded.clear();
+        box2->reload();
+        QTRY_VERIFY(!loaded.isEmpty());
+        QCOMPARE(tree->verticalScrollBar()->value(), scrolled);
+        QCOMPARE(tree->currentItem(), last);
+        QCOMPARE(tree->topLevelItemCount(), 23);
     }
 };
 

@@ -69,10 +69,11 @@ void HuntingImport::showProgress(const EventImportSummary &progress)
     if (progress.bytesTotal > 0)
         m_progress->setValue(
                 int(qMin<qint64>(999, progress.bytesDone * 1000 / progress.bytesTotal)));
-    m_progress->setLabelText(tr("%1 rows stored, %2 duplicates, %3 rejected")
-                                     .arg(QLocale().toString(progress.result.totalInserted()),
-                                          QLocale().toString(progress.result.duplicates),
-                                          QLocale().toString(progress.result.rejectedCount)));
+    m_progress->setLabelText(
+            tr("%1, %2, %3")
+                    .arg(tr("%Ln row(s) stored", nullptr, int(progress.result.totalInserted())),
+                         tr("%Ln duplicate(s)", nullptr, int(progress.result.duplicates)),
+                         tr("%Ln rejected", nullptr, int(progress.result.rejectedCount))));
 }
 
 void HuntingImport::showFinished(const EventImportSummary &summary)
@@ -84,7 +85,7 @@ void HuntingImport::showFinished(const EventImportSummary &summary)
     }
     QStringList lines;
     for (auto it = summary.result.inserted.cbegin(); it != summary.result.inserted.cend(); ++it)
-        lines.append(tr("%1: %2 rows").arg(it.key(), QLocale().toString(it.value())));
+        lines.append(tr("%1: %Ln row(s)", nullptr, int(it.value())).arg(it.key()));
     if (lines.isEmpty())
         lines.append(tr("No new rows."));
     lines.append(tr("Duplicates skipped: %1").arg(QLocale().toString(summary.result.duplicates)));

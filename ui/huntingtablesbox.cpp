@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSet>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -103,20 +105,28 @@ void HuntingTablesBox::showTables(const EventTablesSnapshot &snapshot)
         return;
     }
     m_filling = true;
-    m_tree->clear();
+    // Update the rows in place: a pass every few minutes must not scroll the list back to the
+    // top, drop the selection or reset a retention the analyst is typing.
+    QHash<QString, QTreeWidgetItem *> items;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_tree->topLevelItem(i);
+        items.insert(item->data(Table, Qt::UserRole).toString(), item);
+    }
+    QSet<QString> shown;
     for (const EventTableStats &table : snapshot.tables) {
         const QString name = table.settings.table;
-        auto *item = new QTreeWidgetItem(m_tree);
-        item->setText(Table, name);
-        item->setData(Table, Qt::UserRole, name);
+        shown.insert(name);
+        QTreeWidgetItem *item = items.value(name);
+        if (!item)
+            item = addTableRow(name);
         item->setText(Rows, QLocale().toString(table.rows));
         item->setText(Size, shownBytes(table.bytes));
         const EventVolumeEstimate estimate = snapshot.estimates.value(name);
         const int days = table.settings.retentionDays.value_or(365);
-        item->setText(Estimate, estimate.measured ? tr("about %1 for %2 days")
-                                                            .arg(shownBytes(estimate.bytes(days)),
-                                                                 QString::number(days))
-                                                  : QStringLiteral("–"));
+        const QString bytes = shownBytes(estimate.bytes(days));
+        item->setText(Estimate, !estimate.measured ? QStringLiteral("–")
+                                : days == 1        ? tr("about %1 for 1 day").arg(bytes)
+                                            : tr("about %1 for %2 days").arg(bytes).arg(days));
         item->setText(Oldest, shownTime(table.oldestTicks));
         item->setText(Newest, shownTime(table.newestTicks));
         item->setText(LastIngest, shownTime(table.lastIngestTicks));
@@ -125,43 +135,59 @@ void HuntingTablesBox::showTables(const EventTablesSnapshot &snapshot)
             item->setText(Streaming, state->first);
             item->setToolTip(Streaming, plainToolTip(state->second));
         }
-
-        auto *collect = new QCheckBox(m_tree);
-        collect->setObjectName(QStringLiteral("collect_") + name);
-        collect->setChecked(table.settings.collect);
-        m_tree->setItemWidget(item, Collect, collect);
-        connect(collect, &QCheckBox::toggled, this, [this, name, collect](bool on) {
-            if (m_filling)
-                return;
-            bool deleteRows = false;
-            if (!on) {
-                const auto answer = QMessageBox::question(
-                        this, tr("Stop collecting %1").arg(name),
-                        tr("Stop collecting %1. Also delete the rows it holds now?").arg(name),
-                        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
-                if (answer == QMessageBox::Cancel) {
-                    collect->setChecked(true);
-                    return;
-                }
-                deleteRows = answer == QMessageBox::Yes;
-            }
-            m_events->setCollect(name, on, deleteRows);
-        });
-
-        auto *retention = new QSpinBox(m_tree);
-        retention->setObjectName(QStringLiteral("retention_") + name);
-        retention->setRange(0, 36500);
-        retention->setSpecialValueText(tr("unlimited"));
-        retention->setSuffix(tr(" days"));
-        retention->setValue(table.settings.retentionDays.value_or(0));
-        retention->setKeyboardTracking(false);
-        m_tree->setItemWidget(item, Retention, retention);
-        connect(retention, &QSpinBox::valueChanged, this, [this, name](int value) {
-            if (!m_filling)
-                m_events->setRetention(name, value == 0 ? std::nullopt : std::optional<int>(value));
-        });
+        if (auto *collect = qobject_cast<QCheckBox *>(m_tree->itemWidget(item, Collect)))
+            collect->setChecked(table.settings.collect);
+        auto *retention = qobject_cast<QSpinBox *>(m_tree->itemWidget(item, Retention));
+        if (retention && !retention->hasFocus())
+            retention->setValue(table.settings.retentionDays.value_or(0));
+    }
+    for (auto it = items.cbegin(); it != items.cend(); ++it) {
+        if (!shown.contains(it.key()))
+            delete it.value();
     }
     m_filling = false;
+}
+
+QTreeWidgetItem *HuntingTablesBox::addTableRow(const QString &name)
+{
+    auto *item = new QTreeWidgetItem(m_tree);
+    item->setText(Table, name);
+    item->setData(Table, Qt::UserRole, name);
+
+    auto *collect = new QCheckBox(m_tree);
+    collect->setObjectName(QStringLiteral("collect_") + name);
+    m_tree->setItemWidget(item, Collect, collect);
+    connect(collect, &QCheckBox::toggled, this, [this, name, collect](bool on) {
+        if (m_filling)
+            return;
+        bool deleteRows = false;
+        if (!on) {
+            const auto answer = QMessageBox::question(
+                    this, tr("Stop collecting %1").arg(name),
+                    tr("Stop collecting %1. Also delete the rows it holds now?").arg(name),
+                    QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+            if (answer == QMessageBox::Cancel) {
+                const QSignalBlocker quiet(collect);
+                collect->setChecked(true);
+                return;
+            }
+            deleteRows = answer == QMessageBox::Yes;
+        }
+        m_events->setCollect(name, on, deleteRows);
+    });
+
+    auto *retention = new QSpinBox(m_tree);
+    retention->setObjectName(QStringLiteral("retention_") + name);
+    retention->setRange(0, 36500);
+    retention->setSpecialValueText(tr("unlimited"));
+    retention->setSuffix(tr(" days"));
+    retention->setKeyboardTracking(false);
+    m_tree->setItemWidget(item, Retention, retention);
+    connect(retention, &QSpinBox::valueChanged, this, [this, name](int value) {
+        if (!m_filling)
+            m_events->setRetention(name, value == 0 ? std::nullopt : std::optional<int>(value));
+    });
+    return item;
 }
 
 } // namespace Vigil

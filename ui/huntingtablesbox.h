@@ -7,6 +7,7 @@
 
 class QLabel;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Vigil {
 
@@ -51,6 +52,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    QTreeWidgetItem *addTableRow(const QString &name);
     void saved(const QString &table, const std::optional<Vigil::Error> &error);
 
     EventController *m_events;

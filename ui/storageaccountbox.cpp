@@ -163,10 +163,11 @@ QString StorageAccountBox::passSummary(const EventStreamPass &pass)
         if (table.state == EventStreamTableResult::State::NotStreamed)
             ++notStreamed;
     }
-    QString text = tr("%1: %2 rows stored, %3 duplicates skipped, %4 lines rejected")
+    QString text = tr("%1: %2, %3, %4")
                            .arg(locale.toString(pass.finished.toLocalTime(), QLocale::ShortFormat),
-                                locale.toString(pass.rows), locale.toString(pass.duplicates),
-                                locale.toString(pass.rejected));
+                                tr("%Ln row(s) stored", nullptr, int(pass.rows)),
+                                tr("%Ln duplicate(s) skipped", nullptr, int(pass.duplicates)),
+                                tr("%Ln line(s) rejected", nullptr, int(pass.rejected)));
     if (notStreamed > 0)
         text += tr("; %1 of %2 tables not streamed to this account")
                         .arg(notStreamed)

@@ -1,0 +1,96 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Vigil::HuntingImport</name>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="74"/>
+        <source>%Ln row(s) stored</source>
+        <translation>
+            <numerusform>%Ln row stored</numerusform>
+            <numerusform>%Ln rows stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="75"/>
+        <source>%Ln duplicate(s)</source>
+        <translation>
+            <numerusform>%Ln duplicate</numerusform>
+            <numerusform>%Ln duplicates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="76"/>
+        <source>%Ln rejected</source>
+        <translation>
+            <numerusform>%Ln rejected</numerusform>
+            <numerusform>%Ln rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="88"/>
+        <source>%1: %Ln row(s)</source>
+        <translation>
+            <numerusform>%1: %Ln row</numerusform>
+            <numerusform>%1: %Ln rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::IncidentDetailView</name>
+    <message numerus="yes">
+        <location filename="../ui/incidentdetailview.cpp" line="625"/>
+        <source>This incident has %n alerts.</source>
+        <translation>
+            <numerusform>This incident has %n alert.</numerusform>
+            <numerusform>This incident has %n alerts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/incidentdetailview.cpp" line="645"/>
+        <source>Loading all %n alerts…</source>
+        <translation>
+            <numerusform>Loading %n alert…</numerusform>
+            <numerusform>Loading all %n alerts…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::IncidentQueueModel</name>
+    <message numerus="yes">
+        <location filename="../models/incidentqueuemodel.cpp" line="205"/>
+        <source>%n alerts; the detail view shows the first 150.</source>
+        <translation>
+            <numerusform>%n alert; the detail view shows the first 150.</numerusform>
+            <numerusform>%n alerts; the detail view shows the first 150.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::StorageAccountBox</name>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="168"/>
+        <source>%Ln row(s) stored</source>
+        <translation>
+            <numerusform>%Ln row stored</numerusform>
+            <numerusform>%Ln rows stored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="169"/>
+        <source>%Ln duplicate(s) skipped</source>
+        <translation>
+            <numerusform>%Ln duplicate skipped</numerusform>
+            <numerusform>%Ln duplicates skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="170"/>
+        <source>%Ln line(s) rejected</source>
+        <translation>
+            <numerusform>%Ln line rejected</numerusform>
+            <numerusform>%Ln lines rejected</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
