@@ -397,11 +397,14 @@ void TestConvergence::convergesUnderFaults()
             const FieldValue theirs = fieldValue(remote.value(), field);
             if (!sameFieldValue(field, mine, theirs)
                 && qEnvironmentVariableIsSet("VIGIL_CONVERGENCE_DEBUG")) {
+                qInfo() << "disagreement on" << incident.number << id << fieldName(field) << "Vigil"
+                        << describe(mine) << "tenant" << describe(theirs);
                 for (const Sim::ChangeRecord &record :
                      m_sim->tenant().history(incident.providerIncidentId.toLongLong()))
                     qInfo() << "  history" << record.sequence << int(record.source)
                             << record.changes;
-                for (const ActivityEntry &entry : reader.activity().load(incident.number).value())
+                const QList<ActivityEntry> log = reader.activity().load(incident.number).value();
+                for (const ActivityEntry &entry : log)
                     if (entry.field == field)
                         qInfo() << "  activity" << entry.time << int(entry.side) << entry.conflict
                                 << describe(entry.oldValue) << "->" << describe(entry.newValue)
