@@ -78,6 +78,7 @@ void IncidentPuller::fetchPage(const QUrl &url, bool expand)
     // A listing without a filter (the first sync) does not hit the $expand+$filter failure, so
     // only filtered listings give up on $expand quickly.
     const bool filtered = url.query().contains(QLatin1String("filter"));
+    m_pageRequestedAfterRow = m_reconciler.outboxHorizon();
     graph().getBody(
             url, this,
             [this, expand](Result<QByteArray> &&body) {
@@ -212,7 +213,9 @@ void IncidentPuller::storePage(const QList<IncidentPayload> &page, const QDateTi
         && newCursor <= m_context.status().cursor)
         newCursor = {};
     if (!page.isEmpty() || newCursor.isValid()) {
-        if (Result<void> stored = m_reconciler.storePulled(page, newCursor); !stored) {
+        if (Result<void> stored
+            = m_reconciler.storePulled(page, newCursor, m_pageRequestedAfterRow);
+            !stored) {
             Q_EMIT finished(false, stored.error());
             return;
         }

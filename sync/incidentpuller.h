@@ -64,6 +64,7 @@ private:
     IncidentReconciler m_reconciler;
     bool m_unordered = false; ///< the service ignored $orderby: move the cursor at the end only
     QDateTime m_cycleMax; ///< latest lastUpdateDateTime seen in this pull
+    qint64 m_pageRequestedAfterRow = 0; ///< the outbox's newest row when the page was asked for
     QDateTime m_previousItem; ///< lastUpdateDateTime of the item before, to check the order
     QStringList m_survivorsToFetch;
     qint64 m_expandBlockedUntilMs = -1; ///< on the context clock's elapsedMs()

@@ -9,6 +9,8 @@
 #include "syncdecisions.h"
 #include "synclogging.h"
 
+#include <limits>
+
 namespace Vigil {
 
 namespace {
@@ -82,7 +84,8 @@ Incident IncidentReconciler::withPendingRows(Incident incident, const QList<Outb
 }
 
 QList<Incident> IncidentReconciler::reconcilePulled(const QList<IncidentPayload> &page,
-                                                    const QHash<QString, Incident> &storedBefore)
+                                                    const QHash<QString, Incident> &storedBefore,
+                                                    qint64 requestedAfterRow)
 {
     Store &store = *m_context.store();
     const Result<QList<OutboxRow>> outbox = store.outbox().rows();
@@ -130,7 +133,14 @@ QList<Incident> IncidentReconciler::reconcilePulled(const QList<IncidentPayload>
         // will have made.
         Incident remote = payload.incident;
         for (OutboxRow row : pending) {
-            const ConflictDecision decision = resolveConflict(row.edit, remote);
+            ConflictDecision decision = resolveConflict(row.edit, remote);
+            if (decision.outcome == ConflictOutcome::AlreadyConverged
+                && row.id > requestedAfterRow) {
+                // The edit was made after this answer left the service: the value it shows may
+                // have changed since (a portal edit before the analyst's). Keep the row; the
+                // read before its write decides it on a fresh answer.
+                decision.outcome = ConflictOutcome::NoConflict;
+            }
             if (row.edit.field == IncidentField::Tags
                 && (decision.outcome == ConflictOutcome::NoConflict
                     || decision.outcome == ConflictOutcome::LocalWins))
@@ -176,8 +186,14 @@ QList<Incident> IncidentReconciler::reconcilePulled(const QList<IncidentPayload>
     return changed;
 }
 
+qint64 IncidentReconciler::outboxHorizon() const
+{
+    const Result<qint64> newest = m_context.store()->outbox().newestRowId();
+    return newest ? *newest : std::numeric_limits<qint64>::max();
+}
+
 Result<void> IncidentReconciler::storePulled(const QList<IncidentPayload> &page,
-                                             const QDateTime &newCursor)
+                                             const QDateTime &newCursor, qint64 requestedAfterRow)
 {
     Store &store = *m_context.store();
     // What the incidents showed before this page, for their activity log and conflicts.
@@ -198,7 +214,7 @@ Result<void> IncidentReconciler::storePulled(const QList<IncidentPayload> &page,
         return stored.error();
     QList<Incident> rowList = *stored;
     if (!storedBefore.isEmpty()) {
-        const QList<Incident> reconciled = reconcilePulled(page, storedBefore);
+        const QList<Incident> reconciled = reconcilePulled(page, storedBefore, requestedAfterRow);
         for (const Incident &incident : reconciled) {
             for (Incident &row : rowList) {
                 if (row.providerIncidentId == incident.providerIncidentId)

@@ -34,8 +34,17 @@ class IncidentReconciler
 public:
     explicit IncidentReconciler(SyncContext &context);
 
-    /** Stores pulled incidents, reconciles them with the outbox, moves the cursor (if valid). */
-    Result<void> storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor);
+    /**
+     * Stores pulled incidents, reconciles them with the outbox, moves the cursor (if valid).
+     * requestedAfterRow is the outbox's newestRowId() when the page was requested: a row added
+     * after that (an edit made while the answer was on its way) is never settled as "Defender
+     * shows it already" by this page, which may predate a portal change made before the edit.
+     */
+    Result<void> storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor,
+                             qint64 requestedAfterRow);
+    /** The outbox's newest row id now, for storePulled(); the largest id on error (nothing is
+     *  then settled on staleness grounds that could be wrong). */
+    qint64 outboxHorizon() const;
     /** incident with the values of rows (those of its own), as the analyst will see it once
      *  they are delivered; a comment keeps the author stored shows. */
     static Incident withPendingRows(Incident incident, const QList<OutboxRow> &rows,
@@ -43,7 +52,8 @@ public:
 
 private:
     QList<Incident> reconcilePulled(const QList<IncidentPayload> &page,
-                                    const QHash<QString, Incident> &storedBefore);
+                                    const QHash<QString, Incident> &storedBefore,
+                                    qint64 requestedAfterRow);
 
     SyncContext &m_context;
 };

@@ -191,11 +191,15 @@ void OutboxPusher::push(bool force)
     // instead of being overwritten unseen. A comment only adds; it is read first only when an
     // earlier attempt may have landed without its answer arriving.
     GraphClient &graph = *m_context.graph();
+    const qint64 requestedAfterRow = m_reconciler.outboxHorizon();
     graph.get(graph.url(incidentPath(first.providerIncidentId)), this,
-              [this, batch](const Result<QJsonObject> &fresh) { onPreflight(batch, fresh); });
+              [this, batch, requestedAfterRow](const Result<QJsonObject> &fresh) {
+                  onPreflight(batch, fresh, requestedAfterRow);
+              });
 }
 
-void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh)
+void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh,
+                               qint64 requestedAfterRow)
 {
     if (!fresh) {
         Error error = fresh.error();
@@ -224,7 +228,8 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
     }
     Result<IncidentPayload> payload = incidentPayloadFromJson(fresh.value());
     if (payload) {
-        if (Result<void> stored = m_reconciler.storePulled({std::move(payload).value()}, {});
+        if (Result<void> stored
+            = m_reconciler.storePulled({std::move(payload).value()}, {}, requestedAfterRow);
             !stored) {
             m_pushing = false;
             Q_EMIT m_context.storeFailed(stored.error());

@@ -57,7 +57,8 @@ Q_SIGNALS:
 
 private:
     void sendBatch(const QList<OutboxRow> &batch);
-    void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh);
+    void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh,
+                     qint64 requestedAfterRow);
     void endPushRun();
     void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
     void storeState(Incident incident);

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void readOnlyConnectionReadsButNeverWrites();
     void storeExistsOnceWrittenOnly();
     void sentMarkOutlivesTheConnection();
+    void newestRowIdIsNeverHandedOutAgain();
     void oneConsoleAtATimeClaimsTheOutbox();
 
 private:
@@ -652,6 +653,29 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
     QCOMPARE(row.id, id);
     QCOMPARE(row.sentAt, kBase.addSecs(5));
     QCOMPARE(row.attempts, 1);
+}
+
+void TestIncidentStore::newestRowIdIsNeverHandedOutAgain()
+{
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    QCOMPARE(store.outbox().newestRowId().value(), 0);
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("1")))})
+                    .ok());
+    const Incident incident = store.incidents().loadQueue().value().constFirst();
+    const OutboxEdit comment{
+            IncidentField::Comment, {}, FieldValue{QStringLiteral("First"), {}, {}}, kBase};
+    QVERIFY(store.incidents().storeEdit(incident, {comment}, {}).ok());
+    const qint64 first = store.outbox().rows().value().constFirst().id;
+    QCOMPARE(store.outbox().newestRowId().value(), first);
+    // Delivered and gone: the next row still gets a greater id than any read before.
+    QVERIFY(store.outbox().deleteRows({first}).ok());
+    QCOMPARE(store.outbox().newestRowId().value(), first);
+    QVERIFY(store.incidents().storeEdit(incident, {comment}, {}).ok());
+    QVERIFY(store.outbox().rows().value().constFirst().id > first);
+    QCOMPARE(store.outbox().newestRowId().value(), store.outbox().rows().value().constFirst().id);
 }
 
 void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void restartDeliversQueuedEdits();
     void laterPortalChangeWinsAndIsLoggedAsConflict();
     void retryReadsTheIncidentBeforeWriting();
+    void editMadeWhileAnOlderAnswerIsOnItsWayIsStillSent();
     void tagsMergeWithPortalTags();
     void commentIsDelivered();
 
@@ -448,6 +449,53 @@ void TestTwoWaySync::retryReadsTheIncidentBeforeWriting()
             loggedConflict = true;
     }
     QVERIFY(loggedConflict);
+}
+
+void TestTwoWaySync::editMadeWhileAnOlderAnswerIsOnItsWayIsStillSent()
+{
+    // A pull's answer is computed, then the portal changes the owner, then the analyst assigns
+    // the incident to the owner that older answer shows. The answer arrives after the edit: it
+    // must not settle the edit as "Defender shows it already", since Defender has moved on
+    // since; the analyst's later edit wins and is sent.
+    auto controller = makeController(3000);
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(2);
+    const QString path = QStringLiteral("/_sim/incidents/%1").arg(target.providerIncidentId);
+    m_sim.admin("POST", path, {{QStringLiteral("assignedTo"), QStringLiteral("erin@contoso.com")}});
+    QVERIFY(runSync(*controller));
+    QCOMPARE(stored(target.number).assignedTo, QStringLiteral("erin@contoso.com"));
+
+    m_sim.admin("POST", path,
+                {{QStringLiteral("assignedTo"), QStringLiteral("frank@contoso.com")}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("slow")},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/v1.0/security/incidents")},
+                 {QStringLiteral("delayMs"), QJsonValue(1500)},
+                 {QStringLiteral("count"), QJsonValue(1)}});
+    controller->syncNow();
+    // The listing showing frank has been computed and is on its way.
+    QTRY_COMPARE_WITH_TIMEOUT(m_sim.admin("GET", QStringLiteral("/_sim/stats"))
+                                      .value(QLatin1String("faultsInjected"))
+                                      .toInt(),
+                              1, kTimeoutMs);
+    m_sim.admin("POST", path,
+                {{QStringLiteral("assignedTo"), QStringLiteral("grace@contoso.com")}});
+    QTest::qWait(20);
+    QSignalSpy accepted(controller.get(), &SyncController::editAccepted);
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    controller->requestEdit({target.number}, assign(QStringLiteral("frank@contoso.com")));
+    QVERIFY(accepted.wait(kTimeoutMs));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!delivered.isEmpty() && outbox().isEmpty(), kTimeoutMs);
+    QVERIFY(runSync(*controller));
+    const QJsonArray writes = apiWrites(target.providerIncidentId);
+    QCOMPARE(writes.size(), 1);
+    QCOMPARE(m_sim.admin("GET", path).value(QLatin1String("assignedTo")).toString(),
+             QStringLiteral("frank@contoso.com"));
+    QCOMPARE(stored(target.number).assignedTo, QStringLiteral("frank@contoso.com"));
+    QCOMPARE(stored(target.number).syncState, SyncState::Synced);
 }
 
 void TestTwoWaySync::tagsMergeWithPortalTags()

@@ -31,6 +31,9 @@ public:
     virtual Result<void> deleteRows(const QList<qint64> &ids) = 0;
     /** Outbox rows waiting for delivery. */
     virtual int pendingCount() const = 0;
+    /** The id the newest row ever added got, 0 before the first. Ids grow and are never reused,
+     *  so a row with a greater id was added after this was read. */
+    virtual Result<qint64> newestRowId() const = 0;
     /** Records that the rows' request leaves now (their sentAt), committed in a transaction of
      *  its own before the request is sent. */
     virtual Result<void> markSent(const QList<qint64> &ids, const QDateTime &at) = 0;

@@ -179,6 +179,15 @@ Result<void> SqliteOutboxRepository::releaseDelivery(const QString &owner)
     return {};
 }
 
+Result<qint64> SqliteOutboxRepository::newestRowId() const
+{
+    // AUTOINCREMENT keeps the highest id ever handed out, even once its row is gone.
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")))
+        return storageError(QStringLiteral("reading the outbox"), q.lastError());
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
 int SqliteOutboxRepository::pendingCount() const
 {
     QSqlQuery q(m_database.db());

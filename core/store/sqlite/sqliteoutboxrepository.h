@@ -18,6 +18,7 @@ public:
     Result<void> updateRow(const OutboxRow &row) override;
     Result<void> deleteRows(const QList<qint64> &ids) override;
     int pendingCount() const override;
+    Result<qint64> newestRowId() const override;
     Result<void> markSent(const QList<qint64> &ids, const QDateTime &at) override;
     Result<QString> claimDelivery(const QString &owner, const QDateTime &now,
                                   const QDateTime &until,
