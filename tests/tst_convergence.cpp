@@ -619,10 +619,21 @@ void TestConvergence::convergesUnderFaults()
                         });
                     }))
             ++localOutcomes[QStringLiteral("comment refused locally")];
-        else
+        else {
+            if (qEnvironmentVariableIsSet("VIGIL_CONVERGENCE_DEBUG")) {
+                for (auto it = activity.cbegin(); it != activity.cend(); ++it) {
+                    for (const ActivityEntry &e : it.value()) {
+                        if (e.field == IncidentField::Comment
+                            && (e.newValue.text == text || e.oldValue.text == text))
+                            qInfo() << "  comment activity on" << it.key() << e.time << int(e.side)
+                                    << e.conflict << e.note;
+                    }
+                }
+            }
             unaccounted.append(QStringLiteral("comment \"%1\" is on the tenant %2 times")
                                        .arg(text)
                                        .arg(copies));
+        }
     }
 
     // Portal writes: final, overwritten by a later portal write, overwritten by the analyst's
