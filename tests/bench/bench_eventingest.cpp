@@ -175,25 +175,30 @@ int main(int argc, char *argv[])
             };
             const auto same = [](BareSettings &) {};
             const QList<Variant> variants = {
-                    {with(QStringLiteral("as Vigil"), same), batch, true},
-                    {with(QStringLiteral("page 4096"), [](BareSettings &s) { s.pageSize = 4096; }),
-                     batch, true},
-                    {with(QStringLiteral("cache 256 MiB"),
-                          [](BareSettings &s) { s.cacheKiB = 262144; }),
-                     batch, true},
-                    {with(QStringLiteral("page 4096, cache 256 MiB"),
-                          [](BareSettings &s) {
-                              s.pageSize = 4096;
-                              s.cacheKiB = 262144;
-                          }),
-                     batch, true},
-                    {with(QStringLiteral("4x rows per transaction"), same), batch * 4, true},
-                    {with(QStringLiteral("sorted by the dedupe key"),
-                          [](BareSettings &s) { s.sortByKey = true; }),
+                    {with(QStringLiteral("as the event store"), same), batch, true},
+                    {with(QStringLiteral("rows in file order"),
+                          [](BareSettings &s) { s.sortByKey = false; }),
                      batch, true},
                     {with(QStringLiteral("autocheckpoint 16384 pages"),
                           [](BareSettings &s) { s.autocheckpointPages = 16384; }),
                      batch, true},
+                    {with(QStringLiteral("a quarter of the rows per transaction"), same),
+                     std::max<size_t>(1, batch / 4), true},
+                    {with(QStringLiteral("all three as before"),
+                          [](BareSettings &s) {
+                              s.firstPragmas[0] = QStringLiteral("PRAGMA page_size=4096");
+                              s.sortByKey = false;
+                          }),
+                     std::max<size_t>(1, batch / 4), true},
+                    {with(QStringLiteral("page 4096 (as before)"),
+                          [](BareSettings &s) {
+                              s.firstPragmas[0] = QStringLiteral("PRAGMA page_size=4096");
+                          }),
+                     batch, true},
+                    {with(QStringLiteral("cache 256 MiB"),
+                          [](BareSettings &s) { s.cacheKiB = 262144; }),
+                     batch, true},
+                    {with(QStringLiteral("4x rows per transaction"), same), batch * 4, true},
                     {with(QStringLiteral("without SHA1, SHA256"),
                           [](BareSettings &s) {
                               s.skipIndexes = {QStringLiteral("SHA1"), QStringLiteral("SHA256")};

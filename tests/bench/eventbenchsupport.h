@@ -5,6 +5,7 @@
 #include "eventrecord.h"
 #include "eventrecordreader.h"
 #include "sqlite/eventmigrations.h"
+#include "sqlite/sqlitedialect.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -122,10 +123,13 @@ using Owned = std::variant<std::monostate, qint64, double, std::string>;
 /** The storage settings a bare run uses (--explore tries others against Vigil's). */
 struct BareSettings
 {
-    int pageSize = 16384;
-    int cacheKiB = 65536;
-    int autocheckpointPages = 4096;
-    bool sortByKey = false; ///< each transaction's rows in (DeviceId, Timestamp, ReportId) order
+    /** As the event store has them: auto_vacuum, set first, fixes a new file's page size. */
+    QStringList firstPragmas = eventFirstPragmas();
+    int cacheKiB = 0; ///< 0: the store's
+    int autocheckpointPages = 0; ///< 0: the store's
+    /** Each transaction's rows in (DeviceId, Timestamp, ReportId) order, as the event store
+     *  inserts them. */
+    bool sortByKey = true;
     QStringList skipIndexes; ///< search index columns left out
     QString label;
 };
@@ -147,15 +151,13 @@ struct Bare
         QFile::remove(path + QStringLiteral("-wal"));
         QFile::remove(path + QStringLiteral("-shm"));
         sqlite3_open(path.toUtf8().constData(), &db);
-        const QStringList pragmas
-                = {QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"),
-                   QStringLiteral("PRAGMA page_size=%1").arg(settings.pageSize),
-                   QStringLiteral("PRAGMA journal_mode=WAL"),
-                   QStringLiteral("PRAGMA synchronous=NORMAL"),
-                   QStringLiteral("PRAGMA cache_size=-%1").arg(settings.cacheKiB),
-                   QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(settings.autocheckpointPages),
-                   QStringLiteral("PRAGMA mmap_size=268435456"),
-                   QStringLiteral("PRAGMA temp_store=MEMORY")};
+        // The event store's own PRAGMAs in its order, then what this run changes.
+        QStringList pragmas = settings.firstPragmas + SqliteDialect::writerPragmas();
+        if (settings.cacheKiB > 0)
+            pragmas.append(QStringLiteral("PRAGMA cache_size=-%1").arg(settings.cacheKiB));
+        if (settings.autocheckpointPages > 0)
+            pragmas.append(QStringLiteral("PRAGMA wal_autocheckpoint=%1")
+                                   .arg(settings.autocheckpointPages));
         for (const QString &pragma : pragmas)
             exec(pragma.toUtf8().constData());
         const HuntingTable &table = *HuntingSchema::defender().table(u"DeviceProcessEvents");
