@@ -1,8 +1,10 @@
 // bench_eventingest: the hunting event store's ingest, size and retention (docs/BENCHMARKS.md).
 //
-//   bench_eventingest [--events N] [--retention-rows N] [--dir PATH]
+//   bench_eventingest [--events N] [--retention-rows N] [--dir PATH] [--explore]
 //
-// --events 0 runs the retention pass only; --retention-rows 0 leaves it out.
+// --events 0 runs the retention pass only; --retention-rows 0 leaves it out. --explore also runs
+// the bare insert under other storage settings, one change at a time (page size, insert order,
+// rows per transaction, checkpoint interval, cache, fewer indexes).
 // 1. Ingest: N DeviceProcessEvents records (every column filled, about 1 KB each) as streaming
 //    JSON lines in a file, imported through the real path (EventFileReader batches into
 //    EventStore::ingest, one transaction per batch); in the same run a bare baseline inserts
