@@ -127,7 +127,8 @@ struct BlobStreamOptions
     QStringList tables; ///< Defender table names; empty: every table of HuntingSchema::defender()
     QString prefix; ///< only blobs whose names start with it (e.g. "tenantId=.../y=2026")
     int listPageSize = 0; ///< maxresults of List Blobs; 0: the service's default (5000)
-    qint64 readWindowBytes = qint64(4) * 1024 * 1024; ///< bytes per ranged read: one chunk at most
+    /** Bytes per ranged read: one chunk, so one store transaction, at most. */
+    qint64 readWindowBytes = qint64(16) * 1024 * 1024;
     qint64 maxLineBytes = qint64(16) * 1024 * 1024; ///< a longer line is skipped and reported
     BlobClientOptions client;
 };

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <cstring>
+
 #include <zlib.h>
 
 namespace Vigil {
@@ -212,13 +214,22 @@ Result<std::optional<EventBatch>> EventFileReader::next(qsizetype batchBytes)
         EventBatch batch;
         batch.format
                 = m_format == Format::Csv ? EventBatch::Format::Csv : EventBatch::Format::JsonLines;
-        batch.data = m_pending.left(end);
+        // The batch takes the buffer and the buffer keeps only the few bytes after the cut:
+        // copying tens of MiB into the batch was a tenth of an import's time.
+        batch.data = std::exchange(m_pending, QByteArray());
+        m_pending.reserve(batchBytes + kReadChunk);
+        m_pending.append(batch.data.constData() + end, batch.data.size() - end);
+        batch.data.truncate(end);
         batch.firstLine = m_line;
         batch.table = m_table;
         batch.csvHeader = m_header;
-        m_pending.remove(0, end);
         m_offset += end;
-        m_line += batch.data.count('\n');
+        const char *at = batch.data.constData();
+        const char *const stop = at + batch.data.size();
+        while ((at = static_cast<const char *>(std::memchr(at, '\n', size_t(stop - at))))) {
+            ++m_line;
+            ++at;
+        }
         if (!batch.data.endsWith('\n'))
             ++m_line;
         batch.checkpoint = EventCheckpoint{

@@ -35,7 +35,7 @@ public:
      */
     Result<void> open(const QString &path, const QString &table, Format format = Format::Auto);
     /** The next batch of about batchBytes of complete lines; nullopt at the end of the file. */
-    Result<std::optional<EventBatch>> next(qsizetype batchBytes = qsizetype(16) * 1024 * 1024);
+    Result<std::optional<EventBatch>> next(qsizetype batchBytes = qsizetype(32) * 1024 * 1024);
 
     Format format() const { return m_format; }
     /** Bytes of the file read so far (compressed bytes for gzip), for progress. */

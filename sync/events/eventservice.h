@@ -51,7 +51,7 @@ public:
     void runRetention(int targetMs = 200);
     /** Runs retention in the background every interval (0: never). */
     void setRetentionInterval(std::chrono::milliseconds interval);
-    /** Bytes of lines per import transaction (16 MiB unless set): smaller ones report
+    /** Bytes of lines per import transaction (32 MiB unless set): smaller ones report
      *  progress and notice Cancel more often. */
     void setImportBatchBytes(qint64 bytes);
 

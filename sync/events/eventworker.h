@@ -50,7 +50,7 @@ public Q_SLOTS:
     void runRetention(int targetMs);
     /** Runs retention every interval (0: never) on the clock. */
     void setRetentionInterval(qint64 intervalMs);
-    /** Bytes of lines per import transaction (16 MiB unless set). */
+    /** Bytes of lines per import transaction (32 MiB unless set). */
     void setImportBatchBytes(qint64 bytes) { m_batchBytes = bytes; }
 
 Q_SIGNALS:
@@ -73,7 +73,10 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::unique_ptr<EventStore> m_store;
     ClockTimer *m_retentionTimer = nullptr;
-    qint64 m_batchBytes = qint64(16) * 1024 * 1024;
+    // About 10,000 streaming lines: the index pages an ingest rewrites are written to the WAL
+    // once per transaction, so larger ones store faster (docs/BENCHMARKS.md), and this still
+    // reports progress and notices Cancel about every second.
+    qint64 m_batchBytes = qint64(32) * 1024 * 1024;
 };
 
 } // namespace Vigil

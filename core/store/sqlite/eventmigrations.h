@@ -11,7 +11,8 @@ namespace Vigil {
  *  Never edit a released version: append a new one. */
 const SqliteDatabase::Migrations &eventMigrations();
 
-/** The PRAGMAs a new event database takes before its first table (incremental auto-vacuum). */
+/** The PRAGMAs a new event database takes before its first table (16 KiB pages, incremental
+ *  auto-vacuum). */
 QStringList eventFirstPragmas();
 
 /** A name quoted as an SQL identifier: "DeviceProcessEvents". */

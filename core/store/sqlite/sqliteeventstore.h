@@ -3,6 +3,7 @@
 #include "store/storeaccess.h"
 
 #include "eventrecordreader.h"
+#include "eventrowbuffer.h"
 #include "eventstore.h"
 #include "sqlitedatabase.h"
 #include "sqlitestatement.h"
@@ -54,6 +55,7 @@ private:
         bool deviceKey = false;
         int timestampColumn = -1;
         int reportIdColumn = -1;
+        int deviceIdColumn = -1;
         EventTableSettings settings;
         std::unique_ptr<SqliteStatement> insert; // prepared on first use
         qint64 pendingInserted = 0; // during one ingest
@@ -66,6 +68,8 @@ private:
     Result<void> prepareInsert(Table &table);
     /** Binds and inserts row; true when it was new. */
     Result<bool> insertRow(Table &table, const EventRow &row, qint64 ingested);
+    /** Inserts the rows the batch read (m_pending), sorted by table and key. */
+    std::optional<Error> insertPending(qint64 now, EventIngestResult &result);
     Result<void> writeCounters(qint64 now);
     Result<void> writeCheckpoint(const EventCheckpoint &checkpoint, qint64 now);
     Result<qint64> deleteBatch(const Table &table, std::optional<qint64> cutoff, int maxRows);
@@ -75,6 +79,7 @@ private:
     SqliteDatabase m_db;
     sqlite3 *m_handle = nullptr;
     EventRecordReader m_reader;
+    EventRowBuffer m_pending; // the rows of the batch being ingested
     std::vector<Table> m_tables;
     size_t m_retentionCursor = 0;
 };
