@@ -21,3 +21,5 @@ vigil_add_test(NAME tst_plaintextui SOURCES tst_plaintextui.cpp LIBS vigil_ui LA
 vigil_add_test(NAME tst_huntingchartview SOURCES tst_huntingchartview.cpp LIBS vigil_ui LABELS ui hunting)
 vigil_add_test(NAME tst_schemabrowser SOURCES tst_schemabrowser.cpp LIBS vigil_ui vigil_facade
                LABELS ui hunting events)
+vigil_add_test(NAME tst_querylibrarypanel SOURCES tst_querylibrarypanel.cpp LIBS vigil_ui vigil_facade
+               LABELS ui hunting)

@@ -62,6 +62,12 @@ SavedQuery savedFrom(const QSqlQuery &q)
     return saved;
 }
 
+/** A null QString binds as NULL; the columns hold text. */
+QString textOrEmpty(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 const QString SavedColumns = QStringLiteral("id, name, query, created, updated");
 
 } // namespace
@@ -85,13 +91,13 @@ Result<qint64> HuntingLibraryStore::recordRun(const HuntingRun &run)
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("INSERT INTO runs (query, started, row_count, duration_ms, remote,"
                              " status, message) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(run.query);
+    q.addBindValue(textOrEmpty(run.query));
     q.addBindValue(run.startedUtc.toMSecsSinceEpoch());
     q.addBindValue(run.rows);
     q.addBindValue(run.durationMs);
     q.addBindValue(run.where == HuntingRun::Where::Remote ? 1 : 0);
     q.addBindValue(HuntingRun::statusName(run.status));
-    q.addBindValue(run.message);
+    q.addBindValue(textOrEmpty(run.message));
     if (!q.exec())
         return storageError(QStringLiteral("recording a hunting run failed"), q.lastError());
     const qint64 id = q.lastInsertId().toLongLong();
@@ -174,7 +180,7 @@ Result<SavedQuery> HuntingLibraryStore::saveQuery(const QString &name, const QSt
     q.prepare(QStringLiteral(
             "INSERT INTO saved_queries (name, query, created, updated) VALUES (?, ?, ?, ?)"));
     q.addBindValue(clean);
-    q.addBindValue(text);
+    q.addBindValue(textOrEmpty(text));
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec())
@@ -213,7 +219,7 @@ Result<void> HuntingLibraryStore::updateQueryText(qint64 id, const QString &text
         return notOpen();
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("UPDATE saved_queries SET query = ?, updated = ? WHERE id = ?"));
-    q.addBindValue(text);
+    q.addBindValue(textOrEmpty(text));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec())

@@ -9,12 +9,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -114,12 +114,7 @@ QueryLibraryPanel::QueryLibraryPanel(HuntingLibraryController *library, QWidget 
     m_tabs->addTab(saved, tr("Saved"));
     layout->addWidget(m_tabs, 1);
 
-    auto *rename = new QShortcut(QKeySequence(Qt::Key_F2), m_savedList);
-    rename->setContext(Qt::WidgetShortcut);
-    connect(rename, &QShortcut::activated, this, &QueryLibraryPanel::renameSelected);
-    auto *remove = new QShortcut(QKeySequence::Delete, m_savedList);
-    remove->setContext(Qt::WidgetShortcut);
-    connect(remove, &QShortcut::activated, this, &QueryLibraryPanel::deleteSelected);
+    m_savedList->installEventFilter(this); // F2 renames, Delete deletes
 
     if (m_library) {
         connect(m_library, &HuntingLibraryController::historyLoaded, this,
@@ -153,6 +148,22 @@ QueryLibraryPanel::QueryLibraryPanel(HuntingLibraryController *library, QWidget 
                                       : tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
                 });
     }
+}
+
+bool QueryLibraryPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_savedList && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_F2 && key->modifiers() == Qt::NoModifier) {
+            renameSelected();
+            return true;
+        }
+        if (key->matches(QKeySequence::Delete)) {
+            deleteSelected();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QWidget *QueryLibraryPanel::searchTab(QLineEdit **search, QTreeWidget **list,

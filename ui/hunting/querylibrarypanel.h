@@ -64,6 +64,9 @@ Q_SIGNALS:
     /** The analyst picked an entry: its query text and name (empty for a history entry). */
     void openQueryRequested(const QString &text, const QString &name);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applySearch(QTreeWidget *list, const QString &needle);
     void showMessage(const QString &text);
