@@ -97,6 +97,7 @@ private Q_SLOTS:
     void timechartOneLinePerSeriesValue();
     void timechartYColumnsAndXColumn();
     void linechartNumericX();
+    void makeSeriesArrays();
     void columnAndBarCharts();
     void stackedColumns();
     void seriesInColumnChart();
@@ -203,6 +204,31 @@ void TestHuntingChartView::linechartNumericX()
     auto *yAxis = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Vertical).value(0));
     QVERIFY(yAxis->min() <= -2);
     QVERIFY(yAxis->max() >= 4);
+}
+
+void TestHuntingChartView::makeSeriesArrays()
+{
+    // make-series: one row per device, its times and counts as arrays.
+    const RowSchema columns = {{QStringLiteral("DeviceName"), KqlType::String},
+                               {QStringLiteral("count_"), KqlType::Dynamic},
+                               {QStringLiteral("Timestamp"), KqlType::Dynamic}};
+    const QString times = QStringLiteral("[\"2024-03-01T12:00:00.0000000Z\","
+                                         "\"2024-03-01T13:00:00.0000000Z\","
+                                         "\"2024-03-01T14:00:00Z\"]");
+    const QList<HuntingRow> rows = {{QStringLiteral("alpha"), QStringLiteral("[1,2,3]"), times},
+                                    {QStringLiteral("bravo"), QStringLiteral("[0,5.5,0]"), times}};
+    HuntingChartView view;
+    QString error;
+    QVERIFY2(view.setResult(QStringLiteral("timechart"), {}, columns, rows, &error),
+             qPrintable(error));
+    const QList<QLineSeries *> lines = seriesOf<QLineSeries>(view.chart());
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(1)->name(), QStringLiteral("bravo"));
+    QCOMPARE(lines.at(1)->count(), 3);
+    QCOMPARE(qint64(lines.at(1)->at(1).x()), kBase.addSecs(3600).toMSecsSinceEpoch());
+    QCOMPARE(lines.at(1)->at(1).y(), 5.5);
+    QCOMPARE(qint64(lines.at(0)->at(2).x()), kBase.addSecs(7200).toMSecsSinceEpoch());
+    QCOMPARE(lines.at(0)->at(2).y(), 3.0);
 }
 
 void TestHuntingChartView::columnAndBarCharts()

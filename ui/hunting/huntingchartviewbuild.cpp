@@ -9,12 +9,13 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QHorizontalBarSeries>
 #include <QHorizontalPercentBarSeries>
 #include <QHorizontalStackedBarSeries>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPercentBarSeries>
@@ -39,11 +40,6 @@ constexpr qint64 TicksPerMs = 10000;
 constexpr int LabelChars = 60;
 constexpr int TitleChars = 200;
 constexpr int SliceLabelsShown = 12; ///< more slices than this: names only in the legend
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Vigil::HuntingChartView", text);
-}
 
 enum class Role { Number, Time, Text, Other };
 
@@ -175,7 +171,8 @@ public:
             const QString column = unquoted(written);
             const int index = indexOf(column);
             if (index < 0) {
-                *error = tr("render's %1 names the column \"%2\", which the result does not have.")
+                *error = HuntingChartView::tr("render's %1 names the column \"%2\", which the "
+                                              "result does not have.")
                                  .arg(QLatin1String(name), column);
                 return false;
             }
@@ -238,7 +235,8 @@ bool yColumns(const Spec &spec, const QList<int> &used, QList<int> *ys, QString 
             return false;
         for (int y : *ys)
             if (spec.role(y) != Role::Number) {
-                *error = tr("The column \"%1\" is not numeric, so it cannot be drawn as a value.")
+                *error = HuntingChartView::tr("The column \"%1\" is not numeric, so it cannot be "
+                                              "drawn as a value.")
                                  .arg(spec.name(y));
                 return false;
             }
@@ -246,8 +244,9 @@ bool yColumns(const Spec &spec, const QList<int> &used, QList<int> *ys, QString 
         *ys = spec.all(Role::Number, used);
     }
     if (ys->isEmpty()) {
-        *error = tr("The result has no numeric column to draw. A chart needs one, for example "
-                    "from summarize count() by …");
+        *error = HuntingChartView::tr(
+                "The result has no numeric column to draw. A chart needs one, for example "
+                "from summarize count() by …");
         return false;
     }
     return true;
@@ -274,7 +273,7 @@ QString seriesName(const Spec &spec, const QString &key, int y, bool severalYs)
 {
     if (key.isNull())
         return spec.name(y);
-    const QString shownKey = key.isEmpty() ? tr("(empty)") : key;
+    const QString shownKey = key.isEmpty() ? HuntingChartView::tr("(empty)") : key;
     return severalYs ? shownKey + QStringLiteral(", ") + spec.name(y) : shownKey;
 }
 
@@ -379,11 +378,13 @@ QChart *lineChart(const QString &kind, const Spec &spec, const QList<Kql::Huntin
         x = spec.first(Role::Time) >= 0 ? spec.first(Role::Time) : spec.first(Role::Number);
     }
     if (x < 0 && timechart)
-        return refuse(error, tr("A timechart needs a datetime column for its x axis, and this "
-                                "result has none."));
+        return refuse(error, HuntingChartView::tr(
+                                     "A timechart needs a datetime column for its x axis, and this "
+                                     "result has none."));
     if (x < 0 || (spec.role(x) != Role::Time && spec.role(x) != Role::Number))
-        return refuse(error,
-                      tr("A %1 needs a datetime or numeric column for its x axis.").arg(kind));
+        return refuse(error, HuntingChartView::tr(
+                                     "A %1 needs a datetime or numeric column for its x axis.")
+                                     .arg(kind));
     const bool timeX = spec.role(x) == Role::Time;
     QList<int> series, ys;
     if (!seriesColumns(spec, {x}, &series, error)
@@ -395,7 +396,9 @@ QChart *lineChart(const QString &kind, const Spec &spec, const QList<Kql::Huntin
     const qsizetype stride = std::max<qsizetype>(1, (points + HuntingChartView::MaxPoints - 1)
                                                             / HuntingChartView::MaxPoints);
     if (stride > 1)
-        notes->append(tr("%1 rows: one row in %2 is drawn.").arg(rows.size()).arg(stride));
+        notes->append(HuntingChartView::tr("%1 rows: one row in %2 is drawn.")
+                              .arg(rows.size())
+                              .arg(stride));
 
     QHash<QString, int> keyIndex;
     QStringList keys;
@@ -422,7 +425,7 @@ QChart *lineChart(const QString &kind, const Spec &spec, const QList<Kql::Huntin
                 lines[*found][j].append(QPointF(*xValue, *y));
     }
     if (!leftOut.isEmpty())
-        notes->append(tr("Only the first %1 series are drawn; %2 more are not.")
+        notes->append(HuntingChartView::tr("Only the first %1 series are drawn; %2 more are not.")
                               .arg(HuntingChartView::MaxSeries)
                               .arg(leftOut.size()));
 
@@ -445,7 +448,8 @@ QChart *lineChart(const QString &kind, const Spec &spec, const QList<Kql::Huntin
                           line});
         }
     if (drawn.isEmpty())
-        return refuse(error, tr("There is nothing to draw: every x or y value is empty."));
+        return refuse(error, HuntingChartView::tr(
+                                     "There is nothing to draw: every x or y value is empty."));
 
     // Stacked areas: each line is drawn on top of the ones before it, over every x any of them
     // has (a missing value counts as 0); stacked100 scales each x to 100.
@@ -535,7 +539,7 @@ QChart *lineChart(const QString &kind, const Spec &spec, const QList<Kql::Huntin
         shown->attachAxis(xAxis);
         shown->attachAxis(yAxis);
     }
-    const QString xDefault = timeX ? spec.name(x) + tr(" (UTC)") : spec.name(x);
+    const QString xDefault = timeX ? spec.name(x) + HuntingChartView::tr(" (UTC)") : spec.name(x);
     applyTitles(chart, spec, xAxis, yAxis, xDefault,
                 ys.size() == 1 ? spec.name(ys.first()) : QString());
     return chart;
@@ -556,7 +560,7 @@ QChart *barChart(bool horizontal, const Spec &spec, const QList<Kql::HuntingRow>
             x = 0;
     }
     if (x < 0)
-        return refuse(error, tr("The result has no column to draw."));
+        return refuse(error, HuntingChartView::tr("The result has no column to draw."));
     QList<int> series, ys;
     if (!seriesColumns(spec, {x}, &series, error)
         || !yColumns(spec, QList<int>(series) << x, &ys, error))
@@ -597,12 +601,13 @@ QChart *barChart(bool horizontal, const Spec &spec, const QList<Kql::HuntingRow>
         }
     }
     if (categories.isEmpty() || sets.isEmpty())
-        return refuse(error, tr("There is nothing to draw: the result has no rows."));
+        return refuse(error,
+                      HuntingChartView::tr("There is nothing to draw: the result has no rows."));
     if (skippedCategories > 0)
-        notes->append(
-                tr("Only the first %1 categories are drawn.").arg(HuntingChartView::MaxCategories));
+        notes->append(HuntingChartView::tr("Only the first %1 categories are drawn.")
+                              .arg(HuntingChartView::MaxCategories));
     if (!skippedSets.isEmpty())
-        notes->append(tr("Only the first %1 series are drawn; %2 more are not.")
+        notes->append(HuntingChartView::tr("Only the first %1 series are drawn; %2 more are not.")
                               .arg(HuntingChartView::MaxSeries)
                               .arg(skippedSets.size()));
 
@@ -640,7 +645,8 @@ QChart *barChart(bool horizontal, const Spec &spec, const QList<Kql::HuntingRow>
     QStringList labels;
     QSet<QString> seen;
     for (const QString &category : categories) {
-        const QString base = plainLabel(category.isEmpty() ? tr("(empty)") : category, LabelChars);
+        const QString base = plainLabel(
+                category.isEmpty() ? HuntingChartView::tr("(empty)") : category, LabelChars);
         QString label = base;
         for (int n = 2; seen.contains(label); ++n)
             label = base + QStringLiteral(" (%1)").arg(n);
@@ -700,14 +706,16 @@ QChart *pieChart(const Spec &spec, const QList<Kql::HuntingRow> &rows, QStringLi
         slices[*found].second += *value;
     }
     if (slices.isEmpty())
-        return refuse(error, tr("There is nothing to draw: a piechart needs values above 0 in "
-                                "\"%1\".")
+        return refuse(error, HuntingChartView::tr(
+                                     "There is nothing to draw: a piechart needs values above 0 in "
+                                     "\"%1\".")
                                      .arg(spec.name(values)));
     if (notPositive > 0)
         notes->append(
                 notPositive == 1
-                        ? tr("1 row with a value of 0 or less is not drawn.")
-                        : tr("%1 rows with a value of 0 or less are not drawn.").arg(notPositive));
+                        ? HuntingChartView::tr("1 row with a value of 0 or less is not drawn.")
+                        : HuntingChartView::tr("%1 rows with a value of 0 or less are not drawn.")
+                                  .arg(notPositive));
     if (slices.size() > HuntingChartView::MaxSlices) {
         std::stable_sort(slices.begin(), slices.end(),
                          [](const auto &a, const auto &b) { return a.second > b.second; });
@@ -716,13 +724,15 @@ QChart *pieChart(const Spec &spec, const QList<Kql::HuntingRow> &rows, QStringLi
             rest += slices.at(i).second;
         const qsizetype others = slices.size() - (HuntingChartView::MaxSlices - 1);
         slices.resize(HuntingChartView::MaxSlices - 1);
-        slices.append({tr("Other (%1)").arg(others), rest});
-        notes->append(tr("The %1 smallest slices are drawn as one, \"Other\".").arg(others));
+        slices.append({HuntingChartView::tr("Other (%1)").arg(others), rest});
+        notes->append(HuntingChartView::tr("The %1 smallest slices are drawn as one, \"Other\".")
+                              .arg(others));
     }
     auto *pie = new QPieSeries;
     for (const auto &[name, value] : slices) {
-        QPieSlice *slice
-                = pie->append(plainLabel(name.isEmpty() ? tr("(empty)") : name, LabelChars), value);
+        QPieSlice *slice = pie->append(
+                plainLabel(name.isEmpty() ? HuntingChartView::tr("(empty)") : name, LabelChars),
+                value);
         slice->setLabelVisible(slices.size() <= SliceLabelsShown);
     }
     auto *chart = new QChart;
@@ -730,6 +740,85 @@ QChart *pieChart(const Spec &spec, const QList<Kql::HuntingRow> &rows, QStringLi
     applyTitles(chart, spec, nullptr, nullptr, {}, {});
     chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
+}
+
+/** Kusto's datetime text ("2024-03-01T00:00:00.0000000Z") as ticks, or nullopt. */
+std::optional<qint64> ticksFromText(const QString &text)
+{
+    QString iso = text.trimmed();
+    // Qt reads at most milliseconds: the 100-ns digits past them are dropped.
+    const qsizetype dot = iso.indexOf(QLatin1Char('.'));
+    if (dot > 0) {
+        qsizetype end = dot + 1;
+        while (end < iso.size() && iso.at(end).isDigit())
+            ++end;
+        if (end - dot > 4)
+            iso.remove(dot + 4, end - dot - 4);
+    }
+    QDateTime when = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!when.isValid())
+        return std::nullopt;
+    if (when.timeSpec() == Qt::LocalTime)
+        when.setTimeSpec(Qt::UTC); // Kusto's datetimes without a zone are UTC
+    return when.toMSecsSinceEpoch() * TicksPerMs + TicksAtUnixEpoch;
+}
+
+/**
+ * make-series gives one row per series with arrays: its x values (datetimes) and y values
+ * (numbers) in dynamic columns. Such a result is unrolled into one row per point, the arrays
+ * becoming datetime and real columns, so the rules for rows apply. False when it is not one.
+ */
+bool unrollSeriesArrays(Kql::RowSchema *columns, QList<Kql::HuntingRow> *rows)
+{
+    QList<int> arrays;
+    QList<KqlType> arrayTypes;
+    for (int c = 0; c < columns->size(); ++c) {
+        if (columns->at(c).type != KqlType::Dynamic)
+            continue;
+        const QJsonArray first
+                = QJsonDocument::fromJson(rows->value(0).value(c).toString().toUtf8()).array();
+        if (first.isEmpty())
+            continue;
+        const bool numbers = std::all_of(first.begin(), first.end(),
+                                         [](const QJsonValue &v) { return v.isDouble(); });
+        const bool times
+                = !numbers && std::all_of(first.begin(), first.end(), [](const QJsonValue &v) {
+                      return v.isString() && ticksFromText(v.toString());
+                  });
+        if (numbers || times) {
+            arrays.append(c);
+            arrayTypes.append(numbers ? KqlType::Real : KqlType::DateTime);
+        }
+    }
+    if (!arrayTypes.contains(KqlType::DateTime) || !arrayTypes.contains(KqlType::Real))
+        return false;
+    QList<Kql::HuntingRow> unrolled;
+    for (const Kql::HuntingRow &row : std::as_const(*rows)) {
+        QList<QJsonArray> values;
+        qsizetype length = 0;
+        for (int c : std::as_const(arrays)) {
+            values.append(QJsonDocument::fromJson(row.value(c).toString().toUtf8()).array());
+            length = std::max(length, values.last().size());
+        }
+        for (qsizetype i = 0; i < length && unrolled.size() < HuntingChartView::MaxPoints; ++i) {
+            Kql::HuntingRow point = row;
+            for (int a = 0; a < arrays.size(); ++a) {
+                const QJsonValue v = values.at(a).at(i);
+                QVariant value;
+                if (arrayTypes.at(a) == KqlType::Real && v.isDouble())
+                    value = v.toDouble();
+                else if (arrayTypes.at(a) == KqlType::DateTime && v.isString())
+                    if (const std::optional<qint64> t = ticksFromText(v.toString()))
+                        value = *t;
+                point[arrays.at(a)] = value;
+            }
+            unrolled.append(point);
+        }
+    }
+    for (int a = 0; a < arrays.size(); ++a)
+        (*columns)[arrays.at(a)].type = arrayTypes.at(a);
+    *rows = unrolled;
+    return true;
 }
 
 } // namespace
@@ -760,15 +849,31 @@ QChart *HuntingChartView::buildChart(const QString &kind, const Properties &prop
     }
     if (!isChartKind(visual))
         return refuse(error, visual == QLatin1String("table") || visual.isEmpty()
-                                     ? tr("This result is a table: see the grid.")
-                                     : tr("Vigil does not draw \"%1\" charts; the rows are in "
-                                          "the grid.")
+                                     ? HuntingChartView::tr("This result is a table: see the grid.")
+                                     : HuntingChartView::tr(
+                                               "Vigil does not draw \"%1\" charts; the rows are in "
+                                               "the grid.")
                                                .arg(cleanText(kind, LabelChars)));
     if (columns.isEmpty())
-        return refuse(error, tr("There is nothing to draw: the result has no columns."));
+        return refuse(error,
+                      HuntingChartView::tr("There is nothing to draw: the result has no columns."));
     if (rows.isEmpty())
-        return refuse(error, tr("There is nothing to draw: the result has no rows."));
-    const Spec spec(written, columns);
+        return refuse(error,
+                      HuntingChartView::tr("There is nothing to draw: the result has no rows."));
+    // make-series arrays: one row per point.
+    Kql::RowSchema unrolledColumns = columns;
+    QList<Kql::HuntingRow> unrolledRows;
+    const bool lineLike = visual != QLatin1String("barchart")
+                          && visual != QLatin1String("columnchart")
+                          && visual != QLatin1String("piechart");
+    if (lineLike) {
+        unrolledRows = rows;
+        if (!unrollSeriesArrays(&unrolledColumns, &unrolledRows))
+            unrolledRows.clear();
+    }
+    const bool unrolled = !unrolledRows.isEmpty();
+    const Spec spec(written, unrolled ? unrolledColumns : columns);
+    const QList<Kql::HuntingRow> &points = unrolled ? unrolledRows : rows;
     QStringList notes;
     QChart *chart = nullptr;
     if (visual == QLatin1String("barchart") || visual == QLatin1String("columnchart"))
@@ -776,7 +881,7 @@ QChart *HuntingChartView::buildChart(const QString &kind, const Properties &prop
     else if (visual == QLatin1String("piechart"))
         chart = pieChart(spec, rows, &notes, error);
     else
-        chart = lineChart(visual, spec, rows, &notes, error);
+        chart = lineChart(visual, spec, points, &notes, error);
     if (chart)
         *note = notes.join(QLatin1Char(' '));
     return chart;
