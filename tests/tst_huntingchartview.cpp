@@ -414,6 +414,8 @@ void TestHuntingChartView::hostileLabels()
             QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
                      qPrintable(text));
     }
+    if (const QString keep = qEnvironmentVariable("VIGIL_CHART_SCREENSHOT"); !keep.isEmpty())
+        QVERIFY(view.savePng(keep + QStringLiteral("-hostile.png")));
     // Two 10 KB names that elide alike stay two bars.
     auto *categories
             = qobject_cast<QBarCategoryAxis *>(view.chart()->axes(Qt::Horizontal).value(0));

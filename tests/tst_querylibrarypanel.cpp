@@ -100,6 +100,11 @@ void TestQueryLibraryPanel::historyRecordedAndSearched()
     QCOMPARE(open.first().at(1).toString(), QString());
     search->clear();
     QCOMPARE(visibleTexts(history, 0).size(), 2);
+    // For looking at: VIGIL_LIBRARY_SCREENSHOT=file.png keeps a picture.
+    if (const QString keep = qEnvironmentVariable("VIGIL_LIBRARY_SCREENSHOT"); !keep.isEmpty()) {
+        panel.resize(720, 300);
+        QVERIFY(panel.grab().save(keep));
+    }
 }
 
 void TestQueryLibraryPanel::saveOpenRenameAndReopen()

@@ -106,6 +106,13 @@ void TestSchemaBrowser::localTablesFirst()
     QTreeWidgetItem *network = tableItem(tree, QStringLiteral("DeviceNetworkEvents"));
     QVERIFY(!network->font(SchemaBrowser::Name).bold());
     QCOMPARE(network->text(SchemaBrowser::Rows), QStringLiteral("none"));
+    // For looking at: VIGIL_SCHEMA_SCREENSHOT=file.png keeps a picture.
+    if (const QString keep = qEnvironmentVariable("VIGIL_SCHEMA_SCREENSHOT"); !keep.isEmpty()) {
+        browser.resize(720, 420);
+        browser.show();
+        tree->topLevelItem(0)->setExpanded(true);
+        QVERIFY(browser.grab().save(keep));
+    }
     QVERIFY(tree->topLevelItem(1)->text(SchemaBrowser::Name)
             < tree->topLevelItem(2)->text(SchemaBrowser::Name));
 }

@@ -89,11 +89,21 @@ QueryLibraryPanel::QueryLibraryPanel(HuntingLibraryController *library, QWidget 
     m_history->setColumnCount(HistoryColumnCount);
     m_history->setHeaderLabels(
             {tr("When (UTC)"), tr("Query"), tr("Rows"), tr("Duration"), tr("Where"), tr("Status")});
+    // The query takes the room; the short columns fit their text.
+    m_history->header()->setStretchLastSection(false);
+    for (int column = 0; column < HistoryColumnCount; ++column)
+        m_history->header()->setSectionResizeMode(column, column == HistoryQuery
+                                                                  ? QHeaderView::Stretch
+                                                                  : QHeaderView::ResizeToContents);
 
     QWidget *saved = searchTab(&m_savedSearch, &m_savedList, QStringLiteral("savedSearch"),
                                QStringLiteral("savedList"));
     m_savedList->setColumnCount(SavedColumnCount);
     m_savedList->setHeaderLabels({tr("Name"), tr("Query"), tr("Changed (UTC)")});
+    m_savedList->header()->setStretchLastSection(false);
+    m_savedList->header()->resizeSection(Name, 220);
+    m_savedList->header()->setSectionResizeMode(SavedQueryText, QHeaderView::Stretch);
+    m_savedList->header()->setSectionResizeMode(Updated, QHeaderView::ResizeToContents);
     auto *buttons = new QHBoxLayout;
     auto button = [this, buttons](const QString &text, const char *name, auto slot) {
         auto *b = new QPushButton(text, this);
