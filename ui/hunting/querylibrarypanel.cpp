@@ -1,5 +1,6 @@
 #include "querylibrarypanel.h"
 
+#include "displaytext.h"
 #include "huntinglibrarycontroller.h"
 
 #include <QCoreApplication>
@@ -24,33 +25,19 @@ namespace Vigil {
 namespace {
 
 constexpr int ShownChars = 200;
-constexpr int TipChars = 4000;
 
 /** One line of a query for a list: whitespace and control characters folded, elided. */
 QString oneLine(const QString &text)
 {
-    QString line = text;
+    // Only the start is shown: a 10 MB query is not folded whole on the GUI thread.
+    QString line = text.left(ShownChars * 4);
     for (QChar &c : line)
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
             c = QLatin1Char(' ');
     line = line.simplified();
-    if (line.size() > ShownChars) {
-        line.truncate(ShownChars - 1);
-        if (line.back().isHighSurrogate())
-            line.chop(1);
+    if (text.size() > ShownChars * 4)
         line += QChar(0x2026);
-    }
-    return line;
-}
-
-/** A tooltip that shows text as the characters it is (a tooltip would take markup as rich
- *  text), keeping its lines. */
-QString plainTip(const QString &text)
-{
-    QString shown = text.left(TipChars);
-    if (text.size() > TipChars)
-        shown += QChar(0x2026);
-    return QStringLiteral("<pre>") + shown.toHtmlEscaped() + QStringLiteral("</pre>");
+    return elidedText(line, ShownChars);
 }
 
 QString utcText(const QDateTime &when)
@@ -333,7 +320,7 @@ void QueryLibraryPanel::showHistory(const QList<HuntingRun> &runs)
         auto *item = new QTreeWidgetItem;
         item->setText(When, utcText(run.startedUtc));
         item->setText(HistoryQuery, oneLine(run.query));
-        item->setToolTip(HistoryQuery, plainTip(run.query));
+        item->setToolTip(HistoryQuery, plainToolTip(run.query));
         item->setText(Rows, locale.toString(run.rows));
         item->setTextAlignment(Rows, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(Duration, durationText(run.durationMs));
@@ -341,7 +328,7 @@ void QueryLibraryPanel::showHistory(const QList<HuntingRun> &runs)
                       run.where == HuntingRun::Where::Remote ? tr("Defender") : tr("this machine"));
         item->setText(Status, HuntingRun::statusName(run.status));
         if (!run.message.isEmpty())
-            item->setToolTip(Status, plainTip(run.message));
+            item->setToolTip(Status, plainToolTip(run.message));
         item->setData(0, IdRole, run.id);
         item->setData(0, TextRole, run.query);
         items.append(item);
@@ -361,7 +348,7 @@ void QueryLibraryPanel::showSavedQueries(const QList<SavedQuery> &queries)
         auto *item = new QTreeWidgetItem(m_savedList);
         item->setText(Name, oneLine(query.name));
         item->setText(SavedQueryText, oneLine(query.text));
-        item->setToolTip(SavedQueryText, plainTip(query.text));
+        item->setToolTip(SavedQueryText, plainToolTip(query.text));
         item->setText(Updated, utcText(query.updatedUtc));
         item->setData(0, IdRole, query.id);
         item->setData(0, TextRole, query.text);
