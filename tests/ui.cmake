@@ -17,3 +17,9 @@ vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp
                WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
 # Server text in the window: plain text in every label, cell and tooltip, and capped.
 vigil_add_test(NAME tst_plaintextui SOURCES tst_plaintextui.cpp LIBS vigil_ui LABELS ui)
+# The hunting page's widgets: charts from render, the schema browser, history and saved queries.
+vigil_add_test(NAME tst_huntingchartview SOURCES tst_huntingchartview.cpp LIBS vigil_ui LABELS ui hunting)
+vigil_add_test(NAME tst_schemabrowser SOURCES tst_schemabrowser.cpp LIBS vigil_ui vigil_facade
+               LABELS ui hunting events)
+vigil_add_test(NAME tst_querylibrarypanel SOURCES tst_querylibrarypanel.cpp LIBS vigil_ui vigil_facade
+               LABELS ui hunting)
