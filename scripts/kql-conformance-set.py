@@ -824,6 +824,15 @@ add("siblings",
     "print ipv4_is_in_any_range('10.0.0.1', '10.0.0.0/8', '192.168.0.0/16')",
 )
 
+# Shapes that real hunting queries use (scripts/kql-corpus.py measures them), written anew.
+add("corpus",
+    "let ids = DeviceNetworkEvents | where RemotePort == 88 | summarize make_set(DeviceId); DeviceEvents | where not(DeviceId in (ids)) | project DeviceId",
+    "let names = DeviceInfo | summarize make_list(DeviceName); DeviceLogonEvents | where DeviceName !in (names) | project DeviceName, AccountName",
+    "let ports = datatable(p:dynamic)[dynamic([80, 443])]; DeviceNetworkEvents | where RemotePort in (ports)",
+    "let terms = DeviceInfo | summarize make_set(DeviceName); DeviceProcessEvents | where ProcessCommandLine has_any (terms)",
+    "let users = IdentityInfo | summarize make_set(AccountName); DeviceLogonEvents | where AccountName in~ (users)",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()

@@ -330,6 +330,29 @@ void TestKqlSemantics::inTakesListsArraysAndTables()
     CHECK_SET(QStringLiteral("let names = dynamic(['CMD.EXE']); DeviceProcessEvents | where "
                              "FileName in~ (names) | project ReportId"),
               (Rows{{"1"}, {"3"}}));
+    // A table whose first column holds arrays (a let of `summarize make_set(x)`, a common
+    // hunting idiom) is "a tabular expression that produces a set of values": its elements.
+    const QString ids = QStringLiteral("let ids = DeviceNetworkEvents | where RemotePort == 80 | "
+                                       "summarize make_set(DeviceId); ");
+    CHECK_SET(ids
+                      + QStringLiteral("DeviceProcessEvents | where DeviceId in (ids) | project "
+                                       "ReportId"),
+              (Rows{{"3"}, {"4"}}));
+    CHECK_SET(ids
+                      + QStringLiteral("DeviceProcessEvents | where DeviceId !in (ids) | project "
+                                       "ReportId"),
+              (Rows{{"1"}, {"2"}, {"5"}}));
+    CHECK_SET(QStringLiteral("let sizes = datatable(s:dynamic)[dynamic([7, 100])]; "
+                             "DeviceProcessEvents | where FileSize in (sizes) | project ReportId"),
+              (Rows{{"1"}, {"4"}}));
+    CHECK_SET(QStringLiteral("let terms = datatable(t:dynamic)[dynamic(['WHOAMI', 'temp'])]; "
+                             "DeviceProcessEvents | where ProcessCommandLine has_any (terms) | "
+                             "project ReportId"),
+              (Rows{{"1"}, {"3"}}));
+    CHECK_SET(QStringLiteral("let names = DeviceProcessEvents | where ReportId == 3 | summarize "
+                             "make_list(FileName); DeviceProcessEvents | where FileName in~ "
+                             "(names) | project ReportId"),
+              (Rows{{"1"}, {"3"}}));
 }
 
 // https://learn.microsoft.com/kusto/query/scalar-data-types/null-values : strings are never
