@@ -831,6 +831,12 @@ add("corpus",
     "let ports = datatable(p:dynamic)[dynamic([80, 443])]; DeviceNetworkEvents | where RemotePort in (ports)",
     "let terms = DeviceInfo | summarize make_set(DeviceName); DeviceProcessEvents | where ProcessCommandLine has_any (terms)",
     "let users = IdentityInfo | summarize make_set(AccountName); DeviceLogonEvents | where AccountName in~ (users)",
+    "DeviceNetworkEvents | extend Subnet = format_ipv4(LocalIP, 24), Cidr = format_ipv4_mask(RemoteIP, 16) | summarize count() by Subnet, Cidr",
+    "DeviceInfo | extend Days = range(startofday(Timestamp), endofday(Timestamp), 1h), N = range(1, 10, 2), S = range(1h, 3h)",
+    "DeviceNetworkEvents | where indexof_regex(RemoteUrl, @'\\d+\\.\\d+') == -1 | project RemoteUrl",
+    "DeviceProcessEvents | extend B = base64_decode_toarray(ProcessCommandLine) | where array_length(B) > 3",
+    "DeviceRegistryEvents | extend Details = pack_dictionary('Key', RegistryKey, 'Value', RegistryValueData) | project Details",
+    "DeviceEvents | extend Cmd = extractjson('$.Command', AdditionalFields, typeof(string)), U = extract_json('$.User', AdditionalFields, typeof(string))",
 )
 
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
