@@ -836,6 +836,8 @@ add("corpus",
     "DeviceNetworkEvents | where indexof_regex(RemoteUrl, @'\\d+\\.\\d+') == -1 | project RemoteUrl",
     "DeviceProcessEvents | extend B = base64_decode_toarray(ProcessCommandLine) | where array_length(B) > 3",
     "DeviceRegistryEvents | extend Details = pack_dictionary('Key', RegistryKey, 'Value', RegistryValueData) | project Details",
+    "DeviceNetworkEvents | where not(ipv4_is_in_any_range(RemoteIP, '10.0.0.0/8', '172.16.0.0/12')) and ipv4_is_in_any_range(LocalIP, dynamic(['192.168.0.0/16']))",
+    'DeviceLogonEvents | where Timestamp between (datetime("2024-05-07 00:00:00Z") .. datetime(\'2024-05-08\'))',
     "DeviceEvents | extend Cmd = extractjson('$.Command', AdditionalFields, typeof(string)), U = extract_json('$.User', AdditionalFields, typeof(string))",
 )
 

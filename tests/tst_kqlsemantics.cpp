@@ -838,6 +838,24 @@ void TestKqlSemantics::functionsOfRealQueries()
     CHECK_ROWS(QStringLiteral("print base64_decode_toarray('S3VzdG8='), "
                               "base64_decode_toarray('***')"),
                (Rows{{"[75,117,115,116,111]", "null"}}));
+    CHECK_ROWS(
+            QStringLiteral("let LocalNetworks = dynamic(['192.168.1.1/16', '127.0.0.1/8', "
+                           "'10.0.0.1/8']); datatable(IP:string)['10.1.2.3', '192.168.1.5', "
+                           "'123.1.11.21', '1.1.1.1'] | extend IsLocal = ipv4_is_in_any_range(IP, "
+                           "LocalNetworks)"),
+            (Rows{{"10.1.2.3", "true"},
+                  {"192.168.1.5", "true"},
+                  {"123.1.11.21", "false"},
+                  {"1.1.1.1", "false"}}));
+    CHECK_ROWS(QStringLiteral("print ipv4_is_in_any_range('192.168.1.6', '192.168.1.1/24', "
+                              "'10.0.0.1/8', '127.1.0.1/16'), ipv4_is_in_any_range('127.0.0.1', "
+                              "dynamic(['127.0.0.1', '192.168.1.1'])), "
+                              "ipv4_is_in_any_range('x', '10.0.0.0/8')"),
+               (Rows{{"true", "true", "null"}}));
+    // Microsoft's datetime page writes the value as a string too.
+    CHECK_ROWS(QStringLiteral("print datetime(\"2015-12-31 23:59:59.9\"), "
+                              "datetime('2015-12-31') - datetime(2015-12-30)"),
+               (Rows{{"2015-12-31T23:59:59.9000000Z", "1.00:00:00"}}));
     CHECK_ROWS(QStringLiteral("print pack_dictionary('a', 1, 'b', 'x')"),
                (Rows{{R"({"a":1,"b":"x"})"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where ReportId == 1 | project "

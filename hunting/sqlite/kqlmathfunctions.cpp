@@ -8,10 +8,12 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace Vigil::KqlSqlite {
 
@@ -389,6 +391,33 @@ void ipv4IsInRangeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultBool(ctx, (ip->address & m) == (range->address & m));
 }
 
+/**
+ * ipv4_is_in_any_range(ip, range, ...) or (ip, dynamic array of ranges): ipv4_is_in_range
+ * against each; null when the address or a range does not convert (Microsoft's page).
+ */
+void ipv4IsInAnyRangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto ip = parseIpv4(text(argv[0]));
+    std::vector<std::optional<Ipv4>> ranges;
+    for (int i = 1; i < argc; ++i) {
+        if (isJson(argv[i])) {
+            const KqlJson list = dynamicArg(argv[i]);
+            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
+                ranges.push_back(item.isString() ? parseIpv4(item.text) : std::nullopt);
+        } else {
+            ranges.push_back(parseIpv4(text(argv[i])));
+        }
+    }
+    if (!ip || std::any_of(ranges.begin(), ranges.end(), [](const auto &r) { return !r; })) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    resultBool(ctx, std::any_of(ranges.begin(), ranges.end(), [&](const auto &r) {
+                   const quint32 m = mask(r->prefix);
+                   return (ip->address & m) == (r->address & m);
+               }));
+}
+
 /** An IPv6 (or IPv4, mapped) address with an optional /prefix, as 16 bytes. */
 std::optional<std::pair<std::array<quint8, 16>, int>> parseIpv6(std::string_view s)
 {
@@ -531,6 +560,7 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_ipv4_compare", -1, ipv4CompareFn, true},
             {"kql_ipv4_is_match", -1, ipv4IsMatchFn, true},
             {"kql_ipv4_is_in_range", 2, ipv4IsInRangeFn, true},
+            {"kql_ipv4_is_in_any_range", -1, ipv4IsInAnyRangeFn, true},
             {"kql_format_ipv4", 1, formatIpv4Fn<false>, true},
             {"kql_format_ipv4", 2, formatIpv4Fn<false>, true},
             {"kql_format_ipv4_mask", 2, formatIpv4Fn<true>, true},
