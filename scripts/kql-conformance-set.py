@@ -838,6 +838,12 @@ add("corpus",
     "DeviceRegistryEvents | extend Details = pack_dictionary('Key', RegistryKey, 'Value', RegistryValueData) | project Details",
     "DeviceNetworkEvents | where not(ipv4_is_in_any_range(RemoteIP, '10.0.0.0/8', '172.16.0.0/12')) and ipv4_is_in_any_range(LocalIP, dynamic(['192.168.0.0/16']))",
     'DeviceLogonEvents | where Timestamp between (datetime("2024-05-07 00:00:00Z") .. datetime(\'2024-05-08\'))',
+    # Unnamed columns are numbered across the whole query (Column1, Column2, ...), not per operator.
+    "DeviceInfo | summarize arg_max(Timestamp, *) by DeviceName, startofmonth(Timestamp) | summarize count() by OSPlatform, startofmonth(Timestamp)",
+    "let a = DeviceInfo | project startofmonth(Timestamp); a | project startofmonth(Column1)",
+    "DeviceInfo | project startofmonth(Timestamp) | project-away Column1 | extend startofmonth(now()), startofday(now())",
+    "DeviceInfo | project startofmonth(Timestamp) | union (DeviceInfo | project startofmonth(Timestamp))",
+    "DeviceInfo | project startofmonth(Timestamp) | mv-apply x = pack_array(1) on (project startofmonth(now()))",
     "DeviceEvents | extend Cmd = extractjson('$.Command', AdditionalFields, typeof(string)), U = extract_json('$.User', AdditionalFields, typeof(string))",
 )
 
