@@ -405,6 +405,7 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     static const QHash<QString, QString> aliases = {
             {QStringLiteral("extractjson"), QStringLiteral("extract_json")},
             {QStringLiteral("pack_dictionary"), QStringLiteral("bag_pack")},
+            {QStringLiteral("unicode_codepoints_to_string"), QStringLiteral("make_string")},
             {QStringLiteral("parsejson"), QStringLiteral("parse_json")},
             {QStringLiteral("notempty"), QStringLiteral("isnotempty")},
             {QStringLiteral("isnotnull"), QStringLiteral("isnotnull")},

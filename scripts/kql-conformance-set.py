@@ -844,6 +844,7 @@ add("corpus",
     "DeviceInfo | project startofmonth(Timestamp) | project-away Column1 | extend startofmonth(now()), startofday(now())",
     "DeviceInfo | project startofmonth(Timestamp) | union (DeviceInfo | project startofmonth(Timestamp))",
     "DeviceInfo | project startofmonth(Timestamp) | mv-apply x = pack_array(1) on (project startofmonth(now()))",
+    "DeviceProcessEvents | extend S = unicode_codepoints_to_string(unicode_codepoints_from_string(FileName), 46)",
     "DeviceEvents | extend Cmd = extractjson('$.Command', AdditionalFields, typeof(string)), U = extract_json('$.User', AdditionalFields, typeof(string))",
 )
 

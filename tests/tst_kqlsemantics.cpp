@@ -856,6 +856,10 @@ void TestKqlSemantics::functionsOfRealQueries()
     CHECK_ROWS(QStringLiteral("print datetime(\"2015-12-31 23:59:59.9\"), "
                               "datetime('2015-12-31') - datetime(2015-12-30)"),
                (Rows{{"2015-12-31T23:59:59.9000000Z", "1.00:00:00"}}));
+    CHECK_ROWS(QStringLiteral("print unicode_codepoints_to_string(dynamic([75, 117, 115]), 116, "
+                              "111), unicode_codepoints_to_string(range(48, 57)), "
+                              "isempty(unicode_codepoints_to_string(55296))"),
+               (Rows{{"Kusto", "0123456789", "true"}}));
     CHECK_ROWS(QStringLiteral("print pack_dictionary('a', 1, 'b', 'x')"),
                (Rows{{R"({"a":1,"b":"x"})"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where ReportId == 1 | project "
