@@ -28,6 +28,7 @@ import json
 import os
 import pathlib
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -314,6 +315,7 @@ def construct(message):
 # ---- main
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="+", help="repositories (bare git, mirror or checkout)")
     ap.add_argument("--vigilctl", default=str(ROOT / "build" / "app" / "vigilctl"))
