@@ -157,6 +157,9 @@ private:
     AnalyzeOptions m_options;
     int m_work = 0;
     int m_lambdaDepth = 0;
+    /** Microsoft's analyzer numbers unnamed columns (Column1, Column2, …) across the whole
+     * query, in the order it binds them, not per operator. */
+    int m_columnCounter = 0;
 };
 
 } // namespace Vigil::Kql

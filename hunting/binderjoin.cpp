@@ -231,7 +231,7 @@ SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx
 SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &ctx)
 {
     RowBuilder row(input);
-    int counter = 0;
+    int &counter = m_columnCounter;
     for (const NodePtr &item : op.kids) {
         if (item->kind != NodeKind::MvExpandItem)
             continue;

@@ -479,7 +479,7 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
     RowBuilder row = extend ? RowBuilder(input) : RowBuilder();
     QSet<QString> explicitNames;
     QSet<QString> references; // names given by a bare column reference
-    int counter = 0;
+    int &counter = m_columnCounter;
     for (const NodePtr &item : op.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const T t = bindScalar(value, ctx);
@@ -517,7 +517,7 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
     Node &aggregates = *op.kid(0);
     Node &keys = *op.kid(1);
     RowBuilder row;
-    int counter = 0;
+    int &counter = m_columnCounter;
     QSet<QString> keyNames;
     QSet<QString> references; // names given by a bare column reference
     for (const NodePtr &item : keys.kids) {

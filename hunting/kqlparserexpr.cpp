@@ -278,6 +278,12 @@ NodePtr Parser::literal(const Token &t)
             if (kt == *type)
                 node->literal = lk;
         }
+        // Microsoft's datetime page also writes the value as a string: datetime("2015-12-31").
+        const QString inner = t.value.trimmed();
+        if (node->literal == LiteralKind::DateTime && inner.size() >= 2
+            && (inner.front() == u'"' || inner.front() == u'\'') && inner.back() == inner.front()
+            && !inner.contains(u'\\'))
+            node->value = inner.mid(1, inner.size() - 2);
         if (t.value.isEmpty())
             fail(QStringLiteral("%1() needs a value between the parentheses").arg(t.text), t.pos);
         if (t.value == u"null") {

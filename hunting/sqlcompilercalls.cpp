@@ -21,26 +21,27 @@ bool isNumber(T t)
 const QSet<QString> &dynamicParamFunctions()
 {
     static const QSet<QString> set = {
-            QStringLiteral("array_length"),   QStringLiteral("array_concat"),
-            QStringLiteral("array_slice"),    QStringLiteral("array_reverse"),
-            QStringLiteral("array_index_of"), QStringLiteral("set_has_element"),
-            QStringLiteral("set_union"),      QStringLiteral("set_intersect"),
-            QStringLiteral("set_difference"), QStringLiteral("jaccard_index"),
-            QStringLiteral("pack_array"),     QStringLiteral("pack"),
-            QStringLiteral("bag_pack"),       QStringLiteral("bag_merge"),
-            QStringLiteral("bag_keys"),       QStringLiteral("bag_remove_keys"),
-            QStringLiteral("strcat_array"),   QStringLiteral("tostring"),
-            QStringLiteral("tolong"),         QStringLiteral("toint"),
-            QStringLiteral("todouble"),       QStringLiteral("toreal"),
-            QStringLiteral("tobool"),         QStringLiteral("toboolean"),
-            QStringLiteral("todatetime"),     QStringLiteral("totimespan"),
-            QStringLiteral("isnull"),         QStringLiteral("isnotnull"),
-            QStringLiteral("isempty"),        QStringLiteral("isnotempty"),
-            QStringLiteral("make_set"),       QStringLiteral("make_set_if"),
-            QStringLiteral("make_list"),      QStringLiteral("make_list_if"),
-            QStringLiteral("make_bag"),       QStringLiteral("make_bag_if"),
-            QStringLiteral("take_any"),       QStringLiteral("take_anyif"),
-            QStringLiteral("dcount"),         QStringLiteral("dcountif"),
+            QStringLiteral("array_length"),    QStringLiteral("array_concat"),
+            QStringLiteral("array_slice"),     QStringLiteral("array_reverse"),
+            QStringLiteral("array_index_of"),  QStringLiteral("set_has_element"),
+            QStringLiteral("set_union"),       QStringLiteral("set_intersect"),
+            QStringLiteral("set_difference"),  QStringLiteral("jaccard_index"),
+            QStringLiteral("pack_array"),      QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),        QStringLiteral("bag_merge"),
+            QStringLiteral("pack_dictionary"), QStringLiteral("ipv4_is_in_any_range"),
+            QStringLiteral("bag_keys"),        QStringLiteral("bag_remove_keys"),
+            QStringLiteral("strcat_array"),    QStringLiteral("tostring"),
+            QStringLiteral("tolong"),          QStringLiteral("toint"),
+            QStringLiteral("todouble"),        QStringLiteral("toreal"),
+            QStringLiteral("tobool"),          QStringLiteral("toboolean"),
+            QStringLiteral("todatetime"),      QStringLiteral("totimespan"),
+            QStringLiteral("isnull"),          QStringLiteral("isnotnull"),
+            QStringLiteral("isempty"),         QStringLiteral("isnotempty"),
+            QStringLiteral("make_set"),        QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),       QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),        QStringLiteral("make_bag_if"),
+            QStringLiteral("take_any"),        QStringLiteral("take_anyif"),
+            QStringLiteral("dcount"),          QStringLiteral("dcountif"),
     };
     return set;
 }
@@ -49,15 +50,16 @@ const QSet<QString> &dynamicParamFunctions()
 const QSet<QString> &anyParamFunctions()
 {
     static const QSet<QString> set = {
-            QStringLiteral("pack_array"),     QStringLiteral("pack"),
-            QStringLiteral("bag_pack"),       QStringLiteral("set_has_element"),
-            QStringLiteral("array_index_of"), QStringLiteral("tostring"),
-            QStringLiteral("tolong"),         QStringLiteral("toint"),
-            QStringLiteral("todouble"),       QStringLiteral("toreal"),
-            QStringLiteral("tobool"),         QStringLiteral("toboolean"),
-            QStringLiteral("make_set"),       QStringLiteral("make_set_if"),
-            QStringLiteral("make_list"),      QStringLiteral("make_list_if"),
-            QStringLiteral("make_bag"),       QStringLiteral("make_bag_if"),
+            QStringLiteral("pack_array"),      QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),        QStringLiteral("set_has_element"),
+            QStringLiteral("pack_dictionary"), QStringLiteral("array_index_of"),
+            QStringLiteral("tostring"),        QStringLiteral("tolong"),
+            QStringLiteral("toint"),           QStringLiteral("todouble"),
+            QStringLiteral("toreal"),          QStringLiteral("tobool"),
+            QStringLiteral("toboolean"),       QStringLiteral("make_set"),
+            QStringLiteral("make_set_if"),     QStringLiteral("make_list"),
+            QStringLiteral("make_list_if"),    QStringLiteral("make_bag"),
+            QStringLiteral("make_bag_if"),
     };
     return set;
 }
@@ -336,6 +338,43 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             refuse(QStringLiteral("extract() to this type cannot be compiled"), target);
         return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(target)), extracted);
     }
+    if ((name == u"extract_json" || name == u"extractjson") && node.count() == 3) {
+        // Microsoft's extract_json page: typeof(string) gives the element as the two-argument
+        // form does; conversions to other types are not pinned, so they stay refused.
+        if (node.kid(2)->kind != NodeKind::TypeOf || typeOf(node) != T::String)
+            refuse(QStringLiteral("extract_json() to a type other than string cannot be compiled "
+                                  "exactly"),
+                   *node.kid(2));
+        return QStringLiteral("coalesce(kql_extract_json(%1, %2), '')")
+                .arg(asString(arg(0), env), asString(arg(1), env));
+    }
+    if (name == u"range" && (node.count() == 2 || node.count() == 3)) {
+        // SQLite sees datetimes and timespans as integers: each has its own function.
+        const T t = typeOf(arg(0));
+        QString fn;
+        if (t == T::DateTime)
+            fn = QStringLiteral("kql_range_datetime");
+        else if (t == T::TimeSpan)
+            fn = QStringLiteral("kql_range_timespan");
+        else if (isNumber(t) && t != T::Decimal)
+            fn = QStringLiteral("kql_range");
+        else
+            refuse(QStringLiteral("range() of %1 values cannot be compiled").arg(kqlTypeName(t)),
+                   node);
+        QStringList args;
+        for (qsizetype i = 0; i < node.count(); ++i) {
+            const T ti = typeOf(arg(i));
+            const bool fits = i < 2 ? (ti == t || (isNumber(ti) && isNumber(t)))
+                                    : (t == T::DateTime || t == T::TimeSpan ? ti == T::TimeSpan
+                                                                            : isNumber(ti));
+            if (!fits || ti == T::Decimal)
+                refuse(QStringLiteral("range() with a %1 argument here cannot be compiled exactly")
+                               .arg(kqlTypeName(ti)),
+                       arg(i));
+            args.append(expr(arg(i), env));
+        }
+        return QStringLiteral("%1(%2)").arg(fn, args.join(QLatin1String(", ")));
+    }
     if (name == u"pack_all") {
         if (!env.row || node.count() > 0)
             refuse(QStringLiteral("pack_all() cannot be compiled here"), node);
@@ -365,6 +404,8 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     // Every other function is its kql_ namesake, when the runtime has it with this many arguments.
     static const QHash<QString, QString> aliases = {
             {QStringLiteral("extractjson"), QStringLiteral("extract_json")},
+            {QStringLiteral("pack_dictionary"), QStringLiteral("bag_pack")},
+            {QStringLiteral("unicode_codepoints_to_string"), QStringLiteral("make_string")},
             {QStringLiteral("parsejson"), QStringLiteral("parse_json")},
             {QStringLiteral("notempty"), QStringLiteral("isnotempty")},
             {QStringLiteral("isnotnull"), QStringLiteral("isnotnull")},

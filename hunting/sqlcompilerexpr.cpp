@@ -533,13 +533,29 @@ QString SqlCompiler::inList(const Node &node, const Env &env)
     QStringList scalars;
     QStringList parts;
     const T l = typeOf(left);
+    // The values of a table on the right: its first column. A dynamic first column (a let
+    // holding `summarize make_set(x)`) gives the elements of its arrays, as a dynamic array
+    // written in the list does: Microsoft's "in" page takes "a tabular expression that produces
+    // a set of values". A dynamic value that is not an array is one element; text that is not
+    // JSON a string (the kql_ functions' rule).
+    struct Values
+    {
+        T type;
+        QString from;
+    };
     auto firstColumn = [&](const Node &table) {
         const Rel rel = tabular(table);
-        if (rel.schema.first().type == T::Dynamic && base == u"in")
-            refuse(QStringLiteral("'in' over a table whose first column is dynamic cannot be "
-                                  "compiled"),
-                   table);
-        return std::pair<Rel, QString>(rel, quote(rel.schema.first().name));
+        const Column &first = rel.schema.first();
+        if (first.type != T::Dynamic)
+            return Values{first.type, QStringLiteral("(SELECT %1 AS \"_vigil_v\" FROM %2)")
+                                              .arg(quote(first.name), rel.cte)};
+        const QString v = QStringLiteral("_t.") + quote(first.name);
+        return Values{T::Dynamic,
+                      QStringLiteral("(SELECT _je.type AS \"_vigil_t\", _je.value AS \"_vigil_v\" "
+                                     "FROM %1 AS _t, json_each(CASE WHEN %2 IS NULL THEN '[]' WHEN "
+                                     "NOT json_valid(%2) THEN json_array(%2) WHEN json_type(%2) = "
+                                     "'array' THEN %2 ELSE json_array(json(%2)) END) AS _je)")
+                              .arg(rel.cte, v)};
     };
     if (base == u"has_any" || base == u"has_all" || base == u"in~") {
         const QString fn = base == u"has_any"   ? QStringLiteral("kql_has_any")
@@ -548,9 +564,16 @@ QString SqlCompiler::inList(const Node &node, const Env &env)
         const QString value = asString(left, env);
         QString result;
         if (list.count() == 1 && list.kid(0)->schema) {
-            const auto [rel, column] = firstColumn(*list.kid(0));
+            const Values values = firstColumn(*list.kid(0));
+            // An element of a dynamic column is a term as an element of an array literal is:
+            // strings as they are, the rest as JSON text (true, 12, {"a":1}).
+            const QString term = values.type == T::Dynamic
+                                         ? QStringLiteral("(CASE \"_vigil_t\" WHEN 'true' THEN "
+                                                          "'true' WHEN 'false' THEN 'false' WHEN "
+                                                          "'null' THEN NULL ELSE \"_vigil_v\" END)")
+                                         : QStringLiteral("\"_vigil_v\"");
             result = QStringLiteral("%1(%2, (SELECT kql_make_list(%3) FROM %4))")
-                             .arg(fn, value, column, rel.cte);
+                             .arg(fn, value, term, values.from);
         } else if (list.count() == 1 && typeOf(*list.kid(0)) == T::Dynamic) {
             result = QStringLiteral("%1(%2, %3)").arg(fn, value, termList(*list.kid(0), env));
         } else {
@@ -592,14 +615,36 @@ QString SqlCompiler::inList(const Node &node, const Env &env)
     const QString value = expr(left, env);
     for (const NodePtr &element : list.kids) {
         if (element->schema) {
-            const auto [rel, column] = firstColumn(*element);
-            const T t = rel.schema.first().type;
+            const Values values = firstColumn(*element);
+            const T t = values.type;
+            if (t == T::Dynamic) {
+                // The elements that can equal a value of the left's type, as kql_in compares
+                // a value with an array: numbers by value, strings exactly, bools as bools.
+                QString typed;
+                if (l == T::String || l == T::Guid)
+                    typed = QStringLiteral("CASE WHEN \"_vigil_t\" = 'text' THEN \"_vigil_v\" END");
+                else if (isNumber(l))
+                    typed = QStringLiteral("CASE WHEN \"_vigil_t\" IN ('integer', 'real') THEN "
+                                           "\"_vigil_v\" END");
+                else if (l == T::Bool)
+                    typed = QStringLiteral(
+                            "CASE \"_vigil_t\" WHEN 'true' THEN 1 WHEN 'false' THEN 0 END");
+                else
+                    refuse(QStringLiteral("'in' compares a %1 with the elements of a dynamic "
+                                          "column; this cannot be compiled exactly")
+                                   .arg(kqlTypeName(l)),
+                           *element);
+                parts.append(
+                        QStringLiteral("%1 IN (SELECT %2 FROM %3)").arg(value, typed, values.from));
+                continue;
+            }
             if (t != l && !(isNumber(t) && isNumber(l)))
                 refuse(QStringLiteral("'in' compares a %1 with a table of %2 values; this cannot "
                                       "be compiled exactly")
                                .arg(kqlTypeName(l), kqlTypeName(t)),
                        *element);
-            parts.append(QStringLiteral("%1 IN (SELECT %2 FROM %3)").arg(value, column, rel.cte));
+            parts.append(
+                    QStringLiteral("%1 IN (SELECT \"_vigil_v\" FROM %2)").arg(value, values.from));
             continue;
         }
         const T t = typeOf(*element);

@@ -824,6 +824,30 @@ add("siblings",
     "print ipv4_is_in_any_range('10.0.0.1', '10.0.0.0/8', '192.168.0.0/16')",
 )
 
+# Shapes that real hunting queries use (scripts/kql-corpus.py measures them), written anew.
+add("corpus",
+    "let ids = DeviceNetworkEvents | where RemotePort == 88 | summarize make_set(DeviceId); DeviceEvents | where not(DeviceId in (ids)) | project DeviceId",
+    "let names = DeviceInfo | summarize make_list(DeviceName); DeviceLogonEvents | where DeviceName !in (names) | project DeviceName, AccountName",
+    "let ports = datatable(p:dynamic)[dynamic([80, 443])]; DeviceNetworkEvents | where RemotePort in (ports)",
+    "let terms = DeviceInfo | summarize make_set(DeviceName); DeviceProcessEvents | where ProcessCommandLine has_any (terms)",
+    "let users = IdentityInfo | summarize make_set(AccountName); DeviceLogonEvents | where AccountName in~ (users)",
+    "DeviceNetworkEvents | extend Subnet = format_ipv4(LocalIP, 24), Cidr = format_ipv4_mask(RemoteIP, 16) | summarize count() by Subnet, Cidr",
+    "DeviceInfo | extend Days = range(startofday(Timestamp), endofday(Timestamp), 1h), N = range(1, 10, 2), S = range(1h, 3h)",
+    "DeviceNetworkEvents | where indexof_regex(RemoteUrl, @'\\d+\\.\\d+') == -1 | project RemoteUrl",
+    "DeviceProcessEvents | extend B = base64_decode_toarray(ProcessCommandLine) | where array_length(B) > 3",
+    "DeviceRegistryEvents | extend Details = pack_dictionary('Key', RegistryKey, 'Value', RegistryValueData) | project Details",
+    "DeviceNetworkEvents | where not(ipv4_is_in_any_range(RemoteIP, '10.0.0.0/8', '172.16.0.0/12')) and ipv4_is_in_any_range(LocalIP, dynamic(['192.168.0.0/16']))",
+    'DeviceLogonEvents | where Timestamp between (datetime("2024-05-07 00:00:00Z") .. datetime(\'2024-05-08\'))',
+    # Unnamed columns are numbered across the whole query (Column1, Column2, ...), not per operator.
+    "DeviceInfo | summarize arg_max(Timestamp, *) by DeviceName, startofmonth(Timestamp) | summarize count() by OSPlatform, startofmonth(Timestamp)",
+    "let a = DeviceInfo | project startofmonth(Timestamp); a | project startofmonth(Column1)",
+    "DeviceInfo | project startofmonth(Timestamp) | project-away Column1 | extend startofmonth(now()), startofday(now())",
+    "DeviceInfo | project startofmonth(Timestamp) | union (DeviceInfo | project startofmonth(Timestamp))",
+    "DeviceInfo | project startofmonth(Timestamp) | mv-apply x = pack_array(1) on (project startofmonth(now()))",
+    "DeviceProcessEvents | extend S = unicode_codepoints_to_string(unicode_codepoints_from_string(FileName), 46)",
+    "DeviceEvents | extend Cmd = extractjson('$.Command', AdditionalFields, typeof(string)), U = extract_json('$.User', AdditionalFields, typeof(string))",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 counters = {}
 seen = set()

@@ -152,6 +152,7 @@ private slots:
     void approximateAggregatesAreExact();
     void commentsAndRenderAreAccepted();
     void defenderNamesAndIngestionTime();
+    void functionsOfRealQueries();
     // vigilctl hunt end to end
     void huntJsonTypes();
     void huntCsvAndTable();
@@ -329,6 +330,29 @@ void TestKqlSemantics::inTakesListsArraysAndTables()
               (Rows{{"2"}, {"4"}}));
     CHECK_SET(QStringLiteral("let names = dynamic(['CMD.EXE']); DeviceProcessEvents | where "
                              "FileName in~ (names) | project ReportId"),
+              (Rows{{"1"}, {"3"}}));
+    // A table whose first column holds arrays (a let of `summarize make_set(x)`, a common
+    // hunting idiom) is "a tabular expression that produces a set of values": its elements.
+    const QString ids = QStringLiteral("let ids = DeviceNetworkEvents | where RemotePort == 80 | "
+                                       "summarize make_set(DeviceId); ");
+    CHECK_SET(ids
+                      + QStringLiteral("DeviceProcessEvents | where DeviceId in (ids) | project "
+                                       "ReportId"),
+              (Rows{{"3"}, {"4"}}));
+    CHECK_SET(ids
+                      + QStringLiteral("DeviceProcessEvents | where DeviceId !in (ids) | project "
+                                       "ReportId"),
+              (Rows{{"1"}, {"2"}, {"5"}}));
+    CHECK_SET(QStringLiteral("let sizes = datatable(s:dynamic)[dynamic([7, 100])]; "
+                             "DeviceProcessEvents | where FileSize in (sizes) | project ReportId"),
+              (Rows{{"1"}, {"4"}}));
+    CHECK_SET(QStringLiteral("let terms = datatable(t:dynamic)[dynamic(['WHOAMI', 'temp'])]; "
+                             "DeviceProcessEvents | where ProcessCommandLine has_any (terms) | "
+                             "project ReportId"),
+              (Rows{{"1"}, {"3"}}));
+    CHECK_SET(QStringLiteral("let names = DeviceProcessEvents | where ReportId == 3 | summarize "
+                             "make_list(FileName); DeviceProcessEvents | where FileName in~ "
+                             "(names) | project ReportId"),
               (Rows{{"1"}, {"3"}}));
 }
 
@@ -782,6 +806,66 @@ void TestKqlSemantics::defenderNamesAndIngestionTime()
     const HuntingResult r = result(QStringLiteral("DeviceProcessEvents | invoke FileProfile()"));
     QCOMPARE(r.status, HuntingResult::Status::Refused);
     QCOMPARE(r.refusal.pos.line, 1);
+}
+
+// Functions real hunting queries call, with the values of Microsoft's pages for them
+// (format_ipv4, range, indexof_regex, base64_decode_toarray, pack_dictionary, extract_json).
+void TestKqlSemantics::functionsOfRealQueries()
+{
+    CHECK_ROWS(QStringLiteral(
+                       "datatable(address:string, mask:long)['192.168.1.1', 24, '192.168.1.1', "
+                       "32, '192.168.1.1/24', 32, '192.168.1.1/24', long(-1)] | extend result = "
+                       "format_ipv4(address, mask), result_mask = format_ipv4_mask(address, mask)"),
+               (Rows{{"192.168.1.1", "24", "192.168.1.0", "192.168.1.0/24"},
+                     {"192.168.1.1", "32", "192.168.1.1", "192.168.1.1/32"},
+                     {"192.168.1.1/24", "32", "192.168.1.0", "192.168.1.0/24"},
+                     {"192.168.1.1/24", "-1", "", ""}}));
+    CHECK_ROWS(QStringLiteral("print format_ipv4('not an address'), format_ipv4(3232236031, 24)"),
+               (Rows{{"", "192.168.1.0"}}));
+    CHECK_ROWS(QStringLiteral("print r = range(1, 8, 3), s = range(1, 3), t = range(1h, 5h)"),
+               (Rows{{"[1,4,7]", "[1,2,3]",
+                      R"(["01:00:00","02:00:00","03:00:00","04:00:00","05:00:00"])"}}));
+    CHECK_ROWS(QStringLiteral("print r = range(datetime(2015-01-01), datetime(2015-12-31), 1d) | "
+                              "project n = array_length(r), d0 = todatetime(r[0]), dn = "
+                              "todatetime(r[-1])"),
+               (Rows{{"365", "2015-01-01T00:00:00.0000000Z", "2015-12-31T00:00:00.0000000Z"}}));
+    CHECK_ROWS(QStringLiteral("print r = range(1, 1000000000) | mv-expand r | count"),
+               (Rows{{"1048576"}}));
+    CHECK_ROWS(QStringLiteral("print range(5, 1, 0), range(3, 1)"), (Rows{{"null", "[]"}}));
+    CHECK_ROWS(QStringLiteral("print indexof_regex('abcabc', @'a.c'), indexof_regex('xyz', 'q'), "
+                              "indexof_regex('\u00e9t\u00e9 2024', @'\\d')"),
+               (Rows{{"0", "-1", "4"}}));
+    CHECK_ROWS(QStringLiteral("print base64_decode_toarray('S3VzdG8='), "
+                              "base64_decode_toarray('***')"),
+               (Rows{{"[75,117,115,116,111]", "null"}}));
+    CHECK_ROWS(
+            QStringLiteral("let LocalNetworks = dynamic(['192.168.1.1/16', '127.0.0.1/8', "
+                           "'10.0.0.1/8']); datatable(IP:string)['10.1.2.3', '192.168.1.5', "
+                           "'123.1.11.21', '1.1.1.1'] | extend IsLocal = ipv4_is_in_any_range(IP, "
+                           "LocalNetworks)"),
+            (Rows{{"10.1.2.3", "true"},
+                  {"192.168.1.5", "true"},
+                  {"123.1.11.21", "false"},
+                  {"1.1.1.1", "false"}}));
+    CHECK_ROWS(QStringLiteral("print ipv4_is_in_any_range('192.168.1.6', '192.168.1.1/24', "
+                              "'10.0.0.1/8', '127.1.0.1/16'), ipv4_is_in_any_range('127.0.0.1', "
+                              "dynamic(['127.0.0.1', '192.168.1.1'])), "
+                              "ipv4_is_in_any_range('x', '10.0.0.0/8')"),
+               (Rows{{"true", "true", "null"}}));
+    // Microsoft's datetime page writes the value as a string too.
+    CHECK_ROWS(QStringLiteral("print datetime(\"2015-12-31 23:59:59.9\"), "
+                              "datetime('2015-12-31') - datetime(2015-12-30)"),
+               (Rows{{"2015-12-31T23:59:59.9000000Z", "1.00:00:00"}}));
+    CHECK_ROWS(QStringLiteral("print unicode_codepoints_to_string(dynamic([75, 117, 115]), 116, "
+                              "111), unicode_codepoints_to_string(range(48, 57)), "
+                              "isempty(unicode_codepoints_to_string(55296))"),
+               (Rows{{"Kusto", "0123456789", "true"}}));
+    CHECK_ROWS(QStringLiteral("print pack_dictionary('a', 1, 'b', 'x')"),
+               (Rows{{R"({"a":1,"b":"x"})"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where ReportId == 1 | project "
+                              "extract_json('$.User.Name', AdditionalFields, typeof(string)), "
+                              "extractjson('$.Ports[1]', AdditionalFields, typeof(string))"),
+               (Rows{{"bob", "443"}}));
 }
 
 void TestKqlSemantics::huntJsonTypes()

@@ -2,6 +2,7 @@
 // compact JSON TEXT, NULL when missing (core/huntingschema.h); results carry JsonSubtype so that
 // a function reading them directly knows they are JSON and not a string.
 #include "kqlsqlitesupport.h"
+#include "kqltime.h"
 
 #include <algorithm>
 #include <charconv>
@@ -537,6 +538,67 @@ void extractJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultText(ctx, node ? jsonToString(*node) : std::string());
 }
 
+/**
+ * range(start, stop[, step]): start, start + step, ... up to and including stop, at most 2^20
+ * values (Microsoft's range() page); a step of 0 or a null argument gives null. Longs unless an
+ * argument is real; the datetime and timespan forms (default step 1h) are separate functions
+ * because SQLite sees their ticks as plain integers.
+ */
+enum class RangeOf { Number, DateTime, TimeSpan };
+
+template<RangeOf Of>
+void rangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    constexpr qint64 MaxValues = qint64(1) << 20;
+    for (int i = 0; i < argc; ++i) {
+        if (isNull(argv[i])) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+    }
+    KqlJson out = KqlJson::array();
+    const bool real = Of == RangeOf::Number && std::any_of(argv, argv + argc, [](sqlite3_value *v) {
+                          return sqlite3_value_type(v) == SQLITE_FLOAT;
+                      });
+    if (real) {
+        const double start = sqlite3_value_double(argv[0]);
+        const double stop = sqlite3_value_double(argv[1]);
+        const double step = argc > 2 ? sqlite3_value_double(argv[2]) : 1.0;
+        if (step == 0 || !std::isfinite(step)) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        for (qint64 n = 0; n < MaxValues; ++n) {
+            const double v = start + double(n) * step;
+            if (step > 0 ? v > stop : v < stop)
+                break;
+            out.items.push_back(KqlJson::fromReal(v));
+        }
+        resultJson(ctx, out);
+        return;
+    }
+    const qint64 start = sqlite3_value_int64(argv[0]);
+    const qint64 stop = sqlite3_value_int64(argv[1]);
+    const qint64 step = argc > 2 ? sqlite3_value_int64(argv[2])
+                                 : (Of == RangeOf::Number ? 1 : qint64(36000000000));
+    if (step == 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    qint64 v = start;
+    for (qint64 n = 0; n < MaxValues && (step > 0 ? v <= stop : v >= stop); ++n) {
+        if constexpr (Of == RangeOf::DateTime)
+            out.items.push_back(KqlJson::fromString(KqlTime::formatDateTime(v).toStdString()));
+        else if constexpr (Of == RangeOf::TimeSpan)
+            out.items.push_back(KqlJson::fromString(KqlTime::formatTimeSpan(v).toStdString()));
+        else
+            out.items.push_back(KqlJson::fromLong(v));
+        if (__builtin_add_overflow(v, step, &v))
+            break;
+    }
+    resultJson(ctx, out);
+}
+
 } // namespace
 
 int registerDynamicFunctions(sqlite3 *db, Context *c)
@@ -580,6 +642,12 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_strcat_array", 2, strcatArrayFn},
             {"kql_extract_json", 2, extractJsonFn},
             {"kql_extractjson", 2, extractJsonFn},
+            {"kql_range", 2, rangeFn<RangeOf::Number>},
+            {"kql_range", 3, rangeFn<RangeOf::Number>},
+            {"kql_range_datetime", 2, rangeFn<RangeOf::DateTime>},
+            {"kql_range_datetime", 3, rangeFn<RangeOf::DateTime>},
+            {"kql_range_timespan", 2, rangeFn<RangeOf::TimeSpan>},
+            {"kql_range_timespan", 3, rangeFn<RangeOf::TimeSpan>},
     };
     for (const Entry &e : entries) {
         if (const int rc = addScalar(db, c, e.name, e.argc, e.fn); rc != SQLITE_OK)

@@ -8,10 +8,12 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace Vigil::KqlSqlite {
 
@@ -296,6 +298,37 @@ void parseIpv4Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
         sqlite3_result_null(ctx);
 }
 
+/**
+ * format_ipv4(ip[, prefix]) and format_ipv4_mask(ip, prefix): the address masked by the smaller
+ * of its own /prefix and the argument, as text (with "/prefix" for the mask form); "" when the
+ * input is not an address or the prefix is outside 0..32 (Microsoft's format_ipv4 page). A
+ * number is the address in big-endian order.
+ */
+template<bool WithMask>
+void formatIpv4Fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    std::optional<Ipv4> ip;
+    if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
+        const qint64 n = sqlite3_value_int64(argv[0]);
+        if (n >= 0 && n <= qint64(0xFFFFFFFFu))
+            ip = Ipv4{quint32(n), 32};
+    } else {
+        ip = parseIpv4(text(argv[0]));
+    }
+    const std::optional<qint64> prefix = argc > 1 ? longArg(argv[1]) : std::optional<qint64>(32);
+    if (!ip || !prefix || *prefix < 0 || *prefix > 32) {
+        resultText(ctx, "");
+        return;
+    }
+    const int bits = std::min(ip->prefix, int(*prefix));
+    const quint32 a = ip->address & mask(bits);
+    std::string out = std::to_string(a >> 24) + '.' + std::to_string((a >> 16) & 255) + '.'
+                      + std::to_string((a >> 8) & 255) + '.' + std::to_string(a & 255);
+    if (WithMask)
+        out += '/' + std::to_string(bits);
+    resultText(ctx, out);
+}
+
 void ipv4IsPrivateFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     const auto ip = parseIpv4(text(argv[0]));
@@ -356,6 +389,33 @@ void ipv4IsInRangeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     }
     const quint32 m = mask(range->prefix);
     resultBool(ctx, (ip->address & m) == (range->address & m));
+}
+
+/**
+ * ipv4_is_in_any_range(ip, range, ...) or (ip, dynamic array of ranges): ipv4_is_in_range
+ * against each; null when the address or a range does not convert (Microsoft's page).
+ */
+void ipv4IsInAnyRangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto ip = parseIpv4(text(argv[0]));
+    std::vector<std::optional<Ipv4>> ranges;
+    for (int i = 1; i < argc; ++i) {
+        if (isJson(argv[i])) {
+            const KqlJson list = dynamicArg(argv[i]);
+            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
+                ranges.push_back(item.isString() ? parseIpv4(item.text) : std::nullopt);
+        } else {
+            ranges.push_back(parseIpv4(text(argv[i])));
+        }
+    }
+    if (!ip || std::any_of(ranges.begin(), ranges.end(), [](const auto &r) { return !r; })) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    resultBool(ctx, std::any_of(ranges.begin(), ranges.end(), [&](const auto &r) {
+                   const quint32 m = mask(r->prefix);
+                   return (ip->address & m) == (r->address & m);
+               }));
 }
 
 /** An IPv6 (or IPv4, mapped) address with an optional /prefix, as 16 bytes. */
@@ -500,6 +560,10 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_ipv4_compare", -1, ipv4CompareFn, true},
             {"kql_ipv4_is_match", -1, ipv4IsMatchFn, true},
             {"kql_ipv4_is_in_range", 2, ipv4IsInRangeFn, true},
+            {"kql_ipv4_is_in_any_range", -1, ipv4IsInAnyRangeFn, true},
+            {"kql_format_ipv4", 1, formatIpv4Fn<false>, true},
+            {"kql_format_ipv4", 2, formatIpv4Fn<false>, true},
+            {"kql_format_ipv4_mask", 2, formatIpv4Fn<true>, true},
             {"kql_ipv6_compare", -1, ipv6CompareFn, true},
             {"kql_hash_sha256", 1, hashFn<QCryptographicHash::Sha256>, true},
             {"kql_hash_sha1", 1, hashFn<QCryptographicHash::Sha1>, true},

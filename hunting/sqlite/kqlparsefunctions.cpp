@@ -84,6 +84,22 @@ void base64DecodeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultText(ctx, bytes);
 }
 
+/** base64_decode_toarray: the decoded bytes as an array of longs; null when not base64. */
+void base64DecodeToArrayFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view s = text(argv[0]);
+    const auto decoded = QByteArray::fromBase64Encoding(QByteArray(s.data(), qsizetype(s.size())),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    KqlJson out = KqlJson::array();
+    for (const char byte : decoded.decoded)
+        out.items.push_back(KqlJson::fromLong(static_cast<unsigned char>(byte)));
+    resultJson(ctx, out);
+}
+
 KqlJson str(std::string_view s)
 {
     return KqlJson::fromString(std::string(s));
@@ -343,6 +359,7 @@ int registerParseFunctions(sqlite3 *db, Context *c)
             {"kql_url_decode", 1, urlDecodeFn},
             {"kql_base64_encode_tostring", 1, base64EncodeFn},
             {"kql_base64_decode_tostring", 1, base64DecodeFn},
+            {"kql_base64_decode_toarray", 1, base64DecodeToArrayFn},
             {"kql_parse_url", 1, parseUrlFn},
             {"kql_parse_path", 1, parsePathFn},
             {"kql_parse_command_line", 2, parseCommandLineFn},

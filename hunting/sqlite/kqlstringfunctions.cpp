@@ -160,6 +160,23 @@ void matchesRegexFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultBool(ctx, re2::RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re.get()));
 }
 
+/** indexof_regex(s, re): the character index of the first RE2 match, -1 when none. */
+void indexOfRegexFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const RegexArg re(ctx, argv, 1);
+    if (!re.get())
+        return;
+    const std::string_view s = text(argv[0]);
+    re2::StringPiece match;
+    if (!re.get()->Match(re2::StringPiece(s.data(), s.size()), 0, s.size(), re2::RE2::UNANCHORED,
+                         &match, 1)) {
+        sqlite3_result_int64(ctx, -1);
+        return;
+    }
+    sqlite3_result_int64(ctx,
+                         KqlText::codePointCount(s.substr(0, size_t(match.data() - s.data()))));
+}
+
 void toLowerFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     resultText(ctx, KqlText::toLower(text(argv[0])));
@@ -577,6 +594,7 @@ int registerStringFunctions(sqlite3 *db, Context *c)
             {"kql_substring", 2, substringFn},
             {"kql_substring", 3, substringFn},
             {"kql_indexof", -1, indexOfFn},
+            {"kql_indexof_regex", 2, indexOfRegexFn},
             {"kql_strcat", -1, strcatFn},
             {"kql_strcat_delim", -1, strcatDelimFn},
             {"kql_strrep", -1, strrepFn},
