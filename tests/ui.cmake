@@ -17,3 +17,8 @@ vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp
                WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
 # Server text in the window: plain text in every label, cell and tooltip, and capped.
 vigil_add_test(NAME tst_plaintextui SOURCES tst_plaintextui.cpp LIBS vigil_ui LABELS ui)
+# The hunting page driven by keyboard on a store with known rows; exports compared with vigilctl.
+vigil_add_test(NAME tst_huntingpage SOURCES tst_huntingpage.cpp LIBS vigil_ui vigil_facade
+               LABELS hunting ui TIMEOUT 240)
+target_compile_definitions(tst_huntingpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_huntingpage vigilctl)

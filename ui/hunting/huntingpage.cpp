@@ -169,8 +169,8 @@ HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
 {
     auto *tab = new HuntingTab(m_path, m_runInDefender, m_tabs);
     tab->editor()->setPlainText(text);
-    const QString name = title.isEmpty() ? tr("Query %1").arg(m_nextNumber) : title;
-    ++m_nextNumber;
+    // Numbers are given once: "Query 3" after a restart does not repeat a closed "Query 3".
+    const QString name = title.isEmpty() ? tr("Query %1").arg(m_nextNumber++) : title;
     const int index = m_tabs->addTab(tab, name);
     m_tabs->setTabToolTip(index, name);
     m_tabs->setCurrentIndex(index);
@@ -296,13 +296,14 @@ void HuntingPage::restoreTabs()
         delete w;
     }
     QSettings settings;
-    m_nextNumber = std::max(1, settings.value(settingsKey("hunting/nextNumber"), 1).toInt());
     const QVariantList tabs = settings.value(settingsKey("hunting/tabs")).toList();
     for (const QVariant &entry : tabs) {
         const QVariantMap map = entry.toMap();
         newTab(map.value(QStringLiteral("title")).toString(),
                map.value(QStringLiteral("text")).toString());
     }
+    m_nextNumber
+            = std::max(m_nextNumber, settings.value(settingsKey("hunting/nextNumber"), 1).toInt());
     if (m_tabs->count() == 0)
         newTab();
     m_tabs->setCurrentIndex(std::clamp(settings.value(settingsKey("hunting/currentTab"), 0).toInt(),

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -123,7 +124,8 @@ HuntingResultView::HuntingResultView(QWidget *parent)
     m_grid->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_grid, &QWidget::customContextMenuRequested, this,
             &HuntingResultView::showContextMenu);
-    connect(m_grid, &QAbstractItemView::doubleClicked, this, [this] { showCurrentAsTree(); });
+    // A double click on a cell holding JSON unfolds it (the grid's cells are not editable).
+    m_grid->viewport()->installEventFilter(this);
     auto *copy = new QAction(tr("Copy"), m_grid);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -152,6 +154,20 @@ HuntingResultView::HuntingResultView(QWidget *parent)
                 QString(),
                 format == ExportFormat::Csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
     };
+}
+
+bool HuntingResultView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_grid->viewport() && event->type() == QEvent::MouseButtonDblClick) {
+        const QModelIndex index
+                = m_grid->indexAt(static_cast<QMouseEvent *>(event)->position().toPoint());
+        if (index.isValid()) {
+            m_grid->setCurrentIndex(index);
+            if (showCurrentAsTree())
+                return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void HuntingResultView::setSaveFileChooser(SaveFileChooser chooser)

@@ -53,6 +53,9 @@ Q_SIGNALS:
     void exported(const QString &path);
     void exportFailed(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showContextMenu(const QPoint &pos);
     void exportAs(ExportFormat format);

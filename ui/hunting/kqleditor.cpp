@@ -218,13 +218,16 @@ void KqlEditor::keyPressEvent(QKeyEvent *event)
 {
     QAbstractItemView *popup = m_completer->popup();
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    const bool modified = event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier);
     if (popup->isVisible()) {
-        // The completer's popup takes these.
-        if (enter || event->key() == Qt::Key_Tab || event->key() == Qt::Key_Escape
+        // The completer's popup takes these; Ctrl+Enter and Shift+Enter still run.
+        if ((enter && !modified) || event->key() == Qt::Key_Tab || event->key() == Qt::Key_Escape
             || event->key() == Qt::Key_Backtab) {
             event->ignore();
             return;
         }
+        if (enter)
+            popup->hide();
     }
     if (enter && (event->modifiers() & Qt::ControlModifier)) {
         int offset = 0;
