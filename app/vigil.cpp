@@ -181,6 +181,7 @@ int main(int argc, char *argv[])
                     };
                     if (page == QLatin1String("hunting")) {
                         // A query over the demo tenant's process events, run before the grab.
+                        window.huntingPage()->setTabsSaved(false);
                         window.showHuntingPage();
                         HuntingTab *tab = window.huntingPage()->newTab(
                                 QStringLiteral("Process events"),

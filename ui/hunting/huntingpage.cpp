@@ -271,7 +271,7 @@ void HuntingPage::scheduleSave()
 
 void HuntingPage::saveTabs() const
 {
-    if (m_restoring)
+    if (m_restoring || !m_tabsSaved)
         return;
     QVariantList tabs;
     for (int i = 0; i < m_tabs->count(); ++i) {

@@ -60,6 +60,8 @@ public:
 
     void saveTabs() const;
     void restoreTabs();
+    /** Whether tabs are written to the settings (off for screenshots). */
+    void setTabsSaved(bool saved) { m_tabsSaved = saved; }
 
 Q_SIGNALS:
     /** "Run in Defender" on the current tab's query (its selection, or all of it). */
@@ -83,6 +85,7 @@ private:
     QTimer m_saveTimer;
     int m_nextNumber = 1;
     bool m_restoring = false;
+    bool m_tabsSaved = true;
     struct PendingPivot
     {
         QPointer<HuntingTab> tab;

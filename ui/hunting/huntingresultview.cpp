@@ -211,6 +211,17 @@ void HuntingResultView::exportAs(ExportFormat format)
         Q_EMIT exportFailed(tr("The results could not be saved to %1: %2").arg(path, error));
 }
 
+void HuntingResultView::fitColumns()
+{
+    m_grid->horizontalHeader()->setResizeContentsPrecision(200);
+    m_grid->resizeColumnsToContents();
+    const int cap = m_grid->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 28;
+    for (int c = 0; c < m_proxy->columnCount(); ++c) {
+        if (m_grid->columnWidth(c) > cap)
+            m_grid->setColumnWidth(c, cap);
+    }
+}
+
 void HuntingResultView::copyCell()
 {
     const QModelIndex index = m_grid->currentIndex();

@@ -43,6 +43,9 @@ public:
     /** The rows as shown, in the view's order. */
     QList<HuntRow> visibleRows() const;
 
+    /** Columns as wide as their header and first rows, up to a cap (long values stay elided). */
+    void fitColumns();
+
     void copyCell();
     void copyRow();
     void copyColumn();

@@ -124,7 +124,7 @@ HuntingTab::HuntingTab(const QString &databasePath, QAction *runInDefender, QWid
     m_resultTabs->addTab(m_results, tr("Results"));
     lowerLayout->addWidget(m_resultTabs, 1);
     splitter->addWidget(lower);
-    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter);
 
@@ -169,12 +169,16 @@ void HuntingTab::run(const QString &query, int offset)
         m_controller->setObjectName(QStringLiteral("huntingController"));
         connect(m_controller, &HuntingController::pageReady, this,
                 [this](const QList<HuntRow> &rows) {
+                    const bool first = m_results->model()->rowCount() == 0;
                     m_results->model()->appendRows(rows);
+                    if (first)
+                        m_results->fitColumns();
                     updateStatus();
                 });
         connect(m_controller, &HuntingController::columnsReady, this,
                 [this](const QList<HuntColumn> &columns) {
                     m_results->model()->setColumns(columns);
+                    m_results->fitColumns();
                 });
         connect(m_controller, &HuntingController::finished, this, &HuntingTab::onFinished);
     }
@@ -204,8 +208,10 @@ void HuntingTab::onFinished(const HuntRunResult &result, qint64 elapsedMs)
     m_lastResult = result;
     m_hasResult = true;
     m_elapsedMs = elapsedMs;
-    if (m_results->model()->columnCount() == 0 && !result.columns.isEmpty())
+    if (m_results->model()->columnCount() == 0 && !result.columns.isEmpty()) {
         m_results->model()->setColumns(result.columns);
+        m_results->fitColumns();
+    }
     switch (result.status) {
     case HuntRunResult::Status::Ok:
         break;
