@@ -605,6 +605,83 @@ private Q_SLOTS:
         QVERIFY(HuntingController::check(ipPivot->query).isEmpty());
     }
 
+    void truncatedAtTheRowLimit()
+    {
+        auto page = newPage();
+        HuntingTab *tab = page->currentTab();
+        tab->editor()->setPlainText(QStringLiteral("range x from 1 to 25000 step 1"));
+        tab->editor()->setFocus();
+        const HuntRunResult result = runWithKeys(tab);
+        QCOMPARE(result.status, HuntRunResult::Status::Ok);
+        QVERIFY(result.truncated);
+        QCOMPARE(tab->resultView()->model()->rowCount(), 10000);
+        QVERIFY2(tab->statusText().startsWith(QStringLiteral("10,000 rows · "))
+                         || tab->statusText().startsWith(QStringLiteral("10000 rows · ")),
+                 qPrintable(tab->statusText()));
+        QVERIFY2(tab->statusText().endsWith(QStringLiteral("truncated at 10,000 rows"))
+                         || tab->statusText().endsWith(QStringLiteral("truncated at 10000 rows")),
+                 qPrintable(tab->statusText()));
+    }
+
+    void resultFromElsewhereInTheSameGrid()
+    {
+        // What Run in Defender hands back is shown like a local run.
+        auto page = newPage();
+        HuntingTab *tab = page->currentTab();
+        HuntRunResult result;
+        result.columns = {{QStringLiteral("Timestamp"), KqlType::DateTime},
+                          {QStringLiteral("DeviceName"), KqlType::String},
+                          {QStringLiteral("Count"), KqlType::Long}};
+        result.rows = 2;
+        const qint64 ticks = HuntingController::ticksOf(
+                QDateTime::fromString(QStringLiteral("2024-05-01T12:00:00Z"), Qt::ISODate));
+        tab->showResult(
+                QStringLiteral("DeviceInfo | take 2"), result,
+                {{QVariant(ticks), QVariant(QStringLiteral("<b>a</b>")), QVariant(qint64(100))},
+                 {QVariant(ticks), QVariant(QStringLiteral("b")), QVariant(qint64(9))}},
+                1500);
+        QCOMPARE(headerNames(tab->resultView()->model()),
+                 (QStringList{QStringLiteral("Timestamp"), QStringLiteral("DeviceName"),
+                              QStringLiteral("Count")}));
+        QCOMPARE(columnTexts(tab->resultView(), 0).first(),
+                 QStringLiteral("2024-05-01T12:00:00.0000000Z"));
+        QCOMPARE(columnTexts(tab->resultView(), 1).first(), QStringLiteral("<b>a</b>"));
+        QVERIFY2(tab->statusText().startsWith(QStringLiteral("2 rows · 1")),
+                 qPrintable(tab->statusText()));
+        tab->resultView()->grid()->sortByColumn(2, Qt::AscendingOrder);
+        QCOMPARE(columnTexts(tab->resultView(), 2),
+                 (QStringList{QStringLiteral("9"), QStringLiteral("100")}));
+    }
+
+    void goHuntingFromTheWindow()
+    {
+        MainWindow window(nullptr);
+        window.huntingPage()->setDatabasePath(m_db);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *queue = window.queueView();
+        queue->setFocus();
+        QVERIFY(!window.isHuntingPageShown());
+        QTest::keyClick(queue, Qt::Key_G);
+        QTest::keyClick(queue, Qt::Key_H);
+        QVERIFY(window.isHuntingPageShown());
+        // View → Hunting and the toolbar carry the same action.
+        auto *go = window.findChild<QAction *>(QStringLiteral("goToHunting"));
+        QVERIFY(go);
+        QCOMPARE(go->shortcut(), QKeySequence(Qt::Key_G, Qt::Key_H));
+        QVERIFY(go->associatedObjects().size() >= 3); // the window, View, the toolbar
+        // In the editor, letters are text: neither g q nor a triage key fires.
+        KqlEditor *editor = window.huntingPage()->currentTab()->editor();
+        QTRY_VERIFY(editor->hasFocus());
+        editor->clear();
+        QTest::keyClicks(editor, QStringLiteral("gq sa"));
+        editor->completer()->popup()->hide();
+        QVERIFY(window.isHuntingPageShown());
+        QCOMPARE(editor->toPlainText(), QStringLiteral("gq sa"));
+        QVERIFY(!window.triageDialog());
+    }
+
     void pivotQueriesQuoteHostileValues_data()
     {
         QTest::addColumn<QString>("kind");

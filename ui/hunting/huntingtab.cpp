@@ -201,6 +201,20 @@ void HuntingTab::cancel()
         m_controller->cancel();
 }
 
+void HuntingTab::showResult(const QString &query, const HuntRunResult &result,
+                            const QList<HuntRow> &rows, qint64 elapsedMs)
+{
+    if (isRunning())
+        cancel();
+    m_runOffset = 0;
+    m_lastQuery = query;
+    m_error->setVisible(false);
+    m_results->model()->setColumns(result.columns);
+    m_results->model()->appendRows(rows);
+    m_results->fitColumns();
+    onFinished(result, elapsedMs);
+}
+
 void HuntingTab::onFinished(const HuntRunResult &result, qint64 elapsedMs)
 {
     m_tick.stop();

@@ -49,6 +49,12 @@ public:
     /** Ctrl+Enter: the selection or the whole text. */
     void runQuery();
     void cancel();
+    /**
+     * Shows a result that ran elsewhere (Run in Defender) in this tab's grid, as if it had run
+     * here: its columns and rows, status line and error. The tab's query text is not changed.
+     */
+    void showResult(const QString &query, const Vigil::HuntRunResult &result,
+                    const QList<Vigil::HuntRow> &rows, qint64 elapsedMs);
     /** A warning above the results with "Run in Defender"; empty text hides it. */
     void showRangeBanner(const QString &text);
     QFrame *rangeBanner() const { return m_banner; }
