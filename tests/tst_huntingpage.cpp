@@ -477,6 +477,9 @@ private Q_SLOTS:
         QCOMPARE(page->tabCount(), 2);
         QCOMPARE(page->tabs()->tabText(0), QStringLiteral("Query 1"));
         QCOMPARE(page->tabs()->tabText(1), QStringLiteral("Lateral <b>movement</b>"));
+        // Shown literally: the tooltip is escaped, not rendered as markup.
+        QVERIFY2(page->tabs()->tabToolTip(1).contains(QStringLiteral("&lt;b&gt;movement")),
+                 qPrintable(page->tabs()->tabToolTip(1)));
         QCOMPARE(page->tab(0)->editor()->toPlainText(), QStringLiteral("DeviceInfo | take 1"));
         QCOMPARE(page->tab(1)->editor()->toPlainText(),
                  QStringLiteral("DeviceNetworkEvents\n| where RemoteIP == \"10.0.0.1\""));

@@ -5,6 +5,7 @@
 #include "huntingtab.h"
 #include "kqleditor.h"
 
+#include "displaytext.h"
 #include <QAction>
 #include <QInputDialog>
 #include <QSettings>
@@ -172,7 +173,7 @@ HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
     // Numbers are given once: "Query 3" after a restart does not repeat a closed "Query 3".
     const QString name = title.isEmpty() ? tr("Query %1").arg(m_nextNumber++) : title;
     const int index = m_tabs->addTab(tab, name);
-    m_tabs->setTabToolTip(index, name);
+    m_tabs->setTabToolTip(index, plainToolTip(name));
     m_tabs->setCurrentIndex(index);
     connect(tab->editor(), &QPlainTextEdit::textChanged, this, &HuntingPage::scheduleSave);
     connect(tab, &HuntingTab::queryFinished, this, &HuntingPage::queryFinished);
@@ -209,7 +210,7 @@ void HuntingPage::renameTab(int index, const QString &name)
     if (newName.isEmpty())
         return;
     m_tabs->setTabText(index, newName);
-    m_tabs->setTabToolTip(index, newName);
+    m_tabs->setTabToolTip(index, plainToolTip(newName));
     scheduleSave();
 }
 

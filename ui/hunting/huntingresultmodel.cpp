@@ -1,5 +1,6 @@
 #include "huntingresultmodel.h"
 
+#include "displaytext.h"
 #include <QFontDatabase>
 
 namespace Vigil {
@@ -87,7 +88,7 @@ QVariant HuntingResultModel::data(const QModelIndex &index, int role) const
         // Long values are shown whole in the tooltip (capped: a tooltip is no viewer).
         if (text.size() <= 40 && !text.contains(QLatin1Char('\n')))
             return {};
-        return text.left(4000);
+        return plainToolTip(text);
     }
     case FullTextRole:
         return cellText(index.row(), index.column());
@@ -127,7 +128,7 @@ QVariant HuntingResultModel::headerData(int section, Qt::Orientation orientation
     case Qt::DisplayRole:
         return column.name;
     case Qt::ToolTipRole:
-        return tr("%1 (%2)").arg(column.name, kqlTypeName(column.type));
+        return plainToolTip(tr("%1 (%2)").arg(column.name, kqlTypeName(column.type)));
     case TypeRole:
         return int(column.type);
     default:

@@ -2,6 +2,7 @@
 
 #include "huntingresultmodel.h"
 
+#include "displaytext.h"
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -54,7 +55,7 @@ void addJson(QTreeWidgetItem *parent, const QString &key, const QJsonValue &valu
     if (--*budget < 0)
         return;
     auto *item = new QTreeWidgetItem(parent, {key, scalarText(value)});
-    item->setToolTip(1, value.isString() ? value.toString().left(4000) : QString());
+    item->setToolTip(1, value.isString() ? plainToolTip(value.toString()) : QString());
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)

@@ -3,6 +3,7 @@
 #include "huntingcontroller.h"
 #include "kqlhighlighter.h"
 
+#include "displaytext.h"
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QFontDatabase>
@@ -146,7 +147,7 @@ void KqlEditor::applyProblem()
         QTextEdit::ExtraSelection selection;
         selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(QColor(0xd1, 0x34, 0x38));
-        selection.format.setToolTip(m_problem->message);
+        selection.format.setToolTip(plainToolTip(m_problem->message));
         selection.cursor = QTextCursor(document());
         const int end
                 = std::min(m_problem->offset + m_problem->length, document()->characterCount() - 1);
@@ -174,7 +175,7 @@ bool KqlEditor::event(QEvent *event)
         const QTextCursor at = cursorForPosition(viewport()->mapFromParent(help->pos()));
         const int pos = at.position();
         if (pos >= m_problem->offset && pos <= m_problem->offset + m_problem->length) {
-            QToolTip::showText(help->globalPos(), m_problem->message, this);
+            QToolTip::showText(help->globalPos(), plainToolTip(m_problem->message), this);
             return true;
         }
         QToolTip::hideText();
@@ -293,7 +294,7 @@ void KqlEditor::updateCompletions(bool explicitRequest)
     m_completionModel->setColumnCount(2);
     for (const HuntCompletion &item : found.items) {
         auto *name = new QStandardItem(item.text);
-        name->setToolTip(item.detail);
+        name->setToolTip(plainToolTip(item.detail));
         auto *detail = new QStandardItem(item.detail.isEmpty() ? kindText(item.kind) : item.detail);
         detail->setForeground(palette().color(QPalette::PlaceholderText));
         m_completionModel->appendRow({name, detail});
