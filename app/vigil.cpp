@@ -5,6 +5,8 @@
 #include "eventcontroller.h"
 #include "eventstore.h"
 #include "eventstreamcontroller.h"
+#include "huntingpage.h"
+#include "huntingtab.h"
 #include "mainwindow.h"
 #include "pluralforms.h"
 #include "secretstore.h"
@@ -77,8 +79,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("file")});
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
-                              "main", "With --screenshot: the page to save, queue (the default) "
-                                      "or connector."),
+                              "main", "With --screenshot: the page to save, queue (the default), "
+                                      "connector or hunting."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.process(app);
 
@@ -89,8 +91,9 @@ int main(int argc, char *argv[])
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
-    if (page != QLatin1String("queue") && page != QLatin1String("connector"))
-        return fail(QStringLiteral("--page must be queue or connector."));
+    if (page != QLatin1String("queue") && page != QLatin1String("connector")
+        && page != QLatin1String("hunting"))
+        return fail(QStringLiteral("--page must be queue, connector or hunting."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -118,6 +121,8 @@ int main(int argc, char *argv[])
     // Streaming from the storage account the Defender streaming API writes to, on its own thread.
     EventStreamController stream(&events);
     MainWindow window(&controller);
+    if (!config.store.isEmpty())
+        window.huntingPage()->setDatabasePath(eventStorePath(config.store));
     if (events.isStarted()) {
         window.setEventController(&events);
         // The demo tenant has no storage account, unless the environment names one.
@@ -177,6 +182,22 @@ int main(int argc, char *argv[])
                             QCoreApplication::exit(exitCode);
                         });
                     };
+                    if (page == QLatin1String("hunting")) {
+                        // A query over the demo tenant's process events, run before the grab.
+                        window.huntingPage()->setTabsSaved(false);
+                        window.showHuntingPage();
+                        HuntingTab *tab = window.huntingPage()->newTab(
+                                QStringLiteral("Process events"),
+                                QStringLiteral("DeviceProcessEvents\n"
+                                               "| sort by Timestamp desc\n"
+                                               "| project Timestamp, DeviceName, AccountName, "
+                                               "FileName, ProcessCommandLine, SHA256\n"
+                                               "| take 200"));
+                        QObject::connect(tab, &HuntingTab::queryFinished, &window, save,
+                                         Qt::SingleShotConnection);
+                        tab->runQuery();
+                        return;
+                    }
                     if (page == QLatin1String("connector")) {
                         window.showConnectorPage();
                         // The rules, and the first streaming pass when an account is set up.

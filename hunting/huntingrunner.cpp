@@ -84,6 +84,16 @@ HuntingRunner::~HuntingRunner()
     sqlite3_close(m_db.load());
 }
 
+std::optional<RenderSpec> HuntingRunner::renderOf(const Node *result)
+{
+    if (!result || result->kind != NodeKind::Pipeline || result->count() < 2)
+        return std::nullopt;
+    const Node *last = result->kid(result->count() - 1);
+    if (last->kind != NodeKind::OpRender)
+        return std::nullopt;
+    return RenderSpec{last->text, last->options};
+}
+
 qint64 HuntingRunner::nowTicks()
 {
     constexpr qint64 unixEpochTicks = 621355968000000000LL;
@@ -155,6 +165,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         return result;
     }
     result.warnings = analysis.warnings;
+    result.render = renderOf(analysis.result);
     if (analysis.open) {
         result.status = HuntingResult::Status::Refused;
         result.refusal = {QStringLiteral("evaluate bag_unpack() without declared columns cannot "

@@ -32,6 +32,13 @@ struct HuntingOptions
  */
 using HuntingRow = QList<QVariant>;
 
+/** The query's `render` operator: how its result is drawn (Defender's charts). */
+struct RenderSpec
+{
+    QString kind; ///< timechart, barchart, columnchart, piechart, areachart, scatterchart, …
+    QList<std::pair<QString, QString>> properties; ///< `with (title="…", …)` as written
+};
+
 /** What a run gave: its columns, how many rows, or why it stopped. */
 struct HuntingResult
 {
@@ -43,6 +50,7 @@ struct HuntingResult
     KqlError refusal; ///< Refused: what the front end or the compiler refused, and where
     QString error; ///< Failed, Cancelled, TimedOut: what happened, in words
     QStringList warnings;
+    std::optional<RenderSpec> render; ///< the query ends with `render`: draw it so
     QString sql; ///< the compiled statement (for --explain and bug reports)
     qint64 compileMicros = 0;
 };
@@ -73,6 +81,9 @@ public:
 
     /** Stops the running query (any thread); the run answers Cancelled. */
     void cancel();
+
+    /** The `render` operator of an analysed query's result (its last operator), if any. */
+    static std::optional<RenderSpec> renderOf(const Node *result);
 
     /** The wall clock as Kusto ticks (100 ns since 0001-01-01Z). */
     static qint64 nowTicks();

@@ -314,6 +314,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_comments->setColumnWidth(1, 170);
     m_tabs->addTab(m_comments, QString());
     m_tabs->addTab(createActivityTab(m_tabs), QString());
+    setUpHunting();
     layout->addWidget(m_tabs, 1);
 
     updateTabTitles();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "huntpivot.h"
 #include "incident.h"
 #include "severityicons.h"
 #include "triage.h"
@@ -69,6 +70,14 @@ Q_SIGNALS:
     void triageRequested(Vigil::TriageAction action);
     /** "Apply mine again" on a conflict the analyst's value lost: the edit restoring it. */
     void restoreRequested(qint64 number, const Vigil::TriageEdit &edit);
+    /** "Hunt" on an alert or an entity: the query the hunting page opens and runs. */
+    void huntRequested(const Vigil::HuntPivot &pivot);
+
+public:
+    /** The pivot "Hunt" would open for the current alert or entity, if it has one. */
+    std::optional<HuntPivot> currentHuntPivot() const;
+    /** Opens the current alert's or entity's pivot (the Hunt button). */
+    void huntCurrent();
 
 private:
     QLabel *addField(QGridLayout *grid, int row, int column, const QString &label,
@@ -81,6 +90,8 @@ private:
     void fillActivity(const QList<ActivityEntry> &activity);
     /** The edit that restores the selected activity entry, when it is a lost local value. */
     std::optional<TriageEdit> selectedRestoringEdit() const;
+    void setUpHunting();
+    void updateHuntButton();
 
     qint64 m_number = 0;
     bool m_loading = false;
@@ -122,6 +133,7 @@ private:
     QTreeWidget *m_comments = nullptr;
     QTreeWidget *m_activity = nullptr;
     QPushButton *m_applyMineAgain = nullptr;
+    QPushButton *m_hunt = nullptr;
     AlertListModel *m_alertModel = nullptr;
     QSortFilterProxyModel *m_alertProxy = nullptr;
     EntityTreeModel *m_entityModel = nullptr;

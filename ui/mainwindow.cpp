@@ -5,6 +5,7 @@
 #include "connectorpage.h"
 #include "displaytext.h"
 #include "errortext.h"
+#include "huntingpage.h"
 #include "incidentdetailview.h"
 #include "incidentfilterproxymodel.h"
 #include "incidentqueuemodel.h"
@@ -132,6 +133,7 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
                                       false});
     }
     m_pages->addWidget(m_connectorPage);
+    createHuntingPage();
     setCentralWidget(m_pages);
 
     createActions();
@@ -233,6 +235,7 @@ void MainWindow::setEventController(EventController *events)
     connect(import, &QAction::triggered, m_huntingImport, &HuntingImport::chooseAndImport);
     menuBar()->insertMenu(menuBar()->actions().value(0), file);
     m_connectorPage->setEventController(events);
+    m_huntingPage->setEventController(events);
 }
 
 MainWindow::~MainWindow()
@@ -336,11 +339,16 @@ void MainWindow::createActions()
     m_goConnector->setToolTip(
             tr("Go to the connector page: connection, health and incident creation rules (G C)"));
     connect(m_goConnector, &QAction::triggered, this, &MainWindow::showConnectorPage);
+    m_goHunting = new QAction(tr("&Hunting"), this);
+    m_goHunting->setObjectName(QStringLiteral("goToHunting"));
+    m_goHunting->setShortcut(QKeySequence(Qt::Key_G, Qt::Key_H));
+    m_goHunting->setToolTip(tr("Go to the hunting page: KQL queries over the local events (G H)"));
+    connect(m_goHunting, &QAction::triggered, this, &MainWindow::showHuntingPage);
 
     for (QAction *action :
          {m_openInDefender, m_syncNow, m_focusFilter, m_next, m_previous, m_setStatus, m_assignToMe,
           m_assignTo, m_closeIncident, m_editTags, m_addComment, m_toggleSelection, m_extendDown,
-          m_extendUp, m_goQueue, m_goConnector})
+          m_extendUp, m_goQueue, m_goConnector, m_goHunting})
         addAction(action);
 }
 
@@ -353,6 +361,7 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_goQueue);
+    view->addAction(m_goHunting);
     view->addAction(m_goConnector);
     view->addSeparator();
     view->addAction(m_focusFilter);
@@ -378,6 +387,7 @@ void MainWindow::createMenus()
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_goQueue);
+    toolBar->addAction(m_goHunting);
     toolBar->addAction(m_goConnector);
     toolBar->addSeparator();
     toolBar->addAction(m_syncNow);
@@ -640,7 +650,7 @@ void MainWindow::updateCountLabel()
 void MainWindow::updateActions()
 {
     // The queue's keys act on the queue only while it is on screen.
-    const bool queue = !isConnectorPageShown();
+    const bool queue = m_pages->currentWidget() == m_queuePage;
     m_openInDefender->setEnabled(queue && m_detailNumber != 0
                                  && !currentIncidentPortalUrl().isEmpty());
     const bool any

@@ -31,6 +31,7 @@ namespace Vigil {
 class ConnectorPage;
 class EventController;
 class HuntingImport;
+class HuntingPage;
 class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
@@ -95,6 +96,8 @@ public:
     ConnectorPage *connectorPage() const { return m_connectorPage; }
     /** Whether the connector page (not the queue) fills the window. */
     bool isConnectorPageShown() const;
+    HuntingPage *huntingPage() const { return m_huntingPage; }
+    bool isHuntingPageShown() const;
 
     void saveSettings() const;
     void restoreSettings();
@@ -119,6 +122,8 @@ public Q_SLOTS:
     void showQueue();
     /** `g c`: the connector page. */
     void showConnectorPage();
+    /** `g h`: the hunting page. */
+    void showHuntingPage();
     void selectNextIncident();
     void selectPreviousIncident();
 
@@ -161,6 +166,7 @@ private:
     void createActions();
     void createMenus();
     void createQueue(QWidget *parent);
+    void createHuntingPage();
     void connectController();
 
     void onCurrentRowChanged();
@@ -193,6 +199,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QWidget *m_queuePage = nullptr;
     ConnectorPage *m_connectorPage = nullptr;
+    HuntingPage *m_huntingPage = nullptr;
     IncidentDetailView *m_detail = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
@@ -221,6 +228,7 @@ private:
     QAction *m_extendUp = nullptr;
     QAction *m_goQueue = nullptr;
     QAction *m_goConnector = nullptr;
+    QAction *m_goHunting = nullptr;
 
     QString m_analystUpn;
     QPointer<TriageDialog> m_triageDialog;

@@ -4,6 +4,7 @@
 #include "ctlcommands.h"
 #include "ctloutput.h"
 #include "eventstore.h"
+#include "huntingformat.h"
 #include "huntingrunner.h"
 #include "huntingschema.h"
 #include "kqltime.h"
@@ -16,8 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cmath>
-
 namespace Vigil::Ctl {
 
 namespace {
@@ -25,72 +24,7 @@ namespace {
 using Kql::HuntingResult;
 using Kql::HuntingRow;
 
-QJsonValue jsonValue(const QVariant &value, KqlType type)
-{
-    if (!value.isValid())
-        return QJsonValue(QJsonValue::Null);
-    switch (type) {
-    case KqlType::Bool:
-        return value.toBool();
-    case KqlType::Int:
-    case KqlType::Long:
-        return QJsonValue(value.toLongLong());
-    case KqlType::Real: {
-        const double d = value.toDouble();
-        if (std::isnan(d))
-            return QStringLiteral("NaN");
-        if (std::isinf(d))
-            return d > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
-        return d;
-    }
-    case KqlType::DateTime:
-        return KqlTime::formatDateTime(value.toLongLong());
-    case KqlType::TimeSpan:
-        return KqlTime::formatTimeSpan(value.toLongLong());
-    case KqlType::Dynamic: {
-        // A top-level JSON scalar is not a document for Qt: parse it inside an array.
-        const QJsonDocument doc = QJsonDocument::fromJson(
-                QByteArray("[") + value.toString().toUtf8() + QByteArray("]"));
-        if (doc.isArray() && doc.array().size() == 1)
-            return doc.array().first();
-        return value.toString(); // not JSON: a dynamic string, as the kql_ functions read it
-    }
-    default:
-        return value.toString();
-    }
-}
-
-QString cellText(const QVariant &value, KqlType type)
-{
-    if (!value.isValid())
-        return {};
-    switch (type) {
-    case KqlType::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case KqlType::Real:
-        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
-    case KqlType::DateTime:
-        return KqlTime::formatDateTime(value.toLongLong());
-    case KqlType::TimeSpan:
-        return KqlTime::formatTimeSpan(value.toLongLong());
-    default:
-        return value.toString();
-    }
-}
-
-/** RFC 4180 quoting; a text cell a spreadsheet would run as a formula gets a leading "'". */
-QString csvCell(const QString &text, bool guard)
-{
-    QString cell = terminalSafe(text, true);
-    if (guard && !cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()))
-        cell.prepend(QLatin1Char('\''));
-    if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"'))
-        || cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r'))) {
-        cell.replace(QLatin1String("\""), QLatin1String("\"\""));
-        cell = QLatin1Char('"') + cell + QLatin1Char('"');
-    }
-    return cell;
-}
+using Kql::HuntingFormat::cellText;
 
 int refused(const Kql::KqlError &error, bool json)
 {
@@ -237,36 +171,13 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
               << " rows are shown; raise --limit for more\n";
     err().flush();
     const Kql::RowSchema &columns = result.columns;
+    QList<Kql::HuntingFormat::OutColumn> outColumns;
+    for (const Kql::Column &c : columns)
+        outColumns.append({c.name, c.type});
     if (json) {
-        QJsonArray columnArray;
-        for (const Kql::Column &c : columns)
-            columnArray.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                           {QStringLiteral("type"), kqlTypeName(c.type)}});
-        QJsonArray rowArray;
-        for (const HuntingRow &row : std::as_const(rows)) {
-            QJsonArray cells;
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                cells.append(jsonValue(row.value(i), columns[i].type));
-            rowArray.append(cells);
-        }
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("columns"), columnArray},
-                                           {QStringLiteral("rows"), rowArray}})
-                         .toJson(QJsonDocument::Compact)
-              << '\n';
+        out() << Kql::HuntingFormat::toJson(outColumns, rows) << '\n';
     } else if (format == u"csv") {
-        QStringList header;
-        for (const Kql::Column &c : columns)
-            header.append(csvCell(c.name, true));
-        out() << header.join(QLatin1Char(',')) << '\n';
-        for (const HuntingRow &row : std::as_const(rows)) {
-            QStringList cells;
-            for (qsizetype i = 0; i < columns.size(); ++i) {
-                const KqlType t = columns[i].type;
-                cells.append(csvCell(cellText(row.value(i), t),
-                                     t == KqlType::String || t == KqlType::Dynamic));
-            }
-            out() << cells.join(QLatin1Char(',')) << '\n';
-        }
+        out() << Kql::HuntingFormat::toCsv(outColumns, rows);
     } else {
         QStringList headers;
         for (const Kql::Column &c : columns)

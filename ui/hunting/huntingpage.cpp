@@ -1,0 +1,315 @@
+#include "huntingpage.h"
+
+#include "eventcontroller.h"
+#include "eventtypes.h"
+#include "huntingtab.h"
+#include "kqleditor.h"
+
+#include "displaytext.h"
+#include <QAction>
+#include <QInputDialog>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Vigil {
+
+namespace {
+
+constexpr int kSaveDelayMs = 500;
+
+QString settingsKey(const char *key)
+{
+    return QLatin1String(key);
+}
+
+QString timeText(qint64 ticks)
+{
+    // Kusto's own spelling, shortened to the second: what the query's datetime() literals say.
+    return HuntingController::cellText(QVariant(ticks), KqlType::DateTime).left(19)
+           + QLatin1Char('Z');
+}
+
+} // namespace
+
+HuntingPage::HuntingPage(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("huntingPage"));
+    setAccessibleName(tr("Hunting"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 0);
+
+    m_runInDefender = new QAction(tr("Run in Defender"), this);
+    m_runInDefender->setObjectName(QStringLiteral("runInDefender"));
+    connect(m_runInDefender, &QAction::triggered, this, [this] {
+        if (HuntingTab *tab = currentTab()) {
+            int offset = 0;
+            const QString query = tab->editor()->queryToRun(&offset);
+            if (!query.trimmed().isEmpty())
+                Q_EMIT runInDefenderRequested(query);
+        }
+    });
+    setRemoteRunAvailable(false);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("huntingSplitter"));
+    m_tabs = new QTabWidget(m_splitter);
+    m_tabs->setObjectName(QStringLiteral("huntingTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    auto *plus = new QToolButton(m_tabs);
+    plus->setObjectName(QStringLiteral("newHuntingTab"));
+    m_newTab = new QAction(tr("New query tab"), this);
+    m_newTab->setObjectName(QStringLiteral("newQueryTab"));
+    m_newTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_newTab->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_newTab->setToolTip(tr("Open a new query tab (Ctrl+T)"));
+    connect(m_newTab, &QAction::triggered, this, [this] {
+        newTab();
+        currentTab()->editor()->setFocus(Qt::ShortcutFocusReason);
+    });
+    plus->setDefaultAction(m_newTab);
+    plus->setText(QStringLiteral("+"));
+    m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
+    m_closeTab = new QAction(tr("Close query tab"), this);
+    m_closeTab->setObjectName(QStringLiteral("closeQueryTab"));
+    m_closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    m_closeTab->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_closeTab, &QAction::triggered, this, [this] { closeTab(m_tabs->currentIndex()); });
+    m_renameTab = new QAction(tr("Rename query tab…"), this);
+    m_renameTab->setObjectName(QStringLiteral("renameQueryTab"));
+    m_renameTab->setShortcut(QKeySequence(Qt::Key_F2));
+    m_renameTab->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_renameTab, &QAction::triggered, this, [this] { renameTab(m_tabs->currentIndex()); });
+    for (QAction *action : {m_newTab, m_closeTab, m_renameTab})
+        addAction(action);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &HuntingPage::closeTab);
+    connect(m_tabs->tabBar(), &QTabBar::tabBarDoubleClicked, this,
+            [this](int index) { renameTab(index); });
+    connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, &HuntingPage::scheduleSave);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &HuntingPage::scheduleSave);
+    m_tabs->tabBar()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tabs->tabBar()->addActions({m_newTab, m_renameTab, m_closeTab});
+
+    m_side = new QTabWidget(m_splitter);
+    m_side->setObjectName(QStringLiteral("huntingSidePanel"));
+    m_side->setDocumentMode(true);
+    m_side->setVisible(false);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_side);
+    m_splitter->setStretchFactor(0, 4);
+    m_splitter->setStretchFactor(1, 1);
+    layout->addWidget(m_splitter, 1);
+
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &HuntingPage::saveTabs);
+    restoreTabs();
+}
+
+HuntingPage::~HuntingPage()
+{
+    saveTabs();
+}
+
+void HuntingPage::setDatabasePath(const QString &path)
+{
+    m_path = path;
+    for (int i = 0; i < tabCount(); ++i)
+        tab(i)->setDatabasePath(path);
+}
+
+void HuntingPage::setEventController(EventController *events)
+{
+    if (m_events == events)
+        return;
+    if (m_events)
+        disconnect(m_events, nullptr, this, nullptr);
+    m_events = events;
+    if (m_events)
+        connect(m_events, &EventController::tablesLoaded, this, &HuntingPage::checkPivotRanges);
+}
+
+int HuntingPage::tabCount() const
+{
+    return m_tabs->count();
+}
+
+HuntingTab *HuntingPage::tab(int index) const
+{
+    return qobject_cast<HuntingTab *>(m_tabs->widget(index));
+}
+
+HuntingTab *HuntingPage::currentTab() const
+{
+    return qobject_cast<HuntingTab *>(m_tabs->currentWidget());
+}
+
+void HuntingPage::addSidePanel(QWidget *widget, const QString &title)
+{
+    m_side->addTab(widget, title);
+    m_side->setVisible(true);
+}
+
+void HuntingPage::setRemoteRunAvailable(bool available)
+{
+    m_runInDefender->setEnabled(available);
+    m_runInDefender->setToolTip(
+            available ? tr("Run the query (or the selection) in Microsoft 365 Defender, over "
+                           "Defender's last 30 days")
+                      : tr("Running queries in Microsoft 365 Defender is not set up in this "
+                           "window"));
+}
+
+HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
+{
+    auto *tab = new HuntingTab(m_path, m_runInDefender, m_tabs);
+    tab->editor()->setPlainText(text);
+    // Numbers are given once: "Query 3" after a restart does not repeat a closed "Query 3".
+    const QString name = title.isEmpty() ? tr("Query %1").arg(m_nextNumber++) : title;
+    const int index = m_tabs->addTab(tab, name);
+    m_tabs->setTabToolTip(index, plainToolTip(name));
+    m_tabs->setCurrentIndex(index);
+    connect(tab->editor(), &QPlainTextEdit::textChanged, this, &HuntingPage::scheduleSave);
+    connect(tab, &HuntingTab::queryFinished, this, &HuntingPage::queryFinished);
+    scheduleSave();
+    return tab;
+}
+
+void HuntingPage::closeTab(int index)
+{
+    HuntingTab *closing = tab(index);
+    if (!closing)
+        return;
+    m_tabs->removeTab(index);
+    closing->deleteLater();
+    // The page always has a tab to type in.
+    if (m_tabs->count() == 0)
+        newTab();
+    scheduleSave();
+}
+
+void HuntingPage::renameTab(int index, const QString &name)
+{
+    if (index < 0 || index >= m_tabs->count())
+        return;
+    QString newName = name;
+    if (newName.isEmpty()) {
+        bool ok = false;
+        newName = QInputDialog::getText(this, tr("Rename query tab"), tr("Name:"),
+                                        QLineEdit::Normal, m_tabs->tabText(index), &ok);
+        if (!ok)
+            return;
+    }
+    newName = newName.simplified().left(80);
+    if (newName.isEmpty())
+        return;
+    m_tabs->setTabText(index, newName);
+    m_tabs->setTabToolTip(index, plainToolTip(newName));
+    scheduleSave();
+}
+
+void HuntingPage::insertText(const QString &text)
+{
+    if (HuntingTab *tab = currentTab())
+        tab->editor()->insertText(text);
+}
+
+void HuntingPage::openPivot(const HuntPivot &pivot)
+{
+    HuntingTab *tab = newTab(pivot.title, pivot.query);
+    tab->runQuery();
+    if (m_events && m_events->isStarted()) {
+        m_pendingPivots.append({tab, pivot});
+        m_events->requestTables();
+    }
+}
+
+void HuntingPage::checkPivotRanges(const EventTablesSnapshot &snapshot)
+{
+    const QList<PendingPivot> pending = std::exchange(m_pendingPivots, {});
+    for (const PendingPivot &p : pending) {
+        if (!p.tab)
+            continue;
+        QStringList gaps;
+        for (const QString &name : p.pivot.tables) {
+            const EventTableStats *stats = nullptr;
+            for (const EventTableStats &s : snapshot.tables) {
+                if (s.settings.table == name)
+                    stats = &s;
+            }
+            if (!stats || stats->rows == 0 || !stats->oldestTicks || !stats->newestTicks) {
+                gaps.append(tr("%1 holds no events").arg(name));
+            } else if (*stats->oldestTicks > p.pivot.fromTicks
+                       || *stats->newestTicks < p.pivot.toTicks) {
+                gaps.append(tr("%1 holds %2 to %3")
+                                    .arg(name, timeText(*stats->oldestTicks),
+                                         timeText(*stats->newestTicks)));
+            }
+        }
+        if (gaps.isEmpty()) {
+            p.tab->showRangeBanner({});
+            continue;
+        }
+        p.tab->showRangeBanner(
+                tr("The local tables do not hold all of %1 to %2 (%3). Run the query in "
+                   "Microsoft 365 Defender for the events this machine does not have.")
+                        .arg(timeText(p.pivot.fromTicks), timeText(p.pivot.toTicks),
+                             gaps.join(QStringLiteral("; "))));
+    }
+}
+
+void HuntingPage::scheduleSave()
+{
+    if (!m_restoring)
+        m_saveTimer.start();
+}
+
+void HuntingPage::saveTabs() const
+{
+    if (m_restoring || !m_tabsSaved)
+        return;
+    QVariantList tabs;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const HuntingTab *t = tab(i);
+        if (!t)
+            continue;
+        tabs.append(QVariantMap{{QStringLiteral("title"), m_tabs->tabText(i)},
+                                {QStringLiteral("text"), t->editor()->toPlainText()}});
+    }
+    QSettings settings;
+    settings.setValue(settingsKey("hunting/tabs"), tabs);
+    settings.setValue(settingsKey("hunting/currentTab"), m_tabs->currentIndex());
+    settings.setValue(settingsKey("hunting/nextNumber"), m_nextNumber);
+}
+
+void HuntingPage::restoreTabs()
+{
+    m_restoring = true;
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    QSettings settings;
+    const QVariantList tabs = settings.value(settingsKey("hunting/tabs")).toList();
+    for (const QVariant &entry : tabs) {
+        const QVariantMap map = entry.toMap();
+        newTab(map.value(QStringLiteral("title")).toString(),
+               map.value(QStringLiteral("text")).toString());
+    }
+    m_nextNumber
+            = std::max(m_nextNumber, settings.value(settingsKey("hunting/nextNumber"), 1).toInt());
+    if (m_tabs->count() == 0)
+        newTab();
+    m_tabs->setCurrentIndex(std::clamp(settings.value(settingsKey("hunting/currentTab"), 0).toInt(),
+                                       0, m_tabs->count() - 1));
+    m_restoring = false;
+}
+
+} // namespace Vigil
