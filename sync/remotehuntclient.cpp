@@ -155,6 +155,12 @@ Error explainRemoteHuntError(const Error &error, const QDateTime &now)
     case Error::Kind::Auth:
         explained.message = QStringLiteral("Signing in for the remote run failed: %1").arg(said);
         break;
+    case Error::Kind::NotFound:
+        explained.message = QStringLiteral("This Graph endpoint does not offer runHuntingQuery "
+                                           "(%1): the query cannot run in Defender through it.")
+                                    .arg(statusText(error))
+                            + saidSuffix(error);
+        break;
     default:
         break;
     }

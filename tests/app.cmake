@@ -31,3 +31,9 @@ vigil_add_test(NAME tst_vigilctlhostile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
                LIBS vigil_syncsupport LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctlhostile PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlhostile vigilctl)
+# `vigilctl hunt --remote` against a scripted runHuntingQuery (a stub on loopback).
+vigil_add_test(NAME tst_vigilctlremotehunt
+               SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlremotehunt.cpp
+               LIBS vigil_syncsupport LABELS app e2e hunting TIMEOUT 300)
+target_compile_definitions(tst_vigilctlremotehunt PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlremotehunt vigilctl)
