@@ -131,6 +131,9 @@ private Q_SLOTS:
     void controllerStreamsPages();
     void controllerCancels();
     void controllerWithoutConnection();
+    void controllerSaysWhenItWaits();
+    void controllerRunReplacesTheRunningOne();
+    void controllerFollowsAChangedConnection();
 
 private:
     std::unique_ptr<StubHttpServer> m_server;
@@ -771,6 +774,88 @@ void TestRemoteHunt::controllerWithoutConnection()
     QCOMPARE(outcome.error->kind, Error::Kind::Config);
     QVERIFY(outcome.error->message.contains(QLatin1String("connector page")));
     QCOMPARE(m_server->requests().size(), 0);
+}
+
+void TestRemoteHunt::controllerSaysWhenItWaits()
+{
+    int calls = 0;
+    serve([&calls](const StubRequest &) {
+        if (++calls == 1)
+            return StubResponse::json(429, graphError("TooManyRequests", "Too many requests"),
+                                      {{"Retry-After", "1"}});
+        return StubResponse::json(200, kTwoRows);
+    });
+    RemoteHuntController controller;
+    controller.setConnection(connection());
+    QSignalSpy waiting(&controller, &RemoteHuntController::waiting);
+    QSignalSpy finished(&controller, &RemoteHuntController::finished);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    controller.run(QStringLiteral("DeviceInfo"));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().value<RemoteHuntOutcome>().status,
+             RemoteHuntOutcome::Status::Ok);
+    QCOMPARE(waiting.size(), 1);
+    const QDateTime until = waiting.first().at(0).toDateTime();
+    QVERIFY(until > before);
+    QVERIFY(until <= before.addSecs(3));
+    QVERIFY(waiting.first().at(1).toString().contains(QLatin1String("1 second")));
+    QCOMPARE(calls, 2);
+}
+
+void TestRemoteHunt::controllerRunReplacesTheRunningOne()
+{
+    int calls = 0;
+    serve([&calls](const StubRequest &) {
+        if (++calls == 1) {
+            StubResponse hang;
+            hang.hang = true;
+            return hang;
+        }
+        return StubResponse::json(200, kTwoRows);
+    });
+    RemoteHuntController controller;
+    controller.setConnection(connection());
+    QSignalSpy finished(&controller, &RemoteHuntController::finished);
+    QSignalSpy columns(&controller, &RemoteHuntController::columnsReceived);
+    controller.run(QStringLiteral("DeviceInfo | where false"));
+    QTRY_COMPARE(calls, 1);
+    controller.run(QStringLiteral("DeviceInfo"));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().value<RemoteHuntOutcome>().status,
+             RemoteHuntOutcome::Status::Cancelled);
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(finished.last().first().value<RemoteHuntOutcome>().status,
+             RemoteHuntOutcome::Status::Ok);
+    QCOMPARE(columns.size(), 1);
+    const QJsonObject sent = QJsonDocument::fromJson(m_server->requests().last().body).object();
+    QCOMPARE(sent.value(QStringLiteral("Query")).toString(), QStringLiteral("DeviceInfo"));
+}
+
+void TestRemoteHunt::controllerFollowsAChangedConnection()
+{
+    RemoteHuntController controller;
+    controller.setConnection(connection());
+    QSignalSpy finished(&controller, &RemoteHuntController::finished);
+    controller.run(QStringLiteral("DeviceInfo"));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(m_server->requests().last().headers.value("authorization"),
+             QByteArray("Bearer token-1"));
+
+    // Another secret (say, after signing in again): a new token is asked for with it.
+    SyncConfig other = connection();
+    other.clientSecret = QStringLiteral("another-secret");
+    controller.setConnection(other);
+    controller.run(QStringLiteral("DeviceInfo"));
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(finished.last().first().value<RemoteHuntOutcome>().status,
+             RemoteHuntOutcome::Status::Ok);
+    QCOMPARE(m_tokens, 2);
+    bool sawNewSecret = false;
+    for (const StubRequest &request : m_server->requests())
+        sawNewSecret |= isTokenRequest(request) && request.body.contains("another-secret");
+    QVERIFY(sawNewSecret);
+    QCOMPARE(m_server->requests().last().headers.value("authorization"),
+             QByteArray("Bearer token-2"));
 }
 
 QTEST_GUILESS_MAIN(TestRemoteHunt)
