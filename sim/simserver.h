@@ -67,6 +67,7 @@ private:
     HttpReply getAlert(const Request &request, const QString &id);
     HttpReply patchAlert(const Request &request, const QString &id);
     HttpReply postAlertComment(const Request &request, const QString &id);
+    HttpReply runHuntingQuery(const Request &request);
     HttpReply adminIncidentJson(const Request &request, qint64 id, int status = 200);
     HttpReply statsJson() const;
     void send(QHttpServerResponder &responder, const HttpReply &reply, const Request &request,
