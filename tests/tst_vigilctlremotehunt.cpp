@@ -4,6 +4,7 @@
 #include "syncsupport.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +54,12 @@ private Q_SLOTS:
     void refusesLocalOnlyOptions_data();
     void refusesLocalOnlyOptions();
 
+    // against the demo tenant (the simulator inside vigilctl --demo)
+    void demoColumnsAreTheLocalEngines_data();
+    void demoColumnsAreTheLocalEngines();
+    void demoRowsAreTheLocalRunsRows();
+    void demoRefusalAndWindowInDefendersWords();
+
 private:
     struct Run
     {
@@ -61,6 +68,8 @@ private:
         QByteArray err;
     };
     Run vigilctl(const QStringList &arguments, const QByteArray &input = {});
+    /** vigilctl --demo on its own data directory (no stub, no credentials from outside). */
+    Run demo(const QStringList &arguments, const QString &dataDir);
 
     std::unique_ptr<StubHttpServer> m_stub;
     std::function<StubResponse(const StubRequest &)> m_hunt;
@@ -261,6 +270,197 @@ void TestVigilctlRemoteHunt::refusesLocalOnlyOptions()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(says), run.err.constData());
     QCOMPARE(m_stub->countRequests("/v1.0/security/runHuntingQuery"), 0);
+}
+
+TestVigilctlRemoteHunt::Run TestVigilctlRemoteHunt::demo(const QStringList &arguments,
+                                                         const QString &dataDir)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &key :
+         {s("AZURE_AUTHORITY_HOST"), s("VIGIL_GRAPH_ENDPOINT"), s("VIGIL_DATA_DIR"),
+          s("VIGIL_CLOUD"), s("AZURE_TENANT_ID"), s("AZURE_CLIENT_ID"), s("AZURE_CLIENT_SECRET")})
+        environment.remove(key);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(VIGILCTL_PATH),
+                  QStringList{s("--demo"), s("--data-dir"), dataDir} + arguments);
+    Run run;
+    if (!process.waitForFinished(120'000)) {
+        process.kill();
+        process.waitForFinished();
+    } else {
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    }
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+void TestVigilctlRemoteHunt::demoColumnsAreTheLocalEngines_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<bool>("rows");
+    QTest::newRow("a whole table") << s("DeviceProcessEvents | take 3") << true;
+    QTest::newRow("a table with dynamic columns") << s("DeviceInfo | take 2") << true;
+    QTest::newRow("project") << s("DeviceProcessEvents | where ActionType == 'ProcessCreated' "
+                                  "| project Timestamp, DeviceName, FileName, ProcessId, "
+                                  "ReportId, InitiatingProcessFileName | take 20")
+                             << true;
+    QTest::newRow("summarize by") << s("DeviceNetworkEvents | summarize count() by DeviceName")
+                                  << true;
+    QTest::newRow("summarize by bin")
+            << s("DeviceLogonEvents | summarize Logons = count(), Accounts = dcount(AccountName) "
+                 "by bin(Timestamp, 1d)")
+            << true;
+    QTest::newRow("extend") << s("DeviceFileEvents | extend Big = FileSize > 1000000 "
+                                 "| project Timestamp, FileName, FileSize, Big | take 5")
+                            << true;
+}
+
+void TestVigilctlRemoteHunt::demoColumnsAreTheLocalEngines()
+{
+    QFETCH(QString, query);
+    QFETCH(bool, rows);
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    const Run remote
+            = demo({s("hunt"), s("--remote"), query, s("--format"), s("json")}, dataDir.path());
+    QVERIFY2(remote.exitCode == 0, remote.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(remote.out).object();
+    const QJsonArray columns = answer.value(s("columns")).toArray();
+    QVERIFY(!columns.isEmpty());
+    // The local engine's columns for the same query: names and Kusto types agree.
+    const Run local = demo({s("kql"), s("schema"), query}, dataDir.path());
+    QVERIFY2(local.exitCode == 0, local.err.constData());
+    QCOMPARE(columns, QJsonDocument::fromJson(local.out).object().value(s("columns")).toArray());
+    const QJsonArray resultRows = answer.value(s("rows")).toArray();
+    QCOMPARE(!resultRows.isEmpty(), rows);
+    for (const QJsonValue &row : resultRows)
+        QCOMPARE(row.toArray().size(), columns.size());
+}
+
+void TestVigilctlRemoteHunt::demoRowsAreTheLocalRunsRows()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    // The busiest device of the demo tenant, then all its process events, from Defender.
+    const Run busiest = demo({s("hunt"), s("--remote"),
+                              s("DeviceProcessEvents | summarize count() by DeviceName "
+                                "| sort by count_ desc | take 1")},
+                             dataDir.path());
+    QVERIFY2(busiest.exitCode == 0, busiest.err.constData());
+    const QString device = QJsonDocument::fromJson(busiest.out)
+                                   .object()
+                                   .value(s("rows"))
+                                   .toArray()
+                                   .at(0)
+                                   .toArray()
+                                   .at(0)
+                                   .toString();
+    QVERIFY(!device.isEmpty());
+    QVERIFY(!device.contains(QLatin1Char('\'')));
+    const QString where = s("DeviceProcessEvents | where DeviceName == '%1'").arg(device);
+    const Run all = demo({s("hunt"), s("--remote"), where}, dataDir.path());
+    QVERIFY2(all.exitCode == 0, all.err.constData());
+    const QJsonObject table = QJsonDocument::fromJson(all.out).object();
+    const QJsonArray tableColumns = table.value(s("columns")).toArray();
+    const QJsonArray tableRows = table.value(s("rows")).toArray();
+    QVERIFY(tableRows.size() > 1);
+
+    // The same rows into the local tables, as the streaming API would send them.
+    QByteArray records;
+    for (const QJsonValue &rowValue : tableRows) {
+        const QJsonArray row = rowValue.toArray();
+        QJsonObject properties;
+        for (qsizetype i = 0; i < tableColumns.size(); ++i) {
+            const QString name = tableColumns.at(i).toObject().value(s("name")).toString();
+            QJsonValue value = row.at(i);
+            if (value.isObject())
+                value = QString::fromUtf8(
+                        QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            else if (value.isArray())
+                value = QString::fromUtf8(
+                        QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+            if (!value.isNull())
+                properties.insert(name, value);
+        }
+        const QJsonObject record{{s("time"), properties.value(s("Timestamp"))},
+                                 {s("operationName"), s("Publish")},
+                                 {s("category"), s("AdvancedHunting-DeviceProcessEvents")},
+                                 {s("properties"), properties}};
+        records += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+    }
+    const QString file = dataDir.filePath(s("records.json"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(records);
+    }
+    const Run imported = demo({s("import"), file}, dataDir.path());
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+
+    // The same query, in Defender and locally: the same columns and the same rows. The demo
+    // tenant's clock is the wall clock of each vigilctl run, so its events move by the seconds
+    // between the runs: all of a row but its Timestamp must agree, and every Timestamp must be
+    // off by the same number of ticks (the seven fraction digits went through unchanged).
+    const QString query
+            = where
+              + s(" | project Timestamp, DeviceName, FileName, ProcessCommandLine, "
+                  "ProcessId, ReportId, AccountSid | sort by Timestamp asc, ReportId asc");
+    const Run remote = demo({s("hunt"), s("--remote"), query}, dataDir.path());
+    QVERIFY2(remote.exitCode == 0, remote.err.constData());
+    const Run local = demo({s("hunt"), query}, dataDir.path());
+    QVERIFY2(local.exitCode == 0, local.err.constData());
+    const QJsonObject remoteResult = QJsonDocument::fromJson(remote.out).object();
+    const QJsonObject localResult = QJsonDocument::fromJson(local.out).object();
+    QCOMPARE(remoteResult.value(s("columns")), localResult.value(s("columns")));
+    const QJsonArray remoteRows = remoteResult.value(s("rows")).toArray();
+    const QJsonArray localRows = localResult.value(s("rows")).toArray();
+    QCOMPARE(remoteRows.size(), tableRows.size());
+    QCOMPARE(localRows.size(), remoteRows.size());
+    const auto ticks = [](const QJsonValue &value) {
+        const QString text = value.toString(); // 2026-11-29T20:51:53.9886282Z
+        if (text.size() != 28 || text.at(19) != QLatin1Char('.') || !text.endsWith(u'Z'))
+            return std::optional<qint64>();
+        const QDateTime seconds = QDateTime::fromString(text.left(19) + u'Z', Qt::ISODate);
+        return std::optional<qint64>(seconds.toSecsSinceEpoch() * 10'000'000
+                                     + text.mid(20, 7).toLongLong());
+    };
+    std::optional<qint64> shift;
+    for (qsizetype i = 0; i < remoteRows.size(); ++i) {
+        QJsonArray remoteRow = remoteRows.at(i).toArray();
+        QJsonArray localRow = localRows.at(i).toArray();
+        const std::optional<qint64> remoteTicks = ticks(remoteRow.takeAt(0));
+        const std::optional<qint64> localTicks = ticks(localRow.takeAt(0));
+        QVERIFY(remoteTicks && localTicks);
+        if (!shift)
+            shift = *remoteTicks - *localTicks;
+        QCOMPARE(*remoteTicks - *localTicks, *shift);
+        QCOMPARE(remoteRow, localRow);
+    }
+}
+
+void TestVigilctlRemoteHunt::demoRefusalAndWindowInDefendersWords()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    const Run refused
+            = demo({s("hunt"), s("--remote"), s("DeviceProcessEvents | where NoSuchColumn == 1")},
+                   dataDir.path());
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("Defender refused the query: ")
+                     && refused.err.contains("NoSuchColumn"),
+             refused.err.constData());
+    const QJsonObject error = QJsonDocument::fromJson(refused.out).object();
+    QVERIFY(error.value(s("error")).toString().contains(s("NoSuchColumn")));
+
+    // Sixty days asked for: the run goes ahead over what Defender keeps, and says so.
+    const Run wide = demo({s("hunt"), s("--remote"), s("--timespan"), s("P60D"),
+                           s("DeviceInfo | summarize count()")},
+                          dataDir.path());
+    QVERIFY2(wide.exitCode == 0, wide.err.constData());
+    QVERIFY2(wide.err.contains("at most the last 30 days"), wide.err.constData());
+    QVERIFY(QJsonDocument::fromJson(wide.out).object().value(s("rows")).toArray().size() == 1);
 }
 
 QTEST_GUILESS_MAIN(TestVigilctlRemoteHunt)
