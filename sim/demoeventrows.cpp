@@ -80,7 +80,14 @@ EventWriter::Row EventWriter::start(const QString &table)
 Ticks EventWriter::receivedAt(Ticks at)
 {
     // The sensor reports within seconds to a few minutes.
-    return at + static_cast<Ticks>(m_random.bounded(2'000, 180'000)) * 10'000;
+    return at + static_cast<Ticks>(m_random.bounded(2'000, 180'000)) * 10'000
+           + m_random.bounded(10'000);
+}
+
+Ticks EventWriter::precise(Ticks at)
+{
+    // Sensors stamp events to 100 ns: seven fraction digits.
+    return at - at % 10'000 + m_random.bounded(10'000);
 }
 
 void EventWriter::device(Row &row, Ticks at, const Machine &machine)
@@ -145,6 +152,8 @@ void EventWriter::initiating(Row &row, const Machine &machine, const ProcessRun 
 void EventWriter::process(Ticks at, const Machine &machine, const ProcessRun &child,
                           const ProcessRun &parent, const QString &grandparent, QString additional)
 {
+    const Ticks created = at;
+    at = precise(at);
     Row row = start(QStringLiteral("DeviceProcessEvents"));
     device(row, at, machine);
     row.text("ActionType", QStringLiteral("ProcessCreated"));
@@ -167,7 +176,7 @@ void EventWriter::process(Ticks at, const Machine &machine, const ProcessRun &ch
     row.text("ProcessCommandLine", child.commandLine);
     row.text("ProcessIntegrityLevel", child.integrity);
     row.text("ProcessTokenElevation", child.elevation);
-    row.time("ProcessCreationTime", child.created);
+    row.time("ProcessCreationTime", child.created == created ? at : child.created);
     const Person *account = child.account;
     row.text("AccountDomain", account ? QStringLiteral("contoso") : QStringLiteral("nt authority"));
     row.text("AccountName", account ? account->accountName : QStringLiteral("system"));
@@ -187,6 +196,7 @@ void EventWriter::network(Ticks at, const Machine &machine, const ProcessRun &in
                           const QString &action, const QString &remoteIp, int remotePort,
                           const QString &remoteUrl)
 {
+    at = precise(at);
     Row row = start(QStringLiteral("DeviceNetworkEvents"));
     device(row, at, machine);
     row.text("ActionType", action);
@@ -209,6 +219,7 @@ void EventWriter::network(Ticks at, const Machine &machine, const ProcessRun &in
 void EventWriter::file(Ticks at, const Machine &machine, const ProcessRun &initiator,
                        const QString &action, const ProcessImage &file, const QString &originUrl)
 {
+    at = precise(at);
     Row row = start(QStringLiteral("DeviceFileEvents"));
     device(row, at, machine);
     row.text("ActionType", action);
@@ -244,6 +255,7 @@ void EventWriter::file(Ticks at, const Machine &machine, const ProcessRun &initi
 void EventWriter::logon(Ticks at, const Machine &machine, const Person &person, bool success,
                         const QString &logonType, const QString &remoteIp)
 {
+    at = precise(at);
     Row row = start(QStringLiteral("DeviceLogonEvents"));
     device(row, at, machine);
     row.text("ActionType",
@@ -292,6 +304,7 @@ void EventWriter::logon(Ticks at, const Machine &machine, const Person &person, 
 
 void EventWriter::deviceInfo(Ticks at, const Machine &machine, const Person &person)
 {
+    at = precise(at);
     Row row = start(QStringLiteral("DeviceInfo"));
     device(row, at, machine);
     row.text("ClientVersion", QStringLiteral("10.8760.22631.1046"));
@@ -345,6 +358,7 @@ void EventWriter::deviceInfo(Ticks at, const Machine &machine, const Person &per
 
 void EventWriter::email(Ticks at, const EmailSpec &mail)
 {
+    at = precise(at);
     Row row = start(QStringLiteral("EmailEvents"));
     row.time("Timestamp", at);
     row.text("NetworkMessageId", mail.networkMessageId);
@@ -400,6 +414,7 @@ void EventWriter::email(Ticks at, const EmailSpec &mail)
 void EventWriter::identityLogon(Ticks at, const Person &person, const Machine *machine,
                                 bool success, const QString &ip, const QString &protocol)
 {
+    at = precise(at);
     Row row = start(QStringLiteral("IdentityLogonEvents"));
     row.time("Timestamp", at);
     row.text("ActionType",

@@ -116,6 +116,7 @@ private:
                     const ProcessRun *parent, const QString &parentName);
     void device(Row &row, Ticks at, const Machine &machine);
     Ticks receivedAt(Ticks at);
+    Ticks precise(Ticks at);
     Row start(const QString &table);
 
     HuntingData &m_data;

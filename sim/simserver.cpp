@@ -2,6 +2,7 @@
 
 #include "simhttp_p.h"
 
+#include "blobstore.h"
 #include "liveactivity.h"
 #include "simlogging.h"
 
@@ -116,10 +117,15 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
 
     const bool admin = request.path == QLatin1String("/_sim")
                        || request.path.startsWith(QLatin1String("/_sim/"));
+    const QString account = u'/' + storageAccountName();
+    const bool storage = request.path == account || request.path.startsWith(account + u'/');
     HttpReply reply;
     int delayMs = 0;
     if (admin) {
         reply = routeAdmin(request);
+    } else if (storage) {
+        ++m_requestsByRoute[request.method + QStringLiteral(" /{account}/…")];
+        reply = routeBlob(request);
     } else {
         ++m_requestCount;
         const bool isToken = request.path.endsWith(QLatin1String("/oauth2/v2.0/token"))
@@ -248,7 +254,8 @@ void SimServer::send(QHttpServerResponder &responder, const HttpReply &reply,
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);
     responder.writeHeader(QByteArrayLiteral("Content-Length"),
-                          QByteArray::number(reply.body.size()));
+                          QByteArray::number(reply.declaredLength >= 0 ? reply.declaredLength
+                                                                       : reply.body.size()));
     if (bodyBytes < 0)
         responder.writeBody(reply.body);
     else

@@ -28,3 +28,10 @@ vigil_add_test(NAME tst_simhunting
     LIBS vigil_sim Qt6::Network
     LABELS sim
     TIMEOUT 300)
+
+# The simulated tenant's storage account: the Azure Blob calls the streaming destination needs.
+vigil_add_test(NAME tst_simblobs
+    SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/tst_simblobs.cpp
+    LIBS vigil_sim Qt6::Network
+    LABELS sim
+    TIMEOUT 300)
