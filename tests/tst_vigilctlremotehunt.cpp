@@ -59,6 +59,7 @@ private Q_SLOTS:
     void demoColumnsAreTheLocalEngines();
     void demoRowsAreTheLocalRunsRows();
     void demoRefusalAndWindowInDefendersWords();
+    void demoPulledEventsGiveDefendersAnswer();
 
 private:
     struct Run
@@ -279,7 +280,8 @@ TestVigilctlRemoteHunt::Run TestVigilctlRemoteHunt::demo(const QStringList &argu
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const QString &key :
          {s("AZURE_AUTHORITY_HOST"), s("VIGIL_GRAPH_ENDPOINT"), s("VIGIL_DATA_DIR"),
-          s("VIGIL_CLOUD"), s("AZURE_TENANT_ID"), s("AZURE_CLIENT_ID"), s("AZURE_CLIENT_SECRET")})
+          s("VIGIL_CLOUD"), s("AZURE_TENANT_ID"), s("AZURE_CLIENT_ID"), s("AZURE_CLIENT_SECRET"),
+          s("VIGIL_STORAGE_URL"), s("VIGIL_STORAGE_SAS")})
         environment.remove(key);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(VIGILCTL_PATH),
@@ -461,6 +463,41 @@ void TestVigilctlRemoteHunt::demoRefusalAndWindowInDefendersWords()
     QVERIFY2(wide.exitCode == 0, wide.err.constData());
     QVERIFY2(wide.err.contains("at most the last 30 days"), wide.err.constData());
     QVERIFY(QJsonDocument::fromJson(wide.out).object().value(s("rows")).toArray().size() == 1);
+}
+
+void TestVigilctlRemoteHunt::demoPulledEventsGiveDefendersAnswer()
+{
+    // The demo tenant's events, streamed into the local tables as the window would read them.
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    const Run pulled = demo({s("events"), s("pull"), s("--once")}, dataDir.path());
+    QVERIFY2(pulled.exitCode == 0, pulled.err.constData());
+
+    // The same queries locally and in (simulated) Defender: the same columns; where no row
+    // depends on the moment of the run, the same rows.
+    const QList<QPair<QString, bool>> queries = {
+            {s("DeviceProcessEvents | summarize Processes = count() by DeviceName "
+               "| sort by DeviceName asc"),
+             true},
+            {s("DeviceNetworkEvents | summarize Connections = count(), Ports = dcount(RemotePort) "
+               "by DeviceName | sort by DeviceName asc"),
+             true},
+            {s("DeviceProcessEvents | where ActionType == 'ProcessCreated' "
+               "| project Timestamp, DeviceName, FileName, ProcessCommandLine | take 5"),
+             false},
+    };
+    for (const auto &[query, sameRows] : queries) {
+        const Run local = demo({s("hunt"), query}, dataDir.path());
+        QVERIFY2(local.exitCode == 0, local.err.constData());
+        const Run remote = demo({s("hunt"), s("--remote"), query}, dataDir.path());
+        QVERIFY2(remote.exitCode == 0, remote.err.constData());
+        const QJsonObject localResult = QJsonDocument::fromJson(local.out).object();
+        const QJsonObject remoteResult = QJsonDocument::fromJson(remote.out).object();
+        QCOMPARE(remoteResult.value(s("columns")), localResult.value(s("columns")));
+        QVERIFY2(!remoteResult.value(s("rows")).toArray().isEmpty(), qPrintable(query));
+        if (sameRows)
+            QCOMPARE(remoteResult.value(s("rows")), localResult.value(s("rows")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestVigilctlRemoteHunt)
