@@ -7,6 +7,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimeZone>
 
 namespace Vigil {
 
@@ -192,6 +193,11 @@ Result<void> DemoTenant::start(bool live)
 {
     Sim::SimOptions options;
     options.live = live;
+    // The tenant is generated for the top of the current hour, so that every run within the hour
+    // sees the same tenant: the same incidents and the same hunting blobs, which a data
+    // directory kept between runs (vigilctl --demo --data-dir) reads on from where it stopped.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    options.now = QDateTime(now.date(), QTime(now.time().hour(), 0), QTimeZone::utc());
     auto server = std::make_unique<Sim::SimServer>(options);
     if (!server->listen(0)) {
         return Error{Error::Kind::Config,
@@ -204,6 +210,8 @@ Result<void> DemoTenant::start(bool live)
     m_tenantId = server->tenantId();
     m_clientId = server->clientId();
     m_clientSecret = server->clientSecret();
+    m_storageUrl = server->blobEndpoint();
+    m_storageSas = server->blobSas();
     // The simulator answers on its own thread so that a busy GUI never stalls the sync.
     m_thread = std::make_unique<QThread>();
     m_thread->setObjectName(QStringLiteral("vigil-demo-tenant"));
@@ -224,6 +232,22 @@ void DemoTenant::configure(SyncConfig &config)
         m_dataDir = std::make_unique<QTemporaryDir>();
         config.store = StoreConfig::sqlite(m_dataDir->filePath(QStringLiteral("vigil.sqlite")));
     }
+}
+
+QProcessEnvironment DemoTenant::storageEnvironment(QProcessEnvironment environment) const
+{
+    // An account the environment names wins, as it does over a saved connection.
+    if (!m_storageUrl.isEmpty()
+        && environment.value(QStringLiteral("VIGIL_STORAGE_URL")).isEmpty()) {
+        environment.insert(QStringLiteral("VIGIL_STORAGE_URL"), m_storageUrl.toString());
+        environment.insert(QStringLiteral("VIGIL_STORAGE_SAS"), m_storageSas);
+    }
+    return environment;
+}
+
+QString DemoTenant::dataDir() const
+{
+    return m_dataDir ? m_dataDir->path() : QString();
 }
 
 } // namespace Vigil

@@ -5,6 +5,7 @@
 #include "syncconfig.h"
 
 #include <QCommandLineParser>
+#include <QProcessEnvironment>
 
 #include <functional>
 #include <memory>
@@ -88,6 +89,12 @@ public:
     /** Points a configuration at the simulator: endpoints and credentials. When the configuration
      *  has no database yet, a throwaway data directory is used. */
     void configure(SyncConfig &config);
+    /** environment with the demo tenant's storage account (its blob endpoint and SAS) as
+     *  VIGIL_STORAGE_URL and VIGIL_STORAGE_SAS, unless environment names an account itself. */
+    QProcessEnvironment storageEnvironment(QProcessEnvironment environment
+                                           = QProcessEnvironment::systemEnvironment()) const;
+    /** The throwaway data directory configure() made; empty when there is none. */
+    QString dataDir() const;
 
 private:
     std::unique_ptr<QThread> m_thread;
@@ -97,6 +104,8 @@ private:
     QString m_tenantId;
     QString m_clientId;
     QString m_clientSecret;
+    QUrl m_storageUrl;
+    QString m_storageSas;
 };
 
 } // namespace Vigil

@@ -125,11 +125,13 @@ int main(int argc, char *argv[])
         window.huntingPage()->setDatabasePath(eventStorePath(config.store));
     if (events.isStarted()) {
         window.setEventController(&events);
-        // The demo tenant has no storage account, unless the environment names one.
-        if (!options->demo()
-            || QProcessEnvironment::systemEnvironment().contains(
-                    QStringLiteral("VIGIL_STORAGE_URL"))) {
-            window.connectorPage()->setEventStreamController(&stream);
+        // The demo tenant streams its hunting events to its own storage account (unless the
+        // environment names another).
+        window.connectorPage()->setEventStreamController(&stream);
+        if (options->demo()) {
+            stream.start(config, options->dataDir().isEmpty() ? demo.dataDir() : options->dataDir(),
+                         demo.storageEnvironment());
+        } else {
             stream.start(config, options->dataDir());
         }
     }

@@ -131,7 +131,10 @@ const QList<Command> &commands()
             {QStringLiteral("hunt"), 1,
              QStringLiteral("  hunt QUERY | --file F [--format json|csv|table] [--as-of DATETIME]\n"
                             "      [--limit N] [--timeout S]        run a KQL hunting query on "
-                            "the local tables"),
+                            "the local tables\n"
+                            "  hunt --remote QUERY | --file F [--timespan ISO] [--format F]\n"
+                            "                                       run it in Microsoft 365 "
+                            "Defender instead (the last 30 days)"),
              runHunt},
             {QStringLiteral("hunt"), 0, QString(), runHunt},
     };

@@ -50,7 +50,8 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
             QStringLiteral("kind"),   QStringLiteral("count"),      QStringLiteral("probability"),
             QStringLiteral("status"), QStringLiteral("retryAfter"), QStringLiteral("delayMs"),
             QStringLiteral("bytes"),  QStringLiteral("path"),       QStringLiteral("seed"),
-            QStringLiteral("apply"),  QStringLiteral("method"),     QStringLiteral("filter")};
+            QStringLiteral("apply"),  QStringLiteral("method"),     QStringLiteral("filter"),
+            QStringLiteral("quota")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!Known.contains(it.key())) {
             *error = QStringLiteral("Unknown fault property '%1'.").arg(it.key());
@@ -83,6 +84,12 @@ std::optional<FaultRule> FaultRule::fromJson(const QJsonObject &json, QString *e
     rule.path = json.value(QLatin1String("path")).toString();
     rule.method = json.value(QLatin1String("method")).toString().toUpper();
     rule.filter = json.value(QLatin1String("filter")).toString();
+    rule.quota = json.value(QLatin1String("quota")).toString();
+    if (!rule.quota.isEmpty() && rule.quota != QLatin1String("requests")
+        && rule.quota != QLatin1String("cpu")) {
+        *error = QStringLiteral("'quota' must be requests or cpu.");
+        return std::nullopt;
+    }
     static const QStringList Methods{QString(), QStringLiteral("GET"), QStringLiteral("POST"),
                                      QStringLiteral("PATCH"), QStringLiteral("DELETE")};
     if (!Methods.contains(rule.method)) {
@@ -154,6 +161,8 @@ QJsonObject FaultRule::toJson() const
         json.insert(QLatin1String("method"), method);
     if (!filter.isEmpty())
         json.insert(QLatin1String("filter"), filter);
+    if (!quota.isEmpty())
+        json.insert(QLatin1String("quota"), quota);
     if (kind == FaultKind::Reset)
         json.insert(QLatin1String("bytes"), bytes);
     if (kind == FaultKind::Hang || kind == FaultKind::Timeout)

@@ -37,6 +37,7 @@ struct FaultRule
     QString path; // only requests whose path contains this; empty = all
     QString method; // only requests with this HTTP method (upper case); empty = all
     QString filter; // only requests whose $filter contains this text; empty = all
+    QString quota; // Throttle on runHuntingQuery: "requests" (default) or "cpu"
     quint32 seed = 0; // for probability < 1; fromJson derives it from the tenant seed
     bool seedGiven = false;
 

@@ -147,6 +147,16 @@ GraphRenderer::GraphRenderer(const SimTenant &tenant, bool includeEvolvableMembe
     , m_includeEvolvable(includeEvolvableMembers)
 { }
 
+QString GraphRenderer::mdeDeviceId(int deviceIndex)
+{
+    return deviceId(deviceIndex);
+}
+
+QJsonObject GraphRenderer::userAccountOf(int userIndex)
+{
+    return userAccount(userIndex);
+}
+
 QJsonArray GraphRenderer::comments(const QList<Comment> &comments) const
 {
     QJsonArray result;

@@ -23,6 +23,11 @@ public:
     QJsonArray comments(const QList<Comment> &comments) const;
     QJsonArray evidence(const Alert &alert) const;
 
+    /** The MDE device id of a catalogue device, as evidence carries it. */
+    static QString mdeDeviceId(int deviceIndex);
+    /** A catalogue user as evidence's userAccount (accountName, azureAdUserId, userSid, …). */
+    static QJsonObject userAccountOf(int userIndex);
+
 private:
     const SimTenant &m_tenant;
     bool m_includeEvolvable;

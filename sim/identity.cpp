@@ -64,7 +64,8 @@ Ticks IdentityProvider::nowTicks() const
 QStringList IdentityProvider::delegatedPermissions()
 {
     return {QStringLiteral("SecurityIncident.ReadWrite.All"),
-            QStringLiteral("SecurityAlert.ReadWrite.All"), QStringLiteral("User.Read")};
+            QStringLiteral("SecurityAlert.ReadWrite.All"), QStringLiteral("ThreatHunting.Read.All"),
+            QStringLiteral("User.Read")};
 }
 
 QString IdentityProvider::randomToken(int bytes, const char *prefix)

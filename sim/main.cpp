@@ -80,11 +80,15 @@ int main(int argc, char *argv[])
         << server.tenantId() << " client " << server.clientId() << " secret "
         << server.clientSecret() << " (" << server.tenant().incidents().size() << " incidents, "
         << server.tenant().alerts().size() << " alerts)" << Qt::endl;
+    out << "vigil-sim storage account " << server.blobEndpoint().toString() << " sas "
+        << server.blobSas() << Qt::endl;
     if (parser.isSet(credentialsOption)) {
         out << "AZURE_TENANT_ID=" << server.tenantId() << '\n'
             << "AZURE_CLIENT_ID=" << server.clientId() << '\n'
             << "AZURE_CLIENT_SECRET=" << server.clientSecret() << '\n'
-            << "VIGIL_GRAPH_URL=" << server.baseUrl().toString() << Qt::endl;
+            << "VIGIL_GRAPH_URL=" << server.baseUrl().toString() << '\n'
+            << "VIGIL_STORAGE_URL=" << server.blobEndpoint().toString() << '\n'
+            << "VIGIL_STORAGE_SAS=" << server.blobSas() << Qt::endl;
     }
     if (!parser.isSet(quietOption)) {
         QObject::connect(&server, &SimServer::requestServed, &app,

@@ -71,6 +71,32 @@ HttpReply SimServer::routeAdmin(const Request &request)
         return true;
     };
 
+    if (is("GET", {"hunting"}) || is("POST", {"hunting"})) {
+        if (method == QLatin1String("POST")) {
+            HuntingLimits limits = m_tenant.huntingLimits();
+            for (auto it = body.begin(); it != body.end(); ++it) {
+                const qint64 value = it.value().toInteger(-1);
+                if (it.key() == QLatin1String("rowLimit") && value > 0)
+                    limits.rows = value;
+                else if (it.key() == QLatin1String("byteLimit") && value > 0)
+                    limits.bytes = value;
+                else
+                    return adminError(400, QStringLiteral("Only 'rowLimit' and 'byteLimit' "
+                                                          "(positive integers) can be set."));
+            }
+            m_tenant.setHuntingLimits(limits);
+        }
+        QJsonObject tables;
+        HuntingData &data = m_tenant.hunting();
+        for (const QString &name : data.populatedTables())
+            tables.insert(name, static_cast<qint64>(data.table(name)->rows.size()));
+        return HttpReply::json(
+                QJsonObject{{QLatin1String("rowLimit"), m_tenant.huntingLimits().rows},
+                            {QLatin1String("byteLimit"), m_tenant.huntingLimits().bytes},
+                            {QLatin1String("now"), formatTicks(m_tenant.huntingNow())},
+                            {QLatin1String("tables"), tables}},
+                200, PlainJson);
+    }
     if (is("GET", {"info"})) {
         auto ids = [](const QList<qint64> &list) {
             QJsonArray array;

@@ -40,6 +40,7 @@ struct HttpReply
     QByteArray body;
     QByteArray contentType = GraphContentType;
     QList<std::pair<QByteArray, QByteArray>> headers;
+    qint64 declaredLength = -1; // a HEAD answer's Content-Length (the body stays empty)
 
     static HttpReply json(const QJsonObject &object, int status = 200,
                           const QByteArray &type = GraphContentType)

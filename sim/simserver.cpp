@@ -2,6 +2,7 @@
 
 #include "simhttp_p.h"
 
+#include "blobstore.h"
 #include "liveactivity.h"
 #include "simlogging.h"
 
@@ -116,16 +117,22 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
 
     const bool admin = request.path == QLatin1String("/_sim")
                        || request.path.startsWith(QLatin1String("/_sim/"));
+    const QString account = u'/' + storageAccountName();
+    const bool storage = request.path == account || request.path.startsWith(account + u'/');
     HttpReply reply;
     int delayMs = 0;
     if (admin) {
         reply = routeAdmin(request);
+    } else if (storage) {
+        ++m_requestsByRoute[request.method + QStringLiteral(" /{account}/…")];
+        reply = routeBlob(request);
     } else {
         ++m_requestCount;
         const bool isToken = request.path.endsWith(QLatin1String("/oauth2/v2.0/token"))
                              || request.path.endsWith(QLatin1String("/oauth2/v2.0/devicecode"));
         const bool expandWithFilter = request.option("$expand").contains(QLatin1String("alerts"))
                                       && !request.option("$filter").trimmed().isEmpty();
+        const bool hunting = request.path.endsWith(QLatin1String("/security/runHuntingQuery"));
         const FaultDecision fault = m_tenant.faults().decide(
                 request.method, request.path, request.option("$filter"), isToken, expandWithFilter);
         if (fault.expireTokens)
@@ -152,15 +159,23 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
         }
         if (fault.answer && kind == FaultKind::Throttle) {
             const int retryAfter = fault.answer->effectiveRetryAfter();
-            reply = request.graphError(
-                    429, QStringLiteral("TooManyRequests"),
-                    QStringLiteral("Too many requests. Retry after %1 seconds.").arg(retryAfter),
-                    false);
+            QString message = QStringLiteral("Too many requests. Retry after %1 seconds.");
+            if (hunting && fault.answer->quota == QLatin1String("cpu")) {
+                message = QStringLiteral("The tenant has used up its advanced hunting CPU quota "
+                                         "for this 15-minute cycle. Retry after %1 seconds.");
+            } else if (hunting) {
+                message = QStringLiteral("The tenant has exceeded the advanced hunting request "
+                                         "quota (calls per minute). Retry after %1 seconds.");
+            }
+            reply = request.graphError(429, QStringLiteral("TooManyRequests"),
+                                       message.arg(retryAfter), false);
             reply.headers.append(
                     {QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)});
         } else if (fault.answer && kind == FaultKind::ServerError) {
             const int status = fault.answer->status;
-            const QString code = status == 503   ? QStringLiteral("serviceNotAvailable")
+            // runHuntingQuery's transient failures carry UnknownError.
+            const QString code = hunting         ? QStringLiteral("UnknownError")
+                                 : status == 503 ? QStringLiteral("serviceNotAvailable")
                                  : status == 504 ? QStringLiteral("gatewayTimeout")
                                  : status == 502 ? QStringLiteral("badGateway")
                                                  : QStringLiteral("generalException");
@@ -172,12 +187,15 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
                                       QByteArray::number(fault.answer->retryAfterSeconds)});
             }
         } else if (fault.answer && kind == FaultKind::Forbidden) {
-            reply = request.graphError(403, QStringLiteral("Forbidden"),
-                                       QStringLiteral("Missing role permissions on the request. "
-                                                      "API requires one of "
-                                                      "'SecurityAlert.Read.All, "
-                                                      "SecurityAlert.ReadWrite.All'. Roles on the "
-                                                      "request ''."));
+            reply = request.graphError(
+                    403, QStringLiteral("Forbidden"),
+                    hunting ? QStringLiteral("Missing role permissions on the request. API "
+                                             "requires one of 'ThreatHunting.Read.All'. Roles "
+                                             "on the request ''.")
+                            : QStringLiteral("Missing role permissions on the request. API "
+                                             "requires one of 'SecurityAlert.Read.All, "
+                                             "SecurityAlert.ReadWrite.All'. Roles on the "
+                                             "request ''."));
         } else if (fault.answer && kind == FaultKind::BadRequest) {
             reply = request.graphError(400, QStringLiteral("BadRequest"),
                                        QStringLiteral("Invalid filter clause: the query is not "
@@ -236,7 +254,8 @@ void SimServer::send(QHttpServerResponder &responder, const HttpReply &reply,
     for (const auto &[name, value] : reply.headers)
         responder.writeHeader(name, value);
     responder.writeHeader(QByteArrayLiteral("Content-Length"),
-                          QByteArray::number(reply.body.size()));
+                          QByteArray::number(reply.declaredLength >= 0 ? reply.declaredLength
+                                                                       : reply.body.size()));
     if (bodyBytes < 0)
         responder.writeBody(reply.body);
     else
@@ -362,6 +381,18 @@ HttpReply SimServer::routeGraph(Request &request)
                                           .arg(required, principal->scopes.join(u", ")));
     };
     const bool write = method != QLatin1String("GET");
+    if (collection == QLatin1String("runHuntingQuery") && segments.size() == 3) {
+        count(QStringLiteral("/v1.0/security/runHuntingQuery"));
+        if (!principal->hasAnyScope({"ThreatHunting.Read.All"})) {
+            return request.graphError(403, QStringLiteral("Forbidden"),
+                                      QStringLiteral("Missing scope permissions on the request. "
+                                                     "API requires one of "
+                                                     "'ThreatHunting.Read.All'. Scopes on the "
+                                                     "request '%1'")
+                                              .arg(principal->scopes.join(u", ")));
+        }
+        return method == QLatin1String("POST") ? runHuntingQuery(request) : methodNotAllowed();
+    }
     if (collection == QLatin1String("incidents")) {
         if (auto forbidden
             = missingScope(write, "SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All")) {

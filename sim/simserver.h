@@ -16,6 +16,7 @@ class QTcpSocket;
 
 namespace Vigil::Sim {
 
+class BlobStore;
 class HttpFrontend;
 class LiveActivity;
 struct HttpReply;
@@ -40,6 +41,13 @@ public:
     QString clientId() const { return m_tenant.clientId(); }
     QString clientSecret() const { return m_tenant.clientSecret(); }
     SimTenant &tenant() { return m_tenant; }
+
+    /** The storage account the streaming API writes the tenant's hunting events to, served
+     *  path-style on the same port: http://127.0.0.1:<port>/<account>. */
+    QString storageAccountName() const;
+    QUrl blobEndpoint() const;
+    /** An account SAS for it (read and list, blob service, every resource type), without '?'. */
+    QString blobSas() const;
     int requestCount() const { return m_requestCount; } // Graph + token calls, not admin calls
     int hangingCount() const { return static_cast<int>(m_hanging.size()); } // unanswered, open
 
@@ -67,6 +75,13 @@ private:
     HttpReply getAlert(const Request &request, const QString &id);
     HttpReply patchAlert(const Request &request, const QString &id);
     HttpReply postAlertComment(const Request &request, const QString &id);
+    HttpReply runHuntingQuery(const Request &request);
+    HttpReply routeBlob(const Request &request);
+    QByteArray storageKey() const;
+    QByteArray sasSignature(const QString &permissions, const QString &services,
+                            const QString &resourceTypes, const QString &start,
+                            const QString &expiry, const QString &ip, const QString &protocol,
+                            const QString &version) const;
     HttpReply adminIncidentJson(const Request &request, qint64 id, int status = 200);
     HttpReply statsJson() const;
     void send(QHttpServerResponder &responder, const HttpReply &reply, const Request &request,
@@ -78,6 +93,7 @@ private:
     SimTenant m_tenant;
     std::unique_ptr<HttpFrontend> m_http;
     std::unique_ptr<LiveActivity> m_live;
+    std::unique_ptr<BlobStore> m_blobs; // created on the first storage request
     std::map<QTcpSocket *, std::unique_ptr<QHttpServerResponder>> m_hanging;
     quint16 m_port = 0;
     int m_requestCount = 0;

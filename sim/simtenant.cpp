@@ -1,6 +1,7 @@
 #include "simtenant.h"
 
 #include "catalogue.h"
+#include "demoevents.h"
 #include "tenantgenerator.h"
 
 #include <QByteArray>
@@ -53,11 +54,31 @@ SimTenant::SimTenant(const SimOptions &options)
 {
     const Ticks now
             = options.now.isValid() ? options.now.toMSecsSinceEpoch() * 10'000 : currentTicks();
+    m_now = now;
     TenantGenerator(*this, options.seed, now).generate(options.incidents);
     for (const Incident &incident : m_incidents)
         m_lastChange = std::max(m_lastChange, incident.lastUpdateDateTime);
     for (const Alert &alert : m_alerts)
         m_lastChange = std::max(m_lastChange, alert.lastUpdateDateTime);
+}
+
+HuntingData &SimTenant::hunting()
+{
+    if (!m_hunting) {
+        m_hunting = std::make_unique<HuntingData>();
+        // With live activity the tenant's clock runs on: rows up to six hours ahead arrive as it
+        // does.
+        const Ticks horizon = m_options.live ? m_now + 6 * TicksPerHour : m_now;
+        DemoEventGenerator(*this, m_options.seed, m_now).generate(*m_hunting, horizon);
+    }
+    return *m_hunting;
+}
+
+Ticks SimTenant::huntingNow() const
+{
+    if (m_huntingClock)
+        return m_huntingClock();
+    return m_options.live ? std::max(m_now, currentTicks()) : m_now;
 }
 
 QString SimTenant::appDisplayName()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "faultinjector.h"
+#include "huntingdata.h"
 #include "identity.h"
 #include "simoptions.h"
 #include "simtypes.h"
@@ -11,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QString>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -51,6 +54,13 @@ struct AlertAnnotations
 {
     std::optional<QString> assignedTo; // overrides the incident's owner
     QList<Comment> comments;
+};
+
+/** runHuntingQuery's result limits: more rows, or a larger answer, fail the query. */
+struct HuntingLimits
+{
+    qint64 rows = 100'000;
+    qint64 bytes = 124LL * 1024 * 1024;
 };
 
 /** One entry of the change history the admin API shows. */
@@ -132,6 +142,23 @@ public:
     void clearFaults() { m_faults.clear(); }
     int faultsInjected() const { return m_faults.injectedCount(); }
 
+    /**
+     * The advanced-hunting events (demoevents.h), written on first use so that a tenant that is
+     * never hunted in starts as fast as before.
+     */
+    HuntingData &hunting();
+    /** The reference time the tenant was generated for. */
+    Ticks referenceNow() const { return m_now; }
+    /**
+     * The hunting clock: events Defender received after it are not there yet (a blob grows as it
+     * moves). The real clock with live activity, else the reference time; a test may set it.
+     */
+    Ticks huntingNow() const;
+    void setHuntingClock(std::function<Ticks()> clock) { m_huntingClock = std::move(clock); }
+    HuntingLimits huntingLimits() const { return m_huntingLimits; }
+    void setHuntingLimits(const HuntingLimits &limits) { m_huntingLimits = limits; }
+    const SimOptions &options() const { return m_options; }
+
     /** A strictly increasing "now", so that every change has its own lastUpdateDateTime. */
     Ticks nextChangeTime();
 
@@ -160,6 +187,10 @@ private:
     QRandomGenerator m_random; // later activity (new alerts, new incidents), seeded
     Ticks m_lastChange = 0;
     qint64 m_nextIncidentId = 0;
+    Ticks m_now = 0;
+    std::unique_ptr<HuntingData> m_hunting;
+    std::function<Ticks()> m_huntingClock;
+    HuntingLimits m_huntingLimits;
 };
 
 } // namespace Vigil::Sim

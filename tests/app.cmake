@@ -3,6 +3,11 @@ vigil_add_test(NAME tst_vigilctl SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctl.
                LIBS Qt6::Core Qt6::Network LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctl PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctl vigilctl)
+# The demo tenant's hunting events: streamed from its storage account, then hunted in.
+vigil_add_test(NAME tst_vigilctldemohunt SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctldemohunt.cpp
+               LIBS Qt6::Core LABELS app e2e TIMEOUT 600)
+target_compile_definitions(tst_vigilctldemohunt PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctldemohunt vigilctl)
 if(VIGIL_GUI)
     vigil_add_test(NAME tst_vigilscreenshot
                    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilscreenshot.cpp
@@ -31,3 +36,9 @@ vigil_add_test(NAME tst_vigilctlhostile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
                LIBS vigil_syncsupport LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctlhostile PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlhostile vigilctl)
+# `vigilctl hunt --remote` against a scripted runHuntingQuery (a stub on loopback).
+vigil_add_test(NAME tst_vigilctlremotehunt
+               SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlremotehunt.cpp
+               LIBS vigil_syncsupport LABELS app e2e hunting TIMEOUT 300)
+target_compile_definitions(tst_vigilctlremotehunt PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlremotehunt vigilctl)

@@ -31,6 +31,9 @@ vigil_add_test(NAME tst_tokenprovider SOURCES tst_tokenprovider.cpp
                LIBS vigil_sync vigil_syncsupport vigil_testclock LABELS sync auth)
 vigil_add_test(NAME tst_synccontroller SOURCES tst_synccontroller.cpp
                LIBS vigil_facade vigil_sync vigil_sim LABELS sync sim TIMEOUT 300)
+# Running a hunting query in Defender: the answer, the client's errors and retries, the facade.
+vigil_add_test(NAME tst_remotehunt SOURCES tst_remotehunt.cpp
+               LIBS vigil_facade vigil_sync vigil_syncsupport LABELS sync hunting)
 # The engine against a scripted hostile service: future dates, looping pages, broken text.
 vigil_add_test(NAME tst_hostilesync SOURCES tst_hostilesync.cpp
                LIBS vigil_simfixture vigil_syncsupport LABELS sync TIMEOUT 240)

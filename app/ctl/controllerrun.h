@@ -46,6 +46,12 @@ public:
     SyncController &controller() { return *m_controller; }
     /** The configuration the controller runs with (the demo tenant's endpoints with --demo). */
     const SyncConfig &config() const { return m_config; }
+    /** Where the hunting events come from: with --demo, the demo tenant's storage account. */
+    QProcessEnvironment storageEnvironment() const
+    {
+        return m_options.demo() ? m_demo.storageEnvironment()
+                                : QProcessEnvironment::systemEnvironment();
+    }
     /** True once the store's incidents have arrived, that is once the controller is running. */
     bool loaded() const { return m_loaded; }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QProcessEnvironment>
+
 #include <QString>
 #include <QStringList>
 
@@ -66,7 +68,9 @@ int runEventsPull(const QCommandLineParser &parser, const QStringList &args);
 int runEventsStatus(const QCommandLineParser &parser, const QStringList &args);
 /** One streaming pass into the hunting tables; quietWhenNone: Ok without a word when no storage
  *  account is set up (as `sync --once` calls it). format: "json" or table. */
-int pullEventsOnce(const AppOptions &options, const QString &format, bool quietWhenNone);
+int pullEventsOnce(const AppOptions &options, const QString &format, bool quietWhenNone,
+                   const QProcessEnvironment &environment
+                   = QProcessEnvironment::systemEnvironment());
 // kqlcommands.cpp: `kql schema QUERY` and `kql schema --file F`.
 void addKqlOptions(QCommandLineParser &parser);
 int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);

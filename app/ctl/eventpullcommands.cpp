@@ -25,10 +25,10 @@ namespace Vigil::Ctl {
 
 namespace {
 
-bool storageConfigured(const QString &dataDir)
+bool storageConfigured(const QString &dataDir, const QProcessEnvironment &environment)
 {
     return StorageConnection::load(dataDir).isValid()
-           || QProcessEnvironment::systemEnvironment().contains(QLatin1String(kStorageUrlVariable));
+           || environment.contains(QLatin1String(kStorageUrlVariable));
 }
 
 /** Opens the event store on its writer thread; the error when it cannot be opened. */
@@ -48,10 +48,11 @@ std::optional<Error> openService(EventService &service)
 
 } // namespace
 
-int pullEventsOnce(const AppOptions &options, const QString &format, bool quietWhenNone)
+int pullEventsOnce(const AppOptions &options, const QString &format, bool quietWhenNone,
+                   const QProcessEnvironment &environment)
 {
     const QString dataDir = options.dataDir();
-    if (!storageConfigured(dataDir)) {
+    if (!storageConfigured(dataDir, environment)) {
         if (quietWhenNone)
             return Ok;
         return fail(QStringLiteral("No storage account is connected: connect the one the Defender "
@@ -67,7 +68,7 @@ int pullEventsOnce(const AppOptions &options, const QString &format, bool quietW
     std::optional<Error> loadError;
     std::optional<StorageAccount> account;
     QTimer::singleShot(0, &secrets, [&] {
-        loadStorageAccount(&secrets, dataDir, QProcessEnvironment::systemEnvironment(), &secrets,
+        loadStorageAccount(&secrets, dataDir, environment, &secrets,
                            [&](const Result<std::optional<StorageAccount>> &loaded) {
                                if (!loaded)
                                    loadError = loaded.error();
@@ -207,8 +208,15 @@ int runEventsPull(const QCommandLineParser &parser, const QStringList &)
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
-    if (options->demo())
-        return fail(QStringLiteral("events pull does not apply to --demo."), Usage);
+    if (options->demo()) {
+        // The demo tenant's own storage account, into --data-dir (or a throwaway directory).
+        DemoTenant demo;
+        if (const Result<void> started = demo.start(false); !started)
+            return fail(started.error().message);
+        AppOptions demoOptions = options.value();
+        demo.configure(demoOptions.syncConfig());
+        return pullEventsOnce(demoOptions, format, false, demo.storageEnvironment());
+    }
     return pullEventsOnce(options.value(), format, false);
 }
 

@@ -1,16 +1,22 @@
-// `hunt QUERY|--file F`: runs a KQL hunting query on the local hunting tables (events.sqlite).
+// `hunt QUERY|--file F`: runs a KQL hunting query on the local hunting tables (events.sqlite),
+// or with --remote in Microsoft 365 Defender.
 #include "appoptions.h"
 #include "binder.h"
+#include "controllerrun.h"
 #include "ctlcommands.h"
 #include "ctloutput.h"
 #include "eventstore.h"
 #include "huntingformat.h"
+#include "huntingresultreader.h"
 #include "huntingrunner.h"
 #include "huntingschema.h"
 #include "kqltime.h"
+#include "remotehuntcontroller.h"
 #include "sqlcompiler.h"
+#include "synccontroller.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -43,6 +49,118 @@ int refused(const Kql::KqlError &error, bool json)
                 Usage);
 }
 
+/** Writes a result as `hunt` does, local or remote: JSON, CSV or a table. */
+void writeResult(const QString &format, const Kql::RowSchema &columns,
+                 const QList<HuntingRow> &rows)
+{
+    QList<Kql::HuntingFormat::OutColumn> outColumns;
+    for (const Kql::Column &c : columns)
+        outColumns.append({c.name, c.type});
+    if (format == u"json") {
+        out() << Kql::HuntingFormat::toJson(outColumns, rows) << '\n';
+    } else if (format == u"csv") {
+        out() << Kql::HuntingFormat::toCsv(outColumns, rows);
+    } else {
+        QStringList headers;
+        for (const Kql::Column &c : columns)
+            headers.append(c.name);
+        QList<QStringList> table;
+        for (const HuntingRow &row : std::as_const(rows)) {
+            QStringList cells;
+            for (qsizetype i = 0; i < columns.size(); ++i)
+                cells.append(cellText(row.value(i), columns[i].type));
+            table.append(cells);
+        }
+        writeTable(headers, table);
+    }
+    out().flush();
+}
+
+/** `hunt --remote`: the query runs in Defender (Graph runHuntingQuery), the output is local
+ *  `hunt`'s. */
+int runRemoteHunt(const QCommandLineParser &parser, const QString &query, const QString &format)
+{
+    for (const char *local : {"as-of", "sql", "timeout"}) {
+        if (parser.isSet(QString::fromLatin1(local)))
+            return fail(QStringLiteral("--%1 applies to the local tables only, not with --remote "
+                                       "(Defender stops a query after 3 minutes itself).")
+                                .arg(QString::fromLatin1(local)),
+                        Usage);
+    }
+    const QString timespan = parser.value(QStringLiteral("timespan")).trimmed();
+    if (!timespan.isEmpty() && !huntingTimespanStart(timespan, QDateTime::currentDateTimeUtc()))
+        return fail(QStringLiteral("--timespan needs an ISO 8601 time span such as P7D, PT12H or "
+                                   "2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, not '%1'")
+                            .arg(terminalSafe(timespan)),
+                    Usage);
+    qint64 limit = -1;
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = parser.value(QStringLiteral("limit")).toLongLong(&ok);
+        if (!ok || limit < 0)
+            return fail(QStringLiteral("--limit needs a whole number of rows (0 or more)."), Usage);
+    }
+    Result<AppOptions> appOptions = AppOptions::fromParser(parser);
+    if (!appOptions)
+        return fail(appOptions.error().message, Usage);
+    // As `sync --once`: the demo tenant, the environment's secret or the saved connection's.
+    ControllerRun run(appOptions.value(), ControllerRun::Reach::Graph);
+    if (const int opened = run.open(); opened != Ok)
+        return opened;
+    QCoreApplication *app = QCoreApplication::instance();
+    RemoteHuntController remote;
+    Kql::RowSchema columns;
+    QList<HuntingRow> rows;
+    QObject::connect(&remote, &RemoteHuntController::columnsReceived, app,
+                     [&columns](const Kql::RowSchema &received) { columns = received; });
+    QObject::connect(&remote, &RemoteHuntController::rowsReceived, app,
+                     [&rows](const QList<HuntingRow> &page) { rows += page; });
+    QObject::connect(&remote, &RemoteHuntController::waiting, app,
+                     [](const QDateTime &, const QString &reason) {
+                         err() << "vigilctl: " << terminalSafe(reason) << Qt::endl;
+                     });
+    QObject::connect(
+            &remote, &RemoteHuntController::finished, app, [&](const RemoteHuntOutcome &outcome) {
+                for (const QString &warning : outcome.warnings)
+                    err() << "vigilctl: warning: " << terminalSafe(warning) << '\n';
+                err().flush();
+                if (outcome.status != RemoteHuntOutcome::Status::Ok) {
+                    const Error error = outcome.error.value_or(
+                            Error{Error::Kind::Cancelled, 0, {}, QStringLiteral("cancelled"), {}});
+                    // Defender refused the query itself: as a local refusal, exit code Usage.
+                    const bool refusedQuery
+                            = error.kind == Error::Kind::BadRequest
+                              && !error.message.contains(QLatin1String("larger than Defender"));
+                    if (refusedQuery && format == u"json") {
+                        out() << QJsonDocument(
+                                         QJsonObject{{QStringLiteral("error"), error.message}})
+                                         .toJson(QJsonDocument::Compact)
+                              << '\n';
+                        out().flush();
+                    }
+                    run.finish(
+                            fail(terminalSafe(error.message, true), refusedQuery ? Usage : Failed));
+                    return;
+                }
+                if (limit >= 0 && rows.size() > limit) {
+                    rows.resize(limit);
+                    err() << "vigilctl: warning: only the first " << limit
+                          << " rows are shown; raise --limit for more\n";
+                } else if (outcome.truncated) {
+                    err() << "vigilctl: warning: Defender's answer had more rows than Vigil "
+                             "keeps; only the first "
+                          << rows.size() << " rows are shown\n";
+                }
+                err().flush();
+                writeResult(format, columns, rows);
+                run.finish(Ok);
+            });
+    return run.exec([&](const QList<Incident> &) {
+        remote.setConnection(run.controller().config());
+        remote.run(query, timespan);
+    });
+}
+
 } // namespace
 
 void addHuntOptions(QCommandLineParser &parser)
@@ -54,12 +172,20 @@ void addHuntOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("limit"),
                       QStringLiteral("hunt: at most N rows (default 10000)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("remote"),
+                      QStringLiteral("hunt: run the query in Microsoft 365 Defender (Graph "
+                                     "runHuntingQuery, the last 30 days at most) instead of on "
+                                     "the local tables.")});
     parser.addOption({QStringLiteral("sql"),
                       QStringLiteral("hunt: print the SQLite statement the query compiles to and "
                                      "its parameters; do not run it.")});
     parser.addOption({QStringLiteral("timeout"),
                       QStringLiteral("hunt: stop the query after S seconds (default 60)."),
                       QStringLiteral("S")});
+    parser.addOption({QStringLiteral("timespan"),
+                      QStringLiteral("hunt --remote: the time span to run over, ISO 8601 (P7D, "
+                                     "start/end; default: Defender's 30 days)."),
+                      QStringLiteral("ISO")});
 }
 
 int runHunt(const QCommandLineParser &parser, const QStringList &args)
@@ -88,6 +214,10 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
     } else {
         query = args.last();
     }
+    if (parser.isSet(QStringLiteral("remote")))
+        return runRemoteHunt(parser, query, format);
+    if (parser.isSet(QStringLiteral("timespan")))
+        return fail(QStringLiteral("--timespan applies to --remote runs only."), Usage);
     Kql::HuntingOptions options;
     if (parser.isSet(QStringLiteral("as-of"))) {
         const std::optional<qint64> ticks
@@ -170,28 +300,7 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
         err() << "vigilctl: warning: only the first " << result.rows
               << " rows are shown; raise --limit for more\n";
     err().flush();
-    const Kql::RowSchema &columns = result.columns;
-    QList<Kql::HuntingFormat::OutColumn> outColumns;
-    for (const Kql::Column &c : columns)
-        outColumns.append({c.name, c.type});
-    if (json) {
-        out() << Kql::HuntingFormat::toJson(outColumns, rows) << '\n';
-    } else if (format == u"csv") {
-        out() << Kql::HuntingFormat::toCsv(outColumns, rows);
-    } else {
-        QStringList headers;
-        for (const Kql::Column &c : columns)
-            headers.append(c.name);
-        QList<QStringList> table;
-        for (const HuntingRow &row : std::as_const(rows)) {
-            QStringList cells;
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                cells.append(cellText(row.value(i), columns[i].type));
-            table.append(cells);
-        }
-        writeTable(headers, table);
-    }
-    out().flush();
+    writeResult(format, result.columns, rows);
     return Ok;
 }
 

@@ -74,7 +74,9 @@ int runSync(const QCommandLineParser &parser, const QStringList &)
                      });
     const int synced = run.exec([&controller](const QList<Incident> &) { controller.syncNow(); });
     // With a storage account connected, the hunting events are read as well.
-    const int events = pullEventsOnce(options.value(), QString(), true);
+    AppOptions eventOptions = options.value();
+    eventOptions.syncConfig().store = run.config().store; // the demo's throwaway store too
+    const int events = pullEventsOnce(eventOptions, QString(), true, run.storageEnvironment());
     return synced != Ok ? synced : events;
 }
 
