@@ -397,7 +397,22 @@ private:
     }
 
     // Precedence, lowest first: or, and, comparisons and string operators, + -, * / %, unary.
-    ExprPtr expression() { return orExpr(); }
+    // A query may not nest or grow without bound: the binder and the evaluator recurse over the
+    // tree, and no query text may exhaust the stack.
+    static constexpr int MaxDepth = 64;
+    static constexpr int MaxNodes = 4000;
+
+    ExprPtr expression()
+    {
+        if (m_depth >= MaxDepth)
+            return unsupported(QStringLiteral("nesting deeper than %1 levels").arg(MaxDepth));
+        ++m_depth;
+        ExprPtr result = orExpr();
+        --m_depth;
+        if (result && ++m_expressions > MaxNodes)
+            return unsupported(QStringLiteral("more than %1 expressions").arg(MaxNodes));
+        return result;
+    }
 
     ExprPtr orExpr()
     {
@@ -536,7 +551,11 @@ private:
     {
         if (isOp(QStringLiteral("-"))) {
             const int offset = next().offset;
+            if (m_depth >= MaxDepth)
+                return unsupported(QStringLiteral("nesting deeper than %1 levels").arg(MaxDepth));
+            ++m_depth;
             ExprPtr operand = unary();
+            --m_depth;
             if (!operand)
                 return nullptr;
             if (operand->kind == Expr::Kind::Literal && !operand->literal.null) {
@@ -638,6 +657,8 @@ private:
     {
         if (!left || !right)
             return nullptr;
+        if (++m_expressions > MaxNodes)
+            return unsupported(QStringLiteral("more than %1 expressions").arg(MaxNodes));
         auto node = std::make_shared<Expr>();
         node->kind = Expr::Kind::Binary;
         node->name = op;
@@ -695,6 +716,8 @@ private:
 
     std::vector<Token> m_tokens;
     std::size_t m_position = 0;
+    int m_depth = 0;
+    int m_expressions = 0;
     QueryError *m_error;
 };
 

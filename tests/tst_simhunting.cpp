@@ -461,6 +461,16 @@ void TestSimHunting::unsupportedConstructsAreRefused_data()
     QTest::newRow("type mismatch") << QStringLiteral("DeviceInfo | where Timestamp == 'x'")
                                    << QStringLiteral("datetime and string");
     QTest::newRow("markup") << QStringLiteral("DeviceInfo | <script>") << QStringLiteral("'<'");
+    QTest::newRow("deep nesting") << QStringLiteral("DeviceInfo | where ") + QString(5000, u'(')
+                                             + QStringLiteral("true") + QString(5000, u')')
+                                  << QStringLiteral("nesting deeper than 64 levels");
+    QString chain = QStringLiteral("DeviceInfo | where OSBuild == 1");
+    for (int i = 0; i < 20000; ++i)
+        chain += QStringLiteral(" + 1");
+    QTest::newRow("long chain") << chain << QStringLiteral("more than 4000 expressions");
+    QTest::newRow("unary chain") << QStringLiteral("DeviceInfo | where OSBuild == ")
+                                            + QString(20000, u'-') + QStringLiteral("1")
+                                 << QStringLiteral("nesting");
 }
 
 void TestSimHunting::unsupportedConstructsAreRefused()
