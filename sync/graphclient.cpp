@@ -316,7 +316,13 @@ void GraphClient::schedule(const std::shared_ptr<Call> &call)
     m_tokens->token(this, [this, call](const Result<QString> &token) {
         if (!token) {
             ++call->attempt; // a failed token request counts as an attempt of the call
-            retryOrFail(call, token.error());
+            Error error = token.error();
+            // A token answer that broke on the way is not this call's answer: a parse error
+            // with a 2xx status would tell the caller that its own request landed (a comment
+            // posted, a change made) when it never left.
+            if (error.kind == Error::Kind::Parse)
+                error.httpStatus = 0;
+            retryOrFail(call, error);
             return;
         }
         send(call, token.value());

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void editMadeWhileAnOlderAnswerIsOnItsWayIsStillSent();
     void tagsMergeWithPortalTags();
     void commentIsDelivered();
+    void commentOutlivesAGarbledTokenAnswer();
 
 private:
     std::unique_ptr<SyncController> makeController(int retryFirstMs = 200, bool autoPoll = false);
@@ -557,6 +558,44 @@ void TestTwoWaySync::commentIsDelivered()
     QCOMPARE(after.comments.constLast().text, QStringLiteral("Checked with the device owner."));
     QCOMPARE(after.comments.constLast().author, kApp);
     QCOMPARE(after.syncState, SyncState::Synced);
+}
+
+void TestTwoWaySync::commentOutlivesAGarbledTokenAnswer()
+{
+    // The comment's POST meets an expired token, and the answer to the request for a new one
+    // breaks on the way. That broken answer is the token endpoint's, not the comment's: the
+    // comment did not reach Defender and must still be posted, once.
+    auto controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    const Incident target = openIncidents(*controller).value(3);
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("tokenExpiry")},
+                 {QStringLiteral("method"), QStringLiteral("POST")},
+                 {QStringLiteral("path"), QStringLiteral("/comments")},
+                 {QStringLiteral("count"), QJsonValue(1)}});
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("malformed")},
+                 {QStringLiteral("path"), QStringLiteral("/oauth2/")},
+                 {QStringLiteral("count"), QJsonValue(1)}});
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    TriageEdit edit;
+    edit.comment = QStringLiteral("Token answer garbled once.");
+    edit.analyst = QStringLiteral("analyst@contoso.com");
+    edit.editTime = QDateTime::currentDateTimeUtc();
+    controller->requestEdit({target.number}, edit);
+    QTRY_VERIFY_WITH_TIMEOUT(!delivered.isEmpty() && outbox().isEmpty(), kTimeoutMs);
+    QCOMPARE(m_sim.admin("GET", QStringLiteral("/_sim/stats"))
+                     .value(QLatin1String("faultsInjected"))
+                     .toInt(),
+             2);
+
+    const QJsonArray writes = apiWrites(target.providerIncidentId);
+    QCOMPARE(writes.size(), 1);
+    QCOMPARE(writes.at(0).toObject().value(QLatin1String("action")).toString(),
+             QStringLiteral("comment"));
+    QCOMPARE(stored(target.number).comments.constLast().text,
+             QStringLiteral("Token answer garbled once."));
 }
 
 QTEST_GUILESS_MAIN(TestTwoWaySync)
