@@ -204,24 +204,35 @@ QByteArray IncidentFilterProxyModel::acceptedRows()
                 left += mask.at(row);
             }
         } else {
-            // Field terms look only at the rows the terms before them left.
+            // Field terms look only at the rows the terms before them left; severity, status
+            // and classification from the model's cached ranks.
+            using Field = IncidentFilterTerm::Field;
+            int (IncidentQueueModel::*cached)(int) const = nullptr;
+            if (m_queue && term.field == Field::Severity)
+                cached = &IncidentQueueModel::severityRankAt;
+            else if (m_queue && term.field == Field::Status)
+                cached = &IncidentQueueModel::vigilStatusAt;
+            else if (m_queue && term.field == Field::Classification)
+                cached = &IncidentQueueModel::classificationAt;
             for (int row = 0; row < rows; ++row) {
                 if (!mask.at(row))
                     continue;
-                const bool match = m_queue ? IncidentQuery::termMatches(
-                                           term, m_queue->incidentAt(row),
-                                           m_queue->searchTextAt(row), m_context)
-                                           : IncidentQuery::termMatches(
-                                                   term,
-                                                   sourceModel()
-                                                           ->index(row, 0)
-                                                           .data(IncidentQueueModel::IncidentRole)
-                                                           .value<Incident>(),
-                                                   sourceModel()
-                                                           ->index(row, 0)
-                                                           .data(IncidentQueueModel::SearchTextRole)
-                                                           .toString(),
-                                                   m_context);
+                const bool match
+                        = cached    ? term.codes.contains((m_queue->*cached)(row)) != term.negated
+                          : m_queue ? IncidentQuery::termMatches(term, m_queue->incidentAt(row),
+                                                                 m_queue->searchTextAt(row),
+                                                                 m_context)
+                                    : IncidentQuery::termMatches(
+                                            term,
+                                            sourceModel()
+                                                    ->index(row, 0)
+                                                    .data(IncidentQueueModel::IncidentRole)
+                                                    .value<Incident>(),
+                                            sourceModel()
+                                                    ->index(row, 0)
+                                                    .data(IncidentQueueModel::SearchTextRole)
+                                                    .toString(),
+                                            m_context);
                 if (!match) {
                     mask[row] = 0;
                     --left;

@@ -294,6 +294,23 @@ bool IncidentQueueModel::lessThan(int leftRow, int rightRow, int column) const
                   : m_rows.at(leftRow).incident.number < m_rows.at(rightRow).incident.number;
 }
 
+int IncidentQueueModel::vigilStatusAt(int row) const
+{
+    // statusRank(): 0 new, 1 active, 2 awaiting action (active), 3 closed, 4 unknown.
+    switch (m_rows.at(row).statusRank) {
+    case 0:
+        return int(VigilStatus::New);
+    case 1:
+    case 2:
+        return int(VigilStatus::Active);
+    case 3:
+        return int(VigilStatus::Closed);
+    default:
+        break;
+    }
+    return int(VigilStatus::Unknown);
+}
+
 QList<int> IncidentQueueModel::sortRanks(int column) const
 {
     const QList<int> order = rowsInOrder(column);

@@ -74,6 +74,11 @@ public:
     int rowOfNumber(qint64 number) const { return m_rowOfNumber.value(number, -1); }
     /** The incident in a row; row must be valid. */
     const Incident &incidentAt(int row) const { return m_rows.at(row).incident; }
+    /** What severityRank(), vigilStatus() and vigilClassification() say of a row's incident,
+     *  cached: the filter's field terms read them for every row. */
+    int severityRankAt(int row) const { return m_rows.at(row).severityRank; }
+    int vigilStatusAt(int row) const;
+    int classificationAt(int row) const { return m_rows.at(row).classificationRank; }
     /** incidentSearchText() of a row's incident, for the quick filter. */
     const QString &searchTextAt(int row) const { return m_rows.at(row).searchText; }
     /**

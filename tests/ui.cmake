@@ -17,3 +17,5 @@ vigil_add_test(NAME tst_connectorsignin SOURCES tst_connectorsignin.cpp
                WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
 # Server text in the window: plain text in every label, cell and tooltip, and capped.
 vigil_add_test(NAME tst_plaintextui SOURCES tst_plaintextui.cpp LIBS vigil_ui LABELS ui)
+# The queue's filter language in the window: chips, empty state, completion, sort keys, views.
+vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_ui LABELS ui)
