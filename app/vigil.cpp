@@ -77,6 +77,11 @@ int main(int argc, char *argv[])
                               "main", "With --screenshot: the page to save, queue (the default) "
                                       "or connector."),
                       QStringLiteral("name"), QStringLiteral("queue")});
+    parser.addOption({QStringLiteral("filter"),
+                      QCoreApplication::translate(
+                              "main", "Start with this queue filter (the quick filter's "
+                                      "language, as in vigilctl incidents list --filter)."),
+                      QStringLiteral("expr")});
     parser.process(app);
 
     Result<AppOptions> options = AppOptions::fromParser(parser);
@@ -207,6 +212,11 @@ int main(int argc, char *argv[])
         });
     }
 
+    if (parser.isSet(QStringLiteral("filter"))) {
+        SavedView view;
+        view.filter = parser.value(QStringLiteral("filter"));
+        window.applyView(view);
+    }
     window.show();
     // A saved connection keeps its secret in the keychain; a renewed sign-in replaces it there.
     SecretStore secrets;
