@@ -203,7 +203,9 @@ int main(int argc, char *argv[])
                     // Wait for the detail pane to be filled before grabbing the window.
                     QObject::connect(&window, &MainWindow::detailShown, &window, save,
                                      Qt::SingleShotConnection);
-                    if (!window.selectFirstIncidentWithMoreAlertsThan(150))
+                    // Under a --filter that hides those, the first incident it shows.
+                    if (!window.selectFirstIncidentWithMoreAlertsThan(150)
+                        && !window.selectFirstIncidentWithMoreAlertsThan(0))
                         window.selectIncident(1);
                 });
         QTimer::singleShot(180000, &window, [&exitCode] {
