@@ -197,12 +197,16 @@ QByteArray IncidentFilterProxyModel::acceptedRows()
         const qsizetype before = left;
         if (m_queue && term.field == IncidentFilterTerm::Field::Text && !term.negated) {
             // A free word: one scan of the model's text (see rowsContaining()).
-            const QByteArray hits = m_queue->rowsContaining(term.values.value(0));
-            left = 0;
-            for (int row = 0; row < rows; ++row) {
-                mask[row] = char(mask.at(row) & hits.at(row));
-                left += mask.at(row);
+            QByteArray hits = m_queue->rowsContaining(term.values.value(0));
+            if (left == rows) {
+                mask = std::move(hits);
+            } else {
+                char *m = mask.data();
+                const char *h = hits.constData();
+                for (int row = 0; row < rows; ++row)
+                    m[row] = char(m[row] & h[row]);
             }
+            left = std::count(mask.cbegin(), mask.cend(), char(1));
         } else {
             // Field terms look only at the rows the terms before them left; severity, status
             // and classification from the model's cached ranks.
@@ -214,8 +218,9 @@ QByteArray IncidentFilterProxyModel::acceptedRows()
                 cached = &IncidentQueueModel::vigilStatusAt;
             else if (m_queue && term.field == Field::Classification)
                 cached = &IncidentQueueModel::classificationAt;
+            char *m = mask.data();
             for (int row = 0; row < rows; ++row) {
-                if (!mask.at(row))
+                if (!m[row])
                     continue;
                 const bool match
                         = cached    ? term.codes.contains((m_queue->*cached)(row)) != term.negated
@@ -234,7 +239,7 @@ QByteArray IncidentFilterProxyModel::acceptedRows()
                                                     .toString(),
                                             m_context);
                 if (!match) {
-                    mask[row] = 0;
+                    m[row] = 0;
                     --left;
                 }
             }
