@@ -354,14 +354,22 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
 {
     // What kIncidentColumns reads per row, for the whole queue in one pass over the alerts,
     // component alerts and comments.
+    // The indexes are made when the first row needs them: a queue without alerts or comments
+    // pays nothing.
     QHash<QString, qsizetype> byId;
     QHash<QString, qsizetype> byRuleAlert;
-    byId.reserve(list.size());
-    for (qsizetype n = 0; n < list.size(); ++n) {
-        byId.insert(list.at(n).providerIncidentId, n);
-        if (!list.at(n).ruleAlertId.isEmpty())
-            byRuleAlert.insert(list.at(n).ruleAlertId, n);
-    }
+    bool indexed = false;
+    const auto index = [&] {
+        if (indexed)
+            return;
+        indexed = true;
+        byId.reserve(list.size());
+        for (qsizetype n = 0; n < list.size(); ++n) {
+            byId.insert(list.at(n).providerIncidentId, n);
+            if (!list.at(n).ruleAlertId.isEmpty())
+                byRuleAlert.insert(list.at(n).ruleAlertId, n);
+        }
+    };
     const QString names = QStringLiteral(
             "(SELECT group_concat(nullif(coalesce(json_extract(j.value, '$.deviceDnsName'),"
             " json_extract(j.value, '$.userAccount.userPrincipalName'),"
@@ -372,12 +380,13 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
             " json_extract(j.value, '$.url'), json_extract(j.value, '$.displayName'), ''), ''),"
             " char(31)) FROM json_each(CASE WHEN json_valid(CAST(evidence AS TEXT))"
             " THEN CAST(evidence AS TEXT) ELSE '[]' END) j)");
-    const auto read = [&](const QString &sql, const QHash<QString, qsizetype> &index) {
+    const auto read = [&](const QString &sql, const QHash<QString, qsizetype> &ids) {
         SqliteStatement a;
         if (Result<void> prepared = m_database.prepareRaw(a, sql); !prepared)
             return prepared;
         while (a.next()) {
-            const qsizetype n = index.value(a.text(0), -1);
+            index();
+            const qsizetype n = ids.value(a.text(0), -1);
             if (n < 0)
                 continue;
             Incident &incident = list[n];
@@ -402,7 +411,9 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
                               byId);
         !r)
         return r;
-    if (!byRuleAlert.isEmpty()) {
+    if (!byRuleAlert.isEmpty() || std::any_of(list.cbegin(), list.cend(), [](const Incident &i) {
+            return !i.ruleAlertId.isEmpty();
+        })) {
         if (Result<void> r = read(QStringLiteral("SELECT id, service_source, title, %1"
                                                  " FROM component_alerts WHERE id IN"
                                                  " (SELECT rule_alert_id FROM incidents"
@@ -419,6 +430,7 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
         !prepared)
         return prepared;
     while (c.next()) {
+        index();
         const qsizetype n = byId.value(c.text(0), -1);
         if (n >= 0)
             list[n].commentCount = int(c.integer(1));
