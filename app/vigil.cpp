@@ -82,6 +82,11 @@ int main(int argc, char *argv[])
                               "main", "With --screenshot: the page to save, queue (the default), "
                                       "connector or hunting."),
                       QStringLiteral("name"), QStringLiteral("queue")});
+    parser.addOption({QStringLiteral("filter"),
+                      QCoreApplication::translate(
+                              "main", "Start with this queue filter (the quick filter's "
+                                      "language, as in vigilctl incidents list --filter)."),
+                      QStringLiteral("expr")});
     parser.process(app);
 
     Result<AppOptions> options = AppOptions::fromParser(parser);
@@ -224,7 +229,9 @@ int main(int argc, char *argv[])
                     // Wait for the detail pane to be filled before grabbing the window.
                     QObject::connect(&window, &MainWindow::detailShown, &window, save,
                                      Qt::SingleShotConnection);
-                    if (!window.selectFirstIncidentWithMoreAlertsThan(150))
+                    // Under a --filter that hides those, the first incident it shows.
+                    if (!window.selectFirstIncidentWithMoreAlertsThan(150)
+                        && !window.selectFirstIncidentWithMoreAlertsThan(0))
                         window.selectIncident(1);
                 });
         QTimer::singleShot(180000, &window, [&exitCode] {
@@ -233,6 +240,11 @@ int main(int argc, char *argv[])
         });
     }
 
+    if (parser.isSet(QStringLiteral("filter"))) {
+        SavedView view;
+        view.filter = parser.value(QStringLiteral("filter"));
+        window.applyView(view);
+    }
     window.show();
     // A saved connection keeps its secret in the keychain; a renewed sign-in replaces it there.
     SecretStore secrets;

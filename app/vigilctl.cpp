@@ -22,8 +22,10 @@ const QList<Command> &commands()
                             "365 Defender once"),
              runSync},
             {QStringLiteral("incidents list"), 0,
-             QStringLiteral("  incidents list [--format F]          the incident queue (json, csv "
-                            "or table)"),
+             QStringLiteral("  incidents list [--format F] [--filter EXPR]\n"
+                            "                                       the incident queue (json, csv "
+                            "or table),\n"
+                            "                                       filtered as in the window"),
              runIncidentsList},
             {QStringLiteral("incident show"), 1,
              QStringLiteral("  incident show NUMBER [--all-alerts]  one incident with alerts, "

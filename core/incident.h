@@ -128,6 +128,13 @@ struct Incident
     QString ruleAlertId;
     /// For rule incidents: local number of the M365D incident that holds the same alert, else 0.
     qint64 duplicateOf = 0;
+    /// What the queue's filter reads from the alerts (filled by the store's queue reads, empty
+    /// elsewhere): their products as serviceSource values, and their titles and evidence names
+    /// (device, account, mailbox, file, IP, URL) separated by U+001F.
+    QStringList alertSources;
+    QString alertText;
+    /// How many comments the incident has (the queue is read without the comments themselves).
+    int commentCount = 0;
 
     /** Whether one of Vigil's incident-creation rules made it (it lives only locally). */
     bool isRuleIncident() const { return !ruleAlertId.isEmpty(); }

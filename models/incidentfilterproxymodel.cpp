@@ -2,6 +2,8 @@
 
 #include "incidentqueuemodel.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 #include <numeric>
 
@@ -70,13 +72,69 @@ void IncidentFilterProxyModel::setSourceModel(QAbstractItemModel *model)
 
 void IncidentFilterProxyModel::sort(int column, Qt::SortOrder order)
 {
-    if (column == m_sortColumn && order == m_sortOrder && m_ascendingValid)
+    if (column == m_sortColumn && order == m_sortOrder && m_ascendingValid && m_moreKeys.isEmpty())
         return;
-    if (column != m_sortColumn)
+    if (column != m_sortColumn || !m_moreKeys.isEmpty())
         m_ascendingValid = false;
+    const bool hadMoreKeys = !m_moreKeys.isEmpty();
+    m_moreKeys.clear();
     m_sortColumn = column;
     m_sortOrder = order;
     relayout();
+    if (hadMoreKeys)
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, std::max(0, columnCount() - 1));
+}
+
+void IncidentFilterProxyModel::addSortKey(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= columnCount())
+        return;
+    if (m_sortColumn < 0 || column == m_sortColumn) {
+        sort(column, column == m_sortColumn && m_sortOrder == Qt::AscendingOrder
+                             ? Qt::DescendingOrder
+                             : (column == m_sortColumn ? Qt::AscendingOrder : order));
+        return;
+    }
+    QList<SortKey> keys = sortKeys();
+    bool flipped = false;
+    for (SortKey &key : keys) {
+        if (key.first == column) {
+            key.second
+                    = key.second == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+            flipped = true;
+        }
+    }
+    if (!flipped)
+        keys.append({column, order});
+    setSortKeys(keys);
+}
+
+QList<IncidentFilterProxyModel::SortKey> IncidentFilterProxyModel::sortKeys() const
+{
+    if (m_sortColumn < 0)
+        return {};
+    QList<SortKey> keys{{m_sortColumn, m_sortOrder}};
+    keys.append(m_moreKeys);
+    return keys;
+}
+
+void IncidentFilterProxyModel::setSortKeys(const QList<SortKey> &keys)
+{
+    QList<SortKey> valid;
+    for (const SortKey &key : keys) {
+        const bool seen = std::any_of(valid.cbegin(), valid.cend(),
+                                      [&key](const SortKey &k) { return k.first == key.first; });
+        if (key.first >= 0 && key.first < columnCount() && !seen)
+            valid.append(key);
+    }
+    if (valid == sortKeys())
+        return;
+    m_sortColumn = valid.isEmpty() ? -1 : valid.first().first;
+    m_sortOrder = valid.isEmpty() ? Qt::AscendingOrder : valid.first().second;
+    m_moreKeys = valid.mid(1);
+    m_ascendingValid = false;
+    relayout();
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, std::max(0, columnCount() - 1));
 }
 
 void IncidentFilterProxyModel::setFilter(const IncidentFilter &filter)
@@ -84,15 +142,15 @@ void IncidentFilterProxyModel::setFilter(const IncidentFilter &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
-    m_needle = filter.text.trimmed().toLower();
-    m_number = -1;
-    if (m_needle.startsWith(QLatin1Char('#'))) {
-        bool ok = false;
-        const qint64 number = m_needle.mid(1).toLongLong(&ok);
-        if (ok)
-            m_number = number;
+    IncidentQuery query = IncidentQuery::parse(filter.text.trimmed());
+    if (query.isValid()) {
+        m_filterError.clear();
+        m_query = std::move(query);
+        relayout();
+    } else {
+        // Half-typed terms ("severity:") keep what the last valid text showed.
+        m_filterError = query.errorMessage();
     }
-    relayout();
     Q_EMIT filterChanged(m_filter);
 }
 
@@ -103,29 +161,130 @@ void IncidentFilterProxyModel::setQuickFilterText(const QString &text)
     setFilter(f);
 }
 
+void IncidentFilterProxyModel::setAnalyst(const QString &upn)
+{
+    if (upn == m_context.me)
+        return;
+    m_context.me = upn;
+    if (!m_query.isEmpty())
+        relayout();
+}
+
 bool IncidentFilterProxyModel::accepts(int sourceRow) const
 {
-    if (m_needle.isEmpty())
+    if (m_query.isEmpty())
         return true;
-    if (m_queue) {
-        if (m_number >= 0)
-            return m_queue->incidentAt(sourceRow).number == m_number;
-        return m_queue->searchTextAt(sourceRow).contains(m_needle);
-    }
+    if (m_queue)
+        return m_query.matches(m_queue->incidentAt(sourceRow), m_queue->searchTextAt(sourceRow),
+                               m_context);
     const QModelIndex index = sourceModel()->index(sourceRow, 0);
-    if (m_number >= 0)
-        return index.data(IncidentQueueModel::NumberRole).toLongLong() == m_number;
-    return index.data(IncidentQueueModel::SearchTextRole).toString().contains(m_needle);
+    return m_query.matches(index.data(IncidentQueueModel::IncidentRole).value<Incident>(),
+                           index.data(IncidentQueueModel::SearchTextRole).toString(), m_context);
+}
+
+QByteArray IncidentFilterProxyModel::acceptedRows()
+{
+    m_emptyExplanation.clear();
+    const int rows = sourceModel() ? sourceModel()->rowCount() : 0;
+    QByteArray mask(rows, 1);
+    if (m_query.isEmpty() || rows == 0)
+        return mask;
+    m_context.now = QDateTime::currentDateTimeUtc();
+    const QList<IncidentFilterTerm> &terms = m_query.terms();
+    qsizetype left = rows;
+    for (int t = 0; t < terms.size(); ++t) {
+        const IncidentFilterTerm &term = terms.at(t);
+        const qsizetype before = left;
+        if (m_queue && term.field == IncidentFilterTerm::Field::Text && !term.negated) {
+            // A free word: one scan of the model's text (see rowsContaining()).
+            QByteArray hits = m_queue->rowsContaining(term.values.value(0));
+            if (left == rows) {
+                mask = std::move(hits);
+            } else {
+                char *m = mask.data();
+                const char *h = hits.constData();
+                for (int row = 0; row < rows; ++row)
+                    m[row] = char(m[row] & h[row]);
+            }
+            left = std::count(mask.cbegin(), mask.cend(), char(1));
+        } else {
+            // Field terms look only at the rows the terms before them left; severity, status
+            // and classification from the model's cached ranks.
+            using Field = IncidentFilterTerm::Field;
+            int (IncidentQueueModel::*cached)(int) const = nullptr;
+            if (m_queue && term.field == Field::Severity)
+                cached = &IncidentQueueModel::severityRankAt;
+            else if (m_queue && term.field == Field::Status)
+                cached = &IncidentQueueModel::vigilStatusAt;
+            else if (m_queue && term.field == Field::Classification)
+                cached = &IncidentQueueModel::classificationAt;
+            char *m = mask.data();
+            for (int row = 0; row < rows; ++row) {
+                if (!m[row])
+                    continue;
+                const bool match
+                        = cached    ? term.codes.contains((m_queue->*cached)(row)) != term.negated
+                          : m_queue ? IncidentQuery::termMatches(term, m_queue->incidentAt(row),
+                                                                 m_queue->searchTextAt(row),
+                                                                 m_context)
+                                    : IncidentQuery::termMatches(
+                                            term,
+                                            sourceModel()
+                                                    ->index(row, 0)
+                                                    .data(IncidentQueueModel::IncidentRole)
+                                                    .value<Incident>(),
+                                            sourceModel()
+                                                    ->index(row, 0)
+                                                    .data(IncidentQueueModel::SearchTextRole)
+                                                    .toString(),
+                                            m_context);
+                if (!match) {
+                    m[row] = 0;
+                    --left;
+                }
+            }
+        }
+        if (left == 0) {
+            m_emptyExplanation = m_query.emptyExplanation(t, int(before));
+            break;
+        }
+    }
+    return mask;
 }
 
 QList<int> IncidentFilterProxyModel::sourceOrder() const
 {
     QAbstractItemModel *model = sourceModel();
     const int rows = model ? model->rowCount() : 0;
-    if (m_queue && m_sortColumn >= 0 && m_sortColumn < m_queue->columnCount())
-        return m_queue->rowsInOrder(m_sortColumn);
     QList<int> order(rows);
     std::iota(order.begin(), order.end(), 0);
+    if (m_queue && m_sortColumn >= 0 && m_sortColumn < m_queue->columnCount()
+        && !m_moreKeys.isEmpty()) {
+        // Several keys: each one's ranks (equal values share one), descending ones negated, the
+        // incident number last. The result is already in display order.
+        QList<QList<int>> ranks;
+        QList<bool> descending;
+        for (const SortKey &key : sortKeys()) {
+            ranks.append(m_queue->sortRanks(key.first));
+            descending.append(key.second == Qt::DescendingOrder);
+        }
+        QList<qint64> numbers(rows);
+        for (int row = 0; row < rows; ++row)
+            numbers[row] = m_queue->incidentAt(row).number;
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            for (qsizetype k = 0; k < ranks.size(); ++k) {
+                const int ra = ranks.at(k).at(a);
+                const int rb = ranks.at(k).at(b);
+                if (ra != rb)
+                    return descending.at(k) ? ra > rb : ra < rb;
+            }
+            return descending.first() ? numbers.at(a) > numbers.at(b)
+                                      : numbers.at(a) < numbers.at(b);
+        });
+        return order;
+    }
+    if (m_queue && m_sortColumn >= 0 && m_sortColumn < m_queue->columnCount())
+        return m_queue->rowsInOrder(m_sortColumn);
     if (!model || m_sortColumn < 0 || m_sortColumn >= model->columnCount())
         return order;
     // Any other source: its raw sort values, ties kept in source order.
@@ -149,16 +308,14 @@ void IncidentFilterProxyModel::rebuildMapping()
     m_proxyToSource.clear();
     m_proxyToSource.reserve(rows);
     m_sourceToProxy.fill(-1, rows);
-    // The quick filter over the whole queue: one scan of the model's text (see rowsContaining()).
-    const bool scan = m_queue && !m_needle.isEmpty() && m_number < 0;
-    const QByteArray matches = scan ? m_queue->rowsContaining(m_needle) : QByteArray();
+    const QByteArray matches = acceptedRows();
     const auto take = [&](int sourceRow) {
-        if (scan ? !matches.at(sourceRow) : !accepts(sourceRow))
+        if (!matches.at(sourceRow))
             return;
         m_sourceToProxy[sourceRow] = int(m_proxyToSource.size());
         m_proxyToSource.append(sourceRow);
     };
-    if (m_sortOrder == Qt::DescendingOrder && m_sortColumn >= 0) {
+    if (m_sortOrder == Qt::DescendingOrder && m_sortColumn >= 0 && m_moreKeys.isEmpty()) {
         // Ties are broken by incident number, so every order is total and descending is exactly
         // ascending reversed.
         for (auto it = m_ascending.crbegin(); it != m_ascending.crend(); ++it)
@@ -236,10 +393,15 @@ void IncidentFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
     const int last = std::min(bottomRight.row(), int(m_sourceToProxy.size()) - 1);
     // A changed sort value moves rows; a changed text may show or hide them. Either way the
     // mapping is made again (one pass, see the class comment); otherwise the change is passed on.
-    const bool orderChanged = m_sortColumn >= topLeft.column()
-                              && m_sortColumn <= bottomRight.column() && m_sortColumn >= 0;
+    const bool orderByMoreKeys
+            = std::any_of(m_moreKeys.cbegin(), m_moreKeys.cend(), [&](const SortKey &key) {
+                  return key.first >= topLeft.column() && key.first <= bottomRight.column();
+              });
+    const bool orderChanged = (m_sortColumn >= topLeft.column()
+                               && m_sortColumn <= bottomRight.column() && m_sortColumn >= 0)
+                              || orderByMoreKeys;
     bool visibilityChanged = false;
-    if (!m_needle.isEmpty()) {
+    if (!m_query.isEmpty()) {
         for (int row = first; row <= last && !visibilityChanged; ++row)
             visibilityChanged = accepts(row) != (m_sourceToProxy.at(row) >= 0);
     }
@@ -302,8 +464,19 @@ QVariant IncidentFilterProxyModel::headerData(int section, Qt::Orientation orien
 {
     if (!sourceModel())
         return {};
-    if (orientation == Qt::Horizontal)
-        return sourceModel()->headerData(section, orientation, role);
+    if (orientation == Qt::Horizontal) {
+        QVariant value = sourceModel()->headerData(section, orientation, role);
+        // Further sort keys are named in their header: "Severity 2▼". The view's indicator
+        // shows the first key.
+        for (qsizetype k = 0; k < m_moreKeys.size() && role == Qt::DisplayRole; ++k) {
+            if (m_moreKeys.at(k).first != section)
+                continue;
+            const QChar arrow
+                    = m_moreKeys.at(k).second == Qt::AscendingOrder ? QChar(0x25B2) : QChar(0x25BC);
+            return QStringLiteral("%1 %2%3").arg(value.toString()).arg(k + 2).arg(arrow);
+        }
+        return value;
+    }
     if (section < 0 || section >= m_proxyToSource.size())
         return {};
     return sourceModel()->headerData(m_proxyToSource.at(section), orientation, role);

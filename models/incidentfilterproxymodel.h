@@ -1,20 +1,25 @@
 #pragma once
 
+#include "incidentfilter.h"
+
 #include <QAbstractProxyModel>
 #include <QList>
 #include <QPersistentModelIndex>
 #include <QPointer>
 #include <QString>
 
+#include <utility>
+
 namespace Vigil {
 
 class IncidentQueueModel;
 
-/** @brief What the queue shows: the quick-filter text for now; chips come later. Any thread. */
+/** @brief What the queue shows: the quick filter's text. Any thread. */
 struct IncidentFilter
 {
-    /** Free text matched case-insensitively against number, Defender id, title, owner and tags.
-     *  "#123" matches incident 123 only. */
+    /** The filter in IncidentQuery's language: free words matched case-insensitively against
+     *  number, Defender id, title, owner, tags, alert titles and evidence names, and field terms
+     *  such as severity:high. "#123" matches incident 123 only. */
     QString text;
 
     bool isEmpty() const { return text.trimmed().isEmpty(); }
@@ -31,7 +36,13 @@ struct IncidentFilter
  * layout change that carries selections and the current index along.
  *
  * Sorts by IncidentQueueModel::SortRole (raw values, never display text); with another source
- * model it reads SortRole and SearchTextRole through data().
+ * model it reads SortRole, IncidentRole and SearchTextRole through data(). Besides the sort
+ * column it keeps further sort keys (addSortKey()), applied in turn to rows the keys before
+ * them leave tied.
+ *
+ * The filter text is parsed as an IncidentQuery. A text that does not parse leaves the rows as
+ * the last valid one showed them and reports the error (filterError()); a query that leaves
+ * nothing says which term removed the last rows (emptyExplanation()).
  */
 class IncidentFilterProxyModel : public QAbstractProxyModel
 {
@@ -40,7 +51,15 @@ public:
     explicit IncidentFilterProxyModel(QObject *parent = nullptr);
 
     void setSourceModel(QAbstractItemModel *sourceModel) override;
+    /** Sorts by one column, dropping any further sort keys. */
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    using SortKey = std::pair<int, Qt::SortOrder>;
+    /** Adds a further sort key after the ones there are; a column already there flips its order
+     *  instead. The sort column itself flips too. */
+    void addSortKey(int column, Qt::SortOrder order = Qt::AscendingOrder);
+    /** All sort keys, the sort column first; empty for the source's order. */
+    QList<SortKey> sortKeys() const;
+    void setSortKeys(const QList<SortKey> &keys);
     /** The column rows are sorted by, or -1 for the source's order. */
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -49,6 +68,14 @@ public:
     void setFilter(const IncidentFilter &filter);
     /** Shorthand for setFilter() with only the quick-filter text. */
     void setQuickFilterText(const QString &text);
+    /** Who owner:me is; the filter is applied again. */
+    void setAnalyst(const QString &upn);
+    /** The query in force (the last one that parsed). */
+    const IncidentQuery &query() const { return m_query; }
+    /** Why the filter text does not parse, or empty. */
+    const QString &filterError() const { return m_filterError; }
+    /** When the query shows no row of a non-empty queue: which term removed the last ones. */
+    const QString &emptyExplanation() const { return m_emptyExplanation; }
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -66,6 +93,8 @@ Q_SIGNALS:
 
 private:
     bool accepts(int sourceRow) const;
+    /** For every source row, 1 when the query accepts it; sets m_emptyExplanation. */
+    QByteArray acceptedRows();
     /** Source rows in ascending order of the sort column (source order without one). */
     QList<int> sourceOrder() const;
     /** Recomputes the mapping from the source; emits nothing. */
@@ -79,10 +108,13 @@ private:
 
     QPointer<IncidentQueueModel> m_queue;
     IncidentFilter m_filter;
-    QString m_needle; ///< lower-cased, trimmed filter text
-    qint64 m_number = -1; ///< set when the text is "#<number>"
+    IncidentQuery m_query;
+    IncidentFilterContext m_context;
+    QString m_filterError;
+    QString m_emptyExplanation;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QList<SortKey> m_moreKeys; ///< sort keys after the sort column
     QList<int> m_ascending; ///< all source rows in ascending order of m_sortColumn (cache)
     bool m_ascendingValid = false;
     QList<int> m_proxyToSource;

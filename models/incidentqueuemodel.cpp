@@ -3,6 +3,7 @@
 #include <QTimer>
 
 #include "displaytext.h"
+#include "incidentfilter.h"
 #include "vocabulary.h"
 
 #include <algorithm>
@@ -12,8 +13,6 @@
 namespace Vigil {
 
 namespace {
-
-constexpr QChar kFieldSeparator = QChar(0x1F);
 
 QString formatTime(const QDateTime &time)
 {
@@ -100,14 +99,7 @@ IncidentQueueModel::Row IncidentQueueModel::makeRow(const Incident &incident)
     row.incident = incident;
     const QStringList tags = incident.tags();
     row.tagsText = tags.join(QStringLiteral(", "));
-    QString search;
-    search.reserve(incident.title.size() + incident.providerIncidentId.size()
-                   + incident.assignedTo.size() + row.tagsText.size() + 32);
-    search += QString::number(incident.number) + kFieldSeparator + incident.providerIncidentId
-              + kFieldSeparator + incident.title + kFieldSeparator + incident.assignedTo;
-    for (const QString &tag : tags)
-        search += kFieldSeparator + tag;
-    row.searchText = search.toLower();
+    row.searchText = incidentSearchText(incident);
     row.severityRank = qint8(severityRank(incident.severity));
     row.statusRank = qint8(statusRank(incident.status));
     row.classificationRank = qint8(vigilClassification(incident.classification));
@@ -296,6 +288,44 @@ QHash<int, QByteArray> IncidentQueueModel::roleNames() const
 
 bool IncidentQueueModel::lessThan(int leftRow, int rightRow, int column) const
 {
+    const int c = compareRows(leftRow, rightRow, column);
+    // Ties fall back to the incident number so that every sort order is total and repeatable.
+    return c != 0 ? c < 0
+                  : m_rows.at(leftRow).incident.number < m_rows.at(rightRow).incident.number;
+}
+
+int IncidentQueueModel::vigilStatusAt(int row) const
+{
+    // statusRank(): 0 new, 1 active, 2 awaiting action (active), 3 closed, 4 unknown.
+    switch (m_rows.at(row).statusRank) {
+    case 0:
+        return int(VigilStatus::New);
+    case 1:
+    case 2:
+        return int(VigilStatus::Active);
+    case 3:
+        return int(VigilStatus::Closed);
+    default:
+        break;
+    }
+    return int(VigilStatus::Unknown);
+}
+
+QList<int> IncidentQueueModel::sortRanks(int column) const
+{
+    const QList<int> order = rowsInOrder(column);
+    QList<int> ranks(order.size());
+    int rank = 0;
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        if (i > 0 && compareRows(order.at(i - 1), order.at(i), column) != 0)
+            ++rank;
+        ranks[order.at(i)] = rank;
+    }
+    return ranks;
+}
+
+int IncidentQueueModel::compareRows(int leftRow, int rightRow, int column) const
+{
     const Row &l = m_rows.at(leftRow);
     const Row &r = m_rows.at(rightRow);
     const Incident &a = l.incident;
@@ -303,6 +333,7 @@ bool IncidentQueueModel::lessThan(int leftRow, int rightRow, int column) const
     int c = 0;
     switch (column) {
     case NumberColumn:
+        c = threeWay(a.number, b.number);
         break;
     case TitleColumn:
         c = a.title.compare(b.title, Qt::CaseInsensitive);
@@ -340,8 +371,7 @@ bool IncidentQueueModel::lessThan(int leftRow, int rightRow, int column) const
     default:
         break;
     }
-    // Ties fall back to the incident number so that every sort order is total and repeatable.
-    return c != 0 ? c < 0 : a.number < b.number;
+    return c;
 }
 
 QList<int> IncidentQueueModel::rowsInOrder(int column) const

@@ -74,7 +74,12 @@ public:
     int rowOfNumber(qint64 number) const { return m_rowOfNumber.value(number, -1); }
     /** The incident in a row; row must be valid. */
     const Incident &incidentAt(int row) const { return m_rows.at(row).incident; }
-    /** Lower-cased number, Defender id, title, owner and tags of a row, for the quick filter. */
+    /** What severityRank(), vigilStatus() and vigilClassification() say of a row's incident,
+     *  cached: the filter's field terms read them for every row. */
+    int severityRankAt(int row) const { return m_rows.at(row).severityRank; }
+    int vigilStatusAt(int row) const;
+    int classificationAt(int row) const { return m_rows.at(row).classificationRank; }
+    /** incidentSearchText() of a row's incident, for the quick filter. */
     const QString &searchTextAt(int row) const { return m_rows.at(row).searchText; }
     /**
      * For every row, 1 when its search text contains needle (already lower-cased), else 0. Scans
@@ -88,6 +93,12 @@ public:
     /** All rows in ascending lessThan() order of a column, computed from per-row keys (much
      *  faster than sorting with lessThan() on a large queue). */
     QList<int> rowsInOrder(int column) const;
+    /** For every row, its rank in the order of a column; rows with equal values share a rank
+     *  (what a further sort key orders). */
+    QList<int> sortRanks(int column) const;
+    /** Negative, zero or positive: how two rows compare by a column's raw value, without the
+     * tie-break. */
+    int compareRows(int leftRow, int rightRow, int column) const;
 
     void setSeverityIcons(const SeverityIcons &icons);
     void setSyncStateIcons(const SyncStateIcons &icons);

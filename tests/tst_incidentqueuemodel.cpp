@@ -52,6 +52,9 @@ private Q_SLOTS:
     void filter_data();
     void filter();
     void filterKeepsSortOrder();
+    void filterFieldsAndExplanation();
+    void invalidFilterKeepsRows();
+    void furtherSortKeys();
     void applyChangesUpdatesInPlace();
     void applyChangesInsertsOneRun();
     void applyChangesUnchangedEmitsNothing();
@@ -306,7 +309,12 @@ void TestIncidentQueueModel::filter_data()
     QTest::newRow("defender id") << QStringLiteral("1013") << QList<qint64>{13};
     QTest::newRow("spaces trimmed") << QStringLiteral("  phish ") << QList<qint64>{11};
     QTest::newRow("no match") << QStringLiteral("nothing like this") << QList<qint64>{};
-    QTest::newRow("not across fields") << QStringLiteral("campaign 1011") << QList<qint64>{};
+    QTest::newRow("not across fields") << QStringLiteral("\"campaign 1011\"") << QList<qint64>{};
+    QTest::newRow("words combine across fields")
+            << QStringLiteral("campaign 1011") << QList<qint64>{11};
+    QTest::newRow("field and word") << QStringLiteral("severity:high fin") << QList<qint64>{12};
+    QTest::newRow("host name in the evidence")
+            << QStringLiteral("FIN-LT-2073") << QList<qint64>{13};
 }
 
 void TestIncidentQueueModel::filter()
@@ -316,8 +324,11 @@ void TestIncidentQueueModel::filter()
     Incident a = makeIncident(11, QStringLiteral("Phish campaign"));
     Incident b = makeIncident(12, QStringLiteral("Ransomware on FIN-07"));
     b.customTags = {QStringLiteral("VIP")};
+    b.severity = QStringLiteral("high");
     Incident c = makeIncident(13, QStringLiteral("Suspicious sign-in"));
     c.assignedTo = QStringLiteral("Bob@Contoso.com");
+    c.alertText = QStringLiteral("Sign-in from a new place") + QChar(0x1F)
+                  + QStringLiteral("fin-lt-2073.contoso.com");
     Incident d = makeIncident(112, QStringLiteral("Mass download"));
     d.systemTags = {QStringLiteral("Defender Experts")};
     m_model->setIncidents({a, b, c, d});
@@ -330,6 +341,106 @@ void TestIncidentQueueModel::filter()
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         shown << m_proxy->index(row, 0).data(IncidentQueueModel::NumberRole).toLongLong();
     QCOMPARE(shown, numbers);
+}
+
+void TestIncidentQueueModel::filterFieldsAndExplanation()
+{
+    QList<Incident> incidents;
+    for (int n = 1; n <= 30; ++n) {
+        Incident i = makeIncident(n, QStringLiteral("incident %1").arg(n),
+                                  n % 3 == 0 ? QStringLiteral("high") : QStringLiteral("low"),
+                                  n % 2 ? QStringLiteral("active") : QStringLiteral("resolved"));
+        if (n == 9)
+            i.assignedTo = QStringLiteral("me@contoso.com");
+        incidents << i;
+    }
+    m_model->setIncidents(incidents);
+    m_proxy->sort(IncidentQueueModel::NumberColumn, Qt::AscendingOrder);
+    m_proxy->setAnalyst(QStringLiteral("ME@contoso.com"));
+
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high status:new"));
+    QList<qint64> shown;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        shown << m_proxy->index(row, 0).data(IncidentQueueModel::NumberRole).toLongLong();
+    QCOMPARE(shown, (QList<qint64>{3, 9, 15, 21, 27}));
+    QVERIFY(m_proxy->emptyExplanation().isEmpty());
+
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high status:new owner:me"));
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_proxy->index(0, 0).data(IncidentQueueModel::NumberRole).toLongLong(), 9);
+
+    // Nothing left: the explanation names the term that removed the last rows.
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high status:new -owner:none owner:bob"));
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QCOMPARE(m_proxy->emptyExplanation(),
+             QStringLiteral("owner:bob removed the last incident that the terms before it left."));
+    // A row whose change takes it out of the filter goes (the filter follows data changes).
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high status:new owner:none"));
+    QCOMPARE(m_proxy->rowCount(), 4);
+    QVERIFY(m_proxy->emptyExplanation().isEmpty());
+    incidents[14].severity = QStringLiteral("low");
+    m_model->applyChanges({incidents.at(14)});
+    QCOMPARE(m_proxy->rowCount(), 3);
+}
+
+void TestIncidentQueueModel::invalidFilterKeepsRows()
+{
+    QList<Incident> incidents;
+    for (int n = 1; n <= 10; ++n)
+        incidents << makeIncident(n, QStringLiteral("row"),
+                                  n <= 4 ? QStringLiteral("high") : QStringLiteral("low"));
+    m_model->setIncidents(incidents);
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high"));
+    QCOMPARE(m_proxy->rowCount(), 4);
+    // Half typed: the rows stay as the last valid filter left them, and the error says why.
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high status:"));
+    QCOMPARE(m_proxy->rowCount(), 4);
+    QCOMPARE(layout.size(), 0);
+    QVERIFY(m_proxy->filterError().startsWith(QStringLiteral("status: — status is new")));
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high status:new"));
+    QVERIFY(m_proxy->filterError().isEmpty());
+    QCOMPARE(m_proxy->rowCount(), 4);
+}
+
+void TestIncidentQueueModel::furtherSortKeys()
+{
+    // Severity first (descending), then title ascending, then the number.
+    const QList<Incident> incidents = {
+            makeIncident(1, QStringLiteral("b"), QStringLiteral("low")),
+            makeIncident(2, QStringLiteral("a"), QStringLiteral("high")),
+            makeIncident(3, QStringLiteral("c"), QStringLiteral("high")),
+            makeIncident(4, QStringLiteral("a"), QStringLiteral("low")),
+            makeIncident(5, QStringLiteral("a"), QStringLiteral("high")),
+    };
+    m_model->setIncidents(incidents);
+    m_proxy->sort(IncidentQueueModel::SeverityColumn, Qt::DescendingOrder);
+    QSignalSpy header(m_proxy.get(), &QAbstractItemModel::headerDataChanged);
+    m_proxy->addSortKey(IncidentQueueModel::TitleColumn, Qt::AscendingOrder);
+    QCOMPARE(header.size(), 1);
+    const auto numbers = [this] {
+        QList<qint64> list;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            list << m_proxy->index(row, 0).data(IncidentQueueModel::NumberRole).toLongLong();
+        return list;
+    };
+    QCOMPARE(numbers(), (QList<qint64>{5, 2, 3, 4, 1}));
+    QCOMPARE(m_proxy->sortKeys().size(), 2);
+    // The header names the second key.
+    QCOMPARE(m_proxy->headerData(IncidentQueueModel::TitleColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Title 2") + QChar(0x25B2));
+    // Adding it again flips it.
+    m_proxy->addSortKey(IncidentQueueModel::TitleColumn);
+    QCOMPARE(numbers(), (QList<qint64>{3, 5, 2, 1, 4}));
+    // A filter keeps the order.
+    m_proxy->setQuickFilterText(QStringLiteral("severity:high"));
+    QCOMPARE(numbers(), (QList<qint64>{3, 5, 2}));
+    // A plain sort drops the further keys.
+    m_proxy->sort(IncidentQueueModel::NumberColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->sortKeys().size(), 1);
+    QCOMPARE(numbers(), (QList<qint64>{2, 3, 5}));
+    QCOMPARE(m_proxy->headerData(IncidentQueueModel::TitleColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Title"));
 }
 
 void TestIncidentQueueModel::filterKeepsSortOrder()

@@ -14,6 +14,9 @@ private Q_SLOTS:
     void syncOnceFillsTheQueue();
     void listJson();
     void listCsvAndTable();
+    void listFilter();
+    void listFilterFindsHostName();
+    void listFilterErrors();
     void showCapsAlertsAt150();
     void showAllAlerts();
     void redirectedIncidentPointsAtSurvivor();
@@ -135,6 +138,107 @@ void TestVigilctl::listCsvAndTable()
     QVERIFY(table.out.startsWith("#"));
     QVERIFY(table.out.contains("150+"));
     QVERIFY(table.out.contains("merged into #"));
+}
+
+void TestVigilctl::listFilter()
+{
+    const QJsonArray all = listIncidents();
+    int high = 0;
+    for (const QJsonValue value : all)
+        high += value.toObject().value(QLatin1String("severity")).toString()
+                == QLatin1String("High");
+    QVERIFY(high > 0 && high < all.size());
+    const Run run = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                              QStringLiteral("incidents"), QStringLiteral("list"),
+                              QStringLiteral("--filter"), QStringLiteral("severity:high"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonArray filtered = QJsonDocument::fromJson(run.out).array();
+    QCOMPARE(filtered.size(), high);
+    for (const QJsonValue value : filtered)
+        QCOMPARE(value.toObject().value(QLatin1String("severity")).toString(),
+                 QStringLiteral("High"));
+
+    // Several terms, OR within a field, negation.
+    const Run open
+            = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("incidents"),
+                        QStringLiteral("list"), QStringLiteral("--filter"),
+                        QStringLiteral("SEVERITY:High status:new,active -owner:none")});
+    QVERIFY2(open.exitCode == 0, open.err.constData());
+    const QJsonArray openHigh = QJsonDocument::fromJson(open.out).array();
+    QVERIFY(openHigh.size() < high);
+    for (const QJsonValue value : openHigh) {
+        const QJsonObject i = value.toObject();
+        QCOMPARE(i.value(QLatin1String("severity")).toString(), QStringLiteral("High"));
+        QVERIFY(i.value(QLatin1String("status")).toString() != QLatin1String("Closed"));
+        QVERIFY(!i.value(QLatin1String("owner")).toString().isEmpty());
+    }
+
+    // Nothing left: the list is empty and stderr says which term removed the last incidents.
+    const Run none
+            = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("incidents"),
+                        QStringLiteral("list"), QStringLiteral("--filter"),
+                        QStringLiteral("severity:high zzqxnothinglikethis")});
+    QCOMPARE(none.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(none.out).array().size(), 0);
+    QVERIFY2(none.err.contains(QStringLiteral("zzqxnothinglikethis removed the last %1 incidents")
+                                       .arg(high)
+                                       .toUtf8()),
+             none.err.constData());
+}
+
+void TestVigilctl::listFilterFindsHostName()
+{
+    // A device from the evidence of an incident finds that incident.
+    QString host;
+    qint64 number = 0;
+    for (const QJsonValue value : listIncidents()) {
+        const qint64 candidate = value.toObject().value(QLatin1String("number")).toInteger();
+        const Run show = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                                   QStringLiteral("incident"), QStringLiteral("show"),
+                                   QString::number(candidate)});
+        for (const QJsonValue entity : QJsonDocument::fromJson(show.out)
+                                               .object()
+                                               .value(QLatin1String("entities"))
+                                               .toArray()) {
+            if (entity.toObject().value(QLatin1String("kind")).toString()
+                == QLatin1String("device")) {
+                host = entity.toObject().value(QLatin1String("value")).toString();
+                break;
+            }
+        }
+        if (!host.isEmpty()) {
+            number = candidate;
+            break;
+        }
+    }
+    QVERIFY2(!host.isEmpty(), "the demo tenant has device evidence");
+    const Run run
+            = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("incidents"),
+                        QStringLiteral("list"), QStringLiteral("--filter"), host.toUpper()});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QList<qint64> found;
+    for (const QJsonValue value : QJsonDocument::fromJson(run.out).array())
+        found.append(value.toObject().value(QLatin1String("number")).toInteger());
+    QVERIFY2(found.contains(number), qPrintable(host));
+}
+
+void TestVigilctl::listFilterErrors()
+{
+    const Run typo = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                               QStringLiteral("incidents"), QStringLiteral("list"),
+                               QStringLiteral("--filter"), QStringLiteral("severity:hgh")});
+    QCOMPARE(typo.exitCode, 2);
+    QVERIFY(typo.out.isEmpty());
+    QVERIFY2(typo.err.contains("severity:hgh \xe2\x80\x94 severity is informational, low, medium "
+                               "or high"),
+             typo.err.constData());
+    const Run quote = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(),
+                                QStringLiteral("incidents"), QStringLiteral("list"),
+                                QStringLiteral("--filter"), QStringLiteral("\"priya\x1b[2J")});
+    QCOMPARE(quote.exitCode, 2);
+    QVERIFY2(quote.err.contains("the quote is not closed"), quote.err.constData());
+    QVERIFY(!quote.err.contains('\x1b'));
 }
 
 void TestVigilctl::showCapsAlertsAt150()

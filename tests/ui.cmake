@@ -28,3 +28,5 @@ vigil_add_test(NAME tst_huntingpage SOURCES tst_huntingpage.cpp LIBS vigil_ui vi
                LABELS hunting ui TIMEOUT 240)
 target_compile_definitions(tst_huntingpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_huntingpage vigilctl)
+# The queue's filter language in the window: chips, empty state, completion, sort keys, views.
+vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_ui LABELS ui)

@@ -374,6 +374,7 @@ void MainWindow::createMenus()
     QAction *columns = view->addAction(tr("Columns…"));
     columns->setObjectName(QStringLiteral("chooseColumns"));
     connect(columns, &QAction::triggered, this, [this] { showHeaderMenu(QPoint(0, 0)); });
+    createViewsMenu(view);
 
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
     for (QAction *action :
@@ -701,6 +702,7 @@ void MainWindow::saveSettings() const
     settings.setValue(settingsKey("queue/header"), m_queue->header()->saveState());
     settings.setValue(settingsKey("queue/headerVersion"), kHeaderStateVersion);
     settings.setValue(settingsKey("triage/analystUpn"), m_analystUpn);
+    saveQueueView();
 }
 
 void MainWindow::restoreSettings()
@@ -724,6 +726,7 @@ void MainWindow::restoreSettings()
             header->setSectionHidden(IncidentQueueModel::SyncStateColumn, false);
         m_queue->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     }
+    restoreQueueView();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

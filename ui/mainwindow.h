@@ -3,6 +3,7 @@
 #include "cloud.h"
 #include "incident.h"
 #include "result.h"
+#include "savedviews.h"
 #include "syncstatus.h"
 #include "triage.h"
 #include "triagedialogs.h"
@@ -21,6 +22,7 @@ class QAction;
 class QFrame;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -30,6 +32,7 @@ namespace Vigil {
 
 class ConnectorPage;
 class EventController;
+class FilterChips;
 class HuntingImport;
 class HuntingPage;
 class IncidentDetailView;
@@ -245,6 +248,34 @@ private:
     bool m_loaded = false; ///< incidentsLoaded has arrived
     bool m_bannerForSync = false;
     SyncStatus m_lastStatus;
+
+    // Saved views, the filter's chips and messages, further sort keys (mainwindowviews.cpp,
+    // mainwindowqueue.cpp).
+public:
+    SavedViews &savedViews() { return m_views; }
+    /** The queue as it is now: filter, sort keys and visible columns (named `name`). */
+    SavedView currentView(const QString &name = {}) const;
+    void applyView(const SavedView &view);
+    /** Writes the saved views to a JSON file; false and a banner when it cannot. */
+    bool exportViews(const QString &path);
+    /** Adds the views of a JSON file; how many, or -1 and a banner when it is not one. */
+    int importViews(const QString &path);
+
+private:
+    void createViewsMenu(QMenu *menu);
+    void rebuildViewsMenu();
+    void saveViewAs();
+    void renameView();
+    void deleteView();
+    void updateFilterFeedback();
+    void saveQueueView() const;
+    void restoreQueueView();
+
+    SavedViews m_views;
+    FilterChips *m_filterChips = nullptr;
+    QLabel *m_filterMessage = nullptr; ///< why the filter text does not parse
+    QLabel *m_emptyState = nullptr; ///< over the queue when the filter leaves nothing
+    QMenu *m_viewsMenu = nullptr;
 };
 
 } // namespace Vigil

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "filterchips.h"
 #include "incidentdetailview.h"
 #include "incidentfilterproxymodel.h"
 #include "incidentqueuemodel.h"
@@ -9,9 +10,11 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -33,12 +36,33 @@ void MainWindow::createQueue(QWidget *parent)
     m_quickFilter->setObjectName(QStringLiteral("quickFilter"));
     m_quickFilter->setAccessibleName(tr("Quick filter"));
     m_quickFilter->setPlaceholderText(
-            tr("Filter by number, Defender id, title, owner or tag  ( / )"));
+            tr("Filter: words, host names, severity:high status:new,active owner:me age:<4h  "
+               "( / )"));
+    m_quickFilter->setToolTip(
+            tr("Words match the number, title, owner, tags, alert titles and evidence names.\n"
+               "Fields: severity, status, classification, owner (me, none), tag, provider (m365d, "
+               "rule), product (MDE, MDI, MDO, MCAS, …), age and updated (<4h, >2d), has "
+               "(duplicate, comment, conflict, pending, error, merged).\n"
+               "Terms combine with AND; a comma is OR within a field; -term excludes; "
+               "\"quotes\" keep a phrase together."));
     m_quickFilter->setClearButtonEnabled(true);
     m_quickFilter->installEventFilter(this);
+    new FilterCompleter(m_quickFilter);
     connect(m_quickFilter, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_proxy->setQuickFilterText(text); });
     layout->addWidget(m_quickFilter);
+
+    m_filterChips = new FilterChips(pane);
+    connect(m_filterChips, &FilterChips::removeRequested, this,
+            [this](int term) { m_quickFilter->setText(m_proxy->query().textWithoutTerm(term)); });
+    layout->addWidget(m_filterChips);
+    m_filterMessage = new QLabel(pane);
+    m_filterMessage->setObjectName(QStringLiteral("filterMessage"));
+    m_filterMessage->setTextFormat(Qt::PlainText);
+    m_filterMessage->setWordWrap(true);
+    m_filterMessage->setForegroundRole(QPalette::PlaceholderText);
+    m_filterMessage->setVisible(false);
+    layout->addWidget(m_filterMessage);
 
     m_queue = new QTreeView(pane);
     m_queue->setObjectName(QStringLiteral("incidentQueue"));
@@ -115,12 +139,27 @@ void MainWindow::createQueue(QWidget *parent)
     });
     layout->addWidget(m_queue, 1);
 
+    // Shift+click on a header adds a further sort key (see IncidentFilterProxyModel).
+    header->viewport()->installEventFilter(this);
+    m_emptyState = new QLabel(m_queue->viewport());
+    m_emptyState->setObjectName(QStringLiteral("queueEmptyState"));
+    m_emptyState->setTextFormat(Qt::PlainText);
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setForegroundRole(QPalette::PlaceholderText);
+    m_emptyState->setVisible(false);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] { updateFilterFeedback(); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { updateFilterFeedback(); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] { updateFilterFeedback(); });
+    connect(this, &MainWindow::analystUpnChanged, m_proxy, &IncidentFilterProxyModel::setAnalyst);
+
     // The count follows every change of what the proxy shows.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] { updateCountLabel(); });
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, [this] { updateCountLabel(); });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { updateCountLabel(); });
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, [this] { updateCountLabel(); });
     connect(m_proxy, &IncidentFilterProxyModel::filterChanged, this, [this] {
+        updateFilterFeedback();
         // Keep the incident in the detail pane selected when it is still shown.
         if (m_detailNumber && !m_queue->currentIndex().isValid()) {
             const QModelIndex index = proxyIndexOfNumber(m_detailNumber);
@@ -132,6 +171,25 @@ void MainWindow::createQueue(QWidget *parent)
 
     if (auto *splitter = qobject_cast<QSplitter *>(parent))
         splitter->addWidget(pane);
+}
+
+void MainWindow::updateFilterFeedback()
+{
+    m_filterChips->setQuery(m_proxy->query());
+    const QString &error = m_proxy->filterError();
+    m_filterMessage->setText(error.isEmpty() ? QString() : tr("Not applied: %1").arg(error));
+    m_filterMessage->setVisible(!error.isEmpty());
+    // The empty state says why nothing shows: which term removed the last incidents.
+    const bool empty = m_proxy->rowCount() == 0 && m_model->rowCount() > 0;
+    if (empty) {
+        const QString why = m_proxy->emptyExplanation();
+        m_emptyState->setText(why.isEmpty() ? tr("No incident matches the filter.")
+                                            : why + QLatin1Char('\n')
+                                                      + tr("Remove that term, or press Esc in "
+                                                           "the filter to clear it."));
+        m_emptyState->setGeometry(m_queue->viewport()->rect().adjusted(16, 16, -16, -16));
+    }
+    m_emptyState->setVisible(empty);
 }
 
 QModelIndex MainWindow::proxyIndexOfNumber(qint64 number) const
@@ -268,10 +326,31 @@ void MainWindow::showHeaderMenu(const QPoint &pos)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    // The filter box's completer is made before the queue view.
+    if (!m_queue)
+        return QMainWindow::eventFilter(watched, event);
     if (watched == m_queue->viewport() && event->type() == QEvent::MouseButtonPress) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         if (!(mouse->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier)))
             m_marking = false;
+        return false;
+    }
+    if (watched == m_queue->viewport() && event->type() == QEvent::Resize && m_emptyState)
+        m_emptyState->setGeometry(m_queue->viewport()->rect().adjusted(16, 16, -16, -16));
+    if (watched == m_queue->header()->viewport() && event->type() == QEvent::MouseButtonPress) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && (mouse->modifiers() & Qt::ShiftModifier)) {
+            const int column = m_queue->header()->logicalIndexAt(mouse->position().toPoint());
+            if (column >= 0) {
+                m_proxy->addSortKey(column);
+                const QList<IncidentFilterProxyModel::SortKey> keys = m_proxy->sortKeys();
+                // The indicator shows the first key; its signal would sort by it alone.
+                const QSignalBlocker blocker(m_queue->header());
+                m_queue->header()->setSortIndicator(keys.value(0).first, keys.value(0).second);
+                m_queue->header()->viewport()->update();
+                return true;
+            }
+        }
         return false;
     }
     if (watched == m_quickFilter

@@ -4,6 +4,7 @@
 #include "ctlcommands.h"
 #include "ctloutput.h"
 #include "incidentexport.h"
+#include "incidentfilter.h"
 #include "synccontroller.h"
 #include "triage.h"
 #include "vocabulary.h"
@@ -154,6 +155,11 @@ void addIncidentOptions(QCommandLineParser &parser)
              QStringLiteral("tag")},
             {QStringLiteral("comment"), QStringLiteral("update: add a comment."),
              QStringLiteral("text")},
+            {QStringLiteral("filter"),
+             QStringLiteral("incidents list: only what this filter matches, in the window's "
+                            "filter language (severity:high status:new,active owner:me "
+                            "age:<4h product:MDE has:duplicate, free words)."),
+             QStringLiteral("expr")},
             {QStringLiteral("wait"),
              QStringLiteral("update: exit only when Graph accepted (or refused) the change.")},
     });
@@ -169,12 +175,24 @@ int runIncidentsList(const QCommandLineParser &parser, const QStringList &)
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
         return fail(options.error().message, Usage);
+    // The same language, parser and messages as the window's quick filter.
+    const IncidentQuery query = IncidentQuery::parse(parser.value(QStringLiteral("filter")));
+    if (!query.isValid())
+        return fail(QStringLiteral("--filter: %1").arg(query.errorMessage()), Usage);
+    IncidentFilterContext context;
+    context.me = options->analystUpn();
 
     ControllerRun run(options.value(), ControllerRun::Reach::Store);
     if (const int opened = run.open(); opened != Ok)
         return opened;
     const Cloud &cloud = run.config().cloud;
-    return run.exec([&](const QList<Incident> &incidents) {
+    return run.exec([&](const QList<Incident> &queue) {
+        const QList<Incident> incidents = query.isEmpty() ? queue : query.filter(queue, context);
+        if (incidents.isEmpty() && !query.isEmpty()) {
+            const auto [term, left] = query.emptyingTerm(queue, context);
+            if (term >= 0)
+                err() << query.emptyExplanation(term, left) << Qt::endl;
+        }
         if (format == QLatin1String("csv")) {
             out() << incidentCsvColumns().join(QLatin1Char(',')) << "\r\n";
             for (const Incident &i : incidents)

@@ -333,9 +333,10 @@ Result<QList<Incident>> SqliteIncidentRepository::loadQueue() const
     // Through the raw statement: on a queue of 100,000 incidents QSqlQuery's QVariant per value
     // was most of the start-up.
     SqliteStatement q;
-    if (Result<void> prepared = m_database.prepareRaw(
-                q, QStringLiteral("SELECT %1 %2 ORDER BY i.number")
-                           .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+    if (Result<void> prepared
+        = m_database.prepareRaw(q, QStringLiteral("SELECT %1 %2 ORDER BY i.number")
+                                           .arg(QLatin1String(kIncidentQueueColumns),
+                                                QLatin1String(kIncidentFrom)));
         !prepared)
         return prepared.error();
     QList<Incident> list;
@@ -344,7 +345,99 @@ Result<QList<Incident>> SqliteIncidentRepository::loadQueue() const
         list.append(incidentFromStatement(q));
     if (!q.ok())
         return statementError(QStringLiteral("loading the queue"), q);
+    if (Result<void> facts = loadFilterFacts(list); !facts)
+        return facts.error();
     return list;
+}
+
+Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) const
+{
+    // What kIncidentColumns reads per row, for the whole queue in one pass over the alerts,
+    // component alerts and comments.
+    // The indexes are made when the first row needs them: a queue without alerts or comments
+    // pays nothing.
+    QHash<QString, qsizetype> byId;
+    QHash<QString, qsizetype> byRuleAlert;
+    bool indexed = false;
+    const auto index = [&] {
+        if (indexed)
+            return;
+        indexed = true;
+        byId.reserve(list.size());
+        for (qsizetype n = 0; n < list.size(); ++n) {
+            byId.insert(list.at(n).providerIncidentId, n);
+            if (!list.at(n).ruleAlertId.isEmpty())
+                byRuleAlert.insert(list.at(n).ruleAlertId, n);
+        }
+    };
+    const QString names = QStringLiteral(
+            "(SELECT group_concat(nullif(coalesce(json_extract(j.value, '$.deviceDnsName'),"
+            " json_extract(j.value, '$.userAccount.userPrincipalName'),"
+            " json_extract(j.value, '$.userAccount.accountName'),"
+            " json_extract(j.value, '$.primaryAddress'),"
+            " json_extract(j.value, '$.fileDetails.fileName'),"
+            " json_extract(j.value, '$.imageFile.fileName'), json_extract(j.value, '$.ipAddress'),"
+            " json_extract(j.value, '$.url'), json_extract(j.value, '$.displayName'), ''), ''),"
+            " char(31)) FROM json_each(CASE WHEN json_valid(CAST(evidence AS TEXT))"
+            " THEN CAST(evidence AS TEXT) ELSE '[]' END) j)");
+    const auto read = [&](const QString &sql, const QHash<QString, qsizetype> &ids) {
+        SqliteStatement a;
+        if (Result<void> prepared = m_database.prepareRaw(a, sql); !prepared)
+            return prepared;
+        while (a.next()) {
+            index();
+            const qsizetype n = ids.value(a.text(0), -1);
+            if (n < 0)
+                continue;
+            Incident &incident = list[n];
+            const QString source = a.text(1);
+            if (!source.isEmpty() && !incident.alertSources.contains(source))
+                incident.alertSources.append(source);
+            for (const QString &text : {a.text(2), a.text(3)}) {
+                if (text.isEmpty())
+                    continue;
+                if (!incident.alertText.isEmpty())
+                    incident.alertText += QChar(0x1F);
+                incident.alertText += text;
+            }
+        }
+        if (!a.ok())
+            return Result<void>(statementError(QStringLiteral("loading the queue's alerts"), a));
+        return Result<void>();
+    };
+    if (Result<void> r = read(QStringLiteral("SELECT incident_id, service_source, title, %1"
+                                             " FROM alerts")
+                                      .arg(names),
+                              byId);
+        !r)
+        return r;
+    if (!byRuleAlert.isEmpty() || std::any_of(list.cbegin(), list.cend(), [](const Incident &i) {
+            return !i.ruleAlertId.isEmpty();
+        })) {
+        if (Result<void> r = read(QStringLiteral("SELECT id, service_source, title, %1"
+                                                 " FROM component_alerts WHERE id IN"
+                                                 " (SELECT rule_alert_id FROM incidents"
+                                                 " WHERE rule_alert_id IS NOT NULL)")
+                                          .arg(names),
+                                  byRuleAlert);
+            !r)
+            return r;
+    }
+    SqliteStatement c;
+    if (Result<void> prepared
+        = m_database.prepareRaw(c, QStringLiteral("SELECT incident_id, COUNT(*) FROM comments"
+                                                  " GROUP BY incident_id"));
+        !prepared)
+        return prepared;
+    while (c.next()) {
+        index();
+        const qsizetype n = byId.value(c.text(0), -1);
+        if (n >= 0)
+            list[n].commentCount = int(c.integer(1));
+    }
+    if (!c.ok())
+        return statementError(QStringLiteral("counting the queue's comments"), c);
+    return {};
 }
 
 Result<IncidentDetail> SqliteIncidentRepository::loadDetail(qint64 number, bool allAlerts) const

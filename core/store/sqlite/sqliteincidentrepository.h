@@ -57,6 +57,8 @@ public:
                                  const QString &failure, const QString &subject = {});
 
 private:
+    /** Fills alertSources, alertText and commentCount of a whole queue at once. */
+    Result<void> loadFilterFacts(QList<Incident> &list) const;
     Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
 
     SqliteDatabase &m_database;

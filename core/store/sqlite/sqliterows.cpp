@@ -197,6 +197,10 @@ Incident incidentFromRow(const QSqlQuery &q)
     i.redirectedToNumber = q.value(20).toLongLong();
     i.ruleAlertId = q.value(21).toString();
     i.duplicateOf = q.value(22).toLongLong();
+    if (const QString sources = q.value(23).toString(); !sources.isEmpty())
+        i.alertSources = sources.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    i.alertText = q.value(24).toString();
+    i.commentCount = q.value(25).toInt();
     return i;
 }
 
@@ -227,6 +231,10 @@ Incident incidentFromStatement(const SqliteStatement &q)
     i.redirectedToNumber = q.integer(20);
     i.ruleAlertId = q.text(21);
     i.duplicateOf = q.integer(22);
+    if (const QString sources = q.text(23); !sources.isEmpty())
+        i.alertSources = sources.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    i.alertText = q.text(24);
+    i.commentCount = int(q.integer(25));
     return i;
 }
 

@@ -25,13 +25,43 @@ class SqliteStatement;
  */
 namespace Vigil::SqliteRows {
 
-// Column list shared by the queue and the single-row loads; incidentFromRow reads it.
-constexpr char kIncidentColumns[]
-        = "i.number, i.provider, i.provider_incident_id, i.tenant, i.title, i.description,"
-          " i.severity, i.status, i.assigned_to, i.classification, i.determination,"
-          " i.redirect_incident_id, i.last_modified_by, i.web_url, i.created_time,"
-          " i.last_update_time, i.alert_count, i.sync_state, i.custom_tags, i.system_tags,"
-          " t.number, i.rule_alert_id, i.duplicate_of";
+#define VIGIL_INCIDENT_ROW_COLUMNS \
+    "i.number, i.provider, i.provider_incident_id, i.tenant, i.title, i.description," \
+    " i.severity, i.status, i.assigned_to, i.classification, i.determination," \
+    " i.redirect_incident_id, i.last_modified_by, i.web_url, i.created_time," \
+    " i.last_update_time, i.alert_count, i.sync_state, i.custom_tags, i.system_tags," \
+    " t.number, i.rule_alert_id, i.duplicate_of,"
+
+/** The whole queue: the same columns, the filter's facts left empty (loadQueue() reads them
+ *  for all incidents at once, which is much cheaper than per row). */
+constexpr char kIncidentQueueColumns[] = VIGIL_INCIDENT_ROW_COLUMNS " NULL, NULL, 0";
+
+// Column list of the single-row loads; incidentFromRow reads it.
+constexpr char kIncidentColumns[] = VIGIL_INCIDENT_ROW_COLUMNS
+        // For the queue's filter: the alerts' products, their titles and evidence names, and
+        // the number of comments. The names come from evidence kept as Graph sent it (JSON);
+        // older data-stream evidence is left out.
+        " (SELECT group_concat(s, ',') FROM (SELECT service_source AS s FROM alerts"
+        "  WHERE incident_id = i.provider_incident_id UNION SELECT service_source"
+        "  FROM component_alerts WHERE id = i.rule_alert_id)),"
+        " (SELECT group_concat(v, char(31)) FROM ("
+        "  SELECT x.title AS v FROM (SELECT title FROM alerts"
+        "   WHERE incident_id = i.provider_incident_id UNION ALL SELECT title"
+        "   FROM component_alerts WHERE id = i.rule_alert_id) x"
+        "  UNION ALL SELECT nullif(coalesce(json_extract(j.value, '$.deviceDnsName'),"
+        "   json_extract(j.value, '$.userAccount.userPrincipalName'),"
+        "   json_extract(j.value, '$.userAccount.accountName'),"
+        "   json_extract(j.value, '$.primaryAddress'),"
+        "   json_extract(j.value, '$.fileDetails.fileName'),"
+        "   json_extract(j.value, '$.imageFile.fileName'), json_extract(j.value, '$.ipAddress'),"
+        "   json_extract(j.value, '$.url'), json_extract(j.value, '$.displayName'), ''), '')"
+        "  FROM (SELECT CAST(evidence AS TEXT) AS e FROM alerts"
+        "   WHERE incident_id = i.provider_incident_id UNION ALL SELECT CAST(evidence AS TEXT)"
+        "   FROM component_alerts WHERE id = i.rule_alert_id) y,"
+        "  json_each(CASE WHEN json_valid(y.e) THEN y.e ELSE '[]' END) j)),"
+        " (SELECT COUNT(*) FROM comments WHERE incident_id = i.provider_incident_id)";
+#undef VIGIL_INCIDENT_ROW_COLUMNS
+
 constexpr char kIncidentFrom[] = " FROM incidents i LEFT JOIN incidents t ON "
                                  "t.provider_incident_id = i.redirect_incident_id";
 
