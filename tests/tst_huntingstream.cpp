@@ -7,6 +7,7 @@
 #include "eventcontroller.h"
 #include "eventstreamcontroller.h"
 #include "huntingtablesbox.h"
+#include "pluralforms.h"
 #include "storageaccountbox.h"
 #include "storageconnection.h"
 
@@ -145,6 +146,8 @@ private:
 
 void TestHuntingStream::initTestCase()
 {
+    // The window's counted strings in English, as the application installs them.
+    QVERIFY(installPluralForms());
     if (Azurite::executable().isEmpty()) {
         if (Azurite::requiredHere())
             QFAIL(qPrintable(Azurite::missingAdvice()));
