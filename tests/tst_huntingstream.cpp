@@ -205,7 +205,7 @@ void TestHuntingStream::pullShowsRowsAndOnlyNewOnes()
     QVERIFY(finished.wait(60'000));
     QTRY_COMPARE(rowText(tables, kTable, HuntingTablesBox::Rows), QStringLiteral("7"));
     QVERIFY2(lastPass->text().contains(
-                     QLatin1String("2 rows stored, 1 duplicates skipped, 0 lines rejected")),
+                     QLatin1String("2 rows stored, 1 duplicate skipped, 0 lines rejected")),
              qPrintable(lastPass->text()));
 
     // The rest of the split line, and a line that is not a record.
@@ -215,7 +215,7 @@ void TestHuntingStream::pullShowsRowsAndOnlyNewOnes()
     QTRY_COMPARE(rowText(tables, kTable, HuntingTablesBox::Rows), QStringLiteral("8"));
     QCOMPARE(rowText(tables, kTable, HuntingTablesBox::Streaming), QStringLiteral("read, 1 new"));
     QVERIFY2(lastPass->text().contains(
-                     QLatin1String("1 rows stored, 0 duplicates skipped, 1 lines rejected")),
+                     QLatin1String("1 row stored, 0 duplicates skipped, 1 line rejected")),
              qPrintable(lastPass->text()));
 
     // Nothing new: nothing added.
