@@ -5,15 +5,19 @@
 #include "eventcontroller.h"
 #include "eventstore.h"
 #include "eventstreamcontroller.h"
+#include "huntinglibrary.h"
+#include "huntinglibrarycontroller.h"
 #include "huntingpage.h"
 #include "huntingtab.h"
 #include "mainwindow.h"
 #include "pluralforms.h"
+#include "remotehuntcontroller.h"
 #include "secretstore.h"
 #include "synccontroller.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QImage>
 #include <QLibraryInfo>
@@ -120,6 +124,10 @@ int main(int argc, char *argv[])
         events.start(eventStorePath(config.store));
     // Streaming from the storage account the Defender streaming API writes to, on its own thread.
     EventStreamController stream(&events);
+    // History and saved queries, on their own thread; and queries run in Defender itself. Both
+    // outlive the window, whose hunting page uses them.
+    HuntingLibraryController library;
+    RemoteHuntController remoteHunt;
     MainWindow window(&controller);
     if (!config.store.isEmpty())
         window.huntingPage()->setDatabasePath(eventStorePath(config.store));
@@ -135,6 +143,23 @@ int main(int argc, char *argv[])
             stream.start(config, options->dataDir());
         }
     }
+    {
+        QString huntingDir = options->dataDir();
+        if (huntingDir.isEmpty() && options->demo())
+            huntingDir = demo.dataDir();
+        if (huntingDir.isEmpty() && !config.store.isEmpty())
+            huntingDir = QFileInfo(config.store.location).absolutePath();
+        if (!huntingDir.isEmpty()) {
+            library.start(huntingLibraryPath(huntingDir));
+            window.huntingPage()->setLibraryController(&library);
+        }
+    }
+    // "Run in Defender" signs in with the window's connection as it is at that moment (the
+    // keychain's secret arrives after start-up; the connector page may switch tenants).
+    window.huntingPage()->setRemoteHuntController(&remoteHunt);
+    QObject::connect(window.huntingPage(), &HuntingPage::runInDefenderRequested, &remoteHunt,
+                     [&remoteHunt, &controller] { remoteHunt.setConnection(controller.config()); });
+    window.huntingPage()->setRemoteRunAvailable(options->demo() || !config.tenantId.isEmpty());
     // The analyst's edits go to the sync engine; its answers come back to the window.
     QObject::connect(&window, &MainWindow::editRequested, &controller,
                      &SyncController::requestEdit);
@@ -238,13 +263,13 @@ int main(int argc, char *argv[])
     SecretStore secrets;
     ConnectorProfile current
             = options->usesSavedProfile() ? options->profile() : ConnectorProfile();
-    QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets,
-                     [&secrets, &current](const QString &refreshToken) {
-                         if (current.isValid()
-                             && current.authMode == ConnectorProfile::AuthMode::DeviceCode)
-                             secrets.write(current.secretKey(), refreshToken, &secrets,
-                                           [](const Result<void> &) {});
-                     });
+    const auto keepRefreshToken = [&secrets, &current](const QString &refreshToken) {
+        if (current.isValid() && current.authMode == ConnectorProfile::AuthMode::DeviceCode)
+            secrets.write(current.secretKey(), refreshToken, &secrets, [](const Result<void> &) {});
+    };
+    QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets, keepRefreshToken);
+    QObject::connect(&remoteHunt, &RemoteHuntController::refreshTokenRotated, &secrets,
+                     keepRefreshToken);
     // The connector page switches the running sync to a new connection (and off a removed one);
     // renewed refresh tokens go to the connection in use.
     QObject::connect(&connection, &ConnectionController::connected, &window,

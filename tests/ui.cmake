@@ -28,3 +28,6 @@ vigil_add_test(NAME tst_huntingpage SOURCES tst_huntingpage.cpp LIBS vigil_ui vi
                LABELS hunting ui TIMEOUT 240)
 target_compile_definitions(tst_huntingpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_huntingpage vigilctl)
+# The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
+vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
+               LABELS hunting ui TIMEOUT 240)
