@@ -84,7 +84,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector or hunting."),
+                                      "connector, hunting or hunting-chart."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.process(app);
 
@@ -96,8 +96,9 @@ int main(int argc, char *argv[])
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
-        && page != QLatin1String("hunting"))
-        return fail(QStringLiteral("--page must be queue, connector or hunting."));
+        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart"))
+        return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
+                                   "the hunting page with a chart)."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -209,20 +210,40 @@ int main(int argc, char *argv[])
                             QCoreApplication::exit(exitCode);
                         });
                     };
-                    if (page == QLatin1String("hunting")) {
-                        // A query over the demo tenant's process events, run before the grab.
+                    if (page.startsWith(QLatin1String("hunting"))) {
+                        // A query over the demo tenant's events, run before the grab once the
+                        // first streaming pass has brought them in.
+                        const bool chart = page == QLatin1String("hunting-chart");
                         window.huntingPage()->setTabsSaved(false);
                         window.showHuntingPage();
-                        HuntingTab *tab = window.huntingPage()->newTab(
-                                QStringLiteral("Process events"),
-                                QStringLiteral("DeviceProcessEvents\n"
-                                               "| sort by Timestamp desc\n"
-                                               "| project Timestamp, DeviceName, AccountName, "
-                                               "FileName, ProcessCommandLine, SHA256\n"
-                                               "| take 200"));
-                        QObject::connect(tab, &HuntingTab::queryFinished, &window, save,
-                                         Qt::SingleShotConnection);
-                        tab->runQuery();
+                        const auto runQuery = [&window, save, chart] {
+                            HuntingTab *tab = window.huntingPage()->newTab(
+                                    chart ? QStringLiteral("Processes over time")
+                                          : QStringLiteral("Process events"),
+                                    chart ? QStringLiteral("DeviceProcessEvents\n"
+                                                           "| where FileName in (\"cmd.exe\", "
+                                                           "\"powershell.exe\", \"msedge.exe\")\n"
+                                                           "| summarize Processes = count() by "
+                                                           "FileName, bin(Timestamp, 6h)\n"
+                                                           "| render timechart")
+                                          : QStringLiteral("DeviceProcessEvents\n"
+                                                           "| sort by Timestamp desc\n"
+                                                           "| project Timestamp, DeviceName, "
+                                                           "AccountName, FileName, "
+                                                           "ProcessCommandLine, SHA256\n"
+                                                           "| take 200"));
+                            // Only this tab: not the analyst's tabs kept from other runs.
+                            while (window.huntingPage()->tabCount() > 1)
+                                window.huntingPage()->closeTab(0);
+                            QObject::connect(tab, &HuntingTab::queryFinished, &window, save,
+                                             Qt::SingleShotConnection);
+                            tab->runQuery();
+                        };
+                        if (!stream.accountUrl().isEmpty() && !stream.lastPass())
+                            QObject::connect(&stream, &EventStreamController::passFinished, &window,
+                                             runQuery, Qt::SingleShotConnection);
+                        else
+                            runQuery();
                         return;
                     }
                     if (page == QLatin1String("connector")) {
