@@ -294,9 +294,15 @@ int main(int argc, char *argv[])
     // The connector page switches the running sync to a new connection (and off a removed one);
     // renewed refresh tokens go to the connection in use.
     QObject::connect(&connection, &ConnectionController::connected, &window,
-                     [&current](const ConnectorProfile &profile) { current = profile; });
+                     [&current, &window](const ConnectorProfile &profile) {
+                         current = profile;
+                         window.huntingPage()->setRemoteRunAvailable(true);
+                     });
     QObject::connect(&connection, &ConnectionController::disconnected, &window,
-                     [&current](const ConnectorProfile &) { current = ConnectorProfile(); });
+                     [&current, &window](const ConnectorProfile &) {
+                         current = ConnectorProfile();
+                         window.huntingPage()->setRemoteRunAvailable(false);
+                     });
     if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
         AppOptions::readSavedSecret(
                 current, &secrets, &window,

@@ -287,13 +287,23 @@ private Q_SLOTS:
                  qPrintable(tab->statusText()));
         QCOMPARE(tab->editor()->toPlainText(), query);
 
-        // Recorded as a Defender run.
+        // Esc stops a run in Defender; the tab says it was cancelled.
+        finished.clear();
+        page->runInDefenderAction()->trigger();
+        QTest::keyClick(tab->editor(), Qt::Key_Escape);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).value<HuntRunResult>().status,
+                 HuntRunResult::Status::Cancelled);
+        QCOMPARE(tab->errorText(), QStringLiteral("The query was cancelled."));
+        QVERIFY(page->runInDefenderAction()->isEnabled());
+
+        // Recorded as Defender runs.
         auto *history
                 = page->libraryPanel()->findChild<QTreeWidget *>(QStringLiteral("historyList"));
         QTRY_VERIFY(history->findItems(QStringLiteral("Defender"), Qt::MatchExactly,
                                        QueryLibraryPanel::Where)
                             .size()
-                    == 1);
+                    == 2);
 
         // Defender's refusal in its own words, as plain text; a local run afterwards is local.
         finished.clear();

@@ -318,6 +318,11 @@ HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
         if (tab == currentTab())
             updateCurrentQuery();
     });
+    // Esc in the editor also stops the tab's run in Defender.
+    connect(tab->editor(), &KqlEditor::cancelRequested, this, [this, tab] {
+        if (m_remote && m_remote->isRunning() && m_remoteTab == tab)
+            m_remote->cancel();
+    });
     scheduleSave();
     return tab;
 }
