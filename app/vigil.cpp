@@ -5,15 +5,19 @@
 #include "eventcontroller.h"
 #include "eventstore.h"
 #include "eventstreamcontroller.h"
+#include "huntinglibrary.h"
+#include "huntinglibrarycontroller.h"
 #include "huntingpage.h"
 #include "huntingtab.h"
 #include "mainwindow.h"
 #include "pluralforms.h"
+#include "remotehuntcontroller.h"
 #include "secretstore.h"
 #include "synccontroller.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QImage>
 #include <QLibraryInfo>
@@ -80,7 +84,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector or hunting."),
+                                      "connector, hunting or hunting-chart."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.addOption({QStringLiteral("filter"),
                       QCoreApplication::translate(
@@ -97,8 +101,9 @@ int main(int argc, char *argv[])
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
-        && page != QLatin1String("hunting"))
-        return fail(QStringLiteral("--page must be queue, connector or hunting."));
+        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart"))
+        return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
+                                   "the hunting page with a chart)."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -125,6 +130,10 @@ int main(int argc, char *argv[])
         events.start(eventStorePath(config.store));
     // Streaming from the storage account the Defender streaming API writes to, on its own thread.
     EventStreamController stream(&events);
+    // History and saved queries, on their own thread; and queries run in Defender itself. Both
+    // outlive the window, whose hunting page uses them.
+    HuntingLibraryController library;
+    RemoteHuntController remoteHunt;
     MainWindow window(&controller);
     if (!config.store.isEmpty())
         window.huntingPage()->setDatabasePath(eventStorePath(config.store));
@@ -140,6 +149,23 @@ int main(int argc, char *argv[])
             stream.start(config, options->dataDir());
         }
     }
+    {
+        QString huntingDir = options->dataDir();
+        if (huntingDir.isEmpty() && options->demo())
+            huntingDir = demo.dataDir();
+        if (huntingDir.isEmpty() && !config.store.isEmpty())
+            huntingDir = QFileInfo(config.store.location).absolutePath();
+        if (!huntingDir.isEmpty()) {
+            library.start(huntingLibraryPath(huntingDir));
+            window.huntingPage()->setLibraryController(&library);
+        }
+    }
+    // "Run in Defender" signs in with the window's connection as it is at that moment (the
+    // keychain's secret arrives after start-up; the connector page may switch tenants).
+    window.huntingPage()->setRemoteHuntController(&remoteHunt);
+    QObject::connect(window.huntingPage(), &HuntingPage::runInDefenderRequested, &remoteHunt,
+                     [&remoteHunt, &controller] { remoteHunt.setConnection(controller.config()); });
+    window.huntingPage()->setRemoteRunAvailable(options->demo() || !config.tenantId.isEmpty());
     // The analyst's edits go to the sync engine; its answers come back to the window.
     QObject::connect(&window, &MainWindow::editRequested, &controller,
                      &SyncController::requestEdit);
@@ -189,20 +215,40 @@ int main(int argc, char *argv[])
                             QCoreApplication::exit(exitCode);
                         });
                     };
-                    if (page == QLatin1String("hunting")) {
-                        // A query over the demo tenant's process events, run before the grab.
+                    if (page.startsWith(QLatin1String("hunting"))) {
+                        // A query over the demo tenant's events, run before the grab once the
+                        // first streaming pass has brought them in.
+                        const bool chart = page == QLatin1String("hunting-chart");
                         window.huntingPage()->setTabsSaved(false);
                         window.showHuntingPage();
-                        HuntingTab *tab = window.huntingPage()->newTab(
-                                QStringLiteral("Process events"),
-                                QStringLiteral("DeviceProcessEvents\n"
-                                               "| sort by Timestamp desc\n"
-                                               "| project Timestamp, DeviceName, AccountName, "
-                                               "FileName, ProcessCommandLine, SHA256\n"
-                                               "| take 200"));
-                        QObject::connect(tab, &HuntingTab::queryFinished, &window, save,
-                                         Qt::SingleShotConnection);
-                        tab->runQuery();
+                        const auto runQuery = [&window, save, chart] {
+                            HuntingTab *tab = window.huntingPage()->newTab(
+                                    chart ? QStringLiteral("Processes over time")
+                                          : QStringLiteral("Process events"),
+                                    chart ? QStringLiteral("DeviceProcessEvents\n"
+                                                           "| where FileName in (\"cmd.exe\", "
+                                                           "\"powershell.exe\", \"msedge.exe\")\n"
+                                                           "| summarize Processes = count() by "
+                                                           "FileName, bin(Timestamp, 6h)\n"
+                                                           "| render timechart")
+                                          : QStringLiteral("DeviceProcessEvents\n"
+                                                           "| sort by Timestamp desc\n"
+                                                           "| project Timestamp, DeviceName, "
+                                                           "AccountName, FileName, "
+                                                           "ProcessCommandLine, SHA256\n"
+                                                           "| take 200"));
+                            // Only this tab: not the analyst's tabs kept from other runs.
+                            while (window.huntingPage()->tabCount() > 1)
+                                window.huntingPage()->closeTab(0);
+                            QObject::connect(tab, &HuntingTab::queryFinished, &window, save,
+                                             Qt::SingleShotConnection);
+                            tab->runQuery();
+                        };
+                        if (!stream.accountUrl().isEmpty() && !stream.lastPass())
+                            QObject::connect(&stream, &EventStreamController::passFinished, &window,
+                                             runQuery, Qt::SingleShotConnection);
+                        else
+                            runQuery();
                         return;
                     }
                     if (page == QLatin1String("connector")) {
@@ -250,19 +296,25 @@ int main(int argc, char *argv[])
     SecretStore secrets;
     ConnectorProfile current
             = options->usesSavedProfile() ? options->profile() : ConnectorProfile();
-    QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets,
-                     [&secrets, &current](const QString &refreshToken) {
-                         if (current.isValid()
-                             && current.authMode == ConnectorProfile::AuthMode::DeviceCode)
-                             secrets.write(current.secretKey(), refreshToken, &secrets,
-                                           [](const Result<void> &) {});
-                     });
+    const auto keepRefreshToken = [&secrets, &current](const QString &refreshToken) {
+        if (current.isValid() && current.authMode == ConnectorProfile::AuthMode::DeviceCode)
+            secrets.write(current.secretKey(), refreshToken, &secrets, [](const Result<void> &) {});
+    };
+    QObject::connect(&controller, &SyncController::refreshTokenRotated, &secrets, keepRefreshToken);
+    QObject::connect(&remoteHunt, &RemoteHuntController::refreshTokenRotated, &secrets,
+                     keepRefreshToken);
     // The connector page switches the running sync to a new connection (and off a removed one);
     // renewed refresh tokens go to the connection in use.
     QObject::connect(&connection, &ConnectionController::connected, &window,
-                     [&current](const ConnectorProfile &profile) { current = profile; });
+                     [&current, &window](const ConnectorProfile &profile) {
+                         current = profile;
+                         window.huntingPage()->setRemoteRunAvailable(true);
+                     });
     QObject::connect(&connection, &ConnectionController::disconnected, &window,
-                     [&current](const ConnectorProfile &) { current = ConnectorProfile(); });
+                     [&current, &window](const ConnectorProfile &) {
+                         current = ConnectorProfile();
+                         window.huntingPage()->setRemoteRunAvailable(false);
+                     });
     if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
         AppOptions::readSavedSecret(
                 current, &secrets, &window,

@@ -116,7 +116,8 @@ QString DeviceCodeFlow::delegatedScopes(const QUrl &graphResource)
     while (graph.endsWith(QLatin1Char('/'))) // StripTrailingSlash keeps a root path's '/'
         graph.chop(1);
     return graph + QStringLiteral("/SecurityIncident.ReadWrite.All ") + graph
-           + QStringLiteral("/SecurityAlert.ReadWrite.All offline_access openid profile");
+           + QStringLiteral("/SecurityAlert.ReadWrite.All ") + graph
+           + QStringLiteral("/ThreatHunting.Read.All offline_access openid profile");
 }
 
 QUrl DeviceCodeFlow::endpointUrl(const QUrl &authorityHost, const QString &tenant,

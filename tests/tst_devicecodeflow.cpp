@@ -140,6 +140,7 @@ void TestDeviceCodeFlow::scopesAndEndpoints()
     QCOMPARE(DeviceCodeFlow::delegatedScopes(QUrl(QStringLiteral("https://graph.microsoft.us/"))),
              QStringLiteral("https://graph.microsoft.us/SecurityIncident.ReadWrite.All "
                             "https://graph.microsoft.us/SecurityAlert.ReadWrite.All "
+                            "https://graph.microsoft.us/ThreatHunting.Read.All "
                             "offline_access openid profile"));
     QCOMPARE(DeviceCodeFlow::endpointUrl(QUrl(QStringLiteral("https://login.microsoftonline.us")),
                                          QStringLiteral("organizations"),

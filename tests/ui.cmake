@@ -30,3 +30,6 @@ target_compile_definitions(tst_huntingpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:
 add_dependencies(tst_huntingpage vigilctl)
 # The queue's filter language in the window: chips, empty state, completion, sort keys, views.
 vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_ui LABELS ui)
+# The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
+vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
+               LABELS hunting ui TIMEOUT 240)

@@ -465,6 +465,8 @@ void ConnectorPage::showConnectFailure(const Error &error)
 
 void ConnectorPage::setIdentity(const ConnectorIdentity &identity)
 {
+    if (m_storageAccount)
+        m_storageAccount->setDemoTenant(identity.demo);
     if (identity.demo) {
         m_connectionState->setText(tr("Connected to the embedded demo tenant"));
     } else if (identity.tenantId.isEmpty()) {

@@ -179,10 +179,18 @@ QString StorageAccountBox::passSummary(const EventStreamPass &pass)
     return text + QLatin1Char('.');
 }
 
+void StorageAccountBox::setDemoTenant(bool demo)
+{
+    m_demo = demo;
+    showAccount(m_stream->accountUrl(), std::nullopt);
+}
+
 void StorageAccountBox::showAccount(const QString &url, const std::optional<Error> &error)
 {
     if (url.isEmpty())
         m_account->setText(tr("not connected"));
+    else if (m_stream->accountFromEnvironment() && m_demo)
+        m_account->setText(tr("%1 (the demo tenant's storage account)").arg(elidedText(url)));
     else if (m_stream->accountFromEnvironment())
         m_account->setText(tr("%1 (from VIGIL_STORAGE_URL, which wins over a saved account)")
                                    .arg(elidedText(url)));

@@ -27,6 +27,8 @@ public:
 
     /** The last pass in one line, as the box shows it ("" before the first). */
     static QString passSummary(const EventStreamPass &pass);
+    /** The embedded demo tenant: its own storage account is named as such. */
+    void setDemoTenant(bool demo);
 
 private:
     void showAccount(const QString &url, const std::optional<Vigil::Error> &error);
@@ -56,6 +58,7 @@ private:
     QLineEdit *m_secret = nullptr;
     QPushButton *m_confirm = nullptr;
     QPushButton *m_cancelForm = nullptr;
+    bool m_demo = false;
 };
 
 } // namespace Vigil

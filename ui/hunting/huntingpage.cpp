@@ -2,8 +2,12 @@
 
 #include "eventcontroller.h"
 #include "eventtypes.h"
+#include "huntinglibrarycontroller.h"
 #include "huntingtab.h"
 #include "kqleditor.h"
+#include "querylibrarypanel.h"
+#include "remotehuntcontroller.h"
+#include "schemabrowser.h"
 
 #include "displaytext.h"
 #include <QAction>
@@ -49,8 +53,18 @@ HuntingPage::HuntingPage(QWidget *parent)
         if (HuntingTab *tab = currentTab()) {
             int offset = 0;
             const QString query = tab->editor()->queryToRun(&offset);
-            if (!query.trimmed().isEmpty())
-                Q_EMIT runInDefenderRequested(query);
+            if (query.trimmed().isEmpty())
+                return;
+            Q_EMIT runInDefenderRequested(query);
+            if (m_remote) {
+                m_remoteTab = tab;
+                m_remoteQuery = query;
+                m_remoteColumns.clear();
+                m_remoteRows.clear();
+                m_runInDefender->setEnabled(false);
+                m_runInDefender->setText(tr("Running in Defender…"));
+                m_remote->run(query);
+            }
         }
     });
     setRemoteRunAvailable(false);
@@ -93,6 +107,7 @@ HuntingPage::HuntingPage(QWidget *parent)
             [this](int index) { renameTab(index); });
     connect(m_tabs->tabBar(), &QTabBar::tabMoved, this, &HuntingPage::scheduleSave);
     connect(m_tabs, &QTabWidget::currentChanged, this, &HuntingPage::scheduleSave);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &HuntingPage::updateCurrentQuery);
     m_tabs->tabBar()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tabs->tabBar()->addActions({m_newTab, m_renameTab, m_closeTab});
 
@@ -133,6 +148,124 @@ void HuntingPage::setEventController(EventController *events)
     m_events = events;
     if (m_events)
         connect(m_events, &EventController::tablesLoaded, this, &HuntingPage::checkPivotRanges);
+    if (m_events && !m_schema) {
+        m_schema = new SchemaBrowser(m_events, m_side);
+        m_schema->setObjectName(QStringLiteral("schemaBrowser"));
+        connect(m_schema, &SchemaBrowser::insertTextRequested, this, [this](const QString &text) {
+            insertText(text);
+            if (HuntingTab *tab = currentTab())
+                tab->editor()->setFocus(Qt::OtherFocusReason);
+        });
+        m_side->insertTab(0, m_schema, tr("Schema"));
+        m_side->setCurrentIndex(0);
+        m_side->setVisible(true);
+    }
+}
+
+void HuntingPage::setLibraryController(HuntingLibraryController *library)
+{
+    if (m_library || !library)
+        return;
+    m_libraryController = library;
+    m_library = new QueryLibraryPanel(library, m_side);
+    m_library->setObjectName(QStringLiteral("queryLibrary"));
+    connect(m_library, &QueryLibraryPanel::openQueryRequested, this,
+            [this](const QString &text, const QString &name) {
+                HuntingTab *tab = newTab(name, text);
+                tab->editor()->setFocus(Qt::OtherFocusReason);
+            });
+    addSidePanel(m_library, tr("Queries"));
+    updateCurrentQuery();
+}
+
+void HuntingPage::setRemoteHuntController(RemoteHuntController *remote)
+{
+    if (m_remote)
+        disconnect(m_remote, nullptr, this, nullptr);
+    m_remote = remote;
+    if (!m_remote)
+        return;
+    connect(m_remote, &RemoteHuntController::columnsReceived, this,
+            [this](const Kql::RowSchema &columns) {
+                m_remoteColumns.clear();
+                for (const Kql::Column &column : columns)
+                    m_remoteColumns.append(HuntColumn{column.name, column.type});
+            });
+    connect(m_remote, &RemoteHuntController::rowsReceived, this,
+            [this](const QList<Kql::HuntingRow> &rows) { m_remoteRows.append(rows); });
+    connect(m_remote, &RemoteHuntController::finished, this, &HuntingPage::finishRemoteRun);
+}
+
+void HuntingPage::finishRemoteRun(const RemoteHuntOutcome &outcome)
+{
+    m_runInDefender->setText(tr("Run in Defender"));
+    setRemoteRunAvailable(true);
+    HuntRunResult result;
+    result.columns = std::exchange(m_remoteColumns, {});
+    const QList<HuntRow> rows = std::exchange(m_remoteRows, {});
+    result.rows = rows.size();
+    result.truncated = outcome.truncated;
+    result.rowLimit = 100000; // Defender's own cap
+    result.warnings = outcome.warnings;
+    switch (outcome.status) {
+    case RemoteHuntOutcome::Status::Ok:
+        result.status = HuntRunResult::Status::Ok;
+        break;
+    case RemoteHuntOutcome::Status::Failed:
+        result.status = HuntRunResult::Status::Failed;
+        // Defender's own words, quoted in the message; the tab shows it as plain text.
+        result.error = outcome.error ? outcome.error->message : tr("Defender did not answer.");
+        break;
+    case RemoteHuntOutcome::Status::Cancelled:
+        result.status = HuntRunResult::Status::Cancelled;
+        break;
+    }
+    if (HuntingTab *tab = m_remoteTab.data())
+        tab->showResult(m_remoteQuery, result, rows, outcome.elapsedMs,
+                        tr("Ran in Microsoft 365 Defender"));
+    m_remoteTab.clear();
+}
+
+void HuntingPage::recordRun(const HuntingTab *tab, const QString &query,
+                            const HuntRunResult &result, qint64 elapsedMs)
+{
+    if (!m_libraryController)
+        return;
+    HuntingRun run;
+    run.query = query;
+    run.startedUtc = QDateTime::currentDateTimeUtc().addMSecs(-elapsedMs);
+    run.rows = result.rows;
+    run.durationMs = elapsedMs;
+    run.where
+            = tab->resultOrigin().isEmpty() ? HuntingRun::Where::Local : HuntingRun::Where::Remote;
+    switch (result.status) {
+    case HuntRunResult::Status::Ok:
+        run.status = HuntingRun::Status::Ok;
+        break;
+    case HuntRunResult::Status::Refused:
+        run.status = HuntingRun::Status::Refused;
+        run.message = result.refusal.message;
+        break;
+    case HuntRunResult::Status::Failed:
+        run.status = HuntingRun::Status::Failed;
+        run.message = result.error;
+        break;
+    case HuntRunResult::Status::Cancelled:
+        run.status = HuntingRun::Status::Cancelled;
+        break;
+    case HuntRunResult::Status::TimedOut:
+        run.status = HuntingRun::Status::TimedOut;
+        run.message = result.error;
+        break;
+    }
+    m_library->recordRun(run);
+}
+
+void HuntingPage::updateCurrentQuery()
+{
+    if (m_library)
+        m_library->setCurrentQuery(currentTab() ? currentTab()->editor()->toPlainText()
+                                                : QString());
 }
 
 int HuntingPage::tabCount() const
@@ -177,6 +310,19 @@ HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
     m_tabs->setCurrentIndex(index);
     connect(tab->editor(), &QPlainTextEdit::textChanged, this, &HuntingPage::scheduleSave);
     connect(tab, &HuntingTab::queryFinished, this, &HuntingPage::queryFinished);
+    connect(tab, &HuntingTab::queryFinished, this,
+            [this, tab](const QString &query, const HuntRunResult &result, qint64 elapsedMs) {
+                recordRun(tab, query, result, elapsedMs);
+            });
+    connect(tab->editor(), &QPlainTextEdit::textChanged, this, [this, tab] {
+        if (tab == currentTab())
+            updateCurrentQuery();
+    });
+    // Esc in the editor also stops the tab's run in Defender.
+    connect(tab->editor(), &KqlEditor::cancelRequested, this, [this, tab] {
+        if (m_remote && m_remote->isRunning() && m_remoteTab == tab)
+            m_remote->cancel();
+    });
     scheduleSave();
     return tab;
 }

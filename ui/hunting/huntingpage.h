@@ -14,7 +14,12 @@ class QTabWidget;
 namespace Vigil {
 
 class EventController;
+class HuntingLibraryController;
 class HuntingTab;
+class QueryLibraryPanel;
+class RemoteHuntController;
+class SchemaBrowser;
+struct RemoteHuntOutcome;
 struct EventTablesSnapshot;
 
 /**
@@ -34,8 +39,20 @@ public:
     /** events.sqlite, where the tabs run their queries. */
     void setDatabasePath(const QString &path);
     QString databasePath() const { return m_path; }
-    /** The event store's facade: pivots ask it what time range each table holds. */
+    /** The event store's facade: pivots ask it what time range each table holds; the schema
+     *  browser (a side panel, added on the first call) shows its tables. */
     void setEventController(EventController *events);
+    /** History and saved queries: adds their side panel, records every run (local and in
+     *  Defender) and opens a picked query in a new tab. library must outlive the page. */
+    void setLibraryController(HuntingLibraryController *library);
+    /**
+     * "Run in Defender" runs in remote (which must outlive the page) and shows the answer in the
+     * tab it was asked from. runInDefenderRequested is emitted first, so that a slot connected to
+     * it can hand remote the connection to run with.
+     */
+    void setRemoteHuntController(RemoteHuntController *remote);
+    SchemaBrowser *schemaBrowser() const { return m_schema; }
+    QueryLibraryPanel *libraryPanel() const { return m_library; }
 
     QTabWidget *tabs() const { return m_tabs; }
     int tabCount() const;
@@ -72,6 +89,10 @@ Q_SIGNALS:
 private:
     void checkPivotRanges(const EventTablesSnapshot &snapshot);
     void scheduleSave();
+    void recordRun(const HuntingTab *tab, const QString &query, const HuntRunResult &result,
+                   qint64 elapsedMs);
+    void updateCurrentQuery();
+    void finishRemoteRun(const RemoteHuntOutcome &outcome);
 
     QString m_path;
     QPointer<EventController> m_events;
@@ -92,6 +113,15 @@ private:
         HuntPivot pivot;
     };
     QList<PendingPivot> m_pendingPivots;
+    SchemaBrowser *m_schema = nullptr;
+    QueryLibraryPanel *m_library = nullptr;
+    QPointer<HuntingLibraryController> m_libraryController;
+    QPointer<RemoteHuntController> m_remote;
+    /// The Defender run in progress: the tab it shows in, its query and what came so far.
+    QPointer<HuntingTab> m_remoteTab;
+    QString m_remoteQuery;
+    QList<HuntColumn> m_remoteColumns;
+    QList<HuntRow> m_remoteRows;
 };
 
 } // namespace Vigil

@@ -1,5 +1,6 @@
 #include "huntingtab.h"
 
+#include "huntingchartview.h"
 #include "huntingresultmodel.h"
 #include "huntingresultview.h"
 #include "kqleditor.h"
@@ -183,6 +184,7 @@ void HuntingTab::run(const QString &query, int offset)
         connect(m_controller, &HuntingController::finished, this, &HuntingTab::onFinished);
     }
     m_runOffset = offset;
+    m_origin.clear();
     m_lastQuery = query;
     m_hasResult = false;
     m_error->setVisible(false);
@@ -202,11 +204,13 @@ void HuntingTab::cancel()
 }
 
 void HuntingTab::showResult(const QString &query, const HuntRunResult &result,
-                            const QList<HuntRow> &rows, qint64 elapsedMs)
+                            const QList<HuntRow> &rows, qint64 elapsedMs, const QString &origin)
 {
     if (isRunning())
         cancel();
     m_runOffset = 0;
+    m_origin = origin;
+    m_results->model()->clear();
     m_lastQuery = query;
     m_error->setVisible(false);
     m_results->model()->setColumns(result.columns);
@@ -249,6 +253,7 @@ void HuntingTab::onFinished(const HuntRunResult &result, qint64 elapsedMs)
         m_error->setVisible(true);
         break;
     }
+    updateChart();
     updateStatus();
     Q_EMIT queryFinished(m_lastQuery, result, elapsedMs);
 }
@@ -274,6 +279,8 @@ void HuntingTab::updateStatus()
         return;
     }
     QString text = tr("%1 · %2 s").arg(rowsText(rows), seconds(m_elapsedMs));
+    if (!m_origin.isEmpty())
+        text = m_origin + QStringLiteral(" · ") + text;
     if (m_lastResult.truncated)
         text += QStringLiteral(" · ")
                 + tr("truncated at %1 rows").arg(locale.toString(m_lastResult.rowLimit));
@@ -281,6 +288,34 @@ void HuntingTab::updateStatus()
         text += QStringLiteral(" · ")
                 + tr("%1 shown").arg(locale.toString(m_results->proxy()->rowCount()));
     m_status->setText(text);
+}
+
+void HuntingTab::updateChart()
+{
+    // As Defender does: a run that asks for a chart shows it beside the grid and switches to it;
+    // one that does not leaves no chart tab behind.
+    const bool wanted = m_lastResult.status == HuntRunResult::Status::Ok && m_lastResult.render
+                        && HuntingChartView::isChartKind(m_lastResult.render->kind);
+    if (!wanted) {
+        if (m_chart) {
+            m_resultTabs->removeTab(m_resultTabs->indexOf(m_chart));
+            m_chart->deleteLater();
+            m_chart = nullptr;
+        }
+        return;
+    }
+    if (!m_chart) {
+        m_chart = new HuntingChartView(m_resultTabs);
+        m_chart->setObjectName(QStringLiteral("huntingChart"));
+        m_resultTabs->addTab(m_chart, tr("Chart"));
+    }
+    Kql::RowSchema columns;
+    for (const HuntColumn &column : m_lastResult.columns)
+        columns.append(Kql::Column{column.name, column.type});
+    // A refused chart says why in its own tab (HuntingChartView shows the error as text).
+    m_chart->setResult(m_lastResult.render->kind, m_lastResult.render->properties, columns,
+                       m_results->model()->rows());
+    m_resultTabs->setCurrentWidget(m_chart);
 }
 
 void HuntingTab::showRangeBanner(const QString &text)

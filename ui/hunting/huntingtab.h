@@ -15,6 +15,7 @@ class QTabWidget;
 
 namespace Vigil {
 
+class HuntingChartView;
 class HuntingResultView;
 class KqlEditor;
 
@@ -35,6 +36,8 @@ public:
     HuntingResultView *resultView() const { return m_results; }
     /** The results area: "Results" (the grid) first; the page may add a chart tab. */
     QTabWidget *resultTabs() const { return m_resultTabs; }
+    /** The "Chart" tab of the last run that asked for one with `render`, else nullptr. */
+    HuntingChartView *chartView() const { return m_chart; }
     HuntingController *controller() const { return m_controller; }
     bool isRunning() const { return m_controller && m_controller->isRunning(); }
     /** The last run's query text and result (render, columns, …). */
@@ -52,9 +55,13 @@ public:
     /**
      * Shows a result that ran elsewhere (Run in Defender) in this tab's grid, as if it had run
      * here: its columns and rows, status line and error. The tab's query text is not changed.
+     * origin, when given, opens the status line ("Ran in Microsoft 365 Defender").
      */
     void showResult(const QString &query, const Vigil::HuntRunResult &result,
-                    const QList<Vigil::HuntRow> &rows, qint64 elapsedMs);
+                    const QList<Vigil::HuntRow> &rows, qint64 elapsedMs,
+                    const QString &origin = {});
+    /** Where the last result came from: empty for this machine's tables, else showResult's. */
+    QString resultOrigin() const { return m_origin; }
     /** A warning above the results with "Run in Defender"; empty text hides it. */
     void showRangeBanner(const QString &text);
     QFrame *rangeBanner() const { return m_banner; }
@@ -66,12 +73,15 @@ Q_SIGNALS:
 private:
     void onFinished(const HuntRunResult &result, qint64 elapsedMs);
     void updateStatus();
+    void updateChart();
 
     QString m_path;
     HuntingController *m_controller = nullptr;
     KqlEditor *m_editor = nullptr;
     HuntingResultView *m_results = nullptr;
     QTabWidget *m_resultTabs = nullptr;
+    HuntingChartView *m_chart = nullptr;
+    QString m_origin;
     QAction *m_run = nullptr;
     QAction *m_cancel = nullptr;
     QLabel *m_status = nullptr;
