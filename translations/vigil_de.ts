@@ -2,59 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>HuntPivot</name>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="135"/>
+        <source>Device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="159"/>
+        <source>User %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="177"/>
+        <source>File %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="190"/>
+        <source>IP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="207"/>
+        <source>Alert %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil</name>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="127"/>
+        <source> or </source>
+        <translation type="unfinished"> oder </translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="155"/>
+        <source>owner is me, none or part of a UPN, e.g. owner:me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="157"/>
+        <source>tag needs a tag, e.g. tag:VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="160"/>
+        <source>%1 is &lt;N or &gt;N with m, h, d or w (minutes, hours, days, weeks), e.g. %1:&lt;4h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="165"/>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::AlertListModel</name>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="27"/>
+        <location filename="../models/alertlistmodel.cpp" line="28"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="29"/>
+        <location filename="../models/alertlistmodel.cpp" line="30"/>
         <source>In progress</source>
         <translation>In Bearbeitung</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="31"/>
+        <location filename="../models/alertlistmodel.cpp" line="32"/>
         <source>Resolved</source>
         <translation>Gelöst</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="34"/>
+        <location filename="../models/alertlistmodel.cpp" line="35"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="110"/>
+        <location filename="../models/alertlistmodel.cpp" line="119"/>
         <source>Alert</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="112"/>
+        <location filename="../models/alertlistmodel.cpp" line="121"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="114"/>
+        <location filename="../models/alertlistmodel.cpp" line="123"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="116"/>
+        <location filename="../models/alertlistmodel.cpp" line="125"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="118"/>
+        <location filename="../models/alertlistmodel.cpp" line="127"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="120"/>
+        <location filename="../models/alertlistmodel.cpp" line="129"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="122"/>
+        <location filename="../models/alertlistmodel.cpp" line="131"/>
         <source>Alert id</source>
         <translation>Warnungs-ID</translation>
     </message>
@@ -62,68 +118,68 @@
 <context>
     <name>Vigil::AssignDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="463"/>
-        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <location filename="../ui/triagedialogs.cpp" line="464"/>
+        <location filename="../ui/triagedialogs.cpp" line="519"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="463"/>
+        <location filename="../ui/triagedialogs.cpp" line="464"/>
         <source>Assign to…</source>
         <translation>Zuweisen an…</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="466"/>
+        <location filename="../ui/triagedialogs.cpp" line="467"/>
         <source>Vigil does not know your account yet. Enter your user principal name once; Vigil remembers it for “Assign to me” (A).</source>
         <translation>Vigil kennt Ihr Konto noch nicht. Geben Sie einmalig Ihren Benutzerprinzipalnamen ein; Vigil merkt ihn sich für „Mir zuweisen“ (A).</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <location filename="../ui/triagedialogs.cpp" line="478"/>
         <source>&amp;Your account:</source>
         <translation>&amp;Ihr Konto:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <location filename="../ui/triagedialogs.cpp" line="478"/>
         <source>Assign &amp;to:</source>
         <translation>Zuweisen &amp;an:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="479"/>
+        <location filename="../ui/triagedialogs.cpp" line="480"/>
         <source>Assign to the user principal name below</source>
         <translation>Dem unten angegebenen Benutzerprinzipalnamen zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="484"/>
+        <location filename="../ui/triagedialogs.cpp" line="485"/>
         <source>User principal name</source>
         <translation>Benutzerprinzipalname</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="485"/>
+        <location filename="../ui/triagedialogs.cpp" line="486"/>
         <source>name@contoso.com</source>
         <translation>name@contoso.com</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="497"/>
+        <location filename="../ui/triagedialogs.cpp" line="498"/>
         <source>&amp;Unassign (nobody owns it)</source>
         <translation>Zu&amp;weisung aufheben (kein Besitzer)</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="499"/>
+        <location filename="../ui/triagedialogs.cpp" line="500"/>
         <source>Unassign</source>
         <translation>Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <location filename="../ui/triagedialogs.cpp" line="519"/>
         <source>Assign</source>
         <translation>Zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="541"/>
+        <location filename="../ui/triagedialogs.cpp" line="542"/>
         <source>Enter your user principal name (for example kai@contoso.com).</source>
         <translation>Geben Sie Ihren Benutzerprinzipalnamen ein (zum Beispiel kai@contoso.com).</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="543"/>
+        <location filename="../ui/triagedialogs.cpp" line="544"/>
         <source>Enter a user principal name (for example kai@contoso.com), or choose Unassign.</source>
         <translation>Geben Sie einen Benutzerprinzipalnamen ein (zum Beispiel kai@contoso.com), oder wählen Sie „Zuweisung aufheben“.</translation>
     </message>
@@ -131,87 +187,87 @@
 <context>
     <name>Vigil::CloseDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="273"/>
+        <location filename="../ui/triagedialogs.cpp" line="274"/>
         <source>Close with classification</source>
         <translation>Mit Klassifizierung schließen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="275"/>
+        <location filename="../ui/triagedialogs.cpp" line="276"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="283"/>
+        <location filename="../ui/triagedialogs.cpp" line="284"/>
         <source>Classification %1</source>
         <translation>Klassifizierung %1</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="287"/>
+        <location filename="../ui/triagedialogs.cpp" line="288"/>
         <source>&amp;True positive</source>
         <translation>&amp;Richtig positiv</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="288"/>
+        <location filename="../ui/triagedialogs.cpp" line="289"/>
         <source>&amp;Benign positive</source>
         <translation>&amp;Unbedenklich positiv</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="289"/>
+        <location filename="../ui/triagedialogs.cpp" line="290"/>
         <source>&amp;False positive</source>
         <translation>&amp;Falsch positiv</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="290"/>
+        <location filename="../ui/triagedialogs.cpp" line="291"/>
         <source>&amp;Undetermined</source>
         <translation>U&amp;nbestimmt</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="296"/>
+        <location filename="../ui/triagedialogs.cpp" line="297"/>
         <source>Closing reason</source>
         <translation>Grund für das Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="297"/>
+        <location filename="../ui/triagedialogs.cpp" line="298"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Grund:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="300"/>
+        <location filename="../ui/triagedialogs.cpp" line="301"/>
         <source>Determination</source>
         <translation>Bestimmung</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="301"/>
+        <location filename="../ui/triagedialogs.cpp" line="302"/>
         <source>&amp;Determination:</source>
         <translation>&amp;Bestimmung:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="304"/>
+        <location filename="../ui/triagedialogs.cpp" line="305"/>
         <source>Closing comment (optional)</source>
         <translation>Kommentar zum Schließen (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="305"/>
+        <location filename="../ui/triagedialogs.cpp" line="306"/>
         <source>Optional. Ctrl+Enter closes the incident.</source>
         <translation>Optional. Strg+Eingabe schließt den Vorfall.</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="307"/>
+        <location filename="../ui/triagedialogs.cpp" line="308"/>
         <source>Co&amp;mment:</source>
         <translation>&amp;Kommentar:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="346"/>
+        <location filename="../ui/triagedialogs.cpp" line="347"/>
         <source>Close incident</source>
         <translation>Vorfall schließen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="377"/>
+        <location filename="../ui/triagedialogs.cpp" line="378"/>
         <source>Choose a classification first</source>
         <translation>Wählen Sie zuerst eine Klassifizierung aus</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="378"/>
+        <location filename="../ui/triagedialogs.cpp" line="379"/>
         <source>None for %1</source>
         <translation>Keine bei %1</translation>
     </message>
@@ -219,27 +275,27 @@
 <context>
     <name>Vigil::CommentDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="704"/>
+        <location filename="../ui/triagedialogs.cpp" line="705"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="705"/>
+        <location filename="../ui/triagedialogs.cpp" line="706"/>
         <source>&amp;Comment (Ctrl+Enter sends):</source>
         <translation>&amp;Kommentar (Strg+Eingabe sendet):</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="708"/>
+        <location filename="../ui/triagedialogs.cpp" line="709"/>
         <source>Comment text</source>
         <translation>Kommentartext</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="713"/>
+        <location filename="../ui/triagedialogs.cpp" line="714"/>
         <source>Add comment</source>
         <translation>Kommentar hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="720"/>
+        <location filename="../ui/triagedialogs.cpp" line="721"/>
         <source>The comment is empty; type the comment&apos;s text.</source>
         <translation>Der Kommentar ist leer; geben Sie den Kommentartext ein.</translation>
     </message>
@@ -247,537 +303,562 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="69"/>
+        <location filename="../ui/connectorpage.cpp" line="74"/>
         <source>Connector</source>
         <translation>Konnektor</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <location filename="../ui/connectorpage.cpp" line="145"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
         <source>Tenant:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <location filename="../ui/connectorpage.cpp" line="150"/>
         <source>Signed in as:</source>
         <translation>Angemeldet als:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="120"/>
-        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
         <source>Cloud:</source>
         <translation>Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <location filename="../ui/connectorpage.cpp" line="285"/>
         <source>Health</source>
         <translation>Zustand der Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <location filename="../ui/connectorpage.cpp" line="288"/>
         <source>Last pull:</source>
         <translation>Letzter Abruf:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <location filename="../ui/connectorpage.cpp" line="289"/>
         <source>Last push:</source>
         <translation>Letzte Übertragung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <location filename="../ui/connectorpage.cpp" line="290"/>
         <source>Behind Defender:</source>
         <translation>Rückstand zu Defender:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
         <source>Graph calls:</source>
         <translation>Graph-Aufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <location filename="../ui/connectorpage.cpp" line="292"/>
         <source>Back-off:</source>
         <translation>Wartezeit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="251"/>
+        <location filename="../ui/connectorpage.cpp" line="293"/>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="257"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Volume</source>
         <translation>Datenmenge</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Incidents:</source>
         <translation>Vorfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <location filename="../ui/connectorpage.cpp" line="303"/>
         <source>Alerts in incidents:</source>
         <translation>Warnungen in Vorfällen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <location filename="../ui/connectorpage.cpp" line="304"/>
         <source>Component alerts:</source>
         <translation>Einzelwarnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <location filename="../ui/connectorpage.cpp" line="305"/>
         <source>Rule incidents:</source>
         <translation>Vorfälle aus Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="264"/>
+        <location filename="../ui/connectorpage.cpp" line="306"/>
         <source>Duplicates:</source>
         <translation>Duplikate:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="270"/>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpagerules.cpp" line="51"/>
+        <location filename="../ui/connectorpagerules.cpp" line="80"/>
         <source>Incident creation rules</source>
         <translation>Regeln zur Vorfallerstellung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <location filename="../ui/connectorpagerules.cpp" line="56"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Alle Microsoft-Regeln zur Vorfallerstellung für diese Produkte ausschalten (empfohlen)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="278"/>
+        <location filename="../ui/connectorpagerules.cpp" line="59"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity und for Office 365: Microsoft 365 Defender erstellt aus ihren Warnungen bereits Vorfälle.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="283"/>
+        <location filename="../ui/connectorpagerules.cpp" line="64"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Gilt für MDE, MDI und MDO. Laufen die Regeln neben dem Konnektor, wird jeder Regel-Vorfall, dessen Warnung auch ein M365D-Vorfall enthält, als dessen Duplikat markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpagerules.cpp" line="72"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>Die MCAS-Regel bleibt eingeschaltet. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpagerules.cpp" line="83"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpagerules.cpp" line="83"/>
         <source>Creates incidents</source>
         <translation>Erstellt Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpagerules.cpp" line="83"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="322"/>
+        <location filename="../ui/connectorpagerules.cpp" line="103"/>
         <source>Edit rule</source>
         <translation>Regel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="332"/>
+        <location filename="../ui/connectorpagerules.cpp" line="113"/>
         <source>Create incidents from these alerts</source>
         <translation>Aus diesen Warnungen Vorfälle erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <location filename="../ui/connectorpagerules.cpp" line="128"/>
         <source>Severities:</source>
         <translation>Schweregrade:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <location filename="../ui/connectorpagerules.cpp" line="131"/>
         <source>every title; or parts separated by commas</source>
         <translation>jeder Titel; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <location filename="../ui/connectorpagerules.cpp" line="132"/>
         <source>Title contains one of</source>
         <translation>Titel enthält eines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="352"/>
+        <location filename="../ui/connectorpagerules.cpp" line="133"/>
         <source>Title contains:</source>
         <translation>Titel enthält:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpagerules.cpp" line="136"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>nichts ausgeschlossen; oder Teile durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpagerules.cpp" line="137"/>
         <source>Title does not contain any of</source>
         <translation>Titel enthält keines von</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <location filename="../ui/connectorpagerules.cpp" line="138"/>
         <source>Title excludes:</source>
         <translation>Titel schließt aus:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="358"/>
+        <location filename="../ui/connectorpagerules.cpp" line="139"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Warnungen überspringen, die bereits ein M365D-Vorfall enthält</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="373"/>
+        <location filename="../ui/connectorpagerules.cpp" line="154"/>
         <source>Save rule</source>
         <translation>Regel speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="418"/>
+        <location filename="../ui/connectorpage.cpp" line="344"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Verbindung zum Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt, und Vigil synchronisiert nicht mehr mit ihm.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="526"/>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Mit dem Mandanten %1 verbunden. Das Geheimnis liegt im Schlüsselbund; Vigil synchronisiert ab jetzt über diese Verbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="542"/>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <location filename="../ui/connectorpage.cpp" line="473"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="547"/>
+        <location filename="../ui/connectorpage.cpp" line="476"/>
         <source>Connected as an app (client secret)</source>
         <translation>Als App verbunden (Clientgeheimnis)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="548"/>
+        <location filename="../ui/connectorpage.cpp" line="477"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Mit interaktiver Anmeldung verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="550"/>
+        <location filename="../ui/connectorpage.cpp" line="479"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="554"/>
+        <location filename="../ui/connectorpage.cpp" line="483"/>
         <source>App %1</source>
         <translation>App %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="556"/>
+        <location filename="../ui/connectorpage.cpp" line="485"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="142"/>
-        <location filename="../ui/connectorpage.cpp" line="559"/>
+        <location filename="../ui/connectorpage.cpp" line="173"/>
+        <location filename="../ui/connectorpage.cpp" line="488"/>
         <source>US Government (GCC High)</source>
         <translation>US-Regierung (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="143"/>
-        <location filename="../ui/connectorpage.cpp" line="561"/>
+        <location filename="../ui/connectorpage.cpp" line="174"/>
+        <location filename="../ui/connectorpage.cpp" line="490"/>
         <source>US Government (DoD)</source>
         <translation>US-Regierung (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="141"/>
-        <location filename="../ui/connectorpage.cpp" line="563"/>
+        <location filename="../ui/connectorpage.cpp" line="172"/>
+        <location filename="../ui/connectorpage.cpp" line="492"/>
         <source>Global</source>
         <translation>Global</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <location filename="../ui/connectorpage.cpp" line="54"/>
+        <source>read, %1 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="57"/>
+        <source>not streamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="59"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="61"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="159"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Interaktive Anmeldung (Gerätecode)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <location filename="../ui/connectorpage.cpp" line="160"/>
         <source>App with a client secret</source>
         <translation>App mit Clientgeheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <location filename="../ui/connectorpage.cpp" line="161"/>
         <source>Sign in:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="164"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <location filename="../ui/connectorpage.cpp" line="165"/>
         <source>Tenant id:</source>
         <translation>Mandanten-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="168"/>
         <source>application (client) id of the app registration</source>
         <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <location filename="../ui/connectorpage.cpp" line="169"/>
         <source>Client id:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="179"/>
         <source>kept only in the system keychain</source>
         <translation>nur im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="180"/>
         <source>Client secret:</source>
         <translation>Clientgeheimnis:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="182"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <location filename="../ui/connectorpage.cpp" line="184"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <location filename="../ui/connectorpage.cpp" line="186"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <location filename="../ui/connectorpage.cpp" line="198"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <location filename="../ui/connectorpage.cpp" line="207"/>
         <source>Sign-in code</source>
         <translation>Anmeldecode</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <location filename="../ui/connectorpage.cpp" line="218"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <location filename="../ui/connectorpage.cpp" line="221"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <location filename="../ui/connectorpage.cpp" line="223"/>
         <source>I have signed in</source>
         <translation>Ich habe mich angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="225"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <location filename="../ui/connectorpage.cpp" line="226"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <location filename="../ui/connectorpage.cpp" line="256"/>
+        <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="266"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <location filename="../ui/connectorpage.cpp" line="329"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="421"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>There was no saved connection to remove.</source>
         <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="454"/>
+        <location filename="../ui/connectorpage.cpp" line="380"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="456"/>
+        <location filename="../ui/connectorpage.cpp" line="382"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="458"/>
+        <location filename="../ui/connectorpage.cpp" line="384"/>
         <source>Enter the client secret.</source>
         <translation>Geben Sie das Clientgeheimnis ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="475"/>
+        <location filename="../ui/connectorpage.cpp" line="402"/>
         <source>Checking the client secret…</source>
         <translation>Clientgeheimnis wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="476"/>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
         <source>Asking for a sign-in code…</source>
         <translation>Anmeldecode wird angefordert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="500"/>
+        <location filename="../ui/connectorpage.cpp" line="427"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <location filename="../ui/connectorpage.cpp" line="462"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="587"/>
+        <location filename="../ui/connectorpage.cpp" line="508"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="591"/>
-        <source>Waiting until %1 before the next call</source>
-        <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="595"/>
+        <location filename="../ui/connectorpage.cpp" line="547"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="597"/>
-        <location filename="../ui/connectorpage.cpp" line="603"/>
+        <location filename="../ui/connectorpage.cpp" line="516"/>
+        <location filename="../ui/connectorpage.cpp" line="549"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="622"/>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="623"/>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <source>Waiting %1 before the next call (until %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="551"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="627"/>
+        <location filename="../ui/connectorpage.cpp" line="555"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="628"/>
+        <location filename="../ui/connectorpage.cpp" line="556"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="630"/>
+        <location filename="../ui/connectorpage.cpp" line="558"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="655"/>
+        <location filename="../ui/connectorpagerules.cpp" line="194"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="664"/>
+        <location filename="../ui/connectorpagerules.cpp" line="203"/>
         <source>Off — turned off above</source>
         <translation>Aus – oben ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="665"/>
+        <location filename="../ui/connectorpagerules.cpp" line="204"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="665"/>
+        <location filename="../ui/connectorpagerules.cpp" line="204"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="672"/>
+        <location filename="../ui/connectorpagerules.cpp" line="211"/>
         <source>every severity</source>
         <translation>jeder Schweregrad</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="684"/>
+        <location filename="../ui/connectorpagerules.cpp" line="223"/>
         <source>title contains %1</source>
         <translation>Titel enthält %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="686"/>
+        <location filename="../ui/connectorpagerules.cpp" line="225"/>
         <source>title excludes %1</source>
         <translation>Titel schließt %1 aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="688"/>
+        <location filename="../ui/connectorpagerules.cpp" line="227"/>
         <source>skips alerts in M365D incidents</source>
         <translation>überspringt Warnungen in M365D-Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="742"/>
+        <location filename="../ui/connectorpagerules.cpp" line="281"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="753"/>
+        <location filename="../ui/connectorpagerules.cpp" line="292"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="764"/>
+        <location filename="../ui/connectorpage.cpp" line="567"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen und die Regeln zur Vorfallerstellung laufen nicht: Die App-Registrierung darf keine Warnungen lesen (%1). Erteilen Sie SecurityAlert.Read.All mit Administratoreinwilligung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="769"/>
+        <location filename="../ui/connectorpage.cpp" line="572"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Vorfälle werden synchronisiert, aber Microsoft Graph hat die Abfrage der Einzelwarnungen abgelehnt, daher laufen die Regeln zur Vorfallerstellung nicht (%1). Bitte melden Sie dies mit dem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="773"/>
+        <location filename="../ui/connectorpage.cpp" line="576"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen: %1</translation>
     </message>
@@ -802,17 +883,17 @@
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="787"/>
+        <location filename="../ui/connectorpagerules.cpp" line="307"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="792"/>
+        <location filename="../ui/connectorpagerules.cpp" line="312"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="797"/>
+        <location filename="../ui/connectorpagerules.cpp" line="317"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
     </message>
@@ -820,32 +901,32 @@
 <context>
     <name>Vigil::EntityTreeModel</name>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="101"/>
+        <location filename="../models/entitytreemodel.cpp" line="125"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="153"/>
+        <location filename="../models/entitytreemodel.cpp" line="162"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="155"/>
+        <location filename="../models/entitytreemodel.cpp" line="164"/>
         <source>Detail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="157"/>
+        <location filename="../models/entitytreemodel.cpp" line="166"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="159"/>
+        <location filename="../models/entitytreemodel.cpp" line="168"/>
         <source>Remediation</source>
         <translation>Behebung</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="161"/>
+        <location filename="../models/entitytreemodel.cpp" line="170"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
@@ -929,361 +1010,1072 @@
     </message>
 </context>
 <context>
+    <name>Vigil::EventStreamController</name>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="232"/>
+        <source>No hunting table is collected: turn one on in the Hunting tables list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="323"/>
+        <source>No storage account is connected: connect the one the Defender streaming API writes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="328"/>
+        <source>The hunting tables are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="403"/>
+        <source>the pass was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::FilterChips</name>
+    <message>
+        <location filename="../ui/filterchips.cpp" line="25"/>
+        <source>Filter terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/filterchips.cpp" line="64"/>
+        <source>Remove %1 from the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/filterchips.cpp" line="73"/>
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingChartView</name>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.cpp" line="142"/>
+        <source>The column &quot;%1&quot; is not numeric, so it cannot be drawn as a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.cpp" line="151"/>
+        <source>The result has no numeric column to draw. A chart needs one, for example from summarize count() by …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.cpp" line="180"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="330"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="415"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.h" line="67"/>
+        <source>render&apos;s %1 names the column &quot;%2&quot;, which the result does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="28"/>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="128"/>
+        <source>There is no chart to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="133"/>
+        <source>Could not write the chart to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="140"/>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="141"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="62"/>
+        <source>A timechart needs a datetime column for its x axis, and this result has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="66"/>
+        <source>A %1 needs a datetime or numeric column for its x axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="80"/>
+        <source>%1 rows: one row in %2 is drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="109"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="291"/>
+        <source>Only the first %1 series are drawn; %2 more are not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="132"/>
+        <source>There is nothing to draw: every x or y value is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="223"/>
+        <source> (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="244"/>
+        <source>The result has no column to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="286"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="466"/>
+        <source>There is nothing to draw: the result has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="288"/>
+        <source>Only the first %1 categories are drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="390"/>
+        <source>There is nothing to draw: a piechart needs values above 0 in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="397"/>
+        <source>1 row with a value of 0 or less is not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="398"/>
+        <source>%1 rows with a value of 0 or less are not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="408"/>
+        <source>Other (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="409"/>
+        <source>The %1 smallest slices are drawn as one, &quot;Other&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="456"/>
+        <source>This result is a table: see the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="457"/>
+        <source>Vigil does not draw &quot;%1&quot; charts; the rows are in the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="463"/>
+        <source>There is nothing to draw: the result has no columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingImport</name>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="28"/>
+        <location filename="../ui/huntingimport.cpp" line="45"/>
+        <location filename="../ui/huntingimport.cpp" line="56"/>
+        <location filename="../ui/huntingimport.cpp" line="103"/>
+        <source>Import hunting data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="29"/>
+        <source>Hunting data (*.json *.jsonl *.log *.csv *.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="46"/>
+        <source>A portal CSV export does not say its table. Which table is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="53"/>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="53"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="73"/>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="74"/>
+        <source>%Ln row(s) stored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="75"/>
+        <source>%Ln duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="76"/>
+        <source>%Ln rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="88"/>
+        <source>%1: %Ln row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="90"/>
+        <source>No new rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="91"/>
+        <source>Duplicates skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="92"/>
+        <source>Lines rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="95"/>
+        <source>  line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="97"/>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="99"/>
+        <source>Import cancelled: the rows stored before it stopped are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="101"/>
+        <source>The import stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingPage</name>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="46"/>
+        <source>Hunting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="201"/>
+        <source>Run in Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="65"/>
+        <source>Running in Defender…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="81"/>
+        <source>New query tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="85"/>
+        <source>Open a new query tab (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="93"/>
+        <source>Close query tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
+        <source>Rename query tab…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="159"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="177"/>
+        <source>Queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="217"/>
+        <source>Defender did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <source>Ran in Microsoft 365 Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
+        <source>Run the query (or the selection) in Microsoft 365 Defender, over Defender&apos;s last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="298"/>
+        <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="307"/>
+        <source>Query %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <source>Rename query tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="393"/>
+        <source>%1 holds no events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="396"/>
+        <source>%1 holds %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="406"/>
+        <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingResultModel</name>
+    <message>
+        <location filename="../ui/hunting/huntingresultmodel.cpp" line="131"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingResultView</name>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingresultview.cpp" line="45"/>
+        <source>[%n item(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingresultview.cpp" line="47"/>
+        <source>{%n propert(y/ies)}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="83"/>
+        <source>Filter the rows shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="84"/>
+        <source>Filter the result rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="87"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="89"/>
+        <source>Save the rows shown as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="90"/>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="92"/>
+        <source>Save the rows shown as JSON (columns with their types, rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="116"/>
+        <source>Query results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="130"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="138"/>
+        <source>The selected value as a tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
+        <source>Export as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
+        <source>Export as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="212"/>
+        <source>The results could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="326"/>
+        <source>Copy cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="327"/>
+        <source>Copy row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="328"/>
+        <source>Copy column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="330"/>
+        <source>Show as tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="334"/>
+        <source>Hide the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingTab</name>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="32"/>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="59"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="61"/>
+        <source>Run the selection, or the whole query (Ctrl+Enter); Shift+Enter runs the block at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="64"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="66"/>
+        <source>Stop the running query (Esc in the editor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="81"/>
+        <source>Rows and time of the last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="86"/>
+        <source>The error in the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="125"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="140"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
+        <source>The query is refused at line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="247"/>
+        <source>The query was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="278"/>
+        <source>Running… %1 · %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
+        <source>%1 · %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="286"/>
+        <source>truncated at %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="289"/>
+        <source>%1 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="310"/>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingTablesBox</name>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="38"/>
+        <source>Hunting tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="47"/>
+        <source>Advanced hunting events kept on this machine, per table. Retention counts from when a row arrived; expired rows are deleted in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="56"/>
+        <source>Streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="56"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="56"/>
+        <source>At this retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="57"/>
+        <source>Oldest event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="57"/>
+        <source>Newest event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="57"/>
+        <source>Last ingest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="58"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="83"/>
+        <source>The setting of %1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="104"/>
+        <source>The hunting tables cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="128"/>
+        <source>about %1 for 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="129"/>
+        <source>about %1 for %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="166"/>
+        <source>Stop collecting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="167"/>
+        <source>Stop collecting %1. Also delete the rows it holds now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="182"/>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="183"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="99"/>
+        <location filename="../ui/incidentdetailview.cpp" line="100"/>
         <source>Incident detail</source>
         <translation>Vorfalldetails</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="106"/>
+        <location filename="../ui/incidentdetailview.cpp" line="107"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Wählen Sie einen Vorfall aus, um seine Warnungen, Entitäten und Kommentare zu sehen.
 j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="151"/>
+        <location filename="../ui/incidentdetailview.cpp" line="155"/>
         <source>Severity:</source>
         <translation>Schweregrad:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="155"/>
+        <location filename="../ui/incidentdetailview.cpp" line="159"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="156"/>
+        <location filename="../ui/incidentdetailview.cpp" line="160"/>
         <source>Incident:</source>
         <translation>Vorfall:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="157"/>
+        <location filename="../ui/incidentdetailview.cpp" line="161"/>
         <source>Defender id:</source>
         <translation>Defender-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="158"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Owner:</source>
         <translation>Besitzer:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="159"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="160"/>
+        <location filename="../ui/incidentdetailview.cpp" line="164"/>
         <source>Classification:</source>
         <translation>Klassifizierung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="161"/>
+        <location filename="../ui/incidentdetailview.cpp" line="165"/>
         <source>Determination:</source>
         <translation>Bestimmung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="162"/>
+        <location filename="../ui/incidentdetailview.cpp" line="166"/>
         <source>Created:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="163"/>
+        <location filename="../ui/incidentdetailview.cpp" line="167"/>
         <source>Last updated:</source>
         <translation>Zuletzt aktualisiert:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="176"/>
+        <location filename="../ui/incidentdetailview.cpp" line="181"/>
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="183"/>
+        <location filename="../ui/incidentdetailview.cpp" line="188"/>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="211"/>
+        <location filename="../ui/incidentdetailview.cpp" line="217"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="213"/>
+        <location filename="../ui/incidentdetailview.cpp" line="219"/>
         <source>Load the incident detail again</source>
         <translation>Vorfalldetails erneut laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="227"/>
+        <location filename="../ui/incidentdetailview.cpp" line="234"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="241"/>
+        <location filename="../ui/incidentdetailview.cpp" line="249"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Vollständigen Vorfall in Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="254"/>
         <source>Load all alerts</source>
         <translation>Alle Warnungen laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="248"/>
+        <location filename="../ui/incidentdetailview.cpp" line="256"/>
         <source>Load all alerts of this incident</source>
         <translation>Alle Warnungen dieses Vorfalls laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="265"/>
+        <location filename="../ui/incidentdetailview.cpp" line="273"/>
         <source>Alerts of the incident</source>
         <translation>Warnungen des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="291"/>
+        <location filename="../ui/incidentdetailview.cpp" line="299"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entitäten des Vorfalls, nach Art gruppiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="301"/>
+        <location filename="../ui/incidentdetailview.cpp" line="309"/>
         <source>Comments on the incident</source>
         <translation>Kommentare zum Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="304"/>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="312"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="304"/>
+        <location filename="../ui/incidentdetailview.cpp" line="312"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="304"/>
+        <location filename="../ui/incidentdetailview.cpp" line="312"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
         <source>Status…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
         <source>Set the status of this incident (S)</source>
         <translation>Status dieses Vorfalls festlegen (S)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <location filename="../ui/incidentdetailview.cpp" line="374"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <location filename="../ui/incidentdetailview.cpp" line="374"/>
         <source>Assign this incident to me (A)</source>
         <translation>Diesen Vorfall mir zuweisen (A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <location filename="../ui/incidentdetailview.cpp" line="376"/>
         <source>Assign…</source>
         <translation>Zuweisen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <location filename="../ui/incidentdetailview.cpp" line="376"/>
         <source>Assign this incident to someone (Shift+A)</source>
         <translation>Diesen Vorfall jemandem zuweisen (Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <location filename="../ui/incidentdetailview.cpp" line="378"/>
         <source>Close…</source>
         <translation>Schließen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <location filename="../ui/incidentdetailview.cpp" line="378"/>
         <source>Close this incident with a classification (C)</source>
         <translation>Diesen Vorfall mit einer Klassifizierung schließen (C)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <location filename="../ui/incidentdetailview.cpp" line="380"/>
         <source>Tags…</source>
         <translation>Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <location filename="../ui/incidentdetailview.cpp" line="380"/>
         <source>Add or remove tags of this incident (T)</source>
         <translation>Tags dieses Vorfalls hinzufügen oder entfernen (T)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="382"/>
         <source>Comment…</source>
         <translation>Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="382"/>
         <source>Comment on this incident (M)</source>
         <translation>Diesen Vorfall kommentieren (M)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="384"/>
+        <location filename="../ui/incidentdetailview.cpp" line="394"/>
         <source>Sync activity of the incident, newest first</source>
         <translation>Synchronisierungsaktivität des Vorfalls, neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Side</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>From</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>To</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
-        <location filename="../ui/incidentdetailview.cpp" line="450"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="460"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <location filename="../ui/incidentdetailview.cpp" line="411"/>
         <source>Apply mine again</source>
         <translation>Meinen Wert erneut anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <location filename="../ui/incidentdetailview.cpp" line="413"/>
         <source>Send the value Defender overwrote in this conflict again</source>
         <translation>Den Wert, den Defender in diesem Konflikt überschrieben hat, erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <location filename="../ui/incidentdetailview.cpp" line="451"/>
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <location filename="../ui/incidentdetailview.cpp" line="451"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="488"/>
+        <location filename="../ui/incidentdetailview.cpp" line="500"/>
         <source>(no title)</source>
         <translation>(kein Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="542"/>
+        <location filename="../ui/incidentdetailview.cpp" line="558"/>
         <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
         <translation>Duplikat von %1 – dieser Microsoft 365 Defender-Vorfall enthält dieselbe Warnung.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="647"/>
+        <location filename="../ui/incidentdetailview.cpp" line="664"/>
         <source>Activity (%1)</source>
         <translation>Aktivität (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="43"/>
-        <location filename="../ui/incidentdetailview.cpp" line="495"/>
+        <location filename="../ui/incidentdetailview.cpp" line="44"/>
+        <location filename="../ui/incidentdetailview.cpp" line="509"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="499"/>
+        <location filename="../ui/incidentdetailview.cpp" line="514"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="502"/>
+        <location filename="../ui/incidentdetailview.cpp" line="517"/>
         <source>Not classified</source>
         <translation>Nicht klassifiziert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="52"/>
-        <location filename="../ui/incidentdetailview.cpp" line="504"/>
-        <location filename="../ui/incidentdetailview.cpp" line="509"/>
+        <location filename="../ui/incidentdetailview.cpp" line="53"/>
+        <location filename="../ui/incidentdetailview.cpp" line="520"/>
+        <location filename="../ui/incidentdetailview.cpp" line="525"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="49"/>
+        <location filename="../ui/incidentdetailview.cpp" line="50"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="514"/>
+        <location filename="../ui/incidentdetailview.cpp" line="530"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="517"/>
+        <location filename="../ui/incidentdetailview.cpp" line="533"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>Ausstehend – eine Änderung wartet darauf, an Defender gesendet zu werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="520"/>
+        <location filename="../ui/incidentdetailview.cpp" line="536"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Konflikt – gleichzeitig hier und in Defender geändert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="523"/>
+        <location filename="../ui/incidentdetailview.cpp" line="539"/>
         <source>Error — a change could not be delivered</source>
         <translation>Fehler – eine Änderung konnte nicht übermittelt werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="526"/>
+        <location filename="../ui/incidentdetailview.cpp" line="542"/>
         <source>Sync state: %1</source>
         <translation>Synchronisierungsstatus: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="533"/>
+        <location filename="../ui/incidentdetailview.cpp" line="549"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Zusammengeführt in %1 – dort sind seine Warnungen.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="536"/>
+        <location filename="../ui/incidentdetailview.cpp" line="552"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Zusammengeführt in Defender-Vorfall %1, der noch nicht in der Warteschlange ist.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="539"/>
+        <location filename="../ui/incidentdetailview.cpp" line="555"/>
         <source>Merged into another incident.</source>
         <translation>In einen anderen Vorfall zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="548"/>
+        <location filename="../ui/incidentdetailview.cpp" line="564"/>
         <source>Merged from %1.</source>
         <translation>Zusammengeführt aus %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="569"/>
+        <location filename="../ui/incidentdetailview.cpp" line="585"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Warnungen, Entitäten und Kommentare werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="595"/>
+        <location filename="../ui/incidentdetailview.cpp" line="611"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="607"/>
+        <location filename="../ui/incidentdetailview.cpp" line="624"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Über 150 Warnungen – die ersten 150 werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="608"/>
+        <location filename="../ui/incidentdetailview.cpp" line="625"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 von %2 Warnungen angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="609"/>
+        <location filename="../ui/incidentdetailview.cpp" line="626"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Dieser Vorfall hat %n Warnung.</numerusform>
@@ -1291,7 +2083,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="629"/>
+        <location filename="../ui/incidentdetailview.cpp" line="646"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>%n Warnung wird geladen…</numerusform>
@@ -1299,50 +2091,94 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="643"/>
+        <location filename="../ui/incidentdetailview.cpp" line="660"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Warnungen (%1 von %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="644"/>
+        <location filename="../ui/incidentdetailview.cpp" line="661"/>
         <source>Alerts (%1)</source>
         <translation>Warnungen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="645"/>
+        <location filename="../ui/incidentdetailview.cpp" line="662"/>
         <source>Entities (%1)</source>
         <translation>Entitäten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="646"/>
+        <location filename="../ui/incidentdetailview.cpp" line="663"/>
         <source>Comments (%1)</source>
         <translation>Kommentare (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailhunt.cpp" line="19"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="34"/>
+        <source>Hunt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailhunt.cpp" line="21"/>
+        <source>Hunt for the selected alert or entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
+        <source>Open the hunting page with a query for the selected alert, device, user, file or IP, over the incident&apos;s time, and run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::IncidentQuery</name>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="315"/>
+        <source>the quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="368"/>
+        <source>%1 is not a field; the fields are %2 (quote the term to search for it as text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="564"/>
+        <source>No incident matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="566"/>
+        <source>%1 removed the last incident that the terms before it left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="567"/>
+        <source>%1 removed the last %2 incidents that the terms before it left.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="73"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="75"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="75"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="77"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="77"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="79"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="79"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="81"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="200"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n Warnung; die Detailansicht zeigt die ersten 150.</numerusform>
@@ -1350,645 +2186,1337 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="249"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="249"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
         <source>Incident number</source>
         <translation>Vorfallnummer</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="251"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="248"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="253"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="250"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="255"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="252"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="257"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="254"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="259"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="256"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="261"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="258"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="263"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="260"/>
         <source>Alerts</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="265"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="262"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="267"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="264"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="269"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="266"/>
         <source>Last updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="271"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
 </context>
 <context>
+    <name>Vigil::KqlEditor</name>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="29"/>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="31"/>
+        <source>column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="33"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="35"/>
+        <source>function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="37"/>
+        <source>aggregate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="41"/>
+        <source>keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="55"/>
+        <source>KQL query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="60"/>
+        <source>DeviceProcessEvents
+| where Timestamp &gt; ago(1d)
+| take 100
+
+Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the cursor, Esc cancels, Ctrl+Space completes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="161"/>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil – Microsoft 365 Defender-Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Try the sync again now</source>
         <translation>Synchronisierung jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Opening the incident store…</source>
         <translation>Vorfallspeicher wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>Incidents shown</source>
         <translation>Angezeigte Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Ihr Wert für Vorfall #%1 wurde nicht erneut angewendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <source>&amp;Import hunting data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="37"/>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
-        <source>Filter by number, Defender id, title, owner or tag  ( / )</source>
-        <translation>Nach Nummer, Defender-ID, Titel, Besitzer oder Tag filtern  ( / )</translation>
+        <location filename="../ui/mainwindowqueue.cpp" line="39"/>
+        <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="42"/>
+        <source>Words match the number, title, owner, tags, alert titles and evidence names.
+Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
+Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowqueue.cpp" line="69"/>
         <source>Incident queue</source>
         <translation>Vorfallwarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="180"/>
+        <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowqueue.cpp" line="186"/>
+        <source>No incident matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowqueue.cpp" line="188"/>
+        <source>Remove that term, or press Esc in the filter to clear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ausgewählten Vorfall im Defender-Portal öffnen (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Änderungen jetzt aus Microsoft 365 Defender abrufen (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Next incident</source>
         <translation>Nächster Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Previous incident</source>
         <translation>Vorheriger Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Back to the queue</source>
         <translation>Zurück zur Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Set &amp;status…</source>
         <translation>&amp;Status festlegen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Set the status of the selected incidents</source>
         <translation>Status der ausgewählten Vorfälle festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>&amp;Assign to me</source>
         <translation>&amp;Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Assign the selected incidents to me</source>
         <translation>Ausgewählte Vorfälle mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Assign &amp;to…</source>
         <translation>&amp;Zuweisen an…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Ausgewählte Vorfälle jemandem zuweisen oder ihre Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>&amp;Close with classification…</source>
         <translation>Mit Klassifizierung s&amp;chließen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Ausgewählte Vorfälle mit einer Klassifizierung schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Tags der ausgewählten Vorfälle hinzufügen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Comment on the selected incidents</source>
         <translation>Ausgewählte Vorfälle kommentieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Mark / unmark incident</source>
         <translation>Vorfall markieren / Markierung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Vorfall zur Auswahl hinzufügen oder daraus entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>Extend selection down</source>
         <translation>Auswahl nach unten erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Select the next incident too</source>
         <translation>Auch den nächsten Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Extend selection up</source>
         <translation>Auswahl nach oben erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Select the previous incident too</source>
         <translation>Auch den vorherigen Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>&amp;Queue</source>
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Go to the incident queue (G Q)</source>
         <translation>Zur Vorfall-Warteschlange wechseln (G Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
         <source>C&amp;onnector</source>
         <translation>K&amp;onnektor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
         <translation>Zur Konnektor-Seite wechseln: Verbindung, Zustand und Regeln zur Vorfallerstellung (G C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <source>&amp;Hunting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <source>Go to the hunting page: KQL queries over the local events (G H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>Columns…</source>
         <translation>Spalten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>&amp;Incident</source>
         <translation>V&amp;orfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
+        <location filename="../ui/mainwindow.cpp" line="441"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>Vorfall #%1 hat keinen Microsoft 365 Defender-Vorfall, der geöffnet werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Für %1 konnte kein Webbrowser gestartet werden. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Vorfallspeicher geöffnet; warte auf die erste Synchronisierung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Die Warnungen von Vorfall #%1 konnten nicht geladen werden. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="726"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="729"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="733"/>
-        <source>Waiting until %1 before the next call</source>
-        <translation>Warten bis %1 vor dem nächsten Aufruf</translation>
+        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <source>Waiting %1 before the next call (until %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="577"/>
         <source>Waiting before the next call</source>
         <translation>Warten vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="739"/>
+        <location filename="../ui/mainwindow.cpp" line="581"/>
         <source>Offline — showing the local copy</source>
         <translation>Offline – lokale Kopie wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="742"/>
+        <location filename="../ui/mainwindow.cpp" line="584"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="746"/>
+        <location filename="../ui/mainwindow.cpp" line="588"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="750"/>
+        <location filename="../ui/mainwindow.cpp" line="592"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="756"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>Changes pulled up to %1</source>
         <translation>Änderungen abgerufen bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Graph-Aufrufe %1/%2 pro Min.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="775"/>
+        <location filename="../ui/mainwindow.cpp" line="617"/>
         <source>The last sync failed. </source>
         <translation>Die letzte Synchronisierung ist fehlgeschlagen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="781"/>
+        <location filename="../ui/mainwindow.cpp" line="623"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil kann keine Vorfälle anzeigen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="625"/>
         <source>Incident store unavailable</source>
         <translation>Vorfallspeicher nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="801"/>
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>1 incident</source>
         <translation>1 Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="801"/>
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>%1 incidents</source>
         <translation>%1 Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="806"/>
+        <location filename="../ui/mainwindow.cpp" line="648"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="870"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="317"/>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1083"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="133"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1097"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="147"/>
         <source>Incident #%1 was not assigned to you: %2</source>
         <translation>Vorfall #%1 wurde Ihnen nicht zugewiesen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1150"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="200"/>
         <source>Change to #%1 queued for Microsoft 365 Defender.</source>
         <translation>Änderung an #%1 für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1152"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="202"/>
         <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
         <translation>Änderung an %1 Vorfällen für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1165"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="215"/>
         <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
         <translation>Defender hat die Änderung an #%1 abgelehnt: %2. Der Vorfall zeigt wieder seine vorherigen Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1176"/>
+        <location filename="../ui/mainwindow.cpp" line="741"/>
         <source>1 change waiting to be sent</source>
         <translation>1 Änderung wartet auf das Senden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1177"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 Änderungen warten auf das Senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="70"/>
+        <source>View: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="76"/>
+        <source>&amp;Then sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="91"/>
+        <source>Saved vie&amp;ws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="115"/>
+        <source>&amp;Save current view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="117"/>
+        <source>&amp;Default view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="138"/>
+        <source>&amp;Rename view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="139"/>
+        <source>D&amp;elete view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="140"/>
+        <source>E&amp;xport views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="142"/>
+        <source>Export views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="142"/>
+        <source>vigil-views.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="142"/>
+        <location filename="../ui/mainwindowviews.cpp" line="148"/>
+        <source>Vigil views (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="144"/>
+        <source>Views exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="146"/>
+        <source>&amp;Import views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="147"/>
+        <source>Import views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowviews.cpp" line="153"/>
+        <source>%n view(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="162"/>
+        <source>Save view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="163"/>
+        <source>Name of the view (an existing name is replaced):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="181"/>
+        <location filename="../ui/mainwindowviews.cpp" line="184"/>
+        <source>Rename view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="181"/>
+        <source>View:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="184"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="189"/>
+        <source>The view could not be renamed: the new name is empty or taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="202"/>
+        <source>Delete view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="202"/>
+        <source>View to delete:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="214"/>
+        <source>The views could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="226"/>
+        <source>%1 could not be read as a views file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="232"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::QueryLibraryPanel</name>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="51"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="52"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="75"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <source>Changed (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="102"/>
+        <source>Save current query…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="105"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="106"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="107"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="108"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="111"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="126"/>
+        <source>The query library could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="131"/>
+        <source>Saved as &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
+        <source>1 query imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="138"/>
+        <source>%1 queries imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="145"/>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="173"/>
+        <source>Search names and query text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="217"/>
+        <source>There is no query to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
+        <source>Save query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
+        <source>Replace saved query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="229"/>
+        <source>A saved query is already named &quot;%1&quot;. Replace its text with the current query?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <source>Rename saved query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="273"/>
+        <source>A saved query needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="286"/>
+        <source>Delete saved query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="287"/>
+        <source>Delete the saved query &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <source>Import queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <source>KQL queries (*.kql);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="308"/>
+        <source>Export query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="309"/>
+        <source>KQL queries (*.kql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <source>Defender</source>
+        <translation type="unfinished">Defender</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SavedViews</name>
+    <message>
+        <location filename="../ui/savedviews.cpp" line="177"/>
+        <source>The file does not hold Vigil views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SchemaBrowser</name>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="51"/>
+        <source>Filter tables and columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Local rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Time range (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="130"/>
+        <source>The local row counts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="167"/>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="176"/>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="178"/>
+        <source>%1: %2 rows held on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="181"/>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="184"/>
+        <source>%1: no rows on this machine; run it in Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="191"/>
+        <source>%1 (JSON text)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Vigil::StatusDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="213"/>
-        <location filename="../ui/triagedialogs.cpp" line="244"/>
+        <location filename="../ui/triagedialogs.cpp" line="214"/>
+        <location filename="../ui/triagedialogs.cpp" line="245"/>
         <source>Set status</source>
         <translation>Status festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="214"/>
+        <location filename="../ui/triagedialogs.cpp" line="215"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
         <source>Status New</source>
         <translation>Status Neu</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <location filename="../ui/triagedialogs.cpp" line="228"/>
         <source>&amp;Active</source>
         <translation>&amp;Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <location filename="../ui/triagedialogs.cpp" line="228"/>
         <source>Status Active</source>
         <translation>Status Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="228"/>
+        <location filename="../ui/triagedialogs.cpp" line="229"/>
         <source>&amp;Closed…</source>
         <translation>&amp;Geschlossen…</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="229"/>
+        <location filename="../ui/triagedialogs.cpp" line="230"/>
         <source>Status Closed, asks for a classification</source>
         <translation>Status Geschlossen, fragt nach einer Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="250"/>
+        <location filename="../ui/triagedialogs.cpp" line="251"/>
         <source>Choose a status: New, Active or Closed.</source>
         <translation>Wählen Sie einen Status: Neu, Aktiv oder Geschlossen.</translation>
     </message>
 </context>
 <context>
+    <name>Vigil::StorageAccountBox</name>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="41"/>
+        <source>Storage account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="47"/>
+        <source>The Azure Storage account that the Defender streaming API writes advanced hunting events to. Vigil reads what is new every 5 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="53"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="54"/>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="56"/>
+        <source>Last pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="57"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="58"/>
+        <source>Last pass:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="66"/>
+        <source>Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="67"/>
+        <source>Disconnect</source>
+        <translation type="unfinished">Trennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="68"/>
+        <source>Pull now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="69"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="85"/>
+        <source>Account URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="88"/>
+        <source>SAS token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="89"/>
+        <source>Account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="90"/>
+        <source>Credential:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="94"/>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="95"/>
+        <source>Secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="97"/>
+        <source>Connect</source>
+        <translation type="unfinished">Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="99"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="129"/>
+        <source>Disconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="166"/>
+        <source>%1: %2, %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="168"/>
+        <source>%Ln row(s) stored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="169"/>
+        <source>%Ln duplicate(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="170"/>
+        <source>%Ln line(s) rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="172"/>
+        <source>; %1 of %2 tables not streamed to this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="176"/>
+        <source> (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="178"/>
+        <source> (stopped early)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="191"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="193"/>
+        <source>%1 (the demo tenant&apos;s storage account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="195"/>
+        <source>%1 (from VIGIL_STORAGE_URL, which wins over a saved account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="200"/>
+        <source>The storage account cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="224"/>
+        <source>Give the account URL and its SAS token or account key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="227"/>
+        <source>Checking the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="240"/>
+        <source>Not connected: %1</source>
+        <translation type="unfinished">Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="252"/>
+        <source>Reading the storage account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="263"/>
+        <source>Table %1 of %2: %3, %4 of %5 blobs, %6 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="280"/>
+        <source>The last pass stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::SyncEngine</name>
     <message>
-        <location filename="../sync/syncengine.cpp" line="181"/>
+        <location filename="../core/triage.cpp" line="148"/>
         <source>Choose a classification: True positive, Benign positive, False positive or Undetermined.</source>
         <translation>Wählen Sie eine Klassifizierung: Richtig positiv, Unbedenklich positiv, Falsch positiv oder Unbestimmt.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="191"/>
+        <location filename="../core/triage.cpp" line="158"/>
         <source>%1 takes no reason; leave the reason empty.</source>
         <translation>Für %1 gibt es keinen Grund; lassen Sie den Grund leer.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="197"/>
+        <location filename="../core/triage.cpp" line="164"/>
         <source>&quot;%1&quot; is not a reason for %2; choose %3.</source>
         <translation>„%1“ ist kein Grund für %2; wählen Sie %3.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="200"/>
+        <location filename="../core/triage.cpp" line="167"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="208"/>
+        <location filename="../core/triage.cpp" line="175"/>
         <source>Undetermined takes no determination; leave it empty or choose another classification.</source>
         <translation>Für Unbestimmt gibt es keine Bestimmung; lassen Sie sie leer, oder wählen Sie eine andere Klassifizierung.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="219"/>
+        <location filename="../core/triage.cpp" line="186"/>
         <source>Microsoft no longer accepts the determination &quot;%1&quot;; choose one of: %2.</source>
         <translation>Microsoft akzeptiert die Bestimmung „%1“ nicht mehr; wählen Sie eine der folgenden: %2.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="227"/>
+        <location filename="../core/triage.cpp" line="194"/>
         <source>&quot;%1&quot; is not a determination Microsoft Defender knows; choose one of: %2.</source>
         <translation>„%1“ ist keine Bestimmung, die Microsoft Defender kennt; wählen Sie eine der folgenden: %2.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="234"/>
+        <location filename="../core/triage.cpp" line="201"/>
         <source>The determination &quot;%1&quot; does not go with %2; choose one of: %3.</source>
         <translation>Die Bestimmung „%1“ passt nicht zu %2; wählen Sie eine der folgenden: %3.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="255"/>
+        <location filename="../core/triage.cpp" line="222"/>
         <source>Choose why it is a false positive: Incorrect alert logic or Inaccurate data.</source>
         <translation>Wählen Sie aus, warum es falsch positiv ist: Falsche Warnungslogik oder Ungenaue Daten.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="260"/>
+        <location filename="../core/triage.cpp" line="227"/>
         <source>The reason &quot;%1&quot; means the determination &quot;%2&quot;; change the reason or the determination so that they agree.</source>
         <translation>Der Grund „%1“ bedeutet die Bestimmung „%2“; ändern Sie den Grund oder die Bestimmung, sodass beide übereinstimmen.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="304"/>
+        <location filename="../core/triage.cpp" line="271"/>
         <source>Nothing to change: set a status, owner, classification, tag or comment.</source>
         <translation>Nichts zu ändern: Legen Sie einen Status, einen Besitzer, eine Klassifizierung, ein Tag oder einen Kommentar fest.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="309"/>
+        <location filename="../core/triage.cpp" line="276"/>
         <source>The edit has no time; it cannot be ordered against changes made in the portal.</source>
         <translation>Die Bearbeitung hat keinen Zeitstempel; sie kann nicht gegenüber Änderungen im Portal eingeordnet werden.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="314"/>
+        <location filename="../core/triage.cpp" line="281"/>
         <source>This incident was merged into incident %1; edit that incident instead.</source>
         <translation>Dieser Vorfall wurde in Vorfall %1 zusammengeführt; bearbeiten Sie stattdessen jenen Vorfall.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="320"/>
+        <location filename="../core/triage.cpp" line="287"/>
         <source>Choose a status: New, Active or Closed.</source>
         <translation>Wählen Sie einen Status: Neu, Aktiv oder Geschlossen.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="324"/>
+        <location filename="../core/triage.cpp" line="291"/>
         <source>Choose a classification to close this incident: True positive, Benign positive, False positive or Undetermined.</source>
         <translation>Wählen Sie eine Klassifizierung, um diesen Vorfall zu schließen: Richtig positiv, Unbedenklich positiv, Falsch positiv oder Unbestimmt.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="334"/>
+        <location filename="../core/triage.cpp" line="301"/>
         <source>&quot;%1&quot; is not a user principal name; enter it as name@domain (for example kai@contoso.com), or unassign.</source>
         <translation>„%1“ ist kein Benutzerprinzipalname; geben Sie ihn als name@domain ein (zum Beispiel kai@contoso.com), oder heben Sie die Zuweisung auf.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="341"/>
+        <location filename="../core/triage.cpp" line="308"/>
         <source>A tag cannot be empty; type the tag&apos;s text or leave it out.</source>
         <translation>Ein Tag darf nicht leer sein; geben Sie den Text des Tags ein, oder lassen Sie es weg.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="348"/>
+        <location filename="../core/triage.cpp" line="315"/>
         <source>The tag &quot;%1&quot; is both added and removed; keep only one of the two.</source>
         <translation>Das Tag „%1“ wird zugleich hinzugefügt und entfernt; behalten Sie nur eines von beiden.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="355"/>
+        <location filename="../core/triage.cpp" line="322"/>
         <source>The comment is empty; type the comment&apos;s text or leave it out.</source>
         <translation>Der Kommentar ist leer; geben Sie den Kommentartext ein, oder lassen Sie ihn weg.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="365"/>
+        <location filename="../core/triage.cpp" line="332"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="367"/>
+        <location filename="../core/triage.cpp" line="334"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="369"/>
+        <location filename="../core/triage.cpp" line="336"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="371"/>
+        <location filename="../core/triage.cpp" line="338"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="373"/>
+        <location filename="../core/triage.cpp" line="340"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="375"/>
+        <location filename="../core/triage.cpp" line="342"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="377"/>
+        <location filename="../core/triage.cpp" line="344"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="764"/>
+        <location filename="../sync/syncdecisions.cpp" line="389"/>
         <source>Microsoft Defender did not accept Vigil&apos;s sign-in; the change is kept and sent after you sign in again.</source>
         <translation>Microsoft Defender hat die Anmeldung von Vigil nicht akzeptiert; die Änderung bleibt erhalten und wird gesendet, sobald Sie sich erneut angemeldet haben.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="782"/>
+        <location filename="../sync/syncdecisions.cpp" line="407"/>
         <source>Microsoft Defender refused the change (HTTP %1); it was undone here.</source>
         <translation>Microsoft Defender hat die Änderung abgelehnt (HTTP %1); sie wurde hier rückgängig gemacht.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="786"/>
+        <location filename="../sync/syncdecisions.cpp" line="411"/>
         <source>Microsoft Defender refused the change; it was undone here.</source>
         <translation>Microsoft Defender hat die Änderung abgelehnt; sie wurde hier rückgängig gemacht.</translation>
     </message>
@@ -1996,63 +3524,63 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>Vigil::TagsDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="555"/>
+        <location filename="../ui/triagedialogs.cpp" line="556"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="557"/>
+        <location filename="../ui/triagedialogs.cpp" line="558"/>
         <source>&amp;Custom tags — uncheck a tag to remove it:</source>
         <translation>&amp;Benutzerdefinierte Tags – Häkchen entfernen, um ein Tag zu entfernen:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="561"/>
+        <location filename="../ui/triagedialogs.cpp" line="562"/>
         <source>Custom tags; uncheck a tag to remove it</source>
         <translation>Benutzerdefinierte Tags; Häkchen entfernen, um ein Tag zu entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="589"/>
+        <location filename="../ui/triagedialogs.cpp" line="590"/>
         <source>On %1 of the %2 incidents</source>
         <translation>Bei %1 von %2 Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="605"/>
+        <location filename="../ui/triagedialogs.cpp" line="606"/>
         <source>System tags (set by Microsoft, read-only): %1</source>
         <translation>Systemtags (von Microsoft festgelegt, schreibgeschützt): %1</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="614"/>
-        <location filename="../ui/triagedialogs.cpp" line="645"/>
+        <location filename="../ui/triagedialogs.cpp" line="615"/>
+        <location filename="../ui/triagedialogs.cpp" line="646"/>
         <source>New tag</source>
         <translation>Neues Tag</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="615"/>
+        <location filename="../ui/triagedialogs.cpp" line="616"/>
         <source>New tag; Enter adds it</source>
         <translation>Neues Tag; Eingabetaste fügt es hinzu</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="617"/>
+        <location filename="../ui/triagedialogs.cpp" line="618"/>
         <source>&amp;Add:</source>
         <translation>&amp;Hinzufügen:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="621"/>
+        <location filename="../ui/triagedialogs.cpp" line="622"/>
         <source>Add tag</source>
         <translation>Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="623"/>
+        <location filename="../ui/triagedialogs.cpp" line="624"/>
         <source>Add the typed tag</source>
         <translation>Eingegebenes Tag hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="630"/>
+        <location filename="../ui/triagedialogs.cpp" line="631"/>
         <source>Save tags</source>
         <translation>Tags speichern</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="671"/>
+        <location filename="../ui/triagedialogs.cpp" line="672"/>
         <source>Nothing to change: type a tag to add, or uncheck a tag to remove it.</source>
         <translation>Nichts zu ändern: Geben Sie ein Tag zum Hinzufügen ein, oder entfernen Sie das Häkchen bei einem Tag, um es zu entfernen.</translation>
     </message>
@@ -2060,12 +3588,12 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>Vigil::TriageDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="89"/>
+        <location filename="../ui/triagedialogs.cpp" line="90"/>
         <source>Incidents this change applies to</source>
         <translation>Vorfälle, für die diese Änderung gilt</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="94"/>
+        <location filename="../ui/triagedialogs.cpp" line="95"/>
         <source>Apply to %1 incidents:</source>
         <translation>Auf %1 Vorfälle anwenden:</translation>
     </message>
@@ -2080,27 +3608,27 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>(kein Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="116"/>
+        <location filename="../ui/triagedialogs.cpp" line="117"/>
         <source>Problem with this change</source>
         <translation>Problem mit dieser Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="133"/>
+        <location filename="../ui/triagedialogs.cpp" line="134"/>
         <source>Cancel without changing anything</source>
         <translation>Abbrechen, ohne etwas zu ändern</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="137"/>
+        <location filename="../ui/triagedialogs.cpp" line="138"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="157"/>
+        <location filename="../ui/triagedialogs.cpp" line="158"/>
         <source>Apply to %1 incidents</source>
         <translation>Auf %1 Vorfälle anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="198"/>
+        <location filename="../ui/triagedialogs.cpp" line="199"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2128,50 +3656,50 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>Geschlossen</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="39"/>
         <location filename="../core/vocabulary.cpp" line="184"/>
-        <location filename="../sync/syncengine.cpp" line="42"/>
         <source>Undetermined</source>
         <translation>Unbestimmt</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="33"/>
         <location filename="../core/vocabulary.cpp" line="186"/>
-        <location filename="../sync/syncengine.cpp" line="36"/>
         <source>True positive</source>
         <translation>Richtig positiv</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="35"/>
         <location filename="../core/vocabulary.cpp" line="188"/>
-        <location filename="../sync/syncengine.cpp" line="38"/>
         <source>Benign positive</source>
         <translation>Unbedenklich positiv</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="37"/>
         <location filename="../core/vocabulary.cpp" line="190"/>
-        <location filename="../sync/syncengine.cpp" line="40"/>
         <source>False positive</source>
         <translation>Falsch positiv</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="82"/>
         <location filename="../core/vocabulary.cpp" line="203"/>
-        <location filename="../sync/syncengine.cpp" line="115"/>
         <source>Suspicious activity</source>
         <translation>Verdächtige Aktivität</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="84"/>
         <location filename="../core/vocabulary.cpp" line="205"/>
-        <location filename="../sync/syncengine.cpp" line="117"/>
         <source>Suspicious but expected</source>
         <translation>Verdächtig, aber erwartet</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="86"/>
         <location filename="../core/vocabulary.cpp" line="208"/>
-        <location filename="../sync/syncengine.cpp" line="119"/>
         <source>Incorrect alert logic</source>
         <translation>Falsche Warnungslogik</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="88"/>
         <location filename="../core/vocabulary.cpp" line="210"/>
-        <location filename="../sync/syncengine.cpp" line="121"/>
         <source>Inaccurate data</source>
         <translation>Ungenaue Daten</translation>
     </message>
@@ -2277,26 +3805,106 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="329"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="330"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="331"/>
+        <source>Mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="332"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="333"/>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="334"/>
+        <source>IP addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="335"/>
+        <source>URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="337"/>
+        <source>Registry keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="339"/>
+        <source>Registry values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="340"/>
+        <source>Email messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="342"/>
+        <source>Cloud applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="344"/>
+        <source>Mail clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="346"/>
+        <source>OAuth applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="348"/>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="351"/>
+        <source>Other evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="61"/>
+        <location filename="../app/vigil.cpp" line="74"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil: Triage von Microsoft 365 Defender-Vorfällen.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="66"/>
+        <location filename="../app/vigil.cpp" line="79"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Nach der ersten Synchronisierung das Hauptfenster (Warteschlange und Details eines Vorfalls mit mehr als 150 Warnungen) als PNG in FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="72"/>
-        <source>With --screenshot: the page to save, queue (the default) or connector.</source>
-        <translation>Mit --screenshot: die zu speichernde Seite, queue (Vorgabe) oder connector.</translation>
+        <location filename="../app/vigil.cpp" line="85"/>
+        <source>With --screenshot: the page to save, queue (the default), connector, hunting or hunting-chart.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="95"/>
+        <location filename="../app/vigil.cpp" line="90"/>
+        <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/vigil.cpp" line="115"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil hat keinen Mandanten zum Synchronisieren. Verbinden Sie sich mit „vigilctl connect“, oder setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET für eine App-Registrierung mit SecurityIncident.Read.All, oder starten Sie „vigil --demo“, um Vigil mit dem eingebauten Demo-Mandanten auszuprobieren.</translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Vigil::FilterChips</name>
+    <message numerus="yes">
+        <location filename="../ui/filterchips.cpp" line="73"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigil::HuntingImport</name>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="74"/>
@@ -37,9 +48,28 @@
     </message>
 </context>
 <context>
+    <name>Vigil::HuntingResultView</name>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingresultview.cpp" line="45"/>
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n item]</numerusform>
+            <numerusform>[%n items]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingresultview.cpp" line="47"/>
+        <source>{%n propert(y/ies)}</source>
+        <translation>
+            <numerusform>{%n property}</numerusform>
+            <numerusform>{%n properties}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigil::IncidentDetailView</name>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="625"/>
+        <location filename="../ui/incidentdetailview.cpp" line="626"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>This incident has %n alert.</numerusform>
@@ -47,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="645"/>
+        <location filename="../ui/incidentdetailview.cpp" line="646"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Loading %n alert…</numerusform>
@@ -58,11 +88,22 @@
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="205"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alert; the detail view shows the first 150.</numerusform>
             <numerusform>%n alerts; the detail view shows the first 150.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowviews.cpp" line="153"/>
+        <source>%n view(s) imported</source>
+        <translation>
+            <numerusform>%n view imported</numerusform>
+            <numerusform>%n views imported</numerusform>
         </translation>
     </message>
 </context>

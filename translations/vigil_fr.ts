@@ -2,59 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>HuntPivot</name>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="135"/>
+        <source>Device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="159"/>
+        <source>User %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="177"/>
+        <source>File %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="190"/>
+        <source>IP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/huntingpivot.cpp" line="207"/>
+        <source>Alert %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil</name>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="127"/>
+        <source> or </source>
+        <translation type="unfinished"> ou </translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="155"/>
+        <source>owner is me, none or part of a UPN, e.g. owner:me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="157"/>
+        <source>tag needs a tag, e.g. tag:VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="160"/>
+        <source>%1 is &lt;N or &gt;N with m, h, d or w (minutes, hours, days, weeks), e.g. %1:&lt;4h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="165"/>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::AlertListModel</name>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="27"/>
+        <location filename="../models/alertlistmodel.cpp" line="28"/>
         <source>New</source>
         <translation>Nouvelle</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="29"/>
+        <location filename="../models/alertlistmodel.cpp" line="30"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="31"/>
+        <location filename="../models/alertlistmodel.cpp" line="32"/>
         <source>Resolved</source>
         <translation>Résolue</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="34"/>
+        <location filename="../models/alertlistmodel.cpp" line="35"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="110"/>
+        <location filename="../models/alertlistmodel.cpp" line="119"/>
         <source>Alert</source>
         <translation>Alerte</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="112"/>
+        <location filename="../models/alertlistmodel.cpp" line="121"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="114"/>
+        <location filename="../models/alertlistmodel.cpp" line="123"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="116"/>
+        <location filename="../models/alertlistmodel.cpp" line="125"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="118"/>
+        <location filename="../models/alertlistmodel.cpp" line="127"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="120"/>
+        <location filename="../models/alertlistmodel.cpp" line="129"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="122"/>
+        <location filename="../models/alertlistmodel.cpp" line="131"/>
         <source>Alert id</source>
         <translation>ID d&apos;alerte</translation>
     </message>
@@ -62,68 +118,68 @@
 <context>
     <name>Vigil::AssignDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="463"/>
-        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <location filename="../ui/triagedialogs.cpp" line="464"/>
+        <location filename="../ui/triagedialogs.cpp" line="519"/>
         <source>Assign to me</source>
         <translation>M&apos;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="463"/>
+        <location filename="../ui/triagedialogs.cpp" line="464"/>
         <source>Assign to…</source>
         <translation>Attribuer à…</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="466"/>
+        <location filename="../ui/triagedialogs.cpp" line="467"/>
         <source>Vigil does not know your account yet. Enter your user principal name once; Vigil remembers it for “Assign to me” (A).</source>
         <translation>Vigil ne connaît pas encore votre compte. Entrez une fois votre nom d&apos;utilisateur principal&#xa0;; Vigil le mémorise pour «&#xa0;M&apos;attribuer&#xa0;» (A).</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <location filename="../ui/triagedialogs.cpp" line="478"/>
         <source>&amp;Your account:</source>
         <translation>&amp;Votre compte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="477"/>
+        <location filename="../ui/triagedialogs.cpp" line="478"/>
         <source>Assign &amp;to:</source>
         <translation>&amp;Attribuer à&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="479"/>
+        <location filename="../ui/triagedialogs.cpp" line="480"/>
         <source>Assign to the user principal name below</source>
         <translation>Attribuer au nom d&apos;utilisateur principal ci-dessous</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="484"/>
+        <location filename="../ui/triagedialogs.cpp" line="485"/>
         <source>User principal name</source>
         <translation>Nom d&apos;utilisateur principal</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="485"/>
+        <location filename="../ui/triagedialogs.cpp" line="486"/>
         <source>name@contoso.com</source>
         <translation>nom@contoso.com</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="497"/>
+        <location filename="../ui/triagedialogs.cpp" line="498"/>
         <source>&amp;Unassign (nobody owns it)</source>
         <translation>A&amp;nnuler l&apos;attribution (aucun propriétaire)</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="499"/>
+        <location filename="../ui/triagedialogs.cpp" line="500"/>
         <source>Unassign</source>
         <translation>Annuler l&apos;attribution</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="518"/>
+        <location filename="../ui/triagedialogs.cpp" line="519"/>
         <source>Assign</source>
         <translation>Attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="541"/>
+        <location filename="../ui/triagedialogs.cpp" line="542"/>
         <source>Enter your user principal name (for example kai@contoso.com).</source>
         <translation>Entrez votre nom d&apos;utilisateur principal (par exemple kai@contoso.com).</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="543"/>
+        <location filename="../ui/triagedialogs.cpp" line="544"/>
         <source>Enter a user principal name (for example kai@contoso.com), or choose Unassign.</source>
         <translation>Entrez un nom d&apos;utilisateur principal (par exemple kai@contoso.com) ou choisissez «&#xa0;Annuler l&apos;attribution&#xa0;».</translation>
     </message>
@@ -131,87 +187,87 @@
 <context>
     <name>Vigil::CloseDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="273"/>
+        <location filename="../ui/triagedialogs.cpp" line="274"/>
         <source>Close with classification</source>
         <translation>Fermer avec une classification</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="275"/>
+        <location filename="../ui/triagedialogs.cpp" line="276"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="283"/>
+        <location filename="../ui/triagedialogs.cpp" line="284"/>
         <source>Classification %1</source>
         <translation>Classification %1</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="287"/>
+        <location filename="../ui/triagedialogs.cpp" line="288"/>
         <source>&amp;True positive</source>
         <translation>&amp;Vrai positif</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="288"/>
+        <location filename="../ui/triagedialogs.cpp" line="289"/>
         <source>&amp;Benign positive</source>
         <translation>&amp;Positif bénin</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="289"/>
+        <location filename="../ui/triagedialogs.cpp" line="290"/>
         <source>&amp;False positive</source>
         <translation>&amp;Faux positif</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="290"/>
+        <location filename="../ui/triagedialogs.cpp" line="291"/>
         <source>&amp;Undetermined</source>
         <translation>&amp;Indéterminé</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="296"/>
+        <location filename="../ui/triagedialogs.cpp" line="297"/>
         <source>Closing reason</source>
         <translation>Motif de fermeture</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="297"/>
+        <location filename="../ui/triagedialogs.cpp" line="298"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="300"/>
+        <location filename="../ui/triagedialogs.cpp" line="301"/>
         <source>Determination</source>
         <translation>Détermination</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="301"/>
+        <location filename="../ui/triagedialogs.cpp" line="302"/>
         <source>&amp;Determination:</source>
         <translation>&amp;Détermination&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="304"/>
+        <location filename="../ui/triagedialogs.cpp" line="305"/>
         <source>Closing comment (optional)</source>
         <translation>Commentaire de fermeture (facultatif)</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="305"/>
+        <location filename="../ui/triagedialogs.cpp" line="306"/>
         <source>Optional. Ctrl+Enter closes the incident.</source>
         <translation>Facultatif. Ctrl+Entrée ferme l&apos;incident.</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="307"/>
+        <location filename="../ui/triagedialogs.cpp" line="308"/>
         <source>Co&amp;mment:</source>
         <translation>C&amp;ommentaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="346"/>
+        <location filename="../ui/triagedialogs.cpp" line="347"/>
         <source>Close incident</source>
         <translation>Fermer l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="377"/>
+        <location filename="../ui/triagedialogs.cpp" line="378"/>
         <source>Choose a classification first</source>
         <translation>Choisissez d&apos;abord une classification</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="378"/>
+        <location filename="../ui/triagedialogs.cpp" line="379"/>
         <source>None for %1</source>
         <translation>Aucun pour %1</translation>
     </message>
@@ -219,27 +275,27 @@
 <context>
     <name>Vigil::CommentDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="704"/>
+        <location filename="../ui/triagedialogs.cpp" line="705"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="705"/>
+        <location filename="../ui/triagedialogs.cpp" line="706"/>
         <source>&amp;Comment (Ctrl+Enter sends):</source>
         <translation>&amp;Commentaire (Ctrl+Entrée pour envoyer)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="708"/>
+        <location filename="../ui/triagedialogs.cpp" line="709"/>
         <source>Comment text</source>
         <translation>Texte du commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="713"/>
+        <location filename="../ui/triagedialogs.cpp" line="714"/>
         <source>Add comment</source>
         <translation>Ajouter un commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="720"/>
+        <location filename="../ui/triagedialogs.cpp" line="721"/>
         <source>The comment is empty; type the comment&apos;s text.</source>
         <translation>Le commentaire est vide&#xa0;; saisissez son texte.</translation>
     </message>
@@ -247,537 +303,562 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="69"/>
+        <location filename="../ui/connectorpage.cpp" line="74"/>
         <source>Connector</source>
         <translation>Connecteur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="114"/>
+        <location filename="../ui/connectorpage.cpp" line="145"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="117"/>
+        <location filename="../ui/connectorpage.cpp" line="148"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="118"/>
+        <location filename="../ui/connectorpage.cpp" line="149"/>
         <source>Tenant:</source>
         <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="119"/>
+        <location filename="../ui/connectorpage.cpp" line="150"/>
         <source>Signed in as:</source>
         <translation>Connecté en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="120"/>
-        <location filename="../ui/connectorpage.cpp" line="144"/>
+        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="175"/>
         <source>Cloud:</source>
         <translation>Cloud&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="243"/>
+        <location filename="../ui/connectorpage.cpp" line="285"/>
         <source>Health</source>
         <translation>État de santé</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="246"/>
+        <location filename="../ui/connectorpage.cpp" line="288"/>
         <source>Last pull:</source>
         <translation>Dernière récupération&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="247"/>
+        <location filename="../ui/connectorpage.cpp" line="289"/>
         <source>Last push:</source>
         <translation>Dernier envoi&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="248"/>
+        <location filename="../ui/connectorpage.cpp" line="290"/>
         <source>Behind Defender:</source>
         <translation>Retard sur Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="249"/>
+        <location filename="../ui/connectorpage.cpp" line="291"/>
         <source>Graph calls:</source>
         <translation>Appels Graph&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="250"/>
+        <location filename="../ui/connectorpage.cpp" line="292"/>
         <source>Back-off:</source>
         <translation>Temporisation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="251"/>
+        <location filename="../ui/connectorpage.cpp" line="293"/>
         <source>Last error:</source>
         <translation>Dernière erreur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="257"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="260"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Incidents:</source>
         <translation>Incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="261"/>
+        <location filename="../ui/connectorpage.cpp" line="303"/>
         <source>Alerts in incidents:</source>
         <translation>Alertes dans les incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="262"/>
+        <location filename="../ui/connectorpage.cpp" line="304"/>
         <source>Component alerts:</source>
         <translation>Alertes des composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="263"/>
+        <location filename="../ui/connectorpage.cpp" line="305"/>
         <source>Rule incidents:</source>
         <translation>Incidents issus de règles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="264"/>
+        <location filename="../ui/connectorpage.cpp" line="306"/>
         <source>Duplicates:</source>
         <translation>Doublons&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="270"/>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpagerules.cpp" line="51"/>
+        <location filename="../ui/connectorpagerules.cpp" line="80"/>
         <source>Incident creation rules</source>
         <translation>Règles de création d’incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <location filename="../ui/connectorpagerules.cpp" line="56"/>
         <source>Turn off all Microsoft incident creation rules for these products (recommended)</source>
         <translation>Désactiver toutes les règles Microsoft de création d’incidents pour ces produits (recommandé)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="278"/>
+        <location filename="../ui/connectorpagerules.cpp" line="59"/>
         <source>Microsoft Defender for Endpoint, for Identity and for Office 365: Microsoft 365 Defender already makes incidents of their alerts.</source>
         <translation>Microsoft Defender for Endpoint, for Identity et for Office 365&#xa0;: Microsoft 365 Defender crée déjà des incidents à partir de leurs alertes.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="283"/>
+        <location filename="../ui/connectorpagerules.cpp" line="64"/>
         <source>Covers MDE, MDI and MDO. With the rules on beside the connector, each rule incident whose alert an M365D incident also holds is marked as its duplicate.</source>
         <translation>Concerne MDE, MDI et MDO. Si les règles fonctionnent à côté du connecteur, chaque incident de règle dont l’alerte figure aussi dans un incident M365D est marqué comme son doublon.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpagerules.cpp" line="72"/>
         <source>The MCAS rule stays on. %1</source>
         <translation>La règle MCAS reste active. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpagerules.cpp" line="83"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpagerules.cpp" line="83"/>
         <source>Creates incidents</source>
         <translation>Crée des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpagerules.cpp" line="83"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="322"/>
+        <location filename="../ui/connectorpagerules.cpp" line="103"/>
         <source>Edit rule</source>
         <translation>Modifier la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="332"/>
+        <location filename="../ui/connectorpagerules.cpp" line="113"/>
         <source>Create incidents from these alerts</source>
         <translation>Créer des incidents à partir de ces alertes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="339"/>
-        <location filename="../ui/connectorpage.cpp" line="675"/>
+        <location filename="../ui/connectorpagerules.cpp" line="120"/>
+        <location filename="../ui/connectorpagerules.cpp" line="214"/>
         <source>Informational</source>
         <translation>Informative</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <location filename="../ui/connectorpagerules.cpp" line="128"/>
         <source>Severities:</source>
         <translation>Gravités&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="350"/>
+        <location filename="../ui/connectorpagerules.cpp" line="131"/>
         <source>every title; or parts separated by commas</source>
         <translation>tous les titres&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="351"/>
+        <location filename="../ui/connectorpagerules.cpp" line="132"/>
         <source>Title contains one of</source>
         <translation>Le titre contient l’un de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="352"/>
+        <location filename="../ui/connectorpagerules.cpp" line="133"/>
         <source>Title contains:</source>
         <translation>Le titre contient&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="355"/>
+        <location filename="../ui/connectorpagerules.cpp" line="136"/>
         <source>nothing excluded; or parts separated by commas</source>
         <translation>rien d’exclu&#xa0;; ou des parties séparées par des virgules</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpagerules.cpp" line="137"/>
         <source>Title does not contain any of</source>
         <translation>Le titre ne contient aucun de</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="357"/>
+        <location filename="../ui/connectorpagerules.cpp" line="138"/>
         <source>Title excludes:</source>
         <translation>Le titre exclut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="358"/>
+        <location filename="../ui/connectorpagerules.cpp" line="139"/>
         <source>Skip alerts that an M365D incident already holds</source>
         <translation>Ignorer les alertes déjà présentes dans un incident M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="373"/>
+        <location filename="../ui/connectorpagerules.cpp" line="154"/>
         <source>Save rule</source>
         <translation>Enregistrer la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="418"/>
+        <location filename="../ui/connectorpage.cpp" line="344"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau et Vigil ne se synchronise plus avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="526"/>
+        <location filename="../ui/connectorpage.cpp" line="453"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Connecté au locataire %1. Le secret est dans le trousseau ; Vigil se synchronise désormais avec cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="542"/>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Connecté au locataire de démonstration intégré</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <location filename="../ui/connectorpage.cpp" line="473"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="547"/>
+        <location filename="../ui/connectorpage.cpp" line="476"/>
         <source>Connected as an app (client secret)</source>
         <translation>Connecté en tant qu’application (secret client)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="548"/>
+        <location filename="../ui/connectorpage.cpp" line="477"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Connecté par une connexion interactive</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="550"/>
+        <location filename="../ui/connectorpage.cpp" line="479"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="554"/>
+        <location filename="../ui/connectorpage.cpp" line="483"/>
         <source>App %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="556"/>
+        <location filename="../ui/connectorpage.cpp" line="485"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="142"/>
-        <location filename="../ui/connectorpage.cpp" line="559"/>
+        <location filename="../ui/connectorpage.cpp" line="173"/>
+        <location filename="../ui/connectorpage.cpp" line="488"/>
         <source>US Government (GCC High)</source>
         <translation>Gouvernement américain (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="143"/>
-        <location filename="../ui/connectorpage.cpp" line="561"/>
+        <location filename="../ui/connectorpage.cpp" line="174"/>
+        <location filename="../ui/connectorpage.cpp" line="490"/>
         <source>US Government (DoD)</source>
         <translation>Gouvernement américain (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="141"/>
-        <location filename="../ui/connectorpage.cpp" line="563"/>
+        <location filename="../ui/connectorpage.cpp" line="172"/>
+        <location filename="../ui/connectorpage.cpp" line="492"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="128"/>
+        <location filename="../ui/connectorpage.cpp" line="54"/>
+        <source>read, %1 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="57"/>
+        <source>not streamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="59"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="61"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="159"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Connexion interactive (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="129"/>
+        <location filename="../ui/connectorpage.cpp" line="160"/>
         <source>App with a client secret</source>
         <translation>Application avec un secret client</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="130"/>
+        <location filename="../ui/connectorpage.cpp" line="161"/>
         <source>Sign in:</source>
         <translation>Connexion&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="133"/>
+        <location filename="../ui/connectorpage.cpp" line="164"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>ID ou domaine du locataire&#xa0;; vide&#xa0;: votre organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="134"/>
+        <location filename="../ui/connectorpage.cpp" line="165"/>
         <source>Tenant id:</source>
         <translation>ID du locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="137"/>
+        <location filename="../ui/connectorpage.cpp" line="168"/>
         <source>application (client) id of the app registration</source>
         <translation>ID d’application (client) de l’inscription d’application</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="138"/>
+        <location filename="../ui/connectorpage.cpp" line="169"/>
         <source>Client id:</source>
         <translation>ID client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="179"/>
         <source>kept only in the system keychain</source>
         <translation>conservé uniquement dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="180"/>
         <source>Client secret:</source>
         <translation>Secret client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
+        <location filename="../ui/connectorpage.cpp" line="182"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="153"/>
+        <location filename="../ui/connectorpage.cpp" line="184"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="155"/>
+        <location filename="../ui/connectorpage.cpp" line="186"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="167"/>
+        <location filename="../ui/connectorpage.cpp" line="198"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <location filename="../ui/connectorpage.cpp" line="207"/>
         <source>Sign-in code</source>
         <translation>Code de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="185"/>
+        <location filename="../ui/connectorpage.cpp" line="218"/>
         <source>Sign-in address</source>
         <translation>Adresse de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <location filename="../ui/connectorpage.cpp" line="221"/>
         <source>Open in browser</source>
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <location filename="../ui/connectorpage.cpp" line="223"/>
         <source>I have signed in</source>
         <translation>Je me suis connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="225"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <location filename="../ui/connectorpage.cpp" line="226"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="224"/>
+        <location filename="../ui/connectorpage.cpp" line="256"/>
+        <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="266"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Aucun navigateur n’a pu être lancé&#xa0;; ouvrez %1 vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <location filename="../ui/connectorpage.cpp" line="329"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Connexion annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="421"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>There was no saved connection to remove.</source>
         <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="454"/>
+        <location filename="../ui/connectorpage.cpp" line="380"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Saisissez l’ID client de l’inscription d’application.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="456"/>
+        <location filename="../ui/connectorpage.cpp" line="382"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="458"/>
+        <location filename="../ui/connectorpage.cpp" line="384"/>
         <source>Enter the client secret.</source>
         <translation>Saisissez le secret client.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="475"/>
+        <location filename="../ui/connectorpage.cpp" line="402"/>
         <source>Checking the client secret…</source>
         <translation>Vérification du secret client…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="476"/>
+        <location filename="../ui/connectorpage.cpp" line="403"/>
         <source>Asking for a sign-in code…</source>
         <translation>Demande d’un code de connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="500"/>
+        <location filename="../ui/connectorpage.cpp" line="427"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>En attente de la connexion (le code expire à %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <location filename="../ui/connectorpage.cpp" line="462"/>
         <source>Not connected: %1</source>
         <translation>Non connecté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="587"/>
+        <location filename="../ui/connectorpage.cpp" line="508"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="591"/>
-        <source>Waiting until %1 before the next call</source>
-        <translation>Attente jusqu’à %1 avant le prochain appel</translation>
-    </message>
-    <message>
-        <location filename="../ui/connectorpage.cpp" line="595"/>
+        <location filename="../ui/connectorpage.cpp" line="547"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="597"/>
-        <location filename="../ui/connectorpage.cpp" line="603"/>
+        <location filename="../ui/connectorpage.cpp" line="516"/>
+        <location filename="../ui/connectorpage.cpp" line="549"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="622"/>
+        <location filename="../ui/connectorpage.cpp" line="535"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="623"/>
+        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <source>Waiting %1 before the next call (until %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="551"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="627"/>
+        <location filename="../ui/connectorpage.cpp" line="555"/>
         <source>at most %1 s</source>
         <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="628"/>
+        <location filename="../ui/connectorpage.cpp" line="556"/>
         <source>at most %1 min</source>
         <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="630"/>
+        <location filename="../ui/connectorpage.cpp" line="558"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="655"/>
+        <location filename="../ui/connectorpagerules.cpp" line="194"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="664"/>
+        <location filename="../ui/connectorpagerules.cpp" line="203"/>
         <source>Off — turned off above</source>
         <translation>Désactivée — par la case ci-dessus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="665"/>
+        <location filename="../ui/connectorpagerules.cpp" line="204"/>
         <source>On</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="665"/>
+        <location filename="../ui/connectorpagerules.cpp" line="204"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="672"/>
+        <location filename="../ui/connectorpagerules.cpp" line="211"/>
         <source>every severity</source>
         <translation>toutes les gravités</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="684"/>
+        <location filename="../ui/connectorpagerules.cpp" line="223"/>
         <source>title contains %1</source>
         <translation>le titre contient %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="686"/>
+        <location filename="../ui/connectorpagerules.cpp" line="225"/>
         <source>title excludes %1</source>
         <translation>le titre exclut %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="688"/>
+        <location filename="../ui/connectorpagerules.cpp" line="227"/>
         <source>skips alerts in M365D incidents</source>
         <translation>ignore les alertes des incidents M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="742"/>
+        <location filename="../ui/connectorpagerules.cpp" line="281"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="753"/>
+        <location filename="../ui/connectorpagerules.cpp" line="292"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="764"/>
+        <location filename="../ui/connectorpage.cpp" line="567"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées et les règles de création d’incidents ne s’exécutent pas&#xa0;: l’inscription d’application n’a pas le droit de lire les alertes (%1). Accordez SecurityAlert.Read.All avec le consentement administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="769"/>
+        <location filename="../ui/connectorpage.cpp" line="572"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Les incidents sont synchronisés, mais Microsoft Graph a refusé la requête des alertes des composants&#xa0;; les règles de création d’incidents ne s’exécutent donc pas (%1). Signalez-le avec le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="773"/>
+        <location filename="../ui/connectorpage.cpp" line="576"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées&#xa0;: %1</translation>
     </message>
@@ -802,17 +883,17 @@
         <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="787"/>
+        <location filename="../ui/connectorpagerules.cpp" line="307"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="792"/>
+        <location filename="../ui/connectorpagerules.cpp" line="312"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="797"/>
+        <location filename="../ui/connectorpagerules.cpp" line="317"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
     </message>
@@ -820,32 +901,32 @@
 <context>
     <name>Vigil::EntityTreeModel</name>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="101"/>
+        <location filename="../models/entitytreemodel.cpp" line="125"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="153"/>
+        <location filename="../models/entitytreemodel.cpp" line="162"/>
         <source>Entity</source>
         <translation>Entité</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="155"/>
+        <location filename="../models/entitytreemodel.cpp" line="164"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="157"/>
+        <location filename="../models/entitytreemodel.cpp" line="166"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="159"/>
+        <location filename="../models/entitytreemodel.cpp" line="168"/>
         <source>Remediation</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="161"/>
+        <location filename="../models/entitytreemodel.cpp" line="170"/>
         <source>Roles</source>
         <translation>Rôles</translation>
     </message>
@@ -929,361 +1010,1072 @@
     </message>
 </context>
 <context>
+    <name>Vigil::EventStreamController</name>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="232"/>
+        <source>No hunting table is collected: turn one on in the Hunting tables list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="323"/>
+        <source>No storage account is connected: connect the one the Defender streaming API writes to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="328"/>
+        <source>The hunting tables are not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/eventstreamcontroller.cpp" line="403"/>
+        <source>the pass was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::FilterChips</name>
+    <message>
+        <location filename="../ui/filterchips.cpp" line="25"/>
+        <source>Filter terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/filterchips.cpp" line="64"/>
+        <source>Remove %1 from the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/filterchips.cpp" line="73"/>
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingChartView</name>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.cpp" line="142"/>
+        <source>The column &quot;%1&quot; is not numeric, so it cannot be drawn as a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.cpp" line="151"/>
+        <source>The result has no numeric column to draw. A chart needs one, for example from summarize count() by …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.cpp" line="180"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="330"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="415"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartparts.h" line="67"/>
+        <source>render&apos;s %1 names the column &quot;%2&quot;, which the result does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="28"/>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="128"/>
+        <source>There is no chart to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="133"/>
+        <source>Could not write the chart to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="140"/>
+        <source>Save chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartview.cpp" line="141"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="62"/>
+        <source>A timechart needs a datetime column for its x axis, and this result has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="66"/>
+        <source>A %1 needs a datetime or numeric column for its x axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="80"/>
+        <source>%1 rows: one row in %2 is drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="109"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="291"/>
+        <source>Only the first %1 series are drawn; %2 more are not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="132"/>
+        <source>There is nothing to draw: every x or y value is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="223"/>
+        <source> (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="244"/>
+        <source>The result has no column to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="286"/>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="466"/>
+        <source>There is nothing to draw: the result has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="288"/>
+        <source>Only the first %1 categories are drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="390"/>
+        <source>There is nothing to draw: a piechart needs values above 0 in &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="397"/>
+        <source>1 row with a value of 0 or less is not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="398"/>
+        <source>%1 rows with a value of 0 or less are not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="408"/>
+        <source>Other (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="409"/>
+        <source>The %1 smallest slices are drawn as one, &quot;Other&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="456"/>
+        <source>This result is a table: see the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="457"/>
+        <source>Vigil does not draw &quot;%1&quot; charts; the rows are in the grid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="463"/>
+        <source>There is nothing to draw: the result has no columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingImport</name>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="28"/>
+        <location filename="../ui/huntingimport.cpp" line="45"/>
+        <location filename="../ui/huntingimport.cpp" line="56"/>
+        <location filename="../ui/huntingimport.cpp" line="103"/>
+        <source>Import hunting data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="29"/>
+        <source>Hunting data (*.json *.jsonl *.log *.csv *.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="46"/>
+        <source>A portal CSV export does not say its table. Which table is it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="53"/>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="53"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="73"/>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="74"/>
+        <source>%Ln row(s) stored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="75"/>
+        <source>%Ln duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="76"/>
+        <source>%Ln rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/huntingimport.cpp" line="88"/>
+        <source>%1: %Ln row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="90"/>
+        <source>No new rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="91"/>
+        <source>Duplicates skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="92"/>
+        <source>Lines rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="95"/>
+        <source>  line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="97"/>
+        <source>Import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="99"/>
+        <source>Import cancelled: the rows stored before it stopped are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingimport.cpp" line="101"/>
+        <source>The import stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingPage</name>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="46"/>
+        <source>Hunting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="201"/>
+        <source>Run in Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="65"/>
+        <source>Running in Defender…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="81"/>
+        <source>New query tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="85"/>
+        <source>Open a new query tab (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="93"/>
+        <source>Close query tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
+        <source>Rename query tab…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="159"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="177"/>
+        <source>Queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="217"/>
+        <source>Defender did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <source>Ran in Microsoft 365 Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
+        <source>Run the query (or the selection) in Microsoft 365 Defender, over Defender&apos;s last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="298"/>
+        <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="307"/>
+        <source>Query %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <source>Rename query tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="393"/>
+        <source>%1 holds no events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="396"/>
+        <source>%1 holds %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="406"/>
+        <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingResultModel</name>
+    <message>
+        <location filename="../ui/hunting/huntingresultmodel.cpp" line="131"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingResultView</name>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingresultview.cpp" line="45"/>
+        <source>[%n item(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingresultview.cpp" line="47"/>
+        <source>{%n propert(y/ies)}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="83"/>
+        <source>Filter the rows shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="84"/>
+        <source>Filter the result rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="87"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="89"/>
+        <source>Save the rows shown as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="90"/>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="92"/>
+        <source>Save the rows shown as JSON (columns with their types, rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="116"/>
+        <source>Query results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="130"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="138"/>
+        <source>The selected value as a tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
+        <source>Export as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
+        <source>Export as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="212"/>
+        <source>The results could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="326"/>
+        <source>Copy cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="327"/>
+        <source>Copy row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="328"/>
+        <source>Copy column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="330"/>
+        <source>Show as tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="334"/>
+        <source>Hide the tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingTab</name>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="32"/>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="59"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="61"/>
+        <source>Run the selection, or the whole query (Ctrl+Enter); Shift+Enter runs the block at the cursor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="64"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="66"/>
+        <source>Stop the running query (Esc in the editor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="81"/>
+        <source>Rows and time of the last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="86"/>
+        <source>The error in the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="125"/>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="140"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
+        <source>The query is refused at line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="247"/>
+        <source>The query was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="278"/>
+        <source>Running… %1 · %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
+        <source>%1 · %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="286"/>
+        <source>truncated at %1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="289"/>
+        <source>%1 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="310"/>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::HuntingTablesBox</name>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="38"/>
+        <source>Hunting tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="47"/>
+        <source>Advanced hunting events kept on this machine, per table. Retention counts from when a row arrived; expired rows are deleted in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Collect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="55"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="56"/>
+        <source>Streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="56"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="56"/>
+        <source>At this retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="57"/>
+        <source>Oldest event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="57"/>
+        <source>Newest event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="57"/>
+        <source>Last ingest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="58"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="83"/>
+        <source>The setting of %1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="104"/>
+        <source>The hunting tables cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="128"/>
+        <source>about %1 for 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="129"/>
+        <source>about %1 for %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="166"/>
+        <source>Stop collecting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="167"/>
+        <source>Stop collecting %1. Also delete the rows it holds now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="182"/>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/huntingtablesbox.cpp" line="183"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="99"/>
+        <location filename="../ui/incidentdetailview.cpp" line="100"/>
         <source>Incident detail</source>
         <translation>Détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="106"/>
+        <location filename="../ui/incidentdetailview.cpp" line="107"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Sélectionnez un incident pour voir ses alertes, entités et commentaires.
 j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="151"/>
+        <location filename="../ui/incidentdetailview.cpp" line="155"/>
         <source>Severity:</source>
         <translation>Gravité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="155"/>
+        <location filename="../ui/incidentdetailview.cpp" line="159"/>
         <source>Status:</source>
         <translation>Statut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="156"/>
+        <location filename="../ui/incidentdetailview.cpp" line="160"/>
         <source>Incident:</source>
         <translation>Incident&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="157"/>
+        <location filename="../ui/incidentdetailview.cpp" line="161"/>
         <source>Defender id:</source>
         <translation>ID Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="158"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Owner:</source>
         <translation>Propriétaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="159"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Provider:</source>
         <translation>Fournisseur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="160"/>
+        <location filename="../ui/incidentdetailview.cpp" line="164"/>
         <source>Classification:</source>
         <translation>Classification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="161"/>
+        <location filename="../ui/incidentdetailview.cpp" line="165"/>
         <source>Determination:</source>
         <translation>Détermination&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="162"/>
+        <location filename="../ui/incidentdetailview.cpp" line="166"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="163"/>
+        <location filename="../ui/incidentdetailview.cpp" line="167"/>
         <source>Last updated:</source>
         <translation>Dernière mise à jour&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="176"/>
+        <location filename="../ui/incidentdetailview.cpp" line="181"/>
         <source>Sync:</source>
         <translation>Synchro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="183"/>
+        <location filename="../ui/incidentdetailview.cpp" line="188"/>
         <source>Tags:</source>
         <translation>Balises&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="211"/>
+        <location filename="../ui/incidentdetailview.cpp" line="217"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="213"/>
+        <location filename="../ui/incidentdetailview.cpp" line="219"/>
         <source>Load the incident detail again</source>
         <translation>Recharger les détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="227"/>
+        <location filename="../ui/incidentdetailview.cpp" line="234"/>
         <source>Loading</source>
         <translation>Chargement</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="241"/>
+        <location filename="../ui/incidentdetailview.cpp" line="249"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Ouvrir l&apos;incident complet dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="246"/>
+        <location filename="../ui/incidentdetailview.cpp" line="254"/>
         <source>Load all alerts</source>
         <translation>Charger toutes les alertes</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="248"/>
+        <location filename="../ui/incidentdetailview.cpp" line="256"/>
         <source>Load all alerts of this incident</source>
         <translation>Charger toutes les alertes de cet incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="265"/>
+        <location filename="../ui/incidentdetailview.cpp" line="273"/>
         <source>Alerts of the incident</source>
         <translation>Alertes de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="291"/>
+        <location filename="../ui/incidentdetailview.cpp" line="299"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entités de l&apos;incident, regroupées par type</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="301"/>
+        <location filename="../ui/incidentdetailview.cpp" line="309"/>
         <source>Comments on the incident</source>
         <translation>Commentaires sur l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="304"/>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="312"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="304"/>
+        <location filename="../ui/incidentdetailview.cpp" line="312"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="304"/>
+        <location filename="../ui/incidentdetailview.cpp" line="312"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
         <source>Status…</source>
         <translation>Statut…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="362"/>
+        <location filename="../ui/incidentdetailview.cpp" line="372"/>
         <source>Set the status of this incident (S)</source>
         <translation>Définir le statut de cet incident (S)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <location filename="../ui/incidentdetailview.cpp" line="374"/>
         <source>Assign to me</source>
         <translation>M&apos;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="364"/>
+        <location filename="../ui/incidentdetailview.cpp" line="374"/>
         <source>Assign this incident to me (A)</source>
         <translation>M&apos;attribuer cet incident (A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <location filename="../ui/incidentdetailview.cpp" line="376"/>
         <source>Assign…</source>
         <translation>Attribuer…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="366"/>
+        <location filename="../ui/incidentdetailview.cpp" line="376"/>
         <source>Assign this incident to someone (Shift+A)</source>
         <translation>Attribuer cet incident à quelqu&apos;un (Maj+A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <location filename="../ui/incidentdetailview.cpp" line="378"/>
         <source>Close…</source>
         <translation>Fermer…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="368"/>
+        <location filename="../ui/incidentdetailview.cpp" line="378"/>
         <source>Close this incident with a classification (C)</source>
         <translation>Fermer cet incident avec une classification (C)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <location filename="../ui/incidentdetailview.cpp" line="380"/>
         <source>Tags…</source>
         <translation>Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="370"/>
+        <location filename="../ui/incidentdetailview.cpp" line="380"/>
         <source>Add or remove tags of this incident (T)</source>
         <translation>Ajouter ou supprimer des balises de cet incident (T)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="382"/>
         <source>Comment…</source>
         <translation>Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="382"/>
         <source>Comment on this incident (M)</source>
         <translation>Commenter cet incident (M)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="384"/>
+        <location filename="../ui/incidentdetailview.cpp" line="394"/>
         <source>Sync activity of the incident, newest first</source>
         <translation>Activité de synchronisation de l&apos;incident, la plus récente en premier</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>From</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>To</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="390"/>
-        <location filename="../ui/incidentdetailview.cpp" line="450"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="460"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <location filename="../ui/incidentdetailview.cpp" line="411"/>
         <source>Apply mine again</source>
         <translation>Réappliquer ma valeur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <location filename="../ui/incidentdetailview.cpp" line="413"/>
         <source>Send the value Defender overwrote in this conflict again</source>
         <translation>Renvoyer la valeur que Defender a écrasée dans ce conflit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <location filename="../ui/incidentdetailview.cpp" line="451"/>
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="441"/>
+        <location filename="../ui/incidentdetailview.cpp" line="451"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="488"/>
+        <location filename="../ui/incidentdetailview.cpp" line="500"/>
         <source>(no title)</source>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="542"/>
+        <location filename="../ui/incidentdetailview.cpp" line="558"/>
         <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
         <translation>Doublon de %1 — cet incident Microsoft 365 Defender contient la même alerte.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="647"/>
+        <location filename="../ui/incidentdetailview.cpp" line="664"/>
         <source>Activity (%1)</source>
         <translation>Activité (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="43"/>
-        <location filename="../ui/incidentdetailview.cpp" line="495"/>
+        <location filename="../ui/incidentdetailview.cpp" line="44"/>
+        <location filename="../ui/incidentdetailview.cpp" line="509"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="499"/>
+        <location filename="../ui/incidentdetailview.cpp" line="514"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="502"/>
+        <location filename="../ui/incidentdetailview.cpp" line="517"/>
         <source>Not classified</source>
         <translation>Non classifié</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="52"/>
-        <location filename="../ui/incidentdetailview.cpp" line="504"/>
-        <location filename="../ui/incidentdetailview.cpp" line="509"/>
+        <location filename="../ui/incidentdetailview.cpp" line="53"/>
+        <location filename="../ui/incidentdetailview.cpp" line="520"/>
+        <location filename="../ui/incidentdetailview.cpp" line="525"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="49"/>
+        <location filename="../ui/incidentdetailview.cpp" line="50"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="514"/>
+        <location filename="../ui/incidentdetailview.cpp" line="530"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="517"/>
+        <location filename="../ui/incidentdetailview.cpp" line="533"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>En attente — une modification attend d&apos;être envoyée à Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="520"/>
+        <location filename="../ui/incidentdetailview.cpp" line="536"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Conflit — modifié ici et dans Defender au même moment</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="523"/>
+        <location filename="../ui/incidentdetailview.cpp" line="539"/>
         <source>Error — a change could not be delivered</source>
         <translation>Erreur — une modification n&apos;a pas pu être transmise</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="526"/>
+        <location filename="../ui/incidentdetailview.cpp" line="542"/>
         <source>Sync state: %1</source>
         <translation>État de synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="533"/>
+        <location filename="../ui/incidentdetailview.cpp" line="549"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Fusionné dans %1 — ses alertes s&apos;y trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="536"/>
+        <location filename="../ui/incidentdetailview.cpp" line="552"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Fusionné dans l&apos;incident Defender %1, qui n&apos;est pas encore dans la file d&apos;attente.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="539"/>
+        <location filename="../ui/incidentdetailview.cpp" line="555"/>
         <source>Merged into another incident.</source>
         <translation>Fusionné dans un autre incident.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="548"/>
+        <location filename="../ui/incidentdetailview.cpp" line="564"/>
         <source>Merged from %1.</source>
         <translation>Fusion de %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="569"/>
+        <location filename="../ui/incidentdetailview.cpp" line="585"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Chargement des alertes, entités et commentaires…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="595"/>
+        <location filename="../ui/incidentdetailview.cpp" line="611"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="607"/>
+        <location filename="../ui/incidentdetailview.cpp" line="624"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Plus de 150 alertes — affichage des 150 premières.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="608"/>
+        <location filename="../ui/incidentdetailview.cpp" line="625"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 alertes affichées sur %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="609"/>
+        <location filename="../ui/incidentdetailview.cpp" line="626"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Cet incident comporte %n alerte.</numerusform>
@@ -1291,7 +2083,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="629"/>
+        <location filename="../ui/incidentdetailview.cpp" line="646"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Chargement de %n alerte…</numerusform>
@@ -1299,50 +2091,94 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="643"/>
+        <location filename="../ui/incidentdetailview.cpp" line="660"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Alertes (%1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="644"/>
+        <location filename="../ui/incidentdetailview.cpp" line="661"/>
         <source>Alerts (%1)</source>
         <translation>Alertes (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="645"/>
+        <location filename="../ui/incidentdetailview.cpp" line="662"/>
         <source>Entities (%1)</source>
         <translation>Entités (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="646"/>
+        <location filename="../ui/incidentdetailview.cpp" line="663"/>
         <source>Comments (%1)</source>
         <translation>Commentaires (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailhunt.cpp" line="19"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="34"/>
+        <source>Hunt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailhunt.cpp" line="21"/>
+        <source>Hunt for the selected alert or entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
+        <source>Open the hunting page with a query for the selected alert, device, user, file or IP, over the incident&apos;s time, and run it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::IncidentQuery</name>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="315"/>
+        <source>the quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="368"/>
+        <source>%1 is not a field; the fields are %2 (quote the term to search for it as text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="564"/>
+        <source>No incident matches %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="566"/>
+        <source>%1 removed the last incident that the terms before it left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/incidentfilter.cpp" line="567"/>
+        <source>%1 removed the last %2 incidents that the terms before it left.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="73"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="75"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="75"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="77"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="77"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="79"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="79"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="81"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="200"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alerte&#xa0;; la vue détaillée affiche les 150 premières.</numerusform>
@@ -1350,645 +2186,1337 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="249"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="249"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
         <source>Incident number</source>
         <translation>Numéro d&apos;incident</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="251"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="248"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="253"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="250"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="255"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="252"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="257"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="254"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="259"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="256"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="261"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="258"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="263"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="260"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="265"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="262"/>
         <source>Tags</source>
         <translation>Balises</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="267"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="264"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="269"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="266"/>
         <source>Last updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="271"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
 </context>
 <context>
+    <name>Vigil::KqlEditor</name>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="29"/>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="31"/>
+        <source>column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="33"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="35"/>
+        <source>function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="37"/>
+        <source>aggregate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="41"/>
+        <source>keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="55"/>
+        <source>KQL query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="60"/>
+        <source>DeviceProcessEvents
+| where Timestamp &gt; ago(1d)
+| take 100
+
+Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the cursor, Esc cancels, Ctrl+Space completes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/kqleditor.cpp" line="161"/>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil — Incidents Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
-        <location filename="../ui/mainwindow.cpp" line="343"/>
+        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="256"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="95"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Try the sync again now</source>
         <translation>Relancer la synchronisation maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
+        <location filename="../ui/mainwindow.cpp" line="105"/>
         <source>Dismiss</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
+        <location filename="../ui/mainwindow.cpp" line="107"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Opening the incident store…</source>
         <translation>Ouverture du magasin d&apos;incidents…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="137"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>Incidents shown</source>
         <translation>Incidents affichés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Votre valeur pour l&apos;incident #%1 n&apos;a pas été réappliquée&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <source>&amp;Import hunting data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="37"/>
         <source>Quick filter</source>
         <translation>Filtre rapide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232"/>
-        <source>Filter by number, Defender id, title, owner or tag  ( / )</source>
-        <translation>Filtrer par numéro, ID Defender, titre, propriétaire ou balise  ( / )</translation>
+        <location filename="../ui/mainwindowqueue.cpp" line="39"/>
+        <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="42"/>
+        <source>Words match the number, title, owner, tags, alert titles and evidence names.
+Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
+Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowqueue.cpp" line="69"/>
         <source>Incident queue</source>
         <translation>File d&apos;attente des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="335"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="180"/>
+        <source>Not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowqueue.cpp" line="186"/>
+        <source>No incident matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowqueue.cpp" line="188"/>
+        <source>Remove that term, or press Esc in the filter to clear it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="248"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="339"/>
+        <location filename="../ui/mainwindow.cpp" line="252"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ouvrir l&apos;incident sélectionné dans le portail Defender (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="259"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Récupérer maintenant les modifications de Microsoft 365 Defender (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Next incident</source>
         <translation>Incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
+        <location filename="../ui/mainwindow.cpp" line="273"/>
         <source>Previous incident</source>
         <translation>Incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365"/>
+        <location filename="../ui/mainwindow.cpp" line="278"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Back to the queue</source>
         <translation>Retour à la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="390"/>
+        <location filename="../ui/mainwindow.cpp" line="303"/>
         <source>Set &amp;status…</source>
         <translation>Définir le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="304"/>
         <source>Set the status of the selected incidents</source>
         <translation>Définir le statut des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>&amp;Assign to me</source>
         <translation>M&apos;&amp;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="307"/>
         <source>Assign the selected incidents to me</source>
         <translation>M&apos;attribuer les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="396"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Assign &amp;to…</source>
         <translation>A&amp;ttribuer à…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="397"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Attribuer les incidents sélectionnés à quelqu&apos;un ou annuler leur attribution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>&amp;Close with classification…</source>
         <translation>&amp;Fermer avec une classification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Fermer les incidents sélectionnés avec une classification</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="402"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Ajouter ou supprimer des balises des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="406"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Comment on the selected incidents</source>
         <translation>Commenter les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Mark / unmark incident</source>
         <translation>Marquer / démarquer l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Ajouter l&apos;incident à la sélection ou l&apos;en retirer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>Extend selection down</source>
         <translation>Étendre la sélection vers le bas</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Select the next incident too</source>
         <translation>Sélectionner aussi l&apos;incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Extend selection up</source>
         <translation>Étendre la sélection vers le haut</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="415"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Select the previous incident too</source>
         <translation>Sélectionner aussi l&apos;incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="418"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>&amp;Queue</source>
         <translation>&amp;File d’attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Go to the incident queue (G Q)</source>
         <translation>Aller à la file d’attente des incidents (G Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="423"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
         <source>C&amp;onnector</source>
         <translation>C&amp;onnecteur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
         <translation>Aller à la page du connecteur&#xa0;: connexion, état de santé et règles de création d’incidents (G C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <source>&amp;Hunting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <source>Go to the hunting page: KQL queries over the local events (G H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>&amp;Vigil</source>
         <translation>&amp;Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="444"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565"/>
+        <location filename="../ui/mainwindow.cpp" line="441"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>L&apos;incident #%1 n&apos;a aucun incident Microsoft 365 Defender à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow.cpp" line="449"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Aucun navigateur web n&apos;a pu être lancé pour %1. Copiez l&apos;adresse et ouvrez-la vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="658"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Magasin d&apos;incidents ouvert&#xa0;; en attente de la première synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow.cpp" line="543"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Les alertes de l&apos;incident #%1 n&apos;ont pas pu être chargées. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="726"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="729"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="733"/>
-        <source>Waiting until %1 before the next call</source>
-        <translation>Attente jusqu&apos;à %1 avant le prochain appel</translation>
+        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <source>Waiting %1 before the next call (until %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736"/>
+        <location filename="../ui/mainwindow.cpp" line="577"/>
         <source>Waiting before the next call</source>
         <translation>Attente avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="739"/>
+        <location filename="../ui/mainwindow.cpp" line="581"/>
         <source>Offline — showing the local copy</source>
         <translation>Hors connexion — affichage de la copie locale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="742"/>
+        <location filename="../ui/mainwindow.cpp" line="584"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="746"/>
+        <location filename="../ui/mainwindow.cpp" line="588"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="750"/>
+        <location filename="../ui/mainwindow.cpp" line="592"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="756"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>Changes pulled up to %1</source>
         <translation>Modifications récupérées jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762"/>
+        <location filename="../ui/mainwindow.cpp" line="604"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Appels Graph %1/%2 par min</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="775"/>
+        <location filename="../ui/mainwindow.cpp" line="617"/>
         <source>The last sync failed. </source>
         <translation>La dernière synchronisation a échoué. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="781"/>
+        <location filename="../ui/mainwindow.cpp" line="623"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil ne peut pas afficher les incidents. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="783"/>
+        <location filename="../ui/mainwindow.cpp" line="625"/>
         <source>Incident store unavailable</source>
         <translation>Magasin d&apos;incidents indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="801"/>
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="801"/>
+        <location filename="../ui/mainwindow.cpp" line="643"/>
         <source>%1 incidents</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="806"/>
+        <location filename="../ui/mainwindow.cpp" line="648"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="870"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="317"/>
         <source>Reset columns</source>
         <translation>Réinitialiser les colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1083"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="133"/>
         <source>Assign to me</source>
         <translation>M&apos;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1097"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="147"/>
         <source>Incident #%1 was not assigned to you: %2</source>
         <translation>L&apos;incident #%1 ne vous a pas été attribué&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1150"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="200"/>
         <source>Change to #%1 queued for Microsoft 365 Defender.</source>
         <translation>Modification de #%1 mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1152"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="202"/>
         <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
         <translation>Modification de %1 incidents mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1165"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="215"/>
         <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
         <translation>Defender a refusé la modification de #%1&#xa0;: %2. L&apos;incident affiche de nouveau ses valeurs précédentes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1176"/>
+        <location filename="../ui/mainwindow.cpp" line="741"/>
         <source>1 change waiting to be sent</source>
         <translation>1 modification en attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1177"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 modifications en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="70"/>
+        <source>View: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="76"/>
+        <source>&amp;Then sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="91"/>
+        <source>Saved vie&amp;ws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="115"/>
+        <source>&amp;Save current view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="117"/>
+        <source>&amp;Default view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="138"/>
+        <source>&amp;Rename view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="139"/>
+        <source>D&amp;elete view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="140"/>
+        <source>E&amp;xport views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="142"/>
+        <source>Export views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="142"/>
+        <source>vigil-views.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="142"/>
+        <location filename="../ui/mainwindowviews.cpp" line="148"/>
+        <source>Vigil views (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="144"/>
+        <source>Views exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="146"/>
+        <source>&amp;Import views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="147"/>
+        <source>Import views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindowviews.cpp" line="153"/>
+        <source>%n view(s) imported</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="162"/>
+        <source>Save view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="163"/>
+        <source>Name of the view (an existing name is replaced):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="181"/>
+        <location filename="../ui/mainwindowviews.cpp" line="184"/>
+        <source>Rename view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="181"/>
+        <source>View:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="184"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="189"/>
+        <source>The view could not be renamed: the new name is empty or taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="202"/>
+        <source>Delete view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="202"/>
+        <source>View to delete:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="214"/>
+        <source>The views could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="226"/>
+        <source>%1 could not be read as a views file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowviews.cpp" line="232"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::QueryLibraryPanel</name>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="51"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="52"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="75"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <source>Changed (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="102"/>
+        <source>Save current query…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="105"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="106"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="107"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="108"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="111"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="126"/>
+        <source>The query library could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="131"/>
+        <source>Saved as &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
+        <source>1 query imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="138"/>
+        <source>%1 queries imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="145"/>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="173"/>
+        <source>Search names and query text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="217"/>
+        <source>There is no query to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
+        <source>Save query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
+        <source>Replace saved query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="229"/>
+        <source>A saved query is already named &quot;%1&quot;. Replace its text with the current query?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <source>Rename saved query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="273"/>
+        <source>A saved query needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="286"/>
+        <source>Delete saved query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="287"/>
+        <source>Delete the saved query &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <source>Import queries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <source>KQL queries (*.kql);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="308"/>
+        <source>Export query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="309"/>
+        <source>KQL queries (*.kql)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <source>Defender</source>
+        <translation type="unfinished">Defender</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <source>this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SavedViews</name>
+    <message>
+        <location filename="../ui/savedviews.cpp" line="177"/>
+        <source>The file does not hold Vigil views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SchemaBrowser</name>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="51"/>
+        <source>Filter tables and columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Local rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
+        <source>Time range (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="130"/>
+        <source>The local row counts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="167"/>
+        <source>table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="176"/>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="178"/>
+        <source>%1: %2 rows held on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="181"/>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="184"/>
+        <source>%1: no rows on this machine; run it in Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/schemabrowser.cpp" line="191"/>
+        <source>%1 (JSON text)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Vigil::StatusDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="213"/>
-        <location filename="../ui/triagedialogs.cpp" line="244"/>
+        <location filename="../ui/triagedialogs.cpp" line="214"/>
+        <location filename="../ui/triagedialogs.cpp" line="245"/>
         <source>Set status</source>
         <translation>Définir le statut</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="214"/>
+        <location filename="../ui/triagedialogs.cpp" line="215"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="226"/>
+        <location filename="../ui/triagedialogs.cpp" line="227"/>
         <source>Status New</source>
         <translation>Statut Nouveau</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <location filename="../ui/triagedialogs.cpp" line="228"/>
         <source>&amp;Active</source>
         <translation>&amp;Actif</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="227"/>
+        <location filename="../ui/triagedialogs.cpp" line="228"/>
         <source>Status Active</source>
         <translation>Statut Actif</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="228"/>
+        <location filename="../ui/triagedialogs.cpp" line="229"/>
         <source>&amp;Closed…</source>
         <translation>&amp;Fermé…</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="229"/>
+        <location filename="../ui/triagedialogs.cpp" line="230"/>
         <source>Status Closed, asks for a classification</source>
         <translation>Statut Fermé, demande une classification</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="250"/>
+        <location filename="../ui/triagedialogs.cpp" line="251"/>
         <source>Choose a status: New, Active or Closed.</source>
         <translation>Choisissez un statut&#xa0;: Nouveau, Actif ou Fermé.</translation>
     </message>
 </context>
 <context>
+    <name>Vigil::StorageAccountBox</name>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="41"/>
+        <source>Storage account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="47"/>
+        <source>The Azure Storage account that the Defender streaming API writes advanced hunting events to. Vigil reads what is new every 5 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="53"/>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="54"/>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="56"/>
+        <source>Last pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="57"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="58"/>
+        <source>Last pass:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="66"/>
+        <source>Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="67"/>
+        <source>Disconnect</source>
+        <translation type="unfinished">Déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="68"/>
+        <source>Pull now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="69"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="85"/>
+        <source>Account URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="88"/>
+        <source>SAS token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="89"/>
+        <source>Account key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="90"/>
+        <source>Credential:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="94"/>
+        <source>kept in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="95"/>
+        <source>Secret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="97"/>
+        <source>Connect</source>
+        <translation type="unfinished">Connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="99"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="129"/>
+        <source>Disconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="166"/>
+        <source>%1: %2, %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="168"/>
+        <source>%Ln row(s) stored</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="169"/>
+        <source>%Ln duplicate(s) skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/storageaccountbox.cpp" line="170"/>
+        <source>%Ln line(s) rejected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="172"/>
+        <source>; %1 of %2 tables not streamed to this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="176"/>
+        <source> (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="178"/>
+        <source> (stopped early)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="191"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="193"/>
+        <source>%1 (the demo tenant&apos;s storage account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="195"/>
+        <source>%1 (from VIGIL_STORAGE_URL, which wins over a saved account)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="200"/>
+        <source>The storage account cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="224"/>
+        <source>Give the account URL and its SAS token or account key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="227"/>
+        <source>Checking the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="240"/>
+        <source>Not connected: %1</source>
+        <translation type="unfinished">Non connecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="252"/>
+        <source>Reading the storage account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="263"/>
+        <source>Table %1 of %2: %3, %4 of %5 blobs, %6 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/storageaccountbox.cpp" line="280"/>
+        <source>The last pass stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::SyncEngine</name>
     <message>
-        <location filename="../sync/syncengine.cpp" line="181"/>
+        <location filename="../core/triage.cpp" line="148"/>
         <source>Choose a classification: True positive, Benign positive, False positive or Undetermined.</source>
         <translation>Choisissez une classification&#xa0;: Vrai positif, Positif bénin, Faux positif ou Indéterminé.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="191"/>
+        <location filename="../core/triage.cpp" line="158"/>
         <source>%1 takes no reason; leave the reason empty.</source>
         <translation>%1 n&apos;accepte aucun motif&#xa0;; laissez le motif vide.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="197"/>
+        <location filename="../core/triage.cpp" line="164"/>
         <source>&quot;%1&quot; is not a reason for %2; choose %3.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas un motif pour %2&#xa0;; choisissez %3.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="200"/>
+        <location filename="../core/triage.cpp" line="167"/>
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="208"/>
+        <location filename="../core/triage.cpp" line="175"/>
         <source>Undetermined takes no determination; leave it empty or choose another classification.</source>
         <translation>Indéterminé n&apos;accepte aucune détermination&#xa0;; laissez-la vide ou choisissez une autre classification.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="219"/>
+        <location filename="../core/triage.cpp" line="186"/>
         <source>Microsoft no longer accepts the determination &quot;%1&quot;; choose one of: %2.</source>
         <translation>Microsoft n&apos;accepte plus la détermination «&#xa0;%1&#xa0;»&#xa0;; choisissez parmi&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="227"/>
+        <location filename="../core/triage.cpp" line="194"/>
         <source>&quot;%1&quot; is not a determination Microsoft Defender knows; choose one of: %2.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas une détermination connue de Microsoft Defender&#xa0;; choisissez parmi&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="234"/>
+        <location filename="../core/triage.cpp" line="201"/>
         <source>The determination &quot;%1&quot; does not go with %2; choose one of: %3.</source>
         <translation>La détermination «&#xa0;%1&#xa0;» ne correspond pas à %2&#xa0;; choisissez parmi&#xa0;: %3.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="255"/>
+        <location filename="../core/triage.cpp" line="222"/>
         <source>Choose why it is a false positive: Incorrect alert logic or Inaccurate data.</source>
         <translation>Indiquez pourquoi il s&apos;agit d&apos;un faux positif&#xa0;: Logique d&apos;alerte incorrecte ou Données inexactes.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="260"/>
+        <location filename="../core/triage.cpp" line="227"/>
         <source>The reason &quot;%1&quot; means the determination &quot;%2&quot;; change the reason or the determination so that they agree.</source>
         <translation>Le motif «&#xa0;%1&#xa0;» implique la détermination «&#xa0;%2&#xa0;»&#xa0;; modifiez le motif ou la détermination pour qu&apos;ils concordent.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="304"/>
+        <location filename="../core/triage.cpp" line="271"/>
         <source>Nothing to change: set a status, owner, classification, tag or comment.</source>
         <translation>Rien à modifier&#xa0;: définissez un statut, un propriétaire, une classification, une balise ou un commentaire.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="309"/>
+        <location filename="../core/triage.cpp" line="276"/>
         <source>The edit has no time; it cannot be ordered against changes made in the portal.</source>
         <translation>La modification n&apos;a pas d&apos;horodatage&#xa0;; elle ne peut pas être ordonnée par rapport aux modifications effectuées dans le portail.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="314"/>
+        <location filename="../core/triage.cpp" line="281"/>
         <source>This incident was merged into incident %1; edit that incident instead.</source>
         <translation>Cet incident a été fusionné dans l&apos;incident %1&#xa0;; modifiez plutôt ce dernier.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="320"/>
+        <location filename="../core/triage.cpp" line="287"/>
         <source>Choose a status: New, Active or Closed.</source>
         <translation>Choisissez un statut&#xa0;: Nouveau, Actif ou Fermé.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="324"/>
+        <location filename="../core/triage.cpp" line="291"/>
         <source>Choose a classification to close this incident: True positive, Benign positive, False positive or Undetermined.</source>
         <translation>Choisissez une classification pour fermer cet incident&#xa0;: Vrai positif, Positif bénin, Faux positif ou Indéterminé.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="334"/>
+        <location filename="../core/triage.cpp" line="301"/>
         <source>&quot;%1&quot; is not a user principal name; enter it as name@domain (for example kai@contoso.com), or unassign.</source>
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nom d&apos;utilisateur principal&#xa0;; saisissez-le sous la forme nom@domaine (par exemple kai@contoso.com) ou annulez l&apos;attribution.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="341"/>
+        <location filename="../core/triage.cpp" line="308"/>
         <source>A tag cannot be empty; type the tag&apos;s text or leave it out.</source>
         <translation>Une balise ne peut pas être vide&#xa0;; saisissez son texte ou omettez-la.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="348"/>
+        <location filename="../core/triage.cpp" line="315"/>
         <source>The tag &quot;%1&quot; is both added and removed; keep only one of the two.</source>
         <translation>La balise «&#xa0;%1&#xa0;» est à la fois ajoutée et supprimée&#xa0;; ne conservez que l&apos;une des deux actions.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="355"/>
+        <location filename="../core/triage.cpp" line="322"/>
         <source>The comment is empty; type the comment&apos;s text or leave it out.</source>
         <translation>Le commentaire est vide&#xa0;; saisissez son texte ou omettez-le.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="365"/>
+        <location filename="../core/triage.cpp" line="332"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="367"/>
+        <location filename="../core/triage.cpp" line="334"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="369"/>
+        <location filename="../core/triage.cpp" line="336"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="371"/>
+        <location filename="../core/triage.cpp" line="338"/>
         <source>Tags</source>
         <translation>Balises</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="373"/>
+        <location filename="../core/triage.cpp" line="340"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="375"/>
+        <location filename="../core/triage.cpp" line="342"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="377"/>
+        <location filename="../core/triage.cpp" line="344"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="764"/>
+        <location filename="../sync/syncdecisions.cpp" line="389"/>
         <source>Microsoft Defender did not accept Vigil&apos;s sign-in; the change is kept and sent after you sign in again.</source>
         <translation>Microsoft Defender n&apos;a pas accepté la connexion de Vigil&#xa0;; la modification est conservée et sera envoyée après votre reconnexion.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="782"/>
+        <location filename="../sync/syncdecisions.cpp" line="407"/>
         <source>Microsoft Defender refused the change (HTTP %1); it was undone here.</source>
         <translation>Microsoft Defender a refusé la modification (HTTP %1)&#xa0;; elle a été annulée ici.</translation>
     </message>
     <message>
-        <location filename="../sync/syncengine.cpp" line="786"/>
+        <location filename="../sync/syncdecisions.cpp" line="411"/>
         <source>Microsoft Defender refused the change; it was undone here.</source>
         <translation>Microsoft Defender a refusé la modification&#xa0;; elle a été annulée ici.</translation>
     </message>
@@ -1996,63 +3524,63 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>Vigil::TagsDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="555"/>
+        <location filename="../ui/triagedialogs.cpp" line="556"/>
         <source>Tags</source>
         <translation>Balises</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="557"/>
+        <location filename="../ui/triagedialogs.cpp" line="558"/>
         <source>&amp;Custom tags — uncheck a tag to remove it:</source>
         <translation>Balises &amp;personnalisées — décochez une balise pour la supprimer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="561"/>
+        <location filename="../ui/triagedialogs.cpp" line="562"/>
         <source>Custom tags; uncheck a tag to remove it</source>
         <translation>Balises personnalisées&#xa0;; décochez une balise pour la supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="589"/>
+        <location filename="../ui/triagedialogs.cpp" line="590"/>
         <source>On %1 of the %2 incidents</source>
         <translation>Sur %1 des %2 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="605"/>
+        <location filename="../ui/triagedialogs.cpp" line="606"/>
         <source>System tags (set by Microsoft, read-only): %1</source>
         <translation>Balises système (définies par Microsoft, en lecture seule)&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="614"/>
-        <location filename="../ui/triagedialogs.cpp" line="645"/>
+        <location filename="../ui/triagedialogs.cpp" line="615"/>
+        <location filename="../ui/triagedialogs.cpp" line="646"/>
         <source>New tag</source>
         <translation>Nouvelle balise</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="615"/>
+        <location filename="../ui/triagedialogs.cpp" line="616"/>
         <source>New tag; Enter adds it</source>
         <translation>Nouvelle balise&#xa0;; Entrée l&apos;ajoute</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="617"/>
+        <location filename="../ui/triagedialogs.cpp" line="618"/>
         <source>&amp;Add:</source>
         <translation>&amp;Ajouter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="621"/>
+        <location filename="../ui/triagedialogs.cpp" line="622"/>
         <source>Add tag</source>
         <translation>Ajouter la balise</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="623"/>
+        <location filename="../ui/triagedialogs.cpp" line="624"/>
         <source>Add the typed tag</source>
         <translation>Ajouter la balise saisie</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="630"/>
+        <location filename="../ui/triagedialogs.cpp" line="631"/>
         <source>Save tags</source>
         <translation>Enregistrer les balises</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="671"/>
+        <location filename="../ui/triagedialogs.cpp" line="672"/>
         <source>Nothing to change: type a tag to add, or uncheck a tag to remove it.</source>
         <translation>Rien à modifier&#xa0;: saisissez une balise à ajouter ou décochez une balise pour la supprimer.</translation>
     </message>
@@ -2060,12 +3588,12 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>Vigil::TriageDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="89"/>
+        <location filename="../ui/triagedialogs.cpp" line="90"/>
         <source>Incidents this change applies to</source>
         <translation>Incidents concernés par cette modification</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="94"/>
+        <location filename="../ui/triagedialogs.cpp" line="95"/>
         <source>Apply to %1 incidents:</source>
         <translation>Appliquer à %1 incidents&#xa0;:</translation>
     </message>
@@ -2080,27 +3608,27 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="116"/>
+        <location filename="../ui/triagedialogs.cpp" line="117"/>
         <source>Problem with this change</source>
         <translation>Problème avec cette modification</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="133"/>
+        <location filename="../ui/triagedialogs.cpp" line="134"/>
         <source>Cancel without changing anything</source>
         <translation>Annuler sans rien modifier</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="137"/>
+        <location filename="../ui/triagedialogs.cpp" line="138"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="157"/>
+        <location filename="../ui/triagedialogs.cpp" line="158"/>
         <source>Apply to %1 incidents</source>
         <translation>Appliquer à %1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="198"/>
+        <location filename="../ui/triagedialogs.cpp" line="199"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
@@ -2128,50 +3656,50 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>Fermé</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="39"/>
         <location filename="../core/vocabulary.cpp" line="184"/>
-        <location filename="../sync/syncengine.cpp" line="42"/>
         <source>Undetermined</source>
         <translation>Indéterminé</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="33"/>
         <location filename="../core/vocabulary.cpp" line="186"/>
-        <location filename="../sync/syncengine.cpp" line="36"/>
         <source>True positive</source>
         <translation>Vrai positif</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="35"/>
         <location filename="../core/vocabulary.cpp" line="188"/>
-        <location filename="../sync/syncengine.cpp" line="38"/>
         <source>Benign positive</source>
         <translation>Positif bénin</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="37"/>
         <location filename="../core/vocabulary.cpp" line="190"/>
-        <location filename="../sync/syncengine.cpp" line="40"/>
         <source>False positive</source>
         <translation>Faux positif</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="82"/>
         <location filename="../core/vocabulary.cpp" line="203"/>
-        <location filename="../sync/syncengine.cpp" line="115"/>
         <source>Suspicious activity</source>
         <translation>Activité suspecte</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="84"/>
         <location filename="../core/vocabulary.cpp" line="205"/>
-        <location filename="../sync/syncengine.cpp" line="117"/>
         <source>Suspicious but expected</source>
         <translation>Suspect mais attendu</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="86"/>
         <location filename="../core/vocabulary.cpp" line="208"/>
-        <location filename="../sync/syncengine.cpp" line="119"/>
         <source>Incorrect alert logic</source>
         <translation>Logique d&apos;alerte incorrecte</translation>
     </message>
     <message>
+        <location filename="../core/triage.cpp" line="88"/>
         <location filename="../core/vocabulary.cpp" line="210"/>
-        <location filename="../sync/syncengine.cpp" line="121"/>
         <source>Inaccurate data</source>
         <translation>Données inexactes</translation>
     </message>
@@ -2277,26 +3805,106 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <source>Informational</source>
         <translation>Informatif</translation>
     </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="329"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="330"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="331"/>
+        <source>Mailboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="332"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="333"/>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="334"/>
+        <source>IP addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="335"/>
+        <source>URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="337"/>
+        <source>Registry keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="339"/>
+        <source>Registry values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="340"/>
+        <source>Email messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="342"/>
+        <source>Cloud applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="344"/>
+        <source>Mail clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="346"/>
+        <source>OAuth applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="348"/>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/vocabulary.cpp" line="351"/>
+        <source>Other evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="61"/>
+        <location filename="../app/vigil.cpp" line="74"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil&#xa0;: triage des incidents Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="66"/>
+        <location filename="../app/vigil.cpp" line="79"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Après la première synchronisation, enregistrer la fenêtre principale (file d&apos;attente et détails d&apos;un incident de plus de 150 alertes) au format PNG dans FILE, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="72"/>
-        <source>With --screenshot: the page to save, queue (the default) or connector.</source>
-        <translation>Avec --screenshot&#xa0;: la page à enregistrer, queue (par défaut) ou connector.</translation>
+        <location filename="../app/vigil.cpp" line="85"/>
+        <source>With --screenshot: the page to save, queue (the default), connector, hunting or hunting-chart.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="95"/>
+        <location filename="../app/vigil.cpp" line="90"/>
+        <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/vigil.cpp" line="115"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil n’a aucun locataire à synchroniser. Connectez-vous avec «&#xa0;vigilctl connect&#xa0;», ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d’application disposant de SecurityIncident.Read.All, ou lancez «&#xa0;vigil --demo&#xa0;» pour essayer Vigil sur le locataire de démonstration intégré.</translation>
     </message>
