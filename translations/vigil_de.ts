@@ -6,27 +6,27 @@
     <message>
         <location filename="../facade/huntingpivot.cpp" line="135"/>
         <source>Device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="159"/>
         <source>User %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="177"/>
         <source>File %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="190"/>
         <source>IP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IP %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="207"/>
         <source>Alert %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung %1</translation>
     </message>
 </context>
 <context>
@@ -34,27 +34,27 @@
     <message>
         <location filename="../core/incidentfilter.cpp" line="127"/>
         <source> or </source>
-        <translation type="unfinished"> oder </translation>
+        <translation> oder </translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="155"/>
         <source>owner is me, none or part of a UPN, e.g. owner:me</source>
-        <translation type="unfinished"></translation>
+        <translation>owner ist me, none oder ein Teil eines UPN, z. B. owner:me</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="157"/>
         <source>tag needs a tag, e.g. tag:VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>tag braucht ein Tag, z. B. tag:VIP</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="160"/>
         <source>%1 is &lt;N or &gt;N with m, h, d or w (minutes, hours, days, weeks), e.g. %1:&lt;4h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist &lt;N oder &gt;N mit m, h, d oder w (Minuten, Stunden, Tage, Wochen), z. B. %1:&lt;4h</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="165"/>
         <source>%1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2</translation>
     </message>
 </context>
 <context>
@@ -584,22 +584,22 @@
     <message>
         <location filename="../ui/connectorpage.cpp" line="54"/>
         <source>read, %1 new</source>
-        <translation type="unfinished"></translation>
+        <translation>gelesen, %1 neu</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="57"/>
         <source>not streamed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gestreamt</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="59"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="61"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="159"/>
@@ -699,7 +699,7 @@
     <message>
         <location filename="../ui/connectorpage.cpp" line="256"/>
         <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeadresse %1 ist keine Microsoft-Anmeldeseite; Vigil öffnet sie nicht. Brechen Sie ab und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="266"/>
@@ -775,7 +775,7 @@
     <message>
         <location filename="../ui/connectorpage.cpp" line="541"/>
         <source>Waiting %1 before the next call (until %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="551"/>
@@ -1014,22 +1014,22 @@
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="232"/>
         <source>No hunting table is collected: turn one on in the Hunting tables list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird keine Suchtabelle gesammelt: Schalten Sie eine in der Liste „Suchtabellen“ ein.</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="323"/>
         <source>No storage account is connected: connect the one the Defender streaming API writes to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Speicherkonto verbunden: Verbinden Sie das Konto, in das die Defender-Streaming-API schreibt.</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="328"/>
         <source>The hunting tables are not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suchtabellen sind nicht geöffnet.</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="403"/>
         <source>the pass was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>der Durchlauf wurde angehalten</translation>
     </message>
 </context>
 <context>
@@ -1037,19 +1037,19 @@
     <message>
         <location filename="../ui/filterchips.cpp" line="25"/>
         <source>Filter terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Filterbegriffe</translation>
     </message>
     <message>
         <location filename="../ui/filterchips.cpp" line="64"/>
         <source>Remove %1 from the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aus dem Filter entfernen</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/filterchips.cpp" line="73"/>
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n weiterer</numerusform>
+            <numerusform>+%n weitere</numerusform>
         </translation>
     </message>
 </context>
@@ -1058,136 +1058,136 @@
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="142"/>
         <source>The column &quot;%1&quot; is not numeric, so it cannot be drawn as a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Spalte „%1“ ist nicht numerisch und kann daher nicht als Wert gezeichnet werden.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="151"/>
         <source>The result has no numeric column to draw. A chart needs one, for example from summarize count() by …</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis hat keine numerische Spalte zum Zeichnen. Ein Diagramm braucht eine, zum Beispiel aus summarize count() by …</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="180"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="330"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="415"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.h" line="67"/>
         <source>render&apos;s %1 names the column &quot;%2&quot;, which the result does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das %1 von render nennt die Spalte „%2“, die das Ergebnis nicht hat.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="28"/>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG speichern…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="128"/>
         <source>There is no chart to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Diagramm zum Speichern.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="133"/>
         <source>Could not write the chart to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm konnte nicht in %1 geschrieben werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="140"/>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als PNG speichern</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="141"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="62"/>
         <source>A timechart needs a datetime column for its x axis, and this result has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein timechart braucht eine datetime-Spalte für die x-Achse, und dieses Ergebnis hat keine.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="66"/>
         <source>A %1 needs a datetime or numeric column for its x axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein %1 braucht eine datetime- oder numerische Spalte für die x-Achse.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="80"/>
         <source>%1 rows: one row in %2 is drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen: Eine von je %2 Zeilen wird gezeichnet.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="109"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="291"/>
         <source>Only the first %1 series are drawn; %2 more are not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 Reihen werden gezeichnet; %2 weitere nicht.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="132"/>
         <source>There is nothing to draw: every x or y value is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts zu zeichnen: Jeder x- oder y-Wert ist leer.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="223"/>
         <source> (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="244"/>
         <source>The result has no column to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ergebnis hat keine Spalte zum Zeichnen.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="286"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="466"/>
         <source>There is nothing to draw: the result has no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts zu zeichnen: Das Ergebnis hat keine Zeilen.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="288"/>
         <source>Only the first %1 categories are drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 Kategorien werden gezeichnet.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="390"/>
         <source>There is nothing to draw: a piechart needs values above 0 in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts zu zeichnen: Ein piechart braucht Werte über 0 in „%1“.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="397"/>
         <source>1 row with a value of 0 or less is not drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile mit einem Wert von 0 oder weniger wird nicht gezeichnet.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="398"/>
         <source>%1 rows with a value of 0 or less are not drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen mit einem Wert von 0 oder weniger werden nicht gezeichnet.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="408"/>
         <source>Other (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige (%1)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="409"/>
         <source>The %1 smallest slices are drawn as one, &quot;Other&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 kleinsten Segmente werden zusammen als „Sonstige“ gezeichnet.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="456"/>
         <source>This result is a table: see the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ergebnis ist eine Tabelle: Sehen Sie sich das Raster an.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="457"/>
         <source>Vigil does not draw &quot;%1&quot; charts; the rows are in the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil zeichnet keine „%1“-Diagramme; die Zeilen stehen im Raster.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="463"/>
         <source>There is nothing to draw: the result has no columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt nichts zu zeichnen: Das Ergebnis hat keine Spalten.</translation>
     </message>
 </context>
 <context>
@@ -1198,99 +1198,99 @@
         <location filename="../ui/huntingimport.cpp" line="56"/>
         <location filename="../ui/huntingimport.cpp" line="103"/>
         <source>Import hunting data</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchdaten importieren</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="29"/>
         <source>Hunting data (*.json *.jsonl *.log *.csv *.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchdaten (*.json *.jsonl *.log *.csv *.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="46"/>
         <source>A portal CSV export does not say its table. Which table is it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein CSV-Export aus dem Portal nennt seine Tabelle nicht. Welche Tabelle ist es?</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="53"/>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="53"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="73"/>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="74"/>
         <source>%Ln row(s) stored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile gespeichert</numerusform>
+            <numerusform>%Ln Zeilen gespeichert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="75"/>
         <source>%Ln duplicate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Duplikat</numerusform>
+            <numerusform>%Ln Duplikate</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="76"/>
         <source>%Ln rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln abgelehnt</numerusform>
+            <numerusform>%Ln abgelehnt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="88"/>
         <source>%1: %Ln row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %Ln Zeile</numerusform>
+            <numerusform>%1: %Ln Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="90"/>
         <source>No new rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine neuen Zeilen.</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="91"/>
         <source>Duplicates skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungene Duplikate: %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="92"/>
         <source>Lines rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnte Zeilen: %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="95"/>
         <source>  line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  Zeile %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="97"/>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgeschlossen</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="99"/>
         <source>Import cancelled: the rows stored before it stopped are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen: Die bis dahin gespeicherten Zeilen bleiben erhalten</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="101"/>
         <source>The import stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import wurde beendet: %1</translation>
     </message>
 </context>
 <context>
@@ -1298,98 +1298,98 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="46"/>
         <source>Hunting</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="201"/>
         <source>Run in Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>In Defender ausführen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="65"/>
         <source>Running in Defender…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in Defender ausgeführt…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="81"/>
         <source>New query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Abfrage-Tab</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="85"/>
         <source>Open a new query tab (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Abfrage-Tab öffnen (Strg+T)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="93"/>
         <source>Close query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage-Tab schließen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
         <source>Rename query tab…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage-Tab umbenennen…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="159"/>
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="177"/>
         <source>Queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="217"/>
         <source>Defender did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Defender hat nicht geantwortet.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
         <source>Ran in Microsoft 365 Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>In Microsoft 365 Defender ausgeführt</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over Defender&apos;s last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage (oder Auswahl) in Microsoft 365 Defender ausführen, über die letzten 30 Tage von Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="298"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ausführen von Abfragen in Microsoft 365 Defender ist in diesem Fenster nicht eingerichtet</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="307"/>
         <source>Query %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
         <source>Rename query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage-Tab umbenennen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="393"/>
         <source>%1 holds no events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält keine Ereignisse</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="396"/>
         <source>%1 holds %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält %2 bis %3</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="406"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokalen Tabellen enthalten nicht den ganzen Zeitraum von %1 bis %2 (%3). Führen Sie die Abfrage in Microsoft 365 Defender aus, um die Ereignisse zu erhalten, die auf diesem Computer fehlen.</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1397,7 @@
     <message>
         <location filename="../ui/hunting/huntingresultmodel.cpp" line="131"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1405,123 +1405,123 @@
     <message numerus="yes">
         <location filename="../ui/hunting/huntingresultview.cpp" line="45"/>
         <source>[%n item(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/hunting/huntingresultview.cpp" line="47"/>
         <source>{%n propert(y/ies)}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{%n Eigenschaft}</numerusform>
+            <numerusform>{%n Eigenschaften}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="83"/>
         <source>Filter the rows shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Zeilen filtern…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="84"/>
         <source>Filter the result rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebniszeilen filtern</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="87"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="89"/>
         <source>Save the rows shown as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Zeilen als CSV speichern</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="90"/>
         <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="92"/>
         <source>Save the rows shown as JSON (columns with their types, rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Zeilen als JSON speichern (Spalten mit ihren Typen, Zeilen)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="116"/>
         <source>Query results</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageergebnisse</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="130"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="138"/>
         <source>The selected value as a tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Der ausgewählte Wert als Baum</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
         <source>Export as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Als JSON exportieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="212"/>
         <source>The results could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse konnten nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="326"/>
         <source>Copy cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Zelle kopieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="327"/>
         <source>Copy row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile kopieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="328"/>
         <source>Copy column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte kopieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="330"/>
         <source>Show as tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Baum anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="334"/>
         <source>Hide the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Baum ausblenden</translation>
     </message>
 </context>
 <context>
@@ -1529,87 +1529,87 @@
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="32"/>
         <source>1 row</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="59"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="61"/>
         <source>Run the selection, or the whole query (Ctrl+Enter); Shift+Enter runs the block at the cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl oder ganze Abfrage ausführen (Strg+Eingabe); Umschalt+Eingabe führt den Block am Cursor aus</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="64"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="66"/>
         <source>Stop the running query (Esc in the editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Abfrage anhalten (Esc im Editor)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="81"/>
         <source>Rows and time of the last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen und Dauer der letzten Ausführung</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="86"/>
         <source>The error in the query</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fehler in der Abfrage</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="125"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="140"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
         <source>The query is refused at line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage wird in Zeile %1, Spalte %2 abgelehnt: %3</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="247"/>
         <source>The query was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage wurde abgebrochen.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="278"/>
         <source>Running… %1 · %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ausgeführt… %1 · %2 s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
         <source>%1 · %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="286"/>
         <source>truncated at %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>bei %1 Zeilen abgeschnitten</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="289"/>
         <source>%1 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 angezeigt</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="310"/>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm</translation>
     </message>
 </context>
 <context>
@@ -1617,107 +1617,107 @@
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="38"/>
         <source>Hunting tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchtabellen</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="47"/>
         <source>Advanced hunting events kept on this machine, per table. Retention counts from when a row arrived; expired rows are deleted in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse der erweiterten Suche, die auf diesem Computer gespeichert werden, pro Tabelle. Die Aufbewahrung zählt ab dem Eintreffen einer Zeile; abgelaufene Zeilen werden im Hintergrund gelöscht.</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Collect</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammeln</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrung</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="56"/>
         <source>Streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Streaming</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="56"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="56"/>
         <source>At this retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei dieser Aufbewahrung</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="57"/>
         <source>Oldest event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältestes Ereignis</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="57"/>
         <source>Newest event</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuestes Ereignis</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="57"/>
         <source>Last ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aufnahme</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="58"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="83"/>
         <source>The setting of %1 was not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellung für %1 wurde nicht gespeichert: %2</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="104"/>
         <source>The hunting tables cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suchtabellen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="128"/>
         <source>about %1 for 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 für 1 Tag</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="129"/>
         <source>about %1 for %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 für %2 Tage</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="166"/>
         <source>Stop collecting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht mehr sammeln</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="167"/>
         <source>Stop collecting %1. Also delete the rows it holds now?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht mehr sammeln. Auch die Zeilen löschen, die die Tabelle jetzt enthält?</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="182"/>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="183"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
 </context>
 <context>
@@ -2114,17 +2114,17 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <location filename="../ui/incidentdetailhunt.cpp" line="19"/>
         <location filename="../ui/incidentdetailhunt.cpp" line="34"/>
         <source>Hunt</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailhunt.cpp" line="21"/>
         <source>Hunt for the selected alert or entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach der ausgewählten Warnung oder Entität suchen</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
         <source>Open the hunting page with a query for the selected alert, device, user, file or IP, over the incident&apos;s time, and run it</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchseite mit einer Abfrage für die ausgewählte Warnung, das Gerät, den Benutzer, die Datei oder die IP im Zeitraum des Vorfalls öffnen und ausführen</translation>
     </message>
 </context>
 <context>
@@ -2132,27 +2132,27 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../core/incidentfilter.cpp" line="315"/>
         <source>the quote is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>das Anführungszeichen ist nicht geschlossen</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="368"/>
         <source>%1 is not a field; the fields are %2 (quote the term to search for it as text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Feld; die Felder sind %2 (setzen Sie den Begriff in Anführungszeichen, um ihn als Text zu suchen)</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="564"/>
         <source>No incident matches %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorfall entspricht %1.</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="566"/>
         <source>%1 removed the last incident that the terms before it left.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat den letzten Vorfall entfernt, den die Begriffe davor übrig ließen.</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="567"/>
         <source>%1 removed the last %2 incidents that the terms before it left.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die letzten %2 Vorfälle entfernt, die die Begriffe davor übrig ließen.</translation>
     </message>
 </context>
 <context>
@@ -2256,37 +2256,37 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="29"/>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="31"/>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="33"/>
         <source>operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="35"/>
         <source>function</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="37"/>
         <source>aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggregat</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="41"/>
         <source>keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselwort</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="55"/>
         <source>KQL query</source>
-        <translation type="unfinished"></translation>
+        <translation>KQL-Abfrage</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="60"/>
@@ -2295,12 +2295,16 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 | take 100
 
 Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the cursor, Esc cancels, Ctrl+Space completes.</source>
-        <translation type="unfinished"></translation>
+        <translation>DeviceProcessEvents
+| where Timestamp &gt; ago(1d)
+| take 100
+
+Strg+Eingabe führt die Abfrage (oder die Auswahl) aus, Umschalt+Eingabe den Block am Cursor, Esc bricht ab, Strg+Leertaste vervollständigt.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="161"/>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2359,12 +2363,12 @@ Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the curso
     <message>
         <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>&amp;Import hunting data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchdaten &amp;importieren…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="263"/>
@@ -2375,14 +2379,16 @@ Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the curso
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="39"/>
         <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: Wörter, Hostnamen, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="42"/>
         <source>Words match the number, title, owner, tags, alert titles and evidence names.
 Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
 Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wörter passen auf Nummer, Titel, Besitzer, Tags, Warnungstitel und Namen von Beweisen.
+Felder: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age und updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
+Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Felds; -Begriff schließt aus; &quot;Anführungszeichen&quot; halten eine Wortgruppe zusammen.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="69"/>
@@ -2392,17 +2398,17 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="180"/>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angewendet: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="186"/>
         <source>No incident matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vorfall entspricht dem Filter.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="188"/>
         <source>Remove that term, or press Esc in the filter to clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen Sie diesen Begriff, oder drücken Sie Esc im Filter, um ihn zu leeren.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="248"/>
@@ -2552,12 +2558,12 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>&amp;Hunting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suche</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>Go to the hunting page: KQL queries over the local events (G H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Suchseite wechseln: KQL-Abfragen über die lokalen Ereignisse (G H)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="357"/>
@@ -2617,7 +2623,7 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindow.cpp" line="571"/>
         <source>Waiting %1 before the next call (until %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="577"/>
@@ -2728,137 +2734,137 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="70"/>
         <source>View: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="76"/>
         <source>&amp;Then sort by</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dann sortieren nach</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="91"/>
         <source>Saved vie&amp;ws</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Ansi&amp;chten</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="115"/>
         <source>&amp;Save current view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Ansicht &amp;speichern…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="117"/>
         <source>&amp;Default view</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tandardansicht</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="138"/>
         <source>&amp;Rename view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht &amp;umbenennen…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="139"/>
         <source>D&amp;elete view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht &amp;löschen…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="140"/>
         <source>E&amp;xport views…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten e&amp;xportieren…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="142"/>
         <source>Export views</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten exportieren</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="142"/>
         <source>vigil-views.json</source>
-        <translation type="unfinished"></translation>
+        <translation>vigil-views.json</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="142"/>
         <location filename="../ui/mainwindowviews.cpp" line="148"/>
         <source>Vigil views (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil-Ansichten (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="144"/>
         <source>Views exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten nach %1 exportiert</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="146"/>
         <source>&amp;Import views…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten &amp;importieren…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="147"/>
         <source>Import views</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten importieren</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mainwindowviews.cpp" line="153"/>
         <source>%n view(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ansicht importiert</numerusform>
+            <numerusform>%n Ansichten importiert</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="162"/>
         <source>Save view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht speichern</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="163"/>
         <source>Name of the view (an existing name is replaced):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Ansicht (ein vorhandener Name wird ersetzt):</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="181"/>
         <location filename="../ui/mainwindowviews.cpp" line="184"/>
         <source>Rename view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht umbenennen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="181"/>
         <source>View:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="184"/>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Name:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="189"/>
         <source>The view could not be renamed: the new name is empty or taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansicht konnte nicht umbenannt werden: Der neue Name ist leer oder bereits vergeben.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="202"/>
         <source>Delete view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht löschen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="202"/>
         <source>View to delete:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu löschende Ansicht:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="214"/>
         <source>The views could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansichten konnten nicht in %1 geschrieben werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="226"/>
         <source>%1 could not be read as a views file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht als Ansichtsdatei gelesen werden.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="232"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2866,194 +2872,194 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="51"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="52"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="75"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Changed (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="102"/>
         <source>Save current query…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Abfrage speichern…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="105"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="106"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="107"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="108"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="111"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="126"/>
         <source>The query library could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfragebibliothek konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="131"/>
         <source>Saved as &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als „%1“ gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
         <source>1 query imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Abfrage importiert.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="138"/>
         <source>%1 queries imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Abfragen importiert.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="145"/>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="173"/>
         <source>Search names and query text</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen und Abfragetext durchsuchen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="217"/>
         <source>There is no query to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Abfrage zum Speichern.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
         <source>Save query</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage speichern</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
         <source>Replace saved query</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Abfrage ersetzen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="229"/>
         <source>A saved query is already named &quot;%1&quot;. Replace its text with the current query?</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt bereits eine gespeicherte Abfrage namens „%1“. Ihren Text durch die aktuelle Abfrage ersetzen?</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
         <source>Rename saved query</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Abfrage umbenennen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="273"/>
         <source>A saved query needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine gespeicherte Abfrage braucht einen Namen.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="286"/>
         <source>Delete saved query</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Abfrage löschen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="287"/>
         <source>Delete the saved query &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte Abfrage „%1“ löschen?</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
         <source>Import queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragen importieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
         <source>KQL queries (*.kql);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>KQL-Abfragen (*.kql);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="308"/>
         <source>Export query</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage exportieren</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="309"/>
         <source>KQL queries (*.kql)</source>
-        <translation type="unfinished"></translation>
+        <translation>KQL-Abfragen (*.kql)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
         <source>Defender</source>
-        <translation type="unfinished">Defender</translation>
+        <translation>Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
         <source>this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Computer</translation>
     </message>
 </context>
 <context>
@@ -3061,7 +3067,7 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/savedviews.cpp" line="177"/>
         <source>The file does not hold Vigil views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei enthält keine Vigil-Ansichten.</translation>
     </message>
 </context>
 <context>
@@ -3069,62 +3075,62 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="51"/>
         <source>Filter tables and columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen und Spalten filtern</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Local rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Zeilen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Time range (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="130"/>
         <source>The local row counts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokalen Zeilenzahlen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="167"/>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="176"/>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="178"/>
         <source>%1: %2 rows held on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Zeilen auf diesem Computer</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="181"/>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="184"/>
         <source>%1: no rows on this machine; run it in Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Zeilen auf diesem Computer; führen Sie die Abfrage in Defender aus</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="191"/>
         <source>%1 (JSON text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (JSON-Text)</translation>
     </message>
 </context>
 <context>
@@ -3181,196 +3187,196 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="41"/>
         <source>Storage account</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherkonto</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="47"/>
         <source>The Azure Storage account that the Defender streaming API writes advanced hunting events to. Vigil reads what is new every 5 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Azure Storage-Konto, in das die Defender-Streaming-API Ereignisse der erweiterten Suche schreibt. Vigil liest alle 5 Minuten, was neu ist.</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="53"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="54"/>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="56"/>
         <source>Last pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Durchlauf</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="57"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keiner</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="58"/>
         <source>Last pass:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Durchlauf:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="66"/>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="67"/>
         <source>Disconnect</source>
-        <translation type="unfinished">Trennen</translation>
+        <translation>Trennen</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="68"/>
         <source>Pull now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt abrufen</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="69"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="85"/>
         <source>Account URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto-URL:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="88"/>
         <source>SAS token</source>
-        <translation type="unfinished"></translation>
+        <translation>SAS-Token</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="89"/>
         <source>Account key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoschlüssel</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="90"/>
         <source>Credential:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeinformation:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="94"/>
         <source>kept in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="95"/>
         <source>Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="97"/>
         <source>Connect</source>
-        <translation type="unfinished">Verbinden</translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="99"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="129"/>
         <source>Disconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird getrennt…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="166"/>
         <source>%1: %2, %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3, %4</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="168"/>
         <source>%Ln row(s) stored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile gespeichert</numerusform>
+            <numerusform>%Ln Zeilen gespeichert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="169"/>
         <source>%Ln duplicate(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Duplikat übersprungen</numerusform>
+            <numerusform>%Ln Duplikate übersprungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="170"/>
         <source>%Ln line(s) rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile abgelehnt</numerusform>
+            <numerusform>%Ln Zeilen abgelehnt</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="172"/>
         <source>; %1 of %2 tables not streamed to this account</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 von %2 Tabellen werden nicht an dieses Konto gestreamt</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="176"/>
         <source> (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (angehalten)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="178"/>
         <source> (stopped early)</source>
-        <translation type="unfinished"></translation>
+        <translation> (vorzeitig angehalten)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="191"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="193"/>
         <source>%1 (the demo tenant&apos;s storage account)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (das Speicherkonto des Demo-Mandanten)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="195"/>
         <source>%1 (from VIGIL_STORAGE_URL, which wins over a saved account)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (aus VIGIL_STORAGE_URL, das Vorrang vor einem gespeicherten Konto hat)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="200"/>
         <source>The storage account cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Speicherkonto kann nicht verwendet werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="224"/>
         <source>Give the account URL and its SAS token or account key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Konto-URL und ihr SAS-Token oder den Kontoschlüssel an.</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="227"/>
         <source>Checking the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto wird geprüft…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="240"/>
         <source>Not connected: %1</source>
-        <translation type="unfinished">Nicht verbunden: %1</translation>
+        <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="252"/>
         <source>Reading the storage account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherkonto wird gelesen…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="263"/>
         <source>Table %1 of %2: %3, %4 of %5 blobs, %6 read</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle %1 von %2: %3, %4 von %5 Blobs, %6 gelesen</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="280"/>
         <source>The last pass stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Durchlauf wurde beendet: %1</translation>
     </message>
 </context>
 <context>
@@ -3808,77 +3814,77 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../core/vocabulary.cpp" line="329"/>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="330"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="331"/>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Postfächer</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="332"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="333"/>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozesse</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="334"/>
         <source>IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adressen</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="335"/>
         <source>URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>URLs</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="337"/>
         <source>Registry keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungsschlüssel</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="339"/>
         <source>Registry values</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierungswerte</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="340"/>
         <source>Email messages</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Nachrichten</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="342"/>
         <source>Cloud applications</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloudanwendungen</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="344"/>
         <source>Mail clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailcluster</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="346"/>
         <source>OAuth applications</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth-Anwendungen</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="348"/>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="351"/>
         <source>Other evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige Beweise</translation>
     </message>
 </context>
 <context>
@@ -3896,12 +3902,12 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../app/vigil.cpp" line="85"/>
         <source>With --screenshot: the page to save, queue (the default), connector, hunting or hunting-chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --screenshot: die zu speichernde Seite, queue (Standard), connector, hunting oder hunting-chart.</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="90"/>
         <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem Warteschlangenfilter starten (die Sprache des Schnellfilters, wie bei vigilctl incidents list --filter).</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="115"/>

@@ -6,27 +6,27 @@
     <message>
         <location filename="../facade/huntingpivot.cpp" line="135"/>
         <source>Device %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="159"/>
         <source>User %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="177"/>
         <source>File %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="190"/>
         <source>IP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IP %1</translation>
     </message>
     <message>
         <location filename="../facade/huntingpivot.cpp" line="207"/>
         <source>Alert %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte %1</translation>
     </message>
 </context>
 <context>
@@ -34,27 +34,27 @@
     <message>
         <location filename="../core/incidentfilter.cpp" line="127"/>
         <source> or </source>
-        <translation type="unfinished"> ou </translation>
+        <translation> ou </translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="155"/>
         <source>owner is me, none or part of a UPN, e.g. owner:me</source>
-        <translation type="unfinished"></translation>
+        <translation>owner vaut me, none ou une partie d’un UPN, par ex. owner:me</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="157"/>
         <source>tag needs a tag, e.g. tag:VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>tag attend une balise, par ex. tag:VIP</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="160"/>
         <source>%1 is &lt;N or &gt;N with m, h, d or w (minutes, hours, days, weeks), e.g. %1:&lt;4h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vaut &lt;N ou &gt;N avec m, h, d ou w (minutes, heures, jours, semaines), par ex. %1:&lt;4h</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="165"/>
         <source>%1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vaut %2</translation>
     </message>
 </context>
 <context>
@@ -584,22 +584,22 @@
     <message>
         <location filename="../ui/connectorpage.cpp" line="54"/>
         <source>read, %1 new</source>
-        <translation type="unfinished"></translation>
+        <translation>lu, %1 nouveaux</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="57"/>
         <source>not streamed</source>
-        <translation type="unfinished"></translation>
+        <translation>non diffusée</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="59"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>échec</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="61"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêté</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="159"/>
@@ -699,7 +699,7 @@
     <message>
         <location filename="../ui/connectorpage.cpp" line="256"/>
         <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de connexion %1 n’est pas une page de connexion Microsoft ; Vigil ne l’ouvre pas. Annulez et réessayez.</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="266"/>
@@ -775,7 +775,7 @@
     <message>
         <location filename="../ui/connectorpage.cpp" line="541"/>
         <source>Waiting %1 before the next call (until %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
         <location filename="../ui/connectorpage.cpp" line="551"/>
@@ -1014,22 +1014,22 @@
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="232"/>
         <source>No hunting table is collected: turn one on in the Hunting tables list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune table de repérage n’est collectée : activez-en une dans la liste « Tables de repérage ».</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="323"/>
         <source>No storage account is connected: connect the one the Defender streaming API writes to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun compte de stockage n’est connecté : connectez celui dans lequel écrit l’API de streaming de Defender.</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="328"/>
         <source>The hunting tables are not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tables de repérage ne sont pas ouvertes.</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="403"/>
         <source>the pass was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>le passage a été arrêté</translation>
     </message>
 </context>
 <context>
@@ -1037,19 +1037,19 @@
     <message>
         <location filename="../ui/filterchips.cpp" line="25"/>
         <source>Filter terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Termes du filtre</translation>
     </message>
     <message>
         <location filename="../ui/filterchips.cpp" line="64"/>
         <source>Remove %1 from the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1 du filtre</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/filterchips.cpp" line="73"/>
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
         </translation>
     </message>
 </context>
@@ -1058,136 +1058,136 @@
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="142"/>
         <source>The column &quot;%1&quot; is not numeric, so it cannot be drawn as a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonne « %1 » n’est pas numérique et ne peut donc pas être tracée comme valeur.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="151"/>
         <source>The result has no numeric column to draw. A chart needs one, for example from summarize count() by …</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat n’a aucune colonne numérique à tracer. Un graphique en nécessite une, par exemple issue de summarize count() by …</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="180"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="330"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="415"/>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vide)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.h" line="67"/>
         <source>render&apos;s %1 names the column &quot;%2&quot;, which the result does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le %1 de render désigne la colonne « %2 », que le résultat ne contient pas.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="28"/>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer en PNG…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="128"/>
         <source>There is no chart to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun graphique à enregistrer.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="133"/>
         <source>Could not write the chart to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le graphique n’a pas pu être écrit dans %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="140"/>
         <source>Save chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique en PNG</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="141"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="62"/>
         <source>A timechart needs a datetime column for its x axis, and this result has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un timechart nécessite une colonne datetime pour son axe x, et ce résultat n’en a aucune.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="66"/>
         <source>A %1 needs a datetime or numeric column for its x axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un %1 nécessite une colonne datetime ou numérique pour son axe x.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="80"/>
         <source>%1 rows: one row in %2 is drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes : une ligne sur %2 est tracée.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="109"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="291"/>
         <source>Only the first %1 series are drawn; %2 more are not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les %1 premières séries sont tracées ; %2 autres ne le sont pas.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="132"/>
         <source>There is nothing to draw: every x or y value is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à tracer : toutes les valeurs x ou y sont vides.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="223"/>
         <source> (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation> (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="244"/>
         <source>The result has no column to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le résultat n’a aucune colonne à tracer.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="286"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="466"/>
         <source>There is nothing to draw: the result has no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à tracer : le résultat n’a aucune ligne.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="288"/>
         <source>Only the first %1 categories are drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les %1 premières catégories sont tracées.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="390"/>
         <source>There is nothing to draw: a piechart needs values above 0 in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à tracer : un piechart nécessite des valeurs supérieures à 0 dans « %1 ».</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="397"/>
         <source>1 row with a value of 0 or less is not drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ligne dont la valeur est inférieure ou égale à 0 n’est pas tracée.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="398"/>
         <source>%1 rows with a value of 0 or less are not drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes dont la valeur est inférieure ou égale à 0 ne sont pas tracées.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="408"/>
         <source>Other (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres (%1)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="409"/>
         <source>The %1 smallest slices are drawn as one, &quot;Other&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les %1 plus petites parts sont tracées en une seule, « Autres ».</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="456"/>
         <source>This result is a table: see the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce résultat est une table : consultez la grille.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="457"/>
         <source>Vigil does not draw &quot;%1&quot; charts; the rows are in the grid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil ne trace pas les graphiques « %1 » ; les lignes sont dans la grille.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="463"/>
         <source>There is nothing to draw: the result has no columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à tracer : le résultat n’a aucune colonne.</translation>
     </message>
 </context>
 <context>
@@ -1198,99 +1198,99 @@
         <location filename="../ui/huntingimport.cpp" line="56"/>
         <location filename="../ui/huntingimport.cpp" line="103"/>
         <source>Import hunting data</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des données de repérage</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="29"/>
         <source>Hunting data (*.json *.jsonl *.log *.csv *.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Données de repérage (*.json *.jsonl *.log *.csv *.gz);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="46"/>
         <source>A portal CSV export does not say its table. Which table is it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Un export CSV du portail n’indique pas sa table. De quelle table s’agit-il ?</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="53"/>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation de %1…</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="53"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="73"/>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="74"/>
         <source>%Ln row(s) stored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ligne enregistrée</numerusform>
+            <numerusform>%Ln lignes enregistrées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="75"/>
         <source>%Ln duplicate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln doublon</numerusform>
+            <numerusform>%Ln doublons</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="76"/>
         <source>%Ln rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln rejetée</numerusform>
+            <numerusform>%Ln rejetées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/huntingimport.cpp" line="88"/>
         <source>%1: %Ln row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 : %Ln ligne</numerusform>
+            <numerusform>%1 : %Ln lignes</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="90"/>
         <source>No new rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune nouvelle ligne.</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="91"/>
         <source>Duplicates skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublons ignorés : %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="92"/>
         <source>Lines rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes rejetées : %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="95"/>
         <source>  line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  ligne %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="97"/>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation terminée</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="99"/>
         <source>Import cancelled: the rows stored before it stopped are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Importation annulée : les lignes enregistrées avant l’arrêt sont conservées</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="101"/>
         <source>The import stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’importation s’est arrêtée : %1</translation>
     </message>
 </context>
 <context>
@@ -1298,98 +1298,98 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="46"/>
         <source>Hunting</source>
-        <translation type="unfinished"></translation>
+        <translation>Repérage</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="201"/>
         <source>Run in Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter dans Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="65"/>
         <source>Running in Defender…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution dans Defender…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="81"/>
         <source>New query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel onglet de requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="85"/>
         <source>Open a new query tab (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un nouvel onglet de requête (Ctrl+T)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="93"/>
         <source>Close query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l’onglet de requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
         <source>Rename query tab…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer l’onglet de requête…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="159"/>
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schéma</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="177"/>
         <source>Queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="217"/>
         <source>Defender did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Defender n’a pas répondu.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
         <source>Ran in Microsoft 365 Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutée dans Microsoft 365 Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over Defender&apos;s last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter la requête (ou la sélection) dans Microsoft 365 Defender, sur les 30 derniers jours de Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="298"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>L’exécution de requêtes dans Microsoft 365 Defender n’est pas configurée dans cette fenêtre</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="307"/>
         <source>Query %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
         <source>Rename query tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer l’onglet de requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="393"/>
         <source>%1 holds no events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun événement</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="396"/>
         <source>%1 holds %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contient du %2 au %3</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="406"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tables locales ne couvrent pas toute la période du %1 au %2 (%3). Exécutez la requête dans Microsoft 365 Defender pour obtenir les événements que cette machine n’a pas.</translation>
     </message>
 </context>
 <context>
@@ -1397,7 +1397,7 @@
     <message>
         <location filename="../ui/hunting/huntingresultmodel.cpp" line="131"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1405,123 +1405,123 @@
     <message numerus="yes">
         <location filename="../ui/hunting/huntingresultview.cpp" line="45"/>
         <source>[%n item(s)]</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>[%n élément]</numerusform>
+            <numerusform>[%n éléments]</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/hunting/huntingresultview.cpp" line="47"/>
         <source>{%n propert(y/ies)}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{%n propriété}</numerusform>
+            <numerusform>{%n propriétés}</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="83"/>
         <source>Filter the rows shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les lignes affichées…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="84"/>
         <source>Filter the result rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les lignes du résultat</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="87"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en CSV…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="89"/>
         <source>Save the rows shown as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les lignes affichées en CSV</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="90"/>
         <source>Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en JSON…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="92"/>
         <source>Save the rows shown as JSON (columns with their types, rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les lignes affichées en JSON (colonnes avec leurs types, lignes)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="116"/>
         <source>Query results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="130"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="138"/>
         <source>The selected value as a tree</source>
-        <translation type="unfinished"></translation>
+        <translation>La valeur sélectionnée sous forme d’arbre</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="139"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en CSV</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="154"/>
         <source>Export as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter en JSON</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="156"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="212"/>
         <source>The results could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les résultats n’ont pas pu être enregistrés dans %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="326"/>
         <source>Copy cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la cellule</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="327"/>
         <source>Copy row</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la ligne</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="328"/>
         <source>Copy column</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la colonne</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="330"/>
         <source>Show as tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher sous forme d’arbre</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="334"/>
         <source>Hide the tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer l’arbre</translation>
     </message>
 </context>
 <context>
@@ -1529,87 +1529,87 @@
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="32"/>
         <source>1 row</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ligne</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
         <source>%1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lignes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="59"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="61"/>
         <source>Run the selection, or the whole query (Ctrl+Enter); Shift+Enter runs the block at the cursor</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter la sélection ou toute la requête (Ctrl+Entrée) ; Maj+Entrée exécute le bloc sous le curseur</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="64"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="66"/>
         <source>Stop the running query (Esc in the editor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la requête en cours (Échap dans l’éditeur)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="81"/>
         <source>Rows and time of the last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes et durée de la dernière exécution</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="86"/>
         <source>The error in the query</source>
-        <translation type="unfinished"></translation>
+        <translation>L’erreur dans la requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="125"/>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="140"/>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
         <source>The query is refused at line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête est refusée à la ligne %1, colonne %2 : %3</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="247"/>
         <source>The query was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête a été annulée.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="278"/>
         <source>Running… %1 · %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution… %1 · %2 s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
         <source>%1 · %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="286"/>
         <source>truncated at %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>tronqué à %1 lignes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="289"/>
         <source>%1 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 affichées</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="310"/>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique</translation>
     </message>
 </context>
 <context>
@@ -1617,107 +1617,107 @@
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="38"/>
         <source>Hunting tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables de repérage</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="47"/>
         <source>Advanced hunting events kept on this machine, per table. Retention counts from when a row arrived; expired rows are deleted in the background.</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements de repérage avancé conservés sur cette machine, par table. La rétention court à partir de l’arrivée d’une ligne ; les lignes expirées sont supprimées en arrière-plan.</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Collect</source>
-        <translation type="unfinished"></translation>
+        <translation>Collecter</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétention</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="56"/>
         <source>Streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Streaming</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="56"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="56"/>
         <source>At this retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec cette rétention</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="57"/>
         <source>Oldest event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement le plus ancien</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="57"/>
         <source>Newest event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement le plus récent</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="57"/>
         <source>Last ingest</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière ingestion</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="58"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetées</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="83"/>
         <source>The setting of %1 was not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre de %1 n’a pas été enregistré : %2</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="104"/>
         <source>The hunting tables cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les tables de repérage ne peuvent pas être lues : %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="128"/>
         <source>about %1 for 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>environ %1 pour 1 jour</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="129"/>
         <source>about %1 for %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>environ %1 pour %2 jours</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="166"/>
         <source>Stop collecting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter de collecter %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="167"/>
         <source>Stop collecting %1. Also delete the rows it holds now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter de collecter %1. Supprimer aussi les lignes qu’elle contient actuellement ?</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="182"/>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>illimitée</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="183"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> jours</translation>
     </message>
 </context>
 <context>
@@ -2114,17 +2114,17 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <location filename="../ui/incidentdetailhunt.cpp" line="19"/>
         <location filename="../ui/incidentdetailhunt.cpp" line="34"/>
         <source>Hunt</source>
-        <translation type="unfinished"></translation>
+        <translation>Repérer</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailhunt.cpp" line="21"/>
         <source>Hunt for the selected alert or entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Repérer l’alerte ou l’entité sélectionnée</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
         <source>Open the hunting page with a query for the selected alert, device, user, file or IP, over the incident&apos;s time, and run it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la page de repérage avec une requête pour l’alerte, l’appareil, l’utilisateur, le fichier ou l’IP sélectionné, sur la période de l’incident, et l’exécuter</translation>
     </message>
 </context>
 <context>
@@ -2132,27 +2132,27 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../core/incidentfilter.cpp" line="315"/>
         <source>the quote is not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>le guillemet n’est pas fermé</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="368"/>
         <source>%1 is not a field; the fields are %2 (quote the term to search for it as text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un champ ; les champs sont %2 (mettez le terme entre guillemets pour le chercher comme texte)</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="564"/>
         <source>No incident matches %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun incident ne correspond à %1.</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="566"/>
         <source>%1 removed the last incident that the terms before it left.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a retiré le dernier incident que laissaient les termes précédents.</translation>
     </message>
     <message>
         <location filename="../core/incidentfilter.cpp" line="567"/>
         <source>%1 removed the last %2 incidents that the terms before it left.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a retiré les %2 derniers incidents que laissaient les termes précédents.</translation>
     </message>
 </context>
 <context>
@@ -2256,37 +2256,37 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="29"/>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>table</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="31"/>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>colonne</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="33"/>
         <source>operator</source>
-        <translation type="unfinished"></translation>
+        <translation>opérateur</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="35"/>
         <source>function</source>
-        <translation type="unfinished"></translation>
+        <translation>fonction</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="37"/>
         <source>aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>agrégat</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="41"/>
         <source>keyword</source>
-        <translation type="unfinished"></translation>
+        <translation>mot-clé</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="55"/>
         <source>KQL query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête KQL</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="60"/>
@@ -2295,12 +2295,16 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 | take 100
 
 Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the cursor, Esc cancels, Ctrl+Space completes.</source>
-        <translation type="unfinished"></translation>
+        <translation>DeviceProcessEvents
+| where Timestamp &gt; ago(1d)
+| take 100
+
+Ctrl+Entrée exécute la requête (ou la sélection), Maj+Entrée le bloc sous le curseur, Échap annule, Ctrl+Espace complète.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="161"/>
         <source>Line %1, column %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1, colonne %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2359,12 +2363,12 @@ Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the curso
     <message>
         <location filename="../ui/mainwindow.cpp" line="231"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="233"/>
         <source>&amp;Import hunting data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer des données de repérage…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="263"/>
@@ -2375,14 +2379,16 @@ Ctrl+Enter runs the query (or the selection), Shift+Enter the block at the curso
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="39"/>
         <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre : mots, noms d’hôte, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="42"/>
         <source>Words match the number, title, owner, tags, alert titles and evidence names.
 Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
 Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots portent sur le numéro, le titre, le propriétaire, les balises, les titres d’alerte et les noms des preuves.
+Champs : severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age et updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
+Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -terme exclut ; des &quot;guillemets&quot; gardent une expression entière.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="69"/>
@@ -2392,17 +2398,17 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="180"/>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non appliqué : %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="186"/>
         <source>No incident matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun incident ne correspond au filtre.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowqueue.cpp" line="188"/>
         <source>Remove that term, or press Esc in the filter to clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirez ce terme ou appuyez sur Échap dans le filtre pour le vider.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="248"/>
@@ -2552,12 +2558,12 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>&amp;Hunting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repérage</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>Go to the hunting page: KQL queries over the local events (G H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la page de repérage : requêtes KQL sur les événements locaux (G H)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="357"/>
@@ -2617,7 +2623,7 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindow.cpp" line="571"/>
         <source>Waiting %1 before the next call (until %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="577"/>
@@ -2728,137 +2734,137 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="70"/>
         <source>View: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue : %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="76"/>
         <source>&amp;Then sort by</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Puis trier par</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="91"/>
         <source>Saved vie&amp;ws</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vues enregistrées</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="115"/>
         <source>&amp;Save current view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer la vue actuelle…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="117"/>
         <source>&amp;Default view</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue par &amp;défaut</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="138"/>
         <source>&amp;Rename view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Renommer la vue…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="139"/>
         <source>D&amp;elete view…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la vue…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="140"/>
         <source>E&amp;xport views…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter les vues…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="142"/>
         <source>Export views</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les vues</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="142"/>
         <source>vigil-views.json</source>
-        <translation type="unfinished"></translation>
+        <translation>vigil-views.json</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="142"/>
         <location filename="../ui/mainwindowviews.cpp" line="148"/>
         <source>Vigil views (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues Vigil (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="144"/>
         <source>Views exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues exportées vers %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="146"/>
         <source>&amp;Import views…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer des vues…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="147"/>
         <source>Import views</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des vues</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/mainwindowviews.cpp" line="153"/>
         <source>%n view(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vue importée</numerusform>
+            <numerusform>%n vues importées</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="162"/>
         <source>Save view</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la vue</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="163"/>
         <source>Name of the view (an existing name is replaced):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la vue (un nom existant est remplacé) :</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="181"/>
         <location filename="../ui/mainwindowviews.cpp" line="184"/>
         <source>Rename view</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la vue</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="181"/>
         <source>View:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue :</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="184"/>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau nom :</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="189"/>
         <source>The view could not be renamed: the new name is empty or taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>La vue n’a pas pu être renommée : le nouveau nom est vide ou déjà pris.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="202"/>
         <source>Delete view</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la vue</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="202"/>
         <source>View to delete:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue à supprimer :</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="214"/>
         <source>The views could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les vues n’ont pas pu être écrites dans %1 : %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="226"/>
         <source>%1 could not be read as a views file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’a pas pu être lu comme fichier de vues.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="232"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -2866,194 +2872,194 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="51"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="52"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="75"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Date (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>Requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Changed (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="102"/>
         <source>Save current query…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la requête actuelle…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="105"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="106"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="107"/>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="108"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="111"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrées</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="126"/>
         <source>The query library could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La bibliothèque de requêtes n’a pas pu être ouverte : %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="131"/>
         <source>Saved as &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée sous « %1 ».</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
         <source>1 query imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 requête importée.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="138"/>
         <source>%1 queries imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 requêtes importées.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="145"/>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportée vers %1.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="173"/>
         <source>Search names and query text</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les noms et le texte des requêtes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="217"/>
         <source>There is no query to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucune requête à enregistrer.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
         <source>Save query</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
         <source>Replace saved query</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer la requête enregistrée</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="229"/>
         <source>A saved query is already named &quot;%1&quot;. Replace its text with the current query?</source>
-        <translation type="unfinished"></translation>
+        <translation>Une requête enregistrée s’appelle déjà « %1 ». Remplacer son texte par la requête actuelle ?</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
         <source>Rename saved query</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la requête enregistrée</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="273"/>
         <source>A saved query needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une requête enregistrée doit avoir un nom.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="286"/>
         <source>Delete saved query</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la requête enregistrée</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="287"/>
         <source>Delete the saved query &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la requête enregistrée « %1 » ?</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
         <source>Import queries</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des requêtes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
         <source>KQL queries (*.kql);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes KQL (*.kql);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="308"/>
         <source>Export query</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la requête</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="309"/>
         <source>KQL queries (*.kql)</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes KQL (*.kql)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
         <source>Defender</source>
-        <translation type="unfinished">Defender</translation>
+        <translation>Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
         <source>this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>cette machine</translation>
     </message>
 </context>
 <context>
@@ -3061,7 +3067,7 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/savedviews.cpp" line="177"/>
         <source>The file does not hold Vigil views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier ne contient pas de vues Vigil.</translation>
     </message>
 </context>
 <context>
@@ -3069,62 +3075,62 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="51"/>
         <source>Filter tables and columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les tables et les colonnes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Local rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes locales</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="75"/>
         <source>Time range (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Période (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="130"/>
         <source>The local row counts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de lignes locales n’a pas pu être lu : %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="167"/>
         <source>table</source>
-        <translation type="unfinished"></translation>
+        <translation>table</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="176"/>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="178"/>
         <source>%1: %2 rows held on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 lignes sur cette machine</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="181"/>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="184"/>
         <source>%1: no rows on this machine; run it in Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : aucune ligne sur cette machine ; exécutez la requête dans Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="191"/>
         <source>%1 (JSON text)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (texte JSON)</translation>
     </message>
 </context>
 <context>
@@ -3181,196 +3187,196 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="41"/>
         <source>Storage account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte de stockage</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="47"/>
         <source>The Azure Storage account that the Defender streaming API writes advanced hunting events to. Vigil reads what is new every 5 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte Azure Storage dans lequel l’API de streaming de Defender écrit les événements de repérage avancé. Vigil lit les nouveautés toutes les 5 minutes.</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="53"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="54"/>
         <source>Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte :</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="56"/>
         <source>Last pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier passage</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="57"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun pour l’instant</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="58"/>
         <source>Last pass:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier passage :</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="66"/>
         <source>Connect…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="67"/>
         <source>Disconnect</source>
-        <translation type="unfinished">Déconnecter</translation>
+        <translation>Déconnecter</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="68"/>
         <source>Pull now</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérer maintenant</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="69"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="85"/>
         <source>Account URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL du compte :</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="88"/>
         <source>SAS token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton SAS</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="89"/>
         <source>Account key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de compte</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="90"/>
         <source>Credential:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant :</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="94"/>
         <source>kept in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>conservé dans le trousseau du système</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="95"/>
         <source>Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret :</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="97"/>
         <source>Connect</source>
-        <translation type="unfinished">Connecter</translation>
+        <translation>Connecter</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="99"/>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="129"/>
         <source>Disconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnexion…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="166"/>
         <source>%1: %2, %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2, %3, %4</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="168"/>
         <source>%Ln row(s) stored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ligne enregistrée</numerusform>
+            <numerusform>%Ln lignes enregistrées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="169"/>
         <source>%Ln duplicate(s) skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln doublon ignoré</numerusform>
+            <numerusform>%Ln doublons ignorés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="170"/>
         <source>%Ln line(s) rejected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ligne rejetée</numerusform>
+            <numerusform>%Ln lignes rejetées</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="172"/>
         <source>; %1 of %2 tables not streamed to this account</source>
-        <translation type="unfinished"></translation>
+        <translation> ; %1 tables sur %2 ne sont pas diffusées vers ce compte</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="176"/>
         <source> (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation> (arrêté)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="178"/>
         <source> (stopped early)</source>
-        <translation type="unfinished"></translation>
+        <translation> (arrêté avant la fin)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="191"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>non connecté</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="193"/>
         <source>%1 (the demo tenant&apos;s storage account)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (le compte de stockage du locataire de démonstration)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="195"/>
         <source>%1 (from VIGIL_STORAGE_URL, which wins over a saved account)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (de VIGIL_STORAGE_URL, qui l’emporte sur un compte enregistré)</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="200"/>
         <source>The storage account cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte de stockage ne peut pas être utilisé : %1</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="224"/>
         <source>Give the account URL and its SAS token or account key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez l’URL du compte et son jeton SAS ou sa clé de compte.</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="227"/>
         <source>Checking the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du compte…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="240"/>
         <source>Not connected: %1</source>
-        <translation type="unfinished">Non connecté&#xa0;: %1</translation>
+        <translation>Non connecté : %1</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="252"/>
         <source>Reading the storage account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du compte de stockage…</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="263"/>
         <source>Table %1 of %2: %3, %4 of %5 blobs, %6 read</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1 sur %2 : %3, %4 blobs sur %5, %6 lus</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="280"/>
         <source>The last pass stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier passage s’est arrêté : %1</translation>
     </message>
 </context>
 <context>
@@ -3808,77 +3814,77 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../core/vocabulary.cpp" line="329"/>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareils</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="330"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="331"/>
         <source>Mailboxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîtes aux lettres</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="332"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="333"/>
         <source>Processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Processus</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="334"/>
         <source>IP addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresses IP</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="335"/>
         <source>URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="337"/>
         <source>Registry keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés de Registre</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="339"/>
         <source>Registry values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs de Registre</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="340"/>
         <source>Email messages</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mails</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="342"/>
         <source>Cloud applications</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications cloud</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="344"/>
         <source>Mail clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Clusters de messagerie</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="346"/>
         <source>OAuth applications</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications OAuth</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="348"/>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupes de sécurité</translation>
     </message>
     <message>
         <location filename="../core/vocabulary.cpp" line="351"/>
         <source>Other evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres preuves</translation>
     </message>
 </context>
 <context>
@@ -3896,12 +3902,12 @@ Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quot
     <message>
         <location filename="../app/vigil.cpp" line="85"/>
         <source>With --screenshot: the page to save, queue (the default), connector, hunting or hunting-chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --screenshot : la page à enregistrer, queue (par défaut), connector, hunting ou hunting-chart.</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="90"/>
         <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec ce filtre de file d’attente (le langage du filtre rapide, comme dans vigilctl incidents list --filter).</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="115"/>
