@@ -47,7 +47,7 @@ struct KqlFile
 };
 
 /** The biggest `.kql` file imported: a query, not a data set. */
-inline constexpr qint64 MaxKqlFileBytes = 1024 * 1024;
+inline constexpr qint64 MaxKqlFileBytes = qint64(1024) * 1024;
 
 /** The library's database file in dataDir: hunting-library.sqlite beside the stores. */
 QString huntingLibraryPath(const QString &dataDir);

@@ -46,7 +46,7 @@ public:
     }
 
 private:
-    void post(std::function<void(RemoteHuntController *)> call)
+    void post(const std::function<void(RemoteHuntController *)> &call)
     {
         // The controller waits for this thread before it goes: it outlives every call.
         QMetaObject::invokeMethod(
@@ -121,7 +121,7 @@ void RemoteHuntWorker::initialize()
 void RemoteHuntWorker::run(quint64 generation, const QString &query, const QString &timespan)
 {
     m_generation = generation;
-    const auto done = [this, generation](RemoteHuntOutcome outcome) {
+    const auto done = [this, generation](const RemoteHuntOutcome &outcome) {
         post([generation, outcome](RemoteHuntController *c) { c->onDone(generation, outcome); });
     };
     if (m_configError || !m_client) {

@@ -150,7 +150,8 @@ void EventWriter::initiating(Row &row, const Machine &machine, const ProcessRun 
 }
 
 void EventWriter::process(Ticks at, const Machine &machine, const ProcessRun &child,
-                          const ProcessRun &parent, const QString &grandparent, QString additional)
+                          const ProcessRun &parent, const QString &grandparent,
+                          const QString &additional)
 {
     const Ticks created = at;
     at = precise(at);

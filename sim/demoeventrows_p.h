@@ -95,7 +95,8 @@ public:
     QRandomGenerator &random() { return m_random; }
 
     void process(Ticks at, const Machine &machine, const ProcessRun &child,
-                 const ProcessRun &parent, const QString &grandparent, QString additional = {});
+                 const ProcessRun &parent, const QString &grandparent,
+                 const QString &additional = {});
     void network(Ticks at, const Machine &machine, const ProcessRun &initiator,
                  const QString &action, const QString &remoteIp, int remotePort,
                  const QString &remoteUrl);

@@ -134,7 +134,7 @@ QString docIp(QRandomGenerator &random)
 
 QJsonObject evidenceOf(const QJsonArray &evidence, QLatin1String type)
 {
-    for (const QJsonValue &item : evidence) {
+    for (const auto &item : evidence) {
         if (item.toObject().value(QLatin1String("@odata.type")).toString().endsWith(type))
             return item.toObject();
     }

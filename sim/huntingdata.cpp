@@ -206,7 +206,7 @@ HuntingData::HuntingData()
     for (auto it = tables.begin(); it != tables.end(); ++it) {
         HuntTable table;
         table.name = it.key();
-        for (const QJsonValue &column : it.value().toArray()) {
+        for (const auto &column : it.value().toArray()) {
             const QJsonArray pair = column.toArray();
             HuntColumn entry{pair.at(0).toString(), parseType(pair.at(1).toString())};
             table.index.insert(entry.name, static_cast<int>(table.columns.size()));

@@ -56,7 +56,12 @@ std::optional<Bound> Binder::bind(const ExprPtr &expr)
     switch (expr->kind) {
     case Expr::Kind::Literal: {
         const HuntValue value = expr->literal;
-        return Bound{[value](const HuntRow &) { return value; }, value.type, {}};
+        return Bound{[value](const HuntRow &) {
+                         HuntValue copy = value;
+                         return copy;
+                     },
+                     value.type,
+                     {}};
     }
     case Expr::Kind::Column: {
         for (int i = 0; i < m_columns.size(); ++i) {
@@ -184,22 +189,18 @@ std::optional<Bound> Binder::arithmetic(const QString &op, const Bound &left, co
     const ColumnType b = right.type;
     ColumnType result;
     using CT = ColumnType;
-    if (op == QLatin1String("-") && a == CT::DateTime && b == CT::DateTime)
+    const bool plusOrMinus = op == QLatin1String("+") || op == QLatin1String("-");
+    if ((op == QLatin1String("-") && a == CT::DateTime && b == CT::DateTime)
+        || (a == CT::TimeSpan && b == CT::TimeSpan && plusOrMinus)
+        || (a == CT::TimeSpan && isNumeric(b)
+            && (op == QLatin1String("*") || op == QLatin1String("/")))
+        || (isNumeric(a) && b == CT::TimeSpan && op == QLatin1String("*")))
         result = CT::TimeSpan;
-    else if ((op == QLatin1String("+") || op == QLatin1String("-")) && a == CT::DateTime
-             && b == CT::TimeSpan)
+    else if ((plusOrMinus && a == CT::DateTime && b == CT::TimeSpan)
+             || (op == QLatin1String("+") && a == CT::TimeSpan && b == CT::DateTime))
         result = CT::DateTime;
-    else if (op == QLatin1String("+") && a == CT::TimeSpan && b == CT::DateTime)
-        result = CT::DateTime;
-    else if (a == CT::TimeSpan && b == CT::TimeSpan
-             && (op == QLatin1String("+") || op == QLatin1String("-")))
-        result = CT::TimeSpan;
     else if (a == CT::TimeSpan && b == CT::TimeSpan && op == QLatin1String("/"))
         result = CT::Real;
-    else if ((a == CT::TimeSpan && isNumeric(b)
-              && (op == QLatin1String("*") || op == QLatin1String("/")))
-             || (isNumeric(a) && b == CT::TimeSpan && op == QLatin1String("*")))
-        result = CT::TimeSpan;
     else if (isNumeric(a) && isNumeric(b))
         result = a == CT::Real || b == CT::Real ? CT::Real
                  : a == CT::Int && b == CT::Int ? CT::Int

@@ -126,7 +126,7 @@ std::optional<Bound> Binder::call(const ExprPtr &expr)
             return wrong();
         const auto value = args[0].eval;
         return Bound{[value](const HuntRow &row) {
-                         const HuntValue v = value(row);
+                         HuntValue v = value(row);
                          if (v.type == CT::DateTime)
                              return v;
                          const auto ticks = parseTicks(asText(v));

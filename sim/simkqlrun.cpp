@@ -182,6 +182,7 @@ public:
             decorated.reserve(set.rows.size());
             for (std::size_t i = 0; i < set.rows.size(); ++i) {
                 std::vector<HuntValue> values;
+                values.reserve(keys.size());
                 for (const auto &[expr, key] : keys)
                     values.push_back(expr.eval(set.rows[i]));
                 decorated.emplace_back(std::move(values), i);

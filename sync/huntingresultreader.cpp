@@ -180,7 +180,7 @@ std::optional<QVariant> cellValue(const QJsonValue &value, KqlType type)
 /** The value of key in object, whatever the key's case. */
 QJsonValue valueOfKey(const QJsonObject &object, QLatin1String key)
 {
-    const QJsonValue exact = object.value(key);
+    QJsonValue exact = object.value(key);
     if (!exact.isUndefined())
         return exact;
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -268,7 +268,7 @@ Result<RemoteHuntResult> readHuntingResults(const QByteArray &body, qint64 maxRo
     qint64 notObjects = 0;
     const qint64 keep = std::max<qint64>(0, maxRows);
     result.rows.reserve(std::min<qint64>(rows.size(), keep));
-    for (const QJsonValue &rowValue : rows) {
+    for (const auto &rowValue : rows) {
         if (!rowValue.isObject()) {
             ++notObjects;
             continue;

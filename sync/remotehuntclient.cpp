@@ -50,7 +50,7 @@ QString statusText(const Error &error)
 QDateTime nextQuotaCycle(const QDateTime &now)
 {
     const QDateTime utc = now.toUTC();
-    const qint64 quarter = 15 * 60;
+    const qint64 quarter = qint64(15) * 60;
     const qint64 secs = utc.toSecsSinceEpoch();
     return QDateTime::fromSecsSinceEpoch((secs / quarter + 1) * quarter, Qt::UTC);
 }

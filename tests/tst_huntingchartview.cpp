@@ -83,7 +83,7 @@ QList<HuntingRow> timeRows()
             = {QStringLiteral("alpha"), QStringLiteral("bravo"), QStringLiteral("charlie")};
     for (int hour : {3, 0, 2, 1})
         for (int d = 0; d < devices.size(); ++d)
-            rows.append({ticks(kBase.addSecs(hour * 3600)), devices.at(d),
+            rows.append({ticks(kBase.addSecs(qint64(hour) * 3600)), devices.at(d),
                          qint64((d + 1) * 10 + hour)});
     return rows;
 }
@@ -131,14 +131,15 @@ void TestHuntingChartView::timechartOneLinePerSeriesValue()
     const QList<QPointF> bravo = lines.at(1)->points();
     QCOMPARE(bravo.size(), 4);
     for (int hour = 0; hour < 4; ++hour) {
-        QCOMPARE(qint64(bravo.at(hour).x()), kBase.addSecs(hour * 3600).toMSecsSinceEpoch());
+        QCOMPARE(qint64(bravo.at(hour).x()),
+                 kBase.addSecs(qint64(hour) * 3600).toMSecsSinceEpoch());
         QCOMPARE(bravo.at(hour).y(), 20.0 + hour);
     }
     // The x axis spans the hours and is labelled in UTC; the y axis holds every value.
     auto *xAxis = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
     QVERIFY(xAxis);
     QCOMPARE(qint64(xAxis->min()), kBase.toMSecsSinceEpoch());
-    QCOMPARE(qint64(xAxis->max()), kBase.addSecs(3 * 3600).toMSecsSinceEpoch());
+    QCOMPARE(qint64(xAxis->max()), kBase.addSecs(qint64(3) * 3600).toMSecsSinceEpoch());
     QVERIFY2(xAxis->categoriesLabels().contains(QStringLiteral("13:00")),
              qPrintable(xAxis->categoriesLabels().join(QLatin1Char('|'))));
     QCOMPARE(xAxis->titleText(), QStringLiteral("Timestamp (UTC)"));
@@ -391,7 +392,7 @@ void TestHuntingChartView::hostileLabels()
 {
     const QString markup = QStringLiteral("<b>bold</b><img src=\"/etc/passwd\">");
     const QString control = QStringLiteral("bell\a\x1b[31mred\r\nline\u202Eevil");
-    const QString huge = QString(10 * 1024, QLatin1Char('x'));
+    const QString huge = QString(qsizetype(10) * 1024, QLatin1Char('x'));
     const RowSchema columns
             = {{QStringLiteral("Name"), KqlType::String}, {QStringLiteral("n"), KqlType::Long}};
     const QList<HuntingRow> rows = {{markup, qint64(1)},
@@ -526,8 +527,8 @@ void TestHuntingChartView::manySeriesAreCapped()
     QList<HuntingRow> rows;
     for (int d = 0; d < 80; ++d)
         for (int h = 0; h < 3; ++h)
-            rows.append(
-                    {ticks(kBase.addSecs(h * 3600)), QStringLiteral("device%1").arg(d), qint64(h)});
+            rows.append({ticks(kBase.addSecs(qint64(h) * 3600)), QStringLiteral("device%1").arg(d),
+                         qint64(h)});
     HuntingChartView view;
     QVERIFY(view.setResult(QStringLiteral("timechart"), {}, kTimeColumns, rows));
     QCOMPARE(view.chart()->series().size(), HuntingChartView::MaxSeries);

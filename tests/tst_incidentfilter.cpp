@@ -223,7 +223,7 @@ void TestIncidentFilter::hostileText()
     QCOMPARE(query.isValid(), valid);
     if (!valid) {
         // The message names the term shown safely: no control characters, at most 60 of it.
-        const QString message = query.errorMessage();
+        const QString &message = query.errorMessage();
         const QString shown = message.left(message.indexOf(QStringLiteral(" — ")));
         QVERIFY(shown.size() <= 61);
         for (QChar c : shown)

@@ -39,8 +39,8 @@ QList<Incident> queue()
                         : QStringLiteral("Malware on a laptop %1").arg(n);
         i.severity = n % 4 == 0 ? QStringLiteral("high") : QStringLiteral("low");
         i.status = n % 3 == 0 ? QStringLiteral("resolved") : QStringLiteral("active");
-        i.createdTime = now.addSecs(-3600 * n);
-        i.lastUpdateTime = now.addSecs(-60 * n);
+        i.createdTime = now.addSecs(qint64(-3600) * n);
+        i.lastUpdateTime = now.addSecs(qint64(-60) * n);
         i.alertCount = 1;
         i.alertSources = {n % 2 ? QStringLiteral("microsoftDefenderForOffice365")
                                 : QStringLiteral("microsoftDefenderForEndpoint")};

@@ -521,7 +521,7 @@ void TestRemoteHunt::explainsErrors()
         QVERIFY(result.error().retryAfter);
         // The time to try again is named, and lies within the next quarter hour.
         QVERIFY(result.error().retryAfter->count() > 0);
-        QVERIFY(result.error().retryAfter->count() <= 15 * 60);
+        QVERIFY(result.error().retryAfter->count() <= 15 * 60L);
     }
 }
 

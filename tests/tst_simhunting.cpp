@@ -173,7 +173,7 @@ std::pair<QString, const Alert *> TestSimHunting::incidentDevice()
             const Alert &alert = tenant.alerts()[static_cast<std::size_t>(index)];
             if (alert.firstActivityDateTime < now - 6 * TicksPerDay)
                 continue;
-            for (const QJsonValue &item : renderer.evidence(alert)) {
+            for (const auto &item : renderer.evidence(alert)) {
                 const QJsonObject evidence = item.toObject();
                 if (evidence.value(QLatin1String("@odata.type"))
                             .toString()
@@ -231,7 +231,7 @@ void TestSimHunting::demoEventsFollowTheIncidents()
     bool commandSeen = false;
     const GraphRenderer renderer(m_server->tenant(), true);
     QString commandLine;
-    for (const QJsonValue &item : renderer.evidence(*alert)) {
+    for (const auto &item : renderer.evidence(*alert)) {
         const QJsonObject evidence = item.toObject();
         if (evidence.contains(QLatin1String("processCommandLine")))
             commandLine = evidence.value(QLatin1String("processCommandLine")).toString();
@@ -300,7 +300,7 @@ void TestSimHunting::schemaAndRowsOfAProjection()
                              "/v1.0/$metadata#microsoft.graph.security.huntingQueryResults"));
     const QJsonArray schema = result.json.value(QLatin1String("schema")).toArray();
     QStringList columns;
-    for (const QJsonValue &column : schema)
+    for (const auto &column : schema)
         columns.append(column[QLatin1String("name")].toString() + u':'
                        + column[QLatin1String("type")].toString());
     QCOMPARE(
@@ -378,7 +378,7 @@ void TestSimHunting::countAndSummarize()
     QCOMPARE(hourly.status, 200);
     QVERIFY(hourly.results().size() >= 20);
     QVERIFY(hourly.results().size() <= 25);
-    for (const QJsonValue &bucket : hourly.results())
+    for (const auto &bucket : hourly.results())
         QVERIFY2(bucket[QLatin1String("Timestamp")].toString().endsWith(
                          QLatin1String(":00:00.0000000Z")),
                  qPrintable(bucket[QLatin1String("Timestamp")].toString()));

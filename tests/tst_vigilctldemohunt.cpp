@@ -72,7 +72,7 @@ void TestVigilctlDemoHunt::eventsPullFillsTheTables()
     const QJsonArray passes
             = QJsonDocument::fromJson(pull.out).object().value(QLatin1String("tables")).toArray();
     QHash<QString, QJsonObject> byTable;
-    for (const QJsonValue &table : passes)
+    for (const auto &table : passes)
         byTable.insert(table[QLatin1String("table")].toString(), table.toObject());
     const QStringList streamed{
             QStringLiteral("DeviceProcessEvents"), QStringLiteral("DeviceNetworkEvents"),
@@ -95,7 +95,7 @@ void TestVigilctlDemoHunt::eventsPullFillsTheTables()
                                  QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(tables.exitCode == 0, tables.err.constData());
     int filled = 0;
-    for (const QJsonValue &table : QJsonDocument::fromJson(tables.out).array()) {
+    for (const auto &table : QJsonDocument::fromJson(tables.out).array()) {
         const QString name = table[QLatin1String("table")].toString();
         const qint64 rows = table[QLatin1String("rows")].toInteger();
         if (streamed.contains(name)) {
@@ -129,7 +129,7 @@ void TestVigilctlDemoHunt::huntFindsTheIncidentDevice()
     const QDateTime recent = QDateTime::currentDateTimeUtc().addDays(-5);
     QString device;
     int shown = 0;
-    for (const QJsonValue &value : QJsonDocument::fromJson(list.out).array()) {
+    for (const auto &value : QJsonDocument::fromJson(list.out).array()) {
         const QJsonObject incident = value.toObject();
         // A recent incident, small enough that every alert has its story in the events.
         const QDateTime created = QDateTime::fromString(

@@ -337,7 +337,7 @@ void TestVigilctlRemoteHunt::demoColumnsAreTheLocalEngines()
     QCOMPARE(columns, QJsonDocument::fromJson(local.out).object().value(s("columns")).toArray());
     const QJsonArray resultRows = answer.value(s("rows")).toArray();
     QCOMPARE(!resultRows.isEmpty(), rows);
-    for (const QJsonValue &row : resultRows)
+    for (const auto &row : resultRows)
         QCOMPARE(row.toArray().size(), columns.size());
 }
 
@@ -371,7 +371,7 @@ void TestVigilctlRemoteHunt::demoRowsAreTheLocalRunsRows()
 
     // The same rows into the local tables, as the streaming API would send them.
     QByteArray records;
-    for (const QJsonValue &rowValue : tableRows) {
+    for (const auto &rowValue : tableRows) {
         const QJsonArray row = rowValue.toArray();
         QJsonObject properties;
         for (qsizetype i = 0; i < tableColumns.size(); ++i) {

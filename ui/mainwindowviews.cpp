@@ -222,7 +222,7 @@ int MainWindow::importViews(const QString &path)
 {
     QFile file(path);
     // A views file is small; anything much larger is not one.
-    if (!file.open(QIODevice::ReadOnly) || file.size() > 4 * 1024 * 1024) {
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64(4) * 1024 * 1024) {
         showBanner(tr("%1 could not be read as a views file.").arg(path), false);
         return -1;
     }

@@ -70,7 +70,7 @@ std::optional<SavedView> fromObject(const QJsonObject &object)
     view.filter = object.value(QStringLiteral("filter")).toString();
     if (view.name.isEmpty() || view.filter.size() > kMaxFilterLength)
         return std::nullopt;
-    for (const QJsonValue &key : object.value(QStringLiteral("sort")).toArray()) {
+    for (const auto &key : object.value(QStringLiteral("sort")).toArray()) {
         const int column = columnOf(key.toObject().value(QStringLiteral("column")).toString());
         if (column < 0)
             continue;
@@ -78,7 +78,7 @@ std::optional<SavedView> fromObject(const QJsonObject &object)
                 = key.toObject().value(QStringLiteral("order")).toString() == QLatin1String("desc");
         view.sort.append({column, descending ? Qt::DescendingOrder : Qt::AscendingOrder});
     }
-    for (const QJsonValue &name : object.value(QStringLiteral("columns")).toArray()) {
+    for (const auto &name : object.value(QStringLiteral("columns")).toArray()) {
         const int column = columnOf(name.toString());
         if (column >= 0 && !view.columns.contains(column))
             view.columns.append(column);
@@ -179,7 +179,7 @@ std::optional<QList<SavedView>> SavedViews::fromJson(const QByteArray &json, QSt
         return std::nullopt;
     }
     QList<SavedView> views;
-    for (const QJsonValue &value : root.value(QStringLiteral("views")).toArray()) {
+    for (const auto &value : root.value(QStringLiteral("views")).toArray()) {
         if (views.size() >= kMaxViews)
             break;
         if (auto view = fromObject(value.toObject()))

@@ -51,7 +51,7 @@ std::optional<double> numberAt(const Kql::HuntingRow &row, int column, KqlType t
         number = value.toString().toDouble(&ok);
         break;
     case KqlType::DateTime:
-        number = double((value.toLongLong(&ok) - TicksAtUnixEpoch) / TicksPerMs);
+        number = double(value.toLongLong(&ok) - TicksAtUnixEpoch) / double(TicksPerMs);
         break;
     default:
         number = double(value.toLongLong(&ok));
@@ -225,7 +225,7 @@ QCategoryAxis *timeAxis(double minMs, double maxMs)
             second,     2 * second, 5 * second,  10 * second, 15 * second,  30 * second, minute,
             2 * minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute,  hour,        2 * hour,
             3 * hour,   6 * hour,   12 * hour,   day,         2 * day,      7 * day,     14 * day,
-            30 * day,   91 * day,   182 * day,   365 * day,   5 * 365 * day};
+            30 * day,   91 * day,   182 * day,   365 * day,   day * 365 * 5};
     if (maxMs <= minMs) {
         minMs -= minute;
         maxMs += minute;

@@ -30,12 +30,12 @@ constexpr int ShownChars = 200;
 QString oneLine(const QString &text)
 {
     // Only the start is shown: a 10 MB query is not folded whole on the GUI thread.
-    QString line = text.left(ShownChars * 4);
+    QString line = text.left(qsizetype(ShownChars) * 4);
     for (QChar &c : line)
         if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
             c = QLatin1Char(' ');
     line = line.simplified();
-    if (text.size() > ShownChars * 4)
+    if (text.size() > qsizetype(ShownChars) * 4)
         line += QChar(0x2026);
     return elidedText(line, ShownChars);
 }
