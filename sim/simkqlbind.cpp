@@ -194,7 +194,8 @@ std::optional<Bound> Binder::arithmetic(const QString &op, const Bound &left, co
         || (a == CT::TimeSpan && b == CT::TimeSpan && plusOrMinus)
         || (a == CT::TimeSpan && isNumeric(b)
             && (op == QLatin1String("*") || op == QLatin1String("/")))
-        || (isNumeric(a) && b == CT::TimeSpan && op == QLatin1String("*")))
+        || (isNumeric(a) && b == CT::TimeSpan && op == QLatin1String("*"))
+        || (a == CT::Long && b == CT::TimeSpan && op == QLatin1String("-"))) // a negated timespan
         result = CT::TimeSpan;
     else if ((plusOrMinus && a == CT::DateTime && b == CT::TimeSpan)
              || (op == QLatin1String("+") && a == CT::TimeSpan && b == CT::DateTime))
@@ -205,8 +206,6 @@ std::optional<Bound> Binder::arithmetic(const QString &op, const Bound &left, co
         result = a == CT::Real || b == CT::Real ? CT::Real
                  : a == CT::Int && b == CT::Int ? CT::Int
                                                 : CT::Long;
-    else if (a == CT::Long && b == CT::TimeSpan && op == QLatin1String("-"))
-        result = CT::TimeSpan; // a negated timespan
     else
         return fail(QStringLiteral("The operator '%1' does not apply to %2 and %3.")
                             .arg(op, columnTypeName(a), columnTypeName(b)));
