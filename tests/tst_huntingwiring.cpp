@@ -297,13 +297,27 @@ private Q_SLOTS:
         QCOMPARE(tab->errorText(), QStringLiteral("The query was cancelled."));
         QVERIFY(page->runInDefenderAction()->isEnabled());
 
+        // So does the Cancel button, which stays available while Defender runs.
+        auto *cancelAction = tab->findChild<QAction *>(QStringLiteral("cancelQuery"));
+        QVERIFY(cancelAction);
+        QVERIFY(!cancelAction->isEnabled());
+        finished.clear();
+        page->runInDefenderAction()->trigger();
+        QVERIFY(cancelAction->isEnabled());
+        cancelAction->trigger();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).value<HuntRunResult>().status,
+                 HuntRunResult::Status::Cancelled);
+        QVERIFY(!cancelAction->isEnabled());
+        QVERIFY(page->runInDefenderAction()->isEnabled());
+
         // Recorded as Defender runs.
         auto *history
                 = page->libraryPanel()->findChild<QTreeWidget *>(QStringLiteral("historyList"));
         QTRY_VERIFY(history->findItems(QStringLiteral("Defender"), Qt::MatchExactly,
                                        QueryLibraryPanel::Where)
                             .size()
-                    == 2);
+                    == 3);
 
         // Defender's refusal in its own words, as plain text; a local run afterwards is local.
         finished.clear();

@@ -63,6 +63,7 @@ HuntingPage::HuntingPage(QWidget *parent)
                 m_remoteRows.clear();
                 m_runInDefender->setEnabled(false);
                 m_runInDefender->setText(tr("Running in Defender…"));
+                tab->setRemoteRunning(true);
                 m_remote->run(query);
             }
         }
@@ -220,9 +221,11 @@ void HuntingPage::finishRemoteRun(const RemoteHuntOutcome &outcome)
         result.status = HuntRunResult::Status::Cancelled;
         break;
     }
-    if (HuntingTab *tab = m_remoteTab.data())
+    if (HuntingTab *tab = m_remoteTab.data()) {
+        tab->setRemoteRunning(false);
         tab->showResult(m_remoteQuery, result, rows, outcome.elapsedMs,
                         tr("Ran in Microsoft 365 Defender"));
+    }
     m_remoteTab.clear();
 }
 
@@ -318,8 +321,8 @@ HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
         if (tab == currentTab())
             updateCurrentQuery();
     });
-    // Esc in the editor also stops the tab's run in Defender.
-    connect(tab->editor(), &KqlEditor::cancelRequested, this, [this, tab] {
+    // Cancel and Esc also stop the tab's run in Defender.
+    connect(tab, &HuntingTab::cancelRequested, this, [this, tab] {
         if (m_remote && m_remote->isRunning() && m_remoteTab == tab)
             m_remote->cancel();
     });

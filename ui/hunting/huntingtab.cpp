@@ -201,6 +201,13 @@ void HuntingTab::cancel()
 {
     if (m_controller)
         m_controller->cancel();
+    Q_EMIT cancelRequested();
+}
+
+void HuntingTab::setRemoteRunning(bool running)
+{
+    m_remoteRunning = running;
+    m_cancel->setEnabled(running || isRunning());
 }
 
 void HuntingTab::showResult(const QString &query, const HuntRunResult &result,
@@ -222,7 +229,7 @@ void HuntingTab::showResult(const QString &query, const HuntRunResult &result,
 void HuntingTab::onFinished(const HuntRunResult &result, qint64 elapsedMs)
 {
     m_tick.stop();
-    m_cancel->setEnabled(false);
+    m_cancel->setEnabled(m_remoteRunning);
     m_lastResult = result;
     m_hasResult = true;
     m_elapsedMs = elapsedMs;

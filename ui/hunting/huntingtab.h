@@ -51,7 +51,11 @@ public:
     void run(const QString &query, int offset = 0);
     /** Ctrl+Enter: the selection or the whole text. */
     void runQuery();
+    /** Cancel or Esc: stops this tab's local run, and asks (cancelRequested) to stop a run
+     *  in Defender that this tab started. */
     void cancel();
+    /** A run in Defender for this tab is under way: Cancel stays available for it. */
+    void setRemoteRunning(bool running);
     /**
      * Shows a result that ran elsewhere (Run in Defender) in this tab's grid, as if it had run
      * here: its columns and rows, status line and error. The tab's query text is not changed.
@@ -68,6 +72,8 @@ public:
 
 Q_SIGNALS:
     void queryStarted(const QString &query);
+    /** Cancel or Esc was pressed in this tab. */
+    void cancelRequested();
     void queryFinished(const QString &query, const Vigil::HuntRunResult &result, qint64 elapsedMs);
 
 private:
@@ -95,6 +101,7 @@ private:
     HuntRunResult m_lastResult;
     int m_runOffset = 0;
     bool m_hasResult = false;
+    bool m_remoteRunning = false;
     qint64 m_elapsedMs = 0;
 };
 
