@@ -10,6 +10,9 @@ class QCommandLineParser;
 namespace Vigil {
 class AppOptions;
 }
+namespace Vigil::Kql {
+struct KqlError;
+}
 
 // vigilctl's commands, one file per group; vigilctl.cpp holds the table that names them.
 namespace Vigil::Ctl {
@@ -77,6 +80,9 @@ int runKqlSchema(const QCommandLineParser &parser, const QStringList &args);
 // huntcommands.cpp: `hunt QUERY` and `hunt --file F`: run a KQL query on the hunting tables.
 void addHuntOptions(QCommandLineParser &parser);
 int runHunt(const QCommandLineParser &parser, const QStringList &args);
+/** A query the front end or the compiler refused: `{"error", "line", "column"}` on stdout when
+ *  json, the message with its position on stderr; the usage exit code. */
+int refusedQuery(const Kql::KqlError &error, bool json);
 // tablecommands.cpp: the hunting tables (import, sizes, collection, retention).
 void addTableOptions(QCommandLineParser &parser);
 int runImport(const QCommandLineParser &parser, const QStringList &args);

@@ -32,23 +32,6 @@ using Kql::HuntingRow;
 
 using Kql::HuntingFormat::cellText;
 
-int refused(const Kql::KqlError &error, bool json)
-{
-    if (json) {
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message},
-                                           {QStringLiteral("line"), error.pos.line},
-                                           {QStringLiteral("column"), error.pos.column}})
-                         .toJson(QJsonDocument::Compact)
-              << '\n';
-        out().flush();
-    }
-    return fail(QStringLiteral("the query is refused at line %1, column %2: %3")
-                        .arg(error.pos.line)
-                        .arg(error.pos.column)
-                        .arg(terminalSafe(error.message)),
-                Usage);
-}
-
 /** Writes a result as `hunt` does, local or remote: JSON, CSV or a table. */
 void writeResult(const QString &format, const Kql::RowSchema &columns,
                  const QList<HuntingRow> &rows)
@@ -163,6 +146,23 @@ int runRemoteHunt(const QCommandLineParser &parser, const QString &query, const 
 
 } // namespace
 
+int refusedQuery(const Kql::KqlError &error, bool json)
+{
+    if (json) {
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message},
+                                           {QStringLiteral("line"), error.pos.line},
+                                           {QStringLiteral("column"), error.pos.column}})
+                         .toJson(QJsonDocument::Compact)
+              << '\n';
+        out().flush();
+    }
+    return fail(QStringLiteral("the query is refused at line %1, column %2: %3")
+                        .arg(error.pos.line)
+                        .arg(error.pos.column)
+                        .arg(terminalSafe(error.message)),
+                Usage);
+}
+
 void addHuntOptions(QCommandLineParser &parser)
 {
     parser.addOption(
@@ -245,11 +245,11 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
     if (parser.isSet(QStringLiteral("sql"))) {
         const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
         if (!analysis.ok())
-            return refused(analysis.errors.first(), format == u"json");
+            return refusedQuery(analysis.errors.first(), format == u"json");
         Kql::KqlError error;
         const std::optional<Kql::CompiledQuery> compiled = Kql::compileToSql(analysis, &error);
         if (!compiled)
-            return refused(error, format == u"json");
+            return refusedQuery(error, format == u"json");
         out() << compiled->sql << '\n';
         for (qsizetype i = 0; i < compiled->parameters.size(); ++i)
             out() << "-- ?" << (i + 1) << " = "
@@ -273,10 +273,10 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
     if (!QFileInfo::exists(path)) {
         const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
         if (!analysis.ok())
-            return refused(analysis.errors.first(), json);
+            return refusedQuery(analysis.errors.first(), json);
         Kql::KqlError error;
         if (!Kql::compileToSql(analysis, &error))
-            return refused(error, json);
+            return refusedQuery(error, json);
         return fail(QStringLiteral("there is no hunting data yet (%1 does not exist): import a "
                                    "file with 'vigilctl import FILE' or connect the storage "
                                    "account with 'vigilctl events connect'")
@@ -288,7 +288,7 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
     });
     switch (result.status) {
     case HuntingResult::Status::Refused:
-        return refused(result.refusal, json);
+        return refusedQuery(result.refusal, json);
     case HuntingResult::Status::Ok:
         break;
     default:

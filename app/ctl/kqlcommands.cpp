@@ -42,20 +42,8 @@ int runKqlSchema(const QCommandLineParser &parser, const QStringList &args)
         query = args.last();
     }
     const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
-    if (!analysis.ok()) {
-        const Kql::KqlError &error = analysis.errors.first();
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("error"), error.message},
-                                           {QStringLiteral("line"), error.pos.line},
-                                           {QStringLiteral("column"), error.pos.column}})
-                         .toJson(QJsonDocument::Compact)
-              << '\n';
-        out().flush();
-        return fail(QStringLiteral("the query is refused at line %1, column %2: %3")
-                            .arg(error.pos.line)
-                            .arg(error.pos.column)
-                            .arg(terminalSafe(error.message)),
-                    Usage);
-    }
+    if (!analysis.ok())
+        return refusedQuery(analysis.errors.first(), true);
     QJsonArray columns;
     for (const Kql::Column &column : analysis.columns)
         columns.append(QJsonObject{{QStringLiteral("name"), column.name},
