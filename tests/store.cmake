@@ -1,3 +1,10 @@
 vigil_add_test(NAME tst_incidentstore SOURCES tst_incidentstore.cpp LIBS vigil_store LABELS store)
 # The hunting library's database: runs, saved queries, .kql export and import.
 vigil_add_test(NAME tst_huntinglibrary SOURCES tst_huntinglibrary.cpp LIBS vigil_store LABELS store hunting)
+# A throwaway PostgreSQL 15 server (initdb into a temporary folder, a free loopback port) for the
+# team-mode tests; as root the server runs as the postgres user.
+add_library(vigil_pgserver STATIC ${CMAKE_CURRENT_LIST_DIR}/support/pgserver.cpp
+                                  ${CMAKE_CURRENT_LIST_DIR}/support/pgserver.h)
+target_include_directories(vigil_pgserver PUBLIC ${CMAKE_CURRENT_LIST_DIR}/support)
+target_link_libraries(vigil_pgserver PUBLIC vigil_common Qt6::Core Qt6::Network Qt6::Sql)
+vigil_add_test(NAME tst_pgserver SOURCES tst_pgserver.cpp LIBS vigil_pgserver Qt6::Sql LABELS store postgres)
