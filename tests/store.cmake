@@ -8,3 +8,4 @@ add_library(vigil_pgserver STATIC ${CMAKE_CURRENT_LIST_DIR}/support/pgserver.cpp
 target_include_directories(vigil_pgserver PUBLIC ${CMAKE_CURRENT_LIST_DIR}/support)
 target_link_libraries(vigil_pgserver PUBLIC vigil_common Qt6::Core Qt6::Network Qt6::Sql)
 vigil_add_test(NAME tst_pgserver SOURCES tst_pgserver.cpp LIBS vigil_pgserver Qt6::Sql LABELS store postgres)
+vigil_add_test(NAME tst_pglocation SOURCES tst_pglocation.cpp LIBS vigil_store vigil_pgserver LABELS store postgres)
