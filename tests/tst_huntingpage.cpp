@@ -196,6 +196,36 @@ private Q_SLOTS:
 
     void init() { QSettings().clear(); }
 
+    void functionCompletionComesWithParentheses()
+    {
+        auto page = newPage();
+        KqlEditor *editor = page->currentTab()->editor();
+        editor->setFocus();
+        QAbstractItemView *popup = editor->completer()->popup();
+        QTest::keyClicks(editor, QStringLiteral("DeviceProcessEvents | extend l = tolowe"));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(popup->currentIndex().data().toString(), QStringLiteral("tolower"));
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(editor->toPlainText(),
+                 QStringLiteral("DeviceProcessEvents | extend l = tolower()"));
+        // The cursor waits between the parentheses for the argument.
+        QTest::keyClicks(editor, QStringLiteral("FileName"));
+        editor->completer()->popup()->hide();
+        QCOMPARE(editor->toPlainText(),
+                 QStringLiteral("DeviceProcessEvents | extend l = tolower(FileName)"));
+
+        // Parentheses typed already are not doubled; a column gets none.
+        editor->setPlainText(QStringLiteral("DeviceProcessEvents | extend l = tolowe(FileName)"));
+        QTextCursor cursor = editor->textCursor();
+        cursor.setPosition(int(QStringLiteral("DeviceProcessEvents | extend l = tolowe").size()));
+        editor->setTextCursor(cursor);
+        editor->complete();
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(editor->toPlainText(),
+                 QStringLiteral("DeviceProcessEvents | extend l = tolower(FileName)"));
+    }
+
     void typeWithCompletionAndRun()
     {
         auto page = newPage();

@@ -10,20 +10,28 @@
 #include "huntingresultview.h"
 #include "huntingtab.h"
 #include "kqleditor.h"
+#include "pluralforms.h"
 #include "querylibrarypanel.h"
 #include "remotehuntcontroller.h"
 #include "schemabrowser.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QXYSeries>
 #include <QtCharts/QChart>
@@ -104,6 +112,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QVERIFY(installPluralForms());
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_huntingwiring"));
@@ -247,6 +256,130 @@ private Q_SLOTS:
                  QStringLiteral("DeviceProcessEvents"));
     }
 
+    void runInDefenderSearchesTheChosenWindow()
+    {
+        DemoTenant demo;
+        const Result<void> started = demo.start(false);
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        SyncConfig config;
+        demo.configure(config);
+        RemoteHuntController remote;
+        remote.setConnection(config);
+        QSettings().remove(QStringLiteral("hunting/defenderTimespan"));
+
+        auto page = newPage();
+        page->setRemoteHuntController(&remote);
+        page->setRemoteRunAvailable(true);
+        HuntingTab *tab = page->currentTab();
+        // The tab's button carries the window menu behind its arrow.
+        QToolButton *button = nullptr;
+        for (auto *candidate : tab->findChildren<QToolButton *>())
+            if (candidate->defaultAction() == page->runInDefenderAction() && candidate->isVisible())
+                button = candidate;
+        QVERIFY(button);
+        QCOMPARE(button->popupMode(), QToolButton::MenuButtonPopup);
+        QMenu *menu = page->runInDefenderAction()->menu();
+        QVERIFY(menu);
+        const auto choice = [menu](const char *name) {
+            for (QAction *action : menu->actions())
+                if (action->objectName() == QLatin1String(name))
+                    return action;
+            return static_cast<QAction *>(nullptr);
+        };
+        QVERIFY(choice("defenderTimespan_default")->isChecked());
+        QVERIFY(page->remoteTimespan().isEmpty());
+        QVERIFY(page->runInDefenderAction()->toolTip().contains(
+                QStringLiteral("Defender's last 30 days")));
+
+        const auto defenderCount = [&]() -> qint64 {
+            tab->editor()->setPlainText(QStringLiteral("DeviceProcessEvents | count"));
+            QSignalSpy finished(tab, &HuntingTab::queryFinished);
+            page->runInDefenderAction()->trigger();
+            if (!finished.wait(60000))
+                return -1;
+            if (finished.first().at(1).value<HuntRunResult>().status != HuntRunResult::Status::Ok)
+                return -2;
+            const QModelIndex cell = tab->resultView()->model()->index(0, 0);
+            return cell.data(Qt::DisplayRole).toString().remove(QLatin1Char(',')).toLongLong();
+        };
+        const qint64 everything = defenderCount();
+        QVERIFY2(everything > 0, qPrintable(tab->errorText()));
+
+        // Text that is no time window is refused with a message, and the choice stays.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("<b>soon</b>"));
+            QTimer::singleShot(0, [] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QVERIFY(box->text().contains(QStringLiteral("\"<b>soon</b>\" is not an ISO 8601")));
+                QCOMPARE(box->textFormat(), Qt::AutoText);
+                box->accept();
+            });
+            dialog->accept();
+        });
+        choice("defenderTimespan_custom")->trigger();
+        QVERIFY(page->remoteTimespan().isEmpty());
+        QVERIFY(choice("defenderTimespan_default")->isChecked());
+
+        // A window before Defender's 30 days holds nothing.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("2000-01-01T00:00:00Z/2000-01-02T00:00:00Z"));
+            dialog->accept();
+        });
+        choice("defenderTimespan_custom")->trigger();
+        QCOMPARE(page->remoteTimespan(),
+                 QStringLiteral("2000-01-01T00:00:00Z/2000-01-02T00:00:00Z"));
+        QVERIFY(choice("defenderTimespan_custom")->isChecked());
+        QVERIFY(choice("defenderTimespan_custom")->text().contains(QStringLiteral("2000-01-01")));
+        QCOMPARE(defenderCount(), 0);
+
+        // Back to all of it: the count comes back; the choice outlives the page.
+        choice("defenderTimespan_P7D")->trigger();
+        QCOMPARE(page->remoteTimespan(), QStringLiteral("P7D"));
+        QVERIFY(page->runInDefenderAction()->toolTip().contains(QStringLiteral("last 7 days")));
+        choice("defenderTimespan_default")->trigger();
+        QCOMPARE(defenderCount(), everything);
+        choice("defenderTimespan_PT1H")->trigger();
+        page.reset();
+        auto again = newPage();
+        QCOMPARE(again->remoteTimespan(), QStringLiteral("PT1H"));
+        QVERIFY(again->runInDefenderAction()->menu()->actions().first()->isChecked());
+    }
+
+    void runInDefenderSaysWhyItWaits()
+    {
+        DemoTenant demo;
+        const Result<void> started = demo.start(false);
+        QVERIFY2(started, qPrintable(started ? QString() : started.error().message));
+        SyncConfig config;
+        demo.configure(config);
+        RemoteHuntController remote;
+        remote.setConnection(config);
+        auto page = newPage();
+        page->setRemoteHuntController(&remote);
+        page->setRemoteRunAvailable(true);
+        HuntingTab *tab = page->currentTab();
+        tab->editor()->setPlainText(QStringLiteral("DeviceProcessEvents | take 1"));
+        QSignalSpy finished(tab, &HuntingTab::queryFinished);
+        page->runInDefenderAction()->trigger();
+        // What the controller says when Defender answers 429 with Retry-After.
+        Q_EMIT remote.waiting(QDateTime::currentDateTimeUtc().addSecs(42),
+                              QStringLiteral("<b>throttling</b>\nslow down"));
+        const QString status = tab->statusText();
+        QVERIFY2(status.startsWith(QStringLiteral("Waiting for Defender (<b>throttling</b> slow "
+                                                  "down): trying again in ")),
+                 qPrintable(status));
+        QVERIFY2(status.endsWith(QStringLiteral(" seconds")), qPrintable(status));
+        auto *label = tab->findChild<QLabel *>(QStringLiteral("huntingStatus"));
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!tab->statusText().startsWith(QStringLiteral("Waiting")));
+    }
+
     void runInDefenderShowsTheDemoTenantsRows()
     {
         DemoTenant demo;
@@ -259,6 +392,19 @@ private Q_SLOTS:
         QVERIFY(remote.hasConnection());
 
         auto page = newPage();
+        auto *history
+                = page->libraryPanel()->findChild<QTreeWidget *>(QStringLiteral("historyList"));
+        const auto defenderRuns = [history] {
+            return history
+                    ->findItems(QStringLiteral("Defender"), Qt::MatchExactly,
+                                QueryLibraryPanel::Where)
+                    .size();
+        };
+        // The runs of the tests before this one are in the library too.
+        QSignalSpy loaded(m_library.get(), &HuntingLibraryController::historyLoaded);
+        m_library->requestHistory();
+        QVERIFY(loaded.wait());
+        const auto runsBefore = defenderRuns();
         QVERIFY(!page->runInDefenderAction()->isEnabled());
         page->setRemoteHuntController(&remote);
         page->setRemoteRunAvailable(true);
@@ -312,12 +458,7 @@ private Q_SLOTS:
         QVERIFY(page->runInDefenderAction()->isEnabled());
 
         // Recorded as Defender runs.
-        auto *history
-                = page->libraryPanel()->findChild<QTreeWidget *>(QStringLiteral("historyList"));
-        QTRY_VERIFY(history->findItems(QStringLiteral("Defender"), Qt::MatchExactly,
-                                       QueryLibraryPanel::Where)
-                            .size()
-                    == 3);
+        QTRY_COMPARE(defenderRuns(), runsBefore + 3);
 
         // Defender's refusal in its own words, as plain text; a local run afterwards is local.
         finished.clear();

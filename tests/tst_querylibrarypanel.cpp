@@ -3,6 +3,7 @@
 // double-click and Enter, kept across reopening, and .kql import and export with their messages.
 #include "hunting/querylibrarypanel.h"
 #include "huntinglibrarycontroller.h"
+#include "pluralforms.h"
 
 #include <QApplication>
 #include <QFile>
@@ -49,6 +50,7 @@ class TestQueryLibraryPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(installPluralForms()); }
     void historyRecordedAndSearched();
     void saveOpenRenameAndReopen();
     void importAndExport();
@@ -114,6 +116,28 @@ void TestQueryLibraryPanel::historyRecordedAndSearched()
         panel.resize(720, 300);
         QVERIFY(panel.grab().save(keep));
     }
+
+    // Clear history asks first; Cancel keeps it, Yes empties it and leaves nothing to clear.
+    auto *clear = panel.findChild<QPushButton *>(QStringLiteral("clearHistoryButton"));
+    QVERIFY(clear && clear->isEnabled());
+    QString asked;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        asked = box->text();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(asked, QStringLiteral("Remove the 2 runs in the history? Saved queries stay."));
+    QCOMPARE(history->topLevelItemCount(), 2);
+    QTimer::singleShot(0, this, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+    });
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QTRY_COMPARE(history->topLevelItemCount(), 0);
+    QVERIFY(!clear->isEnabled());
 }
 
 void TestQueryLibraryPanel::saveOpenRenameAndReopen()

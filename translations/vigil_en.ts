@@ -4,7 +4,7 @@
 <context>
     <name>Vigil::FilterChips</name>
     <message numerus="yes">
-        <location filename="../ui/filterchips.cpp" line="73"/>
+        <location filename="../ui/filterchips.cpp" line="73" />
         <source>+%n more</source>
         <translation>
             <numerusform>+%n more</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>Vigil::HuntingImport</name>
     <message numerus="yes">
-        <location filename="../ui/huntingimport.cpp" line="74"/>
+        <location filename="../ui/huntingimport.cpp" line="74" />
         <source>%Ln row(s) stored</source>
         <translation>
             <numerusform>%Ln row stored</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/huntingimport.cpp" line="75"/>
+        <location filename="../ui/huntingimport.cpp" line="75" />
         <source>%Ln duplicate(s)</source>
         <translation>
             <numerusform>%Ln duplicate</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/huntingimport.cpp" line="76"/>
+        <location filename="../ui/huntingimport.cpp" line="76" />
         <source>%Ln rejected</source>
         <translation>
             <numerusform>%Ln rejected</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/huntingimport.cpp" line="88"/>
+        <location filename="../ui/huntingimport.cpp" line="88" />
         <source>%1: %Ln row(s)</source>
         <translation>
             <numerusform>%1: %Ln row</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>Vigil::HuntingResultView</name>
     <message numerus="yes">
-        <location filename="../ui/hunting/huntingresultview.cpp" line="45"/>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="45" />
         <source>[%n item(s)]</source>
         <translation>
             <numerusform>[%n item]</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/hunting/huntingresultview.cpp" line="47"/>
+        <location filename="../ui/hunting/huntingresultview.cpp" line="47" />
         <source>{%n propert(y/ies)}</source>
         <translation>
             <numerusform>{%n property}</numerusform>
@@ -67,9 +67,18 @@
     </message>
 </context>
 <context>
+    <name>Vigil::HuntingTab</name>
+    <message numerus="yes">
+        <location filename="../ui/hunting/huntingtab.cpp" line="240" />
+        <source>Waiting for Defender (%1): trying again in %n second(s)</source>
+        <translation>
+            <numerusform>Waiting for Defender (%1): trying again in %n second</numerusform><numerusform>Waiting for Defender (%1): trying again in %n seconds</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::IncidentDetailView</name>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="626"/>
+        <location filename="../ui/incidentdetailview.cpp" line="626" />
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>This incident has %n alert.</numerusform>
@@ -77,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="646"/>
+        <location filename="../ui/incidentdetailview.cpp" line="646" />
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Loading %n alert…</numerusform>
@@ -88,7 +97,7 @@
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="197" />
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alert; the detail view shows the first 150.</numerusform>
@@ -99,7 +108,7 @@
 <context>
     <name>Vigil::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindowviews.cpp" line="153"/>
+        <location filename="../ui/mainwindowviews.cpp" line="153" />
         <source>%n view(s) imported</source>
         <translation>
             <numerusform>%n view imported</numerusform>
@@ -108,9 +117,18 @@
     </message>
 </context>
 <context>
+    <name>Vigil::QueryLibraryPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="334" />
+        <source>Remove the %n run(s) in the history? Saved queries stay.</source>
+        <translation>
+            <numerusform>Remove the %n run in the history? Saved queries stay.</numerusform><numerusform>Remove the %n runs in the history? Saved queries stay.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::StorageAccountBox</name>
     <message numerus="yes">
-        <location filename="../ui/storageaccountbox.cpp" line="168"/>
+        <location filename="../ui/storageaccountbox.cpp" line="168" />
         <source>%Ln row(s) stored</source>
         <translation>
             <numerusform>%Ln row stored</numerusform>
@@ -118,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/storageaccountbox.cpp" line="169"/>
+        <location filename="../ui/storageaccountbox.cpp" line="169" />
         <source>%Ln duplicate(s) skipped</source>
         <translation>
             <numerusform>%Ln duplicate skipped</numerusform>
@@ -126,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/storageaccountbox.cpp" line="170"/>
+        <location filename="../ui/storageaccountbox.cpp" line="170" />
         <source>%Ln line(s) rejected</source>
         <translation>
             <numerusform>%Ln line rejected</numerusform>

@@ -11,7 +11,11 @@
 
 #include "displaytext.h"
 #include <QAction>
+#include <QActionGroup>
 #include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabBar>
@@ -64,10 +68,11 @@ HuntingPage::HuntingPage(QWidget *parent)
                 m_runInDefender->setEnabled(false);
                 m_runInDefender->setText(tr("Running in Defender…"));
                 tab->setRemoteRunning(true);
-                m_remote->run(query);
+                m_remote->run(query, m_remoteTimespan);
             }
         }
     });
+    buildTimespanMenu();
     setRemoteRunAvailable(false);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -195,6 +200,146 @@ void HuntingPage::setRemoteHuntController(RemoteHuntController *remote)
     connect(m_remote, &RemoteHuntController::rowsReceived, this,
             [this](const QList<Kql::HuntingRow> &rows) { m_remoteRows.append(rows); });
     connect(m_remote, &RemoteHuntController::finished, this, &HuntingPage::finishRemoteRun);
+    connect(m_remote, &RemoteHuntController::waiting, this,
+            [this](const QDateTime &until, const QString &reason) {
+                if (HuntingTab *tab = m_remoteTab.data())
+                    tab->showRemoteWaiting(until, reason);
+            });
+}
+
+void HuntingPage::buildTimespanMenu()
+{
+    // Defender reads the window from the request, not from the query: the analyst picks it
+    // here, and the choice stays for the next run (and the next start).
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("defenderTimespanMenu"));
+    menu->setToolTipsVisible(true);
+    auto *group = new QActionGroup(menu);
+    const struct
+    {
+        const char *name;
+        const char *timespan;
+    } choices[] = {
+            {QT_TR_NOOP("Last hour"), "PT1H"},
+            {QT_TR_NOOP("Last 24 hours"), "P1D"},
+            {QT_TR_NOOP("Last 7 days"), "P7D"},
+            {QT_TR_NOOP("Last 30 days (Defender's default)"), ""},
+    };
+    const QString saved = QSettings().value(settingsKey("hunting/defenderTimespan")).toString();
+    m_remoteTimespan = saved;
+    bool matched = false;
+    for (const auto &choice : choices) {
+        QAction *action = menu->addAction(tr(choice.name));
+        action->setCheckable(true);
+        action->setData(QString::fromLatin1(choice.timespan));
+        action->setObjectName(QStringLiteral("defenderTimespan_%1")
+                                      .arg(QString::fromLatin1(choice.timespan).isEmpty()
+                                                   ? QStringLiteral("default")
+                                                   : QString::fromLatin1(choice.timespan)));
+        group->addAction(action);
+        if (action->data().toString() == saved) {
+            action->setChecked(true);
+            matched = true;
+        }
+    }
+    menu->addSeparator();
+    m_customTimespan = menu->addAction(tr("Custom…"));
+    m_customTimespan->setObjectName(QStringLiteral("defenderTimespan_custom"));
+    m_customTimespan->setCheckable(true);
+    m_customTimespan->setToolTip(tr("An ISO 8601 window: P3D (the last 3 days), "
+                                    "2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, "
+                                    "or a start time"));
+    group->addAction(m_customTimespan);
+    if (!matched) {
+        m_customTimespan->setChecked(true);
+        m_customTimespan->setData(saved);
+        m_customTimespan->setText(tr("Custom: %1").arg(elidedText(saved, 40)));
+    }
+    connect(group, &QActionGroup::triggered, this, [this](QAction *action) {
+        if (action == m_customTimespan) {
+            bool ok = false;
+            const QString typed
+                    = QInputDialog::getText(
+                              this, tr("Time window in Defender"),
+                              tr("Defender searches its last 30 days. The window to search, in ISO "
+                                 "8601 "
+                                 "(P3D, PT12H, start/end, duration/end, or a start time):"),
+                              QLineEdit::Normal, m_remoteTimespan, &ok)
+                              .trimmed();
+            const QString problem = ok ? remoteTimespanProblem(typed) : QString();
+            if (!ok || !problem.isEmpty()) {
+                if (!problem.isEmpty())
+                    QMessageBox::warning(this, tr("Time window in Defender"), problem);
+                restoreTimespanCheck();
+                return;
+            }
+            m_customTimespan->setData(typed);
+            m_customTimespan->setText(tr("Custom: %1").arg(elidedText(typed, 40)));
+        }
+        setRemoteTimespan(action->data().toString());
+    });
+    m_runInDefender->setMenu(menu);
+}
+
+void HuntingPage::restoreTimespanCheck()
+{
+    const QList<QAction *> actions = m_runInDefender->menu()->actions();
+    for (QAction *action : actions) {
+        if (action->isCheckable() && action != m_customTimespan
+            && action->data().toString() == m_remoteTimespan) {
+            action->setChecked(true);
+            return;
+        }
+    }
+    m_customTimespan->setChecked(true);
+}
+
+QString HuntingPage::remoteTimespanProblem(const QString &timespan)
+{
+    if (timespan.isEmpty())
+        return {};
+    // Durations and instants as Graph takes them; Defender itself says the rest.
+    static const QRegularExpression duration(
+            QStringLiteral("^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+("
+                           "\\.\\d+)?S)?)?$"));
+    const auto isInstant = [](const QString &part) {
+        return QDateTime::fromString(part, Qt::ISODateWithMs).isValid()
+               || QDateTime::fromString(part, Qt::ISODate).isValid()
+               || QDate::fromString(part, Qt::ISODate).isValid();
+    };
+    const QStringList parts = timespan.split(QLatin1Char('/'));
+    bool valid = false;
+    if (parts.size() == 1)
+        valid = duration.match(parts[0]).hasMatch() || isInstant(parts[0]);
+    else if (parts.size() == 2)
+        valid = (isInstant(parts[0]) || duration.match(parts[0]).hasMatch())
+                && (isInstant(parts[1]) || duration.match(parts[1]).hasMatch())
+                && !(duration.match(parts[0]).hasMatch() && duration.match(parts[1]).hasMatch());
+    if (valid)
+        return {};
+    return tr("\"%1\" is not an ISO 8601 time window. Write a duration such as P7D or PT12H, "
+              "a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start "
+              "time.")
+            .arg(elidedText(timespan, 80));
+}
+
+void HuntingPage::setRemoteTimespan(const QString &timespan)
+{
+    m_remoteTimespan = timespan;
+    QSettings().setValue(settingsKey("hunting/defenderTimespan"), timespan);
+    setRemoteRunAvailable(m_runInDefender->isEnabled());
+}
+
+QString HuntingPage::remoteTimespanText() const
+{
+    if (m_remoteTimespan.isEmpty())
+        return tr("Defender's last 30 days");
+    const QList<QAction *> actions = m_runInDefender->menu()->actions();
+    for (const QAction *action : actions) {
+        if (action->isChecked() && action != m_customTimespan)
+            return action->text().toLower();
+    }
+    return m_remoteTimespan;
 }
 
 void HuntingPage::finishRemoteRun(const RemoteHuntOutcome &outcome)
@@ -296,8 +441,9 @@ void HuntingPage::setRemoteRunAvailable(bool available)
 {
     m_runInDefender->setEnabled(available);
     m_runInDefender->setToolTip(
-            available ? tr("Run the query (or the selection) in Microsoft 365 Defender, over "
-                           "Defender's last 30 days")
+            available ? tr("Run the query (or the selection) in Microsoft 365 Defender, over %1 "
+                           "(the arrow picks the window)")
+                                .arg(remoteTimespanText())
                       : tr("Running queries in Microsoft 365 Defender is not set up in this "
                            "window"));
 }

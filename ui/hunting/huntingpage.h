@@ -62,6 +62,10 @@ public:
     QTabWidget *sidePanel() const { return m_side; }
     void addSidePanel(QWidget *widget, const QString &title);
     QAction *runInDefenderAction() const { return m_runInDefender; }
+    /** The window Run in Defender sends (ISO 8601; empty: Defender's default 30 days). */
+    QString remoteTimespan() const { return m_remoteTimespan; }
+    /** Why timespan is not a window Graph's runHuntingQuery takes; empty when it is. */
+    static QString remoteTimespanProblem(const QString &timespan);
     /** Enables "Run in Defender" once something handles runInDefenderRequested. */
     void setRemoteRunAvailable(bool available);
 
@@ -93,6 +97,10 @@ private:
                    qint64 elapsedMs);
     void updateCurrentQuery();
     void finishRemoteRun(const RemoteHuntOutcome &outcome);
+    void buildTimespanMenu();
+    void restoreTimespanCheck();
+    void setRemoteTimespan(const QString &timespan);
+    QString remoteTimespanText() const;
 
     QString m_path;
     QPointer<EventController> m_events;
@@ -120,6 +128,8 @@ private:
     /// The Defender run in progress: the tab it shows in, its query and what came so far.
     QPointer<HuntingTab> m_remoteTab;
     QString m_remoteQuery;
+    QString m_remoteTimespan; ///< empty: Defender's default window
+    QAction *m_customTimespan = nullptr;
     QList<HuntColumn> m_remoteColumns;
     QList<HuntRow> m_remoteRows;
 };

@@ -1,5 +1,6 @@
 #include "huntingtab.h"
 
+#include "displaytext.h"
 #include "huntingchartview.h"
 #include "huntingresultmodel.h"
 #include "huntingresultview.h"
@@ -73,6 +74,9 @@ HuntingTab::HuntingTab(const QString &databasePath, QAction *runInDefender, QWid
         auto *button = new QToolButton(lower);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        // Run in Defender's arrow picks the time window Defender searches.
+        if (action == runInDefender)
+            button->setPopupMode(QToolButton::MenuButtonPopup);
         bar->addWidget(button);
     }
     m_status = new QLabel(lower);
@@ -104,6 +108,7 @@ HuntingTab::HuntingTab(const QString &databasePath, QAction *runInDefender, QWid
         auto *remote = new QToolButton(m_banner);
         remote->setObjectName(QStringLiteral("rangeBannerRunInDefender"));
         remote->setDefaultAction(runInDefender);
+        remote->setPopupMode(QToolButton::MenuButtonPopup);
         bannerLayout->addWidget(remote);
     }
     m_banner->setVisible(false);
@@ -138,6 +143,8 @@ HuntingTab::HuntingTab(const QString &databasePath, QAction *runInDefender, QWid
     });
     connect(m_results, &HuntingResultView::exported, this,
             [this](const QString &path) { m_status->setText(tr("Saved %1").arg(path)); });
+    m_waitTick.setInterval(1000);
+    connect(&m_waitTick, &QTimer::timeout, this, &HuntingTab::updateRemoteWaiting);
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, &HuntingTab::updateStatus);
 }
@@ -208,6 +215,33 @@ void HuntingTab::setRemoteRunning(bool running)
 {
     m_remoteRunning = running;
     m_cancel->setEnabled(running || isRunning());
+    if (!running) {
+        m_waitUntil = QDateTime();
+        m_waitTick.stop();
+    }
+}
+
+void HuntingTab::showRemoteWaiting(const QDateTime &until, const QString &reason)
+{
+    m_waitUntil = until;
+    m_waitReason = reason;
+    m_waitTick.start();
+    updateRemoteWaiting();
+}
+
+void HuntingTab::updateRemoteWaiting()
+{
+    if (!m_remoteRunning || !m_waitUntil.isValid()) {
+        m_waitTick.stop();
+        return;
+    }
+    const qint64 left = std::max<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(m_waitUntil));
+    // Defender's own reason is quoted; the label shows plain text.
+    m_status->setText(tr("Waiting for Defender (%1): trying again in %n second(s)", nullptr,
+                         int(std::min<qint64>(left, 86'400)))
+                              .arg(elidedText(m_waitReason.simplified(), 200)));
+    if (left == 0)
+        m_waitTick.stop();
 }
 
 void HuntingTab::showResult(const QString &query, const HuntRunResult &result,

@@ -2,6 +2,7 @@
 
 #include "huntingcontroller.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
@@ -56,6 +57,9 @@ public:
     void cancel();
     /** A run in Defender for this tab is under way: Cancel stays available for it. */
     void setRemoteRunning(bool running);
+    /** While a run in Defender waits (Retry-After, or before its retry): says why and counts
+     *  down to until in the status line. */
+    void showRemoteWaiting(const QDateTime &until, const QString &reason);
     /**
      * Shows a result that ran elsewhere (Run in Defender) in this tab's grid, as if it had run
      * here: its columns and rows, status line and error. The tab's query text is not changed.
@@ -79,9 +83,13 @@ Q_SIGNALS:
 private:
     void onFinished(const HuntRunResult &result, qint64 elapsedMs);
     void updateStatus();
+    void updateRemoteWaiting();
     void updateChart();
 
     QString m_path;
+    QDateTime m_waitUntil;
+    QString m_waitReason;
+    QTimer m_waitTick;
     HuntingController *m_controller = nullptr;
     KqlEditor *m_editor = nullptr;
     HuntingResultView *m_results = nullptr;

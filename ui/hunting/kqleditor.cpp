@@ -290,9 +290,13 @@ void KqlEditor::updateCompletions(bool explicitRequest)
         return;
     }
     m_completionStart = found.start;
+    m_completionCalls.clear();
     m_completionModel->clear();
     m_completionModel->setColumnCount(2);
     for (const HuntCompletion &item : found.items) {
+        if (item.kind == HuntCompletion::Kind::Function
+            || item.kind == HuntCompletion::Kind::Aggregate)
+            m_completionCalls.insert(item.text);
         auto *name = new QStandardItem(item.text);
         name->setToolTip(plainToolTip(item.detail));
         auto *detail = new QStandardItem(item.detail.isEmpty() ? kindText(item.kind) : item.detail);
@@ -315,6 +319,13 @@ void KqlEditor::insertCompletion(const QString &text)
     cursor.setPosition(m_completionStart);
     cursor.setPosition(textCursor().position(), QTextCursor::KeepAnchor);
     cursor.insertText(text);
+    // A function comes with its parentheses, the cursor between them, unless they are typed
+    // already.
+    const QString after = toPlainText().mid(cursor.position(), 1);
+    if (m_completionCalls.contains(text) && after != QLatin1String("(")) {
+        cursor.insertText(QStringLiteral("()"));
+        cursor.movePosition(QTextCursor::Left);
+    }
     setTextCursor(cursor);
 }
 

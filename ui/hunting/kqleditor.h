@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QPlainTextEdit>
+#include <QSet>
 #include <QTimer>
 
 class QCompleter;
@@ -75,6 +76,7 @@ private:
     QStandardItemModel *m_completionModel = nullptr;
     QTimer m_checkTimer;
     std::optional<Problem> m_problem;
+    QSet<QString> m_completionCalls; ///< candidates that are functions: inserted with ()
     int m_completionStart = 0;
 };
 

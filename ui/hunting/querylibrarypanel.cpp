@@ -73,6 +73,17 @@ QueryLibraryPanel::QueryLibraryPanel(HuntingLibraryController *library, QWidget 
     m_tabs->addTab(searchTab(&m_historySearch, &m_history, QStringLiteral("historySearch"),
                              QStringLiteral("historyList")),
                    tr("History"));
+    {
+        // History holds every query run here: the analyst may want it gone (a shared machine,
+        // a query with a customer's name in it).
+        auto *historyButtons = new QHBoxLayout;
+        auto *clear = new QPushButton(tr("Clear history…"), this);
+        clear->setObjectName(QStringLiteral("clearHistoryButton"));
+        connect(clear, &QPushButton::clicked, this, &QueryLibraryPanel::clearHistory);
+        historyButtons->addStretch();
+        historyButtons->addWidget(clear);
+        qobject_cast<QVBoxLayout *>(m_history->parentWidget()->layout())->addLayout(historyButtons);
+    }
     m_history->setColumnCount(HistoryColumnCount);
     m_history->setHeaderLabels(
             {tr("When (UTC)"), tr("Query"), tr("Rows"), tr("Duration"), tr("Where"), tr("Status")});
@@ -311,8 +322,25 @@ void QueryLibraryPanel::exportSelected()
         m_library->exportQuery(chosen, path);
 }
 
+void QueryLibraryPanel::clearHistory()
+{
+    if (!m_library)
+        return;
+    const int runs = m_history->topLevelItemCount();
+    if (runs == 0)
+        return;
+    const auto answer = QMessageBox::question(
+            this, tr("Clear history"),
+            tr("Remove the %n run(s) in the history? Saved queries stay.", nullptr, runs),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_library->clearHistory();
+}
+
 void QueryLibraryPanel::showHistory(const QList<HuntingRun> &runs)
 {
+    if (auto *clear = findChild<QPushButton *>(QStringLiteral("clearHistoryButton")))
+        clear->setEnabled(!runs.isEmpty());
     m_history->clear();
     QList<QTreeWidgetItem *> items;
     const QLocale locale;

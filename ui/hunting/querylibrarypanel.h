@@ -57,6 +57,8 @@ public Q_SLOTS:
     /** Asks where, then writes the selected saved query as a `.kql` file. */
     void exportSelected();
 
+    /** Asks, then removes every run from the history (saved queries stay). */
+    void clearHistory();
     void showHistory(const QList<Vigil::HuntingRun> &runs);
     void showSavedQueries(const QList<Vigil::SavedQuery> &queries);
 
