@@ -33,3 +33,6 @@ vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_u
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
 vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
                LABELS hunting ui TIMEOUT 240)
+# The hunting issue's walk from an incident to Defender, on the demo tenant.
+vigil_add_test(NAME tst_huntingwalk SOURCES tst_huntingwalk.cpp LIBS vigil_ui vigil_app
+               LABELS hunting ui TIMEOUT 300)
