@@ -111,6 +111,14 @@ std::optional<HuntPivot> devicePivot(const Entity &device, qint64 from, qint64 t
                                      : pivot.tables.first();
     pivot.query = QStringLiteral("%1\n%2\n| where %3\n| sort by Timestamp asc")
                           .arg(source, between(from, to), match);
+    if (allTables) {
+        // The union of three tables has every column of each (over a hundred): the ones that
+        // tell the alert's story come first and alone, as a timeline to read down.
+        pivot.query += QStringLiteral(
+                "\n| project Timestamp, SourceTable, DeviceName, ActionType, FileName, FolderPath, "
+                "ProcessCommandLine, AccountName, RemoteIP, RemotePort, RemoteUrl, "
+                "InitiatingProcessFileName, InitiatingProcessCommandLine, SHA256, ReportId");
+    }
     return pivot;
 }
 

@@ -631,6 +631,22 @@ private Q_SLOTS:
         QVERIFY(alertPivot);
         QCOMPARE(alertPivot->tables.size(), 3);
         QVERIFY(HuntingController::check(alertPivot->query).isEmpty());
+        // A timeline of the columns that tell the story, not the hundred of the three tables.
+        hunt->click();
+        HuntingTab *alertTab = page->currentTab();
+        QTRY_VERIFY_WITH_TIMEOUT(alertTab->lastQuery() == alertTab->editor()->toPlainText()
+                                         && !alertTab->isRunning(),
+                                 20000);
+        QCOMPARE(alertTab->lastResult().status, HuntRunResult::Status::Ok);
+        const QStringList timeline = headerNames(alertTab->resultView()->model());
+        QCOMPARE(timeline.size(), 15);
+        QCOMPARE(timeline.mid(0, 4),
+                 (QStringList{QStringLiteral("Timestamp"), QStringLiteral("SourceTable"),
+                              QStringLiteral("DeviceName"), QStringLiteral("ActionType")}));
+        QVERIFY(timeline.contains(QStringLiteral("RemoteIP")));
+        QVERIFY(timeline.contains(QStringLiteral("ProcessCommandLine")));
+        QCOMPARE(alertTab->resultView()->model()->rowCount(), 2);
+        window.showQueue();
         // The IP entity: DeviceNetworkEvents by RemoteIP.
         const std::optional<HuntPivot> ipPivot = huntPivotForEntity(ip, detail.alerts);
         QVERIFY(ipPivot);
