@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <functional>
@@ -214,10 +215,15 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
         }
     }
 
+    // A SAS signature in the query is a credential: the log names the request without it.
+    QUrlQuery shownQuery = request.query;
+    if (shownQuery.hasQueryItem(QStringLiteral("sig"))) {
+        shownQuery.removeAllQueryItems(QStringLiteral("sig"));
+        shownQuery.addQueryItem(QStringLiteral("sig"), QStringLiteral("REDACTED"));
+    }
     const QString summary
             = request.method + u' ' + request.path
-              + (request.query.isEmpty() ? QString()
-                                         : u'?' + request.query.toString(QUrl::FullyDecoded))
+              + (shownQuery.isEmpty() ? QString() : u'?' + shownQuery.toString(QUrl::FullyDecoded))
               + u" -> " + QString::number(reply.status);
     if (delayMs <= 0) {
         send(responder, reply, request);

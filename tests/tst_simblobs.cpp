@@ -128,8 +128,18 @@ QString TestSimBlobs::lastBlob(const QString &container)
 
 void TestSimBlobs::listContainers()
 {
+    QSignalSpy served(m_server.get(), &SimServer::requestServed);
     const HttpResult result = get(QString(), QStringLiteral("comp=list&") + m_server->blobSas());
     QCOMPARE(result.status, 200);
+    // The request log names the call but not the SAS signature, a credential.
+    QVERIFY(!served.isEmpty());
+    const QString logged = served.last().first().toString();
+    QVERIFY2(logged.contains(QStringLiteral("comp=list")), qPrintable(logged));
+    QVERIFY2(logged.contains(QStringLiteral("sig=REDACTED")), qPrintable(logged));
+    const QString signature = QUrlQuery(m_server->blobSas())
+                                      .queryItemValue(QStringLiteral("sig"), QUrl::FullyDecoded);
+    QVERIFY(!signature.isEmpty());
+    QVERIFY2(!logged.contains(signature), qPrintable(logged));
     QVERIFY(result.header("Content-Type").startsWith("application/xml"));
     const QStringList names = result.elements("Name");
     for (const char *table :
