@@ -22,6 +22,7 @@ namespace {
 constexpr Ticks Window = 7 * TicksPerDay;
 constexpr int ExtraDevices = 24;
 constexpr int AlertsPerIncident = 8; // sampled evenly, first and last always
+constexpr std::size_t MaxDevicesPerIncident = 24; // with ordinary activity around the incident
 
 struct ImageSample
 {
@@ -405,6 +406,15 @@ void Story::incident(const Incident &incident)
         if (!evidenceOf(evidence, QLatin1String("deviceEvidence")).isEmpty())
             devices.insert(alert->deviceIndex);
         alertEvents(*alert, evidence);
+    }
+    // The devices of the other alerts too (up to a few dozen per incident), so that "Hunt" on
+    // any device of the incident finds it at work; only the sampled alerts leave their traces.
+    for (const Alert *alert : alerts) {
+        if (devices.size() >= MaxDevicesPerIncident)
+            break;
+        if (devices.count(alert->deviceIndex) == 0
+            && !evidenceOf(renderer.evidence(*alert), QLatin1String("deviceEvidence")).isEmpty())
+            devices.insert(alert->deviceIndex);
     }
     // Ordinary activity on each device of the incident, from 90 minutes before its first alert
     // to an hour after its last, so a pivot on the device sees the alert in its context.

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void demoEventsFillTheMainTables();
     void demoEventsFollowTheIncidents();
     void demoEventsAreDeterministic();
+    void everyDeviceOfARecentIncidentIsAtWork();
     void schemaAndRowsOfAProjection();
     void countAndSummarize();
     void filtersOfAPivot_data();
@@ -262,6 +263,64 @@ void TestSimHunting::demoEventsFollowTheIncidents()
     QVERIFY(!result.results().isEmpty());
     QCOMPARE(result.results().first().toObject().value(QLatin1String("DeviceId")).toString(),
              deviceId);
+}
+
+void TestSimHunting::everyDeviceOfARecentIncidentIsAtWork()
+{
+    // "Hunt" on any device of an incident of the last days finds it at work around the incident
+    // (incidents with more than 24 devices keep activity on 24 of them).
+    // The demo tenant's own size and seed: its incidents are the ones an analyst opens.
+    SimOptions options;
+    options.now = Now;
+    SimTenant tenant(options);
+    const GraphRenderer renderer(tenant, true);
+    const Ticks now = tenant.referenceNow();
+    const HuntTable *process = tenant.hunting().table(QStringLiteral("DeviceProcessEvents"));
+    const auto idColumn = static_cast<std::size_t>(process->column(QStringLiteral("DeviceId")));
+    const auto timeColumn = static_cast<std::size_t>(process->timestampColumn);
+    std::map<QString, std::vector<Ticks>> seen;
+    for (const HuntRow &row : process->rows)
+        seen[row[idColumn].text].push_back(row[timeColumn].integer);
+    int checked = 0;
+    for (const Incident &incident : tenant.incidents()) {
+        if (incident.redirectIncidentId != 0)
+            continue;
+        std::map<QString, std::pair<Ticks, Ticks>> devices; // id -> alert times
+        for (const qint32 index : incident.alerts) {
+            const Alert &alert = tenant.alerts()[static_cast<std::size_t>(index)];
+            if (alert.firstActivityDateTime < now - 6 * TicksPerDay
+                || alert.firstActivityDateTime > now)
+                continue;
+            for (const auto &item : renderer.evidence(alert)) {
+                const QJsonObject evidence = item.toObject();
+                if (!evidence.value(QLatin1String("@odata.type"))
+                             .toString()
+                             .endsWith(QLatin1String("deviceEvidence")))
+                    continue;
+                const QString id = evidence.value(QLatin1String("mdeDeviceId")).toString();
+                auto [it, added] = devices.try_emplace(id, alert.firstActivityDateTime,
+                                                       alert.lastActivityDateTime);
+                if (!added) {
+                    it->second.first = std::min(it->second.first, alert.firstActivityDateTime);
+                    it->second.second = std::max(it->second.second, alert.lastActivityDateTime);
+                }
+            }
+        }
+        if (devices.empty() || devices.size() > 24)
+            continue;
+        for (const auto &[id, times] : devices) {
+            const std::vector<Ticks> &at = seen[id];
+            const bool around = std::any_of(at.begin(), at.end(), [&times = times](Ticks t) {
+                return t >= times.first - 2 * TicksPerHour && t <= times.second + 2 * TicksPerHour;
+            });
+            QVERIFY2(around, qPrintable(QStringLiteral("incident %1: device %2 has no process "
+                                                       "events around its alerts")
+                                                .arg(incident.id)
+                                                .arg(id)));
+            ++checked;
+        }
+    }
+    QVERIFY2(checked >= 30, qPrintable(QStringLiteral("only %1 devices checked").arg(checked)));
 }
 
 void TestSimHunting::demoEventsAreDeterministic()
