@@ -33,3 +33,5 @@ vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_u
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
 vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
                LABELS hunting ui TIMEOUT 240)
+# Reading incidents: titles at 1280×720, the splitter, the detail pane's place, alert detail, copy.
+vigil_add_test(NAME tst_readingui SOURCES tst_readingui.cpp LIBS vigil_ui LABELS ui)
