@@ -86,6 +86,11 @@ int main(int argc, char *argv[])
                               "main", "With --screenshot: the page to save, queue (the default), "
                                       "connector, hunting or hunting-chart."),
                       QStringLiteral("name"), QStringLiteral("queue")});
+    parser.addOption({QStringLiteral("size"),
+                      QCoreApplication::translate(
+                              "main", "With --screenshot: the window's size, WIDTHxHEIGHT "
+                                      "(1920x1080 by default)."),
+                      QStringLiteral("size"), QStringLiteral("1920x1080")});
     parser.addOption({QStringLiteral("filter"),
                       QCoreApplication::translate(
                               "main", "Start with this queue filter (the quick filter's "
@@ -187,8 +192,14 @@ int main(int argc, char *argv[])
     if (!options->demo())
         window.connectorPage()->setConnectionController(&connection, config, options->dataDir());
     // Screenshots use a common analyst screen size; an interactive window keeps its saved size.
-    if (screenshotMode)
-        window.resize(1920, 1080);
+    if (screenshotMode) {
+        const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        const int width = size.value(0).toInt();
+        const int height = size.value(1).toInt();
+        if (size.size() != 2 || width < 640 || height < 480 || width > 7680 || height > 4320)
+            return fail(QStringLiteral("--size must be WIDTHxHEIGHT, from 640x480 to 7680x4320"));
+        window.resize(width, height);
+    }
 
     int exitCode = 0;
     if (screenshotMode) {

@@ -8,6 +8,7 @@
 #include "vocabulary.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -212,6 +213,42 @@ struct Time
         if (const std::optional<QDateTime> quick = quickGraphDateTime(text))
             return *quick;
         return parseGraphDateTime(fromUtf8(text));
+    }
+};
+
+/** An object or array as its compact JSON text; empty for anything else and for `{}`, `[]`. */
+struct RawJson
+{
+    static QByteArray read(const QJsonValue &value)
+    {
+        QByteArray text;
+        if (value.isObject() && !value.toObject().isEmpty())
+            text = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        else if (value.isArray() && !value.toArray().isEmpty())
+            text = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        return text;
+    }
+    static QByteArray read(od::value &value)
+    {
+        std::string_view raw;
+        const od::json_type type = value.type();
+        if (type == od::json_type::object) {
+            od::object object = value.get_object();
+            raw = object.raw_json();
+        } else if (type == od::json_type::array) {
+            od::array array = value.get_array();
+            raw = array.raw_json();
+        } else {
+            return {};
+        }
+        // The text as sent (parsed again only when shown); an empty object or array is no data.
+        QByteArray text(raw.data(), qsizetype(raw.size()));
+        if (text.size() <= 16) {
+            const QByteArray bare = text.simplified().replace(' ', "");
+            if (bare == "{}" || bare == "[]")
+                return {};
+        }
+        return text;
     }
 };
 

@@ -73,6 +73,7 @@ struct Alert
     QString threatFamilyName;
     QString recommendedActions;
     QString tenantId;
+    QString alertPolicyId;
     QStringList mitreTechniques;
     QStringList systemTags;
     QDateTime createdTime;
@@ -86,6 +87,10 @@ struct Alert
     /// stored and never opened, so it is read when shown (evidenceFromGraphJson). Either this or
     /// evidence is set.
     QByteArray evidenceJson;
+    /// `customDetails` (the detection's own key/value pairs) and `additionalData` as received
+    /// (compact JSON objects), empty when Graph sent none; graphdetails.h turns them into lines.
+    QByteArray customDetailsJson;
+    QByteArray additionalDataJson;
 
     friend bool operator==(const Alert &, const Alert &) = default;
 };
@@ -108,6 +113,8 @@ struct Incident
     QString tenantId;
     QString title;
     QString description;
+    QString summary; ///< Defender's generated summary of the incident
+    QString resolvingComment; ///< the comment given when it was resolved
     QString severity;
     QString status;
     QString assignedTo;

@@ -49,6 +49,8 @@ QString AlertListModel::displayText(const Alert &alert, int column)
         return productShortName(alert.serviceSource);
     case CategoryColumn:
         return alert.category;
+    case MitreColumn:
+        return alert.mitreTechniques.join(QStringLiteral(", "));
     case CreatedColumn:
         return alert.createdTime.isValid() ? alert.createdTime.toLocalTime().toString(
                        QStringLiteral("yyyy-MM-dd HH:mm"))
@@ -77,7 +79,8 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
             return plainToolTip(alert.description.isEmpty() ? alert.title : alert.description);
         if (column == ProductColumn)
             return plainToolTip(productDisplayName(alert.serviceSource));
-        if (column == CategoryColumn || column == StatusColumn || column == AlertIdColumn)
+        if (column == CategoryColumn || column == StatusColumn || column == AlertIdColumn
+            || column == MitreColumn)
             return plainToolTip(displayText(alert, column));
         return {};
     case Qt::DecorationRole:
@@ -86,6 +89,8 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
             return icon.isNull() ? QVariant() : QVariant(icon);
         }
         return {};
+    case kCopyTextRole:
+        return displayText(alert, column);
     case AlertIdRole:
         return alert.id;
     case SortRole:
@@ -125,6 +130,8 @@ QVariant AlertListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Product");
     case CategoryColumn:
         return tr("Category");
+    case MitreColumn:
+        return tr("MITRE techniques");
     case CreatedColumn:
         return tr("Created");
     case AlertIdColumn:

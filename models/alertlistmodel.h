@@ -23,7 +23,8 @@ public:
         SeverityColumn,
         StatusColumn,
         ProductColumn,
-        CategoryColumn,
+        CategoryColumn, ///< Graph's category: the MITRE ATT&CK tactic
+        MitreColumn, ///< the MITRE ATT&CK techniques, beside their tactic
         CreatedColumn,
         AlertIdColumn,
         ColumnCount

@@ -11,6 +11,10 @@ inline constexpr qsizetype kDisplayTextLimit = 2000;
 /** At most this many characters of one server text are shown in a tooltip. */
 inline constexpr qsizetype kToolTipTextLimit = 4000;
 
+/** The item role a model answers with a cell's whole text for copying (the display text is
+ *  capped); a model without it is copied from Qt::DisplayRole. */
+inline constexpr int kCopyTextRole = Qt::UserRole + 200;
+
 /** text itself when it has at most limit characters, else its first characters and "…" (a
  *  surrogate pair is never split). */
 QString elidedText(const QString &text, qsizetype limit = kDisplayTextLimit);

@@ -130,6 +130,10 @@ QVariant EntityTreeModel::data(const QModelIndex &index, int role) const
             return true;
         case EntityCountRole:
             return int(group.entities.size());
+        case kCopyTextRole:
+            return index.column() == ValueColumn ? group.label : QString();
+        case FilterTextRole:
+            return QString();
         default:
             return {};
         }
@@ -148,6 +152,14 @@ QVariant EntityTreeModel::data(const QModelIndex &index, int role) const
         return false;
     case EntityRole:
         return QVariant::fromValue(entity);
+    case kCopyTextRole:
+        return entityText(entity, index.column());
+    case FilterTextRole: {
+        QStringList texts = {entityKindLabel(entity.kind)};
+        for (int column = 0; column < ColumnCount; ++column)
+            texts << entityText(entity, column);
+        return texts.join(QLatin1Char('\n'));
+    }
     default:
         return {};
     }

@@ -33,6 +33,8 @@ public:
         IsGroupRole, ///< bool, true on the per-kind rows
         EntityRole, ///< the whole Entity (entities only)
         EntityCountRole, ///< int, entities in a group (groups only)
+        FilterTextRole, ///< QString, what a filter box matches: an entity's columns and kind;
+                        ///< empty on groups, so that a group shows only for its entities
     };
 
     explicit EntityTreeModel(QObject *parent = nullptr);

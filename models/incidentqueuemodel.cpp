@@ -128,8 +128,13 @@ QString IncidentQueueModel::displayText(const Row &row, int column) const
         return classificationText(i);
     case ProviderColumn:
         return i.provider;
-    case AlertsColumn:
-        return alertCountLabel(i.alertCount);
+    case AlertsColumn: {
+        const auto loaded = m_loadedAlertCounts.constFind(i.number);
+        // Until a sync brings more alerts than were loaded.
+        return loaded != m_loadedAlertCounts.cend() && *loaded >= i.alertCount
+                       ? QString::number(*loaded)
+                       : alertCountLabel(i.alertCount);
+    }
     case TagsColumn:
         return row.tagsText;
     case CreatedColumn:
@@ -193,6 +198,9 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         if (column == TitleColumn || column == TagsColumn || column == ClassificationColumn
             || column == StatusColumn || column == OwnerColumn || column == ProviderColumn)
             return plainToolTip(displayText(row, column));
+        if (column == AlertsColumn && m_loadedAlertCounts.contains(row.incident.number))
+            return tr("%n alerts, all loaded in the detail view.", nullptr,
+                      m_loadedAlertCounts.value(row.incident.number));
         if (column == AlertsColumn && row.incident.alertCount > kAlertDisplayLimit)
             return tr("%n alerts; the detail view shows the first 150.", nullptr,
                       row.incident.alertCount);
@@ -462,6 +470,16 @@ QList<int> IncidentQueueModel::rowsInOrder(int column) const
     }
     std::sort(order.begin(), order.end(), [&](int a, int b) { return keys.at(a) < keys.at(b); });
     return order;
+}
+
+void IncidentQueueModel::setLoadedAlertCount(qint64 number, int count)
+{
+    const int row = rowOfNumber(number);
+    if (row < 0 || m_loadedAlertCounts.value(number, -1) == count)
+        return;
+    m_loadedAlertCounts.insert(number, count);
+    const QModelIndex cell = index(row, AlertsColumn);
+    Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void IncidentQueueModel::setIncidents(const QList<Incident> &incidents)

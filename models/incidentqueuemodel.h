@@ -69,6 +69,9 @@ public:
      * half of the rows changed. Unchanged values emit nothing.
      */
     void applyChanges(const QList<Incident> &incidents);
+    /** All alerts of an incident were loaded ("Load all alerts"): its Alerts cell shows count
+     *  instead of "150+" from now on. */
+    void setLoadedAlertCount(qint64 number, int count);
 
     /** Row of an incident number, or -1. */
     int rowOfNumber(qint64 number) const { return m_rowOfNumber.value(number, -1); }
@@ -137,6 +140,7 @@ private:
     void noteSearchTextChanged(int row);
     void refreshSearchBuffer() const;
     QHash<qint64, int> m_rowOfNumber;
+    QHash<qint64, int> m_loadedAlertCounts; ///< incidents whose alerts were all loaded
     SeverityIcons m_severityIcons;
     SyncStateIcons m_syncStateIcons;
 };

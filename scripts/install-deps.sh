@@ -16,8 +16,10 @@ packages=(
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 # npm packages the tests run, at exact versions, kept outside the repository in
 # ${VIGIL_NPM_CACHE}/<name> (CMake finds them there). azurite: the Azure Storage emulator
-# (3.35.0 is the newest that runs on Debian 12's Node 18).
-npm_packages=(azurite@3.35.0)
+# (3.35.0 is the newest that runs on Debian 12's Node 18). @microsoft/microsoft-graph-types:
+# Microsoft's published Graph types, which tst_graphtypes holds the Graph mapping against (the
+# version is also in tests/core.cmake).
+npm_packages=(azurite@3.35.0 @microsoft/microsoft-graph-types@2.43.1)
 if [ "$(id -u)" -eq 0 ]; then
     VIGIL_NPM_CACHE=${VIGIL_NPM_CACHE:-/var/cache/vigil-npm}
 else

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void sentMarkOutlivesTheConnection();
     void newestRowIdIsNeverHandedOutAgain();
     void oneConsoleAtATimeClaimsTheOutbox();
+    void graphTextsAndDetailsAreKept();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -721,4 +722,47 @@ void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)
+
+void TestIncidentStore::graphTextsAndDetailsAreKept()
+{
+    // What Graph sends for the detail view survives the store: the incident's summary and
+    // resolving comment, the alerts' policy id, custom details and additional data, byte for
+    // byte (markup and all), also when the incident is updated.
+    auto opened = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    Incident incident = makeIncident(QStringLiteral("31"));
+    incident.summary = QStringLiteral("<b>Three</b> devices encrypted.");
+    incident.resolvingComment = QStringLiteral("Reimaged \u2014 all clean.");
+    QList<Alert> alerts = makeAlerts(QStringLiteral("31"), 2);
+    alerts[0].alertPolicyId = QStringLiteral("policy-7");
+    alerts[0].customDetailsJson = R"({"Location":"NL","Attempts":12})";
+    alerts[0].additionalDataJson = R"({"<b>x</b>":[1,2]})";
+    QVERIFY(store.incidents().upsertIncidentPage({payload(incident, alerts)}).ok());
+    auto detail = store.incidents().loadDetail(1, true);
+    QVERIFY(detail.ok());
+    QCOMPARE(detail->incident.summary, incident.summary);
+    QCOMPARE(detail->incident.resolvingComment, incident.resolvingComment);
+    const auto stored = std::find_if(detail->alerts.cbegin(), detail->alerts.cend(),
+                                     [](const Alert &a) { return a.id == u"31-a0"; });
+    QVERIFY(stored != detail->alerts.cend());
+    QCOMPARE(stored->alertPolicyId, alerts[0].alertPolicyId);
+    QCOMPARE(stored->customDetailsJson, alerts[0].customDetailsJson);
+    QCOMPARE(stored->additionalDataJson, alerts[0].additionalDataJson);
+    // The queue does not carry the texts (they are read with the detail).
+    QVERIFY(store.incidents().loadQueue().value().constFirst().summary.isEmpty());
+
+    incident.summary = QStringLiteral("Four devices.");
+    incident.resolvingComment.clear();
+    alerts[0].customDetailsJson.clear();
+    QVERIFY(store.incidents().upsertIncidentPage({payload(incident, alerts)}).ok());
+    detail = store.incidents().loadDetail(1, true);
+    QCOMPARE(detail->incident.summary, QStringLiteral("Four devices."));
+    QVERIFY(detail->incident.resolvingComment.isEmpty());
+    for (const Alert &a : std::as_const(detail->alerts)) {
+        if (a.id == u"31-a0")
+            QVERIFY(a.customDetailsJson.isEmpty());
+    }
+}
+
 #include "tst_incidentstore.moc"

@@ -103,7 +103,13 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         QVERIFY(db.open());
         QSqlQuery q(db);
         for (const char *sql :
-             {"DROP TABLE leases", "ALTER TABLE outbox DROP COLUMN sent_at",
+             {"ALTER TABLE incidents DROP COLUMN summary",
+              "ALTER TABLE incidents DROP COLUMN resolving_comment",
+              "ALTER TABLE alerts DROP COLUMN alert_policy_id",
+              "ALTER TABLE alerts DROP COLUMN custom_details",
+              "ALTER TABLE alerts DROP COLUMN additional_data",
+              "DELETE FROM schema_version WHERE version = 6", "DROP TABLE leases",
+              "ALTER TABLE outbox DROP COLUMN sent_at",
               "DELETE FROM schema_version WHERE version = 5", "DROP TABLE component_alerts",
               "DROP TABLE incident_rules", "DROP INDEX incidents_rule_alert",
               "ALTER TABLE incidents DROP COLUMN rule_alert_id",
@@ -119,8 +125,8 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     auto opened = openStore(StoreConfig::sqlite(path()));
     QVERIFY(opened);
     Store &store = *opened.value();
-    QCOMPARE(store.schemaVersion(), 5);
-    QCOMPARE(store.latestSchemaVersion(), 5);
+    QCOMPARE(store.schemaVersion(), 6);
+    QCOMPARE(store.latestSchemaVersion(), 6);
     const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);
     QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));

@@ -36,3 +36,5 @@ vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_u
 # The hunting issue's walk from an incident to Defender, on the demo tenant.
 vigil_add_test(NAME tst_huntingwalk SOURCES tst_huntingwalk.cpp LIBS vigil_ui vigil_app
                LABELS hunting ui TIMEOUT 300)
+# Reading incidents: titles at 1280×720, the splitter, the detail pane's place, alert detail, copy.
+vigil_add_test(NAME tst_readingui SOURCES tst_readingui.cpp LIBS vigil_ui LABELS ui)

@@ -2,6 +2,7 @@
 #include "incidentdetailview.h"
 
 #include "alertlistmodel.h"
+#include "copysupport.h"
 #include "entitytreemodel.h"
 #include "huntingpivot.h"
 
@@ -24,17 +25,11 @@ void IncidentDetailView::setUpHunting()
     connect(m_hunt, &QPushButton::clicked, this, &IncidentDetailView::huntCurrent);
     m_tabs->setCornerWidget(m_hunt, Qt::TopRightCorner);
     for (QTreeView *view : {m_alertView, m_entityView}) {
-        view->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &pos) {
-            const QModelIndex index = view->indexAt(pos);
-            if (!index.isValid())
-                return;
-            view->setCurrentIndex(index);
-            QMenu menu(this);
-            QAction *hunt = menu.addAction(tr("Hunt"), this, &IncidentDetailView::huntCurrent);
+        // The context menu: Hunt, then copying (CopySupport adds those and shows it).
+        CopySupport::install(view, [this](QMenu *menu, const QModelIndex &) {
+            QAction *hunt = menu->addAction(tr("Hunt"), this, &IncidentDetailView::huntCurrent);
             hunt->setObjectName(QStringLiteral("huntAction"));
             hunt->setEnabled(currentHuntPivot().has_value());
-            menu.exec(view->viewport()->mapToGlobal(pos));
         });
         connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &IncidentDetailView::updateHuntButton);

@@ -4,6 +4,7 @@
 #include "displaytext.h"
 #include "entitytreemodel.h"
 #include "incidentqueuemodel.h"
+#include "titlecolumnfitter.h"
 #include "vocabulary.h"
 
 #include <QAction>
@@ -11,6 +12,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -191,6 +193,17 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     grid->setColumnStretch(3, 1);
     layout->addLayout(grid);
 
+    // Defender's summary, the description and the resolving comment: plain text that can run
+    // to paragraphs, so a few lines high and scrolled rather than pushing the tabs away.
+    m_texts = new QPlainTextEdit(content);
+    m_texts->setObjectName(QStringLiteral("detailTexts"));
+    m_texts->setAccessibleName(tr("Summary, description and resolving comment"));
+    m_texts->setReadOnly(true);
+    m_texts->setFrameShape(QFrame::NoFrame);
+    m_texts->setMaximumHeight(m_texts->fontMetrics().lineSpacing() * 4 + 8);
+    m_texts->setVisible(false);
+    layout->addWidget(m_texts);
+
     m_merge = new QLabel(content);
     m_merge->setObjectName(QStringLiteral("detailMerge"));
     m_merge->setTextFormat(Qt::RichText);
@@ -278,8 +291,6 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_alertView->setAllColumnsShowFocus(true);
     m_alertView->setSortingEnabled(true);
     m_alertView->sortByColumn(AlertListModel::CreatedColumn, Qt::AscendingOrder);
-    m_alertView->header()->setStretchLastSection(false);
-    m_alertView->header()->setSectionResizeMode(AlertListModel::TitleColumn, QHeaderView::Stretch);
     const int em = m_alertView->fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const int digit = m_alertView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     const QFontMetrics metrics = m_alertView->fontMetrics();
@@ -289,15 +300,22 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_alertView->setColumnWidth(AlertListModel::StatusColumn, em * 7);
     m_alertView->setColumnWidth(AlertListModel::ProductColumn, em * 5);
     m_alertView->setColumnWidth(AlertListModel::CategoryColumn, em * 10);
+    m_alertView->setColumnWidth(AlertListModel::MitreColumn, em * 8);
     m_alertView->setColumnWidth(AlertListModel::CreatedColumn, digit * 16 + 16);
     m_alertView->setColumnHidden(AlertListModel::AlertIdColumn, true);
+    new TitleColumnFitter(m_alertView, AlertListModel::TitleColumn);
     m_tabs->addTab(m_alertView, QString());
 
     m_entityModel = new EntityTreeModel(this);
+    m_entityProxy = new QSortFilterProxyModel(this);
+    m_entityProxy->setSourceModel(m_entityModel);
+    m_entityProxy->setRecursiveFilteringEnabled(true);
+    m_entityProxy->setFilterRole(EntityTreeModel::FilterTextRole);
+    m_entityProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_entityView = new QTreeView(m_tabs);
     m_entityView->setObjectName(QStringLiteral("entityView"));
     m_entityView->setAccessibleName(tr("Entities of the incident, grouped by kind"));
-    m_entityView->setModel(m_entityModel);
+    m_entityView->setModel(m_entityProxy);
     m_entityView->setUniformRowHeights(true);
     m_entityView->setAllColumnsShowFocus(true);
     m_entityView->setColumnWidth(EntityTreeModel::ValueColumn, 240);
@@ -315,6 +333,7 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     m_tabs->addTab(m_comments, QString());
     m_tabs->addTab(createActivityTab(m_tabs), QString());
     setUpHunting();
+    setUpReading();
     layout->addWidget(m_tabs, 1);
 
     updateTabTitles();
@@ -486,6 +505,7 @@ void IncidentDetailView::showEmpty()
     m_alertModel->clear();
     m_entityModel->clear();
     m_comments->clear();
+    fillTexts({});
     fillActivity({});
     setLoading(false);
     m_errorBanner->setVisible(false);
@@ -520,7 +540,11 @@ void IncidentDetailView::fillSummary(const Incident &incident)
     m_determination->setText(determination.isEmpty() ? tr("None") : elidedText(determination));
     m_provider->setText(elidedText(incident.provider));
     m_created->setText(formatTime(incident.createdTime));
-    m_updated->setText(formatTime(incident.lastUpdateTime));
+    m_updated->setText(incident.lastModifiedBy.isEmpty()
+                               ? formatTime(incident.lastUpdateTime)
+                               : tr("%1 by %2")
+                                         .arg(formatTime(incident.lastUpdateTime),
+                                              elidedText(incident.lastModifiedBy, 200)));
     const QStringList tags = incident.tags();
     m_tags->setText(tags.isEmpty() ? tr("None") : elidedText(tags.join(QStringLiteral(", "))));
     const QIcon &syncIcon = m_syncStateIcons[size_t(incident.syncState)];
@@ -572,6 +596,7 @@ void IncidentDetailView::showIncident(const Incident &incident)
     const bool same = incident.number == m_number;
     m_number = incident.number;
     if (!same) {
+        fillTexts({});
         m_mergedFrom.clear();
         m_totalAlerts = 0;
         m_alertModel->clear();
@@ -599,6 +624,7 @@ void IncidentDetailView::showDetail(const IncidentDetail &detail)
     m_mergedFrom = detail.mergedFrom;
     m_totalAlerts = std::max(detail.totalAlerts, int(detail.alerts.size()));
     fillSummary(detail.incident);
+    fillTexts(detail.incident);
     m_alertModel->setAlerts(detail.alerts);
     m_entityModel->setEntities(detail.entities);
     m_entityView->expandAll();

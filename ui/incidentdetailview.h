@@ -12,6 +12,9 @@ class QAction;
 class QFrame;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
+class QModelIndex;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -72,6 +75,8 @@ Q_SIGNALS:
     void restoreRequested(qint64 number, const Vigil::TriageEdit &edit);
     /** "Hunt" on an alert or an entity: the query the hunting page opens and runs. */
     void huntRequested(const Vigil::HuntPivot &pivot);
+    /** "Open in Microsoft 365 Defender" in an alert's detail: its alertWebUrl, unchecked. */
+    void alertLinkRequested(const QString &alertWebUrl);
 
 public:
     /** The pivot "Hunt" would open for the current alert or entity, if it has one. */
@@ -92,7 +97,16 @@ private:
     std::optional<TriageEdit> selectedRestoringEdit() const;
     void setUpHunting();
     void updateHuntButton();
+    // Reading (incidentdetailreading.cpp): filters, copying, an alert's or an entity's detail.
+    void setUpReading();
+    void fillTexts(const Incident &incident);
 
+public:
+    /** Opens the detail of the alert or entity at index (a row of the alert or entity list). */
+    void openAlertDetail(const QModelIndex &index);
+    void openEntityDetail(const QModelIndex &index);
+
+private:
     qint64 m_number = 0;
     bool m_loading = false;
     int m_totalAlerts = 0;
@@ -128,8 +142,12 @@ private:
     QLabel *m_capText = nullptr;
     QPushButton *m_loadAll = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_alertFilter = nullptr; ///< on the tab bar while the alerts are shown
     QTreeView *m_alertView = nullptr;
+    QLineEdit *m_entityFilter = nullptr; ///< on the tab bar while the entities are shown
     QTreeView *m_entityView = nullptr;
+    QSortFilterProxyModel *m_entityProxy = nullptr;
+    QPlainTextEdit *m_texts = nullptr;
     QTreeWidget *m_comments = nullptr;
     QTreeWidget *m_activity = nullptr;
     QPushButton *m_applyMineAgain = nullptr;

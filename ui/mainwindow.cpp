@@ -375,6 +375,7 @@ void MainWindow::createMenus()
     columns->setObjectName(QStringLiteral("chooseColumns"));
     connect(columns, &QAction::triggered, this, [this] { showHeaderMenu(QPoint(0, 0)); });
     createViewsMenu(view);
+    setUpReading(view);
 
     QMenu *incident = menuBar()->addMenu(tr("&Incident"));
     for (QAction *action :
@@ -532,6 +533,7 @@ void MainWindow::showIncidentDetail(const IncidentDetail &detail)
     if (detail.incident.number != m_detailNumber)
         return;
     m_detail->showDetail(detail);
+    noteLoadedAlerts(detail);
     updateActions();
     Q_EMIT detailShown(detail.incident.number);
 }
@@ -702,6 +704,7 @@ void MainWindow::saveSettings() const
     settings.setValue(settingsKey("queue/header"), m_queue->header()->saveState());
     settings.setValue(settingsKey("queue/headerVersion"), kHeaderStateVersion);
     settings.setValue(settingsKey("triage/analystUpn"), m_analystUpn);
+    savePaneLayout(settings);
     saveQueueView();
 }
 
@@ -715,6 +718,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(settingsKey("mainWindow/state")).toByteArray());
     if (!m_splitter->restoreState(settings.value(settingsKey("mainWindow/splitter")).toByteArray()))
         m_splitter->setSizes({1000, 600});
+    restorePaneLayout(settings);
     QHeaderView *header = m_queue->header();
     const int version = settings.value(settingsKey("queue/headerVersion")).toInt();
     if ((version == 1 || version == kHeaderStateVersion)

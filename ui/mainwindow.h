@@ -24,6 +24,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
+class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
@@ -276,6 +277,24 @@ private:
     QLabel *m_filterMessage = nullptr; ///< why the filter text does not parse
     QLabel *m_emptyState = nullptr; ///< over the queue when the filter leaves nothing
     QMenu *m_viewsMenu = nullptr;
+
+    // Where the detail pane is and whether it is shown (mainwindowpanes.cpp).
+public:
+    /** View > Detail pane below the queue: the splitter turns vertical. */
+    void setDetailPaneBelow(bool below);
+    /** View > Show the detail pane: hidden, the queue takes the whole width. */
+    void setDetailPaneShown(bool shown);
+    QSplitter *paneSplitter() const { return m_splitter; }
+
+private:
+    void setUpReading(QMenu *menu);
+    void openAlertInDefender(const QString &alertWebUrl);
+    void noteLoadedAlerts(const IncidentDetail &detail);
+    void savePaneLayout(QSettings &settings) const;
+    void restorePaneLayout(QSettings &settings);
+
+    QAction *m_detailBelow = nullptr;
+    QAction *m_showDetail = nullptr;
 };
 
 } // namespace Vigil

@@ -5,6 +5,7 @@
 #include "incidentfilterproxymodel.h"
 #include "incidentqueuemodel.h"
 #include "synccontroller.h"
+#include "titlecolumnfitter.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -118,7 +119,7 @@ void MainWindow::createQueue(QWidget *parent)
         syncWidth = std::max(syncWidth,
                              metrics.horizontalAdvance(IncidentQueueModel::syncStateLabel(state)));
     width(IncidentQueueModel::SyncStateColumn, syncWidth + metrics.height() + 24);
-    header->setSectionResizeMode(IncidentQueueModel::TitleColumn, QHeaderView::Stretch);
+    new TitleColumnFitter(m_queue, IncidentQueueModel::TitleColumn);
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.
     m_queue->setColumnHidden(IncidentQueueModel::ClassificationColumn, true);

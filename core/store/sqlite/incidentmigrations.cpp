@@ -144,6 +144,19 @@ const SqliteDatabase::Migrations &incidentMigrations()
                     QStringLiteral("CREATE TABLE leases (name TEXT PRIMARY KEY NOT NULL,"
                                    " owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID"),
             },
+            // What Graph sends beside the fields the queue needs, kept for the detail view: the
+            // incident's summary and resolving comment, the alerts' policy id, custom details
+            // and additional data (JSON objects as received).
+            {
+                    QStringLiteral("ALTER TABLE incidents ADD COLUMN summary TEXT"),
+                    QStringLiteral("ALTER TABLE incidents ADD COLUMN resolving_comment TEXT"),
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN alert_policy_id TEXT"),
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN custom_details BLOB"),
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN additional_data BLOB"),
+                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN alert_policy_id TEXT"),
+                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN custom_details BLOB"),
+                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN additional_data BLOB"),
+            },
     };
     return list;
 }

@@ -59,8 +59,10 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                     "INSERT INTO incidents (provider, provider_incident_id, tenant,"
                     " title, description, severity, status, assigned_to, classification,"
                     " determination, redirect_incident_id, last_modified_by, web_url,"
+                    " summary, resolving_comment,"
                     " created_time, last_update_time, sync_state, custom_tags, system_tags,"
                     " alert_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    " ?, ?,"
                     " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?))")
                     + SqliteDialect::onConflictDoNothing(QStringLiteral("provider_incident_id")));
     if (r)
@@ -70,6 +72,7 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                                " description = ?, severity = ?, status = ?, assigned_to = ?,"
                                " classification = ?, determination = ?,"
                                " redirect_incident_id = ?, last_modified_by = ?, web_url = ?,"
+                               " summary = ?, resolving_comment = ?,"
                                " created_time = ?, last_update_time = ?, sync_state = ?,"
                                " custom_tags = ?, system_tags = ?"
                                " WHERE provider_incident_id = ?"));
@@ -99,7 +102,7 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                 QStringLiteral("INSERT INTO alerts (%1, evidence) VALUES (?1, ?2,"
                                " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
                                " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
-                               " ?28, ?29, ?30)")
+                               " ?28, ?29, ?30, ?31, ?32, ?33)")
                                 .arg(QLatin1String(kAlertColumns))
                         + SqliteDialect::onConflictDoNothing(QStringLiteral("id")));
     if (r) {
@@ -170,9 +173,9 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
     const QString systemTags = jsonList(i.systemTags);
     // The insert and the update take the same columns, only the insert also names the id first.
     const auto bindFields = [&](SqliteStatement &query, int c) {
-        for (const QString *text :
-             {&i.tenantId, &i.title, &i.description, &i.severity, &i.status, &i.assignedTo,
-              &i.classification, &i.determination, &redirect, &i.lastModifiedBy, &i.webUrl})
+        for (const QString *text : {&i.tenantId, &i.title, &i.description, &i.severity, &i.status,
+                                    &i.assignedTo, &i.classification, &i.determination, &redirect,
+                                    &i.lastModifiedBy, &i.webUrl, &i.summary, &i.resolvingComment})
             query.bind(c++, *text);
         query.bind(c++, i.createdTime);
         query.bind(c++, i.lastUpdateTime);

@@ -201,6 +201,8 @@ Incident incidentFromRow(const QSqlQuery &q)
         i.alertSources = sources.split(QLatin1Char(','), Qt::SkipEmptyParts);
     i.alertText = q.value(24).toString();
     i.commentCount = q.value(25).toInt();
+    i.summary = q.value(26).toString();
+    i.resolvingComment = q.value(27).toString();
     return i;
 }
 
@@ -235,6 +237,8 @@ Incident incidentFromStatement(const SqliteStatement &q)
         i.alertSources = sources.split(QLatin1Char(','), Qt::SkipEmptyParts);
     i.alertText = q.text(24);
     i.commentCount = int(q.integer(25));
+    i.summary = q.text(26);
+    i.resolvingComment = q.text(27);
     return i;
 }
 
@@ -270,6 +274,9 @@ Alert alertFromRow(const QSqlQuery &q)
     a.firstActivityTime = timeFrom(q.value(26));
     a.lastActivityTime = timeFrom(q.value(27));
     a.comments = commentsFromJson(q.value(28).toString());
+    a.alertPolicyId = q.value(29).toString();
+    a.customDetailsJson = q.value(30).toByteArray();
+    a.additionalDataJson = q.value(31).toByteArray();
     return a;
 }
 
@@ -376,6 +383,9 @@ void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
     q.bind(c++, a.firstActivityTime);
     q.bind(c++, a.lastActivityTime);
     q.bind(c++, commentsJson(a.comments));
+    q.bind(c++, a.alertPolicyId);
+    q.bind(c++, a.customDetailsJson);
+    q.bind(c++, a.additionalDataJson);
     q.bind(c++, evidence);
 }
 

@@ -34,7 +34,7 @@ namespace Vigil::SqliteRows {
 
 /** The whole queue: the same columns, the filter's facts left empty (loadQueue() reads them
  *  for all incidents at once, which is much cheaper than per row). */
-constexpr char kIncidentQueueColumns[] = VIGIL_INCIDENT_ROW_COLUMNS " NULL, NULL, 0";
+constexpr char kIncidentQueueColumns[] = VIGIL_INCIDENT_ROW_COLUMNS " NULL, NULL, 0, NULL, NULL";
 
 // Column list of the single-row loads; incidentFromRow reads it.
 constexpr char kIncidentColumns[] = VIGIL_INCIDENT_ROW_COLUMNS
@@ -59,7 +59,9 @@ constexpr char kIncidentColumns[] = VIGIL_INCIDENT_ROW_COLUMNS
         "   WHERE incident_id = i.provider_incident_id UNION ALL SELECT CAST(evidence AS TEXT)"
         "   FROM component_alerts WHERE id = i.rule_alert_id) y,"
         "  json_each(CASE WHEN json_valid(y.e) THEN y.e ELSE '[]' END) j)),"
-        " (SELECT COUNT(*) FROM comments WHERE incident_id = i.provider_incident_id)";
+        " (SELECT COUNT(*) FROM comments WHERE incident_id = i.provider_incident_id),"
+        // The detail view's texts; the queue leaves them out (see kIncidentQueueColumns).
+        " i.summary, i.resolving_comment";
 #undef VIGIL_INCIDENT_ROW_COLUMNS
 
 constexpr char kIncidentFrom[] = " FROM incidents i LEFT JOIN incidents t ON "
@@ -71,7 +73,7 @@ constexpr char kAlertColumns[]
           " assigned_to, alert_web_url, incident_web_url, actor_display_name, threat_display_name,"
           " threat_family_name, recommended_actions, tenant, mitre_techniques, system_tags,"
           " created_time, last_update_time, resolved_time, first_activity_time,"
-          " last_activity_time, comments";
+          " last_activity_time, comments, alert_policy_id, custom_details, additional_data";
 
 QVariant timeValue(const QDateTime &time);
 QDateTime timeFrom(const QVariant &value);
@@ -99,7 +101,7 @@ QList<Entity> evidenceFromBlob(const QByteArray &blob);
 QString fieldValueText(const FieldValue &value);
 FieldValue fieldValueFromText(const QString &text);
 
-/** Binds kAlertColumns and then evidence (?1..?30) of an alert stored under incidentId. */
+/** Binds kAlertColumns and then evidence (?1..?33) of an alert stored under incidentId. */
 void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
                const QByteArray &evidence);
 

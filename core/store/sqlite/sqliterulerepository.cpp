@@ -63,7 +63,8 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
                             + QStringLiteral(" (%1, evidence, product_name) VALUES (?1, ?2,"
                                              " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                                              " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                                             " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)")
+                                             " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
+                                             " ?32, ?33, ?34)")
                                       .arg(QLatin1String(kAlertColumns)));
             !r)
             return r.error();
@@ -81,7 +82,7 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
         // Bound without a copy: the blob must live until the statement ran.
         const QByteArray evidence = storedEvidence(a);
         bindAlert(upsert, a, a.incidentId, evidence);
-        upsert.bind(31, component.productName);
+        upsert.bind(34, component.productName);
         if (!upsert.exec())
             return fail(statementError(QStringLiteral("storing alert %1").arg(a.id), upsert));
     }
