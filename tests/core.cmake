@@ -6,3 +6,4 @@ vigil_add_test(NAME tst_cloud SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cloud.cpp LI
 vigil_add_test(NAME tst_incidentexport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_incidentexport.cpp LIBS vigil_core LABELS core)
 vigil_add_test(NAME tst_huntingschema SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_huntingschema.cpp LIBS vigil_core LABELS core hunting)
 vigil_add_test(NAME tst_incidentfilter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_incidentfilter.cpp LIBS vigil_core LABELS core)
+vigil_add_test(NAME tst_sla SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sla.cpp LIBS vigil_core LABELS core)
