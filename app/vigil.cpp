@@ -84,7 +84,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector, hunting or hunting-chart."),
+                                      "connector, hunting, hunting-chart or dashboard."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.addOption({QStringLiteral("filter"),
                       QCoreApplication::translate(
@@ -101,9 +101,10 @@ int main(int argc, char *argv[])
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
-        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart"))
-        return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
-                                   "the hunting page with a chart)."));
+        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
+        && page != QLatin1String("dashboard"))
+        return fail(QStringLiteral("--page must be queue, connector, hunting or dashboard "
+                                   "(hunting-chart: the hunting page with a chart)."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -249,6 +250,11 @@ int main(int argc, char *argv[])
                                              runQuery, Qt::SingleShotConnection);
                         else
                             runQuery();
+                        return;
+                    }
+                    if (page == QLatin1String("dashboard")) {
+                        window.showDashboardPage();
+                        save();
                         return;
                     }
                     if (page == QLatin1String("connector")) {

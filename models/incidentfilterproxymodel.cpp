@@ -189,7 +189,10 @@ QByteArray IncidentFilterProxyModel::acceptedRows()
     QByteArray mask(rows, 1);
     if (m_query.isEmpty() || rows == 0)
         return mask;
-    m_context.now = QDateTime::currentDateTimeUtc();
+    // The queue's clock and SLA targets, so that age: and sla: agree with its Age and SLA columns.
+    m_context.now = m_queue ? m_queue->clock()->now() : QDateTime::currentDateTimeUtc();
+    if (m_queue)
+        m_context.sla = m_queue->slaTargets();
     const QList<IncidentFilterTerm> &terms = m_query.terms();
     qsizetype left = rows;
     for (int t = 0; t < terms.size(); ++t) {

@@ -33,3 +33,6 @@ vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_u
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
 vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
                LABELS hunting ui TIMEOUT 240)
+# Time in the window: the Age and SLA columns on a test clock, sla:overdue, notifications with do
+# not disturb, the SLA targets dialog, the dashboard (g d) and its PNG.
+vigil_add_test(NAME tst_timeui SOURCES tst_timeui.cpp LIBS vigil_ui vigil_testclock LABELS ui)

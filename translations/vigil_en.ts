@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Vigil::DashboardPage</name>
+    <message numerus="yes">
+        <location filename="../ui/dashboardpage.cpp" line="74"/>
+        <source>%1 (%n incident(s))</source>
+        <translation>
+            <numerusform>%1 (%n incident)</numerusform>
+            <numerusform>%1 (%n incidents)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigil::FilterChips</name>
     <message numerus="yes">
         <location filename="../ui/filterchips.cpp" line="73"/>
@@ -88,7 +99,7 @@
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="257"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alert; the detail view shows the first 150.</numerusform>
@@ -131,6 +142,25 @@
         <translation>
             <numerusform>%Ln line rejected</numerusform>
             <numerusform>%Ln lines rejected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TrayNotifier</name>
+    <message numerus="yes">
+        <location filename="../ui/traynotifier.cpp" line="102"/>
+        <source>%n new High incident(s)</source>
+        <translation>
+            <numerusform>%n new High incident</numerusform>
+            <numerusform>%n new High incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traynotifier.cpp" line="131"/>
+        <source>%n incident(s) past their SLA</source>
+        <translation>
+            <numerusform>%n incident past its SLA</numerusform>
+            <numerusform>%n incidents past their SLA</numerusform>
         </translation>
     </message>
 </context>
