@@ -87,6 +87,8 @@ private Q_SLOTS:
     void sortBySlaPutsTheMostOverdueFirst();
     void slaOverdueInTheFilter();
     void notificationsForNewHighAndBreaches();
+    void firstSyncIntoAnEmptyQueueIsNotNews();
+    void heldWhileTheFirstSyncRuns();
     void doNotDisturbSilencesEverything();
     void slaTargetsDialogChangesTheCountdown();
     void dashboardByKeys();
@@ -254,6 +256,42 @@ void TestTimeUi::notificationsForNewHighAndBreaches()
     // Clicking the notification would open it: the window selects the incident.
     QMetaObject::invokeMethod(notifier, "incidentActivated", Q_ARG(qint64, 9));
     QCOMPARE(m_window->currentIncidentNumber(), 9);
+}
+
+void TestTimeUi::firstSyncIntoAnEmptyQueueIsNotNews()
+{
+    // A new store: the window starts empty and the first sync adds every incident.
+    MainWindow fresh(nullptr);
+    fresh.setClock(m_clock.get());
+    fresh.setIncidents({});
+    QSignalSpy notices(fresh.trayNotifier(), &TrayNotifier::noticeReady);
+    fresh.applyIncidentChanges(queue());
+    advanceMinutes(1);
+    QCOMPARE(notices.size(), 0);
+    // What comes after it is news again.
+    fresh.applyIncidentChanges({incident(30, "high", "active", 0, QStringLiteral("Fresh"))});
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.at(0).at(0).toString(), QStringLiteral("New High incident #30"));
+}
+
+void TestTimeUi::heldWhileTheFirstSyncRuns()
+{
+    // What the window does with a controller: its first sync arrives in pages.
+    IncidentQueueModel model;
+    model.setClock(m_clock.get());
+    model.setIncidents({});
+    TrayNotifier notifier(&model);
+    notifier.hold();
+    QSignalSpy notices(&notifier, &TrayNotifier::noticeReady);
+    model.applyChanges(queue().mid(0, 2));
+    model.applyChanges({incident(40, "high", "active", 10, QStringLiteral("Page two"))});
+    notifier.check();
+    QCOMPARE(notices.size(), 0);
+    notifier.release();
+    QCOMPARE(notices.size(), 0);
+    model.applyChanges({incident(41, "high", "active", 0, QStringLiteral("After the sync"))});
+    QCOMPARE(notices.size(), 1);
+    QCOMPARE(notices.at(0).at(0).toString(), QStringLiteral("New High incident #41"));
 }
 
 void TestTimeUi::doNotDisturbSilencesEverything()

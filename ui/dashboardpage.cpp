@@ -50,10 +50,9 @@ QBarSet *barSet(const QString &label, const QColor &color)
 QValueAxis *countAxis(int max)
 {
     auto *axis = new QValueAxis;
-    const int top = std::max(4, max + (max + 9) / 10);
-    axis->setRange(0, top);
+    axis->setRange(0, std::max(4, max));
+    axis->applyNiceNumbers();
     axis->setLabelFormat(QStringLiteral("%d"));
-    axis->setTickCount(std::min(top, 4) + 1);
     return axis;
 }
 
@@ -309,8 +308,9 @@ void DashboardPage::updateMeans()
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);
     auto *axisX = new QValueAxis;
-    axisX->setRange(0, std::max(1.0, std::max(triage, close) * 1.15));
-    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    axisX->setRange(0, std::max(1.0, std::max(triage, close) * 1.1));
+    axisX->applyNiceNumbers();
+    axisX->setLabelFormat(QStringLiteral("%g"));
     chart->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisX);
     QChart *old = m_means->chart();

@@ -6,6 +6,7 @@
 #include "dashboardpage.h"
 #include "incidentqueuemodel.h"
 #include "sladialog.h"
+#include "synccontroller.h"
 #include "traynotifier.h"
 
 #include <QAction>
@@ -61,6 +62,12 @@ void MainWindow::createTimeFeatures()
     QSettings settings;
     m_model->setSlaTargets(SlaTargets::load(settings));
     m_trayNotifier = new TrayNotifier(m_model, this);
+    if (m_controller) {
+        // The first sync may fill the queue in many pages: none of that is news.
+        m_trayNotifier->hold();
+        connect(m_controller, &SyncController::syncFinished, m_trayNotifier, &TrayNotifier::release,
+                Qt::SingleShotConnection);
+    }
     m_doNotDisturb = new QAction(tr("Do &not disturb"), this);
     m_doNotDisturb->setObjectName(QStringLiteral("doNotDisturb"));
     m_doNotDisturb->setCheckable(true);

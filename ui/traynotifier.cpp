@@ -81,9 +81,16 @@ void TrayNotifier::prime()
             m_overdue.insert(m_model->incidentAt(row).number);
 }
 
+void TrayNotifier::release()
+{
+    m_holding = false;
+    prime();
+}
+
 void TrayNotifier::onRowsInserted(int first, int last)
 {
-    if (!m_primed) {
+    // The first rows of an empty queue are its first sync, not news.
+    if (m_holding || !m_primed || m_model->rowCount() == last - first + 1) {
         prime();
         return;
     }
@@ -107,7 +114,7 @@ void TrayNotifier::onRowsInserted(int first, int last)
 
 void TrayNotifier::check()
 {
-    if (!m_primed)
+    if (!m_primed || m_holding)
         return;
     QList<int> breached;
     const QDateTime now = m_model->clock()->now();

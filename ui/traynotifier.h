@@ -16,12 +16,13 @@ class IncidentQueueModel;
  * @brief Desktop notifications through the system tray: a new High incident, an incident
  * whose first-triage SLA has just passed. GUI thread.
  *
- * It watches an IncidentQueueModel: incidents present at the first load are known and do not
- * notify; rows added later do (High, not closed); check() (called by the window's minute tick
- * and after every sync) notifies each incident once when it turns overdue. Do not disturb
- * suppresses every notification; what passes while it is on is not shown later. Where the
- * platform has no system tray (a test platform, some desktops) no tray icon is made and nothing
- * is shown; noticeReady() still says what would have been, for the tests and the status bar.
+ * It watches an IncidentQueueModel: incidents present at a load, or filling an empty queue (the
+ * first sync), are known and do not notify; rows added later do (High, not closed); check() (called
+ * by the window's minute tick and after every sync) notifies each incident once when it turns
+ * overdue. Do not disturb suppresses every notification; what passes while it is on is not shown
+ * later. Where the platform has no system tray (a test platform, some desktops) no tray icon is
+ * made and nothing is shown; noticeReady() still says what would have been, for the tests and the
+ * status bar.
  */
 class TrayNotifier : public QObject
 {
@@ -34,6 +35,11 @@ public:
     bool hasTray() const { return m_tray != nullptr; }
     /** The icon's context menu gets these (Do not disturb, Show Vigil); call once. */
     void setTrayActions(const QList<QAction *> &actions);
+
+    /** While held, everything that arrives is known, not news (the first sync, which may bring
+     *  its incidents in many pages); release() starts watching from what the queue holds. */
+    void hold() { m_holding = true; }
+    void release();
 
 public Q_SLOTS:
     void setDoNotDisturb(bool on);
@@ -56,6 +62,7 @@ private:
     QSet<qint64> m_overdue; ///< incidents already notified (or known at start) as overdue
     bool m_doNotDisturb = false;
     bool m_primed = false;
+    bool m_holding = false;
     QTimer m_checkTimer; ///< coalesces the checks after a sync's changes
     qint64 m_lastNumber = 0; ///< what the last notification was about, for a click
 };
