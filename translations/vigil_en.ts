@@ -2,9 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Vigil::ConnectorPage</name>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="49"/>
+        <source>None of the alerts of the last %n day(s) would have made one, so expect few or none.</source>
+        <translation>
+            <numerusform>None of the alerts of the last day would have made one, so expect few or none.</numerusform>
+            <numerusform>None of the alerts of the last %n days would have made one, so expect few or none.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="54"/>
+        <source>From the %n alert(s) they would have matched </source>
+        <translation>
+            <numerusform>From the %n alert they would have matched </numerusform>
+            <numerusform>From the %n alerts they would have matched </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="55"/>
+        <source>in the last %n day(s), </source>
+        <translation>
+            <numerusform>in the last %n day, </numerusform>
+            <numerusform>in the last %n days, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="56"/>
+        <source>expect about %n incident(s) a day</source>
+        <translation>
+            <numerusform>expect about %n incident a day</numerusform>
+            <numerusform>expect about %n incidents a day</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="58"/>
+        <source>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</source>
+        <translation>
+            <numerusform>; %n of those alerts is already in an M365D incident, so its incident would be a duplicate.</numerusform>
+            <numerusform>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="124"/>
+        <source>While the rules were on (since %1) they made %n incident(s) of alerts that an M365D incident already holds.</source>
+        <translation>
+            <numerusform>While the rules were on (since %1) they made %n incident of an alert that an M365D incident already holds.</numerusform>
+            <numerusform>While the rules were on (since %1) they made %n incidents of alerts that an M365D incident already holds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="132"/>
+        <source>Close %n duplicate(s)</source>
+        <translation>
+            <numerusform>Close %n duplicate</numerusform>
+            <numerusform>Close %n duplicates</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Vigil::DashboardPage</name>
     <message numerus="yes">
-        <location filename="../ui/dashboardpage.cpp" line="74"/>
+        <location filename="../ui/dashboardpage.cpp" line="73"/>
         <source>%1 (%n incident(s))</source>
         <translation>
             <numerusform>%1 (%n incident)</numerusform>
@@ -148,7 +207,7 @@
 <context>
     <name>Vigil::TrayNotifier</name>
     <message numerus="yes">
-        <location filename="../ui/traynotifier.cpp" line="102"/>
+        <location filename="../ui/traynotifier.cpp" line="109"/>
         <source>%n new High incident(s)</source>
         <translation>
             <numerusform>%n new High incident</numerusform>
@@ -156,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/traynotifier.cpp" line="131"/>
+        <location filename="../ui/traynotifier.cpp" line="138"/>
         <source>%n incident(s) past their SLA</source>
         <translation>
             <numerusform>%n incident past its SLA</numerusform>
