@@ -593,8 +593,8 @@ void TestConnectorPage::turningTheRulesOnAsksFirst()
     // Nothing has changed yet: the box is still checked, the store still says off.
     QVERIFY(turnOff->isChecked());
     QVERIFY(storedRules().turnOffMicrosoftRules);
-    QCOMPARE(box->textFormat(), Qt::PlainText);
-    const QString text = box->text();
+    QCOMPARE(box->text(), QStringLiteral("Turn on the Microsoft incident creation rules?"));
+    const QString text = box->informativeText();
     QVERIFY2(text.contains(QStringLiteral("every new MDE, MDI and MDO alert")), qPrintable(text));
     const int perDay = std::max(1, int(std::lround(expected.perDay)));
     QVERIFY2(text.contains(QStringLiteral("in the last %1 day").arg(expected.days)),
@@ -656,9 +656,10 @@ void TestConnectorPage::turningThemOffAgainOffersToCloseTheDuplicates()
     QTRY_VERIFY(storedRules().turnOffMicrosoftRules);
     QMessageBox *box = waitForQuestion(*page, "closeDuplicatesQuestion");
     QVERIFY(box);
-    QVERIFY2(box->text().contains(QStringLiteral("they made 3 incidents of alerts that an M365D "
-                                                 "incident already holds")),
-             qPrintable(box->text()));
+    QCOMPARE(box->text(), QStringLiteral("Close the duplicates?"));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("they made 3 incidents of alerts that "
+                                                            "an M365D incident already holds")),
+             qPrintable(box->informativeText()));
     auto *close = box->findChild<QPushButton *>(QStringLiteral("closeDuplicates"));
     QCOMPARE(close->text(), QStringLiteral("Close 3 duplicates"));
     answerQuestion(*page, "closeDuplicatesQuestion", "closeDuplicates");
@@ -716,8 +717,10 @@ void TestConnectorPage::leavingAnEditedRuleAsks()
     clickRule(rules, QStringLiteral("MDE"));
     QMessageBox *box = waitForQuestion(*page, "unsavedRuleQuestion");
     QVERIFY(box);
-    QVERIFY2(box->text().contains(QStringLiteral("The MCAS rule has changes that are not saved")),
-             qPrintable(box->text()));
+    QCOMPARE(box->text(), QStringLiteral("Save the changes to the MCAS rule?"));
+    QVERIFY2(box->informativeText().contains(
+                     QStringLiteral("The MCAS rule has changes that are not saved")),
+             qPrintable(box->informativeText()));
     QCOMPARE(current(), QStringLiteral("MCAS"));
     QCOMPARE(include->text(), QStringLiteral("Mass download"));
     // Cancel: stay, keep the edit.

@@ -27,9 +27,11 @@ constexpr int kProductRole = Qt::UserRole + 1; // as in connectorpagerules.cpp
 QMessageBox *question(QWidget *parent, const QString &objectName, const QString &title,
                       const QString &text)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    // The question in the text as well as the title: not every desktop shows a dialog's title.
+    auto *box = new QMessageBox(QMessageBox::Question, title, title, QMessageBox::NoButton, parent);
     box->setObjectName(objectName);
     box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(text);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     return box;
