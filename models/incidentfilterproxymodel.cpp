@@ -405,6 +405,9 @@ void IncidentFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
                               || orderByMoreKeys;
     bool visibilityChanged = false;
     if (!m_query.isEmpty()) {
+        // The queue's time moves too (its Age and SLA columns tick): age: and sla: follow it.
+        if (m_queue)
+            m_context.now = m_queue->clock()->now();
         for (int row = first; row <= last && !visibilityChanged; ++row)
             visibilityChanged = accepts(row) != (m_sourceToProxy.at(row) >= 0);
     }

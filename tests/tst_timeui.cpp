@@ -210,10 +210,9 @@ void TestTimeUi::slaOverdueInTheFilter()
     QTest::keyClicks(filter, QStringLiteral("sla:overdue"));
     QTRY_COMPARE(queueView()->model()->rowCount(), 1);
     QCOMPARE(shown(4, IncidentQueueModel::NumberColumn), QStringLiteral("4"));
-    // An hour on, #1 (High, 1 h) and #2 (Medium, 4 h) are past theirs too; the filter is
-    // applied again when the text changes.
+    // An hour on, #1 (High, 1 h) and #2 (Medium, 4 h) are past theirs too: the window's tick
+    // brings them into the filtered queue without a keystroke.
     advanceMinutes(61);
-    QTest::keyClick(filter, Qt::Key_Space);
     QTRY_COMPARE(queueView()->model()->rowCount(), 3);
     QVERIFY(viewRowOf(1) >= 0 && viewRowOf(2) >= 0 && viewRowOf(4) >= 0);
 }
