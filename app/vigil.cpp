@@ -103,8 +103,8 @@ int main(int argc, char *argv[])
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
         && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
         && page != QLatin1String("dashboard"))
-        return fail(QStringLiteral("--page must be queue, connector, hunting or dashboard "
-                                   "(hunting-chart: the hunting page with a chart)."));
+        return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
+                                   "the hunting page with a chart), or dashboard."));
 
     DemoTenant demo;
     if (options->demo()) {
