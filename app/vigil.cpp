@@ -84,7 +84,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector, hunting or hunting-chart."),
+                                      "connector, hunting, hunting-chart or dashboard."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.addOption({QStringLiteral("size"),
                       QCoreApplication::translate(
@@ -106,9 +106,10 @@ int main(int argc, char *argv[])
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
-        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart"))
+        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
+        && page != QLatin1String("dashboard"))
         return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
-                                   "the hunting page with a chart)."));
+                                   "the hunting page with a chart), or dashboard."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -260,6 +261,11 @@ int main(int argc, char *argv[])
                                              runQuery, Qt::SingleShotConnection);
                         else
                             runQuery();
+                        return;
+                    }
+                    if (page == QLatin1String("dashboard")) {
+                        window.showDashboardPage();
+                        save();
                         return;
                     }
                     if (page == QLatin1String("connector")) {

@@ -39,6 +39,7 @@ constexpr FieldInfo kFields[] = {
         {"age", Field::Age},
         {"updated", Field::Updated},
         {"has", Field::Has},
+        {"sla", Field::Sla},
 };
 
 /** Values of the enumerated fields: the word the analyst types -> its code. Aliases after the
@@ -86,8 +87,16 @@ const QList<Word> &wordsOf(Field field)
             {"comments", IncidentFilterTerm::Comment, false},
             {"duplicates", IncidentFilterTerm::Duplicate, false},
     };
+    static const QList<Word> sla = {
+            {"overdue", qint64(SlaState::Overdue), true},
+            {"due", qint64(SlaState::Due), true},
+            {"met", qint64(SlaState::Met), true},
+            {"none", qint64(SlaState::None), true},
+    };
     static const QList<Word> none;
     switch (field) {
+    case Field::Sla:
+        return sla;
     case Field::Severity:
         return severity;
     case Field::Status:
@@ -480,6 +489,9 @@ bool IncidentQuery::termMatches(const IncidentFilterTerm &term, const Incident &
         }
         break;
     }
+    case Field::Sla:
+        match = term.codes.contains(qint64(slaStatus(incident, context.now, context.sla).state));
+        break;
     case Field::Has:
         for (qint64 code : term.codes) {
             switch (code) {

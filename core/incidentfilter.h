@@ -1,6 +1,7 @@
 #pragma once
 
 #include "incident.h"
+#include "sla.h"
 
 #include <QDateTime>
 #include <QList>
@@ -32,6 +33,7 @@ struct IncidentFilterTerm
         Age, ///< on the creation time
         Updated, ///< on the last update time
         Has,
+        Sla, ///< the first-triage SLA state at the context's time (sla.h)
     };
     enum Has { Duplicate, Comment, Conflict, Pending, SyncError, Merged };
     enum Provider { M365d, Rule };
@@ -44,7 +46,7 @@ struct IncidentFilterTerm
     /** Lower-cased alternatives (comma = OR): words, owners ("me", "none"), tags, products. */
     QStringList values;
     /** The alternatives as codes: severity ranks, VigilStatus, VigilClassification, Has,
-     *  Provider; for Number the incident number. */
+     *  Provider, SlaState; for Number the incident number. */
     QList<qint64> codes;
     qint64 limitMs = 0; ///< Age, Updated: the duration
     bool olderThan = false; ///< Age, Updated: ">" (older than) rather than "<"
@@ -55,14 +57,15 @@ struct IncidentFilterContext
 {
     QString me; ///< the signed-in analyst's UPN; owner:me matches nothing when empty
     QDateTime now = QDateTime::currentDateTimeUtc();
+    SlaTargets sla; ///< what sla:overdue counts against
 };
 
 /**
  * @brief The queue's filter language: parsed once, matched against many incidents.
  *
  * `severity:high status:new,active owner:me tag:VIP provider:rule age:<4h product:MDE
- * has:duplicate "priya needs" fin-lt-2073 -status:closed #42`. Terms combine with AND, commas
- * are OR within a field, a leading `-` (or `not:`) negates a term, everything is
+ * has:duplicate sla:overdue "priya needs" fin-lt-2073 -status:closed #42`. Terms combine with AND,
+ * commas are OR within a field, a leading `-` (or `not:`) negates a term, everything is
  * case-insensitive and values are the words the queue shows. The window's quick filter and
  * `vigilctl incidents list --filter` both use this class, so they accept and refuse the same
  * text with the same messages. A value type; any thread.

@@ -1,5 +1,8 @@
 #include "incidentrules.h"
 
+#include <QSet>
+
+#include <algorithm>
 #include <array>
 
 namespace Vigil {
@@ -187,6 +190,39 @@ std::optional<RuleProduct> IncidentRuleSettings::ruleFor(const ComponentAlert &a
     if (!r.matchesFilters(alert.alert))
         return std::nullopt;
     return product;
+}
+
+RuleImpact estimateRuleImpact(const IncidentRuleSettings &before, const IncidentRuleSettings &after,
+                              const QList<RuleAlertSample> &alerts, const QDateTime &now, int days)
+{
+    RuleImpact impact;
+    const QDateTime since = now.addDays(-std::max(1, days));
+    QDateTime oldest;
+    QSet<QString> seen;
+    for (const RuleAlertSample &sample : alerts) {
+        const Alert &alert = sample.alert.alert;
+        if (!alert.createdTime.isValid() || alert.createdTime < since || alert.createdTime > now)
+            continue;
+        if (!alert.id.isEmpty()) {
+            if (seen.contains(alert.id))
+                continue;
+            seen.insert(alert.id);
+        }
+        if (!oldest.isValid() || alert.createdTime < oldest)
+            oldest = alert.createdTime;
+        if (!after.ruleFor(sample.alert, sample.heldByM365dIncident)
+            || before.ruleFor(sample.alert, sample.heldByM365dIncident))
+            continue;
+        ++impact.alerts;
+        if (sample.heldByM365dIncident)
+            ++impact.duplicates;
+    }
+    // The days the pulled alerts span: a store a day old says "per day" from one day.
+    const qint64 spanMs = oldest.isValid() ? oldest.msecsTo(now) : 0;
+    constexpr qint64 kDayMs = 24LL * 60 * 60 * 1000;
+    impact.days = int(std::clamp<qint64>((spanMs + kDayMs - 1) / kDayMs, 1, std::max(1, days)));
+    impact.perDay = double(impact.alerts) / impact.days;
+    return impact;
 }
 
 QList<RuleProduct> allRuleProducts()

@@ -69,6 +69,34 @@ struct IncidentRuleSettings
     friend bool operator==(const IncidentRuleSettings &, const IncidentRuleSettings &) = default;
 };
 
+/** @brief An alert the store already holds, as estimateRuleImpact() reads it. Any thread. */
+struct RuleAlertSample
+{
+    ComponentAlert alert; ///< title, severity, sources and createdTime are what count
+    bool heldByM365dIncident = false;
+};
+
+/** @brief What a change of the rule settings would do, estimated from the alerts already
+ *  pulled. A value; any thread. */
+struct RuleImpact
+{
+    int days = 0; ///< the days of alerts the estimate looked at
+    int alerts = 0; ///< alerts in those days that would have become rule incidents
+    int duplicates = 0; ///< of those, alerts an M365D incident also holds
+    double perDay = 0; ///< alerts / days
+
+    friend bool operator==(const RuleImpact &, const RuleImpact &) = default;
+};
+
+/**
+ * How many more rule incidents after would create than before, from the alerts of the last
+ * days (fewer when the oldest alert is younger: the days they span, at least one). Each alert
+ * counts once, by id.
+ */
+RuleImpact estimateRuleImpact(const IncidentRuleSettings &before, const IncidentRuleSettings &after,
+                              const QList<RuleAlertSample> &alerts, const QDateTime &now,
+                              int days = 7);
+
 /** Every product, in the order the connector page and `vigilctl rules list` show them. */
 QList<RuleProduct> allRuleProducts();
 /** "MDE", "MDI", "MDO", "MCAS", "EntraIDProtection", "DefenderForCloud". */
@@ -116,3 +144,4 @@ Incident ruleIncidentForAlert(const Alert &alert);
 } // namespace Vigil
 
 Q_DECLARE_METATYPE(Vigil::IncidentRuleSettings)
+Q_DECLARE_METATYPE(Vigil::RuleImpact)

@@ -24,6 +24,7 @@ void registerMetaTypes()
     qRegisterMetaType<QList<Vigil::ActivityEntry>>();
     qRegisterMetaType<Vigil::FieldValue>();
     qRegisterMetaType<Vigil::IncidentRuleSettings>();
+    qRegisterMetaType<Vigil::RuleImpact>();
 }
 
 } // namespace
@@ -87,6 +88,7 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::refreshTokenRotated, this, &SyncController::refreshTokenRotated);
     connect(m_worker, &SyncWorker::ruleSettingsLoaded, this, &SyncController::ruleSettingsLoaded);
     connect(m_worker, &SyncWorker::ruleSettingsFailed, this, &SyncController::ruleSettingsFailed);
+    connect(m_worker, &SyncWorker::ruleImpactEstimated, this, &SyncController::ruleImpactEstimated);
     m_thread->start();
 }
 
@@ -139,6 +141,14 @@ void SyncController::saveRuleSettings(const IncidentRuleSettings &settings)
     if (m_worker)
         QMetaObject::invokeMethod(
                 m_worker, [worker = m_worker, settings] { worker->saveRuleSettings(settings); },
+                Qt::QueuedConnection);
+}
+
+void SyncController::requestRuleImpact(const IncidentRuleSettings &after)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, after] { worker->estimateRuleImpact(after); },
                 Qt::QueuedConnection);
 }
 

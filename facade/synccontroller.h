@@ -68,6 +68,9 @@ public:
     /** Stores every rule and the "turn off Microsoft incident creation rules" setting; the next
      *  alerts pull applies them. Answered by ruleSettingsLoaded (or ruleSettingsFailed). */
     void saveRuleSettings(const Vigil::IncidentRuleSettings &settings);
+    /** Estimates, from the alerts of the last 7 days in the store, how many more rule incidents
+     *  after would create than the stored rules (ruleImpactEstimated). */
+    void requestRuleImpact(const Vigil::IncidentRuleSettings &after);
 
 Q_SIGNALS:
     /** The whole queue (no comments in these rows): after start() and requestIncidents(). */
@@ -99,6 +102,8 @@ Q_SIGNALS:
     /** The rules as the store holds them: after requestRuleSettings() and saveRuleSettings(). */
     void ruleSettingsLoaded(const Vigil::IncidentRuleSettings &settings);
     void ruleSettingsFailed(const Vigil::Error &error);
+    void ruleImpactEstimated(const Vigil::IncidentRuleSettings &after,
+                             const Vigil::RuleImpact &impact);
 
 private:
     struct ThreadDeleter

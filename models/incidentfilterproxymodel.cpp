@@ -189,7 +189,10 @@ QByteArray IncidentFilterProxyModel::acceptedRows()
     QByteArray mask(rows, 1);
     if (m_query.isEmpty() || rows == 0)
         return mask;
-    m_context.now = QDateTime::currentDateTimeUtc();
+    // The queue's clock and SLA targets, so that age: and sla: agree with its Age and SLA columns.
+    m_context.now = m_queue ? m_queue->clock()->now() : QDateTime::currentDateTimeUtc();
+    if (m_queue)
+        m_context.sla = m_queue->slaTargets();
     const QList<IncidentFilterTerm> &terms = m_query.terms();
     qsizetype left = rows;
     for (int t = 0; t < terms.size(); ++t) {
@@ -402,6 +405,9 @@ void IncidentFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
                               || orderByMoreKeys;
     bool visibilityChanged = false;
     if (!m_query.isEmpty()) {
+        // The queue's time moves too (its Age and SLA columns tick): age: and sla: follow it.
+        if (m_queue)
+            m_context.now = m_queue->clock()->now();
         for (int row = first; row <= last && !visibilityChanged; ++row)
             visibilityChanged = accepts(row) != (m_sourceToProxy.at(row) >= 0);
     }

@@ -1,9 +1,12 @@
 #include "incidentqueuemodel.h"
 
+#include <QBrush>
+#include <QFont>
 #include <QTimer>
 
 #include "displaytext.h"
 #include "incidentfilter.h"
+#include "sla.h"
 #include "vocabulary.h"
 
 #include <algorithm>
@@ -143,10 +146,64 @@ QString IncidentQueueModel::displayText(const Row &row, int column) const
         return formatTime(i.lastUpdateTime);
     case SyncStateColumn:
         return syncStateLabel(i.syncState);
+    case AgeColumn:
+        return i.createdTime.isValid() ? durationText(incidentAgeMs(i, m_clock->now())) : QString();
+    case SlaColumn:
+        return slaText(slaStatus(i, m_clock->now(), m_slaTargets));
     default:
         break;
     }
     return {};
+}
+
+qint64 IncidentQueueModel::timeKey(const Row &row, int column, const QDateTime &now) const
+{
+    if (column == AgeColumn) {
+        // Youngest first, as the age grows: the creation time reversed; unknown times last.
+        return row.createdMs == std::numeric_limits<qint64>::min()
+                       ? std::numeric_limits<qint64>::max()
+                       : -row.createdMs;
+    }
+    // Most urgent first: the most overdue, then the least time left, then met, then no target.
+    const SlaStatus sla = slaStatus(row.incident, now, m_slaTargets);
+    switch (sla.state) {
+    case SlaState::Due:
+    case SlaState::Overdue:
+        return sla.remainingMs;
+    case SlaState::Met:
+        return std::numeric_limits<qint64>::max() - 1;
+    case SlaState::None:
+        break;
+    }
+    return std::numeric_limits<qint64>::max();
+}
+
+void IncidentQueueModel::setClock(const Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+    refreshTimeColumns();
+}
+
+void IncidentQueueModel::setSlaTargets(const SlaTargets &targets)
+{
+    if (targets == m_slaTargets)
+        return;
+    m_slaTargets = targets;
+    refreshTimeColumns();
+}
+
+SlaStatus IncidentQueueModel::slaStatusAt(int row) const
+{
+    return slaStatus(m_rows.at(row).incident, m_clock->now(), m_slaTargets);
+}
+
+void IncidentQueueModel::refreshTimeColumns()
+{
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, AgeColumn), index(int(m_rows.size()) - 1, SlaColumn),
+                       {Qt::DisplayRole, Qt::AccessibleTextRole, Qt::ForegroundRole, Qt::FontRole,
+                        SortRole, SlaStateRole});
 }
 
 QVariant IncidentQueueModel::sortValue(const Row &row, int column) const
@@ -177,6 +234,9 @@ QVariant IncidentQueueModel::sortValue(const Row &row, int column) const
         return i.lastUpdateTime;
     case SyncStateColumn:
         return int(i.syncState);
+    case AgeColumn:
+    case SlaColumn:
+        return timeKey(row, column, m_clock->now());
     default:
         break;
     }
@@ -216,7 +276,7 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (column == NumberColumn || column == AlertsColumn)
+        if (column == NumberColumn || column == AlertsColumn || column == AgeColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::AccessibleTextRole:
@@ -237,6 +297,21 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         return row.incident.providerIncidentId;
     case SearchTextRole:
         return row.searchText;
+    case SlaStateRole:
+        return int(slaStatus(row.incident, m_clock->now(), m_slaTargets).state);
+    case Qt::ForegroundRole:
+        if ((column == SlaColumn || column == AgeColumn)
+            && slaStatus(row.incident, m_clock->now(), m_slaTargets).state == SlaState::Overdue)
+            return QBrush(QColor(0xc5, 0x0f, 0x1f));
+        return {};
+    case Qt::FontRole:
+        if (column == SlaColumn
+            && slaStatus(row.incident, m_clock->now(), m_slaTargets).state == SlaState::Overdue) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
     default:
         break;
     }
@@ -274,6 +349,13 @@ QVariant IncidentQueueModel::headerData(int section, Qt::Orientation orientation
         return tr("Last updated");
     case SyncStateColumn:
         return tr("Sync");
+    case AgeColumn:
+        return role == Qt::DisplayRole ? tr("Age") : tr("Time since the incident was created");
+    case SlaColumn:
+        return role == Qt::DisplayRole
+                       ? tr("SLA")
+                       : tr("Time left to the first triage (status leaves New or an owner is "
+                            "set), by severity");
     default:
         break;
     }
@@ -291,6 +373,7 @@ QHash<int, QByteArray> IncidentQueueModel::roleNames() const
     names.insert(AlertCountRole, "alertCount");
     names.insert(ProviderIncidentIdRole, "providerIncidentId");
     names.insert(SearchTextRole, "searchText");
+    names.insert(SlaStateRole, "slaState");
     return names;
 }
 
@@ -376,6 +459,12 @@ int IncidentQueueModel::compareRows(int leftRow, int rightRow, int column) const
     case SyncStateColumn:
         c = threeWay(int(a.syncState), int(b.syncState));
         break;
+    case AgeColumn:
+    case SlaColumn: {
+        const QDateTime now = m_clock->now();
+        c = threeWay(timeKey(l, column, now), timeKey(r, column, now));
+        break;
+    }
     default:
         break;
     }
@@ -438,6 +527,7 @@ QList<int> IncidentQueueModel::rowsInOrder(int column) const
                   [&](int a, int b) { return keys.at(a) < keys.at(b); });
         return order;
     }
+    const QDateTime now = m_clock->now();
     for (int row = 0; row < rows; ++row) {
         const Row &r = m_rows.at(row);
         qint64 key = 0;
@@ -462,6 +552,10 @@ QList<int> IncidentQueueModel::rowsInOrder(int column) const
             break;
         case SyncStateColumn:
             key = int(r.incident.syncState);
+            break;
+        case AgeColumn:
+        case SlaColumn:
+            key = timeKey(r, column, now);
             break;
         default:
             break;
@@ -524,6 +618,9 @@ std::pair<int, int> IncidentQueueModel::changedColumns(const Incident &before,
             before.createdTime != after.createdTime,
             before.lastUpdateTime != after.lastUpdateTime,
             before.syncState != after.syncState,
+            before.createdTime != after.createdTime,
+            before.createdTime != after.createdTime || before.severity != after.severity
+                    || before.status != after.status || before.assignedTo != after.assignedTo,
     };
     int first = -1;
     int last = -1;

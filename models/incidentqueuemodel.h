@@ -2,6 +2,9 @@
 
 #include "incident.h"
 #include "severityicons.h"
+#include "sla.h"
+
+#include "clock.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -36,6 +39,8 @@ public:
         CreatedColumn,
         LastUpdatedColumn,
         SyncStateColumn,
+        AgeColumn, ///< time since creation, on the model's clock
+        SlaColumn, ///< the first-triage countdown (sla.h)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -49,6 +54,7 @@ public:
         AlertCountRole, ///< int, the true count (not the "150+" label)
         ProviderIncidentIdRole, ///< QString, the Graph incident id
         SearchTextRole, ///< QString, lower-cased text the quick filter matches
+        SlaStateRole, ///< int, the row's SlaState now
     };
 
     explicit IncidentQueueModel(QObject *parent = nullptr);
@@ -103,6 +109,17 @@ public:
      * tie-break. */
     int compareRows(int leftRow, int rightRow, int column) const;
 
+    /** Where the Age and SLA columns take "now" from (default Clock::system()); not owned. */
+    void setClock(const Clock *clock);
+    const Clock *clock() const { return m_clock; }
+    /** The SLA targets the SLA column counts down to (default: SlaTargets()). */
+    void setSlaTargets(const SlaTargets &targets);
+    const SlaTargets &slaTargets() const { return m_slaTargets; }
+    /** The SLA of a row's incident now. */
+    SlaStatus slaStatusAt(int row) const;
+    /** Age and SLA change with time alone: dataChanged for those two columns of every row. */
+    void refreshTimeColumns();
+
     void setSeverityIcons(const SeverityIcons &icons);
     void setSyncStateIcons(const SyncStateIcons &icons);
 
@@ -128,6 +145,8 @@ private:
     /** [first, last] column whose display value differs between two incidents, or {-1, -1}. */
     static std::pair<int, int> changedColumns(const Incident &before, const Incident &after);
     QVariant sortValue(const Row &row, int column) const;
+    /** Sort key of the Age and SLA columns at now (ascending: youngest, most urgent first). */
+    qint64 timeKey(const Row &row, int column, const QDateTime &now) const;
     QString displayText(const Row &row, int column) const;
 
     QList<Row> m_rows;
@@ -143,6 +162,8 @@ private:
     QHash<qint64, int> m_loadedAlertCounts; ///< incidents whose alerts were all loaded
     SeverityIcons m_severityIcons;
     SyncStateIcons m_syncStateIcons;
+    const Clock *m_clock = Clock::system();
+    SlaTargets m_slaTargets;
 };
 
 } // namespace Vigil

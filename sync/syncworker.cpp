@@ -300,6 +300,28 @@ void SyncWorker::requestRuleSettings()
         Q_EMIT ruleSettingsFailed(settings.error());
 }
 
+void SyncWorker::estimateRuleImpact(const IncidentRuleSettings &after)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_store)
+        return;
+    Result<IncidentRuleSettings> before = m_store->rules().loadIncidentRules();
+    if (!before) {
+        Q_EMIT ruleSettingsFailed(before.error());
+        return;
+    }
+    constexpr int kDays = 7;
+    const QDateTime now = m_context->clock()->now();
+    Result<QList<RuleAlertSample>> alerts
+            = m_store->rules().alertsCreatedSince(now.addDays(-kDays));
+    if (!alerts) {
+        Q_EMIT ruleSettingsFailed(alerts.error());
+        return;
+    }
+    Q_EMIT ruleImpactEstimated(after,
+                               Vigil::estimateRuleImpact(*before, after, *alerts, now, kDays));
+}
+
 void SyncWorker::saveRuleSettings(const IncidentRuleSettings &settings)
 {
     Q_ASSERT(QThread::currentThread() == thread());

@@ -67,6 +67,8 @@ public Q_SLOTS:
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
     void requestOutbox();
     void requestRuleSettings();
+    /** Estimates what after would do against the rules stored now (ruleImpactEstimated). */
+    void estimateRuleImpact(const Vigil::IncidentRuleSettings &after);
     void saveRuleSettings(const Vigil::IncidentRuleSettings &settings);
 
 Q_SIGNALS:
@@ -86,6 +88,8 @@ Q_SIGNALS:
     void refreshTokenRotated(const QString &refreshToken);
     void ruleSettingsLoaded(const Vigil::IncidentRuleSettings &settings);
     void ruleSettingsFailed(const Vigil::Error &error);
+    void ruleImpactEstimated(const Vigil::IncidentRuleSettings &after,
+                             const Vigil::RuleImpact &impact);
 
 private:
     /** The leader's cycle: incidents, then component alerts, then the outbox. */

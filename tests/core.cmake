@@ -27,3 +27,4 @@ target_compile_definitions(tst_graphtypes PRIVATE
     VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data"
     VIGIL_GRAPH_TYPES_DIR="${VIGIL_GRAPH_TYPES_DIR}"
     VIGIL_GRAPH_TYPES_VERSION="${VIGIL_GRAPH_TYPES_VERSION}")
+vigil_add_test(NAME tst_sla SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sla.cpp LIBS vigil_core LABELS core)

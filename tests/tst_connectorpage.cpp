@@ -4,18 +4,22 @@
 #include "incidentrepository.h"
 #include "incidentrules.h"
 #include "mainwindow.h"
+#include "pluralforms.h"
 #include "rulerepository.h"
 #include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
+#include "vocabulary.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -25,6 +29,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <algorithm>
+#include <cmath>
 
 using namespace Vigil;
 
@@ -74,6 +81,9 @@ private Q_SLOTS:
     void ruleEditorValidatesAndSaves();
     void missingAlertPermissionIsExplained();
     void waitTheServiceAskedForCountsDown();
+    void turningTheRulesOnAsksFirst();
+    void turningThemOffAgainOffersToCloseTheDuplicates();
+    void leavingAnEditedRuleAsks();
 
 private:
     std::unique_ptr<SyncController> makeController();
@@ -85,6 +95,12 @@ private:
     QList<Incident> storedQueue() const;
     /** Opens the connector page with `g c`, as the analyst would. */
     void goToConnector(MainWindow &window);
+    /** The question objectName over the page, once it is shown; nullptr when none comes. */
+    QMessageBox *waitForQuestion(ConnectorPage &page, const char *objectName);
+    /** Clicks the button named button of that question. */
+    void answerQuestion(ConnectorPage &page, const char *question, const char *button);
+    /** Clicks a rule's name in the table, as the analyst does. */
+    void clickRule(QTreeWidget *rules, const QString &product);
     /** What `vigilctl rules list --format json` reports on the same data directory. */
     QJsonArray vigilctlRules();
     // vigilctl --data-dir finds the store under this name.
@@ -100,6 +116,8 @@ void TestConnectorPage::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_connectorpage"));
     QSettings().clear();
+    // The questions count in English as the window does.
+    QVERIFY(installPluralForms());
 }
 
 void TestConnectorPage::init()
@@ -285,8 +303,10 @@ void TestConnectorPage::turnOffCheckboxDecidesWhatTheNextSyncCreates()
     // which reads the same store.
     rulesLoaded.clear();
     QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    // It asks first; the answer "Turn the rules on" goes on as the click did before.
+    answerQuestion(*page, "turnOnRulesQuestion", "turnOnRules");
     QVERIFY(!turnOff->isChecked());
-    QVERIFY(rulesLoaded.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(!rulesLoaded.isEmpty(), 10000);
     QVERIFY(!rulesLoaded.constLast().at(0).value<IncidentRuleSettings>().turnOffMicrosoftRules);
     const IncidentRuleSettings stored = storedRules();
     QVERIFY(!stored.turnOffMicrosoftRules);
@@ -503,6 +523,250 @@ void TestConnectorPage::waitTheServiceAskedForCountsDown()
     QVERIFY2(first > 100 && first <= 120, qPrintable(backoff->text()));
     // The page's own clock redraws it: the wait visibly goes down while nothing else happens.
     QTRY_VERIFY_WITH_TIMEOUT(secondsLeft() >= 0 && secondsLeft() < first, 5000);
+}
+
+QMessageBox *TestConnectorPage::waitForQuestion(ConnectorPage &page, const char *objectName)
+{
+    QMessageBox *box = nullptr;
+    for (int i = 0; i < 1000 && !box; ++i) {
+        box = page.findChild<QMessageBox *>(QLatin1String(objectName));
+        if (box && !box->isVisible())
+            box = nullptr;
+        if (!box)
+            QTest::qWait(10);
+    }
+    return box;
+}
+
+void TestConnectorPage::answerQuestion(ConnectorPage &page, const char *question,
+                                       const char *button)
+{
+    QMessageBox *box = waitForQuestion(page, question);
+    QVERIFY2(box, question);
+    auto *answer = box->findChild<QPushButton *>(QLatin1String(button));
+    QVERIFY2(answer, button);
+    QTest::mouseClick(answer, Qt::LeftButton);
+    QTRY_VERIFY(!page.findChild<QMessageBox *>(QLatin1String(question)));
+    // A window manager activates the window again when the question closes; offscreen does not.
+    QApplication::setActiveWindow(page.window());
+    QTRY_VERIFY(page.window()->isActiveWindow());
+}
+
+void TestConnectorPage::clickRule(QTreeWidget *rules, const QString &product)
+{
+    const QRect rect = rules->visualItemRect(ruleRow(rules, product));
+    QTest::mouseClick(rules->viewport(), Qt::LeftButton, {},
+                      QPoint(rect.left() + 12, rect.center().y()));
+}
+
+void TestConnectorPage::turningTheRulesOnAsksFirst()
+{
+    auto controller = makeController();
+    MainWindow window(controller.get());
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller->start();
+    QVERIFY(runSync(*controller));
+    goToConnector(window);
+    ConnectorPage *page = window.connectorPage();
+    QTRY_VERIFY(page->ruleSettings().has_value());
+    auto *turnOff = page->findChild<QCheckBox *>(QStringLiteral("turnOffMicrosoftRules"));
+
+    // The estimate: what the M365D incidents' alerts of the last 7 days would have made.
+    IncidentRuleSettings after = storedRules();
+    after.turnOffMicrosoftRules = false;
+    RuleImpact expected;
+    {
+        auto opened = openStore(StoreConfig::sqlite(dbPath()), Store::OpenMode::ReadOnly);
+        QVERIFY(opened);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto alerts = opened.value()->rules().alertsCreatedSince(now.addDays(-7));
+        QVERIFY(alerts);
+        expected = estimateRuleImpact(storedRules(), after, alerts.value(), now, 7);
+    }
+    QVERIFY2(expected.alerts > 0, "the demo tenant has MDE, MDI or MDO alerts this week");
+
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    QMessageBox *box = waitForQuestion(*page, "turnOnRulesQuestion");
+    QVERIFY(box);
+    // Nothing has changed yet: the box is still checked, the store still says off.
+    QVERIFY(turnOff->isChecked());
+    QVERIFY(storedRules().turnOffMicrosoftRules);
+    QCOMPARE(box->text(), QStringLiteral("Turn on the Microsoft incident creation rules?"));
+    const QString text = box->informativeText();
+    QVERIFY2(text.contains(QStringLiteral("every new MDE, MDI and MDO alert")), qPrintable(text));
+    const int perDay = std::max(1, int(std::lround(expected.perDay)));
+    QVERIFY2(text.contains(QStringLiteral("in the last %1 day").arg(expected.days)),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("expect about %1 incident").arg(perDay)),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("%1 of those alerts are already in M365D incidents")
+                                   .arg(expected.duplicates))
+                     || expected.duplicates == 0,
+             qPrintable(text));
+
+    // "Keep them off": nothing changes.
+    answerQuestion(*page, "turnOnRulesQuestion", "keepRulesOff");
+    QVERIFY(turnOff->isChecked());
+    QTest::qWait(200);
+    QVERIFY(storedRules().turnOffMicrosoftRules);
+    QVERIFY(page->ruleSettings()->turnOffMicrosoftRules);
+
+    // Escape is the same as keeping them off.
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    box = waitForQuestion(*page, "turnOnRulesQuestion");
+    QVERIFY(box);
+    QTest::keyClick(box, Qt::Key_Escape);
+    QTRY_VERIFY(!page->findChild<QMessageBox *>(QStringLiteral("turnOnRulesQuestion")));
+    QVERIFY(turnOff->isChecked());
+    QVERIFY(storedRules().turnOffMicrosoftRules);
+}
+
+void TestConnectorPage::turningThemOffAgainOffersToCloseTheDuplicates()
+{
+    auto controller = makeController();
+    MainWindow window(controller.get());
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller->start();
+    QVERIFY(runSync(*controller));
+    goToConnector(window);
+    ConnectorPage *page = window.connectorPage();
+    QTRY_VERIFY(page->ruleSettings().has_value());
+    auto *turnOff = page->findChild<QCheckBox *>(QStringLiteral("turnOffMicrosoftRules"));
+
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    answerQuestion(*page, "turnOnRulesQuestion", "turnOnRules");
+    QTRY_VERIFY(!storedRules().turnOffMicrosoftRules);
+
+    // Three new alerts in M365D incidents: three duplicate rule incidents.
+    const QStringList targets = activeIncidentIds(2);
+    addAlerts(kMde, QStringLiteral("high"), 2, targets.at(0));
+    addAlerts(kMdo, QStringLiteral("low"), 1, targets.at(1));
+    QVERIFY(runSync(*controller));
+    QList<Incident> created = ruleIncidents(storedQueue());
+    QCOMPARE(created.size(), 3);
+    for (const Incident &incident : created)
+        QVERIFY(incident.duplicateOf > 0);
+
+    // Checking the box again turns the rules off and offers to close the three.
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    QTRY_VERIFY(storedRules().turnOffMicrosoftRules);
+    QMessageBox *box = waitForQuestion(*page, "closeDuplicatesQuestion");
+    QVERIFY(box);
+    QCOMPARE(box->text(), QStringLiteral("Close the duplicates?"));
+    QVERIFY2(box->informativeText().contains(QStringLiteral("they made 3 incidents of alerts that "
+                                                            "an M365D incident already holds")),
+             qPrintable(box->informativeText()));
+    auto *close = box->findChild<QPushButton *>(QStringLiteral("closeDuplicates"));
+    QCOMPARE(close->text(), QStringLiteral("Close 3 duplicates"));
+    answerQuestion(*page, "closeDuplicatesQuestion", "closeDuplicates");
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QList<Incident> now = ruleIncidents(storedQueue());
+                return now.size() == 3
+                       && std::all_of(now.cbegin(), now.cend(), [](const Incident &incident) {
+                              return vigilStatus(incident.status) == VigilStatus::Closed
+                                     && incident.classification == QLatin1String("unknown");
+                          });
+            }(),
+            20000);
+    // The M365D incidents that hold the alerts are untouched.
+    for (const Incident &incident : storedQueue())
+        if (targets.contains(incident.providerIncidentId))
+            QCOMPARE(vigilStatus(incident.status), VigilStatus::New);
+
+    // Turning them on and off again without new duplicates asks nothing more.
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    answerQuestion(*page, "turnOnRulesQuestion", "turnOnRules");
+    QTRY_VERIFY(!storedRules().turnOffMicrosoftRules);
+    QTest::mouseClick(turnOff, Qt::LeftButton, {}, QPoint(8, turnOff->height() / 2));
+    QTRY_VERIFY(storedRules().turnOffMicrosoftRules);
+    QTest::qWait(200);
+    QVERIFY(!page->findChild<QMessageBox *>(QStringLiteral("closeDuplicatesQuestion")));
+}
+
+void TestConnectorPage::leavingAnEditedRuleAsks()
+{
+    auto controller = makeController();
+    MainWindow window(controller.get());
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    controller->start();
+    goToConnector(window);
+    ConnectorPage *page = window.connectorPage();
+    QTRY_VERIFY(page->ruleSettings().has_value());
+    auto *rules = page->findChild<QTreeWidget *>(QStringLiteral("incidentRules"));
+    auto *include = page->findChild<QLineEdit *>(QStringLiteral("ruleTitleInclude"));
+    const auto current = [rules] { return rules->currentItem()->text(0); };
+
+    // Without changes, moving between rules asks nothing.
+    clickRule(rules, QStringLiteral("MCAS"));
+    QCOMPARE(current(), QStringLiteral("MCAS"));
+    clickRule(rules, QStringLiteral("MDE"));
+    QCOMPARE(current(), QStringLiteral("MDE"));
+    QVERIFY(!page->findChild<QMessageBox *>(QStringLiteral("unsavedRuleQuestion")));
+    clickRule(rules, QStringLiteral("MCAS"));
+
+    // An edit, then another rule: the question, and the edited rule stays in the editor.
+    QTest::mouseClick(include, Qt::LeftButton);
+    QTest::keyClicks(include, QStringLiteral("Mass download"));
+    clickRule(rules, QStringLiteral("MDE"));
+    QMessageBox *box = waitForQuestion(*page, "unsavedRuleQuestion");
+    QVERIFY(box);
+    QCOMPARE(box->text(), QStringLiteral("Save the changes to the MCAS rule?"));
+    QVERIFY2(box->informativeText().contains(
+                     QStringLiteral("The MCAS rule has changes that are not saved")),
+             qPrintable(box->informativeText()));
+    QCOMPARE(current(), QStringLiteral("MCAS"));
+    QCOMPARE(include->text(), QStringLiteral("Mass download"));
+    // Cancel: stay, keep the edit.
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!page->findChild<QMessageBox *>(QStringLiteral("unsavedRuleQuestion")));
+    QCOMPARE(current(), QStringLiteral("MCAS"));
+    QCOMPARE(include->text(), QStringLiteral("Mass download"));
+
+    // Discard: go, and the edit is gone.
+    clickRule(rules, QStringLiteral("MDI"));
+    box = waitForQuestion(*page, "unsavedRuleQuestion");
+    QVERIFY(box);
+    QTest::mouseClick(box->button(QMessageBox::Discard), Qt::LeftButton);
+    QTRY_COMPARE(current(), QStringLiteral("MDI"));
+    clickRule(rules, QStringLiteral("MCAS"));
+    QCOMPARE(current(), QStringLiteral("MCAS"));
+    QCOMPARE(include->text(), QString());
+    QVERIFY(storedRules().rule(RuleProduct::Mcas).titleInclude.isEmpty());
+
+    // Save: stored, then the other rule.
+    QTest::mouseClick(include, Qt::LeftButton);
+    QTest::keyClicks(include, QStringLiteral("Mass download"));
+    clickRule(rules, QStringLiteral("MDO"));
+    box = waitForQuestion(*page, "unsavedRuleQuestion");
+    QVERIFY(box);
+    QTest::mouseClick(box->button(QMessageBox::Save), Qt::LeftButton);
+    QTRY_COMPARE(current(), QStringLiteral("MDO"));
+    QTRY_COMPARE(storedRules().rule(RuleProduct::Mcas).titleInclude,
+                 QStringList{QStringLiteral("Mass download")});
+
+    // Save with a rule the editor refuses: the reason shows and the analyst stays.
+    clickRule(rules, QStringLiteral("MCAS"));
+    QTRY_COMPARE(include->text(), QStringLiteral("Mass download"));
+    auto *exclude = page->findChild<QLineEdit *>(QStringLiteral("ruleTitleExclude"));
+    QTest::mouseClick(exclude, Qt::LeftButton);
+    QTest::keyClicks(exclude, QStringLiteral("mass download"));
+    clickRule(rules, QStringLiteral("MDO"));
+    box = waitForQuestion(*page, "unsavedRuleQuestion");
+    QVERIFY(box);
+    QTest::mouseClick(box->button(QMessageBox::Save), Qt::LeftButton);
+    QTRY_VERIFY(!page->findChild<QMessageBox *>(QStringLiteral("unsavedRuleQuestion")));
+    QCOMPARE(current(), QStringLiteral("MCAS"));
+    auto *message = page->findChild<QLabel *>(QStringLiteral("ruleMessage"));
+    QVERIFY2(message->isVisible()
+                     && message->text().contains(QStringLiteral("both included and excluded")),
+             qPrintable(message->text()));
 }
 
 QTEST_MAIN(TestConnectorPage)

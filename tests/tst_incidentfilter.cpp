@@ -177,7 +177,7 @@ void TestIncidentFilter::errors_data()
             << QStringLiteral("sevrity:high")
             << QStringLiteral("sevrity:high — sevrity is not a field; the fields are severity, "
                               "status, classification, owner, tag, provider, product, age, "
-                              "updated or has (quote the term to search for it as text)");
+                              "updated, has or sla (quote the term to search for it as text)");
     QTest::newRow("unbalanced quote") << QStringLiteral("\"priya needs")
                                       << QStringLiteral("\"priya needs — the quote is not closed");
     QTest::newRow("product") << QStringLiteral("product:XYZ")

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void disabledRuleCreatesNothing();
     void ruleIncident();
     void sourcesPulledForActiveRules();
+    void impactOfTurningTheRulesOn();
 };
 
 void TestIncidentRules::productNamesAndFilters_data()
@@ -406,6 +407,68 @@ void TestIncidentRules::sourcesPulledForActiveRules()
     QCOMPARE(serviceSourcesForRules({RuleProduct::Mde}),
              QStringList(
                      {QStringLiteral("microsoftDefenderForEndpoint"), QStringLiteral("unknown")}));
+}
+
+void TestIncidentRules::impactOfTurningTheRulesOn()
+{
+    const QDateTime now(QDate(2026, 12, 6), QTime(12, 0), Qt::UTC);
+    const IncidentRuleSettings before = defaultIncidentRuleSettings();
+    IncidentRuleSettings after = before;
+    after.turnOffMicrosoftRules = false;
+    QList<RuleAlertSample> alerts;
+    const auto add = [&](const char *id, const QString &source, const char *severity,
+                         qint64 hoursAgo, bool held) {
+        RuleAlertSample sample;
+        sample.alert = alertOf(source, QLatin1String(severity));
+        sample.alert.alert.id = QLatin1String(id);
+        sample.alert.alert.createdTime = now.addSecs(-hoursAgo * 3600);
+        sample.heldByM365dIncident = held;
+        alerts.append(sample);
+    };
+    const QString mde = QStringLiteral("microsoftDefenderForEndpoint");
+    const QString mdo = QStringLiteral("microsoftDefenderForOffice365");
+    const QString mcas = QStringLiteral("microsoftDefenderForCloudApps");
+    // Over four days: 6 MDE and MDO alerts (4 in M365D incidents), the oldest 90 h ago.
+    add("e1", mde, "high", 1, true);
+    add("e2", mde, "medium", 20, true);
+    add("e3", mde, "low", 45, false);
+    add("o1", mdo, "high", 50, true);
+    add("o2", mdo, "informational", 70, false);
+    add("o3", mdo, "high", 90, true);
+    // Counted once although it comes twice (an incident's alert and its component copy).
+    add("e1", mde, "high", 1, false);
+    // Not a change: the MCAS rule is on already.
+    add("c1", mcas, "high", 2, false);
+    // Outside the week, or from the future (clock skew): not counted.
+    add("e9", mde, "high", 24 * 8, true);
+    add("e8", mde, "high", -2, true);
+    RuleImpact impact = estimateRuleImpact(before, after, alerts, now, 7);
+    QCOMPARE(impact.alerts, 6);
+    QCOMPARE(impact.duplicates, 4);
+    QCOMPARE(impact.days, 4); // 90 h of alerts: four days begun
+    QCOMPARE(impact.perDay, 1.5);
+
+    // The MDE rule on High only: e1 and, from MDO, o1, o3, o2 (every severity).
+    IncidentRule mdeRule = after.rule(RuleProduct::Mde);
+    mdeRule.severities = {QStringLiteral("High")};
+    after.setRule(mdeRule);
+    impact = estimateRuleImpact(before, after, alerts, now, 7);
+    QCOMPARE(impact.alerts, 4);
+    QCOMPARE(impact.duplicates, 3);
+    // Skipping alerts that M365D incidents hold leaves no duplicates.
+    for (RuleProduct product : {RuleProduct::Mde, RuleProduct::Mdo}) {
+        IncidentRule rule = after.rule(product);
+        rule.skipAlertsInM365dIncidents = true;
+        after.setRule(rule);
+    }
+    impact = estimateRuleImpact(before, after, alerts, now, 7);
+    QCOMPARE(impact.alerts, 1); // o2
+    QCOMPARE(impact.duplicates, 0);
+    // No change, nothing to expect; no alerts at all, one day.
+    QCOMPARE(estimateRuleImpact(before, before, alerts, now, 7).alerts, 0);
+    const RuleImpact none = estimateRuleImpact(before, after, {}, now, 7);
+    QCOMPARE(none.days, 1);
+    QCOMPARE(none.perDay, 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentRules)

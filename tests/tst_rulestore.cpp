@@ -66,6 +66,7 @@ private Q_SLOTS:
     void duplicateLinkFollowsTheM365dIncident();
     void ruleIncidentEditsHaveNoOutboxRows();
     void rulesPersist();
+    void alertsCreatedSinceForTheEstimate();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
@@ -345,6 +346,54 @@ void TestRuleStore::rulesPersist()
     QVERIFY(settings.isActive(RuleProduct::Mde));
     QVERIFY(!settings.isActive(RuleProduct::Mdi));
     QCOMPARE(settings.rules.size(), 6);
+}
+
+void TestRuleStore::alertsCreatedSinceForTheEstimate()
+{
+    auto opened = openStore(StoreConfig::sqlite(path()));
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    // ca1 at +1 min names incident 500 (held), ca2 at +2 min none, ca3 at -60 min is too old.
+    ComponentAlert held = componentAlert(QStringLiteral("ca1"), QStringLiteral("500"), 1);
+    const ComponentAlert alone = componentAlert(QStringLiteral("ca2"), QString(), 2);
+    const ComponentAlert old = componentAlert(QStringLiteral("ca3"), QString(), -60);
+    QVERIFY(store.rules().storeComponentAlertPage({held, alone, old}, {}).ok());
+    // The M365D incident 500 holds ca1 and its own alert a7 (MDE, high, at +3 min).
+    Alert own = componentAlert(QStringLiteral("a7"), QStringLiteral("500"), 3).alert;
+    own.serviceSource = QStringLiteral("microsoftDefenderForEndpoint");
+    own.severity = QStringLiteral("high");
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage({IncidentPayload{m365dIncident(QStringLiteral("500"), 1),
+                                                         QList<Alert>{held.alert, own}}})
+                    .ok());
+
+    const QList<RuleAlertSample> samples = store.rules().alertsCreatedSince(kBase).value();
+    QHash<QString, RuleAlertSample> byId;
+    for (const RuleAlertSample &sample : samples)
+        byId.insert(sample.alert.alert.id, sample);
+    QCOMPARE(samples.size(), 3); // ca1 once, ca2, a7; not ca3
+    QCOMPARE(byId.keys().size(), 3);
+    QVERIFY(byId.value(QStringLiteral("ca1")).heldByM365dIncident);
+    QVERIFY(!byId.value(QStringLiteral("ca2")).heldByM365dIncident);
+    QVERIFY(byId.value(QStringLiteral("a7")).heldByM365dIncident);
+    const Alert &a7 = byId.value(QStringLiteral("a7")).alert.alert;
+    QCOMPARE(a7.serviceSource, QStringLiteral("microsoftDefenderForEndpoint"));
+    QCOMPARE(a7.severity, QStringLiteral("high"));
+    QCOMPARE(a7.title, own.title);
+    QCOMPARE(a7.createdTime, kBase.addSecs(180));
+    QCOMPARE(byId.value(QStringLiteral("ca2")).alert.productName,
+             QStringLiteral("Microsoft Defender for Cloud Apps"));
+
+    // The estimate over them: turning the Microsoft rules on would make one incident (a7, a
+    // duplicate); the MCAS rule was on already and skips held alerts anyway.
+    IncidentRuleSettings before = defaultIncidentRuleSettings();
+    IncidentRuleSettings after = before;
+    after.turnOffMicrosoftRules = false;
+    const RuleImpact impact = estimateRuleImpact(before, after, samples, kBase.addSecs(600), 7);
+    QCOMPARE(impact.alerts, 1);
+    QCOMPARE(impact.duplicates, 1);
+    QCOMPARE(impact.days, 1);
+    QCOMPARE(impact.perDay, 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestRuleStore)

@@ -38,3 +38,6 @@ vigil_add_test(NAME tst_huntingwalk SOURCES tst_huntingwalk.cpp LIBS vigil_ui vi
                LABELS hunting ui TIMEOUT 300)
 # Reading incidents: titles at 1280×720, the splitter, the detail pane's place, alert detail, copy.
 vigil_add_test(NAME tst_readingui SOURCES tst_readingui.cpp LIBS vigil_ui LABELS ui)
+# Time in the window: the Age and SLA columns on a test clock, sla:overdue, notifications with do
+# not disturb, the SLA targets dialog, the dashboard (g d) and its PNG.
+vigil_add_test(NAME tst_timeui SOURCES tst_timeui.cpp LIBS vigil_ui vigil_testclock LABELS ui)

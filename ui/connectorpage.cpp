@@ -27,6 +27,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Vigil {
 
 namespace {
@@ -105,6 +107,13 @@ ConnectorPage::ConnectorPage(SyncController *controller, QWidget *parent)
                 &ConnectorPage::showRuleSettings);
         connect(m_controller, &SyncController::ruleSettingsFailed, this,
                 &ConnectorPage::showRuleSettingsFailure);
+        connect(m_controller, &SyncController::ruleImpactEstimated, this,
+                [this](const IncidentRuleSettings &after, const RuleImpact &impact) {
+                    if (std::exchange(m_askingImpact, false))
+                        askBeforeTurningOn(after, impact);
+                });
+        connect(m_controller, &SyncController::incidentsChanged, this,
+                &ConnectorPage::noteRuleIncidents);
         // The store opens on the sync thread; its first status says it is there.
         connect(m_controller, &SyncController::incidentsLoaded, this, [this] {
             if (!m_settings)

@@ -7,6 +7,8 @@
 #include "syncconfig.h"
 #include "syncstatus.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
@@ -117,7 +119,8 @@ private:
     void updateHealthTimes();
     void applyTurnOff(bool on);
     void applyRuleCheck(QTreeWidgetItem *item);
-    void saveEditedRule();
+    /** Saves the editor's rule; false (and the reason shown) when it is not valid. */
+    bool saveEditedRule();
     void submit(const IncidentRuleSettings &settings);
     RuleProduct currentProduct() const;
     QString ruleStateText(RuleProduct product) const;
@@ -125,6 +128,21 @@ private:
     /** What an error of the component alert pull means, and what to do about it. */
     static QString componentAlertsErrorText(const Error &error);
     static QString reasonText(RuleProduct product);
+
+    // Asking first (connectorpagesafety.cpp): turning the Microsoft rules on, leaving an edited
+    // rule, closing the duplicates the rules made.
+    void askBeforeTurningOn(const IncidentRuleSettings &after,
+                            const std::optional<RuleImpact> &impact);
+    void offerToCloseDuplicates();
+    void noteRuleIncidents(const QList<Incident> &incidents);
+    void currentRuleChanged(QTreeWidgetItem *current, QTreeWidgetItem *previous);
+    /** The rule as the editor shows it now (for currentProduct()). */
+    IncidentRule ruleInEditor() const;
+    bool editorHasUnsavedChanges() const;
+    bool m_askingImpact = false; ///< an estimate was asked for the turn-on question
+    QDateTime m_rulesOnSince; ///< when this page turned the Microsoft rules on; invalid: not
+    QHash<qint64, Incident> m_ruleIncidentsSince; ///< rule incidents seen since then
+    bool m_selectingBack = false;
 
     SyncController *m_controller = nullptr;
     QVBoxLayout *m_leftColumn = nullptr;

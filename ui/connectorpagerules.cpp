@@ -97,7 +97,7 @@ QWidget *ConnectorPage::createRulesBox()
         if (column == RuleStateColumn)
             applyRuleCheck(item);
     });
-    connect(m_rules, &QTreeWidget::currentItemChanged, this, &ConnectorPage::fillEditor);
+    connect(m_rules, &QTreeWidget::currentItemChanged, this, &ConnectorPage::currentRuleChanged);
     layout->addWidget(m_rules, 1);
 
     auto *editor = new QGroupBox(tr("Edit rule"), box);
@@ -175,6 +175,9 @@ void ConnectorPage::showRuleSettings(const IncidentRuleSettings &settings)
     // The answer to an older save would undo a newer change on screen: wait for the last one.
     if (m_savesInFlight > 0 && --m_savesInFlight > 0)
         return;
+    // What the analyst typed and has not saved stays in the editor (a reload after a sync or a
+    // change in the table would otherwise wipe it without a word).
+    const bool keepEditor = editorHasUnsavedChanges();
     m_settings = settings;
     m_ruleMessage->setVisible(false);
     m_filling = true;
@@ -183,11 +186,13 @@ void ConnectorPage::showRuleSettings(const IncidentRuleSettings &settings)
     m_filling = false;
     m_rules->setEnabled(true);
     fillRulesTable();
-    fillEditor();
+    if (!keepEditor)
+        fillEditor();
 }
 
 void ConnectorPage::showRuleSettingsFailure(const Error &error)
 {
+    m_askingImpact = false;
     if (m_savesInFlight > 0)
         --m_savesInFlight;
     m_ruleMessage->setText(
@@ -321,10 +326,10 @@ QString ConnectorPage::validateRule(const IncidentRule &rule)
     return {};
 }
 
-void ConnectorPage::saveEditedRule()
+bool ConnectorPage::saveEditedRule()
 {
     if (!m_settings)
-        return;
+        return false;
     const RuleProduct product = currentProduct();
     IncidentRule rule = m_settings->rule(product);
     if (m_ruleEnabled->isEnabled())
@@ -351,21 +356,36 @@ void ConnectorPage::saveEditedRule()
     if (!problem.isEmpty()) {
         m_ruleMessage->setText(problem);
         m_ruleMessage->setVisible(true);
-        return;
+        return false;
     }
     IncidentRuleSettings settings = *m_settings;
     settings.setRule(rule);
     submit(settings);
+    return true;
 }
 
 void ConnectorPage::applyTurnOff(bool on)
 {
-    if (m_filling || !m_settings)
+    if (m_filling || !m_settings || on == m_settings->turnOffMicrosoftRules)
         return;
     IncidentRuleSettings settings = *m_settings;
     settings.turnOffMicrosoftRules = on;
-    // Unchecked, the three rules run with their own switch and filters (on by default).
+    if (!on) {
+        // Unchecked, the three rules run with their own switch and filters (on by default):
+        // the box stays checked until the analyst has read what that will do.
+        m_filling = true;
+        m_turnOff->setChecked(true);
+        m_filling = false;
+        if (m_controller) {
+            m_askingImpact = true;
+            m_controller->requestRuleImpact(settings);
+        } else {
+            askBeforeTurningOn(settings, std::nullopt);
+        }
+        return;
+    }
     submit(settings);
+    offerToCloseDuplicates();
 }
 
 void ConnectorPage::applyRuleCheck(QTreeWidgetItem *item)

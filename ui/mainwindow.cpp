@@ -138,6 +138,7 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
 
     createActions();
     createMenus();
+    createTimeFeatures();
 
     m_syncIcon = new QLabel(this);
     m_syncIcon->setObjectName(QStringLiteral("syncStateIcon"));

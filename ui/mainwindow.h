@@ -31,7 +31,10 @@ class QTreeView;
 
 namespace Vigil {
 
+class Clock;
+class ClockTimer;
 class ConnectorPage;
+class DashboardPage;
 class EventController;
 class FilterChips;
 class HuntingImport;
@@ -40,6 +43,8 @@ class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
 class SyncController;
+class TrayNotifier;
+struct SlaTargets;
 
 /**
  * Vigil's main window: quick filter, the incident queue and the detail pane on a splitter, the
@@ -295,6 +300,31 @@ private:
 
     QAction *m_detailBelow = nullptr;
     QAction *m_showDetail = nullptr;
+    // Time: the Age and SLA columns, notifications, the dashboard (mainwindowtime.cpp).
+public:
+    /** Where the queue's Age and SLA columns, the SLA checks and the dashboard take the time
+     *  from (default Clock::system(); tests hand in a clock they move). Not owned. */
+    void setClock(Clock *clock);
+    /** Saves the targets and shows the queue, notifications and dashboard against them. */
+    void setSlaTargets(const SlaTargets &targets);
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    bool isDashboardPageShown() const;
+    TrayNotifier *trayNotifier() const { return m_trayNotifier; }
+public Q_SLOTS:
+    /** `g d`: the dashboard page. */
+    void showDashboardPage();
+    /** Vigil → SLA targets…: a dialog over the window. */
+    void editSlaTargets();
+
+private:
+    void createTimeFeatures();
+    Clock *m_clock = nullptr;
+    ClockTimer *m_timeTick = nullptr; ///< redraws Age and SLA, looks for new breaches
+    DashboardPage *m_dashboardPage = nullptr;
+    TrayNotifier *m_trayNotifier = nullptr;
+    QAction *m_goDashboard = nullptr;
+    QAction *m_doNotDisturb = nullptr;
+    QAction *m_editSla = nullptr;
 };
 
 } // namespace Vigil

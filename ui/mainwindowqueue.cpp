@@ -119,12 +119,16 @@ void MainWindow::createQueue(QWidget *parent)
         syncWidth = std::max(syncWidth,
                              metrics.horizontalAdvance(IncidentQueueModel::syncStateLabel(state)));
     width(IncidentQueueModel::SyncStateColumn, syncWidth + metrics.height() + 24);
+    width(IncidentQueueModel::AgeColumn, digit * 6 + 16);
+    width(IncidentQueueModel::SlaColumn,
+          metrics.horizontalAdvance(QStringLiteral("Overdue 23h 59m")) + 16);
     new TitleColumnFitter(m_queue, IncidentQueueModel::TitleColumn);
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.
     m_queue->setColumnHidden(IncidentQueueModel::ClassificationColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::CreatedColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::TagsColumn, true);
+    m_queue->setColumnHidden(IncidentQueueModel::AgeColumn, true);
     m_queue->sortByColumn(IncidentQueueModel::LastUpdatedColumn, Qt::DescendingOrder);
     m_defaultHeaderState = header->saveState();
 

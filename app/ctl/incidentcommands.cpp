@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 #include <optional>
 
@@ -181,6 +182,8 @@ int runIncidentsList(const QCommandLineParser &parser, const QStringList &)
         return fail(QStringLiteral("--filter: %1").arg(query.errorMessage()), Usage);
     IncidentFilterContext context;
     context.me = options->analystUpn();
+    // sla: counts against the targets the window keeps (Vigil → SLA targets…).
+    context.sla = SlaTargets::load(QSettings());
 
     ControllerRun run(options.value(), ControllerRun::Reach::Store);
     if (const int opened = run.open(); opened != Ok)

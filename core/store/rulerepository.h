@@ -48,6 +48,10 @@ public:
     /** Points each rule incident at the M365D incident that holds its alert now (duplicateOf);
      *  returns the rule incidents whose link changed. */
     virtual Result<QList<Incident>> refreshDuplicates() = 0;
+    /** The alerts created since then that the store holds (the M365D incidents' alerts, held;
+     *  the component alerts no incident lists, held when their incidentId is set), for
+     *  estimateRuleImpact(). */
+    virtual Result<QList<RuleAlertSample>> alertsCreatedSince(const QDateTime &since) const = 0;
     virtual int componentAlertCount() const = 0;
     virtual int ruleIncidentCount() const = 0;
     /** Rule incidents whose alert an M365D incident also holds. */

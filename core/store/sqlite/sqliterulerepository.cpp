@@ -237,6 +237,43 @@ int SqliteRuleRepository::ruleIncidentCount() const
     return q.value(0).toInt();
 }
 
+Result<QList<RuleAlertSample>> SqliteRuleRepository::alertsCreatedSince(
+        const QDateTime &since) const
+{
+    QList<RuleAlertSample> samples;
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    // Only what the rules' filters read; an alert in both tables counts once, as held.
+    q.prepare(QStringLiteral(
+            "SELECT id, title, severity, service_source, detection_source, '', created_time, 1"
+            " FROM alerts WHERE created_time >= ?"
+            " UNION ALL"
+            " SELECT id, title, severity, service_source, detection_source, product_name,"
+            " created_time, COALESCE(incident_id, '') <> ''"
+            " FROM component_alerts WHERE created_time >= ?"
+            " AND id NOT IN (SELECT id FROM alerts)"));
+    q.addBindValue(timeValue(since));
+    q.addBindValue(timeValue(since));
+    if (!q.exec())
+        return storageError(
+                QStringLiteral("reading the alerts since %1").arg(since.toString(Qt::ISODate)),
+                q.lastError());
+    while (q.next()) {
+        RuleAlertSample sample;
+        Alert &alert = sample.alert.alert;
+        alert.id = q.value(0).toString();
+        alert.title = q.value(1).toString();
+        alert.severity = q.value(2).toString();
+        alert.serviceSource = q.value(3).toString();
+        alert.detectionSource = q.value(4).toString();
+        sample.alert.productName = q.value(5).toString();
+        alert.createdTime = timeFrom(q.value(6));
+        sample.heldByM365dIncident = q.value(7).toBool();
+        samples.append(sample);
+    }
+    return samples;
+}
+
 int SqliteRuleRepository::duplicateCount() const
 {
     QSqlQuery q(m_database.db());

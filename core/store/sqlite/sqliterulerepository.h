@@ -37,6 +37,7 @@ public:
                                                     const QStringList &ruleAlertIds,
                                                     const QDateTime &newCursor = {}) override;
     Result<QList<Incident>> refreshDuplicates() override;
+    Result<QList<RuleAlertSample>> alertsCreatedSince(const QDateTime &since) const override;
     int componentAlertCount() const override;
     int ruleIncidentCount() const override;
     int duplicateCount() const override;
