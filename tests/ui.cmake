@@ -33,3 +33,6 @@ vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_u
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
 vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
                LABELS hunting ui TIMEOUT 240)
+# Team mode in the window: the sync leader and who else is on an incident, against PostgreSQL.
+vigil_add_test(NAME tst_teamui SOURCES tst_teamui.cpp
+               LIBS vigil_ui vigil_facade vigil_sync vigil_pgserver LABELS ui postgres)

@@ -39,6 +39,7 @@ class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
 class SyncController;
+class TeamController;
 
 /**
  * Vigil's main window: quick filter, the incident queue and the detail pane on a splitter, the
@@ -276,6 +277,22 @@ private:
     QLabel *m_filterMessage = nullptr; ///< why the filter text does not parse
     QLabel *m_emptyState = nullptr; ///< over the queue when the filter leaves nothing
     QMenu *m_viewsMenu = nullptr;
+
+    // Team mode (mainwindowteam.cpp): the sync leader in the status bar, who else is on the
+    // shown incident, colleagues' changes reloaded as they are committed.
+public:
+    /** Shows what team (not owned, must outlive the window) says; null: one analyst. */
+    void setTeamController(TeamController *team);
+
+private:
+    void showLeader();
+    void showPresence();
+    void onTeamChange(const QList<qint64> &numbers, bool everything);
+
+    TeamController *m_team = nullptr;
+    QLabel *m_teamLeader = nullptr;
+    QTimer m_teamReload; ///< coalesces the reloads a burst of colleagues' changes asks for
+    bool m_teamReloadDetail = false;
 };
 
 } // namespace Vigil
