@@ -289,7 +289,7 @@ private:
     void showPresence();
     void onTeamChange(const QList<qint64> &numbers, bool everything);
 
-    TeamController *m_team = nullptr;
+    QPointer<TeamController> m_team;
     QLabel *m_teamLeader = nullptr;
     QTimer m_teamReload; ///< coalesces the reloads a burst of colleagues' changes asks for
     bool m_teamReloadDetail = false;

@@ -45,12 +45,14 @@ void MainWindow::setTeamController(TeamController *team)
     });
     // The incident shown here is "open" for the others; an accepted edit is "edited".
     connect(this, &MainWindow::detailRequested, this, [this](qint64 number, bool) {
+        if (!m_team)
+            return;
         m_team->setOpened(number);
         showPresence();
     });
     if (m_controller) {
         connect(m_controller, &SyncController::editAccepted, this, [this](qint64 number, int n) {
-            if (n > 0)
+            if (n > 0 && m_team)
                 m_team->markEdited(number);
         });
     }

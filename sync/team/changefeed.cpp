@@ -71,9 +71,14 @@ bool ChangeFeed::listen()
 {
     const Result<void> opened = m_connection.open(m_settings);
     if (!opened) {
-        qCWarning(lcTeam).noquote() << "change feed:" << opened.error().message;
+        // Said once per kind of failure, not at every retry.
+        if (m_lastError != opened.error().message) {
+            m_lastError = opened.error().message;
+            qCWarning(lcTeam).noquote() << "change feed:" << m_lastError;
+        }
         return false;
     }
+    m_lastError.clear();
     QSqlDriver *driver = m_connection.database().driver();
     connect(driver, &QSqlDriver::notification, this, &ChangeFeed::onNotification);
     if (!driver->subscribeToNotification(Team::changesChannel())) {
@@ -112,10 +117,14 @@ void ChangeFeed::keepAlive()
     if (!m_running)
         return;
     if (m_connection.isOpen()) {
-        QSqlQuery query(m_connection.database());
-        if (query.exec(QStringLiteral("SELECT 1")) && query.next())
-            return;
-        lost(query.lastError().text());
+        QString failure;
+        {
+            QSqlQuery query(m_connection.database());
+            if (query.exec(QStringLiteral("SELECT 1")) && query.next())
+                return;
+            failure = query.lastError().text();
+        }
+        lost(failure);
     }
     listen();
 }

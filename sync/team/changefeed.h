@@ -66,6 +66,7 @@ private:
     bool m_listening = false;
     bool m_missed = false; ///< the connection was lost: the next listen asks for a full refresh
     qint64 m_ignored = 0;
+    QString m_lastError;
 };
 
 } // namespace Vigil

@@ -75,6 +75,19 @@ bool LeaderElection::connectNow()
         return false;
     }
     m_tablesReady = false;
+    {
+        // A leader whose network is cut must lose the lock within about one interval: the
+        // server probes an idle session and gives up on unacknowledged data that soon, then
+        // ends the backend and with it the lock. (Best effort: a server may refuse these.)
+        const int seconds = std::max(1, m_settings.pollIntervalMs / 1000);
+        QSqlQuery query(m_connection.database());
+        query.exec(
+                QStringLiteral("SET tcp_keepalives_idle = %1").arg(std::max(1, seconds * 2 / 5)));
+        query.exec(
+                QStringLiteral("SET tcp_keepalives_interval = %1").arg(std::max(1, seconds / 5)));
+        query.exec(QStringLiteral("SET tcp_keepalives_count = 3"));
+        query.exec(QStringLiteral("SET tcp_user_timeout = %1").arg(m_settings.pollIntervalMs));
+    }
     if (const Result<void> tables = Team::ensureTeamTables(m_connection.database()); !tables) {
         connectionFailed(QStringLiteral("team tables"), tables.error().message);
         return false;

@@ -75,17 +75,18 @@ void TeamWorker::refresh()
 {
     if (!ensureOpen())
         return;
-    const QSqlDatabase db = m_connection.database();
+    // No copy of the connection outlives a step: a failed one is closed and removed.
     if (m_opened > 0) {
         // Renewed while open, so that it outlives a missed interval but not the console.
-        if (!TeamPresenceBook::set(db, presence(m_opened, TeamPresence::Kind::Opened),
+        if (!TeamPresenceBook::set(m_connection.database(),
+                                   presence(m_opened, TeamPresence::Kind::Opened),
                                    TeamPresenceBook::kOpenedSeconds)) {
             m_connection.close();
             return;
         }
     }
-    TeamPresenceBook::expire(db);
-    const Result<QList<TeamConsole>> consoles = Team::readConsoles(db);
+    TeamPresenceBook::expire(m_connection.database());
+    const Result<QList<TeamConsole>> consoles = Team::readConsoles(m_connection.database());
     if (!consoles) {
         qCWarning(lcTeam).noquote() << consoles.error().message;
         m_connection.close();
@@ -126,11 +127,12 @@ void TeamWorker::setOpened(qint64 number)
     m_opened = number;
     if (!ensureOpen())
         return;
-    const QSqlDatabase db = m_connection.database();
-    if (previous > 0)
-        TeamPresenceBook::clear(db, m_consoleId, previous, TeamPresence::Kind::Opened);
+    if (previous > 0) {
+        TeamPresenceBook::clear(m_connection.database(), m_consoleId, previous,
+                                TeamPresence::Kind::Opened);
+    }
     if (number > 0) {
-        TeamPresenceBook::set(db, presence(number, TeamPresence::Kind::Opened),
+        TeamPresenceBook::set(m_connection.database(), presence(number, TeamPresence::Kind::Opened),
                               TeamPresenceBook::kOpenedSeconds);
     }
     readPresence();
@@ -151,9 +153,8 @@ void TeamWorker::onChange(const TeamChange &change)
         if (ensureOpen())
             readPresence();
     }
-    if (change.what != QLatin1String("presence"))
-        Q_EMIT changed(change);
-    else if (change.fullRefresh)
+    // Presence is this worker's own business; a full refresh is everyone's.
+    if (change.fullRefresh || change.what != QLatin1String("presence"))
         Q_EMIT changed(change);
 }
 
