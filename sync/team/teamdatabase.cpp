@@ -72,6 +72,8 @@ Result<void> ensureTeamTables(const QSqlDatabase &db)
     // catalog), so the creators queue on a transaction lock.
     static const char *const statements[] = {
             "SELECT pg_advisory_xact_lock(%1, %2)",
+            // "already exists, skipping" is no news, and libpq would print it on stderr.
+            "SET LOCAL client_min_messages = warning",
             "CREATE TABLE IF NOT EXISTS team_consoles ("
             " console_id text PRIMARY KEY,"
             " host text NOT NULL DEFAULT '',"
