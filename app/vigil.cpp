@@ -14,6 +14,7 @@
 #include "remotehuntcontroller.h"
 #include "secretstore.h"
 #include "synccontroller.h"
+#include "teamcontroller.h"
 
 #include <QApplication>
 #include <QDir>
@@ -181,6 +182,20 @@ int main(int argc, char *argv[])
                      &MainWindow::showPendingCount);
     if (!options->analystUpn().isEmpty())
         window.setAnalystUpn(options->analystUpn());
+    // Team mode: with a team database in VIGIL_DB the window shows who leads its sync, who
+    // else is on an incident and reloads after colleagues' changes.
+    TeamSettings teamSettings;
+    if (const QString teamDb = qEnvironmentVariable("VIGIL_DB");
+        teamDb.startsWith(QLatin1String("postgres"))) {
+        teamSettings.databaseUrl = teamDb;
+        teamSettings.analyst = options->analystUpn();
+        teamSettings.pollIntervalMs = std::clamp(config.pollIntervalSeconds, 5, 300) * 1000;
+    }
+    TeamController team(teamSettings);
+    if (teamSettings.isEnabled()) {
+        window.setTeamController(&team);
+        team.start();
+    }
     ConnectorIdentity identity{config.tenantId, config.clientId, config.cloud.name, {}, true,
                                options->demo()};
     if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {

@@ -19,7 +19,10 @@ const QList<Command> &commands()
     static const QList<Command> table = {
             {QStringLiteral("sync"), 0,
              QStringLiteral("  sync --once                          pull incidents from Microsoft "
-                            "365 Defender once"),
+                            "365 Defender once\n"
+                            "  sync --follow [--db URL]             keep syncing; with a team "
+                            "database, only while\n"
+                            "                                       this process leads its sync"),
              runSync},
             {QStringLiteral("incidents list"), 0,
              QStringLiteral("  incidents list [--format F] [--filter EXPR]\n"
@@ -139,6 +142,12 @@ const QList<Command> &commands()
                             "Defender instead (the last 30 days)"),
              runHunt},
             {QStringLiteral("hunt"), 0, QString(), runHunt},
+            {QStringLiteral("team status"), 0,
+             QStringLiteral("  team status --db URL [--format json|text]\n"
+                            "                                       who leads a team database's "
+                            "sync, which consoles\n"
+                            "                                       take part"),
+             runTeamStatus},
     };
     return table;
 }
@@ -175,6 +184,7 @@ int main(int argc, char *argv[])
     addKqlOptions(parser);
     addHuntOptions(parser);
     addTableOptions(parser);
+    addTeamOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments)) {

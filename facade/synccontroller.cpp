@@ -1,5 +1,6 @@
 #include "synccontroller.h"
 
+#include "leaderelection.h"
 #include "syncworker.h"
 #include "triage.h"
 
@@ -25,6 +26,8 @@ void registerMetaTypes()
     qRegisterMetaType<Vigil::FieldValue>();
     qRegisterMetaType<Vigil::IncidentRuleSettings>();
     qRegisterMetaType<Vigil::RuleImpact>();
+    qRegisterMetaType<Vigil::TeamConsole>();
+    qRegisterMetaType<QList<Vigil::TeamConsole>>();
 }
 
 } // namespace
@@ -52,6 +55,12 @@ void SyncController::setCredentials(const QString &clientSecret, const QString &
     m_config.refreshToken = refreshToken;
 }
 
+void SyncController::setTeam(const TeamSettings &settings)
+{
+    Q_ASSERT(!m_thread);
+    m_team = settings;
+}
+
 void SyncController::reconnect(const SyncConfig &config)
 {
     m_thread.reset(); // quits the sync thread and waits for it; the worker goes with it
@@ -67,6 +76,12 @@ void SyncController::start()
     m_thread.reset(new QThread);
     m_thread->setObjectName(QStringLiteral("vigil-sync"));
     m_worker = new SyncWorker(m_config);
+    if (m_team.isEnabled()) {
+        TeamSettings team = m_team;
+        if (team.pollIntervalMs <= 0)
+            team.pollIntervalMs = std::clamp(m_config.pollIntervalSeconds, 5, 300) * 1000;
+        m_worker->setGate(new LeaderElection(team));
+    }
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     // initialize() runs on the sync thread, so everything it creates lives there.
@@ -89,6 +104,8 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::ruleSettingsLoaded, this, &SyncController::ruleSettingsLoaded);
     connect(m_worker, &SyncWorker::ruleSettingsFailed, this, &SyncController::ruleSettingsFailed);
     connect(m_worker, &SyncWorker::ruleImpactEstimated, this, &SyncController::ruleImpactEstimated);
+    connect(m_worker, &SyncWorker::leadershipChanged, this, &SyncController::leadershipChanged);
+    connect(m_worker, &SyncWorker::leaderChanged, this, &SyncController::leaderChanged);
     m_thread->start();
 }
 

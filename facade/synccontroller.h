@@ -7,6 +7,7 @@
 #include "result.h"
 #include "syncconfig.h"
 #include "syncstatus.h"
+#include "team.h"
 
 #include <QObject>
 
@@ -39,6 +40,11 @@ public:
     /** Sets the secret (client secret or, for a delegated sign-in, the refresh token) when it
      *  comes from the keychain after construction; only before start(). */
     void setCredentials(const QString &clientSecret, const QString &refreshToken);
+    /** Team mode: take part in the election of settings.databaseUrl's sync leader and sync only
+     *  while leading (leadershipChanged); only before start(). Without it the controller is
+     *  always the leader, as for one analyst. */
+    void setTeam(const TeamSettings &settings);
+    const TeamSettings &team() const { return m_team; }
     /**
      * Stops the running sync (what is in flight is dropped; the outbox keeps queued edits) and
      * starts again with another connection, e.g. after signing in on the connector page. The
@@ -104,6 +110,10 @@ Q_SIGNALS:
     void ruleSettingsFailed(const Vigil::Error &error);
     void ruleImpactEstimated(const Vigil::IncidentRuleSettings &after,
                              const Vigil::RuleImpact &impact);
+    /** Team mode: this process became the sync leader (true) or stopped being it. */
+    void leadershipChanged(bool leader);
+    /** Team mode: who leads the sync now (invalid: nobody known to). */
+    void leaderChanged(const Vigil::TeamConsole &leader);
 
 private:
     struct ThreadDeleter
@@ -112,6 +122,7 @@ private:
     };
 
     SyncConfig m_config;
+    TeamSettings m_team;
     std::unique_ptr<QThread, ThreadDeleter> m_thread;
     SyncWorker *m_worker = nullptr; ///< lives on m_thread; deleted by its finished signal
 };

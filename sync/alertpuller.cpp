@@ -201,6 +201,11 @@ void AlertPuller::fetchAlertsPage(const QUrl &url)
 
 void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
 {
+    // A leader that stepped down stores nothing more: the new leader pulls the same pages.
+    if (!m_context.isLeader()) {
+        Q_EMIT finished(false, steppedDownError());
+        return;
+    }
     if (!result) {
         // Graph documents serviceSource as filterable, not whether it takes an `or` of it: a
         // service that refuses one gets one query per source, from the same cursor.

@@ -101,6 +101,11 @@ void IncidentPuller::fetchPage(const QUrl &url, bool expand)
 
 void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
 {
+    // A leader that stepped down stores nothing more: the new leader pulls the same pages.
+    if (!m_context.isLeader()) {
+        Q_EMIT finished(false, steppedDownError());
+        return;
+    }
     if (!result) {
         const Error &error = result.error();
         if (expand && error.kind == Error::Kind::Server) {

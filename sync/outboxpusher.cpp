@@ -143,7 +143,9 @@ void OutboxPusher::push(bool force)
         m_pushRunActive = true;
         m_deliveredThisRun = 0;
     }
-    if (!m_context.store() || !m_context.graph() || m_context.isPullRunning()) {
+    // Only the sync leader delivers; a reader's edits wait in the outbox for it.
+    if (!m_context.store() || !m_context.graph() || m_context.isPullRunning()
+        || !m_context.isLeader()) {
         endPushRun();
         return;
     }
@@ -212,6 +214,12 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
     if (m_context.isPullRunning()) {
         // A pull started meanwhile; it reconciles the outbox and delivers it when it ends.
         m_pushing = false;
+        return;
+    }
+    if (!m_context.isLeader()) {
+        // Stepped down during the read: the write is the new leader's to make.
+        m_pushing = false;
+        endPushRun();
         return;
     }
     const OutboxRow &first = batch.constFirst();

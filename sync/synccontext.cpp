@@ -9,6 +9,14 @@
 
 namespace Vigil {
 
+Error steppedDownError()
+{
+    Error error;
+    error.kind = Error::Kind::Cancelled;
+    error.message = QStringLiteral("this console stopped being the sync leader");
+    return error;
+}
+
 SyncContext::SyncContext(const SyncConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)

@@ -34,6 +34,9 @@ struct SyncTimings
  * SyncWorker::initialize() has made them (and stay null when that failed). Lives on the sync
  * thread with the worker.
  */
+/** Why a pull ended early: this process stopped being the sync leader (Cancelled). */
+Error steppedDownError();
+
 class SyncContext : public QObject
 {
     Q_OBJECT
@@ -58,6 +61,10 @@ public:
     /** True while a pull (incidents, then alerts) runs: the outbox waits for its end. */
     bool isPullRunning() const { return m_pullRunning; }
     void setPullRunning(bool running) { m_pullRunning = running; }
+    /** True while this process is the sync leader (always without a team database): only
+     *  then do the pullers and the pusher talk to Graph. */
+    bool isLeader() const { return m_leader; }
+    void setLeader(bool leader) { m_leader = leader; }
 
     /** The latest time a cursor may move to: the service's clock (the `Date` of its latest
      *  answer, else this clock's now) plus a small skew. A later lastUpdateDateTime is a fault
@@ -86,6 +93,7 @@ private:
     QHash<QString, qint64> m_known;
     SyncTimings m_timings;
     bool m_pullRunning = false;
+    bool m_leader = true;
     qint64 m_volumeCountedMs = -1; ///< when the volume counts were last taken (clock's ms)
 };
 

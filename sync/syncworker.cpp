@@ -13,6 +13,7 @@
 #include "rulerepository.h"
 #include "store.h"
 #include "synccontext.h"
+#include "syncgate.h"
 #include "synclogging.h"
 #include "syncstaterepository.h"
 #include "tokenprovider.h"
@@ -72,6 +73,41 @@ qint64 SyncWorker::jsonParseNs() const
 qint64 SyncWorker::bytesReceived() const
 {
     return m_graph ? m_graph->bytesReceived() : 0;
+}
+
+void SyncWorker::setGate(SyncGate *gate)
+{
+    Q_ASSERT(!m_gate && gate);
+    m_gate = gate;
+    gate->setParent(this);
+    m_context->setLeader(false);
+    connect(gate, &SyncGate::leadershipChanged, this, &SyncWorker::onLeadershipChanged);
+    connect(gate, &SyncGate::leaderChanged, this, &SyncWorker::leaderChanged);
+}
+
+bool SyncWorker::isLeader() const
+{
+    return m_context->isLeader();
+}
+
+void SyncWorker::onLeadershipChanged(bool leader)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (leader == m_context->isLeader())
+        return;
+    m_context->setLeader(leader);
+    if (!leader) {
+        // Stop first: the pullers store no further page, the pusher sends no further write.
+        m_pollTimer->stop();
+        m_syncAgain = false;
+        m_pusher->releaseClaim();
+        qCInfo(lcSync) << "no longer the sync leader: this console only reads";
+    } else {
+        qCInfo(lcSync) << "now the sync leader: pulling and delivering the outbox";
+    }
+    Q_EMIT leadershipChanged(leader);
+    if (leader && m_ready && m_config.autoPoll)
+        startCycle();
 }
 
 void SyncWorker::initialize()
@@ -177,8 +213,11 @@ void SyncWorker::initialize()
     status.pendingEdits = m_store->outbox().pendingCount();
     m_context->publishStatus();
     Q_EMIT pendingCountChanged(status.pendingEdits);
-    // A cycle pulls first, then delivers what an earlier run left in the outbox.
-    if (m_config.autoPoll)
+    // A cycle pulls first, then delivers what an earlier run left in the outbox. On a team
+    // database the election decides first; its leadershipChanged starts the cycle.
+    if (m_gate)
+        m_gate->start();
+    else if (m_config.autoPoll)
         startCycle();
 }
 
@@ -348,6 +387,9 @@ void SyncWorker::startCycle()
     Q_ASSERT(QThread::currentThread() == thread());
     SyncStatus &status = m_context->status();
     if (!m_ready)
+        return;
+    // A reader does not sync; the leader's changes reach it through the database.
+    if (!m_context->isLeader())
         return;
     if (m_configError) {
         status.state = SyncStatus::State::Error;

@@ -8,6 +8,7 @@
 #include "synccontext.h"
 #include "syncdecisions.h"
 #include "syncstatus.h"
+#include "team.h"
 
 #include <QObject>
 
@@ -23,6 +24,7 @@ class GraphClient;
 class IncidentPuller;
 class OutboxPusher;
 class Store;
+class SyncGate;
 class TokenProvider;
 
 /**
@@ -38,8 +40,10 @@ class TokenProvider;
  * The sync itself is the leader's part, in three classes that share a SyncContext: each cycle
  * (the poll timer or syncNow()) runs the IncidentPuller, then the AlertPuller, then the
  * OutboxPusher, which also starts after an edit and when a failed delivery's back-off ends; no
- * push starts while a pull runs. A console that only reads a shared database would run no
- * cycle and no pusher.
+ * push starts while a pull runs. On a team database a SyncGate (the LeaderElection) decides:
+ * a console that is not the leader runs no cycle and no pusher, and one that stops being it
+ * stops at once (no further page stored, no further write sent). Without a gate the worker
+ * is always the leader.
  */
 class SyncWorker : public QObject
 {
@@ -58,6 +62,10 @@ public:
     /** Where the sync thread's CPU time went (ns); its jsonParseNs is also in jsonParseNs(). */
     using Timings = SyncTimings;
     Timings timings() const { return m_context->timings(); }
+    /** Hands the decision whether to sync to gate (the worker takes it over); before
+     *  initialize(), on the thread the worker is created on, before moving it. */
+    void setGate(SyncGate *gate);
+    bool isLeader() const;
 
 public Q_SLOTS:
     void initialize();
@@ -90,8 +98,13 @@ Q_SIGNALS:
     void ruleSettingsFailed(const Vigil::Error &error);
     void ruleImpactEstimated(const Vigil::IncidentRuleSettings &after,
                              const Vigil::RuleImpact &impact);
+    /** Team mode: this process became the sync leader or stopped being it. */
+    void leadershipChanged(bool leader);
+    /** Team mode: who leads now (invalid: nobody known). */
+    void leaderChanged(const Vigil::TeamConsole &leader);
 
 private:
+    void onLeadershipChanged(bool leader);
     /** The leader's cycle: incidents, then component alerts, then the outbox. */
     void startCycle();
     void onIncidentsPulled(bool ok, const Error &error);
@@ -108,6 +121,7 @@ private:
     GraphClient *m_graph = nullptr;
     RateLimiter m_limiter;
     ClockTimer *m_pollTimer;
+    SyncGate *m_gate = nullptr; ///< a child; null: always the leader
     std::optional<Error> m_configError;
     bool m_ready = false;
     bool m_syncAgain = false; ///< syncNow() during a cycle: another one right after it

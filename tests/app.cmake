@@ -42,3 +42,8 @@ vigil_add_test(NAME tst_vigilctlremotehunt
                LIBS vigil_syncsupport LABELS app e2e hunting TIMEOUT 300)
 target_compile_definitions(tst_vigilctlremotehunt PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlremotehunt vigilctl)
+# Team mode: `team status` and headless `sync --follow` consoles electing one sync leader.
+vigil_add_test(NAME tst_vigilctlteam SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlteam.cpp
+               LIBS Qt6::Core vigil_pgserver LABELS app e2e postgres TIMEOUT 300)
+target_compile_definitions(tst_vigilctlteam PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlteam vigilctl)

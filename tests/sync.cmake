@@ -40,3 +40,15 @@ vigil_add_test(NAME tst_hostilesync SOURCES tst_hostilesync.cpp
 # It measures convergence under injected faults with real HTTP and real time: run alone, so that
 # the other tests' load does not change the interleavings it checks.
 set_tests_properties(tst_convergence PROPERTIES RUN_SERIAL TRUE)
+
+# Team mode on PostgreSQL: the sync leader's election across processes (vigil_teamprobe), the
+# change feed (LISTEN/NOTIFY) and presence, against a throwaway server (vigil_pgserver).
+add_executable(vigil_teamprobe support/teamprobe.cpp)
+target_link_libraries(vigil_teamprobe PRIVATE vigil_sync)
+vigil_add_test(NAME tst_teamelection SOURCES tst_teamelection.cpp
+               LIBS vigil_sync vigil_pgserver LABELS sync postgres TIMEOUT 300)
+target_compile_definitions(tst_teamelection PRIVATE
+                           TEAMPROBE_PATH="$<TARGET_FILE:vigil_teamprobe>")
+add_dependencies(tst_teamelection vigil_teamprobe)
+vigil_add_test(NAME tst_teamfeed SOURCES tst_teamfeed.cpp
+               LIBS vigil_sync vigil_facade vigil_pgserver LABELS sync postgres TIMEOUT 300)

@@ -41,3 +41,6 @@ vigil_add_test(NAME tst_readingui SOURCES tst_readingui.cpp LIBS vigil_ui LABELS
 # Time in the window: the Age and SLA columns on a test clock, sla:overdue, notifications with do
 # not disturb, the SLA targets dialog, the dashboard (g d) and its PNG.
 vigil_add_test(NAME tst_timeui SOURCES tst_timeui.cpp LIBS vigil_ui vigil_testclock LABELS ui)
+# Team mode in the window: the sync leader and who else is on an incident, against PostgreSQL.
+vigil_add_test(NAME tst_teamui SOURCES tst_teamui.cpp
+               LIBS vigil_ui vigil_facade vigil_sync vigil_pgserver LABELS ui postgres)

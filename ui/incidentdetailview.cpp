@@ -221,6 +221,14 @@ IncidentDetailView::IncidentDetailView(QWidget *parent)
     });
     layout->addWidget(m_merge);
 
+    // Team mode: colleagues' names are their own text, shown as plain text.
+    m_presence = new QLabel(content);
+    m_presence->setObjectName(QStringLiteral("detailPresence"));
+    m_presence->setTextFormat(Qt::PlainText);
+    m_presence->setWordWrap(true);
+    m_presence->setVisible(false);
+    layout->addWidget(m_presence);
+
     m_errorBanner = makeBanner("detailErrorBanner", content);
     auto *errorLayout = new QHBoxLayout(m_errorBanner);
     m_errorText = new QLabel(m_errorBanner);
@@ -499,6 +507,7 @@ void IncidentDetailView::setOpenInDefenderAction(QAction *action)
 
 void IncidentDetailView::showEmpty()
 {
+    setPresence({});
     m_number = 0;
     m_totalAlerts = 0;
     m_mergedFrom.clear();
@@ -597,6 +606,7 @@ void IncidentDetailView::showIncident(const Incident &incident)
     m_number = incident.number;
     if (!same) {
         fillTexts({});
+        setPresence({}); // another incident: the window says who else is on it
         m_mergedFrom.clear();
         m_totalAlerts = 0;
         m_alertModel->clear();
@@ -664,6 +674,15 @@ void IncidentDetailView::showError(const QString &message)
     setLoading(false);
     m_errorText->setText(message);
     m_errorBanner->setVisible(true);
+}
+
+void IncidentDetailView::setPresence(const QString &others)
+{
+    m_presence->setVisible(!others.isEmpty());
+    m_presence->setText(
+            others.isEmpty() ? QString()
+                             : tr("Someone else is on this incident: %1").arg(elidedText(others)));
+    m_presence->setToolTip(others.size() > kDisplayTextLimit ? plainToolTip(others) : QString());
 }
 
 void IncidentDetailView::showLoadingAllAlerts()

@@ -57,6 +57,8 @@ public:
     void showError(const QString &message);
     /** Alerts are being loaded again (all of them). */
     void showLoadingAllAlerts();
+    /** Team mode: who else is on this incident ("ana, ben (edited it)"); empty hides it. */
+    void setPresence(const QString &others);
 
     qint64 number() const { return m_number; }
     bool isLoading() const { return m_loading; }
@@ -117,6 +119,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLabel *m_emptyState = nullptr;
     QLabel *m_title = nullptr;
+    QLabel *m_presence = nullptr; ///< "Someone else is on this incident: …" (team mode)
     QToolButton *m_openButton = nullptr;
     QLabel *m_severityIcon = nullptr;
     QLabel *m_severity = nullptr;

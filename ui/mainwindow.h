@@ -45,6 +45,7 @@ class IncidentQueueModel;
 class SyncController;
 class TrayNotifier;
 struct SlaTargets;
+class TeamController;
 
 /**
  * Vigil's main window: quick filter, the incident queue and the detail pane on a splitter, the
@@ -325,6 +326,21 @@ private:
     QAction *m_goDashboard = nullptr;
     QAction *m_doNotDisturb = nullptr;
     QAction *m_editSla = nullptr;
+    // Team mode (mainwindowteam.cpp): the sync leader in the status bar, who else is on the
+    // shown incident, colleagues' changes reloaded as they are committed.
+public:
+    /** Shows what team (not owned, must outlive the window) says; null: one analyst. */
+    void setTeamController(TeamController *team);
+
+private:
+    void showLeader();
+    void showPresence();
+    void onTeamChange(const QList<qint64> &numbers, bool everything);
+
+    QPointer<TeamController> m_team;
+    QLabel *m_teamLeader = nullptr;
+    QTimer m_teamReload; ///< coalesces the reloads a burst of colleagues' changes asks for
+    bool m_teamReloadDetail = false;
 };
 
 } // namespace Vigil

@@ -43,6 +43,13 @@ struct Command
 void addSyncOptions(QCommandLineParser &parser);
 int runSync(const QCommandLineParser &parser, const QStringList &args);
 
+// teamcommands.cpp: `team status`, `sync --follow` and the --db option they read.
+void addTeamOptions(QCommandLineParser &parser);
+int runTeamStatus(const QCommandLineParser &parser, const QStringList &args);
+int runSyncFollow(const QCommandLineParser &parser);
+/** --db, else $VIGIL_DB; empty when neither is given. */
+QString teamDatabaseUrl(const QCommandLineParser &parser);
+
 // incidentcommands.cpp
 void addIncidentOptions(QCommandLineParser &parser);
 int runIncidentsList(const QCommandLineParser &parser, const QStringList &args);

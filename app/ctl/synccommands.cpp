@@ -16,10 +16,10 @@ void addSyncOptions(QCommandLineParser &parser)
 
 int runSync(const QCommandLineParser &parser, const QStringList &)
 {
+    if (parser.isSet(QStringLiteral("follow")))
+        return runSyncFollow(parser);
     if (!parser.isSet(QStringLiteral("once"))) {
-        return fail(QStringLiteral("'sync' needs --once (continuous sync runs in the Vigil "
-                                   "window)."),
-                    Usage);
+        return fail(QStringLiteral("'sync' needs --once, or --follow to keep syncing."), Usage);
     }
     Result<AppOptions> options = AppOptions::fromParser(parser);
     if (!options)
