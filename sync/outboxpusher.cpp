@@ -11,6 +11,7 @@
 #include "synclogging.h"
 #include "syncstaterepository.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSet>
@@ -26,23 +27,6 @@ QString incidentPath(const QString &providerIncidentId)
 {
     return QStringLiteral("/security/incidents/")
            + QString::fromLatin1(QUrl::toPercentEncoding(providerIncidentId));
-}
-/** The rows sent together: the incident's oldest row, and when it changes fields, the field
- *  changes of the same incident right behind it (one PATCH). A comment goes alone, as its own
- *  POST. rows: one incident's rows, oldest first. */
-QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows)
-{
-    const OutboxRow &first = rows.constFirst();
-    QList<OutboxRow> batch{first};
-    if (first.edit.field != IncidentField::Comment) {
-        for (qsizetype i = 1; i < rows.size(); ++i) {
-            const OutboxRow &row = rows.at(i);
-            if (row.edit.field == IncidentField::Comment)
-                break;
-            batch.append(row);
-        }
-    }
-    return batch;
 }
 /** One incident's rows of the outbox, oldest first. */
 QList<OutboxRow> rowsOf(const QList<OutboxRow> &rows, qint64 number)
@@ -162,10 +146,20 @@ void OutboxPusher::endPushRun()
     Q_EMIT outboxFlushed(delivered, queued);
 }
 
+bool OutboxPusher::waits(const OutboxRow &oldest, const QDateTime &now) const
+{
+    if (m_waitingIncidents.contains(oldest.number))
+        return true;
+    if (m_runForced || m_forcedIncidents.contains(oldest.number))
+        return false;
+    return oldest.state == QLatin1String("held")
+           || (oldest.nextAttempt.isValid() && oldest.nextAttempt > now);
+}
+
 std::optional<qint64> OutboxPusher::nextIncident(const QList<OutboxRow> &rows) const
 {
-    // Each incident in the order of its oldest row; an incident whose delivery failed in this
-    // run, or that waits for its back-off or for sign-in, is passed over (its rows wait
+    // The oldest row of an incident that does not wait: an incident whose delivery failed in
+    // this run, or that waits for its back-off or for sign-in, is passed over (its rows wait
     // behind its oldest one, in order), so that it holds back no other incident.
     const QDateTime now = m_context.clock()->now();
     QSet<qint64> seen;
@@ -173,16 +167,40 @@ std::optional<qint64> OutboxPusher::nextIncident(const QList<OutboxRow> &rows) c
         if (seen.contains(row.number))
             continue;
         seen.insert(row.number);
-        if (m_waitingIncidents.contains(row.number))
-            continue;
-        const bool forced = m_runForced || m_forcedIncidents.contains(row.number);
-        if (!forced && row.state == QLatin1String("held"))
-            continue;
-        if (!forced && row.nextAttempt.isValid() && row.nextAttempt > now)
-            continue;
-        return row.number;
+        if (!waits(row, now))
+            return row.number;
     }
     return std::nullopt;
+}
+
+QList<OutboxRow> OutboxPusher::leadingBatch(const QList<OutboxRow> &rows, qint64 number) const
+{
+    // The incident's oldest row and, when it changes fields, the field changes of the same
+    // incident behind it up to a comment or to a row of another incident that goes out (one
+    // PATCH); rows of incidents that wait do not count. A comment goes alone, as its own POST.
+    // So, when nothing fails, edits go out in the order they were made.
+    const QDateTime now = m_context.clock()->now();
+    QHash<qint64, bool> waiting;
+    QList<OutboxRow> batch;
+    for (const OutboxRow &row : rows) {
+        auto known = waiting.find(row.number);
+        if (known == waiting.end())
+            known = waiting.insert(row.number, row.number != number && waits(row, now));
+        if (batch.isEmpty()) {
+            if (row.number != number)
+                continue;
+            batch.append(row);
+            if (row.edit.field == IncidentField::Comment)
+                break;
+        } else if (row.number == number) {
+            if (row.edit.field == IncidentField::Comment)
+                break;
+            batch.append(row);
+        } else if (!*known) {
+            break;
+        }
+    }
+    return batch;
 }
 
 void OutboxPusher::releaseClaim()
@@ -271,8 +289,7 @@ void OutboxPusher::deliver(bool force, const QList<qint64> &forced)
         return;
     }
     m_pushTimer->stop();
-    const QList<OutboxRow> own = rowsOf(*rows, *number);
-    const QList<OutboxRow> batch = leadingBatch(own);
+    const QList<OutboxRow> batch = leadingBatch(*rows, *number);
     const OutboxRow &first = batch.constFirst();
     m_pushing = true;
     m_inFlight = *number;
@@ -358,7 +375,7 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
         QTimer::singleShot(0, this, [this, oldest] { deliver(false, oldest); });
         return;
     }
-    sendBatch(leadingBatch(own));
+    sendBatch(leadingBatch(*rows, number));
 }
 
 void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)

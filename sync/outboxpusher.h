@@ -18,12 +18,13 @@ class ClockTimer;
 class SyncContext;
 
 /**
- * @brief Delivers the analyst's edits to Graph: the outbox, incident by incident, each
- * incident's rows oldest first.
+ * @brief Delivers the analyst's edits to Graph: the outbox, oldest row first, incident by
+ * incident.
  *
- * Incidents go in the order of their oldest row; one whose delivery fails waits alone for its
- * back-off while the run goes on with the others, unless the failure lies on the way to Graph
- * (network, time-out, throttling, sign-in), which ends the run for all.
+ * An incident whose delivery fails waits alone for its back-off (its later rows behind its
+ * oldest one) while the run goes on with the other incidents' rows, in their order, unless the
+ * failure lies on the way to Graph (network, time-out, throttling, sign-in), which ends the run
+ * for all.
  *
  * Graph has no conditional update for incidents, so before it writes the fields of an incident
  * the pusher reads it and reconciles the queued rows with what it reads (IncidentReconciler),
@@ -77,6 +78,10 @@ private:
     void deliver(bool force, const QList<qint64> &forced);
     /** The incident to deliver next in this run; nullopt when every one waits. */
     std::optional<qint64> nextIncident(const QList<OutboxRow> &rows) const;
+    /** True when the incident whose oldest row this is waits in this run. */
+    bool waits(const OutboxRow &oldest, const QDateTime &now) const;
+    /** The rows of incident number sent together next. */
+    QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows, qint64 number) const;
     void sendBatch(const QList<OutboxRow> &batch);
     void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh,
                      qint64 requestedAfterRow);
