@@ -38,6 +38,7 @@ class HuntingPage;
 class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
+class OutboxPage;
 class SyncController;
 
 /**
@@ -101,6 +102,8 @@ public:
     bool isConnectorPageShown() const;
     HuntingPage *huntingPage() const { return m_huntingPage; }
     bool isHuntingPageShown() const;
+    OutboxPage *outboxPage() const { return m_outboxPage; }
+    bool isOutboxPageShown() const;
 
     void saveSettings() const;
     void restoreSettings();
@@ -127,6 +130,8 @@ public Q_SLOTS:
     void showConnectorPage();
     /** `g h`: the hunting page. */
     void showHuntingPage();
+    /** `g o`: the outbox page. */
+    void showOutboxPage();
     void selectNextIncident();
     void selectPreviousIncident();
 
@@ -170,6 +175,7 @@ private:
     void createMenus();
     void createQueue(QWidget *parent);
     void createHuntingPage();
+    void createOutboxPage();
     void connectController();
 
     void onCurrentRowChanged();
@@ -203,6 +209,7 @@ private:
     QWidget *m_queuePage = nullptr;
     ConnectorPage *m_connectorPage = nullptr;
     HuntingPage *m_huntingPage = nullptr;
+    OutboxPage *m_outboxPage = nullptr;
     IncidentDetailView *m_detail = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
@@ -232,6 +239,7 @@ private:
     QAction *m_goQueue = nullptr;
     QAction *m_goConnector = nullptr;
     QAction *m_goHunting = nullptr;
+    QAction *m_goOutbox = nullptr;
 
     QString m_analystUpn;
     QPointer<TriageDialog> m_triageDialog;
