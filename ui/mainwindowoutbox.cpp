@@ -13,6 +13,14 @@ void MainWindow::createOutboxPage()
 {
     m_outboxPage = new OutboxPage(m_controller, m_pages);
     m_pages->addWidget(m_outboxPage);
+    m_outboxPage->setTitleLookup([this](qint64 number) {
+        const Incident *incident = incidentOf(number);
+        return incident ? incident->title : QString();
+    });
+    connect(m_outboxPage, &OutboxPage::incidentActivated, this, [this](qint64 number) {
+        showQueue();
+        selectIncident(number);
+    });
     m_goOutbox = new QAction(tr("O&utbox"), this);
     m_goOutbox->setObjectName(QStringLiteral("goToOutbox"));
     m_goOutbox->setShortcut(QKeySequence(Qt::Key_G, Qt::Key_O));

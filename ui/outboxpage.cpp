@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -20,6 +21,7 @@ namespace {
 
 enum Column {
     IncidentColumn,
+    TitleColumn,
     FieldColumn,
     ValueColumn,
     StateColumn,
@@ -127,8 +129,8 @@ OutboxPage::OutboxPage(SyncController *controller, QWidget *parent)
     m_table = new QTreeWidget(this);
     m_table->setObjectName(QStringLiteral("outboxTable"));
     m_table->setColumnCount(ColumnCount);
-    m_table->setHeaderLabels({tr("Incident"), tr("Field"), tr("Value"), tr("State"), tr("Attempts"),
-                              tr("Next attempt"), tr("Error")});
+    m_table->setHeaderLabels({tr("Incident"), tr("Title"), tr("Field"), tr("Value"), tr("State"),
+                              tr("Attempts"), tr("Next attempt"), tr("Error")});
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -137,10 +139,11 @@ OutboxPage::OutboxPage(SyncController *controller, QWidget *parent)
     QHeaderView *header = m_table->header();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->resizeSection(IncidentColumn, 90);
-    header->resizeSection(FieldColumn, 120);
-    header->resizeSection(ValueColumn, 260);
-    header->resizeSection(StateColumn, 170);
+    header->resizeSection(IncidentColumn, 80);
+    header->resizeSection(TitleColumn, 280);
+    header->resizeSection(FieldColumn, 110);
+    header->resizeSection(ValueColumn, 240);
+    header->resizeSection(StateColumn, 200);
     header->resizeSection(AttemptsColumn, 80);
     header->resizeSection(NextColumn, 130);
     layout->addWidget(m_table, 1);
@@ -168,6 +171,9 @@ OutboxPage::OutboxPage(SyncController *controller, QWidget *parent)
     connect(m_retry, &QPushButton::clicked, this, &OutboxPage::retrySelected);
     connect(m_discard, &QPushButton::clicked, this, &OutboxPage::discardSelected);
     connect(m_table, &QTreeWidget::itemSelectionChanged, this, &OutboxPage::updateButtons);
+    connect(m_table, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        Q_EMIT incidentActivated(item->data(IncidentColumn, kNumberRole).toLongLong());
+    });
 
     if (m_controller) {
         connect(m_controller, &SyncController::outboxLoaded, this, &OutboxPage::setRows);
@@ -217,23 +223,32 @@ void OutboxPage::setRows(const QList<OutboxRow> &rows)
     QSet<qint64> incidents;
     QSet<qint64> failing;
     QTreeWidgetItem *reselect = nullptr;
+    // An incident's rows go out in order: the state and the next attempt of its oldest row
+    // hold for the rows behind it.
+    QHash<qint64, const OutboxRow *> oldest;
     for (const OutboxRow &row : rows) {
+        if (!oldest.contains(row.number))
+            oldest.insert(row.number, &row);
+        const OutboxRow &leading = *oldest.value(row.number);
         incidents.insert(row.number);
-        const bool held = row.state == QLatin1String("held");
+        const bool held = leading.state == QLatin1String("held");
+        const bool failed = held || leading.attempts > 0;
         QString state;
-        if (held)
+        if (&leading != &row && failed)
+            state = tr("Waiting behind a failed edit");
+        else if (held)
             state = tr("Waiting for sign-in");
         else if (row.attempts > 0)
             state = tr("Failed, retrying");
         else
             state = tr("Pending");
-        if (held || row.attempts > 0)
+        if (failed)
             failing.insert(row.number);
         QString next;
         if (held) {
             next = tr("after sign-in");
-        } else if (row.nextAttempt.isValid() && row.nextAttempt > now) {
-            const QDateTime local = row.nextAttempt.toLocalTime();
+        } else if (leading.nextAttempt.isValid() && leading.nextAttempt > now) {
+            const QDateTime local = leading.nextAttempt.toLocalTime();
             next = local.date() == QDate::currentDate()
                            ? local.time().toString(QStringLiteral("HH:mm:ss"))
                            : locale.toString(local, QLocale::ShortFormat);
@@ -243,6 +258,8 @@ void OutboxPage::setRows(const QList<OutboxRow> &rows)
         auto *item = new QTreeWidgetItem(m_table);
         item->setText(IncidentColumn, QStringLiteral("#%1").arg(row.number));
         item->setData(IncidentColumn, kNumberRole, row.number);
+        if (m_titleOf)
+            item->setText(TitleColumn, oneLine(m_titleOf(row.number)));
         item->setText(FieldColumn, fieldLabel(row.edit.field));
         item->setText(ValueColumn, oneLine(valueText(row.edit.field, row.edit.local)));
         item->setText(StateColumn, state);

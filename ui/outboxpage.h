@@ -6,6 +6,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QMessageBox;
 class QPushButton;
@@ -35,6 +37,8 @@ public:
     QTreeWidget *table() const { return m_table; }
     /** The incident of the selected row, or 0. */
     qint64 selectedIncident() const;
+    /** Where the Title column's text comes from (the window's queue); none: empty. */
+    void setTitleLookup(std::function<QString(qint64)> titleOf) { m_titleOf = std::move(titleOf); }
     /** The open "discard?" question, if any. */
     QMessageBox *discardQuestion() const { return m_question; }
 
@@ -54,6 +58,8 @@ Q_SIGNALS:
     void retryRequested(qint64 number);
     /** The analyst confirmed dropping an incident's edits (also sent to the controller). */
     void discardRequested(qint64 number);
+    /** Enter or a double click on a row: show the incident. */
+    void incidentActivated(qint64 number);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -63,6 +69,7 @@ private:
     void updateButtons();
 
     SyncController *m_controller = nullptr;
+    std::function<QString(qint64)> m_titleOf;
     QList<OutboxRow> m_rows;
     QLabel *m_summary = nullptr;
     QLabel *m_message = nullptr;
