@@ -105,16 +105,15 @@ OutboxPusher::OutboxPusher(SyncContext &context, QObject *parent)
             std::max(config.outboxRetryFirstMs, config.outboxRetryMaxMs));
 }
 
-void OutboxPusher::endPushRun()
+void OutboxPusher::endPushRun(RunEnd how)
 {
     int queued = 0;
-    m_pushTimer->stop();
-    m_context.status().outboxRetryAt = {};
     if (Store *store = m_context.store()) {
         const Result<QList<OutboxRow>> rows = store->outbox().rows();
         queued = rows ? int(rows->size()) : store->outbox().pendingCount();
         // The next attempt: the earliest back-off that ends, or a look at a claim held
-        // elsewhere. Rows waiting for sign-in wait for the next pull that goes through.
+        // elsewhere. Rows waiting for sign-in wait for the next pull that goes through; after
+        // a run stopped by a pull, or with no Graph or no store, the next pull or edit starts one.
         QDateTime due;
         if (rows) {
             QSet<qint64> seen;
@@ -128,13 +127,16 @@ void OutboxPusher::endPushRun()
             }
         }
         const QDateTime now = m_context.clock()->now();
-        if (due.isValid()) {
-            m_context.status().outboxRetryAt = due;
-            m_pushTimer->start(std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(due))));
+        if (how == RunEnd::ClaimedElsewhere && queued > 0) {
+            if (!due.isValid() || due <= now || now.secsTo(due) > kClaimRetry.count())
+                due = now.addSecs(kClaimRetry.count());
+        } else if (how != RunEnd::Scheduled) {
+            due = {};
         }
-        if (m_claimedElsewhere && queued > 0
-            && (!due.isValid() || now.secsTo(due) > kClaimRetry.count()))
-            m_pushTimer->start(kClaimRetry);
+        m_pushTimer->stop();
+        m_context.status().outboxRetryAt = due;
+        if (due.isValid())
+            m_pushTimer->start(std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(due))));
     }
     const int delivered = m_deliveredThisRun;
     m_pushRunActive = false;
@@ -262,7 +264,7 @@ void OutboxPusher::deliver(bool force, const QList<qint64> &forced)
     if (m_pushing)
         return; // the run goes on when the request in flight answers
     if (!m_context.store() || !m_context.graph() || m_context.isPullRunning()) {
-        endPushRun();
+        endPushRun(RunEnd::Stopped);
         return;
     }
     Store &store = *m_context.store();
@@ -271,12 +273,10 @@ void OutboxPusher::deliver(bool force, const QList<qint64> &forced)
         // One console at a time delivers a store's outbox; once the right is ours, read the rows
         // again: the one that held it may have delivered some meanwhile.
         if (!m_claim.take(store)) {
-            m_claimedElsewhere = true;
             Q_EMIT outboxClaimedElsewhere(m_claim.lastHolder());
-            endPushRun();
+            endPushRun(RunEnd::ClaimedElsewhere);
             return;
         }
-        m_claimedElsewhere = false;
         rows = store.outbox().rows();
     }
     if (!rows || rows->isEmpty()) {
@@ -349,7 +349,7 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
             m_pushing = false;
             m_inFlight = 0;
             Q_EMIT m_context.storeFailed(stored.error());
-            endPushRun();
+            endPushRun(RunEnd::Stopped);
             return;
         }
     } else {
@@ -392,9 +392,8 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
     if (!m_claim.take(store)) {
         m_pushing = false;
         m_inFlight = 0;
-        m_claimedElsewhere = true;
         Q_EMIT outboxClaimedElsewhere(m_claim.lastHolder());
-        endPushRun();
+        endPushRun(RunEnd::ClaimedElsewhere);
         return;
     }
     QList<qint64> ids;
@@ -404,7 +403,7 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
         m_pushing = false;
         m_inFlight = 0;
         Q_EMIT m_context.storeFailed(marked.error());
-        endPushRun();
+        endPushRun(RunEnd::Stopped);
         return;
     }
     m_pushing = true;

@@ -85,7 +85,13 @@ private:
     void sendBatch(const QList<OutboxRow> &batch);
     void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh,
                      qint64 requestedAfterRow);
-    void endPushRun();
+    /** How a delivery run ended, which decides when the next one starts. */
+    enum class RunEnd {
+        Scheduled, ///< nothing left to try now: at the earliest back-off
+        ClaimedElsewhere, ///< another console delivers: a look again shortly
+        Stopped, ///< a pull runs, no Graph or the store failed: the next pull or edit
+    };
+    void endPushRun(RunEnd how = RunEnd::Scheduled);
     void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
     void storeState(Incident incident);
     /** Who Graph says wrote this console's comments (learnt from its own POSTs); empty until
@@ -102,7 +108,6 @@ private:
     bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
     bool m_pushRunActive = false;
     bool m_runForced = false; ///< this run also sends rows waiting for back-off or sign-in
-    bool m_claimedElsewhere = false; ///< the last claim found another console delivering
     qint64 m_inFlight = 0; ///< incidentInFlight()
     QSet<qint64> m_forcedIncidents; ///< incidents sent in this run whatever their back-off
     QSet<qint64> m_waitingIncidents; ///< incidents whose delivery failed in this run

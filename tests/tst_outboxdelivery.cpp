@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void failingIncidentWaitsAlone();
     void discardPutsDefenderValuesBack();
     void discardIsRefusedWhileTheEditIsOnItsWay();
+    void outboxClaimedElsewhereIsLookedAtAgain();
 
 private:
     std::unique_ptr<SyncController> makeController(int retryFirstMs, int timeoutSeconds = 10);
@@ -347,6 +349,48 @@ void TestOutboxDelivery::discardIsRefusedWhileTheEditIsOnItsWay()
     QVERIFY(discarded.wait(kTimeoutMs));
     QVERIFY(outbox().isEmpty());
     QCOMPARE(stored(target.number).assignedTo, target.assignedTo);
+}
+
+void TestOutboxDelivery::outboxClaimedElsewhereIsLookedAtAgain()
+{
+    auto controller = makeController(120000);
+    controller->start();
+    QVERIFY(Test::runOneSync(*controller, kTimeoutMs).ok);
+    const Incident target = openIncidents().value(0);
+    QVERIFY(target.number > 0);
+    // Another console of this process's (live) holds the right to deliver for ten minutes.
+    const QString holder = QStringLiteral("%1 %2 feedfacefeedface")
+                                   .arg(QSysInfo::machineHostName().replace(u' ', u'_'))
+                                   .arg(QCoreApplication::applicationPid());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        auto opened = openStore(StoreConfig::sqlite(databasePath()));
+        QVERIFY(opened);
+        QCOMPARE(opened.value()->outbox().claimDelivery(holder, now, now.addSecs(600), {}).value(),
+                 holder);
+    }
+    QSignalSpy claimed(controller.get(), &SyncController::outboxClaimedElsewhere);
+    QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
+    QSignalSpy delivered(controller.get(), &SyncController::editDelivered);
+    controller->requestEdit({target.number}, assign(QStringLiteral("frank@contoso.com")));
+    QVERIFY(claimed.wait(kTimeoutMs));
+    QCOMPARE(claimed.at(0).at(0).toString(), holder);
+    QTRY_COMPARE(flushed.size(), 1);
+    QCOMPARE(flushed.at(0).at(1).toInt(), 1);
+    // It waits for the holder, without spinning, and sends nothing meanwhile.
+    QTest::qWait(1500);
+    QCOMPARE(flushed.size(), 1);
+    QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
+    {
+        auto opened = openStore(StoreConfig::sqlite(databasePath()));
+        QVERIFY(opened);
+        QVERIFY(opened.value()->outbox().releaseDelivery(holder).ok());
+    }
+    // Within a few seconds of the holder letting go, it delivers.
+    QVERIFY(delivered.wait(15000));
+    QCOMPARE(delivered.at(0).at(0).toLongLong(), target.number);
+    QCOMPARE(apiWrites(target.providerIncidentId).size(), 1);
+    QVERIFY(outbox().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOutboxDelivery)
