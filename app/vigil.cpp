@@ -172,8 +172,8 @@ int main(int argc, char *argv[])
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
         && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
         && page != QLatin1String("outbox"))
-        return fail(QStringLiteral("--page must be queue, connector, hunting or outbox "
-                                   "(hunting-chart: the hunting page with a chart)."));
+        return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
+                                   "the hunting page with a chart), or outbox."));
 
     DemoTenant demo;
     if (options->demo()) {

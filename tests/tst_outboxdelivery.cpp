@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Vigil;
 
 namespace {
@@ -375,11 +377,16 @@ void TestOutboxDelivery::outboxClaimedElsewhereIsLookedAtAgain()
     controller->requestEdit({target.number}, assign(QStringLiteral("frank@contoso.com")));
     QVERIFY(claimed.wait(kTimeoutMs));
     QCOMPARE(claimed.at(0).at(0).toString(), holder);
-    QTRY_COMPARE(flushed.size(), 1);
-    QCOMPARE(flushed.at(0).at(1).toInt(), 1);
-    // It waits for the holder, without spinning, and sends nothing meanwhile.
+    // Delivery runs that ended with the edit still queued (the sync's own run came first).
+    const auto waitingRuns = [&flushed] {
+        return std::count_if(flushed.cbegin(), flushed.cend(),
+                             [](const QList<QVariant> &run) { return run.at(1).toInt() == 1; });
+    };
+    QTRY_COMPARE(waitingRuns(), 1);
+    // It waits for the holder, looking again every few seconds, without spinning, and sends
+    // nothing meanwhile.
     QTest::qWait(1500);
-    QCOMPARE(flushed.size(), 1);
+    QVERIFY2(waitingRuns() <= 2, qPrintable(QString::number(waitingRuns())));
     QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
     {
         auto opened = openStore(StoreConfig::sqlite(databasePath()));
