@@ -95,6 +95,8 @@ public:
                                            = QProcessEnvironment::systemEnvironment()) const;
     /** The throwaway data directory configure() made; empty when there is none. */
     QString dataDir() const;
+    /** Where the simulator answers (its admin API too); empty before start(). */
+    QUrl baseUrl() const { return m_baseUrl; }
 
 private:
     std::unique_ptr<QThread> m_thread;

@@ -9,27 +9,34 @@
 #include "huntinglibrarycontroller.h"
 #include "huntingpage.h"
 #include "huntingtab.h"
+#include "incidentqueuemodel.h"
 #include "mainwindow.h"
 #include "pluralforms.h"
 #include "remotehuntcontroller.h"
 #include "secretstore.h"
 #include "synccontroller.h"
 #include "teamcontroller.h"
+#include "triage.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcessEnvironment>
 #include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
+#include <functional>
 
 using namespace Vigil;
 
@@ -54,6 +61,68 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "vigil: %s\n", qPrintable(message));
     return 1;
+}
+
+/**
+ * For `--page outbox`: the demo tenant answers every write of one open incident with a server
+ * error, that incident gets three edits and another one a tag; the page is saved once the
+ * delivery run has tried them (the other incident's edit goes through meanwhile).
+ */
+void showOutboxWithAFailingIncident(MainWindow &window, SyncController &controller,
+                                    const QUrl &demoTenant, const std::function<void()> &save)
+{
+    QList<Incident> open;
+    const IncidentQueueModel *model = window.queueModel();
+    for (int row = 0; row < model->rowCount() && open.size() < 2; ++row) {
+        const Incident &incident = model->incidentAt(row);
+        if (incident.status != QLatin1String("resolved") && !incident.isRedirected()
+            && !incident.isRuleIncident())
+            open.append(incident);
+    }
+    window.showOutboxPage();
+    if (open.size() < 2 || demoTenant.isEmpty()) {
+        save();
+        return;
+    }
+    auto *network = new QNetworkAccessManager(&window);
+    QUrl faults = demoTenant;
+    faults.setPath(QStringLiteral("/_sim/faults"));
+    QNetworkRequest request(faults);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QJsonObject fault{
+            {QStringLiteral("kind"), QStringLiteral("serverError")},
+            {QStringLiteral("status"), 500},
+            {QStringLiteral("count"), -1},
+            {QStringLiteral("path"),
+             QString(QStringLiteral("/v1.0/security/incidents/") + open.at(0).providerIncidentId)}};
+    QNetworkReply *reply = network->post(request, QJsonDocument(fault).toJson());
+    QObject::connect(reply, &QNetworkReply::finished, &window,
+                     [reply, network, &controller, open, save] {
+                         reply->deleteLater();
+                         QObject::connect(
+                                 &controller, &SyncController::outboxFlushed, network,
+                                 [save](int, int queued) {
+                                     if (queued > 0)
+                                         save();
+                                 },
+                                 Qt::SingleShotConnection);
+                         TriageEdit assign;
+                         assign.owner = QStringLiteral("kai@contoso.com");
+                         TriageEdit escalate;
+                         escalate.tagsToAdd = {QStringLiteral("Escalated")};
+                         TriageEdit comment;
+                         comment.comment = QStringLiteral("Escalated to tier 2 <see ticket 4711>");
+                         TriageEdit reviewed;
+                         reviewed.tagsToAdd = {QStringLiteral("Reviewed")};
+                         for (TriageEdit *edit : {&assign, &escalate, &comment, &reviewed}) {
+                             edit->analyst = QStringLiteral("kai@contoso.com");
+                             edit->editTime = QDateTime::currentDateTimeUtc();
+                         }
+                         controller.requestEdit({open.at(0).number}, assign);
+                         controller.requestEdit({open.at(0).number}, escalate);
+                         controller.requestEdit({open.at(0).number}, comment);
+                         controller.requestEdit({open.at(1).number}, reviewed);
+                     });
 }
 
 } // namespace
@@ -85,7 +154,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector, hunting, hunting-chart or dashboard."),
+                                      "connector, hunting, hunting-chart, dashboard or outbox."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.addOption({QStringLiteral("size"),
                       QCoreApplication::translate(
@@ -108,9 +177,9 @@ int main(int argc, char *argv[])
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
         && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
-        && page != QLatin1String("dashboard"))
+        && page != QLatin1String("dashboard") && page != QLatin1String("outbox"))
         return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
-                                   "the hunting page with a chart), or dashboard."));
+                                   "the hunting page with a chart), dashboard or outbox."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -222,7 +291,7 @@ int main(int argc, char *argv[])
         auto finished = std::make_shared<bool>(false);
         QObject::connect(
                 &controller, &SyncController::syncFinished, &window,
-                [&window, &controller, &stream, &exitCode, finished, screenshot,
+                [&window, &controller, &stream, &exitCode, &demo, finished, screenshot,
                  page](bool ok, const Error &error) {
                     if (*finished)
                         return;
@@ -281,6 +350,10 @@ int main(int argc, char *argv[])
                     if (page == QLatin1String("dashboard")) {
                         window.showDashboardPage();
                         save();
+                        return;
+                    }
+                    if (page == QLatin1String("outbox")) {
+                        showOutboxWithAFailingIncident(window, controller, demo.baseUrl(), save);
                         return;
                     }
                     if (page == QLatin1String("connector")) {

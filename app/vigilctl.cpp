@@ -40,8 +40,12 @@ const QList<Command> &commands()
                             "      [--classification C] [--reason R] [--determination D] "
                             "[--add-tag T]...\n"
                             "      [--remove-tag T]... [--comment TEXT] [--wait]\n"
-                            "                                       change an incident (sent to "
-                            "Graph)"),
+                            "                                       change an incident: sent to "
+                            "Graph at once\n"
+                            "                                       (one try, 10 s), else "
+                            "queued, saying why;\n"
+                            "                                       --wait: retried until "
+                            "delivered or refused"),
              runIncidentUpdate},
             {QStringLiteral("outbox list"), 0,
              QStringLiteral("  outbox list [--format json]          edits not yet accepted by "
@@ -169,8 +173,16 @@ int main(int argc, char *argv[])
             help.append(command.help);
     }
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Vigil command line.\n\nCommands:\n")
-                                     + help.join(QLatin1Char('\n')));
+    parser.setApplicationDescription(
+            QStringLiteral("Vigil command line.\n\nCommands:\n") + help.join(QLatin1Char('\n'))
+            + QStringLiteral("\n\nExit codes:\n"
+                             "  0  done (incident update without --wait: stored, and delivered "
+                             "or queued\n"
+                             "     as the output says)\n"
+                             "  1  failed (incident update: refused by Graph, or with --wait not "
+                             "deliverable\n"
+                             "     from here; the edit then stays queued)\n"
+                             "  2  wrong command line"));
     parser.addHelpOption();
     parser.addVersionOption();
     AppOptions::addTo(parser);

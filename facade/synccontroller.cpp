@@ -100,6 +100,10 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::pendingCountChanged, this, &SyncController::pendingCountChanged);
     connect(m_worker, &SyncWorker::outboxLoaded, this, &SyncController::outboxLoaded);
     connect(m_worker, &SyncWorker::outboxFlushed, this, &SyncController::outboxFlushed);
+    connect(m_worker, &SyncWorker::outboxClaimedElsewhere, this,
+            &SyncController::outboxClaimedElsewhere);
+    connect(m_worker, &SyncWorker::outboxDiscarded, this, &SyncController::outboxDiscarded);
+    connect(m_worker, &SyncWorker::outboxDiscardFailed, this, &SyncController::outboxDiscardFailed);
     connect(m_worker, &SyncWorker::refreshTokenRotated, this, &SyncController::refreshTokenRotated);
     connect(m_worker, &SyncWorker::ruleSettingsLoaded, this, &SyncController::ruleSettingsLoaded);
     connect(m_worker, &SyncWorker::ruleSettingsFailed, this, &SyncController::ruleSettingsFailed);
@@ -145,6 +149,22 @@ void SyncController::requestOutbox()
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &SyncWorker::requestOutbox, Qt::QueuedConnection);
+}
+
+void SyncController::retryOutbox(qint64 number)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, number] { worker->retryOutbox(number); },
+                Qt::QueuedConnection);
+}
+
+void SyncController::discardOutbox(qint64 number)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, number] { worker->discardOutbox(number); },
+                Qt::QueuedConnection);
 }
 
 void SyncController::requestRuleSettings()

@@ -69,6 +69,13 @@ public:
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
     /** Asks for the outbox (answered by outboxLoaded). */
     void requestOutbox();
+    /** Sends incident number's queued edits now, also when they wait for their back-off
+     *  (answered as any delivery: editDelivered, editRejected, outboxFlushed). */
+    void retryOutbox(qint64 number);
+    /** Drops incident number's queued edits unsent; its fields go back to the values they
+     *  replaced, Defender's (outboxDiscarded, or outboxDiscardFailed while they are on their way
+     *  or another console delivers the outbox). */
+    void discardOutbox(qint64 number);
     /** Asks for the incident-creation rules and the connector setting (ruleSettingsLoaded). */
     void requestRuleSettings();
     /** Stores every rule and the "turn off Microsoft incident creation rules" setting; the next
@@ -103,6 +110,11 @@ Q_SIGNALS:
     void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
     /** A delivery run ended: delivered edits (outbox rows) in it, rows still queued. */
     void outboxFlushed(int delivered, int queued);
+    /** Another process (holder: "<host> <pid> <tag>"), e.g. a running window, delivers this
+     *  store's outbox; the edits wait for it (this one looks again every few seconds). */
+    void outboxClaimedElsewhere(const QString &holder);
+    void outboxDiscarded(qint64 number, int edits);
+    void outboxDiscardFailed(qint64 number, const Vigil::Error &error);
     /** Delegated sign-in: the service rotated the refresh token; keep the new one (keychain). */
     void refreshTokenRotated(const QString &refreshToken);
     /** The rules as the store holds them: after requestRuleSettings() and saveRuleSettings(). */

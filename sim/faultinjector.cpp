@@ -22,6 +22,7 @@ constexpr KindName KindNames[] = {
         {FaultKind::Timeout, "timeout"},
         {FaultKind::Forbidden, "forbidden"},
         {FaultKind::BadRequest, "badRequest"},
+        {FaultKind::Conflict, "conflict"},
 };
 
 quint32 mix(quint32 a, quint32 b)

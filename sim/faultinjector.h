@@ -20,7 +20,8 @@ enum class FaultKind {
     Reset, // status line, headers and part of the body, then the connection is reset
     Timeout, // accepted and never answered; freed when the client closes the connection
     Forbidden, // 403: the app lacks the permission (e.g. SecurityAlert.Read.All for alerts_v2)
-    BadRequest // 400 with Graph's body for a query the service does not take (see `filter`)
+    BadRequest, // 400 with Graph's body for a query the service does not take (see `filter`)
+    Conflict // 409 with Graph's body: a write that collided with another change of the item
 };
 
 /** One scripted failure: what happens, how often, and to which requests. */

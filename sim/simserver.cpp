@@ -201,6 +201,10 @@ void SimServer::handle(const QHttpServerRequest &httpRequest, QHttpServerRespond
             reply = request.graphError(400, QStringLiteral("BadRequest"),
                                        QStringLiteral("Invalid filter clause: the query is not "
                                                       "supported."));
+        } else if (fault.answer && kind == FaultKind::Conflict) {
+            reply = request.graphError(409, QStringLiteral("Conflict"),
+                                       QStringLiteral("The incident was changed by another "
+                                                      "request while this one ran."));
         } else if (fault.answer && kind == FaultKind::ExpandWithFilter) {
             reply = request.graphError(500, QStringLiteral("UnknownError"),
                                        QStringLiteral("An internal server error occurred while "

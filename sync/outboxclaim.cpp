@@ -85,6 +85,7 @@ bool OutboxClaim::take(Store &store)
         m_held = false;
         return false;
     }
+    m_lastHolder = *holder;
     m_held = *holder == m_owner;
     if (!m_held) {
         qCDebug(lcSync).noquote() << "another console delivers the outbox (" << *holder

@@ -26,6 +26,8 @@ public:
 
     QString owner() const { return m_owner; }
     bool isHeld() const { return m_held; }
+    /** Who held the right when take() last answered. */
+    QString lastHolder() const { return m_lastHolder; }
     /** Takes or renews the right; false when another live console holds it (said at debug
      *  level) or the store could not tell (a warning). */
     bool take(Store &store);
@@ -38,6 +40,7 @@ public:
 private:
     QString m_owner;
     std::chrono::seconds m_lease;
+    QString m_lastHolder;
     bool m_held = false;
 };
 

@@ -11,8 +11,10 @@
 #include "synclogging.h"
 #include "syncstaterepository.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -26,22 +28,33 @@ QString incidentPath(const QString &providerIncidentId)
     return QStringLiteral("/security/incidents/")
            + QString::fromLatin1(QUrl::toPercentEncoding(providerIncidentId));
 }
-/** The rows sent together: the oldest row, and when it changes fields, the field changes of the
- *  same incident right behind it (one PATCH). A comment goes alone, as its own POST. */
-QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows)
+/** One incident's rows of the outbox, oldest first. */
+QList<OutboxRow> rowsOf(const QList<OutboxRow> &rows, qint64 number)
 {
-    const OutboxRow &first = rows.constFirst();
-    QList<OutboxRow> batch{first};
-    if (first.edit.field != IncidentField::Comment) {
-        for (qsizetype i = 1; i < rows.size(); ++i) {
-            const OutboxRow &row = rows.at(i);
-            if (row.number != first.number || row.edit.field == IncidentField::Comment)
-                break;
-            batch.append(row);
-        }
+    QList<OutboxRow> own;
+    for (const OutboxRow &row : rows) {
+        if (row.number == number)
+            own.append(row);
     }
-    return batch;
+    return own;
 }
+/** True for a failure that says nothing about the incident itself but about the way to Graph
+ *  (no network, a time-out, throttling, the sign-in): the other incidents would meet it too. */
+bool sharedFailure(const Error &error)
+{
+    switch (error.kind) {
+    case Error::Kind::Network:
+    case Error::Kind::Timeout:
+    case Error::Kind::Throttled:
+    case Error::Kind::Auth:
+    case Error::Kind::Cancelled:
+        return true;
+    default:
+        return error.httpStatus == 429 || error.httpStatus == 401;
+    }
+}
+/** How soon a console that found the outbox claimed by another one looks again. */
+constexpr std::chrono::seconds kClaimRetry{5};
 /** A comment's text as compared with what Graph gives back: trimmed, line ends as \\n. */
 QString commentKey(QString text)
 {
@@ -92,14 +105,104 @@ OutboxPusher::OutboxPusher(SyncContext &context, QObject *parent)
             std::max(config.outboxRetryFirstMs, config.outboxRetryMaxMs));
 }
 
-void OutboxPusher::endPushRun()
+void OutboxPusher::endPushRun(RunEnd how)
 {
-    const int queued = m_context.store() ? m_context.store()->outbox().pendingCount() : 0;
+    int queued = 0;
+    if (Store *store = m_context.store()) {
+        const Result<QList<OutboxRow>> rows = store->outbox().rows();
+        queued = rows ? int(rows->size()) : store->outbox().pendingCount();
+        // The next attempt: the earliest back-off that ends, or a look at a claim held
+        // elsewhere. Rows waiting for sign-in wait for the next pull that goes through; after
+        // a run stopped by a pull, or with no Graph or no store, the next pull or edit starts one.
+        QDateTime due;
+        if (rows) {
+            QSet<qint64> seen;
+            for (const OutboxRow &row : *rows) {
+                if (seen.contains(row.number))
+                    continue;
+                seen.insert(row.number);
+                if (row.state != QLatin1String("held") && row.nextAttempt.isValid()
+                    && (!due.isValid() || row.nextAttempt < due))
+                    due = row.nextAttempt;
+            }
+        }
+        const QDateTime now = m_context.clock()->now();
+        if (how == RunEnd::ClaimedElsewhere && queued > 0) {
+            if (!due.isValid() || due <= now || now.secsTo(due) > kClaimRetry.count())
+                due = now.addSecs(kClaimRetry.count());
+        } else if (how != RunEnd::Scheduled) {
+            due = {};
+        }
+        m_pushTimer->stop();
+        m_context.status().outboxRetryAt = due;
+        if (due.isValid())
+            m_pushTimer->start(std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(due))));
+    }
     const int delivered = m_deliveredThisRun;
     m_pushRunActive = false;
     m_deliveredThisRun = 0;
+    m_runForced = false;
+    m_forcedIncidents.clear();
+    m_waitingIncidents.clear();
     releaseClaim();
     Q_EMIT outboxFlushed(delivered, queued);
+}
+
+bool OutboxPusher::waits(const OutboxRow &oldest, const QDateTime &now) const
+{
+    if (m_waitingIncidents.contains(oldest.number))
+        return true;
+    if (m_runForced || m_forcedIncidents.contains(oldest.number))
+        return false;
+    return oldest.state == QLatin1String("held")
+           || (oldest.nextAttempt.isValid() && oldest.nextAttempt > now);
+}
+
+std::optional<qint64> OutboxPusher::nextIncident(const QList<OutboxRow> &rows) const
+{
+    // The oldest row of an incident that does not wait: an incident whose delivery failed in
+    // this run, or that waits for its back-off or for sign-in, is passed over (its rows wait
+    // behind its oldest one, in order), so that it holds back no other incident.
+    const QDateTime now = m_context.clock()->now();
+    QSet<qint64> seen;
+    for (const OutboxRow &row : rows) {
+        if (seen.contains(row.number))
+            continue;
+        seen.insert(row.number);
+        if (!waits(row, now))
+            return row.number;
+    }
+    return std::nullopt;
+}
+
+QList<OutboxRow> OutboxPusher::leadingBatch(const QList<OutboxRow> &rows, qint64 number) const
+{
+    // The incident's oldest row and, when it changes fields, the field changes of the same
+    // incident behind it up to a comment or to a row of another incident that goes out (one
+    // PATCH); rows of incidents that wait do not count. A comment goes alone, as its own POST.
+    // So, when nothing fails, edits go out in the order they were made.
+    const QDateTime now = m_context.clock()->now();
+    QHash<qint64, bool> waiting;
+    QList<OutboxRow> batch;
+    for (const OutboxRow &row : rows) {
+        auto known = waiting.find(row.number);
+        if (known == waiting.end())
+            known = waiting.insert(row.number, row.number != number && waits(row, now));
+        if (batch.isEmpty()) {
+            if (row.number != number)
+                continue;
+            batch.append(row);
+            if (row.edit.field == IncidentField::Comment)
+                break;
+        } else if (row.number == number) {
+            if (row.edit.field == IncidentField::Comment)
+                break;
+            batch.append(row);
+        } else if (!*known) {
+            break;
+        }
+    }
+    return batch;
 }
 
 void OutboxPusher::releaseClaim()
@@ -137,16 +240,33 @@ void OutboxPusher::learnCommentAuthor(const QJsonObject &answer, const QString &
 
 void OutboxPusher::push(bool force)
 {
-    if (m_pushing)
-        return;
+    deliver(force, {});
+}
+
+void OutboxPusher::pushIncidents(const QList<qint64> &numbers)
+{
+    if (m_pushRunActive) {
+        for (qint64 number : numbers)
+            m_waitingIncidents.remove(number);
+    }
+    deliver(false, numbers);
+}
+
+void OutboxPusher::deliver(bool force, const QList<qint64> &forced)
+{
     if (!m_pushRunActive) {
         m_pushRunActive = true;
         m_deliveredThisRun = 0;
     }
+    m_runForced = m_runForced || force;
+    for (qint64 number : forced)
+        m_forcedIncidents.insert(number);
+    if (m_pushing)
+        return; // the run goes on when the request in flight answers
     // Only the sync leader delivers; a reader's edits wait in the outbox for it.
     if (!m_context.store() || !m_context.graph() || m_context.isPullRunning()
         || !m_context.isLeader()) {
-        endPushRun();
+        endPushRun(RunEnd::Stopped);
         return;
     }
     Store &store = *m_context.store();
@@ -155,32 +275,26 @@ void OutboxPusher::push(bool force)
         // One console at a time delivers a store's outbox; once the right is ours, read the rows
         // again: the one that held it may have delivered some meanwhile.
         if (!m_claim.take(store)) {
-            endPushRun();
+            Q_EMIT outboxClaimedElsewhere(m_claim.lastHolder());
+            endPushRun(RunEnd::ClaimedElsewhere);
             return;
         }
         rows = store.outbox().rows();
     }
     if (!rows || rows->isEmpty()) {
-        m_context.status().outboxRetryAt = {};
         endPushRun();
         return;
     }
-    // Strictly in order: the oldest row goes first, and waits for its back-off or sign-in.
-    const OutboxRow &first = rows->constFirst();
-    const QDateTime now = m_context.clock()->now();
-    if (!force && first.state == QLatin1String("held")) {
-        endPushRun();
-        return;
-    }
-    if (!force && first.nextAttempt.isValid() && first.nextAttempt > now) {
-        m_pushTimer->start(
-                std::chrono::milliseconds(std::max<qint64>(1, now.msecsTo(first.nextAttempt))));
+    const std::optional<qint64> number = nextIncident(*rows);
+    if (!number) {
         endPushRun();
         return;
     }
     m_pushTimer->stop();
-    const QList<OutboxRow> batch = leadingBatch(*rows);
+    const QList<OutboxRow> batch = leadingBatch(*rows, *number);
+    const OutboxRow &first = batch.constFirst();
     m_pushing = true;
+    m_inFlight = *number;
     // A POST is not idempotent: a comment whose earlier request left (its answer lost, or the
     // console stopped before it came) may be there already.
     const bool mayHaveArrived = first.attempts > 0 || first.sentAt.isValid();
@@ -214,12 +328,13 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
     if (m_context.isPullRunning()) {
         // A pull started meanwhile; it reconciles the outbox and delivers it when it ends.
         m_pushing = false;
+        m_inFlight = 0;
         return;
     }
     if (!m_context.isLeader()) {
         // Stepped down during the read: the write is the new leader's to make.
         m_pushing = false;
-        endPushRun();
+        endPushRun(RunEnd::Stopped);
         return;
     }
     const OutboxRow &first = batch.constFirst();
@@ -240,8 +355,9 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
             = m_reconciler.storePulled({std::move(payload).value()}, {}, requestedAfterRow);
             !stored) {
             m_pushing = false;
+            m_inFlight = 0;
             Q_EMIT m_context.storeFailed(stored.error());
-            endPushRun();
+            endPushRun(RunEnd::Stopped);
             return;
         }
     } else {
@@ -250,15 +366,24 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
                 << "could not be read before sending edits:" << payload.error().toString();
     }
     // The check may have settled rows (the portal's later change won, or the values already
-    // match); send what is left of this incident's leading rows, as they now read.
+    // match) or merged them into a later one; send what is left of this incident's leading
+    // rows, as they now read, unless its oldest row is not the one chosen any more.
+    const qint64 number = batch.constFirst().number;
     const Result<QList<OutboxRow>> rows = m_context.store()->outbox().rows();
-    if (!rows || rows->isEmpty() || rows->constFirst().number != batch.constFirst().number
-        || rows->constFirst().edit.field == IncidentField::Comment) {
+    const QList<OutboxRow> own = rows ? rowsOf(*rows, number) : QList<OutboxRow>();
+    if (own.isEmpty() || own.constFirst().edit.field == IncidentField::Comment
+        || own.constFirst().id != batch.constFirst().id) {
         m_pushing = false;
-        QTimer::singleShot(0, this, [this] { push(true); });
+        m_inFlight = 0;
+        // As the rows now stand: the incident whose row is now the oldest goes next, whatever
+        // its back-off (this one's merged rows took the place of its later edit).
+        const QList<qint64> oldest = rows && !rows->isEmpty()
+                                             ? QList<qint64>{rows->constFirst().number}
+                                             : QList<qint64>();
+        QTimer::singleShot(0, this, [this, oldest] { deliver(false, oldest); });
         return;
     }
-    sendBatch(leadingBatch(*rows));
+    sendBatch(leadingBatch(*rows, number));
 }
 
 void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
@@ -274,7 +399,9 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
     Store &store = *m_context.store();
     if (!m_claim.take(store)) {
         m_pushing = false;
-        endPushRun();
+        m_inFlight = 0;
+        Q_EMIT outboxClaimedElsewhere(m_claim.lastHolder());
+        endPushRun(RunEnd::ClaimedElsewhere);
         return;
     }
     QList<qint64> ids;
@@ -282,8 +409,9 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
         ids.append(row.id);
     if (Result<void> marked = store.outbox().markSent(ids, m_context.clock()->now()); !marked) {
         m_pushing = false;
+        m_inFlight = 0;
         Q_EMIT m_context.storeFailed(marked.error());
-        endPushRun();
+        endPushRun(RunEnd::Stopped);
         return;
     }
     m_pushing = true;
@@ -304,6 +432,71 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
     }
 }
 
+Result<int> OutboxPusher::discard(qint64 number)
+{
+    const auto refused = [](Error::Kind kind, const QString &message) {
+        return Result<int>(Error{kind, 0, {}, message, {}});
+    };
+    Store *store = m_context.store();
+    if (!store)
+        return refused(Error::Kind::Storage, tr("The incident store is not open."));
+    if (m_inFlight == number)
+        return refused(Error::Kind::Conflict,
+                       tr("The edits of incident #%1 are on their way to Microsoft 365 Defender; "
+                          "try again when they are answered.")
+                               .arg(number));
+    // A console that is sending them right now holds the right to deliver: only its holder
+    // may take rows out of the outbox.
+    if (!m_claim.take(*store))
+        return refused(Error::Kind::Conflict,
+                       tr("Another Vigil is delivering the outbox; try again in a moment."));
+    const auto done = [this] {
+        if (!m_pushRunActive)
+            releaseClaim();
+    };
+    const Result<QList<OutboxRow>> rows = store->outbox().rows();
+    if (!rows) {
+        done();
+        return rows.error();
+    }
+    const QList<OutboxRow> own = rowsOf(*rows, number);
+    if (own.isEmpty()) {
+        done();
+        return 0;
+    }
+    const Result<Incident> stored = store->incidents().loadIncident(number);
+    if (!stored) {
+        done();
+        return stored.error();
+    }
+    // Newest first, so that each field goes back to the value its oldest row replaced: what
+    // Defender showed before the analyst changed it.
+    Incident state = *stored;
+    QList<ActivityEntry> entries;
+    QList<qint64> ids;
+    const QDateTime now = m_context.clock()->now();
+    for (qsizetype i = own.size() - 1; i >= 0; --i) {
+        const OutboxEdit &edit = own.at(i).edit;
+        state = revertLocally(state, edit);
+        entries.prepend(ActivityEntry{now, ActivitySide::Local, edit.field, edit.local, edit.base,
+                                      false,
+                                      tr("Discarded before Microsoft 365 Defender accepted it.")});
+        ids.prepend(own.at(i).id);
+    }
+    if (Result<void> removed = store->outbox().deleteRows(ids); !removed) {
+        done();
+        return removed.error();
+    }
+    if (Result<void> logged = store->activity().append(number, entries); !logged)
+        Q_EMIT m_context.storeFailed(logged.error());
+    state.syncState = SyncState::Synced;
+    storeState(std::move(state));
+    done();
+    m_context.publishPendingCount();
+    qCInfo(lcSync) << "discarded" << own.size() << "queued edits of incident" << number;
+    return int(own.size());
+}
+
 void OutboxPusher::storeState(Incident incident)
 {
     const Result<QList<Incident>> rows = m_context.store()->incidents().upsertIncidentPage(
@@ -319,6 +512,7 @@ void OutboxPusher::storeState(Incident incident)
 void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer)
 {
     m_pushing = false;
+    m_inFlight = 0;
     const OutboxRow &first = batch.constFirst();
     const qint64 number = first.number;
     std::optional<Error> failure;
@@ -423,13 +617,17 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
                 << (failure ? failure->toString() : QString()) << "); "
                 << (hold ? QStringLiteral("waiting for sign-in")
                          : QStringLiteral("retrying in %1 ms").arg(decision.retryDelay.count()));
-        if (!hold) {
-            m_context.status().outboxRetryAt = next;
-            m_pushTimer->start(std::max(decision.retryDelay, std::chrono::milliseconds(1)));
-        }
         if (failure)
             m_context.status().lastError = failure;
         m_context.publishPendingCount();
+        // This incident waits alone for its back-off, unless the failure lies on the way to
+        // Graph, which every other incident would meet as well.
+        if (!hold && !(failure && sharedFailure(*failure))) {
+            m_waitingIncidents.insert(number);
+            m_forcedIncidents.remove(number);
+            QTimer::singleShot(0, this, [this] { push(false); });
+            return;
+        }
         endPushRun();
         return;
     }

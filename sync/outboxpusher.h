@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <optional>
 
@@ -17,7 +18,13 @@ class ClockTimer;
 class SyncContext;
 
 /**
- * @brief Delivers the analyst's edits to Graph: the outbox, oldest row first.
+ * @brief Delivers the analyst's edits to Graph: the outbox, oldest row first, incident by
+ * incident.
+ *
+ * An incident whose delivery fails waits alone for its back-off (its later rows behind its
+ * oldest one) while the run goes on with the other incidents' rows, in their order, unless the
+ * failure lies on the way to Graph (network, time-out, throttling, sign-in), which ends the run
+ * for all.
  *
  * Graph has no conditional update for incidents, so before it writes the fields of an incident
  * the pusher reads it and reconciles the queued rows with what it reads (IncidentReconciler),
@@ -46,6 +53,15 @@ public:
      *  nothing while a delivery is in flight, and ends at once (outboxFlushed) without a store
      *  or a Graph client or while a pull runs. */
     void push(bool force);
+    /** Delivers the outbox at once, these incidents' rows too when they wait for their back-off
+     *  or for sign-in (an edit just made, a retry the analyst asked for). */
+    void pushIncidents(const QList<qint64> &numbers);
+    /** Takes an incident's queued edits out of the outbox, unsent, and puts its fields back to
+     *  the values they replaced (Defender's), logged in its activity. Refused while its request
+     *  is in flight or another console delivers the outbox. Answers how many rows went. */
+    Result<int> discard(qint64 number);
+    /** The incident whose request is in flight, or 0. */
+    qint64 incidentInFlight() const { return m_inFlight; }
     /** Gives up the right to deliver the outbox (OutboxClaim) if held: before the store closes. */
     void releaseClaim();
 
@@ -54,12 +70,28 @@ Q_SIGNALS:
     void editRejected(qint64 number, const Vigil::Error &error);
     /** A push run ended: delivered in it, still queued. */
     void outboxFlushed(int delivered, int queued);
+    /** Another console (holder: "<host> <pid> <tag>") delivers the outbox; this one looks
+     *  again shortly. */
+    void outboxClaimedElsewhere(const QString &holder);
 
 private:
+    void deliver(bool force, const QList<qint64> &forced);
+    /** The incident to deliver next in this run; nullopt when every one waits. */
+    std::optional<qint64> nextIncident(const QList<OutboxRow> &rows) const;
+    /** True when the incident whose oldest row this is waits in this run. */
+    bool waits(const OutboxRow &oldest, const QDateTime &now) const;
+    /** The rows of incident number sent together next. */
+    QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows, qint64 number) const;
     void sendBatch(const QList<OutboxRow> &batch);
     void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh,
                      qint64 requestedAfterRow);
-    void endPushRun();
+    /** How a delivery run ended, which decides when the next one starts. */
+    enum class RunEnd {
+        Scheduled, ///< nothing left to try now: at the earliest back-off
+        ClaimedElsewhere, ///< another console delivers: a look again shortly
+        Stopped, ///< a pull runs, no Graph or the store failed: the next pull or edit
+    };
+    void endPushRun(RunEnd how = RunEnd::Scheduled);
     void onPushAnswer(const QList<OutboxRow> &batch, const Result<QJsonObject> &answer);
     void storeState(Incident incident);
     /** Who Graph says wrote this console's comments (learnt from its own POSTs); empty until
@@ -75,6 +107,10 @@ private:
     std::optional<QString> m_commentAuthor; ///< commentAuthor(), once read from the store
     bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
     bool m_pushRunActive = false;
+    bool m_runForced = false; ///< this run also sends rows waiting for back-off or sign-in
+    qint64 m_inFlight = 0; ///< incidentInFlight()
+    QSet<qint64> m_forcedIncidents; ///< incidents sent in this run whatever their back-off
+    QSet<qint64> m_waitingIncidents; ///< incidents whose delivery failed in this run
     int m_deliveredThisRun = 0;
 };
 

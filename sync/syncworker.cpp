@@ -47,6 +47,8 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     connect(m_pusher, &OutboxPusher::editDelivered, this, &SyncWorker::editDelivered);
     connect(m_pusher, &OutboxPusher::editRejected, this, &SyncWorker::editRejected);
     connect(m_pusher, &OutboxPusher::outboxFlushed, this, &SyncWorker::outboxFlushed);
+    connect(m_pusher, &OutboxPusher::outboxClaimedElsewhere, this,
+            &SyncWorker::outboxClaimedElsewhere);
 }
 
 SyncWorker::~SyncWorker()
@@ -265,6 +267,7 @@ void SyncWorker::requestEdit(const QList<qint64> &numbers, const TriageEdit &edi
     if (!dated.editTime.isValid())
         dated.editTime = m_context->clock()->now();
     QList<Incident> changed;
+    QList<qint64> queued;
     for (qint64 number : numbers) {
         if (!m_store) {
             Q_EMIT editRejected(number, Error{Error::Kind::Storage,
@@ -305,14 +308,17 @@ void SyncWorker::requestEdit(const QList<qint64> &numbers, const TriageEdit &edi
         // A rule incident has no counterpart in Graph: the local write is the whole delivery.
         if (localOnly)
             Q_EMIT editDelivered(number);
+        else
+            queued.append(number);
     }
     if (changed.isEmpty())
         return;
     Q_EMIT incidentsChanged(changed);
     m_context->publishPendingCount();
     // A running pull delivers the outbox when it ends, after reconciling it with what it pulled.
+    // The edited incidents are tried at once, also when an older edit of theirs waits.
     if (!m_context->isPullRunning())
-        m_pusher->push(true);
+        m_pusher->pushIncidents(queued);
 }
 
 void SyncWorker::requestOutbox()
@@ -325,6 +331,23 @@ void SyncWorker::requestOutbox()
         Q_EMIT outboxLoaded(*rows);
     else
         Q_EMIT storeFailed(rows.error());
+}
+
+void SyncWorker::retryOutbox(qint64 number)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (m_store && !m_context->isPullRunning())
+        m_pusher->pushIncidents({number});
+}
+
+void SyncWorker::discardOutbox(qint64 number)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    const Result<int> discarded = m_pusher->discard(number);
+    if (discarded)
+        Q_EMIT outboxDiscarded(number, *discarded);
+    else
+        Q_EMIT outboxDiscardFailed(number, discarded.error());
 }
 
 void SyncWorker::requestRuleSettings()

@@ -74,6 +74,10 @@ public Q_SLOTS:
     void requestIncidents();
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
     void requestOutbox();
+    /** Sends an incident's queued edits now, whatever their back-off. */
+    void retryOutbox(qint64 number);
+    /** Drops an incident's queued edits unsent; its fields go back to Defender's values. */
+    void discardOutbox(qint64 number);
     void requestRuleSettings();
     /** Estimates what after would do against the rules stored now (ruleImpactEstimated). */
     void estimateRuleImpact(const Vigil::IncidentRuleSettings &after);
@@ -93,6 +97,9 @@ Q_SIGNALS:
     void pendingCountChanged(int count);
     void outboxLoaded(const QList<Vigil::OutboxRow> &rows);
     void outboxFlushed(int delivered, int queued);
+    void outboxClaimedElsewhere(const QString &holder);
+    void outboxDiscarded(qint64 number, int edits);
+    void outboxDiscardFailed(qint64 number, const Vigil::Error &error);
     void refreshTokenRotated(const QString &refreshToken);
     void ruleSettingsLoaded(const Vigil::IncidentRuleSettings &settings);
     void ruleSettingsFailed(const Vigil::Error &error);

@@ -3,6 +3,11 @@ vigil_add_test(NAME tst_vigilctl SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctl.
                LIBS Qt6::Core Qt6::Network LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctl PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctl vigilctl)
+# `incident update`: delivered at once or queued with the reason, --wait, a window's claim.
+vigil_add_test(NAME tst_vigilctlupdate SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlupdate.cpp
+               LIBS vigil_simfixture LABELS app e2e sim TIMEOUT 300)
+target_compile_definitions(tst_vigilctlupdate PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlupdate vigilctl)
 # The demo tenant's hunting events: streamed from its storage account, then hunted in.
 vigil_add_test(NAME tst_vigilctldemohunt SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctldemohunt.cpp
                LIBS Qt6::Core LABELS app e2e TIMEOUT 600)

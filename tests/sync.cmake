@@ -21,6 +21,8 @@ vigil_add_test(NAME tst_syncworker SOURCES tst_syncworker.cpp
                LIBS vigil_simfixture vigil_testclock LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_twowaysync SOURCES tst_twowaysync.cpp
                LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
+vigil_add_test(NAME tst_outboxdelivery SOURCES tst_outboxdelivery.cpp
+               LIBS vigil_simfixture LABELS sync sim TIMEOUT 300)
 vigil_add_test(NAME tst_convergence SOURCES tst_convergence.cpp
                LIBS vigil_simfixture vigil_clockdriver LABELS sync sim TIMEOUT 900)
 

@@ -2,6 +2,9 @@ vigil_add_test(NAME tst_mainwindow SOURCES tst_mainwindow.cpp LIBS vigil_ui LABE
 # The same window on a real SyncController syncing from the in-process simulated tenant.
 vigil_add_test(NAME tst_mainwindowsim SOURCES tst_mainwindowsim.cpp LIBS vigil_ui vigil_simfixture
                LABELS ui sim TIMEOUT 300)
+# The outbox page on a real SyncController and the simulated tenant: keys, Retry, Discard.
+vigil_add_test(NAME tst_outboxpage SOURCES tst_outboxpage.cpp LIBS vigil_ui vigil_simfixture
+               LABELS ui sim TIMEOUT 300)
 # The triage side of the window: dialogs, keys, bulk selection, sync state, editRequested.
 vigil_add_test(NAME tst_triageui SOURCES tst_triageui.cpp LIBS vigil_ui LABELS ui)
 # The connector page on a real SyncController and the simulated tenant: rules, health, restart.

@@ -134,6 +134,7 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     }
     m_pages->addWidget(m_connectorPage);
     createHuntingPage();
+    createOutboxPage();
     setCentralWidget(m_pages);
 
     createActions();
@@ -364,6 +365,7 @@ void MainWindow::createMenus()
     view->addAction(m_goQueue);
     view->addAction(m_goHunting);
     view->addAction(m_goConnector);
+    view->addAction(m_goOutbox);
     view->addSeparator();
     view->addAction(m_focusFilter);
     view->addAction(m_next);

@@ -42,6 +42,7 @@ class HuntingPage;
 class IncidentDetailView;
 class IncidentFilterProxyModel;
 class IncidentQueueModel;
+class OutboxPage;
 class SyncController;
 class TrayNotifier;
 struct SlaTargets;
@@ -108,6 +109,8 @@ public:
     bool isConnectorPageShown() const;
     HuntingPage *huntingPage() const { return m_huntingPage; }
     bool isHuntingPageShown() const;
+    OutboxPage *outboxPage() const { return m_outboxPage; }
+    bool isOutboxPageShown() const;
 
     void saveSettings() const;
     void restoreSettings();
@@ -134,6 +137,8 @@ public Q_SLOTS:
     void showConnectorPage();
     /** `g h`: the hunting page. */
     void showHuntingPage();
+    /** `g o`: the outbox page. */
+    void showOutboxPage();
     void selectNextIncident();
     void selectPreviousIncident();
 
@@ -177,6 +182,7 @@ private:
     void createMenus();
     void createQueue(QWidget *parent);
     void createHuntingPage();
+    void createOutboxPage();
     void connectController();
 
     void onCurrentRowChanged();
@@ -210,6 +216,7 @@ private:
     QWidget *m_queuePage = nullptr;
     ConnectorPage *m_connectorPage = nullptr;
     HuntingPage *m_huntingPage = nullptr;
+    OutboxPage *m_outboxPage = nullptr;
     IncidentDetailView *m_detail = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
@@ -239,6 +246,7 @@ private:
     QAction *m_goQueue = nullptr;
     QAction *m_goConnector = nullptr;
     QAction *m_goHunting = nullptr;
+    QAction *m_goOutbox = nullptr;
 
     QString m_analystUpn;
     QPointer<TriageDialog> m_triageDialog;

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace Vigil::Ctl {
 
 ControllerRun::ControllerRun(const AppOptions &options, Reach reach)
@@ -36,6 +38,11 @@ int ControllerRun::open()
                     Usage);
     }
 
+    if (m_oneAttempt) {
+        m_config.maxAttempts = 1;
+        m_config.requestTimeoutSeconds
+                = std::clamp(m_config.requestTimeoutSeconds, 1, int(m_oneAttempt->count()));
+    }
     m_controller = std::make_unique<SyncController>(m_config);
     QCoreApplication *app = QCoreApplication::instance();
     QObject::connect(m_controller.get(), &SyncController::storeFailed, app,

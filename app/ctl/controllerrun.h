@@ -6,8 +6,10 @@
 
 #include <QList>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Vigil {
 class SyncController;
@@ -39,6 +41,9 @@ public:
     ControllerRun(const ControllerRun &) = delete;
     ControllerRun &operator=(const ControllerRun &) = delete;
 
+    /** Every Graph call once, each given at most timeout (before open()): a command that tries
+     *  once and reports, rather than one that waits. */
+    void limitToOneAttempt(std::chrono::seconds timeout) { m_oneAttempt = timeout; }
     /** Starts the demo tenant or checks the credentials, then creates the controller (not
      *  started). Answers Ok, or the exit code after saying what is wrong. */
     int open();
@@ -74,6 +79,7 @@ private:
     int m_secretWrites = 0;
     bool m_exitPending = false;
     bool m_loaded = false;
+    std::optional<std::chrono::seconds> m_oneAttempt;
 };
 
 } // namespace Vigil::Ctl

@@ -1,5 +1,5 @@
 // `incidents list`, `incident show NUMBER` and `incident update NUMBER`: the queue, one incident,
-// and a triage edit queued for Microsoft 365 Defender.
+// and a triage edit sent to Microsoft 365 Defender (or queued, saying why).
 #include "controllerrun.h"
 #include "ctlcommands.h"
 #include "ctloutput.h"
@@ -12,12 +12,16 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
+#include <QSysInfo>
+#include <QTimer>
 
+#include <chrono>
 #include <optional>
 
 namespace Vigil::Ctl {
@@ -126,6 +130,78 @@ Result<TriageEdit> editFromOptions(const QCommandLineParser &parser, const QStri
     if (parser.isSet(QStringLiteral("comment")))
         edit.comment = parser.value(QStringLiteral("comment"));
     return edit;
+}
+
+/** How long `incident update` without --wait gives Graph to take the edit. */
+constexpr std::chrono::seconds kOneAttempt{10};
+
+/** What `incident update` has seen of its edit so far. */
+struct UpdateProgress
+{
+    bool connected = false; ///< a connection (or the demo tenant) to deliver with
+    bool ruleIncident = false; ///< a local incident of an incident-creation rule
+    bool accepted = false; ///< stored locally with its outbox rows
+    int changes = 0;
+    bool delivered = false; ///< Graph accepted some of its rows in this process
+    bool timedOut = false; ///< the one attempt took longer than kOneAttempt
+    bool done = false;
+    int attemptsSeen = 0;
+    QString holder; ///< the console that delivers the outbox, when another one does
+    QDateTime acceptedAt;
+};
+
+/** The console that holds the outbox ("<host> <pid> <tag>"), in words: the window when it is
+ *  Vigil's GUI on this machine. */
+QString describeHolder(const QString &holder)
+{
+    const QStringList parts = holder.split(QLatin1Char(' '));
+    const QString pid = parts.value(1);
+    QString host = QSysInfo::machineHostName();
+    host.replace(QLatin1Char(' '), QLatin1Char('_')); // as OutboxClaim names its holder
+    if (parts.size() == 3 && parts.at(0) == host) {
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "vigil")
+            return QStringLiteral("the running Vigil window (process %1) delivers this store's "
+                                  "outbox and sends it")
+                    .arg(pid);
+    }
+    return QStringLiteral("another Vigil (process %1 on %2) delivers this store's outbox and "
+                          "sends it")
+            .arg(terminalSafe(pid), terminalSafe(parts.value(0)));
+}
+
+/** Why an edit is still in the outbox, in words for the terminal. */
+QString whyQueued(const OutboxRow &row, const UpdateProgress &progress)
+{
+    if (!progress.connected)
+        return QStringLiteral("not connected to a tenant (run 'vigilctl connect'); the next "
+                              "sync after connecting sends it");
+    if (!progress.holder.isEmpty())
+        return describeHolder(progress.holder);
+    if (row.state == QLatin1String("held"))
+        return QStringLiteral("waiting for sign-in (%1)").arg(terminalSafe(row.lastError));
+    if (row.attempts > 0 && !row.lastError.isEmpty())
+        return QStringLiteral("not delivered (%1); the running window or the next 'vigilctl "
+                              "sync --once' tries again")
+                .arg(terminalSafe(row.lastError));
+    if (progress.timedOut)
+        return QStringLiteral("no answer within %1 s; the running window or the next "
+                              "'vigilctl sync --once' sends it")
+                .arg(kOneAttempt.count());
+    return QStringLiteral("not sent yet; the running window or the next 'vigilctl sync --once' "
+                          "sends it");
+}
+
+/** The message of a refusal (or a discard) logged for the incident since `since`, empty when
+ *  there is none: how a delivery by another console ended. */
+QString refusalSince(const IncidentDetail &detail, const QDateTime &since)
+{
+    for (const ActivityEntry &entry : detail.activity) {
+        if (entry.side == ActivitySide::Local && !entry.conflict && !entry.note.isEmpty()
+            && entry.time >= since)
+            return entry.note;
+    }
+    return {};
 }
 
 } // namespace
@@ -266,52 +342,147 @@ int runIncidentUpdate(const QCommandLineParser &parser, const QStringList &args)
         return fail(parsed.error().message, Usage);
     const TriageEdit edit = parsed.value();
 
+    const bool wait = parser.isSet(QStringLiteral("wait"));
     ControllerRun run(options.value(), ControllerRun::Reach::GraphWhenConnected);
+    // Without --wait: one attempt, answered or given up within kOneAttempt, then the outbox
+    // keeps what is left for the next sync.
+    if (!wait)
+        run.limitToOneAttempt(kOneAttempt);
     if (const int opened = run.open(); opened != Ok)
         return opened;
     SyncController &controller = run.controller();
     QCoreApplication *app = QCoreApplication::instance();
-    const bool wait = parser.isSet(QStringLiteral("wait"));
-    bool delivered = false;
+
+    UpdateProgress progress;
+    progress.connected
+            = options->demo() || options->hasCredentials() || options->usesSavedProfile();
+    const auto finished = [&progress, &run](int code) {
+        if (progress.done)
+            return;
+        progress.done = true;
+        run.finish(code);
+    };
+    const auto delivered = [&progress, number, &finished] {
+        out() << (progress.ruleIncident
+                          ? QStringLiteral("Incident #%1 changed (an incident of a Vigil rule: "
+                                           "nothing to send to Microsoft 365 Defender).")
+                          : QStringLiteral("Incident #%1 updated in Microsoft 365 Defender."))
+                         .arg(*number)
+              << Qt::endl;
+        finished(Ok);
+    };
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, app, [&] {
+        progress.timedOut = true;
+        controller.requestOutbox();
+    });
     QObject::connect(&controller, &SyncController::editAccepted, app,
                      [&](qint64 which, int changes) {
                          if (which != *number)
                              return;
+                         progress.accepted = true;
+                         progress.changes = changes;
                          if (changes == 0) {
                              out() << QStringLiteral("Incident #%1 already shows that; nothing "
                                                      "to change.")
                                               .arg(which)
                                    << Qt::endl;
-                             run.finish(Ok);
+                             finished(Ok);
                          } else if (!wait) {
-                             out() << QStringLiteral("Incident #%1 changed locally; %2 edits "
-                                                     "queued for Microsoft 365 Defender.")
-                                              .arg(which)
-                                              .arg(changes)
-                                   << Qt::endl;
-                             run.finish(Ok);
+                             deadline.start(kOneAttempt);
                          }
                      });
     QObject::connect(&controller, &SyncController::editDelivered, app, [&](qint64 which) {
-        if (which != *number || !wait)
+        if (which != *number)
             return;
-        out() << QStringLiteral("Incident #%1 updated in Microsoft 365 Defender.").arg(which)
-              << Qt::endl;
-        delivered = true;
+        progress.delivered = true;
+        // With --wait, done once none of the incident's edits is left (a comment goes after
+        // the fields); without, the end of the delivery run tells.
+        if (wait)
+            controller.requestOutbox();
     });
-    QObject::connect(&controller, &SyncController::pendingCountChanged, app, [&](int count) {
-        if (wait && delivered && count == 0)
-            run.finish(Ok);
+    QObject::connect(&controller, &SyncController::outboxFlushed, app, [&](int, int) {
+        if (progress.accepted)
+            controller.requestOutbox();
     });
+    QObject::connect(
+            &controller, &SyncController::outboxClaimedElsewhere, app, [&](const QString &holder) {
+                if (wait && holder != progress.holder)
+                    err() << QStringLiteral("Waiting: %1.").arg(describeHolder(holder)) << Qt::endl;
+                progress.holder = holder;
+            });
+    QObject::connect(
+            &controller, &SyncController::outboxLoaded, app, [&](const QList<OutboxRow> &rows) {
+                if (!progress.accepted || progress.done)
+                    return;
+                QList<OutboxRow> own;
+                for (const OutboxRow &row : rows) {
+                    if (row.number == *number)
+                        own.append(row);
+                }
+                if (own.isEmpty()) {
+                    if (progress.delivered || progress.holder.isEmpty()) {
+                        delivered();
+                        return;
+                    }
+                    // Another console delivered them: its answer is in the activity log.
+                    controller.requestDetail(*number);
+                    return;
+                }
+                if (!wait || progress.timedOut) {
+                    out() << QStringLiteral("Incident #%1 changed locally; %2 queued for "
+                                            "Microsoft 365 Defender: %3.")
+                                     .arg(*number)
+                                     .arg(own.size() == 1
+                                                  ? QStringLiteral("1 edit")
+                                                  : QStringLiteral("%1 edits").arg(own.size()))
+                                     .arg(whyQueued(own.constFirst(), progress))
+                          << Qt::endl;
+                    finished(Ok);
+                    return;
+                }
+                if (!progress.connected || own.constFirst().state == QLatin1String("held")) {
+                    finished(fail(QStringLiteral("incident #%1 changed locally but cannot be "
+                                                 "delivered from here: %2; the edit stays "
+                                                 "queued.")
+                                          .arg(*number)
+                                          .arg(whyQueued(own.constFirst(), progress))));
+                    return;
+                }
+                if (own.constFirst().attempts > progress.attemptsSeen) {
+                    progress.attemptsSeen = own.constFirst().attempts;
+                    err() << QStringLiteral("Not delivered yet (%1); trying again.")
+                                     .arg(terminalSafe(own.constFirst().lastError))
+                          << Qt::endl;
+                }
+            });
+    QObject::connect(&controller, &SyncController::detailLoaded, app,
+                     [&](const IncidentDetail &detail) {
+                         if (progress.done || detail.incident.number != *number)
+                             return;
+                         const QString refusal = refusalSince(detail, progress.acceptedAt);
+                         if (refusal.isEmpty())
+                             delivered();
+                         else
+                             finished(fail(QStringLiteral("incident #%1 was not changed: %2")
+                                                   .arg(*number)
+                                                   .arg(terminalSafe(refusal))));
+                     });
     QObject::connect(&controller, &SyncController::editRejected, app,
                      [&](qint64 which, const Error &error) {
                          if (which != *number)
                              return;
-                         run.finish(fail(QStringLiteral("incident #%1 was not changed: %2")
-                                                 .arg(which)
-                                                 .arg(error.message)));
+                         finished(fail(QStringLiteral("incident #%1 was not changed: %2")
+                                               .arg(which)
+                                               .arg(error.message)));
                      });
-    return run.exec([&controller, number, &edit](const QList<Incident> &) {
+    return run.exec([&controller, number, &edit, &progress](const QList<Incident> &queue) {
+        for (const Incident &incident : queue) {
+            if (incident.number == *number)
+                progress.ruleIncident = incident.isRuleIncident();
+        }
+        progress.acceptedAt = QDateTime::currentDateTimeUtc().addSecs(-1);
         controller.requestEdit({*number}, edit);
     });
 }
