@@ -1,25 +1,24 @@
-#include "sqliteoutboxrepository.h"
+#include "sqloutboxrepository.h"
 
-#include "sqlitedatabase.h"
-#include "sqlitedialect.h"
-#include "sqliterows.h"
+#include "sqlconnection.h"
+#include "storerows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Vigil {
 
-using namespace SqliteRows;
+using namespace StoreRows;
 
 namespace {
 constexpr auto kOutboxLease = "outbox";
 }
 
-SqliteOutboxRepository::SqliteOutboxRepository(SqliteDatabase &database)
+SqlOutboxRepository::SqlOutboxRepository(SqlConnection &database)
     : m_database(database)
 { }
 
-Result<void> SqliteOutboxRepository::insertRow(const OutboxRow &row)
+Result<void> SqlOutboxRepository::insertRow(const OutboxRow &row)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("INSERT INTO outbox (incident_number, provider_incident_id, field,"
@@ -41,7 +40,7 @@ Result<void> SqliteOutboxRepository::insertRow(const OutboxRow &row)
     return {};
 }
 
-Result<QList<OutboxRow>> SqliteOutboxRepository::rows() const
+Result<QList<OutboxRow>> SqlOutboxRepository::rows() const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
@@ -72,7 +71,7 @@ Result<QList<OutboxRow>> SqliteOutboxRepository::rows() const
     return rows;
 }
 
-Result<void> SqliteOutboxRepository::updateRow(const OutboxRow &row)
+Result<void> SqlOutboxRepository::updateRow(const OutboxRow &row)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("UPDATE outbox SET base = ?, local = ?, attempts = ?,"
@@ -89,7 +88,7 @@ Result<void> SqliteOutboxRepository::updateRow(const OutboxRow &row)
     return {};
 }
 
-Result<void> SqliteOutboxRepository::deleteRows(const QList<qint64> &ids)
+Result<void> SqlOutboxRepository::deleteRows(const QList<qint64> &ids)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
@@ -101,22 +100,22 @@ Result<void> SqliteOutboxRepository::deleteRows(const QList<qint64> &ids)
     return {};
 }
 
-Result<void> SqliteOutboxRepository::markSent(const QList<qint64> &ids, const QDateTime &at)
+Result<void> SqlOutboxRepository::markSent(const QList<qint64> &ids, const QDateTime &at)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable;
     QSqlQuery q(m_database.db());
     // One statement: committed on its own (autocommit) before the request leaves.
     q.prepare(QStringLiteral("UPDATE outbox SET sent_at = ? WHERE ")
-              + SqliteDialect::inJsonArray(QStringLiteral("id")));
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), true));
     q.addBindValue(timeValue(at));
-    q.addBindValue(SqliteDialect::jsonArrayParameter(ids));
+    q.addBindValue(StoreDialect::jsonArrayParameter(ids));
     if (!q.exec())
         return storageError(QStringLiteral("marking outbox rows as sent"), q.lastError());
     return {};
 }
 
-Result<QString> SqliteOutboxRepository::claimDelivery(
+Result<QString> SqlOutboxRepository::claimDelivery(
         const QString &owner, const QDateTime &now, const QDateTime &until,
         const std::function<bool(const QString &)> &holderGone)
 {
@@ -126,9 +125,16 @@ Result<QString> SqliteOutboxRepository::claimDelivery(
     QSqlQuery q(db);
     // Take the write lock before reading the holder: two consoles that both read "free" in
     // deferred transactions would both take it.
-    if (!q.exec(SqliteDialect::beginWriteTransaction()))
-        return storageError(QStringLiteral("claiming the outbox"), q.lastError());
     auto rollBack = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    const QStringList begin = m_database.dialect().beginLockedTransaction(QStringLiteral("leases"));
+    for (const QString &statement : begin) {
+        if (!q.exec(statement)) {
+            Error error = storageError(QStringLiteral("claiming the outbox"), q.lastError());
+            if (&statement != &begin.constFirst())
+                rollBack();
+            return error;
+        }
+    }
     q.prepare(QStringLiteral("SELECT owner, expires FROM leases WHERE name = ?"));
     q.addBindValue(QLatin1String(kOutboxLease));
     if (!q.exec()) {
@@ -147,8 +153,10 @@ Result<QString> SqliteOutboxRepository::claimDelivery(
         }
     }
     q.finish();
-    q.prepare(SqliteDialect::insertOrReplaceInto(QStringLiteral("leases"))
-              + QStringLiteral(" (name, owner, expires) VALUES (?, ?, ?)"));
+    q.prepare(m_database.dialect().upsert(
+            QStringLiteral("leases"),
+            {QStringLiteral("name"), QStringLiteral("owner"), QStringLiteral("expires")},
+            QStringLiteral("?, ?, ?"), QStringLiteral("name")));
     q.addBindValue(QLatin1String(kOutboxLease));
     q.addBindValue(owner);
     q.addBindValue(timeValue(until));
@@ -166,7 +174,7 @@ Result<QString> SqliteOutboxRepository::claimDelivery(
     return owner;
 }
 
-Result<void> SqliteOutboxRepository::releaseDelivery(const QString &owner)
+Result<void> SqlOutboxRepository::releaseDelivery(const QString &owner)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable;
@@ -179,16 +187,15 @@ Result<void> SqliteOutboxRepository::releaseDelivery(const QString &owner)
     return {};
 }
 
-Result<qint64> SqliteOutboxRepository::newestRowId() const
+Result<qint64> SqlOutboxRepository::newestRowId() const
 {
-    // AUTOINCREMENT keeps the highest id ever handed out, even once its row is gone.
     QSqlQuery q(m_database.db());
-    if (!q.exec(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'")))
+    if (!q.exec(m_database.dialect().newestIdQuery(QStringLiteral("outbox"))))
         return storageError(QStringLiteral("reading the outbox"), q.lastError());
     return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
-int SqliteOutboxRepository::pendingCount() const
+int SqlOutboxRepository::pendingCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())

@@ -1,17 +1,16 @@
-#include "sqliterulerepository.h"
+#include "sqlrulerepository.h"
 
-#include "sqlitedatabase.h"
-#include "sqlitedialect.h"
-#include "sqliteincidentrepository.h"
-#include "sqliterows.h"
-#include "sqlitesyncstaterepository.h"
+#include "sqlconnection.h"
+#include "sqlincidentrepository.h"
+#include "sqlsyncstaterepository.h"
+#include "storerows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Vigil {
 
-using namespace SqliteRows;
+using namespace StoreRows;
 
 namespace {
 
@@ -19,20 +18,19 @@ constexpr char kTurnOffRulesKey[] = "turnOffMicrosoftRules";
 
 } // namespace
 
-SqliteRuleRepository::SqliteRuleRepository(SqliteDatabase &database,
-                                           SqliteIncidentRepository &incidents,
-                                           SqliteSyncStateRepository &syncState)
+SqlRuleRepository::SqlRuleRepository(SqlConnection &database, SqlIncidentRepository &incidents,
+                                     SqlSyncStateRepository &syncState)
     : m_database(database)
     , m_incidents(incidents)
     , m_syncState(syncState)
 { }
 
-void SqliteRuleRepository::releaseStatements()
+void SqlRuleRepository::releaseStatements()
 {
-    m_upsertComponentAlert.finalize();
+    m_upsertComponentAlert.reset();
 }
 
-Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringList &alertIds) const
+Result<QSet<QString>> SqlRuleRepository::alertsHeldByIncidents(const QStringList &alertIds) const
 {
     QSet<QString> held;
     if (alertIds.isEmpty())
@@ -40,8 +38,8 @@ Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringL
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
-              + SqliteDialect::inJsonArray(QStringLiteral("id")));
-    q.addBindValue(SqliteDialect::jsonArrayParameter(alertIds));
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+    q.addBindValue(StoreDialect::jsonArrayParameter(alertIds));
     if (!q.exec())
         return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
                             q.lastError());
@@ -50,21 +48,24 @@ Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringL
     return held;
 }
 
-Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
+Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
         const QList<ComponentAlert> &page, const QStringList &ruleAlertIds,
         const QDateTime &newCursor)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
-    if (!m_upsertComponentAlert.isValid()) {
-        if (auto r = m_database.prepareRaw(
+    if (!m_upsertComponentAlert) {
+        if (auto r = m_database.prepareStatement(
                     m_upsertComponentAlert,
-                    SqliteDialect::insertOrReplaceInto(QStringLiteral("component_alerts"))
-                            + QStringLiteral(" (%1, evidence, product_name) VALUES (?1, ?2,"
-                                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                                             " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)")
-                                      .arg(QLatin1String(kAlertColumns)));
+                    m_database.dialect().upsert(
+                            QStringLiteral("component_alerts"),
+                            QString(QLatin1String(kAlertColumns)
+                                    + QStringLiteral(", evidence, product_name"))
+                                    .split(QLatin1Char(','), Qt::SkipEmptyParts),
+                            QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                           " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+                                           " ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31"),
+                            QStringLiteral("id")));
             !r)
             return r.error();
     }
@@ -75,7 +76,7 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
         db.rollback();
         return error;
     };
-    SqliteStatement &upsert = m_upsertComponentAlert;
+    SqlStatement &upsert = *m_upsertComponentAlert;
     for (const ComponentAlert &component : page) {
         const Alert &a = component.alert;
         // Bound without a copy: the blob must live until the statement ran.
@@ -121,9 +122,8 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
             return fail(r.error());
     }
     if (newCursor.isValid()) {
-        if (auto r
-            = m_syncState.writeValue(QLatin1String(SqliteSyncStateRepository::kAlertsCursorKey),
-                                     formatGraphDateTime(newCursor));
+        if (auto r = m_syncState.writeValue(QLatin1String(SqlSyncStateRepository::kAlertsCursorKey),
+                                            formatGraphDateTime(newCursor));
             !r)
             return fail(r.error());
     }
@@ -132,7 +132,7 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
     return created;
 }
 
-Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
+Result<QList<Incident>> SqlRuleRepository::refreshDuplicates()
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
@@ -185,10 +185,11 @@ Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
         numbers.append(change.first);
     QSqlQuery rowsQuery(db);
     rowsQuery.setForwardOnly(true);
-    rowsQuery.prepare(QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY i.number")
-                              .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom),
-                                   SqliteDialect::inJsonArray(QStringLiteral("i.number"))));
-    rowsQuery.addBindValue(SqliteDialect::jsonArrayParameter(numbers));
+    rowsQuery.prepare(
+            QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY i.number")
+                    .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom),
+                         m_database.dialect().inJsonArray(QStringLiteral("i.number"), true)));
+    rowsQuery.addBindValue(StoreDialect::jsonArrayParameter(numbers));
     if (!rowsQuery.exec())
         return storageError(QStringLiteral("reading the relinked incidents"),
                             rowsQuery.lastError());
@@ -199,7 +200,7 @@ Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
     return rows;
 }
 
-Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
+Result<QHash<QString, qint64>> SqlRuleRepository::componentAlertUpdateTimes(
         const QStringList &alertIds) const
 {
     QHash<QString, qint64> times;
@@ -209,8 +210,8 @@ Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
-              + SqliteDialect::inJsonArray(QStringLiteral("id")));
-    q.addBindValue(SqliteDialect::jsonArrayParameter(alertIds));
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+    q.addBindValue(StoreDialect::jsonArrayParameter(alertIds));
     if (!q.exec())
         return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
                             q.lastError());
@@ -219,7 +220,7 @@ Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
     return times;
 }
 
-int SqliteRuleRepository::componentAlertCount() const
+int SqlRuleRepository::componentAlertCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM component_alerts")) || !q.next())
@@ -227,7 +228,7 @@ int SqliteRuleRepository::componentAlertCount() const
     return q.value(0).toInt();
 }
 
-int SqliteRuleRepository::ruleIncidentCount() const
+int SqlRuleRepository::ruleIncidentCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE rule_alert_id IS NOT NULL"))
@@ -236,7 +237,7 @@ int SqliteRuleRepository::ruleIncidentCount() const
     return q.value(0).toInt();
 }
 
-int SqliteRuleRepository::duplicateCount() const
+int SqlRuleRepository::duplicateCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE duplicate_of > 0"))
@@ -245,7 +246,7 @@ int SqliteRuleRepository::duplicateCount() const
     return q.value(0).toInt();
 }
 
-Result<IncidentRuleSettings> SqliteRuleRepository::loadIncidentRules() const
+Result<IncidentRuleSettings> SqlRuleRepository::loadIncidentRules() const
 {
     IncidentRuleSettings settings = defaultIncidentRuleSettings();
     const QString turnOff = m_syncState.value(QLatin1String(kTurnOffRulesKey));
@@ -272,14 +273,17 @@ Result<IncidentRuleSettings> SqliteRuleRepository::loadIncidentRules() const
     return settings;
 }
 
-Result<void> SqliteRuleRepository::saveIncidentRule(const IncidentRule &rule)
+Result<void> SqlRuleRepository::saveIncidentRule(const IncidentRule &rule)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     QSqlQuery q(m_database.db());
-    q.prepare(SqliteDialect::insertOrReplaceInto(QStringLiteral("incident_rules"))
-              + QStringLiteral(" (product, enabled, severities, title_include, title_exclude,"
-                               " skip_m365d) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(m_database.dialect().upsert(
+            QStringLiteral("incident_rules"),
+            {QStringLiteral("product"), QStringLiteral("enabled"), QStringLiteral("severities"),
+             QStringLiteral("title_include"), QStringLiteral("title_exclude"),
+             QStringLiteral("skip_m365d")},
+            QStringLiteral("?, ?, ?, ?, ?, ?"), QStringLiteral("product")));
     q.addBindValue(ruleProductName(rule.product));
     q.addBindValue(rule.enabled ? 1 : 0);
     q.addBindValue(jsonList(rule.severities));
@@ -292,7 +296,7 @@ Result<void> SqliteRuleRepository::saveIncidentRule(const IncidentRule &rule)
     return {};
 }
 
-Result<void> SqliteRuleRepository::setTurnOffMicrosoftRules(bool on)
+Result<void> SqlRuleRepository::setTurnOffMicrosoftRules(bool on)
 {
     return m_syncState.setValue(QLatin1String(kTurnOffRulesKey),
                                 on ? QStringLiteral("true") : QStringLiteral("false"));

@@ -6,13 +6,13 @@
 
 namespace Vigil {
 
-class SqliteDatabase;
+class SqlConnection;
 
-/** @brief OutboxRepository in the outbox table of a SqliteStore; its thread. */
-class SqliteOutboxRepository final : public OutboxRepository
+/** @brief OutboxRepository in the outbox table of a SqlStore; its thread. */
+class SqlOutboxRepository final : public OutboxRepository
 {
 public:
-    explicit SqliteOutboxRepository(SqliteDatabase &database);
+    explicit SqlOutboxRepository(SqlConnection &database);
 
     Result<QList<OutboxRow>> rows() const override;
     Result<void> updateRow(const OutboxRow &row) override;
@@ -29,7 +29,7 @@ public:
     Result<void> insertRow(const OutboxRow &row);
 
 private:
-    SqliteDatabase &m_database;
+    SqlConnection &m_database;
 };
 
 } // namespace Vigil

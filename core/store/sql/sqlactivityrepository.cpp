@@ -1,20 +1,20 @@
-#include "sqliteactivityrepository.h"
+#include "sqlactivityrepository.h"
 
-#include "sqlitedatabase.h"
-#include "sqliterows.h"
+#include "sqlconnection.h"
+#include "storerows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Vigil {
 
-using namespace SqliteRows;
+using namespace StoreRows;
 
-SqliteActivityRepository::SqliteActivityRepository(SqliteDatabase &database)
+SqlActivityRepository::SqlActivityRepository(SqlConnection &database)
     : m_database(database)
 { }
 
-Result<void> SqliteActivityRepository::insert(qint64 number, const QList<ActivityEntry> &entries)
+Result<void> SqlActivityRepository::insert(qint64 number, const QList<ActivityEntry> &entries)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("INSERT INTO activity (incident_number, time, side, field, old, new,"
@@ -36,14 +36,14 @@ Result<void> SqliteActivityRepository::insert(qint64 number, const QList<Activit
     return {};
 }
 
-Result<void> SqliteActivityRepository::append(qint64 number, const QList<ActivityEntry> &entries)
+Result<void> SqlActivityRepository::append(qint64 number, const QList<ActivityEntry> &entries)
 {
     if (entries.isEmpty())
         return {};
     return insert(number, entries);
 }
 
-Result<QList<ActivityEntry>> SqliteActivityRepository::load(qint64 number) const
+Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);

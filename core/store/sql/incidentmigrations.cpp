@@ -3,9 +3,34 @@
 namespace Vigil {
 
 // Each entry is one schema version; never edit a released one, append a new one.
-const SqliteDatabase::Migrations &incidentMigrations()
+const Migrations &incidentMigrations()
 {
-    static const SqliteDatabase::Migrations list = {
+    static const Migrations list = [] {
+        Migrations all = sqliteHistory();
+        all += sharedIncidentMigrations();
+        return all;
+    }();
+    return list;
+}
+
+const Migrations &sharedIncidentMigrations()
+{
+    // Plain SQL both engines read alike; whatever differs goes in a dialect.
+    static const Migrations list = {
+            // 6: team mode. Who made an edit travels with it: outbox rows and activity entries
+            // name the analyst (empty for entries written before, and for Defender's side).
+            {
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN analyst TEXT"),
+                    QStringLiteral("ALTER TABLE activity ADD COLUMN analyst TEXT"),
+            },
+    };
+    return list;
+}
+
+// Versions 1 to kBaselineVersion as SQLite databases went through them.
+const Migrations &sqliteHistory()
+{
+    static const Migrations list = {
             // 1: incidents, alerts, evidence, comments, sync state
             {
                     QStringLiteral(

@@ -1,7 +1,8 @@
-#include "sqliterows.h"
+#include "storerows.h"
 
-#include "sqlitedatabase.h"
-#include "sqlitestatement.h"
+#include "sqlconnection.h"
+#include "sqlstatement.h"
+#include "storedialect.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -12,7 +13,7 @@
 
 #include <algorithm>
 
-namespace Vigil::SqliteRows {
+namespace Vigil::StoreRows {
 
 namespace {
 
@@ -47,6 +48,11 @@ QByteArray evidenceBlob(const QList<Entity> &evidence)
 }
 
 } // namespace
+
+QString incidentColumns(const StoreDialect &dialect)
+{
+    return QLatin1String(kIncidentRowColumns) + dialect.incidentFilterColumns();
+}
 
 QVariant timeValue(const QDateTime &time)
 {
@@ -205,7 +211,7 @@ Incident incidentFromRow(const QSqlQuery &q)
 }
 
 /** incidentFromRow() for the same columns read through a raw statement (the page-write path). */
-Incident incidentFromStatement(const SqliteStatement &q)
+Incident incidentFromStatement(const SqlStatement &q)
 {
     Incident i;
     i.number = q.integer(0);
@@ -343,7 +349,7 @@ FieldValue fieldValueFromText(const QString &text)
     return value;
 }
 
-void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
+void bindAlert(SqlStatement &q, const Alert &a, const QString &incidentId,
                const QByteArray &evidence)
 {
     int c = 1;
@@ -379,4 +385,4 @@ void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
     q.bind(c++, evidence);
 }
 
-} // namespace Vigil::SqliteRows
+} // namespace Vigil::StoreRows
