@@ -2,6 +2,7 @@
 #include "incidentrepository.h"
 #include "outboxrepository.h"
 #include "store.h"
+#include "storeundertest.h"
 #include "syncstaterepository.h"
 
 #include <QJsonDocument>
@@ -79,6 +80,7 @@ class TestIncidentStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -105,13 +107,20 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
+    Test::StoreUnderTest m_engine;
 };
+
+void TestIncidentStore::initTestCase()
+{
+    VIGIL_START_STORE_ENGINE(m_engine);
+}
 
 void TestIncidentStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_path = m_dir->filePath(QStringLiteral("sub/vigil.db"));
+    QVERIFY2(m_engine.newDatabase(m_path), qPrintable(m_engine.reason()));
 }
 
 void TestIncidentStore::cleanup()
@@ -121,10 +130,10 @@ void TestIncidentStore::cleanup()
 
 void TestIncidentStore::migratesEmptyDatabase()
 {
-    const auto opened = openStore(StoreConfig::sqlite(m_path));
+    const auto opened = openStore(m_engine.config());
     QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
     Store &store = *opened.value();
-    QVERIFY(QFile::exists(m_path));
+    QVERIFY(m_engine.isPostgres() || QFile::exists(m_path));
     QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
     QCOMPARE(store.incidents().incidentCount(), 0);
     QVERIFY(!store.syncState().cursor().isValid());
@@ -135,7 +144,8 @@ void TestIncidentStore::migratesEmptyDatabase()
 
 void TestIncidentStore::usesWalMode()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    VIGIL_SQLITE_ONLY(m_engine);
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.journalMode(), QStringLiteral("wal"));
@@ -143,7 +153,7 @@ void TestIncidentStore::usesWalMode()
 
 void TestIncidentStore::storesPageAndMovesCursorWithIt()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const QDateTime cursor = kBase.addSecs(120).addMSecs(345);
@@ -175,7 +185,7 @@ void TestIncidentStore::storesPageAndMovesCursorWithIt()
 
 void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QVERIFY(store.incidents()
@@ -196,7 +206,7 @@ void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
 
 void TestIncidentStore::tagsSurviveTheQueueLoad()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     Incident tagged = makeIncident(QStringLiteral("9"));
@@ -231,7 +241,7 @@ void TestIncidentStore::tagsSurviveTheQueueLoad()
 
 void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QVERIFY(store.incidents()
@@ -270,7 +280,7 @@ void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
 
 void TestIncidentStore::loadsQueueWithCountsAndTags()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     Incident a = makeIncident(QStringLiteral("1"));
@@ -324,7 +334,7 @@ void TestIncidentStore::detailCapsAlertsAt150()
     QFETCH(bool, allAlerts);
     QFETCH(int, shown);
 
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QList<Alert> list = makeAlerts(QStringLiteral("9"), alerts);
@@ -361,7 +371,7 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
     QFETCH(bool, survivorFirst);
     QFETCH(bool, survivorLocalBefore);
 
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const QString source = QStringLiteral("500");
@@ -436,7 +446,7 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
 
 void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const Entity user = evidence(
@@ -508,7 +518,7 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 
 void TestIncidentStore::bothCommentShapesSurvive()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const Comment current = commentFromGraph(
@@ -544,7 +554,7 @@ void TestIncidentStore::reopenKeepsData()
     alert.resolvedTime = kBase.addDays(1);
     alert.systemTags = {QStringLiteral("Defender Experts")};
     {
-        auto opened = openStore(StoreConfig::sqlite(m_path));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         QVERIFY(store.incidents()
@@ -555,7 +565,7 @@ void TestIncidentStore::reopenKeepsData()
                         .setValue(QStringLiteral("lastSuccess"), QStringLiteral("yesterday"))
                         .ok());
     }
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
@@ -576,7 +586,7 @@ void TestIncidentStore::reopenKeepsData()
 
 void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
 {
-    auto writerOpened = openStore(StoreConfig::sqlite(m_path));
+    auto writerOpened = openStore(m_engine.config());
     QVERIFY(writerOpened);
     Store &writer = *writerOpened.value();
     QVERIFY(writer.incidents()
@@ -585,7 +595,7 @@ void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
                                         kBase)
                     .ok());
 
-    const auto opened = openStore(StoreConfig::sqlite(m_path), Store::OpenMode::ReadOnly);
+    const auto opened = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
     Store &reader = *opened.value();
     const auto queue = reader.incidents().loadQueue();
@@ -611,9 +621,10 @@ void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
 
 void TestIncidentStore::storeExistsOnceWrittenOnly()
 {
+    VIGIL_SQLITE_ONLY(m_engine);
     // vigilctl status asks this before it opens anything: asking and reading must create nothing.
     QVERIFY(!storeExists(StoreConfig()));
-    const StoreConfig config = StoreConfig::sqlite(m_path);
+    const StoreConfig config = m_engine.config();
     QVERIFY(!storeExists(config));
     QVERIFY(!openStore(config, Store::OpenMode::ReadOnly).ok());
     QVERIFY(!storeExists(config));
@@ -628,7 +639,7 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
 {
     qint64 id = 0;
     {
-        auto opened = openStore(StoreConfig::sqlite(m_path));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         QVERIFY(store.incidents()
@@ -647,7 +658,7 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
         QVERIFY(store.outbox().updateRow(row).ok());
     }
     // Committed at once: what a killed process leaves behind.
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     const OutboxRow row = opened.value()->outbox().rows().value().constFirst();
     QCOMPARE(row.id, id);
@@ -657,7 +668,7 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
 
 void TestIncidentStore::newestRowIdIsNeverHandedOutAgain()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.outbox().newestRowId().value(), 0);
@@ -681,8 +692,8 @@ void TestIncidentStore::newestRowIdIsNeverHandedOutAgain()
 void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
 {
     // Two connections to one database, as two consoles have.
-    auto firstOpened = openStore(StoreConfig::sqlite(m_path));
-    auto secondOpened = openStore(StoreConfig::sqlite(m_path));
+    auto firstOpened = openStore(m_engine.config());
+    auto secondOpened = openStore(m_engine.config());
     QVERIFY(firstOpened && secondOpened);
     OutboxRepository &one = firstOpened.value()->outbox();
     OutboxRepository &two = secondOpened.value()->outbox();
@@ -715,7 +726,7 @@ void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
     QCOMPARE(two.claimDelivery(b, kBase.addSecs(151), kBase.addSecs(211), alive).value(), b);
 
     // A reader cannot claim.
-    auto reader = openStore(StoreConfig::sqlite(m_path), Store::OpenMode::ReadOnly);
+    auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY(reader);
     QVERIFY(!reader.value()->outbox().claimDelivery(a, kBase, kBase.addSecs(60), alive).ok());
 }

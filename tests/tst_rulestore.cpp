@@ -4,6 +4,7 @@
 #include "outboxrepository.h"
 #include "rulerepository.h"
 #include "store.h"
+#include "storeundertest.h"
 #include "syncstaterepository.h"
 
 #include <QJsonDocument>
@@ -59,6 +60,7 @@ class TestRuleStore : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void migrationFromSchema3KeepsIncidentsAndSeedsRules();
@@ -70,12 +72,19 @@ private Q_SLOTS:
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
     std::unique_ptr<QTemporaryDir> m_dir;
+    Test::StoreUnderTest m_engine;
 };
+
+void TestRuleStore::initTestCase()
+{
+    VIGIL_START_STORE_ENGINE(m_engine);
+}
 
 void TestRuleStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    QVERIFY2(m_engine.newDatabase(path()), qPrintable(m_engine.reason()));
 }
 
 void TestRuleStore::cleanup()
@@ -85,8 +94,9 @@ void TestRuleStore::cleanup()
 
 void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
 {
+    VIGIL_SQLITE_ONLY(m_engine); // PostgreSQL databases start at the baseline (schema 5)
     {
-        auto opened = openStore(StoreConfig::sqlite(path()));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         QVERIFY(store.incidents()
@@ -118,7 +128,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.latestSchemaVersion(), 6);
@@ -135,7 +145,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
 
 void TestRuleStore::oneIncidentPerAlertEver()
 {
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const ComponentAlert first = componentAlert(QStringLiteral("ca1"), QString(), 1);
@@ -195,7 +205,7 @@ void TestRuleStore::oneIncidentPerAlertEver()
 
     // After a restart too.
     store.close();
-    auto reopened = openStore(StoreConfig::sqlite(path()));
+    auto reopened = openStore(m_engine.config());
     QVERIFY(reopened);
     Store &restarted = *reopened.value();
     QCOMPARE(restarted.rules()
@@ -218,7 +228,7 @@ void TestRuleStore::oneIncidentPerAlertEver()
 
 void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
 {
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     // The alert names incident 500, which is not local yet; ca9 belongs to no incident.
@@ -279,7 +289,7 @@ void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
 
 void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
 {
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const Incident incident
@@ -310,7 +320,7 @@ void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
 void TestRuleStore::rulesPersist()
 {
     {
-        auto opened = openStore(StoreConfig::sqlite(path()));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         IncidentRule rule;
@@ -323,7 +333,7 @@ void TestRuleStore::rulesPersist()
         QVERIFY(store.rules().saveIncidentRule(rule).ok());
         QVERIFY(store.rules().setTurnOffMicrosoftRules(false).ok());
     }
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const IncidentRuleSettings settings = store.rules().loadIncidentRules().value();

@@ -18,7 +18,7 @@ Result<void> SqlActivityRepository::insert(qint64 number, const QList<ActivityEn
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("INSERT INTO activity (incident_number, time, side, field, old, new,"
-                             " conflict, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " conflict, note, analyst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ActivityEntry &entry : entries) {
         q.addBindValue(number);
         q.addBindValue(timeValue(entry.time));
@@ -29,6 +29,9 @@ Result<void> SqlActivityRepository::insert(qint64 number, const QList<ActivityEn
         q.addBindValue(fieldValueText(entry.newValue));
         q.addBindValue(entry.conflict ? 1 : 0);
         q.addBindValue(entry.note);
+        q.addBindValue(entry.analyst.isEmpty() && entry.side == ActivitySide::Local
+                               ? m_database.analyst()
+                               : entry.analyst);
         if (!q.exec())
             return storageError(QStringLiteral("logging activity of #%1").arg(number),
                                 q.lastError());
@@ -40,15 +43,18 @@ Result<void> SqlActivityRepository::append(qint64 number, const QList<ActivityEn
 {
     if (entries.isEmpty())
         return {};
-    return insert(number, entries);
+    if (Result<void> r = insert(number, entries); !r)
+        return r;
+    return m_database.notifyChange(StoreChange::What::Activity, {number});
 }
 
 Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT time, side, field, old, new, conflict, note FROM activity"
-                             " WHERE incident_number = ? ORDER BY time, id"));
+    q.prepare(QStringLiteral(
+            "SELECT time, side, field, old, new, conflict, note, analyst FROM activity"
+            " WHERE incident_number = ? ORDER BY time, id"));
     q.addBindValue(number);
     if (!q.exec())
         return storageError(QStringLiteral("loading activity of #%1").arg(number), q.lastError());
@@ -66,6 +72,7 @@ Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
         entry.newValue = fieldValueFromText(q.value(4).toString());
         entry.conflict = q.value(5).toBool();
         entry.note = q.value(6).toString();
+        entry.analyst = q.value(7).toString();
         entries.append(std::move(entry));
     }
     return entries;

@@ -326,6 +326,10 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
             return r.error();
         }
     }
+    if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(rows)); !r) {
+        db.rollback();
+        return r.error();
+    }
     if (!db.commit()) {
         Error error = storageError(QStringLiteral("committing a page"), db.lastError());
         db.rollback();
@@ -654,6 +658,15 @@ Result<Incident> SqlIncidentRepository::storeEdit(const Incident &incident,
             return fail(storageError(QStringLiteral("reading incident #%1").arg(incident.number),
                                      q.lastError()));
         stored = incidentFromRow(q);
+    }
+    // Other consoles reload what this edit touched, when it commits.
+    for (const auto &[what, any] : {std::pair{StoreChange::What::Incidents, true},
+                                    std::pair{StoreChange::What::Outbox, !changes.isEmpty()},
+                                    std::pair{StoreChange::What::Activity, !activity.isEmpty()}}) {
+        if (!any)
+            continue;
+        if (auto r = m_database.notifyChange(what, {incident.number}); !r)
+            return fail(r.error());
     }
     if (!db.commit()) {
         Error error = storageError(QStringLiteral("committing an edit"), db.lastError());

@@ -22,8 +22,8 @@ Result<void> SqlOutboxRepository::insertRow(const OutboxRow &row)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("INSERT INTO outbox (incident_number, provider_incident_id, field,"
-                             " base, local, edit_time, attempts, next_attempt, state, last_error)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " base, local, edit_time, attempts, next_attempt, state, last_error,"
+                             " analyst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(row.number);
     q.addBindValue(row.providerIncidentId);
     q.addBindValue(fieldName(row.edit.field));
@@ -34,6 +34,7 @@ Result<void> SqlOutboxRepository::insertRow(const OutboxRow &row)
     q.addBindValue(timeValue(row.nextAttempt));
     q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
     q.addBindValue(row.lastError);
+    q.addBindValue(row.analyst.isEmpty() ? m_database.analyst() : row.analyst);
     if (!q.exec())
         return storageError(QStringLiteral("queueing an edit of #%1").arg(row.number),
                             q.lastError());
@@ -46,7 +47,7 @@ Result<QList<OutboxRow>> SqlOutboxRepository::rows() const
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
                                " local, edit_time, attempts, next_attempt, state, last_error,"
-                               " sent_at FROM outbox ORDER BY id")))
+                               " sent_at, analyst FROM outbox ORDER BY id")))
         return storageError(QStringLiteral("reading the outbox"), q.lastError());
     QList<OutboxRow> rows;
     while (q.next()) {
@@ -66,6 +67,7 @@ Result<QList<OutboxRow>> SqlOutboxRepository::rows() const
         row.state = q.value(9).toString();
         row.lastError = q.value(10).toString();
         row.sentAt = timeFrom(q.value(11));
+        row.analyst = q.value(12).toString();
         rows.append(std::move(row));
     }
     return rows;
@@ -85,7 +87,7 @@ Result<void> SqlOutboxRepository::updateRow(const OutboxRow &row)
     q.addBindValue(row.id);
     if (!q.exec())
         return storageError(QStringLiteral("updating outbox row %1").arg(row.id), q.lastError());
-    return {};
+    return m_database.notifyChange(StoreChange::What::Outbox, {row.number});
 }
 
 Result<void> SqlOutboxRepository::deleteRows(const QList<qint64> &ids)
@@ -97,7 +99,9 @@ Result<void> SqlOutboxRepository::deleteRows(const QList<qint64> &ids)
         if (!q.exec())
             return storageError(QStringLiteral("removing outbox row %1").arg(id), q.lastError());
     }
-    return {};
+    if (ids.isEmpty())
+        return {};
+    return m_database.notifyChange(StoreChange::What::Outbox, {}, false);
 }
 
 Result<void> SqlOutboxRepository::markSent(const QList<qint64> &ids, const QDateTime &at)
@@ -112,7 +116,7 @@ Result<void> SqlOutboxRepository::markSent(const QList<qint64> &ids, const QDate
     q.addBindValue(StoreDialect::jsonArrayParameter(ids));
     if (!q.exec())
         return storageError(QStringLiteral("marking outbox rows as sent"), q.lastError());
-    return {};
+    return m_database.notifyChange(StoreChange::What::Outbox, {}, false);
 }
 
 Result<QString> SqlOutboxRepository::claimDelivery(

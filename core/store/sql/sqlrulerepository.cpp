@@ -127,6 +127,10 @@ Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
             !r)
             return fail(r.error());
     }
+    if (!created.isEmpty()) {
+        if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(created)); !r)
+            return fail(r.error());
+    }
     if (!db.commit())
         return fail(storageError(QStringLiteral("committing an alerts page"), db.lastError()));
     return created;
@@ -171,6 +175,13 @@ Result<QList<Incident>> SqlRuleRepository::refreshDuplicates()
             db.rollback();
             return error;
         }
+    }
+    QList<qint64> relinked;
+    for (const auto &change : std::as_const(changes))
+        relinked.append(change.first);
+    if (auto r = m_database.notifyChange(StoreChange::What::Incidents, relinked); !r) {
+        db.rollback();
+        return r.error();
     }
     if (!db.commit()) {
         Error error = storageError(QStringLiteral("committing duplicates"), db.lastError());
@@ -293,13 +304,17 @@ Result<void> SqlRuleRepository::saveIncidentRule(const IncidentRule &rule)
     if (!q.exec())
         return storageError(QStringLiteral("saving the %1 rule").arg(ruleProductName(rule.product)),
                             q.lastError());
-    return {};
+    return m_database.notifyChange(StoreChange::What::Rules, {}, false);
 }
 
 Result<void> SqlRuleRepository::setTurnOffMicrosoftRules(bool on)
 {
-    return m_syncState.setValue(QLatin1String(kTurnOffRulesKey),
-                                on ? QStringLiteral("true") : QStringLiteral("false"));
+    if (Result<void> r
+        = m_syncState.setValue(QLatin1String(kTurnOffRulesKey),
+                               on ? QStringLiteral("true") : QStringLiteral("false"));
+        !r)
+        return r;
+    return m_database.notifyChange(StoreChange::What::Rules, {}, false);
 }
 
 } // namespace Vigil

@@ -54,6 +54,15 @@ QString incidentColumns(const StoreDialect &dialect)
     return QLatin1String(kIncidentRowColumns) + dialect.incidentFilterColumns();
 }
 
+QList<qint64> numbersOf(const QList<Incident> &rows)
+{
+    QList<qint64> numbers;
+    numbers.reserve(rows.size());
+    for (const Incident &row : rows)
+        numbers.append(row.number);
+    return numbers;
+}
+
 QVariant timeValue(const QDateTime &time)
 {
     return time.isValid() ? QVariant(time.toMSecsSinceEpoch())

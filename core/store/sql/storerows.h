@@ -73,6 +73,9 @@ Alert alertFromRow(const QSqlQuery &q);
 /** An entity from the entities columns that start at first. */
 Entity entityFromRow(const QSqlQuery &q, int first);
 
+/** The numbers of rows, for a change notification. */
+QList<qint64> numbersOf(const QList<Incident> &rows);
+
 /** What the evidence column holds for an alert: its evidence as received when the fast reader
  *  left it so, else the data stream of the evidence. */
 QByteArray storedEvidence(const Alert &alert);
