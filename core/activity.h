@@ -72,8 +72,6 @@ struct OutboxRow
     /// the request leaves (OutboxRepository::markSent), so after a crash the row says that its
     /// write may have arrived although no answer came back.
     QDateTime sentAt;
-    /// Who made the edit (UPN or --analyst); empty: the Store's analyst when stored.
-    QString analyst;
 
     friend bool operator==(const OutboxRow &, const OutboxRow &) = default;
 };
@@ -97,9 +95,6 @@ struct ActivityEntry
     FieldValue newValue;
     bool conflict = false;
     QString note; ///< more words: the server's message for a revert, a remote comment's author
-    /// Who made a local change (UPN or --analyst); empty for Defender's side. A local entry
-    /// stored without one takes the Store's analyst.
-    QString analyst;
 
     friend bool operator==(const ActivityEntry &, const ActivityEntry &) = default;
 };

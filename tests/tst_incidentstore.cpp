@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void sentMarkOutlivesTheConnection();
     void newestRowIdIsNeverHandedOutAgain();
     void oneConsoleAtATimeClaimsTheOutbox();
+    void twoStoresClaimEachEditOnce();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -729,6 +731,74 @@ void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
     auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY(reader);
     QVERIFY(!reader.value()->outbox().claimDelivery(a, kBase, kBase.addSecs(60), alive).ok());
+}
+
+void TestIncidentStore::twoStoresClaimEachEditOnce()
+{
+    // Two connections to one database, as two consoles (or a console and a headless leader).
+    auto firstOpened = openStore(m_engine.config());
+    auto secondOpened = openStore(m_engine.config());
+    QVERIFY(firstOpened && secondOpened);
+    Store &one = *firstOpened.value();
+    Store &two = *secondOpened.value();
+    QVERIFY(one.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("1"))),
+                                         payload(makeIncident(QStringLiteral("2")))})
+                    .ok());
+    const QList<Incident> queue = one.incidents().loadQueue().value();
+    for (const Incident &incident : queue) {
+        for (const char *text : {"<b>first</b>", "second\x01", "third"}) {
+            const OutboxEdit comment{
+                    IncidentField::Comment, {}, FieldValue{QString::fromUtf8(text), {}, {}}, kBase};
+            QVERIFY(two.incidents().storeEdit(incident, {comment}, {}).ok());
+        }
+    }
+    const QString a = QStringLiteral("host 100 a");
+    const QString b = QStringLiteral("host 200 b");
+    const auto ids = [](const QList<OutboxRow> &rows) {
+        QList<qint64> list;
+        for (const OutboxRow &row : rows)
+            list.append(row.id);
+        return list;
+    };
+
+    // The first claimer takes three rows, oldest first; the second gets the other three.
+    const QList<OutboxRow> ofA = one.outbox().claimRows(a, kBase, kBase.addSecs(60), 3).value();
+    const QList<OutboxRow> ofB
+            = two.outbox().claimRows(b, kBase.addSecs(1), kBase.addSecs(61), 10).value();
+    QCOMPARE(ofA.size(), 3);
+    QCOMPARE(ofB.size(), 3);
+    QSet<qint64> claimed;
+    for (const qint64 id : ids(ofA) + ids(ofB))
+        claimed.insert(id);
+    QCOMPARE(claimed.size(), 6); // no edit claimed twice
+    QVERIFY(two.outbox().claimRows(b, kBase.addSecs(2), kBase.addSecs(62), 10).value().size()
+            == 3); // its own, renewed; nothing of a's
+    QVERIFY(one.outbox().claimRows(a, kBase.addSecs(2), kBase.addSecs(60), 10).value().size() == 3);
+
+    // a's answer: its first row delivered, the second to retry later; its claim goes with it.
+    OutboxRow retry = ofA.at(1);
+    retry.attempts = 1;
+    retry.nextAttempt = kBase.addSecs(30);
+    retry.lastError = QStringLiteral("429 <throttled>");
+    QCOMPARE(one.outbox().settleRows(a, {ofA.at(0).id}, {retry}).value(), 2);
+    QCOMPARE(two.outbox().pendingCount(), 5);
+    // The retried row is not due yet, and the row behind it (same incident) waits for it.
+    QCOMPARE(two.outbox().claimRows(b, kBase.addSecs(10), kBase.addSecs(70), 10).value().size(), 3);
+
+    // a goes away holding its third row: once the claim ran out, b takes the rest over, in
+    // order, and a's late answer changes nothing.
+    const QList<OutboxRow> takenOver
+            = two.outbox().claimRows(b, kBase.addSecs(61), kBase.addSecs(121), 10).value();
+    QCOMPARE(ids(takenOver), ids(one.outbox().rows().value()));
+    QCOMPARE(one.outbox().settleRows(a, {ofA.at(2).id}, {}).value(), 0);
+    QCOMPARE(two.outbox().settleRows(b, ids(takenOver), {}).value(), 5);
+    QCOMPARE(one.outbox().pendingCount(), 0);
+
+    // A reader cannot claim.
+    auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
+    QVERIFY(reader);
+    QVERIFY(!reader.value()->outbox().claimRows(a, kBase, kBase.addSecs(60), 1).ok());
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

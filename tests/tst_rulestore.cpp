@@ -113,7 +113,9 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         QVERIFY(db.open());
         QSqlQuery q(db);
         for (const char *sql :
-             {"ALTER TABLE outbox DROP COLUMN analyst", "ALTER TABLE activity DROP COLUMN analyst",
+             {"ALTER TABLE outbox DROP COLUMN claim_expires",
+              "ALTER TABLE outbox DROP COLUMN claimed_by", "ALTER TABLE outbox DROP COLUMN analyst",
+              "ALTER TABLE activity DROP COLUMN analyst",
               "DELETE FROM schema_version WHERE version = 6", "DROP TABLE leases",
               "ALTER TABLE outbox DROP COLUMN sent_at",
               "DELETE FROM schema_version WHERE version = 5", "DROP TABLE component_alerts",

@@ -18,6 +18,9 @@ namespace Vigil {
 class PgDatabase final : public SqlConnection
 {
 public:
+    /** Error::code of a Storage error for a server that could not be reached or verified. */
+    static constexpr char kConnectErrorCode[] = "pg-connect";
+
     PgDatabase() = default;
     ~PgDatabase() override { close(); }
 

@@ -22,6 +22,10 @@ const Migrations &sharedIncidentMigrations()
             {
                     QStringLiteral("ALTER TABLE outbox ADD COLUMN analyst TEXT"),
                     QStringLiteral("ALTER TABLE activity ADD COLUMN analyst TEXT"),
+                    // Consoles sharing a database claim outbox rows one by one (claimRows): who
+                    // holds a row, and until when (ms) before another may take it over.
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN claimed_by TEXT"),
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN claim_expires BIGINT"),
             },
     };
     return list;

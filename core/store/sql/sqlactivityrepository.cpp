@@ -29,9 +29,8 @@ Result<void> SqlActivityRepository::insert(qint64 number, const QList<ActivityEn
         q.addBindValue(fieldValueText(entry.newValue));
         q.addBindValue(entry.conflict ? 1 : 0);
         q.addBindValue(entry.note);
-        q.addBindValue(entry.analyst.isEmpty() && entry.side == ActivitySide::Local
-                               ? m_database.analyst()
-                               : entry.analyst);
+        // Defender's side has no analyst of ours; a local change is the Store's analyst's.
+        q.addBindValue(entry.side == ActivitySide::Local ? m_database.analyst() : QString());
         if (!q.exec())
             return storageError(QStringLiteral("logging activity of #%1").arg(number),
                                 q.lastError());
@@ -52,9 +51,8 @@ Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-            "SELECT time, side, field, old, new, conflict, note, analyst FROM activity"
-            " WHERE incident_number = ? ORDER BY time, id"));
+    q.prepare(QStringLiteral("SELECT time, side, field, old, new, conflict, note FROM activity"
+                             " WHERE incident_number = ? ORDER BY time, id"));
     q.addBindValue(number);
     if (!q.exec())
         return storageError(QStringLiteral("loading activity of #%1").arg(number), q.lastError());
@@ -72,7 +70,6 @@ Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
         entry.newValue = fieldValueFromText(q.value(4).toString());
         entry.conflict = q.value(5).toBool();
         entry.note = q.value(6).toString();
-        entry.analyst = q.value(7).toString();
         entries.append(std::move(entry));
     }
     return entries;

@@ -4,6 +4,8 @@
 
 #include "outboxrepository.h"
 
+#include <QVariantList>
+
 namespace Vigil {
 
 class SqlConnection;
@@ -24,11 +26,18 @@ public:
                                   const QDateTime &until,
                                   const std::function<bool(const QString &)> &holderGone) override;
     Result<void> releaseDelivery(const QString &owner) override;
+    Result<QList<OutboxRow>> claimRows(const QString &owner, const QDateTime &now,
+                                       const QDateTime &until, int limit) override;
+    Result<int> settleRows(const QString &owner, const QList<qint64> &delivered,
+                           const QList<OutboxRow> &retried) override;
 
     /** Queues row inside a transaction the caller runs (an edit). */
     Result<void> insertRow(const OutboxRow &row);
 
 private:
+    /** The rows of the outbox the WHERE clause where (with its bindings) picks, oldest first. */
+    Result<QList<OutboxRow>> select(const QString &where, const QVariantList &values) const;
+
     SqlConnection &m_database;
 };
 
