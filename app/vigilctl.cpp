@@ -139,6 +139,11 @@ const QList<Command> &commands()
                             "Defender instead (the last 30 days)"),
              runHunt},
             {QStringLiteral("hunt"), 0, QString(), runHunt},
+            {QStringLiteral("db migrate"), 0,
+             QStringLiteral("  db migrate --from sqlite:PATH --to postgresql://URL [--force]\n"
+                            "                                       copy a store into the team "
+                            "database, verified by counts"),
+             runDbMigrate},
     };
     return table;
 }
@@ -175,6 +180,7 @@ int main(int argc, char *argv[])
     addKqlOptions(parser);
     addHuntOptions(parser);
     addTableOptions(parser);
+    addDbOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments)) {

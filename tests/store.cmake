@@ -23,3 +23,5 @@ function(vigil_add_postgres_variant name)
         LABELS "${labels};postgres")
 endfunction()
 vigil_add_postgres_variant(tst_incidentstore)
+# vigilctl db migrate's copy of a SQLite store into a PostgreSQL one.
+vigil_add_test(NAME tst_storecopy SOURCES tst_storecopy.cpp LIBS vigil_store vigil_pgserver LABELS store postgres)

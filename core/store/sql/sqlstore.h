@@ -42,6 +42,9 @@ public:
     QString journalMode() const override;
     void close() override;
 
+    /** The connection the repositories share (a whole-store copy reads and writes it). */
+    SqlConnection &connection() { return *m_database; }
+
 private:
     std::unique_ptr<SqlConnection> m_database;
     SqlSyncStateRepository m_syncState;
