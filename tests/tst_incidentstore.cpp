@@ -1,13 +1,17 @@
 #include "graphjson.h"
 #include "incidentrepository.h"
 #include "outboxrepository.h"
+#include "postgres/pglocation.h"
 #include "store.h"
+#include "storechange.h"
 #include "storeundertest.h"
 #include "syncstaterepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,6 +109,7 @@ private Q_SLOTS:
     void newestRowIdIsNeverHandedOutAgain();
     void oneConsoleAtATimeClaimsTheOutbox();
     void twoStoresClaimEachEditOnce();
+    void writesAnnounceThemselvesOnPostgres();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -799,6 +804,65 @@ void TestIncidentStore::twoStoresClaimEachEditOnce()
     auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY(reader);
     QVERIFY(!reader.value()->outbox().claimRows(a, kBase, kBase.addSecs(60), 1).ok());
+}
+
+void TestIncidentStore::writesAnnounceThemselvesOnPostgres()
+{
+    if (!m_engine.isPostgres())
+        QSKIP("SQLite has no change notifications");
+    // A listener on its own connection, as another console has.
+    QString password;
+    const PgLocation where = PgLocation::parse(m_engine.config().location, &password).value();
+    QVERIFY(openPgConnection(where, password, QStringLiteral("listener"),
+                             QStringLiteral("listener"))
+                    .ok());
+    QStringList payloads;
+    {
+        QSqlDatabase listener = QSqlDatabase::database(QStringLiteral("listener"));
+        QVERIFY(listener.driver()->subscribeToNotification(QLatin1String(StoreChange::kChannel)));
+        connect(listener.driver(), &QSqlDriver::notification, this,
+                [&payloads](const QString &, QSqlDriver::NotificationSource,
+                            const QVariant &payload) { payloads.append(payload.toString()); });
+    }
+    StoreConfig config = m_engine.config();
+    config.analyst = QStringLiteral("alice@contoso.com");
+    {
+        auto opened = openStore(config);
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        QVERIFY(store.incidents()
+                        .upsertIncidentPage({payload(makeIncident(QStringLiteral("1"))),
+                                             payload(makeIncident(QStringLiteral("2")))})
+                        .ok());
+        QTRY_COMPARE(payloads.size(), 1);
+        QCOMPARE(
+                payloads.constFirst(),
+                QStringLiteral(R"({"by":"alice@contoso.com","numbers":[1,2],"what":"incidents"})"));
+        const Incident incident = store.incidents().loadIncident(2).value();
+        const OutboxEdit comment{
+                IncidentField::Comment, {}, FieldValue{QStringLiteral("x"), {}, {}}, kBase};
+        ActivityEntry entry;
+        entry.side = ActivitySide::Local;
+        entry.field = IncidentField::Comment;
+        QVERIFY(store.incidents().storeEdit(incident, {comment}, {entry}).ok());
+        QTRY_COMPARE(payloads.size(), 4);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(1))->what, StoreChange::What::Incidents);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(2))->what, StoreChange::What::Outbox);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(3))->what, StoreChange::What::Activity);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(3))->numbers, QList<qint64>{2});
+        QCOMPARE(StoreChange::fromPayload(payloads.at(3))->by, config.analyst);
+
+        // More numbers than a payload lists: the listener reloads everything.
+        QList<IncidentPayload> page;
+        for (int n = 0; n < 250; ++n)
+            page.append(payload(makeIncident(QStringLiteral("bulk-%1").arg(n))));
+        QVERIFY(store.incidents().upsertIncidentPage(page).ok());
+        QTRY_COMPARE(payloads.size(), 5);
+        const std::optional<StoreChange> bulk = StoreChange::fromPayload(payloads.at(4));
+        QVERIFY(bulk && !bulk->numbersKnown);
+        QVERIFY(!payloads.at(4).contains(QLatin1String("numbers")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("listener"));
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

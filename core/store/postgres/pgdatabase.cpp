@@ -156,7 +156,12 @@ Result<void> PgDatabase::open(const PgLocation &where, const QString &password, 
         return error;
     }
     m_open = true;
-    Result<void> ready;
+    // The server's NOTICEs (an IF NOT EXISTS that found the table) would go to stderr.
+    Result<void> ready = exec(QStringLiteral("SET client_min_messages TO warning"));
+    if (!ready) {
+        close();
+        return ready;
+    }
     if (mode == StoreOpenMode::ReadWrite) {
         ready = migrate();
     } else {

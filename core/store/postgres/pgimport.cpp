@@ -95,13 +95,15 @@ Result<StoreCopyReport> copySqliteStoreToPostgres(const StoreConfig &from, const
     }
     if (held > 0 && !force) {
         Result<qint64> incidents = countRows(target, QStringLiteral("incidents"));
+        const qint64 n = incidents ? incidents.value() : 0;
         return Error{Error::Kind::Conflict,
                      0,
                      {},
-                     QStringLiteral("the target database is not empty (%1 incident(s) and other "
-                                    "rows); nothing was written. --force replaces everything in "
-                                    "it with the copy")
-                             .arg(incidents ? incidents.value() : 0),
+                     QStringLiteral("the target database is not empty (%1 and other rows); "
+                                    "nothing was written. --force replaces everything in it with "
+                                    "the copy")
+                             .arg(n == 1 ? QStringLiteral("1 incident")
+                                         : QStringLiteral("%1 incidents").arg(n)),
                      {}};
     }
     if (held > 0)
