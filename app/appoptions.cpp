@@ -1,5 +1,6 @@
 #include "appoptions.h"
 
+#include "postgres/pglocation.h"
 #include "secretstore.h"
 #include "simserver.h"
 
@@ -61,6 +62,13 @@ void AppOptions::addTo(QCommandLineParser &parser)
             {QStringLiteral("poll-interval"),
              QStringLiteral("Seconds between pulls, 5 to 300 (default: 10)."),
              QStringLiteral("seconds")},
+            {QStringLiteral("db"),
+             QStringLiteral("A team database instead of the local one: "
+                            "postgresql://user@host:port/dbname?sslmode=verify-full (default: "
+                            "$VIGIL_DB). TLS is verified unless the URL says otherwise; the "
+                            "password comes from libpq (PGPASSWORD, ~/.pgpass) or the URL, and "
+                            "is never saved with the settings."),
+             QStringLiteral("url")},
     });
 }
 
@@ -77,6 +85,15 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
     if (!options.m_dataDir.isEmpty())
         config.store = StoreConfig::sqlite(
                 QDir(options.m_dataDir).filePath(QStringLiteral("vigil.sqlite")));
+    // With a team database no local incident store is opened at all.
+    if (const QString db = option(parser, QStringLiteral("db"), "VIGIL_DB"); !db.isEmpty()) {
+        QString password;
+        const Result<PgLocation> where = PgLocation::parse(db, &password);
+        if (!where)
+            return configError(QStringLiteral("--db: %1").arg(where.error().message));
+        config.store = StoreConfig::postgres(where.value().toUrl(), password);
+    }
+    config.store.analyst = options.m_analystUpn;
 
     config.tenantId = option(parser, QStringLiteral("tenant-id"), "AZURE_TENANT_ID");
     config.clientId = option(parser, QStringLiteral("client-id"), "AZURE_CLIENT_ID");
@@ -230,7 +247,9 @@ void DemoTenant::configure(SyncConfig &config)
     config.clientSecret = m_clientSecret;
     if (config.store.isEmpty()) {
         m_dataDir = std::make_unique<QTemporaryDir>();
+        const QString analyst = config.store.analyst;
         config.store = StoreConfig::sqlite(m_dataDir->filePath(QStringLiteral("vigil.sqlite")));
+        config.store.analyst = analyst;
     }
 }
 

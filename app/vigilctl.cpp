@@ -152,6 +152,11 @@ const QList<Command> &commands()
                             "sync, which consoles\n"
                             "                                       take part"),
              runTeamStatus},
+            {QStringLiteral("db migrate"), 0,
+             QStringLiteral("  db migrate --from sqlite:PATH --to postgresql://URL [--force]\n"
+                            "                                       copy a store into the team "
+                            "database, verified by counts"),
+             runDbMigrate},
     };
     return table;
 }
@@ -197,6 +202,7 @@ int main(int argc, char *argv[])
     addHuntOptions(parser);
     addTableOptions(parser);
     addTeamOptions(parser);
+    addDbOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     QStringList arguments = QCoreApplication::arguments();
     if (!parser.parse(arguments)) {

@@ -3,6 +3,7 @@ vigil_add_test(NAME tst_incidentrules SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_inci
                LIBS vigil_core LABELS core rules)
 vigil_add_test(NAME tst_rulestore SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rulestore.cpp
                LIBS vigil_store LABELS store rules)
+vigil_add_postgres_variant(tst_rulestore)
 vigil_add_test(NAME tst_rulesync SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rulesync.cpp
                LIBS vigil_simfixture LABELS sync sim rules TIMEOUT 300)
 vigil_add_test(NAME tst_vigilctlrules SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlrules.cpp

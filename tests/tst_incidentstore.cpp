@@ -1,11 +1,17 @@
 #include "graphjson.h"
 #include "incidentrepository.h"
 #include "outboxrepository.h"
+#include "postgres/pglocation.h"
 #include "store.h"
+#include "storechange.h"
+#include "storeundertest.h"
 #include "syncstaterepository.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -79,6 +85,7 @@ class TestIncidentStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -102,17 +109,26 @@ private Q_SLOTS:
     void newestRowIdIsNeverHandedOutAgain();
     void oneConsoleAtATimeClaimsTheOutbox();
     void graphTextsAndDetailsAreKept();
+    void twoStoresClaimEachEditOnce();
+    void writesAnnounceThemselvesOnPostgres();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
+    Test::StoreUnderTest m_engine;
 };
+
+void TestIncidentStore::initTestCase()
+{
+    VIGIL_START_STORE_ENGINE(m_engine);
+}
 
 void TestIncidentStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_path = m_dir->filePath(QStringLiteral("sub/vigil.db"));
+    QVERIFY2(m_engine.newDatabase(m_path), qPrintable(m_engine.reason()));
 }
 
 void TestIncidentStore::cleanup()
@@ -122,10 +138,10 @@ void TestIncidentStore::cleanup()
 
 void TestIncidentStore::migratesEmptyDatabase()
 {
-    const auto opened = openStore(StoreConfig::sqlite(m_path));
+    const auto opened = openStore(m_engine.config());
     QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
     Store &store = *opened.value();
-    QVERIFY(QFile::exists(m_path));
+    QVERIFY(m_engine.isPostgres() || QFile::exists(m_path));
     QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
     QCOMPARE(store.incidents().incidentCount(), 0);
     QVERIFY(!store.syncState().cursor().isValid());
@@ -136,7 +152,8 @@ void TestIncidentStore::migratesEmptyDatabase()
 
 void TestIncidentStore::usesWalMode()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    VIGIL_SQLITE_ONLY(m_engine);
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.journalMode(), QStringLiteral("wal"));
@@ -144,7 +161,7 @@ void TestIncidentStore::usesWalMode()
 
 void TestIncidentStore::storesPageAndMovesCursorWithIt()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const QDateTime cursor = kBase.addSecs(120).addMSecs(345);
@@ -176,7 +193,7 @@ void TestIncidentStore::storesPageAndMovesCursorWithIt()
 
 void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QVERIFY(store.incidents()
@@ -197,7 +214,7 @@ void TestIncidentStore::failedPageLeavesStoreAndCursorUntouched()
 
 void TestIncidentStore::tagsSurviveTheQueueLoad()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     Incident tagged = makeIncident(QStringLiteral("9"));
@@ -232,7 +249,7 @@ void TestIncidentStore::tagsSurviveTheQueueLoad()
 
 void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QVERIFY(store.incidents()
@@ -271,7 +288,7 @@ void TestIncidentStore::updatingKeepsNumberAndReplacesFields()
 
 void TestIncidentStore::loadsQueueWithCountsAndTags()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     Incident a = makeIncident(QStringLiteral("1"));
@@ -325,7 +342,7 @@ void TestIncidentStore::detailCapsAlertsAt150()
     QFETCH(bool, allAlerts);
     QFETCH(int, shown);
 
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QList<Alert> list = makeAlerts(QStringLiteral("9"), alerts);
@@ -362,7 +379,7 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
     QFETCH(bool, survivorFirst);
     QFETCH(bool, survivorLocalBefore);
 
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const QString source = QStringLiteral("500");
@@ -437,7 +454,7 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor()
 
 void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const Entity user = evidence(
@@ -509,7 +526,7 @@ void TestIncidentStore::entitiesAreGroupedAndDeduplicated()
 
 void TestIncidentStore::bothCommentShapesSurvive()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const Comment current = commentFromGraph(
@@ -545,7 +562,7 @@ void TestIncidentStore::reopenKeepsData()
     alert.resolvedTime = kBase.addDays(1);
     alert.systemTags = {QStringLiteral("Defender Experts")};
     {
-        auto opened = openStore(StoreConfig::sqlite(m_path));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         QVERIFY(store.incidents()
@@ -556,7 +573,7 @@ void TestIncidentStore::reopenKeepsData()
                         .setValue(QStringLiteral("lastSuccess"), QStringLiteral("yesterday"))
                         .ok());
     }
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
@@ -577,7 +594,7 @@ void TestIncidentStore::reopenKeepsData()
 
 void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
 {
-    auto writerOpened = openStore(StoreConfig::sqlite(m_path));
+    auto writerOpened = openStore(m_engine.config());
     QVERIFY(writerOpened);
     Store &writer = *writerOpened.value();
     QVERIFY(writer.incidents()
@@ -586,7 +603,7 @@ void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
                                         kBase)
                     .ok());
 
-    const auto opened = openStore(StoreConfig::sqlite(m_path), Store::OpenMode::ReadOnly);
+    const auto opened = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
     Store &reader = *opened.value();
     const auto queue = reader.incidents().loadQueue();
@@ -612,9 +629,10 @@ void TestIncidentStore::readOnlyConnectionReadsButNeverWrites()
 
 void TestIncidentStore::storeExistsOnceWrittenOnly()
 {
+    VIGIL_SQLITE_ONLY(m_engine);
     // vigilctl status asks this before it opens anything: asking and reading must create nothing.
     QVERIFY(!storeExists(StoreConfig()));
-    const StoreConfig config = StoreConfig::sqlite(m_path);
+    const StoreConfig config = m_engine.config();
     QVERIFY(!storeExists(config));
     QVERIFY(!openStore(config, Store::OpenMode::ReadOnly).ok());
     QVERIFY(!storeExists(config));
@@ -629,7 +647,7 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
 {
     qint64 id = 0;
     {
-        auto opened = openStore(StoreConfig::sqlite(m_path));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         QVERIFY(store.incidents()
@@ -648,7 +666,7 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
         QVERIFY(store.outbox().updateRow(row).ok());
     }
     // Committed at once: what a killed process leaves behind.
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     const OutboxRow row = opened.value()->outbox().rows().value().constFirst();
     QCOMPARE(row.id, id);
@@ -658,7 +676,7 @@ void TestIncidentStore::sentMarkOutlivesTheConnection()
 
 void TestIncidentStore::newestRowIdIsNeverHandedOutAgain()
 {
-    auto opened = openStore(StoreConfig::sqlite(m_path));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     QCOMPARE(store.outbox().newestRowId().value(), 0);
@@ -682,8 +700,8 @@ void TestIncidentStore::newestRowIdIsNeverHandedOutAgain()
 void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
 {
     // Two connections to one database, as two consoles have.
-    auto firstOpened = openStore(StoreConfig::sqlite(m_path));
-    auto secondOpened = openStore(StoreConfig::sqlite(m_path));
+    auto firstOpened = openStore(m_engine.config());
+    auto secondOpened = openStore(m_engine.config());
     QVERIFY(firstOpened && secondOpened);
     OutboxRepository &one = firstOpened.value()->outbox();
     OutboxRepository &two = secondOpened.value()->outbox();
@@ -716,9 +734,136 @@ void TestIncidentStore::oneConsoleAtATimeClaimsTheOutbox()
     QCOMPARE(two.claimDelivery(b, kBase.addSecs(151), kBase.addSecs(211), alive).value(), b);
 
     // A reader cannot claim.
-    auto reader = openStore(StoreConfig::sqlite(m_path), Store::OpenMode::ReadOnly);
+    auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY(reader);
     QVERIFY(!reader.value()->outbox().claimDelivery(a, kBase, kBase.addSecs(60), alive).ok());
+}
+
+void TestIncidentStore::twoStoresClaimEachEditOnce()
+{
+    // Two connections to one database, as two consoles (or a console and a headless leader).
+    auto firstOpened = openStore(m_engine.config());
+    auto secondOpened = openStore(m_engine.config());
+    QVERIFY(firstOpened && secondOpened);
+    Store &one = *firstOpened.value();
+    Store &two = *secondOpened.value();
+    QVERIFY(one.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("1"))),
+                                         payload(makeIncident(QStringLiteral("2")))})
+                    .ok());
+    const QList<Incident> queue = one.incidents().loadQueue().value();
+    for (const Incident &incident : queue) {
+        for (const char *text : {"<b>first</b>", "second\x01", "third"}) {
+            const OutboxEdit comment{
+                    IncidentField::Comment, {}, FieldValue{QString::fromUtf8(text), {}, {}}, kBase};
+            QVERIFY(two.incidents().storeEdit(incident, {comment}, {}).ok());
+        }
+    }
+    const QString a = QStringLiteral("host 100 a");
+    const QString b = QStringLiteral("host 200 b");
+    const auto ids = [](const QList<OutboxRow> &rows) {
+        QList<qint64> list;
+        for (const OutboxRow &row : rows)
+            list.append(row.id);
+        return list;
+    };
+
+    // The first claimer takes three rows, oldest first; the second gets the other three.
+    const QList<OutboxRow> ofA = one.outbox().claimRows(a, kBase, kBase.addSecs(60), 3).value();
+    const QList<OutboxRow> ofB
+            = two.outbox().claimRows(b, kBase.addSecs(1), kBase.addSecs(61), 10).value();
+    QCOMPARE(ofA.size(), 3);
+    QCOMPARE(ofB.size(), 3);
+    QSet<qint64> claimed;
+    for (const qint64 id : ids(ofA) + ids(ofB))
+        claimed.insert(id);
+    QCOMPARE(claimed.size(), 6); // no edit claimed twice
+    QVERIFY(two.outbox().claimRows(b, kBase.addSecs(2), kBase.addSecs(62), 10).value().size()
+            == 3); // its own, renewed; nothing of a's
+    QVERIFY(one.outbox().claimRows(a, kBase.addSecs(2), kBase.addSecs(60), 10).value().size() == 3);
+
+    // a's answer: its first row delivered, the second to retry later; its claim goes with it.
+    OutboxRow retry = ofA.at(1);
+    retry.attempts = 1;
+    retry.nextAttempt = kBase.addSecs(30);
+    retry.lastError = QStringLiteral("429 <throttled>");
+    QCOMPARE(one.outbox().settleRows(a, {ofA.at(0).id}, {retry}).value(), 2);
+    QCOMPARE(two.outbox().pendingCount(), 5);
+    // The retried row is not due yet, and the row behind it (same incident) waits for it.
+    QCOMPARE(two.outbox().claimRows(b, kBase.addSecs(10), kBase.addSecs(70), 10).value().size(), 3);
+
+    // a goes away holding its third row: once the claim ran out, b takes the rest over, in
+    // order, and a's late answer changes nothing.
+    const QList<OutboxRow> takenOver
+            = two.outbox().claimRows(b, kBase.addSecs(61), kBase.addSecs(121), 10).value();
+    QCOMPARE(ids(takenOver), ids(one.outbox().rows().value()));
+    QCOMPARE(one.outbox().settleRows(a, {ofA.at(2).id}, {}).value(), 0);
+    QCOMPARE(two.outbox().settleRows(b, ids(takenOver), {}).value(), 5);
+    QCOMPARE(one.outbox().pendingCount(), 0);
+
+    // A reader cannot claim.
+    auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
+    QVERIFY(reader);
+    QVERIFY(!reader.value()->outbox().claimRows(a, kBase, kBase.addSecs(60), 1).ok());
+}
+
+void TestIncidentStore::writesAnnounceThemselvesOnPostgres()
+{
+    if (!m_engine.isPostgres())
+        QSKIP("SQLite has no change notifications");
+    // A listener on its own connection, as another console has.
+    QString password;
+    const PgLocation where = PgLocation::parse(m_engine.config().location, &password).value();
+    QVERIFY(openPgConnection(where, password, QStringLiteral("listener"),
+                             QStringLiteral("listener"))
+                    .ok());
+    QStringList payloads;
+    {
+        QSqlDatabase listener = QSqlDatabase::database(QStringLiteral("listener"));
+        QVERIFY(listener.driver()->subscribeToNotification(QLatin1String(StoreChange::kChannel)));
+        connect(listener.driver(), &QSqlDriver::notification, this,
+                [&payloads](const QString &, QSqlDriver::NotificationSource,
+                            const QVariant &payload) { payloads.append(payload.toString()); });
+    }
+    StoreConfig config = m_engine.config();
+    config.analyst = QStringLiteral("alice@contoso.com");
+    {
+        auto opened = openStore(config);
+        QVERIFY(opened);
+        Store &store = *opened.value();
+        QVERIFY(store.incidents()
+                        .upsertIncidentPage({payload(makeIncident(QStringLiteral("1"))),
+                                             payload(makeIncident(QStringLiteral("2")))})
+                        .ok());
+        QTRY_COMPARE(payloads.size(), 1);
+        QCOMPARE(
+                payloads.constFirst(),
+                QStringLiteral(R"({"by":"alice@contoso.com","numbers":[1,2],"what":"incidents"})"));
+        const Incident incident = store.incidents().loadIncident(2).value();
+        const OutboxEdit comment{
+                IncidentField::Comment, {}, FieldValue{QStringLiteral("x"), {}, {}}, kBase};
+        ActivityEntry entry;
+        entry.side = ActivitySide::Local;
+        entry.field = IncidentField::Comment;
+        QVERIFY(store.incidents().storeEdit(incident, {comment}, {entry}).ok());
+        QTRY_COMPARE(payloads.size(), 4);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(1))->what, StoreChange::What::Incidents);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(2))->what, StoreChange::What::Outbox);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(3))->what, StoreChange::What::Activity);
+        QCOMPARE(StoreChange::fromPayload(payloads.at(3))->numbers, QList<qint64>{2});
+        QCOMPARE(StoreChange::fromPayload(payloads.at(3))->by, config.analyst);
+
+        // More numbers than a payload lists: the listener reloads everything.
+        QList<IncidentPayload> page;
+        for (int n = 0; n < 250; ++n)
+            page.append(payload(makeIncident(QStringLiteral("bulk-%1").arg(n))));
+        QVERIFY(store.incidents().upsertIncidentPage(page).ok());
+        QTRY_COMPARE(payloads.size(), 5);
+        const std::optional<StoreChange> bulk = StoreChange::fromPayload(payloads.at(4));
+        QVERIFY(bulk && !bulk->numbersKnown);
+        QVERIFY(!payloads.at(4).contains(QLatin1String("numbers")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("listener"));
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

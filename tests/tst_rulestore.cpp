@@ -4,6 +4,7 @@
 #include "outboxrepository.h"
 #include "rulerepository.h"
 #include "store.h"
+#include "storeundertest.h"
 #include "syncstaterepository.h"
 
 #include <QJsonDocument>
@@ -59,6 +60,7 @@ class TestRuleStore : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
     void migrationFromSchema3KeepsIncidentsAndSeedsRules();
@@ -71,12 +73,19 @@ private Q_SLOTS:
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
     std::unique_ptr<QTemporaryDir> m_dir;
+    Test::StoreUnderTest m_engine;
 };
+
+void TestRuleStore::initTestCase()
+{
+    VIGIL_START_STORE_ENGINE(m_engine);
+}
 
 void TestRuleStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    QVERIFY2(m_engine.newDatabase(path()), qPrintable(m_engine.reason()));
 }
 
 void TestRuleStore::cleanup()
@@ -86,8 +95,9 @@ void TestRuleStore::cleanup()
 
 void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
 {
+    VIGIL_SQLITE_ONLY(m_engine); // PostgreSQL databases start at the baseline (schema 5)
     {
-        auto opened = openStore(StoreConfig::sqlite(path()));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         QVERIFY(store.incidents()
@@ -109,6 +119,10 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
               "ALTER TABLE alerts DROP COLUMN alert_policy_id",
               "ALTER TABLE alerts DROP COLUMN custom_details",
               "ALTER TABLE alerts DROP COLUMN additional_data",
+              "DELETE FROM schema_version WHERE version = 7",
+              "ALTER TABLE outbox DROP COLUMN claim_expires",
+              "ALTER TABLE outbox DROP COLUMN claimed_by", "ALTER TABLE outbox DROP COLUMN analyst",
+              "ALTER TABLE activity DROP COLUMN analyst",
               "DELETE FROM schema_version WHERE version = 6", "DROP TABLE leases",
               "ALTER TABLE outbox DROP COLUMN sent_at",
               "DELETE FROM schema_version WHERE version = 5", "DROP TABLE component_alerts",
@@ -123,11 +137,11 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
-    QCOMPARE(store.schemaVersion(), 6);
-    QCOMPARE(store.latestSchemaVersion(), 6);
+    QCOMPARE(store.latestSchemaVersion(), 7);
+    QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
     const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);
     QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));
@@ -140,7 +154,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
 
 void TestRuleStore::oneIncidentPerAlertEver()
 {
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const ComponentAlert first = componentAlert(QStringLiteral("ca1"), QString(), 1);
@@ -200,7 +214,7 @@ void TestRuleStore::oneIncidentPerAlertEver()
 
     // After a restart too.
     store.close();
-    auto reopened = openStore(StoreConfig::sqlite(path()));
+    auto reopened = openStore(m_engine.config());
     QVERIFY(reopened);
     Store &restarted = *reopened.value();
     QCOMPARE(restarted.rules()
@@ -223,7 +237,7 @@ void TestRuleStore::oneIncidentPerAlertEver()
 
 void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
 {
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     // The alert names incident 500, which is not local yet; ca9 belongs to no incident.
@@ -284,7 +298,7 @@ void TestRuleStore::duplicateLinkFollowsTheM365dIncident()
 
 void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
 {
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const Incident incident
@@ -315,7 +329,7 @@ void TestRuleStore::ruleIncidentEditsHaveNoOutboxRows()
 void TestRuleStore::rulesPersist()
 {
     {
-        auto opened = openStore(StoreConfig::sqlite(path()));
+        auto opened = openStore(m_engine.config());
         QVERIFY(opened);
         Store &store = *opened.value();
         IncidentRule rule;
@@ -328,7 +342,7 @@ void TestRuleStore::rulesPersist()
         QVERIFY(store.rules().saveIncidentRule(rule).ok());
         QVERIFY(store.rules().setTurnOffMicrosoftRules(false).ok());
     }
-    auto opened = openStore(StoreConfig::sqlite(path()));
+    auto opened = openStore(m_engine.config());
     QVERIFY(opened);
     Store &store = *opened.value();
     const IncidentRuleSettings settings = store.rules().loadIncidentRules().value();

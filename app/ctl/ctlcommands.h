@@ -59,6 +59,10 @@ int runIncidentUpdate(const QCommandLineParser &parser, const QStringList &args)
 // outboxcommands.cpp
 int runOutboxList(const QCommandLineParser &parser, const QStringList &args);
 
+// dbcommands.cpp: `db migrate --from sqlite:PATH --to postgresql://…`.
+void addDbOptions(QCommandLineParser &parser);
+int runDbMigrate(const QCommandLineParser &parser, const QStringList &args);
+
 // connectcommands.cpp
 void addConnectOptions(QCommandLineParser &parser);
 int runConnect(const QCommandLineParser &parser, const QStringList &args);

@@ -57,6 +57,11 @@ QString describe(const Error &error)
         return QStringLiteral("Microsoft Graph is throttling requests: %1. Try again later.")
                 .arg(error.message);
     case Error::Kind::Storage:
+        if (error.code == QLatin1String("pg-connect"))
+            return QStringLiteral("the team database cannot be reached: %1. Check --db / VIGIL_DB, "
+                                  "the server, the password (~/.pgpass or PGPASSWORD) and, with "
+                                  "sslmode=verify-full, the server's certificate.")
+                    .arg(error.message);
         return QStringLiteral("the local database failed: %1. Check --data-dir.")
                 .arg(error.message);
     default:

@@ -47,11 +47,6 @@ QJsonObject consoleJson(const TeamConsole &console)
 void addTeamOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-            {QStringLiteral("db"),
-             QStringLiteral("team status, sync --follow: the team database, "
-                            "postgresql://user@host:port/db?sslmode=verify-full (default: "
-                            "$VIGIL_DB)."),
-             QStringLiteral("url")},
             {QStringLiteral("follow"),
              QStringLiteral("sync: keep syncing at the poll interval (with --db: only while "
                             "this process leads the team's sync) until SIGTERM or SIGINT.")},
@@ -60,6 +55,7 @@ void addTeamOptions(QCommandLineParser &parser)
 
 QString teamDatabaseUrl(const QCommandLineParser &parser)
 {
+    // --db is every command's option (AppOptions): the team database is the store's.
     const QString given = parser.value(QStringLiteral("db"));
     return given.isEmpty() ? qEnvironmentVariable("VIGIL_DB") : given;
 }

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -50,6 +51,11 @@ QString eventStorePath(const StoreConfig &incidentStore)
         return {};
     if (incidentStore.location == QLatin1String(":memory:"))
         return incidentStore.location;
+    // The hunting tables stay on this machine when the incidents live on a server: in the
+    // platform data directory.
+    if (incidentStore.engine == StoreEngine::PostgreSQL)
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .filePath(QStringLiteral("events.sqlite"));
     // Beside the incident database, in the same data directory.
     return QFileInfo(incidentStore.location)
             .absoluteDir()

@@ -52,6 +52,27 @@ public:
     /** Gives the right to deliver up, if owner holds it. */
     virtual Result<void> releaseDelivery(const QString &owner) = 0;
 
+    /**
+     * Claims, for owner until `until`, up to limit rows that are due (queued, next attempt not
+     * after now): rows nobody holds, rows whose claim ended before now (a claimer that went
+     * away), and rows owner holds already (renewed). A row behind an earlier row of the same
+     * incident that is not due or that another claimer holds is left, so an incident's edits
+     * go out in order. Decided and written in one locked write transaction: two Stores on one
+     * database never hold the same row. Returns the rows owner holds afterwards, oldest first.
+     */
+    virtual Result<QList<OutboxRow>> claimRows(const QString &owner, const QDateTime &now,
+                                               const QDateTime &until, int limit)
+            = 0;
+    /**
+     * Records the server's answer to owner's claimed rows and releases the claim in ONE
+     * transaction: delivered rows go; retried rows take their attempts, next attempt, state and
+     * error and are free again. Rows owner no longer holds (taken over after its claim ran out)
+     * are left as they are. Returns how many rows were settled.
+     */
+    virtual Result<int> settleRows(const QString &owner, const QList<qint64> &delivered,
+                                   const QList<OutboxRow> &retried)
+            = 0;
+
 protected:
     OutboxRepository() = default;
 };

@@ -1,7 +1,8 @@
-#include "sqliterows.h"
+#include "storerows.h"
 
-#include "sqlitedatabase.h"
-#include "sqlitestatement.h"
+#include "sqlconnection.h"
+#include "sqlstatement.h"
+#include "storedialect.h"
 
 #include <QDataStream>
 #include <QIODevice>
@@ -12,7 +13,7 @@
 
 #include <algorithm>
 
-namespace Vigil::SqliteRows {
+namespace Vigil::StoreRows {
 
 namespace {
 
@@ -47,6 +48,22 @@ QByteArray evidenceBlob(const QList<Entity> &evidence)
 }
 
 } // namespace
+
+QString incidentColumns(const StoreDialect &dialect)
+{
+    // Then the detail view's texts; the queue leaves them out (see kIncidentQueueColumns).
+    return QLatin1String(kIncidentRowColumns) + dialect.incidentFilterColumns()
+           + QStringLiteral(", i.summary, i.resolving_comment");
+}
+
+QList<qint64> numbersOf(const QList<Incident> &rows)
+{
+    QList<qint64> numbers;
+    numbers.reserve(rows.size());
+    for (const Incident &row : rows)
+        numbers.append(row.number);
+    return numbers;
+}
 
 QVariant timeValue(const QDateTime &time)
 {
@@ -207,7 +224,7 @@ Incident incidentFromRow(const QSqlQuery &q)
 }
 
 /** incidentFromRow() for the same columns read through a raw statement (the page-write path). */
-Incident incidentFromStatement(const SqliteStatement &q)
+Incident incidentFromStatement(const SqlStatement &q)
 {
     Incident i;
     i.number = q.integer(0);
@@ -350,7 +367,7 @@ FieldValue fieldValueFromText(const QString &text)
     return value;
 }
 
-void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
+void bindAlert(SqlStatement &q, const Alert &a, const QString &incidentId,
                const QByteArray &evidence)
 {
     int c = 1;
@@ -389,4 +406,4 @@ void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
     q.bind(c++, evidence);
 }
 
-} // namespace Vigil::SqliteRows
+} // namespace Vigil::StoreRows

@@ -1,24 +1,24 @@
-#include "sqliteactivityrepository.h"
+#include "sqlactivityrepository.h"
 
-#include "sqlitedatabase.h"
-#include "sqliterows.h"
+#include "sqlconnection.h"
+#include "storerows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Vigil {
 
-using namespace SqliteRows;
+using namespace StoreRows;
 
-SqliteActivityRepository::SqliteActivityRepository(SqliteDatabase &database)
+SqlActivityRepository::SqlActivityRepository(SqlConnection &database)
     : m_database(database)
 { }
 
-Result<void> SqliteActivityRepository::insert(qint64 number, const QList<ActivityEntry> &entries)
+Result<void> SqlActivityRepository::insert(qint64 number, const QList<ActivityEntry> &entries)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("INSERT INTO activity (incident_number, time, side, field, old, new,"
-                             " conflict, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " conflict, note, analyst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const ActivityEntry &entry : entries) {
         q.addBindValue(number);
         q.addBindValue(timeValue(entry.time));
@@ -29,6 +29,8 @@ Result<void> SqliteActivityRepository::insert(qint64 number, const QList<Activit
         q.addBindValue(fieldValueText(entry.newValue));
         q.addBindValue(entry.conflict ? 1 : 0);
         q.addBindValue(entry.note);
+        // Defender's side has no analyst of ours; a local change is the Store's analyst's.
+        q.addBindValue(entry.side == ActivitySide::Local ? m_database.analyst() : QString());
         if (!q.exec())
             return storageError(QStringLiteral("logging activity of #%1").arg(number),
                                 q.lastError());
@@ -36,14 +38,16 @@ Result<void> SqliteActivityRepository::insert(qint64 number, const QList<Activit
     return {};
 }
 
-Result<void> SqliteActivityRepository::append(qint64 number, const QList<ActivityEntry> &entries)
+Result<void> SqlActivityRepository::append(qint64 number, const QList<ActivityEntry> &entries)
 {
     if (entries.isEmpty())
         return {};
-    return insert(number, entries);
+    if (Result<void> r = insert(number, entries); !r)
+        return r;
+    return m_database.notifyChange(StoreChange::What::Activity, {number});
 }
 
-Result<QList<ActivityEntry>> SqliteActivityRepository::load(qint64 number) const
+Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);

@@ -6,16 +6,16 @@
 
 namespace Vigil {
 
-class SqliteDatabase;
+class SqlConnection;
 
-/** @brief SyncStateRepository in the sync_state table of a SqliteStore; its thread. */
-class SqliteSyncStateRepository final : public SyncStateRepository
+/** @brief SyncStateRepository in the sync_state table of a SqlStore; its thread. */
+class SqlSyncStateRepository final : public SyncStateRepository
 {
 public:
     static constexpr char kCursorKey[] = "cursor";
     static constexpr char kAlertsCursorKey[] = "alertsCursor";
 
-    explicit SqliteSyncStateRepository(SqliteDatabase &database);
+    explicit SqlSyncStateRepository(SqlConnection &database);
 
     QDateTime cursor() const override;
     Result<void> setCursor(const QDateTime &cursor) override;
@@ -27,7 +27,7 @@ public:
     Result<void> writeValue(const QString &key, const QString &value);
 
 private:
-    SqliteDatabase &m_database;
+    SqlConnection &m_database;
 };
 
 } // namespace Vigil

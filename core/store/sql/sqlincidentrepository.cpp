@@ -1,11 +1,10 @@
-#include "sqliteincidentrepository.h"
+#include "sqlincidentrepository.h"
 
-#include "sqliteactivityrepository.h"
-#include "sqlitedatabase.h"
-#include "sqlitedialect.h"
-#include "sqliteoutboxrepository.h"
-#include "sqliterows.h"
-#include "sqlitesyncstaterepository.h"
+#include "sqlactivityrepository.h"
+#include "sqlconnection.h"
+#include "sqloutboxrepository.h"
+#include "sqlsyncstaterepository.h"
+#include "storerows.h"
 
 #include <QSqlError>
 
@@ -13,60 +12,62 @@
 
 namespace Vigil {
 
-using namespace SqliteRows;
+using namespace StoreRows;
 
-SqliteIncidentRepository::SqliteIncidentRepository(SqliteDatabase &database,
-                                                   SqliteSyncStateRepository &syncState,
-                                                   SqliteOutboxRepository &outbox,
-                                                   SqliteActivityRepository &activity)
+SqlIncidentRepository::SqlIncidentRepository(SqlConnection &database,
+                                             SqlSyncStateRepository &syncState,
+                                             SqlOutboxRepository &outbox,
+                                             SqlActivityRepository &activity)
     : m_database(database)
     , m_syncState(syncState)
     , m_outbox(outbox)
     , m_activity(activity)
 { }
 
-void SqliteIncidentRepository::releaseStatements()
+void SqlIncidentRepository::releaseStatements()
 {
-    m_insertIncident.finalize();
-    m_updateIncident.finalize();
-    m_deleteComments.finalize();
-    m_insertComment.finalize();
-    m_alertIdsOfIncident.finalize();
+    m_insertIncident.reset();
+    m_updateIncident.reset();
+    m_deleteComments.reset();
+    m_insertComment.reset();
+    m_alertIdsOfIncident.reset();
     m_deleteAlert.reset();
     m_moveAlerts.reset();
-    m_insertAlert.finalize();
-    m_updateAlert.finalize();
-    m_countAlerts.finalize();
-    m_storedIncident.finalize();
-    m_deleteEntities.finalize();
-    m_redirectedInto.finalize();
+    m_insertAlert.reset();
+    m_updateAlert.reset();
+    m_countAlerts.reset();
+    m_storedIncident.reset();
+    m_deleteEntities.reset();
+    m_redirectedInto.reset();
     m_incidentByProviderId.reset();
 }
 
-Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
+Result<void> SqlIncidentRepository::prepareStatements(StoreOpenMode mode)
 {
     if (mode == StoreOpenMode::ReadOnly)
         return m_database.prepare(
                 m_incidentByProviderId,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
-                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
     // Insert and then update, as for alerts: no statement journal on the insert. The statements
     // run for every incident of a page go through the raw handle: QSqlQuery's QVariant binding
     // and result bookkeeping cost more than the SQL on an initial sync.
-    Result<void> r = m_database.prepareRaw(
+    Result<void> r = m_database.prepareStatement(
             m_insertIncident,
-            QStringLiteral(
-                    "INSERT INTO incidents (provider, provider_incident_id, tenant,"
-                    " title, description, severity, status, assigned_to, classification,"
-                    " determination, redirect_incident_id, last_modified_by, web_url,"
-                    " summary, resolving_comment,"
-                    " created_time, last_update_time, sync_state, custom_tags, system_tags,"
-                    " alert_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    " ?, ?,"
-                    " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?))")
-                    + SqliteDialect::onConflictDoNothing(QStringLiteral("provider_incident_id")));
+            m_database.dialect().insertIfAbsent(
+                    QStringLiteral("incidents"),
+                    QStringLiteral("provider, provider_incident_id, tenant, title, description,"
+                                   " severity, status, assigned_to, classification,"
+                                   " determination, redirect_incident_id, last_modified_by,"
+                                   " web_url, summary, resolving_comment, created_time,"
+                                   " last_update_time, sync_state, custom_tags, system_tags,"
+                                   " alert_count"),
+                    QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                                   " ?15, ?16, ?17, ?18, ?19, ?20,"
+                                   " (SELECT COUNT(*) FROM alerts WHERE incident_id = ?21)"),
+                    QStringLiteral("provider_incident_id"), QStringLiteral("?2")));
     if (r)
-        r = m_database.prepareRaw(
+        r = m_database.prepareStatement(
                 m_updateIncident,
                 QStringLiteral("UPDATE incidents SET provider = ?, tenant = ?, title = ?,"
                                " description = ?, severity = ?, status = ?, assigned_to = ?,"
@@ -77,16 +78,17 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
                                " custom_tags = ?, system_tags = ?"
                                " WHERE provider_incident_id = ?"));
     if (r)
-        r = m_database.prepareRaw(m_deleteComments,
-                                  QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
+        r = m_database.prepareStatement(
+                m_deleteComments, QStringLiteral("DELETE FROM comments WHERE incident_id = ?"));
     if (r)
-        r = m_database.prepareRaw(
+        r = m_database.prepareStatement(
                 m_insertComment,
                 QStringLiteral("INSERT INTO comments (incident_id, position, text, author,"
                                " created_time) VALUES (?, ?, ?, ?, ?)"));
     if (r)
-        r = m_database.prepareRaw(m_alertIdsOfIncident,
-                                  QStringLiteral("SELECT id FROM alerts WHERE incident_id = ?"));
+        r = m_database.prepareStatement(
+                m_alertIdsOfIncident,
+                QStringLiteral("SELECT id FROM alerts WHERE incident_id = ?"));
     if (r)
         r = m_database.prepare(m_deleteAlert, QStringLiteral("DELETE FROM alerts WHERE id = ?"));
     if (r)
@@ -97,72 +99,73 @@ Result<void> SqliteIncidentRepository::prepareStatements(StoreOpenMode mode)
     // single-row insert without DO UPDATE needs no statement journal, which costs a copy of
     // every page the statement touches. Other constraint violations still fail the page.
     if (r)
-        r = m_database.prepareRaw(
+        r = m_database.prepareStatement(
                 m_insertAlert,
-                QStringLiteral("INSERT INTO alerts (%1, evidence) VALUES (?1, ?2,"
-                               " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                               " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
-                               " ?28, ?29, ?30, ?31, ?32, ?33)")
-                                .arg(QLatin1String(kAlertColumns))
-                        + SqliteDialect::onConflictDoNothing(QStringLiteral("id")));
+                m_database.dialect().insertIfAbsent(
+                        QStringLiteral("alerts"),
+                        QLatin1String(kAlertColumns) + QStringLiteral(", evidence"),
+                        QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                       " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+                                       " ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33"),
+                        QStringLiteral("id"), QStringLiteral("?1")));
     if (r) {
         QString sql = QStringLiteral("UPDATE alerts SET ");
         const QStringList columns = QString::fromLatin1(kAlertColumns).split(QLatin1Char(','));
         for (qsizetype n = 1; n < columns.size(); ++n)
             sql += columns.at(n).trimmed() + QStringLiteral(" = ?%1, ").arg(n + 1);
         sql += QStringLiteral("evidence = ?%1 WHERE id = ?1").arg(columns.size() + 1);
-        r = m_database.prepareRaw(m_updateAlert, sql);
+        r = m_database.prepareStatement(m_updateAlert, sql);
     }
     if (r)
-        r = m_database.prepareRaw(
+        r = m_database.prepareStatement(
                 m_countAlerts,
                 QStringLiteral("UPDATE incidents SET alert_count = (SELECT COUNT(*) FROM"
                                " alerts WHERE incident_id = ?1)"
                                " WHERE provider_incident_id = ?1"));
     if (r)
-        r = m_database.prepareRaw(m_deleteEntities,
-                                  QStringLiteral("DELETE FROM entities WHERE alert_id = ?"));
+        r = m_database.prepareStatement(m_deleteEntities,
+                                        QStringLiteral("DELETE FROM entities WHERE alert_id = ?"));
     if (r)
-        r = m_database.prepareRaw(m_redirectedInto,
-                                  QStringLiteral("SELECT provider_incident_id FROM incidents"
-                                                 " WHERE redirect_incident_id = ?"));
+        r = m_database.prepareStatement(m_redirectedInto,
+                                        QStringLiteral("SELECT provider_incident_id FROM incidents"
+                                                       " WHERE redirect_incident_id = ?"));
     if (r)
-        r = m_database.prepareRaw(
+        r = m_database.prepareStatement(
                 m_storedIncident,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
-                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
     if (r)
         r = m_database.prepare(
                 m_incidentByProviderId,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
-                        .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
     return r;
 }
 
-Result<void> SqliteIncidentRepository::storeAlert(const Alert &a, const QString &incidentId,
-                                                  bool &inserted)
+Result<void> SqlIncidentRepository::storeAlert(const Alert &a, const QString &incidentId,
+                                               bool &inserted)
 {
     const QByteArray evidence = storedEvidence(a);
-    bindAlert(m_insertAlert, a, incidentId, evidence);
-    if (!m_insertAlert.exec())
-        return statementError(QStringLiteral("storing alert %1").arg(a.id), m_insertAlert);
-    inserted = m_insertAlert.changes() > 0;
+    bindAlert(*m_insertAlert, a, incidentId, evidence);
+    if (!m_insertAlert->exec())
+        return statementError(QStringLiteral("storing alert %1").arg(a.id), *m_insertAlert);
+    inserted = m_insertAlert->changes() > 0;
     if (inserted)
         return {};
 
-    bindAlert(m_updateAlert, a, incidentId, evidence);
-    if (!m_updateAlert.exec())
-        return statementError(QStringLiteral("storing alert %1").arg(a.id), m_updateAlert);
+    bindAlert(*m_updateAlert, a, incidentId, evidence);
+    if (!m_updateAlert->exec())
+        return statementError(QStringLiteral("storing alert %1").arg(a.id), *m_updateAlert);
     // Evidence stored by schema 1 lives in entities; the blob replaces it.
-    m_deleteEntities.bind(1, a.id);
-    if (!m_deleteEntities.exec())
+    m_deleteEntities->bind(1, a.id);
+    if (!m_deleteEntities->exec())
         return statementError(QStringLiteral("replacing evidence of %1").arg(a.id),
-                              m_deleteEntities);
+                              *m_deleteEntities);
     return {};
 }
 
-Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payload,
-                                                     QSet<QString> &touched)
+Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload,
+                                                  QSet<QString> &touched)
 {
     const Incident &i = payload.incident;
     const QString &id = i.providerIncidentId;
@@ -172,7 +175,7 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
     const QString customTags = jsonList(i.customTags);
     const QString systemTags = jsonList(i.systemTags);
     // The insert and the update take the same columns, only the insert also names the id first.
-    const auto bindFields = [&](SqliteStatement &query, int c) {
+    const auto bindFields = [&](SqlStatement &query, int c) {
         for (const QString *text : {&i.tenantId, &i.title, &i.description, &i.severity, &i.status,
                                     &i.assignedTo, &i.classification, &i.determination, &redirect,
                                     &i.lastModifiedBy, &i.webUrl, &i.summary, &i.resolvingComment})
@@ -184,42 +187,43 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
         query.bind(c++, systemTags);
         query.bind(c++, id);
     };
-    SqliteStatement &q = m_insertIncident;
+    SqlStatement &q = *m_insertIncident;
     q.bind(1, i.provider);
     q.bind(2, id);
     bindFields(q, 3);
     if (!q.exec())
         return statementError(QStringLiteral("storing incident %1").arg(id), q);
     if (q.changes() == 0) {
-        SqliteStatement &u = m_updateIncident;
+        SqlStatement &u = *m_updateIncident;
         u.bind(1, i.provider);
         bindFields(u, 2);
         if (!u.exec())
             return statementError(QStringLiteral("storing incident %1").arg(id), u);
     }
 
-    m_deleteComments.bind(1, id);
-    if (!m_deleteComments.exec())
-        return statementError(QStringLiteral("replacing comments of %1").arg(id), m_deleteComments);
+    m_deleteComments->bind(1, id);
+    if (!m_deleteComments->exec())
+        return statementError(QStringLiteral("replacing comments of %1").arg(id),
+                              *m_deleteComments);
     for (int position = 0; position < i.comments.size(); ++position) {
         const Comment &comment = i.comments.at(position);
-        m_insertComment.bind(1, id);
-        m_insertComment.bind(2, qint64(position));
-        m_insertComment.bind(3, comment.text);
-        m_insertComment.bind(4, comment.author);
-        m_insertComment.bind(5, comment.createdTime);
-        if (!m_insertComment.exec())
+        m_insertComment->bind(1, id);
+        m_insertComment->bind(2, qint64(position));
+        m_insertComment->bind(3, comment.text);
+        m_insertComment->bind(4, comment.author);
+        m_insertComment->bind(5, comment.createdTime);
+        if (!m_insertComment->exec())
             return statementError(QStringLiteral("storing comments of %1").arg(id),
-                                  m_insertComment);
+                                  *m_insertComment);
     }
 
     // Incidents redirected into this one show its number: their rows change too.
-    m_redirectedInto.bind(1, id);
-    while (m_redirectedInto.next())
-        touched.insert(m_redirectedInto.text(0));
-    m_redirectedInto.finish();
-    if (!m_redirectedInto.ok())
-        return statementError(QStringLiteral("reading merges into %1").arg(id), m_redirectedInto);
+    m_redirectedInto->bind(1, id);
+    while (m_redirectedInto->next())
+        touched.insert(m_redirectedInto->text(0));
+    m_redirectedInto->finish();
+    if (!m_redirectedInto->ok())
+        return statementError(QStringLiteral("reading merges into %1").arg(id), *m_redirectedInto);
 
     if (!payload.alerts)
         return {};
@@ -230,16 +234,17 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
     listed.reserve(payload.alerts->size());
     for (const Alert &alert : *payload.alerts)
         listed.insert(alert.id);
-    m_alertIdsOfIncident.bind(1, id);
+    m_alertIdsOfIncident->bind(1, id);
     QStringList missing;
-    while (m_alertIdsOfIncident.next()) {
-        QString alertId = m_alertIdsOfIncident.text(0);
+    while (m_alertIdsOfIncident->next()) {
+        QString alertId = m_alertIdsOfIncident->text(0);
         if (!listed.contains(alertId))
             missing.append(std::move(alertId));
     }
-    m_alertIdsOfIncident.finish();
-    if (!m_alertIdsOfIncident.ok())
-        return statementError(QStringLiteral("reading alerts of %1").arg(id), m_alertIdsOfIncident);
+    m_alertIdsOfIncident->finish();
+    if (!m_alertIdsOfIncident->ok())
+        return statementError(QStringLiteral("reading alerts of %1").arg(id),
+                              *m_alertIdsOfIncident);
     const bool redirected = i.isRedirected() && !i.redirectIncidentId.isEmpty();
     if (redirected && !missing.isEmpty()) {
         m_moveAlerts->bindValue(0, i.redirectIncidentId);
@@ -268,14 +273,14 @@ Result<void> SqliteIncidentRepository::storeIncident(const IncidentPayload &payl
         anyInserted = anyInserted || inserted;
     }
     if (anyInserted) {
-        m_countAlerts.bind(1, id);
-        if (!m_countAlerts.exec())
-            return statementError(QStringLiteral("counting alerts of %1").arg(id), m_countAlerts);
+        m_countAlerts->bind(1, id);
+        if (!m_countAlerts->exec())
+            return statementError(QStringLiteral("counting alerts of %1").arg(id), *m_countAlerts);
     }
     return {};
 }
 
-Result<QList<Incident>> SqliteIncidentRepository::upsertIncidentPage(
+Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
         const QList<IncidentPayload> &page, const QDateTime &newCursor)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
@@ -294,7 +299,7 @@ Result<QList<Incident>> SqliteIncidentRepository::upsertIncidentPage(
         order.append(payload.incident.providerIncidentId);
     }
     if (newCursor.isValid()) {
-        if (auto r = m_syncState.writeValue(QLatin1String(SqliteSyncStateRepository::kCursorKey),
+        if (auto r = m_syncState.writeValue(QLatin1String(SqlSyncStateRepository::kCursorKey),
                                             formatGraphDateTime(newCursor));
             !r) {
             db.rollback();
@@ -323,6 +328,10 @@ Result<QList<Incident>> SqliteIncidentRepository::upsertIncidentPage(
             return r.error();
         }
     }
+    if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(rows)); !r) {
+        db.rollback();
+        return r.error();
+    }
     if (!db.commit()) {
         Error error = storageError(QStringLiteral("committing a page"), db.lastError());
         db.rollback();
@@ -331,31 +340,31 @@ Result<QList<Incident>> SqliteIncidentRepository::upsertIncidentPage(
     return rows;
 }
 
-Result<QList<Incident>> SqliteIncidentRepository::loadQueue() const
+Result<QList<Incident>> SqlIncidentRepository::loadQueue() const
 {
     // Through the raw statement: on a queue of 100,000 incidents QSqlQuery's QVariant per value
     // was most of the start-up.
-    SqliteStatement q;
+    std::unique_ptr<SqlStatement> q;
     if (Result<void> prepared
-        = m_database.prepareRaw(q, QStringLiteral("SELECT %1 %2 ORDER BY i.number")
-                                           .arg(QLatin1String(kIncidentQueueColumns),
-                                                QLatin1String(kIncidentFrom)));
+        = m_database.prepareStatement(q, QStringLiteral("SELECT %1 %2 ORDER BY i.number")
+                                                 .arg(QLatin1String(kIncidentQueueColumns),
+                                                      QLatin1String(kIncidentFrom)));
         !prepared)
         return prepared.error();
     QList<Incident> list;
     list.reserve(incidentCount());
-    while (q.next())
-        list.append(incidentFromStatement(q));
-    if (!q.ok())
-        return statementError(QStringLiteral("loading the queue"), q);
+    while (q->next())
+        list.append(incidentFromStatement(*q));
+    if (!q->ok())
+        return statementError(QStringLiteral("loading the queue"), *q);
     if (Result<void> facts = loadFilterFacts(list); !facts)
         return facts.error();
     return list;
 }
 
-Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) const
+Result<void> SqlIncidentRepository::loadFilterFacts(QList<Incident> &list) const
 {
-    // What kIncidentColumns reads per row, for the whole queue in one pass over the alerts,
+    // What incidentColumns() reads per row, for the whole queue in one pass over the alerts,
     // component alerts and comments.
     // The indexes are made when the first row needs them: a queue without alerts or comments
     // pays nothing.
@@ -373,30 +382,21 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
                 byRuleAlert.insert(list.at(n).ruleAlertId, n);
         }
     };
-    const QString names = QStringLiteral(
-            "(SELECT group_concat(nullif(coalesce(json_extract(j.value, '$.deviceDnsName'),"
-            " json_extract(j.value, '$.userAccount.userPrincipalName'),"
-            " json_extract(j.value, '$.userAccount.accountName'),"
-            " json_extract(j.value, '$.primaryAddress'),"
-            " json_extract(j.value, '$.fileDetails.fileName'),"
-            " json_extract(j.value, '$.imageFile.fileName'), json_extract(j.value, '$.ipAddress'),"
-            " json_extract(j.value, '$.url'), json_extract(j.value, '$.displayName'), ''), ''),"
-            " char(31)) FROM json_each(CASE WHEN json_valid(CAST(evidence AS TEXT))"
-            " THEN CAST(evidence AS TEXT) ELSE '[]' END) j)");
+    const QString names = m_database.dialect().evidenceNames();
     const auto read = [&](const QString &sql, const QHash<QString, qsizetype> &ids) {
-        SqliteStatement a;
-        if (Result<void> prepared = m_database.prepareRaw(a, sql); !prepared)
+        std::unique_ptr<SqlStatement> a;
+        if (Result<void> prepared = m_database.prepareStatement(a, sql); !prepared)
             return prepared;
-        while (a.next()) {
+        while (a->next()) {
             index();
-            const qsizetype n = ids.value(a.text(0), -1);
+            const qsizetype n = ids.value(a->text(0), -1);
             if (n < 0)
                 continue;
             Incident &incident = list[n];
-            const QString source = a.text(1);
+            const QString source = a->text(1);
             if (!source.isEmpty() && !incident.alertSources.contains(source))
                 incident.alertSources.append(source);
-            for (const QString &text : {a.text(2), a.text(3)}) {
+            for (const QString &text : {a->text(2), a->text(3)}) {
                 if (text.isEmpty())
                     continue;
                 if (!incident.alertText.isEmpty())
@@ -404,8 +404,8 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
                 incident.alertText += text;
             }
         }
-        if (!a.ok())
-            return Result<void>(statementError(QStringLiteral("loading the queue's alerts"), a));
+        if (!a->ok())
+            return Result<void>(statementError(QStringLiteral("loading the queue's alerts"), *a));
         return Result<void>();
     };
     if (Result<void> r = read(QStringLiteral("SELECT incident_id, service_source, title, %1"
@@ -426,31 +426,32 @@ Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) co
             !r)
             return r;
     }
-    SqliteStatement c;
+    std::unique_ptr<SqlStatement> c;
     if (Result<void> prepared
-        = m_database.prepareRaw(c, QStringLiteral("SELECT incident_id, COUNT(*) FROM comments"
-                                                  " GROUP BY incident_id"));
+        = m_database.prepareStatement(c, QStringLiteral("SELECT incident_id, COUNT(*) FROM comments"
+                                                        " GROUP BY incident_id"));
         !prepared)
         return prepared;
-    while (c.next()) {
+    while (c->next()) {
         index();
-        const qsizetype n = byId.value(c.text(0), -1);
+        const qsizetype n = byId.value(c->text(0), -1);
         if (n >= 0)
-            list[n].commentCount = int(c.integer(1));
+            list[n].commentCount = int(c->integer(1));
     }
-    if (!c.ok())
-        return statementError(QStringLiteral("counting the queue's comments"), c);
+    if (!c->ok())
+        return statementError(QStringLiteral("counting the queue's comments"), *c);
     return {};
 }
 
-Result<IncidentDetail> SqliteIncidentRepository::loadDetail(qint64 number, bool allAlerts) const
+Result<IncidentDetail> SqlIncidentRepository::loadDetail(qint64 number, bool allAlerts) const
 {
     IncidentDetail detail;
     QSqlDatabase db = m_database.db();
     {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
-                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.prepare(
+                QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
         q.addBindValue(number);
         if (!q.exec())
             return storageError(QStringLiteral("loading incident #%1").arg(number), q.lastError());
@@ -575,8 +576,7 @@ Result<IncidentDetail> SqliteIncidentRepository::loadDetail(qint64 number, bool 
     return detail;
 }
 
-qint64 SqliteIncidentRepository::incidentNumberForProviderId(
-        const QString &providerIncidentId) const
+qint64 SqlIncidentRepository::incidentNumberForProviderId(const QString &providerIncidentId) const
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("SELECT number FROM incidents WHERE provider_incident_id = ?"));
@@ -586,7 +586,7 @@ qint64 SqliteIncidentRepository::incidentNumberForProviderId(
     return q.value(0).toLongLong();
 }
 
-Result<QHash<QString, qint64>> SqliteIncidentRepository::lastUpdateTimes() const
+Result<QHash<QString, qint64>> SqlIncidentRepository::lastUpdateTimes() const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
@@ -598,7 +598,7 @@ Result<QHash<QString, qint64>> SqliteIncidentRepository::lastUpdateTimes() const
     return times;
 }
 
-int SqliteIncidentRepository::incidentCount() const
+int SqlIncidentRepository::incidentCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents")) || !q.next())
@@ -606,7 +606,7 @@ int SqliteIncidentRepository::incidentCount() const
     return q.value(0).toInt();
 }
 
-int SqliteIncidentRepository::alertCount() const
+int SqlIncidentRepository::alertCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts")) || !q.next())
@@ -614,9 +614,9 @@ int SqliteIncidentRepository::alertCount() const
     return q.value(0).toInt();
 }
 
-Result<Incident> SqliteIncidentRepository::storeEdit(const Incident &incident,
-                                                     const QList<OutboxEdit> &changes,
-                                                     const QList<ActivityEntry> &activity)
+Result<Incident> SqlIncidentRepository::storeEdit(const Incident &incident,
+                                                  const QList<OutboxEdit> &changes,
+                                                  const QList<ActivityEntry> &activity)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
@@ -652,13 +652,23 @@ Result<Incident> SqliteIncidentRepository::storeEdit(const Incident &incident,
     Incident stored;
     {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
-                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.prepare(
+                QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
         q.addBindValue(incident.number);
         if (!q.exec() || !q.next())
             return fail(storageError(QStringLiteral("reading incident #%1").arg(incident.number),
                                      q.lastError()));
         stored = incidentFromRow(q);
+    }
+    // Other consoles reload what this edit touched, when it commits.
+    for (const auto &[what, any] : {std::pair{StoreChange::What::Incidents, true},
+                                    std::pair{StoreChange::What::Outbox, !changes.isEmpty()},
+                                    std::pair{StoreChange::What::Activity, !activity.isEmpty()}}) {
+        if (!any)
+            continue;
+        if (auto r = m_database.notifyChange(what, {incident.number}); !r)
+            return fail(r.error());
     }
     if (!db.commit()) {
         Error error = storageError(QStringLiteral("committing an edit"), db.lastError());
@@ -668,14 +678,15 @@ Result<Incident> SqliteIncidentRepository::storeEdit(const Incident &incident,
     return stored;
 }
 
-Result<Incident> SqliteIncidentRepository::loadIncident(qint64 number) const
+Result<Incident> SqlIncidentRepository::loadIncident(qint64 number) const
 {
     QSqlDatabase db = m_database.db();
     Incident incident;
     {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
-                          .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom)));
+        q.prepare(
+                QStringLiteral("SELECT %1 %2 WHERE i.number = ?")
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
         q.addBindValue(number);
         if (!q.exec())
             return storageError(QStringLiteral("loading incident #%1").arg(number), q.lastError());
@@ -699,12 +710,11 @@ Result<Incident> SqliteIncidentRepository::loadIncident(qint64 number) const
     return incident;
 }
 
-Result<void> SqliteIncidentRepository::appendStoredRow(const QString &providerIncidentId,
-                                                       QList<Incident> &rows,
-                                                       const QString &failure,
-                                                       const QString &subject)
+Result<void> SqlIncidentRepository::appendStoredRow(const QString &providerIncidentId,
+                                                    QList<Incident> &rows, const QString &failure,
+                                                    const QString &subject)
 {
-    SqliteStatement &q = m_storedIncident;
+    SqlStatement &q = *m_storedIncident;
     q.bind(1, providerIncidentId);
     if (q.next())
         rows.append(incidentFromStatement(q));

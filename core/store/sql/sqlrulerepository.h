@@ -3,26 +3,26 @@
 #include "store/storeaccess.h"
 
 #include "rulerepository.h"
-#include "sqlitestatement.h"
+#include "sqlstatement.h"
 
 namespace Vigil {
 
-class SqliteDatabase;
-class SqliteIncidentRepository;
-class SqliteSyncStateRepository;
+class SqlConnection;
+class SqlIncidentRepository;
+class SqlSyncStateRepository;
 
 /**
- * @brief RuleRepository in the incident_rules and component_alerts tables of a SqliteStore; its
+ * @brief RuleRepository in the incident_rules and component_alerts tables of a SqlStore; its
  * thread.
  *
- * Rule incidents are incidents rows: they are written through SqliteIncidentRepository, inside
+ * Rule incidents are incidents rows: they are written through SqlIncidentRepository, inside
  * the alerts page's transaction.
  */
-class SqliteRuleRepository final : public RuleRepository
+class SqlRuleRepository final : public RuleRepository
 {
 public:
-    SqliteRuleRepository(SqliteDatabase &database, SqliteIncidentRepository &incidents,
-                         SqliteSyncStateRepository &syncState);
+    SqlRuleRepository(SqlConnection &database, SqlIncidentRepository &incidents,
+                      SqlSyncStateRepository &syncState);
 
     /** Finalizes the statements: before the connection goes. */
     void releaseStatements();
@@ -43,10 +43,10 @@ public:
     int duplicateCount() const override;
 
 private:
-    SqliteDatabase &m_database;
-    SqliteIncidentRepository &m_incidents;
-    SqliteSyncStateRepository &m_syncState;
-    SqliteStatement m_upsertComponentAlert; ///< prepared on the first alerts page
+    SqlConnection &m_database;
+    SqlIncidentRepository &m_incidents;
+    SqlSyncStateRepository &m_syncState;
+    std::unique_ptr<SqlStatement> m_upsertComponentAlert; ///< prepared on the first alerts page
 };
 
 } // namespace Vigil

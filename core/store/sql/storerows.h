@@ -16,14 +16,15 @@
 class QSqlQuery;
 
 namespace Vigil {
-class SqliteStatement;
-}
+class SqlStatement;
+class StoreDialect;
+} // namespace Vigil
 
 /**
  * How the incident database's rows and Vigil's values map onto each other: the column lists the
  * reads share, and the conversions of times, lists, comments, evidence and field values.
  */
-namespace Vigil::SqliteRows {
+namespace Vigil::StoreRows {
 
 #define VIGIL_INCIDENT_ROW_COLUMNS \
     "i.number, i.provider, i.provider_incident_id, i.tenant, i.title, i.description," \
@@ -36,32 +37,12 @@ namespace Vigil::SqliteRows {
  *  for all incidents at once, which is much cheaper than per row). */
 constexpr char kIncidentQueueColumns[] = VIGIL_INCIDENT_ROW_COLUMNS " NULL, NULL, 0, NULL, NULL";
 
-// Column list of the single-row loads; incidentFromRow reads it.
-constexpr char kIncidentColumns[] = VIGIL_INCIDENT_ROW_COLUMNS
-        // For the queue's filter: the alerts' products, their titles and evidence names, and
-        // the number of comments. The names come from evidence kept as Graph sent it (JSON);
-        // older data-stream evidence is left out.
-        " (SELECT group_concat(s, ',') FROM (SELECT service_source AS s FROM alerts"
-        "  WHERE incident_id = i.provider_incident_id UNION SELECT service_source"
-        "  FROM component_alerts WHERE id = i.rule_alert_id)),"
-        " (SELECT group_concat(v, char(31)) FROM ("
-        "  SELECT x.title AS v FROM (SELECT title FROM alerts"
-        "   WHERE incident_id = i.provider_incident_id UNION ALL SELECT title"
-        "   FROM component_alerts WHERE id = i.rule_alert_id) x"
-        "  UNION ALL SELECT nullif(coalesce(json_extract(j.value, '$.deviceDnsName'),"
-        "   json_extract(j.value, '$.userAccount.userPrincipalName'),"
-        "   json_extract(j.value, '$.userAccount.accountName'),"
-        "   json_extract(j.value, '$.primaryAddress'),"
-        "   json_extract(j.value, '$.fileDetails.fileName'),"
-        "   json_extract(j.value, '$.imageFile.fileName'), json_extract(j.value, '$.ipAddress'),"
-        "   json_extract(j.value, '$.url'), json_extract(j.value, '$.displayName'), ''), '')"
-        "  FROM (SELECT CAST(evidence AS TEXT) AS e FROM alerts"
-        "   WHERE incident_id = i.provider_incident_id UNION ALL SELECT CAST(evidence AS TEXT)"
-        "   FROM component_alerts WHERE id = i.rule_alert_id) y,"
-        "  json_each(CASE WHEN json_valid(y.e) THEN y.e ELSE '[]' END) j)),"
-        " (SELECT COUNT(*) FROM comments WHERE incident_id = i.provider_incident_id),"
-        // The detail view's texts; the queue leaves them out (see kIncidentQueueColumns).
-        " i.summary, i.resolving_comment";
+/** The columns of the single-row loads (the queue's columns and the filter facts the dialect
+ *  reads); incidentFromRow reads them. */
+QString incidentColumns(const StoreDialect &dialect);
+
+/** The columns every row read shares; incidentColumns() and kIncidentQueueColumns add to it. */
+constexpr char kIncidentRowColumns[] = VIGIL_INCIDENT_ROW_COLUMNS;
 #undef VIGIL_INCIDENT_ROW_COLUMNS
 
 constexpr char kIncidentFrom[] = " FROM incidents i LEFT JOIN incidents t ON "
@@ -83,14 +64,17 @@ QStringList listFromJson(const QString &text);
 QString commentsJson(const QList<Comment> &comments);
 QList<Comment> commentsFromJson(const QString &text);
 
-/** An incident from a read of kIncidentColumns kIncidentFrom. */
+/** An incident from a read of incidentColumns() kIncidentFrom. */
 Incident incidentFromRow(const QSqlQuery &q);
 /** incidentFromRow() for the same columns read through a raw statement (the page-write path). */
-Incident incidentFromStatement(const SqliteStatement &q);
+Incident incidentFromStatement(const SqlStatement &q);
 /** An alert from a read of kAlertColumns. */
 Alert alertFromRow(const QSqlQuery &q);
 /** An entity from the entities columns that start at first. */
 Entity entityFromRow(const QSqlQuery &q, int first);
+
+/** The numbers of rows, for a change notification. */
+QList<qint64> numbersOf(const QList<Incident> &rows);
 
 /** What the evidence column holds for an alert: its evidence as received when the fast reader
  *  left it so, else the data stream of the evidence. */
@@ -102,7 +86,7 @@ QString fieldValueText(const FieldValue &value);
 FieldValue fieldValueFromText(const QString &text);
 
 /** Binds kAlertColumns and then evidence (?1..?33) of an alert stored under incidentId. */
-void bindAlert(SqliteStatement &q, const Alert &a, const QString &incidentId,
+void bindAlert(SqlStatement &q, const Alert &a, const QString &incidentId,
                const QByteArray &evidence);
 
-} // namespace Vigil::SqliteRows
+} // namespace Vigil::StoreRows

@@ -3,7 +3,7 @@
 #include "store/storeaccess.h"
 
 #include "incidentrepository.h"
-#include "sqlitestatement.h"
+#include "sqlstatement.h"
 #include "storeconfig.h"
 
 #include <QSet>
@@ -13,23 +13,23 @@
 
 namespace Vigil {
 
-class SqliteActivityRepository;
-class SqliteDatabase;
-class SqliteOutboxRepository;
-class SqliteSyncStateRepository;
+class SqlActivityRepository;
+class SqlConnection;
+class SqlOutboxRepository;
+class SqlSyncStateRepository;
 
 /**
  * @brief IncidentRepository in the incidents, alerts, entities and comments tables of a
- * SqliteStore; its thread.
+ * SqlStore; its thread.
  *
- * Holds the page-write statements, prepared once per connection; SqliteRuleRepository stores its
+ * Holds the page-write statements, prepared once per connection; SqlRuleRepository stores its
  * rule incidents through them, in its own transaction.
  */
-class SqliteIncidentRepository final : public IncidentRepository
+class SqlIncidentRepository final : public IncidentRepository
 {
 public:
-    SqliteIncidentRepository(SqliteDatabase &database, SqliteSyncStateRepository &syncState,
-                             SqliteOutboxRepository &outbox, SqliteActivityRepository &activity);
+    SqlIncidentRepository(SqlConnection &database, SqlSyncStateRepository &syncState,
+                          SqlOutboxRepository &outbox, SqlActivityRepository &activity);
 
     /** Prepares the statements the mode needs, once the database is open. */
     Result<void> prepareStatements(StoreOpenMode mode);
@@ -61,25 +61,26 @@ private:
     Result<void> loadFilterFacts(QList<Incident> &list) const;
     Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
 
-    SqliteDatabase &m_database;
-    SqliteSyncStateRepository &m_syncState;
-    SqliteOutboxRepository &m_outbox;
-    SqliteActivityRepository &m_activity;
+    SqlConnection &m_database;
+    SqlSyncStateRepository &m_syncState;
+    SqlOutboxRepository &m_outbox;
+    SqlActivityRepository &m_activity;
 
     // Prepared once per connection and reused for every page.
-    SqliteStatement m_insertIncident;
-    SqliteStatement m_updateIncident;
-    SqliteStatement m_deleteComments;
-    SqliteStatement m_insertComment;
-    SqliteStatement m_alertIdsOfIncident;
+    std::unique_ptr<SqlStatement> m_insertIncident;
+    std::unique_ptr<SqlStatement> m_updateIncident;
+    std::unique_ptr<SqlStatement> m_deleteComments;
+    std::unique_ptr<SqlStatement> m_insertComment;
+    std::unique_ptr<SqlStatement> m_alertIdsOfIncident;
     std::optional<QSqlQuery> m_deleteAlert;
     std::optional<QSqlQuery> m_moveAlerts;
-    SqliteStatement m_insertAlert;
-    SqliteStatement m_updateAlert;
-    SqliteStatement m_deleteEntities;
-    SqliteStatement m_countAlerts;
-    SqliteStatement m_storedIncident; ///< m_incidentByProviderId for the page-write path
-    SqliteStatement m_redirectedInto;
+    std::unique_ptr<SqlStatement> m_insertAlert;
+    std::unique_ptr<SqlStatement> m_updateAlert;
+    std::unique_ptr<SqlStatement> m_deleteEntities;
+    std::unique_ptr<SqlStatement> m_countAlerts;
+    std::unique_ptr<SqlStatement>
+            m_storedIncident; ///< m_incidentByProviderId for the page-write path
+    std::unique_ptr<SqlStatement> m_redirectedInto;
     std::optional<QSqlQuery> m_incidentByProviderId;
 };
 

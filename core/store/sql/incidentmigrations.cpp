@@ -3,9 +3,63 @@
 namespace Vigil {
 
 // Each entry is one schema version; never edit a released one, append a new one.
-const SqliteDatabase::Migrations &incidentMigrations()
+const Migrations &incidentMigrations()
 {
-    static const SqliteDatabase::Migrations list = {
+    static const Migrations list = [] {
+        Migrations all = sqliteHistory();
+        for (const QStringList &version : sharedIncidentMigrations())
+            all.append(withEngineTypes(version, StoreEngine::SQLite));
+        return all;
+    }();
+    return list;
+}
+
+QStringList withEngineTypes(QStringList statements, StoreEngine engine)
+{
+    // The one type the engines spell apart in the shared versions: raw bytes (JSON kept as
+    // received, bound as a byte array).
+    const QString blob = engine == StoreEngine::PostgreSQL ? QStringLiteral("BYTEA")
+                                                           : QStringLiteral("BLOB");
+    for (QString &statement : statements)
+        statement.replace(QLatin1String("{blob}"), blob);
+    return statements;
+}
+
+const Migrations &sharedIncidentMigrations()
+{
+    // Plain SQL both engines read alike; whatever differs goes in a dialect.
+    static const Migrations list = {
+            // 6: team mode. Who made an edit travels with it: outbox rows and activity entries
+            // name the analyst (empty for entries written before, and for Defender's side).
+            {
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN analyst TEXT"),
+                    QStringLiteral("ALTER TABLE activity ADD COLUMN analyst TEXT"),
+                    // Consoles sharing a database claim outbox rows one by one (claimRows): who
+                    // holds a row, and until when (ms) before another may take it over.
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN claimed_by TEXT"),
+                    QStringLiteral("ALTER TABLE outbox ADD COLUMN claim_expires BIGINT"),
+            },
+            // 7: what Graph sends beside the fields the queue needs, kept for the detail view: the
+            // incident's summary and resolving comment, the alerts' policy id, custom details
+            // and additional data (JSON objects as received).
+            {
+                    QStringLiteral("ALTER TABLE incidents ADD COLUMN summary TEXT"),
+                    QStringLiteral("ALTER TABLE incidents ADD COLUMN resolving_comment TEXT"),
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN alert_policy_id TEXT"),
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN custom_details {blob}"),
+                    QStringLiteral("ALTER TABLE alerts ADD COLUMN additional_data {blob}"),
+                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN alert_policy_id TEXT"),
+                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN custom_details {blob}"),
+                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN additional_data {blob}"),
+            },
+    };
+    return list;
+}
+
+// Versions 1 to kBaselineVersion as SQLite databases went through them.
+const Migrations &sqliteHistory()
+{
+    static const Migrations list = {
             // 1: incidents, alerts, evidence, comments, sync state
             {
                     QStringLiteral(
@@ -143,19 +197,6 @@ const SqliteDatabase::Migrations &incidentMigrations()
                     QStringLiteral("ALTER TABLE outbox ADD COLUMN sent_at INTEGER"),
                     QStringLiteral("CREATE TABLE leases (name TEXT PRIMARY KEY NOT NULL,"
                                    " owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID"),
-            },
-            // What Graph sends beside the fields the queue needs, kept for the detail view: the
-            // incident's summary and resolving comment, the alerts' policy id, custom details
-            // and additional data (JSON objects as received).
-            {
-                    QStringLiteral("ALTER TABLE incidents ADD COLUMN summary TEXT"),
-                    QStringLiteral("ALTER TABLE incidents ADD COLUMN resolving_comment TEXT"),
-                    QStringLiteral("ALTER TABLE alerts ADD COLUMN alert_policy_id TEXT"),
-                    QStringLiteral("ALTER TABLE alerts ADD COLUMN custom_details BLOB"),
-                    QStringLiteral("ALTER TABLE alerts ADD COLUMN additional_data BLOB"),
-                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN alert_policy_id TEXT"),
-                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN custom_details BLOB"),
-                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN additional_data BLOB"),
             },
     };
     return list;

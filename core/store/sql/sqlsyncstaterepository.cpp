@@ -1,34 +1,33 @@
-#include "sqlitesyncstaterepository.h"
+#include "sqlsyncstaterepository.h"
 
 #include "graphjson.h"
-#include "sqlitedatabase.h"
-#include "sqlitedialect.h"
+#include "sqlconnection.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Vigil {
 
-SqliteSyncStateRepository::SqliteSyncStateRepository(SqliteDatabase &database)
+SqlSyncStateRepository::SqlSyncStateRepository(SqlConnection &database)
     : m_database(database)
 { }
 
-QDateTime SqliteSyncStateRepository::cursor() const
+QDateTime SqlSyncStateRepository::cursor() const
 {
     return parseGraphDateTime(value(QLatin1String(kCursorKey)));
 }
 
-Result<void> SqliteSyncStateRepository::setCursor(const QDateTime &cursor)
+Result<void> SqlSyncStateRepository::setCursor(const QDateTime &cursor)
 {
     return setValue(QLatin1String(kCursorKey), formatGraphDateTime(cursor));
 }
 
-QDateTime SqliteSyncStateRepository::alertsCursor() const
+QDateTime SqlSyncStateRepository::alertsCursor() const
 {
     return parseGraphDateTime(value(QLatin1String(kAlertsCursorKey)));
 }
 
-QString SqliteSyncStateRepository::value(const QString &key) const
+QString SqlSyncStateRepository::value(const QString &key) const
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"));
@@ -38,11 +37,11 @@ QString SqliteSyncStateRepository::value(const QString &key) const
     return q.value(0).toString();
 }
 
-Result<void> SqliteSyncStateRepository::writeValue(const QString &key, const QString &value)
+Result<void> SqlSyncStateRepository::writeValue(const QString &key, const QString &value)
 {
     QSqlQuery q(m_database.db());
     q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?)")
-              + SqliteDialect::onConflictUpdate(QStringLiteral("key"), QStringLiteral("value")));
+              + QStringLiteral(" ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(key);
     q.addBindValue(value);
     if (!q.exec())
@@ -50,7 +49,7 @@ Result<void> SqliteSyncStateRepository::writeValue(const QString &key, const QSt
     return {};
 }
 
-Result<void> SqliteSyncStateRepository::setValue(const QString &key, const QString &value)
+Result<void> SqlSyncStateRepository::setValue(const QString &key, const QString &value)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable;

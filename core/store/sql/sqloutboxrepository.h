@@ -4,15 +4,17 @@
 
 #include "outboxrepository.h"
 
+#include <QVariantList>
+
 namespace Vigil {
 
-class SqliteDatabase;
+class SqlConnection;
 
-/** @brief OutboxRepository in the outbox table of a SqliteStore; its thread. */
-class SqliteOutboxRepository final : public OutboxRepository
+/** @brief OutboxRepository in the outbox table of a SqlStore; its thread. */
+class SqlOutboxRepository final : public OutboxRepository
 {
 public:
-    explicit SqliteOutboxRepository(SqliteDatabase &database);
+    explicit SqlOutboxRepository(SqlConnection &database);
 
     Result<QList<OutboxRow>> rows() const override;
     Result<void> updateRow(const OutboxRow &row) override;
@@ -24,12 +26,19 @@ public:
                                   const QDateTime &until,
                                   const std::function<bool(const QString &)> &holderGone) override;
     Result<void> releaseDelivery(const QString &owner) override;
+    Result<QList<OutboxRow>> claimRows(const QString &owner, const QDateTime &now,
+                                       const QDateTime &until, int limit) override;
+    Result<int> settleRows(const QString &owner, const QList<qint64> &delivered,
+                           const QList<OutboxRow> &retried) override;
 
     /** Queues row inside a transaction the caller runs (an edit). */
     Result<void> insertRow(const OutboxRow &row);
 
 private:
-    SqliteDatabase &m_database;
+    /** The rows of the outbox the WHERE clause where (with its bindings) picks, oldest first. */
+    Result<QList<OutboxRow>> select(const QString &where, const QVariantList &values) const;
+
+    SqlConnection &m_database;
 };
 
 } // namespace Vigil

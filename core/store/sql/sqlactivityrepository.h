@@ -6,13 +6,13 @@
 
 namespace Vigil {
 
-class SqliteDatabase;
+class SqlConnection;
 
-/** @brief ActivityRepository in the activity table of a SqliteStore; its thread. */
-class SqliteActivityRepository final : public ActivityRepository
+/** @brief ActivityRepository in the activity table of a SqlStore; its thread. */
+class SqlActivityRepository final : public ActivityRepository
 {
 public:
-    explicit SqliteActivityRepository(SqliteDatabase &database);
+    explicit SqlActivityRepository(SqlConnection &database);
 
     Result<void> append(qint64 number, const QList<ActivityEntry> &entries) override;
     Result<QList<ActivityEntry>> load(qint64 number) const override;
@@ -21,7 +21,7 @@ public:
     Result<void> insert(qint64 number, const QList<ActivityEntry> &entries);
 
 private:
-    SqliteDatabase &m_database;
+    SqlConnection &m_database;
 };
 
 } // namespace Vigil

@@ -1,17 +1,16 @@
-#include "sqliterulerepository.h"
+#include "sqlrulerepository.h"
 
-#include "sqlitedatabase.h"
-#include "sqlitedialect.h"
-#include "sqliteincidentrepository.h"
-#include "sqliterows.h"
-#include "sqlitesyncstaterepository.h"
+#include "sqlconnection.h"
+#include "sqlincidentrepository.h"
+#include "sqlsyncstaterepository.h"
+#include "storerows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace Vigil {
 
-using namespace SqliteRows;
+using namespace StoreRows;
 
 namespace {
 
@@ -19,20 +18,19 @@ constexpr char kTurnOffRulesKey[] = "turnOffMicrosoftRules";
 
 } // namespace
 
-SqliteRuleRepository::SqliteRuleRepository(SqliteDatabase &database,
-                                           SqliteIncidentRepository &incidents,
-                                           SqliteSyncStateRepository &syncState)
+SqlRuleRepository::SqlRuleRepository(SqlConnection &database, SqlIncidentRepository &incidents,
+                                     SqlSyncStateRepository &syncState)
     : m_database(database)
     , m_incidents(incidents)
     , m_syncState(syncState)
 { }
 
-void SqliteRuleRepository::releaseStatements()
+void SqlRuleRepository::releaseStatements()
 {
-    m_upsertComponentAlert.finalize();
+    m_upsertComponentAlert.reset();
 }
 
-Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringList &alertIds) const
+Result<QSet<QString>> SqlRuleRepository::alertsHeldByIncidents(const QStringList &alertIds) const
 {
     QSet<QString> held;
     if (alertIds.isEmpty())
@@ -40,8 +38,8 @@ Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringL
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
-              + SqliteDialect::inJsonArray(QStringLiteral("id")));
-    q.addBindValue(SqliteDialect::jsonArrayParameter(alertIds));
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+    q.addBindValue(StoreDialect::jsonArrayParameter(alertIds));
     if (!q.exec())
         return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
                             q.lastError());
@@ -50,22 +48,25 @@ Result<QSet<QString>> SqliteRuleRepository::alertsHeldByIncidents(const QStringL
     return held;
 }
 
-Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
+Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
         const QList<ComponentAlert> &page, const QStringList &ruleAlertIds,
         const QDateTime &newCursor)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
-    if (!m_upsertComponentAlert.isValid()) {
-        if (auto r = m_database.prepareRaw(
+    if (!m_upsertComponentAlert) {
+        if (auto r = m_database.prepareStatement(
                     m_upsertComponentAlert,
-                    SqliteDialect::insertOrReplaceInto(QStringLiteral("component_alerts"))
-                            + QStringLiteral(" (%1, evidence, product_name) VALUES (?1, ?2,"
-                                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                             " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                                             " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31,"
-                                             " ?32, ?33, ?34)")
-                                      .arg(QLatin1String(kAlertColumns)));
+                    m_database.dialect().upsert(
+                            QStringLiteral("component_alerts"),
+                            QString(QLatin1String(kAlertColumns)
+                                    + QStringLiteral(", evidence, product_name"))
+                                    .split(QLatin1Char(','), Qt::SkipEmptyParts),
+                            QStringLiteral("?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                           " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+                                           " ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
+                                           " ?34"),
+                            QStringLiteral("id")));
             !r)
             return r.error();
     }
@@ -76,7 +77,7 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
         db.rollback();
         return error;
     };
-    SqliteStatement &upsert = m_upsertComponentAlert;
+    SqlStatement &upsert = *m_upsertComponentAlert;
     for (const ComponentAlert &component : page) {
         const Alert &a = component.alert;
         // Bound without a copy: the blob must live until the statement ran.
@@ -122,10 +123,13 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
             return fail(r.error());
     }
     if (newCursor.isValid()) {
-        if (auto r
-            = m_syncState.writeValue(QLatin1String(SqliteSyncStateRepository::kAlertsCursorKey),
-                                     formatGraphDateTime(newCursor));
+        if (auto r = m_syncState.writeValue(QLatin1String(SqlSyncStateRepository::kAlertsCursorKey),
+                                            formatGraphDateTime(newCursor));
             !r)
+            return fail(r.error());
+    }
+    if (!created.isEmpty()) {
+        if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(created)); !r)
             return fail(r.error());
     }
     if (!db.commit())
@@ -133,7 +137,7 @@ Result<QList<Incident>> SqliteRuleRepository::storeComponentAlertPage(
     return created;
 }
 
-Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
+Result<QList<Incident>> SqlRuleRepository::refreshDuplicates()
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
@@ -173,6 +177,13 @@ Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
             return error;
         }
     }
+    QList<qint64> relinked;
+    for (const auto &change : std::as_const(changes))
+        relinked.append(change.first);
+    if (auto r = m_database.notifyChange(StoreChange::What::Incidents, relinked); !r) {
+        db.rollback();
+        return r.error();
+    }
     if (!db.commit()) {
         Error error = storageError(QStringLiteral("committing duplicates"), db.lastError());
         db.rollback();
@@ -186,10 +197,11 @@ Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
         numbers.append(change.first);
     QSqlQuery rowsQuery(db);
     rowsQuery.setForwardOnly(true);
-    rowsQuery.prepare(QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY i.number")
-                              .arg(QLatin1String(kIncidentColumns), QLatin1String(kIncidentFrom),
-                                   SqliteDialect::inJsonArray(QStringLiteral("i.number"))));
-    rowsQuery.addBindValue(SqliteDialect::jsonArrayParameter(numbers));
+    rowsQuery.prepare(
+            QStringLiteral("SELECT %1 %2 WHERE %3 ORDER BY i.number")
+                    .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom),
+                         m_database.dialect().inJsonArray(QStringLiteral("i.number"), true)));
+    rowsQuery.addBindValue(StoreDialect::jsonArrayParameter(numbers));
     if (!rowsQuery.exec())
         return storageError(QStringLiteral("reading the relinked incidents"),
                             rowsQuery.lastError());
@@ -200,7 +212,7 @@ Result<QList<Incident>> SqliteRuleRepository::refreshDuplicates()
     return rows;
 }
 
-Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
+Result<QHash<QString, qint64>> SqlRuleRepository::componentAlertUpdateTimes(
         const QStringList &alertIds) const
 {
     QHash<QString, qint64> times;
@@ -210,8 +222,8 @@ Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
-              + SqliteDialect::inJsonArray(QStringLiteral("id")));
-    q.addBindValue(SqliteDialect::jsonArrayParameter(alertIds));
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+    q.addBindValue(StoreDialect::jsonArrayParameter(alertIds));
     if (!q.exec())
         return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
                             q.lastError());
@@ -220,7 +232,7 @@ Result<QHash<QString, qint64>> SqliteRuleRepository::componentAlertUpdateTimes(
     return times;
 }
 
-int SqliteRuleRepository::componentAlertCount() const
+int SqlRuleRepository::componentAlertCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM component_alerts")) || !q.next())
@@ -228,7 +240,7 @@ int SqliteRuleRepository::componentAlertCount() const
     return q.value(0).toInt();
 }
 
-int SqliteRuleRepository::ruleIncidentCount() const
+int SqlRuleRepository::ruleIncidentCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE rule_alert_id IS NOT NULL"))
@@ -237,7 +249,7 @@ int SqliteRuleRepository::ruleIncidentCount() const
     return q.value(0).toInt();
 }
 
-Result<QList<RuleAlertSample>> SqliteRuleRepository::alertsCreatedSince(
+Result<QList<RuleAlertSample>> SqlRuleRepository::alertsCreatedSince(
         const QDateTime &since) const
 {
     QList<RuleAlertSample> samples;
@@ -249,7 +261,7 @@ Result<QList<RuleAlertSample>> SqliteRuleRepository::alertsCreatedSince(
             " FROM alerts WHERE created_time >= ?"
             " UNION ALL"
             " SELECT id, title, severity, service_source, detection_source, product_name,"
-            " created_time, COALESCE(incident_id, '') <> ''"
+            " created_time, CASE WHEN COALESCE(incident_id, '') <> '' THEN 1 ELSE 0 END"
             " FROM component_alerts WHERE created_time >= ?"
             " AND id NOT IN (SELECT id FROM alerts)"));
     q.addBindValue(timeValue(since));
@@ -268,13 +280,13 @@ Result<QList<RuleAlertSample>> SqliteRuleRepository::alertsCreatedSince(
         alert.detectionSource = q.value(4).toString();
         sample.alert.productName = q.value(5).toString();
         alert.createdTime = timeFrom(q.value(6));
-        sample.heldByM365dIncident = q.value(7).toBool();
+        sample.heldByM365dIncident = q.value(7).toInt() != 0;
         samples.append(sample);
     }
     return samples;
 }
 
-int SqliteRuleRepository::duplicateCount() const
+int SqlRuleRepository::duplicateCount() const
 {
     QSqlQuery q(m_database.db());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM incidents WHERE duplicate_of > 0"))
@@ -283,7 +295,7 @@ int SqliteRuleRepository::duplicateCount() const
     return q.value(0).toInt();
 }
 
-Result<IncidentRuleSettings> SqliteRuleRepository::loadIncidentRules() const
+Result<IncidentRuleSettings> SqlRuleRepository::loadIncidentRules() const
 {
     IncidentRuleSettings settings = defaultIncidentRuleSettings();
     const QString turnOff = m_syncState.value(QLatin1String(kTurnOffRulesKey));
@@ -310,14 +322,17 @@ Result<IncidentRuleSettings> SqliteRuleRepository::loadIncidentRules() const
     return settings;
 }
 
-Result<void> SqliteRuleRepository::saveIncidentRule(const IncidentRule &rule)
+Result<void> SqlRuleRepository::saveIncidentRule(const IncidentRule &rule)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     QSqlQuery q(m_database.db());
-    q.prepare(SqliteDialect::insertOrReplaceInto(QStringLiteral("incident_rules"))
-              + QStringLiteral(" (product, enabled, severities, title_include, title_exclude,"
-                               " skip_m365d) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(m_database.dialect().upsert(
+            QStringLiteral("incident_rules"),
+            {QStringLiteral("product"), QStringLiteral("enabled"), QStringLiteral("severities"),
+             QStringLiteral("title_include"), QStringLiteral("title_exclude"),
+             QStringLiteral("skip_m365d")},
+            QStringLiteral("?, ?, ?, ?, ?, ?"), QStringLiteral("product")));
     q.addBindValue(ruleProductName(rule.product));
     q.addBindValue(rule.enabled ? 1 : 0);
     q.addBindValue(jsonList(rule.severities));
@@ -327,13 +342,17 @@ Result<void> SqliteRuleRepository::saveIncidentRule(const IncidentRule &rule)
     if (!q.exec())
         return storageError(QStringLiteral("saving the %1 rule").arg(ruleProductName(rule.product)),
                             q.lastError());
-    return {};
+    return m_database.notifyChange(StoreChange::What::Rules, {}, false);
 }
 
-Result<void> SqliteRuleRepository::setTurnOffMicrosoftRules(bool on)
+Result<void> SqlRuleRepository::setTurnOffMicrosoftRules(bool on)
 {
-    return m_syncState.setValue(QLatin1String(kTurnOffRulesKey),
-                                on ? QStringLiteral("true") : QStringLiteral("false"));
+    if (Result<void> r
+        = m_syncState.setValue(QLatin1String(kTurnOffRulesKey),
+                               on ? QStringLiteral("true") : QStringLiteral("false"));
+        !r)
+        return r;
+    return m_database.notifyChange(StoreChange::What::Rules, {}, false);
 }
 
 } // namespace Vigil

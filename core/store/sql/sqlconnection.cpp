@@ -1,0 +1,70 @@
+#include "sqlconnection.h"
+
+#include "sqlstatement.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace Vigil {
+
+// storageError() is defined with the SQLite connection code (sqlitedatabase.cpp), which every
+// engine links.
+
+Error statementError(const QString &what, const SqlStatement &statement)
+{
+    const QString text = what + QStringLiteral(": ") + statement.error();
+    qCWarning(lcStore).noquote() << text;
+    return Error{Error::Kind::Storage, 0, {}, text, {}};
+}
+
+QString StoreDialect::jsonArrayParameter(const QStringList &values)
+{
+    return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+QString StoreDialect::jsonArrayParameter(const QList<qint64> &values)
+{
+    QJsonArray array;
+    for (const qint64 value : values)
+        array.append(value);
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+Result<void> SqlConnection::exec(const QString &sql)
+{
+    QSqlQuery q(db());
+    if (!q.exec(sql))
+        return storageError(QStringLiteral("SQL failed"), q.lastError());
+    return {};
+}
+
+Result<void> SqlConnection::prepare(std::optional<QSqlQuery> &query, const QString &sql)
+{
+    query.emplace(db());
+    if (!query->prepare(sql))
+        return storageError(QStringLiteral("preparing a statement failed"), query->lastError());
+    return {};
+}
+
+Result<void> SqlConnection::notifyChange(StoreChange::What what, const QList<qint64> &numbers,
+                                         bool numbersKnown)
+{
+    const QString sql = dialect().notifyStatement();
+    if (sql.isEmpty())
+        return {};
+    StoreChange change;
+    change.what = what;
+    change.numbers = numbers;
+    change.numbersKnown = numbersKnown;
+    change.by = m_analyst;
+    QSqlQuery q(db());
+    q.prepare(sql);
+    q.addBindValue(change.toPayload());
+    if (!q.exec())
+        return storageError(QStringLiteral("announcing a change"), q.lastError());
+    return {};
+}
+
+} // namespace Vigil

@@ -1,0 +1,328 @@
+#include "sqloutboxrepository.h"
+
+#include "sqlconnection.h"
+#include "storerows.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Vigil {
+
+using namespace StoreRows;
+
+namespace {
+constexpr auto kOutboxLease = "outbox";
+}
+
+SqlOutboxRepository::SqlOutboxRepository(SqlConnection &database)
+    : m_database(database)
+{ }
+
+Result<void> SqlOutboxRepository::insertRow(const OutboxRow &row)
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("INSERT INTO outbox (incident_number, provider_incident_id, field,"
+                             " base, local, edit_time, attempts, next_attempt, state, last_error,"
+                             " analyst) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(row.number);
+    q.addBindValue(row.providerIncidentId);
+    q.addBindValue(fieldName(row.edit.field));
+    q.addBindValue(fieldValueText(row.edit.base));
+    q.addBindValue(fieldValueText(row.edit.local));
+    q.addBindValue(timeValue(row.edit.editTime));
+    q.addBindValue(row.attempts);
+    q.addBindValue(timeValue(row.nextAttempt));
+    q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+    q.addBindValue(row.lastError);
+    q.addBindValue(m_database.analyst());
+    if (!q.exec())
+        return storageError(QStringLiteral("queueing an edit of #%1").arg(row.number),
+                            q.lastError());
+    return {};
+}
+
+Result<QList<OutboxRow>> SqlOutboxRepository::rows() const
+{
+    return select({}, {});
+}
+
+Result<QList<OutboxRow>> SqlOutboxRepository::select(const QString &where,
+                                                     const QVariantList &values) const
+{
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
+                             " local, edit_time, attempts, next_attempt, state, last_error,"
+                             " sent_at FROM outbox %1 ORDER BY id")
+                      .arg(where));
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return storageError(QStringLiteral("reading the outbox"), q.lastError());
+    QList<OutboxRow> rows;
+    while (q.next()) {
+        const std::optional<IncidentField> field = fieldFromName(q.value(3).toString());
+        if (!field)
+            continue; // written by a newer Vigil: leave it for that version
+        OutboxRow row;
+        row.id = q.value(0).toLongLong();
+        row.number = q.value(1).toLongLong();
+        row.providerIncidentId = q.value(2).toString();
+        row.edit.field = *field;
+        row.edit.base = fieldValueFromText(q.value(4).toString());
+        row.edit.local = fieldValueFromText(q.value(5).toString());
+        row.edit.editTime = timeFrom(q.value(6));
+        row.attempts = q.value(7).toInt();
+        row.nextAttempt = timeFrom(q.value(8));
+        row.state = q.value(9).toString();
+        row.lastError = q.value(10).toString();
+        row.sentAt = timeFrom(q.value(11));
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Result<void> SqlOutboxRepository::updateRow(const OutboxRow &row)
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("UPDATE outbox SET base = ?, local = ?, attempts = ?,"
+                             " next_attempt = ?, state = ?, last_error = ? WHERE id = ?"));
+    q.addBindValue(fieldValueText(row.edit.base));
+    q.addBindValue(fieldValueText(row.edit.local));
+    q.addBindValue(row.attempts);
+    q.addBindValue(timeValue(row.nextAttempt));
+    q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+    q.addBindValue(row.lastError);
+    q.addBindValue(row.id);
+    if (!q.exec())
+        return storageError(QStringLiteral("updating outbox row %1").arg(row.id), q.lastError());
+    return m_database.notifyChange(StoreChange::What::Outbox, {row.number});
+}
+
+Result<void> SqlOutboxRepository::deleteRows(const QList<qint64> &ids)
+{
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ?"));
+    for (qint64 id : ids) {
+        q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("removing outbox row %1").arg(id), q.lastError());
+    }
+    if (ids.isEmpty())
+        return {};
+    return m_database.notifyChange(StoreChange::What::Outbox, {}, false);
+}
+
+Result<void> SqlOutboxRepository::markSent(const QList<qint64> &ids, const QDateTime &at)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlQuery q(m_database.db());
+    // One statement: committed on its own (autocommit) before the request leaves.
+    q.prepare(QStringLiteral("UPDATE outbox SET sent_at = ? WHERE ")
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), true));
+    q.addBindValue(timeValue(at));
+    q.addBindValue(StoreDialect::jsonArrayParameter(ids));
+    if (!q.exec())
+        return storageError(QStringLiteral("marking outbox rows as sent"), q.lastError());
+    return m_database.notifyChange(StoreChange::What::Outbox, {}, false);
+}
+
+Result<QString> SqlOutboxRepository::claimDelivery(
+        const QString &owner, const QDateTime &now, const QDateTime &until,
+        const std::function<bool(const QString &)> &holderGone)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlDatabase db = m_database.db();
+    QSqlQuery q(db);
+    // Take the write lock before reading the holder: two consoles that both read "free" in
+    // deferred transactions would both take it.
+    auto rollBack = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    const QStringList begin = m_database.dialect().beginLockedTransaction(QStringLiteral("leases"));
+    for (const QString &statement : begin) {
+        if (!q.exec(statement)) {
+            Error error = storageError(QStringLiteral("claiming the outbox"), q.lastError());
+            if (&statement != &begin.constFirst())
+                rollBack();
+            return error;
+        }
+    }
+    q.prepare(QStringLiteral("SELECT owner, expires FROM leases WHERE name = ?"));
+    q.addBindValue(QLatin1String(kOutboxLease));
+    if (!q.exec()) {
+        Error error = storageError(QStringLiteral("reading the outbox claim"), q.lastError());
+        rollBack();
+        return error;
+    }
+    if (q.next()) {
+        const QString holder = q.value(0).toString();
+        const QDateTime expires = timeFrom(q.value(1));
+        q.finish();
+        if (holder != owner && expires.isValid() && expires >= now
+            && !(holderGone && holderGone(holder))) {
+            rollBack();
+            return holder;
+        }
+    }
+    q.finish();
+    q.prepare(m_database.dialect().upsert(
+            QStringLiteral("leases"),
+            {QStringLiteral("name"), QStringLiteral("owner"), QStringLiteral("expires")},
+            QStringLiteral("?, ?, ?"), QStringLiteral("name")));
+    q.addBindValue(QLatin1String(kOutboxLease));
+    q.addBindValue(owner);
+    q.addBindValue(timeValue(until));
+    if (!q.exec()) {
+        Error error = storageError(QStringLiteral("claiming the outbox"), q.lastError());
+        rollBack();
+        return error;
+    }
+    q.finish();
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        Error error = storageError(QStringLiteral("committing the outbox claim"), q.lastError());
+        rollBack();
+        return error;
+    }
+    return owner;
+}
+
+Result<void> SqlOutboxRepository::releaseDelivery(const QString &owner)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("DELETE FROM leases WHERE name = ? AND owner = ?"));
+    q.addBindValue(QLatin1String(kOutboxLease));
+    q.addBindValue(owner);
+    if (!q.exec())
+        return storageError(QStringLiteral("giving up the outbox claim"), q.lastError());
+    return {};
+}
+
+Result<qint64> SqlOutboxRepository::newestRowId() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(m_database.dialect().newestIdQuery(QStringLiteral("outbox"))))
+        return storageError(QStringLiteral("reading the outbox"), q.lastError());
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+int SqlOutboxRepository::pendingCount() const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<QList<OutboxRow>> SqlOutboxRepository::claimRows(const QString &owner, const QDateTime &now,
+                                                        const QDateTime &until, int limit)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlDatabase db = m_database.db();
+    QSqlQuery q(db);
+    auto rollBack = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    // One claimer at a time: what the choice reads stays true until the claim commits.
+    const QStringList begin = m_database.dialect().beginLockedTransaction(QStringLiteral("outbox"));
+    for (const QString &statement : begin) {
+        if (!q.exec(statement)) {
+            Error error = storageError(QStringLiteral("claiming outbox rows"), q.lastError());
+            if (&statement != &begin.constFirst())
+                rollBack();
+            return error;
+        }
+    }
+    // A row is due when queued and not waiting; free when nobody holds it, its holder's claim
+    // ended, or owner holds it. It is taken only when every earlier row of its incident is due
+    // and free too.
+    const QString due = QStringLiteral("%1.state = 'queued' AND (%1.next_attempt IS NULL"
+                                       " OR %1.next_attempt <= ?)");
+    const QString held = QStringLiteral("%1.claimed_by IS NOT NULL AND %1.claimed_by <> ?"
+                                        " AND %1.claim_expires >= ?");
+    q.prepare(QStringLiteral("UPDATE outbox SET claimed_by = ?, claim_expires = ? WHERE id IN"
+                             " (SELECT o.id FROM outbox o WHERE %1 AND NOT (%2)"
+                             " AND NOT EXISTS (SELECT 1 FROM outbox e"
+                             " WHERE e.incident_number = o.incident_number AND e.id < o.id"
+                             " AND (NOT (%3) OR (%4)))"
+                             " ORDER BY o.id LIMIT ?)")
+                      .arg(due.arg(QLatin1String("o")), held.arg(QLatin1String("o")),
+                           due.arg(QLatin1String("e")), held.arg(QLatin1String("e"))));
+    const QVariant nowValue = timeValue(now);
+    for (const QVariant &value :
+         {QVariant(owner), timeValue(until), nowValue, QVariant(owner), nowValue, nowValue,
+          QVariant(owner), nowValue, QVariant(qint64(limit))})
+        q.addBindValue(value);
+    if (!q.exec()) {
+        Error error = storageError(QStringLiteral("claiming outbox rows"), q.lastError());
+        rollBack();
+        return error;
+    }
+    q.finish();
+    Result<QList<OutboxRow>> claimed
+            = select(QStringLiteral("WHERE claimed_by = ? AND claim_expires = ?"),
+                     {QVariant(owner), timeValue(until)});
+    if (!claimed) {
+        rollBack();
+        return claimed;
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        Error error = storageError(QStringLiteral("committing an outbox claim"), q.lastError());
+        rollBack();
+        return error;
+    }
+    return claimed;
+}
+
+Result<int> SqlOutboxRepository::settleRows(const QString &owner, const QList<qint64> &delivered,
+                                            const QList<OutboxRow> &retried)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable.error();
+    QSqlDatabase db = m_database.db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("settling outbox rows"), db.lastError());
+    const auto fail = [&db](const QString &what, const QSqlError &error) -> Result<int> {
+        Error failed = storageError(what, error);
+        db.rollback();
+        return failed;
+    };
+    int settled = 0;
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM outbox WHERE id = ? AND claimed_by = ?"));
+    for (const qint64 id : delivered) {
+        remove.addBindValue(id);
+        remove.addBindValue(owner);
+        if (!remove.exec())
+            return fail(QStringLiteral("removing outbox row %1").arg(id), remove.lastError());
+        settled += remove.numRowsAffected() > 0 ? 1 : 0;
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt = ?, state = ?,"
+                                  " last_error = ?, claimed_by = NULL, claim_expires = NULL"
+                                  " WHERE id = ? AND claimed_by = ?"));
+    QList<qint64> numbers;
+    for (const OutboxRow &row : retried) {
+        update.addBindValue(row.attempts);
+        update.addBindValue(timeValue(row.nextAttempt));
+        update.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
+        update.addBindValue(row.lastError);
+        update.addBindValue(row.id);
+        update.addBindValue(owner);
+        if (!update.exec())
+            return fail(QStringLiteral("updating outbox row %1").arg(row.id), update.lastError());
+        settled += update.numRowsAffected() > 0 ? 1 : 0;
+        numbers.append(row.number);
+    }
+    if (auto r = m_database.notifyChange(StoreChange::What::Outbox, numbers, delivered.isEmpty());
+        !r) {
+        db.rollback();
+        return r.error();
+    }
+    if (!db.commit())
+        return fail(QStringLiteral("committing the outbox's answer"), db.lastError());
+    return settled;
+}
+
+} // namespace Vigil
