@@ -251,14 +251,16 @@ int main(int argc, char *argv[])
                      &MainWindow::showPendingCount);
     if (!options->analystUpn().isEmpty())
         window.setAnalystUpn(options->analystUpn());
-    // Team mode: with a team database in VIGIL_DB the window shows who leads its sync, who
-    // else is on an incident and reloads after colleagues' changes.
+    // Team mode: on a team database (--db / VIGIL_DB) the window takes part in the election of
+    // the one console that syncs, shows who leads, who else is on an incident, and reloads after
+    // colleagues' changes.
     TeamSettings teamSettings;
-    if (const QString teamDb = qEnvironmentVariable("VIGIL_DB");
-        teamDb.startsWith(QLatin1String("postgres"))) {
-        teamSettings.databaseUrl = teamDb;
+    if (config.store.engine == StoreEngine::PostgreSQL) {
+        teamSettings.databaseUrl = config.store.location;
+        teamSettings.password = config.store.password;
         teamSettings.analyst = options->analystUpn();
         teamSettings.pollIntervalMs = std::clamp(config.pollIntervalSeconds, 5, 300) * 1000;
+        controller.setTeam(teamSettings);
     }
     TeamController team(teamSettings);
     if (teamSettings.isEnabled()) {
