@@ -377,6 +377,8 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
                       {QStringLiteral("ColumnType"), T::String}});
     case NodeKind::OpSummarize:
         return bindSummarize(op, input, ctx);
+    case NodeKind::OpMakeSeries:
+        return bindMakeSeries(op, input, ctx);
     case NodeKind::OpJoin:
     case NodeKind::OpLookup:
         return bindJoin(op, input, ctx);
@@ -640,6 +642,78 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         // A name only a computed aggregate took before is made unique (count(), count_ = …).
         item->outputColumns.append(row.appendUnique(name, t));
     }
+    return share(row.columns());
+}
+
+SchemaPtr Binder::bindMakeSeries(Node &op, const RowSchema &, const Context &ctx)
+{
+    // make-series: the keys as summarize names them, each aggregate an array (dynamic), then the
+    // axis as an array under its own name.
+    Node &aggregates = *op.kid(0);
+    Node &defaults = *op.kid(1);
+    Node &axisItem = *op.kid(2);
+    Node &keys = *op.kid(6);
+    RowBuilder row;
+    int &counter = m_columnCounter;
+    for (const NodePtr &item : keys.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const T t = bindScalar(value, ctx);
+        if (t == T::Dynamic)
+            fail(QStringLiteral("cannot group by a dynamic value; convert it first (tostring(), "
+                                "tolong(), …)"),
+                 value);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(row, counter);
+        else if (item->kind == NodeKind::Assign && row.contains(name))
+            fail(QStringLiteral("A column with the name '%1' is already declared.").arg(name),
+                 *item);
+        item->outputColumns.append(row.appendUnique(name, t));
+    }
+    Context agg = ctx;
+    agg.aggregates = true;
+    for (qsizetype i = 0; i < aggregates.count(); ++i) {
+        Node &item = *aggregates.kid(i);
+        Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
+        bindScalar(value, agg);
+        if (!containsAggregate(value))
+            fail(QStringLiteral("each expression of make-series must use an aggregate function "
+                                "(count(), sum(), …)"),
+                 value);
+        Node &fill = *defaults.kid(i);
+        if (fill.count() > 0) {
+            Context none;
+            none.scope = ctx.scope;
+            bindScalar(*fill.kid(0), none);
+        }
+        QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(row, counter);
+        else if (item.kind == NodeKind::Assign && row.contains(name))
+            fail(QStringLiteral("A column with the name '%1' is already declared.").arg(name),
+                 item);
+        item.outputColumns.append(row.appendUnique(name, T::Dynamic));
+    }
+    Node &axis = axisItem.kind == NodeKind::Assign ? *axisItem.kid(0) : axisItem;
+    const T axisType = bindScalar(axis, ctx);
+    if (!isNumber(axisType) && axisType != T::DateTime && axisType != T::TimeSpan)
+        fail(QStringLiteral("the axis of make-series must be a number, datetime or timespan"),
+             axis);
+    Context none;
+    none.scope = ctx.scope;
+    for (Node *bound : {op.kid(3)->kid(0), op.kid(4)->kid(0), op.kid(5)}) {
+        if (bound)
+            bindScalar(*bound, none);
+    }
+    const QString axisName
+            = axisItem.kind == NodeKind::Assign ? axisItem.text : expressionName(axis);
+    if (axisName.isEmpty() || row.contains(axisName))
+        fail(axisName.isEmpty()
+                     ? QStringLiteral("the axis of make-series must be a column or be named")
+                     : QStringLiteral("A column with the name '%1' is already declared.")
+                               .arg(axisName),
+             axisItem);
+    axisItem.outputColumns.append(row.appendUnique(axisName, T::Dynamic));
     return share(row.columns());
 }
 

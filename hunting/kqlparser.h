@@ -55,6 +55,7 @@ public:
     // operators (kqlparser.cpp)
     NodePtr opProjectLike(NodeKind kind, const Token &at);
     NodePtr opSummarize(const Token &at);
+    NodePtr opMakeSeries(const Token &at);
     NodePtr opJoin(NodeKind kind, const Token &at);
     NodePtr opUnion(NodeKind kind, const Token &at);
     NodePtr opMvExpand(NodeKind kind, const Token &at);

@@ -153,6 +153,57 @@ NodePtr Parser::opSummarize(const Token &at)
     return op;
 }
 
+NodePtr Parser::opMakeSeries(const Token &at)
+{
+    // make-series [kind=nonempty] [Name =] Aggregate [default = Value], … on Axis [from Start]
+    // [to End] step Step [by [Name =] Key, …]
+    NodePtr op = make(NodeKind::OpMakeSeries, at);
+    readOptions(*op, {QStringLiteral("kind"), QStringLiteral("hint.shufflekey")});
+    NodePtr aggregates = make(NodeKind::List, peek());
+    NodePtr defaults = make(NodeKind::List, peek());
+    do {
+        aggregates->kids.push_back(namedOrPlain());
+        NodePtr fill = make(NodeKind::List, peek());
+        if (acceptWord(L("default"))) {
+            expectOp(L("="), QStringLiteral("after 'default'"));
+            fill->kids.push_back(expression());
+        }
+        defaults->kids.push_back(std::move(fill));
+    } while (acceptOp(L(",")));
+    if (!acceptWord(L("on")))
+        unexpected(QStringLiteral("'on' and the axis column of make-series"));
+    op->kids.push_back(std::move(aggregates));
+    op->kids.push_back(std::move(defaults));
+    for (int k = 1; k <= 3; ++k) {
+        if (isWord(L("in"), k) && isWord(L("range"), k + 1))
+            fail(QStringLiteral("make-series '… in range(…)' is not supported; write 'from … to … "
+                                "step …'"),
+                 peek(k).pos);
+    }
+    op->kids.push_back(namedOrPlain());
+    if (isWord(L("in")))
+        fail(QStringLiteral("make-series '… in range(…)' is not supported; write 'from … to … "
+                            "step …'"),
+             peek().pos);
+    for (const auto word : {L("from"), L("to")}) {
+        NodePtr bound = make(NodeKind::List, peek());
+        if (acceptWord(word))
+            bound->kids.push_back(expression());
+        op->kids.push_back(std::move(bound));
+    }
+    if (!acceptWord(L("step")))
+        unexpected(QStringLiteral("'step' in make-series"));
+    op->kids.push_back(expression());
+    NodePtr keys = make(NodeKind::List, peek());
+    if (acceptWord(L("by"))) {
+        do {
+            keys->kids.push_back(namedOrPlain());
+        } while (acceptOp(L(",")));
+    }
+    op->kids.push_back(std::move(keys));
+    return op;
+}
+
 NodePtr Parser::opJoin(NodeKind kind, const Token &at)
 {
     NodePtr op = make(kind, at);

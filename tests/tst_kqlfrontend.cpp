@@ -226,8 +226,8 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::addColumn<QString>("words");
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
-    QTest::newRow("make-series") << "DeviceInfo\n| make-series count() on Timestamp step 1h"
-                                 << "make-series" << 2 << 3;
+    QTest::newRow("top-nested") << "DeviceInfo\n| top-nested 3 of DeviceName by count()"
+                                << "top-nested" << 2 << 3;
     QTest::newRow("externaldata") << "externaldata(a:string)['https://x']"
                                   << "externaldata" << 1 << 1;
     QTest::newRow("unknown operator") << "DeviceInfo | frobnicate"
