@@ -379,6 +379,16 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
         return bindSummarize(op, input, ctx);
     case NodeKind::OpMakeSeries:
         return bindMakeSeries(op, input, ctx);
+    case NodeKind::OpSearch: {
+        // The input's rows where the predicate holds, after the table each came from.
+        if (bindScalar(*op.kid(0), ctx) != T::Bool)
+            fail(QStringLiteral("the predicate of search must be bool"), *op.kid(0));
+        RowBuilder row;
+        row.append({QStringLiteral("$table"), T::String});
+        for (const Column &c : input)
+            row.appendUnique(c.name, c.type);
+        return share(row.columns());
+    }
     case NodeKind::OpJoin:
     case NodeKind::OpLookup:
         return bindJoin(op, input, ctx);

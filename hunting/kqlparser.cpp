@@ -381,6 +381,8 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opSummarize(take());
     if (word == u"make-series")
         return opMakeSeries(take());
+    if (word == u"search")
+        return opSearch(take(), false);
     if (word == u"join")
         return opJoin(NodeKind::OpJoin, take());
     if (word == u"lookup")

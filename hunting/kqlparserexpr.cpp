@@ -532,6 +532,8 @@ NodePtr Parser::primary()
     if (word == u"union" && isOp(L("("), 1)) {
         return opUnion(NodeKind::UnionSource, take());
     }
+    if (word == u"search" && !isOp(L("="), 1) && !isOp(L("("), 1))
+        return opSearch(take(), true);
     if ((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate"
          || word == u"cluster" || word == u"database" || word == u"table"
          || word == u"external_table" || word == u"materialized_view")

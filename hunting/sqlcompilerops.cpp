@@ -111,6 +111,25 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         return projection(node, in);
     case NodeKind::OpMakeSeries:
         return makeSeries(node, in);
+    case NodeKind::OpSearch: {
+        // $table names the table the rows come from: known when the input is one.
+        if (in.tableName.isEmpty())
+            refuse(QStringLiteral("search over a query's result cannot be compiled to SQL yet "
+                                  "($table is known for a table only): write search in (Table) "
+                                  "…"),
+                   node);
+        QStringList columns = {param(in.tableName) + QStringLiteral(" AS \"$table\"")};
+        for (qsizetype i = 0; i < in.schema.size(); ++i)
+            columns.append(quote(in.schema[i].name) + QStringLiteral(" AS ")
+                           + quote(node.schema->at(i + 1).name));
+        Rel out = in;
+        out.tableName.clear();
+        out.schema = *node.schema;
+        out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3 WHERE %4")
+                                 .arg(columns.join(QLatin1String(", ")), hiddenColumns(in), in.cte,
+                                      expr(*node.kid(0), envOf(in), true)));
+        return out;
+    }
     case NodeKind::OpProjectAway:
     case NodeKind::OpProjectKeep:
     case NodeKind::OpProjectReorder:

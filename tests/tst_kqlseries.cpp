@@ -1,4 +1,5 @@
-// Series and window functions (unit U15 of reference/kql.md) run by the local engine. Every
+// Series and window functions (unit U15 of reference/kql.md) and search (U16) run by the local
+// engine, over datatables and two imported events. Every
 // expected value below is worked out by hand from the rules on Microsoft's documentation pages
 // (cited above each test), never copied from Vigil's output.
 #include "huntingrunner.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void makeSeriesOnEmptyInput();
     void makeSeriesRefusals();
     void unfinishedConstructsAreRefusedByName();
+    void searchNamedTables();
 
 private:
     struct Result
@@ -101,9 +103,22 @@ TestKqlSeries::Result TestKqlSeries::run(const QString &query)
 void TestKqlSeries::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QString file = m_dir.filePath(QStringLiteral("empty.jsonl"));
+    // One process event and one network event; markup in a field stays text.
+    const QString file = m_dir.filePath(QStringLiteral("events.jsonl"));
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"time":"2024-03-05T00:00:00Z","tenantId":"t","operationName":"Publish",)"
+              R"("category":"AdvancedHunting-DeviceProcessEvents","properties":{"Timestamp":)"
+              R"("2024-03-01T10:00:00Z","DeviceId":"d1","DeviceName":"ws-1","ReportId":1,)"
+              R"("FileName":"ntds.dit","ActionType":"FileModified","ProcessCommandLine":)"
+              R"("copy <b>NTDS</b> x","AdditionalFields":{"Tool":"Esentutl"}}})"
+              "\n"
+              R"({"time":"2024-03-05T00:00:00Z","tenantId":"t","operationName":"Publish",)"
+              R"("category":"AdvancedHunting-DeviceNetworkEvents","properties":{"Timestamp":)"
+              R"("2024-03-01T10:01:00Z","DeviceId":"d2","DeviceName":"ws-2","ReportId":2,)"
+              R"("RemoteIP":"10.0.0.1","RemotePort":443,"ActionType":"ConnectionSuccess",)"
+              R"("Protocol":"Tcp"}})"
+              "\n");
     out.close();
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -264,7 +279,7 @@ void TestKqlSeries::makeSeriesOnEmptyInput()
                                         "1h"),
                (Rows{{"[0,0,0]", R"(["2024-01-01T00:00:00.0000000Z","2024-01-01T01:00:00.)"
                                  R"(0000000Z","2024-01-01T02:00:00.0000000Z"])"}}));
-    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | make-series count() on Timestamp step 1h by "
+    CHECK_ROWS(QStringLiteral("DeviceLogonEvents | make-series count() on Timestamp step 1h by "
                               "DeviceName"),
                Rows{});
 }
@@ -309,6 +324,49 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType)"), "evaluate");
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | extend r = row_rank_dense(x)"),
                   "row_rank_dense");
+}
+
+// https://learn.microsoft.com/kusto/query/search-operator : a bare term is `has` over every
+// column ("*t" hassuffix, "t*" hasprefix, "*t*" contains), `Column:"t"` one column, case
+// insensitive unless kind=case_sensitive; the rows come with $table, the table they are from.
+void TestKqlSeries::searchNamedTables()
+{
+    const Result r = run(QStringLiteral("search in (DeviceProcessEvents, DeviceNetworkEvents) "
+                                        "\"tcp\" and \"connectionsuccess\""));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.value(0), QStringLiteral("$table:string"));
+    QCOMPARE(r.rows.size(), 1);
+    QCOMPARE(r.rows[0].value(0), QByteArray("DeviceNetworkEvents"));
+    // "ntds*" is a term prefix of "ntds.dit" (and of "NTDS" in the command line); ActionType:
+    // "conn*" matches only the network event.
+    CHECK_ROWS(QStringLiteral("search in (DeviceProcessEvents, DeviceNetworkEvents) \"ntds*\" or "
+                              "ActionType:\"conn*\" | project $table, DeviceName | sort by "
+                              "DeviceName asc"),
+               (Rows{{"DeviceProcessEvents", "ws-1"}, {"DeviceNetworkEvents", "ws-2"}}));
+    // "*tool*" is contains: it finds "Tool" inside the dynamic column's text.
+    CHECK_ROWS(QStringLiteral("search in (DeviceProcessEvents) \"*tool*\" | project FileName"),
+               (Rows{{"ntds.dit"}}));
+    // Case-sensitive: "NTDS" is a term of the command line only; "Ntds" of nothing.
+    CHECK_ROWS(QStringLiteral("search kind=case_sensitive in (DeviceProcessEvents) \"NTDS\" | "
+                              "project FileName"),
+               (Rows{{"ntds.dit"}}));
+    CHECK_ROWS(QStringLiteral("search kind=case_sensitive in (DeviceProcessEvents) \"Ntds\" | "
+                              "count"),
+               (Rows{{"0"}}));
+    // not(), a comparison beside terms, and the piped form.
+    CHECK_ROWS(QStringLiteral("search in (DeviceProcessEvents, DeviceNetworkEvents) not(\"ntds\") "
+                              "and RemotePort == 443 | project $table"),
+               (Rows{{"DeviceNetworkEvents"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | search \"*<b>*\" | project $table, "
+                              "ProcessCommandLine"),
+               (Rows{{"DeviceProcessEvents", "copy <b>NTDS</b> x"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where * has \"esentutl\" | project FileName"),
+               (Rows{{"ntds.dit"}}));
+    CHECK_REFUSED(QStringLiteral("search \"ntds\""), "name the tables");
+    CHECK_REFUSED(QStringLiteral("search in (DeviceProcessEvents) \"n*s\""), "n*s");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | project FileName | search \"x\""),
+                  "$table");
+    CHECK_REFUSED(QStringLiteral("find in (DeviceProcessEvents) where FileName == 'x'"), "find");
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)
