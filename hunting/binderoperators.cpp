@@ -379,6 +379,42 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
         return bindSummarize(op, input, ctx);
     case NodeKind::OpMakeSeries:
         return bindMakeSeries(op, input, ctx);
+    case NodeKind::OpTopNested: {
+        // Per level: the value's column, then its aggregate (aggregated_<value> unless named).
+        RowBuilder row;
+        Context agg = ctx;
+        agg.aggregates = true;
+        for (const NodePtr &level : op.kids) {
+            Node &of = *level->kid(0);
+            Node &value = of.kind == NodeKind::Assign ? *of.kid(0) : of;
+            const T t = bindScalar(value, ctx);
+            if (t == T::Dynamic)
+                fail(QStringLiteral("top-nested cannot group by a dynamic value; convert it first"),
+                     value);
+            const QString name = of.kind == NodeKind::Assign ? of.text : expressionName(value);
+            if (name.isEmpty())
+                fail(QStringLiteral("name this value of top-nested: of Name = …"), value);
+            if (row.contains(name))
+                fail(QStringLiteral("A column with the name '%1' is already declared.").arg(name),
+                     of);
+            of.outputColumns.append(row.appendUnique(name, t));
+            Node &by = *level->kid(1);
+            Node &aggregate = by.kind == NodeKind::Assign ? *by.kid(0) : by;
+            const T at = bindScalar(aggregate, agg);
+            if (aggregate.kind != NodeKind::Call || !containsAggregate(aggregate))
+                fail(QStringLiteral("top-nested ranks by an aggregate function (count(), sum(), "
+                                    "…)"),
+                     aggregate);
+            const QString aggName
+                    = by.kind == NodeKind::Assign ? by.text : QStringLiteral("aggregated_") + name;
+            if (row.contains(aggName))
+                fail(QStringLiteral("A column with the name '%1' is already declared.")
+                             .arg(aggName),
+                     by);
+            by.outputColumns.append(row.appendUnique(aggName, at));
+        }
+        return share(row.columns());
+    }
     case NodeKind::OpSearch: {
         // The input's rows where the predicate holds, after the table each came from.
         if (bindScalar(*op.kid(0), ctx) != T::Bool)

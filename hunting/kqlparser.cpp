@@ -383,6 +383,8 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opMakeSeries(take());
     if (word == u"search")
         return opSearch(take(), false);
+    if (word == u"top-nested")
+        return opTopNested(take());
     if (word == u"join")
         return opJoin(NodeKind::OpJoin, take());
     if (word == u"lookup")

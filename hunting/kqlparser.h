@@ -56,6 +56,7 @@ public:
     NodePtr opProjectLike(NodeKind kind, const Token &at);
     NodePtr opSummarize(const Token &at);
     NodePtr opMakeSeries(const Token &at);
+    NodePtr opTopNested(const Token &at);
     // search (kqlparsersearch.cpp): a pipe operator, or a source over the tables it names
     NodePtr opSearch(const Token &at, bool source);
     NodePtr searchOr(bool cs);

@@ -204,6 +204,36 @@ NodePtr Parser::opMakeSeries(const Token &at)
     return op;
 }
 
+NodePtr Parser::opTopNested(const Token &at)
+{
+    // top-nested [N] of [Name =] Expr [with others = V] by [Name =] Aggregate [asc|desc], …
+    NodePtr op = make(NodeKind::OpTopNested, at);
+    for (bool first = true; first || acceptOp(L(",")); first = false) {
+        if (!first && !acceptWord(L("top-nested")))
+            unexpected(QStringLiteral("'top-nested' after ','"));
+        NodePtr level = make(NodeKind::List, peek());
+        if (!isWord(L("of"))) {
+            const Token &count = peek();
+            if (count.kind != TokenKind::Long)
+                unexpected(QStringLiteral("a count or 'of' after 'top-nested'"));
+            level->options.append({QStringLiteral("count"), take().text});
+        }
+        if (!acceptWord(L("of")))
+            unexpected(QStringLiteral("'of' in top-nested"));
+        level->kids.push_back(namedOrPlain());
+        if (isWord(L("with")))
+            fail(QStringLiteral("top-nested 'with others' is not supported by Vigil's local KQL"),
+                 peek().pos);
+        if (!acceptWord(L("by")))
+            unexpected(QStringLiteral("'by' and an aggregate in top-nested"));
+        level->kids.push_back(namedOrPlain());
+        if (isWord(L("asc")) || isWord(L("desc")))
+            level->options.append({QStringLiteral("order"), take().text});
+        op->kids.push_back(std::move(level));
+    }
+    return op;
+}
+
 NodePtr Parser::opJoin(NodeKind kind, const Token &at)
 {
     NodePtr op = make(kind, at);

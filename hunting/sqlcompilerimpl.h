@@ -137,6 +137,8 @@ public:
     Rel windowWhere(const Node &op, const Rel &in);
     /** make-series: one row per group, each aggregate an array over the axis's bins. */
     Rel makeSeries(const Node &op, const Rel &in);
+    /** top-nested: each level's top values by an aggregate, within the previous level's. */
+    Rel topNested(const Node &op, const Rel &in);
     static bool isWindowFunction(const QString &name);
     static bool hasWindowCall(const Node &node);
 

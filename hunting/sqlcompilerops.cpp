@@ -39,6 +39,7 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
     case NodeKind::OpSample:
     case NodeKind::OpSummarize:
     case NodeKind::OpMakeSeries:
+    case NodeKind::OpTopNested:
         out.serialized = false;
         break;
     default:
@@ -111,6 +112,8 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         return projection(node, in);
     case NodeKind::OpMakeSeries:
         return makeSeries(node, in);
+    case NodeKind::OpTopNested:
+        return topNested(node, in);
     case NodeKind::OpSearch: {
         // $table names the table the rows come from: known when the input is one.
         if (in.tableName.isEmpty())

@@ -122,4 +122,79 @@ Rel SqlCompiler::makeSeries(const Node &node, const Rel &in)
     return out;
 }
 
+Rel SqlCompiler::topNested(const Node &node, const Rel &in)
+{
+    if (in.partitioned)
+        refuse(QStringLiteral("top-nested inside mv-apply's subquery cannot be compiled to SQL "
+                              "yet"),
+               node);
+    Env env;
+    env.row = &in.schema;
+    env.ingest = in.ingest;
+    Env aggregateEnv = env;
+    aggregateEnv.aggregates = true;
+    QStringList values; // each level's value, as SQL over the input
+    QStringList keys; // their output names, quoted
+    QStringList kept; // the output columns of the levels so far, quoted
+    QString previous;
+    for (const NodePtr &level : node.kids) {
+        const Node &of = *level->kid(0);
+        const Node &by = *level->kid(1);
+        const Node &value = of.kind == NodeKind::Assign ? *of.kid(0) : of;
+        const Node &aggregate = by.kind == NodeKind::Assign ? *by.kid(0) : by;
+        const QString key = quote(of.outputColumns.value(0));
+        const QString ranked = quote(by.outputColumns.value(0));
+        const QStringList partition = keys;
+        values.append(expr(value, env));
+        keys.append(key);
+        // Group by this level's value within the previous levels' values.
+        QStringList columns;
+        for (qsizetype i = 0; i < values.size(); ++i)
+            columns.append(values[i] + QStringLiteral(" AS ") + keys[i]);
+        const QString grouped = addCte(QStringLiteral("SELECT %1, %2 AS %3 FROM %4 GROUP BY %5")
+                                               .arg(columns.join(QLatin1String(", ")),
+                                                    expr(aggregate, aggregateEnv), ranked, in.cte,
+                                                    values.join(QLatin1String(", "))));
+        const bool asc = level->option(QStringLiteral("order")) == u"asc";
+        const QString order
+                = QStringLiteral("%1 %2").arg(ranked, asc ? QStringLiteral("ASC NULLS FIRST")
+                                                          : QStringLiteral("DESC NULLS LAST"));
+        const QString numbered = addCte(
+                QStringLiteral(
+                        "SELECT *, row_number() OVER (%1ORDER BY %2) AS \"_vigil_r\" FROM %3")
+                        .arg(partition.isEmpty() ? QString()
+                                                 : QStringLiteral("PARTITION BY ")
+                                                           + partition.join(QLatin1String(", "))
+                                                           + QLatin1Char(' '),
+                             order, grouped));
+        const QString count = level->option(QStringLiteral("count"));
+        const QString limit
+                = count.isEmpty()
+                          ? QStringLiteral("1")
+                          : QStringLiteral("r.\"_vigil_r\" <= %1").arg(param(count.toLongLong()));
+        if (previous.isEmpty()) {
+            previous = addCte(QStringLiteral("SELECT r.%1, r.%2 FROM %3 AS r WHERE %4")
+                                      .arg(key, ranked, numbered, limit));
+        } else {
+            // Only the values inside a kept value of the level above (null keys match).
+            QStringList on;
+            QStringList outer;
+            for (const QString &name : partition)
+                on.append(QStringLiteral("p.%1 IS r.%1").arg(name));
+            for (const QString &name : std::as_const(kept))
+                outer.append(QStringLiteral("p.") + name);
+            previous = addCte(QStringLiteral("SELECT %1, r.%2, r.%3 FROM %4 AS p JOIN %5 AS r ON "
+                                             "%6 WHERE %7")
+                                      .arg(outer.join(QLatin1String(", ")), key, ranked, previous,
+                                           numbered, on.join(QLatin1String(" AND ")), limit));
+        }
+        kept.append(key);
+        kept.append(ranked);
+    }
+    Rel out;
+    out.schema = *node.schema;
+    out.cte = previous;
+    return out;
+}
+
 } // namespace Vigil::Kql

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void makeSeriesRefusals();
     void unfinishedConstructsAreRefusedByName();
     void searchNamedTables();
+    void topNestedRanksWithinEachLevel();
 
 private:
     struct Result
@@ -314,8 +315,9 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
                           + QStringLiteral(" | extend (a, b, c) = "
                                            "series_decompose_anomalies(s)"),
                   "series_decompose_anomalies");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | top-nested 3 of DeviceName by count()"),
-                  "top-nested");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | top-nested 3 of DeviceName with others "
+                                 "= 'x' by count()"),
+                  "with others");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName (take 1)"),
                   "partition");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | sort by Timestamp asc | scan with (step "
@@ -367,6 +369,32 @@ void TestKqlSeries::searchNamedTables()
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | project FileName | search \"x\""),
                   "$table");
     CHECK_REFUSED(QStringLiteral("find in (DeviceProcessEvents) where FileName == 'x'"), "find");
+}
+
+// https://learn.microsoft.com/kusto/query/top-nested-operator : each level keeps its top N
+// values by the aggregate (descending unless asc), computed within each value kept by the level
+// above; the columns are the value and its aggregate (aggregated_<value> unless named).
+void TestKqlSeries::topNestedRanksWithinEachLevel()
+{
+    // Sums by A: x 1+5+2 = 8, y 10, z 3+4 = 7 -> top 2: y, x. Within y: p 10; within x: q 5+2 = 7
+    // beats p 1.
+    const QString data = QStringLiteral(
+            "datatable (A:string, B:string, v:long) ['x', 'p', 1, 'x', 'q', 5, 'x', 'q', 2, 'y', "
+            "'p', 10, 'z', 'r', 3, 'z', 's', 4]");
+    const Result r = run(data
+                         + QStringLiteral(" | top-nested 2 of A by sum(v), top-nested 1 of B by S "
+                                          "= sum(v) | sort by A asc"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns,
+             (QStringList{QStringLiteral("A:string"), QStringLiteral("aggregated_A:long"),
+                          QStringLiteral("B:string"), QStringLiteral("S:long")}));
+    QCOMPARE(r.rows, (Rows{{"x", "8", "q", "7"}, {"y", "10", "p", "10"}}));
+    // asc keeps the smallest: z (7); without a count every value is kept (z: r 3, s 4).
+    CHECK_ROWS(data
+                       + QStringLiteral(" | top-nested 1 of A by sum(v) asc, top-nested of B by "
+                                        "C = count() | sort by B asc"),
+               (Rows{{"z", "7", "r", "1"}, {"z", "7", "s", "1"}}));
+    CHECK_REFUSED(data + QStringLiteral(" | top-nested 1 of tolower(A) by count()"), "name this");
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)
