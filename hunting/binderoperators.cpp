@@ -530,6 +530,42 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
     int &counter = m_columnCounter;
     for (const NodePtr &item : op.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        if (value.kind == NodeKind::Call && value.text == u"series_stats"
+            && !(ctx.scope && ctx.scope->find(value.text))) {
+            // series_stats(x) gives seven columns, series_stats_x_min & co.; `s = …` renames
+            // the first.
+            if (value.count() < 1 || value.count() > 2)
+                fail(QStringLiteral("series_stats() takes a series and ignore_nonfinite"), value);
+            if (bindScalar(*value.kid(0), ctx) != T::Dynamic)
+                fail(QStringLiteral("series_stats() takes a dynamic array"), *value.kid(0));
+            if (value.count() == 2 && bindScalar(*value.kid(1), ctx) != T::Bool)
+                fail(QStringLiteral("ignore_nonfinite of series_stats() is a bool"), *value.kid(1));
+            const QString series = expressionName(*value.kid(0));
+            if (series.isEmpty())
+                fail(QStringLiteral("series_stats() of a computed value: put the series in a "
+                                    "column first"),
+                     value);
+            value.type = T::Dynamic;
+            static const std::pair<const char *, T> fields[] = {
+                    {"min", T::Real},      {"min_idx", T::Long}, {"max", T::Real},
+                    {"max_idx", T::Long},  {"avg", T::Real},     {"stdev", T::Real},
+                    {"variance", T::Real},
+            };
+            for (const auto &[field, type] : fields) {
+                QString name = QStringLiteral("series_stats_%1_%2")
+                                       .arg(series, QString::fromLatin1(field));
+                if (item->kind == NodeKind::Assign && item->outputColumns.isEmpty())
+                    name = item->text;
+                const qsizetype existing = row.indexOf(name);
+                if (extend && existing >= 0) {
+                    row.setType(existing, type);
+                    item->outputColumns.append(name);
+                } else {
+                    item->outputColumns.append(row.appendUnique(name, type));
+                }
+            }
+            continue;
+        }
         const T t = bindScalar(value, ctx);
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (item->kind == NodeKind::Assign) {

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void unfinishedConstructsAreRefusedByName();
     void searchNamedTables();
     void topNestedRanksWithinEachLevel();
+    void seriesStatsFollowsTheDocs();
 
 private:
     struct Result
@@ -309,7 +310,7 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
 {
     const QString series = QStringLiteral("range x from 1 to 3 step 1 | make-series s = sum(x) "
                                           "on x from 0 to 3 step 1");
-    CHECK_REFUSED(series + QStringLiteral(" | extend series_stats(s)"), "series_stats");
+    CHECK_REFUSED(series + QStringLiteral(" | extend m = series_stats(s) + 1"), "series_stats");
     CHECK_REFUSED(series + QStringLiteral(" | extend series_fit_2lines(s)"), "series_fit_2lines");
     CHECK_REFUSED(series
                           + QStringLiteral(" | extend (a, b, c) = "
@@ -395,6 +396,43 @@ void TestKqlSeries::topNestedRanksWithinEachLevel()
                                         "C = count() | sort by B asc"),
                (Rows{{"z", "7", "r", "1"}, {"z", "7", "s", "1"}}));
     CHECK_REFUSED(data + QStringLiteral(" | top-nested 1 of tolower(A) by count()"), "name this");
+}
+
+// https://learn.microsoft.com/kusto/query/series-stats-function : min, min_idx, max, max_idx,
+// avg, stdev, variance (sample) of the page's series. Worked out: the 15 values sum to 492, so
+// avg = 32.8; the squared deviations sum to 11374.4, / 14 = 812.457142857143, whose root is
+// 28.5036338535483; the minimum 2 is at index 8, the maximum 87 at index 3.
+void TestKqlSeries::seriesStatsFollowsTheDocs()
+{
+    const QString x = QStringLiteral(
+            "print x = dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29])");
+    const Result r = run(x + QStringLiteral(" | project series_stats(x)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("series_stats_x_min:real"),
+                                     QStringLiteral("series_stats_x_min_idx:long"),
+                                     QStringLiteral("series_stats_x_max:real"),
+                                     QStringLiteral("series_stats_x_max_idx:long"),
+                                     QStringLiteral("series_stats_x_avg:real"),
+                                     QStringLiteral("series_stats_x_stdev:real"),
+                                     QStringLiteral("series_stats_x_variance:real")}));
+    QCOMPARE(r.rows, (Rows{{"2", "8", "87", "3", "32.8", "28.5036338535483", "812.457142857143"}}));
+    // `s = series_stats(x)` names the first column s; extend keeps x before them.
+    const Result named = run(x + QStringLiteral(" | extend s = series_stats(x)"));
+    QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
+    QCOMPARE(named.columns.value(1), QStringLiteral("s:real"));
+    QCOMPARE(named.columns.value(2), QStringLiteral("series_stats_x_min_idx:long"));
+    // A null element makes every statistic null unless ignore_nonfinite is true: then 1 and 3
+    // give min 1 (index 0), max 3 (index 2), avg 2, variance ((1-2)^2 + (3-2)^2) / 1 = 2.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, null, 3]) | project series_stats(y)"),
+               (Rows{{"null", "null", "null", "null", "null", "null", "null"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, null, 3]) | project series_stats(y, true)"),
+               (Rows{{"1", "0", "3", "2", "2", "1.4142135623731", "2"}}));
+    // Over make-series output, as hunting queries use it: counts 2, 0, 1 per hour.
+    CHECK_ROWS(QStringLiteral("datatable (T:datetime) [datetime(2024-01-01 00:10), "
+                              "datetime(2024-01-01 00:20), datetime(2024-01-01 02:30)] | "
+                              "make-series n = count() on T from datetime(2024-01-01) to "
+                              "datetime(2024-01-01 03:00) step 1h | project series_stats(n)"),
+               (Rows{{"0", "1", "2", "0", "1", "1", "1"}}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace Vigil::KqlSqlite {
 
@@ -298,6 +299,73 @@ void seriesBinsFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     sqlite3_result_int64(ctx, qint64(bins));
 }
 
+/**
+ * kql_series_stats(series, ignore_nonfinite, field): one of series_stats()'s columns (0 min,
+ * 1 min_idx, 2 max, 3 max_idx, 4 avg, 5 stdev, 6 variance; sample stdev and variance). Kusto's
+ * page: with ignore_nonfinite false, an element that is not a finite number makes them null.
+ */
+void seriesStatsFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson series = dynamicArg(argv[0]);
+    const bool ignore = longArg(argv[1]).value_or(0) != 0;
+    const qint64 field = longArg(argv[2]).value_or(-1);
+    if (!series.isArray())
+        return sqlite3_result_null(ctx);
+    double min = 0;
+    double max = 0;
+    qint64 minIndex = -1;
+    qint64 maxIndex = -1;
+    double sum = 0;
+    qint64 n = 0;
+    std::vector<double> values;
+    for (size_t i = 0; i < series.items.size(); ++i) {
+        const KqlJson &item = series.items[i];
+        const bool number = item.kind == KqlJson::Kind::Long || item.kind == KqlJson::Kind::Real;
+        const double v = item.kind == KqlJson::Kind::Long ? double(item.integer) : item.real;
+        if (!number || !std::isfinite(v)) {
+            if (ignore)
+                continue;
+            return sqlite3_result_null(ctx);
+        }
+        if (minIndex < 0 || v < min) {
+            min = v;
+            minIndex = qint64(i);
+        }
+        if (maxIndex < 0 || v > max) {
+            max = v;
+            maxIndex = qint64(i);
+        }
+        sum += v;
+        ++n;
+        values.push_back(v);
+    }
+    if (n == 0)
+        return sqlite3_result_null(ctx);
+    const double avg = sum / double(n);
+    double squares = 0;
+    for (const double v : values)
+        squares += (v - avg) * (v - avg);
+    const double variance = n > 1 ? squares / double(n - 1) : 0.0;
+    switch (field) {
+    case 0:
+        return resultReal(ctx, min);
+    case 1:
+        return sqlite3_result_int64(ctx, minIndex);
+    case 2:
+        return resultReal(ctx, max);
+    case 3:
+        return sqlite3_result_int64(ctx, maxIndex);
+    case 4:
+        return resultReal(ctx, avg);
+    case 5:
+        return resultReal(ctx, std::sqrt(variance));
+    case 6:
+        return resultReal(ctx, variance);
+    default:
+        return sqlite3_result_null(ctx);
+    }
+}
+
 } // namespace
 
 int registerSeriesFunctions(sqlite3 *db, Context *c)
@@ -319,6 +387,8 @@ int registerSeriesFunctions(sqlite3 *db, Context *c)
         rc = addScalar(db, c, "kql_series_index", 3, seriesIndexFn);
     if (rc == SQLITE_OK)
         rc = addScalar(db, c, "kql_series_bins", 4, seriesBinsFn);
+    if (rc == SQLITE_OK)
+        rc = addScalar(db, c, "kql_series_stats", 3, seriesStatsFn);
     return rc;
 }
 
