@@ -65,7 +65,7 @@ QString SqlCompiler::windowCall(const Node &node, const Env &env)
         int count = 0;
         for (const QStringList &stage : stages)
             count += int(stage.size());
-        const QString column = QStringLiteral("\"_vigil_w%1\"").arg(count + 1);
+        QString column = QStringLiteral("\"_vigil_w%1\"").arg(count + 1);
         stages[size_t(level) + 1].append(sql + QStringLiteral(" AS ") + column);
         return column;
     };
