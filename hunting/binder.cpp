@@ -478,11 +478,23 @@ KqlType Binder::bindBinary(Node &node, const Context &ctx)
 {
     const QString &op = node.text;
     Node &leftNode = *node.kid(0);
-    if (leftNode.kind == NodeKind::Star)
-        fail(QStringLiteral("'* %1 …' (searching every column) is not supported by Vigil's local "
-                            "KQL; name the columns")
-                     .arg(op),
-             leftNode);
+    if (leftNode.kind == NodeKind::Star) {
+        // `* has "x"` (search's bare term): true when any column of the row matches.
+        static const QStringList searchOps = {
+                QStringLiteral("has"),       QStringLiteral("has_cs"),
+                QStringLiteral("hasprefix"), QStringLiteral("hasprefix_cs"),
+                QStringLiteral("hassuffix"), QStringLiteral("hassuffix_cs"),
+                QStringLiteral("contains"),  QStringLiteral("contains_cs"),
+        };
+        if (!searchOps.contains(op) || !ctx.row)
+            fail(QStringLiteral("'* %1 …' (searching every column) is not supported by Vigil's "
+                                "local KQL; name the columns")
+                         .arg(op),
+                 leftNode);
+        if (bindScalar(*node.kid(1), ctx) != KqlType::String)
+            fail(QStringLiteral("'* %1' searches for a string").arg(op), *node.kid(1));
+        return KqlType::Bool;
+    }
     const KqlType l = bindScalar(leftNode, ctx);
     auto bad = [&](KqlType r) {
         fail(QStringLiteral("the operator '%1' is not defined for %2 and %3 operands")

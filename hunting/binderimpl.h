@@ -134,6 +134,7 @@ public:
     SchemaPtr bindOperator(Node &op, const SchemaPtr &input, const Context &ctx);
     SchemaPtr bindProjection(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindSummarize(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindMakeSeries(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindJoin(Node &op, const RowSchema &left, const Context &ctx);
     SchemaPtr bindUnion(Node &op, const RowSchema *input, const Context &ctx);
     SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);

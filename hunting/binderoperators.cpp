@@ -377,6 +377,54 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
                       {QStringLiteral("ColumnType"), T::String}});
     case NodeKind::OpSummarize:
         return bindSummarize(op, input, ctx);
+    case NodeKind::OpMakeSeries:
+        return bindMakeSeries(op, input, ctx);
+    case NodeKind::OpTopNested: {
+        // Per level: the value's column, then its aggregate (aggregated_<value> unless named).
+        RowBuilder row;
+        Context agg = ctx;
+        agg.aggregates = true;
+        for (const NodePtr &level : op.kids) {
+            Node &of = *level->kid(0);
+            Node &value = of.kind == NodeKind::Assign ? *of.kid(0) : of;
+            const T t = bindScalar(value, ctx);
+            if (t == T::Dynamic)
+                fail(QStringLiteral("top-nested cannot group by a dynamic value; convert it first"),
+                     value);
+            const QString name = of.kind == NodeKind::Assign ? of.text : expressionName(value);
+            if (name.isEmpty())
+                fail(QStringLiteral("name this value of top-nested: of Name = …"), value);
+            if (row.contains(name))
+                fail(QStringLiteral("A column with the name '%1' is already declared.").arg(name),
+                     of);
+            of.outputColumns.append(row.appendUnique(name, t));
+            Node &by = *level->kid(1);
+            Node &aggregate = by.kind == NodeKind::Assign ? *by.kid(0) : by;
+            const T at = bindScalar(aggregate, agg);
+            if (aggregate.kind != NodeKind::Call || !containsAggregate(aggregate))
+                fail(QStringLiteral("top-nested ranks by an aggregate function (count(), sum(), "
+                                    "…)"),
+                     aggregate);
+            const QString aggName
+                    = by.kind == NodeKind::Assign ? by.text : QStringLiteral("aggregated_") + name;
+            if (row.contains(aggName))
+                fail(QStringLiteral("A column with the name '%1' is already declared.")
+                             .arg(aggName),
+                     by);
+            by.outputColumns.append(row.appendUnique(aggName, at));
+        }
+        return share(row.columns());
+    }
+    case NodeKind::OpSearch: {
+        // The input's rows where the predicate holds, after the table each came from.
+        if (bindScalar(*op.kid(0), ctx) != T::Bool)
+            fail(QStringLiteral("the predicate of search must be bool"), *op.kid(0));
+        RowBuilder row;
+        row.append({QStringLiteral("$table"), T::String});
+        for (const Column &c : input)
+            row.appendUnique(c.name, c.type);
+        return share(row.columns());
+    }
     case NodeKind::OpJoin:
     case NodeKind::OpLookup:
         return bindJoin(op, input, ctx);
@@ -482,6 +530,42 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
     int &counter = m_columnCounter;
     for (const NodePtr &item : op.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        if (value.kind == NodeKind::Call && value.text == u"series_stats"
+            && !(ctx.scope && ctx.scope->find(value.text))) {
+            // series_stats(x) gives seven columns, series_stats_x_min & co.; `s = …` renames
+            // the first.
+            if (value.count() < 1 || value.count() > 2)
+                fail(QStringLiteral("series_stats() takes a series and ignore_nonfinite"), value);
+            if (bindScalar(*value.kid(0), ctx) != T::Dynamic)
+                fail(QStringLiteral("series_stats() takes a dynamic array"), *value.kid(0));
+            if (value.count() == 2 && bindScalar(*value.kid(1), ctx) != T::Bool)
+                fail(QStringLiteral("ignore_nonfinite of series_stats() is a bool"), *value.kid(1));
+            const QString series = expressionName(*value.kid(0));
+            if (series.isEmpty())
+                fail(QStringLiteral("series_stats() of a computed value: put the series in a "
+                                    "column first"),
+                     value);
+            value.type = T::Dynamic;
+            static const std::pair<const char *, T> fields[] = {
+                    {"min", T::Real},      {"min_idx", T::Long}, {"max", T::Real},
+                    {"max_idx", T::Long},  {"avg", T::Real},     {"stdev", T::Real},
+                    {"variance", T::Real},
+            };
+            for (const auto &[field, type] : fields) {
+                QString name = QStringLiteral("series_stats_%1_%2")
+                                       .arg(series, QString::fromLatin1(field));
+                if (item->kind == NodeKind::Assign && item->outputColumns.isEmpty())
+                    name = item->text;
+                const qsizetype existing = row.indexOf(name);
+                if (extend && existing >= 0) {
+                    row.setType(existing, type);
+                    item->outputColumns.append(name);
+                } else {
+                    item->outputColumns.append(row.appendUnique(name, type));
+                }
+            }
+            continue;
+        }
         const T t = bindScalar(value, ctx);
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (item->kind == NodeKind::Assign) {
@@ -640,6 +724,78 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
         // A name only a computed aggregate took before is made unique (count(), count_ = …).
         item->outputColumns.append(row.appendUnique(name, t));
     }
+    return share(row.columns());
+}
+
+SchemaPtr Binder::bindMakeSeries(Node &op, const RowSchema &, const Context &ctx)
+{
+    // make-series: the keys as summarize names them, each aggregate an array (dynamic), then the
+    // axis as an array under its own name.
+    Node &aggregates = *op.kid(0);
+    Node &defaults = *op.kid(1);
+    Node &axisItem = *op.kid(2);
+    Node &keys = *op.kid(6);
+    RowBuilder row;
+    int &counter = m_columnCounter;
+    for (const NodePtr &item : keys.kids) {
+        Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
+        const T t = bindScalar(value, ctx);
+        if (t == T::Dynamic)
+            fail(QStringLiteral("cannot group by a dynamic value; convert it first (tostring(), "
+                                "tolong(), …)"),
+                 value);
+        QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(row, counter);
+        else if (item->kind == NodeKind::Assign && row.contains(name))
+            fail(QStringLiteral("A column with the name '%1' is already declared.").arg(name),
+                 *item);
+        item->outputColumns.append(row.appendUnique(name, t));
+    }
+    Context agg = ctx;
+    agg.aggregates = true;
+    for (qsizetype i = 0; i < aggregates.count(); ++i) {
+        Node &item = *aggregates.kid(i);
+        Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
+        bindScalar(value, agg);
+        if (!containsAggregate(value))
+            fail(QStringLiteral("each expression of make-series must use an aggregate function "
+                                "(count(), sum(), …)"),
+                 value);
+        Node &fill = *defaults.kid(i);
+        if (fill.count() > 0) {
+            Context none;
+            none.scope = ctx.scope;
+            bindScalar(*fill.kid(0), none);
+        }
+        QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
+        if (name.isEmpty())
+            name = nextColumnName(row, counter);
+        else if (item.kind == NodeKind::Assign && row.contains(name))
+            fail(QStringLiteral("A column with the name '%1' is already declared.").arg(name),
+                 item);
+        item.outputColumns.append(row.appendUnique(name, T::Dynamic));
+    }
+    Node &axis = axisItem.kind == NodeKind::Assign ? *axisItem.kid(0) : axisItem;
+    const T axisType = bindScalar(axis, ctx);
+    if (!isNumber(axisType) && axisType != T::DateTime && axisType != T::TimeSpan)
+        fail(QStringLiteral("the axis of make-series must be a number, datetime or timespan"),
+             axis);
+    Context none;
+    none.scope = ctx.scope;
+    for (Node *bound : {op.kid(3)->kid(0), op.kid(4)->kid(0), op.kid(5)}) {
+        if (bound)
+            bindScalar(*bound, none);
+    }
+    const QString axisName
+            = axisItem.kind == NodeKind::Assign ? axisItem.text : expressionName(axis);
+    if (axisName.isEmpty() || row.contains(axisName))
+        fail(axisName.isEmpty()
+                     ? QStringLiteral("the axis of make-series must be a column or be named")
+                     : QStringLiteral("A column with the name '%1' is already declared.")
+                               .arg(axisName),
+             axisItem);
+    axisItem.outputColumns.append(row.appendUnique(axisName, T::Dynamic));
     return share(row.columns());
 }
 

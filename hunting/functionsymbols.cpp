@@ -192,6 +192,9 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
               QStringLiteral("strcmp"),
               QStringLiteral("tohex")}},
             {QLatin1StringView("U14"), {QStringLiteral("ingestion_time")}},
+            {QLatin1StringView("U15"),
+             {QStringLiteral("prev"), QStringLiteral("next"), QStringLiteral("row_number"),
+              QStringLiteral("row_cumsum")}},
     };
     return units;
 }

@@ -97,6 +97,12 @@ enum class NodeKind {
     OpAs, ///< text: the name
     OpSample, ///< kids[0]: count
     OpSampleDistinct, ///< kids[0]: count; kids[1]: column
+    OpTopNested, ///< kids: one List per level: options count (or none), order; kids[0]: the
+    ///< `of` item (Assign when named), kids[1]: the `by` aggregate (Assign when named)
+    OpSearch, ///< `T | search P`: options: kind; kids[0]: the predicate (a bare term is `* has`)
+    OpMakeSeries, ///< options: kind; kids[0]: List of aggregates; kids[1]: List of their defaults
+    ///< (an empty List where none is written); kids[2]: axis; kids[3]: from, kids[4]: to (empty
+    ///< Lists when not written); kids[5]: step; kids[6]: List of group keys (`by`)
     // ---- scalar expressions
     Literal, ///< literal: its kind; text: as written; value: decoded string / inner text
     DynamicLiteral, ///< text: as written; kids[0]: DynArray, DynObject or Literal

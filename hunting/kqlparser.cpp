@@ -14,25 +14,15 @@ using L = QLatin1StringView;
 const QStringList &knownUnsupportedOperators()
 {
     static const QStringList list = {
-            QStringLiteral("make-series"),
-            QStringLiteral("top-nested"),
-            QStringLiteral("top-hitters"),
-            QStringLiteral("partition"),
-            QStringLiteral("scan"),
-            QStringLiteral("search"),
-            QStringLiteral("find"),
-            QStringLiteral("facet"),
-            QStringLiteral("fork"),
-            QStringLiteral("reduce"),
-            QStringLiteral("parse-kv"),
-            QStringLiteral("project-smart"),
-            QStringLiteral("externaldata"),
-            QStringLiteral("make-graph"),
-            QStringLiteral("graph-match"),
-            QStringLiteral("macro-expand"),
-            QStringLiteral("consume"),
-            QStringLiteral("lookup-kv"),
-            QStringLiteral("execute-and-cache"),
+            QStringLiteral("top-nested"),    QStringLiteral("top-hitters"),
+            QStringLiteral("partition"),     QStringLiteral("scan"),
+            QStringLiteral("search"),        QStringLiteral("find"),
+            QStringLiteral("facet"),         QStringLiteral("fork"),
+            QStringLiteral("reduce"),        QStringLiteral("parse-kv"),
+            QStringLiteral("project-smart"), QStringLiteral("externaldata"),
+            QStringLiteral("make-graph"),    QStringLiteral("graph-match"),
+            QStringLiteral("macro-expand"),  QStringLiteral("consume"),
+            QStringLiteral("lookup-kv"),     QStringLiteral("execute-and-cache"),
             QStringLiteral("scan-pattern"),
     };
     return list;
@@ -389,6 +379,12 @@ NodePtr Parser::pipeOperator(const Token &pipe)
     }
     if (word == u"summarize")
         return opSummarize(take());
+    if (word == u"make-series")
+        return opMakeSeries(take());
+    if (word == u"search")
+        return opSearch(take(), false);
+    if (word == u"top-nested")
+        return opTopNested(take());
     if (word == u"join")
         return opJoin(NodeKind::OpJoin, take());
     if (word == u"lookup")

@@ -55,6 +55,13 @@ public:
     // operators (kqlparser.cpp)
     NodePtr opProjectLike(NodeKind kind, const Token &at);
     NodePtr opSummarize(const Token &at);
+    NodePtr opMakeSeries(const Token &at);
+    NodePtr opTopNested(const Token &at);
+    // search (kqlparsersearch.cpp): a pipe operator, or a source over the tables it names
+    NodePtr opSearch(const Token &at, bool source);
+    NodePtr searchOr(bool cs);
+    NodePtr searchAnd(bool cs);
+    NodePtr searchTerm(bool cs);
     NodePtr opJoin(NodeKind kind, const Token &at);
     NodePtr opUnion(NodeKind kind, const Token &at);
     NodePtr opMvExpand(NodeKind kind, const Token &at);

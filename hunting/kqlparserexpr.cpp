@@ -47,9 +47,19 @@ NodePtr Parser::namedOrPlain()
     }
     if (isOp(L("("))
         && (peek(1).kind == TokenKind::Identifier || peek(1).kind == TokenKind::BracketName)
-        && isOp(L(","), 2))
+        && isOp(L(","), 2)) {
+        // Name the function whose columns are asked for (series_decompose_anomalies(), …).
+        int k = 3;
+        while (peek(k).kind != TokenKind::End && !isOp(L(")"), k) && k < 200)
+            ++k;
+        if (isOp(L(")"), k) && isOp(L("="), k + 1) && peek(k + 2).kind == TokenKind::Identifier
+            && isOp(L("("), k + 3))
+            fail(QStringLiteral("assigning to several names '(A, B) = %1(…)' is not supported")
+                         .arg(peek(k + 2).text.left(60)),
+                 peek().pos);
         fail(QStringLiteral("assigning to several names '(A, B) = …' is not supported"),
              peek().pos);
+    }
     return expression();
 }
 
@@ -522,6 +532,8 @@ NodePtr Parser::primary()
     if (word == u"union" && isOp(L("("), 1)) {
         return opUnion(NodeKind::UnionSource, take());
     }
+    if (word == u"search" && !isOp(L("="), 1) && !isOp(L("("), 1))
+        return opSearch(take(), true);
     if ((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate"
          || word == u"cluster" || word == u"database" || word == u"table"
          || word == u"external_table" || word == u"materialized_view")

@@ -153,6 +153,87 @@ NodePtr Parser::opSummarize(const Token &at)
     return op;
 }
 
+NodePtr Parser::opMakeSeries(const Token &at)
+{
+    // make-series [kind=nonempty] [Name =] Aggregate [default = Value], … on Axis [from Start]
+    // [to End] step Step [by [Name =] Key, …]
+    NodePtr op = make(NodeKind::OpMakeSeries, at);
+    readOptions(*op, {QStringLiteral("kind"), QStringLiteral("hint.shufflekey")});
+    NodePtr aggregates = make(NodeKind::List, peek());
+    NodePtr defaults = make(NodeKind::List, peek());
+    do {
+        aggregates->kids.push_back(namedOrPlain());
+        NodePtr fill = make(NodeKind::List, peek());
+        if (acceptWord(L("default"))) {
+            expectOp(L("="), QStringLiteral("after 'default'"));
+            fill->kids.push_back(expression());
+        }
+        defaults->kids.push_back(std::move(fill));
+    } while (acceptOp(L(",")));
+    if (!acceptWord(L("on")))
+        unexpected(QStringLiteral("'on' and the axis column of make-series"));
+    op->kids.push_back(std::move(aggregates));
+    op->kids.push_back(std::move(defaults));
+    for (int k = 1; k <= 3; ++k) {
+        if (isWord(L("in"), k) && isWord(L("range"), k + 1))
+            fail(QStringLiteral("make-series '… in range(…)' is not supported; write 'from … to … "
+                                "step …'"),
+                 peek(k).pos);
+    }
+    op->kids.push_back(namedOrPlain());
+    if (isWord(L("in")))
+        fail(QStringLiteral("make-series '… in range(…)' is not supported; write 'from … to … "
+                            "step …'"),
+             peek().pos);
+    for (const auto word : {L("from"), L("to")}) {
+        NodePtr bound = make(NodeKind::List, peek());
+        if (acceptWord(word))
+            bound->kids.push_back(expression());
+        op->kids.push_back(std::move(bound));
+    }
+    if (!acceptWord(L("step")))
+        unexpected(QStringLiteral("'step' in make-series"));
+    op->kids.push_back(expression());
+    NodePtr keys = make(NodeKind::List, peek());
+    if (acceptWord(L("by"))) {
+        do {
+            keys->kids.push_back(namedOrPlain());
+        } while (acceptOp(L(",")));
+    }
+    op->kids.push_back(std::move(keys));
+    return op;
+}
+
+NodePtr Parser::opTopNested(const Token &at)
+{
+    // top-nested [N] of [Name =] Expr [with others = V] by [Name =] Aggregate [asc|desc], …
+    NodePtr op = make(NodeKind::OpTopNested, at);
+    for (bool first = true; first || acceptOp(L(",")); first = false) {
+        if (!first && !acceptWord(L("top-nested")))
+            unexpected(QStringLiteral("'top-nested' after ','"));
+        NodePtr level = make(NodeKind::List, peek());
+        if (!isWord(L("of"))) {
+            const Token &count = peek();
+            if (count.kind != TokenKind::Long)
+                unexpected(QStringLiteral("a count or 'of' after 'top-nested'"));
+            level->options.append({QStringLiteral("count"), take().text});
+        }
+        if (!acceptWord(L("of")))
+            unexpected(QStringLiteral("'of' in top-nested"));
+        level->kids.push_back(namedOrPlain());
+        if (isWord(L("with")))
+            fail(QStringLiteral("top-nested 'with others' is not supported by Vigil's local KQL"),
+                 peek().pos);
+        if (!acceptWord(L("by")))
+            unexpected(QStringLiteral("'by' and an aggregate in top-nested"));
+        level->kids.push_back(namedOrPlain());
+        if (isWord(L("asc")) || isWord(L("desc")))
+            level->options.append({QStringLiteral("order"), take().text});
+        op->kids.push_back(std::move(level));
+    }
+    return op;
+}
+
 NodePtr Parser::opJoin(NodeKind kind, const Token &at)
 {
     NodePtr op = make(kind, at);

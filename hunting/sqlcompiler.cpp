@@ -466,7 +466,12 @@ Rel SqlCompiler::source(const Node &node)
         m_ctes.push_back(QStringLiteral("%1(%2) AS (SELECT %3 WHERE %3 <= %4 UNION ALL SELECT "
                                         "%2 + %5 FROM %1 WHERE %5 > 0 AND %2 + %5 <= %4)")
                                  .arg(name, column, from, to, step));
-        rel.cte = name;
+        // range gives a serialized row set, in the order it counts (the step is positive).
+        rel.ordered = true;
+        rel.serialized = true;
+        rel.cte = addCte(QStringLiteral("SELECT %1, row_number() OVER (ORDER BY %1) AS "
+                                        "\"_vigil_ord\" FROM %2")
+                                 .arg(column, name));
         return rel;
     }
     case NodeKind::Print: {

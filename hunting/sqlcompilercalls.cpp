@@ -173,6 +173,8 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     const QString &name = node.text;
     if (const Binding *binding = findBinding(name); binding && binding->function)
         return callScalarLambda(node, *binding, env);
+    if (isWindowFunction(name))
+        return windowCall(node, env);
     if (env.aggregates && (name == u"count" || name == u"avg" || !aggregateSqlName(name).isEmpty()))
         return aggregateCall(node, env);
     const T result = typeOf(node);

@@ -308,6 +308,27 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
     }
     if (b.kind == NodeKind::List)
         return inList(node, env);
+    if (a.kind == NodeKind::Star) {
+        // search's bare term: any string or dynamic column of the row matches.
+        if (!env.row)
+            refuse(QStringLiteral("'* %1' cannot be compiled here").arg(op), node);
+        const QString term = expr(b, env);
+        QStringList tests;
+        for (const Column &c : *env.row) {
+            if (c.type != T::String && c.type != T::Dynamic)
+                continue;
+            const QString column = env.qualifier + quote(c.name);
+            tests.append(QStringLiteral("kql_%1(%2, %3)")
+                                 .arg(op,
+                                      c.type == T::Dynamic
+                                              ? QStringLiteral("kql_tostring(%1)").arg(column)
+                                              : column,
+                                      term));
+        }
+        return tests.isEmpty()
+                       ? QStringLiteral("0")
+                       : QLatin1Char('(') + tests.join(QLatin1String(" OR ")) + QLatin1Char(')');
+    }
     const T l = typeOf(a);
     const T r = typeOf(b);
     const bool negated = op.startsWith(u'!') && op != u"!=";

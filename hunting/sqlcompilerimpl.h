@@ -25,6 +25,11 @@ struct Rel
     RowSchema schema;
     bool ingest = false;
     bool ordered = false;
+    /**
+     * Kusto's "serialized" row set (sort, top, serialize, range; kept by the operators that do
+     * not reorder): window functions may read it. Always ordered as well.
+     */
+    bool serialized = false;
     /** Inside mv-apply's subquery: `_vigil_row` names the input row each row belongs to. */
     bool partitioned = false;
     /** Straight out of a sort: the sort's input and keys (take N then uses a top-N sort). */
@@ -40,6 +45,19 @@ struct Env
     QString qualifier; ///< prefix of column references ("l." in a join), or ""
     bool ingest = false;
     bool aggregates = false; ///< summarize's aggregate list: aggregate calls are allowed
+};
+
+/**
+ * Window functions (prev, next, row_number, row_cumsum) met while one operator's expressions
+ * compile. SQLite nests no window function inside another's arguments, so each argument is
+ * computed one CTE earlier: stages[k] holds the columns (`expr AS "_vigil_wN"`) of nesting level
+ * k, computed before level k - 1.
+ */
+struct WindowScope
+{
+    bool serialized = false;
+    int level = 0;
+    std::vector<QStringList> stages;
 };
 
 /** A value bound by let (or `as`): a scalar's SQL, or a table's compiled CTE. */
@@ -110,6 +128,20 @@ public:
     Rel take(const Node &op, const Rel &in, const QString &count);
     Rel reshape(const Node &op, const Rel &in);
 
+    // ---- sqlcompilerwindow.cpp
+    /** prev(), next(), row_number(), row_cumsum(): SQL window functions over `_vigil_ord`. */
+    QString windowCall(const Node &node, const Env &env);
+    /** The CTE an operator's expressions read: in's, or the staged window arguments over it. */
+    QString windowSource(const Rel &in, const WindowScope &scope);
+    /** The where operator when its condition uses window functions. */
+    Rel windowWhere(const Node &op, const Rel &in);
+    /** make-series: one row per group, each aggregate an array over the axis's bins. */
+    Rel makeSeries(const Node &op, const Rel &in);
+    /** top-nested: each level's top values by an aggregate, within the previous level's. */
+    Rel topNested(const Node &op, const Rel &in);
+    static bool isWindowFunction(const QString &name);
+    static bool hasWindowCall(const Node &node);
+
     // ---- sqlcompilerjoin.cpp
     Rel join(const Node &op, const Rel &left);
     Rel unionOf(const Node &op, const Rel *input);
@@ -132,6 +164,7 @@ private:
     bool m_countJoined = false; ///< count() counts _s rows (mv-apply's keyless summarize)
     QHash<QString, int> m_callSites; ///< how often each name is called or used as a view
     bool m_recursive = false;
+    WindowScope *m_window = nullptr; ///< the operator being compiled, where windows are allowed
     int m_depth = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "sqlcompilerimpl.h"
 
+#include <utility>
+
 // The operators that keep one input: where, project & co., extend, sort, top, take, count,
 // distinct, summarize, render, as.
 namespace Vigil::Kql {
@@ -21,6 +23,29 @@ Env envOf(const Rel &rel)
 Rel SqlCompiler::op(const Node &node, const Rel &in)
 {
     Rel out = applyOperator(node, in);
+    // Kusto's serialize operator page: sort, top and serialize give a serialized row set; these
+    // operators take it away; every other operator keeps it (Vigil: when it kept the order).
+    switch (node.kind) {
+    case NodeKind::OpSort:
+    case NodeKind::OpTop:
+    case NodeKind::OpSerialize:
+        out.serialized = out.ordered;
+        break;
+    case NodeKind::OpCount:
+    case NodeKind::OpDistinct:
+    case NodeKind::OpEvaluate:
+    case NodeKind::OpJoin:
+    case NodeKind::OpMvExpand:
+    case NodeKind::OpSample:
+    case NodeKind::OpSummarize:
+    case NodeKind::OpMakeSeries:
+    case NodeKind::OpTopNested:
+        out.serialized = false;
+        break;
+    default:
+        out.serialized = in.serialized && out.ordered && !out.partitioned;
+        break;
+    }
     if (node.kind != NodeKind::OpSort) {
         out.sortSource.clear(); // only take right after a sort may skip it
         out.sortKeys.clear();
@@ -60,17 +85,54 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
     }
     switch (node.kind) {
     case NodeKind::OpWhere: {
+        if (hasWindowCall(*node.kid(0)))
+            return windowWhere(node, in);
         Rel out = in;
         out.tableName.clear();
         out.cte = addCte(QStringLiteral("SELECT * FROM %1 WHERE %2")
                                  .arg(in.cte, expr(*node.kid(0), envOf(in), true)));
         return out;
     }
+    case NodeKind::OpSerialize:
+        if (!in.ordered && !in.partitioned) {
+            // Serialized: the rows keep the order they come in, numbered for the window functions.
+            Rel numbered = in;
+            numbered.tableName.clear();
+            numbered.ordered = true;
+            numbered.serialized = true;
+            numbered.cte = addCte(QStringLiteral("SELECT *, row_number() OVER () AS \"_vigil_ord\" "
+                                                 "FROM %1")
+                                          .arg(in.cte));
+            return projection(node, numbered);
+        }
+        return projection(node, in);
     case NodeKind::OpProject:
     case NodeKind::OpExtend:
-    case NodeKind::OpSerialize:
     case NodeKind::OpDistinct:
         return projection(node, in);
+    case NodeKind::OpMakeSeries:
+        return makeSeries(node, in);
+    case NodeKind::OpTopNested:
+        return topNested(node, in);
+    case NodeKind::OpSearch: {
+        // $table names the table the rows come from: known when the input is one.
+        if (in.tableName.isEmpty())
+            refuse(QStringLiteral("search over a query's result cannot be compiled to SQL yet "
+                                  "($table is known for a table only): write search in (Table) "
+                                  "…"),
+                   node);
+        QStringList columns = {param(in.tableName) + QStringLiteral(" AS \"$table\"")};
+        for (qsizetype i = 0; i < in.schema.size(); ++i)
+            columns.append(quote(in.schema[i].name) + QStringLiteral(" AS ")
+                           + quote(node.schema->at(i + 1).name));
+        Rel out = in;
+        out.tableName.clear();
+        out.schema = *node.schema;
+        out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3 WHERE %4")
+                                 .arg(columns.join(QLatin1String(", ")), hiddenColumns(in), in.cte,
+                                      expr(*node.kid(0), envOf(in), true)));
+        return out;
+    }
     case NodeKind::OpProjectAway:
     case NodeKind::OpProjectKeep:
     case NodeKind::OpProjectReorder:
@@ -203,11 +265,35 @@ Rel SqlCompiler::projection(const Node &node, const Rel &in)
     }
     QHash<QString, QString> computed;
     QStringList columns;
+    WindowScope scope;
+    scope.serialized = in.serialized || node.kind == NodeKind::OpSerialize;
+    struct Restore
+    {
+        WindowScope *&slot;
+        WindowScope *saved;
+        ~Restore() { slot = saved; }
+    } restore{m_window, std::exchange(m_window, in.partitioned ? nullptr : &scope)};
     for (const NodePtr &item : node.kids) {
         const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         const QString name = item->outputColumns.value(0);
         if (name.isEmpty())
             refuse(QStringLiteral("internal error: this column has no name"), *item);
+        if (item->outputColumns.size() > 1 && value.kind == NodeKind::Call
+            && value.text == u"series_stats") {
+            // One kql_series_stats() per column, each answering its field.
+            const QString series = asDynamic(*value.kid(0), env);
+            const QString ignore
+                    = value.count() > 1 ? expr(*value.kid(1), env) : QStringLiteral("0");
+            for (qsizetype k = 0; k < item->outputColumns.size(); ++k) {
+                const QString field = QStringLiteral("kql_series_stats(%1, %2, %3)")
+                                              .arg(series, ignore, QString::number(k));
+                if (extend)
+                    computed.insert(item->outputColumns[k], field);
+                else
+                    columns.append(field + QStringLiteral(" AS ") + quote(item->outputColumns[k]));
+            }
+            continue;
+        }
         const QString sql = expr(value, env);
         if (extend)
             computed.insert(name, sql);
@@ -227,7 +313,8 @@ Rel SqlCompiler::projection(const Node &node, const Rel &in)
     out.ordered = in.ordered;
     out.partitioned = in.partitioned;
     out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3")
-                             .arg(columns.join(QLatin1String(", ")), hiddenColumns(in), in.cte));
+                             .arg(columns.join(QLatin1String(", ")), hiddenColumns(in),
+                                  windowSource(in, scope)));
     return out;
 }
 

@@ -37,6 +37,11 @@ vigil_add_test(NAME tst_kqlsemantics SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlse
                LIBS vigil_kqlengine LABELS hunting app TIMEOUT 120)
 target_compile_definitions(tst_kqlsemantics PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_kqlsemantics vigilctl)
+# Series and window functions (U15): values worked out from Microsoft's documentation.
+vigil_add_test(NAME tst_kqlseries SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlseries.cpp
+               LIBS vigil_kqlengine LABELS hunting)
+target_compile_definitions(tst_kqlseries PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_kqlseries vigilctl)
 # The editor's help: completion at a cursor, the block at the cursor, KQL string literals.
 vigil_add_test(NAME tst_kqlassist SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlassist.cpp
                LIBS vigil_kqlengine LABELS hunting)

@@ -226,16 +226,16 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::addColumn<QString>("words");
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
-    QTest::newRow("make-series") << "DeviceInfo\n| make-series count() on Timestamp step 1h"
-                                 << "make-series" << 2 << 3;
+    QTest::newRow("partition") << "DeviceInfo\n| partition by DeviceName (take 1)"
+                               << "partition" << 2 << 3;
     QTest::newRow("externaldata") << "externaldata(a:string)['https://x']"
                                   << "externaldata" << 1 << 1;
     QTest::newRow("unknown operator") << "DeviceInfo | frobnicate"
                                       << "frobnicate" << 1 << 14;
     QTest::newRow("search") << "search 'x'"
                             << "search" << 1 << 1;
-    QTest::newRow("top-nested") << "DeviceInfo | top-nested 3 of DeviceName by count()"
-                                << "top-nested" << 1 << 14;
+    QTest::newRow("scan") << "DeviceInfo | scan with (step s: true;)"
+                          << "scan" << 1 << 14;
     QTest::newRow("like") << "DeviceInfo | where DeviceName like 'a'"
                           << "like" << 1 << 31;
     QTest::newRow("keyword as name") << "DeviceInfo | extend last = 1"

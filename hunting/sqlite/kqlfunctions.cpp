@@ -180,7 +180,8 @@ int registerKqlFunctions(sqlite3 *db)
     if (rc != SQLITE_OK)
         return rc;
     for (auto reg : {registerStringFunctions, registerTimeFunctions, registerDynamicFunctions,
-                     registerMathFunctions, registerParseFunctions, registerAggregates}) {
+                     registerMathFunctions, registerParseFunctions, registerAggregates,
+                     registerSeriesFunctions}) {
         rc = reg(db, c);
         if (rc != SQLITE_OK)
             return rc;

@@ -114,5 +114,6 @@ int registerDynamicFunctions(sqlite3 *db, Context *c);
 int registerMathFunctions(sqlite3 *db, Context *c);
 int registerParseFunctions(sqlite3 *db, Context *c);
 int registerAggregates(sqlite3 *db, Context *c);
+int registerSeriesFunctions(sqlite3 *db, Context *c);
 
 } // namespace Vigil::KqlSqlite
