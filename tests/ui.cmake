@@ -33,3 +33,5 @@ vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_u
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).
 vigil_add_test(NAME tst_huntingwiring SOURCES tst_huntingwiring.cpp LIBS vigil_ui vigil_app
                LABELS hunting ui TIMEOUT 240)
+# Trusting the queue and learning the window: rows in place, undo, cheat sheet, palette, themes.
+vigil_add_test(NAME tst_queuehabits SOURCES tst_queuehabits.cpp LIBS vigil_ui LABELS ui)
