@@ -1,5 +1,6 @@
 // vigil: the desktop console. main() only wires the engine, the window and the options.
 #include "appoptions.h"
+#include "commandpalette.h"
 #include "connectioncontroller.h"
 #include "connectorpage.h"
 #include "eventcontroller.h"
@@ -84,7 +85,7 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector, hunting or hunting-chart."),
+                                      "connector, hunting, hunting-chart, cheatsheet or palette."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.addOption({QStringLiteral("filter"),
                       QCoreApplication::translate(
@@ -101,9 +102,11 @@ int main(int argc, char *argv[])
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
-        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart"))
+        && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
+        && page != QLatin1String("cheatsheet") && page != QLatin1String("palette"))
         return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
-                                   "the hunting page with a chart)."));
+                                   "the hunting page with a chart; cheatsheet and palette: the "
+                                   "queue with the keyboard cheat sheet or the command palette)."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -273,8 +276,25 @@ int main(int argc, char *argv[])
                         return;
                     }
                     // Wait for the detail pane to be filled before grabbing the window.
-                    QObject::connect(&window, &MainWindow::detailShown, &window, save,
-                                     Qt::SingleShotConnection);
+                    if (page == QLatin1String("cheatsheet") || page == QLatin1String("palette")) {
+                        // The queue with the cheat sheet or the palette (filtered by a word) over
+                        // it.
+                        QObject::connect(
+                                &window, &MainWindow::detailShown, &window,
+                                [&window, save, page] {
+                                    if (page == QLatin1String("cheatsheet")) {
+                                        window.showCheatSheet();
+                                    } else if (auto *palette = qobject_cast<CommandPalette *>(
+                                                       window.showCommandPalette())) {
+                                        palette->filterEdit()->setText(QStringLiteral("assign"));
+                                    }
+                                    save();
+                                },
+                                Qt::SingleShotConnection);
+                    } else {
+                        QObject::connect(&window, &MainWindow::detailShown, &window, save,
+                                         Qt::SingleShotConnection);
+                    }
                     // Under a --filter that hides those, the first incident it shows.
                     if (!window.selectFirstIncidentWithMoreAlertsThan(150)
                         && !window.selectFirstIncidentWithMoreAlertsThan(0))

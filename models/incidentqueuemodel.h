@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 #include <QSet>
 
@@ -49,7 +50,11 @@ public:
         AlertCountRole, ///< int, the true count (not the "150+" label)
         ProviderIncidentIdRole, ///< QString, the Graph incident id
         SearchTextRole, ///< QString, lower-cased text the quick filter matches
+        ChangeMarkRole, ///< int, a ChangeMark: new or changed since the analyst last looked
     };
+
+    /** What changed since the analyst last opened an incident (see setTracksSeen()). */
+    enum class ChangeMark { None, New, Changed };
 
     explicit IncidentQueueModel(QObject *parent = nullptr);
 
@@ -100,6 +105,21 @@ public:
      * tie-break. */
     int compareRows(int leftRow, int rightRow, int column) const;
 
+    /**
+     * Whether rows are marked new or changed since the analyst last opened them: New when they
+     * never did (lastSeenTime at the epoch, or a row that arrives without one), Changed when the
+     * incident was updated after lastSeenTime and has no edit of the analyst pending. Marked rows
+     * are bold, with the mark's icon before the title. Off by default (no seen times known).
+     */
+    void setTracksSeen(bool track);
+    bool tracksSeen() const { return m_tracksSeen; }
+    /** The analyst opened the incident at `at`: its mark goes unless it changes again. A time
+     *  before the one known already changes nothing. */
+    void markSeen(qint64 number, const QDateTime &at);
+    ChangeMark changeMarkAt(int row) const;
+    /** Icons before the title of New and Changed rows. */
+    void setChangeMarkIcons(const QIcon &newIcon, const QIcon &changedIcon);
+
     void setSeverityIcons(const SeverityIcons &icons);
     void setSyncStateIcons(const SyncStateIcons &icons);
 
@@ -119,6 +139,7 @@ private:
         qint8 classificationRank = 0;
         qint64 createdMs = 0; ///< msecs since epoch; invalid times sort first
         qint64 updatedMs = 0;
+        qint64 seenMs = -1; ///< lastSeenTime: -1 not known, 0 never seen
     };
 
     static Row makeRow(const Incident &incident);
@@ -139,6 +160,9 @@ private:
     QHash<qint64, int> m_rowOfNumber;
     SeverityIcons m_severityIcons;
     SyncStateIcons m_syncStateIcons;
+    bool m_tracksSeen = false;
+    QIcon m_newIcon;
+    QIcon m_changedIcon;
 };
 
 } // namespace Vigil

@@ -12,6 +12,7 @@
 #include <QCompleter>
 #include <QFile>
 #include <QHeaderView>
+#include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void tagDialogCompletesTagsInUse();
     void exportWritesTheViewAsShown();
     void themesAreChosenAndKept();
+    void changedAndNewRowsAreMarkedUntilSeen();
 
 private:
     QTreeView *queue() const
@@ -679,6 +681,86 @@ void TestQueueHabits::themesAreChosenAndKept()
     QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::black));
     child<QAction>("theme-system")->trigger();
     QCOMPARE(QApplication::palette().color(QPalette::Window), desktop);
+}
+
+void TestQueueHabits::changedAndNewRowsAreMarkedUntilSeen()
+{
+    // As the store gives them: every incident seen at kBase, #5 never opened.
+    QList<Incident> list = incidents();
+    for (Incident &i : list)
+        i.lastSeenTime = kBase;
+    list[4].lastSeenTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    m_window->queueModel()->setTracksSeen(true);
+    m_window->setIncidents(list);
+    clickRow(0);
+    QTest::qWait(150); // #1 is opened: the detail request marks it seen
+    const auto markOf = [this](qint64 number) {
+        const QModelIndex index = queue()->model()->index(int(shownOrder().indexOf(number)), 0);
+        return IncidentQueueModel::ChangeMark(
+                index.data(IncidentQueueModel::ChangeMarkRole).toInt());
+    };
+    const auto cell = [this](qint64 number, int column) {
+        return queue()->model()->index(int(shownOrder().indexOf(number)), column);
+    };
+    QCOMPARE(markOf(5), IncidentQueueModel::ChangeMark::New);
+    QVERIFY(cell(5, IncidentQueueModel::TitleColumn).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!cell(5, IncidentQueueModel::TitleColumn)
+                     .data(Qt::DecorationRole)
+                     .value<QIcon>()
+                     .isNull());
+    QCOMPARE(cell(5, IncidentQueueModel::NumberColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("New since you last looked"));
+    QCOMPARE(markOf(8), IncidentQueueModel::ChangeMark::None);
+    QVERIFY(!cell(8, IncidentQueueModel::TitleColumn).data(Qt::FontRole).value<QFont>().bold());
+
+    // Defender reassigns #8 (today only the Activity tab would say so); #41 arrives.
+    Incident moved = incident(8);
+    moved.assignedTo = QStringLiteral("lee@contoso.com");
+    moved.lastUpdateTime = kBase.addSecs(300);
+    Incident arrived = list.at(0);
+    arrived.number = 41;
+    arrived.providerIncidentId = QStringLiteral("9041");
+    arrived.lastSeenTime = {};
+    arrived.lastUpdateTime = kBase.addSecs(400);
+    m_window->applyIncidentChanges({moved, arrived});
+    QCOMPARE(markOf(8), IncidentQueueModel::ChangeMark::Changed);
+    QCOMPARE(cell(8, IncidentQueueModel::NumberColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Changed in Defender or by a colleague since you last opened it"));
+    QVERIFY(cell(8, IncidentQueueModel::OwnerColumn).data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(markOf(41), IncidentQueueModel::ChangeMark::New);
+    QCOMPARE(markOf(1), IncidentQueueModel::ChangeMark::None);
+
+    // Opening #8 takes its mark off; #5 keeps its own.
+    clickRow(int(shownOrder().indexOf(8)));
+    QTRY_COMPARE(markOf(8), IncidentQueueModel::ChangeMark::None);
+    QCOMPARE(markOf(5), IncidentQueueModel::ChangeMark::New);
+
+    // The analyst's own edit, pending and then delivered, is no news to them.
+    QVERIFY(m_window->selectIncident(3));
+    queue()->setFocus();
+    m_window->assignSelectionToMe();
+    QCOMPARE(m_edits->size(), 1);
+    QVERIFY(m_window->selectIncident(2));
+    QTest::qWait(150);
+    engineApplies(3, [](Incident &i) { i.assignedTo = QLatin1String(kAnalyst); });
+    QCOMPARE(markOf(3), IncidentQueueModel::ChangeMark::None);
+    Incident delivered = incident(3);
+    delivered.syncState = SyncState::Synced;
+    delivered.lastUpdateTime = kBase.addSecs(700);
+    m_window->applyIncidentChanges({delivered});
+    QCOMPARE(markOf(3), IncidentQueueModel::ChangeMark::None);
+    // A colleague's change after that is.
+    Incident colleague = incident(3);
+    colleague.status = QStringLiteral("resolved");
+    colleague.classification = QStringLiteral("truePositive");
+    colleague.lastUpdateTime = QDateTime::currentDateTimeUtc().addSecs(60); // Defender's clock
+    m_window->applyIncidentChanges({colleague});
+    QCOMPARE(markOf(3), IncidentQueueModel::ChangeMark::Changed);
+
+    // Mark all as seen, from the View menu.
+    child<QAction>("markAllSeen")->trigger();
+    for (qint64 number : {3, 5, 41})
+        QCOMPARE(markOf(number), IncidentQueueModel::ChangeMark::None);
 }
 
 QTEST_MAIN(TestQueueHabits)

@@ -504,7 +504,10 @@ void MainWindow::applyIncidentChanges(const QList<Incident> &incidents)
         topNumber = top.isValid() ? top.data(IncidentQueueModel::NumberRole).toLongLong() : 0;
     }
 
+    const QList<std::pair<qint64, QDateTime>> seen = seenInChanges(incidents);
     m_model->applyChanges(incidents);
+    for (const auto &[number, at] : seen)
+        noteSeen({number}, at);
 
     if (m_detailNumber) {
         const QModelIndex current = m_queue->currentIndex();

@@ -15,6 +15,7 @@
 #include <QMainWindow>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -299,9 +300,17 @@ public:
      */
     bool exportCurrentView(const QString &path);
     void setTheme(Theme theme);
+    /** Takes the new and changed marks off every incident of the queue. */
+    void markAllSeen();
 
 private:
     void createHabitActions();
+    /** The analyst has seen an incident as it is at `at`: the model's mark goes, the store
+     *  keeps the time. */
+    void noteSeen(const QList<qint64> &numbers, const QDateTime &at);
+    /** Before a sync's rows are applied: which incidents the analyst sees change (the one open
+     *  in the detail pane, their own delivered edits) and when. */
+    QList<std::pair<qint64, QDateTime>> seenInChanges(const QList<Incident> &incidents);
     void createHabitMenus(QMenu *vigil, QMenu *view);
     QAction *toolBarCopy(QAction *action);
     void updateHabitActions();
@@ -321,6 +330,8 @@ private:
     QAction *m_cheatSheetAction = nullptr;
     QAction *m_paletteAction = nullptr;
     QAction *m_exportView = nullptr;
+    QAction *m_markAllSeen = nullptr;
+    QSet<qint64> m_ownEdits; ///< incidents with an edit of the analyst not yet delivered
     QList<std::pair<QAction *, QAction *>> m_toolBarCopies; ///< (copy, the action it runs)
     QLabel *m_resortHint = nullptr;
     QPointer<QDialog> m_cheatSheet;

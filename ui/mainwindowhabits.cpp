@@ -6,6 +6,7 @@
 #include "incidentexport.h"
 #include "incidentfilterproxymodel.h"
 #include "incidentqueuemodel.h"
+#include "synccontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -19,6 +20,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
@@ -72,12 +75,51 @@ QString exportKey(int column)
     return {};
 }
 
+/** The marks before a title: a dot for new, a diamond for changed (not told by colour alone). */
+QIcon changeMarkIcon(IncidentQueueModel::ChangeMark mark)
+{
+    QIcon icon;
+    for (const int size : {16, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        const qreal s = size;
+        if (mark == IncidentQueueModel::ChangeMark::New) {
+            painter.setBrush(QColor(0x0f, 0x6c, 0xbd));
+            painter.drawEllipse(QRectF(s * 0.25, s * 0.25, s * 0.5, s * 0.5));
+        } else {
+            painter.setBrush(QColor(0xc2, 0x5a, 0x00));
+            QPainterPath diamond;
+            diamond.moveTo(s * 0.5, s * 0.2);
+            diamond.lineTo(s * 0.8, s * 0.5);
+            diamond.lineTo(s * 0.5, s * 0.8);
+            diamond.lineTo(s * 0.2, s * 0.5);
+            diamond.closeSubpath();
+            painter.drawPath(diamond);
+        }
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
 } // namespace
 
 void MainWindow::createHabitActions()
 {
     // Changes from a sync or an edit mark rows instead of moving them under the cursor.
     m_proxy->setKeepRowsInPlace(true);
+    // The store knows what the analyst has seen; without it there is nothing to compare with.
+    m_model->setChangeMarkIcons(changeMarkIcon(IncidentQueueModel::ChangeMark::New),
+                                changeMarkIcon(IncidentQueueModel::ChangeMark::Changed));
+    m_model->setTracksSeen(m_controller != nullptr);
+
+    m_markAllSeen = new QAction(tr("&Mark all as seen"), this);
+    m_markAllSeen->setObjectName(QStringLiteral("markAllSeen"));
+    m_markAllSeen->setToolTip(tr("Take the new and changed marks off every incident"));
+    connect(m_markAllSeen, &QAction::triggered, this, &MainWindow::markAllSeen);
 
     m_undoAction = new QAction(tr("&Undo"), this);
     m_undoAction->setObjectName(QStringLiteral("undoEdit"));
@@ -147,6 +189,7 @@ void MainWindow::createHabitMenus(QMenu *vigil, QMenu *view)
 
     view->addSeparator();
     view->addAction(m_resort);
+    view->addAction(m_markAllSeen);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -227,6 +270,7 @@ bool MainWindow::undoLastEdit()
         }
         // A new edit back to the values before: whether the first one is still in the outbox
         // or Defender has it, this one follows it.
+        m_ownEdits.insert(number);
         Q_EMIT editRequested({number}, edit);
         ++sent;
     }
@@ -290,6 +334,53 @@ QStringList MainWindow::knownTags() const
     }
     tags.sort(Qt::CaseInsensitive);
     return tags;
+}
+
+void MainWindow::noteSeen(const QList<qint64> &numbers, const QDateTime &at)
+{
+    if (!m_model->tracksSeen() || numbers.isEmpty() || !at.isValid())
+        return;
+    for (const qint64 number : numbers)
+        m_model->markSeen(number, at);
+    if (m_controller)
+        m_controller->markSeen(numbers, at);
+}
+
+QList<std::pair<qint64, QDateTime>> MainWindow::seenInChanges(const QList<Incident> &incidents)
+{
+    QList<std::pair<qint64, QDateTime>> seen;
+    if (!m_model->tracksSeen())
+        return seen;
+    for (const Incident &incident : incidents) {
+        if (incident.number == m_detailNumber) {
+            // Open in the detail pane: the analyst sees the change as it comes.
+            seen.append({incident.number,
+                         std::max(QDateTime::currentDateTimeUtc(), incident.lastUpdateTime)});
+            continue;
+        }
+        if (!m_ownEdits.contains(incident.number) || incident.syncState == SyncState::Pending)
+            continue;
+        // The analyst's own edit came back from Defender: no news, unless there was before.
+        m_ownEdits.remove(incident.number);
+        const int row = m_model->rowOfNumber(incident.number);
+        if (row >= 0 && incident.syncState == SyncState::Synced
+            && m_model->changeMarkAt(row) == IncidentQueueModel::ChangeMark::None)
+            seen.append({incident.number, incident.lastUpdateTime});
+    }
+    return seen;
+}
+
+void MainWindow::markAllSeen()
+{
+    QList<qint64> numbers;
+    QDateTime at = QDateTime::currentDateTimeUtc();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->changeMarkAt(row) == IncidentQueueModel::ChangeMark::None)
+            continue;
+        numbers.append(m_model->incidentAt(row).number);
+        at = std::max(at, m_model->incidentAt(row).lastUpdateTime);
+    }
+    noteSeen(numbers, at);
 }
 
 void MainWindow::resortQueue()

@@ -206,6 +206,8 @@ void MainWindow::sendEdit(const QList<qint64> &numbers, const TriageEdit &edit)
     // What the incidents are now is the way back (undo); the window never changed them itself.
     if (m_undo.record(incidentsOf(numbers), edit, QDateTime::currentDateTimeUtc()))
         rebuildEditMenu();
+    for (const qint64 number : numbers)
+        m_ownEdits.insert(number);
     Q_EMIT editRequested(numbers, edit);
     statusBar()->showMessage(numbers.size() == 1
                                      ? tr("Change to #%1 queued for Microsoft 365 Defender.")

@@ -144,6 +144,17 @@ const SqliteDatabase::Migrations &incidentMigrations()
                     QStringLiteral("CREATE TABLE leases (name TEXT PRIMARY KEY NOT NULL,"
                                    " owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID"),
             },
+            // 6: what the analyst has seen. seen_at (ms) is when they last opened an incident;
+            // seenSince is when this started: an incident created before it and never opened
+            // counts as seen then, so that an upgrade or a first sync does not mark the whole
+            // queue as new.
+            {
+                    QStringLiteral("CREATE TABLE incident_seen (number INTEGER PRIMARY KEY"
+                                   " NOT NULL, seen_at INTEGER NOT NULL)"),
+                    QStringLiteral("INSERT OR REPLACE INTO sync_state (key, value) VALUES"
+                                   " ('seenSince', CAST(CAST((julianday('now') - 2440587.5)"
+                                   " * 86400000 AS INTEGER) AS TEXT))"),
+            },
     };
     return list;
 }

@@ -347,7 +347,63 @@ Result<QList<Incident>> SqliteIncidentRepository::loadQueue() const
         return statementError(QStringLiteral("loading the queue"), q);
     if (Result<void> facts = loadFilterFacts(list); !facts)
         return facts.error();
+    if (Result<void> seen = loadSeenTimes(list); !seen)
+        return seen.error();
     return list;
+}
+
+Result<void> SqliteIncidentRepository::loadSeenTimes(QList<Incident> &list) const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'seenSince'")))
+        return storageError(QStringLiteral("reading when seen times start"), q.lastError());
+    const QDateTime since
+            = q.next() ? QDateTime::fromMSecsSinceEpoch(q.value(0).toString().toLongLong(), Qt::UTC)
+                       : QDateTime();
+    QHash<qint64, qint64> seen;
+    if (!q.exec(QStringLiteral("SELECT number, seen_at FROM incident_seen")))
+        return storageError(QStringLiteral("reading seen times"), q.lastError());
+    while (q.next())
+        seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    const QDateTime never = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    for (Incident &incident : list) {
+        const auto it = seen.constFind(incident.number);
+        if (it != seen.cend())
+            incident.lastSeenTime = QDateTime::fromMSecsSinceEpoch(*it, Qt::UTC);
+        else if (since.isValid() && incident.createdTime.isValid() && incident.createdTime <= since)
+            incident.lastSeenTime = since;
+        else
+            incident.lastSeenTime = never;
+    }
+    return {};
+}
+
+Result<void> SqliteIncidentRepository::markSeen(const QList<qint64> &numbers, const QDateTime &at)
+{
+    if (numbers.isEmpty() || !at.isValid())
+        return {};
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlDatabase db = m_database.db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting to record seen incidents"), db.lastError());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO incident_seen (number, seen_at) VALUES (?, ?)"
+                             " ON CONFLICT(number) DO UPDATE SET"
+                             " seen_at = max(seen_at, excluded.seen_at)"));
+    for (const qint64 number : numbers) {
+        q.addBindValue(number);
+        q.addBindValue(at.toMSecsSinceEpoch());
+        if (!q.exec()) {
+            const Error error
+                    = storageError(QStringLiteral("recording a seen incident"), q.lastError());
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit())
+        return storageError(QStringLiteral("recording seen incidents"), db.lastError());
+    return {};
 }
 
 Result<void> SqliteIncidentRepository::loadFilterFacts(QList<Incident> &list) const
