@@ -22,6 +22,7 @@
 #include <QIcon>
 #include <QImage>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>

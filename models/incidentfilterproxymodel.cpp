@@ -27,8 +27,10 @@ void IncidentFilterProxyModel::setSourceModel(QAbstractItemModel *model)
                 [this] { beginResetModel(); });
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             m_ascendingValid = false;
+            m_outOfPlace.clear();
             rebuildMapping();
             endResetModel();
+            setResortPending(false);
         });
         connect(model, &QAbstractItemModel::dataChanged, this,
                 &IncidentFilterProxyModel::onSourceDataChanged);

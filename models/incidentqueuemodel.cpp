@@ -714,6 +714,10 @@ void IncidentQueueModel::setTracksSeen(bool track)
 {
     if (track == m_tracksSeen)
         return;
+    if (m_rows.isEmpty()) {
+        m_tracksSeen = track;
+        return;
+    }
     beginResetModel();
     m_tracksSeen = track;
     for (Row &row : m_rows) {

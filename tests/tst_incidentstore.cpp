@@ -736,7 +736,12 @@ void TestIncidentStore::seenTimesAreKeptPerIncident()
     {
         auto store = openStore(StoreConfig::sqlite(m_path));
         QVERIFY(store);
-        QVERIFY(store.value()->incidents().upsertIncidentPage({payload(old), payload(fresh)}).ok());
+        const auto stored
+                = store.value()->incidents().upsertIncidentPage({payload(old), payload(fresh)});
+        QVERIFY(stored.ok());
+        // The rows a sync hands to the window carry it too (else they would look new there).
+        QVERIFY(rowOf(*stored, QStringLiteral("1")).lastSeenTime.toMSecsSinceEpoch() > 0);
+        QCOMPARE(rowOf(*stored, QStringLiteral("2")).lastSeenTime.toMSecsSinceEpoch(), 0);
         auto queue = store.value()->incidents().loadQueue();
         QVERIFY(queue.ok());
         const QDateTime since = rowOf(*queue, QStringLiteral("1")).lastSeenTime;

@@ -306,6 +306,12 @@ void TestQueueHabits::syncChangesDoNotMoveRowsUnderTheCursor()
     m_window->applyIncidentChanges({owner});
     const QModelIndex thirty = queue()->model()->index(shownOrder().indexOf(30), 0);
     QVERIFY(!thirty.data(IncidentFilterProxyModel::OutOfPlaceRole).toBool());
+    QVERIFY(child<QLabel>("resortHint")->isVisible());
+    // The whole queue again (a new start of the engine): in order, nothing marked.
+    m_window->setIncidents(incidents());
+    QVERIFY(!child<QLabel>("resortHint")->isVisible());
+    QCOMPARE(numberAt(0), 1);
+    QVERIFY(!queue()->model()->index(0, 0).data(IncidentFilterProxyModel::OutOfPlaceRole).toBool());
 }
 
 void TestQueueHabits::undoTakesBackSingleAndBulkEdits()
@@ -496,6 +502,8 @@ void TestQueueHabits::paletteFindsAndRunsCommands()
     QTest::keyClicks(palette->filterEdit(), QStringLiteral("hunt"));
     QVERIFY(list->count() >= 1);
     QVERIFY(list->currentItem()->text().contains(QStringLiteral("Hunting")));
+    QCOMPARE(list->currentItem()->data(Qt::AccessibleDescriptionRole).toString(),
+             QKeySequence(Qt::Key_G, Qt::Key_H).toString(QKeySequence::NativeText));
     QTest::keyClick(palette->filterEdit(), Qt::Key_Return);
     QTRY_VERIFY(m_window->isHuntingPageShown());
     QTRY_VERIFY(!m_window->findChild<CommandPalette *>(QStringLiteral("commandPalette")));

@@ -82,8 +82,14 @@ CheatSheet::CheatSheet(QMainWindow *window)
     again->setShortcut(QKeySequence(Qt::Key_Question));
     connect(again, &QAction::triggered, this, &QDialog::reject);
     addAction(again);
-    resize(std::min(1180, std::max(900, window->width() * 3 / 4)),
-           std::min(760, std::max(520, window->height() * 3 / 4)));
+    // As tall as the boxes need, within the window.
+    const int width = std::min(1180, std::max(900, window->width() * 3 / 4));
+    content->setFixedWidth(width - 40);
+    const int height = content->sizeHint().height() + intro->sizeHint().height()
+                       + buttons->sizeHint().height() + 60;
+    content->setMinimumWidth(0);
+    content->setMaximumWidth(QWIDGETSIZE_MAX);
+    resize(width, std::min(std::max(360, height), std::max(520, window->height() * 9 / 10)));
 }
 
 } // namespace Vigil

@@ -9,7 +9,9 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSet>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -28,6 +30,31 @@ QString plainText(const QString &text)
         plain.chop(1);
     return plain.trimmed();
 }
+
+constexpr int kKeysRole = Qt::UserRole + 1;
+
+/** Draws a command's keys at the right end of its row, in the placeholder colour. */
+class KeysDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const QString keys = index.data(kKeysRole).toString();
+        if (keys.isEmpty())
+            return;
+        painter->save();
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText
+                                                      : QPalette::PlaceholderText));
+        painter->drawText(option.rect.adjusted(0, 0, -8, 0), Qt::AlignRight | Qt::AlignVCenter,
+                          keys);
+        painter->restore();
+    }
+};
 
 void collectMenu(QMenu *menu, const QString &section, QList<WindowCommand> &commands,
                  QSet<QAction *> &seen)
@@ -102,6 +129,7 @@ CommandPalette::CommandPalette(QMainWindow *window)
     m_list->setObjectName(QStringLiteral("paletteList"));
     m_list->setAccessibleName(tr("Commands"));
     m_list->setUniformItemSizes(true);
+    m_list->setItemDelegate(new KeysDelegate(m_list));
     layout->addWidget(m_list, 1);
     auto *hint = new QLabel(tr("↑ ↓ choose · Enter runs · Esc closes"), this);
     hint->setForegroundRole(QPalette::PlaceholderText);
@@ -128,11 +156,11 @@ void CommandPalette::refill(const QString &text)
         });
         if (!match)
             continue;
-        QString label = command.section + QStringLiteral(" › ") + command.text;
-        if (!keys.isEmpty())
-            label += QStringLiteral("    ") + keys;
-        auto *item = new QListWidgetItem(label, m_list);
+        auto *item = new QListWidgetItem(command.section + QStringLiteral(" › ") + command.text,
+                                         m_list);
         item->setData(Qt::UserRole, int(i));
+        item->setData(kKeysRole, keys);
+        item->setData(Qt::AccessibleDescriptionRole, keys);
         item->setToolTip(command.action->toolTip());
         if (!command.action->isEnabled())
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);

@@ -361,10 +361,22 @@ Result<void> SqliteIncidentRepository::loadSeenTimes(QList<Incident> &list) cons
             = q.next() ? QDateTime::fromMSecsSinceEpoch(q.value(0).toString().toLongLong(), Qt::UTC)
                        : QDateTime();
     QHash<qint64, qint64> seen;
-    if (!q.exec(QStringLiteral("SELECT number, seen_at FROM incident_seen")))
-        return storageError(QStringLiteral("reading seen times"), q.lastError());
-    while (q.next())
-        seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    if (list.size() <= 64) {
+        // A few rows (a sync page, an edit): one look-up each.
+        q.prepare(QStringLiteral("SELECT seen_at FROM incident_seen WHERE number = ?"));
+        for (const Incident &incident : std::as_const(list)) {
+            q.addBindValue(incident.number);
+            if (!q.exec())
+                return storageError(QStringLiteral("reading a seen time"), q.lastError());
+            if (q.next())
+                seen.insert(incident.number, q.value(0).toLongLong());
+        }
+    } else {
+        if (!q.exec(QStringLiteral("SELECT number, seen_at FROM incident_seen")))
+            return storageError(QStringLiteral("reading seen times"), q.lastError());
+        while (q.next())
+            seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    }
     const QDateTime never = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
     for (Incident &incident : list) {
         const auto it = seen.constFind(incident.number);
@@ -759,12 +771,20 @@ Result<void> SqliteIncidentRepository::appendStoredRow(const QString &providerIn
 {
     SqliteStatement &q = m_storedIncident;
     q.bind(1, providerIncidentId);
-    if (q.next())
+    const bool found = q.next();
+    if (found)
         rows.append(incidentFromStatement(q));
     const bool ok = q.ok();
     q.finish();
     if (!ok)
         return statementError(failure.arg(subject.isNull() ? providerIncidentId : subject), q);
+    if (found) {
+        // The row goes to the queue: with its seen time, or it would look new there.
+        QList<Incident> one{rows.takeLast()};
+        if (Result<void> seen = loadSeenTimes(one); !seen)
+            return seen;
+        rows.append(one.constFirst());
+    }
     return {};
 }
 
