@@ -103,7 +103,9 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         QVERIFY(db.open());
         QSqlQuery q(db);
         for (const char *sql :
-             {"DROP TABLE leases", "ALTER TABLE outbox DROP COLUMN sent_at",
+             {"DROP TABLE incident_seen", "DELETE FROM sync_state WHERE key = 'seenSince'",
+              "DELETE FROM schema_version WHERE version = 6", "DROP TABLE leases",
+              "ALTER TABLE outbox DROP COLUMN sent_at",
               "DELETE FROM schema_version WHERE version = 5", "DROP TABLE component_alerts",
               "DROP TABLE incident_rules", "DROP INDEX incidents_rule_alert",
               "ALTER TABLE incidents DROP COLUMN rule_alert_id",
@@ -119,13 +121,15 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     auto opened = openStore(StoreConfig::sqlite(path()));
     QVERIFY(opened);
     Store &store = *opened.value();
-    QCOMPARE(store.schemaVersion(), 5);
-    QCOMPARE(store.latestSchemaVersion(), 5);
+    QCOMPARE(store.schemaVersion(), 6);
+    QCOMPARE(store.latestSchemaVersion(), 6);
     const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);
     QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));
     QVERIFY(!queue.constFirst().isRuleIncident());
     QCOMPARE(queue.constFirst().duplicateOf, 0);
+    // An incident from before the upgrade is not new in the queue.
+    QVERIFY(queue.constFirst().lastSeenTime.toMSecsSinceEpoch() > 0);
     QCOMPARE(store.syncState().cursor(), kBase);
     QVERIFY(!store.syncState().alertsCursor().isValid());
     QCOMPARE(store.rules().loadIncidentRules().value(), defaultIncidentRuleSettings());
