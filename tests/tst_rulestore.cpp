@@ -119,7 +119,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
     auto opened = openStore(StoreConfig::sqlite(path()));
-    QVERIFY(opened);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
     Store &store = *opened.value();
     QCOMPARE(store.schemaVersion(), 6);
     QCOMPARE(store.latestSchemaVersion(), 6);
