@@ -135,7 +135,8 @@ void MainWindow::createHabitActions()
 
     m_cheatSheetAction = new QAction(tr("&Keyboard shortcuts"), this);
     m_cheatSheetAction->setObjectName(QStringLiteral("showCheatSheet"));
-    m_cheatSheetAction->setShortcut(QKeySequence(Qt::Key_Question));
+    m_cheatSheetAction->setShortcuts(
+            {QKeySequence(Qt::Key_Question), QKeySequence(QKeySequence::HelpContents)});
     connect(m_cheatSheetAction, &QAction::triggered, this, [this] { showCheatSheet(); });
 
     m_paletteAction = new QAction(tr("&Command palette…"), this);
