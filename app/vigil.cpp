@@ -1,5 +1,6 @@
 // vigil: the desktop console. main() only wires the engine, the window and the options.
 #include "appoptions.h"
+#include "commandpalette.h"
 #include "connectioncontroller.h"
 #include "connectorpage.h"
 #include "eventcontroller.h"
@@ -26,6 +27,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -154,7 +156,8 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("page"),
                       QCoreApplication::translate(
                               "main", "With --screenshot: the page to save, queue (the default), "
-                                      "connector, hunting, hunting-chart, dashboard or outbox."),
+                                      "connector, hunting, hunting-chart, dashboard, outbox, "
+                                      "cheatsheet or palette."),
                       QStringLiteral("name"), QStringLiteral("queue")});
     parser.addOption({QStringLiteral("size"),
                       QCoreApplication::translate(
@@ -177,9 +180,12 @@ int main(int argc, char *argv[])
     const QString page = parser.value(QStringLiteral("page"));
     if (page != QLatin1String("queue") && page != QLatin1String("connector")
         && page != QLatin1String("hunting") && page != QLatin1String("hunting-chart")
-        && page != QLatin1String("dashboard") && page != QLatin1String("outbox"))
+        && page != QLatin1String("dashboard") && page != QLatin1String("outbox")
+        && page != QLatin1String("cheatsheet") && page != QLatin1String("palette"))
         return fail(QStringLiteral("--page must be queue, connector or hunting (hunting-chart: "
-                                   "the hunting page with a chart), dashboard or outbox."));
+                                   "the hunting page with a chart), dashboard, outbox, "
+                                   "cheatsheet or palette (the queue with the keyboard cheat "
+                                   "sheet or the command palette)."));
 
     DemoTenant demo;
     if (options->demo()) {
@@ -380,8 +386,25 @@ int main(int argc, char *argv[])
                         return;
                     }
                     // Wait for the detail pane to be filled before grabbing the window.
-                    QObject::connect(&window, &MainWindow::detailShown, &window, save,
-                                     Qt::SingleShotConnection);
+                    if (page == QLatin1String("cheatsheet") || page == QLatin1String("palette")) {
+                        // The queue with the cheat sheet or the palette (filtered by a word) over
+                        // it.
+                        QObject::connect(
+                                &window, &MainWindow::detailShown, &window,
+                                [&window, save, page] {
+                                    if (page == QLatin1String("cheatsheet")) {
+                                        window.showCheatSheet();
+                                    } else if (auto *palette = qobject_cast<CommandPalette *>(
+                                                       window.showCommandPalette())) {
+                                        palette->filterEdit()->setText(QStringLiteral("assign"));
+                                    }
+                                    save();
+                                },
+                                Qt::SingleShotConnection);
+                    } else {
+                        QObject::connect(&window, &MainWindow::detailShown, &window, save,
+                                         Qt::SingleShotConnection);
+                    }
                     // Under a --filter that hides those, the first incident it shows.
                     if (!window.selectFirstIncidentWithMoreAlertsThan(150)
                         && !window.selectFirstIncidentWithMoreAlertsThan(0))

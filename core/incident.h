@@ -142,6 +142,9 @@ struct Incident
     QString alertText;
     /// How many comments the incident has (the queue is read without the comments themselves).
     int commentCount = 0;
+    /// When the analyst last opened the incident (the store's queue read fills it): the epoch
+    /// (0 ms) when they never did, invalid when it is not known (no "changed" marks then).
+    QDateTime lastSeenTime;
 
     /** Whether one of Vigil's incident-creation rules made it (it lives only locally). */
     bool isRuleIncident() const { return !ruleAlertId.isEmpty(); }

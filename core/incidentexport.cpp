@@ -254,8 +254,13 @@ QStringList incidentCsvColumns()
 
 QString incidentToCsvLine(const QJsonObject &json)
 {
+    return incidentToCsvLine(json, incidentCsvColumns());
+}
+
+QString incidentToCsvLine(const QJsonObject &json, const QStringList &columns)
+{
     QStringList fields;
-    for (const QString &column : incidentCsvColumns()) {
+    for (const QString &column : columns) {
         const QJsonValue value = json.value(column);
         QString text;
         if (value.isArray()) {

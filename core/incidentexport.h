@@ -33,6 +33,8 @@ QStringList incidentCsvColumns();
  *  starts with '=', '+', '-', '@', a tab or a carriage return gets a leading "'" so that a
  *  spreadsheet shows it as text instead of running it as a formula. */
 QString incidentToCsvLine(const QJsonObject &incidentJson);
+/** The same with the given keys as columns, in their order (an export of what a view shows). */
+QString incidentToCsvLine(const QJsonObject &incidentJson, const QStringList &columns);
 
 /** Sentinel's spelling of a status: "New", "Active", "Closed", or the wire value. */
 QString sentinelStatus(const QString &graphStatus);

@@ -145,6 +145,14 @@ void SyncController::requestEdit(const QList<qint64> &numbers, const TriageEdit 
                 Qt::QueuedConnection);
 }
 
+void SyncController::markSeen(const QList<qint64> &numbers, const QDateTime &at)
+{
+    if (m_worker && !numbers.isEmpty())
+        QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, numbers, at] { worker->markSeen(numbers, at); },
+                Qt::QueuedConnection);
+}
+
 void SyncController::requestOutbox()
 {
     if (m_worker)

@@ -67,6 +67,9 @@ public:
      * Graph refuses it and the change is undone).
      */
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
+    /** Records that the analyst opened these incidents at `at` (UTC): the queue's
+     *  lastSeenTime, which the "changed since I last looked" marks compare with. No answer. */
+    void markSeen(const QList<qint64> &numbers, const QDateTime &at);
     /** Asks for the outbox (answered by outboxLoaded). */
     void requestOutbox();
     /** Sends incident number's queued edits now, also when they wait for their back-off

@@ -3,6 +3,8 @@
 #include "incidentqueuemodel.h"
 
 #include <QDateTime>
+#include <QFont>
+#include <QHash>
 
 #include <algorithm>
 #include <numeric>
@@ -25,8 +27,10 @@ void IncidentFilterProxyModel::setSourceModel(QAbstractItemModel *model)
                 [this] { beginResetModel(); });
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             m_ascendingValid = false;
+            m_outOfPlace.clear();
             rebuildMapping();
             endResetModel();
+            setResortPending(false);
         });
         connect(model, &QAbstractItemModel::dataChanged, this,
                 &IncidentFilterProxyModel::onSourceDataChanged);
@@ -36,6 +40,14 @@ void IncidentFilterProxyModel::setSourceModel(QAbstractItemModel *model)
         // persistent indexes (selection, current row) carried over through the source's own.
         const auto begin = [this] { beginSourceChange(); };
         const auto end = [this] { endSourceChange(); };
+        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    // Rows kept in place must know where the new ones went in.
+                    if (!m_inSourceChange) {
+                        m_insertFirst = first;
+                        m_insertCount = last - first + 1;
+                    }
+                });
         connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, begin);
         connect(model, &QAbstractItemModel::rowsInserted, this, end);
         connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, begin);
@@ -329,12 +341,13 @@ void IncidentFilterProxyModel::rebuildMapping()
     }
 }
 
-void IncidentFilterProxyModel::relayout()
+void IncidentFilterProxyModel::relayout(bool keepRows)
 {
     if (m_inSourceChange) {
         // Inside the source's own change: endSourceChange() rebuilds and reports it.
         return;
     }
+    const QList<int> oldRows = m_proxyToSource;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();
     QList<int> sourceRows;
@@ -342,7 +355,13 @@ void IncidentFilterProxyModel::relayout()
     for (const QModelIndex &index : from)
         sourceRows.append(index.row() < m_proxyToSource.size() ? m_proxyToSource.at(index.row())
                                                                : -1);
-    rebuildMapping();
+    if (keepRows) {
+        rebuildKeepingRows(oldRows);
+    } else {
+        m_outOfPlace.clear();
+        rebuildMapping();
+        setResortPending(false);
+    }
     QModelIndexList to;
     to.reserve(from.size());
     for (qsizetype i = 0; i < from.size(); ++i) {
@@ -358,8 +377,10 @@ void IncidentFilterProxyModel::relayout()
 
 void IncidentFilterProxyModel::beginSourceChange()
 {
-    if (m_inSourceChange)
+    if (m_inSourceChange) {
+        m_insertFirst = -1; // more than one insert: the rows are put in order again
         return;
+    }
     m_inSourceChange = true;
     Q_EMIT layoutAboutToBeChanged();
     m_pendingProxy = persistentIndexList();
@@ -374,7 +395,25 @@ void IncidentFilterProxyModel::endSourceChange()
     if (!m_inSourceChange)
         return;
     m_ascendingValid = false;
-    rebuildMapping();
+    const int rows = sourceModel() ? sourceModel()->rowCount() : 0;
+    if (m_keepRowsInPlace && m_insertFirst >= 0
+        && rows == int(m_sourceToProxy.size()) + m_insertCount) {
+        // Rows were inserted: the ones shown keep their order, the new ones find their place.
+        QList<int> oldRows = m_proxyToSource;
+        for (int &row : oldRows)
+            row += row >= m_insertFirst ? m_insertCount : 0;
+        QSet<int> outOfPlace;
+        for (int row : std::as_const(m_outOfPlace))
+            outOfPlace.insert(row >= m_insertFirst ? row + m_insertCount : row);
+        m_outOfPlace = outOfPlace;
+        rebuildKeepingRows(oldRows);
+    } else {
+        m_outOfPlace.clear();
+        rebuildMapping();
+        setResortPending(false);
+    }
+    m_insertFirst = -1;
+    m_insertCount = 0;
     QModelIndexList to;
     to.reserve(m_pendingProxy.size());
     for (const QPersistentModelIndex &source : std::as_const(m_pendingSource))
@@ -404,6 +443,7 @@ void IncidentFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
                                && m_sortColumn <= bottomRight.column() && m_sortColumn >= 0)
                               || orderByMoreKeys;
     bool visibilityChanged = false;
+    bool marked = false;
     if (!m_query.isEmpty()) {
         // The queue's time moves too (its Age and SLA columns tick): age: and sla: follow it.
         if (m_queue)
@@ -411,7 +451,27 @@ void IncidentFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
         for (int row = first; row <= last && !visibilityChanged; ++row)
             visibilityChanged = accepts(row) != (m_sourceToProxy.at(row) >= 0);
     }
-    if (orderChanged || visibilityChanged) {
+    if ((orderChanged || visibilityChanged) && m_keepRowsInPlace && !m_proxyToSource.isEmpty()) {
+        // Rows stay under the cursor: mark the ones a sort would move or the filter hide, and
+        // let rows that match now take their place among the others.
+        if (orderChanged)
+            m_ascendingValid = false;
+        bool appears = false;
+        for (int row = first; row <= last; ++row) {
+            if (m_sourceToProxy.at(row) < 0) {
+                appears = appears || accepts(row);
+                continue;
+            }
+            if (!m_outOfPlace.contains(row) && isOutOfPlace(row)) {
+                m_outOfPlace.insert(row);
+                marked = true;
+            }
+        }
+        if (appears)
+            relayout(true);
+        if (marked || appears)
+            setResortPending(true);
+    } else if (orderChanged || visibilityChanged) {
         if (orderChanged)
             m_ascendingValid = false;
         relayout();
@@ -426,8 +486,108 @@ void IncidentFilterProxyModel::onSourceDataChanged(const QModelIndex &topLeft,
         low = low < 0 ? proxyRow : std::min(low, proxyRow);
         high = std::max(high, proxyRow);
     }
-    if (low >= 0)
+    if (low >= 0 && marked) // the italic font of a marked row is in every column
+        Q_EMIT dataChanged(index(low, 0), index(high, columnCount() - 1));
+    else if (low >= 0)
         Q_EMIT dataChanged(index(low, topLeft.column()), index(high, bottomRight.column()), roles);
+}
+
+void IncidentFilterProxyModel::setKeepRowsInPlace(bool keep)
+{
+    if (keep == m_keepRowsInPlace)
+        return;
+    m_keepRowsInPlace = keep;
+    if (!keep && m_resortPending)
+        resort();
+}
+
+void IncidentFilterProxyModel::resort()
+{
+    m_ascendingValid = false;
+    relayout();
+}
+
+void IncidentFilterProxyModel::setResortPending(bool pending)
+{
+    if (pending == m_resortPending)
+        return;
+    m_resortPending = pending;
+    Q_EMIT resortPendingChanged(pending);
+}
+
+bool IncidentFilterProxyModel::isOutOfPlace(int sourceRow) const
+{
+    if (!accepts(sourceRow))
+        return true;
+    const int proxyRow = m_sourceToProxy.value(sourceRow, -1);
+    if (proxyRow < 0 || m_sortColumn < 0 || !m_queue)
+        return false;
+    // In place when it sorts after the row above and before the row below (by the first key).
+    const auto before = [this](int upperSource, int lowerSource) {
+        const int c = m_queue->compareRows(upperSource, lowerSource, m_sortColumn);
+        if (c == 0)
+            return true; // further keys and the tie-break are not worth a move of their own
+        return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+    };
+    if (proxyRow > 0 && !before(m_proxyToSource.at(proxyRow - 1), sourceRow))
+        return true;
+    if (proxyRow + 1 < m_proxyToSource.size()
+        && !before(sourceRow, m_proxyToSource.at(proxyRow + 1)))
+        return true;
+    return false;
+}
+
+void IncidentFilterProxyModel::rebuildKeepingRows(const QList<int> &oldRows)
+{
+    rebuildMapping();
+    const QList<int> fresh = m_proxyToSource;
+    const int rows = int(m_sourceToProxy.size());
+    QByteArray wasShown(rows, 0);
+    for (int row : oldRows) {
+        if (row >= 0 && row < rows)
+            wasShown[row] = 1;
+    }
+    // Each row that was not shown goes after the last row that was, in the fresh order.
+    QHash<int, QList<int>> after; // old source row (-1: before all) -> new rows
+    int anchor = -1;
+    for (int row : fresh) {
+        if (wasShown.at(row))
+            anchor = row;
+        else
+            after[anchor].append(row);
+    }
+    m_proxyToSource.clear();
+    m_proxyToSource.reserve(oldRows.size() + fresh.size());
+    m_proxyToSource.append(after.value(-1));
+    for (int row : oldRows) {
+        if (row < 0 || row >= rows)
+            continue;
+        m_proxyToSource.append(row);
+        if (!accepts(row))
+            m_outOfPlace.insert(row);
+        m_proxyToSource.append(after.value(row));
+    }
+    m_sourceToProxy.fill(-1, rows);
+    for (int i = 0; i < m_proxyToSource.size(); ++i)
+        m_sourceToProxy[m_proxyToSource.at(i)] = i;
+}
+
+QVariant IncidentFilterProxyModel::data(const QModelIndex &index, int role) const
+{
+    if (role == OutOfPlaceRole || (role == Qt::FontRole && !m_outOfPlace.isEmpty())) {
+        const int row = index.isValid() && index.model() == this && index.row() < rowCount()
+                                ? m_proxyToSource.at(index.row())
+                                : -1;
+        const bool out = row >= 0 && m_outOfPlace.contains(row);
+        if (role == OutOfPlaceRole)
+            return out;
+        if (out) {
+            QFont font = QAbstractProxyModel::data(index, role).value<QFont>();
+            font.setItalic(true);
+            return font;
+        }
+    }
+    return QAbstractProxyModel::data(index, role);
 }
 
 QModelIndex IncidentFilterProxyModel::index(int row, int column, const QModelIndex &parent) const

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <utility>
@@ -77,6 +78,24 @@ public:
     /** When the query shows no row of a non-empty queue: which term removed the last ones. */
     const QString &emptyExplanation() const { return m_emptyExplanation; }
 
+    /** What the role OutOfPlaceRole gives: true for a row a change would move or hide. */
+    static constexpr int OutOfPlaceRole = Qt::UserRole + 64;
+    /**
+     * Whether rows stay where they are when the source changes them (as a mail client keeps its
+     * list still under the cursor): a changed sort value or a row the filter would now hide only
+     * marks the row (OutOfPlaceRole, an italic font), and new or newly matching rows take their
+     * sorted place among the rows that are there, which keep their order. sort(), a new filter,
+     * and resort() put every row in order again. Off by default.
+     */
+    void setKeepRowsInPlace(bool keep);
+    bool keepsRowsInPlace() const { return m_keepRowsInPlace; }
+    /** Whether some rows wait to be put in order (see setKeepRowsInPlace()). */
+    bool isResortPending() const { return m_resortPending; }
+    /** Puts every row in order and drops the rows the filter hides. */
+    void resort();
+    /** Role OutOfPlaceRole and the italic font of out-of-place rows; the rest from the source. */
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     QModelIndex sibling(int row, int column, const QModelIndex &index) const override;
@@ -90,6 +109,8 @@ public:
 
 Q_SIGNALS:
     void filterChanged(const Vigil::IncidentFilter &filter);
+    /** Rows wait to be put in order, or they were (see setKeepRowsInPlace()). */
+    void resortPendingChanged(bool pending);
 
 private:
     bool accepts(int sourceRow) const;
@@ -99,8 +120,16 @@ private:
     QList<int> sourceOrder() const;
     /** Recomputes the mapping from the source; emits nothing. */
     void rebuildMapping();
-    /** Recomputes the mapping inside one layout change that keeps persistent indexes. */
-    void relayout();
+    /** Recomputes the mapping inside one layout change that keeps persistent indexes; with
+     *  keepRows, the rows shown stay in their order (see setKeepRowsInPlace()). */
+    void relayout(bool keepRows = false);
+    /** The mapping again, keeping the order of the rows shown before (source rows in oldRows);
+     *  new matching rows take their sorted place among them. */
+    void rebuildKeepingRows(const QList<int> &oldRows);
+    /** Whether a shown row is out of its sorted place between its neighbours, or hidden by the
+     *  filter. */
+    bool isOutOfPlace(int sourceRow) const;
+    void setResortPending(bool pending);
     void beginSourceChange();
     void endSourceChange();
     void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -123,6 +152,11 @@ private:
     QList<QPersistentModelIndex> m_pendingSource;
     QModelIndexList m_pendingProxy;
     bool m_inSourceChange = false;
+    bool m_keepRowsInPlace = false;
+    bool m_resortPending = false;
+    QSet<int> m_outOfPlace; ///< source rows kept where they were though a change moved them
+    int m_insertFirst = -1; ///< where the source is inserting rows, while it does
+    int m_insertCount = 0;
 };
 
 } // namespace Vigil

@@ -110,6 +110,7 @@ IncidentQueueModel::Row IncidentQueueModel::makeRow(const Incident &incident)
                                                    : std::numeric_limits<qint64>::min();
     row.updatedMs = incident.lastUpdateTime.isValid() ? incident.lastUpdateTime.toMSecsSinceEpoch()
                                                       : std::numeric_limits<qint64>::min();
+    row.seenMs = incident.lastSeenTime.isValid() ? incident.lastSeenTime.toMSecsSinceEpoch() : -1;
     return row;
 }
 
@@ -261,11 +262,38 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         if (column == AlertsColumn && m_loadedAlertCounts.contains(row.incident.number))
             return tr("%n alerts, all loaded in the detail view.", nullptr,
                       m_loadedAlertCounts.value(row.incident.number));
+        if (column == NumberColumn) {
+            switch (changeMarkAt(index.row())) {
+            case ChangeMark::New:
+                return tr("New since you last looked");
+            case ChangeMark::Changed:
+                return tr("Changed in Defender or by a colleague since you last opened it");
+            case ChangeMark::None:
+                break;
+            }
+            return {};
+        }
         if (column == AlertsColumn && row.incident.alertCount > kAlertDisplayLimit)
             return tr("%n alerts; the detail view shows the first 150.", nullptr,
                       row.incident.alertCount);
         return {};
+    case Qt::FontRole:
+        if (changeMarkAt(index.row()) != ChangeMark::None) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case ChangeMarkRole:
+        return int(changeMarkAt(index.row()));
     case Qt::DecorationRole:
+        if (column == TitleColumn && m_tracksSeen) {
+            const ChangeMark mark = changeMarkAt(index.row());
+            const QIcon &icon = mark == ChangeMark::New       ? m_newIcon
+                                : mark == ChangeMark::Changed ? m_changedIcon
+                                                              : QIcon();
+            return icon.isNull() ? QVariant() : QVariant(icon);
+        }
         if (column == SeverityColumn) {
             const QIcon &icon = m_severityIcons[size_t(row.severityRank)];
             return icon.isNull() ? QVariant() : QVariant(icon);
@@ -374,6 +402,7 @@ QHash<int, QByteArray> IncidentQueueModel::roleNames() const
     names.insert(ProviderIncidentIdRole, "providerIncidentId");
     names.insert(SearchTextRole, "searchText");
     names.insert(SlaStateRole, "slaState");
+    names.insert(ChangeMarkRole, "changeMark");
     return names;
 }
 
@@ -592,6 +621,8 @@ void IncidentQueueModel::setIncidents(const QList<Incident> &incidents)
         }
         m_rowOfNumber.insert(incident.number, int(m_rows.size()));
         m_rows.append(makeRow(incident));
+        if (m_tracksSeen && m_rows.last().seenMs < 0)
+            m_rows.last().seenMs = 0;
     }
     endResetModel();
     // Copy the search texts together once the window is idle, so that the first quick-filter
@@ -651,10 +682,17 @@ void IncidentQueueModel::applyChanges(const QList<Incident> &incidents)
     for (const Incident &incident : incidents) {
         const int row = m_rowOfNumber.value(incident.number, -1);
         if (row >= 0) {
-            const auto [first, last] = changedColumns(m_rows.at(row).incident, incident);
+            // A sync's rows carry no seen time: the one known stays.
+            Incident kept = incident;
+            const qint64 seenMs = m_rows.at(row).seenMs;
+            if (seenMs >= 0
+                && (!kept.lastSeenTime.isValid() || kept.lastSeenTime.toMSecsSinceEpoch() < seenMs))
+                kept.lastSeenTime = m_rows.at(row).incident.lastSeenTime;
+            const auto [first, last] = changedColumns(m_rows.at(row).incident, kept);
             if (first < 0)
                 continue;
-            m_rows[row] = makeRow(incident);
+            m_rows[row] = makeRow(kept);
+            m_rows[row].seenMs = std::max(m_rows.at(row).seenMs, seenMs);
             noteSearchTextChanged(row);
             changes.append({row, first, last});
             continue;
@@ -709,6 +747,8 @@ void IncidentQueueModel::applyChanges(const QList<Incident> &incidents)
         for (const Incident &incident : std::as_const(added)) {
             m_rowOfNumber.insert(incident.number, int(m_rows.size()));
             m_rows.append(makeRow(incident));
+            if (m_tracksSeen && m_rows.last().seenMs < 0)
+                m_rows.last().seenMs = 0; // arrived while the window was open: new
         }
         endInsertRows();
     }
@@ -782,6 +822,62 @@ QByteArray IncidentQueueModel::rowsContaining(QStringView needle) const
     for (int changed : std::as_const(m_searchStale))
         matches[changed] = m_rows.at(changed).searchText.contains(needle) ? 1 : 0;
     return matches;
+}
+
+void IncidentQueueModel::setTracksSeen(bool track)
+{
+    if (track == m_tracksSeen)
+        return;
+    if (m_rows.isEmpty()) {
+        m_tracksSeen = track;
+        return;
+    }
+    beginResetModel();
+    m_tracksSeen = track;
+    for (Row &row : m_rows) {
+        if (track && row.seenMs < 0)
+            row.seenMs = 0;
+    }
+    endResetModel();
+}
+
+void IncidentQueueModel::markSeen(qint64 number, const QDateTime &at)
+{
+    const int row = rowOfNumber(number);
+    if (row < 0 || !at.isValid())
+        return;
+    Row &r = m_rows[row];
+    const qint64 ms = at.toMSecsSinceEpoch();
+    if (ms <= r.seenMs)
+        return;
+    const ChangeMark before = changeMarkAt(row);
+    r.seenMs = ms;
+    r.incident.lastSeenTime = at;
+    if (changeMarkAt(row) != before)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
+                           {Qt::FontRole, Qt::DecorationRole, Qt::ToolTipRole, ChangeMarkRole});
+}
+
+IncidentQueueModel::ChangeMark IncidentQueueModel::changeMarkAt(int row) const
+{
+    if (!m_tracksSeen)
+        return ChangeMark::None;
+    const Row &r = m_rows.at(row);
+    if (r.seenMs == 0)
+        return ChangeMark::New;
+    // The analyst's own edit in flight is no news to them.
+    if (r.seenMs > 0 && r.updatedMs > r.seenMs && r.incident.syncState != SyncState::Pending)
+        return ChangeMark::Changed;
+    return ChangeMark::None;
+}
+
+void IncidentQueueModel::setChangeMarkIcons(const QIcon &newIcon, const QIcon &changedIcon)
+{
+    m_newIcon = newIcon;
+    m_changedIcon = changedIcon;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, TitleColumn), index(int(m_rows.size()) - 1, TitleColumn),
+                           {Qt::DecorationRole});
 }
 
 void IncidentQueueModel::setSeverityIcons(const SeverityIcons &icons)

@@ -8,6 +8,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QIcon>
 #include <QList>
 #include <QSet>
 
@@ -55,7 +56,11 @@ public:
         ProviderIncidentIdRole, ///< QString, the Graph incident id
         SearchTextRole, ///< QString, lower-cased text the quick filter matches
         SlaStateRole, ///< int, the row's SlaState now
+        ChangeMarkRole, ///< int, a ChangeMark: new or changed since the analyst last looked
     };
+
+    /** What changed since the analyst last opened an incident (see setTracksSeen()). */
+    enum class ChangeMark { None, New, Changed };
 
     explicit IncidentQueueModel(QObject *parent = nullptr);
 
@@ -119,6 +124,20 @@ public:
     SlaStatus slaStatusAt(int row) const;
     /** Age and SLA change with time alone: dataChanged for those two columns of every row. */
     void refreshTimeColumns();
+    /**
+     * Whether rows are marked new or changed since the analyst last opened them: New when they
+     * never did (lastSeenTime at the epoch, or a row that arrives without one), Changed when the
+     * incident was updated after lastSeenTime and has no edit of the analyst pending. Marked rows
+     * are bold, with the mark's icon before the title. Off by default (no seen times known).
+     */
+    void setTracksSeen(bool track);
+    bool tracksSeen() const { return m_tracksSeen; }
+    /** The analyst opened the incident at `at`: its mark goes unless it changes again. A time
+     *  before the one known already changes nothing. */
+    void markSeen(qint64 number, const QDateTime &at);
+    ChangeMark changeMarkAt(int row) const;
+    /** Icons before the title of New and Changed rows. */
+    void setChangeMarkIcons(const QIcon &newIcon, const QIcon &changedIcon);
 
     void setSeverityIcons(const SeverityIcons &icons);
     void setSyncStateIcons(const SyncStateIcons &icons);
@@ -139,6 +158,7 @@ private:
         qint8 classificationRank = 0;
         qint64 createdMs = 0; ///< msecs since epoch; invalid times sort first
         qint64 updatedMs = 0;
+        qint64 seenMs = -1; ///< lastSeenTime: -1 not known, 0 never seen
     };
 
     static Row makeRow(const Incident &incident);
@@ -164,6 +184,9 @@ private:
     SyncStateIcons m_syncStateIcons;
     const Clock *m_clock = Clock::system();
     SlaTargets m_slaTargets;
+    bool m_tracksSeen = false;
+    QIcon m_newIcon;
+    QIcon m_changedIcon;
 };
 
 } // namespace Vigil

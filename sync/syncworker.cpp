@@ -242,6 +242,16 @@ void SyncWorker::requestIncidents()
         Q_EMIT storeFailed(queue.error());
 }
 
+void SyncWorker::markSeen(const QList<qint64> &numbers, const QDateTime &at)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_store)
+        return;
+    // Losing a seen time costs a marker, not data: logged, never a banner.
+    if (const Result<void> marked = m_store->incidents().markSeen(numbers, at); !marked)
+        qCWarning(lcSync) << "could not record seen incidents:" << marked.error().toString();
+}
+
 void SyncWorker::requestDetail(qint64 number, bool allAlerts)
 {
     Q_ASSERT(QThread::currentThread() == thread());

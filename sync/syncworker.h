@@ -73,6 +73,8 @@ public Q_SLOTS:
     void requestDetail(qint64 number, bool allAlerts);
     void requestIncidents();
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
+    /** The analyst opened these incidents at `at` (see IncidentRepository::markSeen()). */
+    void markSeen(const QList<qint64> &numbers, const QDateTime &at);
     void requestOutbox();
     /** Sends an incident's queued edits now, whatever their back-off. */
     void retryOutbox(qint64 number);

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void graphTextsAndDetailsAreKept();
     void twoStoresClaimEachEditOnce();
     void writesAnnounceThemselvesOnPostgres();
+    void seenTimesAreKeptPerIncident();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -911,3 +912,47 @@ void TestIncidentStore::graphTextsAndDetailsAreKept()
 }
 
 #include "tst_incidentstore.moc"
+
+void TestIncidentStore::seenTimesAreKeptPerIncident()
+{
+    const QDateTime opened = QDateTime::currentDateTimeUtc();
+    Incident old = makeIncident(QStringLiteral("1"));
+    // Created after the store began to keep seen times: new until opened.
+    Incident fresh = makeIncident(QStringLiteral("2"));
+    fresh.createdTime = opened.addDays(1);
+    fresh.lastUpdateTime = fresh.createdTime;
+    const QDateTime seenAt = opened.addDays(2);
+    {
+        auto store = openStore(StoreConfig::sqlite(m_path));
+        QVERIFY(store);
+        const auto stored
+                = store.value()->incidents().upsertIncidentPage({payload(old), payload(fresh)});
+        QVERIFY(stored.ok());
+        // The rows a sync hands to the window carry it too (else they would look new there).
+        QVERIFY(rowOf(*stored, QStringLiteral("1")).lastSeenTime.toMSecsSinceEpoch() > 0);
+        QCOMPARE(rowOf(*stored, QStringLiteral("2")).lastSeenTime.toMSecsSinceEpoch(), 0);
+        auto queue = store.value()->incidents().loadQueue();
+        QVERIFY(queue.ok());
+        const QDateTime since = rowOf(*queue, QStringLiteral("1")).lastSeenTime;
+        // Older incidents count as seen when the store began, so the queue is not all new.
+        QVERIFY(since.isValid());
+        QVERIFY(since >= opened.addSecs(-5) && since <= QDateTime::currentDateTimeUtc());
+        QCOMPARE(rowOf(*queue, QStringLiteral("2")).lastSeenTime.toMSecsSinceEpoch(), 0);
+
+        const qint64 freshNumber = rowOf(*queue, QStringLiteral("2")).number;
+        QVERIFY(store.value()->incidents().markSeen({freshNumber}, seenAt).ok());
+        // An earlier time does not move it back.
+        QVERIFY(store.value()->incidents().markSeen({freshNumber}, seenAt.addDays(-1)).ok());
+    }
+    auto store = openStore(StoreConfig::sqlite(m_path));
+    QVERIFY(store);
+    const auto queue = store.value()->incidents().loadQueue();
+    QVERIFY(queue.ok());
+    QCOMPARE(rowOf(*queue, QStringLiteral("2")).lastSeenTime.toMSecsSinceEpoch(),
+             seenAt.toMSecsSinceEpoch());
+
+    // A read-only connection cannot record one.
+    auto reader = openStore(StoreConfig::sqlite(m_path), StoreOpenMode::ReadOnly);
+    QVERIFY(reader);
+    QVERIFY(!reader.value()->incidents().markSeen({1}, seenAt).ok());
+}

@@ -114,7 +114,9 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         QVERIFY(db.open());
         QSqlQuery q(db);
         for (const char *sql :
-             {"ALTER TABLE incidents DROP COLUMN summary",
+             {"DROP TABLE incident_seen", "DELETE FROM sync_state WHERE key = 'seenSince'",
+              "DELETE FROM schema_version WHERE version = 8",
+              "ALTER TABLE incidents DROP COLUMN summary",
               "ALTER TABLE incidents DROP COLUMN resolving_comment",
               "ALTER TABLE alerts DROP COLUMN alert_policy_id",
               "ALTER TABLE alerts DROP COLUMN custom_details",
@@ -138,15 +140,17 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
     auto opened = openStore(m_engine.config());
-    QVERIFY(opened);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
     Store &store = *opened.value();
-    QCOMPARE(store.latestSchemaVersion(), 7);
+    QCOMPARE(store.latestSchemaVersion(), 8);
     QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
     const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);
     QCOMPARE(queue.constFirst().providerIncidentId, QStringLiteral("7"));
     QVERIFY(!queue.constFirst().isRuleIncident());
     QCOMPARE(queue.constFirst().duplicateOf, 0);
+    // An incident from before the upgrade is not new in the queue.
+    QVERIFY(queue.constFirst().lastSeenTime.toMSecsSinceEpoch() > 0);
     QCOMPARE(store.syncState().cursor(), kBase);
     QVERIFY(!store.syncState().alertsCursor().isValid());
     QCOMPARE(store.rules().loadIncidentRules().value(), defaultIncidentRuleSettings());

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void networkManagerComesFromTheFactoryOnTheSyncThread();
     void stopWhileASyncRunsKeepsTheStoreUsable();
     void reconnectSwitchesTenantKeepingTheSignals();
+    void seenTimesReachTheStore();
 
 private:
     SyncConfig config() const;
@@ -263,6 +264,49 @@ void TestSyncController::reconnectSwitchesTenantKeepingTheSignals()
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.last().at(0).toBool(),
              qPrintable(finished.last().at(1).value<Error>().toString()));
+}
+
+void TestSyncController::seenTimesReachTheStore()
+{
+    const QDateTime seenAt = QDateTime::currentDateTimeUtc().addDays(1);
+    qint64 number = 0;
+    {
+        SyncController controller(config());
+        QSignalSpy loaded(&controller, &SyncController::incidentsLoaded);
+        QSignalSpy finished(&controller, &SyncController::syncFinished);
+        controller.start();
+        QVERIFY(loaded.wait(10000));
+        controller.syncNow();
+        QVERIFY(finished.wait(30000));
+        controller.requestIncidents();
+        QVERIFY(loaded.wait(10000));
+        const QList<Incident> queue = loaded.last().at(0).value<QList<Incident>>();
+        QVERIFY(!queue.isEmpty());
+        for (const Incident &incident : queue)
+            QVERIFY(incident.lastSeenTime.isValid()); // seen when the store began, or never
+        number = queue.constFirst().number;
+        // Answered in order on the sync thread: the next queue has it.
+        controller.markSeen({number}, seenAt);
+        controller.requestIncidents();
+        QVERIFY(loaded.wait(10000));
+        for (const Incident &incident : loaded.last().at(0).value<QList<Incident>>()) {
+            if (incident.number == number)
+                QCOMPARE(incident.lastSeenTime.toMSecsSinceEpoch(), seenAt.toMSecsSinceEpoch());
+        }
+    }
+    // And the next start.
+    SyncController again(config());
+    QSignalSpy loaded(&again, &SyncController::incidentsLoaded);
+    again.start();
+    QVERIFY(loaded.wait(10000));
+    bool found = false;
+    for (const Incident &incident : loaded.last().at(0).value<QList<Incident>>()) {
+        if (incident.number == number) {
+            found = true;
+            QCOMPARE(incident.lastSeenTime.toMSecsSinceEpoch(), seenAt.toMSecsSinceEpoch());
+        }
+    }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(TestSyncController)

@@ -47,3 +47,5 @@ vigil_add_test(NAME tst_timeui SOURCES tst_timeui.cpp LIBS vigil_ui vigil_testcl
 # Team mode in the window: the sync leader and who else is on an incident, against PostgreSQL.
 vigil_add_test(NAME tst_teamui SOURCES tst_teamui.cpp
                LIBS vigil_ui vigil_facade vigil_sync vigil_pgserver LABELS ui postgres)
+# Trusting the queue and learning the window: rows in place, undo, cheat sheet, palette, themes.
+vigil_add_test(NAME tst_queuehabits SOURCES tst_queuehabits.cpp LIBS vigil_ui LABELS ui)

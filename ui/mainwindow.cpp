@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
@@ -138,6 +139,7 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     setCentralWidget(m_pages);
 
     createActions();
+    createHabitActions();
     createMenus();
     createTimeFeatures();
 
@@ -223,6 +225,8 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     restoreSettings();
     updateCountLabel();
     updateActions();
+    // j/k work from the start: the focus is in the queue, not in the filter.
+    m_queue->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::setEventController(EventController *events)
@@ -356,7 +360,8 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
-    QMenu *vigil = menuBar()->addMenu(tr("&Vigil"));
+    // Alt+V is View's: the application menu takes G.
+    QMenu *vigil = menuBar()->addMenu(tr("Vi&gil"));
     vigil->addAction(m_syncNow);
     vigil->addSeparator();
     vigil->addAction(m_quit);
@@ -400,7 +405,8 @@ void MainWindow::createMenus()
     toolBar->addSeparator();
     for (QAction *action :
          {m_setStatus, m_assignToMe, m_assignTo, m_closeIncident, m_editTags, m_addComment})
-        toolBar->addAction(action);
+        toolBar->addAction(toolBarCopy(action));
+    createHabitMenus(vigil, view);
 }
 
 void MainWindow::connectController()
@@ -502,7 +508,10 @@ void MainWindow::applyIncidentChanges(const QList<Incident> &incidents)
         topNumber = top.isValid() ? top.data(IncidentQueueModel::NumberRole).toLongLong() : 0;
     }
 
+    const QList<std::pair<qint64, QDateTime>> seen = seenInChanges(incidents);
     m_model->applyChanges(incidents);
+    for (const auto &[number, at] : seen)
+        noteSeen({number}, at);
 
     if (m_detailNumber) {
         const QModelIndex current = m_queue->currentIndex();
@@ -668,6 +677,7 @@ void MainWindow::updateActions()
     for (QAction *action :
          {m_focusFilter, m_next, m_previous, m_toggleSelection, m_extendDown, m_extendUp})
         action->setEnabled(queue);
+    updateHabitActions();
 }
 
 bool MainWindow::isConnectorPageShown() const
@@ -695,7 +705,19 @@ QImage MainWindow::renderToImage()
     if (QLayout *mainLayout = layout())
         mainLayout->activate();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    return grab().toImage();
+    QImage image = grab().toImage();
+    // The cheat sheet or the palette, when open, over the middle of the window.
+    for (QDialog *dialog : {m_cheatSheet.data(), m_palette.data()}) {
+        if (!dialog || !dialog->isVisible())
+            continue;
+        const QImage over = dialog->grab().toImage();
+        QPainter painter(&image);
+        const QPoint at((image.width() - over.width()) / 2, (image.height() - over.height()) / 3);
+        painter.fillRect(QRect(at, over.size()).adjusted(-1, -1, 1, 1),
+                         palette().color(QPalette::Mid));
+        painter.drawImage(at, over);
+    }
+    return image;
 }
 
 void MainWindow::saveSettings() const

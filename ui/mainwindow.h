@@ -5,14 +5,17 @@
 #include "result.h"
 #include "savedviews.h"
 #include "syncstatus.h"
+#include "themes.h"
 #include "triage.h"
 #include "triagedialogs.h"
+#include "triageundo.h"
 
 #include <QImage>
 #include <QItemSelection>
 #include <QMainWindow>
 #include <QPersistentModelIndex>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -349,6 +352,62 @@ private:
     QLabel *m_teamLeader = nullptr;
     QTimer m_teamReload; ///< coalesces the reloads a burst of colleagues' changes asks for
     bool m_teamReloadDetail = false;
+    // Trusting the queue and learning it (mainwindowhabits.cpp): undo and the Edit menu, rows
+    // kept in place, the cheat sheet, the command palette, themes, the view's export.
+public:
+    /** Ctrl+Z: sends the edits that put the incidents of the last triage edit back; false when
+     *  there is nothing to undo. */
+    bool undoLastEdit();
+    const TriageUndoStack &undoStack() const { return m_undo; }
+    /** `?`: the keyboard cheat sheet, made from the window's actions. */
+    QDialog *showCheatSheet();
+    /** Ctrl+K: the command palette. */
+    QDialog *showCommandPalette();
+    /** Puts the queue in order again after changes kept rows in place (Shift+R). */
+    void resortQueue();
+    /**
+     * Writes what the queue shows (the filtered rows, in their order, with the visible columns
+     * in their order) as CSV, or as JSON when the path ends in ".json". False and a banner when
+     * it cannot be written.
+     */
+    bool exportCurrentView(const QString &path);
+    void setTheme(Theme theme);
+    /** Takes the new and changed marks off every incident of the queue. */
+    void markAllSeen();
+
+private:
+    void createHabitActions();
+    /** The analyst has seen an incident as it is at `at`: the model's mark goes, the store
+     *  keeps the time. */
+    void noteSeen(const QList<qint64> &numbers, const QDateTime &at);
+    /** Before a sync's rows are applied: which incidents the analyst sees change (the one open
+     *  in the detail pane, their own delivered edits) and when. */
+    QList<std::pair<qint64, QDateTime>> seenInChanges(const QList<Incident> &incidents);
+    void createHabitMenus(QMenu *vigil, QMenu *view);
+    QAction *toolBarCopy(QAction *action);
+    void updateHabitActions();
+    void rebuildEditMenu();
+    void exportCurrentViewAs();
+    /** Asks before a bulk edit reopens closed incidents; true when it asked (the edit is sent
+     *  if the analyst agrees). */
+    bool confirmReopen(const QList<qint64> &numbers, const TriageEdit &edit);
+    /** Records the edit for undo and sends it. */
+    void sendEdit(const QList<qint64> &numbers, const TriageEdit &edit);
+    QStringList knownTags() const;
+
+    TriageUndoStack m_undo;
+    QMenu *m_editMenu = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_resort = nullptr;
+    QAction *m_cheatSheetAction = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_exportView = nullptr;
+    QAction *m_markAllSeen = nullptr;
+    QSet<qint64> m_ownEdits; ///< incidents with an edit of the analyst not yet delivered
+    QList<std::pair<QAction *, QAction *>> m_toolBarCopies; ///< (copy, the action it runs)
+    QLabel *m_resortHint = nullptr;
+    QPointer<QDialog> m_cheatSheet;
+    QPointer<QDialog> m_palette;
 };
 
 } // namespace Vigil

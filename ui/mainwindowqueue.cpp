@@ -289,6 +289,10 @@ void MainWindow::requestDetail()
 {
     if (!m_detailNumber)
         return;
+    // Opened: what it shows now is seen.
+    if (const Incident *incident = incidentOf(m_detailNumber))
+        noteSeen({m_detailNumber},
+                 std::max(QDateTime::currentDateTimeUtc(), incident->lastUpdateTime));
     Q_EMIT detailRequested(m_detailNumber, m_detailAllAlerts);
     if (m_controller)
         m_controller->requestDetail(m_detailNumber, m_detailAllAlerts);

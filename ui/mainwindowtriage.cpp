@@ -169,6 +169,7 @@ void MainWindow::triage(TriageAction action, const QList<Incident> &targets)
     }
     case TriageAction::Tags: {
         auto *dialog = new TagsDialog(targets, m_analystUpn, this);
+        dialog->setKnownTags(knownTags());
         connect(dialog, &TriageDialog::editChosen, this, &MainWindow::submitEdit);
         openTriageDialog(dialog);
         return;
@@ -193,8 +194,20 @@ void MainWindow::openTriageDialog(TriageDialog *dialog)
 
 void MainWindow::submitEdit(const QList<qint64> &numbers, const TriageEdit &edit)
 {
+    if (numbers.isEmpty() || confirmReopen(numbers, edit))
+        return;
+    sendEdit(numbers, edit);
+}
+
+void MainWindow::sendEdit(const QList<qint64> &numbers, const TriageEdit &edit)
+{
     if (numbers.isEmpty())
         return;
+    // What the incidents are now is the way back (undo); the window never changed them itself.
+    if (m_undo.record(incidentsOf(numbers), edit, QDateTime::currentDateTimeUtc()))
+        rebuildEditMenu();
+    for (const qint64 number : numbers)
+        m_ownEdits.insert(number);
     Q_EMIT editRequested(numbers, edit);
     statusBar()->showMessage(numbers.size() == 1
                                      ? tr("Change to #%1 queued for Microsoft 365 Defender.")

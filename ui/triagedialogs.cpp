@@ -631,6 +631,16 @@ TagsDialog::TagsDialog(const QList<Incident> &incidents, const QString &analystU
     setOkText(tr("Save tags"));
 }
 
+void TagsDialog::setKnownTags(const QStringList &tags)
+{
+    auto *completer = new QCompleter(tags, m_input);
+    completer->setObjectName(QStringLiteral("tagCompleter"));
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_input->setCompleter(completer);
+}
+
 void TagsDialog::addTypedTag()
 {
     const QString tag = m_input->text().trimmed();

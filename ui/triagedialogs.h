@@ -150,6 +150,8 @@ class TagsDialog : public TriageDialog
     Q_OBJECT
 public:
     TagsDialog(const QList<Incident> &incidents, const QString &analystUpn, QWidget *parent);
+    /** The tags in use in the queue: the new-tag box completes them as the analyst types. */
+    void setKnownTags(const QStringList &tags);
 
 protected:
     Result<TriageEdit> editFromControls() const override;

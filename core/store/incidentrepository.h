@@ -60,6 +60,10 @@ public:
                                        const QList<ActivityEntry> &activity)
             = 0;
 
+    /** Records that the analyst opened these incidents at `at` (a later time only moves it
+     *  forward); the queue's lastSeenTime reads it. */
+    virtual Result<void> markSeen(const QList<qint64> &numbers, const QDateTime &at) = 0;
+
 protected:
     IncidentRepository() = default;
 };

@@ -16,12 +16,17 @@ const Migrations &incidentMigrations()
 
 QStringList withEngineTypes(QStringList statements, StoreEngine engine)
 {
-    // The one type the engines spell apart in the shared versions: raw bytes (JSON kept as
-    // received, bound as a byte array).
-    const QString blob = engine == StoreEngine::PostgreSQL ? QStringLiteral("BYTEA")
-                                                           : QStringLiteral("BLOB");
-    for (QString &statement : statements)
+    // What the engines spell apart in the shared versions: the type of raw bytes (JSON kept
+    // as received, bound as a byte array) and the time now in ms since the epoch.
+    const bool pg = engine == StoreEngine::PostgreSQL;
+    const QString blob = pg ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    const QString nowMs
+            = pg ? QStringLiteral("CAST(EXTRACT(EPOCH FROM now()) * 1000 AS BIGINT)")
+                 : QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
+    for (QString &statement : statements) {
         statement.replace(QLatin1String("{blob}"), blob);
+        statement.replace(QLatin1String("{now_ms}"), nowMs);
+    }
     return statements;
 }
 
@@ -51,6 +56,16 @@ const Migrations &sharedIncidentMigrations()
                     QStringLiteral("ALTER TABLE component_alerts ADD COLUMN alert_policy_id TEXT"),
                     QStringLiteral("ALTER TABLE component_alerts ADD COLUMN custom_details {blob}"),
                     QStringLiteral("ALTER TABLE component_alerts ADD COLUMN additional_data {blob}"),
+            },
+            // 8: what the analyst has seen. seen_at (ms) is when they last opened an incident;
+            // seenSince is when this started: an incident created before it and never opened
+            // counts as seen then, so that an upgrade or a first sync does not mark the whole
+            // queue as new.
+            {
+                    QStringLiteral("CREATE TABLE incident_seen (number BIGINT PRIMARY KEY"
+                                   " NOT NULL, seen_at BIGINT NOT NULL)"),
+                    QStringLiteral("INSERT INTO sync_state (key, value) VALUES"
+                                   " ('seenSince', CAST({now_ms} AS TEXT))"),
             },
     };
     return list;

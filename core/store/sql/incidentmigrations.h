@@ -20,10 +20,11 @@ constexpr int kBaselineVersion = 5;
 
 /** SQLite's versions 1..kBaselineVersion. */
 const Migrations &sqliteHistory();
-/** The versions after kBaselineVersion, the same SQL on both engines but for `{blob}`, which
- *  withEngineTypes() spells for the engine. */
+/** The versions after kBaselineVersion, the same SQL on both engines but for `{blob}` and
+ *  `{now_ms}`, which withEngineTypes() spells for the engine. */
 const Migrations &sharedIncidentMigrations();
-/** statements with `{blob}` written as engine's type for raw bytes. */
+/** statements with `{blob}` written as engine's type for raw bytes and `{now_ms}` as its
+ *  expression for the time now (ms since the epoch). */
 QStringList withEngineTypes(QStringList statements, StoreEngine engine);
 /** Every version for a SQLite store: sqliteHistory() then sharedIncidentMigrations(). */
 const Migrations &incidentMigrations();

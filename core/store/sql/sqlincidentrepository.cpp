@@ -359,7 +359,77 @@ Result<QList<Incident>> SqlIncidentRepository::loadQueue() const
         return statementError(QStringLiteral("loading the queue"), *q);
     if (Result<void> facts = loadFilterFacts(list); !facts)
         return facts.error();
+    if (Result<void> seen = loadSeenTimes(list); !seen)
+        return seen.error();
     return list;
+}
+
+Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
+{
+    QSqlQuery q(m_database.db());
+    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'seenSince'")))
+        return storageError(QStringLiteral("reading when seen times start"), q.lastError());
+    const QDateTime since
+            = q.next() ? QDateTime::fromMSecsSinceEpoch(q.value(0).toString().toLongLong(), Qt::UTC)
+                       : QDateTime();
+    QHash<qint64, qint64> seen;
+    if (list.size() <= 64) {
+        // A few rows (a sync page, an edit): one look-up each.
+        q.prepare(QStringLiteral("SELECT seen_at FROM incident_seen WHERE number = ?"));
+        for (const Incident &incident : std::as_const(list)) {
+            q.addBindValue(incident.number);
+            if (!q.exec())
+                return storageError(QStringLiteral("reading a seen time"), q.lastError());
+            if (q.next())
+                seen.insert(incident.number, q.value(0).toLongLong());
+        }
+    } else {
+        if (!q.exec(QStringLiteral("SELECT number, seen_at FROM incident_seen")))
+            return storageError(QStringLiteral("reading seen times"), q.lastError());
+        while (q.next())
+            seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    }
+    const QDateTime never = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    for (Incident &incident : list) {
+        const auto it = seen.constFind(incident.number);
+        if (it != seen.cend())
+            incident.lastSeenTime = QDateTime::fromMSecsSinceEpoch(*it, Qt::UTC);
+        else if (since.isValid() && incident.createdTime.isValid() && incident.createdTime <= since)
+            incident.lastSeenTime = since;
+        else
+            incident.lastSeenTime = never;
+    }
+    return {};
+}
+
+Result<void> SqlIncidentRepository::markSeen(const QList<qint64> &numbers, const QDateTime &at)
+{
+    if (numbers.isEmpty() || !at.isValid())
+        return {};
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlDatabase db = m_database.db();
+    if (!db.transaction())
+        return storageError(QStringLiteral("starting to record seen incidents"), db.lastError());
+    QSqlQuery q(db);
+    // Both engines: the later of the two times stays.
+    q.prepare(QStringLiteral("INSERT INTO incident_seen (number, seen_at) VALUES (?, ?)"
+                             " ON CONFLICT (number) DO UPDATE SET seen_at = CASE WHEN"
+                             " excluded.seen_at > incident_seen.seen_at THEN excluded.seen_at"
+                             " ELSE incident_seen.seen_at END"));
+    for (const qint64 number : numbers) {
+        q.addBindValue(number);
+        q.addBindValue(at.toMSecsSinceEpoch());
+        if (!q.exec()) {
+            const Error error
+                    = storageError(QStringLiteral("recording a seen incident"), q.lastError());
+            db.rollback();
+            return error;
+        }
+    }
+    if (!db.commit())
+        return storageError(QStringLiteral("recording seen incidents"), db.lastError());
+    return {};
 }
 
 Result<void> SqlIncidentRepository::loadFilterFacts(QList<Incident> &list) const
@@ -716,12 +786,20 @@ Result<void> SqlIncidentRepository::appendStoredRow(const QString &providerIncid
 {
     SqlStatement &q = *m_storedIncident;
     q.bind(1, providerIncidentId);
-    if (q.next())
+    const bool found = q.next();
+    if (found)
         rows.append(incidentFromStatement(q));
     const bool ok = q.ok();
     q.finish();
     if (!ok)
         return statementError(failure.arg(subject.isNull() ? providerIncidentId : subject), q);
+    if (found) {
+        // The row goes to the queue: with its seen time, or it would look new there.
+        QList<Incident> one{rows.takeLast()};
+        if (Result<void> seen = loadSeenTimes(one); !seen)
+            return seen;
+        rows.append(one.constFirst());
+    }
     return {};
 }
 

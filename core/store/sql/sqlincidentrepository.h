@@ -47,6 +47,7 @@ public:
     int alertCount() const override;
     Result<Incident> storeEdit(const Incident &incident, const QList<OutboxEdit> &changes,
                                const QList<ActivityEntry> &activity) override;
+    Result<void> markSeen(const QList<qint64> &numbers, const QDateTime &at) override;
 
     /** Inserts or updates one incident (and its alerts, when the payload has them) inside a
      *  transaction the caller runs; touched gains every Graph id whose queue row changed. */
@@ -59,6 +60,8 @@ public:
 private:
     /** Fills alertSources, alertText and commentCount of a whole queue at once. */
     Result<void> loadFilterFacts(QList<Incident> &list) const;
+    /** Fills lastSeenTime of a whole queue (see markSeen()). */
+    Result<void> loadSeenTimes(QList<Incident> &list) const;
     Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
 
     SqlConnection &m_database;
