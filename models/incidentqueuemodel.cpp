@@ -278,7 +278,11 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
                       row.incident.alertCount);
         return {};
     case Qt::FontRole:
-        if (changeMarkAt(index.row()) != ChangeMark::None) {
+        // Bold: new or changed since the analyst last looked, or an SLA that has run out.
+        if (changeMarkAt(index.row()) != ChangeMark::None
+            || (column == SlaColumn
+                && slaStatus(row.incident, m_clock->now(), m_slaTargets).state
+                           == SlaState::Overdue)) {
             QFont font;
             font.setBold(true);
             return font;
@@ -331,14 +335,6 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         if ((column == SlaColumn || column == AgeColumn)
             && slaStatus(row.incident, m_clock->now(), m_slaTargets).state == SlaState::Overdue)
             return QBrush(QColor(0xc5, 0x0f, 0x1f));
-        return {};
-    case Qt::FontRole:
-        if (column == SlaColumn
-            && slaStatus(row.incident, m_clock->now(), m_slaTargets).state == SlaState::Overdue) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
         return {};
     default:
         break;
