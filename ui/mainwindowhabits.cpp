@@ -67,6 +67,10 @@ QString exportKey(int column)
         return QStringLiteral("createdTime");
     case IncidentQueueModel::LastUpdatedColumn:
         return QStringLiteral("lastUpdateTime");
+    case IncidentQueueModel::AgeColumn:
+        return QStringLiteral("age"); // as shown: "3h 20m"
+    case IncidentQueueModel::SlaColumn:
+        return QStringLiteral("sla"); // as shown: "40m left", "Overdue 12m"
     case IncidentQueueModel::SyncStateColumn:
         return QStringLiteral("syncState");
     default:
