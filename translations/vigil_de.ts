@@ -4,57 +4,387 @@
 <context>
     <name>HuntPivot</name>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="135"/>
+        <location filename="../facade/huntingpivot.cpp" line="143"/>
         <source>Device %1</source>
         <translation>Gerät %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="159"/>
+        <location filename="../facade/huntingpivot.cpp" line="167"/>
         <source>User %1</source>
         <translation>Benutzer %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="177"/>
+        <location filename="../facade/huntingpivot.cpp" line="185"/>
         <source>File %1</source>
         <translation>Datei %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="190"/>
+        <location filename="../facade/huntingpivot.cpp" line="198"/>
         <source>IP %1</source>
         <translation>IP %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="207"/>
+        <location filename="../facade/huntingpivot.cpp" line="215"/>
         <source>Alert %1</source>
         <translation>Warnung %1</translation>
     </message>
 </context>
 <context>
+    <name>QMainWindow</name>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="100"/>
+        <source>Other keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TriageUndoStack</name>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="65"/>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="66"/>
+        <source>%1 incidents</source>
+        <translation type="unfinished">%1 Vorfälle</translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="71"/>
+        <source>status New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="74"/>
+        <source>status Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="77"/>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="84"/>
+        <source>unassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="85"/>
+        <source>assign to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="87"/>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="89"/>
+        <source>tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="91"/>
+        <source>comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="92"/>
+        <source>%1 on %2</source>
+        <comment>what an edit changed, on which incidents</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil</name>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="127"/>
+        <location filename="../core/incidentfilter.cpp" line="136"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="155"/>
+        <location filename="../core/incidentfilter.cpp" line="164"/>
         <source>owner is me, none or part of a UPN, e.g. owner:me</source>
         <translation>owner ist me, none oder ein Teil eines UPN, z. B. owner:me</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="157"/>
+        <location filename="../core/incidentfilter.cpp" line="166"/>
         <source>tag needs a tag, e.g. tag:VIP</source>
         <translation>tag braucht ein Tag, z. B. tag:VIP</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="160"/>
+        <location filename="../core/incidentfilter.cpp" line="169"/>
         <source>%1 is &lt;N or &gt;N with m, h, d or w (minutes, hours, days, weeks), e.g. %1:&lt;4h</source>
         <translation>%1 ist &lt;N oder &gt;N mit m, h, d oder w (Minuten, Stunden, Tage, Wochen), z. B. %1:&lt;4h</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="165"/>
+        <location filename="../core/incidentfilter.cpp" line="174"/>
         <source>%1 is %2</source>
         <translation>%1 ist %2</translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="100"/>
+        <source>%1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="103"/>
+        <source>%1m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="106"/>
+        <source>%1h %2m</source>
+        <translation type="unfinished">%1: %2m {1h?}</translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="107"/>
+        <source>%1d %2h</source>
+        <translation type="unfinished">%1: %2h {1d?}</translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="116"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="118"/>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="120"/>
+        <source>Overdue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::AlertDetailDialog</name>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="48"/>
+        <source>Field</source>
+        <translation type="unfinished">Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="48"/>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="67"/>
+        <source>Alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="72"/>
+        <source>(no title)</source>
+        <translation type="unfinished">(kein Titel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="84"/>
+        <source>No Defender link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="92"/>
+        <source>Open in Microsoft 365 Defender</source>
+        <translation type="unfinished">In Microsoft 365 Defender öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="101"/>
+        <source>Fields of the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="106"/>
+        <source>Severity</source>
+        <translation type="unfinished">Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="107"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="108"/>
+        <source>Product</source>
+        <translation type="unfinished">Produkt</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="109"/>
+        <source>Detection source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="110"/>
+        <source>Category (tactic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="111"/>
+        <source>MITRE techniques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="112"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="113"/>
+        <source>Recommended actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="114"/>
+        <source>Threat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="115"/>
+        <source>Threat family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="116"/>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="117"/>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="118"/>
+        <source>Classification</source>
+        <translation type="unfinished">Klassifizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="119"/>
+        <source>Determination</source>
+        <translation type="unfinished">Bestimmung</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="120"/>
+        <source>Created</source>
+        <translation type="unfinished">Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="121"/>
+        <source>First activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="122"/>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="123"/>
+        <source>Last updated</source>
+        <translation type="unfinished">Aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="124"/>
+        <source>Resolved</source>
+        <translation type="unfinished">Gelöst</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="125"/>
+        <source>System tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="126"/>
+        <source>Alert id</source>
+        <translation type="unfinished">Warnungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="127"/>
+        <source>Provider alert id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="128"/>
+        <source>Incident id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="129"/>
+        <source>Detector id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="130"/>
+        <source>Alert policy id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="131"/>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="132"/>
+        <source>Incident link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="134"/>
+        <source>Comment</source>
+        <translation type="unfinished">Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="135"/>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="149"/>
+        <source>Custom details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="150"/>
+        <source>Additional data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="155"/>
+        <source>Evidence of the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="173"/>
+        <source>No evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="182"/>
+        <source>Detail</source>
+        <translation type="unfinished">Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="183"/>
+        <source>Verdict</source>
+        <translation type="unfinished">Urteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="184"/>
+        <source>Remediation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="201"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="204"/>
+        <source>Properties of the evidence</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -80,37 +410,42 @@
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="119"/>
+        <location filename="../models/alertlistmodel.cpp" line="124"/>
         <source>Alert</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="121"/>
+        <location filename="../models/alertlistmodel.cpp" line="126"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="123"/>
+        <location filename="../models/alertlistmodel.cpp" line="128"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="125"/>
+        <location filename="../models/alertlistmodel.cpp" line="130"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="127"/>
+        <location filename="../models/alertlistmodel.cpp" line="132"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="129"/>
+        <location filename="../models/alertlistmodel.cpp" line="134"/>
+        <source>MITRE techniques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/alertlistmodel.cpp" line="136"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="131"/>
+        <location filename="../models/alertlistmodel.cpp" line="138"/>
         <source>Alert id</source>
         <translation>Warnungs-ID</translation>
     </message>
@@ -182,6 +517,19 @@
         <location filename="../ui/triagedialogs.cpp" line="544"/>
         <source>Enter a user principal name (for example kai@contoso.com), or choose Unassign.</source>
         <translation>Geben Sie einen Benutzerprinzipalnamen ein (zum Beispiel kai@contoso.com), oder wählen Sie „Zuweisung aufheben“.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CheatSheet</name>
+    <message>
+        <location filename="../ui/cheatsheet.cpp" line="21"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cheatsheet.cpp" line="24"/>
+        <source>Single letters act on the queue when it has the focus; Ctrl+K finds any command by name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -273,29 +621,57 @@
     </message>
 </context>
 <context>
+    <name>Vigil::CommandPalette</name>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="119"/>
+        <source>Command palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="124"/>
+        <source>Command to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="125"/>
+        <source>Type a command or a view; Enter runs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="130"/>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="134"/>
+        <source>↑ ↓ choose · Enter runs · Esc closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::CommentDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="705"/>
+        <location filename="../ui/triagedialogs.cpp" line="715"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="706"/>
+        <location filename="../ui/triagedialogs.cpp" line="716"/>
         <source>&amp;Comment (Ctrl+Enter sends):</source>
         <translation>&amp;Kommentar (Strg+Eingabe sendet):</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="709"/>
+        <location filename="../ui/triagedialogs.cpp" line="719"/>
         <source>Comment text</source>
         <translation>Kommentartext</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="714"/>
+        <location filename="../ui/triagedialogs.cpp" line="724"/>
         <source>Add comment</source>
         <translation>Kommentar hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="721"/>
+        <location filename="../ui/triagedialogs.cpp" line="731"/>
         <source>The comment is empty; type the comment&apos;s text.</source>
         <translation>Der Kommentar ist leer; geben Sie den Kommentartext ein.</translation>
     </message>
@@ -303,98 +679,98 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="74"/>
+        <location filename="../ui/connectorpage.cpp" line="76"/>
         <source>Connector</source>
         <translation>Konnektor</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="145"/>
+        <location filename="../ui/connectorpage.cpp" line="154"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="157"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="158"/>
         <source>Tenant:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="150"/>
+        <location filename="../ui/connectorpage.cpp" line="159"/>
         <source>Signed in as:</source>
         <translation>Angemeldet als:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
-        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <location filename="../ui/connectorpage.cpp" line="160"/>
+        <location filename="../ui/connectorpage.cpp" line="184"/>
         <source>Cloud:</source>
         <translation>Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="285"/>
+        <location filename="../ui/connectorpage.cpp" line="294"/>
         <source>Health</source>
         <translation>Zustand der Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="288"/>
+        <location filename="../ui/connectorpage.cpp" line="297"/>
         <source>Last pull:</source>
         <translation>Letzter Abruf:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="289"/>
+        <location filename="../ui/connectorpage.cpp" line="298"/>
         <source>Last push:</source>
         <translation>Letzte Übertragung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="290"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Behind Defender:</source>
         <translation>Rückstand zu Defender:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpage.cpp" line="300"/>
         <source>Graph calls:</source>
         <translation>Graph-Aufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="292"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Back-off:</source>
         <translation>Wartezeit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="293"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpage.cpp" line="308"/>
         <source>Volume</source>
         <translation>Datenmenge</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="311"/>
         <source>Incidents:</source>
         <translation>Vorfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="303"/>
+        <location filename="../ui/connectorpage.cpp" line="312"/>
         <source>Alerts in incidents:</source>
         <translation>Warnungen in Vorfällen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="304"/>
+        <location filename="../ui/connectorpage.cpp" line="313"/>
         <source>Component alerts:</source>
         <translation>Einzelwarnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="305"/>
+        <location filename="../ui/connectorpage.cpp" line="314"/>
         <source>Rule incidents:</source>
         <translation>Vorfälle aus Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="306"/>
+        <location filename="../ui/connectorpage.cpp" line="315"/>
         <source>Duplicates:</source>
         <translation>Duplikate:</translation>
     </message>
@@ -451,25 +827,25 @@
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
@@ -519,383 +895,711 @@
         <translation>Regel speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="344"/>
+        <location filename="../ui/connectorpage.cpp" line="353"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Verbindung zum Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt, und Vigil synchronisiert nicht mehr mit ihm.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <location filename="../ui/connectorpage.cpp" line="462"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Mit dem Mandanten %1 verbunden. Das Geheimnis liegt im Schlüsselbund; Vigil synchronisiert ab jetzt über diese Verbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <location filename="../ui/connectorpage.cpp" line="480"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="473"/>
+        <location filename="../ui/connectorpage.cpp" line="482"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="476"/>
+        <location filename="../ui/connectorpage.cpp" line="485"/>
         <source>Connected as an app (client secret)</source>
         <translation>Als App verbunden (Clientgeheimnis)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="477"/>
+        <location filename="../ui/connectorpage.cpp" line="486"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Mit interaktiver Anmeldung verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="479"/>
+        <location filename="../ui/connectorpage.cpp" line="488"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="483"/>
+        <location filename="../ui/connectorpage.cpp" line="492"/>
         <source>App %1</source>
         <translation>App %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="485"/>
+        <location filename="../ui/connectorpage.cpp" line="494"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="173"/>
-        <location filename="../ui/connectorpage.cpp" line="488"/>
+        <location filename="../ui/connectorpage.cpp" line="182"/>
+        <location filename="../ui/connectorpage.cpp" line="497"/>
         <source>US Government (GCC High)</source>
         <translation>US-Regierung (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="174"/>
-        <location filename="../ui/connectorpage.cpp" line="490"/>
+        <location filename="../ui/connectorpage.cpp" line="183"/>
+        <location filename="../ui/connectorpage.cpp" line="499"/>
         <source>US Government (DoD)</source>
         <translation>US-Regierung (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="172"/>
-        <location filename="../ui/connectorpage.cpp" line="492"/>
+        <location filename="../ui/connectorpage.cpp" line="181"/>
+        <location filename="../ui/connectorpage.cpp" line="501"/>
         <source>Global</source>
         <translation>Global</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="54"/>
+        <location filename="../ui/connectorpage.cpp" line="56"/>
         <source>read, %1 new</source>
         <translation>gelesen, %1 neu</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="57"/>
+        <location filename="../ui/connectorpage.cpp" line="59"/>
         <source>not streamed</source>
         <translation>nicht gestreamt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="59"/>
+        <location filename="../ui/connectorpage.cpp" line="61"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="61"/>
+        <location filename="../ui/connectorpage.cpp" line="63"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="159"/>
+        <location filename="../ui/connectorpage.cpp" line="168"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Interaktive Anmeldung (Gerätecode)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="160"/>
+        <location filename="../ui/connectorpage.cpp" line="169"/>
         <source>App with a client secret</source>
         <translation>App mit Clientgeheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="161"/>
+        <location filename="../ui/connectorpage.cpp" line="170"/>
         <source>Sign in:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="164"/>
+        <location filename="../ui/connectorpage.cpp" line="173"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="165"/>
+        <location filename="../ui/connectorpage.cpp" line="174"/>
         <source>Tenant id:</source>
         <translation>Mandanten-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="168"/>
+        <location filename="../ui/connectorpage.cpp" line="177"/>
         <source>application (client) id of the app registration</source>
         <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="169"/>
+        <location filename="../ui/connectorpage.cpp" line="178"/>
         <source>Client id:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="179"/>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
         <source>kept only in the system keychain</source>
         <translation>nur im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="180"/>
+        <location filename="../ui/connectorpage.cpp" line="189"/>
         <source>Client secret:</source>
         <translation>Clientgeheimnis:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="182"/>
+        <location filename="../ui/connectorpage.cpp" line="191"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="184"/>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="186"/>
+        <location filename="../ui/connectorpage.cpp" line="195"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="198"/>
+        <location filename="../ui/connectorpage.cpp" line="207"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="207"/>
+        <location filename="../ui/connectorpage.cpp" line="216"/>
         <source>Sign-in code</source>
         <translation>Anmeldecode</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="218"/>
+        <location filename="../ui/connectorpage.cpp" line="227"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="221"/>
+        <location filename="../ui/connectorpage.cpp" line="230"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="223"/>
+        <location filename="../ui/connectorpage.cpp" line="232"/>
         <source>I have signed in</source>
         <translation>Ich habe mich angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="225"/>
+        <location filename="../ui/connectorpage.cpp" line="234"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
+        <location filename="../ui/connectorpage.cpp" line="235"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="256"/>
+        <location filename="../ui/connectorpage.cpp" line="265"/>
         <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
         <translation>Die Anmeldeadresse %1 ist keine Microsoft-Anmeldeseite; Vigil öffnet sie nicht. Brechen Sie ab und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="266"/>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="329"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>There was no saved connection to remove.</source>
         <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="380"/>
+        <location filename="../ui/connectorpage.cpp" line="389"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="382"/>
+        <location filename="../ui/connectorpage.cpp" line="391"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="384"/>
+        <location filename="../ui/connectorpage.cpp" line="393"/>
         <source>Enter the client secret.</source>
         <translation>Geben Sie das Clientgeheimnis ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="402"/>
+        <location filename="../ui/connectorpage.cpp" line="411"/>
         <source>Checking the client secret…</source>
         <translation>Clientgeheimnis wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <location filename="../ui/connectorpage.cpp" line="412"/>
         <source>Asking for a sign-in code…</source>
         <translation>Anmeldecode wird angefordert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="427"/>
+        <location filename="../ui/connectorpage.cpp" line="436"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="462"/>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="508"/>
+        <location filename="../ui/connectorpage.cpp" line="517"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="547"/>
+        <location filename="../ui/connectorpage.cpp" line="556"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="516"/>
-        <location filename="../ui/connectorpage.cpp" line="549"/>
+        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <location filename="../ui/connectorpage.cpp" line="558"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <location filename="../ui/connectorpage.cpp" line="550"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="551"/>
+        <location filename="../ui/connectorpage.cpp" line="560"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="555"/>
+        <location filename="../ui/connectorpage.cpp" line="564"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="556"/>
+        <location filename="../ui/connectorpage.cpp" line="565"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="558"/>
+        <location filename="../ui/connectorpage.cpp" line="567"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="194"/>
+        <location filename="../ui/connectorpagerules.cpp" line="199"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="203"/>
+        <location filename="../ui/connectorpagerules.cpp" line="208"/>
         <source>Off — turned off above</source>
         <translation>Aus – oben ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="204"/>
+        <location filename="../ui/connectorpagerules.cpp" line="209"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="204"/>
+        <location filename="../ui/connectorpagerules.cpp" line="209"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="211"/>
+        <location filename="../ui/connectorpagerules.cpp" line="216"/>
         <source>every severity</source>
         <translation>jeder Schweregrad</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="223"/>
+        <location filename="../ui/connectorpagerules.cpp" line="228"/>
         <source>title contains %1</source>
         <translation>Titel enthält %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="225"/>
+        <location filename="../ui/connectorpagerules.cpp" line="230"/>
         <source>title excludes %1</source>
         <translation>Titel schließt %1 aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="227"/>
+        <location filename="../ui/connectorpagerules.cpp" line="232"/>
         <source>skips alerts in M365D incidents</source>
         <translation>überspringt Warnungen in M365D-Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="281"/>
+        <location filename="../ui/connectorpagerules.cpp" line="286"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="292"/>
+        <location filename="../ui/connectorpagerules.cpp" line="297"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="567"/>
+        <location filename="../ui/connectorpage.cpp" line="576"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen und die Regeln zur Vorfallerstellung laufen nicht: Die App-Registrierung darf keine Warnungen lesen (%1). Erteilen Sie SecurityAlert.Read.All mit Administratoreinwilligung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="572"/>
+        <location filename="../ui/connectorpage.cpp" line="581"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Vorfälle werden synchronisiert, aber Microsoft Graph hat die Abfrage der Einzelwarnungen abgelehnt, daher laufen die Regeln zur Vorfallerstellung nicht (%1). Bitte melden Sie dies mit dem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="576"/>
+        <location filename="../ui/connectorpage.cpp" line="585"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen: %1</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="249"/>
+        <location filename="../core/incidentrules.cpp" line="285"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender erstellt aus diesen Warnungen bereits Vorfälle; eine Regel würde sie verdoppeln.</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="253"/>
+        <location filename="../core/incidentrules.cpp" line="289"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Nicht jeder Warnungstyp von Defender for Cloud Apps ist in Microsoft 365 Defender eingebunden; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält, so dass es weder Duplikate noch Lücken gibt.</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="259"/>
+        <location filename="../core/incidentrules.cpp" line="295"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Nicht jede Risikoerkennung von Entra ID Protection landet in einem Microsoft 365 Defender-Vorfall; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="264"/>
+        <location filename="../core/incidentrules.cpp" line="300"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="307"/>
+        <location filename="../ui/connectorpagerules.cpp" line="312"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="312"/>
+        <location filename="../ui/connectorpagerules.cpp" line="317"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="317"/>
+        <location filename="../ui/connectorpagerules.cpp" line="322"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="49"/>
+        <source>How many incidents to expect is not known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="51"/>
+        <source>None of the alerts of the last %n day(s) would have made one, so expect few or none.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="56"/>
+        <source>From the %n alert(s) they would have matched </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="57"/>
+        <source>in the last %n day(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="58"/>
+        <source>expect about %n incident(s) a day</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="60"/>
+        <source>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="67"/>
+        <source>Turn on the Microsoft incident creation rules?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="68"/>
+        <source>Vigil will make an incident of its own for every new MDE, MDI and MDO alert that the rules below match, at the next pull and from then on, beside the incidents Microsoft 365 Defender already makes of the same alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="72"/>
+        <source>Turn the rules on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="74"/>
+        <source>Keep them off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="125"/>
+        <source>Close the duplicates?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="126"/>
+        <source>While the rules were on (since %1) they made %n incident(s) of alerts that an M365D incident already holds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="131"/>
+        <source>Close them as Undetermined, with a comment that they are duplicates? The M365D incidents stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="134"/>
+        <source>Close %n duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="136"/>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="146"/>
+        <source>Duplicate of the M365D incident that holds the same alert: made while the Microsoft incident creation rules were on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="225"/>
+        <source>Save the changes to the %1 rule?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="226"/>
+        <source>The %1 rule has changes that are not saved. Save them before opening another rule, or discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CopySupport</name>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="144"/>
+        <source>Copy value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="145"/>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="151"/>
+        <source>Copy row</source>
+        <translation type="unfinished">Zeile kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/copysupport.cpp" line="157"/>
+        <source>Copy %n selected row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="178"/>
+        <source>Copy</source>
+        <translation type="unfinished">Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::DashboardPage</name>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="72"/>
+        <source>none yet</source>
+        <translation type="unfinished">noch keiner</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboardpage.cpp" line="73"/>
+        <source>%1 (%n incident(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="97"/>
+        <source>&amp;Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="99"/>
+        <source>Save the dashboard as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="106"/>
+        <source>Incidents created per day by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="108"/>
+        <location filename="../ui/dashboardpage.cpp" line="224"/>
+        <source>Open incidents by age and SLA state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="110"/>
+        <location filename="../ui/dashboardpage.cpp" line="263"/>
+        <source>Closed incidents by classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="112"/>
+        <source>Mean time to triage and to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="120"/>
+        <source>Times run from an incident&apos;s creation to its last update (Graph keeps no triage or closing time), so for open incidents they are upper bounds. First triage: the status leaves New or an owner is set. Days are UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="130"/>
+        <source>Save the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="131"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished">PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="175"/>
+        <source>%1 open · %2 past their SLA · mean time to triage %3 · mean time to close %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="185"/>
+        <source>Incidents created per day, by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="227"/>
+        <source>Past SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="228"/>
+        <source>Within SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="229"/>
+        <source>Triaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="230"/>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="267"/>
+        <source>True positive</source>
+        <translation type="unfinished">Richtig positiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="268"/>
+        <source>Benign positive</source>
+        <translation type="unfinished">Unbedenklich positiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="269"/>
+        <source>False positive</source>
+        <translation type="unfinished">Falsch positiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="270"/>
+        <source>Undetermined</source>
+        <translation type="unfinished">Unbestimmt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="271"/>
+        <source>Not classified</source>
+        <translation type="unfinished">Nicht klassifiziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="272"/>
+        <source>Other</source>
+        <translation type="unfinished">Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="284"/>
+        <source>Closed incidents by classification: none closed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="293"/>
+        <source>Mean time to triage and to close (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="296"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="306"/>
+        <source>To close: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="307"/>
+        <source>To triage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="338"/>
+        <source>Saved %1</source>
+        <translation type="unfinished">Gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="340"/>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::DashboardStats</name>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="33"/>
+        <source>&lt; 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="35"/>
+        <source>1–4 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="37"/>
+        <source>4–24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="39"/>
+        <source>1–7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="41"/>
+        <source>&gt; 7 d</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -906,27 +1610,27 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="162"/>
+        <location filename="../models/entitytreemodel.cpp" line="174"/>
         <source>Entity</source>
         <translation>Entität</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="164"/>
+        <location filename="../models/entitytreemodel.cpp" line="176"/>
         <source>Detail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="166"/>
+        <location filename="../models/entitytreemodel.cpp" line="178"/>
         <source>Verdict</source>
         <translation>Urteil</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="168"/>
+        <location filename="../models/entitytreemodel.cpp" line="180"/>
         <source>Remediation</source>
         <translation>Behebung</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="170"/>
+        <location filename="../models/entitytreemodel.cpp" line="182"/>
         <source>Roles</source>
         <translation>Rollen</translation>
     </message>
@@ -1030,6 +1734,467 @@
         <location filename="../facade/eventstreamcontroller.cpp" line="403"/>
         <source>the pass was stopped</source>
         <translation>der Durchlauf wurde angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::EvidenceDetail</name>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="19"/>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="20"/>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="21"/>
+        <source>DNS domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="22"/>
+        <source>NT domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="23"/>
+        <source>OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="24"/>
+        <source>OS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="25"/>
+        <source>OS build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="26"/>
+        <source>Health</source>
+        <translation type="unfinished">Zustand der Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="27"/>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="28"/>
+        <source>Onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="29"/>
+        <source>Antivirus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="30"/>
+        <source>Device group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="31"/>
+        <source>Device group id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="32"/>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="33"/>
+        <source>Last IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="34"/>
+        <source>Last external IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="35"/>
+        <source>IP interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="36"/>
+        <source>Logged-on users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="37"/>
+        <source>Virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="38"/>
+        <location filename="../core/graphdetails.cpp" line="48"/>
+        <location filename="../core/graphdetails.cpp" line="58"/>
+        <location filename="../core/graphdetails.cpp" line="71"/>
+        <source>Defender device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="39"/>
+        <source>Entra device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="40"/>
+        <location filename="../core/graphdetails.cpp" line="45"/>
+        <location filename="../core/graphdetails.cpp" line="56"/>
+        <source>Account</source>
+        <translation type="unfinished">Konto</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="41"/>
+        <location filename="../core/graphdetails.cpp" line="62"/>
+        <location filename="../core/graphdetails.cpp" line="95"/>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="42"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="43"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="44"/>
+        <source>UPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="46"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="47"/>
+        <location filename="../core/graphdetails.cpp" line="57"/>
+        <source>Detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="49"/>
+        <source>Image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="50"/>
+        <source>Process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="51"/>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="52"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="53"/>
+        <source>Parent image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="54"/>
+        <source>Parent process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="55"/>
+        <source>Parent started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="59"/>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="60"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="61"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="63"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="64"/>
+        <location filename="../core/graphdetails.cpp" line="66"/>
+        <source>Hive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="65"/>
+        <location filename="../core/graphdetails.cpp" line="67"/>
+        <source>Key</source>
+        <translation type="unfinished">Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="68"/>
+        <source>Value name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="69"/>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="70"/>
+        <source>Value type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="72"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="73"/>
+        <source>Sender (P1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="74"/>
+        <source>Sender (P2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="75"/>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="76"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="77"/>
+        <source>Delivery action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="78"/>
+        <source>Delivery location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="79"/>
+        <source>Threats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="80"/>
+        <source>Detection methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="81"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="82"/>
+        <source>Sender IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="83"/>
+        <source>URLs</source>
+        <translation type="unfinished">URLs</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="84"/>
+        <source>URL count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="85"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="86"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="87"/>
+        <source>Internet message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="88"/>
+        <source>Network message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="89"/>
+        <location filename="../core/graphdetails.cpp" line="101"/>
+        <source>URN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="90"/>
+        <location filename="../core/graphdetails.cpp" line="102"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="91"/>
+        <location filename="../core/graphdetails.cpp" line="103"/>
+        <source>App id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="92"/>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="93"/>
+        <source>Instance id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="94"/>
+        <source>SaaS app id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="96"/>
+        <source>Clustered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="97"/>
+        <source>Cluster value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="98"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="99"/>
+        <source>Network message ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="100"/>
+        <source>Query</source>
+        <translation type="unfinished">Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="104"/>
+        <source>Object id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="105"/>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="106"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="107"/>
+        <source>Group id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="108"/>
+        <source>Friendly name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="109"/>
+        <source>Distinguished name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="110"/>
+        <source>SID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="111"/>
+        <source>AD object GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="113"/>
+        <source>Verdict</source>
+        <translation type="unfinished">Urteil</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="114"/>
+        <source>Remediation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="115"/>
+        <source>Remediation details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="116"/>
+        <source>Roles</source>
+        <translation type="unfinished">Rollen</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="117"/>
+        <source>Detailed roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="118"/>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="119"/>
+        <source>First seen in the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="218"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="219"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1296,98 +2461,155 @@
 <context>
     <name>Vigil::HuntingPage</name>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="46"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
         <source>Hunting</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="201"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="347"/>
         <source>Run in Defender</source>
         <translation>In Defender ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="65"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="69"/>
         <source>Running in Defender…</source>
         <translation>Wird in Defender ausgeführt…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="81"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="87"/>
         <source>New query tab</source>
         <translation>Neuer Abfrage-Tab</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="85"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
         <source>Open a new query tab (Ctrl+T)</source>
         <translation>Neuen Abfrage-Tab öffnen (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="93"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="99"/>
         <source>Close query tab</source>
         <translation>Abfrage-Tab schließen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
         <source>Rename query tab…</source>
         <translation>Abfrage-Tab umbenennen…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="159"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="165"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="177"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="183"/>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="217"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="224"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="226"/>
+        <source>Last 30 days (Defender&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="249"/>
+        <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="256"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="277"/>
+        <source>Custom: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="272"/>
+        <source>Time window in Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
+        <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="320"/>
+        <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="336"/>
+        <source>Defender&apos;s last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="363"/>
         <source>Defender did not answer.</source>
         <translation>Defender hat nicht geantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="372"/>
         <source>Ran in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
-        <source>Run the query (or the selection) in Microsoft 365 Defender, over Defender&apos;s last 30 days</source>
-        <translation>Abfrage (oder Auswahl) in Microsoft 365 Defender ausführen, über die letzten 30 Tage von Defender</translation>
+        <location filename="../ui/hunting/huntingpage.cpp" line="444"/>
+        <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="298"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="447"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
         <translation>Das Ausführen von Abfragen in Microsoft 365 Defender ist in diesem Fenster nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="307"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="456"/>
         <source>Query %1</source>
         <translation>Abfrage %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
         <source>Rename query tab</source>
         <translation>Abfrage-Tab umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="393"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="542"/>
         <source>%1 holds no events</source>
         <translation>%1 enthält keine Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="396"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="545"/>
         <source>%1 holds %2 to %3</source>
         <translation>%1 enthält %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="406"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="555"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
         <translation>Die lokalen Tabellen enthalten nicht den ganzen Zeitraum von %1 bis %2 (%3). Führen Sie die Abfrage in Microsoft 365 Defender aus, um die Ereignisse zu erhalten, die auf diesem Computer fehlen.</translation>
     </message>
@@ -1527,87 +2749,95 @@
 <context>
     <name>Vigil::HuntingTab</name>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="32"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
         <source>1 row</source>
         <translation>1 Zeile</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="34"/>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="59"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="60"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="61"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="62"/>
         <source>Run the selection, or the whole query (Ctrl+Enter); Shift+Enter runs the block at the cursor</source>
         <translation>Auswahl oder ganze Abfrage ausführen (Strg+Eingabe); Umschalt+Eingabe führt den Block am Cursor aus</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="64"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="65"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="66"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="67"/>
         <source>Stop the running query (Esc in the editor)</source>
         <translation>Laufende Abfrage anhalten (Esc im Editor)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="81"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="85"/>
         <source>Rows and time of the last run</source>
         <translation>Zeilen und Dauer der letzten Ausführung</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="86"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="90"/>
         <source>The error in the query</source>
         <translation>Der Fehler in der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="125"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="130"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="140"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="145"/>
         <source>Saved %1</source>
         <translation>Gespeichert in %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
+        <source>Waiting for Defender (%1): trying again in %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
         <source>The query is refused at line %1, column %2: %3</source>
         <translation>Die Abfrage wird in Zeile %1, Spalte %2 abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="247"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="288"/>
         <source>The query was cancelled.</source>
         <translation>Die Abfrage wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="278"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="319"/>
         <source>Running… %1 · %2 s</source>
         <translation>Wird ausgeführt… %1 · %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="322"/>
         <source>%1 · %2 s</source>
         <translation>%1 · %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="286"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="327"/>
         <source>truncated at %1 rows</source>
         <translation>bei %1 Zeilen abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="289"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
         <source>%1 shown</source>
         <translation>%1 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="310"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="351"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
@@ -1723,359 +2953,374 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="100"/>
+        <location filename="../ui/incidentdetailview.cpp" line="102"/>
         <source>Incident detail</source>
         <translation>Vorfalldetails</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="107"/>
+        <location filename="../ui/incidentdetailview.cpp" line="109"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Wählen Sie einen Vorfall aus, um seine Warnungen, Entitäten und Kommentare zu sehen.
 j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="155"/>
+        <location filename="../ui/incidentdetailview.cpp" line="157"/>
         <source>Severity:</source>
         <translation>Schweregrad:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="159"/>
+        <location filename="../ui/incidentdetailview.cpp" line="161"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="160"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Incident:</source>
         <translation>Vorfall:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="161"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Defender id:</source>
         <translation>Defender-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="162"/>
+        <location filename="../ui/incidentdetailview.cpp" line="164"/>
         <source>Owner:</source>
         <translation>Besitzer:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="163"/>
+        <location filename="../ui/incidentdetailview.cpp" line="165"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="164"/>
+        <location filename="../ui/incidentdetailview.cpp" line="166"/>
         <source>Classification:</source>
         <translation>Klassifizierung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="165"/>
+        <location filename="../ui/incidentdetailview.cpp" line="167"/>
         <source>Determination:</source>
         <translation>Bestimmung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="166"/>
+        <location filename="../ui/incidentdetailview.cpp" line="168"/>
         <source>Created:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="167"/>
+        <location filename="../ui/incidentdetailview.cpp" line="169"/>
         <source>Last updated:</source>
         <translation>Zuletzt aktualisiert:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="181"/>
+        <location filename="../ui/incidentdetailview.cpp" line="183"/>
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="188"/>
+        <location filename="../ui/incidentdetailview.cpp" line="190"/>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="217"/>
+        <location filename="../ui/incidentdetailview.cpp" line="200"/>
+        <source>Summary, description and resolving comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="238"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="219"/>
+        <location filename="../ui/incidentdetailview.cpp" line="240"/>
         <source>Load the incident detail again</source>
         <translation>Vorfalldetails erneut laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="234"/>
+        <location filename="../ui/incidentdetailview.cpp" line="255"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="249"/>
+        <location filename="../ui/incidentdetailview.cpp" line="270"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Vollständigen Vorfall in Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="254"/>
+        <location filename="../ui/incidentdetailview.cpp" line="275"/>
         <source>Load all alerts</source>
         <translation>Alle Warnungen laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="256"/>
+        <location filename="../ui/incidentdetailview.cpp" line="277"/>
         <source>Load all alerts of this incident</source>
         <translation>Alle Warnungen dieses Vorfalls laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="273"/>
+        <location filename="../ui/incidentdetailview.cpp" line="294"/>
         <source>Alerts of the incident</source>
         <translation>Warnungen des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="299"/>
+        <location filename="../ui/incidentdetailview.cpp" line="325"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entitäten des Vorfalls, nach Art gruppiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="309"/>
+        <location filename="../ui/incidentdetailview.cpp" line="335"/>
         <source>Comments on the incident</source>
         <translation>Kommentare zum Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="312"/>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="338"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="312"/>
+        <location filename="../ui/incidentdetailview.cpp" line="338"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="312"/>
+        <location filename="../ui/incidentdetailview.cpp" line="338"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="399"/>
         <source>Status…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="399"/>
         <source>Set the status of this incident (S)</source>
         <translation>Status dieses Vorfalls festlegen (S)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="374"/>
+        <location filename="../ui/incidentdetailview.cpp" line="401"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="374"/>
+        <location filename="../ui/incidentdetailview.cpp" line="401"/>
         <source>Assign this incident to me (A)</source>
         <translation>Diesen Vorfall mir zuweisen (A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="376"/>
+        <location filename="../ui/incidentdetailview.cpp" line="403"/>
         <source>Assign…</source>
         <translation>Zuweisen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="376"/>
+        <location filename="../ui/incidentdetailview.cpp" line="403"/>
         <source>Assign this incident to someone (Shift+A)</source>
         <translation>Diesen Vorfall jemandem zuweisen (Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="378"/>
+        <location filename="../ui/incidentdetailview.cpp" line="405"/>
         <source>Close…</source>
         <translation>Schließen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="378"/>
+        <location filename="../ui/incidentdetailview.cpp" line="405"/>
         <source>Close this incident with a classification (C)</source>
         <translation>Diesen Vorfall mit einer Klassifizierung schließen (C)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="380"/>
+        <location filename="../ui/incidentdetailview.cpp" line="407"/>
         <source>Tags…</source>
         <translation>Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="380"/>
+        <location filename="../ui/incidentdetailview.cpp" line="407"/>
         <source>Add or remove tags of this incident (T)</source>
         <translation>Tags dieses Vorfalls hinzufügen oder entfernen (T)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="382"/>
+        <location filename="../ui/incidentdetailview.cpp" line="409"/>
         <source>Comment…</source>
         <translation>Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="382"/>
+        <location filename="../ui/incidentdetailview.cpp" line="409"/>
         <source>Comment on this incident (M)</source>
         <translation>Diesen Vorfall kommentieren (M)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="394"/>
+        <location filename="../ui/incidentdetailview.cpp" line="421"/>
         <source>Sync activity of the incident, newest first</source>
         <translation>Synchronisierungsaktivität des Vorfalls, neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>Side</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>From</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>To</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
-        <location filename="../ui/incidentdetailview.cpp" line="460"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="487"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="411"/>
+        <location filename="../ui/incidentdetailview.cpp" line="438"/>
         <source>Apply mine again</source>
         <translation>Meinen Wert erneut anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="413"/>
+        <location filename="../ui/incidentdetailview.cpp" line="440"/>
         <source>Send the value Defender overwrote in this conflict again</source>
         <translation>Den Wert, den Defender in diesem Konflikt überschrieben hat, erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="451"/>
+        <location filename="../ui/incidentdetailview.cpp" line="478"/>
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="451"/>
+        <location filename="../ui/incidentdetailview.cpp" line="478"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="500"/>
+        <location filename="../ui/incidentdetailview.cpp" line="529"/>
         <source>(no title)</source>
         <translation>(kein Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="558"/>
+        <location filename="../ui/incidentdetailview.cpp" line="554"/>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="591"/>
         <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
         <translation>Duplikat von %1 – dieser Microsoft 365 Defender-Vorfall enthält dieselbe Warnung.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="664"/>
+        <location filename="../ui/incidentdetailview.cpp" line="684"/>
+        <source>Someone else is on this incident: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="709"/>
         <source>Activity (%1)</source>
         <translation>Aktivität (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="44"/>
-        <location filename="../ui/incidentdetailview.cpp" line="509"/>
+        <location filename="../ui/incidentdetailview.cpp" line="46"/>
+        <location filename="../ui/incidentdetailview.cpp" line="538"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="514"/>
+        <location filename="../ui/incidentdetailview.cpp" line="543"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="517"/>
+        <location filename="../ui/incidentdetailview.cpp" line="546"/>
         <source>Not classified</source>
         <translation>Nicht klassifiziert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="53"/>
-        <location filename="../ui/incidentdetailview.cpp" line="520"/>
-        <location filename="../ui/incidentdetailview.cpp" line="525"/>
+        <location filename="../ui/incidentdetailview.cpp" line="55"/>
+        <location filename="../ui/incidentdetailview.cpp" line="549"/>
+        <location filename="../ui/incidentdetailview.cpp" line="558"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="50"/>
+        <location filename="../ui/incidentdetailview.cpp" line="52"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="530"/>
+        <location filename="../ui/incidentdetailview.cpp" line="563"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="533"/>
+        <location filename="../ui/incidentdetailview.cpp" line="566"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>Ausstehend – eine Änderung wartet darauf, an Defender gesendet zu werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="536"/>
+        <location filename="../ui/incidentdetailview.cpp" line="569"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Konflikt – gleichzeitig hier und in Defender geändert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="539"/>
+        <location filename="../ui/incidentdetailview.cpp" line="572"/>
         <source>Error — a change could not be delivered</source>
         <translation>Fehler – eine Änderung konnte nicht übermittelt werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="542"/>
+        <location filename="../ui/incidentdetailview.cpp" line="575"/>
         <source>Sync state: %1</source>
         <translation>Synchronisierungsstatus: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="549"/>
+        <location filename="../ui/incidentdetailview.cpp" line="582"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Zusammengeführt in %1 – dort sind seine Warnungen.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="552"/>
+        <location filename="../ui/incidentdetailview.cpp" line="585"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Zusammengeführt in Defender-Vorfall %1, der noch nicht in der Warteschlange ist.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="555"/>
+        <location filename="../ui/incidentdetailview.cpp" line="588"/>
         <source>Merged into another incident.</source>
         <translation>In einen anderen Vorfall zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="564"/>
+        <location filename="../ui/incidentdetailview.cpp" line="597"/>
         <source>Merged from %1.</source>
         <translation>Zusammengeführt aus %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="585"/>
+        <location filename="../ui/incidentdetailview.cpp" line="620"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Warnungen, Entitäten und Kommentare werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="611"/>
+        <location filename="../ui/incidentdetailview.cpp" line="647"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="624"/>
+        <location filename="../ui/incidentdetailview.cpp" line="660"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Über 150 Warnungen – die ersten 150 werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="625"/>
+        <location filename="../ui/incidentdetailview.cpp" line="661"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 von %2 Warnungen angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="626"/>
+        <location filename="../ui/incidentdetailview.cpp" line="662"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Dieser Vorfall hat %n Warnung.</numerusform>
@@ -2083,7 +3328,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="646"/>
+        <location filename="../ui/incidentdetailview.cpp" line="691"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>%n Warnung wird geladen…</numerusform>
@@ -2091,66 +3336,101 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="660"/>
+        <location filename="../ui/incidentdetailview.cpp" line="705"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Warnungen (%1 von %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="661"/>
+        <location filename="../ui/incidentdetailview.cpp" line="706"/>
         <source>Alerts (%1)</source>
         <translation>Warnungen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="662"/>
+        <location filename="../ui/incidentdetailview.cpp" line="707"/>
         <source>Entities (%1)</source>
         <translation>Entitäten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="663"/>
+        <location filename="../ui/incidentdetailview.cpp" line="708"/>
         <source>Comments (%1)</source>
         <translation>Kommentare (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailhunt.cpp" line="19"/>
-        <location filename="../ui/incidentdetailhunt.cpp" line="34"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="20"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="30"/>
         <source>Hunt</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailhunt.cpp" line="21"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
         <source>Hunt for the selected alert or entity</source>
         <translation>Nach der ausgewählten Warnung oder Entität suchen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="23"/>
         <source>Open the hunting page with a query for the selected alert, device, user, file or IP, over the incident&apos;s time, and run it</source>
         <translation>Suchseite mit einer Abfrage für die ausgewählte Warnung, das Gerät, den Benutzer, die Datei oder die IP im Zeitraum des Vorfalls öffnen und ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="48"/>
+        <source>Filter alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="49"/>
+        <source>Filter the alerts by title, product, category, MITRE technique or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="53"/>
+        <source>Filter entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="54"/>
+        <source>Filter the entities by name, detail, verdict or kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="102"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="103"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="104"/>
+        <source>Resolving comment</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Vigil::IncidentQuery</name>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="315"/>
+        <location filename="../core/incidentfilter.cpp" line="324"/>
         <source>the quote is not closed</source>
         <translation>das Anführungszeichen ist nicht geschlossen</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="368"/>
+        <location filename="../core/incidentfilter.cpp" line="377"/>
         <source>%1 is not a field; the fields are %2 (quote the term to search for it as text)</source>
         <translation>%1 ist kein Feld; die Felder sind %2 (setzen Sie den Begriff in Anführungszeichen, um ihn als Text zu suchen)</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="564"/>
+        <location filename="../core/incidentfilter.cpp" line="576"/>
         <source>No incident matches %1.</source>
         <translation>Kein Vorfall entspricht %1.</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="566"/>
+        <location filename="../core/incidentfilter.cpp" line="578"/>
         <source>%1 removed the last incident that the terms before it left.</source>
         <translation>%1 hat den letzten Vorfall entfernt, den die Begriffe davor übrig ließen.</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="567"/>
+        <location filename="../core/incidentfilter.cpp" line="579"/>
         <source>%1 removed the last %2 incidents that the terms before it left.</source>
         <translation>%1 hat die letzten %2 Vorfälle entfernt, die die Begriffe davor übrig ließen.</translation>
     </message>
@@ -2158,27 +3438,45 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="75"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="78"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="77"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="80"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="79"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="82"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="81"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="84"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="263"/>
+        <source>%n alerts, all loaded in the detail view.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
+        <source>New since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="270"/>
+        <source>Changed in Defender or by a colleague since you last opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/incidentqueuemodel.cpp" line="277"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n Warnung; die Detailansicht zeigt die ersten 150.</numerusform>
@@ -2186,69 +3484,89 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
         <source>Incident number</source>
         <translation>Vorfallnummer</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="248"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="355"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="250"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="357"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="252"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="359"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="254"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="361"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="256"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="258"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="365"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="260"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="367"/>
         <source>Alerts</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="262"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="369"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="264"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="371"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="266"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="373"/>
         <source>Last updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="375"/>
         <source>Sync</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <source>Time since the incident was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="380"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="381"/>
+        <source>Time left to the first triage (status leaves New or an owner is set), by severity</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2310,79 +3628,79 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus, Umschalt+Eingabe den Blo
 <context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil – Microsoft 365 Defender-Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Try the sync again now</source>
         <translation>Synchronisierung jetzt erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Hide this message</source>
         <translation>Diese Meldung ausblenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Opening the incident store…</source>
         <translation>Vorfallspeicher wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>Sync status</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Incidents shown</source>
         <translation>Angezeigte Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Ihr Wert für Vorfall #%1 wurde nicht erneut angewendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;Import hunting data…</source>
         <translation>Suchdaten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
-        <location filename="../ui/mainwindowqueue.cpp" line="37"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="38"/>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="39"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="40"/>
         <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
         <translation>Filter: Wörter, Hostnamen, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="42"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="43"/>
         <source>Words match the number, title, owner, tags, alert titles and evidence names.
 Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
 Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
@@ -2391,308 +3709,309 @@ Felder: severity, status, classification, owner (me, none), tag, provider (m365d
 Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Felds; -Begriff schließt aus; &quot;Anführungszeichen&quot; halten eine Wortgruppe zusammen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="69"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="70"/>
         <source>Incident queue</source>
         <translation>Vorfallwarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="180"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="185"/>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="186"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="191"/>
         <source>No incident matches the filter.</source>
         <translation>Kein Vorfall entspricht dem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="188"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="193"/>
         <source>Remove that term, or press Esc in the filter to clear it.</source>
         <translation>Entfernen Sie diesen Begriff, oder drücken Sie Esc im Filter, um ihn zu leeren.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ausgewählten Vorfall im Defender-Portal öffnen (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Änderungen jetzt aus Microsoft 365 Defender abrufen (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>Next incident</source>
         <translation>Nächster Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Previous incident</source>
         <translation>Vorheriger Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Back to the queue</source>
         <translation>Zurück zur Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Set &amp;status…</source>
         <translation>&amp;Status festlegen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Set the status of the selected incidents</source>
         <translation>Status der ausgewählten Vorfälle festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>&amp;Assign to me</source>
         <translation>&amp;Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Assign the selected incidents to me</source>
         <translation>Ausgewählte Vorfälle mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Assign &amp;to…</source>
         <translation>&amp;Zuweisen an…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Ausgewählte Vorfälle jemandem zuweisen oder ihre Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Close with classification…</source>
         <translation>Mit Klassifizierung s&amp;chließen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Ausgewählte Vorfälle mit einer Klassifizierung schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Tags der ausgewählten Vorfälle hinzufügen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Comment on the selected incidents</source>
         <translation>Ausgewählte Vorfälle kommentieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Mark / unmark incident</source>
         <translation>Vorfall markieren / Markierung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Vorfall zur Auswahl hinzufügen oder daraus entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Extend selection down</source>
         <translation>Auswahl nach unten erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Select the next incident too</source>
         <translation>Auch den nächsten Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Extend selection up</source>
         <translation>Auswahl nach oben erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Select the previous incident too</source>
         <translation>Auch den vorherigen Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>&amp;Queue</source>
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Go to the incident queue (G Q)</source>
         <translation>Zur Vorfall-Warteschlange wechseln (G Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>C&amp;onnector</source>
         <translation>K&amp;onnektor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
         <translation>Zur Konnektor-Seite wechseln: Verbindung, Zustand und Regeln zur Vorfallerstellung (G C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>&amp;Hunting</source>
         <translation>&amp;Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>Go to the hunting page: KQL queries over the local events (G H)</source>
         <translation>Zur Suchseite wechseln: KQL-Abfragen über die lokalen Ereignisse (G H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
-        <source>&amp;Vigil</source>
-        <translation>&amp;Vigil</translation>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <source>Vi&amp;gil</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Columns…</source>
         <translation>Spalten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>&amp;Incident</source>
         <translation>V&amp;orfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <location filename="../ui/mainwindow.cpp" line="451"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>Vorfall #%1 hat keinen Microsoft 365 Defender-Vorfall, der geöffnet werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="449"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindowreading.cpp" line="66"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Für %1 konnte kein Webbrowser gestartet werden. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Vorfallspeicher geöffnet; warte auf die erste Synchronisierung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Die Warnungen von Vorfall #%1 konnten nicht geladen werden. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="574"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="563"/>
+        <location filename="../ui/mainwindow.cpp" line="577"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>Waiting before the next call</source>
         <translation>Warten vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="581"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Offline — showing the local copy</source>
         <translation>Offline – lokale Kopie wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
+        <location filename="../ui/mainwindow.cpp" line="602"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592"/>
+        <location filename="../ui/mainwindow.cpp" line="606"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
         <source>Changes pulled up to %1</source>
         <translation>Änderungen abgerufen bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="618"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Graph-Aufrufe %1/%2 pro Min.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>The last sync failed. </source>
         <translation>Die letzte Synchronisierung ist fehlgeschlagen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil kann keine Vorfälle anzeigen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Incident store unavailable</source>
         <translation>Vorfallspeicher nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>1 incident</source>
         <translation>1 Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>%1 incidents</source>
         <translation>%1 Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="648"/>
+        <location filename="../ui/mainwindow.cpp" line="662"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="317"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="326"/>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
     </message>
@@ -2707,27 +4026,27 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <translation>Vorfall #%1 wurde Ihnen nicht zugewiesen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowtriage.cpp" line="200"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="213"/>
         <source>Change to #%1 queued for Microsoft 365 Defender.</source>
         <translation>Änderung an #%1 für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowtriage.cpp" line="202"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="215"/>
         <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
         <translation>Änderung an %1 Vorfällen für Microsoft 365 Defender in die Warteschlange gestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowtriage.cpp" line="215"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="228"/>
         <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
         <translation>Defender hat die Änderung an #%1 abgelehnt: %2. Der Vorfall zeigt wieder seine vorherigen Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="741"/>
+        <location filename="../ui/mainwindow.cpp" line="770"/>
         <source>1 change waiting to be sent</source>
         <translation>1 Änderung wartet auf das Senden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="742"/>
+        <location filename="../ui/mainwindow.cpp" line="771"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 Änderungen warten auf das Senden</translation>
     </message>
@@ -2866,6 +4185,456 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="123"/>
+        <source>&amp;Mark all as seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="125"/>
+        <source>Take the new and changed marks off every incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="128"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="245"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="134"/>
+        <source>&amp;Re-sort the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="137"/>
+        <source>Put the rows that changed in their place (Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="140"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="146"/>
+        <source>&amp;Command palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="151"/>
+        <source>&amp;Export view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="155"/>
+        <source>Save the incidents the queue shows, as it shows them, to CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="165"/>
+        <source>Rows in italics have changed place · Shift+R sorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="173"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="179"/>
+        <source>T&amp;heme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="199"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="246"/>
+        <source>&amp;Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="250"/>
+        <source>Then, with Ctrl+Z again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="273"/>
+        <source>#%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="283"/>
+        <source>Undo could not put everything back. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="288"/>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="301"/>
+        <source>Reopen closed incidents?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="302"/>
+        <source>1 of the %1 incidents is closed. This edit reopens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="305"/>
+        <source>%1 of the %2 incidents are closed. This edit reopens them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="312"/>
+        <source>Reopen 1 incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="313"/>
+        <source>Reopen %1 incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="432"/>
+        <source>Export view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="433"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="442"/>
+        <source>View saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="500"/>
+        <source>The view could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowoutbox.cpp" line="24"/>
+        <source>O&amp;utbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowoutbox.cpp" line="28"/>
+        <source>Go to the outbox: edits not yet accepted by Microsoft 365 Defender (G O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="40"/>
+        <source>Show the &amp;detail pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="44"/>
+        <source>Hide the detail pane to give the queue the whole width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="46"/>
+        <source>Detail pane &amp;below the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="49"/>
+        <source>Show the detail pane under the queue instead of beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="59"/>
+        <source>This alert has no Microsoft 365 Defender link that may be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowteam.cpp" line="67"/>
+        <source>Sync leader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowteam.cpp" line="70"/>
+        <source>%1 (leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="49"/>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="53"/>
+        <source>Go to the dashboard: incidents over time, the queue by age and SLA, closures, mean times (G D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="71"/>
+        <source>Do &amp;not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="74"/>
+        <source>No desktop notifications for new High incidents and SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="80"/>
+        <source>&amp;SLA targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="88"/>
+        <source>Show Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::OutboxPage</name>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="64"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="66"/>
+        <source>Owner</source>
+        <translation type="unfinished">Besitzer</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="68"/>
+        <source>Classification</source>
+        <translation type="unfinished">Klassifizierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="70"/>
+        <source>Tags</source>
+        <translation type="unfinished">Tags</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="72"/>
+        <source>Comment</source>
+        <translation type="unfinished">Kommentar</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="74"/>
+        <source>Severity</source>
+        <translation type="unfinished">Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="76"/>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="87"/>
+        <source>(unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="94"/>
+        <source>(no tags)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="118"/>
+        <source>Outbox: edits Microsoft 365 Defender has not accepted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Field</source>
+        <translation type="unfinished">Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Value</source>
+        <translation type="unfinished">Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="133"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="133"/>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="133"/>
+        <source>Error</source>
+        <translation type="unfinished">Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="159"/>
+        <source>&amp;Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="161"/>
+        <source>Send the selected incident&apos;s edits to Microsoft 365 Defender now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="162"/>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="164"/>
+        <source>Drop the selected incident&apos;s edits unsent; it shows Microsoft 365 Defender&apos;s values again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="188"/>
+        <source>Discarded the edit of incident #%1; it shows Microsoft 365 Defender&apos;s values again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="191"/>
+        <source>Discarded %1 edits of incident #%2; it shows Microsoft 365 Defender&apos;s values again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="199"/>
+        <source>The edits of incident #%1 were not discarded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="238"/>
+        <source>Waiting behind a failed edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="240"/>
+        <source>Waiting for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="242"/>
+        <source>Failed, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="244"/>
+        <source>Pending</source>
+        <translation type="unfinished">Ausstehend</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="249"/>
+        <source>after sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="256"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="277"/>
+        <source>No edits wait: Microsoft 365 Defender has every change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="279"/>
+        <source>1 edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="279"/>
+        <source>%1 edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="280"/>
+        <location filename="../ui/outboxpage.cpp" line="288"/>
+        <source>1 incident</source>
+        <translation type="unfinished">1 Vorfall</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="280"/>
+        <location filename="../ui/outboxpage.cpp" line="289"/>
+        <source>%1 incidents</source>
+        <translation type="unfinished">%1 Vorfälle</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="281"/>
+        <source>%1 of %2 waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="286"/>
+        <source>Failed: %1 (each retried on its own back-off, without holding back the others).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="309"/>
+        <source>Sending the edits of incident #%1 now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="325"/>
+        <source>Discard edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="326"/>
+        <source>Discard the unsent edit of incident #%1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="327"/>
+        <source>Discard the %1 unsent edits of incident #%2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="329"/>
+        <source>They are never sent, and the incident shows Microsoft 365 Defender&apos;s values again. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::OutboxPusher</name>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="442"/>
+        <source>The incident store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="445"/>
+        <source>The edits of incident #%1 are on their way to Microsoft 365 Defender; try again when they are answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="452"/>
+        <source>Another Vigil is delivering the outbox; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="483"/>
+        <source>Discarded before Microsoft 365 Defender accepted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Vigil::QueryLibraryPanel</name>
@@ -2885,179 +4654,197 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="80"/>
+        <source>Clear history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>When (UTC)</source>
         <translation>Zeitpunkt (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="100"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Where</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="100"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="100"/>
         <source>Changed (UTC)</source>
         <translation>Geändert (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="102"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="113"/>
         <source>Save current query…</source>
         <translation>Aktuelle Abfrage speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="105"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="116"/>
         <source>Rename…</source>
         <translation>Umbenennen…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="106"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="117"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="107"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="118"/>
         <source>Import…</source>
         <translation>Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="108"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="119"/>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="111"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="122"/>
         <source>Saved</source>
         <translation>Gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="126"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
         <source>The query library could not be opened: %1</source>
         <translation>Die Abfragebibliothek konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="131"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="142"/>
         <source>Saved as &quot;%1&quot;.</source>
         <translation>Als „%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="148"/>
         <source>1 query imported.</source>
         <translation>1 Abfrage importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="138"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="149"/>
         <source>%1 queries imported.</source>
         <translation>%1 Abfragen importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="145"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="156"/>
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="173"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="184"/>
         <source>Search names and query text</source>
         <translation>Namen und Abfragetext durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="217"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
         <source>There is no query to save.</source>
         <translation>Es gibt keine Abfrage zum Speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="232"/>
         <source>Save query</source>
         <translation>Abfrage speichern</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="232"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="275"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="239"/>
         <source>Replace saved query</source>
         <translation>Gespeicherte Abfrage ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="229"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="240"/>
         <source>A saved query is already named &quot;%1&quot;. Replace its text with the current query?</source>
         <translation>Es gibt bereits eine gespeicherte Abfrage namens „%1“. Ihren Text durch die aktuelle Abfrage ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="275"/>
         <source>Rename saved query</source>
         <translation>Gespeicherte Abfrage umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="273"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="284"/>
         <source>A saved query needs a name.</source>
         <translation>Eine gespeicherte Abfrage braucht einen Namen.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="286"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="297"/>
         <source>Delete saved query</source>
         <translation>Gespeicherte Abfrage löschen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="287"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="298"/>
         <source>Delete the saved query &quot;%1&quot;?</source>
         <translation>Die gespeicherte Abfrage „%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="307"/>
         <source>Import queries</source>
         <translation>Abfragen importieren</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="307"/>
         <source>KQL queries (*.kql);;All files (*)</source>
         <translation>KQL-Abfragen (*.kql);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="308"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="319"/>
         <source>Export query</source>
         <translation>Abfrage exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="309"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="320"/>
         <source>KQL queries (*.kql)</source>
         <translation>KQL-Abfragen (*.kql)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="333"/>
+        <source>Clear history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="334"/>
+        <source>Remove the %n run(s) in the history? Saved queries stay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="356"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="356"/>
         <source>this machine</source>
         <translation>dieser Computer</translation>
     </message>
@@ -3131,6 +4918,49 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <location filename="../ui/hunting/schemabrowser.cpp" line="191"/>
         <source>%1 (JSON text)</source>
         <translation>%1 (JSON-Text)</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SlaDialog</name>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="22"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="23"/>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="33"/>
+        <source>SLA targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="35"/>
+        <source>How long a new incident may wait for its first triage: its status leaves New or an owner is set. The queue&apos;s SLA column counts down to it and marks overdue incidents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="45"/>
+        <source>&amp;High:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="46"/>
+        <source>&amp;Medium:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="47"/>
+        <source>&amp;Low:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="48"/>
+        <source>&amp;Informational:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3556,7 +5386,7 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     </message>
     <message>
         <location filename="../ui/triagedialogs.cpp" line="615"/>
-        <location filename="../ui/triagedialogs.cpp" line="646"/>
+        <location filename="../ui/triagedialogs.cpp" line="656"/>
         <source>New tag</source>
         <translation>Neues Tag</translation>
     </message>
@@ -3586,9 +5416,105 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <translation>Tags speichern</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="672"/>
+        <location filename="../ui/triagedialogs.cpp" line="682"/>
         <source>Nothing to change: type a tag to add, or uncheck a tag to remove it.</source>
         <translation>Nichts zu ändern: Geben Sie ein Tag zum Hinzufügen ein, oder entfernen Sie das Häkchen bei einem Tag, um es zu entfernen.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TeamController</name>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="132"/>
+        <source>nobody</source>
+        <translation type="unfinished">niemand</translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="133"/>
+        <source>a console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="134"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="141"/>
+        <source>a colleague on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="143"/>
+        <source>%1 (edited it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::Theme</name>
+    <message>
+        <location filename="../ui/themes.cpp" line="156"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/themes.cpp" line="158"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/themes.cpp" line="160"/>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/themes.cpp" line="162"/>
+        <source>&amp;Follow the desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TrayNotifier</name>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="36"/>
+        <location filename="../ui/traynotifier.cpp" line="69"/>
+        <source>Vigil</source>
+        <translation type="unfinished">Vigil</translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="69"/>
+        <source>Vigil — do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="106"/>
+        <source>New High incident #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traynotifier.cpp" line="109"/>
+        <source>%n new High incident(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="133"/>
+        <source>SLA breached: #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traynotifier.cpp" line="138"/>
+        <source>%n incident(s) past their SLA</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="139"/>
+        <source>Not triaged in time; sort the queue by SLA or filter with sla:overdue.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3890,27 +5816,32 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="74"/>
+        <location filename="../app/vigil.cpp" line="146"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil: Triage von Microsoft 365 Defender-Vorfällen.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="79"/>
+        <location filename="../app/vigil.cpp" line="151"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Nach der ersten Synchronisierung das Hauptfenster (Warteschlange und Details eines Vorfalls mit mehr als 150 Warnungen) als PNG in FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="85"/>
-        <source>With --screenshot: the page to save, queue (the default), connector, hunting or hunting-chart.</source>
-        <translation>Mit --screenshot: die zu speichernde Seite, queue (Standard), connector, hunting oder hunting-chart.</translation>
+        <location filename="../app/vigil.cpp" line="157"/>
+        <source>With --screenshot: the page to save, queue (the default), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet or palette.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="90"/>
+        <location filename="../app/vigil.cpp" line="163"/>
+        <source>With --screenshot: the window&apos;s size, WIDTHxHEIGHT (1920x1080 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/vigil.cpp" line="168"/>
         <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
         <translation>Mit diesem Warteschlangenfilter starten (die Sprache des Schnellfilters, wie bei vigilctl incidents list --filter).</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="115"/>
+        <location filename="../app/vigil.cpp" line="197"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil hat keinen Mandanten zum Synchronisieren. Verbinden Sie sich mit „vigilctl connect“, oder setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET für eine App-Registrierung mit SecurityIncident.Read.All, oder starten Sie „vigil --demo“, um Vigil mit dem eingebauten Demo-Mandanten auszuprobieren.</translation>
     </message>

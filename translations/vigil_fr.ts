@@ -4,57 +4,387 @@
 <context>
     <name>HuntPivot</name>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="135"/>
+        <location filename="../facade/huntingpivot.cpp" line="143"/>
         <source>Device %1</source>
         <translation>Appareil %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="159"/>
+        <location filename="../facade/huntingpivot.cpp" line="167"/>
         <source>User %1</source>
         <translation>Utilisateur %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="177"/>
+        <location filename="../facade/huntingpivot.cpp" line="185"/>
         <source>File %1</source>
         <translation>Fichier %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="190"/>
+        <location filename="../facade/huntingpivot.cpp" line="198"/>
         <source>IP %1</source>
         <translation>IP %1</translation>
     </message>
     <message>
-        <location filename="../facade/huntingpivot.cpp" line="207"/>
+        <location filename="../facade/huntingpivot.cpp" line="215"/>
         <source>Alert %1</source>
         <translation>Alerte %1</translation>
     </message>
 </context>
 <context>
+    <name>QMainWindow</name>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="100"/>
+        <source>Other keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TriageUndoStack</name>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="65"/>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="66"/>
+        <source>%1 incidents</source>
+        <translation type="unfinished">%1 incidents</translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="71"/>
+        <source>status New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="74"/>
+        <source>status Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="77"/>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="84"/>
+        <source>unassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="85"/>
+        <source>assign to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="87"/>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="89"/>
+        <source>tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="91"/>
+        <source>comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/triageundo.cpp" line="92"/>
+        <source>%1 on %2</source>
+        <comment>what an edit changed, on which incidents</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil</name>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="127"/>
+        <location filename="../core/incidentfilter.cpp" line="136"/>
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="155"/>
+        <location filename="../core/incidentfilter.cpp" line="164"/>
         <source>owner is me, none or part of a UPN, e.g. owner:me</source>
         <translation>owner vaut me, none ou une partie d’un UPN, par ex. owner:me</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="157"/>
+        <location filename="../core/incidentfilter.cpp" line="166"/>
         <source>tag needs a tag, e.g. tag:VIP</source>
         <translation>tag attend une balise, par ex. tag:VIP</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="160"/>
+        <location filename="../core/incidentfilter.cpp" line="169"/>
         <source>%1 is &lt;N or &gt;N with m, h, d or w (minutes, hours, days, weeks), e.g. %1:&lt;4h</source>
         <translation>%1 vaut &lt;N ou &gt;N avec m, h, d ou w (minutes, heures, jours, semaines), par ex. %1:&lt;4h</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="165"/>
+        <location filename="../core/incidentfilter.cpp" line="174"/>
         <source>%1 is %2</source>
         <translation>%1 vaut %2</translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="100"/>
+        <source>%1s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="103"/>
+        <source>%1m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="106"/>
+        <source>%1h %2m</source>
+        <translation type="unfinished">%1&#xa0;: %2m {1h?}</translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="107"/>
+        <source>%1d %2h</source>
+        <translation type="unfinished">%1&#xa0;: %2h {1d?}</translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="116"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="118"/>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/sla.cpp" line="120"/>
+        <source>Overdue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::AlertDetailDialog</name>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="48"/>
+        <source>Field</source>
+        <translation type="unfinished">Champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="48"/>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="67"/>
+        <source>Alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="72"/>
+        <source>(no title)</source>
+        <translation type="unfinished">(sans titre)</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="84"/>
+        <source>No Defender link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="92"/>
+        <source>Open in Microsoft 365 Defender</source>
+        <translation type="unfinished">Ouvrir dans Microsoft 365 Defender</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="101"/>
+        <source>Fields of the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="106"/>
+        <source>Severity</source>
+        <translation type="unfinished">Gravité</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="107"/>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="108"/>
+        <source>Product</source>
+        <translation type="unfinished">Produit</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="109"/>
+        <source>Detection source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="110"/>
+        <source>Category (tactic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="111"/>
+        <source>MITRE techniques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="112"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="113"/>
+        <source>Recommended actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="114"/>
+        <source>Threat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="115"/>
+        <source>Threat family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="116"/>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="117"/>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="118"/>
+        <source>Classification</source>
+        <translation type="unfinished">Classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="119"/>
+        <source>Determination</source>
+        <translation type="unfinished">Détermination</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="120"/>
+        <source>Created</source>
+        <translation type="unfinished">Création</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="121"/>
+        <source>First activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="122"/>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="123"/>
+        <source>Last updated</source>
+        <translation type="unfinished">Mise à jour</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="124"/>
+        <source>Resolved</source>
+        <translation type="unfinished">Résolue</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="125"/>
+        <source>System tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="126"/>
+        <source>Alert id</source>
+        <translation type="unfinished">ID d&apos;alerte</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="127"/>
+        <source>Provider alert id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="128"/>
+        <source>Incident id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="129"/>
+        <source>Detector id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="130"/>
+        <source>Alert policy id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="131"/>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="132"/>
+        <source>Incident link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="134"/>
+        <source>Comment</source>
+        <translation type="unfinished">Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="135"/>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="149"/>
+        <source>Custom details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="150"/>
+        <source>Additional data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="155"/>
+        <source>Evidence of the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="173"/>
+        <source>No evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="182"/>
+        <source>Detail</source>
+        <translation type="unfinished">Détail</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="183"/>
+        <source>Verdict</source>
+        <translation type="unfinished">Verdict</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="184"/>
+        <source>Remediation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="201"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/alertdetaildialog.cpp" line="204"/>
+        <source>Properties of the evidence</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -80,37 +410,42 @@
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="119"/>
+        <location filename="../models/alertlistmodel.cpp" line="124"/>
         <source>Alert</source>
         <translation>Alerte</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="121"/>
+        <location filename="../models/alertlistmodel.cpp" line="126"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="123"/>
+        <location filename="../models/alertlistmodel.cpp" line="128"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="125"/>
+        <location filename="../models/alertlistmodel.cpp" line="130"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="127"/>
+        <location filename="../models/alertlistmodel.cpp" line="132"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="129"/>
+        <location filename="../models/alertlistmodel.cpp" line="134"/>
+        <source>MITRE techniques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/alertlistmodel.cpp" line="136"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../models/alertlistmodel.cpp" line="131"/>
+        <location filename="../models/alertlistmodel.cpp" line="138"/>
         <source>Alert id</source>
         <translation>ID d&apos;alerte</translation>
     </message>
@@ -182,6 +517,19 @@
         <location filename="../ui/triagedialogs.cpp" line="544"/>
         <source>Enter a user principal name (for example kai@contoso.com), or choose Unassign.</source>
         <translation>Entrez un nom d&apos;utilisateur principal (par exemple kai@contoso.com) ou choisissez «&#xa0;Annuler l&apos;attribution&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CheatSheet</name>
+    <message>
+        <location filename="../ui/cheatsheet.cpp" line="21"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cheatsheet.cpp" line="24"/>
+        <source>Single letters act on the queue when it has the focus; Ctrl+K finds any command by name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -273,29 +621,57 @@
     </message>
 </context>
 <context>
+    <name>Vigil::CommandPalette</name>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="119"/>
+        <source>Command palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="124"/>
+        <source>Command to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="125"/>
+        <source>Type a command or a view; Enter runs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="130"/>
+        <source>Commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="134"/>
+        <source>↑ ↓ choose · Enter runs · Esc closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::CommentDialog</name>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="705"/>
+        <location filename="../ui/triagedialogs.cpp" line="715"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="706"/>
+        <location filename="../ui/triagedialogs.cpp" line="716"/>
         <source>&amp;Comment (Ctrl+Enter sends):</source>
         <translation>&amp;Commentaire (Ctrl+Entrée pour envoyer)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="709"/>
+        <location filename="../ui/triagedialogs.cpp" line="719"/>
         <source>Comment text</source>
         <translation>Texte du commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="714"/>
+        <location filename="../ui/triagedialogs.cpp" line="724"/>
         <source>Add comment</source>
         <translation>Ajouter un commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="721"/>
+        <location filename="../ui/triagedialogs.cpp" line="731"/>
         <source>The comment is empty; type the comment&apos;s text.</source>
         <translation>Le commentaire est vide&#xa0;; saisissez son texte.</translation>
     </message>
@@ -303,98 +679,98 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="74"/>
+        <location filename="../ui/connectorpage.cpp" line="76"/>
         <source>Connector</source>
         <translation>Connecteur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="145"/>
+        <location filename="../ui/connectorpage.cpp" line="154"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="148"/>
+        <location filename="../ui/connectorpage.cpp" line="157"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="149"/>
+        <location filename="../ui/connectorpage.cpp" line="158"/>
         <source>Tenant:</source>
         <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="150"/>
+        <location filename="../ui/connectorpage.cpp" line="159"/>
         <source>Signed in as:</source>
         <translation>Connecté en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="151"/>
-        <location filename="../ui/connectorpage.cpp" line="175"/>
+        <location filename="../ui/connectorpage.cpp" line="160"/>
+        <location filename="../ui/connectorpage.cpp" line="184"/>
         <source>Cloud:</source>
         <translation>Cloud&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="285"/>
+        <location filename="../ui/connectorpage.cpp" line="294"/>
         <source>Health</source>
         <translation>État de santé</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="288"/>
+        <location filename="../ui/connectorpage.cpp" line="297"/>
         <source>Last pull:</source>
         <translation>Dernière récupération&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="289"/>
+        <location filename="../ui/connectorpage.cpp" line="298"/>
         <source>Last push:</source>
         <translation>Dernier envoi&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="290"/>
+        <location filename="../ui/connectorpage.cpp" line="299"/>
         <source>Behind Defender:</source>
         <translation>Retard sur Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="291"/>
+        <location filename="../ui/connectorpage.cpp" line="300"/>
         <source>Graph calls:</source>
         <translation>Appels Graph&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="292"/>
+        <location filename="../ui/connectorpage.cpp" line="301"/>
         <source>Back-off:</source>
         <translation>Temporisation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="293"/>
+        <location filename="../ui/connectorpage.cpp" line="302"/>
         <source>Last error:</source>
         <translation>Dernière erreur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpage.cpp" line="308"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="311"/>
         <source>Incidents:</source>
         <translation>Incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="303"/>
+        <location filename="../ui/connectorpage.cpp" line="312"/>
         <source>Alerts in incidents:</source>
         <translation>Alertes dans les incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="304"/>
+        <location filename="../ui/connectorpage.cpp" line="313"/>
         <source>Component alerts:</source>
         <translation>Alertes des composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="305"/>
+        <location filename="../ui/connectorpage.cpp" line="314"/>
         <source>Rule incidents:</source>
         <translation>Incidents issus de règles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="306"/>
+        <location filename="../ui/connectorpage.cpp" line="315"/>
         <source>Duplicates:</source>
         <translation>Doublons&#xa0;:</translation>
     </message>
@@ -451,25 +827,25 @@
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="214"/>
+        <location filename="../ui/connectorpagerules.cpp" line="219"/>
         <source>Informational</source>
         <translation>Informative</translation>
     </message>
@@ -519,383 +895,711 @@
         <translation>Enregistrer la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="344"/>
+        <location filename="../ui/connectorpage.cpp" line="353"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau et Vigil ne se synchronise plus avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="453"/>
+        <location filename="../ui/connectorpage.cpp" line="462"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Connecté au locataire %1. Le secret est dans le trousseau ; Vigil se synchronise désormais avec cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <location filename="../ui/connectorpage.cpp" line="480"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Connecté au locataire de démonstration intégré</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="473"/>
+        <location filename="../ui/connectorpage.cpp" line="482"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="476"/>
+        <location filename="../ui/connectorpage.cpp" line="485"/>
         <source>Connected as an app (client secret)</source>
         <translation>Connecté en tant qu’application (secret client)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="477"/>
+        <location filename="../ui/connectorpage.cpp" line="486"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Connecté par une connexion interactive</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="479"/>
+        <location filename="../ui/connectorpage.cpp" line="488"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="483"/>
+        <location filename="../ui/connectorpage.cpp" line="492"/>
         <source>App %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="485"/>
+        <location filename="../ui/connectorpage.cpp" line="494"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="173"/>
-        <location filename="../ui/connectorpage.cpp" line="488"/>
+        <location filename="../ui/connectorpage.cpp" line="182"/>
+        <location filename="../ui/connectorpage.cpp" line="497"/>
         <source>US Government (GCC High)</source>
         <translation>Gouvernement américain (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="174"/>
-        <location filename="../ui/connectorpage.cpp" line="490"/>
+        <location filename="../ui/connectorpage.cpp" line="183"/>
+        <location filename="../ui/connectorpage.cpp" line="499"/>
         <source>US Government (DoD)</source>
         <translation>Gouvernement américain (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="172"/>
-        <location filename="../ui/connectorpage.cpp" line="492"/>
+        <location filename="../ui/connectorpage.cpp" line="181"/>
+        <location filename="../ui/connectorpage.cpp" line="501"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="54"/>
+        <location filename="../ui/connectorpage.cpp" line="56"/>
         <source>read, %1 new</source>
         <translation>lu, %1 nouveaux</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="57"/>
+        <location filename="../ui/connectorpage.cpp" line="59"/>
         <source>not streamed</source>
         <translation>non diffusée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="59"/>
+        <location filename="../ui/connectorpage.cpp" line="61"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="61"/>
+        <location filename="../ui/connectorpage.cpp" line="63"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="159"/>
+        <location filename="../ui/connectorpage.cpp" line="168"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Connexion interactive (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="160"/>
+        <location filename="../ui/connectorpage.cpp" line="169"/>
         <source>App with a client secret</source>
         <translation>Application avec un secret client</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="161"/>
+        <location filename="../ui/connectorpage.cpp" line="170"/>
         <source>Sign in:</source>
         <translation>Connexion&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="164"/>
+        <location filename="../ui/connectorpage.cpp" line="173"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>ID ou domaine du locataire&#xa0;; vide&#xa0;: votre organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="165"/>
+        <location filename="../ui/connectorpage.cpp" line="174"/>
         <source>Tenant id:</source>
         <translation>ID du locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="168"/>
+        <location filename="../ui/connectorpage.cpp" line="177"/>
         <source>application (client) id of the app registration</source>
         <translation>ID d’application (client) de l’inscription d’application</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="169"/>
+        <location filename="../ui/connectorpage.cpp" line="178"/>
         <source>Client id:</source>
         <translation>ID client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="179"/>
+        <location filename="../ui/connectorpage.cpp" line="188"/>
         <source>kept only in the system keychain</source>
         <translation>conservé uniquement dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="180"/>
+        <location filename="../ui/connectorpage.cpp" line="189"/>
         <source>Client secret:</source>
         <translation>Secret client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="182"/>
+        <location filename="../ui/connectorpage.cpp" line="191"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="184"/>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="186"/>
+        <location filename="../ui/connectorpage.cpp" line="195"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="198"/>
+        <location filename="../ui/connectorpage.cpp" line="207"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="207"/>
+        <location filename="../ui/connectorpage.cpp" line="216"/>
         <source>Sign-in code</source>
         <translation>Code de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="218"/>
+        <location filename="../ui/connectorpage.cpp" line="227"/>
         <source>Sign-in address</source>
         <translation>Adresse de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="221"/>
+        <location filename="../ui/connectorpage.cpp" line="230"/>
         <source>Open in browser</source>
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="223"/>
+        <location filename="../ui/connectorpage.cpp" line="232"/>
         <source>I have signed in</source>
         <translation>Je me suis connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="225"/>
+        <location filename="../ui/connectorpage.cpp" line="234"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="226"/>
+        <location filename="../ui/connectorpage.cpp" line="235"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="256"/>
+        <location filename="../ui/connectorpage.cpp" line="265"/>
         <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
-        <translation>L’adresse de connexion %1 n’est pas une page de connexion Microsoft ; Vigil ne l’ouvre pas. Annulez et réessayez.</translation>
+        <translation>L’adresse de connexion %1 n’est pas une page de connexion Microsoft&#xa0;; Vigil ne l’ouvre pas. Annulez et réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="266"/>
+        <location filename="../ui/connectorpage.cpp" line="275"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Aucun navigateur n’a pu être lancé&#xa0;; ouvrez %1 vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="329"/>
+        <location filename="../ui/connectorpage.cpp" line="338"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Connexion annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="347"/>
+        <location filename="../ui/connectorpage.cpp" line="356"/>
         <source>There was no saved connection to remove.</source>
         <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="380"/>
+        <location filename="../ui/connectorpage.cpp" line="389"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Saisissez l’ID client de l’inscription d’application.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="382"/>
+        <location filename="../ui/connectorpage.cpp" line="391"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="384"/>
+        <location filename="../ui/connectorpage.cpp" line="393"/>
         <source>Enter the client secret.</source>
         <translation>Saisissez le secret client.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="402"/>
+        <location filename="../ui/connectorpage.cpp" line="411"/>
         <source>Checking the client secret…</source>
         <translation>Vérification du secret client…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="403"/>
+        <location filename="../ui/connectorpage.cpp" line="412"/>
         <source>Asking for a sign-in code…</source>
         <translation>Demande d’un code de connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="427"/>
+        <location filename="../ui/connectorpage.cpp" line="436"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>En attente de la connexion (le code expire à %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="462"/>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
         <source>Not connected: %1</source>
         <translation>Non connecté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="508"/>
+        <location filename="../ui/connectorpage.cpp" line="517"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="547"/>
+        <location filename="../ui/connectorpage.cpp" line="556"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="516"/>
-        <location filename="../ui/connectorpage.cpp" line="549"/>
+        <location filename="../ui/connectorpage.cpp" line="525"/>
+        <location filename="../ui/connectorpage.cpp" line="558"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="535"/>
+        <location filename="../ui/connectorpage.cpp" line="544"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="541"/>
+        <location filename="../ui/connectorpage.cpp" line="550"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="551"/>
+        <location filename="../ui/connectorpage.cpp" line="560"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="555"/>
+        <location filename="../ui/connectorpage.cpp" line="564"/>
         <source>at most %1 s</source>
         <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="556"/>
+        <location filename="../ui/connectorpage.cpp" line="565"/>
         <source>at most %1 min</source>
         <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="558"/>
+        <location filename="../ui/connectorpage.cpp" line="567"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="194"/>
+        <location filename="../ui/connectorpagerules.cpp" line="199"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="203"/>
+        <location filename="../ui/connectorpagerules.cpp" line="208"/>
         <source>Off — turned off above</source>
         <translation>Désactivée — par la case ci-dessus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="204"/>
+        <location filename="../ui/connectorpagerules.cpp" line="209"/>
         <source>On</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="204"/>
+        <location filename="../ui/connectorpagerules.cpp" line="209"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="211"/>
+        <location filename="../ui/connectorpagerules.cpp" line="216"/>
         <source>every severity</source>
         <translation>toutes les gravités</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="223"/>
+        <location filename="../ui/connectorpagerules.cpp" line="228"/>
         <source>title contains %1</source>
         <translation>le titre contient %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="225"/>
+        <location filename="../ui/connectorpagerules.cpp" line="230"/>
         <source>title excludes %1</source>
         <translation>le titre exclut %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="227"/>
+        <location filename="../ui/connectorpagerules.cpp" line="232"/>
         <source>skips alerts in M365D incidents</source>
         <translation>ignore les alertes des incidents M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="281"/>
+        <location filename="../ui/connectorpagerules.cpp" line="286"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="292"/>
+        <location filename="../ui/connectorpagerules.cpp" line="297"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="567"/>
+        <location filename="../ui/connectorpage.cpp" line="576"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées et les règles de création d’incidents ne s’exécutent pas&#xa0;: l’inscription d’application n’a pas le droit de lire les alertes (%1). Accordez SecurityAlert.Read.All avec le consentement administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="572"/>
+        <location filename="../ui/connectorpage.cpp" line="581"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Les incidents sont synchronisés, mais Microsoft Graph a refusé la requête des alertes des composants&#xa0;; les règles de création d’incidents ne s’exécutent donc pas (%1). Signalez-le avec le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="576"/>
+        <location filename="../ui/connectorpage.cpp" line="585"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="249"/>
+        <location filename="../core/incidentrules.cpp" line="285"/>
         <source>Microsoft 365 Defender already makes incidents of these alerts; a rule would duplicate them.</source>
         <translation>Microsoft 365 Defender crée déjà des incidents à partir de ces alertes&#xa0;; une règle les dupliquerait.</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="253"/>
+        <location filename="../core/incidentrules.cpp" line="289"/>
         <source>Not every Defender for Cloud Apps alert type is onboarded to Microsoft 365 Defender, so the rule makes incidents of the others. It skips alerts an M365D incident already holds, so there are neither duplicates nor gaps.</source>
         <translation>Tous les types d’alertes de Defender for Cloud Apps ne sont pas intégrés à Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D, sans doublons ni lacunes.</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="259"/>
+        <location filename="../core/incidentrules.cpp" line="295"/>
         <source>Not every Entra ID Protection risk detection reaches a Microsoft 365 Defender incident, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Toutes les détections de risque d’Entra ID Protection n’aboutissent pas à un incident Microsoft 365 Defender&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../core/incidentrules.cpp" line="264"/>
+        <location filename="../core/incidentrules.cpp" line="300"/>
         <source>Defender for Cloud alerts reach Microsoft 365 Defender only for connected subscriptions, so the rule makes incidents of the others. It skips alerts an M365D incident already holds.</source>
         <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="307"/>
+        <location filename="../ui/connectorpagerules.cpp" line="312"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="312"/>
+        <location filename="../ui/connectorpagerules.cpp" line="317"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="317"/>
+        <location filename="../ui/connectorpagerules.cpp" line="322"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="49"/>
+        <source>How many incidents to expect is not known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="51"/>
+        <source>None of the alerts of the last %n day(s) would have made one, so expect few or none.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="56"/>
+        <source>From the %n alert(s) they would have matched </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="57"/>
+        <source>in the last %n day(s), </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="58"/>
+        <source>expect about %n incident(s) a day</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="60"/>
+        <source>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="67"/>
+        <source>Turn on the Microsoft incident creation rules?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="68"/>
+        <source>Vigil will make an incident of its own for every new MDE, MDI and MDO alert that the rules below match, at the next pull and from then on, beside the incidents Microsoft 365 Defender already makes of the same alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="72"/>
+        <source>Turn the rules on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="74"/>
+        <source>Keep them off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="125"/>
+        <source>Close the duplicates?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="126"/>
+        <source>While the rules were on (since %1) they made %n incident(s) of alerts that an M365D incident already holds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="131"/>
+        <source>Close them as Undetermined, with a comment that they are duplicates? The M365D incidents stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/connectorpagesafety.cpp" line="134"/>
+        <source>Close %n duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="136"/>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="146"/>
+        <source>Duplicate of the M365D incident that holds the same alert: made while the Microsoft incident creation rules were on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="225"/>
+        <source>Save the changes to the %1 rule?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpagesafety.cpp" line="226"/>
+        <source>The %1 rule has changes that are not saved. Save them before opening another rule, or discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::CopySupport</name>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="144"/>
+        <source>Copy value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="145"/>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="151"/>
+        <source>Copy row</source>
+        <translation type="unfinished">Copier la ligne</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/copysupport.cpp" line="157"/>
+        <source>Copy %n selected row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/copysupport.cpp" line="178"/>
+        <source>Copy</source>
+        <translation type="unfinished">Copier</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::DashboardPage</name>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="72"/>
+        <source>none yet</source>
+        <translation type="unfinished">aucun pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dashboardpage.cpp" line="73"/>
+        <source>%1 (%n incident(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="97"/>
+        <source>&amp;Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="99"/>
+        <source>Save the dashboard as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="106"/>
+        <source>Incidents created per day by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="108"/>
+        <location filename="../ui/dashboardpage.cpp" line="224"/>
+        <source>Open incidents by age and SLA state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="110"/>
+        <location filename="../ui/dashboardpage.cpp" line="263"/>
+        <source>Closed incidents by classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="112"/>
+        <source>Mean time to triage and to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="120"/>
+        <source>Times run from an incident&apos;s creation to its last update (Graph keeps no triage or closing time), so for open incidents they are upper bounds. First triage: the status leaves New or an owner is set. Days are UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="130"/>
+        <source>Save the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="131"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished">Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="175"/>
+        <source>%1 open · %2 past their SLA · mean time to triage %3 · mean time to close %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="185"/>
+        <source>Incidents created per day, by severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="227"/>
+        <source>Past SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="228"/>
+        <source>Within SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="229"/>
+        <source>Triaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="230"/>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="267"/>
+        <source>True positive</source>
+        <translation type="unfinished">Vrai positif</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="268"/>
+        <source>Benign positive</source>
+        <translation type="unfinished">Positif bénin</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="269"/>
+        <source>False positive</source>
+        <translation type="unfinished">Faux positif</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="270"/>
+        <source>Undetermined</source>
+        <translation type="unfinished">Indéterminé</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="271"/>
+        <source>Not classified</source>
+        <translation type="unfinished">Non classifié</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="272"/>
+        <source>Other</source>
+        <translation type="unfinished">Autre</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="284"/>
+        <source>Closed incidents by classification: none closed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="293"/>
+        <source>Mean time to triage and to close (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="296"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="306"/>
+        <source>To close: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="307"/>
+        <source>To triage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="338"/>
+        <source>Saved %1</source>
+        <translation type="unfinished">Enregistré dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardpage.cpp" line="340"/>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::DashboardStats</name>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="33"/>
+        <source>&lt; 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="35"/>
+        <source>1–4 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="37"/>
+        <source>4–24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="39"/>
+        <source>1–7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/dashboardstats.cpp" line="41"/>
+        <source>&gt; 7 d</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -906,27 +1610,27 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="162"/>
+        <location filename="../models/entitytreemodel.cpp" line="174"/>
         <source>Entity</source>
         <translation>Entité</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="164"/>
+        <location filename="../models/entitytreemodel.cpp" line="176"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="166"/>
+        <location filename="../models/entitytreemodel.cpp" line="178"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="168"/>
+        <location filename="../models/entitytreemodel.cpp" line="180"/>
         <source>Remediation</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../models/entitytreemodel.cpp" line="170"/>
+        <location filename="../models/entitytreemodel.cpp" line="182"/>
         <source>Roles</source>
         <translation>Rôles</translation>
     </message>
@@ -1014,12 +1718,12 @@
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="232"/>
         <source>No hunting table is collected: turn one on in the Hunting tables list.</source>
-        <translation>Aucune table de repérage n’est collectée : activez-en une dans la liste « Tables de repérage ».</translation>
+        <translation>Aucune table de repérage n’est collectée&#xa0;: activez-en une dans la liste «&#xa0;Tables de repérage&#xa0;».</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="323"/>
         <source>No storage account is connected: connect the one the Defender streaming API writes to.</source>
-        <translation>Aucun compte de stockage n’est connecté : connectez celui dans lequel écrit l’API de streaming de Defender.</translation>
+        <translation>Aucun compte de stockage n’est connecté&#xa0;: connectez celui dans lequel écrit l’API de streaming de Defender.</translation>
     </message>
     <message>
         <location filename="../facade/eventstreamcontroller.cpp" line="328"/>
@@ -1030,6 +1734,467 @@
         <location filename="../facade/eventstreamcontroller.cpp" line="403"/>
         <source>the pass was stopped</source>
         <translation>le passage a été arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::EvidenceDetail</name>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="19"/>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="20"/>
+        <source>Host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="21"/>
+        <source>DNS domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="22"/>
+        <source>NT domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="23"/>
+        <source>OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="24"/>
+        <source>OS version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="25"/>
+        <source>OS build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="26"/>
+        <source>Health</source>
+        <translation type="unfinished">État de santé</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="27"/>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="28"/>
+        <source>Onboarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="29"/>
+        <source>Antivirus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="30"/>
+        <source>Device group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="31"/>
+        <source>Device group id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="32"/>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="33"/>
+        <source>Last IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="34"/>
+        <source>Last external IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="35"/>
+        <source>IP interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="36"/>
+        <source>Logged-on users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="37"/>
+        <source>Virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="38"/>
+        <location filename="../core/graphdetails.cpp" line="48"/>
+        <location filename="../core/graphdetails.cpp" line="58"/>
+        <location filename="../core/graphdetails.cpp" line="71"/>
+        <source>Defender device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="39"/>
+        <source>Entra device id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="40"/>
+        <location filename="../core/graphdetails.cpp" line="45"/>
+        <location filename="../core/graphdetails.cpp" line="56"/>
+        <source>Account</source>
+        <translation type="unfinished">Compte</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="41"/>
+        <location filename="../core/graphdetails.cpp" line="62"/>
+        <location filename="../core/graphdetails.cpp" line="95"/>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="42"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="43"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="44"/>
+        <source>UPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="46"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="47"/>
+        <location filename="../core/graphdetails.cpp" line="57"/>
+        <source>Detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="49"/>
+        <source>Image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="50"/>
+        <source>Process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="51"/>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="52"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="53"/>
+        <source>Parent image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="54"/>
+        <source>Parent process id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="55"/>
+        <source>Parent started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="59"/>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="60"/>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="61"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="63"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="64"/>
+        <location filename="../core/graphdetails.cpp" line="66"/>
+        <source>Hive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="65"/>
+        <location filename="../core/graphdetails.cpp" line="67"/>
+        <source>Key</source>
+        <translation type="unfinished">Clé</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="68"/>
+        <source>Value name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="69"/>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="70"/>
+        <source>Value type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="72"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="73"/>
+        <source>Sender (P1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="74"/>
+        <source>Sender (P2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="75"/>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="76"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="77"/>
+        <source>Delivery action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="78"/>
+        <source>Delivery location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="79"/>
+        <source>Threats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="80"/>
+        <source>Detection methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="81"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="82"/>
+        <source>Sender IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="83"/>
+        <source>URLs</source>
+        <translation type="unfinished">URL</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="84"/>
+        <source>URL count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="85"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="86"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="87"/>
+        <source>Internet message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="88"/>
+        <source>Network message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="89"/>
+        <location filename="../core/graphdetails.cpp" line="101"/>
+        <source>URN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="90"/>
+        <location filename="../core/graphdetails.cpp" line="102"/>
+        <source>Application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="91"/>
+        <location filename="../core/graphdetails.cpp" line="103"/>
+        <source>App id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="92"/>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="93"/>
+        <source>Instance id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="94"/>
+        <source>SaaS app id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="96"/>
+        <source>Clustered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="97"/>
+        <source>Cluster value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="98"/>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="99"/>
+        <source>Network message ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="100"/>
+        <source>Query</source>
+        <translation type="unfinished">Requête</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="104"/>
+        <source>Object id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="105"/>
+        <source>Publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="106"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="107"/>
+        <source>Group id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="108"/>
+        <source>Friendly name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="109"/>
+        <source>Distinguished name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="110"/>
+        <source>SID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="111"/>
+        <source>AD object GUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="113"/>
+        <source>Verdict</source>
+        <translation type="unfinished">Verdict</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="114"/>
+        <source>Remediation status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="115"/>
+        <source>Remediation details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="116"/>
+        <source>Roles</source>
+        <translation type="unfinished">Rôles</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="117"/>
+        <source>Detailed roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="118"/>
+        <source>Tags</source>
+        <translation type="unfinished">Balises</translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="119"/>
+        <source>First seen in the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="218"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/graphdetails.cpp" line="219"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1058,7 +2223,7 @@
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="142"/>
         <source>The column &quot;%1&quot; is not numeric, so it cannot be drawn as a value.</source>
-        <translation>La colonne « %1 » n’est pas numérique et ne peut donc pas être tracée comme valeur.</translation>
+        <translation>La colonne «&#xa0;%1&#xa0;» n’est pas numérique et ne peut donc pas être tracée comme valeur.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartparts.cpp" line="151"/>
@@ -1075,7 +2240,7 @@
     <message>
         <location filename="../ui/hunting/huntingchartparts.h" line="67"/>
         <source>render&apos;s %1 names the column &quot;%2&quot;, which the result does not have.</source>
-        <translation>Le %1 de render désigne la colonne « %2 », que le résultat ne contient pas.</translation>
+        <translation>Le %1 de render désigne la colonne «&#xa0;%2&#xa0;», que le résultat ne contient pas.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="28"/>
@@ -1090,7 +2255,7 @@
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="133"/>
         <source>Could not write the chart to %1: %2</source>
-        <translation>Le graphique n’a pas pu être écrit dans %1 : %2</translation>
+        <translation>Le graphique n’a pas pu être écrit dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartview.cpp" line="140"/>
@@ -1115,18 +2280,18 @@
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="80"/>
         <source>%1 rows: one row in %2 is drawn.</source>
-        <translation>%1 lignes : une ligne sur %2 est tracée.</translation>
+        <translation>%1 lignes&#xa0;: une ligne sur %2 est tracée.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="109"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="291"/>
         <source>Only the first %1 series are drawn; %2 more are not.</source>
-        <translation>Seules les %1 premières séries sont tracées ; %2 autres ne le sont pas.</translation>
+        <translation>Seules les %1 premières séries sont tracées&#xa0;; %2 autres ne le sont pas.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="132"/>
         <source>There is nothing to draw: every x or y value is empty.</source>
-        <translation>Rien à tracer : toutes les valeurs x ou y sont vides.</translation>
+        <translation>Rien à tracer&#xa0;: toutes les valeurs x ou y sont vides.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="223"/>
@@ -1142,7 +2307,7 @@
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="286"/>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="466"/>
         <source>There is nothing to draw: the result has no rows.</source>
-        <translation>Rien à tracer : le résultat n’a aucune ligne.</translation>
+        <translation>Rien à tracer&#xa0;: le résultat n’a aucune ligne.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="288"/>
@@ -1152,7 +2317,7 @@
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="390"/>
         <source>There is nothing to draw: a piechart needs values above 0 in &quot;%1&quot;.</source>
-        <translation>Rien à tracer : un piechart nécessite des valeurs supérieures à 0 dans « %1 ».</translation>
+        <translation>Rien à tracer&#xa0;: un piechart nécessite des valeurs supérieures à 0 dans «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="397"/>
@@ -1172,22 +2337,22 @@
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="409"/>
         <source>The %1 smallest slices are drawn as one, &quot;Other&quot;.</source>
-        <translation>Les %1 plus petites parts sont tracées en une seule, « Autres ».</translation>
+        <translation>Les %1 plus petites parts sont tracées en une seule, «&#xa0;Autres&#xa0;».</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="456"/>
         <source>This result is a table: see the grid.</source>
-        <translation>Ce résultat est une table : consultez la grille.</translation>
+        <translation>Ce résultat est une table&#xa0;: consultez la grille.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="457"/>
         <source>Vigil does not draw &quot;%1&quot; charts; the rows are in the grid.</source>
-        <translation>Vigil ne trace pas les graphiques « %1 » ; les lignes sont dans la grille.</translation>
+        <translation>Vigil ne trace pas les graphiques «&#xa0;%1&#xa0;»&#xa0;; les lignes sont dans la grille.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingchartviewbuild.cpp" line="463"/>
         <source>There is nothing to draw: the result has no columns.</source>
-        <translation>Rien à tracer : le résultat n’a aucune colonne.</translation>
+        <translation>Rien à tracer&#xa0;: le résultat n’a aucune colonne.</translation>
     </message>
 </context>
 <context>
@@ -1208,7 +2373,7 @@
     <message>
         <location filename="../ui/huntingimport.cpp" line="46"/>
         <source>A portal CSV export does not say its table. Which table is it?</source>
-        <translation>Un export CSV du portail n’indique pas sa table. De quelle table s’agit-il ?</translation>
+        <translation>Un export CSV du portail n’indique pas sa table. De quelle table s’agit-il&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="53"/>
@@ -1253,8 +2418,8 @@
         <location filename="../ui/huntingimport.cpp" line="88"/>
         <source>%1: %Ln row(s)</source>
         <translation>
-            <numerusform>%1 : %Ln ligne</numerusform>
-            <numerusform>%1 : %Ln lignes</numerusform>
+            <numerusform>%1&#xa0;: %Ln ligne</numerusform>
+            <numerusform>%1&#xa0;: %Ln lignes</numerusform>
         </translation>
     </message>
     <message>
@@ -1265,17 +2430,17 @@
     <message>
         <location filename="../ui/huntingimport.cpp" line="91"/>
         <source>Duplicates skipped: %1</source>
-        <translation>Doublons ignorés : %1</translation>
+        <translation>Doublons ignorés&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="92"/>
         <source>Lines rejected: %1</source>
-        <translation>Lignes rejetées : %1</translation>
+        <translation>Lignes rejetées&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="95"/>
         <source>  line %1: %2</source>
-        <translation>  ligne %1 : %2</translation>
+        <translation>  ligne %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="97"/>
@@ -1285,109 +2450,166 @@
     <message>
         <location filename="../ui/huntingimport.cpp" line="99"/>
         <source>Import cancelled: the rows stored before it stopped are kept</source>
-        <translation>Importation annulée : les lignes enregistrées avant l’arrêt sont conservées</translation>
+        <translation>Importation annulée&#xa0;: les lignes enregistrées avant l’arrêt sont conservées</translation>
     </message>
     <message>
         <location filename="../ui/huntingimport.cpp" line="101"/>
         <source>The import stopped: %1</source>
-        <translation>L’importation s’est arrêtée : %1</translation>
+        <translation>L’importation s’est arrêtée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Vigil::HuntingPage</name>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="46"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
         <source>Hunting</source>
         <translation>Repérage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="201"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="347"/>
         <source>Run in Defender</source>
         <translation>Exécuter dans Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="65"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="69"/>
         <source>Running in Defender…</source>
         <translation>Exécution dans Defender…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="81"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="87"/>
         <source>New query tab</source>
         <translation>Nouvel onglet de requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="85"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
         <source>Open a new query tab (Ctrl+T)</source>
         <translation>Ouvrir un nouvel onglet de requête (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="93"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="99"/>
         <source>Close query tab</source>
         <translation>Fermer l’onglet de requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
         <source>Rename query tab…</source>
         <translation>Renommer l’onglet de requête…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="159"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="165"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="177"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="183"/>
         <source>Queries</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="217"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="224"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="226"/>
+        <source>Last 30 days (Defender&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="249"/>
+        <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="256"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="277"/>
+        <source>Custom: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="272"/>
+        <source>Time window in Defender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
+        <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="320"/>
+        <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="336"/>
+        <source>Defender&apos;s last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="363"/>
         <source>Defender did not answer.</source>
         <translation>Defender n’a pas répondu.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="372"/>
         <source>Ran in Microsoft 365 Defender</source>
         <translation>Exécutée dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
-        <source>Run the query (or the selection) in Microsoft 365 Defender, over Defender&apos;s last 30 days</source>
-        <translation>Exécuter la requête (ou la sélection) dans Microsoft 365 Defender, sur les 30 derniers jours de Defender</translation>
+        <location filename="../ui/hunting/huntingpage.cpp" line="444"/>
+        <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="298"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="447"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
         <translation>L’exécution de requêtes dans Microsoft 365 Defender n’est pas configurée dans cette fenêtre</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="307"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="456"/>
         <source>Query %1</source>
         <translation>Requête %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
         <source>Rename query tab</source>
         <translation>Renommer l’onglet de requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="350"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="393"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="542"/>
         <source>%1 holds no events</source>
         <translation>%1 ne contient aucun événement</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="396"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="545"/>
         <source>%1 holds %2 to %3</source>
         <translation>%1 contient du %2 au %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="406"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="555"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
         <translation>Les tables locales ne couvrent pas toute la période du %1 au %2 (%3). Exécutez la requête dans Microsoft 365 Defender pour obtenir les événements que cette machine n’a pas.</translation>
     </message>
@@ -1496,7 +2718,7 @@
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="212"/>
         <source>The results could not be saved to %1: %2</source>
-        <translation>Les résultats n’ont pas pu être enregistrés dans %1 : %2</translation>
+        <translation>Les résultats n’ont pas pu être enregistrés dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingresultview.cpp" line="326"/>
@@ -1527,87 +2749,95 @@
 <context>
     <name>Vigil::HuntingTab</name>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="32"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
         <source>1 row</source>
         <translation>1 ligne</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="33"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="34"/>
         <source>%1 rows</source>
         <translation>%1 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="59"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="60"/>
         <source>Run</source>
         <translation>Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="61"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="62"/>
         <source>Run the selection, or the whole query (Ctrl+Enter); Shift+Enter runs the block at the cursor</source>
-        <translation>Exécuter la sélection ou toute la requête (Ctrl+Entrée) ; Maj+Entrée exécute le bloc sous le curseur</translation>
+        <translation>Exécuter la sélection ou toute la requête (Ctrl+Entrée)&#xa0;; Maj+Entrée exécute le bloc sous le curseur</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="64"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="65"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="66"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="67"/>
         <source>Stop the running query (Esc in the editor)</source>
         <translation>Arrêter la requête en cours (Échap dans l’éditeur)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="81"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="85"/>
         <source>Rows and time of the last run</source>
         <translation>Lignes et durée de la dernière exécution</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="86"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="90"/>
         <source>The error in the query</source>
         <translation>L’erreur dans la requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="125"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="130"/>
         <source>Results</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="140"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="145"/>
         <source>Saved %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
-        <source>The query is refused at line %1, column %2: %3</source>
-        <translation>La requête est refusée à la ligne %1, colonne %2 : %3</translation>
+        <source>Waiting for Defender (%1): trying again in %n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="247"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
+        <source>The query is refused at line %1, column %2: %3</source>
+        <translation>La requête est refusée à la ligne %1, colonne %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="288"/>
         <source>The query was cancelled.</source>
         <translation>La requête a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="278"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="319"/>
         <source>Running… %1 · %2 s</source>
-        <translation>Exécution… %1 · %2 s</translation>
+        <translation>Exécution… %1 · %2&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="322"/>
         <source>%1 · %2 s</source>
-        <translation>%1 · %2 s</translation>
+        <translation>%1 · %2&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="286"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="327"/>
         <source>truncated at %1 rows</source>
         <translation>tronqué à %1 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="289"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="310"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="351"/>
         <source>Chart</source>
         <translation>Graphique</translation>
     </message>
@@ -1622,7 +2852,7 @@
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="47"/>
         <source>Advanced hunting events kept on this machine, per table. Retention counts from when a row arrived; expired rows are deleted in the background.</source>
-        <translation>Événements de repérage avancé conservés sur cette machine, par table. La rétention court à partir de l’arrivée d’une ligne ; les lignes expirées sont supprimées en arrière-plan.</translation>
+        <translation>Événements de repérage avancé conservés sur cette machine, par table. La rétention court à partir de l’arrivée d’une ligne&#xa0;; les lignes expirées sont supprimées en arrière-plan.</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="55"/>
@@ -1682,12 +2912,12 @@
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="83"/>
         <source>The setting of %1 was not saved: %2</source>
-        <translation>Le paramètre de %1 n’a pas été enregistré : %2</translation>
+        <translation>Le paramètre de %1 n’a pas été enregistré&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="104"/>
         <source>The hunting tables cannot be read: %1</source>
-        <translation>Les tables de repérage ne peuvent pas être lues : %1</translation>
+        <translation>Les tables de repérage ne peuvent pas être lues&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="128"/>
@@ -1707,7 +2937,7 @@
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="167"/>
         <source>Stop collecting %1. Also delete the rows it holds now?</source>
-        <translation>Arrêter de collecter %1. Supprimer aussi les lignes qu’elle contient actuellement ?</translation>
+        <translation>Arrêter de collecter %1. Supprimer aussi les lignes qu’elle contient actuellement&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/huntingtablesbox.cpp" line="182"/>
@@ -1723,359 +2953,374 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="100"/>
+        <location filename="../ui/incidentdetailview.cpp" line="102"/>
         <source>Incident detail</source>
         <translation>Détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="107"/>
+        <location filename="../ui/incidentdetailview.cpp" line="109"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Sélectionnez un incident pour voir ses alertes, entités et commentaires.
 j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="155"/>
+        <location filename="../ui/incidentdetailview.cpp" line="157"/>
         <source>Severity:</source>
         <translation>Gravité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="159"/>
+        <location filename="../ui/incidentdetailview.cpp" line="161"/>
         <source>Status:</source>
         <translation>Statut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="160"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Incident:</source>
         <translation>Incident&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="161"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Defender id:</source>
         <translation>ID Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="162"/>
+        <location filename="../ui/incidentdetailview.cpp" line="164"/>
         <source>Owner:</source>
         <translation>Propriétaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="163"/>
+        <location filename="../ui/incidentdetailview.cpp" line="165"/>
         <source>Provider:</source>
         <translation>Fournisseur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="164"/>
+        <location filename="../ui/incidentdetailview.cpp" line="166"/>
         <source>Classification:</source>
         <translation>Classification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="165"/>
+        <location filename="../ui/incidentdetailview.cpp" line="167"/>
         <source>Determination:</source>
         <translation>Détermination&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="166"/>
+        <location filename="../ui/incidentdetailview.cpp" line="168"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="167"/>
+        <location filename="../ui/incidentdetailview.cpp" line="169"/>
         <source>Last updated:</source>
         <translation>Dernière mise à jour&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="181"/>
+        <location filename="../ui/incidentdetailview.cpp" line="183"/>
         <source>Sync:</source>
         <translation>Synchro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="188"/>
+        <location filename="../ui/incidentdetailview.cpp" line="190"/>
         <source>Tags:</source>
         <translation>Balises&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="217"/>
+        <location filename="../ui/incidentdetailview.cpp" line="200"/>
+        <source>Summary, description and resolving comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="238"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="219"/>
+        <location filename="../ui/incidentdetailview.cpp" line="240"/>
         <source>Load the incident detail again</source>
         <translation>Recharger les détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="234"/>
+        <location filename="../ui/incidentdetailview.cpp" line="255"/>
         <source>Loading</source>
         <translation>Chargement</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="249"/>
+        <location filename="../ui/incidentdetailview.cpp" line="270"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Ouvrir l&apos;incident complet dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="254"/>
+        <location filename="../ui/incidentdetailview.cpp" line="275"/>
         <source>Load all alerts</source>
         <translation>Charger toutes les alertes</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="256"/>
+        <location filename="../ui/incidentdetailview.cpp" line="277"/>
         <source>Load all alerts of this incident</source>
         <translation>Charger toutes les alertes de cet incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="273"/>
+        <location filename="../ui/incidentdetailview.cpp" line="294"/>
         <source>Alerts of the incident</source>
         <translation>Alertes de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="299"/>
+        <location filename="../ui/incidentdetailview.cpp" line="325"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entités de l&apos;incident, regroupées par type</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="309"/>
+        <location filename="../ui/incidentdetailview.cpp" line="335"/>
         <source>Comments on the incident</source>
         <translation>Commentaires sur l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="312"/>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="338"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="312"/>
+        <location filename="../ui/incidentdetailview.cpp" line="338"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="312"/>
+        <location filename="../ui/incidentdetailview.cpp" line="338"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="399"/>
         <source>Status…</source>
         <translation>Statut…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="372"/>
+        <location filename="../ui/incidentdetailview.cpp" line="399"/>
         <source>Set the status of this incident (S)</source>
         <translation>Définir le statut de cet incident (S)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="374"/>
+        <location filename="../ui/incidentdetailview.cpp" line="401"/>
         <source>Assign to me</source>
         <translation>M&apos;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="374"/>
+        <location filename="../ui/incidentdetailview.cpp" line="401"/>
         <source>Assign this incident to me (A)</source>
         <translation>M&apos;attribuer cet incident (A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="376"/>
+        <location filename="../ui/incidentdetailview.cpp" line="403"/>
         <source>Assign…</source>
         <translation>Attribuer…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="376"/>
+        <location filename="../ui/incidentdetailview.cpp" line="403"/>
         <source>Assign this incident to someone (Shift+A)</source>
         <translation>Attribuer cet incident à quelqu&apos;un (Maj+A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="378"/>
+        <location filename="../ui/incidentdetailview.cpp" line="405"/>
         <source>Close…</source>
         <translation>Fermer…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="378"/>
+        <location filename="../ui/incidentdetailview.cpp" line="405"/>
         <source>Close this incident with a classification (C)</source>
         <translation>Fermer cet incident avec une classification (C)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="380"/>
+        <location filename="../ui/incidentdetailview.cpp" line="407"/>
         <source>Tags…</source>
         <translation>Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="380"/>
+        <location filename="../ui/incidentdetailview.cpp" line="407"/>
         <source>Add or remove tags of this incident (T)</source>
         <translation>Ajouter ou supprimer des balises de cet incident (T)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="382"/>
+        <location filename="../ui/incidentdetailview.cpp" line="409"/>
         <source>Comment…</source>
         <translation>Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="382"/>
+        <location filename="../ui/incidentdetailview.cpp" line="409"/>
         <source>Comment on this incident (M)</source>
         <translation>Commenter cet incident (M)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="394"/>
+        <location filename="../ui/incidentdetailview.cpp" line="421"/>
         <source>Sync activity of the incident, newest first</source>
         <translation>Activité de synchronisation de l&apos;incident, la plus récente en premier</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>From</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
         <source>To</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="400"/>
-        <location filename="../ui/incidentdetailview.cpp" line="460"/>
+        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="487"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="411"/>
+        <location filename="../ui/incidentdetailview.cpp" line="438"/>
         <source>Apply mine again</source>
         <translation>Réappliquer ma valeur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="413"/>
+        <location filename="../ui/incidentdetailview.cpp" line="440"/>
         <source>Send the value Defender overwrote in this conflict again</source>
         <translation>Renvoyer la valeur que Defender a écrasée dans ce conflit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="451"/>
+        <location filename="../ui/incidentdetailview.cpp" line="478"/>
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="451"/>
+        <location filename="../ui/incidentdetailview.cpp" line="478"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="500"/>
+        <location filename="../ui/incidentdetailview.cpp" line="529"/>
         <source>(no title)</source>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="558"/>
+        <location filename="../ui/incidentdetailview.cpp" line="554"/>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="591"/>
         <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
         <translation>Doublon de %1 — cet incident Microsoft 365 Defender contient la même alerte.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="664"/>
+        <location filename="../ui/incidentdetailview.cpp" line="684"/>
+        <source>Someone else is on this incident: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="709"/>
         <source>Activity (%1)</source>
         <translation>Activité (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="44"/>
-        <location filename="../ui/incidentdetailview.cpp" line="509"/>
+        <location filename="../ui/incidentdetailview.cpp" line="46"/>
+        <location filename="../ui/incidentdetailview.cpp" line="538"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="514"/>
+        <location filename="../ui/incidentdetailview.cpp" line="543"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="517"/>
+        <location filename="../ui/incidentdetailview.cpp" line="546"/>
         <source>Not classified</source>
         <translation>Non classifié</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="53"/>
-        <location filename="../ui/incidentdetailview.cpp" line="520"/>
-        <location filename="../ui/incidentdetailview.cpp" line="525"/>
+        <location filename="../ui/incidentdetailview.cpp" line="55"/>
+        <location filename="../ui/incidentdetailview.cpp" line="549"/>
+        <location filename="../ui/incidentdetailview.cpp" line="558"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="50"/>
+        <location filename="../ui/incidentdetailview.cpp" line="52"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="530"/>
+        <location filename="../ui/incidentdetailview.cpp" line="563"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="533"/>
+        <location filename="../ui/incidentdetailview.cpp" line="566"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>En attente — une modification attend d&apos;être envoyée à Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="536"/>
+        <location filename="../ui/incidentdetailview.cpp" line="569"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Conflit — modifié ici et dans Defender au même moment</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="539"/>
+        <location filename="../ui/incidentdetailview.cpp" line="572"/>
         <source>Error — a change could not be delivered</source>
         <translation>Erreur — une modification n&apos;a pas pu être transmise</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="542"/>
+        <location filename="../ui/incidentdetailview.cpp" line="575"/>
         <source>Sync state: %1</source>
         <translation>État de synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="549"/>
+        <location filename="../ui/incidentdetailview.cpp" line="582"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Fusionné dans %1 — ses alertes s&apos;y trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="552"/>
+        <location filename="../ui/incidentdetailview.cpp" line="585"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Fusionné dans l&apos;incident Defender %1, qui n&apos;est pas encore dans la file d&apos;attente.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="555"/>
+        <location filename="../ui/incidentdetailview.cpp" line="588"/>
         <source>Merged into another incident.</source>
         <translation>Fusionné dans un autre incident.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="564"/>
+        <location filename="../ui/incidentdetailview.cpp" line="597"/>
         <source>Merged from %1.</source>
         <translation>Fusion de %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="585"/>
+        <location filename="../ui/incidentdetailview.cpp" line="620"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Chargement des alertes, entités et commentaires…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="611"/>
+        <location filename="../ui/incidentdetailview.cpp" line="647"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="624"/>
+        <location filename="../ui/incidentdetailview.cpp" line="660"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Plus de 150 alertes — affichage des 150 premières.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="625"/>
+        <location filename="../ui/incidentdetailview.cpp" line="661"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 alertes affichées sur %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="626"/>
+        <location filename="../ui/incidentdetailview.cpp" line="662"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Cet incident comporte %n alerte.</numerusform>
@@ -2083,7 +3328,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="646"/>
+        <location filename="../ui/incidentdetailview.cpp" line="691"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Chargement de %n alerte…</numerusform>
@@ -2091,66 +3336,101 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="660"/>
+        <location filename="../ui/incidentdetailview.cpp" line="705"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Alertes (%1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="661"/>
+        <location filename="../ui/incidentdetailview.cpp" line="706"/>
         <source>Alerts (%1)</source>
         <translation>Alertes (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="662"/>
+        <location filename="../ui/incidentdetailview.cpp" line="707"/>
         <source>Entities (%1)</source>
         <translation>Entités (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="663"/>
+        <location filename="../ui/incidentdetailview.cpp" line="708"/>
         <source>Comments (%1)</source>
         <translation>Commentaires (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailhunt.cpp" line="19"/>
-        <location filename="../ui/incidentdetailhunt.cpp" line="34"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="20"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="30"/>
         <source>Hunt</source>
         <translation>Repérer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailhunt.cpp" line="21"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
         <source>Hunt for the selected alert or entity</source>
         <translation>Repérer l’alerte ou l’entité sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailhunt.cpp" line="22"/>
+        <location filename="../ui/incidentdetailhunt.cpp" line="23"/>
         <source>Open the hunting page with a query for the selected alert, device, user, file or IP, over the incident&apos;s time, and run it</source>
         <translation>Ouvrir la page de repérage avec une requête pour l’alerte, l’appareil, l’utilisateur, le fichier ou l’IP sélectionné, sur la période de l’incident, et l’exécuter</translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="48"/>
+        <source>Filter alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="49"/>
+        <source>Filter the alerts by title, product, category, MITRE technique or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="53"/>
+        <source>Filter entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="54"/>
+        <source>Filter the entities by name, detail, verdict or kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="102"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="103"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailreading.cpp" line="104"/>
+        <source>Resolving comment</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Vigil::IncidentQuery</name>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="315"/>
+        <location filename="../core/incidentfilter.cpp" line="324"/>
         <source>the quote is not closed</source>
         <translation>le guillemet n’est pas fermé</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="368"/>
+        <location filename="../core/incidentfilter.cpp" line="377"/>
         <source>%1 is not a field; the fields are %2 (quote the term to search for it as text)</source>
-        <translation>%1 n’est pas un champ ; les champs sont %2 (mettez le terme entre guillemets pour le chercher comme texte)</translation>
+        <translation>%1 n’est pas un champ&#xa0;; les champs sont %2 (mettez le terme entre guillemets pour le chercher comme texte)</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="564"/>
+        <location filename="../core/incidentfilter.cpp" line="576"/>
         <source>No incident matches %1.</source>
         <translation>Aucun incident ne correspond à %1.</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="566"/>
+        <location filename="../core/incidentfilter.cpp" line="578"/>
         <source>%1 removed the last incident that the terms before it left.</source>
         <translation>%1 a retiré le dernier incident que laissaient les termes précédents.</translation>
     </message>
     <message>
-        <location filename="../core/incidentfilter.cpp" line="567"/>
+        <location filename="../core/incidentfilter.cpp" line="579"/>
         <source>%1 removed the last %2 incidents that the terms before it left.</source>
         <translation>%1 a retiré les %2 derniers incidents que laissaient les termes précédents.</translation>
     </message>
@@ -2158,27 +3438,45 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="75"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="78"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="77"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="80"/>
         <source>Pending</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="79"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="82"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="81"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="84"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="197"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="263"/>
+        <source>%n alerts, all loaded in the detail view.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
+        <source>New since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="270"/>
+        <source>Changed in Defender or by a colleague since you last opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/incidentqueuemodel.cpp" line="277"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alerte&#xa0;; la vue détaillée affiche les 150 premières.</numerusform>
@@ -2186,69 +3484,89 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="246"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
         <source>Incident number</source>
         <translation>Numéro d&apos;incident</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="248"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="355"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="250"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="357"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="252"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="359"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="254"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="361"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="256"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="258"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="365"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="260"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="367"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="262"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="369"/>
         <source>Tags</source>
         <translation>Balises</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="264"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="371"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="266"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="373"/>
         <source>Last updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="375"/>
         <source>Sync</source>
         <translation>Synchro</translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <source>Time since the incident was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="380"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="381"/>
+        <source>Time left to the first triage (status leaves New or an owner is set), by severity</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2304,395 +3622,396 @@ Ctrl+Entrée exécute la requête (ou la sélection), Maj+Entrée le bloc sous l
     <message>
         <location filename="../ui/hunting/kqleditor.cpp" line="161"/>
         <source>Line %1, column %2: %3</source>
-        <translation>Ligne %1, colonne %2 : %3</translation>
+        <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>Vigil::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="65"/>
         <source>Vigil — Microsoft 365 Defender incidents</source>
         <translation>Vigil — Incidents Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="100"/>
-        <location filename="../ui/mainwindow.cpp" line="256"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
+        <location filename="../ui/mainwindow.cpp" line="262"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="103"/>
         <source>Try the sync again now</source>
         <translation>Relancer la synchronisation maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="105"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>Dismiss</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="107"/>
+        <location filename="../ui/mainwindow.cpp" line="108"/>
         <source>Hide this message</source>
         <translation>Masquer ce message</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Opening the incident store…</source>
         <translation>Ouverture du magasin d&apos;incidents…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>Incidents shown</source>
         <translation>Incidents affichés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Votre valeur pour l&apos;incident #%1 n&apos;a pas été réappliquée&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="237"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233"/>
+        <location filename="../ui/mainwindow.cpp" line="239"/>
         <source>&amp;Import hunting data…</source>
         <translation>&amp;Importer des données de repérage…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="263"/>
-        <location filename="../ui/mainwindowqueue.cpp" line="37"/>
+        <location filename="../ui/mainwindow.cpp" line="269"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="38"/>
         <source>Quick filter</source>
         <translation>Filtre rapide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="39"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="40"/>
         <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
-        <translation>Filtre : mots, noms d’hôte, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
+        <translation>Filtre&#xa0;: mots, noms d’hôte, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="42"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="43"/>
         <source>Words match the number, title, owner, tags, alert titles and evidence names.
 Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
 Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
         <translation>Les mots portent sur le numéro, le titre, le propriétaire, les balises, les titres d’alerte et les noms des preuves.
-Champs : severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age et updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
-Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -terme exclut ; des &quot;guillemets&quot; gardent une expression entière.</translation>
+Champs&#xa0;: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age et updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
+Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0;; -terme exclut&#xa0;; des &quot;guillemets&quot; gardent une expression entière.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="69"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="70"/>
         <source>Incident queue</source>
         <translation>File d&apos;attente des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="180"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="185"/>
         <source>Not applied: %1</source>
-        <translation>Non appliqué : %1</translation>
+        <translation>Non appliqué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="186"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="191"/>
         <source>No incident matches the filter.</source>
         <translation>Aucun incident ne correspond au filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="188"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="193"/>
         <source>Remove that term, or press Esc in the filter to clear it.</source>
         <translation>Retirez ce terme ou appuyez sur Échap dans le filtre pour le vider.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248"/>
+        <location filename="../ui/mainwindow.cpp" line="254"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="252"/>
+        <location filename="../ui/mainwindow.cpp" line="258"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ouvrir l&apos;incident sélectionné dans le portail Defender (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="265"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Récupérer maintenant les modifications de Microsoft 365 Defender (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="268"/>
+        <location filename="../ui/mainwindow.cpp" line="274"/>
         <source>Next incident</source>
         <translation>Incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="273"/>
+        <location filename="../ui/mainwindow.cpp" line="279"/>
         <source>Previous incident</source>
         <translation>Incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="278"/>
+        <location filename="../ui/mainwindow.cpp" line="284"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Back to the queue</source>
         <translation>Retour à la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="303"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
         <source>Set &amp;status…</source>
         <translation>Définir le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="304"/>
+        <location filename="../ui/mainwindow.cpp" line="310"/>
         <source>Set the status of the selected incidents</source>
         <translation>Définir le statut des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="312"/>
         <source>&amp;Assign to me</source>
         <translation>M&apos;&amp;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="307"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Assign the selected incidents to me</source>
         <translation>M&apos;attribuer les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Assign &amp;to…</source>
         <translation>A&amp;ttribuer à…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Attribuer les incidents sélectionnés à quelqu&apos;un ou annuler leur attribution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Close with classification…</source>
         <translation>&amp;Fermer avec une classification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Fermer les incidents sélectionnés avec une classification</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Ajouter ou supprimer des balises des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Comment on the selected incidents</source>
         <translation>Commenter les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Mark / unmark incident</source>
         <translation>Marquer / démarquer l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Ajouter l&apos;incident à la sélection ou l&apos;en retirer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Extend selection down</source>
         <translation>Étendre la sélection vers le bas</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Select the next incident too</source>
         <translation>Sélectionner aussi l&apos;incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Extend selection up</source>
         <translation>Étendre la sélection vers le haut</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Select the previous incident too</source>
         <translation>Sélectionner aussi l&apos;incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>&amp;Queue</source>
         <translation>&amp;File d’attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Go to the incident queue (G Q)</source>
         <translation>Aller à la file d’attente des incidents (G Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="336"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>C&amp;onnector</source>
         <translation>C&amp;onnecteur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
         <translation>Aller à la page du connecteur&#xa0;: connexion, état de santé et règles de création d’incidents (G C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>&amp;Hunting</source>
         <translation>&amp;Repérage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="345"/>
+        <location filename="../ui/mainwindow.cpp" line="351"/>
         <source>Go to the hunting page: KQL queries over the local events (G H)</source>
-        <translation>Aller à la page de repérage : requêtes KQL sur les événements locaux (G H)</translation>
+        <translation>Aller à la page de repérage&#xa0;: requêtes KQL sur les événements locaux (G H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
-        <source>&amp;Vigil</source>
-        <translation>&amp;Vigil</translation>
+        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <source>Vi&amp;gil</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="369"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="374"/>
+        <location filename="../ui/mainwindow.cpp" line="382"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="395"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <location filename="../ui/mainwindow.cpp" line="451"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>L&apos;incident #%1 n&apos;a aucun incident Microsoft 365 Defender à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="449"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindowreading.cpp" line="66"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Aucun navigateur web n&apos;a pu être lancé pour %1. Copiez l&apos;adresse et ouvrez-la vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Magasin d&apos;incidents ouvert&#xa0;; en attente de la première synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Les alertes de l&apos;incident #%1 n&apos;ont pas pu être chargées. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="560"/>
+        <location filename="../ui/mainwindow.cpp" line="574"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="563"/>
+        <location filename="../ui/mainwindow.cpp" line="577"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="591"/>
         <source>Waiting before the next call</source>
         <translation>Attente avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="581"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Offline — showing the local copy</source>
         <translation>Hors connexion — affichage de la copie locale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="598"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588"/>
+        <location filename="../ui/mainwindow.cpp" line="602"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592"/>
+        <location filename="../ui/mainwindow.cpp" line="606"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="612"/>
         <source>Changes pulled up to %1</source>
         <translation>Modifications récupérées jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604"/>
+        <location filename="../ui/mainwindow.cpp" line="618"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Appels Graph %1/%2 par min</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="617"/>
+        <location filename="../ui/mainwindow.cpp" line="631"/>
         <source>The last sync failed. </source>
         <translation>La dernière synchronisation a échoué. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="623"/>
+        <location filename="../ui/mainwindow.cpp" line="637"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil ne peut pas afficher les incidents. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="625"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>Incident store unavailable</source>
         <translation>Magasin d&apos;incidents indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>%1 incidents</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="648"/>
+        <location filename="../ui/mainwindow.cpp" line="662"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="317"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="326"/>
         <source>Reset columns</source>
         <translation>Réinitialiser les colonnes</translation>
     </message>
@@ -2707,34 +4026,34 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
         <translation>L&apos;incident #%1 ne vous a pas été attribué&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowtriage.cpp" line="200"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="213"/>
         <source>Change to #%1 queued for Microsoft 365 Defender.</source>
         <translation>Modification de #%1 mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowtriage.cpp" line="202"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="215"/>
         <source>Change to %1 incidents queued for Microsoft 365 Defender.</source>
         <translation>Modification de %1 incidents mise en file d&apos;attente pour Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowtriage.cpp" line="215"/>
+        <location filename="../ui/mainwindowtriage.cpp" line="228"/>
         <source>Defender refused the change to #%1: %2. The incident shows its previous values again.</source>
         <translation>Defender a refusé la modification de #%1&#xa0;: %2. L&apos;incident affiche de nouveau ses valeurs précédentes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="741"/>
+        <location filename="../ui/mainwindow.cpp" line="770"/>
         <source>1 change waiting to be sent</source>
         <translation>1 modification en attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="742"/>
+        <location filename="../ui/mainwindow.cpp" line="771"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 modifications en attente d&apos;envoi</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="70"/>
         <source>View: %1</source>
-        <translation>Vue : %1</translation>
+        <translation>Vue&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="76"/>
@@ -2818,7 +4137,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="163"/>
         <source>Name of the view (an existing name is replaced):</source>
-        <translation>Nom de la vue (un nom existant est remplacé) :</translation>
+        <translation>Nom de la vue (un nom existant est remplacé)&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="181"/>
@@ -2829,17 +4148,17 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="181"/>
         <source>View:</source>
-        <translation>Vue :</translation>
+        <translation>Vue&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="184"/>
         <source>New name:</source>
-        <translation>Nouveau nom :</translation>
+        <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="189"/>
         <source>The view could not be renamed: the new name is empty or taken.</source>
-        <translation>La vue n’a pas pu être renommée : le nouveau nom est vide ou déjà pris.</translation>
+        <translation>La vue n’a pas pu être renommée&#xa0;: le nouveau nom est vide ou déjà pris.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="202"/>
@@ -2849,12 +4168,12 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="202"/>
         <source>View to delete:</source>
-        <translation>Vue à supprimer :</translation>
+        <translation>Vue à supprimer&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="214"/>
         <source>The views could not be written to %1: %2</source>
-        <translation>Les vues n’ont pas pu être écrites dans %1 : %2</translation>
+        <translation>Les vues n’ont pas pu être écrites dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="226"/>
@@ -2864,7 +4183,457 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/mainwindowviews.cpp" line="232"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="123"/>
+        <source>&amp;Mark all as seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="125"/>
+        <source>Take the new and changed marks off every incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="128"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="245"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="134"/>
+        <source>&amp;Re-sort the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="137"/>
+        <source>Put the rows that changed in their place (Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="140"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="146"/>
+        <source>&amp;Command palette…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="151"/>
+        <source>&amp;Export view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="155"/>
+        <source>Save the incidents the queue shows, as it shows them, to CSV or JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="165"/>
+        <source>Rows in italics have changed place · Shift+R sorts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="173"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="179"/>
+        <source>T&amp;heme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="199"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="246"/>
+        <source>&amp;Undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="250"/>
+        <source>Then, with Ctrl+Z again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="273"/>
+        <source>#%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="283"/>
+        <source>Undo could not put everything back. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="288"/>
+        <source>Undone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="301"/>
+        <source>Reopen closed incidents?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="302"/>
+        <source>1 of the %1 incidents is closed. This edit reopens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="305"/>
+        <source>%1 of the %2 incidents are closed. This edit reopens them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="312"/>
+        <source>Reopen 1 incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="313"/>
+        <source>Reopen %1 incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="432"/>
+        <source>Export view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="433"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="442"/>
+        <source>View saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="500"/>
+        <source>The view could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowoutbox.cpp" line="24"/>
+        <source>O&amp;utbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowoutbox.cpp" line="28"/>
+        <source>Go to the outbox: edits not yet accepted by Microsoft 365 Defender (G O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="40"/>
+        <source>Show the &amp;detail pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="44"/>
+        <source>Hide the detail pane to give the queue the whole width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="46"/>
+        <source>Detail pane &amp;below the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="49"/>
+        <source>Show the detail pane under the queue instead of beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowreading.cpp" line="59"/>
+        <source>This alert has no Microsoft 365 Defender link that may be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowteam.cpp" line="67"/>
+        <source>Sync leader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowteam.cpp" line="70"/>
+        <source>%1 (leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="49"/>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="53"/>
+        <source>Go to the dashboard: incidents over time, the queue by age and SLA, closures, mean times (G D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="71"/>
+        <source>Do &amp;not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="74"/>
+        <source>No desktop notifications for new High incidents and SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="80"/>
+        <source>&amp;SLA targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowtime.cpp" line="88"/>
+        <source>Show Vigil</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::OutboxPage</name>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="64"/>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="66"/>
+        <source>Owner</source>
+        <translation type="unfinished">Propriétaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="68"/>
+        <source>Classification</source>
+        <translation type="unfinished">Classification</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="70"/>
+        <source>Tags</source>
+        <translation type="unfinished">Balises</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="72"/>
+        <source>Comment</source>
+        <translation type="unfinished">Commentaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="74"/>
+        <source>Severity</source>
+        <translation type="unfinished">Gravité</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="76"/>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Title</source>
+        <translation type="unfinished">Titre</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="87"/>
+        <source>(unassigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="94"/>
+        <source>(no tags)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="118"/>
+        <source>Outbox: edits Microsoft 365 Defender has not accepted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Field</source>
+        <translation type="unfinished">Champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="132"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="133"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="133"/>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="133"/>
+        <source>Error</source>
+        <translation type="unfinished">Erreur</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="159"/>
+        <source>&amp;Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="161"/>
+        <source>Send the selected incident&apos;s edits to Microsoft 365 Defender now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="162"/>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="164"/>
+        <source>Drop the selected incident&apos;s edits unsent; it shows Microsoft 365 Defender&apos;s values again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="188"/>
+        <source>Discarded the edit of incident #%1; it shows Microsoft 365 Defender&apos;s values again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="191"/>
+        <source>Discarded %1 edits of incident #%2; it shows Microsoft 365 Defender&apos;s values again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="199"/>
+        <source>The edits of incident #%1 were not discarded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="238"/>
+        <source>Waiting behind a failed edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="240"/>
+        <source>Waiting for sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="242"/>
+        <source>Failed, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="244"/>
+        <source>Pending</source>
+        <translation type="unfinished">En attente</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="249"/>
+        <source>after sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="256"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="277"/>
+        <source>No edits wait: Microsoft 365 Defender has every change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="279"/>
+        <source>1 edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="279"/>
+        <source>%1 edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="280"/>
+        <location filename="../ui/outboxpage.cpp" line="288"/>
+        <source>1 incident</source>
+        <translation type="unfinished">1 incident</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="280"/>
+        <location filename="../ui/outboxpage.cpp" line="289"/>
+        <source>%1 incidents</source>
+        <translation type="unfinished">%1 incidents</translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="281"/>
+        <source>%1 of %2 waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="286"/>
+        <source>Failed: %1 (each retried on its own back-off, without holding back the others).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="309"/>
+        <source>Sending the edits of incident #%1 now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="325"/>
+        <source>Discard edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="326"/>
+        <source>Discard the unsent edit of incident #%1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="327"/>
+        <source>Discard the %1 unsent edits of incident #%2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/outboxpage.cpp" line="329"/>
+        <source>They are never sent, and the incident shows Microsoft 365 Defender&apos;s values again. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::OutboxPusher</name>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="442"/>
+        <source>The incident store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="445"/>
+        <source>The edits of incident #%1 are on their way to Microsoft 365 Defender; try again when they are answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="452"/>
+        <source>Another Vigil is delivering the outbox; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sync/outboxpusher.cpp" line="483"/>
+        <source>Discarded before Microsoft 365 Defender accepted it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2872,12 +4641,12 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="51"/>
         <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <translation>%1&#xa0;ms</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="52"/>
         <source>%1 s</source>
-        <translation>%1 s</translation>
+        <translation>%1&#xa0;s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="75"/>
@@ -2885,179 +4654,197 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="80"/>
+        <source>Clear history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>When (UTC)</source>
         <translation>Date (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="100"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Where</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="78"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="100"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="100"/>
         <source>Changed (UTC)</source>
         <translation>Modifiée (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="102"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="113"/>
         <source>Save current query…</source>
         <translation>Enregistrer la requête actuelle…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="105"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="116"/>
         <source>Rename…</source>
         <translation>Renommer…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="106"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="117"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="107"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="118"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="108"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="119"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="111"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="122"/>
         <source>Saved</source>
         <translation>Enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="126"/>
-        <source>The query library could not be opened: %1</source>
-        <translation>La bibliothèque de requêtes n’a pas pu être ouverte : %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="131"/>
-        <source>Saved as &quot;%1&quot;.</source>
-        <translation>Enregistrée sous « %1 ».</translation>
-    </message>
-    <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="137"/>
+        <source>The query library could not be opened: %1</source>
+        <translation>La bibliothèque de requêtes n’a pas pu être ouverte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="142"/>
+        <source>Saved as &quot;%1&quot;.</source>
+        <translation>Enregistrée sous «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="148"/>
         <source>1 query imported.</source>
         <translation>1 requête importée.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="138"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="149"/>
         <source>%1 queries imported.</source>
         <translation>%1 requêtes importées.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="145"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="156"/>
         <source>Exported to %1.</source>
         <translation>Exportée vers %1.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="173"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="184"/>
         <source>Search names and query text</source>
         <translation>Rechercher dans les noms et le texte des requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="217"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
         <source>There is no query to save.</source>
         <translation>Il n’y a aucune requête à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="232"/>
         <source>Save query</source>
         <translation>Enregistrer la requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="221"/>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="232"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="275"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="228"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="239"/>
         <source>Replace saved query</source>
         <translation>Remplacer la requête enregistrée</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="229"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="240"/>
         <source>A saved query is already named &quot;%1&quot;. Replace its text with the current query?</source>
-        <translation>Une requête enregistrée s’appelle déjà « %1 ». Remplacer son texte par la requête actuelle ?</translation>
+        <translation>Une requête enregistrée s’appelle déjà «&#xa0;%1&#xa0;». Remplacer son texte par la requête actuelle&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="264"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="275"/>
         <source>Rename saved query</source>
         <translation>Renommer la requête enregistrée</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="273"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="284"/>
         <source>A saved query needs a name.</source>
         <translation>Une requête enregistrée doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="286"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="297"/>
         <source>Delete saved query</source>
         <translation>Supprimer la requête enregistrée</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="287"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="298"/>
         <source>Delete the saved query &quot;%1&quot;?</source>
-        <translation>Supprimer la requête enregistrée « %1 » ?</translation>
+        <translation>Supprimer la requête enregistrée «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="307"/>
         <source>Import queries</source>
         <translation>Importer des requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="296"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="307"/>
         <source>KQL queries (*.kql);;All files (*)</source>
         <translation>Requêtes KQL (*.kql);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="308"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="319"/>
         <source>Export query</source>
         <translation>Exporter la requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="309"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="320"/>
         <source>KQL queries (*.kql)</source>
         <translation>Requêtes KQL (*.kql)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="333"/>
+        <source>Clear history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="334"/>
+        <source>Remove the %n run(s) in the history? Saved queries stay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="356"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/querylibrarypanel.cpp" line="328"/>
+        <location filename="../ui/hunting/querylibrarypanel.cpp" line="356"/>
         <source>this machine</source>
         <translation>cette machine</translation>
     </message>
@@ -3100,7 +4887,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="130"/>
         <source>The local row counts could not be read: %1</source>
-        <translation>Le nombre de lignes locales n’a pas pu être lu : %1</translation>
+        <translation>Le nombre de lignes locales n’a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="167"/>
@@ -3115,7 +4902,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="178"/>
         <source>%1: %2 rows held on this machine</source>
-        <translation>%1 : %2 lignes sur cette machine</translation>
+        <translation>%1&#xa0;: %2 lignes sur cette machine</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="181"/>
@@ -3125,12 +4912,55 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="184"/>
         <source>%1: no rows on this machine; run it in Defender</source>
-        <translation>%1 : aucune ligne sur cette machine ; exécutez la requête dans Defender</translation>
+        <translation>%1&#xa0;: aucune ligne sur cette machine&#xa0;; exécutez la requête dans Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/schemabrowser.cpp" line="191"/>
         <source>%1 (JSON text)</source>
         <translation>%1 (texte JSON)</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::SlaDialog</name>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="22"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="23"/>
+        <source>No target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="33"/>
+        <source>SLA targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="35"/>
+        <source>How long a new incident may wait for its first triage: its status leaves New or an owner is set. The queue&apos;s SLA column counts down to it and marks overdue incidents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="45"/>
+        <source>&amp;High:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="46"/>
+        <source>&amp;Medium:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="47"/>
+        <source>&amp;Low:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/sladialog.cpp" line="48"/>
+        <source>&amp;Informational:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3202,7 +5032,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="54"/>
         <source>Account:</source>
-        <translation>Compte :</translation>
+        <translation>Compte&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="56"/>
@@ -3217,7 +5047,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="58"/>
         <source>Last pass:</source>
-        <translation>Dernier passage :</translation>
+        <translation>Dernier passage&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="66"/>
@@ -3242,7 +5072,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="85"/>
         <source>Account URL:</source>
-        <translation>URL du compte :</translation>
+        <translation>URL du compte&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="88"/>
@@ -3257,7 +5087,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="90"/>
         <source>Credential:</source>
-        <translation>Identifiant :</translation>
+        <translation>Identifiant&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="94"/>
@@ -3267,7 +5097,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="95"/>
         <source>Secret:</source>
-        <translation>Secret :</translation>
+        <translation>Secret&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="97"/>
@@ -3287,7 +5117,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="166"/>
         <source>%1: %2, %3, %4</source>
-        <translation>%1 : %2, %3, %4</translation>
+        <translation>%1&#xa0;: %2, %3, %4</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/storageaccountbox.cpp" line="168"/>
@@ -3316,7 +5146,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="172"/>
         <source>; %1 of %2 tables not streamed to this account</source>
-        <translation> ; %1 tables sur %2 ne sont pas diffusées vers ce compte</translation>
+        <translation>&#xa0;; %1 tables sur %2 ne sont pas diffusées vers ce compte</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="176"/>
@@ -3346,7 +5176,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="200"/>
         <source>The storage account cannot be used: %1</source>
-        <translation>Le compte de stockage ne peut pas être utilisé : %1</translation>
+        <translation>Le compte de stockage ne peut pas être utilisé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="224"/>
@@ -3361,7 +5191,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="240"/>
         <source>Not connected: %1</source>
-        <translation>Non connecté : %1</translation>
+        <translation>Non connecté&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="252"/>
@@ -3371,12 +5201,12 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="263"/>
         <source>Table %1 of %2: %3, %4 of %5 blobs, %6 read</source>
-        <translation>Table %1 sur %2 : %3, %4 blobs sur %5, %6 lus</translation>
+        <translation>Table %1 sur %2&#xa0;: %3, %4 blobs sur %5, %6 lus</translation>
     </message>
     <message>
         <location filename="../ui/storageaccountbox.cpp" line="280"/>
         <source>The last pass stopped: %1</source>
-        <translation>Le dernier passage s’est arrêté : %1</translation>
+        <translation>Le dernier passage s’est arrêté&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3556,7 +5386,7 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
     </message>
     <message>
         <location filename="../ui/triagedialogs.cpp" line="615"/>
-        <location filename="../ui/triagedialogs.cpp" line="646"/>
+        <location filename="../ui/triagedialogs.cpp" line="656"/>
         <source>New tag</source>
         <translation>Nouvelle balise</translation>
     </message>
@@ -3586,9 +5416,105 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
         <translation>Enregistrer les balises</translation>
     </message>
     <message>
-        <location filename="../ui/triagedialogs.cpp" line="672"/>
+        <location filename="../ui/triagedialogs.cpp" line="682"/>
         <source>Nothing to change: type a tag to add, or uncheck a tag to remove it.</source>
         <translation>Rien à modifier&#xa0;: saisissez une balise à ajouter ou décochez une balise pour la supprimer.</translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TeamController</name>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="132"/>
+        <source>nobody</source>
+        <translation type="unfinished">personne</translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="133"/>
+        <source>a console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="134"/>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="141"/>
+        <source>a colleague on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../facade/teamcontroller.cpp" line="143"/>
+        <source>%1 (edited it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::Theme</name>
+    <message>
+        <location filename="../ui/themes.cpp" line="156"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/themes.cpp" line="158"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/themes.cpp" line="160"/>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/themes.cpp" line="162"/>
+        <source>&amp;Follow the desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Vigil::TrayNotifier</name>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="36"/>
+        <location filename="../ui/traynotifier.cpp" line="69"/>
+        <source>Vigil</source>
+        <translation type="unfinished">Vigil</translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="69"/>
+        <source>Vigil — do not disturb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="106"/>
+        <source>New High incident #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traynotifier.cpp" line="109"/>
+        <source>%n new High incident(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="133"/>
+        <source>SLA breached: #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/traynotifier.cpp" line="138"/>
+        <source>%n incident(s) past their SLA</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/traynotifier.cpp" line="139"/>
+        <source>Not triaged in time; sort the queue by SLA or filter with sla:overdue.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3890,27 +5816,32 @@ Les termes se combinent par ET ; une virgule signifie OU dans un champ ; -term
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="74"/>
+        <location filename="../app/vigil.cpp" line="146"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil&#xa0;: triage des incidents Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="79"/>
+        <location filename="../app/vigil.cpp" line="151"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Après la première synchronisation, enregistrer la fenêtre principale (file d&apos;attente et détails d&apos;un incident de plus de 150 alertes) au format PNG dans FILE, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="85"/>
-        <source>With --screenshot: the page to save, queue (the default), connector, hunting or hunting-chart.</source>
-        <translation>Avec --screenshot : la page à enregistrer, queue (par défaut), connector, hunting ou hunting-chart.</translation>
+        <location filename="../app/vigil.cpp" line="157"/>
+        <source>With --screenshot: the page to save, queue (the default), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet or palette.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="90"/>
+        <location filename="../app/vigil.cpp" line="163"/>
+        <source>With --screenshot: the window&apos;s size, WIDTHxHEIGHT (1920x1080 by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/vigil.cpp" line="168"/>
         <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
         <translation>Démarrer avec ce filtre de file d’attente (le langage du filtre rapide, comme dans vigilctl incidents list --filter).</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="115"/>
+        <location filename="../app/vigil.cpp" line="197"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil n’a aucun locataire à synchroniser. Connectez-vous avec «&#xa0;vigilctl connect&#xa0;», ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d’application disposant de SecurityIncident.Read.All, ou lancez «&#xa0;vigil --demo&#xa0;» pour essayer Vigil sur le locataire de démonstration intégré.</translation>
     </message>
