@@ -34,7 +34,7 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="100"/>
         <source>Other keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Tasten</translation>
     </message>
 </context>
 <context>
@@ -42,58 +42,58 @@
     <message>
         <location filename="../ui/triageundo.cpp" line="65"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="66"/>
         <source>%1 incidents</source>
-        <translation type="unfinished">%1 Vorfälle</translation>
+        <translation>%1 Vorfälle</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="71"/>
         <source>status New</source>
-        <translation type="unfinished"></translation>
+        <translation>Status Neu</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="74"/>
         <source>status Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Status Aktiv</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="77"/>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="84"/>
         <source>unassign</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisung aufheben</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="85"/>
         <source>assign to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen an %1</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="87"/>
         <source>classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassifizierung</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="89"/>
         <source>tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="91"/>
         <source>comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="92"/>
         <source>%1 on %2</source>
         <comment>what an edit changed, on which incidents</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 für %2</translation>
     </message>
 </context>
 <context>
@@ -126,37 +126,37 @@
     <message>
         <location filename="../core/sla.cpp" line="100"/>
         <source>%1s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="103"/>
         <source>%1m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="106"/>
         <source>%1h %2m</source>
-        <translation type="unfinished">%1: %2m {1h?}</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="107"/>
         <source>%1d %2h</source>
-        <translation type="unfinished">%1: %2h {1d?}</translation>
+        <translation>%1 T. %2 h</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="116"/>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehalten</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="118"/>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="120"/>
         <source>Overdue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 überfällig</translation>
     </message>
 </context>
 <context>
@@ -164,227 +164,227 @@
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="48"/>
         <source>Field</source>
-        <translation type="unfinished">Feld</translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="48"/>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="67"/>
         <source>Alert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="72"/>
         <source>(no title)</source>
-        <translation type="unfinished">(kein Titel)</translation>
+        <translation>(kein Titel)</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="84"/>
         <source>No Defender link</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Defender-Link</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="92"/>
         <source>Open in Microsoft 365 Defender</source>
-        <translation type="unfinished">In Microsoft 365 Defender öffnen</translation>
+        <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="101"/>
         <source>Fields of the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder der Warnung</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="106"/>
         <source>Severity</source>
-        <translation type="unfinished">Schweregrad</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="107"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="108"/>
         <source>Product</source>
-        <translation type="unfinished">Produkt</translation>
+        <translation>Produkt</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="109"/>
         <source>Detection source</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungsquelle</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="110"/>
         <source>Category (tactic)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie (Taktik)</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="111"/>
         <source>MITRE techniques</source>
-        <translation type="unfinished"></translation>
+        <translation>MITRE-Techniken</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="112"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="113"/>
         <source>Recommended actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfohlene Maßnahmen</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="114"/>
         <source>Threat</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrohung</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="115"/>
         <source>Threat family</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrohungsfamilie</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="116"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="117"/>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugewiesen an</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="118"/>
         <source>Classification</source>
-        <translation type="unfinished">Klassifizierung</translation>
+        <translation>Klassifizierung</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="119"/>
         <source>Determination</source>
-        <translation type="unfinished">Bestimmung</translation>
+        <translation>Bestimmung</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="120"/>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="121"/>
         <source>First activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Aktivität</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="122"/>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="123"/>
         <source>Last updated</source>
-        <translation type="unfinished">Aktualisiert</translation>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="124"/>
         <source>Resolved</source>
-        <translation type="unfinished">Gelöst</translation>
+        <translation>Gelöst</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="125"/>
         <source>System tags</source>
-        <translation type="unfinished"></translation>
+        <translation>System-Tags</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="126"/>
         <source>Alert id</source>
-        <translation type="unfinished">Warnungs-ID</translation>
+        <translation>Warnungs-ID</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="127"/>
         <source>Provider alert id</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter-Warnungs-ID</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="128"/>
         <source>Incident id</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall-ID</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="129"/>
         <source>Detector id</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektor-ID</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="130"/>
         <source>Alert policy id</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungsrichtlinien-ID</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="131"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandant</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="132"/>
         <source>Incident link</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall-Link</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="134"/>
         <source>Comment</source>
-        <translation type="unfinished">Kommentar</translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="135"/>
         <source>%1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="149"/>
         <source>Custom details</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefinierte Details</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="150"/>
         <source>Additional data</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Daten</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="155"/>
         <source>Evidence of the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Beweise der Warnung</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="173"/>
         <source>No evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Beweise</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="182"/>
         <source>Detail</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="183"/>
         <source>Verdict</source>
-        <translation type="unfinished">Urteil</translation>
+        <translation>Urteil</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="184"/>
         <source>Remediation status</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungsstatus</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="201"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="204"/>
         <source>Properties of the evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften des Beweises</translation>
     </message>
 </context>
 <context>
@@ -437,7 +437,7 @@
     <message>
         <location filename="../models/alertlistmodel.cpp" line="134"/>
         <source>MITRE techniques</source>
-        <translation type="unfinished"></translation>
+        <translation>MITRE-Techniken</translation>
     </message>
     <message>
         <location filename="../models/alertlistmodel.cpp" line="136"/>
@@ -524,12 +524,12 @@
     <message>
         <location filename="../ui/cheatsheet.cpp" line="21"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkombinationen</translation>
     </message>
     <message>
         <location filename="../ui/cheatsheet.cpp" line="24"/>
         <source>Single letters act on the queue when it has the focus; Ctrl+K finds any command by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelne Buchstaben wirken auf die Warteschlange, wenn sie den Fokus hat; Strg+K findet jeden Befehl über seinen Namen.</translation>
     </message>
 </context>
 <context>
@@ -625,27 +625,27 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="119"/>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlspalette</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="124"/>
         <source>Command to run</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszuführender Befehl</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="125"/>
         <source>Type a command or a view; Enter runs it</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Befehl oder eine Ansicht ein; die Eingabetaste führt ihn aus</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="130"/>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="134"/>
         <source>↑ ↓ choose · Enter runs · Esc closes</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ auswählen · Eingabe führt aus · Esc schließt</translation>
     </message>
 </context>
 <context>
@@ -1276,113 +1276,113 @@
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="49"/>
         <source>How many incidents to expect is not known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Vorfälle zu erwarten sind, ist hier nicht bekannt.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="51"/>
         <source>None of the alerts of the last %n day(s) would have made one, so expect few or none.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Keine der Warnungen aus dem letzten %n Tag hätte einen erzeugt; erwarten Sie also wenige oder keine.</numerusform>
+            <numerusform>Keine der Warnungen aus den letzten %n Tagen hätte einen erzeugt; erwarten Sie also wenige oder keine.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="56"/>
         <source>From the %n alert(s) they would have matched </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aus der %n Warnung, die sie erfasst hätten </numerusform>
+            <numerusform>Aus den %n Warnungen, die sie erfasst hätten </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="57"/>
         <source>in the last %n day(s), </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>innerhalb von %n Tag, </numerusform>
+            <numerusform>innerhalb von %n Tagen, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="58"/>
         <source>expect about %n incident(s) a day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>erwarten Sie etwa %n Vorfall pro Tag</numerusform>
+            <numerusform>erwarten Sie etwa %n Vorfälle pro Tag</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="60"/>
         <source>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n dieser Warnungen liegt bereits in M365D-Vorfällen, deren Vorfälle wären also Duplikate.</numerusform>
+            <numerusform>; %n dieser Warnungen liegen bereits in M365D-Vorfällen, deren Vorfälle wären also Duplikate.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="67"/>
         <source>Turn on the Microsoft incident creation rules?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Microsoft-Regeln zur Vorfallerstellung einschalten?</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="68"/>
         <source>Vigil will make an incident of its own for every new MDE, MDI and MDO alert that the rules below match, at the next pull and from then on, beside the incidents Microsoft 365 Defender already makes of the same alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil erstellt für jede neue MDE-, MDI- und MDO-Warnung, die die Regeln unten erfassen, einen eigenen Vorfall, ab dem nächsten Abruf und von da an, neben den Vorfällen, die Microsoft 365 Defender bereits aus denselben Warnungen erstellt.</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="72"/>
         <source>Turn the rules on</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln einschalten</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="74"/>
         <source>Keep them off</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeschaltet lassen</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="125"/>
         <source>Close the duplicates?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Duplikate schließen?</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="126"/>
         <source>While the rules were on (since %1) they made %n incident(s) of alerts that an M365D incident already holds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Während die Regeln eingeschaltet waren (seit %1), haben sie %n Vorfall aus Warnungen erstellt, die bereits ein M365D-Vorfall enthält.</numerusform>
+            <numerusform>Während die Regeln eingeschaltet waren (seit %1), haben sie %n Vorfälle aus Warnungen erstellt, die bereits ein M365D-Vorfall enthält.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="131"/>
         <source>Close them as Undetermined, with a comment that they are duplicates? The M365D incidents stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als „Unbestimmt“ schließen, mit einem Kommentar, dass es Duplikate sind? Die M365D-Vorfälle bleiben unverändert.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="134"/>
         <source>Close %n duplicate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Duplikat schließen</numerusform>
+            <numerusform>%n Duplikate schließen</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="136"/>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="146"/>
         <source>Duplicate of the M365D incident that holds the same alert: made while the Microsoft incident creation rules were on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat des M365D-Vorfalls, der dieselbe Warnung enthält: erstellt, während die Microsoft-Regeln zur Vorfallerstellung eingeschaltet waren.</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="225"/>
         <source>Save the changes to the %1 rule?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen an der Regel %1 speichern?</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="226"/>
         <source>The %1 rule has changes that are not saved. Save them before opening another rule, or discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regel %1 hat ungespeicherte Änderungen. Vor dem Öffnen einer anderen Regel speichern oder verwerfen?</translation>
     </message>
 </context>
 <context>
@@ -1390,30 +1390,30 @@
     <message>
         <location filename="../ui/copysupport.cpp" line="144"/>
         <source>Copy value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert kopieren</translation>
     </message>
     <message>
         <location filename="../ui/copysupport.cpp" line="145"/>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kopieren</translation>
     </message>
     <message>
         <location filename="../ui/copysupport.cpp" line="151"/>
         <source>Copy row</source>
-        <translation type="unfinished">Zeile kopieren</translation>
+        <translation>Zeile kopieren</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/copysupport.cpp" line="157"/>
         <source>Copy %n selected row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausgewählte Zeile kopieren</numerusform>
+            <numerusform>%n ausgewählte Zeilen kopieren</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/copysupport.cpp" line="178"/>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
 </context>
 <context>
@@ -1421,157 +1421,157 @@
     <message>
         <location filename="../ui/dashboardpage.cpp" line="72"/>
         <source>none yet</source>
-        <translation type="unfinished">noch keiner</translation>
+        <translation>noch keine</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/dashboardpage.cpp" line="73"/>
         <source>%1 (%n incident(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Vorfall)</numerusform>
+            <numerusform>%1 (%n Vorfälle)</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="97"/>
         <source>&amp;Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG &amp;speichern…</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="99"/>
         <source>Save the dashboard as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dashboard als PNG-Bild speichern</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="106"/>
         <source>Incidents created per day by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Tag erstellte Vorfälle nach Schweregrad</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="108"/>
         <location filename="../ui/dashboardpage.cpp" line="224"/>
         <source>Open incidents by age and SLA state</source>
-        <translation type="unfinished"></translation>
+        <translation>Offene Vorfälle nach Alter und SLA-Status</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="110"/>
         <location filename="../ui/dashboardpage.cpp" line="263"/>
         <source>Closed incidents by classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossene Vorfälle nach Klassifizierung</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="112"/>
         <source>Mean time to triage and to close</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Zeit bis zur Triage und bis zum Schließen</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="120"/>
         <source>Times run from an incident&apos;s creation to its last update (Graph keeps no triage or closing time), so for open incidents they are upper bounds. First triage: the status leaves New or an owner is set. Days are UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeiten laufen von der Erstellung eines Vorfalls bis zu seiner letzten Aktualisierung (Graph speichert keine Triage- oder Schließzeit); für offene Vorfälle sind sie daher Obergrenzen. Erste Triage: Der Status verlässt „Neu“ oder ein Besitzer wird gesetzt. Tage sind in UTC.</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="130"/>
         <source>Save the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard speichern</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="131"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished">PNG-Bilder (*.png)</translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="175"/>
         <source>%1 open · %2 past their SLA · mean time to triage %3 · mean time to close %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offen · %2 über ihrem SLA · mittlere Zeit bis zur Triage %3 · mittlere Zeit bis zum Schließen %4</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="185"/>
         <source>Incidents created per day, by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Tag erstellte Vorfälle, nach Schweregrad</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="227"/>
         <source>Past SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA überschritten</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="228"/>
         <source>Within SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>Innerhalb des SLA</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="229"/>
         <source>Triaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Triagiert</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="230"/>
         <source>No target</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ziel</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="267"/>
         <source>True positive</source>
-        <translation type="unfinished">Richtig positiv</translation>
+        <translation>Richtig positiv</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="268"/>
         <source>Benign positive</source>
-        <translation type="unfinished">Unbedenklich positiv</translation>
+        <translation>Unbedenklich positiv</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="269"/>
         <source>False positive</source>
-        <translation type="unfinished">Falsch positiv</translation>
+        <translation>Falsch positiv</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="270"/>
         <source>Undetermined</source>
-        <translation type="unfinished">Unbestimmt</translation>
+        <translation>Unbestimmt</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="271"/>
         <source>Not classified</source>
-        <translation type="unfinished">Nicht klassifiziert</translation>
+        <translation>Nicht klassifiziert</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="272"/>
         <source>Other</source>
-        <translation type="unfinished">Sonstiges</translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="284"/>
         <source>Closed incidents by classification: none closed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossene Vorfälle nach Klassifizierung: noch keine geschlossen</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="293"/>
         <source>Mean time to triage and to close (hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittlere Zeit bis zur Triage und bis zum Schließen (Stunden)</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="296"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="306"/>
         <source>To close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zum Schließen: %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="307"/>
         <source>To triage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zur Triage: %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="338"/>
         <source>Saved %1</source>
-        <translation type="unfinished">Gespeichert in %1</translation>
+        <translation>Gespeichert in %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="340"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -1579,27 +1579,27 @@
     <message>
         <location filename="../core/dashboardstats.cpp" line="33"/>
         <source>&lt; 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 h</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="35"/>
         <source>1–4 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1–4 h</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="37"/>
         <source>4–24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>4–24 h</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="39"/>
         <source>1–7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>1–7 T.</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="41"/>
         <source>&gt; 7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>&gt; 7 T.</translation>
     </message>
 </context>
 <context>
@@ -1741,97 +1741,97 @@
     <message>
         <location filename="../core/graphdetails.cpp" line="19"/>
         <source>Device name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätename</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="20"/>
         <source>Host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="21"/>
         <source>DNS domain</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-Domäne</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="22"/>
         <source>NT domain</source>
-        <translation type="unfinished"></translation>
+        <translation>NT-Domäne</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="23"/>
         <source>OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebssystem</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="24"/>
         <source>OS version</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebssystemversion</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="25"/>
         <source>OS build</source>
-        <translation type="unfinished"></translation>
+        <translation>Betriebssystem-Build</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="26"/>
         <source>Health</source>
-        <translation type="unfinished">Zustand der Verbindung</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="27"/>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="28"/>
         <source>Onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Onboarding</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="29"/>
         <source>Antivirus</source>
-        <translation type="unfinished"></translation>
+        <translation>Antivirus</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="30"/>
         <source>Device group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätegruppe</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="31"/>
         <source>Device group id</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätegruppen-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="32"/>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst gesehen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="33"/>
         <source>Last IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte IP-Adresse</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="34"/>
         <source>Last external IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte externe IP-Adresse</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="35"/>
         <source>IP interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Schnittstellen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="36"/>
         <source>Logged-on users</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldete Benutzer</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="37"/>
         <source>Virtual machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtueller Computer</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="38"/>
@@ -1839,362 +1839,362 @@
         <location filename="../core/graphdetails.cpp" line="58"/>
         <location filename="../core/graphdetails.cpp" line="71"/>
         <source>Defender device id</source>
-        <translation type="unfinished"></translation>
+        <translation>Defender-Geräte-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="39"/>
         <source>Entra device id</source>
-        <translation type="unfinished"></translation>
+        <translation>Entra-Geräte-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="40"/>
         <location filename="../core/graphdetails.cpp" line="45"/>
         <location filename="../core/graphdetails.cpp" line="56"/>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="41"/>
         <location filename="../core/graphdetails.cpp" line="62"/>
         <location filename="../core/graphdetails.cpp" line="95"/>
         <source>Stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="42"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="43"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="44"/>
         <source>UPN</source>
-        <translation type="unfinished"></translation>
+        <translation>UPN</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="46"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="47"/>
         <location filename="../core/graphdetails.cpp" line="57"/>
         <source>Detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennung</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="49"/>
         <source>Image file</source>
-        <translation type="unfinished"></translation>
+        <translation>Image-Datei</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="50"/>
         <source>Process id</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="51"/>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlszeile</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="52"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="53"/>
         <source>Parent image file</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordnete Image-Datei</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="54"/>
         <source>Parent process id</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordnete Prozess-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="55"/>
         <source>Parent started</source>
-        <translation type="unfinished"></translation>
+        <translation>Übergeordneter gestartet</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="59"/>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="60"/>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="61"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="63"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="64"/>
         <location filename="../core/graphdetails.cpp" line="66"/>
         <source>Hive</source>
-        <translation type="unfinished"></translation>
+        <translation>Struktur</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="65"/>
         <location filename="../core/graphdetails.cpp" line="67"/>
         <source>Key</source>
-        <translation type="unfinished">Schlüssel</translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="68"/>
         <source>Value name</source>
-        <translation type="unfinished"></translation>
+        <translation>Wertname</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="69"/>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="70"/>
         <source>Value type</source>
-        <translation type="unfinished"></translation>
+        <translation>Werttyp</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="72"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="73"/>
         <source>Sender (P1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender (P1)</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="74"/>
         <source>Sender (P2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender (P2)</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="75"/>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="76"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="77"/>
         <source>Delivery action</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungsaktion</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="78"/>
         <source>Delivery location</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellungsort</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="79"/>
         <source>Threats</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrohungen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="80"/>
         <source>Detection methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkennungsmethoden</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="81"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="82"/>
         <source>Sender IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender-IP</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="83"/>
         <source>URLs</source>
-        <translation type="unfinished">URLs</translation>
+        <translation>URLs</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="84"/>
         <source>URL count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der URLs</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="85"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlagen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="86"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="87"/>
         <source>Internet message id</source>
-        <translation type="unfinished"></translation>
+        <translation>Internet-Nachrichten-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="88"/>
         <source>Network message id</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerknachrichten-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="89"/>
         <location filename="../core/graphdetails.cpp" line="101"/>
         <source>URN</source>
-        <translation type="unfinished"></translation>
+        <translation>URN</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="90"/>
         <location filename="../core/graphdetails.cpp" line="102"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="91"/>
         <location filename="../core/graphdetails.cpp" line="103"/>
         <source>App id</source>
-        <translation type="unfinished"></translation>
+        <translation>App-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="92"/>
         <source>Instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanz</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="93"/>
         <source>Instance id</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanz-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="94"/>
         <source>SaaS app id</source>
-        <translation type="unfinished"></translation>
+        <translation>SaaS-App-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="96"/>
         <source>Clustered by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppiert nach</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="97"/>
         <source>Cluster value</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppierungswert</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="98"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="99"/>
         <source>Network message ids</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerknachrichten-IDs</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="100"/>
         <source>Query</source>
-        <translation type="unfinished">Abfrage</translation>
+        <translation>Abfrage</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="104"/>
         <source>Object id</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="105"/>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Herausgeber</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="106"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="107"/>
         <source>Group id</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen-ID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="108"/>
         <source>Friendly name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="109"/>
         <source>Distinguished name</source>
-        <translation type="unfinished"></translation>
+        <translation>Distinguished Name</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="110"/>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="111"/>
         <source>AD object GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>AD-Objekt-GUID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="113"/>
         <source>Verdict</source>
-        <translation type="unfinished">Urteil</translation>
+        <translation>Urteil</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="114"/>
         <source>Remediation status</source>
-        <translation type="unfinished"></translation>
+        <translation>Behebungsstatus</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="115"/>
         <source>Remediation details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details zur Behebung</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="116"/>
         <source>Roles</source>
-        <translation type="unfinished">Rollen</translation>
+        <translation>Rollen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="117"/>
         <source>Detailed roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Detaillierte Rollen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="118"/>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="119"/>
         <source>First seen in the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst in der Warnung gesehen</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="218"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="219"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -2509,59 +2509,59 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="224"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="226"/>
         <source>Last 30 days (Defender&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage (Standard von Defender)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="249"/>
         <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein ISO-8601-Zeitfenster: P3D (die letzten 3 Tage), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15 oder eine Startzeit</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="256"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="277"/>
         <source>Custom: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="272"/>
         <source>Time window in Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitfenster in Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
         <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Defender durchsucht seine letzten 30 Tage. Das zu durchsuchende Zeitfenster in ISO 8601 (P3D, PT12H, Start/Ende, Dauer/Ende oder eine Startzeit):</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="320"/>
         <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein ISO-8601-Zeitfenster. Geben Sie eine Dauer wie P7D oder PT12H, ein Start/Ende-Paar wie 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z oder eine Startzeit ein.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="336"/>
         <source>Defender&apos;s last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzten 30 Tage von Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="363"/>
@@ -2576,7 +2576,7 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="444"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abfrage (oder die Auswahl) in Microsoft 365 Defender ausführen, über %1 (der Pfeil wählt das Zeitfenster)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="447"/>
@@ -2801,9 +2801,9 @@
     <message numerus="yes">
         <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
         <source>Waiting for Defender (%1): trying again in %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warten auf Defender (%1): neuer Versuch in %n Sekunde</numerusform>
+            <numerusform>Warten auf Defender (%1): neuer Versuch in %n Sekunden</numerusform>
         </translation>
     </message>
     <message>
@@ -3027,7 +3027,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="200"/>
         <source>Summary, description and resolving comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung, Beschreibung und Lösungskommentar</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="238"/>
@@ -3209,7 +3209,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="554"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="591"/>
@@ -3219,7 +3219,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="684"/>
         <source>Someone else is on this incident: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes arbeitet an diesem Vorfall: %1</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="709"/>
@@ -3374,37 +3374,37 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="48"/>
         <source>Filter alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen filtern</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="49"/>
         <source>Filter the alerts by title, product, category, MITRE technique or id</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Warnungen nach Titel, Produkt, Kategorie, MITRE-Technik oder ID filtern</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="53"/>
         <source>Filter entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Entitäten filtern</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="54"/>
         <source>Filter the entities by name, detail, verdict or kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entitäten nach Name, Detail, Urteil oder Art filtern</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="102"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="103"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="104"/>
         <source>Resolving comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösungskommentar</translation>
     </message>
 </context>
 <context>
@@ -3460,20 +3460,20 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message numerus="yes">
         <location filename="../models/incidentqueuemodel.cpp" line="263"/>
         <source>%n alerts, all loaded in the detail view.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Warnung, vollständig in der Detailansicht geladen.</numerusform>
+            <numerusform>%n Warnungen, alle in der Detailansicht geladen.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="268"/>
         <source>New since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu seit Ihrem letzten Blick</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="270"/>
         <source>Changed in Defender or by a colleague since you last opened it</source>
-        <translation type="unfinished"></translation>
+        <translation>In Defender oder von einem Kollegen geändert, seit Sie ihn zuletzt geöffnet haben</translation>
     </message>
     <message numerus="yes">
         <location filename="../models/incidentqueuemodel.cpp" line="277"/>
@@ -3551,22 +3551,22 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="377"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="377"/>
         <source>Time since the incident was created</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit seit der Erstellung des Vorfalls</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="380"/>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="381"/>
         <source>Time left to the first triage (status leaves New or an owner is set), by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Zeit bis zur ersten Triage (Status verlässt „Neu“ oder ein Besitzer wird gesetzt), nach Schweregrad</translation>
     </message>
 </context>
 <context>
@@ -3886,7 +3886,7 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>Vi&amp;gil</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi&amp;gil</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="369"/>
@@ -4188,213 +4188,213 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="123"/>
         <source>&amp;Mark all as seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle als gesehen &amp;markieren</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="125"/>
         <source>Take the new and changed marks off every incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Markierungen „neu“ und „geändert“ von allen Vorfällen entfernen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="128"/>
         <location filename="../ui/mainwindowhabits.cpp" line="245"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="134"/>
         <source>&amp;Re-sort the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange neu so&amp;rtieren</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="137"/>
         <source>Put the rows that changed in their place (Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geänderten Zeilen an ihren Platz bringen (Umschalt+R)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkombinationen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="146"/>
         <source>&amp;Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehls&amp;palette…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="151"/>
         <source>&amp;Export view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht &amp;exportieren…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="155"/>
         <source>Save the incidents the queue shows, as it shows them, to CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorfälle, die die Warteschlange zeigt, so wie sie sie zeigt, als CSV oder JSON speichern</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="165"/>
         <source>Rows in italics have changed place · Shift+R sorts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursive Zeilen haben ihren Platz geändert · Umschalt+R sortiert</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="173"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="179"/>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="199"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="246"/>
         <source>&amp;Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="250"/>
         <source>Then, with Ctrl+Z again</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach, erneut mit Strg+Z</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="273"/>
         <source>#%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="283"/>
         <source>Undo could not put everything back. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig machen konnte nicht alles wiederherstellen. %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="288"/>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig gemacht: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="301"/>
         <source>Reopen closed incidents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossene Vorfälle wieder öffnen?</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="302"/>
         <source>1 of the %1 incidents is closed. This edit reopens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 der %1 Vorfälle ist geschlossen. Diese Änderung öffnet ihn wieder.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="305"/>
         <source>%1 of the %2 incidents are closed. This edit reopens them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der %2 Vorfälle sind geschlossen. Diese Änderung öffnet sie wieder.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="312"/>
         <source>Reopen 1 incident</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Vorfall wieder öffnen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="313"/>
         <source>Reopen %1 incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Vorfälle wieder öffnen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="432"/>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht exportieren</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="433"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="442"/>
         <source>View saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht in %1 gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="500"/>
         <source>The view could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ansicht konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowoutbox.cpp" line="24"/>
         <source>O&amp;utbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postausgang</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowoutbox.cpp" line="28"/>
         <source>Go to the outbox: edits not yet accepted by Microsoft 365 Defender (G O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Postausgang: Änderungen, die Microsoft 365 Defender noch nicht angenommen hat (G O)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="40"/>
         <source>Show the &amp;detail pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Detailbereich an&amp;zeigen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="44"/>
         <source>Hide the detail pane to give the queue the whole width</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Detailbereich ausblenden, um der Warteschlange die ganze Breite zu geben</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="46"/>
         <source>Detail pane &amp;below the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Detailbereich &amp;unter der Warteschlange</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="49"/>
         <source>Show the detail pane under the queue instead of beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Detailbereich unter statt neben der Warteschlange anzeigen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="59"/>
         <source>This alert has no Microsoft 365 Defender link that may be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Warnung hat keinen Microsoft 365 Defender-Link, der geöffnet werden darf.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowteam.cpp" line="67"/>
         <source>Sync leader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsleiter: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowteam.cpp" line="70"/>
         <source>%1 (leader)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Leiter)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="49"/>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dash&amp;board</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="53"/>
         <source>Go to the dashboard: incidents over time, the queue by age and SLA, closures, mean times (G D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Dashboard: Vorfälle im Zeitverlauf, die Warteschlange nach Alter und SLA, Schließungen, mittlere Zeiten (G D)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="71"/>
         <source>Do &amp;not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nicht stören</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="74"/>
         <source>No desktop notifications for new High incidents and SLA breaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Desktop-Benachrichtigungen für neue Vorfälle mit Schweregrad „Hoch“ und SLA-Verstöße</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="80"/>
         <source>&amp;SLA targets…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SLA-Ziele…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="88"/>
         <source>Show Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil anzeigen</translation>
     </message>
 </context>
 <context>
@@ -4402,215 +4402,215 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/outboxpage.cpp" line="64"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="66"/>
         <source>Owner</source>
-        <translation type="unfinished">Besitzer</translation>
+        <translation>Besitzer</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="68"/>
         <source>Classification</source>
-        <translation type="unfinished">Klassifizierung</translation>
+        <translation>Klassifizierung</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="70"/>
         <source>Tags</source>
-        <translation type="unfinished">Tags</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="72"/>
         <source>Comment</source>
-        <translation type="unfinished">Kommentar</translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="74"/>
         <source>Severity</source>
-        <translation type="unfinished">Schweregrad</translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="76"/>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Title</source>
-        <translation type="unfinished">Titel</translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="87"/>
         <source>(unassigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht zugewiesen)</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="94"/>
         <source>(no tags)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Tags)</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="118"/>
         <source>Outbox: edits Microsoft 365 Defender has not accepted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang: Änderungen, die Microsoft 365 Defender noch nicht angenommen hat</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Field</source>
-        <translation type="unfinished">Feld</translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="133"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="133"/>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Versuch</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="133"/>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="159"/>
         <source>&amp;Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt erneut versuchen</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="161"/>
         <source>Send the selected incident&apos;s edits to Microsoft 365 Defender now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen des ausgewählten Vorfalls jetzt an Microsoft 365 Defender senden</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="162"/>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen…</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="164"/>
         <source>Drop the selected incident&apos;s edits unsent; it shows Microsoft 365 Defender&apos;s values again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen des ausgewählten Vorfalls ungesendet verwerfen; er zeigt wieder die Werte von Microsoft 365 Defender</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="188"/>
         <source>Discarded the edit of incident #%1; it shows Microsoft 365 Defender&apos;s values again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderung von Vorfall #%1 wurde verworfen; er zeigt wieder die Werte von Microsoft 365 Defender.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="191"/>
         <source>Discarded %1 edits of incident #%2; it shows Microsoft 365 Defender&apos;s values again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen von Vorfall #%2 wurden verworfen; er zeigt wieder die Werte von Microsoft 365 Defender.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="199"/>
         <source>The edits of incident #%1 were not discarded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen von Vorfall #%1 wurden nicht verworfen: %2</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="238"/>
         <source>Waiting behind a failed edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet hinter einer fehlgeschlagenen Änderung</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="240"/>
         <source>Waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Anmeldung</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="242"/>
         <source>Failed, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen, neuer Versuch</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="244"/>
         <source>Pending</source>
-        <translation type="unfinished">Ausstehend</translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="249"/>
         <source>after sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>nach der Anmeldung</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="256"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="277"/>
         <source>No edits wait: Microsoft 365 Defender has every change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen warten: Microsoft 365 Defender hat jede Änderung.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="279"/>
         <source>1 edit</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="279"/>
         <source>%1 edits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="280"/>
         <location filename="../ui/outboxpage.cpp" line="288"/>
         <source>1 incident</source>
-        <translation type="unfinished">1 Vorfall</translation>
+        <translation>1 Vorfall</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="280"/>
         <location filename="../ui/outboxpage.cpp" line="289"/>
         <source>%1 incidents</source>
-        <translation type="unfinished">%1 Vorfälle</translation>
+        <translation>%1 Vorfälle</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="281"/>
         <source>%1 of %2 waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gesendet: %1 (%2).</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="286"/>
         <source>Failed: %1 (each retried on its own back-off, without holding back the others).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1 (jeder mit eigener Wartezeit erneut versucht, ohne die anderen aufzuhalten).</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="309"/>
         <source>Sending the edits of incident #%1 now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen von Vorfall #%1 werden jetzt gesendet…</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="325"/>
         <source>Discard edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="326"/>
         <source>Discard the unsent edit of incident #%1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ungesendete Änderung von Vorfall #%1 verwerfen?</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="327"/>
         <source>Discard the %1 unsent edits of incident #%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 ungesendeten Änderungen von Vorfall #%2 verwerfen?</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="329"/>
         <source>They are never sent, and the incident shows Microsoft 365 Defender&apos;s values again. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie werden nie gesendet, und der Vorfall zeigt wieder die Werte von Microsoft 365 Defender. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -4618,22 +4618,22 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../sync/outboxpusher.cpp" line="442"/>
         <source>The incident store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorfallspeicher ist nicht geöffnet.</translation>
     </message>
     <message>
         <location filename="../sync/outboxpusher.cpp" line="445"/>
         <source>The edits of incident #%1 are on their way to Microsoft 365 Defender; try again when they are answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen von Vorfall #%1 sind unterwegs zu Microsoft 365 Defender; versuchen Sie es erneut, wenn sie beantwortet sind.</translation>
     </message>
     <message>
         <location filename="../sync/outboxpusher.cpp" line="452"/>
         <source>Another Vigil is delivering the outbox; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Vigil stellt den Postausgang zu; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location filename="../sync/outboxpusher.cpp" line="483"/>
         <source>Discarded before Microsoft 365 Defender accepted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen, bevor Microsoft 365 Defender sie angenommen hat.</translation>
     </message>
 </context>
 <context>
@@ -4656,7 +4656,7 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="80"/>
         <source>Clear history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf löschen…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
@@ -4828,14 +4828,14 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="333"/>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf löschen</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="334"/>
         <source>Remove the %n run(s) in the history? Saved queries stay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %n Ausführung im Verlauf entfernen? Gespeicherte Abfragen bleiben erhalten.</numerusform>
+            <numerusform>Die %n Ausführungen im Verlauf entfernen? Gespeicherte Abfragen bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message>
@@ -4925,42 +4925,42 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/sladialog.cpp" line="22"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="23"/>
         <source>No target</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ziel</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="33"/>
         <source>SLA targets</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA-Ziele</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="35"/>
         <source>How long a new incident may wait for its first triage: its status leaves New or an owner is set. The queue&apos;s SLA column counts down to it and marks overdue incidents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange ein neuer Vorfall auf seine erste Triage warten darf: Sein Status verlässt „Neu“ oder ein Besitzer wird gesetzt. Die SLA-Spalte der Warteschlange zählt bis dahin herunter und markiert überfällige Vorfälle.</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="45"/>
         <source>&amp;High:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hoch:</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="46"/>
         <source>&amp;Medium:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mittel:</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="47"/>
         <source>&amp;Low:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Niedrig:</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="48"/>
         <source>&amp;Informational:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informativ:</translation>
     </message>
 </context>
 <context>
@@ -5426,27 +5426,27 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../facade/teamcontroller.cpp" line="132"/>
         <source>nobody</source>
-        <translation type="unfinished">niemand</translation>
+        <translation>niemand</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="133"/>
         <source>a console</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Konsole</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="134"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="141"/>
         <source>a colleague on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Kollege auf %1</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="143"/>
         <source>%1 (edited it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (hat ihn bearbeitet)</translation>
     </message>
 </context>
 <context>
@@ -5454,22 +5454,22 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/themes.cpp" line="156"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <location filename="../ui/themes.cpp" line="158"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <location filename="../ui/themes.cpp" line="160"/>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoher &amp;Kontrast</translation>
     </message>
     <message>
         <location filename="../ui/themes.cpp" line="162"/>
         <source>&amp;Follow the desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Desktop &amp;folgen</translation>
     </message>
 </context>
 <context>
@@ -5478,43 +5478,43 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <location filename="../ui/traynotifier.cpp" line="36"/>
         <location filename="../ui/traynotifier.cpp" line="69"/>
         <source>Vigil</source>
-        <translation type="unfinished">Vigil</translation>
+        <translation>Vigil</translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="69"/>
         <source>Vigil — do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil – nicht stören</translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="106"/>
         <source>New High incident #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Vorfall #%1 mit Schweregrad „Hoch“</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/traynotifier.cpp" line="109"/>
         <source>%n new High incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer Vorfall mit Schweregrad „Hoch“</numerusform>
+            <numerusform>%n neue Vorfälle mit Schweregrad „Hoch“</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="133"/>
         <source>SLA breached: #%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA verletzt: #%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/traynotifier.cpp" line="138"/>
         <source>%n incident(s) past their SLA</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Vorfall über seinem SLA</numerusform>
+            <numerusform>%n Vorfälle über ihrem SLA</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="139"/>
         <source>Not triaged in time; sort the queue by SLA or filter with sla:overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht rechtzeitig triagiert; sortieren Sie die Warteschlange nach SLA oder filtern Sie mit sla:overdue.</translation>
     </message>
 </context>
 <context>
@@ -5828,12 +5828,12 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../app/vigil.cpp" line="157"/>
         <source>With --screenshot: the page to save, queue (the default), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet or palette.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --screenshot: die zu speichernde Seite: queue (Standard), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet oder palette.</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="163"/>
         <source>With --screenshot: the window&apos;s size, WIDTHxHEIGHT (1920x1080 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --screenshot: die Größe des Fensters, BREITExHÖHE (standardmäßig 1920x1080).</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="168"/>

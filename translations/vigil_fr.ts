@@ -34,7 +34,7 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="100"/>
         <source>Other keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres touches</translation>
     </message>
 </context>
 <context>
@@ -42,58 +42,58 @@
     <message>
         <location filename="../ui/triageundo.cpp" line="65"/>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="66"/>
         <source>%1 incidents</source>
-        <translation type="unfinished">%1 incidents</translation>
+        <translation>%1 incidents</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="71"/>
         <source>status New</source>
-        <translation type="unfinished"></translation>
+        <translation>statut Nouveau</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="74"/>
         <source>status Active</source>
-        <translation type="unfinished"></translation>
+        <translation>statut Actif</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="77"/>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>fermeture</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="84"/>
         <source>unassign</source>
-        <translation type="unfinished"></translation>
+        <translation>annulation de l’attribution</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="85"/>
         <source>assign to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>attribution à %1</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="87"/>
         <source>classification</source>
-        <translation type="unfinished"></translation>
+        <translation>classification</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="89"/>
         <source>tags</source>
-        <translation type="unfinished"></translation>
+        <translation>balises</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="91"/>
         <source>comment</source>
-        <translation type="unfinished"></translation>
+        <translation>commentaire</translation>
     </message>
     <message>
         <location filename="../ui/triageundo.cpp" line="92"/>
         <source>%1 on %2</source>
         <comment>what an edit changed, on which incidents</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
 </context>
 <context>
@@ -126,37 +126,37 @@
     <message>
         <location filename="../core/sla.cpp" line="100"/>
         <source>%1s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="103"/>
         <source>%1m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="106"/>
         <source>%1h %2m</source>
-        <translation type="unfinished">%1&#xa0;: %2m {1h?}</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="107"/>
         <source>%1d %2h</source>
-        <translation type="unfinished">%1&#xa0;: %2h {1d?}</translation>
+        <translation>%1 j %2 h</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="116"/>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation>Respecté</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="118"/>
         <source>%1 left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 restant</translation>
     </message>
     <message>
         <location filename="../core/sla.cpp" line="120"/>
         <source>Overdue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En retard de %1</translation>
     </message>
 </context>
 <context>
@@ -164,227 +164,227 @@
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="48"/>
         <source>Field</source>
-        <translation type="unfinished">Champ</translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="48"/>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="67"/>
         <source>Alert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alerte&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="72"/>
         <source>(no title)</source>
-        <translation type="unfinished">(sans titre)</translation>
+        <translation>(sans titre)</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="84"/>
         <source>No Defender link</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun lien Defender</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="92"/>
         <source>Open in Microsoft 365 Defender</source>
-        <translation type="unfinished">Ouvrir dans Microsoft 365 Defender</translation>
+        <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="101"/>
         <source>Fields of the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Champs de l’alerte</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="106"/>
         <source>Severity</source>
-        <translation type="unfinished">Gravité</translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="107"/>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="108"/>
         <source>Product</source>
-        <translation type="unfinished">Produit</translation>
+        <translation>Produit</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="109"/>
         <source>Detection source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source de détection</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="110"/>
         <source>Category (tactic)</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie (tactique)</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="111"/>
         <source>MITRE techniques</source>
-        <translation type="unfinished"></translation>
+        <translation>Techniques MITRE</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="112"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="113"/>
         <source>Recommended actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions recommandées</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="114"/>
         <source>Threat</source>
-        <translation type="unfinished"></translation>
+        <translation>Menace</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="115"/>
         <source>Threat family</source>
-        <translation type="unfinished"></translation>
+        <translation>Famille de menaces</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="116"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Acteur</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="117"/>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuée à</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="118"/>
         <source>Classification</source>
-        <translation type="unfinished">Classification</translation>
+        <translation>Classification</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="119"/>
         <source>Determination</source>
-        <translation type="unfinished">Détermination</translation>
+        <translation>Détermination</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="120"/>
         <source>Created</source>
-        <translation type="unfinished">Création</translation>
+        <translation>Création</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="121"/>
         <source>First activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Première activité</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="122"/>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière activité</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="123"/>
         <source>Last updated</source>
-        <translation type="unfinished">Mise à jour</translation>
+        <translation>Mise à jour</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="124"/>
         <source>Resolved</source>
-        <translation type="unfinished">Résolue</translation>
+        <translation>Résolue</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="125"/>
         <source>System tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Balises système</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="126"/>
         <source>Alert id</source>
-        <translation type="unfinished">ID d&apos;alerte</translation>
+        <translation>ID d&apos;alerte</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="127"/>
         <source>Provider alert id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l’alerte chez le fournisseur</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="128"/>
         <source>Incident id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l’incident</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="129"/>
         <source>Detector id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du détecteur</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="130"/>
         <source>Alert policy id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de la stratégie d’alerte</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="131"/>
         <source>Tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Locataire</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="132"/>
         <source>Incident link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien de l’incident</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="134"/>
         <source>Comment</source>
-        <translation type="unfinished">Commentaire</translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="135"/>
         <source>%1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3)</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="149"/>
         <source>Custom details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails personnalisés</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="150"/>
         <source>Additional data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données supplémentaires</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="155"/>
         <source>Evidence of the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuves de l’alerte</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="173"/>
         <source>No evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune preuve</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="182"/>
         <source>Detail</source>
-        <translation type="unfinished">Détail</translation>
+        <translation>Détail</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="183"/>
         <source>Verdict</source>
-        <translation type="unfinished">Verdict</translation>
+        <translation>Verdict</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="184"/>
         <source>Remediation status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la correction</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="201"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/alertdetaildialog.cpp" line="204"/>
         <source>Properties of the evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés de la preuve</translation>
     </message>
 </context>
 <context>
@@ -437,7 +437,7 @@
     <message>
         <location filename="../models/alertlistmodel.cpp" line="134"/>
         <source>MITRE techniques</source>
-        <translation type="unfinished"></translation>
+        <translation>Techniques MITRE</translation>
     </message>
     <message>
         <location filename="../models/alertlistmodel.cpp" line="136"/>
@@ -524,12 +524,12 @@
     <message>
         <location filename="../ui/cheatsheet.cpp" line="21"/>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <location filename="../ui/cheatsheet.cpp" line="24"/>
         <source>Single letters act on the queue when it has the focus; Ctrl+K finds any command by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lettres seules agissent sur la file d’attente quand elle a le focus&#xa0;; Ctrl+K trouve n’importe quelle commande par son nom.</translation>
     </message>
 </context>
 <context>
@@ -625,27 +625,27 @@
     <message>
         <location filename="../ui/commandpalette.cpp" line="119"/>
         <source>Command palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Palette de commandes</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="124"/>
         <source>Command to run</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande à exécuter</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="125"/>
         <source>Type a command or a view; Enter runs it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez une commande ou une vue&#xa0;; Entrée l’exécute</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="130"/>
         <source>Commands</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes</translation>
     </message>
     <message>
         <location filename="../ui/commandpalette.cpp" line="134"/>
         <source>↑ ↓ choose · Enter runs · Esc closes</source>
-        <translation type="unfinished"></translation>
+        <translation>↑ ↓ choisir · Entrée exécute · Échap ferme</translation>
     </message>
 </context>
 <context>
@@ -1276,113 +1276,113 @@
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="49"/>
         <source>How many incidents to expect is not known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre d’incidents à attendre n’est pas connu ici.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="51"/>
         <source>None of the alerts of the last %n day(s) would have made one, so expect few or none.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucune des alertes sur %n jour n’en aurait créé&#xa0;; attendez-vous donc à peu ou pas d’incidents.</numerusform>
+            <numerusform>Aucune des alertes sur les %n derniers jours n’en aurait créé&#xa0;; attendez-vous donc à peu ou pas d’incidents.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="56"/>
         <source>From the %n alert(s) they would have matched </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>D’après %n alerte qu’elles auraient retenue </numerusform>
+            <numerusform>D’après les %n alertes qu’elles auraient retenues </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="57"/>
         <source>in the last %n day(s), </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sur %n jour, </numerusform>
+            <numerusform>sur les %n derniers jours, </numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="58"/>
         <source>expect about %n incident(s) a day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>attendez-vous à environ %n incident par jour</numerusform>
+            <numerusform>attendez-vous à environ %n incidents par jour</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="60"/>
         <source>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n de ces alertes est déjà dans des incidents M365D, ses incidents seraient donc des doublons.</numerusform>
+            <numerusform>; %n de ces alertes sont déjà dans des incidents M365D, leurs incidents seraient donc des doublons.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="67"/>
         <source>Turn on the Microsoft incident creation rules?</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer les règles Microsoft de création d’incidents&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="68"/>
         <source>Vigil will make an incident of its own for every new MDE, MDI and MDO alert that the rules below match, at the next pull and from then on, beside the incidents Microsoft 365 Defender already makes of the same alerts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil créera son propre incident pour chaque nouvelle alerte MDE, MDI et MDO retenue par les règles ci-dessous, dès la prochaine récupération et par la suite, à côté des incidents que Microsoft 365 Defender crée déjà à partir des mêmes alertes.</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="72"/>
         <source>Turn the rules on</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer les règles</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="74"/>
         <source>Keep them off</source>
-        <translation type="unfinished"></translation>
+        <translation>Les laisser désactivées</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="125"/>
         <source>Close the duplicates?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer les doublons&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="126"/>
         <source>While the rules were on (since %1) they made %n incident(s) of alerts that an M365D incident already holds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pendant que les règles étaient actives (depuis %1), elles ont créé %n incident à partir d’alertes qu’un incident M365D contient déjà.</numerusform>
+            <numerusform>Pendant que les règles étaient actives (depuis %1), elles ont créé %n incidents à partir d’alertes qu’un incident M365D contient déjà.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="131"/>
         <source>Close them as Undetermined, with a comment that they are duplicates? The M365D incidents stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les fermer comme «&#xa0;Indéterminé&#xa0;», avec un commentaire indiquant que ce sont des doublons&#xa0;? Les incidents M365D restent tels quels.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="134"/>
         <source>Close %n duplicate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Fermer %n doublon</numerusform>
+            <numerusform>Fermer %n doublons</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="136"/>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les garder</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="146"/>
         <source>Duplicate of the M365D incident that holds the same alert: made while the Microsoft incident creation rules were on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublon de l’incident M365D qui contient la même alerte&#xa0;: créé pendant que les règles Microsoft de création d’incidents étaient actives.</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="225"/>
         <source>Save the changes to the %1 rule?</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les modifications de la règle %1&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagesafety.cpp" line="226"/>
         <source>The %1 rule has changes that are not saved. Save them before opening another rule, or discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>La règle %1 a des modifications non enregistrées. Les enregistrer avant d’ouvrir une autre règle, ou les abandonner&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1390,30 +1390,30 @@
     <message>
         <location filename="../ui/copysupport.cpp" line="144"/>
         <source>Copy value</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la valeur</translation>
     </message>
     <message>
         <location filename="../ui/copysupport.cpp" line="145"/>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier %1</translation>
     </message>
     <message>
         <location filename="../ui/copysupport.cpp" line="151"/>
         <source>Copy row</source>
-        <translation type="unfinished">Copier la ligne</translation>
+        <translation>Copier la ligne</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/copysupport.cpp" line="157"/>
         <source>Copy %n selected row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copier %n ligne sélectionnée</numerusform>
+            <numerusform>Copier %n lignes sélectionnées</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/copysupport.cpp" line="178"/>
         <source>Copy</source>
-        <translation type="unfinished">Copier</translation>
+        <translation>Copier</translation>
     </message>
 </context>
 <context>
@@ -1421,157 +1421,157 @@
     <message>
         <location filename="../ui/dashboardpage.cpp" line="72"/>
         <source>none yet</source>
-        <translation type="unfinished">aucun pour l’instant</translation>
+        <translation>aucun pour l’instant</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/dashboardpage.cpp" line="73"/>
         <source>%1 (%n incident(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n incident)</numerusform>
+            <numerusform>%1 (%n incidents)</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="97"/>
         <source>&amp;Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer en PNG…</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="99"/>
         <source>Save the dashboard as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le tableau de bord comme image PNG</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="106"/>
         <source>Incidents created per day by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents créés par jour selon la gravité</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="108"/>
         <location filename="../ui/dashboardpage.cpp" line="224"/>
         <source>Open incidents by age and SLA state</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents ouverts selon l’âge et l’état du SLA</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="110"/>
         <location filename="../ui/dashboardpage.cpp" line="263"/>
         <source>Closed incidents by classification</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents fermés selon la classification</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="112"/>
         <source>Mean time to triage and to close</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai moyen de triage et de fermeture</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="120"/>
         <source>Times run from an incident&apos;s creation to its last update (Graph keeps no triage or closing time), so for open incidents they are upper bounds. First triage: the status leaves New or an owner is set. Days are UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les durées vont de la création d’un incident à sa dernière mise à jour (Graph ne conserve aucune heure de triage ni de fermeture)&#xa0;; pour les incidents ouverts, ce sont donc des bornes supérieures. Premier triage&#xa0;: le statut quitte Nouveau ou un propriétaire est défini. Les jours sont en UTC.</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="130"/>
         <source>Save the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le tableau de bord</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="131"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished">Images PNG (*.png)</translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="175"/>
         <source>%1 open · %2 past their SLA · mean time to triage %3 · mean time to close %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ouverts · %2 au-delà de leur SLA · délai moyen de triage %3 · délai moyen de fermeture %4</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="185"/>
         <source>Incidents created per day, by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents créés par jour, selon la gravité</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="227"/>
         <source>Past SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA dépassé</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="228"/>
         <source>Within SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le SLA</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="229"/>
         <source>Triaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Triagés</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="230"/>
         <source>No target</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun objectif</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="267"/>
         <source>True positive</source>
-        <translation type="unfinished">Vrai positif</translation>
+        <translation>Vrai positif</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="268"/>
         <source>Benign positive</source>
-        <translation type="unfinished">Positif bénin</translation>
+        <translation>Positif bénin</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="269"/>
         <source>False positive</source>
-        <translation type="unfinished">Faux positif</translation>
+        <translation>Faux positif</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="270"/>
         <source>Undetermined</source>
-        <translation type="unfinished">Indéterminé</translation>
+        <translation>Indéterminé</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="271"/>
         <source>Not classified</source>
-        <translation type="unfinished">Non classifié</translation>
+        <translation>Non classifié</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="272"/>
         <source>Other</source>
-        <translation type="unfinished">Autre</translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="284"/>
         <source>Closed incidents by classification: none closed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents fermés selon la classification&#xa0;: aucun fermé pour l’instant</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="293"/>
         <source>Mean time to triage and to close (hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai moyen de triage et de fermeture (heures)</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="296"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="306"/>
         <source>To close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’à la fermeture&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="307"/>
         <source>To triage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’au triage&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="338"/>
         <source>Saved %1</source>
-        <translation type="unfinished">Enregistré dans %1</translation>
+        <translation>Enregistré dans %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboardpage.cpp" line="340"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire %1</translation>
     </message>
 </context>
 <context>
@@ -1579,27 +1579,27 @@
     <message>
         <location filename="../core/dashboardstats.cpp" line="33"/>
         <source>&lt; 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 h</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="35"/>
         <source>1–4 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1–4 h</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="37"/>
         <source>4–24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>4–24 h</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="39"/>
         <source>1–7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>1–7 j</translation>
     </message>
     <message>
         <location filename="../core/dashboardstats.cpp" line="41"/>
         <source>&gt; 7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>&gt; 7 j</translation>
     </message>
 </context>
 <context>
@@ -1741,97 +1741,97 @@
     <message>
         <location filename="../core/graphdetails.cpp" line="19"/>
         <source>Device name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de l’appareil</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="20"/>
         <source>Host name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’hôte</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="21"/>
         <source>DNS domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine DNS</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="22"/>
         <source>NT domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaine NT</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="23"/>
         <source>OS</source>
-        <translation type="unfinished"></translation>
+        <translation>Système d’exploitation</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="24"/>
         <source>OS version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version du système</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="25"/>
         <source>OS build</source>
-        <translation type="unfinished"></translation>
+        <translation>Build du système</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="26"/>
         <source>Health</source>
-        <translation type="unfinished">État de santé</translation>
+        <translation>État de santé</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="27"/>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risque</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="28"/>
         <source>Onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>Intégration</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="29"/>
         <source>Antivirus</source>
-        <translation type="unfinished"></translation>
+        <translation>Antivirus</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="30"/>
         <source>Device group</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe d’appareils</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="31"/>
         <source>Device group id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du groupe d’appareils</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="32"/>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Vu pour la première fois</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="33"/>
         <source>Last IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière adresse IP</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="34"/>
         <source>Last external IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière adresse IP externe</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="35"/>
         <source>IP interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Interfaces IP</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="36"/>
         <source>Logged-on users</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateurs connectés</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="37"/>
         <source>Virtual machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Machine virtuelle</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="38"/>
@@ -1839,362 +1839,362 @@
         <location filename="../core/graphdetails.cpp" line="58"/>
         <location filename="../core/graphdetails.cpp" line="71"/>
         <source>Defender device id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d’appareil Defender</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="39"/>
         <source>Entra device id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d’appareil Entra</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="40"/>
         <location filename="../core/graphdetails.cpp" line="45"/>
         <location filename="../core/graphdetails.cpp" line="56"/>
         <source>Account</source>
-        <translation type="unfinished">Compte</translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="41"/>
         <location filename="../core/graphdetails.cpp" line="62"/>
         <location filename="../core/graphdetails.cpp" line="95"/>
         <source>Stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="42"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="43"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’affichage</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="44"/>
         <source>UPN</source>
-        <translation type="unfinished"></translation>
+        <translation>UPN</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="46"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="47"/>
         <location filename="../core/graphdetails.cpp" line="57"/>
         <source>Detection</source>
-        <translation type="unfinished"></translation>
+        <translation>Détection</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="49"/>
         <source>Image file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier image</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="50"/>
         <source>Process id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de processus</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="51"/>
         <source>Command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne de commande</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="52"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarré</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="53"/>
         <source>Parent image file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier image parent</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="54"/>
         <source>Parent process id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du processus parent</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="55"/>
         <source>Parent started</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent démarré</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="59"/>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse IP</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="60"/>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Pays</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="61"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="63"/>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="64"/>
         <location filename="../core/graphdetails.cpp" line="66"/>
         <source>Hive</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruche</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="65"/>
         <location filename="../core/graphdetails.cpp" line="67"/>
         <source>Key</source>
-        <translation type="unfinished">Clé</translation>
+        <translation>Clé</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="68"/>
         <source>Value name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la valeur</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="69"/>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="70"/>
         <source>Value type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de la valeur</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="72"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="73"/>
         <source>Sender (P1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur (P1)</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="74"/>
         <source>Sender (P2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expéditeur (P2)</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="75"/>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinataire</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="76"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçu</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="77"/>
         <source>Delivery action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action de remise</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="78"/>
         <source>Delivery location</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement de remise</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="79"/>
         <source>Threats</source>
-        <translation type="unfinished"></translation>
+        <translation>Menaces</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="80"/>
         <source>Detection methods</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthodes de détection</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="81"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="82"/>
         <source>Sender IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP de l’expéditeur</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="83"/>
         <source>URLs</source>
-        <translation type="unfinished">URL</translation>
+        <translation>URL</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="84"/>
         <source>URL count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d’URL</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="85"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièces jointes</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="86"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="87"/>
         <source>Internet message id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de message Internet</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="88"/>
         <source>Network message id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de message réseau</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="89"/>
         <location filename="../core/graphdetails.cpp" line="101"/>
         <source>URN</source>
-        <translation type="unfinished"></translation>
+        <translation>URN</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="90"/>
         <location filename="../core/graphdetails.cpp" line="102"/>
         <source>Application</source>
-        <translation type="unfinished"></translation>
+        <translation>Application</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="91"/>
         <location filename="../core/graphdetails.cpp" line="103"/>
         <source>App id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l’application</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="92"/>
         <source>Instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Instance</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="93"/>
         <source>Instance id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l’instance</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="94"/>
         <source>SaaS app id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de l’application SaaS</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="96"/>
         <source>Clustered by</source>
-        <translation type="unfinished"></translation>
+        <translation>Regroupé par</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="97"/>
         <source>Cluster value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur de regroupement</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="98"/>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="99"/>
         <source>Network message ids</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de messages réseau</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="100"/>
         <source>Query</source>
-        <translation type="unfinished">Requête</translation>
+        <translation>Requête</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="104"/>
         <source>Object id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID d’objet</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="105"/>
         <source>Publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="106"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="107"/>
         <source>Group id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID du groupe</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="108"/>
         <source>Friendly name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom convivial</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="109"/>
         <source>Distinguished name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom unique</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="110"/>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="111"/>
         <source>AD object GUID</source>
-        <translation type="unfinished"></translation>
+        <translation>GUID d’objet AD</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="113"/>
         <source>Verdict</source>
-        <translation type="unfinished">Verdict</translation>
+        <translation>Verdict</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="114"/>
         <source>Remediation status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la correction</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="115"/>
         <source>Remediation details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails de la correction</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="116"/>
         <source>Roles</source>
-        <translation type="unfinished">Rôles</translation>
+        <translation>Rôles</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="117"/>
         <source>Detailed roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôles détaillés</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="118"/>
         <source>Tags</source>
-        <translation type="unfinished">Balises</translation>
+        <translation>Balises</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="119"/>
         <source>First seen in the alert</source>
-        <translation type="unfinished"></translation>
+        <translation>Vu pour la première fois dans l’alerte</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="218"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>oui</translation>
     </message>
     <message>
         <location filename="../core/graphdetails.cpp" line="219"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>non</translation>
     </message>
 </context>
 <context>
@@ -2509,59 +2509,59 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière heure</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="224"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="226"/>
         <source>Last 30 days (Defender&apos;s default)</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours (par défaut dans Defender)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="249"/>
         <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fenêtre ISO 8601&#xa0;: P3D (les 3 derniers jours), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, ou une heure de début</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="256"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="277"/>
         <source>Custom: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="272"/>
         <source>Time window in Defender</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenêtre de temps dans Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
         <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
-        <translation type="unfinished"></translation>
+        <translation>Defender cherche dans ses 30 derniers jours. La fenêtre à parcourir, en ISO 8601 (P3D, PT12H, début/fin, durée/fin, ou une heure de début)&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="320"/>
         <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une fenêtre de temps ISO 8601. Saisissez une durée comme P7D ou PT12H, une paire début/fin comme 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, ou une heure de début.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="336"/>
         <source>Defender&apos;s last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Les 30 derniers jours de Defender</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="363"/>
@@ -2576,7 +2576,7 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="444"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter la requête (ou la sélection) dans Microsoft 365 Defender, sur %1 (la flèche choisit la fenêtre)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="447"/>
@@ -2801,9 +2801,9 @@
     <message numerus="yes">
         <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
         <source>Waiting for Defender (%1): trying again in %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En attente de Defender (%1)&#xa0;: nouvel essai dans %n seconde</numerusform>
+            <numerusform>En attente de Defender (%1)&#xa0;: nouvel essai dans %n secondes</numerusform>
         </translation>
     </message>
     <message>
@@ -3027,7 +3027,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="200"/>
         <source>Summary, description and resolving comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé, description et commentaire de résolution</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="238"/>
@@ -3209,7 +3209,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="554"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par %2</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="591"/>
@@ -3219,7 +3219,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="684"/>
         <source>Someone else is on this incident: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelqu’un d’autre travaille sur cet incident&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="709"/>
@@ -3374,37 +3374,37 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="48"/>
         <source>Filter alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les alertes</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="49"/>
         <source>Filter the alerts by title, product, category, MITRE technique or id</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les alertes par titre, produit, catégorie, technique MITRE ou ID</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="53"/>
         <source>Filter entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les entités</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="54"/>
         <source>Filter the entities by name, detail, verdict or kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les entités par nom, détail, verdict ou type</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="102"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="103"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailreading.cpp" line="104"/>
         <source>Resolving comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire de résolution</translation>
     </message>
 </context>
 <context>
@@ -3460,20 +3460,20 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message numerus="yes">
         <location filename="../models/incidentqueuemodel.cpp" line="263"/>
         <source>%n alerts, all loaded in the detail view.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n alerte, entièrement chargée dans la vue détaillée.</numerusform>
+            <numerusform>%n alertes, toutes chargées dans la vue détaillée.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="268"/>
         <source>New since you last looked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau depuis votre dernière consultation</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="270"/>
         <source>Changed in Defender or by a colleague since you last opened it</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié dans Defender ou par un collègue depuis votre dernière ouverture</translation>
     </message>
     <message numerus="yes">
         <location filename="../models/incidentqueuemodel.cpp" line="277"/>
@@ -3551,22 +3551,22 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="377"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="377"/>
         <source>Time since the incident was created</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps écoulé depuis la création de l’incident</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="380"/>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="381"/>
         <source>Time left to the first triage (status leaves New or an owner is set), by severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps restant jusqu’au premier triage (le statut quitte Nouveau ou un propriétaire est défini), selon la gravité</translation>
     </message>
 </context>
 <context>
@@ -3886,7 +3886,7 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/mainwindow.cpp" line="364"/>
         <source>Vi&amp;gil</source>
-        <translation type="unfinished"></translation>
+        <translation>Vi&amp;gil</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="369"/>
@@ -4188,213 +4188,213 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="123"/>
         <source>&amp;Mark all as seen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marquer tout comme vu</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="125"/>
         <source>Take the new and changed marks off every incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer les marques «&#xa0;nouveau&#xa0;» et «&#xa0;modifié&#xa0;» de tous les incidents</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="128"/>
         <location filename="../ui/mainwindowhabits.cpp" line="245"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="134"/>
         <source>&amp;Re-sort the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;etrier la file d’attente</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="137"/>
         <source>Put the rows that changed in their place (Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre les lignes modifiées à leur place (Maj+R)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="140"/>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis &amp;clavier</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="146"/>
         <source>&amp;Command palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palette de commandes…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="151"/>
         <source>&amp;Export view…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter la vue…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="155"/>
         <source>Save the incidents the queue shows, as it shows them, to CSV or JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les incidents affichés par la file d’attente, tels qu’elle les affiche, en CSV ou JSON</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="165"/>
         <source>Rows in italics have changed place · Shift+R sorts</source>
-        <translation type="unfinished"></translation>
+        <translation>Les lignes en italique ont changé de place · Maj+R trie</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="173"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Édition</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="179"/>
         <source>T&amp;heme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="199"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ai&amp;de</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="246"/>
         <source>&amp;Undo: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="250"/>
         <source>Then, with Ctrl+Z again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensuite, de nouveau avec Ctrl+Z</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="273"/>
         <source>#%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="283"/>
         <source>Undo could not put everything back. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’annulation n’a pas pu tout rétablir. %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="288"/>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="301"/>
         <source>Reopen closed incidents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir les incidents fermés&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="302"/>
         <source>1 of the %1 incidents is closed. This edit reopens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 des %1 incidents est fermé. Cette modification le rouvre.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="305"/>
         <source>%1 of the %2 incidents are closed. This edit reopens them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 des %2 incidents sont fermés. Cette modification les rouvre.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="312"/>
         <source>Reopen 1 incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir 1 incident</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="313"/>
         <source>Reopen %1 incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvrir %1 incidents</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="432"/>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la vue</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="433"/>
         <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="442"/>
         <source>View saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue enregistrée dans %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="500"/>
         <source>The view could not be saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La vue n’a pas pu être enregistrée dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowoutbox.cpp" line="24"/>
         <source>O&amp;utbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Boîte d’envoi</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowoutbox.cpp" line="28"/>
         <source>Go to the outbox: edits not yet accepted by Microsoft 365 Defender (G O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la boîte d’envoi&#xa0;: modifications pas encore acceptées par Microsoft 365 Defender (G O)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="40"/>
         <source>Show the &amp;detail pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le volet de &amp;détail</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="44"/>
         <source>Hide the detail pane to give the queue the whole width</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer le volet de détail pour donner toute la largeur à la file d’attente</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="46"/>
         <source>Detail pane &amp;below the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Volet de détail &amp;sous la file d’attente</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="49"/>
         <source>Show the detail pane under the queue instead of beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le volet de détail sous la file d’attente plutôt qu’à côté</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowreading.cpp" line="59"/>
         <source>This alert has no Microsoft 365 Defender link that may be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette alerte n’a aucun lien Microsoft 365 Defender qui puisse être ouvert.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowteam.cpp" line="67"/>
         <source>Sync leader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Meneur de la synchronisation&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowteam.cpp" line="70"/>
         <source>%1 (leader)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (meneur)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="49"/>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="53"/>
         <source>Go to the dashboard: incidents over time, the queue by age and SLA, closures, mean times (G D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au tableau de bord&#xa0;: incidents dans le temps, la file d’attente selon l’âge et le SLA, fermetures, délais moyens (G D)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="71"/>
         <source>Do &amp;not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ne pas déranger</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="74"/>
         <source>No desktop notifications for new High incidents and SLA breaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune notification de bureau pour les nouveaux incidents de gravité Élevée ni pour les dépassements de SLA</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="80"/>
         <source>&amp;SLA targets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectifs de &amp;SLA…</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowtime.cpp" line="88"/>
         <source>Show Vigil</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher Vigil</translation>
     </message>
 </context>
 <context>
@@ -4402,215 +4402,215 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/outboxpage.cpp" line="64"/>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="66"/>
         <source>Owner</source>
-        <translation type="unfinished">Propriétaire</translation>
+        <translation>Propriétaire</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="68"/>
         <source>Classification</source>
-        <translation type="unfinished">Classification</translation>
+        <translation>Classification</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="70"/>
         <source>Tags</source>
-        <translation type="unfinished">Balises</translation>
+        <translation>Balises</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="72"/>
         <source>Comment</source>
-        <translation type="unfinished">Commentaire</translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="74"/>
         <source>Severity</source>
-        <translation type="unfinished">Gravité</translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="76"/>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Title</source>
-        <translation type="unfinished">Titre</translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="87"/>
         <source>(unassigned)</source>
-        <translation type="unfinished"></translation>
+        <translation>(non attribué)</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="94"/>
         <source>(no tags)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucune balise)</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="118"/>
         <source>Outbox: edits Microsoft 365 Defender has not accepted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Boîte d’envoi&#xa0;: modifications que Microsoft 365 Defender n’a pas encore acceptées</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Field</source>
-        <translation type="unfinished">Champ</translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="132"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="133"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="133"/>
         <source>Next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine tentative</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="133"/>
         <source>Error</source>
-        <translation type="unfinished">Erreur</translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="159"/>
         <source>&amp;Retry now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer maintenant</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="161"/>
         <source>Send the selected incident&apos;s edits to Microsoft 365 Defender now</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer maintenant les modifications de l’incident sélectionné à Microsoft 365 Defender</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="162"/>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;bandonner…</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="164"/>
         <source>Drop the selected incident&apos;s edits unsent; it shows Microsoft 365 Defender&apos;s values again</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner sans les envoyer les modifications de l’incident sélectionné&#xa0;; il affiche de nouveau les valeurs de Microsoft 365 Defender</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="188"/>
         <source>Discarded the edit of incident #%1; it shows Microsoft 365 Defender&apos;s values again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La modification de l’incident #%1 a été abandonnée&#xa0;; il affiche de nouveau les valeurs de Microsoft 365 Defender.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="191"/>
         <source>Discarded %1 edits of incident #%2; it shows Microsoft 365 Defender&apos;s values again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 modifications de l’incident #%2 ont été abandonnées&#xa0;; il affiche de nouveau les valeurs de Microsoft 365 Defender.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="199"/>
         <source>The edits of incident #%1 were not discarded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications de l’incident #%1 n’ont pas été abandonnées&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="238"/>
         <source>Waiting behind a failed edit</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente derrière une modification en échec</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="240"/>
         <source>Waiting for sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de connexion</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="242"/>
         <source>Failed, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec, nouvel essai</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="244"/>
         <source>Pending</source>
-        <translation type="unfinished">En attente</translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="249"/>
         <source>after sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>après la connexion</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="256"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>maintenant</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="277"/>
         <source>No edits wait: Microsoft 365 Defender has every change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification en attente&#xa0;: Microsoft 365 Defender a toutes les modifications.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="279"/>
         <source>1 edit</source>
-        <translation type="unfinished"></translation>
+        <translation>1 modification</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="279"/>
         <source>%1 edits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 modifications</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="280"/>
         <location filename="../ui/outboxpage.cpp" line="288"/>
         <source>1 incident</source>
-        <translation type="unfinished">1 incident</translation>
+        <translation>1 incident</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="280"/>
         <location filename="../ui/outboxpage.cpp" line="289"/>
         <source>%1 incidents</source>
-        <translation type="unfinished">%1 incidents</translation>
+        <translation>%1 incidents</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="281"/>
         <source>%1 of %2 waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 en attente d’envoi.</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="286"/>
         <source>Failed: %1 (each retried on its own back-off, without holding back the others).</source>
-        <translation type="unfinished"></translation>
+        <translation>En échec&#xa0;: %1 (chacun réessayé avec son propre délai, sans retenir les autres).</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="309"/>
         <source>Sending the edits of incident #%1 now…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi des modifications de l’incident #%1…</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="325"/>
         <source>Discard edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner les modifications</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="326"/>
         <source>Discard the unsent edit of incident #%1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner la modification non envoyée de l’incident #%1&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="327"/>
         <source>Discard the %1 unsent edits of incident #%2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner les %1 modifications non envoyées de l’incident #%2&#xa0;?</translation>
     </message>
     <message>
         <location filename="../ui/outboxpage.cpp" line="329"/>
         <source>They are never sent, and the incident shows Microsoft 365 Defender&apos;s values again. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elles ne seront jamais envoyées, et l’incident affiche de nouveau les valeurs de Microsoft 365 Defender. Cette action est irréversible.</translation>
     </message>
 </context>
 <context>
@@ -4618,22 +4618,22 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../sync/outboxpusher.cpp" line="442"/>
         <source>The incident store is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le magasin d’incidents n’est pas ouvert.</translation>
     </message>
     <message>
         <location filename="../sync/outboxpusher.cpp" line="445"/>
         <source>The edits of incident #%1 are on their way to Microsoft 365 Defender; try again when they are answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications de l’incident #%1 sont en route vers Microsoft 365 Defender&#xa0;; réessayez quand elles auront reçu une réponse.</translation>
     </message>
     <message>
         <location filename="../sync/outboxpusher.cpp" line="452"/>
         <source>Another Vigil is delivering the outbox; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre Vigil délivre la boîte d’envoi&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
         <location filename="../sync/outboxpusher.cpp" line="483"/>
         <source>Discarded before Microsoft 365 Defender accepted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonnée avant que Microsoft 365 Defender ne l’accepte.</translation>
     </message>
 </context>
 <context>
@@ -4656,7 +4656,7 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="80"/>
         <source>Clear history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l’historique…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="89"/>
@@ -4828,14 +4828,14 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="333"/>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer l’historique</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/hunting/querylibrarypanel.cpp" line="334"/>
         <source>Remove the %n run(s) in the history? Saved queries stay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n exécution de l’historique&#xa0;? Les requêtes enregistrées restent.</numerusform>
+            <numerusform>Supprimer les %n exécutions de l’historique&#xa0;? Les requêtes enregistrées restent.</numerusform>
         </translation>
     </message>
     <message>
@@ -4925,42 +4925,42 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/sladialog.cpp" line="22"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="23"/>
         <source>No target</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun objectif</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="33"/>
         <source>SLA targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectifs de SLA</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="35"/>
         <source>How long a new incident may wait for its first triage: its status leaves New or an owner is set. The queue&apos;s SLA column counts down to it and marks overdue incidents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de temps un nouvel incident peut attendre son premier triage&#xa0;: son statut quitte Nouveau ou un propriétaire est défini. La colonne SLA de la file d’attente décompte jusqu’à ce moment et marque les incidents en retard.</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="45"/>
         <source>&amp;High:</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;levée&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="46"/>
         <source>&amp;Medium:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moyenne&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="47"/>
         <source>&amp;Low:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Faible&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/sladialog.cpp" line="48"/>
         <source>&amp;Informational:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informative&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -5426,27 +5426,27 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../facade/teamcontroller.cpp" line="132"/>
         <source>nobody</source>
-        <translation type="unfinished">personne</translation>
+        <translation>personne</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="133"/>
         <source>a console</source>
-        <translation type="unfinished"></translation>
+        <translation>une console</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="134"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="141"/>
         <source>a colleague on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un collègue sur %1</translation>
     </message>
     <message>
         <location filename="../facade/teamcontroller.cpp" line="143"/>
         <source>%1 (edited it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (l’a modifié)</translation>
     </message>
 </context>
 <context>
@@ -5454,22 +5454,22 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/themes.cpp" line="156"/>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clair</translation>
     </message>
     <message>
         <location filename="../ui/themes.cpp" line="158"/>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sombre</translation>
     </message>
     <message>
         <location filename="../ui/themes.cpp" line="160"/>
         <source>&amp;High contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
         <location filename="../ui/themes.cpp" line="162"/>
         <source>&amp;Follow the desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le &amp;bureau</translation>
     </message>
 </context>
 <context>
@@ -5478,43 +5478,43 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
         <location filename="../ui/traynotifier.cpp" line="36"/>
         <location filename="../ui/traynotifier.cpp" line="69"/>
         <source>Vigil</source>
-        <translation type="unfinished">Vigil</translation>
+        <translation>Vigil</translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="69"/>
         <source>Vigil — do not disturb</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil — ne pas déranger</translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="106"/>
         <source>New High incident #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvel incident #%1 de gravité Élevée</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/traynotifier.cpp" line="109"/>
         <source>%n new High incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nouvel incident de gravité Élevée</numerusform>
+            <numerusform>%n nouveaux incidents de gravité Élevée</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="133"/>
         <source>SLA breached: #%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA dépassé&#xa0;: #%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/traynotifier.cpp" line="138"/>
         <source>%n incident(s) past their SLA</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n incident au-delà de son SLA</numerusform>
+            <numerusform>%n incidents au-delà de leur SLA</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/traynotifier.cpp" line="139"/>
         <source>Not triaged in time; sort the queue by SLA or filter with sla:overdue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas triagé à temps&#xa0;; triez la file d’attente par SLA ou filtrez avec sla:overdue.</translation>
     </message>
 </context>
 <context>
@@ -5828,12 +5828,12 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../app/vigil.cpp" line="157"/>
         <source>With --screenshot: the page to save, queue (the default), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet or palette.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --screenshot&#xa0;: la page à enregistrer, queue (par défaut), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet ou palette.</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="163"/>
         <source>With --screenshot: the window&apos;s size, WIDTHxHEIGHT (1920x1080 by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --screenshot&#xa0;: la taille de la fenêtre, LARGEURxHAUTEUR (1920x1080 par défaut).</translation>
     </message>
     <message>
         <location filename="../app/vigil.cpp" line="168"/>
