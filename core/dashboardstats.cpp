@@ -52,7 +52,7 @@ DashboardStats::AgeBucket DashboardStats::ageBucketOf(qint64 ageMs)
         return OneToFourHours;
     if (ageMs < 24 * kHourMs)
         return FourToTwentyFourHours;
-    if (ageMs < 7 * 24 * kHourMs)
+    if (ageMs < 7LL * 24 * kHourMs)
         return OneToSevenDays;
     return OverSevenDays;
 }

@@ -201,7 +201,7 @@ QString valueText(const QString &key, const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::String: {
-        const QString text = value.toString();
+        QString text = value.toString();
         if (key.endsWith(QLatin1String("DateTime"))) {
             const QDateTime time = parseGraphDateTime(text);
             if (time.isValid())
@@ -220,7 +220,7 @@ QString valueText(const QString &key, const QJsonValue &value)
     case QJsonValue::Array: {
         QStringList items;
         const QJsonArray array = value.toArray();
-        for (const QJsonValue &item : array) {
+        for (const auto &item : array) {
             const QString text
                     = item.isObject() ? objectText(item.toObject()) : valueText(key, item);
             if (!text.isEmpty())

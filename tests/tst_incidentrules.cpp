@@ -440,7 +440,7 @@ void TestIncidentRules::impactOfTurningTheRulesOn()
     // Not a change: the MCAS rule is on already.
     add("c1", mcas, "high", 2, false);
     // Outside the week, or from the future (clock skew): not counted.
-    add("e9", mde, "high", 24 * 8, true);
+    add("e9", mde, "high", qint64(24) * 8, true);
     add("e8", mde, "high", -2, true);
     RuleImpact impact = estimateRuleImpact(before, after, alerts, now, 7);
     QCOMPARE(impact.alerts, 6);

@@ -202,9 +202,9 @@ void TestOutboxDelivery::failingIncidentWaitsAlone()
     QVERIFY(Test::runOneSync(*controller, kTimeoutMs).ok);
     const QList<Incident> open = openIncidents();
     QVERIFY(open.size() >= 3);
-    const Incident failing = open.at(0);
-    const Incident other = open.at(1);
-    const Incident later = open.at(2);
+    const Incident &failing = open.at(0);
+    const Incident &other = open.at(1);
+    const Incident &later = open.at(2);
     fault.insert(QStringLiteral("path"),
                  QString(QStringLiteral("/v1.0/security/incidents/") + failing.providerIncidentId));
     m_sim.admin("POST", QStringLiteral("/_sim/faults"), fault);

@@ -90,7 +90,7 @@ IncidentDetail richDetail(const Incident &incident)
         alert.category = a == 0 ? QStringLiteral("Execution") : QStringLiteral("InitialAccess");
         alert.mitreTechniques = a == 0 ? QStringList{QStringLiteral("T1059.001")}
                                        : QStringList{QStringLiteral("T1566.001")};
-        alert.createdTime = incident.createdTime.addSecs(a * 60);
+        alert.createdTime = incident.createdTime.addSecs(qint64(a) * 60);
         alert.alertWebUrl
                 = a == 0 ? kAlertUrl
                          : QStringLiteral("https://security.microsoft.com.evil.example/a");

@@ -113,26 +113,30 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         db.setDatabaseName(path());
         QVERIFY(db.open());
         QSqlQuery q(db);
-        for (const char *sql :
-             {"DROP TABLE incident_seen", "DELETE FROM sync_state WHERE key = 'seenSince'",
-              "DELETE FROM schema_version WHERE version = 8",
-              "ALTER TABLE incidents DROP COLUMN summary",
-              "ALTER TABLE incidents DROP COLUMN resolving_comment",
-              "ALTER TABLE alerts DROP COLUMN alert_policy_id",
-              "ALTER TABLE alerts DROP COLUMN custom_details",
-              "ALTER TABLE alerts DROP COLUMN additional_data",
-              "DELETE FROM schema_version WHERE version = 7",
-              "ALTER TABLE outbox DROP COLUMN claim_expires",
-              "ALTER TABLE outbox DROP COLUMN claimed_by", "ALTER TABLE outbox DROP COLUMN analyst",
-              "ALTER TABLE activity DROP COLUMN analyst",
-              "DELETE FROM schema_version WHERE version = 6", "DROP TABLE leases",
-              "ALTER TABLE outbox DROP COLUMN sent_at",
-              "DELETE FROM schema_version WHERE version = 5", "DROP TABLE component_alerts",
-              "DROP TABLE incident_rules", "DROP INDEX incidents_rule_alert",
-              "ALTER TABLE incidents DROP COLUMN rule_alert_id",
-              "ALTER TABLE incidents DROP COLUMN duplicate_of",
-              "DELETE FROM sync_state WHERE key = 'turnOffMicrosoftRules'",
-              "DELETE FROM schema_version WHERE version = 4"})
+        for (const char *sql : {"DROP TABLE incident_seen",
+                                "DELETE FROM sync_state WHERE key = 'seenSince'",
+                                "DELETE FROM schema_version WHERE version = 8",
+                                "ALTER TABLE incidents DROP COLUMN summary",
+                                "ALTER TABLE incidents DROP COLUMN resolving_comment",
+                                "ALTER TABLE alerts DROP COLUMN alert_policy_id",
+                                "ALTER TABLE alerts DROP COLUMN custom_details",
+                                "ALTER TABLE alerts DROP COLUMN additional_data",
+                                "DELETE FROM schema_version WHERE version = 7",
+                                "ALTER TABLE outbox DROP COLUMN claim_expires",
+                                "ALTER TABLE outbox DROP COLUMN claimed_by",
+                                "ALTER TABLE outbox DROP COLUMN analyst",
+                                "ALTER TABLE activity DROP COLUMN analyst",
+                                "DELETE FROM schema_version WHERE version = 6",
+                                "DROP TABLE leases",
+                                "ALTER TABLE outbox DROP COLUMN sent_at",
+                                "DELETE FROM schema_version WHERE version = 5",
+                                "DROP TABLE component_alerts",
+                                "DROP TABLE incident_rules",
+                                "DROP INDEX incidents_rule_alert",
+                                "ALTER TABLE incidents DROP COLUMN rule_alert_id",
+                                "ALTER TABLE incidents DROP COLUMN duplicate_of",
+                                "DELETE FROM sync_state WHERE key = 'turnOffMicrosoftRules'",
+                                "DELETE FROM schema_version WHERE version = 4"})
             QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
         q.finish();
         db.close();

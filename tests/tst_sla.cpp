@@ -12,7 +12,7 @@ using namespace Vigil;
 namespace {
 
 const QDateTime kNow = QDateTime(QDate(2026, 12, 6), QTime(12, 0), Qt::UTC);
-constexpr qint64 kMinute = 60 * 1000;
+constexpr qint64 kMinute = 60LL * 1000;
 constexpr qint64 kHour = 60 * kMinute;
 
 Incident incident(qint64 number, const char *severity, const char *status, qint64 ageMs)
@@ -140,8 +140,8 @@ private Q_SLOTS:
     void durations()
     {
         QCOMPARE(durationText(-5000), QStringLiteral("0s"));
-        QCOMPARE(durationText(59 * 1000), QStringLiteral("59s"));
-        QCOMPARE(durationText(61 * 1000), QStringLiteral("1m"));
+        QCOMPARE(durationText(59LL * 1000), QStringLiteral("59s"));
+        QCOMPARE(durationText(61LL * 1000), QStringLiteral("1m"));
         QCOMPARE(durationText(3 * kHour + 5 * kMinute), QStringLiteral("3h 05m"));
         QCOMPARE(durationText(50 * kHour), QStringLiteral("2d 2h"));
         QCOMPARE(incidentAgeMs(incident(1, "low", "active", 90 * kMinute), kNow), 90 * kMinute);
@@ -159,24 +159,24 @@ private Q_SLOTS:
         queue << incident(3, "medium", "active", 5 * kHour);
         Incident assigned = incident(4, "low", "active", 48 * kHour);
         assigned.assignedTo = QStringLiteral("priya@contoso.com");
-        assigned.lastUpdateTime = assigned.createdTime.addSecs(2 * 3600);
+        assigned.lastUpdateTime = assigned.createdTime.addSecs(2LL * 3600);
         queue << assigned;
-        queue << incident(5, "informational", "active", 10 * 24 * kHour);
+        queue << incident(5, "informational", "active", 10LL * 24 * kHour);
         // Closed: two true positives closed after 1 h and 3 h, one false positive after 8 h.
         Incident tp1 = incident(6, "high", "resolved", 26 * kHour);
         tp1.classification = QStringLiteral("truePositive");
         tp1.lastUpdateTime = tp1.createdTime.addSecs(3600);
         Incident tp2 = incident(7, "medium", "resolved", 30 * kHour);
         tp2.classification = QStringLiteral("truePositive");
-        tp2.lastUpdateTime = tp2.createdTime.addSecs(3 * 3600);
-        Incident fp = incident(8, "low", "resolved", 3 * 24 * kHour);
+        tp2.lastUpdateTime = tp2.createdTime.addSecs(3LL * 3600);
+        Incident fp = incident(8, "low", "resolved", 3LL * 24 * kHour);
         fp.classification = QStringLiteral("falsePositive");
-        fp.lastUpdateTime = fp.createdTime.addSecs(8 * 3600);
+        fp.lastUpdateTime = fp.createdTime.addSecs(8LL * 3600);
         queue << tp1 << tp2 << fp;
         // Merged into another: created, but no closure and no triage.
         queue << incident(9, "high", "redirected", 20 * kMinute);
         // Older than the chart.
-        queue << incident(10, "high", "resolved", 40 * 24 * kHour);
+        queue << incident(10, "high", "resolved", 40LL * 24 * kHour);
         queue.last().classification = QStringLiteral("informationalExpectedActivity");
 
         const DashboardStats stats = computeDashboardStats(queue, kNow, SlaTargets(), 7);

@@ -59,7 +59,7 @@ private:
 
     QString freshDatabase()
     {
-        const QString name = QStringLiteral("team%1").arg(++m_databases);
+        QString name = QStringLiteral("team%1").arg(++m_databases);
         if (!m_server.createDatabase(name))
             return {};
         return name;
@@ -196,6 +196,7 @@ private slots:
         const QString database = freshDatabase();
         QVERIFY(!database.isEmpty());
         std::vector<std::unique_ptr<Probe>> probes;
+        probes.reserve(3);
         for (int i = 0; i < 3; ++i)
             probes.push_back(startProbe(database, QStringLiteral("analyst%1").arg(i)));
         for (const auto &probe : probes)
@@ -251,6 +252,7 @@ private slots:
         const QString database = freshDatabase();
         QVERIFY(!database.isEmpty());
         std::vector<std::unique_ptr<Probe>> probes;
+        probes.reserve(2);
         for (int i = 0; i < 2; ++i)
             probes.push_back(startProbe(database, QStringLiteral("analyst%1").arg(i)));
         const int leader = waitForOneLeader(probes, 10'000);

@@ -64,9 +64,9 @@ QList<Incident> queue()
             incident(1, "high", "active", 20, QStringLiteral("Credential theft on FIN-LT-2073")),
             incident(2, "medium", "active", 180, QStringLiteral("Phishing mail delivered")),
             incident(3, "high", "inProgress", 300, QStringLiteral("Ransomware staging")),
-            incident(4, "low", "active", 30 * 60,
+            incident(4, "low", "active", 30LL * 60,
                      QStringLiteral("<b>Unwanted</b> software & adware")),
-            incident(5, "medium", "resolved", 26 * 60, QStringLiteral("Mimikatz")),
+            incident(5, "medium", "resolved", 26LL * 60, QStringLiteral("Mimikatz")),
     };
     list[4].classification = QStringLiteral("truePositive");
     return list;

@@ -147,7 +147,7 @@ private slots:
         QCOMPARE(leaderJson.value(QLatin1String("analyst")).toString(), analysts[leader]);
         QVERIFY(!leaderJson.value(QLatin1String("host")).toString().isEmpty());
         QVERIFY(!leaderJson.value(QLatin1String("since")).toString().isEmpty());
-        for (const QJsonValue &console : both.value(QLatin1String("consoles")).toArray())
+        for (const auto &console : both.value(QLatin1String("consoles")).toArray())
             QCOMPARE(console.toObject().value(QLatin1String("kind")).toString(),
                      QStringLiteral("vigilctl"));
         // The leader syncs; the reader does not.
@@ -193,7 +193,7 @@ private slots:
         const QJsonObject after = status();
         QVERIFY(after.value(QLatin1String("leader")).isNull());
         // The killed one's row expires after three intervals; the stopped one's is gone now.
-        for (const QJsonValue &console : after.value(QLatin1String("consoles")).toArray())
+        for (const auto &console : after.value(QLatin1String("consoles")).toArray())
             QVERIFY(console.toObject().value(QLatin1String("pid")).toInteger()
                     != processes[reader]->processId());
     }

@@ -119,7 +119,7 @@ QString CopySupport::selectionText(const QAbstractItemView *view)
     return lines.join(QLatin1Char('\n'));
 }
 
-void CopySupport::install(QAbstractItemView *view, ContextMenuActions ownActions)
+void CopySupport::install(QAbstractItemView *view, const ContextMenuActions &ownActions)
 {
     view->installEventFilter(new CopyKeyFilter(view));
     view->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -25,7 +25,7 @@ using ContextMenuActions = std::function<void(QMenu *menu, const QModelIndex &in
 class CopySupport
 {
 public:
-    static void install(QAbstractItemView *view, ContextMenuActions ownActions = {});
+    static void install(QAbstractItemView *view, const ContextMenuActions &ownActions = {});
     static void install(QLabel *label);
 
     /** The visible columns of index's row, tab-separated. */

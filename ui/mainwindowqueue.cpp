@@ -121,7 +121,7 @@ void MainWindow::createQueue(QWidget *parent)
     width(IncidentQueueModel::SyncStateColumn, syncWidth + metrics.height() + 24);
     width(IncidentQueueModel::AgeColumn, digit * 6 + 16);
     width(IncidentQueueModel::SlaColumn,
-          metrics.horizontalAdvance(QStringLiteral("Overdue 23h 59m")) + 16);
+          metrics.horizontalAdvance(QStringLiteral("Overdue 99d 23h")) + 16);
     new TitleColumnFitter(m_queue, IncidentQueueModel::TitleColumn);
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.

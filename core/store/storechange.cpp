@@ -71,7 +71,7 @@ std::optional<StoreChange> StoreChange::fromPayload(const QString &payload)
     change.by = json.value(QLatin1String("by")).toString();
     const QJsonValue numbers = json.value(QLatin1String("numbers"));
     change.numbersKnown = numbers.isArray();
-    for (const QJsonValue &number : numbers.toArray())
+    for (const auto &number : numbers.toArray())
         change.numbers.append(qint64(number.toDouble()));
     return change;
 }

@@ -176,7 +176,7 @@ std::optional<TeamChange> ChangeFeed::parsePayload(const QString &payload, QStri
         const QJsonArray array = numbers.toArray();
         if (array.size() <= kMaxNumbers) {
             change.numbers.reserve(array.size());
-            for (const QJsonValue &value : array) {
+            for (const auto &value : array) {
                 const double number = value.toDouble(-1);
                 if (!value.isDouble() || number < 1 || number > 9007199254740991.0
                     || std::floor(number) != number)

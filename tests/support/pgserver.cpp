@@ -99,7 +99,7 @@ QString PgServer::binDir()
     std::sort(entries.begin(), entries.end(),
               [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &version : entries) {
-        const QString bin = versions.filePath(version + QStringLiteral("/bin"));
+        QString bin = versions.filePath(version + QStringLiteral("/bin"));
         if (QFileInfo(bin + QStringLiteral("/postgres")).isExecutable()
             && QFileInfo(bin + QStringLiteral("/initdb")).isExecutable())
             return bin;

@@ -297,9 +297,9 @@ Result<void> PgDatabase::migrate()
     }
     for (int version = kBaselineVersion + 1; version <= latest; ++version) {
         if (Result<void> r
-            = step(version, withEngineTypes(sharedIncidentMigrations().at(
-                                                    version - kBaselineVersion - 1),
-                                            StoreEngine::PostgreSQL));
+            = step(version,
+                   withEngineTypes(sharedIncidentMigrations().at(version - kBaselineVersion - 1),
+                                   StoreEngine::PostgreSQL));
             !r)
             return r;
     }

@@ -29,9 +29,9 @@ const QStringList &copiedTables()
 // Columns whose PostgreSQL type is BYTEA: SQLite may hand their values over as text.
 const QSet<QString> &binaryColumns()
 {
-    static const QSet<QString> columns = {QStringLiteral("evidence"), QStringLiteral("raw_json"),
-                                          QStringLiteral("custom_details"),
-                                          QStringLiteral("additional_data")};
+    static const QSet<QString> columns
+            = {QStringLiteral("evidence"), QStringLiteral("raw_json"),
+               QStringLiteral("custom_details"), QStringLiteral("additional_data")};
     return columns;
 }
 

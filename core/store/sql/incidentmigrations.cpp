@@ -55,7 +55,8 @@ const Migrations &sharedIncidentMigrations()
                     QStringLiteral("ALTER TABLE alerts ADD COLUMN additional_data {blob}"),
                     QStringLiteral("ALTER TABLE component_alerts ADD COLUMN alert_policy_id TEXT"),
                     QStringLiteral("ALTER TABLE component_alerts ADD COLUMN custom_details {blob}"),
-                    QStringLiteral("ALTER TABLE component_alerts ADD COLUMN additional_data {blob}"),
+                    QStringLiteral(
+                            "ALTER TABLE component_alerts ADD COLUMN additional_data {blob}"),
             },
             // 8: what the analyst has seen. seen_at (ms) is when they last opened an incident;
             // seenSince is when this started: an incident created before it and never opened

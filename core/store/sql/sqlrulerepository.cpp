@@ -249,8 +249,7 @@ int SqlRuleRepository::ruleIncidentCount() const
     return q.value(0).toInt();
 }
 
-Result<QList<RuleAlertSample>> SqlRuleRepository::alertsCreatedSince(
-        const QDateTime &since) const
+Result<QList<RuleAlertSample>> SqlRuleRepository::alertsCreatedSince(const QDateTime &since) const
 {
     QList<RuleAlertSample> samples;
     QSqlQuery q(m_database.db());
