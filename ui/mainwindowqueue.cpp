@@ -120,8 +120,13 @@ void MainWindow::createQueue(QWidget *parent)
                              metrics.horizontalAdvance(IncidentQueueModel::syncStateLabel(state)));
     width(IncidentQueueModel::SyncStateColumn, syncWidth + metrics.height() + 24);
     width(IncidentQueueModel::AgeColumn, digit * 6 + 16);
-    width(IncidentQueueModel::SlaColumn,
-          metrics.horizontalAdvance(QStringLiteral("Overdue 99d 23h")) + 16);
+    {
+        // Overdue is written in bold.
+        QFont bold = m_queue->font();
+        bold.setBold(true);
+        width(IncidentQueueModel::SlaColumn,
+              QFontMetrics(bold).horizontalAdvance(QStringLiteral("Overdue 99d 23h")) + 16);
+    }
     new TitleColumnFitter(m_queue, IncidentQueueModel::TitleColumn);
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.
