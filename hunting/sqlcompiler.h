@@ -18,11 +18,28 @@ namespace Vigil::Kql {
  * the connection that runs it). Its result columns are exactly `columns`, in order, each value in
  * the storage encoding of core/huntingschema.h. Value type; any thread.
  */
+/**
+ * @brief One `externaldata` source of a compiled query: where its data comes from and how it
+ * is read. Its rows reach the statement as one parameter (a JSON array of rows, each an array
+ * of cells in the declared column order; externalDataRows() in externaldata.h makes it), which
+ * the compiler sets to no rows. Value type; any thread.
+ */
+struct ExternalDataUse
+{
+    int parameter = 0; ///< index into CompiledQuery::parameters
+    QStringList urls;
+    QString format; ///< csv, tsv, scsv, psv, txt, json or multijson
+    bool ignoreFirstRecord = false;
+    RowSchema columns;
+    SourcePos pos;
+};
+
 struct CompiledQuery
 {
     QString sql;
     QList<QVariant> parameters;
     RowSchema columns;
+    QList<ExternalDataUse> externalData;
 };
 
 /**

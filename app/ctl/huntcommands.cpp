@@ -6,6 +6,7 @@
 #include "ctlcommands.h"
 #include "ctloutput.h"
 #include "eventstore.h"
+#include "externaldata.h"
 #include "huntingformat.h"
 #include "huntingresultreader.h"
 #include "huntingrunner.h"
@@ -281,6 +282,22 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
                                    "file with 'vigilctl import FILE' or connect the storage "
                                    "account with 'vigilctl events connect'")
                             .arg(terminalSafe(path)));
+    }
+    // externaldata: the feeds first (allow-list, limits, cache), then the query over them.
+    {
+        const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
+        Kql::KqlError error;
+        const std::optional<Kql::CompiledQuery> compiled
+                = analysis.ok() && !analysis.open ? Kql::compileToSql(analysis, &error)
+                                                  : std::nullopt;
+        const QStringList urls = compiled ? Kql::externalDataUrls(*compiled) : QStringList();
+        if (!urls.isEmpty()) {
+            std::optional<Kql::ExternalFeeds> feeds = fetchFeeds(
+                    QFileInfo(path).absolutePath(), urls, parser.isSet(QStringLiteral("offline")));
+            if (!feeds)
+                return fail(QStringLiteral("the externaldata fetch was cancelled"));
+            options.feeds = std::make_shared<const Kql::ExternalFeeds>(std::move(*feeds));
+        }
     }
     result = runner.run(query, options, [&rows](const QList<HuntingRow> &page) {
         rows.append(page);
