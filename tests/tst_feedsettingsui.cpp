@@ -132,6 +132,7 @@ void TestFeedSettingsUi::statusLineSaysHowOldTheKeptCopyIs()
                     .write(url, "a\nb\n", QDateTime::currentMSecsSinceEpoch() - 5 * 3600 * 1000LL,
                            nullptr));
     HuntingTab tab(m_db, nullptr);
+    tab.show();
     QSignalSpy finished(&tab, &HuntingTab::queryFinished);
     tab.run(QStringLiteral("externaldata (x:string) ['%1'] with (format=txt)").arg(url));
     QVERIFY(finished.wait(20000));
