@@ -289,9 +289,9 @@ QString feedAgeText(qint64 ageMs)
     const qint64 seconds = std::max<qint64>(0, ageMs / 1000);
     if (seconds < 120)
         return QStringLiteral("%1 s").arg(seconds);
-    if (seconds < 2 * 3600)
+    if (seconds < 2LL * 3600)
         return QStringLiteral("%1 min").arg(seconds / 60);
-    if (seconds < 2 * 86400)
+    if (seconds < 2LL * 86400)
         return QStringLiteral("%1 h").arg(seconds / 3600);
     return QStringLiteral("%1 d").arg(seconds / 86400);
 }

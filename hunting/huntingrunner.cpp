@@ -244,7 +244,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
                 m_deadlineMs = 0;
                 return result;
             }
-            parameters[use.parameter] = std::move(*rows);
+            parameters[use.parameter] = QVariant(*rows);
         }
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         for (const QString &url : externalDataUrls(*compiled)) {

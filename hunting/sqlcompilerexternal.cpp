@@ -27,7 +27,7 @@ QString formatFromUrl(const QString &url)
 {
     const QString path = QUrl(url).path().toLower();
     const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
-    const QString extension = dot >= 0 ? path.mid(dot + 1) : QString();
+    QString extension = dot >= 0 ? path.mid(dot + 1) : QString();
     if (textFormats().contains(extension) || isJsonFormat(extension))
         return extension;
     return QStringLiteral("csv");

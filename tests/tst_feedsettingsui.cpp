@@ -129,7 +129,7 @@ void TestFeedSettingsUi::statusLineSaysHowOldTheKeptCopyIs()
     settings.offline = true;
     QVERIFY(settings.save(m_dir.path(), nullptr));
     QVERIFY(FeedCache(FeedSettings::cacheDir(m_dir.path()))
-                    .write(url, "a\nb\n", QDateTime::currentMSecsSinceEpoch() - 5 * 3600 * 1000LL,
+                    .write(url, "a\nb\n", QDateTime::currentMSecsSinceEpoch() - 5LL * 3600 * 1000,
                            nullptr));
     HuntingTab tab(m_db, nullptr);
     tab.show();

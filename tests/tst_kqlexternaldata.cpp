@@ -529,14 +529,14 @@ void TestKqlExternalData::failedFetchUsesTheCachedCopyAndSaysHowOld()
     QCOMPARE(run(query, allowLoopback()).rows.value(0).value(0).toString(),
              QStringLiteral("fresh"));
     // The copy is three hours old when the server starts failing.
-    const qint64 threeHoursAgo = QDateTime::currentMSecsSinceEpoch() - 3 * 3600 * 1000;
+    const qint64 threeHoursAgo = QDateTime::currentMSecsSinceEpoch() - 3LL * 3600 * 1000;
     QVERIFY(FeedCache(FeedSettings::cacheDir(m_dir.path()))
                     .write(url, "kept\n", threeHoursAgo, nullptr));
     m_server.route(QStringLiteral("/flaky.csv"), Route(503, "down"));
     const Outcome outcome = run(query, allowLoopback());
     QVERIFY2(outcome.result.status == HuntingResult::Status::Ok, qPrintable(outcome.result.error));
     QCOMPARE(outcome.rows.value(0).value(0).toString(), QStringLiteral("kept"));
-    QVERIFY(outcome.result.feedAgeMs >= 3 * 3600 * 1000);
+    QVERIFY(outcome.result.feedAgeMs >= 3LL * 3600 * 1000);
     const QString warning = outcome.result.warnings.join(QLatin1Char('\n'));
     QVERIFY2(warning.contains(url) && warning.contains(QLatin1String("(3 h old, 5 bytes)"))
                      && warning.contains(QLatin1String("HTTP 503")),

@@ -21,7 +21,7 @@ constexpr const char *bufferProperty = "vigilFeedBuffer";
 
 QString sizeText(qint64 bytes)
 {
-    if (bytes >= 1024 * 1024)
+    if (bytes >= 1024LL * 1024)
         return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
     if (bytes >= 1024)
         return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
@@ -138,11 +138,9 @@ void FeedFetcher::start(const QString &url)
 void FeedFetcher::finish(QNetworkReply *reply)
 {
     reply->deleteLater();
-    const auto found = m_pending.constFind(reply);
-    if (found == m_pending.cend())
+    if (!m_pending.contains(reply))
         return;
-    const QString url = found.value();
-    m_pending.erase(found);
+    const QString url = m_pending.take(reply);
     const QString stopped = m_abortReasons.take(reply);
     QString problem = stopped;
     QByteArray data;

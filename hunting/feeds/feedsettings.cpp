@@ -18,7 +18,7 @@ namespace Vigil {
 
 namespace {
 
-constexpr qint64 maxSettingsBytes = 1024 * 1024;
+constexpr qint64 maxSettingsBytes = 1024LL * 1024;
 
 bool isLoopback(const QString &host)
 {
@@ -53,7 +53,7 @@ FeedSettings FeedSettings::load(const QString &dataDir)
     if (!file.open(QIODevice::ReadOnly) || file.size() > maxSettingsBytes)
         return settings;
     const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    for (const QJsonValue &host : o.value(QStringLiteral("allowedHosts")).toArray()) {
+    for (const auto &host : o.value(QStringLiteral("allowedHosts")).toArray()) {
         const QString normal = normalizeHost(host.toString());
         if (!normal.isEmpty() && !settings.allowedHosts.contains(normal))
             settings.allowedHosts.append(normal);
