@@ -64,7 +64,7 @@ void writeResult(const QString &format, const Kql::RowSchema &columns,
  *  `hunt`'s. */
 int runRemoteHunt(const QCommandLineParser &parser, const QString &query, const QString &format)
 {
-    for (const char *local : {"as-of", "sql", "timeout"}) {
+    for (const char *local : {"as-of", "sql", "timeout", "offline"}) {
         if (parser.isSet(QString::fromLatin1(local)))
             return fail(QStringLiteral("--%1 applies to the local tables only, not with --remote "
                                        "(Defender stops a query after 3 minutes itself).")
