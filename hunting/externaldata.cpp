@@ -198,6 +198,24 @@ bool jsonRecords(std::string_view text, bool multi, std::vector<KqlJson> *record
     return true;
 }
 
+/** The value at a mapping's path in a record, or nullptr. */
+const KqlJson *atPath(const KqlJson &record, const QList<ExternalDataUse::PathStep> &path)
+{
+    const KqlJson *node = &record;
+    for (const ExternalDataUse::PathStep &step : path) {
+        if (step.index >= 0) {
+            if (!node->isArray() || size_t(step.index) >= node->items.size())
+                return nullptr;
+            node = &node->items[size_t(step.index)];
+        } else {
+            node = node->isObject() ? node->member(step.key.toStdString()) : nullptr;
+            if (!node)
+                return nullptr;
+        }
+    }
+    return node;
+}
+
 } // namespace
 
 QStringList externalDataUrls(const CompiledQuery &compiled)
@@ -249,7 +267,10 @@ std::optional<QByteArray> externalDataRows(const ExternalDataUse &use, const Ext
                 for (size_t c = 0; c < names.size(); ++c) {
                     if (c)
                         out += ',';
-                    const KqlJson *value = records[r].member(names[c]);
+                    const KqlJson *value = use.paths.isEmpty() ? records[r].member(names[c])
+                                           : use.paths[qsizetype(c)]
+                                                   ? atPath(records[r], *use.paths[qsizetype(c)])
+                                                   : nullptr;
                     if (value)
                         value->serializeTo(out);
                     else

@@ -26,12 +26,24 @@ namespace Vigil::Kql {
  */
 struct ExternalDataUse
 {
+    /** One step of an ingestion mapping's JSON path: a property, or an array index (>= 0). */
+    struct PathStep
+    {
+        QString key;
+        int index = -1;
+    };
     int parameter = 0; ///< index into CompiledQuery::parameters
     QStringList urls;
     QString format; ///< csv, tsv, scsv, psv, txt, json or multijson
     bool ignoreFirstRecord = false;
     RowSchema columns;
     SourcePos pos;
+    /**
+     * json and multijson with an `ingestionMapping`: each column's path into the record (none
+     * for a column the mapping leaves out: null). Empty without a mapping: a column
+     * takes the property of its name.
+     */
+    QList<std::optional<QList<PathStep>>> paths;
 };
 
 struct CompiledQuery

@@ -1,5 +1,8 @@
 #include "sqlcompilerimpl.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
 
 // externaldata: the declared columns over rows that arrive as one parameter. The runner fetches
@@ -33,6 +36,44 @@ QString formatFromUrl(const QString &url)
     return QStringLiteral("csv");
 }
 
+/** `$.a.b`, `$['a']`, `$.a[0]`: the steps of a mapping's JSON path; nullopt when it is more. */
+std::optional<QList<ExternalDataUse::PathStep>> jsonPath(const QString &path)
+{
+    QList<ExternalDataUse::PathStep> steps;
+    if (!path.startsWith(QLatin1Char('$')))
+        return std::nullopt;
+    qsizetype i = 1;
+    while (i < path.size()) {
+        if (path[i] == u'.') {
+            qsizetype end = i + 1;
+            while (end < path.size() && path[end] != u'.' && path[end] != u'[')
+                ++end;
+            if (end == i + 1)
+                return std::nullopt;
+            steps.append({path.mid(i + 1, end - i - 1), -1});
+            i = end;
+        } else if (path[i] == u'[') {
+            const qsizetype close = path.indexOf(QLatin1Char(']'), i);
+            if (close < 0)
+                return std::nullopt;
+            const QString inside = path.mid(i + 1, close - i - 1);
+            bool number = false;
+            const int index = inside.toInt(&number);
+            if (number && index >= 0)
+                steps.append({QString(), index});
+            else if (inside.size() >= 2 && (inside.front() == u'\'' || inside.front() == u'"')
+                     && inside.back() == inside.front())
+                steps.append({inside.mid(1, inside.size() - 2), -1});
+            else
+                return std::nullopt;
+            i = close + 1;
+        } else {
+            return std::nullopt;
+        }
+    }
+    return steps;
+}
+
 } // namespace
 
 Rel SqlCompiler::externalData(const Node &node)
@@ -47,6 +88,7 @@ Rel SqlCompiler::externalData(const Node &node)
     if (use.urls.isEmpty())
         refuse(QStringLiteral("externaldata needs at least one URL"), node);
     QString format;
+    QString mapping;
     for (const auto &[name, value] : node.options) {
         const QString key = name.toLower();
         if (key == u"format") {
@@ -63,9 +105,11 @@ Rel SqlCompiler::externalData(const Node &node)
                                .arg(value),
                        node);
             use.ignoreFirstRecord = flag == u"true";
+        } else if (key == u"ingestionmapping") {
+            mapping = value;
         } else {
-            refuse(QStringLiteral("the externaldata property '%1' is not supported (format and "
-                                  "ignoreFirstRecord are)")
+            refuse(QStringLiteral("the externaldata property '%1' is not supported (format, "
+                                  "ignoreFirstRecord and ingestionMapping are)")
                            .arg(name),
                    node);
         }
@@ -81,6 +125,57 @@ Rel SqlCompiler::externalData(const Node &node)
     }
     use.format = format;
     const bool json = isJsonFormat(format);
+    if (!mapping.isEmpty()) {
+        // A JSON mapping: each column from a path in the record. Other kinds of mapping
+        // (ordinals of CSV, transformations, constant values) are not read yet.
+        if (!json)
+            refuse(QStringLiteral("an ingestionMapping is read for the json and multijson formats "
+                                  "only"),
+                   node);
+        const QJsonDocument doc = QJsonDocument::fromJson(mapping.toUtf8());
+        if (!doc.isArray())
+            refuse(QStringLiteral("the ingestionMapping is not a JSON array of column mappings"),
+                   node);
+        use.paths.resize(use.columns.size());
+        for (const QJsonValue &item : doc.array()) {
+            const QJsonObject entry = item.toObject();
+            const QString column = entry.value(QStringLiteral("Column")).toString();
+            const QJsonObject properties = entry.value(QStringLiteral("Properties")).toObject();
+            qsizetype at = -1;
+            for (qsizetype c = 0; c < use.columns.size(); ++c) {
+                if (use.columns[c].name == column)
+                    at = c;
+            }
+            if (at < 0)
+                refuse(QStringLiteral("the ingestionMapping maps '%1', which is not a column of "
+                                      "this externaldata")
+                               .arg(column),
+                       node);
+            for (auto it = entry.begin(); it != entry.end(); ++it) {
+                if (it.key() != u"Column" && it.key() != u"Properties" && it.key() != u"Datatype"
+                    && it.key() != u"DataType")
+                    refuse(QStringLiteral("the ingestionMapping key '%1' is not supported (Column "
+                                          "and Properties.Path are)")
+                                   .arg(it.key()),
+                           node);
+            }
+            for (auto it = properties.begin(); it != properties.end(); ++it) {
+                if (it.key() != u"Path")
+                    refuse(QStringLiteral("the ingestionMapping property '%1' is not supported "
+                                          "(Path is)")
+                                   .arg(it.key()),
+                           node);
+            }
+            const std::optional<QList<ExternalDataUse::PathStep>> steps
+                    = jsonPath(properties.value(QStringLiteral("Path")).toString());
+            if (!steps)
+                refuse(QStringLiteral("the ingestionMapping path of '%1' is not one Vigil reads "
+                                      "($.a.b, $['a'], $.a[0])")
+                               .arg(column),
+                       node);
+            use.paths[at] = *steps;
+        }
+    }
     QStringList cells;
     for (qsizetype i = 0; i < use.columns.size(); ++i) {
         const Column &column = use.columns[i];

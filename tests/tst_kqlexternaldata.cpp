@@ -168,6 +168,7 @@ private slots:
     void formats();
     void typedColumnsConvertAsKusto();
     void severalUrlsAndLetAndJoin();
+    void jsonIngestionMappingReadsPaths();
     void hostNotAllowedIsRefusedByName();
     void onlyHttpsOrLoopback();
     void serverErrorsNameTheUrl_data();
@@ -384,6 +385,50 @@ void TestKqlExternalData::severalUrlsAndLetAndJoin()
                                        .arg(m_server.url(QStringLiteral("/a.txt"))),
                                allowLoopback());
     QCOMPARE(byName.rows.size(), 1);
+}
+
+void TestKqlExternalData::jsonIngestionMappingReadsPaths()
+{
+    m_server.route(QStringLiteral("/drivers.json"),
+                   Route(200, "[{\"Category\":\"vulnerable\",\"Samples\":[{\"SHA1\":\"ab\"}],"
+                              "\"Meta\":{\"Verified\":\"TRUE\"}},"
+                              "{\"Category\":\"malicious\",\"Samples\":[]}]"));
+    const QString query
+            = QStringLiteral(
+                      "externaldata (Category:string, FirstSha1:string, Verified:bool, "
+                      "Unmapped:string) "
+                      "['%1'] with (format='multijson', "
+                      "ingestionMapping='[{\"Column\":\"Category\","
+                      "\"Properties\":{\"Path\":\"$.Category\"}},{\"Column\":\"FirstSha1\","
+                      "\"Properties\":{\"Path\":\"$.Samples[0].SHA1\"}},{\"Column\":\"Verified\","
+                      "\"Properties\":{\"Path\":\"$[\\'Meta\\'].Verified\"}}]')")
+                      .arg(m_server.url(QStringLiteral("/drivers.json")));
+    const Outcome outcome = run(query, allowLoopback());
+    QVERIFY2(outcome.result.status == HuntingResult::Status::Ok,
+             qPrintable(outcome.result.error + outcome.result.refusal.message));
+    QCOMPARE(outcome.rows.size(), 2);
+    QCOMPARE(outcome.rows[0][0].toString(), QStringLiteral("vulnerable"));
+    QCOMPARE(outcome.rows[0][1].toString(), QStringLiteral("ab"));
+    QCOMPARE(outcome.rows[0][2].toBool(), true);
+    QCOMPARE(outcome.rows[0][3].toString(), QString()); // not in the mapping: empty
+    QCOMPARE(outcome.rows[1][1].toString(), QString()); // the path finds nothing
+    QVERIFY(!outcome.rows[1][2].isValid());
+    // What the mapping holds beyond paths is refused by name.
+    for (const QString &bad :
+         {QStringLiteral("[{\"Column\":\"a\",\"Properties\":{\"Transform\":\"x\"}}]"),
+          QStringLiteral("[{\"Column\":\"b\",\"Properties\":{\"Path\":\"$.b\"}}]"),
+          QStringLiteral("[{\"Column\":\"a\",\"Properties\":{\"Path\":\"$..a\"}}]")}) {
+        const QueryAnalysis analysis = analyzeQuery(
+                QStringLiteral("externaldata (a:string) ['https://x.example/a.json'] with "
+                               "(format='json', ingestionMapping='%1')")
+                        .arg(bad),
+                HuntingSchema::defender());
+        QVERIFY(analysis.ok());
+        KqlError error;
+        QVERIFY2(!compileToSql(analysis, &error), qPrintable(bad));
+        QVERIFY2(error.message.contains(QLatin1String("ingestionMapping")),
+                 qPrintable(error.message));
+    }
 }
 
 void TestKqlExternalData::hostNotAllowedIsRefusedByName()
