@@ -137,7 +137,8 @@ Rel SqlCompiler::externalData(const Node &node)
             refuse(QStringLiteral("the ingestionMapping is not a JSON array of column mappings"),
                    node);
         use.paths.resize(use.columns.size());
-        for (const QJsonValue &item : doc.array()) {
+        const QJsonArray entries = doc.array();
+        for (const auto &item : entries) {
             const QJsonObject entry = item.toObject();
             const QString column = entry.value(QStringLiteral("Column")).toString();
             const QJsonObject properties = entry.value(QStringLiteral("Properties")).toObject();
