@@ -139,13 +139,39 @@ const QList<Command> &commands()
             {QStringLiteral("kql schema"), 0, QString(), runKqlSchema},
             {QStringLiteral("hunt"), 1,
              QStringLiteral("  hunt QUERY | --file F [--format json|csv|table] [--as-of DATETIME]\n"
-                            "      [--limit N] [--timeout S]        run a KQL hunting query on "
+                            "      [--limit N] [--timeout S] [--offline]\n"
+                            "                                       run a KQL hunting query on "
                             "the local tables\n"
                             "  hunt --remote QUERY | --file F [--timespan ISO] [--format F]\n"
                             "                                       run it in Microsoft 365 "
                             "Defender instead (the last 30 days)"),
              runHunt},
             {QStringLiteral("hunt"), 0, QString(), runHunt},
+            {QStringLiteral("feeds list"), 0,
+             QStringLiteral("  feeds list [--format json]           externaldata: allowed hosts, "
+                            "limits, cached copies\n"
+                            "  feeds allow HOST | feeds deny HOST   let externaldata fetch from "
+                            "HOST (https),\n"
+                            "                                       or no longer (*.example.com: "
+                            "its subdomains)\n"
+                            "  feeds limit MB SECONDS               the size and time limit of "
+                            "one fetch\n"
+                            "  feeds offline on|off                 use cached copies only, or "
+                            "fetch again\n"
+                            "  feeds import URL FILE | feeds forget URL\n"
+                            "                                       keep FILE as URL's cached "
+                            "copy, or drop the copy\n"
+                            "  feeds urls QUERY | --file F          the URLs a query's "
+                            "externaldata reads"),
+             runFeeds},
+            {QStringLiteral("feeds allow"), 1, QString(), runFeeds},
+            {QStringLiteral("feeds deny"), 1, QString(), runFeeds},
+            {QStringLiteral("feeds limit"), 2, QString(), runFeeds},
+            {QStringLiteral("feeds offline"), 1, QString(), runFeeds},
+            {QStringLiteral("feeds import"), 2, QString(), runFeeds},
+            {QStringLiteral("feeds forget"), 1, QString(), runFeeds},
+            {QStringLiteral("feeds urls"), 1, QString(), runFeedUrls},
+            {QStringLiteral("feeds urls"), 0, QString(), runFeedUrls},
             {QStringLiteral("team status"), 0,
              QStringLiteral("  team status --db URL [--format json|text]\n"
                             "                                       who leads a team database's "
@@ -200,6 +226,7 @@ int main(int argc, char *argv[])
     addEventOptions(parser);
     addKqlOptions(parser);
     addHuntOptions(parser);
+    addFeedOptions(parser);
     addTableOptions(parser);
     addTeamOptions(parser);
     addDbOptions(parser);

@@ -1,6 +1,8 @@
 #include "huntingcontroller.h"
 
 #include "binder.h"
+#include "externaldata.h"
+#include "feedfetcher.h"
 #include "huntingformat.h"
 #include "huntingrunner.h"
 #include "kqlassist.h"
@@ -53,6 +55,7 @@ HuntRunResult resultOf(const QString &query, const Kql::HuntingResult &r, qint64
         out.refusal = problemOf(query, r.refusal);
     out.error = r.error;
     out.warnings = r.warnings;
+    out.feedAgeMs = r.feedAgeMs;
     if (r.render)
         out.render = HuntRender{r.render->kind, r.render->properties};
     return out;
@@ -60,10 +63,17 @@ HuntRunResult resultOf(const QString &query, const Kql::HuntingResult &r, qint64
 
 } // namespace
 
+/** The worker thread's feed fetcher: a child of the worker object, used on that thread only. */
+struct HuntingController::WorkerFeeds
+{
+    FeedFetcher *fetcher = nullptr;
+};
+
 HuntingController::HuntingController(QString databasePath, QObject *parent)
     : QObject(parent)
     , m_path(std::move(databasePath))
     , m_latest(std::make_shared<std::atomic<quint64>>(0))
+    , m_feeds(std::make_shared<WorkerFeeds>())
 {
     qRegisterMetaType<Vigil::HuntRow>();
     qRegisterMetaType<QList<Vigil::HuntColumn>>();
@@ -96,6 +106,7 @@ void HuntingController::run(const QString &query, const HuntRunOptions &options)
         m_thread->start();
     } else if (m_running && m_runner) {
         m_runner->cancel();
+        cancelFetch();
     }
     const quint64 id = ++m_runId;
     *m_latest = id;
@@ -109,15 +120,46 @@ void HuntingController::run(const QString &query, const HuntRunOptions &options)
     const std::shared_ptr<Kql::HuntingRunner> runner = m_runner;
     const std::shared_ptr<std::atomic<quint64>> latest = m_latest;
     const QString path = m_path;
-    QMetaObject::invokeMethod(m_worker, [this, runner, latest, id, query, runOptions, path] {
+    const std::shared_ptr<WorkerFeeds> feeds = m_feeds;
+    QMetaObject::invokeMethod(m_worker, [this, runner, latest, id, query, runOptions, path, feeds] {
         if (*latest != id)
             return; // a newer run replaced this one before it started
-        QElapsedTimer timer;
-        timer.start();
-        Kql::HuntingResult result;
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        auto report = [this, id, query, runOptions, timer](const Kql::HuntingResult &result) {
+            const HuntRunResult out = resultOf(query, result, runOptions.rowLimit);
+            const qint64 elapsed = timer->elapsed();
+            QMetaObject::invokeMethod(
+                    this,
+                    [this, id, out, elapsed] {
+                        if (id != m_runId)
+                            return;
+                        m_running = false;
+                        Q_EMIT finished(out, elapsed);
+                    },
+                    Qt::QueuedConnection);
+        };
+        auto execute = [this, runner, latest, id, query, runOptions,
+                        report](std::shared_ptr<const Kql::ExternalFeeds> fetched) {
+            Kql::HuntingOptions withFeeds = runOptions;
+            withFeeds.feeds = std::move(fetched);
+            report(runner->run(query, withFeeds,
+                               [this, latest, id](const QList<Kql::HuntingRow> &page) {
+                                   if (*latest != id)
+                                       return false;
+                                   QMetaObject::invokeMethod(
+                                           this,
+                                           [this, id, page] {
+                                               if (id == m_runId)
+                                                   Q_EMIT pageReady(page);
+                                           },
+                                           Qt::QueuedConnection);
+                                   return true;
+                               }));
+        };
         if (!QFileInfo::exists(path)) {
             // Checked before the data: a refusal says so even without data.
-            result = {};
+            Kql::HuntingResult result;
             const QList<HuntProblem> problems = check(query);
             if (!problems.isEmpty()) {
                 result.status = Kql::HuntingResult::Status::Refused;
@@ -130,57 +172,70 @@ void HuntingController::run(const QString &query, const HuntRunOptions &options)
                                               "(File → Import hunting data) or connect the "
                                               "storage account on the connector page");
             }
-        } else {
-            // The grid needs the columns before the first page: the front end gives them at
-            // once (the runner checks the query again, which costs far less than its rows).
-            const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
-            Kql::KqlError error;
-            if (const auto compiled = analysis.ok() && !analysis.open
-                                              ? Kql::compileToSql(analysis, &error)
-                                              : std::nullopt) {
-                QList<HuntColumn> columns;
-                for (const Kql::Column &c : compiled->columns)
-                    columns.append({c.name, c.type});
-                QMetaObject::invokeMethod(
-                        this,
-                        [this, id, columns] {
-                            if (id == m_runId)
-                                Q_EMIT columnsReady(columns);
-                        },
-                        Qt::QueuedConnection);
-            }
-            result = runner->run(query, runOptions,
-                                 [this, latest, id](const QList<Kql::HuntingRow> &page) {
-                                     if (*latest != id)
-                                         return false;
-                                     QMetaObject::invokeMethod(
-                                             this,
-                                             [this, id, page] {
-                                                 if (id == m_runId)
-                                                     Q_EMIT pageReady(page);
-                                             },
-                                             Qt::QueuedConnection);
-                                     return true;
-                                 });
+            report(result);
+            return;
         }
-        const HuntRunResult out = resultOf(query, result, runOptions.rowLimit);
-        const qint64 elapsed = timer.elapsed();
-        QMetaObject::invokeMethod(
-                this,
-                [this, id, out, elapsed] {
-                    if (id != m_runId)
+        // The grid needs the columns before the first page: the front end gives them at
+        // once (the runner checks the query again, which costs far less than its rows).
+        const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
+        Kql::KqlError error;
+        const auto compiled = analysis.ok() && !analysis.open ? Kql::compileToSql(analysis, &error)
+                                                              : std::nullopt;
+        if (compiled) {
+            QList<HuntColumn> columns;
+            for (const Kql::Column &c : compiled->columns)
+                columns.append({c.name, c.type});
+            QMetaObject::invokeMethod(
+                    this,
+                    [this, id, columns] {
+                        if (id == m_runId)
+                            Q_EMIT columnsReady(columns);
+                    },
+                    Qt::QueuedConnection);
+        }
+        const QStringList urls = compiled ? Kql::externalDataUrls(*compiled) : QStringList();
+        if (urls.isEmpty()) {
+            execute(nullptr);
+            return;
+        }
+        // externaldata: its feeds first, fetched on this thread without blocking it (Cancel
+        // reaches the fetch through the event loop), then the query over them.
+        const QString dataDir = QFileInfo(path).absolutePath();
+        if (!feeds->fetcher)
+            feeds->fetcher = new FeedFetcher(dataDir, m_worker);
+        feeds->fetcher->fetch(
+                urls, FeedSettings::load(dataDir),
+                [latest, id, execute, report](const Kql::ExternalFeeds &fetched, bool cancelled) {
+                    if (*latest != id)
                         return;
-                    m_running = false;
-                    Q_EMIT finished(out, elapsed);
-                },
-                Qt::QueuedConnection);
+                    if (cancelled) {
+                        Kql::HuntingResult result;
+                        result.status = Kql::HuntingResult::Status::Cancelled;
+                        result.error = QStringLiteral("the query was cancelled while its "
+                                                      "externaldata was fetched");
+                        report(result);
+                        return;
+                    }
+                    execute(std::make_shared<const Kql::ExternalFeeds>(fetched));
+                });
     });
 }
 
 void HuntingController::cancel()
 {
-    if (m_running && m_runner)
+    if (m_running && m_runner) {
         m_runner->cancel();
+        cancelFetch();
+    }
+}
+
+void HuntingController::cancelFetch()
+{
+    const std::shared_ptr<WorkerFeeds> feeds = m_feeds;
+    QMetaObject::invokeMethod(m_worker, [feeds] {
+        if (feeds->fetcher)
+            feeds->fetcher->cancel();
+    });
 }
 
 QList<HuntProblem> HuntingController::check(const QString &query)

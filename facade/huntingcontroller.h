@@ -70,6 +70,9 @@ struct HuntRunResult
     QString error; ///< Failed, Cancelled, TimedOut: in words
     QStringList warnings;
     std::optional<HuntRender> render;
+    /** externaldata read a kept copy instead of the network's: the oldest one's age in ms (its
+     *  URL, time and size are among warnings); -1 when every list was fetched now. */
+    qint64 feedAgeMs = -1;
 };
 
 /** @brief A completion candidate (see Kql::kqlCompletions). Value type. */
@@ -152,6 +155,9 @@ private:
     QObject *m_worker = nullptr; ///< context object living on m_thread
     std::shared_ptr<Kql::HuntingRunner> m_runner; ///< used only on m_thread, but cancel()
     std::shared_ptr<std::atomic<quint64>> m_latest; ///< the run that may report
+    struct WorkerFeeds;
+    std::shared_ptr<WorkerFeeds> m_feeds; ///< externaldata's fetcher, used on m_thread only
+    void cancelFetch();
     quint64 m_runId = 0;
     bool m_running = false;
 };

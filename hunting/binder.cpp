@@ -261,6 +261,7 @@ void Binder::bind(Node &node, const Context &ctx)
     switch (node.kind) {
     case NodeKind::Pipeline:
     case NodeKind::Datatable:
+    case NodeKind::ExternalData:
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
@@ -416,6 +417,7 @@ KqlType Binder::bindScalarNode(Node &node, const Context &ctx)
         break;
     case NodeKind::Pipeline:
     case NodeKind::Datatable:
+    case NodeKind::ExternalData:
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:

@@ -106,6 +106,7 @@ SchemaPtr Binder::bindTabular(Node &node, const Context &ctx)
     switch (node.kind) {
     case NodeKind::Pipeline:
     case NodeKind::Datatable:
+    case NodeKind::ExternalData:
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
@@ -182,6 +183,24 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
                 fail(QStringLiteral("the column '%1' of datatable is %2, but this value is %3")
                              .arg(row[i % row.size()].name, kqlTypeName(want), kqlTypeName(t)),
                      value);
+        }
+        node.schema = share(row);
+        return node.schema;
+    }
+    case NodeKind::ExternalData: {
+        // The declared columns are the result, whatever the feed holds (Kusto converts each
+        // value to its column's type).
+        RowSchema row;
+        for (const NodePtr &kid : node.kids) {
+            if (kid->kind != NodeKind::ColumnDecl)
+                continue;
+            for (const Column &c : std::as_const(row)) {
+                if (c.name == kid->text)
+                    fail(QStringLiteral("A column with the name '%1' is already declared.")
+                                 .arg(kid->text),
+                         *kid);
+            }
+            row.append({kid->text, kqlTypeFromName(kid->value).value_or(T::Dynamic)});
         }
         node.schema = share(row);
         return node.schema;

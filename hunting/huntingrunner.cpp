@@ -1,6 +1,7 @@
 #include "huntingrunner.h"
 
 #include "binder.h"
+#include "externaldata.h"
 #include "huntingschema.h"
 #include "kqlfunctions.h"
 #include "kqltime.h"
@@ -229,9 +230,49 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         m_deadlineMs = 0;
         return result;
     }
-    for (int i = 0; i < compiled->parameters.size(); ++i) {
-        const QVariant &value = compiled->parameters[i];
+    QList<QVariant> parameters = compiled->parameters;
+    if (!compiled->externalData.isEmpty()) {
+        const ExternalFeeds none;
+        const ExternalFeeds &feeds = options.feeds ? *options.feeds : none;
+        for (const ExternalDataUse &use : compiled->externalData) {
+            QString feedError;
+            std::optional<QByteArray> rows = externalDataRows(use, feeds, &feedError);
+            if (!rows) {
+                result.status = HuntingResult::Status::Failed;
+                result.error = feedError;
+                sqlite3_finalize(stmt);
+                m_deadlineMs = 0;
+                return result;
+            }
+            parameters[use.parameter] = QVariant(*rows);
+        }
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        for (const QString &url : externalDataUrls(*compiled)) {
+            const ExternalFeed feed = feeds.value(url);
+            if (!feed.fromCache)
+                continue;
+            result.warnings.append(
+                    QStringLiteral("externaldata: %1 is the cached copy fetched %2 UTC (%3 old, "
+                                   "%4 bytes)%5")
+                            .arg(url,
+                                 QDateTime::fromMSecsSinceEpoch(feed.fetchedAtMs, Qt::UTC)
+                                         .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                 feedAgeText(nowMs - feed.fetchedAtMs))
+                            .arg(feed.data.size())
+                            .arg(feed.problem.isEmpty() ? QString()
+                                                        : QStringLiteral(": ") + feed.problem));
+            result.feedAgeMs = std::max(result.feedAgeMs, nowMs - feed.fetchedAtMs);
+        }
+    }
+    for (int i = 0; i < parameters.size(); ++i) {
+        const QVariant &value = parameters[i];
         switch (value.typeId()) {
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = value.toByteArray();
+            sqlite3_bind_text64(stmt, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
         case QMetaType::LongLong:
         case QMetaType::Int:
             sqlite3_bind_int64(stmt, i + 1, value.toLongLong());

@@ -7,13 +7,18 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <QHash>
+
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 struct sqlite3;
 
 namespace Vigil::Kql {
+
+struct ExternalFeed;
 
 /** How one hunting query runs. */
 struct HuntingOptions
@@ -23,6 +28,12 @@ struct HuntingOptions
     qint64 rowLimit = 10000; ///< rows handed back at most; the result says when there were more
     int timeoutMs = 60000; ///< the query is stopped after this long
     int pageSize = 500; ///< rows per page handed to the caller
+    /**
+     * The data of every externaldata URL the query reads, fetched (or taken from the cache)
+     * beforehand by the caller (FeedFetcher); the runner itself never touches the network. A URL
+     * missing here fails the run with an error that names it.
+     */
+    std::shared_ptr<const QHash<QString, ExternalFeed>> feeds;
 };
 
 /**
@@ -52,6 +63,9 @@ struct HuntingResult
     QStringList warnings;
     std::optional<RenderSpec> render; ///< the query ends with `render`: draw it so
     QString sql; ///< the compiled statement (for --explain and bug reports)
+    /** The oldest cached externaldata copy the query read instead of the network's, in ms
+     *  (its URL, time and size are in warnings); -1 when every feed was fetched now. */
+    qint64 feedAgeMs = -1;
     qint64 compileMicros = 0;
 };
 

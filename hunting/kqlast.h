@@ -67,6 +67,8 @@ enum class NodeKind {
     Range, ///< text: column name; kids: from, to, step
     Print, ///< kids: the expressions (Assign for named ones)
     UnionSource, ///< `union` as the first thing of a query; like OpUnion without an input
+    ExternalData, ///< kids: ColumnDecl…, then the URLs (String literals); options: the
+    ///< `with (…)` properties as written (bools and bare words as their text)
     // ---- tabular operators (their input is the previous kid of the Pipeline)
     OpWhere, ///< kids[0]: predicate
     OpProject, ///< kids: expressions (Assign for `name = …`)

@@ -51,6 +51,7 @@ public:
     NodePtr dynamicValue();
     NodePtr literal(const Token &token);
     NodePtr namedOrPlain(); ///< `name = expr` or expr (project/extend/summarize items)
+    NodePtr externalData(const Token &at); ///< the externaldata source
 
     // operators (kqlparser.cpp)
     NodePtr opProjectLike(NodeKind kind, const Token &at);

@@ -534,6 +534,8 @@ NodePtr Parser::primary()
     }
     if (word == u"search" && !isOp(L("="), 1) && !isOp(L("("), 1))
         return opSearch(take(), true);
+    if ((word == u"externaldata" || word == u"external_data") && !isOp(L("="), 1))
+        return externalData(take());
     if ((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate"
          || word == u"cluster" || word == u"database" || word == u"table"
          || word == u"external_table" || word == u"materialized_view")
@@ -555,6 +557,66 @@ NodePtr Parser::primary()
     NodePtr name = make(NodeKind::Name, t);
     name->text = word;
     return name;
+}
+
+NodePtr Parser::externalData(const Token &at)
+{
+    // externaldata (Name:type, …) [ "url", … ] [with (name = value, …)]
+    NodePtr node = make(NodeKind::ExternalData, at);
+    expectOp(L("("), QStringLiteral("and the columns of externaldata"));
+    do {
+        NodePtr column = make(NodeKind::ColumnDecl, peek());
+        column->text = expectName(QStringLiteral("a column name"));
+        expectOp(L(":"), QStringLiteral("and a type after the column name"));
+        column->value = typeName();
+        node->kids.push_back(std::move(column));
+    } while (acceptOp(L(",")));
+    expectOp(L(")"), QStringLiteral("to end the columns of externaldata"));
+    if (peek().kind == TokenKind::BracketName) { // ['one url'] lexes as a bracketed name
+        const Token &only = take();
+        NodePtr url = make(NodeKind::Literal, only);
+        url->literal = LiteralKind::String;
+        url->value = only.value;
+        url->text = only.text.mid(1, only.text.size() - 2).trimmed();
+        node->kids.push_back(std::move(url));
+    } else {
+        expectOp(L("["), QStringLiteral("and the URLs of externaldata"));
+        while (!isOp(L("]"))) {
+            if (peek().kind != TokenKind::String)
+                unexpected(QStringLiteral("a URL as a string literal"));
+            NodePtr url = make(NodeKind::Literal, peek());
+            url->literal = LiteralKind::String;
+            // Adjacent string literals are one string (a URL split over lines, or h@"…").
+            while (peek().kind == TokenKind::String) {
+                url->text += peek().text;
+                url->value += take().value;
+            }
+            node->kids.push_back(std::move(url));
+            if (!acceptOp(L(",")))
+                break;
+        }
+        expectOp(L("]"), QStringLiteral("to end the URLs of externaldata"));
+    }
+    if (acceptWord(L("with"))) {
+        expectOp(L("("), QStringLiteral("after 'with'"));
+        while (!isOp(L(")"))) {
+            const Token &name = peek();
+            if (name.kind != TokenKind::Identifier)
+                unexpected(QStringLiteral("a property name"));
+            take();
+            expectOp(L("="), QStringLiteral("after a property name"));
+            const Token &value = peek();
+            if (value.kind == TokenKind::End || value.kind == TokenKind::Operator)
+                unexpected(QStringLiteral("the value of '%1'").arg(name.text));
+            take();
+            node->options.append(
+                    {name.text, value.kind == TokenKind::String ? value.value : value.text});
+            if (!acceptOp(L(",")))
+                break;
+        }
+        expectOp(L(")"), QStringLiteral("to end the properties of externaldata"));
+    }
+    return node;
 }
 
 } // namespace Vigil::Kql

@@ -193,6 +193,7 @@ CompiledQuery SqlCompiler::compile(const QueryAnalysis &analysis)
     compiled.sql = sql;
     compiled.parameters = m_params;
     compiled.columns = result.schema;
+    compiled.externalData = m_external;
     return compiled;
 }
 
@@ -212,6 +213,7 @@ Rel SqlCompiler::tabular(const Node &node)
     case NodeKind::Pipeline:
         return pipeline(node);
     case NodeKind::Datatable:
+    case NodeKind::ExternalData:
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
@@ -398,6 +400,8 @@ Rel SqlCompiler::source(const Node &node)
     }
     Env none;
     switch (node.kind) {
+    case NodeKind::ExternalData:
+        return externalData(node);
     case NodeKind::Datatable: {
         const qsizetype width = rel.schema.size();
         QStringList rows;

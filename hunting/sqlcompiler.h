@@ -18,11 +18,40 @@ namespace Vigil::Kql {
  * the connection that runs it). Its result columns are exactly `columns`, in order, each value in
  * the storage encoding of core/huntingschema.h. Value type; any thread.
  */
+/**
+ * @brief One `externaldata` source of a compiled query: where its data comes from and how it
+ * is read. Its rows reach the statement as one parameter (a JSON array of rows, each an array
+ * of cells in the declared column order; externalDataRows() in externaldata.h makes it), which
+ * the compiler sets to no rows. Value type; any thread.
+ */
+struct ExternalDataUse
+{
+    /** One step of an ingestion mapping's JSON path: a property, or an array index (>= 0). */
+    struct PathStep
+    {
+        QString key;
+        int index = -1;
+    };
+    int parameter = 0; ///< index into CompiledQuery::parameters
+    QStringList urls;
+    QString format; ///< csv, tsv, scsv, psv, txt, json or multijson
+    bool ignoreFirstRecord = false;
+    RowSchema columns;
+    SourcePos pos;
+    /**
+     * json and multijson with an `ingestionMapping`: each column's path into the record (none
+     * for a column the mapping leaves out: null). Empty without a mapping: a column
+     * takes the property of its name.
+     */
+    QList<std::optional<QList<PathStep>>> paths;
+};
+
 struct CompiledQuery
 {
     QString sql;
     QList<QVariant> parameters;
     RowSchema columns;
+    QList<ExternalDataUse> externalData;
 };
 
 /**

@@ -152,6 +152,11 @@ public:
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);
 
+    // ---- sqlcompilerexternal.cpp
+    /** externaldata: the rows of a parameter the runner fills, converted to the columns. */
+    Rel externalData(const Node &node);
+    QList<ExternalDataUse> m_external;
+
     /** The kql_* functions registered on a connection, with their argument counts (-1: any). */
     static const QHash<QString, QSet<int>> &registeredFunctions();
 

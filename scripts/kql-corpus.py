@@ -15,7 +15,11 @@ gone; the first repository named keeps it), and asks for each query:
   A query that says TimeGenerated is asked with Defender's name, Timestamp (as tst_kqlconformance
   does): Vigil accepts Sentinel's name on purpose.
 - `vigilctl kql schema`: accepted? columns?
-- `vigilctl hunt --limit 1` on an empty event store: does it compile and run?
+- `vigilctl hunt --limit 1 --offline` on an empty event store: does it compile and run? The
+  feeds of `externaldata` are treated like the empty tables: every URL a query reads (`vigilctl
+  feeds urls`) gets its host allowed and an empty cached copy (`vigilctl feeds import URL
+  /dev/null`), and the query runs offline over that copy, so no query fetches anything. A URL
+  Vigil would not fetch (plain http to another machine, a user name in it) stays refused.
 - which units of reference/kql.md it uses (by construct, outside strings and comments).
 
 The query texts are third-party: this script prints figures, ids (repo:path#n) and Vigil's
@@ -32,6 +36,8 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "core" / "data" / "advanced-hunting.json"
@@ -282,13 +288,38 @@ def vigilctl(exe, args, query, data_dir):
                   "exit %d" % r.returncode)
 
 
+FEEDS_LOCK = threading.Lock()  # feeds.json is read, changed and written by each `feeds allow`
+
+
+def prime_feeds(exe, query, data_dir):
+    """Every externaldata URL of query: its host allowed and an empty cached copy."""
+    env = dict(os.environ, VIGIL_DATA_DIR=data_dir, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([exe, "feeds", "urls", "--file", "-"], input=query, text=True,
+                       capture_output=True, env=env, timeout=120)
+    urls = [u for u in r.stdout.split("\n") if u.strip()] if r.returncode == 0 else []
+    with FEEDS_LOCK:
+        for url in urls:
+            try:
+                host = urllib.parse.urlsplit(url).hostname
+            except ValueError:
+                host = None
+            if host:
+                subprocess.run([exe, "feeds", "allow", host], capture_output=True, env=env,
+                               timeout=120)
+            subprocess.run([exe, "feeds", "import", url, os.devnull], capture_output=True,
+                           env=env, timeout=120)
+
+
 def ask_vigil(exe, query, data_dir):
     schema, error = vigilctl(exe, ["kql", "schema"], query, data_dir)
     if schema is None:
         return {"accepted": False, "error": error}
     result = {"accepted": True, "open": bool(schema.get("open")),
               "columns": [[c["name"], c["type"]] for c in schema["columns"]]}
-    run, error = vigilctl(exe, ["hunt", "--format", "json", "--limit", "1"], query, data_dir)
+    if "externaldata" in tokens(query):
+        prime_feeds(exe, query, data_dir)
+    run, error = vigilctl(exe, ["hunt", "--format", "json", "--limit", "1", "--offline"], query,
+                          data_dir)
     result["runs"] = run is not None
     if run is None:
         result["error"] = error

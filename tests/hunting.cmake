@@ -45,3 +45,12 @@ add_dependencies(tst_kqlseries vigilctl)
 # The editor's help: completion at a cursor, the block at the cursor, KQL string literals.
 vigil_add_test(NAME tst_kqlassist SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlassist.cpp
                LIBS vigil_kqlengine LABELS hunting)
+# externaldata against a feed server the test starts on loopback: formats, allow-list, limits,
+# the on-disk cache, the window's controller and vigilctl; columns checked by the oracle.
+vigil_add_test(NAME tst_kqlexternaldata SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlexternaldata.cpp
+               LIBS vigil_kqlfeeds vigil_facade vigil_store LABELS hunting app TIMEOUT 180)
+target_compile_definitions(tst_kqlexternaldata PRIVATE
+    VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
+    VIGIL_KQL_ORACLE="${VIGIL_KQL_ORACLE}"
+    VIGIL_KUSTO_LS_DIR="${VIGIL_KUSTO_LS_DIR}")
+add_dependencies(tst_kqlexternaldata vigilctl)

@@ -31,6 +31,9 @@ vigil_add_test(NAME tst_huntingpage SOURCES tst_huntingpage.cpp LIBS vigil_ui vi
                LABELS hunting ui TIMEOUT 240)
 target_compile_definitions(tst_huntingpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_huntingpage vigilctl)
+# The External data dialog (allow-list, limits, kept copies) and a run over a kept copy.
+vigil_add_test(NAME tst_feedsettingsui SOURCES tst_feedsettingsui.cpp LIBS vigil_ui vigil_facade
+               vigil_kqlfeeds vigil_store LABELS hunting ui)
 # The queue's filter language in the window: chips, empty state, completion, sort keys, views.
 vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_ui LABELS ui)
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).

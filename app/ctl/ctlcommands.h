@@ -2,8 +2,11 @@
 
 #include <QProcessEnvironment>
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QCommandLineParser;
 
@@ -12,7 +15,8 @@ class AppOptions;
 }
 namespace Vigil::Kql {
 struct KqlError;
-}
+struct ExternalFeed;
+} // namespace Vigil::Kql
 
 // vigilctl's commands, one file per group; vigilctl.cpp holds the table that names them.
 namespace Vigil::Ctl {
@@ -94,6 +98,14 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args);
 /** A query the front end or the compiler refused: `{"error", "line", "column"}` on stdout when
  *  json, the message with its position on stderr; the usage exit code. */
 int refusedQuery(const Kql::KqlError &error, bool json);
+// feedcommands.cpp: `feeds …`: externaldata's allow-list, limits and cached copies.
+void addFeedOptions(QCommandLineParser &parser);
+int runFeeds(const QCommandLineParser &parser, const QStringList &args);
+int runFeedUrls(const QCommandLineParser &parser, const QStringList &args);
+/** The feeds of urls (allow-list, limits and cache of dataDir; offline: cached copies only),
+ *  fetched while this thread waits; nullopt only when the fetch was cancelled. */
+std::optional<QHash<QString, Kql::ExternalFeed>> fetchFeeds(const QString &dataDir,
+                                                            const QStringList &urls, bool offline);
 // tablecommands.cpp: the hunting tables (import, sizes, collection, retention).
 void addTableOptions(QCommandLineParser &parser);
 int runImport(const QCommandLineParser &parser, const QStringList &args);

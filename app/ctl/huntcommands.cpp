@@ -6,6 +6,7 @@
 #include "ctlcommands.h"
 #include "ctloutput.h"
 #include "eventstore.h"
+#include "externaldata.h"
 #include "huntingformat.h"
 #include "huntingresultreader.h"
 #include "huntingrunner.h"
@@ -63,7 +64,7 @@ void writeResult(const QString &format, const Kql::RowSchema &columns,
  *  `hunt`'s. */
 int runRemoteHunt(const QCommandLineParser &parser, const QString &query, const QString &format)
 {
-    for (const char *local : {"as-of", "sql", "timeout"}) {
+    for (const char *local : {"as-of", "sql", "timeout", "offline"}) {
         if (parser.isSet(QString::fromLatin1(local)))
             return fail(QStringLiteral("--%1 applies to the local tables only, not with --remote "
                                        "(Defender stops a query after 3 minutes itself).")
@@ -281,6 +282,22 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
                                    "file with 'vigilctl import FILE' or connect the storage "
                                    "account with 'vigilctl events connect'")
                             .arg(terminalSafe(path)));
+    }
+    // externaldata: the feeds first (allow-list, limits, cache), then the query over them.
+    {
+        const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
+        Kql::KqlError error;
+        const std::optional<Kql::CompiledQuery> compiled
+                = analysis.ok() && !analysis.open ? Kql::compileToSql(analysis, &error)
+                                                  : std::nullopt;
+        const QStringList urls = compiled ? Kql::externalDataUrls(*compiled) : QStringList();
+        if (!urls.isEmpty()) {
+            std::optional<Kql::ExternalFeeds> feeds = fetchFeeds(
+                    QFileInfo(path).absolutePath(), urls, parser.isSet(QStringLiteral("offline")));
+            if (!feeds)
+                return fail(QStringLiteral("the externaldata fetch was cancelled"));
+            options.feeds = std::make_shared<const Kql::ExternalFeeds>(std::move(*feeds));
+        }
     }
     result = runner.run(query, options, [&rows](const QList<HuntingRow> &page) {
         rows.append(page);

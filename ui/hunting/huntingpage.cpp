@@ -1,5 +1,7 @@
 #include "huntingpage.h"
 
+#include "feedsettingsdialog.h"
+
 #include "eventcontroller.h"
 #include "eventtypes.h"
 #include "huntinglibrarycontroller.h"
@@ -12,6 +14,8 @@
 #include "displaytext.h"
 #include <QAction>
 #include <QActionGroup>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -95,7 +99,23 @@ HuntingPage::HuntingPage(QWidget *parent)
     });
     plus->setDefaultAction(m_newTab);
     plus->setText(QStringLiteral("+"));
-    m_tabs->setCornerWidget(plus, Qt::TopRightCorner);
+    m_feedSettings = new QAction(tr("External data…"), this);
+    m_feedSettings->setObjectName(QStringLiteral("externalDataSettings"));
+    m_feedSettings->setToolTip(tr("The hosts externaldata may fetch lists from, its limits and "
+                                  "the kept copies"));
+    connect(m_feedSettings, &QAction::triggered, this, &HuntingPage::editFeedSettings);
+    auto *corner = new QWidget(m_tabs);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 0, 0);
+    cornerLayout->setSpacing(2);
+    auto *feeds = new QToolButton(corner);
+    feeds->setObjectName(QStringLiteral("externalDataButton"));
+    feeds->setDefaultAction(m_feedSettings);
+    feeds->setAutoRaise(true);
+    cornerLayout->addWidget(feeds);
+    plus->setParent(corner);
+    cornerLayout->addWidget(plus);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
     m_closeTab = new QAction(tr("Close query tab"), this);
     m_closeTab->setObjectName(QStringLiteral("closeQueryTab"));
     m_closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
@@ -143,6 +163,26 @@ void HuntingPage::setDatabasePath(const QString &path)
     m_path = path;
     for (int i = 0; i < tabCount(); ++i)
         tab(i)->setDatabasePath(path);
+}
+
+QString HuntingPage::feedDirectory() const
+{
+    return m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+}
+
+void HuntingPage::editFeedSettings()
+{
+    const QString dir = feedDirectory();
+    if (dir.isEmpty())
+        return;
+    FeedSettingsDialog dialog(FeedSettings::load(dir),
+                              FeedCache(FeedSettings::cacheDir(dir)).list(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!dialog.settings().save(dir, &error))
+        QMessageBox::warning(this, tr("External data"),
+                             tr("The settings could not be saved: %1").arg(error));
 }
 
 void HuntingPage::setEventController(EventController *events)

@@ -62,6 +62,8 @@ public:
     QTabWidget *sidePanel() const { return m_side; }
     void addSidePanel(QWidget *widget, const QString &title);
     QAction *runInDefenderAction() const { return m_runInDefender; }
+    /** Opens the External data dialog (allowed hosts, limits, kept copies). */
+    QAction *feedSettingsAction() const { return m_feedSettings; }
     /** The window Run in Defender sends (ISO 8601; empty: Defender's default 30 days). */
     QString remoteTimespan() const { return m_remoteTimespan; }
     /** Why timespan is not a window Graph's runHuntingQuery takes; empty when it is. */
@@ -108,6 +110,10 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTabWidget *m_side = nullptr;
     QAction *m_runInDefender = nullptr;
+    QAction *m_feedSettings = nullptr;
+    void editFeedSettings();
+    /** Where feeds.json and the kept copies live: beside events.sqlite. */
+    QString feedDirectory() const;
     QAction *m_newTab = nullptr;
     QAction *m_closeTab = nullptr;
     QAction *m_renameTab = nullptr;

@@ -325,6 +325,22 @@ void HuntingTab::updateStatus()
     if (m_lastResult.truncated)
         text += QStringLiteral(" · ")
                 + tr("truncated at %1 rows").arg(locale.toString(m_lastResult.rowLimit));
+    if (m_lastResult.status == HuntRunResult::Status::Ok && m_lastResult.feedAgeMs >= 0) {
+        const qint64 minutes = m_lastResult.feedAgeMs / 60000;
+        const QString age = minutes < 120         ? tr("%1 min").arg(minutes)
+                            : minutes < 48LL * 60 ? tr("%1 h").arg(minutes / 60)
+                                                  : tr("%1 days").arg(minutes / (24LL * 60));
+        text += QStringLiteral(" · ") + tr("external data from a kept copy, %1 old").arg(age);
+    }
+    // Warnings carry a server's words: shown as text, never as markup.
+    m_status->setToolTip(
+            m_lastResult.warnings.isEmpty()
+                    ? QString()
+                    : QStringLiteral("<qt>")
+                              + m_lastResult.warnings.join(QLatin1Char('\n'))
+                                        .toHtmlEscaped()
+                                        .replace(QLatin1Char('\n'), QLatin1String("<br>"))
+                              + QStringLiteral("</qt>"));
     if (m_results->proxy()->rowCount() != rows)
         text += QStringLiteral(" · ")
                 + tr("%1 shown").arg(locale.toString(m_results->proxy()->rowCount()));
