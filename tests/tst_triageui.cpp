@@ -276,7 +276,7 @@ void TestTriageUi::selectActivity(QTreeWidget *list, const QString &field) const
 {
     for (int row = 0; row < list->topLevelItemCount(); ++row) {
         QTreeWidgetItem *item = list->topLevelItem(row);
-        if (item->text(2) == field) {
+        if (item->text(3) == field) {
             const QRect rect = list->visualItemRect(item);
             QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
             return;
