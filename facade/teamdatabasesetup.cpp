@@ -37,7 +37,7 @@ TeamDatabaseSetup::TeamDatabaseSetup(QObject *parent)
 TeamDatabaseSetup::~TeamDatabaseSetup() = default;
 
 void TeamDatabaseSetup::findPassword(const StoreConfig &store, QObject *context,
-                                     PasswordCallback done)
+                                     const PasswordCallback &done)
 {
     if (store.engine != StoreEngine::PostgreSQL) {
         done({}, std::nullopt);

@@ -41,7 +41,7 @@ public:
      * keychain's entry for its location. For any other store, at once, an empty password. done
      * is not called once context is gone.
      */
-    void findPassword(const StoreConfig &store, QObject *context, PasswordCallback done);
+    void findPassword(const StoreConfig &store, QObject *context, const PasswordCallback &done);
 
     /** The team database the connector page saved (a URL without a password); empty: none. */
     static QString savedUrl();

@@ -95,22 +95,20 @@ void MainWindow::showPresence(const QList<qint64> &numbers)
 
 void MainWindow::onTeamChange(const TeamChange &change)
 {
-    if (change.fullRefresh) {
-        // Notifications were missed: everything may have changed.
+    // A pull that found nothing, or the rules: no row of the queue changed.
+    if (!change.fullRefresh && change.numbers.isEmpty()
+        && (change.noIncidents || change.what == QLatin1String("rules")))
+        return;
+    if (change.fullRefresh || change.numbers.isEmpty()) {
+        // Notifications were missed, or the change did not say which incidents (too many or
+        // unknown): everything may have changed.
         m_teamReloadQueue = true;
         m_teamReloadDetail = true;
-    } else if (!change.numbers.isEmpty()) {
+    } else {
         for (const qint64 number : change.numbers)
             m_teamChanged.insert(number);
         if (change.numbers.contains(m_detailNumber))
             m_teamReloadDetail = true;
-    } else if (change.noIncidents || change.what == QLatin1String("rules")) {
-        // A pull that found nothing, or the rules: no row of the queue changed.
-        return;
-    } else {
-        // Some incidents, too many or unknown which.
-        m_teamReloadQueue = true;
-        m_teamReloadDetail = true;
     }
     if (!m_teamReload.isActive())
         m_teamReload.start();
