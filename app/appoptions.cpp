@@ -65,9 +65,11 @@ void AppOptions::addTo(QCommandLineParser &parser)
             {QStringLiteral("db"),
              QStringLiteral("A team database instead of the local one: "
                             "postgresql://user@host:port/dbname?sslmode=verify-full (default: "
-                            "$VIGIL_DB). TLS is verified unless the URL says otherwise; the "
-                            "password comes from libpq (PGPASSWORD, ~/.pgpass) or the URL, and "
-                            "is never saved with the settings."),
+                            "$VIGIL_DB). TLS is verified (but for a server on this machine) "
+                            "unless the URL says otherwise; the password comes from the "
+                            "keychain, where a password given in the URL is moved once, or "
+                            "from libpq (PGPASSWORD, ~/.pgpass), and is never saved with the "
+                            "settings."),
              QStringLiteral("url")},
     });
 }
@@ -93,7 +95,6 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
             return configError(QStringLiteral("--db: %1").arg(where.error().message));
         config.store = StoreConfig::postgres(where.value().toUrl(), password);
     }
-    config.store.analyst = options.m_analystUpn;
 
     config.tenantId = option(parser, QStringLiteral("tenant-id"), "AZURE_TENANT_ID");
     config.clientId = option(parser, QStringLiteral("client-id"), "AZURE_CLIENT_ID");
@@ -115,6 +116,10 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
         }
     }
     const ConnectorProfile &saved = options.m_profile;
+    // Who edits: --analyst, else the analyst signed in to the saved connection (device code).
+    if (options.m_analystUpn.isEmpty() && options.m_usesProfile)
+        options.m_analystUpn = saved.upn;
+    config.store.analyst = options.m_analystUpn;
 
     QString cloudName = option(parser, QStringLiteral("cloud"), "VIGIL_CLOUD");
     if (cloudName.isEmpty())

@@ -46,7 +46,8 @@ public:
     const SyncConfig &syncConfig() const { return m_config; }
     SyncConfig &syncConfig() { return m_config; }
     QString dataDir() const { return m_dataDir; }
-    /** The analyst's UPN (--analyst or $VIGIL_ANALYST_UPN); empty when neither is given. */
+    /** The analyst's UPN: --analyst or $VIGIL_ANALYST_UPN, else the UPN signed in to the
+     *  saved connection; empty when none of them is known. */
     QString analystUpn() const { return m_analystUpn; }
     /** True when tenant, client id and secret are all known. */
     bool hasCredentials() const;

@@ -17,6 +17,7 @@
 #include "secretstore.h"
 #include "synccontroller.h"
 #include "teamcontroller.h"
+#include "teamdatabasesetup.h"
 #include "triage.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcessEnvironment>
+#include <QStatusBar>
 #include <QTimer>
 #include <QTranslator>
 
@@ -175,6 +177,14 @@ int main(int argc, char *argv[])
     if (!options)
         return fail(options.error().message);
     SyncConfig config = options->syncConfig();
+    // The team database the connector page saved, unless --db or VIGIL_DB names one.
+    if (!options->demo() && config.store.engine != StoreEngine::PostgreSQL) {
+        if (const QString saved = TeamDatabaseSetup::savedUrl(); !saved.isEmpty()) {
+            const QString analyst = config.store.analyst;
+            config.store = StoreConfig::postgres(saved);
+            config.store.analyst = analyst;
+        }
+    }
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const bool screenshotMode = !screenshot.isEmpty();
     const QString page = parser.value(QStringLiteral("page"));
@@ -269,10 +279,14 @@ int main(int argc, char *argv[])
         controller.setTeam(teamSettings);
     }
     TeamController team(teamSettings);
-    if (teamSettings.isEnabled()) {
+    if (teamSettings.isEnabled())
         window.setTeamController(&team);
-        team.start();
-    }
+    // The team database's password: moved to the keychain when the URL carried one, else read
+    // from there; the connector page can set both.
+    TeamDatabaseSetup teamDatabase;
+    window.connectorPage()->setTeamDatabaseSetup(
+            &teamDatabase,
+            config.store.engine == StoreEngine::PostgreSQL ? config.store.location : QString());
     ConnectorIdentity identity{config.tenantId, config.clientId, config.cloud.name, {}, true,
                                options->demo()};
     if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
@@ -445,26 +459,42 @@ int main(int argc, char *argv[])
                          current = ConnectorProfile();
                          window.huntingPage()->setRemoteRunAvailable(false);
                      });
-    if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
-        AppOptions::readSavedSecret(
-                current, &secrets, &window,
-                [&controller, &window, screenshotMode](const Result<SyncConfig> &withSecret) {
-                    if (!withSecret) {
-                        if (screenshotMode) {
-                            QCoreApplication::exit(fail(withSecret.error().message));
-                            return;
+    const auto startSync = [&] {
+        if (!options->demo() && !options->hasCredentials() && options->usesSavedProfile()) {
+            AppOptions::readSavedSecret(
+                    current, &secrets, &window,
+                    [&controller, &window, screenshotMode](const Result<SyncConfig> &withSecret) {
+                        if (!withSecret) {
+                            if (screenshotMode) {
+                                QCoreApplication::exit(fail(withSecret.error().message));
+                                return;
+                            }
+                            QMessageBox::warning(&window, QStringLiteral("Vigil"),
+                                                 withSecret.error().message);
+                        } else {
+                            controller.setCredentials(withSecret->clientSecret,
+                                                      withSecret->refreshToken);
                         }
-                        QMessageBox::warning(&window, QStringLiteral("Vigil"),
-                                             withSecret.error().message);
-                    } else {
-                        controller.setCredentials(withSecret->clientSecret,
-                                                  withSecret->refreshToken);
-                    }
-                    controller.start();
-                },
-                config);
+                        controller.start();
+                    },
+                    config);
+        } else {
+            controller.start();
+        }
+    };
+    if (teamSettings.isEnabled()) {
+        teamDatabase.findPassword(
+                config.store, &window,
+                [&](const QString &password, const std::optional<Error> &problem) {
+                    if (problem)
+                        window.statusBar()->showMessage(problem->message, 30000);
+                    controller.setStorePassword(password);
+                    team.setPassword(password);
+                    team.start();
+                    startSync();
+                });
     } else {
-        controller.start();
+        startSync();
     }
     const int result = app.exec();
     return screenshotMode ? exitCode : result;

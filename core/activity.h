@@ -72,6 +72,9 @@ struct OutboxRow
     /// the request leaves (OutboxRepository::markSent), so after a crash the row says that its
     /// write may have arrived although no answer came back.
     QDateTime sentAt;
+    /// Who made the edit (the signed-in UPN or --analyst of the console that queued it); empty
+    /// for rows queued before edits named their analyst. Written by the store, not by callers.
+    QString analyst{};
 
     friend bool operator==(const OutboxRow &, const OutboxRow &) = default;
 };
@@ -95,6 +98,10 @@ struct ActivityEntry
     FieldValue newValue;
     bool conflict = false;
     QString note; ///< more words: the server's message for a revert, a remote comment's author
+    /// Who made a Local change: empty when written, the store then names its own analyst (an
+    /// entry about a colleague's queued edit names that colleague instead). Empty for Remote
+    /// entries and for entries logged before edits named their analyst.
+    QString analyst{};
 
     friend bool operator==(const ActivityEntry &, const ActivityEntry &) = default;
 };

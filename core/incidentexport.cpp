@@ -211,7 +211,8 @@ QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUr
                             {QStringLiteral("old"), fieldValueToJson(entry.field, entry.oldValue)},
                             {QStringLiteral("new"), fieldValueToJson(entry.field, entry.newValue)},
                             {QStringLiteral("conflict"), entry.conflict},
-                            {QStringLiteral("note"), entry.note}});
+                            {QStringLiteral("note"), entry.note},
+                            {QStringLiteral("analyst"), textOrNull(entry.analyst)}});
     }
     json.insert(QStringLiteral("activity"), activity);
     return json;

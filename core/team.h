@@ -51,7 +51,10 @@ struct TeamPresence
 struct TeamChange
 {
     QString what; ///< "incidents", "outbox", "activity", "rules", "presence"
-    QList<qint64> numbers; ///< the incidents it touched; empty: many or unknown
+    QList<qint64> numbers; ///< the incidents it touched; empty: many or unknown, unless noIncidents
+    /// The change names its incidents and there are none (`"numbers":[]`, e.g. a pull that
+    /// found nothing new): nothing of the queue to read again.
+    bool noIncidents = false;
     QString by; ///< the analyst who made it; may be empty
     /// Notifications may have been missed (the feed reconnected): reload everything.
     bool fullRefresh = false;

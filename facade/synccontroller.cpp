@@ -55,6 +55,14 @@ void SyncController::setCredentials(const QString &clientSecret, const QString &
     m_config.refreshToken = refreshToken;
 }
 
+void SyncController::setStorePassword(const QString &password)
+{
+    Q_ASSERT(!m_thread);
+    m_config.store.password = password;
+    if (m_team.isEnabled())
+        m_team.password = password;
+}
+
 void SyncController::setTeam(const TeamSettings &settings)
 {
     Q_ASSERT(!m_thread);
@@ -134,6 +142,14 @@ void SyncController::requestIncidents()
 {
     if (m_worker)
         QMetaObject::invokeMethod(m_worker, &SyncWorker::requestIncidents, Qt::QueuedConnection);
+}
+
+void SyncController::requestIncidentRows(const QList<qint64> &numbers)
+{
+    if (m_worker && !numbers.isEmpty())
+        QMetaObject::invokeMethod(
+                m_worker, [worker = m_worker, numbers] { worker->requestIncidentRows(numbers); },
+                Qt::QueuedConnection);
 }
 
 void SyncController::requestEdit(const QList<qint64> &numbers, const TriageEdit &edit)

@@ -40,6 +40,9 @@ public:
     /** Sets the secret (client secret or, for a delegated sign-in, the refresh token) when it
      *  comes from the keychain after construction; only before start(). */
     void setCredentials(const QString &clientSecret, const QString &refreshToken);
+    /** Sets the PostgreSQL store's password when it comes from the keychain after construction
+     *  (TeamDatabaseSetup::findPassword()); only before start(). */
+    void setStorePassword(const QString &password);
     /** Team mode: take part in the election of settings.databaseUrl's sync leader and sync only
      *  while leading (leadershipChanged); only before start(). Without it the controller is
      *  always the leader, as for one analyst. */
@@ -60,6 +63,9 @@ public:
     void requestDetail(qint64 number, bool allAlerts = false);
     /** Asks for the whole queue again (answered by incidentsLoaded). */
     void requestIncidents();
+    /** Asks for these incidents' queue rows again (answered by incidentsChanged): what a
+     *  colleague's console changed, without reading the whole queue. */
+    void requestIncidentRows(const QList<qint64> &numbers);
     /**
      * Applies an analyst's edit to each incident: validated (editRejected when it does not
      * apply), stored at once as pending with its outbox rows (editAccepted, incidentsChanged,

@@ -31,6 +31,12 @@ TeamController::TeamController(TeamSettings settings, QObject *parent)
 
 TeamController::~TeamController() = default;
 
+void TeamController::setPassword(const QString &password)
+{
+    Q_ASSERT(!m_thread);
+    m_settings.password = password;
+}
+
 void TeamController::start()
 {
     if (m_thread || !m_settings.isEnabled())

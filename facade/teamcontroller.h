@@ -36,6 +36,9 @@ public:
     /** This console's id in the presence rows (its own presence is not "someone else"). */
     QString consoleId() const { return m_consoleId; }
 
+    /** The team database's password, when it comes from the keychain after construction; only
+     *  before start(). */
+    void setPassword(const QString &password);
     /** Starts the team thread: the first consoles, leader and presence follow. */
     void start();
     /** Reads the consoles, the leader and the presence again now. */
@@ -47,6 +50,8 @@ public:
     /** Who else (other consoles) has incident number open or edited it lately; one entry per
      *  analyst and host, the editors first. */
     QList<TeamPresence> othersOn(qint64 number) const;
+    /** The incidents someone else is on. */
+    QList<qint64> numbersWithOthers() const { return m_others.keys(); }
 
     /** This console has number open (0: none); renewed while it stays open. */
     void setOpened(qint64 number);

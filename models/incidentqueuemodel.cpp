@@ -151,6 +151,8 @@ QString IncidentQueueModel::displayText(const Row &row, int column) const
         return i.createdTime.isValid() ? durationText(incidentAgeMs(i, m_clock->now())) : QString();
     case SlaColumn:
         return slaText(slaStatus(i, m_clock->now(), m_slaTargets));
+    case PresenceColumn:
+        return m_presence.value(i.number);
     default:
         break;
     }
@@ -238,6 +240,8 @@ QVariant IncidentQueueModel::sortValue(const Row &row, int column) const
     case AgeColumn:
     case SlaColumn:
         return timeKey(row, column, m_clock->now());
+    case PresenceColumn:
+        return m_presence.value(i.number);
     default:
         break;
     }
@@ -259,6 +263,12 @@ QVariant IncidentQueueModel::data(const QModelIndex &index, int role) const
         if (column == TitleColumn || column == TagsColumn || column == ClassificationColumn
             || column == StatusColumn || column == OwnerColumn || column == ProviderColumn)
             return plainToolTip(displayText(row, column));
+        if (column == PresenceColumn) {
+            const QString who = m_presence.value(row.incident.number);
+            return who.isEmpty() ? QVariant()
+                                 : QVariant(plainToolTip(
+                                         tr("Someone else is on this incident: %1").arg(who)));
+        }
         if (column == AlertsColumn && m_loadedAlertCounts.contains(row.incident.number))
             return tr("%n alerts, all loaded in the detail view.", nullptr,
                       m_loadedAlertCounts.value(row.incident.number));
@@ -380,10 +390,30 @@ QVariant IncidentQueueModel::headerData(int section, Qt::Orientation orientation
                        ? tr("SLA")
                        : tr("Time left to the first triage (status leaves New or an owner is "
                             "set), by severity");
+    case PresenceColumn:
+        return role == Qt::DisplayRole ? tr("Also on it")
+                                       : tr("Colleagues who have the incident open or edited it "
+                                            "in the last minutes");
     default:
         break;
     }
     return {};
+}
+
+void IncidentQueueModel::setPresence(qint64 number, const QString &who)
+{
+    if (m_presence.value(number) == who)
+        return;
+    if (who.isEmpty())
+        m_presence.remove(number);
+    else
+        m_presence.insert(number, who);
+    const int row = rowOfNumber(number);
+    if (row >= 0) {
+        const QModelIndex cell = index(row, PresenceColumn);
+        Q_EMIT dataChanged(cell, cell,
+                           {Qt::DisplayRole, Qt::ToolTipRole, Qt::AccessibleTextRole, SortRole});
+    }
 }
 
 QHash<int, QByteArray> IncidentQueueModel::roleNames() const
@@ -490,6 +520,9 @@ int IncidentQueueModel::compareRows(int leftRow, int rightRow, int column) const
         c = threeWay(timeKey(l, column, now), timeKey(r, column, now));
         break;
     }
+    case PresenceColumn:
+        c = m_presence.value(a.number).compare(m_presence.value(b.number), Qt::CaseInsensitive);
+        break;
     default:
         break;
     }
@@ -501,6 +534,12 @@ QList<int> IncidentQueueModel::rowsInOrder(int column) const
     const int rows = int(m_rows.size());
     QList<int> order(rows);
     std::iota(order.begin(), order.end(), 0);
+    if (column == PresenceColumn) {
+        // Not a value of the row: few incidents have one, compared directly.
+        std::sort(order.begin(), order.end(),
+                  [this](int a, int b) { return lessThan(a, b, PresenceColumn); });
+        return order;
+    }
     const QString *(*text)(const Row &) = nullptr;
     switch (column) {
     case TitleColumn:

@@ -42,6 +42,7 @@ public:
         SyncStateColumn,
         AgeColumn, ///< time since creation, on the model's clock
         SlaColumn, ///< the first-triage countdown (sla.h)
+        PresenceColumn, ///< team mode: colleagues who have the incident open or edited it
         ColumnCount
     };
     Q_ENUM(Column)
@@ -136,6 +137,11 @@ public:
      *  before the one known already changes nothing. */
     void markSeen(qint64 number, const QDateTime &at);
     ChangeMark changeMarkAt(int row) const;
+    /** Team mode: who else is on an incident, as the Also-on-it column shows it ("ana@contoso.com
+     *  (edited it)"; empty: nobody). dataChanged for that cell when it changes. */
+    void setPresence(qint64 number, const QString &who);
+    QString presenceOf(qint64 number) const { return m_presence.value(number); }
+
     /** Icons before the title of New and Changed rows. */
     void setChangeMarkIcons(const QIcon &newIcon, const QIcon &changedIcon);
 
@@ -180,6 +186,7 @@ private:
     void refreshSearchBuffer() const;
     QHash<qint64, int> m_rowOfNumber;
     QHash<qint64, int> m_loadedAlertCounts; ///< incidents whose alerts were all loaded
+    QHash<qint64, QString> m_presence; ///< who else is on an incident (team mode)
     SeverityIcons m_severityIcons;
     SyncStateIcons m_syncStateIcons;
     const Clock *m_clock = Clock::system();

@@ -145,8 +145,13 @@ QList<Incident> IncidentReconciler::reconcilePulled(const QList<IncidentPayload>
                 && (decision.outcome == ConflictOutcome::NoConflict
                     || decision.outcome == ConflictOutcome::LocalWins))
                 remote.customTags = decision.toSend.local.tags;
-            if (decision.activity)
-                entries.append(*decision.activity);
+            if (decision.activity) {
+                // The edit that lost or won is the analyst's who queued it, whoever settles it.
+                ActivityEntry entry = *decision.activity;
+                if (entry.side == ActivitySide::Local)
+                    entry.analyst = row.analyst;
+                entries.append(std::move(entry));
+            }
             switch (decision.outcome) {
             case ConflictOutcome::NoConflict:
             case ConflictOutcome::LocalWins:

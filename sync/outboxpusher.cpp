@@ -577,6 +577,8 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
                 entry.oldValue = edit.local;
                 entry.newValue = edit.base;
                 entry.note = decision.message;
+                // Refused: the edit of whoever queued it, also when the leader sent it.
+                entry.analyst = batch.at(i).analyst;
                 entries.prepend(entry);
             }
             if (Result<void> logged = m_context.store()->activity().append(number, entries);

@@ -242,6 +242,18 @@ void SyncWorker::requestIncidents()
         Q_EMIT storeFailed(queue.error());
 }
 
+void SyncWorker::requestIncidentRows(const QList<qint64> &numbers)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (!m_store || numbers.isEmpty())
+        return;
+    const Result<QList<Incident>> rows = m_store->incidents().loadQueueRows(numbers);
+    if (!rows)
+        Q_EMIT storeFailed(rows.error());
+    else if (!rows->isEmpty())
+        Q_EMIT incidentsChanged(*rows);
+}
+
 void SyncWorker::markSeen(const QList<qint64> &numbers, const QDateTime &at)
 {
     Q_ASSERT(QThread::currentThread() == thread());

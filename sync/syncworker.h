@@ -72,6 +72,9 @@ public Q_SLOTS:
     void syncNow();
     void requestDetail(qint64 number, bool allAlerts);
     void requestIncidents();
+    /** Reads these incidents' queue rows again (incidentsChanged): after another console
+     *  changed them. */
+    void requestIncidentRows(const QList<qint64> &numbers);
     void requestEdit(const QList<qint64> &numbers, const Vigil::TriageEdit &edit);
     /** The analyst opened these incidents at `at` (see IncidentRepository::markSeen()). */
     void markSeen(const QList<qint64> &numbers, const QDateTime &at);

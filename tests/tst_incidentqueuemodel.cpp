@@ -62,6 +62,7 @@ private Q_SLOTS:
     void applyChangesContiguousRuns();
     void applyChangesKeepsProxySortAndFilter();
     void setIncidentsResets();
+    void presenceShowsWhoElseIsOnAnIncident();
     void filterAndSortCarryPersistentIndexes();
     void rowsContainingFollowsChanges();
 
@@ -601,6 +602,43 @@ void TestIncidentQueueModel::applyChangesKeepsProxySortAndFilter()
                            .data(IncidentQueueModel::SortRole)
                            .toDateTime());
     }
+}
+
+void TestIncidentQueueModel::presenceShowsWhoElseIsOnAnIncident()
+{
+    QList<Incident> incidents;
+    for (int n = 1; n <= 5; ++n)
+        incidents << makeIncident(n, QStringLiteral("Incident %1").arg(n));
+    m_model->setIncidents(incidents);
+    const int column = IncidentQueueModel::PresenceColumn;
+    QCOMPARE(m_model->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Also on it"));
+    QCOMPARE(cell(2, column), QString());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    // A colleague's name is plain text, however it looks.
+    const QString who = QStringLiteral("<b>eve@contoso.com</b> (edited it)");
+    m_model->setPresence(3, who);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(2, column));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(2, column));
+    QCOMPARE(cell(2, column), who);
+    const QString tip = m_model->index(2, column).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("&lt;b&gt;")), qPrintable(tip));
+    // The same again changes nothing; a number not (yet) in the queue is kept for its row.
+    m_model->setPresence(3, who);
+    QCOMPARE(changed.size(), 1);
+    m_model->setPresence(9, QStringLiteral("ben@contoso.com"));
+    QCOMPARE(changed.size(), 1);
+    m_model->applyChanges({makeIncident(9, QStringLiteral("Incident 9"))});
+    QCOMPARE(cell(m_model->rowOfNumber(9), column), QStringLiteral("ben@contoso.com"));
+    // Sorting by it brings the rows with someone on them together, by name.
+    m_proxy->sort(column, Qt::DescendingOrder);
+    QCOMPARE(m_proxy->index(0, column).data(IncidentQueueModel::NumberRole).toLongLong(), 9);
+    QCOMPARE(m_proxy->index(1, column).data(IncidentQueueModel::NumberRole).toLongLong(), 3);
+    // Gone: the cell is empty again, and survives a reload of the whole queue empty.
+    m_model->setPresence(3, {});
+    QCOMPARE(cell(2, column), QString());
+    m_model->setIncidents(incidents);
+    QCOMPARE(cell(2, column), QString());
 }
 
 void TestIncidentQueueModel::setIncidentsResets()

@@ -40,12 +40,43 @@ private slots:
         QCOMPARE(parsed->displayName(), QStringLiteral("soc@corp@db.corp.example:6543/vigil"));
     }
 
+    void verifiesTlsUnlessToldOtherwise_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("sslMode");
+        const QString full = QStringLiteral("verify-full");
+        const QString prefer = QStringLiteral("prefer");
+        QTest::newRow("a server") << "postgres://a@h/db" << full;
+        QTest::newRow("a named server") << "postgresql://a@db.example.org:5433/db" << full;
+        QTest::newRow("a private address") << "postgresql://a@10.0.0.7/db" << full;
+        // This machine's own server: libpq's default, TLS when offered.
+        QTest::newRow("localhost") << "postgresql://a@localhost/db" << prefer;
+        QTest::newRow("LOCALHOST") << "postgresql://a@LOCALHOST/db" << prefer;
+        QTest::newRow("127.0.0.1") << "postgresql://a@127.0.0.1:5432/db" << prefer;
+        QTest::newRow("127.1.2.3") << "postgresql://a@127.1.2.3/db" << prefer;
+        QTest::newRow("::1") << "postgresql://a@[::1]:5432/db" << prefer;
+        // Names that only look like it are verified.
+        QTest::newRow("localhost.evil") << "postgresql://a@localhost.evil.example/db" << full;
+        QTest::newRow("127 as a name") << "postgresql://a@127.0.0.1.evil.example/db" << full;
+        QTest::newRow("127 prefix") << "postgresql://a@127.example/db" << full;
+        QTest::newRow("out of range") << "postgresql://a@127.0.0.256/db" << full;
+        // The URL's word wins both ways.
+        QTest::newRow("asked to verify locally")
+                << "postgresql://a@localhost/db?sslmode=verify-full" << full;
+        QTest::newRow("asked not to verify") << "postgresql://a@h/db?sslmode=require"
+                                             << "require";
+    }
     void verifiesTlsUnlessToldOtherwise()
     {
-        const auto parsed = PgLocation::parse(QStringLiteral("postgres://a@h/db"));
-        QVERIFY(parsed.ok());
-        QCOMPARE(parsed->sslMode, QStringLiteral("verify-full"));
-        QCOMPARE(parsed->port, 5432);
+        QFETCH(QString, url);
+        QFETCH(QString, sslMode);
+        const auto parsed = PgLocation::parse(url);
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.error().message));
+        QCOMPARE(parsed->sslMode, sslMode);
+        // What the settings keep says it, and reads back the same.
+        const auto again = PgLocation::parse(parsed->toUrl());
+        QVERIFY(again.ok());
+        QCOMPARE(again->sslMode, sslMode);
     }
 
     void refusesWhatItCannotUse_data()
@@ -106,6 +137,17 @@ private slots:
             QCOMPARE(query.value(0).toString(), QStringLiteral("vigil-test"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("t"));
+
+        // Without an sslmode the loopback server (no TLS here) is reached as it is: a URL that
+        // names this machine needs no certificate.
+        const QString bare = QStringLiteral("postgresql://%1@%2:%3/queue")
+                                     .arg(PgServer::user(), PgServer::host())
+                                     .arg(server.port());
+        const auto local = PgLocation::parse(bare);
+        QVERIFY(local.ok());
+        const auto plain = openPgConnection(*local, {}, QStringLiteral("l"), {});
+        QVERIFY2(plain.ok(), plain.ok() ? "" : qPrintable(plain.error().message));
+        QSqlDatabase::removeDatabase(QStringLiteral("l"));
 
         // A database that is not there: a Storage error naming where, and no connection left.
         PgLocation missing = *where;

@@ -109,6 +109,25 @@ private slots:
         QCOMPARE(ChangeFeed::parsePayload(ChangeFeed::payloadFor(*change)), change);
     }
 
+    void anEmptyListIsNoIncidentsNotAll()
+    {
+        // A pull that found nothing names none: nothing of a queue to read again.
+        const auto none
+                = ChangeFeed::parsePayload(QStringLiteral(R"({"what":"incidents","numbers":[]})"));
+        QVERIFY(none);
+        QVERIFY(none->numbers.isEmpty());
+        QVERIFY(none->noIncidents);
+        // Left out: many or unknown, everything may have changed.
+        const auto many = ChangeFeed::parsePayload(QStringLiteral(R"({"what":"incidents"})"));
+        QVERIFY(many);
+        QVERIFY(!many->noIncidents);
+        const auto some
+                = ChangeFeed::parsePayload(QStringLiteral(R"({"what":"outbox","numbers":[4]})"));
+        QVERIFY(some);
+        QVERIFY(!some->noIncidents);
+        QCOMPARE(ChangeFeed::parsePayload(ChangeFeed::payloadFor(*none)), none);
+    }
+
     void aNotifyReachesAnotherConnectionAndGarbageIsIgnored()
     {
         const QString database = freshDatabase();

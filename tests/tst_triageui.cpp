@@ -255,6 +255,7 @@ QTreeWidget *TestTriageUi::showActivity() const
     owner.newValue.text = QLatin1String(kAnalyst);
     owner.conflict = true;
     owner.note = QStringLiteral("Defender assigned it to lee@contoso.com later");
+    owner.analyst = QStringLiteral("<b>kim</b>@contoso.com");
     ActivityEntry tags;
     tags.time = kBase.addSecs(-100);
     tags.side = ActivitySide::Remote;
@@ -276,7 +277,7 @@ void TestTriageUi::selectActivity(QTreeWidget *list, const QString &field) const
 {
     for (int row = 0; row < list->topLevelItemCount(); ++row) {
         QTreeWidgetItem *item = list->topLevelItem(row);
-        if (item->text(2) == field) {
+        if (item->text(3) == field) {
             const QRect rect = list->visualItemRect(item);
             QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
             return;
@@ -912,30 +913,33 @@ void TestTriageUi::activityTabListsEntriesNewestFirst()
     QStringList headers;
     for (int column = 0; column < list->columnCount(); ++column)
         headers << list->headerItem()->text(column);
-    QCOMPARE(headers.mid(0, 5),
-             (QStringList{QStringLiteral("Time"), QStringLiteral("Side"), QStringLiteral("Field"),
-                          QStringLiteral("From"), QStringLiteral("To")}));
+    QCOMPARE(headers.mid(0, 6),
+             (QStringList{QStringLiteral("Time"), QStringLiteral("Side"), QStringLiteral("By"),
+                          QStringLiteral("Field"), QStringLiteral("From"), QStringLiteral("To")}));
 
     // Newest first.
     QTreeWidgetItem *tags = list->topLevelItem(0);
     QTreeWidgetItem *owner = list->topLevelItem(1);
     QTreeWidgetItem *status = list->topLevelItem(2);
-    QCOMPARE(tags->text(2), QStringLiteral("Tags"));
-    QCOMPARE(owner->text(2), QStringLiteral("Owner"));
-    QCOMPARE(status->text(2), QStringLiteral("Status"));
+    QCOMPARE(tags->text(3), QStringLiteral("Tags"));
+    QCOMPARE(owner->text(3), QStringLiteral("Owner"));
+    QCOMPARE(status->text(3), QStringLiteral("Status"));
+    // Who: the analyst of a change made in Vigil, as plain text; Defender's side names nobody.
+    QCOMPARE(owner->text(2), QStringLiteral("<b>kim</b>@contoso.com"));
+    QCOMPARE(status->text(2), QString());
     QCOMPARE(status->text(0),
              kBase.addSecs(-300).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
     QCOMPARE(tags->text(1), QStringLiteral("Defender"));
     QCOMPARE(owner->text(1), QStringLiteral("Vigil"));
     QCOMPARE(status->text(1), QStringLiteral("Defender"));
-    QCOMPARE(owner->text(3), QStringLiteral("Unassigned"));
-    QCOMPARE(owner->text(4), QLatin1String(kAnalyst));
-    QCOMPARE(tags->text(3), QStringLiteral("vip"));
-    QCOMPARE(tags->text(4), QStringLiteral("vip, portal"));
+    QCOMPARE(owner->text(4), QStringLiteral("Unassigned"));
+    QCOMPARE(owner->text(5), QLatin1String(kAnalyst));
+    QCOMPARE(tags->text(4), QStringLiteral("vip"));
+    QCOMPARE(tags->text(5), QStringLiteral("vip, portal"));
 
     // A conflict says so in words, with an icon; the note is the tooltip.
-    const int conflictColumn = 5;
+    const int conflictColumn = 6;
     QCOMPARE(owner->text(conflictColumn), QStringLiteral("Conflict"));
     QCOMPARE(tags->text(conflictColumn), QStringLiteral("Conflict"));
     QVERIFY(status->text(conflictColumn).isEmpty());
@@ -978,7 +982,7 @@ void TestTriageUi::applyMineAgainDisabledForOtherEntries()
     // Not a conflict.
     selectActivity(list, QStringLiteral("Status"));
     QCOMPARE(list->selectedItems().size(), 1);
-    QCOMPARE(list->selectedItems().constFirst()->text(2), QStringLiteral("Status"));
+    QCOMPARE(list->selectedItems().constFirst()->text(3), QStringLiteral("Status"));
     QVERIFY(!button->isEnabled());
     // A conflict Defender's value lost: nothing of the analyst's to apply again.
     selectActivity(list, QStringLiteral("Tags"));

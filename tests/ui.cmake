@@ -49,6 +49,16 @@ vigil_add_test(NAME tst_readingui SOURCES tst_readingui.cpp LIBS vigil_ui LABELS
 vigil_add_test(NAME tst_timeui SOURCES tst_timeui.cpp LIBS vigil_ui vigil_testclock LABELS ui)
 # Team mode in the window: the sync leader and who else is on an incident, against PostgreSQL.
 vigil_add_test(NAME tst_teamui SOURCES tst_teamui.cpp
-               LIBS vigil_ui vigil_facade vigil_sync vigil_pgserver LABELS ui postgres)
+               LIBS vigil_ui vigil_facade vigil_sync vigil_pgserver LABELS ui postgres TIMEOUT 300)
+# Its second window's edits also come from vigilctl, another process on the same database.
+target_compile_definitions(tst_teamui PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_teamui vigilctl)
+# The team database's password in a real keychain: TeamDatabaseSetup, the connector page, vigilctl.
+vigil_add_test(NAME tst_teamdatabase SOURCES tst_teamdatabase.cpp
+               LIBS vigil_ui vigil_facade vigil_sync vigil_pgserver
+               LABELS ui postgres keyring TIMEOUT 240
+               WRAPPER ${PROJECT_SOURCE_DIR}/tests/support/with-keyring.sh)
+target_compile_definitions(tst_teamdatabase PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_teamdatabase vigilctl)
 # Trusting the queue and learning the window: rows in place, undo, cheat sheet, palette, themes.
 vigil_add_test(NAME tst_queuehabits SOURCES tst_queuehabits.cpp LIBS vigil_ui LABELS ui)

@@ -2,6 +2,7 @@
 
 #include "huntingtablesbox.h"
 #include "storageaccountbox.h"
+#include "teamdatabasebox.h"
 
 #include "cloud.h"
 #include "connectioncontroller.h"
@@ -131,6 +132,14 @@ void ConnectorPage::setEventController(EventController *events)
         return;
     m_huntingTables = new HuntingTablesBox(events, this);
     m_rightColumn->addWidget(m_huntingTables, 1);
+}
+
+void ConnectorPage::setTeamDatabaseSetup(TeamDatabaseSetup *setup, const QString &inUse)
+{
+    if (m_teamDatabase || !setup)
+        return;
+    m_teamDatabase = new TeamDatabaseBox(setup, inUse, this);
+    m_leftColumn->insertWidget(m_leftColumn->count() - 1, m_teamDatabase);
 }
 
 void ConnectorPage::setEventStreamController(EventStreamController *stream)

@@ -33,6 +33,8 @@ class EventController;
 class EventStreamController;
 class HuntingTablesBox;
 class StorageAccountBox;
+class TeamDatabaseBox;
+class TeamDatabaseSetup;
 class SyncController;
 
 /** What the connector page shows about the connection: which tenant, app, cloud and who. */
@@ -78,6 +80,9 @@ public:
      *  the account the Defender streaming API writes to, and the passes that read it. */
     void setEventStreamController(EventStreamController *stream);
     StorageAccountBox *storageAccount() const { return m_storageAccount; }
+    /** Adds the "Team database" section: the PostgreSQL database the team shares, set through
+     *  setup; inUse is the URL this run uses (empty: this machine's own database). */
+    void setTeamDatabaseSetup(TeamDatabaseSetup *setup, const QString &inUse);
     /** The rules as shown (after the latest load or save); nothing before the first load. */
     std::optional<IncidentRuleSettings> ruleSettings() const { return m_settings; }
 
@@ -149,6 +154,7 @@ private:
     QVBoxLayout *m_rightColumn = nullptr;
     HuntingTablesBox *m_huntingTables = nullptr;
     StorageAccountBox *m_storageAccount = nullptr;
+    TeamDatabaseBox *m_teamDatabase = nullptr;
     std::optional<IncidentRuleSettings> m_settings;
     SyncStatus m_status;
     bool m_filling = false;

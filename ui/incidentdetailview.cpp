@@ -66,6 +66,7 @@ QString activityValueText(IncidentField field, const FieldValue &value)
 enum ActivityColumn {
     ActivityTimeColumn,
     ActivitySideColumn,
+    ActivityByColumn,
     ActivityFieldColumn,
     ActivityFromColumn,
     ActivityToColumn,
@@ -424,9 +425,10 @@ QWidget *IncidentDetailView::createActivityTab(QWidget *parent)
     m_activity->setAllColumnsShowFocus(true);
     m_activity->setSelectionMode(QAbstractItemView::SingleSelection);
     m_activity->setHeaderLabels(
-            {tr("Time"), tr("Side"), tr("Field"), tr("From"), tr("To"), tr("Conflict")});
+            {tr("Time"), tr("Side"), tr("By"), tr("Field"), tr("From"), tr("To"), tr("Conflict")});
     m_activity->setColumnWidth(ActivityTimeColumn, 140);
     m_activity->setColumnWidth(ActivitySideColumn, 80);
+    m_activity->setColumnWidth(ActivityByColumn, 150);
     m_activity->setColumnWidth(ActivityFieldColumn, 110);
     m_activity->setColumnWidth(ActivityFromColumn, 170);
     m_activity->setColumnWidth(ActivityToColumn, 170);
@@ -476,6 +478,11 @@ void IncidentDetailView::fillActivity(const QList<ActivityEntry> &activity)
         item->setText(ActivityTimeColumn, formatTime(entry.time));
         item->setText(ActivitySideColumn,
                       entry.side == ActivitySide::Local ? tr("Vigil") : tr("Defender"));
+        // Who: the analyst whose console made a change here (a colleague's, on a team database).
+        if (entry.side == ActivitySide::Local && !entry.analyst.isEmpty()) {
+            item->setText(ActivityByColumn, elidedText(entry.analyst));
+            item->setToolTip(ActivityByColumn, plainToolTip(entry.analyst));
+        }
         item->setText(ActivityFieldColumn, fieldLabel(entry.field));
         const QString from = activityValueText(entry.field, entry.oldValue);
         const QString to = activityValueText(entry.field, entry.newValue);
@@ -489,7 +496,8 @@ void IncidentDetailView::fillActivity(const QList<ActivityEntry> &activity)
         }
         if (!entry.note.isEmpty()) {
             for (int column = 0; column <= ActivityConflictColumn; ++column) {
-                if (column != ActivityFromColumn && column != ActivityToColumn)
+                if (column != ActivityFromColumn && column != ActivityToColumn
+                    && column != ActivityByColumn)
                     item->setToolTip(column, plainToolTip(entry.note));
             }
         }

@@ -755,6 +755,8 @@ void MainWindow::restoreSettings()
             header->setSectionHidden(IncidentQueueModel::SyncStateColumn, false);
         m_queue->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     }
+    // Only a team database has colleagues to show (setTeamController() shows the column).
+    header->setSectionHidden(IncidentQueueModel::PresenceColumn, true);
     restoreQueueView();
 }
 

@@ -50,6 +50,7 @@ class SyncController;
 class TrayNotifier;
 struct SlaTargets;
 class TeamController;
+struct TeamChange;
 
 /**
  * Vigil's main window: quick filter, the incident queue and the detail pane on a splitter, the
@@ -345,12 +346,16 @@ public:
 
 private:
     void showLeader();
-    void showPresence();
-    void onTeamChange(const QList<qint64> &numbers, bool everything);
+    /** Who else is on these incidents (empty: on any), in their rows and the detail pane. */
+    void showPresence(const QList<qint64> &numbers);
+    void onTeamChange(const Vigil::TeamChange &change);
+    void reloadTeamChanges();
 
     QPointer<TeamController> m_team;
     QLabel *m_teamLeader = nullptr;
     QTimer m_teamReload; ///< coalesces the reloads a burst of colleagues' changes asks for
+    QSet<qint64> m_teamChanged; ///< incidents colleagues changed since the last reload
+    bool m_teamReloadQueue = false; ///< a change that did not say which incidents
     bool m_teamReloadDetail = false;
     // Trusting the queue and learning it (mainwindowhabits.cpp): undo and the Edit menu, rows
     // kept in place, the cheat sheet, the command palette, themes, the view's export.

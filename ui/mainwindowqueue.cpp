@@ -127,6 +127,7 @@ void MainWindow::createQueue(QWidget *parent)
         width(IncidentQueueModel::SlaColumn,
               QFontMetrics(bold).horizontalAdvance(QStringLiteral("Overdue 99d 23h")) + 16);
     }
+    width(IncidentQueueModel::PresenceColumn, em * 14);
     new TitleColumnFitter(m_queue, IncidentQueueModel::TitleColumn);
     header->setMinimumSectionSize(digit * 4);
     // Less-used columns start hidden; the header's context menu shows them.
@@ -134,6 +135,8 @@ void MainWindow::createQueue(QWidget *parent)
     m_queue->setColumnHidden(IncidentQueueModel::CreatedColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::TagsColumn, true);
     m_queue->setColumnHidden(IncidentQueueModel::AgeColumn, true);
+    // Who else is on an incident: a team database's column (setTeamController() shows it).
+    m_queue->setColumnHidden(IncidentQueueModel::PresenceColumn, true);
     m_queue->sortByColumn(IncidentQueueModel::LastUpdatedColumn, Qt::DescendingOrder);
     m_defaultHeaderState = header->saveState();
 

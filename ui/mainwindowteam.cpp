@@ -1,14 +1,20 @@
 // Team mode in the window: the sync leader in the status bar, "Someone else is on this
-// incident" in the detail pane, and colleagues' changes reloaded as they are committed.
+// incident" in the queue and the detail pane, and colleagues' changes read again as they are
+// committed: only the incidents they touched, in place, so that the selection and the scroll
+// position stay.
 #include "mainwindow.h"
 
 #include "displaytext.h"
 #include "incidentdetailview.h"
+#include "incidentqueuemodel.h"
 #include "synccontroller.h"
 #include "teamcontroller.h"
+#include "uilogging.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QStatusBar>
+#include <QTreeView>
 
 namespace Vigil {
 
@@ -22,33 +28,27 @@ void MainWindow::setTeamController(TeamController *team)
     statusBar()->addPermanentWidget(m_teamLeader);
     showLeader();
 
+    // Who else is on an incident, next to its owner.
+    QHeaderView *header = m_queue->header();
+    header->setSectionHidden(IncidentQueueModel::PresenceColumn, false);
+    header->moveSection(header->visualIndex(IncidentQueueModel::PresenceColumn),
+                        header->visualIndex(IncidentQueueModel::OwnerColumn) + 1);
+
     m_teamReload.setSingleShot(true);
     m_teamReload.setInterval(150);
-    connect(&m_teamReload, &QTimer::timeout, this, [this] {
-        if (!m_controller)
-            return;
-        // setIncidents keeps the selected incident selected.
-        m_controller->requestIncidents();
-        if (m_teamReloadDetail && m_detailNumber)
-            m_controller->requestDetail(m_detailNumber, m_detailAllAlerts);
-        m_teamReloadDetail = false;
-    });
+    connect(&m_teamReload, &QTimer::timeout, this, &MainWindow::reloadTeamChanges);
 
     connect(team, &TeamController::leaderChanged, this, &MainWindow::showLeader);
     connect(team, &TeamController::consolesChanged, this, &MainWindow::showLeader);
-    connect(team, &TeamController::presenceChanged, this, [this](const QList<qint64> &numbers) {
-        if (numbers.isEmpty() || numbers.contains(m_detailNumber))
-            showPresence();
-    });
-    connect(team, &TeamController::changed, this, [this](const TeamChange &change) {
-        onTeamChange(change.numbers, change.fullRefresh || change.numbers.isEmpty());
-    });
+    connect(team, &TeamController::presenceChanged, this,
+            [this](const QList<qint64> &numbers) { showPresence(numbers); });
+    connect(team, &TeamController::changed, this, &MainWindow::onTeamChange);
     // The incident shown here is "open" for the others; an accepted edit is "edited".
     connect(this, &MainWindow::detailRequested, this, [this](qint64 number, bool) {
         if (!m_team)
             return;
         m_team->setOpened(number);
-        showPresence();
+        showPresence({number});
     });
     if (m_controller) {
         connect(m_controller, &SyncController::editAccepted, this, [this](qint64 number, int n) {
@@ -73,18 +73,68 @@ void MainWindow::showLeader()
     m_teamLeader->setToolTip(plainToolTip(lines.join(QLatin1Char('\n'))));
 }
 
-void MainWindow::showPresence()
+void MainWindow::showPresence(const QList<qint64> &numbers)
 {
-    if (!m_team || !m_detailNumber)
+    if (!m_team)
         return;
-    m_detail->setPresence(TeamController::describe(m_team->othersOn(m_detailNumber)));
+    // The row of every incident whose presence changed (empty: any), and the detail pane.
+    const QList<qint64> changed = numbers.isEmpty() ? m_team->numbersWithOthers() : numbers;
+    for (const qint64 number : changed)
+        m_model->setPresence(number, TeamController::describe(m_team->othersOn(number)));
+    if (numbers.isEmpty()) {
+        // Incidents nobody else is on any more.
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const qint64 number = m_model->incidentAt(row).number;
+            if (m_team->othersOn(number).isEmpty())
+                m_model->setPresence(number, {});
+        }
+    }
+    if (m_detailNumber && (numbers.isEmpty() || numbers.contains(m_detailNumber)))
+        m_detail->setPresence(TeamController::describe(m_team->othersOn(m_detailNumber)));
 }
 
-void MainWindow::onTeamChange(const QList<qint64> &numbers, bool everything)
+void MainWindow::onTeamChange(const TeamChange &change)
 {
-    if (everything || numbers.contains(m_detailNumber))
+    // A pull that found nothing, or the rules: no row of the queue changed.
+    if (!change.fullRefresh && change.numbers.isEmpty()
+        && (change.noIncidents || change.what == QLatin1String("rules")))
+        return;
+    if (change.fullRefresh || change.numbers.isEmpty()) {
+        // Notifications were missed, or the change did not say which incidents (too many or
+        // unknown): everything may have changed.
+        m_teamReloadQueue = true;
         m_teamReloadDetail = true;
-    m_teamReload.start();
+    } else {
+        for (const qint64 number : change.numbers)
+            m_teamChanged.insert(number);
+        if (change.numbers.contains(m_detailNumber))
+            m_teamReloadDetail = true;
+    }
+    if (!m_teamReload.isActive())
+        m_teamReload.start();
+}
+
+void MainWindow::reloadTeamChanges()
+{
+    const QList<qint64> numbers(m_teamChanged.cbegin(), m_teamChanged.cend());
+    const bool queue = m_teamReloadQueue;
+    const bool detail = m_teamReloadDetail;
+    m_teamChanged.clear();
+    m_teamReloadQueue = false;
+    m_teamReloadDetail = false;
+    if (!m_controller)
+        return;
+    if (queue) {
+        // setIncidents keeps the selected incident selected.
+        qCDebug(lcUi) << "team change: reading the whole queue again";
+        m_controller->requestIncidents();
+    } else if (!numbers.isEmpty()) {
+        // Only what changed, applied in place (applyIncidentChanges keeps selection and scroll).
+        qCDebug(lcUi) << "team change: reading" << numbers.size() << "incidents again";
+        m_controller->requestIncidentRows(numbers);
+    }
+    if (detail && m_detailNumber)
+        m_controller->requestDetail(m_detailNumber, m_detailAllAlerts);
 }
 
 } // namespace Vigil

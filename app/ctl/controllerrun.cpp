@@ -85,6 +85,21 @@ int ControllerRun::exec(const std::function<void(const QList<Incident> &)> &load
                          m_loaded = true;
                          loaded(incidents);
                      });
+    // A team database's password: from the keychain, or moved there from the URL.
+    m_teamDatabase.findPassword(
+            m_config.store, app,
+            [this, app](const QString &password, const std::optional<Error> &problem) {
+                if (problem)
+                    err() << "vigilctl: warning: " << terminalSafe(problem->message) << Qt::endl;
+                m_controller->setStorePassword(password);
+                startController(app);
+            });
+    QCoreApplication::exec();
+    return m_exitCode;
+}
+
+void ControllerRun::startController(QCoreApplication *app)
+{
     if (m_needsSavedSecret) {
         AppOptions::readSavedSecret(
                 m_options.profile(), &m_secrets, app,
@@ -101,8 +116,29 @@ int ControllerRun::exec(const std::function<void(const QList<Incident> &)> &load
     } else {
         QTimer::singleShot(0, m_controller.get(), &SyncController::start);
     }
-    QCoreApplication::exec();
-    return m_exitCode;
+}
+
+int withTeamDatabasePassword(const StoreConfig &store,
+                             const std::function<int(const QString &password)> &run)
+{
+    TeamDatabaseSetup setup;
+    std::optional<int> code;
+    bool waiting = false;
+    setup.findPassword(store, QCoreApplication::instance(),
+                       [&](const QString &password, const std::optional<Error> &problem) {
+                           if (problem)
+                               err() << "vigilctl: warning: " << terminalSafe(problem->message)
+                                     << Qt::endl;
+                           code = run(password);
+                           if (waiting)
+                               QCoreApplication::exit(*code);
+                       });
+    // The keychain answers through the event loop, or at once when there is nothing to ask.
+    if (!code) {
+        waiting = true;
+        QCoreApplication::exec();
+    }
+    return code.value_or(Failed);
 }
 
 } // namespace Vigil::Ctl

@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "secretstore.h"
 #include "syncconfig.h"
+#include "teamdatabasesetup.h"
 
 #include <QList>
 
@@ -11,8 +12,11 @@
 #include <memory>
 #include <optional>
 
+class QCoreApplication;
+
 namespace Vigil {
 class SyncController;
+struct StoreConfig;
 struct Incident;
 } // namespace Vigil
 
@@ -68,6 +72,9 @@ public:
     int exec(const std::function<void(const QList<Incident> &)> &loaded);
 
 private:
+    /** Starts the controller, with the saved connection's secret when it needs one. */
+    void startController(QCoreApplication *app);
+
     const AppOptions &m_options;
     Reach m_reach;
     SyncConfig m_config;
@@ -75,11 +82,21 @@ private:
     DemoTenant m_demo;
     std::unique_ptr<SyncController> m_controller;
     SecretStore m_secrets;
+    TeamDatabaseSetup m_teamDatabase;
     int m_exitCode = 0;
     int m_secretWrites = 0;
     bool m_exitPending = false;
     bool m_loaded = false;
     std::optional<std::chrono::seconds> m_oneAttempt;
 };
+
+/**
+ * Runs run with the password of a PostgreSQL store (from the keychain, or moved there from its
+ * URL: TeamDatabaseSetup::findPassword()) and answers its exit code; a keychain that could not
+ * keep a given password is said on standard error. For the commands that open a team database
+ * without a ControllerRun. Main thread.
+ */
+int withTeamDatabasePassword(const StoreConfig &store,
+                             const std::function<int(const QString &password)> &run);
 
 } // namespace Vigil::Ctl

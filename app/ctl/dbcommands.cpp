@@ -1,5 +1,6 @@
 // `db migrate --from sqlite:PATH --to postgresql://…`: one analyst's store into the team
 // database.
+#include "controllerrun.h"
 #include "ctlcommands.h"
 #include "ctloutput.h"
 #include "postgres/pgimport.h"
@@ -26,6 +27,9 @@ void addDbOptions(QCommandLineParser &parser)
              QStringLiteral("db migrate: replace everything a non-empty team database holds.")},
     });
 }
+
+int copyAndReport(const QString &path, const StoreConfig &target, bool force,
+                  const QString &format);
 
 int runDbMigrate(const QCommandLineParser &parser, const QStringList &)
 {
@@ -56,9 +60,18 @@ int runDbMigrate(const QCommandLineParser &parser, const QStringList &)
                                       : QString())
               << Qt::endl;
     }
-    const Result<StoreCopyReport> copied = copySqliteStoreToPostgres(
-            StoreConfig::sqlite(path), StoreConfig::postgres(where.value().toUrl(), password),
-            parser.isSet(QStringLiteral("force")));
+    // The password: from the keychain, or moved there from the URL.
+    return withTeamDatabasePassword(
+            StoreConfig::postgres(where.value().toUrl(), password), [&](const QString &found) {
+                return copyAndReport(path, StoreConfig::postgres(where.value().toUrl(), found),
+                                     parser.isSet(QStringLiteral("force")), format);
+            });
+}
+
+int copyAndReport(const QString &path, const StoreConfig &target, bool force, const QString &format)
+{
+    const Result<StoreCopyReport> copied
+            = copySqliteStoreToPostgres(StoreConfig::sqlite(path), target, force);
     if (!copied)
         return fail(describe(copied.error()));
     const StoreCopyReport &report = copied.value();

@@ -27,27 +27,30 @@ int runOutboxList(const QCommandLineParser &parser, const QStringList &)
     if (const int opened = run.open(); opened != Ok)
         return opened;
     SyncController &controller = run.controller();
-    QObject::connect(&controller, &SyncController::outboxLoaded, QCoreApplication::instance(),
-                     [&run](const QList<OutboxRow> &rows) {
-                         QJsonArray array;
-                         for (const OutboxRow &row : rows) {
-                             array.append(QJsonObject{
-                                     {QStringLiteral("number"), row.number},
-                                     {QStringLiteral("providerIncidentId"), row.providerIncidentId},
-                                     {QStringLiteral("field"), fieldName(row.edit.field)},
-                                     {QStringLiteral("base"),
-                                      fieldValueToJson(row.edit.field, row.edit.base)},
-                                     {QStringLiteral("local"),
-                                      fieldValueToJson(row.edit.field, row.edit.local)},
-                                     {QStringLiteral("editTime"),
-                                      row.edit.editTime.toString(Qt::ISODateWithMs)},
-                                     {QStringLiteral("attempts"), row.attempts},
-                                     {QStringLiteral("lastError"), row.lastError}});
-                         }
-                         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
-                         out().flush();
-                         run.finish(Ok);
-                     });
+    QObject::connect(
+            &controller, &SyncController::outboxLoaded, QCoreApplication::instance(),
+            [&run](const QList<OutboxRow> &rows) {
+                QJsonArray array;
+                for (const OutboxRow &row : rows) {
+                    array.append(QJsonObject{
+                            {QStringLiteral("number"), row.number},
+                            {QStringLiteral("providerIncidentId"), row.providerIncidentId},
+                            {QStringLiteral("field"), fieldName(row.edit.field)},
+                            {QStringLiteral("base"),
+                             fieldValueToJson(row.edit.field, row.edit.base)},
+                            {QStringLiteral("local"),
+                             fieldValueToJson(row.edit.field, row.edit.local)},
+                            {QStringLiteral("editTime"),
+                             row.edit.editTime.toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("attempts"), row.attempts},
+                            {QStringLiteral("lastError"), row.lastError},
+                            {QStringLiteral("analyst"),
+                             row.analyst.isEmpty() ? QJsonValue() : QJsonValue(row.analyst)}});
+                }
+                out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+                out().flush();
+                run.finish(Ok);
+            });
     return run.exec([&controller](const QList<Incident> &) { controller.requestOutbox(); });
 }
 

@@ -4,6 +4,7 @@
 #include "controllerrun.h"
 #include "ctlcommands.h"
 #include "ctloutput.h"
+#include "storeconfig.h"
 #include "synccontroller.h"
 #include "teamdatabase.h"
 
@@ -44,6 +45,8 @@ QJsonObject consoleJson(const TeamConsole &console)
 
 } // namespace
 
+int reportTeamStatus(const TeamSettings &settings, const QString &format);
+
 void addTeamOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -70,6 +73,16 @@ int runTeamStatus(const QCommandLineParser &parser, const QStringList &)
     if (settings.databaseUrl.isEmpty())
         return fail(QStringLiteral("team status needs the team database: --db URL or VIGIL_DB."),
                     Usage);
+    // The password: from the keychain, or moved there from the URL.
+    return withTeamDatabasePassword(StoreConfig::postgres(settings.databaseUrl),
+                                    [&settings, &format](const QString &password) {
+                                        settings.password = password;
+                                        return reportTeamStatus(settings, format);
+                                    });
+}
+
+int reportTeamStatus(const TeamSettings &settings, const QString &format)
+{
     Team::TeamConnection connection(
             QStringLiteral("vigilctl-status-%1").arg(QCoreApplication::applicationPid()));
     Result<void> opened = connection.open(settings);

@@ -40,6 +40,10 @@ public:
     /** Every incident, ordered by number, without comments; alertCount, tags and
      *  redirectedToNumber filled in. */
     virtual Result<QList<Incident>> loadQueue() const = 0;
+    /** The queue rows of these incidents (as loadQueue() has them, filter facts and seen times
+     *  included), ordered by number; numbers not in the store are left out. For a queue that
+     *  follows a few changed incidents without reading all of them again. */
+    virtual Result<QList<Incident>> loadQueueRows(const QList<qint64> &numbers) const = 0;
     /** One incident with comments, its alerts by createdTime (at most kAlertDisplayLimit unless
      *  allAlerts), totalAlerts, de-duplicated entities, mergedFrom and its activity. */
     virtual Result<IncidentDetail> loadDetail(qint64 number, bool allAlerts = false) const = 0;

@@ -184,6 +184,7 @@ std::optional<TeamChange> ChangeFeed::parsePayload(const QString &payload, QStri
                                                  "incident number"));
                 change.numbers.append(qint64(number));
             }
+            change.noIncidents = array.isEmpty();
         }
         // More than that many: as "many", everything is read again.
     }
@@ -198,7 +199,7 @@ std::optional<TeamChange> ChangeFeed::parsePayload(const QString &payload, QStri
 QString ChangeFeed::payloadFor(const TeamChange &change)
 {
     QJsonObject object{{QStringLiteral("what"), change.what}};
-    if (!change.numbers.isEmpty()) {
+    if (!change.numbers.isEmpty() || change.noIncidents) {
         QJsonArray numbers;
         for (qint64 number : change.numbers)
             numbers.append(double(number));

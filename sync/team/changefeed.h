@@ -19,10 +19,11 @@ namespace Vigil {
  *
  * The store's write transactions NOTIFY a compact JSON payload,
  * `{"what":"incidents","numbers":[12,13],"by":"ana@contoso.com"}` ("numbers" left out when
- * many or unknown); it is parsed defensively (parsePayload(): a payload that is not such an
- * object is dropped with a log line) and sent on as changed(). A light keep-alive query every
- * interval notices a lost connection; the feed then reconnects, listens again and sends a
- * change with fullRefresh, since what was notified meanwhile is lost.
+ * many or unknown, empty when none: TeamChange::noIncidents); it is parsed defensively
+ * (parsePayload(): a payload that is not such an object is dropped with a log line) and sent on as
+ * changed(). A light keep-alive query every interval notices a lost connection; the feed then
+ * reconnects, listens again and sends a change with fullRefresh, since what was notified meanwhile
+ * is lost.
  *
  * Lives on the thread that calls start(); the connection is used there only.
  */

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QThread>
 #include <QUuid>
 
 #include <pwd.h>
@@ -274,6 +275,64 @@ bool PgServer::exec(const QString &database, const QString &sql)
         return false;
     }
     return true;
+}
+
+bool PgServer::addPasswordRole(const QString &role, const QString &password,
+                               const QString &database)
+{
+    const auto quoted = [](QString text, QChar quote) -> QString {
+        return quote + text.replace(quote, QString(2, quote)) + quote;
+    };
+    if (!exec(QStringLiteral("postgres"),
+              QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD %2")
+                      .arg(quoted(role, u'"'), quoted(password, u'\''))))
+        return false;
+    if (!exec(QStringLiteral("postgres"), QStringLiteral("ALTER DATABASE %1 OWNER TO %2")
+                                                  .arg(quoted(database, u'"'), quoted(role, u'"'))))
+        return false;
+    // The first matching line of pg_hba.conf wins: the role's lines go first.
+    QFile hba(m_folder->filePath(QStringLiteral("data/pg_hba.conf")));
+    if (!hba.open(QIODevice::ReadOnly)) {
+        m_lastError = hba.errorString();
+        return false;
+    }
+    const QByteArray rest = hba.readAll();
+    hba.close();
+    const QByteArray lines = QStringLiteral("host all %1 127.0.0.1/32 scram-sha-256\n"
+                                            "host all %1 ::1/128 scram-sha-256\n")
+                                     .arg(quoted(role, u'"'))
+                                     .toUtf8();
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate) || hba.write(lines + rest) < 0) {
+        m_lastError = hba.errorString();
+        return false;
+    }
+    hba.close();
+    if (!exec(QStringLiteral("postgres"), QStringLiteral("SELECT pg_reload_conf()")))
+        return false;
+    // The postmaster reads the file when it handles the reload signal: wait until it refuses
+    // the role without a password.
+    const QDeadlineTimer deadline(10'000);
+    while (!deadline.hasExpired()) {
+        const QString name = QStringLiteral("pgserver-probe-%1")
+                                     .arg(QUuid::createUuid().toString(QUuid::Id128));
+        bool refused = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(host());
+            db.setPort(m_port);
+            db.setUserName(role);
+            db.setDatabaseName(database);
+            db.setConnectOptions(QStringLiteral("sslmode=disable;connect_timeout=10"));
+            refused = !db.open();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        if (refused)
+            return true;
+        QThread::msleep(20);
+    }
+    m_lastError = QStringLiteral("the server still lets %1 in without a password").arg(role);
+    return false;
 }
 
 bool PgServer::createDatabase(const QString &name)

@@ -56,6 +56,10 @@ public:
 
     /** CREATE DATABASE name (a fresh, empty database per test case keeps them apart). */
     bool createDatabase(const QString &name);
+    /** A login role that must give password (scram-sha-256, over TCP) and owns database (it
+     *  may create the store's tables there); the other users keep trust. Returns once the
+     *  server refuses the role without its password; false with lastError() otherwise. */
+    bool addPasswordRole(const QString &role, const QString &password, const QString &database);
     /** Runs one statement as the superuser in database; false with lastError() on failure. */
     bool exec(const QString &database, const QString &sql);
     /** Terminates every backend serving database except this fixture's own (what an

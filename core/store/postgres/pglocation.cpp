@@ -5,6 +5,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Vigil {
 
 namespace {
@@ -29,6 +31,24 @@ const QStringList &sslModes()
 constexpr auto kExample = "postgresql://analyst@db.example.org:5432/vigil?sslmode=verify-full";
 
 } // namespace
+
+bool PgLocation::isLoopbackHost(const QString &host)
+{
+    // Without QtNetwork here: localhost, 127.0.0.0/8 in dotted form, ::1.
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0
+        || host == QLatin1String("::1") || host == QLatin1String("0:0:0:0:0:0:0:1"))
+        return true;
+    const QStringList parts = host.split(QLatin1Char('.'));
+    if (parts.size() != 4 || parts.constFirst() != QLatin1String("127"))
+        return false;
+    return std::all_of(parts.cbegin(), parts.cend(), [](const QString &part) {
+        bool ok = false;
+        const int value = part.toInt(&ok);
+        return ok && part.size() <= 3 && value >= 0 && value <= 255
+               && std::all_of(part.cbegin(), part.cend(),
+                              [](QChar c) { return c >= u'0' && c <= u'9'; });
+    });
+}
 
 bool PgLocation::looksLikeUrl(const QString &text)
 {
@@ -58,6 +78,11 @@ Result<PgLocation> PgLocation::parse(const QString &url, QString *password)
     if (location.host.isEmpty())
         return configError(QStringLiteral("the PostgreSQL URL names no server: write it as %1")
                                    .arg(QLatin1String(kExample)));
+    // TLS is verified against the server's name unless the server is this machine, where the
+    // traffic never leaves it and a local server rarely has a certificate: there libpq's own
+    // default (TLS when offered) applies. The URL's sslmode wins either way.
+    location.sslMode = isLoopbackHost(location.host) ? QStringLiteral("prefer")
+                                                     : QStringLiteral("verify-full");
     location.port = parsed.port(5432);
     if (location.port <= 0 || location.port > 65535)
         return configError(QStringLiteral("the PostgreSQL URL's port is not a port number"));

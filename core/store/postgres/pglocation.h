@@ -14,7 +14,9 @@ namespace Vigil {
  * @brief Where a PostgreSQL database is and how to reach it, parsed from the
  * `postgresql://user@host:port/dbname?sslmode=verify-full` form that `--db` and VIGIL_DB take.
  *
- * TLS is verified by default (sslmode=verify-full); a weaker mode must be asked for in the URL.
+ * TLS is verified by default (sslmode=verify-full) for every server but this machine's own
+ * (localhost, 127.0.0.0/8, ::1), which gets libpq's default, prefer; another mode must be asked
+ * for in the URL.
  * A password never stays in the location: parse() hands it out separately so that the caller
  * puts it in the keychain, and toUrl() never writes one. A value type, any thread.
  */
@@ -24,7 +26,7 @@ struct PgLocation
     int port = 5432;
     QString user;
     QString database;
-    QString sslMode = QStringLiteral("verify-full");
+    QString sslMode = QStringLiteral("verify-full"); ///< parse(): prefer on a loopback host
     QString sslRootCert; ///< CA file for verify-ca/verify-full; libpq's default when empty
 
     /**
@@ -32,6 +34,8 @@ struct PgLocation
      * (cleared when none). A Config error says what is wrong and what to write instead.
      */
     static Result<PgLocation> parse(const QString &url, QString *password = nullptr);
+    /** True for localhost and loopback addresses: sslmode defaults to prefer there. */
+    static bool isLoopbackHost(const QString &host);
     /** True for a URL parse() would read as PostgreSQL (its scheme), valid or not. */
     static bool looksLikeUrl(const QString &text);
 

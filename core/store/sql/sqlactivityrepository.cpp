@@ -29,8 +29,11 @@ Result<void> SqlActivityRepository::insert(qint64 number, const QList<ActivityEn
         q.addBindValue(fieldValueText(entry.newValue));
         q.addBindValue(entry.conflict ? 1 : 0);
         q.addBindValue(entry.note);
-        // Defender's side has no analyst of ours; a local change is the Store's analyst's.
-        q.addBindValue(entry.side == ActivitySide::Local ? m_database.analyst() : QString());
+        // Defender's side has no analyst of ours; a local change is the one its entry names (a
+        // colleague's queued edit, settled here) or else the Store's analyst's.
+        q.addBindValue(entry.side != ActivitySide::Local ? QString()
+                       : entry.analyst.isEmpty()         ? m_database.analyst()
+                                                         : entry.analyst);
         if (!q.exec())
             return storageError(QStringLiteral("logging activity of #%1").arg(number),
                                 q.lastError());
@@ -51,7 +54,8 @@ Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
 {
     QSqlQuery q(m_database.db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT time, side, field, old, new, conflict, note FROM activity"
+    q.prepare(QStringLiteral("SELECT time, side, field, old, new, conflict, note, analyst FROM"
+                             " activity"
                              " WHERE incident_number = ? ORDER BY time, id"));
     q.addBindValue(number);
     if (!q.exec())
@@ -70,6 +74,7 @@ Result<QList<ActivityEntry>> SqlActivityRepository::load(qint64 number) const
         entry.newValue = fieldValueFromText(q.value(4).toString());
         entry.conflict = q.value(5).toBool();
         entry.note = q.value(6).toString();
+        entry.analyst = q.value(7).toString();
         entries.append(std::move(entry));
     }
     return entries;

@@ -364,6 +364,32 @@ Result<QList<Incident>> SqlIncidentRepository::loadQueue() const
     return list;
 }
 
+Result<QList<Incident>> SqlIncidentRepository::loadQueueRows(const QList<qint64> &numbers) const
+{
+    QList<Incident> list;
+    if (numbers.isEmpty())
+        return list;
+    // Incident numbers are integers: written into the text, the list needs no binding per item.
+    QStringList items;
+    items.reserve(numbers.size());
+    for (const qint64 number : numbers)
+        items.append(QString::number(number));
+    items.removeDuplicates();
+    QSqlQuery q(m_database.db());
+    q.setForwardOnly(true);
+    // The single-row columns read the filter facts per row: cheaper for a few rows than
+    // loadFilterFacts(), which reads every alert.
+    if (!q.exec(QStringLiteral("SELECT %1 %2 WHERE i.number IN (%3) ORDER BY i.number")
+                        .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom),
+                             items.join(QLatin1Char(',')))))
+        return storageError(QStringLiteral("loading changed incidents"), q.lastError());
+    while (q.next())
+        list.append(incidentFromRow(q));
+    if (Result<void> seen = loadSeenTimes(list); !seen)
+        return seen.error();
+    return list;
+}
+
 Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
 {
     QSqlQuery q(m_database.db());

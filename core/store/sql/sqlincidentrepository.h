@@ -39,6 +39,7 @@ public:
     Result<QList<Incident>> upsertIncidentPage(const QList<IncidentPayload> &page,
                                                const QDateTime &newCursor = {}) override;
     Result<QList<Incident>> loadQueue() const override;
+    Result<QList<Incident>> loadQueueRows(const QList<qint64> &numbers) const override;
     Result<IncidentDetail> loadDetail(qint64 number, bool allAlerts = false) const override;
     Result<Incident> loadIncident(qint64 number) const override;
     qint64 incidentNumberForProviderId(const QString &providerIncidentId) const override;

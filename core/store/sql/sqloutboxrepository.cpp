@@ -34,7 +34,7 @@ Result<void> SqlOutboxRepository::insertRow(const OutboxRow &row)
     q.addBindValue(timeValue(row.nextAttempt));
     q.addBindValue(row.state.isEmpty() ? QStringLiteral("queued") : row.state);
     q.addBindValue(row.lastError);
-    q.addBindValue(m_database.analyst());
+    q.addBindValue(row.analyst.isEmpty() ? m_database.analyst() : row.analyst);
     if (!q.exec())
         return storageError(QStringLiteral("queueing an edit of #%1").arg(row.number),
                             q.lastError());
@@ -53,7 +53,7 @@ Result<QList<OutboxRow>> SqlOutboxRepository::select(const QString &where,
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
                              " local, edit_time, attempts, next_attempt, state, last_error,"
-                             " sent_at FROM outbox %1 ORDER BY id")
+                             " sent_at, analyst FROM outbox %1 ORDER BY id")
                       .arg(where));
     for (const QVariant &value : values)
         q.addBindValue(value);
@@ -77,6 +77,7 @@ Result<QList<OutboxRow>> SqlOutboxRepository::select(const QString &where,
         row.state = q.value(9).toString();
         row.lastError = q.value(10).toString();
         row.sentAt = timeFrom(q.value(11));
+        row.analyst = q.value(12).toString();
         rows.append(std::move(row));
     }
     return rows;
