@@ -137,6 +137,9 @@ public:
     SchemaPtr bindMakeSeries(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindJoin(Node &op, const RowSchema &left, const Context &ctx);
     SchemaPtr bindUnion(Node &op, const RowSchema *input, const Context &ctx);
+    SchemaPtr bindIpv4Lookup(Node &op, const RowSchema &left, const Context &ctx);
+    SchemaPtr bindDefenderInvoke(Node &op, const SchemaPtr &input, const HuntingFunction &fn,
+                                 const Context &outer);
     SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindSource(Node &node, const Context &ctx);

@@ -165,6 +165,77 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
     return share(joined(left, rest));
 }
 
+SchemaPtr Binder::bindIpv4Lookup(Node &op, const RowSchema &left, const Context &ctx)
+{
+    // Microsoft's ipv4_lookup page: evaluate ipv4_lookup(LookupTable, SourceIPv4Key,
+    // IPv4LookupKey [, ExtraKey…] [, return_unmatched]); the result is lookup's: the input's
+    // columns, then the table's without the extra keys.
+    Node &call = *op.kid(0);
+    Context outer;
+    outer.scope = ctx.scope;
+    qsizetype n = call.count();
+    bool unmatched = false;
+    if (n > 0) {
+        Node &last = *call.kid(n - 1);
+        Node &flag = last.kind == NodeKind::NamedArg ? *last.kid(0) : last;
+        if (last.kind == NodeKind::NamedArg || flag.kind == NodeKind::Literal) {
+            if (last.kind == NodeKind::NamedArg && last.text != u"return_unmatched")
+                fail(QStringLiteral("ipv4_lookup() has no parameter '%1'").arg(last.text), last);
+            if (flag.kind != NodeKind::Literal || flag.literal != LiteralKind::Bool)
+                fail(QStringLiteral("return_unmatched of ipv4_lookup() is true or false"), flag);
+            flag.type = T::Bool;
+            unmatched = flag.value == u"true";
+            --n;
+        }
+    }
+    if (n < 3)
+        fail(QStringLiteral("ipv4_lookup() takes a lookup table, the input's IPv4 column and the "
+                            "table's IPv4 column"),
+             call);
+    Node &tableNode = *call.kid(0);
+    const SchemaPtr rightPtr = bindTabular(tableNode, outer);
+    const RowSchema &right = *rightPtr;
+    auto column = [&](Node &name, const RowSchema &row, const QString &side) {
+        if (name.kind != NodeKind::Name)
+            fail(QStringLiteral("ipv4_lookup() needs a column name here"), name);
+        Node copy;
+        copy.text = name.text;
+        const int i = findColumn(row, copy);
+        if (i < 0)
+            fail(QStringLiteral("'%1' is not a column of the %2").arg(name.text, side), name);
+        return i;
+    };
+    const int source = column(*call.kid(1), left, QStringLiteral("input"));
+    const int key = column(*call.kid(2), right, QStringLiteral("lookup table"));
+    if (left[source].type != T::String || right[key].type != T::String)
+        fail(QStringLiteral("the IPv4 columns of ipv4_lookup() are strings"), call);
+    call.kid(1)->value = left[source].name;
+    call.kid(1)->type = T::String;
+    call.kid(2)->value = right[key].name;
+    call.kid(2)->type = T::String;
+    QStringList extras;
+    for (qsizetype k = 3; k < n; ++k) {
+        Node &extra = *call.kid(k);
+        const int l = column(extra, left, QStringLiteral("input"));
+        const int r = column(extra, right, QStringLiteral("lookup table"));
+        if (!keyTypesMatch(left[l].type, right[r].type) || left[l].type == T::Dynamic)
+            fail(QStringLiteral("the key '%1' is %2 in the input and %3 in the lookup table")
+                         .arg(extra.text, kqlTypeName(left[l].type), kqlTypeName(right[r].type)),
+                 extra);
+        extra.value = right[r].name;
+        extra.type = left[l].type;
+        extras.append(right[r].name);
+    }
+    op.options.append({QStringLiteral("return_unmatched"),
+                       unmatched ? QStringLiteral("true") : QStringLiteral("false")});
+    RowSchema rest;
+    for (const Column &c : right) {
+        if (!extras.contains(c.name))
+            rest.append(c);
+    }
+    return share(joined(left, rest));
+}
+
 SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx)
 {
     const QString kind = op.option(QStringLiteral("kind"));

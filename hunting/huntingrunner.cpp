@@ -118,7 +118,9 @@ bool HuntingRunner::open(QString *error)
         return false;
     }
     sqlite3_busy_timeout(db, 5000);
-    if (registerKqlFunctions(db) != SQLITE_OK) {
+    KqlFunctionOptions functions;
+    functions.geoIpDatabase = m_geoIpDatabase;
+    if (registerKqlFunctions(db, functions) != SQLITE_OK) {
         if (error)
             *error = QStringLiteral("cannot register the KQL functions: %1")
                              .arg(QString::fromUtf8(sqlite3_errmsg(db)));

@@ -71,6 +71,12 @@ public:
     HuntingRunner(const HuntingRunner &) = delete;
     HuntingRunner &operator=(const HuntingRunner &) = delete;
 
+    /**
+     * The GeoIP database of geo_info_from_ip_address() (a .mmdb file or a legacy GeoIP.dat);
+     * empty (the default): $VIGIL_GEOIP_DB, else Debian's geoip-database. Call before open().
+     */
+    void setGeoIpDatabase(const QString &path) { m_geoIpDatabase = path; }
+
     /** Opens the database read-only; false (and *error) when it cannot. */
     bool open(QString *error);
 
@@ -92,6 +98,7 @@ private:
     static int progress(void *self);
 
     QString m_path;
+    QString m_geoIpDatabase;
     std::atomic<sqlite3 *> m_db{nullptr}; // read by cancel() on another thread
     std::atomic<bool> m_cancel{false};
     qint64 m_deadlineMs = 0;

@@ -144,10 +144,18 @@ public:
 
     // ---- sqlcompilerjoin.cpp
     Rel join(const Node &op, const Rel &left);
+    /** evaluate ipv4_lookup(): lookup's columns, matched by ipv4_is_in_range(). */
+    Rel ipv4Lookup(const Node &op, const Rel &left);
     Rel unionOf(const Node &op, const Rel *input);
     Rel mvExpand(const Node &op, const Rel &in, const RowSchema *expanded = nullptr);
     Rel mvExpandZip(const Node &op, const Rel &in, const RowSchema *expanded);
     Rel mvApply(const Node &op, const Rel &in);
+    /** partition by C (subquery): the subquery with each value of C as a partition. */
+    Rel partition(const Node &op, const Rel &in);
+
+    // ---- sqlcompilerdefender.cpp
+    /** invoke FileProfile(): the input left-joined with the files' profiles from local tables. */
+    Rel fileProfile(const Node &op, const Rel &in);
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);

@@ -226,8 +226,8 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::addColumn<QString>("words");
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
-    QTest::newRow("partition") << "DeviceInfo\n| partition by DeviceName (take 1)"
-                               << "partition" << 2 << 3;
+    QTest::newRow("partition") << "DeviceInfo\n| partition by DeviceName { take 1 }"
+                               << "partition" << 2 << 27;
     QTest::newRow("externaldata") << "externaldata(a:string)['https://x']"
                                   << "externaldata" << 1 << 1;
     QTest::newRow("unknown operator") << "DeviceInfo | frobnicate"

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void searchNamedTables();
     void topNestedRanksWithinEachLevel();
     void seriesStatsFollowsTheDocs();
+    void partitionRunsTheSubqueryPerValue();
 
 private:
     struct Result
@@ -319,7 +320,10 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | top-nested 3 of DeviceName with others "
                                  "= 'x' by count()"),
                   "with others");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName (take 1)"),
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName { take 1 }"),
+                  "partition");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName (mv-apply x = "
+                                 "dynamic([1]) on (take 1))"),
                   "partition");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | sort by Timestamp asc | scan with (step "
                                  "s1: FileName == 'a';)"),
@@ -433,6 +437,32 @@ void TestKqlSeries::seriesStatsFollowsTheDocs()
                               "make-series n = count() on T from datetime(2024-01-01) to "
                               "datetime(2024-01-01 03:00) step 1h | project series_stats(n)"),
                (Rows{{"0", "1", "2", "0", "1", "1", "1"}}));
+}
+
+// https://learn.microsoft.com/kusto/query/partition-operator : the subquery runs on the rows of
+// each value of the column, and the result is the rows of every partition. x = 1..6 split by
+// x % 2: the top two of the evens are 6 and 4, of the odds 5 and 3; the evens count 3 and sum
+// to 12, the odds count 3 and sum to 9. The partition column is the subquery's to keep.
+void TestKqlSeries::partitionRunsTheSubqueryPerValue()
+{
+    CHECK_ROWS(QStringLiteral("range x from 1 to 6 step 1 | extend k = x % 2 | partition "
+                              "hint.strategy=native by k (top 2 by x) | order by x desc"),
+               (Rows{{"6", "0"}, {"5", "1"}, {"4", "0"}, {"3", "1"}}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 6 step 1 | extend k = x % 2 | partition by k "
+                              "(summarize c = count(), s = sum(x)) | order by s asc"),
+               (Rows{{"3", "9"}, {"3", "12"}}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 6 step 1 | extend k = x % 2 | partition by k "
+                              "(where x > 2 | take 1 | project k) | order by k asc"),
+               (Rows{{"0"}, {"1"}}));
+    // A string column with markup: each value is a partition of its own.
+    CHECK_ROWS(QStringLiteral("datatable (s:string, n:long) ['<b>', 1, '<b>', 2, 'a', 5] | "
+                              "partition by s (summarize m = max(n), s = take_any(s)) | order by "
+                              "m asc"),
+               (Rows{{"2", "<b>"}, {"5", "a"}}));
+    const Result schema = run(QStringLiteral("DeviceProcessEvents | partition by DeviceId "
+                                             "(summarize count())"));
+    QVERIFY2(schema.failure.isEmpty(), qPrintable(schema.failure));
+    QCOMPARE(schema.columns, (QStringList{QStringLiteral("count_:long")}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)

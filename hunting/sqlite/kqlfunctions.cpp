@@ -1,5 +1,6 @@
 #include "kqlfunctions.h"
 
+#include "kqlgeoip.h"
 #include "kqlsqlitesupport.h"
 #include "kqltime.h"
 
@@ -168,9 +169,10 @@ void setNow(sqlite3_context *ctx, int, sqlite3_value **argv)
 
 } // namespace
 
-int registerKqlFunctions(sqlite3 *db)
+int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
 {
     auto *c = new Context;
+    c->geoIpPath = options.geoIpDatabase;
     const qint64 msecs = QDateTime::currentMSecsSinceEpoch();
     c->nowTicks = KqlTime::UnixEpochTicks + msecs * KqlTime::TicksPerMillisecond;
     // The context lives as long as this function: SQLite frees it when the connection closes.
@@ -181,7 +183,7 @@ int registerKqlFunctions(sqlite3 *db)
         return rc;
     for (auto reg : {registerStringFunctions, registerTimeFunctions, registerDynamicFunctions,
                      registerMathFunctions, registerParseFunctions, registerAggregates,
-                     registerSeriesFunctions}) {
+                     registerSeriesFunctions, registerGeoFunctions}) {
         rc = reg(db, c);
         if (rc != SQLITE_OK)
             return rc;
