@@ -21,9 +21,13 @@ SchemaPtr Binder::bindDefenderInvoke(Node &op, const SchemaPtr &inputPtr, const 
 {
     const RowSchema &input = *inputPtr;
     Node &call = *op.kid(0);
+    if (fn.name == u"SeenBy")
+        fail(QStringLiteral("'invoke SeenBy()' is not supported by Vigil's local KQL: Defender "
+                            "does not document what it computes"),
+             call);
     if (fn.name != u"FileProfile")
-        fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL: Defender does "
-                            "not document what it computes (FileProfile() is supported)")
+        fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL yet "
+                            "(FileProfile() is)")
                      .arg(fn.name),
              call);
     // Defender's FileProfile page: invoke FileProfile([x [, y]]): x the file ID column (SHA1,

@@ -236,6 +236,94 @@ SchemaPtr Binder::bindIpv4Lookup(Node &op, const RowSchema &left, const Context 
     return share(joined(left, rest));
 }
 
+SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx)
+{
+    // Microsoft's pivot page: evaluate pivot(pivotColumn [, aggregationFunction] [, column1, …]):
+    // one row per value of the columns (by default every column but the pivot column), one
+    // column per value of the pivot column, each cell the aggregate of its rows (count() by
+    // default: 0 where no row has that pair).
+    Node &call = *op.kid(0);
+    if (op.count() > 1)
+        fail(QStringLiteral("evaluate pivot() with declared columns (: (…)) is not supported by "
+                            "Vigil's local KQL yet; leave the columns out"),
+             *op.kid(1));
+    if (call.count() < 1 || call.kid(0)->kind != NodeKind::Name)
+        fail(QStringLiteral("pivot() needs the column to pivot"), call);
+    Node &pivot = *call.kid(0);
+    const int p = findColumn(input, pivot);
+    if (p < 0)
+        fail(QStringLiteral("unknown column '%1'").arg(pivot.text), pivot);
+    if (input[p].type == T::Dynamic)
+        fail(QStringLiteral("cannot pivot a dynamic value; convert it first"), pivot);
+    pivot.type = input[p].type;
+    pivot.value = input[p].name;
+    qsizetype k = 1;
+    if (call.count() > 1 && call.kid(1)->kind == NodeKind::Call) {
+        Node &aggregate = *call.kid(1);
+        if (aggregate.text != u"count" || aggregate.count() != 0)
+            fail(QStringLiteral("evaluate pivot() with %1() is not supported by Vigil's local "
+                                "KQL yet (count() is): what Kusto gives for a missing pair is "
+                                "not documented")
+                         .arg(aggregate.text),
+                 aggregate);
+        aggregate.type = T::Long;
+        k = 2;
+    }
+    RowBuilder row;
+    QStringList keys;
+    const bool keysGiven = k < call.count();
+    for (; k < call.count(); ++k) {
+        Node &key = *call.kid(k);
+        if (key.kind != NodeKind::Name)
+            fail(QStringLiteral("the other arguments of pivot() are column names"), key);
+        const int i = findColumn(input, key);
+        if (i < 0)
+            fail(QStringLiteral("unknown column '%1'").arg(key.text), key);
+        if (row.contains(input[i].name))
+            fail(QStringLiteral("the column '%1' is named twice").arg(key.text), key);
+        key.value = input[i].name;
+        key.type = input[i].type;
+        row.append(input[i]);
+    }
+    if (!keysGiven) {
+        for (qsizetype i = 0; i < input.size(); ++i) {
+            if (i != p)
+                row.append(input[i]);
+        }
+    }
+    for (const Column &c : row.columns()) {
+        if (c.type == T::Dynamic)
+            fail(QStringLiteral("pivot() groups by '%1', a dynamic value; convert it first")
+                         .arg(c.name),
+                 call);
+        keys.append(c.name);
+    }
+    op.options.clear();
+    for (const QString &key : keys)
+        op.options.append({QStringLiteral("key"), key});
+    const auto values = m_options.pivotValues.constFind(op.pos.offset);
+    if (values == m_options.pivotValues.constEnd()) {
+        if (m_options.pivotProbe)
+            throw PivotProbe{&op};
+        open = true; // the columns the values give are known when the query runs
+        op.options.append({QStringLiteral("open"), QStringLiteral("true")});
+        return share(row.columns());
+    }
+    for (const QString &value : *values) {
+        if (value.isEmpty())
+            fail(QStringLiteral("the pivot column '%1' holds an empty value: Kusto's name for its "
+                                "column is not documented, so Vigil does not run it (filter it "
+                                "out first)")
+                         .arg(pivot.text),
+                 pivot);
+        // A value that is also a column name is made unique (Kusto's rule for every name).
+        op.options.append({QStringLiteral("value"), value});
+        row.appendUnique(value, T::Long);
+    }
+    Q_UNUSED(ctx)
+    return share(row.columns());
+}
+
 SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx)
 {
     const QString kind = op.option(QStringLiteral("kind"));

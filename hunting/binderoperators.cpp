@@ -483,10 +483,11 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
         Node &call = *op.kid(0);
         if (call.text == u"ipv4_lookup")
             return bindIpv4Lookup(op, input, outer);
+        if (call.text == u"pivot")
+            return bindPivot(op, input, ctx);
         if (call.text != u"bag_unpack")
             fail(QStringLiteral("'evaluate %1()' is not supported by Vigil's local KQL (only "
-                                "bag_unpack and "
-                                "ipv4_lookup)")
+                                "bag_unpack, ipv4_lookup and pivot)")
                          .arg(call.text),
                  call);
         if (call.count() < 1 || call.count() > 4)

@@ -15,6 +15,8 @@ struct sqlite3;
 
 namespace Vigil::Kql {
 
+struct CompiledQuery;
+
 /** How one hunting query runs. */
 struct HuntingOptions
 {
@@ -96,6 +98,9 @@ public:
 
 private:
     static int progress(void *self);
+    /** Runs evaluate pivot()'s query of values; its error in words, or empty. */
+    QString runProbe(const CompiledQuery &probe, const HuntingOptions &options, qint64 now,
+                     qint64 deadlineMs, QStringList *values);
 
     QString m_path;
     QString m_geoIpDatabase;

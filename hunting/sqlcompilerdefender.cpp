@@ -23,7 +23,8 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
     const QString limit = param(node.option(QStringLiteral("limit")).toLongLong());
     const QString ids = addCte(QStringLiteral("SELECT DISTINCT %1 AS \"id\" FROM %2 WHERE %1 <> '' "
                                               "ORDER BY 1 LIMIT %3")
-                                       .arg(quote(id), in.cte, limit));
+                                       .arg(quote(id), in.cte, limit),
+                               true); // read by every source below: computed once
     // Every (SHA1, SHA256, MD5, size) seen together, for the IDs asked.
     struct Source
     {
@@ -65,7 +66,8 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
                            "max(nullif(\"s256\", '')) AS \"s256\", max(nullif(\"md5\", '')) AS "
                            "\"md5\", max(\"size\") AS \"size\" FROM (%2) GROUP BY 1")
                     .arg(bySha256 ? QStringLiteral("\"s256\"") : QStringLiteral("\"s1\""),
-                         seen.join(QLatin1String(" UNION ALL "))));
+                         seen.join(QLatin1String(" UNION ALL "))),
+            true);
     const QString certificates = addCte(
             QStringLiteral("SELECT * FROM (SELECT \"SHA1\", \"IsSigned\", \"Signer\", \"Issuer\", "
                            "\"SignerHash\", \"IsTrusted\", \"IsRootSignerMicrosoft\", "

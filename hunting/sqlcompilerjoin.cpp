@@ -562,4 +562,54 @@ Rel SqlCompiler::partition(const Node &node, const Rel &in)
     return out;
 }
 
+Node SqlCompiler::pivotColumn(const Node &op)
+{
+    const Node &column = *op.kid(0)->kid(0);
+    Node name;
+    name.kind = NodeKind::Name;
+    name.text = column.value;
+    name.type = column.type;
+    return name;
+}
+
+Rel SqlCompiler::pivot(const Node &node, const Rel &in)
+{
+    // The keys of the binder, then one column per value: the count of the key's rows whose
+    // pivot value (as text, the column's name) is that value, 0 where there is none.
+    if (node.option(QStringLiteral("open")) == u"true")
+        refuse(QStringLiteral("the columns of evaluate pivot() come from the data: they are "
+                              "known when the query runs"),
+               node);
+    Env env;
+    env.row = &in.schema;
+    const QString value = QStringLiteral("coalesce(%1, '')").arg(asString(pivotColumn(node), env));
+    QStringList keys;
+    QStringList values;
+    for (const auto &[key, text] : node.options) {
+        if (key == u"key")
+            keys.append(quote(text));
+        else if (key == u"value")
+            values.append(text);
+    }
+    Rel out;
+    out.schema = *node.schema;
+    if (out.schema.isEmpty())
+        refuse(QStringLiteral("evaluate pivot() gives no column here (no other column, and no "
+                              "value to pivot)"),
+               node);
+    if (keys.size() + values.size() != out.schema.size())
+        refuse(QStringLiteral("internal error: pivot's columns differ from the query's"), node);
+    QStringList select = keys;
+    for (qsizetype j = 0; j < values.size(); ++j)
+        select.append(
+                QStringLiteral("count(CASE WHEN %1 = %2 THEN 1 END) AS %3")
+                        .arg(value, param(values[j]), quote(out.schema[keys.size() + j].name)));
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2%3")
+                             .arg(select.join(QLatin1String(", ")), in.cte,
+                                  keys.isEmpty() ? QString()
+                                                 : QStringLiteral(" GROUP BY ")
+                                                           + keys.join(QLatin1String(", "))));
+    return out;
+}
+
 } // namespace Vigil::Kql

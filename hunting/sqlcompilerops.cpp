@@ -205,6 +205,8 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
     case NodeKind::OpEvaluate:
         if (node.kid(0)->text == u"ipv4_lookup")
             return ipv4Lookup(node, in);
+        if (node.kid(0)->text == u"pivot")
+            return pivot(node, in);
         refuse(QStringLiteral("'evaluate' cannot be compiled to SQL yet"), node);
     case NodeKind::OpSample:
         refuse(QStringLiteral("'sample' cannot be compiled to SQL yet"), node);

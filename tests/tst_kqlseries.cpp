@@ -51,6 +51,7 @@ private Q_SLOTS:
     void topNestedRanksWithinEachLevel();
     void seriesStatsFollowsTheDocs();
     void partitionRunsTheSubqueryPerValue();
+    void pivotMakesAColumnPerValue();
 
 private:
     struct Result
@@ -328,7 +329,12 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | sort by Timestamp asc | scan with (step "
                                  "s1: FileName == 'a';)"),
                   "scan");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType)"), "evaluate");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType, "
+                                 "sum(ProcessId))"),
+                  "sum()");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType) : (DeviceId: "
+                                 "string)"),
+                  "declared columns");
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | extend r = row_rank_dense(x)"),
                   "row_rank_dense");
 }
@@ -463,6 +469,56 @@ void TestKqlSeries::partitionRunsTheSubqueryPerValue()
                                              "(summarize count())"));
     QVERIFY2(schema.failure.isEmpty(), qPrintable(schema.failure));
     QCOMPARE(schema.columns, (QStringList{QStringLiteral("count_:long")}));
+}
+
+// https://learn.microsoft.com/kusto/query/pivot-plugin : one row per value of the other columns
+// (by default all but the pivot column), one column per value of the pivot column, count() by
+// default, 0 where a pair has no row (the page's first example: High Wind has 0 in ALABAMA).
+// The columns come from the data, so Vigil reads the values first; their order is the values'
+// (Kusto's is the order it meets them, which an unsorted input leaves open).
+void TestKqlSeries::pivotMakesAColumnPerValue()
+{
+    const QString storms = QStringLiteral(
+            "datatable(State:string, EventType:string) ['ALABAMA', 'Thunderstorm Wind', 'ALABAMA', "
+            "'Thunderstorm Wind', 'ALASKA', 'High Wind', 'ALASKA', 'Thunderstorm Wind', 'ALABAMA', "
+            "'Strong Wind'] ");
+    const Result r = run(storms
+                         + QStringLiteral("| evaluate pivot(State) | order by EventType "
+                                          "asc"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns,
+             (QStringList{QStringLiteral("EventType:string"), QStringLiteral("ALABAMA:long"),
+                          QStringLiteral("ALASKA:long")}));
+    QCOMPARE(r.rows, (Rows{{"High Wind", "0", "1"},
+                           {"Strong Wind", "1", "0"},
+                           {"Thunderstorm Wind", "2", "1"}}));
+    // count() and the key written out; the pivoted columns are columns like any other after it.
+    CHECK_ROWS(storms
+                       + QStringLiteral("| evaluate pivot(State, count(), EventType) | where "
+                                        "ALASKA > 0 | project EventType, ALASKA | order by ALASKA "
+                                        "desc, EventType asc"),
+               (Rows{{"High Wind", "1"}, {"Thunderstorm Wind", "1"}}));
+    // Without keys: one row of counts. A value that is a column's name gets a suffix; numbers
+    // name their columns as tostring() writes them.
+    CHECK_ROWS(storms + QStringLiteral("| project State | evaluate pivot(State)"),
+               (Rows{{"3", "2"}}));
+    const Result named = run(QStringLiteral("datatable(k:string, g:string) ['g', 'x', 'h', 'x', "
+                                            "'g', 'y'] | evaluate pivot(k)"));
+    QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
+    QCOMPARE(named.columns, (QStringList{QStringLiteral("g:string"), QStringLiteral("g1:long"),
+                                         QStringLiteral("h:long")}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 5 step 1 | extend k = x % 2, g = '<b>' | "
+                              "evaluate pivot(k, count(), g)"),
+               (Rows{{"<b>", "2", "3"}}));
+    // On the event store, inside a let, and with nothing to pivot.
+    CHECK_ROWS(QStringLiteral("let p = DeviceProcessEvents | project DeviceName, FileName | "
+                              "evaluate pivot(FileName); p"),
+               (Rows{{"ws-1", "1"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where FileName == 'none' | project "
+                              "DeviceName, ActionType | evaluate pivot(ActionType)"),
+               Rows{});
+    CHECK_REFUSED(QStringLiteral("datatable(k:string, g:string) ['', 'x'] | evaluate pivot(k)"),
+                  "empty value");
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)
