@@ -18,6 +18,10 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
     // Missing profile: every profile column null or "" (so has an empty ID). As in Defender, only
     // the first `limit` files (by ID) are looked up; the other rows have an empty
     // ProfileAvailability.
+    if (in.partitioned)
+        refuse(QStringLiteral("invoke FileProfile() inside mv-apply or partition cannot be "
+                              "compiled to SQL yet"),
+               node);
     const QString id = node.option(QStringLiteral("id"));
     const bool bySha256 = id.endsWith(QLatin1String("SHA256"));
     const QString limit = param(node.option(QStringLiteral("limit")).toLongLong());

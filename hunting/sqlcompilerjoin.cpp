@@ -144,6 +144,10 @@ Rel SqlCompiler::ipv4Lookup(const Node &node, const Rel &left)
     // Each input row with every row of the table whose IPv4 key (a range in IP-prefix notation)
     // holds the input's address, and whose extra keys are equal; return_unmatched keeps the
     // input rows without a match (the table's columns then "" for strings, null else).
+    if (left.partitioned)
+        refuse(QStringLiteral("evaluate ipv4_lookup() inside mv-apply or partition cannot be "
+                              "compiled to SQL yet"),
+               node);
     const Node &call = *node.kid(0);
     const Rel right = tabular(*call.kid(0));
     const bool unmatched = node.option(QStringLiteral("return_unmatched")) == u"true";
@@ -576,6 +580,10 @@ Rel SqlCompiler::pivot(const Node &node, const Rel &in)
 {
     // The keys of the binder, then one column per value: the count of the key's rows whose
     // pivot value (as text, the column's name) is that value, 0 where there is none.
+    if (in.partitioned)
+        refuse(QStringLiteral("evaluate pivot() inside mv-apply or partition cannot be compiled "
+                              "to SQL yet"),
+               node);
     if (node.option(QStringLiteral("open")) == u"true")
         refuse(QStringLiteral("the columns of evaluate pivot() come from the data: they are "
                               "known when the query runs"),

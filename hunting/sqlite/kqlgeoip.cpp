@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 
@@ -221,8 +222,18 @@ private:
     {
         GeoIP *db
                 = GeoIP_open(QFile::encodeName(path).constData(), GEOIP_MMAP_CACHE | GEOIP_SILENCE);
-        if (db)
-            GeoIP_set_charset(db, GEOIP_CHARSET_UTF8);
+        if (!db)
+            return nullptr;
+        // The format has no magic number: libGeoIP takes any file for a country database. A
+        // real one carries its description ("GEO-106FREE …") near its end.
+        char *info = GeoIP_database_info(db);
+        const bool described = info && std::strncmp(info, "GEO-", 4) == 0;
+        std::free(info);
+        if (!described) {
+            GeoIP_delete(db);
+            return nullptr;
+        }
+        GeoIP_set_charset(db, GEOIP_CHARSET_UTF8);
         return db;
     }
     static bool isV6(unsigned char edition)
