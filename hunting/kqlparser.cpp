@@ -418,8 +418,8 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         first.text = QStringLiteral("|");
         sub->kids.push_back(pipeOperator(first));
         while (isOp(L("|"))) {
-            const Token &pipe = take();
-            sub->kids.push_back(pipeOperator(pipe));
+            const Token &bar = take();
+            sub->kids.push_back(pipeOperator(bar));
         }
         expectOp(L(")"), QStringLiteral("to end the partition subquery"));
         op->kids.push_back(std::move(sub));

@@ -323,9 +323,9 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
                   "with others");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName { take 1 }"),
                   "partition");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName (mv-apply x = "
-                                 "dynamic([1]) on (take 1))"),
-                  "partition");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | mv-apply x = dynamic([1]) to "
+                                 "typeof(long) on (partition by x (take 1))"),
+                  "inside mv-apply");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | sort by Timestamp asc | scan with (step "
                                  "s1: FileName == 'a';)"),
                   "scan");
