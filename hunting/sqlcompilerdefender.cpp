@@ -1,5 +1,7 @@
 #include "sqlcompilerimpl.h"
 
+#include <algorithm>
+
 // Defender's FileProfile(): a left join of the input with a file profile that Vigil builds from
 // the tables it holds, for the files the input names.
 namespace Vigil::Kql {
@@ -24,7 +26,11 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
                node);
     const QString id = node.option(QStringLiteral("id"));
     const bool bySha256 = id.endsWith(QLatin1String("SHA256"));
-    const QString limit = param(node.option(QStringLiteral("limit")).toLongLong());
+    // Defender documents limits from 1 to 1000 and does not say what a larger one does: with more
+    // than 1000 files in the input such a query fails rather than guess (below).
+    constexpr qint64 documentedLimit = 1000;
+    const qint64 asked = node.option(QStringLiteral("limit")).toLongLong();
+    const QString limit = param(std::min(asked, documentedLimit + 1));
     const QString ids = addCte(QStringLiteral("SELECT DISTINCT %1 AS \"id\" FROM %2 WHERE %1 <> '' "
                                               "ORDER BY 1 LIMIT %3")
                                        .arg(quote(id), in.cte, limit),
@@ -128,7 +134,17 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
         if (!values.contains(c.name))
             refuse(QStringLiteral("internal error: FileProfile() has no column %1").arg(c.name),
                    node);
-        columns.append(values.value(c.name) + QStringLiteral(" AS ") + quote(c.name));
+        QString value = values.value(c.name);
+        if (c.name == u"ProfileAvailability" && asked > documentedLimit)
+            value = QStringLiteral("coalesce(CASE WHEN (SELECT count(*) FROM %1) > %2 THEN "
+                                   "kql_raise_error(%3) END, %4)")
+                            .arg(ids, param(documentedLimit),
+                                 param(QStringLiteral(
+                                         "invoke FileProfile() with a limit over 1000 and more "
+                                         "than 1000 files: Defender documents limits up to 1000 "
+                                         "only; give at most 1000")),
+                                 value);
+        columns.append(value + QStringLiteral(" AS ") + quote(c.name));
     }
     // Only the looked-up IDs join the profile.
     out.cte = addCte(

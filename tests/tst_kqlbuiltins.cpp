@@ -493,7 +493,19 @@ void TestKqlBuiltins::fileProfileLimitAndKeys()
     CHECK_REFUSED(QStringLiteral("DeviceInfo | invoke FileProfile()"), "SHA1");
     CHECK_REFUSED(QStringLiteral("DeviceFileEvents | invoke FileProfile(FileName)"),
                   "FileProfile() looks files up by");
-    CHECK_REFUSED(QStringLiteral("DeviceFileEvents | invoke FileProfile(SHA1, 5000)"), "1 to 1000");
+    CHECK_REFUSED(QStringLiteral("DeviceFileEvents | invoke FileProfile(SHA1, 0)"), "1 to 1000");
+    // Defender documents limits up to 1000: a larger one runs while the input names at most
+    // 1000 files (every reading of it gives the same rows), and fails past that.
+    CHECK_ROWS(QStringLiteral("datatable(SHA1:string) ['aaa1'] | invoke FileProfile('SHA1', "
+                              "10000) | project SHA1, Signer, ProfileAvailability"),
+               (Rows{{"aaa1", "Contoso", "Available"}}));
+    CHECK_REFUSED(QStringLiteral("range x from 1 to 1001 step 1 | project SHA1 = tostring(x) | "
+                                 "invoke FileProfile(SHA1, 10000)"),
+                  "limits up to 1000");
+    CHECK_ROWS(QStringLiteral("range x from 1 to 1001 step 1 | project SHA1 = tostring(x) | "
+                              "invoke FileProfile(SHA1, 1000) | summarize count() by "
+                              "ProfileAvailability | order by ProfileAvailability asc"),
+               (Rows{{"", "1"}, {"Missing", "1000"}}));
 }
 
 void TestKqlBuiltins::undocumentedBuiltinsAreRefusedByName()

@@ -160,6 +160,14 @@ namespace {
 
 using namespace KqlSqlite;
 
+/** kql_raise_error(message): fails the statement with the message (the compiler's runtime
+ * checks; no KQL function has this name). */
+void raiseError(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view message = text(argv[0]);
+    sqlite3_result_error(ctx, message.data(), int(message.size()));
+}
+
 void setNow(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     if (auto v = longArg(argv[0]))
@@ -179,6 +187,9 @@ int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
     int rc = sqlite3_create_function_v2(db, "kql_set_now", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
                                         setNow, nullptr, nullptr,
                                         [](void *p) { delete static_cast<Context *>(p); });
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = addScalar(db, c, "kql_raise_error", 1, raiseError);
     if (rc != SQLITE_OK)
         return rc;
     for (auto reg : {registerStringFunctions, registerTimeFunctions, registerDynamicFunctions,
