@@ -567,7 +567,8 @@ void TestKqlBuiltins::columnsAreTheOracles()
         const QJsonObject answer = QJsonDocument::fromJson(lines[i]).object();
         QVERIFY2(answer.value(QStringLiteral("ok")).toBool(), lines[i].constData());
         QStringList expected;
-        for (const QJsonValue &c : answer.value(QStringLiteral("columns")).toArray())
+        const QJsonArray columns = answer.value(QStringLiteral("columns")).toArray();
+        for (const QJsonValue c : columns)
             expected.append(c.toArray().at(0).toString() + QLatin1Char(':')
                             + c.toArray().at(1).toString());
         const Result got = run(queries[i]);

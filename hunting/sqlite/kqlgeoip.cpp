@@ -308,7 +308,7 @@ std::unique_ptr<KqlGeoIp> KqlGeoIp::open(const QString &path, QString *error)
 
 QString KqlGeoIp::defaultPath()
 {
-    const QString configured = qEnvironmentVariable("VIGIL_GEOIP_DB");
+    QString configured = qEnvironmentVariable("VIGIL_GEOIP_DB");
     if (!configured.isEmpty())
         return configured;
     const QString debian = QStringLiteral("/usr/share/GeoIP/GeoIP.dat");
