@@ -238,15 +238,13 @@ SchemaPtr Binder::bindIpv4Lookup(Node &op, const RowSchema &left, const Context 
 
 SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx)
 {
-    // Microsoft's pivot page: evaluate pivot(pivotColumn [, aggregationFunction] [, column1, …]):
-    // one row per value of the columns (by default every column but the pivot column), one
-    // column per value of the pivot column, each cell the aggregate of its rows (count() by
-    // default: 0 where no row has that pair).
+    // Microsoft's pivot page: evaluate pivot(pivotColumn [, aggregationFunction] [, column1, …])
+    // [: (OutputSchema)]: one row per value of the columns (by default every column but the
+    // pivot column and the aggregated one), one column per value of the pivot column, each cell
+    // the aggregate of its rows; the page's examples give 0 where a pair has no row, for count()
+    // and sum(). With an output schema, its value columns are the only ones (other values are
+    // left out: the page's last example).
     Node &call = *op.kid(0);
-    if (op.count() > 1)
-        fail(QStringLiteral("evaluate pivot() with declared columns (: (…)) is not supported by "
-                            "Vigil's local KQL yet; leave the columns out"),
-             *op.kid(1));
     if (call.count() < 1 || call.kid(0)->kind != NodeKind::Name)
         fail(QStringLiteral("pivot() needs the column to pivot"), call);
     Node &pivot = *call.kid(0);
@@ -258,19 +256,31 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
     pivot.type = input[p].type;
     pivot.value = input[p].name;
     qsizetype k = 1;
+    T cellType = T::Long;
+    QString aggregated; // the column sum() reads, left out of the default keys
     if (call.count() > 1 && call.kid(1)->kind == NodeKind::Call) {
         Node &aggregate = *call.kid(1);
-        if (aggregate.text != u"count" || aggregate.count() != 0)
+        const bool count = aggregate.text == u"count" && aggregate.count() == 0;
+        const bool sum = aggregate.text == u"sum" && aggregate.count() == 1;
+        if (!count && !sum)
             fail(QStringLiteral("evaluate pivot() with %1() is not supported by Vigil's local "
-                                "KQL yet (count() is): what Kusto gives for a missing pair is "
-                                "not documented")
+                                "KQL yet (count() and sum() are): what Kusto gives for a missing "
+                                "pair is documented for those only")
                          .arg(aggregate.text),
                  aggregate);
-        aggregate.type = T::Long;
+        Context agg = ctx;
+        agg.aggregates = true;
+        cellType = bindScalar(aggregate, agg);
+        if (sum) {
+            if (!isNumber(cellType) || cellType == T::Decimal)
+                fail(QStringLiteral("sum() in pivot() needs numbers"), aggregate);
+            if (aggregate.kid(0)->kind == NodeKind::Name)
+                aggregated = aggregate.kid(0)->value.isEmpty() ? aggregate.kid(0)->text
+                                                               : aggregate.kid(0)->value;
+        }
         k = 2;
     }
     RowBuilder row;
-    QStringList keys;
     const bool keysGiven = k < call.count();
     for (; k < call.count(); ++k) {
         Node &key = *call.kid(k);
@@ -287,27 +297,61 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
     }
     if (!keysGiven) {
         for (qsizetype i = 0; i < input.size(); ++i) {
-            if (i != p)
+            if (i != p && input[i].name != aggregated)
                 row.append(input[i]);
         }
     }
-    for (const Column &c : row.columns()) {
+    const RowSchema keys = row.columns();
+    op.options.clear();
+    for (const Column &c : keys) {
         if (c.type == T::Dynamic)
             fail(QStringLiteral("pivot() groups by '%1', a dynamic value; convert it first")
                          .arg(c.name),
                  call);
-        keys.append(c.name);
+        op.options.append({QStringLiteral("key"), c.name});
     }
-    op.options.clear();
-    for (const QString &key : keys)
-        op.options.append({QStringLiteral("key"), key});
+    if (op.count() > 1) {
+        // The declared columns: the keys (each once, with its type) and the value columns.
+        RowBuilder declared;
+        for (qsizetype d = 1; d < op.count(); ++d) {
+            const Node &decl = *op.kid(d);
+            const T t = kqlTypeFromName(decl.value).value_or(T::Dynamic);
+            if (declared.contains(decl.text))
+                fail(QStringLiteral("the column '%1' is declared twice").arg(decl.text), decl);
+            bool isKey = false;
+            for (const Column &c : keys)
+                isKey = isKey || c.name == decl.text;
+            if (isKey) {
+                for (const Column &c : keys) {
+                    if (c.name == decl.text && c.type != t)
+                        fail(QStringLiteral("the key '%1' of pivot() is %2, not %3")
+                                     .arg(c.name, kqlTypeName(c.type), kqlTypeName(t)),
+                             decl);
+                }
+            } else {
+                if (t != cellType)
+                    fail(QStringLiteral("the pivot's cells are %1, not %2")
+                                 .arg(kqlTypeName(cellType), kqlTypeName(t)),
+                         decl);
+                op.options.append({QStringLiteral("value"), decl.text});
+            }
+            declared.append({decl.text, t});
+        }
+        for (const Column &c : keys) {
+            if (!declared.contains(c.name))
+                fail(QStringLiteral("the declared columns of pivot() lack its key '%1'")
+                             .arg(c.name),
+                     *op.kid(1));
+        }
+        return share(declared.columns());
+    }
     const auto values = m_options.pivotValues.constFind(op.pos.offset);
     if (values == m_options.pivotValues.constEnd()) {
         if (m_options.pivotProbe)
             throw PivotProbe{&op};
         open = true; // the columns the values give are known when the query runs
         op.options.append({QStringLiteral("open"), QStringLiteral("true")});
-        return share(row.columns());
+        return share(keys);
     }
     for (const QString &value : *values) {
         if (value.isEmpty())
@@ -318,9 +362,8 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
                  pivot);
         // A value that is also a column name is made unique (Kusto's rule for every name).
         op.options.append({QStringLiteral("value"), value});
-        row.appendUnique(value, T::Long);
+        row.appendUnique(value, cellType);
     }
-    Q_UNUSED(ctx)
     return share(row.columns());
 }
 

@@ -578,8 +578,8 @@ Node SqlCompiler::pivotColumn(const Node &op)
 
 Rel SqlCompiler::pivot(const Node &node, const Rel &in)
 {
-    // The keys of the binder, then one column per value: the count of the key's rows whose
-    // pivot value (as text, the column's name) is that value, 0 where there is none.
+    // The keys of the binder; per value, the aggregate of the key's rows whose pivot value (as
+    // text, the column's name) is that value: 0 where there is none (count() and sum()).
     if (in.partitioned)
         refuse(QStringLiteral("evaluate pivot() inside mv-apply or partition cannot be compiled "
                               "to SQL yet"),
@@ -588,14 +588,19 @@ Rel SqlCompiler::pivot(const Node &node, const Rel &in)
         refuse(QStringLiteral("the columns of evaluate pivot() come from the data: they are "
                               "known when the query runs"),
                node);
+    const Node &call = *node.kid(0);
     Env env;
     env.row = &in.schema;
     const QString value = QStringLiteral("coalesce(%1, '')").arg(asString(pivotColumn(node), env));
+    const Node *aggregate
+            = call.count() > 1 && call.kid(1)->kind == NodeKind::Call ? call.kid(1) : nullptr;
+    const QString summed
+            = aggregate && aggregate->text == u"sum" ? expr(*aggregate->kid(0), env) : QString();
     QStringList keys;
     QStringList values;
     for (const auto &[key, text] : node.options) {
         if (key == u"key")
-            keys.append(quote(text));
+            keys.append(text);
         else if (key == u"value")
             values.append(text);
     }
@@ -607,16 +612,30 @@ Rel SqlCompiler::pivot(const Node &node, const Rel &in)
                node);
     if (keys.size() + values.size() != out.schema.size())
         refuse(QStringLiteral("internal error: pivot's columns differ from the query's"), node);
-    QStringList select = keys;
-    for (qsizetype j = 0; j < values.size(); ++j)
-        select.append(
-                QStringLiteral("count(CASE WHEN %1 = %2 THEN 1 END) AS %3")
-                        .arg(value, param(values[j]), quote(out.schema[keys.size() + j].name)));
+    QStringList select;
+    qsizetype v = 0;
+    for (const Column &c : out.schema) {
+        if (keys.contains(c.name)) {
+            select.append(quote(c.name));
+            continue;
+        }
+        const QString match = QStringLiteral("%1 = %2").arg(value, param(values.value(v++)));
+        const QString count = QStringLiteral("count(CASE WHEN %1 THEN 1 END)").arg(match);
+        const QString cell = summed.isEmpty()
+                                     ? count
+                                     : QStringLiteral("(CASE WHEN %1 = 0 THEN 0 ELSE "
+                                                      "kql_sum(CASE WHEN %2 THEN %3 END) END)")
+                                               .arg(count, match, summed);
+        select.append(cell + QStringLiteral(" AS ") + quote(c.name));
+    }
+    QStringList groups;
+    for (const QString &key : keys)
+        groups.append(quote(key));
     out.cte = addCte(QStringLiteral("SELECT %1 FROM %2%3")
                              .arg(select.join(QLatin1String(", ")), in.cte,
-                                  keys.isEmpty() ? QString()
-                                                 : QStringLiteral(" GROUP BY ")
-                                                           + keys.join(QLatin1String(", "))));
+                                  groups.isEmpty() ? QString()
+                                                   : QStringLiteral(" GROUP BY ")
+                                                             + groups.join(QLatin1String(", "))));
     return out;
 }
 

@@ -330,11 +330,8 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
                                  "s1: FileName == 'a';)"),
                   "scan");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType, "
-                                 "sum(ProcessId))"),
-                  "sum()");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType) : (DeviceId: "
-                                 "string)"),
-                  "declared columns");
+                                 "take_any(ProcessId))"),
+                  "take_any()");
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | extend r = row_rank_dense(x)"),
                   "row_rank_dense");
 }
@@ -519,6 +516,29 @@ void TestKqlSeries::pivotMakesAColumnPerValue()
                Rows{});
     CHECK_REFUSED(QStringLiteral("datatable(k:string, g:string) ['', 'x'] | evaluate pivot(k)"),
                   "empty value");
+    // The page's sum() examples: the deaths per event type and state, 0 where a pair has none
+    // (Flash Flood 2 + 4 = 6 in ARIZONA, 0 in ARKANSAS); the summed column is no key.
+    CHECK_ROWS(QStringLiteral("datatable(State:string, EventType:string, DeathsDirect:long) "
+                              "['ARKANSAS', 'Heavy Rain', 1, 'ARIZONA', 'Flash Flood', 2, "
+                              "'ARIZONA', 'Flash Flood', 4, 'ARKANSAS', 'Heat', 3] | evaluate "
+                              "pivot(State, sum(DeathsDirect)) | order by EventType asc"),
+               (Rows{{"Flash Flood", "6", "0"}, {"Heat", "0", "3"}, {"Heavy Rain", "0", "1"}}));
+    // The page's output schema example: only the declared values are columns; every key stays.
+    const Result declared = run(storms
+                                + QStringLiteral("| evaluate pivot(State): "
+                                                 "(EventType:string, ALASKA:long) | order "
+                                                 "by EventType asc"));
+    QVERIFY2(declared.failure.isEmpty(), qPrintable(declared.failure));
+    QCOMPARE(declared.columns,
+             (QStringList{QStringLiteral("EventType:string"), QStringLiteral("ALASKA:long")}));
+    QCOMPARE(declared.rows,
+             (Rows{{"High Wind", "1"}, {"Strong Wind", "0"}, {"Thunderstorm Wind", "1"}}));
+    CHECK_REFUSED(storms + QStringLiteral("| evaluate pivot(State): (ALASKA:long)"),
+                  "lack its key 'EventType'");
+    CHECK_REFUSED(storms
+                          + QStringLiteral("| evaluate pivot(State): (EventType:string, "
+                                           "ALASKA:string)"),
+                  "cells are long");
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)
