@@ -94,6 +94,9 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
     } catch (const Binder::Failure &failure) {
         analysis.errors.append(failure.error);
         return analysis;
+    } catch (const Binder::PivotProbe &probe) {
+        // The tree is bound up to the pivot's input: enough to read its values.
+        analysis.pivotProbe = probe.op;
     }
     analysis.warnings = binder.warnings;
     for (const NodePtr &statement : analysis.tree ? analysis.tree->kids : tree->kids) {
@@ -466,8 +469,8 @@ KqlType Binder::bindName(Node &node, const Context &ctx)
              node);
     if (open)
         fail(QStringLiteral(
-                     "unknown name '%1': the columns bag_unpack adds are known only when the "
-                     "query runs; read the value from the dynamic column instead")
+                     "unknown name '%1': the columns bag_unpack and pivot add are known only "
+                     "when the query runs; read the value from the dynamic column instead")
                      .arg(node.text),
              node);
     fail(QStringLiteral("unknown name '%1': no column, variable or table has that name (names are "

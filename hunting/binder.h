@@ -2,6 +2,7 @@
 
 #include "kqlast.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -17,6 +18,14 @@ struct AnalyzeOptions
 {
     /** Accept Sentinel's `TimeGenerated` as another name of a table's `Timestamp` column. */
     bool timeGeneratedAlias = true;
+    /**
+     * The columns of `evaluate pivot()` come from the data. With pivotProbe, the first pivot
+     * whose values are not in pivotValues stops the analysis: QueryAnalysis::pivotProbe names
+     * it (compilePivotProbe() gives the query of its values). pivotValues: per pivot (the
+     * operator's offset in the text), its values in the order of its columns.
+     */
+    bool pivotProbe = false;
+    QHash<int, QStringList> pivotValues;
 };
 
 /**
@@ -42,6 +51,8 @@ struct QueryAnalysis
     /** The result has data-dependent columns (evaluate bag_unpack): `columns` lists the known ones.
      */
     bool open = false;
+    /** With AnalyzeOptions::pivotProbe: the pivot whose values must be read first, else null. */
+    const Node *pivotProbe = nullptr;
 
     bool ok() const { return errors.isEmpty(); }
 };

@@ -106,6 +106,11 @@ public:
     {
         KqlError error;
     };
+    /** Thrown at a pivot whose values the data gives (AnalyzeOptions::pivotProbe). */
+    struct PivotProbe
+    {
+        const Node *op;
+    };
 
     Binder(const HuntingSchema &schema, const AnalyzeOptions &options)
         : m_schema(schema)
@@ -137,6 +142,10 @@ public:
     SchemaPtr bindMakeSeries(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindJoin(Node &op, const RowSchema &left, const Context &ctx);
     SchemaPtr bindUnion(Node &op, const RowSchema *input, const Context &ctx);
+    SchemaPtr bindIpv4Lookup(Node &op, const RowSchema &left, const Context &ctx);
+    SchemaPtr bindPivot(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindDefenderInvoke(Node &op, const SchemaPtr &input, const HuntingFunction &fn,
+                                 const Context &outer);
     SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindSource(Node &node, const Context &ctx);

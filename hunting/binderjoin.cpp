@@ -165,6 +165,208 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
     return share(joined(left, rest));
 }
 
+SchemaPtr Binder::bindIpv4Lookup(Node &op, const RowSchema &left, const Context &ctx)
+{
+    // Microsoft's ipv4_lookup page: evaluate ipv4_lookup(LookupTable, SourceIPv4Key,
+    // IPv4LookupKey [, ExtraKey…] [, return_unmatched]); the result is lookup's: the input's
+    // columns, then the table's without the extra keys.
+    Node &call = *op.kid(0);
+    Context outer;
+    outer.scope = ctx.scope;
+    qsizetype n = call.count();
+    bool unmatched = false;
+    if (n > 0) {
+        Node &last = *call.kid(n - 1);
+        Node &flag = last.kind == NodeKind::NamedArg ? *last.kid(0) : last;
+        if (last.kind == NodeKind::NamedArg || flag.kind == NodeKind::Literal) {
+            if (last.kind == NodeKind::NamedArg && last.text != u"return_unmatched")
+                fail(QStringLiteral("ipv4_lookup() has no parameter '%1'").arg(last.text), last);
+            if (flag.kind != NodeKind::Literal || flag.literal != LiteralKind::Bool)
+                fail(QStringLiteral("return_unmatched of ipv4_lookup() is true or false"), flag);
+            flag.type = T::Bool;
+            unmatched = flag.value == u"true";
+            --n;
+        }
+    }
+    if (n < 3)
+        fail(QStringLiteral("ipv4_lookup() takes a lookup table, the input's IPv4 column and the "
+                            "table's IPv4 column"),
+             call);
+    Node &tableNode = *call.kid(0);
+    const SchemaPtr rightPtr = bindTabular(tableNode, outer);
+    const RowSchema &right = *rightPtr;
+    auto column = [&](Node &name, const RowSchema &row, const QString &side) {
+        if (name.kind != NodeKind::Name)
+            fail(QStringLiteral("ipv4_lookup() needs a column name here"), name);
+        Node copy;
+        copy.text = name.text;
+        const int i = findColumn(row, copy);
+        if (i < 0)
+            fail(QStringLiteral("'%1' is not a column of the %2").arg(name.text, side), name);
+        return i;
+    };
+    const int source = column(*call.kid(1), left, QStringLiteral("input"));
+    const int key = column(*call.kid(2), right, QStringLiteral("lookup table"));
+    if (left[source].type != T::String || right[key].type != T::String)
+        fail(QStringLiteral("the IPv4 columns of ipv4_lookup() are strings"), call);
+    call.kid(1)->value = left[source].name;
+    call.kid(1)->type = T::String;
+    call.kid(2)->value = right[key].name;
+    call.kid(2)->type = T::String;
+    QStringList extras;
+    for (qsizetype k = 3; k < n; ++k) {
+        Node &extra = *call.kid(k);
+        const int l = column(extra, left, QStringLiteral("input"));
+        const int r = column(extra, right, QStringLiteral("lookup table"));
+        if (!keyTypesMatch(left[l].type, right[r].type) || left[l].type == T::Dynamic)
+            fail(QStringLiteral("the key '%1' is %2 in the input and %3 in the lookup table")
+                         .arg(extra.text, kqlTypeName(left[l].type), kqlTypeName(right[r].type)),
+                 extra);
+        extra.value = right[r].name;
+        extra.type = left[l].type;
+        extras.append(right[r].name);
+    }
+    op.options.append({QStringLiteral("return_unmatched"),
+                       unmatched ? QStringLiteral("true") : QStringLiteral("false")});
+    RowSchema rest;
+    for (const Column &c : right) {
+        if (!extras.contains(c.name))
+            rest.append(c);
+    }
+    return share(joined(left, rest));
+}
+
+SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx)
+{
+    // Microsoft's pivot page: evaluate pivot(pivotColumn [, aggregationFunction] [, column1, …])
+    // [: (OutputSchema)]: one row per value of the columns (by default every column but the
+    // pivot column and the aggregated one), one column per value of the pivot column, each cell
+    // the aggregate of its rows; the page's examples give 0 where a pair has no row, for count()
+    // and sum(). With an output schema, its value columns are the only ones (other values are
+    // left out: the page's last example).
+    Node &call = *op.kid(0);
+    if (call.count() < 1 || call.kid(0)->kind != NodeKind::Name)
+        fail(QStringLiteral("pivot() needs the column to pivot"), call);
+    Node &pivot = *call.kid(0);
+    const int p = findColumn(input, pivot);
+    if (p < 0)
+        fail(QStringLiteral("unknown column '%1'").arg(pivot.text), pivot);
+    if (input[p].type == T::Dynamic)
+        fail(QStringLiteral("cannot pivot a dynamic value; convert it first"), pivot);
+    pivot.type = input[p].type;
+    pivot.value = input[p].name;
+    qsizetype k = 1;
+    T cellType = T::Long;
+    QString aggregated; // the column sum() reads, left out of the default keys
+    if (call.count() > 1 && call.kid(1)->kind == NodeKind::Call) {
+        Node &aggregate = *call.kid(1);
+        const bool count = aggregate.text == u"count" && aggregate.count() == 0;
+        const bool sum = aggregate.text == u"sum" && aggregate.count() == 1;
+        if (!count && !sum)
+            fail(QStringLiteral("evaluate pivot() with %1() is not supported by Vigil's local "
+                                "KQL yet (count() and sum() are): what Kusto gives for a missing "
+                                "pair is documented for those only")
+                         .arg(aggregate.text),
+                 aggregate);
+        Context agg = ctx;
+        agg.aggregates = true;
+        cellType = bindScalar(aggregate, agg);
+        if (sum) {
+            if (!isNumber(cellType) || cellType == T::Decimal)
+                fail(QStringLiteral("sum() in pivot() needs numbers"), aggregate);
+            if (aggregate.kid(0)->kind == NodeKind::Name)
+                aggregated = aggregate.kid(0)->value.isEmpty() ? aggregate.kid(0)->text
+                                                               : aggregate.kid(0)->value;
+        }
+        k = 2;
+    }
+    RowBuilder row;
+    const bool keysGiven = k < call.count();
+    for (; k < call.count(); ++k) {
+        Node &key = *call.kid(k);
+        if (key.kind != NodeKind::Name)
+            fail(QStringLiteral("the other arguments of pivot() are column names"), key);
+        const int i = findColumn(input, key);
+        if (i < 0)
+            fail(QStringLiteral("unknown column '%1'").arg(key.text), key);
+        if (row.contains(input[i].name))
+            fail(QStringLiteral("the column '%1' is named twice").arg(key.text), key);
+        key.value = input[i].name;
+        key.type = input[i].type;
+        row.append(input[i]);
+    }
+    if (!keysGiven) {
+        for (qsizetype i = 0; i < input.size(); ++i) {
+            if (i != p && input[i].name != aggregated)
+                row.append(input[i]);
+        }
+    }
+    const RowSchema keys = row.columns();
+    op.options.clear();
+    for (const Column &c : keys) {
+        if (c.type == T::Dynamic)
+            fail(QStringLiteral("pivot() groups by '%1', a dynamic value; convert it first")
+                         .arg(c.name),
+                 call);
+        op.options.append({QStringLiteral("key"), c.name});
+    }
+    if (op.count() > 1) {
+        // The declared columns: the keys (each once, with its type) and the value columns.
+        RowBuilder declared;
+        for (qsizetype d = 1; d < op.count(); ++d) {
+            const Node &decl = *op.kid(d);
+            const T t = kqlTypeFromName(decl.value).value_or(T::Dynamic);
+            if (declared.contains(decl.text))
+                fail(QStringLiteral("the column '%1' is declared twice").arg(decl.text), decl);
+            bool isKey = false;
+            for (const Column &c : keys)
+                isKey = isKey || c.name == decl.text;
+            if (isKey) {
+                for (const Column &c : keys) {
+                    if (c.name == decl.text && c.type != t)
+                        fail(QStringLiteral("the key '%1' of pivot() is %2, not %3")
+                                     .arg(c.name, kqlTypeName(c.type), kqlTypeName(t)),
+                             decl);
+                }
+            } else {
+                if (t != cellType)
+                    fail(QStringLiteral("the pivot's cells are %1, not %2")
+                                 .arg(kqlTypeName(cellType), kqlTypeName(t)),
+                         decl);
+                op.options.append({QStringLiteral("value"), decl.text});
+            }
+            declared.append({decl.text, t});
+        }
+        for (const Column &c : keys) {
+            if (!declared.contains(c.name))
+                fail(QStringLiteral("the declared columns of pivot() lack its key '%1'")
+                             .arg(c.name),
+                     *op.kid(1));
+        }
+        return share(declared.columns());
+    }
+    const auto values = m_options.pivotValues.constFind(op.pos.offset);
+    if (values == m_options.pivotValues.constEnd()) {
+        if (m_options.pivotProbe)
+            throw PivotProbe{&op};
+        open = true; // the columns the values give are known when the query runs
+        op.options.append({QStringLiteral("open"), QStringLiteral("true")});
+        return share(keys);
+    }
+    for (const QString &value : *values) {
+        if (value.isEmpty())
+            fail(QStringLiteral("the pivot column '%1' holds an empty value: Kusto's name for its "
+                                "column is not documented, so Vigil does not run it (filter it "
+                                "out first)")
+                         .arg(pivot.text),
+                 pivot);
+        // A value that is also a column name is made unique (Kusto's rule for every name).
+        op.options.append({QStringLiteral("value"), value});
+        row.appendUnique(value, cellType);
+    }
+    return share(row.columns());
+}
+
 SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx)
 {
     const QString kind = op.option(QStringLiteral("kind"));

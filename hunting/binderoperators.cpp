@@ -454,6 +454,19 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
         return bindMvExpand(op, input, ctx);
     case NodeKind::OpParse:
         return bindParse(op, input, ctx);
+    case NodeKind::OpPartition: {
+        // Kusto's partition page: the subquery runs on each partition's rows (one per value of
+        // the column); the result is its rows of every partition.
+        Node &column = *op.kid(0);
+        const int i = findColumn(input, column);
+        if (i < 0)
+            fail(QStringLiteral("unknown column '%1'").arg(column.text), column);
+        if (input[i].type == T::Dynamic)
+            fail(QStringLiteral("cannot partition by a dynamic value; convert it first"), column);
+        column.type = input[i].type;
+        column.value = input[i].name;
+        return bindPipeline(*op.kid(1), ctx, inputPtr);
+    }
     case NodeKind::OpRender:
         return inputPtr;
     case NodeKind::OpAs: {
@@ -469,9 +482,7 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
         if (!fn || fn->kind != Symbol::Function) {
             for (const HuntingFunction &defender : m_schema.functions()) {
                 if (defender.name == call.text)
-                    fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL yet")
-                                 .arg(call.text),
-                         call);
+                    return bindDefenderInvoke(op, inputPtr, defender, outer);
             }
             fail(QStringLiteral("unknown function '%1' after invoke").arg(call.text), call);
         }
@@ -489,9 +500,13 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
     }
     case NodeKind::OpEvaluate: {
         Node &call = *op.kid(0);
+        if (call.text == u"ipv4_lookup")
+            return bindIpv4Lookup(op, input, outer);
+        if (call.text == u"pivot")
+            return bindPivot(op, input, ctx);
         if (call.text != u"bag_unpack")
-            fail(QStringLiteral(
-                         "'evaluate %1()' is not supported by Vigil's local KQL (only bag_unpack)")
+            fail(QStringLiteral("'evaluate %1()' is not supported by Vigil's local KQL (only "
+                                "bag_unpack, ipv4_lookup and pivot)")
                          .arg(call.text),
                  call);
         if (call.count() < 1 || call.count() > 4)

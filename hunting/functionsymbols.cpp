@@ -191,6 +191,7 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
               QStringLiteral("not"),
               QStringLiteral("strcmp"),
               QStringLiteral("tohex")}},
+            {QLatin1StringView("U13"), {QStringLiteral("geo_info_from_ip_address")}},
             {QLatin1StringView("U14"), {QStringLiteral("ingestion_time")}},
             {QLatin1StringView("U15"),
              {QStringLiteral("prev"), QStringLiteral("next"), QStringLiteral("row_number"),

@@ -74,7 +74,95 @@ QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type)
     }
 }
 
+void bindParameters(sqlite3_stmt *stmt, const QList<QVariant> &parameters)
+{
+    for (int i = 0; i < parameters.size(); ++i) {
+        const QVariant &value = parameters[i];
+        switch (value.typeId()) {
+        case QMetaType::QByteArray: { // an externaldata feed's rows, as JSON
+            const QByteArray bytes = value.toByteArray();
+            sqlite3_bind_text64(stmt, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()),
+                                SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        case QMetaType::LongLong:
+        case QMetaType::Int:
+            sqlite3_bind_int64(stmt, i + 1, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            sqlite3_bind_double(stmt, i + 1, value.toDouble());
+            break;
+        default: {
+            const QByteArray text = value.toString().toUtf8();
+            sqlite3_bind_text(stmt, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        }
+    }
+}
+
+/** The query's parameters with each externaldata feed's rows in its slot; nullopt and *error when
+ *  a feed is missing. */
+std::optional<QList<QVariant>> withFeeds(const CompiledQuery &compiled, const HuntingOptions &options,
+                                         QString *error)
+{
+    QList<QVariant> parameters = compiled.parameters;
+    if (compiled.externalData.isEmpty())
+        return parameters;
+    const ExternalFeeds none;
+    const ExternalFeeds &feeds = options.feeds ? *options.feeds : none;
+    for (const ExternalDataUse &use : compiled.externalData) {
+        std::optional<QByteArray> rows = externalDataRows(use, feeds, error);
+        if (!rows)
+            return std::nullopt;
+        parameters[use.parameter] = QVariant(*rows);
+    }
+    return parameters;
+}
+
 } // namespace
+
+QString HuntingRunner::runProbe(const CompiledQuery &probe, const HuntingOptions &options,
+                                qint64 now, qint64 deadlineMs, QStringList *values)
+{
+    QString error;
+    if (!open(&error))
+        return error;
+    setKqlNow(m_db.load(), now);
+    m_cancel = false;
+    m_timedOut = false;
+    m_deadlineMs = deadlineMs;
+    sqlite3 *db = m_db.load();
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray sql = probe.sql.toUtf8();
+    int rc = sqlite3_prepare_v3(db, sql.constData(), int(sql.size()), 0, &stmt, nullptr);
+    const std::optional<QList<QVariant>> parameters = withFeeds(probe, options, &error);
+    if (!parameters) {
+        sqlite3_finalize(stmt);
+        m_deadlineMs = 0;
+        return error;
+    }
+    if (rc == SQLITE_OK) {
+        bindParameters(stmt, *parameters);
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && values->size() <= 100000) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
+            values->append(QString::fromUtf8(text, sqlite3_column_bytes(stmt, 0)));
+        }
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        if (m_cancel)
+            error = QStringLiteral("the query was cancelled");
+        else if (m_timedOut || rc == SQLITE_INTERRUPT)
+            error = QStringLiteral("the query ran longer than %1 s and was stopped")
+                            .arg(options.timeoutMs / 1000.0);
+        else
+            error = QStringLiteral("reading the values of evaluate pivot() failed: %1")
+                            .arg(QString::fromUtf8(sqlite3_errmsg(db)));
+    }
+    sqlite3_finalize(stmt);
+    m_deadlineMs = 0;
+    return error;
+}
 
 HuntingRunner::HuntingRunner(QString databasePath)
     : m_path(std::move(databasePath))
@@ -119,7 +207,9 @@ bool HuntingRunner::open(QString *error)
         return false;
     }
     sqlite3_busy_timeout(db, 5000);
-    if (registerKqlFunctions(db) != SQLITE_OK) {
+    KqlFunctionOptions functions;
+    functions.geoIpDatabase = m_geoIpDatabase;
+    if (registerKqlFunctions(db, functions) != SQLITE_OK) {
         if (error)
             *error = QStringLiteral("cannot register the KQL functions: %1")
                              .arg(QString::fromUtf8(sqlite3_errmsg(db)));
@@ -159,7 +249,56 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     HuntingResult result;
     QElapsedTimer timer;
     timer.start();
-    const QueryAnalysis analysis = analyzeQuery(query, HuntingSchema::defender());
+    const qint64 deadlineMs
+            = options.timeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() + options.timeoutMs : 0;
+    const qint64 wallClock = nowTicks(); // now() is one instant for the whole query
+    AnalyzeOptions analyzeOptions;
+    analyzeOptions.pivotProbe = true;
+    QueryAnalysis analysis = analyzeQuery(query, HuntingSchema::defender(), analyzeOptions);
+    // evaluate pivot(): its columns are the values of its column, read with a first query.
+    for (int probes = 0; analysis.ok() && analysis.pivotProbe; ++probes) {
+        constexpr int maxPivots = 16;
+        constexpr qsizetype maxPivotColumns = 1000;
+        const Node *pivot = analysis.pivotProbe;
+        KqlError error;
+        const std::optional<CompiledQuery> probe = probes < maxPivots
+                                                           ? compilePivotProbe(analysis, &error)
+                                                           : std::optional<CompiledQuery>();
+        if (!probe) {
+            result.status = HuntingResult::Status::Refused;
+            result.refusal = probes < maxPivots
+                                     ? error
+                                     : KqlError{QStringLiteral("the query has more than %1 "
+                                                               "pivots")
+                                                        .arg(maxPivots),
+                                                pivot->pos};
+            return result;
+        }
+        QStringList values;
+        const std::optional<qint64> pinned = queryNow(analysis.setOptions);
+        const QString failed
+                = runProbe(*probe, options,
+                           options.asOfTicks ? *options.asOfTicks : pinned.value_or(wallClock),
+                           deadlineMs, &values);
+        if (!failed.isEmpty()) {
+            result.status = m_cancel ? HuntingResult::Status::Cancelled
+                                     : (m_timedOut ? HuntingResult::Status::TimedOut
+                                                   : HuntingResult::Status::Failed);
+            result.error = failed;
+            return result;
+        }
+        if (values.size() > maxPivotColumns) {
+            result.status = HuntingResult::Status::Refused;
+            result.refusal = {QStringLiteral("evaluate pivot() would make %1 columns; at most %2 "
+                                             "can run (filter the rows first)")
+                                      .arg(values.size())
+                                      .arg(maxPivotColumns),
+                              pivot->pos};
+            return result;
+        }
+        analyzeOptions.pivotValues.insert(pivot->pos.offset, values);
+        analysis = analyzeQuery(query, HuntingSchema::defender(), analyzeOptions);
+    }
     if (!analysis.ok()) {
         result.status = HuntingResult::Status::Refused;
         result.refusal = analysis.errors.first();
@@ -192,11 +331,10 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         return result;
     }
     const std::optional<qint64> pinned = queryNow(analysis.setOptions);
-    setKqlNow(m_db.load(), options.asOfTicks ? *options.asOfTicks : pinned ? *pinned : nowTicks());
+    setKqlNow(m_db.load(), options.asOfTicks ? *options.asOfTicks : pinned.value_or(wallClock));
     m_cancel = false;
     m_timedOut = false;
-    m_deadlineMs
-            = options.timeoutMs > 0 ? QDateTime::currentMSecsSinceEpoch() + options.timeoutMs : 0;
+    m_deadlineMs = deadlineMs;
     sqlite3_stmt *stmt = nullptr;
     const QByteArray sql = compiled->sql.toUtf8();
     sqlite3 *db = m_db.load();
@@ -230,22 +368,18 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         m_deadlineMs = 0;
         return result;
     }
-    QList<QVariant> parameters = compiled->parameters;
+    QString feedError;
+    const std::optional<QList<QVariant>> parameters = withFeeds(*compiled, options, &feedError);
+    if (!parameters) {
+        result.status = HuntingResult::Status::Failed;
+        result.error = feedError;
+        sqlite3_finalize(stmt);
+        m_deadlineMs = 0;
+        return result;
+    }
     if (!compiled->externalData.isEmpty()) {
         const ExternalFeeds none;
         const ExternalFeeds &feeds = options.feeds ? *options.feeds : none;
-        for (const ExternalDataUse &use : compiled->externalData) {
-            QString feedError;
-            std::optional<QByteArray> rows = externalDataRows(use, feeds, &feedError);
-            if (!rows) {
-                result.status = HuntingResult::Status::Failed;
-                result.error = feedError;
-                sqlite3_finalize(stmt);
-                m_deadlineMs = 0;
-                return result;
-            }
-            parameters[use.parameter] = QVariant(*rows);
-        }
         const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
         for (const QString &url : externalDataUrls(*compiled)) {
             const ExternalFeed feed = feeds.value(url);
@@ -264,29 +398,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
             result.feedAgeMs = std::max(result.feedAgeMs, nowMs - feed.fetchedAtMs);
         }
     }
-    for (int i = 0; i < parameters.size(); ++i) {
-        const QVariant &value = parameters[i];
-        switch (value.typeId()) {
-        case QMetaType::QByteArray: {
-            const QByteArray bytes = value.toByteArray();
-            sqlite3_bind_text64(stmt, i + 1, bytes.constData(), sqlite3_uint64(bytes.size()),
-                                SQLITE_TRANSIENT, SQLITE_UTF8);
-            break;
-        }
-        case QMetaType::LongLong:
-        case QMetaType::Int:
-            sqlite3_bind_int64(stmt, i + 1, value.toLongLong());
-            break;
-        case QMetaType::Double:
-            sqlite3_bind_double(stmt, i + 1, value.toDouble());
-            break;
-        default: {
-            const QByteArray text = value.toString().toUtf8();
-            sqlite3_bind_text(stmt, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-            break;
-        }
-        }
-    }
+    bindParameters(stmt, *parameters);
     QList<HuntingRow> page;
     const int pageSize = std::max(1, options.pageSize);
     const int width = int(compiled->columns.size());

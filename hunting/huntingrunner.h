@@ -19,6 +19,7 @@ struct sqlite3;
 namespace Vigil::Kql {
 
 struct ExternalFeed;
+struct CompiledQuery;
 
 /** How one hunting query runs. */
 struct HuntingOptions
@@ -85,6 +86,12 @@ public:
     HuntingRunner(const HuntingRunner &) = delete;
     HuntingRunner &operator=(const HuntingRunner &) = delete;
 
+    /**
+     * The GeoIP database of geo_info_from_ip_address() (a .mmdb file or a legacy GeoIP.dat);
+     * empty (the default): $VIGIL_GEOIP_DB, else Debian's geoip-database. Call before open().
+     */
+    void setGeoIpDatabase(const QString &path) { m_geoIpDatabase = path; }
+
     /** Opens the database read-only; false (and *error) when it cannot. */
     bool open(QString *error);
 
@@ -104,8 +111,12 @@ public:
 
 private:
     static int progress(void *self);
+    /** Runs evaluate pivot()'s query of values; its error in words, or empty. */
+    QString runProbe(const CompiledQuery &probe, const HuntingOptions &options, qint64 now,
+                     qint64 deadlineMs, QStringList *values);
 
     QString m_path;
+    QString m_geoIpDatabase;
     std::atomic<sqlite3 *> m_db{nullptr}; // read by cancel() on another thread
     std::atomic<bool> m_cancel{false};
     qint64 m_deadlineMs = 0;

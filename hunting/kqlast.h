@@ -102,6 +102,8 @@ enum class NodeKind {
     OpTopNested, ///< kids: one List per level: options count (or none), order; kids[0]: the
     ///< `of` item (Assign when named), kids[1]: the `by` aggregate (Assign when named)
     OpSearch, ///< `T | search P`: options: kind; kids[0]: the predicate (a bare term is `* has`)
+    OpPartition, ///< options: hints; kids[0]: Name of the partition column; kids[1]: the subquery
+    ///< (a Pipeline whose source is an ImplicitInput)
     OpMakeSeries, ///< options: kind; kids[0]: List of aggregates; kids[1]: List of their defaults
     ///< (an empty List where none is written); kids[2]: axis; kids[3]: from, kids[4]: to (empty
     ///< Lists when not written); kids[5]: step; kids[6]: List of group keys (`by`)

@@ -397,6 +397,34 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opMvExpand(NodeKind::OpMvApply, take());
     if (word == u"parse" || word == u"parse-where")
         return opParse(take());
+    if (word == u"partition") {
+        // partition [hint.…] by Column ( subquery ): the subquery's operators per partition.
+        NodePtr op = simple(NodeKind::OpPartition);
+        readOptions(*op, {});
+        if (!acceptWord(L("by")))
+            unexpected(QStringLiteral("'by' after 'partition'"));
+        NodePtr column = make(NodeKind::Name, peek());
+        column->text = expectName(QStringLiteral("the partition column"));
+        op->kids.push_back(std::move(column));
+        if (isOp(L("{")))
+            fail(QStringLiteral("partition with a { … } subquery is not supported by Vigil's local "
+                                "KQL; write ( … ) with the operators to apply"),
+                 peek().pos);
+        expectOp(L("("), QStringLiteral("to start the partition subquery"));
+        DepthGuard guard(*this, peek().pos);
+        NodePtr sub = make(NodeKind::Pipeline, peek());
+        sub->kids.push_back(make(NodeKind::ImplicitInput, peek()));
+        Token first = peek();
+        first.text = QStringLiteral("|");
+        sub->kids.push_back(pipeOperator(first));
+        while (isOp(L("|"))) {
+            const Token &bar = take();
+            sub->kids.push_back(pipeOperator(bar));
+        }
+        expectOp(L(")"), QStringLiteral("to end the partition subquery"));
+        op->kids.push_back(std::move(sub));
+        return op;
+    }
     if (word == u"render") {
         NodePtr op = simple(NodeKind::OpRender);
         if (peek().kind != TokenKind::Identifier) // chart types are keywords (timechart, …)

@@ -38,6 +38,42 @@ std::optional<CompiledQuery> compileToSql(const QueryAnalysis &analysis, KqlErro
     }
 }
 
+std::optional<CompiledQuery> compilePivotProbe(const QueryAnalysis &analysis, KqlError *error)
+{
+    if (!analysis.tree || !analysis.pivotProbe) {
+        if (error)
+            *error = {QStringLiteral("the query has no pivot to read the values of"), {}};
+        return std::nullopt;
+    }
+    try {
+        SqlCompiler compiler;
+        return compiler.compileProbe(analysis);
+    } catch (const SqlCompiler::Failure &failure) {
+        if (error)
+            *error = failure.error;
+        return std::nullopt;
+    }
+}
+
+CompiledQuery SqlCompiler::compileProbe(const QueryAnalysis &analysis)
+{
+    m_probe = analysis.pivotProbe;
+    try {
+        compile(analysis);
+    } catch (const ProbeDone &done) {
+        // The pivot's input as CTEs; its values, distinct, as the names of its columns.
+        QString sql = m_recursive ? QStringLiteral("WITH RECURSIVE ") : QStringLiteral("WITH ");
+        for (size_t i = 0; i < m_ctes.size(); ++i)
+            sql += (i ? QStringLiteral(",\n") : QString()) + m_ctes[i];
+        CompiledQuery compiled;
+        compiled.sql = sql + QStringLiteral("\nSELECT \"value\" FROM %1 ORDER BY 1").arg(done.cte);
+        compiled.parameters = m_params;
+        compiled.columns = {{QStringLiteral("value"), KqlType::String}};
+        return compiled;
+    }
+    refuse(QStringLiteral("internal error: the pivot was not reached"), *analysis.pivotProbe);
+}
+
 const QHash<QString, QSet<int>> &SqlCompiler::registeredFunctions()
 {
     // Read from a connection with the functions registered, so that the compiler never emits a
@@ -148,7 +184,9 @@ CompiledQuery SqlCompiler::compile(const QueryAnalysis &analysis)
                 binding.function = true;
                 binding.lambda = &value;
                 binding.closureDepth = m_scopes.size();
-            } else if (value.schema) {
+            } else if (value.schema || (m_probe && value.kind == NodeKind::Pipeline)) {
+                // (a pipeline the binder left at the pivot whose values are asked has no
+                // columns yet: the probe stops inside it)
                 binding.tabular = true;
                 binding.rel = tabular(value);
             } else {
@@ -158,10 +196,14 @@ CompiledQuery SqlCompiler::compile(const QueryAnalysis &analysis)
             }
             m_scopes.emplace_back();
             m_scopes.back().insert(statement->text, binding);
+        } else if (statement->kind == NodeKind::Query && m_probe) {
+            tabular(*statement->kid(0)); // stops at the pivot (ProbeDone)
         } else if (statement->kind == NodeKind::Query && statement->kid(0) == analysis.result) {
             break;
         }
     }
+    if (m_probe || !analysis.result)
+        refuse(QStringLiteral("internal error: the query stops before its result"), *analysis.tree);
     const Rel result = tabular(*analysis.result);
     // SQLite binds at most 32,766 parameters; every literal of the query is one.
     if (m_params.size() > 32766)
@@ -325,7 +367,9 @@ const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn
                 binding.function = true;
                 binding.lambda = &value;
                 binding.closureDepth = m_scopes.size();
-            } else if (value.schema) {
+            } else if (value.schema || (m_probe && value.kind == NodeKind::Pipeline)) {
+                // (a pipeline the binder left at the pivot whose values are asked has no
+                // columns yet: the probe stops inside it)
                 binding.tabular = true;
                 binding.rel = tabular(value);
             } else {
@@ -381,6 +425,13 @@ Rel SqlCompiler::pipeline(const Node &node)
     Rel rel = first.kind == NodeKind::ImplicitInput ? *m_implicitInput : tabular(first);
     for (qsizetype i = 1; i < node.count(); ++i) {
         const Node &operation = *node.kid(i);
+        if (&operation == m_probe) {
+            Env env;
+            env.row = &rel.schema;
+            throw ProbeDone{addCte(QStringLiteral("SELECT DISTINCT coalesce(%1, '') AS \"value\" "
+                                                  "FROM %2")
+                                           .arg(asString(pivotColumn(operation), env), rel.cte))};
+        }
         rel = op(operation, rel);
         if (!operation.schema || rel.schema != *operation.schema)
             refuse(QStringLiteral("internal error: the columns after this operator differ from "

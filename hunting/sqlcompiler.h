@@ -61,4 +61,11 @@ struct CompiledQuery
  */
 std::optional<CompiledQuery> compileToSql(const QueryAnalysis &analysis, KqlError *error);
 
+/**
+ * For an analysis stopped at a pivot (QueryAnalysis::pivotProbe): the query of that pivot's
+ * values as the names of its columns (one string column, distinct, sorted). The values go into
+ * AnalyzeOptions::pivotValues for the next analysis.
+ */
+std::optional<CompiledQuery> compilePivotProbe(const QueryAnalysis &analysis, KqlError *error);
+
 } // namespace Vigil::Kql

@@ -80,7 +80,14 @@ public:
         KqlError error;
     };
 
+    /** Thrown when the compilation reaches the pivot whose values are asked (m_probe). */
+    struct ProbeDone
+    {
+        QString cte; ///< one column "value": the pivot's values as column names
+    };
+
     CompiledQuery compile(const QueryAnalysis &analysis);
+    CompiledQuery compileProbe(const QueryAnalysis &analysis);
 
     // ---- sqlcompiler.cpp
     [[noreturn]] void refuse(const QString &what, const Node &at) const;
@@ -144,10 +151,22 @@ public:
 
     // ---- sqlcompilerjoin.cpp
     Rel join(const Node &op, const Rel &left);
+    /** evaluate ipv4_lookup(): lookup's columns, matched by ipv4_is_in_range(). */
+    Rel ipv4Lookup(const Node &op, const Rel &left);
     Rel unionOf(const Node &op, const Rel *input);
     Rel mvExpand(const Node &op, const Rel &in, const RowSchema *expanded = nullptr);
     Rel mvExpandZip(const Node &op, const Rel &in, const RowSchema *expanded);
     Rel mvApply(const Node &op, const Rel &in);
+    /** evaluate pivot(): one row per key, one count() column per value of the pivot column. */
+    Rel pivot(const Node &op, const Rel &in);
+    /** The pivot column of an evaluate pivot() as a Name node (typed, the real column name). */
+    static Node pivotColumn(const Node &op);
+    /** partition by C (subquery): the subquery with each value of C as a partition. */
+    Rel partition(const Node &op, const Rel &in);
+
+    // ---- sqlcompilerdefender.cpp
+    /** invoke FileProfile(): the input left-joined with the files' profiles from local tables. */
+    Rel fileProfile(const Node &op, const Rel &in);
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);
@@ -171,6 +190,7 @@ private:
     bool m_recursive = false;
     WindowScope *m_window = nullptr; ///< the operator being compiled, where windows are allowed
     int m_depth = 0;
+    const Node *m_probe = nullptr; ///< compilePivotProbe(): the pivot whose values are asked
 };
 
 } // namespace Vigil::Kql

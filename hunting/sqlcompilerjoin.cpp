@@ -139,6 +139,55 @@ Rel SqlCompiler::join(const Node &node, const Rel &left)
     return out;
 }
 
+Rel SqlCompiler::ipv4Lookup(const Node &node, const Rel &left)
+{
+    // Each input row with every row of the table whose IPv4 key (a range in IP-prefix notation)
+    // holds the input's address, and whose extra keys are equal; return_unmatched keeps the
+    // input rows without a match (the table's columns then "" for strings, null else).
+    if (left.partitioned)
+        refuse(QStringLiteral("evaluate ipv4_lookup() inside mv-apply or partition cannot be "
+                              "compiled to SQL yet"),
+               node);
+    const Node &call = *node.kid(0);
+    const Rel right = tabular(*call.kid(0));
+    const bool unmatched = node.option(QStringLiteral("return_unmatched")) == u"true";
+    QStringList conditions = {QStringLiteral("coalesce(kql_ipv4_is_in_range(l.%1, r.%2), 0)")
+                                      .arg(quote(call.kid(1)->value), quote(call.kid(2)->value))};
+    QStringList extras;
+    for (qsizetype k = 3; k < call.count(); ++k) {
+        const Node &extra = *call.kid(k);
+        if (extra.kind != NodeKind::Name)
+            break; // return_unmatched
+        conditions.append(QStringLiteral("l.%1 = r.%2").arg(quote(extra.text), quote(extra.value)));
+        extras.append(extra.value);
+    }
+    Rel out;
+    out.schema = *node.schema;
+    QStringList columns;
+    qsizetype o = 0;
+    for (const Column &c : left.schema)
+        columns.append(
+                QStringLiteral("l.%1 AS %2").arg(quote(c.name), quote(out.schema[o++].name)));
+    for (const Column &c : right.schema) {
+        if (extras.contains(c.name))
+            continue;
+        QString sql = QStringLiteral("r.") + quote(c.name);
+        if (unmatched && c.type == T::String)
+            sql = QStringLiteral("coalesce(%1, '')").arg(sql);
+        columns.append(sql + QStringLiteral(" AS ") + quote(out.schema.value(o++).name));
+    }
+    if (o != out.schema.size())
+        refuse(QStringLiteral("internal error: ipv4_lookup gives %1 columns, the query %2")
+                       .arg(o)
+                       .arg(out.schema.size()),
+               node);
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2 AS l %3 %4 AS r ON %5")
+                             .arg(columns.join(QLatin1String(", ")), left.cte,
+                                  unmatched ? QStringLiteral("LEFT JOIN") : QStringLiteral("JOIN"),
+                                  right.cte, conditions.join(QLatin1String(" AND "))));
+    return out;
+}
+
 Rel SqlCompiler::unionOf(const Node &node, const Rel *input)
 {
     QList<Rel> branches;
@@ -476,6 +525,117 @@ Rel SqlCompiler::mvApply(const Node &node, const Rel &in)
     out.cte = addCte(QStringLiteral("SELECT %1 FROM %2 AS s JOIN %3 AS n ON n.\"_vigil_row\" = "
                                     "s.\"_vigil_row\"")
                              .arg(select.join(QLatin1String(", ")), result.cte, numbered.cte));
+    return out;
+}
+
+Rel SqlCompiler::partition(const Node &node, const Rel &in)
+{
+    if (in.partitioned || m_implicitInput)
+        refuse(QStringLiteral("partition inside mv-apply or partition cannot be compiled to SQL "
+                              "yet"),
+               node);
+    // The rows of a partition share a `_vigil_row` (the rank of their value; null is one
+    // partition too): the subquery's operators then work per partition, as inside mv-apply.
+    QStringList columns;
+    for (const Column &c : in.schema)
+        columns.append(quote(c.name));
+    Rel numbered;
+    numbered.schema = in.schema;
+    numbered.partitioned = true;
+    numbered.ordered = in.ordered;
+    numbered.cte = addCte(
+            QStringLiteral("SELECT %1, dense_rank() OVER (ORDER BY %2) AS \"_vigil_row\"%3 FROM %4")
+                    .arg(columns.join(QLatin1String(", ")), quote(node.kid(0)->value),
+                         in.ordered ? QStringLiteral(", \"_vigil_ord\"") : QString(), in.cte));
+    m_partitions
+            = addCte(QStringLiteral("SELECT DISTINCT \"_vigil_row\" FROM %1").arg(numbered.cte));
+    m_implicitInput = numbered;
+    const Rel result = pipeline(*node.kid(1));
+    m_implicitInput.reset();
+    m_partitions.clear();
+    Rel out;
+    out.schema = *node.schema;
+    if (out.schema.size() != result.schema.size())
+        refuse(QStringLiteral("internal error: partition's columns differ from the query's"), node);
+    QStringList select;
+    for (qsizetype i = 0; i < out.schema.size(); ++i)
+        select.append(quote(result.schema[i].name) + QStringLiteral(" AS ")
+                      + quote(out.schema[i].name));
+    out.cte = addCte(
+            QStringLiteral("SELECT %1 FROM %2").arg(select.join(QLatin1String(", ")), result.cte));
+    return out;
+}
+
+Node SqlCompiler::pivotColumn(const Node &op)
+{
+    const Node &column = *op.kid(0)->kid(0);
+    Node name;
+    name.kind = NodeKind::Name;
+    name.text = column.value;
+    name.type = column.type;
+    return name;
+}
+
+Rel SqlCompiler::pivot(const Node &node, const Rel &in)
+{
+    // The keys of the binder; per value, the aggregate of the key's rows whose pivot value (as
+    // text, the column's name) is that value: 0 where there is none (count() and sum()).
+    if (in.partitioned)
+        refuse(QStringLiteral("evaluate pivot() inside mv-apply or partition cannot be compiled "
+                              "to SQL yet"),
+               node);
+    if (node.option(QStringLiteral("open")) == u"true")
+        refuse(QStringLiteral("the columns of evaluate pivot() come from the data: they are "
+                              "known when the query runs"),
+               node);
+    const Node &call = *node.kid(0);
+    Env env;
+    env.row = &in.schema;
+    const QString value = QStringLiteral("coalesce(%1, '')").arg(asString(pivotColumn(node), env));
+    const Node *aggregate
+            = call.count() > 1 && call.kid(1)->kind == NodeKind::Call ? call.kid(1) : nullptr;
+    const QString summed
+            = aggregate && aggregate->text == u"sum" ? expr(*aggregate->kid(0), env) : QString();
+    QStringList keys;
+    QStringList values;
+    for (const auto &[key, text] : node.options) {
+        if (key == u"key")
+            keys.append(text);
+        else if (key == u"value")
+            values.append(text);
+    }
+    Rel out;
+    out.schema = *node.schema;
+    if (out.schema.isEmpty())
+        refuse(QStringLiteral("evaluate pivot() gives no column here (no other column, and no "
+                              "value to pivot)"),
+               node);
+    if (keys.size() + values.size() != out.schema.size())
+        refuse(QStringLiteral("internal error: pivot's columns differ from the query's"), node);
+    QStringList select;
+    qsizetype v = 0;
+    for (const Column &c : out.schema) {
+        if (keys.contains(c.name)) {
+            select.append(quote(c.name));
+            continue;
+        }
+        const QString match = QStringLiteral("%1 = %2").arg(value, param(values.value(v++)));
+        const QString count = QStringLiteral("count(CASE WHEN %1 THEN 1 END)").arg(match);
+        const QString cell = summed.isEmpty()
+                                     ? count
+                                     : QStringLiteral("(CASE WHEN %1 = 0 THEN 0 ELSE "
+                                                      "kql_sum(CASE WHEN %2 THEN %3 END) END)")
+                                               .arg(count, match, summed);
+        select.append(cell + QStringLiteral(" AS ") + quote(c.name));
+    }
+    QStringList groups;
+    for (const QString &key : keys)
+        groups.append(quote(key));
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2%3")
+                             .arg(select.join(QLatin1String(", ")), in.cte,
+                                  groups.isEmpty() ? QString()
+                                                   : QStringLiteral(" GROUP BY ")
+                                                             + groups.join(QLatin1String(", "))));
     return out;
 }
 

@@ -36,6 +36,7 @@ Rel SqlCompiler::op(const Node &node, const Rel &in)
     case NodeKind::OpEvaluate:
     case NodeKind::OpJoin:
     case NodeKind::OpMvExpand:
+    case NodeKind::OpPartition:
     case NodeKind::OpSample:
     case NodeKind::OpSummarize:
     case NodeKind::OpMakeSeries:
@@ -187,10 +188,14 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         return parse(node, in);
     case NodeKind::OpMvApply:
         return mvApply(node, in);
+    case NodeKind::OpPartition:
+        return partition(node, in);
     case NodeKind::OpInvoke: {
         // `T | invoke f(a)` is f(T, a).
         const Node &call = *node.kid(0);
         const Binding *fn = findBinding(call.text);
+        if ((!fn || !fn->function) && call.text == u"FileProfile")
+            return fileProfile(node, in);
         if (!fn || !fn->function)
             refuse(QStringLiteral("'invoke %1()' cannot be compiled to SQL").arg(call.text), call);
         Rel input = in;
@@ -198,6 +203,10 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         return callTabularLambda(call, *fn, &input);
     }
     case NodeKind::OpEvaluate:
+        if (node.kid(0)->text == u"ipv4_lookup")
+            return ipv4Lookup(node, in);
+        if (node.kid(0)->text == u"pivot")
+            return pivot(node, in);
         refuse(QStringLiteral("'evaluate' cannot be compiled to SQL yet"), node);
     case NodeKind::OpSample:
         refuse(QStringLiteral("'sample' cannot be compiled to SQL yet"), node);

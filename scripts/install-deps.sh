@@ -8,6 +8,9 @@ packages=(
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6 qt6-translations-l10n
     qt6-charts-dev libqt6opengl6-dev # Qt Charts' CMake package needs Qt6OpenGL(Widgets), which it does not pull in
     libqt6sql6-sqlite libqt6sql6-psql postgresql qtkeychain-qt6-dev libsqlite3-dev libsimdjson-dev libre2-dev zlib1g-dev
+    # geo_info_from_ip_address(): MaxMind DB files (libmaxminddb) and Debian's country database in
+    # the legacy GeoIP.dat format (geoip-database, read with libGeoIP)
+    libmaxminddb-dev libgeoip-dev geoip-database
     libgl-dev libglx-dev libvulkan-dev
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei clang-format clang-tidy
     gnome-keyring dbus dbus-x11

@@ -803,7 +803,7 @@ void TestKqlSemantics::defenderNamesAndIngestionTime()
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where ingestion_time() > datetime(2020-01-01) "
                               "and ingestion_time() <= now() | count"),
                (Rows{{"5"}}));
-    const HuntingResult r = result(QStringLiteral("DeviceProcessEvents | invoke FileProfile()"));
+    const HuntingResult r = result(QStringLiteral("DeviceProcessEvents | invoke SeenBy()"));
     QCOMPARE(r.status, HuntingResult::Status::Refused);
     QCOMPARE(r.refusal.pos.line, 1);
 }

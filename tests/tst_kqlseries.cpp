@@ -50,6 +50,8 @@ private Q_SLOTS:
     void searchNamedTables();
     void topNestedRanksWithinEachLevel();
     void seriesStatsFollowsTheDocs();
+    void partitionRunsTheSubqueryPerValue();
+    void pivotMakesAColumnPerValue();
 
 private:
     struct Result
@@ -319,12 +321,17 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | top-nested 3 of DeviceName with others "
                                  "= 'x' by count()"),
                   "with others");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName (take 1)"),
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | partition by DeviceName { take 1 }"),
                   "partition");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | mv-apply x = dynamic([1]) to "
+                                 "typeof(long) on (partition by x (take 1))"),
+                  "inside mv-apply");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | sort by Timestamp asc | scan with (step "
                                  "s1: FileName == 'a';)"),
                   "scan");
-    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType)"), "evaluate");
+    CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType, "
+                                 "take_any(ProcessId))"),
+                  "take_any()");
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | extend r = row_rank_dense(x)"),
                   "row_rank_dense");
 }
@@ -433,6 +440,105 @@ void TestKqlSeries::seriesStatsFollowsTheDocs()
                               "make-series n = count() on T from datetime(2024-01-01) to "
                               "datetime(2024-01-01 03:00) step 1h | project series_stats(n)"),
                (Rows{{"0", "1", "2", "0", "1", "1", "1"}}));
+}
+
+// https://learn.microsoft.com/kusto/query/partition-operator : the subquery runs on the rows of
+// each value of the column, and the result is the rows of every partition. x = 1..6 split by
+// x % 2: the top two of the evens are 6 and 4, of the odds 5 and 3; the evens count 3 and sum
+// to 12, the odds count 3 and sum to 9. The partition column is the subquery's to keep.
+void TestKqlSeries::partitionRunsTheSubqueryPerValue()
+{
+    CHECK_ROWS(QStringLiteral("range x from 1 to 6 step 1 | extend k = x % 2 | partition "
+                              "hint.strategy=native by k (top 2 by x) | order by x desc"),
+               (Rows{{"6", "0"}, {"5", "1"}, {"4", "0"}, {"3", "1"}}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 6 step 1 | extend k = x % 2 | partition by k "
+                              "(summarize c = count(), s = sum(x)) | order by s asc"),
+               (Rows{{"3", "9"}, {"3", "12"}}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 6 step 1 | extend k = x % 2 | partition by k "
+                              "(where x > 2 | take 1 | project k) | order by k asc"),
+               (Rows{{"0"}, {"1"}}));
+    // A string column with markup: each value is a partition of its own.
+    CHECK_ROWS(QStringLiteral("datatable (s:string, n:long) ['<b>', 1, '<b>', 2, 'a', 5] | "
+                              "partition by s (summarize m = max(n), s = take_any(s)) | order by "
+                              "m asc"),
+               (Rows{{"2", "<b>"}, {"5", "a"}}));
+    const Result schema = run(QStringLiteral("DeviceProcessEvents | partition by DeviceId "
+                                             "(summarize count())"));
+    QVERIFY2(schema.failure.isEmpty(), qPrintable(schema.failure));
+    QCOMPARE(schema.columns, (QStringList{QStringLiteral("count_:long")}));
+}
+
+// https://learn.microsoft.com/kusto/query/pivot-plugin : one row per value of the other columns
+// (by default all but the pivot column), one column per value of the pivot column, count() by
+// default, 0 where a pair has no row (the page's first example: High Wind has 0 in ALABAMA).
+// The columns come from the data, so Vigil reads the values first; their order is the values'
+// (Kusto's is the order it meets them, which an unsorted input leaves open).
+void TestKqlSeries::pivotMakesAColumnPerValue()
+{
+    const QString storms = QStringLiteral(
+            "datatable(State:string, EventType:string) ['ALABAMA', 'Thunderstorm Wind', 'ALABAMA', "
+            "'Thunderstorm Wind', 'ALASKA', 'High Wind', 'ALASKA', 'Thunderstorm Wind', 'ALABAMA', "
+            "'Strong Wind'] ");
+    const Result r = run(storms
+                         + QStringLiteral("| evaluate pivot(State) | order by EventType "
+                                          "asc"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns,
+             (QStringList{QStringLiteral("EventType:string"), QStringLiteral("ALABAMA:long"),
+                          QStringLiteral("ALASKA:long")}));
+    QCOMPARE(r.rows, (Rows{{"High Wind", "0", "1"},
+                           {"Strong Wind", "1", "0"},
+                           {"Thunderstorm Wind", "2", "1"}}));
+    // count() and the key written out; the pivoted columns are columns like any other after it.
+    CHECK_ROWS(storms
+                       + QStringLiteral("| evaluate pivot(State, count(), EventType) | where "
+                                        "ALASKA > 0 | project EventType, ALASKA | order by ALASKA "
+                                        "desc, EventType asc"),
+               (Rows{{"High Wind", "1"}, {"Thunderstorm Wind", "1"}}));
+    // Without keys: one row of counts. A value that is a column's name gets a suffix; numbers
+    // name their columns as tostring() writes them.
+    CHECK_ROWS(storms + QStringLiteral("| project State | evaluate pivot(State)"),
+               (Rows{{"3", "2"}}));
+    const Result named = run(QStringLiteral("datatable(k:string, g:string) ['g', 'x', 'h', 'x', "
+                                            "'g', 'y'] | evaluate pivot(k)"));
+    QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
+    QCOMPARE(named.columns, (QStringList{QStringLiteral("g:string"), QStringLiteral("g1:long"),
+                                         QStringLiteral("h:long")}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 5 step 1 | extend k = x % 2, g = '<b>' | "
+                              "evaluate pivot(k, count(), g)"),
+               (Rows{{"<b>", "2", "3"}}));
+    // On the event store, inside a let, and with nothing to pivot.
+    CHECK_ROWS(QStringLiteral("let p = DeviceProcessEvents | project DeviceName, FileName | "
+                              "evaluate pivot(FileName); p"),
+               (Rows{{"ws-1", "1"}}));
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where FileName == 'none' | project "
+                              "DeviceName, ActionType | evaluate pivot(ActionType)"),
+               Rows{});
+    CHECK_REFUSED(QStringLiteral("datatable(k:string, g:string) ['', 'x'] | evaluate pivot(k)"),
+                  "empty value");
+    // The page's sum() examples: the deaths per event type and state, 0 where a pair has none
+    // (Flash Flood 2 + 4 = 6 in ARIZONA, 0 in ARKANSAS); the summed column is no key.
+    CHECK_ROWS(QStringLiteral("datatable(State:string, EventType:string, DeathsDirect:long) "
+                              "['ARKANSAS', 'Heavy Rain', 1, 'ARIZONA', 'Flash Flood', 2, "
+                              "'ARIZONA', 'Flash Flood', 4, 'ARKANSAS', 'Heat', 3] | evaluate "
+                              "pivot(State, sum(DeathsDirect)) | order by EventType asc"),
+               (Rows{{"Flash Flood", "6", "0"}, {"Heat", "0", "3"}, {"Heavy Rain", "0", "1"}}));
+    // The page's output schema example: only the declared values are columns; every key stays.
+    const Result declared = run(storms
+                                + QStringLiteral("| evaluate pivot(State): "
+                                                 "(EventType:string, ALASKA:long) | order "
+                                                 "by EventType asc"));
+    QVERIFY2(declared.failure.isEmpty(), qPrintable(declared.failure));
+    QCOMPARE(declared.columns,
+             (QStringList{QStringLiteral("EventType:string"), QStringLiteral("ALASKA:long")}));
+    QCOMPARE(declared.rows,
+             (Rows{{"High Wind", "1"}, {"Strong Wind", "0"}, {"Thunderstorm Wind", "1"}}));
+    CHECK_REFUSED(storms + QStringLiteral("| evaluate pivot(State): (ALASKA:long)"),
+                  "lack its key 'EventType'");
+    CHECK_REFUSED(storms
+                          + QStringLiteral("| evaluate pivot(State): (EventType:string, "
+                                           "ALASKA:string)"),
+                  "cells are long");
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)

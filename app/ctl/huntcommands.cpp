@@ -64,7 +64,7 @@ void writeResult(const QString &format, const Kql::RowSchema &columns,
  *  `hunt`'s. */
 int runRemoteHunt(const QCommandLineParser &parser, const QString &query, const QString &format)
 {
-    for (const char *local : {"as-of", "sql", "timeout", "offline"}) {
+    for (const char *local : {"as-of", "sql", "timeout", "offline", "geoip"}) {
         if (parser.isSet(QString::fromLatin1(local)))
             return fail(QStringLiteral("--%1 applies to the local tables only, not with --remote "
                                        "(Defender stops a query after 3 minutes itself).")
@@ -170,6 +170,12 @@ void addHuntOptions(QCommandLineParser &parser)
             {QStringLiteral("as-of"),
              QStringLiteral("hunt: now() and ago() as of DATETIME (e.g. 2024-05-01T12:00Z)."),
              QStringLiteral("DATETIME")});
+    parser.addOption({QStringLiteral("geoip"),
+                      QStringLiteral("hunt: the GeoIP database of geo_info_from_ip_address(): a "
+                                     "MaxMind or DB-IP .mmdb file, or a legacy GeoIP.dat "
+                                     "(default: $VIGIL_GEOIP_DB, else Debian's "
+                                     "geoip-database)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("limit"),
                       QStringLiteral("hunt: at most N rows (default 10000)."),
                       QStringLiteral("N")});
@@ -268,6 +274,7 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
                     Usage);
     const bool json = format == u"json";
     Kql::HuntingRunner runner(path);
+    runner.setGeoIpDatabase(parser.value(QStringLiteral("geoip")));
     HuntingResult result;
     QList<HuntingRow> rows;
     // The query is checked before the data is looked for: a refusal says so even without data.

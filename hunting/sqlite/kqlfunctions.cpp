@@ -1,5 +1,6 @@
 #include "kqlfunctions.h"
 
+#include "kqlgeoip.h"
 #include "kqlsqlitesupport.h"
 #include "kqltime.h"
 
@@ -159,6 +160,14 @@ namespace {
 
 using namespace KqlSqlite;
 
+/** kql_raise_error(message): fails the statement with the message (the compiler's runtime
+ * checks; no KQL function has this name). */
+void raiseError(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view message = text(argv[0]);
+    sqlite3_result_error(ctx, message.data(), int(message.size()));
+}
+
 void setNow(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     if (auto v = longArg(argv[0]))
@@ -168,9 +177,10 @@ void setNow(sqlite3_context *ctx, int, sqlite3_value **argv)
 
 } // namespace
 
-int registerKqlFunctions(sqlite3 *db)
+int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
 {
     auto *c = new Context;
+    c->geoIpPath = options.geoIpDatabase;
     const qint64 msecs = QDateTime::currentMSecsSinceEpoch();
     c->nowTicks = KqlTime::UnixEpochTicks + msecs * KqlTime::TicksPerMillisecond;
     // The context lives as long as this function: SQLite frees it when the connection closes.
@@ -179,9 +189,12 @@ int registerKqlFunctions(sqlite3 *db)
                                         [](void *p) { delete static_cast<Context *>(p); });
     if (rc != SQLITE_OK)
         return rc;
+    rc = addScalar(db, c, "kql_raise_error", 1, raiseError);
+    if (rc != SQLITE_OK)
+        return rc;
     for (auto reg : {registerStringFunctions, registerTimeFunctions, registerDynamicFunctions,
                      registerMathFunctions, registerParseFunctions, registerAggregates,
-                     registerSeriesFunctions}) {
+                     registerSeriesFunctions, registerGeoFunctions}) {
         rc = reg(db, c);
         if (rc != SQLITE_OK)
             return rc;

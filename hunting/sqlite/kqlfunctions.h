@@ -1,10 +1,20 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 struct sqlite3;
 
 namespace Vigil {
+
+/** How the functions of a connection behave where a host setting matters. */
+struct KqlFunctionOptions
+{
+    /**
+     * The GeoIP database of geo_info_from_ip_address(): a .mmdb file or a legacy GeoIP.dat;
+     * empty: KqlGeoIp::defaultPath() ($VIGIL_GEOIP_DB, else Debian's geoip-database).
+     */
+    QString geoIpDatabase;
+};
 
 /**
  * Registers KQL's scalar and aggregate functions on an SQLite connection, under the names
@@ -15,7 +25,7 @@ namespace Vigil {
  * Call on the thread that owns the connection, before preparing statements that use them.
  * Returns SQLITE_OK or the first SQLite error code.
  */
-int registerKqlFunctions(sqlite3 *db);
+int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options = {});
 
 /**
  * Pins now() for the statements run afterwards on this connection (ticks since 0001-01-01Z).

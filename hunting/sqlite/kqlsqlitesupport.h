@@ -2,6 +2,8 @@
 
 #include "kqljson.h"
 
+#include <QString>
+
 #include <sqlite3.h>
 
 #include <memory>
@@ -11,6 +13,10 @@
 
 namespace re2 {
 class RE2;
+}
+
+namespace Vigil {
+class KqlGeoIp;
 }
 
 /**
@@ -28,6 +34,11 @@ constexpr unsigned int JsonSubtype = 74; // 'J'
 struct Context
 {
     qint64 nowTicks = 0;
+    /** geo_info_from_ip_address()'s database: opened at its first call (KqlGeoIp::open). */
+    QString geoIpPath; ///< empty: KqlGeoIp::defaultPath()
+    bool geoOpened = false;
+    std::shared_ptr<const KqlGeoIp> geo;
+    std::string geoError;
 };
 
 inline Context *context(sqlite3_context *ctx)
@@ -115,5 +126,6 @@ int registerMathFunctions(sqlite3 *db, Context *c);
 int registerParseFunctions(sqlite3 *db, Context *c);
 int registerAggregates(sqlite3 *db, Context *c);
 int registerSeriesFunctions(sqlite3 *db, Context *c);
+int registerGeoFunctions(sqlite3 *db, Context *c);
 
 } // namespace Vigil::KqlSqlite

@@ -1,0 +1,157 @@
+#include "sqlcompilerimpl.h"
+
+#include <algorithm>
+
+// Defender's FileProfile(): a left join of the input with a file profile that Vigil builds from
+// the tables it holds, for the files the input names.
+namespace Vigil::Kql {
+
+Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
+{
+    // The profile of a file is what Vigil's own tables say of it:
+    // - its SHA1, SHA256, MD5 and size, wherever an event or an alert's evidence names the file
+    //   with them (the same file, so the same values);
+    // - its signature, from the latest DeviceFileCertificateInfo row of its SHA1 (Signer, Issuer,
+    //   SignerHash and IsRootSignerMicrosoft are the same facts there; IsCertificateValid is
+    //   IsTrusted, Windows' verdict on the signature and its certificate chain; SignatureState is
+    //   Unsigned, SignedValid or SignedInvalid from IsSigned and IsTrusted, Unknown without a row).
+    // What only Microsoft knows (GlobalPrevalence, GlobalFirstSeen, GlobalLastSeen, IsExecutable,
+    // ThreatName, Publisher, SoftwareName) is null or "". A file none of the tables names has a
+    // Missing profile: every profile column null or "" (so has an empty ID). As in Defender, only
+    // the first `limit` files (by ID) are looked up; the other rows have an empty
+    // ProfileAvailability.
+    if (in.partitioned)
+        refuse(QStringLiteral("invoke FileProfile() inside mv-apply or partition cannot be "
+                              "compiled to SQL yet"),
+               node);
+    const QString id = node.option(QStringLiteral("id"));
+    const bool bySha256 = id.endsWith(QLatin1String("SHA256"));
+    // Defender documents limits from 1 to 1000 and does not say what a larger one does: with more
+    // than 1000 files in the input such a query fails rather than guess (below).
+    constexpr qint64 documentedLimit = 1000;
+    const qint64 asked = node.option(QStringLiteral("limit")).toLongLong();
+    const QString limit = param(std::min(asked, documentedLimit + 1));
+    const QString ids = addCte(QStringLiteral("SELECT DISTINCT %1 AS \"id\" FROM %2 WHERE %1 <> '' "
+                                              "ORDER BY 1 LIMIT %3")
+                                       .arg(quote(id), in.cte, limit),
+                               true); // read by every source below: computed once
+    // Every (SHA1, SHA256, MD5, size) seen together, for the IDs asked.
+    struct Source
+    {
+        const char *table;
+        const char *prefix; // "" or "InitiatingProcess"
+        bool md5;
+    };
+    static const Source sources[] = {
+            {"DeviceFileEvents", "", true},
+            {"DeviceFileEvents", "InitiatingProcess", true},
+            {"DeviceProcessEvents", "", true},
+            {"DeviceProcessEvents", "InitiatingProcess", true},
+            {"DeviceImageLoadEvents", "", true},
+            {"DeviceImageLoadEvents", "InitiatingProcess", true},
+            {"DeviceEvents", "", true},
+            {"DeviceEvents", "InitiatingProcess", true},
+            {"AlertEvidence", "", false},
+    };
+    QStringList seen;
+    for (const Source &s : sources) {
+        const QString p = QString::fromLatin1(s.prefix);
+        const QString key
+                = quote(p + (bySha256 ? QStringLiteral("SHA256") : QStringLiteral("SHA1")));
+        seen.append(QStringLiteral("SELECT %1 AS \"s1\", %2 AS \"s256\", %3 AS \"md5\", %4 AS "
+                                   "\"size\" FROM %5 WHERE %6 IN (SELECT \"id\" FROM %7)")
+                            .arg(quote(p + QStringLiteral("SHA1")),
+                                 quote(p + QStringLiteral("SHA256")),
+                                 s.md5 ? quote(p + QStringLiteral("MD5")) : QStringLiteral("''"),
+                                 quote(p + QStringLiteral("FileSize")),
+                                 quote(QString::fromLatin1(s.table)), key, ids));
+    }
+    if (!bySha256)
+        seen.append(
+                QStringLiteral("SELECT \"SHA1\", '', '', NULL FROM \"DeviceFileCertificateInfo\" "
+                               "WHERE \"SHA1\" IN (SELECT \"id\" FROM %1)")
+                        .arg(ids));
+    const QString hashes = addCte(
+            QStringLiteral("SELECT %1 AS \"id\", max(nullif(\"s1\", '')) AS \"s1\", "
+                           "max(nullif(\"s256\", '')) AS \"s256\", max(nullif(\"md5\", '')) AS "
+                           "\"md5\", max(\"size\") AS \"size\" FROM (%2) GROUP BY 1")
+                    .arg(bySha256 ? QStringLiteral("\"s256\"") : QStringLiteral("\"s1\""),
+                         seen.join(QLatin1String(" UNION ALL "))),
+            true);
+    const QString certificates = addCte(
+            QStringLiteral("SELECT * FROM (SELECT \"SHA1\", \"IsSigned\", \"Signer\", \"Issuer\", "
+                           "\"SignerHash\", \"IsTrusted\", \"IsRootSignerMicrosoft\", "
+                           "row_number() OVER (PARTITION BY \"SHA1\" ORDER BY \"Timestamp\" DESC) "
+                           "AS \"_vigil_rn\" FROM \"DeviceFileCertificateInfo\" WHERE \"SHA1\" IN "
+                           "(SELECT \"s1\" FROM %1)) WHERE \"_vigil_rn\" = 1")
+                    .arg(hashes));
+    const QString profile = addCte(
+            QStringLiteral(
+                    "SELECT h.\"id\", h.\"s1\", h.\"s256\", h.\"md5\", h.\"size\", c.\"SHA1\" "
+                    "AS \"cert\", c.\"IsSigned\", c.\"Signer\", c.\"Issuer\", "
+                    "c.\"SignerHash\", c.\"IsTrusted\", c.\"IsRootSignerMicrosoft\" FROM %1 "
+                    "AS h LEFT JOIN %2 AS c ON c.\"SHA1\" = h.\"s1\"")
+                    .arg(hashes, certificates));
+    // Each documented column: its value from the profile (p), when the input lacks it.
+    const QHash<QString, QString> values = {
+            {QStringLiteral("SHA1"), QStringLiteral("coalesce(p.\"s1\", '')")},
+            {QStringLiteral("SHA256"), QStringLiteral("coalesce(p.\"s256\", '')")},
+            {QStringLiteral("MD5"), QStringLiteral("coalesce(p.\"md5\", '')")},
+            {QStringLiteral("FileSize"), QStringLiteral("p.\"size\"")},
+            {QStringLiteral("GlobalPrevalence"), QStringLiteral("NULL")},
+            {QStringLiteral("GlobalFirstSeen"), QStringLiteral("NULL")},
+            {QStringLiteral("GlobalLastSeen"), QStringLiteral("NULL")},
+            {QStringLiteral("Signer"), QStringLiteral("coalesce(p.\"Signer\", '')")},
+            {QStringLiteral("Issuer"), QStringLiteral("coalesce(p.\"Issuer\", '')")},
+            {QStringLiteral("SignerHash"), QStringLiteral("coalesce(p.\"SignerHash\", '')")},
+            {QStringLiteral("IsCertificateValid"),
+             QStringLiteral("CASE WHEN p.\"IsSigned\" = 1 THEN p.\"IsTrusted\" END")},
+            {QStringLiteral("IsRootSignerMicrosoft"),
+             QStringLiteral("p.\"IsRootSignerMicrosoft\"")},
+            {QStringLiteral("SignatureState"),
+             QStringLiteral("CASE WHEN p.\"id\" IS NULL THEN '' WHEN p.\"cert\" IS NULL THEN "
+                            "'Unknown' WHEN p.\"IsSigned\" = 0 THEN 'Unsigned' WHEN "
+                            "p.\"IsTrusted\" = 1 THEN 'SignedValid' WHEN p.\"IsTrusted\" = 0 THEN "
+                            "'SignedInvalid' ELSE 'Unknown' END")},
+            {QStringLiteral("IsExecutable"), QStringLiteral("NULL")},
+            {QStringLiteral("ThreatName"), QStringLiteral("''")},
+            {QStringLiteral("Publisher"), QStringLiteral("''")},
+            {QStringLiteral("SoftwareName"), QStringLiteral("''")},
+            {QStringLiteral("ProfileAvailability"),
+             QStringLiteral("CASE WHEN l.%1 = '' THEN 'Missing' WHEN i.\"id\" IS NULL THEN '' "
+                            "WHEN p.\"id\" IS NULL THEN 'Missing' ELSE 'Available' END")
+                     .arg(quote(id))},
+    };
+    Rel out;
+    out.schema = *node.schema;
+    QStringList columns;
+    for (qsizetype k = 0; k < out.schema.size(); ++k) {
+        const Column &c = out.schema[k];
+        if (k < in.schema.size()) {
+            columns.append(QStringLiteral("l.") + quote(c.name));
+            continue;
+        }
+        if (!values.contains(c.name))
+            refuse(QStringLiteral("internal error: FileProfile() has no column %1").arg(c.name),
+                   node);
+        QString value = values.value(c.name);
+        if (c.name == u"ProfileAvailability" && asked > documentedLimit)
+            value = QStringLiteral("coalesce(CASE WHEN (SELECT count(*) FROM %1) > %2 THEN "
+                                   "kql_raise_error(%3) END, %4)")
+                            .arg(ids, param(documentedLimit),
+                                 param(QStringLiteral(
+                                         "invoke FileProfile() with a limit over 1000 and more "
+                                         "than 1000 files: Defender documents limits up to 1000 "
+                                         "only; give at most 1000")),
+                                 value);
+        columns.append(value + QStringLiteral(" AS ") + quote(c.name));
+    }
+    // Only the looked-up IDs join the profile.
+    out.cte = addCte(
+            QStringLiteral("SELECT %1 FROM %2 AS l LEFT JOIN %3 AS i ON i.\"id\" = l.%4 "
+                           "LEFT JOIN %5 AS p ON p.\"id\" = i.\"id\"")
+                    .arg(columns.join(QLatin1String(", ")), in.cte, ids, quote(id), profile));
+    return out;
+}
+
+} // namespace Vigil::Kql
