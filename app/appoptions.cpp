@@ -115,6 +115,9 @@ Result<AppOptions> AppOptions::fromParser(const QCommandLineParser &parser)
         }
     }
     const ConnectorProfile &saved = options.m_profile;
+    // Without --analyst the signed-in user is who edits and whose seen times the store keeps.
+    if (config.store.analyst.isEmpty())
+        config.store.analyst = saved.upn;
 
     QString cloudName = option(parser, QStringLiteral("cloud"), "VIGIL_CLOUD");
     if (cloudName.isEmpty())
