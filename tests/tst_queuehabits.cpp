@@ -883,7 +883,7 @@ void TestQueueHabits::exportDialogSavesWhatTheQueueShows()
 
     const QList<QStringList> records = parseCsv(QString::fromUtf8(readAll(csvPath)));
     QCOMPARE(records.size(), 41);
-    const QStringList header = records.first();
+    const QStringList &header = records.first();
     const qsizetype number = header.indexOf(QStringLiteral("number"));
     const qsizetype title = header.indexOf(QStringLiteral("title"));
     const qsizetype owner = header.indexOf(QStringLiteral("owner"));

@@ -115,10 +115,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         QSqlQuery q(db);
         for (const char *sql : {"DROP TABLE incident_seen_by",
                                 "DROP TABLE seen_since",
-                                "CREATE TABLE incident_seen (number BIGINT PRIMARY KEY"
-                                " NOT NULL, seen_at BIGINT NOT NULL)",
                                 "DELETE FROM schema_version WHERE version > 8",
-                                "DROP TABLE incident_seen",
                                 "DELETE FROM sync_state WHERE key = 'seenSince'",
                                 "DELETE FROM schema_version WHERE version = 8",
                                 "ALTER TABLE incidents DROP COLUMN summary",

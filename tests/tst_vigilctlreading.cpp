@@ -22,6 +22,8 @@ const QString kSummary = QStringLiteral("<b>Three</b> devices encrypted\x1b[2J b
                                         "Second line \u202Egnp.exe");
 const QString kResolving = QStringLiteral("Reopened: <i>not</i> clean");
 
+constexpr qint64 kHour = 3600; // seconds
+
 QString graphTime(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
@@ -132,16 +134,16 @@ void TestVigilctlReading::initTestCase()
     // 71: High, never triaged, 3 hours old: overdue by about 2 hours. Its texts carry markup, a
     // terminal escape and a direction override; its alerts their techniques.
     QJsonObject overdue = incidentJson(QStringLiteral("71"), QStringLiteral("high"),
-                                       QStringLiteral("active"), {}, m_now.addSecs(-3 * 3600));
+                                       QStringLiteral("active"), {}, m_now.addSecs(-3 * kHour));
     overdue.insert(QStringLiteral("summary"), kSummary);
     overdue.insert(QStringLiteral("resolvingComment"), kResolving);
     overdue.insert(
             QStringLiteral("alerts"),
             QJsonArray{alertJson(QStringLiteral("a71-1"), QStringLiteral("71"),
                                  {QStringLiteral("T1059.001"), QStringLiteral("T1486")},
-                                 m_now.addSecs(-3 * 3600)),
+                                 m_now.addSecs(-3 * kHour)),
                        alertJson(QStringLiteral("a71-2"), QStringLiteral("71"),
-                                 {QStringLiteral("T1021.002")}, m_now.addSecs(-3 * 3600 + 60))});
+                                 {QStringLiteral("T1021.002")}, m_now.addSecs(-3 * kHour + 60))});
     // 72: High, 10 minutes old: due in about 50 minutes.
     const QJsonObject due = incidentJson(QStringLiteral("72"), QStringLiteral("high"),
                                          QStringLiteral("active"), {}, m_now.addSecs(-600));
@@ -198,18 +200,18 @@ void TestVigilctlReading::showPrintsTheReadingFieldsAsJson()
     QVERIFY(!run.out.contains('\x1b'));
     // Three hours old, its hour to first triage two hours past.
     const qint64 age = shown.value(QLatin1String("ageSeconds")).toInteger();
-    QVERIFY2(age >= 3 * 3600 && age < 3 * 3600 + 300, qPrintable(QString::number(age)));
+    QVERIFY2(age >= 3 * kHour && age < 3 * kHour + 300, qPrintable(QString::number(age)));
     QCOMPARE(shown.value(QLatin1String("age")).toString().left(3), QStringLiteral("3h "));
     const QJsonObject sla = shown.value(QLatin1String("sla")).toObject();
     QCOMPARE(sla.value(QLatin1String("state")).toString(), QStringLiteral("overdue"));
     QVERIFY2(sla.value(QLatin1String("text")).toString().startsWith(QStringLiteral("Overdue 2h")),
              qPrintable(sla.value(QLatin1String("text")).toString()));
     const qint64 remaining = sla.value(QLatin1String("remainingSeconds")).toInteger();
-    QVERIFY2(remaining <= -2 * 3600 && remaining > -2 * 3600 - 300,
+    QVERIFY2(remaining <= -2 * kHour && remaining > -2 * kHour - 300,
              qPrintable(QString::number(remaining)));
     QCOMPARE(QDateTime::fromString(sla.value(QLatin1String("deadline")).toString(), Qt::ISODate)
                      .toSecsSinceEpoch(),
-             m_now.addSecs(-2 * 3600).toSecsSinceEpoch());
+             m_now.addSecs(-2 * kHour).toSecsSinceEpoch());
     // Each alert with its techniques.
     QHash<QString, QStringList> techniques;
     for (const QJsonValue value : shown.value(QLatin1String("alerts")).toArray()) {
