@@ -215,6 +215,10 @@ int main(int argc, char *argv[])
         QMessageBox::warning(nullptr, QStringLiteral("Vigil"), message);
     }
 
+    // Neither --analyst nor a signed-in profile: the UPN the window was told (the first "assign
+    // to me" asks for it) is whose seen times and edits the store keeps.
+    if (config.store.analyst.isEmpty())
+        config.store.analyst = MainWindow::savedAnalystUpn();
     SyncController controller(config);
     // The hunting tables: events.sqlite beside the incident store, on its own writer thread.
     EventController events;
@@ -263,8 +267,6 @@ int main(int argc, char *argv[])
                      &SyncController::requestEdit);
     QObject::connect(&controller, &SyncController::editRejected, &window,
                      &MainWindow::showEditRejected);
-    QObject::connect(&controller, &SyncController::pendingCountChanged, &window,
-                     &MainWindow::showPendingCount);
     if (!options->analystUpn().isEmpty())
         window.setAnalystUpn(options->analystUpn());
     // Team mode: on a team database (--db / VIGIL_DB) the window takes part in the election of

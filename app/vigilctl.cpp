@@ -31,9 +31,11 @@ const QList<Command> &commands()
                             "                                       filtered as in the window"),
              runIncidentsList},
             {QStringLiteral("incident show"), 1,
-             QStringLiteral("  incident show NUMBER [--all-alerts]  one incident with alerts, "
-                            "entities, comments,\n"
-                            "                                       activity"),
+             QStringLiteral("  incident show NUMBER [--all-alerts] [--format json|table]\n"
+                            "                                       one incident: summary, SLA, "
+                            "age, alerts with\n"
+                            "                                       MITRE techniques, entities, "
+                            "comments, activity"),
              runIncidentShow},
             {QStringLiteral("incident update"), 1,
              QStringLiteral("  incident update NUMBER [--status S] [--owner UPN | --assign-to-me]\n"

@@ -177,6 +177,8 @@ QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUr
 {
     QJsonObject json = incidentToJson(detail.incident, webUrl);
     json.insert(QStringLiteral("description"), detail.incident.description);
+    json.insert(QStringLiteral("summary"), textOrNull(detail.incident.summary));
+    json.insert(QStringLiteral("resolvingComment"), textOrNull(detail.incident.resolvingComment));
     QJsonArray alerts;
     for (const Alert &alert : detail.alerts)
         alerts.append(alertToJson(alert, cloud));

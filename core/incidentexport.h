@@ -16,8 +16,9 @@ namespace Vigil {
  * Vigil does not know are given verbatim. webUrl is the checked Defender-portal link.
  */
 QJsonObject incidentToJson(const Incident &incident, const QUrl &webUrl);
-/** incidentToJson plus alerts, entities (each with its kind) and comments; alert links are
- *  checked against the cloud's portal hosts (alertToJson). */
+/** incidentToJson plus description, summary, resolvingComment, alerts, entities (each with its
+ *  kind) and comments; alert links are checked against the cloud's portal hosts
+ *  (alertToJson). */
 QJsonObject incidentDetailToJson(const IncidentDetail &detail, const QUrl &webUrl,
                                  const Cloud &cloud);
 /** A field's value as JSON: tags as an array, a classification as {classification,

@@ -52,3 +52,8 @@ vigil_add_test(NAME tst_vigilctlteam SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigil
                LIBS Qt6::Core vigil_pgserver LABELS app e2e postgres TIMEOUT 300)
 target_compile_definitions(tst_vigilctlteam PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlteam vigilctl)
+# `incident show` (table and JSON) and `incidents list --filter sla:…` on a scripted Graph.
+vigil_add_test(NAME tst_vigilctlreading SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigilctlreading.cpp
+               LIBS vigil_syncsupport LABELS app e2e TIMEOUT 300)
+target_compile_definitions(tst_vigilctlreading PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_vigilctlreading vigilctl)

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void twoStoresClaimEachEditOnce();
     void writesAnnounceThemselvesOnPostgres();
     void seenTimesAreKeptPerIncident();
+    void seenTimesAreKeptPerAnalyst();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -865,6 +866,91 @@ void TestIncidentStore::writesAnnounceThemselvesOnPostgres()
         QVERIFY(!payloads.at(4).contains(QLatin1String("numbers")));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("listener"));
+}
+
+void TestIncidentStore::seenTimesAreKeptPerAnalyst()
+{
+    // Two analysts on one database: a shared PostgreSQL store (the _postgres variant), or one
+    // SQLite file.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    StoreConfig kaiConfig = m_engine.config();
+    kaiConfig.analyst = QStringLiteral("kai@contoso.com");
+    StoreConfig priyaConfig = m_engine.config();
+    priyaConfig.analyst = QStringLiteral("priya@contoso.com");
+    auto kaiOpened = openStore(kaiConfig);
+    QVERIFY2(kaiOpened, qPrintable(kaiOpened ? QString() : kaiOpened.error().toString()));
+    auto priyaOpened = openStore(priyaConfig);
+    QVERIFY(priyaOpened);
+    Store &kai = *kaiOpened.value();
+    Store &priya = *priyaOpened.value();
+
+    // #1 from before either of them came; #2 and #3 arrive later. Seventy more make the queue
+    // load read all seen times at once (a sync page reads them row by row).
+    QList<IncidentPayload> page{payload(makeIncident(QStringLiteral("1")))};
+    for (const char *id : {"2", "3"}) {
+        Incident later = makeIncident(QString::fromLatin1(id));
+        later.createdTime = now.addDays(1);
+        later.lastUpdateTime = later.createdTime;
+        page.append(payload(later));
+    }
+    for (int n = 0; n < 70; ++n)
+        page.append(payload(makeIncident(QStringLiteral("bulk-%1").arg(n))));
+    QVERIFY(kai.incidents().upsertIncidentPage(page).ok());
+    const auto seenIn = [](Store &store, const char *id) {
+        const auto queue = store.incidents().loadQueue();
+        return queue ? rowOf(*queue, QString::fromLatin1(id)).lastSeenTime : QDateTime();
+    };
+    const QDateTime never = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    QCOMPARE(seenIn(kai, "2"), never);
+    QCOMPARE(seenIn(priya, "2"), never);
+    QVERIFY(seenIn(kai, "1") > never);
+    QVERIFY(seenIn(priya, "1") > never);
+    const qint64 second = kai.incidents().incidentNumberForProviderId(QStringLiteral("2"));
+    const qint64 third = kai.incidents().incidentNumberForProviderId(QStringLiteral("3"));
+    QVERIFY(second > 0 && third > 0);
+
+    // Kai opens #2: his mark goes, Priya's stays; Priya opens #3: hers goes, Kai's stays.
+    const QDateTime kaiLooked = now.addDays(2);
+    const QDateTime priyaLooked = now.addDays(3);
+    QVERIFY(kai.incidents().markSeen({second}, kaiLooked).ok());
+    QVERIFY(priya.incidents().markSeen({third}, priyaLooked).ok());
+    QCOMPARE(seenIn(kai, "2"), kaiLooked);
+    QCOMPARE(seenIn(priya, "2"), never);
+    QCOMPARE(seenIn(priya, "3"), priyaLooked);
+    QCOMPARE(seenIn(kai, "3"), never);
+
+    // Defender changes #2: the row the sync hands to each console carries that analyst's time.
+    Incident changed = makeIncident(QStringLiteral("2"));
+    changed.createdTime = now.addDays(1);
+    changed.lastUpdateTime = now.addDays(4);
+    changed.assignedTo = QStringLiteral("lee@contoso.com");
+    const auto fromKai = kai.incidents().upsertIncidentPage({payload(changed)});
+    QVERIFY(fromKai.ok());
+    QCOMPARE(rowOf(*fromKai, QStringLiteral("2")).lastSeenTime, kaiLooked);
+    const auto fromPriya = priya.incidents().upsertIncidentPage({payload(changed)});
+    QVERIFY(fromPriya.ok());
+    QCOMPARE(rowOf(*fromPriya, QStringLiteral("2")).lastSeenTime, never);
+
+    // The same analyst, spelt in another case, on a new connection: the same times.
+    StoreConfig kaiAgain = m_engine.config();
+    kaiAgain.analyst = QStringLiteral("  Kai@Contoso.COM");
+    auto againOpened = openStore(kaiAgain);
+    QVERIFY(againOpened);
+    QCOMPARE(seenIn(*againOpened.value(), "2"), kaiLooked);
+    QCOMPARE(seenIn(*againOpened.value(), "3"), never);
+
+    // A colleague who comes later finds what was there as seen when they came (not a whole
+    // queue of new rows), and what Kai and Priya opened still new to them.
+    StoreConfig leeConfig = m_engine.config();
+    leeConfig.analyst = QStringLiteral("lee@contoso.com");
+    auto leeOpened = openStore(leeConfig);
+    QVERIFY(leeOpened);
+    const QDateTime leeFirst = seenIn(*leeOpened.value(), "1");
+    QVERIFY(leeFirst >= now.addSecs(-5));
+    QVERIFY(leeFirst <= QDateTime::currentDateTimeUtc());
+    QCOMPARE(seenIn(*leeOpened.value(), "2"), never);
+    QCOMPARE(seenIn(*leeOpened.value(), "3"), never);
+    QCOMPARE(seenIn(*leeOpened.value(), "bulk-7"), leeFirst);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

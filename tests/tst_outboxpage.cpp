@@ -129,6 +129,25 @@ void TestOutboxPage::retryAndDiscardFromThePage()
     controller.requestEdit({fine.number}, assign(QStringLiteral("bob@contoso.com")));
     QTRY_VERIFY_WITH_TIMEOUT(flushed.size() >= 1, kTimeoutMs);
 
+    // The status bar counts what waits; a click on the count opens the outbox page.
+    auto *pending = window.findChild<QLabel *>(QStringLiteral("pendingChanges"));
+    QVERIFY(pending);
+    QTRY_VERIFY_WITH_TIMEOUT(pending->isVisible(), kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(pending->text(), QStringLiteral("2 changes waiting to be sent"),
+                              kTimeoutMs);
+    QVERIFY(!window.isOutboxPageShown());
+    QTest::mouseClick(pending, Qt::LeftButton);
+    QVERIFY(window.isOutboxPageShown());
+    QVERIFY(window.outboxPage()->table()->hasFocus());
+    // Its icon is part of it.
+    window.showQueue();
+    auto *pendingIcon = window.findChild<QLabel *>(QStringLiteral("pendingChangesIcon"));
+    QVERIFY(pendingIcon && pendingIcon->isVisible());
+    QTest::mouseClick(pendingIcon, Qt::LeftButton);
+    QVERIFY(window.isOutboxPageShown());
+    window.showQueue();
+    QVERIFY(!window.isOutboxPageShown());
+
     // `g o` from the queue.
     window.queueView()->setFocus();
     QTest::keyClick(&window, Qt::Key_G);

@@ -9,8 +9,11 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCompleter>
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QIcon>
 #include <QJsonArray>
@@ -22,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollBar>
@@ -29,6 +33,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
@@ -78,6 +83,46 @@ QList<Incident> incidents()
     return list;
 }
 
+/** RFC 4180 records (quoted cells may hold commas, quotes and line breaks). */
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < text.size()
+                && text.at(i + 1) == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            record << cell;
+            cell.clear();
+        } else if (c == QLatin1Char('\r') && i + 1 < text.size()
+                   && text.at(i + 1) == QLatin1Char('\n')) {
+            record << cell;
+            records << record;
+            record.clear();
+            cell.clear();
+            ++i;
+        } else {
+            cell += c;
+        }
+    }
+    if (!cell.isEmpty() || !record.isEmpty())
+        records << (record << cell);
+    return records;
+}
+
 } // namespace
 
 /** Trusting the queue and learning the window: rows in place, undo, the cheat sheet, the
@@ -97,12 +142,15 @@ private Q_SLOTS:
     void undoTakesBackSingleAndBulkEdits();
     void bulkReopenAsksFirstAndSaysHowMany();
     void cheatSheetIsMadeFromTheActions();
+    void questionMarkAsTypedOpensTheCheatSheet();
     void paletteFindsAndRunsCommands();
     void topLevelMenusHaveDistinctMnemonics();
     void mergedIncidentGreysTheToolbarButtons();
     void tagDialogCompletesTagsInUse();
     void exportWritesTheViewAsShown();
+    void exportDialogSavesWhatTheQueueShows();
     void themesAreChosenAndKept();
+    void themesFollowTheDesktopLive();
     void changedAndNewRowsAreMarkedUntilSeen();
 
 private:
@@ -191,6 +239,9 @@ void TestQueueHabits::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("VigilTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_queuehabits"));
     qRegisterMetaType<TriageEdit>();
+    // Qt's own file dialog, which the test can type into (what a desktop without a native one
+    // shows).
+    QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
 }
 
 void TestQueueHabits::init()
@@ -496,6 +547,70 @@ void TestQueueHabits::cheatSheetIsMadeFromTheActions()
     QVERIFY(found);
 }
 
+void TestQueueHabits::questionMarkAsTypedOpensTheCheatSheet()
+{
+    const auto sheetShown = [this] {
+        auto *sheet = m_window->findChild<QDialog *>(QStringLiteral("cheatSheet"));
+        return sheet && sheet->isVisible();
+    };
+    const auto closeSheet = [this] {
+        auto *sheet = m_window->findChild<QDialog *>(QStringLiteral("cheatSheet"));
+        QVERIFY(sheet);
+        // As the desktop does when it shows the sheet (the offscreen platform does not).
+        QApplication::setActiveWindow(sheet);
+        QTRY_VERIFY(sheet->isActiveWindow());
+        QTest::keyClick(sheet, Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->findChild<QDialog *>(QStringLiteral("cheatSheet")));
+        backToWindow();
+    };
+    // '?' as a keyboard types it: Shift and the key that has it (Shift+/ on a US layout, Shift+ß
+    // on a German one), with the character '?'.
+    clickRow(2);
+    const qint64 before = currentNumber();
+    QVERIFY(queue()->hasFocus());
+    pressOnQueue(Qt::Key_Question, Qt::ShiftModifier);
+    QTRY_VERIFY(sheetShown());
+    // The queue did not take it as the start of a row to jump to.
+    QCOMPARE(currentNumber(), before);
+    closeSheet();
+
+    // On a list of the detail pane too.
+    auto *alerts = child<QTreeView>("alertList");
+    QVERIFY(alerts);
+    alerts->setFocus();
+    QTRY_VERIFY(alerts->hasFocus());
+    QTest::keyClick(alerts, Qt::Key_Question, Qt::ShiftModifier);
+    QTRY_VERIFY(sheetShown());
+    closeSheet();
+
+    // In the quick filter '?' is a character of the filter, with or without the Shift.
+    pressOnQueue(Qt::Key_Slash);
+    auto *filter = child<QLineEdit>("quickFilter");
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClick(filter, Qt::Key_Question, Qt::ShiftModifier);
+    QTest::keyClicks(filter, QStringLiteral("why?"));
+    QCOMPARE(filter->text(), QStringLiteral("?why?"));
+    QTest::qWait(50);
+    QVERIFY(!sheetShown());
+    QTest::keyClick(filter, Qt::Key_Escape); // clears it
+    QTest::keyClick(filter, Qt::Key_Escape); // back to the queue
+    QTRY_VERIFY(queue()->hasFocus());
+
+    // And in a comment.
+    pressOnQueue(Qt::Key_M);
+    QTRY_VERIFY(m_window->triageDialog() && m_window->triageDialog()->isVisible());
+    auto *text = child<QPlainTextEdit>("commentText", m_window->triageDialog());
+    QVERIFY(text);
+    QTRY_VERIFY(text->hasFocus());
+    QTest::keyClicks(text, QStringLiteral("seen before"));
+    QTest::keyClick(text, Qt::Key_Question, Qt::ShiftModifier);
+    QCOMPARE(text->toPlainText(), QStringLiteral("seen before?"));
+    QTest::qWait(50);
+    QVERIFY(!sheetShown());
+    m_window->triageDialog()->reject();
+    QCOMPARE(m_edits->size(), 0);
+}
+
 void TestQueueHabits::paletteFindsAndRunsCommands()
 {
     pressOnQueue(Qt::Key_K, Qt::ControlModifier);
@@ -672,6 +787,125 @@ void TestQueueHabits::exportWritesTheViewAsShown()
     QVERIFY(child<QWidget>("errorBanner")->isVisible());
 }
 
+void TestQueueHabits::exportDialogSavesWhatTheQueueShows()
+{
+    // Texts as Defender may send them: markup, control characters, line breaks, and cells a
+    // spreadsheet would run as formulas.
+    const QString markupTitle = QStringLiteral("<b>Bold</b> &amp; <script>x()</script>\n"
+                                               "second line\tafter a tab \x1b[2J\u202Eexe.gnp");
+    const QString formulaOwner = QStringLiteral("@SUM(A1:A9)@contoso.com");
+    const QString plusTitle = QStringLiteral("+cmd|' /C calc'!A0");
+    QList<Incident> list = incidents();
+    list[2].title = markupTitle;
+    list[3].assignedTo = formulaOwner;
+    list[3].customTags = {QStringLiteral("-1+1"), QStringLiteral("vip")};
+    list[4].title = plusTitle;
+    m_window->setIncidents(list);
+    queue()->setColumnHidden(IncidentQueueModel::TagsColumn, false);
+    backToWindow();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    const auto openDialog = [this] {
+        pressOnQueue(Qt::Key_E, Qt::ControlModifier);
+        QFileDialog *dialog = nullptr;
+        for (int i = 0; i < 200 && !(dialog && dialog->isVisible()); ++i) {
+            dialog = m_window->findChild<QFileDialog *>(QStringLiteral("exportViewDialog"));
+            if (!(dialog && dialog->isVisible()))
+                QTest::qWait(10);
+        }
+        // As the desktop does when it shows the dialog (the offscreen platform does not).
+        if (dialog)
+            QApplication::setActiveWindow(dialog);
+        return dialog;
+    };
+    const auto nameEdit = [](QFileDialog *dialog) {
+        return dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    };
+    const auto typeCombo = [](QFileDialog *dialog) {
+        return dialog->findChild<QComboBox *>(QStringLiteral("fileTypeCombo"));
+    };
+    const auto readAll = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+
+    // Ctrl+E, the JSON format chosen in the dialog by keyboard: the suggested name follows it.
+    QFileDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->testOption(QFileDialog::DontUseNativeDialog)
+            || QCoreApplication::testAttribute(Qt::AA_DontUseNativeDialogs));
+    QLineEdit *name = nameEdit(dialog);
+    QComboBox *types = typeCombo(dialog);
+    QVERIFY(name && types);
+    QVERIFY2(name->text().endsWith(QStringLiteral(".csv")), qPrintable(name->text()));
+    types->setFocus();
+    QTest::keyClick(types, Qt::Key_Down);
+    QCOMPARE(types->currentText(), QStringLiteral("JSON (*.json)"));
+    QVERIFY2(name->text().endsWith(QStringLiteral(".json")), qPrintable(name->text()));
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, dir.filePath(QStringLiteral("week view")));
+    QTest::keyClick(name, Qt::Key_Return);
+    const QString jsonPath = dir.filePath(QStringLiteral("week view.json"));
+    QTRY_VERIFY(QFile::exists(jsonPath));
+    QTRY_VERIFY(!m_window->findChild<QFileDialog *>(QStringLiteral("exportViewDialog")));
+    const QJsonArray rows = QJsonDocument::fromJson(readAll(jsonPath)).array();
+    QCOMPARE(rows.size(), 40);
+    QHash<qint64, QJsonObject> byNumber;
+    for (const QJsonValue row : rows)
+        byNumber.insert(row.toObject().value(QLatin1String("number")).toInteger(), row.toObject());
+    // JSON keeps every character as it came.
+    QCOMPARE(byNumber.value(3).value(QLatin1String("title")).toString(), markupTitle);
+    QCOMPARE(byNumber.value(4).value(QLatin1String("owner")).toString(), formulaOwner);
+    QCOMPARE(byNumber.value(2).value(QLatin1String("title")).toString(), list[1].title);
+    QCOMPARE(byNumber.value(1).value(QLatin1String("number")).toInteger(),
+             rows.at(0).toObject().value(QLatin1String("number")).toInteger());
+
+    // The next export starts where this one went, as JSON; back to CSV, the name follows.
+    backToWindow();
+    dialog = openDialog();
+    QVERIFY(dialog);
+    QCOMPARE(QDir(dialog->directory()).canonicalPath(), QDir(dir.path()).canonicalPath());
+    name = nameEdit(dialog);
+    types = typeCombo(dialog);
+    QCOMPARE(types->currentText(), QStringLiteral("JSON (*.json)"));
+    types->setFocus();
+    QTest::keyClick(types, Qt::Key_Up);
+    QCOMPARE(types->currentText(), QStringLiteral("CSV (*.csv)"));
+    QVERIFY2(name->text().endsWith(QStringLiteral(".csv")), qPrintable(name->text()));
+    const QString csvPath = dir.filePath(name->text());
+    name->setFocus();
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY(QFile::exists(csvPath));
+    QTRY_VERIFY(!m_window->findChild<QFileDialog *>(QStringLiteral("exportViewDialog")));
+    QVERIFY(child<QStatusBar>("statusBar")->currentMessage().contains(csvPath));
+
+    const QList<QStringList> records = parseCsv(QString::fromUtf8(readAll(csvPath)));
+    QCOMPARE(records.size(), 41);
+    const QStringList &header = records.first();
+    const qsizetype number = header.indexOf(QStringLiteral("number"));
+    const qsizetype title = header.indexOf(QStringLiteral("title"));
+    const qsizetype owner = header.indexOf(QStringLiteral("owner"));
+    const qsizetype tags = header.indexOf(QStringLiteral("tags"));
+    QVERIFY(number >= 0 && title >= 0 && owner >= 0 && tags >= 0);
+    QHash<qint64, QStringList> csvRows;
+    for (const QStringList &record : records.mid(1)) {
+        QCOMPARE(record.size(), header.size());
+        csvRows.insert(record.at(number).toLongLong(), record);
+        // No cell a spreadsheet would run.
+        for (const QString &cell : record)
+            QVERIFY2(cell.isEmpty() || !QStringLiteral("=+-@\t\r").contains(cell.front()),
+                     qPrintable(cell));
+    }
+    // Markup and control characters are the cell's text, its line break kept inside quotes.
+    QCOMPARE(csvRows.value(3).at(title), markupTitle);
+    QCOMPARE(csvRows.value(2).at(title), QStringLiteral("'") + list[1].title);
+    QCOMPARE(csvRows.value(5).at(title), QStringLiteral("'") + plusTitle);
+    QCOMPARE(csvRows.value(4).at(owner), QStringLiteral("'") + formulaOwner);
+    QCOMPARE(csvRows.value(4).at(tags), QStringLiteral("'-1+1; vip"));
+}
+
 void TestQueueHabits::themesAreChosenAndKept()
 {
     const QColor desktop = QApplication::palette().color(QPalette::Window);
@@ -696,6 +930,65 @@ void TestQueueHabits::themesAreChosenAndKept()
     QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::black));
     child<QAction>("theme-system")->trigger();
     QCOMPARE(QApplication::palette().color(QPalette::Window), desktop);
+}
+
+void TestQueueHabits::themesFollowTheDesktopLive()
+{
+    const QPalette platform = QApplication::palette();
+    QVERIFY(!QCoreApplication::testAttribute(Qt::AA_SetPalette));
+    const QColor vigilLight(0xf3, 0xf3, 0xf3);
+    // What a desktop's platform integration sets when the analyst switches it to dark, and back
+    // to a light scheme of its own.
+    QPalette night = platform;
+    night.setColor(QPalette::Window, QColor(0x10, 0x18, 0x20));
+    night.setColor(QPalette::Base, QColor(0x08, 0x0c, 0x10));
+    night.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    night.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QPalette day = platform;
+    day.setColor(QPalette::Window, QColor(0xfa, 0xf0, 0xe0));
+    day.setColor(QPalette::Base, QColor(0xff, 0xfc, 0xf5));
+
+    // Vigil's Light theme stays when the desktop turns dark.
+    child<QAction>("theme-light")->trigger();
+    QCOMPARE(QApplication::palette().color(QPalette::Window), vigilLight);
+    QApplication::setPalette(night);
+    QTRY_COMPARE(QApplication::palette().color(QPalette::Window), vigilLight);
+    QTRY_COMPARE(queue()->palette().color(QPalette::Base), QColor(Qt::white));
+    QVERIFY(child<QAction>("theme-light")->isChecked());
+
+    // "Follow the desktop" shows the desktop as it is now, not as it was when Vigil started.
+    child<QAction>("theme-system")->trigger();
+    QCOMPARE(QApplication::palette().color(QPalette::Window), night.color(QPalette::Window));
+    QTRY_COMPARE(queue()->palette().color(QPalette::Base), night.color(QPalette::Base));
+    // And follows it while it changes.
+    QApplication::setPalette(day);
+    QTRY_COMPARE(queue()->palette().color(QPalette::Base), day.color(QPalette::Base));
+    QEvent themeChange(QEvent::ThemeChange);
+    QCoreApplication::sendEvent(m_window.get(), &themeChange);
+    QCoreApplication::processEvents();
+    QCOMPARE(QApplication::palette().color(QPalette::Window), day.color(QPalette::Window));
+
+    // A platform theme change while Vigil's Dark theme is chosen leaves Dark on screen.
+    child<QAction>("theme-dark")->trigger();
+    const QColor dark = QApplication::palette().color(QPalette::Window);
+    QVERIFY(dark.lightness() < 60);
+    QCoreApplication::sendEvent(m_window.get(), &themeChange);
+    QApplication::setPalette(night);
+    QTRY_COMPARE(QApplication::palette().color(QPalette::Window), dark);
+    QTest::qWait(50);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), dark);
+
+    // The desktop hands the palette back to the platform theme; with "Follow the desktop" the
+    // application keeps no palette of its own, so Qt brings each later change of the platform's
+    // colours (QEvent::ThemeChange) to the window.
+    QPalette platformAgain = QApplication::palette();
+    platformAgain.setResolveMask(0);
+    QApplication::setPalette(platformAgain);
+    QTRY_COMPARE(QApplication::palette().color(QPalette::Window), dark);
+    child<QAction>("theme-system")->trigger();
+    QCOMPARE(QApplication::palette().color(QPalette::Window), platform.color(QPalette::Window));
+    QTRY_COMPARE(queue()->palette().color(QPalette::Base), platform.color(QPalette::Base));
+    QVERIFY(!QCoreApplication::testAttribute(Qt::AA_SetPalette));
 }
 
 void TestQueueHabits::changedAndNewRowsAreMarkedUntilSeen()

@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -143,6 +144,7 @@ private Q_SLOTS:
 
     void titlesReadableAt1280();
     void titleColumnResizes();
+    void rightColumnsReachableAt1280();
     void splitterStaysWhereItWasPut();
     void detailPaneBelowOrHidden();
     void loadedAlertCountInQueue();
@@ -291,6 +293,83 @@ void TestReadingUi::titleColumnResizes()
     const int owner = header->sectionSize(IncidentQueueModel::OwnerColumn);
     header->resizeSection(IncidentQueueModel::OwnerColumn, owner + 60);
     QCOMPARE(header->sectionSize(IncidentQueueModel::TitleColumn), dragged);
+}
+
+void TestReadingUi::rightColumnsReachableAt1280()
+{
+    QVERIFY(showAndSelect(kLongTitle));
+    QCOMPARE(m_window->size(), QSize(1280, 720));
+    QTreeView *view = queueView();
+    QHeaderView *header = view->header();
+    const int readable = 40 * view->fontMetrics().averageCharWidth();
+    const int title = IncidentQueueModel::TitleColumn;
+    const int sla = IncidentQueueModel::SlaColumn;
+    QTRY_VERIFY(visibleWidth(view, title) >= readable);
+    const auto whole = [view, header](int column) {
+        return visibleWidth(view, column) == header->sectionSize(column);
+    };
+    // The columns right of the title, as shown; at this width the last ones are out of view.
+    QList<int> right;
+    for (int visual = header->visualIndex(title) + 1; visual < header->count(); ++visual) {
+        if (!header->isSectionHidden(header->logicalIndex(visual)))
+            right << header->logicalIndex(visual);
+    }
+    QCOMPARE(right.last(), sla);
+    QVERIFY(!whole(sla));
+
+    // Right (as in any list) moves the queue sideways until each of them has been in view
+    // whole; the title keeps its width.
+    view->setFocus();
+    QSet<int> seen;
+    for (int step = 0; step < 100 && !whole(sla); ++step) {
+        QTest::keyClick(view, Qt::Key_Right);
+        for (const int column : std::as_const(right)) {
+            if (whole(column))
+                seen.insert(column);
+        }
+    }
+    QVERIFY(whole(sla));
+    for (const int column : std::as_const(right))
+        QVERIFY2(seen.contains(column), qPrintable(QString::number(column)));
+    QVERIFY(header->sectionSize(title) >= readable);
+
+    // Moving through the queue keeps them in view: j, the arrow keys, a click, a selection.
+    const qint64 before = m_window->currentIncidentNumber();
+    QTest::keyClick(view, Qt::Key_J);
+    QTRY_VERIFY(m_window->currentIncidentNumber() != before);
+    QVERIFY(whole(sla));
+    QTest::keyClick(view, Qt::Key_Down);
+    QVERIFY(whole(sla));
+    QTest::keyClick(view, Qt::Key_K);
+    QVERIFY(whole(sla));
+    const int row = view->currentIndex().row() + 1;
+    const QRect cell = view->visualRect(view->model()->index(row, sla));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(view->currentIndex().row(), row);
+    QVERIFY(whole(sla));
+    QVERIFY(showAndSelect(kBigIncident));
+    QVERIFY(whole(sla));
+
+    // Left goes back to the title.
+    for (int step = 0; step < 100 && visibleWidth(view, title) < readable; ++step)
+        QTest::keyClick(view, Qt::Key_Left);
+    QVERIFY(visibleWidth(view, title) >= readable);
+
+    // Or the column chooser (View → Columns…) makes room: with four columns fewer the SLA shows
+    // beside a readable title without scrolling.
+    static_assert(
+            IncidentQueueModel::ProviderColumn == 6 && IncidentQueueModel::LastUpdatedColumn == 10
+            && IncidentQueueModel::SyncStateColumn == 11 && IncidentQueueModel::AlertsColumn == 7);
+    const std::pair<int, const char *> hide[]
+            = {{6, "column6"}, {10, "column10"}, {11, "column11"}, {7, "column7"}};
+    for (const auto &[column, name] : hide) {
+        chooseFromNextMenu(name);
+        child<QAction>("chooseColumns")->trigger();
+        QTRY_VERIFY(header->isSectionHidden(column));
+    }
+    view->horizontalScrollBar()->setValue(0);
+    QTRY_VERIFY(whole(sla));
+    QVERIFY(visibleWidth(view, title) >= readable);
 }
 
 void TestReadingUi::splitterStaysWhereItWasPut()

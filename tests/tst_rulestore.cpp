@@ -113,7 +113,9 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
         db.setDatabaseName(path());
         QVERIFY(db.open());
         QSqlQuery q(db);
-        for (const char *sql : {"DROP TABLE incident_seen",
+        for (const char *sql : {"DROP TABLE incident_seen_by",
+                                "DROP TABLE seen_since",
+                                "DELETE FROM schema_version WHERE version > 8",
                                 "DELETE FROM sync_state WHERE key = 'seenSince'",
                                 "DELETE FROM schema_version WHERE version = 8",
                                 "ALTER TABLE incidents DROP COLUMN summary",
@@ -146,7 +148,7 @@ void TestRuleStore::migrationFromSchema3KeepsIncidentsAndSeedsRules()
     auto opened = openStore(m_engine.config());
     QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
     Store &store = *opened.value();
-    QCOMPARE(store.latestSchemaVersion(), 8);
+    QCOMPARE(store.latestSchemaVersion(), 9);
     QCOMPARE(store.schemaVersion(), store.latestSchemaVersion());
     const QList<Incident> queue = store.incidents().loadQueue().value();
     QCOMPARE(queue.size(), 1);

@@ -167,6 +167,12 @@ MainWindow::MainWindow(SyncController *controller, QWidget *parent)
     m_pendingCount->setObjectName(QStringLiteral("pendingChanges"));
     m_pendingIcon->setVisible(false);
     m_pendingCount->setVisible(false);
+    // A click on the count (or its icon) opens the outbox page, as `g o` does.
+    for (QLabel *label : {m_pendingIcon, m_pendingCount}) {
+        label->setCursor(Qt::PointingHandCursor);
+        label->setToolTip(tr("Show the edits waiting to be sent (G O)"));
+        label->installEventFilter(this);
+    }
     statusBar()->addPermanentWidget(m_pendingIcon);
     statusBar()->addPermanentWidget(m_pendingCount);
     statusBar()->addPermanentWidget(m_quota);
@@ -421,6 +427,8 @@ void MainWindow::connectController()
     connect(m_controller, &SyncController::statusChanged, this, &MainWindow::showSyncStatus);
     connect(m_controller, &SyncController::syncFinished, this, &MainWindow::showSyncResult);
     connect(m_controller, &SyncController::storeFailed, this, &MainWindow::showStoreFailure);
+    connect(m_controller, &SyncController::pendingCountChanged, this,
+            &MainWindow::showPendingCount);
 }
 
 void MainWindow::setUrlOpener(UrlOpener opener)
@@ -731,6 +739,11 @@ void MainWindow::saveSettings() const
     settings.setValue(settingsKey("triage/analystUpn"), m_analystUpn);
     savePaneLayout(settings);
     saveQueueView();
+}
+
+QString MainWindow::savedAnalystUpn()
+{
+    return QSettings().value(settingsKey("triage/analystUpn")).toString();
 }
 
 void MainWindow::restoreSettings()

@@ -95,6 +95,8 @@ public:
      *  empty, "assign to me" asks for it once (and remembers the answer). */
     void setAnalystUpn(const QString &upn);
     QString analystUpn() const { return m_analystUpn; }
+    /** The UPN a window kept in the settings (empty when it was never told one). */
+    static QString savedAnalystUpn();
     /** Numbers of the incidents a triage action applies to, in view order: the selected rows,
      *  or the current row when none is selected. */
     QList<qint64> selectedIncidentNumbers() const;
@@ -382,6 +384,8 @@ public:
 
 private:
     void createHabitActions();
+    /** A key press on the queue or a list of the detail pane that types `?`. */
+    bool isCheatSheetKey(QObject *watched, QEvent *event) const;
     /** The analyst has seen an incident as it is at `at`: the model's mark goes, the store
      *  keeps the time. */
     void noteSeen(const QList<qint64> &numbers, const QDateTime &at);

@@ -3,14 +3,18 @@
 #include "cheatsheet.h"
 #include "commandpalette.h"
 #include "errortext.h"
+#include "incidentdetailview.h"
 #include "incidentexport.h"
 #include "incidentfilterproxymodel.h"
 #include "incidentqueuemodel.h"
 #include "synccontroller.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QActionGroup>
+#include <QDate>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +31,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
 
@@ -40,6 +45,8 @@ namespace Vigil {
 namespace {
 
 constexpr char kThemeKey[] = "appearance/theme";
+constexpr char kExportFolderKey[] = "export/folder";
+constexpr char kExportFormatKey[] = "export/format";
 
 /** The export's key of a queue column: incidentToJson's where there is one. */
 QString exportKey(int column)
@@ -142,6 +149,9 @@ void MainWindow::createHabitActions()
     m_cheatSheetAction->setShortcuts(
             {QKeySequence(Qt::Key_Question), QKeySequence(QKeySequence::HelpContents)});
     connect(m_cheatSheetAction, &QAction::triggered, this, [this] { showCheatSheet(); });
+    // `?` on the detail pane's lists too (the queue's is watched where it is made).
+    for (QAbstractItemView *view : m_detail->findChildren<QAbstractItemView *>())
+        view->installEventFilter(this);
 
     m_paletteAction = new QAction(tr("&Command palette…"), this);
     m_paletteAction->setObjectName(QStringLiteral("showCommandPalette"));
@@ -189,6 +199,8 @@ void MainWindow::createHabitMenus(QMenu *vigil, QMenu *view)
         connect(action, &QAction::triggered, this, [this, each] { setTheme(each); });
     }
     vigil->insertMenu(vigil->actions().value(2), theme);
+    // "Follow the desktop" follows it while Vigil runs; Vigil's themes stay over its changes.
+    followDesktop();
     if (chosen != Theme::System)
         applyTheme(chosen);
 
@@ -427,19 +439,54 @@ void MainWindow::setTheme(Theme theme)
 
 void MainWindow::exportCurrentViewAs()
 {
-    QString selected;
-    const QString path
-            = QFileDialog::getSaveFileName(this, tr("Export view"), QStringLiteral("incidents.csv"),
-                                           tr("CSV (*.csv);;JSON (*.json)"), &selected);
-    if (path.isEmpty())
-        return;
-    QString target = path;
-    if (!target.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-        && !target.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        target += selected.startsWith(QLatin1String("JSON")) ? QStringLiteral(".json")
-                                                             : QStringLiteral(".csv");
-    if (exportCurrentView(target))
-        statusBar()->showMessage(tr("View saved to %1").arg(target), 6000);
+    // Where and as what the last export went: the next one starts there.
+    QSettings settings;
+    const bool json
+            = settings.value(QLatin1String(kExportFormatKey)).toString() == QLatin1String("json");
+    QString folder = settings.value(QLatin1String(kExportFolderKey)).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString csvFilter = tr("CSV (*.csv)");
+    const QString jsonFilter = tr("JSON (*.json)");
+
+    auto *dialog = new QFileDialog(this, tr("Export view"), folder);
+    dialog->setObjectName(QStringLiteral("exportViewDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilters({csvFilter, jsonFilter});
+    dialog->selectNameFilter(json ? jsonFilter : csvFilter);
+    dialog->setDefaultSuffix(json ? QStringLiteral("json") : QStringLiteral("csv"));
+    const QString stem = QStringLiteral("incidents-%1")
+                                 .arg(QDate::currentDate().toString(QStringLiteral("yyyy-MM-dd")));
+    dialog->selectFile(stem + (json ? QStringLiteral(".json") : QStringLiteral(".csv")));
+    // The format chosen in the dialog is the file's: the name's ending follows it (a name
+    // without one gets it on saving).
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, jsonFilter](const QString &f) {
+        const bool toJson = f == jsonFilter;
+        const QString suffix = toJson ? QStringLiteral("json") : QStringLiteral("csv");
+        dialog->setDefaultSuffix(suffix);
+        const QString name = QFileInfo(dialog->selectedFiles().value(0)).fileName();
+        const QString other = toJson ? QStringLiteral(".csv") : QStringLiteral(".json");
+        if (name.endsWith(other, Qt::CaseInsensitive))
+            dialog->selectFile(name.chopped(other.size()) + QLatin1Char('.') + suffix);
+    });
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, jsonFilter](const QString &p) {
+        QString target = p;
+        const bool asJson = dialog->selectedNameFilter() == jsonFilter;
+        if (!target.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+            && !target.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            target += asJson ? QStringLiteral(".json") : QStringLiteral(".csv");
+        QSettings remember;
+        remember.setValue(QLatin1String(kExportFolderKey), QFileInfo(target).absolutePath());
+        remember.setValue(QLatin1String(kExportFormatKey),
+                          target.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+                                  ? QStringLiteral("json")
+                                  : QStringLiteral("csv"));
+        if (exportCurrentView(target))
+            statusBar()->showMessage(tr("View saved to %1").arg(target), 6000);
+    });
+    dialog->open();
 }
 
 bool MainWindow::exportCurrentView(const QString &path)

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTreeView>
@@ -24,6 +25,30 @@
 // header menu, and the detail requests that follow the current row.
 
 namespace Vigil {
+
+namespace {
+
+/**
+ * The queue's list: it moves through rows, so following the current row scrolls up and down
+ * only. Scrolled sideways to the columns right of the title (a narrow window shows the title
+ * readable and the rest by scrolling), j/k, the arrows and a click keep those columns in view
+ * instead of jumping back to the left edge.
+ */
+class QueueView : public QTreeView
+{
+public:
+    using QTreeView::QTreeView;
+
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override
+    {
+        QScrollBar *sideways = horizontalScrollBar();
+        const int x = sideways->value();
+        QTreeView::scrollTo(index, hint);
+        sideways->setValue(x);
+    }
+};
+
+} // namespace
 
 void MainWindow::createQueue(QWidget *parent)
 {
@@ -65,7 +90,7 @@ void MainWindow::createQueue(QWidget *parent)
     m_filterMessage->setVisible(false);
     layout->addWidget(m_filterMessage);
 
-    m_queue = new QTreeView(pane);
+    m_queue = new QueueView(pane);
     m_queue->setObjectName(QStringLiteral("incidentQueue"));
     m_queue->setAccessibleName(tr("Incident queue"));
     m_queue->setModel(m_proxy);
@@ -146,6 +171,8 @@ void MainWindow::createQueue(QWidget *parent)
             [this] { updateActions(); });
     // A plain click starts over: the marks made with x are gone, j/k select again.
     m_queue->viewport()->installEventFilter(this);
+    // `?` as the keyboard types it (see isCheatSheetKey()).
+    m_queue->installEventFilter(this);
     connect(m_queue, &QAbstractItemView::activated, this, [this] {
         if (auto *alerts = m_detail->findChild<QWidget *>(QStringLiteral("alertList")))
             alerts->setFocus(Qt::OtherFocusReason);
@@ -346,6 +373,16 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     // The filter box's completer is made before the queue view.
     if (!m_queue)
         return QMainWindow::eventFilter(watched, event);
+    if (event->type() == QEvent::KeyPress && isCheatSheetKey(watched, event)) {
+        m_cheatSheetAction->trigger();
+        return true;
+    }
+    if ((watched == m_pendingCount || watched == m_pendingIcon)
+        && event->type() == QEvent::MouseButtonRelease
+        && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+        showOutboxPage();
+        return true;
+    }
     if (watched == m_queue->viewport() && event->type() == QEvent::MouseButtonPress) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
         if (!(mouse->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier)))
@@ -395,6 +432,22 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::isCheatSheetKey(QObject *watched, QEvent *event) const
+{
+    // A `?` typed on a list: the shortcut `?` matches it only where the platform's key map takes
+    // off the Shift that makes the character (Shift+/ on US keyboards, Shift+ß on German ones,
+    // Shift+, on French ones). Elsewhere the key arrives as Shift+? and the list would search
+    // for a row starting with "?". Text fields never get here: they are not watched.
+    if (!m_cheatSheetAction || !m_cheatSheetAction->isEnabled())
+        return false;
+    const auto *view = qobject_cast<QAbstractItemView *>(watched);
+    if (!view || (view != m_queue && !m_detail->isAncestorOf(view)))
+        return false;
+    const auto *key = static_cast<QKeyEvent *>(event);
+    return key->text() == QLatin1String("?")
+           && !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
 }
 
 void MainWindow::toggleCurrentSelection()

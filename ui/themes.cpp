@@ -2,8 +2,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 
 #include <optional>
 
@@ -15,6 +17,9 @@ struct DesktopLook
 {
     QPalette palette;
     QString style;
+    /** The desktop set the application's palette itself (some desktops' platform integrations
+     *  do); false while the palette is the platform theme's, which Qt keeps current. */
+    bool paletteSet = false;
 };
 
 std::optional<DesktopLook> &desktopLook()
@@ -118,7 +123,90 @@ void rememberDesktop()
     if (!desktopLook())
         desktopLook()
                 = DesktopLook{QApplication::palette(),
-                              QApplication::style() ? QApplication::style()->name() : QString()};
+                              QApplication::style() ? QApplication::style()->name() : QString(),
+                              QCoreApplication::testAttribute(Qt::AA_SetPalette)};
+}
+
+/** Sets the palette (and style) of theme; the palette changes this causes are Vigil's own. */
+void setLook(Theme theme);
+
+/**
+ * @brief Follows the desktop while Vigil runs: watches the application for palette and theme
+ * changes that Vigil did not make. The desktop's palette is remembered for "Follow the desktop";
+ * while one of Vigil's themes is chosen, Vigil's palette is put back over it.
+ */
+class DesktopFollower : public QObject
+{
+public:
+    explicit DesktopFollower(QObject *parent)
+        : QObject(parent)
+    {
+        m_reapply.setSingleShot(true);
+        m_reapply.setInterval(0);
+        connect(&m_reapply, &QTimer::timeout, this, [] {
+            if (current() != Theme::System)
+                setLook(current());
+        });
+    }
+
+    bool applying = false; ///< Vigil is setting the palette or style now
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // Installed on the application, this sees every object's events: only two types matter.
+        if (event->type() == QEvent::ApplicationPaletteChange && watched == qApp && !applying) {
+            // The desktop set a palette: it is the desktop's look from now on.
+            desktopLook()->palette = QApplication::palette();
+            desktopLook()->paletteSet = QCoreApplication::testAttribute(Qt::AA_SetPalette);
+            if (current() != Theme::System)
+                m_reapply.start();
+        } else if (event->type() == QEvent::ThemeChange && !applying
+                   && current() != Theme::System) {
+            // The platform theme changed (light and dark, contrast, style): Qt resolves the
+            // application palette again; Vigil's own stays.
+            m_reapply.start();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTimer m_reapply; ///< puts Vigil's palette back once the desktop's change is done
+};
+
+QPointer<DesktopFollower> &follower()
+{
+    static QPointer<DesktopFollower> instance;
+    return instance;
+}
+
+void setLook(Theme theme)
+{
+    DesktopFollower *watch = follower();
+    if (watch)
+        watch->applying = true;
+    if (theme == Theme::System) {
+        const DesktopLook &desktop = *desktopLook();
+        if (!desktop.style.isEmpty()
+            && desktop.style.compare(QApplication::style()->name(), Qt::CaseInsensitive) != 0)
+            QApplication::setStyle(desktop.style);
+        if (desktop.paletteSet) {
+            QApplication::setPalette(desktop.palette);
+        } else {
+            // Nothing set: Qt takes the platform theme's palette as it is now, and again each
+            // time the desktop changes.
+            QPalette unset = QApplication::palette();
+            unset.setResolveMask(0);
+            QApplication::setPalette(unset);
+        }
+    } else {
+        if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive)
+            != 0)
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(themePalette(theme));
+    }
+    if (watch)
+        watch->applying = false;
 }
 
 } // namespace
@@ -184,14 +272,16 @@ void applyTheme(Theme theme)
     if (theme == current())
         return;
     current() = theme;
-    if (theme == Theme::System) {
-        if (!desktopLook()->style.isEmpty())
-            QApplication::setStyle(desktopLook()->style);
-        QApplication::setPalette(desktopLook()->palette);
+    setLook(theme);
+}
+
+void followDesktop()
+{
+    rememberDesktop();
+    if (follower() || !qApp)
         return;
-    }
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QApplication::setPalette(themePalette(theme));
+    follower() = new DesktopFollower(qApp);
+    qApp->installEventFilter(follower());
 }
 
 Theme currentTheme()

@@ -14,8 +14,8 @@ QString themeKey(Theme theme);
 Theme themeFromKey(const QString &key);
 /** "Follow the desktop", "Light", "Dark", "High contrast" (translated, with a mnemonic). */
 QString themeLabel(Theme theme);
-/** The palette of one of Vigil's themes; for System, the desktop's as it was at the first call
- *  of applyTheme(). */
+/** The palette of one of Vigil's themes; for System, the desktop's as Vigil saw it last (see
+ *  followDesktop()). */
 QPalette themePalette(Theme theme);
 /**
  * Sets the application's palette (and the Fusion style for Vigil's own themes, whose colours
@@ -23,6 +23,13 @@ QPalette themePalette(Theme theme);
  * the window follows a desktop that changes between light and dark. GUI thread.
  */
 void applyTheme(Theme theme);
+/**
+ * From now on, follows the desktop while the application runs (GUI thread, once): a palette the
+ * desktop sets, or a change of the platform's theme, is what "Follow the desktop" shows from
+ * then on (at once when it is chosen), and while one of Vigil's themes is chosen Vigil's palette
+ * stays over it.
+ */
+void followDesktop();
 /** The theme applyTheme() set last (System before any call). */
 Theme currentTheme();
 

@@ -3,8 +3,10 @@
 #include "controllerrun.h"
 #include "ctlcommands.h"
 #include "ctloutput.h"
+#include "graphjson.h"
 #include "incidentexport.h"
 #include "incidentfilter.h"
+#include "sla.h"
 #include "synccontroller.h"
 #include "triage.h"
 #include "vocabulary.h"
@@ -204,6 +206,132 @@ QString refusalSince(const IncidentDetail &detail, const QDateTime &since)
     return {};
 }
 
+/** "overdue", "due", "met" or "none": the SLA state as scripts read it. */
+QString slaStateKey(SlaState state)
+{
+    switch (state) {
+    case SlaState::Overdue:
+        return QStringLiteral("overdue");
+    case SlaState::Due:
+        return QStringLiteral("due");
+    case SlaState::Met:
+        return QStringLiteral("met");
+    case SlaState::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+/** The incident's age and first-triage SLA at now, as the window's Age and SLA columns show
+ *  them, plus the numbers a script needs. */
+void addTimeFields(QJsonObject &json, const Incident &incident, const QDateTime &now,
+                   const SlaTargets &targets)
+{
+    const qint64 ageMs = incidentAgeMs(incident, now);
+    const bool aged = incident.createdTime.isValid();
+    json.insert(QStringLiteral("age"), aged ? QJsonValue(durationText(ageMs)) : QJsonValue());
+    json.insert(QStringLiteral("ageSeconds"), aged ? QJsonValue(ageMs / 1000) : QJsonValue());
+    const SlaStatus sla = slaStatus(incident, now, targets);
+    const bool counting = sla.state == SlaState::Due || sla.state == SlaState::Overdue;
+    json.insert(QStringLiteral("sla"),
+                QJsonObject{{QStringLiteral("state"), slaStateKey(sla.state)},
+                            {QStringLiteral("text"), slaText(sla)},
+                            {QStringLiteral("deadline"),
+                             sla.deadline.isValid() ? QJsonValue(formatGraphDateTime(sla.deadline))
+                                                    : QJsonValue()},
+                            {QStringLiteral("remainingSeconds"),
+                             counting ? QJsonValue(sla.remainingMs / 1000) : QJsonValue()}});
+}
+
+/** A time for the terminal: local, to the second, with its offset. */
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"))
+                          : QString();
+}
+
+/** `incident show --format table`: the fields, the texts, then the alerts, evidence and
+ *  comments as tables. Every text from the service goes through terminalSafe(). */
+void printDetail(const IncidentDetail &detail, const QJsonObject &json)
+{
+    const Incident &i = detail.incident;
+    const auto field = [](const QString &label, const QString &value) {
+        out() << label.leftJustified(19) << terminalSafe(value) << '\n';
+    };
+    // A text of several lines: under its label, indented, its line breaks kept.
+    const auto text = [](const QString &label, const QString &value) {
+        if (value.trimmed().isEmpty())
+            return;
+        out() << '\n' << label << '\n';
+        for (const QString &line : terminalSafe(value.trimmed(), true).split(QLatin1Char('\n')))
+            out() << "  " << line << '\n';
+    };
+    out() << '#' << i.number << "  " << terminalSafe(i.title) << '\n';
+    field(QStringLiteral("Severity"), severityLabel(i.severity));
+    field(QStringLiteral("Status"), statusLabel(i.status));
+    field(QStringLiteral("Owner"),
+          i.assignedTo.isEmpty() ? QStringLiteral("(none)") : i.assignedTo);
+    field(QStringLiteral("Classification"),
+          json.value(QStringLiteral("classification")).toString());
+    field(QStringLiteral("Determination"), i.determination);
+    field(QStringLiteral("Alerts"), alertCountLabel(detail.totalAlerts));
+    field(QStringLiteral("Tags"), i.tags().join(QStringLiteral(", ")));
+    field(QStringLiteral("Created"), timeText(i.createdTime));
+    field(QStringLiteral("Last updated"), timeText(i.lastUpdateTime));
+    field(QStringLiteral("Age"), json.value(QStringLiteral("age")).toString());
+    const QJsonObject sla = json.value(QStringLiteral("sla")).toObject();
+    QString slaLine = sla.value(QStringLiteral("text")).toString();
+    if (sla.value(QStringLiteral("state")).toString() == QLatin1String("none"))
+        slaLine = QStringLiteral("no target for this severity");
+    else if (sla.value(QStringLiteral("state")).toString() != QLatin1String("met"))
+        slaLine += QStringLiteral(" (first triage due %1)")
+                           .arg(timeText(parseGraphDateTime(
+                                   sla.value(QStringLiteral("deadline")).toString())));
+    field(QStringLiteral("SLA"), slaLine);
+    if (i.redirectedToNumber > 0)
+        field(QStringLiteral("Merged into"), QStringLiteral("#%1").arg(i.redirectedToNumber));
+    if (i.duplicateOf > 0)
+        field(QStringLiteral("Duplicate of"), QStringLiteral("#%1").arg(i.duplicateOf));
+    field(QStringLiteral("Link"), json.value(QStringLiteral("webUrl")).toString());
+    text(QStringLiteral("Summary"), i.summary);
+    text(QStringLiteral("Resolving comment"), i.resolvingComment);
+    text(QStringLiteral("Description"), i.description);
+
+    out() << '\n'
+          << (qsizetype(detail.totalAlerts) > detail.alerts.size()
+                      ? QStringLiteral("Alerts (%1 of %2; --all-alerts lists every one)")
+                                .arg(detail.alerts.size())
+                                .arg(detail.totalAlerts)
+                      : QStringLiteral("Alerts (%1)").arg(detail.alerts.size()))
+          << '\n';
+    QList<QStringList> alerts;
+    for (const Alert &a : detail.alerts)
+        alerts.append({severityLabel(a.severity), a.status, productShortName(a.serviceSource),
+                       timeText(a.createdTime), a.mitreTechniques.join(QStringLiteral(", ")),
+                       a.title});
+    writeTable({QStringLiteral("Severity"), QStringLiteral("Status"), QStringLiteral("Product"),
+                QStringLiteral("Created"), QStringLiteral("MITRE techniques"),
+                QStringLiteral("Title")},
+               alerts);
+    if (!detail.entities.isEmpty()) {
+        out() << '\n' << QStringLiteral("Evidence (%1)").arg(detail.entities.size()) << '\n';
+        QList<QStringList> entities;
+        for (const Entity &e : detail.entities)
+            entities.append({e.kind, e.verdict, e.value});
+        writeTable({QStringLiteral("Kind"), QStringLiteral("Verdict"), QStringLiteral("Value")},
+                   entities);
+    }
+    if (!i.comments.isEmpty()) {
+        out() << '\n' << QStringLiteral("Comments (%1)").arg(i.comments.size()) << '\n';
+        QList<QStringList> comments;
+        for (const Comment &c : i.comments)
+            comments.append({timeText(c.createdTime), c.author, c.text});
+        writeTable({QStringLiteral("Time"), QStringLiteral("Author"), QStringLiteral("Text")},
+                   comments);
+    }
+    out().flush();
+}
+
 } // namespace
 
 void addIncidentOptions(QCommandLineParser &parser)
@@ -293,8 +421,8 @@ int runIncidentsList(const QCommandLineParser &parser, const QStringList &)
 int runIncidentShow(const QCommandLineParser &parser, const QStringList &args)
 {
     const QString format = parser.value(QStringLiteral("format")).toLower();
-    if (!format.isEmpty() && format != QLatin1String("json"))
-        return fail(QStringLiteral("incident show supports --format json only."), Usage);
+    if (!format.isEmpty() && format != QLatin1String("json") && format != QLatin1String("table"))
+        return fail(QStringLiteral("incident show supports --format json or table."), Usage);
     const std::optional<qint64> number = incidentNumber(args.at(2));
     if (!number)
         return fail(notAnIncidentNumber(args.at(2)), Usage);
@@ -310,10 +438,17 @@ int runIncidentShow(const QCommandLineParser &parser, const QStringList &args)
     QObject::connect(
             &controller, &SyncController::detailLoaded, app, [&](const IncidentDetail &detail) {
                 const Cloud &cloud = run.config().cloud;
-                const QJsonObject json
+                QJsonObject json
                         = incidentDetailToJson(detail, linkOf(detail.incident, cloud), cloud);
-                out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
-                out().flush();
+                // Age and SLA as the window shows them now, against its targets.
+                addTimeFields(json, detail.incident, QDateTime::currentDateTimeUtc(),
+                              SlaTargets::load(QSettings()));
+                if (format == QLatin1String("table")) {
+                    printDetail(detail, json);
+                } else {
+                    out() << QJsonDocument(json).toJson(QJsonDocument::Indented);
+                    out().flush();
+                }
                 run.finish(Ok);
             });
     QObject::connect(

@@ -64,8 +64,10 @@ public:
                                        const QList<ActivityEntry> &activity)
             = 0;
 
-    /** Records that the analyst opened these incidents at `at` (a later time only moves it
-     *  forward); the queue's lastSeenTime reads it. */
+    /** Records that the Store's analyst (StoreConfig::analyst, compared case-insensitively)
+     *  opened these incidents at `at` (a later time only moves it forward); the queue's
+     *  lastSeenTime reads that analyst's times only, so that on a shared database one analyst
+     *  opening an incident leaves a colleague's mark in place. */
     virtual Result<void> markSeen(const QList<qint64> &numbers, const QDateTime &at) = 0;
 
 protected:

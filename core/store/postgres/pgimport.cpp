@@ -21,7 +21,8 @@ const QStringList &copiedTables()
             QStringLiteral("entities"),         QStringLiteral("comments"),
             QStringLiteral("component_alerts"), QStringLiteral("outbox"),
             QStringLiteral("activity"),         QStringLiteral("incident_rules"),
-            QStringLiteral("sync_state"),
+            QStringLiteral("sync_state"),       QStringLiteral("incident_seen_by"),
+            QStringLiteral("seen_since"),
     };
     return tables;
 }

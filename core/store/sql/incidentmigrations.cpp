@@ -68,6 +68,26 @@ const Migrations &sharedIncidentMigrations()
                     QStringLiteral("INSERT INTO sync_state (key, value) VALUES"
                                    " ('seenSince', CAST({now_ms} AS TEXT))"),
             },
+            // 11: what each analyst has seen. On a shared database one analyst opening an
+            // incident must not take the mark off a colleague's row: seen times are kept per
+            // analyst (the Store's analyst, lower case; '' for a console that names none), and
+            // so is the time from which an analyst's never-opened incidents count as new
+            // (seen_since: set when the analyst first opens the store for writing). The times
+            // kept so far had no analyst: they become ''s, and the store's start ''s since.
+            {
+                    QStringLiteral("CREATE TABLE incident_seen_by (analyst TEXT NOT NULL,"
+                                   " number BIGINT NOT NULL, seen_at BIGINT NOT NULL,"
+                                   " PRIMARY KEY (analyst, number))"),
+                    QStringLiteral("CREATE TABLE seen_since (analyst TEXT PRIMARY KEY NOT NULL,"
+                                   " since BIGINT NOT NULL)"),
+                    QStringLiteral("INSERT INTO incident_seen_by (analyst, number, seen_at)"
+                                   " SELECT '', number, seen_at FROM incident_seen"),
+                    QStringLiteral("INSERT INTO seen_since (analyst, since) SELECT '',"
+                                   " CAST(value AS BIGINT) FROM sync_state"
+                                   " WHERE key = 'seenSince'"),
+                    QStringLiteral("DROP TABLE incident_seen"),
+                    QStringLiteral("DELETE FROM sync_state WHERE key = 'seenSince'"),
+            },
     };
     return list;
 }

@@ -139,7 +139,32 @@ Result<void> SqlIncidentRepository::prepareStatements(StoreOpenMode mode)
                 m_incidentByProviderId,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
                         .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
+    if (r)
+        r = startSeenTimes();
     return r;
+}
+
+QString SqlIncidentRepository::seenKey() const
+{
+    // UPNs compare case-insensitively, whichever side wrote them. No analyst is '' (bound as
+    // an empty text, not as NULL).
+    const QString key = m_database.analyst().trimmed().toLower();
+    return key.isNull() ? QStringLiteral("") : key;
+}
+
+Result<void> SqlIncidentRepository::startSeenTimes()
+{
+    // An analyst's first time on this store: what is there now counts as seen, so that a
+    // colleague joining a shared database does not find the whole queue new. Later openings
+    // keep the first time.
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("INSERT INTO seen_since (analyst, since) VALUES (?, ?)"
+                             " ON CONFLICT (analyst) DO NOTHING"));
+    q.addBindValue(seenKey());
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return storageError(QStringLiteral("recording when seen times start"), q.lastError());
+    return {};
 }
 
 Result<void> SqlIncidentRepository::storeAlert(const Alert &a, const QString &incidentId,
@@ -392,17 +417,27 @@ Result<QList<Incident>> SqlIncidentRepository::loadQueueRows(const QList<qint64>
 
 Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
 {
+    // The analyst's own times only: a colleague opening an incident leaves this analyst's mark.
+    const QString analyst = seenKey();
     QSqlQuery q(m_database.db());
-    if (!q.exec(QStringLiteral("SELECT value FROM sync_state WHERE key = 'seenSince'")))
+    // Their start, or the store's ('') for an analyst who never opened it for writing.
+    q.prepare(QStringLiteral("SELECT analyst, since FROM seen_since WHERE analyst = ?"
+                             " OR analyst = ''"));
+    q.addBindValue(analyst);
+    if (!q.exec())
         return storageError(QStringLiteral("reading when seen times start"), q.lastError());
-    const QDateTime since
-            = q.next() ? QDateTime::fromMSecsSinceEpoch(q.value(0).toString().toLongLong(), Qt::UTC)
-                       : QDateTime();
+    QDateTime since;
+    while (q.next()) {
+        if (!since.isValid() || q.value(0).toString() == analyst)
+            since = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+    }
     QHash<qint64, qint64> seen;
     if (list.size() <= 64) {
         // A few rows (a sync page, an edit): one look-up each.
-        q.prepare(QStringLiteral("SELECT seen_at FROM incident_seen WHERE number = ?"));
+        q.prepare(QStringLiteral("SELECT seen_at FROM incident_seen_by WHERE analyst = ?"
+                                 " AND number = ?"));
         for (const Incident &incident : std::as_const(list)) {
+            q.addBindValue(analyst);
             q.addBindValue(incident.number);
             if (!q.exec())
                 return storageError(QStringLiteral("reading a seen time"), q.lastError());
@@ -410,7 +445,10 @@ Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
                 seen.insert(incident.number, q.value(0).toLongLong());
         }
     } else {
-        if (!q.exec(QStringLiteral("SELECT number, seen_at FROM incident_seen")))
+        q.prepare(QStringLiteral("SELECT number, seen_at FROM incident_seen_by"
+                                 " WHERE analyst = ?"));
+        q.addBindValue(analyst);
+        if (!q.exec())
             return storageError(QStringLiteral("reading seen times"), q.lastError());
         while (q.next())
             seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
@@ -439,11 +477,13 @@ Result<void> SqlIncidentRepository::markSeen(const QList<qint64> &numbers, const
         return storageError(QStringLiteral("starting to record seen incidents"), db.lastError());
     QSqlQuery q(db);
     // Both engines: the later of the two times stays.
-    q.prepare(QStringLiteral("INSERT INTO incident_seen (number, seen_at) VALUES (?, ?)"
-                             " ON CONFLICT (number) DO UPDATE SET seen_at = CASE WHEN"
-                             " excluded.seen_at > incident_seen.seen_at THEN excluded.seen_at"
-                             " ELSE incident_seen.seen_at END"));
+    q.prepare(QStringLiteral("INSERT INTO incident_seen_by (analyst, number, seen_at)"
+                             " VALUES (?, ?, ?) ON CONFLICT (analyst, number) DO UPDATE SET"
+                             " seen_at = CASE WHEN excluded.seen_at > incident_seen_by.seen_at"
+                             " THEN excluded.seen_at ELSE incident_seen_by.seen_at END"));
+    const QString analyst = seenKey();
     for (const qint64 number : numbers) {
+        q.addBindValue(analyst);
         q.addBindValue(number);
         q.addBindValue(at.toMSecsSinceEpoch());
         if (!q.exec()) {

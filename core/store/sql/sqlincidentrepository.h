@@ -61,8 +61,12 @@ public:
 private:
     /** Fills alertSources, alertText and commentCount of a whole queue at once. */
     Result<void> loadFilterFacts(QList<Incident> &list) const;
-    /** Fills lastSeenTime of a whole queue (see markSeen()). */
+    /** Fills lastSeenTime of a whole queue with the Store's analyst's times (see markSeen()). */
     Result<void> loadSeenTimes(QList<Incident> &list) const;
+    /** Whose seen times this connection reads and writes: the analyst, lower case. */
+    QString seenKey() const;
+    /** Records when the analyst's seen times start, on their first writing connection. */
+    Result<void> startSeenTimes();
     Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
 
     SqlConnection &m_database;
