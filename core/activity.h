@@ -72,6 +72,9 @@ struct OutboxRow
     /// the request leaves (OutboxRepository::markSent), so after a crash the row says that its
     /// write may have arrived although no answer came back.
     QDateTime sentAt;
+    /// The console that has claimed the row for delivery ("<host> <pid> <tag>"); empty when
+    /// none has. Its claim may have run out (OutboxRepository::claimRows).
+    QString claimedBy;
 
     friend bool operator==(const OutboxRow &, const OutboxRow &) = default;
 };
