@@ -52,3 +52,9 @@ vigil_add_test(NAME tst_vigilctlteam SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vigil
                LIBS Qt6::Core vigil_pgserver LABELS app e2e postgres TIMEOUT 300)
 target_compile_definitions(tst_vigilctlteam PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlteam vigilctl)
+# A team's outbox across real processes: takeover after SIGKILL or pg_terminate_backend, each
+# edit delivered once; three analysts and the portal converge.
+vigil_add_test(NAME tst_teamoutbox SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_teamoutbox.cpp
+               LIBS vigil_simfixture vigil_pgserver LABELS app e2e postgres sim TIMEOUT 900)
+target_compile_definitions(tst_teamoutbox PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_teamoutbox vigilctl)
