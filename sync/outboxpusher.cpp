@@ -475,7 +475,7 @@ Result<int> OutboxPusher::discard(qint64 number)
     if (!held)
         return held.error();
     const auto done = [this] { releaseClaim(); };
-    const QList<OutboxRow> own = *held;
+    const QList<OutboxRow> &own = *held;
     if (own.size() < rowsOf(*rows, number).size()) {
         done();
         return refused(Error::Kind::Conflict,

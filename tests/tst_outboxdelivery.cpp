@@ -360,8 +360,8 @@ void TestOutboxDelivery::outboxClaimedElsewhereIsLookedAtAgain()
     QVERIFY(Test::runOneSync(*controller, kTimeoutMs).ok);
     const QList<Incident> open = openIncidents();
     QVERIFY(open.size() >= 2);
-    const Incident target = open.at(0);
-    const Incident other = open.at(1);
+    const Incident &target = open.at(0);
+    const Incident &other = open.at(1);
     // Another console of this process's (live) queued an edit of the incident and holds its
     // claim for ten minutes, as while it delivers it.
     const QString holder = QStringLiteral("%1 %2 feedfacefeedface")

@@ -360,7 +360,7 @@ void TestTeamOutbox::threeAnalystsAndThePortalConverge()
     // Edits of the three analysts and the portal's changes, interleaved over several cycles;
     // the leader is killed half way.
     for (int step = 0; step < 48; ++step) {
-        const Incident picked = incidents.at(int(random.bounded(incidents.size())));
+        const Incident &picked = incidents.at(int(random.bounded(incidents.size())));
         if (step % 4 == 3) {
             QJsonObject change;
             if (random.bounded(2) == 0)
