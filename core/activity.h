@@ -75,6 +75,9 @@ struct OutboxRow
     /// Who made the edit (the signed-in UPN or --analyst of the console that queued it); empty
     /// for rows queued before edits named their analyst. Written by the store, not by callers.
     QString analyst{};
+    /// The console that has claimed the row for delivery ("<host> <pid> <tag>"); empty when
+    /// none has. Its claim may have run out (OutboxRepository::claimRows).
+    QString claimedBy{};
 
     friend bool operator==(const OutboxRow &, const OutboxRow &) = default;
 };

@@ -73,35 +73,53 @@ OutboxClaim::OutboxClaim(std::chrono::seconds lease)
     , m_lease(lease)
 { }
 
-bool OutboxClaim::take(Store &store)
+Result<QList<OutboxRow>> OutboxClaim::take(Store &store, const QList<OutboxRow> &batch)
 {
-    // Wall time, not the sync's clock: the lease is compared by other processes.
+    m_lastHolder.clear();
+    if (batch.isEmpty())
+        return QList<OutboxRow>();
+    // Wall time, not the sync's clock: the claim is compared by other processes.
     const QDateTime now = Clock::system()->now();
-    const Result<QString> holder = store.outbox().claimDelivery(
-            m_owner, now, now.addSecs(m_lease.count()), &OutboxClaim::holderGone);
-    if (!holder) {
+    const Result<QList<OutboxRow>> claimed = store.outbox().claimIncidentRows(
+            m_owner, batch.constFirst().number, now, now.addSecs(m_lease.count()),
+            int(batch.size()), &OutboxClaim::holderGone);
+    if (!claimed) {
         qCWarning(lcSync).noquote()
-                << "could not claim the outbox for delivery:" << holder.error().toString();
-        m_held = false;
-        return false;
+                << "could not claim outbox rows for delivery:" << claimed.error().toString();
+        return claimed.error();
     }
-    m_lastHolder = *holder;
-    m_held = *holder == m_owner;
-    if (!m_held) {
-        qCDebug(lcSync).noquote() << "another console delivers the outbox (" << *holder
-                                  << "); not delivering it in this cycle";
+    QList<OutboxRow> held;
+    QList<qint64> keep;
+    for (qsizetype i = 0; i < batch.size() && i < claimed->size(); ++i) {
+        if (claimed->at(i).id != batch.at(i).id)
+            break;
+        held.append(claimed->at(i));
+        keep.append(claimed->at(i).id);
     }
-    return m_held;
+    // Rows read earlier than the claim may have gone or moved: what is not batch's goes back.
+    if (held.size() < claimed->size())
+        release(store, keep);
+    if (held.isEmpty()) {
+        const Result<QList<OutboxRow>> rows = store.outbox().rows();
+        for (const OutboxRow &row : rows ? *rows : QList<OutboxRow>()) {
+            if (row.number == batch.constFirst().number) {
+                if (row.claimedBy != m_owner)
+                    m_lastHolder = row.claimedBy;
+                break;
+            }
+        }
+        qCDebug(lcSync).noquote() << "the edits of incident" << batch.constFirst().number
+                                  << "are claimed by another console (" << m_lastHolder
+                                  << "); not delivering them in this cycle";
+    }
+    return held;
 }
 
-void OutboxClaim::release(Store &store)
+void OutboxClaim::release(Store &store, const QList<qint64> &keep)
 {
-    if (!m_held)
-        return;
-    m_held = false;
-    if (Result<void> released = store.outbox().releaseDelivery(m_owner); !released) {
+    if (Result<void> released = store.outbox().releaseRows(m_owner, keep + m_sent); !released) {
         qCWarning(lcSync).noquote()
-                << "could not give up the outbox claim:" << released.error().toString();
+                << "could not give up outbox claims:" << released.error().toString();
     }
 }
 

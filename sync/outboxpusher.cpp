@@ -144,6 +144,7 @@ void OutboxPusher::endPushRun(RunEnd how)
     m_runForced = false;
     m_forcedIncidents.clear();
     m_waitingIncidents.clear();
+    m_claimedElsewhere = false;
     releaseClaim();
     Q_EMIT outboxFlushed(delivered, queued);
 }
@@ -205,10 +206,33 @@ QList<OutboxRow> OutboxPusher::leadingBatch(const QList<OutboxRow> &rows, qint64
     return batch;
 }
 
-void OutboxPusher::releaseClaim()
+void OutboxPusher::releaseClaim(bool closing)
 {
+    if (closing)
+        m_claim.setSent({});
     if (m_context.store())
         m_claim.release(*m_context.store());
+}
+
+QList<OutboxRow> OutboxPusher::claimBatch(const QList<OutboxRow> &batch)
+{
+    const Result<QList<OutboxRow>> held = m_claim.take(*m_context.store(), batch);
+    if (!held) {
+        Q_EMIT m_context.storeFailed(held.error());
+        endPushRun(RunEnd::Stopped);
+        return {};
+    }
+    if (held->isEmpty()) {
+        // Another console delivers this incident's edits (or they changed since they were
+        // read): the other incidents go on, and this one is looked at again shortly.
+        const QString holder = m_claim.lastHolder();
+        m_waitingIncidents.insert(batch.constFirst().number);
+        m_claimedElsewhere = true;
+        if (!holder.isEmpty())
+            Q_EMIT outboxClaimedElsewhere(holder);
+        QTimer::singleShot(0, this, [this] { deliver(false, {}); });
+    }
+    return *held;
 }
 
 QString OutboxPusher::commentAuthor()
@@ -269,29 +293,22 @@ void OutboxPusher::deliver(bool force, const QList<qint64> &forced)
         endPushRun(RunEnd::Stopped);
         return;
     }
-    Store &store = *m_context.store();
-    Result<QList<OutboxRow>> rows = store.outbox().rows();
-    if (rows && !rows->isEmpty()) {
-        // One console at a time delivers a store's outbox; once the right is ours, read the rows
-        // again: the one that held it may have delivered some meanwhile.
-        if (!m_claim.take(store)) {
-            Q_EMIT outboxClaimedElsewhere(m_claim.lastHolder());
-            endPushRun(RunEnd::ClaimedElsewhere);
-            return;
-        }
-        rows = store.outbox().rows();
-    }
+    const Result<QList<OutboxRow>> rows = m_context.store()->outbox().rows();
     if (!rows || rows->isEmpty()) {
         endPushRun();
         return;
     }
     const std::optional<qint64> number = nextIncident(*rows);
     if (!number) {
-        endPushRun();
+        endPushRun(m_claimedElsewhere ? RunEnd::ClaimedElsewhere : RunEnd::Scheduled);
         return;
     }
+    // The incident's rows are this console's once claimed, as the store has them then: a
+    // console that went away may have sent some of them.
+    const QList<OutboxRow> batch = claimBatch(leadingBatch(*rows, *number));
+    if (batch.isEmpty())
+        return;
     m_pushTimer->stop();
-    const QList<OutboxRow> batch = leadingBatch(*rows, *number);
     const OutboxRow &first = batch.constFirst();
     m_pushing = true;
     m_inFlight = *number;
@@ -329,6 +346,7 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
         // A pull started meanwhile; it reconciles the outbox and delivers it when it ends.
         m_pushing = false;
         m_inFlight = 0;
+        releaseClaim();
         return;
     }
     if (!m_context.isLeader()) {
@@ -380,30 +398,30 @@ void OutboxPusher::onPreflight(const QList<OutboxRow> &batch, const Result<QJson
         const QList<qint64> oldest = rows && !rows->isEmpty()
                                              ? QList<qint64>{rows->constFirst().number}
                                              : QList<qint64>();
+        releaseClaim();
         QTimer::singleShot(0, this, [this, oldest] { deliver(false, oldest); });
         return;
     }
     sendBatch(leadingBatch(*rows, number));
 }
 
-void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
+void OutboxPusher::sendBatch(const QList<OutboxRow> &rows)
 {
+    // Before the request leaves: renew the claim on the rows (a console that lost them stops
+    // here) and write down that they went out, so that after a crash or a takeover the next
+    // run reads before it repeats a write.
+    m_pushing = false;
+    m_inFlight = 0;
+    const QList<OutboxRow> batch = claimBatch(rows);
+    if (batch.isEmpty())
+        return;
+    m_inFlight = batch.constFirst().number;
     const OutboxRow &first = batch.constFirst();
     const QString path = incidentPath(first.providerIncidentId);
     const auto done
             = [this, batch](const Result<QJsonObject> &answer) { onPushAnswer(batch, answer); };
     GraphClient &graph = *m_context.graph();
-    // Before the request leaves: renew the right to deliver (a console that lost it stops
-    // here), and write down that the rows went out, so that after a crash the next run reads
-    // before it repeats a write.
     Store &store = *m_context.store();
-    if (!m_claim.take(store)) {
-        m_pushing = false;
-        m_inFlight = 0;
-        Q_EMIT outboxClaimedElsewhere(m_claim.lastHolder());
-        endPushRun(RunEnd::ClaimedElsewhere);
-        return;
-    }
     QList<qint64> ids;
     for (const OutboxRow &row : batch)
         ids.append(row.id);
@@ -415,6 +433,7 @@ void OutboxPusher::sendBatch(const QList<OutboxRow> &batch)
         return;
     }
     m_pushing = true;
+    m_claim.setSent(ids);
     if (first.edit.field == IncidentField::Comment) {
         const auto posted = [this, batch](const Result<QJsonObject> &answer) {
             if (answer)
@@ -445,24 +464,22 @@ Result<int> OutboxPusher::discard(qint64 number)
                        tr("The edits of incident #%1 are on their way to Microsoft 365 Defender; "
                           "try again when they are answered.")
                                .arg(number));
-    // A console that is sending them right now holds the right to deliver: only its holder
-    // may take rows out of the outbox.
-    if (!m_claim.take(*store))
+    const Result<QList<OutboxRow>> rows = store->outbox().rows();
+    if (!rows)
+        return rows.error();
+    if (rowsOf(*rows, number).isEmpty())
+        return 0;
+    // A console that is sending them right now holds their claim: only the holder of all of
+    // the incident's rows may take them out of the outbox.
+    const Result<QList<OutboxRow>> held = m_claim.take(*store, rowsOf(*rows, number));
+    if (!held)
+        return held.error();
+    const auto done = [this] { releaseClaim(); };
+    const QList<OutboxRow> &own = *held;
+    if (own.size() < rowsOf(*rows, number).size()) {
+        done();
         return refused(Error::Kind::Conflict,
                        tr("Another Vigil is delivering the outbox; try again in a moment."));
-    const auto done = [this] {
-        if (!m_pushRunActive)
-            releaseClaim();
-    };
-    const Result<QList<OutboxRow>> rows = store->outbox().rows();
-    if (!rows) {
-        done();
-        return rows.error();
-    }
-    const QList<OutboxRow> own = rowsOf(*rows, number);
-    if (own.isEmpty()) {
-        done();
-        return 0;
     }
     const Result<Incident> stored = store->incidents().loadIncident(number);
     if (!stored) {
@@ -483,7 +500,7 @@ Result<int> OutboxPusher::discard(qint64 number)
                                       tr("Discarded before Microsoft 365 Defender accepted it.")});
         ids.prepend(own.at(i).id);
     }
-    if (Result<void> removed = store->outbox().deleteRows(ids); !removed) {
+    if (Result<int> removed = store->outbox().settleRows(m_claim.owner(), ids, {}); !removed) {
         done();
         return removed.error();
     }
@@ -513,6 +530,7 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
 {
     m_pushing = false;
     m_inFlight = 0;
+    m_claim.setSent({});
     const OutboxRow &first = batch.constFirst();
     const qint64 number = first.number;
     std::optional<Error> failure;
@@ -529,9 +547,19 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
     switch (decision.outcome) {
     case DeliveryOutcome::Delivered:
     case DeliveryOutcome::Reverted: {
-        if (Result<void> removed = m_context.store()->outbox().deleteRows(ids); !removed) {
-            Q_EMIT m_context.storeFailed(removed.error());
+        // The answer and the end of the claim in one transaction: the rows go as they are
+        // given up, so no other console can take them in between and send them again.
+        const Result<int> settled
+                = m_context.store()->outbox().settleRows(m_claim.owner(), ids, {});
+        if (!settled) {
+            Q_EMIT m_context.storeFailed(settled.error());
+            endPushRun(RunEnd::Stopped);
             return;
+        }
+        if (*settled < ids.size()) {
+            qCWarning(lcSync) << "the claim on" << ids.size() - *settled
+                              << "outbox rows of incident" << number
+                              << "ran out before the answer came";
         }
         const Result<QList<OutboxRow>> rest = m_context.store()->outbox().rows();
         QList<OutboxRow> remaining;
@@ -606,14 +634,19 @@ void OutboxPusher::onPushAnswer(const QList<OutboxRow> &batch, const Result<QJso
     case DeliveryOutcome::Hold: {
         const bool hold = decision.outcome == DeliveryOutcome::Hold;
         const QDateTime next = m_context.clock()->now().addMSecs(decision.retryDelay.count());
+        QList<OutboxRow> retried;
         for (OutboxRow row : batch) {
             row.attempts = attempt;
             row.nextAttempt = hold ? QDateTime() : next;
             row.state = hold ? QStringLiteral("held") : QStringLiteral("queued");
             row.lastError = failure ? failure->message : decision.message;
-            if (Result<void> updated = m_context.store()->outbox().updateRow(row); !updated)
-                Q_EMIT m_context.storeFailed(updated.error());
+            retried.append(row);
         }
+        // The attempt and the end of the claim in one transaction.
+        if (Result<int> settled
+            = m_context.store()->outbox().settleRows(m_claim.owner(), {}, retried);
+            !settled)
+            Q_EMIT m_context.storeFailed(settled.error());
         qCInfo(lcSync).noquote()
                 << "edit of incident" << number << "not delivered ("
                 << (failure ? failure->toString() : QString()) << "); "

@@ -34,11 +34,13 @@ class SyncContext;
  * locally and logged. It never runs while a pull runs (SyncContext::isPullRunning()): the pull
  * reconciles the outbox and SyncWorker starts the push when the pull ends.
  *
- * Exactly once: before a request leaves, its rows are marked as sent in the store (in a
- * transaction of their own), so after a crash a comment whose POST may have arrived is posted
- * again only when a read of the incident shows no such comment; and only one console at a time
- * delivers a store's outbox (OutboxClaim): another one that finds it claimed skips delivery for
- * that cycle.
+ * Exactly once: an incident's rows are claimed in the database before they are read for and
+ * sent (OutboxClaim), so one console only delivers them, and the answer is recorded in the
+ * transaction that gives the claim up; another console's claimed rows are passed over in this
+ * run (their incident's later rows wait behind them) and looked at again shortly. Before a
+ * request leaves, its rows are marked as sent in the store (in a transaction of their own), so
+ * after a crash or a takeover a comment whose POST may have arrived is posted again only when a
+ * read of the incident shows no such comment.
  *
  * Only a sync leader runs it: a console that only reads the database writes edits to the outbox
  * (SyncWorker::requestEdit()) and leaves their delivery to the leader. Sync thread.
@@ -62,16 +64,18 @@ public:
     Result<int> discard(qint64 number);
     /** The incident whose request is in flight, or 0. */
     qint64 incidentInFlight() const { return m_inFlight; }
-    /** Gives up the right to deliver the outbox (OutboxClaim) if held: before the store closes. */
-    void releaseClaim();
+    /** Gives up the claims on outbox rows (OutboxClaim) except those of a write on its way,
+     *  whose answer settles them (when leadership goes); closing: those too, as no answer will
+     *  be recorded (before the store closes; their rows say that they were sent). */
+    void releaseClaim(bool closing = false);
 
 Q_SIGNALS:
     void editDelivered(qint64 number);
     void editRejected(qint64 number, const Vigil::Error &error);
     /** A push run ended: delivered in it, still queued. */
     void outboxFlushed(int delivered, int queued);
-    /** Another console (holder: "<host> <pid> <tag>") delivers the outbox; this one looks
-     *  again shortly. */
+    /** Another console (holder: "<host> <pid> <tag>") delivers some of the outbox's edits;
+     *  this one looks again at them shortly. */
     void outboxClaimedElsewhere(const QString &holder);
 
 private:
@@ -83,6 +87,9 @@ private:
     /** The rows of incident number sent together next. */
     QList<OutboxRow> leadingBatch(const QList<OutboxRow> &rows, qint64 number) const;
     void sendBatch(const QList<OutboxRow> &batch);
+    /** The rows of batch this console holds now (OutboxClaim::take()), empty when another
+     *  console holds them or the store failed (the run then goes on or ends as it must). */
+    QList<OutboxRow> claimBatch(const QList<OutboxRow> &batch);
     void onPreflight(const QList<OutboxRow> &batch, const Result<QJsonObject> &fresh,
                      qint64 requestedAfterRow);
     /** How a delivery run ended, which decides when the next one starts. */
@@ -105,6 +112,7 @@ private:
     ClockTimer *m_pushTimer; ///< the next outbox attempt after a transient failure
     OutboxClaim m_claim;
     std::optional<QString> m_commentAuthor; ///< commentAuthor(), once read from the store
+    bool m_claimedElsewhere = false; ///< another console held rows met in this run
     bool m_pushing = false; ///< a PATCH or POST of the outbox is in flight
     bool m_pushRunActive = false;
     bool m_runForced = false; ///< this run also sends rows waiting for back-off or sign-in

@@ -54,7 +54,7 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
 SyncWorker::~SyncWorker()
 {
     // Another console may deliver the outbox at once; the store is still open here.
-    m_pusher->releaseClaim();
+    m_pusher->releaseClaim(true);
 }
 
 qint64 SyncWorker::graphRequests() const

@@ -57,3 +57,9 @@ vigil_add_test(NAME tst_vigilctlreading SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vi
                LIBS vigil_syncsupport LABELS app e2e TIMEOUT 300)
 target_compile_definitions(tst_vigilctlreading PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_vigilctlreading vigilctl)
+# A team's outbox across real processes: takeover after SIGKILL or pg_terminate_backend, each
+# edit delivered once; three analysts and the portal converge.
+vigil_add_test(NAME tst_teamoutbox SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_teamoutbox.cpp
+               LIBS vigil_simfixture vigil_pgserver LABELS app e2e postgres sim TIMEOUT 900)
+target_compile_definitions(tst_teamoutbox PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_teamoutbox vigilctl)

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void oneConsoleAtATimeClaimsTheOutbox();
     void graphTextsAndDetailsAreKept();
     void twoStoresClaimEachEditOnce();
+    void anIncidentsRowsAreClaimedByOneConsole();
     void writesAnnounceThemselvesOnPostgres();
     void seenTimesAreKeptPerIncident();
     void seenTimesAreKeptPerAnalyst();
@@ -807,6 +809,130 @@ void TestIncidentStore::twoStoresClaimEachEditOnce()
     auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
     QVERIFY(reader);
     QVERIFY(!reader.value()->outbox().claimRows(a, kBase, kBase.addSecs(60), 1).ok());
+}
+
+void TestIncidentStore::anIncidentsRowsAreClaimedByOneConsole()
+{
+    // Two connections to one database, as two consoles delivering the same outbox.
+    auto firstOpened = openStore(m_engine.config());
+    auto secondOpened = openStore(m_engine.config());
+    QVERIFY(firstOpened && secondOpened);
+    Store &one = *firstOpened.value();
+    Store &two = *secondOpened.value();
+    QVERIFY(one.incidents()
+                    .upsertIncidentPage({payload(makeIncident(QStringLiteral("1"))),
+                                         payload(makeIncident(QStringLiteral("2")))})
+                    .ok());
+    const QList<Incident> queue = one.incidents().loadQueue().value();
+    QCOMPARE(queue.size(), 2);
+    for (const Incident &incident : queue) {
+        for (const char *text : {"first", "second", "third"}) {
+            const OutboxEdit comment{
+                    IncidentField::Comment, {}, FieldValue{QString::fromUtf8(text), {}, {}}, kBase};
+            QVERIFY(two.incidents().storeEdit(incident, {comment}, {}).ok());
+        }
+    }
+    const qint64 first = queue.at(0).number;
+    const qint64 second = queue.at(1).number;
+    QList<OutboxRow> ofFirst;
+    const QList<OutboxRow> queued = one.outbox().rows().value();
+    for (const OutboxRow &row : queued) {
+        if (row.number == first)
+            ofFirst.append(row);
+    }
+    QCOMPARE(ofFirst.size(), 3);
+    // Its oldest row waits for a back-off: the deliverer that chose to send it now decides.
+    OutboxRow waiting = ofFirst.at(0);
+    waiting.attempts = 1;
+    waiting.nextAttempt = kBase.addSecs(3600);
+    QVERIFY(one.outbox().updateRow(waiting).ok());
+    const QString a = QStringLiteral("host 100 a");
+    const QString b = QStringLiteral("host 200 b");
+    const auto alive = [](const QString &) { return false; };
+
+    const QList<OutboxRow> ofA
+            = one.outbox().claimIncidentRows(a, first, kBase, kBase.addSecs(60), 2, alive).value();
+    QCOMPARE(ofA.size(), 2);
+    QCOMPARE(ofA.at(0).id, ofFirst.at(0).id);
+    QCOMPARE(ofA.at(1).id, ofFirst.at(1).id);
+    QCOMPARE(ofA.at(0).claimedBy, a);
+    // Its oldest row is a's: b gets none of the incident, not even the free third row.
+    QVERIFY(two.outbox()
+                    .claimIncidentRows(b, first, kBase.addSecs(1), kBase.addSecs(61), 10, alive)
+                    .value()
+                    .isEmpty());
+    // Another incident is b's to take.
+    QCOMPARE(two.outbox()
+                     .claimIncidentRows(b, second, kBase.addSecs(1), kBase.addSecs(61), 10, alive)
+                     .value()
+                     .size(),
+             3);
+    // A holder whose process has ended loses its rows at once.
+    const auto aGone = [&a](const QString &holder) { return holder == a; };
+    const QList<OutboxRow> takenOver
+            = two.outbox()
+                      .claimIncidentRows(b, first, kBase.addSecs(2), kBase.addSecs(62), 10, aGone)
+                      .value();
+    QCOMPARE(takenOver.size(), 3);
+    // a's late answer settles nothing now; b gives up all but the row on its way.
+    QCOMPARE(one.outbox().settleRows(a, {ofA.at(0).id}, {}).value(), 0);
+    QVERIFY(two.outbox().releaseRows(b, {takenOver.at(0).id}).ok());
+    int heldByB = 0;
+    const QList<OutboxRow> afterRelease = one.outbox().rows().value();
+    for (const OutboxRow &row : afterRelease)
+        heldByB += row.claimedBy == b ? 1 : 0;
+    QCOMPARE(heldByB, 1);
+    QCOMPARE(one.outbox()
+                     .claimIncidentRows(a, second, kBase.addSecs(3), kBase.addSecs(63), 10, alive)
+                     .value()
+                     .size(),
+             3);
+    QList<qint64> ofSecond;
+    const QList<OutboxRow> left = one.outbox().rows().value();
+    for (const OutboxRow &row : left) {
+        if (row.number == second)
+            ofSecond.append(row.id);
+    }
+    QCOMPARE(one.outbox().settleRows(a, ofSecond, {}).value(), 3);
+
+    if (m_engine.isPostgres()) {
+        // Another console in the middle of its claim holds the first incident's rows locked:
+        // this claim passes them over at once (SKIP LOCKED) instead of waiting for it.
+        QString password;
+        const PgLocation where = PgLocation::parse(m_engine.config().location, &password).value();
+        QVERIFY(openPgConnection(where, password, QStringLiteral("claimer"),
+                                 QStringLiteral("claimer"))
+                        .ok());
+        {
+            QSqlDatabase claimer = QSqlDatabase::database(QStringLiteral("claimer"));
+            QSqlQuery lock(claimer);
+            QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+            QVERIFY(lock.exec(QStringLiteral("SELECT id FROM outbox WHERE incident_number = %1"
+                                             " FOR UPDATE")
+                                      .arg(first)));
+            QVERIFY(one.outbox()
+                            .claimIncidentRows(a, first, kBase.addSecs(100), kBase.addSecs(160), 10,
+                                               aGone)
+                            .value()
+                            .isEmpty());
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("claimer"));
+        QCOMPARE(one.outbox()
+                         .claimIncidentRows(a, first, kBase.addSecs(100), kBase.addSecs(160), 10,
+                                            alive)
+                         .value()
+                         .size(),
+                 3);
+    }
+
+    // A reader cannot claim.
+    auto reader = openStore(m_engine.config(), Store::OpenMode::ReadOnly);
+    QVERIFY(reader);
+    QVERIFY(!reader.value()
+                     ->outbox()
+                     .claimIncidentRows(a, first, kBase, kBase.addSecs(60), 1, alive)
+                     .ok());
 }
 
 void TestIncidentStore::writesAnnounceThemselvesOnPostgres()

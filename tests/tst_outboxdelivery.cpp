@@ -358,9 +358,12 @@ void TestOutboxDelivery::outboxClaimedElsewhereIsLookedAtAgain()
     auto controller = makeController(120000);
     controller->start();
     QVERIFY(Test::runOneSync(*controller, kTimeoutMs).ok);
-    const Incident target = openIncidents().value(0);
-    QVERIFY(target.number > 0);
-    // Another console of this process's (live) holds the right to deliver for ten minutes.
+    const QList<Incident> open = openIncidents();
+    QVERIFY(open.size() >= 2);
+    const Incident &target = open.at(0);
+    const Incident &other = open.at(1);
+    // Another console of this process's (live) queued an edit of the incident and holds its
+    // claim for ten minutes, as while it delivers it.
     const QString holder = QStringLiteral("%1 %2 feedfacefeedface")
                                    .arg(QSysInfo::machineHostName().replace(u' ', u'_'))
                                    .arg(QCoreApplication::applicationPid());
@@ -368,8 +371,16 @@ void TestOutboxDelivery::outboxClaimedElsewhereIsLookedAtAgain()
     {
         auto opened = openStore(StoreConfig::sqlite(databasePath()));
         QVERIFY(opened);
-        QCOMPARE(opened.value()->outbox().claimDelivery(holder, now, now.addSecs(600), {}).value(),
-                 holder);
+        const OutboxEdit owner{IncidentField::Owner, FieldValue{target.assignedTo, {}, {}},
+                               FieldValue{QStringLiteral("erin@contoso.com"), {}, {}}, now};
+        QVERIFY(opened.value()->incidents().storeEdit(target, {owner}, {}).ok());
+        const QList<OutboxRow> held
+                = opened.value()
+                          ->outbox()
+                          .claimIncidentRows(holder, target.number, now, now.addSecs(600), 10, {})
+                          .value();
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0).claimedBy, holder);
     }
     QSignalSpy claimed(controller.get(), &SyncController::outboxClaimedElsewhere);
     QSignalSpy flushed(controller.get(), &SyncController::outboxFlushed);
@@ -377,27 +388,33 @@ void TestOutboxDelivery::outboxClaimedElsewhereIsLookedAtAgain()
     controller->requestEdit({target.number}, assign(QStringLiteral("frank@contoso.com")));
     QVERIFY(claimed.wait(kTimeoutMs));
     QCOMPARE(claimed.at(0).at(0).toString(), holder);
-    // Delivery runs that ended with the edit still queued (the sync's own run came first).
+    // Delivery runs that ended with the two edits still queued (the sync's own run came first).
     const auto waitingRuns = [&flushed] {
         return std::count_if(flushed.cbegin(), flushed.cend(),
-                             [](const QList<QVariant> &run) { return run.at(1).toInt() == 1; });
+                             [](const QList<QVariant> &run) { return run.at(1).toInt() == 2; });
     };
     QTRY_COMPARE(waitingRuns(), 1);
+    // The other incidents' edits are not held back by it.
+    controller->requestEdit({other.number}, addTag(QStringLiteral("NotHeldBack")));
+    QTRY_COMPARE(delivered.size(), 1);
+    QCOMPARE(delivered.at(0).at(0).toLongLong(), other.number);
+    QCOMPARE(apiWrites(other.providerIncidentId).size(), 1);
     // It waits for the holder, looking again every few seconds, without spinning, and sends
-    // nothing meanwhile.
+    // nothing of the held incident meanwhile: not even the edit made behind the held one.
     QTest::qWait(1500);
-    QVERIFY2(waitingRuns() <= 2, qPrintable(QString::number(waitingRuns())));
+    QVERIFY2(waitingRuns() <= 4, qPrintable(QString::number(waitingRuns())));
     QCOMPARE(apiWrites(target.providerIncidentId).size(), 0);
     {
         auto opened = openStore(StoreConfig::sqlite(databasePath()));
         QVERIFY(opened);
-        QVERIFY(opened.value()->outbox().releaseDelivery(holder).ok());
+        QVERIFY(opened.value()->outbox().releaseRows(holder, {}).ok());
     }
-    // Within a few seconds of the holder letting go, it delivers.
-    QVERIFY(delivered.wait(15000));
-    QCOMPARE(delivered.at(0).at(0).toLongLong(), target.number);
+    // Within a few seconds of the holder letting go, it delivers both, in one write.
+    QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 2, 15000);
+    QCOMPARE(delivered.at(1).at(0).toLongLong(), target.number);
     QCOMPARE(apiWrites(target.providerIncidentId).size(), 1);
     QVERIFY(outbox().isEmpty());
+    QCOMPARE(stored(target.number).assignedTo, QStringLiteral("frank@contoso.com"));
 }
 
 QTEST_GUILESS_MAIN(TestOutboxDelivery)

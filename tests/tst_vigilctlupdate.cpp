@@ -1,6 +1,7 @@
 // `vigilctl incident update` as a script runs it: delivered at once or queued with the reason,
 // --wait retrying until delivered, and a store whose outbox another console (the window)
 // delivers. The real executable against the simulated tenant, which this test serves.
+#include "incidentrepository.h"
 #include "outboxrepository.h"
 #include "simfixture.h"
 #include "store.h"
@@ -258,8 +259,8 @@ void TestVigilctlUpdate::waitRetriesUntilDelivered()
 
 void TestVigilctlUpdate::queuedForTheRunningWindow()
 {
-    // A process called "vigil" on this machine holds the right to deliver this store's outbox,
-    // as a running window does while it delivers.
+    // A process called "vigil" on this machine holds the claim on an earlier edit of the
+    // incident, as a running window does while it delivers it.
     QTemporaryDir bin;
     QVERIFY(bin.isValid());
     const QString fakeWindow = bin.filePath(QStringLiteral("vigil"));
@@ -275,23 +276,31 @@ void TestVigilctlUpdate::queuedForTheRunningWindow()
     host.replace(QLatin1Char(' '), QLatin1Char('_'));
     const QString holder
             = QStringLiteral("%1 %2 0123456789abcdef").arg(host).arg(window.processId());
+    const auto [number, id] = freshIncident();
+    QVERIFY(number > 0);
     {
         auto opened = openStore(StoreConfig::sqlite(
                 QDir(m_dataDir.path()).filePath(QStringLiteral("vigil.sqlite"))));
         QVERIFY(opened);
+        const Incident incident = opened.value()->incidents().loadIncident(number).value();
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QCOMPARE(opened.value()->outbox().claimDelivery(holder, now, now.addSecs(600), {}).value(),
-                 holder);
+        const OutboxEdit owner{IncidentField::Owner, FieldValue{incident.assignedTo, {}, {}},
+                               FieldValue{QStringLiteral("window@contoso.com"), {}, {}}, now};
+        QVERIFY(opened.value()->incidents().storeEdit(incident, {owner}, {}).ok());
+        QCOMPARE(opened.value()
+                         ->outbox()
+                         .claimIncidentRows(holder, number, now, now.addSecs(600), 10, {})
+                         .value()
+                         .size(),
+                 1);
     }
-    const auto [number, id] = freshIncident();
-    QVERIFY(number > 0);
     const Run queued = vigilctl({QStringLiteral("incident"), QStringLiteral("update"),
                                  QString::number(number), QStringLiteral("--add-tag"),
                                  QStringLiteral("Window")});
     QVERIFY2(queued.exitCode == 0, queued.err.constData());
     QVERIFY2(queued.out.contains(
-                     QStringLiteral("Incident #%1 changed locally; 1 edit queued for Microsoft 365 "
-                                    "Defender: the running Vigil window (process %2) delivers "
+                     QStringLiteral("Incident #%1 changed locally; 2 edits queued for Microsoft "
+                                    "365 Defender: the running Vigil window (process %2) delivers "
                                     "this store's outbox")
                              .arg(number)
                              .arg(window.processId())
@@ -315,7 +324,7 @@ void TestVigilctlUpdate::queuedForTheRunningWindow()
                 auto opened = openStore(StoreConfig::sqlite(
                         QDir(m_dataDir.path()).filePath(QStringLiteral("vigil.sqlite"))));
                 QVERIFY(opened);
-                QVERIFY(opened.value()->outbox().releaseDelivery(holder).ok());
+                QVERIFY(opened.value()->outbox().releaseRows(holder, {}).ok());
             });
     QVERIFY(released);
     QVERIFY2(waited.exitCode == 0, waited.err.constData());

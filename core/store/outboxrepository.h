@@ -64,6 +64,23 @@ public:
                                                const QDateTime &until, int limit)
             = 0;
     /**
+     * Claims for owner until `until` the oldest rows of incident number, up to limit, whatever
+     * their back-off (the caller has decided that they go now): the leading rows nobody else
+     * holds, whose claim ended before now, whose holderGone(holder) says its process has ended
+     * (may be empty), or that owner holds already (renewed). It stops at the first row another
+     * claimer holds, so an incident's edits go out in order and by one console. Decided and
+     * written in one transaction that passes over rows another claimer is taking at the same
+     * moment (FOR UPDATE SKIP LOCKED on PostgreSQL, the write lock on SQLite). Returns the
+     * rows claimed, oldest first: empty when another claimer holds the incident's oldest row.
+     */
+    virtual Result<QList<OutboxRow>> claimIncidentRows(
+            const QString &owner, qint64 number, const QDateTime &now, const QDateTime &until,
+            int limit, const std::function<bool(const QString &)> &holderGone)
+            = 0;
+    /** Gives up owner's claims, unchanged, except those on the rows keep (a request in
+     *  flight, whose answer settles them). */
+    virtual Result<void> releaseRows(const QString &owner, const QList<qint64> &keep) = 0;
+    /**
      * Records the server's answer to owner's claimed rows and releases the claim in ONE
      * transaction: delivered rows go; retried rows take their attempts, next attempt, state and
      * error and are free again. Rows owner no longer holds (taken over after its claim ran out)

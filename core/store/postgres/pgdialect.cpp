@@ -70,6 +70,17 @@ QStringList PgDialect::beginLockedTransaction(const QString &table) const
             QStringLiteral("LOCK TABLE %1 IN SHARE ROW EXCLUSIVE MODE").arg(table)};
 }
 
+QStringList PgDialect::beginRowClaim() const
+{
+    return {QStringLiteral("BEGIN")};
+}
+
+QString PgDialect::rowLockClause() const
+{
+    // Rows another console is claiming right now are its own; the others stay free to claim.
+    return QStringLiteral(" FOR UPDATE SKIP LOCKED");
+}
+
 QString PgDialect::newestIdQuery(const QString &table) const
 {
     // The identity column's sequence keeps the highest id handed out, even once its row is gone.

@@ -3,6 +3,8 @@
 #include "sqlconnection.h"
 #include "storerows.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -53,7 +55,7 @@ Result<QList<OutboxRow>> SqlOutboxRepository::select(const QString &where,
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, incident_number, provider_incident_id, field, base,"
                              " local, edit_time, attempts, next_attempt, state, last_error,"
-                             " sent_at, analyst FROM outbox %1 ORDER BY id")
+                             " sent_at, analyst, claimed_by FROM outbox %1 ORDER BY id")
                       .arg(where));
     for (const QVariant &value : values)
         q.addBindValue(value);
@@ -78,6 +80,7 @@ Result<QList<OutboxRow>> SqlOutboxRepository::select(const QString &where,
         row.lastError = q.value(10).toString();
         row.sentAt = timeFrom(q.value(11));
         row.analyst = q.value(12).toString();
+        row.claimedBy = q.value(13).toString();
         rows.append(std::move(row));
     }
     return rows;
@@ -220,13 +223,30 @@ int SqlOutboxRepository::pendingCount() const
 Result<QList<OutboxRow>> SqlOutboxRepository::claimRows(const QString &owner, const QDateTime &now,
                                                         const QDateTime &until, int limit)
 {
+    return claim({owner, now, until, limit, std::nullopt, true, {}});
+}
+
+Result<QList<OutboxRow>> SqlOutboxRepository::claimIncidentRows(
+        const QString &owner, qint64 number, const QDateTime &now, const QDateTime &until,
+        int limit, const std::function<bool(const QString &)> &holderGone)
+{
+    return claim({owner, now, until, limit, number, false, holderGone});
+}
+
+Result<QList<OutboxRow>> SqlOutboxRepository::claim(const ClaimScope &scope)
+{
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     QSqlDatabase db = m_database.db();
     QSqlQuery q(db);
+    q.setForwardOnly(true);
     auto rollBack = [&db] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
-    // One claimer at a time: what the choice reads stays true until the claim commits.
-    const QStringList begin = m_database.dialect().beginLockedTransaction(QStringLiteral("outbox"));
+    const auto failed = [&](const QString &what, const QSqlError &error) {
+        Error failure = storageError(what, error);
+        rollBack();
+        return failure;
+    };
+    const QStringList begin = m_database.dialect().beginRowClaim();
     for (const QString &statement : begin) {
         if (!q.exec(statement)) {
             Error error = storageError(QStringLiteral("claiming outbox rows"), q.lastError());
@@ -235,45 +255,101 @@ Result<QList<OutboxRow>> SqlOutboxRepository::claimRows(const QString &owner, co
             return error;
         }
     }
-    // A row is due when queued and not waiting; free when nobody holds it, its holder's claim
-    // ended, or owner holds it. It is taken only when every earlier row of its incident is due
-    // and free too.
-    const QString due = QStringLiteral("%1.state = 'queued' AND (%1.next_attempt IS NULL"
-                                       " OR %1.next_attempt <= ?)");
-    const QString held = QStringLiteral("%1.claimed_by IS NOT NULL AND %1.claimed_by <> ?"
-                                        " AND %1.claim_expires >= ?");
-    q.prepare(QStringLiteral("UPDATE outbox SET claimed_by = ?, claim_expires = ? WHERE id IN"
-                             " (SELECT o.id FROM outbox o WHERE %1 AND NOT (%2)"
-                             " AND NOT EXISTS (SELECT 1 FROM outbox e"
-                             " WHERE e.incident_number = o.incident_number AND e.id < o.id"
-                             " AND (NOT (%3) OR (%4)))"
-                             " ORDER BY o.id LIMIT ?)")
-                      .arg(due.arg(QLatin1String("o")), held.arg(QLatin1String("o")),
-                           due.arg(QLatin1String("e")), held.arg(QLatin1String("e"))));
-    const QVariant nowValue = timeValue(now);
-    for (const QVariant &value :
-         {QVariant(owner), timeValue(until), nowValue, QVariant(owner), nowValue, nowValue,
-          QVariant(owner), nowValue, QVariant(qint64(limit))})
-        q.addBindValue(value);
-    if (!q.exec()) {
-        Error error = storageError(QStringLiteral("claiming outbox rows"), q.lastError());
-        rollBack();
-        return error;
+    const QString where = scope.incident ? QStringLiteral(" WHERE incident_number = ?") : QString();
+    // The rows this transaction may decide about, locked until it ends; on PostgreSQL those
+    // another claimer is deciding about right now are passed over and stay its own.
+    struct Candidate
+    {
+        QString state;
+        QDateTime nextAttempt;
+        QString holder;
+        QDateTime holderUntil;
+    };
+    QHash<qint64, Candidate> lockedRows;
+    q.prepare(
+            QStringLiteral("SELECT id, state, next_attempt, claimed_by, claim_expires FROM outbox")
+            + where + QStringLiteral(" ORDER BY id") + m_database.dialect().rowLockClause());
+    if (scope.incident)
+        q.addBindValue(*scope.incident);
+    if (!q.exec())
+        return failed(QStringLiteral("claiming outbox rows"), q.lastError());
+    while (q.next()) {
+        lockedRows.insert(q.value(0).toLongLong(),
+                          Candidate{q.value(1).toString(), timeFrom(q.value(2)),
+                                    q.value(3).toString(), timeFrom(q.value(4))});
     }
     q.finish();
-    Result<QList<OutboxRow>> claimed
-            = select(QStringLiteral("WHERE claimed_by = ? AND claim_expires = ?"),
-                     {QVariant(owner), timeValue(until)});
+    // Every row, the passed-over ones too: a row another claimer is taking holds back the rows
+    // of its incident behind it.
+    q.prepare(QStringLiteral("SELECT id, incident_number FROM outbox") + where
+              + QStringLiteral(" ORDER BY id"));
+    if (scope.incident)
+        q.addBindValue(*scope.incident);
+    if (!q.exec())
+        return failed(QStringLiteral("claiming outbox rows"), q.lastError());
+    QList<qint64> taken;
+    QSet<qint64> heldBack; // incidents whose next row is not this claimer's to take
+    while (q.next() && taken.size() < scope.limit) {
+        const qint64 id = q.value(0).toLongLong();
+        const qint64 number = q.value(1).toLongLong();
+        if (heldBack.contains(number))
+            continue;
+        const auto candidate = lockedRows.constFind(id);
+        const bool due = candidate != lockedRows.cend()
+                         && (!scope.dueOnly
+                             || (candidate->state == QLatin1String("queued")
+                                 && (!candidate->nextAttempt.isValid()
+                                     || candidate->nextAttempt <= scope.now)));
+        const bool free
+                = due
+                  && (candidate->holder.isEmpty() || candidate->holder == scope.owner
+                      || !candidate->holderUntil.isValid() || candidate->holderUntil < scope.now
+                      || (scope.holderGone && scope.holderGone(candidate->holder)));
+        if (!free) {
+            heldBack.insert(number);
+            continue;
+        }
+        taken.append(id);
+    }
+    q.finish();
+    if (taken.isEmpty()) {
+        rollBack();
+        return QList<OutboxRow>();
+    }
+    const QString takenIds = StoreDialect::jsonArrayParameter(taken);
+    q.prepare(QStringLiteral("UPDATE outbox SET claimed_by = ?, claim_expires = ? WHERE ")
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), true));
+    q.addBindValue(scope.owner);
+    q.addBindValue(timeValue(scope.until));
+    q.addBindValue(takenIds);
+    if (!q.exec())
+        return failed(QStringLiteral("claiming outbox rows"), q.lastError());
+    q.finish();
+    Result<QList<OutboxRow>> claimed = select(
+            QStringLiteral("WHERE ") + m_database.dialect().inJsonArray(QStringLiteral("id"), true),
+            {QVariant(takenIds)});
     if (!claimed) {
         rollBack();
         return claimed;
     }
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        Error error = storageError(QStringLiteral("committing an outbox claim"), q.lastError());
-        rollBack();
-        return error;
-    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return failed(QStringLiteral("committing an outbox claim"), q.lastError());
     return claimed;
+}
+
+Result<void> SqlOutboxRepository::releaseRows(const QString &owner, const QList<qint64> &keep)
+{
+    if (Result<void> writable = m_database.checkWritable(); !writable)
+        return writable;
+    QSqlQuery q(m_database.db());
+    q.prepare(QStringLiteral("UPDATE outbox SET claimed_by = NULL, claim_expires = NULL"
+                             " WHERE claimed_by = ? AND NOT (")
+              + m_database.dialect().inJsonArray(QStringLiteral("id"), true) + u')');
+    q.addBindValue(owner);
+    q.addBindValue(StoreDialect::jsonArrayParameter(keep));
+    if (!q.exec())
+        return storageError(QStringLiteral("giving up outbox claims"), q.lastError());
+    return {};
 }
 
 Result<int> SqlOutboxRepository::settleRows(const QString &owner, const QList<qint64> &delivered,

@@ -6,6 +6,8 @@
 
 #include <QVariantList>
 
+#include <optional>
+
 namespace Vigil {
 
 class SqlConnection;
@@ -28,6 +30,10 @@ public:
     Result<void> releaseDelivery(const QString &owner) override;
     Result<QList<OutboxRow>> claimRows(const QString &owner, const QDateTime &now,
                                        const QDateTime &until, int limit) override;
+    Result<QList<OutboxRow>> claimIncidentRows(
+            const QString &owner, qint64 number, const QDateTime &now, const QDateTime &until,
+            int limit, const std::function<bool(const QString &)> &holderGone) override;
+    Result<void> releaseRows(const QString &owner, const QList<qint64> &keep) override;
     Result<int> settleRows(const QString &owner, const QList<qint64> &delivered,
                            const QList<OutboxRow> &retried) override;
 
@@ -37,6 +43,19 @@ public:
 private:
     /** The rows of the outbox the WHERE clause where (with its bindings) picks, oldest first. */
     Result<QList<OutboxRow>> select(const QString &where, const QVariantList &values) const;
+
+    /** What a claim takes (claimRows, claimIncidentRows). */
+    struct ClaimScope
+    {
+        QString owner;
+        QDateTime now;
+        QDateTime until;
+        int limit = 0;
+        std::optional<qint64> incident; ///< only this incident's rows
+        bool dueOnly = true; ///< only rows queued whose back-off has ended
+        std::function<bool(const QString &)> holderGone;
+    };
+    Result<QList<OutboxRow>> claim(const ClaimScope &scope);
 
     SqlConnection &m_database;
 };

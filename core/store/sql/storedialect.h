@@ -51,6 +51,12 @@ public:
     /** Statements that begin a transaction that holds table's write lock from its start, so
      *  that what it reads stays true until it commits. */
     virtual QStringList beginLockedTransaction(const QString &table) const = 0;
+    /** Statements that begin a transaction in which rows are claimed one by one: rows another
+     *  claimer is taking at this moment are passed over (rowLockClause()), not waited for. */
+    virtual QStringList beginRowClaim() const = 0;
+    /** What ends a SELECT that locks the rows it reads until the transaction ends, passing
+     *  over those another transaction holds; empty where beginRowClaim() locks everything. */
+    virtual QString rowLockClause() const = 0;
     /** A query giving the highest id table's id column ever handed out (0 before the first). */
     virtual QString newestIdQuery(const QString &table) const = 0;
     /** A statement with one parameter (the payload) that tells the other consoles about a

@@ -105,6 +105,12 @@ QStringList SqliteStoreDialect::beginLockedTransaction(const QString &table) con
     return {SqliteDialect::beginWriteTransaction()};
 }
 
+QStringList SqliteStoreDialect::beginRowClaim() const
+{
+    // SQLite has no row locks: the write lock, taken at once, keeps every other claimer out.
+    return {SqliteDialect::beginWriteTransaction()};
+}
+
 QString SqliteStoreDialect::newestIdQuery(const QString &table) const
 {
     // AUTOINCREMENT keeps the highest id ever handed out, even once its row is gone.

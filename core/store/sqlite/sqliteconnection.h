@@ -20,6 +20,8 @@ public:
     QString upsert(const QString &table, const QStringList &columns, const QString &values,
                    const QString &key) const override;
     QStringList beginLockedTransaction(const QString &table) const override;
+    QStringList beginRowClaim() const override;
+    QString rowLockClause() const override { return {}; }
     QString newestIdQuery(const QString &table) const override;
     QString notifyStatement() const override { return {}; }
 };
