@@ -38,6 +38,14 @@
     </message>
 </context>
 <context>
+    <name>TeamDatabaseSetup</name>
+    <message>
+        <location filename="../facade/teamdatabasesetup.cpp" line="22"/>
+        <source>The team database&apos;s password could not be kept in the keychain (%1): %2 Give it with the URL again next time, or through ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TriageUndoStack</name>
     <message>
         <location filename="../ui/triageundo.cpp" line="65"/>
@@ -679,98 +687,98 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="76"/>
+        <location filename="../ui/connectorpage.cpp" line="77"/>
         <source>Connector</source>
         <translation>Konnektor</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="154"/>
+        <location filename="../ui/connectorpage.cpp" line="163"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="157"/>
+        <location filename="../ui/connectorpage.cpp" line="166"/>
         <source>State:</source>
         <translation>Zustand:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="158"/>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
         <source>Tenant:</source>
         <translation>Mandant:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="159"/>
+        <location filename="../ui/connectorpage.cpp" line="168"/>
         <source>Signed in as:</source>
         <translation>Angemeldet als:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="160"/>
-        <location filename="../ui/connectorpage.cpp" line="184"/>
+        <location filename="../ui/connectorpage.cpp" line="169"/>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
         <source>Cloud:</source>
         <translation>Cloud:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="294"/>
+        <location filename="../ui/connectorpage.cpp" line="303"/>
         <source>Health</source>
         <translation>Zustand der Verbindung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="297"/>
+        <location filename="../ui/connectorpage.cpp" line="306"/>
         <source>Last pull:</source>
         <translation>Letzter Abruf:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="298"/>
+        <location filename="../ui/connectorpage.cpp" line="307"/>
         <source>Last push:</source>
         <translation>Letzte Übertragung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpage.cpp" line="308"/>
         <source>Behind Defender:</source>
         <translation>Rückstand zu Defender:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="300"/>
+        <location filename="../ui/connectorpage.cpp" line="309"/>
         <source>Graph calls:</source>
         <translation>Graph-Aufrufe:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="310"/>
         <source>Back-off:</source>
         <translation>Wartezeit:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="311"/>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="308"/>
+        <location filename="../ui/connectorpage.cpp" line="317"/>
         <source>Volume</source>
         <translation>Datenmenge</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="311"/>
+        <location filename="../ui/connectorpage.cpp" line="320"/>
         <source>Incidents:</source>
         <translation>Vorfälle:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="312"/>
+        <location filename="../ui/connectorpage.cpp" line="321"/>
         <source>Alerts in incidents:</source>
         <translation>Warnungen in Vorfällen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="313"/>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
         <source>Component alerts:</source>
         <translation>Einzelwarnungen:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="314"/>
+        <location filename="../ui/connectorpage.cpp" line="323"/>
         <source>Rule incidents:</source>
         <translation>Vorfälle aus Regeln:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="315"/>
+        <location filename="../ui/connectorpage.cpp" line="324"/>
         <source>Duplicates:</source>
         <translation>Duplikate:</translation>
     </message>
@@ -895,281 +903,281 @@
         <translation>Regel speichern</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="353"/>
+        <location filename="../ui/connectorpage.cpp" line="362"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Verbindung zum Mandanten %1 getrennt; seine Geheimnisse wurden aus dem Schlüsselbund entfernt, und Vigil synchronisiert nicht mehr mit ihm.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="462"/>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Mit dem Mandanten %1 verbunden. Das Geheimnis liegt im Schlüsselbund; Vigil synchronisiert ab jetzt über diese Verbindung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="480"/>
+        <location filename="../ui/connectorpage.cpp" line="489"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Mit dem eingebauten Demo-Mandanten verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="482"/>
+        <location filename="../ui/connectorpage.cpp" line="491"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="485"/>
+        <location filename="../ui/connectorpage.cpp" line="494"/>
         <source>Connected as an app (client secret)</source>
         <translation>Als App verbunden (Clientgeheimnis)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="486"/>
+        <location filename="../ui/connectorpage.cpp" line="495"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Mit interaktiver Anmeldung verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="488"/>
+        <location filename="../ui/connectorpage.cpp" line="497"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="492"/>
+        <location filename="../ui/connectorpage.cpp" line="501"/>
         <source>App %1</source>
         <translation>App %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="494"/>
+        <location filename="../ui/connectorpage.cpp" line="503"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="182"/>
-        <location filename="../ui/connectorpage.cpp" line="497"/>
+        <location filename="../ui/connectorpage.cpp" line="191"/>
+        <location filename="../ui/connectorpage.cpp" line="506"/>
         <source>US Government (GCC High)</source>
         <translation>US-Regierung (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="183"/>
-        <location filename="../ui/connectorpage.cpp" line="499"/>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="508"/>
         <source>US Government (DoD)</source>
         <translation>US-Regierung (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="181"/>
-        <location filename="../ui/connectorpage.cpp" line="501"/>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <location filename="../ui/connectorpage.cpp" line="510"/>
         <source>Global</source>
         <translation>Global</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="56"/>
+        <location filename="../ui/connectorpage.cpp" line="57"/>
         <source>read, %1 new</source>
         <translation>gelesen, %1 neu</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="59"/>
+        <location filename="../ui/connectorpage.cpp" line="60"/>
         <source>not streamed</source>
         <translation>nicht gestreamt</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="61"/>
+        <location filename="../ui/connectorpage.cpp" line="62"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="63"/>
+        <location filename="../ui/connectorpage.cpp" line="64"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="168"/>
+        <location filename="../ui/connectorpage.cpp" line="177"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Interaktive Anmeldung (Gerätecode)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="169"/>
+        <location filename="../ui/connectorpage.cpp" line="178"/>
         <source>App with a client secret</source>
         <translation>App mit Clientgeheimnis</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="170"/>
+        <location filename="../ui/connectorpage.cpp" line="179"/>
         <source>Sign in:</source>
         <translation>Anmeldung:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="173"/>
+        <location filename="../ui/connectorpage.cpp" line="182"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>Mandanten-ID oder Domäne; leer: Ihre Organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="174"/>
+        <location filename="../ui/connectorpage.cpp" line="183"/>
         <source>Tenant id:</source>
         <translation>Mandanten-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="177"/>
+        <location filename="../ui/connectorpage.cpp" line="186"/>
         <source>application (client) id of the app registration</source>
         <translation>Anwendungs-ID (Client-ID) der App-Registrierung</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="178"/>
+        <location filename="../ui/connectorpage.cpp" line="187"/>
         <source>Client id:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <location filename="../ui/connectorpage.cpp" line="197"/>
         <source>kept only in the system keychain</source>
         <translation>nur im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="198"/>
         <source>Client secret:</source>
         <translation>Clientgeheimnis:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="191"/>
+        <location filename="../ui/connectorpage.cpp" line="200"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <location filename="../ui/connectorpage.cpp" line="202"/>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="195"/>
+        <location filename="../ui/connectorpage.cpp" line="204"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Die gespeicherte Verbindung vergessen und ihre Geheimnisse aus dem Schlüsselbund entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="207"/>
+        <location filename="../ui/connectorpage.cpp" line="216"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Öffnen Sie die Adresse unten in einem Browser, geben Sie den Code ein und melden Sie sich mit Ihrem Geschäftskonto an.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="216"/>
+        <location filename="../ui/connectorpage.cpp" line="225"/>
         <source>Sign-in code</source>
         <translation>Anmeldecode</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="227"/>
+        <location filename="../ui/connectorpage.cpp" line="236"/>
         <source>Sign-in address</source>
         <translation>Anmeldeadresse</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="230"/>
+        <location filename="../ui/connectorpage.cpp" line="239"/>
         <source>Open in browser</source>
         <translation>Im Browser öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="232"/>
+        <location filename="../ui/connectorpage.cpp" line="241"/>
         <source>I have signed in</source>
         <translation>Ich habe mich angemeldet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="234"/>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Die Anmeldung jetzt prüfen statt bei der nächsten Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="235"/>
+        <location filename="../ui/connectorpage.cpp" line="244"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="265"/>
+        <location filename="../ui/connectorpage.cpp" line="274"/>
         <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
         <translation>Die Anmeldeadresse %1 ist keine Microsoft-Anmeldeseite; Vigil öffnet sie nicht. Brechen Sie ab und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <location filename="../ui/connectorpage.cpp" line="284"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Es konnte kein Browser gestartet werden; öffnen Sie %1 selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Anmeldung abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="365"/>
         <source>There was no saved connection to remove.</source>
         <translation>Es gab keine gespeicherte Verbindung zum Entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="389"/>
+        <location filename="../ui/connectorpage.cpp" line="398"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Geben Sie die Client-ID der App-Registrierung ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="391"/>
+        <location filename="../ui/connectorpage.cpp" line="400"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>Für die Verbindung mit einem Clientgeheimnis wird die Mandanten-ID benötigt.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="393"/>
+        <location filename="../ui/connectorpage.cpp" line="402"/>
         <source>Enter the client secret.</source>
         <translation>Geben Sie das Clientgeheimnis ein.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="411"/>
+        <location filename="../ui/connectorpage.cpp" line="420"/>
         <source>Checking the client secret…</source>
         <translation>Clientgeheimnis wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="412"/>
+        <location filename="../ui/connectorpage.cpp" line="421"/>
         <source>Asking for a sign-in code…</source>
         <translation>Anmeldecode wird angefordert…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="436"/>
+        <location filename="../ui/connectorpage.cpp" line="445"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>Warten auf die Anmeldung (der Code läuft um %1 ab)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <location filename="../ui/connectorpage.cpp" line="480"/>
         <source>Not connected: %1</source>
         <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="517"/>
+        <location filename="../ui/connectorpage.cpp" line="526"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="556"/>
+        <location filename="../ui/connectorpage.cpp" line="565"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="525"/>
-        <location filename="../ui/connectorpage.cpp" line="558"/>
+        <location filename="../ui/connectorpage.cpp" line="534"/>
+        <location filename="../ui/connectorpage.cpp" line="567"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <location filename="../ui/connectorpage.cpp" line="553"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="550"/>
+        <location filename="../ui/connectorpage.cpp" line="559"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="560"/>
+        <location filename="../ui/connectorpage.cpp" line="569"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="564"/>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="565"/>
+        <location filename="../ui/connectorpage.cpp" line="574"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="567"/>
+        <location filename="../ui/connectorpage.cpp" line="576"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
@@ -1224,17 +1232,17 @@
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="576"/>
+        <location filename="../ui/connectorpage.cpp" line="585"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen und die Regeln zur Vorfallerstellung laufen nicht: Die App-Registrierung darf keine Warnungen lesen (%1). Erteilen Sie SecurityAlert.Read.All mit Administratoreinwilligung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="581"/>
+        <location filename="../ui/connectorpage.cpp" line="590"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Vorfälle werden synchronisiert, aber Microsoft Graph hat die Abfrage der Einzelwarnungen abgelehnt, daher laufen die Regeln zur Vorfallerstellung nicht (%1). Bitte melden Sie dies mit dem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="585"/>
+        <location filename="../ui/connectorpage.cpp" line="594"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen: %1</translation>
     </message>
@@ -2198,6 +2206,99 @@
     </message>
 </context>
 <context>
+    <name>Vigil::FeedSettingsDialog</name>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="34"/>
+        <source>External data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="36"/>
+        <source>Queries with externaldata fetch their lists only from the hosts below, over https. Each copy is kept on disk; when a host does not answer, the kept copy is used and the result says how old it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="46"/>
+        <source>Allowed hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="53"/>
+        <source>Host name, e.g. feeds.example.org or *.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="54"/>
+        <source>Host to allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="55"/>
+        <source>&amp;Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="57"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="75"/>
+        <source>Offered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="96"/>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="102"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="104"/>
+        <source>Work &amp;offline: use the kept copies only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="107"/>
+        <source>&amp;Size limit per list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="108"/>
+        <source>&amp;Time limit per list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="114"/>
+        <source>Kept copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
+        <source>Kept copy of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
+        <source>Fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
+        <source>Size</source>
+        <translation type="unfinished">Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="139"/>
+        <source>“%1” is not a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::FilterChips</name>
     <message>
         <location filename="../ui/filterchips.cpp" line="25"/>
@@ -2461,155 +2562,175 @@
 <context>
     <name>Vigil::HuntingPage</name>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
         <source>Hunting</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="347"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="58"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="387"/>
         <source>Run in Defender</source>
         <translation>In Defender ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="69"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="73"/>
         <source>Running in Defender…</source>
         <translation>Wird in Defender ausgeführt…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="87"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
         <source>New query tab</source>
         <translation>Neuer Abfrage-Tab</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="95"/>
         <source>Open a new query tab (Ctrl+T)</source>
         <translation>Neuen Abfrage-Tab öffnen (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="99"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="102"/>
+        <source>External data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
+        <source>The hosts externaldata may fetch lists from, its limits and the kept copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="119"/>
         <source>Close query tab</source>
         <translation>Abfrage-Tab schließen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="124"/>
         <source>Rename query tab…</source>
         <translation>Abfrage-Tab umbenennen…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="165"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="184"/>
+        <source>External data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="185"/>
+        <source>The settings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="205"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="183"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="224"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="265"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="226"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="266"/>
         <source>Last 30 days (Defender&apos;s default)</source>
         <translation>Letzte 30 Tage (Standard von Defender)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="286"/>
         <source>Custom…</source>
         <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="249"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="289"/>
         <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
         <translation>Ein ISO-8601-Zeitfenster: P3D (die letzten 3 Tage), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15 oder eine Startzeit</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="256"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="277"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="317"/>
         <source>Custom: %1</source>
         <translation>Benutzerdefiniert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="272"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="303"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="312"/>
         <source>Time window in Defender</source>
         <translation>Zeitfenster in Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="304"/>
         <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
         <translation>Defender durchsucht seine letzten 30 Tage. Das zu durchsuchende Zeitfenster in ISO 8601 (P3D, PT12H, Start/Ende, Dauer/Ende oder eine Startzeit):</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="320"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="360"/>
         <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
         <translation>„%1“ ist kein ISO-8601-Zeitfenster. Geben Sie eine Dauer wie P7D oder PT12H, ein Start/Ende-Paar wie 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z oder eine Startzeit ein.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="336"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="376"/>
         <source>Defender&apos;s last 30 days</source>
         <translation>Die letzten 30 Tage von Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="363"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="403"/>
         <source>Defender did not answer.</source>
         <translation>Defender hat nicht geantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="372"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="412"/>
         <source>Ran in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="444"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="484"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
         <translation>Die Abfrage (oder die Auswahl) in Microsoft 365 Defender ausführen, über %1 (der Pfeil wählt das Zeitfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="447"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="487"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
         <translation>Das Ausführen von Abfragen in Microsoft 365 Defender ist in diesem Fenster nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="456"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="496"/>
         <source>Query %1</source>
         <translation>Abfrage %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="539"/>
         <source>Rename query tab</source>
         <translation>Abfrage-Tab umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="539"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="542"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="582"/>
         <source>%1 holds no events</source>
         <translation>%1 enthält keine Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="545"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="585"/>
         <source>%1 holds %2 to %3</source>
         <translation>%1 enthält %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="555"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="595"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
         <translation>Die lokalen Tabellen enthalten nicht den ganzen Zeitraum von %1 bis %2 (%3). Führen Sie die Abfrage in Microsoft 365 Defender aus, um die Ereignisse zu erhalten, die auf diesem Computer fehlen.</translation>
     </message>
@@ -2833,11 +2954,31 @@
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="331"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="333"/>
+        <source>external data from a kept copy, %1 old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="346"/>
         <source>%1 shown</source>
         <translation>%1 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="351"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="367"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
@@ -2953,299 +3094,304 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="102"/>
+        <location filename="../ui/incidentdetailview.cpp" line="103"/>
         <source>Incident detail</source>
         <translation>Vorfalldetails</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="109"/>
+        <location filename="../ui/incidentdetailview.cpp" line="110"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Wählen Sie einen Vorfall aus, um seine Warnungen, Entitäten und Kommentare zu sehen.
 j / k blättern durch die Warteschlange, / filtert sie.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="157"/>
+        <location filename="../ui/incidentdetailview.cpp" line="158"/>
         <source>Severity:</source>
         <translation>Schweregrad:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="161"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="162"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Incident:</source>
         <translation>Vorfall:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="163"/>
+        <location filename="../ui/incidentdetailview.cpp" line="164"/>
         <source>Defender id:</source>
         <translation>Defender-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="164"/>
+        <location filename="../ui/incidentdetailview.cpp" line="165"/>
         <source>Owner:</source>
         <translation>Besitzer:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="165"/>
+        <location filename="../ui/incidentdetailview.cpp" line="166"/>
         <source>Provider:</source>
         <translation>Anbieter:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="166"/>
+        <location filename="../ui/incidentdetailview.cpp" line="167"/>
         <source>Classification:</source>
         <translation>Klassifizierung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="167"/>
+        <location filename="../ui/incidentdetailview.cpp" line="168"/>
         <source>Determination:</source>
         <translation>Bestimmung:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="168"/>
+        <location filename="../ui/incidentdetailview.cpp" line="169"/>
         <source>Created:</source>
         <translation>Erstellt:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="169"/>
+        <location filename="../ui/incidentdetailview.cpp" line="170"/>
         <source>Last updated:</source>
         <translation>Zuletzt aktualisiert:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="183"/>
+        <location filename="../ui/incidentdetailview.cpp" line="184"/>
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="190"/>
+        <location filename="../ui/incidentdetailview.cpp" line="191"/>
         <source>Tags:</source>
         <translation>Tags:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="200"/>
+        <location filename="../ui/incidentdetailview.cpp" line="201"/>
         <source>Summary, description and resolving comment</source>
         <translation>Zusammenfassung, Beschreibung und Lösungskommentar</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="238"/>
+        <location filename="../ui/incidentdetailview.cpp" line="239"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="240"/>
+        <location filename="../ui/incidentdetailview.cpp" line="241"/>
         <source>Load the incident detail again</source>
         <translation>Vorfalldetails erneut laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="255"/>
+        <location filename="../ui/incidentdetailview.cpp" line="256"/>
         <source>Loading</source>
         <translation>Wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="270"/>
+        <location filename="../ui/incidentdetailview.cpp" line="271"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Vollständigen Vorfall in Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="275"/>
+        <location filename="../ui/incidentdetailview.cpp" line="276"/>
         <source>Load all alerts</source>
         <translation>Alle Warnungen laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="277"/>
+        <location filename="../ui/incidentdetailview.cpp" line="278"/>
         <source>Load all alerts of this incident</source>
         <translation>Alle Warnungen dieses Vorfalls laden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="294"/>
+        <location filename="../ui/incidentdetailview.cpp" line="295"/>
         <source>Alerts of the incident</source>
         <translation>Warnungen des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="325"/>
+        <location filename="../ui/incidentdetailview.cpp" line="326"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entitäten des Vorfalls, nach Art gruppiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="335"/>
+        <location filename="../ui/incidentdetailview.cpp" line="336"/>
         <source>Comments on the incident</source>
         <translation>Kommentare zum Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="338"/>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="339"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="338"/>
+        <location filename="../ui/incidentdetailview.cpp" line="339"/>
         <source>Author</source>
         <translation>Autor</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="338"/>
+        <location filename="../ui/incidentdetailview.cpp" line="339"/>
         <source>Comment</source>
         <translation>Kommentar</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="399"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Status…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="399"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Set the status of this incident (S)</source>
         <translation>Status dieses Vorfalls festlegen (S)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <location filename="../ui/incidentdetailview.cpp" line="402"/>
         <source>Assign to me</source>
         <translation>Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <location filename="../ui/incidentdetailview.cpp" line="402"/>
         <source>Assign this incident to me (A)</source>
         <translation>Diesen Vorfall mir zuweisen (A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <location filename="../ui/incidentdetailview.cpp" line="404"/>
         <source>Assign…</source>
         <translation>Zuweisen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <location filename="../ui/incidentdetailview.cpp" line="404"/>
         <source>Assign this incident to someone (Shift+A)</source>
         <translation>Diesen Vorfall jemandem zuweisen (Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="405"/>
+        <location filename="../ui/incidentdetailview.cpp" line="406"/>
         <source>Close…</source>
         <translation>Schließen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="405"/>
+        <location filename="../ui/incidentdetailview.cpp" line="406"/>
         <source>Close this incident with a classification (C)</source>
         <translation>Diesen Vorfall mit einer Klassifizierung schließen (C)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="407"/>
+        <location filename="../ui/incidentdetailview.cpp" line="408"/>
         <source>Tags…</source>
         <translation>Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="407"/>
+        <location filename="../ui/incidentdetailview.cpp" line="408"/>
         <source>Add or remove tags of this incident (T)</source>
         <translation>Tags dieses Vorfalls hinzufügen oder entfernen (T)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="409"/>
+        <location filename="../ui/incidentdetailview.cpp" line="410"/>
         <source>Comment…</source>
         <translation>Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="409"/>
+        <location filename="../ui/incidentdetailview.cpp" line="410"/>
         <source>Comment on this incident (M)</source>
         <translation>Diesen Vorfall kommentieren (M)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="421"/>
+        <location filename="../ui/incidentdetailview.cpp" line="422"/>
         <source>Sync activity of the incident, newest first</source>
         <translation>Synchronisierungsaktivität des Vorfalls, neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>Side</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>From</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>To</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
-        <location filename="../ui/incidentdetailview.cpp" line="487"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
+        <location filename="../ui/incidentdetailview.cpp" line="494"/>
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="438"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="440"/>
         <source>Apply mine again</source>
         <translation>Meinen Wert erneut anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="440"/>
+        <location filename="../ui/incidentdetailview.cpp" line="442"/>
         <source>Send the value Defender overwrote in this conflict again</source>
         <translation>Den Wert, den Defender in diesem Konflikt überschrieben hat, erneut senden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="478"/>
+        <location filename="../ui/incidentdetailview.cpp" line="480"/>
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="478"/>
+        <location filename="../ui/incidentdetailview.cpp" line="480"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="529"/>
+        <location filename="../ui/incidentdetailview.cpp" line="537"/>
         <source>(no title)</source>
         <translation>(kein Titel)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="554"/>
+        <location filename="../ui/incidentdetailview.cpp" line="562"/>
         <source>%1 by %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="591"/>
+        <location filename="../ui/incidentdetailview.cpp" line="599"/>
         <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
         <translation>Duplikat von %1 – dieser Microsoft 365 Defender-Vorfall enthält dieselbe Warnung.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="684"/>
+        <location filename="../ui/incidentdetailview.cpp" line="692"/>
         <source>Someone else is on this incident: %1</source>
         <translation>Jemand anderes arbeitet an diesem Vorfall: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="709"/>
+        <location filename="../ui/incidentdetailview.cpp" line="717"/>
         <source>Activity (%1)</source>
         <translation>Aktivität (%1)</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="46"/>
-        <location filename="../ui/incidentdetailview.cpp" line="538"/>
+        <location filename="../ui/incidentdetailview.cpp" line="546"/>
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="543"/>
+        <location filename="../ui/incidentdetailview.cpp" line="551"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="546"/>
+        <location filename="../ui/incidentdetailview.cpp" line="554"/>
         <source>Not classified</source>
         <translation>Nicht klassifiziert</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="55"/>
-        <location filename="../ui/incidentdetailview.cpp" line="549"/>
-        <location filename="../ui/incidentdetailview.cpp" line="558"/>
+        <location filename="../ui/incidentdetailview.cpp" line="557"/>
+        <location filename="../ui/incidentdetailview.cpp" line="566"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -3255,72 +3401,72 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="563"/>
+        <location filename="../ui/incidentdetailview.cpp" line="571"/>
         <source>Synced</source>
         <translation>Synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="566"/>
+        <location filename="../ui/incidentdetailview.cpp" line="574"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>Ausstehend – eine Änderung wartet darauf, an Defender gesendet zu werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="569"/>
+        <location filename="../ui/incidentdetailview.cpp" line="577"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Konflikt – gleichzeitig hier und in Defender geändert</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="572"/>
+        <location filename="../ui/incidentdetailview.cpp" line="580"/>
         <source>Error — a change could not be delivered</source>
         <translation>Fehler – eine Änderung konnte nicht übermittelt werden</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="575"/>
+        <location filename="../ui/incidentdetailview.cpp" line="583"/>
         <source>Sync state: %1</source>
         <translation>Synchronisierungsstatus: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="582"/>
+        <location filename="../ui/incidentdetailview.cpp" line="590"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Zusammengeführt in %1 – dort sind seine Warnungen.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="585"/>
+        <location filename="../ui/incidentdetailview.cpp" line="593"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Zusammengeführt in Defender-Vorfall %1, der noch nicht in der Warteschlange ist.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="588"/>
+        <location filename="../ui/incidentdetailview.cpp" line="596"/>
         <source>Merged into another incident.</source>
         <translation>In einen anderen Vorfall zusammengeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="597"/>
+        <location filename="../ui/incidentdetailview.cpp" line="605"/>
         <source>Merged from %1.</source>
         <translation>Zusammengeführt aus %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="620"/>
+        <location filename="../ui/incidentdetailview.cpp" line="628"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Warnungen, Entitäten und Kommentare werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="647"/>
+        <location filename="../ui/incidentdetailview.cpp" line="655"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="660"/>
+        <location filename="../ui/incidentdetailview.cpp" line="668"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Über 150 Warnungen – die ersten 150 werden angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="661"/>
+        <location filename="../ui/incidentdetailview.cpp" line="669"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 von %2 Warnungen angezeigt.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="662"/>
+        <location filename="../ui/incidentdetailview.cpp" line="670"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Dieser Vorfall hat %n Warnung.</numerusform>
@@ -3328,7 +3474,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="691"/>
+        <location filename="../ui/incidentdetailview.cpp" line="699"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>%n Warnung wird geladen…</numerusform>
@@ -3336,22 +3482,22 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="705"/>
+        <location filename="../ui/incidentdetailview.cpp" line="713"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Warnungen (%1 von %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="706"/>
+        <location filename="../ui/incidentdetailview.cpp" line="714"/>
         <source>Alerts (%1)</source>
         <translation>Warnungen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="707"/>
+        <location filename="../ui/incidentdetailview.cpp" line="715"/>
         <source>Entities (%1)</source>
         <translation>Entitäten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="708"/>
+        <location filename="../ui/incidentdetailview.cpp" line="716"/>
         <source>Comments (%1)</source>
         <translation>Kommentare (%1)</translation>
     </message>
@@ -3457,8 +3603,13 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="270"/>
+        <source>Someone else is on this incident: %1</source>
+        <translation type="unfinished">Jemand anderes arbeitet an diesem Vorfall: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="263"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="273"/>
         <source>%n alerts, all loaded in the detail view.</source>
         <translation>
             <numerusform>%n Warnung, vollständig in der Detailansicht geladen.</numerusform>
@@ -3466,17 +3617,17 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="278"/>
         <source>New since you last looked</source>
         <translation>Neu seit Ihrem letzten Blick</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="270"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="280"/>
         <source>Changed in Defender or by a colleague since you last opened it</source>
         <translation>In Defender oder von einem Kollegen geändert, seit Sie ihn zuletzt geöffnet haben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="277"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="287"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n Warnung; die Detailansicht zeigt die ersten 150.</numerusform>
@@ -3484,89 +3635,99 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
         <source>Incident number</source>
         <translation>Vorfallnummer</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="355"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="365"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="357"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="367"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="359"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="369"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="361"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="371"/>
         <source>Owner</source>
         <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="373"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="365"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="375"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="367"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
         <source>Alerts</source>
         <translation>Warnungen</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="369"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="379"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="371"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="381"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="373"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="383"/>
         <source>Last updated</source>
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="375"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="385"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="387"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="387"/>
         <source>Time since the incident was created</source>
         <translation>Zeit seit der Erstellung des Vorfalls</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="380"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="390"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="381"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="391"/>
         <source>Time left to the first triage (status leaves New or an owner is set), by severity</source>
         <translation>Verbleibende Zeit bis zur ersten Triage (Status verlässt „Neu“ oder ein Besitzer wird gesetzt), nach Schweregrad</translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="394"/>
+        <source>Also on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="395"/>
+        <source>Colleagues who have the incident open or edited it in the last minutes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3634,7 +3795,7 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus, Umschalt+Eingabe den Blo
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="101"/>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Sync now</source>
         <translation>Jetzt synchronisieren</translation>
     </message>
@@ -3674,33 +3835,38 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus, Umschalt+Eingabe den Blo
         <translation>Angezeigte Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <source>Show the edits waiting to be sent (G O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Ihr Wert für Vorfall #%1 wurde nicht erneut angewendet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Import hunting data…</source>
         <translation>Suchdaten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
-        <location filename="../ui/mainwindowqueue.cpp" line="38"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="63"/>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="40"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="65"/>
         <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
         <translation>Filter: Wörter, Hostnamen, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="43"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="68"/>
         <source>Words match the number, title, owner, tags, alert titles and evidence names.
 Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
 Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
@@ -3709,309 +3875,309 @@ Felder: severity, status, classification, owner (me, none), tag, provider (m365d
 Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Felds; -Begriff schließt aus; &quot;Anführungszeichen&quot; halten eine Wortgruppe zusammen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="70"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="95"/>
         <source>Incident queue</source>
         <translation>Vorfallwarteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="185"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="220"/>
         <source>Not applied: %1</source>
         <translation>Nicht angewendet: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="191"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="226"/>
         <source>No incident matches the filter.</source>
         <translation>Kein Vorfall entspricht dem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="193"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="228"/>
         <source>Remove that term, or press Esc in the filter to clear it.</source>
         <translation>Entfernen Sie diesen Begriff, oder drücken Sie Esc im Filter, um ihn zu leeren.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ausgewählten Vorfall im Defender-Portal öffnen (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Änderungen jetzt aus Microsoft 365 Defender abrufen (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Next incident</source>
         <translation>Nächster Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
         <source>Previous incident</source>
         <translation>Vorheriger Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Back to the queue</source>
         <translation>Zurück zur Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Set &amp;status…</source>
         <translation>&amp;Status festlegen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Set the status of the selected incidents</source>
         <translation>Status der ausgewählten Vorfälle festlegen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Assign to me</source>
         <translation>&amp;Mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Assign the selected incidents to me</source>
         <translation>Ausgewählte Vorfälle mir zuweisen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Assign &amp;to…</source>
         <translation>&amp;Zuweisen an…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Ausgewählte Vorfälle jemandem zuweisen oder ihre Zuweisung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>&amp;Close with classification…</source>
         <translation>Mit Klassifizierung s&amp;chließen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Ausgewählte Vorfälle mit einer Klassifizierung schließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Tags der ausgewählten Vorfälle hinzufügen oder entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Kommentieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Comment on the selected incidents</source>
         <translation>Ausgewählte Vorfälle kommentieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Mark / unmark incident</source>
         <translation>Vorfall markieren / Markierung aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Vorfall zur Auswahl hinzufügen oder daraus entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
         <source>Extend selection down</source>
         <translation>Auswahl nach unten erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>Select the next incident too</source>
         <translation>Auch den nächsten Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Extend selection up</source>
         <translation>Auswahl nach oben erweitern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Select the previous incident too</source>
         <translation>Auch den vorherigen Vorfall auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>&amp;Queue</source>
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Go to the incident queue (G Q)</source>
         <translation>Zur Vorfall-Warteschlange wechseln (G Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>C&amp;onnector</source>
         <translation>K&amp;onnektor</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
         <translation>Zur Konnektor-Seite wechseln: Verbindung, Zustand und Regeln zur Vorfallerstellung (G C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>&amp;Hunting</source>
         <translation>&amp;Suche</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Go to the hunting page: KQL queries over the local events (G H)</source>
         <translation>Zur Suchseite wechseln: KQL-Abfragen über die lokalen Ereignisse (G H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>Vi&amp;gil</source>
         <translation>Vi&amp;gil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Columns…</source>
         <translation>Spalten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&amp;Incident</source>
         <translation>V&amp;orfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>Main</source>
         <translation>Hauptsymbolleiste</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="451"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>Vorfall #%1 hat keinen Microsoft 365 Defender-Vorfall, der geöffnet werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <location filename="../ui/mainwindowreading.cpp" line="66"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Für %1 konnte kein Webbrowser gestartet werden. Kopieren Sie die Adresse und öffnen Sie sie selbst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="503"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Vorfallspeicher geöffnet; warte auf die erste Synchronisierung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Die Warnungen von Vorfall #%1 konnten nicht geladen werden. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="574"/>
+        <location filename="../ui/mainwindow.cpp" line="582"/>
         <source>Up to date</source>
         <translation>Aktuell</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
         <source>Syncing…</source>
         <translation>Wird synchronisiert…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="585"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>Waiting before the next call</source>
         <translation>Warten vor dem nächsten Aufruf</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="603"/>
         <source>Offline — showing the local copy</source>
         <translation>Offline – lokale Kopie wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="606"/>
         <source>Sync error</source>
         <translation>Synchronisierungsfehler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <location filename="../ui/mainwindow.cpp" line="610"/>
         <source>Last sync %1</source>
         <translation>Zuletzt synchronisiert um %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606"/>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
         <source>Not synced yet</source>
         <translation>Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <location filename="../ui/mainwindow.cpp" line="620"/>
         <source>Changes pulled up to %1</source>
         <translation>Änderungen abgerufen bis %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="618"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Graph-Aufrufe %1/%2 pro Min.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>The last sync failed. </source>
         <translation>Die letzte Synchronisierung ist fehlgeschlagen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil kann keine Vorfälle anzeigen. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="639"/>
+        <location filename="../ui/mainwindow.cpp" line="647"/>
         <source>Incident store unavailable</source>
         <translation>Vorfallspeicher nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="657"/>
+        <location filename="../ui/mainwindow.cpp" line="665"/>
         <source>1 incident</source>
         <translation>1 Vorfall</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="657"/>
+        <location filename="../ui/mainwindow.cpp" line="665"/>
         <source>%1 incidents</source>
         <translation>%1 Vorfälle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="662"/>
+        <location filename="../ui/mainwindow.cpp" line="670"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="326"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="361"/>
         <source>Reset columns</source>
         <translation>Spalten zurücksetzen</translation>
     </message>
@@ -4041,12 +4207,12 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <translation>Defender hat die Änderung an #%1 abgelehnt: %2. Der Vorfall zeigt wieder seine vorherigen Werte.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="770"/>
+        <location filename="../ui/mainwindow.cpp" line="785"/>
         <source>1 change waiting to be sent</source>
         <translation>1 Änderung wartet auf das Senden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="771"/>
+        <location filename="../ui/mainwindow.cpp" line="786"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 Änderungen warten auf das Senden</translation>
     </message>
@@ -4186,138 +4352,143 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="123"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="130"/>
         <source>&amp;Mark all as seen</source>
         <translation>Alle als gesehen &amp;markieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="125"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="132"/>
         <source>Take the new and changed marks off every incident</source>
         <translation>Die Markierungen „neu“ und „geändert“ von allen Vorfällen entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="128"/>
-        <location filename="../ui/mainwindowhabits.cpp" line="245"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="135"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="257"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="134"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="141"/>
         <source>&amp;Re-sort the queue</source>
         <translation>Warteschlange neu so&amp;rtieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="137"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="144"/>
         <source>Put the rows that changed in their place (Shift+R)</source>
         <translation>Die geänderten Zeilen an ihren Platz bringen (Umschalt+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="140"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="147"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkombinationen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="146"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="156"/>
         <source>&amp;Command palette…</source>
         <translation>Befehls&amp;palette…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="151"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="161"/>
         <source>&amp;Export view…</source>
         <translation>Ansicht &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="155"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="165"/>
         <source>Save the incidents the queue shows, as it shows them, to CSV or JSON</source>
         <translation>Die Vorfälle, die die Warteschlange zeigt, so wie sie sie zeigt, als CSV oder JSON speichern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="165"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="175"/>
         <source>Rows in italics have changed place · Shift+R sorts</source>
         <translation>Kursive Zeilen haben ihren Platz geändert · Umschalt+R sortiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="173"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="183"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="179"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="189"/>
         <source>T&amp;heme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="199"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="211"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="246"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="258"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="250"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="262"/>
         <source>Then, with Ctrl+Z again</source>
         <translation>Danach, erneut mit Strg+Z</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="273"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="285"/>
         <source>#%1: %2</source>
         <translation>#%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="283"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="295"/>
         <source>Undo could not put everything back. %1</source>
         <translation>Rückgängig machen konnte nicht alles wiederherstellen. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="288"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="300"/>
         <source>Undone: %1</source>
         <translation>Rückgängig gemacht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="301"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="313"/>
         <source>Reopen closed incidents?</source>
         <translation>Geschlossene Vorfälle wieder öffnen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="302"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="314"/>
         <source>1 of the %1 incidents is closed. This edit reopens it.</source>
         <translation>1 der %1 Vorfälle ist geschlossen. Diese Änderung öffnet ihn wieder.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="305"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="317"/>
         <source>%1 of the %2 incidents are closed. This edit reopens them.</source>
         <translation>%1 der %2 Vorfälle sind geschlossen. Diese Änderung öffnet sie wieder.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="312"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="324"/>
         <source>Reopen 1 incident</source>
         <translation>1 Vorfall wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="313"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="325"/>
         <source>Reopen %1 incidents</source>
         <translation>%1 Vorfälle wieder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="432"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="449"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="450"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="452"/>
         <source>Export view</source>
         <translation>Ansicht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="433"/>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="442"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="487"/>
         <source>View saved to %1</source>
         <translation>Ansicht in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="500"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="547"/>
         <source>The view could not be saved to %1: %2</source>
         <translation>Die Ansicht konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
@@ -4616,22 +4787,22 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
 <context>
     <name>Vigil::OutboxPusher</name>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="442"/>
+        <location filename="../sync/outboxpusher.cpp" line="461"/>
         <source>The incident store is not open.</source>
         <translation>Der Vorfallspeicher ist nicht geöffnet.</translation>
     </message>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="445"/>
+        <location filename="../sync/outboxpusher.cpp" line="464"/>
         <source>The edits of incident #%1 are on their way to Microsoft 365 Defender; try again when they are answered.</source>
         <translation>Die Änderungen von Vorfall #%1 sind unterwegs zu Microsoft 365 Defender; versuchen Sie es erneut, wenn sie beantwortet sind.</translation>
     </message>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="452"/>
+        <location filename="../sync/outboxpusher.cpp" line="482"/>
         <source>Another Vigil is delivering the outbox; try again in a moment.</source>
         <translation>Ein anderes Vigil stellt den Postausgang zu; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="483"/>
+        <location filename="../sync/outboxpusher.cpp" line="500"/>
         <source>Discarded before Microsoft 365 Defender accepted it.</source>
         <translation>Verworfen, bevor Microsoft 365 Defender sie angenommen hat.</translation>
     </message>
@@ -5424,50 +5595,133 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
 <context>
     <name>Vigil::TeamController</name>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="132"/>
+        <location filename="../facade/teamcontroller.cpp" line="138"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="133"/>
+        <location filename="../facade/teamcontroller.cpp" line="139"/>
         <source>a console</source>
         <translation>eine Konsole</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="134"/>
+        <location filename="../facade/teamcontroller.cpp" line="140"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="141"/>
+        <location filename="../facade/teamcontroller.cpp" line="147"/>
         <source>a colleague on %1</source>
         <translation>ein Kollege auf %1</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="143"/>
+        <location filename="../facade/teamcontroller.cpp" line="149"/>
         <source>%1 (edited it)</source>
         <translation>%1 (hat ihn bearbeitet)</translation>
     </message>
 </context>
 <context>
+    <name>Vigil::TeamDatabaseBox</name>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="34"/>
+        <source>Team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="40"/>
+        <source>A PostgreSQL database that the whole team shares: one queue, one sync with Microsoft 365 Defender, everyone&apos;s changes live. The password is kept in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="47"/>
+        <source>Database in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="48"/>
+        <source>this machine&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="49"/>
+        <source>In use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="52"/>
+        <source>Team database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="56"/>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="59"/>
+        <source>Team database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="61"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="62"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="70"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="72"/>
+        <source>Use this machine&apos;s database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="96"/>
+        <source>Write the team database&apos;s URL, or choose &quot;Use this machine&apos;s database&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="114"/>
+        <source>Vigil uses this machine&apos;s own database from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="116"/>
+        <source>Saved. Vigil uses the team database from its next start; its password is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="119"/>
+        <source>Saved. Vigil uses the team database from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::Theme</name>
     <message>
-        <location filename="../ui/themes.cpp" line="156"/>
+        <location filename="../ui/themes.cpp" line="244"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../ui/themes.cpp" line="158"/>
+        <location filename="../ui/themes.cpp" line="246"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/themes.cpp" line="160"/>
+        <location filename="../ui/themes.cpp" line="248"/>
         <source>&amp;High contrast</source>
         <translation>Hoher &amp;Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/themes.cpp" line="162"/>
+        <location filename="../ui/themes.cpp" line="250"/>
         <source>&amp;Follow the desktop</source>
         <translation>Dem Desktop &amp;folgen</translation>
     </message>
@@ -5816,32 +6070,32 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="146"/>
+        <location filename="../app/vigil.cpp" line="148"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil: Triage von Microsoft 365 Defender-Vorfällen.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="151"/>
+        <location filename="../app/vigil.cpp" line="153"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Nach der ersten Synchronisierung das Hauptfenster (Warteschlange und Details eines Vorfalls mit mehr als 150 Warnungen) als PNG in FILE speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="157"/>
+        <location filename="../app/vigil.cpp" line="159"/>
         <source>With --screenshot: the page to save, queue (the default), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet or palette.</source>
         <translation>Mit --screenshot: die zu speichernde Seite: queue (Standard), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet oder palette.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="163"/>
+        <location filename="../app/vigil.cpp" line="165"/>
         <source>With --screenshot: the window&apos;s size, WIDTHxHEIGHT (1920x1080 by default).</source>
         <translation>Mit --screenshot: die Größe des Fensters, BREITExHÖHE (standardmäßig 1920x1080).</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="168"/>
+        <location filename="../app/vigil.cpp" line="170"/>
         <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
         <translation>Mit diesem Warteschlangenfilter starten (die Sprache des Schnellfilters, wie bei vigilctl incidents list --filter).</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="197"/>
+        <location filename="../app/vigil.cpp" line="207"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil hat keinen Mandanten zum Synchronisieren. Verbinden Sie sich mit „vigilctl connect“, oder setzen Sie AZURE_TENANT_ID, AZURE_CLIENT_ID und AZURE_CLIENT_SECRET für eine App-Registrierung mit SecurityIncident.Read.All, oder starten Sie „vigil --demo“, um Vigil mit dem eingebauten Demo-Mandanten auszuprobieren.</translation>
     </message>

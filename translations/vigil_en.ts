@@ -7,43 +7,57 @@
         <location filename="../ui/connectorpagesafety.cpp" line="51" />
         <source>None of the alerts of the last %n day(s) would have made one, so expect few or none.</source>
         <translation>
-            <numerusform>None of the alerts of the last %n day would have made one, so expect few or none.</numerusform><numerusform>None of the alerts of the last %n days would have made one, so expect few or none.</numerusform></translation>
+            <numerusform>None of the alerts of the last %n day would have made one, so expect few or none.</numerusform>
+            <numerusform>None of the alerts of the last %n days would have made one, so expect few or none.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="56" />
         <source>From the %n alert(s) they would have matched </source>
         <translation>
-            <numerusform>From the %n alert they would have matched </numerusform><numerusform>From the %n alerts they would have matched </numerusform></translation>
+            <numerusform>From the %n alert they would have matched </numerusform>
+            <numerusform>From the %n alerts they would have matched </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="57" />
         <source>in the last %n day(s), </source>
         <translation>
-            <numerusform>in the last %n day, </numerusform><numerusform>in the last %n days, </numerusform></translation>
+            <numerusform>in the last %n day, </numerusform>
+            <numerusform>in the last %n days, </numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="58" />
         <source>expect about %n incident(s) a day</source>
         <translation>
-            <numerusform>expect about %n incident a day</numerusform><numerusform>expect about %n incidents a day</numerusform></translation>
+            <numerusform>expect about %n incident a day</numerusform>
+            <numerusform>expect about %n incidents a day</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="60" />
         <source>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</source>
         <translation>
-            <numerusform>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</numerusform><numerusform>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</numerusform></translation>
+            <numerusform>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</numerusform>
+            <numerusform>; %n of those alerts are already in M365D incidents, so their incidents would be duplicates.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="126" />
         <source>While the rules were on (since %1) they made %n incident(s) of alerts that an M365D incident already holds.</source>
         <translation>
-            <numerusform>While the rules were on (since %1) they made %n incident of alerts that an M365D incident already holds.</numerusform><numerusform>While the rules were on (since %1) they made %n incidents of alerts that an M365D incident already holds.</numerusform></translation>
+            <numerusform>While the rules were on (since %1) they made %n incident of alerts that an M365D incident already holds.</numerusform>
+            <numerusform>While the rules were on (since %1) they made %n incidents of alerts that an M365D incident already holds.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/connectorpagesafety.cpp" line="134" />
         <source>Close %n duplicate(s)</source>
         <translation>
-            <numerusform>Close %n duplicate</numerusform><numerusform>Close %n duplicates</numerusform></translation>
+            <numerusform>Close %n duplicate</numerusform>
+            <numerusform>Close %n duplicates</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -52,7 +66,9 @@
         <location filename="../ui/copysupport.cpp" line="157" />
         <source>Copy %n selected row(s)</source>
         <translation>
-            <numerusform>Copy %n selected row</numerusform><numerusform>Copy %n selected rows</numerusform></translation>
+            <numerusform>Copy %n selected row</numerusform>
+            <numerusform>Copy %n selected rows</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -61,7 +77,9 @@
         <location filename="../ui/dashboardpage.cpp" line="73" />
         <source>%1 (%n incident(s))</source>
         <translation>
-            <numerusform>%1 (%n incident)</numerusform><numerusform>%1 (%n incidents)</numerusform></translation>
+            <numerusform>%1 (%n incident)</numerusform>
+            <numerusform>%1 (%n incidents)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -143,7 +161,7 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="662" />
+        <location filename="../ui/incidentdetailview.cpp" line="670" />
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>This incident has %n alert.</numerusform>
@@ -151,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="691" />
+        <location filename="../ui/incidentdetailview.cpp" line="699" />
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Loading %n alert…</numerusform>
@@ -162,13 +180,15 @@
 <context>
     <name>Vigil::IncidentQueueModel</name>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="263" />
+        <location filename="../models/incidentqueuemodel.cpp" line="273" />
         <source>%n alerts, all loaded in the detail view.</source>
         <translation>
-            <numerusform>%n alerts, all loaded in the detail view.</numerusform><numerusform>%n alerts, all loaded in the detail view.</numerusform></translation>
+            <numerusform>%n alerts, all loaded in the detail view.</numerusform>
+            <numerusform>%n alerts, all loaded in the detail view.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="277" />
+        <location filename="../models/incidentqueuemodel.cpp" line="287" />
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alert; the detail view shows the first 150.</numerusform>
@@ -231,13 +251,17 @@
         <location filename="../ui/traynotifier.cpp" line="109" />
         <source>%n new High incident(s)</source>
         <translation>
-            <numerusform>%n new High incident</numerusform><numerusform>%n new High incidents</numerusform></translation>
+            <numerusform>%n new High incident</numerusform>
+            <numerusform>%n new High incidents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/traynotifier.cpp" line="138" />
         <source>%n incident(s) past their SLA</source>
         <translation>
-            <numerusform>%n incident past their SLA</numerusform><numerusform>%n incidents past their SLA</numerusform></translation>
+            <numerusform>%n incident past their SLA</numerusform>
+            <numerusform>%n incidents past their SLA</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

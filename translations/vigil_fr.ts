@@ -38,6 +38,14 @@
     </message>
 </context>
 <context>
+    <name>TeamDatabaseSetup</name>
+    <message>
+        <location filename="../facade/teamdatabasesetup.cpp" line="22"/>
+        <source>The team database&apos;s password could not be kept in the keychain (%1): %2 Give it with the URL again next time, or through ~/.pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TriageUndoStack</name>
     <message>
         <location filename="../ui/triageundo.cpp" line="65"/>
@@ -679,98 +687,98 @@
 <context>
     <name>Vigil::ConnectorPage</name>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="76"/>
+        <location filename="../ui/connectorpage.cpp" line="77"/>
         <source>Connector</source>
         <translation>Connecteur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="154"/>
+        <location filename="../ui/connectorpage.cpp" line="163"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="157"/>
+        <location filename="../ui/connectorpage.cpp" line="166"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="158"/>
+        <location filename="../ui/connectorpage.cpp" line="167"/>
         <source>Tenant:</source>
         <translation>Locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="159"/>
+        <location filename="../ui/connectorpage.cpp" line="168"/>
         <source>Signed in as:</source>
         <translation>Connecté en tant que&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="160"/>
-        <location filename="../ui/connectorpage.cpp" line="184"/>
+        <location filename="../ui/connectorpage.cpp" line="169"/>
+        <location filename="../ui/connectorpage.cpp" line="193"/>
         <source>Cloud:</source>
         <translation>Cloud&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="294"/>
+        <location filename="../ui/connectorpage.cpp" line="303"/>
         <source>Health</source>
         <translation>État de santé</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="297"/>
+        <location filename="../ui/connectorpage.cpp" line="306"/>
         <source>Last pull:</source>
         <translation>Dernière récupération&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="298"/>
+        <location filename="../ui/connectorpage.cpp" line="307"/>
         <source>Last push:</source>
         <translation>Dernier envoi&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="299"/>
+        <location filename="../ui/connectorpage.cpp" line="308"/>
         <source>Behind Defender:</source>
         <translation>Retard sur Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="300"/>
+        <location filename="../ui/connectorpage.cpp" line="309"/>
         <source>Graph calls:</source>
         <translation>Appels Graph&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="301"/>
+        <location filename="../ui/connectorpage.cpp" line="310"/>
         <source>Back-off:</source>
         <translation>Temporisation&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="302"/>
+        <location filename="../ui/connectorpage.cpp" line="311"/>
         <source>Last error:</source>
         <translation>Dernière erreur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="308"/>
+        <location filename="../ui/connectorpage.cpp" line="317"/>
         <source>Volume</source>
         <translation>Volume</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="311"/>
+        <location filename="../ui/connectorpage.cpp" line="320"/>
         <source>Incidents:</source>
         <translation>Incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="312"/>
+        <location filename="../ui/connectorpage.cpp" line="321"/>
         <source>Alerts in incidents:</source>
         <translation>Alertes dans les incidents&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="313"/>
+        <location filename="../ui/connectorpage.cpp" line="322"/>
         <source>Component alerts:</source>
         <translation>Alertes des composants&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="314"/>
+        <location filename="../ui/connectorpage.cpp" line="323"/>
         <source>Rule incidents:</source>
         <translation>Incidents issus de règles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="315"/>
+        <location filename="../ui/connectorpage.cpp" line="324"/>
         <source>Duplicates:</source>
         <translation>Doublons&#xa0;:</translation>
     </message>
@@ -895,281 +903,281 @@
         <translation>Enregistrer la règle</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="353"/>
+        <location filename="../ui/connectorpage.cpp" line="362"/>
         <source>Disconnected from tenant %1; its secrets were removed from the keychain and Vigil stopped syncing with it.</source>
         <translation>Déconnecté du locataire %1 ; ses secrets ont été retirés du trousseau et Vigil ne se synchronise plus avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="462"/>
+        <location filename="../ui/connectorpage.cpp" line="471"/>
         <source>Connected to tenant %1. The secret is in the keychain; Vigil syncs with this connection now.</source>
         <translation>Connecté au locataire %1. Le secret est dans le trousseau ; Vigil se synchronise désormais avec cette connexion.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="480"/>
+        <location filename="../ui/connectorpage.cpp" line="489"/>
         <source>Connected to the embedded demo tenant</source>
         <translation>Connecté au locataire de démonstration intégré</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="482"/>
+        <location filename="../ui/connectorpage.cpp" line="491"/>
         <source>Not connected</source>
         <translation>Non connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="485"/>
+        <location filename="../ui/connectorpage.cpp" line="494"/>
         <source>Connected as an app (client secret)</source>
         <translation>Connecté en tant qu’application (secret client)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="486"/>
+        <location filename="../ui/connectorpage.cpp" line="495"/>
         <source>Connected with an interactive sign-in</source>
         <translation>Connecté par une connexion interactive</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="488"/>
+        <location filename="../ui/connectorpage.cpp" line="497"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="492"/>
+        <location filename="../ui/connectorpage.cpp" line="501"/>
         <source>App %1</source>
         <translation>Application %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="494"/>
+        <location filename="../ui/connectorpage.cpp" line="503"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="182"/>
-        <location filename="../ui/connectorpage.cpp" line="497"/>
+        <location filename="../ui/connectorpage.cpp" line="191"/>
+        <location filename="../ui/connectorpage.cpp" line="506"/>
         <source>US Government (GCC High)</source>
         <translation>Gouvernement américain (GCC High)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="183"/>
-        <location filename="../ui/connectorpage.cpp" line="499"/>
+        <location filename="../ui/connectorpage.cpp" line="192"/>
+        <location filename="../ui/connectorpage.cpp" line="508"/>
         <source>US Government (DoD)</source>
         <translation>Gouvernement américain (DoD)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="181"/>
-        <location filename="../ui/connectorpage.cpp" line="501"/>
+        <location filename="../ui/connectorpage.cpp" line="190"/>
+        <location filename="../ui/connectorpage.cpp" line="510"/>
         <source>Global</source>
         <translation>Mondial</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="56"/>
+        <location filename="../ui/connectorpage.cpp" line="57"/>
         <source>read, %1 new</source>
         <translation>lu, %1 nouveaux</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="59"/>
+        <location filename="../ui/connectorpage.cpp" line="60"/>
         <source>not streamed</source>
         <translation>non diffusée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="61"/>
+        <location filename="../ui/connectorpage.cpp" line="62"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="63"/>
+        <location filename="../ui/connectorpage.cpp" line="64"/>
         <source>stopped</source>
         <translation>arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="168"/>
+        <location filename="../ui/connectorpage.cpp" line="177"/>
         <source>Interactive sign-in (device code)</source>
         <translation>Connexion interactive (code d’appareil)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="169"/>
+        <location filename="../ui/connectorpage.cpp" line="178"/>
         <source>App with a client secret</source>
         <translation>Application avec un secret client</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="170"/>
+        <location filename="../ui/connectorpage.cpp" line="179"/>
         <source>Sign in:</source>
         <translation>Connexion&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="173"/>
+        <location filename="../ui/connectorpage.cpp" line="182"/>
         <source>tenant id or domain; empty: your organisation</source>
         <translation>ID ou domaine du locataire&#xa0;; vide&#xa0;: votre organisation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="174"/>
+        <location filename="../ui/connectorpage.cpp" line="183"/>
         <source>Tenant id:</source>
         <translation>ID du locataire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="177"/>
+        <location filename="../ui/connectorpage.cpp" line="186"/>
         <source>application (client) id of the app registration</source>
         <translation>ID d’application (client) de l’inscription d’application</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="178"/>
+        <location filename="../ui/connectorpage.cpp" line="187"/>
         <source>Client id:</source>
         <translation>ID client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="188"/>
+        <location filename="../ui/connectorpage.cpp" line="197"/>
         <source>kept only in the system keychain</source>
         <translation>conservé uniquement dans le trousseau du système</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="189"/>
+        <location filename="../ui/connectorpage.cpp" line="198"/>
         <source>Client secret:</source>
         <translation>Secret client&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="191"/>
+        <location filename="../ui/connectorpage.cpp" line="200"/>
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="193"/>
+        <location filename="../ui/connectorpage.cpp" line="202"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="195"/>
+        <location filename="../ui/connectorpage.cpp" line="204"/>
         <source>Forget the saved connection and remove its secrets from the keychain</source>
         <translation>Oublier la connexion enregistrée et retirer ses secrets du trousseau</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="207"/>
+        <location filename="../ui/connectorpage.cpp" line="216"/>
         <source>Open the address below in a browser, enter the code and sign in with your work account.</source>
         <translation>Ouvrez l’adresse ci-dessous dans un navigateur, saisissez le code et connectez-vous avec votre compte professionnel.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="216"/>
+        <location filename="../ui/connectorpage.cpp" line="225"/>
         <source>Sign-in code</source>
         <translation>Code de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="227"/>
+        <location filename="../ui/connectorpage.cpp" line="236"/>
         <source>Sign-in address</source>
         <translation>Adresse de connexion</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="230"/>
+        <location filename="../ui/connectorpage.cpp" line="239"/>
         <source>Open in browser</source>
         <translation>Ouvrir dans le navigateur</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="232"/>
+        <location filename="../ui/connectorpage.cpp" line="241"/>
         <source>I have signed in</source>
         <translation>Je me suis connecté</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="234"/>
+        <location filename="../ui/connectorpage.cpp" line="243"/>
         <source>Check the sign-in now instead of at the next poll</source>
         <translation>Vérifier la connexion maintenant plutôt qu’à la prochaine interrogation</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="235"/>
+        <location filename="../ui/connectorpage.cpp" line="244"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="265"/>
+        <location filename="../ui/connectorpage.cpp" line="274"/>
         <source>The sign-in address %1 is not a Microsoft sign-in page; Vigil does not open it. Cancel and try again.</source>
         <translation>L’adresse de connexion %1 n’est pas une page de connexion Microsoft&#xa0;; Vigil ne l’ouvre pas. Annulez et réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="275"/>
+        <location filename="../ui/connectorpage.cpp" line="284"/>
         <source>No browser could be started; open %1 yourself.</source>
         <translation>Aucun navigateur n’a pu être lancé&#xa0;; ouvrez %1 vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="338"/>
+        <location filename="../ui/connectorpage.cpp" line="347"/>
         <source>Sign-in cancelled; nothing was changed.</source>
         <translation>Connexion annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="356"/>
+        <location filename="../ui/connectorpage.cpp" line="365"/>
         <source>There was no saved connection to remove.</source>
         <translation>Il n’y avait aucune connexion enregistrée à retirer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="389"/>
+        <location filename="../ui/connectorpage.cpp" line="398"/>
         <source>Enter the client id of the app registration.</source>
         <translation>Saisissez l’ID client de l’inscription d’application.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="391"/>
+        <location filename="../ui/connectorpage.cpp" line="400"/>
         <source>Connecting with a client secret needs the tenant id.</source>
         <translation>La connexion avec un secret client nécessite l’ID du locataire.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="393"/>
+        <location filename="../ui/connectorpage.cpp" line="402"/>
         <source>Enter the client secret.</source>
         <translation>Saisissez le secret client.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="411"/>
+        <location filename="../ui/connectorpage.cpp" line="420"/>
         <source>Checking the client secret…</source>
         <translation>Vérification du secret client…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="412"/>
+        <location filename="../ui/connectorpage.cpp" line="421"/>
         <source>Asking for a sign-in code…</source>
         <translation>Demande d’un code de connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="436"/>
+        <location filename="../ui/connectorpage.cpp" line="445"/>
         <source>Waiting for the sign-in (the code expires at %1)…</source>
         <translation>En attente de la connexion (le code expire à %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="471"/>
+        <location filename="../ui/connectorpage.cpp" line="480"/>
         <source>Not connected: %1</source>
         <translation>Non connecté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="517"/>
+        <location filename="../ui/connectorpage.cpp" line="526"/>
         <source>%1 of %2 in the last minute</source>
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="556"/>
+        <location filename="../ui/connectorpage.cpp" line="565"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="525"/>
-        <location filename="../ui/connectorpage.cpp" line="558"/>
+        <location filename="../ui/connectorpage.cpp" line="534"/>
+        <location filename="../ui/connectorpage.cpp" line="567"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="544"/>
+        <location filename="../ui/connectorpage.cpp" line="553"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="550"/>
+        <location filename="../ui/connectorpage.cpp" line="559"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="560"/>
+        <location filename="../ui/connectorpage.cpp" line="569"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="564"/>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
         <source>at most %1 s</source>
         <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="565"/>
+        <location filename="../ui/connectorpage.cpp" line="574"/>
         <source>at most %1 min</source>
         <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="567"/>
+        <location filename="../ui/connectorpage.cpp" line="576"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
@@ -1224,17 +1232,17 @@
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="576"/>
+        <location filename="../ui/connectorpage.cpp" line="585"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées et les règles de création d’incidents ne s’exécutent pas&#xa0;: l’inscription d’application n’a pas le droit de lire les alertes (%1). Accordez SecurityAlert.Read.All avec le consentement administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="581"/>
+        <location filename="../ui/connectorpage.cpp" line="590"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Les incidents sont synchronisés, mais Microsoft Graph a refusé la requête des alertes des composants&#xa0;; les règles de création d’incidents ne s’exécutent donc pas (%1). Signalez-le avec le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="585"/>
+        <location filename="../ui/connectorpage.cpp" line="594"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées&#xa0;: %1</translation>
     </message>
@@ -2198,6 +2206,99 @@
     </message>
 </context>
 <context>
+    <name>Vigil::FeedSettingsDialog</name>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="34"/>
+        <source>External data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="36"/>
+        <source>Queries with externaldata fetch their lists only from the hosts below, over https. Each copy is kept on disk; when a host does not answer, the kept copy is used and the result says how old it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="46"/>
+        <source>Allowed hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="53"/>
+        <source>Host name, e.g. feeds.example.org or *.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="54"/>
+        <source>Host to allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="55"/>
+        <source>&amp;Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="57"/>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="75"/>
+        <source>Offered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="96"/>
+        <source> MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="102"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="104"/>
+        <source>Work &amp;offline: use the kept copies only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="107"/>
+        <source>&amp;Size limit per list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="108"/>
+        <source>&amp;Time limit per list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="114"/>
+        <source>Kept copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
+        <source>Kept copy of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
+        <source>Fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
+        <source>Size</source>
+        <translation type="unfinished">Taille</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/feedsettingsdialog.cpp" line="139"/>
+        <source>“%1” is not a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::FilterChips</name>
     <message>
         <location filename="../ui/filterchips.cpp" line="25"/>
@@ -2461,155 +2562,175 @@
 <context>
     <name>Vigil::HuntingPage</name>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="50"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
         <source>Hunting</source>
         <translation>Repérage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="347"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="58"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="387"/>
         <source>Run in Defender</source>
         <translation>Exécuter dans Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="69"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="73"/>
         <source>Running in Defender…</source>
         <translation>Exécution dans Defender…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="87"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
         <source>New query tab</source>
         <translation>Nouvel onglet de requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="95"/>
         <source>Open a new query tab (Ctrl+T)</source>
         <translation>Ouvrir un nouvel onglet de requête (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="99"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="102"/>
+        <source>External data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
+        <source>The hosts externaldata may fetch lists from, its limits and the kept copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="119"/>
         <source>Close query tab</source>
         <translation>Fermer l’onglet de requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="124"/>
         <source>Rename query tab…</source>
         <translation>Renommer l’onglet de requête…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="165"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="184"/>
+        <source>External data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="185"/>
+        <source>The settings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="205"/>
         <source>Schema</source>
         <translation>Schéma</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="183"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
         <source>Queries</source>
         <translation>Requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
         <source>Last hour</source>
         <translation>Dernière heure</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="224"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
         <source>Last 24 hours</source>
         <translation>Dernières 24 heures</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="225"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="265"/>
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="226"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="266"/>
         <source>Last 30 days (Defender&apos;s default)</source>
         <translation>30 derniers jours (par défaut dans Defender)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="286"/>
         <source>Custom…</source>
         <translation>Personnalisé…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="249"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="289"/>
         <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
         <translation>Une fenêtre ISO 8601&#xa0;: P3D (les 3 derniers jours), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, ou une heure de début</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="256"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="277"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="317"/>
         <source>Custom: %1</source>
         <translation>Personnalisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="272"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="303"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="312"/>
         <source>Time window in Defender</source>
         <translation>Fenêtre de temps dans Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="304"/>
         <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
         <translation>Defender cherche dans ses 30 derniers jours. La fenêtre à parcourir, en ISO 8601 (P3D, PT12H, début/fin, durée/fin, ou une heure de début)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="320"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="360"/>
         <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une fenêtre de temps ISO 8601. Saisissez une durée comme P7D ou PT12H, une paire début/fin comme 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, ou une heure de début.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="336"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="376"/>
         <source>Defender&apos;s last 30 days</source>
         <translation>Les 30 derniers jours de Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="363"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="403"/>
         <source>Defender did not answer.</source>
         <translation>Defender n’a pas répondu.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="372"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="412"/>
         <source>Ran in Microsoft 365 Defender</source>
         <translation>Exécutée dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="444"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="484"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
         <translation>Exécuter la requête (ou la sélection) dans Microsoft 365 Defender, sur %1 (la flèche choisit la fenêtre)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="447"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="487"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
         <translation>L’exécution de requêtes dans Microsoft 365 Defender n’est pas configurée dans cette fenêtre</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="456"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="496"/>
         <source>Query %1</source>
         <translation>Requête %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="539"/>
         <source>Rename query tab</source>
         <translation>Renommer l’onglet de requête</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="539"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="542"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="582"/>
         <source>%1 holds no events</source>
         <translation>%1 ne contient aucun événement</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="545"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="585"/>
         <source>%1 holds %2 to %3</source>
         <translation>%1 contient du %2 au %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="555"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="595"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
         <translation>Les tables locales ne couvrent pas toute la période du %1 au %2 (%3). Exécutez la requête dans Microsoft 365 Defender pour obtenir les événements que cette machine n’a pas.</translation>
     </message>
@@ -2833,11 +2954,31 @@
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="331"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="333"/>
+        <source>external data from a kept copy, %1 old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="346"/>
         <source>%1 shown</source>
         <translation>%1 affichées</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="351"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="367"/>
         <source>Chart</source>
         <translation>Graphique</translation>
     </message>
@@ -2953,299 +3094,304 @@
 <context>
     <name>Vigil::IncidentDetailView</name>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="102"/>
+        <location filename="../ui/incidentdetailview.cpp" line="103"/>
         <source>Incident detail</source>
         <translation>Détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="109"/>
+        <location filename="../ui/incidentdetailview.cpp" line="110"/>
         <source>Select an incident to see its alerts, entities and comments.
 j / k move through the queue, / filters it.</source>
         <translation>Sélectionnez un incident pour voir ses alertes, entités et commentaires.
 j / k parcourent la file d&apos;attente, / la filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="157"/>
+        <location filename="../ui/incidentdetailview.cpp" line="158"/>
         <source>Severity:</source>
         <translation>Gravité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="161"/>
+        <location filename="../ui/incidentdetailview.cpp" line="162"/>
         <source>Status:</source>
         <translation>Statut&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="162"/>
+        <location filename="../ui/incidentdetailview.cpp" line="163"/>
         <source>Incident:</source>
         <translation>Incident&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="163"/>
+        <location filename="../ui/incidentdetailview.cpp" line="164"/>
         <source>Defender id:</source>
         <translation>ID Defender&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="164"/>
+        <location filename="../ui/incidentdetailview.cpp" line="165"/>
         <source>Owner:</source>
         <translation>Propriétaire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="165"/>
+        <location filename="../ui/incidentdetailview.cpp" line="166"/>
         <source>Provider:</source>
         <translation>Fournisseur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="166"/>
+        <location filename="../ui/incidentdetailview.cpp" line="167"/>
         <source>Classification:</source>
         <translation>Classification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="167"/>
+        <location filename="../ui/incidentdetailview.cpp" line="168"/>
         <source>Determination:</source>
         <translation>Détermination&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="168"/>
+        <location filename="../ui/incidentdetailview.cpp" line="169"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="169"/>
+        <location filename="../ui/incidentdetailview.cpp" line="170"/>
         <source>Last updated:</source>
         <translation>Dernière mise à jour&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="183"/>
+        <location filename="../ui/incidentdetailview.cpp" line="184"/>
         <source>Sync:</source>
         <translation>Synchro&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="190"/>
+        <location filename="../ui/incidentdetailview.cpp" line="191"/>
         <source>Tags:</source>
         <translation>Balises&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="200"/>
+        <location filename="../ui/incidentdetailview.cpp" line="201"/>
         <source>Summary, description and resolving comment</source>
         <translation>Résumé, description et commentaire de résolution</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="238"/>
+        <location filename="../ui/incidentdetailview.cpp" line="239"/>
         <source>Try again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="240"/>
+        <location filename="../ui/incidentdetailview.cpp" line="241"/>
         <source>Load the incident detail again</source>
         <translation>Recharger les détails de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="255"/>
+        <location filename="../ui/incidentdetailview.cpp" line="256"/>
         <source>Loading</source>
         <translation>Chargement</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="270"/>
+        <location filename="../ui/incidentdetailview.cpp" line="271"/>
         <source>Open the full incident in Microsoft 365 Defender</source>
         <translation>Ouvrir l&apos;incident complet dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="275"/>
+        <location filename="../ui/incidentdetailview.cpp" line="276"/>
         <source>Load all alerts</source>
         <translation>Charger toutes les alertes</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="277"/>
+        <location filename="../ui/incidentdetailview.cpp" line="278"/>
         <source>Load all alerts of this incident</source>
         <translation>Charger toutes les alertes de cet incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="294"/>
+        <location filename="../ui/incidentdetailview.cpp" line="295"/>
         <source>Alerts of the incident</source>
         <translation>Alertes de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="325"/>
+        <location filename="../ui/incidentdetailview.cpp" line="326"/>
         <source>Entities of the incident, grouped by kind</source>
         <translation>Entités de l&apos;incident, regroupées par type</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="335"/>
+        <location filename="../ui/incidentdetailview.cpp" line="336"/>
         <source>Comments on the incident</source>
         <translation>Commentaires sur l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="338"/>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="339"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="338"/>
+        <location filename="../ui/incidentdetailview.cpp" line="339"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="338"/>
+        <location filename="../ui/incidentdetailview.cpp" line="339"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="399"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Status…</source>
         <translation>Statut…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="399"/>
+        <location filename="../ui/incidentdetailview.cpp" line="400"/>
         <source>Set the status of this incident (S)</source>
         <translation>Définir le statut de cet incident (S)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <location filename="../ui/incidentdetailview.cpp" line="402"/>
         <source>Assign to me</source>
         <translation>M&apos;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="401"/>
+        <location filename="../ui/incidentdetailview.cpp" line="402"/>
         <source>Assign this incident to me (A)</source>
         <translation>M&apos;attribuer cet incident (A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <location filename="../ui/incidentdetailview.cpp" line="404"/>
         <source>Assign…</source>
         <translation>Attribuer…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="403"/>
+        <location filename="../ui/incidentdetailview.cpp" line="404"/>
         <source>Assign this incident to someone (Shift+A)</source>
         <translation>Attribuer cet incident à quelqu&apos;un (Maj+A)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="405"/>
+        <location filename="../ui/incidentdetailview.cpp" line="406"/>
         <source>Close…</source>
         <translation>Fermer…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="405"/>
+        <location filename="../ui/incidentdetailview.cpp" line="406"/>
         <source>Close this incident with a classification (C)</source>
         <translation>Fermer cet incident avec une classification (C)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="407"/>
+        <location filename="../ui/incidentdetailview.cpp" line="408"/>
         <source>Tags…</source>
         <translation>Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="407"/>
+        <location filename="../ui/incidentdetailview.cpp" line="408"/>
         <source>Add or remove tags of this incident (T)</source>
         <translation>Ajouter ou supprimer des balises de cet incident (T)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="409"/>
+        <location filename="../ui/incidentdetailview.cpp" line="410"/>
         <source>Comment…</source>
         <translation>Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="409"/>
+        <location filename="../ui/incidentdetailview.cpp" line="410"/>
         <source>Comment on this incident (M)</source>
         <translation>Commenter cet incident (M)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="421"/>
+        <location filename="../ui/incidentdetailview.cpp" line="422"/>
         <source>Sync activity of the incident, newest first</source>
         <translation>Activité de synchronisation de l&apos;incident, la plus récente en premier</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>Side</source>
         <translation>Côté</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>From</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>To</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="427"/>
-        <location filename="../ui/incidentdetailview.cpp" line="487"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
+        <location filename="../ui/incidentdetailview.cpp" line="494"/>
         <source>Conflict</source>
         <translation>Conflit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="438"/>
+        <location filename="../ui/incidentdetailview.cpp" line="428"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/incidentdetailview.cpp" line="440"/>
         <source>Apply mine again</source>
         <translation>Réappliquer ma valeur</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="440"/>
+        <location filename="../ui/incidentdetailview.cpp" line="442"/>
         <source>Send the value Defender overwrote in this conflict again</source>
         <translation>Renvoyer la valeur que Defender a écrasée dans ce conflit</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="478"/>
+        <location filename="../ui/incidentdetailview.cpp" line="480"/>
         <source>Vigil</source>
         <translation>Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="478"/>
+        <location filename="../ui/incidentdetailview.cpp" line="480"/>
         <source>Defender</source>
         <translation>Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="529"/>
+        <location filename="../ui/incidentdetailview.cpp" line="537"/>
         <source>(no title)</source>
         <translation>(sans titre)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="554"/>
+        <location filename="../ui/incidentdetailview.cpp" line="562"/>
         <source>%1 by %2</source>
         <translation>%1 par %2</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="591"/>
+        <location filename="../ui/incidentdetailview.cpp" line="599"/>
         <source>Duplicate of %1 — that Microsoft 365 Defender incident holds the same alert.</source>
         <translation>Doublon de %1 — cet incident Microsoft 365 Defender contient la même alerte.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="684"/>
+        <location filename="../ui/incidentdetailview.cpp" line="692"/>
         <source>Someone else is on this incident: %1</source>
         <translation>Quelqu’un d’autre travaille sur cet incident&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="709"/>
+        <location filename="../ui/incidentdetailview.cpp" line="717"/>
         <source>Activity (%1)</source>
         <translation>Activité (%1)</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="46"/>
-        <location filename="../ui/incidentdetailview.cpp" line="538"/>
+        <location filename="../ui/incidentdetailview.cpp" line="546"/>
         <source>Unassigned</source>
         <translation>Non attribué</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="543"/>
+        <location filename="../ui/incidentdetailview.cpp" line="551"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="546"/>
+        <location filename="../ui/incidentdetailview.cpp" line="554"/>
         <source>Not classified</source>
         <translation>Non classifié</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="55"/>
-        <location filename="../ui/incidentdetailview.cpp" line="549"/>
-        <location filename="../ui/incidentdetailview.cpp" line="558"/>
+        <location filename="../ui/incidentdetailview.cpp" line="557"/>
+        <location filename="../ui/incidentdetailview.cpp" line="566"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
@@ -3255,72 +3401,72 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="563"/>
+        <location filename="../ui/incidentdetailview.cpp" line="571"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="566"/>
+        <location filename="../ui/incidentdetailview.cpp" line="574"/>
         <source>Pending — a change is waiting to be sent to Defender</source>
         <translation>En attente — une modification attend d&apos;être envoyée à Defender</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="569"/>
+        <location filename="../ui/incidentdetailview.cpp" line="577"/>
         <source>Conflict — changed here and in Defender at the same time</source>
         <translation>Conflit — modifié ici et dans Defender au même moment</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="572"/>
+        <location filename="../ui/incidentdetailview.cpp" line="580"/>
         <source>Error — a change could not be delivered</source>
         <translation>Erreur — une modification n&apos;a pas pu être transmise</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="575"/>
+        <location filename="../ui/incidentdetailview.cpp" line="583"/>
         <source>Sync state: %1</source>
         <translation>État de synchronisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="582"/>
+        <location filename="../ui/incidentdetailview.cpp" line="590"/>
         <source>Merged into %1 — its alerts are there.</source>
         <translation>Fusionné dans %1 — ses alertes s&apos;y trouvent.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="585"/>
+        <location filename="../ui/incidentdetailview.cpp" line="593"/>
         <source>Merged into Defender incident %1, which is not in the queue yet.</source>
         <translation>Fusionné dans l&apos;incident Defender %1, qui n&apos;est pas encore dans la file d&apos;attente.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="588"/>
+        <location filename="../ui/incidentdetailview.cpp" line="596"/>
         <source>Merged into another incident.</source>
         <translation>Fusionné dans un autre incident.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="597"/>
+        <location filename="../ui/incidentdetailview.cpp" line="605"/>
         <source>Merged from %1.</source>
         <translation>Fusion de %1.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="620"/>
+        <location filename="../ui/incidentdetailview.cpp" line="628"/>
         <source>Loading alerts, entities and comments…</source>
         <translation>Chargement des alertes, entités et commentaires…</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="647"/>
+        <location filename="../ui/incidentdetailview.cpp" line="655"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="660"/>
+        <location filename="../ui/incidentdetailview.cpp" line="668"/>
         <source>150+ alerts — showing the first 150.</source>
         <translation>Plus de 150 alertes — affichage des 150 premières.</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="661"/>
+        <location filename="../ui/incidentdetailview.cpp" line="669"/>
         <source>%1 of %2 alerts shown.</source>
         <translation>%1 alertes affichées sur %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="662"/>
+        <location filename="../ui/incidentdetailview.cpp" line="670"/>
         <source>This incident has %n alerts.</source>
         <translation>
             <numerusform>Cet incident comporte %n alerte.</numerusform>
@@ -3328,7 +3474,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/incidentdetailview.cpp" line="691"/>
+        <location filename="../ui/incidentdetailview.cpp" line="699"/>
         <source>Loading all %n alerts…</source>
         <translation>
             <numerusform>Chargement de %n alerte…</numerusform>
@@ -3336,22 +3482,22 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="705"/>
+        <location filename="../ui/incidentdetailview.cpp" line="713"/>
         <source>Alerts (%1 of %2)</source>
         <translation>Alertes (%1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="706"/>
+        <location filename="../ui/incidentdetailview.cpp" line="714"/>
         <source>Alerts (%1)</source>
         <translation>Alertes (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="707"/>
+        <location filename="../ui/incidentdetailview.cpp" line="715"/>
         <source>Entities (%1)</source>
         <translation>Entités (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/incidentdetailview.cpp" line="708"/>
+        <location filename="../ui/incidentdetailview.cpp" line="716"/>
         <source>Comments (%1)</source>
         <translation>Commentaires (%1)</translation>
     </message>
@@ -3457,8 +3603,13 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="270"/>
+        <source>Someone else is on this incident: %1</source>
+        <translation type="unfinished">Quelqu’un d’autre travaille sur cet incident&#xa0;: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="263"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="273"/>
         <source>%n alerts, all loaded in the detail view.</source>
         <translation>
             <numerusform>%n alerte, entièrement chargée dans la vue détaillée.</numerusform>
@@ -3466,17 +3617,17 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="268"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="278"/>
         <source>New since you last looked</source>
         <translation>Nouveau depuis votre dernière consultation</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="270"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="280"/>
         <source>Changed in Defender or by a colleague since you last opened it</source>
         <translation>Modifié dans Defender ou par un collègue depuis votre dernière ouverture</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/incidentqueuemodel.cpp" line="277"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="287"/>
         <source>%n alerts; the detail view shows the first 150.</source>
         <translation>
             <numerusform>%n alerte&#xa0;; la vue détaillée affiche les 150 premières.</numerusform>
@@ -3484,89 +3635,99 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="353"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
         <source>Incident number</source>
         <translation>Numéro d&apos;incident</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="355"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="365"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="357"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="367"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="359"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="369"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="361"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="371"/>
         <source>Owner</source>
         <translation>Propriétaire</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="363"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="373"/>
         <source>Classification</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="365"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="375"/>
         <source>Provider</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="367"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="369"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="379"/>
         <source>Tags</source>
         <translation>Balises</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="371"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="381"/>
         <source>Created</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="373"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="383"/>
         <source>Last updated</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="375"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="385"/>
         <source>Sync</source>
         <translation>Synchro</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="387"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="377"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="387"/>
         <source>Time since the incident was created</source>
         <translation>Temps écoulé depuis la création de l’incident</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="380"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="390"/>
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../models/incidentqueuemodel.cpp" line="381"/>
+        <location filename="../models/incidentqueuemodel.cpp" line="391"/>
         <source>Time left to the first triage (status leaves New or an owner is set), by severity</source>
         <translation>Temps restant jusqu’au premier triage (le statut quitte Nouveau ou un propriétaire est défini), selon la gravité</translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="394"/>
+        <source>Also on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/incidentqueuemodel.cpp" line="395"/>
+        <source>Colleagues who have the incident open or edited it in the last minutes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3634,7 +3795,7 @@ Ctrl+Entrée exécute la requête (ou la sélection), Maj+Entrée le bloc sous l
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="101"/>
-        <location filename="../ui/mainwindow.cpp" line="262"/>
+        <location filename="../ui/mainwindow.cpp" line="268"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
@@ -3674,33 +3835,38 @@ Ctrl+Entrée exécute la requête (ou la sélection), Maj+Entrée le bloc sous l
         <translation>Incidents affichés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <source>Show the edits waiting to be sent (G O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Your value on incident #%1 was not applied again: %2</source>
         <translation>Votre valeur pour l&apos;incident #%1 n&apos;a pas été réappliquée&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="239"/>
+        <location filename="../ui/mainwindow.cpp" line="245"/>
         <source>&amp;Import hunting data…</source>
         <translation>&amp;Importer des données de repérage…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269"/>
-        <location filename="../ui/mainwindowqueue.cpp" line="38"/>
+        <location filename="../ui/mainwindow.cpp" line="275"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="63"/>
         <source>Quick filter</source>
         <translation>Filtre rapide</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="40"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="65"/>
         <source>Filter: words, host names, severity:high status:new,active owner:me age:&lt;4h  ( / )</source>
         <translation>Filtre&#xa0;: mots, noms d’hôte, severity:high status:new,active owner:me age:&lt;4h  ( / )</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="43"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="68"/>
         <source>Words match the number, title, owner, tags, alert titles and evidence names.
 Fields: severity, status, classification, owner (me, none), tag, provider (m365d, rule), product (MDE, MDI, MDO, MCAS, …), age and updated (&lt;4h, &gt;2d), has (duplicate, comment, conflict, pending, error, merged).
 Terms combine with AND; a comma is OR within a field; -term excludes; &quot;quotes&quot; keep a phrase together.</source>
@@ -3709,309 +3875,309 @@ Champs&#xa0;: severity, status, classification, owner (me, none), tag, provider 
 Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0;; -terme exclut&#xa0;; des &quot;guillemets&quot; gardent une expression entière.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="70"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="95"/>
         <source>Incident queue</source>
         <translation>File d&apos;attente des incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="185"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="220"/>
         <source>Not applied: %1</source>
         <translation>Non appliqué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="191"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="226"/>
         <source>No incident matches the filter.</source>
         <translation>Aucun incident ne correspond au filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="193"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="228"/>
         <source>Remove that term, or press Esc in the filter to clear it.</source>
         <translation>Retirez ce terme ou appuyez sur Échap dans le filtre pour le vider.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="254"/>
+        <location filename="../ui/mainwindow.cpp" line="260"/>
         <source>Open in Microsoft 365 Defender</source>
         <translation>Ouvrir dans Microsoft 365 Defender</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="258"/>
+        <location filename="../ui/mainwindow.cpp" line="264"/>
         <source>Open the selected incident in the Defender portal (O)</source>
         <translation>Ouvrir l&apos;incident sélectionné dans le portail Defender (O)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="265"/>
+        <location filename="../ui/mainwindow.cpp" line="271"/>
         <source>Pull changes from Microsoft 365 Defender now (R)</source>
         <translation>Récupérer maintenant les modifications de Microsoft 365 Defender (R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="274"/>
+        <location filename="../ui/mainwindow.cpp" line="280"/>
         <source>Next incident</source>
         <translation>Incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="285"/>
         <source>Previous incident</source>
         <translation>Incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="290"/>
+        <location filename="../ui/mainwindow.cpp" line="296"/>
         <source>Back to the queue</source>
         <translation>Retour à la file d&apos;attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="315"/>
         <source>Set &amp;status…</source>
         <translation>Définir le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310"/>
+        <location filename="../ui/mainwindow.cpp" line="316"/>
         <source>Set the status of the selected incidents</source>
         <translation>Définir le statut des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="312"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>&amp;Assign to me</source>
         <translation>M&apos;&amp;attribuer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313"/>
+        <location filename="../ui/mainwindow.cpp" line="319"/>
         <source>Assign the selected incidents to me</source>
         <translation>M&apos;attribuer les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="315"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Assign &amp;to…</source>
         <translation>A&amp;ttribuer à…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
         <source>Assign the selected incidents to someone, or unassign them</source>
         <translation>Attribuer les incidents sélectionnés à quelqu&apos;un ou annuler leur attribution</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="318"/>
+        <location filename="../ui/mainwindow.cpp" line="324"/>
         <source>&amp;Close with classification…</source>
         <translation>&amp;Fermer avec une classification…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319"/>
+        <location filename="../ui/mainwindow.cpp" line="325"/>
         <source>Close the selected incidents with a classification</source>
         <translation>Fermer les incidents sélectionnés avec une classification</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="327"/>
         <source>Ta&amp;gs…</source>
         <translation>&amp;Balises…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="328"/>
         <source>Add or remove tags of the selected incidents</source>
         <translation>Ajouter ou supprimer des balises des incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="324"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Co&amp;mment…</source>
         <translation>&amp;Commenter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="325"/>
+        <location filename="../ui/mainwindow.cpp" line="331"/>
         <source>Comment on the selected incidents</source>
         <translation>Commenter les incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327"/>
+        <location filename="../ui/mainwindow.cpp" line="333"/>
         <source>Mark / unmark incident</source>
         <translation>Marquer / démarquer l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="328"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Add the incident to the selection or take it out</source>
         <translation>Ajouter l&apos;incident à la sélection ou l&apos;en retirer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="336"/>
         <source>Extend selection down</source>
         <translation>Étendre la sélection vers le bas</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="331"/>
+        <location filename="../ui/mainwindow.cpp" line="337"/>
         <source>Select the next incident too</source>
         <translation>Sélectionner aussi l&apos;incident suivant</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333"/>
+        <location filename="../ui/mainwindow.cpp" line="339"/>
         <source>Extend selection up</source>
         <translation>Étendre la sélection vers le haut</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="340"/>
         <source>Select the previous incident too</source>
         <translation>Sélectionner aussi l&apos;incident précédent</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="337"/>
+        <location filename="../ui/mainwindow.cpp" line="343"/>
         <source>&amp;Queue</source>
         <translation>&amp;File d’attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340"/>
+        <location filename="../ui/mainwindow.cpp" line="346"/>
         <source>Go to the incident queue (G Q)</source>
         <translation>Aller à la file d’attente des incidents (G Q)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="348"/>
         <source>C&amp;onnector</source>
         <translation>C&amp;onnecteur</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="346"/>
+        <location filename="../ui/mainwindow.cpp" line="352"/>
         <source>Go to the connector page: connection, health and incident creation rules (G C)</source>
         <translation>Aller à la page du connecteur&#xa0;: connexion, état de santé et règles de création d’incidents (G C)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>&amp;Hunting</source>
         <translation>&amp;Repérage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="351"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Go to the hunting page: KQL queries over the local events (G H)</source>
         <translation>Aller à la page de repérage&#xa0;: requêtes KQL sur les événements locaux (G H)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="364"/>
+        <location filename="../ui/mainwindow.cpp" line="370"/>
         <source>Vi&amp;gil</source>
         <translation>Vi&amp;gil</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369"/>
+        <location filename="../ui/mainwindow.cpp" line="375"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="382"/>
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Columns…</source>
         <translation>Colonnes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="388"/>
+        <location filename="../ui/mainwindow.cpp" line="394"/>
         <source>&amp;Incident</source>
         <translation>&amp;Incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="395"/>
+        <location filename="../ui/mainwindow.cpp" line="401"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="451"/>
+        <location filename="../ui/mainwindow.cpp" line="459"/>
         <source>Incident #%1 has no Microsoft 365 Defender incident to open.</source>
         <translation>L&apos;incident #%1 n&apos;a aucun incident Microsoft 365 Defender à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <location filename="../ui/mainwindowreading.cpp" line="66"/>
         <source>No web browser could be started for %1. Copy the address and open it yourself.</source>
         <translation>Aucun navigateur web n&apos;a pu être lancé pour %1. Copiez l&apos;adresse et ouvrez-la vous-même.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="503"/>
         <source>Incident store opened; waiting for the first sync…</source>
         <translation>Magasin d&apos;incidents ouvert&#xa0;; en attente de la première synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>The alerts of incident #%1 could not be loaded. </source>
         <translation>Les alertes de l&apos;incident #%1 n&apos;ont pas pu être chargées. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="574"/>
+        <location filename="../ui/mainwindow.cpp" line="582"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="585"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="585"/>
+        <location filename="../ui/mainwindow.cpp" line="593"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="591"/>
+        <location filename="../ui/mainwindow.cpp" line="599"/>
         <source>Waiting before the next call</source>
         <translation>Attente avant le prochain appel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="603"/>
         <source>Offline — showing the local copy</source>
         <translation>Hors connexion — affichage de la copie locale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="606"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <location filename="../ui/mainwindow.cpp" line="610"/>
         <source>Last sync %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606"/>
+        <location filename="../ui/mainwindow.cpp" line="614"/>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612"/>
+        <location filename="../ui/mainwindow.cpp" line="620"/>
         <source>Changes pulled up to %1</source>
         <translation>Modifications récupérées jusqu&apos;au %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="618"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>Graph calls %1/%2 per min</source>
         <translation>Appels Graph %1/%2 par min</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="639"/>
         <source>The last sync failed. </source>
         <translation>La dernière synchronisation a échoué. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="637"/>
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>Vigil cannot show incidents. </source>
         <translation>Vigil ne peut pas afficher les incidents. </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="639"/>
+        <location filename="../ui/mainwindow.cpp" line="647"/>
         <source>Incident store unavailable</source>
         <translation>Magasin d&apos;incidents indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="657"/>
+        <location filename="../ui/mainwindow.cpp" line="665"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="657"/>
+        <location filename="../ui/mainwindow.cpp" line="665"/>
         <source>%1 incidents</source>
         <translation>%1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="662"/>
+        <location filename="../ui/mainwindow.cpp" line="670"/>
         <source>%1 of %2</source>
         <comment>shown of total incidents</comment>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowqueue.cpp" line="326"/>
+        <location filename="../ui/mainwindowqueue.cpp" line="361"/>
         <source>Reset columns</source>
         <translation>Réinitialiser les colonnes</translation>
     </message>
@@ -4041,12 +4207,12 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
         <translation>Defender a refusé la modification de #%1&#xa0;: %2. L&apos;incident affiche de nouveau ses valeurs précédentes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="770"/>
+        <location filename="../ui/mainwindow.cpp" line="785"/>
         <source>1 change waiting to be sent</source>
         <translation>1 modification en attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="771"/>
+        <location filename="../ui/mainwindow.cpp" line="786"/>
         <source>%1 changes waiting to be sent</source>
         <translation>%1 modifications en attente d&apos;envoi</translation>
     </message>
@@ -4186,138 +4352,143 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="123"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="130"/>
         <source>&amp;Mark all as seen</source>
         <translation>&amp;Marquer tout comme vu</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="125"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="132"/>
         <source>Take the new and changed marks off every incident</source>
         <translation>Retirer les marques «&#xa0;nouveau&#xa0;» et «&#xa0;modifié&#xa0;» de tous les incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="128"/>
-        <location filename="../ui/mainwindowhabits.cpp" line="245"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="135"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="257"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="134"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="141"/>
         <source>&amp;Re-sort the queue</source>
         <translation>R&amp;etrier la file d’attente</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="137"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="144"/>
         <source>Put the rows that changed in their place (Shift+R)</source>
         <translation>Remettre les lignes modifiées à leur place (Maj+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="140"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="147"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>Raccourcis &amp;clavier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="146"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="156"/>
         <source>&amp;Command palette…</source>
         <translation>&amp;Palette de commandes…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="151"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="161"/>
         <source>&amp;Export view…</source>
         <translation>E&amp;xporter la vue…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="155"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="165"/>
         <source>Save the incidents the queue shows, as it shows them, to CSV or JSON</source>
         <translation>Enregistrer les incidents affichés par la file d’attente, tels qu’elle les affiche, en CSV ou JSON</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="165"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="175"/>
         <source>Rows in italics have changed place · Shift+R sorts</source>
         <translation>Les lignes en italique ont changé de place · Maj+R trie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="173"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="183"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="179"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="189"/>
         <source>T&amp;heme</source>
         <translation>&amp;Thème</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="199"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="211"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="246"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="258"/>
         <source>&amp;Undo: %1</source>
         <translation>&amp;Annuler&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="250"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="262"/>
         <source>Then, with Ctrl+Z again</source>
         <translation>Ensuite, de nouveau avec Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="273"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="285"/>
         <source>#%1: %2</source>
         <translation>#%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="283"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="295"/>
         <source>Undo could not put everything back. %1</source>
         <translation>L’annulation n’a pas pu tout rétablir. %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="288"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="300"/>
         <source>Undone: %1</source>
         <translation>Annulé&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="301"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="313"/>
         <source>Reopen closed incidents?</source>
         <translation>Rouvrir les incidents fermés&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="302"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="314"/>
         <source>1 of the %1 incidents is closed. This edit reopens it.</source>
         <translation>1 des %1 incidents est fermé. Cette modification le rouvre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="305"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="317"/>
         <source>%1 of the %2 incidents are closed. This edit reopens them.</source>
         <translation>%1 des %2 incidents sont fermés. Cette modification les rouvre.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="312"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="324"/>
         <source>Reopen 1 incident</source>
         <translation>Rouvrir 1 incident</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="313"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="325"/>
         <source>Reopen %1 incidents</source>
         <translation>Rouvrir %1 incidents</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="432"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="449"/>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="450"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowhabits.cpp" line="452"/>
         <source>Export view</source>
         <translation>Exporter la vue</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="433"/>
-        <source>CSV (*.csv);;JSON (*.json)</source>
-        <translation>CSV (*.csv);;JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="442"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="487"/>
         <source>View saved to %1</source>
         <translation>Vue enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowhabits.cpp" line="500"/>
+        <location filename="../ui/mainwindowhabits.cpp" line="547"/>
         <source>The view could not be saved to %1: %2</source>
         <translation>La vue n’a pas pu être enregistrée dans %1&#xa0;: %2</translation>
     </message>
@@ -4616,22 +4787,22 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
 <context>
     <name>Vigil::OutboxPusher</name>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="442"/>
+        <location filename="../sync/outboxpusher.cpp" line="461"/>
         <source>The incident store is not open.</source>
         <translation>Le magasin d’incidents n’est pas ouvert.</translation>
     </message>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="445"/>
+        <location filename="../sync/outboxpusher.cpp" line="464"/>
         <source>The edits of incident #%1 are on their way to Microsoft 365 Defender; try again when they are answered.</source>
         <translation>Les modifications de l’incident #%1 sont en route vers Microsoft 365 Defender&#xa0;; réessayez quand elles auront reçu une réponse.</translation>
     </message>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="452"/>
+        <location filename="../sync/outboxpusher.cpp" line="482"/>
         <source>Another Vigil is delivering the outbox; try again in a moment.</source>
         <translation>Un autre Vigil délivre la boîte d’envoi&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../sync/outboxpusher.cpp" line="483"/>
+        <location filename="../sync/outboxpusher.cpp" line="500"/>
         <source>Discarded before Microsoft 365 Defender accepted it.</source>
         <translation>Abandonnée avant que Microsoft 365 Defender ne l’accepte.</translation>
     </message>
@@ -5424,50 +5595,133 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
 <context>
     <name>Vigil::TeamController</name>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="132"/>
+        <location filename="../facade/teamcontroller.cpp" line="138"/>
         <source>nobody</source>
         <translation>personne</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="133"/>
+        <location filename="../facade/teamcontroller.cpp" line="139"/>
         <source>a console</source>
         <translation>une console</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="134"/>
+        <location filename="../facade/teamcontroller.cpp" line="140"/>
         <source>%1 on %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="141"/>
+        <location filename="../facade/teamcontroller.cpp" line="147"/>
         <source>a colleague on %1</source>
         <translation>un collègue sur %1</translation>
     </message>
     <message>
-        <location filename="../facade/teamcontroller.cpp" line="143"/>
+        <location filename="../facade/teamcontroller.cpp" line="149"/>
         <source>%1 (edited it)</source>
         <translation>%1 (l’a modifié)</translation>
     </message>
 </context>
 <context>
+    <name>Vigil::TeamDatabaseBox</name>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="34"/>
+        <source>Team database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="40"/>
+        <source>A PostgreSQL database that the whole team shares: one queue, one sync with Microsoft 365 Defender, everyone&apos;s changes live. The password is kept in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="47"/>
+        <source>Database in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="48"/>
+        <source>this machine&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="49"/>
+        <source>In use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="52"/>
+        <source>Team database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="56"/>
+        <source>URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="59"/>
+        <source>Team database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="61"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="62"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="70"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="72"/>
+        <source>Use this machine&apos;s database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="96"/>
+        <source>Write the team database&apos;s URL, or choose &quot;Use this machine&apos;s database&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="114"/>
+        <source>Vigil uses this machine&apos;s own database from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="116"/>
+        <source>Saved. Vigil uses the team database from its next start; its password is in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/teamdatabasebox.cpp" line="119"/>
+        <source>Saved. Vigil uses the team database from its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Vigil::Theme</name>
     <message>
-        <location filename="../ui/themes.cpp" line="156"/>
+        <location filename="../ui/themes.cpp" line="244"/>
         <source>&amp;Light</source>
         <translation>&amp;Clair</translation>
     </message>
     <message>
-        <location filename="../ui/themes.cpp" line="158"/>
+        <location filename="../ui/themes.cpp" line="246"/>
         <source>&amp;Dark</source>
         <translation>&amp;Sombre</translation>
     </message>
     <message>
-        <location filename="../ui/themes.cpp" line="160"/>
+        <location filename="../ui/themes.cpp" line="248"/>
         <source>&amp;High contrast</source>
         <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
-        <location filename="../ui/themes.cpp" line="162"/>
+        <location filename="../ui/themes.cpp" line="250"/>
         <source>&amp;Follow the desktop</source>
         <translation>Suivre le &amp;bureau</translation>
     </message>
@@ -5816,32 +6070,32 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/vigil.cpp" line="146"/>
+        <location filename="../app/vigil.cpp" line="148"/>
         <source>Vigil: triage Microsoft 365 Defender incidents.</source>
         <translation>Vigil&#xa0;: triage des incidents Microsoft 365 Defender.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="151"/>
+        <location filename="../app/vigil.cpp" line="153"/>
         <source>After the first sync, save the main window (queue and the detail of an incident with more than 150 alerts) to FILE as PNG and exit.</source>
         <translation>Après la première synchronisation, enregistrer la fenêtre principale (file d&apos;attente et détails d&apos;un incident de plus de 150 alertes) au format PNG dans FILE, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="157"/>
+        <location filename="../app/vigil.cpp" line="159"/>
         <source>With --screenshot: the page to save, queue (the default), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet or palette.</source>
         <translation>Avec --screenshot&#xa0;: la page à enregistrer, queue (par défaut), connector, hunting, hunting-chart, dashboard, outbox, cheatsheet ou palette.</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="163"/>
+        <location filename="../app/vigil.cpp" line="165"/>
         <source>With --screenshot: the window&apos;s size, WIDTHxHEIGHT (1920x1080 by default).</source>
         <translation>Avec --screenshot&#xa0;: la taille de la fenêtre, LARGEURxHAUTEUR (1920x1080 par défaut).</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="168"/>
+        <location filename="../app/vigil.cpp" line="170"/>
         <source>Start with this queue filter (the quick filter&apos;s language, as in vigilctl incidents list --filter).</source>
         <translation>Démarrer avec ce filtre de file d’attente (le langage du filtre rapide, comme dans vigilctl incidents list --filter).</translation>
     </message>
     <message>
-        <location filename="../app/vigil.cpp" line="197"/>
+        <location filename="../app/vigil.cpp" line="207"/>
         <source>Vigil has no tenant to sync with. Connect with &apos;vigilctl connect&apos;, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET for an app registration with SecurityIncident.Read.All, or start &apos;vigil --demo&apos; to try Vigil on the embedded demo tenant.</source>
         <translation>Vigil n’a aucun locataire à synchroniser. Connectez-vous avec «&#xa0;vigilctl connect&#xa0;», ou définissez AZURE_TENANT_ID, AZURE_CLIENT_ID et AZURE_CLIENT_SECRET pour une inscription d’application disposant de SecurityIncident.Read.All, ou lancez «&#xa0;vigil --demo&#xa0;» pour essayer Vigil sur le locataire de démonstration intégré.</translation>
     </message>
