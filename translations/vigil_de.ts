@@ -42,7 +42,7 @@
     <message>
         <location filename="../facade/teamdatabasesetup.cpp" line="22"/>
         <source>The team database&apos;s password could not be kept in the keychain (%1): %2 Give it with the URL again next time, or through ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kennwort der Teamdatenbank konnte nicht im Schlüsselbund gespeichert werden (%1): %2 Geben Sie es beim nächsten Mal erneut mit der URL an, oder über ~/.pgpass.</translation>
     </message>
 </context>
 <context>
@@ -2210,92 +2210,92 @@
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="34"/>
         <source>External data</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Daten</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="36"/>
         <source>Queries with externaldata fetch their lists only from the hosts below, over https. Each copy is kept on disk; when a host does not answer, the kept copy is used and the result says how old it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragen mit externaldata rufen ihre Listen nur von den unten aufgeführten Hosts ab, über https. Jede Kopie wird auf dem Datenträger gespeichert; antwortet ein Host nicht, wird die gespeicherte Kopie verwendet, und das Ergebnis gibt an, wie alt sie ist.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="46"/>
         <source>Allowed hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugelassene Hosts</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="53"/>
         <source>Host name, e.g. feeds.example.org or *.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname, z. B. feeds.example.org oder *.example.org</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="54"/>
         <source>Host to allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuzulassender Host</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="55"/>
         <source>&amp;Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zulassen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="57"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="75"/>
         <source>Offered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgeschlagen:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="96"/>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> MB</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="102"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="104"/>
         <source>Work &amp;offline: use the kept copies only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Offline arbeiten: nur die gespeicherten Kopien verwenden</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="107"/>
         <source>&amp;Size limit per list:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Größenlimit pro Liste:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="108"/>
         <source>&amp;Time limit per list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit&amp;limit pro Liste:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="114"/>
         <source>Kept copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Kopien</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
         <source>Kept copy of</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Kopie von</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
         <source>Fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerufen</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="139"/>
         <source>“%1” is not a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Hostname.</translation>
     </message>
 </context>
 <context>
@@ -2590,12 +2590,12 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="102"/>
         <source>External data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Daten…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
         <source>The hosts externaldata may fetch lists from, its limits and the kept copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hosts, von denen externaldata Listen abrufen darf, seine Limits und die gespeicherten Kopien</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="119"/>
@@ -2610,12 +2610,12 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="184"/>
         <source>External data</source>
-        <translation type="unfinished"></translation>
+        <translation>Externe Daten</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="185"/>
         <source>The settings could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="205"/>
@@ -2955,22 +2955,22 @@
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="331"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tage</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="333"/>
         <source>external data from a kept copy, %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>externe Daten aus einer gespeicherten Kopie, %1 alt</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="346"/>
@@ -3325,7 +3325,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="440"/>
@@ -3606,7 +3606,7 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="270"/>
         <source>Someone else is on this incident: %1</source>
-        <translation type="unfinished">Jemand anderes arbeitet an diesem Vorfall: %1</translation>
+        <translation>Jemand anderes arbeitet an diesem Vorfall: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../models/incidentqueuemodel.cpp" line="273"/>
@@ -3722,12 +3722,12 @@ j / k blättern durch die Warteschlange, / filtert sie.</translation>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="394"/>
         <source>Also on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch dabei</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="395"/>
         <source>Colleagues who have the incident open or edited it in the last minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kollegen, die den Vorfall geöffnet oder in den letzten Minuten bearbeitet haben</translation>
     </message>
 </context>
 <context>
@@ -3837,7 +3837,7 @@ Strg+Eingabe führt die Abfrage (oder die Auswahl) aus, Umschalt+Eingabe den Blo
     <message>
         <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Show the edits waiting to be sent (G O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen anzeigen, die auf das Senden warten (G O)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="207"/>
@@ -4470,12 +4470,12 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="449"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="450"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="452"/>
@@ -5625,82 +5625,82 @@ Begriffe werden mit UND verknüpft; ein Komma bedeutet ODER innerhalb eines Feld
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="34"/>
         <source>Team database</source>
-        <translation type="unfinished"></translation>
+        <translation>Teamdatenbank</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="40"/>
         <source>A PostgreSQL database that the whole team shares: one queue, one sync with Microsoft 365 Defender, everyone&apos;s changes live. The password is kept in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PostgreSQL-Datenbank, die das ganze Team gemeinsam nutzt: eine Warteschlange, eine Synchronisierung mit Microsoft 365 Defender, die Änderungen aller live. Das Kennwort wird im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="47"/>
         <source>Database in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendete Datenbank</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="48"/>
         <source>this machine&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>die eigene dieses Computers</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="49"/>
         <source>In use:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet:</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="52"/>
         <source>Team database URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL der Teamdatenbank</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="56"/>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="59"/>
         <source>Team database password</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennwort der Teamdatenbank</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="61"/>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="62"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennwort:</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="70"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="72"/>
         <source>Use this machine&apos;s database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank dieses Computers verwenden</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="96"/>
         <source>Write the team database&apos;s URL, or choose &quot;Use this machine&apos;s database&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die URL der Teamdatenbank ein, oder wählen Sie „Datenbank dieses Computers verwenden“.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="114"/>
         <source>Vigil uses this machine&apos;s own database from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil verwendet ab dem nächsten Start die eigene Datenbank dieses Computers.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="116"/>
         <source>Saved. Vigil uses the team database from its next start; its password is in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Vigil verwendet ab dem nächsten Start die Teamdatenbank; ihr Kennwort liegt im Schlüsselbund.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="119"/>
         <source>Saved. Vigil uses the team database from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Vigil verwendet ab dem nächsten Start die Teamdatenbank.</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@
     <message>
         <location filename="../facade/teamdatabasesetup.cpp" line="22"/>
         <source>The team database&apos;s password could not be kept in the keychain (%1): %2 Give it with the URL again next time, or through ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe de la base de données d’équipe n’a pas pu être conservé dans le trousseau (%1)&#xa0;: %2 Indiquez-le de nouveau avec l’URL la prochaine fois, ou via ~/.pgpass.</translation>
     </message>
 </context>
 <context>
@@ -2210,92 +2210,92 @@
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="34"/>
         <source>External data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données externes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="36"/>
         <source>Queries with externaldata fetch their lists only from the hosts below, over https. Each copy is kept on disk; when a host does not answer, the kept copy is used and the result says how old it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les requêtes avec externaldata ne récupèrent leurs listes que depuis les hôtes ci-dessous, via https. Chaque copie est conservée sur le disque&#xa0;; quand un hôte ne répond pas, la copie conservée est utilisée et le résultat indique son âge.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="46"/>
         <source>Allowed hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôtes autorisés</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="53"/>
         <source>Host name, e.g. feeds.example.org or *.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d’hôte, par ex. feeds.example.org ou *.example.org</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="54"/>
         <source>Host to allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte à autoriser</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="55"/>
         <source>&amp;Allow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Autoriser</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="57"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="75"/>
         <source>Offered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposés&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="96"/>
         <source> MB</source>
-        <translation type="unfinished"></translation>
+        <translation> Mo</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="102"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="104"/>
         <source>Work &amp;offline: use the kept copies only</source>
-        <translation type="unfinished"></translation>
+        <translation>Travailler &amp;hors connexion&#xa0;: utiliser uniquement les copies conservées</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="107"/>
         <source>&amp;Size limit per list:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taille maximale par liste&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="108"/>
         <source>&amp;Time limit per list:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durée maximale par liste&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="114"/>
         <source>Kept copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies conservées</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
         <source>Kept copy of</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie conservée de</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
         <source>Fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérée</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="115"/>
         <source>Size</source>
-        <translation type="unfinished">Taille</translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <location filename="../ui/hunting/feedsettingsdialog.cpp" line="139"/>
         <source>“%1” is not a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un nom d’hôte.</translation>
     </message>
 </context>
 <context>
@@ -2590,12 +2590,12 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="102"/>
         <source>External data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Données externes…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
         <source>The hosts externaldata may fetch lists from, its limits and the kept copies</source>
-        <translation type="unfinished"></translation>
+        <translation>Les hôtes depuis lesquels externaldata peut récupérer des listes, ses limites et les copies conservées</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="119"/>
@@ -2610,12 +2610,12 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="184"/>
         <source>External data</source>
-        <translation type="unfinished"></translation>
+        <translation>Données externes</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="185"/>
         <source>The settings could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres n’ont pas pu être enregistrés&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="205"/>
@@ -2955,22 +2955,22 @@
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="331"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;jours</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="333"/>
         <source>external data from a kept copy, %1 old</source>
-        <translation type="unfinished"></translation>
+        <translation>données externes issues d’une copie conservée, âgée de %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="346"/>
@@ -3325,7 +3325,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="428"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Par</translation>
     </message>
     <message>
         <location filename="../ui/incidentdetailview.cpp" line="440"/>
@@ -3606,7 +3606,7 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="270"/>
         <source>Someone else is on this incident: %1</source>
-        <translation type="unfinished">Quelqu’un d’autre travaille sur cet incident&#xa0;: %1</translation>
+        <translation>Quelqu’un d’autre travaille sur cet incident&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../models/incidentqueuemodel.cpp" line="273"/>
@@ -3722,12 +3722,12 @@ j / k parcourent la file d&apos;attente, / la filtre.</translation>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="394"/>
         <source>Also on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Également présents</translation>
     </message>
     <message>
         <location filename="../models/incidentqueuemodel.cpp" line="395"/>
         <source>Colleagues who have the incident open or edited it in the last minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Collègues qui ont l’incident ouvert ou l’ont modifié ces dernières minutes</translation>
     </message>
 </context>
 <context>
@@ -3837,7 +3837,7 @@ Ctrl+Entrée exécute la requête (ou la sélection), Maj+Entrée le bloc sous l
     <message>
         <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Show the edits waiting to be sent (G O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les modifications en attente d’envoi (G O)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="207"/>
@@ -4470,12 +4470,12 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="449"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="450"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindowhabits.cpp" line="452"/>
@@ -5625,82 +5625,82 @@ Les termes se combinent par ET&#xa0;; une virgule signifie OU dans un champ&#xa0
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="34"/>
         <source>Team database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données d’équipe</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="40"/>
         <source>A PostgreSQL database that the whole team shares: one queue, one sync with Microsoft 365 Defender, everyone&apos;s changes live. The password is kept in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une base de données PostgreSQL partagée par toute l’équipe&#xa0;: une seule file d’attente, une seule synchronisation avec Microsoft 365 Defender, les modifications de chacun en direct. Le mot de passe est conservé dans le trousseau.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="47"/>
         <source>Database in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données utilisée</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="48"/>
         <source>this machine&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>celle de cette machine</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="49"/>
         <source>In use:</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisée&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="52"/>
         <source>Team database URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de la base de données d’équipe</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="56"/>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="59"/>
         <source>Team database password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de la base de données d’équipe</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="61"/>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>inchangé</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="62"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="70"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="72"/>
         <source>Use this machine&apos;s database</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la base de données de cette machine</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="96"/>
         <source>Write the team database&apos;s URL, or choose &quot;Use this machine&apos;s database&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l’URL de la base de données d’équipe, ou choisissez «&#xa0;Utiliser la base de données de cette machine&#xa0;».</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="114"/>
         <source>Vigil uses this machine&apos;s own database from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vigil utilise la base de données de cette machine dès son prochain démarrage.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="116"/>
         <source>Saved. Vigil uses the team database from its next start; its password is in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Vigil utilise la base de données d’équipe dès son prochain démarrage&#xa0;; son mot de passe est dans le trousseau.</translation>
     </message>
     <message>
         <location filename="../ui/teamdatabasebox.cpp" line="119"/>
         <source>Saved. Vigil uses the team database from its next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré. Vigil utilise la base de données d’équipe dès son prochain démarrage.</translation>
     </message>
 </context>
 <context>
