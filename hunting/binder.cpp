@@ -204,7 +204,7 @@ QString Binder::expressionName(const Node &node)
 
 // ---- statements -------------------------------------------------------------------------------
 
-const Node *Binder::bindScript(Node &script, ScopePtr scope)
+const Node *Binder::bindScript(Node &script, ScopePtr scope, QSet<QString> declared)
 {
     const Node *result = nullptr;
     for (const NodePtr &statement : script.kids) {
@@ -215,6 +215,14 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope)
                 warnings.append(QStringLiteral("set %1 is ignored").arg(statement->text));
             break;
         case NodeKind::Let: {
+            // Kusto refuses a second let of one name in a block (a let function's body holds its
+            // parameters too); an inner block may hide an outer name.
+            if (declared.contains(statement->text))
+                fail(QStringLiteral("a variable with the name '%1' has already been declared in "
+                                    "this block; give the second one another name")
+                             .arg(statement->text),
+                     *statement);
+            declared.insert(statement->text);
             Node &value = *statement->kid(0);
             Symbol symbol;
             if (value.kind == NodeKind::Lambda) {

@@ -520,8 +520,11 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
     // Each call binds its own copy of the body: calls with different argument types or tables
     // give different types and columns, and the compiler reads them from Node::inlined.
     NodePtr copy = cloneParsed(body);
+    QSet<QString> parameterNames;
+    for (const Node *param : params)
+        parameterNames.insert(param->text);
     ++m_lambdaDepth;
-    const Node *result = bindScript(*copy, scope);
+    const Node *result = bindScript(*copy, scope, std::move(parameterNames));
     --m_lambdaDepth;
     node.inlined = std::move(copy);
     if (!result)

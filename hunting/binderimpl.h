@@ -5,6 +5,7 @@
 #include "huntingschema.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 
@@ -118,7 +119,8 @@ public:
     { }
 
     /** Binds a script; answers the node of the returned tabular expression. */
-    const Node *bindScript(Node &script, ScopePtr scope);
+    /** declared: names the block has already (a let function's parameters). */
+    const Node *bindScript(Node &script, ScopePtr scope, QSet<QString> declared = {});
 
     // ---- scalar (binder.cpp)
     /** Binds any expression; a tabular one gets node.schema, a scalar one node.type. */

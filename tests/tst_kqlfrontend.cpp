@@ -382,9 +382,13 @@ void TestKqlFrontend::kustoColumnNames()
 
 void TestKqlFrontend::namesResolveThroughScopes()
 {
-    // A later let shadows an earlier one; a column wins over a variable of the same name.
-    QCOMPARE(columns(QStringLiteral("let x = 1; let x = 'a'; print y = x")),
+    // A let inside a function's body hides an outer one; a second let of one name in the same
+    // block is refused, as Kusto's analyzer does; a column wins over a variable of the same name.
+    QCOMPARE(columns(QStringLiteral("let x = 1; let f = () { let x = 'a'; x }; print y = f()")),
              QStringList{QStringLiteral("y:string")});
+    QVERIFY(columns(QStringLiteral("let x = 1; let x = 'a'; print y = x"))
+                    .join(QLatin1Char(' '))
+                    .contains(QLatin1String("'x' has already been declared")));
     QCOMPARE(columns(QStringLiteral("let OSBuild = 'a'; DeviceInfo | project v = OSBuild")),
              QStringList{QStringLiteral("v:long")});
     QCOMPARE(columns(QStringLiteral(
