@@ -103,8 +103,8 @@ void bindParameters(sqlite3_stmt *stmt, const QList<QVariant> &parameters)
 
 /** The query's parameters with each externaldata feed's rows in its slot; nullopt and *error when
  *  a feed is missing. */
-std::optional<QList<QVariant>> withFeeds(const CompiledQuery &compiled, const HuntingOptions &options,
-                                         QString *error)
+std::optional<QList<QVariant>> withFeeds(const CompiledQuery &compiled,
+                                         const HuntingOptions &options, QString *error)
 {
     QList<QVariant> parameters = compiled.parameters;
     if (compiled.externalData.isEmpty())
