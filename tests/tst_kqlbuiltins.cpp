@@ -4,6 +4,7 @@
 // Microsoft's analyzer (tools/kql-oracle) where it is installed.
 #include "huntingrunner.h"
 #include "kqltime.h"
+#include "support/kqlcells.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,22 +24,6 @@ using namespace Vigil::Kql;
 namespace {
 
 using Rows = QList<QByteArrayList>;
-
-QByteArray cellText(const QVariant &value, KqlType type)
-{
-    if (!value.isValid())
-        return "null";
-    switch (type) {
-    case KqlType::Bool:
-        return value.toBool() ? "true" : "false";
-    case KqlType::Real:
-        return QByteArray::number(value.toDouble(), 'g', 15);
-    case KqlType::DateTime:
-        return KqlTime::formatDateTime(value.toLongLong()).toUtf8();
-    default:
-        return value.toString().toUtf8();
-    }
-}
 
 /**
  * A MaxMind DB file (the format of libmaxminddb's specification, version 2.0) written from

@@ -4,6 +4,7 @@
 // (cited above each test), never copied from Vigil's output.
 #include "huntingrunner.h"
 #include "kqltime.h"
+#include "support/kqlcells.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -15,22 +16,6 @@ using namespace Vigil::Kql;
 namespace {
 
 using Rows = QList<QByteArrayList>;
-
-QByteArray cellText(const QVariant &value, KqlType type)
-{
-    if (!value.isValid())
-        return "null";
-    switch (type) {
-    case KqlType::Bool:
-        return value.toBool() ? "true" : "false";
-    case KqlType::Real:
-        return QByteArray::number(value.toDouble(), 'g', 15);
-    case KqlType::DateTime:
-        return KqlTime::formatDateTime(value.toLongLong()).toUtf8();
-    default:
-        return value.toString().toUtf8();
-    }
-}
 
 } // namespace
 
