@@ -364,4 +364,64 @@ QList<Entity> evidenceFromGraphJson(const QByteArray &json)
     return list;
 }
 
+std::optional<QStringList> evidenceSearchNames(const QByteArray &json)
+{
+    // The store's SQL (SqliteStoreDialect::incidentFilterColumns) reads, per item of the array,
+    // the first of these paths whose value is not null, and no name when that value is "". A
+    // value of another type (number, bool, object, array) is rendered by SQLite's JSON
+    // functions; that and text SQLite may read otherwise than simdjson are left to the SQL.
+    struct Path
+    {
+        std::string_view key;
+        std::string_view member; // "" for a top-level key
+    };
+    static constexpr std::array<Path, 9> paths = {{
+            {"deviceDnsName", {}},
+            {"userAccount", "userPrincipalName"},
+            {"userAccount", "accountName"},
+            {"primaryAddress", {}},
+            {"fileDetails", "fileName"},
+            {"imageFile", "fileName"},
+            {"ipAddress", {}},
+            {"url", {}},
+            {"displayName", {}},
+    }};
+    QStringList names;
+    if (json.isEmpty())
+        return names;
+    thread_local simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (parser.parse(json.constData(), size_t(json.size())).get(root) != simdjson::SUCCESS)
+        return std::nullopt;
+    simdjson::dom::array items;
+    if (root.get_array().get(items) != simdjson::SUCCESS)
+        return std::nullopt;
+    for (const simdjson::dom::element item : items) {
+        simdjson::dom::object object;
+        if (item.get_object().get(object) != simdjson::SUCCESS)
+            continue; // json_extract of a path in a scalar or an array is null
+        for (const Path &path : paths) {
+            simdjson::dom::element value;
+            if (object.at_key(path.key).get(value) != simdjson::SUCCESS)
+                continue;
+            if (!path.member.empty()) {
+                simdjson::dom::object inner;
+                if (value.get_object().get(inner) != simdjson::SUCCESS)
+                    continue;
+                if (inner.at_key(path.member).get(value) != simdjson::SUCCESS)
+                    continue;
+            }
+            if (value.is_null())
+                continue;
+            std::string_view text;
+            if (value.get_string().get(text) != simdjson::SUCCESS)
+                return std::nullopt;
+            if (!text.empty())
+                names.append(QString::fromUtf8(text.data(), qsizetype(text.size())));
+            break;
+        }
+    }
+    return names;
+}
+
 } // namespace Vigil

@@ -57,6 +57,11 @@ Entity entityFromEvidence(const QJsonObject &json);
  *  entityFromEvidence; each item's rawJson is its text as received. Nothing (and a warning) for
  *  text that is not a valid JSON array. */
 QList<Entity> evidenceFromGraphJson(const QByteArray &json);
+/** The names the queue's filter searches in an alert's evidence as received (the store's SQL
+ *  reads the same from the stored blob): for each item, its first present device, account,
+ *  mailbox, file, IP, URL or display name. nullopt for text the SQL may read differently
+ *  (not a JSON array, or a name that is not a string): read it there. */
+std::optional<QStringList> evidenceSearchNames(const QByteArray &json);
 /** Reads a Graph alerts_v2 alert (enums normalised, unknown values kept verbatim). */
 Result<Alert> alertFromGraph(const QJsonObject &json);
 /** Reads a Graph incident (without its alerts; see alertsOfIncident). alertCount is the number

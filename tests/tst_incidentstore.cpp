@@ -115,6 +115,7 @@ private Q_SLOTS:
     void writesAnnounceThemselvesOnPostgres();
     void seenTimesAreKeptPerIncident();
     void seenTimesAreKeptPerAnalyst();
+    void aPagesFilterFactsAreTheQueues();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1077,6 +1078,109 @@ void TestIncidentStore::seenTimesAreKeptPerAnalyst()
     QCOMPARE(seenIn(*leeOpened.value(), "2"), never);
     QCOMPARE(seenIn(*leeOpened.value(), "3"), never);
     QCOMPARE(seenIn(*leeOpened.value(), "bulk-7"), leeFirst);
+}
+
+namespace {
+
+// The filter's facts of a row as sets: the page write and the queue load may list them in
+// another order.
+QStringList sortedParts(const QString &text, QChar separator)
+{
+    QStringList parts = text.split(separator, Qt::SkipEmptyParts);
+    parts.sort();
+    return parts;
+}
+
+void compareFacts(const Incident &page, const Incident &queue)
+{
+    QCOMPARE(page.providerIncidentId, queue.providerIncidentId);
+    QStringList pageSources = page.alertSources;
+    QStringList queueSources = queue.alertSources;
+    pageSources.sort();
+    queueSources.sort();
+    QCOMPARE(pageSources, queueSources);
+    QCOMPARE(sortedParts(page.alertText, QChar(0x1F)), sortedParts(queue.alertText, QChar(0x1F)));
+    QCOMPARE(page.commentCount, queue.commentCount);
+}
+
+} // namespace
+
+void TestIncidentStore::aPagesFilterFactsAreTheQueues()
+{
+    // The rows a page write hands to the queue carry what its filter searches (products, alert
+    // titles, evidence names, comment count). They come from the payload where it lists the
+    // incident's alerts, and from the database otherwise; both must say what the queue's own
+    // load says, with hostile evidence too.
+    auto opened = openStore(m_engine.config());
+    QVERIFY(opened);
+    Store &store = *opened.value();
+
+    Incident plain = makeIncident(QStringLiteral("F1"));
+    plain.comments = {Comment{QStringLiteral("first"), QStringLiteral("ana"), kBase},
+                      Comment{QStringLiteral("<b>second</b>"), QStringLiteral("ben"), kBase}};
+    QList<Alert> plainAlerts = makeAlerts(QStringLiteral("F1"), 3);
+    plainAlerts[0].title = QStringLiteral("<b>Ransom</b>\x1b]0;owned\x07 note");
+    plainAlerts[0].evidenceJson = QByteArrayLiteral(
+            R"([{"@odata.type":"#microsoft.graph.security.deviceEvidence","deviceDnsName":"ws-01.contoso.com"},)"
+            R"({"userAccount":{"userPrincipalName":"ana@contoso.com","accountName":"ana"}},)"
+            R"({"deviceDnsName":"","ipAddress":"10.0.0.1"},)"
+            R"({"deviceDnsName":null,"ipAddress":"10.0.0.2"},)"
+            R"("not an object",[1,2],)"
+            R"({"fileDetails":{"fileName":"evil\u00e9.exe"}},)"
+            R"({"userAccount":"plain text","displayName":"Fallback <img src=x>"}])");
+    plainAlerts[1].title.clear();
+    plainAlerts[1].serviceSource = QStringLiteral("microsoftDefenderForOffice365");
+    plainAlerts[2].evidenceJson = QByteArray(R"([{"url":"https://x.example/a\tb"}])");
+
+    // A name SQLite renders itself (a number), and evidence that is not JSON.
+    Incident numeric = makeIncident(QStringLiteral("F2"));
+    QList<Alert> numericAlerts = makeAlerts(QStringLiteral("F2"), 1);
+    numericAlerts[0].evidenceJson = QByteArray(R"([{"ipAddress":42},{"url":"https://y"}])");
+    Incident broken = makeIncident(QStringLiteral("F3"));
+    QList<Alert> brokenAlerts = makeAlerts(QStringLiteral("F3"), 1);
+    brokenAlerts[0].evidenceJson = QByteArray(R"([{"deviceDnsName":"half)");
+    // Stored with alerts, then a page without them: read from the database.
+    Incident later = makeIncident(QStringLiteral("F4"));
+    QList<Alert> laterAlerts = makeAlerts(QStringLiteral("F4"), 2);
+    laterAlerts[1].evidenceJson = QByteArray(R"([{"primaryAddress":"cfo@contoso.com"}])");
+    QVERIFY(store.incidents().upsertIncidentPage({payload(later, laterAlerts)}).ok());
+
+    const auto rows = store.incidents().upsertIncidentPage(
+            {payload(plain, plainAlerts), payload(numeric, numericAlerts),
+             payload(broken, brokenAlerts), payload(makeIncident(QStringLiteral("F4"), 1))});
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 4);
+
+    // What the analyst can search for, worked out from the evidence above.
+    const Incident first = rowOf(*rows, QStringLiteral("F1"));
+    QStringList searched{QStringLiteral("<b>Ransom</b>\x1b]0;owned\x07 note"),
+                         QStringLiteral("Alert F1-a2"),
+                         QStringLiteral("ws-01.contoso.com"),
+                         QStringLiteral("ana@contoso.com"),
+                         QStringLiteral("10.0.0.2"),
+                         QString::fromUtf8("evil\xc3\xa9.exe"),
+                         QStringLiteral("Fallback <img src=x>"),
+                         QStringLiteral("https://x.example/a\tb")};
+    searched.sort();
+    QCOMPARE(sortedParts(first.alertText, QChar(0x1F)), searched);
+    QCOMPARE(first.commentCount, 2);
+    QStringList sources = first.alertSources;
+    sources.sort();
+    QCOMPARE(sources, (QStringList{QStringLiteral("microsoftDefenderForEndpoint"),
+                                   QStringLiteral("microsoftDefenderForOffice365")}));
+    QVERIFY(rowOf(*rows, QStringLiteral("F2")).alertText.contains(QStringLiteral("https://y")));
+    QVERIFY(rowOf(*rows, QStringLiteral("F4"))
+                    .alertText.contains(QStringLiteral("cfo@contoso.com")));
+
+    const auto queue = store.incidents().loadQueue();
+    QVERIFY2(queue.ok(), queue.ok() ? "" : qPrintable(queue.error().message));
+    for (const Incident &row : *rows) {
+        compareFacts(row, rowOf(*queue, row.providerIncidentId));
+        QCOMPARE(row.lastSeenTime, rowOf(*queue, row.providerIncidentId).lastSeenTime);
+        const auto single = store.incidents().loadIncident(row.number);
+        QVERIFY(single.ok());
+        compareFacts(row, *single);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

@@ -127,14 +127,16 @@ struct Column
 
 using Columns = std::unordered_map<std::string_view, Column>;
 
-// alerts: kAlertColumns, then evidence (29) and, for component alerts, product_name (30).
+// alerts: kAlertColumns up to alert_policy_id (29), then evidence (30) and, for component alerts,
+// product_name (31).
 constexpr int kAlertIncidentId = 1;
 constexpr int kAlertMitre = 21;
 constexpr int kAlertSystemTags = 22;
 constexpr int kAlertComments = 28;
-constexpr int kAlertEvidence = 29;
-constexpr int kAlertProductName = 30;
-constexpr int kAlertSlots = 31;
+constexpr int kAlertPolicyId = 29;
+constexpr int kAlertEvidence = 30;
+constexpr int kAlertProductName = 31;
+constexpr int kAlertSlots = 32;
 
 const Columns &alertColumns()
 {
@@ -168,6 +170,7 @@ const Columns &alertColumns()
             {"firstActivityDateTime", {26, Conversion::Time}},
             {"lastActivityDateTime", {27, Conversion::Time}},
             {"comments", {kAlertComments, Conversion::Comments}},
+            {"alertPolicyId", {kAlertPolicyId, Conversion::Text}},
             {"evidence", {kAlertEvidence, Conversion::Evidence}},
             {"productName", {kAlertProductName, Conversion::Text}},
     };
@@ -361,9 +364,10 @@ bool Reference::open(const QString &path, QString *error)
                     " incident_web_url, actor_display_name, threat_display_name,"
                     " threat_family_name, recommended_actions, tenant, mitre_techniques,"
                     " system_tags, created_time, last_update_time, resolved_time,"
-                    " first_activity_time, last_activity_time, comments, evidence) VALUES (?1,"
-                    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)")
+                    " first_activity_time, last_activity_time, comments, alert_policy_id,"
+                    " evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
+                    " ?29, ?30, ?31)")
          && prepare(m_insertComponent,
                     "INSERT INTO component_alerts (id, incident_id, provider_alert_id, title,"
                     " description, category, severity, status, classification, determination,"
@@ -371,10 +375,10 @@ bool Reference::open(const QString &path, QString *error)
                     " incident_web_url, actor_display_name, threat_display_name,"
                     " threat_family_name, recommended_actions, tenant, mitre_techniques,"
                     " system_tags, created_time, last_update_time, resolved_time,"
-                    " first_activity_time, last_activity_time, comments, evidence,"
-                    " product_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
-                    " ?28, ?29, ?30, ?31)")
+                    " first_activity_time, last_activity_time, comments, alert_policy_id,"
+                    " evidence, product_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
+                    " ?26, ?27, ?28, ?29, ?30, ?31, ?32)")
          && prepare(m_insertComment,
                     "INSERT INTO comments (incident_id, position, text, author, created_time)"
                     " VALUES (?1, ?2, ?3, ?4, ?5)")

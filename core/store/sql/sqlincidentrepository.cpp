@@ -37,6 +37,7 @@ void SqlIncidentRepository::releaseStatements()
     m_updateAlert.reset();
     m_countAlerts.reset();
     m_storedIncident.reset();
+    m_storedIncidentRow.reset();
     m_deleteEntities.reset();
     m_redirectedInto.reset();
     m_incidentByProviderId.reset();
@@ -134,6 +135,12 @@ Result<void> SqlIncidentRepository::prepareStatements(StoreOpenMode mode)
                 m_storedIncident,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
                         .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
+    if (r)
+        r = m_database.prepareStatement(
+                m_storedIncidentRow,
+                QStringLiteral("SELECT %1 NULL, NULL, 0, i.summary, i.resolving_comment %2"
+                               " WHERE i.provider_incident_id = ?")
+                        .arg(QLatin1String(kIncidentRowColumns), QLatin1String(kIncidentFrom)));
     if (r)
         r = m_database.prepare(
                 m_incidentByProviderId,
@@ -332,6 +339,28 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
         }
     }
 
+    // The rows go to the queue, with the facts its filter searches. An incident whose payload
+    // listed its alerts has exactly those alerts now, unless the page moved others into it (a
+    // merge): its facts come from the payload, which saves reading back every alert and its
+    // evidence. The others are read.
+    QHash<QString, const IncidentPayload *> payloads;
+    QSet<QString> mergeTargets;
+    QHash<QString, QString> alertHolder; // the incident the page stored each alert under last
+    for (const IncidentPayload &payload : page) {
+        const QString &id = payload.incident.providerIncidentId;
+        payloads.insert(id, &payload);
+        if (!payload.incident.redirectIncidentId.isEmpty())
+            mergeTargets.insert(payload.incident.redirectIncidentId);
+        if (payload.alerts) {
+            for (const Alert &alert : *payload.alerts)
+                alertHolder.insert(alert.id, id);
+        }
+    }
+    const auto holdsItsAlerts = [&](const IncidentPayload &payload) {
+        const QString &id = payload.incident.providerIncidentId;
+        return std::all_of(payload.alerts->cbegin(), payload.alerts->cend(),
+                           [&](const Alert &alert) { return alertHolder.value(alert.id) == id; });
+    };
     QList<Incident> rows;
     rows.reserve(touched.size());
     QSet<QString> emitted;
@@ -339,7 +368,10 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
         if (emitted.contains(id))
             return {};
         emitted.insert(id);
-        return appendStoredRow(id, rows, QStringLiteral("reading incident %1"));
+        const IncidentPayload *payload = payloads.value(id);
+        if (payload && (!payload->alerts || mergeTargets.contains(id) || !holdsItsAlerts(*payload)))
+            payload = nullptr;
+        return appendPageRow(id, rows, payload);
     };
     for (const QString &id : std::as_const(order)) {
         if (auto r = appendRow(id); !r) {
@@ -352,6 +384,11 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
             db.rollback();
             return r.error();
         }
+    }
+    // Seen times for the page at once: one statement, not two per row.
+    if (Result<void> seen = loadSeenTimes(rows); !seen) {
+        db.rollback();
+        return seen.error();
     }
     if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(rows)); !r) {
         db.rollback();
@@ -844,6 +881,53 @@ Result<Incident> SqlIncidentRepository::loadIncident(qint64 number) const
         incident.comments.append(
                 Comment{q.value(0).toString(), q.value(1).toString(), timeFrom(q.value(2))});
     return incident;
+}
+
+Result<void> SqlIncidentRepository::appendPageRow(const QString &providerIncidentId,
+                                                  QList<Incident> &rows,
+                                                  const IncidentPayload *payload)
+{
+    // The facts from the payload: its alerts' products, then their titles and evidence names
+    // (what SqliteStoreDialect::incidentFilterColumns() reads), and its comments.
+    QStringList sources;
+    QStringList texts;
+    if (payload) {
+        for (const Alert &alert : *payload->alerts) {
+            if (!alert.serviceSource.isEmpty() && !sources.contains(alert.serviceSource))
+                sources.append(alert.serviceSource);
+            if (!alert.title.isEmpty())
+                texts.append(alert.title);
+        }
+        for (const Alert &alert : *payload->alerts) {
+            std::optional<QStringList> names = evidenceSearchNames(alert.evidenceJson);
+            if (!names) {
+                payload = nullptr; // evidence the SQL may read otherwise: let it
+                break;
+            }
+            texts.append(*names);
+        }
+    }
+    SqlStatement &q = payload ? *m_storedIncidentRow : *m_storedIncident;
+    q.bind(1, providerIncidentId);
+    const bool found = q.next();
+    if (found)
+        rows.append(incidentFromStatement(q));
+    const bool ok = q.ok();
+    q.finish();
+    if (!ok)
+        return statementError(QStringLiteral("reading incident %1").arg(providerIncidentId), q);
+    if (found && payload) {
+        Incident &row = rows.last();
+        if (!row.ruleAlertId.isEmpty()) {
+            // A rule's incident also shows its rule alert: read it all (never from a page).
+            rows.removeLast();
+            return appendPageRow(providerIncidentId, rows, nullptr);
+        }
+        row.alertSources = sources;
+        row.alertText = texts.join(QChar(0x1F));
+        row.commentCount = int(payload->incident.comments.size());
+    }
+    return {};
 }
 
 Result<void> SqlIncidentRepository::appendStoredRow(const QString &providerIncidentId,

@@ -57,6 +57,10 @@ public:
      *  failure the error says failure with %1 = subject (default: the id). */
     Result<void> appendStoredRow(const QString &providerIncidentId, QList<Incident> &rows,
                                  const QString &failure, const QString &subject = {});
+    /** appendStoredRow() without the seen time; with payload, the filter facts come from the
+     *  payload just stored instead of a read of its alerts (see upsertIncidentPage()). */
+    Result<void> appendPageRow(const QString &providerIncidentId, QList<Incident> &rows,
+                               const IncidentPayload *payload);
 
 private:
     /** Fills alertSources, alertText and commentCount of a whole queue at once. */
@@ -88,6 +92,8 @@ private:
     std::unique_ptr<SqlStatement> m_countAlerts;
     std::unique_ptr<SqlStatement>
             m_storedIncident; ///< m_incidentByProviderId for the page-write path
+    std::unique_ptr<SqlStatement>
+            m_storedIncidentRow; ///< m_storedIncident without the filter facts
     std::unique_ptr<SqlStatement> m_redirectedInto;
     std::optional<QSqlQuery> m_incidentByProviderId;
 };

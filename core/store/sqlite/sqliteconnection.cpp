@@ -36,7 +36,8 @@ QString SqliteStoreDialect::incidentFilterColumns() const
 {
     // For the queue's filter: the alerts' products, their titles and evidence names, and the
     // number of comments. The names come from evidence kept as Graph sent it (JSON); older
-    // data-stream evidence is left out.
+    // data-stream evidence is left out, and so are items that are not objects (json_extract
+    // would read a text item as JSON and fail the whole read).
     return QStringLiteral(
             " (SELECT group_concat(s, ',') FROM (SELECT service_source AS s FROM alerts"
             "  WHERE incident_id = i.provider_incident_id UNION SELECT service_source"
@@ -56,7 +57,8 @@ QString SqliteStoreDialect::incidentFilterColumns() const
             "  FROM (SELECT CAST(evidence AS TEXT) AS e FROM alerts"
             "   WHERE incident_id = i.provider_incident_id UNION ALL SELECT CAST(evidence AS TEXT)"
             "   FROM component_alerts WHERE id = i.rule_alert_id) y,"
-            "  json_each(CASE WHEN json_valid(y.e) THEN y.e ELSE '[]' END) j)),"
+            "  json_each(CASE WHEN json_valid(y.e) THEN y.e ELSE '[]' END) j"
+            "  WHERE j.type = 'object')),"
             " (SELECT COUNT(*) FROM comments WHERE incident_id = i.provider_incident_id)");
 }
 
@@ -71,7 +73,7 @@ QString SqliteStoreDialect::evidenceNames() const
             " json_extract(j.value, '$.imageFile.fileName'), json_extract(j.value, '$.ipAddress'),"
             " json_extract(j.value, '$.url'), json_extract(j.value, '$.displayName'), ''), ''),"
             " char(31)) FROM json_each(CASE WHEN json_valid(CAST(evidence AS TEXT))"
-            " THEN CAST(evidence AS TEXT) ELSE '[]' END) j)");
+            " THEN CAST(evidence AS TEXT) ELSE '[]' END) j WHERE j.type = 'object')");
 }
 
 QString SqliteStoreDialect::inJsonArray(const QString &column, bool integers) const
