@@ -805,6 +805,11 @@ void TestKqlSeries::seriesAnalysisOfHostileSeries()
     CHECK_ROWS(QStringLiteral("print y = dynamic([1e308, -1e308, 1e308, -1e308]) | project (r) = "
                               "series_fit_line(y) | project isnull(r)"),
                (Rows{{"true"}}));
+    // A long straight series: every split fits exactly (rsquare 1), the first one (index 2)
+    // wins; the split search stays linear in the length.
+    CHECK_ROWS(QStringLiteral("print y = range(1, 131072) | project (r, s) = series_fit_2lines(y) "
+                              "| project round(r, 9), s"),
+               (Rows{{"1", "2"}}));
     // More test points than points: nothing to learn from.
     CHECK_ROWS(QStringLiteral("print y = dynamic([1, 2]) | project (b) = series_decompose(y, 0, "
                               "'avg', 5) | project isnull(b)"),

@@ -512,18 +512,41 @@ KqlJson twoLinesBag(const std::vector<double> &values)
 {
     const size_t n = values.size();
     const LineFit whole = fitLine(values, 0, n);
+    // Running sums make each split's residual O(1), so a series of 2^20 points stays linear.
+    struct Sums
+    {
+        long double x = 0, y = 0, xx = 0, xy = 0, yy = 0;
+    };
+    std::vector<Sums> sums(n + 1);
+    for (size_t i = 0; i < n; ++i) {
+        const long double x = i + 1;
+        const long double y = values[i];
+        sums[i + 1] = {sums[i].x + x, sums[i].y + y, sums[i].xx + x * x, sums[i].xy + x * y,
+                       sums[i].yy + y * y};
+    }
+    const auto residualOf = [&](size_t first, size_t last) {
+        const long double m = last - first;
+        const long double x = sums[last].x - sums[first].x;
+        const long double y = sums[last].y - sums[first].y;
+        const long double sxx = sums[last].xx - sums[first].xx - x * x / m;
+        const long double sxy = sums[last].xy - sums[first].xy - x * y / m;
+        const long double syy = sums[last].yy - sums[first].yy - y * y / m;
+        return std::max<long double>(0, syy - (sxx > 0 ? sxy * sxy / sxx : 0));
+    };
+    // Splits equal but for the sums' rounding count as equal: the first wins.
+    const long double tolerance = 1e-12L * static_cast<long double>(whole.total);
     size_t best = 0;
-    double bestResidual = 0;
+    long double bestSum = 0;
     for (size_t split = 2; split + 2 <= n; ++split) {
-        const double residual
-                = fitLine(values, 0, split).residual + fitLine(values, split, n).residual;
-        if (best == 0 || residual < bestResidual) {
+        const long double sum = residualOf(0, split) + residualOf(split, n);
+        if (best == 0 || sum < bestSum - tolerance) {
             best = split;
-            bestResidual = residual;
+            bestSum = sum;
         }
     }
     const LineFit left = fitLine(values, 0, best);
     const LineFit right = fitLine(values, best, n);
+    const double bestResidual = left.residual + right.residual;
     const auto real
             = [](double v) { return std::isfinite(v) ? KqlJson::fromReal(v) : KqlJson::null(); };
     std::vector<double> line;
