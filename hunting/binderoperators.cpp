@@ -603,8 +603,10 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
                                                 : QStringLiteral("%1_%2_%3")
                                                           .arg(value.text, series,
                                                                QLatin1String(field.name));
+                // extend replaces a column the query names; a default name already taken is
+                // made unique (series_stats_x_min1), as the language service does.
                 const qsizetype existing = row.indexOf(name);
-                if (extend && existing >= 0) {
+                if (extend && existing >= 0 && k < names.size()) {
                     row.setType(existing, field.type);
                     item->outputColumns.append(name);
                 } else {

@@ -752,6 +752,19 @@ void TestKqlSeries::tupleAssignmentNamesTheColumns()
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns, QStringList{QStringLiteral("y:real")});
     QCOMPARE(r.rows, (Rows{{"1"}}));
+    // A default name already taken is made unique; a name the query gives replaces the column.
+    r = run(y
+            + QStringLiteral(" | extend series_fit_line(y) | extend (series_fit_line_y_rsquare, "
+                             "b) = series_fit_line(y)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.size(), 12);
+    QCOMPARE(r.columns.mid(6),
+             (QStringList{QStringLiteral("series_fit_line_y_line_fit:dynamic"),
+                          QStringLiteral("b:real"),
+                          QStringLiteral("series_fit_line_y_variance1:real"),
+                          QStringLiteral("series_fit_line_y_rvariance1:real"),
+                          QStringLiteral("series_fit_line_y_interception1:real"),
+                          QStringLiteral("series_fit_line_y_line_fit1:dynamic")}));
     // A computed series gets an empty name part, as the language service names it.
     r = run(y + QStringLiteral(" | project series_stats(pack_array(1, 5))"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
