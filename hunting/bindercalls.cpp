@@ -228,6 +228,11 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                             "another aggregate)")
                      .arg(fn.name),
              node);
+    if (!fn.supported && multiColumnFields(fn.name))
+        fail(QStringLiteral("%1() gives several columns: use it alone in extend or project (x = "
+                            "%1(…) or (A, B) = %1(…))")
+                     .arg(fn.name),
+             node);
     if (!fn.supported)
         fail(QStringLiteral("the function %1() is not supported by Vigil's local KQL").arg(fn.name),
              node);

@@ -90,6 +90,16 @@ private:
     QHash<QString, int> m_next;
 };
 
+/** One column of a function that gives several (series_fit_line(), series_decompose(), …). */
+struct MultiColumnField
+{
+    const char *name; ///< the suffix of its default name (rsquare, ad_flag, …)
+    KqlType type;
+};
+
+/** The columns of a function that gives several, in Kusto's order, or null for other names. */
+const QList<MultiColumnField> *multiColumnFields(const QString &function);
+
 /** Where a scalar expression is bound: its row (columns) and names; what it may contain. */
 struct Context
 {
@@ -150,6 +160,8 @@ public:
                                  const Context &outer);
     SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
+    /** The arguments of a function that gives several columns (binderseries.cpp). */
+    void bindMultiColumnCall(Node &call, const Context &ctx);
     SchemaPtr bindSource(Node &node, const Context &ctx);
 
     // ---- helpers

@@ -564,38 +564,53 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
     int &counter = m_columnCounter;
     for (const NodePtr &item : op.kids) {
         Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
-        if (value.kind == NodeKind::Call && value.text == u"series_stats"
-            && !(ctx.scope && ctx.scope->find(value.text))) {
-            // series_stats(x) gives seven columns, series_stats_x_min & co.; `s = …` renames
-            // the first.
-            if (value.count() < 1 || value.count() > 2)
-                fail(QStringLiteral("series_stats() takes a series and ignore_nonfinite"), value);
-            if (bindScalar(*value.kid(0), ctx) != T::Dynamic)
-                fail(QStringLiteral("series_stats() takes a dynamic array"), *value.kid(0));
-            if (value.count() == 2 && bindScalar(*value.kid(1), ctx) != T::Bool)
-                fail(QStringLiteral("ignore_nonfinite of series_stats() is a bool"), *value.kid(1));
+        const QList<MultiColumnField> *fields
+                = value.kind == NodeKind::Call && !(ctx.scope && ctx.scope->find(value.text))
+                          ? multiColumnFields(value.text)
+                          : nullptr;
+        QStringList names; // `(A, B) = f(…)`: the names of the first columns
+        for (const auto &[key, name] : item->options) {
+            if (key == u"name")
+                names.append(name);
+        }
+        if (item->kind == NodeKind::Assign && item->text.isEmpty() && !fields)
+            fail(QStringLiteral("'(A, B) = …' names the columns of a function that gives several "
+                                "(series_fit_line(), series_decompose_anomalies(), …); this "
+                                "expression gives one value"),
+                 *item);
+        if (fields) {
+            // series_stats(x) gives seven columns, series_stats_x_min & co., series_fit_line(x)
+            // six, …; `s = …` renames the first, `(a, b) = …` the first ones.
+            bindMultiColumnCall(value, ctx);
+            if (names.size() > fields->size())
+                fail(QStringLiteral("%1() gives %2 columns, not %3")
+                             .arg(value.text)
+                             .arg(fields->size())
+                             .arg(names.size()),
+                     *item);
+            if (item->kind == NodeKind::Assign && !item->text.isEmpty())
+                names = {item->text};
+            for (qsizetype k = 0; k < names.size(); ++k) {
+                if (names.indexOf(names[k]) != k || (!extend && explicitNames.contains(names[k])))
+                    fail(QStringLiteral("the column '%1' is named twice").arg(names[k]), *item);
+                explicitNames.insert(names[k]);
+            }
             const QString series = expressionName(*value.kid(0));
-            if (series.isEmpty())
-                fail(QStringLiteral("series_stats() of a computed value: put the series in a "
-                                    "column first"),
-                     value);
             value.type = T::Dynamic;
-            static const std::pair<const char *, T> fields[] = {
-                    {"min", T::Real},      {"min_idx", T::Long}, {"max", T::Real},
-                    {"max_idx", T::Long},  {"avg", T::Real},     {"stdev", T::Real},
-                    {"variance", T::Real},
-            };
-            for (const auto &[field, type] : fields) {
-                QString name = QStringLiteral("series_stats_%1_%2")
-                                       .arg(series, QString::fromLatin1(field));
-                if (item->kind == NodeKind::Assign && item->outputColumns.isEmpty())
-                    name = item->text;
+            for (qsizetype k = 0; k < fields->size(); ++k) {
+                const MultiColumnField &field = fields->at(k);
+                QString name = k < names.size() ? names[k]
+                                                : QStringLiteral("%1_%2_%3")
+                                                          .arg(value.text, series,
+                                                               QLatin1String(field.name));
+                // extend replaces a column the query names; a default name already taken is
+                // made unique (series_stats_x_min1), as the language service does.
                 const qsizetype existing = row.indexOf(name);
-                if (extend && existing >= 0) {
-                    row.setType(existing, type);
+                if (extend && existing >= 0 && k < names.size()) {
+                    row.setType(existing, field.type);
                     item->outputColumns.append(name);
                 } else {
-                    item->outputColumns.append(row.appendUnique(name, type));
+                    item->outputColumns.append(row.appendUnique(name, field.type));
                 }
             }
             continue;

@@ -195,7 +195,9 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
             {QLatin1StringView("U14"), {QStringLiteral("ingestion_time")}},
             {QLatin1StringView("U15"),
              {QStringLiteral("prev"), QStringLiteral("next"), QStringLiteral("row_number"),
-              QStringLiteral("row_cumsum")}},
+              QStringLiteral("row_cumsum"), QStringLiteral("series_outliers"),
+              QStringLiteral("series_fit_line_dynamic"),
+              QStringLiteral("series_fit_2lines_dynamic")}},
     };
     return units;
 }

@@ -48,7 +48,22 @@ NodePtr Parser::opProjectLike(NodeKind kind, const Token &at)
         && (peek().kind == TokenKind::End || isOp(L("|")) || isOp(L(";")) || isOp(L(")"))))
         return op;
     do {
-        if (patterns)
+        const bool nameAt1
+                = peek(1).kind == TokenKind::Identifier || peek(1).kind == TokenKind::BracketName;
+        if ((kind == NodeKind::OpExtend || kind == NodeKind::OpProject) && isOp(L("(")) && nameAt1
+            && (isOp(L(","), 2) || (isOp(L(")"), 2) && isOp(L("="), 3)))) {
+            // (anomalies, score, baseline) = series_decompose_anomalies(y): the columns of a
+            // function that gives several, named in order (as summarize's arg_max).
+            NodePtr assign = make(NodeKind::Assign, take());
+            do {
+                assign->options.append(
+                        {QStringLiteral("name"), expectName(QStringLiteral("a column name"))});
+            } while (acceptOp(L(",")));
+            expectOp(L(")"), QStringLiteral("after the names"));
+            expectOp(L("="), QStringLiteral("after (names)"));
+            assign->kids.push_back(expression());
+            op->kids.push_back(std::move(assign));
+        } else if (patterns)
             op->kids.push_back(namePattern());
         else if (kind == NodeKind::OpProjectReorder) {
             NodePtr key = make(NodeKind::SortKey, peek());
@@ -174,26 +189,60 @@ NodePtr Parser::opMakeSeries(const Token &at)
         unexpected(QStringLiteral("'on' and the axis column of make-series"));
     op->kids.push_back(std::move(aggregates));
     op->kids.push_back(std::move(defaults));
-    for (int k = 1; k <= 3; ++k) {
-        if (isWord(L("in"), k) && isWord(L("range"), k + 1))
-            fail(QStringLiteral("make-series '… in range(…)' is not supported; write 'from … to … "
-                                "step …'"),
-                 peek(k).pos);
-    }
-    op->kids.push_back(namedOrPlain());
-    if (isWord(L("in")))
-        fail(QStringLiteral("make-series '… in range(…)' is not supported; write 'from … to … "
-                            "step …'"),
-             peek().pos);
-    for (const auto word : {L("from"), L("to")}) {
-        NodePtr bound = make(NodeKind::List, peek());
-        if (acceptWord(word))
+    // The older form `on Axis in range(start, stop, step)`: the axis is a column or
+    // `Name = Column` (an `in` after an expression would read as the in operator).
+    const auto isName = [&](int k) {
+        return peek(k).kind == TokenKind::Identifier || peek(k).kind == TokenKind::BracketName;
+    };
+    int inAt = 0;
+    if (isName(0) && isWord(L("in"), 1) && isWord(L("range"), 2))
+        inAt = 1;
+    else if (isName(0) && isOp(L("="), 1) && isName(2) && isWord(L("in"), 3)
+             && isWord(L("range"), 4))
+        inAt = 3;
+    if (inAt > 0) {
+        NodePtr axis = make(NodeKind::Name, peek(inAt - 1));
+        if (inAt == 3) {
+            NodePtr assign = make(NodeKind::Assign, peek());
+            assign->text = expectName(QStringLiteral("a column name"));
+            take(); // =
+            axis->pos = peek().pos;
+            axis->text = expectName(QStringLiteral("the axis column"));
+            assign->kids.push_back(std::move(axis));
+            op->kids.push_back(std::move(assign));
+        } else {
+            axis->text = expectName(QStringLiteral("the axis column"));
+            op->kids.push_back(std::move(axis));
+        }
+        take(); // in
+        take(); // range
+        expectOp(L("("), QStringLiteral("after 'range'"));
+        // Kusto's make-series page: stop is included and the first bin is bin(start, step).
+        op->options.append({QStringLiteral("in range"), QStringLiteral("true")});
+        for (const auto after : {L("start"), L("stop")}) {
+            NodePtr bound = make(NodeKind::List, peek());
             bound->kids.push_back(expression());
-        op->kids.push_back(std::move(bound));
+            op->kids.push_back(std::move(bound));
+            expectOp(L(","), QStringLiteral("after the %1 of range()").arg(after));
+        }
+        op->kids.push_back(expression());
+        expectOp(L(")"), QStringLiteral("after the step of range()"));
+    } else {
+        op->kids.push_back(namedOrPlain());
+        if (isWord(L("in")))
+            fail(QStringLiteral("make-series '… in range(…)' takes the axis column or 'Name = "
+                                "Column' before 'in'"),
+                 peek().pos);
+        for (const auto word : {L("from"), L("to")}) {
+            NodePtr bound = make(NodeKind::List, peek());
+            if (acceptWord(word))
+                bound->kids.push_back(expression());
+            op->kids.push_back(std::move(bound));
+        }
+        if (!acceptWord(L("step")))
+            unexpected(QStringLiteral("'step' in make-series"));
+        op->kids.push_back(expression());
     }
-    if (!acceptWord(L("step")))
-        unexpected(QStringLiteral("'step' in make-series"));
-    op->kids.push_back(expression());
     NodePtr keys = make(NodeKind::List, peek());
     if (acceptWord(L("by"))) {
         do {

@@ -420,7 +420,8 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     if (registered == registeredFunctions().constEnd()
         || (!registered->contains(-1) && !registered->contains(int(node.count()))))
         refuse(QStringLiteral("the function %1() cannot be compiled to SQL yet").arg(name), node);
-    const bool dynamicParams = dynamicParamFunctions().contains(name);
+    const bool dynamicParams
+            = dynamicParamFunctions().contains(name) || name.startsWith(QLatin1String("series_"));
     const bool anyParams = anyParamFunctions().contains(name);
     QStringList args;
     for (qsizetype i = 0; i < node.count(); ++i) {

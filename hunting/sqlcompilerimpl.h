@@ -146,6 +146,8 @@ public:
     Rel makeSeries(const Node &op, const Rel &in);
     /** top-nested: each level's top values by an aggregate, within the previous level's. */
     Rel topNested(const Node &op, const Rel &in);
+    /** The SQL of each column of a function that gives several (series_fit_line(), …). */
+    QStringList multiColumnSql(const Node &call, const Env &env);
     static bool isWindowFunction(const QString &name);
     static bool hasWindowCall(const Node &node);
 

@@ -287,19 +287,16 @@ Rel SqlCompiler::projection(const Node &node, const Rel &in)
         const QString name = item->outputColumns.value(0);
         if (name.isEmpty())
             refuse(QStringLiteral("internal error: this column has no name"), *item);
-        if (item->outputColumns.size() > 1 && value.kind == NodeKind::Call
-            && value.text == u"series_stats") {
-            // One kql_series_stats() per column, each answering its field.
-            const QString series = asDynamic(*value.kid(0), env);
-            const QString ignore
-                    = value.count() > 1 ? expr(*value.kid(1), env) : QStringLiteral("0");
+        if (item->outputColumns.size() > 1 && value.kind == NodeKind::Call) {
+            // A function that gives several columns: one kql_ call per column, answering its
+            // field (series_stats, series_fit_line, series_decompose, …).
+            const QStringList fields = multiColumnSql(value, env);
             for (qsizetype k = 0; k < item->outputColumns.size(); ++k) {
-                const QString field = QStringLiteral("kql_series_stats(%1, %2, %3)")
-                                              .arg(series, ignore, QString::number(k));
                 if (extend)
-                    computed.insert(item->outputColumns[k], field);
+                    computed.insert(item->outputColumns[k], fields.value(k));
                 else
-                    columns.append(field + QStringLiteral(" AS ") + quote(item->outputColumns[k]));
+                    columns.append(fields.value(k) + QStringLiteral(" AS ")
+                                   + quote(item->outputColumns[k]));
             }
             continue;
         }

@@ -34,12 +34,18 @@ Rel SqlCompiler::makeSeries(const Node &node, const Rel &in)
     // (excluded) or up to the bin of the largest value.
     const Node *from = node.kid(3)->kid(0);
     const Node *to = node.kid(4)->kid(0);
-    const QString start = from ? expr(*from, none)
-                               : QStringLiteral("(SELECT kql_series_start(min(%1), %2) FROM %3)")
-                                          .arg(axisSql, step, in.cte);
+    // `in range(start, stop, step)` (Kusto's make-series page): the bins are bin()'s, from
+    // bin(start, step) up to the bin of stop, included.
+    const bool inRange = node.option(QStringLiteral("in range")) == u"true";
+    QString start = from ? expr(*from, none)
+                         : QStringLiteral("(SELECT kql_series_start(min(%1), %2) FROM %3)")
+                                    .arg(axisSql, step, in.cte);
+    if (inRange)
+        start = QStringLiteral("kql_series_start(%1, %2)").arg(start, step);
     const QString bins
-            = to ? QStringLiteral("kql_series_bins(%1, %2, %3, 0)")
-                              .arg(QStringLiteral("\"_vigil_s\""), expr(*to, none), step)
+            = to ? QStringLiteral("kql_series_bins(%1, %2, %3, %4)")
+                              .arg(QStringLiteral("\"_vigil_s\""), expr(*to, none), step,
+                                   inRange ? QStringLiteral("1") : QStringLiteral("0"))
                  : QStringLiteral("kql_series_bins(\"_vigil_s\", (SELECT max(%1) FROM %2), %3, 1)")
                               .arg(axisSql, in.cte, step);
     const QString bounds = addCte(
@@ -119,6 +125,60 @@ Rel SqlCompiler::makeSeries(const Node &node, const Rel &in)
         out.cte = addCte(QStringLiteral("SELECT %1 FROM %2, %3%4")
                                  .arg(columns.join(QLatin1String(", ")), binned, bounds, tail));
     }
+    return out;
+}
+
+QStringList SqlCompiler::multiColumnSql(const Node &call, const Env &env)
+{
+    // The arguments in the order of the kql_ function; a missing one is NULL, which the runtime
+    // reads as the default Kusto's page gives (trend avg, test points 0, threshold 1.5, …).
+    const auto arg = [&](qsizetype i) {
+        if (i >= call.count())
+            return QStringLiteral("NULL");
+        return i == 0 ? asDynamic(*call.kid(0), env) : expr(*call.kid(i), env);
+    };
+    QString function;
+    QList<qsizetype> order;
+    int fields = 0;
+    if (call.text == u"series_stats") {
+        function = QStringLiteral("kql_series_stats");
+        order = {0, 1};
+        fields = 7;
+    } else if (call.text == u"series_fit_line") {
+        function = QStringLiteral("kql_series_fit_line");
+        order = {0};
+        fields = 6;
+    } else if (call.text == u"series_fit_2lines") {
+        function = QStringLiteral("kql_series_fit_2lines");
+        order = {0};
+        fields = 15;
+    } else if (call.text == u"series_decompose") {
+        function = QStringLiteral("kql_series_decompose");
+        order = {0, 1, 2, 3};
+        fields = 4;
+    } else if (call.text == u"series_decompose_forecast") {
+        // (series, points, seasonality, trend, …): series_decompose() with test points.
+        function = QStringLiteral("kql_series_decompose");
+        order = {0, 2, 3, 1};
+        fields = 4;
+    } else if (call.text == u"series_decompose_anomalies") {
+        function = QStringLiteral("kql_series_decompose_anomalies");
+        order = {0, 1, 2, 3, 4, 5};
+        fields = 3;
+    } else {
+        refuse(QStringLiteral("%1() cannot be compiled to SQL").arg(call.text), call);
+    }
+    QStringList args;
+    for (const qsizetype i : order) {
+        QString sql = arg(i);
+        if (call.text == u"series_stats" && i == 1 && sql == u"NULL")
+            sql = QStringLiteral("0");
+        args.append(sql);
+    }
+    QStringList out;
+    for (int k = 0; k < fields; ++k)
+        out.append(QStringLiteral("%1(%2, %3)")
+                           .arg(function, args.join(QLatin1String(", ")), QString::number(k)));
     return out;
 }
 

@@ -241,7 +241,7 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("keyword as name") << "DeviceInfo | extend last = 1"
                                      << "['last']" << 1 << 21;
     QTest::newRow("tuple") << "DeviceInfo | extend (a, b) = 1"
-                           << "several names" << 1 << 21;
+                           << "names the columns of a function that gives several" << 1 << 21;
     QTest::newRow("missing by") << "DeviceInfo | sort DeviceName"
                                 << "'by'" << 1 << 19;
 }

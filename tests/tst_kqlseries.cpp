@@ -37,6 +37,15 @@ private Q_SLOTS:
     void seriesStatsFollowsTheDocs();
     void partitionRunsTheSubqueryPerValue();
     void pivotMakesAColumnPerValue();
+    void seriesFitLineFollowsTheDocs();
+    void seriesFit2LinesSplitsWhereTheLinesFit();
+    void seriesOutliersUsesTukeysFences();
+    void seriesDecomposeFollowsTheDocs();
+    void seriesDecomposeAnomaliesAndForecast();
+    void seriesDecomposeRefusesTheAutodetectedPeriod();
+    void tupleAssignmentNamesTheColumns();
+    void seriesAnalysisOfHostileSeries();
+    void makeSeriesInRangeIncludesStop();
 
 private:
     struct Result
@@ -287,9 +296,9 @@ void TestKqlSeries::makeSeriesRefusals()
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | make-series count() on x from 0 "
                                  "to 3 step -1"),
                   "step of make-series must be positive");
-    CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | make-series count() on x in "
+    CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | make-series count() on x + 1 in "
                                  "range(0, 3, 1)"),
-                  "in range");
+                  "found 'range'");
 }
 
 // What U15 does not run yet is refused with its name, never approximated.
@@ -297,12 +306,16 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
 {
     const QString series = QStringLiteral("range x from 1 to 3 step 1 | make-series s = sum(x) "
                                           "on x from 0 to 3 step 1");
-    CHECK_REFUSED(series + QStringLiteral(" | extend m = series_stats(s) + 1"), "series_stats");
-    CHECK_REFUSED(series + QStringLiteral(" | extend series_fit_2lines(s)"), "series_fit_2lines");
+    CHECK_REFUSED(series + QStringLiteral(" | extend m = series_stats(s) + 1"),
+                  "series_stats() gives several columns");
+    CHECK_REFUSED(series + QStringLiteral(" | where series_fit_2lines(s) > 0"),
+                  "series_fit_2lines() gives several columns");
+    // Seasonality -1 (the default) detects the period with series_periods_detect(): refused,
+    // with what to write instead.
     CHECK_REFUSED(series
                           + QStringLiteral(" | extend (a, b, c) = "
                                            "series_decompose_anomalies(s)"),
-                  "series_decompose_anomalies");
+                  "pass the period: series_decompose_anomalies(s, 1.5, 0) for no seasonality");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | top-nested 3 of DeviceName with others "
                                  "= 'x' by count()"),
                   "with others");
@@ -524,6 +537,313 @@ void TestKqlSeries::pivotMakesAColumnPerValue()
                           + QStringLiteral("| evaluate pivot(State): (EventType:string, "
                                            "ALASKA:string)"),
                   "cells are long");
+}
+
+// https://learn.microsoft.com/kusto/query/series-fit-line-function : the page's example
+// y = 2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30 over x = 1..12 (its line_fit starts at
+// slope + interception). By hand: mean x 6.5, mean y 193/12; Sxx = 143; Sxy = 1645 - 12 * 6.5
+// * 193/12 = 390.5; slope = 390.5 / 143 = 2.7308; interception = 193/12 - 2.7308 * 6.5 =
+// -1.6667; SS = 4189 - 193^2/12 = 1084.9167, variance = SS / 11 = 98.6288; residual sum =
+// 1084.9167 - 390.5^2 / 143 = 18.5513, rvariance = 18.5513 / 11 = 1.6865; rsquare = 1 -
+// 18.5513 / 1084.9167 = 0.9829; line_fit[0] = 1.0641, line_fit[11] = 31.1026. (The page's
+// table shows 0.982, 2.730, 98.628, 1.686, -1.666, 1.064 … 31.102, cut to three decimals.)
+void TestKqlSeries::seriesFitLineFollowsTheDocs()
+{
+    const QString y
+            = QStringLiteral("print y = dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30])");
+    const Result r
+            = run(y
+                  + QStringLiteral(" | extend (RSquare, Slope, Variance, RVariance, "
+                                   "Interception, LineFit) = series_fit_line(y) | project "
+                                   "round(RSquare, 4), round(Slope, 4), round(Variance, "
+                                   "4), round(RVariance, 4), round(Interception, 4), "
+                                   "round(todouble(LineFit[0]), 4), "
+                                   "round(todouble(LineFit[11]), 4), array_length(LineFit)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.rows, (Rows{{"0.9829", "2.7308", "98.6288", "1.6865", "-1.6667", "1.0641", "31.1026",
+                            "12"}}));
+    // Without names: series_fit_line_y_rsquare & co., in the language service's order and types.
+    const Result named = run(y + QStringLiteral(" | extend series_fit_line(y)"));
+    QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
+    QCOMPARE(named.columns, (QStringList{QStringLiteral("y:dynamic"),
+                                         QStringLiteral("series_fit_line_y_rsquare:real"),
+                                         QStringLiteral("series_fit_line_y_slope:real"),
+                                         QStringLiteral("series_fit_line_y_variance:real"),
+                                         QStringLiteral("series_fit_line_y_rvariance:real"),
+                                         QStringLiteral("series_fit_line_y_interception:real"),
+                                         QStringLiteral("series_fit_line_y_line_fit:dynamic")}));
+    // series_fit_line_dynamic(): the same values in a bag.
+    CHECK_ROWS(y
+                       + QStringLiteral(" | extend f = series_fit_line_dynamic(y) | project "
+                                        "round(todouble(f.slope), 4), round(todouble(f.rvariance), "
+                                        "4), round(todouble(f.interception), 4)"),
+               (Rows{{"2.7308", "1.6865", "-1.6667"}}));
+}
+
+// https://learn.microsoft.com/kusto/query/series-fit-2lines-function : every split, a line per
+// part, the split with the best total r-square. y = 1, 2, 3, 4, 10, 8, 6 is two exact lines:
+// y = x over x = 1..4 and y = -2x + 20 over x = 5..7, so the split is at index 4 (the first
+// point of the right part), rsquare 1 and rvariance 0. variance: mean 34/7, SS = 230 - 34^2/7
+// = 64.857, / 6 = 10.8095; left 1..4: SS 5, / 3 = 1.6667; right 10, 8, 6: SS 8, / 2 = 4.
+void TestKqlSeries::seriesFit2LinesSplitsWhereTheLinesFit()
+{
+    const QString y = QStringLiteral("print y = dynamic([1, 2, 3, 4, 10, 8, 6])");
+    CHECK_ROWS(y
+                       + QStringLiteral(" | extend (rs, si, v, rv, lf, rrs, rsl, ri, rvar, rrv, "
+                                        "lrs, lsl, li, lvar, lrv) = series_fit_2lines(y) | "
+                                        "project round(rs, 6), si, round(v, 4), round(rv, 6), "
+                                        "tostring(lf), round(rrs, 6), round(rsl, 6), round(ri, "
+                                        "6), round(rvar, 6), round(lrs, 6), round(lsl, 6), "
+                                        "round(li, 6), round(lvar, 4), round(lrv, 6)"),
+               (Rows{{"1", "4", "10.8095", "0", "[1.0,2.0,3.0,4.0,10.0,8.0,6.0]", "1", "-2", "20",
+                      "4", "1", "1", "0", "1.6667", "0"}}));
+    // The page's syntax notes: `project (rs, si, v) = …` names three and keeps the others'
+    // default names.
+    const Result r = run(y + QStringLiteral(" | project (rs, si, v) = series_fit_2lines(y)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.size(), 15);
+    QCOMPARE(r.columns.mid(0, 4),
+             (QStringList{QStringLiteral("rs:real"), QStringLiteral("si:long"),
+                          QStringLiteral("v:real"),
+                          QStringLiteral("series_fit_2lines_y_rvariance:real")}));
+    CHECK_ROWS(y
+                       + QStringLiteral(" | extend f = series_fit_2lines_dynamic(y) | project "
+                                        "tolong(f.split_idx), round(todouble(f.right.slope), 6), "
+                                        "round(todouble(f.left.slope), 6)"),
+               (Rows{{"4", "-2", "1"}}));
+}
+
+// https://learn.microsoft.com/kusto/query/series-outliers-function : Tukey's fences over the
+// 10th-90th percentiles (ctukey, the default) or the 25th-75th (tukey); a score above 1.5 is a
+// rise anomaly. Percentiles by nearest rank (Kusto's percentile page). y = 1, 2, 3, 4, 100, 6,
+// 7, 8, 9, 10 sorted: 1 2 3 4 6 7 8 9 10 100. ctukey: P10 = the 1st (1), P90 = the 9th (10), so
+// 100 scores (100 - 10) / 9 = 10 and the rest 0. tukey: P25 = the 3rd (3), P75 = the 8th (9):
+// 1 scores (1 - 3) / 6 = -1/3, 2 -1/6, 100 91/6, 10 1/6.
+void TestKqlSeries::seriesOutliersUsesTukeysFences()
+{
+    const QString y = QStringLiteral("print y = dynamic([1, 2, 3, 4, 100, 6, 7, 8, 9, 10])");
+    CHECK_ROWS(y + QStringLiteral(" | project series_outliers(y)"),
+               (Rows{{"[0.0,0.0,0.0,0.0,10.0,0.0,0.0,0.0,0.0,0.0]"}}));
+    CHECK_ROWS(y + QStringLiteral(" | project o = series_outliers(y, 'tukey')"),
+               (Rows{{"[-0.3333333333333333,-0.16666666666666666,0.0,0.0,15.166666666666666,0.0,"
+                      "0.0,0.0,0.0,0.16666666666666666]"}}));
+    // ignore_val and nulls score 0 and take no part: 1 2 3 4 6 7 8 9 10 1000 again (-1 ignored).
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, -1, 2, 3, 4, null, 1000, 6, 7, 8, 9, 10]) "
+                              "| project series_outliers(y, 'ctukey', -1)"),
+               (Rows{{"[0.0,0.0,0.0,0.0,0.0,0.0,110.0,0.0,0.0,0.0,0.0,0.0]"}}));
+    // ctukey with other percentiles: P20 = the 2nd (2), P80 = the 8th (9); 100 scores 91/7.
+    CHECK_ROWS(y + QStringLiteral(" | project series_outliers(y, 'ctukey', double(null), 20, 80)"),
+               (Rows{{"[-0.14285714285714285,0.0,0.0,0.0,13.0,0.0,0.0,0.0,0.0,"
+                      "0.14285714285714285]"}}));
+    CHECK_REFUSED(y + QStringLiteral(" | project series_outliers(y, 'ctukey', 0, 1, 90)"),
+                  "[2, 98]");
+    CHECK_REFUSED(y + QStringLiteral(" | project series_outliers(y, 'fences')"), "'fences'");
+}
+
+// https://learn.microsoft.com/kusto/query/series-decompose-function : seasonal is the median of
+// the points of the same phase, the trend is taken from x - seasonal (avg: its average;
+// linefit: a line; none: 0), baseline = seasonal + trend, residual = x - baseline.
+// y = 1, 5, 2, 6, 3, 7 with period 2: phase 0 holds 1, 2, 3 (median 2), phase 1 5, 6, 7
+// (median 6); x - seasonal = -1, -1, 0, 0, 1, 1, average 0.
+void TestKqlSeries::seriesDecomposeFollowsTheDocs()
+{
+    const QString y = QStringLiteral("print y = dynamic([1, 5, 2, 6, 3, 7])");
+    const Result r = run(y + QStringLiteral(" | extend series_decompose(y, 2) | project-away y"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("series_decompose_y_baseline:dynamic"),
+                                     QStringLiteral("series_decompose_y_seasonal:dynamic"),
+                                     QStringLiteral("series_decompose_y_trend:dynamic"),
+                                     QStringLiteral("series_decompose_y_residual:dynamic")}));
+    QCOMPARE(r.rows, (Rows{{"[2.0,6.0,2.0,6.0,2.0,6.0]", "[2.0,6.0,2.0,6.0,2.0,6.0]",
+                            "[0.0,0.0,0.0,0.0,0.0,0.0]", "[-1.0,-1.0,0.0,0.0,1.0,1.0]"}}));
+    // An even count per phase: the median is the mean of the middle two (phase 0: 1, 3 -> 2;
+    // phase 1: 4, 8 -> 6). No trend: baseline = seasonal.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 4, 3, 8]) | project (b, s, t, r) = "
+                              "series_decompose(y, 2, 'none')"),
+               (Rows{{"[2.0,6.0,2.0,6.0]", "[2.0,6.0,2.0,6.0]", "[0.0,0.0,0.0,0.0]",
+                      "[-1.0,-2.0,1.0,2.0]"}}));
+    // linefit without seasonality, learning from all but the last 2 points: 1, 2, 3, 4 lie on
+    // y = x, so the trend goes on 5, 6 over the test points; residual = y - trend.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 2, 3, 4, 0, 0]) | project (b, s, t, r) = "
+                              "series_decompose(y, 0, 'linefit', 2)"),
+               (Rows{{"[1.0,2.0,3.0,4.0,5.0,6.0]", "[0.0,0.0,0.0,0.0,0.0,0.0]",
+                      "[1.0,2.0,3.0,4.0,5.0,6.0]", "[0.0,0.0,0.0,0.0,-5.0,-6.0]"}}));
+    // avg learns from the first 4 only: (1 + 2 + 3 + 4) / 4 = 2.5.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 2, 3, 4, 0, 0]) | project (b) = "
+                              "series_decompose(y, 0, 'avg', 2)"),
+               (Rows{{"[2.5,2.5,2.5,2.5,2.5,2.5]", "[0.0,0.0,0.0,0.0,0.0,0.0]",
+                      "[2.5,2.5,2.5,2.5,2.5,2.5]", "[-1.5,-0.5,0.5,1.5,-2.5,-2.5]"}}));
+    CHECK_REFUSED(y + QStringLiteral(" | extend series_decompose(y, 0, 'median')"), "'median'");
+}
+
+// https://learn.microsoft.com/kusto/query/series-decompose-anomalies-function : decompose, then
+// series_outliers() of the residual, then +1 / -1 where the score is above threshold / below
+// -threshold. y = 1, -40, 3, 4, 100, 6, 7, 8, 9, 12 without seasonality, trend avg: the average
+// is 110 / 10 = 11, residual = -10, -51, -8, -7, 89, -5, -4, -3, -2, 1. tukey: sorted residuals
+// -51 -10 -8 -7 -5 -4 -3 -2 1 89, P25 = the 3rd (-8), P75 = the 8th (-2), range 6: -10 scores
+// -2/6, -51 -43/6, 89 91/6, 1 3/6; flags at 1.5: -1 for -51, +1 for 89.
+void TestKqlSeries::seriesDecomposeAnomaliesAndForecast()
+{
+    const QString y = QStringLiteral("print y = dynamic([1, -40, 3, 4, 100, 6, 7, 8, 9, 12])");
+    CHECK_ROWS(y
+                       + QStringLiteral(" | extend (anomalies, score, baseline) = "
+                                        "series_decompose_anomalies(y, 1.5, 0, 'avg', 0, "
+                                        "'tukey') | project-away y"),
+               (Rows{{"[0,-1,0,0,1,0,0,0,0,0]",
+                      "[-0.3333333333333333,-7.166666666666667,0.0,0.0,15.166666666666666,0.0,"
+                      "0.0,0.0,0.0,0.5]",
+                      "[11.0,11.0,11.0,11.0,11.0,11.0,11.0,11.0,11.0,11.0]"}}));
+    // A threshold of 10 keeps only 89 (91/6 = 15.2); -43/6 = -7.2 is no longer below -10.
+    CHECK_ROWS(y
+                       + QStringLiteral(" | extend (anomalies) = series_decompose_anomalies(y, "
+                                        "10, 0, 'avg', 0, 'tukey') | project anomalies"),
+               (Rows{{"[0,0,0,0,1,0,0,0,0,0]"}}));
+    // ctukey (the default): P10 = the 1st (-51), P90 = the 9th (1), range 52: only 89 is out,
+    // scoring (89 - 1) / 52 = 22/13 = 1.6923, above 1.5.
+    const Result named = run(y + QStringLiteral(" | extend series_decompose_anomalies(y, 1.5, 0)"));
+    QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
+    QCOMPARE(named.columns,
+             (QStringList{QStringLiteral("y:dynamic"),
+                          QStringLiteral("series_decompose_anomalies_y_ad_flag:dynamic"),
+                          QStringLiteral("series_decompose_anomalies_y_ad_score:dynamic"),
+                          QStringLiteral("series_decompose_anomalies_y_baseline:dynamic")}));
+    QCOMPARE(named.rows.value(0).value(1), QByteArray("[0,0,0,0,1,0,0,0,0,0]"));
+    QCOMPARE(named.rows.value(0).value(2),
+             QByteArray("[0.0,0.0,0.0,0.0,1.6923076923076923,0.0,0.0,0.0,0.0,0.0]"));
+    // series_decompose_forecast(y, 2, 0, 'linefit'): the line through 1, 2, 3, 4 carried on.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 2, 3, 4, 0, 0]) | project f = "
+                              "series_decompose_forecast(y, 2, 0, 'linefit')"),
+               (Rows{{"[1.0,2.0,3.0,4.0,5.0,6.0]", "[0.0,0.0,0.0,0.0,0.0,0.0]",
+                      "[1.0,2.0,3.0,4.0,5.0,6.0]", "[0.0,0.0,0.0,0.0,-5.0,-6.0]"}}));
+}
+
+void TestKqlSeries::seriesDecomposeRefusesTheAutodetectedPeriod()
+{
+    const QString y = QStringLiteral("print y = dynamic([1, 2, 3, 4, 5, 6])");
+    CHECK_REFUSED(y + QStringLiteral(" | extend series_decompose(y)"),
+                  "series_decompose(y, 0) for no seasonality or series_decompose(y, 24) for a "
+                  "daily cycle of hourly bins");
+    CHECK_REFUSED(y + QStringLiteral(" | extend series_decompose_anomalies(y, 2.5, -1, 'linefit')"),
+                  "series_periods_detect()");
+    CHECK_REFUSED(y + QStringLiteral(" | extend series_decompose_forecast(y, 2)"),
+                  "series_decompose_forecast(y, 2, 0)");
+    CHECK_REFUSED(y + QStringLiteral(" | extend series_decompose(y, -2)"), "not -2");
+    // A computed period is checked when the query runs.
+    CHECK_REFUSED(y + QStringLiteral(" | extend p = -1 | extend series_decompose(y, p)"),
+                  "pass the period");
+}
+
+void TestKqlSeries::tupleAssignmentNamesTheColumns()
+{
+    const QString y = QStringLiteral("print y = dynamic([2, 4, 6])");
+    // `x = f(…)` renames the first column only; (a, b) the first two.
+    Result r = run(y + QStringLiteral(" | extend x = series_fit_line(y)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.mid(0, 3),
+             (QStringList{QStringLiteral("y:dynamic"), QStringLiteral("x:real"),
+                          QStringLiteral("series_fit_line_y_slope:real")}));
+    r = run(y + QStringLiteral(" | project (a, b) = series_stats(y)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.mid(0, 3), (QStringList{QStringLiteral("a:real"), QStringLiteral("b:long"),
+                                               QStringLiteral("series_stats_y_max:real")}));
+    QCOMPARE(r.rows.value(0).mid(0, 2), (QByteArrayList{"2", "0"}));
+    // extend over a column of the same name replaces it in place.
+    r = run(y + QStringLiteral(" | extend y = series_fit_line(y) | project y"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns, QStringList{QStringLiteral("y:real")});
+    QCOMPARE(r.rows, (Rows{{"1"}}));
+    // A default name already taken is made unique; a name the query gives replaces the column.
+    r = run(y
+            + QStringLiteral(" | extend series_fit_line(y) | extend (series_fit_line_y_rsquare, "
+                             "b) = series_fit_line(y)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.size(), 12);
+    QCOMPARE(r.columns.mid(6),
+             (QStringList{QStringLiteral("series_fit_line_y_line_fit:dynamic"),
+                          QStringLiteral("b:real"),
+                          QStringLiteral("series_fit_line_y_variance1:real"),
+                          QStringLiteral("series_fit_line_y_rvariance1:real"),
+                          QStringLiteral("series_fit_line_y_interception1:real"),
+                          QStringLiteral("series_fit_line_y_line_fit1:dynamic")}));
+    // A computed series gets an empty name part, as the language service names it.
+    r = run(y + QStringLiteral(" | project series_stats(pack_array(1, 5))"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns.value(0), QStringLiteral("series_stats__min:real"));
+    QCOMPARE(r.rows.value(0).value(0), QByteArray("1"));
+    CHECK_REFUSED(y + QStringLiteral(" | extend (a, b) = strlen('x')"),
+                  "names the columns of a function that gives several");
+    CHECK_REFUSED(y + QStringLiteral(" | extend (a, a) = series_fit_line(y)"),
+                  "'a' is named twice");
+    CHECK_REFUSED(y
+                          + QStringLiteral(" | extend (a, b, c, d, e, f, g) = "
+                                           "series_fit_line(y)"),
+                  "gives 6 columns, not 7");
+}
+
+// Empty series, nulls, one point, strings, huge values: no crash, nulls where nothing can be
+// fitted (Vigil's rule where the pages are silent: a series with an element that is not a
+// finite number has no fit and no decomposition).
+void TestKqlSeries::seriesAnalysisOfHostileSeries()
+{
+    CHECK_ROWS(QStringLiteral("print y = dynamic([]) | project (r) = series_fit_line(y) | "
+                              "project isnull(r)"),
+               (Rows{{"true"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([5]) | project (r, s) = series_fit_line(y) | "
+                              "project isnull(r), isnull(s)"),
+               (Rows{{"true", "true"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 'a', 3]) | project (r) = "
+                              "series_fit_line(y) | project isnull(r)"),
+               (Rows{{"true"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 2, 3]) | project (r, s) = "
+                              "series_fit_2lines(y) | project isnull(r), isnull(s)"),
+               (Rows{{"true", "true"}}));
+    // A constant series fits perfectly but has no r-square (0 / 0).
+    CHECK_ROWS(QStringLiteral("print y = dynamic([3, 3, 3]) | project (r, s, v) = "
+                              "series_fit_line(y) | project isnull(r), s, v"),
+               (Rows{{"true", "0", "0"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, null, 3]) | project (b) = "
+                              "series_decompose(y, 0) | project isnull(b)"),
+               (Rows{{"true"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([7]) | project (f, s, b) = "
+                              "series_decompose_anomalies(y, 1.5, 0)"),
+               (Rows{{"[0]", "[0.0]", "[7.0]"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([]) | project series_outliers(y)"),
+               (Rows{{"[]"}}));
+    CHECK_ROWS(QStringLiteral("print y = 'text' | project isnull(series_outliers(todynamic(y)))"),
+               (Rows{{"true"}}));
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 'a', null, 3]) | project "
+                              "series_outliers(y)"),
+               (Rows{{"[0.0,0.0,0.0,0.0]"}}));
+    // Huge values overflow the sums: no r-square rather than a wrong one.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1e308, -1e308, 1e308, -1e308]) | project (r) = "
+                              "series_fit_line(y) | project isnull(r)"),
+               (Rows{{"true"}}));
+    // A long straight series: every split fits exactly (rsquare 1), the first one (index 2)
+    // wins; the split search stays linear in the length.
+    CHECK_ROWS(QStringLiteral("print y = range(1, 131072) | project (r, s) = series_fit_2lines(y) "
+                              "| project round(r, 9), s"),
+               (Rows{{"1", "2"}}));
+    // More test points than points: nothing to learn from.
+    CHECK_ROWS(QStringLiteral("print y = dynamic([1, 2]) | project (b) = series_decompose(y, 0, "
+                              "'avg', 5) | project isnull(b)"),
+               (Rows{{"true"}}));
+}
+
+// https://learn.microsoft.com/kusto/query/make-series-operator , alternate syntax: `in
+// range(start, stop, step)` includes stop and bins with bin(), so the axis starts at
+// bin(start, step). x = 1..9 summed by bin(x, 3) from bin(1, 3) = 0 to 9: [0,3) 1+2 = 3,
+// [3,6) 12, [6,9) 21, [9,12) 9.
+void TestKqlSeries::makeSeriesInRangeIncludesStop()
+{
+    CHECK_ROWS(QStringLiteral("range x from 1 to 9 step 1 | make-series s = sum(x) on x in "
+                              "range(1, 9, 3)"),
+               (Rows{{"[3,12,21,9]", "[0,3,6,9]"}}));
+    const Result r = run(QStringLiteral("range x from 1 to 9 step 1 | make-series s = sum(x) on "
+                                        "A = x in range(0, 8, 4)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("s:dynamic"), QStringLiteral("A:dynamic")}));
+    // 0..8 in bins of 4 with 8 included: [0,4) 1+2+3 = 6, [4,8) 22, [8,12) 8 + 9 = 17.
+    QCOMPARE(r.rows, (Rows{{"[6,22,17]", "[0,4,8]"}}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)

@@ -1,10 +1,14 @@
 // Series and window functions (unit U15 of reference/kql.md): the running state of row_number()
-// and row_cumsum() with restart, and the arrays make-series builds.
+// and row_cumsum() with restart, the arrays make-series builds, and the series analysis
+// functions (line fits, outliers, decomposition).
 #include "kqlsqlitesupport.h"
 #include "kqltime.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace Vigil::KqlSqlite {
@@ -366,6 +370,488 @@ void seriesStatsFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     }
 }
 
+// ---- series analysis: series_fit_line(), series_fit_2lines(), series_outliers(),
+// series_decompose() and its anomalies and forecast (Microsoft's pages of each function).
+
+/** The elements of a series as numbers, or nullopt when one is not a finite number. */
+std::optional<std::vector<double>> finiteNumbers(const KqlJson &series)
+{
+    if (!series.isArray())
+        return std::nullopt;
+    std::vector<double> values;
+    values.reserve(series.items.size());
+    for (const KqlJson &item : series.items) {
+        const double v = item.kind == KqlJson::Kind::Long   ? double(item.integer)
+                         : item.kind == KqlJson::Kind::Real ? item.real
+                                                            : std::nan("");
+        if (!std::isfinite(v))
+            return std::nullopt;
+        values.push_back(v);
+    }
+    return values;
+}
+
+KqlJson realArray(const std::vector<double> &values)
+{
+    KqlJson array = KqlJson::array();
+    array.items.reserve(values.size());
+    for (const double v : values)
+        array.items.push_back(KqlJson::fromReal(v));
+    return array;
+}
+
+/**
+ * A least-squares line over values[first, last) with x = first + 1, …, last (series_fit_line's
+ * page: its example's line_fit starts at slope + interception, so x counts from 1).
+ */
+struct LineFit
+{
+    double slope = 0;
+    double interception = 0;
+    double total = 0; ///< sum of squares about the mean
+    double residual = 0; ///< sum of squared residuals
+    size_t count = 0;
+    bool ok = false; ///< at least two points
+
+    double at(size_t index) const { return slope * double(index + 1) + interception; }
+};
+
+LineFit fitLine(const std::vector<double> &values, size_t first, size_t last)
+{
+    LineFit fit;
+    fit.count = last - first;
+    if (fit.count < 1)
+        return fit;
+    const double n = double(fit.count);
+    double mx = 0;
+    double my = 0;
+    for (size_t i = first; i < last; ++i) {
+        mx += double(i + 1);
+        my += values[i];
+    }
+    mx /= n;
+    my /= n;
+    double sxx = 0;
+    double sxy = 0;
+    for (size_t i = first; i < last; ++i) {
+        sxx += (double(i + 1) - mx) * (double(i + 1) - mx);
+        sxy += (double(i + 1) - mx) * (values[i] - my);
+        fit.total += (values[i] - my) * (values[i] - my);
+    }
+    fit.slope = sxx > 0 ? sxy / sxx : 0.0;
+    fit.interception = my - fit.slope * mx;
+    for (size_t i = first; i < last; ++i)
+        fit.residual += (values[i] - fit.at(i)) * (values[i] - fit.at(i));
+    fit.ok = fit.count >= 2;
+    return fit;
+}
+
+/**
+ * series_fit_line's page, checked against its example (y = 2, 5, 6, 8, …, 30 gives variance
+ * 98.628 and rvariance 1.686): variance and rvariance divide by n - 1; rsquare is
+ * 1 - residual / total. A constant series has no rsquare (0 / 0): null.
+ */
+double rsquare(double residual, double total)
+{
+    return total > 0 ? 1.0 - residual / total : std::nan("");
+}
+
+double perPoint(double sum, size_t count)
+{
+    return count >= 2 ? sum / double(count - 1) : std::nan("");
+}
+
+/** kql_series_fit_line(series, field): 0 rsquare, 1 slope, 2 variance, 3 rvariance,
+ * 4 interception, 5 line_fit. */
+KqlJson lineFitBag(const std::vector<double> &values, const LineFit &fit)
+{
+    KqlJson bag = KqlJson::object();
+    const auto real
+            = [](double v) { return std::isfinite(v) ? KqlJson::fromReal(v) : KqlJson::null(); };
+    std::vector<double> line;
+    for (size_t i = 0; i < values.size(); ++i)
+        line.push_back(fit.at(i));
+    bag.members.push_back({"rsquare", real(rsquare(fit.residual, fit.total))});
+    bag.members.push_back({"slope", real(fit.slope)});
+    bag.members.push_back({"variance", real(perPoint(fit.total, fit.count))});
+    bag.members.push_back({"rvariance", real(perPoint(fit.residual, fit.count))});
+    bag.members.push_back({"interception", real(fit.interception)});
+    bag.members.push_back({"line_fit", realArray(line)});
+    return bag;
+}
+
+void seriesFitLineFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto values = finiteNumbers(dynamicArg(argv[0]));
+    if (!values || values->size() < 2)
+        return sqlite3_result_null(ctx);
+    const LineFit fit = fitLine(*values, 0, values->size());
+    const KqlJson bag = lineFitBag(*values, fit);
+    if (argc == 1)
+        return resultJson(ctx, bag);
+    const qint64 field = longArg(argv[1]).value_or(-1);
+    if (field < 0 || size_t(field) >= bag.members.size())
+        return sqlite3_result_null(ctx);
+    const KqlJson &value = bag.members[size_t(field)].second;
+    if (value.kind == KqlJson::Kind::Real)
+        return resultReal(ctx, value.real);
+    if (value.kind == KqlJson::Kind::Null)
+        return sqlite3_result_null(ctx);
+    resultJson(ctx, value);
+}
+
+/**
+ * series_fit_2lines's page: every split in two parts, a line fitted to each, the split with the
+ * largest total r-square wins. Where the page is silent, Vigil reads it so: each part has at
+ * least two points; split_idx is the first index of the right part; the total r-square is
+ * 1 - (left + right residual sums) / the whole series' sum of squares, rvariance those residual
+ * sums over n - 1; both lines use the whole series' x (1, 2, …), so line_fit[i] is
+ * slope * (i + 1) + interception on either side; the first of equal splits wins.
+ */
+KqlJson twoLinesBag(const std::vector<double> &values)
+{
+    const size_t n = values.size();
+    const LineFit whole = fitLine(values, 0, n);
+    // Running sums make each split's residual O(1), so a series of 2^20 points stays linear.
+    struct Sums
+    {
+        long double x = 0, y = 0, xx = 0, xy = 0, yy = 0;
+    };
+    std::vector<Sums> sums(n + 1);
+    for (size_t i = 0; i < n; ++i) {
+        const long double x = i + 1;
+        const long double y = values[i];
+        sums[i + 1] = {sums[i].x + x, sums[i].y + y, sums[i].xx + x * x, sums[i].xy + x * y,
+                       sums[i].yy + y * y};
+    }
+    const auto residualOf = [&](size_t first, size_t last) {
+        const long double m = last - first;
+        const long double x = sums[last].x - sums[first].x;
+        const long double y = sums[last].y - sums[first].y;
+        const long double sxx = sums[last].xx - sums[first].xx - x * x / m;
+        const long double sxy = sums[last].xy - sums[first].xy - x * y / m;
+        const long double syy = sums[last].yy - sums[first].yy - y * y / m;
+        return std::max<long double>(0, syy - (sxx > 0 ? sxy * sxy / sxx : 0));
+    };
+    // Splits equal but for the sums' rounding count as equal: the first wins.
+    const long double tolerance = 1e-12L * static_cast<long double>(whole.total);
+    size_t best = 0;
+    long double bestSum = 0;
+    for (size_t split = 2; split + 2 <= n; ++split) {
+        const long double sum = residualOf(0, split) + residualOf(split, n);
+        if (best == 0 || sum < bestSum - tolerance) {
+            best = split;
+            bestSum = sum;
+        }
+    }
+    const LineFit left = fitLine(values, 0, best);
+    const LineFit right = fitLine(values, best, n);
+    const double bestResidual = left.residual + right.residual;
+    const auto real
+            = [](double v) { return std::isfinite(v) ? KqlJson::fromReal(v) : KqlJson::null(); };
+    std::vector<double> line;
+    for (size_t i = 0; i < n; ++i)
+        line.push_back(i < best ? left.at(i) : right.at(i));
+    KqlJson bag = KqlJson::object();
+    bag.members.push_back({"rsquare", real(rsquare(bestResidual, whole.total))});
+    bag.members.push_back({"split_idx", KqlJson::fromLong(qint64(best))});
+    bag.members.push_back({"variance", real(perPoint(whole.total, n))});
+    bag.members.push_back({"rvariance", real(perPoint(bestResidual, n))});
+    bag.members.push_back({"line_fit", realArray(line)});
+    for (const auto &[side, fit] : {std::pair<const char *, const LineFit *>("right", &right),
+                                    std::pair<const char *, const LineFit *>("left", &left)}) {
+        const std::string prefix = std::string(side) + "_";
+        bag.members.push_back({prefix + "rsquare", real(rsquare(fit->residual, fit->total))});
+        bag.members.push_back({prefix + "slope", real(fit->slope)});
+        bag.members.push_back({prefix + "interception", real(fit->interception)});
+        bag.members.push_back({prefix + "variance", real(perPoint(fit->total, fit->count))});
+        bag.members.push_back({prefix + "rvariance", real(perPoint(fit->residual, fit->count))});
+    }
+    return bag;
+}
+
+/** series_fit_2lines_dynamic's page: the bag has right and left as nested bags. */
+KqlJson nestTwoLines(const KqlJson &flat)
+{
+    KqlJson bag = KqlJson::object();
+    KqlJson right = KqlJson::object();
+    KqlJson left = KqlJson::object();
+    for (const KqlJsonMember &m : flat.members) {
+        if (m.first.rfind("right_", 0) == 0)
+            right.members.push_back({m.first.substr(6), m.second});
+        else if (m.first.rfind("left_", 0) == 0)
+            left.members.push_back({m.first.substr(5), m.second});
+        else
+            bag.members.push_back(m);
+    }
+    bag.members.push_back({"right", right});
+    bag.members.push_back({"left", left});
+    return bag;
+}
+
+void seriesFit2LinesFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto values = finiteNumbers(dynamicArg(argv[0]));
+    if (!values || values->size() < 4)
+        return sqlite3_result_null(ctx);
+    const KqlJson bag = twoLinesBag(*values);
+    if (argc == 1)
+        return resultJson(ctx, nestTwoLines(bag));
+    const qint64 field = longArg(argv[1]).value_or(-1);
+    if (field < 0 || size_t(field) >= bag.members.size())
+        return sqlite3_result_null(ctx);
+    const KqlJson &value = bag.members[size_t(field)].second;
+    if (value.kind == KqlJson::Kind::Real)
+        return resultReal(ctx, value.real);
+    if (value.kind == KqlJson::Kind::Long)
+        return sqlite3_result_int64(ctx, value.integer);
+    if (value.kind == KqlJson::Kind::Null)
+        return sqlite3_result_null(ctx);
+    resultJson(ctx, value);
+}
+
+/**
+ * The p-th percentile of sorted values by the nearest-rank definition that Kusto's percentile()
+ * page gives (the smallest value with at least p percent of the values at or below it); the
+ * series_outliers page names the percentiles but not how they are computed.
+ */
+double nearestRank(const std::vector<double> &sorted, double p)
+{
+    const double rank = std::ceil(p / 100.0 * double(sorted.size()));
+    const size_t index = rank < 1 ? 0 : std::min(sorted.size(), size_t(rank)) - 1;
+    return sorted[index];
+}
+
+/**
+ * series_outliers's page: Tukey's fences over the [low, high] percentiles (25/75 for tukey,
+ * 10/90 or the given ones for ctukey), a score above 1.5 a rise anomaly, below -1.5 a decline.
+ * The score is the k of the fence the value sits on: (x - Q_high) / (Q_high - Q_low) above
+ * Q_high, (x - Q_low) / (Q_high - Q_low) below Q_low, 0 between them; nulls, values that are
+ * not numbers and ignore_val score 0 and take no part in the percentiles.
+ */
+std::optional<std::vector<double>> outlierScores(const KqlJson &series, bool custom,
+                                                 std::optional<double> ignore, double low,
+                                                 double high, std::string &error)
+{
+    if (!series.isArray())
+        return std::nullopt;
+    if (!custom) {
+        low = 25;
+        high = 75;
+    } else if (!(low >= 2 && low <= 98 && high >= 2 && high <= 98 && low < high)) {
+        error = "series_outliers(): min_percentile and max_percentile must be in [2, 98], the "
+                "first below the second";
+        return std::nullopt;
+    }
+    std::vector<std::optional<double>> values;
+    std::vector<double> sorted;
+    for (const KqlJson &item : series.items) {
+        const bool number = item.kind == KqlJson::Kind::Long || item.kind == KqlJson::Kind::Real;
+        const double v = item.kind == KqlJson::Kind::Long ? double(item.integer) : item.real;
+        if (!number || std::isnan(v) || (ignore && v == *ignore)) {
+            values.emplace_back();
+            continue;
+        }
+        values.emplace_back(v);
+        sorted.push_back(v);
+    }
+    std::vector<double> scores(values.size(), 0.0);
+    if (sorted.empty())
+        return scores;
+    std::sort(sorted.begin(), sorted.end());
+    const double qLow = nearestRank(sorted, low);
+    const double qHigh = nearestRank(sorted, high);
+    const double range = qHigh - qLow;
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (!values[i])
+            continue;
+        const double v = *values[i];
+        if (v > qHigh)
+            scores[i] = (v - qHigh) / range; // +inf when the range is 0
+        else if (v < qLow)
+            scores[i] = (v - qLow) / range;
+    }
+    return scores;
+}
+
+bool outlierKind(sqlite3_value *v, bool &custom, std::string &error)
+{
+    const std::string kind(isNull(v) ? std::string_view("ctukey") : text(v));
+    custom = kind == "ctukey";
+    if (kind != "ctukey" && kind != "tukey") {
+        error = "the kind of outlier test is 'tukey' or 'ctukey', not '" + kind + "'";
+        return false;
+    }
+    return true;
+}
+
+/** kql_series_outliers(series, kind, ignore_val, min_percentile, max_percentile) */
+void seriesOutliersFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    bool custom = true;
+    std::string error;
+    if (argc > 1 && !outlierKind(argv[1], custom, error))
+        return sqlite3_result_error(ctx, error.c_str(), -1);
+    const std::optional<double> ignore = argc > 2 ? realArg(argv[2]) : std::nullopt;
+    const double low = argc > 3 ? realArg(argv[3]).value_or(10) : 10;
+    const double high = argc > 4 ? realArg(argv[4]).value_or(90) : 90;
+    const auto scores = outlierScores(dynamicArg(argv[0]), custom, ignore, low, high, error);
+    if (!error.empty())
+        return sqlite3_result_error(ctx, error.c_str(), -1);
+    if (!scores)
+        return sqlite3_result_null(ctx);
+    resultJson(ctx, realArray(*scores));
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+struct Decomposition
+{
+    std::vector<double> baseline, seasonal, trend, residual;
+};
+
+/**
+ * series_decompose's page, in its order: the seasonal series (the median of the learning
+ * points of the same phase, 0 without a period; a phase without a learning point gets 0);
+ * the trend of x - seasonal over the learning points (avg: their average; linefit: a line
+ * fitted to them, x counting from 1, carried on over the test points; none: 0); baseline =
+ * seasonal + trend; residual = x - baseline. The learning points are all but the last
+ * test_points. The median of an even count is the mean of the middle two.
+ */
+std::optional<Decomposition> decompose(const std::vector<double> &x, qint64 period,
+                                       std::string_view trend, qint64 testPoints)
+{
+    const size_t n = x.size();
+    if (testPoints < 0 || size_t(testPoints) >= n)
+        return std::nullopt;
+    const size_t learn = n - size_t(testPoints);
+    Decomposition d;
+    d.seasonal.assign(n, 0.0);
+    if (period > 0) {
+        std::vector<double> phase(size_t(std::min<qint64>(period, qint64(n))), 0.0);
+        for (size_t p = 0; p < phase.size(); ++p) {
+            std::vector<double> same;
+            for (size_t i = p; i < learn; i += size_t(period))
+                same.push_back(x[i]);
+            phase[p] = same.empty() ? 0.0 : median(same);
+        }
+        for (size_t i = 0; i < n; ++i)
+            d.seasonal[i] = phase[i % size_t(period)];
+    }
+    std::vector<double> deseasoned(n);
+    for (size_t i = 0; i < n; ++i)
+        deseasoned[i] = x[i] - d.seasonal[i];
+    d.trend.assign(n, 0.0);
+    if (trend == "avg") {
+        double sum = 0;
+        for (size_t i = 0; i < learn; ++i)
+            sum += deseasoned[i];
+        d.trend.assign(n, sum / double(learn));
+    } else if (trend == "linefit") {
+        const LineFit fit = fitLine(deseasoned, 0, learn);
+        for (size_t i = 0; i < n; ++i)
+            d.trend[i] = fit.at(i);
+    }
+    d.baseline.resize(n);
+    d.residual.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        d.baseline[i] = d.seasonal[i] + d.trend[i];
+        d.residual[i] = x[i] - d.baseline[i];
+    }
+    return d;
+}
+
+/** The period and trend arguments, checked; false with the error set. */
+bool decomposeOptions(sqlite3_value *periodArg, sqlite3_value *trendArg, qint64 &period,
+                      std::string &trend, std::string &error)
+{
+    period = longArg(periodArg).value_or(-1);
+    if (period < 0) {
+        error = "series decomposition: a seasonality of -1 (detect the period) is not supported "
+                "by Vigil's local KQL; pass the period: 0 for none or, for example, 24 for a "
+                "daily cycle of hourly bins";
+        return false;
+    }
+    trend = isNull(trendArg) ? std::string("avg") : std::string(text(trendArg));
+    if (trend != "avg" && trend != "linefit" && trend != "none") {
+        error = "the trend of a series decomposition is 'avg', 'linefit' or 'none', not '" + trend
+                + "'";
+        return false;
+    }
+    return true;
+}
+
+/** kql_series_decompose(series, period, trend, test_points, field): 0 baseline, 1 seasonal,
+ * 2 trend, 3 residual. */
+void seriesDecomposeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    qint64 period = 0;
+    std::string trend;
+    std::string error;
+    if (!decomposeOptions(argv[1], argv[2], period, trend, error))
+        return sqlite3_result_error(ctx, error.c_str(), -1);
+    const auto values = finiteNumbers(dynamicArg(argv[0]));
+    if (!values)
+        return sqlite3_result_null(ctx);
+    const auto d = decompose(*values, period, trend, longArg(argv[3]).value_or(0));
+    if (!d)
+        return sqlite3_result_null(ctx);
+    switch (longArg(argv[4]).value_or(-1)) {
+    case 0:
+        return resultJson(ctx, realArray(d->baseline));
+    case 1:
+        return resultJson(ctx, realArray(d->seasonal));
+    case 2:
+        return resultJson(ctx, realArray(d->trend));
+    case 3:
+        return resultJson(ctx, realArray(d->residual));
+    default:
+        return sqlite3_result_null(ctx);
+    }
+}
+
+/**
+ * kql_series_decompose_anomalies(series, threshold, period, trend, test_points, method, field):
+ * 0 ad_flag, 1 ad_score, 2 baseline. The page's algorithm: decompose, series_outliers() of the
+ * residual with the method's default percentiles, then +1 where the score is above the
+ * threshold, -1 where it is below -threshold, else 0.
+ */
+void seriesDecomposeAnomaliesFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    qint64 period = 0;
+    std::string trend;
+    std::string error;
+    if (!decomposeOptions(argv[2], argv[3], period, trend, error))
+        return sqlite3_result_error(ctx, error.c_str(), -1);
+    bool custom = true;
+    if (!outlierKind(argv[5], custom, error))
+        return sqlite3_result_error(ctx, error.c_str(), -1);
+    const double threshold = realArg(argv[1]).value_or(1.5);
+    const auto values = finiteNumbers(dynamicArg(argv[0]));
+    if (!values)
+        return sqlite3_result_null(ctx);
+    const auto d = decompose(*values, period, trend, longArg(argv[4]).value_or(0));
+    if (!d)
+        return sqlite3_result_null(ctx);
+    const qint64 field = longArg(argv[6]).value_or(-1);
+    if (field == 2)
+        return resultJson(ctx, realArray(d->baseline));
+    const auto scores = outlierScores(realArray(d->residual), custom, std::nullopt, 10, 90, error);
+    if (!scores)
+        return sqlite3_result_null(ctx);
+    if (field == 1)
+        return resultJson(ctx, realArray(*scores));
+    KqlJson flags = KqlJson::array();
+    for (const double s : *scores)
+        flags.items.push_back(KqlJson::fromLong(s > threshold ? 1 : s < -threshold ? -1 : 0));
+    resultJson(ctx, flags);
+}
+
 } // namespace
 
 int registerSeriesFunctions(sqlite3 *db, Context *c)
@@ -389,6 +875,23 @@ int registerSeriesFunctions(sqlite3 *db, Context *c)
         rc = addScalar(db, c, "kql_series_bins", 4, seriesBinsFn);
     if (rc == SQLITE_OK)
         rc = addScalar(db, c, "kql_series_stats", 3, seriesStatsFn);
+    // One column of series_fit_line() and series_fit_2lines() (series, field), or the bag of
+    // series_fit_line_dynamic() and series_fit_2lines_dynamic() (series).
+    for (const int argc : {1, 2}) {
+        if (rc == SQLITE_OK)
+            rc = addScalar(db, c, argc == 1 ? "kql_series_fit_line_dynamic" : "kql_series_fit_line",
+                           argc, seriesFitLineFn);
+        if (rc == SQLITE_OK)
+            rc = addScalar(db, c,
+                           argc == 1 ? "kql_series_fit_2lines_dynamic" : "kql_series_fit_2lines",
+                           argc, seriesFit2LinesFn);
+    }
+    if (rc == SQLITE_OK)
+        rc = addScalar(db, c, "kql_series_outliers", -1, seriesOutliersFn);
+    if (rc == SQLITE_OK)
+        rc = addScalar(db, c, "kql_series_decompose", 5, seriesDecomposeFn);
+    if (rc == SQLITE_OK)
+        rc = addScalar(db, c, "kql_series_decompose_anomalies", 7, seriesDecomposeAnomaliesFn);
     return rc;
 }
 
