@@ -257,7 +257,7 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
     pivot.value = input[p].name;
     qsizetype k = 1;
     T cellType = T::Long;
-    QString aggregated; // the column sum() reads, left out of the default keys
+    QString aggregated; // the column the aggregate reads, left out of the default keys
     if (call.count() > 1 && call.kid(1)->kind == NodeKind::Call) {
         // The page lists min(), max(), take_any(), sum(), dcount(), avg(), stdev(), variance(),
         // make_list(), make_bag(), make_set() and count() (any() is take_any()'s old name). A

@@ -384,6 +384,7 @@ void TestKqlBuiltins::assignedIpAddressesFromNetworkInfo()
                (Rows{{"10.0.0.5", "null"}}));
     // A device with no report, and a time before every report.
     CHECK_ROWS(QStringLiteral("AssignedIPAddresses('nobody')"), Rows{});
+    CHECK_ROWS(QStringLiteral("AssignedIPAddresses(\"d1' OR 1=1 --\")"), Rows{});
     CHECK_ROWS(QStringLiteral("AssignedIPAddresses('d1', datetime(2020-01-01))"), Rows{});
     // The page's second example: the addresses, then the connections made to them.
     CHECK_ROWS(QStringLiteral("AssignedIPAddresses('srv-3') | project IPAddress, AssignedTime = "
