@@ -138,10 +138,12 @@ std::optional<HuntingSchema> HuntingSchema::fromJson(const QByteArray &json, QSt
     for (auto it = functions.begin(); it != functions.end(); ++it) {
         const QJsonObject function = it.value().toObject();
         const QString form = function.value(QLatin1String("form")).toString();
+        // An invoked function adds columns to its input (FileProfile) or returns a table of its
+        // own (DeviceFromIP): "adds" or "returns".
+        const bool adds
+                = form == QLatin1String("invoke") && function.contains(QLatin1String("adds"));
         const QJsonArray columns
-                = function.value(form == QLatin1String("invoke") ? QLatin1String("adds")
-                                                                 : QLatin1String("returns"))
-                          .toArray();
+                = function.value(adds ? QLatin1String("adds") : QLatin1String("returns")).toArray();
         const auto parsed = parseColumns(columns, {}, error, it.key());
         if (!parsed)
             return std::nullopt;

@@ -6,6 +6,7 @@
 #include "huntingformat.h"
 #include "huntingrunner.h"
 #include "kqlassist.h"
+#include "kqlgeoip.h"
 #include "kqltime.h"
 #include "sqlcompiler.h"
 
@@ -94,6 +95,17 @@ HuntingController::~HuntingController()
     }
 }
 
+QString HuntingController::describeGeoIpDatabase(const QString &path, QString *error)
+{
+    const std::unique_ptr<KqlGeoIp> db = KqlGeoIp::open(path, error);
+    return db ? db->describe() : QString();
+}
+
+QString HuntingController::defaultGeoIpDatabase()
+{
+    return KqlGeoIp::defaultPath();
+}
+
 void HuntingController::run(const QString &query, const HuntRunOptions &options)
 {
     if (!m_thread) {
@@ -107,6 +119,12 @@ void HuntingController::run(const QString &query, const HuntRunOptions &options)
     } else if (m_running && m_runner) {
         m_runner->cancel();
         cancelFetch();
+    }
+    // A runner opens its GeoIP database once: another database needs another runner (a run
+    // still holding the old one keeps it until it ends).
+    if (m_runner->geoIpDatabase() != options.geoIpDatabase) {
+        m_runner = std::make_shared<Kql::HuntingRunner>(m_path);
+        m_runner->setGeoIpDatabase(options.geoIpDatabase);
     }
     const quint64 id = ++m_runId;
     *m_latest = id;

@@ -38,6 +38,8 @@ struct HuntRunOptions
     qint64 rowLimit = 10000;
     int timeoutMs = 60000;
     int pageSize = 500;
+    /** geo_info_from_ip_address()'s database file; empty: defaultGeoIpDatabase(). */
+    QString geoIpDatabase;
 };
 
 /** What is wrong in a query and where: line and column from 1, offset and length in UTF-16. */
@@ -127,6 +129,14 @@ public:
     static QString signatureOf(const QString &function);
     /** value as a KQL string literal, quotes and backslashes escaped. */
     static QString stringLiteral(const QString &value);
+    /**
+     * What a GeoIP database file is ("MaxMind DB (GeoLite2-City)", "legacy GeoIP (country)"),
+     * read by opening it as a run would; empty and *error (naming the file) when it cannot be.
+     */
+    static QString describeGeoIpDatabase(const QString &path, QString *error);
+    /** The file used when none is chosen: $VIGIL_GEOIP_DB, else Debian's; empty without. */
+    static QString defaultGeoIpDatabase();
+
     /** datetime(…) literal for ticks. */
     static QString dateTimeLiteral(qint64 ticks);
     /** Ticks of a QDateTime (Kusto's 100 ns since 0001-01-01Z). */

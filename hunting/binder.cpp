@@ -327,6 +327,10 @@ void Binder::bind(Node &node, const Context &ctx)
             bindLambdaCall(node, *symbol, ctx);
             return;
         }
+        if (node.text == u"AssignedIPAddresses" && !(ctx.scope && ctx.scope->find(node.text))) {
+            node.schema = bindAssignedIpAddresses(node, ctx);
+            return;
+        }
         break;
     default:
         break;

@@ -23,11 +23,15 @@ SchemaPtr Binder::bindDefenderInvoke(Node &op, const SchemaPtr &inputPtr, const 
     Node &call = *op.kid(0);
     if (fn.name == u"SeenBy")
         fail(QStringLiteral("'invoke SeenBy()' is not supported by Vigil's local KQL: Defender "
-                            "does not document what it computes"),
+                            "documents only that it lists the onboarded devices that saw a device "
+                            "through device discovery, and no table Vigil stores says which device "
+                            "saw which"),
              call);
+    if (fn.name == u"DeviceFromIP")
+        return bindDeviceFromIp(op, input, fn, outer);
     if (fn.name != u"FileProfile")
         fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL yet "
-                            "(FileProfile() is)")
+                            "(FileProfile() and DeviceFromIP() are)")
                      .arg(fn.name),
              call);
     // Defender's FileProfile page: invoke FileProfile([x [, y]]): x the file ID column (SHA1,
@@ -94,6 +98,85 @@ SchemaPtr Binder::bindDefenderInvoke(Node &op, const SchemaPtr &inputPtr, const 
         if (!present)
             row.append({c.name, c.type});
     }
+    return share(row);
+}
+
+// The time argument of AssignedIPAddresses() and DeviceFromIP(): one datetime for the whole
+// query (ago(1d), datetime(…), a let value), not a column.
+void Binder::bindAddressTime(Node &arg, const QString &function, const RowSchema *input,
+                             const Context &outer)
+{
+    if (input && arg.kind == NodeKind::Name && findColumn(*input, arg) >= 0)
+        fail(QStringLiteral("the time of %1() is one datetime for the whole query (for example "
+                            "ago(1d)); a time per row ('%2') is not supported by Vigil's local KQL")
+                     .arg(function, arg.text),
+             arg);
+    Context none;
+    none.scope = outer.scope;
+    if (bindScalar(arg, none) != T::DateTime)
+        fail(QStringLiteral("the time of %1() must be a datetime").arg(function), arg);
+}
+
+// Defender's AssignedIPAddresses page: AssignedIPAddresses(x, y), x a DeviceId or DeviceName, y
+// an optional datetime; a table of the device's latest addresses (at y when given).
+SchemaPtr Binder::bindAssignedIpAddresses(Node &call, const Context &ctx)
+{
+    const HuntingFunction *fn = nullptr;
+    for (const HuntingFunction &f : m_schema.functions())
+        fn = f.name == call.text ? &f : fn;
+    if (!fn)
+        fail(QStringLiteral("internal error: the schema lacks AssignedIPAddresses()"), call);
+    if (call.count() < 1 || call.count() > 2)
+        fail(QStringLiteral("AssignedIPAddresses() takes the device (its DeviceId or DeviceName) "
+                            "and an optional time"),
+             call);
+    Context none;
+    none.scope = ctx.scope;
+    if (bindScalar(*call.kid(0), none) != T::String)
+        fail(QStringLiteral("the device of AssignedIPAddresses() is a string: its DeviceId or "
+                            "DeviceName"),
+             *call.kid(0));
+    if (call.count() == 2)
+        bindAddressTime(*call.kid(1), call.text, nullptr, ctx);
+    RowSchema row;
+    for (const HuntingColumn &c : fn->columns)
+        row.append({c.name, c.type});
+    return share(row);
+}
+
+// Defender's DeviceFromIP page: invoke DeviceFromIP([x [, y]]), x the input's IP column (IP when
+// not given), y an optional datetime; a table of IP and DeviceId.
+SchemaPtr Binder::bindDeviceFromIp(Node &op, const RowSchema &input, const HuntingFunction &fn,
+                                   const Context &outer)
+{
+    Node &call = *op.kid(0);
+    if (call.count() > 2)
+        fail(QStringLiteral("DeviceFromIP() takes the IP column and an optional time"), call);
+    Node ipName;
+    ipName.text = QStringLiteral("IP");
+    Node &column = call.count() >= 1 ? *call.kid(0) : ipName;
+    if (column.kind != NodeKind::Name && call.count() >= 1)
+        fail(QStringLiteral("the first argument of DeviceFromIP() is the input's column of IP "
+                            "addresses (IP when not given)"),
+             column);
+    const int i = findColumn(input, column);
+    if (i < 0)
+        fail(QStringLiteral("DeviceFromIP() reads the IP addresses from the column %1, which the "
+                            "input does not have (project IP = LocalIP first, or name the column)")
+                     .arg(column.text),
+             call);
+    if (input[i].type != T::String)
+        fail(QStringLiteral("the IP column %1 of DeviceFromIP() must be a string")
+                     .arg(input[i].name),
+             call);
+    if (call.count() >= 1)
+        column.type = T::String;
+    if (call.count() == 2)
+        bindAddressTime(*call.kid(1), call.text, &input, outer);
+    op.options.append({QStringLiteral("ip"), input[i].name});
+    RowSchema row;
+    for (const HuntingColumn &c : fn.columns)
+        row.append({c.name, c.type});
     return share(row);
 }
 

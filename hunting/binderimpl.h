@@ -158,6 +158,11 @@ public:
     SchemaPtr bindPivot(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindDefenderInvoke(Node &op, const SchemaPtr &input, const HuntingFunction &fn,
                                  const Context &outer);
+    SchemaPtr bindDeviceFromIp(Node &op, const RowSchema &input, const HuntingFunction &fn,
+                               const Context &outer);
+    SchemaPtr bindAssignedIpAddresses(Node &call, const Context &ctx);
+    void bindAddressTime(Node &arg, const QString &function, const RowSchema *input,
+                         const Context &outer);
     SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
     /** The arguments of a function that gives several columns (binderseries.cpp). */

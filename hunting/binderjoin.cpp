@@ -257,27 +257,57 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
     pivot.value = input[p].name;
     qsizetype k = 1;
     T cellType = T::Long;
-    QString aggregated; // the column sum() reads, left out of the default keys
+    QString aggregated; // the column the aggregate reads, left out of the default keys
     if (call.count() > 1 && call.kid(1)->kind == NodeKind::Call) {
+        // The page lists min(), max(), take_any(), sum(), dcount(), avg(), stdev(), variance(),
+        // make_list(), make_bag(), make_set() and count() (any() is take_any()'s old name). A
+        // cell whose key has no row of its value is the aggregate over no rows: summarize's
+        // "default values of aggregations" (0 for count, dcount, sum, stdev, variance; [] for
+        // the make_ ones; null for the others), which is what the page's examples show for
+        // count() and sum(). avg() over no rows is NaN (summarize's example), which SQLite
+        // cannot hold: refused.
         Node &aggregate = *call.kid(1);
-        const bool count = aggregate.text == u"count" && aggregate.count() == 0;
-        const bool sum = aggregate.text == u"sum" && aggregate.count() == 1;
-        if (!count && !sum)
-            fail(QStringLiteral("evaluate pivot() with %1() is not supported by Vigil's local "
-                                "KQL yet (count() and sum() are): what Kusto gives for a missing "
-                                "pair is documented for those only")
+        static const QHash<QString, std::pair<int, int>> allowed = {
+                {QStringLiteral("count"), {0, 0}},    {QStringLiteral("sum"), {1, 1}},
+                {QStringLiteral("min"), {1, 1}},      {QStringLiteral("max"), {1, 1}},
+                {QStringLiteral("take_any"), {1, 1}}, {QStringLiteral("any"), {1, 1}},
+                {QStringLiteral("dcount"), {1, 2}},   {QStringLiteral("stdev"), {1, 1}},
+                {QStringLiteral("variance"), {1, 1}}, {QStringLiteral("make_list"), {1, 2}},
+                {QStringLiteral("make_set"), {1, 2}}, {QStringLiteral("make_bag"), {1, 2}},
+        };
+        if (aggregate.text == u"avg")
+            fail(QStringLiteral("evaluate pivot() with avg() is not supported by Vigil's local "
+                                "KQL: Kusto gives NaN where a key has no row of a value, and "
+                                "Vigil's store cannot hold NaN (pivot sum() and count() and "
+                                "divide, or summarize avg() by both columns)"),
+                 aggregate);
+        const auto shape = allowed.constFind(aggregate.text);
+        if (shape == allowed.constEnd())
+            fail(QStringLiteral("evaluate pivot() does not take %1(): Kusto's pivot page allows "
+                                "min, max, take_any, sum, dcount, avg, stdev, variance, "
+                                "make_list, make_bag, make_set and count")
                          .arg(aggregate.text),
+                 aggregate);
+        if (aggregate.count() < shape->first || aggregate.count() > shape->second)
+            fail(QStringLiteral("%1() in pivot() takes %2")
+                         .arg(aggregate.text, shape->second == 0 ? QStringLiteral("no argument")
+                                              : shape->second == 1
+                                                      ? QStringLiteral("one argument")
+                                                      : QStringLiteral("one or two arguments")),
                  aggregate);
         Context agg = ctx;
         agg.aggregates = true;
         cellType = bindScalar(aggregate, agg);
-        if (sum) {
-            if (!isNumber(cellType) || cellType == T::Decimal)
-                fail(QStringLiteral("sum() in pivot() needs numbers"), aggregate);
-            if (aggregate.kid(0)->kind == NodeKind::Name)
-                aggregated = aggregate.kid(0)->value.isEmpty() ? aggregate.kid(0)->text
-                                                               : aggregate.kid(0)->value;
-        }
+        if (aggregate.text == u"sum" && (!isNumber(cellType) || cellType == T::Decimal))
+            fail(QStringLiteral("sum() in pivot() needs numbers"), aggregate);
+        if (cellType == T::Decimal)
+            fail(QStringLiteral("%1() of a decimal in pivot() cannot be compiled")
+                         .arg(aggregate.text),
+                 aggregate);
+        // The aggregated column is left out of the default keys.
+        if (aggregate.count() >= 1 && aggregate.kid(0)->kind == NodeKind::Name)
+            aggregated = aggregate.kid(0)->value.isEmpty() ? aggregate.kid(0)->text
+                                                           : aggregate.kid(0)->value;
         k = 2;
     }
     RowBuilder row;

@@ -91,6 +91,7 @@ public:
      * empty (the default): $VIGIL_GEOIP_DB, else Debian's geoip-database. Call before open().
      */
     void setGeoIpDatabase(const QString &path) { m_geoIpDatabase = path; }
+    QString geoIpDatabase() const { return m_geoIpDatabase; }
 
     /** Opens the database read-only; false (and *error) when it cannot. */
     bool open(QString *error);

@@ -296,6 +296,8 @@ Rel SqlCompiler::tabular(const Node &node)
         }
         if (const Binding *binding = findBinding(node.text); binding && binding->function)
             return callTabularLambda(node, *binding);
+        if (node.text == u"AssignedIPAddresses")
+            return assignedIpAddresses(node);
         refuse(QStringLiteral("calling the let function '%1' cannot be compiled to SQL yet")
                        .arg(node.text),
                node);

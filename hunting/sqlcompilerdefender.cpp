@@ -154,4 +154,155 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
     return out;
 }
 
+// ---- AssignedIPAddresses() and DeviceFromIP(): the addresses of DeviceNetworkInfo -----------
+
+namespace {
+
+// The .NET NetworkInterfaceType value of each name Defender writes in NetworkAdapterType (the
+// enumeration its AssignedIPAddresses page points to); a number already written as one is kept.
+QString adapterTypeNumber(const QString &column)
+{
+    static const std::pair<const char *, int> names[] = {
+            {"Unknown", 1},
+            {"Ethernet", 6},
+            {"TokenRing", 9},
+            {"Fddi", 15},
+            {"BasicIsdn", 20},
+            {"PrimaryIsdn", 21},
+            {"Ppp", 23},
+            {"Loopback", 24},
+            {"Ethernet3Megabit", 26},
+            {"Slip", 28},
+            {"Atm", 37},
+            {"GenericModem", 48},
+            {"FastEthernetT", 62},
+            {"Isdn", 63},
+            {"FastEthernetFx", 69},
+            {"Wireless80211", 71},
+            {"AsymmetricDsl", 94},
+            {"RateAdaptDsl", 95},
+            {"SymmetricDsl", 96},
+            {"VeryHighSpeedDsl", 97},
+            {"IPOverAtm", 114},
+            {"GigabitEthernet", 117},
+            {"Tunnel", 131},
+            {"MultiRateSymmetricDsl", 143},
+            {"HighPerformanceSerialBus", 144},
+            {"Wman", 237},
+            {"Wwanpp", 243},
+            {"Wwanpp2", 244},
+    };
+    QString sql = QStringLiteral("(CASE WHEN %1 <> '' AND %1 NOT GLOB '*[^0-9]*' AND length(%1) "
+                                 "<= 9 THEN CAST(%1 AS INTEGER)")
+                          .arg(column);
+    for (const auto &[name, value] : names)
+        sql += QStringLiteral(" WHEN %1 = '%2' THEN %3")
+                       .arg(column, QLatin1String(name), QString::number(value));
+    return sql + QStringLiteral(" END)");
+}
+
+} // namespace
+
+QString SqlCompiler::deviceAddresses(const QString &at, const QString &devices)
+{
+    // Defender documents what the functions return, not how far back they look. Vigil's rule:
+    // - the rows considered are the DeviceNetworkInfo rows at or before `at` (every row when no
+    //   time is given: "the latest IP addresses");
+    // - an adapter (DeviceId, NetworkAdapterName, MacAddress) counts with its latest such row,
+    //   when that row is at most one day older than the device's latest row (an adapter that
+    //   stopped reporting a day before the device's last report is gone);
+    // - each element of that row's IPAddresses array is one address: IPAddress (text, not
+    //   empty), IPType its AddressType as reported ("" without one), Timestamp the row's (the
+    //   latest time the device was seen with the address). IPAddresses that is not a JSON
+    //   array, and elements without an IPAddress, give no address.
+    // - NetworkAdapterType is the .NET NetworkInterfaceType number of the adapter's type name;
+    //   ConnectedNetworks, typed int by Defender while described as JSON arrays, is null.
+    constexpr qint64 lookBack = 864000000000LL; // one day in ticks
+    QStringList where;
+    if (!at.isEmpty())
+        where.append(QStringLiteral("\"Timestamp\" <= %1").arg(at));
+    if (!devices.isEmpty())
+        where.append(devices);
+    const QString adapters = addCte(
+            QStringLiteral(
+                    "SELECT * FROM (SELECT \"DeviceId\", \"DeviceName\", "
+                    "\"NetworkAdapterType\", \"IPAddresses\", \"Timestamp\", "
+                    "max(\"Timestamp\") OVER (PARTITION BY \"DeviceId\") AS \"_vigil_last\", "
+                    "row_number() OVER (PARTITION BY \"DeviceId\", \"NetworkAdapterName\", "
+                    "\"MacAddress\" ORDER BY \"Timestamp\" DESC, \"ReportId\" DESC) AS "
+                    "\"_vigil_rn\" FROM \"DeviceNetworkInfo\"%1) WHERE \"_vigil_rn\" = 1 "
+                    "AND \"Timestamp\" >= \"_vigil_last\" - %2")
+                    .arg(where.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND ")),
+                         QString::number(lookBack)));
+    const QString list = QStringLiteral("a.\"IPAddresses\"");
+    const QString elements
+            = QStringLiteral("json_each(CASE WHEN json_valid(%1) THEN (CASE WHEN json_type(%1) = "
+                             "'array' THEN %1 END) END) AS e")
+                      .arg(list);
+    const QString member = QStringLiteral("(CASE WHEN e.type = 'object' THEN (CASE WHEN "
+                                          "json_type(e.value, '$.%1') = 'text' THEN "
+                                          "json_extract(e.value, '$.%1') END) END)");
+    return addCte(
+            QStringLiteral("SELECT * FROM (SELECT a.\"DeviceId\" AS \"DeviceId\", a.\"DeviceName\" "
+                           "AS \"DeviceName\", a.\"Timestamp\" AS \"Timestamp\", %1 AS "
+                           "\"IPAddress\", coalesce(%2, '') AS \"IPType\", %3 AS "
+                           "\"NetworkAdapterType\", NULL AS \"ConnectedNetworks\" FROM %4 AS a, "
+                           "%5) WHERE \"IPAddress\" <> ''")
+                    .arg(member.arg(QStringLiteral("IPAddress")),
+                         member.arg(QStringLiteral("AddressType")),
+                         adapterTypeNumber(QStringLiteral("a.\"NetworkAdapterType\"")), adapters,
+                         elements));
+}
+
+Rel SqlCompiler::assignedIpAddresses(const Node &call)
+{
+    // AssignedIPAddresses(x, y): the addresses of the device whose DeviceId is x, or whose
+    // DeviceName is x ignoring case (Defender's DeviceName is the FQDN: give it whole).
+    RowSchema none;
+    Env env;
+    env.row = &none;
+    const QString device = expr(*call.kid(0), env);
+    const QString at = call.count() == 2 ? expr(*call.kid(1), env) : QString();
+    const QString devices = QStringLiteral("(\"DeviceId\" = %1 OR lower(\"DeviceName\") = "
+                                           "lower(%1))")
+                                    .arg(device);
+    const QString addresses = deviceAddresses(at.isEmpty() ? QString() : at, devices);
+    Rel out;
+    out.schema = *call.schema;
+    QStringList columns;
+    for (const Column &c : out.schema)
+        columns.append(quote(c.name));
+    out.cte = addCte(
+            QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1String(", ")), addresses));
+    return out;
+}
+
+Rel SqlCompiler::deviceFromIp(const Node &node, const Rel &in)
+{
+    // invoke DeviceFromIP(x, y): for each address of the input's column x, the devices that
+    // held it at y (the rule of deviceAddresses()); one row per (IP, DeviceId), none for an
+    // address no device held. Addresses are compared ignoring case (IPv6 is written either way).
+    if (in.partitioned)
+        refuse(QStringLiteral("invoke DeviceFromIP() inside mv-apply or partition cannot be "
+                              "compiled to SQL yet"),
+               node);
+    const Node &call = *node.kid(0);
+    RowSchema none;
+    Env env;
+    env.row = &none;
+    const QString at = call.count() == 2 ? expr(*call.kid(1), env) : QString();
+    const QString addresses = deviceAddresses(at, QString());
+    const QString ip = quote(node.option(QStringLiteral("ip")));
+    Rel out;
+    out.schema = *node.schema;
+    out.cte = addCte(
+            QStringLiteral("SELECT DISTINCT i.%1 AS \"IP\", d.\"DeviceId\" AS "
+                           "\"DeviceId\" FROM %2 AS i JOIN %3 AS d ON lower(d.\"IPAddress\") "
+                           "= lower(i.%1) WHERE i.%1 <> ''")
+                    .arg(ip, in.cte, addresses));
+    return out;
+}
+
 } // namespace Vigil::Kql

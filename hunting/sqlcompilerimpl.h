@@ -169,6 +169,12 @@ public:
     // ---- sqlcompilerdefender.cpp
     /** invoke FileProfile(): the input left-joined with the files' profiles from local tables. */
     Rel fileProfile(const Node &op, const Rel &in);
+    /** The addresses DeviceNetworkInfo gives each device at `at` (SQL; "" for the latest). */
+    QString deviceAddresses(const QString &at, const QString &devices);
+    /** AssignedIPAddresses(x, y): the device's addresses. */
+    Rel assignedIpAddresses(const Node &call);
+    /** invoke DeviceFromIP(): the devices that held the input's addresses. */
+    Rel deviceFromIp(const Node &op, const Rel &in);
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);

@@ -579,7 +579,8 @@ Node SqlCompiler::pivotColumn(const Node &op)
 Rel SqlCompiler::pivot(const Node &node, const Rel &in)
 {
     // The keys of the binder; per value, the aggregate of the key's rows whose pivot value (as
-    // text, the column's name) is that value: 0 where there is none (count() and sum()).
+    // text, the column's name) is that value, computed once per (key, value) first; where a key
+    // has no row of a value, the aggregate's value over no rows (the binder's comment).
     if (in.partitioned)
         refuse(QStringLiteral("evaluate pivot() inside mv-apply or partition cannot be compiled "
                               "to SQL yet"),
@@ -594,8 +595,24 @@ Rel SqlCompiler::pivot(const Node &node, const Rel &in)
     const QString value = QStringLiteral("coalesce(%1, '')").arg(asString(pivotColumn(node), env));
     const Node *aggregate
             = call.count() > 1 && call.kid(1)->kind == NodeKind::Call ? call.kid(1) : nullptr;
-    const QString summed
-            = aggregate && aggregate->text == u"sum" ? expr(*aggregate->kid(0), env) : QString();
+    QString cell = QStringLiteral("count(*)");
+    QString empty = QStringLiteral("0");
+    if (aggregate) {
+        Env agg = env;
+        agg.aggregates = true;
+        cell = aggregateCall(*aggregate, agg);
+        const QString &name = aggregate->text;
+        const T type = aggregate->type.value_or(T::Dynamic);
+        if (name.startsWith(QLatin1String("make_")))
+            empty = QStringLiteral("'[]'");
+        else if (type == T::Real)
+            empty = name == u"count" || name == u"dcount" || name == u"sum" || name == u"stdev"
+                                    || name == u"variance"
+                            ? QStringLiteral("0.0")
+                            : QStringLiteral("NULL");
+        else if (name != u"count" && name != u"dcount" && name != u"sum")
+            empty = type == T::String ? QStringLiteral("''") : QStringLiteral("NULL");
+    }
     QStringList keys;
     QStringList values;
     for (const auto &[key, text] : node.options) {
@@ -612,6 +629,16 @@ Rel SqlCompiler::pivot(const Node &node, const Rel &in)
                node);
     if (keys.size() + values.size() != out.schema.size())
         refuse(QStringLiteral("internal error: pivot's columns differ from the query's"), node);
+    QStringList groups;
+    for (const QString &key : keys)
+        groups.append(quote(key));
+    // One row per (key, value): the aggregate of its rows.
+    const QString cells = addCte(
+            QStringLiteral(
+                    "SELECT %1%2 AS \"_vigil_pv\", %3 AS \"_vigil_pc\" FROM %4 GROUP BY %1%2")
+                    .arg(groups.isEmpty() ? QString()
+                                          : groups.join(QLatin1String(", ")) + QStringLiteral(", "),
+                         value, cell, in.cte));
     QStringList select;
     qsizetype v = 0;
     for (const Column &c : out.schema) {
@@ -619,20 +646,14 @@ Rel SqlCompiler::pivot(const Node &node, const Rel &in)
             select.append(quote(c.name));
             continue;
         }
-        const QString match = QStringLiteral("%1 = %2").arg(value, param(values.value(v++)));
-        const QString count = QStringLiteral("count(CASE WHEN %1 THEN 1 END)").arg(match);
-        const QString cell = summed.isEmpty()
-                                     ? count
-                                     : QStringLiteral("(CASE WHEN %1 = 0 THEN 0 ELSE "
-                                                      "kql_sum(CASE WHEN %2 THEN %3 END) END)")
-                                               .arg(count, match, summed);
-        select.append(cell + QStringLiteral(" AS ") + quote(c.name));
+        const QString match = QStringLiteral("\"_vigil_pv\" = %1").arg(param(values.value(v++)));
+        // At most one row matches in a group: max() picks its value, whatever its type.
+        select.append(QStringLiteral("(CASE WHEN count(CASE WHEN %1 THEN 1 END) = 0 THEN %2 ELSE "
+                                     "max(CASE WHEN %1 THEN \"_vigil_pc\" END) END) AS %3")
+                              .arg(match, empty, quote(c.name)));
     }
-    QStringList groups;
-    for (const QString &key : keys)
-        groups.append(quote(key));
     out.cte = addCte(QStringLiteral("SELECT %1 FROM %2%3")
-                             .arg(select.join(QLatin1String(", ")), in.cte,
+                             .arg(select.join(QLatin1String(", ")), cells,
                                   groups.isEmpty() ? QString()
                                                    : QStringLiteral(" GROUP BY ")
                                                              + groups.join(QLatin1String(", "))));

@@ -328,8 +328,8 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
                                  "s1: FileName == 'a';)"),
                   "scan");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType, "
-                                 "take_any(ProcessId))"),
-                  "take_any()");
+                                 "avg(ProcessId))"),
+                  "avg()");
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | extend r = row_rank_dense(x)"),
                   "row_rank_dense");
 }

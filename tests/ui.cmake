@@ -34,6 +34,9 @@ add_dependencies(tst_huntingpage vigilctl)
 # The External data dialog (allow-list, limits, kept copies) and a run over a kept copy.
 vigil_add_test(NAME tst_feedsettingsui SOURCES tst_feedsettingsui.cpp LIBS vigil_ui vigil_facade
                vigil_kqlfeeds vigil_store LABELS hunting ui)
+# The hunting page's GeoIP database choice and the runs that use it.
+vigil_add_test(NAME tst_geoipui SOURCES tst_geoipui.cpp LIBS vigil_ui vigil_facade vigil_store
+               LABELS hunting ui)
 # The queue's filter language in the window: chips, empty state, completion, sort keys, views.
 vigil_add_test(NAME tst_queuefilterui SOURCES tst_queuefilterui.cpp LIBS vigil_ui LABELS ui)
 # The hunting page as the window wires it: charts, history, schema and Run in Defender (demo tenant).

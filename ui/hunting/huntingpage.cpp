@@ -14,9 +14,12 @@
 #include "displaytext.h"
 #include <QAction>
 #include <QActionGroup>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -113,6 +116,28 @@ HuntingPage::HuntingPage(QWidget *parent)
     feeds->setDefaultAction(m_feedSettings);
     feeds->setAutoRaise(true);
     cornerLayout->addWidget(feeds);
+    // geo_info_from_ip_address()'s database: which one answers, and a way to pick another.
+    m_geoIpLabel = new QLabel(corner);
+    m_geoIpLabel->setObjectName(QStringLiteral("geoIpLabel"));
+    m_geoIpLabel->setTextFormat(Qt::PlainText);
+    m_geoIpChoose = new QAction(tr("GeoIP database…"), this);
+    m_geoIpChoose->setObjectName(QStringLiteral("geoIpDatabase"));
+    m_geoIpChoose->setToolTip(tr("The MaxMind or DB-IP .mmdb file, or legacy GeoIP.dat file, that "
+                                 "geo_info_from_ip_address() reads"));
+    connect(m_geoIpChoose, &QAction::triggered, this, &HuntingPage::chooseGeoIpDatabase);
+    m_geoIpDefault = new QAction(tr("Use the default GeoIP database"), this);
+    m_geoIpDefault->setObjectName(QStringLiteral("geoIpDefault"));
+    connect(m_geoIpDefault, &QAction::triggered, this, [this] { setGeoIpDatabase({}); });
+    auto *geoMenu = new QMenu(corner);
+    geoMenu->addActions({m_geoIpChoose, m_geoIpDefault});
+    auto *geo = new QToolButton(corner);
+    geo->setObjectName(QStringLiteral("geoIpButton"));
+    geo->setDefaultAction(m_geoIpChoose);
+    geo->setMenu(geoMenu);
+    geo->setPopupMode(QToolButton::MenuButtonPopup);
+    geo->setAutoRaise(true);
+    cornerLayout->addWidget(m_geoIpLabel);
+    cornerLayout->addWidget(geo);
     plus->setParent(corner);
     cornerLayout->addWidget(plus);
     m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
@@ -150,6 +175,16 @@ HuntingPage::HuntingPage(QWidget *parent)
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(kSaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &HuntingPage::saveTabs);
+    // The saved choice; a file that no longer opens is kept and said so (runs then fail with
+    // the same words), the analyst picks another.
+    m_geoIp = QSettings().value(settingsKey("hunting/geoIpDatabase")).toString();
+    QString geoError;
+    const QString geoDescription
+            = m_geoIp.isEmpty() ? QString()
+                                : HuntingController::describeGeoIpDatabase(m_geoIp, &geoError);
+    showGeoIpDatabase(m_geoIp.isEmpty() || !geoDescription.isEmpty()
+                              ? geoDescription
+                              : tr("cannot be opened: %1").arg(geoError));
     restoreTabs();
 }
 
@@ -183,6 +218,67 @@ void HuntingPage::editFeedSettings()
     if (!dialog.settings().save(dir, &error))
         QMessageBox::warning(this, tr("External data"),
                              tr("The settings could not be saved: %1").arg(error));
+}
+
+void HuntingPage::chooseGeoIpDatabase()
+{
+    const QString start
+            = m_geoIp.isEmpty()
+                      ? QFileInfo(HuntingController::defaultGeoIpDatabase()).absolutePath()
+                      : QFileInfo(m_geoIp).absolutePath();
+    QFileDialog dialog(this, tr("GeoIP database"), start,
+                       tr("GeoIP databases (*.mmdb *.dat);;All files (*)"));
+    dialog.setObjectName(QStringLiteral("geoIpFileDialog"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.setFileMode(QFileDialog::ExistingFile);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return;
+    setGeoIpDatabase(dialog.selectedFiles().constFirst());
+}
+
+bool HuntingPage::setGeoIpDatabase(const QString &path)
+{
+    QString description;
+    if (!path.isEmpty()) {
+        QString error;
+        description = HuntingController::describeGeoIpDatabase(path, &error);
+        if (description.isEmpty()) {
+            QMessageBox box(QMessageBox::Warning, tr("GeoIP database"),
+                            tr("%1 cannot be used as the GeoIP database: %2.\n\nThe GeoIP "
+                               "database stays as it was.")
+                                    .arg(QDir::toNativeSeparators(path), error),
+                            QMessageBox::Ok, this);
+            box.setObjectName(QStringLiteral("geoIpError"));
+            box.setTextFormat(Qt::PlainText);
+            box.exec();
+            return false;
+        }
+    }
+    m_geoIp = path;
+    QSettings().setValue(settingsKey("hunting/geoIpDatabase"), path);
+    for (int i = 0; i < tabCount(); ++i)
+        tab(i)->setGeoIpDatabase(path);
+    showGeoIpDatabase(description);
+    return true;
+}
+
+void HuntingPage::showGeoIpDatabase(const QString &description)
+{
+    QString text;
+    QString where = m_geoIp;
+    if (!m_geoIp.isEmpty()) {
+        text = tr("GeoIP: %1 (%2)").arg(QFileInfo(m_geoIp).fileName(), description);
+    } else {
+        where = HuntingController::defaultGeoIpDatabase();
+        if (where.isEmpty())
+            text = tr("GeoIP: none (install Debian's geoip-database or choose a file)");
+        else if (!qEnvironmentVariableIsEmpty("VIGIL_GEOIP_DB"))
+            text = tr("GeoIP: %1 (from VIGIL_GEOIP_DB)").arg(QFileInfo(where).fileName());
+        else
+            text = tr("GeoIP: Debian geoip-database (countries)");
+    }
+    m_geoIpLabel->setText(text);
+    m_geoIpLabel->setToolTip(where.isEmpty() ? QString() : QDir::toNativeSeparators(where));
 }
 
 void HuntingPage::setEventController(EventController *events)
@@ -491,6 +587,7 @@ void HuntingPage::setRemoteRunAvailable(bool available)
 HuntingTab *HuntingPage::newTab(const QString &title, const QString &text)
 {
     auto *tab = new HuntingTab(m_path, m_runInDefender, m_tabs);
+    tab->setGeoIpDatabase(m_geoIp);
     tab->editor()->setPlainText(text);
     // Numbers are given once: "Query 3" after a restart does not repeat a closed "Query 3".
     const QString name = title.isEmpty() ? tr("Query %1").arg(m_nextNumber++) : title;

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QSplitter;
 class QTabWidget;
 
@@ -64,6 +65,20 @@ public:
     QAction *runInDefenderAction() const { return m_runInDefender; }
     /** Opens the External data dialog (allowed hosts, limits, kept copies). */
     QAction *feedSettingsAction() const { return m_feedSettings; }
+    /** "GeoIP database…": picks the file geo_info_from_ip_address() reads. */
+    QAction *geoIpAction() const { return m_geoIpChoose; }
+    /** Goes back to the default GeoIP database ($VIGIL_GEOIP_DB, else Debian's). */
+    QAction *geoIpDefaultAction() const { return m_geoIpDefault; }
+    /** The chosen GeoIP database file; empty: the default. */
+    QString geoIpDatabase() const { return m_geoIp; }
+    /**
+     * Makes path (a .mmdb or legacy GeoIP.dat file; empty: the default) the GeoIP database of
+     * the next runs and saves it in the settings. A file that does not open as one is refused
+     * with a message naming it, and the database stays as it was: false.
+     */
+    bool setGeoIpDatabase(const QString &path);
+    /** Says which database answers geo_info_from_ip_address(). */
+    QLabel *geoIpLabel() const { return m_geoIpLabel; }
     /** The window Run in Defender sends (ISO 8601; empty: Defender's default 30 days). */
     QString remoteTimespan() const { return m_remoteTimespan; }
     /** Why timespan is not a window Graph's runHuntingQuery takes; empty when it is. */
@@ -112,6 +127,12 @@ private:
     QAction *m_runInDefender = nullptr;
     QAction *m_feedSettings = nullptr;
     void editFeedSettings();
+    QAction *m_geoIpChoose = nullptr;
+    QAction *m_geoIpDefault = nullptr;
+    QLabel *m_geoIpLabel = nullptr;
+    QString m_geoIp;
+    void chooseGeoIpDatabase();
+    void showGeoIpDatabase(const QString &description);
     /** Where feeds.json and the kept copies live: beside events.sqlite. */
     QString feedDirectory() const;
     QAction *m_newTab = nullptr;

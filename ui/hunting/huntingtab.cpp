@@ -200,7 +200,9 @@ void HuntingTab::run(const QString &query, int offset)
     m_clock.start();
     m_tick.start();
     Q_EMIT queryStarted(query);
-    m_controller->run(query);
+    HuntRunOptions options;
+    options.geoIpDatabase = m_geoIpDatabase;
+    m_controller->run(query, options);
     updateStatus();
 }
 

@@ -48,6 +48,9 @@ public:
     QString errorText() const;
 
     void setDatabasePath(const QString &path);
+    /** geo_info_from_ip_address()'s database for the next runs (empty: the default). */
+    void setGeoIpDatabase(const QString &path) { m_geoIpDatabase = path; }
+    QString geoIpDatabase() const { return m_geoIpDatabase; }
     /** Runs query, which starts at offset of the editor's text (for the error's position). */
     void run(const QString &query, int offset = 0);
     /** Ctrl+Enter: the selection or the whole text. */
@@ -87,6 +90,7 @@ private:
     void updateChart();
 
     QString m_path;
+    QString m_geoIpDatabase;
     QDateTime m_waitUntil;
     QString m_waitReason;
     QTimer m_waitTick;
