@@ -151,6 +151,9 @@ public:
     SchemaPtr bindMvExpand(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindSource(Node &node, const Context &ctx);
+    // ---- scan and find (binderscan.cpp)
+    SchemaPtr bindScan(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindFind(Node &find, const Context &ctx);
 
     // ---- helpers
     [[noreturn]] void fail(const QString &message, const Node &at) const;

@@ -45,6 +45,7 @@ struct Env
     QString qualifier; ///< prefix of column references ("l." in a join), or ""
     bool ingest = false;
     bool aggregates = false; ///< summarize's aggregate list: aggregate calls are allowed
+    const QHash<QString, QString> *names = nullptr; ///< scan: the SQL of its state's names
 };
 
 /**
@@ -167,6 +168,12 @@ public:
     // ---- sqlcompilerdefender.cpp
     /** invoke FileProfile(): the input left-joined with the files' profiles from local tables. */
     Rel fileProfile(const Node &op, const Rel &in);
+
+    // ---- sqlcompilerscan.cpp
+    /** scan: a recursive walk over the serialized input, its steps' state in columns. */
+    Rel scan(const Node &op, const Rel &in);
+    /** find: each table's matching rows, with the source column and pack_. */
+    Rel find(const Node &node);
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);

@@ -184,6 +184,8 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         m_scopes.back().insert(node.text, binding);
         return in;
     }
+    case NodeKind::OpScan:
+        return scan(node, in);
     case NodeKind::OpParse:
         return parse(node, in);
     case NodeKind::OpMvApply:
