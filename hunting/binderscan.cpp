@@ -31,8 +31,8 @@ QList<Node *> namesIn(Node &root)
         stack.pop_back();
         if (node->kind == NodeKind::Name)
             names.append(node);
-        for (const NodePtr &kid : node->kids)
-            stack.push_back(kid.get());
+        for (auto kid = node->kids.rbegin(); kid != node->kids.rend(); ++kid)
+            stack.push_back(kid->get()); // left to right: the order the query names them
     }
     return names;
 }
@@ -216,6 +216,14 @@ SchemaPtr Binder::bindFind(Node &find, const Context &ctx)
             used.append(name->text);
     }
     const bool everyColumn = hasStar(predicate);
+    // project's columns may come from any table named, kept or not.
+    QHash<QString, T> anyTable;
+    for (const RowSchema &schema : std::as_const(schemas)) {
+        for (const Column &c : schema) {
+            if (!anyTable.contains(c.name))
+                anyTable.insert(c.name, c.type);
+        }
+    }
     std::vector<NodePtr> kept;
     QList<RowSchema> keptSchemas;
     for (qsizetype i = 0; i < schemas.size(); ++i) {
@@ -265,23 +273,33 @@ SchemaPtr Binder::bindFind(Node &find, const Context &ctx)
     };
     if (find.option(QStringLiteral("project")) == u"list") {
         for (const NodePtr &name : project.kids) {
-            const auto it = types.constFind(name->text);
-            if (it == types.constEnd())
+            const auto it = anyTable.constFind(name->text);
+            if (it == anyTable.constEnd())
                 fail(QStringLiteral("unknown column '%1' in find's project").arg(name->text),
                      *name);
             add({name->text, *it}, *name);
         }
         return share(row.columns());
     }
-    // Common: in every table left, with one type.
+    // Common: in every table left; dynamic where the tables' types differ (as Microsoft's
+    // analyzer types it).
     QList<Column> common;
     if (!keptSchemas.isEmpty()) {
         for (const Column &c : std::as_const(keptSchemas.first())) {
             bool everywhere = true;
-            for (const RowSchema &schema : std::as_const(keptSchemas))
-                everywhere = everywhere && schema.contains(c);
+            bool oneType = true;
+            for (const RowSchema &schema : std::as_const(keptSchemas)) {
+                bool here = false;
+                for (const Column &other : schema) {
+                    if (other.name == c.name) {
+                        here = true;
+                        oneType = oneType && other.type == c.type;
+                    }
+                }
+                everywhere = everywhere && here;
+            }
             if (everywhere)
-                common.append(c);
+                common.append({c.name, oneType ? c.type : T::Dynamic});
         }
     }
     for (const Column &c : std::as_const(common))
@@ -294,7 +312,7 @@ SchemaPtr Binder::bindFind(Node &find, const Context &ctx)
     bool rest = false;
     for (const RowSchema &schema : std::as_const(keptSchemas)) {
         for (const Column &c : schema)
-            rest = rest || !row.contains(c.name) || (c.name == source && !common.contains(c));
+            rest = rest || !row.contains(c.name);
     }
     if (rest)
         add({QStringLiteral("pack_"), T::Dynamic}, find);

@@ -357,9 +357,9 @@ Rel SqlCompiler::find(const Node &node)
     QStringList branches;
     for (qsizetype t = 0; t < rels.size(); ++t) {
         const Rel &rel = rels[t];
-        QSet<QString> has;
+        QHash<QString, T> has;
         for (const Column &c : rel.schema)
-            has.insert(c.name);
+            has.insert(c.name, c.type);
         QStringList widened;
         for (const Column &c : std::as_const(all))
             widened.append((has.contains(c.name) ? quote(c.name) : nullOf(c.type))
@@ -374,10 +374,20 @@ Rel SqlCompiler::find(const Node &node)
                              + quote(schema.first().name)};
         QSet<QString> inResult;
         for (qsizetype c = 1; c < shown; ++c) {
-            inResult.insert(schema[c].name);
-            cells.append(
-                    (has.contains(schema[c].name) ? quote(schema[c].name) : nullOf(schema[c].type))
-                    + QStringLiteral(" AS ") + quote(schema[c].name));
+            const Column &out = schema[c];
+            inResult.insert(out.name);
+            QString value = nullOf(out.type);
+            if (has.contains(out.name) && out.type == T::Dynamic && has[out.name] != T::Dynamic) {
+                // A common column whose types differ between the tables is dynamic.
+                Node column;
+                column.kind = NodeKind::Name;
+                column.text = out.name;
+                column.type = has[out.name];
+                value = asAny(column, env);
+            } else if (has.contains(out.name)) {
+                value = quote(out.name);
+            }
+            cells.append(value + QStringLiteral(" AS ") + quote(out.name));
         }
         if (packed) {
             QStringList bags;
