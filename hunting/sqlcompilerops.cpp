@@ -77,6 +77,7 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         case NodeKind::OpCount:
         case NodeKind::OpSummarize:
         case NodeKind::OpParse:
+        case NodeKind::OpScan:
             break;
         default:
             refuse(QStringLiteral("this operator inside mv-apply's subquery cannot be compiled to "

@@ -136,16 +136,21 @@ Rel SqlCompiler::scan(const Node &op, const Rel &in)
         return defaults[inputWidth + d];
     };
 
-    // Numbered input, computed once: the walk reads it by number.
+    // Numbered input, computed once: the walk reads it by number. Inside partition (or
+    // mv-apply) each partition is scanned on its own: its rows one after the other, the state
+    // emptied and the match ids from 0 again where the next partition starts.
+    const bool partitioned = in.partitioned;
     const QString numbered = addCte(
-            QStringLiteral("SELECT *, row_number() OVER (ORDER BY \"_vigil_ord\") AS \"_vigil_sn\" "
-                           "FROM %1")
-                    .arg(in.cte),
+            QStringLiteral("SELECT *, row_number() OVER (ORDER BY %1\"_vigil_ord\") AS "
+                           "\"_vigil_sn\" FROM %2")
+                    .arg(partitioned ? QStringLiteral("\"_vigil_row\", ") : QString(), in.cte),
             true);
     const QString n = QString::number(steps);
+    // Per record: a start phase (3: a new partition empties the state), then per step from the
+    // last: evaluate (0: the two checks), assign (1), apply (2: the new state, the output row).
     const QString nextStep
-            = QStringLiteral("(CASE WHEN r.ph < 2 THEN r.k WHEN r.k > 1 THEN r.k - 1 "
-                             "ELSE %1 END)")
+            = QStringLiteral("(CASE WHEN r.ph < 2 THEN r.k WHEN r.ph = 3 THEN %1 WHEN "
+                             "r.k > 1 THEN r.k - 1 ELSE %1 END)")
                       .arg(n);
     const QString nextRecord = QStringLiteral("(CASE WHEN r.ph = 2 AND r.k = 1 THEN r.sn + 1 ELSE "
                                               "r.sn END)");
@@ -158,8 +163,13 @@ Rel SqlCompiler::scan(const Node &op, const Rel &in)
         names.append(name);
         seed.append(initial);
         const QString same = QStringLiteral("r.") + name;
-        next.append(QStringLiteral("(CASE r.ph WHEN 2 THEN %1 WHEN 0 THEN %2 ELSE %3 END)")
-                            .arg(evaluate.isEmpty() ? same : evaluate,
+        const QString start = partitioned ? QStringLiteral("(CASE WHEN i.\"_vigil_row\" IS r.pt "
+                                                           "THEN %1 ELSE %2 END)")
+                                                    .arg(same, initial)
+                                          : same;
+        next.append(QStringLiteral("(CASE WHEN r.ph = 2 AND r.k = 1 THEN %1 WHEN r.ph >= 2 THEN %2 "
+                                   "WHEN r.ph = 0 THEN %3 ELSE %4 END)")
+                            .arg(start, evaluate.isEmpty() ? same : evaluate,
                                  assign.isEmpty() ? same : assign, apply.isEmpty() ? same : apply));
     };
     const auto perStep
@@ -177,7 +187,11 @@ Rel SqlCompiler::scan(const Node &op, const Rel &in)
     next.append(nextStep);
     names.append(QStringLiteral("ph"));
     seed.append(QStringLiteral("2"));
-    next.append(QStringLiteral("(CASE WHEN r.ph = 2 THEN 0 ELSE r.ph + 1 END)"));
+    next.append(QStringLiteral("(CASE WHEN r.ph = 2 AND r.k = 1 THEN 3 WHEN r.ph >= 2 THEN 0 ELSE "
+                               "r.ph + 1 END)"));
+    names.append(QStringLiteral("pt")); // the partition of the record
+    seed.append(QStringLiteral("NULL"));
+    next.append(partitioned ? QStringLiteral("i.\"_vigil_row\"") : QStringLiteral("NULL"));
     // Check 1: the previous step has an active sequence and the record meets the condition in
     // its state. Check 2: the step has one (or is the first) and the record meets the condition
     // in the step's own state. Check 1 wins.
@@ -309,7 +323,8 @@ Rel SqlCompiler::scan(const Node &op, const Rel &in)
     out.schema = *op.schema;
     out.ingest = in.ingest;
     out.ordered = true;
-    out.serialized = true;
+    out.serialized = !partitioned;
+    out.partitioned = partitioned;
     QStringList cells;
     for (qsizetype c = 0; c < inputWidth; ++c)
         cells.append(QStringLiteral("i.") + quote(record[c].name));
@@ -320,6 +335,8 @@ Rel SqlCompiler::scan(const Node &op, const Rel &in)
                      + quote(op.option(QStringLiteral("with_match_id"))));
     if (in.ingest)
         cells.append(QStringLiteral("i.\"_vigil_ingested\""));
+    if (partitioned)
+        cells.append(QStringLiteral("i.\"_vigil_row\""));
     out.cte = addCte(QStringLiteral("SELECT %1, row_number() OVER (ORDER BY r.sn, r.k DESC) AS "
                                     "\"_vigil_ord\" FROM %2 AS r JOIN %3 AS i ON i.\"_vigil_sn\" = "
                                     "r.sn WHERE r.ph = 2 AND r.e")

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void sessionsWithMatchIds();
     void eventsBetweenStartAndStop();
     void loginLogoutPairs();
+    void funnelByState();
     void hostileScans();
     void scanRefusals();
     void findOverNamedTables();
@@ -222,25 +223,72 @@ void TestKqlScanFind::eventsBetweenStartAndStop()
                (Rows{{"2400000000", "Stop", "0"}}));
 }
 
-// "Calculating Session Length per User", for one user (partition around scan is refused): s1
-// keeps the login (output=none), s2 outputs the logout with the login's time and the duration.
+// "Calculating Session Length per User": per user (partition), s1 keeps the login
+// (output=none), s2 outputs the logout with the login's time and the duration. The page lists
+// the users in the order its partitions came; sorted here.
 void TestKqlScanFind::loginLogoutPairs()
 {
     CHECK_ROWS(QStringLiteral(
-                       "datatable(Timestamp:datetime, userID:int, EventType:string) "
-                       "[datetime(2024-05-28 08:15:23), 1, 'login', datetime(2024-05-28 "
-                       "12:30:45), 1, 'logout', datetime(2024-05-28 13:00:00), 1, 'logout'] | sort "
-                       "by Timestamp asc | scan declare (start: datetime, end: datetime, "
-                       "sessionDuration: timespan) with (step s1 output=none: EventType == 'login' "
-                       "=> start = Timestamp; step s2 output=all: EventType == 'logout' => start = "
-                       "s1.start, end = Timestamp, sessionDuration = Timestamp - s1.start;) | "
-                       "project start, end, userID, sessionDuration"),
-               // The second logout repeats s2 (check 2) in s2's state, where s1.start is the
-               // login's time still.
+                       "let LogsEvents = datatable(Timestamp:datetime, userID:int, "
+                       "EventType:string) [datetime(2024-05-28 08:15:23), 1, 'login', "
+                       "datetime(2024-05-28 08:30:15), 2, 'login', datetime(2024-05-28 09:10:27), "
+                       "3, 'login', datetime(2024-05-28 12:30:45), 1, 'logout', "
+                       "datetime(2024-05-28 11:45:32), 2, 'logout', datetime(2024-05-28 "
+                       "13:25:19), 3, 'logout']; LogsEvents | sort by userID, Timestamp | "
+                       "partition hint.strategy=native by userID (sort by Timestamp asc | scan "
+                       "declare (start: datetime, end: datetime, sessionDuration: timespan) with "
+                       "(step s1 output=none: EventType == 'login' => start = Timestamp; step s2 "
+                       "output=all: EventType == 'logout' => start = s1.start, end = Timestamp, "
+                       "sessionDuration = Timestamp - s1.start;)) | project start, end, userID, "
+                       "sessionDuration | order by userID asc"),
                (Rows{{"2024-05-28T08:15:23.0000000Z", "2024-05-28T12:30:45.0000000Z", "1",
                       "153220000000"},
-                     {"2024-05-28T08:15:23.0000000Z", "2024-05-28T13:00:00.0000000Z", "1",
-                      "170770000000"}}));
+                     {"2024-05-28T08:30:15.0000000Z", "2024-05-28T11:45:32.0000000Z", "2",
+                      "117170000000"},
+                     {"2024-05-28T09:10:27.0000000Z", "2024-05-28T13:25:19.0000000Z", "3",
+                      "152920000000"}}));
+    // A second logout repeats s2 (check 2) in s2's state, where s1.start is the login's still.
+    CHECK_ROWS(QStringLiteral(
+                       "datatable(Timestamp:datetime, EventType:string) [datetime(2024-05-28 "
+                       "08:15:23), 'login', datetime(2024-05-28 12:30:45), 'logout', "
+                       "datetime(2024-05-28 13:00:00), 'logout'] | sort by Timestamp asc | scan "
+                       "declare (start: datetime, sessionDuration: timespan) with (step s1 "
+                       "output=none: EventType == 'login' => start = Timestamp; step s2: EventType "
+                       "== 'logout' => start = s1.start, sessionDuration = Timestamp - s1.start;) "
+                       "| project start, sessionDuration"),
+               (Rows{{"2024-05-28T08:15:23.0000000Z", "153220000000"},
+                     {"2024-05-28T08:15:23.0000000Z", "170770000000"}}));
+}
+
+// "Calculate a custom funnel of events", by State: A completes Hail -> Tornado (within 1h) ->
+// Thunderstorm Wind (within 2h of the tornado); B's tornado comes 2h after its hail; C's wind
+// 2.5h after its tornado. Hail 3 states, Tornado 2, Thunderstorm Wind 1.
+void TestKqlScanFind::funnelByState()
+{
+    CHECK_ROWS(QStringLiteral(
+                       "datatable (State:string, StartTime:datetime, EventType:string) ['A', "
+                       "datetime(2024-01-01 00:00), 'Hail', 'A', datetime(2024-01-01 00:30), "
+                       "'Tornado', 'A', datetime(2024-01-01 02:00), 'Thunderstorm Wind', 'B', "
+                       "datetime(2024-01-01 00:00), 'Hail', 'B', datetime(2024-01-01 02:00), "
+                       "'Tornado', 'C', datetime(2024-01-01 00:00), 'Hail', 'C', "
+                       "datetime(2024-01-01 00:30), 'Tornado', 'C', datetime(2024-01-01 03:00), "
+                       "'Thunderstorm Wind'] | partition hint.strategy=native by State (sort by "
+                       "StartTime asc | scan with (step hail: EventType == 'Hail'; step tornado: "
+                       "EventType == 'Tornado' and StartTime - hail.StartTime <= 1h; step "
+                       "thunderstormWind: EventType == 'Thunderstorm Wind' and StartTime - "
+                       "tornado.StartTime <= 2h;)) | summarize dcount(State) by EventType | order "
+                       "by EventType asc"),
+               (Rows{{"Hail", "3"}, {"Thunderstorm Wind", "1"}, {"Tornado", "2"}}));
+    // Match ids start at 0 again in each partition.
+    CHECK_ROWS(QStringLiteral("datatable(g:string, x:long) ['a', 1, 'b', 10, 'a', 2, 'b', 20, 'a', "
+                              "3] | partition by g (sort by x asc | scan with_match_id=m declare "
+                              "(c:long=0) with (step s1: x != 2 => c = s1.c + x; step s2: x == "
+                              "2;)) | order by g asc, x asc"),
+               (Rows{{"a", "1", "1", "0"},
+                     {"a", "2", "0", "0"},
+                     {"a", "3", "3", "1"},
+                     {"b", "10", "10", "0"},
+                     {"b", "20", "30", "0"}}));
 }
 
 void TestKqlScanFind::hostileScans()
