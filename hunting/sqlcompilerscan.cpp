@@ -309,6 +309,15 @@ Rel SqlCompiler::scan(const Node &op, const Rel &in)
             column(name, defaults[c], {}, {}, apply);
         }
     }
+    // SQLite's limit on a table's columns is 2000: refuse early, by name, what would pass it.
+    constexpr qsizetype maxStateColumns = 1000;
+    if (names.size() > maxStateColumns)
+        refuse(QStringLiteral("this scan keeps %1 values per record in its state (steps times the "
+                              "step values they read), more than the %2 Vigil's local KQL can "
+                              "compile: use fewer steps or read fewer Step.Column values")
+                       .arg(names.size())
+                       .arg(maxStateColumns),
+               op);
     QStringList seedCells;
     for (qsizetype i = 0; i < names.size(); ++i)
         seedCells.append(seed[i] + QStringLiteral(" AS ") + names[i]);

@@ -316,6 +316,14 @@ void TestKqlScanFind::hostileScans()
 
 void TestKqlScanFind::scanRefusals()
 {
+    // 60 steps, each reading the one before: 60 * 61 / 2 state values, refused before SQLite's
+    // column limit.
+    QString steps;
+    for (int i = 1; i <= 60; ++i)
+        steps += i == 1 ? QStringLiteral("step s1: true;")
+                        : QStringLiteral(" step s%1: x > s%2.x;").arg(i).arg(i - 1);
+    CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | scan with (%1)").arg(steps),
+                  "values per record in its state");
     CHECK_REFUSED(QStringLiteral("datatable (x:long) [1, 2] | scan with (step s1: true;)"),
                   "the input of scan must be serialized");
     CHECK_REFUSED(QStringLiteral("range x from 1 to 3 step 1 | scan with (step s1 output=last: "
