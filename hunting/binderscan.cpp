@@ -130,9 +130,11 @@ SchemaPtr Binder::bindScan(Node &op, const RowSchema &input, const Context &ctx)
             if (node->kind == NodeKind::Member && node->kid(0)->kind == NodeKind::Name
                 && !node->kid(0)->bracketed && steps.contains(node->kid(0)->text)) {
                 const QString step = node->kid(0)->text;
-                bool known = false;
-                for (const Column &c : std::as_const(record))
-                    known = known || c.name == node->text;
+                Node column;
+                column.text = node->text;
+                const bool known = findColumn(record, column) >= 0; // TimeGenerated too
+                if (known && !column.value.isEmpty())
+                    node->text = column.value;
                 if (!known)
                     fail(QStringLiteral("the step '%1' has no column '%2'").arg(step, node->text),
                          *node);

@@ -293,6 +293,11 @@ void TestKqlScanFind::funnelByState()
 
 void TestKqlScanFind::hostileScans()
 {
+    // A stored table, read through Sentinel's name of its time column, in a step's state too.
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | sort by TimeGenerated asc | scan "
+                              "with_match_id=m with (step s1: FileName == 'ntds.dit'; step s2: "
+                              "TimeGenerated > s1.TimeGenerated;) | project FileName, m"),
+               (Rows{{"ntds.dit", "0"}}));
     // No rows: nothing to scan.
     const Result empty = run(QStringLiteral(
             "datatable (x:long) [] | serialize | scan with_match_id=m with (step s1: true;)"));
