@@ -276,6 +276,7 @@ void Binder::bind(Node &node, const Context &ctx)
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
+    case NodeKind::FindSource:
         node.schema = bindSource(node, ctx);
         return;
     case NodeKind::ImplicitInput:
@@ -436,6 +437,7 @@ KqlType Binder::bindScalarNode(Node &node, const Context &ctx)
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
+    case NodeKind::FindSource:
         why = QStringLiteral("a table is used where a scalar value is expected (use toscalar(…) "
                              "for a single value)");
         break;

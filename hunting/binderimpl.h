@@ -168,6 +168,9 @@ public:
     /** The arguments of a function that gives several columns (binderseries.cpp). */
     void bindMultiColumnCall(Node &call, const Context &ctx);
     SchemaPtr bindSource(Node &node, const Context &ctx);
+    // ---- scan and find (binderscan.cpp)
+    SchemaPtr bindScan(Node &op, const RowSchema &input, const Context &ctx);
+    SchemaPtr bindFind(Node &find, const Context &ctx);
 
     // ---- helpers
     [[noreturn]] void fail(const QString &message, const Node &at) const;

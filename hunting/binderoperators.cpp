@@ -110,6 +110,7 @@ SchemaPtr Binder::bindTabular(Node &node, const Context &ctx)
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
+    case NodeKind::FindSource:
         return bindSource(node, ctx);
     default:
         break;
@@ -239,6 +240,9 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
     }
     case NodeKind::UnionSource:
         node.schema = bindUnion(node, nullptr, ctx);
+        return node.schema;
+    case NodeKind::FindSource:
+        node.schema = bindFind(node, ctx);
         return node.schema;
     case NodeKind::Pipeline:
         node.schema = bindPipeline(node, ctx, nullptr);
@@ -444,6 +448,8 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
             row.appendUnique(c.name, c.type);
         return share(row.columns());
     }
+    case NodeKind::OpScan:
+        return bindScan(op, input, ctx);
     case NodeKind::OpJoin:
     case NodeKind::OpLookup:
         return bindJoin(op, input, ctx);

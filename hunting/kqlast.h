@@ -107,6 +107,12 @@ enum class NodeKind {
     OpMakeSeries, ///< options: kind; kids[0]: List of aggregates; kids[1]: List of their defaults
     ///< (an empty List where none is written); kids[2]: axis; kids[3]: from, kids[4]: to (empty
     ///< Lists when not written); kids[5]: step; kids[6]: List of group keys (`by`)
+    OpScan, ///< options: with_match_id; kids[0]: List of ColumnDecl (`declare`; a ColumnDecl's
+    ///< kids[0] is its default when written); kids[1…]: the steps, each a List with text: the
+    ///< step's name, options: output; kids[0]: condition; kids[1…]: Assign
+    FindSource, ///< `find`: options: withsource, project (smart or list); kids[0]: List of Name
+    ///< (the tables of `in (…)`, empty: every table); kids[1]: predicate; kids[2]: List of Name
+    ///< (`project`'s columns)
     // ---- scalar expressions
     Literal, ///< literal: its kind; text: as written; value: decoded string / inner text
     DynamicLiteral, ///< text: as written; kids[0]: DynArray, DynObject or Literal

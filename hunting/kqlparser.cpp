@@ -385,6 +385,8 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opSearch(take(), false);
     if (word == u"top-nested")
         return opTopNested(take());
+    if (word == u"scan")
+        return opScan(take());
     if (word == u"join")
         return opJoin(NodeKind::OpJoin, take());
     if (word == u"lookup")

@@ -63,6 +63,9 @@ public:
     NodePtr searchOr(bool cs);
     NodePtr searchAnd(bool cs);
     NodePtr searchTerm(bool cs);
+    // scan and find (kqlparserscan.cpp)
+    NodePtr opScan(const Token &at);
+    NodePtr findSource(const Token &at);
     NodePtr opJoin(NodeKind kind, const Token &at);
     NodePtr opUnion(NodeKind kind, const Token &at);
     NodePtr opMvExpand(NodeKind kind, const Token &at);

@@ -534,6 +534,8 @@ NodePtr Parser::primary()
     }
     if (word == u"search" && !isOp(L("="), 1) && !isOp(L("("), 1))
         return opSearch(take(), true);
+    if (word == u"find" && !isOp(L("="), 1) && !isOp(L("("), 1))
+        return findSource(take());
     if ((word == u"externaldata" || word == u"external_data") && !isOp(L("="), 1))
         return externalData(take());
     if ((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate"

@@ -259,6 +259,7 @@ Rel SqlCompiler::tabular(const Node &node)
     case NodeKind::Range:
     case NodeKind::Print:
     case NodeKind::UnionSource:
+    case NodeKind::FindSource:
         return source(node);
     case NodeKind::Name: {
         if (const Binding *binding = findBinding(node.text)) {
@@ -544,6 +545,8 @@ Rel SqlCompiler::source(const Node &node)
     }
     case NodeKind::UnionSource:
         return unionOf(node, nullptr);
+    case NodeKind::FindSource:
+        return find(node);
     default:
         break;
     }

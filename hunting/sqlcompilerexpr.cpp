@@ -62,6 +62,10 @@ QString SqlCompiler::expr(const Node &node, const Env &env, bool truthy)
         return QStringLiteral("kql_dyn(%1)").arg(param(dynamicLiteralJson(node)));
     }
     case NodeKind::Name: {
+        if (env.names) {
+            if (const auto it = env.names->constFind(columnName(node)); it != env.names->constEnd())
+                return *it;
+        }
         if (env.row) {
             const QString name = columnName(node);
             for (const Column &c : *env.row) {

@@ -45,6 +45,7 @@ struct Env
     QString qualifier; ///< prefix of column references ("l." in a join), or ""
     bool ingest = false;
     bool aggregates = false; ///< summarize's aggregate list: aggregate calls are allowed
+    const QHash<QString, QString> *names = nullptr; ///< scan: the SQL of its state's names
 };
 
 /**
@@ -175,6 +176,12 @@ public:
     Rel assignedIpAddresses(const Node &call);
     /** invoke DeviceFromIP(): the devices that held the input's addresses. */
     Rel deviceFromIp(const Node &op, const Rel &in);
+
+    // ---- sqlcompilerscan.cpp
+    /** scan: a recursive walk over the serialized input, its steps' state in columns. */
+    Rel scan(const Node &op, const Rel &in);
+    /** find: each table's matching rows, with the source column and pack_. */
+    Rel find(const Node &node);
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);

@@ -77,6 +77,7 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         case NodeKind::OpCount:
         case NodeKind::OpSummarize:
         case NodeKind::OpParse:
+        case NodeKind::OpScan:
             break;
         default:
             refuse(QStringLiteral("this operator inside mv-apply's subquery cannot be compiled to "
@@ -184,6 +185,8 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         m_scopes.back().insert(node.text, binding);
         return in;
     }
+    case NodeKind::OpScan:
+        return scan(node, in);
     case NodeKind::OpParse:
         return parse(node, in);
     case NodeKind::OpMvApply:

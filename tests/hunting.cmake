@@ -42,6 +42,11 @@ vigil_add_test(NAME tst_kqlseries SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlserie
                LIBS vigil_kqlengine LABELS hunting)
 target_compile_definitions(tst_kqlseries PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_kqlseries vigilctl)
+# scan and find: rows worked out from Microsoft's documentation.
+vigil_add_test(NAME tst_kqlscanfind SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlscanfind.cpp
+               LIBS vigil_kqlengine LABELS hunting)
+target_compile_definitions(tst_kqlscanfind PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_kqlscanfind vigilctl)
 # The editor's help: completion at a cursor, the block at the cursor, KQL string literals.
 vigil_add_test(NAME tst_kqlassist SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlassist.cpp
                LIBS vigil_kqlengine LABELS hunting)

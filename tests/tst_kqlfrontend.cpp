@@ -234,8 +234,8 @@ void TestKqlFrontend::parserRefusesByName_data()
                                       << "frobnicate" << 1 << 14;
     QTest::newRow("search") << "search 'x'"
                             << "search" << 1 << 1;
-    QTest::newRow("scan") << "DeviceInfo | scan with (step s: true;)"
-                          << "scan" << 1 << 14;
+    QTest::newRow("scan output=last") << "DeviceInfo | scan with (step s output=last: true;)"
+                                      << "output=last" << 1 << 30;
     QTest::newRow("like") << "DeviceInfo | where DeviceName like 'a'"
                           << "like" << 1 << 31;
     QTest::newRow("keyword as name") << "DeviceInfo | extend last = 1"

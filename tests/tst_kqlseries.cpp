@@ -325,8 +325,8 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
                                  "typeof(long) on (partition by x (take 1))"),
                   "inside mv-apply");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | sort by Timestamp asc | scan with (step "
-                                 "s1: FileName == 'a';)"),
-                  "scan");
+                                 "s1 output=last: FileName == 'a';)"),
+                  "output=last");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | evaluate pivot(ActionType, "
                                  "avg(ProcessId))"),
                   "avg()");
@@ -374,7 +374,7 @@ void TestKqlSeries::searchNamedTables()
     CHECK_REFUSED(QStringLiteral("search in (DeviceProcessEvents) \"n*s\""), "n*s");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | project FileName | search \"x\""),
                   "$table");
-    CHECK_REFUSED(QStringLiteral("find in (DeviceProcessEvents) where FileName == 'x'"), "find");
+    CHECK_REFUSED(QStringLiteral("find in (Device*) where FileName == 'x'"), "list the tables");
 }
 
 // https://learn.microsoft.com/kusto/query/top-nested-operator : each level keeps its top N
