@@ -964,7 +964,7 @@ void TestKqlFunctions::parseKvHostile()
              T("{\"a\":\"\\u0001\xef\xbf\xbd\",\"b\":\"2\"}"));
     // 4 MB without a kv_delimiter (and with a million pair delimiters), and as many pairs, in
     // every mode: one pass over the text, each.
-    const QByteArray words = QByteArray("x ").repeated(2 * 1024 * 1024);
+    const QByteArray words = QByteArray("x ").repeated(qsizetype(2) * 1024 * 1024);
     QCOMPARE(db.eval("kql_parse_kv(?, ?)", words, delimited), T("{}"));
     QCOMPARE(db.eval("kql_parse_kv(?, ?)", words + "b=1",
                      R"({"mode":"delimited","pair":" ","kv":"=","greedy":true,"keys":["b"]})"),
@@ -976,8 +976,8 @@ void TestKqlFunctions::parseKvHostile()
              qsizetype(words.size() - 1 + 8));
     QCOMPARE(db.eval("kql_parse_kv(?, ?)", words + "b 1", R"({"mode":"words","keys":["b"]})"),
              T(R"({"b":"1"})"));
-    QCOMPARE(db.eval("kql_parse_kv(?, ?)", QByteArray("k=v ").repeated(1024 * 1024) + "a=1",
-                     delimited),
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)",
+                     QByteArray("k=v ").repeated(qsizetype(1024) * 1024) + "a=1", delimited),
              T(R"({"a":"1"})"));
 }
 
