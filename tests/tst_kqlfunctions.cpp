@@ -856,6 +856,14 @@ void TestKqlFunctions::parseXmlHostile()
         many += "<i>1</i>";
     many += "</r>";
     QCOMPARE(db.eval("kql_array_length(kql_dyn_get(kql_parse_xml(?), 'r', 'i'))", many), L(20000));
+    // As many differently named children as fit in 1 MB: one bag member each.
+    QByteArray names = "<r>";
+    for (int i = 0; names.size() < 1048576 - 16; ++i)
+        names += "<a" + QByteArray::number(i) + "/>";
+    names += "</r>";
+    const int count = int(names.count("/>"));
+    QCOMPARE(db.eval("kql_array_length(kql_bag_keys(kql_dyn_get(kql_parse_xml(?), 'r')))", names),
+             L(count));
     // Quotes and control characters that XML allows come out escaped in the JSON.
     QCOMPARE(db.eval("kql_parse_xml(?)", "<a q='\"'>x&#9;\\y</a>"),
              T("{\"a\":{\"@q\":\"\\\"\",\"#text\":\"x\\t\\\\y\"}}"));
@@ -885,6 +893,21 @@ void TestKqlFunctions::dynamicToJson()
     QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", "\"text\""), T("text"));
     QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", "12"), T("12"));
     QCOMPARE(db.eval("kql_dynamic_to_json(NULL)"), T(""));
+    // A repeated key keeps its first place and takes the later value, in a small bag and in a
+    // large one (looked up by hash); 200,000 keys parse in one pass.
+    QCOMPARE(db.eval("kql_parse_json(?)", "{\"a\":1,\"b\":2,\"a\":3}"), T("{\"a\":3,\"b\":2}"));
+    QByteArray bag = "{";
+    for (int i = 0; i < 20; ++i)
+        bag += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
+    bag += "\"k3\":\"x\",\"k19\":null}";
+    QCOMPARE(db.eval("kql_dyn_get(kql_parse_json(?), 'k3')", bag), T("\"x\""));
+    QCOMPARE(db.eval("kql_array_index_of(kql_bag_keys(kql_parse_json(?)), 'k3')", bag), L(3));
+    QCOMPARE(db.eval("kql_array_length(kql_bag_keys(kql_parse_json(?)))", bag), L(20));
+    QByteArray wide = "{";
+    for (int i = 0; i < 200000; ++i)
+        wide += "\"k" + QByteArray::number(i) + "\":1,";
+    wide += "\"k0\":2}";
+    QCOMPARE(db.eval("kql_array_length(kql_bag_keys(kql_parse_json(?)))", wide), L(200000));
 }
 
 void TestKqlFunctions::parseKv()

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 namespace Vigil::KqlSqlite {
 
@@ -95,24 +96,6 @@ void flushText(XmlFrame &frame)
     frame.pendingText.clear();
 }
 
-/** Adds a member, turning a repeated name into an array at its first position. */
-void addGrouped(KqlJson &bag, std::vector<std::string> &repeated, KqlJsonMember &&member)
-{
-    for (KqlJsonMember &existing : bag.members) {
-        if (existing.first != member.first)
-            continue;
-        if (std::find(repeated.begin(), repeated.end(), member.first) == repeated.end()) {
-            KqlJson items = KqlJson::array();
-            items.items.push_back(std::move(existing.second));
-            existing.second = std::move(items);
-            repeated.push_back(member.first);
-        }
-        existing.second.items.push_back(std::move(member.second));
-        return;
-    }
-    bag.members.push_back(std::move(member));
-}
-
 /** The page's mapping: <e/> null, text alone a value, otherwise a bag (@attributes first). */
 KqlJson elementValue(XmlFrame &frame)
 {
@@ -122,12 +105,29 @@ KqlJson elementValue(XmlFrame &frame)
         if (frame.content.size() == 1)
             return std::move(frame.content.front().second);
     }
+    // A repeated name becomes an array at its first position (a hash of the names seen keeps
+    // an element with many differently named children linear).
     KqlJson bag = KqlJson::object();
-    std::vector<std::string> repeated;
+    std::unordered_map<std::string, std::pair<size_t, bool>> seen; // position, is an array
+    auto add = [&](KqlJsonMember &&member) {
+        const auto [it, added] = seen.try_emplace(member.first, bag.members.size(), false);
+        if (added) {
+            bag.members.push_back(std::move(member));
+            return;
+        }
+        KqlJson &existing = bag.members[it->second.first].second;
+        if (!it->second.second) {
+            KqlJson items = KqlJson::array();
+            items.items.push_back(std::move(existing));
+            existing = std::move(items);
+            it->second.second = true;
+        }
+        existing.items.push_back(std::move(member.second));
+    };
     for (KqlJsonMember &attribute : frame.attributes)
-        addGrouped(bag, repeated, std::move(attribute));
+        add(std::move(attribute));
     for (KqlJsonMember &child : frame.content)
-        addGrouped(bag, repeated, std::move(child));
+        add(std::move(child));
     return bag;
 }
 
