@@ -350,18 +350,21 @@ NodePtr Parser::opParse(const Token &at)
         expectOp(L(")"), QStringLiteral("to end the keys of parse-kv"));
         if (acceptWord(L("with"))) {
             expectOp(L("("), QStringLiteral("to start the properties of parse-kv"));
-            while (!isOp(L(")"))) {
-                const QString name = expectName(QStringLiteral("a parse-kv property"));
-                expectOp(L("="), QStringLiteral("after the property '%1'").arg(name));
-                const Token &value = peek();
-                if (value.kind != TokenKind::String && value.kind != TokenKind::Identifier)
-                    unexpected(QStringLiteral("a string or true/false for '%1'").arg(name));
-                op->options.append({name.toLower(), value.kind == TokenKind::String
-                                                            ? value.value
-                                                            : value.text.toLower()});
-                take();
-                if (!acceptOp(L(",")))
-                    break;
+            if (!isOp(L(")"))) {
+                do {
+                    const QString name = expectName(QStringLiteral("a parse-kv property"));
+                    expectOp(L("="), QStringLiteral("after the property '%1'").arg(name));
+                    const Token &value = peek();
+                    if (value.kind != TokenKind::String
+                        && (value.kind != TokenKind::Identifier
+                            || (value.text.toLower() != u"true"
+                                && value.text.toLower() != u"false")))
+                        unexpected(QStringLiteral("a string or true/false for '%1'").arg(name));
+                    op->options.append({name.toLower(), value.kind == TokenKind::String
+                                                                ? value.value
+                                                                : value.text.toLower()});
+                    take();
+                } while (acceptOp(L(",")));
             }
             expectOp(L(")"), QStringLiteral("to end the properties of parse-kv"));
         }
