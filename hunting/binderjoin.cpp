@@ -528,6 +528,63 @@ SchemaPtr Binder::bindMvExpand(Node &op, const RowSchema &input, const Context &
 
 SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx)
 {
+    if (op.text == u"parse-kv") {
+        // Microsoft's parse-kv page: pair_delimiter with kv_delimiter, or regex, or neither
+        // (any character but a letter or digit delimits); quote and escape may repeat.
+        bool pair = false, kv = false, regex = false, other = false;
+        for (const auto &[name, value] : op.options) {
+            if (name == u"pair_delimiter" || name == u"kv_delimiter") {
+                if (value.isEmpty())
+                    fail(QStringLiteral("parse-kv: %1 must not be empty").arg(name), op);
+                (name == u"pair_delimiter" ? pair : kv) = true;
+            } else if (name == u"regex") {
+                regex = true;
+            } else if (name == u"quote") {
+                other = true;
+                if (value.toUcs4().size() != 1 && value.toUcs4().size() != 2)
+                    fail(QStringLiteral("parse-kv: quote is one character, or two (opening and "
+                                        "closing)"),
+                         op);
+            } else if (name == u"escape") {
+                other = true;
+                if (value.toUcs4().size() != 1)
+                    fail(QStringLiteral("parse-kv: escape is one character"), op);
+            } else if (name == u"greedy") {
+                if (value != u"true" && value != u"false")
+                    fail(QStringLiteral("parse-kv: greedy is true or false"), op);
+            } else {
+                fail(QStringLiteral("'%1' is not a property of parse-kv (pair_delimiter, "
+                                    "kv_delimiter, quote, escape, greedy, regex)")
+                             .arg(name),
+                     op);
+            }
+        }
+        if (pair != kv)
+            fail(QStringLiteral("parse-kv needs both pair_delimiter and kv_delimiter, or neither"),
+                 op);
+        if (regex && (pair || other || !op.option(QStringLiteral("greedy")).isEmpty()))
+            fail(QStringLiteral("parse-kv with regex takes no other property"), op);
+        if (!pair && op.option(QStringLiteral("greedy")) == u"true")
+            fail(QStringLiteral("parse-kv greedy=true needs pair_delimiter and kv_delimiter"), op);
+        const T t = bindScalar(*op.kid(0), ctx);
+        if (t != T::String && t != T::Dynamic)
+            fail(QStringLiteral("parse-kv needs a string, not %1").arg(kqlTypeName(t)), *op.kid(0));
+        RowBuilder row(input);
+        for (qsizetype i = 1; i < op.count(); ++i) {
+            Node &key = *op.kid(i);
+            const T type = key.value.isEmpty() ? T::String
+                                               : kqlTypeFromName(key.value).value_or(T::String);
+            key.type = type;
+            if (row.contains(key.text))
+                fail(QStringLiteral("parse-kv would make a second column named '%1'; choose "
+                                    "another name")
+                             .arg(key.text),
+                     key);
+            row.append({key.text, type});
+            key.outputColumns.append(key.text);
+        }
+        return share(row.columns());
+    }
     const QString kind = op.option(QStringLiteral("kind"));
     if (!kind.isEmpty() && kind != u"simple" && kind != u"regex" && kind != u"relaxed")
         fail(QStringLiteral("'%1' is not a kind of parse (simple, regex, relaxed)").arg(kind), op);

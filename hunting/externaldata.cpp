@@ -216,6 +216,12 @@ const KqlJson *atPath(const KqlJson &record, const QList<ExternalDataUse::PathSt
     return node;
 }
 
+/** One past the last record read from a file of n records: ignoreLastRecord drops its last one. */
+size_t recordsEnd(const ExternalDataUse &use, size_t n)
+{
+    return use.ignoreLastRecord && n > 0 ? n - 1 : n;
+}
+
 } // namespace
 
 QStringList externalDataUrls(const CompiledQuery &compiled)
@@ -262,7 +268,8 @@ std::optional<QByteArray> externalDataRows(const ExternalDataUse &use, const Ext
                                      .arg(url, use.format, why);
                 return std::nullopt;
             }
-            for (size_t r = use.ignoreFirstRecord ? 1 : 0; r < records.size(); ++r) {
+            const size_t end = recordsEnd(use, records.size());
+            for (size_t r = use.ignoreFirstRecord ? 1 : 0; r < end; ++r) {
                 startRow();
                 for (size_t c = 0; c < names.size(); ++c) {
                     if (c)
@@ -288,7 +295,8 @@ std::optional<QByteArray> externalDataRows(const ExternalDataUse &use, const Ext
                                              : use.format == u"scsv" ? ';'
                                              : use.format == u"psv"  ? '|'
                                                                      : ',');
-        for (size_t r = use.ignoreFirstRecord ? 1 : 0; r < records.size(); ++r) {
+        const size_t end = recordsEnd(use, records.size());
+        for (size_t r = use.ignoreFirstRecord ? 1 : 0; r < end; ++r) {
             startRow();
             for (size_t c = 0; c < names.size(); ++c) {
                 if (c)

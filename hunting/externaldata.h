@@ -36,7 +36,8 @@ QStringList externalDataUrls(const CompiledQuery &compiled);
  * record, its cells in the declared column order — the field's text as a JSON string for csv,
  * tsv, scsv, psv and txt (null when the record is shorter), the property of the column's name for
  * json and multijson. Records: RFC 4180 quoting for the delimited formats, `\n` or `\r\n` ends a
- * record, empty lines are skipped, `ignoreFirstRecord` skips each file's first record, a UTF-8
+ * record, empty lines are skipped, `ignoreFirstRecord` skips each file's first record and
+ * `ignoreLastRecord` its last one, a UTF-8
  * byte order mark is dropped and invalid UTF-8 becomes U+FFFD. nullopt and *error (naming the URL)
  * when a feed is missing or is not the format's JSON.
  */

@@ -397,7 +397,7 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         return opMvExpand(NodeKind::OpMvExpand, take());
     if (word == u"mv-apply")
         return opMvExpand(NodeKind::OpMvApply, take());
-    if (word == u"parse" || word == u"parse-where")
+    if (word == u"parse" || word == u"parse-where" || word == u"parse-kv")
         return opParse(take());
     if (word == u"partition") {
         // partition [hint.…] by Column ( subquery ): the subquery's operators per partition.

@@ -321,6 +321,14 @@ NodePtr Parser::dynamicValue()
         array->kids.push_back(std::move(value));
         return array;
     }
+    if (t.kind == TokenKind::Identifier && t.text == u"dynamic" && isOp(L("("), 1)) {
+        // dynamic(v) inside a dynamic literal is v (Microsoft's dynamic_to_json example).
+        take();
+        take();
+        NodePtr inner = dynamicValue();
+        expectOp(L(")"), QStringLiteral("to end dynamic(…)"));
+        return inner;
+    }
     if (isOp(L("["))) {
         NodePtr array = make(NodeKind::DynArray, take());
         while (!isOp(L("]"))) {

@@ -382,6 +382,43 @@ NodePtr Parser::opParse(const Token &at)
 {
     NodePtr op = make(NodeKind::OpParse, at);
     op->text = at.text;
+    if (at.text == u"parse-kv") {
+        // parse-kv Expr as (Key:type, …) [with (name = value, …)]: the keys as ColumnDecl, the
+        // properties as options in written order (quote and escape may repeat).
+        op->kids.push_back(expression());
+        if (!acceptWord(L("as")))
+            unexpected(QStringLiteral("'as' and the list of keys in 'parse-kv'"));
+        expectOp(L("("), QStringLiteral("to start the keys of parse-kv"));
+        do {
+            NodePtr column = make(NodeKind::ColumnDecl, peek());
+            column->text = expectName(QStringLiteral("a key name"));
+            expectOp(L(":"), QStringLiteral("and the type of the key '%1'").arg(column->text));
+            column->value = typeName();
+            op->kids.push_back(std::move(column));
+        } while (acceptOp(L(",")));
+        expectOp(L(")"), QStringLiteral("to end the keys of parse-kv"));
+        if (acceptWord(L("with"))) {
+            expectOp(L("("), QStringLiteral("to start the properties of parse-kv"));
+            if (!isOp(L(")"))) {
+                do {
+                    const QString name = expectName(QStringLiteral("a parse-kv property"));
+                    expectOp(L("="), QStringLiteral("after the property '%1'").arg(name));
+                    const Token &value = peek();
+                    if (value.kind != TokenKind::String
+                        && (value.kind != TokenKind::Identifier
+                            || (value.text.toLower() != u"true"
+                                && value.text.toLower() != u"false")))
+                        unexpected(QStringLiteral("a string or true/false for '%1'").arg(name));
+                    op->options.append({name.toLower(), value.kind == TokenKind::String
+                                                                ? value.value
+                                                                : value.text.toLower()});
+                    take();
+                } while (acceptOp(L(",")));
+            }
+            expectOp(L(")"), QStringLiteral("to end the properties of parse-kv"));
+        }
+        return op;
+    }
     readOptions(*op, {QStringLiteral("kind"), QStringLiteral("flags")});
     op->kids.push_back(expression());
     if (!acceptWord(L("with")))

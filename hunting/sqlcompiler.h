@@ -36,6 +36,7 @@ struct ExternalDataUse
     QStringList urls;
     QString format; ///< csv, tsv, scsv, psv, txt, json or multijson
     bool ignoreFirstRecord = false;
+    bool ignoreLastRecord = false;
     RowSchema columns;
     SourcePos pos;
     /**

@@ -341,14 +341,33 @@ QString SqlCompiler::call(const Node &node, const Env &env)
         return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(target)), extracted);
     }
     if ((name == u"extract_json" || name == u"extractjson") && node.count() == 3) {
-        // Microsoft's extract_json page: typeof(string) gives the element as the two-argument
-        // form does; conversions to other types are not pinned, so they stay refused.
-        if (node.kid(2)->kind != NodeKind::TypeOf || typeOf(node) != T::String)
-            refuse(QStringLiteral("extract_json() to a type other than string cannot be compiled "
-                                  "exactly"),
-                   *node.kid(2));
-        return QStringLiteral("coalesce(kql_extract_json(%1, %2), '')")
-                .arg(asString(arg(0), env), asString(arg(1), env));
+        // Microsoft's extract_json page: the extracted element (as the two-argument form gives
+        // it) converted to the type, as the to*() function of that type converts a string.
+        static const QHash<T, QString> to = {
+                {T::Long, QStringLiteral("kql_tolong")},
+                {T::Int, QStringLiteral("kql_toint")},
+                {T::Real, QStringLiteral("kql_todouble")},
+                {T::Bool, QStringLiteral("kql_tobool")},
+                {T::DateTime, QStringLiteral("kql_todatetime")},
+                {T::TimeSpan, QStringLiteral("kql_totimespan")},
+        };
+        const Node &target = *node.kid(2);
+        const QString extracted = QStringLiteral("kql_extract_json(%1, %2)")
+                                          .arg(asString(arg(0), env), asString(arg(1), env));
+        if (target.kind == NodeKind::TypeOf && typeOf(node) == T::String)
+            return QStringLiteral("coalesce(%1, '')").arg(extracted);
+        if (target.kind != NodeKind::TypeOf || !to.contains(typeOf(node)))
+            refuse(QStringLiteral("extract_json() to %1 cannot be compiled exactly (string, long, "
+                                  "int, real, bool, datetime and timespan can)")
+                           .arg(kqlTypeName(typeOf(node))),
+                   target);
+        return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(node)), extracted);
+    }
+    if (name == u"dynamic_to_json" && node.count() == 1) {
+        // Microsoft's page: a value of another type than dynamic gives its tostring().
+        if (typeOf(arg(0)) != T::Dynamic)
+            return QStringLiteral("coalesce(%1, '')").arg(asString(arg(0), env));
+        return QStringLiteral("coalesce(kql_dynamic_to_json(%1), '')").arg(asDynamic(arg(0), env));
     }
     if (name == u"range" && (node.count() == 2 || node.count() == 3)) {
         // SQLite sees datetimes and timespans as integers: each has its own function.

@@ -98,18 +98,21 @@ Rel SqlCompiler::externalData(const Node &node)
                                       "scsv, psv, txt, json and multijson are)")
                                .arg(value),
                        node);
-        } else if (key == u"ignorefirstrecord") {
+        } else if (key == u"ignorefirstrecord" || key == u"ignorelastrecord") {
             const QString flag = value.toLower();
+            const bool first = key == u"ignorefirstrecord";
             if (flag != u"true" && flag != u"false")
-                refuse(QStringLiteral("ignoreFirstRecord must be true or false, not '%1'")
-                               .arg(value),
+                refuse(QStringLiteral("%1 must be true or false, not '%2'")
+                               .arg(first ? QStringLiteral("ignoreFirstRecord")
+                                          : QStringLiteral("ignoreLastRecord"),
+                                    value),
                        node);
-            use.ignoreFirstRecord = flag == u"true";
+            (first ? use.ignoreFirstRecord : use.ignoreLastRecord) = flag == u"true";
         } else if (key == u"ingestionmapping") {
             mapping = value;
         } else {
             refuse(QStringLiteral("the externaldata property '%1' is not supported (format, "
-                                  "ignoreFirstRecord and ingestionMapping are)")
+                                  "ignoreFirstRecord, ignoreLastRecord and ingestionMapping are)")
                            .arg(name),
                    node);
         }

@@ -185,6 +185,7 @@ public:
 
     // ---- sqlcompilerparse.cpp
     Rel parse(const Node &op, const Rel &in);
+    Rel parseKv(const Node &op, const Rel &in);
 
     // ---- sqlcompilerexternal.cpp
     /** externaldata: the rows of a parameter the runner fills, converted to the columns. */

@@ -1,5 +1,9 @@
 #include "sqlcompilerimpl.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 // parse and parse-where: the pattern becomes one RE2 regular expression (a bound parameter, never
 // SQL text); kql_matches_regex tests it and kql_extract reads each capture. The rules follow the
 // behaviour measured on Kusto and Microsoft's parse-operator page: in kind=simple (and relaxed)
@@ -68,6 +72,8 @@ QString regexShape(T type)
 
 Rel SqlCompiler::parse(const Node &node, const Rel &in)
 {
+    if (node.text == u"parse-kv")
+        return parseKv(node, in);
     const QString kind = node.option(QStringLiteral("kind")).isEmpty()
                                  ? QStringLiteral("simple")
                                  : node.option(QStringLiteral("kind"));
@@ -207,6 +213,88 @@ Rel SqlCompiler::parse(const Node &node, const Rel &in)
             QStringLiteral("SELECT %1%2 FROM %3%4")
                     .arg(select.join(QLatin1String(", ")), hiddenColumns(in), sourceCte,
                          node.text == u"parse-where" ? QStringLiteral(" WHERE ") + ok : QString()));
+    return out;
+}
+
+/**
+ * parse-kv: kql_parse_kv reads the text once into a bag of the listed keys (the operator's
+ * properties go to it as one JSON parameter); each column takes its key's text, converted as the
+ * to*() function of its type converts a string. A key the text lacks is "" for a string column
+ * and null for the others (Microsoft's parse-kv page).
+ */
+Rel SqlCompiler::parseKv(const Node &node, const Rel &in)
+{
+    QJsonObject spec;
+    QJsonArray keys;
+    QJsonArray quotes;
+    QJsonArray escapes;
+    for (qsizetype i = 1; i < node.count(); ++i)
+        keys.append(node.kid(i)->text);
+    for (const auto &[name, value] : node.options) {
+        if (name == u"pair_delimiter")
+            spec.insert(QStringLiteral("pair"), value);
+        else if (name == u"kv_delimiter")
+            spec.insert(QStringLiteral("kv"), value);
+        else if (name == u"quote")
+            quotes.append(value);
+        else if (name == u"escape")
+            escapes.append(value);
+        else if (name == u"greedy")
+            spec.insert(QStringLiteral("greedy"), value == u"true");
+        else if (name == u"regex")
+            spec.insert(QStringLiteral("regex"), value);
+    }
+    spec.insert(QStringLiteral("keys"), keys);
+    spec.insert(QStringLiteral("quotes"), quotes);
+    spec.insert(QStringLiteral("escapes"), escapes);
+    spec.insert(QStringLiteral("mode"),
+                spec.contains(QStringLiteral("regex"))  ? QStringLiteral("regex")
+                : spec.contains(QStringLiteral("pair")) ? QStringLiteral("delimited")
+                                                        : QStringLiteral("words"));
+    static const QHash<T, QString> to = {
+            {T::Long, QStringLiteral("kql_tolong")},
+            {T::Int, QStringLiteral("kql_toint")},
+            {T::Real, QStringLiteral("kql_todouble")},
+            {T::Bool, QStringLiteral("kql_tobool")},
+            {T::DateTime, QStringLiteral("kql_todatetime")},
+            {T::TimeSpan, QStringLiteral("kql_totimespan")},
+    };
+    const Env env{&in.schema, QString(), in.ingest, false};
+    const QString source = asString(*node.kid(0), env);
+    QStringList inner;
+    for (const Column &c : in.schema)
+        inner.append(quote(c.name));
+    const QString bagCte
+            = addCte(QStringLiteral("SELECT %1%2, kql_parse_kv(%3, %4) AS \"_vigil_kv\" FROM %5")
+                             .arg(inner.join(QLatin1String(", ")), hiddenColumns(in), source,
+                                  param(QString::fromUtf8(
+                                          QJsonDocument(spec).toJson(QJsonDocument::Compact))),
+                                  in.cte));
+    QStringList select = inner;
+    for (qsizetype i = 1; i < node.count(); ++i) {
+        const Node &key = *node.kid(i);
+        const T type = key.type.value_or(T::String);
+        const QString text = QStringLiteral("kql_tostring(kql_dyn_get(\"_vigil_kv\", %1))")
+                                     .arg(param(key.text));
+        QString value;
+        if (type == T::String)
+            value = QStringLiteral("coalesce(%1, '')").arg(text);
+        else if (to.contains(type))
+            value = QStringLiteral("%1(nullif(%2, ''))").arg(to.value(type), text);
+        else
+            refuse(QStringLiteral("parse-kv into a %1 column cannot be compiled exactly (string, "
+                                  "long, int, real, bool, datetime and timespan can)")
+                           .arg(kqlTypeName(type)),
+                   key);
+        select.append(QStringLiteral("%1 AS %2").arg(value, quote(key.text)));
+    }
+    Rel out;
+    out.schema = *node.schema;
+    out.ingest = in.ingest;
+    out.ordered = in.ordered;
+    out.partitioned = in.partitioned;
+    out.cte = addCte(QStringLiteral("SELECT %1%2 FROM %3")
+                             .arg(select.join(QLatin1String(", ")), hiddenColumns(in), bagCte));
     return out;
 }
 

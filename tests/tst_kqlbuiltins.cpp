@@ -40,6 +40,11 @@ private Q_SLOTS:
     void pivotAggregatesAndEmptyCells();
     void undocumentedBuiltinsAreRefusedByName();
     void columnsAreTheOracles();
+    void parseXmlFollowsTheDocs();
+    void dynamicToJsonFollowsTheDocs();
+    void extractJsonToATypeFollowsTheDocs();
+    void parseKvFollowsTheDocs();
+    void parseKvRefusals();
 
 private:
     struct Result
@@ -546,6 +551,198 @@ void TestKqlBuiltins::columnsAreTheOracles()
                  qPrintable(queries[i] + QStringLiteral(" => ") + got.failure));
         QCOMPARE(got.columns, expected);
     }
+}
+
+// Microsoft's parse_xml page: its example gives its documented JSON (numbers as numbers, the
+// declaration skipped), and the CSL fragment reads the two slots it names.
+void TestKqlBuiltins::parseXmlFollowsTheDocs()
+{
+    CHECK_ROWS(QStringLiteral(
+                       "print context_custom_metrics = '<?xml version=\"1.0\" "
+                       "encoding=\"UTF-8\"?>\\n<duration>\\n    <value>118.0</value>\\n    "
+                       "<count>5.0</count>\\n    <min>100.0</min>\\n    <max>150.0</max>\\n    "
+                       "<stdDev>0.0</stdDev>\\n    <sampledValue>118.0</sampledValue>\\n    "
+                       "<sum>118.0</sum>\\n</duration>'\n"
+                       "| extend d=parse_xml(context_custom_metrics)\n"
+                       "| extend duration_value=d.duration.value, "
+                       "duration_min=d[\"duration\"][\"min\"]\n"
+                       "| project d, duration_value, duration_min, t = gettype(duration_value)"),
+               (Rows{{"{\"duration\":{\"value\":118.0,\"count\":5.0,\"min\":100.0,\"max\":150.0,"
+                      "\"stdDev\":0.0,\"sampledValue\":118.0,\"sum\":118.0}}",
+                      "118.0", "100.0", "real"}}));
+    // The conversion table's rows, over a column; invalid XML is null.
+    CHECK_ROWS(QStringLiteral("datatable(x:string) ['<e/>', '<e>text</e>', '<e name=\"value\" />', "
+                              "'<e name=\"value\">text</e>', '<e> <a>text</a> <b>text</b> </e>', "
+                              "'<e> <a>text</a> <a>text</a> </e>', '<e> text <a>text</a> </e>', "
+                              "'<e>', ''] | project o = parse_xml(x), n = isnull(parse_xml(x))"),
+               (Rows{{"{\"e\":null}", "false"},
+                     {"{\"e\":\"text\"}", "false"},
+                     {"{\"e\":{\"@name\":\"value\"}}", "false"},
+                     {"{\"e\":{\"@name\":\"value\",\"#text\":\"text\"}}", "false"},
+                     {"{\"e\":{\"a\":\"text\",\"b\":\"text\"}}", "false"},
+                     {"{\"e\":{\"a\":[\"text\",\"text\"]}}", "false"},
+                     {"{\"e\":{\"#text\":\"text\",\"a\":\"text\"}}", "false"},
+                     {"null", "true"},
+                     {"null", "true"}}));
+    // Windows' event XML as hunting queries read it: the Data elements, by name.
+    CHECK_ROWS(QStringLiteral("print e = '<EventData><Data Name=\"SubjectUserName\">bob</Data>"
+                              "<Data Name=\"LogonType\">3</Data></EventData>' | mv-expand d = "
+                              "parse_xml(e).EventData.Data | project n = tostring(d['@Name']), v "
+                              "= tostring(d['#text'])"),
+               (Rows{{"SubjectUserName", "bob"}, {"LogonType", "3"}}));
+}
+
+// Microsoft's dynamic_to_json page: its example, run as written.
+void TestKqlBuiltins::dynamicToJsonFollowsTheDocs()
+{
+    CHECK_ROWS(QStringLiteral(
+                       "let bag1 = dynamic_to_json(\n  dynamic({\n    'Y10':dynamic({}),\n    "
+                       "'X8': dynamic({\n      'c3':1,\n      'd8':5,\n      'a4':6\n    }),\n    "
+                       "'D1':114,\n    'A1':12,\n    'B1':2,\n    'C1':3,\n    'A14':[15, 13, "
+                       "18]\n}));\nlet bag2 = dynamic_to_json(\n  dynamic({\n    'X8': dynamic({\n "
+                       "     'a4':6,\n      'c3':1,\n      'd8':5\n    }),\n    'A14':[15, 13, "
+                       "18],\n    'C1':3,\n    'B1':2,\n    'Y10': dynamic({}),\n    'A1':12, "
+                       "'D1':114\n  }));\nprint AreEqual=bag1 == bag2, Result=bag1"),
+               (Rows{{"true", "{\"A1\":12,\"A14\":[15,13,18],\"B1\":2,\"C1\":3,\"D1\":114,"
+                              "\"X8\":{\"a4\":6,\"c3\":1,\"d8\":5},\"Y10\":{}}"}}));
+    // A value of another type: its tostring(); a bag in a column: sorted.
+    CHECK_ROWS(QStringLiteral("print a = dynamic_to_json(1), b = dynamic_to_json('x'), c = "
+                              "dynamic_to_json(datetime(2024-01-02)), d = "
+                              "dynamic_to_json(parse_json('{\"b\":[{\"z\":1,\"y\":\"s\"}],\"a\":"
+                              "null}'))"),
+               (Rows{{"1", "x", "2024-01-02T00:00:00.0000000Z",
+                      "{\"a\":null,\"b\":[{\"y\":\"s\",\"z\":1}]}"}}));
+}
+
+// Microsoft's extract_json page: "the extracted value is converted to this type".
+void TestKqlBuiltins::extractJsonToATypeFollowsTheDocs()
+{
+    CHECK_ROWS(QStringLiteral(
+                       "let json = '{\"name\": \"John\", \"age\": 30, \"city\": \"New York\"}';\n"
+                       "print extract_json(\"$.name\", json, typeof(string)), "
+                       "extract_json(\"$.age\", json, typeof(long)), extractjson(\"$.age\", json, "
+                       "typeof(int)), extract_json(\"$.age\", json, typeof(real)), "
+                       "extract_json(\"$.city\", json, typeof(long)), extract_json(\"$.none\", "
+                       "json, typeof(long)), extract_json(\"$.none\", json, typeof(string)), "
+                       "extract_json('$.b', '{\"b\": true}', typeof(bool)), "
+                       "extract_json('$.t', '{\"t\": \"2024-01-02T03:04:05Z\"}', "
+                       "typeof(datetime)), extract_json('$.x', 'not json', typeof(long))"),
+               (Rows{{"John", "30", "30", "30", "null", "null", "", "true",
+                      "2024-01-02T03:04:05.0000000Z", "null"}}));
+    // The page's older example: an element of an array, to int.
+    CHECK_ROWS(QStringLiteral("datatable(EventText:string) ['{\"hosts\":[{\"AvailableMB\":5},"
+                              "{\"AvailableMB\":7}]}'] | extend AvailableMB = "
+                              "extractjson(\"$.hosts[1].AvailableMB\", EventText, typeof(int)), "
+                              "AvailableMD = extractjson(\"$['hosts'][1]['AvailableMB']\", "
+                              "EventText, typeof(int)) | project AvailableMB, AvailableMD"),
+               (Rows{{"7", "7"}}));
+    const Result typed = run(QStringLiteral("print a = extract_json('$.a', '{\"a\":1}', "
+                                            "typeof(long)) + 1"));
+    QVERIFY2(typed.failure.isEmpty(), qPrintable(typed.failure));
+    QCOMPARE(typed.columns, QStringList{QStringLiteral("a:long")});
+    QCOMPARE(typed.rows, (Rows{{"2"}}));
+    // What the page leaves open is refused by name.
+    CHECK_REFUSED(QStringLiteral("print extract_json('$.g', '{}', typeof(guid))"),
+                  "extract_json() to guid");
+    CHECK_REFUSED(QStringLiteral("print extract_json('$.g', '{}', typeof(dynamic))"),
+                  "extract_json() to dynamic");
+}
+
+// Microsoft's parse-kv page, every example with its documented output.
+void TestKqlBuiltins::parseKvFollowsTheDocs()
+{
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"(print str="ThreadId:458745723, Machine:Node001, Text: The service is up, Level: Info"
+| parse-kv str as (Text: string, ThreadId:long, Machine: string) with (pair_delimiter=',', kv_delimiter=':')
+| project-away str)"),
+            (Rows{{"The service is up", "458745723", "Node001"}}));
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"(print str='src=10.1.1.123 dst=10.1.1.124 bytes=125 failure="connection aborted" "event time"=2021-01-01T10:00:54'
+| parse-kv str as (['event time']:datetime, src:string, dst:string, bytes:long, failure:string) with (pair_delimiter=' ', kv_delimiter='=', quote='"')
+| project-away str)"),
+            (Rows{{"2021-01-01T10:00:54.0000000Z", "10.1.1.123", "10.1.1.124", "125",
+                   "connection aborted"}}));
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"(print str='src=10.1.1.123 dst=10.1.1.124 bytes=125 failure=(connection aborted) (event time)=(2021-01-01 10:00:54)'
+| parse-kv str as (['event time']:datetime, src:string, dst:string, bytes:long, failure:string) with (pair_delimiter=' ', kv_delimiter='=', quote='()')
+| project-away str)"),
+            (Rows{{"2021-01-01T10:00:54.0000000Z", "10.1.1.123", "10.1.1.124", "125",
+                   "connection aborted"}}));
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"(print str='src=10.1.1.123 dst=10.1.1.124 bytes=125 failure="the remote host sent \\"bye!\\"" time=2021-01-01T10:00:54'
+| parse-kv str as (['time']:datetime, src:string, dst:string, bytes:long, failure:string) with (pair_delimiter=' ', kv_delimiter='=', quote='"', escape='\\')
+| project-away str)"),
+            (Rows{{"2021-01-01T10:00:54.0000000Z", "10.1.1.123", "10.1.1.124", "125",
+                   "the remote host sent \"bye!\""}}));
+    CHECK_ROWS(QStringLiteral(
+                       R"(print str='name=John Doe phone=555 5555 city=New York'
+| parse-kv str as (name:string, phone:string, city:string) with (pair_delimiter=' ', kv_delimiter='=')
+| project-away str)"),
+               (Rows{{"John", "555", "New"}}));
+    CHECK_ROWS(QStringLiteral(
+                       R"(print str='name=John Doe phone=555 5555 city=New York'
+| parse-kv str as (name:string, phone:string, city:string) with (pair_delimiter=' ', kv_delimiter='=', greedy=true)
+| project-away str)"),
+               (Rows{{"John Doe", "555 5555", "New York"}}));
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"(print str="2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: Started"
+| parse-kv str as (Text: string, ThreadId:long, Machine: string)
+| project-away str)"),
+            (Rows{{"Started", "458745723", "Node001"}}));
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"(print str="2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: 'The service \\' is up'"
+| parse-kv str as (Text: string, ThreadId:long, Machine: string) with (quote="'", escape='\\')
+| project-away str)"),
+            (Rows{{"The service ' is up", "458745723", "Node001"}}));
+    // The regex example (its last column as a string: guid columns are refused below).
+    CHECK_ROWS(
+            QStringLiteral(
+                    R"kql(print str=@'["referer url: https://hostname.com/redirect?dest=/?h=1234", "request url: https://hostname.com/?h=1234", "advertiser id: 24fefbca-cf27-4d62-a623-249c2ad30c73"]'
+| parse-kv str as (['referer url']:string, ['request url']:string, ['advertiser id']: string) with (regex=@'"([\w ]+)\s*:\s*([^"]*)"')
+| project-away str)kql"),
+            (Rows{{"https://hostname.com/redirect?dest=/?h=1234", "https://hostname.com/?h=1234",
+                   "24fefbca-cf27-4d62-a623-249c2ad30c73"}}));
+    // A key the text lacks: "" for a string, null otherwise; a value that does not convert is
+    // null; the input's columns stay, over several rows.
+    CHECK_ROWS(
+            QStringLiteral("datatable(s:string, n:long) ['a=1;b=x;c=true;d=02:00:00', 1, '', 2] | "
+                           "parse-kv s as (a:long, b:long, c:bool, d:timespan, e:string, f:real) "
+                           "with (pair_delimiter=';', kv_delimiter='=') | extend d = d / 1h"),
+            (Rows{{"a=1;b=x;c=true;d=02:00:00", "1", "1", "null", "true", "2", "", "null"},
+                  {"", "2", "null", "null", "null", "null", "", "null"}}));
+}
+
+void TestKqlBuiltins::parseKvRefusals()
+{
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a:guid) with "
+                                 "(pair_delimiter=' ', kv_delimiter='=')"),
+                  "parse-kv into a guid column");
+    CHECK_REFUSED(
+            QStringLiteral("print s='a=1' | parse-kv s as (a:long) with (pair_delimiter=' ')"),
+            "both pair_delimiter and kv_delimiter");
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a:long) with (regex='(a)=(1)', "
+                                 "quote='\"')"),
+                  "regex takes no other property");
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a:long) with (pair_delimiter=' ', "
+                                 "kv_delimiter='=', foo='x')"),
+                  "'foo' is not a property of parse-kv");
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (s:long) with (pair_delimiter=' ', "
+                                 "kv_delimiter='=')"),
+                  "second column named 's'");
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a) with (pair_delimiter=' ', "
+                                 "kv_delimiter='=')"),
+                  "the type of the key 'a'");
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a:long) with (quote='abc')"),
+                  "quote is one character");
+    // A regex that does not have two groups fails when it runs, saying so.
+    CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a:long) with (regex='a=(1)')"),
+                  "exactly two capturing groups");
 }
 
 QTEST_GUILESS_MAIN(TestKqlBuiltins)

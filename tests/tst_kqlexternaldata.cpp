@@ -168,6 +168,7 @@ private slots:
     void formats();
     void typedColumnsConvertAsKusto();
     void severalUrlsAndLetAndJoin();
+    void ignoreLastRecordDropsEachFilesLast();
     void jsonIngestionMappingReadsPaths();
     void hostNotAllowedIsRefusedByName();
     void onlyHttpsOrLoopback();
@@ -385,6 +386,58 @@ void TestKqlExternalData::severalUrlsAndLetAndJoin()
                                        .arg(m_server.url(QStringLiteral("/a.txt"))),
                                allowLoopback());
     QCOMPARE(byName.rows.size(), 1);
+}
+
+void TestKqlExternalData::ignoreLastRecordDropsEachFilesLast()
+{
+    // A feed shaped like Spamhaus' DROP list (JSON lines, a metadata record last), read by the
+    // hunting query that uses ignoreLastRecord; the property drops the last record of each file,
+    // as ignoreFirstRecord drops the first.
+    m_server.route(QStringLiteral("/drop.json"),
+                   Route(200, "{\"cidr\":\"1.10.16.0/20\",\"sblid\":\"SBL1\"}\n"
+                              "{\"cidr\":\"1.19.0.0/16\",\"sblid\":\"SBL2\"}\n"
+                              "{\"type\":\"metadata\",\"records\":2}\n\n"));
+    m_server.route(QStringLiteral("/list.csv"), Route(200, "cidr\n10.0.0.0/8\n# 1 entry\n"));
+    m_server.route(QStringLiteral("/one.csv"), Route(200, "only\n"));
+    m_server.route(QStringLiteral("/empty.csv"), Route(200, ""));
+    auto cidrs = [this](const QString &query) {
+        const Outcome outcome = run(query, allowLoopback());
+        QStringList got;
+        if (outcome.result.status != HuntingResult::Status::Ok)
+            return QStringList{outcome.result.error + outcome.result.refusal.message};
+        for (const HuntingRow &row : outcome.rows)
+            got.append(row.value(0).toString());
+        return got;
+    };
+    const QString drop = m_server.url(QStringLiteral("/drop.json"));
+    QCOMPARE(cidrs(QStringLiteral("externaldata (cidr:string) [@'%1'] with (format='multijson', "
+                                  "ignoreLastRecord=True)")
+                           .arg(drop)),
+             texts({"1.10.16.0/20", "1.19.0.0/16"}));
+    QCOMPARE(cidrs(QStringLiteral("externaldata (cidr:string) [@'%1'] with (format='multijson', "
+                                  "ignoreLastRecord=false)")
+                           .arg(drop)),
+             texts({"1.10.16.0/20", "1.19.0.0/16", ""}));
+    // Each file loses its own last record; with ignoreFirstRecord both ends go.
+    QCOMPARE(cidrs(QStringLiteral("externaldata (cidr:string) [@'%1', @'%2', @'%3', @'%4'] with "
+                                  "(format='csv', ignoreFirstRecord=true, ignoreLastRecord=true)")
+                           .arg(m_server.url(QStringLiteral("/list.csv")),
+                                m_server.url(QStringLiteral("/one.csv")),
+                                m_server.url(QStringLiteral("/empty.csv")),
+                                m_server.url(QStringLiteral("/list.csv")))),
+             texts({"10.0.0.0/8", "10.0.0.0/8"}));
+    QCOMPARE(cidrs(QStringLiteral("externaldata (cidr:string) [@'%1'] with (format='txt', "
+                                  "ignoreLastRecord=true)")
+                           .arg(m_server.url(QStringLiteral("/one.csv")))),
+             QStringList());
+    const QString bad = QStringLiteral("externaldata (a:string) ['https://x.example/a'] with "
+                                       "(ignoreLastRecord='sometimes')");
+    const QueryAnalysis analysis = analyzeQuery(bad, HuntingSchema::defender());
+    QVERIFY(analysis.ok());
+    KqlError error;
+    QVERIFY(!compileToSql(analysis, &error));
+    QVERIFY2(error.message.contains(QLatin1String("ignoreLastRecord must be true or false")),
+             qPrintable(error.message));
 }
 
 void TestKqlExternalData::jsonIngestionMappingReadsPaths()
@@ -678,6 +731,8 @@ void TestKqlExternalData::columnsAreTheOraclesColumns()
             "externaldata (Name:string, Count:long) ['https://x.example/a.json'] with "
             "(format='multijson') | join kind=inner (DeviceProcessEvents | project "
             "FileName) on $left.Name == $right.FileName",
+            "externaldata (cidr:string) [@'https://x.example/drop_v4.json'] with "
+            "(format='multijson', ignoreLastRecord=True) | where cidr != ''",
     });
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
     const QString oracle = QStringLiteral(VIGIL_KQL_ORACLE);

@@ -137,6 +137,11 @@ private Q_SLOTS:
     void encodersAndParsers();
     void aggregates();
     void hostileInputs();
+    void parseXml();
+    void parseXmlHostile();
+    void dynamicToJson();
+    void parseKv();
+    void parseKvHostile();
 };
 
 void TestKqlFunctions::registers()
@@ -760,6 +765,243 @@ void TestKqlFunctions::hostileInputs()
     // Markup and SQL-looking text are plain data.
     QCOMPARE(db.eval("kql_has(?, ?)", "<script>alert('x')</script>", "script"), L(1));
     QCOMPARE(db.eval("kql_strcat(?, ?)", "'; DROP TABLE e; --", "x"), T("'; DROP TABLE e; --x"));
+}
+
+void TestKqlFunctions::parseXml()
+{
+    Db db;
+    // Microsoft's parse_xml page, its conversion table row by row.
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e/>"), T("{\"e\":null}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e>text</e>"), T("{\"e\":\"text\"}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e name=\"value\" />"),
+             T("{\"e\":{\"@name\":\"value\"}}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e name=\"value\">text</e>"),
+             T("{\"e\":{\"@name\":\"value\",\"#text\":\"text\"}}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e> <a>text</a> <b>text</b> </e>"),
+             T("{\"e\":{\"a\":\"text\",\"b\":\"text\"}}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e> <a>text</a> <a>text</a> </e>"),
+             T("{\"e\":{\"a\":[\"text\",\"text\"]}}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<e> text <a>text</a> </e>"),
+             T("{\"e\":{\"#text\":\"text\",\"a\":\"text\"}}"));
+    // The page's example: the declaration is skipped, the numbers are numbers.
+    const char *metrics = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<duration>\n"
+                          "    <value>118.0</value>\n    <count>5.0</count>\n"
+                          "    <min>100.0</min>\n    <max>150.0</max>\n    <stdDev>0.0</stdDev>\n"
+                          "    <sampledValue>118.0</sampledValue>\n    <sum>118.0</sum>\n"
+                          "</duration>";
+    QCOMPARE(db.eval("kql_parse_xml(?)", metrics),
+             T("{\"duration\":{\"value\":118.0,\"count\":5.0,\"min\":100.0,\"max\":150.0,"
+               "\"stdDev\":0.0,\"sampledValue\":118.0,\"sum\":118.0}}"));
+    QCOMPARE(db.eval("kql_gettype(kql_dyn_get(kql_parse_xml(?), 'duration', 'value'))", metrics),
+             T("real"));
+    // A repeated element between others becomes an array where it first appears; texts that
+    // are not exactly JSON numbers stay strings; attributes stay strings.
+    QCOMPARE(db.eval("kql_parse_xml(?)",
+                     "<r id=\"7\"><a>1</a><b>0123</b><a>x</a><c>-1.5e3</c><a/></r>"),
+             T("{\"r\":{\"@id\":\"7\",\"a\":[1,\"x\",null],\"b\":\"0123\",\"c\":-1500.0}}"));
+    // Entities of XML itself, names and xmlns attributes as written, comments and processing
+    // instructions skipped, CDATA sections skipped (not text nodes).
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<x:a xmlns:x=\"urn:v\">a &amp; b&#65;</x:a>"),
+             T("{\"x:a\":{\"@xmlns:x\":\"urn:v\",\"#text\":\"a & bA\"}}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<a><!-- c --><?pi x?>t</a>"), T("{\"a\":\"t\"}"));
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<a><![CDATA[<b>]]></a>"), T("{\"a\":null}"));
+    // Windows' event XML, as hunting queries read it.
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<EventData><Data Name=\"LogonType\">3</Data>"
+                                         "<Data Name=\"TargetUserName\">bob</Data></EventData>"),
+             T("{\"EventData\":{\"Data\":[{\"@Name\":\"LogonType\",\"#text\":3},"
+               "{\"@Name\":\"TargetUserName\",\"#text\":\"bob\"}]}}"));
+}
+
+void TestKqlFunctions::parseXmlHostile()
+{
+    Db db;
+    // Invalid XML gives null (the page), never an error.
+    for (const char *bad : {"", "<a>", "<a></b>", "<a/><b/>", "text", "<a>\x01</a>", "<a b=1/>",
+                            "<a>&undeclared;</a>"})
+        QCOMPARE(db.eval("kql_parse_xml(?)", bad), Null);
+    // Invalid UTF-8 reads as U+FFFD, as everywhere in the engine.
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<a>\xff</a>"), T("{\"a\":\"\xef\xbf\xbd\"}"));
+    QCOMPARE(db.eval("kql_parse_xml(NULL)"), Null);
+    // A document type declaration is refused: no entity is expanded (billion laughs), no
+    // external entity is read.
+    const char *laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+                         "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+                         "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+                         "<lolz>&lol3;</lolz>";
+    QCOMPARE(db.eval("kql_parse_xml(?)", laughs), Null);
+    QCOMPARE(db.eval("kql_parse_xml(?)",
+                     "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"),
+             Null);
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<!DOCTYPE a><a/>"), Null);
+    // 1 MB (1,048,576 bytes) is the page's limit: at it the document is read, past it null.
+    QByteArray atLimit = "<a>" + QByteArray(1048576 - 7, 'x') + "</a>";
+    QCOMPARE(atLimit.size(), 1048576);
+    QCOMPARE(db.eval("length(kql_parse_xml(?))", atLimit), L(1048576 - 7 + 8));
+    QCOMPARE(db.eval("kql_parse_xml(?)", atLimit.insert(3, 'x')), Null);
+    // Deep nesting: 100 levels are read, deeper is null (never a stack overflow).
+    auto nested = [](int depth) -> QByteArray {
+        QByteArray open, close;
+        for (int i = 0; i < depth; ++i) {
+            open += "<n>";
+            close += "</n>";
+        }
+        return open + close;
+    };
+    QVERIFY(!db.eval("kql_parse_xml(?)", nested(100)).isNull());
+    QCOMPARE(db.eval("kql_parse_xml(?)", nested(101)), Null);
+    QCOMPARE(db.eval("kql_parse_xml(?)", nested(200000).left(1048576)), Null);
+    // Many siblings of one name: one array.
+    QByteArray many = "<r>";
+    for (int i = 0; i < 20000; ++i)
+        many += "<i>1</i>";
+    many += "</r>";
+    QCOMPARE(db.eval("kql_array_length(kql_dyn_get(kql_parse_xml(?), 'r', 'i'))", many), L(20000));
+    // As many differently named children as fit in 1 MB: one bag member each.
+    QByteArray names = "<r>";
+    for (int i = 0; names.size() < 1048576 - 16; ++i)
+        names += "<a" + QByteArray::number(i) + "/>";
+    names += "</r>";
+    const int count = int(names.count("/>"));
+    QCOMPARE(db.eval("kql_array_length(kql_bag_keys(kql_dyn_get(kql_parse_xml(?), 'r')))", names),
+             L(count));
+    // Quotes and control characters that XML allows come out escaped in the JSON.
+    QCOMPARE(db.eval("kql_parse_xml(?)", "<a q='\"'>x&#9;\\y</a>"),
+             T("{\"a\":{\"@q\":\"\\\"\",\"#text\":\"x\\t\\\\y\"}}"));
+}
+
+void TestKqlFunctions::dynamicToJson()
+{
+    Db db;
+    // Microsoft's dynamic_to_json page: its two bags give the same text, keys sorted at every
+    // level.
+    const char *bag1 = "{\"Y10\":{},\"X8\":{\"c3\":1,\"d8\":5,\"a4\":6},\"D1\":114,\"A1\":12,"
+                       "\"B1\":2,\"C1\":3,\"A14\":[15,13,18]}";
+    const char *bag2 = "{\"X8\":{\"a4\":6,\"c3\":1,\"d8\":5},\"A14\":[15,13,18],\"C1\":3,"
+                       "\"B1\":2,\"Y10\":{},\"A1\":12,\"D1\":114}";
+    const QVariant expected = T("{\"A1\":12,\"A14\":[15,13,18],\"B1\":2,\"C1\":3,\"D1\":114,"
+                                "\"X8\":{\"a4\":6,\"c3\":1,\"d8\":5},\"Y10\":{}}");
+    QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", bag1), expected);
+    QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", bag2), expected);
+    // Arrays keep their order; bags inside arrays are sorted too; strings are JSON strings.
+    QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))",
+                     "[\"b\",{\"y\":1.5,\"x\":\"q\\\"r\",\"B\":null},[true,2]]"),
+             T("[\"b\",{\"B\":null,\"x\":\"q\\\"r\",\"y\":1.5},[true,2]]"));
+    // Ordinal order: upper case before lower case, by code point.
+    QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", "{\"b\":1,\"a\":2,\"B\":3,\"é\":4}"),
+             T("{\"B\":3,\"a\":2,\"b\":1,\"é\":4}"));
+    // A scalar: as tostring() writes it.
+    QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", "\"text\""), T("text"));
+    QCOMPARE(db.eval("kql_dynamic_to_json(kql_parse_json(?))", "12"), T("12"));
+    QCOMPARE(db.eval("kql_dynamic_to_json(NULL)"), T(""));
+    // A repeated key keeps its first place and takes the later value, in a small bag and in a
+    // large one (looked up by hash); 200,000 keys parse in one pass.
+    QCOMPARE(db.eval("kql_parse_json(?)", "{\"a\":1,\"b\":2,\"a\":3}"), T("{\"a\":3,\"b\":2}"));
+    QByteArray bag = "{";
+    for (int i = 0; i < 20; ++i)
+        bag += "\"k" + QByteArray::number(i) + "\":" + QByteArray::number(i) + ",";
+    bag += "\"k3\":\"x\",\"k19\":null}";
+    QCOMPARE(db.eval("kql_dyn_get(kql_parse_json(?), 'k3')", bag), T("\"x\""));
+    QCOMPARE(db.eval("kql_array_index_of(kql_bag_keys(kql_parse_json(?)), 'k3')", bag), L(3));
+    QCOMPARE(db.eval("kql_array_length(kql_bag_keys(kql_parse_json(?)))", bag), L(20));
+    QByteArray wide = "{";
+    for (int i = 0; i < 200000; ++i)
+        wide += "\"k" + QByteArray::number(i) + "\":1,";
+    wide += "\"k0\":2}";
+    QCOMPARE(db.eval("kql_array_length(kql_bag_keys(kql_parse_json(?)))", wide), L(200000));
+}
+
+void TestKqlFunctions::parseKv()
+{
+    Db db;
+    auto kv = [&db](const char *text, const char *spec) {
+        return db.eval("kql_parse_kv(?, ?)", text, spec);
+    };
+    // Microsoft's parse-kv page, example by example (values as the page's outputs show them).
+    QCOMPARE(kv("ThreadId:458745723, Machine:Node001, Text: The service is up, Level: Info",
+                R"({"mode":"delimited","pair":",","kv":":","keys":["Text","ThreadId","Machine"]})"),
+             T(R"({"ThreadId":"458745723","Machine":"Node001","Text":"The service is up"})"));
+    const char *quoted = R"({"mode":"delimited","pair":" ","kv":"=","quotes":["\""],)"
+                         R"("keys":["event time","src","dst","bytes","failure"]})";
+    QCOMPARE(kv("src=10.1.1.123 dst=10.1.1.124 bytes=125 failure=\"connection aborted\" \"event "
+                "time\"=2021-01-01T10:00:54",
+                quoted),
+             T(R"({"src":"10.1.1.123","dst":"10.1.1.124","bytes":"125",)"
+               R"("failure":"connection aborted","event time":"2021-01-01T10:00:54"})"));
+    QCOMPARE(kv("src=10.1.1.123 dst=10.1.1.124 bytes=125 failure=(connection aborted) (event "
+                "time)=(2021-01-01 10:00:54)",
+                R"x({"mode":"delimited","pair":" ","kv":"=","quotes":["()"],)x"
+                R"("keys":["event time","src","dst","bytes","failure"]})"),
+             T(R"({"src":"10.1.1.123","dst":"10.1.1.124","bytes":"125",)"
+               R"("failure":"connection aborted","event time":"2021-01-01 10:00:54"})"));
+    QCOMPARE(
+            kv(R"(src=10.1.1.123 dst=10.1.1.124 bytes=125 failure="the remote host sent \"bye!\"" time=2021-01-01T10:00:54)",
+               R"({"mode":"delimited","pair":" ","kv":"=","quotes":["\""],"escapes":["\\"],)"
+               R"("keys":["time","src","dst","bytes","failure"]})"),
+            T(R"({"src":"10.1.1.123","dst":"10.1.1.124","bytes":"125",)"
+              R"("failure":"the remote host sent \"bye!\"","time":"2021-01-01T10:00:54"})"));
+    const char *greedyText = "name=John Doe phone=555 5555 city=New York";
+    QCOMPARE(kv(greedyText,
+                R"({"mode":"delimited","pair":" ","kv":"=","keys":["name","phone","city"]})"),
+             T(R"({"name":"John","phone":"555","city":"New"})"));
+    QCOMPARE(kv(greedyText, R"({"mode":"delimited","pair":" ","kv":"=","greedy":true,)"
+                            R"("keys":["name","phone","city"]})"),
+             T(R"({"name":"John Doe","phone":"555 5555","city":"New York"})"));
+    QCOMPARE(kv("2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: Started",
+                R"({"mode":"words","keys":["Text","ThreadId","Machine"]})"),
+             T(R"({"ThreadId":"458745723","Machine":"Node001","Text":"Started"})"));
+    QCOMPARE(
+            kv(R"(2021-01-01T10:00:34 [INFO] ThreadId:458745723, Machine:Node001, Text: 'The service \' is up')",
+               R"({"mode":"words","quotes":["'"],"escapes":["\\"],)"
+               R"("keys":["Text","ThreadId","Machine"]})"),
+            T(R"({"ThreadId":"458745723","Machine":"Node001","Text":"The service ' is up"})"));
+    QCOMPARE(
+            kv(R"(["referer url: https://hostname.com/redirect?dest=/?h=1234", "request url: https://hostname.com/?h=1234", "advertiser id: 24fefbca-cf27-4d62-a623-249c2ad30c73"])",
+               R"({"mode":"regex","regex":"\"([\\w ]+)\\s*:\\s*([^\"]*)\"",)"
+               R"("keys":["referer url","request url","advertiser id"]})"),
+            T(R"({"referer url":"https://hostname.com/redirect?dest=/?h=1234",)"
+              R"("request url":"https://hostname.com/?h=1234",)"
+              R"("advertiser id":"24fefbca-cf27-4d62-a623-249c2ad30c73"})"));
+    // Only the listed keys; the first appearance wins; blanks around keys and values ignored;
+    // multi-character delimiters.
+    QCOMPARE(kv(" a = 1 ;; b=2;; a=3;;c = 4 ",
+                R"({"mode":"delimited","pair":";;","kv":"=","keys":["a","c"]})"),
+             T(R"({"a":"1","c":"4"})"));
+    QCOMPARE(kv("", R"({"mode":"words","keys":["a"]})"), T("{}"));
+    // The regex must have exactly two groups: an error that says so.
+    QVERIFY(kv("a=1", R"({"mode":"regex","regex":"(a)=1","keys":["a"]})")
+                    .toString()
+                    .contains(QLatin1String("exactly two capturing groups")));
+}
+
+void TestKqlFunctions::parseKvHostile()
+{
+    Db db;
+    const char *delimited = R"({"mode":"delimited","pair":" ","kv":"=","quotes":["\""],)"
+                            R"("escapes":["\\"],"keys":["a","b"]})";
+    // An unterminated quote, a dangling escape, a key without a value, control characters,
+    // invalid UTF-8: no error, the pairs that are there.
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", "a=\"open b=2", delimited), T(R"({"a":"open b=2"})"));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", "a=\"x\\", delimited), T(R"({"a":"x\\"})"));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", "a= b=", delimited), T(R"({"a":"","b":""})"));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", QByteArray("a=\x01\xff b=2", 8), delimited),
+             T("{\"a\":\"\\u0001\xef\xbf\xbd\",\"b\":\"2\"}"));
+    // 4 MB without a kv_delimiter (and with a million pair delimiters), and as many pairs, in
+    // every mode: one pass over the text, each.
+    const QByteArray words = QByteArray("x ").repeated(qsizetype(2) * 1024 * 1024);
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", words, delimited), T("{}"));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", words + "b=1",
+                     R"({"mode":"delimited","pair":" ","kv":"=","greedy":true,"keys":["b"]})"),
+             T(R"({"b":"1"})"));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", "a=" + words + "b=1",
+                     R"({"mode":"delimited","pair":" ","kv":"=","greedy":true,"keys":["a"]})")
+                     .toString()
+                     .size(),
+             qsizetype(words.size() - 1 + 8));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)", words + "b 1", R"({"mode":"words","keys":["b"]})"),
+             T(R"({"b":"1"})"));
+    QCOMPARE(db.eval("kql_parse_kv(?, ?)",
+                     QByteArray("k=v ").repeated(qsizetype(1024) * 1024) + "a=1", delimited),
+             T(R"({"a":"1"})"));
 }
 
 QTEST_APPLESS_MAIN(TestKqlFunctions)

@@ -538,6 +538,55 @@ void extractJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultText(ctx, node ? jsonToString(*node) : std::string());
 }
 
+/** A dynamic value as dynamic_to_json() writes it inside an array or bag: keys sorted. */
+void canonicalJsonTo(std::string &out, const KqlJson &j)
+{
+    if (j.isArray()) {
+        out += '[';
+        for (size_t i = 0; i < j.items.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            canonicalJsonTo(out, j.items[i]);
+        }
+        out += ']';
+    } else if (j.isObject()) {
+        std::vector<const KqlJsonMember *> sorted;
+        sorted.reserve(j.members.size());
+        for (const KqlJsonMember &m : j.members)
+            sorted.push_back(&m);
+        std::sort(sorted.begin(), sorted.end(), [](const auto *a, const auto *b) {
+            return a->first < b->first; // ordinal, by UTF-8 bytes
+        });
+        out += '{';
+        for (size_t i = 0; i < sorted.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            kqlAppendJsonString(out, sorted[i]->first);
+            out += ':';
+            canonicalJsonTo(out, sorted[i]->second);
+        }
+        out += '}';
+    } else {
+        j.serializeTo(out);
+    }
+}
+
+/**
+ * dynamic_to_json(x): Microsoft's page: an array or a bag as compact JSON with every bag's
+ * properties sorted by name; a scalar value as tostring() writes it.
+ */
+void dynamicToJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    if (!j.isArray() && !j.isObject()) {
+        resultText(ctx, jsonToString(j));
+        return;
+    }
+    std::string out;
+    canonicalJsonTo(out, j);
+    resultText(ctx, out);
+}
+
 /**
  * range(start, stop[, step]): start, start + step, ... up to and including stop, at most 2^20
  * values (Microsoft's range() page); a step of 0 or a null argument gives null. Longs unless an
@@ -642,6 +691,7 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_strcat_array", 2, strcatArrayFn},
             {"kql_extract_json", 2, extractJsonFn},
             {"kql_extractjson", 2, extractJsonFn},
+            {"kql_dynamic_to_json", 1, dynamicToJsonFn},
             {"kql_range", 2, rangeFn<RangeOf::Number>},
             {"kql_range", 3, rangeFn<RangeOf::Number>},
             {"kql_range_datetime", 2, rangeFn<RangeOf::DateTime>},

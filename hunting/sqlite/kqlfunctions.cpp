@@ -194,7 +194,7 @@ int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
         return rc;
     for (auto reg : {registerStringFunctions, registerTimeFunctions, registerDynamicFunctions,
                      registerMathFunctions, registerParseFunctions, registerAggregates,
-                     registerSeriesFunctions, registerGeoFunctions}) {
+                     registerSeriesFunctions, registerGeoFunctions, registerParseTextFunctions}) {
         rc = reg(db, c);
         if (rc != SQLITE_OK)
             return rc;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <unordered_map>
 
 namespace Vigil {
 
@@ -82,6 +83,7 @@ private:
     bool parseObject(KqlJson &out, int depth)
     {
         out = KqlJson::object();
+        std::unordered_map<std::string, size_t> index; // key -> member, once there are many
         ++m_pos;
         skipBlanks();
         if (m_pos < m_text.size() && m_text[m_pos] == '}') {
@@ -102,7 +104,21 @@ private:
             KqlJson value;
             if (!parseValue(value, depth + 1))
                 return false;
-            out.setMember(std::move(key), std::move(value));
+            // A repeated key keeps its place and takes the later value. Past a few members the
+            // keys are looked up in a hash, so that a bag with many keys stays linear.
+            if (out.members.size() < 16) {
+                out.setMember(std::move(key), std::move(value));
+            } else {
+                if (index.empty()) {
+                    for (size_t i = 0; i < out.members.size(); ++i)
+                        index.emplace(out.members[i].first, i);
+                }
+                const auto [it, added] = index.try_emplace(key, out.members.size());
+                if (added)
+                    out.members.push_back({std::move(key), std::move(value)});
+                else
+                    out.members[it->second].second = std::move(value);
+            }
             skipBlanks();
             if (m_pos >= m_text.size())
                 return false;

@@ -127,5 +127,6 @@ int registerParseFunctions(sqlite3 *db, Context *c);
 int registerAggregates(sqlite3 *db, Context *c);
 int registerSeriesFunctions(sqlite3 *db, Context *c);
 int registerGeoFunctions(sqlite3 *db, Context *c);
+int registerParseTextFunctions(sqlite3 *db, Context *c);
 
 } // namespace Vigil::KqlSqlite
