@@ -2562,175 +2562,233 @@
 <context>
     <name>Vigil::HuntingPage</name>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="54"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="57"/>
         <source>Hunting</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="58"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="387"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="61"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="483"/>
         <source>Run in Defender</source>
         <translation>In Defender ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="73"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="76"/>
         <source>Running in Defender…</source>
         <translation>Wird in Defender ausgeführt…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="91"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="94"/>
         <source>New query tab</source>
         <translation>Neuer Abfrage-Tab</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="95"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="98"/>
         <source>Open a new query tab (Ctrl+T)</source>
         <translation>Neuen Abfrage-Tab öffnen (Strg+T)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="102"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="105"/>
         <source>External data…</source>
         <translation>Externe Daten…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="104"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="107"/>
         <source>The hosts externaldata may fetch lists from, its limits and the kept copies</source>
         <translation>Die Hosts, von denen externaldata Listen abrufen darf, seine Limits und die gespeicherten Kopien</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="119"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="123"/>
+        <source>GeoIP database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="125"/>
+        <source>The MaxMind or DB-IP .mmdb file, or legacy GeoIP.dat file, that geo_info_from_ip_address() reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="128"/>
+        <source>Use the default GeoIP database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="144"/>
         <source>Close query tab</source>
         <translation>Abfrage-Tab schließen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="124"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="149"/>
         <source>Rename query tab…</source>
         <translation>Abfrage-Tab umbenennen…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="184"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="187"/>
+        <source>cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="219"/>
         <source>External data</source>
         <translation>Externe Daten</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="185"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="220"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="205"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="229"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
+        <source>GeoIP database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="230"/>
+        <source>GeoIP databases (*.mmdb *.dat);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="247"/>
+        <source>%1 cannot be used as the GeoIP database: %2.
+
+The GeoIP database stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="270"/>
+        <source>GeoIP: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="274"/>
+        <source>GeoIP: none (install Debian&apos;s geoip-database or choose a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="276"/>
+        <source>GeoIP: %1 (from VIGIL_GEOIP_DB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="278"/>
+        <source>GeoIP: Debian geoip-database (countries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingpage.cpp" line="301"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="223"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="319"/>
         <source>Queries</source>
         <translation>Abfragen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="263"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="359"/>
         <source>Last hour</source>
         <translation>Letzte Stunde</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="264"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="360"/>
         <source>Last 24 hours</source>
         <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="265"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="361"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="266"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="362"/>
         <source>Last 30 days (Defender&apos;s default)</source>
         <translation>Letzte 30 Tage (Standard von Defender)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="286"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="382"/>
         <source>Custom…</source>
         <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="289"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="385"/>
         <source>An ISO 8601 window: P3D (the last 3 days), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15, or a start time</source>
         <translation>Ein ISO-8601-Zeitfenster: P3D (die letzten 3 Tage), 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, P7D/2024-02-15 oder eine Startzeit</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="296"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="317"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="392"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="413"/>
         <source>Custom: %1</source>
         <translation>Benutzerdefiniert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="303"/>
-        <location filename="../ui/hunting/huntingpage.cpp" line="312"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="399"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="408"/>
         <source>Time window in Defender</source>
         <translation>Zeitfenster in Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="304"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="400"/>
         <source>Defender searches its last 30 days. The window to search, in ISO 8601 (P3D, PT12H, start/end, duration/end, or a start time):</source>
         <translation>Defender durchsucht seine letzten 30 Tage. Das zu durchsuchende Zeitfenster in ISO 8601 (P3D, PT12H, Start/Ende, Dauer/Ende oder eine Startzeit):</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="360"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="456"/>
         <source>&quot;%1&quot; is not an ISO 8601 time window. Write a duration such as P7D or PT12H, a start/end pair such as 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z, or a start time.</source>
         <translation>„%1“ ist kein ISO-8601-Zeitfenster. Geben Sie eine Dauer wie P7D oder PT12H, ein Start/Ende-Paar wie 2024-02-01T08:00:00Z/2024-02-15T08:00:00Z oder eine Startzeit ein.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="376"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="472"/>
         <source>Defender&apos;s last 30 days</source>
         <translation>Die letzten 30 Tage von Defender</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="403"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="499"/>
         <source>Defender did not answer.</source>
         <translation>Defender hat nicht geantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="412"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="508"/>
         <source>Ran in Microsoft 365 Defender</source>
         <translation>In Microsoft 365 Defender ausgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="484"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="580"/>
         <source>Run the query (or the selection) in Microsoft 365 Defender, over %1 (the arrow picks the window)</source>
         <translation>Die Abfrage (oder die Auswahl) in Microsoft 365 Defender ausführen, über %1 (der Pfeil wählt das Zeitfenster)</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="487"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="583"/>
         <source>Running queries in Microsoft 365 Defender is not set up in this window</source>
         <translation>Das Ausführen von Abfragen in Microsoft 365 Defender ist in diesem Fenster nicht eingerichtet</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="496"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="593"/>
         <source>Query %1</source>
         <translation>Abfrage %1</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="539"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="636"/>
         <source>Rename query tab</source>
         <translation>Abfrage-Tab umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="539"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="636"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="582"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="679"/>
         <source>%1 holds no events</source>
         <translation>%1 enthält keine Ereignisse</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="585"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="682"/>
         <source>%1 holds %2 to %3</source>
         <translation>%1 enthält %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingpage.cpp" line="595"/>
+        <location filename="../ui/hunting/huntingpage.cpp" line="692"/>
         <source>The local tables do not hold all of %1 to %2 (%3). Run the query in Microsoft 365 Defender for the events this machine does not have.</source>
         <translation>Die lokalen Tabellen enthalten nicht den ganzen Zeitraum von %1 bis %2 (%3). Führen Sie die Abfrage in Microsoft 365 Defender aus, um die Ereignisse zu erhalten, die auf diesem Computer fehlen.</translation>
     </message>
@@ -2920,7 +2978,7 @@
         <translation>Gespeichert in %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/hunting/huntingtab.cpp" line="240"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="242"/>
         <source>Waiting for Defender (%1): trying again in %n second(s)</source>
         <translation>
             <numerusform>Warten auf Defender (%1): neuer Versuch in %n Sekunde</numerusform>
@@ -2928,57 +2986,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="281"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="283"/>
         <source>The query is refused at line %1, column %2: %3</source>
         <translation>Die Abfrage wird in Zeile %1, Spalte %2 abgelehnt: %3</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="288"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="290"/>
         <source>The query was cancelled.</source>
         <translation>Die Abfrage wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="319"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="321"/>
         <source>Running… %1 · %2 s</source>
         <translation>Wird ausgeführt… %1 · %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="322"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="324"/>
         <source>%1 · %2 s</source>
         <translation>%1 · %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="327"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="329"/>
         <source>truncated at %1 rows</source>
         <translation>bei %1 Zeilen abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="330"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="331"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="333"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="334"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="333"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="335"/>
         <source>external data from a kept copy, %1 old</source>
         <translation>externe Daten aus einer gespeicherten Kopie, %1 alt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="346"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="348"/>
         <source>%1 shown</source>
         <translation>%1 angezeigt</translation>
     </message>
     <message>
-        <location filename="../ui/hunting/huntingtab.cpp" line="367"/>
+        <location filename="../ui/hunting/huntingtab.cpp" line="369"/>
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>

@@ -150,7 +150,7 @@
 <context>
     <name>Vigil::HuntingTab</name>
     <message numerus="yes">
-        <location filename="../ui/hunting/huntingtab.cpp" line="240" />
+        <location filename="../ui/hunting/huntingtab.cpp" line="242" />
         <source>Waiting for Defender (%1): trying again in %n second(s)</source>
         <translation>
             <numerusform>Waiting for Defender (%1): trying again in %n second</numerusform>
