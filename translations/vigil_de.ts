@@ -2600,17 +2600,17 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="123"/>
         <source>GeoIP database…</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP-Datenbank…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="125"/>
         <source>The MaxMind or DB-IP .mmdb file, or legacy GeoIP.dat file, that geo_info_from_ip_address() reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Die .mmdb-Datei von MaxMind oder DB-IP oder die ältere GeoIP.dat-Datei, die geo_info_from_ip_address() liest</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="128"/>
         <source>Use the default GeoIP database</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-GeoIP-Datenbank verwenden</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="144"/>
@@ -2625,7 +2625,7 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="187"/>
         <source>cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="219"/>
@@ -2641,39 +2641,41 @@
         <location filename="../ui/hunting/huntingpage.cpp" line="229"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
         <source>GeoIP database</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP-Datenbank</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="230"/>
         <source>GeoIP databases (*.mmdb *.dat);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP-Datenbanken (*.mmdb *.dat);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="247"/>
         <source>%1 cannot be used as the GeoIP database: %2.
 
 The GeoIP database stays as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht als GeoIP-Datenbank verwendet werden: %2.
+
+Die GeoIP-Datenbank bleibt unverändert.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="270"/>
         <source>GeoIP: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="274"/>
         <source>GeoIP: none (install Debian&apos;s geoip-database or choose a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP: keine (geoip-database von Debian installieren oder Datei auswählen)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="276"/>
         <source>GeoIP: %1 (from VIGIL_GEOIP_DB)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP: %1 (aus VIGIL_GEOIP_DB)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="278"/>
         <source>GeoIP: Debian geoip-database (countries)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP: geoip-database von Debian (Länder)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="301"/>

@@ -2600,17 +2600,17 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="123"/>
         <source>GeoIP database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données GeoIP…</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="125"/>
         <source>The MaxMind or DB-IP .mmdb file, or legacy GeoIP.dat file, that geo_info_from_ip_address() reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier .mmdb MaxMind ou DB-IP, ou l’ancien fichier GeoIP.dat, que lit geo_info_from_ip_address()</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="128"/>
         <source>Use the default GeoIP database</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la base de données GeoIP par défaut</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="144"/>
@@ -2625,7 +2625,7 @@
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="187"/>
         <source>cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ouverture impossible&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="219"/>
@@ -2641,39 +2641,41 @@
         <location filename="../ui/hunting/huntingpage.cpp" line="229"/>
         <location filename="../ui/hunting/huntingpage.cpp" line="246"/>
         <source>GeoIP database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données GeoIP</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="230"/>
         <source>GeoIP databases (*.mmdb *.dat);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bases de données GeoIP (*.mmdb *.dat);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="247"/>
         <source>%1 cannot be used as the GeoIP database: %2.
 
 The GeoIP database stays as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne peut pas être utilisé comme base de données GeoIP&#xa0;: %2.
+
+La base de données GeoIP reste inchangée.</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="270"/>
         <source>GeoIP: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="274"/>
         <source>GeoIP: none (install Debian&apos;s geoip-database or choose a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP&#xa0;: aucune (installez le paquet geoip-database de Debian ou choisissez un fichier)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="276"/>
         <source>GeoIP: %1 (from VIGIL_GEOIP_DB)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP&#xa0;: %1 (via VIGIL_GEOIP_DB)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="278"/>
         <source>GeoIP: Debian geoip-database (countries)</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoIP&#xa0;: geoip-database de Debian (pays)</translation>
     </message>
     <message>
         <location filename="../ui/hunting/huntingpage.cpp" line="301"/>
