@@ -103,10 +103,8 @@ QHash<QString, FileFacts> knownFiles(const HuntingData &data)
             facts.sha256 = sha256;
         if (facts.md5.isEmpty())
             facts.md5 = text(QStringLiteral("MD5")).toLower();
-        const QString name = prefix.isEmpty() ? text(QStringLiteral("FileName"))
-                                              : text(QStringLiteral("FileName"));
         if (facts.fileName.isEmpty())
-            facts.fileName = name;
+            facts.fileName = text(QStringLiteral("FileName"));
         if (facts.folder.isEmpty())
             facts.folder = text(QStringLiteral("FolderPath"));
         const int sizeAt = table.column(prefix + QStringLiteral("FileSize"));

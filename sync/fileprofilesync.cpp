@@ -10,6 +10,7 @@
 #include "synccontext.h"
 #include "synclogging.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -228,6 +229,11 @@ void FileProfileSync::start()
     if (m_notBefore.isValid() && now < m_notBefore)
         return;
     if (!m_events) {
+        // The event store's writer creates the database; without one there is nothing to hunt.
+        if (!QFileInfo::exists(m_eventsPath)) {
+            m_notBefore = now.addSecs(kIdleSeconds);
+            return;
+        }
         Result<std::unique_ptr<EventStore>> opened
                 = openEventStore(m_eventsPath, StoreOpenMode::ReadWrite, m_context.clock());
         if (!opened) {

@@ -1,3 +1,4 @@
+#include "eventrecord.h"
 #include "eventstore.h"
 #include "fileprofilesync.h"
 #include "huntingrunner.h"
@@ -23,7 +24,6 @@ using namespace Vigil::Test;
 namespace {
 
 constexpr int kSyncTimeoutMs = 60000;
-constexpr qint64 kUnixEpochTicks = 621355968000000000LL; // Kusto ticks of 1970-01-01
 const QString kUnknown = QStringLiteral("00000000000000000000000000000000000000a1");
 // A SHA1 column that is not a hash: never sent to Defender, never stored.
 const QString kHostileValue = QStringLiteral("a1']|take 1//<b>");
@@ -54,6 +54,7 @@ private Q_SLOTS:
     void throttledRetriesAfterTheWait();
     void hostileAnswerStoresNothingWrong();
     void queryQuotesOnlyHashes();
+    void staleProfilesAreAskedAgain();
 
 private:
     QString eventsPath() const { return m_dir->filePath(QStringLiteral("events.sqlite")); }
@@ -461,6 +462,38 @@ void TestFileProfileSync::queryQuotesOnlyHashes()
                      {sha256, QStringLiteral("x' | take 1"), QString(63, QLatin1Char('c'))}, true),
              QStringLiteral("datatable(SHA256:string)['%1'] | invoke FileProfile(SHA256, 1000)")
                      .arg(sha256.toLower()));
+}
+
+// A profile older than FileProfileSync::kFreshDays is asked for again; the evidence's files go
+// first; only hashes are candidates.
+void TestFileProfileSync::staleProfilesAreAskedAgain()
+{
+    const QString old = QString(40, QLatin1Char('1'));
+    const QString fresh = QString(40, QLatin1Char('2'));
+    const QString evidence = QString(64, QLatin1Char('3'));
+    QVERIFY(addProcessEvents({old, fresh, kHostileValue}));
+    auto opened = openEventStore(eventsPath());
+    QVERIFY(opened);
+    EventStore &store = *opened.value();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    FileProfileRecord a;
+    a.id = old;
+    a.available = true;
+    a.fetched = ticksFromDateTime(now.addDays(-(FileProfileSync::kFreshDays + 1)));
+    FileProfileRecord b = a;
+    b.id = fresh;
+    b.fetched = ticksFromDateTime(now.addDays(-1));
+    QVERIFY(store.storeFileProfiles({a, b}));
+    const auto due = store.fileProfilesToFetch(
+            {evidence.toUpper(), QStringLiteral("not a hash")},
+            ticksFromDateTime(now.addDays(-FileProfileSync::kFreshDays)), 10);
+    QVERIFY(due);
+    QCOMPARE(due.value(), (QStringList{evidence, old}));
+    // The bound per run holds.
+    const auto one = store.fileProfilesToFetch(
+            {evidence}, ticksFromDateTime(now.addDays(-FileProfileSync::kFreshDays)), 1);
+    QVERIFY(one);
+    QCOMPARE(one.value(), QStringList{evidence});
 }
 
 QTEST_GUILESS_MAIN(TestFileProfileSync)
