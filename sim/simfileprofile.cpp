@@ -172,10 +172,26 @@ QHash<QString, HuntValue> profileOf(const FileFacts &file, const QString &asked,
 {
     const quint32 seed = seedOf(asked);
     const QString name = file.fileName.toLower();
-    const bool windows = file.folder.contains(QLatin1String("\\Windows\\"), Qt::CaseInsensitive)
-                         || name == u"lsass.exe" || name == u"svchost.exe"
-                         || name == u"powershell.exe" || name == u"cmd.exe"
-                         || name == u"rundll32.exe" || name == u"explorer.exe";
+    // Microsoft's own binaries (by folder or name), and files Defender would call malicious:
+    // those of alert evidence, known attack tools, a document name with .exe appended.
+    static const QStringList microsoft = {
+            QStringLiteral("lsass.exe"),      QStringLiteral("svchost.exe"),
+            QStringLiteral("powershell.exe"), QStringLiteral("cmd.exe"),
+            QStringLiteral("rundll32.exe"),   QStringLiteral("explorer.exe"),
+            QStringLiteral("certutil.exe"),   QStringLiteral("outlook.exe"),
+            QStringLiteral("winword.exe"),    QStringLiteral("excel.exe"),
+    };
+    static const QRegularExpression attack(
+            QStringLiteral("^(mimikatz|psexec|procdump|rubeus|sharphound)|\\.(pdf|docx?|xlsx?|"
+                           "jpg|png|zip)\\.exe$"));
+    const bool windows
+            = file.folder.contains(QLatin1String("\\Windows\\"), Qt::CaseInsensitive)
+              || file.folder.contains(QLatin1String("\\Microsoft Office\\"), Qt::CaseInsensitive)
+              || microsoft.contains(name);
+    const bool office
+            = name == u"outlook.exe" || name == u"winword.exe" || name == u"excel.exe"
+              || file.folder.contains(QLatin1String("\\Microsoft Office\\"), Qt::CaseInsensitive);
+    const bool malicious = !windows && (file.inAlert || attack.match(name).hasMatch());
     static const QRegularExpression portable(QStringLiteral("\\.(exe|dll|sys|scr|com|cpl|ocx)$"));
     QHash<QString, HuntValue> v;
     v.insert(QStringLiteral("SHA1"), HuntValue::string(file.sha1));
@@ -183,16 +199,16 @@ QHash<QString, HuntValue> profileOf(const FileFacts &file, const QString &asked,
     v.insert(QStringLiteral("MD5"), HuntValue::string(file.md5));
     v.insert(QStringLiteral("FileSize"), file.size >= 0 ? HuntValue::longValue(file.size)
                                                         : HuntValue::nullOf(ColumnType::Long));
-    const qint64 prevalence = file.inAlert ? 1 + seed % 20
-                              : windows    ? 1'000'000 + seed % 9'000'000
-                                           : 5 + seed % 5'000;
+    const qint64 prevalence = malicious ? 1 + seed % 20
+                              : windows ? 1'000'000 + seed % 9'000'000
+                                        : 5 + seed % 5'000;
     v.insert(QStringLiteral("GlobalPrevalence"), HuntValue::longValue(prevalence));
     const Ticks firstSeen
-            = now - Ticks(file.inAlert ? 1 + seed % 20 : 200 + seed % 1500) * TicksPerDay;
+            = now - Ticks(malicious ? 1 + seed % 20 : 200 + seed % 1500) * TicksPerDay;
     v.insert(QStringLiteral("GlobalFirstSeen"), HuntValue::dateTime(firstSeen));
     v.insert(QStringLiteral("GlobalLastSeen"),
              HuntValue::dateTime(now - Ticks(seed % 48) * TicksPerHour));
-    const bool signedBySomeone = windows || (!file.inAlert && seed % 3 != 0);
+    const bool signedBySomeone = windows || (!malicious && seed % 3 != 0);
     const QString signer = windows           ? QStringLiteral("Microsoft Windows")
                            : signedBySomeone ? QStringLiteral("Fabrikam Software Ltd")
                                              : QString();
@@ -215,16 +231,17 @@ QHash<QString, HuntValue> profileOf(const FileFacts &file, const QString &asked,
                                                : QStringLiteral("Unsigned")));
     v.insert(QStringLiteral("IsExecutable"), HuntValue::boolean(portable.match(name).hasMatch()));
     v.insert(QStringLiteral("ThreatName"),
-             HuntValue::string(file.inAlert && !windows
-                                       ? QStringLiteral("Trojan:Win32/Simulated.%1")
-                                                 .arg(QChar(u'A' + char16_t(seed % 26)))
-                                       : QString()));
+             HuntValue::string(malicious ? QStringLiteral("Trojan:Win32/Simulated.%1")
+                                                   .arg(QChar(u'A' + char16_t(seed % 26)))
+                                         : QString()));
     v.insert(QStringLiteral("Publisher"),
              HuntValue::string(windows           ? QStringLiteral("Microsoft Corporation")
                                : signedBySomeone ? QStringLiteral("Fabrikam Software Ltd")
                                                  : QString()));
     v.insert(QStringLiteral("SoftwareName"),
-             HuntValue::string(windows ? QStringLiteral("Microsoft Windows") : QString()));
+             HuntValue::string(!windows ? QString()
+                               : office ? QStringLiteral("Microsoft Office")
+                                        : QStringLiteral("Microsoft Windows")));
     v.insert(QStringLiteral("ProfileAvailability"), HuntValue::string(QStringLiteral("Available")));
     return v;
 }
