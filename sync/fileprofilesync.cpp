@@ -254,6 +254,11 @@ void FileProfileSync::start()
     }
     if (due->isEmpty()) {
         m_notBefore = now.addSecs(kIdleSeconds);
+        // Nothing left to ask: an earlier wait or failure is over.
+        if (m_context.status().fileProfilesError) {
+            m_context.status().fileProfilesError.reset();
+            m_context.publishStatus();
+        }
         return;
     }
     m_sha1.clear();
