@@ -34,6 +34,9 @@ struct SyncStatus
     /// Why the latest cycle pulled no component alerts although its incidents came (403: the app
     /// lacks SecurityAlert.Read.All); the incident-creation rules then did not run.
     std::optional<Error> componentAlertsError;
+    /// Why Defender's file profiles (FileProfile(), for the local hunts) were not fetched: 403
+    /// without ThreatHunting.Read.All (not asked again), 429 (asked again after the wait), ...
+    std::optional<Error> fileProfilesError;
     QDateTime outboxRetryAt; ///< when the next outbox attempt is due after a failure
     QDateTime lastPush; ///< when Graph last accepted an analyst's edit
     int alertsInStore = 0; ///< alerts of the stored incidents

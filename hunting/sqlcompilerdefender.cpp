@@ -16,9 +16,11 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
     //   IsTrusted, Windows' verdict on the signature and its certificate chain; SignatureState is
     //   Unsigned, SignedValid or SignedInvalid from IsSigned and IsTrusted, Unknown without a row).
     // What only Microsoft knows (GlobalPrevalence, GlobalFirstSeen, GlobalLastSeen, IsExecutable,
-    // ThreatName, Publisher, SoftwareName) is null or "". A file none of the tables names has a
-    // Missing profile: every profile column null or "" (so has an empty ID). As in Defender, only
-    // the first `limit` files (by ID) are looked up; the other rows have an empty
+    // ThreatName, Publisher, SoftwareName, and the signature without a certificate row) comes
+    // from what Defender's own FileProfile() answered for the file, when the sync fetched it
+    // (_vigil_file_profiles, an Available row); else it is null or "". A file neither names has
+    // a Missing profile: every profile column null or "" (so has an empty ID). As in Defender,
+    // only the first `limit` files (by ID) are looked up; the other rows have an empty
     // ProfileAvailability.
     if (in.partitioned)
         refuse(QStringLiteral("invoke FileProfile() inside mv-apply or partition cannot be "
@@ -92,34 +94,55 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
                     "c.\"SignerHash\", c.\"IsTrusted\", c.\"IsRootSignerMicrosoft\" FROM %1 "
                     "AS h LEFT JOIN %2 AS c ON c.\"SHA1\" = h.\"s1\"")
                     .arg(hashes, certificates));
-    // Each documented column: its value from the profile (p), when the input lacks it.
+    // Defender's answer for the file (the sync stores IDs lower-cased).
+    const QString remote = addCte(
+            QStringLiteral("SELECT * FROM \"_vigil_file_profiles\" WHERE \"available\" = 1 AND "
+                           "\"id\" IN (SELECT lower(\"id\") FROM %1)")
+                    .arg(ids));
+    // The signature from the certificate row when there is one, else from Defender (r).
+    const auto signature = [](const char *local, const char *fetched) {
+        return QStringLiteral("CASE WHEN p.\"cert\" IS NOT NULL THEN %1 ELSE %2 END")
+                .arg(QLatin1String(local), QLatin1String(fetched));
+    };
+    // Each documented column: its value from the profile (p) or Defender's (r), when the input
+    // lacks it.
     const QHash<QString, QString> values = {
-            {QStringLiteral("SHA1"), QStringLiteral("coalesce(p.\"s1\", '')")},
-            {QStringLiteral("SHA256"), QStringLiteral("coalesce(p.\"s256\", '')")},
-            {QStringLiteral("MD5"), QStringLiteral("coalesce(p.\"md5\", '')")},
-            {QStringLiteral("FileSize"), QStringLiteral("p.\"size\"")},
-            {QStringLiteral("GlobalPrevalence"), QStringLiteral("NULL")},
-            {QStringLiteral("GlobalFirstSeen"), QStringLiteral("NULL")},
-            {QStringLiteral("GlobalLastSeen"), QStringLiteral("NULL")},
-            {QStringLiteral("Signer"), QStringLiteral("coalesce(p.\"Signer\", '')")},
-            {QStringLiteral("Issuer"), QStringLiteral("coalesce(p.\"Issuer\", '')")},
-            {QStringLiteral("SignerHash"), QStringLiteral("coalesce(p.\"SignerHash\", '')")},
+            {QStringLiteral("SHA1"),
+             QStringLiteral("coalesce(p.\"s1\", nullif(r.\"sha1\", ''), '')")},
+            {QStringLiteral("SHA256"),
+             QStringLiteral("coalesce(p.\"s256\", nullif(r.\"sha256\", ''), '')")},
+            {QStringLiteral("MD5"),
+             QStringLiteral("coalesce(p.\"md5\", nullif(r.\"md5\", ''), '')")},
+            {QStringLiteral("FileSize"), QStringLiteral("coalesce(p.\"size\", r.\"file_size\")")},
+            {QStringLiteral("GlobalPrevalence"), QStringLiteral("r.\"global_prevalence\"")},
+            {QStringLiteral("GlobalFirstSeen"), QStringLiteral("r.\"global_first_seen\"")},
+            {QStringLiteral("GlobalLastSeen"), QStringLiteral("r.\"global_last_seen\"")},
+            {QStringLiteral("Signer"),
+             signature("coalesce(p.\"Signer\", '')", "coalesce(r.\"signer\", '')")},
+            {QStringLiteral("Issuer"),
+             signature("coalesce(p.\"Issuer\", '')", "coalesce(r.\"issuer\", '')")},
+            {QStringLiteral("SignerHash"),
+             signature("coalesce(p.\"SignerHash\", '')", "coalesce(r.\"signer_hash\", '')")},
             {QStringLiteral("IsCertificateValid"),
-             QStringLiteral("CASE WHEN p.\"IsSigned\" = 1 THEN p.\"IsTrusted\" END")},
+             signature("CASE WHEN p.\"IsSigned\" = 1 THEN p.\"IsTrusted\" END",
+                       "r.\"is_certificate_valid\"")},
             {QStringLiteral("IsRootSignerMicrosoft"),
-             QStringLiteral("p.\"IsRootSignerMicrosoft\"")},
+             signature("p.\"IsRootSignerMicrosoft\"", "r.\"is_root_signer_microsoft\"")},
             {QStringLiteral("SignatureState"),
-             QStringLiteral("CASE WHEN p.\"id\" IS NULL THEN '' WHEN p.\"cert\" IS NULL THEN "
-                            "'Unknown' WHEN p.\"IsSigned\" = 0 THEN 'Unsigned' WHEN "
-                            "p.\"IsTrusted\" = 1 THEN 'SignedValid' WHEN p.\"IsTrusted\" = 0 THEN "
-                            "'SignedInvalid' ELSE 'Unknown' END")},
-            {QStringLiteral("IsExecutable"), QStringLiteral("NULL")},
-            {QStringLiteral("ThreatName"), QStringLiteral("''")},
-            {QStringLiteral("Publisher"), QStringLiteral("''")},
-            {QStringLiteral("SoftwareName"), QStringLiteral("''")},
+             QStringLiteral("CASE WHEN p.\"id\" IS NULL AND r.\"id\" IS NULL THEN '' WHEN "
+                            "p.\"cert\" IS NULL AND r.\"id\" IS NOT NULL THEN "
+                            "r.\"signature_state\" WHEN p.\"cert\" IS NULL THEN 'Unknown' WHEN "
+                            "p.\"IsSigned\" = 0 THEN 'Unsigned' WHEN p.\"IsTrusted\" = 1 THEN "
+                            "'SignedValid' WHEN p.\"IsTrusted\" = 0 THEN 'SignedInvalid' ELSE "
+                            "'Unknown' END")},
+            {QStringLiteral("IsExecutable"), QStringLiteral("r.\"is_executable\"")},
+            {QStringLiteral("ThreatName"), QStringLiteral("coalesce(r.\"threat_name\", '')")},
+            {QStringLiteral("Publisher"), QStringLiteral("coalesce(r.\"publisher\", '')")},
+            {QStringLiteral("SoftwareName"), QStringLiteral("coalesce(r.\"software_name\", '')")},
             {QStringLiteral("ProfileAvailability"),
              QStringLiteral("CASE WHEN l.%1 = '' THEN 'Missing' WHEN i.\"id\" IS NULL THEN '' "
-                            "WHEN p.\"id\" IS NULL THEN 'Missing' ELSE 'Available' END")
+                            "WHEN p.\"id\" IS NULL AND r.\"id\" IS NULL THEN 'Missing' ELSE "
+                            "'Available' END")
                      .arg(quote(id))},
     };
     Rel out;
@@ -147,10 +170,11 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
         columns.append(value + QStringLiteral(" AS ") + quote(c.name));
     }
     // Only the looked-up IDs join the profile.
-    out.cte = addCte(
-            QStringLiteral("SELECT %1 FROM %2 AS l LEFT JOIN %3 AS i ON i.\"id\" = l.%4 "
-                           "LEFT JOIN %5 AS p ON p.\"id\" = i.\"id\"")
-                    .arg(columns.join(QLatin1String(", ")), in.cte, ids, quote(id), profile));
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2 AS l LEFT JOIN %3 AS i ON i.\"id\" = l.%4 "
+                                    "LEFT JOIN %5 AS p ON p.\"id\" = i.\"id\" LEFT JOIN %6 AS r ON "
+                                    "r.\"id\" = lower(i.\"id\")")
+                             .arg(columns.join(QLatin1String(", ")), in.cte, ids, quote(id),
+                                  profile, remote));
     return out;
 }
 

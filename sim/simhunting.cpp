@@ -2,6 +2,7 @@
 
 #include "simhttp_p.h"
 
+#include "simfileprofile_p.h"
 #include "simkql.h"
 
 #include <QJsonArray>
@@ -109,10 +110,15 @@ HttpReply SimServer::runHuntingQuery(const Request &request)
     }
 
     Kql::QueryError error;
-    const std::optional<Kql::Query> query = Kql::parse(queryValue.toString(), &error);
     std::optional<Kql::ResultSet> result;
-    if (query)
+    Kql::ResultSet profiles;
+    if (answerFileProfile(queryValue.toString(), m_tenant.hunting(), now, &profiles,
+                          &error.message)) {
+        if (error.message.isEmpty())
+            result = std::move(profiles);
+    } else if (const std::optional<Kql::Query> query = Kql::parse(queryValue.toString(), &error)) {
         result = Kql::run(*query, m_tenant.hunting(), scope, &error);
+    }
     if (!result) {
         const QString message
                 = error.unsupported

@@ -3,6 +3,8 @@
 #include "alertpuller.h"
 #include "clock.h"
 #include "cloud.h"
+#include "eventstore.h"
+#include "fileprofilesync.h"
 #include "graphclient.h"
 #include "graphjson.h"
 #include "incidentpuller.h"
@@ -33,6 +35,7 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     , m_incidentPuller(new IncidentPuller(*m_context, this))
     , m_alertPuller(new AlertPuller(*m_context, this))
     , m_pusher(new OutboxPusher(*m_context, this))
+    , m_fileProfiles(new FileProfileSync(*m_context, this))
     , m_pollTimer(m_context->clock()->createTimer(this))
 {
     m_pollTimer->setSingleShot(true);
@@ -171,6 +174,8 @@ void SyncWorker::initialize()
         m_graph->setClock(m_context->clock());
         m_graph->setOptions(options);
         m_context->setGraph(m_graph);
+        m_fileProfiles->configure(m_network, m_tokens, &m_limiter, graph.value(),
+                                  eventStorePath(m_config.store));
         connect(m_graph, &GraphClient::backingOff, this,
                 [this](const QDateTime &until, const Error &error) {
                     SyncStatus &current = m_context->status();
@@ -498,6 +503,9 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
     // A pull that went through means Graph answers (and the sign-in works): deliver the outbox
     // now, also rows waiting for their back-off or for sign-in.
     m_pusher->push(ok);
+    // Then the file profiles, at their own pace, never in the way of the next cycle.
+    if (ok)
+        m_fileProfiles->start();
     if (m_syncAgain) {
         m_syncAgain = false;
         QTimer::singleShot(0, this, &SyncWorker::startCycle);

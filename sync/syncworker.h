@@ -20,6 +20,7 @@ namespace Vigil {
 
 class AlertPuller;
 class ClockTimer;
+class FileProfileSync;
 class GraphClient;
 class IncidentPuller;
 class OutboxPusher;
@@ -127,6 +128,7 @@ private:
     IncidentPuller *m_incidentPuller;
     AlertPuller *m_alertPuller;
     OutboxPusher *m_pusher;
+    FileProfileSync *m_fileProfiles; ///< Defender's file profiles, after a good cycle
     std::unique_ptr<Store> m_store;
     QNetworkAccessManager *m_network = nullptr;
     TokenProvider *m_tokens = nullptr;

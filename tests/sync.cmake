@@ -54,3 +54,8 @@ target_compile_definitions(tst_teamelection PRIVATE
 add_dependencies(tst_teamelection vigil_teamprobe)
 vigil_add_test(NAME tst_teamfeed SOURCES tst_teamfeed.cpp
                LIBS vigil_sync vigil_facade vigil_pgserver LABELS sync postgres TIMEOUT 300)
+# Defender's file profiles fetched by the sync for the local FileProfile(), against the
+# simulated tenant and a scripted hostile one.
+vigil_add_test(NAME tst_fileprofilesync SOURCES tst_fileprofilesync.cpp
+               LIBS vigil_simfixture vigil_syncsupport vigil_hunting LABELS sync sim hunting
+               TIMEOUT 300)

@@ -1,4 +1,5 @@
 #include "connectorpage.h"
+#include "eventstore.h"
 #include "incidentdetailview.h"
 #include "incidentqueuemodel.h"
 #include "incidentrepository.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void turnOffCheckboxDecidesWhatTheNextSyncCreates();
     void ruleEditorValidatesAndSaves();
     void missingAlertPermissionIsExplained();
+    void missingHuntingPermissionIsExplained();
     void waitTheServiceAskedForCountsDown();
     void turningTheRulesOnAsksFirst();
     void turningThemOffAgainOffersToCloseTheDuplicates();
@@ -493,6 +495,32 @@ void TestConnectorPage::missingAlertPermissionIsExplained()
     QCOMPARE(
             window->connectorPage()->findChild<QLabel *>(QStringLiteral("volumeIncidents"))->text(),
             QStringLiteral("40"));
+}
+
+void TestConnectorPage::missingHuntingPermissionIsExplained()
+{
+    // The sync fetches Defender's profiles of the evidence's files into the event database.
+    QVERIFY(openEventStore(eventStorePath(StoreConfig::sqlite(dbPath()))));
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("forbidden")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("path"), QStringLiteral("/security/runHuntingQuery")}});
+    auto controller = makeController();
+    auto window = std::make_unique<MainWindow>(controller.get());
+    window->resize(1600, 1000);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    controller->start();
+    QVERIFY(runSync(*controller));
+    goToConnector(*window);
+    auto *lastError
+            = window->connectorPage()->findChild<QLabel *>(QStringLiteral("healthLastError"));
+    QTRY_VERIFY(lastError->text() != QStringLiteral("None"));
+    QVERIFY2(lastError->text().startsWith(QStringLiteral("Incidents sync, but Defender's file "
+                                                         "profiles are not fetched")),
+             qPrintable(lastError->text()));
+    QVERIFY2(lastError->text().contains(QStringLiteral("Grant ThreatHunting.Read.All")),
+             qPrintable(lastError->text()));
 }
 
 void TestConnectorPage::waitTheServiceAskedForCountsDown()

@@ -530,6 +530,8 @@ void ConnectorPage::showSyncStatus(const SyncStatus &status)
         m_lastError->setText(errorDescription(*status.lastError));
     else if (status.componentAlertsError)
         m_lastError->setText(componentAlertsErrorText(*status.componentAlertsError));
+    else if (status.fileProfilesError)
+        m_lastError->setText(fileProfilesErrorText(*status.fileProfilesError));
     else
         m_lastError->setText(tr("None"));
 
@@ -574,6 +576,26 @@ void ConnectorPage::updateHealthTimes()
                                      : tr("at most %1 min").arg(seconds / 60));
     } else {
         m_lag->setText(tr("unknown until the first pull"));
+    }
+}
+
+QString ConnectorPage::fileProfilesErrorText(const Error &error)
+{
+    // Incidents and hunting still work; only Microsoft's columns of FileProfile() stay empty.
+    switch (error.kind) {
+    case Error::Kind::Forbidden:
+        return tr("Incidents sync, but Defender's file profiles are not fetched, so FileProfile() "
+                  "in local hunts shows no global prevalence, publisher or threat name: the app "
+                  "registration may not run hunting queries (%1). Grant ThreatHunting.Read.All "
+                  "with admin consent and connect again.")
+                .arg(ErrorText::detailOf(error));
+    case Error::Kind::Throttled:
+        return tr("Defender is throttling hunting queries: file profiles are fetched again after "
+                  "its wait (%1).")
+                .arg(ErrorText::detailOf(error));
+    default:
+        return tr("Incidents sync, but Defender's file profiles were not fetched: %1")
+                .arg(errorDescription(error));
     }
 }
 

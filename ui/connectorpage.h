@@ -132,6 +132,8 @@ private:
     QString filterSummary(const IncidentRule &rule) const;
     /** What an error of the component alert pull means, and what to do about it. */
     static QString componentAlertsErrorText(const Error &error);
+    /** Why Defender's file profiles are not fetched, and what to do about it. */
+    static QString fileProfilesErrorText(const Error &error);
     static QString reasonText(RuleProduct product);
 
     // Asking first (connectorpagesafety.cpp): turning the Microsoft rules on, leaving an edited

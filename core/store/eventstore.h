@@ -3,6 +3,7 @@
 #include "store/storeaccess.h"
 
 #include "eventtypes.h"
+#include "fileprofilerecord.h"
 #include "result.h"
 #include "storeconfig.h"
 
@@ -76,6 +77,16 @@ public:
     /** Gives free pages back to the file system (incremental vacuum), maxPages at a time. */
     virtual Result<void> vacuum(int maxPages = 0) = 0;
 
+    /**
+     * File IDs (lower-case SHA1 or SHA256) to ask Defender's FileProfile() about: those of first,
+     * then those of the most recently ingested events and alert evidence, that have no profile
+     * fetched at or after freshSince (ticks); at most max. Only 40 or 64 hex digits count.
+     */
+    virtual Result<QStringList> fileProfilesToFetch(const QStringList &first, qint64 freshSince,
+                                                    int max)
+            = 0;
+    /** Stores (replaces) these profiles in one transaction. */
+    virtual Result<void> storeFileProfiles(const QList<FileProfileRecord> &profiles) = 0;
     virtual int latestSchemaVersion() const = 0;
     virtual int schemaVersion() const = 0;
     virtual QString journalMode() const = 0;

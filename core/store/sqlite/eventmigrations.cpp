@@ -137,6 +137,21 @@ const SqliteDatabase::Migrations &eventMigrations()
         // 2: the blob's creation time beside its checkpoint (a replaced blob is read anew)
         migrations.append(QStringList{
                 QStringLiteral("ALTER TABLE event_checkpoints ADD COLUMN created INTEGER")});
+        // 3: what Defender's FileProfile() said of the files the local data names (fetched by
+        // the sync, see FileProfileSync); the leading underscore keeps it apart from Defender's
+        // table names. Datetimes and booleans are encoded as in the event tables.
+        migrations.append(QStringList{QStringLiteral(
+                "CREATE TABLE _vigil_file_profiles (id TEXT PRIMARY KEY NOT NULL,"
+                " available INTEGER NOT NULL, sha1 TEXT NOT NULL DEFAULT '',"
+                " sha256 TEXT NOT NULL DEFAULT '', md5 TEXT NOT NULL DEFAULT '',"
+                " file_size INTEGER, global_prevalence INTEGER, global_first_seen INTEGER,"
+                " global_last_seen INTEGER, signer TEXT NOT NULL DEFAULT '',"
+                " issuer TEXT NOT NULL DEFAULT '', signer_hash TEXT NOT NULL DEFAULT '',"
+                " is_certificate_valid INTEGER, is_root_signer_microsoft INTEGER,"
+                " signature_state TEXT NOT NULL DEFAULT '', is_executable INTEGER,"
+                " threat_name TEXT NOT NULL DEFAULT '', publisher TEXT NOT NULL DEFAULT '',"
+                " software_name TEXT NOT NULL DEFAULT '', fetched INTEGER NOT NULL)"
+                " WITHOUT ROWID")});
         return migrations;
     }();
     return list;

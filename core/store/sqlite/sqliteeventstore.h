@@ -41,6 +41,9 @@ public:
     Result<EventVolumeEstimate> estimate(const QString &table) override;
     Result<RetentionStep> retentionStep(int maxRows) override;
     Result<void> vacuum(int maxPages) override;
+    Result<QStringList> fileProfilesToFetch(const QStringList &first, qint64 freshSince,
+                                            int max) override;
+    Result<void> storeFileProfiles(const QList<FileProfileRecord> &profiles) override;
     int latestSchemaVersion() const override;
     int schemaVersion() const override;
     QString journalMode() const override;
