@@ -290,6 +290,12 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
                                    "account with 'vigilctl events connect'")
                             .arg(terminalSafe(path)));
     }
+    // A store written by an older Vigil gets the tables this one reads (a file profile table,
+    // for one) before the read-only hunt: what the window's events worker does when it starts.
+    // A store this user cannot write (a copy handed over read-only) is still hunted as it is.
+    if (Result<std::unique_ptr<EventStore>> upgraded = openEventStore(path); !upgraded)
+        err() << "vigilctl: warning: hunting data not brought up to date ("
+              << terminalSafe(upgraded.error().message) << "); hunting it as it is\n";
     // externaldata: the feeds first (allow-list, limits, cache), then the query over them.
     {
         const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
