@@ -795,6 +795,13 @@ void TestConnectorPage::leavingAnEditedRuleAsks()
     QVERIFY2(message->isVisible()
                      && message->text().contains(QStringLiteral("both included and excluded")),
              qPrintable(message->text()));
+    // The rules read again meanwhile (the answer to an earlier save, a sync): the refused text
+    // is still in the editor, and so is why it was refused.
+    page->showRuleSettings(storedRules());
+    QCOMPARE(exclude->text(), QStringLiteral("mass download"));
+    QVERIFY2(message->isVisible()
+                     && message->text().contains(QStringLiteral("both included and excluded")),
+             qPrintable(message->text()));
 }
 
 QTEST_MAIN(TestConnectorPage)

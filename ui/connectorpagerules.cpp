@@ -179,7 +179,9 @@ void ConnectorPage::showRuleSettings(const IncidentRuleSettings &settings)
     // change in the table would otherwise wipe it without a word).
     const bool keepEditor = editorHasUnsavedChanges();
     m_settings = settings;
-    m_ruleMessage->setVisible(false);
+    // Why the editor's text was refused stays beside that text until the editor is refilled.
+    if (!keepEditor)
+        m_ruleMessage->setVisible(false);
     m_filling = true;
     m_turnOff->setEnabled(true);
     m_turnOff->setChecked(settings.turnOffMicrosoftRules);
