@@ -4,7 +4,7 @@
 // Microsoft's analyzer (tools/kql-oracle) where it is installed.
 #include "huntingrunner.h"
 #include "kqltime.h"
-#include "support/kqlcells.h"
+#include "support/kqlrun.h"
 #include "support/mmdbwriter.h"
 
 #include <QJsonArray>
@@ -47,60 +47,25 @@ private Q_SLOTS:
     void parseKvRefusals();
 
 private:
-    struct Result
-    {
-        QStringList columns;
-        Rows rows;
-        QString failure;
-        RowSchema schema;
-    };
-    Result run(const QString &query, const QString &geoIp = {});
+    KqlRunResult run(const QString &query, const QString &geoIp = {});
 
     QTemporaryDir m_dir;
     QString m_db;
     QString m_mmdb;
 };
 
-TestKqlBuiltins::Result TestKqlBuiltins::run(const QString &query, const QString &geoIp)
+KqlRunResult TestKqlBuiltins::run(const QString &query, const QString &geoIp)
 {
     HuntingRunner runner(m_db);
     runner.setGeoIpDatabase(geoIp.isEmpty() ? m_mmdb : geoIp);
-    QList<HuntingRow> raw;
-    const HuntingResult r = runner.run(query, {}, [&raw](const QList<HuntingRow> &page) {
-        raw.append(page);
-        return true;
-    });
-    Result result;
-    result.schema = r.columns;
-    for (const Column &c : r.columns)
-        result.columns.append(c.name + QLatin1Char(':') + kqlTypeName(c.type));
-    for (const HuntingRow &row : std::as_const(raw)) {
-        QByteArrayList cells;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            cells.append(cellText(row[i], r.columns.value(i).type));
-        result.rows.append(cells);
-    }
-    if (r.status == HuntingResult::Status::Refused)
-        result.failure = r.refusal.message;
-    else if (r.status != HuntingResult::Status::Ok)
-        result.failure = r.error;
-    return result;
+    return runKql(runner, query);
 }
 
 #define CHECK_ROWS_GEO(query, geo, expected) \
     do { \
-        const Result got_ = run(query, geo); \
+        const KqlRunResult got_ = run(query, geo); \
         QVERIFY2(got_.failure.isEmpty(), qPrintable(got_.failure)); \
         QCOMPARE(got_.rows, Rows(expected)); \
-    } while (false)
-
-#define CHECK_ROWS(query, expected) CHECK_ROWS_GEO(query, QString(), expected)
-
-#define CHECK_REFUSED(query, words) \
-    do { \
-        const Result got_ = run(query); \
-        QVERIFY2(got_.failure.contains(QLatin1String(words)), \
-                 qPrintable(QStringLiteral("%1 => %2").arg(query, got_.failure))); \
     } while (false)
 
 void TestKqlBuiltins::initTestCase()
@@ -244,12 +209,13 @@ void TestKqlBuiltins::geoInfoFromDebiansDatabase()
 void TestKqlBuiltins::geoInfoWithoutADatabase()
 {
     const QString missing = m_dir.filePath(QStringLiteral("none.mmdb"));
-    const Result r = run(QStringLiteral("print geo_info_from_ip_address('8.8.8.8')"), missing);
+    const KqlRunResult r
+            = run(QStringLiteral("print geo_info_from_ip_address('8.8.8.8')"), missing);
     QVERIFY2(r.failure.contains(QLatin1String("geo_info_from_ip_address()"))
                      && r.failure.contains(missing),
              qPrintable(r.failure));
     // A file that is neither format is named as such.
-    const Result bad = run(QStringLiteral("print geo_info_from_ip_address('8.8.8.8')"), m_db);
+    const KqlRunResult bad = run(QStringLiteral("print geo_info_from_ip_address('8.8.8.8')"), m_db);
     QVERIFY2(bad.failure.contains(QLatin1String("neither")), qPrintable(bad.failure));
     // Queries that do not call it run without a database.
     CHECK_ROWS_GEO(QStringLiteral("print x = 1"), missing, (Rows{{"1"}}));
@@ -330,8 +296,8 @@ void TestKqlBuiltins::fileProfileLimitAndKeys()
                               "project SHA256, SHA1, Signer, ProfileAvailability"),
                (Rows{{"bbb2", "aaa1", "Contoso", "Available"}}));
     // The input's own columns keep their place and values.
-    const Result r = run(QStringLiteral("DeviceFileEvents | project FileSize, SHA1 | invoke "
-                                        "FileProfile()"));
+    const KqlRunResult r = run(QStringLiteral("DeviceFileEvents | project FileSize, SHA1 | invoke "
+                                              "FileProfile()"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns.mid(0, 4),
              (QStringList{QStringLiteral("FileSize:long"), QStringLiteral("SHA1:string"),
@@ -362,7 +328,8 @@ void TestKqlBuiltins::fileProfileLimitAndKeys()
 // AddressType; ConnectedNetworks null.
 void TestKqlBuiltins::assignedIpAddressesFromNetworkInfo()
 {
-    const Result latest = run(QStringLiteral("AssignedIPAddresses('d1') | order by IPAddress asc"));
+    const KqlRunResult latest
+            = run(QStringLiteral("AssignedIPAddresses('d1') | order by IPAddress asc"));
     QVERIFY2(latest.failure.isEmpty(), qPrintable(latest.failure));
     QCOMPARE(latest.columns,
              (QStringList{QStringLiteral("Timestamp:datetime"), QStringLiteral("IPAddress:string"),
@@ -407,9 +374,9 @@ void TestKqlBuiltins::assignedIpAddressesFromNetworkInfo()
 // when given; columns IP and DeviceId.
 void TestKqlBuiltins::deviceFromIpFromNetworkInfo()
 {
-    const Result latest = run(QStringLiteral("datatable(IP:string) ['10.0.0.5', '10.0.0.7', "
-                                             "'fe80::1', '8.8.8.8', '', '10.0.0.7'] | invoke "
-                                             "DeviceFromIP() | order by IP asc"));
+    const KqlRunResult latest = run(QStringLiteral("datatable(IP:string) ['10.0.0.5', '10.0.0.7', "
+                                                   "'fe80::1', '8.8.8.8', '', '10.0.0.7'] | invoke "
+                                                   "DeviceFromIP() | order by IP asc"));
     QVERIFY2(latest.failure.isEmpty(), qPrintable(latest.failure));
     QCOMPARE(latest.columns,
              (QStringList{QStringLiteral("IP:string"), QStringLiteral("DeviceId:string")}));
@@ -458,15 +425,16 @@ void TestKqlBuiltins::pivotAggregatesAndEmptyCells()
                (Rows{{"x", "p", "q"}, {"y", "r", ""}}));
     CHECK_ROWS(data + QStringLiteral("| evaluate pivot(k, make_set(s), g) | order by g asc"),
                (Rows{{"x", R"(["p"])", R"(["q"])"}, {"y", R"(["r"])", "[]"}}));
-    const Result stdev = run(data
-                             + QStringLiteral("| where g == 'y' or k == 'b' | evaluate pivot(k, "
-                                              "stdev(n), g) | where g == 'y'"));
+    const KqlRunResult stdev
+            = run(data
+                  + QStringLiteral("| where g == 'y' or k == 'b' | evaluate pivot(k, "
+                                   "stdev(n), g) | where g == 'y'"));
     QVERIFY2(stdev.failure.isEmpty(), qPrintable(stdev.failure));
     QCOMPARE(stdev.columns, (QStringList{QStringLiteral("g:string"), QStringLiteral("a:real"),
                                          QStringLiteral("b:real")}));
     QCOMPARE(stdev.rows, (Rows{{"y", "0", "0"}}));
     // The aggregated column is no default key; a declared value without rows is empty.
-    const Result keys = run(data + QStringLiteral("| evaluate pivot(k, max(n))"));
+    const KqlRunResult keys = run(data + QStringLiteral("| evaluate pivot(k, max(n))"));
     QVERIFY2(keys.failure.isEmpty(), qPrintable(keys.failure));
     QCOMPARE(keys.columns, (QStringList{QStringLiteral("g:string"), QStringLiteral("s:string"),
                                         QStringLiteral("a:long"), QStringLiteral("b:long")}));
@@ -546,7 +514,7 @@ void TestKqlBuiltins::columnsAreTheOracles()
         for (const QJsonValue c : columns)
             expected.append(c.toArray().at(0).toString() + QLatin1Char(':')
                             + c.toArray().at(1).toString());
-        const Result got = run(queries[i]);
+        const KqlRunResult got = run(queries[i]);
         QVERIFY2(got.failure.isEmpty(),
                  qPrintable(queries[i] + QStringLiteral(" => ") + got.failure));
         QCOMPARE(got.columns, expected);
@@ -636,8 +604,8 @@ void TestKqlBuiltins::extractJsonToATypeFollowsTheDocs()
                               "AvailableMD = extractjson(\"$['hosts'][1]['AvailableMB']\", "
                               "EventText, typeof(int)) | project AvailableMB, AvailableMD"),
                (Rows{{"7", "7"}}));
-    const Result typed = run(QStringLiteral("print a = extract_json('$.a', '{\"a\":1}', "
-                                            "typeof(long)) + 1"));
+    const KqlRunResult typed = run(QStringLiteral("print a = extract_json('$.a', '{\"a\":1}', "
+                                                  "typeof(long)) + 1"));
     QVERIFY2(typed.failure.isEmpty(), qPrintable(typed.failure));
     QCOMPARE(typed.columns, QStringList{QStringLiteral("a:long")});
     QCOMPARE(typed.rows, (Rows{{"2"}}));

@@ -3,7 +3,7 @@
 // scan operator and find operator pages (cited above each test), never copied from Vigil's output.
 // Timespans are shown as cellText() gives them: ticks (1m is 600000000); nulls as "null".
 #include "huntingrunner.h"
-#include "support/kqlcells.h"
+#include "support/kqlrun.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -49,55 +49,17 @@ private Q_SLOTS:
     void findRefusals();
 
 private:
-    struct Result
-    {
-        QStringList columns;
-        Rows rows;
-        QString failure;
-    };
-    Result run(const QString &query);
+    KqlRunResult run(const QString &query);
 
     QTemporaryDir m_dir;
     QString m_db;
 };
 
-TestKqlScanFind::Result TestKqlScanFind::run(const QString &query)
+KqlRunResult TestKqlScanFind::run(const QString &query)
 {
     HuntingRunner runner(m_db);
-    QList<HuntingRow> raw;
-    const HuntingResult r = runner.run(query, {}, [&raw](const QList<HuntingRow> &page) {
-        raw.append(page);
-        return true;
-    });
-    Result result;
-    for (const Column &c : r.columns)
-        result.columns.append(c.name + QLatin1Char(':') + kqlTypeName(c.type));
-    for (const HuntingRow &row : std::as_const(raw)) {
-        QByteArrayList cells;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            cells.append(cellText(row[i], r.columns.value(i).type));
-        result.rows.append(cells);
-    }
-    if (r.status == HuntingResult::Status::Refused)
-        result.failure = r.refusal.message;
-    else if (r.status != HuntingResult::Status::Ok)
-        result.failure = r.error;
-    return result;
+    return runKql(runner, query);
 }
-
-#define CHECK_ROWS(query, expected) \
-    do { \
-        const Result got_ = run(query); \
-        QVERIFY2(got_.failure.isEmpty(), qPrintable(got_.failure)); \
-        QCOMPARE(got_.rows, Rows(expected)); \
-    } while (false)
-
-#define CHECK_REFUSED(query, words) \
-    do { \
-        const Result got_ = run(query); \
-        QVERIFY2(got_.failure.contains(QLatin1String(words)), \
-                 qPrintable(QStringLiteral("%1 => %2").arg(query, got_.failure))); \
-    } while (false)
 
 void TestKqlScanFind::initTestCase()
 {
@@ -134,9 +96,9 @@ void TestKqlScanFind::initTestCase()
 // reset condition": a sum that reached 10 starts again at the record's value.
 void TestKqlScanFind::cumulativeSums()
 {
-    const Result got = run(QStringLiteral("range x from 1 to 5 step 1 | scan declare "
-                                          "(cumulative_x:long=0) with (step s1: true => "
-                                          "cumulative_x = x + s1.cumulative_x;)"));
+    const KqlRunResult got = run(QStringLiteral("range x from 1 to 5 step 1 | scan declare "
+                                                "(cumulative_x:long=0) with (step s1: true => "
+                                                "cumulative_x = x + s1.cumulative_x;)"));
     QVERIFY2(got.failure.isEmpty(), qPrintable(got.failure));
     QCOMPARE(got.columns, (columns({"x:long", "cumulative_x:long"})));
     QCOMPARE(got.rows, (Rows{{"1", "1"}, {"2", "3"}, {"3", "6"}, {"4", "10"}, {"5", "15"}}));
@@ -177,7 +139,7 @@ void TestKqlScanFind::fillForward()
 // on the same record: sessions 0 (0m–3m), 1 (32m–41m) and 2 (75m).
 void TestKqlScanFind::sessionsWithMatchIds()
 {
-    const Result got = run(QStringLiteral(
+    const KqlRunResult got = run(QStringLiteral(
             "let Events = datatable (Ts: timespan, Event: string) [0m, 'A', 1m, 'A', 2m, 'B', 3m, "
             "'D', 32m, 'B', 36m, 'C', 38m, 'D', 41m, 'E', 75m, 'A']; Events | sort by Ts asc | "
             "scan "
@@ -299,7 +261,7 @@ void TestKqlScanFind::hostileScans()
                               "TimeGenerated > s1.TimeGenerated;) | project FileName, m"),
                (Rows{{"ntds.dit", "0"}}));
     // No rows: nothing to scan.
-    const Result empty = run(QStringLiteral(
+    const KqlRunResult empty = run(QStringLiteral(
             "datatable (x:long) [] | serialize | scan with_match_id=m with (step s1: true;)"));
     QVERIFY2(empty.failure.isEmpty(), qPrintable(empty.failure));
     QCOMPARE(empty.columns, (columns({"x:long", "m:long"})));
@@ -363,7 +325,7 @@ void TestKqlScanFind::scanRefusals()
 // the columns common to the tables left, the predicate's others, and pack_ with the rest.
 void TestKqlScanFind::findOverNamedTables()
 {
-    const Result got = run(QStringLiteral(
+    const KqlRunResult got = run(QStringLiteral(
             "find in (DeviceProcessEvents, DeviceNetworkEvents) where RemotePort == 443 or "
             "FileName == 'ntds.dit' | project source_, DeviceName, RemotePort, FileName, "
             "tostring(pack_.ProcessCommandLine), tostring(pack_.RemoteIP)"));
@@ -371,7 +333,7 @@ void TestKqlScanFind::findOverNamedTables()
     QCOMPARE(got.rows, (Rows{{"DeviceProcessEvents", "ws-1", "null", "ntds.dit", "copy x", ""},
                              {"DeviceNetworkEvents", "ws-2", "443", "", "", "10.0.0.1"}}));
     // project: the columns named, null where the table lacks one; withsource renames source_.
-    const Result projected = run(QStringLiteral(
+    const KqlRunResult projected = run(QStringLiteral(
             "find withsource=Table in (DeviceProcessEvents, DeviceNetworkEvents) where "
             "DeviceName startswith 'ws' project DeviceName, RemotePort"));
     QVERIFY2(projected.failure.isEmpty(), qPrintable(projected.failure));
@@ -379,8 +341,8 @@ void TestKqlScanFind::findOverNamedTables()
     QCOMPARE(projected.rows, (Rows{{"DeviceProcessEvents", "ws-1", "null"},
                                    {"DeviceNetworkEvents", "ws-2", "443"}}));
     // One table: every column is its own, so there is no pack_.
-    const Result one = run(QStringLiteral("find in (DeviceNetworkEvents) where RemoteIP == "
-                                          "'10.0.0.1' | project-away pack_*"));
+    const KqlRunResult one = run(QStringLiteral("find in (DeviceNetworkEvents) where RemoteIP == "
+                                                "'10.0.0.1' | project-away pack_*"));
     QVERIFY2(one.failure.isEmpty(), qPrintable(one.failure));
     QVERIFY(!one.columns.contains(QStringLiteral("pack_:dynamic")));
     QCOMPARE(one.rows.size(), 1);
@@ -389,19 +351,19 @@ void TestKqlScanFind::findOverNamedTables()
 void TestKqlScanFind::findOverEveryTable()
 {
     // Every local table: the bare term is `* has`; only the network event holds "ws-2".
-    const Result term
+    const KqlRunResult term
             = run(QStringLiteral("find 'ws-2' | project source_, tostring(pack_.DeviceId)"));
     QVERIFY2(term.failure.isEmpty(), qPrintable(term.failure));
     QCOMPARE(term.rows, (Rows{{"DeviceNetworkEvents", "d2"}}));
     // Tables with FileName: their common columns are Timestamp, FileName, SHA256, FileSize.
-    const Result files = run(QStringLiteral("find where FileName == 'ntds.dit'"));
+    const KqlRunResult files = run(QStringLiteral("find where FileName == 'ntds.dit'"));
     QVERIFY2(files.failure.isEmpty(), qPrintable(files.failure));
     QCOMPARE(files.columns, (columns({"source_:string", "Timestamp:datetime", "FileName:string",
                                       "SHA256:string", "FileSize:long", "pack_:dynamic"})));
     QCOMPARE(files.rows.size(), 1);
     QCOMPARE(files.rows.first().first(), QByteArray("DeviceProcessEvents"));
     // A predicate that names no column leaves no table: only the source column, no rows.
-    const Result none = run(QStringLiteral("find in (DeviceProcessEvents) where 1 == 1"));
+    const KqlRunResult none = run(QStringLiteral("find in (DeviceProcessEvents) where 1 == 1"));
     QVERIFY2(none.failure.isEmpty(), qPrintable(none.failure));
     QCOMPARE(none.columns, (columns({"source_:string"})));
     QCOMPARE(none.rows, Rows());

@@ -4,7 +4,7 @@
 // (cited above each test), never copied from Vigil's output.
 #include "huntingrunner.h"
 #include "kqltime.h"
-#include "support/kqlcells.h"
+#include "support/kqlrun.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -48,55 +48,17 @@ private Q_SLOTS:
     void makeSeriesInRangeIncludesStop();
 
 private:
-    struct Result
-    {
-        QStringList columns;
-        Rows rows;
-        QString failure;
-    };
-    Result run(const QString &query);
+    KqlRunResult run(const QString &query);
 
     QTemporaryDir m_dir;
     QString m_db;
 };
 
-TestKqlSeries::Result TestKqlSeries::run(const QString &query)
+KqlRunResult TestKqlSeries::run(const QString &query)
 {
     HuntingRunner runner(m_db);
-    QList<HuntingRow> raw;
-    const HuntingResult r = runner.run(query, {}, [&raw](const QList<HuntingRow> &page) {
-        raw.append(page);
-        return true;
-    });
-    Result result;
-    for (const Column &c : r.columns)
-        result.columns.append(c.name + QLatin1Char(':') + kqlTypeName(c.type));
-    for (const HuntingRow &row : std::as_const(raw)) {
-        QByteArrayList cells;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            cells.append(cellText(row[i], r.columns.value(i).type));
-        result.rows.append(cells);
-    }
-    if (r.status == HuntingResult::Status::Refused)
-        result.failure = r.refusal.message;
-    else if (r.status != HuntingResult::Status::Ok)
-        result.failure = r.error;
-    return result;
+    return runKql(runner, query);
 }
-
-#define CHECK_ROWS(query, expected) \
-    do { \
-        const Result got_ = run(query); \
-        QVERIFY2(got_.failure.isEmpty(), qPrintable(got_.failure)); \
-        QCOMPARE(got_.rows, Rows(expected)); \
-    } while (false)
-
-#define CHECK_REFUSED(query, words) \
-    do { \
-        const Result got_ = run(query); \
-        QVERIFY2(got_.failure.contains(QLatin1String(words)), \
-                 qPrintable(QStringLiteral("%1 => %2").arg(query, got_.failure))); \
-    } while (false)
 
 void TestKqlSeries::initTestCase()
 {
@@ -177,8 +139,8 @@ void TestKqlSeries::prevNextAndRowNumber()
     CHECK_ROWS(QStringLiteral("range x from 1 to 4 step 1 | extend pp = prev(prev(x)) | where "
                               "isnotnull(pp)"),
                (Rows{{"3", "1"}, {"4", "2"}}));
-    const Result schema = run(QStringLiteral("range x from 1 to 2 step 1 | serialize r = "
-                                             "row_number(), c = row_cumsum(x)"));
+    const KqlRunResult schema = run(QStringLiteral("range x from 1 to 2 step 1 | serialize r = "
+                                                   "row_number(), c = row_cumsum(x)"));
     QCOMPARE(schema.columns, (QStringList{QStringLiteral("x:long"), QStringLiteral("r:long"),
                                           QStringLiteral("c:long")}));
 }
@@ -222,11 +184,12 @@ void TestKqlSeries::makeSeriesFillsEveryBin()
             "datetime(2023-12-31 23:59), 'c', 1]");
     // from 00:00 to 04:00 step 1h: bins 00, 01, 02, 03. a: 00 holds 1 and 2, 02 holds 5.
     // b: 01 holds 7; 05:00 is past `to`. c's only row is before `from`: no series for c.
-    const Result r = run(data
-                         + QStringLiteral(" | make-series n = count(), s = sum(v) default = -1, "
-                                          "avg(v) on T from datetime(2024-01-01) to "
-                                          "datetime(2024-01-01 04:00) step 1h by D | sort by D "
-                                          "asc"));
+    const KqlRunResult r
+            = run(data
+                  + QStringLiteral(" | make-series n = count(), s = sum(v) default = -1, "
+                                   "avg(v) on T from datetime(2024-01-01) to "
+                                   "datetime(2024-01-01 04:00) step 1h by D | sort by D "
+                                   "asc"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns, (QStringList{QStringLiteral("D:string"), QStringLiteral("n:dynamic"),
                                      QStringLiteral("s:dynamic"), QStringLiteral("avg_v:dynamic"),
@@ -254,8 +217,8 @@ void TestKqlSeries::makeSeriesWithoutBoundsUsesTheData()
                (Rows{{"[1,0,1]", R"(["2024-01-01T00:00:00.0000000Z","2024-01-01T01:00:00.)"
                                  R"(0000000Z","2024-01-01T02:00:00.0000000Z"])"}}));
     // A named axis: the column takes that name.
-    const Result r = run(QStringLiteral("datatable (T:datetime) [datetime(2024-01-01)] | "
-                                        "make-series count() on Bin = T step 1d"));
+    const KqlRunResult r = run(QStringLiteral("datatable (T:datetime) [datetime(2024-01-01)] | "
+                                              "make-series count() on Bin = T step 1d"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns,
              (QStringList{QStringLiteral("count_:dynamic"), QStringLiteral("Bin:dynamic")}));
@@ -339,8 +302,9 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
 // insensitive unless kind=case_sensitive; the rows come with $table, the table they are from.
 void TestKqlSeries::searchNamedTables()
 {
-    const Result r = run(QStringLiteral("search in (DeviceProcessEvents, DeviceNetworkEvents) "
-                                        "\"tcp\" and \"connectionsuccess\""));
+    const KqlRunResult r
+            = run(QStringLiteral("search in (DeviceProcessEvents, DeviceNetworkEvents) "
+                                 "\"tcp\" and \"connectionsuccess\""));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns.value(0), QStringLiteral("$table:string"));
     QCOMPARE(r.rows.size(), 1);
@@ -387,9 +351,10 @@ void TestKqlSeries::topNestedRanksWithinEachLevel()
     const QString data = QStringLiteral(
             "datatable (A:string, B:string, v:long) ['x', 'p', 1, 'x', 'q', 5, 'x', 'q', 2, 'y', "
             "'p', 10, 'z', 'r', 3, 'z', 's', 4]");
-    const Result r = run(data
-                         + QStringLiteral(" | top-nested 2 of A by sum(v), top-nested 1 of B by S "
-                                          "= sum(v) | sort by A asc"));
+    const KqlRunResult r
+            = run(data
+                  + QStringLiteral(" | top-nested 2 of A by sum(v), top-nested 1 of B by S "
+                                   "= sum(v) | sort by A asc"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns,
              (QStringList{QStringLiteral("A:string"), QStringLiteral("aggregated_A:long"),
@@ -411,7 +376,7 @@ void TestKqlSeries::seriesStatsFollowsTheDocs()
 {
     const QString x = QStringLiteral(
             "print x = dynamic([23, 46, 23, 87, 4, 8, 3, 75, 2, 56, 13, 75, 32, 16, 29])");
-    const Result r = run(x + QStringLiteral(" | project series_stats(x)"));
+    const KqlRunResult r = run(x + QStringLiteral(" | project series_stats(x)"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns, (QStringList{QStringLiteral("series_stats_x_min:real"),
                                      QStringLiteral("series_stats_x_min_idx:long"),
@@ -422,7 +387,7 @@ void TestKqlSeries::seriesStatsFollowsTheDocs()
                                      QStringLiteral("series_stats_x_variance:real")}));
     QCOMPARE(r.rows, (Rows{{"2", "8", "87", "3", "32.8", "28.5036338535483", "812.457142857143"}}));
     // `s = series_stats(x)` names the first column s; extend keeps x before them.
-    const Result named = run(x + QStringLiteral(" | extend s = series_stats(x)"));
+    const KqlRunResult named = run(x + QStringLiteral(" | extend s = series_stats(x)"));
     QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
     QCOMPARE(named.columns.value(1), QStringLiteral("s:real"));
     QCOMPARE(named.columns.value(2), QStringLiteral("series_stats_x_min_idx:long"));
@@ -460,8 +425,8 @@ void TestKqlSeries::partitionRunsTheSubqueryPerValue()
                               "partition by s (summarize m = max(n), s = take_any(s)) | order by "
                               "m asc"),
                (Rows{{"2", "<b>"}, {"5", "a"}}));
-    const Result schema = run(QStringLiteral("DeviceProcessEvents | partition by DeviceId "
-                                             "(summarize count())"));
+    const KqlRunResult schema = run(QStringLiteral("DeviceProcessEvents | partition by DeviceId "
+                                                   "(summarize count())"));
     QVERIFY2(schema.failure.isEmpty(), qPrintable(schema.failure));
     QCOMPARE(schema.columns, (QStringList{QStringLiteral("count_:long")}));
 }
@@ -477,9 +442,9 @@ void TestKqlSeries::pivotMakesAColumnPerValue()
             "datatable(State:string, EventType:string) ['ALABAMA', 'Thunderstorm Wind', 'ALABAMA', "
             "'Thunderstorm Wind', 'ALASKA', 'High Wind', 'ALASKA', 'Thunderstorm Wind', 'ALABAMA', "
             "'Strong Wind'] ");
-    const Result r = run(storms
-                         + QStringLiteral("| evaluate pivot(State) | order by EventType "
-                                          "asc"));
+    const KqlRunResult r = run(storms
+                               + QStringLiteral("| evaluate pivot(State) | order by EventType "
+                                                "asc"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns,
              (QStringList{QStringLiteral("EventType:string"), QStringLiteral("ALABAMA:long"),
@@ -497,8 +462,9 @@ void TestKqlSeries::pivotMakesAColumnPerValue()
     // name their columns as tostring() writes them.
     CHECK_ROWS(storms + QStringLiteral("| project State | evaluate pivot(State)"),
                (Rows{{"3", "2"}}));
-    const Result named = run(QStringLiteral("datatable(k:string, g:string) ['g', 'x', 'h', 'x', "
-                                            "'g', 'y'] | evaluate pivot(k)"));
+    const KqlRunResult named
+            = run(QStringLiteral("datatable(k:string, g:string) ['g', 'x', 'h', 'x', "
+                                 "'g', 'y'] | evaluate pivot(k)"));
     QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
     QCOMPARE(named.columns, (QStringList{QStringLiteral("g:string"), QStringLiteral("g1:long"),
                                          QStringLiteral("h:long")}));
@@ -522,10 +488,10 @@ void TestKqlSeries::pivotMakesAColumnPerValue()
                               "pivot(State, sum(DeathsDirect)) | order by EventType asc"),
                (Rows{{"Flash Flood", "6", "0"}, {"Heat", "0", "3"}, {"Heavy Rain", "0", "1"}}));
     // The page's output schema example: only the declared values are columns; every key stays.
-    const Result declared = run(storms
-                                + QStringLiteral("| evaluate pivot(State): "
-                                                 "(EventType:string, ALASKA:long) | order "
-                                                 "by EventType asc"));
+    const KqlRunResult declared = run(storms
+                                      + QStringLiteral("| evaluate pivot(State): "
+                                                       "(EventType:string, ALASKA:long) | order "
+                                                       "by EventType asc"));
     QVERIFY2(declared.failure.isEmpty(), qPrintable(declared.failure));
     QCOMPARE(declared.columns,
              (QStringList{QStringLiteral("EventType:string"), QStringLiteral("ALASKA:long")}));
@@ -551,7 +517,7 @@ void TestKqlSeries::seriesFitLineFollowsTheDocs()
 {
     const QString y
             = QStringLiteral("print y = dynamic([2, 5, 6, 8, 11, 15, 17, 18, 25, 26, 30, 30])");
-    const Result r
+    const KqlRunResult r
             = run(y
                   + QStringLiteral(" | extend (RSquare, Slope, Variance, RVariance, "
                                    "Interception, LineFit) = series_fit_line(y) | project "
@@ -563,7 +529,7 @@ void TestKqlSeries::seriesFitLineFollowsTheDocs()
     QCOMPARE(r.rows, (Rows{{"0.9829", "2.7308", "98.6288", "1.6865", "-1.6667", "1.0641", "31.1026",
                             "12"}}));
     // Without names: series_fit_line_y_rsquare & co., in the language service's order and types.
-    const Result named = run(y + QStringLiteral(" | extend series_fit_line(y)"));
+    const KqlRunResult named = run(y + QStringLiteral(" | extend series_fit_line(y)"));
     QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
     QCOMPARE(named.columns, (QStringList{QStringLiteral("y:dynamic"),
                                          QStringLiteral("series_fit_line_y_rsquare:real"),
@@ -599,7 +565,7 @@ void TestKqlSeries::seriesFit2LinesSplitsWhereTheLinesFit()
                       "4", "1", "1", "0", "1.6667", "0"}}));
     // The page's syntax notes: `project (rs, si, v) = …` names three and keeps the others'
     // default names.
-    const Result r = run(y + QStringLiteral(" | project (rs, si, v) = series_fit_2lines(y)"));
+    const KqlRunResult r = run(y + QStringLiteral(" | project (rs, si, v) = series_fit_2lines(y)"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns.size(), 15);
     QCOMPARE(r.columns.mid(0, 4),
@@ -648,7 +614,8 @@ void TestKqlSeries::seriesOutliersUsesTukeysFences()
 void TestKqlSeries::seriesDecomposeFollowsTheDocs()
 {
     const QString y = QStringLiteral("print y = dynamic([1, 5, 2, 6, 3, 7])");
-    const Result r = run(y + QStringLiteral(" | extend series_decompose(y, 2) | project-away y"));
+    const KqlRunResult r
+            = run(y + QStringLiteral(" | extend series_decompose(y, 2) | project-away y"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns, (QStringList{QStringLiteral("series_decompose_y_baseline:dynamic"),
                                      QStringLiteral("series_decompose_y_seasonal:dynamic"),
@@ -700,7 +667,8 @@ void TestKqlSeries::seriesDecomposeAnomaliesAndForecast()
                (Rows{{"[0,0,0,0,1,0,0,0,0,0]"}}));
     // ctukey (the default): P10 = the 1st (-51), P90 = the 9th (1), range 52: only 89 is out,
     // scoring (89 - 1) / 52 = 22/13 = 1.6923, above 1.5.
-    const Result named = run(y + QStringLiteral(" | extend series_decompose_anomalies(y, 1.5, 0)"));
+    const KqlRunResult named
+            = run(y + QStringLiteral(" | extend series_decompose_anomalies(y, 1.5, 0)"));
     QVERIFY2(named.failure.isEmpty(), qPrintable(named.failure));
     QCOMPARE(named.columns,
              (QStringList{QStringLiteral("y:dynamic"),
@@ -737,7 +705,7 @@ void TestKqlSeries::tupleAssignmentNamesTheColumns()
 {
     const QString y = QStringLiteral("print y = dynamic([2, 4, 6])");
     // `x = f(…)` renames the first column only; (a, b) the first two.
-    Result r = run(y + QStringLiteral(" | extend x = series_fit_line(y)"));
+    KqlRunResult r = run(y + QStringLiteral(" | extend x = series_fit_line(y)"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns.mid(0, 3),
              (QStringList{QStringLiteral("y:dynamic"), QStringLiteral("x:real"),
@@ -838,8 +806,9 @@ void TestKqlSeries::makeSeriesInRangeIncludesStop()
     CHECK_ROWS(QStringLiteral("range x from 1 to 9 step 1 | make-series s = sum(x) on x in "
                               "range(1, 9, 3)"),
                (Rows{{"[3,12,21,9]", "[0,3,6,9]"}}));
-    const Result r = run(QStringLiteral("range x from 1 to 9 step 1 | make-series s = sum(x) on "
-                                        "A = x in range(0, 8, 4)"));
+    const KqlRunResult r
+            = run(QStringLiteral("range x from 1 to 9 step 1 | make-series s = sum(x) on "
+                                 "A = x in range(0, 8, 4)"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns, (QStringList{QStringLiteral("s:dynamic"), QStringLiteral("A:dynamic")}));
     // 0..8 in bins of 4 with 8 included: [0,4) 1+2+3 = 6, [4,8) 22, [8,12) 8 + 9 = 17.

@@ -1,0 +1,61 @@
+#pragma once
+// A query run by the local KQL engine as the KQL tests read it: the columns as "Name:type", each
+// row's cells as cellText() writes them, and why it did not run. CHECK_ROWS and CHECK_REFUSED
+// expect a member run(query) that returns a KqlRunResult.
+#include "huntingrunner.h"
+#include "kqlcells.h"
+
+#include <QByteArrayList>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Vigil::Kql {
+
+struct KqlRunResult
+{
+    QStringList columns;
+    QList<QByteArrayList> rows;
+    QString failure;
+    RowSchema schema;
+};
+
+inline KqlRunResult runKql(HuntingRunner &runner, const QString &query)
+{
+    QList<HuntingRow> raw;
+    const HuntingResult r = runner.run(query, {}, [&raw](const QList<HuntingRow> &page) {
+        raw.append(page);
+        return true;
+    });
+    KqlRunResult result;
+    result.schema = r.columns;
+    for (const Column &c : r.columns)
+        result.columns.append(c.name + QLatin1Char(':') + kqlTypeName(c.type));
+    for (const HuntingRow &row : std::as_const(raw)) {
+        QByteArrayList cells;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            cells.append(cellText(row[i], r.columns.value(i).type));
+        result.rows.append(cells);
+    }
+    if (r.status == HuntingResult::Status::Refused)
+        result.failure = r.refusal.message;
+    else if (r.status != HuntingResult::Status::Ok)
+        result.failure = r.error;
+    return result;
+}
+
+} // namespace Vigil::Kql
+
+#define CHECK_ROWS(query, expected) \
+    do { \
+        const Vigil::Kql::KqlRunResult got_ = run(query); \
+        QVERIFY2(got_.failure.isEmpty(), qPrintable(got_.failure)); \
+        QCOMPARE(got_.rows, QList<QByteArrayList>(expected)); \
+    } while (false)
+
+#define CHECK_REFUSED(query, words) \
+    do { \
+        const Vigil::Kql::KqlRunResult got_ = run(query); \
+        QVERIFY2(got_.failure.contains(QLatin1String(words)), \
+                 qPrintable(QStringLiteral("%1 => %2").arg(query, got_.failure))); \
+    } while (false)
