@@ -20,7 +20,7 @@ struct OperatorInfo
     const char *detail;
 };
 
-constexpr std::array<OperatorInfo, 30> kOperators = {{
+constexpr std::array<OperatorInfo, 36> kOperators = {{
         {"where", "where Predicate"},
         {"project", "project Column, Name = Expression, …"},
         {"project-away", "project-away Column, …"},
@@ -51,6 +51,12 @@ constexpr std::array<OperatorInfo, 30> kOperators = {{
         {"as", "as Name"},
         {"sample", "sample N"},
         {"sample-distinct", "sample-distinct N of Column"},
+        {"make-series", "make-series Aggregate, … on Column from … to … step … by Column, …"},
+        {"top-nested", "top-nested N of Column by Aggregate, …"},
+        {"partition", "partition by Column (Operators)"},
+        {"search", "search \"term\""},
+        {"scan", "scan declare (Name:type) with (step S: Condition => Name = Expression;)"},
+        {"parse-kv", "parse-kv Column as (Key:type, …) with (pair_delimiter=…, kv_delimiter=…)"},
 }};
 
 const QStringList &predicateKeywords()

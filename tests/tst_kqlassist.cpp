@@ -74,6 +74,15 @@ private Q_SLOTS:
         QCOMPARE(completeAt(QStringLiteral("DeviceProcessEvents | project-a^"), &dashed),
                  QStringList{QStringLiteral("project-away")});
         QCOMPARE(dashed.start, int(QStringLiteral("DeviceProcessEvents | ").size()));
+        // The operators of the series, scan and text units complete too.
+        QCOMPARE(completeAt(QStringLiteral("DeviceProcessEvents | sc^")),
+                 QStringList{QStringLiteral("scan")});
+        QCOMPARE(completeAt(QStringLiteral("DeviceProcessEvents | parse-k^")),
+                 QStringList{QStringLiteral("parse-kv")});
+        QCOMPARE(completeAt(QStringLiteral("DeviceProcessEvents | make-s^")),
+                 QStringList{QStringLiteral("make-series")});
+        QCOMPARE(completeAt(QStringLiteral("DeviceProcessEvents | top-n^")),
+                 QStringList{QStringLiteral("top-nested")});
     }
 
     void columnsOfTheTableInScope()
