@@ -412,19 +412,7 @@ NodePtr Parser::pipeOperator(const Token &pipe)
             fail(QStringLiteral("partition with a { … } subquery is not supported by Vigil's local "
                                 "KQL; write ( … ) with the operators to apply"),
                  peek().pos);
-        expectOp(L("("), QStringLiteral("to start the partition subquery"));
-        DepthGuard guard(*this, peek().pos);
-        NodePtr sub = make(NodeKind::Pipeline, peek());
-        sub->kids.push_back(make(NodeKind::ImplicitInput, peek()));
-        Token first = peek();
-        first.text = QStringLiteral("|");
-        sub->kids.push_back(pipeOperator(first));
-        while (isOp(L("|"))) {
-            const Token &bar = take();
-            sub->kids.push_back(pipeOperator(bar));
-        }
-        expectOp(L(")"), QStringLiteral("to end the partition subquery"));
-        op->kids.push_back(std::move(sub));
+        op->kids.push_back(operatorSubquery(QStringLiteral("partition")));
         return op;
     }
     if (word == u"render") {

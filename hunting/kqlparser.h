@@ -34,6 +34,9 @@ public:
     NodePtr statement();
     NodePtr tabular(); ///< pipe expression: expr { | operator }
     NodePtr pipeOperator(const Token &pipe);
+    /** `( | op | op … )`: the operators of a subquery over the rows it is given (partition,
+     *  mv-apply); what names the subquery in the errors. */
+    NodePtr operatorSubquery(const QString &what);
     NodePtr expression(); ///< scalar or tabular operand, without pipes at the top
     NodePtr lambda(const Token &start);
 

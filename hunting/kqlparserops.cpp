@@ -361,21 +361,27 @@ NodePtr Parser::opMvExpand(NodeKind kind, const Token &at)
     if (kind == NodeKind::OpMvApply) {
         if (!acceptWord(L("on")))
             unexpected(QStringLiteral("'on (subquery)' in mv-apply"));
-        expectOp(L("("), QStringLiteral("to start the mv-apply subquery"));
-        DepthGuard guard(*this, peek().pos);
-        NodePtr sub = make(NodeKind::Pipeline, peek());
-        sub->kids.push_back(make(NodeKind::ImplicitInput, peek()));
-        Token first = peek();
-        first.text = QStringLiteral("|");
-        sub->kids.push_back(pipeOperator(first));
-        while (isOp(L("|"))) {
-            const Token &pipe = take();
-            sub->kids.push_back(pipeOperator(pipe));
-        }
-        expectOp(L(")"), QStringLiteral("to end the mv-apply subquery"));
-        op->kids.push_back(std::move(sub));
+        op->kids.push_back(operatorSubquery(QStringLiteral("mv-apply")));
     }
     return op;
+}
+
+NodePtr Parser::operatorSubquery(const QString &what)
+{
+    expectOp(L("("), QStringLiteral("to start the %1 subquery").arg(what));
+    DepthGuard guard(*this, peek().pos);
+    NodePtr sub = make(NodeKind::Pipeline, peek());
+    sub->kids.push_back(make(NodeKind::ImplicitInput, peek()));
+    // The first operator has no pipe before it: it is read as if it had one.
+    Token first = peek();
+    first.text = QStringLiteral("|");
+    sub->kids.push_back(pipeOperator(first));
+    while (isOp(L("|"))) {
+        const Token &pipe = take();
+        sub->kids.push_back(pipeOperator(pipe));
+    }
+    expectOp(L(")"), QStringLiteral("to end the %1 subquery").arg(what));
+    return sub;
 }
 
 NodePtr Parser::opParse(const Token &at)

@@ -883,6 +883,20 @@ Result<Incident> SqlIncidentRepository::loadIncident(qint64 number) const
     return incident;
 }
 
+Result<void> SqlIncidentRepository::appendRowFrom(SqlStatement &q,
+                                                  const QString &providerIncidentId,
+                                                  QList<Incident> &rows, const QString &failure)
+{
+    q.bind(1, providerIncidentId);
+    if (q.next())
+        rows.append(incidentFromStatement(q));
+    const bool ok = q.ok();
+    q.finish();
+    if (!ok)
+        return statementError(failure, q);
+    return {};
+}
+
 Result<void> SqlIncidentRepository::appendPageRow(const QString &providerIncidentId,
                                                   QList<Incident> &rows,
                                                   const IncidentPayload *payload)
@@ -907,16 +921,13 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
             texts.append(*names);
         }
     }
-    SqlStatement &q = payload ? *m_storedIncidentRow : *m_storedIncident;
-    q.bind(1, providerIncidentId);
-    const bool found = q.next();
-    if (found)
-        rows.append(incidentFromStatement(q));
-    const bool ok = q.ok();
-    q.finish();
-    if (!ok)
-        return statementError(QStringLiteral("reading incident %1").arg(providerIncidentId), q);
-    if (found && payload) {
+    const qsizetype before = rows.size();
+    if (Result<void> read
+        = appendRowFrom(payload ? *m_storedIncidentRow : *m_storedIncident, providerIncidentId,
+                        rows, QStringLiteral("reading incident %1").arg(providerIncidentId));
+        !read)
+        return read;
+    if (rows.size() > before && payload) {
         Incident &row = rows.last();
         if (!row.ruleAlertId.isEmpty()) {
             // A rule's incident also shows its rule alert: read it all (never from a page).
@@ -934,16 +945,13 @@ Result<void> SqlIncidentRepository::appendStoredRow(const QString &providerIncid
                                                     QList<Incident> &rows, const QString &failure,
                                                     const QString &subject)
 {
-    SqlStatement &q = *m_storedIncident;
-    q.bind(1, providerIncidentId);
-    const bool found = q.next();
-    if (found)
-        rows.append(incidentFromStatement(q));
-    const bool ok = q.ok();
-    q.finish();
-    if (!ok)
-        return statementError(failure.arg(subject.isNull() ? providerIncidentId : subject), q);
-    if (found) {
+    const qsizetype before = rows.size();
+    if (Result<void> read
+        = appendRowFrom(*m_storedIncident, providerIncidentId, rows,
+                        failure.arg(subject.isNull() ? providerIncidentId : subject));
+        !read)
+        return read;
+    if (rows.size() > before) {
         // The row goes to the queue: with its seen time, or it would look new there.
         QList<Incident> one{rows.takeLast()};
         if (Result<void> seen = loadSeenTimes(one); !seen)

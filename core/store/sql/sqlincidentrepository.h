@@ -63,6 +63,10 @@ public:
                                const IncidentPayload *payload);
 
 private:
+    /** Appends the row q (a read of incidentFromStatement()'s columns by Graph id) finds;
+     *  failure is the error's text. */
+    Result<void> appendRowFrom(SqlStatement &q, const QString &providerIncidentId,
+                               QList<Incident> &rows, const QString &failure);
     /** Fills alertSources, alertText and commentCount of a whole queue at once. */
     Result<void> loadFilterFacts(QList<Incident> &list) const;
     /** Fills lastSeenTime of a whole queue with the Store's analyst's times (see markSeen()). */
