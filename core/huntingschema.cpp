@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <simdjson.h>
+
 namespace Vigil {
 
 QByteArray huntingSchemaJson(); // huntingschemadata.cpp, generated
@@ -134,6 +136,15 @@ std::optional<HuntingSchema> HuntingSchema::fromJson(const QByteArray &json, QSt
             return std::nullopt;
         schema.m_tables.append({it.key(), *columns});
     }
+    // QJsonObject forgets the order of the keys; simdjson reads them as written.
+    simdjson::dom::parser parser;
+    simdjson::dom::object ordered;
+    if (parser.parse(json.constData(), size_t(json.size()))["tables"].get(ordered)
+        == simdjson::SUCCESS) {
+        for (const auto field : ordered)
+            schema.m_documentOrder.append(
+                    QString::fromUtf8(field.key.data(), qsizetype(field.key.size())));
+    }
     const QJsonObject functions = root.value(QLatin1String("functions")).toObject();
     for (auto it = functions.begin(); it != functions.end(); ++it) {
         const QJsonObject function = it.value().toObject();
@@ -166,6 +177,22 @@ const HuntingSchema &HuntingSchema::defender()
         return *parsed;
     }();
     return schema;
+}
+
+QList<const HuntingTable *> HuntingSchema::tablesInDocumentOrder() const
+{
+    QList<const HuntingTable *> ordered;
+    ordered.reserve(m_tables.size());
+    for (const QString &name : m_documentOrder) {
+        if (const HuntingTable *t = table(name); t && !ordered.contains(t))
+            ordered.append(t);
+    }
+    // Whatever the order did not name (a document simdjson could not read) follows by name.
+    for (const HuntingTable &t : m_tables) {
+        if (!ordered.contains(&t))
+            ordered.append(&t);
+    }
+    return ordered;
 }
 
 const HuntingTable *HuntingSchema::table(QStringView name) const

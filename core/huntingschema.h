@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -85,7 +86,13 @@ public:
     /** Parses a schema document of the same shape; nullopt with a reason when it is not one. */
     static std::optional<HuntingSchema> fromJson(const QByteArray &json, QString *error = nullptr);
 
+    /** The tables, sorted by name. */
     const QList<HuntingTable> &tables() const { return m_tables; }
+    /**
+     * The tables in the schema document's order, which is Defender's: a query that reads
+     * several tables by a wildcard or search over all of them gets its columns in this order.
+     */
+    QList<const HuntingTable *> tablesInDocumentOrder() const;
     /** The table of that exact name, or nullptr. */
     const HuntingTable *table(QStringView name) const;
     /** The table whose name equals name ignoring case (for file names and container names). */
@@ -94,6 +101,7 @@ public:
 
 private:
     QList<HuntingTable> m_tables;
+    QStringList m_documentOrder;
     QList<HuntingFunction> m_functions;
 };
 

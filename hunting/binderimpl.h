@@ -194,4 +194,7 @@ private:
     int m_columnCounter = 0;
 };
 
+/** Kusto's wildcard: '*' matches any run of characters; everything else literally. */
+bool wildcardMatch(QStringView pattern, QStringView name);
+
 } // namespace Vigil::Kql

@@ -413,20 +413,42 @@ SchemaPtr Binder::bindUnion(Node &op, const RowSchema *input, const Context &ctx
         fail(QStringLiteral("isfuzzy must be true or false"), op);
     Context outer;
     outer.scope = ctx.scope;
+    // A wildcard names the tables it matches, and search without 'in' every table, in the
+    // order of Defender's schema, which decides the order of the columns (Microsoft's analyzer
+    // keeps the same order). A let name is not matched: Kusto's wildcard reads the database.
+    const auto tableNamed = [](const QString &name, const Node &at) {
+        auto node = std::make_unique<Node>();
+        node->kind = NodeKind::Name;
+        node->pos = at.pos;
+        node->text = name;
+        return node;
+    };
+    std::vector<NodePtr> named;
+    if (!input && op.kids.empty() && op.option(QStringLiteral("_vigil_every_table")) == u"true") {
+        for (const HuntingTable *table : m_schema.tablesInDocumentOrder())
+            named.push_back(tableNamed(table->name, op));
+    }
+    for (NodePtr &kid : op.kids) {
+        if (kid->kind != NodeKind::NamePattern) {
+            named.push_back(std::move(kid));
+            continue;
+        }
+        bool any = false;
+        for (const HuntingTable *table : m_schema.tablesInDocumentOrder()) {
+            if (wildcardMatch(kid->text, table->name)) {
+                named.push_back(tableNamed(table->name, *kid));
+                any = true;
+            }
+        }
+        if (!any)
+            fail(QStringLiteral("no table's name matches '%1'").arg(kid->text), *kid);
+    }
+    op.kids = std::move(named);
     QList<RowSchema> branches;
     if (input)
         branches.append(*input);
-    for (const NodePtr &kid : op.kids) {
-        if (kid->kind == NodeKind::NamePattern) {
-            // The order of the matched tables decides the column order; Vigil's schema does not
-            // keep Defender's table order yet.
-            fail(QStringLiteral("a table name with a wildcard ('%1') is not supported by Vigil's "
-                                "local KQL; list the tables")
-                         .arg(kid->text),
-                 *kid);
-        }
+    for (const NodePtr &kid : op.kids)
         branches.append(*bindTabular(*kid, outer));
-    }
     RowBuilder row;
     const QString source = op.option(QStringLiteral("withsource"));
     if (!source.isEmpty())

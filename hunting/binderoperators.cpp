@@ -14,32 +14,6 @@ SchemaPtr share(RowSchema row)
     return std::make_shared<const RowSchema>(std::move(row));
 }
 
-/** Kusto's wildcard: '*' matches any run of characters; everything else literally. */
-bool wildcardMatch(QStringView pattern, QStringView name)
-{
-    qsizetype p = 0;
-    qsizetype n = 0;
-    qsizetype star = -1; // the last '*' seen, and where in name it started matching
-    qsizetype resume = 0;
-    while (n < name.size()) {
-        if (p < pattern.size() && pattern[p] == u'*') {
-            star = p++;
-            resume = n;
-        } else if (p < pattern.size() && pattern[p] == name[n]) {
-            ++p;
-            ++n;
-        } else if (star >= 0) {
-            p = star + 1;
-            n = ++resume;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == u'*')
-        ++p;
-    return p == pattern.size();
-}
-
 /**
  * The name of the next unnamed expression: Kusto numbers them Column1, Column2, … and then
  * makes the name unique like any other (an explicit Column1 before it makes it Column11).
@@ -99,6 +73,32 @@ bool containsAggregate(const Node &root)
 }
 
 } // namespace
+
+/** Kusto's wildcard: '*' matches any run of characters; everything else literally. */
+bool wildcardMatch(QStringView pattern, QStringView name)
+{
+    qsizetype p = 0;
+    qsizetype n = 0;
+    qsizetype star = -1; // the last '*' seen, and where in name it started matching
+    qsizetype resume = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            resume = n;
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star >= 0) {
+            p = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
+}
 
 SchemaPtr Binder::bindTabular(Node &node, const Context &ctx)
 {

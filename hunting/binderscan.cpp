@@ -200,11 +200,11 @@ SchemaPtr Binder::bindFind(Node &find, const Context &ctx)
     Context outer;
     outer.scope = ctx.scope;
     if (tables.count() == 0) {
-        for (const HuntingTable &table : m_schema.tables()) {
+        for (const HuntingTable *table : m_schema.tablesInDocumentOrder()) {
             auto name = std::make_unique<Node>();
             name->kind = NodeKind::Name;
             name->pos = find.pos;
-            name->text = table.name;
+            name->text = table->name;
             tables.kids.push_back(std::move(name));
         }
     }

@@ -31,28 +31,31 @@ NodePtr Parser::opSearch(const Token &at, bool source)
         options->kids.push_back(searchOr(cs));
         return options;
     }
-    if (!acceptWord(L("in")))
-        fail(QStringLiteral("search over every table is not supported by Vigil's local KQL yet; "
-                            "name the tables: search in (DeviceProcessEvents, …) …"),
-             at.pos);
-    // search in (A, B) P is union withsource=$table A, B | where P.
-    expectOp(L("("), QStringLiteral("after 'search in'"));
+    // search [in (A, B*)] P is union withsource=$table A, B* | where P; without 'in', every
+    // table (the binder names them, in the schema's order, as Microsoft's analyzer does).
     NodePtr tables = make(NodeKind::UnionSource, at);
     tables->options.append({QStringLiteral("withsource"), QStringLiteral("$table")});
-    do {
-        const Token &t = peek();
-        if (t.kind != TokenKind::Identifier && t.kind != TokenKind::BracketName)
-            unexpected(QStringLiteral("a table name"));
-        if (isOp(L("*"), 1) || t.text.contains(u'*'))
-            fail(QStringLiteral("a table name with a wildcard is not supported by Vigil's local "
-                                "KQL; list the tables"),
-                 t.pos);
-        NodePtr name = make(NodeKind::Name, take());
-        name->text = t.kind == TokenKind::BracketName ? t.value : t.text;
-        name->bracketed = t.kind == TokenKind::BracketName;
-        tables->kids.push_back(std::move(name));
-    } while (acceptOp(L(",")));
-    expectOp(L(")"), QStringLiteral("after the tables of search"));
+    if (acceptWord(L("in"))) {
+        expectOp(L("("), QStringLiteral("after 'search in'"));
+        do {
+            const Token &t = peek();
+            if ((t.kind == TokenKind::Identifier && isOp(L("*"), 1) && peek(1).pos.offset == t.end)
+                || (isOp(L("*")) && peek(1).kind == TokenKind::Identifier
+                    && peek(1).pos.offset == t.end)) {
+                tables->kids.push_back(namePattern());
+                continue;
+            }
+            if (t.kind != TokenKind::Identifier && t.kind != TokenKind::BracketName)
+                unexpected(QStringLiteral("a table name"));
+            NodePtr name = make(NodeKind::Name, take());
+            name->text = t.kind == TokenKind::BracketName ? t.value : t.text;
+            name->bracketed = t.kind == TokenKind::BracketName;
+            tables->kids.push_back(std::move(name));
+        } while (acceptOp(L(",")));
+        expectOp(L(")"), QStringLiteral("after the tables of search"));
+    } else {
+        tables->options.append({QStringLiteral("_vigil_every_table"), QStringLiteral("true")});
+    }
     NodePtr where = make(NodeKind::OpWhere, at);
     where->kids.push_back(searchOr(cs));
     NodePtr pipeline = make(NodeKind::Pipeline, at);
@@ -105,6 +108,13 @@ NodePtr Parser::searchTerm(bool cs)
         NodePtr inner = searchOr(cs);
         expectOp(L(")"), QStringLiteral("to close '('"));
         return inner;
+    }
+    // A lone '*' matches every record (search * lists whole tables).
+    if (isOp(L("*")) && peek(1).kind != TokenKind::Identifier) {
+        NodePtr all = make(NodeKind::Literal, take());
+        all->literal = LiteralKind::Bool;
+        all->text = all->value = QStringLiteral("true");
+        return all;
     }
     NodePtr target;
     if (peek().kind == TokenKind::String) {

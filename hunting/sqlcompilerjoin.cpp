@@ -300,6 +300,16 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expa
                  QStringLiteral("(CASE je.type WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)")},
                 {QStringLiteral("string"),
                  QStringLiteral("coalesce(kql_tostring(kql_dyn(%1)), '')")},
+                // A datetime or timespan in a dynamic value is its text (make-series writes
+                // its bins so); an element of another kind is null.
+                {QStringLiteral("datetime"),
+                 QStringLiteral("(CASE WHEN je.type = 'text' THEN kql_todatetime(je.value) END)")},
+                {QStringLiteral("date"),
+                 QStringLiteral("(CASE WHEN je.type = 'text' THEN kql_todatetime(je.value) END)")},
+                {QStringLiteral("timespan"),
+                 QStringLiteral("(CASE WHEN je.type = 'text' THEN kql_totimespan(je.value) END)")},
+                {QStringLiteral("time"),
+                 QStringLiteral("(CASE WHEN je.type = 'text' THEN kql_totimespan(je.value) END)")},
         };
         if (!casts.contains(to))
             refuse(QStringLiteral("mv-expand to typeof(%1) cannot be compiled to SQL yet").arg(to),
@@ -422,6 +432,16 @@ Rel SqlCompiler::mvExpandZip(const Node &node, const Rel &in, const RowSchema *e
             {QStringLiteral("boolean"),
              QStringLiteral("(CASE json_type(%1) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)")},
             {QStringLiteral("string"), QStringLiteral("coalesce(kql_tostring(kql_dyn(%1)), '')")},
+            {QStringLiteral("datetime"),
+             QStringLiteral("(CASE WHEN json_type(%1) = 'text' THEN "
+                            "kql_todatetime(json_extract(%1, '$')) END)")},
+            {QStringLiteral("date"), QStringLiteral("(CASE WHEN json_type(%1) = 'text' THEN "
+                                                    "kql_todatetime(json_extract(%1, '$')) END)")},
+            {QStringLiteral("timespan"),
+             QStringLiteral("(CASE WHEN json_type(%1) = 'text' THEN "
+                            "kql_totimespan(json_extract(%1, '$')) END)")},
+            {QStringLiteral("time"), QStringLiteral("(CASE WHEN json_type(%1) = 'text' THEN "
+                                                    "kql_totimespan(json_extract(%1, '$')) END)")},
     };
     QHash<QString, QString> expanded;
     for (qsizetype i = 0; i < items.size(); ++i) {

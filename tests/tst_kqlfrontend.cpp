@@ -232,8 +232,8 @@ void TestKqlFrontend::parserRefusesByName_data()
                                   << "a URL as a string literal" << 1 << 24;
     QTest::newRow("unknown operator") << "DeviceInfo | frobnicate"
                                       << "frobnicate" << 1 << 14;
-    QTest::newRow("search") << "search 'x'"
-                            << "search" << 1 << 1;
+    QTest::newRow("search term") << "search 'a*b'"
+                                 << "the search term 'a*b'" << 1 << 8;
     QTest::newRow("scan output=last") << "DeviceInfo | scan with (step s output=last: true;)"
                                       << "output=last" << 1 << 30;
     QTest::newRow("like") << "DeviceInfo | where DeviceName like 'a'"

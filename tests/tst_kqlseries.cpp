@@ -33,6 +33,8 @@ private Q_SLOTS:
     void makeSeriesRefusals();
     void unfinishedConstructsAreRefusedByName();
     void searchNamedTables();
+    void searchEveryTableAndWildcards();
+    void mvExpandToDateTimeAndTimeSpan();
     void topNestedRanksWithinEachLevel();
     void seriesStatsFollowsTheDocs();
     void partitionRunsTheSubqueryPerValue();
@@ -297,6 +299,65 @@ void TestKqlSeries::unfinishedConstructsAreRefusedByName()
                   "row_rank_dense");
 }
 
+// https://learn.microsoft.com/kusto/query/search-operator : without 'in', search reads every
+// table of the database; https://learn.microsoft.com/kusto/query/union-operator : a wildcard
+// names the tables it matches, and columns are matched by name, one column per type (Name_type)
+// where the tables' types differ. The table order is the schema document's (Defender's), so the
+// first table's columns come first.
+void TestKqlSeries::searchEveryTableAndWildcards()
+{
+    const KqlRunResult every = run(QStringLiteral("search \"ntds\""));
+    QVERIFY2(every.failure.isEmpty(), qPrintable(every.failure));
+    QCOMPARE(every.columns.mid(0, 4),
+             (QStringList{QStringLiteral("$table:string"), QStringLiteral("Timestamp:datetime"),
+                          QStringLiteral("DeviceId:string"), QStringLiteral("DeviceName:string")}));
+    // ReportId is a long in the Device tables and a string in the Email and Identity ones.
+    QVERIFY(every.columns.contains(QStringLiteral("ReportId_long:long")));
+    QVERIFY(every.columns.contains(QStringLiteral("ReportId_string:string")));
+    QVERIFY(!every.columns.contains(QStringLiteral("ReportId:long")));
+    QCOMPARE(every.rows.size(), 1);
+    QCOMPARE(every.rows[0].value(0), QByteArray("DeviceProcessEvents"));
+    CHECK_ROWS(QStringLiteral("search \"ws-2\" | project $table, DeviceName"),
+               (Rows{{"DeviceNetworkEvents", "ws-2"}}));
+    CHECK_ROWS(QStringLiteral("search \"no-such-term-anywhere\" | count"), (Rows{{"0"}}));
+    // A lone '*' matches every record of every table.
+    CHECK_ROWS(QStringLiteral("search * | summarize n = count() by $table | sort by $table asc"),
+               (Rows{{"DeviceNetworkEvents", "1"}, {"DeviceProcessEvents", "1"}}));
+    // Device*Events: the two imported tables (and the empty ones, which add no rows).
+    CHECK_ROWS(QStringLiteral("union withsource=T Device*Events | summarize n = count() by T | "
+                              "sort by T asc"),
+               (Rows{{"DeviceNetworkEvents", "1"}, {"DeviceProcessEvents", "1"}}));
+    CHECK_ROWS(QStringLiteral("search in (Device*Events) \"ws-2\" | project $table"),
+               (Rows{{"DeviceNetworkEvents"}}));
+    // A wildcard reads tables, never let names; one that matches nothing is an error.
+    CHECK_REFUSED(QStringLiteral("union NoSuchTable*"), "no table's name matches 'NoSuchTable*'");
+    CHECK_REFUSED(QStringLiteral("let Mine = datatable(a:long)[1]; union Mi*"),
+                  "no table's name matches 'Mi*'");
+}
+
+// https://learn.microsoft.com/kusto/query/mv-expand-operator : "to typeof(Typename)" casts each
+// element, and an element that is not of that type gives null. Datetimes in a dynamic value are
+// their text (as make-series writes its time axis).
+void TestKqlSeries::mvExpandToDateTimeAndTimeSpan()
+{
+    CHECK_ROWS(QStringLiteral("print d = dynamic([\"2024-03-01T10:00:00Z\", 5, null, "
+                              "\"not a date\", {\"a\": 1}]) | mv-expand d to typeof(datetime)"),
+               (Rows{{"2024-03-01T10:00:00.0000000Z"}, {"null"}, {"null"}, {"null"}, {"null"}}));
+    // 1h and 1.5 days in ticks (cellText() shows timespans as ticks).
+    CHECK_ROWS(QStringLiteral("print t = dynamic([\"01:00:00\", \"1.12:00:00\", true]) | "
+                              "mv-expand t to typeof(timespan)"),
+               (Rows{{"36000000000"}, {"1296000000000"}, {"null"}}));
+    // Two columns expanded together (the zip path), after make-series: each bin's time and count.
+    CHECK_ROWS(QStringLiteral("range x from 1 to 3 step 1 | extend Timestamp = "
+                              "datetime(2024-01-01) + (x - 1) * 1h | make-series n = count() "
+                              "default = 0 on Timestamp from datetime(2024-01-01) to "
+                              "datetime(2024-01-01 03:00) step 1h | mv-expand Timestamp to "
+                              "typeof(datetime), n to typeof(long)"),
+               (Rows{{"1", "2024-01-01T00:00:00.0000000Z"},
+                     {"1", "2024-01-01T01:00:00.0000000Z"},
+                     {"1", "2024-01-01T02:00:00.0000000Z"}}));
+}
+
 // https://learn.microsoft.com/kusto/query/search-operator : a bare term is `has` over every
 // column ("*t" hassuffix, "t*" hasprefix, "*t*" contains), `Column:"t"` one column, case
 // insensitive unless kind=case_sensitive; the rows come with $table, the table they are from.
@@ -334,7 +395,6 @@ void TestKqlSeries::searchNamedTables()
                (Rows{{"DeviceProcessEvents", "copy <b>NTDS</b> x"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | where * has \"esentutl\" | project FileName"),
                (Rows{{"ntds.dit"}}));
-    CHECK_REFUSED(QStringLiteral("search \"ntds\""), "name the tables");
     CHECK_REFUSED(QStringLiteral("search in (DeviceProcessEvents) \"n*s\""), "n*s");
     CHECK_REFUSED(QStringLiteral("DeviceProcessEvents | project FileName | search \"x\""),
                   "$table");
