@@ -233,6 +233,11 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                             "(x = %1(…) or (A, B) = %1(…))")
                      .arg(fn.name),
              node);
+    if (fn.name == u"series_periods_detect" || fn.name == u"series_periods_validate")
+        fail(QStringLiteral("%1() is not supported by Vigil's local KQL: Microsoft's pages do not "
+                            "give its scores precisely enough to reproduce their examples")
+                     .arg(fn.name),
+             node);
     if (!fn.supported)
         fail(QStringLiteral("the function %1() is not supported by Vigil's local KQL").arg(fn.name),
              node);
