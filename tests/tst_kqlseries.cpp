@@ -708,6 +708,8 @@ void TestKqlSeries::seriesDecomposeRefusesTheAutodetectedPeriod()
                   "pages do not give its scores precisely enough");
     CHECK_REFUSED(y + QStringLiteral(" | project series_periods_validate(y, 14.0, 10.0)"),
                   "series_periods_validate() is not supported");
+    CHECK_REFUSED(QStringLiteral("print series_periods_detect(dynamic([]), -1.0, 1e9, 100000)"),
+                  "series_periods_detect() is not supported");
 }
 
 void TestKqlSeries::tupleAssignmentNamesTheColumns()
@@ -799,6 +801,17 @@ void TestKqlSeries::printGivesTheColumnsOfSeriesFunctions()
     r = run(QStringLiteral("let v = dynamic([1, 2, 3]); print a = 1 | extend series_fit_line(v)"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
     QCOMPARE(r.columns.value(1), QStringLiteral("series_fit_line_v_rsquare:real"));
+    // Hostile series give nulls, as in extend; the columns go on through the pipe.
+    CHECK_ROWS(QStringLiteral("print (m, i) = series_stats(dynamic([])) | project isnull(m), "
+                              "isnull(i)"),
+               (Rows{{"true", "true"}}));
+    CHECK_ROWS(QStringLiteral("print (m) = series_stats(dynamic([1, null, 3])), (r) = "
+                              "series_fit_line(dynamic(null)), (q) = "
+                              "series_fit_line(dynamic(['a', 'b'])) | project isnull(m), "
+                              "isnull(r), isnull(q)"),
+               (Rows{{"true", "true", "true"}}));
+    CHECK_ROWS(QStringLiteral("print series_stats(dynamic([4])) | project series_stats__max"),
+               (Rows{{"4"}}));
     CHECK_REFUSED(QStringLiteral("print (a, a) = series_fit_line(dynamic([1, 2]))"),
                   "'a' is named twice");
     CHECK_REFUSED(QStringLiteral("print a = 1, (a, b) = series_fit_line(dynamic([1, 2]))"),
