@@ -229,8 +229,13 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                      .arg(fn.name),
              node);
     if (!fn.supported && multiColumnFields(fn.name))
-        fail(QStringLiteral("%1() gives several columns: use it alone in extend or project (x = "
-                            "%1(…) or (A, B) = %1(…))")
+        fail(QStringLiteral("%1() gives several columns: use it alone in extend, project or print "
+                            "(x = %1(…) or (A, B) = %1(…))")
+                     .arg(fn.name),
+             node);
+    if (fn.name == u"series_periods_detect" || fn.name == u"series_periods_validate")
+        fail(QStringLiteral("%1() is not supported by Vigil's local KQL: Microsoft's pages do not "
+                            "give its scores precisely enough to reproduce their examples")
                      .arg(fn.name),
              node);
     if (!fn.supported)

@@ -167,6 +167,9 @@ public:
     SchemaPtr bindParse(Node &op, const RowSchema &input, const Context &ctx);
     /** The arguments of a function that gives several columns (binderseries.cpp). */
     void bindMultiColumnCall(Node &call, const Context &ctx);
+    /** An item of print that calls a function giving several columns: its columns into row. */
+    void bindPrintedColumns(Node &item, Node &call, RowBuilder &row, QSet<QString> &named,
+                            const Context &ctx);
     SchemaPtr bindSource(Node &node, const Context &ctx);
     // ---- scan and find (binderscan.cpp)
     SchemaPtr bindScan(Node &op, const RowSchema &input, const Context &ctx);
@@ -177,6 +180,8 @@ public:
     void count(const Node &at);
     int findColumn(const RowSchema &row, Node &name) const;
     static QString expressionName(const Node &node);
+    /** The series' part of series_fit_line_y_slope & co.: y for a column or a let variable. */
+    static QString seriesName(const Node &series);
     static bool typeIn(KqlType t, std::initializer_list<KqlType> set);
     static bool isNumber(KqlType t);
     static std::optional<KqlType> widest(KqlType a, KqlType b);

@@ -224,15 +224,28 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
     }
     case NodeKind::Print: {
         RowBuilder row;
+        QSet<QString> named; // the names the query gives; a default name is made unique instead
         for (qsizetype i = 0; i < node.count(); ++i) {
             Node &item = *node.kid(i);
             Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
+            if (value.kind == NodeKind::Call && !(outer.scope && outer.scope->find(value.text))
+                && multiColumnFields(value.text)) {
+                bindPrintedColumns(item, value, row, named, outer);
+                continue;
+            }
+            if (item.kind == NodeKind::Assign && item.text.isEmpty())
+                fail(QStringLiteral("'(A, B) = …' names the columns of a function that gives "
+                                    "several (series_fit_line(), series_stats(), …); this "
+                                    "expression gives one value"),
+                     item);
             const T t = bindScalar(value, outer);
             QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
             if (name.isEmpty())
                 name = QStringLiteral("print_%1").arg(i);
-            if (item.kind == NodeKind::Assign && row.contains(name))
+            if (item.kind == NodeKind::Assign && named.contains(name))
                 fail(QStringLiteral("the column '%1' is named twice").arg(name), item);
+            if (item.kind == NodeKind::Assign)
+                named.insert(name);
             item.outputColumns.append(row.appendUnique(name, t));
         }
         node.schema = share(row.columns());
@@ -559,6 +572,43 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
     }
 }
 
+void Binder::bindPrintedColumns(Node &item, Node &call, RowBuilder &row, QSet<QString> &named,
+                                const Context &ctx)
+{
+    // print series_fit_line(y) gives all six columns (series_fit_line_y_rsquare, …); named, it
+    // gives only the columns it names: `s = …` the first, `(a, b) = …` the first two.
+    const QList<MultiColumnField> &fields = *multiColumnFields(call.text);
+    bindMultiColumnCall(call, ctx);
+    call.type = T::Dynamic;
+    QStringList names;
+    for (const auto &[key, name] : item.options) {
+        if (key == u"name")
+            names.append(name);
+    }
+    if (item.kind == NodeKind::Assign && !item.text.isEmpty())
+        names = {item.text};
+    if (names.size() > fields.size())
+        fail(QStringLiteral("%1() gives %2 columns, not %3")
+                     .arg(call.text)
+                     .arg(fields.size())
+                     .arg(names.size()),
+             item);
+    if (names.isEmpty()) {
+        const QString series = seriesName(*call.kid(0));
+        for (const MultiColumnField &field : fields)
+            item.outputColumns.append(row.appendUnique(
+                    QStringLiteral("%1_%2_%3").arg(call.text, series, QLatin1String(field.name)),
+                    field.type));
+        return;
+    }
+    for (qsizetype k = 0; k < names.size(); ++k) {
+        if (named.contains(names[k]))
+            fail(QStringLiteral("the column '%1' is named twice").arg(names[k]), item);
+        named.insert(names[k]);
+        item.outputColumns.append(row.appendUnique(names[k], fields[k].type));
+    }
+}
+
 SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context &ctx)
 {
     const bool extend = op.kind == NodeKind::OpExtend || op.kind == NodeKind::OpSerialize;
@@ -601,7 +651,7 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
                     fail(QStringLiteral("the column '%1' is named twice").arg(names[k]), *item);
                 explicitNames.insert(names[k]);
             }
-            const QString series = expressionName(*value.kid(0));
+            const QString series = seriesName(*value.kid(0));
             value.type = T::Dynamic;
             for (qsizetype k = 0; k < fields->size(); ++k) {
                 const MultiColumnField &field = fields->at(k);

@@ -54,6 +54,8 @@ public:
     NodePtr dynamicValue();
     NodePtr literal(const Token &token);
     NodePtr namedOrPlain(); ///< `name = expr` or expr (project/extend/summarize items)
+    bool atSeveralNames(int at) const; ///< `(a, b) =` or `(a) =` starts at token `at`
+    NodePtr severalNames(); ///< `(a, b) = expr`: an Assign whose options name the columns
     NodePtr externalData(const Token &at); ///< the externaldata source
 
     // operators (kqlparser.cpp)

@@ -35,6 +35,28 @@ NodePtr Parser::expression()
     return orExpr();
 }
 
+bool Parser::atSeveralNames(int at) const
+{
+    const bool nameNext = peek(at + 1).kind == TokenKind::Identifier
+                          || peek(at + 1).kind == TokenKind::BracketName;
+    return isOp(L("("), at) && nameNext
+           && (isOp(L(","), at + 2) || (isOp(L(")"), at + 2) && isOp(L("="), at + 3)));
+}
+
+NodePtr Parser::severalNames()
+{
+    // (a, b) = series_fit_line(y): the columns of a function that gives several, named in order.
+    NodePtr assign = make(NodeKind::Assign, take());
+    do {
+        assign->options.append(
+                {QStringLiteral("name"), expectName(QStringLiteral("a column name"))});
+    } while (acceptOp(L(",")));
+    expectOp(L(")"), QStringLiteral("after the names"));
+    expectOp(L("="), QStringLiteral("after (names)"));
+    assign->kids.push_back(expression());
+    return assign;
+}
+
 NodePtr Parser::namedOrPlain()
 {
     if ((peek().kind == TokenKind::Identifier || peek().kind == TokenKind::BracketName)
@@ -524,12 +546,12 @@ NodePtr Parser::primary()
         range->kids.push_back(expression());
         return range;
     }
-    if (word == u"print" && !isOp(L("("), 1) && !isOp(L("="), 1)) {
+    if (word == u"print" && (!isOp(L("("), 1) || atSeveralNames(1)) && !isOp(L("="), 1)) {
         NodePtr print = make(NodeKind::Print, take());
         if (peek().kind == TokenKind::End || isOp(L(";")) || isOp(L("|")))
             fail(QStringLiteral("print needs at least one expression"), t.pos);
         do {
-            print->kids.push_back(namedOrPlain());
+            print->kids.push_back(atSeveralNames(0) ? severalNames() : namedOrPlain());
         } while (acceptOp(L(",")));
         return print;
     }

@@ -48,21 +48,10 @@ NodePtr Parser::opProjectLike(NodeKind kind, const Token &at)
         && (peek().kind == TokenKind::End || isOp(L("|")) || isOp(L(";")) || isOp(L(")"))))
         return op;
     do {
-        const bool nameAt1
-                = peek(1).kind == TokenKind::Identifier || peek(1).kind == TokenKind::BracketName;
-        if ((kind == NodeKind::OpExtend || kind == NodeKind::OpProject) && isOp(L("(")) && nameAt1
-            && (isOp(L(","), 2) || (isOp(L(")"), 2) && isOp(L("="), 3)))) {
+        if ((kind == NodeKind::OpExtend || kind == NodeKind::OpProject) && atSeveralNames(0)) {
             // (anomalies, score, baseline) = series_decompose_anomalies(y): the columns of a
             // function that gives several, named in order (as summarize's arg_max).
-            NodePtr assign = make(NodeKind::Assign, take());
-            do {
-                assign->options.append(
-                        {QStringLiteral("name"), expectName(QStringLiteral("a column name"))});
-            } while (acceptOp(L(",")));
-            expectOp(L(")"), QStringLiteral("after the names"));
-            expectOp(L("="), QStringLiteral("after (names)"));
-            assign->kids.push_back(expression());
-            op->kids.push_back(std::move(assign));
+            op->kids.push_back(severalNames());
         } else if (patterns)
             op->kids.push_back(namePattern());
         else if (kind == NodeKind::OpProjectReorder) {
@@ -139,20 +128,9 @@ NodePtr Parser::opSummarize(const Token &at)
     NodePtr keys = make(NodeKind::List, peek());
     if (!isWord(L("by"))) {
         do {
-            const bool nameAt1 = peek(1).kind == TokenKind::Identifier
-                                 || peek(1).kind == TokenKind::BracketName;
-            if (isOp(L("(")) && nameAt1
-                && (isOp(L(","), 2) || (isOp(L(")"), 2) && isOp(L("="), 3)))) {
+            if (atSeveralNames(0)) {
                 // (Timestamp, ReportId) = arg_max(Timestamp, ReportId): names the columns in order.
-                NodePtr assign = make(NodeKind::Assign, take());
-                do {
-                    assign->options.append(
-                            {QStringLiteral("name"), expectName(QStringLiteral("a column name"))});
-                } while (acceptOp(L(",")));
-                expectOp(L(")"), QStringLiteral("after the names"));
-                expectOp(L("="), QStringLiteral("after (names)"));
-                assign->kids.push_back(expression());
-                aggregates->kids.push_back(std::move(assign));
+                aggregates->kids.push_back(severalNames());
                 continue;
             }
             aggregates->kids.push_back(namedOrPlain());

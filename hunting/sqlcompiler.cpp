@@ -537,6 +537,14 @@ Rel SqlCompiler::source(const Node &node)
         for (qsizetype i = 0; i < node.count(); ++i) {
             const Node &item = *node.kid(i);
             const Node &value = item.kind == NodeKind::Assign ? *item.kid(0) : item;
+            if (value.kind == NodeKind::Call && !value.inlined && givesSeveralColumns(value.text)) {
+                // series_fit_line(y) & co.: the columns the item names (or all of them).
+                const QStringList fields = multiColumnSql(value, none);
+                for (qsizetype k = 0; k < item.outputColumns.size(); ++k)
+                    cells.append(fields.value(k) + QStringLiteral(" AS ")
+                                 + quote(item.outputColumns[k]));
+                continue;
+            }
             cells.append(expr(value, none) + QStringLiteral(" AS ")
                          + quote(item.outputColumns.value(0)));
         }

@@ -38,6 +38,9 @@ struct Rel
     QString tableName; ///< the Defender table when this is one, unchanged (union withsource)
 };
 
+/** series_stats, series_fit_line, … : a built-in function that gives several columns. */
+bool givesSeveralColumns(const QString &function);
+
 /** Where a scalar expression is compiled: the row its names refer to. */
 struct Env
 {

@@ -128,6 +128,19 @@ Rel SqlCompiler::makeSeries(const Node &node, const Rel &in)
     return out;
 }
 
+bool givesSeveralColumns(const QString &function)
+{
+    static const QSet<QString> names = {
+            QStringLiteral("series_stats"),
+            QStringLiteral("series_fit_line"),
+            QStringLiteral("series_fit_2lines"),
+            QStringLiteral("series_decompose"),
+            QStringLiteral("series_decompose_forecast"),
+            QStringLiteral("series_decompose_anomalies"),
+    };
+    return names.contains(function);
+}
+
 QStringList SqlCompiler::multiColumnSql(const Node &call, const Env &env)
 {
     // The arguments in the order of the kql_ function; a missing one is NULL, which the runtime
