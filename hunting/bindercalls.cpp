@@ -403,8 +403,12 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         fail(QStringLiteral("the function %1() is not supported by Vigil's local KQL").arg(fn.name),
              node);
     }
-    // The column name the call gets when the query gives none.
-    const QString first = args.isEmpty() ? QString() : expressionName(*args[0]);
+    // The column name the call gets when the query gives none. A first argument written
+    // `Name = value` lends its name as a column would (Microsoft's analyzer names
+    // bin(X = Timestamp, 1h) X and max(X = Timestamp) max_X).
+    const QString first = args.isEmpty()                            ? QString()
+                          : node.kid(0)->kind == NodeKind::NamedArg ? node.kid(0)->text
+                                                                    : expressionName(*args[0]);
     switch (fn.resultName) {
     case ResultNameKind::None:
         if (fn.name.startsWith(QLatin1String("take_any")) && args.size() == 1)
