@@ -487,6 +487,13 @@ KqlType Binder::bindName(Node &node, const Context &ctx)
                      "when the query runs; read the value from the dynamic column instead")
                      .arg(node.text),
              node);
+    if (unpacked)
+        fail(QStringLiteral("unknown name '%1': no column has that name, and no bag that "
+                            "evaluate bag_unpack() unpacks here has that slot in the data read "
+                            "(Kusto fails the same way; declare the columns to read a slot that "
+                            "may be missing: bag_unpack(x) : (Name:type, …))")
+                     .arg(node.text),
+             node);
     fail(QStringLiteral("unknown name '%1': no column, variable or table has that name (names are "
                         "case-sensitive)")
                  .arg(node.text),

@@ -117,7 +117,8 @@ public:
     {
         KqlError error;
     };
-    /** Thrown at a pivot whose values the data gives (AnalyzeOptions::pivotProbe). */
+    /** Thrown at a pivot or bag_unpack whose columns the data gives (AnalyzeOptions::pivotProbe).
+     */
     struct PivotProbe
     {
         const Node *op;
@@ -156,6 +157,8 @@ public:
     SchemaPtr bindUnion(Node &op, const RowSchema *input, const Context &ctx);
     SchemaPtr bindIpv4Lookup(Node &op, const RowSchema &left, const Context &ctx);
     SchemaPtr bindPivot(Node &op, const RowSchema &input, const Context &ctx);
+    /** evaluate bag_unpack() (binderbagunpack.cpp). */
+    SchemaPtr bindBagUnpack(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindDefenderInvoke(Node &op, const SchemaPtr &input, const HuntingFunction &fn,
                                  const Context &outer);
     SchemaPtr bindDeviceFromIp(Node &op, const RowSchema &input, const HuntingFunction &fn,
@@ -183,6 +186,8 @@ public:
 
     QStringList warnings;
     bool open = false;
+    /** A bag_unpack took its columns from the data: an unknown name may be a missing slot. */
+    bool unpacked = false;
 
 private:
     const HuntingSchema &m_schema;
