@@ -113,15 +113,31 @@ SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context 
     // input column is that column (unless replace_source gives the slot); any other name is the
     // slot prefix + name.
     if (op.count() > 1) {
-        RowBuilder row;
-        for (qsizetype k = 1; k < op.count(); ++k) {
+        // `(*, Name:type, …)`: the input's columns (but the bag) first, as the page's last
+        // example, then the declared ones.
+        struct Output
+        {
+            Column column;
+            std::pair<QString, QString> cell; ///< the compiler's option: input, slot, …
+        };
+        QList<Output> outputs;
+        const bool star = op.kid(1)->kind == NodeKind::Star;
+        if (star) {
+            for (const Column &c : rest)
+                outputs.append({c, {QStringLiteral("input"), c.name}});
+        }
+        QSet<QString> declared;
+        for (qsizetype k = star ? 2 : 1; k < op.count(); ++k) {
             Node &decl = *op.kid(k);
+            if (decl.kind != NodeKind::ColumnDecl)
+                fail(QStringLiteral("'*' comes first in the declared columns"), decl);
             const std::optional<T> type = kqlTypeFromName(decl.value);
             if (!type)
                 fail(QStringLiteral("unknown type '%1'").arg(decl.value), decl);
-            if (row.contains(decl.text))
+            if (declared.contains(decl.text))
                 fail(QStringLiteral("the column '%1' is declared twice").arg(decl.text), decl);
-            row.append({decl.text, *type});
+            declared.insert(decl.text);
+            Output out{{decl.text, *type}, {}};
             Node name;
             name.text = decl.text;
             const int source = findColumn(rest, name);
@@ -133,29 +149,40 @@ SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context 
                          decl);
                 // columnsConflict='error': the query fails where a bag has that slot too.
                 if (conflict == u"error" && decl.text.startsWith(prefix))
-                    op.options.append(
-                            {QStringLiteral("checked"),
-                             rest[source].name + QChar(0x1f) + decl.text.mid(prefix.size())});
+                    out.cell = {QStringLiteral("checked"),
+                                rest[source].name + QChar(0x1f) + decl.text.mid(prefix.size())};
                 else
-                    op.options.append({QStringLiteral("input"), rest[source].name});
-                continue;
-            }
-            if (!prefix.isEmpty() && !decl.text.startsWith(prefix)) {
+                    out.cell = {QStringLiteral("input"), rest[source].name};
+            } else if (!prefix.isEmpty() && !decl.text.startsWith(prefix)) {
                 // Not a column of the input and without the prefix: no slot gives it.
-                op.options.append({QStringLiteral("none"), decl.text});
-                continue;
+                out.cell = {QStringLiteral("none"), decl.text};
+            } else {
+                if (typeIn(*type, {T::DateTime, T::TimeSpan, T::Guid, T::Decimal}))
+                    fail(QStringLiteral("the slot '%1' of bag_unpack() is declared %2: how Kusto "
+                                        "turns a slot's value into a %2 is not documented, so "
+                                        "Vigil does not run it (declare it dynamic or string "
+                                        "and convert it)")
+                                 .arg(decl.text, kqlTypeName(*type)),
+                         decl);
+                out.cell = {QStringLiteral("slot"), decl.text.mid(prefix.size())};
             }
-            if (typeIn(*type, {T::DateTime, T::TimeSpan, T::Guid, T::Decimal}))
-                fail(QStringLiteral("the slot '%1' of bag_unpack() is declared %2: how Kusto "
-                                    "turns a slot's value into a %2 is not documented, so "
-                                    "Vigil does not run it (declare it dynamic or string and "
-                                    "convert it)")
-                             .arg(decl.text, kqlTypeName(*type)),
-                     decl);
-            const QString key = decl.text.mid(prefix.size());
-            op.options.append({QStringLiteral("slot"), key});
+            // A declared input column leaves the place `*` gave it for its declared one (as
+            // Microsoft's analyzer orders them).
+            for (qsizetype i = 0; star && i < outputs.size(); ++i) {
+                if (outputs[i].cell.first == u"input"
+                    && outputs[i].column.name == (source >= 0 ? rest[source].name : decl.text)) {
+                    outputs.removeAt(i);
+                    break;
+                }
+            }
+            outputs.append(out);
         }
-        return share(row.columns());
+        RowSchema row;
+        for (const Output &out : std::as_const(outputs)) {
+            row.append(out.column);
+            op.options.append(out.cell);
+        }
+        return share(row);
     }
 
     const auto found = m_options.bagColumns.constFind(op.pos.offset);

@@ -506,6 +506,11 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
     }
     case NodeKind::OpEvaluate: {
         Node &call = *op.kid(0);
+        if (op.count() > 1 && op.kid(1)->kind == NodeKind::Star && call.text != u"bag_unpack")
+            fail(QStringLiteral("'*' in the declared columns of %1() is not supported by Vigil's "
+                                "local KQL (only bag_unpack's)")
+                         .arg(call.text),
+                 *op.kid(1));
         if (call.text == u"ipv4_lookup")
             return bindIpv4Lookup(op, input, outer);
         if (call.text == u"pivot")

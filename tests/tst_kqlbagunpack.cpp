@@ -145,6 +145,20 @@ void TestKqlBagUnpack::followsTheDocsExamples()
     QCOMPARE(r.rows,
              (Rows{{"20", "null", "John"}, {"40", "170", "Dave"}, {"30", "null", "Jasmine"}}));
 
+    // The wildcard: the input's columns, then the declared ones.
+    r = run(QStringLiteral("datatable(d:dynamic, Description: string) [dynamic({\"Name\": "
+                           "\"John\", \"Age\":20, \"height\":180}), 'Student', "
+                           "dynamic({\"Name\": \"Dave\", \"Age\":40, \"height\":160}), "
+                           "'Teacher', dynamic({\"Name\": \"Jasmine\", \"Age\":30, "
+                           "\"height\":172}), 'Student'] | evaluate bag_unpack(d) : (*, "
+                           "Name:string, Age:long)"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("Description:string"),
+                                     QStringLiteral("Name:string"), QStringLiteral("Age:long")}));
+    QCOMPARE(r.rows, (Rows{{"Student", "John", "20"},
+                           {"Teacher", "Dave", "40"},
+                           {"Student", "Jasmine", "30"}}));
+
     // The columns are real columns: filtered, projected and summarized by name.
     CHECK_ROWS(people
                        + QStringLiteral("| evaluate bag_unpack(d) | where Age > 25 | summarize "
