@@ -25,6 +25,16 @@ std::optional<QString> constantString(const Node &value)
 
 } // namespace
 
+void Binder::takeDataColumns(const Node &op)
+{
+    if (m_dataColumns.contains(op.pos.offset))
+        fail(QStringLiteral("evaluate %1() in a function called more than once is not supported "
+                            "by Vigil's local KQL: its columns come from the data of each call")
+                     .arg(op.kid(0)->text),
+             op);
+    m_dataColumns.insert(op.pos.offset);
+}
+
 SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context &ctx)
 {
     // Microsoft's bag_unpack page: evaluate bag_unpack(Column [, OutputColumnPrefix]
@@ -193,6 +203,7 @@ SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context 
         op.options.append({QStringLiteral("open"), QStringLiteral("true")});
         return share(rest);
     }
+    takeDataColumns(op);
     unpacked = true;
     // The slots, as the data gives them (in code-point order of their names, with their types).
     // Microsoft's examples: a slot named like an input column takes that column's place among

@@ -188,6 +188,11 @@ public:
     bool open = false;
     /** A bag_unpack took its columns from the data: an unknown name may be a missing slot. */
     bool unpacked = false;
+    /**
+     * The pivots and bag_unpacks (their offsets) whose columns came from the data: one read per
+     * operator of the text, so a function that holds one is refused when called twice.
+     */
+    void takeDataColumns(const Node &op);
 
 private:
     const HuntingSchema &m_schema;
@@ -197,6 +202,7 @@ private:
     /** Microsoft's analyzer numbers unnamed columns (Column1, Column2, …) across the whole
      * query, in the order it binds them, not per operator. */
     int m_columnCounter = 0;
+    QSet<int> m_dataColumns;
 };
 
 } // namespace Vigil::Kql

@@ -403,7 +403,8 @@ Rel SqlCompiler::callTabularLambda(const Node &call, const Binding &fn, const Re
     ++m_depth;
     Env none;
     const Node *result = bindLambdaArguments(call, fn, none, input);
-    if (!result->schema)
+    // (A body the binder left at the pivot or bag_unpack whose columns are read has no schema.)
+    if (!result->schema && !(m_probe && result->kind == NodeKind::Pipeline))
         refuse(QStringLiteral("the let function '%1' does not return a table").arg(call.text),
                call);
     Rel rel = tabular(*result);

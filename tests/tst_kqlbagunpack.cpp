@@ -36,6 +36,7 @@ private Q_SLOTS:
     void typesSlotsByTheirValues();
     void readsTheSlotsOfStoredEvents();
     void declaredColumnsRunWithoutAFirstRead();
+    void insideAFunction();
     void hostileKeys();
     void manyKeysAreBounded();
 
@@ -262,6 +263,31 @@ void TestKqlBagUnpack::declaredColumnsRunWithoutAFirstRead()
     // How Kusto turns a slot into a datetime is not documented: refused by name.
     CHECK_REFUSED(tampering + QStringLiteral("| evaluate bag_unpack(AF) : (When:datetime)"),
                   "the slot 'When' of bag_unpack() is declared datetime");
+}
+
+// The first read reaches into a let function's body; a function called twice would need a read
+// per call (one operator of the text, two sets of columns), so it is refused by name.
+void TestKqlBagUnpack::insideAFunction()
+{
+    const QString f = QStringLiteral(
+            "let f = (x:string) { DeviceEvents | where ActionType == x | extend P = "
+            "parse_json(AdditionalFields) | project DeviceName, P | evaluate bag_unpack(P) }; ");
+    const KqlRunResult r = run(f + QStringLiteral("f('TamperingAttempt')"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(
+            r.columns,
+            (QStringList{QStringLiteral("DeviceName:string"), QStringLiteral("Status:string"),
+                         QStringLiteral("TamperingAction:long"), QStringLiteral("Target:string")}));
+    QCOMPARE(r.rows, (Rows{{"ws-5", "Blocked", "2", "HKLM\\x"}}));
+    CHECK_REFUSED(f + QStringLiteral("f('TamperingAttempt') | union f('AntivirusReport')"),
+                  "evaluate bag_unpack() in a function called more than once is not supported");
+    // evaluate pivot() likewise.
+    CHECK_ROWS(QStringLiteral("let g = (n:long) { datatable(k:string, v:long) ['a', 1, 'b', 2] "
+                              "| where v == n | evaluate pivot(k) }; g(1)"),
+               (Rows{{"1", "1"}}));
+    CHECK_REFUSED(QStringLiteral("let g = (n:long) { datatable(k:string, v:long) ['a', 1, 'b', "
+                                 "2] | where v == n | evaluate pivot(k) }; g(1) | union g(2)"),
+                  "evaluate pivot() in a function called more than once is not supported");
 }
 
 // Keys are column names: markup stays text, a name clash is Kusto's error; keys Kusto's naming
