@@ -340,9 +340,9 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     result.render = renderOf(analysis.result);
     if (analysis.open) {
         result.status = HuntingResult::Status::Refused;
-        result.refusal = {QStringLiteral("evaluate bag_unpack() without declared columns cannot "
-                                         "run locally; declare them: evaluate bag_unpack(x) : "
-                                         "(Name:type, …)"),
+        // Not reached: the first reads above give every such operator its columns.
+        result.refusal = {QStringLiteral("internal error: the columns of a bag_unpack or pivot "
+                                         "were not read from the data; please report this query"),
                           analysis.result ? analysis.result->pos : SourcePos()};
         return result;
     }
