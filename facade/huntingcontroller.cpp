@@ -261,11 +261,10 @@ QList<HuntProblem> HuntingController::check(const QString &query)
     const Kql::QueryAnalysis analysis = Kql::analyzeQuery(query, HuntingSchema::defender());
     if (!analysis.ok())
         return {problemOf(query, analysis.errors.first())};
+    // bag_unpack or pivot without declared columns: their columns come from the data, which the
+    // run reads first; without it the rest cannot be compiled here.
     if (analysis.open)
-        return {problemOf(query, {QStringLiteral("evaluate bag_unpack() without declared "
-                                                 "columns cannot run locally; declare them: "
-                                                 "evaluate bag_unpack(x) : (Name:type, …)"),
-                                  analysis.result ? analysis.result->pos : Kql::SourcePos()})};
+        return {};
     Kql::KqlError error;
     if (!Kql::compileToSql(analysis, &error))
         return {problemOf(query, error)};

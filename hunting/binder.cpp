@@ -490,9 +490,17 @@ KqlType Binder::bindName(Node &node, const Context &ctx)
                      .arg(node.text),
              node);
     if (open)
-        fail(QStringLiteral(
-                     "unknown name '%1': the columns bag_unpack and pivot add are known only "
-                     "when the query runs; read the value from the dynamic column instead")
+        fail(QStringLiteral("unknown name '%1': it may be a column that bag_unpack or pivot "
+                            "adds; those come from the data and are known when the query runs "
+                            "over the events (declare them to check the query without data: "
+                            "bag_unpack(x) : (Name:type, …))")
+                     .arg(node.text),
+             node);
+    if (unpacked)
+        fail(QStringLiteral("unknown name '%1': no column has that name, and no bag that "
+                            "evaluate bag_unpack() unpacks here has that slot in the data read "
+                            "(Kusto fails the same way; declare the columns to read a slot that "
+                            "may be missing: bag_unpack(x) : (Name:type, …))")
                      .arg(node.text),
              node);
     fail(QStringLiteral("unknown name '%1': no column, variable or table has that name (names are "

@@ -19,13 +19,16 @@ struct AnalyzeOptions
     /** Accept Sentinel's `TimeGenerated` as another name of a table's `Timestamp` column. */
     bool timeGeneratedAlias = true;
     /**
-     * The columns of `evaluate pivot()` come from the data. With pivotProbe, the first pivot
-     * whose values are not in pivotValues stops the analysis: QueryAnalysis::pivotProbe names
-     * it (compilePivotProbe() gives the query of its values). pivotValues: per pivot (the
-     * operator's offset in the text), its values in the order of its columns.
+     * The columns of `evaluate pivot()` and of `evaluate bag_unpack()` without declared columns
+     * come from the data. With pivotProbe, the first such operator whose columns are not in
+     * pivotValues or bagColumns stops the analysis: QueryAnalysis::pivotProbe names it
+     * (compilePivotProbe() gives the query that reads them). pivotValues: per pivot (the
+     * operator's offset in the text), its values in the order of its columns. bagColumns: per
+     * bag_unpack, the slots of its bags (name and type) in the order of its columns.
      */
     bool pivotProbe = false;
     QHash<int, QStringList> pivotValues;
+    QHash<int, RowSchema> bagColumns;
 };
 
 /**
@@ -51,7 +54,10 @@ struct QueryAnalysis
     /** The result has data-dependent columns (evaluate bag_unpack): `columns` lists the known ones.
      */
     bool open = false;
-    /** With AnalyzeOptions::pivotProbe: the pivot whose values must be read first, else null. */
+    /**
+     * With AnalyzeOptions::pivotProbe: the pivot or bag_unpack whose columns must be read from
+     * the data first, else null.
+     */
     const Node *pivotProbe = nullptr;
 
     bool ok() const { return errors.isEmpty(); }

@@ -538,7 +538,15 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
     for (const Node *param : params)
         parameterNames.insert(param->text);
     ++m_lambdaDepth;
-    const Node *result = bindScript(*copy, scope, std::move(parameterNames));
+    const Node *result = nullptr;
+    try {
+        result = bindScript(*copy, scope, std::move(parameterNames));
+    } catch (const PivotProbe &) {
+        // The probe points into this copy: the tree keeps it.
+        --m_lambdaDepth;
+        node.inlined = std::move(copy);
+        throw;
+    }
     --m_lambdaDepth;
     node.inlined = std::move(copy);
     if (!result)

@@ -117,7 +117,8 @@ public:
     {
         KqlError error;
     };
-    /** Thrown at a pivot whose values the data gives (AnalyzeOptions::pivotProbe). */
+    /** Thrown at a pivot or bag_unpack whose columns the data gives (AnalyzeOptions::pivotProbe).
+     */
     struct PivotProbe
     {
         const Node *op;
@@ -156,6 +157,8 @@ public:
     SchemaPtr bindUnion(Node &op, const RowSchema *input, const Context &ctx);
     SchemaPtr bindIpv4Lookup(Node &op, const RowSchema &left, const Context &ctx);
     SchemaPtr bindPivot(Node &op, const RowSchema &input, const Context &ctx);
+    /** evaluate bag_unpack() (binderbagunpack.cpp). */
+    SchemaPtr bindBagUnpack(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindDefenderInvoke(Node &op, const SchemaPtr &input, const HuntingFunction &fn,
                                  const Context &outer);
     SchemaPtr bindDeviceFromIp(Node &op, const RowSchema &input, const HuntingFunction &fn,
@@ -188,6 +191,13 @@ public:
 
     QStringList warnings;
     bool open = false;
+    /** A bag_unpack took its columns from the data: an unknown name may be a missing slot. */
+    bool unpacked = false;
+    /**
+     * The pivots and bag_unpacks (their offsets) whose columns came from the data: one read per
+     * operator of the text, so a function that holds one is refused when called twice.
+     */
+    void takeDataColumns(const Node &op);
 
 private:
     const HuntingSchema &m_schema;
@@ -197,6 +207,7 @@ private:
     /** Microsoft's analyzer numbers unnamed columns (Column1, Column2, …) across the whole
      * query, in the order it binds them, not per operator. */
     int m_columnCounter = 0;
+    QSet<int> m_dataColumns;
 };
 
 /** Kusto's wildcard: '*' matches any run of characters; everything else literally. */

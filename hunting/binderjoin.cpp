@@ -383,6 +383,7 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
         op.options.append({QStringLiteral("open"), QStringLiteral("true")});
         return share(keys);
     }
+    takeDataColumns(op);
     for (const QString &value : *values) {
         if (value.isEmpty())
             fail(QStringLiteral("the pivot column '%1' holds an empty value: Kusto's name for its "

@@ -519,6 +519,11 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
     }
     case NodeKind::OpEvaluate: {
         Node &call = *op.kid(0);
+        if (op.count() > 1 && op.kid(1)->kind == NodeKind::Star && call.text != u"bag_unpack")
+            fail(QStringLiteral("'*' in the declared columns of %1() is not supported by Vigil's "
+                                "local KQL (only bag_unpack's)")
+                         .arg(call.text),
+                 *op.kid(1));
         if (call.text == u"ipv4_lookup")
             return bindIpv4Lookup(op, input, outer);
         if (call.text == u"pivot")
@@ -528,44 +533,7 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
                                 "bag_unpack, ipv4_lookup and pivot)")
                          .arg(call.text),
                  call);
-        if (call.count() < 1 || call.count() > 4)
-            fail(QStringLiteral("bag_unpack() takes a dynamic column and an optional prefix"),
-                 call);
-        Node &column = *call.kid(0);
-        if (column.kind != NodeKind::Name)
-            fail(QStringLiteral("bag_unpack() needs a column name"), column);
-        const int i = findColumn(input, column);
-        if (i < 0)
-            fail(QStringLiteral("unknown column '%1'").arg(column.text), column);
-        if (input[i].type != T::Dynamic)
-            fail(QStringLiteral("bag_unpack() needs a dynamic column; '%1' is %2")
-                         .arg(column.text, kqlTypeName(input[i].type)),
-                 column);
-        column.type = T::Dynamic;
-        int positional = 0;
-        for (qsizetype k = 1; k < call.count(); ++k) {
-            Node &arg = *call.kid(k);
-            // A column prefix by position; columnsConflict and the like by name: all strings.
-            if (arg.kind != NodeKind::NamedArg && ++positional > 1)
-                fail(QStringLiteral("bag_unpack() takes a dynamic column and one prefix; name the "
-                                    "other options (columnsConflict='…')"),
-                     arg);
-            Node &value = arg.kind == NodeKind::NamedArg ? *arg.kid(0) : arg;
-            if (bindScalar(value, ctx) != T::String)
-                fail(QStringLiteral("the options of bag_unpack() are strings"), value);
-        }
-        // Declared output columns (`: (Name:type, …)`) close the schema.
-        RowSchema declared;
-        for (qsizetype k = 1; k < op.count(); ++k) {
-            const Node &decl = *op.kid(k);
-            declared.append({decl.text, kqlTypeFromName(decl.value).value_or(T::Dynamic)});
-        }
-        if (!declared.isEmpty())
-            return share(declared);
-        open = true;
-        RowSchema row = input;
-        row.removeAt(i);
-        return share(row);
+        return bindBagUnpack(op, input, ctx);
     }
     default:
         fail(QStringLiteral("this operator is not supported here"), op);

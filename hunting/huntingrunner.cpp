@@ -123,7 +123,8 @@ std::optional<QList<QVariant>> withFeeds(const CompiledQuery &compiled,
 } // namespace
 
 QString HuntingRunner::runProbe(const CompiledQuery &probe, const HuntingOptions &options,
-                                qint64 now, qint64 deadlineMs, QStringList *values)
+                                qint64 now, qint64 deadlineMs, QStringList *values,
+                                QStringList *types)
 {
     QString error;
     if (!open(&error))
@@ -147,6 +148,10 @@ QString HuntingRunner::runProbe(const CompiledQuery &probe, const HuntingOptions
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && values->size() <= 100000) {
             const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
             values->append(QString::fromUtf8(text, sqlite3_column_bytes(stmt, 0)));
+            if (types) {
+                const auto *type = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1));
+                types->append(QString::fromUtf8(type, sqlite3_column_bytes(stmt, 1)));
+            }
         }
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -156,8 +161,10 @@ QString HuntingRunner::runProbe(const CompiledQuery &probe, const HuntingOptions
             error = QStringLiteral("the query ran longer than %1 s and was stopped")
                             .arg(options.timeoutMs / 1000.0);
         else
-            error = QStringLiteral("reading the values of evaluate pivot() failed: %1")
-                            .arg(QString::fromUtf8(sqlite3_errmsg(db)));
+            error = QStringLiteral("reading the %1 failed: %2")
+                            .arg(types ? QStringLiteral("slots of evaluate bag_unpack()")
+                                       : QStringLiteral("values of evaluate pivot()"),
+                                 QString::fromUtf8(sqlite3_errmsg(db)));
     }
     sqlite3_finalize(stmt);
     m_deadlineMs = 0;
@@ -255,11 +262,13 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     AnalyzeOptions analyzeOptions;
     analyzeOptions.pivotProbe = true;
     QueryAnalysis analysis = analyzeQuery(query, HuntingSchema::defender(), analyzeOptions);
-    // evaluate pivot(): its columns are the values of its column, read with a first query.
+    // evaluate pivot(): its columns are the values of its column, read with a first query;
+    // evaluate bag_unpack() without declared columns: the slots of its bags and their types.
     for (int probes = 0; analysis.ok() && analysis.pivotProbe; ++probes) {
         constexpr int maxPivots = 16;
         constexpr qsizetype maxPivotColumns = 1000;
         const Node *pivot = analysis.pivotProbe;
+        const bool bag = pivot->kid(0)->text == u"bag_unpack";
         KqlError error;
         const std::optional<CompiledQuery> probe = probes < maxPivots
                                                            ? compilePivotProbe(analysis, &error)
@@ -269,17 +278,19 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
             result.refusal = probes < maxPivots
                                      ? error
                                      : KqlError{QStringLiteral("the query has more than %1 "
-                                                               "pivots")
+                                                               "pivots and bag_unpacks without "
+                                                               "declared columns")
                                                         .arg(maxPivots),
                                                 pivot->pos};
             return result;
         }
         QStringList values;
+        QStringList types;
         const std::optional<qint64> pinned = queryNow(analysis.setOptions);
         const QString failed
                 = runProbe(*probe, options,
                            options.asOfTicks ? *options.asOfTicks : pinned.value_or(wallClock),
-                           deadlineMs, &values);
+                           deadlineMs, &values, bag ? &types : nullptr);
         if (!failed.isEmpty()) {
             result.status = m_cancel ? HuntingResult::Status::Cancelled
                                      : (m_timedOut ? HuntingResult::Status::TimedOut
@@ -289,14 +300,35 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         }
         if (values.size() > maxPivotColumns) {
             result.status = HuntingResult::Status::Refused;
-            result.refusal = {QStringLiteral("evaluate pivot() would make %1 columns; at most %2 "
-                                             "can run (filter the rows first)")
-                                      .arg(values.size())
-                                      .arg(maxPivotColumns),
+            result.refusal = {bag ? QStringLiteral("evaluate bag_unpack() would make %1 columns; "
+                                                   "at most %2 can run (filter the rows first, "
+                                                   "or declare the columns: bag_unpack(x) : "
+                                                   "(Name:type, …))")
+                                              .arg(values.size())
+                                              .arg(maxPivotColumns)
+                                  : QStringLiteral("evaluate pivot() would make %1 columns; at "
+                                                   "most %2 can run (filter the rows first)")
+                                              .arg(values.size())
+                                              .arg(maxPivotColumns),
                               pivot->pos};
             return result;
         }
-        analyzeOptions.pivotValues.insert(pivot->pos.offset, values);
+        if (bag) {
+            // gettype()'s names; a bag or an array (or values of several kinds) is dynamic.
+            RowSchema found;
+            for (qsizetype i = 0; i < values.size(); ++i) {
+                const QString &type = types.value(i);
+                const KqlType t = type == u"long"     ? KqlType::Long
+                                  : type == u"real"   ? KqlType::Real
+                                  : type == u"string" ? KqlType::String
+                                  : type == u"bool"   ? KqlType::Bool
+                                                      : KqlType::Dynamic;
+                found.append({values[i], t});
+            }
+            analyzeOptions.bagColumns.insert(pivot->pos.offset, found);
+        } else {
+            analyzeOptions.pivotValues.insert(pivot->pos.offset, values);
+        }
         analysis = analyzeQuery(query, HuntingSchema::defender(), analyzeOptions);
     }
     if (!analysis.ok()) {
@@ -308,9 +340,9 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     result.render = renderOf(analysis.result);
     if (analysis.open) {
         result.status = HuntingResult::Status::Refused;
-        result.refusal = {QStringLiteral("evaluate bag_unpack() without declared columns cannot "
-                                         "run locally; declare them: evaluate bag_unpack(x) : "
-                                         "(Name:type, …)"),
+        // Not reached: the first reads above give every such operator its columns.
+        result.refusal = {QStringLiteral("internal error: the columns of a bag_unpack or pivot "
+                                         "were not read from the data; please report this query"),
                           analysis.result ? analysis.result->pos : SourcePos()};
         return result;
     }

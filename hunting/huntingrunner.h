@@ -114,7 +114,7 @@ private:
     static int progress(void *self);
     /** Runs evaluate pivot()'s query of values; its error in words, or empty. */
     QString runProbe(const CompiledQuery &probe, const HuntingOptions &options, qint64 now,
-                     qint64 deadlineMs, QStringList *values);
+                     qint64 deadlineMs, QStringList *values, QStringList *types = nullptr);
 
     QString m_path;
     QString m_geoIpDatabase;

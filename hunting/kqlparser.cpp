@@ -463,6 +463,14 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         // evaluate plugin(…) : (Name:type, …) declares the plug-in's output columns.
         if (word == u"evaluate" && acceptOp(L(":"))) {
             expectOp(L("("), QStringLiteral("and the output columns after ':'"));
+            // `(*, Name:type, …)`: the input's columns, then the declared ones.
+            if (isOp(L("*")) && (isOp(L(","), 1) || isOp(L(")"), 1))) {
+                op->kids.push_back(make(NodeKind::Star, take()));
+                if (!acceptOp(L(","))) {
+                    expectOp(L(")"), QStringLiteral("to end the output columns"));
+                    return op;
+                }
+            }
             do {
                 NodePtr column = make(NodeKind::ColumnDecl, peek());
                 column->text = expectName(QStringLiteral("a column name"));

@@ -61,14 +61,20 @@ CompiledQuery SqlCompiler::compileProbe(const QueryAnalysis &analysis)
     try {
         compile(analysis);
     } catch (const ProbeDone &done) {
-        // The pivot's input as CTEs; its values, distinct, as the names of its columns.
+        // The pivot's input as CTEs; its values, distinct, as the names of its columns (for
+        // bag_unpack: the slots of its bags and their kinds, in code-point order of the names).
         QString sql = m_recursive ? QStringLiteral("WITH RECURSIVE ") : QStringLiteral("WITH ");
         for (size_t i = 0; i < m_ctes.size(); ++i)
             sql += (i ? QStringLiteral(",\n") : QString()) + m_ctes[i];
         CompiledQuery compiled;
-        compiled.sql = sql + QStringLiteral("\nSELECT \"value\" FROM %1 ORDER BY 1").arg(done.cte);
+        compiled.sql
+                = sql
+                  + QStringLiteral("\nSELECT \"value\"%1 FROM %2 ORDER BY 1")
+                            .arg(done.kinds ? QStringLiteral(", \"type\"") : QString(), done.cte);
         compiled.parameters = m_params;
         compiled.columns = {{QStringLiteral("value"), KqlType::String}};
+        if (done.kinds)
+            compiled.columns.append({QStringLiteral("type"), KqlType::String});
         return compiled;
     }
     refuse(QStringLiteral("internal error: the pivot was not reached"), *analysis.pivotProbe);
@@ -397,7 +403,8 @@ Rel SqlCompiler::callTabularLambda(const Node &call, const Binding &fn, const Re
     ++m_depth;
     Env none;
     const Node *result = bindLambdaArguments(call, fn, none, input);
-    if (!result->schema)
+    // (A body the binder left at the pivot or bag_unpack whose columns are read has no schema.)
+    if (!result->schema && !(m_probe && result->kind == NodeKind::Pipeline))
         refuse(QStringLiteral("the let function '%1' does not return a table").arg(call.text),
                call);
     Rel rel = tabular(*result);
@@ -428,6 +435,8 @@ Rel SqlCompiler::pipeline(const Node &node)
     Rel rel = first.kind == NodeKind::ImplicitInput ? *m_implicitInput : tabular(first);
     for (qsizetype i = 1; i < node.count(); ++i) {
         const Node &operation = *node.kid(i);
+        if (&operation == m_probe && operation.kid(0)->text == u"bag_unpack")
+            throw ProbeDone{bagUnpackProbe(operation, rel), true};
         if (&operation == m_probe) {
             Env env;
             env.row = &rel.schema;

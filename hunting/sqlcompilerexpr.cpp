@@ -405,15 +405,29 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
                     = (l == T::String || l == T::Guid) && (r == T::String || r == T::Guid);
             const bool boolNumber = (l == T::Bool && (isNumber(r) || r == T::Bool))
                                     || (isNumber(l) && r == T::Bool);
-            if (l == T::Decimal || r == T::Decimal)
-                refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+            // parse_version() compared with parse_version(): its value as 32 digits (text that
+            // sorts like the decimal); other decimals are not compiled.
+            const auto parseVersion = [](const Node &n) {
+                return n.kind == NodeKind::Call && n.text == u"parse_version" && !n.inlined
+                       && n.count() == 1;
+            };
+            if (l == T::Decimal && r == T::Decimal && parseVersion(a) && parseVersion(b)) {
+                left = QStringLiteral("kql_parse_version_key(%1)").arg(asString(*a.kid(0), env));
+                right = QStringLiteral("kql_parse_version_key(%1)").arg(asString(*b.kid(0), env));
+            } else if (l == T::Decimal || r == T::Decimal) {
+                refuse(QStringLiteral("decimal values cannot be compiled to SQL (parse_version() "
+                                      "only compared with parse_version())"),
+                       node);
+            }
             if (!numbers && !stringish && !boolNumber && l != r)
                 refuse(QStringLiteral("comparing a %1 with a %2 cannot be compiled exactly; "
                                       "convert one side (Kusto does not convert them)")
                                .arg(kqlTypeName(l), kqlTypeName(r)),
                        node);
-            left = expr(a, env);
-            right = expr(b, env);
+            if (left.isEmpty()) {
+                left = expr(a, env);
+                right = expr(b, env);
+            }
         }
         const QString sqlOp = op == u"=="   ? QStringLiteral("=")
                               : op == u"!=" ? QStringLiteral("<>")

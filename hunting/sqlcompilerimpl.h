@@ -88,6 +88,7 @@ public:
     struct ProbeDone
     {
         QString cte; ///< one column "value": the pivot's values as column names
+        bool kinds = false; ///< bag_unpack: a second column "type", each slot's type name
     };
 
     CompiledQuery compile(const QueryAnalysis &analysis);
@@ -165,6 +166,10 @@ public:
     Rel mvApply(const Node &op, const Rel &in);
     /** evaluate pivot(): one row per key, one count() column per value of the pivot column. */
     Rel pivot(const Node &op, const Rel &in);
+    /** evaluate bag_unpack() (sqlcompilerbagunpack.cpp): one column per slot the binder found. */
+    Rel bagUnpack(const Node &op, const Rel &in);
+    /** The CTE of bag_unpack's slots and their types over its input (the first read). */
+    QString bagUnpackProbe(const Node &op, const Rel &in);
     /** The pivot column of an evaluate pivot() as a Name node (typed, the real column name). */
     static Node pivotColumn(const Node &op);
     /** partition by C (subquery): the subquery with each value of C as a partition. */

@@ -212,7 +212,11 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
             return ipv4Lookup(node, in);
         if (node.kid(0)->text == u"pivot")
             return pivot(node, in);
-        refuse(QStringLiteral("'evaluate' cannot be compiled to SQL yet"), node);
+        if (node.kid(0)->text == u"bag_unpack")
+            return bagUnpack(node, in);
+        refuse(QStringLiteral("'evaluate %1()' cannot be compiled to SQL yet")
+                       .arg(node.kid(0)->text),
+               node);
     case NodeKind::OpSample:
         refuse(QStringLiteral("'sample' cannot be compiled to SQL yet"), node);
     case NodeKind::OpGetSchema: {

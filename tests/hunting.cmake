@@ -37,6 +37,11 @@ vigil_add_test(NAME tst_kqlsemantics SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlse
                LIBS vigil_kqlengine LABELS hunting app TIMEOUT 120)
 target_compile_definitions(tst_kqlsemantics PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_kqlsemantics vigilctl)
+# evaluate bag_unpack(): the slots read from the data, then the query; rows from Microsoft's page.
+vigil_add_test(NAME tst_kqlbagunpack SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlbagunpack.cpp
+               LIBS vigil_kqlengine vigil_facade LABELS hunting)
+target_compile_definitions(tst_kqlbagunpack PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
+add_dependencies(tst_kqlbagunpack vigilctl)
 # Series and window functions (U15): values worked out from Microsoft's documentation.
 vigil_add_test(NAME tst_kqlseries SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlseries.cpp
                LIBS vigil_kqlengine LABELS hunting)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void assignedIpAddressesFromNetworkInfo();
     void deviceFromIpFromNetworkInfo();
     void pivotAggregatesAndEmptyCells();
+    void parseVersionComparesLikeTheDocs();
     void undocumentedBuiltinsAreRefusedByName();
     void columnsAreTheOracles();
     void parseXmlFollowsTheDocs();
@@ -447,6 +448,42 @@ void TestKqlBuiltins::pivotAggregatesAndEmptyCells()
     CHECK_REFUSED(data + QStringLiteral("| evaluate pivot(k, percentile(n, 50), g)"),
                   "does not take percentile()");
     CHECK_REFUSED(data + QStringLiteral("| evaluate pivot(k, count(n), g)"), "no argument");
+}
+
+// https://learn.microsoft.com/kusto/query/parse-version-function : one to four parts of up to
+// eight digits, missing parts trailing zeros; anything else is null. The page's second example
+// (its labs), with the comparison written inline: a parsed version kept as a decimal column is
+// refused (Vigil does not hold decimals).
+void TestKqlBuiltins::parseVersionComparesLikeTheDocs()
+{
+    CHECK_ROWS(QStringLiteral(
+                       "let dt = datatable(lab: string, v: string) ['Lab A', '0.0.0.5', 'Lab B', "
+                       "'0.0.7.0', 'Lab D', '0.0.3', 'Lab C', '0.2', 'Lab G', '0.1.2.0', 'Lab F', "
+                       "'1.2.3.4', 'Lab E', '1']; dt | extend needs_update = "
+                       "iff(parse_version(v) < parse_version('1.0.0.0'), 'Yes', 'No') | project "
+                       "lab, v, needs_update | sort by lab asc"),
+               (Rows{{"Lab A", "0.0.0.5", "Yes"},
+                     {"Lab B", "0.0.7.0", "Yes"},
+                     {"Lab C", "0.2", "Yes"},
+                     {"Lab D", "0.0.3", "Yes"},
+                     {"Lab E", "1", "No"},
+                     {"Lab F", "1.2.3.4", "No"},
+                     {"Lab G", "0.1.2.0", "Yes"}}));
+    // Parts compare as numbers; 1.0 is 1.0.0.0; the page's largest part.
+    CHECK_ROWS(QStringLiteral("print parse_version('1.10') > parse_version('1.9'), "
+                              "parse_version('1.0') == parse_version('1.0.0.0'), "
+                              "parse_version('0.0.0.5') < parse_version('0.0.7.0'), "
+                              "parse_version('99999999.0') > parse_version('99999998.99999999.1')"),
+               (Rows{{"true", "true", "true", "true"}}));
+    // Not a version: null, so == is false and != true (Kusto's two-valued comparisons).
+    CHECK_ROWS(QStringLiteral("datatable(v:string) ['1.2.3.4.5', '', '1..2', ' 1', '123456789', "
+                              "'1.a', '-1', '1.'] | extend eq = parse_version(v) == "
+                              "parse_version(v), ne = parse_version(v) != parse_version('1') | "
+                              "summarize countif(eq), countif(ne)"),
+               (Rows{{"0", "8"}}));
+    CHECK_REFUSED(QStringLiteral("print p = parse_version('1.2')"), "parse_version()");
+    CHECK_REFUSED(QStringLiteral("print parse_version('1.2') < decimal(1)"),
+                  "decimal values cannot be compiled");
 }
 
 void TestKqlBuiltins::undocumentedBuiltinsAreRefusedByName()

@@ -249,6 +249,76 @@ void getTypeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultText(ctx, names[int(j.kind)]);
 }
 
+/** gettype()'s names of the kinds of a dynamic value. */
+constexpr const char *kindNames[]
+        = {"null", "bool", "long", "real", "string", "array", "dictionary"};
+
+/**
+ * evaluate bag_unpack()'s first read: a bag's slots as a bag of their kinds' names
+ * ({"a": "long", "b": "string"}); NULL when the value is not a bag.
+ */
+void bagSlotKindsFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson bag = isNull(argv[0]) ? KqlJson::null() : dynamicArg(argv[0]);
+    if (!bag.isObject()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    KqlJson out = KqlJson::object();
+    for (const auto &[key, value] : bag.members)
+        out.members.push_back({key, KqlJson::fromString(kindNames[int(value.kind)])});
+    resultJson(ctx, out);
+}
+
+/**
+ * kql_bag_slot(bag, key, type): the slot `key` of a bag as a cell of an evaluate bag_unpack()
+ * column of that type (long, int, real, string, bool or dynamic). A missing slot, a null one or
+ * a value that is not a bag gives the type's null ('' for a string); a slot of another kind is
+ * an error (Kusto: the data does not match the output schema).
+ */
+void bagSlotFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view type = text(argv[2]);
+    const KqlJson bag = isNull(argv[0]) ? KqlJson::null() : dynamicArg(argv[0]);
+    const KqlJson *slot = bag.isObject() ? bag.member(text(argv[1])) : nullptr;
+    if (!slot || slot->isNull()) {
+        if (type == "string")
+            resultText(ctx, {});
+        else
+            sqlite3_result_null(ctx);
+        return;
+    }
+    if (type == "dynamic") {
+        resultJson(ctx, *slot);
+        return;
+    }
+    using K = KqlJson::Kind;
+    if ((type == "long" || type == "int") && slot->kind == K::Long
+        && (type == "long"
+            || (slot->integer >= std::numeric_limits<qint32>::min()
+                && slot->integer <= std::numeric_limits<qint32>::max()))) {
+        sqlite3_result_int64(ctx, slot->integer);
+        return;
+    }
+    if (type == "real" && slot->kind == K::Real) {
+        sqlite3_result_double(ctx, slot->real);
+        return;
+    }
+    if (type == "string" && slot->kind == K::String) {
+        resultText(ctx, slot->text);
+        return;
+    }
+    if (type == "bool" && slot->kind == K::Bool) {
+        sqlite3_result_int(ctx, slot->boolean ? 1 : 0);
+        return;
+    }
+    const std::string message = "evaluate bag_unpack(): the slot '" + std::string(text(argv[1]))
+                                + "' holds a " + kindNames[int(slot->kind)] + ", not a "
+                                + std::string(type)
+                                + (slot->kind == K::Long && type == "int" ? " (out of range)" : "");
+    sqlite3_result_error(ctx, message.data(), int(message.size()));
+}
+
 void arrayLengthFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     const KqlJson j = dynamicArg(argv[0]);
@@ -672,6 +742,8 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_tobool", 1, toBoolFn},
             {"kql_toboolean", 1, toBoolFn},
             {"kql_gettype", 1, getTypeFn},
+            {"kql_bag_slot_kinds", 1, bagSlotKindsFn},
+            {"kql_bag_slot", 3, bagSlotFn},
             {"kql_array_length", 1, arrayLengthFn},
             {"kql_array_concat", -1, arrayConcatFn},
             {"kql_array_slice", 3, arraySliceFn},

@@ -346,6 +346,44 @@ void parseCsvFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 
 } // namespace
 
+/**
+ * parse_version(v) as text that sorts like Kusto's decimal: Microsoft's page takes one to four
+ * parts of up to eight digits each, separated by dots, missing parts trailing zeros; the value
+ * is the parts as eight-digit groups (1.2.3.4 is 1,00000002,00000003,00000004). Written here as
+ * the 32 digits with leading zeros, so that comparing two of them as text compares the values.
+ * Anything else (an empty part, a sign, a space, a fifth part, a ninth digit) is null.
+ */
+void parseVersionKeyFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const std::string_view v = text(argv[0]);
+    std::string key;
+    size_t start = 0;
+    for (int part = 0; part < 4; ++part) {
+        size_t end = start;
+        while (end < v.size() && v[end] >= '0' && v[end] <= '9')
+            ++end;
+        const size_t digits = end - start;
+        const bool last = end == v.size();
+        if (digits == 0 || digits > 8 || (!last && v[end] != '.') || (!last && part == 3)) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        key += std::string(8 - digits, '0');
+        key += v.substr(start, digits);
+        if (last) {
+            key += std::string(size_t(8 * (3 - part)), '0');
+            resultText(ctx, key);
+            return;
+        }
+        start = end + 1;
+    }
+    sqlite3_result_null(ctx); // not reached: the fourth part ends the text or is refused
+}
+
 int registerParseFunctions(sqlite3 *db, Context *c)
 {
     struct Entry
@@ -356,6 +394,7 @@ int registerParseFunctions(sqlite3 *db, Context *c)
     };
     static constexpr Entry entries[] = {
             {"kql_url_encode", 1, urlEncodeFn},
+            {"kql_parse_version_key", 1, parseVersionKeyFn},
             {"kql_url_decode", 1, urlDecodeFn},
             {"kql_base64_encode_tostring", 1, base64EncodeFn},
             {"kql_base64_decode_tostring", 1, base64DecodeFn},
