@@ -112,8 +112,7 @@ HttpReply SimServer::runHuntingQuery(const Request &request)
     Kql::QueryError error;
     std::optional<Kql::ResultSet> result;
     Kql::ResultSet profiles;
-    if (answerFileProfile(queryValue.toString(), m_tenant.hunting(), now, &profiles,
-                          &error.message)
+    if (answerFileProfile(queryValue.toString(), m_tenant.hunting(), now, &profiles, &error.message)
         || answerSeenBy(queryValue.toString(), m_tenant.hunting(), now, &profiles,
                         &error.message)) {
         if (error.message.isEmpty())

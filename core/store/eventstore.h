@@ -4,8 +4,8 @@
 
 #include "eventtypes.h"
 #include "fileprofilerecord.h"
-#include "seenbyrecord.h"
 #include "result.h"
+#include "seenbyrecord.h"
 #include "storeconfig.h"
 
 #include <QString>
@@ -94,8 +94,7 @@ public:
      * at or after freshSince (ticks); at most max. Only ids of 1 to 64 letters, digits and '-'
      * count (what Defender's DeviceIds are; nothing else reaches a query).
      */
-    virtual Result<QStringList> seenByToFetch(const QStringList &first, qint64 freshSince,
-                                              int max)
+    virtual Result<QStringList> seenByToFetch(const QStringList &first, qint64 freshSince, int max)
             = 0;
     /** Stores (replaces) these answers in one transaction. */
     virtual Result<void> storeSeenBy(const QList<SeenByRecord> &records) = 0;
