@@ -58,7 +58,7 @@ std::optional<QString> seersOf(const QVariant &value)
     const QJsonArray entries = document.array();
     QJsonArray kept;
     QSet<QString> seen;
-    for (const QJsonValue &entry : entries) {
+    for (const auto &entry : entries) {
         if (kept.size() >= SeenBySync::kMaxSeers)
             break;
         const QJsonObject object = entry.toObject();

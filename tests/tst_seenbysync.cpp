@@ -471,7 +471,7 @@ void TestSeenBySync::hostileAnswerStoresNothingWrong()
     QCOMPARE(kept[1].toObject(), (QJsonObject{{QStringLiteral("DeviceId"), QStringLiteral("c2")},
                                               {QStringLiteral("LastEncountered"), QJsonValue()}}));
     QCOMPARE(kept[2].toObject().value(QLatin1String("DeviceId")).toString(), QStringLiteral("m0"));
-    for (const QJsonValue &entry : kept) {
+    for (const auto &entry : kept) {
         const QString id = entry.toObject().value(QLatin1String("DeviceId")).toString();
         QVERIFY2(id.size() <= 64 && !id.contains(QLatin1Char('<')) && !id.contains(QChar(7)),
                  qPrintable(id));
@@ -512,14 +512,14 @@ void TestSeenBySync::staleAnswersAreAskedAgain()
     SeenByRecord a;
     a.deviceId = old;
     a.seenBy = QStringLiteral("[]");
-    a.fetched = ticksFromDateTime(now.addSecs(-3600 * (SeenBySync::kFreshHours + 1)));
+    a.fetched = ticksFromDateTime(now.addSecs(-3600LL * (SeenBySync::kFreshHours + 1)));
     SeenByRecord b = a;
     b.deviceId = fresh;
     b.fetched = ticksFromDateTime(now.addSecs(-3600));
     SeenByRecord hostile = b;
     hostile.deviceId = kHostileValue;
     QVERIFY(store.storeSeenBy({a, b, hostile}));
-    const qint64 freshSince = ticksFromDateTime(now.addSecs(-3600 * SeenBySync::kFreshHours));
+    const qint64 freshSince = ticksFromDateTime(now.addSecs(-3600LL * SeenBySync::kFreshHours));
     const auto due
             = store.seenByToFetch({evidence, QStringLiteral("not a device")}, freshSince, 10);
     QVERIFY(due);
