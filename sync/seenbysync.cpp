@@ -3,6 +3,7 @@
 #include "eventrecord.h"
 #include "eventstore.h"
 #include "huntingresultreader.h"
+#include "seenbyrecord.h"
 #include "syncstatus.h"
 
 #include <QHash>
@@ -14,21 +15,6 @@
 namespace Vigil {
 
 namespace {
-
-/** A DeviceId that may go into a query: 1 to 64 letters, digits and '-'. */
-bool isDeviceId(const QString &text)
-{
-    if (text.isEmpty() || text.size() > 64)
-        return false;
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z')
-                        || (u >= u'A' && u <= u'Z') || u == u'-';
-        if (!ok)
-            return false;
-    }
-    return true;
-}
 
 /** The column of that name and one of these types, or -1. */
 int columnOf(const RemoteHuntResult &answer, QStringView name, std::initializer_list<KqlType> types)
@@ -63,7 +49,7 @@ std::optional<QString> seersOf(const QVariant &value)
             break;
         const QJsonObject object = entry.toObject();
         const QString id = object.value(QLatin1String("DeviceId")).toString();
-        if (!isDeviceId(id) || seen.contains(id))
+        if (!isSeenByDeviceId(id) || seen.contains(id))
             continue;
         seen.insert(id);
         // A time that is not one is null: the device did see it, when is not known.
@@ -94,7 +80,7 @@ QString SeenBySync::query(const QStringList &deviceIds)
     // exact, and nothing the local data holds can change what the query says.
     QStringList literals;
     for (const QString &id : deviceIds) {
-        if (isDeviceId(id))
+        if (isSeenByDeviceId(id))
             literals.append(QLatin1Char('\'') + id + QLatin1Char('\''));
     }
     return QStringLiteral("DeviceInfo | where DeviceId in (%1) | distinct DeviceId | invoke "
@@ -140,7 +126,7 @@ QStringList SeenBySync::evidenceDevices() const
                                    .object()
                                    .value(QLatin1String("mdeDeviceId"))
                                    .toString();
-        if (isDeviceId(id))
+        if (isSeenByDeviceId(id))
             devices.append(id);
     }
     return devices;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
 
 #include <optional>
 
@@ -20,5 +21,21 @@ struct SeenByRecord
     std::optional<QString> seenBy;
     qint64 fetched = 0; ///< ticks: when Vigil received the answer
 };
+
+/** A DeviceId Vigil asks SeenBy() about and keeps: 1 to 64 letters, digits and '-' (what
+ *  Defender's DeviceIds are; nothing else reaches a query or the table). */
+inline bool isSeenByDeviceId(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 64)
+        return false;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z')
+                        || (u >= u'A' && u <= u'Z') || u == u'-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
 
 } // namespace Vigil

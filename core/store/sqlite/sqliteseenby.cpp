@@ -10,25 +10,6 @@
 
 namespace Vigil {
 
-namespace {
-
-/** A DeviceId that may go into a query: 1 to 64 letters, digits and '-'; "" for anything else. */
-QString deviceId(const QString &text)
-{
-    if (text.isEmpty() || text.size() > 64)
-        return {};
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool ok = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'z')
-                        || (u >= u'A' && u <= u'Z') || u == u'-';
-        if (!ok)
-            return {};
-    }
-    return text;
-}
-
-} // namespace
-
 Result<QStringList> SqliteEventStore::seenByToFetch(const QStringList &first, qint64 freshSince,
                                                     int max)
 {
@@ -38,9 +19,8 @@ Result<QStringList> SqliteEventStore::seenByToFetch(const QStringList &first, qi
     static const char *const tables[] = {"AlertEvidence", "DeviceInfo", "DeviceNetworkInfo"};
     QStringList candidates;
     QSet<QString> seen;
-    const auto add = [&](const QString &value) {
-        const QString id = deviceId(value);
-        if (!id.isEmpty() && !seen.contains(id)) {
+    const auto add = [&](const QString &id) {
+        if (isSeenByDeviceId(id) && !seen.contains(id)) {
             seen.insert(id);
             candidates.append(id);
         }
@@ -106,10 +86,9 @@ Result<void> SqliteEventStore::storeSeenBy(const QList<SeenByRecord> &records)
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO _vigil_seen_by (device_id, seen_by, "
                              "fetched) VALUES (?, ?, ?)"));
     for (const SeenByRecord &r : records) {
-        const QString id = deviceId(r.deviceId);
-        if (id.isEmpty())
+        if (!isSeenByDeviceId(r.deviceId))
             continue; // never a row under anything a query could not have named
-        q.addBindValue(id);
+        q.addBindValue(r.deviceId);
         q.addBindValue(r.seenBy ? QVariant(*r.seenBy) : QVariant(QMetaType::fromType<QString>()));
         q.addBindValue(r.fetched);
         if (!q.exec()) {
