@@ -37,6 +37,8 @@ struct SyncStatus
     /// Why Defender's file profiles (FileProfile(), for the local hunts) were not fetched: 403
     /// without ThreatHunting.Read.All (not asked again), 429 (asked again after the wait), ...
     std::optional<Error> fileProfilesError;
+    /// Why Defender's SeenBy() answers (for the local hunts) were not fetched; as above.
+    std::optional<Error> seenByError;
     QDateTime outboxRetryAt; ///< when the next outbox attempt is due after a failure
     QDateTime lastPush; ///< when Graph last accepted an analyst's edit
     int alertsInStore = 0; ///< alerts of the stored incidents

@@ -101,6 +101,7 @@ void SyncController::start()
     connect(m_worker, &SyncWorker::detailFailed, this, &SyncController::detailFailed);
     connect(m_worker, &SyncWorker::statusChanged, this, &SyncController::statusChanged);
     connect(m_worker, &SyncWorker::syncFinished, this, &SyncController::syncFinished);
+    connect(m_worker, &SyncWorker::enrichmentFinished, this, &SyncController::enrichmentFinished);
     connect(m_worker, &SyncWorker::storeFailed, this, &SyncController::storeFailed);
     connect(m_worker, &SyncWorker::editAccepted, this, &SyncController::editAccepted);
     connect(m_worker, &SyncWorker::editRejected, this, &SyncController::editRejected);

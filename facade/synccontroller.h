@@ -104,6 +104,9 @@ Q_SIGNALS:
     void statusChanged(const Vigil::SyncStatus &status);
     /** One pull cycle ended; error is meaningful only when ok is false. */
     void syncFinished(bool ok, const Vigil::Error &error);
+    /** After a good cycle, Defender's functions for the local hunts were fetched: how many file
+     *  profiles and SeenBy() answers were stored (failures are in the status). */
+    void enrichmentFinished(int fileProfiles, int seenBy);
     /** The store could not be opened or migrated; the engine does nothing more. */
     void storeFailed(const Vigil::Error &error);
     /** An edit of incident number is stored locally and queued for Graph (changes: how many

@@ -22,16 +22,12 @@ SchemaPtr Binder::bindDefenderInvoke(Node &op, const SchemaPtr &inputPtr, const 
     const RowSchema &input = *inputPtr;
     Node &call = *op.kid(0);
     if (fn.name == u"SeenBy")
-        fail(QStringLiteral("'invoke SeenBy()' is not supported by Vigil's local KQL: Defender "
-                            "documents only that it lists the onboarded devices that saw a device "
-                            "through device discovery, and no table Vigil stores says which device "
-                            "saw which"),
-             call);
+        return bindSeenBy(op, input, fn);
     if (fn.name == u"DeviceFromIP")
         return bindDeviceFromIp(op, input, fn, outer);
     if (fn.name != u"FileProfile")
         fail(QStringLiteral("'invoke %1()' is not supported by Vigil's local KQL yet "
-                            "(FileProfile() and DeviceFromIP() are)")
+                            "(FileProfile(), SeenBy() and DeviceFromIP() are)")
                      .arg(fn.name),
              call);
     // Defender's FileProfile page: invoke FileProfile([x [, y]]): x the file ID column (SHA1,
@@ -90,6 +86,36 @@ SchemaPtr Binder::bindDefenderInvoke(Node &op, const SchemaPtr &inputPtr, const 
     op.options.append({QStringLiteral("id"), input[i].name});
     op.options.append({QStringLiteral("limit"), QString::number(limit)});
     // The documented columns, after the input's; a column the input has keeps its place.
+    RowSchema row = input;
+    for (const HuntingColumn &c : fn.columns) {
+        bool present = false;
+        for (const Column &have : input)
+            present = present || have.name == c.name;
+        if (!present)
+            row.append({c.name, c.type});
+    }
+    return share(row);
+}
+
+// Defender's SeenBy page: invoke SeenBy() on a table with a DeviceId column; Microsoft's analyzer
+// takes no argument and adds SeenBy (dynamic) after the input's columns (a SeenBy the input has
+// keeps its place and its values).
+SchemaPtr Binder::bindSeenBy(Node &op, const RowSchema &input, const HuntingFunction &fn)
+{
+    Node &call = *op.kid(0);
+    if (call.count() > 0)
+        fail(QStringLiteral("SeenBy() takes no argument: it looks devices up by the input's "
+                            "DeviceId column"),
+             *call.kid(0));
+    Node idName;
+    idName.text = QStringLiteral("DeviceId");
+    const int i = findColumn(input, idName);
+    if (i < 0)
+        fail(QStringLiteral("SeenBy() looks devices up by the column DeviceId, which the input "
+                            "does not have (keep it, or project DeviceId = ... first)"),
+             call);
+    if (input[i].type != T::String)
+        fail(QStringLiteral("the DeviceId column of SeenBy() must be a string"), call);
     RowSchema row = input;
     for (const HuntingColumn &c : fn.columns) {
         bool present = false;

@@ -161,6 +161,7 @@ public:
     SchemaPtr bindBagUnpack(Node &op, const RowSchema &input, const Context &ctx);
     SchemaPtr bindDefenderInvoke(Node &op, const SchemaPtr &input, const HuntingFunction &fn,
                                  const Context &outer);
+    SchemaPtr bindSeenBy(Node &op, const RowSchema &input, const HuntingFunction &fn);
     SchemaPtr bindDeviceFromIp(Node &op, const RowSchema &input, const HuntingFunction &fn,
                                const Context &outer);
     SchemaPtr bindAssignedIpAddresses(Node &call, const Context &ctx);

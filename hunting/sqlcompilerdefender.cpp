@@ -178,6 +178,36 @@ Rel SqlCompiler::fileProfile(const Node &node, const Rel &in)
     return out;
 }
 
+// Defender's SeenBy(): the input with, for each row's DeviceId, the devices that saw it through
+// device discovery, as Defender's own SeenBy() answered when the sync asked it (_vigil_seen_by,
+// see SeenBySync). No table Vigil stores says which device saw which, so nothing is made up
+// locally: SeenBy is null for a device Defender was not asked about (yet), or whose answer said
+// nothing of it; `[]` only when Defender answered that no device saw it.
+Rel SqlCompiler::seenBy(const Node &node, const Rel &in)
+{
+    if (in.partitioned)
+        refuse(QStringLiteral("invoke SeenBy() inside mv-apply or partition cannot be compiled "
+                              "to SQL yet"),
+               node);
+    Rel out;
+    out.schema = *node.schema;
+    QStringList columns;
+    for (qsizetype k = 0; k < out.schema.size(); ++k) {
+        const Column &c = out.schema[k];
+        if (k < in.schema.size())
+            columns.append(QStringLiteral("l.") + quote(c.name));
+        else if (c.name == u"SeenBy")
+            columns.append(QStringLiteral("s.\"seen_by\" AS \"SeenBy\""));
+        else
+            refuse(QStringLiteral("internal error: SeenBy() has no column %1").arg(c.name), node);
+    }
+    // One answer per device (its primary key): the input's rows stay as they are.
+    out.cte = addCte(QStringLiteral("SELECT %1 FROM %2 AS l LEFT JOIN \"_vigil_seen_by\" AS s ON "
+                                    "s.\"device_id\" = l.\"DeviceId\"")
+                             .arg(columns.join(QLatin1String(", ")), in.cte));
+    return out;
+}
+
 // ---- AssignedIPAddresses() and DeviceFromIP(): the addresses of DeviceNetworkInfo -----------
 
 namespace {

@@ -178,6 +178,8 @@ public:
     // ---- sqlcompilerdefender.cpp
     /** invoke FileProfile(): the input left-joined with the files' profiles from local tables. */
     Rel fileProfile(const Node &op, const Rel &in);
+    /** invoke SeenBy(): the input left-joined with Defender's answers the sync fetched. */
+    Rel seenBy(const Node &op, const Rel &in);
     /** The addresses DeviceNetworkInfo gives each device at `at` (SQL; "" for the latest). */
     QString deviceAddresses(const QString &at, const QString &devices);
     /** AssignedIPAddresses(x, y): the device's addresses. */

@@ -199,6 +199,8 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         const Binding *fn = findBinding(call.text);
         if ((!fn || !fn->function) && call.text == u"FileProfile")
             return fileProfile(node, in);
+        if ((!fn || !fn->function) && call.text == u"SeenBy")
+            return seenBy(node, in);
         if ((!fn || !fn->function) && call.text == u"DeviceFromIP")
             return deviceFromIp(node, in);
         if (!fn || !fn->function)

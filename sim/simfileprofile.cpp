@@ -25,63 +25,6 @@ struct FileFacts
     bool inAlert = false; // named by alert evidence
 };
 
-/** The KQL string literals of a datatable's values: 'x', "x" (with \ escapes) or @'x'; nullopt
- *  when the text is anything else. */
-std::optional<QStringList> stringLiterals(QStringView text)
-{
-    QStringList values;
-    qsizetype i = 0;
-    const auto skipSpace = [&] {
-        while (i < text.size() && text[i].isSpace())
-            ++i;
-    };
-    skipSpace();
-    if (i == text.size())
-        return values;
-    while (true) {
-        skipSpace();
-        bool verbatim = false;
-        if (i < text.size() && text[i] == u'@') {
-            verbatim = true;
-            ++i;
-        }
-        if (i >= text.size() || (text[i] != u'\'' && text[i] != u'"'))
-            return std::nullopt;
-        const QChar quote = text[i++];
-        QString value;
-        bool closed = false;
-        while (i < text.size()) {
-            const QChar c = text[i++];
-            if (c == quote) {
-                if (verbatim && i < text.size() && text[i] == quote) {
-                    value += quote;
-                    ++i;
-                    continue;
-                }
-                closed = true;
-                break;
-            }
-            if (c == u'\\' && !verbatim) {
-                if (i >= text.size())
-                    return std::nullopt;
-                const QChar e = text[i++];
-                value += e == u'n' ? QChar(u'\n') : e == u't' ? QChar(u'\t') : e;
-                continue;
-            }
-            value += c;
-        }
-        if (!closed)
-            return std::nullopt;
-        values.append(value);
-        skipSpace();
-        if (i == text.size())
-            return values;
-        if (text[i] != u',')
-            return std::nullopt;
-        ++i;
-    }
-}
-
 /** Every file the tenant's hunting tables name, by lower-case SHA1 and SHA256. */
 QHash<QString, FileFacts> knownFiles(const HuntingData &data)
 {
@@ -247,6 +190,61 @@ QHash<QString, HuntValue> profileOf(const FileFacts &file, const QString &asked,
 }
 
 } // namespace
+
+std::optional<QStringList> stringLiterals(QStringView text)
+{
+    QStringList values;
+    qsizetype i = 0;
+    const auto skipSpace = [&] {
+        while (i < text.size() && text[i].isSpace())
+            ++i;
+    };
+    skipSpace();
+    if (i == text.size())
+        return values;
+    while (true) {
+        skipSpace();
+        bool verbatim = false;
+        if (i < text.size() && text[i] == u'@') {
+            verbatim = true;
+            ++i;
+        }
+        if (i >= text.size() || (text[i] != u'\'' && text[i] != u'"'))
+            return std::nullopt;
+        const QChar quote = text[i++];
+        QString value;
+        bool closed = false;
+        while (i < text.size()) {
+            const QChar c = text[i++];
+            if (c == quote) {
+                if (verbatim && i < text.size() && text[i] == quote) {
+                    value += quote;
+                    ++i;
+                    continue;
+                }
+                closed = true;
+                break;
+            }
+            if (c == u'\\' && !verbatim) {
+                if (i >= text.size())
+                    return std::nullopt;
+                const QChar e = text[i++];
+                value += e == u'n' ? QChar(u'\n') : e == u't' ? QChar(u'\t') : e;
+                continue;
+            }
+            value += c;
+        }
+        if (!closed)
+            return std::nullopt;
+        values.append(value);
+        skipSpace();
+        if (i == text.size())
+            return values;
+        if (text[i] != u',')
+            return std::nullopt;
+        ++i;
+    }
+}
 
 bool answerFileProfile(const QString &query, const HuntingData &data, Ticks now,
                        Kql::ResultSet *result, QString *error)

@@ -112,8 +112,9 @@ HttpReply SimServer::runHuntingQuery(const Request &request)
     Kql::QueryError error;
     std::optional<Kql::ResultSet> result;
     Kql::ResultSet profiles;
-    if (answerFileProfile(queryValue.toString(), m_tenant.hunting(), now, &profiles,
-                          &error.message)) {
+    if (answerFileProfile(queryValue.toString(), m_tenant.hunting(), now, &profiles, &error.message)
+        || answerSeenBy(queryValue.toString(), m_tenant.hunting(), now, &profiles,
+                        &error.message)) {
         if (error.message.isEmpty())
             result = std::move(profiles);
     } else if (const std::optional<Kql::Query> query = Kql::parse(queryValue.toString(), &error)) {

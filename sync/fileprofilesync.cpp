@@ -1,29 +1,19 @@
 #include "fileprofilesync.h"
 
-#include "clock.h"
 #include "eventrecord.h"
 #include "eventstore.h"
+#include "huntingresultreader.h"
 #include "huntingschema.h"
-#include "incidentrepository.h"
-#include "remotehuntclient.h"
-#include "store.h"
-#include "synccontext.h"
-#include "synclogging.h"
+#include "syncstatus.h"
 
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
-#include <algorithm>
-
 namespace Vigil {
 
 namespace {
-
-/** Incidents whose evidence is read first, the most recently updated. */
-constexpr int kEvidenceIncidents = 25;
 
 bool isHex(const QString &text)
 {
@@ -82,21 +72,10 @@ QString keptText(const QVariant &value)
 } // namespace
 
 FileProfileSync::FileProfileSync(SyncContext &context, QObject *parent)
-    : QObject(parent)
-    , m_context(context)
+    : HuntingEnrichment(context, "file profiles", &SyncStatus::fileProfilesError, parent)
 { }
 
 FileProfileSync::~FileProfileSync() = default;
-
-void FileProfileSync::configure(QNetworkAccessManager *network, TokenProvider *tokens,
-                                RateLimiter *limiter, const QUrl &graphEndpoint,
-                                const QString &eventsPath)
-{
-    if (eventsPath.isEmpty() || eventsPath == u":memory:")
-        return;
-    m_eventsPath = eventsPath;
-    m_client = new RemoteHuntClient(network, tokens, limiter, graphEndpoint, this);
-}
 
 QString FileProfileSync::query(const QStringList &ids, bool sha256)
 {
@@ -199,101 +178,40 @@ QList<FileProfileRecord> FileProfileSync::readAnswer(const RemoteHuntResult &ans
 QStringList FileProfileSync::evidenceFiles() const
 {
     QStringList files;
-    Store *store = m_context.store();
-    if (!store)
-        return files;
-    Result<QList<Incident>> queue = store->incidents().loadQueue();
-    if (!queue)
-        return files;
-    QList<Incident> incidents = std::move(queue).value();
-    std::sort(incidents.begin(), incidents.end(), [](const Incident &a, const Incident &b) {
-        return a.lastUpdateTime > b.lastUpdateTime;
-    });
-    for (qsizetype i = 0; i < incidents.size() && i < kEvidenceIncidents; ++i) {
-        const Result<IncidentDetail> detail = store->incidents().loadDetail(incidents[i].number);
-        if (!detail)
-            continue;
-        for (const Alert &alert : detail->alerts) {
-            for (const Entity &entity : alert.evidence)
-                evidenceHashes(entity.rawJson, files);
-        }
-    }
+    for (const QByteArray &rawJson : latestEvidence())
+        evidenceHashes(rawJson, files);
     return files;
 }
 
-void FileProfileSync::start()
+Result<int> FileProfileSync::prepare(EventStore &events, const QDateTime &now)
 {
-    if (m_running || !m_client || m_denied)
-        return;
-    const QDateTime now = m_context.clock()->now();
-    if (m_notBefore.isValid() && now < m_notBefore)
-        return;
-    if (!m_events) {
-        // The event store's writer creates the database; without one there is nothing to hunt.
-        if (!QFileInfo::exists(m_eventsPath)) {
-            m_notBefore = now.addSecs(kIdleSeconds);
-            return;
-        }
-        Result<std::unique_ptr<EventStore>> opened
-                = openEventStore(m_eventsPath, StoreOpenMode::ReadWrite, m_context.clock());
-        if (!opened) {
-            qCWarning(lcSync).noquote()
-                    << "file profiles: the event database did not open:" << opened.error().message;
-            m_notBefore = now.addSecs(kIdleSeconds);
-            return;
-        }
-        m_events = std::move(opened).value();
-    }
     const qint64 freshSince = ticksFromDateTime(now.addDays(-kFreshDays));
     const Result<QStringList> due
-            = m_events->fileProfilesToFetch(evidenceFiles(), freshSince, kPerRun);
-    if (!due) {
-        qCWarning(lcSync).noquote() << "file profiles:" << due.error().message;
-        m_notBefore = now.addSecs(kIdleSeconds);
-        return;
-    }
-    if (due->isEmpty()) {
-        m_notBefore = now.addSecs(kIdleSeconds);
-        // Nothing left to ask: an earlier wait or failure is over.
-        if (m_context.status().fileProfilesError) {
-            m_context.status().fileProfilesError.reset();
-            m_context.publishStatus();
-        }
-        return;
-    }
+            = events.fileProfilesToFetch(evidenceFiles(), freshSince, kPerRun);
+    if (!due)
+        return due.error();
     m_sha1.clear();
     m_sha256.clear();
     for (const QString &id : *due)
         (id.size() == 40 ? m_sha1 : m_sha256).append(id);
-    m_stored = 0;
-    m_running = true;
-    qCInfo(lcSync) << "file profiles: asking Defender about" << due->size() << "files";
-    next();
+    return int(due->size());
 }
 
-void FileProfileSync::next()
+std::optional<QString> FileProfileSync::nextQuery()
 {
     QStringList &list = m_sha1.isEmpty() ? m_sha256 : m_sha1;
-    if (list.isEmpty()) {
-        finish(std::nullopt);
-        return;
-    }
+    if (list.isEmpty())
+        return std::nullopt;
     m_askedSha256 = &list == &m_sha256;
     m_asked = list.mid(0, kPerQuery);
     list.remove(0, m_asked.size());
-    m_client->run(query(m_asked, m_askedSha256), QString(), this,
-                  [this](Result<RemoteHuntResult> &&answer) { onAnswer(std::move(answer)); });
+    return query(m_asked, m_askedSha256);
 }
 
-void FileProfileSync::onAnswer(Result<RemoteHuntResult> &&answer)
+Result<int> FileProfileSync::store(EventStore &events, const RemoteHuntResult &answer,
+                                   qint64 fetched)
 {
-    if (!answer) {
-        finish(answer.error());
-        return;
-    }
-    const qint64 fetched = ticksFromDateTime(m_context.clock()->now());
-    const QList<FileProfileRecord> records
-            = readAnswer(answer.value(), m_asked, m_askedSha256, fetched);
+    const QList<FileProfileRecord> records = readAnswer(answer, m_asked, m_askedSha256, fetched);
     // The profile is also the other hash's: stored under it too, so either lookup finds it.
     QList<FileProfileRecord> rows = records;
     for (const FileProfileRecord &r : records) {
@@ -304,40 +222,16 @@ void FileProfileSync::onAnswer(Result<RemoteHuntResult> &&answer)
             rows.append(copy);
         }
     }
-    if (const Result<void> stored = m_events->storeFileProfiles(rows); !stored) {
-        finish(stored.error());
-        return;
-    }
-    m_stored += int(records.size());
-    next();
+    if (const Result<void> stored = events.storeFileProfiles(rows); !stored)
+        return stored.error();
+    return int(records.size());
 }
 
-void FileProfileSync::finish(const std::optional<Error> &error)
+void FileProfileSync::clear()
 {
-    m_running = false;
     m_sha1.clear();
     m_sha256.clear();
     m_asked.clear();
-    const QDateTime now = m_context.clock()->now();
-    SyncStatus &status = m_context.status();
-    if (!error) {
-        qCInfo(lcSync) << "file profiles: stored" << m_stored;
-        status.fileProfilesError.reset();
-    } else if (error->kind == Error::Kind::Forbidden) {
-        // Without ThreatHunting.Read.All: asked again only with another connection.
-        m_denied = true;
-        status.fileProfilesError = *error;
-        qCWarning(lcSync).noquote() << "file profiles: not fetched:" << error->message;
-    } else {
-        const qint64 wait = error->kind == Error::Kind::Throttled && error->retryAfter
-                                    ? std::max<qint64>(1, error->retryAfter->count())
-                                    : kIdleSeconds;
-        m_notBefore = now.addSecs(wait);
-        status.fileProfilesError = *error;
-        qCWarning(lcSync).noquote() << "file profiles: not fetched:" << error->message;
-    }
-    m_context.publishStatus();
-    Q_EMIT finished(m_stored, error);
 }
 
 } // namespace Vigil

@@ -1,27 +1,12 @@
 #pragma once
 
-#include "result.h"
+#include "huntingenrichment.h"
 
-#include <QDateTime>
-#include <QObject>
-#include <QString>
 #include <QStringList>
-#include <QUrl>
-
-#include <memory>
-#include <optional>
-
-class QNetworkAccessManager;
 
 namespace Vigil {
 
-class EventStore;
-class RateLimiter;
-class RemoteHuntClient;
-class SyncContext;
-class TokenProvider;
 struct FileProfileRecord;
-struct RemoteHuntResult;
 
 /**
  * @brief Fetches Defender's profile of the files the local data names (FileProfile()) into the
@@ -33,30 +18,19 @@ struct RemoteHuntResult;
  * Defender in batches with `datatable(SHA1:string)[…] | invoke FileProfile(SHA1, 1000)` (SHA256
  * likewise) through runHuntingQuery, and stores what the answer says of the files asked, with
  * the time fetched; a file Defender does not know is stored as not available, so it is not asked
- * again for 7 days. Only 40 or 64 hex digits go into a query. A 429 waits for its Retry-After
- * (the client waits out a short one; a longer one puts the next run after it), a 403 (no
- * ThreatHunting.Read.All) stops the fetching until the connection changes; both are reported in
- * SyncStatus::fileProfilesError. Lives on the sync thread.
+ * again for 7 days. Only 40 or 64 hex digits go into a query. Faults are handled as
+ * HuntingEnrichment says, reported in SyncStatus::fileProfilesError. Lives on the sync thread.
  */
-class FileProfileSync : public QObject
+class FileProfileSync : public HuntingEnrichment
 {
     Q_OBJECT
 public:
     static constexpr int kPerRun = 200; ///< file IDs asked at most per run
     static constexpr int kPerQuery = 100; ///< file IDs per query
     static constexpr int kFreshDays = 7; ///< a profile older than this is fetched again
-    static constexpr int kIdleSeconds = 300; ///< the pause after a run that found nothing to ask
 
-    FileProfileSync(SyncContext &context, QObject *parent = nullptr);
+    explicit FileProfileSync(SyncContext &context, QObject *parent = nullptr);
     ~FileProfileSync() override;
-
-    /** Talks to Defender through these (not owned; the sync thread's) and stores in the event
-     *  database at eventsPath ("" or ":memory:": never runs). */
-    void configure(QNetworkAccessManager *network, TokenProvider *tokens, RateLimiter *limiter,
-                   const QUrl &graphEndpoint, const QString &eventsPath);
-    /** Starts a run unless one runs, it is too early, or Defender refused the permission. */
-    void start();
-    bool isRunning() const { return m_running; }
 
     /** The query for these IDs (all SHA1 or all SHA256, already checked); for the tests. */
     static QString query(const QStringList &ids, bool sha256);
@@ -67,28 +41,19 @@ public:
                                                const QStringList &asked, bool sha256,
                                                qint64 fetched);
 
-Q_SIGNALS:
-    /** A run ended: stored profiles (available or not), and the error that stopped it. */
-    void finished(int stored, const std::optional<Vigil::Error> &error);
+protected:
+    Result<int> prepare(EventStore &events, const QDateTime &now) override;
+    std::optional<QString> nextQuery() override;
+    Result<int> store(EventStore &events, const RemoteHuntResult &answer, qint64 fetched) override;
+    void clear() override;
 
 private:
     QStringList evidenceFiles() const;
-    void next();
-    void onAnswer(Result<RemoteHuntResult> &&answer);
-    void finish(const std::optional<Error> &error);
 
-    SyncContext &m_context;
-    RemoteHuntClient *m_client = nullptr;
-    QString m_eventsPath;
-    std::unique_ptr<EventStore> m_events;
     QStringList m_sha1; ///< still to ask in this run
     QStringList m_sha256;
     QStringList m_asked; ///< the batch in flight
     bool m_askedSha256 = false;
-    int m_stored = 0;
-    bool m_running = false;
-    bool m_denied = false; ///< 403: not asked again with this connection
-    QDateTime m_notBefore;
 };
 
 } // namespace Vigil

@@ -13,6 +13,7 @@
 #include "outboxpusher.h"
 #include "outboxrepository.h"
 #include "rulerepository.h"
+#include "seenbysync.h"
 #include "store.h"
 #include "synccontext.h"
 #include "syncgate.h"
@@ -36,6 +37,7 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     , m_alertPuller(new AlertPuller(*m_context, this))
     , m_pusher(new OutboxPusher(*m_context, this))
     , m_fileProfiles(new FileProfileSync(*m_context, this))
+    , m_seenBy(new SeenBySync(*m_context, this))
     , m_pollTimer(m_context->clock()->createTimer(this))
 {
     m_pollTimer->setSingleShot(true);
@@ -52,6 +54,16 @@ SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
     connect(m_pusher, &OutboxPusher::outboxFlushed, this, &SyncWorker::outboxFlushed);
     connect(m_pusher, &OutboxPusher::outboxClaimedElsewhere, this,
             &SyncWorker::outboxClaimedElsewhere);
+    // Defender's functions one after the other: SeenBy() after the file profiles.
+    connect(m_fileProfiles, &HuntingEnrichment::finished, this,
+            [this](int stored, const std::optional<Error> &) {
+                m_enrichedProfiles = stored;
+                startSeenBy();
+            });
+    connect(m_seenBy, &HuntingEnrichment::finished, this,
+            [this](int stored, const std::optional<Error> &) {
+                Q_EMIT enrichmentFinished(m_enrichedProfiles, stored);
+            });
 }
 
 SyncWorker::~SyncWorker()
@@ -176,6 +188,8 @@ void SyncWorker::initialize()
         m_context->setGraph(m_graph);
         m_fileProfiles->configure(m_network, m_tokens, &m_limiter, graph.value(),
                                   eventStorePath(m_config.store));
+        m_seenBy->configure(m_network, m_tokens, &m_limiter, graph.value(),
+                            eventStorePath(m_config.store));
         connect(m_graph, &GraphClient::backingOff, this,
                 [this](const QDateTime &until, const Error &error) {
                     SyncStatus &current = m_context->status();
@@ -478,6 +492,12 @@ void SyncWorker::onIncidentsPulled(bool ok, const Error &error)
     m_alertPuller->start();
 }
 
+void SyncWorker::startSeenBy()
+{
+    if (!m_seenBy->isRunning() && !m_seenBy->start())
+        Q_EMIT enrichmentFinished(m_enrichedProfiles, 0);
+}
+
 void SyncWorker::finishCycle(bool ok, const Error &error)
 {
     SyncStatus &status = m_context->status();
@@ -503,9 +523,13 @@ void SyncWorker::finishCycle(bool ok, const Error &error)
     // A pull that went through means Graph answers (and the sign-in works): deliver the outbox
     // now, also rows waiting for their back-off or for sign-in.
     m_pusher->push(ok);
-    // Then the file profiles, at their own pace, never in the way of the next cycle.
-    if (ok)
-        m_fileProfiles->start();
+    // Then Defender's functions (file profiles, then SeenBy()), at their own pace, never in the
+    // way of the next cycle.
+    if (ok) {
+        m_enrichedProfiles = 0;
+        if (!m_fileProfiles->isRunning() && !m_fileProfiles->start())
+            startSeenBy();
+    }
     if (m_syncAgain) {
         m_syncAgain = false;
         QTimer::singleShot(0, this, &SyncWorker::startCycle);

@@ -24,6 +24,7 @@ class FileProfileSync;
 class GraphClient;
 class IncidentPuller;
 class OutboxPusher;
+class SeenBySync;
 class Store;
 class SyncGate;
 class TokenProvider;
@@ -111,6 +112,9 @@ Q_SIGNALS:
     void ruleSettingsFailed(const Vigil::Error &error);
     void ruleImpactEstimated(const Vigil::IncidentRuleSettings &after,
                              const Vigil::RuleImpact &impact);
+    /** After a good cycle, Defender's functions were fetched (or had nothing to fetch, or
+     *  failed: see the status): how many file profiles and SeenBy() answers were stored. */
+    void enrichmentFinished(int fileProfiles, int seenBy);
     /** Team mode: this process became the sync leader or stopped being it. */
     void leadershipChanged(bool leader);
     /** Team mode: who leads now (invalid: nobody known). */
@@ -121,6 +125,8 @@ private:
     /** The leader's cycle: incidents, then component alerts, then the outbox. */
     void startCycle();
     void onIncidentsPulled(bool ok, const Error &error);
+    /** SeenBy() after the file profiles; enrichmentFinished() when it does not run. */
+    void startSeenBy();
     void finishCycle(bool ok, const Error &error = {});
 
     SyncConfig m_config;
@@ -129,6 +135,8 @@ private:
     AlertPuller *m_alertPuller;
     OutboxPusher *m_pusher;
     FileProfileSync *m_fileProfiles; ///< Defender's file profiles, after a good cycle
+    SeenBySync *m_seenBy; ///< Defender's SeenBy(), after the file profiles
+    int m_enrichedProfiles = 0; ///< file profiles stored after the latest good cycle
     std::unique_ptr<Store> m_store;
     QNetworkAccessManager *m_network = nullptr;
     TokenProvider *m_tokens = nullptr;

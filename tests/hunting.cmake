@@ -67,7 +67,7 @@ add_dependencies(tst_kqlexternaldata vigilctl)
 # GeoIP and Defender's built-in functions (U12, U13): a MaxMind DB file the test writes, Debian's
 # geoip-database when installed, the oracle's columns when it is installed.
 vigil_add_test(NAME tst_kqlbuiltins SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kqlbuiltins.cpp
-               LIBS vigil_kqlengine LABELS hunting oracle TIMEOUT 180)
+               LIBS vigil_kqlengine vigil_store LABELS hunting oracle TIMEOUT 180)
 target_compile_definitions(tst_kqlbuiltins PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>"
     VIGIL_NODE="${VIGIL_NODE_EXECUTABLE}" VIGIL_KQL_ORACLE="${VIGIL_KQL_ORACLE}"
     VIGIL_KUSTO_LS_DIR="${VIGIL_KUSTO_LS_DIR}")

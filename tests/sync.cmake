@@ -59,3 +59,7 @@ vigil_add_test(NAME tst_teamfeed SOURCES tst_teamfeed.cpp
 vigil_add_test(NAME tst_fileprofilesync SOURCES tst_fileprofilesync.cpp
                LIBS vigil_simfixture vigil_syncsupport vigil_hunting LABELS sync sim hunting
                TIMEOUT 300)
+# Defender's SeenBy() answers fetched by the sync for the local SeenBy(), likewise.
+vigil_add_test(NAME tst_seenbysync SOURCES tst_seenbysync.cpp
+               LIBS vigil_simfixture vigil_syncsupport vigil_hunting LABELS sync sim hunting
+               TIMEOUT 300)

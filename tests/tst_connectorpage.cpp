@@ -506,6 +506,7 @@ void TestConnectorPage::missingHuntingPermissionIsExplained()
                  {QStringLiteral("count"), -1},
                  {QStringLiteral("path"), QStringLiteral("/security/runHuntingQuery")}});
     auto controller = makeController();
+    QSignalSpy statuses(controller.get(), &SyncController::statusChanged);
     auto window = std::make_unique<MainWindow>(controller.get());
     window->resize(1600, 1000);
     window->show();
@@ -518,6 +519,27 @@ void TestConnectorPage::missingHuntingPermissionIsExplained()
     QTRY_VERIFY(lastError->text() != QStringLiteral("None"));
     QVERIFY2(lastError->text().startsWith(QStringLiteral("Incidents sync, but Defender's file "
                                                          "profiles are not fetched")),
+             qPrintable(lastError->text()));
+    QVERIFY2(lastError->text().contains(QStringLiteral("Grant ThreatHunting.Read.All")),
+             qPrintable(lastError->text()));
+    // SeenBy() is asked after the profiles and refused alike; with the profiles fetched (or
+    // none to fetch), the page says what SeenBy() lacks.
+    const auto seenByDenied = [&statuses]() -> std::optional<SyncStatus> {
+        for (const QList<QVariant> &emitted : std::as_const(statuses)) {
+            const auto status = emitted.at(0).value<SyncStatus>();
+            if (status.seenByError)
+                return status;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(seenByDenied().has_value(), 30000);
+    SyncStatus status = *seenByDenied();
+    QCOMPARE(status.seenByError->kind, Error::Kind::Forbidden);
+    status.fileProfilesError.reset();
+    window->connectorPage()->showSyncStatus(status);
+    QVERIFY2(lastError->text().startsWith(QStringLiteral("Incidents sync, but Defender's device "
+                                                         "discovery answers are not fetched, so "
+                                                         "SeenBy()")),
              qPrintable(lastError->text()));
     QVERIFY2(lastError->text().contains(QStringLiteral("Grant ThreatHunting.Read.All")),
              qPrintable(lastError->text()));

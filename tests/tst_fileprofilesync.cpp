@@ -351,8 +351,11 @@ void TestFileProfileSync::throttledRetriesAfterTheWait()
                  {QStringLiteral("retryAfter"), 1},
                  {QStringLiteral("path"), QStringLiteral("/security/runHuntingQuery")}});
     auto controller = makeController(m_sim.syncConfig(m_dir->filePath(QStringLiteral("vigil.db"))));
+    QSignalSpy enriched(controller.get(), &SyncController::enrichmentFinished);
     QVERIFY(syncUntilStored(*controller, files));
     QVERIFY(storedProfiles().value(files[0]));
+    // SeenBy() is fetched after the profiles: done before the next fault is set.
+    QTRY_VERIFY_WITH_TIMEOUT(!enriched.isEmpty() && enriched.last().at(0).toInt() > 0, 30000);
     // The 429 was answered, and the same query went again after its Retry-After.
     QCOMPARE(m_sim.admin("GET", QStringLiteral("/_sim/stats"))
                      .value(QLatin1String("faultsInjected"))

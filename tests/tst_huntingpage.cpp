@@ -3,6 +3,7 @@
 // `vigilctl hunt`, the error underline, tabs across restarts, and Hunt from the incident detail.
 #include "entitytreemodel.h"
 #include "eventcontroller.h"
+#include "eventstore.h"
 #include "huntingcontroller.h"
 #include "huntingpage.h"
 #include "huntingpivot.h"
@@ -275,6 +276,42 @@ private Q_SLOTS:
         QVERIFY2(tab->statusText().startsWith(QStringLiteral("2 rows · ")),
                  qPrintable(tab->statusText()));
         QVERIFY(tab->errorText().isEmpty());
+    }
+
+    // invoke SeenBy(): the list Defender answered shows as its JSON; a device Vigil was not told
+    // about shows as null (not known), which is not the empty list (nobody saw it).
+    void seenByShowsWhatDefenderAnswered()
+    {
+        {
+            auto events = openEventStore(m_db);
+            QVERIFY(events);
+            SeenByRecord d1;
+            d1.deviceId = QStringLiteral("d1");
+            d1.seenBy = QStringLiteral(
+                    R"([{"DeviceId":"d2","LastEncountered":"2024-03-26T08:55:00.0000000Z"}])");
+            d1.fetched = 1;
+            QVERIFY(events.value()->storeSeenBy({d1}));
+        }
+        auto page = newPage();
+        HuntingTab *tab = page->currentTab();
+        tab->editor()->setPlainText(QStringLiteral(
+                "DeviceProcessEvents\n| summarize arg_max(Timestamp, DeviceName) by DeviceId\n"
+                "| invoke SeenBy()\n| order by DeviceId asc"));
+        tab->editor()->setFocus();
+        const HuntRunResult result = runWithKeys(tab);
+        QCOMPARE(result.status, HuntRunResult::Status::Ok);
+        QCOMPARE(headerNames(tab->resultView()->model()),
+                 (QStringList{QStringLiteral("DeviceId"), QStringLiteral("Timestamp"),
+                              QStringLiteral("DeviceName"), QStringLiteral("SeenBy")}));
+        QCOMPARE(tab->resultView()->model()->headerData(3, Qt::Horizontal, Qt::ToolTipRole),
+                 QVariant(QStringLiteral("SeenBy (dynamic)")));
+        const QStringList seenBy = columnTexts(tab->resultView(), 3);
+        QCOMPARE(seenBy.size(), 2);
+        QCOMPARE(
+                seenBy[0],
+                QStringLiteral(
+                        R"([{"DeviceId":"d2","LastEncountered":"2024-03-26T08:55:00.0000000Z"}])"));
+        QCOMPARE(seenBy[1], QString());
     }
 
     void shiftEnterRunsTheBlockAtTheCursor()

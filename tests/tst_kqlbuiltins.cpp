@@ -2,6 +2,7 @@
 // engine over imported events. Expected values are worked out by hand from Microsoft's pages
 // (cited above each test) and from the data each test writes; result columns are checked against
 // Microsoft's analyzer (tools/kql-oracle) where it is installed.
+#include "eventstore.h"
 #include "huntingrunner.h"
 #include "kqltime.h"
 #include "support/kqlrun.h"
@@ -39,7 +40,8 @@ private Q_SLOTS:
     void deviceFromIpFromNetworkInfo();
     void pivotAggregatesAndEmptyCells();
     void parseVersionComparesLikeTheDocs();
-    void undocumentedBuiltinsAreRefusedByName();
+    void seenByFromDefendersAnswers();
+    void seenByKeysAndRefusals();
     void columnsAreTheOracles();
     void parseXmlFollowsTheDocs();
     void dynamicToJsonFollowsTheDocs();
@@ -162,6 +164,24 @@ void TestKqlBuiltins::initTestCase()
     QFile db(m_mmdb);
     QVERIFY(db.open(QIODevice::WriteOnly));
     db.write(mmdb.file());
+
+    // What Defender's SeenBy() answered when the sync asked (values made up for the test): ws-2
+    // (d2) and srv-3 (d3) saw ws-1 (d1), the second at a time that is not one; nobody saw d3;
+    // the answer said nothing of d2; d4 was never asked.
+    auto events = openEventStore(m_db);
+    QVERIFY(events);
+    SeenByRecord d1;
+    d1.deviceId = QStringLiteral("d1");
+    d1.seenBy = QStringLiteral(R"([{"DeviceId":"d2","LastEncountered":"2024-03-01T09:00:00.)"
+                               R"(0000000Z"},{"DeviceId":"d3","LastEncountered":null}])");
+    d1.fetched = 1;
+    SeenByRecord d2 = d1;
+    d2.deviceId = QStringLiteral("d2");
+    d2.seenBy.reset();
+    SeenByRecord d3 = d1;
+    d3.deviceId = QStringLiteral("d3");
+    d3.seenBy = QStringLiteral("[]");
+    QVERIFY(events.value()->storeSeenBy({d1, d2, d3}));
 }
 
 // https://learn.microsoft.com/kusto/query/geo-info-from-ip-address-function : a bag of country,
@@ -486,9 +506,53 @@ void TestKqlBuiltins::parseVersionComparesLikeTheDocs()
                   "decimal values cannot be compiled");
 }
 
-void TestKqlBuiltins::undocumentedBuiltinsAreRefusedByName()
+// https://learn.microsoft.com/defender-xdr/advanced-hunting-seenby-function : the onboarded
+// devices that saw each device (its DeviceId) through device discovery. Microsoft's analyzer
+// adds one dynamic column SeenBy; its value is the list Defender answered, kept by the sync:
+// null where Vigil does not know (never asked, or the answer said nothing), [] where Defender
+// said nobody saw the device.
+void TestKqlBuiltins::seenByFromDefendersAnswers()
 {
-    CHECK_REFUSED(QStringLiteral("DeviceInfo | invoke SeenBy()"), "device discovery");
+    CHECK_ROWS(
+            QStringLiteral("datatable(DeviceId:string) ['d1', 'd2', 'd3', 'd4', ''] | invoke "
+                           "SeenBy() | order by DeviceId asc"),
+            (Rows{{"", "null"},
+                  {"d1", R"([{"DeviceId":"d2","LastEncountered":"2024-03-01T09:00:00.0000000Z"},)"
+                         R"({"DeviceId":"d3","LastEncountered":null}])"},
+                  {"d2", "null"},
+                  {"d3", "[]"},
+                  {"d4", "null"}}));
+    // The public queries' idiom: one row per device that saw it, with when.
+    CHECK_ROWS(QStringLiteral("DeviceProcessEvents | summarize arg_max(Timestamp, *) by DeviceId "
+                              "| invoke SeenBy() | mv-expand SeenBy | project DeviceId, FileName, "
+                              "Seer = tostring(SeenBy.DeviceId), When = "
+                              "todatetime(SeenBy.LastEncountered) | order by Seer asc"),
+               (Rows{{"d1", "<b>x</b>.exe", "d2", "2024-03-01T09:00:00.0000000Z"},
+                     {"d1", "<b>x</b>.exe", "d3", "null"}}));
+    // Every input row stays, once: two rows of d1 both get its list.
+    CHECK_ROWS(QStringLiteral("DeviceFileEvents | union DeviceProcessEvents | invoke SeenBy() | "
+                              "summarize n = count(), lists = dcount(tostring(SeenBy)) by "
+                              "DeviceId"),
+               (Rows{{"d1", "2", "1"}}));
+}
+
+// SeenBy() takes no argument (Microsoft's analyzer refuses one) and reads the input's DeviceId,
+// a string; a SeenBy column the input has keeps its place and values, as the analyzer says.
+void TestKqlBuiltins::seenByKeysAndRefusals()
+{
+    const KqlRunResult r = run(QStringLiteral("DeviceNetworkEvents | project RemoteIP, DeviceId | "
+                                              "invoke SeenBy()"));
+    QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+    QCOMPARE(r.columns,
+             (QStringList{QStringLiteral("RemoteIP:string"), QStringLiteral("DeviceId:string"),
+                          QStringLiteral("SeenBy:dynamic")}));
+    CHECK_ROWS(QStringLiteral("datatable(DeviceId:string, SeenBy:string) ['d1', 'mine'] | invoke "
+                              "SeenBy()"),
+               (Rows{{"d1", "mine"}}));
+    CHECK_REFUSED(QStringLiteral("DeviceInfo | invoke SeenBy(DeviceId)"), "takes no argument");
+    CHECK_REFUSED(QStringLiteral("AlertInfo | invoke SeenBy()"), "column DeviceId");
+    CHECK_REFUSED(QStringLiteral("datatable(DeviceId:long) [1] | invoke SeenBy()"),
+                  "must be a string");
 }
 
 // The result columns of what runs here are the ones Microsoft's analyzer gives the query.
@@ -524,6 +588,12 @@ void TestKqlBuiltins::columnsAreTheOracles()
             QStringLiteral("DeviceNetworkEvents | project IP = LocalIP | invoke DeviceFromIP()"),
             QStringLiteral("DeviceNetworkEvents | project Addr = LocalIP | invoke "
                            "DeviceFromIP(Addr, datetime(2024-03-01))"),
+            QStringLiteral("DeviceInfo | invoke SeenBy()"),
+            QStringLiteral("datatable(DeviceId:string, SeenBy:string) ['d1', 'mine'] | invoke "
+                           "SeenBy()"),
+            QStringLiteral("DeviceInfo | summarize arg_max(Timestamp, *) by DeviceId | invoke "
+                           "SeenBy() | mv-expand SeenBy | project DeviceId, Seer = "
+                           "tostring(SeenBy.DeviceId), When = todatetime(SeenBy.LastEncountered)"),
     };
     QByteArray input;
     for (qsizetype i = 0; i < queries.size(); ++i)

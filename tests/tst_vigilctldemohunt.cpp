@@ -18,6 +18,7 @@ private Q_SLOTS:
     void eventsPullFillsTheTables();
     void syncOnceReadsOnWithoutRejects();
     void huntFindsTheIncidentDevice();
+    void seenByShowsTheTenantsDeviceDiscovery();
 
 private:
     struct Run
@@ -115,6 +116,9 @@ void TestVigilctlDemoHunt::syncOnceReadsOnWithoutRejects()
     QVERIFY2(sync.exitCode == 0, sync.err.constData());
     QVERIFY2(sync.out.contains("Synced"), sync.out.constData());
     QVERIFY2(sync.out.contains("Hunting events:"), sync.out.constData());
+    // One cycle also fetches Defender's functions for what the events and incidents name.
+    QVERIFY2(sync.out.contains("For local hunts: 200 file profiles and "), sync.out.constData());
+    QVERIFY2(!sync.out.contains(" and 0 SeenBy() answers"), sync.out.constData());
     if (QDateTime::currentDateTimeUtc().time().hour() != m_pullHour)
         QSKIP("A new hour began between the two runs: the demo tenant is another one.");
     QVERIFY2(sync.out.contains(" 0 lines rejected."), sync.out.constData());
@@ -163,6 +167,31 @@ void TestVigilctlDemoHunt::huntFindsTheIncidentDevice()
             = QJsonDocument::fromJson(hunt.out).object().value(QLatin1String("rows")).toArray();
     QCOMPARE(rows.size(), 1);
     QVERIFY2(rows.first().toArray().first().toInteger() > 0, hunt.out.constData());
+}
+
+// What `sync --once` fetched from the demo tenant's SeenBy(): every device of DeviceInfo has an
+// answer, most were seen by another device, some by none ([]).
+void TestVigilctlDemoHunt::seenByShowsTheTenantsDeviceDiscovery()
+{
+    const Run hunt
+            = vigilctl({QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("hunt"),
+                        QStringLiteral("DeviceInfo | distinct DeviceId | invoke SeenBy() | "
+                                       "summarize devices = count(), known = "
+                                       "countif(isnotnull(SeenBy)), seen = "
+                                       "countif(array_length(SeenBy) > 0)"),
+                        QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(hunt.exitCode == 0, hunt.err.constData());
+    const QJsonArray row = QJsonDocument::fromJson(hunt.out)
+                                   .object()
+                                   .value(QLatin1String("rows"))
+                                   .toArray()
+                                   .first()
+                                   .toArray();
+    QCOMPARE(row.size(), 3);
+    const qint64 devices = row[0].toInteger();
+    QVERIFY2(devices > 10, hunt.out.constData());
+    QCOMPARE(row[1].toInteger(), devices);
+    QVERIFY2(row[2].toInteger() > 0 && row[2].toInteger() < devices, hunt.out.constData());
 }
 
 QTEST_MAIN(TestVigilctlDemoHunt)

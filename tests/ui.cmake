@@ -27,7 +27,7 @@ vigil_add_test(NAME tst_schemabrowser SOURCES tst_schemabrowser.cpp LIBS vigil_u
 vigil_add_test(NAME tst_querylibrarypanel SOURCES tst_querylibrarypanel.cpp LIBS vigil_ui vigil_facade
                LABELS ui hunting)
 # The hunting page driven by keyboard on a store with known rows; exports compared with vigilctl.
-vigil_add_test(NAME tst_huntingpage SOURCES tst_huntingpage.cpp LIBS vigil_ui vigil_facade
+vigil_add_test(NAME tst_huntingpage SOURCES tst_huntingpage.cpp LIBS vigil_ui vigil_facade vigil_store
                LABELS hunting ui TIMEOUT 240)
 target_compile_definitions(tst_huntingpage PRIVATE VIGILCTL_PATH="$<TARGET_FILE:vigilctl>")
 add_dependencies(tst_huntingpage vigilctl)

@@ -532,6 +532,8 @@ void ConnectorPage::showSyncStatus(const SyncStatus &status)
         m_lastError->setText(componentAlertsErrorText(*status.componentAlertsError));
     else if (status.fileProfilesError)
         m_lastError->setText(fileProfilesErrorText(*status.fileProfilesError));
+    else if (status.seenByError)
+        m_lastError->setText(seenByErrorText(*status.seenByError));
     else
         m_lastError->setText(tr("None"));
 
@@ -595,6 +597,26 @@ QString ConnectorPage::fileProfilesErrorText(const Error &error)
                 .arg(ErrorText::detailOf(error));
     default:
         return tr("Incidents sync, but Defender's file profiles were not fetched: %1")
+                .arg(errorDescription(error));
+    }
+}
+
+QString ConnectorPage::seenByErrorText(const Error &error)
+{
+    // Incidents and hunting still work; only SeenBy() in local hunts stays null.
+    switch (error.kind) {
+    case Error::Kind::Forbidden:
+        return tr("Incidents sync, but Defender's device discovery answers are not fetched, so "
+                  "SeenBy() in local hunts shows null: the app registration may not run hunting "
+                  "queries (%1). Grant ThreatHunting.Read.All with admin consent and connect "
+                  "again.")
+                .arg(ErrorText::detailOf(error));
+    case Error::Kind::Throttled:
+        return tr("Defender is throttling hunting queries: SeenBy() answers are fetched again "
+                  "after its wait (%1).")
+                .arg(ErrorText::detailOf(error));
+    default:
+        return tr("Incidents sync, but Defender's SeenBy() answers were not fetched: %1")
                 .arg(errorDescription(error));
     }
 }

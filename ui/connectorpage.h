@@ -134,6 +134,8 @@ private:
     static QString componentAlertsErrorText(const Error &error);
     /** Why Defender's file profiles are not fetched, and what to do about it. */
     static QString fileProfilesErrorText(const Error &error);
+    /** Why Defender's SeenBy() answers are not fetched, and what to do about it. */
+    static QString seenByErrorText(const Error &error);
     static QString reasonText(RuleProduct product);
 
     // Asking first (connectorpagesafety.cpp): turning the Microsoft rules on, leaving an edited

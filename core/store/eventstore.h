@@ -5,6 +5,7 @@
 #include "eventtypes.h"
 #include "fileprofilerecord.h"
 #include "result.h"
+#include "seenbyrecord.h"
 #include "storeconfig.h"
 
 #include <QString>
@@ -87,6 +88,16 @@ public:
             = 0;
     /** Stores (replaces) these profiles in one transaction. */
     virtual Result<void> storeFileProfiles(const QList<FileProfileRecord> &profiles) = 0;
+    /**
+     * DeviceIds to ask Defender's SeenBy() about: those of first, then those of the most recently
+     * ingested DeviceInfo, DeviceNetworkInfo and AlertEvidence rows, that have no answer fetched
+     * at or after freshSince (ticks); at most max. Only ids of 1 to 64 letters, digits and '-'
+     * count (what Defender's DeviceIds are; nothing else reaches a query).
+     */
+    virtual Result<QStringList> seenByToFetch(const QStringList &first, qint64 freshSince, int max)
+            = 0;
+    /** Stores (replaces) these answers in one transaction. */
+    virtual Result<void> storeSeenBy(const QList<SeenByRecord> &records) = 0;
     virtual int latestSchemaVersion() const = 0;
     virtual int schemaVersion() const = 0;
     virtual QString journalMode() const = 0;

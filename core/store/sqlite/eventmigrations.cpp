@@ -152,6 +152,12 @@ const SqliteDatabase::Migrations &eventMigrations()
                 " threat_name TEXT NOT NULL DEFAULT '', publisher TEXT NOT NULL DEFAULT '',"
                 " software_name TEXT NOT NULL DEFAULT '', fetched INTEGER NOT NULL)"
                 " WITHOUT ROWID")});
+        // 4: what Defender's SeenBy() said of the devices the local data names (fetched by the
+        // sync, see SeenBySync): seen_by the JSON array of the devices that saw it, NULL when
+        // the answer said nothing of the device.
+        migrations.append(QStringList{
+                QStringLiteral("CREATE TABLE _vigil_seen_by (device_id TEXT PRIMARY KEY NOT NULL,"
+                               " seen_by TEXT, fetched INTEGER NOT NULL) WITHOUT ROWID")});
         return migrations;
     }();
     return list;

@@ -44,6 +44,9 @@ public:
     Result<QStringList> fileProfilesToFetch(const QStringList &first, qint64 freshSince,
                                             int max) override;
     Result<void> storeFileProfiles(const QList<FileProfileRecord> &profiles) override;
+    Result<QStringList> seenByToFetch(const QStringList &first, qint64 freshSince,
+                                      int max) override;
+    Result<void> storeSeenBy(const QList<SeenByRecord> &records) override;
     int latestSchemaVersion() const override;
     int schemaVersion() const override;
     QString journalMode() const override;

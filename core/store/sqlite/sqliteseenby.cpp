@@ -1,0 +1,110 @@
+// SqliteEventStore's SeenBy() answers: which devices to ask Defender about, and what it said
+// (table _vigil_seen_by, see eventmigrations.cpp).
+#include "sqliteeventstore.h"
+
+#include "eventmigrations.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Vigil {
+
+Result<QStringList> SqliteEventStore::seenByToFetch(const QStringList &first, qint64 freshSince,
+                                                    int max)
+{
+    // Recent rows first: each source reads its latest rows through the ingestion-time index
+    // only, so the cost per call stays bounded whatever the tables hold.
+    constexpr int rowsPerSource = 2000;
+    static const char *const tables[] = {"AlertEvidence", "DeviceInfo", "DeviceNetworkInfo"};
+    QStringList candidates;
+    QSet<QString> seen;
+    const auto add = [&](const QString &id) {
+        if (isSeenByDeviceId(id) && !seen.contains(id)) {
+            seen.insert(id);
+            candidates.append(id);
+        }
+    };
+    for (const QString &value : first)
+        add(value);
+    for (const char *tableName : tables) {
+        const Table *table = findTable(QString::fromLatin1(tableName));
+        if (!table || table->table->columnIndex(u"DeviceId") < 0)
+            continue;
+        QSqlQuery q(m_db.db());
+        if (!q.prepare(QStringLiteral("SELECT \"DeviceId\" FROM %1 ORDER BY _vigil_ingested DESC "
+                                      "LIMIT %2")
+                               .arg(quotedIdentifier(table->table->name))
+                               .arg(rowsPerSource))
+            || !q.exec())
+            return storageError(
+                    QStringLiteral("reading the devices of %1 failed").arg(table->table->name),
+                    q.lastError());
+        while (q.next())
+            add(q.value(0).toString());
+    }
+    // Those without a fresh answer, in that order.
+    QSet<QString> fresh;
+    constexpr qsizetype chunk = 400;
+    for (qsizetype at = 0; at < candidates.size(); at += chunk) {
+        const QStringList part = candidates.mid(at, chunk);
+        QStringList marks;
+        for (qsizetype i = 0; i < part.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("SELECT device_id FROM _vigil_seen_by WHERE fetched >= ? AND "
+                                 "device_id IN (%1)")
+                          .arg(marks.join(u',')));
+        q.addBindValue(freshSince);
+        for (const QString &id : part)
+            q.addBindValue(id);
+        if (!q.exec())
+            return storageError(QStringLiteral("reading the SeenBy() answers failed"),
+                                q.lastError());
+        while (q.next())
+            fresh.insert(q.value(0).toString());
+    }
+    QStringList due;
+    for (const QString &id : std::as_const(candidates)) {
+        if (due.size() >= max)
+            break;
+        if (!fresh.contains(id))
+            due.append(id);
+    }
+    return due;
+}
+
+Result<void> SqliteEventStore::storeSeenBy(const QList<SeenByRecord> &records)
+{
+    if (auto w = m_db.checkWritable(); !w)
+        return w;
+    if (records.isEmpty())
+        return {};
+    if (auto begun = run("BEGIN IMMEDIATE"); !begun)
+        return begun;
+    QSqlQuery q(m_db.db());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO _vigil_seen_by (device_id, seen_by, "
+                             "fetched) VALUES (?, ?, ?)"));
+    for (const SeenByRecord &r : records) {
+        if (!isSeenByDeviceId(r.deviceId))
+            continue; // never a row under anything a query could not have named
+        q.addBindValue(r.deviceId);
+        q.addBindValue(r.seenBy ? QVariant(*r.seenBy) : QVariant(QMetaType::fromType<QString>()));
+        q.addBindValue(r.fetched);
+        if (!q.exec()) {
+            const Error error = storageError(QStringLiteral("storing a SeenBy() answer failed"),
+                                             q.lastError());
+            q.finish();
+            (void)run("ROLLBACK");
+            return error;
+        }
+    }
+    q.finish();
+    if (auto committed = run("COMMIT"); !committed) {
+        (void)run("ROLLBACK");
+        return committed;
+    }
+    return {};
+}
+
+} // namespace Vigil
