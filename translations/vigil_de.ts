@@ -835,25 +835,25 @@
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>Medium</source>
         <translation>Mittel</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>Low</source>
         <translation>Niedrig</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>Informational</source>
         <translation>Informativ</translation>
     </message>
@@ -1141,108 +1141,138 @@
         <translation>%1 von %2 in der letzten Minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="565"/>
+        <location filename="../ui/connectorpage.cpp" line="569"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Offline – neuer Versuch mit wachsenden Pausen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="534"/>
-        <location filename="../ui/connectorpage.cpp" line="567"/>
+        <location filename="../ui/connectorpage.cpp" line="589"/>
+        <source>Incidents sync, but Defender&apos;s file profiles are not fetched, so FileProfile() in local hunts shows no global prevalence, publisher or threat name: the app registration may not run hunting queries (%1). Grant ThreatHunting.Read.All with admin consent and connect again.</source>
+        <translation>Incidents werden synchronisiert, aber die Dateiprofile von Defender werden nicht abgerufen, daher zeigt FileProfile() in lokalen Hunts keine globale Verbreitung, keinen Herausgeber und keinen Bedrohungsnamen: Die App-Registrierung darf keine Hunting-Abfragen ausführen (%1). Erteilen Sie ThreatHunting.Read.All mit Administratorzustimmung und verbinden Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="595"/>
+        <source>Defender is throttling hunting queries: file profiles are fetched again after its wait (%1).</source>
+        <translation>Defender drosselt Hunting-Abfragen: Dateiprofile werden nach der Wartezeit erneut abgerufen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="599"/>
+        <source>Incidents sync, but Defender&apos;s file profiles were not fetched: %1</source>
+        <translation>Incidents werden synchronisiert, aber die Dateiprofile von Defender wurden nicht abgerufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="609"/>
+        <source>Incidents sync, but Defender&apos;s device discovery answers are not fetched, so SeenBy() in local hunts shows null: the app registration may not run hunting queries (%1). Grant ThreatHunting.Read.All with admin consent and connect again.</source>
+        <translation>Incidents werden synchronisiert, aber die Antworten der Geräteerkennung von Defender werden nicht abgerufen, daher zeigt SeenBy() in lokalen Hunts null: Die App-Registrierung darf keine Hunting-Abfragen ausführen (%1). Erteilen Sie ThreatHunting.Read.All mit Administratorzustimmung und verbinden Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="615"/>
+        <source>Defender is throttling hunting queries: SeenBy() answers are fetched again after its wait (%1).</source>
+        <translation>Defender drosselt Hunting-Abfragen: SeenBy()-Antworten werden nach der Wartezeit erneut abgerufen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="619"/>
+        <source>Incidents sync, but Defender&apos;s SeenBy() answers were not fetched: %1</source>
+        <translation>Incidents werden synchronisiert, aber die SeenBy()-Antworten von Defender wurden nicht abgerufen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="538"/>
+        <location filename="../ui/connectorpage.cpp" line="571"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="553"/>
+        <location filename="../ui/connectorpage.cpp" line="557"/>
         <source>not yet</source>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="559"/>
+        <location filename="../ui/connectorpage.cpp" line="563"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Warten vor dem nächsten Aufruf: %1 (bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="569"/>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
         <source>nothing sent since Vigil started</source>
         <translation>seit dem Start von Vigil nichts gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="573"/>
+        <location filename="../ui/connectorpage.cpp" line="577"/>
         <source>at most %1 s</source>
         <translation>höchstens %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="574"/>
+        <location filename="../ui/connectorpage.cpp" line="578"/>
         <source>at most %1 min</source>
         <translation>höchstens %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="576"/>
+        <location filename="../ui/connectorpage.cpp" line="580"/>
         <source>unknown until the first pull</source>
         <translation>unbekannt bis zum ersten Abruf</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="199"/>
+        <location filename="../ui/connectorpagerules.cpp" line="201"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Die Regeln konnten nicht gespeichert oder gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="208"/>
+        <location filename="../ui/connectorpagerules.cpp" line="210"/>
         <source>Off — turned off above</source>
         <translation>Aus – oben ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="209"/>
+        <location filename="../ui/connectorpagerules.cpp" line="211"/>
         <source>On</source>
         <translation>Ein</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="209"/>
+        <location filename="../ui/connectorpagerules.cpp" line="211"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="216"/>
+        <location filename="../ui/connectorpagerules.cpp" line="218"/>
         <source>every severity</source>
         <translation>jeder Schweregrad</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="228"/>
+        <location filename="../ui/connectorpagerules.cpp" line="230"/>
         <source>title contains %1</source>
         <translation>Titel enthält %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="230"/>
+        <location filename="../ui/connectorpagerules.cpp" line="232"/>
         <source>title excludes %1</source>
         <translation>Titel schließt %1 aus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="232"/>
+        <location filename="../ui/connectorpagerules.cpp" line="234"/>
         <source>skips alerts in M365D incidents</source>
         <translation>überspringt Warnungen in M365D-Vorfällen</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="286"/>
+        <location filename="../ui/connectorpagerules.cpp" line="288"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Ausgeschaltet durch „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“; entfernen Sie dort den Haken, um sie einzuschalten.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="297"/>
+        <location filename="../ui/connectorpagerules.cpp" line="299"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Aus, solange „Alle Microsoft-Regeln zur Vorfallerstellung ausschalten“ angehakt ist. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="585"/>
+        <location filename="../ui/connectorpage.cpp" line="629"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen und die Regeln zur Vorfallerstellung laufen nicht: Die App-Registrierung darf keine Warnungen lesen (%1). Erteilen Sie SecurityAlert.Read.All mit Administratoreinwilligung.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="590"/>
+        <location filename="../ui/connectorpage.cpp" line="634"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Vorfälle werden synchronisiert, aber Microsoft Graph hat die Abfrage der Einzelwarnungen abgelehnt, daher laufen die Regeln zur Vorfallerstellung nicht (%1). Bitte melden Sie dies mit dem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="594"/>
+        <location filename="../ui/connectorpage.cpp" line="638"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Vorfälle werden synchronisiert, aber Einzelwarnungen werden nicht abgerufen: %1</translation>
     </message>
@@ -1267,17 +1297,17 @@
         <translation>Warnungen von Defender for Cloud erreichen Microsoft 365 Defender nur für verbundene Abonnements; die Regel erstellt Vorfälle aus den übrigen. Sie überspringt Warnungen, die bereits ein M365D-Vorfall enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="312"/>
+        <location filename="../ui/connectorpagerules.cpp" line="314"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Wählen Sie mindestens einen Schweregrad; eine Regel ohne Schweregrade würde nichts erstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="317"/>
+        <location filename="../ui/connectorpagerules.cpp" line="319"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Ein Titelteil ist leer: Entfernen Sie das überzählige Komma.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="322"/>
+        <location filename="../ui/connectorpagerules.cpp" line="324"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>„%1“ ist zugleich ein- und ausgeschlossen: Eine Warnung mit diesem Titelteil würde nie erfasst.</translation>
     </message>

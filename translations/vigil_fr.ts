@@ -835,25 +835,25 @@
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>High</source>
         <translation>Élevée</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>Medium</source>
         <translation>Moyenne</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>Low</source>
         <translation>Faible</translation>
     </message>
     <message>
         <location filename="../ui/connectorpagerules.cpp" line="120"/>
-        <location filename="../ui/connectorpagerules.cpp" line="219"/>
+        <location filename="../ui/connectorpagerules.cpp" line="221"/>
         <source>Informational</source>
         <translation>Informative</translation>
     </message>
@@ -1141,108 +1141,138 @@
         <translation>%1 sur %2 au cours de la dernière minute</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="565"/>
+        <location filename="../ui/connectorpage.cpp" line="569"/>
         <source>Offline — retrying with growing pauses</source>
         <translation>Hors ligne — nouvel essai avec des pauses croissantes</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="534"/>
-        <location filename="../ui/connectorpage.cpp" line="567"/>
+        <location filename="../ui/connectorpage.cpp" line="589"/>
+        <source>Incidents sync, but Defender&apos;s file profiles are not fetched, so FileProfile() in local hunts shows no global prevalence, publisher or threat name: the app registration may not run hunting queries (%1). Grant ThreatHunting.Read.All with admin consent and connect again.</source>
+        <translation>Les incidents se synchronisent, mais les profils de fichiers de Defender ne sont pas récupérés : FileProfile() n&apos;affiche donc dans les chasses locales ni prévalence globale, ni éditeur, ni nom de menace. L&apos;inscription d&apos;application ne peut peut-être pas exécuter de requêtes de chasse (%1). Accordez ThreatHunting.Read.All avec le consentement administrateur et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="595"/>
+        <source>Defender is throttling hunting queries: file profiles are fetched again after its wait (%1).</source>
+        <translation>Defender limite les requêtes de chasse : les profils de fichiers seront récupérés à nouveau après son délai (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="599"/>
+        <source>Incidents sync, but Defender&apos;s file profiles were not fetched: %1</source>
+        <translation>Les incidents se synchronisent, mais les profils de fichiers de Defender n&apos;ont pas été récupérés : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="609"/>
+        <source>Incidents sync, but Defender&apos;s device discovery answers are not fetched, so SeenBy() in local hunts shows null: the app registration may not run hunting queries (%1). Grant ThreatHunting.Read.All with admin consent and connect again.</source>
+        <translation>Les incidents se synchronisent, mais les réponses de découverte d&apos;appareils de Defender ne sont pas récupérées : SeenBy() affiche donc null dans les chasses locales. L&apos;inscription d&apos;application ne peut peut-être pas exécuter de requêtes de chasse (%1). Accordez ThreatHunting.Read.All avec le consentement administrateur et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="615"/>
+        <source>Defender is throttling hunting queries: SeenBy() answers are fetched again after its wait (%1).</source>
+        <translation>Defender limite les requêtes de chasse : les réponses SeenBy() seront récupérées à nouveau après son délai (%1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="619"/>
+        <source>Incidents sync, but Defender&apos;s SeenBy() answers were not fetched: %1</source>
+        <translation>Les incidents se synchronisent, mais les réponses SeenBy() de Defender n&apos;ont pas été récupérées : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/connectorpage.cpp" line="538"/>
+        <location filename="../ui/connectorpage.cpp" line="571"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="553"/>
+        <location filename="../ui/connectorpage.cpp" line="557"/>
         <source>not yet</source>
         <translation>pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="559"/>
+        <location filename="../ui/connectorpage.cpp" line="563"/>
         <source>Waiting %1 before the next call (until %2)</source>
         <translation>Attente de %1 avant le prochain appel (jusqu’à %2)</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="569"/>
+        <location filename="../ui/connectorpage.cpp" line="573"/>
         <source>nothing sent since Vigil started</source>
         <translation>rien d’envoyé depuis le démarrage de Vigil</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="573"/>
+        <location filename="../ui/connectorpage.cpp" line="577"/>
         <source>at most %1 s</source>
         <translation>au plus %1&#xa0;s</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="574"/>
+        <location filename="../ui/connectorpage.cpp" line="578"/>
         <source>at most %1 min</source>
         <translation>au plus %1&#xa0;min</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="576"/>
+        <location filename="../ui/connectorpage.cpp" line="580"/>
         <source>unknown until the first pull</source>
         <translation>inconnu jusqu’à la première récupération</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="199"/>
+        <location filename="../ui/connectorpagerules.cpp" line="201"/>
         <source>The rules could not be saved or read: %1</source>
         <translation>Les règles n’ont pas pu être enregistrées ou lues&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="208"/>
+        <location filename="../ui/connectorpagerules.cpp" line="210"/>
         <source>Off — turned off above</source>
         <translation>Désactivée — par la case ci-dessus</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="209"/>
+        <location filename="../ui/connectorpagerules.cpp" line="211"/>
         <source>On</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="209"/>
+        <location filename="../ui/connectorpagerules.cpp" line="211"/>
         <source>Off</source>
         <translation>Désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="216"/>
+        <location filename="../ui/connectorpagerules.cpp" line="218"/>
         <source>every severity</source>
         <translation>toutes les gravités</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="228"/>
+        <location filename="../ui/connectorpagerules.cpp" line="230"/>
         <source>title contains %1</source>
         <translation>le titre contient %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="230"/>
+        <location filename="../ui/connectorpagerules.cpp" line="232"/>
         <source>title excludes %1</source>
         <translation>le titre exclut %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="232"/>
+        <location filename="../ui/connectorpagerules.cpp" line="234"/>
         <source>skips alerts in M365D incidents</source>
         <translation>ignore les alertes des incidents M365D</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="286"/>
+        <location filename="../ui/connectorpagerules.cpp" line="288"/>
         <source>Turned off by &quot;Turn off all Microsoft incident creation rules&quot;; clear that box to turn it on.</source>
         <translation>Désactivée par «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;»&#xa0;; décochez cette case pour l’activer.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="297"/>
+        <location filename="../ui/connectorpagerules.cpp" line="299"/>
         <source>Off while &quot;Turn off all Microsoft incident creation rules&quot; is checked. %1</source>
         <translation>Désactivée tant que «&#xa0;Désactiver toutes les règles Microsoft de création d’incidents&#xa0;» est cochée. %1</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="585"/>
+        <location filename="../ui/connectorpage.cpp" line="629"/>
         <source>Incidents sync, but component alerts are not pulled and the incident creation rules do not run: the app registration may not read alerts (%1). Grant SecurityAlert.Read.All with admin consent.</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées et les règles de création d’incidents ne s’exécutent pas&#xa0;: l’inscription d’application n’a pas le droit de lire les alertes (%1). Accordez SecurityAlert.Read.All avec le consentement administrateur.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="590"/>
+        <location filename="../ui/connectorpage.cpp" line="634"/>
         <source>Incidents sync, but Microsoft Graph refused the component alert query, so the incident creation rules do not run (%1). Please report this with the log.</source>
         <translation>Les incidents sont synchronisés, mais Microsoft Graph a refusé la requête des alertes des composants&#xa0;; les règles de création d’incidents ne s’exécutent donc pas (%1). Signalez-le avec le journal.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpage.cpp" line="594"/>
+        <location filename="../ui/connectorpage.cpp" line="638"/>
         <source>Incidents sync, but component alerts are not pulled: %1</source>
         <translation>Les incidents sont synchronisés, mais les alertes des composants ne sont pas récupérées&#xa0;: %1</translation>
     </message>
@@ -1267,17 +1297,17 @@
         <translation>Les alertes de Defender for Cloud n’atteignent Microsoft 365 Defender que pour les abonnements connectés&#xa0;: la règle crée des incidents pour les autres. Elle ignore les alertes déjà présentes dans un incident M365D.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="312"/>
+        <location filename="../ui/connectorpagerules.cpp" line="314"/>
         <source>Choose at least one severity; a rule without severities would create nothing.</source>
         <translation>Choisissez au moins une gravité&#xa0;; une règle sans gravité ne créerait rien.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="317"/>
+        <location filename="../ui/connectorpagerules.cpp" line="319"/>
         <source>A title part is empty: remove the extra comma.</source>
         <translation>Une partie de titre est vide&#xa0;: supprimez la virgule en trop.</translation>
     </message>
     <message>
-        <location filename="../ui/connectorpagerules.cpp" line="322"/>
+        <location filename="../ui/connectorpagerules.cpp" line="324"/>
         <source>&quot;%1&quot; is both included and excluded: an alert with it in its title would never match.</source>
         <translation>«&#xa0;%1&#xa0;» est à la fois inclus et exclu&#xa0;: une alerte dont le titre le contient ne correspondrait jamais.</translation>
     </message>
