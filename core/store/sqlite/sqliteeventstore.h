@@ -71,6 +71,11 @@ private:
     Result<void> loadSettings();
     Table *findTable(const QString &name);
     Result<void> run(const char *sql);
+    /** Of candidates, in their order, at most max whose row in table (keyed by idColumn) was
+     *  not fetched at or after freshSince. */
+    Result<QStringList> notFetchedSince(const QStringList &candidates, qint64 freshSince, int max,
+                                        const char *table, const char *idColumn,
+                                        const QString &what) const;
     Result<void> prepareInsert(Table &table);
     /** Binds and inserts row; true when it was new. */
     Result<bool> insertRow(Table &table, const EventRow &row, qint64 ingested);

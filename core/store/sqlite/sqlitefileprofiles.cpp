@@ -91,6 +91,15 @@ Result<QStringList> SqliteEventStore::fileProfilesToFetch(const QStringList &fir
         }
     }
     // Those without a fresh profile, in that order.
+    return notFetchedSince(candidates, freshSince, max, "_vigil_file_profiles", "id",
+                           QStringLiteral("reading the file profiles failed"));
+}
+
+Result<QStringList> SqliteEventStore::notFetchedSince(const QStringList &candidates,
+                                                      qint64 freshSince, int max, const char *table,
+                                                      const char *idColumn,
+                                                      const QString &what) const
+{
     QSet<QString> fresh;
     constexpr qsizetype chunk = 400;
     for (qsizetype at = 0; at < candidates.size(); at += chunk) {
@@ -99,14 +108,13 @@ Result<QStringList> SqliteEventStore::fileProfilesToFetch(const QStringList &fir
         for (qsizetype i = 0; i < part.size(); ++i)
             marks.append(QStringLiteral("?"));
         QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("SELECT id FROM _vigil_file_profiles WHERE fetched >= ? AND id "
-                                 "IN (%1)")
-                          .arg(marks.join(u',')));
+        q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE fetched >= ? AND %1 IN (%3)")
+                          .arg(QLatin1String(idColumn), QLatin1String(table), marks.join(u',')));
         q.addBindValue(freshSince);
         for (const QString &id : part)
             q.addBindValue(id);
         if (!q.exec())
-            return storageError(QStringLiteral("reading the file profiles failed"), q.lastError());
+            return storageError(what, q.lastError());
         while (q.next())
             fresh.insert(q.value(0).toString());
     }

@@ -44,34 +44,8 @@ Result<QStringList> SqliteEventStore::seenByToFetch(const QStringList &first, qi
             add(q.value(0).toString());
     }
     // Those without a fresh answer, in that order.
-    QSet<QString> fresh;
-    constexpr qsizetype chunk = 400;
-    for (qsizetype at = 0; at < candidates.size(); at += chunk) {
-        const QStringList part = candidates.mid(at, chunk);
-        QStringList marks;
-        for (qsizetype i = 0; i < part.size(); ++i)
-            marks.append(QStringLiteral("?"));
-        QSqlQuery q(m_db.db());
-        q.prepare(QStringLiteral("SELECT device_id FROM _vigil_seen_by WHERE fetched >= ? AND "
-                                 "device_id IN (%1)")
-                          .arg(marks.join(u',')));
-        q.addBindValue(freshSince);
-        for (const QString &id : part)
-            q.addBindValue(id);
-        if (!q.exec())
-            return storageError(QStringLiteral("reading the SeenBy() answers failed"),
-                                q.lastError());
-        while (q.next())
-            fresh.insert(q.value(0).toString());
-    }
-    QStringList due;
-    for (const QString &id : std::as_const(candidates)) {
-        if (due.size() >= max)
-            break;
-        if (!fresh.contains(id))
-            due.append(id);
-    }
-    return due;
+    return notFetchedSince(candidates, freshSince, max, "_vigil_seen_by", "device_id",
+                           QStringLiteral("reading the SeenBy() answers failed"));
 }
 
 Result<void> SqliteEventStore::storeSeenBy(const QList<SeenByRecord> &records)
