@@ -8,6 +8,7 @@
 #include "sqlitedatabase.h"
 #include "sqlitestatement.h"
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -71,6 +72,8 @@ private:
     Result<void> loadSettings();
     Table *findTable(const QString &name);
     Result<void> run(const char *sql);
+    /** work inside BEGIN IMMEDIATE … COMMIT; rolled back when it (or the commit) fails. */
+    Result<void> inImmediateTransaction(const std::function<Result<void>()> &work);
     /** Of candidates, in their order, at most max whose row in table (keyed by idColumn) was
      *  not fetched at or after freshSince. */
     Result<QStringList> notFetchedSince(const QStringList &candidates, qint64 freshSince, int max,

@@ -95,6 +95,22 @@ Result<QStringList> SqliteEventStore::fileProfilesToFetch(const QStringList &fir
                            QStringLiteral("reading the file profiles failed"));
 }
 
+Result<void> SqliteEventStore::inImmediateTransaction(const std::function<Result<void>()> &work)
+{
+    if (auto begun = run("BEGIN IMMEDIATE"); !begun)
+        return begun;
+    // The work's statements are gone when it returns, so nothing holds the rollback back.
+    if (Result<void> done = work(); !done) {
+        (void)run("ROLLBACK");
+        return done;
+    }
+    if (auto committed = run("COMMIT"); !committed) {
+        (void)run("ROLLBACK");
+        return committed;
+    }
+    return {};
+}
+
 Result<QStringList> SqliteEventStore::notFetchedSince(const QStringList &candidates,
                                                       qint64 freshSince, int max, const char *table,
                                                       const char *idColumn,
@@ -134,53 +150,43 @@ Result<void> SqliteEventStore::storeFileProfiles(const QList<FileProfileRecord> 
         return w;
     if (profiles.isEmpty())
         return {};
-    if (auto begun = run("BEGIN IMMEDIATE"); !begun)
-        return begun;
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO _vigil_file_profiles (id, available, sha1, sha256, md5, "
-            "file_size, global_prevalence, global_first_seen, global_last_seen, signer, issuer, "
-            "signer_hash, is_certificate_valid, is_root_signer_microsoft, signature_state, "
-            "is_executable, threat_name, publisher, software_name, fetched) VALUES (?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const FileProfileRecord &p : profiles) {
-        const QString id = fileId(p.id);
-        if (id.isEmpty())
-            continue; // never a row under anything but a hash
-        q.addBindValue(id);
-        q.addBindValue(qint64(p.available ? 1 : 0));
-        q.addBindValue(text(p.sha1));
-        q.addBindValue(text(p.sha256));
-        q.addBindValue(text(p.md5));
-        q.addBindValue(optionalValue(p.fileSize));
-        q.addBindValue(optionalValue(p.globalPrevalence));
-        q.addBindValue(optionalValue(p.globalFirstSeen));
-        q.addBindValue(optionalValue(p.globalLastSeen));
-        q.addBindValue(text(p.signer));
-        q.addBindValue(text(p.issuer));
-        q.addBindValue(text(p.signerHash));
-        q.addBindValue(optionalValue(p.isCertificateValid));
-        q.addBindValue(optionalValue(p.isRootSignerMicrosoft));
-        q.addBindValue(text(p.signatureState));
-        q.addBindValue(optionalValue(p.isExecutable));
-        q.addBindValue(text(p.threatName));
-        q.addBindValue(text(p.publisher));
-        q.addBindValue(text(p.softwareName));
-        q.addBindValue(p.fetched);
-        if (!q.exec()) {
-            const Error error
-                    = storageError(QStringLiteral("storing a file profile failed"), q.lastError());
-            q.finish();
-            (void)run("ROLLBACK");
-            return error;
+    return inImmediateTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO _vigil_file_profiles (id, available, sha1, sha256, md5, "
+                "file_size, global_prevalence, global_first_seen, global_last_seen, signer, "
+                "issuer, signer_hash, is_certificate_valid, is_root_signer_microsoft, "
+                "signature_state, is_executable, threat_name, publisher, software_name, fetched) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const FileProfileRecord &p : profiles) {
+            const QString id = fileId(p.id);
+            if (id.isEmpty())
+                continue; // never a row under anything but a hash
+            q.addBindValue(id);
+            q.addBindValue(qint64(p.available ? 1 : 0));
+            q.addBindValue(text(p.sha1));
+            q.addBindValue(text(p.sha256));
+            q.addBindValue(text(p.md5));
+            q.addBindValue(optionalValue(p.fileSize));
+            q.addBindValue(optionalValue(p.globalPrevalence));
+            q.addBindValue(optionalValue(p.globalFirstSeen));
+            q.addBindValue(optionalValue(p.globalLastSeen));
+            q.addBindValue(text(p.signer));
+            q.addBindValue(text(p.issuer));
+            q.addBindValue(text(p.signerHash));
+            q.addBindValue(optionalValue(p.isCertificateValid));
+            q.addBindValue(optionalValue(p.isRootSignerMicrosoft));
+            q.addBindValue(text(p.signatureState));
+            q.addBindValue(optionalValue(p.isExecutable));
+            q.addBindValue(text(p.threatName));
+            q.addBindValue(text(p.publisher));
+            q.addBindValue(text(p.softwareName));
+            q.addBindValue(p.fetched);
+            if (!q.exec())
+                return storageError(QStringLiteral("storing a file profile failed"), q.lastError());
         }
-    }
-    q.finish();
-    if (auto committed = run("COMMIT"); !committed) {
-        (void)run("ROLLBACK");
-        return committed;
-    }
-    return {};
+        return {};
+    });
 }
 
 } // namespace Vigil

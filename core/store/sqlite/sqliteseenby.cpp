@@ -54,31 +54,23 @@ Result<void> SqliteEventStore::storeSeenBy(const QList<SeenByRecord> &records)
         return w;
     if (records.isEmpty())
         return {};
-    if (auto begun = run("BEGIN IMMEDIATE"); !begun)
-        return begun;
-    QSqlQuery q(m_db.db());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO _vigil_seen_by (device_id, seen_by, "
-                             "fetched) VALUES (?, ?, ?)"));
-    for (const SeenByRecord &r : records) {
-        if (!isSeenByDeviceId(r.deviceId))
-            continue; // never a row under anything a query could not have named
-        q.addBindValue(r.deviceId);
-        q.addBindValue(r.seenBy ? QVariant(*r.seenBy) : QVariant(QMetaType::fromType<QString>()));
-        q.addBindValue(r.fetched);
-        if (!q.exec()) {
-            const Error error = storageError(QStringLiteral("storing a SeenBy() answer failed"),
-                                             q.lastError());
-            q.finish();
-            (void)run("ROLLBACK");
-            return error;
+    return inImmediateTransaction([&]() -> Result<void> {
+        QSqlQuery q(m_db.db());
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO _vigil_seen_by (device_id, seen_by, "
+                                 "fetched) VALUES (?, ?, ?)"));
+        for (const SeenByRecord &r : records) {
+            if (!isSeenByDeviceId(r.deviceId))
+                continue; // never a row under anything a query could not have named
+            q.addBindValue(r.deviceId);
+            q.addBindValue(r.seenBy ? QVariant(*r.seenBy)
+                                    : QVariant(QMetaType::fromType<QString>()));
+            q.addBindValue(r.fetched);
+            if (!q.exec())
+                return storageError(QStringLiteral("storing a SeenBy() answer failed"),
+                                    q.lastError());
         }
-    }
-    q.finish();
-    if (auto committed = run("COMMIT"); !committed) {
-        (void)run("ROLLBACK");
-        return committed;
-    }
-    return {};
+        return {};
+    });
 }
 
 } // namespace Vigil
