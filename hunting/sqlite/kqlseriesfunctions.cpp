@@ -461,6 +461,23 @@ double perPoint(double sum, size_t count)
     return count >= 2 ? sum / double(count - 1) : std::nan("");
 }
 
+/** The field'th member of a function's result bag (one output column of a tuple assignment):
+ *  a real, long or null as itself, anything else as dynamic; null past the end. */
+void resultBagMember(sqlite3_context *ctx, const KqlJson &bag, sqlite3_value *fieldArg)
+{
+    const qint64 field = longArg(fieldArg).value_or(-1);
+    if (field < 0 || size_t(field) >= bag.members.size())
+        return sqlite3_result_null(ctx);
+    const KqlJson &value = bag.members[size_t(field)].second;
+    if (value.kind == KqlJson::Kind::Real)
+        return resultReal(ctx, value.real);
+    if (value.kind == KqlJson::Kind::Long)
+        return sqlite3_result_int64(ctx, value.integer);
+    if (value.kind == KqlJson::Kind::Null)
+        return sqlite3_result_null(ctx);
+    resultJson(ctx, value);
+}
+
 /** kql_series_fit_line(series, field): 0 rsquare, 1 slope, 2 variance, 3 rvariance,
  * 4 interception, 5 line_fit. */
 KqlJson lineFitBag(const std::vector<double> &values, const LineFit &fit)
@@ -489,15 +506,7 @@ void seriesFitLineFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const KqlJson bag = lineFitBag(*values, fit);
     if (argc == 1)
         return resultJson(ctx, bag);
-    const qint64 field = longArg(argv[1]).value_or(-1);
-    if (field < 0 || size_t(field) >= bag.members.size())
-        return sqlite3_result_null(ctx);
-    const KqlJson &value = bag.members[size_t(field)].second;
-    if (value.kind == KqlJson::Kind::Real)
-        return resultReal(ctx, value.real);
-    if (value.kind == KqlJson::Kind::Null)
-        return sqlite3_result_null(ctx);
-    resultJson(ctx, value);
+    resultBagMember(ctx, bag, argv[1]);
 }
 
 /**
@@ -597,17 +606,7 @@ void seriesFit2LinesFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const KqlJson bag = twoLinesBag(*values);
     if (argc == 1)
         return resultJson(ctx, nestTwoLines(bag));
-    const qint64 field = longArg(argv[1]).value_or(-1);
-    if (field < 0 || size_t(field) >= bag.members.size())
-        return sqlite3_result_null(ctx);
-    const KqlJson &value = bag.members[size_t(field)].second;
-    if (value.kind == KqlJson::Kind::Real)
-        return resultReal(ctx, value.real);
-    if (value.kind == KqlJson::Kind::Long)
-        return sqlite3_result_int64(ctx, value.integer);
-    if (value.kind == KqlJson::Kind::Null)
-        return sqlite3_result_null(ctx);
-    resultJson(ctx, value);
+    resultBagMember(ctx, bag, argv[1]);
 }
 
 /**
