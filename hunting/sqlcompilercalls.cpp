@@ -112,6 +112,47 @@ T typeOf(const Node &node)
 }
 } // namespace
 
+std::optional<QString> convertedText(KqlType type, const QString &text)
+{
+    static const QHash<KqlType, QString> to = {
+            {KqlType::Long, QStringLiteral("kql_tolong")},
+            {KqlType::Int, QStringLiteral("kql_toint")},
+            {KqlType::Real, QStringLiteral("kql_todouble")},
+            {KqlType::Bool, QStringLiteral("kql_tobool")},
+            {KqlType::DateTime, QStringLiteral("kql_todatetime")},
+            {KqlType::TimeSpan, QStringLiteral("kql_totimespan")},
+    };
+    const auto it = to.constFind(type);
+    if (it == to.cend())
+        return std::nullopt;
+    return QStringLiteral("%1(nullif(%2, ''))").arg(*it, text);
+}
+
+QString SqlCompiler::packColumns(const RowSchema &columns, const Env &env)
+{
+    // SQLite calls take at most 127 arguments: pack 60 columns at a time and merge the bags
+    // (their keys differ, so the merge keeps every column, in order).
+    QStringList bags;
+    QStringList values;
+    for (const Column &c : columns) {
+        Node column;
+        column.kind = NodeKind::Name;
+        column.text = c.name;
+        column.type = c.type;
+        values.append(param(c.name));
+        values.append(asAny(column, env));
+        if (values.size() == 120) {
+            bags.append(QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
+            values.clear();
+        }
+    }
+    if (!values.isEmpty() || bags.isEmpty())
+        bags.append(QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
+    return bags.size() == 1
+                   ? bags.first()
+                   : QStringLiteral("kql_bag_merge(%1)").arg(bags.join(QLatin1String(", ")));
+}
+
 QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
 {
     const QString &name = node.text;
@@ -323,45 +364,33 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     }
     if (name == u"extract" && node.count() == 4) {
         const Node &target = *node.kid(3);
-        static const QHash<T, QString> to = {
-                {T::Long, QStringLiteral("kql_tolong")},
-                {T::Int, QStringLiteral("kql_toint")},
-                {T::Real, QStringLiteral("kql_todouble")},
-                {T::Bool, QStringLiteral("kql_tobool")},
-                {T::DateTime, QStringLiteral("kql_todatetime")},
-                {T::TimeSpan, QStringLiteral("kql_totimespan")},
-        };
         QString extracted
                 = QStringLiteral("kql_extract(%1, %2, %3)")
                           .arg(asString(arg(0), env), expr(arg(1), env), asString(arg(2), env));
         if (typeOf(target) == T::String)
             return extracted;
-        if (!to.contains(typeOf(target)))
+        const std::optional<QString> converted = convertedText(typeOf(target), extracted);
+        if (!converted)
             refuse(QStringLiteral("extract() to this type cannot be compiled"), target);
-        return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(target)), extracted);
+        return *converted;
     }
     if ((name == u"extract_json" || name == u"extractjson") && node.count() == 3) {
         // Microsoft's extract_json page: the extracted element (as the two-argument form gives
         // it) converted to the type, as the to*() function of that type converts a string.
-        static const QHash<T, QString> to = {
-                {T::Long, QStringLiteral("kql_tolong")},
-                {T::Int, QStringLiteral("kql_toint")},
-                {T::Real, QStringLiteral("kql_todouble")},
-                {T::Bool, QStringLiteral("kql_tobool")},
-                {T::DateTime, QStringLiteral("kql_todatetime")},
-                {T::TimeSpan, QStringLiteral("kql_totimespan")},
-        };
         const Node &target = *node.kid(2);
         const QString extracted = QStringLiteral("kql_extract_json(%1, %2)")
                                           .arg(asString(arg(0), env), asString(arg(1), env));
         if (target.kind == NodeKind::TypeOf && typeOf(node) == T::String)
             return QStringLiteral("coalesce(%1, '')").arg(extracted);
-        if (target.kind != NodeKind::TypeOf || !to.contains(typeOf(node)))
+        const std::optional<QString> converted = target.kind == NodeKind::TypeOf
+                                                         ? convertedText(typeOf(node), extracted)
+                                                         : std::nullopt;
+        if (!converted)
             refuse(QStringLiteral("extract_json() to %1 cannot be compiled exactly (string, long, "
                                   "int, real, bool, datetime and timespan can)")
                            .arg(kqlTypeName(typeOf(node))),
                    target);
-        return QStringLiteral("%1(nullif(%2, ''))").arg(to.value(typeOf(node)), extracted);
+        return *converted;
     }
     if (name == u"dynamic_to_json" && node.count() == 1) {
         // Microsoft's page: a value of another type than dynamic gives its tostring().
@@ -399,28 +428,7 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     if (name == u"pack_all") {
         if (!env.row || node.count() > 0)
             refuse(QStringLiteral("pack_all() cannot be compiled here"), node);
-        // SQLite calls take at most 127 arguments: pack 60 columns at a time and merge the bags
-        // (their keys differ, so the merge keeps every column, in order).
-        QStringList bags;
-        QStringList values;
-        for (const Column &c : *env.row) {
-            Node column;
-            column.kind = NodeKind::Name;
-            column.text = c.name;
-            column.type = c.type;
-            values.append(param(c.name));
-            values.append(asAny(column, env));
-            if (values.size() == 120) {
-                bags.append(
-                        QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
-                values.clear();
-            }
-        }
-        if (!values.isEmpty() || bags.isEmpty())
-            bags.append(QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
-        return bags.size() == 1
-                       ? bags.first()
-                       : QStringLiteral("kql_bag_merge(%1)").arg(bags.join(QLatin1String(", ")));
+        return packColumns(*env.row, env);
     }
     // Every other function is its kql_ namesake, when the runtime has it with this many arguments.
     static const QHash<QString, QString> aliases = {

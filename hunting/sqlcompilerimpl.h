@@ -41,6 +41,10 @@ struct Rel
 /** series_stats, series_fit_line, … : a built-in function that gives several columns. */
 bool givesSeveralColumns(const QString &function);
 
+/** SQL converting text (a string that may be empty) to type as its to*() function does, empty
+ *  text being null; nothing for a type without one (string, dynamic, guid, decimal). */
+std::optional<QString> convertedText(KqlType type, const QString &text);
+
 /** Where a scalar expression is compiled: the row its names refer to. */
 struct Env
 {
@@ -127,6 +131,8 @@ public:
     QString memberAccess(const Node &node, const Env &env);
     QString asString(const Node &node, const Env &env);
     QString asAny(const Node &node, const Env &env);
+    /** A property bag of these columns of the row (pack_all(), find's pack_). */
+    QString packColumns(const RowSchema &columns, const Env &env);
     QString asDynamic(const Node &node, const Env &env);
     QString arithmetic(const Node &node, const Env &env);
 

@@ -251,14 +251,6 @@ Rel SqlCompiler::parseKv(const Node &node, const Rel &in)
                 spec.contains(QStringLiteral("regex"))  ? QStringLiteral("regex")
                 : spec.contains(QStringLiteral("pair")) ? QStringLiteral("delimited")
                                                         : QStringLiteral("words"));
-    static const QHash<T, QString> to = {
-            {T::Long, QStringLiteral("kql_tolong")},
-            {T::Int, QStringLiteral("kql_toint")},
-            {T::Real, QStringLiteral("kql_todouble")},
-            {T::Bool, QStringLiteral("kql_tobool")},
-            {T::DateTime, QStringLiteral("kql_todatetime")},
-            {T::TimeSpan, QStringLiteral("kql_totimespan")},
-    };
     const Env env{&in.schema, QString(), in.ingest, false};
     const QString source = asString(*node.kid(0), env);
     QStringList inner;
@@ -279,8 +271,8 @@ Rel SqlCompiler::parseKv(const Node &node, const Rel &in)
         QString value;
         if (type == T::String)
             value = QStringLiteral("coalesce(%1, '')").arg(text);
-        else if (to.contains(type))
-            value = QStringLiteral("%1(nullif(%2, ''))").arg(to.value(type), text);
+        else if (const std::optional<QString> converted = convertedText(type, text))
+            value = *converted;
         else
             refuse(QStringLiteral("parse-kv into a %1 column cannot be compiled exactly (string, "
                                   "long, int, real, bool, datetime and timespan can)")

@@ -416,30 +416,12 @@ Rel SqlCompiler::find(const Node &node)
             cells.append(value + QStringLiteral(" AS ") + quote(out.name));
         }
         if (packed) {
-            QStringList bags;
-            QStringList values;
+            RowSchema rest;
             for (const Column &c : rel.schema) {
-                if (inResult.contains(c.name))
-                    continue;
-                Node column;
-                column.kind = NodeKind::Name;
-                column.text = c.name;
-                column.type = c.type;
-                values.append(param(c.name));
-                values.append(asAny(column, env));
-                if (values.size() == 120) {
-                    bags.append(QStringLiteral("kql_bag_pack(%1)")
-                                        .arg(values.join(QLatin1String(", "))));
-                    values.clear();
-                }
+                if (!inResult.contains(c.name))
+                    rest.append(c);
             }
-            if (!values.isEmpty() || bags.isEmpty())
-                bags.append(
-                        QStringLiteral("kql_bag_pack(%1)").arg(values.join(QLatin1String(", "))));
-            cells.append((bags.size() == 1 ? bags.first()
-                                           : QStringLiteral("kql_bag_merge(%1)")
-                                                     .arg(bags.join(QLatin1String(", "))))
-                         + QStringLiteral(" AS \"pack_\""));
+            cells.append(packColumns(rest, env) + QStringLiteral(" AS \"pack_\""));
         }
         if (ingest)
             cells.append(QStringLiteral("\"_vigil_ingested\""));
