@@ -1,5 +1,7 @@
 #include "binderimpl.h"
 
+#include <algorithm>
+
 // Defender's own functions (advanced hunting's FileProfile(), SeenBy(), DeviceFromIP(),
 // AssignedIPAddresses()): their columns are the ones the schema's "functions" entry gives, from
 // Defender's documentation pages.
@@ -12,6 +14,20 @@ using T = KqlType;
 SchemaPtr share(RowSchema row)
 {
     return std::make_shared<const RowSchema>(std::move(row));
+}
+
+/** The input's columns, then the function's documented ones it lacks (one it has keeps its place
+ *  and its values). */
+RowSchema withFunctionColumns(const RowSchema &input, const HuntingFunction &fn)
+{
+    RowSchema row = input;
+    for (const HuntingColumn &c : fn.columns) {
+        const bool present = std::any_of(input.cbegin(), input.cend(),
+                                         [&c](const Column &have) { return have.name == c.name; });
+        if (!present)
+            row.append({c.name, c.type});
+    }
+    return row;
 }
 
 } // namespace
@@ -86,15 +102,7 @@ SchemaPtr Binder::bindDefenderInvoke(Node &op, const SchemaPtr &inputPtr, const 
     op.options.append({QStringLiteral("id"), input[i].name});
     op.options.append({QStringLiteral("limit"), QString::number(limit)});
     // The documented columns, after the input's; a column the input has keeps its place.
-    RowSchema row = input;
-    for (const HuntingColumn &c : fn.columns) {
-        bool present = false;
-        for (const Column &have : input)
-            present = present || have.name == c.name;
-        if (!present)
-            row.append({c.name, c.type});
-    }
-    return share(row);
+    return share(withFunctionColumns(input, fn));
 }
 
 // Defender's SeenBy page: invoke SeenBy() on a table with a DeviceId column; Microsoft's analyzer
@@ -116,15 +124,7 @@ SchemaPtr Binder::bindSeenBy(Node &op, const RowSchema &input, const HuntingFunc
              call);
     if (input[i].type != T::String)
         fail(QStringLiteral("the DeviceId column of SeenBy() must be a string"), call);
-    RowSchema row = input;
-    for (const HuntingColumn &c : fn.columns) {
-        bool present = false;
-        for (const Column &have : input)
-            present = present || have.name == c.name;
-        if (!present)
-            row.append({c.name, c.type});
-    }
-    return share(row);
+    return share(withFunctionColumns(input, fn));
 }
 
 // The time argument of AssignedIPAddresses() and DeviceFromIP(): one datetime for the whole
