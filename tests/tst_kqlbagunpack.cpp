@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,15 +87,9 @@ void TestKqlBagUnpack::initTestCase()
     event("2024-03-01T10:04:00Z", "ws-5", 5, "TamperingAttempt",
           R"({"Status":"Blocked","TamperingAction":2,"Target":"HKLM\\x"})");
     out.close();
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("VIGIL_DATA_DIR"), m_dir.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(VIGILCTL_PATH), {QStringLiteral("import"), file});
-    QVERIFY(process.waitForFinished(60000));
-    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    m_db = m_dir.filePath(QStringLiteral("events.sqlite"));
-    QVERIFY(QFile::exists(m_db));
+    QString error;
+    m_db = importEvents(QStringLiteral(VIGILCTL_PATH), m_dir.path(), file, &error);
+    QVERIFY2(!m_db.isEmpty(), qPrintable(error));
 }
 
 // The page's examples, with its outputs: the slots in code-point order of their names (Age

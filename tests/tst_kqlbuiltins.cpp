@@ -143,15 +143,9 @@ void TestKqlBuiltins::initTestCase()
     adapter("2024-03-02T09:00:00Z", "d3", "srv-3", 26, "eth2", "00-66", "<b>odd</b>",
             R"([{"IPAddress":"10.0.0.5","AddressType":"Private"}])");
     out.close();
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("VIGIL_DATA_DIR"), m_dir.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(VIGILCTL_PATH), {QStringLiteral("import"), file});
-    QVERIFY(process.waitForFinished(60000));
-    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    m_db = m_dir.filePath(QStringLiteral("events.sqlite"));
-    QVERIFY(QFile::exists(m_db));
+    QString error;
+    m_db = importEvents(QStringLiteral(VIGILCTL_PATH), m_dir.path(), file, &error);
+    QVERIFY2(!m_db.isEmpty(), qPrintable(error));
 
     // The places of Microsoft's geo_info_from_ip_address page, and one with a country only.
     MmdbWriter mmdb;

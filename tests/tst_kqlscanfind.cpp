@@ -5,7 +5,6 @@
 #include "huntingrunner.h"
 #include "support/kqlrun.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,15 +79,9 @@ void TestKqlScanFind::initTestCase()
               R"("Protocol":"Tcp"}})"
               "\n");
     out.close();
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("VIGIL_DATA_DIR"), m_dir.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(VIGILCTL_PATH), {QStringLiteral("import"), file});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
-    m_db = m_dir.filePath(QStringLiteral("events.sqlite"));
-    QVERIFY(QFile::exists(m_db));
+    QString error;
+    m_db = importEvents(QStringLiteral(VIGILCTL_PATH), m_dir.path(), file, &error);
+    QVERIFY2(!m_db.isEmpty(), qPrintable(error));
 }
 
 // https://learn.microsoft.com/kusto/query/scan-operator, "Cumulative sum": one step that is always

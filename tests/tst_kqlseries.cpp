@@ -6,7 +6,6 @@
 #include "kqltime.h"
 #include "support/kqlrun.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,15 +82,9 @@ void TestKqlSeries::initTestCase()
               R"("Protocol":"Tcp"}})"
               "\n");
     out.close();
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("VIGIL_DATA_DIR"), m_dir.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(VIGILCTL_PATH), {QStringLiteral("import"), file});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
-    m_db = m_dir.filePath(QStringLiteral("events.sqlite"));
-    QVERIFY(QFile::exists(m_db));
+    QString error;
+    m_db = importEvents(QStringLiteral(VIGILCTL_PATH), m_dir.path(), file, &error);
+    QVERIFY2(!m_db.isEmpty(), qPrintable(error));
 }
 
 // https://learn.microsoft.com/kusto/query/row-cumsum-function : the running sum of the even

@@ -6,7 +6,11 @@
 #include "kqlcells.h"
 
 #include <QByteArrayList>
+#include <QDir>
+#include <QFile>
 #include <QList>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +46,36 @@ inline KqlRunResult runKql(HuntingRunner &runner, const QString &query)
     else if (r.status != HuntingResult::Status::Ok)
         result.failure = r.error;
     return result;
+}
+
+/**
+ * Imports a file of streaming-format lines into a new events database in dataDir with vigilctl
+ * (the path a user's import takes). Gives the database's path, or an empty one with why in error.
+ */
+inline QString importEvents(const QString &vigilctl, const QString &dataDir, const QString &file,
+                            QString *error)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("VIGIL_DATA_DIR"), dataDir);
+    process.setProcessEnvironment(env);
+    process.start(vigilctl, {QStringLiteral("import"), file});
+    if (!process.waitForFinished(60000)) {
+        *error = QStringLiteral("vigilctl import did not finish");
+        return {};
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        *error = QStringLiteral("vigilctl import exited with %1: %2")
+                         .arg(process.exitCode())
+                         .arg(QString::fromUtf8(process.readAllStandardError()));
+        return {};
+    }
+    const QString db = QDir(dataDir).filePath(QStringLiteral("events.sqlite"));
+    if (!QFile::exists(db)) {
+        *error = QStringLiteral("vigilctl import made no %1").arg(db);
+        return {};
+    }
+    return db;
 }
 
 } // namespace Vigil::Kql
