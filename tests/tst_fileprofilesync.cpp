@@ -2,6 +2,7 @@
 #include "eventstore.h"
 #include "fileprofilesync.h"
 #include "huntingrunner.h"
+#include "kqlrun.h"
 #include "simfileprofile_p.h"
 #include "simfixture.h"
 #include "synccontroller.h"
@@ -28,12 +29,7 @@ const QString kUnknown = QStringLiteral("00000000000000000000000000000000000000a
 // A SHA1 column that is not a hash: never sent to Defender, never stored.
 const QString kHostileValue = QStringLiteral("a1']|take 1//<b>");
 
-struct Hunt
-{
-    QStringList columns;
-    QList<Kql::HuntingRow> rows;
-    QString failure;
-};
+using Hunt = Kql::KqlRawRun;
 
 } // namespace
 
@@ -155,23 +151,7 @@ std::unique_ptr<SyncController> TestFileProfileSync::makeController(const SyncCo
 
 Hunt TestFileProfileSync::hunt(const QString &query) const
 {
-    Hunt out;
-    Kql::HuntingRunner runner(eventsPath());
-    QString error;
-    if (!runner.open(&error)) {
-        out.failure = error;
-        return out;
-    }
-    const Kql::HuntingResult result
-            = runner.run(query, {}, [&out](const QList<Kql::HuntingRow> &page) {
-                  out.rows += page;
-                  return true;
-              });
-    if (result.status != Kql::HuntingResult::Status::Ok)
-        out.failure = result.error.isEmpty() ? result.refusal.message : result.error;
-    for (const Kql::Column &c : result.columns)
-        out.columns.append(c.name);
-    return out;
+    return Kql::runKqlRaw(eventsPath(), query);
 }
 
 QHash<QString, bool> TestFileProfileSync::storedProfiles() const
@@ -196,15 +176,7 @@ QHash<QString, bool> TestFileProfileSync::storedProfiles() const
 
 int TestFileProfileSync::huntingRequestsServed()
 {
-    const QJsonObject byRoute = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
-                                        .value(QLatin1String("byRoute"))
-                                        .toObject();
-    int calls = 0;
-    for (auto it = byRoute.begin(); it != byRoute.end(); ++it) {
-        if (it.key().contains(QLatin1String("runHuntingQuery")))
-            calls += it.value().toInt();
-    }
-    return calls;
+    return m_sim.requestsServed(QLatin1String("runHuntingQuery"));
 }
 
 bool TestFileProfileSync::syncUntilStored(SyncController &controller, const QStringList &ids)

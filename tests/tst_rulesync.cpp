@@ -139,15 +139,7 @@ QStringList TestRuleSync::addAlerts(const QString &serviceSource, const QString 
 
 int TestRuleSync::alertsCallsServed()
 {
-    const QJsonObject byRoute = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
-                                        .value(QLatin1String("byRoute"))
-                                        .toObject();
-    int calls = 0;
-    for (auto it = byRoute.begin(); it != byRoute.end(); ++it) {
-        if (it.key().contains(QLatin1String("alerts_v2")))
-            calls += it.value().toInt();
-    }
-    return calls;
+    return m_sim.requestsServed(QLatin1String("alerts_v2"));
 }
 
 QList<Incident> TestRuleSync::storedQueue()

@@ -1,6 +1,7 @@
 #include "eventrecord.h"
 #include "eventstore.h"
 #include "huntingrunner.h"
+#include "kqlrun.h"
 #include "seenbysync.h"
 #include "simfileprofile_p.h"
 #include "simfixture.h"
@@ -28,12 +29,7 @@ const QString kUnknown = QStringLiteral("0000000000000000000000000000000000000a1
 // A DeviceId that is not one: never sent to Defender, never stored.
 const QString kHostileValue = QStringLiteral("d1') | take 1//<b>");
 
-struct Hunt
-{
-    QStringList columns;
-    QList<Kql::HuntingRow> rows;
-    QString failure;
-};
+using Hunt = Kql::KqlRawRun;
 
 /** What _vigil_seen_by holds of a device: seen_by (null: unknown). */
 using Stored = QHash<QString, QVariant>;
@@ -152,23 +148,7 @@ std::unique_ptr<SyncController> TestSeenBySync::makeController(const SyncConfig 
 
 Hunt TestSeenBySync::hunt(const QString &query) const
 {
-    Hunt out;
-    Kql::HuntingRunner runner(eventsPath());
-    QString error;
-    if (!runner.open(&error)) {
-        out.failure = error;
-        return out;
-    }
-    const Kql::HuntingResult result
-            = runner.run(query, {}, [&out](const QList<Kql::HuntingRow> &page) {
-                  out.rows += page;
-                  return true;
-              });
-    if (result.status != Kql::HuntingResult::Status::Ok)
-        out.failure = result.error.isEmpty() ? result.refusal.message : result.error;
-    for (const Kql::Column &c : result.columns)
-        out.columns.append(c.name);
-    return out;
+    return Kql::runKqlRaw(eventsPath(), query);
 }
 
 Stored TestSeenBySync::stored() const
@@ -193,15 +173,7 @@ Stored TestSeenBySync::stored() const
 
 int TestSeenBySync::huntingRequestsServed()
 {
-    const QJsonObject byRoute = m_sim.admin("GET", QStringLiteral("/_sim/stats"))
-                                        .value(QLatin1String("byRoute"))
-                                        .toObject();
-    int calls = 0;
-    for (auto it = byRoute.begin(); it != byRoute.end(); ++it) {
-        if (it.key().contains(QLatin1String("runHuntingQuery")))
-            calls += it.value().toInt();
-    }
-    return calls;
+    return m_sim.requestsServed(QLatin1String("runHuntingQuery"));
 }
 
 bool TestSeenBySync::syncUntilStored(SyncController &controller, const QStringList &ids)

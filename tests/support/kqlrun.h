@@ -48,6 +48,34 @@ inline KqlRunResult runKql(HuntingRunner &runner, const QString &query)
     return result;
 }
 
+/** A query run on the events database at db, its rows as the runner gives them. */
+struct KqlRawRun
+{
+    QStringList columns; ///< names only
+    QList<HuntingRow> rows;
+    QString failure;
+};
+
+inline KqlRawRun runKqlRaw(const QString &db, const QString &query)
+{
+    KqlRawRun out;
+    HuntingRunner runner(db);
+    QString error;
+    if (!runner.open(&error)) {
+        out.failure = error;
+        return out;
+    }
+    const HuntingResult result = runner.run(query, {}, [&out](const QList<HuntingRow> &page) {
+        out.rows += page;
+        return true;
+    });
+    if (result.status != HuntingResult::Status::Ok)
+        out.failure = result.error.isEmpty() ? result.refusal.message : result.error;
+    for (const Column &c : result.columns)
+        out.columns.append(c.name);
+    return out;
+}
+
 /**
  * Imports a file of streaming-format lines into a new events database in dataDir with vigilctl
  * (the path a user's import takes). Gives the database's path, or an empty one with why in error.

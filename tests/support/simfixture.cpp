@@ -54,6 +54,19 @@ SyncRun runOneSync(SyncController &controller, int timeoutMs)
 
 SimFixture::SimFixture() = default;
 
+int SimFixture::requestsServed(QLatin1StringView routePart)
+{
+    const QJsonObject byRoute = admin("GET", QStringLiteral("/_sim/stats"))
+                                        .value(QLatin1String("byRoute"))
+                                        .toObject();
+    int calls = 0;
+    for (auto it = byRoute.begin(); it != byRoute.end(); ++it) {
+        if (it.key().contains(routePart))
+            calls += it.value().toInt();
+    }
+    return calls;
+}
+
 SimFixture::~SimFixture() = default;
 
 bool SimFixture::start(const Sim::SimOptions &options)

@@ -72,6 +72,9 @@ public:
     {
         return adminDocument(verb, path, body).object();
     }
+    /** Requests the simulator has answered on the routes whose name ("GET /v1.0/…") contains
+     *  routePart, from its /_sim/stats. */
+    int requestsServed(QLatin1StringView routePart);
 
     /**
      * The one place that says how Vigil reaches this simulator: its token endpoint and Graph,
