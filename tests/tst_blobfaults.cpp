@@ -120,7 +120,7 @@ public:
     }
     void consume(const BlobChunk &chunk, ConsumeCallback done) override
     {
-        lines += chunk.lines;
+        lines += chunk.lines();
         done({});
     }
     QByteArrayList lines;

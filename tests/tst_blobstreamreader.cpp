@@ -76,7 +76,7 @@ public:
             return;
         }
         chunks.append(chunk);
-        lines += chunk.lines;
+        lines += chunk.lines();
         checkpoints.insert(chunk.container + QLatin1Char('/') + chunk.blob, chunk.checkpoint());
         QTimer::singleShot(0, [done] { done({}); });
     }
@@ -116,6 +116,8 @@ private Q_SLOTS:
     void refusedCredentialSaysWhatIsNeeded_data();
     void refusedCredentialSaysWhatIsNeeded();
     void longLineIsSkippedAndReported();
+    void partsAreTheBlobsOwnBytes_data();
+    void partsAreTheBlobsOwnBytes();
     void storeFailureKeepsTheCheckpoint();
     void cancelStopsReading();
 
@@ -497,6 +499,62 @@ void TestBlobStreamReader::longLineIsSkippedAndReported()
     for (const BlobChunk &chunk : std::as_const(m_sink.chunks))
         QVERIFY(chunk.endOffset - chunk.startOffset <= 256 + 1000
                 || !chunk.skippedLongLines.isEmpty());
+}
+
+void TestBlobStreamReader::partsAreTheBlobsOwnBytes_data()
+{
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("maxLine");
+    // Windows smaller than a line: lines are put together from several reads.
+    QTest::newRow("small windows") << 256 << 1000;
+    // Windows larger than the limit: an over-long line can lie inside one window.
+    QTest::newRow("large windows") << 4096 << 1000;
+    QTest::newRow("one window") << 1024 * 1024 << 1000;
+}
+
+void TestBlobStreamReader::partsAreTheBlobsOwnBytes()
+{
+    // What a chunk hands on is the blob's bytes between its offsets, less the over-long lines:
+    // nothing added, nothing lost, line ends and blank lines as they were.
+    QFETCH(int, window);
+    QFETCH(int, maxLine);
+    QVERIFY(m_azurite.createContainer(Container));
+    const QString blob = hourBlob(17);
+    m_options.readWindowBytes = window;
+    m_options.maxLineBytes = maxLine;
+    const QByteArray tooLong = "{\"x\":\"" + QByteArray(1500, 'a') + "\"}\n";
+    const QByteArray longButKept = "{\"y\":\"" + QByteArray(900, 'b') + "\"}\r\n";
+    const QByteArrayList pieces
+            = {records(0, 3),      "\n \r\n", tooLong,        longButKept,   records(3, 2),
+               record(5) + "\r\n", tooLong,   records(6, 10), records(16, 2)};
+    const QByteArray text = pieces.join();
+    QByteArray kept;
+    for (const QByteArray &piece : pieces)
+        kept += piece == tooLong ? QByteArray() : piece;
+    const QByteArray partial = record(18).left(50);
+    QVERIFY(m_azurite.writeAppendBlob(Container, blob, text + partial));
+    const BlobReadSummary summary = pass();
+    QVERIFY(!summary.error);
+
+    QByteArray handedOn;
+    qint64 lineCount = 0;
+    qint64 expectedStart = 0;
+    for (const BlobChunk &chunk : std::as_const(m_sink.chunks)) {
+        QCOMPARE(chunk.startOffset, expectedStart);
+        expectedStart = chunk.endOffset;
+        handedOn += chunk.parts.join();
+        lineCount += chunk.lineCount;
+        QCOMPARE(chunk.lineCount, chunk.lines().size());
+        // One part, or two where a line was put together, unless a line was left out.
+        QVERIFY(chunk.parts.size() <= 2 || !chunk.skippedLongLines.isEmpty());
+    }
+    QCOMPARE(handedOn, kept);
+    QCOMPARE(m_sink.checkpoint(blob).offset, text.size());
+    QCOMPARE(lineCount, 18 + 1); // records 0-17 and the long line kept; no blank ones
+    QCOMPARE(m_sink.lines.size(), 19);
+    QCOMPARE(m_sink.lines.at(3), longButKept.chopped(2));
+    QCOMPARE(summary.tables.first().longLinesSkipped, 2);
+    QCOMPARE(summary.tables.first().linesDelivered, 19);
 }
 
 void TestBlobStreamReader::storeFailureKeepsTheCheckpoint()

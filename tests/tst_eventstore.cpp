@@ -169,6 +169,33 @@ private Q_SLOTS:
         QCOMPARE(stats.value().first().rows, 0);
     }
 
+    void headLinesComeBeforeData()
+    {
+        // A stream's line put together from two reads comes as the batch's head: read first,
+        // numbered first, and kept like any other line.
+        auto store = open();
+        EventBatch batch;
+        batch.head = lines({processEvent(1), "{broken"});
+        batch.data = lines({processEvent(1, "dev2"), "[1]", alertInfo("a1")});
+        Result<EventIngestResult> stored = store->ingest(batch);
+        QVERIFY(stored);
+        QCOMPARE(stored.value().lines, 5);
+        QCOMPARE(stored.value().inserted.value(QStringLiteral("DeviceProcessEvents")), 2);
+        QCOMPARE(stored.value().inserted.value(QStringLiteral("AlertInfo")), 1);
+        QCOMPARE(stored.value().rejectedCount, 2);
+        QCOMPARE(stored.value().rejected.at(0).line, 2);
+        QCOMPARE(stored.value().rejected.at(1).line, 4);
+        // A head alone, and a head that repeats a line of data: stored once.
+        batch.data = lines({processEvent(1)});
+        batch.head = lines({processEvent(3)});
+        stored = store->ingest(batch);
+        QVERIFY(stored);
+        QCOMPARE(stored.value().totalInserted(), 1);
+        QCOMPARE(stored.value().duplicates, 1);
+        Peek peek(m_path);
+        QCOMPARE(peek.value(QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents")).toInt(), 3);
+    }
+
     void keyTablesNeedTheirKey()
     {
         auto store = open();

@@ -279,7 +279,7 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
 {
     reply->deleteLater();
     call->reply = nullptr;
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
+    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     m_bytesReceived += body.size();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (call->cancelled) {
@@ -290,7 +290,7 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         const qint64 promised = promisedLength(reply, status);
         if (promised < 0 || promised == body.size()) {
-            finish(call, body, reply);
+            finish(call, std::move(body), reply); // moved: the reader keeps the one copy
             return;
         }
         // The connection closed early and Qt did not notice: the lines would end mid-way.
@@ -331,7 +331,7 @@ void BlobClient::retryOrFail(const std::shared_ptr<Call> &call, const Error &err
     m_clock->singleShot(delay, this, [this, call] { send(call); });
 }
 
-void BlobClient::finish(const std::shared_ptr<Call> &call, const Result<QByteArray> &body,
+void BlobClient::finish(const std::shared_ptr<Call> &call, Result<QByteArray> body,
                         QNetworkReply *reply)
 {
     if (!m_calls.removeOne(call) || !call->context)
@@ -356,7 +356,7 @@ void BlobClient::finish(const std::shared_ptr<Call> &call, const Result<QByteArr
         range.beyondEnd = true;
         range.blobLength = parseContentRangeTotal(reply->rawHeader("Content-Range"));
     } else if (status == 206) {
-        range.data = body.value();
+        range.data = std::move(body).value();
         range.blobLength = parseContentRangeTotal(reply->rawHeader("Content-Range"));
     } else {
         // A 200 is the whole blob: the service ignored the range (or it began at 0).

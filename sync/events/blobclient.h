@@ -113,8 +113,7 @@ private:
     void send(const std::shared_ptr<Call> &call);
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void retryOrFail(const std::shared_ptr<Call> &call, const Error &error);
-    void finish(const std::shared_ptr<Call> &call, const Result<QByteArray> &body,
-                QNetworkReply *reply);
+    void finish(const std::shared_ptr<Call> &call, Result<QByteArray> body, QNetworkReply *reply);
 
     QNetworkAccessManager *m_network;
     StorageAccount m_account;

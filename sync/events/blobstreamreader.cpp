@@ -24,19 +24,38 @@ bool isRefusal(const Error &error)
     return error.kind == Error::Kind::Forbidden || error.kind == Error::Kind::Auth;
 }
 
-/** A line's bytes without its line end; false for a blank line. */
-bool takeLine(const QByteArray &bytes, qsizetype begin, qsizetype end, QByteArrayList &lines)
+/** True when bytes[begin, end) is only white space (QByteArrayView::trimmed's). */
+bool isBlank(const char *begin, const char *end)
 {
-    if (end > begin && bytes.at(end - 1) == '\r')
-        --end;
-    QByteArrayView view(bytes.constData() + begin, end - begin);
-    if (view.trimmed().isEmpty())
-        return false;
-    lines.append(view.toByteArray());
+    for (; begin != end; ++begin) {
+        const char c = *begin;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\v' && c != '\f')
+            return false;
+    }
     return true;
 }
 
 } // namespace
+
+QByteArrayList BlobChunk::lines() const
+{
+    QByteArrayList lines;
+    for (const QByteArray &part : parts) {
+        qsizetype begin = 0;
+        while (begin < part.size()) {
+            qsizetype end = part.indexOf('\n', begin);
+            if (end < 0)
+                end = part.size();
+            qsizetype stop = end;
+            if (stop > begin && part.at(stop - 1) == '\r')
+                --stop;
+            if (!isBlank(part.constData() + begin, part.constData() + stop))
+                lines.append(part.sliced(begin, stop - begin));
+            begin = end + 1;
+        }
+    }
+    return lines;
+}
 
 BlobChunkSink::~BlobChunkSink() = default;
 
@@ -303,7 +322,8 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
     BlobRange answer = std::move(range).value();
     if (!answer.etag.isEmpty())
         task.etag = answer.etag;
-    const QByteArray &data = answer.data;
+    // This reader's own copy of the window: its lines go on to the store without another copy.
+    QByteArray data = std::move(answer.data);
     const qint64 dataStart = task.readOffset;
     task.readOffset += data.size();
     const bool blobDone = answer.beyondEnd || data.size() < m_options.readWindowBytes
@@ -328,35 +348,69 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
             from = data.size();
         }
     }
+    // The blob offset of the first byte not consumed: where the carried partial line begins.
     qint64 consumed = task.skipping ? task.consumed : dataStart + from - task.carry.size();
-    if (!task.skipping) {
-        // The carried partial line and the new bytes, as one buffer only when there is a carry.
-        const QByteArray buffer
-                = task.carry.isEmpty() ? data.mid(from) : task.carry + data.mid(from);
-        const qsizetype lastEnd = buffer.lastIndexOf('\n');
-        qsizetype begin = 0;
-        if (lastEnd >= 0) {
-            while (begin <= lastEnd) {
-                const qsizetype end = buffer.indexOf('\n', begin);
-                if (end - begin > m_options.maxLineBytes)
-                    chunk.skippedLongLines.append(consumed + begin);
-                else
-                    takeLine(buffer, begin, end, chunk.lines);
-                begin = end + 1;
+    if (!task.skipping && !task.carry.isEmpty()) {
+        // A line begun in an earlier read: only that line is put together from the two.
+        const qsizetype end = data.indexOf('\n', from);
+        if (end < 0) {
+            task.carry += QByteArrayView(data).sliced(from);
+            from = data.size();
+        } else {
+            const qint64 length = task.carry.size() + (end - from);
+            if (length > m_options.maxLineBytes) {
+                chunk.skippedLongLines.append(consumed);
+            } else {
+                QByteArray line = task.carry + QByteArrayView(data).sliced(from, end + 1 - from);
+                if (!isBlank(line.constData(), line.constData() + line.size()))
+                    ++chunk.lineCount;
+                chunk.parts.append(std::move(line));
             }
-        }
-        consumed += begin;
-        task.carry = buffer.mid(begin);
-        if (task.carry.size() > m_options.maxLineBytes) {
-            // No line end in sight: stop keeping the bytes, find the end, skip the line.
-            task.skipping = true;
-            task.skippingFrom = consumed;
+            consumed += length + 1;
             task.carry.clear();
-            task.carry.squeeze();
-            qCWarning(lcStorage).noquote()
-                    << "a line longer than" << m_options.maxLineBytes << "bytes at offset"
-                    << consumed << "of" << task.item.name << "is skipped";
+            from = end + 1;
         }
+    }
+    if (!task.skipping && task.carry.isEmpty()) {
+        // The whole lines after from: one part, the window itself, unless a line is too long.
+        const qsizetype lastEnd = data.lastIndexOf('\n');
+        QList<std::pair<qsizetype, qsizetype>> kept;
+        qsizetype partBegin = from;
+        qsizetype begin = from;
+        while (begin <= lastEnd) {
+            const qsizetype end = data.indexOf('\n', begin);
+            if (end - begin > m_options.maxLineBytes) {
+                chunk.skippedLongLines.append(consumed + (begin - from));
+                if (begin > partBegin)
+                    kept.append({partBegin, begin});
+                partBegin = end + 1;
+            } else if (!isBlank(data.constData() + begin, data.constData() + end)) {
+                ++chunk.lineCount;
+            }
+            begin = end + 1;
+        }
+        if (begin > partBegin)
+            kept.append({partBegin, begin});
+        task.carry = QByteArrayView(data).sliced(begin).toByteArray();
+        consumed += begin - from;
+        if (kept.size() == 1) {
+            data.truncate(kept.first().second);
+            data.remove(0, kept.first().first); // moves the start: no bytes are copied
+            chunk.parts.append(std::move(data));
+        } else {
+            for (const auto &[partFrom, partTo] : std::as_const(kept))
+                chunk.parts.append(data.sliced(partFrom, partTo - partFrom));
+        }
+    }
+    if (task.carry.size() > m_options.maxLineBytes) {
+        // No line end in sight: stop keeping the bytes, find the end, skip the line.
+        task.skipping = true;
+        task.skippingFrom = consumed;
+        task.carry.clear();
+        task.carry.squeeze();
+        qCWarning(lcStorage).noquote()
+                << "a line longer than" << m_options.maxLineBytes << "bytes at offset" << consumed
+                << "of" << task.item.name << "is skipped";
     }
     chunk.endOffset = consumed;
     chunk.etag = task.etag;
@@ -375,7 +429,7 @@ void BlobStreamReader::deliver(const BlobChunk &chunk, bool blobDone)
     m_sinkBusy = true;
     const qint64 endOffset = chunk.endOffset;
     const qint64 bytes = chunk.endOffset - chunk.startOffset;
-    const qsizetype lines = chunk.lines.size();
+    const qsizetype lines = chunk.lineCount;
     const int skipped = int(chunk.skippedLongLines.size());
     const QString blob = chunk.blob;
     auto result = std::make_shared<Result<void>>();

@@ -47,9 +47,12 @@ struct BlobChunk
     QDateTime created;
     qint64 startOffset = 0; ///< where the lines begin in the blob (the previous checkpoint)
     qint64 endOffset = 0; ///< just after the last line end: the new checkpoint's offset
-    /// The lines between the offsets, without their line ends ("\n" or "\r\n"); blank lines are
-    /// left out (they are consumed all the same).
-    QByteArrayList lines;
+    /// The bytes between the offsets as the blob holds them, line ends included, in one part or a
+    /// few (each of whole lines): the read window itself where it can be, so that a window is not
+    /// copied on its way to the store. Lines longer than the limit are left out.
+    QByteArrayList parts;
+    /// How many of those lines are not blank (blank lines are consumed all the same).
+    qsizetype lineCount = 0;
     /// Lines longer than the reader's limit, left out and counted: their offsets in the blob.
     QList<qint64> skippedLongLines;
     /// The blob was replaced under the same name (shorter, or created anew): it is read again
@@ -57,6 +60,8 @@ struct BlobChunk
     bool restarted = false;
 
     BlobCheckpoint checkpoint() const { return {container, blob, etag, endOffset, created}; }
+    /** The lines of parts that are not blank, without their line ends ("\n" or "\r\n"). */
+    QByteArrayList lines() const;
 };
 
 /**

@@ -35,13 +35,15 @@ void EventServiceSink::consume(const BlobChunk &chunk, ConsumeCallback done)
     EventBatch batch;
     batch.format = EventBatch::Format::JsonLines;
     batch.table = chunk.table;
-    qsizetype bytes = 0;
-    for (const QByteArray &line : chunk.lines)
-        bytes += line.size() + 1;
-    batch.data.reserve(bytes);
-    for (const QByteArray &line : chunk.lines) {
-        batch.data.append(line);
-        batch.data.append('\n');
+    // The reader's parts as they are (its read window, and a line completed from two reads):
+    // shared, not copied. More parts come only around an over-long line left out.
+    if (chunk.parts.size() == 1) {
+        batch.data = chunk.parts.first();
+    } else if (chunk.parts.size() == 2) {
+        batch.head = chunk.parts.first();
+        batch.data = chunk.parts.last();
+    } else {
+        batch.data = chunk.parts.join();
     }
     EventCheckpoint checkpoint;
     checkpoint.source = QStringLiteral("blob");

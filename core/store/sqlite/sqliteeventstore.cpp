@@ -219,18 +219,21 @@ Result<EventIngestResult> SqliteEventStore::ingest(const EventBatch &batch)
 
     const std::string_view data(batch.data.constData(), size_t(batch.data.size()));
     if (batch.format == EventBatch::Format::JsonLines) {
-        size_t start = 0;
-        while (start < data.size() && !failure) {
-            size_t end = data.find('\n', start);
-            if (end == std::string_view::npos)
-                end = data.size();
-            std::string_view text = data.substr(start, end - start);
-            if (!text.empty() && text.back() == '\r')
-                text.remove_suffix(1);
-            ++result.lines;
-            m_reader.readJsonLine(text, fallback, store, reject);
-            start = end + 1;
-            ++line;
+        for (const QByteArray *part : {&batch.head, &batch.data}) {
+            const std::string_view lines(part->constData(), size_t(part->size()));
+            size_t start = 0;
+            while (start < lines.size() && !failure) {
+                size_t end = lines.find('\n', start);
+                if (end == std::string_view::npos)
+                    end = lines.size();
+                std::string_view text = lines.substr(start, end - start);
+                if (!text.empty() && text.back() == '\r')
+                    text.remove_suffix(1);
+                ++result.lines;
+                m_reader.readJsonLine(text, fallback, store, reject);
+                start = end + 1;
+                ++line;
+            }
         }
     } else {
         qsizetype position = 0;
