@@ -12,13 +12,20 @@ void EventRowBuffer::add(const EventRow &row)
     for (const EventValue &value : row.values) {
         Value copy;
         copy.kind = value.kind;
-        copy.integer = value.integer;
-        copy.real = value.real;
-        if (value.kind == EventValue::Kind::Text) {
-            copy.offset = m_bytes.size();
-            copy.size = value.text.size();
-            if (!value.text.empty())
-                m_bytes.append(value.text);
+        switch (value.kind) {
+        case EventValue::Kind::Null:
+            break;
+        case EventValue::Kind::Integer:
+            copy.payload = std::bit_cast<quint64>(value.integer);
+            break;
+        case EventValue::Kind::Real:
+            copy.payload = std::bit_cast<quint64>(value.real);
+            break;
+        case EventValue::Kind::Text:
+            copy.payload = m_bytes.size();
+            copy.size = quint32(value.text.size());
+            m_bytes.append(value.text);
+            break;
         }
         m_values.push_back(copy);
     }
@@ -52,13 +59,13 @@ int EventRowBuffer::compare(size_t a, size_t b, int column) const
     case EventValue::Kind::Null:
         return 0;
     case EventValue::Kind::Text:
-        return text(x.offset, x.size).compare(text(y.offset, y.size));
+        return text(x.payload, x.size).compare(text(y.payload, y.size));
     case EventValue::Kind::Integer:
     case EventValue::Kind::Real: {
-        const double left = x.kind == EventValue::Kind::Integer ? double(x.integer) : x.real;
-        const double right = y.kind == EventValue::Kind::Integer ? double(y.integer) : y.real;
+        const double left = x.kind == EventValue::Kind::Integer ? double(x.integer()) : x.real();
+        const double right = y.kind == EventValue::Kind::Integer ? double(y.integer()) : y.real();
         if (x.kind == EventValue::Kind::Integer && y.kind == EventValue::Kind::Integer)
-            return x.integer < y.integer ? -1 : x.integer > y.integer ? 1 : 0;
+            return x.integer() < y.integer() ? -1 : x.integer() > y.integer() ? 1 : 0;
         return left < right ? -1 : left > right ? 1 : 0;
     }
     }
@@ -75,9 +82,9 @@ void EventRowBuffer::rowAt(size_t row, EventRow &into) const
         const Value &value = m_values[kept.firstValue + i];
         EventValue &out = into.values[i];
         out.kind = value.kind;
-        out.integer = value.integer;
-        out.real = value.real;
-        out.text = value.kind == EventValue::Kind::Text ? text(value.offset, value.size)
+        out.integer = value.kind == EventValue::Kind::Integer ? value.integer() : 0;
+        out.real = value.kind == EventValue::Kind::Real ? value.real() : 0;
+        out.text = value.kind == EventValue::Kind::Text ? text(value.payload, value.size)
                                                         : std::string_view();
     }
     into.extra = text(kept.extraOffset, kept.extraSize);

@@ -2,6 +2,7 @@
 
 #include "eventrecord.h"
 
+#include <bit>
 #include <string>
 #include <vector>
 
@@ -29,13 +30,15 @@ public:
     void rowAt(size_t row, EventRow &into) const;
 
 private:
+    /// 16 bytes where EventValue has 40: a batch holds a few hundred thousand of them.
     struct Value
     {
+        quint64 payload = 0; ///< the integer, the real's bits, or the offset of the text in m_bytes
+        quint32 size = 0; ///< of the text (a record is at most maxRecordBytes)
         EventValue::Kind kind = EventValue::Kind::Null;
-        qint64 integer = 0;
-        double real = 0;
-        size_t offset = 0; ///< of its text in m_bytes
-        size_t size = 0;
+
+        qint64 integer() const { return std::bit_cast<qint64>(payload); }
+        double real() const { return std::bit_cast<double>(payload); }
     };
     struct Row
     {
