@@ -1,6 +1,6 @@
 // bench_eventstream: hunting events streamed from a real Azurite (docs/BENCHMARKS.md).
 //
-//   bench_eventstream [--events N] [--blobs B] [--block-records R] [--dir PATH]
+//   bench_eventstream [--events N] [--blobs B] [--block-records R] [--rounds K] [--dir PATH]
 //
 // N DeviceProcessEvents records (the ones bench_eventingest writes, about 3 KB per line) are
 // uploaded to Azurite the way the Defender streaming API writes them: B append blobs under
@@ -10,7 +10,8 @@
 // transaction per read window with its blob checkpoint) and the figures are Vigil's events
 // per second by wall time and by the CPU time of this process (Azurite runs in its own). In the
 // same run the bare baseline inserts the same rows, already converted, with one prepared INSERT
-// into the same schema under the same PRAGMAs, with as many rows per transaction.
+// into the same schema under the same PRAGMAs, with as many rows per transaction. K rounds of
+// both (default 5), alternately, each into a new file; the median ratio is the figure.
 #include "azurite.h"
 #include "blobstreamreader.h"
 #include "eventbenchsupport.h"
@@ -29,10 +30,27 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Vigil;
 using namespace Vigil::Bench;
 
 namespace {
+
+struct Figures
+{
+    qint64 rows = 0;
+    qint64 ns = 0;
+    qint64 cpuNs = 0;
+    size_t perTransaction = 0;
+};
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
 
 QTextStream &out()
 {
@@ -50,6 +68,7 @@ int main(int argc, char *argv[])
     const qint64 blobs = std::max<qint64>(1, argument(args, QStringLiteral("--blobs"), 10));
     const qint64 blockRecords
             = std::max<qint64>(1, argument(args, QStringLiteral("--block-records"), 1000));
+    const qint64 rounds = std::max<qint64>(1, argument(args, QStringLiteral("--rounds"), 5));
     QTemporaryDir temporary;
     const qsizetype dirAt = args.indexOf(QStringLiteral("--dir"));
     QDir dir(dirAt >= 0 && dirAt + 1 < args.size() ? args.at(dirAt + 1) : temporary.path());
@@ -105,15 +124,12 @@ int main(int argc, char *argv[])
           << " bytes per JSON line) in " << blobs << " append blobs, blocks of " << blockRecords
           << " records, in " << uploadTimer.elapsed() / 1000 << " s\n";
 
-    // Vigil: one pass of the blob reader into the event service, as `events pull --once`.
+    // Vigil: one pass of the blob reader into a new event store, as `events pull --once`.
     const QString storePath = dir.filePath(QStringLiteral("events.sqlite"));
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(storePath + suffix);
-    qint64 inserted = 0;
-    qint64 vigilNs = 0;
-    qint64 vigilCpuNs = 0;
     qint64 windowBytes = 0;
-    {
+    const auto vigilPass = [&](Figures &figures) -> bool {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(storePath + suffix);
         EventService service(storePath);
         QEventLoop loop;
         std::optional<Error> openError;
@@ -127,7 +143,7 @@ int main(int argc, char *argv[])
         if (openError) {
             std::fprintf(stderr, "the event store did not open: %s\n",
                          qPrintable(openError->message));
-            return 1;
+            return false;
         }
         QNetworkAccessManager network;
         EventServiceSink sink(&service);
@@ -149,43 +165,63 @@ int main(int argc, char *argv[])
         const qint64 cpuStart = cpuNs();
         reader->start();
         loop.exec();
-        vigilNs = timer.nsecsElapsed();
-        vigilCpuNs = cpuNs() - cpuStart;
+        figures.ns = timer.nsecsElapsed();
+        figures.cpuNs = cpuNs() - cpuStart;
         if (summary.error) {
             std::fprintf(stderr, "the pass failed: %s\n", qPrintable(summary.error->message));
-            return 1;
+            return false;
         }
-        inserted = sink.totals().ingested.totalInserted();
-        out() << "Vigil pull from Azurite: " << inserted << " rows in " << vigilNs / 1000000
-              << " ms = " << qint64(perSecond(inserted, vigilNs)) << " events/s wall, "
-              << qint64(perSecond(inserted, vigilCpuNs))
-              << " events/s of this process's CPU time (reader, HTTP, parsing, SQLite)\n";
-    }
-    if (inserted != events) {
-        std::fprintf(stderr, "stored %lld rows of %lld\n", static_cast<long long>(inserted),
-                     static_cast<long long>(events));
-        return 1;
-    }
+        figures.rows = sink.totals().ingested.totalInserted();
+        if (figures.rows != events) {
+            std::fprintf(stderr, "stored %lld rows of %lld\n", static_cast<long long>(figures.rows),
+                         static_cast<long long>(events));
+            return false;
+        }
+        return true;
+    };
 
     // The bare baseline: the same rows, as many per transaction as one read window holds.
-    const size_t perTransaction
-            = size_t(std::max<qint64>(1, windowBytes / std::max<qint64>(1, all.size() / events)));
     const std::vector<std::vector<Owned>> rows = ownedRows(all);
-    Bare bare(dir.filePath(QStringLiteral("bare.sqlite")), true);
-    QElapsedTimer timer;
-    timer.start();
-    const qint64 cpuStart = cpuNs();
-    bare.insert(rows, perTransaction, 0, 0);
-    const qint64 bareNs = timer.nsecsElapsed();
-    const qint64 bareCpuNs = cpuNs() - cpuStart;
-    out() << "bare prepared INSERT: " << rows.size() << " rows (" << perTransaction
-          << " per transaction) in " << bareNs / 1000000
-          << " ms = " << qint64(perSecond(qint64(rows.size()), bareNs)) << " events/s wall, "
-          << qint64(perSecond(qint64(rows.size()), bareCpuNs)) << " events/s of CPU time\n";
-    out() << "Vigil / bare: " << QString::number(100.0 * double(bareNs) / double(vigilNs), 'f', 1)
-          << " % (wall), "
-          << QString::number(100.0 * double(bareCpuNs) / double(vigilCpuNs), 'f', 1)
-          << " % (CPU)\n";
+    const auto barePass = [&](Figures &figures) {
+        const size_t perTransaction = size_t(
+                std::max<qint64>(1, windowBytes / std::max<qint64>(1, all.size() / events)));
+        Bare bare(dir.filePath(QStringLiteral("bare.sqlite")), true);
+        QElapsedTimer timer;
+        timer.start();
+        const qint64 cpuStart = cpuNs();
+        bare.insert(rows, perTransaction, 0, 0);
+        figures.ns = timer.nsecsElapsed();
+        figures.cpuNs = cpuNs() - cpuStart;
+        figures.rows = qint64(rows.size());
+        figures.perTransaction = perTransaction;
+    };
+
+    // Rounds of both, one after the other: on a shared machine one pair says little, the
+    // median of the rounds' ratios more.
+    QList<double> cpuRatios;
+    QList<double> wallRatios;
+    for (qint64 round = 1; round <= rounds; ++round) {
+        Figures vigil;
+        if (!vigilPass(vigil))
+            return 1;
+        Figures bare;
+        barePass(bare);
+        cpuRatios.append(double(bare.cpuNs) / double(vigil.cpuNs));
+        wallRatios.append(double(bare.ns) / double(vigil.ns));
+        out() << "round " << round << ": Vigil pull from Azurite: " << vigil.rows << " rows in "
+              << vigil.ns / 1000000 << " ms = " << qint64(perSecond(vigil.rows, vigil.ns))
+              << " events/s wall, " << qint64(perSecond(vigil.rows, vigil.cpuNs))
+              << " events/s of this process's CPU time (reader, HTTP, parsing, SQLite); "
+              << "bare prepared INSERT (" << bare.perTransaction
+              << " rows per transaction): " << qint64(perSecond(bare.rows, bare.ns))
+              << " events/s wall, " << qint64(perSecond(bare.rows, bare.cpuNs))
+              << " events/s of CPU time; "
+              << "Vigil / bare " << QString::number(100.0 * wallRatios.last(), 'f', 1)
+              << " % (wall), " << QString::number(100.0 * cpuRatios.last(), 'f', 1) << " % (CPU)\n";
+    }
+    out() << "Vigil / bare, median of " << rounds
+          << " rounds: " << QString::number(100.0 * median(wallRatios), 'f', 1) << " % (wall), "
+          << QString::number(100.0 * median(cpuRatios), 'f', 1) << " % (CPU)\n";
     out().flush();
     return 0;
 }
