@@ -183,6 +183,10 @@ public:
     [[noreturn]] void fail(const QString &message, const Node &at) const;
     void count(const Node &at);
     int findColumn(const RowSchema &row, Node &name) const;
+    /** The input column a bound expression stands for when summarize's `*` leaves columns out
+     *  (Microsoft's analyzer's rule): the column itself, or a conversion of it to its own type
+     *  (tostring() of a string column). -1 for anything else. */
+    int standsForColumn(const RowSchema &row, Node &value, const Context &ctx) const;
     static QString expressionName(const Node &node);
     /** The series' part of series_fit_line_y_slope & co.: y for a column or a let variable. */
     static QString seriesName(const Node &series);

@@ -669,6 +669,24 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
     return share(row.columns());
 }
 
+int Binder::standsForColumn(const RowSchema &row, Node &value, const Context &ctx) const
+{
+    if (value.kind == NodeKind::Name)
+        return findColumn(row, value);
+    // tobool() … totimespan(): a conversion that changes nothing is still the column.
+    static const QSet<QString> conversions = {
+            QStringLiteral("tobool"),    QStringLiteral("toboolean"), QStringLiteral("todatetime"),
+            QStringLiteral("todecimal"), QStringLiteral("todouble"),  QStringLiteral("toreal"),
+            QStringLiteral("todynamic"), QStringLiteral("toguid"),    QStringLiteral("toint"),
+            QStringLiteral("tolong"),    QStringLiteral("tostring"),  QStringLiteral("totime"),
+            QStringLiteral("totimespan")};
+    if (value.kind != NodeKind::Call || value.count() != 1 || !conversions.contains(value.text)
+        || (ctx.scope && ctx.scope->find(value.text)) || value.kid(0)->kind != NodeKind::Name)
+        return -1;
+    const int column = findColumn(row, *value.kid(0));
+    return column >= 0 && value.type == row[column].type ? column : -1;
+}
+
 SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context &ctx)
 {
     Node &aggregates = *op.kid(0);
@@ -691,8 +709,8 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                   || (isColumnReference(value) && references.contains(name)))
                  && row.contains(name))
             fail(QStringLiteral("the column '%1' is named twice").arg(name), *item);
-        if (value.kind == NodeKind::Name)
-            keyNames.insert(input[findColumn(input, value)].name);
+        if (const int column = standsForColumn(input, value, ctx); column >= 0)
+            keyNames.insert(input[column].name);
         if (isColumnReference(value))
             references.insert(name);
         item->outputColumns.append(row.appendUnique(name, t));
@@ -722,20 +740,31 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
             const bool old = value.text == u"argmax" || value.text == u"argmin";
             const QString oldPrefix = value.text.mid(3) + QLatin1Char('_');
             QString first; // argument 0's name, known once it is bound
+            // With a `*` among the arguments every input column comes once: a column that is a
+            // key, or that an earlier argument (arg_max's first, a bare column, `X = C`, a
+            // conversion of C to its own type) or `*` already gave, is left out, as the
+            // analyzer does. Each argument's outputColumns tells the compiler what it gives:
+            // the star its input columns, any other argument its one name or nothing.
+            bool anyStar = false;
+            for (const NodePtr &arg : value.kids)
+                anyStar = anyStar || arg->kind == NodeKind::Star;
+            const bool argPick = value.text.startsWith(QLatin1String("arg_"));
+            QSet<QString> given;
             for (qsizetype k = 0; k < value.count(); ++k) {
                 Node &arg = *value.kid(k);
+                arg.outputColumns.clear();
                 if (arg.kind == NodeKind::Star && old)
                     fail(QStringLiteral("%1(…, *) is not supported; use arg_%2(…, *)")
                                  .arg(value.text, value.text.mid(3)),
                          arg);
+                if (arg.kind == NodeKind::Star && value.text == u"any" && value.count() > 1)
+                    fail(QStringLiteral("any() takes '*' only alone; use take_any(…, *)"), arg);
                 if (arg.kind == NodeKind::Star) {
-                    QSet<QString> skip = keyNames;
-                    if (value.text.startsWith(QLatin1String("arg_")) && k > 0
-                        && value.kid(0)->kind == NodeKind::Name)
-                        skip.insert(input[findColumn(input, *value.kid(0))].name);
                     for (const Column &c : input) {
-                        if (skip.contains(c.name))
+                        if (given.contains(c.name) || keyNames.contains(c.name))
                             continue;
+                        given.insert(c.name);
+                        arg.outputColumns.append(c.name);
                         // any(*) names each column any_X; take_any(*) and arg_max(…, *) keep X.
                         const QString name
                                 = value.text == u"any" ? QStringLiteral("any_") + c.name : c.name;
@@ -753,13 +782,28 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                 QString name = named ? arg.text : expressionName(expr);
                 if (k == 0)
                     first = name;
+                if (const int column = standsForColumn(input, expr, ctx); column >= 0) {
+                    const QString &source = input[column].name;
+                    if (anyStar && !(argPick && k == 0)
+                        && (given.contains(source) || keyNames.contains(source)))
+                        continue;
+                    given.insert(source);
+                }
+                // An argument without a name of its own: arg_max(tolower(x), …) is max_, a later
+                // one max_T_argK (T the first argument's name); take_any's and any's any_argK.
+                const QString unnamed = QStringLiteral("_arg") + QString::number(k);
                 if (old && !named)
                     name = k == 0 ? QString(oldPrefix + name)
-                                  : QString(oldPrefix + first + QLatin1Char('_') + name);
+                                  : QString(oldPrefix + first + QLatin1Char('_')
+                                            + (name.isEmpty() ? unnamed.mid(1) : name));
                 if (!named && value.text == u"any" && !name.isEmpty())
                     name = QStringLiteral("any_") + name;
-                if (name.isEmpty() && k == 0 && value.text.startsWith(QLatin1String("arg_")))
-                    name = value.text.mid(4) + QLatin1Char('_'); // arg_max(tolower(x), …) is max_
+                if (name.isEmpty() && argPick)
+                    name = k == 0 ? QString(value.text.mid(4) + QLatin1Char('_'))
+                                  : QString(value.text.mid(4) + QLatin1Char('_') + first + unnamed);
+                if (name.isEmpty() && !argPick && !old)
+                    name = QStringLiteral("any") + unnamed;
+                arg.outputColumns.append(name);
                 produced.append({name, t});
             }
             // `x = arg_max(…)` and `(a, b) = arg_max(…)` rename the first columns, in order.
@@ -788,6 +832,9 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                                 "function (count(), sum(), …)"),
                  value);
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
+        if (name.isEmpty() && value.kind == NodeKind::Call && value.text == u"take_any"
+            && !(ctx.scope && ctx.scope->find(value.text)))
+            name = QStringLiteral("any_arg0"); // take_any(tolower(x)), as the analyzer names it
         if (name.isEmpty())
             name = nextColumnName(row, counter);
         else if (item->kind == NodeKind::Assign && fixedNames.contains(name))

@@ -458,13 +458,10 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
     Rel out;
     out.schema = *node.schema;
     QStringList columns;
-    QSet<QString> keyNames;
     for (const NodePtr &item : keys.kids) {
         const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
         if (value.type == T::Dynamic || value.type == T::Decimal)
             refuse(QStringLiteral("grouping by this value cannot be compiled"), value);
-        if (value.kind == NodeKind::Name)
-            keyNames.insert(columnName(value));
         columns.append(expr(value, rowEnv) + QStringLiteral(" AS ")
                        + quote(item->outputColumns.value(0)));
     }
@@ -515,18 +512,16 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
             for (qsizetype k = first; k < value.count(); ++k) {
                 const Node &arg = *value.kid(k);
                 if (arg.kind == NodeKind::Star) {
-                    QSet<QString> skip = keyNames;
-                    if (argPick && value.kid(0)->kind == NodeKind::Name)
-                        skip.insert(columnName(*value.kid(0)));
-                    for (const Column &c : in.schema) {
-                        if (skip.contains(c.name))
-                            continue;
+                    // The input columns the binder chose for `*`.
+                    for (const QString &name : arg.outputColumns) {
                         produced.append(
-                                bare ? quote(c.name)
-                                     : QStringLiteral("%1(%2, %3)").arg(pick, by, quote(c.name)));
+                                bare ? quote(name)
+                                     : QStringLiteral("%1(%2, %3)").arg(pick, by, quote(name)));
                     }
                     continue;
                 }
+                if (arg.outputColumns.isEmpty())
+                    continue; // a column `*` or an earlier argument gave already
                 const Node &e = (arg.kind == NodeKind::Assign || arg.kind == NodeKind::NamedArg)
                                         ? *arg.kid(0)
                                         : arg;

@@ -473,6 +473,18 @@ void TestKqlSemantics::argMaxStarAndNullGroups()
             QStringLiteral("DeviceProcessEvents | summarize arg_max(Timestamp, *) by DeviceId"));
     QCOMPARE(r.columns.value(0).name, QStringLiteral("DeviceId"));
     QCOMPARE(r.columns.value(1).name, QStringLiteral("Timestamp"));
+    // With `*`, a column comes once: FileName named before `*`, DeviceId a key through a
+    // conversion to its own type (the analyzer's rule); the values come from the same row.
+    CHECK_SET(QStringLiteral("DeviceProcessEvents | summarize arg_max(Timestamp, FileName, *) by "
+                             "tostring(DeviceId) | project DeviceId, FileName, ReportId"),
+              (Rows{{"d1", "powershell.exe", "2"},
+                    {"d2", "notepad.exe", "4"},
+                    {"d3", "svchost.exe", "5"}}));
+    const HuntingResult once
+            = result(QStringLiteral("DeviceProcessEvents | summarize arg_max(Timestamp, FileName, "
+                                    "*) by tostring(DeviceId)"));
+    QCOMPARE(once.columns.size(), r.columns.size());
+    QCOMPARE(once.columns.value(2).name, QStringLiteral("FileName"));
     CHECK_SET(QStringLiteral("DeviceProcessEvents | summarize arg_min(FileSize, ReportId) by "
                              "DeviceId"),
               (Rows{{"d1", "100", "1"}, {"d2", "7", "4"}, {"d3", "0", "5"}}));
