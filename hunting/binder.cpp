@@ -3,6 +3,11 @@
 #include "binderimpl.h"
 #include "kqlparser.h"
 
+#include <QRegularExpression>
+
+#include <cmath>
+#include <limits>
+
 // Statements, names, scalar expressions and calls. Tabular sources and operators:
 // binderoperators.cpp.
 namespace Vigil::Kql {
@@ -247,6 +252,8 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope, QSet<QString> decla
                 } else {
                     symbol.kind = Symbol::Scalar;
                     symbol.type = *value.type;
+                    if (value.kind == NodeKind::Literal)
+                        symbol.constant = &value;
                 }
             }
             auto next = std::make_shared<Scope>();
@@ -544,6 +551,25 @@ KqlType Binder::bindBinary(Node &node, const Context &ctx)
                          .arg(op, typeName(l)),
                  node);
         bindListRight(*node.kid(1), ctx);
+        if (op == u"in" || op == u"!in") {
+            QStringList written;
+            QStringList read;
+            KqlType from = KqlType::String;
+            for (const NodePtr &element : node.kid(1)->kids) {
+                if (element->schema || !element->type)
+                    continue;
+                const KqlType t = *element->type;
+                QString w;
+                QString r;
+                if (readConstantAs(*element, t, l, ctx, &w, &r)) {
+                    written.append(w);
+                    read.append(r);
+                    from = t;
+                }
+            }
+            if (!written.isEmpty())
+                warnReadAs(node, l, from, written, read);
+        }
         return KqlType::Bool;
     }
     const KqlType r = bindScalar(*node.kid(1), ctx);
@@ -554,8 +580,15 @@ KqlType Binder::bindBinary(Node &node, const Context &ctx)
             bad(r);
         return KqlType::Bool;
     }
-    if (op == u"==" || op == u"!=")
+    if (op == u"==" || op == u"!=") {
+        QString written;
+        QString read;
+        if (readConstantAs(*node.kid(1), r, l, ctx, &written, &read))
+            warnReadAs(node, l, r, {written}, {read});
+        else if (readConstantAs(leftNode, l, r, ctx, &written, &read))
+            warnReadAs(node, r, l, {written}, {read});
         return KqlType::Bool;
+    }
     if (op == u"<" || op == u"<=" || op == u">" || op == u">=") {
         const bool ok
                 = (l == KqlType::Bool && (isNumber(r) || r == KqlType::Bool))
@@ -641,6 +674,103 @@ KqlType Binder::bindBinary(Node &node, const Context &ctx)
     }
     bad(r);
     return T::Bool; // not reached: bad() throws
+}
+
+void Binder::warnReadAs(const Node &comparison, KqlType as, KqlType from,
+                        const QStringList &written, const QStringList &read)
+{
+    const QString warning
+            = QStringLiteral("line %1: '%2' between %3 and %4: %5 %6 read as the %3 %7 (write "
+                             "%3 constants, or convert the other side, to say which comparison "
+                             "you mean)")
+                      .arg(QString::number(comparison.pos.line), comparison.text, typeName(as),
+                           typeName(from), written.join(QLatin1String(", ")),
+                           written.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+                           read.join(QLatin1String(", ")));
+    if (!warnings.contains(warning))
+        warnings.append(warning);
+}
+
+bool Binder::readConstantAs(Node &constant, KqlType constantType, KqlType otherType,
+                            const Context &ctx, QString *writtenAs, QString *readAs)
+{
+    using T = KqlType;
+    const bool toNumber
+            = constantType == T::String && typeIn(otherType, {T::Int, T::Long, T::Real, T::Bool});
+    const bool toString
+            = otherType == T::String && typeIn(constantType, {T::Int, T::Long, T::Bool});
+    if (!toNumber && !toString)
+        return false;
+    const Node *literal = nullptr;
+    if (constant.kind == NodeKind::Literal) {
+        literal = &constant;
+    } else if (constant.kind == NodeKind::Name
+               && !(ctx.row && findColumn(*ctx.row, constant) >= 0)) {
+        const Symbol *symbol = ctx.scope ? ctx.scope->find(constant.text) : nullptr;
+        if (symbol && symbol->kind == Symbol::Scalar)
+            literal = symbol->constant;
+    }
+    if (!literal || literal->literal == LiteralKind::Null)
+        return false;
+    const QString &text = literal->value;
+    LiteralKind kind = LiteralKind::String;
+    QString value;
+    if (toNumber && otherType == T::Bool) {
+        // As tobool() reads text: true or false in any case, nothing else.
+        if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            value = QStringLiteral("true");
+        else if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            value = QStringLiteral("false");
+        else
+            return false;
+        kind = LiteralKind::Bool;
+    } else if (toNumber && otherType == T::Real) {
+        static const QRegularExpression decimal(
+                QStringLiteral(R"(^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$)"));
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        if (!decimal.match(text).hasMatch() || !ok || !std::isfinite(d))
+            return false;
+        value = text;
+        kind = LiteralKind::Real;
+    } else if (toNumber) {
+        // Digits only: text that needs trimming or rounding is not a constant of that type.
+        static const QRegularExpression digits(QStringLiteral(R"(^[+-]?[0-9]+$)"));
+        bool ok = false;
+        const qlonglong n = QStringView(text).mid(text.startsWith(u'+') ? 1 : 0).toLongLong(&ok);
+        if (!digits.match(text).hasMatch() || !ok
+            || (otherType == T::Int
+                && (n < std::numeric_limits<qint32>::min()
+                    || n > std::numeric_limits<qint32>::max())))
+            return false;
+        value = QString::number(n);
+        kind = otherType == T::Int ? LiteralKind::Int : LiteralKind::Long;
+    } else if (literal->literal == LiteralKind::Bool) {
+        value = text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+                        ? QStringLiteral("true")
+                        : QStringLiteral("false");
+    } else {
+        // tostring() of an int or long: its decimal digits (0x1F is "31").
+        bool ok = false;
+        qlonglong n = 0;
+        if (text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
+            n = qlonglong(QStringView(text).mid(2).toULongLong(&ok, 16));
+        else if (text.startsWith(QLatin1String("-0x"), Qt::CaseInsensitive))
+            n = -qlonglong(QStringView(text).mid(3).toULongLong(&ok, 16));
+        else
+            n = text.toLongLong(&ok, 10);
+        if (!ok)
+            return false;
+        value = QString::number(n);
+    }
+    *writtenAs = literal->text;
+    *readAs = kind == LiteralKind::String ? QLatin1Char('"') + value + QLatin1Char('"') : value;
+    constant.kind = NodeKind::Literal;
+    constant.literal = kind;
+    constant.value = value;
+    constant.kids.clear();
+    constant.type = otherType;
+    return true;
 }
 
 void Binder::bindListRight(Node &list, const Context &ctx)

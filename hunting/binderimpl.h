@@ -27,6 +27,8 @@ struct Symbol
     SchemaPtr schema;
     Node *lambda = nullptr;
     ScopePtr closure;
+    /** A scalar let bound to a literal (`let port = "3389";`): that literal. */
+    const Node *constant = nullptr;
 };
 
 struct Scope
@@ -145,6 +147,17 @@ public:
     KqlType bindFunctionCall(Node &node, const FunctionSymbol &fn, const Context &ctx);
     void bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx);
     void bindListRight(Node &list, const Context &ctx);
+    /**
+     * `==`, `!=`, `in`, `!in` between a number or bool and a string, one side a constant (a
+     * literal or a let bound to one): the constant is read as the other side's type, with a
+     * warning (warnReadAs); answers whether it was. Anything else is left for the compiler to
+     * refuse.
+     */
+    bool readConstantAs(Node &constant, KqlType constantType, KqlType otherType, const Context &ctx,
+                        QString *writtenAs, QString *readAs);
+    /** The warning that constants of a comparison were read as another type. */
+    void warnReadAs(const Node &comparison, KqlType as, KqlType from, const QStringList &written,
+                    const QStringList &read);
 
     // ---- tabular (binderoperators.cpp)
     SchemaPtr bindTabular(Node &node, const Context &ctx);

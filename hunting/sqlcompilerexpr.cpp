@@ -421,7 +421,9 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
             }
             if (!numbers && !stringish && !boolNumber && l != r)
                 refuse(QStringLiteral("comparing a %1 with a %2 cannot be compiled exactly; "
-                                      "convert one side (Kusto does not convert them)")
+                                      "convert one side (a constant is read as the other "
+                                      "side's type only when it is written as one: digits for "
+                                      "a number, true or false for a bool)")
                                .arg(kqlTypeName(l), kqlTypeName(r)),
                        node);
             if (left.isEmpty()) {
@@ -703,7 +705,9 @@ QString SqlCompiler::inList(const Node &node, const Env &env)
                   || ((t == T::String || t == T::Guid) && (l == T::String || l == T::Guid));
         if (!compatible)
             refuse(QStringLiteral("'in' compares a %1 with a %2 value; this cannot be compiled "
-                                  "exactly")
+                                  "exactly (a constant is read as the other side's type only "
+                                  "when it is written as one: digits for a number, true or "
+                                  "false for a bool); convert one side")
                            .arg(kqlTypeName(l), kqlTypeName(t)),
                    *element);
         scalars.append(expr(*element, env));
