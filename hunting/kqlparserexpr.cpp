@@ -568,10 +568,13 @@ NodePtr Parser::primary()
         return findSource(take());
     if ((word == u"externaldata" || word == u"external_data") && !isOp(L("="), 1))
         return externalData(take());
-    if ((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate"
-         || word == u"cluster" || word == u"database" || word == u"table"
-         || word == u"external_table" || word == u"materialized_view")
-        && !isOp(L("="), 1)) {
+    // cluster(), database(), table(), …: other stores; the words alone are names (a let may
+    // be called `cluster`).
+    const bool otherStore = word == u"cluster" || word == u"database" || word == u"table"
+                            || word == u"external_table" || word == u"materialized_view";
+    if (((word == u"externaldata" || word == u"search" || word == u"find" || word == u"evaluate")
+         && !isOp(L("="), 1))
+        || (otherStore && isOp(L("("), 1))) {
         fail(QStringLiteral("'%1' is not supported by Vigil's local KQL").arg(word), t.pos);
     }
     take();

@@ -400,6 +400,15 @@ void TestKqlFrontend::namesResolveThroughScopes()
     // A function's parameter is not visible outside it.
     QVERIFY(refusal(QStringLiteral("let f = (n:long) { n }; print n"))
                     .message.contains(QLatin1String("'n'")));
+    // cluster(), table(), … reach other stores; the words alone are names like any other.
+    QCOMPARE(columns(QStringLiteral("let cluster = 'x'; let table = 2; print c = cluster, t = "
+                                    "table")),
+             (QStringList{QStringLiteral("c:string"), QStringLiteral("t:long")}));
+    QCOMPARE(columns(QStringLiteral("DeviceInfo | extend database = 1 | project database")),
+             QStringList{QStringLiteral("database:long")});
+    QVERIFY(refusal(QStringLiteral("cluster('c').database('d').DeviceInfo"))
+                    .message.contains(QLatin1String("'cluster' is not supported")));
+    QVERIFY(refusal(QStringLiteral("print cluster")).message.contains(QLatin1String("'cluster'")));
 }
 
 void TestKqlFrontend::letFunctionsAreBoundPerCall()
