@@ -67,6 +67,15 @@ QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type)
         return QVariant(qint64(sqlite3_column_int64(stmt, i)));
     case KqlType::Real:
         return QVariant(sqlite3_column_double(stmt, i));
+    case KqlType::Decimal: {
+        // parse_version()'s value, held as 32 digits: the number they write.
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
+        QString digits = QString::fromUtf8(text, sqlite3_column_bytes(stmt, i));
+        qsizetype zeros = 0;
+        while (zeros + 1 < digits.size() && digits[zeros] == u'0')
+            ++zeros;
+        return QVariant(digits.mid(zeros));
+    }
     default: {
         const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
         return QVariant(QString::fromUtf8(text, sqlite3_column_bytes(stmt, i)));
@@ -214,6 +223,10 @@ bool HuntingRunner::open(QString *error)
         return false;
     }
     sqlite3_busy_timeout(db, 5000);
+    // A name in double quotes is a name: SQLite would otherwise read one it does not know as a
+    // string, turning a compiler slip into a wrong value instead of an error.
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, nullptr);
     KqlFunctionOptions functions;
     functions.geoIpDatabase = m_geoIpDatabase;
     if (registerKqlFunctions(db, functions) != SQLITE_OK) {

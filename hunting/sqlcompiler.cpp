@@ -132,9 +132,40 @@ QString SqlCompiler::addCte(const QString &select, bool materialized)
     return name;
 }
 
+namespace {
+
+/** The names the events database has: Defender's tables and their columns. */
+const QSet<QString> &physicalNames()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> set;
+        for (const HuntingTable &table : HuntingSchema::defender().tables()) {
+            set.insert(table.name);
+            for (const HuntingColumn &column : table.columns)
+                set.insert(column.name);
+        }
+        return set;
+    }();
+    return names;
+}
+
+} // namespace
+
 QString SqlCompiler::quote(const QString &identifier)
 {
+    // Kusto's names are case-sensitive and SQLite's are not: `v` and `V` are two columns. A name
+    // the events database does not have gets a mark after it that spells its case (one digit per
+    // ASCII letter), so names that differ in case only stay apart; the database's own names,
+    // which differ in more than case, are written as they are.
     QString quoted = identifier;
+    if (!physicalNames().contains(identifier) && !identifier.startsWith(u"_vigil")) {
+        QString marks;
+        for (const QChar c : identifier) {
+            if (c.unicode() < 128 && c.isLetter())
+                marks.append(c.isUpper() ? u'1' : u'0');
+        }
+        quoted += QChar(1) + marks;
+    }
     quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
     // SQLite ends an identifier at NUL; the result columns are matched by position, not name.
     quoted.replace(QChar(0), QChar(0xFFFD));

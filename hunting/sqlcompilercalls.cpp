@@ -153,6 +153,34 @@ QString SqlCompiler::packColumns(const RowSchema &columns, const Env &env)
                    : QStringLiteral("kql_bag_merge(%1)").arg(bags.join(QLatin1String(", ")));
 }
 
+void SqlCompiler::refuseDecimals(const Node &node, T result)
+{
+    // Decimals are parse_version()'s values held as 32 digits: a function may only test them or
+    // choose between them, never read the digits as a number or text of its own.
+    const QString &name = node.text;
+    // Tests of the value, its text (through asString()), or the value handed on as it is.
+    const bool tests = name == u"isnull" || name == u"isnotnull" || name == u"gettype"
+                       || name == u"strcat" || name == u"strcat_delim" || name == u"toscalar";
+    const bool chooses = name == u"iff" || name == u"iif" || name == u"case" || name == u"coalesce"
+                         || name == u"max_of" || name == u"min_of";
+    for (qsizetype i = 0; i < node.count(); ++i) {
+        const Node &value = valueOf(*node.kid(i));
+        const bool condition = (name == u"iff" || name == u"iif" || name == u"case") && i % 2 == 0
+                               && i + 1 < node.count();
+        const bool decimal = typeOf(value) == T::Decimal;
+        if (tests || (chooses && !condition && decimal == (result == T::Decimal))
+            || (!decimal && result != T::Decimal))
+            continue;
+        if (chooses && condition && !decimal)
+            continue;
+        refuse(QStringLiteral("%1() of a decimal (parse_version()'s value) cannot be compiled; a "
+                              "decimal can be compared with another, sorted, grouped, shown and "
+                              "turned into text with tostring()")
+                       .arg(name),
+               value);
+    }
+}
+
 QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
 {
     const QString &name = node.text;
@@ -181,6 +209,16 @@ QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
         if (fn.isEmpty())
             refuse(QStringLiteral("the aggregate %1() cannot be compiled to SQL yet").arg(name),
                    node);
+        static const QSet<QString> decimalAggregates = {
+                QStringLiteral("min"), QStringLiteral("max"),    QStringLiteral("take_any"),
+                QStringLiteral("any"), QStringLiteral("dcount"), QStringLiteral("count_distinct")};
+        for (qsizetype i = 0; i < node.count(); ++i) {
+            if (typeOf(*node.kid(i)) == T::Decimal && !(i == 0 && decimalAggregates.contains(name)))
+                refuse(QStringLiteral("%1() of a decimal (parse_version()'s value) cannot be "
+                                      "compiled; min(), max(), take_any() and dcount() can")
+                               .arg(name),
+                       *node.kid(i));
+        }
         if ((name == u"min" || name == u"max" || name == u"minif" || name == u"maxif")
             && typeOf(*node.kid(0)) == T::Dynamic)
             refuse(QStringLiteral("%1() of a dynamic value cannot be compiled").arg(name), node);
@@ -189,7 +227,9 @@ QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
                 = dynamicParamFunctions().contains(name) || name == u"any" || name == u"anyif";
         for (qsizetype i = 0; i < node.count(); ++i) {
             const Node &arg = *node.kid(i);
-            if (i == 0 && anyParamFunctions().contains(name))
+            if (typeOf(arg) == T::Decimal) // its 32 digits order and tell values apart
+                args.append(expr(arg, inner));
+            else if (i == 0 && anyParamFunctions().contains(name))
                 args.append(asAny(arg, inner));
             else if (i == 0 && any)
                 args.append(typeOf(arg) == T::Dynamic ? asDynamic(arg, inner) : expr(arg, inner));
@@ -220,6 +260,11 @@ QString SqlCompiler::call(const Node &node, const Env &env)
         return aggregateCall(node, env);
     const T result = typeOf(node);
     auto arg = [&](qsizetype i) -> const Node & { return valueOf(*node.kid(i)); };
+    if (name == u"parse_version" && node.count() == 1)
+        return QStringLiteral("kql_parse_version_key(%1)").arg(asString(arg(0), env));
+    if (name == u"tostring" && node.count() == 1 && typeOf(arg(0)) == T::Decimal)
+        return asString(arg(0), env);
+    refuseDecimals(node, result);
     if (name == u"iff" || name == u"iif") {
         return QStringLiteral("(CASE WHEN %1 THEN %2 ELSE %3 END)")
                 .arg(expr(arg(0), env, true),

@@ -197,7 +197,7 @@ Rel SqlCompiler::seenBy(const Node &node, const Rel &in)
         if (k < in.schema.size())
             columns.append(QStringLiteral("l.") + quote(c.name));
         else if (c.name == u"SeenBy")
-            columns.append(QStringLiteral("s.\"seen_by\" AS \"SeenBy\""));
+            columns.append(QStringLiteral("s.\"seen_by\" AS ") + quote(c.name));
         else
             refuse(QStringLiteral("internal error: SeenBy() has no column %1").arg(c.name), node);
     }
@@ -298,16 +298,20 @@ QString SqlCompiler::deviceAddresses(const QString &at, const QString &devices)
     const QString member = QStringLiteral("(CASE WHEN e.type = 'object' THEN (CASE WHEN "
                                           "json_type(e.value, '$.%1') = 'text' THEN "
                                           "json_extract(e.value, '$.%1') END) END)");
-    return addCte(
-            QStringLiteral("SELECT * FROM (SELECT a.\"DeviceId\" AS \"DeviceId\", a.\"DeviceName\" "
-                           "AS \"DeviceName\", a.\"Timestamp\" AS \"Timestamp\", %1 AS "
-                           "\"IPAddress\", coalesce(%2, '') AS \"IPType\", %3 AS "
-                           "\"NetworkAdapterType\", NULL AS \"ConnectedNetworks\" FROM %4 AS a, "
-                           "%5) WHERE \"IPAddress\" <> ''")
-                    .arg(member.arg(QStringLiteral("IPAddress")),
-                         member.arg(QStringLiteral("AddressType")),
-                         adapterTypeNumber(QStringLiteral("a.\"NetworkAdapterType\"")), adapters,
-                         elements));
+    // The output's names through quote(), as every operator after it reads them.
+    const QString select
+            = QStringLiteral("SELECT * FROM (SELECT a.\"DeviceId\" AS %6, a.\"DeviceName\" AS %7, "
+                             "a.\"Timestamp\" AS %8, %1 AS %9, coalesce(%2, '') AS %10, %3 AS "
+                             "%11, NULL AS %12 FROM %4 AS a, %5) WHERE %9 <> ''");
+    return addCte(select.arg(member.arg(QStringLiteral("IPAddress")),
+                             member.arg(QStringLiteral("AddressType")),
+                             adapterTypeNumber(QStringLiteral("a.\"NetworkAdapterType\"")),
+                             adapters, elements, quote(QStringLiteral("DeviceId")),
+                             quote(QStringLiteral("DeviceName")),
+                             quote(QStringLiteral("Timestamp")), quote(QStringLiteral("IPAddress")))
+                          .arg(quote(QStringLiteral("IPType")),
+                               quote(QStringLiteral("NetworkAdapterType")),
+                               quote(QStringLiteral("ConnectedNetworks"))));
 }
 
 Rel SqlCompiler::assignedIpAddresses(const Node &call)
@@ -352,10 +356,10 @@ Rel SqlCompiler::deviceFromIp(const Node &node, const Rel &in)
     Rel out;
     out.schema = *node.schema;
     out.cte = addCte(
-            QStringLiteral("SELECT DISTINCT i.%1 AS \"IP\", d.\"DeviceId\" AS "
-                           "\"DeviceId\" FROM %2 AS i JOIN %3 AS d ON lower(d.\"IPAddress\") "
-                           "= lower(i.%1) WHERE i.%1 <> ''")
-                    .arg(ip, in.cte, addresses));
+            QStringLiteral("SELECT DISTINCT i.%1 AS %4, d.%5 AS %5 FROM %2 AS i JOIN %3 AS d ON "
+                           "lower(d.%6) = lower(i.%1) WHERE i.%1 <> ''")
+                    .arg(ip, in.cte, addresses, quote(QStringLiteral("IP")),
+                         quote(QStringLiteral("DeviceId")), quote(QStringLiteral("IPAddress"))));
     return out;
 }
 

@@ -274,7 +274,8 @@ QString SqlCompiler::asString(const Node &node, const Env &env)
         return QStringLiteral("(CASE %1 WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE '' END)")
                 .arg(expr(node, env));
     case T::Decimal:
-        refuse(QStringLiteral("decimal values cannot be compiled to SQL"), node);
+        // parse_version()'s value, held as its 32 digits: the number they write.
+        return QStringLiteral("kql_decimal_tostring(%1)").arg(expr(node, env));
     default:
         return QStringLiteral("kql_tostring(%1)").arg(expr(node, env));
     }
@@ -405,18 +406,14 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
                     = (l == T::String || l == T::Guid) && (r == T::String || r == T::Guid);
             const bool boolNumber = (l == T::Bool && (isNumber(r) || r == T::Bool))
                                     || (isNumber(l) && r == T::Bool);
-            // parse_version() compared with parse_version(): its value as 32 digits (text that
-            // sorts like the decimal); other decimals are not compiled.
-            const auto parseVersion = [](const Node &n) {
-                return n.kind == NodeKind::Call && n.text == u"parse_version" && !n.inlined
-                       && n.count() == 1;
-            };
-            if (l == T::Decimal && r == T::Decimal && parseVersion(a) && parseVersion(b)) {
-                left = QStringLiteral("kql_parse_version_key(%1)").arg(asString(*a.kid(0), env));
-                right = QStringLiteral("kql_parse_version_key(%1)").arg(asString(*b.kid(0), env));
+            // Decimals are parse_version()'s values, held as 32 digits: text that sorts like
+            // the decimal. They compare with each other only.
+            if (l == T::Decimal && r == T::Decimal) {
+                left = expr(a, env);
+                right = expr(b, env);
             } else if (l == T::Decimal || r == T::Decimal) {
-                refuse(QStringLiteral("decimal values cannot be compiled to SQL (parse_version() "
-                                      "only compared with parse_version())"),
+                refuse(QStringLiteral("a decimal (parse_version()'s value) compares only with "
+                                      "another; compare parse_version(…) with parse_version(…)"),
                        node);
             }
             if (!numbers && !stringish && !boolNumber && l != r)

@@ -128,6 +128,8 @@ public:
     QString between(const Node &node, const Env &env, bool truthy);
     QString call(const Node &node, const Env &env);
     QString aggregateCall(const Node &node, const Env &env);
+    /** Refuses a scalar call that would read a decimal's digits as something else. */
+    void refuseDecimals(const Node &node, KqlType result);
     QString memberAccess(const Node &node, const Env &env);
     QString asString(const Node &node, const Env &env);
     QString asAny(const Node &node, const Env &env);

@@ -123,7 +123,8 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
                                   "($table is known for a table only): write search in (Table) "
                                   "…"),
                    node);
-        QStringList columns = {param(in.tableName) + QStringLiteral(" AS \"$table\"")};
+        QStringList columns
+                = {param(in.tableName) + QStringLiteral(" AS ") + quote(QStringLiteral("$table"))};
         for (qsizetype i = 0; i < in.schema.size(); ++i)
             columns.append(quote(in.schema[i].name) + QStringLiteral(" AS ")
                            + quote(node.schema->at(i + 1).name));
@@ -157,14 +158,15 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         if (in.partitioned) {
             // Per input row of mv-apply, a row with 0 too (every input row is a partition).
             out.partitioned = true;
-            out.cte = addCte(QStringLiteral("SELECT count(s.\"_vigil_row\") AS \"Count\", "
+            out.cte = addCte(QStringLiteral("SELECT count(s.\"_vigil_row\") AS %3, "
                                             "p.\"_vigil_row\" FROM %1 AS p LEFT JOIN %2 AS s ON "
                                             "s.\"_vigil_row\" = p.\"_vigil_row\" GROUP BY "
                                             "p.\"_vigil_row\"")
-                                     .arg(m_partitions, in.cte));
+                                     .arg(m_partitions, in.cte, quote(QStringLiteral("Count"))));
             return out;
         }
-        out.cte = addCte(QStringLiteral("SELECT count(*) AS \"Count\" FROM %1").arg(in.cte));
+        out.cte = addCte(QStringLiteral("SELECT count(*) AS %2 FROM %1")
+                                 .arg(in.cte, quote(QStringLiteral("Count"))));
         return out;
     }
     case NodeKind::OpSummarize:
@@ -236,17 +238,24 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
                 {T::Decimal, QStringLiteral("System.Data.SqlTypes.SqlDecimal")},
         };
         QStringList rows;
+        const QString names = QStringLiteral("%1 AS %2, %3 AS %4, %5 AS %6, %7 AS %8");
+        const QString columnName = quote(QStringLiteral("ColumnName"));
+        const QString columnOrdinal = quote(QStringLiteral("ColumnOrdinal"));
+        const QString dataType = quote(QStringLiteral("DataType"));
+        const QString columnType = quote(QStringLiteral("ColumnType"));
         for (qsizetype i = 0; i < in.schema.size(); ++i) {
             const Column &c = in.schema[i];
-            rows.append(
-                    QStringLiteral("SELECT %1 AS \"ColumnName\", %2 AS \"ColumnOrdinal\", %3 AS "
-                                   "\"DataType\", %4 AS \"ColumnType\"")
-                            .arg(param(c.name), param(qlonglong(i)), param(dataTypes.value(c.type)),
-                                 param(kqlTypeName(c.type))));
+            rows.append(QStringLiteral("SELECT ")
+                        + names.arg(param(c.name), columnName, param(qlonglong(i)), columnOrdinal,
+                                    param(dataTypes.value(c.type)), dataType,
+                                    param(kqlTypeName(c.type)), columnType));
         }
         if (rows.isEmpty())
-            rows.append(QStringLiteral("SELECT '' AS \"ColumnName\", 0 AS \"ColumnOrdinal\", '' AS "
-                                       "\"DataType\", '' AS \"ColumnType\" WHERE 0"));
+            rows.append(QStringLiteral("SELECT ")
+                        + names.arg(QStringLiteral("''"), columnName, QStringLiteral("0"),
+                                    columnOrdinal, QStringLiteral("''"), dataType,
+                                    QStringLiteral("''"), columnType)
+                        + QStringLiteral(" WHERE 0"));
         Rel out;
         out.schema = *node.schema;
         out.cte = addCte(rows.join(QLatin1String(" UNION ALL ")));
@@ -373,7 +382,7 @@ QString SqlCompiler::sortKeys(const Node &node, const Rel &in)
         if (nulls.isEmpty())
             nulls = asc ? QStringLiteral("first") : QStringLiteral("last");
         const Node &key = *kid->kid(0);
-        if (key.type == T::Dynamic || key.type == T::Decimal)
+        if (key.type == T::Dynamic)
             refuse(QStringLiteral("sorting by this value cannot be compiled"), key);
         keys.append(
                 QStringLiteral("%1 %2 NULLS %3")
@@ -460,7 +469,7 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
     QStringList columns;
     for (const NodePtr &item : keys.kids) {
         const Node &value = item->kind == NodeKind::Assign ? *item->kid(0) : *item;
-        if (value.type == T::Dynamic || value.type == T::Decimal)
+        if (value.type == T::Dynamic)
             refuse(QStringLiteral("grouping by this value cannot be compiled"), value);
         columns.append(expr(value, rowEnv) + QStringLiteral(" AS ")
                        + quote(item->outputColumns.value(0)));

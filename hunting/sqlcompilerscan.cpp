@@ -421,7 +421,8 @@ Rel SqlCompiler::find(const Node &node)
                 if (!inResult.contains(c.name))
                     rest.append(c);
             }
-            cells.append(packColumns(rest, env) + QStringLiteral(" AS \"pack_\""));
+            cells.append(packColumns(rest, env) + QStringLiteral(" AS ")
+                         + quote(QStringLiteral("pack_")));
         }
         if (ingest)
             cells.append(QStringLiteral("\"_vigil_ingested\""));

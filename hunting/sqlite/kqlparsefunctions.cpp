@@ -384,6 +384,18 @@ void parseVersionKeyFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     sqlite3_result_null(ctx); // not reached: the fourth part ends the text or is refused
 }
 
+/** tostring() of a decimal held as parse_version_key's digits: the number they write. */
+void decimalToStringFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT) {
+        resultText(ctx, std::string_view());
+        return;
+    }
+    const std::string_view v = text(argv[0]);
+    const size_t first = v.find_first_not_of('0');
+    resultText(ctx, first == std::string_view::npos ? std::string_view("0") : v.substr(first));
+}
+
 int registerParseFunctions(sqlite3 *db, Context *c)
 {
     struct Entry
@@ -395,6 +407,7 @@ int registerParseFunctions(sqlite3 *db, Context *c)
     static constexpr Entry entries[] = {
             {"kql_url_encode", 1, urlEncodeFn},
             {"kql_parse_version_key", 1, parseVersionKeyFn},
+            {"kql_decimal_tostring", 1, decimalToStringFn},
             {"kql_url_decode", 1, urlDecodeFn},
             {"kql_base64_encode_tostring", 1, base64EncodeFn},
             {"kql_base64_decode_tostring", 1, base64DecodeFn},
