@@ -227,11 +227,11 @@ QString SqlCompiler::aggregateCall(const Node &node, const Env &env)
                 = dynamicParamFunctions().contains(name) || name == u"any" || name == u"anyif";
         for (qsizetype i = 0; i < node.count(); ++i) {
             const Node &arg = *node.kid(i);
-            if (typeOf(arg) == T::Decimal) // its 32 digits order and tell values apart
-                args.append(expr(arg, inner));
-            else if (i == 0 && anyParamFunctions().contains(name))
+            // A decimal's 32 digits order and tell values apart as they are.
+            const bool decimal = typeOf(arg) == T::Decimal;
+            if (i == 0 && !decimal && anyParamFunctions().contains(name))
                 args.append(asAny(arg, inner));
-            else if (i == 0 && any)
+            else if (i == 0 && any && !decimal)
                 args.append(typeOf(arg) == T::Dynamic ? asDynamic(arg, inner) : expr(arg, inner));
             else
                 args.append(expr(arg, inner));
