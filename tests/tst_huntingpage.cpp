@@ -314,6 +314,30 @@ private Q_SLOTS:
         QCOMPARE(seenBy[1], QString());
     }
 
+    // A constant read as another type is run and said so; parse_version()'s decimals show as
+    // the number they are.
+    void warningsAndDecimalsAreShown()
+    {
+        auto page = newPage();
+        HuntingTab *tab = page->currentTab();
+        tab->editor()->setPlainText(
+                QStringLiteral("DeviceProcessEvents\n| where FileSize == '9'\n| extend V = "
+                               "parse_version('8.8.10')\n| project FileName, V"));
+        tab->editor()->setFocus();
+        const HuntRunResult result = runWithKeys(tab);
+        QCOMPARE(result.status, HuntRunResult::Status::Ok);
+        QCOMPARE(columnTexts(tab->resultView(), 0), QStringList{QStringLiteral("cmd.exe")});
+        QCOMPARE(columnTexts(tab->resultView(), 1),
+                 QStringList{QStringLiteral("8000000080000001000000000")});
+        QVERIFY2(tab->statusText().contains(QStringLiteral("1 warning, hover to read")),
+                 qPrintable(tab->statusText()));
+        QVERIFY2(
+                tab->statusToolTip().contains(QStringLiteral("&#x27;9&#x27; is read as the long 9"))
+                        || tab->statusToolTip().contains(
+                                QStringLiteral("'9' is read as the long 9")),
+                qPrintable(tab->statusToolTip()));
+    }
+
     void shiftEnterRunsTheBlockAtTheCursor()
     {
         auto page = newPage();

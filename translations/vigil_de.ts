@@ -3043,6 +3043,16 @@ Die GeoIP-Datenbank bleibt unverändert.</translation>
         <translation>bei %1 Zeilen abgeschnitten</translation>
     </message>
     <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="339"/>
+        <source>1 warning, hover to read</source>
+        <translation>1 Warnung, zum Lesen darauf zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="342"/>
+        <source>%1 warnings, hover to read</source>
+        <translation>%1 Warnungen, zum Lesen darauf zeigen</translation>
+    </message>
+    <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
         <source>%1 min</source>
         <translation>%1 min</translation>

@@ -3043,6 +3043,16 @@ La base de données GeoIP reste inchangée.</translation>
         <translation>tronqué à %1 lignes</translation>
     </message>
     <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="339"/>
+        <source>1 warning, hover to read</source>
+        <translation>1 avertissement, survoler pour le lire</translation>
+    </message>
+    <message>
+        <location filename="../ui/hunting/huntingtab.cpp" line="342"/>
+        <source>%1 warnings, hover to read</source>
+        <translation>%1 avertissements, survoler pour les lire</translation>
+    </message>
+    <message>
         <location filename="../ui/hunting/huntingtab.cpp" line="332"/>
         <source>%1 min</source>
         <translation>%1&#xa0;min</translation>

@@ -306,6 +306,11 @@ QString HuntingTab::statusText() const
     return m_status->text();
 }
 
+QString HuntingTab::statusToolTip() const
+{
+    return m_status->toolTip();
+}
+
 QString HuntingTab::errorText() const
 {
     return m_error->isVisible() ? m_error->text() : QString();
@@ -334,6 +339,14 @@ void HuntingTab::updateStatus()
                                                   : tr("%1 days").arg(minutes / (24LL * 60));
         text += QStringLiteral(" · ") + tr("external data from a kept copy, %1 old").arg(age);
     }
+    // What the engine read differently from the text (a constant of another type, an ignored
+    // `set`): counted where the eye is, the words in the tooltip.
+    if (m_lastResult.warnings.size() == 1)
+        text += QStringLiteral(" · ") + tr("1 warning, hover to read");
+    else if (m_lastResult.warnings.size() > 1)
+        text += QStringLiteral(" · ")
+                + tr("%1 warnings, hover to read")
+                          .arg(locale.toString(m_lastResult.warnings.size()));
     // Warnings carry a server's words: shown as text, never as markup.
     m_status->setToolTip(
             m_lastResult.warnings.isEmpty()

@@ -45,6 +45,7 @@ public:
     QString lastQuery() const { return m_lastQuery; }
     const HuntRunResult &lastResult() const { return m_lastResult; }
     QString statusText() const;
+    QString statusToolTip() const;
     QString errorText() const;
 
     void setDatabasePath(const QString &path);
