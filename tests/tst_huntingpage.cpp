@@ -329,6 +329,22 @@ private Q_SLOTS:
         QCOMPARE(columnTexts(tab->resultView(), 0), QStringList{QStringLiteral("cmd.exe")});
         QCOMPARE(columnTexts(tab->resultView(), 1),
                  QStringList{QStringLiteral("8000000080000001000000000")});
+        // Sorted as numbers: 10.0 above 8.8.10, and 1.2.3.5 above 1.2.3.4, which a double
+        // would not tell apart.
+        tab->editor()->setPlainText(QStringLiteral(
+                "datatable(v:string) ['10.0', '8.8.10', '1.2.3.5', '1.2.3.4'] | extend V = "
+                "parse_version(v)"));
+        QCOMPARE(runWithKeys(tab).status, HuntRunResult::Status::Ok);
+        HuntingResultModel *model = tab->resultView()->model();
+        QStringList keys;
+        for (int row = 0; row < model->rowCount(); ++row)
+            keys.append(model->index(row, 1).data(HuntingResultModel::SortRole).toString());
+        QStringList sorted = keys;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(sorted, (QStringList{keys[3], keys[2], keys[1], keys[0]}));
+        tab->editor()->setPlainText(
+                QStringLiteral("DeviceProcessEvents\n| where FileSize == '9'\n| project FileName"));
+        QCOMPARE(runWithKeys(tab).status, HuntRunResult::Status::Ok);
         QVERIFY2(tab->statusText().contains(QStringLiteral("1 warning, hover to read")),
                  qPrintable(tab->statusText()));
         QVERIFY2(

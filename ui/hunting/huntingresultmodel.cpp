@@ -106,6 +106,10 @@ QVariant HuntingResultModel::data(const QModelIndex &index, int role) const
             return value.toLongLong();
         case KqlType::Real:
             return value.toDouble();
+        case KqlType::Decimal:
+            // parse_version()'s values: up to 32 digits, more than a double holds exactly;
+            // as text of one width they sort as the numbers do.
+            return value.toString().rightJustified(40, QLatin1Char('0'));
         default:
             return value.toString();
         }
