@@ -75,7 +75,16 @@ SimServer::SimServer(const SimOptions &options, QObject *parent)
     }
 }
 
-SimServer::~SimServer() = default;
+SimServer::~SimServer()
+{
+    // Requests kept unanswered hold sockets that the HTTP frontend deletes. The map is a member
+    // destroyed before the frontend, and a socket says it disconnected while it is deleted: let
+    // go of the requests now, while the map and the sockets exist, and stop hearing from them.
+    for (const auto &[socket, responder] : m_hanging)
+        disconnect(socket, nullptr, this, nullptr);
+    m_hanging.clear();
+    m_http.reset();
+}
 
 bool SimServer::listen(quint16 port)
 {

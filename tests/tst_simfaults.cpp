@@ -53,6 +53,7 @@ private Q_SLOTS:
     void resetStillCarriesOutTheWrite();
     void timeoutIsFreedWhenTheClientCloses_data();
     void timeoutIsFreedWhenTheClientCloses();
+    void serverGoesWithRequestsStillHanging();
     void timeoutCanCarryOutTheWrite();
     void serverErrorStatuses_data();
     void serverErrorStatuses();
@@ -258,6 +259,26 @@ void TestSimFaults::timeoutIsFreedWhenTheClientCloses()
     QCOMPARE(timedOut.error, QNetworkReply::OperationCanceledError);
     QTRY_COMPARE(m_server->hangingCount(), 0);
     QCOMPARE(graph("GET", QStringLiteral("/v1.0/security/incidents?$top=1")).status, 200);
+}
+
+// A test's cleanup deletes the simulator while a client still waits on a hanging request: the
+// sockets go with the HTTP frontend and say they disconnected as they go. That must not reach a
+// request list the server has already destroyed (it crashed a test run now and then).
+void TestSimFaults::serverGoesWithRequestsStillHanging()
+{
+    admin("POST", QStringLiteral("/_sim/faults"),
+          {{QLatin1String("kind"), QStringLiteral("hang")}, {QLatin1String("count"), 3}});
+    QNetworkRequest networkRequest(QUrl(m_server->baseUrl().toString()
+                                        + QLatin1String("/v1.0/security/incidents?$top=1")));
+    networkRequest.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    std::vector<std::unique_ptr<QNetworkReply>> waiting;
+    for (int i = 0; i < 3; ++i)
+        waiting.emplace_back(m_network.get(networkRequest));
+    QTRY_COMPARE(m_server->hangingCount(), 3);
+    m_server.reset();
+    for (const auto &reply : waiting)
+        QTRY_VERIFY(reply->isFinished());
+    initTestCase(); // a new simulator for the tests after this one
 }
 
 void TestSimFaults::timeoutCanCarryOutTheWrite()
