@@ -272,6 +272,7 @@ void TestSimFaults::serverGoesWithRequestsStillHanging()
                                         + QLatin1String("/v1.0/security/incidents?$top=1")));
     networkRequest.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     std::vector<std::unique_ptr<QNetworkReply>> waiting;
+    waiting.reserve(3);
     for (int i = 0; i < 3; ++i)
         waiting.emplace_back(m_network.get(networkRequest));
     QTRY_COMPARE(m_server->hangingCount(), 3);
