@@ -192,7 +192,16 @@ void TestKqlCompile::mutatedQueriesCompileOrAreRefused()
     HuntingOptions options;
     options.rowLimit = 5;
     options.timeoutMs = 5000;
-    quint64 seed = 20261206;
+    // A fixed seed and a 20 s budget in the suite; longer by hand with VIGIL_KQL_MUTANT_SEED
+    // and VIGIL_KQL_MUTANT_SECONDS.
+    quint64 seed = qEnvironmentVariableIsSet("VIGIL_KQL_MUTANT_SEED")
+                           ? qEnvironmentVariable("VIGIL_KQL_MUTANT_SEED").toULongLong()
+                           : 20261206;
+    const qint64 budgetMs
+            = qEnvironmentVariableIsSet("VIGIL_KQL_MUTANT_SECONDS")
+                      ? qEnvironmentVariableIntValue("VIGIL_KQL_MUTANT_SECONDS") * 1000LL
+                      : 20000;
+    const int mutants = qEnvironmentVariableIsSet("VIGIL_KQL_MUTANT_SECONDS") ? 1 << 30 : 4000;
     auto next = [&seed](qsizetype n) {
         seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         return qsizetype((seed >> 33) % quint64(std::max<qsizetype>(n, 1)));
@@ -201,7 +210,7 @@ void TestKqlCompile::mutatedQueriesCompileOrAreRefused()
     int accepted = 0;
     QElapsedTimer budget;
     budget.start();
-    for (int i = 0; i < 4000 && budget.elapsed() < 20000; ++i) {
+    for (int i = 0; i < mutants && budget.elapsed() < budgetMs; ++i) {
         const QString a = queries[next(queries.size())];
         const QString b = queries[next(queries.size())];
         QStringList partsA = a.split(QLatin1Char('|'));
@@ -224,7 +233,11 @@ void TestKqlCompile::mutatedQueriesCompileOrAreRefused()
             continue;
         ++accepted;
         const HuntingResult result = runner.run(mutant, options, {});
-        if (result.status == HuntingResult::Status::Failed
+        // A declared bag_unpack() column whose slot holds another type fails the query on
+        // purpose (docs/KQL.md); that is the data's answer, not SQL the compiler got wrong.
+        const bool declaredSlotMismatch
+                = result.error.contains(QLatin1String("evaluate bag_unpack(): the slot"));
+        if ((result.status == HuntingResult::Status::Failed && !declaredSlotMismatch)
             || result.status == HuntingResult::Status::TimedOut
             || (result.status == HuntingResult::Status::Refused
                 && (result.refusal.pos.line < 1
