@@ -134,19 +134,36 @@ QString SqlCompiler::addCte(const QString &select, bool materialized)
 
 namespace {
 
-/** The names the events database has: Defender's tables and their columns. */
+/**
+ * The names the events database has (Defender's tables and their columns) that no other of its
+ * names equals but for case. `Isp` (IdentityLogonEvents) and `ISP` (IdentityDirectoryEvents) are
+ * left out: a union of the two tables has both.
+ */
 const QSet<QString> &physicalNames()
 {
     static const QSet<QString> names = [] {
-        QSet<QString> set;
+        QHash<QString, QSet<QString>> byFold;
         for (const HuntingTable &table : HuntingSchema::defender().tables()) {
-            set.insert(table.name);
+            byFold[table.name.toLower()].insert(table.name);
             for (const HuntingColumn &column : table.columns)
-                set.insert(column.name);
+                byFold[column.name.toLower()].insert(column.name);
+        }
+        QSet<QString> set;
+        for (const QSet<QString> &spellings : std::as_const(byFold)) {
+            if (spellings.size() == 1)
+                set.unite(spellings);
         }
         return set;
     }();
     return names;
+}
+
+/** An identifier as the database spells it (a table's own column). */
+QString rawName(const QString &identifier)
+{
+    QString quoted = identifier;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
 } // namespace
@@ -311,7 +328,9 @@ Rel SqlCompiler::tabular(const Node &node)
         QStringList columns;
         Rel rel;
         for (const HuntingColumn &c : table->columns) {
-            columns.append(quote(c.name));
+            const QString name = quote(c.name);
+            const QString raw = rawName(c.name);
+            columns.append(name == raw ? name : raw + QStringLiteral(" AS ") + name);
             rel.schema.append({c.name, c.type});
         }
         if (rel.schema != *node.schema)

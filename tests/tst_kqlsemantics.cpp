@@ -91,6 +91,19 @@ QByteArray dataset()
     network("2024-03-01T10:40:00Z", "d1", 12, "8.8.8.8", 53);
     network("2024-03-02T09:05:00Z", "d2", 13, "1.2.3.4", 80);
     network("2024-03-04T00:00:00Z", "d9", 14, "5.6.7.8", 80);
+    // Defender spells one column Isp in IdentityLogonEvents and ISP in IdentityDirectoryEvents.
+    lines += event(
+            "IdentityLogonEvents",
+            QJsonObject{{QStringLiteral("Timestamp"), QStringLiteral("2024-03-01T09:00:00Z")},
+                        {QStringLiteral("ReportId"), QStringLiteral("r1")},
+                        {QStringLiteral("AccountUpn"), QStringLiteral("bob@contoso.com")},
+                        {QStringLiteral("Isp"), QStringLiteral("Telekom")}});
+    lines += event(
+            "IdentityDirectoryEvents",
+            QJsonObject{{QStringLiteral("Timestamp"), QStringLiteral("2024-03-01T09:05:00Z")},
+                        {QStringLiteral("ReportId"), QStringLiteral("r2")},
+                        {QStringLiteral("AccountUpn"), QStringLiteral("bob@contoso.com")},
+                        {QStringLiteral("ISP"), QStringLiteral("")}});
     return lines;
 }
 
@@ -846,6 +859,10 @@ void TestKqlSemantics::namesThatDifferInCaseAreTwoColumns()
     CHECK_SET(QStringLiteral("DeviceNetworkEvents | extend devicename = toupper(DeviceName) | "
                              "where RemotePort == 80 | project devicename, DeviceName"),
               (Rows{{"WS-D2", "ws-d2"}, {"WS-D9", "ws-d9"}}));
+    // Two tables' own columns that differ in case only, side by side after a union.
+    CHECK_SET(QStringLiteral("union IdentityLogonEvents, IdentityDirectoryEvents | project "
+                             "ReportId, Isp, ISP"),
+              (Rows{{"r1", "Telekom", ""}, {"r2", "", ""}}));
     CHECK_ROWS(QStringLiteral("DeviceNetworkEvents | summarize count = count() by deviceid = "
                               "DeviceId | join kind=inner (DeviceNetworkEvents | summarize Count "
                               "= dcount(RemotePort) by DeviceId) on $left.deviceid == "
