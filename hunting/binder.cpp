@@ -751,17 +751,10 @@ bool Binder::readConstantAs(Node &constant, KqlType constantType, KqlType otherT
                         : QStringLiteral("false");
     } else {
         // tostring() of an int or long: its decimal digits (0x1F is "31").
-        bool ok = false;
-        qlonglong n = 0;
-        if (text.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
-            n = qlonglong(QStringView(text).mid(2).toULongLong(&ok, 16));
-        else if (text.startsWith(QLatin1String("-0x"), Qt::CaseInsensitive))
-            n = -qlonglong(QStringView(text).mid(3).toULongLong(&ok, 16));
-        else
-            n = text.toLongLong(&ok, 10);
-        if (!ok)
+        const std::optional<qlonglong> n = integerLiteralValue(text);
+        if (!n)
             return false;
-        value = QString::number(n);
+        value = QString::number(*n);
     }
     *writtenAs = literal->text;
     *readAs = kind == LiteralKind::String ? QLatin1Char('"') + value + QLatin1Char('"') : value;

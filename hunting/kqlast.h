@@ -49,6 +49,21 @@ enum class LiteralKind {
     Guid, ///< guid(…)
 };
 
+/** The value of an int or long literal's `value` (`42`, `-2`, `0x1F`, `-0x1F`); nullopt when it
+ *  does not fit in 64 bits. */
+inline std::optional<qlonglong> integerLiteralValue(QStringView value)
+{
+    bool ok = false;
+    qlonglong n = 0;
+    if (value.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
+        n = qlonglong(value.mid(2).toULongLong(&ok, 16));
+    else if (value.startsWith(QLatin1String("-0x"), Qt::CaseInsensitive))
+        n = -qlonglong(value.mid(3).toULongLong(&ok, 16));
+    else
+        n = value.toLongLong(&ok, 10);
+    return ok ? std::optional<qlonglong>(n) : std::nullopt;
+}
+
 /** The kinds of AST node; the comment says what `text`, `value` and `kids` hold for each. */
 enum class NodeKind {
     // ---- statements

@@ -116,16 +116,10 @@ QString SqlCompiler::literal(const Node &node)
                                                                           : QStringLiteral("0");
     case LiteralKind::Int:
     case LiteralKind::Long: {
-        qlonglong n = 0;
-        if (v.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
-            n = qlonglong(v.mid(2).toULongLong(&ok, 16));
-        else if (v.startsWith(QLatin1String("-0x"), Qt::CaseInsensitive))
-            n = -qlonglong(v.mid(3).toULongLong(&ok, 16));
-        else
-            n = v.toLongLong(&ok, 10);
-        if (!ok)
+        const std::optional<qlonglong> n = integerLiteralValue(v);
+        if (!n)
             refuse(QStringLiteral("the number %1 cannot be compiled").arg(node.text), node);
-        return param(n);
+        return param(*n);
     }
     case LiteralKind::Real: {
         const double d = v.toDouble(&ok);
