@@ -161,6 +161,8 @@ void SqlCompiler::refuseDecimals(const Node &node, T result)
     // Tests of the value, its text (through asString()), or the value handed on as it is.
     const bool tests = name == u"isnull" || name == u"isnotnull" || name == u"gettype"
                        || name == u"strcat" || name == u"strcat_delim" || name == u"toscalar";
+    if (tests)
+        return;
     const bool chooses = name == u"iff" || name == u"iif" || name == u"case" || name == u"coalesce"
                          || name == u"max_of" || name == u"min_of";
     for (qsizetype i = 0; i < node.count(); ++i) {
@@ -168,10 +170,11 @@ void SqlCompiler::refuseDecimals(const Node &node, T result)
         const bool condition = (name == u"iff" || name == u"iif" || name == u"case") && i % 2 == 0
                                && i + 1 < node.count();
         const bool decimal = typeOf(value) == T::Decimal;
-        if (tests || (chooses && !condition && decimal == (result == T::Decimal))
-            || (!decimal && result != T::Decimal))
-            continue;
-        if (chooses && condition && !decimal)
+        // A choice's values are all decimals or none; anything else takes no decimal and gives
+        // none.
+        const bool fits = chooses ? (condition ? !decimal : decimal == (result == T::Decimal))
+                                  : (!decimal && result != T::Decimal);
+        if (fits)
             continue;
         refuse(QStringLiteral("%1() of a decimal (parse_version()'s value) cannot be compiled; a "
                               "decimal can be compared with another, sorted, grouped, shown and "
