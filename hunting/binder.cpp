@@ -2,6 +2,7 @@
 
 #include "binderimpl.h"
 #include "kqlparser.h"
+#include "kqltime.h"
 
 #include <QRegularExpression>
 
@@ -384,6 +385,7 @@ KqlType Binder::bindScalarNode(Node &node, const Context &ctx)
         case LiteralKind::String:
             return KqlType::String;
         case LiteralKind::DateTime:
+            warnNumericDate(node);
             return KqlType::DateTime;
         case LiteralKind::TimeSpan:
             return KqlType::TimeSpan;
@@ -674,6 +676,22 @@ KqlType Binder::bindBinary(Node &node, const Context &ctx)
     }
     bad(r);
     return T::Bool; // not reached: bad() throws
+}
+
+void Binder::warnNumericDate(const Node &literal)
+{
+    KqlTime::DateTimeForm form = KqlTime::DateTimeForm::Iso;
+    const std::optional<qint64> ticks = KqlTime::parseDateTime(literal.value, &form);
+    if (!ticks || form != KqlTime::DateTimeForm::Numeric)
+        return;
+    const QString iso = KqlTime::formatDateTime(*ticks);
+    const QString warning
+            = QStringLiteral("line %1: %2 is read with the month first, as %3 (write %4 to say "
+                             "which date you mean)")
+                      .arg(QString::number(literal.pos.line), literal.text, iso,
+                           QStringLiteral("datetime(%1)").arg(iso));
+    if (!warnings.contains(warning))
+        warnings.append(warning);
 }
 
 void Binder::warnReadAs(const Node &comparison, KqlType as, KqlType from,

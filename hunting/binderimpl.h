@@ -155,6 +155,8 @@ public:
      */
     bool readConstantAs(Node &constant, KqlType constantType, KqlType otherType, const Context &ctx,
                         QString *writtenAs, QString *readAs);
+    /** The warning that a datetime literal was a numeric date read with the month first. */
+    void warnNumericDate(const Node &literal);
     /** The warning that constants of a comparison were read as another type. */
     void warnReadAs(const Node &comparison, KqlType as, KqlType from, const QStringList &written,
                     const QStringList &read);

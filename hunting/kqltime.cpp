@@ -280,6 +280,63 @@ std::optional<qint64> parseRfc(Cursor &in)
     return finish(in, t);
 }
 
+/** M/d/yyyy, M-d-yyyy or yyyy/M/d, then [(T| )H:mm[:ss[.f]][ AM| PM]][zone]. */
+std::optional<qint64> parseNumericDate(Cursor &in)
+{
+    CivilTime t;
+    int firstDigits = 0;
+    const auto first = in.digits(1, 4, &firstDigits);
+    if (!first || firstDigits == 3)
+        return std::nullopt;
+    const QChar separator = in.peek();
+    if (separator != u'/' && separator != u'-')
+        return std::nullopt;
+    in.accept(separator);
+    const auto second = in.digits(1, 2);
+    if (!second || !in.accept(separator))
+        return std::nullopt;
+    if (firstDigits == 4) {
+        // yyyy-M-d is ISO 8601's; only the slashed form is left here.
+        if (separator != u'/')
+            return std::nullopt;
+        const auto third = in.digits(1, 2);
+        if (!third)
+            return std::nullopt;
+        t.year = int(*first);
+        t.month = int(*second);
+        t.day = int(*third);
+    } else {
+        const auto year = in.digits(4, 4);
+        if (!year)
+            return std::nullopt;
+        t.month = int(*first);
+        t.day = int(*second);
+        t.year = int(*year);
+    }
+    const qsizetype afterDate = in.pos();
+    if (in.accept(u'T') || in.accept(u't') || in.accept(u' ')) {
+        in.skipBlanks();
+        if (!clockTime(in, t)) {
+            in.setPos(afterDate);
+            t.hour = t.minute = t.second = t.fraction = 0;
+        } else {
+            // A 12-hour clock: 12 AM is midnight, 12 PM noon; 0 or 13 and above with either is
+            // not a time.
+            const qsizetype afterTime = in.pos();
+            in.skipBlanks();
+            const QString half = in.word();
+            if (half == u"am" || half == u"pm") {
+                if (t.hour < 1 || t.hour > 12)
+                    return std::nullopt;
+                t.hour = t.hour % 12 + (half == u"pm" ? 12 : 0);
+            } else {
+                in.setPos(afterTime);
+            }
+        }
+    }
+    return finish(in, t);
+}
+
 QString pad(qint64 value, int width)
 {
     return QString::number(value).rightJustified(width, u'0');
@@ -364,16 +421,24 @@ CivilTime civilFromTicks(qint64 ticks)
     return t;
 }
 
-std::optional<qint64> parseDateTime(QStringView text)
+std::optional<qint64> parseDateTime(QStringView text, DateTimeForm *form)
 {
     text = text.trimmed();
     if (text.isEmpty())
         return std::nullopt;
+    const auto answer = [form](std::optional<qint64> ticks, DateTimeForm which) {
+        if (ticks && form)
+            *form = which;
+        return ticks;
+    };
     Cursor iso(text);
     if (const auto ticks = parseIso(iso))
-        return ticks;
+        return answer(ticks, DateTimeForm::Iso);
     Cursor rfc(text);
-    return parseRfc(rfc);
+    if (const auto ticks = parseRfc(rfc))
+        return answer(ticks, DateTimeForm::Rfc);
+    Cursor numeric(text);
+    return answer(parseNumericDate(numeric), DateTimeForm::Numeric);
 }
 
 QString formatDateTime(qint64 ticks)

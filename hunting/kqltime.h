@@ -47,13 +47,24 @@ CivilTime civilFromTicks(qint64 ticks);
 int daysInMonth(int year, int month);
 bool isValidDateTime(qint64 ticks);
 
+/** Which of the forms parseDateTime() accepts a text was written in. */
+enum class DateTimeForm {
+    Iso, ///< yyyy-M-d[(T| )H:mm[:ss[.f]]][zone]
+    Rfc, ///< RFC 822 or RFC 850, with the month's name
+    /** A numeric date that is not ISO 8601: M/d/yyyy or M-d-yyyy (month first, as .NET's
+     *  invariant culture reads it, and as Microsoft's todatetime() page writes '12-02-2022'),
+     *  or yyyy/M/d; then an optional time, with AM/PM or not. */
+    Numeric,
+};
+
 /**
  * Parses the text of datetime(...) or todatetime(): ISO 8601 (T or space, up to 7 fraction
  * digits, Z or ±hh:mm offsets, date only, minutes only), RFC 822 and RFC 850 forms (with or
- * without weekday, seconds and zone) and the sortable forms. Leading and trailing blanks are
- * ignored. nullopt when the text is none of them or the date does not exist.
+ * without weekday, seconds and zone), the sortable forms, and the numeric dates of
+ * DateTimeForm::Numeric. Leading and trailing blanks are ignored. nullopt when the text is none
+ * of them or the date does not exist. `form`, when given, says which form it was.
  */
-std::optional<qint64> parseDateTime(QStringView text);
+std::optional<qint64> parseDateTime(QStringView text, DateTimeForm *form = nullptr);
 /** How Kusto prints a datetime: 2024-01-02T03:04:05.1234567Z (always 7 fraction digits). */
 QString formatDateTime(qint64 ticks);
 

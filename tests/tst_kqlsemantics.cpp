@@ -163,6 +163,7 @@ private slots:
     void parseSplitsTextIntoColumns();
     void typeRulesAndConversions();
     void constantsReadAsTheOtherSidesType();
+    void numericDatesAreReadMonthFirst();
     void namesThatDifferInCaseAreTwoColumns();
     void approximateAggregatesAreExact();
     void commentsAndRenderAreAccepted();
@@ -844,6 +845,42 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
         QVERIFY2(r.refusal.message.contains(QLatin1String("convert"))
                          || r.refusal.message.contains(QLatin1String("not defined")),
                  qPrintable(r.refusal.message));
+    }
+}
+
+// Microsoft's todatetime() page compares todatetime('12-02-2022') with datetime('12-02-2022'), a
+// date that is not among the datetime page's formats, and Microsoft's published hunting queries
+// write datetime("01/16/2022 00:00:00"): numeric dates, month first as .NET's invariant culture
+// reads them. A literal so written runs with a warning that names the date it was read as.
+void TestKqlSemantics::numericDatesAreReadMonthFirst()
+{
+    CHECK_ROWS(QStringLiteral("print todatetime('12-02-2022') == datetime('12-02-2022'), "
+                              "todatetime('12-02-2022')"),
+               (Rows{{"true", "2022-12-02T00:00:00.0000000Z"}}));
+    // The hunting query's shape: events after a day written month first.
+    CHECK_SET(QStringLiteral("let ReleaseTime = datetime(\"03/02/2024 00:00:00\"); "
+                             "DeviceProcessEvents | where Timestamp > ReleaseTime "
+                             "| project ReportId"),
+              (Rows{{"4"}, {"5"}}));
+    const HuntingResult r = result(QStringLiteral("DeviceProcessEvents | where Timestamp > "
+                                                  "datetime(\"03/02/2024 00:00:00\")"));
+    QCOMPARE(r.status, HuntingResult::Status::Ok);
+    QVERIFY2(r.warnings.join(u'\n').contains(
+                     QLatin1String("datetime(\"03/02/2024 00:00:00\") is read with the month "
+                                   "first, as 2024-03-02T00:00:00.0000000Z")),
+             qPrintable(r.warnings.join(u'\n')));
+    // An ISO date is not a reading: no warning.
+    QVERIFY(result(QStringLiteral("print datetime(2024-03-02)")).warnings.isEmpty());
+    // At run time todatetime() reads the same forms; a day first is not a date.
+    CHECK_ROWS(QStringLiteral("print a = todatetime('1/16/2022 3:04 PM'), b = "
+                              "todatetime('16/01/2022'), c = todatetime('2024/3/2')"),
+               (Rows{{"2022-01-16T15:04:00.0000000Z", "null", "2024-03-02T00:00:00.0000000Z"}}));
+    for (const char *query : {"print datetime('16/01/2022')", "print datetime('1/16/22')",
+                              "print datetime('2/30/2024')"}) {
+        const HuntingResult refused = result(QString::fromLatin1(query));
+        QVERIFY2(refused.status == HuntingResult::Status::Refused, query);
+        QVERIFY2(refused.refusal.message.contains(QLatin1String("is not a datetime")),
+                 qPrintable(refused.refusal.message));
     }
 }
 

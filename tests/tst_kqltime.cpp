@@ -17,6 +17,8 @@ private Q_SLOTS:
     void parsesDocumentedDateTimeForms();
     void rejectsInvalidDateTimes_data();
     void rejectsInvalidDateTimes();
+    void readsNumericDatesMonthFirst_data();
+    void readsNumericDatesMonthFirst();
     void printsDateTimesWithSevenDigits();
     void parsesTimeSpanLiterals_data();
     void parsesTimeSpanLiterals();
@@ -84,7 +86,9 @@ void TestKqlTime::parsesDocumentedDateTimeForms()
 {
     QFETCH(QString, text);
     QFETCH(qint64, ticks);
-    QCOMPARE(parseDateTime(text), std::optional<qint64>(ticks));
+    DateTimeForm form = DateTimeForm::Numeric;
+    QCOMPARE(parseDateTime(text, &form), std::optional<qint64>(ticks));
+    QVERIFY(form != DateTimeForm::Numeric);
 }
 
 void TestKqlTime::rejectsInvalidDateTimes_data()
@@ -101,6 +105,50 @@ void TestKqlTime::rejectsInvalidDateTimes()
 {
     QFETCH(QString, text);
     QCOMPARE(parseDateTime(text), std::nullopt);
+}
+
+void TestKqlTime::readsNumericDatesMonthFirst_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ticks"); // -1: not a datetime
+    // Microsoft's todatetime() page compares todatetime('12-02-2022') with datetime('12-02-2022');
+    // Microsoft's published hunting queries write datetime("01/16/2022 00:00:00"). Month first,
+    // as .NET's invariant culture reads a numeric date.
+    QTest::newRow("todatetime page") << u"12-02-2022"_qs << at(2022, 12, 2);
+    QTest::newRow("hunting query") << u"01/16/2022 00:00:00"_qs << at(2022, 1, 16);
+    QTest::newRow("single digits") << u"1/6/2022"_qs << at(2022, 1, 6);
+    QTest::newRow("seconds and fraction")
+            << u"1/16/2022 3:04:05.25"_qs << at(2022, 1, 16, 3, 4, 5, 2500000);
+    QTest::newRow("T") << u"01/16/2022T10:00"_qs << at(2022, 1, 16, 10, 0);
+    QTest::newRow("PM") << u"1/16/2022 3:04 PM"_qs << at(2022, 1, 16, 15, 4);
+    QTest::newRow("pm, no blank") << u"1/16/2022 3:04pm"_qs << at(2022, 1, 16, 15, 4);
+    QTest::newRow("12 AM is midnight") << u"12/31/2022 12:00 AM"_qs << at(2022, 12, 31);
+    QTest::newRow("12 PM is noon") << u"12/31/2022 12:30:00 PM"_qs << at(2022, 12, 31, 12, 30);
+    QTest::newRow("zone") << u"1/16/2022 10:00 +02:00"_qs << at(2022, 1, 16, 8, 0);
+    QTest::newRow("Z") << u"1/16/2022 10:00Z"_qs << at(2022, 1, 16, 10, 0);
+    QTest::newRow("year first, slashes") << u"2022/1/16"_qs << at(2022, 1, 16);
+    QTest::newRow("leap day") << u"2/29/2024"_qs << at(2024, 2, 29);
+    // Refused rather than guessed: no 13th month, no day first, no two-digit year, no mixed
+    // separators, no hour 0 or 13 with AM/PM, no day that does not exist.
+    for (const char *bad :
+         {"16/01/2022", "13/1/2022", "1/16/22", "1/16-2022", "1-16/2022", "2022/13/01", "2022/1-16",
+          "2/29/2023", "1/16/2022 0:30 AM", "1/16/2022 13:00 PM", "1/16/2022 PM",
+          "1/16/2022 10:00 XM", "1/16/02022", "001/16/2022", "1/16/2022/", "1//2022"})
+        QTest::newRow(bad) << QString::fromUtf8(bad) << qint64(-1);
+}
+
+void TestKqlTime::readsNumericDatesMonthFirst()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ticks);
+    DateTimeForm form = DateTimeForm::Iso;
+    const std::optional<qint64> parsed = parseDateTime(text, &form);
+    if (ticks < 0) {
+        QCOMPARE(parsed, std::nullopt);
+        return;
+    }
+    QCOMPARE(parsed, std::optional<qint64>(ticks));
+    QCOMPARE(form, DateTimeForm::Numeric);
 }
 
 void TestKqlTime::printsDateTimesWithSevenDigits()
