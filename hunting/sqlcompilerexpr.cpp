@@ -26,6 +26,12 @@ bool neverNull(T t)
     return t == T::String;
 }
 
+/** A literal other than T(null): its SQL value is never NULL. */
+bool isNonNullLiteral(const Node &node)
+{
+    return node.kind == NodeKind::Literal && node.literal != LiteralKind::Null;
+}
+
 QString jsonString(const QString &text)
 {
     const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
@@ -384,13 +390,11 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
                        node);
             }
         };
-        T effective = l;
         if (l == T::Dynamic && r == T::Dynamic) {
             convert(a, T::Dynamic);
         } else if (l == T::Dynamic) {
             left = convert(a, r);
             right = expr(b, env);
-            effective = r;
         } else if (r == T::Dynamic) {
             left = expr(a, env);
             right = convert(b, l);
@@ -426,10 +430,24 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
                               : op == u"!=" ? QStringLiteral("<>")
                                             : op;
         QString cmp = QStringLiteral("(%1 %2 %3)").arg(left, sqlOp, right);
-        const bool nullable = !(neverNull(effective) && (neverNull(r) || r == T::Dynamic));
-        if (!nullable)
+        // Microsoft's null-values page: with a null operand, == gives false and != true when the
+        // other operand is not null, both give null when both are; an ordering gives null
+        // (`val > 3` is null for a null val in the page's example), which SQL's comparison does.
+        // A side converted from dynamic has the other side's type.
+        const T leftType = l == T::Dynamic ? r : l;
+        const T rightType = r == T::Dynamic ? l : r;
+        const bool leftNullable = !neverNull(leftType) && !isNonNullLiteral(a);
+        const bool rightNullable = !neverNull(rightType) && !isNonNullLiteral(b);
+        if (ordering || (!leftNullable && !rightNullable))
             return cmp;
-        // Two-valued like Kusto: a null operand makes == false and != true.
+        if (leftNullable && rightNullable) {
+            // In a where condition null and false both drop the row, so == needs nothing more.
+            if (truthy && op == u"==")
+                return cmp;
+            return QStringLiteral("(CASE WHEN %1 IS NULL AND %2 IS NULL THEN NULL ELSE "
+                                  "coalesce(%3, %4) END)")
+                    .arg(left, right, cmp, op == u"!=" ? QStringLiteral("1") : QStringLiteral("0"));
+        }
         if (op == u"!=")
             return QStringLiteral("coalesce(%1, 1)").arg(cmp);
         return truthy ? cmp : QStringLiteral("coalesce(%1, 0)").arg(cmp);

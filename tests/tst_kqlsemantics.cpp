@@ -373,7 +373,9 @@ void TestKqlSemantics::inTakesListsArraysAndTables()
 }
 
 // https://learn.microsoft.com/kusto/query/scalar-data-types/null-values : strings are never
-// null (a missing one is ""); a comparison with a null number is false, its negation true.
+// null (a missing one is ""); == between a null and a value is false, != true; between two
+// nulls both are null, and so is an ordering with a null (the page's example: `val > 3` is null
+// for a null val), which a where drops, under not() too.
 void TestKqlSemantics::stringsAreNeverNullAndNegationsAreTwoValued()
 {
     const QString p = QStringLiteral("DeviceProcessEvents | where %1 | project ReportId");
@@ -383,7 +385,27 @@ void TestKqlSemantics::stringsAreNeverNullAndNegationsAreTwoValued()
     CHECK_SET(p.arg(QStringLiteral("isempty(AccountName)")), (Rows{{"4"}}));
     CHECK_SET(p.arg(QStringLiteral("isnull(AccountName)")), Rows{});
     CHECK_SET(p.arg(QStringLiteral("AccountName !contains 'dmin'")), (Rows{{"3"}, {"4"}, {"5"}}));
-    CHECK_SET(p.arg(QStringLiteral("not(FileSize > 50)")), (Rows{{"3"}, {"4"}, {"5"}}));
+    CHECK_SET(p.arg(QStringLiteral("not(FileSize > 50)")), (Rows{{"4"}, {"5"}}));
+    CHECK_SET(p.arg(QStringLiteral("FileSize <= 50 or isnull(FileSize)")),
+              (Rows{{"3"}, {"4"}, {"5"}}));
+    // The page's example, as it prints it.
+    CHECK_ROWS(QStringLiteral("datatable(val:int)[5, int(null)] | extend IsBiggerThan3 = val > 3 "
+                              "| extend IsBiggerThan3OrNull = val > 3 or isnull(val) | extend "
+                              "IsEqualToNull = val == int(null) | extend IsNotEqualToNull = val != "
+                              "int(null)"),
+               (Rows{{"5", "true", "true", "false", "true"},
+                     {"null", "null", "true", "null", "null"}}));
+    // Two columns: one null against a value is false for ==, true for !=; two nulls are null,
+    // which a where drops for both.
+    const QString pairs = QStringLiteral("datatable(a:long, b:long)[1, 1, 1, 2, 1, long(null), "
+                                         "long(null), long(null)] | ");
+    CHECK_ROWS(pairs + QStringLiteral("extend e = a == b, n = a != b"),
+               (Rows{{"1", "1", "true", "false"},
+                     {"1", "2", "false", "true"},
+                     {"1", "null", "false", "true"},
+                     {"null", "null", "null", "null"}}));
+    CHECK_ROWS(pairs + QStringLiteral("where a != b"), (Rows{{"1", "2"}, {"1", "null"}}));
+    CHECK_ROWS(pairs + QStringLiteral("where not(a == b)"), (Rows{{"1", "2"}, {"1", "null"}}));
     // An outer join fills the missing side's strings with "", its numbers with null.
     CHECK_ROWS(QStringLiteral("DeviceNetworkEvents | where DeviceId == 'd9' | join kind=leftouter "
                               "(DeviceProcessEvents | project DeviceId, FileName, FileSize) on "
