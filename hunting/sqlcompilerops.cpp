@@ -509,13 +509,20 @@ Rel SqlCompiler::summarize(const Node &node, const Rel &in)
             // Alone in its summarize and returning plain columns, arg_max is SQLite's documented
             // bare-column rule: with one max() (min()) in an aggregate query, the bare columns
             // come from the row that holds it. One pass, and the index on the keys helps.
-            bool bare = argPick && aggregates.count() == 1;
+            // A group whose keys are all null gives its first row (Microsoft's arg_max page, the
+            // Banana group): the key goes into max() as -infinity (min(): a blob, above every
+            // value), so that those rows tie and the first stays, and the key column shows the
+            // row's own value. A real key could itself be -infinity: kql_arg_max keeps it apart.
+            bool bare = argPick && aggregates.count() == 1
+                        && value.kid(0)->type.value_or(T::Dynamic) != T::Real;
             for (qsizetype k = 1; bare && k < value.count(); ++k)
                 bare = value.kid(k)->kind == NodeKind::Star || value.kid(k)->kind == NodeKind::Name;
             QList<QString> produced;
             if (bare)
-                produced.append(QStringLiteral("%1(%2)").arg(
-                        least ? QStringLiteral("min") : QStringLiteral("max"), by));
+                produced.append(
+                        QStringLiteral("(CASE WHEN %1(coalesce(%2, %3)) IS NOT NULL THEN %2 END)")
+                                .arg(least ? QStringLiteral("min") : QStringLiteral("max"), by,
+                                     least ? QStringLiteral("x'00'") : QStringLiteral("-9e999")));
             else if (argPick)
                 produced.append(QStringLiteral("%1(%2, %2)").arg(pick, by));
             for (qsizetype k = first; k < value.count(); ++k) {

@@ -529,6 +529,28 @@ void TestKqlSemantics::argMaxStarAndNullGroups()
     CHECK_SET(QStringLiteral("DeviceProcessEvents | summarize n = count() by FileSize | where "
                              "isnull(FileSize)"),
               (Rows{{"null", "1"}}));
+    // Microsoft's arg_max page, "null handling": null keys are passed over, and a group whose
+    // keys are all null gives a row all the same, its first (Banana: Yellow). The same with
+    // arg_min, with another aggregate beside it (another compilation), and with a real key.
+    const QString fruit = QStringLiteral(
+            "datatable(Fruit: string, Color: string, Version: int) [\"Apple\", \"Red\", 1, "
+            "\"Apple\", \"Green\", int(null), \"Banana\", \"Yellow\", int(null), "
+            "\"Banana\", \"Green\", int(null), \"Pear\", \"Brown\", 1, \"Pear\", "
+            "\"Green\", 2,] | ");
+    CHECK_ROWS(fruit + QStringLiteral("summarize arg_max(Version, *) by Fruit | sort by Fruit asc"),
+               (Rows{{"Apple", "1", "Red"}, {"Banana", "null", "Yellow"}, {"Pear", "2", "Green"}}));
+    CHECK_ROWS(fruit + QStringLiteral("summarize arg_min(Version, *) by Fruit | sort by Fruit asc"),
+               (Rows{{"Apple", "1", "Red"}, {"Banana", "null", "Yellow"}, {"Pear", "1", "Brown"}}));
+    CHECK_ROWS(fruit
+                       + QStringLiteral("summarize arg_max(Version, Color), n = count() by Fruit | "
+                                        "sort by Fruit asc"),
+               (Rows{{"Apple", "1", "Red", "2"},
+                     {"Banana", "null", "Yellow", "2"},
+                     {"Pear", "2", "Green", "2"}}));
+    CHECK_ROWS(fruit
+                       + QStringLiteral("extend V = toreal(Version) | summarize arg_max(V, Color) "
+                                        "by Fruit | sort by Fruit asc"),
+               (Rows{{"Apple", "1", "Red"}, {"Banana", "null", "Yellow"}, {"Pear", "2", "Green"}}));
 }
 
 // https://learn.microsoft.com/kusto/query/sort-operator : descending by default; nulls last

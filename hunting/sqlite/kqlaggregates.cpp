@@ -149,6 +149,8 @@ struct PickState
 {
     sqlite3_value *key = nullptr;
     sqlite3_value *value = nullptr;
+    /** arg_max/arg_min: a row was seen (its value is kept while no key is non-null). */
+    bool seen = false;
     ~PickState()
     {
         sqlite3_value_free(key);
@@ -179,14 +181,23 @@ int compareValues(sqlite3_value *a, sqlite3_value *b)
 /**
  * minif/maxif(x, predicate) and arg_max/arg_min(by, value): the row with the greatest/least
  * non-null key; the first such row wins a tie, so several arg_max calls over the same rows in
- * one query pick the same row.
+ * one query pick the same row. Where every key of the group is null, arg_max/arg_min pick the
+ * group's first row (Microsoft's arg_max page: its Banana group, Version null in both rows,
+ * gives the first row's Color).
  */
 template<bool Max, bool If, bool Arg>
 void pickStep(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     auto *s = stateOf<PickState>(ctx, true);
-    if (!s || isNull(argv[0]) || (If && !truthy(argv[1])))
+    if (!s || (If && !truthy(argv[1])))
         return;
+    const bool first = !s->seen;
+    s->seen = true;
+    if (isNull(argv[0])) {
+        if (Arg && first)
+            s->value = sqlite3_value_dup(argv[1]);
+        return;
+    }
     if (s->key) {
         const int c = compareValues(argv[0], s->key);
         if (Max ? c <= 0 : c >= 0)
