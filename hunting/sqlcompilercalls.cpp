@@ -498,6 +498,23 @@ QString SqlCompiler::call(const Node &node, const Env &env)
     const bool dynamicParams
             = dynamicParamFunctions().contains(name) || name.startsWith(QLatin1String("series_"));
     const bool anyParams = anyParamFunctions().contains(name);
+    // Arguments Kusto reads as text whatever their type: a datetime, timespan, bool or real goes
+    // in as tostring() writes it (Microsoft's hash_md5 page hashes datetime(2020-01-01) as
+    // "2020-01-01T00:00:00.0000000Z"), not as the ticks or 0/1 the store holds.
+    static const QHash<QString, QList<int>> textArguments = {
+            {QStringLiteral("strrep"), {0, 2}},
+            {QStringLiteral("toupper"), {0}},
+            {QStringLiteral("tolower"), {0}},
+            {QStringLiteral("substring"), {0}},
+            {QStringLiteral("reverse"), {0}},
+            {QStringLiteral("indexof"), {0, 1}},
+            {QStringLiteral("split"), {0}},
+            {QStringLiteral("unicode_codepoints_from_string"), {0}},
+            {QStringLiteral("hash_md5"), {0}},
+            {QStringLiteral("hash_sha1"), {0}},
+            {QStringLiteral("hash_sha256"), {0}},
+    };
+    const QList<int> textPositions = textArguments.value(name);
     QStringList args;
     for (qsizetype i = 0; i < node.count(); ++i) {
         const Node &kid = *node.kid(i);
@@ -511,6 +528,8 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             args.append(dynamicParams ? asDynamic(kid, env) : asString(kid, env));
         else if (t == T::Decimal)
             refuse(QStringLiteral("decimal values cannot be compiled to SQL"), kid);
+        else if (textPositions.contains(int(i)))
+            args.append(asString(kid, env));
         else
             args.append(expr(kid, env));
     }

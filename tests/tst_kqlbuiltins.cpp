@@ -48,6 +48,7 @@ private Q_SLOTS:
     void extractJsonToATypeFollowsTheDocs();
     void parseKvFollowsTheDocs();
     void parseKvRefusals();
+    void textFunctionsReadValuesAsTostringWritesThem();
 
 private:
     KqlRunResult run(const QString &query, const QString &geoIp = {});
@@ -843,6 +844,34 @@ void TestKqlBuiltins::parseKvRefusals()
     // A regex that does not have two groups fails when it runs, saying so.
     CHECK_REFUSED(QStringLiteral("print s='a=1' | parse-kv s as (a:long) with (regex='a=(1)')"),
                   "exactly two capturing groups");
+}
+
+// Microsoft's hash_md5, hash_sha1, hash_sha256, reverse and strrep pages: a datetime, timespan,
+// real or long argument is read as tostring() writes it.
+void TestKqlBuiltins::textFunctionsReadValuesAsTostringWritesThem()
+{
+    CHECK_ROWS(QStringLiteral("print h1=hash_md5(\"World\"), h2=hash_md5(datetime(2020-01-01))"),
+               (Rows{{"f5a7924e621e84c9280a9a27e1bcb7f6", "786c530672d1f8db31fee25ea8a9390b"}}));
+    CHECK_ROWS(QStringLiteral("print h1=hash_sha1(\"World\"), h2=hash_sha1(datetime(2020-01-01))"),
+               (Rows{{"70c07ec18ef89c5309bbb0937f3a6342411e1fdd",
+                      "e903e533f4d636b4fc0dcf3cf81e7b7f330de776"}}));
+    CHECK_ROWS(
+            QStringLiteral("print h1=hash_sha256(\"World\"), h2=hash_sha256(datetime(2020-01-01))"),
+            (Rows{{"78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524",
+                   "ba666752dc1a20eb750b0eb64e780cc4c968bc9fb8813461c1d7e750f302d71d"}}));
+    CHECK_ROWS(QStringLiteral("print ['int'] = 12345, ['double'] = 123.45, ['datetime'] = "
+                              "datetime(2017-10-15 12:00), ['timespan'] = 3h | project rint = "
+                              "reverse(['int']), rdouble = reverse(['double']), rdatetime = "
+                              "reverse(['datetime']), rtimespan = reverse(['timespan'])"),
+               (Rows{{"54321", "54.321", "Z0000000.00:00:21T51-01-7102", "00:00:30"}}));
+    CHECK_ROWS(QStringLiteral("print from_str = strrep('ABC', 2), from_int = strrep(123,3,'.'), "
+                              "from_time = strrep(3s,2,' ')"),
+               (Rows{{"ABCABC", "123.123.123", "00:00:03 00:00:03"}}));
+    // The other text functions of the same kind, by the same rule.
+    CHECK_ROWS(QStringLiteral(
+                       "print a = toupper(true), b = substring(datetime(2020-01-01), 0, "
+                       "7), c = indexof(3s, ':'), d = split(1.5, '.'), e = tolower(long(null))"),
+               (Rows{{"TRUE", "2020-01", "2", "[\"1\",\"5\"]", ""}}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlBuiltins)
