@@ -477,6 +477,49 @@ QString SqlCompiler::callScalarLambda(const Node &call, const Binding &fn, const
     return QLatin1Char('(') + sql + QLatin1Char(')');
 }
 
+namespace {
+
+/** Whether every column the expression reads is one of `left`'s (a subquery's own are not). */
+bool readsOnly(const Node &node, const RowSchema &left)
+{
+    switch (node.kind) {
+    case NodeKind::Pipeline:
+    case NodeKind::Datatable:
+    case NodeKind::Range:
+    case NodeKind::Print:
+    case NodeKind::UnionSource:
+    case NodeKind::ExternalData:
+        return true;
+    case NodeKind::Name:
+        if (!node.resultName.isEmpty()) {
+            const bool found = std::any_of(left.cbegin(), left.cend(), [&](const Column &c) {
+                return c.name == node.text || (!node.value.isEmpty() && c.name == node.value);
+            });
+            if (!found)
+                return false;
+        }
+        break;
+    default:
+        break;
+    }
+    return std::all_of(node.kids.cbegin(), node.kids.cend(),
+                       [&](const NodePtr &kid) { return readsOnly(*kid, left); });
+}
+
+} // namespace
+
+void SqlCompiler::leftOnlyConjuncts(const Node &predicate, const RowSchema &left,
+                                    QList<const Node *> &out)
+{
+    if (predicate.kind == NodeKind::Binary && predicate.text == u"and") {
+        leftOnlyConjuncts(*predicate.kid(0), left, out);
+        leftOnlyConjuncts(*predicate.kid(1), left, out);
+        return;
+    }
+    if (!hasWindowCall(predicate) && readsOnly(predicate, left))
+        out.append(&predicate);
+}
+
 Rel SqlCompiler::pipeline(const Node &node)
 {
     const Node &first = *node.kid(0);
@@ -493,6 +536,12 @@ Rel SqlCompiler::pipeline(const Node &node)
             throw ProbeDone{addCte(QStringLiteral("SELECT DISTINCT coalesce(%1, '') AS \"value\" "
                                                   "FROM %2")
                                            .arg(asString(pivotColumn(operation), env), rel.cte))};
+        }
+        if (operation.kind == NodeKind::OpJoin) {
+            m_leftFilters.clear();
+            for (qsizetype j = i + 1; j < node.count() && node.kid(j)->kind == NodeKind::OpWhere;
+                 ++j)
+                leftOnlyConjuncts(*node.kid(j)->kid(0), rel.schema, m_leftFilters);
         }
         rel = op(operation, rel);
         if (!operation.schema || rel.schema != *operation.schema)

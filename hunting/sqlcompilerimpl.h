@@ -166,6 +166,9 @@ public:
 
     // ---- sqlcompilerjoin.cpp
     Rel join(const Node &op, const Rel &left);
+    /** The top-level `and` terms of a `where` after a join that read only the left's columns. */
+    static void leftOnlyConjuncts(const Node &predicate, const RowSchema &left,
+                                  QList<const Node *> &out);
     /** evaluate ipv4_lookup(): lookup's columns, matched by ipv4_is_in_range(). */
     Rel ipv4Lookup(const Node &op, const Rel &left);
     Rel unionOf(const Node &op, const Rel *input);
@@ -225,6 +228,9 @@ private:
     WindowScope *m_window = nullptr; ///< the operator being compiled, where windows are allowed
     int m_depth = 0;
     const Node *m_probe = nullptr; ///< compilePivotProbe(): the pivot whose values are asked
+    /** The conjuncts of the `where`s right after a join that read only its left side's columns:
+     *  an innerunique join filters its left side with them before it keeps one row per key. */
+    QList<const Node *> m_leftFilters;
 };
 
 } // namespace Vigil::Kql

@@ -1,5 +1,7 @@
 #include "sqlcompilerimpl.h"
 
+#include <utility>
+
 // join, lookup, union and mv-expand: the operators that combine or multiply rows.
 namespace Vigil::Kql {
 
@@ -39,6 +41,7 @@ Rel SqlCompiler::join(const Node &node, const Rel &left)
     QString kind = node.option(QStringLiteral("kind"));
     if (kind.isEmpty())
         kind = lookup ? QStringLiteral("leftouter") : QStringLiteral("innerunique");
+    const QList<const Node *> leftFilters = std::exchange(m_leftFilters, {});
     const Rel right = tabular(*node.kid(0));
     QStringList conditions;
     QStringList leftKeys;
@@ -88,11 +91,26 @@ Rel SqlCompiler::join(const Node &node, const Rel &left)
     }
     QString leftSource = left.cte;
     if (kind == u"innerunique") {
+        // A `where` right after the join that reads only the left's columns filters the left
+        // side before one row per key is kept: the "join innerunique" page's `where value ==
+        // "val1.2"` "gives the second result and will never give the first". The `where` still
+        // runs after the join, where it keeps every row.
+        QString filtered = left.cte;
+        if (!leftFilters.isEmpty()) {
+            Env env;
+            env.row = &left.schema;
+            env.ingest = left.ingest;
+            QStringList tests;
+            for (const Node *test : leftFilters)
+                tests.append(expr(*test, env, true));
+            filtered = addCte(QStringLiteral("SELECT * FROM %1 WHERE %2")
+                                      .arg(left.cte, tests.join(QLatin1String(" AND "))));
+        }
         // Kusto keeps one (any) left row per key, then joins (the "join innerunique" page).
         leftSource = addCte(
                 QStringLiteral("SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY %1) AS "
                                "\"_vigil_rn\" FROM %2) WHERE \"_vigil_rn\" = 1")
-                        .arg(leftKeys.join(QLatin1String(", ")), left.cte));
+                        .arg(leftKeys.join(QLatin1String(", ")), filtered));
     }
     QString sqlJoin;
     bool leftOptional = false;

@@ -439,6 +439,30 @@ void TestKqlSemantics::joinDefaultsToInnerUnique()
         names.append(c.name);
     QCOMPARE(names, (QStringList{QStringLiteral("DeviceId"), QStringLiteral("ReportId"),
                                  QStringLiteral("DeviceId1"), QStringLiteral("RemotePort")}));
+
+    // The page's "two possible outputs": a `where` right after the join that reads only the
+    // left's columns filters the left side first, so `where value == "val1.2"` "gives the second
+    // result and will never give the first". Terms on the right's columns stay after the join.
+    const QString pair = QStringLiteral(
+            "let t1 = datatable(key: long, value: string) [1, \"val1.1\", 1, \"val1.2\"]; let t2 "
+            "= datatable(key: long, value: string) [1, \"val1.3\", 1, \"val1.4\"]; t1 | join "
+            "kind = innerunique t2 on key ");
+    CHECK_SET(pair + QStringLiteral("| where value == \"val1.2\""),
+              (Rows{{"1", "val1.2", "1", "val1.3"}, {"1", "val1.2", "1", "val1.4"}}));
+    CHECK_SET(pair
+                      + QStringLiteral("| where value1 == \"val1.4\" | where value == \"val1.2\" "
+                                       "and key == 1"),
+              (Rows{{"1", "val1.2", "1", "val1.4"}}));
+    // The hunting shape: the default join, then a filter on the left table's column. d1 has a
+    // cmd.exe row and a powershell.exe row; whichever the join would keep, the filter's row is
+    // the one joined.
+    for (const char *file : {"cmd.exe", "powershell.exe"}) {
+        CHECK_SET(QStringLiteral("DeviceProcessEvents | join (DeviceNetworkEvents | where DeviceId "
+                                 "== 'd1') on DeviceId | where FileName == '%1' | project "
+                                 "FileName, RemotePort")
+                          .arg(QLatin1String(file)),
+                  (Rows{{file, "443"}, {file, "53"}}));
+    }
 }
 
 // https://learn.microsoft.com/kusto/query/join-operator : the kinds; semi and anti keep one side.
