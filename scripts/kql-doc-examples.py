@@ -45,7 +45,7 @@ CLOCK = re.compile(r"\b(now|ago|startofday|startofweek|startofmonth|startofyear|
                    r"ingestion_time|cursor_\w+|estimate_data_size|extent_\w+)\s*\(|"
                    r"\bsample\b|\bsample-distinct\b|\btake\b|\blimit\b|\bany\s*\(|"
                    r"\btake_any\w*\s*\(|\bdatetime\s*\(\s*\)", re.I)
-ORDERED = re.compile(r"\b(sort|order|top|top-nested|top-hitters|serialize|range|mv-expand|"
+ORDERED = re.compile(r"\b(sort|order|top(?!-)|serialize|range|mv-expand|"
                      r"make-series|scan|row_number|prev|next|row_cumsum)\b", re.I)
 
 
@@ -139,7 +139,9 @@ def examples(name, text):
         if len(table) < 2 or not re.match(r"^\s*\|?\s*:?-{2,}", table[1]):
             continue
         header = split_row(table[0])
+        # A table with one empty cell is how some pages print "no rows".
         rows = [split_row(t) for t in table[2:]]
+        rows = [r for r in rows if any(c.strip() for c in r) or len(r) == len(header)]
         yield n, query, header, rows
 
 
@@ -205,6 +207,8 @@ def same(page_cell, value):
             return re.sub(r"\s", "", cell) == json.dumps(value, separators=(",", ":"),
                                                         ensure_ascii=False)
     text = str(value)
+    if re.match(r"^-?\d{1,3}(,\d{3})+$", cell) and cell.replace(",", "") == text:
+        return True  # a number the page prints with thousands separators
     a, b = as_instant(text), as_instant(cell)
     if a and b:
         return a == b

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void parseKvFollowsTheDocs();
     void parseKvRefusals();
     void textFunctionsReadValuesAsTostringWritesThem();
+    void bagRemoveKeysAndParsePathFollowTheDocs();
 
 private:
     KqlRunResult run(const QString &query, const QString &geoIp = {});
@@ -872,6 +873,28 @@ void TestKqlBuiltins::textFunctionsReadValuesAsTostringWritesThem()
                        "print a = toupper(true), b = substring(datetime(2020-01-01), 0, "
                        "7), c = indexof(3s, ':'), d = split(1.5, '.'), e = tolower(long(null))"),
                (Rows{{"TRUE", "2020-01", "2", "[\"1\",\"5\"]", ""}}));
+}
+
+// Microsoft's bag_remove_keys page (keys of a nested level in JSONPath notation; array indexing
+// is not supported) and parse_path page (a UNC path has no RootPath).
+void TestKqlBuiltins::bagRemoveKeysAndParsePathFollowTheDocs()
+{
+    CHECK_ROWS(QStringLiteral("datatable(input:dynamic) [dynamic({'key1' : 123, 'key2': 'abc'}), "
+                              "dynamic({'key1' : 'value', 'key3': 42.0}),] | extend "
+                              "result=bag_remove_keys(input, dynamic(['key2', 'key4'])) | project "
+                              "bag_keys(result)"),
+               (Rows{{"[\"key1\"]"}, {"[\"key1\",\"key3\"]"}}));
+    CHECK_ROWS(QStringLiteral("datatable(input:dynamic) [dynamic({'key1': 123, 'key2': {'prop1' : "
+                              "'abc', 'prop2': 'xyz'}, 'key3': [100, 200]}),] | extend "
+                              "result=bag_remove_keys(input, dynamic(['$.key2.prop1', 'key3'])), "
+                              "other=bag_remove_keys(input, dynamic([\"$['key2']['prop2']\", "
+                              "'$.key3[0]', '$.none.x'])) | project result, other"),
+               (Rows{{"{\"key1\":123,\"key2\":{\"prop2\":\"xyz\"}}",
+                      "{\"key1\":123,\"key2\":{\"prop1\":\"abc\"},\"key3\":[100,200]}"}}));
+    CHECK_ROWS(QStringLiteral("print p = parse_path(@\"\\\\shared\\users\\temp\\file.txt.gz\")"),
+               (Rows{{"{\"Scheme\":\"\",\"RootPath\":\"\",\"DirectoryPath\":\"\\\\\\\\shared\\\\"
+                      "users\\\\temp\",\"DirectoryName\":\"temp\",\"Filename\":\"file.txt.gz\","
+                      "\"Extension\":\"gz\",\"AlternateDataStreamName\":\"\"}"}}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlBuiltins)

@@ -635,7 +635,7 @@ void TestKqlFunctions::encodersAndParsers()
               "\"DirectoryName\":\"temp\","
               "\"Filename\":\"file.txt\",\"Extension\":\"txt\",\"AlternateDataStreamName\":\"\"}"));
     QCOMPARE(db.eval("kql_parse_path(?)", "\\\\shared\\users\\temp\\file.txt.gz"),
-             T("{\"Scheme\":\"\",\"RootPath\":\"shared\",\"DirectoryPath\":"
+             T("{\"Scheme\":\"\",\"RootPath\":\"\",\"DirectoryPath\":"
                "\"\\\\\\\\shared\\\\users\\\\temp\",\"DirectoryName\":\"temp\","
                "\"Filename\":\"file.txt.gz\",\"Extension\":\"gz\",\"AlternateDataStreamName\":"
                "\"\"}"));

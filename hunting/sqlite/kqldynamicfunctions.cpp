@@ -531,6 +531,59 @@ void bagKeysFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultJson(ctx, out);
 }
 
+/** The member names of a JSONPath of members only ($.a.b, $['a']["b"]); nullopt otherwise. */
+std::optional<std::vector<std::string>> memberPath(std::string_view path)
+{
+    if (path.size() < 2 || path[0] != '$')
+        return std::nullopt;
+    std::vector<std::string> names;
+    size_t pos = 1;
+    while (pos < path.size()) {
+        if (path[pos] == '.') {
+            const size_t start = ++pos;
+            while (pos < path.size() && path[pos] != '.' && path[pos] != '[')
+                ++pos;
+            if (pos == start)
+                return std::nullopt;
+            names.emplace_back(path.substr(start, pos - start));
+        } else if (path[pos] == '[') {
+            const size_t close = path.find(']', pos);
+            if (close == std::string_view::npos)
+                return std::nullopt;
+            const std::string_view inner = path.substr(pos + 1, close - pos - 1);
+            if (inner.size() < 2 || (inner.front() != '\'' && inner.front() != '"')
+                || inner.back() != inner.front())
+                return std::nullopt; // an index: "array indexing isn't supported"
+            names.emplace_back(inner.substr(1, inner.size() - 2));
+            pos = close + 1;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (names.empty())
+        return std::nullopt;
+    return names;
+}
+
+void removeMemberPath(KqlJson &bag, const std::vector<std::string> &names, size_t at)
+{
+    if (!bag.isObject())
+        return;
+    if (at + 1 == names.size()) {
+        std::erase_if(bag.members, [&](const auto &m) { return m.first == names[at]; });
+        return;
+    }
+    for (KqlJsonMember &m : bag.members) {
+        if (m.first == names[at])
+            removeMemberPath(m.second, names, at + 1);
+    }
+}
+
+/**
+ * bag_remove_keys(bag, keys): Microsoft's page: keys of the first level, or of a nested level
+ * written in JSONPath notation ($.key2.prop1); array indexing is not supported (such a key
+ * removes nothing).
+ */
 void bagRemoveKeysFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     KqlJson bag = dynamicArg(argv[0]);
@@ -539,8 +592,17 @@ void bagRemoveKeysFn(sqlite3_context *ctx, int, sqlite3_value **argv)
         sqlite3_result_null(ctx);
         return;
     }
+    std::vector<KqlJson> plain;
+    for (const KqlJson &key : keys.items) {
+        if (key.isString() && !key.text.empty() && key.text.front() == '$') {
+            if (const auto names = memberPath(key.text))
+                removeMemberPath(bag, *names, 0);
+        } else {
+            plain.push_back(key);
+        }
+    }
     std::erase_if(bag.members, [&](const auto &m) {
-        return containsValue(keys.items, KqlJson::fromString(m.first));
+        return containsValue(plain, KqlJson::fromString(m.first));
     });
     resultJson(ctx, bag);
 }

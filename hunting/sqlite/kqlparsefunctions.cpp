@@ -199,14 +199,12 @@ void parsePathFn(sqlite3_context *ctx, int, sqlite3_value **argv)
         scheme = s.substr(0, p);
         s.remove_prefix(p + 3);
     }
+    // A drive letter is a root; a UNC path's server is not (Microsoft's parse_path page gives
+    // \\shared\users\temp\file.txt.gz the RootPath "").
     std::string_view root;
     if (s.size() >= 2 && s[1] == ':'
-        && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) {
+        && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
         root = s.substr(0, 2);
-    } else if (s.size() > 2 && s[0] == '\\' && s[1] == '\\') {
-        const size_t end = s.find_first_of("\\/", 2);
-        root = s.substr(2, end == std::string_view::npos ? std::string_view::npos : end - 2);
-    }
     const size_t lastSep = s.find_last_of("\\/");
     std::string_view directory
             = lastSep == std::string_view::npos ? std::string_view() : s.substr(0, lastSep);
