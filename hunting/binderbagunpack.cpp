@@ -206,17 +206,17 @@ SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context 
     takeDataColumns(op);
     unpacked = true;
     // The slots, as the data gives them (in code-point order of their names, with their types).
-    // Microsoft's examples: a slot named like an input column takes that column's place among
-    // the slots, with the slot's value (replace_source) or the column's (keep_source).
+    // Microsoft's bag_unpack page (its examples as of October 2025; the earlier ones put such a
+    // column among the slots): a slot named like an input column stays in that column's place,
+    // with the slot's value (replace_source) or the column's (keep_source).
     RowBuilder row(rest);
-    QSet<QString> conflicting;
     struct Added
     {
         QString key;
         Column column;
-        bool source = false; ///< keep_source: the input column's value
     };
     QList<Added> added;
+    QHash<QString, Added> replaced; ///< replace_source: input column → the slot in its place
     for (const Column &slot : *found) {
         const QString name = prefix + slot.name;
         if (slot.name.isEmpty())
@@ -250,23 +250,23 @@ SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context 
                                 "'keep_source' choose one)")
                          .arg(name),
                  call);
-        conflicting.insert(name);
-        if (conflict == u"keep_source")
-            added.append({slot.name, rest[existing], true});
-        else
-            added.append({slot.name, {name, slot.type}});
+        if (conflict == u"replace_source")
+            replaced.insert(rest[existing].name, {slot.name, {name, slot.type}});
     }
     RowSchema out;
     for (const Column &c : rest) {
-        if (conflicting.contains(c.name))
+        const auto slot = replaced.constFind(c.name);
+        if (slot != replaced.constEnd()) {
+            out.append(slot->column);
+            op.options.append({QStringLiteral("slot"), slot->key});
             continue;
+        }
         out.append(c);
         op.options.append({QStringLiteral("input"), c.name});
     }
     for (const Added &a : std::as_const(added)) {
         out.append(a.column);
-        op.options.append({a.source ? QStringLiteral("input") : QStringLiteral("slot"),
-                           a.source ? a.column.name : a.key});
+        op.options.append({QStringLiteral("slot"), a.key});
     }
     return share(out);
 }

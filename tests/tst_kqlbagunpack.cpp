@@ -109,18 +109,23 @@ void TestKqlBagUnpack::followsTheDocsExamples()
                                      QStringLiteral("Property_Name:string")}));
     QCOMPARE(r.rows, (Rows{{"20", "John"}, {"40", "Dave"}, {"30", "Jasmine"}}));
 
-    const QString named = QStringLiteral(
-            "datatable(Name:string, d:dynamic) ['Old_name', dynamic({\"Name\": \"John\", "
-            "\"Age\":20}), 'Old_name', dynamic({\"Name\": \"Dave\", \"Age\":40}), 'Old_name', "
-            "dynamic({\"Name\": \"Jasmine\", \"Age\":30})] ");
-    r = run(named + QStringLiteral("| evaluate bag_unpack(d, columnsConflict='replace_source')"));
+    // The page's columnsConflict examples (as of October 2025; an earlier version put the input
+    // column among the slots): the column keeps its place, with the slot's value or its own.
+    r = run(QStringLiteral("datatable(Name:string, d:dynamic) ['James', dynamic({\"Name\": "
+                           "\"John\", \"Age\":20}), 'David', dynamic({ \"Age\":40}), 'Emily', "
+                           "dynamic({\"Name\": \"Jasmine\", \"Age\":30}),] | evaluate "
+                           "bag_unpack(d, columnsConflict='replace_source')"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
-    QCOMPARE(r.columns, (QStringList{QStringLiteral("Age:long"), QStringLiteral("Name:string")}));
-    QCOMPARE(r.rows, (Rows{{"20", "John"}, {"40", "Dave"}, {"30", "Jasmine"}}));
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("Name:string"), QStringLiteral("Age:long")}));
+    QCOMPARE(r.rows, (Rows{{"John", "20"}, {"", "40"}, {"Jasmine", "30"}}));
+    const QString named = QStringLiteral(
+            "datatable(Name:string, d:dynamic) ['James', dynamic({\"Name\": \"John\", "
+            "\"Age\":20}), 'David', dynamic({\"Name\": \"Dave\", \"Age\":40}), 'Emily', "
+            "dynamic({\"Name\": \"Jasmine\", \"Age\":30}),] ");
     r = run(named + QStringLiteral("| evaluate bag_unpack(d, columnsConflict='keep_source')"));
     QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
-    QCOMPARE(r.columns, (QStringList{QStringLiteral("Age:long"), QStringLiteral("Name:string")}));
-    QCOMPARE(r.rows, (Rows{{"20", "Old_name"}, {"40", "Old_name"}, {"30", "Old_name"}}));
+    QCOMPARE(r.columns, (QStringList{QStringLiteral("Name:string"), QStringLiteral("Age:long")}));
+    QCOMPARE(r.rows, (Rows{{"James", "20"}, {"David", "40"}, {"Emily", "30"}}));
     // The default is an error, named with the slot.
     CHECK_REFUSED(named + QStringLiteral("| evaluate bag_unpack(d)"),
                   "the slot 'Name' of bag_unpack() is also a column of its input");
