@@ -251,6 +251,12 @@ void TestKqlFunctions::regexFunctions()
              T("[[\"a\",\"1\"],[\"b\",\"2\"]]"));
     QCOMPARE(db.eval("kql_extract_all(?, ?, ?)", "(\\w)(\\d)", "[2]", "a1b2"), T("[\"1\",\"2\"]"));
     QCOMPARE(db.eval("kql_extract_all(?, ?)", "(\\d+)", "none"), Null);
+    // The page's named groups: (?P<first>…) chosen by name beside numbers; an unknown name: null.
+    QCOMPARE(db.eval("kql_extract_all(?, ?, ?)", "(?P<first>\\w)(?P<middle>\\w+)(?P<last>\\w)",
+                     "[\"first\",2,\"last\"]", "82b8be2d-dfa7-4bd1-8f63-24ad26d31449"),
+             T("[[\"8\",\"2b8be2\",\"d\"],[\"d\",\"fa\",\"7\"],[\"4\",\"bd\",\"1\"],[\"8\","
+               "\"f6\",\"3\"],[\"2\",\"4ad26d3144\",\"9\"]]"));
+    QCOMPARE(db.eval("kql_extract_all(?, ?, ?)", "(?P<first>\\w)", "[\"other\"]", "ab"), Null);
     // "replace_regex()".
     QCOMPARE(db.eval("kql_replace_regex(?, ?, ?)", "A magic trick can turn a cat into a dog", "cat",
                      "hamster"),

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 
 namespace Vigil::KqlSqlite {
 
@@ -360,8 +361,19 @@ void extractAllFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const int groups = re.get()->NumberOfCapturingGroups();
     std::vector<int> wanted;
     if (argc == 3) {
+        // Groups by number or, as Microsoft's page shows with (?P<first>…), by name.
         const KqlJson list = dynamicArg(argv[1]);
+        const std::map<std::string, int> &named = re.get()->NamedCapturingGroups();
         for (const KqlJson &g : list.items) {
+            if (g.isString()) {
+                const auto found = named.find(g.text);
+                if (found == named.end()) {
+                    sqlite3_result_null(ctx);
+                    return;
+                }
+                wanted.push_back(found->second);
+                continue;
+            }
             if (g.kind != KqlJson::Kind::Long || g.integer < 0 || g.integer > groups) {
                 sqlite3_result_null(ctx);
                 return;
