@@ -385,13 +385,27 @@ const Node *SqlCompiler::bindLambdaArguments(const Node &call, const Binding &fn
                call);
     if (m_depth > 64)
         refuse(QStringLiteral("let functions call each other too deeply to compile"), call);
-    // Arguments in the caller's scope; the body in the function's own (its closure).
+    // Arguments in the caller's scope; the body in the function's own (its closure). Those
+    // given by position come first and fill the parameters in order; `name = value` ones fill
+    // the parameter of that name (Microsoft's user-defined functions page: f(12, c=7)).
+    QList<const Node *> positional;
+    QHash<QString, const Node *> named;
+    if (call.kind == NodeKind::Call) {
+        for (const NodePtr &kid : call.kids) {
+            if (kid->kind == NodeKind::NamedArg)
+                named.insert(kid->text, kid->kid(0));
+            else
+                positional.append(kid.get());
+        }
+    }
     QHash<QString, Binding> arguments;
     for (qsizetype i = 0; i < params.size(); ++i) {
         const Node &param = *params[i];
         // invoke: the input table is the first argument, the call's own ones follow.
         const qsizetype at = input ? i - 1 : i;
-        const Node *arg = call.kind == NodeKind::Call && at >= 0 ? call.kid(at) : nullptr;
+        const Node *arg = named.value(param.text, nullptr);
+        if (!arg && at >= 0 && at < positional.size())
+            arg = positional[at];
         Binding binding;
         if (input && i == 0) {
             binding.tabular = true;

@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace Vigil;
@@ -88,6 +89,7 @@ void TestKqlConformance::conformance()
     QFile file(QStringLiteral(VIGIL_TEST_DATA "/kql/conformance.jsonl"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QList<QPair<QString, QString>> queries;
+    QSet<QString> seenIds; // the oracle's answers are matched by id
     QByteArray oracleInput;
     for (const QByteArray &line : file.readAll().split('\n')) {
         if (line.trimmed().isEmpty())
@@ -96,6 +98,9 @@ void TestKqlConformance::conformance()
         const QString id = record.value(QStringLiteral("id")).toString();
         const QString query = record.value(QStringLiteral("query")).toString();
         QVERIFY2(!id.isEmpty() && !query.isEmpty(), line.constData());
+        QVERIFY2(!seenIds.contains(id),
+                 qPrintable(QStringLiteral("the id %1 is used twice").arg(id)));
+        seenIds.insert(id);
         queries.append({id, query});
         oracleInput += line + '\n';
         // The oracle does not know Sentinel's TimeGenerated: ask it about the Defender spelling.

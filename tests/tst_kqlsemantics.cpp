@@ -807,6 +807,15 @@ void TestKqlSemantics::letFunctionsAndViews()
 {
     CHECK_ROWS(QStringLiteral("let twice = (x:long) { x * 2 }; print twice(3), twice(4)"),
                (Rows{{"6", "8"}}));
+    // Microsoft's user-defined functions page: arguments by name after those by position, and
+    // defaults for the others.
+    CHECK_ROWS(QStringLiteral("let f = (a:long, b:string = \"b.default\", c:long = 0) { strcat(a, "
+                              "\"-\", b, \"-\", c) }; union (print x=f(c=7, a=12)), (print "
+                              "x=f(12, c=7)), (print x=f(b=\"q\", a=3))"),
+               (Rows{{"12-b.default-7"}, {"12-b.default-7"}, {"3-q-0"}}));
+    CHECK_SET(QStringLiteral("let big = (T:(FileSize:long), n:long = 0) { T | where FileSize > n "
+                             "}; DeviceProcessEvents | invoke big(n = 50) | project ReportId"),
+              (Rows{{"1"}, {"2"}}));
     CHECK_SET(QStringLiteral("let big = (T:(FileSize:long), n:long) { T | where FileSize > n }; "
                              "big(DeviceProcessEvents, 50) | project ReportId"),
               (Rows{{"1"}, {"2"}}));
