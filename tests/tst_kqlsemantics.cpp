@@ -989,6 +989,16 @@ void TestKqlSemantics::namesThatDifferInCaseAreTwoColumns()
 // exactly, what the estimate approximates), .../make-set-aggregate-function (nulls dropped).
 void TestKqlSemantics::approximateAggregatesAreExact()
 {
+    // The population forms (Microsoft's stdevp and variancep pages: 1..5 gives 1.4142135623731
+    // and 2). variancepif over the even numbers of 1..100: mean 51, mean of squares 3434, so
+    // 3434 - 51 * 51 = 833; its page prints 850, the sample variance its varianceif page prints
+    // for the same rows.
+    CHECK_ROWS(QStringLiteral("range x from 1 to 5 step 1 | summarize round(stdevp(x), 13), "
+                              "variancep(x)"),
+               (Rows{{"1.4142135623731", "2"}}));
+    CHECK_ROWS(QStringLiteral("range x from 1 to 100 step 1 | summarize variancepif(x, x % 2 == "
+                              "0), varianceif(x, x % 2 == 0)"),
+               (Rows{{"833", "850"}}));
     CHECK_ROWS(QStringLiteral("DeviceProcessEvents | summarize dcount(DeviceName), "
                               "dcountif(DeviceId, FileSize > 0), array_length(make_set(FileSize)), "
                               "array_length(make_list(FileSize))"),

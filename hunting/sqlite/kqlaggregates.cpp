@@ -442,6 +442,7 @@ int registerAggregates(sqlite3 *db, Context *c)
             {"kql_variance", 1, momentStep<false>, momentFinal<true, false>},
             {"kql_varianceif", 2, momentStep<true>, momentFinal<true, false>},
             {"kql_variancep", 1, momentStep<false>, momentFinal<false, false>},
+            {"kql_variancepif", 2, momentStep<true>, momentFinal<false, false>},
     };
     for (const Entry &e : entries) {
         const int rc = sqlite3_create_function_v2(db, e.name, e.argc,
