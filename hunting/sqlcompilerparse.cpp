@@ -19,6 +19,61 @@ namespace {
 using T = KqlType;
 
 /** RE2's QuoteMeta for ASCII: every character but letters, digits and '_' escaped. */
+/**
+ * A regular expression with its capturing groups made non-capturing: `(` not followed by `?`,
+ * and the named `(?P<n>` and `(?<n>`, become `(?:`; escapes and character classes are left as
+ * they are.
+ */
+QString nonCapturing(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    bool inClass = false;
+    for (qsizetype k = 0; k < text.size(); ++k) {
+        const QChar c = text[k];
+        if (c == u'\\' && k + 1 < text.size()) {
+            out += c;
+            out += text[++k];
+            continue;
+        }
+        if (inClass) {
+            if (c == u']')
+                inClass = false;
+            out += c;
+            continue;
+        }
+        if (c == u'[') {
+            inClass = true;
+            out += c;
+            // A ']' first in the class (or after '^') is one of its characters.
+            if (k + 1 < text.size() && text[k + 1] == u'^')
+                out += text[++k];
+            if (k + 1 < text.size() && text[k + 1] == u']')
+                out += text[++k];
+            continue;
+        }
+        if (c != u'(') {
+            out += c;
+            continue;
+        }
+        const QStringView rest = QStringView(text).mid(k + 1);
+        qsizetype skip = -1;
+        if (!rest.startsWith(u'?'))
+            skip = 0;
+        else if (rest.startsWith(u"?P<")
+                 || (rest.startsWith(u"?<") && !rest.startsWith(u"?<=")
+                     && !rest.startsWith(u"?<!")))
+            skip = rest.indexOf(u'>') + 1; // the name and its '>'
+        if (skip < 0) {
+            out += c;
+            continue;
+        }
+        out += QStringLiteral("(?:");
+        k += skip;
+    }
+    return out;
+}
+
 QString escapeRegex(const QString &text)
 {
     QString out;
@@ -97,19 +152,10 @@ Rel SqlCompiler::parse(const Node &node, const Rel &in)
                                       "refuses it too)"),
                        element);
             if (regexMode) {
-                // The pattern's own groups would shift the captures: allow only (?:…) & co.
-                const QString &text = element.value;
-                for (qsizetype k = 0; k < text.size(); ++k) {
-                    if (text[k] == u'\\') {
-                        ++k;
-                        continue;
-                    }
-                    if (text[k] == u'(' && (k + 1 >= text.size() || text[k + 1] != u'?'))
-                        refuse(QStringLiteral("a capturing group inside a parse kind=regex "
-                                              "pattern cannot be compiled; write (?:…)"),
-                               element);
-                }
-                re += text;
+                // The pattern's own groups would shift the columns' captures: they become
+                // non-capturing, which matches the same text (Microsoft's parse page writes
+                // "(.*?)[a-zA-Z]*=" and ".*?(previous)?lockTime=" around its columns).
+                re += nonCapturing(element.value);
             } else {
                 re += escapeRegex(element.value);
             }

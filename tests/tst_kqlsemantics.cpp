@@ -864,6 +864,20 @@ void TestKqlSemantics::parseSplitsTextIntoColumns()
     CHECK_ROWS(QStringLiteral("print s = 'n=xx,m=23' | parse s with 'n=' n:long ',m=' m:long | "
                               "project n, m"),
                (Rows{{"null", "null"}}));
+    // kind=regex: the pattern's own groups (Microsoft's parse page writes "(.*?)[a-zA-Z]*=" and
+    // ".*?(previous)?lockTime=") do not take the columns' places; escaped parentheses, classes
+    // and named groups neither.
+    CHECK_ROWS(
+            QStringLiteral("datatable(s:string)['Event: (x) resourceName=P, total=27, "
+                           "previousLockTime=5', 'a=Q, total=3, lockTime=9'] | parse kind=regex s "
+                           "with \"(.*?)[a-zA-Z]*=\" name @\", total=\" total:long "
+                           "\".*?(previous)?[(L]?ock(?P<t>Time)=\" lockTime:long | project "
+                           "name, total, lockTime"),
+            (Rows{{"P", "27", "5"}, {"Q", "3", "9"}}));
+    CHECK_ROWS(QStringLiteral(
+                       "print s = 'f(1) = 2' | parse kind=regex s with @\"f\\((\\d)\\) = \" v:long "
+                       "| project v"),
+               (Rows{{"2"}}));
 }
 
 // https://learn.microsoft.com/kusto/query/toint-function (null when it cannot convert),
