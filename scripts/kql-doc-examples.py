@@ -18,8 +18,8 @@ Examples are sorted into:
   range, mv-expand, make-series) and as a multiset otherwise. Column names are reported apart:
   the pages often name a column differently from what the query gives.
 - not compared: the query reads a sample table (StormEvents and the like) or a function Vigil
-  refuses, reads the clock (now(), ago(), …), or the page's table is cut ("...") or is not a
-  result table.
+  refuses, reads the clock (now(), ago(), …) or picks rows at random (take, sample, any()), is a
+  management command (.show, .create, …), or the page's table is cut ("...").
 
 The page texts are third-party: this script prints figures, page names and example numbers,
 Vigil's reasons and the cells that differ, never a whole query. Needs python3 only.
@@ -276,6 +276,12 @@ def run(exe, query, data_dir):
                   "exit %d" % r.returncode)
 
 
+def control_command(query):
+    """A management command (.show, .create, …) rather than a query."""
+    lines = [l.strip() for l in query.split("\n")]
+    return any(l.startswith(".") for l in lines if l and not l.startswith("//"))
+
+
 def sample_table(reason):
     return bool(re.search(r"unknown name '[^']+'|is not a table|no table", reason or "")) and \
         not re.search(r"bag_unpack|pivot", reason or "")
@@ -302,7 +308,7 @@ def main():
                            env=dict(os.environ, VIGIL_DATA_DIR=data_dir))
         if r.returncode != 0:
             sys.exit("vigilctl import of an empty file failed: " + r.stderr)
-        todo = [f for f in found if not CLOCK.search(f[2])
+        todo = [f for f in found if not CLOCK.search(f[2]) and not control_command(f[2])
                 and not any("..." in c or "…" in c for row in f[4] for c in row)]
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
             answers = list(pool.map(lambda f: run(args.vigilctl, f[2], data_dir), todo))
@@ -323,7 +329,8 @@ def main():
         print()
         return
     print("examples with an output table: %d" % len(found))
-    print("  reading the clock, random or cut tables (not run): %d" % (len(found) - len(todo)))
+    print("  reading the clock, random, cut tables or commands (not run): %d" % (
+        len(found) - len(todo)))
     for verdict in ("same", "rows differ", "columns differ", "refused",
                     "sample table or function"):
         print("  %-28s %d" % (verdict + ":", counts.get(verdict, 0)))
