@@ -170,6 +170,20 @@ std::optional<int> zone(Cursor &in)
     return std::nullopt;
 }
 
+/** After a date: T or a blank, then a clock time; false (nothing read) when there is none. */
+bool timeAfterDate(Cursor &in, CivilTime &t)
+{
+    const qsizetype afterDate = in.pos();
+    if (!in.accept(u'T') && !in.accept(u't') && !in.accept(u' '))
+        return false;
+    in.skipBlanks();
+    if (clockTime(in, t))
+        return true;
+    in.setPos(afterDate);
+    t.hour = t.minute = t.second = t.fraction = 0;
+    return false;
+}
+
 std::optional<qint64> finish(Cursor &in, CivilTime t)
 {
     int offsetMinutes = 0;
@@ -208,14 +222,7 @@ std::optional<qint64> parseIso(Cursor &in)
     t.year = int(*y);
     t.month = int(*mo);
     t.day = int(*d);
-    const qsizetype afterDate = in.pos();
-    if (in.accept(u'T') || in.accept(u't') || in.accept(u' ')) {
-        in.skipBlanks();
-        if (!clockTime(in, t)) {
-            in.setPos(afterDate);
-            t.hour = t.minute = t.second = t.fraction = 0;
-        }
-    }
+    timeAfterDate(in, t);
     return finish(in, t);
 }
 
@@ -313,25 +320,18 @@ std::optional<qint64> parseNumericDate(Cursor &in)
         t.day = int(*second);
         t.year = int(*year);
     }
-    const qsizetype afterDate = in.pos();
-    if (in.accept(u'T') || in.accept(u't') || in.accept(u' ')) {
+    if (timeAfterDate(in, t)) {
+        // A 12-hour clock: 12 AM is midnight, 12 PM noon; 0 or 13 and above with either is not
+        // a time.
+        const qsizetype afterTime = in.pos();
         in.skipBlanks();
-        if (!clockTime(in, t)) {
-            in.setPos(afterDate);
-            t.hour = t.minute = t.second = t.fraction = 0;
+        const QString half = in.word();
+        if (half == u"am" || half == u"pm") {
+            if (t.hour < 1 || t.hour > 12)
+                return std::nullopt;
+            t.hour = t.hour % 12 + (half == u"pm" ? 12 : 0);
         } else {
-            // A 12-hour clock: 12 AM is midnight, 12 PM noon; 0 or 13 and above with either is
-            // not a time.
-            const qsizetype afterTime = in.pos();
-            in.skipBlanks();
-            const QString half = in.word();
-            if (half == u"am" || half == u"pm") {
-                if (t.hour < 1 || t.hour > 12)
-                    return std::nullopt;
-                t.hour = t.hour % 12 + (half == u"pm" ? 12 : 0);
-            } else {
-                in.setPos(afterTime);
-            }
+            in.setPos(afterTime);
         }
     }
     return finish(in, t);

@@ -39,6 +39,9 @@ import tempfile
 import threading
 import urllib.parse
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from vigilctl_json import run_json  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "core" / "data" / "advanced-hunting.json"
 ORACLE = ROOT.parent / "shared" / "tools" / "kql-oracle" / "oracle.js"
@@ -269,23 +272,7 @@ def ask_oracle(queries, node, oracle, ls_dir):
 
 
 def vigilctl(exe, args, query, data_dir):
-    env = dict(os.environ, VIGIL_DATA_DIR=data_dir, QT_QPA_PLATFORM="offscreen")
-    try:
-        r = subprocess.run([exe] + args + ["--file", "-"], input=query, text=True,
-                           capture_output=True, env=env, timeout=120)
-    except subprocess.TimeoutExpired:
-        return None, "timed out after 120 s"
-    first = r.stdout.strip().split("\n")[0] if r.stdout.strip() else ""
-    try:
-        doc = json.loads(first) if first else None
-    except json.JSONDecodeError:
-        doc = None
-    if r.returncode == 0 and doc is not None and "columns" in doc:
-        return doc, None
-    if doc is not None and "error" in doc:
-        return None, doc["error"]
-    return None, (r.stderr.strip().split("\n")[-1] if r.stderr.strip() else
-                  "exit %d" % r.returncode)
+    return run_json(exe, args, query, data_dir, timeout=120)
 
 
 FEEDS_LOCK = threading.Lock()  # feeds.json is read, changed and written by each `feeds allow`

@@ -37,6 +37,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from vigilctl_json import run_json  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PAGES = "data-explorer/kusto/query/"
 FENCE = re.compile(r"^[ \t]*```[ \t]*([A-Za-z0-9_+-]*)[ \t]*$")
@@ -257,23 +260,8 @@ def compare(query, header, page_rows, result):
 # ---- running
 
 def run(exe, query, data_dir):
-    env = dict(os.environ, VIGIL_DATA_DIR=data_dir, QT_QPA_PLATFORM="offscreen")
-    try:
-        r = subprocess.run([exe, "hunt", "--format", "json", "--offline", "--file", "-"],
-                           input=query, text=True, capture_output=True, env=env, timeout=60)
-    except subprocess.TimeoutExpired:
-        return None, "timed out after 60 s"
-    out = r.stdout.strip()
-    try:
-        doc = json.loads(out) if out else None
-    except json.JSONDecodeError:
-        doc = None
-    if r.returncode == 0 and doc is not None and "columns" in doc:
-        return doc, None
-    if doc is not None and "error" in doc:
-        return None, doc["error"]
-    return None, (r.stderr.strip().split("\n")[-1] if r.stderr.strip() else
-                  "exit %d" % r.returncode)
+    """Single-line JSON: `hunt --format json` prints one document."""
+    return run_json(exe, ["hunt", "--format", "json", "--offline"], query, data_dir, timeout=60)
 
 
 def control_command(query):
