@@ -50,15 +50,25 @@ const QSet<QString> &dynamicParamFunctions()
 const QSet<QString> &anyParamFunctions()
 {
     static const QSet<QString> set = {
-            QStringLiteral("pack_array"),      QStringLiteral("pack"),
-            QStringLiteral("bag_pack"),        QStringLiteral("set_has_element"),
-            QStringLiteral("pack_dictionary"), QStringLiteral("array_index_of"),
-            QStringLiteral("tostring"),        QStringLiteral("tolong"),
-            QStringLiteral("toint"),           QStringLiteral("todouble"),
-            QStringLiteral("toreal"),          QStringLiteral("tobool"),
-            QStringLiteral("toboolean"),       QStringLiteral("make_set"),
-            QStringLiteral("make_set_if"),     QStringLiteral("make_list"),
-            QStringLiteral("make_list_if"),    QStringLiteral("make_bag"),
+            QStringLiteral("pack_array"),
+            QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),
+            QStringLiteral("set_has_element"),
+            QStringLiteral("pack_dictionary"),
+            QStringLiteral("array_index_of"),
+            QStringLiteral("tostring"),
+            QStringLiteral("tolong"),
+            QStringLiteral("toint"),
+            QStringLiteral("todouble"),
+            QStringLiteral("toreal"),
+            QStringLiteral("tobool"),
+            QStringLiteral("toboolean"),
+            QStringLiteral("make_set"),
+            QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),
+            QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),
+            QStringLiteral("make_list_with_nulls"),
             QStringLiteral("make_bag_if"),
     };
     return set;
@@ -89,6 +99,7 @@ QString aggregateSqlName(const QString &name)
             {QStringLiteral("make_set_if"), QStringLiteral("kql_make_set_if")},
             {QStringLiteral("make_list"), QStringLiteral("kql_make_list")},
             {QStringLiteral("make_list_if"), QStringLiteral("kql_make_list_if")},
+            {QStringLiteral("make_list_with_nulls"), QStringLiteral("kql_make_list_with_nulls")},
             {QStringLiteral("make_bag"), QStringLiteral("kql_make_bag")},
             {QStringLiteral("make_bag_if"), QStringLiteral("kql_make_bag_if")},
             {QStringLiteral("stdev"), QStringLiteral("kql_stdev")},
@@ -440,6 +451,13 @@ QString SqlCompiler::call(const Node &node, const Env &env)
                    target);
         return *converted;
     }
+    if (name == u"tohex" && (node.count() == 1 || node.count() == 2)) {
+        // Microsoft's tohex page: a negative int is its 32-bit two's complement, a long its
+        // 64-bit one, so the runtime is told which.
+        return QStringLiteral("coalesce(kql_tohex(%1, %2, %3), '')")
+                .arg(expr(arg(0), env), node.count() == 2 ? expr(arg(1), env) : QStringLiteral("0"),
+                     typeOf(arg(0)) == T::Int ? QStringLiteral("32") : QStringLiteral("64"));
+    }
     if (name == u"dynamic_to_json" && node.count() == 1) {
         // Microsoft's page: a value of another type than dynamic gives its tostring().
         if (typeOf(arg(0)) != T::Dynamic)
@@ -513,6 +531,7 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             {QStringLiteral("hash_md5"), {0}},
             {QStringLiteral("hash_sha1"), {0}},
             {QStringLiteral("hash_sha256"), {0}},
+            {QStringLiteral("strcmp"), {0, 1}},
     };
     const QList<int> textPositions = textArguments.value(name);
     QStringList args;

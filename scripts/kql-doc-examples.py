@@ -182,7 +182,7 @@ def unquote(text):
     if len(t) >= 2 and t[0] == t[-1] == "`":
         t = t[1:-1]
     return t.replace("<br>", "\n").replace("&lt;", "<").replace("&gt;", ">").replace(
-        "&amp;", "&").replace("&quot;", '"')
+        "&amp;", "&").replace("&quot;", '"').strip()
 
 
 def same(page_cell, value):

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void parseKvRefusals();
     void textFunctionsReadValuesAsTostringWritesThem();
     void bagRemoveKeysAndParsePathFollowTheDocs();
+    void moreFunctionsFollowTheDocs();
 
 private:
     KqlRunResult run(const QString &query, const QString &geoIp = {});
@@ -895,6 +896,40 @@ void TestKqlBuiltins::bagRemoveKeysAndParsePathFollowTheDocs()
                (Rows{{"{\"Scheme\":\"\",\"RootPath\":\"\",\"DirectoryPath\":\"\\\\\\\\shared\\\\"
                       "users\\\\temp\",\"DirectoryName\":\"temp\",\"Filename\":\"file.txt.gz\","
                       "\"Extension\":\"gz\",\"AlternateDataStreamName\":\"\"}"}}));
+}
+
+// The examples of Microsoft's strcmp, tohex, bag_has_key, ipv4_netmask_suffix and
+// make_list_with_nulls pages.
+void TestKqlBuiltins::moreFunctionsFollowTheDocs()
+{
+    CHECK_ROWS(QStringLiteral("datatable(string1:string, string2:string) [\"ABC\",\"ABC\", "
+                              "\"abc\",\"ABC\", \"ABC\",\"abc\", \"abcde\",\"abc\"] | extend "
+                              "result = strcmp(string1,string2) | project result"),
+               (Rows{{"0"}, {"1"}, {"-1"}, {"1"}}));
+    CHECK_ROWS(QStringLiteral("print tohex(256) == '100', tohex(-256) == 'ffffffffffffff00', "
+                              "tohex(toint(-256), 8) == 'ffffff00', tohex(256, 8) == '00000100', "
+                              "tohex(256, 2) == '100'"),
+               (Rows{{"true", "true", "true", "true", "true"}}));
+    CHECK_ROWS(QStringLiteral("datatable(input: dynamic) [dynamic({'key1' : 123, 'key2': 'abc'}), "
+                              "dynamic({'key1' : 123, 'key3': 'abc'}),] | extend result = "
+                              "bag_has_key(input, 'key2') | project result"),
+               (Rows{{"true"}, {"false"}}));
+    CHECK_ROWS(QStringLiteral("datatable(input: dynamic) [dynamic({'key1': 123, 'key2': {'prop1' "
+                              ": 'abc', 'prop2': 'xyz'}, 'key3': [100, 200]}),] | extend a = "
+                              "bag_has_key(input, '$.key2.prop1'), b = bag_has_key(input, "
+                              "\"$['key2']['nope']\"), c = bag_has_key(input, '$.key3[0]') | "
+                              "project a, b, c"),
+               (Rows{{"true", "false", "false"}}));
+    CHECK_ROWS(QStringLiteral("datatable(ip_string:string) ['10.1.2.3', '192.168.1.1/24', "
+                              "'127.0.0.1/16', 'not an address'] | extend cidr_suffix = "
+                              "ipv4_netmask_suffix(ip_string) | project cidr_suffix"),
+               (Rows{{"32"}, {"24"}, {"16"}, {"null"}}));
+    CHECK_ROWS(QStringLiteral("let shapes = datatable (name:string , sideCount: int) "
+                              "[\"triangle\", int(null), \"square\", 4, \"rectangle\", 4, "
+                              "\"pentagon\", 5, \"hexagon\", 6, \"heptagon\", 7, \"octagon\", "
+                              "8, \"nonagon\", 9, \"decagon\", 10]; shapes | summarize mylist = "
+                              "make_list_with_nulls(sideCount)"),
+               (Rows{{"[null,4,4,5,6,7,8,9,10]"}}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlBuiltins)

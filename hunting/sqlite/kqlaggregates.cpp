@@ -288,6 +288,14 @@ void collectStep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
 }
 
+/** make_list_with_nulls(x): every value, nulls included (Microsoft's page), up to 1,048,576. */
+void listWithNullsStep(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    auto *s = stateOf<CollectState>(ctx, true);
+    if (s && qint64(s->array.items.size()) < s->maxSize)
+        s->array.items.push_back(isNull(argv[0]) ? KqlJson() : anyArg(argv[0]));
+}
+
 template<Collect C>
 void collectFinal(sqlite3_context *ctx)
 {
@@ -429,6 +437,7 @@ int registerAggregates(sqlite3 *db, Context *c)
             {"kql_make_list", 1, collectStep<Collect::List, false>, collectFinal<Collect::List>},
             {"kql_make_list", 2, collectStep<Collect::List, false>, collectFinal<Collect::List>},
             {"kql_make_list_if", 2, collectStep<Collect::List, true>, collectFinal<Collect::List>},
+            {"kql_make_list_with_nulls", 1, listWithNullsStep, collectFinal<Collect::List>},
             {"kql_make_list_if", 3, collectStep<Collect::List, true>, collectFinal<Collect::List>},
             {"kql_make_bag", 1, collectStep<Collect::Bag, false>, collectFinal<Collect::Bag>},
             {"kql_make_bag", 2, collectStep<Collect::Bag, false>, collectFinal<Collect::Bag>},

@@ -579,6 +579,32 @@ void removeMemberPath(KqlJson &bag, const std::vector<std::string> &names, size_
     }
 }
 
+/** bag_has_key(bag, key): a key of the first level, or of a nested one in JSONPath notation. */
+void bagHasKeyFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson bag = dynamicArg(argv[0]);
+    if (!bag.isObject()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const std::string_view key = text(argv[1]);
+    std::vector<std::string> names;
+    if (!key.empty() && key.front() == '$') {
+        const auto path = memberPath(key);
+        if (!path) {
+            sqlite3_result_int(ctx, 0);
+            return;
+        }
+        names = *path;
+    } else {
+        names.emplace_back(key);
+    }
+    const KqlJson *node = &bag;
+    for (const std::string &name : names)
+        node = node && node->isObject() ? node->member(name) : nullptr;
+    sqlite3_result_int(ctx, node ? 1 : 0);
+}
+
 /**
  * bag_remove_keys(bag, keys): Microsoft's page: keys of the first level, or of a nested level
  * written in JSONPath notation ($.key2.prop1); array indexing is not supported (such a key
@@ -821,6 +847,7 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_bag_pack", -1, bagPackFn},
             {"kql_bag_merge", -1, bagMergeFn},
             {"kql_bag_keys", 1, bagKeysFn},
+            {"kql_bag_has_key", 2, bagHasKeyFn},
             {"kql_bag_remove_keys", 2, bagRemoveKeysFn},
             {"kql_strcat_array", 2, strcatArrayFn},
             {"kql_extract_json", 2, extractJsonFn},

@@ -289,6 +289,42 @@ quint32 mask(int prefix)
     return prefix == 0 ? 0 : ~quint32(0) << (32 - prefix);
 }
 
+/** ipv4_netmask_suffix(ip): the /prefix of an IPv4 address, 32 without one; null if not one. */
+void ipv4NetmaskSuffixFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (const auto ip = parseIpv4(text(argv[0])))
+        sqlite3_result_int64(ctx, ip->prefix);
+    else
+        sqlite3_result_null(ctx);
+}
+
+/**
+ * kql_tohex(value, minLength, bits): Microsoft's tohex page: lower-case hexadecimal, a negative
+ * value as its two's complement in `bits` (32 for an int, 64 for a long), padded with zeros to
+ * minLength (a longer result ignores it).
+ */
+void tohexFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto value = longArg(argv[0]);
+    if (!value) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    quint64 bits = quint64(*value);
+    if (sqlite3_value_int64(argv[2]) == 32)
+        bits &= 0xffffffffULL;
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    do {
+        out.insert(out.begin(), digits[bits & 0xf]);
+        bits >>= 4;
+    } while (bits != 0);
+    const qint64 minLength = std::clamp<qint64>(sqlite3_value_int64(argv[1]), 0, 64);
+    if (qint64(out.size()) < minLength)
+        out.insert(0, size_t(minLength) - out.size(), '0');
+    resultText(ctx, out);
+}
+
 void parseIpv4Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     const auto ip = parseIpv4(text(argv[0]));
@@ -559,6 +595,8 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_ipv4_is_private", 1, ipv4IsPrivateFn, true},
             {"kql_ipv4_compare", -1, ipv4CompareFn, true},
             {"kql_ipv4_is_match", -1, ipv4IsMatchFn, true},
+            {"kql_ipv4_netmask_suffix", 1, ipv4NetmaskSuffixFn, true},
+            {"kql_tohex", 3, tohexFn, true},
             {"kql_ipv4_is_in_range", 2, ipv4IsInRangeFn, true},
             {"kql_ipv4_is_in_any_range", -1, ipv4IsInAnyRangeFn, true},
             {"kql_format_ipv4", 1, formatIpv4Fn<false>, true},

@@ -413,6 +413,18 @@ void extractAllFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         resultJson(ctx, result);
 }
 
+/** strcmp(a, b): -1, 0 or 1 as a sorts before, with or after b, ordinally (UTF-16 units, as
+ *  .NET compares). */
+void strcmpFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view a = text(argv[0]);
+    const std::string_view b = text(argv[1]);
+    const int c
+            = QString::fromUtf8(a.data(), qsizetype(a.size()))
+                      .compare(QString::fromUtf8(b.data(), qsizetype(b.size())), Qt::CaseSensitive);
+    sqlite3_result_int(ctx, c < 0 ? -1 : (c > 0 ? 1 : 0));
+}
+
 /** trim/trim_start/trim_end(regex, source): drops the matches at the start and/or end. */
 template<bool Start, bool End>
 void trimFn(sqlite3_context *ctx, int, sqlite3_value **argv)
@@ -602,6 +614,7 @@ int registerStringFunctions(sqlite3 *db, Context *c)
             {"kql_tolower", 1, toLowerFn},
             {"kql_toupper", 1, toUpperFn},
             {"kql_strlen", 1, strlenFn},
+            {"kql_strcmp", 2, strcmpFn},
             {"kql_string_size", 1, stringSizeFn},
             {"kql_substring", 2, substringFn},
             {"kql_substring", 3, substringFn},
