@@ -38,10 +38,15 @@ QString jsonString(const QString &text)
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
+/** A real in a dynamic literal: JSON's number, with ".0" when whole, so that it stays a real
+ *  (Microsoft's pages print dynamic({'key3': 42.0}) as 42.0). */
 QString jsonReal(double value)
 {
     const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
+    QString text = QString::fromUtf8(array.mid(1, array.size() - 2));
+    if (!text.contains(u'.') && !text.contains(u'e') && !text.contains(u'E'))
+        text += QStringLiteral(".0");
+    return text;
 }
 
 T typeOf(const Node &node)

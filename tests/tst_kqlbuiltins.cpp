@@ -885,6 +885,13 @@ void TestKqlBuiltins::bagRemoveKeysAndParsePathFollowTheDocs()
                               "result=bag_remove_keys(input, dynamic(['key2', 'key4'])) | project "
                               "bag_keys(result)"),
                (Rows{{"[\"key1\"]"}, {"[\"key1\",\"key3\"]"}}));
+    // The page prints the literal's 42.0 as written: a whole real in a dynamic literal stays a
+    // real.
+    CHECK_ROWS(QStringLiteral("datatable(input:dynamic) [dynamic({'key1' : 'value', 'key3': "
+                              "42.0}),] | extend result=bag_remove_keys(input, dynamic(['key2', "
+                              "'key4'])) | project result, gettype(result.key3), "
+                              "gettype(dynamic([1])[0])"),
+               (Rows{{"{\"key1\":\"value\",\"key3\":42.0}", "real", "long"}}));
     CHECK_ROWS(QStringLiteral("datatable(input:dynamic) [dynamic({'key1': 123, 'key2': {'prop1' : "
                               "'abc', 'prop2': 'xyz'}, 'key3': [100, 200]}),] | extend "
                               "result=bag_remove_keys(input, dynamic(['$.key2.prop1', 'key3'])), "

@@ -23,6 +23,7 @@ class TestKqlSeries : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void elementWiseFunctionsFollowTheDocs();
     void rowCumsumFollowsTheDocs();
     void prevNextAndRowNumber();
     void windowFunctionsNeedSerializedRows();
@@ -942,6 +943,43 @@ void TestKqlSeries::makeSeriesInRangeIncludesStop()
     QCOMPARE(r.columns, (QStringList{QStringLiteral("s:dynamic"), QStringLiteral("A:dynamic")}));
     // 0..8 in bins of 4 with 8 included: [0,4) 1+2+3 = 6, [4,8) 22, [8,12) 8 + 9 = 17.
     QCOMPARE(r.rows, (Rows{{"[6,22,17]", "[0,4,8]"}}));
+}
+
+// The examples of Microsoft's series_add, series_subtract, series_multiply, series_divide,
+// series_pow, series_greater, series_less_equals, series_abs, series_sign, series_floor,
+// series_ceiling, series_exp, series_log and series_cos pages (the trigonometric pages print
+// another input column than their query's dynamic([-1,0,1]); the outputs are those of -1, 0, 1).
+void TestKqlSeries::elementWiseFunctionsFollowTheDocs()
+{
+    const QString pairs = QStringLiteral("range x from 1 to 3 step 1 | extend y = x * 2 | extend z "
+                                         "= y * 2 | project s1 = pack_array(x,y,z), s2 = "
+                                         "pack_array(z, y, x) ");
+    CHECK_ROWS(pairs
+                       + QStringLiteral("| project series_add(s1, s2), series_subtract(s1, s2), "
+                                        "series_multiply(s1, s2), series_divide(s1, s2)"),
+               (Rows{{"[5,4,5]", "[-3,0,3]", "[4,4,4]", "[0.25,1.0,4.0]"},
+                     {"[10,8,10]", "[-6,0,6]", "[16,16,16]", "[0.25,1.0,4.0]"},
+                     {"[15,12,15]", "[-9,0,9]", "[36,36,36]", "[0.25,1.0,4.0]"}}));
+    CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3, 4]), y=dynamic([1, 2, 3, 0.5]) | "
+                              "project series_pow(x, y), series_greater(x, y), "
+                              "series_less_equals(dynamic([1,2,4]), dynamic([4,2,1]))"),
+               (Rows{{"[1.0,4.0,27.0,2.0]", "[false,false,false,true]", "[true,true,false]"}}));
+    // A number beside an array is applied to each element; a missing or non-numeric element
+    // gives null.
+    CHECK_ROWS(QStringLiteral("print series_add(dynamic([1, 2.5, 'a']), 10), "
+                              "series_subtract(10, dynamic([1, 2])), series_add(dynamic([1, 2, "
+                              "3]), dynamic([1]))"),
+               (Rows{{"[11,12.5,null]", "[9,8]", "[2,null,null]"}}));
+    CHECK_ROWS(
+            QStringLiteral("print series_abs(dynamic([-6.5,0,8.2])), "
+                           "series_sign(dynamic([-6, 0, 8])), series_floor(dynamic([-1.5,1,2.5])), "
+                           "series_ceiling(dynamic([-1.5,1,2.5]))"),
+            (Rows{{"[6.5,0,8.2]", "[-1,0,1]", "[-2.0,1.0,2.0]", "[-1.0,1.0,3.0]"}}));
+    CHECK_ROWS(QStringLiteral("print series_exp(dynamic([1,2,3])), series_log(dynamic([1,2,3])), "
+                              "series_cos(dynamic([-1,0,1]))"),
+               (Rows{{"[2.718281828459045,7.38905609893065,20.085536923187668]",
+                      "[0.0,0.6931471805599453,1.0986122886681098]",
+                      "[0.5403023058681398,1.0,0.5403023058681398]"}}));
 }
 
 QTEST_GUILESS_MAIN(TestKqlSeries)

@@ -853,6 +853,184 @@ void seriesDecomposeAnomaliesFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 
 } // namespace
 
+/** An element of a series as a number; nullopt for anything else. */
+std::optional<double> elementNumber(const KqlJson &item)
+{
+    if (item.kind == KqlJson::Kind::Long)
+        return double(item.integer);
+    if (item.kind == KqlJson::Kind::Real)
+        return item.real;
+    return std::nullopt;
+}
+
+KqlJson finiteReal(double v)
+{
+    return std::isfinite(v) ? KqlJson::fromReal(v) : KqlJson();
+}
+
+enum class SeriesOp {
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Pow,
+    Greater,
+    GreaterEquals,
+    Less,
+    LessEquals,
+    Equals,
+    NotEquals,
+};
+
+/**
+ * series_add(a, b) and the other element-wise operations of Microsoft's series pages: two arrays,
+ * or an array and a number (applied to every element). An element that is not a number, or
+ * missing because the arrays differ in length, gives null. add, subtract and multiply of two
+ * longs give a long (wrapping like a long), the rest a real; the comparisons give bools.
+ */
+template<SeriesOp Op>
+void seriesBinaryFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson a = dynamicArg(argv[0]);
+    const KqlJson b = dynamicArg(argv[1]);
+    if ((!a.isArray() && !a.isNumber()) || (!b.isArray() && !b.isNumber())
+        || (!a.isArray() && !b.isArray())) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const size_t size
+            = std::max(a.isArray() ? a.items.size() : 0, b.isArray() ? b.items.size() : 0);
+    const auto element = [](const KqlJson &side, size_t i) -> const KqlJson * {
+        if (!side.isArray())
+            return &side;
+        return i < side.items.size() ? &side.items[i] : nullptr;
+    };
+    KqlJson out = KqlJson::array();
+    out.items.reserve(size);
+    for (size_t i = 0; i < size; ++i) {
+        const KqlJson *x = element(a, i);
+        const KqlJson *y = element(b, i);
+        const std::optional<double> l = x ? elementNumber(*x) : std::nullopt;
+        const std::optional<double> r = y ? elementNumber(*y) : std::nullopt;
+        if (!l || !r) {
+            out.items.emplace_back();
+            continue;
+        }
+        const bool longs = x->kind == KqlJson::Kind::Long && y->kind == KqlJson::Kind::Long;
+        const auto wrap = [](quint64 v) { return KqlJson::fromLong(qint64(v)); };
+        switch (Op) {
+        case SeriesOp::Add:
+            out.items.push_back(longs ? wrap(quint64(x->integer) + quint64(y->integer))
+                                      : finiteReal(*l + *r));
+            break;
+        case SeriesOp::Subtract:
+            out.items.push_back(longs ? wrap(quint64(x->integer) - quint64(y->integer))
+                                      : finiteReal(*l - *r));
+            break;
+        case SeriesOp::Multiply:
+            out.items.push_back(longs ? wrap(quint64(x->integer) * quint64(y->integer))
+                                      : finiteReal(*l * *r));
+            break;
+        case SeriesOp::Divide:
+            out.items.push_back(finiteReal(*l / *r));
+            break;
+        case SeriesOp::Pow:
+            out.items.push_back(finiteReal(std::pow(*l, *r)));
+            break;
+        case SeriesOp::Greater:
+            out.items.push_back(KqlJson::fromBool(*l > *r));
+            break;
+        case SeriesOp::GreaterEquals:
+            out.items.push_back(KqlJson::fromBool(*l >= *r));
+            break;
+        case SeriesOp::Less:
+            out.items.push_back(KqlJson::fromBool(*l < *r));
+            break;
+        case SeriesOp::LessEquals:
+            out.items.push_back(KqlJson::fromBool(*l <= *r));
+            break;
+        case SeriesOp::Equals:
+            out.items.push_back(KqlJson::fromBool(*l == *r));
+            break;
+        case SeriesOp::NotEquals:
+            out.items.push_back(KqlJson::fromBool(*l != *r));
+            break;
+        }
+    }
+    resultJson(ctx, out);
+}
+
+enum class SeriesFn { Abs, Sign, Floor, Ceiling, Exp, Log, Sin, Cos, Tan, Asin, Acos, Atan };
+
+/**
+ * series_abs(a) and the other element-wise functions: null for an element that is not a number
+ * (or whose result is not finite); abs and sign keep a long a long (the pages print series_abs's
+ * 0 and series_sign's -1, 0, 1 so), floor and ceiling give reals (series_ceiling: [-1.0,1.0,3.0]).
+ */
+template<SeriesFn Fn>
+void seriesUnaryFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson a = dynamicArg(argv[0]);
+    if (!a.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    KqlJson out = KqlJson::array();
+    out.items.reserve(a.items.size());
+    for (const KqlJson &item : a.items) {
+        const std::optional<double> v = elementNumber(item);
+        if (!v) {
+            out.items.emplace_back();
+            continue;
+        }
+        const bool isLong = item.kind == KqlJson::Kind::Long;
+        switch (Fn) {
+        case SeriesFn::Abs:
+            out.items.push_back(
+                    isLong ? KqlJson::fromLong(qint64(item.integer < 0 ? 0 - quint64(item.integer)
+                                                                       : quint64(item.integer)))
+                           : finiteReal(std::fabs(*v)));
+            break;
+        case SeriesFn::Sign: {
+            const int sign = *v > 0 ? 1 : (*v < 0 ? -1 : 0);
+            out.items.push_back(isLong ? KqlJson::fromLong(sign) : KqlJson::fromReal(sign));
+            break;
+        }
+        case SeriesFn::Floor:
+            out.items.push_back(finiteReal(std::floor(*v)));
+            break;
+        case SeriesFn::Ceiling:
+            out.items.push_back(finiteReal(std::ceil(*v)));
+            break;
+        case SeriesFn::Exp:
+            out.items.push_back(finiteReal(std::exp(*v)));
+            break;
+        case SeriesFn::Log:
+            out.items.push_back(finiteReal(std::log(*v)));
+            break;
+        case SeriesFn::Sin:
+            out.items.push_back(finiteReal(std::sin(*v)));
+            break;
+        case SeriesFn::Cos:
+            out.items.push_back(finiteReal(std::cos(*v)));
+            break;
+        case SeriesFn::Tan:
+            out.items.push_back(finiteReal(std::tan(*v)));
+            break;
+        case SeriesFn::Asin:
+            out.items.push_back(finiteReal(std::asin(*v)));
+            break;
+        case SeriesFn::Acos:
+            out.items.push_back(finiteReal(std::acos(*v)));
+            break;
+        case SeriesFn::Atan:
+            out.items.push_back(finiteReal(std::atan(*v)));
+            break;
+        }
+    }
+    resultJson(ctx, out);
+}
+
 int registerSeriesFunctions(sqlite3 *db, Context *c)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS | SQLITE_SUBTYPE;
@@ -891,6 +1069,41 @@ int registerSeriesFunctions(sqlite3 *db, Context *c)
         rc = addScalar(db, c, "kql_series_decompose", 5, seriesDecomposeFn);
     if (rc == SQLITE_OK)
         rc = addScalar(db, c, "kql_series_decompose_anomalies", 7, seriesDecomposeAnomaliesFn);
+    const std::pair<const char *, void (*)(sqlite3_context *, int, sqlite3_value **)> binary[] = {
+            {"kql_series_add", seriesBinaryFn<SeriesOp::Add>},
+            {"kql_series_subtract", seriesBinaryFn<SeriesOp::Subtract>},
+            {"kql_series_multiply", seriesBinaryFn<SeriesOp::Multiply>},
+            {"kql_series_divide", seriesBinaryFn<SeriesOp::Divide>},
+            {"kql_series_pow", seriesBinaryFn<SeriesOp::Pow>},
+            {"kql_series_greater", seriesBinaryFn<SeriesOp::Greater>},
+            {"kql_series_greater_equals", seriesBinaryFn<SeriesOp::GreaterEquals>},
+            {"kql_series_less", seriesBinaryFn<SeriesOp::Less>},
+            {"kql_series_less_equals", seriesBinaryFn<SeriesOp::LessEquals>},
+            {"kql_series_equals", seriesBinaryFn<SeriesOp::Equals>},
+            {"kql_series_not_equals", seriesBinaryFn<SeriesOp::NotEquals>},
+    };
+    for (const auto &[name, fn] : binary) {
+        if (rc == SQLITE_OK)
+            rc = addScalar(db, c, name, 2, fn);
+    }
+    const std::pair<const char *, void (*)(sqlite3_context *, int, sqlite3_value **)> unary[] = {
+            {"kql_series_abs", seriesUnaryFn<SeriesFn::Abs>},
+            {"kql_series_sign", seriesUnaryFn<SeriesFn::Sign>},
+            {"kql_series_floor", seriesUnaryFn<SeriesFn::Floor>},
+            {"kql_series_ceiling", seriesUnaryFn<SeriesFn::Ceiling>},
+            {"kql_series_exp", seriesUnaryFn<SeriesFn::Exp>},
+            {"kql_series_log", seriesUnaryFn<SeriesFn::Log>},
+            {"kql_series_sin", seriesUnaryFn<SeriesFn::Sin>},
+            {"kql_series_cos", seriesUnaryFn<SeriesFn::Cos>},
+            {"kql_series_tan", seriesUnaryFn<SeriesFn::Tan>},
+            {"kql_series_asin", seriesUnaryFn<SeriesFn::Asin>},
+            {"kql_series_acos", seriesUnaryFn<SeriesFn::Acos>},
+            {"kql_series_atan", seriesUnaryFn<SeriesFn::Atan>},
+    };
+    for (const auto &[name, fn] : unary) {
+        if (rc == SQLITE_OK)
+            rc = addScalar(db, c, name, 1, fn);
+    }
     return rc;
 }
 
