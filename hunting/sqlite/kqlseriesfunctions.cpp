@@ -373,6 +373,16 @@ void seriesStatsFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 // ---- series analysis: series_fit_line(), series_fit_2lines(), series_outliers(),
 // series_decompose() and its anomalies and forecast (Microsoft's pages of each function).
 
+/** An element of a series as a number; nullopt for anything else. */
+std::optional<double> elementNumber(const KqlJson &item)
+{
+    if (item.kind == KqlJson::Kind::Long)
+        return double(item.integer);
+    if (item.kind == KqlJson::Kind::Real)
+        return item.real;
+    return std::nullopt;
+}
+
 /** The elements of a series as numbers, or nullopt when one is not a finite number. */
 std::optional<std::vector<double>> finiteNumbers(const KqlJson &series)
 {
@@ -381,12 +391,10 @@ std::optional<std::vector<double>> finiteNumbers(const KqlJson &series)
     std::vector<double> values;
     values.reserve(series.items.size());
     for (const KqlJson &item : series.items) {
-        const double v = item.kind == KqlJson::Kind::Long   ? double(item.integer)
-                         : item.kind == KqlJson::Kind::Real ? item.real
-                                                            : std::nan("");
-        if (!std::isfinite(v))
+        const std::optional<double> v = elementNumber(item);
+        if (!v || !std::isfinite(*v))
             return std::nullopt;
-        values.push_back(v);
+        values.push_back(*v);
     }
     return values;
 }
@@ -852,16 +860,6 @@ void seriesDecomposeAnomaliesFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 }
 
 } // namespace
-
-/** An element of a series as a number; nullopt for anything else. */
-std::optional<double> elementNumber(const KqlJson &item)
-{
-    if (item.kind == KqlJson::Kind::Long)
-        return double(item.integer);
-    if (item.kind == KqlJson::Kind::Real)
-        return item.real;
-    return std::nullopt;
-}
 
 KqlJson finiteReal(double v)
 {
