@@ -546,7 +546,7 @@ NodePtr Parser::primary()
         range->kids.push_back(expression());
         return range;
     }
-    if (word == u"print" && (!isOp(L("("), 1) || atSeveralNames(1)) && !isOp(L("="), 1)) {
+    if (word == u"print" && !isOp(L("="), 1)) {
         NodePtr print = make(NodeKind::Print, take());
         if (peek().kind == TokenKind::End || isOp(L(";")) || isOp(L("|")))
             fail(QStringLiteral("print needs at least one expression"), t.pos);

@@ -329,6 +329,8 @@ void TestKqlFrontend::kustoColumnNames_data()
             << "Column1:long x:long strlen_DeviceName:long Column2:string";
     QTest::newRow("print names") << "print 1, x = 2, 3"
                                  << "print_0:long x:long print_2:long";
+    QTest::newRow("print with a parenthesis first") << "print(1), (2) + 1, y = (3)"
+                                                    << "print_0:long print_1:long y:long";
     QTest::newRow("extend replaces in place")
             << "datatable(a:string, b:long)['x', 1] | extend a = 5, c = 1"
             << "a:long b:long c:long";
