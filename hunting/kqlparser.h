@@ -43,7 +43,14 @@ public:
     // expressions (kqlparserexpr.cpp)
     NodePtr orExpr();
     NodePtr andExpr();
+    enum class OperatorLevel { None, Equality, Relational, String };
+    OperatorLevel comparisonOperator(QString *op) const;
+    QString takeComparisonOperator();
+    void refuseChainedComparison(const QString &first);
+    NodePtr binaryNode(const Token &at, const QString &op, NodePtr left, NodePtr right);
     NodePtr comparison();
+    NodePtr relational();
+    NodePtr stringComparison();
     NodePtr additive();
     NodePtr multiplicative();
     NodePtr unary();

@@ -1,7 +1,8 @@
 #include "kqlparser.h"
 
-// Scalar expressions with Kusto's precedence (lowest first): or; and; comparison and string
-// operators (==, has, in, between, …); + -; * / %; unary - +; postfix . [] (); primaries.
+// Scalar expressions with Kusto's precedence (lowest first): or; and; == != in between …;
+// < <= > >=; + -; * / %; string operators (=~, has, contains, …); unary - +; postfix . [] ();
+// primaries.
 // Also the tabular sources that start an expression: datatable, range, print, union.
 namespace Vigil::Kql {
 
@@ -113,53 +114,131 @@ NodePtr Parser::andExpr()
     return left;
 }
 
+// Kusto's comparison levels, loosest first (measured on Microsoft's parser): equality (==, !=,
+// in, has_any, between, …), relational (<, <=, >, >=), then + -, * / %, and the string operators
+// (=~, has, contains, startswith, matches regex, …) binding tighter than arithmetic. No level
+// chains: `a == b == c` and `a has b has c` are errors, while `a == b < c` is `a == (b < c)`.
+Parser::OperatorLevel Parser::comparisonOperator(QString *op) const
+{
+    const Token &t = peek();
+    QString text;
+    if (t.kind == TokenKind::Operator && symbolicComparisons().contains(t.text))
+        text = t.text == u"<>" ? QStringLiteral("!=") : t.text;
+    else if ((t.kind == TokenKind::Operator && t.text.startsWith(u'!') && t.text.size() > 1
+              && t.text[1].isLetter())
+             || (t.kind == TokenKind::Identifier
+                 && (isNegatableStringOperator(t.text) || t.text == u"matches")))
+        text = t.text;
+    if (op)
+        *op = text;
+    if (text.isEmpty())
+        return OperatorLevel::None;
+    static const QStringList equality
+            = {QStringLiteral("=="),         QStringLiteral("!="),
+               QStringLiteral("in"),         QStringLiteral("!in"),
+               QStringLiteral("in~"),        QStringLiteral("!in~"),
+               QStringLiteral("has_any"),    QStringLiteral("has_all"),
+               QStringLiteral("!has_any"),   QStringLiteral("!has_all"),
+               QStringLiteral("between"),    QStringLiteral("!between"),
+               QStringLiteral("in_cs"),      QStringLiteral("has_any_cs"),
+               QStringLiteral("has_all_cs"), QStringLiteral("contains_any")};
+    if (equality.contains(text))
+        return OperatorLevel::Equality;
+    if (text == u"<" || text == u"<=" || text == u">" || text == u">=")
+        return OperatorLevel::Relational;
+    return OperatorLevel::String;
+}
+
+QString Parser::takeComparisonOperator()
+{
+    const Token &t = peek();
+    QString op;
+    comparisonOperator(&op);
+    if (refusedWordOperators().contains(op))
+        fail(QStringLiteral("the '%1' operator is not supported by Vigil's local KQL").arg(op),
+             t.pos);
+    take();
+    if (op == u"matches") {
+        if (!acceptWord(L("regex")))
+            unexpected(QStringLiteral("'regex' after 'matches'"));
+        op = QStringLiteral("matches regex");
+    }
+    return op;
+}
+
+void Parser::refuseChainedComparison(const QString &first)
+{
+    QString second;
+    if (comparisonOperator(&second) == OperatorLevel::None)
+        return;
+    if (second == u"matches")
+        second = QStringLiteral("matches regex");
+    fail(QStringLiteral("'%1' cannot follow '%2' here: KQL does not chain comparisons; put "
+                        "parentheses around one of them")
+                 .arg(second, first),
+         peek().pos);
+}
+
+NodePtr Parser::binaryNode(const Token &at, const QString &op, NodePtr left, NodePtr right)
+{
+    NodePtr node = make(NodeKind::Binary, at);
+    node->text = op;
+    node->pos = left->pos;
+    node->kids.push_back(std::move(left));
+    node->kids.push_back(std::move(right));
+    return node;
+}
+
 NodePtr Parser::comparison()
 {
-    NodePtr left = additive();
-    while (true) {
-        const Token &t = peek();
-        QString op;
-        if (t.kind == TokenKind::Operator && symbolicComparisons().contains(t.text))
-            op = t.text == u"<>" ? QStringLiteral("!=") : t.text;
-        else if ((t.kind == TokenKind::Operator && t.text.startsWith(u'!') && t.text.size() > 1
-                  && t.text[1].isLetter())
-                 || (t.kind == TokenKind::Identifier
-                     && (isNegatableStringOperator(t.text) || t.text == u"matches")))
-            op = t.text;
-        if (op.isEmpty())
-            return left;
-        if (refusedWordOperators().contains(op))
-            fail(QStringLiteral("the '%1' operator is not supported by Vigil's local KQL").arg(op),
-                 t.pos);
-        take();
-        if (op == u"matches") {
-            if (!acceptWord(L("regex")))
-                unexpected(QStringLiteral("'regex' after 'matches'"));
-            op = QStringLiteral("matches regex");
-        }
-        if (op == u"between" || op == u"!between") {
-            NodePtr node = make(NodeKind::Between, t);
-            node->text = op;
-            node->pos = left->pos;
-            expectOp(L("("), QStringLiteral("after '%1'").arg(op));
-            node->kids.push_back(std::move(left));
-            node->kids.push_back(additive());
-            expectOp(L(".."), QStringLiteral("between the two ends of '%1'").arg(op));
-            node->kids.push_back(additive());
-            expectOp(L(")"), QStringLiteral("to end '%1'").arg(op));
-            left = std::move(node);
-            continue;
-        }
-        NodePtr node = make(NodeKind::Binary, t);
+    NodePtr left = relational();
+    if (comparisonOperator(nullptr) != OperatorLevel::Equality)
+        return left;
+    const Token &t = peek();
+    const QString op = takeComparisonOperator();
+    if (op == u"between" || op == u"!between") {
+        NodePtr node = make(NodeKind::Between, t);
         node->text = op;
         node->pos = left->pos;
+        expectOp(L("("), QStringLiteral("after '%1'").arg(op));
         node->kids.push_back(std::move(left));
-        const bool listRight = op == u"in" || op == u"!in" || op == u"in~" || op == u"!in~"
-                               || op == u"has_any" || op == u"has_all" || op == u"!has_any"
-                               || op == u"!has_all";
-        node->kids.push_back(listRight ? inList() : additive());
-        left = std::move(node);
+        node->kids.push_back(additive());
+        expectOp(L(".."), QStringLiteral("between the two ends of '%1'").arg(op));
+        node->kids.push_back(additive());
+        expectOp(L(")"), QStringLiteral("to end '%1'").arg(op));
+        refuseChainedComparison(op);
+        return node;
     }
+    const bool listRight = op != u"==" && op != u"!=";
+    NodePtr node = binaryNode(t, op, std::move(left), listRight ? inList() : relational());
+    refuseChainedComparison(op);
+    return node;
+}
+
+NodePtr Parser::relational()
+{
+    NodePtr left = additive();
+    if (comparisonOperator(nullptr) != OperatorLevel::Relational)
+        return left;
+    const Token &t = peek();
+    const QString op = takeComparisonOperator();
+    NodePtr node = binaryNode(t, op, std::move(left), additive());
+    if (comparisonOperator(nullptr) == OperatorLevel::Relational)
+        refuseChainedComparison(op);
+    return node;
+}
+
+NodePtr Parser::stringComparison()
+{
+    NodePtr left = unary();
+    if (comparisonOperator(nullptr) != OperatorLevel::String)
+        return left;
+    const Token &t = peek();
+    const QString op = takeComparisonOperator();
+    NodePtr node = binaryNode(t, op, std::move(left), unary());
+    if (comparisonOperator(nullptr) == OperatorLevel::String)
+        refuseChainedComparison(op);
+    return node;
 }
 
 NodePtr Parser::inList()
@@ -195,13 +274,13 @@ NodePtr Parser::additive()
 
 NodePtr Parser::multiplicative()
 {
-    NodePtr left = unary();
+    NodePtr left = stringComparison();
     while (isOp(L("*")) || isOp(L("/")) || isOp(L("%"))) {
         NodePtr node = make(NodeKind::Binary, peek());
         node->text = take().text;
         node->pos = left->pos;
         node->kids.push_back(std::move(left));
-        node->kids.push_back(unary());
+        node->kids.push_back(stringComparison());
         left = std::move(node);
     }
     return left;

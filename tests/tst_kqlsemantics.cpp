@@ -162,6 +162,7 @@ private slots:
     void letFunctionsAndViews();
     void parseSplitsTextIntoColumns();
     void typeRulesAndConversions();
+    void comparisonsBindAsKustoParsesThem();
     void constantsReadAsTheOtherSidesType();
     void numericDatesAreReadMonthFirst();
     void namesThatDifferInCaseAreTwoColumns();
@@ -887,6 +888,32 @@ void TestKqlSemantics::typeRulesAndConversions()
     CHECK_ROWS(QStringLiteral("print toint('x'), tolong('12'), todouble('1.5'), 7 / 2, -7 / 2, "
                               "7 / 2.0, tostring(1.5), tobool('true')"),
                (Rows{{"null", "12", "1.5", "3", "-3", "3.5", "1.5", "true"}}));
+}
+
+// Kusto's parser (Microsoft's language service, asked for its syntax trees) has three levels of
+// comparison, none of which chains: == != in between (loosest), then < <= > >=, and the string
+// operators (=~ has contains …) bind tighter than + and *. So `false == 1 < 2` is
+// `false == (1 < 2)`, and `1 == 1 != false` is an error.
+void TestKqlSemantics::comparisonsBindAsKustoParsesThem()
+{
+    CHECK_ROWS(QStringLiteral("print a = false == 1 < 2, b = true != 3 >= 4, c = 1 < 2 == true, "
+                              "d = 1 + 1 < 3 in (true), e = 'x' =~ 'X' == true, "
+                              "f = true == 'ab' has 'ab', g = 2 > 1 != 'a' startswith 'b'"),
+               (Rows{{"false", "true", "true", "true", "true", "true", "true"}}));
+    CHECK_SET(QStringLiteral("DeviceNetworkEvents | where RemotePort > 60 == true | project "
+                             "ReportId"),
+              (Rows{{"11"}, {"13"}, {"14"}}));
+    for (const QString &query :
+         {QStringLiteral("print 1 == 1 != false"), QStringLiteral("print 1 < 2 < 3"),
+          QStringLiteral("print 'a' has 'b' has 'c'"), QStringLiteral("print 'a' =~ 'b' !~ 'c'"),
+          QStringLiteral("print 1 in (1) == true"), QStringLiteral("print 'a' == 'b' in ('x')"),
+          QStringLiteral("print 1 between (0 .. 2) == true"),
+          QStringLiteral("print 'a' has_any ('b') == true")}) {
+        const HuntingResult r = result(query);
+        QVERIFY2(r.status == HuntingResult::Status::Refused, qPrintable(query));
+        QVERIFY2(r.refusal.message.contains(QStringLiteral("does not chain comparisons")),
+                 qPrintable(r.refusal.message));
+    }
 }
 
 // Microsoft's analyzer accepts == and in between any two scalars (RemotePort == "3389" is in
