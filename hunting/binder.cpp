@@ -188,7 +188,8 @@ QString Binder::expressionName(const Node &node)
 {
     switch (node.kind) {
     case NodeKind::Name:
-        return node.resultName; // set when the name is a column; a variable gives no name
+        // A column's name, or a variable's: Kusto names `project c` after a let c too.
+        return node.scalarVariable && node.resultName.isEmpty() ? node.text : node.resultName;
     case NodeKind::Member: {
         const QString base = expressionName(*node.kid(0));
         return base.isEmpty() ? QString() : base + QLatin1Char('_') + node.text;
@@ -479,8 +480,10 @@ KqlType Binder::bindName(Node &node, const Context &ctx)
         }
     }
     if (const Symbol *symbol = ctx.scope ? ctx.scope->find(node.text) : nullptr) {
-        if (symbol->kind == Symbol::Scalar)
+        if (symbol->kind == Symbol::Scalar) {
+            node.scalarVariable = true;
             return symbol->type;
+        }
         if (symbol->kind == Symbol::Tabular)
             fail(QStringLiteral("'%1' is a table; a scalar value is expected here").arg(node.text),
                  node);

@@ -239,7 +239,12 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
                                     "expression gives one value"),
                      item);
             const T t = bindScalar(value, outer);
-            QString name = item.kind == NodeKind::Assign ? item.text : expressionName(value);
+            // print has no input columns: a variable (c, c.a, c[0]) leaves the item unnamed.
+            const bool variable = value.kind == NodeKind::Name || value.kind == NodeKind::Member
+                                  || value.kind == NodeKind::Index;
+            QString name = item.kind == NodeKind::Assign ? item.text
+                           : variable                    ? QString()
+                                                         : expressionName(value);
             if (name.isEmpty())
                 name = QStringLiteral("print_%1").arg(i);
             if (item.kind == NodeKind::Assign && named.contains(name))
@@ -487,6 +492,21 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
         return bindPipeline(*op.kid(1), ctx, inputPtr);
     }
     case NodeKind::OpRender:
+        // The columns render's properties name are the result's (Kusto refuses others).
+        for (const auto &[property, value] : op.options) {
+            if (property != u"xcolumn" && property != u"ycolumns" && property != u"series"
+                && property != u"anomalycolumns")
+                continue;
+            for (const QString &column : value.split(QLatin1Char(','))) {
+                Node name;
+                name.text = column;
+                if (findColumn(input, name) < 0)
+                    fail(QStringLiteral("render's %1 names '%2', which is not a column of the "
+                                        "result")
+                                 .arg(property, column),
+                         op);
+            }
+        }
         return inputPtr;
     case NodeKind::OpAs: {
         Symbol symbol;

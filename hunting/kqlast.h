@@ -172,6 +172,14 @@ using RowSchema = QList<Column>;
  */
 struct Node
 {
+    Node() = default;
+    Node(const Node &) = delete;
+    Node &operator=(const Node &) = delete;
+    Node(Node &&) = default;
+    Node &operator=(Node &&) = default;
+    /** Frees the tree below without recursion: a chain of 100,000 `+` is 100,000 levels deep. */
+    ~Node();
+
     NodeKind kind = NodeKind::Name;
     SourcePos pos;
     QString text;
@@ -185,6 +193,7 @@ struct Node
     std::optional<KqlType> type; ///< the type of a scalar expression
     std::shared_ptr<const RowSchema> schema; ///< the columns of a tabular expression/operator
     QString resultName; ///< the column name the expression gets when it has no explicit name
+    bool scalarVariable = false; ///< a Name that is a let variable or a parameter, not a column
     /**
      * The output columns an item of project, extend, summarize (keys and aggregates), print,
      * distinct, serialize, mv-expand or parse becomes, in order: one name, or several for

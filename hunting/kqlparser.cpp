@@ -174,7 +174,9 @@ NodePtr Parser::script(bool lambdaBody)
 {
     NodePtr root = make(NodeKind::Script, peek());
     while (true) {
-        while (acceptOp(L(";"))) { }
+        // One ';' ends a statement (the last one may have its own); Kusto refuses an empty one.
+        if (isOp(L(";")))
+            fail(QStringLiteral("there is no statement before this ';'; remove it"), peek().pos);
         if (peek().kind == TokenKind::End || (lambdaBody && isOp(L("}"))))
             break;
         root->kids.push_back(statement());
@@ -182,6 +184,7 @@ NodePtr Parser::script(bool lambdaBody)
             break;
         if (!isOp(L(";")))
             unexpected(QStringLiteral("';' or '|' after the statement"));
+        take();
     }
     if (root->kids.empty() && !lambdaBody)
         fail(QStringLiteral("the query is empty"), peek().pos);
@@ -249,7 +252,7 @@ NodePtr Parser::lambda(const Token &start)
         if (acceptOp(L("=")))
             param->kids.push_back(expression());
         fn->kids.push_back(std::move(param));
-        if (!acceptOp(L(",")))
+        if (!acceptSeparator(L(")"), QStringLiteral("a parameter")))
             break;
     }
     expectOp(L(")"), QStringLiteral("after the parameters"));
@@ -415,38 +418,8 @@ NodePtr Parser::pipeOperator(const Token &pipe)
         op->kids.push_back(operatorSubquery(QStringLiteral("partition")));
         return op;
     }
-    if (word == u"render") {
-        NodePtr op = simple(NodeKind::OpRender);
-        if (peek().kind != TokenKind::Identifier) // chart types are keywords (timechart, …)
-            unexpected(QStringLiteral("a chart type after 'render'"));
-        op->text = take().text;
-        // `with (title="…", kind=stacked, …)`: kept as written, for the chart view.
-        if (acceptWord(L("with"))) {
-            expectOp(L("("), QStringLiteral("after 'with'"));
-            while (!isOp(L(")")) && peek().kind != TokenKind::End) {
-                if (peek().kind != TokenKind::Identifier)
-                    unexpected(QStringLiteral("a render property"));
-                const QString key = take().text;
-                expectOp(L("="), QStringLiteral("after a render property"));
-                QStringList value;
-                int open = 0;
-                while (peek().kind != TokenKind::End
-                       && (open > 0 || (!isOp(L(",")) && !isOp(L(")"))))) {
-                    if (isOp(L("(")))
-                        ++open;
-                    else if (isOp(L(")")))
-                        --open;
-                    value.append(peek().kind == TokenKind::String ? peek().value : peek().text);
-                    take();
-                }
-                op->options.append({key, value.join(QString())});
-                if (!acceptOp(L(",")))
-                    break;
-            }
-            expectOp(L(")"), QStringLiteral("to end the render properties"));
-        }
-        return op;
-    }
+    if (word == u"render")
+        return opRender(simple(NodeKind::OpRender));
     if (word == u"getschema")
         return simple(NodeKind::OpGetSchema);
     if (word == u"invoke" || word == u"evaluate") {

@@ -57,6 +57,8 @@ public:
     NodePtr postfix();
     NodePtr primary();
     NodePtr callArguments(NodePtr call);
+    NodePtr opRender(NodePtr op);
+    bool acceptSeparator(QLatin1StringView close, const QString &what);
     NodePtr inList();
     NodePtr dynamicValue();
     NodePtr literal(const Token &token);

@@ -292,7 +292,12 @@ NodePtr Parser::unary()
         DepthGuard guard(*this, peek().pos);
         NodePtr node = make(NodeKind::Unary, peek());
         node->text = take().text;
-        node->kids.push_back(unary());
+        // Kusto's sign applies to a value, not to another sign: `- -1` is an error there.
+        if (isOp(L("-")) || isOp(L("+")))
+            fail(QStringLiteral("a sign cannot follow another sign; put the second one in "
+                                "parentheses, as in -(-1)"),
+                 peek().pos);
+        node->kids.push_back(postfix());
         return node;
     }
     return postfix();
@@ -434,7 +439,7 @@ NodePtr Parser::dynamicValue()
         NodePtr array = make(NodeKind::DynArray, take());
         while (!isOp(L("]"))) {
             array->kids.push_back(dynamicValue());
-            if (!acceptOp(L(",")))
+            if (!acceptSeparator(L("]"), QStringLiteral("a value")))
                 break;
         }
         expectOp(L("]"), QStringLiteral("to end the array"));
@@ -451,7 +456,7 @@ NodePtr Parser::dynamicValue()
             expectOp(L(":"), QStringLiteral("after the property name"));
             property->kids.push_back(dynamicValue());
             object->kids.push_back(std::move(property));
-            if (!acceptOp(L(",")))
+            if (!acceptSeparator(L("}"), QStringLiteral("a property")))
                 break;
         }
         expectOp(L("}"), QStringLiteral("to end the property bag"));
@@ -490,6 +495,18 @@ NodePtr Parser::dynamicValue()
     unexpected(QStringLiteral("a value in dynamic(…)"));
 }
 
+/** Takes the ',' between two items of a list that `close` ends; false at the end of the list.
+ *  A ',' right before `close` is refused, as Kusto refuses it. */
+bool Parser::acceptSeparator(QLatin1StringView close, const QString &what)
+{
+    if (!isOp(L(",")))
+        return false;
+    const Token &comma = take();
+    if (isOp(close))
+        fail(QStringLiteral("%1 is missing after this ','; remove the ','").arg(what), comma.pos);
+    return true;
+}
+
 NodePtr Parser::callArguments(NodePtr call)
 {
     expectOp(L("("), QStringLiteral("after the function name"));
@@ -506,7 +523,7 @@ NodePtr Parser::callArguments(NodePtr call)
         } else {
             call->kids.push_back(tabular());
         }
-        if (!acceptOp(L(",")))
+        if (!acceptSeparator(L(")"), QStringLiteral("an argument")))
             break;
     }
     expectOp(L(")"), QStringLiteral("to end the arguments of %1()").arg(call->text));

@@ -1,5 +1,9 @@
 #include "kqlparser.h"
 
+#include <QHash>
+
+#include <algorithm>
+
 #include <utility>
 
 // The pipe operators' own grammar: options, projections, sort keys, summarize, join, union,
@@ -9,6 +13,41 @@ namespace Vigil::Kql {
 namespace {
 
 using L = QLatin1StringView;
+
+// The values Kusto's parser takes for an option (Microsoft's language service, asked with a
+// wrong one); empty: any value.
+QStringList optionValues(NodeKind op, const QString &name)
+{
+    if (name == u"hint.strategy") {
+        if (op == NodeKind::OpJoin || op == NodeKind::OpDistinct)
+            return {QStringLiteral("auto"), QStringLiteral("broadcast"),
+                    QStringLiteral("centralized"), QStringLiteral("shuffle")};
+        if (op == NodeKind::OpSummarize)
+            return {QStringLiteral("shuffle")};
+        if (op == NodeKind::OpSort)
+            return {QStringLiteral("splitBlock"), QStringLiteral("multipleBlocks")};
+    }
+    if (name == u"hint.remote")
+        return {QStringLiteral("auto"), QStringLiteral("left"), QStringLiteral("local"),
+                QStringLiteral("right"), QStringLiteral("unresolved")};
+    if (name == u"kind" && (op == NodeKind::OpMvExpand || op == NodeKind::OpMvApply))
+        return {QStringLiteral("bag"), QStringLiteral("array")};
+    if (name == u"kind" && op == NodeKind::OpMakeSeries)
+        return {QStringLiteral("nonempty")};
+    return {};
+}
+
+bool isKnownHint(const QString &name)
+{
+    static const QStringList hints
+            = {QStringLiteral("strategy"),       QStringLiteral("shufflekey"),
+               QStringLiteral("remote"),         QStringLiteral("num_partitions"),
+               QStringLiteral("materialized"),   QStringLiteral("concurrency"),
+               QStringLiteral("spread"),         QStringLiteral("distribution"),
+               QStringLiteral("pass_filters"),   QStringLiteral("pass_filters_column"),
+               QStringLiteral("progressive_top")};
+    return hints.contains(name.mid(5));
+}
 
 } // namespace
 
@@ -32,12 +71,149 @@ void Parser::readOptions(Node &node, const QStringList &allowed)
         const Token &value = peek();
         if (value.kind == TokenKind::End || value.kind == TokenKind::Operator)
             fail(QStringLiteral("the option '%1' has no value").arg(name), at.pos);
+        if (name.startsWith(QLatin1String("hint.")) && !isKnownHint(name))
+            fail(QStringLiteral("'%1' is not a hint KQL knows").arg(name), at.pos);
+        const QString text = value.kind == TokenKind::String || value.kind == TokenKind::BracketName
+                                     ? value.value
+                                     : value.text;
+        const QStringList values = optionValues(node.kind, name);
+        if (!values.isEmpty() && !values.contains(text))
+            fail(QStringLiteral("'%1' is not a value of %2 (values: %3)")
+                         .arg(text, name, values.join(QStringLiteral(", "))),
+                 value.pos);
+        if (name == u"hint.num_partitions" && value.kind != TokenKind::Long)
+            fail(QStringLiteral("hint.num_partitions takes a whole number"), value.pos);
         take();
-        node.options.append(
-                {name, value.kind == TokenKind::String || value.kind == TokenKind::BracketName
-                               ? value.value
-                               : value.text});
+        node.options.append({name, text});
     }
+}
+
+// render Visualization [with (Name = Value, …)]: the visualizations, properties and values
+// Kusto's parser takes; list properties (ycolumns, series, anomalycolumns) are kept as the
+// names joined by ','.
+NodePtr Parser::opRender(NodePtr op)
+{
+    static const QStringList visualizations = {QStringLiteral("table"),
+                                               QStringLiteral("list"),
+                                               QStringLiteral("barchart"),
+                                               QStringLiteral("piechart"),
+                                               QStringLiteral("ladderchart"),
+                                               QStringLiteral("timechart"),
+                                               QStringLiteral("linechart"),
+                                               QStringLiteral("anomalychart"),
+                                               QStringLiteral("pivotchart"),
+                                               QStringLiteral("areachart"),
+                                               QStringLiteral("stackedareachart"),
+                                               QStringLiteral("scatterchart"),
+                                               QStringLiteral("timepivot"),
+                                               QStringLiteral("columnchart"),
+                                               QStringLiteral("timeline"),
+                                               QStringLiteral("3Dchart"),
+                                               QStringLiteral("card"),
+                                               QStringLiteral("treemap"),
+                                               QStringLiteral("plotly"),
+                                               QStringLiteral("graph"),
+                                               QStringLiteral("sankey")};
+    const Token &chart = peek();
+    QString name = chart.text;
+    if (chart.kind == TokenKind::Long && chart.text == u"3" && peek(1).text == u"Dchart"
+        && peek(1).pos.offset == chart.end) {
+        take();
+        name = QStringLiteral("3Dchart");
+    } else if (chart.kind != TokenKind::Identifier) {
+        unexpected(QStringLiteral("a chart type after 'render'"));
+    }
+    if (!visualizations.contains(name))
+        fail(QStringLiteral("'%1' is not a visualization of render (%2)")
+                     .arg(name, visualizations.join(QStringLiteral(", "))),
+             chart.pos);
+    take();
+    op->text = name;
+    if (!acceptWord(L("with")))
+        return op;
+    expectOp(L("("), QStringLiteral("after 'with'"));
+    static const QHash<QString, QStringList> choices
+            = {{QStringLiteral("kind"),
+                {QStringLiteral("default"), QStringLiteral("unstacked"), QStringLiteral("stacked"),
+                 QStringLiteral("stacked100"), QStringLiteral("map")}},
+               {QStringLiteral("legend"), {QStringLiteral("visible"), QStringLiteral("hidden")}},
+               {QStringLiteral("ysplit"),
+                {QStringLiteral("none"), QStringLiteral("axes"), QStringLiteral("panels")}},
+               {QStringLiteral("xaxis"), {QStringLiteral("linear"), QStringLiteral("log")}},
+               {QStringLiteral("yaxis"), {QStringLiteral("linear"), QStringLiteral("log")}}};
+    static const QStringList titles
+            = {QStringLiteral("title"), QStringLiteral("xtitle"), QStringLiteral("ytitle")};
+    static const QStringList limits = {QStringLiteral("ymin"), QStringLiteral("ymax"),
+                                       QStringLiteral("xmin"), QStringLiteral("xmax")};
+    static const QStringList lists = {QStringLiteral("ycolumns"), QStringLiteral("series"),
+                                      QStringLiteral("anomalycolumns")};
+    while (!isOp(L(")"))) {
+        const Token &key = peek();
+        if (key.kind != TokenKind::Identifier)
+            unexpected(QStringLiteral("a render property"));
+        const QString property = key.text;
+        if (!choices.contains(property) && !titles.contains(property) && !limits.contains(property)
+            && !lists.contains(property) && property != u"xcolumn" && property != u"accumulate")
+            fail(QStringLiteral("'%1' is not a property of render (accumulate, kind, legend, "
+                                "series, title, xaxis, xcolumn, xtitle, yaxis, ycolumns, ymin, "
+                                "ymax, ysplit, ytitle, …)")
+                         .arg(property),
+                 key.pos);
+        if (std::any_of(op->options.cbegin(), op->options.cend(),
+                        [&](const auto &option) { return option.first == property; }))
+            fail(QStringLiteral("the render property '%1' is given twice").arg(property), key.pos);
+        take();
+        expectOp(L("="), QStringLiteral("after a render property"));
+        const Token &value = peek();
+        QString text;
+        if (choices.contains(property)) {
+            if (value.kind != TokenKind::Identifier || !choices[property].contains(value.text))
+                fail(QStringLiteral("render's %1 is one of %2")
+                             .arg(property, choices[property].join(QStringLiteral(", "))),
+                     value.pos);
+            text = take().text;
+        } else if (property == u"accumulate") {
+            if (value.kind != TokenKind::Identifier
+                || (value.text.compare(u"true", Qt::CaseInsensitive) != 0
+                    && value.text.compare(u"false", Qt::CaseInsensitive) != 0))
+                fail(QStringLiteral("render's accumulate is true or false"), value.pos);
+            text = take().text.toLower();
+        } else if (titles.contains(property)) {
+            if (value.kind != TokenKind::String)
+                fail(QStringLiteral("render's %1 is a string literal").arg(property), value.pos);
+            while (peek().kind == TokenKind::String)
+                text += take().value;
+        } else if (limits.contains(property)) {
+            NodePtr number = expression();
+            const Node *n = number.get();
+            QString sign;
+            if (n->kind == NodeKind::Unary && n->kids.size() == 1) {
+                sign = n->text == u"-" ? QStringLiteral("-") : QString();
+                n = n->kid(0);
+            }
+            if (n->kind != NodeKind::Literal
+                || (n->literal != LiteralKind::Long && n->literal != LiteralKind::Real
+                    && n->literal != LiteralKind::Int && n->literal != LiteralKind::Decimal))
+                fail(QStringLiteral("render's %1 is a number").arg(property), value.pos);
+            text = sign + n->value;
+        } else {
+            // xcolumn: one column; ycolumns, series, anomalycolumns: columns separated by ','
+            // up to the next `name =`.
+            const QString what = QStringLiteral("a column name for render's %1").arg(property);
+            QStringList names = {expectName(what)};
+            while (lists.contains(property) && isOp(L(",")) && !isOp(L("="), 2)
+                   && !isOp(L(")"), 1)) {
+                take();
+                names.append(expectName(what));
+            }
+            text = names.join(QLatin1Char(','));
+        }
+        op->options.append({property, text});
+        if (!acceptSeparator(L(")"), QStringLiteral("a property")))
+            break;
+    }
+    expectOp(L(")"), QStringLiteral("to end the render properties"));
+    return op;
 }
 
 NodePtr Parser::opProjectLike(NodeKind kind, const Token &at)

@@ -93,9 +93,12 @@ NodePtr Parser::findSource(const Token &at)
         } while (acceptOp(L(",")));
         expectOp(L(")"), QStringLiteral("after the tables of find"));
     }
+    // `find Predicate` is the short form of `find where Predicate`, when nothing comes before it
+    // (Kusto's parser wants the `where` after options or `in (…)`).
+    const bool shortForm = find->options.isEmpty() && tables->kids.empty();
     find->kids.push_back(std::move(tables));
-    // `find Predicate` is the short form of `find where Predicate`.
-    acceptWord(L("where"));
+    if (!acceptWord(L("where")) && !shortForm)
+        unexpected(QStringLiteral("'where' and the predicate of find"));
     find->kids.push_back(searchOr(false));
     NodePtr columns = make(NodeKind::List, peek());
     if (acceptWord(L("project-smart"))) {

@@ -244,6 +244,50 @@ void TestKqlFrontend::parserRefusesByName_data()
                            << "names the columns of a function that gives several" << 1 << 21;
     QTest::newRow("missing by") << "DeviceInfo | sort DeviceName"
                                 << "'by'" << 1 << 19;
+    // Found by comparing mutated queries with Microsoft's analyzer, which rejects each of these.
+    QTest::newRow("sign after sign") << "print x = - -1"
+                                     << "a sign cannot follow another sign" << 1 << 13;
+    QTest::newRow("comma before )") << "print strcat('a', )"
+                                    << "an argument is missing after this ','" << 1 << 17;
+    QTest::newRow("comma before ]") << "print dynamic([1, ])"
+                                    << "a value is missing after this ','" << 1 << 17;
+    QTest::newRow("comma before }") << "print dynamic({'a': 1, })"
+                                    << "a property is missing after this ','" << 1 << 22;
+    QTest::newRow("comma after a parameter") << "let f = (a:long, ) { a }; print f(1)"
+                                             << "a parameter is missing" << 1 << 16;
+    QTest::newRow("empty statement") << "let a = 1;;\nprint a"
+                                     << "there is no statement before this ';'" << 1 << 11;
+    QTest::newRow("leading ;") << "; print 1"
+                               << "there is no statement before this ';'" << 1 << 1;
+    QTest::newRow("find in without where") << "find in (DeviceInfo) 'x'"
+                                           << "'where'" << 1 << 22;
+    QTest::newRow("unknown hint") << "DeviceInfo | summarize hint.zz=1 count()"
+                                  << "'hint.zz' is not a hint" << 1 << 24;
+    QTest::newRow("join strategy")
+            << "DeviceInfo | join hint.strategy=native (DeviceInfo) on DeviceId"
+            << "'native' is not a value of hint.strategy" << 1 << 33;
+    QTest::newRow("summarize strategy") << "DeviceInfo | summarize hint.strategy=broadcast count()"
+                                        << "(values: shuffle)" << 1 << 38;
+    QTest::newRow("mv-expand kind") << "DeviceInfo | mv-expand kind=arrays x = dynamic([1])"
+                                    << "'arrays' is not a value of kind" << 1 << 29;
+    QTest::newRow("make-series kind")
+            << "DeviceInfo | make-series kind=empty count() on Timestamp step 1h"
+            << "(values: nonempty)" << 1 << 31;
+    QTest::newRow("num_partitions")
+            << "DeviceInfo | summarize hint.num_partitions=x count() by DeviceId"
+            << "whole number" << 1 << 44;
+    QTest::newRow("visualization") << "DeviceInfo | render timechartx"
+                                   << "'timechartx' is not a visualization" << 1 << 21;
+    QTest::newRow("render property") << "DeviceInfo | render timechart with (colour=1)"
+                                     << "'colour' is not a property of render" << 1 << 37;
+    QTest::newRow("render kind") << "DeviceInfo | render timechart with (kind=Stacked)"
+                                 << "render's kind is one of" << 1 << 42;
+    QTest::newRow("render twice") << "DeviceInfo | render timechart with (title='a', title='b')"
+                                  << "given twice" << 1 << 48;
+    QTest::newRow("render column") << "DeviceInfo | render timechart with (ycolumns=DeviceId, zz)"
+                                   << "names 'zz', which is not a column" << 1 << 14;
+    QTest::newRow("render title") << "DeviceInfo | render timechart with (title=DeviceName)"
+                                  << "a string literal" << 1 << 43;
 }
 
 void TestKqlFrontend::parserRefusesByName()
@@ -329,6 +373,16 @@ void TestKqlFrontend::kustoColumnNames_data()
             << "Column1:long x:long strlen_DeviceName:long Column2:string";
     QTest::newRow("print names") << "print 1, x = 2, 3"
                                  << "print_0:long x:long print_2:long";
+    // Microsoft's analyzer names a column after the let variable or parameter it shows (but
+    // print keeps print_N).
+    QTest::newRow("let variables name columns")
+            << "let c = 1; DeviceInfo | project c, c, d = c, e = c + 1"
+            << "c:long c1:long d:long e:long";
+    QTest::newRow("let variables in aggregates")
+            << "let c = 1; DeviceInfo | summarize max(c), arg_min(c, OSBuild) by c"
+            << "c:long max_c:long c1:long OSBuild:long";
+    QTest::newRow("let variables in print") << "let c = 1; print c, c + 1"
+                                            << "print_0:long print_1:long";
     QTest::newRow("print with a parenthesis first") << "print(1), (2) + 1, y = (3)"
                                                     << "print_0:long print_1:long y:long";
     QTest::newRow("extend replaces in place")

@@ -136,8 +136,9 @@ void TestKqlFuzz::deepNestingIsRefusedNotOverflowed_data()
     const int n = 100000;
     QTest::newRow("parentheses") << QStringLiteral("print x = ") + QString(n, u'(')
                                             + QStringLiteral("1") + QString(n, u')');
-    QTest::newRow("unary minus") << QStringLiteral("print x = ") + QString(n, u'-')
-                                            + QStringLiteral("1");
+    // Kusto takes no sign right after a sign: the signs are nested with parentheses.
+    QTest::newRow("unary minus") << QStringLiteral("print x = ") + QStringLiteral("-(").repeated(n)
+                                            + QStringLiteral("1") + QString(n, u')');
     QTest::newRow("long chain") << QStringLiteral("print x = 1")
                                            + QStringLiteral(" + 1").repeated(n);
     QTest::newRow("and chain") << QStringLiteral("print x = true")

@@ -1053,6 +1053,23 @@ void TestKqlSemantics::commentsAndRenderAreAccepted()
     CHECK_SET(QStringLiteral("// devices\nDeviceProcessEvents // all\n| summarize n = count() by "
                              "DeviceId\n| render columnchart"),
               (Rows{{"d1", "2"}, {"d2", "2"}, {"d3", "1"}}));
+    // render's properties as Microsoft's render page lists them: ycolumns and series take
+    // several columns separated by ',' up to the next `name =`.
+    const HuntingResult r = result(QStringLiteral(
+            "DeviceProcessEvents | summarize n = count(), s = sum(ReportId) by DeviceId, "
+            "Day = bin(Timestamp, 1d) | render timechart with (xcolumn = Day, ycolumns = n, s, "
+            "series = DeviceId, title = 'Per' \" day\", ymin = -1.5, kind = stacked)"));
+    QCOMPARE(r.status, HuntingResult::Status::Ok);
+    QVERIFY(r.render.has_value());
+    QCOMPARE(r.render->kind, QStringLiteral("timechart"));
+    const QList<std::pair<QString, QString>> expected = {
+            {QStringLiteral("xcolumn"), QStringLiteral("Day")},
+            {QStringLiteral("ycolumns"), QStringLiteral("n,s")},
+            {QStringLiteral("series"), QStringLiteral("DeviceId")},
+            {QStringLiteral("title"), QStringLiteral("Per day")},
+            {QStringLiteral("ymin"), QStringLiteral("-1.5")},
+            {QStringLiteral("kind"), QStringLiteral("stacked")}};
+    QCOMPARE(r.render->properties, expected);
 }
 
 // Defender's time column is Timestamp; Sentinel's copies of the queries say TimeGenerated.
