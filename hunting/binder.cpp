@@ -226,8 +226,16 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope, QSet<QString> decla
         count(*statement);
         switch (statement->kind) {
         case NodeKind::Set:
-            if (statement->text != u"query_now")
+            if (statement->text != u"query_now") {
                 warnings.append(QStringLiteral("set %1 is ignored").arg(statement->text));
+            } else if (!statement->value.startsWith(QLatin1String("datetime("))
+                       || !KqlTime::parseDateTime(
+                               statement->value.mid(9, statement->value.size() - 10))) {
+                // A value Vigil could not read would leave now() the clock's: refuse it.
+                fail(QStringLiteral("set query_now takes a datetime literal, as in "
+                                    "datetime(2024-01-01 12:00)"),
+                     *statement);
+            }
             break;
         case NodeKind::Let: {
             // Kusto refuses a second let of one name in a block (a let function's body holds its
@@ -244,6 +252,7 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope, QSet<QString> decla
                 symbol.kind = Symbol::Function;
                 symbol.lambda = &value;
                 symbol.closure = scope;
+                checkParameterDefaults(value, scope);
             } else {
                 Context ctx;
                 ctx.scope = scope;
@@ -803,9 +812,8 @@ KqlType Binder::bindBetween(Node &node, const Context &ctx)
     const KqlType lo = bindScalar(*node.kid(1), ctx);
     const KqlType hi = bindScalar(*node.kid(2), ctx);
     using T = KqlType;
-    const bool numbers = (isNumber(v) || v == T::Dynamic) && (isNumber(lo) || lo == T::Dynamic)
-                         && (isNumber(hi) || hi == T::Dynamic)
-                         && !(v == T::Dynamic && lo == T::Dynamic);
+    // A dynamic value may be compared with numbers; Kusto's analyzer takes no dynamic bound.
+    const bool numbers = (isNumber(v) || v == T::Dynamic) && isNumber(lo) && isNumber(hi);
     const bool same = typeIn(v, {T::DateTime, T::TimeSpan}) && lo == v && hi == v;
     const bool window
             = v == T::DateTime && lo == T::DateTime && hi == T::TimeSpan; // dt between (t0 .. 3d)

@@ -260,6 +260,13 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
             types.append(bindScalar(*arg, inner));
         }
     }
+    // Kusto's analyzer takes only a column as the value of prev() and next().
+    if ((fn.name == u"prev" || fn.name == u"next") && !args.isEmpty()
+        && !(args[0]->kind == NodeKind::Name && !args[0]->resultName.isEmpty()))
+        fail(QStringLiteral("%1() takes a column name first, as in %1(Timestamp); compute the "
+                            "value with extend before serialize")
+                     .arg(fn.name),
+             *args[0]);
     const SignatureSymbol *chosen = nullptr;
     QList<int> mapping;
     QString why;
@@ -444,6 +451,22 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         break;
     }
     return result;
+}
+
+void Binder::checkParameterDefaults(Node &lambda, const ScopePtr &scope)
+{
+    for (const NodePtr &param : lambda.kids) {
+        if (param->kind != NodeKind::Param || param->count() == 0 || param->value == u"table")
+            continue;
+        Context defaults;
+        defaults.scope = scope;
+        const T given = bindScalar(*param->kid(0), defaults);
+        const T declared = kqlTypeFromName(param->value).value_or(T::Dynamic);
+        if (!promotable(given, declared) && declared != T::Dynamic)
+            fail(QStringLiteral("the default of the parameter '%1' is %2, but the parameter is %3")
+                         .arg(param->text, kqlTypeName(given), param->value),
+                 *param->kid(0));
+    }
 }
 
 void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)

@@ -146,6 +146,9 @@ public:
     KqlType bindName(Node &node, const Context &ctx);
     KqlType bindFunctionCall(Node &node, const FunctionSymbol &fn, const Context &ctx);
     void bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx);
+    /** A parameter's default has the parameter's type (Kusto checks it where the function is
+     *  declared, called or not). */
+    void checkParameterDefaults(Node &lambda, const ScopePtr &scope);
     void bindListRight(Node &list, const Context &ctx);
     /**
      * `==`, `!=`, `in`, `!in` between a number or bool and a string, one side a constant (a

@@ -51,10 +51,12 @@ RowSchema joined(const RowSchema &left, const RowSchema &right)
     return row;
 }
 
-bool keyTypesMatch(T a, T b)
+// Kusto's analyzer wants one type on both sides of `on Name`, and takes an int and a long
+// (but no other two types) on the sides of `$left.A == $right.B`.
+bool keyTypesMatch(T a, T b, bool oneName)
 {
-    return a == b
-           || (Binder::isNumber(a) && Binder::isNumber(b) && a != T::Decimal && b != T::Decimal);
+    const bool whole = (a == T::Int || a == T::Long) && (b == T::Int || b == T::Long);
+    return a == b || (!oneName && whole);
 }
 
 } // namespace
@@ -101,7 +103,7 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
                              .arg(condition.text,
                                   l < 0 ? QStringLiteral("left") : QStringLiteral("right")),
                      condition);
-            if (!keyTypesMatch(left[l].type, right[r].type))
+            if (!keyTypesMatch(left[l].type, right[r].type, true))
                 fail(QStringLiteral("the join key '%1' is %2 on the left and %3 on the right")
                              .arg(condition.text, kqlTypeName(left[l].type),
                                   kqlTypeName(right[r].type)),
@@ -137,7 +139,7 @@ SchemaPtr Binder::bindJoin(Node &op, const RowSchema &left, const Context &ctx)
             fail(QStringLiteral("'%1' is not a column of the left side").arg(a->text), *a);
         if (r < 0)
             fail(QStringLiteral("'%1' is not a column of the right side").arg(b->text), *b);
-        if (!keyTypesMatch(left[l].type, right[r].type))
+        if (!keyTypesMatch(left[l].type, right[r].type, false))
             fail(QStringLiteral("the join keys are %1 on the left and %2 on the right")
                          .arg(kqlTypeName(left[l].type), kqlTypeName(right[r].type)),
                  condition);
@@ -218,7 +220,7 @@ SchemaPtr Binder::bindIpv4Lookup(Node &op, const RowSchema &left, const Context 
         Node &extra = *call.kid(k);
         const int l = column(extra, left, QStringLiteral("input"));
         const int r = column(extra, right, QStringLiteral("lookup table"));
-        if (!keyTypesMatch(left[l].type, right[r].type) || left[l].type == T::Dynamic)
+        if (!keyTypesMatch(left[l].type, right[r].type, false) || left[l].type == T::Dynamic)
             fail(QStringLiteral("the key '%1' is %2 in the input and %3 in the lookup table")
                          .arg(extra.text, kqlTypeName(left[l].type), kqlTypeName(right[r].type)),
                  extra);

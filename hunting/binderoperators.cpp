@@ -317,7 +317,10 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
                     fail(QStringLiteral("unknown column '%1'").arg(pattern->text), *pattern);
                 matched[i] = any = true;
             }
-            Q_UNUSED(any)
+            // Kusto's analyzer refuses a pattern that matches no column (unless columns come
+            // from the data, as bag_unpack's do).
+            if (!any && !open && !unpacked)
+                fail(QStringLiteral("'%1' matches no column").arg(pattern->text), *pattern);
         }
         RowSchema row;
         for (int i = 0; i < input.size(); ++i) {
@@ -360,6 +363,11 @@ SchemaPtr Binder::bindOperator(Node &op, const SchemaPtr &inputPtr, const Contex
             }
             if (pattern.kind == NodeKind::Name && findColumn(input, pattern) < 0)
                 fail(QStringLiteral("unknown column '%1'").arg(pattern.text), pattern);
+            if (pattern.kind == NodeKind::NamePattern && !open && !unpacked
+                && std::none_of(input.cbegin(), input.cend(), [&](const Column &c) {
+                       return wildcardMatch(pattern.text, c.name);
+                   }))
+                fail(QStringLiteral("'%1' matches no column").arg(pattern.text), pattern);
             const QString order = key->option(QStringLiteral("order"));
             if (!order.isEmpty())
                 std::stable_sort(group.begin(), group.end(), [&](const Column &a, const Column &b) {
@@ -660,6 +668,10 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
             continue;
         }
         const T t = bindScalar(value, ctx);
+        if (op.kind == NodeKind::OpDistinct && t == T::Dynamic)
+            fail(QStringLiteral("distinct cannot take a dynamic value; convert it first "
+                                "(tostring(), tolong(), …)"),
+                 value);
         QString name = item->kind == NodeKind::Assign ? item->text : expressionName(value);
         if (item->kind == NodeKind::Assign) {
             if (explicitNames.contains(name) && !extend)
@@ -834,8 +846,14 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                              .arg(produced.size())
                              .arg(value.text),
                      *item);
-            for (qsizetype k = 0; k < names.size(); ++k)
+            for (qsizetype k = 0; k < names.size(); ++k) {
+                if (names.indexOf(names[k]) != k || fixedNames.contains(names[k]))
+                    fail(QStringLiteral("A column with the name '%1' is already declared.")
+                                 .arg(names[k]),
+                         *item);
+                fixedNames.insert(names[k]);
                 produced[k].name = names[k];
+            }
             for (const Column &c : std::as_const(produced))
                 item->outputColumns.append(row.appendUnique(
                         c.name.isEmpty() ? nextColumnName(row, counter) : c.name, c.type));
@@ -923,10 +941,36 @@ SchemaPtr Binder::bindMakeSeries(Node &op, const RowSchema &, const Context &ctx
              axis);
     Context none;
     none.scope = ctx.scope;
-    for (Node *bound : {op.kid(3)->kid(0), op.kid(4)->kid(0), op.kid(5)}) {
-        if (bound)
-            bindScalar(*bound, none);
+    // The ends have the axis's type and the step its interval's, as Kusto's analyzer requires
+    // (a long axis takes int ends too; a real axis any number).
+    const bool wholeAxis = axisType == T::Long || axisType == T::Int;
+    const auto endFits = [&](T t) {
+        if (wholeAxis)
+            return t == T::Long || t == T::Int;
+        if (isNumber(axisType))
+            return isNumber(t);
+        return t == axisType;
+    };
+    const auto stepFits = [&](T t) {
+        if (axisType == T::DateTime || axisType == T::TimeSpan)
+            return t == T::TimeSpan;
+        return wholeAxis ? t == T::Long || t == T::Int : isNumber(t);
+    };
+    for (Node *end : {op.kid(3)->kid(0), op.kid(4)->kid(0)}) {
+        if (end && !endFits(bindScalar(*end, none)))
+            fail(QStringLiteral("this end of the make-series axis is %1, but the axis is %2")
+                         .arg(kqlTypeName(*end->type), kqlTypeName(axisType)),
+                 *end);
     }
+    if (Node *step = op.kid(5); step && !stepFits(bindScalar(*step, none)))
+        fail(QStringLiteral("the step of a %1 axis is %2, not %3")
+                     .arg(kqlTypeName(axisType),
+                          axisType == T::DateTime || axisType == T::TimeSpan
+                                  ? QStringLiteral("a timespan")
+                          : wholeAxis ? QStringLiteral("a whole number")
+                                      : QStringLiteral("a number"),
+                          kqlTypeName(*step->type)),
+             *step);
     const QString axisName
             = axisItem.kind == NodeKind::Assign ? axisItem.text : expressionName(axis);
     if (axisName.isEmpty() || row.contains(axisName))

@@ -194,7 +194,7 @@ private:
                 return string(token, verbatim);
             }
         }
-        if (c.isDigit() || (c == u'.' && c1.isDigit()))
+        if (c.isDigit()) // Kusto reads no number that starts with a dot (.5 is an error there)
             return number(token);
         if (c == u'['
             && (c1 == u'\'' || c1 == u'"'
@@ -383,6 +383,9 @@ private:
             advance(2);
             while (at(m_i).isDigit() || (at(m_i).toLower() >= u'a' && at(m_i).toLower() <= u'f'))
                 advance();
+            if (m_i - start == 2)
+                return fail(QStringLiteral("'0x' needs hexadecimal digits after it, as in 0x1F"),
+                            token.pos);
         } else {
             while (at(m_i).isDigit())
                 advance();

@@ -223,13 +223,23 @@ NodePtr Parser::statement()
             set->text += QLatin1Char('.') + expectName(QStringLiteral("an option name"));
         }
         if (acceptOp(L("="))) {
-            // The value as written (datetime(2024-01-01) for query_now).
-            const int from = peek().pos.offset;
-            int end = from;
-            while (peek().kind != TokenKind::End && !isOp(L(";")))
-                end = take().end;
-            set->value = m_source.mid(from, end - from);
+            // One constant or name, kept as written (datetime(2024-01-01) for query_now).
+            const Token &value = peek();
+            const bool constant
+                    = value.kind == TokenKind::TypedLiteral || value.kind == TokenKind::String
+                      || value.kind == TokenKind::Long || value.kind == TokenKind::Real
+                      || value.kind == TokenKind::TimeSpan || value.kind == TokenKind::Identifier;
+            if (!constant)
+                fail(QStringLiteral("the value of set %1 is a constant or a name").arg(set->text),
+                     value.pos);
+            take();
+            set->value = m_source.mid(value.pos.offset, value.end - value.pos.offset);
         }
+        if (peek().kind != TokenKind::End && !isOp(L(";")))
+            fail(QStringLiteral("the value of set %1 is a constant or a name; end the statement "
+                                "with ';'")
+                         .arg(set->text),
+                 peek().pos);
         return set;
     }
     if (isWord(L("declare")) || isWord(L("alias")) || isWord(L("pattern")) || isWord(L("restrict")))

@@ -449,10 +449,11 @@ NodePtr Parser::dynamicValue()
         NodePtr object = make(NodeKind::DynObject, take());
         while (!isOp(L("}"))) {
             NodePtr property = make(NodeKind::DynProperty, peek());
-            if (peek().kind == TokenKind::String)
-                property->text = take().value;
-            else
-                property->text = expectName(QStringLiteral("a property name"));
+            if (peek().kind != TokenKind::String)
+                fail(QStringLiteral("a property name in dynamic(…) is a string in quotes, as in "
+                                    "{\"name\": 1}"),
+                     peek().pos);
+            property->text = take().value;
             expectOp(L(":"), QStringLiteral("after the property name"));
             property->kids.push_back(dynamicValue());
             object->kids.push_back(std::move(property));
@@ -475,7 +476,20 @@ NodePtr Parser::dynamicValue()
         node->value = QStringLiteral("dynamic");
         return node;
     }
-    if (isOp(L("-")) && (peek(1).kind == TokenKind::Long || peek(1).kind == TokenKind::Real)) {
+    // The typed literals Kusto's parser takes inside dynamic(…) (not int(), decimal(), …).
+    const auto typedInDynamic = [](const Token &token, bool signed_) {
+        static const QStringList any
+                = {QStringLiteral("long"),     QStringLiteral("int64"),    QStringLiteral("real"),
+                   QStringLiteral("double"),   QStringLiteral("datetime"), QStringLiteral("date"),
+                   QStringLiteral("timespan"), QStringLiteral("time"),     QStringLiteral("guid"),
+                   QStringLiteral("bool")};
+        static const QStringList numbers = {QStringLiteral("long"), QStringLiteral("int64"),
+                                            QStringLiteral("real"), QStringLiteral("double")};
+        return (signed_ ? numbers : any).contains(token.text);
+    };
+    if (isOp(L("-"))
+        && (peek(1).kind == TokenKind::Long || peek(1).kind == TokenKind::Real
+            || (peek(1).kind == TokenKind::TypedLiteral && typedInDynamic(peek(1), true)))) {
         const Token &minus = take();
         NodePtr node = literal(take());
         node->pos = minus.pos;
@@ -483,6 +497,15 @@ NodePtr Parser::dynamicValue()
         node->value.prepend(QLatin1Char('-'));
         return node;
     }
+    if (t.kind == TokenKind::TypedLiteral && !typedInDynamic(t, false))
+        fail(t.text == u"decimal"
+                     ? QStringLiteral("decimal values cannot be held in dynamic(…); write the "
+                                      "number as a real")
+                     : QStringLiteral("%1(…) cannot be written inside dynamic(…); write the value "
+                                      "alone, or long(…), real(…), datetime(…), timespan(…), "
+                                      "guid(…) or bool(…)")
+                               .arg(t.text),
+             t.pos);
     if (t.kind == TokenKind::String) {
         NodePtr node = literal(take());
         while (peek().kind == TokenKind::String)
@@ -533,6 +556,10 @@ NodePtr Parser::callArguments(NodePtr call)
 NodePtr Parser::primary()
 {
     const Token &t = peek();
+    if (isOp(L(".")) && (peek(1).kind == TokenKind::Long || peek(1).kind == TokenKind::Real)
+        && peek(1).pos.offset == t.end)
+        fail(QStringLiteral("a number starts with a digit in KQL: write 0.%1").arg(peek(1).text),
+             t.pos);
     switch (t.kind) {
     case TokenKind::Long:
     case TokenKind::Real:
@@ -620,6 +647,11 @@ NodePtr Parser::primary()
         }
         expectOp(L("["), QStringLiteral("and the values of datatable"));
         while (!isOp(L("]"))) {
+            if ((isOp(L("-")) || isOp(L("+"))) && peek(1).kind == TokenKind::TypedLiteral)
+                fail(QStringLiteral("datatable takes no sign before %1(…); put it inside, as in "
+                                    "%1(-2)")
+                             .arg(peek(1).text),
+                     peek().pos);
             table->kids.push_back(expression());
             if (!acceptOp(L(",")))
                 break;

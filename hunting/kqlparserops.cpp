@@ -510,8 +510,11 @@ NodePtr Parser::opMvExpand(NodeKind kind, const Token &at)
         }
         op->kids.push_back(std::move(item));
     } while (acceptOp(L(",")));
-    if (acceptWord(L("limit")))
+    if (acceptWord(L("limit"))) {
+        if (peek().kind != TokenKind::Long)
+            fail(QStringLiteral("mv-expand limit takes a whole number"), peek().pos);
         op->options.append({QStringLiteral("limit"), take().text});
+    }
     if (kind == NodeKind::OpMvApply) {
         if (!acceptWord(L("on")))
             unexpected(QStringLiteral("'on (subquery)' in mv-apply"));

@@ -286,6 +286,40 @@ void TestKqlFrontend::parserRefusesByName_data()
                                   << "given twice" << 1 << 48;
     QTest::newRow("render column") << "DeviceInfo | render timechart with (ycolumns=DeviceId, zz)"
                                    << "names 'zz', which is not a column" << 1 << 14;
+    QTest::newRow("pattern matching nothing") << "DeviceInfo | project-away Initiating*"
+                                              << "'Initiating*' matches no column" << 1 << 27;
+    QTest::newRow("distinct dynamic") << "DeviceInfo | distinct d = parse_json(LoggedOnUsers)"
+                                      << "distinct cannot take a dynamic value" << 1 << 27;
+    QTest::newRow("join keys int and long") << "print a = 1 | join (print a = int(2)) on a"
+                                            << "long on the left and int on the right" << 1 << 42;
+    QTest::newRow("default of another type")
+            << "let f = (a:string, b:long = 'x') { a }; print 1"
+            << "the default of the parameter 'b' is string" << 1 << 29;
+    QTest::newRow("two names alike")
+            << "DeviceInfo | summarize (OSBuild, OSBuild) = arg_max(Timestamp, OSBuild) by DeviceId"
+            << "'OSBuild' is already declared" << 1 << 24;
+    QTest::newRow("set value expression") << "set query_now = ago(1d); print now()"
+                                          << "a constant or a name" << 1 << 20;
+    QTest::newRow("set query_now string") << "set query_now = '2024-01-01'; print now()"
+                                          << "takes a datetime literal" << 1 << 1;
+    QTest::newRow("make-series step") << "DeviceInfo | make-series count() on Timestamp step 60"
+                                      << "the step of a datetime axis is a timespan" << 1 << 52;
+    QTest::newRow("between dynamic bound") << "print 1 between (dynamic(0) .. 2)"
+                                           << "between dynamic and long" << 1 << 7;
+    QTest::newRow("int() in dynamic") << "print dynamic([int(1)])"
+                                      << "int(…) cannot be written inside dynamic(…)" << 1 << 16;
+    QTest::newRow("bare property name") << "print dynamic({a: 1})"
+                                        << "a property name in dynamic(…) is a string" << 1 << 16;
+    QTest::newRow("0x alone") << "print x = 0x"
+                              << "'0x' needs hexadecimal digits" << 1 << 11;
+    QTest::newRow("leading dot") << "print x = .5"
+                                 << "write 0.5" << 1 << 11;
+    QTest::newRow("mv-expand limit") << "DeviceEvents | mv-expand x = parse_json(AdditionalFields) "
+                                        "limit 1.5"
+                                     << "mv-expand limit takes a whole number" << 1 << 65;
+    QTest::newRow("prev of an expression") << "DeviceInfo | serialize | extend p = "
+                                              "prev(tolower(DeviceName))"
+                                           << "prev() takes a column name first" << 1 << 42;
     QTest::newRow("render title") << "DeviceInfo | render timechart with (title=DeviceName)"
                                   << "a string literal" << 1 << 43;
 }

@@ -335,7 +335,7 @@ void TestKqlScanFind::findOverNamedTables()
                                    {"DeviceNetworkEvents", "ws-2", "443"}}));
     // One table: every column is its own, so there is no pack_.
     const KqlRunResult one = run(QStringLiteral("find in (DeviceNetworkEvents) where RemoteIP == "
-                                                "'10.0.0.1' | project-away pack_*"));
+                                                "'10.0.0.1'"));
     QVERIFY2(one.failure.isEmpty(), qPrintable(one.failure));
     QVERIFY(!one.columns.contains(QStringLiteral("pack_:dynamic")));
     QCOMPARE(one.rows.size(), 1);

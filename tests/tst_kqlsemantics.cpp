@@ -1062,13 +1062,13 @@ void TestKqlSemantics::commentsAndRenderAreAccepted()
     QCOMPARE(r.status, HuntingResult::Status::Ok);
     QVERIFY(r.render.has_value());
     QCOMPARE(r.render->kind, QStringLiteral("timechart"));
-    const QList<std::pair<QString, QString>> expected = {
-            {QStringLiteral("xcolumn"), QStringLiteral("Day")},
-            {QStringLiteral("ycolumns"), QStringLiteral("n,s")},
-            {QStringLiteral("series"), QStringLiteral("DeviceId")},
-            {QStringLiteral("title"), QStringLiteral("Per day")},
-            {QStringLiteral("ymin"), QStringLiteral("-1.5")},
-            {QStringLiteral("kind"), QStringLiteral("stacked")}};
+    const QList<std::pair<QString, QString>> expected
+            = {{QStringLiteral("xcolumn"), QStringLiteral("Day")},
+               {QStringLiteral("ycolumns"), QStringLiteral("n,s")},
+               {QStringLiteral("series"), QStringLiteral("DeviceId")},
+               {QStringLiteral("title"), QStringLiteral("Per day")},
+               {QStringLiteral("ymin"), QStringLiteral("-1.5")},
+               {QStringLiteral("kind"), QStringLiteral("stacked")}};
     QCOMPARE(r.render->properties, expected);
 }
 
