@@ -253,6 +253,7 @@ const Node *Binder::bindScript(Node &script, ScopePtr scope, QSet<QString> decla
                 symbol.lambda = &value;
                 symbol.closure = scope;
                 checkParameterDefaults(value, scope);
+                checkFunctionBody(value, scope);
             } else {
                 Context ctx;
                 ctx.scope = scope;

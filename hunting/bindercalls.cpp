@@ -260,6 +260,35 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
             types.append(bindScalar(*arg, inner));
         }
     }
+    // The part of datetime_part(), datetime_diff() and datetime_add() is one of Kusto's words,
+    // written as a string literal (any case).
+    if ((fn.name == u"datetime_part" || fn.name == u"datetime_diff" || fn.name == u"datetime_add")
+        && !args.isEmpty()) {
+        static const QStringList common
+                = {QStringLiteral("year"),        QStringLiteral("quarter"),
+                   QStringLiteral("month"),       QStringLiteral("day"),
+                   QStringLiteral("hour"),        QStringLiteral("minute"),
+                   QStringLiteral("second"),      QStringLiteral("millisecond"),
+                   QStringLiteral("microsecond"), QStringLiteral("nanosecond")};
+        QStringList parts = common;
+        if (fn.name == u"datetime_part")
+            parts << QStringLiteral("week_of_year") << QStringLiteral("dayofyear");
+        else
+            parts << QStringLiteral("week");
+        const Node &part = *args[0];
+        if (part.kind != NodeKind::Literal || part.literal != LiteralKind::String)
+            fail(QStringLiteral("the part of %1() is written as a string literal, as in "
+                                "%1('day', …)")
+                         .arg(fn.name),
+                 part);
+        if (!parts.contains(part.value.toLower()))
+            fail(QStringLiteral("'%1' is not a part %2() knows (%3)")
+                         .arg(part.value, fn.name, parts.join(QStringLiteral(", "))),
+                 part);
+    }
+    if (fn.name == u"format_datetime" && args.size() == 2 && args[1]->kind == NodeKind::Literal
+        && args[1]->literal == LiteralKind::String && args[1]->value.isEmpty())
+        fail(QStringLiteral("the format of format_datetime() is empty"), *args[1]);
     // Kusto's analyzer takes only a column as the value of prev() and next().
     if ((fn.name == u"prev" || fn.name == u"next") && !args.isEmpty()
         && !(args[0]->kind == NodeKind::Name && !args[0]->resultName.isEmpty()))
@@ -469,6 +498,55 @@ void Binder::checkParameterDefaults(Node &lambda, const ScopePtr &scope)
     }
 }
 
+void Binder::checkFunctionBody(Node &lambda, const ScopePtr &closure)
+{
+    auto scope = std::make_shared<Scope>();
+    scope->parent = closure;
+    QSet<QString> names;
+    for (const NodePtr &param : lambda.kids) {
+        if (param->kind != NodeKind::Param)
+            continue;
+        Symbol symbol;
+        if (param->value == u"table") {
+            RowSchema declared;
+            for (const auto &[key, column] : param->options) {
+                if (key == u"column")
+                    declared.append({column.section(QLatin1Char(':'), 0, 0),
+                                     kqlTypeFromName(column.section(QLatin1Char(':'), 1))
+                                             .value_or(T::Dynamic)});
+            }
+            if (declared.isEmpty())
+                return;
+            symbol.kind = Symbol::Tabular;
+            symbol.schema = std::make_shared<const RowSchema>(std::move(declared));
+        } else {
+            symbol.kind = Symbol::Scalar;
+            symbol.type = kqlTypeFromName(param->value).value_or(T::Dynamic);
+        }
+        scope->names.insert(param->text, symbol);
+        names.insert(param->text);
+    }
+    // The check leaves no trace: names numbered, warnings, columns read from the data.
+    const QStringList savedWarnings = warnings;
+    const bool savedOpen = open;
+    const bool savedUnpacked = unpacked;
+    const int savedCounter = m_columnCounter;
+    const QSet<int> savedDataColumns = m_dataColumns;
+    NodePtr copy = cloneParsed(*lambda.kids.back());
+    ++m_lambdaDepth;
+    try {
+        bindScript(*copy, scope, names);
+    } catch (const PivotProbe &) {
+        // Columns that come from the data: the calls bind them.
+    }
+    --m_lambdaDepth;
+    warnings = savedWarnings;
+    open = savedOpen;
+    unpacked = savedUnpacked;
+    m_columnCounter = savedCounter;
+    m_dataColumns = savedDataColumns;
+}
+
 void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
 {
     constexpr int maxLambdaDepth = 32;
@@ -530,6 +608,21 @@ void Binder::bindLambdaCall(Node &node, const Symbol &fn, const Context &ctx)
                              "the parameter '%1' of '%2' is a table, but a scalar value is given")
                              .arg(param.text, node.text),
                      *arg);
+            // (T:(Name:type, …)): the table needs these columns, of these types.
+            for (const auto &[key, declared] : param.options) {
+                if (key != u"column")
+                    continue;
+                const QString name = declared.section(QLatin1Char(':'), 0, 0);
+                const std::optional<T> type
+                        = kqlTypeFromName(declared.section(QLatin1Char(':'), 1));
+                const bool found = std::any_of(
+                        arg->schema->cbegin(), arg->schema->cend(),
+                        [&](const Column &c) { return c.name == name && type && c.type == *type; });
+                if (!found)
+                    fail(QStringLiteral("the table given for '%1' of '%2' has no column %3")
+                                 .arg(param.text, node.text, declared),
+                         *arg);
+            }
             symbol.kind = Symbol::Tabular;
             symbol.schema = arg->schema;
         } else {

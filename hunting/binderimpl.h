@@ -149,6 +149,10 @@ public:
     /** A parameter's default has the parameter's type (Kusto checks it where the function is
      *  declared, called or not). */
     void checkParameterDefaults(Node &lambda, const ScopePtr &scope);
+    /** Binds a copy of a let function's body with its declared parameters, where it is
+     *  declared: Kusto refuses a body that does not bind even when nothing calls it. A table
+     *  parameter declared (*) reads whatever it is given: such a body waits for its calls. */
+    void checkFunctionBody(Node &lambda, const ScopePtr &closure);
     void bindListRight(Node &list, const Context &ctx);
     /**
      * `==`, `!=`, `in`, `!in` between a number or bool and a string, one side a constant (a

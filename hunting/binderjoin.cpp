@@ -260,7 +260,11 @@ SchemaPtr Binder::bindPivot(Node &op, const RowSchema &input, const Context &ctx
     qsizetype k = 1;
     T cellType = T::Long;
     QString aggregated; // the column the aggregate reads, left out of the default keys
-    if (call.count() > 1 && call.kid(1)->kind == NodeKind::Call) {
+    if (call.count() > 1 && call.kid(1)->kind != NodeKind::Call)
+        fail(QStringLiteral("the second argument of pivot() is the aggregate (count(), sum(x), "
+                            "…); the columns to keep come after it"),
+             *call.kid(1));
+    if (call.count() > 1) {
         // The page lists min(), max(), take_any(), sum(), dcount(), avg(), stdev(), variance(),
         // make_list(), make_bag(), make_set() and count() (any() is take_any()'s old name). A
         // cell whose key has no row of its value is the aggregate over no rows: summarize's

@@ -807,7 +807,8 @@ SchemaPtr Binder::bindSummarize(Node &op, const RowSchema &input, const Context 
                 const bool named = arg.kind == NodeKind::Assign || arg.kind == NodeKind::NamedArg;
                 Node &expr = named ? *arg.kid(0) : arg;
                 const T t = bindScalar(expr, inner);
-                if (k == 0 && value.text != u"take_any" && (t == T::Dynamic || t == T::Bool))
+                if (k == 0 && value.text != u"take_any"
+                    && (t == T::Dynamic || t == T::Bool || t == T::Guid))
                     fail(QStringLiteral("%1() cannot order by a %2 value")
                                  .arg(value.text, kqlTypeName(t)),
                          expr);

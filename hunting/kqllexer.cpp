@@ -375,8 +375,34 @@ private:
         return true;
     }
 
+    /** A GUID written bare (8-4-4-4-12 hex digits): Kusto refuses it outside guid(…). */
+    bool rawGuidAt(qsizetype i) const
+    {
+        static constexpr std::array<int, 5> groups = {8, 4, 4, 4, 12};
+        const auto hex = [](QChar c) {
+            return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f');
+        };
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (int k = 0; k < groups[g]; ++k, ++i) {
+                if (!hex(at(i)))
+                    return false;
+            }
+            if (g + 1 < groups.size() && at(i++) != u'-')
+                return false;
+        }
+        return !isIdentPart(at(i)) && at(i) != u'-';
+    }
+
+    bool refuseRawGuid(const Token &token)
+    {
+        return fail(QStringLiteral("a GUID is written guid(%1) in KQL").arg(m_text.mid(m_i, 36)),
+                    token.pos);
+    }
+
     bool number(Token &token)
     {
+        if (rawGuidAt(m_i))
+            return refuseRawGuid(token);
         const qsizetype start = m_i;
         bool real = false;
         if (m_text[m_i] == u'0' && (at(m_i + 1) == u'x' || at(m_i + 1) == u'X')) {
@@ -433,6 +459,8 @@ private:
 
     bool identifier(Token &token)
     {
+        if (rawGuidAt(m_i))
+            return refuseRawGuid(token);
         const qsizetype start = m_i;
         advance();
         while (m_i < m_text.size() && isIdentPart(m_text[m_i]))

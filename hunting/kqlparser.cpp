@@ -258,7 +258,10 @@ NodePtr Parser::lambda(const Token &start)
         NodePtr param = make(NodeKind::Param, peek());
         param->text = expectName(QStringLiteral("a parameter name"));
         expectOp(L(":"), QStringLiteral("and a type after the parameter name"));
-        param->value = typeName();
+        if (isOp(L("(")))
+            tableParameter(*param);
+        else
+            param->value = typeName();
         if (acceptOp(L("=")))
             param->kids.push_back(expression());
         fn->kids.push_back(std::move(param));
@@ -274,20 +277,26 @@ NodePtr Parser::lambda(const Token &start)
     return fn;
 }
 
+void Parser::tableParameter(Node &param)
+{
+    // (*): any table; (Name:type, …): a table with at least these columns (kept as options).
+    expectOp(L("("), QStringLiteral("to start the columns of a table parameter"));
+    param.value = QStringLiteral("table");
+    if (isOp(L("*")) && isOp(L(")"), 1)) {
+        take();
+        take();
+        return;
+    }
+    do {
+        const QString name = expectName(QStringLiteral("a column name (or '*' alone)"));
+        expectOp(L(":"), QStringLiteral("and a type after the column name"));
+        param.options.append({QStringLiteral("column"), name + QLatin1Char(':') + typeName()});
+    } while (acceptSeparator(L(")"), QStringLiteral("a column")));
+    expectOp(L(")"), QStringLiteral("to end the columns of a table parameter"));
+}
+
 QString Parser::typeName()
 {
-    if (isOp(L("("))) { // tabular parameter: (*) or (Name:type, …)
-        take();
-        int open = 1;
-        while (open > 0 && peek().kind != TokenKind::End) {
-            if (isOp(L("(")))
-                ++open;
-            else if (isOp(L(")")))
-                --open;
-            take();
-        }
-        return QStringLiteral("table");
-    }
     const Token &t = peek();
     if (t.kind != TokenKind::Identifier && t.kind != TokenKind::TypedLiteral)
         unexpected(QStringLiteral("a type name"));

@@ -57,6 +57,7 @@ public:
     NodePtr postfix();
     NodePtr primary();
     NodePtr callArguments(NodePtr call);
+    void tableParameter(Node &param);
     NodePtr opRender(NodePtr op);
     bool acceptSeparator(QLatin1StringView close, const QString &what);
     NodePtr inList();

@@ -597,6 +597,9 @@ NodePtr Parser::opParse(const Token &at)
             }
             op->kids.push_back(std::move(lit));
         } else if (isOp(L("*"))) {
+            if (!op->kids.empty() && op->kids.back()->kind == NodeKind::Star)
+                fail(QStringLiteral("a string must come between two '*' of a parse pattern"),
+                     t.pos);
             op->kids.push_back(make(NodeKind::Star, take()));
         } else if ((t.kind == TokenKind::Identifier || t.kind == TokenKind::BracketName)
                    && !isOp(L("|"))) {

@@ -320,6 +320,30 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("prev of an expression") << "DeviceInfo | serialize | extend p = "
                                               "prev(tolower(DeviceName))"
                                            << "prev() takes a column name first" << 1 << 42;
+    QTest::newRow("raw guid") << "print x = new_guid() == (00000000-0000-0000-0000-000000000000)"
+                              << "a GUID is written guid(" << 1 << 26;
+    QTest::newRow("datetime part") << "print datetime_part('hourhour', now())"
+                                   << "'hourhour' is not a part datetime_part() knows" << 1 << 21;
+    QTest::newRow("datetime part not a literal")
+            << "let p = 'day'; print datetime_diff(p, now(), now())"
+            << "the part of datetime_diff() is written as a string literal" << 1 << 36;
+    QTest::newRow("two stars") << "DeviceInfo | parse DeviceName with * 'a' ** 'b' x"
+                               << "a string must come between two '*'" << 1 << 43;
+    QTest::newRow("table parameter columns")
+            << "let f = (T:(:string)) { T | take 1 }; f(DeviceInfo)"
+            << "a column name (or '*' alone)" << 1 << 13;
+    QTest::newRow("table parameter needs its columns")
+            << "let f = (T:(Foo:string)) { T | take 1 }; f(DeviceInfo)"
+            << "has no column Foo:string" << 1 << 44;
+    QTest::newRow("body of a function nobody calls")
+            << "let f = (x:long) { x !contains_cs 1 }; print 2"
+            << "'!contains_cs' is not defined for long and long" << 1 << 20;
+    QTest::newRow("arg_max of a guid") << "DeviceInfo | summarize arg_max(toguid(DeviceId), *) by "
+                                          "OSBuild"
+                                       << "cannot order by a guid" << 1 << 32;
+    QTest::newRow("pivot's aggregate")
+            << "DeviceInfo | evaluate pivot(OSPlatform, OSBuild)"
+            << "the second argument of pivot() is the aggregate" << 1 << 41;
     QTest::newRow("render title") << "DeviceInfo | render timechart with (title=DeviceName)"
                                   << "a string literal" << 1 << 43;
 }
