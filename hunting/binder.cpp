@@ -199,8 +199,7 @@ QString Binder::expressionName(const Node &node)
         const Node *index = node.kid(1);
         if (base.isEmpty() || index->kind != NodeKind::Literal)
             return {};
-        return base + QLatin1Char('_')
-               + (index->literal == LiteralKind::String ? index->value : index->text);
+        return base + QLatin1Char('_') + index->value; // d[int(2)] is d_2, as d[2]
     }
     case NodeKind::Call:
         return node.resultName;

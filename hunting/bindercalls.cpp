@@ -286,6 +286,9 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                          .arg(part.value, fn.name, parts.join(QStringLiteral(", "))),
                  part);
     }
+    if (fn.name == u"pack_all" && !args.isEmpty() && args[0]->kind != NodeKind::Literal)
+        fail(QStringLiteral("pack_all() takes true or false as written, not an expression"),
+             *args[0]);
     if (fn.name == u"format_datetime" && args.size() == 2 && args[1]->kind == NodeKind::Literal
         && args[1]->literal == LiteralKind::String && args[1]->value.isEmpty())
         fail(QStringLiteral("the format of format_datetime() is empty"), *args[1]);

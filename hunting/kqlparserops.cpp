@@ -600,6 +600,13 @@ NodePtr Parser::opParse(const Token &at)
             if (!op->kids.empty() && op->kids.back()->kind == NodeKind::Star)
                 fail(QStringLiteral("a string must come between two '*' of a parse pattern"),
                      t.pos);
+            // Where would a string column end before '*'? Kusto refuses it as ambiguous.
+            if (any && op->kids.back()->kind == NodeKind::ColumnDecl
+                && (op->kids.back()->value.isEmpty() || op->kids.back()->value == u"string"))
+                fail(QStringLiteral("'*' right after the string column '%1' is ambiguous; put a "
+                                    "string between them")
+                             .arg(op->kids.back()->text),
+                     t.pos);
             op->kids.push_back(make(NodeKind::Star, take()));
         } else if ((t.kind == TokenKind::Identifier || t.kind == TokenKind::BracketName)
                    && !isOp(L("|"))) {

@@ -344,6 +344,11 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("pivot's aggregate")
             << "DeviceInfo | evaluate pivot(OSPlatform, OSBuild)"
             << "the second argument of pivot() is the aggregate" << 1 << 41;
+    QTest::newRow("string column before a star")
+            << "DeviceProcessEvents | parse ProcessCommandLine with * '-File ' Script *"
+            << "right after the string column 'Script' is ambiguous" << 1 << 71;
+    QTest::newRow("pack_all of an expression") << "DeviceInfo | project x = pack_all(1 == 1)"
+                                               << "pack_all() takes true or false" << 1 << 35;
     QTest::newRow("render title") << "DeviceInfo | render timechart with (title=DeviceName)"
                                   << "a string literal" << 1 << 43;
 }
@@ -441,6 +446,9 @@ void TestKqlFrontend::kustoColumnNames_data()
             << "c:long max_c:long c1:long OSBuild:long";
     QTest::newRow("let variables in print") << "let c = 1; print c, c + 1"
                                             << "print_0:long print_1:long";
+    QTest::newRow("typed index") << "DeviceInfo | project d = parse_json(LoggedOnUsers) | "
+                                    "project d[int(2)], d[2]"
+                                 << "d_2:dynamic d_21:dynamic";
     QTest::newRow("print with a parenthesis first") << "print(1), (2) + 1, y = (3)"
                                                     << "print_0:long print_1:long y:long";
     QTest::newRow("extend replaces in place")
