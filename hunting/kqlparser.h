@@ -49,6 +49,8 @@ public:
     void refuseChainedComparison(const QString &first);
     NodePtr binaryNode(const Token &at, const QString &op, NodePtr left, NodePtr right);
     NodePtr comparison();
+    /** One `operand op operand` of a level that does not chain, or the operand alone. */
+    NodePtr singleComparison(OperatorLevel level, NodePtr (Parser::*operand)());
     NodePtr relational();
     NodePtr stringComparison();
     NodePtr additive();

@@ -215,30 +215,27 @@ NodePtr Parser::comparison()
     return node;
 }
 
-NodePtr Parser::relational()
+NodePtr Parser::singleComparison(OperatorLevel level, NodePtr (Parser::*operand)())
 {
-    NodePtr left = additive();
-    if (comparisonOperator(nullptr) != OperatorLevel::Relational)
+    NodePtr left = (this->*operand)();
+    if (comparisonOperator(nullptr) != level)
         return left;
     const Token &t = peek();
     const QString op = takeComparisonOperator();
-    NodePtr node = binaryNode(t, op, std::move(left), additive());
-    if (comparisonOperator(nullptr) == OperatorLevel::Relational)
+    NodePtr node = binaryNode(t, op, std::move(left), (this->*operand)());
+    if (comparisonOperator(nullptr) == level)
         refuseChainedComparison(op);
     return node;
 }
 
+NodePtr Parser::relational()
+{
+    return singleComparison(OperatorLevel::Relational, &Parser::additive);
+}
+
 NodePtr Parser::stringComparison()
 {
-    NodePtr left = unary();
-    if (comparisonOperator(nullptr) != OperatorLevel::String)
-        return left;
-    const Token &t = peek();
-    const QString op = takeComparisonOperator();
-    NodePtr node = binaryNode(t, op, std::move(left), unary());
-    if (comparisonOperator(nullptr) == OperatorLevel::String)
-        refuseChainedComparison(op);
-    return node;
+    return singleComparison(OperatorLevel::String, &Parser::unary);
 }
 
 NodePtr Parser::inList()
