@@ -83,8 +83,13 @@ void Parser::readOptions(Node &node, const QStringList &allowed)
                  value.pos);
         if (name == u"hint.num_partitions" && value.kind != TokenKind::Long)
             fail(QStringLiteral("hint.num_partitions takes a whole number"), value.pos);
+        const bool boolean = value.kind == TokenKind::Identifier
+                             && (text.compare(u"true", Qt::CaseInsensitive) == 0
+                                 || text.compare(u"false", Qt::CaseInsensitive) == 0);
+        if (name == u"isfuzzy" && !boolean)
+            fail(QStringLiteral("isfuzzy takes true or false, not '%1'").arg(text), value.pos);
         take();
-        node.options.append({name, text});
+        node.options.append({name, boolean ? text.toLower() : text});
     }
 }
 

@@ -349,6 +349,8 @@ void TestKqlFrontend::parserRefusesByName_data()
             << "right after the string column 'Script' is ambiguous" << 1 << 71;
     QTest::newRow("pack_all of an expression") << "DeviceInfo | project x = pack_all(1 == 1)"
                                                << "pack_all() takes true or false" << 1 << 35;
+    QTest::newRow("isfuzzy as a string") << "union isfuzzy='true' DeviceInfo, DeviceEvents"
+                                         << "isfuzzy takes true or false" << 1 << 15;
     QTest::newRow("render title") << "DeviceInfo | render timechart with (title=DeviceName)"
                                   << "a string literal" << 1 << 43;
 }
