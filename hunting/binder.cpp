@@ -208,14 +208,6 @@ QString Binder::expressionName(const Node &node)
     }
 }
 
-QString Binder::seriesName(const Node &series)
-{
-    // The language service names the columns of series_fit_line(v) after a let variable v too.
-    if (series.kind == NodeKind::Name && series.resultName.isEmpty())
-        return series.text;
-    return expressionName(series);
-}
-
 // ---- statements -------------------------------------------------------------------------------
 
 const Node *Binder::bindScript(Node &script, ScopePtr scope, QSet<QString> declared)

@@ -210,8 +210,6 @@ public:
      *  (tostring() of a string column). -1 for anything else. */
     int standsForColumn(const RowSchema &row, Node &value, const Context &ctx) const;
     static QString expressionName(const Node &node);
-    /** The series' part of series_fit_line_y_slope & co.: y for a column or a let variable. */
-    static QString seriesName(const Node &series);
     static bool typeIn(KqlType t, std::initializer_list<KqlType> set);
     static bool isNumber(KqlType t);
     static std::optional<KqlType> widest(KqlType a, KqlType b);

@@ -590,7 +590,7 @@ void Binder::bindPrintedColumns(Node &item, Node &call, RowBuilder &row, QSet<QS
                      .arg(names.size()),
              item);
     if (names.isEmpty()) {
-        const QString series = seriesName(*call.kid(0));
+        const QString series = expressionName(*call.kid(0));
         for (const MultiColumnField &field : fields)
             item.outputColumns.append(row.appendUnique(
                     QStringLiteral("%1_%2_%3").arg(call.text, series, QLatin1String(field.name)),
@@ -647,7 +647,7 @@ SchemaPtr Binder::bindProjection(Node &op, const RowSchema &input, const Context
                     fail(QStringLiteral("the column '%1' is named twice").arg(names[k]), *item);
                 explicitNames.insert(names[k]);
             }
-            const QString series = seriesName(*value.kid(0));
+            const QString series = expressionName(*value.kid(0));
             value.type = T::Dynamic;
             for (qsizetype k = 0; k < fields->size(); ++k) {
                 const MultiColumnField &field = fields->at(k);

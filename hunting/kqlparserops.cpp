@@ -120,14 +120,9 @@ NodePtr Parser::opRender(NodePtr op)
                                                QStringLiteral("graph"),
                                                QStringLiteral("sankey")};
     const Token &chart = peek();
-    QString name = chart.text;
-    if (chart.kind == TokenKind::Long && chart.text == u"3" && peek(1).text == u"Dchart"
-        && peek(1).pos.offset == chart.end) {
-        take();
-        name = QStringLiteral("3Dchart");
-    } else if (chart.kind != TokenKind::Identifier) {
+    const QString name = chart.text; // 3Dchart lexes as one name, as 2ndLogon does
+    if (chart.kind != TokenKind::Identifier)
         unexpected(QStringLiteral("a chart type after 'render'"));
-    }
     if (!visualizations.contains(name))
         fail(QStringLiteral("'%1' is not a visualization of render (%2)")
                      .arg(name, visualizations.join(QStringLiteral(", "))),

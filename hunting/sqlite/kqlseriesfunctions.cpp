@@ -965,6 +965,38 @@ enum class SeriesFn { Abs, Sign, Floor, Ceiling, Exp, Log, Sin, Cos, Tan, Asin, 
  * (or whose result is not finite); abs and sign keep a long a long (the pages print series_abs's
  * 0 and series_sign's -1, 0, 1 so), floor and ceiling give reals (series_ceiling: [-1.0,1.0,3.0]).
  */
+/** The function of one element, as a real. */
+double realOf(SeriesFn fn, double v)
+{
+    switch (fn) {
+    case SeriesFn::Floor:
+        return std::floor(v);
+    case SeriesFn::Ceiling:
+        return std::ceil(v);
+    case SeriesFn::Exp:
+        return std::exp(v);
+    case SeriesFn::Log:
+        return std::log(v);
+    case SeriesFn::Sin:
+        return std::sin(v);
+    case SeriesFn::Cos:
+        return std::cos(v);
+    case SeriesFn::Tan:
+        return std::tan(v);
+    case SeriesFn::Asin:
+        return std::asin(v);
+    case SeriesFn::Acos:
+        return std::acos(v);
+    case SeriesFn::Atan:
+        return std::atan(v);
+    case SeriesFn::Abs:
+        return std::fabs(v);
+    case SeriesFn::Sign:
+        break;
+    }
+    return v > 0 ? 1 : (v < 0 ? -1 : 0);
+}
+
 template<SeriesFn Fn>
 void seriesUnaryFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
@@ -981,50 +1013,14 @@ void seriesUnaryFn(sqlite3_context *ctx, int, sqlite3_value **argv)
             out.items.emplace_back();
             continue;
         }
-        const bool isLong = item.kind == KqlJson::Kind::Long;
-        switch (Fn) {
-        case SeriesFn::Abs:
-            out.items.push_back(
-                    isLong ? KqlJson::fromLong(qint64(item.integer < 0 ? 0 - quint64(item.integer)
-                                                                       : quint64(item.integer)))
-                           : finiteReal(std::fabs(*v)));
-            break;
-        case SeriesFn::Sign: {
-            const int sign = *v > 0 ? 1 : (*v < 0 ? -1 : 0);
-            out.items.push_back(isLong ? KqlJson::fromLong(sign) : KqlJson::fromReal(sign));
-            break;
-        }
-        case SeriesFn::Floor:
-            out.items.push_back(finiteReal(std::floor(*v)));
-            break;
-        case SeriesFn::Ceiling:
-            out.items.push_back(finiteReal(std::ceil(*v)));
-            break;
-        case SeriesFn::Exp:
-            out.items.push_back(finiteReal(std::exp(*v)));
-            break;
-        case SeriesFn::Log:
-            out.items.push_back(finiteReal(std::log(*v)));
-            break;
-        case SeriesFn::Sin:
-            out.items.push_back(finiteReal(std::sin(*v)));
-            break;
-        case SeriesFn::Cos:
-            out.items.push_back(finiteReal(std::cos(*v)));
-            break;
-        case SeriesFn::Tan:
-            out.items.push_back(finiteReal(std::tan(*v)));
-            break;
-        case SeriesFn::Asin:
-            out.items.push_back(finiteReal(std::asin(*v)));
-            break;
-        case SeriesFn::Acos:
-            out.items.push_back(finiteReal(std::acos(*v)));
-            break;
-        case SeriesFn::Atan:
-            out.items.push_back(finiteReal(std::atan(*v)));
-            break;
-        }
+        // A long keeps its kind under abs and sign; everything else gives a real.
+        if (item.kind == KqlJson::Kind::Long && Fn == SeriesFn::Abs)
+            out.items.push_back(KqlJson::fromLong(
+                    qint64(item.integer < 0 ? 0 - quint64(item.integer) : quint64(item.integer))));
+        else if (item.kind == KqlJson::Kind::Long && Fn == SeriesFn::Sign)
+            out.items.push_back(KqlJson::fromLong(qint64(realOf(Fn, *v))));
+        else
+            out.items.push_back(finiteReal(realOf(Fn, *v)));
     }
     resultJson(ctx, out);
 }
