@@ -14,6 +14,7 @@
 //    each indexed shape with and without its index.
 // 3. Retention: a table of --retention-rows rows ingested over 10 days, 7-day retention:
 //    the whole pass, and the longest single write transaction.
+#include "benchoptions.h"
 #include "eventbenchsupport.h"
 #include "eventfilereader.h"
 #include "eventrecord.h"
@@ -57,6 +58,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (!checkOptions(args, {"--events", "--retention-rows", "--dir"},
+                      "[--events N] [--retention-rows N] [--dir DIR]"))
+        return 2;
     const qint64 events = argument(args, QStringLiteral("--events"), 200000);
     const qint64 retentionRows = argument(args, QStringLiteral("--retention-rows"), 5000000);
     QTemporaryDir temporary;

@@ -13,6 +13,7 @@
 // into the same schema under the same PRAGMAs, with as many rows per transaction. K rounds of
 // both (default 5), alternately, each into a new file; the median ratio is the figure.
 #include "azurite.h"
+#include "benchoptions.h"
 #include "blobstreamreader.h"
 #include "eventbenchsupport.h"
 #include "eventservice.h"
@@ -64,6 +65,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (!checkOptions(args, {"--events", "--blobs", "--block-records", "--rounds", "--dir"},
+                      "[--events N] [--blobs N] [--block-records N] [--rounds N] [--dir DIR]"))
+        return 2;
     const qint64 events = std::max<qint64>(1, argument(args, QStringLiteral("--events"), 50000));
     const qint64 blobs = std::max<qint64>(1, argument(args, QStringLiteral("--blobs"), 10));
     const qint64 blockRecords

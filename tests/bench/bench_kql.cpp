@@ -9,6 +9,7 @@
 // 28 days, written straight into a store created by openEventStore (its indexes included). Five
 // shapes; each runs R times (default 3) alternating KQL and SQL; the medians and their ratio are
 // printed, with the time to check and compile each query.
+#include "benchoptions.h"
 #include "binder.h"
 #include "eventstore.h"
 #include "huntingrunner.h"
@@ -250,6 +251,9 @@ int main(int argc, char *argv[])
     QString dir;
     QString existing;
     const QStringList args = app.arguments();
+    if (!Bench::checkOptions(args, {"--rows", "--runs", "--dir", "--db"},
+                             "[--rows N] [--runs N] [--dir DIR] [--db EVENTS.sqlite]"))
+        return 2;
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == u"--rows")
             rows = args[i + 1].toLongLong();
