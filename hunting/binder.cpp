@@ -396,6 +396,7 @@ KqlType Binder::bindScalarNode(Node &node, const Context &ctx)
         }
         return KqlType::Dynamic;
     case NodeKind::DynamicLiteral:
+        shapeLiteral(node);
         return KqlType::Dynamic;
     case NodeKind::Name:
         return bindName(node, ctx);
@@ -428,6 +429,7 @@ KqlType Binder::bindScalarNode(Node &node, const Context &ctx)
                          .arg(typeName(t)),
                  node);
         if (node.kind == NodeKind::Index) {
+            checkIndexShape(node, ctx);
             const KqlType i = bindScalar(*node.kid(1), ctx);
             if (!typeIn(i, {KqlType::Int, KqlType::Long, KqlType::String, KqlType::Dynamic}))
                 fail(QStringLiteral("an index must be a number or a string, not %1")

@@ -103,6 +103,10 @@ SchemaPtr Binder::bindBagUnpack(Node &op, const RowSchema &input, const Context 
             fail(QStringLiteral("%1 of bag_unpack() is a constant string").arg(names[which]),
                  value);
         if (which == 0) {
+            if (text->isEmpty())
+                fail(QStringLiteral("OutputColumnPrefix of bag_unpack() must not be empty; leave "
+                                    "it out for no prefix"),
+                     value);
             prefix = *text;
         } else {
             if (*text != u"error" && *text != u"replace_source" && *text != u"keep_source")

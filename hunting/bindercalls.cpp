@@ -302,6 +302,8 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
     const SignatureSymbol *chosen = nullptr;
     QList<int> mapping;
     QString why;
+    QString shapeWhy; // a dynamic argument of the type asked for but of another shape
+    const Node *shapeAt = nullptr;
     for (const SignatureSymbol &sig : fn.signatures) {
         const std::optional<QList<int>> which = assign(sig, int(args.size()));
         if (!which)
@@ -322,6 +324,13 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                 why = QStringLiteral("argument %1 (%2) has type %3")
                               .arg(i + 1)
                               .arg(param.name, kqlTypeName(types[i]));
+            if (ok && args[i]->kind != NodeKind::Star && !shapeFits(param, *args[i], types[i])) {
+                ok = false;
+                if (shapeWhy.isEmpty()) {
+                    shapeWhy = shapeMismatch(param, *args[i]);
+                    shapeAt = args[i];
+                }
+            }
         }
         if (ok) {
             chosen = &sig;
@@ -344,6 +353,8 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                                                 : QStringLiteral("%1 to %2").arg(lo).arg(hi))
                          .arg(args.size()),
                  node);
+        if (!shapeWhy.isEmpty())
+            fail(QStringLiteral("%1(): %2").arg(fn.name, shapeWhy), *shapeAt);
         fail(QStringLiteral("%1(): %2, which it does not accept (arguments: %3)")
                      .arg(fn.name, why, typeList(types)),
              node);
@@ -482,6 +493,8 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         node.resultName = fn.resultPrefix;
         break;
     }
+    if (result == T::Dynamic)
+        shapeCall(node, fn, *chosen, mapping, args, types);
     return result;
 }
 

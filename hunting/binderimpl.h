@@ -168,6 +168,19 @@ public:
     void warnReadAs(const Node &comparison, KqlType as, KqlType from, const QStringList &written,
                     const QStringList &read);
 
+    // ---- shapes of dynamic values (bindershape.cpp)
+    /** A dynamic(…) literal's shape: an array (and its elements'), a bag or a single value. */
+    static void shapeLiteral(Node &literal);
+    /** Whether a dynamic argument may go to param: a known bag or single value is no array. */
+    static bool shapeFits(const ParamSymbol &param, const Node &arg, KqlType type);
+    static QString shapeMismatch(const ParamSymbol &param, const Node &arg);
+    /** The shape of a call's dynamic result, from its signature and its arguments. */
+    static void shapeCall(Node &call, const FunctionSymbol &fn, const SignatureSymbol &sig,
+                          const QList<int> &mapping, const QList<Node *> &args,
+                          const QList<KqlType> &types);
+    /** `V[i]`: an array by position, a bag by name, a single value not at all. */
+    void checkIndexShape(Node &index, const Context &ctx);
+
     // ---- tabular (binderoperators.cpp)
     SchemaPtr bindTabular(Node &node, const Context &ctx);
     SchemaPtr bindPipeline(Node &node, const Context &ctx, const SchemaPtr &implicitInput);

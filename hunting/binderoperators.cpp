@@ -239,12 +239,9 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
                                     "expression gives one value"),
                      item);
             const T t = bindScalar(value, outer);
-            // print has no input columns: a variable (c, c.a, c[0]) leaves the item unnamed.
-            const bool variable = value.kind == NodeKind::Name || value.kind == NodeKind::Member
-                                  || value.kind == NodeKind::Index;
-            QString name = item.kind == NodeKind::Assign ? item.text
-                           : variable                    ? QString()
-                                                         : expressionName(value);
+            // print has no input columns, and an item it does not name is print_N: a variable
+            // (c, c.a, c[0]) or a call (tostring(c), bin(X = 1, 1)) lends no name here.
+            QString name = item.kind == NodeKind::Assign ? item.text : QString();
             if (name.isEmpty())
                 name = QStringLiteral("print_%1").arg(i);
             if (item.kind == NodeKind::Assign && named.contains(name))

@@ -137,6 +137,12 @@ void Binder::bindMultiColumnCall(Node &call, const Context &ctx)
                                      : QStringLiteral("a ") + kqlTypeName(p.types.first()),
                               kqlTypeName(t)),
                  arg);
+        if (i == 0 && (arg.shape == DynShape::Bag || arg.shape == DynShape::Single))
+            fail(QStringLiteral("%1 of %2() must be a dynamic array, and this one is %3")
+                         .arg(QLatin1String(p.name), call.text,
+                              arg.shape == DynShape::Bag ? QStringLiteral("a property bag")
+                                                         : QStringLiteral("a single value")),
+                 arg);
     }
     // Seasonality -1, the default, detects the period with series_periods_detect(), whose
     // algorithm Microsoft's pages do not give precisely enough to reproduce: refused by name.

@@ -363,7 +363,21 @@ FunctionSymbols::FunctionSymbols()
             const qsizetype colon = head.indexOf(u':');
             SignatureSymbol s;
             s.returnKind = returnKind(head.left(colon));
-            s.declaredReturn = kqlTypeFromName(head.mid(colon + 1));
+            // dynamic{} a bag, dynamic[] an array, dynamic[s|a|b] of single values, arrays, bags.
+            QStringView declared = head.mid(colon + 1);
+            if (declared == u"dynamic{}") {
+                s.returnShape = DynShape::Bag;
+                declared = declared.left(7);
+            } else if (declared.startsWith(u"dynamic[") && declared.endsWith(u']')) {
+                s.returnShape = DynShape::Array;
+                const QStringView element = declared.mid(8, declared.size() - 9);
+                s.returnElementShape = element == u"s"   ? DynShape::Single
+                                       : element == u"a" ? DynShape::Array
+                                       : element == u"b" ? DynShape::Bag
+                                                         : DynShape::Unknown;
+                declared = declared.left(7);
+            }
+            s.declaredReturn = kqlTypeFromName(declared);
             const QStringView params = sig.mid(open + 1, sig.size() - open - 2);
             for (QStringView param : params.split(u',', Qt::SkipEmptyParts))
                 s.params.append(parseParam(param));

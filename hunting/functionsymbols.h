@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dynshape.h"
 #include "huntingschema.h"
 
 #include <QHash>
@@ -90,6 +91,8 @@ struct SignatureSymbol
 {
     ReturnKind returnKind = ReturnKind::Declared;
     std::optional<KqlType> declaredReturn;
+    DynShape returnShape = DynShape::Unknown; ///< a declared dynamic result's shape
+    DynShape returnElementShape = DynShape::Unknown; ///< of its elements, for an array
     QList<ParamSymbol> params;
     int minArgs() const;
     int maxArgs() const;

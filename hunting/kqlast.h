@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dynshape.h"
 #include "huntingschema.h"
 
 #include <QList>
@@ -194,6 +195,8 @@ struct Node
     std::shared_ptr<const RowSchema> schema; ///< the columns of a tabular expression/operator
     QString resultName; ///< the column name the expression gets when it has no explicit name
     bool scalarVariable = false; ///< a Name that is a let variable or a parameter, not a column
+    DynShape shape = DynShape::Unknown; ///< of a dynamic expression, when known (dynshape.h)
+    DynShape elementShape = DynShape::Unknown; ///< of an Array's elements, when known
     /**
      * The output columns an item of project, extend, summarize (keys and aggregates), print,
      * distinct, serialize, mv-expand or parse becomes, in order: one name, or several for

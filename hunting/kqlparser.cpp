@@ -136,7 +136,7 @@ QString Parser::expectName(const QString &what)
 {
     const Token &t = peek();
     if (t.kind == TokenKind::Identifier || t.kind == TokenKind::TypedLiteral) {
-        if (isReservedWord(t.text))
+        if (isReservedWord(t.text) || t.text.endsWith(u'~'))
             fail(QStringLiteral("'%1' is a KQL keyword: write it as ['%1'] to use it as a name")
                          .arg(t.text),
                  t.pos);

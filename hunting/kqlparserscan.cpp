@@ -60,8 +60,7 @@ NodePtr Parser::opScan(const Token &at)
             } while (acceptOp(L(",")));
         }
         op->kids.push_back(std::move(step));
-        if (!acceptOp(L(";")))
-            break;
+        expectOp(L(";"), QStringLiteral("to end the step (every step of scan ends with ';')"));
     }
     expectOp(L(")"), QStringLiteral("to end the steps of scan"));
     if (op->count() < 2)

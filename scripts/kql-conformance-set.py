@@ -4,6 +4,10 @@
 Queries written for the tests (not taken from anywhere), one per construct of units U1-U10 and
 U14 of reference/kql.md and their combinations, plus queries Microsoft's analyzer must reject
 (unknown names, type errors, bad syntax). The ids say the unit: u1-..., u2-..., bad-....
+
+The file only grows: the entries it holds are kept as they are, in their order and with their
+ids (many were added to it directly, such as diff-... and argstar-...), and a query of this
+script that it does not hold yet is appended with the next free number of its unit.
 """
 import json
 import pathlib
@@ -848,14 +852,79 @@ add("corpus",
     "DeviceEvents | extend Cmd = extractjson('$.Command', AdditionalFields, typeof(string)), U = extract_json('$.User', AdditionalFields, typeof(string))",
 )
 
+# Shapes of dynamic values (docs/KQL.md, "Mutated queries"): an array is read by position, a bag
+# by name, a single value not at all; a function that takes an array refuses a known bag.
+add("shape",
+    "print x = split('a,b', ',')['x']",
+    "print x = split('a,b', ',')[dynamic([1])]",
+    "print x = split('a,b', ',')[toint(1)], y = split('a,b', ',')[dynamic(null)], z = split('a', ',').a",
+    "print a = array_length(split('a,b', ',')[0])",
+    "print a = array_length(dynamic([1, 2])[0])",
+    "print a = array_length(dynamic([1, 1.5])[0]), b = array_length(dynamic(['a', 1])[0]), c = array_length(dynamic([[1]])[0])",
+    "print a = array_length(dynamic({'a': 1}))",
+    "print a = array_length(bag_pack('a', 1))",
+    "print a = array_length(dynamic(1))",
+    "print a = array_length(dynamic(null)), b = array_length(parse_json('[]')[0])",
+    "print a = array_length(iff(true, dynamic({}), dynamic({})))",
+    "print a = array_length(iff(true, dynamic({}), dynamic([1]))), b = array_length(coalesce(dynamic({}), parse_json('[]')))",
+    "print a = array_length(pack_array(1, 2)[0])",
+    "print a = array_length(pack_array(parse_json('1'))[0]), b = array_length(pack_array(1, 'a')[0])",
+    "print x = pack_array(1, 2)['a']",
+    "print x = range(1, 3, 1)['a']",
+    "print x = range(1, 3, 1)[0][0]",
+    "print x = array_slice(dynamic([1]), 0, 1)['a']",
+    "print x = array_slice(parse_json('[]'), 0, 1)['a'], y = array_reverse(parse_json('[]'))['a']",
+    "print x = bag_merge(dynamic({}), dynamic({}))[0]",
+    "print x = dynamic({'a': 1})[0]",
+    "print x = dynamic({'a': 1})[dynamic('a')], y = dynamic({'a': 1})[parse_json('1')], z = dynamic({'a': 1})['a']",
+    "print x = dynamic(1)[0]",
+    "print x = dynamic(1).a",
+    "print x = extract_all('(a)', 'aa')['a']",
+    "print x = bag_keys(dynamic({'a': 1}))['a']",
+    "print x = parse_url('http://a')[0]",
+    "print x = set_union(parse_json('[]'), parse_json('[]'))['a']",
+    "print x = array_sort_asc(parse_json('[]'))['a'], y = array_concat(parse_json('[]'))['a']",
+    "print k = bag_keys(dynamic([1]))",
+    "print k = bag_keys(split('a', ','))",
+    "print k = bag_keys(dynamic([{}])[0])",
+    "print h = has_any_index('a', dynamic({}))",
+    "print s = series_fit_2lines(dynamic({}))",
+    "print s = series_stats(dynamic(1))",
+    "EmailEvents | extend Domain = tostring(split(SenderFromAddress, '@')['1']) | summarize count() by Domain",
+    "DeviceProcessEvents | extend ext = array_length(split(FileName, '.')[-1]) | summarize count() by ext",
+    "DeviceProcessEvents | extend ext = tostring(split(FileName, '.')[-1]) | summarize count() by ext",
+)
+
+# Other mutants the analyzer refused and Vigil took, and print's names.
+add("mut2",
+    "DeviceProcessEvents | sort by Timestamp asc | scan with (step a: true; step b: false)",
+    "DeviceProcessEvents | sort by Timestamp asc | scan with_match_id=m with (step a: true; step b: false;)",
+    "DeviceProcessEvents | parse ProcessCommandLine with in~ 'a' x",
+    "print d = dynamic({'a': 1}) | evaluate bag_unpack(d, '')",
+    "print d = dynamic({'a': 1}) | evaluate bag_unpack(d, 'x_')",
+    "let c = 1; print tostring(c), bin(X = 1, 1), rand(a = 1)",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
+entries = []
+if out.exists():
+    with out.open(encoding="utf-8") as f:
+        entries = [json.loads(line) for line in f if line.strip()]
+seen = {e["query"] for e in entries}
 counters = {}
-seen = set()
+for e in entries:
+    unit, _, number = e["id"].rpartition("-")
+    if number.isdigit():
+        counters[unit] = max(counters.get(unit, 0), int(number))
+added = 0
+for unit, q in queries:
+    if q in seen:
+        continue
+    seen.add(q)
+    counters[unit] = counters.get(unit, 0) + 1
+    entries.append({"id": f"{unit}-{counters[unit]:03d}", "query": q})
+    added += 1
 with out.open("w", encoding="utf-8") as f:
-    for unit, q in queries:
-        if q in seen:
-            continue
-        seen.add(q)
-        counters[unit] = counters.get(unit, 0) + 1
-        f.write(json.dumps({"id": f"{unit}-{counters[unit]:03d}", "query": q}, ensure_ascii=False) + "\n")
-print(f"kql-conformance-set: {len(seen)} queries", counters)
+    for e in entries:
+        f.write(json.dumps(e, ensure_ascii=False) + "\n")
+print(f"kql-conformance-set: {len(entries)} queries, {added} added")

@@ -29,6 +29,21 @@ function enumName(E, v) {
   return String(v);
 }
 
+// A declared dynamic result keeps the shape the analyzer gives it: `dynamic{}` a property bag,
+// `dynamic[]` an array of any values, `dynamic[s]` of single values, `dynamic[a]` of arrays,
+// `dynamic[b]` of bags; plain `dynamic` when any value may come.
+function shapeCode(t) {
+  if (t instanceof S.DynamicBagSymbol) return 'b';
+  if (t instanceof S.DynamicArraySymbol) return 'a';
+  if (t instanceof S.PrimitiveSymbol) return 's';
+  return '';
+}
+function typeText(t) {
+  if (t instanceof S.DynamicBagSymbol) return 'dynamic{}';
+  if (t instanceof S.DynamicArraySymbol) return `dynamic[${shapeCode(t.ElementType)}]`;
+  return t.Name;
+}
+
 const lines = [];
 function add(list, kind) {
   for (const f of arr(list)) {
@@ -37,7 +52,7 @@ function add(list, kind) {
         arr(p.DeclaredTypes).map((t) => t.Name).join('|'), p.MinOccurring, p.MaxOccurring,
         enumName(S.ArgumentKind, p.ArgumentKind)].join(':'));
       const ret = enumName(S.ReturnTypeKind, s.ReturnKind);
-      return `${ret}:${s.DeclaredReturnType ? s.DeclaredReturnType.Name : ''}(${params.join(',')})`;
+      return `${ret}:${s.DeclaredReturnType ? typeText(s.DeclaredReturnType) : ''}(${params.join(',')})`;
     });
     lines.push([kind, f.Name, enumName(S.ResultNameKind, f.ResultNameKind), f.ResultNamePrefix || '',
       sigs.join(';')].join('\t'));

@@ -353,6 +353,27 @@ void TestKqlFrontend::parserRefusesByName_data()
                                          << "isfuzzy takes true or false" << 1 << 15;
     QTest::newRow("render title") << "DeviceInfo | render timechart with (title=DeviceName)"
                                   << "a string literal" << 1 << 43;
+    QTest::newRow("scan's last step without ;")
+            << "DeviceInfo | sort by Timestamp asc | scan with (step a: true; step b: false)"
+            << "every step of scan ends with ';'" << 1 << 76;
+    QTest::newRow("array read by a name")
+            << "print x = split('a,b', ',')['x']"
+            << "an element of an array is read by its position" << 1 << 28;
+    QTest::newRow("element of split is no array")
+            << "print a = array_length(split('a,b', ',')[0])"
+            << "array_length(): argument array must be a dynamic array, and this one is a single "
+               "value"
+            << 1 << 24;
+    QTest::newRow("bag read by a number") << "print x = dynamic({'a': 1})[0]"
+                                          << "a property of a bag is read by its name" << 1 << 29;
+    QTest::newRow("bag_keys of an array")
+            << "print k = bag_keys(pack_array(1, 2))"
+            << "must be a dynamic property bag, and this one is an array" << 1 << 20;
+    QTest::newRow("empty bag_unpack prefix")
+            << "print d = dynamic({'a': 1}) | evaluate bag_unpack(d, OutputColumnPrefix = '')"
+            << "OutputColumnPrefix of bag_unpack() must not be empty" << 1 << 75;
+    QTest::newRow("in~ as a parse column") << "DeviceInfo | parse DeviceName with in~ 'a' x"
+                                           << "'in~' is a KQL keyword" << 1 << 36;
 }
 
 void TestKqlFrontend::parserRefusesByName()
@@ -448,6 +469,8 @@ void TestKqlFrontend::kustoColumnNames_data()
             << "c:long max_c:long c1:long OSBuild:long";
     QTest::newRow("let variables in print") << "let c = 1; print c, c + 1"
                                             << "print_0:long print_1:long";
+    QTest::newRow("calls in print") << "let c = 1; print tostring(c), bin(X = 1, 1), rand(a = 1)"
+                                    << "print_0:string print_1:long print_2:real";
     QTest::newRow("typed index") << "DeviceInfo | project d = parse_json(LoggedOnUsers) | "
                                     "project d[int(2)], d[2]"
                                  << "d_2:dynamic d_21:dynamic";
