@@ -477,7 +477,16 @@ KqlType Binder::bindName(Node &node, const Context &ctx)
 {
     if (ctx.row) {
         const int i = findColumn(*ctx.row, node);
-        if (i >= 0) {
+        // summarize count() == FileSize: whose FileSize? Among the aggregates Kusto sees no
+        // column outside an aggregate function, only let variables (of any name).
+        const Symbol *variable = ctx.scope ? ctx.scope->find(node.text) : nullptr;
+        if (i >= 0 && ctx.aggregates && !(variable && variable->kind == Symbol::Scalar))
+            fail(QStringLiteral("'%1' is a column of the rows: among summarize's aggregates it "
+                                "goes inside an aggregate function (max(%1), take_any(%1), …), "
+                                "or after 'by'")
+                         .arg(node.text),
+                 node);
+        if (i >= 0 && !ctx.aggregates) {
             node.resultName = node.text;
             return (*ctx.row)[i].type;
         }

@@ -311,15 +311,27 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         bool ok = true;
         for (int i = 0; i < args.size() && ok; ++i) {
             const ParamSymbol &param = sig.params[(*which)[i]];
-            // Kusto converts a dynamic value to a string parameter, but not a dynamic literal.
+            // Kusto converts a dynamic value to a string parameter, but not a dynamic literal
+            // nor a value whose shape it knows (split(…)[0], an element of an array of strings).
             const bool dynamicLiteral = param.kind == ParamKind::Declared
-                                        && args[i]->kind == NodeKind::DynamicLiteral
+                                        && (args[i]->kind == NodeKind::DynamicLiteral
+                                            || args[i]->shape != DynShape::Unknown)
                                         && !param.types.contains(T::Dynamic);
             if (args[i]->kind == NodeKind::Star)
                 ok = param.starAllowed;
             else
                 ok = param.typeLiteral == (args[i]->kind == NodeKind::TypeOf)
                      && accepts(param, types[i], types) && !dynamicLiteral;
+            if (!ok && shapeWhy.isEmpty() && dynamicLiteral && param.types.contains(T::String)
+                && accepts(param, types[i], types)) {
+                shapeWhy = QStringLiteral("argument %1 (%2) is %3, which Kusto does not read as "
+                                          "a string; convert it with tostring(…)")
+                                   .arg(i + 1)
+                                   .arg(param.name, args[i]->kind == NodeKind::DynamicLiteral
+                                                            ? QStringLiteral("a dynamic literal")
+                                                            : shapeWords(args[i]->shape));
+                shapeAt = args[i];
+            }
             if (!ok && why.isEmpty())
                 why = QStringLiteral("argument %1 (%2) has type %3")
                               .arg(i + 1)

@@ -174,6 +174,8 @@ public:
     /** Whether a dynamic argument may go to param: a known bag or single value is no array. */
     static bool shapeFits(const ParamSymbol &param, const Node &arg, KqlType type);
     static QString shapeMismatch(const ParamSymbol &param, const Node &arg);
+    /** "an array", "a property bag", "a single value". */
+    static QString shapeWords(DynShape shape);
     /** The shape of a call's dynamic result, from its signature and its arguments. */
     static void shapeCall(Node &call, const FunctionSymbol &fn, const SignatureSymbol &sig,
                           const QList<int> &mapping, const QList<Node *> &args,

@@ -15,9 +15,39 @@ DynShape valueShape(const Node &value)
         return DynShape::Array;
     if (value.kind == NodeKind::DynObject)
         return DynShape::Bag;
-    return value.kind == NodeKind::Literal && value.literal != LiteralKind::Null
-                   ? DynShape::Single
-                   : DynShape::Unknown;
+    // null is unknown; a typed null (long(null)) is a single value, as any other literal.
+    if (value.kind != NodeKind::Literal
+        || (value.literal == LiteralKind::Null && value.value == u"dynamic"))
+        return DynShape::Unknown;
+    return DynShape::Single;
+}
+
+/** The type of a single value in a dynamic literal: long(null) is a long, as 2 is. */
+std::optional<KqlType> literalType(const Node &literal)
+{
+    switch (literal.literal) {
+    case LiteralKind::Null:
+        return kqlTypeFromName(literal.value);
+    case LiteralKind::Bool:
+        return T::Bool;
+    case LiteralKind::Int:
+        return T::Int;
+    case LiteralKind::Long:
+        return T::Long;
+    case LiteralKind::Real:
+        return T::Real;
+    case LiteralKind::Decimal:
+        return T::Decimal;
+    case LiteralKind::String:
+        return T::String;
+    case LiteralKind::DateTime:
+        return T::DateTime;
+    case LiteralKind::TimeSpan:
+        return T::TimeSpan;
+    case LiteralKind::Guid:
+        return T::Guid;
+    }
+    return std::nullopt;
 }
 
 /**
@@ -34,13 +64,15 @@ DynShape elementShape(const Node &array)
         return DynShape::Unknown;
     for (const NodePtr &element : array.kids) {
         if (valueShape(*element) != shape
-            || (shape == DynShape::Single && element->literal != first.literal))
+            || (shape == DynShape::Single && literalType(*element) != literalType(first)))
             return DynShape::Unknown;
     }
     return shape;
 }
 
-QString shapeWords(DynShape shape)
+} // namespace
+
+QString Binder::shapeWords(DynShape shape)
 {
     switch (shape) {
     case DynShape::Array:
@@ -54,6 +86,8 @@ QString shapeWords(DynShape shape)
     }
     return QStringLiteral("a dynamic value");
 }
+
+namespace {
 
 /** The functions that always give a property bag, whatever their arguments (Kusto's analyzer
  *  computes their type rather than declaring it). */

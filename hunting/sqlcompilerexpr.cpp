@@ -77,7 +77,9 @@ QString SqlCompiler::expr(const Node &node, const Env &env, bool truthy)
             if (const auto it = env.names->constFind(columnName(node)); it != env.names->constEnd())
                 return *it;
         }
-        if (env.row) {
+        // A name the binder read as a let variable stays one, even where the row has a column
+        // of that name (among summarize's aggregates, where Kusto sees no column).
+        if (env.row && !node.scalarVariable) {
             const QString name = columnName(node);
             for (const Column &c : *env.row) {
                 if (c.name == name)

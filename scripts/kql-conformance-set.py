@@ -903,6 +903,17 @@ add("mut2",
     "print d = dynamic({'a': 1}) | evaluate bag_unpack(d, '')",
     "print d = dynamic({'a': 1}) | evaluate bag_unpack(d, 'x_')",
     "let c = 1; print tostring(c), bin(X = 1, 1), rand(a = 1)",
+    "DeviceProcessEvents | summarize count() == FileSize",
+    "DeviceProcessEvents | summarize x = count() between (1 .. FileSize)",
+    "DeviceProcessEvents | summarize x = count() in (FileSize)",
+    "DeviceProcessEvents | make-series Timestamp == count() on Timestamp step 1h",
+    "let FileSize = 1; DeviceProcessEvents | summarize x = count() + FileSize, y = max(FileSize)",
+    "DeviceProcessEvents | summarize x = count() == 1, y = dcount(FileName) * 100 / count() by DeviceName",
+    "print a = array_length(dynamic(long(null)))",
+    "print a = array_length(dynamic([long(null)])[0]), b = array_length(dynamic([null])[0])",
+    "print a = base64_encodestring(split('a,b', ',')[0])",
+    "print a = base64_encodestring(parse_json('1')), b = url_encode(parse_json('[]')[0])",
+    "print a = url_encode(dynamic('a'))",
 )
 
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
