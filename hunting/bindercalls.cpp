@@ -111,11 +111,14 @@ bool isCommon(ParamKind kind)
 }
 
 /**
- * Which parameter each argument goes to. Consecutive repeatable parameters repeat as a group
- * (case's predicate/then pairs, bag_pack's key/value pairs); optional ones are filled in order.
+ * Which parameter each argument goes to, every way the count allows: consecutive repeatable
+ * parameters repeat as a group (case's predicate/then pairs, bag_pack's key/value pairs), as
+ * many times as they can first; optional ones are filled in order. array_sort_asc(a, false)
+ * is one array and nulls_last, the second way after two arrays.
  */
-std::optional<QList<int>> assign(const SignatureSymbol &sig, int argc)
+QList<QList<int>> assignments(const SignatureSymbol &sig, int argc)
 {
+    QList<QList<int>> all;
     const QList<ParamSymbol> &params = sig.params;
     qsizetype groupStart = -1;
     qsizetype groupEnd = -1; // one past
@@ -124,7 +127,7 @@ std::optional<QList<int>> assign(const SignatureSymbol &sig, int argc)
             if (groupStart < 0)
                 groupStart = p;
             if (groupEnd >= 0 && groupEnd != p)
-                return std::nullopt; // two repeating runs: no Kusto function has them
+                return all; // two repeating runs: no Kusto function has them
             groupEnd = p + 1;
         }
     }
@@ -161,9 +164,15 @@ std::optional<QList<int>> assign(const SignatureSymbol &sig, int argc)
             }
         }
         if (which.size() == argc)
-            return which;
+            all.append(which);
     }
-    return std::nullopt;
+    return all;
+}
+
+std::optional<QList<int>> assign(const SignatureSymbol &sig, int argc)
+{
+    const QList<QList<int>> all = assignments(sig, argc);
+    return all.isEmpty() ? std::nullopt : std::optional<QList<int>>(all.first());
 }
 
 QString typeList(const QList<T> &types)
@@ -286,6 +295,12 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                          .arg(part.value, fn.name, parts.join(QStringLiteral(", "))),
                  part);
     }
+    if (fn.name.startsWith(QLatin1String("array_sort_"))
+        && std::count(types.begin(), types.end(), T::Dynamic) > 1)
+        fail(QStringLiteral("%1() of several arrays gives a column per array, which Vigil's local "
+                            "KQL does not support: sort one array")
+                     .arg(fn.name),
+             node);
     if (fn.name == u"pack_all" && !args.isEmpty() && args[0]->kind != NodeKind::Literal)
         fail(QStringLiteral("pack_all() takes true or false as written, not an expression"),
              *args[0]);
@@ -305,50 +320,54 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
     QString shapeWhy; // a dynamic argument of the type asked for but of another shape
     const Node *shapeAt = nullptr;
     for (const SignatureSymbol &sig : fn.signatures) {
-        const std::optional<QList<int>> which = assign(sig, int(args.size()));
-        if (!which)
-            continue;
-        bool ok = true;
-        for (int i = 0; i < args.size() && ok; ++i) {
-            const ParamSymbol &param = sig.params[(*which)[i]];
-            // Kusto converts a dynamic value to a string parameter, but not a dynamic literal
-            // nor a value whose shape it knows (split(…)[0], an element of an array of strings).
-            const bool dynamicLiteral = param.kind == ParamKind::Declared
-                                        && (args[i]->kind == NodeKind::DynamicLiteral
-                                            || args[i]->shape != DynShape::Unknown)
-                                        && !param.types.contains(T::Dynamic);
-            if (args[i]->kind == NodeKind::Star)
-                ok = param.starAllowed;
-            else
-                ok = param.typeLiteral == (args[i]->kind == NodeKind::TypeOf)
-                     && accepts(param, types[i], types) && !dynamicLiteral;
-            if (!ok && shapeWhy.isEmpty() && dynamicLiteral && param.types.contains(T::String)
-                && accepts(param, types[i], types)) {
-                shapeWhy = QStringLiteral("argument %1 (%2) is %3, which Kusto does not read as "
-                                          "a string; convert it with tostring(…)")
-                                   .arg(i + 1)
-                                   .arg(param.name, args[i]->kind == NodeKind::DynamicLiteral
-                                                            ? QStringLiteral("a dynamic literal")
-                                                            : shapeWords(args[i]->shape));
-                shapeAt = args[i];
-            }
-            if (!ok && why.isEmpty())
-                why = QStringLiteral("argument %1 (%2) has type %3")
-                              .arg(i + 1)
-                              .arg(param.name, kqlTypeName(types[i]));
-            if (ok && args[i]->kind != NodeKind::Star && !shapeFits(param, *args[i], types[i])) {
-                ok = false;
-                if (shapeWhy.isEmpty()) {
-                    shapeWhy = shapeMismatch(param, *args[i]);
+        for (const QList<int> &which : assignments(sig, int(args.size()))) {
+            bool ok = true;
+            for (int i = 0; i < args.size() && ok; ++i) {
+                const ParamSymbol &param = sig.params[which[i]];
+                // Kusto converts a dynamic value to a string parameter, but not a dynamic literal
+                // nor a value whose shape it knows (split(…)[0], an element of an array of
+                // strings).
+                const bool dynamicLiteral = param.kind == ParamKind::Declared
+                                            && (args[i]->kind == NodeKind::DynamicLiteral
+                                                || args[i]->shape != DynShape::Unknown)
+                                            && !param.types.contains(T::Dynamic);
+                if (args[i]->kind == NodeKind::Star)
+                    ok = param.starAllowed;
+                else
+                    ok = param.typeLiteral == (args[i]->kind == NodeKind::TypeOf)
+                         && accepts(param, types[i], types) && !dynamicLiteral;
+                if (!ok && shapeWhy.isEmpty() && dynamicLiteral && param.types.contains(T::String)
+                    && accepts(param, types[i], types)) {
+                    shapeWhy
+                            = QStringLiteral("argument %1 (%2) is %3, which Kusto does not read as "
+                                             "a string; convert it with tostring(…)")
+                                      .arg(i + 1)
+                                      .arg(param.name, args[i]->kind == NodeKind::DynamicLiteral
+                                                               ? QStringLiteral("a dynamic literal")
+                                                               : shapeWords(args[i]->shape));
                     shapeAt = args[i];
                 }
+                if (!ok && why.isEmpty())
+                    why = QStringLiteral("argument %1 (%2) has type %3")
+                                  .arg(i + 1)
+                                  .arg(param.name, kqlTypeName(types[i]));
+                if (ok && args[i]->kind != NodeKind::Star
+                    && !shapeFits(param, *args[i], types[i])) {
+                    ok = false;
+                    if (shapeWhy.isEmpty()) {
+                        shapeWhy = shapeMismatch(param, *args[i]);
+                        shapeAt = args[i];
+                    }
+                }
+            }
+            if (ok) {
+                chosen = &sig;
+                mapping = which;
+                break;
             }
         }
-        if (ok) {
-            chosen = &sig;
-            mapping = *which;
+        if (chosen)
             break;
-        }
     }
     if (!chosen) {
         bool countFits = false;

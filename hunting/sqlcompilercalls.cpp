@@ -21,27 +21,61 @@ bool isNumber(T t)
 const QSet<QString> &dynamicParamFunctions()
 {
     static const QSet<QString> set = {
-            QStringLiteral("array_length"),    QStringLiteral("array_concat"),
-            QStringLiteral("array_slice"),     QStringLiteral("array_reverse"),
-            QStringLiteral("array_index_of"),  QStringLiteral("set_has_element"),
-            QStringLiteral("set_union"),       QStringLiteral("set_intersect"),
-            QStringLiteral("set_difference"),  QStringLiteral("jaccard_index"),
-            QStringLiteral("pack_array"),      QStringLiteral("pack"),
-            QStringLiteral("bag_pack"),        QStringLiteral("bag_merge"),
-            QStringLiteral("pack_dictionary"), QStringLiteral("ipv4_is_in_any_range"),
-            QStringLiteral("bag_keys"),        QStringLiteral("bag_remove_keys"),
-            QStringLiteral("strcat_array"),    QStringLiteral("tostring"),
-            QStringLiteral("tolong"),          QStringLiteral("toint"),
-            QStringLiteral("todouble"),        QStringLiteral("toreal"),
-            QStringLiteral("tobool"),          QStringLiteral("toboolean"),
-            QStringLiteral("todatetime"),      QStringLiteral("totimespan"),
-            QStringLiteral("isnull"),          QStringLiteral("isnotnull"),
-            QStringLiteral("isempty"),         QStringLiteral("isnotempty"),
-            QStringLiteral("make_set"),        QStringLiteral("make_set_if"),
-            QStringLiteral("make_list"),       QStringLiteral("make_list_if"),
-            QStringLiteral("make_bag"),        QStringLiteral("make_bag_if"),
-            QStringLiteral("take_any"),        QStringLiteral("take_anyif"),
-            QStringLiteral("dcount"),          QStringLiteral("dcountif"),
+            QStringLiteral("array_length"),
+            QStringLiteral("array_concat"),
+            QStringLiteral("array_slice"),
+            QStringLiteral("array_reverse"),
+            QStringLiteral("array_index_of"),
+            QStringLiteral("set_has_element"),
+            QStringLiteral("set_union"),
+            QStringLiteral("set_intersect"),
+            QStringLiteral("set_difference"),
+            QStringLiteral("jaccard_index"),
+            QStringLiteral("pack_array"),
+            QStringLiteral("pack"),
+            QStringLiteral("bag_pack"),
+            QStringLiteral("bag_merge"),
+            QStringLiteral("pack_dictionary"),
+            QStringLiteral("ipv4_is_in_any_range"),
+            QStringLiteral("bag_keys"),
+            QStringLiteral("bag_remove_keys"),
+            QStringLiteral("strcat_array"),
+            QStringLiteral("tostring"),
+            QStringLiteral("tolong"),
+            QStringLiteral("toint"),
+            QStringLiteral("todouble"),
+            QStringLiteral("toreal"),
+            QStringLiteral("tobool"),
+            QStringLiteral("toboolean"),
+            QStringLiteral("todatetime"),
+            QStringLiteral("totimespan"),
+            QStringLiteral("isnull"),
+            QStringLiteral("isnotnull"),
+            QStringLiteral("isempty"),
+            QStringLiteral("isnotempty"),
+            QStringLiteral("make_set"),
+            QStringLiteral("make_set_if"),
+            QStringLiteral("make_list"),
+            QStringLiteral("make_list_if"),
+            QStringLiteral("make_bag"),
+            QStringLiteral("make_bag_if"),
+            QStringLiteral("take_any"),
+            QStringLiteral("take_anyif"),
+            QStringLiteral("dcount"),
+            QStringLiteral("dcountif"),
+            QStringLiteral("array_sum"),
+            QStringLiteral("array_rotate_left"),
+            QStringLiteral("array_rotate_right"),
+            QStringLiteral("array_shift_left"),
+            QStringLiteral("array_shift_right"),
+            QStringLiteral("array_iff"),
+            QStringLiteral("array_iif"),
+            QStringLiteral("zip"),
+            QStringLiteral("array_sort_asc"),
+            QStringLiteral("array_sort_desc"),
+            QStringLiteral("bag_set_key"),
+            QStringLiteral("replace_strings"),
+            QStringLiteral("toguid"),
     };
     return set;
 }
@@ -70,6 +104,12 @@ const QSet<QString> &anyParamFunctions()
             QStringLiteral("make_bag"),
             QStringLiteral("make_list_with_nulls"),
             QStringLiteral("make_bag_if"),
+            QStringLiteral("array_shift_left"),
+            QStringLiteral("array_shift_right"),
+            QStringLiteral("array_iff"),
+            QStringLiteral("array_iif"),
+            QStringLiteral("bag_set_key"),
+            QStringLiteral("toguid"),
     };
     return set;
 }
@@ -496,8 +536,19 @@ QString SqlCompiler::call(const Node &node, const Env &env)
             refuse(QStringLiteral("pack_all() cannot be compiled here"), node);
         return packColumns(*env.row, env);
     }
+    // hash() takes the bytes Microsoft's pages show: a string's UTF-8, a long's, datetime's or
+    // timespan's eight bytes. Which bytes an int, real, bool or guid gives is not shown.
+    if ((name == u"hash" || name == u"hash_xxhash64") && node.count() >= 1
+        && !(typeOf(*node.kid(0)) == T::String || typeOf(*node.kid(0)) == T::Long
+             || typeOf(*node.kid(0)) == T::DateTime || typeOf(*node.kid(0)) == T::TimeSpan))
+        refuse(QStringLiteral("%1() of a %2 value cannot be compiled exactly (Kusto's pages show "
+                              "the hash of a string, a long and a datetime); convert it with "
+                              "tostring() or tolong()")
+                       .arg(name, kqlTypeName(typeOf(*node.kid(0)))),
+               *node.kid(0));
     // Every other function is its kql_ namesake, when the runtime has it with this many arguments.
     static const QHash<QString, QString> aliases = {
+            {QStringLiteral("hash_xxhash64"), QStringLiteral("hash")},
             {QStringLiteral("extractjson"), QStringLiteral("extract_json")},
             {QStringLiteral("pack_dictionary"), QStringLiteral("bag_pack")},
             {QStringLiteral("unicode_codepoints_to_string"), QStringLiteral("make_string")},

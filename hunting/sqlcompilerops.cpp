@@ -221,8 +221,27 @@ Rel SqlCompiler::applyOperator(const Node &node, const Rel &in)
         refuse(QStringLiteral("'evaluate %1()' cannot be compiled to SQL yet")
                        .arg(node.kid(0)->text),
                node);
-    case NodeKind::OpSample:
-        refuse(QStringLiteral("'sample' cannot be compiled to SQL yet"), node);
+    case NodeKind::OpSample: {
+        // Up to N rows drawn at random, in no order (Kusto's sample).
+        if (in.partitioned)
+            refuse(QStringLiteral("'sample' inside mv-apply's subquery cannot be compiled to SQL"),
+                   node);
+        Env none;
+        QStringList columns;
+        for (const Column &c : in.schema)
+            columns.append(quote(c.name));
+        if (in.ingest)
+            columns.append(QStringLiteral("\"_vigil_ingested\""));
+        Rel out = in;
+        out.tableName.clear();
+        out.sortSource.clear();
+        out.sortKeys.clear();
+        out.ordered = false;
+        out.cte = addCte(
+                QStringLiteral("SELECT %1 FROM %2 ORDER BY random() LIMIT max(%3, 0)")
+                        .arg(columns.join(QLatin1String(", ")), in.cte, expr(*node.kid(0), none)));
+        return out;
+    }
     case NodeKind::OpGetSchema: {
         // One row per input column: its name, position, .NET type and KQL type.
         static const QHash<KqlType, QString> dataTypes = {

@@ -916,6 +916,23 @@ add("mut2",
     "print a = url_encode(dynamic('a'))",
 )
 
+# The siblings of units U1, U2, U5 and U8 the runtime gained (docs/KQL.md, "Microsoft's examples").
+add("siblings2",
+    "print a = sin(1), b = cos(1), c = tan(1), d = asin(0.5), e = acos(0.5), f = atan(1), g = atan2(1, 2), h = cot(1)",
+    "print a = degrees(pi()), b = radians(180), c = gamma(5), d = loggamma(5), e = exp2(3), f = exp10(2), g = isinf(1.0)",
+    "print a = toguid('0123456789abcdef0123456789abcdef'), b = make_timespan(1, 12, 30, 55), c = make_timespan(2, 30)",
+    "print t = make_timespan(1, 12, 30, 55.123)",
+    "print a = hash('World'), b = hash('World', 100), c = hash(datetime(2015-01-01)), d = hash_xxhash64('World')",
+    "print a = parse_ipv4_mask('127.0.0.1', 24), b = url_encode_component('a b'), c = isascii('x'), d = isutf8('x'), e = regex_quote('a.b'), f = translate('a', 'b', 'abc')",
+    "print a = replace_strings('abc', dynamic(['a']), dynamic(['x']))",
+    "print a = array_sum(dynamic([1, 2])), b = array_rotate_left(dynamic([1, 2]), 1), c = array_rotate_right(dynamic([1, 2]), 1), d = array_shift_left(dynamic([1, 2]), 1), e = array_shift_right(dynamic([1, 2]), 1, 0)",
+    "print a = array_iff(dynamic([true, false]), dynamic([1, 2]), dynamic([3, 4])), b = array_iif(dynamic([1, 0]), 'y', 'n'), c = zip(dynamic([1]), dynamic([2]), dynamic([3]))",
+    "print a = array_sort_asc(dynamic([2, 1])), b = array_sort_desc(dynamic([2, 1]), false), c = bag_set_key(dynamic({}), 'k', 1)",
+    "print array_sort_asc(dynamic([2, 1]), dynamic(['b', 'a']))",
+    "DeviceProcessEvents | sample 10 | project FileName, h = hash(SHA256, 16)",
+    "DeviceProcessEvents | where hash(DeviceId, 10) == 0 | summarize count() by DeviceName",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 entries = []
 if out.exists():

@@ -373,6 +373,250 @@ void arrayReverseFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultJson(ctx, j);
 }
 
+/**
+ * toguid(value): the first 32 hexadecimal digits of the text, with hyphens allowed only where a
+ * GUID has them (after the 8th, 12th, 16th and 20th digit); what follows them is ignored; null
+ * when there are not 32 such digits (Microsoft's page). Written in lower case with hyphens.
+ */
+void toGuidFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson value = anyArg(argv[0]);
+    if (!value.isString()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::string digits;
+    for (const char c : value.text) {
+        if (digits.size() == 32)
+            break;
+        if (c == '-') {
+            const size_t n = digits.size();
+            if (n == 8 || n == 12 || n == 16 || n == 20)
+                continue;
+            sqlite3_result_null(ctx);
+            return;
+        }
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (!hex) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        digits += char(c >= 'A' && c <= 'F' ? c - 'A' + 'a' : c);
+    }
+    if (digits.size() != 32) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const std::string guid = digits.substr(0, 8) + '-' + digits.substr(8, 4) + '-'
+                             + digits.substr(12, 4) + '-' + digits.substr(16, 4) + '-'
+                             + digits.substr(20);
+    resultText(ctx, guid);
+}
+
+/** array_sum(array): the sum of its numbers as a real; null when an element is not a number
+ *  (Microsoft's page), 0 for an empty array. */
+void arraySumFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    if (!j.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    double sum = 0;
+    for (const KqlJson &item : j.items) {
+        if (!item.isNumber()) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        sum += item.kind == KqlJson::Kind::Long ? double(item.integer) : item.real;
+    }
+    resultReal(ctx, sum);
+}
+
+/** array_rotate_left(array, n) and array_rotate_right: a negative n turns the other way. */
+template<bool Left>
+void arrayRotateFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    KqlJson j = dynamicArg(argv[0]);
+    const auto n = longArg(argv[1]);
+    if (!j.isArray() || !n) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const qint64 size = qint64(j.items.size());
+    if (size > 0) {
+        qint64 by = *n % size; // |by| < size, so negating it cannot overflow
+        if (!Left)
+            by = -by;
+        if (by < 0)
+            by += size;
+        std::rotate(j.items.begin(), j.items.begin() + by, j.items.end());
+    }
+    resultJson(ctx, j);
+}
+
+/**
+ * array_shift_left(array, n[, default]) and array_shift_right: the elements move n places (a
+ * negative n the other way) and the places left empty take default: null, or "" when every
+ * element is a string (Microsoft's page: "null or an empty string depending on the type of
+ * elements").
+ */
+template<bool Left>
+void arrayShiftFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const KqlJson j = dynamicArg(argv[0]);
+    const auto n = longArg(argv[1]);
+    if (!j.isArray() || !n) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    KqlJson fill;
+    if (argc > 2) {
+        fill = anyArg(argv[2]);
+    } else if (!j.items.empty()
+               && std::all_of(j.items.begin(), j.items.end(),
+                              [](const KqlJson &item) { return item.isString(); })) {
+        fill = KqlJson::fromString({});
+    }
+    const qint64 size = qint64(j.items.size());
+    const qint64 clamped = std::clamp(*n, -size, size); // beyond the size all is fill
+    const qint64 by = Left ? clamped : -clamped;
+    KqlJson out = KqlJson::array();
+    out.items.reserve(size_t(size));
+    for (qint64 i = 0; i < size; ++i) {
+        const qint64 from = i + by;
+        out.items.push_back(from >= 0 && from < size ? j.items[size_t(from)] : fill);
+    }
+    resultJson(ctx, out);
+}
+
+/**
+ * array_iff(conditions, when_true, when_false): per condition (a bool, or a number: true when
+ * not 0; anything else gives null) the element at that place of when_true or when_false, or
+ * the value itself when it is not an array; a missing element is null (Microsoft's page).
+ */
+void arrayIffFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const KqlJson conditions = dynamicArg(argv[0]);
+    if (!conditions.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const KqlJson whenTrue = anyArg(argv[1]);
+    const KqlJson whenFalse = anyArg(argv[2]);
+    const auto pick = [](const KqlJson &from, size_t i) {
+        if (!from.isArray())
+            return from;
+        return i < from.items.size() ? from.items[i] : KqlJson::null();
+    };
+    KqlJson out = KqlJson::array();
+    for (size_t i = 0; i < conditions.items.size(); ++i) {
+        const KqlJson &c = conditions.items[i];
+        std::optional<bool> truth;
+        if (c.kind == KqlJson::Kind::Bool)
+            truth = c.boolean;
+        else if (c.kind == KqlJson::Kind::Long)
+            truth = c.integer != 0;
+        else if (c.kind == KqlJson::Kind::Real)
+            truth = c.real != 0;
+        out.items.push_back(!truth ? KqlJson::null() : pick(*truth ? whenTrue : whenFalse, i));
+    }
+    resultJson(ctx, out);
+}
+
+/** zip(a, b, …): one array per position, as long as the longest; a missing element is null. */
+void zipFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    std::vector<KqlJson> arrays;
+    size_t longest = 0;
+    for (int i = 0; i < argc; ++i) {
+        arrays.push_back(dynamicArg(argv[i]));
+        if (!arrays.back().isArray()) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        longest = std::max(longest, arrays.back().items.size());
+    }
+    KqlJson out = KqlJson::array();
+    for (size_t k = 0; k < longest; ++k) {
+        KqlJson row = KqlJson::array();
+        for (const KqlJson &a : arrays)
+            row.items.push_back(k < a.items.size() ? a.items[k] : KqlJson::null());
+        out.items.push_back(std::move(row));
+    }
+    resultJson(ctx, out);
+}
+
+/** The order of array_sort_asc(): numbers, then strings (ordinal), then bools, then the rest,
+ *  each kept in its place among equals. */
+int sortRank(const KqlJson &v)
+{
+    switch (v.kind) {
+    case KqlJson::Kind::Long:
+    case KqlJson::Kind::Real:
+        return 0;
+    case KqlJson::Kind::String:
+        return 1;
+    case KqlJson::Kind::Bool:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+bool sortsBefore(const KqlJson &a, const KqlJson &b)
+{
+    const int ra = sortRank(a);
+    const int rb = sortRank(b);
+    if (ra != rb)
+        return ra < rb;
+    if (ra == 0) {
+        if (a.kind == KqlJson::Kind::Long && b.kind == KqlJson::Kind::Long)
+            return a.integer < b.integer;
+        const double x = a.kind == KqlJson::Kind::Long ? double(a.integer) : a.real;
+        const double y = b.kind == KqlJson::Kind::Long ? double(b.integer) : b.real;
+        return x < y;
+    }
+    if (ra == 1)
+        return a.text < b.text;
+    if (ra == 2)
+        return !a.boolean && b.boolean;
+    return false;
+}
+
+/**
+ * array_sort_asc(array[, nulls_last]) and array_sort_desc: one array (the binder refuses
+ * several); nulls last unless nulls_last is false. Mixed types sort as Microsoft's page lists
+ * them: numbers first, then strings, then the rest (descending reverses the order of values,
+ * not of the kinds).
+ */
+template<bool Ascending>
+void arraySortFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    KqlJson j = dynamicArg(argv[0]);
+    if (!j.isArray()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const bool nullsLast = argc < 2 || isNull(argv[1]) || sqlite3_value_int(argv[1]) != 0;
+    std::vector<KqlJson> nulls;
+    std::vector<KqlJson> values;
+    for (KqlJson &item : j.items)
+        (item.isNull() ? nulls : values).push_back(std::move(item));
+    std::stable_sort(values.begin(), values.end(), [](const KqlJson &a, const KqlJson &b) {
+        if (!Ascending && sortRank(a) == sortRank(b))
+            return sortsBefore(b, a);
+        return sortsBefore(a, b);
+    });
+    j.items.clear();
+    if (!nullsLast)
+        j.items = nulls;
+    j.items.insert(j.items.end(), values.begin(), values.end());
+    if (nullsLast)
+        j.items.insert(j.items.end(), nulls.begin(), nulls.end());
+    resultJson(ctx, j);
+}
+
 /** array_index_of(array, value[, start[, length[, occurrence]]]): index or -1. */
 void arrayIndexOfFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -606,6 +850,46 @@ void bagHasKeyFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 }
 
 /**
+ * bag_set_key(bag, key, value): sets a key of the first level, or a nested one in JSONPath
+ * notation ($.key2.prop1), making the levels that are missing; null when bag is not a property
+ * bag, or when a level on the way holds something else than a bag (the page does not say).
+ */
+void bagSetKeyFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    KqlJson bag = dynamicArg(argv[0]);
+    const std::string_view key = text(argv[1]);
+    if (!bag.isObject()) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    std::vector<std::string> names;
+    if (!key.empty() && key.front() == '$') {
+        const auto path = memberPath(key);
+        if (!path || path->empty()) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        names = *path;
+    } else {
+        names.emplace_back(key);
+    }
+    KqlJson *node = &bag;
+    for (size_t i = 0; i + 1 < names.size(); ++i) {
+        if (!node->member(names[i]))
+            node->setMember(names[i], KqlJson::object());
+        auto it = std::find_if(node->members.begin(), node->members.end(),
+                               [&](const auto &m) { return m.first == names[i]; });
+        if (!it->second.isObject()) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        node = &it->second;
+    }
+    node->setMember(names.back(), anyArg(argv[2]));
+    resultJson(ctx, bag);
+}
+
+/**
  * bag_remove_keys(bag, keys): Microsoft's page: keys of the first level, or of a nested level
  * written in JSONPath notation ($.key2.prop1); array indexing is not supported (such a key
  * removes nothing).
@@ -836,6 +1120,22 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_array_concat", -1, arrayConcatFn},
             {"kql_array_slice", 3, arraySliceFn},
             {"kql_array_reverse", 1, arrayReverseFn},
+            {"kql_array_sum", 1, arraySumFn},
+            {"kql_toguid", 1, toGuidFn},
+            {"kql_array_rotate_left", 2, arrayRotateFn<true>},
+            {"kql_array_rotate_right", 2, arrayRotateFn<false>},
+            {"kql_array_shift_left", 2, arrayShiftFn<true>},
+            {"kql_array_shift_left", 3, arrayShiftFn<true>},
+            {"kql_array_shift_right", 2, arrayShiftFn<false>},
+            {"kql_array_shift_right", 3, arrayShiftFn<false>},
+            {"kql_array_iff", 3, arrayIffFn},
+            {"kql_array_iif", 3, arrayIffFn},
+            {"kql_zip", -1, zipFn},
+            {"kql_array_sort_asc", 1, arraySortFn<true>},
+            {"kql_array_sort_asc", 2, arraySortFn<true>},
+            {"kql_array_sort_desc", 1, arraySortFn<false>},
+            {"kql_array_sort_desc", 2, arraySortFn<false>},
+            {"kql_bag_set_key", 3, bagSetKeyFn},
             {"kql_array_index_of", -1, arrayIndexOfFn},
             {"kql_set_has_element", 2, setHasElementFn},
             {"kql_set_union", -1, setFn<SetOp::Union>},

@@ -13,6 +13,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <numbers>
 #include <vector>
 
 namespace Vigil::KqlSqlite {
@@ -122,6 +123,152 @@ double exp10Of(double x)
 double signOf(double x)
 {
     return x > 0 ? 1 : x < 0 ? -1 : 0;
+}
+
+double degreesOf(double radians)
+{
+    return radians * 180.0 / std::numbers::pi;
+}
+
+double radiansOf(double degrees)
+{
+    return degrees * std::numbers::pi / 180.0;
+}
+
+double cotOf(double x)
+{
+    return 1.0 / std::tan(x);
+}
+
+double gammaOf(double x)
+{
+    return std::tgamma(x);
+}
+
+double logGammaOf(double x)
+{
+    return std::lgamma(x);
+}
+
+/** XXH64 with seed 0 (the xxHash specification). */
+quint64 xxHash64(std::string_view bytes)
+{
+    constexpr quint64 p1 = 11400714785074694791ULL;
+    constexpr quint64 p2 = 14029467366897019727ULL;
+    constexpr quint64 p3 = 1609587929392839161ULL;
+    constexpr quint64 p4 = 9650029242287828579ULL;
+    constexpr quint64 p5 = 2870177450012600261ULL;
+    const auto rotl = [](quint64 x, int r) { return (x << r) | (x >> (64 - r)); };
+    const auto read64 = [&](size_t i) {
+        quint64 v = 0;
+        for (int k = 7; k >= 0; --k)
+            v = (v << 8) | static_cast<unsigned char>(bytes[i + size_t(k)]);
+        return v;
+    };
+    const auto read32 = [&](size_t i) {
+        quint64 v = 0;
+        for (int k = 3; k >= 0; --k)
+            v = (v << 8) | static_cast<unsigned char>(bytes[i + size_t(k)]);
+        return v;
+    };
+    const auto round = [&](quint64 acc, quint64 input) { return rotl(acc + input * p2, 31) * p1; };
+    const auto merge = [&](quint64 acc, quint64 v) { return (acc ^ round(0, v)) * p1 + p4; };
+    const size_t n = bytes.size();
+    size_t i = 0;
+    quint64 h = 0;
+    if (n >= 32) {
+        quint64 v1 = p1 + p2;
+        quint64 v2 = p2;
+        quint64 v3 = 0;
+        quint64 v4 = quint64(0) - p1;
+        for (; i + 32 <= n; i += 32) {
+            v1 = round(v1, read64(i));
+            v2 = round(v2, read64(i + 8));
+            v3 = round(v3, read64(i + 16));
+            v4 = round(v4, read64(i + 24));
+        }
+        h = rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18);
+        h = merge(merge(merge(merge(h, v1), v2), v3), v4);
+    } else {
+        h = p5;
+    }
+    h += quint64(n);
+    for (; i + 8 <= n; i += 8)
+        h = rotl(h ^ round(0, read64(i)), 27) * p1 + p4;
+    if (i + 4 <= n) {
+        h = rotl(h ^ (read32(i) * p1), 23) * p2 + p3;
+        i += 4;
+    }
+    for (; i < n; ++i)
+        h = rotl(h ^ (static_cast<unsigned char>(bytes[i]) * p5), 11) * p1;
+    h ^= h >> 33;
+    h *= p2;
+    h ^= h >> 29;
+    h *= p3;
+    h ^= h >> 32;
+    return h;
+}
+
+/**
+ * hash(source[, mod]) and hash_xxhash64(): XXH64 of a string's UTF-8 bytes, or of a long's,
+ * datetime's or timespan's 8 bytes (ticks for the last two), little-endian, as Microsoft's pages'
+ * examples give them ("World" and datetime(2015-01-01)); with mod, the unsigned hash modulo mod.
+ * The compiler refuses the other types, whose bytes the pages do not show.
+ */
+void hashFn64(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    quint64 h = 0;
+    switch (sqlite3_value_type(argv[0])) {
+    case SQLITE_NULL:
+        sqlite3_result_null(ctx);
+        return;
+    case SQLITE_INTEGER: {
+        const auto v = quint64(sqlite3_value_int64(argv[0]));
+        char bytes[8];
+        for (int k = 0; k < 8; ++k)
+            bytes[k] = char((v >> (8 * k)) & 0xFF);
+        h = xxHash64(std::string_view(bytes, 8));
+        break;
+    }
+    default:
+        h = xxHash64(text(argv[0]));
+        break;
+    }
+    if (argc > 1) {
+        const auto mod = longArg(argv[1]);
+        if (!mod || *mod <= 0) {
+            sqlite3_result_null(ctx);
+            return;
+        }
+        sqlite3_result_int64(ctx, qint64(h % quint64(*mod)));
+        return;
+    }
+    sqlite3_result_int64(ctx, qint64(h));
+}
+
+void piFn(sqlite3_context *ctx, int, sqlite3_value **)
+{
+    resultReal(ctx, std::numbers::pi);
+}
+
+void atan2Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto y = realArg(argv[0]);
+    const auto x = realArg(argv[1]);
+    if (y && x)
+        resultReal(ctx, std::atan2(*y, *x));
+    else
+        sqlite3_result_null(ctx);
+}
+
+// isinf(): true for an infinite real. NaN has no value of its own in the store (SQLite keeps it
+// as NULL), which is why isnan() and isfinite() are not offered.
+void isInfFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (const auto v = realArg(argv[0]))
+        resultBool(ctx, std::isinf(*v));
+    else
+        sqlite3_result_null(ctx);
 }
 
 void absFn(sqlite3_context *ctx, int, sqlite3_value **argv)
@@ -332,6 +479,20 @@ void parseIpv4Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
         sqlite3_result_int64(ctx, qint64(ip->address & mask(ip->prefix)));
     else
         sqlite3_result_null(ctx);
+}
+
+/** parse_ipv4_mask(ip, prefix): the address masked by the smaller of its own /prefix and the
+ *  argument (0..32), as a long; null when either is not valid (Microsoft's page). */
+void parseIpv4MaskFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto ip = parseIpv4(text(argv[0]));
+    const auto prefix = longArg(argv[1]);
+    if (!ip || !prefix || *prefix < 0 || *prefix > 32) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const int bits = std::min(ip->prefix, int(*prefix));
+    sqlite3_result_int64(ctx, qint64(ip->address & mask(bits)));
 }
 
 /**
@@ -582,6 +743,22 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_log2", 1, realFn<std::log2>, true},
             {"kql_log10", 1, realFn<std::log10>, true},
             {"kql_sign", 1, realFn<signOf>, true},
+            {"kql_sin", 1, realFn<std::sin>, true},
+            {"kql_cos", 1, realFn<std::cos>, true},
+            {"kql_tan", 1, realFn<std::tan>, true},
+            {"kql_asin", 1, realFn<std::asin>, true},
+            {"kql_acos", 1, realFn<std::acos>, true},
+            {"kql_atan", 1, realFn<std::atan>, true},
+            {"kql_atan2", 2, atan2Fn, true},
+            {"kql_cot", 1, realFn<cotOf>, true},
+            {"kql_degrees", 1, realFn<degreesOf>, true},
+            {"kql_radians", 1, realFn<radiansOf>, true},
+            {"kql_pi", 0, piFn, true},
+            {"kql_gamma", 1, realFn<gammaOf>, true},
+            {"kql_loggamma", 1, realFn<logGammaOf>, true},
+            {"kql_isinf", 1, isInfFn, true},
+            {"kql_hash", 1, hashFn64, true},
+            {"kql_hash", 2, hashFn64, true},
             {"kql_rand", 0, randFn, false},
             {"kql_rand", 1, randFn, false},
             {"kql_new_guid", 0, newGuidFn, false},
@@ -592,6 +769,7 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_binary_shift_right", 2, binaryFn<Bin::ShiftRight>, true},
             {"kql_binary_not", 1, binaryNotFn, true},
             {"kql_parse_ipv4", 1, parseIpv4Fn, true},
+            {"kql_parse_ipv4_mask", 2, parseIpv4MaskFn, true},
             {"kql_ipv4_is_private", 1, ipv4IsPrivateFn, true},
             {"kql_ipv4_compare", -1, ipv4CompareFn, true},
             {"kql_ipv4_is_match", -1, ipv4IsMatchFn, true},

@@ -20,7 +20,9 @@ int hexValue(char c)
     return -1;
 }
 
-/** url_encode: .NET's HttpUtility.UrlEncode (lower-case hex, space as '+'). */
+/** url_encode: .NET's HttpUtility.UrlEncode (lower-case hex, space as '+');
+ *  url_encode_component: the same with a space as %20 (Microsoft's page). */
+template<bool Component>
 void urlEncodeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     static constexpr char hex[] = "0123456789abcdef";
@@ -31,7 +33,7 @@ void urlEncodeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
             || c == '_' || c == '.' || c == '!' || c == '*' || c == '(' || c == ')') {
             out += char(c);
         } else if (c == ' ') {
-            out += '+';
+            out += Component ? "%20" : "+";
         } else {
             out += '%';
             out += hex[c >> 4];
@@ -403,7 +405,8 @@ int registerParseFunctions(sqlite3 *db, Context *c)
         ScalarFn fn;
     };
     static constexpr Entry entries[] = {
-            {"kql_url_encode", 1, urlEncodeFn},
+            {"kql_url_encode", 1, urlEncodeFn<false>},
+            {"kql_url_encode_component", 1, urlEncodeFn<true>},
             {"kql_parse_version_key", 1, parseVersionKeyFn},
             {"kql_decimal_tostring", 1, decimalToStringFn},
             {"kql_url_decode", 1, urlDecodeFn},

@@ -292,6 +292,166 @@ void reverseFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     resultText(ctx, KqlText::encode(s));
 }
 
+/** isascii(): every byte of the text below 0x80. */
+void isAsciiFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (isNull(argv[0])) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const std::string s = operandText(argv[0]);
+    resultBool(ctx, std::all_of(s.begin(), s.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+}
+
+/** isutf8(): the text is well-formed UTF-8 (no stray continuation byte, no overlong form, no
+ *  surrogate, nothing above U+10FFFF). */
+void isUtf8Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (isNull(argv[0])) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const std::string s = operandText(argv[0]);
+    static constexpr char32_t least[] = {0, 0x80, 0x800, 0x10000};
+    bool ok = true;
+    size_t i = 0;
+    while (ok && i < s.size()) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        const int extra = lead < 0x80             ? 0
+                          : (lead & 0xE0) == 0xC0 ? 1
+                          : (lead & 0xF0) == 0xE0 ? 2
+                          : (lead & 0xF8) == 0xF0 ? 3
+                                                  : -1;
+        if (extra < 0 || i + size_t(extra) >= s.size()) {
+            ok = false;
+            break;
+        }
+        char32_t cp = extra == 0 ? lead : char32_t(lead & (0x7F >> (extra + 1)));
+        for (int k = 1; ok && k <= extra; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + size_t(k)]);
+            ok = (next & 0xC0) == 0x80;
+            cp = (cp << 6) | (next & 0x3F);
+        }
+        ok = ok && cp >= least[extra] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+        i += size_t(extra) + 1;
+    }
+    resultBool(ctx, ok);
+}
+
+/** regex_quote(): the characters .NET's Regex.Escape escapes (\ * + ? | { [ ( ) ^ $ . # and
+ *  white space), each behind a backslash (a tab as \t, a newline as \n, …). */
+void regexQuoteFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    std::string out;
+    for (const char c : operandText(argv[0])) {
+        switch (c) {
+        case '\\':
+        case '*':
+        case '+':
+        case '?':
+        case '|':
+        case '{':
+        case '[':
+        case '(':
+        case ')':
+        case '^':
+        case '$':
+        case '.':
+        case '#':
+        case ' ':
+            out += '\\';
+            out += c;
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        default:
+            out += c;
+        }
+    }
+    resultText(ctx, out);
+}
+
+/**
+ * translate(searchList, replacementList, source): each character of source found in searchList
+ * (its first place there) becomes the character at that place in replacementList, or the last
+ * one when replacementList is shorter; an empty replacementList removes them (Microsoft's page).
+ */
+void translateFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::u32string search = KqlText::decode(text(argv[0]));
+    const std::u32string replacement = KqlText::decode(text(argv[1]));
+    std::u32string source = KqlText::decode(text(argv[2]));
+    std::u32string out;
+    out.reserve(source.size());
+    for (const char32_t c : source) {
+        const size_t at = search.find(c);
+        if (at == std::u32string::npos)
+            out += c;
+        else if (!replacement.empty())
+            out += replacement[std::min(at, replacement.size() - 1)];
+    }
+    resultText(ctx, KqlText::encode(out));
+}
+
+/**
+ * replace_strings(text, lookups, rewrites): the earlier lookup wins, over the whole text: the
+ * matches of the first lookup are taken first, then those of the second in what is left, and so
+ * on, none overlapping. A lookup that is not a string (or empty) is ignored; a match whose
+ * rewrite is not a string stays as it is, and its text is taken (Microsoft's page).
+ */
+void replaceStringsFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view s = text(argv[0]);
+    const KqlJson lookups = dynamicArg(argv[1]);
+    const KqlJson rewrites = dynamicArg(argv[2]);
+    if (!lookups.isArray() || !rewrites.isArray()) {
+        resultText(ctx, s);
+        return;
+    }
+    std::vector<bool> taken(s.size(), false);
+    std::map<size_t, std::pair<size_t, const KqlJson *>> matches; // start: (length, rewrite)
+    for (size_t i = 0; i < lookups.items.size(); ++i) {
+        const KqlJson &lookup = lookups.items[i];
+        if (!lookup.isString() || lookup.text.empty())
+            continue;
+        const KqlJson *rewrite = i < rewrites.items.size() ? &rewrites.items[i] : nullptr;
+        const size_t n = lookup.text.size();
+        for (size_t pos = s.find(lookup.text); pos != std::string_view::npos;
+             pos = s.find(lookup.text, pos + 1)) {
+            if (std::any_of(taken.begin() + qsizetype(pos), taken.begin() + qsizetype(pos + n),
+                            [](bool t) { return t; }))
+                continue;
+            std::fill(taken.begin() + qsizetype(pos), taken.begin() + qsizetype(pos + n), true);
+            matches[pos] = {n, rewrite};
+            pos += n - 1;
+        }
+    }
+    std::string out;
+    size_t from = 0;
+    for (const auto &[start, match] : matches) {
+        out.append(s.substr(from, start - from));
+        const KqlJson *rewrite = match.second;
+        if (rewrite && rewrite->isString())
+            out.append(rewrite->text);
+        else
+            out.append(s.substr(start, match.first));
+        from = start + match.first;
+    }
+    out.append(s.substr(from));
+    resultText(ctx, out);
+}
+
 void replaceStringFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     const std::string_view s = text(argv[0]);
@@ -624,6 +784,11 @@ int registerStringFunctions(sqlite3 *db, Context *c)
             {"kql_strcat_delim", -1, strcatDelimFn},
             {"kql_strrep", -1, strrepFn},
             {"kql_reverse", 1, reverseFn},
+            {"kql_isascii", 1, isAsciiFn},
+            {"kql_isutf8", 1, isUtf8Fn},
+            {"kql_regex_quote", 1, regexQuoteFn},
+            {"kql_translate", 3, translateFn},
+            {"kql_replace_strings", 3, replaceStringsFn},
             {"kql_replace_string", 3, replaceStringFn},
             {"kql_replace_regex", 3, replaceRegexFn},
             {"kql_extract", 3, extractFn},

@@ -6,7 +6,6 @@
 #include <QString>
 
 #include <cmath>
-#include <limits>
 
 namespace Vigil::KqlSqlite {
 
@@ -436,6 +435,36 @@ void toTimeSpanFn(sqlite3_context *ctx, int, sqlite3_value **argv)
         sqlite3_result_null(ctx);
 }
 
+/**
+ * make_timespan(hour, minute[, second]) and make_timespan(day, hour, minute, second): null when a
+ * part is missing or outside its range (hour 0-23, minute 0-59, second 0 to under 60, a day not
+ * negative), as Microsoft's page gives the ranges; the second may have a fraction.
+ */
+void makeTimeSpanFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const int first = argc == 4 ? 1 : 0; // where the hour is
+    const std::optional<qint64> day = argc == 4 ? longArg(argv[0]) : std::optional<qint64>(0);
+    const auto hour = longArg(argv[first]);
+    const auto minute = longArg(argv[first + 1]);
+    const std::optional<double> second
+            = argc > first + 2 ? realArg(argv[first + 2]) : std::optional<double>(0.0);
+    if (argc < 2 || argc > 4 || !day || !hour || !minute || !second || *day < 0 || *day > 10675199
+        || *hour < 0 || *hour > 23 || *minute < 0 || *minute > 59
+        || !(*second >= 0 && *second < 60)) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const qint64 whole = ((*day * 24 + *hour) * 60 + *minute) * 60;
+    qint64 ticks = 0;
+    if (__builtin_mul_overflow(whole, TicksPerSecond, &ticks)
+        || __builtin_add_overflow(ticks, std::llround(*second * double(TicksPerSecond)),
+                                  &ticks)) { // beyond the longest timespan
+        sqlite3_result_null(ctx);
+        return;
+    }
+    sqlite3_result_int64(ctx, ticks);
+}
+
 template<qint64 PerUnitNumerator, qint64 PerUnitDenominator>
 void unixTimeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
@@ -530,6 +559,9 @@ int registerTimeFunctions(sqlite3 *db, Context *c)
             {"kql_todatetime", 1, toDateTimeFn, true},
             {"kql_totimespan", 1, toTimeSpanFn, true},
             {"kql_unixtime_seconds_todatetime", 1, unixTimeFn<TicksPerSecond, 1>, true},
+            {"kql_make_timespan", 2, makeTimeSpanFn, true},
+            {"kql_make_timespan", 3, makeTimeSpanFn, true},
+            {"kql_make_timespan", 4, makeTimeSpanFn, true},
             {"kql_unixtime_milliseconds_todatetime", 1, unixTimeFn<TicksPerMillisecond, 1>, true},
             {"kql_unixtime_microseconds_todatetime", 1, unixTimeFn<TicksPerMicrosecond, 1>, true},
             {"kql_unixtime_nanoseconds_todatetime", 1, unixTimeFn<1, 100>, true},
