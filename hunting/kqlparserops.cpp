@@ -514,6 +514,9 @@ NodePtr Parser::opMvExpand(NodeKind kind, const Token &at)
         if (peek().kind != TokenKind::Long)
             fail(QStringLiteral("mv-expand limit takes a whole number"), peek().pos);
         op->options.append({QStringLiteral("limit"), take().text});
+    } else if (at.text == u"mvexpand") {
+        // The legacy spelling's default row limit (Microsoft's mv-expand page).
+        op->options.append({QStringLiteral("limit"), QStringLiteral("128")});
     }
     if (kind == NodeKind::OpMvApply) {
         if (!acceptWord(L("on")))

@@ -174,6 +174,8 @@ public:
     Rel unionOf(const Node &op, const Rel *input);
     Rel mvExpand(const Node &op, const Rel &in, const RowSchema *expanded = nullptr);
     Rel mvExpandZip(const Node &op, const Rel &in, const RowSchema *expanded);
+    /** mv-expand's and mv-apply's `limit N` as SQL text (at least 0), or "" without one. */
+    QString rowLimit(const Node &op) const;
     Rel mvApply(const Node &op, const Rel &in);
     /** evaluate pivot(): one row per key, one count() column per value of the pivot column. */
     Rel pivot(const Node &op, const Rel &in);

@@ -278,8 +278,6 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expa
     }
     if (!item)
         refuse(QStringLiteral("mv-expand needs a column"), node);
-    if (!node.option(QStringLiteral("limit")).isEmpty())
-        refuse(QStringLiteral("mv-expand limit cannot be compiled to SQL yet"), node);
     if (items > 1)
         return mvExpandZip(node, in, expandedSchema);
     const Env env{&in.schema, QString(), in.ingest, false};
@@ -357,11 +355,20 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expa
             columns.append(QStringLiteral("_e.") + quote(c.name));
     }
     // Text that is not JSON is a JSON string (the kql_ functions' rule).
+    // limit N: the first N elements of each value (their index below N).
+    const QString limited
+            = rowLimit(node).isEmpty()
+                      ? QString()
+                      : QStringLiteral(" WHERE coalesce(CASE WHEN json_type(_e.\"_vigil_v\") = "
+                                       "'object' THEN (SELECT count(*) FROM json_each(_e."
+                                       "\"_vigil_v\") AS x WHERE x.id < je.id) ELSE je.key END, "
+                                       "0) < %1")
+                                .arg(rowLimit(node));
     out.cte = addCte(
             QStringLiteral("SELECT %1%2 FROM (SELECT *, %3 AS \"_vigil_v\" FROM %4) AS _e, "
                            "json_each(CASE WHEN _e.\"_vigil_v\" IS NULL THEN '[null]' "
                            "WHEN json_valid(_e.\"_vigil_v\") THEN _e.\"_vigil_v\" ELSE "
-                           "json_quote(_e.\"_vigil_v\") END) AS je")
+                           "json_quote(_e.\"_vigil_v\") END) AS je%5")
                     .arg(columns.join(QLatin1String(", ")),
                          QString((in.ingest ? QStringLiteral(", _e.\"_vigil_ingested\"")
                                             : QString())
@@ -371,10 +378,22 @@ Rel SqlCompiler::mvExpand(const Node &node, const Rel &in, const RowSchema *expa
                                             ", row_number() OVER (ORDER BY _e.\"_vigil_ord\", "
                                             "je.id) AS \"_vigil_ord\"")
                                                : QString())),
-                         value, in.cte));
+                         value, in.cte, limited));
     // After a sort, the rows of one input row follow it, in the order of its elements.
     out.ordered = in.ordered;
     return out;
+}
+
+QString SqlCompiler::rowLimit(const Node &node) const
+{
+    const QString text = node.option(QStringLiteral("limit"));
+    if (text.isEmpty())
+        return {};
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok, 0);
+    if (!ok)
+        refuse(QStringLiteral("the limit of mv-expand is not a number Vigil can read"), node);
+    return QString::number(std::max<qint64>(n, 0));
 }
 
 Rel SqlCompiler::mvExpandZip(const Node &node, const Rel &in, const RowSchema *expandedSchema)
@@ -510,10 +529,13 @@ Rel SqlCompiler::mvExpandZip(const Node &node, const Rel &in, const RowSchema *e
                     "SELECT %1%2 FROM (SELECT _e.*, %3 AS \"_vigil_i\", je.id AS \"_vigil_j\" "
                     "FROM (SELECT *, (CASE %4 END) AS \"_vigil_d\" FROM (SELECT *, %5 FROM "
                     "%6)) AS _e, json_each(CASE WHEN json_type(%7) IN ('array', 'object') "
-                    "THEN %7 ELSE '[null]' END) AS je) AS _f")
+                    "THEN %7 ELSE '[null]' END) AS je) AS _f%8")
                     .arg(columns.join(QLatin1String(", ")), hidden, driverIndex,
                          picks.join(QLatin1Char(' ')), values.join(QLatin1String(", ")), in.cte,
-                         driver));
+                         driver,
+                         rowLimit(node).isEmpty() ? QString()
+                                                  : QStringLiteral(" WHERE coalesce(%1, 0) < %2")
+                                                            .arg(index, rowLimit(node))));
     return out;
 }
 

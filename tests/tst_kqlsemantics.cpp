@@ -1018,6 +1018,19 @@ void TestKqlSemantics::unitSiblingsFollowTheirPages()
     CHECK_ROWS(QStringLiteral("print a = sin(pi() / 2), b = atan2(0, -1), c = degrees(pi()), "
                               "d = gamma(5), e = exp2(3), f = exp10(2), g = isinf(1.0 / 0.0)"),
                (Rows{{"1", "3.14159265358979", "180", "24", "8", "100", "true"}}));
+    // mv-expand's and mv-apply's limit: at most N rows per input row (the first N elements);
+    // the legacy spelling mvexpand has a limit of 128 (Microsoft's mv-expand page).
+    CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3, 4]), b = dynamic({'a': 1, 'b': 2, 'c': "
+                              "3}) | mv-expand x limit 2 | mv-expand b limit 1 | project x, b"),
+               (Rows{{"1", "{\"a\":1}"}, {"2", "{\"a\":1}"}}));
+    CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3]), y = dynamic(['a', 'b', 'c', 'd']) | "
+                              "mv-expand x, y limit 3 | count"),
+               (Rows{{"3"}}));
+    CHECK_ROWS(QStringLiteral("print x = range(1, 200) | mvexpand x | count"), (Rows{{"128"}}));
+    CHECK_ROWS(QStringLiteral("print x = range(1, 200) | mv-expand x | count"), (Rows{{"200"}}));
+    CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3]) | mv-apply x limit 2 on (summarize s "
+                              "= sum(tolong(x)))"),
+               (Rows{{"3"}}));
     // sample: N rows of the input (which ones is chance), all when there are fewer.
     CHECK_ROWS(QStringLiteral("range x from 1 to 100 step 1 | sample 5 | count"), (Rows{{"5"}}));
     CHECK_SET(QStringLiteral("range x from 1 to 3 step 1 | sample 10"),
@@ -1331,11 +1344,11 @@ void TestKqlSemantics::huntRefusalHasPosition()
     const QJsonObject error = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(error.value(QStringLiteral("line")).toInt(), 2);
     // Accepted by the front end, refused by the compiler: the same exit code, its position.
-    const Run compile = vigilctl(
-            {QStringLiteral("hunt"), QStringLiteral("DeviceProcessEvents | mv-expand a = "
-                                                    "pack_array(1) limit 5")});
+    const Run compile
+            = vigilctl({QStringLiteral("hunt"), QStringLiteral("DeviceProcessEvents | extend q = "
+                                                               "parse_urlquery(FileName)")});
     QCOMPARE(compile.exitCode, 2);
-    QVERIFY2(compile.err.contains("column 23") && compile.err.contains("limit"),
+    QVERIFY2(compile.err.contains("column 34") && compile.err.contains("parse_urlquery"),
              compile.err.constData());
 }
 
