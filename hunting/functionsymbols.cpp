@@ -44,6 +44,8 @@ const QList<std::pair<QLatin1StringView, QStringList>> &supportedByUnit()
               QStringLiteral("format_datetime"),
               QStringLiteral("make_datetime"),
               QStringLiteral("make_timespan"),
+              QStringLiteral("datetime_utc_to_local"),
+              QStringLiteral("datetime_local_to_utc"),
               QStringLiteral("unixtime_seconds_todatetime"),
               QStringLiteral("unixtime_milliseconds_todatetime"),
               QStringLiteral("unixtime_microseconds_todatetime"),

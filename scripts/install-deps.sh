@@ -11,6 +11,8 @@ packages=(
     # geo_info_from_ip_address(): MaxMind DB files (libmaxminddb) and Debian's country database in
     # the legacy GeoIP.dat format (geoip-database, read with libGeoIP)
     libmaxminddb-dev libgeoip-dev geoip-database
+    # datetime_utc_to_local()/datetime_local_to_utc(): the IANA time zones (US/Pacific, …)
+    tzdata
     libgl-dev libglx-dev libvulkan-dev
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei clang-format clang-tidy
     gnome-keyring dbus dbus-x11

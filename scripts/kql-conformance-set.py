@@ -931,6 +931,9 @@ add("siblings2",
     "print array_sort_asc(dynamic([2, 1]), dynamic(['b', 'a']))",
     "DeviceProcessEvents | sample 10 | project FileName, h = hash(SHA256, 16)",
     "DeviceProcessEvents | where hash(DeviceId, 10) == 0 | summarize count() by DeviceName",
+    "DeviceLogonEvents | extend Local = datetime_utc_to_local(Timestamp, 'Europe/Amsterdam'), Back = datetime_local_to_utc(Timestamp, 'US/Pacific') | project Local, Back",
+    "print x = dynamic([1, 2, 3]) | mv-expand x limit 2",
+    "print x = dynamic([1, 2, 3]) | mvexpand x",
 )
 
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"

@@ -1018,6 +1018,31 @@ void TestKqlSemantics::unitSiblingsFollowTheirPages()
     CHECK_ROWS(QStringLiteral("print a = sin(pi() / 2), b = atan2(0, -1), c = degrees(pi()), "
                               "d = gamma(5), e = exp2(3), f = exp10(2), g = isinf(1.0 / 0.0)"),
                (Rows{{"1", "3.14159265358979", "180", "24", "8", "100", "true"}}));
+    // datetime_local_to_utc() and datetime_utc_to_local(): the pages' rows, the spring gap of
+    // Europe/Brussels included (02:00 local, which the clocks skip, is 00:00 UTC); a zone name
+    // that is a path is no zone.
+    CHECK_ROWS(QStringLiteral("datatable(local_dt:datetime, tz:string)[datetime(2020-02-02 "
+                              "20:02:20), 'US/Pacific', datetime(2020-02-02 20:02:20), "
+                              "'America/Chicago', datetime(2020-02-02 20:02:20), 'Europe/Paris', "
+                              "datetime(2020-02-02 20:02:20), '../../etc/passwd'] | project utc = "
+                              "datetime_local_to_utc(local_dt, tz)"),
+               (Rows{{"2020-02-03T04:02:20.0000000Z"},
+                     {"2020-02-03T02:02:20.0000000Z"},
+                     {"2020-02-02T19:02:20.0000000Z"},
+                     {"null"}}));
+    CHECK_ROWS(QStringLiteral("range Local from datetime(2022-03-27 01:00) to datetime(2022-03-27 "
+                              "04:00) step 1h | extend UTC = datetime_local_to_utc(Local, "
+                              "'Europe/Brussels') | extend Back = datetime_utc_to_local(UTC, "
+                              "'Europe/Brussels') | project UTC, diff = Local - Back"),
+               (Rows{{"2022-03-27T00:00:00.0000000Z", "00:00:00"},
+                     {"2022-03-27T00:00:00.0000000Z", "01:00:00"},
+                     {"2022-03-27T01:00:00.0000000Z", "00:00:00"},
+                     {"2022-03-27T02:00:00.0000000Z", "00:00:00"}}));
+    CHECK_ROWS(QStringLiteral("print dt = datetime(2022-07-11 22:18:48.4678620) | project p = "
+                              "datetime_utc_to_local(dt, 'US/Pacific'), diff = "
+                              "datetime_utc_to_local(dt, 'US/Pacific') - datetime_utc_to_local(dt, "
+                              "'Australia/Canberra')"),
+               (Rows{{"2022-07-11T15:18:48.4678620Z", "-17:00:00"}}));
     // mv-expand's and mv-apply's limit: at most N rows per input row (the first N elements);
     // the legacy spelling mvexpand has a limit of 128 (Microsoft's mv-expand page).
     CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3, 4]), b = dynamic({'a': 1, 'b': 2, 'c': "

@@ -3,8 +3,12 @@
 #include "kqlsqlitesupport.h"
 #include "kqltime.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QString>
+#include <QTimeZone>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Vigil::KqlSqlite {
@@ -465,6 +469,78 @@ void makeTimeSpanFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int64(ctx, ticks);
 }
 
+/** The time zone of an IANA name (Kusto's timezone page lists those), kept per thread; an
+ *  invalid zone for a name the system does not have. */
+const QTimeZone &timeZoneNamed(std::string_view name)
+{
+    thread_local QHash<QByteArray, QTimeZone> zones;
+    const QByteArray key(name.data(), qsizetype(name.size()));
+    auto it = zones.find(key);
+    if (it == zones.end()) {
+        if (zones.size() > 1000)
+            zones.clear();
+        // Names as the tz database writes them (US/Pacific, Etc/GMT+5), never a path.
+        const bool plain = !key.isEmpty() && !key.startsWith('/') && !key.contains("..")
+                           && std::all_of(key.begin(), key.end(), [](char c) {
+                                  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                                         || (c >= '0' && c <= '9') || c == '_' || c == '-'
+                                         || c == '+' || c == '/';
+                              });
+        it = zones.insert(key, plain ? QTimeZone(key) : QTimeZone());
+    }
+    return *it;
+}
+
+/** The zone's offset from UTC, in ticks, at the UTC instant `utc` (ticks). */
+qint64 offsetAt(const QTimeZone &zone, qint64 utc)
+{
+    const qint64 seconds = (utc - UnixEpochTicks) / TicksPerSecond;
+    return qint64(zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc())))
+           * TicksPerSecond;
+}
+
+/**
+ * datetime_utc_to_local(utc, zone) and datetime_local_to_utc(local, zone): the wall-clock time
+ * of a UTC instant in an IANA zone, and back. A local time the clocks skip (the spring gap)
+ * takes the offset after the change, as Microsoft's page shows for Europe/Brussels (02:00 on
+ * 2022-03-27 is 00:00 UTC); a local time that happens twice takes the earlier instant. Null for
+ * a zone the system does not know.
+ */
+template<bool ToLocal>
+void timeZoneFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const auto ticks = longArg(argv[0]);
+    const QTimeZone &zone = timeZoneNamed(text(argv[1]));
+    if (!ticks || !zone.isValid() || *ticks < 0 || *ticks > MaxDateTimeTicks) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    qint64 result = 0;
+    if (ToLocal) {
+        result = *ticks + offsetAt(zone, *ticks);
+    } else {
+        // The offsets in force a day before and a day after: one of them, or both, agree with
+        // the instant they give.
+        const qint64 day = TicksPerDay;
+        const qint64 before = offsetAt(zone, *ticks - day);
+        const qint64 after = offsetAt(zone, *ticks + day);
+        const bool beforeFits = offsetAt(zone, *ticks - before) == before;
+        const bool afterFits = offsetAt(zone, *ticks - after) == after;
+        if (beforeFits && afterFits)
+            result = *ticks - std::max(before, after); // twice: the earlier instant
+        else if (beforeFits)
+            result = *ticks - before;
+        else if (afterFits)
+            result = *ticks - after;
+        else
+            result = *ticks - std::max(before, after); // skipped: the offset after the change
+    }
+    if (result < 0 || result > MaxDateTimeTicks)
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_int64(ctx, result);
+}
+
 template<qint64 PerUnitNumerator, qint64 PerUnitDenominator>
 void unixTimeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
@@ -559,6 +635,8 @@ int registerTimeFunctions(sqlite3 *db, Context *c)
             {"kql_todatetime", 1, toDateTimeFn, true},
             {"kql_totimespan", 1, toTimeSpanFn, true},
             {"kql_unixtime_seconds_todatetime", 1, unixTimeFn<TicksPerSecond, 1>, true},
+            {"kql_datetime_utc_to_local", 2, timeZoneFn<true>, true},
+            {"kql_datetime_local_to_utc", 2, timeZoneFn<false>, true},
             {"kql_make_timespan", 2, makeTimeSpanFn, true},
             {"kql_make_timespan", 3, makeTimeSpanFn, true},
             {"kql_make_timespan", 4, makeTimeSpanFn, true},
