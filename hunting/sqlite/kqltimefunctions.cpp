@@ -526,14 +526,12 @@ void timeZoneFn(sqlite3_context *ctx, int, sqlite3_value **argv)
         const qint64 after = offsetAt(zone, *ticks + day);
         const bool beforeFits = offsetAt(zone, *ticks - before) == before;
         const bool afterFits = offsetAt(zone, *ticks - after) == after;
-        if (beforeFits && afterFits)
-            result = *ticks - std::max(before, after); // twice: the earlier instant
-        else if (beforeFits)
-            result = *ticks - before;
-        else if (afterFits)
-            result = *ticks - after;
+        // Both fit (the autumn hour that happens twice: the earlier instant, the larger
+        // offset), or neither (the spring gap: the offset after the change, also the larger).
+        if (beforeFits != afterFits)
+            result = *ticks - (beforeFits ? before : after);
         else
-            result = *ticks - std::max(before, after); // skipped: the offset after the change
+            result = *ticks - std::max(before, after);
     }
     if (result < 0 || result > MaxDateTimeTicks)
         sqlite3_result_null(ctx);
