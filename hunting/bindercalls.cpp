@@ -301,6 +301,11 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                             "KQL does not support: sort one array")
                      .arg(fn.name),
              node);
+    // countof()'s kind is one of two words, as written.
+    if (fn.name == u"countof" && args.size() == 3
+        && !(args[2]->kind == NodeKind::Literal && args[2]->literal == LiteralKind::String
+             && (args[2]->value == u"normal" || args[2]->value == u"regex")))
+        fail(QStringLiteral("the kind of countof() is 'normal' or 'regex'"), *args[2]);
     if (fn.name == u"pack_all" && !args.isEmpty() && args[0]->kind != NodeKind::Literal)
         fail(QStringLiteral("pack_all() takes true or false as written, not an expression"),
              *args[0]);
@@ -470,7 +475,8 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
                                  && args[0]->kind != NodeKind::Star
                          ? types[0]
                          : T::Dynamic;
-        if (fn.name == u"arg_max" || fn.name == u"arg_min"
+        if (fn.name == u"arg_max" || fn.name == u"arg_min" || fn.name == u"argmax"
+            || fn.name == u"argmin"
             || (fn.name.startsWith(QLatin1String("take_any")) && args.size() > 1))
             fail(QStringLiteral("%1() gives several columns: use it directly in summarize")
                          .arg(fn.name),

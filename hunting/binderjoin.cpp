@@ -578,14 +578,9 @@ SchemaPtr Binder::bindParse(Node &op, const RowSchema &input, const Context &ctx
                 other = true;
                 if (value.toUcs4().size() != 1)
                     fail(QStringLiteral("parse-kv: escape is one character"), op);
-            } else if (name == u"greedy") {
+            } else if (name == u"greedy") { // the parser knows only these names
                 if (value != u"true" && value != u"false")
                     fail(QStringLiteral("parse-kv: greedy is true or false"), op);
-            } else {
-                fail(QStringLiteral("'%1' is not a property of parse-kv (pair_delimiter, "
-                                    "kv_delimiter, quote, escape, greedy, regex)")
-                             .arg(name),
-                     op);
             }
         }
         if (pair != kv)

@@ -197,15 +197,17 @@ void Binder::shapeCall(Node &call, const FunctionSymbol &fn, const SignatureSymb
         if (arrays)
             call.shape = DynShape::Array;
     } else if (fn.name == u"pack_array") {
-        // Its elements are single values when every argument has the same scalar type, or
-        // the shape every (dynamic) argument shares.
+        // Its elements are single values when every argument has the same scalar type (or
+        // every one is a number: they share the widest), or the shape every (dynamic)
+        // argument shares.
         call.shape = DynShape::Array;
         std::optional<std::pair<T, DynShape>> common;
         for (qsizetype i = 0; i < args.size(); ++i) {
             if (args[i]->kind == NodeKind::Star)
                 return;
-            const std::pair<T, DynShape> element{
-                    types[i], types[i] == T::Dynamic ? args[i]->shape : DynShape::Single};
+            const T type = isNumber(types[i]) && types[i] != T::Decimal ? T::Real : types[i];
+            const std::pair<T, DynShape> element{type, type == T::Dynamic ? args[i]->shape
+                                                                          : DynShape::Single};
             if (common && *common != element)
                 return;
             common = element;

@@ -649,6 +649,10 @@ NodePtr Parser::primary()
                                     "%1(-2)")
                              .arg(peek(1).text),
                      peek().pos);
+            if (isOp(L("(")) || ((isOp(L("-")) || isOp(L("+"))) && isOp(L("("), 1)))
+                fail(QStringLiteral("datatable takes values as written, not an expression in "
+                                    "parentheses"),
+                     peek().pos);
             table->kids.push_back(expression());
             if (!acceptOp(L(",")))
                 break;

@@ -570,11 +570,24 @@ NodePtr Parser::opParse(const Token &at)
                     const QString name = expectName(QStringLiteral("a parse-kv property"));
                     expectOp(L("="), QStringLiteral("after the property '%1'").arg(name));
                     const Token &value = peek();
-                    if (value.kind != TokenKind::String
+                    // Kusto's names, as written (lower case); greedy takes true or false, the
+                    // delimiters, quote and escape a string.
+                    static const QStringList known
+                            = {QStringLiteral("pair_delimiter"), QStringLiteral("kv_delimiter"),
+                               QStringLiteral("quote"),          QStringLiteral("escape"),
+                               QStringLiteral("greedy"),         QStringLiteral("regex")};
+                    if (!known.contains(name))
+                        fail(QStringLiteral("'%1' is not a property of parse-kv (%2)")
+                                     .arg(name, known.join(QStringLiteral(", "))),
+                             m_tokens[m_i - 2].pos);
+                    const bool flag = name == u"greedy";
+                    if (flag
                         && (value.kind != TokenKind::Identifier
                             || (value.text.toLower() != u"true"
                                 && value.text.toLower() != u"false")))
-                        unexpected(QStringLiteral("a string or true/false for '%1'").arg(name));
+                        unexpected(QStringLiteral("true or false for '%1'").arg(name));
+                    if (!flag && value.kind != TokenKind::String)
+                        unexpected(QStringLiteral("a string for '%1'").arg(name));
                     op->options.append({name.toLower(), value.kind == TokenKind::String
                                                                 ? value.value
                                                                 : value.text.toLower()});

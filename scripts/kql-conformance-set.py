@@ -934,6 +934,17 @@ add("siblings2",
     "DeviceLogonEvents | extend Local = datetime_utc_to_local(Timestamp, 'Europe/Amsterdam'), Back = datetime_local_to_utc(Timestamp, 'US/Pacific') | project Local, Back",
     "print x = dynamic([1, 2, 3]) | mv-expand x limit 2",
     "print x = dynamic([1, 2, 3]) | mvexpand x",
+    "DeviceProcessEvents | summarize y = argmin(FileName) * 100 by DeviceName",
+    "DeviceProcessEvents | summarize y = argmin(FileName) by DeviceName",
+    "print a = countof('aaa', 'a', 'Normal'), b = countof('aaa', 'a', 'normal''normal')",
+    "print a = countof('aaa', 'a', 'regex'), b = countof('aaa', 'a', 'normal')",
+    "datatable(a:long)[-2, +3, -(2)]",
+    "datatable(a:long)[(2)]",
+    "print a = array_length(pack_array(1, int(2))[0]), b = array_length(pack_array(1, 2.5)[0])",
+    "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter=true)",
+    "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', greedy='true')",
+    "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', Greedy=true)",
+    "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', greedy=true)",
 )
 
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"

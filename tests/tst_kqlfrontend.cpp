@@ -369,6 +369,20 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("bag_keys of an array")
             << "print k = bag_keys(pack_array(1, 2))"
             << "must be a dynamic property bag, and this one is an array" << 1 << 20;
+    QTest::newRow("countof's kind") << "print countof('aaa', 'a', 'Normal')"
+                                    << "the kind of countof() is 'normal' or 'regex'" << 1 << 27;
+    QTest::newRow("datatable value in parentheses")
+            << "datatable(a:long)[-2, -(2)]"
+            << "not an expression in parentheses" << 1 << 23;
+    QTest::newRow("parse-kv flag as a string")
+            << "print s = 'a=1' | parse-kv s as (a:long) with (kv_delimiter=true)"
+            << "a string for 'kv_delimiter'" << 1 << 61;
+    QTest::newRow("parse-kv property in capitals")
+            << "print s = 'a=1' | parse-kv s as (a:long) with (Greedy=true)"
+            << "'Greedy' is not a property of parse-kv" << 1 << 48;
+    QTest::newRow("argmin in an expression")
+            << "DeviceInfo | summarize y = argmin(OSBuild) * 100 by DeviceName"
+            << "argmin() gives several columns" << 1 << 28;
     QTest::newRow("empty bag_unpack prefix")
             << "print d = dynamic({'a': 1}) | evaluate bag_unpack(d, OutputColumnPrefix = '')"
             << "OutputColumnPrefix of bag_unpack() must not be empty" << 1 << 75;
