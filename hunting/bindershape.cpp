@@ -123,11 +123,19 @@ bool Binder::shapeFits(const ParamSymbol &param, const Node &arg, KqlType type)
         return arg.shape != DynShape::Bag && arg.shape != DynShape::Single;
     if (param.kind == ParamKind::DynamicBag)
         return arg.shape != DynShape::Array && arg.shape != DynShape::Single;
+    if (param.kind == ParamKind::IntegerOrArray || param.kind == ParamKind::StringOrArray)
+        return arg.shape != DynShape::Bag; // make_string(dynamic({…}))
     return true;
 }
 
 QString Binder::shapeMismatch(const ParamSymbol &param, const Node &arg)
 {
+    if (param.kind == ParamKind::IntegerOrArray || param.kind == ParamKind::StringOrArray)
+        return QStringLiteral("argument %1 must be %2 or a dynamic array, and this one is a "
+                              "property bag")
+                .arg(param.name, param.kind == ParamKind::IntegerOrArray
+                                         ? QStringLiteral("an integer")
+                                         : QStringLiteral("a string"));
     return QStringLiteral("argument %1 must be a dynamic %2, and this one is %3")
             .arg(param.name,
                  param.kind == ParamKind::DynamicArray ? QStringLiteral("array")

@@ -945,6 +945,8 @@ add("siblings2",
     "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', greedy='true')",
     "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', Greedy=true)",
     "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', greedy=true)",
+    "print make_string(65, dynamic({'a':1}))",
+    "print a = make_string(dynamic(65)), b = make_string(dynamic([65]))",
 )
 
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
