@@ -75,7 +75,7 @@ const QSet<QString> &dynamicParamFunctions()
             QStringLiteral("array_sort_desc"),
             QStringLiteral("bag_set_key"),
             QStringLiteral("replace_strings"),
-            QStringLiteral("toguid"),
+            QStringLiteral("toguid"),          QStringLiteral("ipv6_is_in_any_range"),
     };
     return set;
 }

@@ -1043,6 +1043,31 @@ void TestKqlSemantics::unitSiblingsFollowTheirPages()
                               "datetime_utc_to_local(dt, 'US/Pacific') - datetime_utc_to_local(dt, "
                               "'Australia/Canberra')"),
                (Rows{{"2022-07-11T15:18:48.4678620Z", "-17:00:00"}}));
+    // The IPv6 family: the pages' rows (an IPv4 address is its mapped IPv6 one, its prefix in
+    // IPv4 bits, '::a.b.c.d' included).
+    CHECK_ROWS(QStringLiteral("datatable(ip:string, netmask:long)['192.168.255.255/24', 124, "
+                              "'fe80::85d:e82c:9446:7994/120', 124, '::192.168.255.255/24', 128, "
+                              "'x', 128] | project a = parse_ipv6(ip), b = parse_ipv6_mask(ip, "
+                              "netmask)"),
+               (Rows{{"0000:0000:0000:0000:0000:ffff:c0a8:ff00",
+                      "0000:0000:0000:0000:0000:ffff:c0a8:ff00"},
+                     {"fe80:0000:0000:0000:085d:e82c:9446:7900",
+                      "fe80:0000:0000:0000:085d:e82c:9446:7900"},
+                     {"0000:0000:0000:0000:0000:ffff:c0a8:ff00",
+                      "0000:0000:0000:0000:0000:ffff:c0a8:ff00"},
+                     {"", ""}}));
+    CHECK_ROWS(QStringLiteral("print a = ipv6_is_match('192.168.1.1/24', '::ffff:c0a8:01ff'), b = "
+                              "ipv6_is_match('::192.168.1.1/30', '192.168.1.255/24'), c = "
+                              "ipv6_is_match('fe80::85d:e82c:9446:7994', "
+                              "'fe80::85d:e82c:9446:7998'), d = ipv6_is_in_range("
+                              "'a5e:f127:8a9d:146d:e102:b5d3:c755:abcd', "
+                              "'a5e:f127:8a9d:146d:e102:b5d3:c755:0000/112'), e = "
+                              "ipv6_is_in_range('a5e:f127:8a9d:146d:e102:b5d3:c755:abcd', "
+                              "'0:0:0:0:0:ffff:c0a8:ac/60'), f = ipv6_is_in_any_range("
+                              "'a5e:f127:8a9d:146d:e102:b5d3:c756:abd1', dynamic(["
+                              "'a5e:f127:8a9d:146d:e102:b5d3:c755:f6cd/112', "
+                              "'0:0:0:0:0:ffff:c0a8:ac/60'])), g = ipv6_is_match('x', '::1')"),
+               (Rows{{"true", "true", "false", "true", "false", "false", "null"}}));
     // mv-expand's and mv-apply's limit: at most N rows per input row (the first N elements);
     // the legacy spelling mvexpand has a limit of 128 (Microsoft's mv-expand page).
     CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3, 4]), b = dynamic({'a': 1, 'b': 2, 'c': "

@@ -627,7 +627,11 @@ std::optional<std::pair<std::array<quint8, 16>, int>> parseIpv6(std::string_view
         s = s.substr(0, slash);
     }
     std::array<quint8, 16> bytes{};
-    const std::string address(s);
+    std::string address(s);
+    // "::a.b.c.d" is read as the IPv4 address a.b.c.d, its prefix in IPv4 bits, as Microsoft's
+    // parse_ipv6_mask and ipv6_is_match pages show ('::192.168.255.255/24' is ffff:c0a8:ff00).
+    if (address.size() > 2 && address.starts_with("::") && parseIpv4(address.substr(2)))
+        address = address.substr(2);
     if (const auto v4 = parseIpv4(address)) {
         bytes[10] = bytes[11] = 0xFF;
         for (int i = 0; i < 4; ++i)
@@ -661,6 +665,85 @@ void ipv6CompareFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         }
     }
     sqlite3_result_int(ctx, 0);
+}
+
+/** The address masked to its first prefix bits. */
+std::array<quint8, 16> masked(std::array<quint8, 16> bytes, int prefix)
+{
+    for (int bit = std::max(prefix, 0); bit < 128; ++bit)
+        bytes[size_t(bit / 8)] &= quint8(~(0x80 >> (bit % 8)));
+    return bytes;
+}
+
+/** The canonical form Microsoft's parse_ipv6 page prints: eight groups of four hex digits. */
+std::string canonicalIpv6(const std::array<quint8, 16> &bytes)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < 16; ++i) {
+        if (i > 0 && i % 2 == 0)
+            out += ':';
+        out += hex[bytes[i] >> 4];
+        out += hex[bytes[i] & 15];
+    }
+    return out;
+}
+
+/** parse_ipv6(ip) and parse_ipv6_mask(ip, prefix): the canonical address, masked by its own
+ *  /prefix (and the argument, 0-128); "" when either is not valid. */
+void parseIpv6Fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto ip = parseIpv6(text(argv[0]));
+    const std::optional<qint64> p = argc > 1 ? longArg(argv[1]) : std::optional<qint64>(128);
+    if (!ip || !p || *p < 0 || *p > 128) {
+        resultText(ctx, {});
+        return;
+    }
+    resultText(ctx, canonicalIpv6(masked(ip->first, std::min(ip->second, int(*p)))));
+}
+
+/** Whether two parsed addresses agree on their first bits (the smaller prefix, and limit). */
+bool samePrefix(const std::pair<std::array<quint8, 16>, int> &a,
+                const std::pair<std::array<quint8, 16>, int> &b, int limit)
+{
+    const int prefix = std::min({a.second, b.second, limit});
+    return masked(a.first, prefix) == masked(b.first, prefix);
+}
+
+/** ipv6_is_match(a, b[, prefix]) and ipv6_is_in_range(address, range): null when an address
+ *  (or the prefix) is not valid. */
+void ipv6IsMatchFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto a = parseIpv6(text(argv[0]));
+    const auto b = parseIpv6(text(argv[1]));
+    const std::optional<qint64> p = argc > 2 ? longArg(argv[2]) : std::optional<qint64>(128);
+    if (!a || !b || !p || *p < 0 || *p > 128) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    resultBool(ctx, samePrefix(*a, *b, int(*p)));
+}
+
+/** ipv6_is_in_any_range(address, range, …) or (address, dynamic array of ranges). */
+void ipv6IsInAnyRangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    const auto ip = parseIpv6(text(argv[0]));
+    std::vector<std::optional<std::pair<std::array<quint8, 16>, int>>> ranges;
+    for (int i = 1; i < argc; ++i) {
+        if (isJson(argv[i])) {
+            const KqlJson list = dynamicArg(argv[i]);
+            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
+                ranges.push_back(item.isString() ? parseIpv6(item.text) : std::nullopt);
+        } else {
+            ranges.push_back(parseIpv6(text(argv[i])));
+        }
+    }
+    if (!ip || std::any_of(ranges.begin(), ranges.end(), [](const auto &r) { return !r; })) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    resultBool(ctx, std::any_of(ranges.begin(), ranges.end(),
+                                [&](const auto &r) { return samePrefix(*ip, *r, 128); }));
 }
 
 template<QCryptographicHash::Algorithm A>
@@ -781,6 +864,12 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_format_ipv4", 2, formatIpv4Fn<false>, true},
             {"kql_format_ipv4_mask", 2, formatIpv4Fn<true>, true},
             {"kql_ipv6_compare", -1, ipv6CompareFn, true},
+            {"kql_parse_ipv6", 1, parseIpv6Fn, true},
+            {"kql_parse_ipv6_mask", 2, parseIpv6Fn, true},
+            {"kql_ipv6_is_match", 2, ipv6IsMatchFn, true},
+            {"kql_ipv6_is_match", 3, ipv6IsMatchFn, true},
+            {"kql_ipv6_is_in_range", 2, ipv6IsMatchFn, true},
+            {"kql_ipv6_is_in_any_range", -1, ipv6IsInAnyRangeFn, true},
             {"kql_hash_sha256", 1, hashFn<QCryptographicHash::Sha256>, true},
             {"kql_hash_sha1", 1, hashFn<QCryptographicHash::Sha1>, true},
             {"kql_hash_md5", 1, hashFn<QCryptographicHash::Md5>, true},
