@@ -76,6 +76,7 @@ const QSet<QString> &dynamicParamFunctions()
             QStringLiteral("bag_set_key"),
             QStringLiteral("replace_strings"),
             QStringLiteral("toguid"),          QStringLiteral("ipv6_is_in_any_range"),
+            QStringLiteral("has_any_ipv4"),    QStringLiteral("has_any_ipv4_prefix"),
     };
     return set;
 }

@@ -947,6 +947,7 @@ add("siblings2",
     "print str='a=1' | parse-kv str as (a:long) with (pair_delimiter=' ', kv_delimiter='=', greedy=true)",
     "print make_string(65, dynamic({'a':1}))",
     "print a = make_string(dynamic(65)), b = make_string(dynamic([65]))",
+    "DeviceProcessEvents | where has_ipv4(ProcessCommandLine, '10.0.0.1') or has_ipv4_prefix(ProcessCommandLine, '192.168.') or has_any_ipv4(ProcessCommandLine, dynamic(['1.1.1.1'])) or has_any_ipv4_prefix(ProcessCommandLine, '172.16.', '10.') | project FileName",
     "DeviceNetworkEvents | extend a = parse_ipv6(RemoteIP), b = parse_ipv6_mask(RemoteIP, 64), c = ipv6_is_match(RemoteIP, LocalIP), d = ipv6_is_in_range(RemoteIP, 'fe80::/10'), e = ipv6_is_in_any_range(RemoteIP, 'fe80::/10', '::1'), f = ipv6_compare(RemoteIP, LocalIP) | project a, b, c, d, e, f",
 )
 

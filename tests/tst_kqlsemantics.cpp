@@ -1068,6 +1068,16 @@ void TestKqlSemantics::unitSiblingsFollowTheirPages()
                               "'a5e:f127:8a9d:146d:e102:b5d3:c755:f6cd/112', "
                               "'0:0:0:0:0:ffff:c0a8:ac/60'])), g = ipv6_is_match('x', '::1')"),
                (Rows{{"true", "true", "false", "true", "false", "false", "null"}}));
+    // has_ipv4() and its siblings: the pages' examples (an address set apart by characters
+    // that are not letters or digits; '127.0.0.256' and the prefix '127.0' are not valid).
+    CHECK_ROWS(QStringLiteral("let t = '05:04:54 127.0.0.1 GET /favicon.ico 404'; print a = "
+                              "has_ipv4(t, '127.0.0.1'), b = has_ipv4('05:04:54 127.0.0.256 GET', "
+                              "'127.0.0.256'), c = has_ipv4('05:04:54127.0.0.1 GET', '127.0.0.1'), "
+                              "d = has_ipv4_prefix(t, '127.0.'), e = has_ipv4_prefix(t, '127.0'), "
+                              "f = has_any_ipv4(t, dynamic(['127.0.0.2', '127.0.0.1'])), g = "
+                              "has_any_ipv4_prefix(t, '192.168.', '127.0.'), h = "
+                              "has_ipv4('<b>10.0.0.1</b>.', '10.0.0.1')"),
+               (Rows{{"true", "false", "false", "true", "false", "true", "true", "true"}}));
     // mv-expand's and mv-apply's limit: at most N rows per input row (the first N elements);
     // the legacy spelling mvexpand has a limit of 128 (Microsoft's mv-expand page).
     CHECK_ROWS(QStringLiteral("print x = dynamic([1, 2, 3, 4]), b = dynamic({'a': 1, 'b': 2, 'c': "

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstring>
@@ -667,6 +668,102 @@ void ipv6CompareFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, 0);
 }
 
+/** The octets of a dotted IPv4 address or prefix ("10.0.0.1", "10.0."): 1-3 digits each, at
+ *  most 255; a prefix ends with its dot. Nullopt when the text is neither. */
+std::optional<std::vector<int>> ipv4Octets(std::string_view s, bool prefix)
+{
+    std::vector<int> octets;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t j = i;
+        int value = 0;
+        while (j < s.size() && j - i < 4 && s[j] >= '0' && s[j] <= '9')
+            value = value * 10 + (s[j++] - '0');
+        if (j == i || j - i > 3 || value > 255)
+            return std::nullopt;
+        octets.push_back(value);
+        if (j == s.size())
+            break;
+        if (s[j] != '.' || octets.size() == 4)
+            return std::nullopt;
+        i = j + 1;
+        if (i == s.size()) // a trailing dot: a prefix
+            return prefix && octets.size() < 4 ? std::optional(octets) : std::nullopt;
+    }
+    if (octets.size() != 4)
+        return std::nullopt;
+    return octets;
+}
+
+/** The IPv4 addresses in text that non-alphanumeric characters set apart (a run of letters,
+ *  digits and dots, its outer dots left out, that is a whole address). */
+std::vector<std::vector<int>> ipv4InText(std::string_view text)
+{
+    const auto word = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) || c == '.';
+    };
+    std::vector<std::vector<int>> found;
+    size_t i = 0;
+    while (i < text.size()) {
+        if (!word(text[i])) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < text.size() && word(text[j]))
+            ++j;
+        std::string_view run = text.substr(i, j - i);
+        while (!run.empty() && run.front() == '.')
+            run.remove_prefix(1);
+        while (!run.empty() && run.back() == '.')
+            run.remove_suffix(1);
+        if (const auto octets = ipv4Octets(run, false))
+            found.push_back(*octets);
+        i = j;
+    }
+    return found;
+}
+
+/**
+ * has_ipv4(text, ip), has_ipv4_prefix(text, prefix), has_any_ipv4(text, ip, … | array) and
+ * has_any_ipv4_prefix: whether an address set apart in the text (ipv4InText) is one of the
+ * addresses, or starts with one of the prefixes ("127.0."; a prefix ends with a dot or is a
+ * whole address). An argument that is not a valid address or prefix matches nothing
+ * (Microsoft's pages: '127.0.0.256' and '127.0' give false).
+ */
+template<bool Prefix>
+void hasIpv4Fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    std::vector<std::vector<int>> wanted;
+    for (int i = 1; i < argc; ++i) {
+        std::vector<std::string> items;
+        if (isJson(argv[i])) {
+            const KqlJson list = dynamicArg(argv[i]);
+            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
+                if (item.isString())
+                    items.push_back(item.text);
+        } else {
+            items.emplace_back(text(argv[i]));
+        }
+        for (const std::string &item : items) {
+            if (const auto octets = ipv4Octets(item, Prefix))
+                wanted.push_back(*octets);
+        }
+    }
+    bool hit = false;
+    if (!wanted.empty()) {
+        for (const std::vector<int> &address : ipv4InText(text(argv[0]))) {
+            hit = std::any_of(wanted.begin(), wanted.end(), [&](const std::vector<int> &w) {
+                return std::equal(w.begin(), w.end(), address.begin());
+            });
+            if (hit)
+                break;
+        }
+    }
+    resultBool(ctx, hit);
+}
+
 /** The address masked to its first prefix bits. */
 std::array<quint8, 16> masked(std::array<quint8, 16> bytes, int prefix)
 {
@@ -865,6 +962,10 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_format_ipv4_mask", 2, formatIpv4Fn<true>, true},
             {"kql_ipv6_compare", -1, ipv6CompareFn, true},
             {"kql_parse_ipv6", 1, parseIpv6Fn, true},
+            {"kql_has_ipv4", 2, hasIpv4Fn<false>, true},
+            {"kql_has_ipv4_prefix", 2, hasIpv4Fn<true>, true},
+            {"kql_has_any_ipv4", -1, hasIpv4Fn<false>, true},
+            {"kql_has_any_ipv4_prefix", -1, hasIpv4Fn<true>, true},
             {"kql_parse_ipv6_mask", 2, parseIpv6Fn, true},
             {"kql_ipv6_is_match", 2, ipv6IsMatchFn, true},
             {"kql_ipv6_is_match", 3, ipv6IsMatchFn, true},
