@@ -75,8 +75,10 @@ const QSet<QString> &dynamicParamFunctions()
             QStringLiteral("array_sort_desc"),
             QStringLiteral("bag_set_key"),
             QStringLiteral("replace_strings"),
-            QStringLiteral("toguid"),          QStringLiteral("ipv6_is_in_any_range"),
-            QStringLiteral("has_any_ipv4"),    QStringLiteral("has_any_ipv4_prefix"),
+            QStringLiteral("toguid"),
+            QStringLiteral("ipv6_is_in_any_range"),
+            QStringLiteral("has_any_ipv4"),
+            QStringLiteral("has_any_ipv4_prefix"),
     };
     return set;
 }
