@@ -590,22 +590,34 @@ void ipv4IsInRangeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 }
 
 /**
+ * The ranges of ipv4_is_in_any_range() and ipv6_is_in_any_range(): arguments 1… as written, or
+ * the elements of a dynamic array among them, each parsed; an element that is not a string, or
+ * that does not parse, is nullopt.
+ */
+template<typename Range, typename Parse>
+std::vector<std::optional<Range>> rangeArguments(int argc, sqlite3_value **argv, Parse parse)
+{
+    std::vector<std::optional<Range>> ranges;
+    for (int i = 1; i < argc; ++i) {
+        if (isJson(argv[i])) {
+            const KqlJson list = dynamicArg(argv[i]);
+            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
+                ranges.push_back(item.isString() ? parse(item.text) : std::nullopt);
+        } else {
+            ranges.push_back(parse(text(argv[i])));
+        }
+    }
+    return ranges;
+}
+
+/**
  * ipv4_is_in_any_range(ip, range, ...) or (ip, dynamic array of ranges): ipv4_is_in_range
  * against each; null when the address or a range does not convert (Microsoft's page).
  */
 void ipv4IsInAnyRangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     const auto ip = parseIpv4(text(argv[0]));
-    std::vector<std::optional<Ipv4>> ranges;
-    for (int i = 1; i < argc; ++i) {
-        if (isJson(argv[i])) {
-            const KqlJson list = dynamicArg(argv[i]);
-            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
-                ranges.push_back(item.isString() ? parseIpv4(item.text) : std::nullopt);
-        } else {
-            ranges.push_back(parseIpv4(text(argv[i])));
-        }
-    }
+    const auto ranges = rangeArguments<Ipv4>(argc, argv, parseIpv4);
     if (!ip || std::any_of(ranges.begin(), ranges.end(), [](const auto &r) { return !r; })) {
         sqlite3_result_null(ctx);
         return;
@@ -825,16 +837,8 @@ void ipv6IsMatchFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 void ipv6IsInAnyRangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     const auto ip = parseIpv6(text(argv[0]));
-    std::vector<std::optional<std::pair<std::array<quint8, 16>, int>>> ranges;
-    for (int i = 1; i < argc; ++i) {
-        if (isJson(argv[i])) {
-            const KqlJson list = dynamicArg(argv[i]);
-            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
-                ranges.push_back(item.isString() ? parseIpv6(item.text) : std::nullopt);
-        } else {
-            ranges.push_back(parseIpv6(text(argv[i])));
-        }
-    }
+    const auto ranges
+            = rangeArguments<std::pair<std::array<quint8, 16>, int>>(argc, argv, parseIpv6);
     if (!ip || std::any_of(ranges.begin(), ranges.end(), [](const auto &r) { return !r; })) {
         sqlite3_result_null(ctx);
         return;
