@@ -252,14 +252,9 @@ void piFn(sqlite3_context *ctx, int, sqlite3_value **)
     resultReal(ctx, std::numbers::pi);
 }
 
-void atan2Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
+double atan2Of(double y, double x)
 {
-    const auto y = realArg(argv[0]);
-    const auto x = realArg(argv[1]);
-    if (y && x)
-        resultReal(ctx, std::atan2(*y, *x));
-    else
-        sqlite3_result_null(ctx);
+    return std::atan2(y, x);
 }
 
 // isinf(): true for an infinite real. NaN has no value of its own in the store (SQLite keeps it
@@ -316,12 +311,19 @@ void ceilingFn(sqlite3_context *ctx, int, sqlite3_value **argv)
         realFn<std::ceil>(ctx, 1, argv);
 }
 
-void powFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+double powOf(double a, double b)
+{
+    return std::pow(a, b);
+}
+
+/** A function of two reals (pow, atan2): null when either is null. */
+template<double (*F)(double, double)>
+void real2Fn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
     const auto a = realArg(argv[0]);
     const auto b = realArg(argv[1]);
     if (a && b)
-        resultReal(ctx, std::pow(*a, *b));
+        resultReal(ctx, F(*a, *b));
     else
         sqlite3_result_null(ctx);
 }
@@ -748,20 +750,10 @@ template<bool Prefix>
 void hasIpv4Fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     std::vector<std::vector<int>> wanted;
-    for (int i = 1; i < argc; ++i) {
-        std::vector<std::string> items;
-        if (isJson(argv[i])) {
-            const KqlJson list = dynamicArg(argv[i]);
-            for (const KqlJson &item : list.isArray() ? list.items : std::vector<KqlJson>{list})
-                if (item.isString())
-                    items.push_back(item.text);
-        } else {
-            items.emplace_back(text(argv[i]));
-        }
-        for (const std::string &item : items) {
-            if (const auto octets = ipv4Octets(item, Prefix))
-                wanted.push_back(*octets);
-        }
+    const auto parse = [](std::string_view item) { return ipv4Octets(item, Prefix); };
+    for (const auto &octets : rangeArguments<std::vector<int>>(argc, argv, parse)) {
+        if (octets)
+            wanted.push_back(*octets);
     }
     bool hit = false;
     if (!wanted.empty()) {
@@ -918,7 +910,7 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_round", 1, roundFn, true},
             {"kql_round", 2, roundFn, true},
             {"kql_ceiling", 1, ceilingFn, true},
-            {"kql_pow", 2, powFn, true},
+            {"kql_pow", 2, real2Fn<powOf>, true},
             {"kql_sqrt", 1, realFn<std::sqrt>, true},
             {"kql_exp", 1, realFn<std::exp>, true},
             {"kql_exp2", 1, realFn<std::exp2>, true},
@@ -933,7 +925,7 @@ int registerMathFunctions(sqlite3 *db, Context *c)
             {"kql_asin", 1, realFn<std::asin>, true},
             {"kql_acos", 1, realFn<std::acos>, true},
             {"kql_atan", 1, realFn<std::atan>, true},
-            {"kql_atan2", 2, atan2Fn, true},
+            {"kql_atan2", 2, real2Fn<atan2Of>, true},
             {"kql_cot", 1, realFn<cotOf>, true},
             {"kql_degrees", 1, realFn<degreesOf>, true},
             {"kql_radians", 1, realFn<radiansOf>, true},
