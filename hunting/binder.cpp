@@ -749,10 +749,12 @@ bool Binder::readConstantAs(Node &constant, KqlType constantType, KqlType otherT
     LiteralKind kind = LiteralKind::String;
     QString value;
     if (toNumber && otherType == T::Bool) {
-        // As tobool() reads text: true or false in any case, nothing else.
-        if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+        // As tobool() reads text: true or false in any case; and "1" and "0", the values the
+        // bool page gives true and false (https://learn.microsoft.com/kusto/query/
+        // scalar-data-types/bool), which Defender's hunting queries compare bool columns with.
+        if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 || text == u"1")
             value = QStringLiteral("true");
-        else if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+        else if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0 || text == u"0")
             value = QStringLiteral("false");
         else
             return false;

@@ -421,6 +421,19 @@ QString SqlCompiler::binary(const Node &node, const Env &env, bool truthy)
                                       "another; compare parse_version(…) with parse_version(…)"),
                        node);
             }
+            const bool textInteger = (l == T::String && (r == T::Int || r == T::Long))
+                                     || ((l == T::Int || l == T::Long) && r == T::String);
+            if (textInteger && !ordering && a.kind != NodeKind::Literal
+                && b.kind != NodeKind::Literal) {
+                // Two columns or expressions (a literal the binder could read as the other
+                // side's type was read so; one it could not is refused below): answered where
+                // reading them as text and as numbers agree.
+                const bool textLeft = l == T::String;
+                return QStringLiteral("kql_text_long_cmp(%1, %2, %3, %4)")
+                        .arg(expr(textLeft ? a : b, env), expr(textLeft ? b : a, env),
+                             op == u"!=" ? QStringLiteral("1") : QStringLiteral("0"),
+                             truthy ? QStringLiteral("1") : QStringLiteral("0"));
+            }
             if (!numbers && !stringish && !boolNumber && l != r)
                 refuse(QStringLiteral("comparing a %1 with a %2 cannot be compiled exactly; "
                                       "convert one side (a constant is read as the other "

@@ -951,6 +951,14 @@ add("siblings2",
     "DeviceNetworkEvents | extend a = parse_ipv6(RemoteIP), b = parse_ipv6_mask(RemoteIP, 64), c = ipv6_is_match(RemoteIP, LocalIP), d = ipv6_is_in_range(RemoteIP, 'fe80::/10'), e = ipv6_is_in_any_range(RemoteIP, 'fe80::/10', '::1'), f = ipv6_compare(RemoteIP, LocalIP) | project a, b, c, d, e, f",
 )
 
+# ---- a bool against "1" or "0"; a string column against a number column
+add("cmpconst",
+    "DeviceInfo | where IsInternetFacing == '1' | project DeviceId, DeviceName, OSBuild",
+    "IdentityInfo | where IsAccountEnabled == \"1\" and '0' != IsAccountEnabled | project AccountName",
+    "DeviceProcessEvents | extend Pid = extract('-p ([0-9]+)', 1, ProcessCommandLine) | where Pid == ProcessId or ProcessId != Pid | project Pid, ProcessId",
+    "DeviceNetworkEvents | extend a = RemoteIP == RemotePort, b = LocalPort != RemoteUrl | project a, b",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 entries = []
 if out.exists():

@@ -167,6 +167,7 @@ private slots:
     void unitSiblingsFollowTheirPages();
     void unitSiblingsTakeHostileInput();
     void constantsReadAsTheOtherSidesType();
+    void textAndNumberColumnsCompareWhereBothReadingsAgree();
     void numericDatesAreReadMonthFirst();
     void namesThatDifferInCaseAreTwoColumns();
     void approximateAggregatesAreExact();
@@ -1159,14 +1160,25 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
     CHECK_ROWS(QStringLiteral("print a = true == 'TRUE', b = false != 'false', c = 2.5 == "
                               "'2.50', d = '16' == 0x10, e = 1 == 'x'"),
                (Rows{{"true", "false", "true", "true", "false"}}));
+    // A bool against "1" or "0": the bool page gives true as 1 and false as 0, and Defender's
+    // hunting queries filter IsInternetFacing == "1".
+    CHECK_SET(QStringLiteral("DeviceNetworkEvents | where (RemotePort > 60) == '1' | project "
+                             "ReportId"),
+              (Rows{{"11"}, {"13"}, {"14"}}));
+    CHECK_SET(QStringLiteral("DeviceNetworkEvents | where '0' == (RemotePort > 60) | project "
+                             "ReportId"),
+              (Rows{{"12"}}));
+    warned(QStringLiteral("DeviceNetworkEvents | where (RemotePort > 60) != '1'"),
+           QStringLiteral("'1' is read as the bool true"));
     // Anything else is refused with what to write: text that needs trimming or is not written
-    // as the type, a bool as 1, two columns of different types.
+    // as the type, a bool as "2" or "yes", an ordering.
     for (const char *query : {"DeviceNetworkEvents | where RemotePort == ' 443'",
                               "DeviceNetworkEvents | where RemotePort in ('4e2')",
                               "DeviceNetworkEvents | where RemotePort in ('80', 'x')",
                               "DeviceNetworkEvents | where RemotePort == '99999999999'",
-                              "DeviceNetworkEvents | where (RemotePort > 1) == '1'",
-                              "DeviceNetworkEvents | where RemotePort == RemoteIP",
+                              "DeviceNetworkEvents | where (RemotePort > 1) == '2'",
+                              "DeviceNetworkEvents | where (RemotePort > 1) == 'yes'",
+                              "DeviceNetworkEvents | where Timestamp == RemoteIP",
                               "DeviceNetworkEvents | where RemotePort > '80'"}) {
         const HuntingResult r = result(QString::fromLatin1(query));
         QVERIFY2(r.status == HuntingResult::Status::Refused, query);
@@ -1174,6 +1186,66 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
                          || r.refusal.message.contains(QLatin1String("not defined")),
                  qPrintable(r.refusal.message));
     }
+}
+
+// A string column against an int or long column (`CrashProcessId == ProcessId` in Microsoft's
+// "Crashing Applications" query, the first from extract()): the pages do not say whether Kusto
+// compares the number's text or the string's number. Both readings give the same answer unless
+// the string is a number written otherwise ("0123", "+5") or the number is null; there the
+// query stops with the value instead of guessing.
+void TestKqlSemantics::textAndNumberColumnsCompareWhereBothReadingsAgree()
+{
+    // Every port's own text matches it; no address is a port.
+    CHECK_SET(QStringLiteral("DeviceNetworkEvents | extend p = tostring(RemotePort) | where p == "
+                             "RemotePort | project ReportId"),
+              (Rows{{"11"}, {"12"}, {"13"}, {"14"}}));
+    CHECK_SET(QStringLiteral("DeviceNetworkEvents | where RemoteIP == RemotePort or RemotePort "
+                             "!= RemoteIP and RemotePort == 53 | project ReportId"),
+              (Rows{{"12"}}));
+    // As a value, both ways round, and != as its negation.
+    CHECK_ROWS(QStringLiteral("datatable(s:string, n:long)['123', 123, '0123', 5, '', 7, 'x', 1] "
+                              "| extend e = s == n, ne = n != s"),
+               (Rows{{"123", "123", "true", "false"},
+                     {"0123", "5", "false", "true"},
+                     {"", "7", "false", "true"},
+                     {"x", "1", "false", "true"}}));
+    // The crash query's shape: a process id taken from a command line, joined to the process.
+    CHECK_SET(
+            QStringLiteral("datatable(DeviceId:string, Cmd:string)['d1', 'werfault.exe -p 42', "
+                           "'d1', 'werfault.exe -u'] | extend CrashId = extract('-p ([0-9]+)', 1, "
+                           "Cmd) | join kind=inner (datatable(DeviceId:string, ProcessId:long)"
+                           "['d1', 42, 'd1', 7]) on DeviceId | where CrashId == ProcessId | "
+                           "project Cmd, ProcessId"),
+            (Rows{{"werfault.exe -p 42", "42"}}));
+    // A null number against an empty string: != is false as text and null as numbers; in a
+    // where condition null and false drop the row alike, so it is answered. A number's text
+    // against null is != both ways.
+    CHECK_ROWS(QStringLiteral("datatable(s:string, n:long)['', long(null), '7', long(null)] | "
+                              "where s != n | project s"),
+               (Rows{{"7"}}));
+    const auto stops = [this](const QString &query, const QString &needle) {
+        const HuntingResult r = result(query);
+        QVERIFY2(r.status == HuntingResult::Status::Failed, qPrintable(query));
+        QVERIFY2(r.error.contains(needle) && r.error.contains(QLatin1String("convert one side")),
+                 qPrintable(r.error));
+    };
+    stops(QStringLiteral("datatable(s:string, n:long)['123', 123, '0123', 123] | where s == n"),
+          QStringLiteral("\"0123\" with the number 123"));
+    stops(QStringLiteral("datatable(s:string, n:int)['+5', 5] | extend e = n != s"),
+          QStringLiteral("\"+5\" with the number 5"));
+    stops(QStringLiteral("datatable(s:string, n:long)['', long(null)] | where s == n"),
+          QStringLiteral("\"\" with the number null"));
+    // Text that is not a number against null: true as text, null as numbers.
+    stops(QStringLiteral("datatable(s:string, n:long)['x', long(null)] | where s != n"),
+          QStringLiteral("\"x\" with the number null"));
+    // Hostile text is cut, never inside a character.
+    const QString longText = QString(70, u'\u00e9') + QStringLiteral("\u0007");
+    const HuntingResult r = result(QStringLiteral("datatable(s:string, n:long)['%1', long(null)] "
+                                                  "| extend e = s == n")
+                                           .arg(longText));
+    QCOMPARE(r.status, HuntingResult::Status::Failed);
+    QVERIFY2(r.error.contains(QString(32, u'\u00e9') + QStringLiteral("…")), qPrintable(r.error));
+    QVERIFY(!r.error.contains(u'\u0007'));
 }
 
 // Microsoft's todatetime() page compares todatetime('12-02-2022') with datetime('12-02-2022'), a

@@ -240,6 +240,47 @@ void toBoolFn(sqlite3_context *ctx, int, sqlite3_value **argv)
     sqlite3_result_null(ctx);
 }
 
+/**
+ * kql_text_long_cmp(s, n, notEqual, inWhere): `s == n` or `s != n` of a string and an int or
+ * long that are not constants. Kusto's pages do not say which side such a comparison converts,
+ * so the answer is given where both readings agree: the text of n (tostring(), "" for null)
+ * against s, and tolong(s) against n with the null rules of ==. In a where condition null and
+ * false are alike. Where the readings differ ("0123" against 123, "" against null) the query
+ * stops with the value, so that no answer depends on a guess.
+ */
+void textLongCmpFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const std::string_view s = text(argv[0]);
+    const bool nNull = isNull(argv[1]);
+    const qint64 n = nNull ? 0 : sqlite3_value_int64(argv[1]);
+    const bool notEqual = sqlite3_value_int64(argv[2]) != 0;
+    const bool inWhere = sqlite3_value_int64(argv[3]) != 0;
+    const std::string nText = nNull ? std::string() : std::to_string(n);
+    const bool asText = (s == nText) != notEqual;
+    const std::optional<qint64> sNumber = parseLong(s);
+    std::optional<bool> asNumber; // empty: null
+    if (sNumber && !nNull)
+        asNumber = (*sNumber == n) != notEqual;
+    else if (sNumber || !nNull)
+        asNumber = notEqual;
+    const bool agree = inWhere ? asText == asNumber.value_or(false) : asNumber == asText;
+    if (!agree) {
+        size_t cut = std::min<size_t>(s.size(), 64);
+        while (cut > 0 && cut < s.size() && (uchar(s[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a character
+        const std::string message
+                = "comparing the string \"" + std::string(s.substr(0, cut))
+                  + (cut < s.size() ? "…" : "") + "\" with the number "
+                  + (nNull ? std::string("null") : nText)
+                  + " gives one answer as text and another as numbers, and Kusto's pages do not "
+                    "say which it compares; convert one side (tolong() of the string, or "
+                    "tostring() of the number)";
+        sqlite3_result_error(ctx, message.data(), int(message.size()));
+        return;
+    }
+    resultBool(ctx, asText);
+}
+
 /** gettype() of a dynamic value. */
 void getTypeFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
@@ -1112,6 +1153,7 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_todouble", 1, toRealFn},
             {"kql_toreal", 1, toRealFn},
             {"kql_tobool", 1, toBoolFn},
+            {"kql_text_long_cmp", 4, textLongCmpFn},
             {"kql_toboolean", 1, toBoolFn},
             {"kql_gettype", 1, getTypeFn},
             {"kql_bag_slot_kinds", 1, bagSlotKindsFn},
