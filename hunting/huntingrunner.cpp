@@ -444,6 +444,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         }
     }
     bindParameters(stmt, *parameters);
+    takeKqlNaN(db); // what an earlier query left
     QList<HuntingRow> page;
     const int pageSize = std::max(1, options.pageSize);
     const int width = int(compiled->columns.size());
@@ -475,6 +476,11 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     }
     sqlite3_finalize(stmt);
     m_deadlineMs = 0;
+    if (takeKqlNaN(db))
+        result.warnings.append(QStringLiteral(
+                "the query computed a real that Kusto gives as NaN (such as 0.0/0.0 or "
+                "todouble(\"NaN\")): the store holds no NaN, so it is null here (isnull() is "
+                "true for it, and it shows empty)"));
     return result;
 }
 

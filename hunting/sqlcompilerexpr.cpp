@@ -136,9 +136,8 @@ QString SqlCompiler::literal(const Node &node)
     }
     case LiteralKind::Real: {
         const double d = v.toDouble(&ok);
-        if (!ok || !std::isfinite(d))
-            refuse(QStringLiteral("the real %1 cannot be compiled (SQLite stores no NaN or "
-                                  "infinity)")
+        if (!ok || std::isnan(d))
+            refuse(QStringLiteral("the real %1 cannot be compiled (the store holds no NaN)")
                            .arg(node.text),
                    node);
         return param(d);

@@ -105,10 +105,12 @@ void resultJson(sqlite3_context *ctx, const KqlJson &value)
 
 void resultReal(sqlite3_context *ctx, double value)
 {
-    // SQLite turns NaN into NULL on its own; say so explicitly.
-    if (std::isnan(value))
+    // SQLite turns NaN into NULL on its own; say so explicitly, and note it for the warning.
+    if (std::isnan(value)) {
+        if (Context *c = context(ctx))
+            c->producedNaN = true;
         sqlite3_result_null(ctx);
-    else
+    } else
         sqlite3_result_double(ctx, value);
 }
 
@@ -175,6 +177,14 @@ void setNow(sqlite3_context *ctx, int, sqlite3_value **argv)
     sqlite3_result_null(ctx);
 }
 
+/** kql_take_nan(): whether a result was NaN since the last call (then forgets it). */
+void takeNaN(sqlite3_context *ctx, int, sqlite3_value **)
+{
+    Context *c = context(ctx);
+    sqlite3_result_int(ctx, c->producedNaN ? 1 : 0);
+    c->producedNaN = false;
+}
+
 } // namespace
 
 int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
@@ -189,6 +199,10 @@ int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
                                         [](void *p) { delete static_cast<Context *>(p); });
     if (rc != SQLITE_OK)
         return rc;
+    rc = sqlite3_create_function_v2(db, "kql_take_nan", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
+                                    takeNaN, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return rc;
     rc = addScalar(db, c, "kql_raise_error", 1, raiseError);
     if (rc != SQLITE_OK)
         return rc;
@@ -200,6 +214,16 @@ int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options)
             return rc;
     }
     return SQLITE_OK;
+}
+
+bool takeKqlNaN(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT kql_take_nan()", -1, &stmt, nullptr) != SQLITE_OK)
+        return false;
+    const bool produced = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0) != 0;
+    sqlite3_finalize(stmt);
+    return produced;
 }
 
 bool setKqlNow(sqlite3 *db, qint64 ticks)

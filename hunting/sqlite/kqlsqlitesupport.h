@@ -34,6 +34,8 @@ constexpr unsigned int JsonSubtype = 74; // 'J'
 struct Context
 {
     qint64 nowTicks = 0;
+    /** A result was NaN and became null (the store holds no NaN); takeKqlNaN() reads it. */
+    bool producedNaN = false;
     /** geo_info_from_ip_address()'s database: opened at its first call (KqlGeoIp::open). */
     QString geoIpPath; ///< empty: KqlGeoIp::defaultPath()
     bool geoOpened = false;
