@@ -5,6 +5,43 @@ namespace Vigil::Kql {
 
 namespace {
 
+/**
+ * What keeps an argument from being a constant as Microsoft's analyzer counts one: a column, or
+ * an element or a property read from a value (which the analyzer never counts as constant,
+ * even of a literal). Literals, let variables, lambda parameters and calls and operators over
+ * them (now(), strcat('a', 'b'), toscalar(…)) are constants. Null when there is none.
+ */
+const Node *rowDependency(const Node &node)
+{
+    switch (node.kind) {
+    case NodeKind::Literal:
+    case NodeKind::DynamicLiteral:
+    case NodeKind::TypeOf:
+        return nullptr;
+    case NodeKind::Name:
+        return node.scalarVariable ? nullptr : &node;
+    case NodeKind::Member:
+    case NodeKind::Index:
+        return &node;
+    case NodeKind::Call:
+        if (node.text == u"toscalar")
+            return nullptr;
+        [[fallthrough]];
+    case NodeKind::NamedArg:
+    case NodeKind::Binary:
+    case NodeKind::Unary:
+    case NodeKind::Between:
+    case NodeKind::List:
+        for (const NodePtr &kid : node.kids) {
+            if (const Node *reads = rowDependency(*kid))
+                return reads;
+        }
+        return nullptr;
+    default:
+        return nullptr; // nothing else reads the row
+    }
+}
+
 using T = KqlType;
 
 /** A copy of the parsed tree (no binder annotations), for binding a let function per call. */
@@ -394,6 +431,23 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         fail(QStringLiteral("%1(): %2, which it does not accept (arguments: %3)")
                      .arg(fn.name, why, typeList(types)),
              node);
+    }
+    // Arguments the analyzer wants constant (extract()'s and replace()'s regular expressions,
+    // round()'s precision, prev()'s default, …): nothing read from the row.
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const ParamSymbol &param = chosen->params[mapping[i]];
+        if (!param.constant || param.typeLiteral || args[i]->kind == NodeKind::Star)
+            continue;
+        if (const Node *reads = rowDependency(*args[i]))
+            fail(QStringLiteral("%1(): argument %2 (%3) must be a constant (a literal, a let "
+                                "variable or an expression of them), and this one reads %4")
+                         .arg(fn.name)
+                         .arg(i + 1)
+                         .arg(param.name,
+                              reads->kind == NodeKind::Name
+                                      ? QStringLiteral("the column %1").arg(reads->text)
+                                      : QStringLiteral("an element of a value (x[…] or x.k)")),
+                 *reads);
     }
     // The common type of the Common* arguments (iff's branches, coalesce's values, max_of, …).
     std::optional<T> common;

@@ -176,6 +176,8 @@ public:
     static QString shapeMismatch(const ParamSymbol &param, const Node &arg);
     /** "an array", "a property bag", "a single value". */
     static QString shapeWords(DynShape shape);
+    /** shapeWords() with the type when it is known: "a real", "an array of string values". */
+    static QString dynamicWords(const Node &value);
     /** The shape of a call's dynamic result, from its signature and its arguments. */
     static void shapeCall(Node &call, const FunctionSymbol &fn, const SignatureSymbol &sig,
                           const QList<int> &mapping, const QList<Node *> &args,

@@ -111,8 +111,13 @@ void Binder::shapeLiteral(Node &literal)
 {
     const Node &value = *literal.kid(0);
     literal.shape = valueShape(value);
-    if (literal.shape == DynShape::Array)
+    if (literal.shape == DynShape::Single)
+        literal.dynType = literalType(value);
+    if (literal.shape == DynShape::Array) {
         literal.elementShape = elementShape(value);
+        if (literal.elementShape == DynShape::Single)
+            literal.dynType = literalType(*value.kid(0));
+    }
 }
 
 bool Binder::shapeFits(const ParamSymbol &param, const Node &arg, KqlType type)
@@ -123,19 +128,51 @@ bool Binder::shapeFits(const ParamSymbol &param, const Node &arg, KqlType type)
         return arg.shape != DynShape::Bag && arg.shape != DynShape::Single;
     if (param.kind == ParamKind::DynamicBag)
         return arg.shape != DynShape::Array && arg.shape != DynShape::Single;
-    if (param.kind == ParamKind::IntegerOrArray || param.kind == ParamKind::StringOrArray)
-        return arg.shape != DynShape::Bag; // make_string(dynamic({…}))
+    if (param.kind == ParamKind::IntegerOrArray) {
+        // make_string(dynamic({…})), make_string(dynamic([1.5])), make_string(split(…))
+        const bool integer = !arg.dynType || *arg.dynType == T::Int || *arg.dynType == T::Long;
+        if (arg.shape == DynShape::Single)
+            return integer;
+        if (arg.shape == DynShape::Array)
+            return arg.elementShape == DynShape::Unknown
+                   || (arg.elementShape == DynShape::Single && integer);
+        return arg.shape != DynShape::Bag;
+    }
+    if (param.kind == ParamKind::StringOrArray)
+        return arg.shape != DynShape::Bag;
     return true;
+}
+
+QString Binder::dynamicWords(const Node &value)
+{
+    const QString type = value.dynType ? kqlTypeName(*value.dynType) : QString();
+    switch (value.shape) {
+    case DynShape::Single:
+        return type.isEmpty() ? shapeWords(value.shape) : QStringLiteral("a %1").arg(type);
+    case DynShape::Array:
+        if (value.elementShape == DynShape::Single && !type.isEmpty())
+            return QStringLiteral("an array of %1 values").arg(type);
+        if (value.elementShape == DynShape::Array || value.elementShape == DynShape::Bag)
+            return QStringLiteral("an array of %1")
+                    .arg(value.elementShape == DynShape::Array ? QStringLiteral("arrays")
+                                                               : QStringLiteral("bags"));
+        break;
+    default:
+        break;
+    }
+    return shapeWords(value.shape);
 }
 
 QString Binder::shapeMismatch(const ParamSymbol &param, const Node &arg)
 {
-    if (param.kind == ParamKind::IntegerOrArray || param.kind == ParamKind::StringOrArray)
-        return QStringLiteral("argument %1 must be %2 or a dynamic array, and this one is a "
-                              "property bag")
-                .arg(param.name, param.kind == ParamKind::IntegerOrArray
-                                         ? QStringLiteral("an integer")
-                                         : QStringLiteral("a string"));
+    if (param.kind == ParamKind::IntegerOrArray)
+        return QStringLiteral("argument %1 must be an integer or a dynamic array of integers, "
+                              "and this one is %2")
+                .arg(param.name, dynamicWords(arg));
+    if (param.kind == ParamKind::StringOrArray)
+        return QStringLiteral("argument %1 must be a string or a dynamic array, and this one is "
+                              "a property bag")
+                .arg(param.name);
     return QStringLiteral("argument %1 must be a dynamic %2, and this one is %3")
             .arg(param.name,
                  param.kind == ParamKind::DynamicArray ? QStringLiteral("array")
@@ -151,36 +188,56 @@ void Binder::shapeCall(Node &call, const FunctionSymbol &fn, const SignatureSymb
     case ReturnKind::Declared:
         call.shape = sig.returnShape;
         call.elementShape = sig.returnElementShape;
+        if (fn.name == u"split")
+            call.dynType = T::String;
         return;
     case ReturnKind::Parameter0:
         // array_reverse(A), array_slice(A, …), max(A): what A is (its elements are left
         // unknown: array_split() gives arrays of A's elements).
-        if (!args.isEmpty() && types[0] == T::Dynamic)
+        if (!args.isEmpty() && types[0] == T::Dynamic) {
             call.shape = args[0]->shape;
+            if (call.shape == DynShape::Single)
+                call.dynType = args[0]->dynType;
+        }
         return;
     case ReturnKind::Parameter0Array: // make_list(x), range(…), repeat(x, n)
         call.shape = DynShape::Array;
-        if (!args.isEmpty() && args[0]->kind != NodeKind::Star)
+        if (!args.isEmpty() && args[0]->kind != NodeKind::Star) {
             call.elementShape = types[0] == T::Dynamic ? args[0]->shape : DynShape::Single;
+            if (types[0] != T::Dynamic)
+                call.dynType = types[0];
+            else if (args[0]->shape == DynShape::Single)
+                call.dynType = args[0]->dynType;
+        }
         return;
     case ReturnKind::Common:
     case ReturnKind::CommonNonDynamic: {
         // iff(p, A, B), case(…), coalesce(A, B): the shape the values share.
-        std::optional<std::pair<DynShape, DynShape>> common;
+        std::optional<std::tuple<DynShape, DynShape, std::optional<KqlType>>> common;
         for (qsizetype i = 0; i < args.size(); ++i) {
             const ParamKind kind = sig.params[mapping[i]].kind;
             if (kind != ParamKind::CommonScalar && kind != ParamKind::CommonScalarOrDynamic
                 && kind != ParamKind::CommonNumber && kind != ParamKind::CommonSummable
                 && kind != ParamKind::CommonOrderable)
                 continue;
-            const std::pair<DynShape, DynShape> shape{args[i]->shape, args[i]->elementShape};
-            if (types[i] != T::Dynamic || (common && *common != shape))
+            const std::tuple<DynShape, DynShape, std::optional<KqlType>> shape{
+                    args[i]->shape, args[i]->elementShape, args[i]->dynType};
+            if (types[i] != T::Dynamic)
+                return;
+            if (common && std::get<0>(*common) == std::get<0>(shape)
+                && std::get<1>(*common) == std::get<1>(shape)
+                && std::get<2>(*common) != std::get<2>(shape)) {
+                std::get<2>(*common).reset(); // one shape, element types that differ
+                continue;
+            }
+            if (common && *common != shape)
                 return;
             common = shape;
         }
         if (common) {
-            call.shape = common->first;
-            call.elementShape = common->second;
+            call.shape = std::get<0>(*common);
+            call.elementShape = std::get<1>(*common);
+            call.dynType = std::get<2>(*common);
         }
         return;
     }
@@ -210,18 +267,28 @@ void Binder::shapeCall(Node &call, const FunctionSymbol &fn, const SignatureSymb
         // argument shares.
         call.shape = DynShape::Array;
         std::optional<std::pair<T, DynShape>> common;
+        std::optional<T> widest; // of the numbers: int, long, real
+        bool numbers = true;
         for (qsizetype i = 0; i < args.size(); ++i) {
             if (args[i]->kind == NodeKind::Star)
                 return;
-            const T type = isNumber(types[i]) && types[i] != T::Decimal ? T::Real : types[i];
+            const bool number = isNumber(types[i]) && types[i] != T::Decimal;
+            numbers = numbers && number;
+            if (number
+                && (!widest || types[i] == T::Real || (types[i] == T::Long && *widest == T::Int)))
+                widest = types[i];
+            const T type = number ? T::Real : types[i];
             const std::pair<T, DynShape> element{type, type == T::Dynamic ? args[i]->shape
                                                                           : DynShape::Single};
             if (common && *common != element)
                 return;
             common = element;
         }
-        if (common)
+        if (common) {
             call.elementShape = common->second;
+            if (common->first != T::Dynamic)
+                call.dynType = numbers ? widest : std::optional<T>(common->first);
+        }
     }
 }
 
@@ -244,6 +311,8 @@ void Binder::checkIndexShape(Node &index, const Context &ctx)
                          .arg(type == T::Dynamic ? shapeWords(at.shape) : kqlTypeName(type)),
                  at);
         index.shape = target.elementShape;
+        if (index.shape == DynShape::Single)
+            index.dynType = target.dynType;
         break;
     case DynShape::Bag:
         if (type != T::String && type != T::Dynamic)

@@ -197,6 +197,9 @@ struct Node
     bool scalarVariable = false; ///< a Name that is a let variable or a parameter, not a column
     DynShape shape = DynShape::Unknown; ///< of a dynamic expression, when known (dynshape.h)
     DynShape elementShape = DynShape::Unknown; ///< of an Array's elements, when known
+    /** The type of a Single dynamic value, or of an Array's single-valued elements, when known
+     *  (dynamic(1.5) and dynamic([1.5]) hold reals, split() strings). */
+    std::optional<KqlType> dynType;
     /**
      * The output columns an item of project, extend, summarize (keys and aggregates), print,
      * distinct, serialize, mv-expand or parse becomes, in order: one name, or several for

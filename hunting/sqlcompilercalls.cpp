@@ -107,6 +107,7 @@ const QSet<QString> &anyParamFunctions()
             QStringLiteral("array_iif"),
             QStringLiteral("bag_set_key"),
             QStringLiteral("toguid"),
+            QStringLiteral("repeat"),
     };
     return set;
 }

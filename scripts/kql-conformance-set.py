@@ -959,6 +959,45 @@ add("cmpconst",
     "DeviceNetworkEvents | extend a = RemoteIP == RemotePort, b = LocalPort != RemoteUrl | project a, b",
 )
 
+# ---- make_string()'s integers: the types of a literal's values and of computed arrays; repeat()
+add("shape",
+    "print make_string(dynamic([1.5]))",
+    "print make_string(dynamic([1, 2.5]))",
+    "print make_string(dynamic([long(null)])), make_string(dynamic([null])), make_string(dynamic([]))",
+    "print make_string(split('a', ','))",
+    "print make_string(pack_array(int(1), 2)), make_string(range(1, 3.0))",
+    "print make_string(pack_array(1, 2.5))",
+    "print make_string(range(1.5, 3.0))",
+    "print make_string(dynamic([1.5])[0])",
+    "print unicode_codepoints_to_string(dynamic(['a']))",
+    "DeviceProcessEvents | summarize make_string(make_list(FileName))",
+    "DeviceProcessEvents | summarize s = make_string(make_list(FileSize))",
+    "print make_string(iff(true, dynamic([1.5]), dynamic([2.5])))",
+    "print make_string(pack_array(dynamic([65])))",
+)
+add("siblings2",
+    "print a = repeat(1, 3), b = repeat('x', 0), c = repeat(datetime(2020-01-01), 2), d = repeat(1h, int(1)), e = repeat(dynamic({'a':1}), 2)",
+    "DeviceProcessEvents | extend r = repeat(FileName, 2) | mv-expand r to typeof(string) | project r",
+    "print repeat(1, 2.5)",
+    "print repeat(1)",
+    "print make_string(repeat('a', 2))",
+    "print make_string(repeat(65, 2))",
+)
+
+# ---- arguments that must be constants
+add("constarg",
+    "DeviceProcessEvents | extend s = replace(',', DeviceName, FileName)",
+    "DeviceProcessEvents | extend s = replace_regex(FileName, DeviceName, ',')",
+    "DeviceProcessEvents | extend s = extract(FileName, 0, FileName)",
+    "DeviceProcessEvents | serialize | extend p = prev(FileName, 1, FileName)",
+    "DeviceProcessEvents | extend s = replace(',', tostring(dynamic({'a':1}).a), FileName)",
+    "DeviceProcessEvents | mv-apply x = pack_array(FileName) on (extend s = replace(',', tostring(x), FileName))",
+    "let r = toscalar(DeviceProcessEvents | take 1 | project FileName); DeviceProcessEvents | extend s = replace(',', r, FileName) | project s",
+    "DeviceProcessEvents | extend s = replace(',', tostring(now()), FileName), t = extract(strcat('(', 'a', ')'), 1, FileName), r = round(todouble(FileSize), 1 + 1) | project s, t, r",
+    "let f = (x:string) { replace(',', x, 'a,b') }; DeviceProcessEvents | extend v = f(FileName) | project v",
+    "DeviceProcessEvents | serialize | extend p = prev(FileName, 1, strcat('a', 'b')) | project p",
+)
+
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"
 entries = []
 if out.exists():

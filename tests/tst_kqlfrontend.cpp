@@ -369,6 +369,40 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("bag_keys of an array")
             << "print k = bag_keys(pack_array(1, 2))"
             << "must be a dynamic property bag, and this one is an array" << 1 << 20;
+    // make_string() takes integers: Microsoft's analyzer knows the types of a literal's
+    // values, of pack_array()'s and range()'s elements, of split()'s strings.
+    QTest::newRow("make_string of reals")
+            << "print make_string(dynamic([1.5, real(null)]))"
+            << "an integer or a dynamic array of integers, and this one is an array of real "
+               "values"
+            << 1 << 19;
+    QTest::newRow("make_string of split") << "print s = make_string(split('a', ','))"
+                                          << "this one is an array of string values" << 1 << 23;
+    QTest::newRow("make_string of pack_array's widest")
+            << "print make_string(pack_array(int(1), 2, 0.5))"
+            << "this one is an array of real values" << 1 << 19;
+    QTest::newRow("make_string of an element") << "print make_string(dynamic(['a'])[0])"
+                                               << "this one is a string" << 1 << 19;
+    QTest::newRow("make_string of arrays") << "print make_string(pack_array(dynamic([65])))"
+                                           << "this one is an array of arrays" << 1 << 19;
+    QTest::newRow("make_string of repeat") << "print make_string(repeat(true, 2))"
+                                           << "this one is an array of bool values" << 1 << 19;
+    // Arguments Microsoft's analyzer wants constant: a column, or an element read from a value,
+    // is not one; a let variable, a lambda parameter and calls over literals are.
+    QTest::newRow("replace's rewrite from a column")
+            << "DeviceProcessEvents | extend s = replace(',', DeviceName, FileName)"
+            << "argument 2 (rewrite) must be a constant (a literal, a let variable or an "
+               "expression of them), and this one reads the column DeviceName"
+            << 1 << 47;
+    QTest::newRow("extract's regex from a column")
+            << "DeviceProcessEvents | extend s = extract(strcat('(', FileName, ')'), 1, FileName)"
+            << "argument 1 (regex) must be a constant" << 1 << 54;
+    QTest::newRow("prev's default from a column")
+            << "DeviceProcessEvents | serialize | extend p = prev(FileName, 1, FileName)"
+            << "argument 3 (default_value) must be a constant" << 1 << 64;
+    QTest::newRow("round's precision from an element")
+            << "print round(1.25, tolong(dynamic([1])[0]))"
+            << "an element of a value (x[…] or x.k)" << 1 << 26;
     QTest::newRow("countof's kind") << "print countof('aaa', 'a', 'Normal')"
                                     << "the kind of countof() is 'normal' or 'regex'" << 1 << 27;
     QTest::newRow("datatable value in parentheses")

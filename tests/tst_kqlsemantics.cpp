@@ -1103,6 +1103,17 @@ void TestKqlSemantics::unitSiblingsFollowTheirPages()
 // not what they expect, markup and control characters. Expected values by each page's rule.
 void TestKqlSemantics::unitSiblingsTakeHostileInput()
 {
+    // repeat(): the page's [1, 1, 1]; empty for 0, null below; more than range()'s 2^20 values
+    // stops the query instead of filling memory.
+    CHECK_ROWS(QStringLiteral("print a = repeat(1, 3), b = repeat('<i>', 0), c = repeat(1.5, -1), "
+                              "d = repeat(datetime(2020-01-01), 1), e = repeat(1h, long(null)), "
+                              "f = make_string(repeat(65, 2)), g = array_length(repeat(false, "
+                              "1048576))"),
+               (Rows{{"[1,1,1]", "[]", "null", "[\"2020-01-01T00:00:00.0000000Z\"]", "null", "AA",
+                      "1048576"}}));
+    const HuntingResult huge = result(QStringLiteral("print repeat('x', 1048577)"));
+    QCOMPARE(huge.status, HuntingResult::Status::Failed);
+    QVERIFY2(huge.error.contains(QLatin1String("1048577 copies")), qPrintable(huge.error));
     // -2^63 = -3074457345618258602 * 3 - 2: rotating left by it is rotating left by -2, that is
     // right by 2; shifting by more than the size leaves only the fill.
     CHECK_ROWS(

@@ -1131,6 +1131,32 @@ void rangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     resultJson(ctx, out);
 }
 
+/**
+ * repeat(value, count): an array of count copies of value (Microsoft's repeat() page): empty for
+ * 0, null for a negative or null count. More than range()'s 2^20 values stops the query rather
+ * than building an array that size.
+ */
+void repeatFn(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    constexpr qint64 MaxValues = qint64(1) << 20;
+    if (isNull(argv[1]) || sqlite3_value_int64(argv[1]) < 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const qint64 count = sqlite3_value_int64(argv[1]);
+    if (count > MaxValues) {
+        const std::string message = "repeat(): " + std::to_string(count)
+                                    + " copies are more than the 1048576 values an array may "
+                                      "hold here (as range() gives at most)";
+        sqlite3_result_error(ctx, message.data(), int(message.size()));
+        return;
+    }
+    KqlJson out = KqlJson::array();
+    const KqlJson value = anyArg(argv[0]);
+    out.items.assign(size_t(count), value);
+    resultJson(ctx, out);
+}
+
 } // namespace
 
 int registerDynamicFunctions(sqlite3 *db, Context *c)
@@ -1195,6 +1221,7 @@ int registerDynamicFunctions(sqlite3 *db, Context *c)
             {"kql_extract_json", 2, extractJsonFn},
             {"kql_extractjson", 2, extractJsonFn},
             {"kql_dynamic_to_json", 1, dynamicToJsonFn},
+            {"kql_repeat", 2, repeatFn},
             {"kql_range", 2, rangeFn<RangeOf::Number>},
             {"kql_range", 3, rangeFn<RangeOf::Number>},
             {"kql_range_datetime", 2, rangeFn<RangeOf::DateTime>},
