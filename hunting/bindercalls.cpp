@@ -351,7 +351,8 @@ KqlType Binder::bindFunctionCall(Node &node, const FunctionSymbol &fn, const Con
         fail(QStringLiteral("the format of format_datetime() is empty"), *args[1]);
     // Kusto's analyzer takes only a column as the value of prev() and next().
     if ((fn.name == u"prev" || fn.name == u"next") && !args.isEmpty()
-        && !(args[0]->kind == NodeKind::Name && !args[0]->resultName.isEmpty()))
+        && !(args[0]->kind == NodeKind::Name && !args[0]->resultName.isEmpty()
+             && !args[0]->parenthesized))
         fail(QStringLiteral("%1() takes a column name first, as in %1(Timestamp); compute the "
                             "value with extend before serialize")
                      .arg(fn.name),

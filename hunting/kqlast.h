@@ -187,6 +187,7 @@ struct Node
     QString value;
     LiteralKind literal = LiteralKind::Null;
     bool bracketed = false; ///< Name written as ['…'] (never a keyword)
+    bool parenthesized = false; ///< written in ( … ) (prev((A)) is no column name to Kusto)
     QList<std::pair<QString, QString>> options; ///< name = value options, as written
     std::vector<std::unique_ptr<Node>> kids;
 

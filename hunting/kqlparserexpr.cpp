@@ -587,6 +587,7 @@ NodePtr Parser::primary()
                                     "has_any and has_all"),
                      peek().pos);
             expectOp(L(")"), QStringLiteral("to close the parenthesis"));
+            inner->parenthesized = true;
             return inner;
         }
         if (t.text == u"*")

@@ -996,6 +996,7 @@ add("constarg",
     "DeviceProcessEvents | extend s = replace(',', tostring(now()), FileName), t = extract(strcat('(', 'a', ')'), 1, FileName), r = round(todouble(FileSize), 1 + 1) | project s, t, r",
     "let f = (x:string) { replace(',', x, 'a,b') }; DeviceProcessEvents | extend v = f(FileName) | project v",
     "DeviceProcessEvents | serialize | extend p = prev(FileName, 1, strcat('a', 'b')) | project p",
+    "DeviceProcessEvents | serialize | extend p = next((FileName), 2)",
 )
 
 out = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "kql" / "conformance.jsonl"

@@ -403,6 +403,9 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("round's precision from an element")
             << "print round(1.25, tolong(dynamic([1])[0]))"
             << "an element of a value (x[…] or x.k)" << 1 << 26;
+    QTest::newRow("prev of a column in parentheses")
+            << "DeviceProcessEvents | serialize | extend p = next((FileName), 2)"
+            << "next() takes a column name first" << 1 << 52;
     QTest::newRow("countof's kind") << "print countof('aaa', 'a', 'Normal')"
                                     << "the kind of countof() is 'normal' or 'regex'" << 1 << 27;
     QTest::newRow("datatable value in parentheses")
