@@ -50,9 +50,20 @@ std::optional<qint64> queryNow(const QList<std::pair<QString, QString>> &options
     return ticks;
 }
 
-QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type)
+/** A result cell. A datetime outside Kusto's range (0001-01-01 to 9999-12-31, reached by
+ *  arithmetic such as datetime(9999-12-31) + 1d) is null, and outOfRange says so. */
+QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type, bool *outOfRange)
 {
     const int kind = sqlite3_column_type(stmt, i);
+    if (type == KqlType::DateTime && kind != SQLITE_NULL) {
+        const double asReal = sqlite3_column_double(stmt, i);
+        const qint64 ticks = sqlite3_column_int64(stmt, i);
+        if ((kind == SQLITE_FLOAT && (asReal < 0 || asReal > double(KqlTime::MaxDateTimeTicks)))
+            || ticks < 0 || ticks > KqlTime::MaxDateTimeTicks) {
+            *outOfRange = true;
+            return QVariant();
+        }
+    }
     if (kind == SQLITE_NULL)
         return type == KqlType::String || type == KqlType::Guid ? QVariant(QString()) : QVariant();
     switch (type) {
@@ -449,6 +460,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     const int pageSize = std::max(1, options.pageSize);
     const int width = int(compiled->columns.size());
     bool stopped = false;
+    bool datetimeOutOfRange = false;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (result.rows >= options.rowLimit) {
             result.truncated = true;
@@ -457,7 +469,7 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
         HuntingRow row;
         row.reserve(width);
         for (int c = 0; c < width; ++c)
-            row.append(valueOf(stmt, c, compiled->columns[c].type));
+            row.append(valueOf(stmt, c, compiled->columns[c].type, &datetimeOutOfRange));
         page.append(std::move(row));
         ++result.rows;
         if (page.size() >= pageSize) {
@@ -476,6 +488,10 @@ HuntingResult HuntingRunner::run(QStringView query, const HuntingOptions &option
     }
     sqlite3_finalize(stmt);
     m_deadlineMs = 0;
+    if (datetimeOutOfRange)
+        result.warnings.append(QStringLiteral(
+                "a datetime in the result is outside Kusto's range (0001-01-01 to 9999-12-31), "
+                "reached by arithmetic such as datetime(9999-12-31) + 1d: it is shown as null"));
     if (takeKqlNaN(db))
         result.warnings.append(QStringLiteral(
                 "the query computed a real that Kusto gives as NaN (such as 0.0/0.0 or "

@@ -169,6 +169,7 @@ private slots:
     void constantsReadAsTheOtherSidesType();
     void textAndNumberColumnsCompareWhereBothReadingsAgree();
     void aNaNIsNullAndTheQuerySaysSo();
+    void datetimesBeyondKustosRangeAreNull();
     void numericDatesAreReadMonthFirst();
     void namesThatDifferInCaseAreTwoColumns();
     void approximateAggregatesAreExact();
@@ -1292,6 +1293,22 @@ void TestKqlSemantics::aNaNIsNullAndTheQuerySaysSo()
     const HuntingResult refused = result(QStringLiteral("print real(nan)"));
     QCOMPARE(refused.status, HuntingResult::Status::Refused);
     QVERIFY(refused.refusal.message.contains(QLatin1String("no NaN")));
+}
+
+// Kusto's datetimes run from 0001-01-01 to 9999-12-31T23:59:59.9999999 (its datetime page);
+// arithmetic past either end has no datetime to show: null, with a warning, never a year 10000.
+void TestKqlSemantics::datetimesBeyondKustosRangeAreNull()
+{
+    CHECK_ROWS(QStringLiteral("print a = datetime(9999-12-31) + 1d, b = datetime(0001-01-01) - "
+                              "1tick, c = datetime(9999-12-31 23:59:59.9999999), d = "
+                              "datetime(0001-01-01)"),
+               (Rows{{"null", "null", "9999-12-31T23:59:59.9999999Z",
+                      "0001-01-01T00:00:00.0000000Z"}}));
+    const HuntingResult r = result(QStringLiteral("print datetime(9999-12-31) + 365d"));
+    QCOMPARE(r.status, HuntingResult::Status::Ok);
+    QVERIFY2(r.warnings.join(u'\n').contains(QLatin1String("outside Kusto's range")),
+             qPrintable(r.warnings.join(u'\n')));
+    QVERIFY(result(QStringLiteral("print datetime(9999-12-31)")).warnings.isEmpty());
 }
 
 // Microsoft's todatetime() page compares todatetime('12-02-2022') with datetime('12-02-2022'), a
