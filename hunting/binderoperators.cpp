@@ -180,10 +180,26 @@ SchemaPtr Binder::bindSource(Node &node, const Context &ctx)
             const T t = bindScalar(value, outer);
             const T want = row[i % row.size()].type;
             if (t != want && !(isNumber(t) && isNumber(want)) && t != T::Dynamic
-                && want != T::Dynamic)
-                fail(QStringLiteral("the column '%1' of datatable is %2, but this value is %3")
-                             .arg(row[i % row.size()].name, kqlTypeName(want), kqlTypeName(t)),
-                     value);
+                && want != T::Dynamic) {
+                // Microsoft's analyzer takes any literal in any column; a value written as one
+                // of the column's type (6 in a string column, "6" in a long one) is read as
+                // that, as a constant compared with a column is, and the query says so.
+                QString written;
+                QString read;
+                if (!readConstantAs(value, t, want, outer, &written, &read))
+                    fail(QStringLiteral("the column '%1' of datatable is %2, but this value is "
+                                        "%3: write a %2 value, or declare the column %3 and "
+                                        "convert it with extend")
+                                 .arg(row[i % row.size()].name, kqlTypeName(want), kqlTypeName(t)),
+                         value);
+                const QString warning
+                        = QStringLiteral("line %1: the column '%2' of datatable is %3: %4 is read "
+                                         "as the %3 %5 (write the column's type to say so)")
+                                  .arg(QString::number(value.pos.line), row[i % row.size()].name,
+                                       kqlTypeName(want), written, read);
+                if (!warnings.contains(warning))
+                    warnings.append(warning);
+            }
         }
         node.schema = share(row);
         return node.schema;

@@ -983,6 +983,11 @@ add("siblings2",
     "print make_string(repeat('a', 2))",
     "print make_string(repeat(65, 2))",
 )
+add("cmpconst",
+    "datatable(TcpFlagDecimal:string, Comment:string)[6, 'SYN + RST', 7, 'FIN + SYN + RST'] | extend n = toint(TcpFlagDecimal)",
+    "datatable(a:long, b:bool, c:string)['6', '1', true, '-7', 'false', 0x10]",
+    "datatable(a:string)[1.5]",
+)
 
 # ---- arguments that must be constants
 add("constarg",

@@ -1173,6 +1173,15 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
     CHECK_ROWS(QStringLiteral("print a = true == 'TRUE', b = false != 'false', c = 2.5 == "
                               "'2.50', d = '16' == 0x10, e = 1 == 'x'"),
                (Rows{{"true", "false", "true", "true", "false"}}));
+    // A datatable value written as one of its column's type is read as that, as a constant
+    // compared with a column is (the analyzer takes any literal in any column); other values
+    // (a real in a string column, a negative number written with a sign) are refused.
+    CHECK_ROWS(QStringLiteral("datatable(Flag:string, n:long, b:bool)[6, '7', '1', 0x10, '-8', "
+                              "'FALSE'] | extend t = strcat(Flag, '|'), m = n + 1"),
+               (Rows{{"6", "7", "true", "6|", "8"}, {"16", "-8", "false", "16|", "-7"}}));
+    warned(QStringLiteral("datatable(Flag:string)[6]"),
+           QStringLiteral("the column 'Flag' of datatable is string: 6 is read as the string "
+                          "\"6\""));
     // A bool against "1" or "0": the bool page gives true as 1 and false as 0, and Defender's
     // hunting queries filter IsInternetFacing == "1".
     CHECK_SET(QStringLiteral("DeviceNetworkEvents | where (RemotePort > 60) == '1' | project "
@@ -1192,7 +1201,8 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
                               "DeviceNetworkEvents | where (RemotePort > 1) == '2'",
                               "DeviceNetworkEvents | where (RemotePort > 1) == 'yes'",
                               "DeviceNetworkEvents | where Timestamp == RemoteIP",
-                              "DeviceNetworkEvents | where RemotePort > '80'"}) {
+                              "DeviceNetworkEvents | where RemotePort > '80'",
+                              "datatable(a:string)[1.5]", "datatable(a:long)[' 7']"}) {
         const HuntingResult r = result(QString::fromLatin1(query));
         QVERIFY2(r.status == HuntingResult::Status::Refused, query);
         QVERIFY2(r.refusal.message.contains(QLatin1String("convert"))
