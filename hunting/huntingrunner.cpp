@@ -55,11 +55,15 @@ std::optional<qint64> queryNow(const QList<std::pair<QString, QString>> &options
 QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type, bool *outOfRange)
 {
     const int kind = sqlite3_column_type(stmt, i);
-    if (type == KqlType::DateTime && kind != SQLITE_NULL) {
-        const double asReal = sqlite3_column_double(stmt, i);
-        const qint64 ticks = sqlite3_column_int64(stmt, i);
-        if ((kind == SQLITE_FLOAT && (asReal < 0 || asReal > double(KqlTime::MaxDateTimeTicks)))
-            || ticks < 0 || ticks > KqlTime::MaxDateTimeTicks) {
+    if (type == KqlType::DateTime && (kind == SQLITE_INTEGER || kind == SQLITE_FLOAT)) {
+        const bool outside
+                = kind == SQLITE_FLOAT
+                          ? !(sqlite3_column_double(stmt, i) >= 0
+                              && sqlite3_column_double(stmt, i)
+                                         <= double(KqlTime::MaxDateTimeTicks))
+                          : sqlite3_column_int64(stmt, i) < 0
+                                    || sqlite3_column_int64(stmt, i) > KqlTime::MaxDateTimeTicks;
+        if (outside) {
             *outOfRange = true;
             return QVariant();
         }

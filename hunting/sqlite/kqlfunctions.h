@@ -35,9 +35,9 @@ int registerKqlFunctions(sqlite3 *db, const KqlFunctionOptions &options = {});
 bool setKqlNow(sqlite3 *db, qint64 ticks);
 
 /**
- * Whether a function computed NaN since the last call (0.0/0.0, sqrt(-1.0), todouble("NaN"), …)
- * and forgets it. The store holds no NaN: such a value is null, which the query runner says in
- * a warning. False when the connection has no KQL functions registered.
+ * Whether a function computed NaN since the last call (0.0/0.0, todouble("NaN"), sin() of an
+ * infinity, …) and forgets it. The store holds no NaN: such a value is null, which the query runner
+ * says in a warning. False when the connection has no KQL functions registered.
  */
 bool takeKqlNaN(sqlite3 *db);
 
