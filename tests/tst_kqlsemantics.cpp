@@ -1175,7 +1175,7 @@ void TestKqlSemantics::constantsReadAsTheOtherSidesType()
                (Rows{{"true", "false", "true", "true", "false"}}));
     // A datatable value written as one of its column's type is read as that, as a constant
     // compared with a column is (the analyzer takes any literal in any column); other values
-    // (a real in a string column, a negative number written with a sign) are refused.
+    // (a real in a string column, text with a blank in a long one) are refused.
     CHECK_ROWS(QStringLiteral("datatable(Flag:string, n:long, b:bool)[6, '7', '1', 0x10, '-8', "
                               "'FALSE'] | extend t = strcat(Flag, '|'), m = n + 1"),
                (Rows{{"6", "7", "true", "6|", "8"}, {"16", "-8", "false", "16|", "-7"}}));
