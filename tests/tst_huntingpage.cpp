@@ -352,6 +352,14 @@ private Q_SLOTS:
                         || tab->statusToolTip().contains(
                                 QStringLiteral("'9' is read as the long 9")),
                 qPrintable(tab->statusToolTip()));
+        // A NaN is null in the grid, and the status line says why.
+        tab->editor()->setPlainText(QStringLiteral("print ratio = 0.0 / 0, n = 1"));
+        QCOMPARE(runWithKeys(tab).status, HuntRunResult::Status::Ok);
+        QCOMPARE(columnTexts(tab->resultView(), 1), QStringList{QStringLiteral("1")});
+        QVERIFY2(tab->statusText().contains(QStringLiteral("1 warning, hover to read")),
+                 qPrintable(tab->statusText()));
+        QVERIFY2(tab->statusToolTip().contains(QStringLiteral("Kusto gives as NaN")),
+                 qPrintable(tab->statusToolTip()));
     }
 
     void shiftEnterRunsTheBlockAtTheCursor()
