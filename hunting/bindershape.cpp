@@ -129,8 +129,10 @@ bool Binder::shapeFits(const ParamSymbol &param, const Node &arg, KqlType type)
     if (param.kind == ParamKind::DynamicBag)
         return arg.shape != DynShape::Array && arg.shape != DynShape::Single;
     if (param.kind == ParamKind::IntegerOrArray) {
-        // make_string(dynamic({…})), make_string(dynamic([1.5])), make_string(split(…))
-        const bool integer = !arg.dynType || *arg.dynType == T::Int || *arg.dynType == T::Long;
+        // make_string(dynamic({…})), make_string(dynamic([1.5])), make_string(split(…)); the
+        // analyzer takes decimals as it takes integers (make_string(repeat(decimal(1.5), 2))).
+        const bool integer = !arg.dynType || *arg.dynType == T::Int || *arg.dynType == T::Long
+                             || *arg.dynType == T::Decimal;
         if (arg.shape == DynShape::Single)
             return integer;
         if (arg.shape == DynShape::Array)

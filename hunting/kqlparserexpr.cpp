@@ -654,6 +654,12 @@ NodePtr Parser::primary()
                 fail(QStringLiteral("datatable takes values as written, not an expression in "
                                     "parentheses"),
                      peek().pos);
+            if ((isOp(L("-")) || isOp(L("+")))
+                && (peek(1).pos.line != peek().pos.line
+                    || peek(1).pos.column != peek().pos.column + 1))
+                fail(QStringLiteral("datatable takes a signed number written as one, as in -1: "
+                                    "no space after the sign"),
+                     peek().pos);
             table->kids.push_back(expression());
             if (!acceptOp(L(",")))
                 break;

@@ -974,6 +974,15 @@ add("shape",
     "DeviceProcessEvents | summarize s = make_string(make_list(FileSize))",
     "print make_string(iff(true, dynamic([1.5]), dynamic([2.5])))",
     "print make_string(pack_array(dynamic([65])))",
+    "print make_string(repeat(decimal(1.5), 2)), make_string(pack_array(decimal(1)))",
+    "print make_string(repeat(timespan(1d), 2))",
+)
+add("bad2",
+    "datatable(a:long)[ + 1]",
+    "datatable(a:long)[1, - 2]",
+)
+add("u6",
+    "datatable(a:long, b:real)[+1, -2.5, -3, +4.0]",
 )
 add("siblings2",
     "print a = repeat(1, 3), b = repeat('x', 0), c = repeat(datetime(2020-01-01), 2), d = repeat(1h, int(1)), e = repeat(dynamic({'a':1}), 2)",

@@ -406,6 +406,8 @@ void TestKqlFrontend::parserRefusesByName_data()
     QTest::newRow("prev of a column in parentheses")
             << "DeviceProcessEvents | serialize | extend p = next((FileName), 2)"
             << "next() takes a column name first" << 1 << 52;
+    QTest::newRow("datatable sign apart from its number") << "datatable(a:long)[1, - 2]"
+                                                          << "no space after the sign" << 1 << 22;
     QTest::newRow("countof's kind") << "print countof('aaa', 'a', 'Normal')"
                                     << "the kind of countof() is 'normal' or 'regex'" << 1 << 27;
     QTest::newRow("datatable value in parentheses")
