@@ -405,6 +405,7 @@ private:
             return refuseRawGuid(token);
         const qsizetype start = m_i;
         bool real = false;
+        bool exponent = false;
         if (m_text[m_i] == u'0' && (at(m_i + 1) == u'x' || at(m_i + 1) == u'X')) {
             advance(2);
             while (at(m_i).isDigit() || (at(m_i).toLower() >= u'a' && at(m_i).toLower() <= u'f'))
@@ -425,6 +426,7 @@ private:
                 && (at(m_i + 1).isDigit()
                     || ((at(m_i + 1) == u'+' || at(m_i + 1) == u'-') && at(m_i + 2).isDigit()))) {
                 real = true;
+                exponent = true;
                 advance(2);
                 while (at(m_i).isDigit())
                     advance();
@@ -438,8 +440,10 @@ private:
             const QStringView unit = m_text.mid(m_i, j - m_i);
             const bool hex
                     = m_i - start > 1 && (m_text[start + 1] == u'x' || m_text[start + 1] == u'X');
-            if (!isTimespanUnit(unit) && !real && !hex) {
-                // Kusto lets a name begin with digits (2ndLogon, 5MinuteBin).
+            if ((!isTimespanUnit(unit) && !real) || hex || exponent) {
+                // Kusto lets a name begin with digits (2ndLogon, 5MinuteBin); a hexadecimal or
+                // exponent number with letters after it is such a name too (0x1h, 1e3h), not a
+                // timespan, as Microsoft's analyzer reads them.
                 advance(j - m_i);
                 token.kind = TokenKind::Identifier;
                 token.text = m_text.mid(start, m_i - start).toString();

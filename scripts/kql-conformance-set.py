@@ -978,6 +978,9 @@ add("shape",
     "print make_string(repeat(timespan(1d), 2))",
 )
 add("bad2",
+    "print 0x1h",
+    "print 1e3h",
+    "print a = 0x10d, b = 1.5h",
     "datatable(a:long)[ + 1]",
     "datatable(a:long)[1, - 2]",
 )

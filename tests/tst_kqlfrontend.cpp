@@ -150,6 +150,15 @@ void TestKqlFrontend::numbersTimespansAndTypedLiterals()
     QCOMPARE(lex(QStringLiteral("2ndLogon")).first().kind, TokenKind::Identifier);
     QCOMPARE(columns(QStringLiteral("DeviceInfo | extend 2ndName = DeviceName | project 2ndName")),
              QStringList{QStringLiteral("2ndName:string")});
+    // Hexadecimal and exponent numbers run into letters make names too, never timespans, as
+    // Microsoft's analyzer reads 0x1h and 1e3h ("does not refer to any known column").
+    for (const char *text : {"0x1h", "1e3h", "0x1g"}) {
+        const QList<Token> name = lex(QString::fromLatin1(text));
+        QCOMPARE(name.first().kind, TokenKind::Identifier);
+        QCOMPARE(name.first().text, QString::fromLatin1(text));
+    }
+    QCOMPARE(lex(QStringLiteral("0x10d")).first().kind, TokenKind::Long);
+    QCOMPARE(lex(QStringLiteral("1.5h")).first().kind, TokenKind::TimeSpan);
     KqlError error;
     QVERIFY(!Lexer::tokenize(u"print 1.5q", &error));
     QVERIFY2(error.message.contains(QLatin1String("1.5q")), qPrintable(error.message));
