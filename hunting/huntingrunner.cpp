@@ -56,13 +56,15 @@ QVariant valueOf(sqlite3_stmt *stmt, int i, KqlType type, bool *outOfRange)
 {
     const int kind = sqlite3_column_type(stmt, i);
     if (type == KqlType::DateTime && (kind == SQLITE_INTEGER || kind == SQLITE_FLOAT)) {
-        const bool outside
-                = kind == SQLITE_FLOAT
-                          ? !(sqlite3_column_double(stmt, i) >= 0
-                              && sqlite3_column_double(stmt, i)
-                                         <= double(KqlTime::MaxDateTimeTicks))
-                          : sqlite3_column_int64(stmt, i) < 0
-                                    || sqlite3_column_int64(stmt, i) > KqlTime::MaxDateTimeTicks;
+        // Integers compare exactly (a double would round the last ticks of 9999-12-31 away).
+        bool outside = false;
+        if (kind == SQLITE_FLOAT) {
+            const double ticks = sqlite3_column_double(stmt, i);
+            outside = !(ticks >= 0 && ticks <= double(KqlTime::MaxDateTimeTicks));
+        } else {
+            const qint64 ticks = sqlite3_column_int64(stmt, i);
+            outside = ticks < 0 || ticks > KqlTime::MaxDateTimeTicks;
+        }
         if (outside) {
             *outOfRange = true;
             return QVariant();

@@ -1078,10 +1078,12 @@ void dynamicToJsonFn(sqlite3_context *ctx, int, sqlite3_value **argv)
  */
 enum class RangeOf { Number, DateTime, TimeSpan };
 
+/** The most values range() gives (its page), and so the most repeat() builds. */
+constexpr qint64 MaxArrayValues = qint64(1) << 20;
+
 template<RangeOf Of>
 void rangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    constexpr qint64 MaxValues = qint64(1) << 20;
     for (int i = 0; i < argc; ++i) {
         if (isNull(argv[i])) {
             sqlite3_result_null(ctx);
@@ -1100,7 +1102,7 @@ void rangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             sqlite3_result_null(ctx);
             return;
         }
-        for (qint64 n = 0; n < MaxValues; ++n) {
+        for (qint64 n = 0; n < MaxArrayValues; ++n) {
             const double v = start + double(n) * step;
             if (step > 0 ? v > stop : v < stop)
                 break;
@@ -1118,7 +1120,7 @@ void rangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     qint64 v = start;
-    for (qint64 n = 0; n < MaxValues && (step > 0 ? v <= stop : v >= stop); ++n) {
+    for (qint64 n = 0; n < MaxArrayValues && (step > 0 ? v <= stop : v >= stop); ++n) {
         if constexpr (Of == RangeOf::DateTime)
             out.items.push_back(KqlJson::fromString(KqlTime::formatDateTime(v).toStdString()));
         else if constexpr (Of == RangeOf::TimeSpan)
@@ -1138,16 +1140,15 @@ void rangeFn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  */
 void repeatFn(sqlite3_context *ctx, int, sqlite3_value **argv)
 {
-    constexpr qint64 MaxValues = qint64(1) << 20;
     if (isNull(argv[1]) || sqlite3_value_int64(argv[1]) < 0) {
         sqlite3_result_null(ctx);
         return;
     }
     const qint64 count = sqlite3_value_int64(argv[1]);
-    if (count > MaxValues) {
+    if (count > MaxArrayValues) {
         const std::string message = "repeat(): " + std::to_string(count)
-                                    + " copies are more than the 1048576 values an array may "
-                                      "hold here (as range() gives at most)";
+                                    + " copies are more than the " + std::to_string(MaxArrayValues)
+                                    + " values an array may hold here (as range() gives at most)";
         sqlite3_result_error(ctx, message.data(), int(message.size()));
         return;
     }
