@@ -461,8 +461,14 @@ EventRecordReader::EventRecordReader(const HuntingSchema &schema)
 
 EventRecordReader::~EventRecordReader() = default;
 
+size_t EventRecordReader::paddingNeeded()
+{
+    return simdjson::SIMDJSON_PADDING;
+}
+
 void EventRecordReader::readJsonLine(std::string_view text, const HuntingTable *fallbackTable,
-                                     const RowSink &onRow, const RejectSink &onReject)
+                                     const RowSink &onRow, const RejectSink &onReject,
+                                     size_t readableAfter)
 {
     if (trimmed(text).empty())
         return;
@@ -473,22 +479,35 @@ void EventRecordReader::readJsonLine(std::string_view text, const HuntingTable *
         return;
     }
     std::string &line = d->line;
-    if (simdjson::validate_utf8(text.data(), text.size())) {
-        line.assign(text);
-    } else {
-        // Bytes that are not UTF-8 read as U+FFFD instead of losing the line.
-        const QByteArray mended = QString::fromUtf8(text.data(), qsizetype(text.size())).toUtf8();
-        line.assign(mended.constData(), size_t(mended.size()));
-    }
-    if (line.find("\\u") != std::string::npos) {
-        QByteArray bytes(line.data(), qsizetype(line.size()));
-        if (replaceUnpairedSurrogates(bytes))
-            line.assign(bytes.constData(), size_t(bytes.size()));
-    }
-    const size_t length = line.size();
-    line.resize(length + simdjson::SIMDJSON_PADDING);
+    // A copy to read from, the broken parts mended: bytes that are not UTF-8 read as U+FFFD
+    // instead of losing the line, and so does an escaped half of a surrogate pair.
+    const auto mendedCopy = [&line](std::string_view from, bool utf8) -> std::string_view {
+        if (utf8) {
+            line.assign(from);
+        } else {
+            const QByteArray mended
+                    = QString::fromUtf8(from.data(), qsizetype(from.size())).toUtf8();
+            line.assign(mended.constData(), size_t(mended.size()));
+        }
+        replaceUnpairedSurrogates(line.data(), qsizetype(line.size()));
+        const size_t length = line.size();
+        line.resize(length + simdjson::SIMDJSON_PADDING);
+        return std::string_view(line.data(), length);
+    };
+    // The line where it lies when the parser may read past its end and nothing needs mending:
+    // the parser checks the UTF-8 itself, and a failure there reads a mended copy instead.
+    std::string_view json
+            = readableAfter >= simdjson::SIMDJSON_PADDING
+                              && findUnpairedSurrogate(text.data(), qsizetype(text.size())) < 0
+                      ? text
+                      : mendedCopy(text, true);
     simdjson::dom::element document;
-    if (const auto error = d->parser.parse(line.data(), length, false).get(document)) {
+    auto error = d->parser.parse(json.data(), json.size(), false).get(document);
+    if (error == simdjson::UTF8_ERROR) {
+        json = mendedCopy(text, false);
+        error = d->parser.parse(json.data(), json.size(), false).get(document);
+    }
+    if (error) {
         onReject(fallbackTable,
                  QStringLiteral("not valid JSON: %1").arg(QString::fromUtf8(error_message(error))));
         return;

@@ -41,9 +41,16 @@ public:
     EventRecordReader(const EventRecordReader &) = delete;
     EventRecordReader &operator=(const EventRecordReader &) = delete;
 
-    /** Reads one line (without its line break; blank lines give nothing). */
+    /**
+     * Reads one line (without its line break; blank lines give nothing). readableAfter: how many
+     * bytes after the line's end belong to the caller's buffer and may be read (never changed);
+     * with enough of them the parser reads the line where it lies instead of a copy.
+     */
     void readJsonLine(std::string_view line, const HuntingTable *fallbackTable,
-                      const RowSink &onRow, const RejectSink &onReject);
+                      const RowSink &onRow, const RejectSink &onReject, size_t readableAfter = 0);
+
+    /** The bytes readJsonLine() needs readable after a line to read it without a copy. */
+    static size_t paddingNeeded();
 
     /**
      * Reads one CSV record of table whose fields line up with header (the export's first row:

@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QByteArrayList>
 #include <QDateTime>
 #include <QList>
 #include <QMap>
@@ -44,9 +45,10 @@ struct EventBatch
     };
     Format format = Format::JsonLines;
     QByteArray data; ///< complete lines; a trailing partial line is an error of the caller
-    /// JSON lines: complete lines read before data (a stream's line that came in two reads), so
-    /// that data can be a read buffer as it came, not a copy with that line put in front.
-    QByteArray head;
+    /// JSON lines: complete lines read before data, in order, each part of whole lines (a
+    /// stream's read as it came in blocks, and its lines that spanned two blocks), so that the
+    /// reads reach the store as the network code handed them on, not copied into one array.
+    QByteArrayList head;
     qint64 firstLine = 1; ///< the line number of data's first line, for rejections
     QString table; ///< the table of records that name none (--table, the container); CSV: required
     QList<QByteArray> csvHeader; ///< CSV: the column names of the file's header row

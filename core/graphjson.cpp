@@ -330,12 +330,9 @@ int hexUnit(const char *text)
 
 } // namespace
 
-bool replaceUnpairedSurrogates(QByteArray &json)
+qsizetype findUnpairedSurrogate(const char *text, qsizetype size, qsizetype from)
 {
-    const qsizetype size = json.size();
-    const char *text = json.constData();
-    bool changed = false;
-    qsizetype i = 0;
+    qsizetype i = from;
     // Outside strings JSON has no backslash, and inside one each backslash starts an escape of
     // its own: stepping over whole escapes keeps "\\ud800" (a backslash, then text) intact.
     while (i < size) {
@@ -359,15 +356,28 @@ bool replaceUnpairedSurrogates(QByteArray &json)
                 continue;
             }
         }
-        if (!changed) {
-            json.detach();
-            text = json.constData();
-            changed = true;
-        }
-        std::memcpy(json.data() + i + 2, "FFFD", 4);
-        i += 6;
+        return i;
+    }
+    return -1;
+}
+
+bool replaceUnpairedSurrogates(char *text, qsizetype size)
+{
+    bool changed = false;
+    for (qsizetype at = findUnpairedSurrogate(text, size, 0); at >= 0;
+         at = findUnpairedSurrogate(text, size, at + 6)) {
+        std::memcpy(text + at + 2, "FFFD", 4);
+        changed = true;
     }
     return changed;
+}
+
+bool replaceUnpairedSurrogates(QByteArray &json)
+{
+    // Detached only when something changes: a shared buffer stays shared otherwise.
+    if (findUnpairedSurrogate(json.constData(), json.size(), 0) < 0)
+        return false;
+    return replaceUnpairedSurrogates(json.data(), json.size());
 }
 
 QList<Alert> alertsOfIncident(const QJsonObject &json)

@@ -47,6 +47,12 @@ QString formatGraphDateTime(const QDateTime &time);
  * changed something. A single pass over the backslashes: cheap when there are none.
  */
 bool replaceUnpairedSurrogates(QByteArray &json);
+/** The same on bytes that are the caller's to change (size bytes from text), in place. */
+bool replaceUnpairedSurrogates(char *text, qsizetype size);
+/** Where the first `\uD800`..`\uDFFF` escape that is not half of a surrogate pair begins in
+ *  the size bytes of JSON text from from on, or -1: the test replaceUnpairedSurrogates() makes,
+ *  for text that is not to be changed. */
+qsizetype findUnpairedSurrogate(const char *text, qsizetype size, qsizetype from = 0);
 
 /** Reads either comment shape: {comment, createdByDisplayName, createdDateTime} or the legacy
  *  {comment, createdBy, createdTime}. */

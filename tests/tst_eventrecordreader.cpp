@@ -33,13 +33,14 @@ QString shown(const EventValue &value)
     return {};
 }
 
-Outcome readLine(EventRecordReader &reader, const QByteArray &line, const QString &fallback = {})
+Outcome readLineFrom(EventRecordReader &reader, std::string_view line, size_t readableAfter,
+                     const QString &fallback)
 {
     Outcome outcome;
     const HuntingTable *table
             = fallback.isEmpty() ? nullptr : HuntingSchema::defender().table(fallback);
     reader.readJsonLine(
-            std::string_view(line.constData(), size_t(line.size())), table,
+            line, table,
             [&](const EventRow &row) {
                 QMap<QString, QString> values;
                 for (qsizetype c = 0; c < row.table->columns.size(); ++c)
@@ -49,10 +50,33 @@ Outcome readLine(EventRecordReader &reader, const QByteArray &line, const QStrin
                 outcome.extras.append(
                         QString::fromUtf8(row.extra.data(), qsizetype(row.extra.size())));
             },
-            [&](const HuntingTable *, const QString &reason) {
-                outcome.rejections.append(reason);
-            });
+            [&](const HuntingTable *, const QString &reason) { outcome.rejections.append(reason); },
+            readableAfter);
     return outcome;
+}
+
+/**
+ * Reads line on its own, and again where it lies in a buffer with more bytes after it (the next
+ * line: text that would change the answer if it were read as part of this one), which the
+ * reader may parse in place. Both readings must give the same, and leave the buffer as it was.
+ */
+Outcome readLine(EventRecordReader &reader, const QByteArray &line, const QString &fallback = {})
+{
+    const Outcome alone = readLineFrom(
+            reader, std::string_view(line.constData(), size_t(line.size())), 0, fallback);
+    const QByteArray next = "\n\"}],\xff\xfe\\ud800 " + QByteArray(200, '}') + "{\"Title\":1}";
+    const QByteArray buffer = line + next;
+    const QByteArray before(buffer.constData(), buffer.size()); // a deep copy to compare with
+    const Outcome inPlace
+            = readLineFrom(reader, std::string_view(buffer.constData(), size_t(line.size())),
+                           size_t(next.size()), fallback);
+    if (buffer != before)
+        qFatal("the reader changed the bytes it was given");
+    if (inPlace.rows != alone.rows || inPlace.tables != alone.tables
+        || inPlace.extras != alone.extras || inPlace.rejections != alone.rejections)
+        qFatal("a line read in place gave another answer than the line alone: %s",
+               line.left(200).constData());
+    return alone;
 }
 
 QByteArray record(const QByteArray &table, const QByteArray &properties)

@@ -171,11 +171,12 @@ private Q_SLOTS:
 
     void headLinesComeBeforeData()
     {
-        // A stream's line put together from two reads comes as the batch's head: read first,
-        // numbered first, and kept like any other line.
+        // A stream's read comes in blocks, and a line put together from two of them among them:
+        // the head's parts are read first, in order, numbered first, and kept like any other
+        // line.
         auto store = open();
         EventBatch batch;
-        batch.head = lines({processEvent(1), "{broken"});
+        batch.head = {lines({processEvent(1)}), lines({"{broken"})};
         batch.data = lines({processEvent(1, "dev2"), "[1]", alertInfo("a1")});
         Result<EventIngestResult> stored = store->ingest(batch);
         QVERIFY(stored);
@@ -187,7 +188,7 @@ private Q_SLOTS:
         QCOMPARE(stored.value().rejected.at(1).line, 4);
         // A head alone, and a head that repeats a line of data: stored once.
         batch.data = lines({processEvent(1)});
-        batch.head = lines({processEvent(3)});
+        batch.head = {lines({processEvent(3)})};
         stored = store->ingest(batch);
         QVERIFY(stored);
         QCOMPARE(stored.value().totalInserted(), 1);

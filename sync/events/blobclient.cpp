@@ -172,7 +172,38 @@ struct BlobClient::Call
     int attempt = 0;
     QPointer<QNetworkReply> reply;
     bool cancelled = false;
+    QByteArrayList pieces; ///< the answer's body so far, as Qt handed it on
+    qint64 received = 0; ///< bytes in pieces
 };
+
+namespace {
+
+/**
+ * Takes what the reply holds into pieces. Reading exactly what is buffered takes Qt's own block
+ * when there is one (QIODevice::read() hands it over instead of copying), so a read window of
+ * many megabytes is not copied into one array on its way to the store (docs/BENCHMARKS.md).
+ */
+void takeAvailable(QNetworkReply *reply, QByteArrayList &pieces, qint64 &received)
+{
+    for (qint64 available = reply->bytesAvailable(); available > 0;
+         available = reply->bytesAvailable()) {
+        QByteArray piece = reply->read(available);
+        if (piece.isEmpty())
+            break;
+        received += piece.size();
+        pieces.append(std::move(piece));
+    }
+}
+
+} // namespace
+
+qint64 BlobRange::size() const
+{
+    qint64 total = 0;
+    for (const QByteArray &piece : pieces)
+        total += piece.size();
+    return total;
+}
 
 BlobClient::BlobClient(QNetworkAccessManager *network, StorageAccount account, QObject *parent)
     : QObject(parent)
@@ -270,7 +301,13 @@ void BlobClient::send(const std::shared_ptr<Call> &call)
                                  << call->attempt;
     QNetworkReply *reply = m_network->get(request);
     call->reply = reply;
+    call->pieces.clear();
+    call->received = 0;
     watchTransfer(reply, m_clock, m_options.requestTimeout);
+    connect(reply, &QNetworkReply::readyRead, this, [call, reply] {
+        if (call->reply == reply)
+            takeAvailable(reply, call->pieces, call->received);
+    });
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { onFinished(call, reply); });
 }
@@ -279,8 +316,11 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
 {
     reply->deleteLater();
     call->reply = nullptr;
-    QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    m_bytesReceived += body.size();
+    if (reply->isOpen())
+        takeAvailable(reply, call->pieces, call->received);
+    QByteArrayList pieces = std::exchange(call->pieces, {});
+    const qint64 received = std::exchange(call->received, 0);
+    m_bytesReceived += received;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (call->cancelled) {
         finish(call, Error{Error::Kind::Cancelled, 0, {}, QStringLiteral("cancelled"), {}},
@@ -289,8 +329,8 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     }
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         const qint64 promised = promisedLength(reply, status);
-        if (promised < 0 || promised == body.size()) {
-            finish(call, std::move(body), reply); // moved: the reader keeps the one copy
+        if (promised < 0 || promised == received) {
+            finish(call, std::move(pieces), reply); // moved: the reader keeps the one copy
             return;
         }
         // The connection closed early and Qt did not notice: the lines would end mid-way.
@@ -299,7 +339,7 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
                         QStringLiteral("IncompleteAnswer"),
                         QStringLiteral("the answer from %1 broke off after %2 of %3 bytes")
                                 .arg(call->url.host())
-                                .arg(body.size())
+                                .arg(received)
                                 .arg(promised),
                         {}};
         qCInfo(lcStorage).noquote() << "GET" << displayUrl(call->url) << cut.message;
@@ -307,10 +347,11 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
         return;
     }
     if (call->rangeDone && status == 416) {
-        finish(call, QByteArray(), reply);
+        finish(call, QByteArrayList(), reply);
         return;
     }
-    const Error error = storageErrorFromReply(reply, body, m_clock->now(), m_account.secret);
+    const Error error
+            = storageErrorFromReply(reply, pieces.join(), m_clock->now(), m_account.secret);
     qCInfo(lcStorage).noquote() << "GET" << displayUrl(call->url) << "failed:" << error.toString();
     retryOrFail(call, error);
 }
@@ -331,7 +372,7 @@ void BlobClient::retryOrFail(const std::shared_ptr<Call> &call, const Error &err
     m_clock->singleShot(delay, this, [this, call] { send(call); });
 }
 
-void BlobClient::finish(const std::shared_ptr<Call> &call, Result<QByteArray> body,
+void BlobClient::finish(const std::shared_ptr<Call> &call, Result<QByteArrayList> body,
                         QNetworkReply *reply)
 {
     if (!m_calls.removeOne(call) || !call->context)
@@ -341,7 +382,7 @@ void BlobClient::finish(const std::shared_ptr<Call> &call, Result<QByteArray> bo
             call->listDone(body.error());
             return;
         }
-        call->listDone(parseBlobList(body.value()));
+        call->listDone(parseBlobList(body.value().join()));
         return;
     }
     if (!body) {
@@ -356,13 +397,15 @@ void BlobClient::finish(const std::shared_ptr<Call> &call, Result<QByteArray> bo
         range.beyondEnd = true;
         range.blobLength = parseContentRangeTotal(reply->rawHeader("Content-Range"));
     } else if (status == 206) {
-        range.data = std::move(body).value();
+        range.pieces = std::move(body).value();
         range.blobLength = parseContentRangeTotal(reply->rawHeader("Content-Range"));
     } else {
         // A 200 is the whole blob: the service ignored the range (or it began at 0).
-        range.blobLength = body.value().size();
-        range.data = body.value().mid(call->offset);
-        if (call->offset > body.value().size())
+        const QByteArray whole = body.value().join();
+        range.blobLength = whole.size();
+        if (call->offset < whole.size())
+            range.pieces.append(whole.mid(call->offset));
+        if (call->offset > whole.size())
             range.beyondEnd = true;
     }
     call->rangeDone(std::move(range));

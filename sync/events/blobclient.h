@@ -41,10 +41,15 @@ struct BlobListPage
 struct BlobRange
 {
     qint64 offset = 0;
-    QByteArray data;
+    /// The bytes from offset on, in the blocks Qt's network code received them in: they reach
+    /// the reader as they came, without being copied into one array.
+    QByteArrayList pieces;
     qint64 blobLength = -1; ///< from Content-Range (or Content-Length); -1 when not given
     QString etag;
     bool beyondEnd = false; ///< 416: the blob has no byte at offset (nothing new)
+
+    qint64 size() const;
+    QByteArray joined() const { return pieces.join(); }
 };
 
 /** @brief How BlobClient retries and times out. Any thread. */
@@ -113,7 +118,8 @@ private:
     void send(const std::shared_ptr<Call> &call);
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void retryOrFail(const std::shared_ptr<Call> &call, const Error &error);
-    void finish(const std::shared_ptr<Call> &call, Result<QByteArray> body, QNetworkReply *reply);
+    void finish(const std::shared_ptr<Call> &call, Result<QByteArrayList> body,
+                QNetworkReply *reply);
 
     QNetworkAccessManager *m_network;
     StorageAccount m_account;

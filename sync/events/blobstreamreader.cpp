@@ -322,11 +322,10 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
     BlobRange answer = std::move(range).value();
     if (!answer.etag.isEmpty())
         task.etag = answer.etag;
-    // This reader's own copy of the window: its lines go on to the store without another copy.
-    QByteArray data = std::move(answer.data);
     const qint64 dataStart = task.readOffset;
-    task.readOffset += data.size();
-    const bool blobDone = answer.beyondEnd || data.size() < m_options.readWindowBytes
+    const qint64 size = answer.size();
+    task.readOffset += size;
+    const bool blobDone = answer.beyondEnd || size < m_options.readWindowBytes
                           || (answer.blobLength >= 0 && task.readOffset >= answer.blobLength);
 
     BlobChunk chunk;
@@ -337,6 +336,29 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
     chunk.startOffset = task.consumed;
     chunk.restarted = task.restarted && task.consumed == 0;
 
+    // The blob offset of the first byte not consumed: where the carried partial line begins.
+    qint64 consumed = task.consumed;
+    qint64 pieceStart = dataStart;
+    for (QByteArray &piece : answer.pieces) {
+        const qint64 pieceSize = piece.size();
+        takePiece(task, chunk, std::move(piece), pieceStart, consumed);
+        pieceStart += pieceSize;
+    }
+    chunk.endOffset = consumed;
+    chunk.etag = task.etag;
+    if (chunk.endOffset > chunk.startOffset || !chunk.skippedLongLines.isEmpty()) {
+        deliver(chunk, blobDone);
+        return;
+    }
+    if (blobDone)
+        finishBlob();
+    else
+        readNext();
+}
+
+void BlobStreamReader::takePiece(BlobTask &task, BlobChunk &chunk, QByteArray data,
+                                 qint64 dataStart, qint64 &consumed)
+{
     qsizetype from = 0;
     if (task.skipping) {
         const qsizetype end = data.indexOf('\n');
@@ -348,8 +370,8 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
             from = data.size();
         }
     }
-    // The blob offset of the first byte not consumed: where the carried partial line begins.
-    qint64 consumed = task.skipping ? task.consumed : dataStart + from - task.carry.size();
+    if (!task.skipping)
+        consumed = dataStart + from - task.carry.size();
     if (!task.skipping && !task.carry.isEmpty()) {
         // A line begun in an earlier read: only that line is put together from the two.
         const qsizetype end = data.indexOf('\n', from);
@@ -372,7 +394,7 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
         }
     }
     if (!task.skipping && task.carry.isEmpty()) {
-        // The whole lines after from: one part, the window itself, unless a line is too long.
+        // The whole lines after from: one part, the piece itself, unless a line is too long.
         const qsizetype lastEnd = data.lastIndexOf('\n');
         QList<std::pair<qsizetype, qsizetype>> kept;
         qsizetype partBegin = from;
@@ -412,16 +434,6 @@ void BlobStreamReader::onRange(Result<BlobRange> &&range)
                 << "a line longer than" << m_options.maxLineBytes << "bytes at offset" << consumed
                 << "of" << task.item.name << "is skipped";
     }
-    chunk.endOffset = consumed;
-    chunk.etag = task.etag;
-    if (chunk.endOffset > chunk.startOffset || !chunk.skippedLongLines.isEmpty()) {
-        deliver(chunk, blobDone);
-        return;
-    }
-    if (blobDone)
-        finishBlob();
-    else
-        readNext();
 }
 
 void BlobStreamReader::deliver(const BlobChunk &chunk, bool blobDone)

@@ -47,9 +47,10 @@ struct BlobChunk
     QDateTime created;
     qint64 startOffset = 0; ///< where the lines begin in the blob (the previous checkpoint)
     qint64 endOffset = 0; ///< just after the last line end: the new checkpoint's offset
-    /// The bytes between the offsets as the blob holds them, line ends included, in one part or a
-    /// few (each of whole lines): the read window itself where it can be, so that a window is not
-    /// copied on its way to the store. Lines longer than the limit are left out.
+    /// The bytes between the offsets as the blob holds them, line ends included, in parts of
+    /// whole lines: the blocks of the read as the network code handed them on where it can be
+    /// (only a line that spans two blocks is put together), so that a window is not copied on
+    /// its way to the store. Lines longer than the limit are left out.
     QByteArrayList parts;
     /// How many of those lines are not blank (blank lines are consumed all the same).
     qsizetype lineCount = 0;
@@ -209,6 +210,11 @@ private:
     void planBlobs();
     void readNext();
     void onRange(Result<BlobRange> &&range);
+    /** Takes one piece of a read (the blob's bytes from dataStart) into chunk: its whole lines,
+     *  the line begun earlier that it ends, and what it leaves unfinished into the task's carry.
+     *  consumed moves to the first byte not consumed. */
+    void takePiece(BlobTask &task, BlobChunk &chunk, QByteArray data, qint64 dataStart,
+                   qint64 &consumed);
     void deliver(const BlobChunk &chunk, bool blobDone);
     void finishBlob();
     void finishTable(TableReadResult::State state, std::optional<Error> error = std::nullopt);

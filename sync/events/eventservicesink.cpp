@@ -35,15 +35,11 @@ void EventServiceSink::consume(const BlobChunk &chunk, ConsumeCallback done)
     EventBatch batch;
     batch.format = EventBatch::Format::JsonLines;
     batch.table = chunk.table;
-    // The reader's parts as they are (its read window, and a line completed from two reads):
-    // shared, not copied. More parts come only around an over-long line left out.
-    if (chunk.parts.size() == 1) {
-        batch.data = chunk.parts.first();
-    } else if (chunk.parts.size() == 2) {
-        batch.head = chunk.parts.first();
-        batch.data = chunk.parts.last();
-    } else {
-        batch.data = chunk.parts.join();
+    // The reader's parts as they are (the blocks of its read, and the lines that spanned two):
+    // shared, not copied.
+    if (!chunk.parts.isEmpty()) {
+        batch.head = chunk.parts;
+        batch.data = batch.head.takeLast();
     }
     EventCheckpoint checkpoint;
     checkpoint.source = QStringLiteral("blob");

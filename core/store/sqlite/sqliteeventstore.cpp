@@ -219,8 +219,9 @@ Result<EventIngestResult> SqliteEventStore::ingest(const EventBatch &batch)
 
     const std::string_view data(batch.data.constData(), size_t(batch.data.size()));
     if (batch.format == EventBatch::Format::JsonLines) {
-        for (const QByteArray *part : {&batch.head, &batch.data}) {
-            const std::string_view lines(part->constData(), size_t(part->size()));
+        for (qsizetype p = 0; p <= batch.head.size() && !failure; ++p) {
+            const QByteArray &part = p < batch.head.size() ? batch.head.at(p) : batch.data;
+            const std::string_view lines(part.constData(), size_t(part.size()));
             size_t start = 0;
             while (start < lines.size() && !failure) {
                 size_t end = lines.find('\n', start);
@@ -230,7 +231,9 @@ Result<EventIngestResult> SqliteEventStore::ingest(const EventBatch &batch)
                 if (!text.empty() && text.back() == '\r')
                     text.remove_suffix(1);
                 ++result.lines;
-                m_reader.readJsonLine(text, fallback, store, reject);
+                // The rest of the part may be read past the line's end: no copy to parse.
+                m_reader.readJsonLine(text, fallback, store, reject,
+                                      lines.size() - (start + text.size()));
                 start = end + 1;
                 ++line;
             }
