@@ -87,6 +87,7 @@ struct TableColumns
     std::string tableName;
     std::vector<std::string> names;
     std::unordered_map<std::string_view, int> byName;
+    std::vector<EventValue> emptyValues; ///< a row before its record is read: text "", others null
 };
 
 } // namespace
@@ -108,6 +109,9 @@ struct EventRecordReader::Private
                 columns.names.push_back(column.name.toStdString());
             for (size_t c = 0; c < columns.names.size(); ++c)
                 columns.byName.emplace(columns.names[c], int(c));
+            for (const HuntingColumn &column : list[t].columns)
+                columns.emptyValues.push_back(isTextType(column.type) ? EventValue::fromText({})
+                                                                      : EventValue::null());
         }
     }
 
@@ -149,11 +153,7 @@ struct EventRecordReader::Private
         reason.clear();
         row.table = columns.table;
         row.tableIndex = columns.index;
-        row.values.assign(size_t(columns.table->columns.size()), EventValue::null());
-        for (size_t c = 0; c < row.values.size(); ++c) {
-            if (isTextType(columns.table->columns[qsizetype(c)].type))
-                row.values[c] = EventValue::fromText({});
-        }
+        row.values = columns.emptyValues;
         row.extra = {};
     }
 

@@ -9,30 +9,32 @@ void EventRowBuffer::add(const EventRow &row)
     kept.tableIndex = row.tableIndex;
     kept.firstValue = m_values.size();
     kept.valueCount = row.values.size();
+    m_values.resize(kept.firstValue + kept.valueCount);
+    Value *copy = m_values.data() + kept.firstValue;
     for (const EventValue &value : row.values) {
-        Value copy;
-        copy.kind = value.kind;
+        copy->kind = value.kind;
+        copy->size = 0;
         switch (value.kind) {
         case EventValue::Kind::Null:
+            copy->payload = 0;
             break;
         case EventValue::Kind::Integer:
-            copy.payload = std::bit_cast<quint64>(value.integer);
+            copy->payload = std::bit_cast<quint64>(value.integer);
             break;
         case EventValue::Kind::Real:
-            copy.payload = std::bit_cast<quint64>(value.real);
+            copy->payload = std::bit_cast<quint64>(value.real);
             break;
         case EventValue::Kind::Text:
-            copy.payload = m_bytes.size();
-            copy.size = quint32(value.text.size());
+            copy->payload = m_bytes.size();
+            copy->size = quint32(value.text.size());
             m_bytes.append(value.text);
             break;
         }
-        m_values.push_back(copy);
+        ++copy;
     }
     kept.extraOffset = m_bytes.size();
     kept.extraSize = row.extra.size();
-    if (!row.extra.empty())
-        m_bytes.append(row.extra);
+    m_bytes.append(row.extra);
     m_rows.push_back(kept);
 }
 
