@@ -46,13 +46,6 @@ struct Figures
     size_t perTransaction = 0;
 };
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
-}
-
 QTextStream &out()
 {
     static QTextStream stream(stdout);

@@ -258,6 +258,16 @@ struct Bare
     }
 };
 
+/** The median of values (the mean of the middle two for an even count); 0 for none. */
+inline double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 == 1 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
 inline qint64 argument(const QStringList &args, const QString &name, qint64 fallback)
 {
     const qsizetype i = args.indexOf(name);
