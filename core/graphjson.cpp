@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <optional>
@@ -366,7 +367,7 @@ bool replaceUnpairedSurrogates(char *text, qsizetype size)
     bool changed = false;
     for (qsizetype at = findUnpairedSurrogate(text, size, 0); at >= 0;
          at = findUnpairedSurrogate(text, size, at + 6)) {
-        std::memcpy(text + at + 2, "FFFD", 4);
+        std::copy_n("FFFD", 4, text + at + 2);
         changed = true;
     }
     return changed;

@@ -62,8 +62,8 @@ Outcome readLineFrom(EventRecordReader &reader, std::string_view line, size_t re
  */
 Outcome readLine(EventRecordReader &reader, const QByteArray &line, const QString &fallback = {})
 {
-    const Outcome alone = readLineFrom(
-            reader, std::string_view(line.constData(), size_t(line.size())), 0, fallback);
+    Outcome alone = readLineFrom(reader, std::string_view(line.constData(), size_t(line.size())), 0,
+                                 fallback);
     const QByteArray next = "\n\"}],\xff\xfe\\ud800 " + QByteArray(200, '}') + "{\"Title\":1}";
     const QByteArray buffer = line + next;
     const QByteArray before(buffer.constData(), buffer.size()); // a deep copy to compare with
