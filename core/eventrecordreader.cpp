@@ -461,11 +461,6 @@ EventRecordReader::EventRecordReader(const HuntingSchema &schema)
 
 EventRecordReader::~EventRecordReader() = default;
 
-size_t EventRecordReader::paddingNeeded()
-{
-    return simdjson::SIMDJSON_PADDING;
-}
-
 void EventRecordReader::readJsonLine(std::string_view text, const HuntingTable *fallbackTable,
                                      const RowSink &onRow, const RejectSink &onReject,
                                      size_t readableAfter)

@@ -49,9 +49,6 @@ public:
     void readJsonLine(std::string_view line, const HuntingTable *fallbackTable,
                       const RowSink &onRow, const RejectSink &onReject, size_t readableAfter = 0);
 
-    /** The bytes readJsonLine() needs readable after a line to read it without a copy. */
-    static size_t paddingNeeded();
-
     /**
      * Reads one CSV record of table whose fields line up with header (the export's first row:
      * column names). A header name that is no column goes to extra; a column the header lacks

@@ -48,8 +48,7 @@ struct BlobRange
     QString etag;
     bool beyondEnd = false; ///< 416: the blob has no byte at offset (nothing new)
 
-    qint64 size() const;
-    QByteArray joined() const { return pieces.join(); }
+    qint64 size() const; ///< the bytes in pieces
 };
 
 /** @brief How BlobClient retries and times out. Any thread. */
