@@ -37,10 +37,7 @@ void EventServiceSink::consume(const BlobChunk &chunk, ConsumeCallback done)
     batch.table = chunk.table;
     // The reader's parts as they are (the blocks of its read, and the lines that spanned two):
     // shared, not copied.
-    if (!chunk.parts.isEmpty()) {
-        batch.head = chunk.parts;
-        batch.data = batch.head.takeLast();
-    }
+    batch.head = chunk.parts;
     EventCheckpoint checkpoint;
     checkpoint.source = QStringLiteral("blob");
     checkpoint.container = chunk.container;
