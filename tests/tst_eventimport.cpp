@@ -33,6 +33,42 @@ QByteArray processLine(int i)
            + R"(,"FileName":"powershell.exe","ProcessCommandLine":"powershell -enc AAAA"}})";
 }
 
+/** content in gzip framing, as `gzip` writes it. */
+QByteArray gzipped(QByteArray content)
+{
+    QByteArray packed(int(compressBound(uLong(content.size()))) + 64, Qt::Uninitialized);
+    z_stream z{};
+    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    z.next_in = reinterpret_cast<Bytef *>(content.data());
+    z.avail_in = uInt(content.size());
+    z.next_out = reinterpret_cast<Bytef *>(packed.data());
+    z.avail_out = uInt(packed.size());
+    const int rc = deflate(&z, Z_FINISH);
+    packed.resize(qsizetype(z.total_out));
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? packed : QByteArray();
+}
+
+/** What zlib itself gets out of gzip data before it ends or breaks. */
+QByteArray gunzippedPrefix(QByteArray packed)
+{
+    QByteArray out;
+    z_stream z{};
+    inflateInit2(&z, 16 + MAX_WBITS);
+    z.next_in = reinterpret_cast<Bytef *>(packed.data());
+    z.avail_in = uInt(packed.size());
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        char buffer[65536];
+        z.next_out = reinterpret_cast<Bytef *>(buffer);
+        z.avail_out = sizeof buffer;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(buffer, qsizetype(sizeof buffer - z.avail_out));
+    }
+    inflateEnd(&z);
+    return out;
+}
+
 /** Counts rows of the events database directly, as another reader would. */
 qint64 countRows(const QString &path, const QString &sql)
 {
@@ -160,20 +196,7 @@ private Q_SLOTS:
         QByteArray content;
         for (int i = 0; i < 300; ++i)
             content += processLine(i) + '\n';
-        QByteArray packed(int(compressBound(uLong(content.size()))) + 64, Qt::Uninitialized);
-        {
-            // gzip framing (windowBits 16+), as `gzip` writes it.
-            z_stream z{};
-            deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-                         Z_DEFAULT_STRATEGY);
-            z.next_in = reinterpret_cast<Bytef *>(content.data());
-            z.avail_in = uInt(content.size());
-            z.next_out = reinterpret_cast<Bytef *>(packed.data());
-            z.avail_out = uInt(packed.size());
-            QCOMPARE(deflate(&z, Z_FINISH), Z_STREAM_END);
-            packed.resize(qsizetype(z.total_out));
-            deflateEnd(&z);
-        }
+        const QByteArray packed = gzipped(content);
         const QString gz = file(QStringLiteral("events.json.gz"), packed);
         Run run = vigilctl(
                 {QStringLiteral("import"), gz, QStringLiteral("--format"), QStringLiteral("json")});
@@ -207,6 +230,62 @@ private Q_SLOTS:
                                 QStringLiteral("NoSuchTable")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains("NoSuchTable"));
+    }
+
+    void aCutGzipKeepsTheLinesBeforeTheCut()
+    {
+        QByteArray content;
+        for (int i = 0; i < 3000; ++i)
+            content += processLine(5000 + i) + '\n';
+        const QByteArray packed = gzipped(content);
+        QVERIFY(!packed.isEmpty());
+        const QByteArray cut = packed.left(packed.size() * 2 / 3);
+        const QByteArray readable = gunzippedPrefix(cut);
+        const qint64 complete = readable.count('\n');
+        QVERIFY2(complete > 100 && complete < 3000, qPrintable(QString::number(complete)));
+        QVERIFY(!readable.endsWith('\n')); // so the cut line is there to be reported
+
+        const QString path = file(QStringLiteral("cut.json.gz"), cut);
+        Run run = vigilctl({QStringLiteral("import"), path, QStringLiteral("--format"),
+                            QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("stopped after") && run.err.contains("truncated"),
+                 run.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(summary[QStringLiteral("rows")].toInteger(), complete);
+        QCOMPARE(summary[QStringLiteral("complete")].toBool(true), false);
+        QVERIFY(summary[QStringLiteral("error")].toString().contains(QStringLiteral("truncated")));
+        QCOMPARE(summary[QStringLiteral("rejected")].toInteger(), 1);
+        const QJsonObject rejection
+                = summary[QStringLiteral("rejections")].toArray().first().toObject();
+        QCOMPARE(rejection[QStringLiteral("line")].toInteger(), complete + 1);
+        QVERIFY(rejection[QStringLiteral("reason")].toString().contains(
+                QStringLiteral("ends inside this line")));
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents")),
+                 complete);
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT MAX(ReportId) FROM "
+                                                    "DeviceProcessEvents")),
+                 5000 + complete - 1);
+
+        // The whole file afterwards adds exactly the rest.
+        Run whole
+                = vigilctl({QStringLiteral("import"), file(QStringLiteral("whole.json.gz"), packed),
+                            QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(whole.exitCode, 0);
+        const QJsonObject rest = QJsonDocument::fromJson(whole.out).object();
+        QCOMPARE(rest[QStringLiteral("rows")].toInteger(), 3000 - complete);
+        QCOMPARE(rest[QStringLiteral("duplicates")].toInteger(), complete);
+
+        // Data that is broken from its first bytes gives nothing and says so, with the place.
+        QByteArray broken = packed;
+        for (qsizetype i = 10; i < 40; ++i)
+            broken[i] = char(0xff);
+        Run damaged = vigilctl(
+                {QStringLiteral("import"), file(QStringLiteral("broken.json.gz"), broken)});
+        QCOMPARE(damaged.exitCode, 1);
+        QVERIFY2(damaged.err.contains("damaged near byte"), damaged.err.constData());
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM DeviceProcessEvents")),
+                 3000);
     }
 
     void killedImportRerunsToExactlyOnce()

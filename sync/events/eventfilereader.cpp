@@ -58,8 +58,7 @@ Result<void> EventFileReader::open(const QString &path, const QString &table, Fo
     if (m_format == Format::Auto && (name.endsWith(u".csv") || name.endsWith(u".csv.gz")))
         m_format = Format::Csv;
     if (m_format == Format::Auto) {
-        if (auto r = fill(4096); !r)
-            return r.error();
+        fill(4096);
         qsizetype i = 0;
         if (m_pending.startsWith("\xEF\xBB\xBF"))
             i = 3;
@@ -80,15 +79,23 @@ Result<void> EventFileReader::open(const QString &path, const QString &table, Fo
     return {};
 }
 
-Result<bool> EventFileReader::fill(qsizetype wanted)
+void EventFileReader::stopReading(const QString &why)
+{
+    // What was read before stays readable: its complete lines are still handed out, the line
+    // the damage cut off is reported, and next() gives this error after the last of them.
+    if (!m_stopped)
+        m_stopped = fileError(why);
+}
+
+void EventFileReader::fill(qsizetype wanted)
 {
     while (!m_eof && m_pending.size() < wanted) {
         if (!m_inflater) {
             const QByteArray chunk = m_file.read(kReadChunk);
             if (chunk.isEmpty()) {
                 if (m_file.error() != QFileDevice::NoError)
-                    return fileError(QStringLiteral("reading %1 failed: %2")
-                                             .arg(m_path, m_file.errorString()));
+                    stopReading(QStringLiteral("reading %1 failed: %2")
+                                        .arg(m_path, m_file.errorString()));
                 m_eof = true;
             }
             m_pending += chunk;
@@ -98,10 +105,13 @@ Result<bool> EventFileReader::fill(qsizetype wanted)
         if (z.stream.avail_in == 0) {
             z.input = m_file.read(kReadChunk);
             if (z.input.isEmpty()) {
-                if (!z.ended)
-                    return fileError(QStringLiteral("%1 ends inside its gzip data: the file is "
-                                                    "truncated")
-                                             .arg(m_path));
+                if (m_file.error() != QFileDevice::NoError)
+                    stopReading(QStringLiteral("reading %1 failed: %2")
+                                        .arg(m_path, m_file.errorString()));
+                else if (!z.ended)
+                    stopReading(QStringLiteral("%1 ends inside its gzip data: the file is "
+                                               "truncated")
+                                        .arg(m_path));
                 m_eof = true;
                 continue;
             }
@@ -122,14 +132,14 @@ Result<bool> EventFileReader::fill(qsizetype wanted)
         if (rc == Z_STREAM_END) {
             z.ended = true;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            return fileError(QStringLiteral("the gzip data of %1 is damaged near byte %2 (%3)")
-                                     .arg(m_path)
-                                     .arg(m_file.pos())
-                                     .arg(QString::fromLatin1(z.stream.msg ? z.stream.msg
-                                                                           : "inflate failed")));
+            stopReading(QStringLiteral("the gzip data of %1 is damaged near byte %2 (%3)")
+                                .arg(m_path)
+                                .arg(m_file.pos() - qint64(z.stream.avail_in))
+                                .arg(QString::fromLatin1(z.stream.msg ? z.stream.msg
+                                                                      : "inflate failed")));
+            m_eof = true;
         }
     }
-    return !m_pending.isEmpty();
 }
 
 Result<void> EventFileReader::readHeader()
@@ -137,6 +147,8 @@ Result<void> EventFileReader::readHeader()
     for (;;) {
         const qsizetype end = CsvSplitter::completePrefix(
                 std::string_view(m_pending.constData(), size_t(m_pending.size())));
+        if (end == 0 && m_stopped)
+            return *std::exchange(m_stopped, std::nullopt);
         if (end > 0 || m_eof) {
             const qsizetype length = end > 0 ? end : m_pending.size();
             std::string_view data(m_pending.constData(), size_t(length));
@@ -157,16 +169,14 @@ Result<void> EventFileReader::readHeader()
         }
         if (m_pending.size() > EventRecordReader::maxRecordBytes)
             return fileError(QStringLiteral("the header row of %1 does not end").arg(m_path));
-        if (auto r = fill(m_pending.size() + kReadChunk); !r)
-            return r.error();
+        fill(m_pending.size() + kReadChunk);
     }
 }
 
 Result<std::optional<EventBatch>> EventFileReader::next(qsizetype batchBytes)
 {
     for (;;) {
-        if (auto r = fill(batchBytes); !r)
-            return r.error();
+        fill(batchBytes);
         if (m_skipping) {
             const qsizetype newline = m_pending.indexOf('\n');
             if (newline < 0) {
@@ -181,8 +191,11 @@ Result<std::optional<EventBatch>> EventFileReader::next(qsizetype batchBytes)
             ++m_line;
             m_skipping = false;
         }
-        if (m_pending.isEmpty() && m_eof)
+        if (m_pending.isEmpty() && m_eof) {
+            if (m_stopped)
+                return *std::exchange(m_stopped, std::nullopt);
             return std::optional<EventBatch>();
+        }
         // Complete lines up to about batchBytes; a longer first line goes alone.
         const std::string_view data(m_pending.constData(), size_t(m_pending.size()));
         const auto cut = [this, &data](qsizetype limit) {
@@ -194,6 +207,15 @@ Result<std::optional<EventBatch>> EventFileReader::next(qsizetype batchBytes)
         if (end == 0)
             end = m_format == Format::Csv ? cut(m_pending.size()) : m_pending.indexOf('\n') + 1;
         if (end == 0 && m_eof) {
+            if (m_stopped) {
+                // The damage cut this line off: what is left of it is not a record.
+                m_rejected.append({m_line, m_table,
+                                   QStringLiteral("the file's data ends inside this line (%1)")
+                                           .arg(m_stopped->message)});
+                m_offset += m_pending.size();
+                m_pending.clear();
+                continue;
+            }
             // The last line has no line break: it is complete all the same.
             end = m_pending.size();
         }

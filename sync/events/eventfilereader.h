@@ -34,7 +34,12 @@ public:
      * Format Auto: CSV for a name ending in .csv or .csv.gz, else by the first character.
      */
     Result<void> open(const QString &path, const QString &table, Format format = Format::Auto);
-    /** The next batch of about batchBytes of complete lines; nullopt at the end of the file. */
+    /**
+     * The next batch of about batchBytes of complete lines; nullopt at the end of the file.
+     * When the file cannot be read to its end (truncated or damaged gzip, a read error), the
+     * complete lines before the damage still come in batches, the line it cut off is reported
+     * in rejected(), and then the error comes instead of the end.
+     */
     Result<std::optional<EventBatch>> next(qsizetype batchBytes = qsizetype(32) * 1024 * 1024);
 
     Format format() const { return m_format; }
@@ -45,7 +50,9 @@ public:
     QList<EventRejection> takeRejected();
 
 private:
-    Result<bool> fill(qsizetype wanted);
+    /** Reads until wanted bytes are pending or the file ends (or stops: stopReading). */
+    void fill(qsizetype wanted);
+    void stopReading(const QString &why);
     Result<void> readHeader();
 
     QFile m_file;
@@ -63,6 +70,7 @@ private:
     QString m_path;
     QList<QByteArray> m_header;
     QList<EventRejection> m_rejected;
+    std::optional<Error> m_stopped; // why reading stopped early, until next() reports it
 };
 
 } // namespace Vigil

@@ -61,7 +61,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (!checkOptions(args, {"--events", "--retention-rows", "--rounds", "--dir"},
-                      "[--events N] [--retention-rows N] [--rounds N] [--dir DIR]"))
+                      "[--events N] [--retention-rows N] [--rounds N] [--dir DIR] [--explore]",
+                      {"--explore"}))
         return 2;
     const qint64 events = argument(args, QStringLiteral("--events"), 200000);
     const qint64 rounds = std::max<qint64>(1, argument(args, QStringLiteral("--rounds"), 5));

@@ -1,6 +1,7 @@
 #pragma once
-// Command-line checking shared by the benchmarks: every option takes one value, and an option a
-// benchmark does not know (or --help) prints its usage instead of starting a run of minutes.
+// Command-line checking shared by the benchmarks: an option takes one value unless it is one of
+// the benchmark's flags, and an option a benchmark does not know (or --help) prints its usage
+// instead of starting a run of minutes.
 
 #include <QStringList>
 
@@ -10,22 +11,31 @@
 namespace Vigil::Bench {
 
 /**
- * True when args (program name first) are pairs of a known option and its value. Otherwise
- * prints what is wrong and the usage to stderr and returns false: the caller exits with 2.
- * Values are read by the benchmark itself (an option may be given only once).
+ * True when args (program name first) are known options, each followed by its value, and known
+ * flags, which take none. Otherwise prints what is wrong and the usage to stderr and returns
+ * false: the caller exits with 2. Values are read by the benchmark itself (an option or flag may
+ * be given only once).
  */
 inline bool checkOptions(const QStringList &args, std::initializer_list<const char *> known,
-                         const char *usage)
+                         const char *usage, std::initializer_list<const char *> flags = {})
 {
     for (qsizetype i = 1; i < args.size(); i += 2) {
         const QString &name = args.at(i);
+        bool flag = false;
+        for (const char *f : flags)
+            flag = flag || name == QLatin1String(f);
+        if (flag && args.indexOf(name, i + 1) < 0) {
+            --i; // a flag has no value to step over
+            continue;
+        }
         bool ok = false;
         for (const char *k : known)
             ok = ok || name == QLatin1String(k);
         if (!ok || i + 1 >= args.size() || args.indexOf(name, i + 1) > i) {
             if (name != QLatin1String("--help") && name != QLatin1String("-h")) {
-                const char *why = !ok ? "unknown option"
-                                      : (i + 1 >= args.size() ? "needs a value" : "given twice");
+                const char *why = flag || (ok && i + 1 < args.size()) ? "given twice"
+                                  : !ok                               ? "unknown option"
+                                                                      : "needs a value";
                 std::fprintf(stderr, "%s: %s\n", qPrintable(name), why);
             }
             std::fprintf(stderr, "usage: %s %s\n", qPrintable(args.value(0)), usage);
