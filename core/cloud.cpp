@@ -118,6 +118,16 @@ Result<QUrl> validateEndpoint(const QString &text, const QString &what)
                              .arg(what, text),
                      {}};
     }
+    if (!url.userInfo().isEmpty()) {
+        // Not echoed: what stands before the @ may well be a password.
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("%1 must not carry a user name or password (the part before "
+                                    "@); give it as https://host")
+                             .arg(what),
+                     {}};
+    }
     if (url.scheme() == QLatin1String("https"))
         return url;
     if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))

@@ -148,6 +148,10 @@ void TestCloud::endpoints_data()
     QTest::newRow("http 127 look-alike") << "http://127.0.0.1.evil.example" << false << "";
     QTest::newRow("ftp refused") << "ftp://127.0.0.1" << false << "";
     QTest::newRow("garbage") << "not a url" << false << "";
+    QTest::newRow("user and password refused")
+            << "https://me:s3cretPW@graph.microsoft.com" << false << "";
+    QTest::newRow("user and password on loopback refused")
+            << "http://me:s3cretPW@127.0.0.1:8080" << false << "";
 }
 
 void TestCloud::endpoints()
@@ -161,6 +165,10 @@ void TestCloud::endpoints()
         QCOMPARE(url.value().toString(), normalised);
     else
         QVERIFY(url.error().message.contains(QStringLiteral("Graph endpoint")));
+    // A password given in the URL is never repeated back.
+    if (!ok)
+        QVERIFY2(!url.error().message.contains(QStringLiteral("s3cret")),
+                 qPrintable(url.error().message));
 }
 
 void TestCloud::hosts_data()

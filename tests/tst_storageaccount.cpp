@@ -53,8 +53,12 @@ void TestStorageAccount::endpoints_data()
     QTest::newRow("emulator without account")
             << QStringLiteral("http://127.0.0.1:10000") << false << QString();
     QTest::newRow("not a url") << QStringLiteral("contoso") << false << QString();
-    QTest::newRow("user info") << QStringLiteral("https://me:pw@contoso.blob.core.windows.net")
+    QTest::newRow("user info") << QStringLiteral(
+            "https://me:s3cretPW@contoso.blob.core.windows.net")
                                << false << QString();
+    QTest::newRow("user info, emulator")
+            << QStringLiteral("http://me:s3cretPW@127.0.0.1:10000/devstoreaccount1") << false
+            << QString();
     QTest::newRow("ftp") << QStringLiteral("ftp://contoso.blob.core.windows.net") << false
                          << QString();
     QTest::newRow("markup") << QStringLiteral("https://<b>x</b>.blob.core.windows.net") << false
@@ -75,6 +79,9 @@ void TestStorageAccount::endpoints()
     } else {
         QCOMPARE(made.error().kind, Error::Kind::Config);
         QVERIFY(!made.error().message.contains(QLatin1String("sig=abc")));
+        // A password given in the URL is never repeated back.
+        QVERIFY2(!made.error().message.contains(QLatin1String("s3cret")),
+                 qPrintable(made.error().message));
     }
 }
 

@@ -52,7 +52,14 @@ Result<QUrl> StorageAccount::validateEndpoint(const QString &text)
     while (trimmed.endsWith(QLatin1Char('/')))
         trimmed.chop(1);
     const QUrl url(trimmed, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty() || url.hasFragment()) {
+    if (url.isValid() && !url.userInfo().isEmpty()) {
+        // Not echoed: what stands before the @ may well be a password.
+        return configError(QStringLiteral(
+                "the storage account URL must not carry a user name or password (the part "
+                "before @): give the account's blob endpoint, https://<account>.blob.core."
+                "windows.net, and the secret on its own (--sas-stdin or --account-key-stdin)"));
+    }
+    if (!url.isValid() || url.host().isEmpty() || url.hasFragment()) {
         return configError(QStringLiteral("the storage account URL '%1' is not valid; give it as "
                                           "https://<account>.blob.core.windows.net")
                                    .arg(text.left(200)));
