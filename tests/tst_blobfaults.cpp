@@ -55,6 +55,34 @@ QByteArray listing(qint64 length = Body.size())
                 {"Content-Type: application/xml"});
 }
 
+/** One page of a blob list: a Blob element per name (each Body long), then next as NextMarker. */
+QByteArray listingPage(const QStringList &names, const QByteArray &next)
+{
+    QByteArray blobs;
+    for (const QString &name : names)
+        blobs += "<Blob><Name>" + name.toUtf8()
+                 + "</Name><Properties><Etag>0x1</Etag>"
+                   "<Content-Length>"
+                 + QByteArray::number(Body.size())
+                 + "</Content-Length><BlobType>AppendBlob</BlobType></Properties></Blob>";
+    return http(200, "OK",
+                "<?xml version=\"1.0\"?><EnumerationResults><Blobs>" + blobs
+                        + "</Blobs><NextMarker>" + next + "</NextMarker></EnumerationResults>",
+                {"Content-Type: application/xml"});
+}
+
+/** The marker a list request asks for, empty for the first page. */
+QByteArray markerOf(const QByteArray &requestLine)
+{
+    const qsizetype at = requestLine.indexOf("marker=");
+    if (at < 0)
+        return {};
+    const qsizetype end = requestLine.indexOf('&', at);
+    const qsizetype space = requestLine.indexOf(' ', at);
+    const qsizetype stop = end >= 0 && end < space ? end : space;
+    return requestLine.mid(at + 7, stop - at - 7);
+}
+
 QByteArray notFound()
 {
     return http(404, "The specified container does not exist.",
@@ -171,6 +199,9 @@ private Q_SLOTS:
     void serverThatNeverAnswersTimesOut();
     void serverErrorsAreRetriedABoundedNumberOfTimes();
     void anAnswerInManySmallReadsGivesTheSameLines();
+    void aBlobListThatLeadsBackStops_data();
+    void aBlobListThatLeadsBackStops();
+    void aBlobListedTwiceIsReadOnce();
 
 private:
     BlobReadSummary pass(const QStringList &tables = {Table});
@@ -361,6 +392,60 @@ void TestBlobFaults::anAnswerInManySmallReadsGivesTheSameLines()
         QCOMPARE(summary.tables.first().longLinesSkipped, 1);
         QCOMPARE(summary.tables.first().linesDelivered, 4);
     }
+}
+
+void TestBlobFaults::aBlobListThatLeadsBackStops_data()
+{
+    QTest::addColumn<QByteArrayList>("next"); // the NextMarker answered for "", A, B, ...
+    QTest::newRow("first page to itself") << QByteArrayList{"A", "A"};
+    QTest::newRow("two pages in a ring") << QByteArrayList{"A", "B", "A"};
+    QTest::newRow("back to an earlier page") << QByteArrayList{"A", "B", "C", "B"};
+}
+
+void TestBlobFaults::aBlobListThatLeadsBackStops()
+{
+    QFETCH(QByteArrayList, next);
+    QHash<QByteArray, QByteArray> pages; // marker asked for -> the NextMarker answered
+    QByteArray asked;
+    for (const QByteArray &marker : next) {
+        pages.insert(asked, marker);
+        asked = marker;
+    }
+    int lists = 0;
+    m_server->handler = [&pages, &lists](const QByteArray &line, int) {
+        if (!isList(line))
+            return Answer{content(0)};
+        ++lists;
+        const QByteArray marker = markerOf(line);
+        return Answer{listingPage({QStringLiteral("blob-") + QString::fromLatin1(marker)},
+                                  pages.value(marker))};
+    };
+    const BlobReadSummary summary = pass();
+    QCOMPARE(summary.tables.size(), 1);
+    QCOMPARE(summary.tables.first().state, TableReadResult::State::Failed);
+    QVERIFY(summary.tables.first().error);
+    QCOMPARE(summary.tables.first().error->code, QStringLiteral("LoopingMarker"));
+    QCOMPARE(lists, int(next.size()));
+    QVERIFY(m_sink.lines.isEmpty());
+}
+
+void TestBlobFaults::aBlobListedTwiceIsReadOnce()
+{
+    // The same name twice on one page and once more on the next: one blob, read once.
+    int reads = 0;
+    m_server->handler = [&reads](const QByteArray &line, int) {
+        if (!isList(line)) {
+            ++reads;
+            return Answer{content(0)};
+        }
+        return Answer{markerOf(line).isEmpty() ? listingPage({Blob, Blob}, "next")
+                                               : listingPage({Blob}, {})};
+    };
+    const BlobReadSummary summary = pass();
+    QVERIFY2(!summary.error, qPrintable(summary.error ? summary.error->toString() : QString()));
+    QCOMPARE(m_sink.lines, (QByteArrayList{"{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}"}));
+    QCOMPARE(reads, 1);
+    QCOMPARE(summary.tables.first().blobsListed, 1);
 }
 
 #include "tst_blobfaults.moc"

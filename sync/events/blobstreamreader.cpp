@@ -169,6 +169,7 @@ void BlobStreamReader::startTable()
     m_current.container = containerFor(m_current.table);
     m_checkpoints.clear();
     m_listed.clear();
+    m_markers.clear();
     m_tasks.clear();
     m_taskIndex = 0;
     emitProgress();
@@ -198,23 +199,28 @@ void BlobStreamReader::onCheckpoints(const Result<QList<BlobCheckpoint>> &checkp
 
 void BlobStreamReader::listPage(const QString &marker)
 {
-    m_client->listBlobs(m_current.container, m_options.prefix, marker, m_options.listPageSize, this,
-                        [this, marker](const Result<BlobListPage> &page) {
-                            if (!m_running)
-                                return;
-                            if (page && !page->nextMarker.isEmpty() && page->nextMarker == marker) {
-                                // A marker that leads to itself would list forever.
-                                onListed(Error{Error::Kind::Parse,
-                                               0,
-                                               QStringLiteral("LoopingMarker"),
-                                               QStringLiteral("the blob list of %1 repeats its "
-                                                              "page marker")
-                                                       .arg(m_current.container),
-                                               {}});
-                                return;
-                            }
-                            onListed(page);
-                        });
+    m_client->listBlobs(
+            m_current.container, m_options.prefix, marker, m_options.listPageSize, this,
+            [this, marker](const Result<BlobListPage> &page) {
+                if (!m_running)
+                    return;
+                if (page && !page->nextMarker.isEmpty()
+                    && (page->nextMarker == marker || m_markers.contains(page->nextMarker))) {
+                    // A marker that leads back to a page already listed would list
+                    // forever, the same blobs again and again.
+                    onListed(Error{Error::Kind::Parse,
+                                   0,
+                                   QStringLiteral("LoopingMarker"),
+                                   QStringLiteral("the blob list of %1 repeats its "
+                                                  "page marker")
+                                           .arg(m_current.container),
+                                   {}});
+                    return;
+                }
+                if (page && !page->nextMarker.isEmpty())
+                    m_markers.insert(page->nextMarker);
+                onListed(page);
+            });
 }
 
 void BlobStreamReader::onListed(const Result<BlobListPage> &page)
@@ -249,8 +255,13 @@ void BlobStreamReader::onListed(const Result<BlobListPage> &page)
 
 void BlobStreamReader::planBlobs()
 {
-    std::sort(m_listed.begin(), m_listed.end(),
-              [](const BlobItem &a, const BlobItem &b) { return a.name < b.name; });
+    std::stable_sort(m_listed.begin(), m_listed.end(),
+                     [](const BlobItem &a, const BlobItem &b) { return a.name < b.name; });
+    // A name listed twice is one blob: read it once, as its first listing describes it.
+    m_listed.erase(
+            std::unique(m_listed.begin(), m_listed.end(),
+                        [](const BlobItem &a, const BlobItem &b) { return a.name == b.name; }),
+            m_listed.end());
     m_current.blobsListed = int(m_listed.size());
     for (const BlobItem &item : std::as_const(m_listed)) {
         BlobTask task;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -239,6 +240,7 @@ private:
     TableReadResult m_current;
     QHash<QString, BlobCheckpoint> m_checkpoints;
     QList<BlobItem> m_listed;
+    QSet<QString> m_markers; ///< page markers of the current table's listing so far
     QList<BlobTask> m_tasks;
     int m_taskIndex = 0;
     BlobReadSummary m_summary;
