@@ -230,6 +230,26 @@ private Q_SLOTS:
                                 QStringLiteral("NoSuchTable")});
         QCOMPARE(unknown.exitCode, 1);
         QVERIFY(unknown.err.contains("NoSuchTable"));
+
+        // Two columns of one name: neither value is guessed, nothing is stored, the message
+        // says which. Empty names (a trailing comma) are no such clash.
+        const qint64 before = countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo"));
+        const QString twice
+                = file(QStringLiteral("twice.csv"), "Timestamp,AlertId,Title,AlertId,,\r\n"
+                                                    "2024-03-26T09:39:50Z,a8,t,a9,,\r\n");
+        Run clash = vigilctl({QStringLiteral("import"), twice, QStringLiteral("--table"),
+                              QStringLiteral("AlertInfo")});
+        QCOMPARE(clash.exitCode, 1);
+        QVERIFY2(clash.err.contains("names the column AlertId twice (columns 2 and 4)"),
+                 clash.err.constData());
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), before);
+        const QString trailing
+                = file(QStringLiteral("trailing.csv"), "Timestamp,AlertId,Title,,\r\n"
+                                                       "2024-03-26T09:39:50Z,a8,t,,\r\n");
+        Run kept = vigilctl({QStringLiteral("import"), trailing, QStringLiteral("--table"),
+                             QStringLiteral("AlertInfo")});
+        QCOMPARE(kept.exitCode, 0);
+        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), before + 1);
     }
 
     void aCutGzipKeepsTheLinesBeforeTheCut()

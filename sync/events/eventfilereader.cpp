@@ -162,6 +162,17 @@ Result<void> EventFileReader::readHeader()
                 return fileError(QStringLiteral("%1 has no header row").arg(m_path));
             for (QByteArray &name : m_header)
                 name = name.trimmed();
+            // Two columns of one name: which is the value? The file says neither.
+            for (qsizetype i = 0; i < m_header.size(); ++i) {
+                const qsizetype again = m_header.indexOf(m_header.at(i), i + 1);
+                if (!m_header.at(i).isEmpty() && again > i)
+                    return fileError(QStringLiteral("the header row of %1 names the column %2 "
+                                                    "twice (columns %3 and %4): rename or "
+                                                    "remove one of them")
+                                             .arg(m_path, QString::fromUtf8(m_header.at(i)))
+                                             .arg(i + 1)
+                                             .arg(again + 1));
+            }
             m_line = line;
             m_offset += pos;
             m_pending.remove(0, pos);
