@@ -59,6 +59,7 @@ QTextStream &out()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    logAsTheProductDoes();
     const QStringList args = app.arguments();
     if (!checkOptions(args, {"--events", "--retention-rows", "--rounds", "--dir"},
                       "[--events N] [--retention-rows N] [--rounds N] [--dir DIR] [--explore]",

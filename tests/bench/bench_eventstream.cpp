@@ -57,6 +57,7 @@ QTextStream &out()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    logAsTheProductDoes();
     const QStringList args = app.arguments();
     if (!checkOptions(args, {"--events", "--blobs", "--block-records", "--rounds", "--dir"},
                       "[--events N] [--blobs N] [--block-records N] [--rounds N] [--dir DIR]"))

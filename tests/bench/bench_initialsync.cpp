@@ -6,6 +6,7 @@
 //   bench_initialsync [--incidents N] [--seed S] [--calls-per-minute N]
 
 #include "barereference.h"
+#include "benchoptions.h"
 #include "incidentrepository.h"
 #include "rulerepository.h"
 #include "simserver.h"
@@ -70,6 +71,7 @@ struct Figures
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    Bench::logAsTheProductDoes();
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({QStringLiteral("incidents"), QStringLiteral("Tenant size."),
@@ -275,7 +277,8 @@ int main(int argc, char **argv)
                 "HTTP waits\n",
                 cpuS, ownWallS);
     std::printf("  of which (CPU)         %.2f s JSON parsing (%.1f MB), %.2f s mapping to "
-                "Vigil types, %.2f s writing SQLite; the rest is Qt's network plumbing\n",
+                "Vigil types, %.2f s writing SQLite; the rest: HTTP requests and replies, "
+                "destroying the page's values, the event loop\n",
                 double(figures.jsonNs) / 1e9, double(figures.bytes) / 1e6,
                 double(figures.timings.mappingNs) / 1e9, double(figures.timings.storeNs) / 1e9);
     std::printf("  incidents stored       %d\n", incidents);

@@ -3,12 +3,23 @@
 // the benchmark's flags, and an option a benchmark does not know (or --help) prints its usage
 // instead of starting a run of minutes.
 
+#include <QLoggingCategory>
 #include <QStringList>
 
 #include <cstdio>
 #include <initializer_list>
 
 namespace Vigil::Bench {
+
+/**
+ * Logging as the shipped programs configure it (app/vigil.cpp, app/vigilctl.cpp): Vigil's debug
+ * and info lines off, warnings on. Measured code then formats no log lines the product would
+ * not format either.
+ */
+inline void logAsTheProductDoes()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("vigil.*.debug=false\nvigil.*.info=false"));
+}
 
 /**
  * True when args (program name first) are known options, each followed by its value, and known
