@@ -233,23 +233,25 @@ private Q_SLOTS:
 
         // Two columns of one name: neither value is guessed, nothing is stored, the message
         // says which. Empty names (a trailing comma) are no such clash.
-        const qint64 before = countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo"));
-        const QString twice
-                = file(QStringLiteral("twice.csv"), "Timestamp,AlertId,Title,AlertId,,\r\n"
-                                                    "2024-03-26T09:39:50Z,a8,t,a9,,\r\n");
-        Run clash = vigilctl({QStringLiteral("import"), twice, QStringLiteral("--table"),
-                              QStringLiteral("AlertInfo")});
+        const auto alertInfoRows = [this] {
+            return countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo"));
+        };
+        const auto importAlertInfo = [this](const QString &name, const QByteArray &text) {
+            return vigilctl({QStringLiteral("import"), file(name, text), QStringLiteral("--table"),
+                             QStringLiteral("AlertInfo")});
+        };
+        const qint64 before = alertInfoRows();
+        Run clash = importAlertInfo(QStringLiteral("twice.csv"),
+                                    "Timestamp,AlertId,Title,AlertId,,\r\n"
+                                    "2024-03-26T09:39:50Z,a8,t,a9,,\r\n");
         QCOMPARE(clash.exitCode, 1);
         QVERIFY2(clash.err.contains("names the column AlertId twice (columns 2 and 4)"),
                  clash.err.constData());
-        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), before);
-        const QString trailing
-                = file(QStringLiteral("trailing.csv"), "Timestamp,AlertId,Title,,\r\n"
-                                                       "2024-03-26T09:39:50Z,a8,t,,\r\n");
-        Run kept = vigilctl({QStringLiteral("import"), trailing, QStringLiteral("--table"),
-                             QStringLiteral("AlertInfo")});
+        QCOMPARE(alertInfoRows(), before);
+        Run kept = importAlertInfo(QStringLiteral("trailing.csv"),
+                                   "Timestamp,AlertId,Title,,\r\n2024-03-26T09:39:50Z,a8,t,,\r\n");
         QCOMPARE(kept.exitCode, 0);
-        QCOMPARE(countRows(events(), QStringLiteral("SELECT COUNT(*) FROM AlertInfo")), before + 1);
+        QCOMPARE(alertInfoRows(), before + 1);
     }
 
     void aCutGzipKeepsTheLinesBeforeTheCut()
