@@ -202,6 +202,7 @@ private Q_SLOTS:
     void aBlobListThatLeadsBackStops_data();
     void aBlobListThatLeadsBackStops();
     void aBlobListedTwiceIsReadOnce();
+    void anAnswerLargerThanAskedIsNotReadFurther();
 
 private:
     BlobReadSummary pass(const QStringList &tables = {Table});
@@ -446,6 +447,40 @@ void TestBlobFaults::aBlobListedTwiceIsReadOnce()
     QCOMPARE(m_sink.lines, (QByteArrayList{"{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}"}));
     QCOMPARE(reads, 1);
     QCOMPARE(summary.tables.first().blobsListed, 1);
+}
+
+void TestBlobFaults::anAnswerLargerThanAskedIsNotReadFurther()
+{
+    // A range read of 4 KiB answered with 8 MiB (a service that ignores the range on a large
+    // blob), then a list page far over its limit: each stops at its limit, with a message.
+    m_options.readWindowBytes = 4096;
+    m_options.client.maxAnswerBytes = 100'000;
+    const QByteArray huge = QByteArray(8 * 1024 * 1024 - 1, 'x') + '\n';
+    bool listTooLarge = false;
+    m_server->handler = [&huge, &listTooLarge](const QByteArray &line, int) {
+        if (!isList(line))
+            return Answer{http(200, "OK", huge)};
+        if (!listTooLarge)
+            return Answer{listing(huge.size())};
+        QStringList names;
+        for (int i = 0; i < 3000; ++i)
+            names.append(QStringLiteral("y=2026/m=12/d=06/h=07/m=00/blob-%1.json").arg(i));
+        return Answer{listingPage(names, {})};
+    };
+    BlobReadSummary summary = pass();
+    QCOMPARE(summary.tables.size(), 1);
+    QCOMPARE(summary.tables.first().state, TableReadResult::State::Failed);
+    QVERIFY(summary.tables.first().error);
+    QCOMPARE(summary.tables.first().error->code, QStringLiteral("AnswerTooLarge"));
+    QVERIFY2(summary.tables.first().error->message.contains(QLatin1String("4096")),
+             qPrintable(summary.tables.first().error->message));
+    QVERIFY(m_sink.lines.isEmpty());
+
+    listTooLarge = true;
+    summary = pass();
+    QCOMPARE(summary.tables.first().state, TableReadResult::State::Failed);
+    QCOMPARE(summary.tables.first().error->code, QStringLiteral("AnswerTooLarge"));
+    QVERIFY(m_sink.lines.isEmpty());
 }
 
 #include "tst_blobfaults.moc"

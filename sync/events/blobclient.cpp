@@ -174,6 +174,8 @@ struct BlobClient::Call
     bool cancelled = false;
     QByteArrayList pieces; ///< the answer's body so far, as Qt handed it on
     qint64 received = 0; ///< bytes in pieces
+    qint64 length = 0; ///< the bytes a range read asks for; 0: to the blob's end (or a list)
+    bool tooLarge = false; ///< the answer outgrew what was asked for: stopped reading it
 };
 
 namespace {
@@ -256,6 +258,7 @@ void BlobClient::readRange(const QString &container, const QString &blob, qint64
     auto call = std::make_shared<Call>();
     call->url = m_account.blobUrl(container, blob);
     call->offset = offset;
+    call->length = length;
     call->range = "bytes=" + QByteArray::number(offset) + '-'
                   + (length > 0 ? QByteArray::number(offset + length - 1) : QByteArray());
     call->context = context;
@@ -304,9 +307,16 @@ void BlobClient::send(const std::shared_ptr<Call> &call)
     call->pieces.clear();
     call->received = 0;
     watchTransfer(reply, m_clock, m_options.requestTimeout);
-    connect(reply, &QNetworkReply::readyRead, this, [call, reply] {
-        if (call->reply == reply)
-            takeAvailable(reply, call->pieces, call->received);
+    connect(reply, &QNetworkReply::readyRead, this, [this, call, reply] {
+        if (call->reply != reply)
+            return;
+        takeAvailable(reply, call->pieces, call->received);
+        // A service that sends more than asked for (a range ignored on a large blob, an endless
+        // body) would fill the memory: stop at what was asked for and a little more.
+        if (call->received > answerLimit(*call)) {
+            call->tooLarge = true;
+            reply->abort();
+        }
     });
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { onFinished(call, reply); });
@@ -325,6 +335,28 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
     if (call->cancelled) {
         finish(call, Error{Error::Kind::Cancelled, 0, {}, QStringLiteral("cancelled"), {}},
                nullptr);
+        return;
+    }
+    if (call->tooLarge || received > answerLimit(*call)) {
+        const QString host = call->url.host();
+        const qint64 limit = answerLimit(*call);
+        const Error tooLarge{
+                Error::Kind::Parse,
+                status,
+                QStringLiteral("AnswerTooLarge"),
+                call->rangeDone && call->length > 0
+                        ? QStringLiteral("the answer from %1 to a read of %2 bytes went on past "
+                                         "%3 bytes; it was not read further")
+                                  .arg(host)
+                                  .arg(call->length)
+                                  .arg(limit)
+                        : QStringLiteral("the answer from %1 went on past %2 bytes; it was not "
+                                         "read further")
+                                  .arg(host)
+                                  .arg(limit),
+                {}};
+        qCWarning(lcStorage).noquote() << "GET" << displayUrl(call->url) << tooLarge.message;
+        finish(call, tooLarge, nullptr);
         return;
     }
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
@@ -354,6 +386,12 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
             = storageErrorFromReply(reply, pieces.join(), m_clock->now(), m_account.secret);
     qCInfo(lcStorage).noquote() << "GET" << displayUrl(call->url) << "failed:" << error.toString();
     retryOrFail(call, error);
+}
+
+qint64 BlobClient::answerLimit(const Call &call) const
+{
+    return call.rangeDone && call.length > 0 ? call.length + BlobClientOptions::kAnswerSlack
+                                             : m_options.maxAnswerBytes;
 }
 
 void BlobClient::retryOrFail(const std::shared_ptr<Call> &call, const Error &error)

@@ -60,6 +60,10 @@ struct BlobClientOptions
     std::chrono::milliseconds backoffMax{60'000};
     /// The longest wait on a `Retry-After` (SyncConfig::maxRetryWaitSeconds); longer is cut.
     std::chrono::milliseconds maxRetryWait = kMaxRetryWait;
+    /// The most a list page or an error answer may hold; a range read may hold what it asked
+    /// for and kAnswerSlack more. A larger answer is not read further (AnswerTooLarge).
+    qint64 maxAnswerBytes = qint64(64) * 1024 * 1024;
+    static constexpr qint64 kAnswerSlack = 64 * 1024;
 };
 
 /**
@@ -117,6 +121,8 @@ private:
     void send(const std::shared_ptr<Call> &call);
     void onFinished(const std::shared_ptr<Call> &call, QNetworkReply *reply);
     void retryOrFail(const std::shared_ptr<Call> &call, const Error &error);
+    /** The most bytes call's answer may hold (BlobClientOptions::maxAnswerBytes). */
+    qint64 answerLimit(const Call &call) const;
     void finish(const std::shared_ptr<Call> &call, Result<QByteArrayList> body,
                 QNetworkReply *reply);
 
