@@ -19,6 +19,7 @@ namespace {
 
 constexpr int kSlowDownStepSeconds = 5; // RFC 8628 §3.5
 constexpr int kDefaultIntervalSeconds = 5;
+constexpr qint64 kMaxAnswerBytes = 1024 * 1024; // a sign-in answer is a few KB
 constexpr const char *kDeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
 
 QByteArray formBody(const QList<std::pair<const char *, QString>> &fields)
@@ -174,6 +175,7 @@ QNetworkReply *DeviceCodeFlow::post(const QUrl &url, const QByteArray &body)
     prepareTransferTimeout(request, m_clock, m_requestTimeout);
     QNetworkReply *reply = m_network->post(request, body);
     watchTransfer(reply, m_clock, m_requestTimeout);
+    limitAnswer(reply, kMaxAnswerBytes);
     return reply;
 }
 
@@ -208,8 +210,9 @@ void DeviceCodeFlow::onDeviceCode(QNetworkReply *reply)
         return;
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
-        Error error = errorFromReply(reply, body, m_clock->now());
+    const std::optional<Error> tooLarge = answerTooLarge(reply); // even if all of it came at once
+    if (tooLarge || reply->error() != QNetworkReply::NoError || status / 100 != 2) {
+        Error error = tooLarge.value_or(errorFromReply(reply, body, m_clock->now()));
         if (!error.isTransient() && error.kind != Error::Kind::Cancelled) {
             error.kind = Error::Kind::Auth;
             error.message = QStringLiteral("The sign-in service refused to start a sign-in (%1). "
@@ -292,7 +295,8 @@ void DeviceCodeFlow::onPollAnswer(QNetworkReply *reply)
         return;
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
+    const std::optional<Error> tooLarge = answerTooLarge(reply); // even if all of it came at once
+    if (!tooLarge && reply->error() == QNetworkReply::NoError && status / 100 == 2) {
         Result<DelegatedSignIn> result = parseTokenAnswer(body, m_clock->now());
         if (!result) {
             fail(result.error());
@@ -303,7 +307,7 @@ void DeviceCodeFlow::onPollAnswer(QNetworkReply *reply)
         Q_EMIT signedIn(result.value());
         return;
     }
-    const Error error = errorFromReply(reply, body, m_clock->now());
+    const Error error = tooLarge.value_or(errorFromReply(reply, body, m_clock->now()));
     if (error.code == QLatin1String("authorization_pending")) {
         scheduleNextPoll();
         Q_EMIT pollAnswered(error.code, m_intervalSeconds);

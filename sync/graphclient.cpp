@@ -353,6 +353,7 @@ void GraphClient::send(const std::shared_ptr<Call> &call, const QString &token)
         reply = m_network->sendCustomRequest(request, call->verb, call->body);
     }
     watchTransfer(reply, m_clock, m_options.requestTimeout);
+    limitAnswer(reply, m_options.maxAnswerBytes);
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply, sentNs] { onFinished(call, reply, sentNs); });
 }
@@ -361,6 +362,11 @@ void GraphClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *r
 {
     m_networkWaitNs += m_stopwatch.nsecsElapsed() - sentNs;
     reply->deleteLater();
+    if (const std::optional<Error> tooLarge = answerTooLarge(reply)) {
+        qCWarning(lcGraph).noquote() << call->verb << call->url.path() << tooLarge->message;
+        fail(call, *tooLarge);
+        return;
+    }
     QByteArray body;
     if (reply->isOpen()) {
         // Room for the padding a SIMD parser reads past the end, so that it need not copy.

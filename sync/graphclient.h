@@ -50,6 +50,10 @@ struct GraphClientOptions
     /// A `Retry-After` longer than this fails the call instead of waiting, with a message that
     /// names the wait (a one-off run should not sit out a long throttle); 0: never.
     std::chrono::seconds failRetryWaitAbove{0};
+    /// The most one answer may hold. A page of 50 incidents with their alerts is a few MB and an
+    /// advanced hunting result at most about 124 MB; a larger answer is not read further
+    /// (AnswerTooLarge), so that a broken or hostile service cannot fill the memory.
+    qint64 maxAnswerBytes = qint64(512) * 1024 * 1024;
 };
 
 /**

@@ -34,4 +34,35 @@ void watchTransfer(QNetworkReply *reply, Clock *clock, std::chrono::milliseconds
     timer->start(timeout);
 }
 
+namespace {
+constexpr char kLimitProperty[] = "vigil.answerLimit";
+constexpr char kTooLargeProperty[] = "vigil.answerTooLarge";
+} // namespace
+
+void limitAnswer(QNetworkReply *reply, qint64 maxBytes)
+{
+    reply->setProperty(kLimitProperty, maxBytes);
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [reply, maxBytes](qint64 received, qint64) {
+                         if (received > maxBytes && !reply->property(kTooLargeProperty).toBool()) {
+                             reply->setProperty(kTooLargeProperty, true);
+                             reply->abort();
+                         }
+                     });
+}
+
+std::optional<Error> answerTooLarge(const QNetworkReply *reply)
+{
+    if (!reply->property(kTooLargeProperty).toBool())
+        return std::nullopt;
+    return Error{Error::Kind::Parse,
+                 reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                 QStringLiteral("AnswerTooLarge"),
+                 QStringLiteral("the answer from %1 went on past %2 bytes; it was not read "
+                                "further")
+                         .arg(reply->url().host())
+                         .arg(reply->property(kLimitProperty).toLongLong()),
+                 {}};
+}
+
 } // namespace Vigil

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "networkfactory.h"
+#include "result.h"
+
+#include <QtGlobal>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -26,5 +30,14 @@ QNetworkAccessManager *createNetworkManager(const NetworkFactory &factory, QObje
 void prepareTransferTimeout(QNetworkRequest &request, const Clock *clock,
                             std::chrono::milliseconds timeout);
 void watchTransfer(QNetworkReply *reply, Clock *clock, std::chrono::milliseconds timeout);
+
+/**
+ * Stops reading reply once it has received more than maxBytes, so that a broken or hostile
+ * service cannot fill the memory with an endless answer: the reply is aborted, and
+ * answerTooLarge() then gives the error to report instead of the reply's own.
+ */
+void limitAnswer(QNetworkReply *reply, qint64 maxBytes);
+/** For a reply limitAnswer() stopped, an AnswerTooLarge error naming its host and the limit. */
+std::optional<Error> answerTooLarge(const QNetworkReply *reply);
 
 } // namespace Vigil

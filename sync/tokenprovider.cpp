@@ -182,6 +182,7 @@ void TokenProvider::requestToken()
             request, delegated ? refreshRequestBody(m_clientId, m_refreshToken, m_graphEndpoint)
                                : requestBody(m_clientId, m_clientSecret, m_graphEndpoint));
     watchTransfer(reply, m_clock, m_timeout);
+    limitAnswer(reply, qint64(1024) * 1024); // a token answer is a few KB
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReply(reply); });
 }
 
@@ -190,8 +191,9 @@ void TokenProvider::onReply(QNetworkReply *reply)
     reply->deleteLater();
     const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError || status / 100 != 2) {
-        Error error = errorFromReply(reply, body, m_clock->now());
+    const std::optional<Error> tooLarge = answerTooLarge(reply); // even if all of it came at once
+    if (tooLarge || reply->error() != QNetworkReply::NoError || status / 100 != 2) {
+        Error error = tooLarge.value_or(errorFromReply(reply, body, m_clock->now()));
         qCWarning(lcGraph).noquote() << "token request failed:" << error.toString();
         if (isDelegated() && error.code == QLatin1String("invalid_grant")) {
             // Revoked, expired after inactivity, password reset, consent withdrawn: only a new

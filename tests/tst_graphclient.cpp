@@ -94,6 +94,8 @@ private Q_SLOTS:
     void refusesLinksToOtherHosts();
     void relativeLinkIsNamedAsSuch();
     void loneSurrogateInAnObjectReadsAsReplacement();
+    void anAnswerOverTheLimitIsNotReadFurther();
+    void aTokenAnswerOverTheLimitIsNotReadFurther();
 
 private:
     std::unique_ptr<StubHttpServer> m_stub;
@@ -629,6 +631,65 @@ void TestGraphClient::loneSurrogateInAnObjectReadsAsReplacement()
     QCOMPARE(result->value(QLatin1String("displayName")).toString(),
              QStringLiteral("a ") + QChar(QChar::ReplacementCharacter) + QStringLiteral(" b"));
     QCOMPARE(result->value(QLatin1String("x")).toString(), QString::fromUtf8("\xF0\x9F\x98\x80"));
+}
+
+void TestGraphClient::anAnswerOverTheLimitIsNotReadFurther()
+{
+    const QByteArray huge
+            = R"({"value":[{"id":"1","title":")" + QByteArray(4 * 1024 * 1024, 'x') + R"("}]})";
+    int graphCalls = 0;
+    m_stub->setHandler([&](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubHttpServer::tokenResponse(++m_tokensIssued);
+        ++graphCalls;
+        return StubResponse::json(200, huge);
+    });
+    ClientRig rig(m_stub->url());
+    GraphClientOptions options;
+    options.maxAttempts = 3;
+    options.backoffBase = 20ms;
+    options.requestTimeout = 2s;
+    options.maxAnswerBytes = 100'000;
+    rig.client.setOptions(options);
+    const auto result = rig.get(rig.client.url(QStringLiteral("/security/incidents")));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, Error::Kind::Parse);
+    QCOMPARE(result.error().code, QStringLiteral("AnswerTooLarge"));
+    QVERIFY2(result.error().message.contains(QLatin1String("100000")),
+             qPrintable(result.error().message));
+    QCOMPARE(graphCalls, 1); // the same answer would come again: no retry
+
+    // Under the limit the same answer is read whole.
+    options.maxAnswerBytes = 8 * 1024 * 1024;
+    rig.client.setOptions(options);
+    const auto whole = rig.get(rig.client.url(QStringLiteral("/security/incidents")));
+    QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.error().toString()));
+    QCOMPARE(whole->value(QLatin1String("value"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("title"))
+                     .toString()
+                     .size(),
+             4 * 1024 * 1024);
+}
+
+void TestGraphClient::aTokenAnswerOverTheLimitIsNotReadFurther()
+{
+    // A sign-in service that answers without end (a token answer is a few KB): 1 MiB at most.
+    m_stub->setHandler([](const StubRequest &request) {
+        if (isTokenRequest(request))
+            return StubResponse::json(200, R"({"token_type":"Bearer","access_token":")"
+                                                   + QByteArray(4 * 1024 * 1024, 'a') + "\"}");
+        return StubResponse::json(200, R"({"value":[]})");
+    });
+    ClientRig rig(m_stub->url());
+    const auto result = rig.get(rig.client.url(QStringLiteral("/security/incidents")));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, QStringLiteral("AnswerTooLarge"));
+    QVERIFY2(result.error().message.contains(QLatin1String("1048576")),
+             qPrintable(result.error().message));
+    QCOMPARE(m_stub->countRequests("/security/incidents"), 0);
 }
 
 QTEST_GUILESS_MAIN(TestGraphClient)
