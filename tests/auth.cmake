@@ -2,7 +2,8 @@
 set(VIGIL_WITH_KEYRING ${CMAKE_CURRENT_LIST_DIR}/support/with-keyring.sh)
 
 vigil_add_test(NAME tst_devicecodeflow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devicecodeflow.cpp
-               LIBS vigil_facade vigil_sync vigil_sim vigil_testclock LABELS auth sim TIMEOUT 240)
+               LIBS vigil_facade vigil_sync vigil_sim vigil_testclock vigil_syncsupport LABELS auth sim
+               TIMEOUT 240)
 
 vigil_add_test(NAME tst_connectorprofile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectorprofile.cpp
                LIBS vigil_app LABELS auth app)

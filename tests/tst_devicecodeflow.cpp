@@ -5,6 +5,7 @@
 #include "devicecodeflow.h"
 #include "simserver.h"
 #include "synccontroller.h"
+#include "syncsupport.h"
 #include "testclock.h"
 #include "tokenprovider.h"
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void slowDownLengthensTheInterval();
     void cancelStopsPolling();
     void unknownClientIsRefusedAtOnce();
+    void anEndlessAnswerIsNotReadFurther();
     void refreshRenewsBeforeExpiryAndRotates();
     void revokedRefreshTokenAsksToSignInAgain_data();
     void revokedRefreshTokenAsksToSignInAgain();
@@ -335,6 +337,29 @@ void TestDeviceCodeFlow::unknownClientIsRefusedAtOnce()
     QCOMPARE(error.kind, Error::Kind::Auth);
     QCOMPARE(error.code, QStringLiteral("unauthorized_client"));
     QVERIFY2(error.message.contains(QLatin1String("client id")), qPrintable(error.message));
+}
+
+void TestDeviceCodeFlow::anEndlessAnswerIsNotReadFurther()
+{
+    // A sign-in service whose answer does not end (a device-code answer is a few hundred
+    // bytes): the flow stops reading at 1 MiB and says so.
+    Test::StubHttpServer stub;
+    QVERIFY(stub.listen());
+    stub.setHandler([](const Test::StubRequest &) {
+        return Test::StubResponse::json(200, R"({"device_code":")" + QByteArray(4 << 20, 'd')
+                                                     + R"(","user_code":"ABCD"})");
+    });
+    DeviceCodeFlow flow(m_network.get(), stub.url(), m_server->tenantId(), m_server->clientId(),
+                        GraphResource);
+    flow.setClock(m_clock.get());
+    QSignalSpy code(&flow, &DeviceCodeFlow::codeReceived);
+    QSignalSpy failed(&flow, &DeviceCodeFlow::failed);
+    flow.start();
+    QVERIFY(failed.wait(10000));
+    QVERIFY(code.isEmpty());
+    const auto error = failed.at(0).at(0).value<Error>();
+    QCOMPARE(error.code, QStringLiteral("AnswerTooLarge"));
+    QVERIFY2(error.message.contains(QLatin1String("1048576")), qPrintable(error.message));
 }
 
 void TestDeviceCodeFlow::refreshRenewsBeforeExpiryAndRotates()
