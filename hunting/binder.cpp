@@ -72,13 +72,10 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
                            const AnalyzeOptions &options)
 {
     QueryAnalysis analysis;
-    // Real hunting queries, IOC lists included, are well under a megabyte; a bound keeps a
-    // pasted log file from taking the memory of a hundred thousand tokens per megabyte.
-    constexpr qsizetype maxQueryLength = qsizetype(4) * 1024 * 1024;
-    if (text.size() > maxQueryLength) {
+    if (text.size() > kMaxQueryLength) {
         analysis.errors.append({QStringLiteral("the query is %1 characters long; the limit is %2")
                                         .arg(text.size())
-                                        .arg(maxQueryLength),
+                                        .arg(kMaxQueryLength),
                                 {}});
         return analysis;
     }

@@ -63,7 +63,14 @@ struct QueryAnalysis
     bool ok() const { return errors.isEmpty(); }
 };
 
-/** Lexes, parses and binds a query against the tables of schema. */
+/**
+ * The longest query analyzeQuery() takes, in UTF-16 units. Real hunting queries, IOC lists
+ * included, are well under a megabyte; the bound keeps a pasted log file from taking the memory of
+ * a hundred thousand tokens per megabyte.
+ */
+inline constexpr qsizetype kMaxQueryLength = qsizetype(4) * 1024 * 1024;
+
+/** Lexes, parses and binds a query against the tables of schema (at most kMaxQueryLength). */
 QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
                            const AnalyzeOptions &options = {});
 

@@ -823,6 +823,18 @@ void TestKqlFrontend::vigilctlKqlSchema()
                    QStringLiteral("/nonexistent/q.kql")});
     QCOMPARE(code, 2);
     QVERIFY(err.contains("/nonexistent/q.kql"));
+
+    // A file that does not end (a device given by mistake) is refused at once, not read
+    // into memory without end; so are the other commands that take --file.
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("kql"), QStringLiteral("schema")},
+          QStringList{QStringLiteral("hunt"), QStringLiteral("--offline")},
+          QStringList{QStringLiteral("feeds"), QStringLiteral("urls")}}) {
+        std::tie(code, out, err)
+                = run(command + QStringList{QStringLiteral("--file"), QStringLiteral("/dev/zero")});
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains("/dev/zero holds more than 12 MB"), err.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKqlFrontend)

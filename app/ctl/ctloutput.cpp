@@ -1,6 +1,9 @@
 #include "ctloutput.h"
 
+#include "binder.h"
+
 #include <QCommandLineParser>
+#include <QFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -25,6 +28,34 @@ int fail(const QString &message, int code)
     // terminal through them either.
     err() << "vigilctl: " << terminalSafe(message, true) << Qt::endl;
     return code;
+}
+
+Result<QString> readQueryFile(const QString &path)
+{
+    QFile file(path);
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : file.open(QIODevice::ReadOnly);
+    if (!opened)
+        return Error{
+                Error::Kind::Config,
+                0,
+                {},
+                QStringLiteral("cannot read the query from %1: %2").arg(path, file.errorString()),
+                {}};
+    // A UTF-16 unit of the query is at most three bytes of UTF-8; one byte more than that
+    // tells "too long" without reading the rest.
+    constexpr qint64 maxBytes = 3 * qint64(Kql::kMaxQueryLength);
+    const QByteArray bytes = file.read(maxBytes + 1);
+    if (bytes.size() > maxBytes)
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("%1 holds more than %2 MB; a query is at most %3 characters")
+                             .arg(path)
+                             .arg(maxBytes / 1'000'000)
+                             .arg(Kql::kMaxQueryLength),
+                     {}};
+    return QString::fromUtf8(bytes);
 }
 
 QString notAnIncidentNumber(const QString &text)

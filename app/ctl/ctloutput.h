@@ -28,6 +28,13 @@ QString notAnIncidentNumber(const QString &text);
 /** An error in words that say what to check: credentials, permissions, network, --data-dir. */
 QString describe(const Error &error);
 
+/**
+ * The query in the file at path ("-": standard input) for --file. Reads no more than the
+ * longest query could take as UTF-8, so that a device or a huge file given by mistake is
+ * refused at once instead of read into memory without end. The error says what went wrong.
+ */
+Result<QString> readQueryFile(const QString &path);
+
 /** The --format option every listing command reads. */
 void addFormatOption(QCommandLineParser &parser);
 

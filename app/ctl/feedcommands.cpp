@@ -195,13 +195,10 @@ int runFeedUrls(const QCommandLineParser &parser, const QStringList &args)
 {
     QString query;
     if (parser.isSet(QStringLiteral("file"))) {
-        QFile file(parser.value(QStringLiteral("file")));
-        const bool opened = parser.value(QStringLiteral("file")) == u"-"
-                                    ? file.open(stdin, QIODevice::ReadOnly)
-                                    : file.open(QIODevice::ReadOnly);
-        if (!opened)
-            return fail(QStringLiteral("cannot read the query: %1").arg(file.errorString()), Usage);
-        query = QString::fromUtf8(file.readAll());
+        Result<QString> read = readQueryFile(parser.value(QStringLiteral("file")));
+        if (!read)
+            return fail(read.error().message, Usage);
+        query = std::move(read).value();
     } else if (args.size() == 3) {
         query = args.last();
     } else {

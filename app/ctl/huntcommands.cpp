@@ -209,15 +209,10 @@ int runHunt(const QCommandLineParser &parser, const QStringList &args)
                     Usage);
     QString query;
     if (fromFile) {
-        const QString path = parser.value(QStringLiteral("file"));
-        QFile file(path);
-        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                       : file.open(QIODevice::ReadOnly);
-        if (!opened)
-            return fail(QStringLiteral("cannot read the query from %1: %2")
-                                .arg(path, file.errorString()),
-                        Usage);
-        query = QString::fromUtf8(file.readAll());
+        Result<QString> read = readQueryFile(parser.value(QStringLiteral("file")));
+        if (!read)
+            return fail(read.error().message, Usage);
+        query = std::move(read).value();
     } else {
         query = args.last();
     }
