@@ -68,7 +68,63 @@ QString uniqueName(const QString &name, const QStringList &taken)
     }
 }
 
+namespace {
+
+/**
+ * message with every run of more than 200 non-space characters cut to its first 100 and last 10
+ * with its length between: a name or literal of megabytes, quoted back in an error, would flood a
+ * terminal and stall the label that shows it.
+ */
+QString elideLongRuns(const QString &message)
+{
+    constexpr qsizetype longest = 200;
+    constexpr qsizetype kept = 100;
+    QString out;
+    qsizetype start = 0;
+    while (start < message.size()) {
+        qsizetype end = start;
+        while (end < message.size() && !message.at(end).isSpace())
+            ++end;
+        const qsizetype length = end - start;
+        if (length > longest) {
+            qsizetype head = kept;
+            if (message.at(start + head - 1).isHighSurrogate())
+                --head;
+            qsizetype tail = 10; // the closing quote and what follows it stay
+            if (message.at(end - tail).isLowSurrogate())
+                --tail;
+            out += message.mid(start, head);
+            out += QStringLiteral("…[%1 characters]…").arg(length);
+            out += message.mid(end - tail, tail);
+        } else {
+            out += message.mid(start, length);
+        }
+        while (end < message.size() && message.at(end).isSpace())
+            out += message.at(end++);
+        start = end;
+    }
+    return out;
+}
+
+QueryAnalysis analyzeWhole(QStringView text, const HuntingSchema &schema,
+                           const AnalyzeOptions &options);
+
+} // namespace
+
 QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
+                           const AnalyzeOptions &options)
+{
+    QueryAnalysis analysis = analyzeWhole(text, schema, options);
+    for (KqlError &error : analysis.errors)
+        error.message = elideLongRuns(error.message);
+    for (QString &warning : analysis.warnings)
+        warning = elideLongRuns(warning);
+    return analysis;
+}
+
+namespace {
+
+QueryAnalysis analyzeWhole(QStringView text, const HuntingSchema &schema,
                            const AnalyzeOptions &options)
 {
     QueryAnalysis analysis;
@@ -110,6 +166,8 @@ QueryAnalysis analyzeQuery(QStringView text, const HuntingSchema &schema,
     analysis.tree = std::move(tree);
     return analysis;
 }
+
+} // namespace
 
 // ---- helpers ----------------------------------------------------------------------------------
 

@@ -240,10 +240,17 @@ private:
                 return true;
             }
         }
+        // The whole character: a surrogate pair is one (an emoji, say), not its first half.
+        const char32_t point = c.isHighSurrogate() && m_i + 1 < m_text.size()
+                                               && m_text.at(m_i + 1).isLowSurrogate()
+                                       ? QChar::surrogateToUcs4(c, m_text.at(m_i + 1))
+                                       : char32_t(c.unicode());
+        const QString shown = QString::fromUcs4(&point, 1);
         return fail(QStringLiteral("unexpected character '%1'")
-                            .arg(c.isPrint() ? QString(c)
-                                             : QStringLiteral("U+%1").arg(c.unicode(), 4, 16,
-                                                                          QLatin1Char('0'))),
+                            .arg(QChar::isPrint(point)
+                                         ? shown
+                                         : QStringLiteral("U+%1").arg(uint(point), 4, 16,
+                                                                      QLatin1Char('0'))),
                     here());
     }
 

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void functionSymbolTable();
     void uniqueNames();
     void vigilctlKqlSchema();
+    void longNamesAreCutInErrors();
 };
 
 void TestKqlFrontend::tokensKeepLineColumnAndOffset()
@@ -835,6 +836,32 @@ void TestKqlFrontend::vigilctlKqlSchema()
         QCOMPARE(code, 2);
         QVERIFY2(err.contains("/dev/zero holds more than 12 MB"), err.constData());
     }
+    // The same through a pipe, which hands its bytes on in pieces.
+    std::tie(code, out, err) = run({QStringLiteral("kql"), QStringLiteral("schema"),
+                                    QStringLiteral("--file"), QStringLiteral("-")},
+                                   QByteArray(13 * 1024 * 1024, 'a'));
+    QCOMPARE(code, 2);
+    QVERIFY2(err.contains("standard input holds more than 12 MB"), err.left(300).constData());
+}
+
+void TestKqlFrontend::longNamesAreCutInErrors()
+{
+    // A name of 300,000 characters quoted back whole would flood a terminal and stall a label.
+    const QString name = QString(150'000, QLatin1Char('b')) + QString(150'000, QLatin1Char('c'));
+    const KqlError error = refusal(QStringLiteral("print x = ") + name);
+    QVERIFY2(error.message.size() < 400, qPrintable(error.message.left(400)));
+    QVERIFY2(error.message.startsWith(QStringLiteral("unknown name 'bbbb")),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("cccc'")), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QStringLiteral("[300003 characters]")),
+             qPrintable(error.message));
+    // Short names are left alone.
+    QCOMPARE(refusal(QStringLiteral("print x = nosuchname")).message.left(26),
+             QStringLiteral("unknown name 'nosuchname':"));
+    // A character outside the language is named whole, not by the first half of its pair.
+    QCOMPARE(refusal(QStringLiteral("print x = 1 ") + QString::fromUtf8("\U0001F600")).message,
+             QStringLiteral("unexpected character '") + QString::fromUtf8("\U0001F600")
+                     + QLatin1Char('\''));
 }
 
 QTEST_GUILESS_MAIN(TestKqlFrontend)

@@ -121,8 +121,10 @@ int connectTenant(const QCommandLineParser &parser, const AppOptions &options)
         QTimer::singleShot(0, flow.get(), &DeviceCodeFlow::start);
     } else {
         profile.authMode = ConnectorProfile::AuthMode::ClientSecret;
-        QTextStream input(stdin);
-        const QString secret = input.readLine().trimmed();
+        const Result<QString> read = readSecretLine();
+        if (!read)
+            return fail(read.error().message + QLatin1Char('.'), Usage);
+        const QString secret = read.value();
         if (secret.isEmpty())
             return fail(QStringLiteral("no client secret on standard input."), Usage);
         tokens = std::make_unique<TokenProvider>(&network, config.authorityHost, tenant, clientId,

@@ -33,29 +33,67 @@ int fail(const QString &message, int code)
 Result<QString> readQueryFile(const QString &path)
 {
     QFile file(path);
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : file.open(QIODevice::ReadOnly);
+    const bool fromStdin = path == QLatin1String("-");
+    const QString shown = fromStdin ? QStringLiteral("standard input") : path;
+    const bool opened
+            = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
     if (!opened)
         return Error{
                 Error::Kind::Config,
                 0,
                 {},
-                QStringLiteral("cannot read the query from %1: %2").arg(path, file.errorString()),
+                QStringLiteral("cannot read the query from %1: %2").arg(shown, file.errorString()),
                 {}};
     // A UTF-16 unit of the query is at most three bytes of UTF-8; one byte more than that
     // tells "too long" without reading the rest.
     constexpr qint64 maxBytes = 3 * qint64(Kql::kMaxQueryLength);
-    const QByteArray bytes = file.read(maxBytes + 1);
+    QByteArray bytes;
+    // A pipe hands its bytes on as they come: read on until the end or the limit.
+    while (bytes.size() <= maxBytes) {
+        const QByteArray chunk = file.read(maxBytes + 1 - bytes.size());
+        if (chunk.isEmpty())
+            break;
+        bytes += chunk;
+    }
+    if (file.error() != QFileDevice::NoError)
+        return Error{
+                Error::Kind::Config,
+                0,
+                {},
+                QStringLiteral("cannot read the query from %1: %2").arg(shown, file.errorString()),
+                {}};
     if (bytes.size() > maxBytes)
         return Error{Error::Kind::Config,
                      0,
                      {},
                      QStringLiteral("%1 holds more than %2 MB; a query is at most %3 characters")
-                             .arg(path)
+                             .arg(shown)
                              .arg(maxBytes / 1'000'000)
                              .arg(Kql::kMaxQueryLength),
                      {}};
     return QString::fromUtf8(bytes);
+}
+
+Result<QString> readSecretLine()
+{
+    constexpr qint64 maxBytes = 64 * 1024; // a SAS token is a few KB; keys and secrets less
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("cannot read standard input: %1").arg(input.errorString()),
+                     {}};
+    const QByteArray line = input.readLine(maxBytes + 1);
+    if (line.size() >= maxBytes && !line.endsWith('\n'))
+        return Error{Error::Kind::Config,
+                     0,
+                     {},
+                     QStringLiteral("standard input holds no line break within its first %1 KB: "
+                                    "give the secret on one line")
+                             .arg(maxBytes / 1024),
+                     {}};
+    return QString::fromUtf8(line).trimmed();
 }
 
 QString notAnIncidentNumber(const QString &text)

@@ -35,6 +35,13 @@ QString describe(const Error &error);
  */
 Result<QString> readQueryFile(const QString &path);
 
+/**
+ * The first line of standard input, for the --*-stdin options that take a secret: at most
+ * 64 KB are read, so that input without a line break (a device, a file given by mistake) is
+ * refused at once instead of read without end.
+ */
+Result<QString> readSecretLine();
+
 /** The --format option every listing command reads. */
 void addFormatOption(QCommandLineParser &parser);
 

@@ -68,10 +68,12 @@ int runEventsConnect(const QCommandLineParser &parser, const QStringList &)
     if (const Result<QUrl> endpoint = StorageAccount::validateEndpoint(url); !endpoint)
         return fail(endpoint.error().message + QLatin1Char('.'), Usage);
 
-    QTextStream input(stdin);
+    const Result<QString> secret = readSecretLine();
+    if (!secret)
+        return fail(secret.error().message + QLatin1Char('.'), Usage);
     const StorageAccount::CredentialKind kind = sas ? StorageAccount::CredentialKind::Sas
                                                     : StorageAccount::CredentialKind::AccountKey;
-    const Result<StorageAccount> account = StorageAccount::create(url, kind, input.readLine());
+    const Result<StorageAccount> account = StorageAccount::create(url, kind, secret.value());
     if (!account)
         return fail(account.error().message + QLatin1Char('.'), Usage);
 
