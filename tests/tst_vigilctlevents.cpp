@@ -233,6 +233,20 @@ void TestVigilctlEvents::urlsThatAreRefused_data()
                                      QStringLiteral("https://c.blob.core.windows.net"),
                                      QStringLiteral("--sas-stdin")}
             << QByteArray("\n") << QStringLiteral("SAS token is empty");
+    // Input without a line break (a file given by mistake) is refused, not read without end.
+    QTest::newRow("no line break")
+            << connect
+                       + QStringList{QStringLiteral("--storage-url"),
+                                     QStringLiteral("https://c.blob.core.windows.net"),
+                                     QStringLiteral("--account-key-stdin")}
+            << QByteArray(8 * 1024 * 1024, 'k')
+            << QStringLiteral("no line break within its first 64 KB");
+    QTest::newRow("user and password in the url")
+            << connect
+                       + QStringList{QStringLiteral("--storage-url"),
+                                     QStringLiteral("https://me:s3cretPW@c.blob.core.windows.net"),
+                                     QStringLiteral("--sas-stdin")}
+            << QByteArray("sv=1&sig=x\n") << QStringLiteral("must not carry a user name");
 }
 
 void TestVigilctlEvents::urlsThatAreRefused()
@@ -243,6 +257,7 @@ void TestVigilctlEvents::urlsThatAreRefused()
     const Run run = vigilctl(arguments, input);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(says), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QLatin1String("s3cret")));
     QVERIFY(!QFile::exists(StorageConnection::filePath(m_dataDir->path())));
 }
 
