@@ -350,6 +350,36 @@ private Q_SLOTS:
                  total);
     }
 
+    void aFileThatIsNotADatabaseIsNamedAndLeftAlone()
+    {
+        QDir().mkpath(m_data);
+        QByteArray junk;
+        for (int i = 0; i < 100'000; ++i)
+            junk += char((i * 7919 + 13) % 251);
+        for (const auto &[name, command] :
+             {std::pair{QStringLiteral("events.sqlite"),
+                        QStringList{QStringLiteral("tables"), QStringLiteral("list")}},
+              std::pair{QStringLiteral("vigil.sqlite"),
+                        QStringList{QStringLiteral("incidents"), QStringLiteral("list")}}}) {
+            const QString path = QDir(m_data).filePath(name);
+            {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+                f.write(junk);
+            }
+            const Run run = vigilctl(command);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("is not a Vigil database, or it is damaged")
+                             && run.err.contains(name.toUtf8())
+                             && run.err.contains("move it aside"),
+                     run.err.constData());
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), junk);
+            QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        }
+    }
+
     void tablesAndSettings()
     {
         const QString path

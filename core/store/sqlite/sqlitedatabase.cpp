@@ -85,6 +85,10 @@ Result<void> SqliteDatabase::open(const QString &path, StoreOpenMode mode,
     }
     m_open = true;
 
+    if (Result<void> readable = checkReadable(); !readable) {
+        close();
+        return readable;
+    }
     Result<void> ready;
     if (mode == StoreOpenMode::ReadWrite) {
         for (const QString &pragma : firstPragmas + SqliteDialect::writerPragmas()) {
@@ -109,6 +113,27 @@ Result<void> SqliteDatabase::open(const QString &path, StoreOpenMode mode,
     if (!ready)
         close();
     return ready;
+}
+
+Result<void> SqliteDatabase::checkReadable()
+{
+    // SQLite opens any file and fails at the first statement. A file that is not a database,
+    // or a damaged one, gets a message that names it and says what to do, before any pragma or
+    // migration: nothing is written to it.
+    QSqlQuery probe(db());
+    if (probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return {};
+    const QString code = probe.lastError().nativeErrorCode();
+    if (code != QLatin1String("26") && code != QLatin1String("11")) // NOTADB, CORRUPT
+        return storageError(QStringLiteral("cannot read %1").arg(m_path), probe.lastError());
+    return Error{Error::Kind::Storage,
+                 0,
+                 {},
+                 QStringLiteral("%1 is not a Vigil database, or it is damaged (SQLite: %2). "
+                                "Nothing was written to it: move it aside to start a new one in "
+                                "its place, or put back a copy from a backup")
+                         .arg(QDir::toNativeSeparators(m_path), probe.lastError().databaseText()),
+                 {}};
 }
 
 void SqliteDatabase::close()

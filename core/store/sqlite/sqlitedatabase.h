@@ -74,6 +74,8 @@ public:
     Result<void> prepareRaw(SqliteStatement &statement, const QString &sql);
 
 private:
+    /** Whether the open file reads as an SQLite database at all (see open()). */
+    Result<void> checkReadable();
     Result<void> migrate(const Migrations &migrations);
 
     QString m_connectionName;
