@@ -19,7 +19,7 @@ namespace {
 
 constexpr int kSlowDownStepSeconds = 5; // RFC 8628 §3.5
 constexpr int kDefaultIntervalSeconds = 5;
-constexpr qint64 kMaxAnswerBytes = 1024 * 1024; // a sign-in answer is a few KB
+constexpr qint64 kMaxAnswerBytes = qint64(1024) * 1024; // a sign-in answer is a few KB
 constexpr const char *kDeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
 
 QByteArray formBody(const QList<std::pair<const char *, QString>> &fields)

@@ -635,8 +635,8 @@ void TestGraphClient::loneSurrogateInAnObjectReadsAsReplacement()
 
 void TestGraphClient::anAnswerOverTheLimitIsNotReadFurther()
 {
-    const QByteArray huge
-            = R"({"value":[{"id":"1","title":")" + QByteArray(4 * 1024 * 1024, 'x') + R"("}]})";
+    const QByteArray huge = R"({"value":[{"id":"1","title":")"
+                            + QByteArray(qsizetype(4) * 1024 * 1024, 'x') + R"("}]})";
     int graphCalls = 0;
     m_stub->setHandler([&](const StubRequest &request) {
         if (isTokenRequest(request))
@@ -660,7 +660,7 @@ void TestGraphClient::anAnswerOverTheLimitIsNotReadFurther()
     QCOMPARE(graphCalls, 1); // the same answer would come again: no retry
 
     // Under the limit the same answer is read whole.
-    options.maxAnswerBytes = 8 * 1024 * 1024;
+    options.maxAnswerBytes = qint64(8) * 1024 * 1024;
     rig.client.setOptions(options);
     const auto whole = rig.get(rig.client.url(QStringLiteral("/security/incidents")));
     QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.error().toString()));
@@ -680,7 +680,8 @@ void TestGraphClient::aTokenAnswerOverTheLimitIsNotReadFurther()
     m_stub->setHandler([](const StubRequest &request) {
         if (isTokenRequest(request))
             return StubResponse::json(200, R"({"token_type":"Bearer","access_token":")"
-                                                   + QByteArray(4 * 1024 * 1024, 'a') + "\"}");
+                                                   + QByteArray(qsizetype(4) * 1024 * 1024, 'a')
+                                                   + "\"}");
         return StubResponse::json(200, R"({"value":[]})");
     });
     ClientRig rig(m_stub->url());

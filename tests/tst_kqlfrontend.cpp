@@ -839,7 +839,7 @@ void TestKqlFrontend::vigilctlKqlSchema()
     // The same through a pipe, which hands its bytes on in pieces.
     std::tie(code, out, err) = run({QStringLiteral("kql"), QStringLiteral("schema"),
                                     QStringLiteral("--file"), QStringLiteral("-")},
-                                   QByteArray(13 * 1024 * 1024, 'a'));
+                                   QByteArray(qsizetype(13) * 1024 * 1024, 'a'));
     QCOMPARE(code, 2);
     QVERIFY2(err.contains("standard input holds more than 12 MB"), err.left(300).constData());
 }

@@ -239,7 +239,7 @@ void TestVigilctlEvents::urlsThatAreRefused_data()
                        + QStringList{QStringLiteral("--storage-url"),
                                      QStringLiteral("https://c.blob.core.windows.net"),
                                      QStringLiteral("--account-key-stdin")}
-            << QByteArray(8 * 1024 * 1024, 'k')
+            << QByteArray(qsizetype(8) * 1024 * 1024, 'k')
             << QStringLiteral("no line break within its first 64 KB");
     QTest::newRow("user and password in the url")
             << connect

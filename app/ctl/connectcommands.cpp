@@ -124,7 +124,7 @@ int connectTenant(const QCommandLineParser &parser, const AppOptions &options)
         const Result<QString> read = readSecretLine();
         if (!read)
             return fail(read.error().message + QLatin1Char('.'), Usage);
-        const QString secret = read.value();
+        const QString &secret = read.value();
         if (secret.isEmpty())
             return fail(QStringLiteral("no client secret on standard input."), Usage);
         tokens = std::make_unique<TokenProvider>(&network, config.authorityHost, tenant, clientId,

@@ -76,7 +76,7 @@ Result<QString> readQueryFile(const QString &path)
 
 Result<QString> readSecretLine()
 {
-    constexpr qint64 maxBytes = 64 * 1024; // a SAS token is a few KB; keys and secrets less
+    constexpr qint64 maxBytes = qint64(64) * 1024; // a SAS token is a few KB; keys and secrets less
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))
         return Error{Error::Kind::Config,

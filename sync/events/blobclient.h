@@ -63,7 +63,7 @@ struct BlobClientOptions
     /// The most a list page or an error answer may hold; a range read may hold what it asked
     /// for and kAnswerSlack more. A larger answer is not read further (AnswerTooLarge).
     qint64 maxAnswerBytes = qint64(64) * 1024 * 1024;
-    static constexpr qint64 kAnswerSlack = 64 * 1024;
+    static constexpr qint64 kAnswerSlack = qint64(64) * 1024;
 };
 
 /**
