@@ -1,6 +1,7 @@
 // Reading the PostgreSQL URL that --db and VIGIL_DB take, and connecting with it to a real
 // (throwaway) server.
 #include "pgserver.h"
+#include "postgres/pgdatabase.h"
 #include "postgres/pglocation.h"
 
 #include <QSqlDatabase>
@@ -155,6 +156,7 @@ private slots:
         const auto failed = openPgConnection(missing, {}, QStringLiteral("u"), {});
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().kind, Error::Kind::Storage);
+        QCOMPARE(failed.error().code, QLatin1String(PgDatabase::kConnectErrorCode));
         QVERIFY2(failed.error().message.contains(missing.displayName()),
                  qPrintable(failed.error().message));
         QVERIFY(!QSqlDatabase::contains(QStringLiteral("u")));

@@ -115,6 +115,11 @@ private slots:
                 {QStringLiteral("team"), QStringLiteral("status"), QStringLiteral("--db"),
                  QStringLiteral("postgresql://vigil@127.0.0.1:1/none?sslmode=disable")});
         QCOMPARE(unreachable.exitCode, 1);
+        // Named as the team database, with what to check: not as the local one.
+        QVERIFY2(unreachable.err.contains("the team database cannot be reached")
+                         && unreachable.err.contains("Check --db / VIGIL_DB")
+                         && !unreachable.err.contains("--data-dir"),
+                 unreachable.err.constData());
     }
 
     void followersElectOneLeaderAndHandOver()

@@ -148,11 +148,8 @@ Result<void> PgDatabase::open(const PgLocation &where, const QString &password, 
         !opened) {
         m_connectionName.clear();
         Error error = opened.error();
-        if (error.kind == Error::Kind::Storage) {
-            // The server, the network or TLS: the command line says which setting to check.
-            error.code = QLatin1String(kConnectErrorCode);
+        if (error.code == QLatin1String(kConnectErrorCode))
             error.message += QStringLiteral(" (with sslmode=%1)").arg(where.sslMode);
-        }
         return error;
     }
     m_open = true;

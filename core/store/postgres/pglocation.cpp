@@ -1,5 +1,7 @@
 #include "pglocation.h"
 
+#include "pgdatabase.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QUrl>
@@ -176,6 +178,8 @@ Result<void> openPgConnection(const PgLocation &where, const QString &password,
     QSqlDatabase::removeDatabase(connectionName);
     Error error;
     error.kind = Error::Kind::Storage;
+    // The server, the network or TLS: whoever shows it says which setting to check.
+    error.code = QLatin1String(PgDatabase::kConnectErrorCode);
     error.message = QStringLiteral("cannot connect to PostgreSQL at %1: %2")
                             .arg(where.displayName(), failure.trimmed().left(500));
     return error;
