@@ -175,7 +175,6 @@ struct BlobClient::Call
     QByteArrayList pieces; ///< the answer's body so far, as Qt handed it on
     qint64 received = 0; ///< bytes in pieces
     qint64 length = 0; ///< the bytes a range read asks for; 0: to the blob's end (or a list)
-    bool tooLarge = false; ///< the answer outgrew what was asked for: stopped reading it
 };
 
 namespace {
@@ -307,16 +306,12 @@ void BlobClient::send(const std::shared_ptr<Call> &call)
     call->pieces.clear();
     call->received = 0;
     watchTransfer(reply, m_clock, m_options.requestTimeout);
-    connect(reply, &QNetworkReply::readyRead, this, [this, call, reply] {
-        if (call->reply != reply)
-            return;
-        takeAvailable(reply, call->pieces, call->received);
-        // A service that sends more than asked for (a range ignored on a large blob, an endless
-        // body) would fill the memory: stop at what was asked for and a little more.
-        if (call->received > answerLimit(*call)) {
-            call->tooLarge = true;
-            reply->abort();
-        }
+    // A service that sends more than asked for (a range ignored on a large blob, an endless
+    // body) would fill the memory: stop at what was asked for and a little more.
+    limitAnswer(reply, answerLimit(*call));
+    connect(reply, &QNetworkReply::readyRead, this, [call, reply] {
+        if (call->reply == reply)
+            takeAvailable(reply, call->pieces, call->received);
     });
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { onFinished(call, reply); });
@@ -337,26 +332,15 @@ void BlobClient::onFinished(const std::shared_ptr<Call> &call, QNetworkReply *re
                nullptr);
         return;
     }
-    if (call->tooLarge || received > answerLimit(*call)) {
-        const QString host = call->url.host();
-        const qint64 limit = answerLimit(*call);
-        const Error tooLarge{
-                Error::Kind::Parse,
-                status,
-                QStringLiteral("AnswerTooLarge"),
-                call->rangeDone && call->length > 0
-                        ? QStringLiteral("the answer from %1 to a read of %2 bytes went on past "
-                                         "%3 bytes; it was not read further")
-                                  .arg(host)
-                                  .arg(call->length)
-                                  .arg(limit)
-                        : QStringLiteral("the answer from %1 went on past %2 bytes; it was not "
-                                         "read further")
-                                  .arg(host)
-                                  .arg(limit),
-                {}};
-        qCWarning(lcStorage).noquote() << "GET" << displayUrl(call->url) << tooLarge.message;
-        finish(call, tooLarge, nullptr);
+    if (std::optional<Error> tooLarge = answerTooLarge(reply)) {
+        if (call->rangeDone && call->length > 0)
+            tooLarge->message = QStringLiteral("the answer from %1 to a read of %2 bytes went on "
+                                               "past %3 bytes; it was not read further")
+                                        .arg(call->url.host())
+                                        .arg(call->length)
+                                        .arg(answerLimit(*call));
+        qCWarning(lcStorage).noquote() << "GET" << displayUrl(call->url) << tooLarge->message;
+        finish(call, *tooLarge, nullptr);
         return;
     }
     if (reply->error() == QNetworkReply::NoError && status / 100 == 2) {
