@@ -364,7 +364,7 @@ QList<Entity> evidenceFromGraphJson(const QByteArray &json)
     return list;
 }
 
-std::optional<QStringList> evidenceSearchNames(const QByteArray &json)
+bool appendEvidenceSearchNames(std::string_view json, std::string &out, const AlertText *source)
 {
     // The store's SQL (SqliteStoreDialect::incidentFilterColumns) reads, per item of the array,
     // the first of these paths whose value is not null, and no name when that value is "". A
@@ -386,16 +386,17 @@ std::optional<QStringList> evidenceSearchNames(const QByteArray &json)
             {"url", {}},
             {"displayName", {}},
     }};
-    QStringList names;
-    if (json.isEmpty())
-        return names;
+    if (json.empty())
+        return true;
     thread_local simdjson::dom::parser parser;
+    // Evidence that lies in its page's text is read there: the page has the parser's padding.
+    const bool padded = source && source->followedBy(json, simdjson::SIMDJSON_PADDING);
     simdjson::dom::element root;
-    if (parser.parse(json.constData(), size_t(json.size())).get(root) != simdjson::SUCCESS)
-        return std::nullopt;
+    if (parser.parse(json.data(), json.size(), !padded).get(root) != simdjson::SUCCESS)
+        return false;
     simdjson::dom::array items;
     if (root.get_array().get(items) != simdjson::SUCCESS)
-        return std::nullopt;
+        return false;
     for (const simdjson::dom::element item : items) {
         simdjson::dom::object object;
         if (item.get_object().get(object) != simdjson::SUCCESS)
@@ -415,13 +416,16 @@ std::optional<QStringList> evidenceSearchNames(const QByteArray &json)
                 continue;
             std::string_view text;
             if (value.get_string().get(text) != simdjson::SUCCESS)
-                return std::nullopt;
-            if (!text.empty())
-                names.append(QString::fromUtf8(text.data(), qsizetype(text.size())));
+                return false;
+            if (!text.empty()) {
+                if (!out.empty())
+                    out += '\x1f';
+                out += text;
+            }
             break;
         }
     }
-    return names;
+    return true;
 }
 
 } // namespace Vigil

@@ -10,8 +10,11 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <ctime>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -242,8 +245,242 @@ std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr,
     return a;
 }
 
-/** incidentFromGraph() and alertsOfIncident() of one item of a page's `value`. */
-Result<IncidentPayload> readIncident(od::value &item)
+// The page reader's alerts, in the store's form (AlertRows): each wire key of alertFields() read
+// by the same rules into UTF-8 text, without a QString in between. tst_graphjson holds the two
+// readers to the same result on hostile pages.
+
+/** How a wire key of an alert becomes its stored form. */
+enum class Stored : quint8 { Text, Enum, Time, List, Comments, Json, Evidence };
+
+struct AlertKey
+{
+    Stored stored;
+    quint8 index; ///< AlertRows::Field, or AlertRows::Time for Stored::Time
+    GraphEnum which = GraphEnum::Severity;
+};
+
+const std::unordered_map<std::string_view, AlertKey> &alertKeys()
+{
+    using R = AlertRows;
+    static const std::unordered_map<std::string_view, AlertKey> keys = {
+            {"id", {Stored::Text, R::Id}},
+            {"providerAlertId", {Stored::Text, R::ProviderAlertId}},
+            {"incidentId", {Stored::Text, R::IncidentId}},
+            {"title", {Stored::Text, R::Title}},
+            {"description", {Stored::Text, R::Description}},
+            {"category", {Stored::Text, R::Category}},
+            {"severity", {Stored::Enum, R::Severity, GraphEnum::Severity}},
+            {"status", {Stored::Enum, R::Status, GraphEnum::AlertStatus}},
+            {"classification", {Stored::Enum, R::Classification, GraphEnum::Classification}},
+            {"determination", {Stored::Enum, R::Determination, GraphEnum::Determination}},
+            {"serviceSource", {Stored::Enum, R::ServiceSource, GraphEnum::ServiceSource}},
+            {"detectionSource", {Stored::Enum, R::DetectionSource, GraphEnum::DetectionSource}},
+            {"detectorId", {Stored::Text, R::DetectorId}},
+            {"assignedTo", {Stored::Text, R::AssignedTo}},
+            {"alertWebUrl", {Stored::Text, R::AlertWebUrl}},
+            {"incidentWebUrl", {Stored::Text, R::IncidentWebUrl}},
+            {"actorDisplayName", {Stored::Text, R::ActorDisplayName}},
+            {"threatDisplayName", {Stored::Text, R::ThreatDisplayName}},
+            {"threatFamilyName", {Stored::Text, R::ThreatFamilyName}},
+            {"recommendedActions", {Stored::Text, R::RecommendedActions}},
+            {"tenantId", {Stored::Text, R::TenantId}},
+            {"alertPolicyId", {Stored::Text, R::AlertPolicyId}},
+            {"customDetails", {Stored::Json, R::CustomDetails}},
+            {"additionalData", {Stored::Json, R::AdditionalData}},
+            {"mitreTechniques", {Stored::List, R::MitreTechniques}},
+            {"systemTags", {Stored::List, R::SystemTags}},
+            {"createdDateTime", {Stored::Time, R::Created}},
+            {"lastUpdateDateTime", {Stored::Time, R::LastUpdate}},
+            {"resolvedDateTime", {Stored::Time, R::Resolved}},
+            {"firstActivityDateTime", {Stored::Time, R::FirstActivity}},
+            {"lastActivityDateTime", {Stored::Time, R::LastActivity}},
+            {"comments", {Stored::Comments, R::Comments}},
+            {"evidence", {Stored::Evidence, R::Evidence}},
+    };
+    return keys;
+}
+
+/** A QString's UTF-8 in text; null stays null. */
+std::string_view storedText(const QString &value, AlertText &text)
+{
+    if (value.isNull())
+        return {};
+    const QByteArray utf8 = value.toUtf8();
+    return text.copy(std::string_view(utf8.constData(), size_t(utf8.size())));
+}
+
+/** Text::read() in stored form: a string's content (a view into the page when it has no
+ *  escape), an integral number's digits, else NULL. */
+std::string_view storedText(od::value &value, AlertText &text)
+{
+    switch (value.type()) {
+    case od::json_type::string: {
+        std::string_view token = value.raw_json_token();
+        while (!token.empty()
+               && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r'
+                   || token.back() == '\t'))
+            token.remove_suffix(1);
+        if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+            const std::string_view inner = token.substr(1, token.size() - 2);
+            if (inner.find('\\') == std::string_view::npos)
+                return inner;
+        }
+        return text.copy(value.get_string());
+    }
+    case od::json_type::number:
+        return storedText(QString::number(integerOf(value)), text);
+    default:
+        return {};
+    }
+}
+
+/** Enum<Which>::read() in stored form; the answers are remembered per thread. */
+std::string_view storedEnum(od::value &value, GraphEnum which, AlertText &text)
+{
+    Scalar scalar;
+    scalar.read(value);
+    if (scalar.kind != Scalar::Kind::Text || scalar.text.size() > 64)
+        return storedText(canonicalEnumValue(which, scalar.toString()), text);
+    thread_local std::array<std::map<std::string, std::optional<std::string>, std::less<>>,
+                            size_t(GraphEnum::EvidenceRole) + 1>
+            known;
+    auto &spellings = known[size_t(which)];
+    auto it = spellings.find(scalar.text);
+    if (it == spellings.end()) {
+        const QString canonical = canonicalEnumValue(which, scalar.toString());
+        std::optional<std::string> stored;
+        if (!canonical.isNull())
+            stored = canonical.toStdString();
+        if (spellings.size() >= 256)
+            spellings.clear();
+        it = spellings.emplace(std::string(scalar.text), std::move(stored)).first;
+    }
+    if (!it->second)
+        return {};
+    return text.copy(*it->second);
+}
+
+/** Time::read() as ms since the epoch, AlertRows::kNoTime for no time. */
+qint64 storedTime(od::value &value)
+{
+    const QDateTime time = Time::read(value);
+    return time.isValid() ? time.toMSecsSinceEpoch() : AlertRows::kNoTime;
+}
+
+/** TextList::read() as the store's jsonList() writes it. */
+std::string_view storedList(od::value &value, AlertText &text)
+{
+    if (value.type() != od::json_type::array)
+        return "[]";
+    thread_local std::string list;
+    list.assign(1, '[');
+    for (auto item : value.get_array()) {
+        od::value v = item.value();
+        if (v.type() != od::json_type::string)
+            continue;
+        if (list.size() > 1)
+            list += ',';
+        list += '"';
+        appendJsonListItem(list, v.get_string());
+        list += '"';
+    }
+    list += ']';
+    return list.size() == 2 ? std::string_view("[]") : text.copy(list);
+}
+
+/** RawJson::read() as a view into the page: an object or array as sent, NULL for `{}`, `[]`
+ *  and anything else. */
+std::string_view storedJson(od::value &value)
+{
+    std::string_view raw;
+    const od::json_type type = value.type();
+    if (type == od::json_type::object) {
+        od::object object = value.get_object();
+        raw = object.raw_json();
+    } else if (type == od::json_type::array) {
+        od::array array = value.get_array();
+        raw = array.raw_json();
+    } else {
+        return {};
+    }
+    if (raw.size() <= 16) {
+        std::string bare;
+        for (const char c : raw) {
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
+                bare += c;
+        }
+        if (bare == "{}" || bare == "[]")
+            return {};
+    }
+    return raw;
+}
+
+/** readAlert() of one item of an incident's `alerts`, appended to rows in the store's form;
+ *  nothing when readAlert() would give nothing (no id, not an object). */
+void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
+{
+    if (item.type() != od::json_type::object)
+        return;
+    AlertRows::Row &row = rows.appendRow();
+    const auto &keys = alertKeys();
+    for (auto field : item.get_object()) {
+        const auto it = keys.find(field.unescaped_key());
+        if (it == keys.end())
+            continue;
+        const AlertKey &key = it->second;
+        od::value v = field.value();
+        std::string_view &slot = row.text[key.index];
+        switch (key.stored) {
+        case Stored::Text:
+            slot = storedText(v, text);
+            break;
+        case Stored::Enum:
+            slot = storedEnum(v, key.which, text);
+            break;
+        case Stored::Time:
+            row.time[key.index] = storedTime(v);
+            break;
+        case Stored::List:
+            slot = storedList(v, text);
+            break;
+        case Stored::Comments: {
+            const QList<Comment> comments = Comments::read(v);
+            if (comments.isEmpty()) {
+                slot = "[]";
+            } else {
+                const QByteArray json = alertCommentsJson(comments);
+                slot = text.copy(std::string_view(json.constData(), size_t(json.size())));
+            }
+            break;
+        }
+        case Stored::Json:
+            slot = storedJson(v);
+            break;
+        case Stored::Evidence:
+            slot = {};
+            if (v.type() == od::json_type::array) {
+                od::array evidence = v.get_array();
+                const std::string_view raw = evidence.raw_json();
+                if (!isEmptyArray(raw))
+                    slot = raw;
+            }
+            break;
+        }
+    }
+    if (row.text[AlertRows::Id].empty()) {
+        rows.removeLastRow();
+        return;
+    }
+    for (const AlertRows::Field list :
+         {AlertRows::MitreTechniques, AlertRows::SystemTags, AlertRows::Comments}) {
+        if (!row.text[list].data())
+            row.text[list] = "[]";
+    }
+}
+
+/** incidentFromGraph() of one item of a page's `value`, its expanded alerts in the store's
+ *  form over text. */
+Result<IncidentPayload> readIncident(od::value &item, const std::shared_ptr<AlertText> &text)
 {
     IncidentPayload payload;
     Incident &i = payload.incident;
@@ -252,17 +489,16 @@ Result<IncidentPayload> readIncident(od::value &item)
             if (key != "alerts")
                 return;
             od::value v = field.value();
-            QList<Alert> alerts;
+            AlertRows alerts(text);
             i.alertCount = 0;
             if (v.type() == od::json_type::array) {
                 for (auto alertItem : v.get_array()) {
                     ++i.alertCount;
                     od::value alertValue = alertItem.value();
-                    if (std::optional<Alert> alert = readAlert(alertValue))
-                        alerts.append(std::move(*alert));
+                    readAlertRow(alertValue, alerts, *text);
                 }
             }
-            payload.alerts = std::move(alerts);
+            payload.alertRows = std::move(alerts);
         });
     }
     if (i.providerIncidentId.isEmpty())
@@ -420,6 +656,8 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
         if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
             body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
         Page page;
+        if constexpr (requires { page.text; })
+            page.text = std::make_shared<AlertText>(body); // the text the items point into
         try {
             const qint64 indexStart = threadCpuNs();
             od::document document
@@ -471,14 +709,14 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
 
 Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
 {
-    return readListPage<IncidentPage>(body, "incident list",
-                                      [](od::value &item, IncidentPage &page) {
-                                          Result<IncidentPayload> payload = readIncident(item);
-                                          if (payload)
-                                              page.items.append(std::move(payload).value());
-                                          else
-                                              page.skipped.append(payload.error().message);
-                                      });
+    return readListPage<IncidentPage>(
+            body, "incident list", [](od::value &item, IncidentPage &page) {
+                Result<IncidentPayload> payload = readIncident(item, page.text);
+                if (payload)
+                    page.items.append(std::move(payload).value());
+                else
+                    page.skipped.append(payload.error().message);
+            });
 }
 
 Result<AlertPage> alertPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alertrows.h"
 #include "incident.h"
 #include "result.h"
 
@@ -7,20 +8,34 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace Vigil {
 
 /**
- * @brief One incident as a Graph page delivered it, with its alerts when they were expanded.
+ * @brief One incident as Graph delivered it, with its alerts when they were expanded.
  *
- * When alerts is empty-optional the payload said nothing about alerts (a listing without
- * `$expand=alerts`); the alerts already stored stay as they are. A value type; any thread.
+ * The alerts come either as values (alerts: the object readers, edits, tests) or already in
+ * the store's form (alertRows: the page reader); at most one of the two is set. When neither is,
+ * the payload said nothing about alerts (a listing without `$expand=alerts`) and the alerts
+ * already stored stay as they are. A value type; any thread.
  */
 struct IncidentPayload
 {
+    IncidentPayload() = default;
+    IncidentPayload(Incident i, std::optional<QList<Alert>> values = std::nullopt)
+        : incident(std::move(i))
+        , alerts(std::move(values))
+    { }
+
     Incident incident;
     std::optional<QList<Alert>> alerts;
+    std::optional<AlertRows> alertRows;
+
+    /** True when the payload lists the incident's alerts (possibly none). */
+    bool listsAlerts() const { return alerts.has_value() || alertRows.has_value(); }
 };
 
 /** @brief One page of a Graph incident listing, mapped to Vigil types. A value; any thread. */
@@ -30,6 +45,7 @@ struct IncidentPage
     QStringList skipped; ///< why items were skipped (an incident without id, ...)
     QString nextLink; ///< `@odata.nextLink`, empty on the last page
     qint64 indexingNs = 0; ///< CPU time spent validating and indexing the JSON text
+    std::shared_ptr<AlertText> text; ///< what the items' alertRows point into (the page's text)
 };
 
 /**
@@ -65,9 +81,12 @@ Entity entityFromEvidence(const QJsonObject &json);
 QList<Entity> evidenceFromGraphJson(const QByteArray &json);
 /** The names the queue's filter searches in an alert's evidence as received (the store's SQL
  *  reads the same from the stored blob): for each item, its first present device, account,
- *  mailbox, file, IP, URL or display name. nullopt for text the SQL may read differently
- *  (not a JSON array, or a name that is not a string): read it there. */
-std::optional<QStringList> evidenceSearchNames(const QByteArray &json);
+ *  mailbox, file, IP, URL or display name, appended to out as UTF-8, each after a 0x1F when out
+ *  is not empty. False for text the SQL may read differently (not a JSON array, or a name that
+ *  is not a string): read it there (out is then to be dropped). source: the rows' text json may
+ *  lie in, read in place when it does. */
+bool appendEvidenceSearchNames(std::string_view json, std::string &out,
+                               const AlertText *source = nullptr);
 /** Reads a Graph alerts_v2 alert (enums normalised, unknown values kept verbatim). */
 Result<Alert> alertFromGraph(const QJsonObject &json);
 /** Reads a Graph incident (without its alerts; see alertsOfIncident). alertCount is the number
@@ -78,9 +97,10 @@ QList<Alert> alertsOfIncident(const QJsonObject &json);
 
 /**
  * Reads one page of `/security/incidents` (with or without `$expand=alerts`) straight from the
- * reply body: the same mapping as incidentFromGraph and alertsOfIncident, except that each
- * alert's evidence is left as received in Alert::evidenceJson. A body that is not a JSON object
- * with a `value` array is a Parse error. body gets padding appended for the parser.
+ * reply body: the same mapping as incidentFromGraph, and the expanded alerts as
+ * alertsOfIncident reads them but in the store's form (IncidentPayload::alertRows), each
+ * alert's evidence left as received. A body that is not a JSON object with a `value` array is
+ * a Parse error. body gets padding appended for the parser; the rows keep its text.
  */
 Result<IncidentPage> incidentPageFromGraph(QByteArray &body);
 

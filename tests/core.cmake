@@ -1,4 +1,4 @@
-vigil_add_test(NAME tst_graphjson SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphjson.cpp LIBS vigil_core LABELS core)
+vigil_add_test(NAME tst_graphjson SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_graphjson.cpp LIBS vigil_core vigil_store LABELS core)
 target_compile_definitions(tst_graphjson PRIVATE
     VIGIL_TEST_DATA="${CMAKE_CURRENT_LIST_DIR}/data")
 vigil_add_test(NAME tst_vocabulary SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_vocabulary.cpp LIBS vigil_core LABELS core)

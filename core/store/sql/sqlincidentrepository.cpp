@@ -9,6 +9,9 @@
 #include <QSqlError>
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace Vigil {
 
@@ -174,30 +177,42 @@ Result<void> SqlIncidentRepository::startSeenTimes()
     return {};
 }
 
-Result<void> SqlIncidentRepository::storeAlert(const Alert &a, const QString &incidentId,
-                                               bool &inserted)
+Result<void> SqlIncidentRepository::storeAlert(const AlertRows &alerts, qsizetype n,
+                                               std::string_view incidentId, bool &inserted)
 {
-    const QByteArray evidence = storedEvidence(a);
-    bindAlert(*m_insertAlert, a, incidentId, evidence);
+    const auto failure = [&](const QString &what) {
+        const std::string_view id = alerts.text(n, AlertRows::Id);
+        return what.arg(QString::fromUtf8(id.data(), qsizetype(id.size())));
+    };
+    bindAlertRow(*m_insertAlert, alerts, n, incidentId);
     if (!m_insertAlert->exec())
-        return statementError(QStringLiteral("storing alert %1").arg(a.id), *m_insertAlert);
+        return statementError(failure(QStringLiteral("storing alert %1")), *m_insertAlert);
     inserted = m_insertAlert->changes() > 0;
     if (inserted)
         return {};
 
-    bindAlert(*m_updateAlert, a, incidentId, evidence);
+    bindAlertRow(*m_updateAlert, alerts, n, incidentId);
     if (!m_updateAlert->exec())
-        return statementError(QStringLiteral("storing alert %1").arg(a.id), *m_updateAlert);
+        return statementError(failure(QStringLiteral("storing alert %1")), *m_updateAlert);
     // Evidence stored by schema 1 lives in entities; the blob replaces it.
-    m_deleteEntities->bind(1, a.id);
+    m_deleteEntities->bindUtf8(1, alerts.text(n, AlertRows::Id));
     if (!m_deleteEntities->exec())
-        return statementError(QStringLiteral("replacing evidence of %1").arg(a.id),
+        return statementError(failure(QStringLiteral("replacing evidence of %1")),
                               *m_deleteEntities);
     return {};
 }
 
 Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload,
                                                   QSet<QString> &touched)
+{
+    if (!payload.alerts)
+        return storeIncident(payload, payload.alertRows ? &*payload.alertRows : nullptr, touched);
+    const AlertRows alerts = alertRowsOf(*payload.alerts);
+    return storeIncident(payload, &alerts, touched);
+}
+
+Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload,
+                                                  const AlertRows *alerts, QSet<QString> &touched)
 {
     const Incident &i = payload.incident;
     const QString &id = i.providerIncidentId;
@@ -257,20 +272,23 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
     if (!m_redirectedInto->ok())
         return statementError(QStringLiteral("reading merges into %1").arg(id), *m_redirectedInto);
 
-    if (!payload.alerts)
+    if (!alerts)
         return {};
 
     // The latest payload decides where an alert belongs: alerts stored under this incident but
     // missing from its payload have moved (to the survivor, for a redirected incident) or gone.
-    QSet<QString> listed;
-    listed.reserve(payload.alerts->size());
-    for (const Alert &alert : *payload.alerts)
-        listed.insert(alert.id);
+    std::vector<std::string_view> listed;
+    listed.reserve(size_t(alerts->size()));
+    for (qsizetype n = 0; n < alerts->size(); ++n)
+        listed.push_back(alerts->text(n, AlertRows::Id));
+    std::sort(listed.begin(), listed.end());
     m_alertIdsOfIncident->bind(1, id);
     QStringList missing;
     while (m_alertIdsOfIncident->next()) {
         QString alertId = m_alertIdsOfIncident->text(0);
-        if (!listed.contains(alertId))
+        const QByteArray utf8 = alertId.toUtf8();
+        if (!std::binary_search(listed.cbegin(), listed.cend(),
+                                std::string_view(utf8.constData(), size_t(utf8.size()))))
             missing.append(std::move(alertId));
     }
     m_alertIdsOfIncident->finish();
@@ -297,10 +315,12 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
     if (redirected)
         touched.insert(i.redirectIncidentId);
 
+    const QByteArray holder = id.toUtf8();
+    const std::string_view holderId(holder.constData(), size_t(holder.size()));
     bool anyInserted = false;
-    for (const Alert &alert : *payload.alerts) {
+    for (qsizetype n = 0; n < alerts->size(); ++n) {
         bool inserted = false;
-        if (auto r = storeAlert(alert, id, inserted); !r)
+        if (auto r = storeAlert(*alerts, n, holderId, inserted); !r)
             return r;
         anyInserted = anyInserted || inserted;
     }
@@ -321,10 +341,26 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
     if (!db.transaction())
         return storageError(QStringLiteral("starting a page transaction"), db.lastError());
 
+    // Every payload's alerts in the store's form: a page's as read, values converted once.
+    std::vector<AlertRows> converted;
+    std::vector<const AlertRows *> alertsOf;
+    alertsOf.reserve(size_t(page.size()));
+    for (const IncidentPayload &payload : page) {
+        if (payload.alerts)
+            converted.push_back(alertRowsOf(*payload.alerts));
+    }
+    for (qsizetype k = 0, c = 0; k < page.size(); ++k) {
+        const IncidentPayload &payload = page.at(k);
+        alertsOf.push_back(payload.alerts      ? &converted[size_t(c++)]
+                           : payload.alertRows ? &*payload.alertRows
+                                               : nullptr);
+    }
+
     QSet<QString> touched;
     QStringList order; // page order first, then the other rows that changed
-    for (const IncidentPayload &payload : page) {
-        if (auto r = storeIncident(payload, touched); !r) {
+    for (qsizetype k = 0; k < page.size(); ++k) {
+        const IncidentPayload &payload = page.at(k);
+        if (auto r = storeIncident(payload, alertsOf[size_t(k)], touched); !r) {
             db.rollback();
             return r.error();
         }
@@ -343,23 +379,27 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
     // listed its alerts has exactly those alerts now, unless the page moved others into it (a
     // merge): its facts come from the payload, which saves reading back every alert and its
     // evidence. The others are read.
-    QHash<QString, const IncidentPayload *> payloads;
+    QHash<QString, qsizetype> payloads;
     QSet<QString> mergeTargets;
-    QHash<QString, QString> alertHolder; // the incident the page stored each alert under last
-    for (const IncidentPayload &payload : page) {
+    // The incident the page stored each alert under last.
+    std::unordered_map<std::string_view, const QString *> alertHolder;
+    for (qsizetype k = 0; k < page.size(); ++k) {
+        const IncidentPayload &payload = page.at(k);
         const QString &id = payload.incident.providerIncidentId;
-        payloads.insert(id, &payload);
+        payloads.insert(id, k);
         if (!payload.incident.redirectIncidentId.isEmpty())
             mergeTargets.insert(payload.incident.redirectIncidentId);
-        if (payload.alerts) {
-            for (const Alert &alert : *payload.alerts)
-                alertHolder.insert(alert.id, id);
+        if (const AlertRows *alerts = alertsOf[size_t(k)]) {
+            for (qsizetype n = 0; n < alerts->size(); ++n)
+                alertHolder[alerts->text(n, AlertRows::Id)] = &id;
         }
     }
-    const auto holdsItsAlerts = [&](const IncidentPayload &payload) {
-        const QString &id = payload.incident.providerIncidentId;
-        return std::all_of(payload.alerts->cbegin(), payload.alerts->cend(),
-                           [&](const Alert &alert) { return alertHolder.value(alert.id) == id; });
+    const auto holdsItsAlerts = [&](const AlertRows &alerts, const QString &id) {
+        for (qsizetype n = 0; n < alerts.size(); ++n) {
+            if (*alertHolder.at(alerts.text(n, AlertRows::Id)) != id)
+                return false;
+        }
+        return true;
     };
     QList<Incident> rows;
     rows.reserve(touched.size());
@@ -368,10 +408,12 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
         if (emitted.contains(id))
             return {};
         emitted.insert(id);
-        const IncidentPayload *payload = payloads.value(id);
-        if (payload && (!payload->alerts || mergeTargets.contains(id) || !holdsItsAlerts(*payload)))
+        const qsizetype k = payloads.value(id, -1);
+        const IncidentPayload *payload = k >= 0 ? &page.at(k) : nullptr;
+        const AlertRows *alerts = k >= 0 ? alertsOf[size_t(k)] : nullptr;
+        if (!alerts || mergeTargets.contains(id) || !holdsItsAlerts(*alerts, id))
             payload = nullptr;
-        return appendPageRow(id, rows, payload);
+        return appendPageRow(id, rows, payload, payload ? alerts : nullptr);
     };
     for (const QString &id : std::as_const(order)) {
         if (auto r = appendRow(id); !r) {
@@ -899,26 +941,37 @@ Result<void> SqlIncidentRepository::appendRowFrom(SqlStatement &q,
 
 Result<void> SqlIncidentRepository::appendPageRow(const QString &providerIncidentId,
                                                   QList<Incident> &rows,
-                                                  const IncidentPayload *payload)
+                                                  const IncidentPayload *payload,
+                                                  const AlertRows *alerts)
 {
     // The facts from the payload: its alerts' products, then their titles and evidence names
-    // (what SqliteStoreDialect::incidentFilterColumns() reads), and its comments.
+    // (what SqliteStoreDialect::incidentFilterColumns() reads), and its comments. The texts are
+    // joined as UTF-8 and made a QString once.
     QStringList sources;
-    QStringList texts;
-    if (payload) {
-        for (const Alert &alert : *payload->alerts) {
-            if (!alert.serviceSource.isEmpty() && !sources.contains(alert.serviceSource))
-                sources.append(alert.serviceSource);
-            if (!alert.title.isEmpty())
-                texts.append(alert.title);
+    std::string texts;
+    if (payload && alerts) {
+        std::vector<std::string_view> seen;
+        for (qsizetype n = 0; n < alerts->size(); ++n) {
+            const std::string_view source = alerts->text(n, AlertRows::ServiceSource);
+            if (!source.empty() && std::find(seen.cbegin(), seen.cend(), source) == seen.cend()) {
+                seen.push_back(source);
+                sources.append(QString::fromUtf8(source.data(), qsizetype(source.size())));
+            }
         }
-        for (const Alert &alert : *payload->alerts) {
-            std::optional<QStringList> names = evidenceSearchNames(alert.evidenceJson);
-            if (!names) {
+        for (qsizetype n = 0; n < alerts->size(); ++n) {
+            const std::string_view title = alerts->text(n, AlertRows::Title);
+            if (title.empty())
+                continue;
+            if (!texts.empty())
+                texts += '\x1f';
+            texts += title;
+        }
+        for (qsizetype n = 0; n < alerts->size(); ++n) {
+            if (!appendEvidenceSearchNames(alerts->text(n, AlertRows::Evidence), texts,
+                                           alerts->sharedText().get())) {
                 payload = nullptr; // evidence the SQL may read otherwise: let it
                 break;
             }
-            texts.append(*names);
         }
     }
     const qsizetype before = rows.size();
@@ -932,10 +985,10 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
         if (!row.ruleAlertId.isEmpty()) {
             // A rule's incident also shows its rule alert: read it all (never from a page).
             rows.removeLast();
-            return appendPageRow(providerIncidentId, rows, nullptr);
+            return appendPageRow(providerIncidentId, rows, nullptr, nullptr);
         }
         row.alertSources = sources;
-        row.alertText = texts.join(QChar(0x1F));
+        row.alertText = QString::fromUtf8(texts.data(), qsizetype(texts.size()));
         row.commentCount = int(payload->incident.comments.size());
     }
     return {};

@@ -57,10 +57,11 @@ public:
      *  failure the error says failure with %1 = subject (default: the id). */
     Result<void> appendStoredRow(const QString &providerIncidentId, QList<Incident> &rows,
                                  const QString &failure, const QString &subject = {});
-    /** appendStoredRow() without the seen time; with payload, the filter facts come from the
-     *  payload just stored instead of a read of its alerts (see upsertIncidentPage()). */
+    /** appendStoredRow() without the seen time; with payload and its alerts (in the store's
+     *  form), the filter facts come from the payload just stored instead of a read of its
+     *  alerts (see upsertIncidentPage()). */
     Result<void> appendPageRow(const QString &providerIncidentId, QList<Incident> &rows,
-                               const IncidentPayload *payload);
+                               const IncidentPayload *payload, const AlertRows *alerts);
 
 private:
     /** Appends the row q (a read of incidentFromStatement()'s columns by Graph id) finds;
@@ -75,7 +76,12 @@ private:
     QString seenKey() const;
     /** Records when the analyst's seen times start, on their first writing connection. */
     Result<void> startSeenTimes();
-    Result<void> storeAlert(const Alert &alert, const QString &incidentId, bool &inserted);
+    /** storeIncident() with the payload's alerts in the store's form (nullptr: not listed). */
+    Result<void> storeIncident(const IncidentPayload &payload, const AlertRows *alerts,
+                               QSet<QString> &touched);
+    /** Stores alert n of alerts under incidentId (UTF-8); inserted: it was not stored yet. */
+    Result<void> storeAlert(const AlertRows &alerts, qsizetype n, std::string_view incidentId,
+                            bool &inserted);
 
     SqlConnection &m_database;
     SqlSyncStateRepository &m_syncState;

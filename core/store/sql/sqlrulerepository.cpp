@@ -78,14 +78,17 @@ Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
         return error;
     };
     SqlStatement &upsert = *m_upsertComponentAlert;
-    for (const ComponentAlert &component : page) {
-        const Alert &a = component.alert;
-        // Bound without a copy: the blob must live until the statement ran.
-        const QByteArray evidence = storedEvidence(a);
-        bindAlert(upsert, a, a.incidentId, evidence);
-        upsert.bind(34, component.productName);
+    QList<Alert> alerts;
+    alerts.reserve(page.size());
+    for (const ComponentAlert &component : page)
+        alerts.append(component.alert);
+    const AlertRows rows = alertRowsOf(alerts);
+    for (qsizetype n = 0; n < page.size(); ++n) {
+        bindAlertRow(upsert, rows, n, rows.text(n, AlertRows::IncidentId));
+        upsert.bind(34, page.at(n).productName);
         if (!upsert.exec())
-            return fail(statementError(QStringLiteral("storing alert %1").arg(a.id), upsert));
+            return fail(statementError(QStringLiteral("storing alert %1").arg(page.at(n).alert.id),
+                                       upsert));
     }
     QList<Incident> created;
     QSqlQuery exists(db);

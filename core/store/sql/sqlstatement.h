@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <string_view>
+
 namespace Vigil {
 
 /**
@@ -26,6 +28,19 @@ public:
     virtual void bind(int column, const QByteArray &blob) = 0; ///< a null array binds NULL
     virtual void bind(int column, qint64 value) = 0;
     virtual void bind(int column, const QDateTime &time) = 0; ///< ms since epoch; invalid: NULL
+    /** Text given as UTF-8, which must stay valid until the statement has run; a view whose
+     *  data() is null binds NULL. */
+    virtual void bindUtf8(int column, std::string_view text)
+    {
+        bind(column,
+             text.data() ? QString::fromUtf8(text.data(), qsizetype(text.size())) : QString());
+    }
+    /** Bytes as a blob, with bindUtf8()'s rules. */
+    virtual void bindBytes(int column, std::string_view bytes)
+    {
+        bind(column,
+             bytes.data() ? QByteArray(bytes.data(), qsizetype(bytes.size())) : QByteArray());
+    }
     /** Runs the statement to completion; false on error (see error()). */
     virtual bool exec() = 0;
     /** Rows the last exec() inserted, updated or deleted. */

@@ -161,22 +161,6 @@ QStringList listFromJson(const QString &text)
     return list;
 }
 
-QString commentsJson(const QList<Comment> &comments)
-{
-    if (comments.isEmpty())
-        return QStringLiteral("[]");
-    QJsonArray array;
-    for (const Comment &c : comments) {
-        QJsonObject o;
-        o.insert(QLatin1String("comment"), c.text);
-        o.insert(QLatin1String("createdByDisplayName"), c.author);
-        if (c.createdTime.isValid())
-            o.insert(QLatin1String("createdDateTime"), formatGraphDateTime(c.createdTime));
-        array.append(o);
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 QList<Comment> commentsFromJson(const QString &text)
 {
     QList<Comment> list;
@@ -367,43 +351,97 @@ FieldValue fieldValueFromText(const QString &text)
     return value;
 }
 
-void bindAlert(SqlStatement &q, const Alert &a, const QString &incidentId,
-               const QByteArray &evidence)
+AlertRows alertRowsOf(const QList<Alert> &alerts)
 {
-    int c = 1;
-    q.bind(c++, a.id);
-    q.bind(c++, incidentId);
-    q.bind(c++, a.providerAlertId);
-    q.bind(c++, a.title);
-    q.bind(c++, a.description);
-    q.bind(c++, a.category);
-    q.bind(c++, a.severity);
-    q.bind(c++, a.status);
-    q.bind(c++, a.classification);
-    q.bind(c++, a.determination);
-    q.bind(c++, a.serviceSource);
-    q.bind(c++, a.detectionSource);
-    q.bind(c++, a.detectorId);
-    q.bind(c++, a.assignedTo);
-    q.bind(c++, a.alertWebUrl);
-    q.bind(c++, a.incidentWebUrl);
-    q.bind(c++, a.actorDisplayName);
-    q.bind(c++, a.threatDisplayName);
-    q.bind(c++, a.threatFamilyName);
-    q.bind(c++, a.recommendedActions);
-    q.bind(c++, a.tenantId);
-    q.bind(c++, jsonList(a.mitreTechniques));
-    q.bind(c++, jsonList(a.systemTags));
-    q.bind(c++, a.createdTime);
-    q.bind(c++, a.lastUpdateTime);
-    q.bind(c++, a.resolvedTime);
-    q.bind(c++, a.firstActivityTime);
-    q.bind(c++, a.lastActivityTime);
-    q.bind(c++, commentsJson(a.comments));
-    q.bind(c++, a.alertPolicyId);
-    q.bind(c++, a.customDetailsJson);
-    q.bind(c++, a.additionalDataJson);
-    q.bind(c++, evidence);
+    AlertRows rows;
+    rows.reserve(alerts.size());
+    AlertText &text = *rows.sharedText();
+    const auto utf8 = [&text](const QString &value) -> std::string_view {
+        if (value.isNull())
+            return {};
+        const QByteArray bytes = value.toUtf8();
+        return text.copy(std::string_view(bytes.constData(), size_t(bytes.size())));
+    };
+    const auto bytes = [&text](const QByteArray &value) -> std::string_view {
+        if (value.isNull())
+            return {};
+        return text.copy(std::string_view(value.constData(), size_t(value.size())));
+    };
+    const auto ms = [](const QDateTime &time) {
+        return time.isValid() ? time.toMSecsSinceEpoch() : AlertRows::kNoTime;
+    };
+    for (const Alert &a : alerts) {
+        AlertRows::Row &row = rows.appendRow();
+        auto &t = row.text;
+        t[AlertRows::Id] = utf8(a.id);
+        t[AlertRows::IncidentId] = utf8(a.incidentId);
+        t[AlertRows::ProviderAlertId] = utf8(a.providerAlertId);
+        t[AlertRows::Title] = utf8(a.title);
+        t[AlertRows::Description] = utf8(a.description);
+        t[AlertRows::Category] = utf8(a.category);
+        t[AlertRows::Severity] = utf8(a.severity);
+        t[AlertRows::Status] = utf8(a.status);
+        t[AlertRows::Classification] = utf8(a.classification);
+        t[AlertRows::Determination] = utf8(a.determination);
+        t[AlertRows::ServiceSource] = utf8(a.serviceSource);
+        t[AlertRows::DetectionSource] = utf8(a.detectionSource);
+        t[AlertRows::DetectorId] = utf8(a.detectorId);
+        t[AlertRows::AssignedTo] = utf8(a.assignedTo);
+        t[AlertRows::AlertWebUrl] = utf8(a.alertWebUrl);
+        t[AlertRows::IncidentWebUrl] = utf8(a.incidentWebUrl);
+        t[AlertRows::ActorDisplayName] = utf8(a.actorDisplayName);
+        t[AlertRows::ThreatDisplayName] = utf8(a.threatDisplayName);
+        t[AlertRows::ThreatFamilyName] = utf8(a.threatFamilyName);
+        t[AlertRows::RecommendedActions] = utf8(a.recommendedActions);
+        t[AlertRows::TenantId] = utf8(a.tenantId);
+        t[AlertRows::MitreTechniques] = utf8(jsonList(a.mitreTechniques));
+        t[AlertRows::SystemTags] = utf8(jsonList(a.systemTags));
+        t[AlertRows::Comments] = bytes(alertCommentsJson(a.comments));
+        t[AlertRows::AlertPolicyId] = utf8(a.alertPolicyId);
+        t[AlertRows::CustomDetails] = bytes(a.customDetailsJson);
+        t[AlertRows::AdditionalData] = bytes(a.additionalDataJson);
+        t[AlertRows::Evidence] = bytes(storedEvidence(a));
+        row.time = {ms(a.createdTime), ms(a.lastUpdateTime), ms(a.resolvedTime),
+                    ms(a.firstActivityTime), ms(a.lastActivityTime)};
+    }
+    return rows;
+}
+
+void bindAlertRow(SqlStatement &q, const AlertRows &rows, qsizetype n, std::string_view incidentId)
+{
+    const AlertRows::Row &row = rows.row(n);
+    const auto text = [&row](AlertRows::Field field) { return row.text[field]; };
+    const auto time = [&q, &row](int column, AlertRows::Time which) {
+        if (row.time[which] == AlertRows::kNoTime)
+            q.bind(column, QDateTime());
+        else
+            q.bind(column, row.time[which]);
+    };
+    q.bindUtf8(1, text(AlertRows::Id));
+    q.bindUtf8(2, incidentId);
+    int c = 3;
+    for (const AlertRows::Field field : {AlertRows::ProviderAlertId,  AlertRows::Title,
+                                         AlertRows::Description,      AlertRows::Category,
+                                         AlertRows::Severity,         AlertRows::Status,
+                                         AlertRows::Classification,   AlertRows::Determination,
+                                         AlertRows::ServiceSource,    AlertRows::DetectionSource,
+                                         AlertRows::DetectorId,       AlertRows::AssignedTo,
+                                         AlertRows::AlertWebUrl,      AlertRows::IncidentWebUrl,
+                                         AlertRows::ActorDisplayName, AlertRows::ThreatDisplayName,
+                                         AlertRows::ThreatFamilyName, AlertRows::RecommendedActions,
+                                         AlertRows::TenantId,         AlertRows::MitreTechniques,
+                                         AlertRows::SystemTags})
+        q.bindUtf8(c++, text(field));
+    time(c++, AlertRows::Created);
+    time(c++, AlertRows::LastUpdate);
+    time(c++, AlertRows::Resolved);
+    time(c++, AlertRows::FirstActivity);
+    time(c++, AlertRows::LastActivity);
+    q.bindUtf8(c++, text(AlertRows::Comments));
+    q.bindUtf8(c++, text(AlertRows::AlertPolicyId));
+    q.bindBytes(c++, text(AlertRows::CustomDetails));
+    q.bindBytes(c++, text(AlertRows::AdditionalData));
+    q.bindBytes(c++, text(AlertRows::Evidence));
 }
 
 } // namespace Vigil::StoreRows

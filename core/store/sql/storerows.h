@@ -3,6 +3,7 @@
 #include "store/storeaccess.h"
 
 #include "activity.h"
+#include "alertrows.h"
 #include "graphjson.h"
 #include "incident.h"
 
@@ -61,7 +62,6 @@ QDateTime timeFrom(const QVariant &value);
 /** A string list as a JSON array (tags, MITRE techniques, rule filters). */
 QString jsonList(const QStringList &list);
 QStringList listFromJson(const QString &text);
-QString commentsJson(const QList<Comment> &comments);
 QList<Comment> commentsFromJson(const QString &text);
 
 /** An incident from a read of incidentColumns() kIncidentFrom. */
@@ -85,8 +85,12 @@ QList<Entity> evidenceFromBlob(const QByteArray &blob);
 QString fieldValueText(const FieldValue &value);
 FieldValue fieldValueFromText(const QString &text);
 
-/** Binds kAlertColumns and then evidence (?1..?33) of an alert stored under incidentId. */
-void bindAlert(SqlStatement &q, const Alert &a, const QString &incidentId,
-               const QByteArray &evidence);
+/** Alert values in the form the page reader gives (what bindAlertRow() writes): the text of
+ *  each field as UTF-8, lists as jsonList(), comments as alertCommentsJson(), the evidence as
+ *  storedEvidence(). */
+AlertRows alertRowsOf(const QList<Alert> &alerts);
+/** Binds kAlertColumns and then evidence (?1..?33) of row n of rows, stored under incidentId
+ *  (UTF-8; a null view binds NULL). The rows must outlive the statement's run. */
+void bindAlertRow(SqlStatement &q, const AlertRows &rows, qsizetype n, std::string_view incidentId);
 
 } // namespace Vigil::StoreRows

@@ -19,6 +19,20 @@ public:
     void bind(int column, const QByteArray &blob) override { raw.bind(column, blob); }
     void bind(int column, qint64 value) override { raw.bind(column, value); }
     void bind(int column, const QDateTime &time) override { raw.bind(column, time); }
+    void bindUtf8(int column, std::string_view text) override
+    {
+        if (text.data())
+            raw.bindStatic(column, text);
+        else
+            raw.bind(column, QString());
+    }
+    void bindBytes(int column, std::string_view bytes) override
+    {
+        if (bytes.data())
+            raw.bindStaticBlob(column, bytes);
+        else
+            raw.bind(column, QByteArray());
+    }
     bool exec() override { return raw.exec(); }
     int changes() const override { return raw.changes(); }
     QString error() const override { return raw.error(); }

@@ -77,6 +77,12 @@ public:
         sqlite3_bind_text(m_statement, column, utf8.data() ? utf8.data() : "", int(utf8.size()),
                           static_cast<sqlite3_destructor_type>(nullptr));
     }
+    /** Binds bytes the caller keeps alive until the statement has run, as a blob. */
+    void bindStaticBlob(int column, std::string_view bytes)
+    {
+        sqlite3_bind_blob(m_statement, column, bytes.data() ? bytes.data() : "", int(bytes.size()),
+                          static_cast<sqlite3_destructor_type>(nullptr));
+    }
     void bindReal(int column, double value) { sqlite3_bind_double(m_statement, column, value); }
     void bindNull(int column) { sqlite3_bind_null(m_statement, column); }
     void bind(int column, const QDateTime &time)
