@@ -101,6 +101,7 @@ private Q_SLOTS:
     void detailCapsAlertsAt150();
     void mergeMovesAlertsToSurvivor_data();
     void mergeMovesAlertsToSurvivor();
+    void aNewSurvivorInTheSamePageTakesTheMovedAlerts();
     void entitiesAreGroupedAndDeduplicated();
     void bothCommentShapesSurvive();
     void reopenKeepsData();
@@ -377,6 +378,44 @@ void TestIncidentStore::mergeMovesAlertsToSurvivor_data()
     QTest::newRow("survivor in the same page, after the source") << false << true;
     QTest::newRow("survivor in the same page, before the source") << true << true;
     QTest::newRow("survivor arrives in a later page") << false << false;
+}
+
+void TestIncidentStore::aNewSurvivorInTheSamePageTakesTheMovedAlerts()
+{
+    // The page knows which of its incidents held alerts before it; a survivor that is new to
+    // the store holds none then, but the page's merge moves the source's alerts under it first.
+    auto opened = openStore(m_engine.config());
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    const QString source = QStringLiteral("700");
+    const QString target = QStringLiteral("800");
+    const QList<Alert> sourceAlerts = makeAlerts(source, 3);
+    QVERIFY(store.incidents().upsertIncidentPage({payload(makeIncident(source), sourceAlerts)}));
+
+    Incident redirected = makeIncident(source, 5);
+    redirected.status = QStringLiteral("redirected");
+    redirected.redirectIncidentId = target;
+    QList<Alert> survivorAlerts = makeAlerts(target, 2, 10);
+    // The survivor lists two of the three moved alerts: the third is gone.
+    for (const Alert &alert : sourceAlerts.mid(0, 2)) {
+        Alert moved = alert;
+        moved.incidentId = target;
+        survivorAlerts.append(moved);
+    }
+    const auto rows = store.incidents().upsertIncidentPage(
+            {payload(redirected, QList<Alert>()),
+             payload(makeIncident(target, 5), survivorAlerts)});
+    QVERIFY(rows.ok());
+    QCOMPARE(rowOf(*rows, source).alertCount, 0);
+    QCOMPARE(rowOf(*rows, target).alertCount, 4);
+    QCOMPARE(rowOf(*rows, source).redirectedToNumber, rowOf(*rows, target).number);
+    QCOMPARE(store.incidents().alertCount(), 4);
+    const auto queue = store.incidents().loadQueue();
+    QVERIFY(queue.ok());
+    QCOMPARE(rowOf(*queue, target).alertCount, 4);
+    QCOMPARE(rowOf(*queue, target).alertText, rowOf(*rows, target).alertText);
+    QVERIFY(rowOf(*queue, target).alertText.contains(sourceAlerts.at(1).title));
+    QVERIFY(!rowOf(*queue, target).alertText.contains(sourceAlerts.at(2).title));
 }
 
 void TestIncidentStore::mergeMovesAlertsToSurvivor()

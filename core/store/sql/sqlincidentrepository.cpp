@@ -43,6 +43,8 @@ void SqlIncidentRepository::releaseStatements()
     m_storedIncidentRow.reset();
     m_deleteEntities.reset();
     m_redirectedInto.reset();
+    m_heldAlerts.reset();
+    m_mergesIntoAny.reset();
     m_incidentByProviderId.reset();
 }
 
@@ -135,6 +137,16 @@ Result<void> SqlIncidentRepository::prepareStatements(StoreOpenMode mode)
                                                        " WHERE redirect_incident_id = ?"));
     if (r)
         r = m_database.prepareStatement(
+                m_heldAlerts,
+                QStringLiteral("SELECT DISTINCT incident_id FROM alerts WHERE ")
+                        + m_database.dialect().inJsonArray(QStringLiteral("incident_id"), false));
+    if (r)
+        r = m_database.prepareStatement(
+                m_mergesIntoAny, QStringLiteral("SELECT provider_incident_id FROM incidents WHERE ")
+                                         + m_database.dialect().inJsonArray(
+                                                 QStringLiteral("redirect_incident_id"), false));
+    if (r)
+        r = m_database.prepareStatement(
                 m_storedIncident,
                 QStringLiteral("SELECT %1 %2 WHERE i.provider_incident_id = ?")
                         .arg(incidentColumns(m_database.dialect()), QLatin1String(kIncidentFrom)));
@@ -212,11 +224,20 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
 }
 
 Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload,
-                                                  const AlertRows *alerts, QSet<QString> &touched)
+                                                  const AlertRows *alerts, QSet<QString> &touched,
+                                                  PageFacts *page)
 {
     const Incident &i = payload.incident;
     const QString &id = i.providerIncidentId;
     touched.insert(id);
+
+    // The alerts first: a new incident's insert then counts them (with any a merge moved under
+    // its id before it arrived), and needs no recount.
+    bool anyInserted = false;
+    if (alerts) {
+        if (auto r = storeAlerts(i, *alerts, touched, page, anyInserted); !r)
+            return r;
+    }
 
     const QString redirect = i.redirectIncidentId.isEmpty() ? QString() : i.redirectIncidentId;
     const QString customTags = jsonList(i.customTags);
@@ -240,18 +261,25 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
     bindFields(q, 3);
     if (!q.exec())
         return statementError(QStringLiteral("storing incident %1").arg(id), q);
-    if (q.changes() == 0) {
+    const bool inserted = q.changes() > 0;
+    if (!inserted) {
         SqlStatement &u = *m_updateIncident;
         u.bind(1, i.provider);
         bindFields(u, 2);
         if (!u.exec())
             return statementError(QStringLiteral("storing incident %1").arg(id), u);
+        if (anyInserted) {
+            m_countAlerts->bind(1, id);
+            if (!m_countAlerts->exec())
+                return statementError(QStringLiteral("counting alerts of %1").arg(id),
+                                      *m_countAlerts);
+        }
+        // Comments are written only with their incident: a new one has none yet.
+        m_deleteComments->bind(1, id);
+        if (!m_deleteComments->exec())
+            return statementError(QStringLiteral("replacing comments of %1").arg(id),
+                                  *m_deleteComments);
     }
-
-    m_deleteComments->bind(1, id);
-    if (!m_deleteComments->exec())
-        return statementError(QStringLiteral("replacing comments of %1").arg(id),
-                              *m_deleteComments);
     for (int position = 0; position < i.comments.size(); ++position) {
         const Comment &comment = i.comments.at(position);
         m_insertComment->bind(1, id);
@@ -264,37 +292,80 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
                                   *m_insertComment);
     }
 
-    // Incidents redirected into this one show its number: their rows change too.
-    m_redirectedInto->bind(1, id);
-    while (m_redirectedInto->next())
-        touched.insert(m_redirectedInto->text(0));
-    m_redirectedInto->finish();
-    if (!m_redirectedInto->ok())
-        return statementError(QStringLiteral("reading merges into %1").arg(id), *m_redirectedInto);
-
-    if (!alerts)
+    // Incidents redirected into this one show its number: their rows change too. A page reads
+    // them for all its incidents at once, after storing them.
+    if (page)
         return {};
+    return readMergesInto({id}, touched);
+}
 
+Result<void> SqlIncidentRepository::readHeldAlerts(const QStringList &ids, QSet<QString> &held)
+{
+    if (ids.isEmpty())
+        return {};
+    SqlStatement &q = *m_heldAlerts;
+    q.bind(1, StoreDialect::jsonArrayParameter(ids));
+    while (q.next())
+        held.insert(q.text(0));
+    q.finish();
+    if (!q.ok())
+        return statementError(QStringLiteral("reading the alerts of %1 incidents").arg(ids.size()),
+                              q);
+    return {};
+}
+
+Result<void> SqlIncidentRepository::readMergesInto(const QStringList &ids, QSet<QString> &touched)
+{
+    if (ids.size() == 1) {
+        m_redirectedInto->bind(1, ids.constFirst());
+        while (m_redirectedInto->next())
+            touched.insert(m_redirectedInto->text(0));
+        m_redirectedInto->finish();
+        if (!m_redirectedInto->ok())
+            return statementError(QStringLiteral("reading merges into %1").arg(ids.constFirst()),
+                                  *m_redirectedInto);
+        return {};
+    }
+    SqlStatement &q = *m_mergesIntoAny;
+    q.bind(1, StoreDialect::jsonArrayParameter(ids));
+    while (q.next())
+        touched.insert(q.text(0));
+    q.finish();
+    if (!q.ok())
+        return statementError(QStringLiteral("reading merges into %1 incidents").arg(ids.size()),
+                              q);
+    return {};
+}
+
+Result<void> SqlIncidentRepository::storeAlerts(const Incident &i, const AlertRows &alerts,
+                                                QSet<QString> &touched, PageFacts *page,
+                                                bool &anyInserted)
+{
+    const QString &id = i.providerIncidentId;
     // The latest payload decides where an alert belongs: alerts stored under this incident but
     // missing from its payload have moved (to the survivor, for a redirected incident) or gone.
-    std::vector<std::string_view> listed;
-    listed.reserve(size_t(alerts->size()));
-    for (qsizetype n = 0; n < alerts->size(); ++n)
-        listed.push_back(alerts->text(n, AlertRows::Id));
-    std::sort(listed.begin(), listed.end());
-    m_alertIdsOfIncident->bind(1, id);
+    // A page knows which of its incidents held alerts before it; until it moves alerts itself,
+    // the others hold none.
     QStringList missing;
-    while (m_alertIdsOfIncident->next()) {
-        QString alertId = m_alertIdsOfIncident->text(0);
-        const QByteArray utf8 = alertId.toUtf8();
-        if (!std::binary_search(listed.cbegin(), listed.cend(),
-                                std::string_view(utf8.constData(), size_t(utf8.size()))))
-            missing.append(std::move(alertId));
+    if (!page || page->movedAlerts || page->heldAlerts.contains(id)) {
+        std::vector<std::string_view> listed;
+        listed.reserve(size_t(alerts.size()));
+        for (qsizetype n = 0; n < alerts.size(); ++n)
+            listed.push_back(alerts.text(n, AlertRows::Id));
+        std::sort(listed.begin(), listed.end());
+        m_alertIdsOfIncident->bind(1, id);
+        while (m_alertIdsOfIncident->next()) {
+            QString alertId = m_alertIdsOfIncident->text(0);
+            const QByteArray utf8 = alertId.toUtf8();
+            if (!std::binary_search(listed.cbegin(), listed.cend(),
+                                    std::string_view(utf8.constData(), size_t(utf8.size()))))
+                missing.append(std::move(alertId));
+        }
+        m_alertIdsOfIncident->finish();
+        if (!m_alertIdsOfIncident->ok())
+            return statementError(QStringLiteral("reading alerts of %1").arg(id),
+                                  *m_alertIdsOfIncident);
     }
-    m_alertIdsOfIncident->finish();
-    if (!m_alertIdsOfIncident->ok())
-        return statementError(QStringLiteral("reading alerts of %1").arg(id),
-                              *m_alertIdsOfIncident);
     const bool redirected = i.isRedirected() && !i.redirectIncidentId.isEmpty();
     if (redirected && !missing.isEmpty()) {
         m_moveAlerts->bindValue(0, i.redirectIncidentId);
@@ -302,6 +373,8 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
         if (!m_moveAlerts->exec())
             return storageError(QStringLiteral("moving alerts of %1").arg(id),
                                 m_moveAlerts->lastError());
+        if (page)
+            page->movedAlerts = true;
         qCDebug(lcStore) << "moved" << missing.size() << "alerts of merged incident" << id << "to"
                          << i.redirectIncidentId;
     } else {
@@ -317,17 +390,11 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
 
     const QByteArray holder = id.toUtf8();
     const std::string_view holderId(holder.constData(), size_t(holder.size()));
-    bool anyInserted = false;
-    for (qsizetype n = 0; n < alerts->size(); ++n) {
+    for (qsizetype n = 0; n < alerts.size(); ++n) {
         bool inserted = false;
-        if (auto r = storeAlert(*alerts, n, holderId, inserted); !r)
+        if (auto r = storeAlert(alerts, n, holderId, inserted); !r)
             return r;
         anyInserted = anyInserted || inserted;
-    }
-    if (anyInserted) {
-        m_countAlerts->bind(1, id);
-        if (!m_countAlerts->exec())
-            return statementError(QStringLiteral("counting alerts of %1").arg(id), *m_countAlerts);
     }
     return {};
 }
@@ -356,15 +423,27 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
                                                : nullptr);
     }
 
-    QSet<QString> touched;
+    // Which of the page's incidents hold alerts already, in one statement: on an initial sync
+    // none, and their stored alerts need not be read one incident at a time.
+    PageFacts facts;
     QStringList order; // page order first, then the other rows that changed
+    order.reserve(page.size() * 2);
+    for (const IncidentPayload &payload : page)
+        order.append(payload.incident.providerIncidentId);
+    if (Result<void> held = readHeldAlerts(order, facts.heldAlerts); !held) {
+        db.rollback();
+        return held.error();
+    }
+    QSet<QString> touched;
     for (qsizetype k = 0; k < page.size(); ++k) {
-        const IncidentPayload &payload = page.at(k);
-        if (auto r = storeIncident(payload, alertsOf[size_t(k)], touched); !r) {
+        if (auto r = storeIncident(page.at(k), alertsOf[size_t(k)], touched, &facts); !r) {
             db.rollback();
             return r.error();
         }
-        order.append(payload.incident.providerIncidentId);
+    }
+    if (Result<void> merges = readMergesInto(order, touched); !merges) {
+        db.rollback();
+        return merges.error();
     }
     if (newCursor.isValid()) {
         if (auto r = m_syncState.writeValue(QLatin1String(SqlSyncStateRepository::kCursorKey),

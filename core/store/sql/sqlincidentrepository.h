@@ -76,9 +76,24 @@ private:
     QString seenKey() const;
     /** Records when the analyst's seen times start, on their first writing connection. */
     Result<void> startSeenTimes();
-    /** storeIncident() with the payload's alerts in the store's form (nullptr: not listed). */
+    /** What a page write knows of all its incidents at once (see upsertIncidentPage()). */
+    struct PageFacts
+    {
+        QSet<QString> heldAlerts; ///< the page's incidents that held alerts before it
+        bool movedAlerts = false; ///< the page moved alerts from one incident to another
+    };
+    /** storeIncident() with the payload's alerts in the store's form (nullptr: not listed). With
+     *  page, the merges into it are left to the page (readMergesInto()). */
     Result<void> storeIncident(const IncidentPayload &payload, const AlertRows *alerts,
-                               QSet<QString> &touched);
+                               QSet<QString> &touched, PageFacts *page = nullptr);
+    /** Stores the listed alerts of i, after moving or removing those it no longer lists;
+     *  anyInserted: some were not stored yet. */
+    Result<void> storeAlerts(const Incident &i, const AlertRows &alerts, QSet<QString> &touched,
+                             PageFacts *page, bool &anyInserted);
+    /** Adds to held the incidents of ids that hold alerts. */
+    Result<void> readHeldAlerts(const QStringList &ids, QSet<QString> &held);
+    /** Adds to touched the incidents redirected into any of ids. */
+    Result<void> readMergesInto(const QStringList &ids, QSet<QString> &touched);
     /** Stores alert n of alerts under incidentId (UTF-8); inserted: it was not stored yet. */
     Result<void> storeAlert(const AlertRows &alerts, qsizetype n, std::string_view incidentId,
                             bool &inserted);
@@ -105,6 +120,8 @@ private:
     std::unique_ptr<SqlStatement>
             m_storedIncidentRow; ///< m_storedIncident without the filter facts
     std::unique_ptr<SqlStatement> m_redirectedInto;
+    std::unique_ptr<SqlStatement> m_heldAlerts; ///< readHeldAlerts()
+    std::unique_ptr<SqlStatement> m_mergesIntoAny; ///< readMergesInto() of several incidents
     std::optional<QSqlQuery> m_incidentByProviderId;
 };
 
