@@ -413,7 +413,13 @@ void TestIncidentStore::aNewSurvivorInTheSamePageTakesTheMovedAlerts()
     const auto queue = store.incidents().loadQueue();
     QVERIFY(queue.ok());
     QCOMPARE(rowOf(*queue, target).alertCount, 4);
-    QCOMPARE(rowOf(*queue, target).alertText, rowOf(*rows, target).alertText);
+    // The same texts (in an order each engine chooses).
+    const auto texts = [](const Incident &row) {
+        QStringList list = row.alertText.split(QChar(0x1F));
+        list.sort();
+        return list;
+    };
+    QCOMPARE(texts(rowOf(*queue, target)), texts(rowOf(*rows, target)));
     QVERIFY(rowOf(*queue, target).alertText.contains(sourceAlerts.at(1).title));
     QVERIFY(!rowOf(*queue, target).alertText.contains(sourceAlerts.at(2).title));
 }
