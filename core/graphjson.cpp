@@ -363,6 +363,10 @@ std::string_view storedEnum(od::value &value, GraphEnum which, AlertText &text)
 /** Time::read() as ms since the epoch, AlertRows::kNoTime for no time. */
 qint64 storedTime(od::value &value)
 {
+    if (value.type() == od::json_type::string) {
+        if (const auto quick = quickGraphMs(value.get_string()))
+            return quick->value_or(AlertRows::kNoTime);
+    }
     const QDateTime time = Time::read(value);
     return time.isValid() ? time.toMSecsSinceEpoch() : AlertRows::kNoTime;
 }

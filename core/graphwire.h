@@ -39,8 +39,14 @@ inline unsigned unit(char c)
     return static_cast<unsigned char>(c);
 }
 
+/** The fields of a time of the shape Graph always sends; not yet checked as a date. */
+struct GraphTimeFields
+{
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, msec = 0;
+};
+
 template<typename Chars>
-inline std::optional<QDateTime> quickGraphDateTime(Chars text)
+inline std::optional<GraphTimeFields> graphTimeFields(Chars text)
 {
     const qsizetype size = text.size();
     if (size < 20)
@@ -73,11 +79,47 @@ inline std::optional<QDateTime> quickGraphDateTime(Chars text)
         for (qsizetype k = digits; k < 3; ++k)
             msec *= 10;
     }
-    const QDate date(number(0, 4), number(5, 2), number(8, 2));
-    const QTime clock(number(11, 2), number(14, 2), number(17, 2), msec);
+    return GraphTimeFields{number(0, 4),  number(5, 2),  number(8, 2), number(11, 2),
+                           number(14, 2), number(17, 2), msec};
+}
+
+template<typename Chars>
+inline std::optional<QDateTime> quickGraphDateTime(Chars text)
+{
+    const std::optional<GraphTimeFields> f = graphTimeFields(text);
+    if (!f)
+        return std::nullopt;
+    const QDate date(f->year, f->month, f->day);
+    const QTime clock(f->hour, f->minute, f->second, f->msec);
     if (!date.isValid() || !clock.isValid())
         return QDateTime();
     return QDateTime(date, clock, Qt::UTC);
+}
+
+/**
+ * quickGraphDateTime() as ms since the epoch, without a QDateTime: nullopt when the text is not
+ * of that shape; an inner nullopt when it is but names no real time (QDate's and QTime's rules:
+ * no year 0, the Gregorian leap years, no 24:00 or leap second).
+ */
+inline std::optional<std::optional<qint64>> quickGraphMs(std::string_view text)
+{
+    const std::optional<GraphTimeFields> f = graphTimeFields(text);
+    if (!f)
+        return std::nullopt;
+    const bool leap = (f->year % 4 == 0 && f->year % 100 != 0) || f->year % 400 == 0;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (f->year == 0 || f->month < 1 || f->month > 12 || f->day < 1
+        || f->day > kDays[f->month - 1] + (f->month == 2 && leap ? 1 : 0) || f->hour > 23
+        || f->minute > 59 || f->second > 59)
+        return std::optional<qint64>();
+    // Days from 1970-01-01 in the proleptic Gregorian calendar.
+    const int y = f->year - (f->month <= 2 ? 1 : 0);
+    const int era = y / 400;
+    const int yearOfEra = y - era * 400;
+    const int dayOfYear = (153 * (f->month + (f->month > 2 ? -3 : 9)) + 2) / 5 + f->day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    const qint64 days = qint64(era) * 146097 + dayOfEra - 719468;
+    return ((days * 24 + f->hour) * 60 + f->minute) * 60'000 + qint64(f->second) * 1000 + f->msec;
 }
 
 namespace od = simdjson::ondemand;
