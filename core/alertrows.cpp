@@ -13,7 +13,9 @@ namespace Vigil {
 
 namespace {
 
-constexpr size_t kBlockSize = 64 * 1024;
+constexpr size_t kBlockSize = size_t(64) * 1024;
+/// What an empty text points at: not NULL.
+constexpr char kEmptyText[] = "";
 
 QString textOf(std::string_view view)
 {
@@ -52,7 +54,7 @@ QDateTime timeOf(qint64 ms)
 std::string_view AlertText::copy(std::string_view text)
 {
     if (text.empty())
-        return std::string_view("", 0);
+        return std::string_view(kEmptyText);
     char *start = reserve(text.size());
     std::memcpy(start, text.data(), text.size());
     return commit(start, text.size());
