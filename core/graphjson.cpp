@@ -392,33 +392,6 @@ std::string_view storedList(od::value &value, AlertText &text)
     return list.size() == 2 ? std::string_view("[]") : text.copy(list);
 }
 
-/** RawJson::read() as a view into the page: an object or array as sent, NULL for `{}`, `[]`
- *  and anything else. */
-std::string_view storedJson(od::value &value)
-{
-    std::string_view raw;
-    const od::json_type type = value.type();
-    if (type == od::json_type::object) {
-        od::object object = value.get_object();
-        raw = object.raw_json();
-    } else if (type == od::json_type::array) {
-        od::array array = value.get_array();
-        raw = array.raw_json();
-    } else {
-        return {};
-    }
-    if (raw.size() <= 16) {
-        std::string bare;
-        for (const char c : raw) {
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
-                bare += c;
-        }
-        if (bare == "{}" || bare == "[]")
-            return {};
-    }
-    return raw;
-}
-
 /** readAlert() of one item of an incident's `alerts`, appended to rows in the store's form;
  *  nothing when readAlert() would give nothing (no id, not an object). */
 void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
@@ -458,7 +431,7 @@ void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
             break;
         }
         case Stored::Json:
-            slot = storedJson(v);
+            slot = RawJson::view(v);
             break;
         case Stored::Evidence:
             slot = {};

@@ -270,7 +270,9 @@ struct RawJson
             text = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
         return text;
     }
-    static QByteArray read(od::value &value)
+    /** An object or array as a view of its text as sent; an empty view (null data) for `{}`,
+     *  `[]` and anything else. */
+    static std::string_view view(od::value &value)
     {
         std::string_view raw;
         const od::json_type type = value.type();
@@ -283,14 +285,24 @@ struct RawJson
         } else {
             return {};
         }
-        // The text as sent (parsed again only when shown); an empty object or array is no data.
-        QByteArray text(raw.data(), qsizetype(raw.size()));
-        if (text.size() <= 16) {
-            const QByteArray bare = text.simplified().replace(' ', "");
+        if (raw.size() <= 16) {
+            std::string bare;
+            for (const char c : raw) {
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v')
+                    bare += c;
+            }
             if (bare == "{}" || bare == "[]")
                 return {};
         }
-        return text;
+        return raw;
+    }
+    static QByteArray read(od::value &value)
+    {
+        // The text as sent (parsed again only when shown); an empty object or array is no data.
+        const std::string_view raw = view(value);
+        if (!raw.data())
+            return {};
+        return QByteArray(raw.data(), qsizetype(raw.size()));
     }
 };
 
