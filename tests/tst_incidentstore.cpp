@@ -117,6 +117,7 @@ private Q_SLOTS:
     void seenTimesAreKeptPerIncident();
     void seenTimesAreKeptPerAnalyst();
     void aPagesFilterFactsAreTheQueues();
+    void aPagesRowsAreTheQueues();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1148,6 +1149,41 @@ void compareFacts(const Incident &page, const Incident &queue)
     QCOMPARE(page.commentCount, queue.commentCount);
 }
 
+/** Two queue rows field by field, so that a difference names its field. */
+void compareRows(const Incident &got, const Incident &want)
+{
+    QCOMPARE(got.number, want.number);
+    QCOMPARE(got.provider, want.provider);
+    QCOMPARE(got.providerIncidentId, want.providerIncidentId);
+    QCOMPARE(got.tenantId, want.tenantId);
+    QCOMPARE(got.title, want.title);
+    QCOMPARE(got.description, want.description);
+    QCOMPARE(got.summary, want.summary);
+    QCOMPARE(got.resolvingComment, want.resolvingComment);
+    QCOMPARE(got.severity, want.severity);
+    QCOMPARE(got.status, want.status);
+    QCOMPARE(got.assignedTo, want.assignedTo);
+    QCOMPARE(got.classification, want.classification);
+    QCOMPARE(got.determination, want.determination);
+    QCOMPARE(got.redirectIncidentId, want.redirectIncidentId);
+    QCOMPARE(got.redirectedToNumber, want.redirectedToNumber);
+    QCOMPARE(got.lastModifiedBy, want.lastModifiedBy);
+    QCOMPARE(got.webUrl, want.webUrl);
+    QCOMPARE(got.customTags, want.customTags);
+    QCOMPARE(got.systemTags, want.systemTags);
+    QCOMPARE(got.createdTime, want.createdTime);
+    QCOMPARE(got.lastUpdateTime, want.lastUpdateTime);
+    QCOMPARE(got.alertCount, want.alertCount);
+    QCOMPARE(got.syncState, want.syncState);
+    QCOMPARE(got.comments.size(), want.comments.size());
+    QCOMPARE(got.ruleAlertId, want.ruleAlertId);
+    QCOMPARE(got.duplicateOf, want.duplicateOf);
+    QCOMPARE(got.alertSources, want.alertSources);
+    QCOMPARE(got.alertText, want.alertText);
+    QCOMPARE(got.commentCount, want.commentCount);
+    QCOMPARE(got.lastSeenTime, want.lastSeenTime);
+}
+
 } // namespace
 
 void TestIncidentStore::aPagesFilterFactsAreTheQueues()
@@ -1226,6 +1262,86 @@ void TestIncidentStore::aPagesFilterFactsAreTheQueues()
         QVERIFY(single.ok());
         compareFacts(row, *single);
     }
+}
+
+void TestIncidentStore::aPagesRowsAreTheQueues()
+{
+    // The rows a page hands to the queue are the queue's own rows, whole, whether they were
+    // read back or built from what the page bound: new incidents with hostile text, one that
+    // takes an alert from an older incident, one that lists an alert twice, one listed twice in
+    // the page, one redirected, and an update of a stored one.
+    auto opened = openStore(m_engine.config());
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    const QString hostile = QStringLiteral("<b>x</b>\t\u0001 \"q\" \\ é 😀 \u001f =1+2");
+    Incident older = makeIncident(QStringLiteral("R0"));
+    const QList<Alert> olderAlerts = makeAlerts(QStringLiteral("R0"), 2);
+    QVERIFY(store.incidents().upsertIncidentPage({payload(older, olderAlerts)}).ok());
+
+    QList<IncidentPayload> page;
+    Incident plain = makeIncident(QStringLiteral("R1"), 1);
+    plain.title = hostile;
+    plain.description = QString();
+    plain.summary = hostile;
+    plain.assignedTo = QStringLiteral("");
+    plain.customTags = {hostile, QStringLiteral(""), QStringLiteral("[\"]")};
+    plain.systemTags = {QStringLiteral("Defender Experts")};
+    plain.comments = {Comment{hostile, QStringLiteral("a@b"), kBase}};
+    plain.syncState = SyncState::Pending;
+    page.append(payload(plain, makeAlerts(QStringLiteral("R1"), 3)));
+    // Takes R0's second alert.
+    QList<Alert> taking = makeAlerts(QStringLiteral("R2"), 1);
+    taking.append(olderAlerts.at(1));
+    page.append(payload(makeIncident(QStringLiteral("R2"), 2), taking));
+    QList<Alert> twice = makeAlerts(QStringLiteral("R3"), 2);
+    twice.append(twice.constFirst());
+    page.append(payload(makeIncident(QStringLiteral("R3"), 3), twice));
+    page.append(
+            payload(makeIncident(QStringLiteral("R4"), 4), makeAlerts(QStringLiteral("R4"), 1)));
+    Incident again = makeIncident(QStringLiteral("R4"), 5);
+    again.title = QStringLiteral("listed again");
+    page.append(payload(again, makeAlerts(QStringLiteral("R4"), 2)));
+    Incident redirected = makeIncident(QStringLiteral("R5"), 6);
+    redirected.status = QStringLiteral("redirected");
+    redirected.redirectIncidentId = QStringLiteral("R0");
+    page.append(payload(redirected, QList<Alert>()));
+    Incident updated = older;
+    updated.title = hostile;
+    page.append(payload(updated, olderAlerts.mid(0, 1)));
+    page.append(payload(makeIncident(QStringLiteral("R6"), 7), QList<Alert>()));
+    page.append(payload(makeIncident(QStringLiteral("R7"), 8)));
+
+    const auto rows = store.incidents().upsertIncidentPage(page);
+    QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().message));
+    // The rows as the queue reads them one by one (loadQueue() leaves the summary out).
+    QList<qint64> numbers;
+    for (const Incident &row : *rows)
+        numbers.append(row.number);
+    const auto queue = store.incidents().loadQueueRows(numbers);
+    QVERIFY(queue.ok());
+    QCOMPARE(queue->size(), rows->size());
+    QCOMPARE(rowOf(*rows, QStringLiteral("R2")).alertCount, 2);
+    QCOMPARE(rowOf(*rows, QStringLiteral("R3")).alertCount, 2);
+    QCOMPARE(rowOf(*rows, QStringLiteral("R4")).alertCount, 2);
+    QCOMPARE(rowOf(*rows, QStringLiteral("R4")).title, QStringLiteral("listed again"));
+    const auto ordered = [](Incident row) {
+        row.alertSources.sort();
+        QStringList texts = row.alertText.split(QChar(0x1F));
+        texts.sort();
+        row.alertText = texts.join(QChar(0x1F));
+        return row;
+    };
+    for (const Incident &row : *rows) {
+        const Incident want = rowOf(*queue, row.providerIncidentId);
+        QVERIFY2(want.number != 0, qPrintable(row.providerIncidentId));
+        compareRows(ordered(row), ordered(want));
+        if (QTest::currentTestFailed())
+            qWarning() << "incident" << row.providerIncidentId;
+        QCOMPARE(ordered(row), ordered(want));
+    }
+    QCOMPARE(rowOf(*queue, QStringLiteral("R0")).alertCount, 1);
+    QCOMPARE(rowOf(*queue, QStringLiteral("R5")).redirectedToNumber,
+             rowOf(*queue, QStringLiteral("R0")).number);
 }
 
 QTEST_GUILESS_MAIN(TestIncidentStore)

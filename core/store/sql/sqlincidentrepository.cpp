@@ -233,9 +233,9 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
 
     // The alerts first: a new incident's insert then counts them (with any a merge moved under
     // its id before it arrived), and needs no recount.
-    bool anyInserted = false;
+    int insertedAlerts = 0;
     if (alerts) {
-        if (auto r = storeAlerts(i, *alerts, touched, page, anyInserted); !r)
+        if (auto r = storeAlerts(i, *alerts, touched, page, insertedAlerts); !r)
             return r;
     }
 
@@ -262,13 +262,31 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
     if (!q.exec())
         return statementError(QStringLiteral("storing incident %1").arg(id), q);
     const bool inserted = q.changes() > 0;
+    if (page) {
+        // A new incident whose alerts are exactly those it listed: its queue row is known.
+        const bool known = inserted && alerts && !page->movedAlerts
+                           && !page->heldAlerts.contains(id) && i.redirectIncidentId.isEmpty();
+        const qint64 number = known ? q.lastInsertId() : 0;
+        if (number > 0) {
+            // Each alert it lists is now under it, inserted or taken from another incident.
+            std::vector<std::string_view> ids;
+            ids.reserve(size_t(alerts->size()));
+            for (qsizetype n = 0; n < alerts->size(); ++n)
+                ids.push_back(alerts->text(n, AlertRows::Id));
+            std::sort(ids.begin(), ids.end());
+            const auto count = std::unique(ids.begin(), ids.end()) - ids.begin();
+            page->fresh.insert(id, {number, int(count)});
+        } else {
+            page->fresh.remove(id);
+        }
+    }
     if (!inserted) {
         SqlStatement &u = *m_updateIncident;
         u.bind(1, i.provider);
         bindFields(u, 2);
         if (!u.exec())
             return statementError(QStringLiteral("storing incident %1").arg(id), u);
-        if (anyInserted) {
+        if (insertedAlerts > 0) {
             m_countAlerts->bind(1, id);
             if (!m_countAlerts->exec())
                 return statementError(QStringLiteral("counting alerts of %1").arg(id),
@@ -339,7 +357,7 @@ Result<void> SqlIncidentRepository::readMergesInto(const QStringList &ids, QSet<
 
 Result<void> SqlIncidentRepository::storeAlerts(const Incident &i, const AlertRows &alerts,
                                                 QSet<QString> &touched, PageFacts *page,
-                                                bool &anyInserted)
+                                                int &insertedCount)
 {
     const QString &id = i.providerIncidentId;
     // The latest payload decides where an alert belongs: alerts stored under this incident but
@@ -394,7 +412,8 @@ Result<void> SqlIncidentRepository::storeAlerts(const Incident &i, const AlertRo
         bool inserted = false;
         if (auto r = storeAlert(alerts, n, holderId, inserted); !r)
             return r;
-        anyInserted = anyInserted || inserted;
+        if (inserted)
+            ++insertedCount;
     }
     return {};
 }
@@ -492,7 +511,9 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
         const AlertRows *alerts = k >= 0 ? alertsOf[size_t(k)] : nullptr;
         if (!alerts || mergeTargets.contains(id) || !holdsItsAlerts(*alerts, id))
             payload = nullptr;
-        return appendPageRow(id, rows, payload, payload ? alerts : nullptr);
+        const auto fresh = facts.fresh.constFind(id);
+        return appendPageRow(id, rows, payload, payload ? alerts : nullptr,
+                             payload && fresh != facts.fresh.cend() ? &*fresh : nullptr);
     };
     for (const QString &id : std::as_const(order)) {
         if (auto r = appendRow(id); !r) {
@@ -1021,7 +1042,8 @@ Result<void> SqlIncidentRepository::appendRowFrom(SqlStatement &q,
 Result<void> SqlIncidentRepository::appendPageRow(const QString &providerIncidentId,
                                                   QList<Incident> &rows,
                                                   const IncidentPayload *payload,
-                                                  const AlertRows *alerts)
+                                                  const AlertRows *alerts,
+                                                  const std::pair<qint64, int> *fresh)
 {
     // The facts from the payload: its alerts' products, then their titles and evidence names
     // (what SqliteStoreDialect::incidentFilterColumns() reads), and its comments. The texts are
@@ -1029,15 +1051,28 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
     QStringList sources;
     std::string texts;
     if (payload && alerts) {
+        // An alert listed twice is stored once, as its last listing says.
+        std::vector<qsizetype> stored;
+        {
+            std::vector<std::string_view> ids;
+            for (qsizetype n = alerts->size() - 1; n >= 0; --n) {
+                const std::string_view id = alerts->text(n, AlertRows::Id);
+                if (std::find(ids.cbegin(), ids.cend(), id) != ids.cend())
+                    continue;
+                ids.push_back(id);
+                stored.push_back(n);
+            }
+            std::reverse(stored.begin(), stored.end());
+        }
         std::vector<std::string_view> seen;
-        for (qsizetype n = 0; n < alerts->size(); ++n) {
+        for (const qsizetype n : stored) {
             const std::string_view source = alerts->text(n, AlertRows::ServiceSource);
             if (!source.empty() && std::find(seen.cbegin(), seen.cend(), source) == seen.cend()) {
                 seen.push_back(source);
                 sources.append(QString::fromUtf8(source.data(), qsizetype(source.size())));
             }
         }
-        for (qsizetype n = 0; n < alerts->size(); ++n) {
+        for (const qsizetype n : stored) {
             const std::string_view title = alerts->text(n, AlertRows::Title);
             if (title.empty())
                 continue;
@@ -1045,13 +1080,30 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
                 texts += '\x1f';
             texts += title;
         }
-        for (qsizetype n = 0; n < alerts->size(); ++n) {
+        for (const qsizetype n : stored) {
             if (!appendEvidenceSearchNames(alerts->text(n, AlertRows::Evidence), texts,
                                            alerts->sharedText().get())) {
                 payload = nullptr; // evidence the SQL may read otherwise: let it
                 break;
             }
         }
+    }
+    if (payload && fresh) {
+        // Just inserted, with nothing else of the page touching it: the row is what was bound.
+        Incident row = payload->incident;
+        row.number = fresh->first;
+        row.alertCount = fresh->second;
+        row.comments.clear();
+        row.redirectIncidentId.clear();
+        row.redirectedToNumber = 0;
+        row.ruleAlertId.clear();
+        row.duplicateOf = 0;
+        row.lastSeenTime = {};
+        row.alertSources = sources;
+        row.alertText = QString::fromUtf8(texts.data(), qsizetype(texts.size()));
+        row.commentCount = int(payload->incident.comments.size());
+        rows.append(std::move(row));
+        return {};
     }
     const qsizetype before = rows.size();
     if (Result<void> read

@@ -6,6 +6,7 @@
 #include "sqlstatement.h"
 #include "storeconfig.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -59,9 +60,10 @@ public:
                                  const QString &failure, const QString &subject = {});
     /** appendStoredRow() without the seen time; with payload and its alerts (in the store's
      *  form), the filter facts come from the payload just stored instead of a read of its
-     *  alerts (see upsertIncidentPage()). */
+     *  alerts (see upsertIncidentPage()); with fresh (PageFacts::fresh) the whole row does. */
     Result<void> appendPageRow(const QString &providerIncidentId, QList<Incident> &rows,
-                               const IncidentPayload *payload, const AlertRows *alerts);
+                               const IncidentPayload *payload, const AlertRows *alerts,
+                               const std::pair<qint64, int> *fresh = nullptr);
 
 private:
     /** Appends the row q (a read of incidentFromStatement()'s columns by Graph id) finds;
@@ -81,15 +83,18 @@ private:
     {
         QSet<QString> heldAlerts; ///< the page's incidents that held alerts before it
         bool movedAlerts = false; ///< the page moved alerts from one incident to another
+        /// Incidents the page inserted with exactly the alerts it listed and nothing a merge
+        /// moved: their number and alert count (their queue row is what was bound).
+        QHash<QString, std::pair<qint64, int>> fresh;
     };
     /** storeIncident() with the payload's alerts in the store's form (nullptr: not listed). With
      *  page, the merges into it are left to the page (readMergesInto()). */
     Result<void> storeIncident(const IncidentPayload &payload, const AlertRows *alerts,
                                QSet<QString> &touched, PageFacts *page = nullptr);
     /** Stores the listed alerts of i, after moving or removing those it no longer lists;
-     *  anyInserted: some were not stored yet. */
+     *  inserted: how many were not stored yet. */
     Result<void> storeAlerts(const Incident &i, const AlertRows &alerts, QSet<QString> &touched,
-                             PageFacts *page, bool &anyInserted);
+                             PageFacts *page, int &inserted);
     /** Adds to held the incidents of ids that hold alerts. */
     Result<void> readHeldAlerts(const QStringList &ids, QSet<QString> &held);
     /** Adds to touched the incidents redirected into any of ids. */

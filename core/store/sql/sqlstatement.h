@@ -45,6 +45,8 @@ public:
     virtual bool exec() = 0;
     /** Rows the last exec() inserted, updated or deleted. */
     virtual int changes() const = 0;
+    /** The rowid of the row the last exec() inserted, where the engine tells it; 0 when not. */
+    virtual qint64 lastInsertId() const { return 0; }
     virtual QString error() const = 0;
 
     /** Steps a query: true while it gives a row; false when done or failed (see ok()). */

@@ -35,6 +35,7 @@ public:
     }
     bool exec() override { return raw.exec(); }
     int changes() const override { return raw.changes(); }
+    qint64 lastInsertId() const override { return sqlite3_last_insert_rowid(raw.connection()); }
     QString error() const override { return raw.error(); }
     bool next() override { return raw.next(); }
     bool ok() const override { return raw.ok(); }
