@@ -112,6 +112,7 @@ public:
     /** Keeps page (implicitly shared) so that views into its bytes stay valid. */
     explicit AlertText(QByteArray page)
         : m_page(std::move(page))
+        , m_room(size_t(m_page.data_ptr().freeSpaceAtEnd()))
     { }
     AlertText(const AlertText &) = delete;
     AlertText &operator=(const AlertText &) = delete;
@@ -122,9 +123,9 @@ public:
     bool followedBy(std::string_view view, size_t bytes) const
     {
         const char *begin = m_page.constData();
-        return !m_page.isNull() && view.data() >= begin
-               && view.data() + view.size() <= begin + m_page.size()
-               && size_t(begin + m_page.capacity() - (view.data() + view.size())) >= bytes;
+        const char *end = begin + m_page.size();
+        return !m_page.isNull() && view.data() >= begin && view.data() + view.size() <= end
+               && size_t(end - (view.data() + view.size())) + m_room >= bytes;
     }
     /** A copy of text here; "" (not NULL) for empty text. */
     std::string_view copy(std::string_view text);
@@ -135,6 +136,7 @@ public:
 
 private:
     QByteArray m_page;
+    size_t m_room = 0; ///< bytes of its block after the page's text
     std::vector<std::unique_ptr<char[]>> m_blocks;
     char *m_free = nullptr;
     size_t m_left = 0;

@@ -630,7 +630,9 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
     bool mendedUtf8 = false;
     for (;;) {
         const qsizetype size = body.size();
-        if (body.capacity() - size < qsizetype(simdjson::SIMDJSON_PADDING))
+        // The room after the text in its block (capacity() also counts room before it).
+        const auto room = [&body] { return body.data_ptr().freeSpaceAtEnd(); };
+        if (room() < qsizetype(simdjson::SIMDJSON_PADDING))
             body.reserve(size + qsizetype(simdjson::SIMDJSON_PADDING));
         Page page;
         if constexpr (requires { page.text; })
@@ -638,7 +640,7 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
         try {
             const qint64 indexStart = threadCpuNs();
             od::document document
-                    = parser.iterate(body.constData(), size_t(size), size_t(body.capacity()));
+                    = parser.iterate(body.constData(), size_t(size), size_t(size + room()));
             page.indexingNs = repairNs + threadCpuNs() - indexStart;
             if (document.type() != od::json_type::object)
                 return parseError(QStringLiteral("the %1 is not a JSON object").arg(list));
