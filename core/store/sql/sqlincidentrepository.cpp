@@ -267,18 +267,10 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
         const bool known = inserted && alerts && !page->movedAlerts
                            && !page->heldAlerts.contains(id) && i.redirectIncidentId.isEmpty();
         const qint64 number = known ? q.lastInsertId() : 0;
-        if (number > 0) {
-            // Each alert it lists is now under it, inserted or taken from another incident.
-            std::vector<std::string_view> ids;
-            ids.reserve(size_t(alerts->size()));
-            for (qsizetype n = 0; n < alerts->size(); ++n)
-                ids.push_back(alerts->text(n, AlertRows::Id));
-            std::sort(ids.begin(), ids.end());
-            const auto count = std::unique(ids.begin(), ids.end()) - ids.begin();
-            page->fresh.insert(id, {number, int(count)});
-        } else {
+        if (number > 0)
+            page->fresh.insert(id, number);
+        else
             page->fresh.remove(id);
-        }
     }
     if (!inserted) {
         SqlStatement &u = *m_updateIncident;
@@ -317,42 +309,33 @@ Result<void> SqlIncidentRepository::storeIncident(const IncidentPayload &payload
     return readMergesInto({id}, touched);
 }
 
+Result<void> SqlIncidentRepository::readTexts(SqlStatement &q, const QString &parameter,
+                                              QSet<QString> &into, const QString &failure)
+{
+    q.bind(1, parameter);
+    while (q.next())
+        into.insert(q.text(0));
+    q.finish();
+    if (!q.ok())
+        return statementError(failure, q);
+    return {};
+}
+
 Result<void> SqlIncidentRepository::readHeldAlerts(const QStringList &ids, QSet<QString> &held)
 {
     if (ids.isEmpty())
         return {};
-    SqlStatement &q = *m_heldAlerts;
-    q.bind(1, StoreDialect::jsonArrayParameter(ids));
-    while (q.next())
-        held.insert(q.text(0));
-    q.finish();
-    if (!q.ok())
-        return statementError(QStringLiteral("reading the alerts of %1 incidents").arg(ids.size()),
-                              q);
-    return {};
+    return readTexts(*m_heldAlerts, StoreDialect::jsonArrayParameter(ids), held,
+                     QStringLiteral("reading the alerts of %1 incidents").arg(ids.size()));
 }
 
 Result<void> SqlIncidentRepository::readMergesInto(const QStringList &ids, QSet<QString> &touched)
 {
-    if (ids.size() == 1) {
-        m_redirectedInto->bind(1, ids.constFirst());
-        while (m_redirectedInto->next())
-            touched.insert(m_redirectedInto->text(0));
-        m_redirectedInto->finish();
-        if (!m_redirectedInto->ok())
-            return statementError(QStringLiteral("reading merges into %1").arg(ids.constFirst()),
-                                  *m_redirectedInto);
-        return {};
-    }
-    SqlStatement &q = *m_mergesIntoAny;
-    q.bind(1, StoreDialect::jsonArrayParameter(ids));
-    while (q.next())
-        touched.insert(q.text(0));
-    q.finish();
-    if (!q.ok())
-        return statementError(QStringLiteral("reading merges into %1 incidents").arg(ids.size()),
-                              q);
-    return {};
+    if (ids.size() == 1)
+        return readTexts(*m_redirectedInto, ids.constFirst(), touched,
+                         QStringLiteral("reading merges into %1").arg(ids.constFirst()));
+    return readTexts(*m_mergesIntoAny, StoreDialect::jsonArrayParameter(ids), touched,
+                     QStringLiteral("reading merges into %1 incidents").arg(ids.size()));
 }
 
 Result<void> SqlIncidentRepository::storeAlerts(const Incident &i, const AlertRows &alerts,
@@ -1043,16 +1026,16 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
                                                   QList<Incident> &rows,
                                                   const IncidentPayload *payload,
                                                   const AlertRows *alerts,
-                                                  const std::pair<qint64, int> *fresh)
+                                                  const qint64 *freshNumber)
 {
     // The facts from the payload: its alerts' products, then their titles and evidence names
     // (what SqliteStoreDialect::incidentFilterColumns() reads), and its comments. The texts are
     // joined as UTF-8 and made a QString once.
     QStringList sources;
     std::string texts;
+    // The alerts as stored: one listed twice is stored once, as its last listing says.
+    std::vector<qsizetype> stored;
     if (payload && alerts) {
-        // An alert listed twice is stored once, as its last listing says.
-        std::vector<qsizetype> stored;
         {
             std::vector<std::string_view> ids;
             for (qsizetype n = alerts->size() - 1; n >= 0; --n) {
@@ -1088,11 +1071,12 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
             }
         }
     }
-    if (payload && fresh) {
+    if (payload && freshNumber) {
         // Just inserted, with nothing else of the page touching it: the row is what was bound.
         Incident row = payload->incident;
-        row.number = fresh->first;
-        row.alertCount = fresh->second;
+        row.number = *freshNumber;
+        // Each alert it lists is now under it, inserted or taken from another incident.
+        row.alertCount = int(stored.size());
         row.comments.clear();
         row.redirectIncidentId.clear();
         row.redirectedToNumber = 0;

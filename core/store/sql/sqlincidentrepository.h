@@ -60,10 +60,11 @@ public:
                                  const QString &failure, const QString &subject = {});
     /** appendStoredRow() without the seen time; with payload and its alerts (in the store's
      *  form), the filter facts come from the payload just stored instead of a read of its
-     *  alerts (see upsertIncidentPage()); with fresh (PageFacts::fresh) the whole row does. */
+     *  alerts (see upsertIncidentPage()); with freshNumber (PageFacts::fresh) the whole row
+     *  does. */
     Result<void> appendPageRow(const QString &providerIncidentId, QList<Incident> &rows,
                                const IncidentPayload *payload, const AlertRows *alerts,
-                               const std::pair<qint64, int> *fresh = nullptr);
+                               const qint64 *freshNumber = nullptr);
 
 private:
     /** Appends the row q (a read of incidentFromStatement()'s columns by Graph id) finds;
@@ -84,8 +85,8 @@ private:
         QSet<QString> heldAlerts; ///< the page's incidents that held alerts before it
         bool movedAlerts = false; ///< the page moved alerts from one incident to another
         /// Incidents the page inserted with exactly the alerts it listed and nothing a merge
-        /// moved: their number and alert count (their queue row is what was bound).
-        QHash<QString, std::pair<qint64, int>> fresh;
+        /// moved, by number (their queue row is what was bound).
+        QHash<QString, qint64> fresh;
     };
     /** storeIncident() with the payload's alerts in the store's form (nullptr: not listed). With
      *  page, the merges into it are left to the page (readMergesInto()). */
@@ -95,6 +96,9 @@ private:
      *  inserted: how many were not stored yet. */
     Result<void> storeAlerts(const Incident &i, const AlertRows &alerts, QSet<QString> &touched,
                              PageFacts *page, int &inserted);
+    /** Runs q with parameter 1 and adds its rows' first column to into; failure names it. */
+    static Result<void> readTexts(SqlStatement &q, const QString &parameter, QSet<QString> &into,
+                                  const QString &failure);
     /** Adds to held the incidents of ids that hold alerts. */
     Result<void> readHeldAlerts(const QStringList &ids, QSet<QString> &held);
     /** Adds to touched the incidents redirected into any of ids. */
