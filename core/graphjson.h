@@ -38,6 +38,13 @@ struct IncidentPayload
     bool listsAlerts() const { return alerts.has_value() || alertRows.has_value(); }
 };
 
+/** @brief A page of incidents to store with the cursor it moves to (when valid). A value. */
+struct PulledPage
+{
+    QList<IncidentPayload> items;
+    QDateTime newCursor;
+};
+
 /** @brief One page of a Graph incident listing, mapped to Vigil types. A value; any thread. */
 struct IncidentPage
 {

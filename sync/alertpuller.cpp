@@ -9,6 +9,8 @@
 #include "synclogging.h"
 #include "syncstaterepository.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 namespace Vigil {
@@ -243,7 +245,7 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
     alerts.reserve(page.items.size());
     QDateTime pageMax;
     const QDateTime limit = m_context.cursorLimit();
-    QStringList future;
+    QSet<QString> future;
     for (const auto &[alert, productName] : page.items) {
         const QDateTime updated = alert.lastUpdateTime;
         if (updated.isValid()) {
@@ -256,7 +258,7 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
             // As for incidents: an alert from after the service's clock is kept, but the
             // cursor does not follow it there.
             if (updated > limit) {
-                future.append(alert.id);
+                future.insert(alert.id);
             } else {
                 if (!pageMax.isValid() || updated > pageMax)
                     pageMax = updated;
@@ -281,14 +283,17 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
     }
     QList<ComponentAlert> changed;
     QStringList newIds;
+    QSet<QString> isNew;
     for (ComponentAlert &a : alerts) {
         const QDateTime &updated = a.alert.lastUpdateTime;
         const auto known = stored->constFind(a.alert.id);
         if (known != stored->constEnd() && updated.isValid()
             && *known == updated.toMSecsSinceEpoch())
             continue;
-        if (known == stored->constEnd())
+        if (known == stored->constEnd()) {
             newIds.append(a.alert.id);
+            isNew.insert(a.alert.id);
+        }
         if (future.contains(a.alert.id)) {
             qCWarning(lcSync).noquote()
                     << QStringLiteral("alert %1 says it changed at %2, after the service's "
@@ -311,8 +316,9 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         return;
     }
     QStringList ruleAlertIds;
+    QSet<QString> ruleAlerts;
     for (const ComponentAlert &a : std::as_const(changed)) {
-        if (!newIds.contains(a.alert.id))
+        if (!isNew.contains(a.alert.id))
             continue;
         const bool inM365dIncident = !a.alert.incidentId.isEmpty() || held->contains(a.alert.id);
         const std::optional<RuleProduct> product = m_rules.ruleFor(a, inM365dIncident);
@@ -322,13 +328,14 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         if (since.isValid() && a.alert.createdTime.isValid() && a.alert.createdTime <= since)
             continue;
         ruleAlertIds.append(a.alert.id);
+        ruleAlerts.insert(a.alert.id);
     }
     // Evidence is kept for the alerts no incident holds (this is their only copy) and for those
     // that become rule incidents (it is their incident's only alert); the others' evidence is on
     // the alert rows of the M365D incident that holds them.
     for (ComponentAlert &a : changed) {
         const bool unheld = a.alert.incidentId.isEmpty() && !held->contains(a.alert.id);
-        if (!unheld && !ruleAlertIds.contains(a.alert.id)) {
+        if (!unheld && !ruleAlerts.contains(a.alert.id)) {
             a.alert.evidence.clear();
             a.alert.evidenceJson.clear();
         }

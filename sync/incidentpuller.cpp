@@ -9,6 +9,8 @@
 #include "synclogging.h"
 #include "syncstaterepository.h"
 
+#include <QTimer>
+
 #include <algorithm>
 
 namespace Vigil {
@@ -42,10 +44,28 @@ IncidentPuller::IncidentPuller(SyncContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_reconciler(context)
-{ }
+    , m_pendingTimer(new QTimer(this))
+{
+    m_pendingTimer->setSingleShot(true);
+    m_pendingTimer->setInterval(kBatchWaitMs);
+    // The next page is slow (throttling, a slow service): what was read goes to the queue
+    // now. A failure here is met again, and reported, when the pull stores its next page.
+    connect(m_pendingTimer, &QTimer::timeout, this, [this] {
+        if (!m_context.isLeader())
+            return;
+        if (Result<void> stored = storePending(); !stored)
+            qCWarning(lcSync).noquote()
+                    << "storing the pages read so far failed:" << stored.error().toString();
+    });
+}
+
+// Pages still waiting when the worker goes were never stored: the cursor did not move past
+// them, so the next pull reads them again.
+IncidentPuller::~IncidentPuller() = default;
 
 void IncidentPuller::start()
 {
+    dropPending();
     m_unordered = false;
     m_cycleMax = {};
     m_previousItem = {};
@@ -103,12 +123,19 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
 {
     // A leader that stepped down stores nothing more: the new leader pulls the same pages.
     if (!m_context.isLeader()) {
+        dropPending(); // the new leader pulls these pages again
         Q_EMIT finished(false, steppedDownError());
         return;
     }
     if (!result) {
         const Error &error = result.error();
         if (expand && error.kind == Error::Kind::Server) {
+            // The listing starts again from the cursor: with the pages read so far stored.
+            if (Result<void> stored = storePending(); !stored) {
+                dropPending();
+                Q_EMIT finished(false, stored.error());
+                return;
+            }
             qCWarning(lcSync).noquote()
                     << "listing incidents with $expand=alerts failed (" << error.toString()
                     << "); listing without it and fetching each changed incident's alerts";
@@ -119,7 +146,7 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
             fetchPage(first, false);
             return;
         }
-        Q_EMIT finished(false, error);
+        fail(error);
         return;
     }
     if (m_context.status().state != SyncStatus::State::Syncing) {
@@ -196,7 +223,7 @@ void IncidentPuller::fetchAlertsOneByOne(std::shared_ptr<QList<IncidentPayload>>
             url, this, [this, page, index, pageMax, nextLink](const Result<QJsonObject> &result) {
                 if (!result) {
                     if (result.error().kind != Error::Kind::NotFound) {
-                        Q_EMIT finished(false, result.error());
+                        fail(result.error());
                         return;
                     }
                     // Gone since it was listed: store what the listing said.
@@ -218,22 +245,81 @@ void IncidentPuller::storePage(const QList<IncidentPayload> &page, const QDateTi
         && newCursor <= m_context.status().cursor)
         newCursor = {};
     if (!page.isEmpty() || newCursor.isValid()) {
-        if (Result<void> stored
-            = m_reconciler.storePulled(page, newCursor, m_pageRequestedAfterRow);
-            !stored) {
-            Q_EMIT finished(false, stored.error());
-            return;
+        if (m_pending.isEmpty())
+            m_pendingRequestedAfterRow = m_pageRequestedAfterRow;
+        m_pending.append(PulledPage{page, newCursor});
+        m_pendingIncidents += page.size();
+    }
+    if (mayWait(page, nextLink, expand)) {
+        if (!m_pendingTimer->isActive())
+            m_pendingTimer->start();
+        m_context.publishStatus();
+        continueWith(nextLink, expand);
+        return;
+    }
+    if (Result<void> stored = storePending(); !stored) {
+        dropPending();
+        Q_EMIT finished(false, stored.error());
+        return;
+    }
+    fetchSurvivors(nextLink, expand);
+}
+
+void IncidentPuller::fail(const Error &error)
+{
+    // The pages read before the failure are good: they are stored, the cursor with them. (When
+    // that fails too, the pull stops on the first failure; the pages are read again next time.)
+    if (Result<void> stored = storePending(); !stored) {
+        qCWarning(lcSync).noquote()
+                << "storing the pages read before a failure failed:" << stored.error().toString();
+        dropPending();
+    }
+    Q_EMIT finished(false, error);
+}
+
+void IncidentPuller::dropPending()
+{
+    m_pendingTimer->stop();
+    m_pending.clear();
+    m_pendingIncidents = 0;
+}
+
+bool IncidentPuller::mayWait(const QList<IncidentPayload> &page, const QString &nextLink,
+                             bool expand) const
+{
+    // The last page, a listing whose alerts are fetched one by one, or enough waiting: store.
+    if (nextLink.isEmpty() || !expand || m_pendingIncidents >= kBatchIncidents)
+        return false;
+    // Incidents already stored are reconciled with the outbox as soon as their page is read.
+    // (The survivors of merges are fetched once the pages that name them are stored.)
+    return std::none_of(page.cbegin(), page.cend(), [this](const IncidentPayload &payload) {
+        return m_context.known().contains(payload.incident.providerIncidentId);
+    });
+}
+
+Result<void> IncidentPuller::storePending()
+{
+    m_pendingTimer->stop();
+    if (m_pending.isEmpty()) {
+        m_context.publishStatus();
+        return {};
+    }
+    if (Result<void> stored = m_reconciler.storePulled(m_pending, m_pendingRequestedAfterRow);
+        !stored)
+        return stored;
+    const QList<PulledPage> pages = std::exchange(m_pending, {});
+    m_pendingIncidents = 0;
+    for (const PulledPage &page : pages) {
+        m_context.status().incidentsThisCycle += int(page.items.size());
+        for (const IncidentPayload &payload : page.items) {
+            const QString &target = payload.incident.redirectIncidentId;
+            if (payload.incident.isRedirected() && !target.isEmpty()
+                && !m_context.known().contains(target) && !m_survivorsToFetch.contains(target))
+                m_survivorsToFetch.append(target);
         }
     }
-    m_context.status().incidentsThisCycle += int(page.size());
-    for (const IncidentPayload &payload : page) {
-        const QString &target = payload.incident.redirectIncidentId;
-        if (payload.incident.isRedirected() && !target.isEmpty()
-            && !m_context.known().contains(target) && !m_survivorsToFetch.contains(target))
-            m_survivorsToFetch.append(target);
-    }
     m_context.publishStatus();
-    fetchSurvivors(nextLink, expand);
+    return {};
 }
 
 void IncidentPuller::fetchSurvivors(const QString &nextLink, bool expand)
@@ -261,7 +347,7 @@ void IncidentPuller::fetchSurvivors(const QString &nextLink, bool expand)
             const Result<QList<Incident>> rows
                     = store().incidents().upsertIncidentPage({payload.value()});
             if (!rows) {
-                Q_EMIT finished(false, rows.error());
+                fail(rows.error());
                 return;
             }
             m_context.remember(*rows);
@@ -279,7 +365,7 @@ void IncidentPuller::continueWith(const QString &nextLink, bool expand)
     }
     const Result<QUrl> next = m_pages.follow(nextLink);
     if (!next) {
-        Q_EMIT finished(false, next.error());
+        fail(next.error());
         return;
     }
     fetchPage(next.value(), expand);

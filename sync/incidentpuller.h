@@ -12,6 +12,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace Vigil {
 
 class GraphClient;
@@ -19,6 +21,7 @@ class Store;
 class SyncContext;
 struct IncidentPage;
 struct IncidentPayload;
+struct PulledPage;
 
 /**
  * @brief The first half of a pull cycle: M365D incidents from Graph into the store.
@@ -27,8 +30,11 @@ struct IncidentPayload;
  * page with `$expand=alerts`, follows `@odata.nextLink`, skips overlap duplicates by
  * (id, lastUpdateDateTime), stores each page in one transaction together with the cursor
  * (reconciled with the outbox by IncidentReconciler), and fetches the survivor of a merge at
- * once when it is not local. When `$expand` with a filter answers 5xx it lists without `$expand`
- * for a while and fetches each changed incident with its alerts. A service that ignores
+ * once when it is not local. While pages come one after another (an initial sync), pages of new
+ * incidents wait for the next ones, up to kBatchIncidents incidents or kBatchWaitMs, and are
+ * stored together in one transaction: one commit for several pages. When `$expand` with a filter
+ * answers 5xx it lists without `$expand` for a while and fetches each changed incident with its
+ * alerts. A service that ignores
  * `$orderby` moves the cursor only at the end.
  *
  * Only a sync leader runs it; SyncWorker starts it at the beginning of each cycle. Sync thread.
@@ -38,6 +44,12 @@ class IncidentPuller : public QObject
     Q_OBJECT
 public:
     explicit IncidentPuller(SyncContext &context, QObject *parent = nullptr);
+    ~IncidentPuller() override;
+
+    /// The most incidents read pages hold before they are stored (four full pages).
+    static constexpr qsizetype kBatchIncidents = 400;
+    /// The longest a read page waits for the next ones before it is stored.
+    static constexpr int kBatchWaitMs = 1000;
 
     /** Pulls every page changed since the cursor; finished() when done or failed. Needs the
      *  context's store and Graph client. */
@@ -57,6 +69,14 @@ private:
                              const QDateTime &pageMax, const QString &nextLink);
     void storePage(const QList<IncidentPayload> &page, const QDateTime &pageMax,
                    const QString &nextLink, bool expand);
+    /** Whether a stored page may wait for the next ones (see the class). */
+    bool mayWait(const QList<IncidentPayload> &page, const QString &nextLink, bool expand) const;
+    /** Stores the waiting pages, then reports error: finished(false, error). */
+    void fail(const Error &error);
+    /** Stores the waiting pages in one transaction (nothing when none wait). */
+    Result<void> storePending();
+    /** Forgets the waiting pages: their cursor was never stored, so they are read again. */
+    void dropPending();
     void fetchSurvivors(const QString &nextLink, bool expand);
     void continueWith(const QString &nextLink, bool expand);
 
@@ -69,6 +89,10 @@ private:
     QStringList m_survivorsToFetch;
     qint64 m_expandBlockedUntilMs = -1; ///< on the context clock's elapsedMs()
     PageLinks m_pages; ///< the pages this pull asked for: a nextLink back to one stops it
+    QList<PulledPage> m_pending; ///< pages read but not stored yet, in order
+    qsizetype m_pendingIncidents = 0;
+    qint64 m_pendingRequestedAfterRow = 0; ///< the outbox horizon of the first waiting page
+    QTimer *m_pendingTimer = nullptr; ///< stores the waiting pages when the next one is slow
 };
 
 } // namespace Vigil

@@ -200,26 +200,41 @@ qint64 IncidentReconciler::outboxHorizon() const
 Result<void> IncidentReconciler::storePulled(const QList<IncidentPayload> &page,
                                              const QDateTime &newCursor, qint64 requestedAfterRow)
 {
+    return storePulled({PulledPage{page, newCursor}}, requestedAfterRow);
+}
+
+Result<void> IncidentReconciler::storePulled(const QList<PulledPage> &pages,
+                                             qint64 requestedAfterRow)
+{
     Store &store = *m_context.store();
-    // What the incidents showed before this page, for their activity log and conflicts.
+    QDateTime newCursor;
+    // What the incidents showed before these pages, for their activity log and conflicts.
     QHash<QString, Incident> storedBefore;
-    for (const IncidentPayload &payload : page) {
-        const QString &id = payload.incident.providerIncidentId;
-        if (!m_context.known().contains(id))
-            continue;
-        if (Result<Incident> stored
-            = store.incidents().loadIncident(store.incidents().incidentNumberForProviderId(id));
-            stored)
-            storedBefore.insert(id, std::move(stored).value());
+    for (const PulledPage &page : pages) {
+        if (page.newCursor.isValid())
+            newCursor = page.newCursor;
+        for (const IncidentPayload &payload : page.items) {
+            const QString &id = payload.incident.providerIncidentId;
+            if (!m_context.known().contains(id) || storedBefore.contains(id))
+                continue;
+            if (Result<Incident> stored
+                = store.incidents().loadIncident(store.incidents().incidentNumberForProviderId(id));
+                stored)
+                storedBefore.insert(id, std::move(stored).value());
+        }
     }
     const qint64 storeStart = threadCpuTimeNs();
-    const Result<QList<Incident>> stored = store.incidents().upsertIncidentPage(page, newCursor);
+    const Result<QList<Incident>> stored = store.incidents().upsertIncidentPages(pages);
     m_context.timings().storeNs += threadCpuTimeNs() - storeStart;
     if (!stored)
         return stored.error();
     QList<Incident> rowList = *stored;
     if (!storedBefore.isEmpty()) {
-        const QList<Incident> reconciled = reconcilePulled(page, storedBefore, requestedAfterRow);
+        QList<IncidentPayload> payloads;
+        for (const PulledPage &page : pages)
+            payloads.append(page.items);
+        const QList<Incident> reconciled
+                = reconcilePulled(payloads, storedBefore, requestedAfterRow);
         for (const Incident &incident : reconciled) {
             for (Incident &row : rowList) {
                 if (row.providerIncidentId == incident.providerIncidentId)

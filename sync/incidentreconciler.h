@@ -13,6 +13,7 @@ namespace Vigil {
 
 class SyncContext;
 struct IncidentPayload;
+struct PulledPage;
 struct OutboxRow;
 
 /** One incident as Graph sends it (with its alerts when the JSON carries them). */
@@ -42,6 +43,9 @@ public:
      */
     Result<void> storePulled(const QList<IncidentPayload> &page, const QDateTime &newCursor,
                              qint64 requestedAfterRow);
+    /** storePulled() for several pages, in order, in one transaction (one commit); the
+     *  cursor moves to the last valid one. requestedAfterRow is the earliest page's. */
+    Result<void> storePulled(const QList<PulledPage> &pages, qint64 requestedAfterRow);
     /** The outbox's newest row id now, for storePulled(); the largest id on error (nothing is
      *  then settled on staleness grounds that could be wrong). */
     qint64 outboxHorizon() const;

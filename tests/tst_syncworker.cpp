@@ -2,6 +2,7 @@
 #include "simfixture.h"
 #include "store.h"
 #include "synccontroller.h"
+#include "syncstaterepository.h"
 #include "testclock.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void mergeShowsUp();
     void mergeIntoAnIncidentNotYetLocalFetchesIt();
     void overlapDuplicatesAcrossPagesAreSkipped();
+    void aSlowNextPageDoesNotHoldBackTheOnesRead();
+    void pagesReadBeforeAFailureAreStored();
     void throttlingHonoursRetryAfter();
     void throttlingForYearsWaitsFifteenMinutes();
     void serverErrorsBackOffThenSucceed();
@@ -343,6 +346,90 @@ void TestSyncWorker::overlapDuplicatesAcrossPagesAreSkipped()
     QVERIFY(listCalls() >= 2);
     QVERIFY(changed.isEmpty());
     QCOMPARE(storedQueue().size(), kIncidents + 60);
+}
+
+void TestSyncWorker::aSlowNextPageDoesNotHoldBackTheOnesRead()
+{
+    // Pages of new incidents wait for the next ones to be stored together, but not for long:
+    // with every page 1.5 s on its way, each reaches the queue before the next one comes.
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("slow")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("delayMs"), 1500},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    auto controller = makeController();
+    QSignalSpy changed(controller.get(), &SyncController::incidentsChanged);
+    controller->start();
+    const Test::SyncRun run = Test::runOneSync(*controller, kSyncTimeoutMs);
+    QVERIFY(run.ok);
+    QVERIFY(changed.size() >= 3);
+    QCOMPARE(changed.at(0).at(0).value<QList<Incident>>().size(), 50);
+    QCOMPARE(changed.at(1).at(0).value<QList<Incident>>().size(), 50);
+    QCOMPARE(storedQueue().size(), kIncidents);
+}
+
+void TestSyncWorker::pagesReadBeforeAFailureAreStored()
+{
+    // Three pages, a little slow; once the first is read, the service refuses the listing. The
+    // pages read before the refusal were waiting for the next one: they are stored all the
+    // same, with the cursor at their newest incident, and the next sync goes on from there.
+    m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                {{QStringLiteral("kind"), QStringLiteral("slow")},
+                 {QStringLiteral("count"), -1},
+                 {QStringLiteral("delayMs"), 200},
+                 {QStringLiteral("method"), QStringLiteral("GET")},
+                 {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    auto controller = makeController();
+    bool refusing = false;
+    connect(controller.get(), &SyncController::statusChanged, this, [&](const SyncStatus &status) {
+        if (refusing || status.pagesThisCycle < 1)
+            return;
+        refusing = true;
+        m_sim.admin("POST", QStringLiteral("/_sim/faults"),
+                    {{QStringLiteral("kind"), QStringLiteral("badRequest")},
+                     {QStringLiteral("count"), -1},
+                     {QStringLiteral("method"), QStringLiteral("GET")},
+                     {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
+    });
+    controller->start();
+    const Test::SyncRun run = Test::runOneSync(*controller, kSyncTimeoutMs);
+    QVERIFY(run.finished);
+    QVERIFY(!run.ok);
+    QVERIFY(refusing);
+    controller.reset(); // nothing more is stored after the failure
+
+    const QList<Incident> stored = storedQueue();
+    QVERIFY2(stored.size() == 50 || stored.size() == 100,
+             qPrintable(QString::number(stored.size())));
+    QDateTime newestStored;
+    QSet<QString> storedIds;
+    for (const Incident &incident : stored) {
+        storedIds.insert(incident.providerIncidentId);
+        newestStored = std::max(newestStored, incident.lastUpdateTime);
+    }
+    // The oldest incidents of the tenant, as the listing orders them.
+    for (const Sim::Incident &incident : m_sim->tenant().incidents()) {
+        if (!storedIds.contains(QString::number(incident.id)))
+            QVERIFY(QDateTime::fromMSecsSinceEpoch(incident.lastUpdateDateTime / 10'000, Qt::UTC)
+                    >= newestStored);
+    }
+    {
+        auto opened = openStore(StoreConfig::sqlite(m_dir->filePath(QStringLiteral("vigil.db"))),
+                                Store::OpenMode::ReadOnly);
+        QVERIFY(opened);
+        QCOMPARE(opened.value()->syncState().cursor(), newestStored);
+    }
+
+    m_sim.admin("DELETE", QStringLiteral("/_sim/faults"));
+    m_sim.admin("POST", QStringLiteral("/_sim/stats/reset"));
+    controller = makeController();
+    controller->start();
+    QVERIFY(runSync(*controller));
+    QCOMPARE(storedQueue().size(), kIncidents);
+    // From the cursor on: not the pages already stored again.
+    QVERIFY2(listCalls() <= (kIncidents - int(stored.size()) + 49) / 50 + 1,
+             qPrintable(QString::number(listCalls())));
 }
 
 void TestSyncWorker::throttlingHonoursRetryAfter()

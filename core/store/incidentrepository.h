@@ -33,9 +33,17 @@ public:
      * the page's incidents plus incidents whose row changed because of them (survivors of
      * merges, incidents redirected into a page incident).
      */
-    virtual Result<QList<Incident>> upsertIncidentPage(const QList<IncidentPayload> &page,
-                                                       const QDateTime &newCursor = {})
-            = 0;
+    Result<QList<Incident>> upsertIncidentPage(const QList<IncidentPayload> &page,
+                                               const QDateTime &newCursor = {})
+    {
+        return upsertIncidentPages({PulledPage{page, newCursor}});
+    }
+    /**
+     * Stores several Graph pages, in order, in ONE transaction: as many upsertIncidentPage()
+     * calls would, with one commit. The rows are each page's rows in page order; an incident
+     * that several pages change has a row for each, the last one as it is stored.
+     */
+    virtual Result<QList<Incident>> upsertIncidentPages(const QList<PulledPage> &pages) = 0;
 
     /** Every incident, ordered by number, without comments; alertCount, tags and
      *  redirectedToNumber filled in. */

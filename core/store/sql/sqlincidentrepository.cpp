@@ -401,15 +401,35 @@ Result<void> SqlIncidentRepository::storeAlerts(const Incident &i, const AlertRo
     return {};
 }
 
-Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
-        const QList<IncidentPayload> &page, const QDateTime &newCursor)
+Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPages(const QList<PulledPage> &pages)
 {
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     QSqlDatabase db = m_database.db();
     if (!db.transaction())
         return storageError(QStringLiteral("starting a page transaction"), db.lastError());
+    QList<Incident> rows;
+    for (const PulledPage &page : pages) {
+        if (Result<void> stored = storePage(page.items, page.newCursor, rows); !stored) {
+            db.rollback();
+            return stored.error();
+        }
+    }
+    if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(rows)); !r) {
+        db.rollback();
+        return r.error();
+    }
+    if (!db.commit()) {
+        Error error = storageError(QStringLiteral("committing a page"), db.lastError());
+        db.rollback();
+        return error;
+    }
+    return rows;
+}
 
+Result<void> SqlIncidentRepository::storePage(const QList<IncidentPayload> &page,
+                                              const QDateTime &newCursor, QList<Incident> &out)
+{
     // Every payload's alerts in the store's form: a page's as read, values converted once.
     std::vector<AlertRows> converted;
     std::vector<const AlertRows *> alertsOf;
@@ -432,26 +452,19 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
     order.reserve(page.size() * 2);
     for (const IncidentPayload &payload : page)
         order.append(payload.incident.providerIncidentId);
-    if (Result<void> held = readHeldAlerts(order, facts.heldAlerts); !held) {
-        db.rollback();
-        return held.error();
-    }
+    if (Result<void> held = readHeldAlerts(order, facts.heldAlerts); !held)
+        return held;
     QSet<QString> touched;
     for (qsizetype k = 0; k < page.size(); ++k) {
-        if (auto r = storeIncident(page.at(k), alertsOf[size_t(k)], touched, &facts); !r) {
-            db.rollback();
+        if (auto r = storeIncident(page.at(k), alertsOf[size_t(k)], touched, &facts); !r)
             return r.error();
-        }
     }
-    if (Result<void> merges = readMergesInto(order, touched); !merges) {
-        db.rollback();
-        return merges.error();
-    }
+    if (Result<void> merges = readMergesInto(order, touched); !merges)
+        return merges;
     if (newCursor.isValid()) {
         if (auto r = m_syncState.writeValue(QLatin1String(SqlSyncStateRepository::kCursorKey),
                                             formatGraphDateTime(newCursor));
             !r) {
-            db.rollback();
             return r.error();
         }
     }
@@ -483,7 +496,7 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
         return true;
     };
     QList<Incident> rows;
-    rows.reserve(touched.size());
+    rows.reserve(touched.size() + page.size());
     QSet<QString> emitted;
     const auto appendRow = [&](const QString &id) -> Result<void> {
         if (emitted.contains(id))
@@ -499,32 +512,18 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPage(
                              payload && fresh != facts.fresh.cend() ? &*fresh : nullptr);
     };
     for (const QString &id : std::as_const(order)) {
-        if (auto r = appendRow(id); !r) {
-            db.rollback();
+        if (auto r = appendRow(id); !r)
             return r.error();
-        }
     }
     for (const QString &id : std::as_const(touched)) {
-        if (auto r = appendRow(id); !r) {
-            db.rollback();
+        if (auto r = appendRow(id); !r)
             return r.error();
-        }
     }
     // Seen times for the page at once: one statement, not two per row.
-    if (Result<void> seen = loadSeenTimes(rows); !seen) {
-        db.rollback();
-        return seen.error();
-    }
-    if (auto r = m_database.notifyChange(StoreChange::What::Incidents, numbersOf(rows)); !r) {
-        db.rollback();
-        return r.error();
-    }
-    if (!db.commit()) {
-        Error error = storageError(QStringLiteral("committing a page"), db.lastError());
-        db.rollback();
-        return error;
-    }
-    return rows;
+    if (Result<void> seen = loadSeenTimes(rows); !seen)
+        return seen;
+    out.append(std::move(rows));
+    return {};
 }
 
 Result<QList<Incident>> SqlIncidentRepository::loadQueue() const

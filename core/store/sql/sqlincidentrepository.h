@@ -37,8 +37,7 @@ public:
     /** Finalizes them: before the connection goes. */
     void releaseStatements();
 
-    Result<QList<Incident>> upsertIncidentPage(const QList<IncidentPayload> &page,
-                                               const QDateTime &newCursor = {}) override;
+    Result<QList<Incident>> upsertIncidentPages(const QList<PulledPage> &pages) override;
     Result<QList<Incident>> loadQueue() const override;
     Result<QList<Incident>> loadQueueRows(const QList<qint64> &numbers) const override;
     Result<IncidentDetail> loadDetail(qint64 number, bool allAlerts = false) const override;
@@ -60,7 +59,7 @@ public:
                                  const QString &failure, const QString &subject = {});
     /** appendStoredRow() without the seen time; with payload and its alerts (in the store's
      *  form), the filter facts come from the payload just stored instead of a read of its
-     *  alerts (see upsertIncidentPage()); with freshNumber (PageFacts::fresh) the whole row
+     *  alerts (see storePage()); with freshNumber (PageFacts::fresh) the whole row
      *  does. */
     Result<void> appendPageRow(const QString &providerIncidentId, QList<Incident> &rows,
                                const IncidentPayload *payload, const AlertRows *alerts,
@@ -79,7 +78,11 @@ private:
     QString seenKey() const;
     /** Records when the analyst's seen times start, on their first writing connection. */
     Result<void> startSeenTimes();
-    /** What a page write knows of all its incidents at once (see upsertIncidentPage()). */
+    /** One page of upsertIncidentPages(), inside its transaction; appends the page's rows to
+     *  out. */
+    Result<void> storePage(const QList<IncidentPayload> &page, const QDateTime &newCursor,
+                           QList<Incident> &out);
+    /** What a page write knows of all its incidents at once (see storePage()). */
     struct PageFacts
     {
         QSet<QString> heldAlerts; ///< the page's incidents that held alerts before it
