@@ -47,7 +47,7 @@ public:
     ~IncidentPuller() override;
 
     /// The most incidents read pages hold before they are stored (four full pages).
-    static constexpr qsizetype kBatchIncidents = 400;
+    static constexpr qsizetype kBatchIncidents = 200;
     /// The longest a read page waits for the next ones before it is stored.
     static constexpr int kBatchWaitMs = 1000;
 
