@@ -578,6 +578,8 @@ Result<QList<Incident>> SqlIncidentRepository::loadQueueRows(const QList<qint64>
 
 Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
 {
+    if (list.isEmpty())
+        return {};
     // The analyst's own times only: a colleague opening an incident leaves this analyst's mark.
     const QString analyst = seenKey();
     QSqlQuery q(m_database.db());
@@ -593,18 +595,24 @@ Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
             since = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
     }
     QHash<qint64, qint64> seen;
-    if (list.size() <= 64) {
-        // A few rows (a sync page, an edit): one look-up each.
-        q.prepare(QStringLiteral("SELECT seen_at FROM incident_seen_by WHERE analyst = ?"
-                                 " AND number = ?"));
+    if (list.size() <= 1000) {
+        // A few rows (a sync page, an edit): one statement for them. Incident numbers are
+        // integers: written into the text, they need no binding each.
+        QString numbers;
+        numbers.reserve(list.size() * 8);
         for (const Incident &incident : std::as_const(list)) {
-            q.addBindValue(analyst);
-            q.addBindValue(incident.number);
-            if (!q.exec())
-                return storageError(QStringLiteral("reading a seen time"), q.lastError());
-            if (q.next())
-                seen.insert(incident.number, q.value(0).toLongLong());
+            if (!numbers.isEmpty())
+                numbers += QLatin1Char(',');
+            numbers += QString::number(incident.number);
         }
+        q.prepare(QStringLiteral("SELECT number, seen_at FROM incident_seen_by WHERE analyst = ?"
+                                 " AND number IN (%1)")
+                          .arg(numbers));
+        q.addBindValue(analyst);
+        if (!q.exec())
+            return storageError(QStringLiteral("reading seen times"), q.lastError());
+        while (q.next())
+            seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
     } else {
         q.prepare(QStringLiteral("SELECT number, seen_at FROM incident_seen_by"
                                  " WHERE analyst = ?"));
