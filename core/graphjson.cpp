@@ -259,10 +259,10 @@ struct AlertKey
     GraphEnum which = GraphEnum::Severity;
 };
 
-const std::unordered_map<std::string_view, AlertKey> &alertKeys()
+const GraphWire::KeyIndex<AlertKey> &alertKeys()
 {
     using R = AlertRows;
-    static const std::unordered_map<std::string_view, AlertKey> keys = {
+    static const GraphWire::KeyIndex<AlertKey> keys = {
             {"id", {Stored::Text, R::Id}},
             {"providerAlertId", {Stored::Text, R::ProviderAlertId}},
             {"incidentId", {Stored::Text, R::IncidentId}},
@@ -401,10 +401,10 @@ void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
     AlertRows::Row &row = rows.appendRow();
     const auto &keys = alertKeys();
     for (auto field : item.get_object()) {
-        const auto it = keys.find(field.unescaped_key());
-        if (it == keys.end())
+        const AlertKey *found = keys.find(field.unescaped_key());
+        if (!found)
             continue;
-        const AlertKey &key = it->second;
+        const AlertKey &key = *found;
         od::value v = field.value();
         std::string_view &slot = row.text[key.index];
         switch (key.stored) {

@@ -197,6 +197,7 @@ private Q_SLOTS:
     void objectAndPageReadersAgree();
     void unpairedSurrogatesBecomeReplacementCharacters();
     void invalidUtf8BecomesReplacementCharacters();
+    void lookalikeKeysAreNotTheirNamesakes();
 };
 
 void TestGraphJson::dateTimes_data()
@@ -773,6 +774,26 @@ void TestGraphJson::objectAndPageReadersAgree()
         QCOMPARE(withEvidenceRead(page->items.constFirst().first),
                  withEvidenceRead(fromObject.value()));
     }
+}
+
+void TestGraphJson::lookalikeKeysAreNotTheirNamesakes()
+{
+    // The page readers find a key by its length and a few of its bytes first: keys that agree
+    // there with a key they know ("tatle" and "title") are still other keys, and are ignored.
+    QByteArray body = R"({"value":[{"id":"1","displayName":"right","dasplayNyme":"wrong",)"
+                      R"("stetus":"resolved","alerts":[{"id":"a1","tatle":"wrong","title":"right",)"
+                      R"("stetus":"resolved","sevarity":"high","i":"x","":"y"}]}]})";
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+    QCOMPARE(page->items.size(), 1);
+    const Incident &incident = page->items.constFirst().incident;
+    QCOMPARE(incident.title, QStringLiteral("right"));
+    QVERIFY(incident.status.isEmpty());
+    const Alert alert = page->items.constFirst().alertRows->alert(0);
+    QCOMPARE(alert.id, QStringLiteral("a1"));
+    QCOMPARE(alert.title, QStringLiteral("right"));
+    QVERIFY(alert.status.isEmpty());
+    QVERIFY(alert.severity.isEmpty());
 }
 
 void TestGraphJson::unpairedSurrogatesBecomeReplacementCharacters()
