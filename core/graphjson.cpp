@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace Vigil {
 
@@ -392,18 +393,26 @@ std::string_view storedList(od::value &value, AlertText &text)
     return list.size() == 2 ? std::string_view("[]") : text.copy(list);
 }
 
-/** readAlert() of one item of an incident's `alerts`, appended to rows in the store's form;
- *  nothing when readAlert() would give nothing (no id, not an object). */
-void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
+/** readAlert() of one item of an incident's `alerts` or of an alerts_v2 page, appended to rows
+ *  in the store's form; nothing (false) when readAlert() would give nothing (no id, not an
+ *  object). productName and skipEvidenceOfHeld as for readAlert(). */
+bool readAlertRow(od::value &item, AlertRows &rows, AlertText &text, QString *productName = nullptr,
+                  bool skipEvidenceOfHeld = false)
 {
     if (item.type() != od::json_type::object)
-        return;
+        return false;
     AlertRows::Row &row = rows.appendRow();
     const auto &keys = alertKeys();
     for (auto field : item.get_object()) {
-        const AlertKey *found = keys.find(field.unescaped_key());
-        if (!found)
+        const std::string_view name = field.unescaped_key();
+        const AlertKey *found = keys.find(name);
+        if (!found) {
+            if (productName && name == "productName") {
+                od::value v = field.value();
+                *productName = Text::read(v);
+            }
             continue;
+        }
         const AlertKey &key = *found;
         od::value v = field.value();
         std::string_view &slot = row.text[key.index];
@@ -435,6 +444,9 @@ void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
             break;
         case Stored::Evidence:
             slot = {};
+            // Graph sends incidentId before evidence; if it did not, the evidence is kept.
+            if (skipEvidenceOfHeld && !row.text[AlertRows::IncidentId].empty())
+                break;
             if (v.type() == od::json_type::array) {
                 od::array evidence = v.get_array();
                 const std::string_view raw = evidence.raw_json();
@@ -446,13 +458,14 @@ void readAlertRow(od::value &item, AlertRows &rows, AlertText &text)
     }
     if (row.text[AlertRows::Id].empty()) {
         rows.removeLastRow();
-        return;
+        return false;
     }
     for (const AlertRows::Field list :
          {AlertRows::MitreTechniques, AlertRows::SystemTags, AlertRows::Comments}) {
         if (!row.text[list].data())
             row.text[list] = "[]";
     }
+    return true;
 }
 
 /** incidentFromGraph() of one item of a page's `value`, its expanded alerts in the store's
@@ -637,6 +650,8 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
         Page page;
         if constexpr (requires { page.text; })
             page.text = std::make_shared<AlertText>(body); // the text the items point into
+        if constexpr (std::is_same_v<decltype(page.items), AlertRows>)
+            page.items = AlertRows(page.text);
         try {
             const qint64 indexStart = threadCpuNs();
             od::document document
@@ -659,6 +674,8 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
                     sawValue = true;
                     page.items.clear();
                     page.skipped = {};
+                    if constexpr (requires { page.productNames; })
+                        page.productNames.clear();
                     for (auto item : v.get_array()) {
                         od::value value = item.value();
                         readItem(value, page);
@@ -695,6 +712,18 @@ Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
                     page.items.append(std::move(payload).value());
                 else
                     page.skipped.append(payload.error().message);
+            });
+}
+
+Result<AlertRowsPage> alertRowsPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld)
+{
+    return readListPage<AlertRowsPage>(
+            body, "alert list", [skipEvidenceOfHeld](od::value &item, AlertRowsPage &page) {
+                QString productName;
+                if (readAlertRow(item, page.items, *page.text, &productName, skipEvidenceOfHeld))
+                    page.productNames.append(std::move(productName));
+                else
+                    ++page.skipped;
             });
 }
 

@@ -120,6 +120,22 @@ struct AlertPage
     qint64 indexingNs = 0;
 };
 
+/** @brief One alerts_v2 page in the store's form (alertRowsPageFromGraph()). A value; any
+ *  thread. */
+struct AlertRowsPage
+{
+    AlertRows items; ///< over text
+    QStringList productNames; ///< each alert's `productName`, parallel to items (may be empty)
+    int skipped = 0; ///< items that were not alerts (no id, not an object)
+    QString nextLink; ///< `@odata.nextLink`, empty on the last page
+    qint64 indexingNs = 0;
+    std::shared_ptr<AlertText> text; ///< the page's text, which items point into
+};
+
+/** alertPageFromGraph() with the alerts in the store's form, as the incident page reader has
+ *  them: what the alert puller stores without an Alert value per alert. */
+Result<AlertRowsPage> alertRowsPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld = false);
+
 /** The fast reader of an alerts_v2 page, like incidentPageFromGraph(): each alert as
  *  alertFromGraph() reads it. body gets SIMDJSON padding appended to its capacity.
  *  skipEvidenceOfHeld: alerts that name an incident come without their evidence (for callers

@@ -191,7 +191,7 @@ void AlertPuller::fetchAlertsPage(const QUrl &url)
             return;
         }
         const qint64 start = threadCpuTimeNs();
-        Result<AlertPage> page = alertPageFromGraph(body.value(), m_skipHeldEvidence);
+        Result<AlertRowsPage> page = alertRowsPageFromGraph(body.value(), m_skipHeldEvidence);
         if (page) {
             m_context.timings().jsonParseNs += page->indexingNs;
             m_context.timings().mappingNs += threadCpuTimeNs() - start - page->indexingNs;
@@ -201,7 +201,7 @@ void AlertPuller::fetchAlertsPage(const QUrl &url)
     });
 }
 
-void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
+void AlertPuller::onAlertsPage(const Result<AlertRowsPage> &result)
 {
     // A leader that stepped down stores nothing more: the new leader pulls the same pages.
     if (!m_context.isLeader()) {
@@ -238,16 +238,27 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         m_context.status().state = SyncStatus::State::Syncing;
         m_context.status().backoffUntil = {};
     }
-    const AlertPage &page = result.value();
+    const AlertRowsPage &page = result.value();
     if (page.skipped > 0)
         qCWarning(lcSync) << "skipping" << page.skipped << "alerts without an id";
-    QList<ComponentAlert> alerts;
-    alerts.reserve(page.items.size());
+    // The page's alerts stay in the store's form; the rules see the few fields they match on.
+    const AlertRows &rows = page.items;
+    const auto text = [&rows](qsizetype n, AlertRows::Field field) {
+        const std::string_view value = rows.text(n, field);
+        return value.data() ? QString::fromUtf8(value.data(), qsizetype(value.size())) : QString();
+    };
+    const auto time = [&rows](qsizetype n, AlertRows::Time which) {
+        const qint64 ms = rows.row(n).time[which];
+        return ms == AlertRows::kNoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    };
+    QStringList ids;
+    ids.reserve(rows.size());
     QDateTime pageMax;
     const QDateTime limit = m_context.cursorLimit();
     QSet<QString> future;
-    for (const auto &[alert, productName] : page.items) {
-        const QDateTime updated = alert.lastUpdateTime;
+    for (qsizetype n = 0; n < rows.size(); ++n) {
+        ids.append(text(n, AlertRows::Id));
+        const QDateTime updated = time(n, AlertRows::LastUpdate);
         if (updated.isValid()) {
             if (m_alertsPreviousItem.isValid() && updated < m_alertsPreviousItem
                 && !m_alertsUnordered) {
@@ -258,7 +269,7 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
             // As for incidents: an alert from after the service's clock is kept, but the
             // cursor does not follow it there.
             if (updated > limit) {
-                future.insert(alert.id);
+                future.insert(ids.constLast());
             } else {
                 if (!pageMax.isValid() || updated > pageMax)
                     pageMax = updated;
@@ -266,13 +277,9 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
                     m_alertsCycleMax = updated;
             }
         }
-        alerts.append(ComponentAlert{alert, productName});
     }
     const QString nextLink = page.nextLink;
 
-    QStringList ids;
-    for (const ComponentAlert &a : std::as_const(alerts))
-        ids.append(a.alert.id);
     // The overlap window brings back what the last cycle stored: same id, same time.
     const qint64 lookupStart = threadCpuTimeNs();
     const Result<QHash<QString, qint64>> stored = store().rules().componentAlertUpdateTimes(ids);
@@ -281,27 +288,27 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         Q_EMIT finished(false, stored.error());
         return;
     }
-    QList<ComponentAlert> changed;
+    std::vector<qsizetype> changed;
     QStringList newIds;
     QSet<QString> isNew;
-    for (ComponentAlert &a : alerts) {
-        const QDateTime &updated = a.alert.lastUpdateTime;
-        const auto known = stored->constFind(a.alert.id);
-        if (known != stored->constEnd() && updated.isValid()
-            && *known == updated.toMSecsSinceEpoch())
+    for (qsizetype n = 0; n < rows.size(); ++n) {
+        const QString &id = ids.at(n);
+        const qint64 updated = rows.row(n).time[AlertRows::LastUpdate];
+        const auto known = stored->constFind(id);
+        if (known != stored->constEnd() && updated != AlertRows::kNoTime && *known == updated)
             continue;
         if (known == stored->constEnd()) {
-            newIds.append(a.alert.id);
-            isNew.insert(a.alert.id);
+            newIds.append(id);
+            isNew.insert(id);
         }
-        if (future.contains(a.alert.id)) {
+        if (future.contains(id)) {
             qCWarning(lcSync).noquote()
                     << QStringLiteral("alert %1 says it changed at %2, after the service's "
                                       "clock (%3 at the latest): stored, but the cursor stays")
-                               .arg(a.alert.id, formatGraphDateTime(updated),
+                               .arg(id, formatGraphDateTime(time(n, AlertRows::LastUpdate)),
                                     formatGraphDateTime(limit));
         }
-        changed.append(std::move(a));
+        changed.push_back(n);
     }
     // An alert belongs to an M365D incident when it names one, even before that incident is
     // pulled, or when a pulled incident lists it; the rules decide on that, not on the order
@@ -315,30 +322,46 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
         Q_EMIT finished(false, held.error());
         return;
     }
-    QStringList ruleAlertIds;
     QSet<QString> ruleAlerts;
-    for (const ComponentAlert &a : std::as_const(changed)) {
-        if (!isNew.contains(a.alert.id))
+    for (const qsizetype n : changed) {
+        const QString &id = ids.at(n);
+        if (!isNew.contains(id))
             continue;
-        const bool inM365dIncident = !a.alert.incidentId.isEmpty() || held->contains(a.alert.id);
-        const std::optional<RuleProduct> product = m_rules.ruleFor(a, inM365dIncident);
+        // What the rules match on (see IncidentRuleSettings::ruleFor).
+        ComponentAlert facts;
+        facts.alert.id = id;
+        facts.alert.incidentId = text(n, AlertRows::IncidentId);
+        facts.alert.title = text(n, AlertRows::Title);
+        facts.alert.severity = text(n, AlertRows::Severity);
+        facts.alert.serviceSource = text(n, AlertRows::ServiceSource);
+        facts.alert.detectionSource = text(n, AlertRows::DetectionSource);
+        facts.alert.createdTime = time(n, AlertRows::Created);
+        facts.productName = page.productNames.value(n);
+        const bool inM365dIncident = !facts.alert.incidentId.isEmpty() || held->contains(id);
+        const std::optional<RuleProduct> product = m_rules.ruleFor(facts, inM365dIncident);
         if (!product)
             continue;
         const QDateTime since = m_activeSince.value(*product);
-        if (since.isValid() && a.alert.createdTime.isValid() && a.alert.createdTime <= since)
+        if (since.isValid() && facts.alert.createdTime.isValid()
+            && facts.alert.createdTime <= since)
             continue;
-        ruleAlertIds.append(a.alert.id);
-        ruleAlerts.insert(a.alert.id);
+        ruleAlerts.insert(id);
     }
     // Evidence is kept for the alerts no incident holds (this is their only copy) and for those
     // that become rule incidents (it is their incident's only alert); the others' evidence is on
     // the alert rows of the M365D incident that holds them.
-    for (ComponentAlert &a : changed) {
-        const bool unheld = a.alert.incidentId.isEmpty() && !held->contains(a.alert.id);
-        if (!unheld && !ruleAlerts.contains(a.alert.id)) {
-            a.alert.evidence.clear();
-            a.alert.evidenceJson.clear();
-        }
+    AlertRows toStore(rows.sharedText());
+    toStore.reserve(qsizetype(changed.size()));
+    QStringList productNames;
+    productNames.reserve(qsizetype(changed.size()));
+    for (const qsizetype n : changed) {
+        const QString &id = ids.at(n);
+        AlertRows::Row row = rows.row(n);
+        const bool unheld = rows.text(n, AlertRows::IncidentId).empty() && !held->contains(id);
+        if (!unheld && !ruleAlerts.contains(id))
+            row.text[AlertRows::Evidence] = {};
+        toStore.appendRow(row);
+        productNames.append(page.productNames.value(n));
     }
     // Several queries share one cursor: it moves when the last of them is done.
     const bool lastQuery = m_alertQuery + 1 >= m_alertQueries.size();
@@ -349,10 +372,10 @@ void AlertPuller::onAlertsPage(const Result<AlertPage> &result)
     const QDateTime cursor = store().syncState().alertsCursor();
     if (newCursor.isValid() && cursor.isValid() && newCursor <= cursor)
         newCursor = {};
-    if (!changed.isEmpty() || newCursor.isValid()) {
+    if (!toStore.isEmpty() || newCursor.isValid()) {
         const qint64 storeStart = threadCpuTimeNs();
-        const Result<QList<Incident>> created
-                = store().rules().storeComponentAlertPage(changed, ruleAlertIds, newCursor);
+        const Result<QList<Incident>> created = store().rules().storeComponentAlertRows(
+                toStore, productNames, ruleAlerts, newCursor);
         m_context.timings().storeNs += threadCpuTimeNs() - storeStart;
         if (!created) {
             Q_EMIT finished(false, created.error());

@@ -16,7 +16,7 @@ namespace Vigil {
 class GraphClient;
 class Store;
 class SyncContext;
-struct AlertPage;
+struct AlertRowsPage;
 
 /**
  * @brief The second half of a pull cycle: component alerts (alerts_v2) and the incident-creation
@@ -54,7 +54,7 @@ private:
     /** Plans this pull's queries (one, or one per source) and fetches the first page. */
     void startAlertQueries();
     void fetchAlertsPage(const QUrl &url);
-    void onAlertsPage(const Result<AlertPage> &result);
+    void onAlertsPage(const Result<AlertRowsPage> &result);
     /** After a whole alerts pull: the cursor to the incident cursor when that is later, and
      *  the products pulled remembered. */
     Result<void> advanceAlertsCursor();

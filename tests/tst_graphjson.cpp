@@ -571,8 +571,24 @@ void TestGraphJson::alertPageParserMapsLikeTheObjectParser()
         }
         QCOMPARE(got, want);
     }
+    // The same page in the store's form: the same alerts, product names, skips and link.
+    QByteArray rowsBody = QJsonDocument(QJsonObject{{QStringLiteral("value"), value},
+                                                    {QStringLiteral("@odata.nextLink"), next}})
+                                  .toJson(QJsonDocument::Compact);
+    const Result<AlertRowsPage> rowsPage = alertRowsPageFromGraph(rowsBody);
+    QVERIFY(rowsPage.ok());
+    QCOMPARE(rowsPage->nextLink, next);
+    QCOMPARE(rowsPage->skipped, 1);
+    QCOMPARE(rowsPage->items.size(), page->items.size());
+    QCOMPARE(rowsPage->productNames.size(), page->items.size());
+    for (qsizetype a = 0; a < rowsPage->items.size(); ++a) {
+        QCOMPARE(rowsPage->productNames.at(a), page->items.at(a).second);
+        QCOMPARE(rowsPage->items.alert(a), page->items.at(a).first);
+    }
     QByteArray garbled("{\"value\":[{\"id\":\"1\",\"title\":\"cut");
     QVERIFY(!alertPageFromGraph(garbled).ok());
+    QByteArray garbledRows = garbled;
+    QVERIFY(!alertRowsPageFromGraph(garbledRows).ok());
 
     // Asked to, the reader leaves out the evidence of alerts an incident holds, when Graph
     // names the incident first (as it does); otherwise the evidence is read.
@@ -589,6 +605,17 @@ void TestGraphJson::alertPageParserMapsLikeTheObjectParser()
     QVERIFY(skipping->items.at(0).first.evidenceJson.isEmpty());
     QCOMPARE(skipping->items.at(1).first.evidenceJson, evidence);
     QCOMPARE(skipping->items.at(2).first.evidenceJson, evidence);
+    QByteArray mixedRows = copy;
+    const Result<AlertRowsPage> skippingRows = alertRowsPageFromGraph(mixedRows, true);
+    QVERIFY(skippingRows.ok());
+    QCOMPARE(skippingRows->items.size(), 3);
+    QVERIFY(skippingRows->items.text(0, AlertRows::Evidence).empty());
+    QCOMPARE(QByteArray(skippingRows->items.text(1, AlertRows::Evidence).data(),
+                        qsizetype(skippingRows->items.text(1, AlertRows::Evidence).size())),
+             evidence);
+    QCOMPARE(QByteArray(skippingRows->items.text(2, AlertRows::Evidence).data(),
+                        qsizetype(skippingRows->items.text(2, AlertRows::Evidence).size())),
+             evidence);
     const Result<AlertPage> whole = alertPageFromGraph(copy);
     QVERIFY(whole.ok());
     for (const auto &[alert, productName] : whole->items) {
@@ -735,27 +762,34 @@ void TestGraphJson::objectAndPageReadersAgree()
         const Result<IncidentPage> incidentPage = incidentPageFromGraph(incidentBody);
         const Result<AlertPage> alertPage = alertPageFromGraph(alertBody);
         QVERIFY(incidentPage.ok() && alertPage.ok());
-        const AlertRows &got = *incidentPage->items.constFirst().alertRows;
+        QByteArray rowsBody = alertBody;
+        const Result<AlertRowsPage> rowsPage = alertRowsPageFromGraph(rowsBody);
+        QVERIFY(rowsPage.ok());
         QList<Alert> values;
         for (const auto &item : alertPage->items)
             values.append(item.first);
         const AlertRows want = StoreRows::alertRowsOf(values);
-        QCOMPARE(got.size(), want.size());
-        for (qsizetype n = 0; n < got.size(); ++n) {
-            for (int f = 0; f < AlertRows::FieldCount; ++f) {
-                const std::string_view g = got.row(n).text[size_t(f)];
-                const std::string_view w = want.row(n).text[size_t(f)];
-                QVERIFY2(!g.data() == !w.data() && g == w,
-                         qPrintable(QStringLiteral("field %1: %2 against %3")
-                                            .arg(f)
-                                            .arg(g.data() ? QString::fromUtf8(g.data(),
-                                                                              qsizetype(g.size()))
-                                                          : QStringLiteral("NULL"),
-                                                 w.data() ? QString::fromUtf8(w.data(),
-                                                                              qsizetype(w.size()))
-                                                          : QStringLiteral("NULL"))));
+        // The incident page's alerts, then the alerts_v2 page's in the store's form.
+        for (const AlertRows *rows :
+             {&*incidentPage->items.constFirst().alertRows, &rowsPage->items}) {
+            const AlertRows &got = *rows;
+            QCOMPARE(got.size(), want.size());
+            for (qsizetype n = 0; n < got.size(); ++n) {
+                for (int f = 0; f < AlertRows::FieldCount; ++f) {
+                    const std::string_view g = got.row(n).text[size_t(f)];
+                    const std::string_view w = want.row(n).text[size_t(f)];
+                    QVERIFY2(!g.data() == !w.data() && g == w,
+                             qPrintable(QStringLiteral("field %1: %2 against %3")
+                                                .arg(f)
+                                                .arg(g.data() ? QString::fromUtf8(
+                                                             g.data(), qsizetype(g.size()))
+                                                              : QStringLiteral("NULL"),
+                                                     w.data() ? QString::fromUtf8(
+                                                             w.data(), qsizetype(w.size()))
+                                                              : QStringLiteral("NULL"))));
+                }
+                QCOMPARE(got.row(n).time, want.row(n).time);
             }
-            QCOMPARE(got.row(n).time, want.row(n).time);
         }
     }
 

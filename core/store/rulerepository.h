@@ -45,6 +45,13 @@ public:
                                                             const QStringList &ruleAlertIds,
                                                             const QDateTime &newCursor = {})
             = 0;
+    /** storeComponentAlertPage() of a page in the store's form (alertRowsPageFromGraph()):
+     *  productNames parallel to alerts. */
+    virtual Result<QList<Incident>> storeComponentAlertRows(const AlertRows &alerts,
+                                                            const QStringList &productNames,
+                                                            const QSet<QString> &ruleAlertIds,
+                                                            const QDateTime &newCursor = {})
+            = 0;
     /** Points each rule incident at the M365D incident that holds its alert now (duplicateOf);
      *  returns the rule incidents whose link changed. */
     virtual Result<QList<Incident>> refreshDuplicates() = 0;

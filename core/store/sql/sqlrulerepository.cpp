@@ -52,6 +52,23 @@ Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
         const QList<ComponentAlert> &page, const QStringList &ruleAlertIds,
         const QDateTime &newCursor)
 {
+    QList<Alert> alerts;
+    alerts.reserve(page.size());
+    QStringList productNames;
+    productNames.reserve(page.size());
+    for (const ComponentAlert &component : page) {
+        alerts.append(component.alert);
+        productNames.append(component.productName);
+    }
+    return storeComponentAlertRows(alertRowsOf(alerts), productNames,
+                                   QSet<QString>(ruleAlertIds.cbegin(), ruleAlertIds.cend()),
+                                   newCursor);
+}
+
+Result<QList<Incident>> SqlRuleRepository::storeComponentAlertRows(
+        const AlertRows &rows, const QStringList &productNames, const QSet<QString> &ruleAlertIds,
+        const QDateTime &newCursor)
+{
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     if (!m_upsertComponentAlert) {
@@ -78,17 +95,15 @@ Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
         return error;
     };
     SqlStatement &upsert = *m_upsertComponentAlert;
-    QList<Alert> alerts;
-    alerts.reserve(page.size());
-    for (const ComponentAlert &component : page)
-        alerts.append(component.alert);
-    const AlertRows rows = alertRowsOf(alerts);
-    for (qsizetype n = 0; n < page.size(); ++n) {
+    const auto idOf = [&rows](qsizetype n) {
+        const std::string_view id = rows.text(n, AlertRows::Id);
+        return QString::fromUtf8(id.data(), qsizetype(id.size()));
+    };
+    for (qsizetype n = 0; n < rows.size(); ++n) {
         bindAlertRow(upsert, rows, n, rows.text(n, AlertRows::IncidentId));
-        upsert.bind(34, page.at(n).productName);
+        upsert.bind(34, productNames.value(n));
         if (!upsert.exec())
-            return fail(statementError(QStringLiteral("storing alert %1").arg(page.at(n).alert.id),
-                                       upsert));
+            return fail(statementError(QStringLiteral("storing alert %1").arg(idOf(n)), upsert));
     }
     QList<Incident> created;
     QSqlQuery exists(db);
@@ -96,10 +111,10 @@ Result<QList<Incident>> SqlRuleRepository::storeComponentAlertPage(
     QSqlQuery link(db);
     link.prepare(QStringLiteral("UPDATE incidents SET rule_alert_id = ?, alert_count = 1"
                                 " WHERE provider_incident_id = ?"));
-    for (const ComponentAlert &component : page) {
-        const Alert &a = component.alert;
-        if (!ruleAlertIds.contains(a.id))
+    for (qsizetype n = 0; n < rows.size() && !ruleAlertIds.isEmpty(); ++n) {
+        if (!ruleAlertIds.contains(idOf(n)))
             continue;
+        const Alert a = rows.alert(n);
         exists.bindValue(0, a.id);
         if (!exists.exec())
             return fail(

@@ -36,6 +36,10 @@ public:
     Result<QList<Incident>> storeComponentAlertPage(const QList<ComponentAlert> &page,
                                                     const QStringList &ruleAlertIds,
                                                     const QDateTime &newCursor = {}) override;
+    Result<QList<Incident>> storeComponentAlertRows(const AlertRows &alerts,
+                                                    const QStringList &productNames,
+                                                    const QSet<QString> &ruleAlertIds,
+                                                    const QDateTime &newCursor = {}) override;
     Result<QList<Incident>> refreshDuplicates() override;
     Result<QList<RuleAlertSample>> alertsCreatedSince(const QDateTime &since) const override;
     int componentAlertCount() const override;
