@@ -69,6 +69,7 @@ private Q_SLOTS:
     void ruleIncidentEditsHaveNoOutboxRows();
     void rulesPersist();
     void alertsCreatedSinceForTheEstimate();
+    void idsWithQuotesAndControlsAreLookedUp();
 
 private:
     QString path() const { return m_dir->filePath(QStringLiteral("vigil.db")); }
@@ -370,6 +371,41 @@ void TestRuleStore::rulesPersist()
     QVERIFY(settings.isActive(RuleProduct::Mde));
     QVERIFY(!settings.isActive(RuleProduct::Mdi));
     QCOMPARE(settings.rules.size(), 6);
+}
+
+void TestRuleStore::idsWithQuotesAndControlsAreLookedUp()
+{
+    // The page's look-ups send their ids as one JSON array: an id with quotes, backslashes,
+    // control characters, markup or non-ASCII text is found as any other.
+    auto opened = openStore(m_engine.config());
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    const QStringList ids = {QStringLiteral("plain"),
+                             QStringLiteral("quote\"d"),
+                             QStringLiteral("back\\slash\\"),
+                             QStringLiteral("tab\tnew\nline\u001b[31m"),
+                             QStringLiteral("<b>&amp;</b>"),
+                             QString::fromUtf8("d\xc3\xa9j\xc3\xa0 \xf0\x9f\x98\x80"),
+                             QStringLiteral("\",\"]")};
+    QList<ComponentAlert> page;
+    QList<Alert> held;
+    for (int n = 0; n < ids.size(); ++n) {
+        page.append(componentAlert(ids.at(n), QString(), n));
+        held.append(page.constLast().alert);
+    }
+    QVERIFY(store.rules().storeComponentAlertPage(page, {}).ok());
+    QVERIFY(store.incidents()
+                    .upsertIncidentPage(
+                            {IncidentPayload{m365dIncident(QStringLiteral("600"), 1), held}})
+                    .ok());
+    const QStringList asked = ids + QStringList{QStringLiteral("absent"), QStringLiteral("\"")};
+    const Result<QHash<QString, qint64>> times = store.rules().componentAlertUpdateTimes(asked);
+    QVERIFY(times.ok());
+    QCOMPARE(QSet<QString>(times->keyBegin(), times->keyEnd()),
+             QSet<QString>(ids.cbegin(), ids.cend()));
+    const Result<QSet<QString>> found = store.rules().alertsHeldByIncidents(asked);
+    QVERIFY(found.ok());
+    QCOMPARE(*found, QSet<QString>(ids.cbegin(), ids.cend()));
 }
 
 void TestRuleStore::alertsCreatedSinceForTheEstimate()
