@@ -70,6 +70,9 @@ public:
         /// A view whose data() is null is NULL; "" is an empty text.
         std::array<std::string_view, FieldCount> text{};
         std::array<qint64, TimeCount> time{kNoTime, kNoTime, kNoTime, kNoTime, kNoTime};
+        /// The evidence's search names as appendEvidenceSearchNames() appends them, when the
+        /// page reader found them; null when not known (then they are read from the evidence).
+        std::string_view evidenceNames;
     };
 
     AlertRows();

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -214,6 +215,264 @@ bool isEmptyArray(std::string_view raw)
     return true;
 }
 
+// An incident page's evidence is walked as it is read, for the names the queue searches (what
+// appendEvidenceSearchNames() finds): with the page's own index, instead of a second parse of
+// each alert's evidence when the page is stored. The walk checks every token of the evidence as
+// SQLite's json_valid() would; what it cannot be sure of (an escape in a name, a name that is not
+// a string, nesting deeper than it goes) it leaves unknown, and the store reads it the slow way.
+// A page whose evidence the walk cannot get through is read again without it (readIncidentPage).
+
+/** The token's text without the whitespace after it. */
+std::string_view trimmedToken(od::value &v)
+{
+    std::string_view token = v.raw_json_token();
+    while (!token.empty()
+           && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r'
+               || token.back() == '\t'))
+        token.remove_suffix(1);
+    return token;
+}
+
+/** A JSON string token ("..." as in the text): whether its escapes are all valid. */
+bool validEscapes(std::string_view token)
+{
+    if (token.size() < 2 || token.front() != '"' || token.back() != '"')
+        return false;
+    const std::string_view body = token.substr(1, token.size() - 2);
+    for (size_t at = body.find('\\'); at != std::string_view::npos; at = body.find('\\', at)) {
+        if (at + 1 >= body.size())
+            return false;
+        const char c = body[at + 1];
+        if (c == 'u') {
+            if (at + 6 > body.size())
+                return false;
+            for (size_t h = at + 2; h < at + 6; ++h) {
+                if (!std::isxdigit(static_cast<unsigned char>(body[h])))
+                    return false;
+            }
+            at += 6;
+        } else if (std::string_view("\"\\/bfnrt").find(c) != std::string_view::npos) {
+            at += 2;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/** Whether text is a JSON number, by the grammar of RFC 8259. */
+bool jsonNumber(std::string_view text)
+{
+    size_t at = 0;
+    const auto digits = [&] {
+        const size_t from = at;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+            ++at;
+        return at > from;
+    };
+    if (at < text.size() && text[at] == '-')
+        ++at;
+    if (at < text.size() && text[at] == '0')
+        ++at;
+    else if (!digits())
+        return false;
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        if (!digits())
+            return false;
+    }
+    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+        ++at;
+        if (at < text.size() && (text[at] == '+' || text[at] == '-'))
+            ++at;
+        if (!digits())
+            return false;
+    }
+    return at == text.size();
+}
+
+struct EvidenceWalk
+{
+    bool sure = true; ///< every token checked, every name plain text
+};
+
+constexpr int kEvidenceWalkDepth = 64;
+
+/** Checks a value and everything in it. */
+void checkJson(od::value &v, EvidenceWalk &walk, int depth)
+{
+    switch (v.type()) {
+    case od::json_type::array:
+        if (depth >= kEvidenceWalkDepth) {
+            walk.sure = false;
+            return; // left to the reader's skipping
+        }
+        for (auto element : v.get_array()) {
+            od::value item = element.value();
+            checkJson(item, walk, depth + 1);
+        }
+        return;
+    case od::json_type::object:
+        if (depth >= kEvidenceWalkDepth) {
+            walk.sure = false;
+            return;
+        }
+        for (auto field : v.get_object()) {
+            (void)field.unescaped_key(); // checks the key's escapes (throws when one is bad)
+            od::value item = field.value();
+            checkJson(item, walk, depth + 1);
+        }
+        return;
+    case od::json_type::string:
+        if (!validEscapes(trimmedToken(v)))
+            walk.sure = false;
+        return;
+    case od::json_type::number:
+        if (!jsonNumber(trimmedToken(v)))
+            walk.sure = false;
+        return;
+    case od::json_type::boolean: {
+        const std::string_view token = trimmedToken(v);
+        if (token != "true" && token != "false")
+            walk.sure = false;
+        return;
+    }
+    case od::json_type::null:
+        if (trimmedToken(v) != "null")
+            walk.sure = false;
+        return;
+    }
+}
+
+/** What one name path found in an evidence item: its first occurrence. */
+struct NameSlot
+{
+    enum State : quint8 { Absent, Null, Text, Other } state = Absent;
+    std::string_view text; ///< the string's text, without quotes (no escapes in it)
+};
+
+/** Reads v into slot (when it is the key's first occurrence), checking it. */
+void readNameSlot(od::value &v, NameSlot &slot, EvidenceWalk &walk, int depth)
+{
+    const bool first = slot.state == NameSlot::Absent;
+    const od::json_type type = v.type();
+    if (type == od::json_type::string) {
+        const std::string_view token = trimmedToken(v);
+        if (!validEscapes(token))
+            walk.sure = false;
+        if (first) {
+            slot.state = NameSlot::Text;
+            slot.text = token.size() >= 2 ? token.substr(1, token.size() - 2) : std::string_view();
+            if (slot.text.find('\\') != std::string_view::npos)
+                walk.sure = false; // a name with escapes: the store unescapes it
+        }
+        return;
+    }
+    if (first)
+        slot.state = type == od::json_type::null ? NameSlot::Null : NameSlot::Other;
+    checkJson(v, walk, depth);
+}
+
+/**
+ * Walks an evidence array (v, an array): checks all of it and appends the search names of its
+ * items to names as appendEvidenceSearchNames() does. The array's text (from `[` to `]`) goes
+ * to raw. Returns walk.sure.
+ */
+bool walkEvidence(od::value &v, std::string &names, std::string_view &raw)
+{
+    // The paths of appendEvidenceSearchNames(), in its order; index 1 and 2 are userAccount's,
+    // 4 fileDetails', 5 imageFile's.
+    static constexpr std::array<std::string_view, 9> kTop = {
+            "deviceDnsName", {}, {}, "primaryAddress", {}, {}, "ipAddress", "url", "displayName"};
+    EvidenceWalk walk;
+    const char *start = v.raw_json_token().data();
+    for (auto element : v.get_array()) {
+        od::value item = element.value();
+        if (item.type() != od::json_type::object) {
+            checkJson(item, walk, 1);
+            continue;
+        }
+        std::array<NameSlot, 9> paths{};
+        for (auto field : item.get_object()) {
+            const std::string_view key = field.unescaped_key();
+            od::value value = field.value();
+            const auto top = std::find(kTop.cbegin(), kTop.cend(), key);
+            if (!key.empty() && top != kTop.cend()) {
+                readNameSlot(value, paths[size_t(top - kTop.cbegin())], walk, 2);
+                continue;
+            }
+            size_t first = 0;
+            std::string_view memberA;
+            std::string_view memberB;
+            if (key == "userAccount") {
+                first = 1;
+                memberA = "userPrincipalName";
+                memberB = "accountName";
+            } else if (key == "fileDetails") {
+                first = 4;
+                memberA = "fileName";
+            } else if (key == "imageFile") {
+                first = 5;
+                memberA = "fileName";
+            }
+            if (first == 0) {
+                checkJson(value, walk, 2);
+                continue;
+            }
+            // Only the key's first occurrence is read (as a look-up by key finds it).
+            const bool firstOccurrence
+                    = paths[first].state == NameSlot::Absent
+                      && (memberB.empty() || paths[first + 1].state == NameSlot::Absent);
+            if (value.type() != od::json_type::object || !firstOccurrence) {
+                checkJson(value, walk, 2);
+                if (firstOccurrence) {
+                    // A path through a value that is not an object finds nothing.
+                    paths[first].state = NameSlot::Null;
+                    if (!memberB.empty())
+                        paths[first + 1].state = NameSlot::Null;
+                }
+                continue;
+            }
+            for (auto member : value.get_object()) {
+                const std::string_view name = member.unescaped_key();
+                od::value memberValue = member.value();
+                if (name == memberA)
+                    readNameSlot(memberValue, paths[first], walk, 3);
+                else if (!memberB.empty() && name == memberB)
+                    readNameSlot(memberValue, paths[first + 1], walk, 3);
+                else
+                    checkJson(memberValue, walk, 3);
+            }
+            // A member absent from the object finds nothing: the later ones count.
+            for (size_t k = first; k < first + (memberB.empty() ? 1 : 2); ++k) {
+                if (paths[k].state == NameSlot::Absent)
+                    paths[k].state = NameSlot::Null;
+            }
+        }
+        for (const NameSlot &slot : paths) {
+            if (slot.state == NameSlot::Absent || slot.state == NameSlot::Null)
+                continue;
+            if (slot.state == NameSlot::Other) {
+                walk.sure = false;
+                break;
+            }
+            if (!slot.text.empty()) {
+                if (!names.empty())
+                    names += '\x1f';
+                names += slot.text;
+            }
+            break;
+        }
+    }
+    // The iterator is on the token after the array's `]`.
+    const char *after = v.current_location().value();
+    const char *end = after;
+    while (end > start && end[-1] != ']')
+        --end;
+    raw = std::string_view(start, size_t(end - start));
+    return walk.sure;
+}
+
 /** alertFromGraph() of one item of a page, evidence left as received; nullopt when it would
  *  fail (no id, no object). productName gets the alerts_v2 `productName` when asked for. */
 std::optional<Alert> readAlert(od::value &item, QString *productName = nullptr,
@@ -397,7 +656,7 @@ std::string_view storedList(od::value &value, AlertText &text)
  *  in the store's form; nothing (false) when readAlert() would give nothing (no id, not an
  *  object). productName and skipEvidenceOfHeld as for readAlert(). */
 bool readAlertRow(od::value &item, AlertRows &rows, AlertText &text, QString *productName = nullptr,
-                  bool skipEvidenceOfHeld = false)
+                  bool skipEvidenceOfHeld = false, bool evidenceNames = false)
 {
     if (item.type() != od::json_type::object)
         return false;
@@ -447,9 +706,18 @@ bool readAlertRow(od::value &item, AlertRows &rows, AlertText &text, QString *pr
             // Graph sends incidentId before evidence; if it did not, the evidence is kept.
             if (skipEvidenceOfHeld && !row.text[AlertRows::IncidentId].empty())
                 break;
+            row.evidenceNames = {};
             if (v.type() == od::json_type::array) {
-                od::array evidence = v.get_array();
-                const std::string_view raw = evidence.raw_json();
+                std::string_view raw;
+                if (evidenceNames) {
+                    std::string names;
+                    const bool sure = walkEvidence(v, names, raw);
+                    if (sure && !isEmptyArray(raw))
+                        row.evidenceNames = text.copy(names);
+                } else {
+                    od::array evidence = v.get_array();
+                    raw = evidence.raw_json();
+                }
                 if (!isEmptyArray(raw))
                     slot = raw;
             }
@@ -470,7 +738,8 @@ bool readAlertRow(od::value &item, AlertRows &rows, AlertText &text, QString *pr
 
 /** incidentFromGraph() of one item of a page's `value`, its expanded alerts in the store's
  *  form over text. */
-Result<IncidentPayload> readIncident(od::value &item, const std::shared_ptr<AlertText> &text)
+Result<IncidentPayload> readIncident(od::value &item, const std::shared_ptr<AlertText> &text,
+                                     bool evidenceNames)
 {
     IncidentPayload payload;
     Incident &i = payload.incident;
@@ -485,7 +754,7 @@ Result<IncidentPayload> readIncident(od::value &item, const std::shared_ptr<Aler
                 for (auto alertItem : v.get_array()) {
                     ++i.alertCount;
                     od::value alertValue = alertItem.value();
-                    readAlertRow(alertValue, alerts, *text);
+                    readAlertRow(alertValue, alerts, *text, nullptr, false, evidenceNames);
                 }
             }
             payload.alertRows = std::move(alerts);
@@ -705,14 +974,20 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
 
 Result<IncidentPage> incidentPageFromGraph(QByteArray &body)
 {
-    return readListPage<IncidentPage>(
-            body, "incident list", [](od::value &item, IncidentPage &page) {
-                Result<IncidentPayload> payload = readIncident(item, page.text);
-                if (payload)
-                    page.items.append(std::move(payload).value());
-                else
-                    page.skipped.append(payload.error().message);
-            });
+    // The evidence walked for its names (see walkEvidence()); a page the walk cannot get
+    // through is read again as the store reads evidence, so that no page fails for it.
+    const auto read = [&body](bool evidenceNames) {
+        return readListPage<IncidentPage>(
+                body, "incident list", [evidenceNames](od::value &item, IncidentPage &page) {
+                    Result<IncidentPayload> payload = readIncident(item, page.text, evidenceNames);
+                    if (payload)
+                        page.items.append(std::move(payload).value());
+                    else
+                        page.skipped.append(payload.error().message);
+                });
+    };
+    Result<IncidentPage> walked = read(true);
+    return walked ? walked : read(false);
 }
 
 Result<AlertRowsPage> alertRowsPageFromGraph(QByteArray &body, bool skipEvidenceOfHeld)

@@ -198,6 +198,8 @@ private Q_SLOTS:
     void unpairedSurrogatesBecomeReplacementCharacters();
     void invalidUtf8BecomesReplacementCharacters();
     void lookalikeKeysAreNotTheirNamesakes();
+    void evidenceNamesComeWithThePage_data();
+    void evidenceNamesComeWithThePage();
 };
 
 void TestGraphJson::dateTimes_data()
@@ -828,6 +830,80 @@ void TestGraphJson::lookalikeKeysAreNotTheirNamesakes()
     QCOMPARE(alert.title, QStringLiteral("right"));
     QVERIFY(alert.status.isEmpty());
     QVERIFY(alert.severity.isEmpty());
+}
+
+void TestGraphJson::evidenceNamesComeWithThePage_data()
+{
+    // The evidence array as the page has it, and whether the page reader must know its search
+    // names itself (true), must leave them to the store (false), or may do either (no row).
+    QTest::addColumn<QByteArray>("evidence");
+    QTest::addColumn<bool>("known");
+    const auto row = [](const char *name, const char *evidence, bool known) {
+        QTest::newRow(name) << QByteArray(evidence) << known;
+    };
+    row("device, user, ip, file",
+        R"([{"@odata.type":"#microsoft.graph.security.deviceEvidence","deviceDnsName":"pc1",)"
+        R"("roles":[],"tags":["a"],"riskScore":"high","mdeDeviceId":null,"osBuild":19045,)"
+        R"("vmMetadata":{"vmId":"x","cloudProvider":"azure"}},)"
+        R"({"userAccount":{"accountName":"alice","userPrincipalName":"alice@contoso.com"}},)"
+        R"({"ipAddress":"203.0.113.7","countryLetterCode":"NL"},)"
+        R"({"fileDetails":{"fileName":"evil.exe","filePath":"C:\\Windows\\Temp","fileSize":-1.5e3}},)"
+        R"({"imageFile":{"fileName":"cmd.exe"},"processId":4}])",
+        true);
+    row("account name only", R"([{"userAccount":{"accountName":"bob","userPrincipalName":null}}])",
+        true);
+    row("null user, then display name",
+        R"([{"userAccount":null,"displayName":"Mail cluster","url":null}])", true);
+    row("first of two keys", R"([{"ipAddress":"198.51.100.1","ipAddress":"198.51.100.2"}])", true);
+    row("priority over order", R"([{"url":"http://x.example/","deviceDnsName":"pc2"}])", true);
+    row("an empty name stops the item", R"([{"deviceDnsName":"","url":"http://y.example/"}])",
+        true);
+    row("items that are not objects", R"([1,"two",[3,{"url":"u"}],null,true,{"url":"v"}])", true);
+    row("spaces and lines", "[ {\n \"url\" : \"w\" ,\r\n\t\"x\":[ ] } ]\n", true);
+    row("escaped key", R"([{"\u0075rl":"k"}])", true);
+    row("valid escapes elsewhere", R"([{"note":"a\nb\u00e9\"\\\/","url":"z"}])", true);
+    row("a name with an escape", R"([{"url":"http://a.example/\u0041"}])", false);
+    row("a name that is a number", R"([{"ipAddress":17}])", false);
+    row("a bad escape", R"([{"note":"\q","url":"z"}])", false);
+    row("a leading zero", R"([{"n":01,"url":"z"}])", false);
+    row("a bare point", R"([{"n":1.,"url":"z"}])", false);
+    row("a broken word", R"([{"n":tru,"url":"z"}])", false);
+    row("a missing colon", R"([{"url" "z"}])", false);
+    row("a missing comma", R"([{"url":"z"} {"url":"y"}])", false);
+    QByteArray deep;
+    for (int n = 0; n < 100; ++n)
+        deep += "[";
+    for (int n = 0; n < 100; ++n)
+        deep += "]";
+    QTest::newRow("deep") << QByteArray("[{\"url\":\"d\",\"x\":" + deep + "}]") << false;
+}
+
+void TestGraphJson::evidenceNamesComeWithThePage()
+{
+    QFETCH(QByteArray, evidence);
+    QFETCH(bool, known);
+    QByteArray body = R"({"value":[{"id":"i","alerts":[{"id":"a","evidence":)" + evidence
+                      + R"(,"title":"after"}]},{"id":"j","displayName":"next"}]})";
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    // Whatever the evidence, the page is read: both incidents, the alert whole.
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+    QCOMPARE(page->items.size(), 2);
+    const AlertRows &rows = *page->items.constFirst().alertRows;
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.text(0, AlertRows::Title), std::string_view("after"));
+    const std::string_view stored = rows.text(0, AlertRows::Evidence);
+    QCOMPARE(QByteArray(stored.data(), qsizetype(stored.size())), evidence.trimmed());
+
+    // Known names are the names the store would find in the stored text.
+    std::string expected;
+    const bool storeReads = appendEvidenceSearchNames(stored, expected);
+    const std::string_view names = rows.row(0).evidenceNames;
+    if (names.data()) {
+        QVERIFY(storeReads);
+        QCOMPARE(QByteArray(names.data(), qsizetype(names.size())),
+                 QByteArray::fromStdString(expected));
+    }
+    QCOMPARE(bool(names.data()), known);
 }
 
 void TestGraphJson::unpairedSurrogatesBecomeReplacementCharacters()

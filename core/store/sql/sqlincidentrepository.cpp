@@ -1071,6 +1071,14 @@ Result<void> SqlIncidentRepository::appendPageRow(const QString &providerInciden
             texts += title;
         }
         for (const qsizetype n : stored) {
+            if (const std::string_view known = alerts->row(n).evidenceNames; known.data()) {
+                if (!known.empty()) {
+                    if (!texts.empty())
+                        texts += '\x1f';
+                    texts += known;
+                }
+                continue;
+            }
             if (!appendEvidenceSearchNames(alerts->text(n, AlertRows::Evidence), texts,
                                            alerts->sharedText().get())) {
                 payload = nullptr; // evidence the SQL may read otherwise: let it
