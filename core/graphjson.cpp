@@ -260,37 +260,6 @@ bool validEscapes(std::string_view token)
     return true;
 }
 
-/** Whether text is a JSON number, by the grammar of RFC 8259. */
-bool jsonNumber(std::string_view text)
-{
-    size_t at = 0;
-    const auto digits = [&] {
-        const size_t from = at;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9')
-            ++at;
-        return at > from;
-    };
-    if (at < text.size() && text[at] == '-')
-        ++at;
-    if (at < text.size() && text[at] == '0')
-        ++at;
-    else if (!digits())
-        return false;
-    if (at < text.size() && text[at] == '.') {
-        ++at;
-        if (!digits())
-            return false;
-    }
-    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
-        ++at;
-        if (at < text.size() && (text[at] == '+' || text[at] == '-'))
-            ++at;
-        if (!digits())
-            return false;
-    }
-    return at == text.size();
-}
-
 struct EvidenceWalk
 {
     bool sure = true; ///< every token checked, every name plain text
@@ -328,7 +297,7 @@ void checkJson(od::value &v, EvidenceWalk &walk, int depth)
             walk.sure = false;
         return;
     case od::json_type::number:
-        if (!jsonNumber(trimmedToken(v)))
+        if (!isJsonNumber(trimmedToken(v)))
             walk.sure = false;
         return;
     case od::json_type::boolean: {
@@ -767,6 +736,36 @@ Result<IncidentPayload> readIncident(od::value &item, const std::shared_ptr<Aler
 }
 
 } // namespace
+
+bool isJsonNumber(std::string_view text)
+{
+    size_t at = 0;
+    const auto digits = [&] {
+        const size_t from = at;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9')
+            ++at;
+        return at > from;
+    };
+    if (at < text.size() && text[at] == '-')
+        ++at;
+    if (at < text.size() && text[at] == '0')
+        ++at;
+    else if (!digits())
+        return false;
+    if (at < text.size() && text[at] == '.') {
+        ++at;
+        if (!digits())
+            return false;
+    }
+    if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+        ++at;
+        if (at < text.size() && (text[at] == '+' || text[at] == '-'))
+            ++at;
+        if (!digits())
+            return false;
+    }
+    return at == text.size();
+}
 
 Comment commentFromGraph(const QJsonObject &json)
 {

@@ -55,6 +55,10 @@ struct IncidentPage
     std::shared_ptr<AlertText> text; ///< what the items' alertRows point into (the page's text)
 };
 
+/** Whether text is exactly a JSON number literal, by RFC 8259's grammar ("-0.5e3", not "01"
+ *  or "1."). */
+bool isJsonNumber(std::string_view text);
+
 /**
  * Parses an ISO-8601 timestamp as Graph sends it (any number of fractional digits, `Z` or an
  * offset) into UTC, to the millisecond. Null or malformed text gives an invalid QDateTime.

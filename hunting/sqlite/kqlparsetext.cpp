@@ -1,6 +1,7 @@
 // parse_xml() and the parse-kv operator's extraction: text in a structured form turned into a
 // dynamic bag. Both read untrusted text (event fields, feeds): sizes and depths are bounded, and
 // XML's document type declarations (entities, external references) are refused, never expanded.
+#include "graphjson.h"
 #include "kqlsqlitesupport.h"
 
 #include <QString>
@@ -35,37 +36,6 @@ std::string_view trimXml(std::string_view s)
     while (!s.empty() && isXmlSpace(s.back()))
         s.remove_suffix(1);
     return s;
-}
-
-/** A JSON number literal exactly (RFC 8259's grammar), as the page's example reads "118.0". */
-bool isJsonNumber(std::string_view s)
-{
-    size_t i = 0;
-    auto digits = [&] {
-        const size_t start = i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
-            ++i;
-        return i > start;
-    };
-    if (i < s.size() && s[i] == '-')
-        ++i;
-    if (i < s.size() && s[i] == '0')
-        ++i;
-    else if (!digits())
-        return false;
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        if (!digits())
-            return false;
-    }
-    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-        ++i;
-        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-            ++i;
-        if (!digits())
-            return false;
-    }
-    return i == s.size();
 }
 
 /** The value of an element's text: a number when it reads as one, a string otherwise. */
