@@ -351,11 +351,11 @@ void TestSyncWorker::overlapDuplicatesAcrossPagesAreSkipped()
 void TestSyncWorker::aSlowNextPageDoesNotHoldBackTheOnesRead()
 {
     // Pages of new incidents wait for the next ones to be stored together, but not for long:
-    // with every page 1.5 s on its way, each reaches the queue before the next one comes.
+    // with every page 2.5 s on its way, each reaches the queue before the next one comes.
     m_sim.admin("POST", QStringLiteral("/_sim/faults"),
                 {{QStringLiteral("kind"), QStringLiteral("slow")},
                  {QStringLiteral("count"), -1},
-                 {QStringLiteral("delayMs"), 1500},
+                 {QStringLiteral("delayMs"), 2500},
                  {QStringLiteral("method"), QStringLiteral("GET")},
                  {QStringLiteral("path"), QStringLiteral("/security/incidents")}});
     auto controller = makeController();
