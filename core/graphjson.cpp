@@ -220,7 +220,8 @@ bool isEmptyArray(std::string_view raw)
 // each alert's evidence when the page is stored. The walk checks every token of the evidence as
 // SQLite's json_valid() would; what it cannot be sure of (an escape in a name, a name that is not
 // a string, nesting deeper than it goes) it leaves unknown, and the store reads it the slow way.
-// A page whose evidence the walk cannot get through is read again without it (readIncidentPage).
+// A page whose evidence the walk cannot get through is read again without it
+// (incidentPageFromGraph()).
 
 /** The token's text without the whitespace after it. */
 std::string_view trimmedToken(od::value &v)
@@ -247,7 +248,8 @@ bool validEscapes(std::string_view token)
             if (at + 6 > body.size())
                 return false;
             for (size_t h = at + 2; h < at + 6; ++h) {
-                if (!std::isxdigit(static_cast<unsigned char>(body[h])))
+                const char x = body[h];
+                if (!((x >= '0' && x <= '9') || (x >= 'a' && x <= 'f') || (x >= 'A' && x <= 'F')))
                     return false;
             }
             at += 6;

@@ -865,6 +865,8 @@ void TestGraphJson::evidenceNamesComeWithThePage_data()
     row("a name with an escape", R"([{"url":"http://a.example/\u0041"}])", false);
     row("a name that is a number", R"([{"ipAddress":17}])", false);
     row("a bad escape", R"([{"note":"\q","url":"z"}])", false);
+    row("a bad hex digit", R"([{"note":"\u12G4","url":"z"}])", false);
+    row("a short unicode escape", R"([{"note":"\u12","url":"z"}])", false);
     row("a leading zero", R"([{"n":01,"url":"z"}])", false);
     row("a bare point", R"([{"n":1.,"url":"z"}])", false);
     row("a broken word", R"([{"n":tru,"url":"z"}])", false);
