@@ -98,8 +98,6 @@ public:
     void removeLastRow() { m_rows.pop_back(); }
     /** Appends a copy of a row of rows that share this one's text. */
     void appendRow(const Row &row) { m_rows.push_back(row); }
-    /** Mutable access to a row (a reader dropping a field it does not keep). */
-    Row &row(qsizetype n) { return m_rows[size_t(n)]; }
     void clear() { m_rows.clear(); }
     void reserve(qsizetype count) { m_rows.reserve(size_t(count)); }
 
