@@ -223,17 +223,6 @@ bool isEmptyArray(std::string_view raw)
 // A page whose evidence the walk cannot get through is read again without it
 // (incidentPageFromGraph()).
 
-/** The token's text without the whitespace after it. */
-std::string_view trimmedToken(od::value &v)
-{
-    std::string_view token = v.raw_json_token();
-    while (!token.empty()
-           && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r'
-               || token.back() == '\t'))
-        token.remove_suffix(1);
-    return token;
-}
-
 /** A JSON string token ("..." as in the text): whether its escapes are all valid. */
 bool validEscapes(std::string_view token)
 {
@@ -289,27 +278,27 @@ void checkJson(od::value &v, EvidenceWalk &walk, int depth)
             return;
         }
         for (auto field : v.get_object()) {
-            (void)field.unescaped_key(); // checks the key's escapes (throws when one is bad)
+            (void)keyOf(field); // checks the key's escapes (throws when one is bad)
             od::value item = field.value();
             checkJson(item, walk, depth + 1);
         }
         return;
     case od::json_type::string:
-        if (!validEscapes(trimmedToken(v)))
+        if (!validEscapes(tokenOf(v)))
             walk.sure = false;
         return;
     case od::json_type::number:
-        if (!isJsonNumber(trimmedToken(v)))
+        if (!isJsonNumber(tokenOf(v)))
             walk.sure = false;
         return;
     case od::json_type::boolean: {
-        const std::string_view token = trimmedToken(v);
+        const std::string_view token = tokenOf(v);
         if (token != "true" && token != "false")
             walk.sure = false;
         return;
     }
     case od::json_type::null:
-        if (trimmedToken(v) != "null")
+        if (tokenOf(v) != "null")
             walk.sure = false;
         return;
     }
@@ -328,7 +317,7 @@ void readNameSlot(od::value &v, NameSlot &slot, EvidenceWalk &walk, int depth)
     const bool first = slot.state == NameSlot::Absent;
     const od::json_type type = v.type();
     if (type == od::json_type::string) {
-        const std::string_view token = trimmedToken(v);
+        const std::string_view token = tokenOf(v);
         if (!validEscapes(token))
             walk.sure = false;
         if (first) {
@@ -344,6 +333,51 @@ void readNameSlot(od::value &v, NameSlot &slot, EvidenceWalk &walk, int depth)
     checkJson(v, walk, depth);
 }
 
+/** Where a key of an evidence item leads in appendEvidenceSearchNames()' paths, in its order:
+ *  0 deviceDnsName, 1 and 2 userAccount's members, 3 primaryAddress, 4 fileDetails' member,
+ *  5 imageFile's, 6 ipAddress, 7 url, 8 displayName. */
+struct EvidencePath
+{
+    int slot = -1; ///< the key's first path; -1 for a key no path starts with
+    bool parent = false; ///< the path goes on into a member of the key's object
+};
+
+EvidencePath evidencePathOf(std::string_view key)
+{
+    // Each item has a dozen keys or more: told apart by length first, not by nine compares.
+    switch (key.size()) {
+    case 3:
+        if (key == "url")
+            return {7, false};
+        break;
+    case 9:
+        if (key == "ipAddress")
+            return {6, false};
+        if (key == "imageFile")
+            return {5, true};
+        break;
+    case 11:
+        if (key == "displayName")
+            return {8, false};
+        if (key == "userAccount")
+            return {1, true};
+        if (key == "fileDetails")
+            return {4, true};
+        break;
+    case 13:
+        if (key == "deviceDnsName")
+            return {0, false};
+        break;
+    case 14:
+        if (key == "primaryAddress")
+            return {3, false};
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
 /**
  * Walks an evidence array (v, an array): checks all of it and appends the search names of its
  * items to names as appendEvidenceSearchNames() does. The array's text (from `[` to `]`) goes
@@ -351,10 +385,6 @@ void readNameSlot(od::value &v, NameSlot &slot, EvidenceWalk &walk, int depth)
  */
 bool walkEvidence(od::value &v, std::string &names, std::string_view &raw)
 {
-    // The paths of appendEvidenceSearchNames(), in its order; index 1 and 2 are userAccount's,
-    // 4 fileDetails', 5 imageFile's.
-    static constexpr std::array<std::string_view, 9> kTop = {
-            "deviceDnsName", {}, {}, "primaryAddress", {}, {}, "ipAddress", "url", "displayName"};
     EvidenceWalk walk;
     const char *start = v.raw_json_token().data();
     for (auto element : v.get_array()) {
@@ -365,27 +395,16 @@ bool walkEvidence(od::value &v, std::string &names, std::string_view &raw)
         }
         std::array<NameSlot, 9> paths{};
         for (auto field : item.get_object()) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = keyOf(field);
             od::value value = field.value();
-            const auto top = std::find(kTop.cbegin(), kTop.cend(), key);
-            if (!key.empty() && top != kTop.cend()) {
-                readNameSlot(value, paths[size_t(top - kTop.cbegin())], walk, 2);
+            const EvidencePath path = evidencePathOf(key);
+            if (path.slot >= 0 && !path.parent) {
+                readNameSlot(value, paths[size_t(path.slot)], walk, 2);
                 continue;
             }
-            size_t first = 0;
-            std::string_view memberA;
-            std::string_view memberB;
-            if (key == "userAccount") {
-                first = 1;
-                memberA = "userPrincipalName";
-                memberB = "accountName";
-            } else if (key == "fileDetails") {
-                first = 4;
-                memberA = "fileName";
-            } else if (key == "imageFile") {
-                first = 5;
-                memberA = "fileName";
-            }
+            const size_t first = path.slot > 0 ? size_t(path.slot) : 0;
+            const std::string_view memberA = first == 1 ? "userPrincipalName" : "fileName";
+            const std::string_view memberB = first == 1 ? "accountName" : "";
             if (first == 0) {
                 checkJson(value, walk, 2);
                 continue;
@@ -405,7 +424,7 @@ bool walkEvidence(od::value &v, std::string &names, std::string_view &raw)
                 continue;
             }
             for (auto member : value.get_object()) {
-                const std::string_view name = member.unescaped_key();
+                const std::string_view name = keyOf(member);
                 od::value memberValue = member.value();
                 if (name == memberA)
                     readNameSlot(memberValue, paths[first], walk, 3);
@@ -545,19 +564,10 @@ std::string_view storedText(const QString &value, AlertText &text)
 std::string_view storedText(od::value &value, AlertText &text)
 {
     switch (value.type()) {
-    case od::json_type::string: {
-        std::string_view token = value.raw_json_token();
-        while (!token.empty()
-               && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r'
-                   || token.back() == '\t'))
-            token.remove_suffix(1);
-        if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
-            const std::string_view inner = token.substr(1, token.size() - 2);
-            if (inner.find('\\') == std::string_view::npos)
-                return inner;
-        }
+    case od::json_type::string:
+        if (const std::optional<std::string_view> plain = plainString(value))
+            return *plain;
         return text.copy(value.get_string());
-    }
     case od::json_type::number:
         return storedText(QString::number(integerOf(value)), text);
     default:
@@ -572,30 +582,39 @@ std::string_view storedEnum(od::value &value, GraphEnum which, AlertText &text)
     scalar.read(value);
     if (scalar.kind != Scalar::Kind::Text || scalar.text.size() > 64)
         return storedText(canonicalEnumValue(which, scalar.toString()), text);
-    thread_local std::array<std::map<std::string, std::optional<std::string>, std::less<>>,
-                            size_t(GraphEnum::EvidenceRole) + 1>
-            known;
+    // A few spellings per enum: a short list, searched in order, beats a tree.
+    struct Known
+    {
+        std::string wire;
+        std::optional<std::string> stored;
+    };
+    thread_local std::array<std::vector<Known>, size_t(GraphEnum::EvidenceRole) + 1> known;
     auto &spellings = known[size_t(which)];
-    auto it = spellings.find(scalar.text);
+    auto it = std::find_if(spellings.begin(), spellings.end(),
+                           [&](const Known &k) { return k.wire == scalar.text; });
     if (it == spellings.end()) {
         const QString canonical = canonicalEnumValue(which, scalar.toString());
         std::optional<std::string> stored;
         if (!canonical.isNull())
             stored = canonical.toStdString();
-        if (spellings.size() >= 256)
+        if (spellings.size() >= 64)
             spellings.clear();
-        it = spellings.emplace(std::string(scalar.text), std::move(stored)).first;
+        spellings.push_back(Known{std::string(scalar.text), std::move(stored)});
+        it = spellings.end() - 1;
     }
-    if (!it->second)
+    if (!it->stored)
         return {};
-    return text.copy(*it->second);
+    // Mostly the wire's own spelling: then the page's text is the stored text.
+    if (*it->stored == scalar.text && text.followedBy(scalar.text, 0))
+        return scalar.text;
+    return text.copy(*it->stored);
 }
 
 /** Time::read() as ms since the epoch, AlertRows::kNoTime for no time. */
 qint64 storedTime(od::value &value)
 {
     if (value.type() == od::json_type::string) {
-        if (const auto quick = quickGraphMs(value.get_string()))
+        if (const auto quick = quickGraphMs(stringOf(value)))
             return quick->value_or(AlertRows::kNoTime);
     }
     const QDateTime time = Time::read(value);
@@ -634,7 +653,7 @@ bool readAlertRow(od::value &item, AlertRows &rows, AlertText &text, QString *pr
     AlertRows::Row &row = rows.appendRow();
     const auto &keys = alertKeys();
     for (auto field : item.get_object()) {
-        const std::string_view name = field.unescaped_key();
+        const std::string_view name = keyOf(field);
         const AlertKey *found = keys.find(name);
         if (!found) {
             if (productName && name == "productName") {
@@ -720,6 +739,7 @@ Result<IncidentPayload> readIncident(od::value &item, const std::shared_ptr<Aler
                 return;
             od::value v = field.value();
             AlertRows alerts(text);
+            alerts.reserve(8); // most incidents have fewer; growing copies every row
             i.alertCount = 0;
             if (v.type() == od::json_type::array) {
                 for (auto alertItem : v.get_array()) {
@@ -931,7 +951,7 @@ Result<Page> readListPage(QByteArray &body, const char *what, ReadItem readItem)
                 return parseError(QStringLiteral("the %1 is not a JSON object").arg(list));
             bool sawValue = false;
             for (auto field : document.get_object()) {
-                const std::string_view key = field.unescaped_key();
+                const std::string_view key = keyOf(field);
                 od::value v = field.value();
                 if (key == "@odata.nextLink") {
                     page.nextLink = v.type() == od::json_type::string ? fromUtf8(v.get_string())

@@ -134,6 +134,59 @@ inline QLatin1String latin1(std::string_view key)
     return QLatin1String(key.data(), qsizetype(key.size()));
 }
 
+/**
+ * A field's key: a view into the page when the key has no escape, else its unescaped copy
+ * (which checks the escapes and throws on a bad one, as unescaped_key() does). The page's keys
+ * are plain; unescaping each one (a copy through the parser's string buffer) was a tenth of
+ * reading an alert.
+ */
+template<typename Field> // od::field, or the simdjson_result of one an object's loop gives
+std::string_view keyOf(Field &field)
+{
+    // The key is a string token stage 1 found whole: an unescaped quote ends it.
+    const char *const key = field.key().raw();
+    size_t n = 0;
+    while (key[n] != '"' && key[n] != '\\')
+        ++n;
+    if (key[n] == '"')
+        return std::string_view(key, n);
+    return field.unescaped_key();
+}
+
+/** The value's token as the page has it, without the whitespace after it. */
+inline std::string_view tokenOf(od::value &value)
+{
+    std::string_view token = value.raw_json_token();
+    while (!token.empty()
+           && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r'
+               || token.back() == '\t'))
+        token.remove_suffix(1);
+    return token;
+}
+
+/** A string value's text when it has no escape: a view into the page; else nullopt. */
+inline std::optional<std::string_view> plainString(od::value &value)
+{
+    const std::string_view token = tokenOf(value);
+    if (token.size() < 2 || token.front() != '"' || token.back() != '"')
+        return std::nullopt;
+    const std::string_view inner = token.substr(1, token.size() - 2);
+    if (inner.find('\\') != std::string_view::npos)
+        return std::nullopt;
+    return inner;
+}
+
+/**
+ * A string value's text (value is a string): a view into the page when it has no escape, else
+ * get_string()'s unescaped copy in the parser's buffer.
+ */
+inline std::string_view stringOf(od::value &value)
+{
+    if (const std::optional<std::string_view> plain = plainString(value))
+        return *plain;
+    return value.get_string();
+}
+
 /** QJsonValue::toInteger() of a number: integral values that fit, else 0. */
 inline qint64 integerOf(od::value &value)
 {
@@ -165,7 +218,7 @@ struct Scalar
         switch (value.type()) {
         case od::json_type::string:
             kind = Kind::Text;
-            text = value.get_string();
+            text = stringOf(value);
             break;
         case od::json_type::number:
             kind = Kind::Integer;
@@ -484,7 +537,7 @@ public:
     void read(Record &record, od::object object, Other other) const
     {
         for (auto field : object) {
-            const std::string_view key = field.unescaped_key();
+            const std::string_view key = keyOf(field);
             if (const FieldRule<Record> *const *rule = m_byKey.find(key)) {
                 od::value value = field.value();
                 (*rule)->fromPage(record, value);

@@ -198,6 +198,7 @@ private Q_SLOTS:
     void unpairedSurrogatesBecomeReplacementCharacters();
     void invalidUtf8BecomesReplacementCharacters();
     void lookalikeKeysAreNotTheirNamesakes();
+    void escapedKeysAreTheirNames();
     void evidenceNamesComeWithThePage_data();
     void evidenceNamesComeWithThePage();
 };
@@ -830,6 +831,43 @@ void TestGraphJson::lookalikeKeysAreNotTheirNamesakes()
     QCOMPARE(alert.title, QStringLiteral("right"));
     QVERIFY(alert.status.isEmpty());
     QVERIFY(alert.severity.isEmpty());
+}
+
+void TestGraphJson::escapedKeysAreTheirNames()
+{
+    // The page readers take a key as the page has it unless it has an escape: "t\u0069tle" is
+    // "title", as QJsonDocument reads it, and a later key of the same name wins in both.
+    const QByteArray text = R"({"value":[{"\u0069d":"1","displ\u0061yName":"escaped",)"
+                            R"("alerts":[{"id":"a1","title":"plain","t\u0069tle":"escaped",)"
+                            R"("s\u0065verity":"high","\"quoted\"":"x"}]}]})";
+    QByteArray body = text;
+    const Result<IncidentPage> page = incidentPageFromGraph(body);
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().toString()));
+    QCOMPARE(page->items.size(), 1);
+    const Incident &incident = page->items.constFirst().incident;
+    QCOMPARE(incident.providerIncidentId, QStringLiteral("1"));
+    QCOMPARE(incident.title, QStringLiteral("escaped"));
+    const Alert alert = page->items.constFirst().alertRows->alert(0);
+    QCOMPARE(alert.title, QStringLiteral("escaped"));
+    QCOMPARE(alert.severity, QStringLiteral("high"));
+    const QJsonObject object = QJsonDocument::fromJson(text)
+                                       .object()
+                                       .value(QLatin1String("value"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject();
+    const Result<Incident> fromObject = incidentFromGraph(object);
+    QVERIFY(fromObject.ok());
+    QCOMPARE(fromObject->title, incident.title);
+    const Result<Alert> alertFromObject
+            = alertFromGraph(object.value(QLatin1String("alerts")).toArray().at(0).toObject());
+    QVERIFY(alertFromObject.ok());
+    QCOMPARE(alertFromObject->title, alert.title);
+    QCOMPARE(alertFromObject->severity, alert.severity);
+
+    // A bad escape in a key is a bad page, as it was.
+    QByteArray bad = R"({"value":[{"id":"1","ti\qle":"x"}]})";
+    QVERIFY(!incidentPageFromGraph(bad).ok());
 }
 
 void TestGraphJson::evidenceNamesComeWithThePage_data()
