@@ -204,20 +204,46 @@ Result<void> SqlOutboxRepository::releaseDelivery(const QString &owner)
     return {};
 }
 
+void SqlOutboxRepository::releaseStatements()
+{
+    m_pendingCount.reset();
+    m_newestRowId.reset();
+}
+
+Result<SqlStatement *> SqlOutboxRepository::prepared(std::unique_ptr<SqlStatement> &statement,
+                                                     const QString &sql) const
+{
+    if (!statement) {
+        if (Result<void> r = m_database.prepareStatement(statement, sql); !r)
+            return r.error();
+    }
+    return statement.get();
+}
+
 Result<qint64> SqlOutboxRepository::newestRowId() const
 {
-    QSqlQuery q(m_database.db());
-    if (!q.exec(m_database.dialect().newestIdQuery(QStringLiteral("outbox"))))
-        return storageError(QStringLiteral("reading the outbox"), q.lastError());
-    return q.next() ? q.value(0).toLongLong() : qint64(0);
+    const Result<SqlStatement *> q
+            = prepared(m_newestRowId, m_database.dialect().newestIdQuery(QStringLiteral("outbox")));
+    if (!q)
+        return q.error();
+    SqlStatement &statement = **q;
+    const qint64 newest = statement.next() ? statement.integer(0) : 0;
+    statement.finish();
+    if (!statement.ok())
+        return statementError(QStringLiteral("reading the outbox"), statement);
+    return newest;
 }
 
 int SqlOutboxRepository::pendingCount() const
 {
-    QSqlQuery q(m_database.db());
-    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox")) || !q.next())
+    const Result<SqlStatement *> q
+            = prepared(m_pendingCount, QStringLiteral("SELECT COUNT(*) FROM outbox"));
+    if (!q)
         return 0;
-    return q.value(0).toInt();
+    SqlStatement &statement = **q;
+    const int count = statement.next() ? int(statement.integer(0)) : 0;
+    statement.finish();
+    return statement.ok() ? count : 0;
 }
 
 Result<QList<OutboxRow>> SqlOutboxRepository::claimRows(const QString &owner, const QDateTime &now,

@@ -3,6 +3,7 @@
 #include "store/storeaccess.h"
 
 #include "outboxrepository.h"
+#include "sqlstatement.h"
 
 #include <QVariantList>
 
@@ -17,6 +18,9 @@ class SqlOutboxRepository final : public OutboxRepository
 {
 public:
     explicit SqlOutboxRepository(SqlConnection &database);
+
+    /** Finalizes the statements: before the connection goes. */
+    void releaseStatements();
 
     Result<QList<OutboxRow>> rows() const override;
     Result<void> updateRow(const OutboxRow &row) override;
@@ -57,7 +61,14 @@ private:
     };
     Result<QList<OutboxRow>> claim(const ClaimScope &scope);
 
+    /** The statement for sql in statement, prepared on first use. */
+    Result<SqlStatement *> prepared(std::unique_ptr<SqlStatement> &statement,
+                                    const QString &sql) const;
+
     SqlConnection &m_database;
+    // Asked after every page a sync reads: prepared once.
+    mutable std::unique_ptr<SqlStatement> m_pendingCount; ///< pendingCount()
+    mutable std::unique_ptr<SqlStatement> m_newestRowId; ///< newestRowId()
 };
 
 } // namespace Vigil

@@ -28,6 +28,8 @@ SqlRuleRepository::SqlRuleRepository(SqlConnection &database, SqlIncidentReposit
 void SqlRuleRepository::releaseStatements()
 {
     m_upsertComponentAlert.reset();
+    m_updateTimes.reset();
+    m_heldByIncidents.reset();
 }
 
 Result<QSet<QString>> SqlRuleRepository::alertsHeldByIncidents(const QStringList &alertIds) const
@@ -35,16 +37,21 @@ Result<QSet<QString>> SqlRuleRepository::alertsHeldByIncidents(const QStringList
     QSet<QString> held;
     if (alertIds.isEmpty())
         return held;
-    QSqlQuery q(m_database.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
-              + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
-    q.addBindValue(StoreDialect::jsonArrayParameter(alertIds));
-    if (!q.exec())
-        return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
-                            q.lastError());
+    if (!m_heldByIncidents) {
+        if (Result<void> r = m_database.prepareStatement(
+                    m_heldByIncidents,
+                    QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
+                            + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+            !r)
+            return r.error();
+    }
+    SqlStatement &q = *m_heldByIncidents;
+    q.bind(1, StoreDialect::jsonArrayParameter(alertIds));
     while (q.next())
-        held.insert(q.value(0).toString());
+        held.insert(q.text(0));
+    q.finish();
+    if (!q.ok())
+        return statementError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()), q);
     return held;
 }
 
@@ -237,16 +244,21 @@ Result<QHash<QString, qint64>> SqlRuleRepository::componentAlertUpdateTimes(
     if (alertIds.isEmpty())
         return times;
     // One statement per page rather than one per alert: the ids go in as a JSON array.
-    QSqlQuery q(m_database.db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
-              + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
-    q.addBindValue(StoreDialect::jsonArrayParameter(alertIds));
-    if (!q.exec())
-        return storageError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()),
-                            q.lastError());
+    if (!m_updateTimes) {
+        if (Result<void> r = m_database.prepareStatement(
+                    m_updateTimes,
+                    QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
+                            + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+            !r)
+            return r.error();
+    }
+    SqlStatement &q = *m_updateTimes;
+    q.bind(1, StoreDialect::jsonArrayParameter(alertIds));
     while (q.next())
-        times.insert(q.value(0).toString(), q.value(1).isNull() ? -1 : q.value(1).toLongLong());
+        times.insert(q.text(0), q.isNull(1) ? -1 : q.integer(1));
+    q.finish();
+    if (!q.ok())
+        return statementError(QStringLiteral("looking up %1 alerts").arg(alertIds.size()), q);
     return times;
 }
 

@@ -51,6 +51,10 @@ private:
     SqlIncidentRepository &m_incidents;
     SqlSyncStateRepository &m_syncState;
     std::unique_ptr<SqlStatement> m_upsertComponentAlert; ///< prepared on the first alerts page
+    // The look-ups of an alerts page, prepared on the first: raw statements, since a page's
+    // thousand ids through QSqlQuery's QVariants cost more than the look-ups themselves.
+    mutable std::unique_ptr<SqlStatement> m_updateTimes; ///< componentAlertUpdateTimes()
+    mutable std::unique_ptr<SqlStatement> m_heldByIncidents; ///< alertsHeldByIncidents()
 };
 
 } // namespace Vigil

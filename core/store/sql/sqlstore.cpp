@@ -35,6 +35,8 @@ void SqlStore::close()
     // Statements and handles must be gone before the connection is removed.
     m_incidents.releaseStatements();
     m_rules.releaseStatements();
+    m_syncState.releaseStatements();
+    m_outbox.releaseStatements();
     m_database->close();
 }
 

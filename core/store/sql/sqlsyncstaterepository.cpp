@@ -12,6 +12,11 @@ SqlSyncStateRepository::SqlSyncStateRepository(SqlConnection &database)
     : m_database(database)
 { }
 
+void SqlSyncStateRepository::releaseStatements()
+{
+    m_write.reset();
+}
+
 QDateTime SqlSyncStateRepository::cursor() const
 {
     return parseGraphDateTime(value(QLatin1String(kCursorKey)));
@@ -39,13 +44,18 @@ QString SqlSyncStateRepository::value(const QString &key) const
 
 Result<void> SqlSyncStateRepository::writeValue(const QString &key, const QString &value)
 {
-    QSqlQuery q(m_database.db());
-    q.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?)")
-              + QStringLiteral(" ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(key);
-    q.addBindValue(value);
-    if (!q.exec())
-        return storageError(QStringLiteral("writing %1").arg(key), q.lastError());
+    if (!m_write) {
+        if (Result<void> r = m_database.prepareStatement(
+                    m_write,
+                    QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?1, ?2)"
+                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+            !r)
+            return r;
+    }
+    m_write->bind(1, key);
+    m_write->bind(2, value);
+    if (!m_write->exec())
+        return statementError(QStringLiteral("writing %1").arg(key), *m_write);
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/storeaccess.h"
 
+#include "sqlstatement.h"
 #include "syncstaterepository.h"
 
 namespace Vigil {
@@ -17,6 +18,9 @@ public:
 
     explicit SqlSyncStateRepository(SqlConnection &database);
 
+    /** Finalizes the statements: before the connection goes. */
+    void releaseStatements();
+
     QDateTime cursor() const override;
     Result<void> setCursor(const QDateTime &cursor) override;
     QDateTime alertsCursor() const override;
@@ -28,6 +32,8 @@ public:
 
 private:
     SqlConnection &m_database;
+    // Every page writes its cursor: prepared once.
+    std::unique_ptr<SqlStatement> m_write; ///< writeValue()
 };
 
 } // namespace Vigil
