@@ -156,13 +156,14 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
     const IncidentPage &page = result.value();
     for (const QString &skipped : page.skipped)
         qCWarning(lcSync).noquote() << "skipping an incident:" << skipped;
-    QList<IncidentPayload> changed;
-    changed.reserve(page.items.size());
+    std::vector<qsizetype> kept; // the page's items that changed
+    kept.reserve(size_t(page.items.size()));
     QDateTime pageMax;
     int duplicates = 0;
     const QDateTime limit = m_context.cursorLimit();
     const qint64 mappingStart = threadCpuTimeNs();
-    for (const IncidentPayload &payload : page.items) {
+    for (qsizetype k = 0; k < page.items.size(); ++k) {
+        const IncidentPayload &payload = page.items.at(k);
         const QDateTime updated = payload.incident.lastUpdateTime;
         // An incident changed after the service's own clock (9999-12-31) is kept, but does not
         // move the cursor: there, every later change would fall behind it and never be pulled.
@@ -192,7 +193,16 @@ void IncidentPuller::onPage(bool expand, const Result<IncidentPage> &result)
                                .arg(payload.incident.providerIncidentId,
                                     formatGraphDateTime(updated), formatGraphDateTime(limit));
         }
-        changed.append(payload);
+        kept.push_back(k);
+    }
+    // Usually all of them: then the page's list is shared, not copied item by item.
+    QList<IncidentPayload> changed;
+    if (qsizetype(kept.size()) == page.items.size()) {
+        changed = page.items;
+    } else {
+        changed.reserve(qsizetype(kept.size()));
+        for (const qsizetype k : kept)
+            changed.append(page.items.at(k));
     }
     m_context.timings().mappingNs += threadCpuTimeNs() - mappingStart;
     ++m_context.status().pagesThisCycle;

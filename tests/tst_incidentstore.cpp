@@ -15,6 +15,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 
 using namespace Vigil;
 
@@ -118,6 +122,7 @@ private Q_SLOTS:
     void seenTimesAreKeptPerAnalyst();
     void aPagesFilterFactsAreTheQueues();
     void aPagesRowsAreTheQueues();
+    void aPageWaitsForAnotherConsolesWrite();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1386,6 +1391,49 @@ void TestIncidentStore::graphTextsAndDetailsAreKept()
         if (a.id == u"31-a0")
             QVERIFY(a.customDetailsJson.isEmpty());
     }
+}
+
+void TestIncidentStore::aPageWaitsForAnotherConsolesWrite()
+{
+    // Two consoles on one SQLite file: while one writes, the other's page waits for the lock.
+    // A page that began by reading (which alerts its incidents hold) and only then asked for
+    // the lock was refused at once, "database is locked", and the sync failed.
+    VIGIL_SQLITE_ONLY(m_engine);
+    auto opened = openStore(m_engine.config());
+    QVERIFY(opened);
+    Store &store = *opened.value();
+    std::atomic<bool> holding{false};
+    std::atomic<bool> committed{false};
+    std::thread other([this, &holding, &committed] {
+        const QString name = QStringLiteral("otherConsole");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("BEGIN IMMEDIATE"))
+                    && q.exec(QStringLiteral("INSERT INTO sync_state (key, value)"
+                                             " VALUES ('otherConsole', 'wrote')"))) {
+                    holding = true;
+                    QThread::msleep(400);
+                    committed = q.exec(QStringLiteral("COMMIT"));
+                }
+            }
+            holding = true; // never leave the test waiting
+        }
+        QSqlDatabase::removeDatabase(name);
+    });
+    while (!holding)
+        QThread::msleep(5);
+    const auto rows = store.incidents().upsertIncidentPage(
+            {payload(makeIncident(QStringLiteral("7")), makeAlerts(QStringLiteral("7"), 2))},
+            kBase);
+    other.join();
+    QVERIFY(committed);
+    QVERIFY2(rows.ok(), qPrintable(rows ? QString() : rows.error().toString()));
+    QCOMPARE(store.incidents().incidentCount(), 1);
+    QCOMPARE(store.syncState().value(QStringLiteral("otherConsole")), QStringLiteral("wrote"));
+    QCOMPARE(store.syncState().cursor(), kBase);
 }
 
 #include "tst_incidentstore.moc"

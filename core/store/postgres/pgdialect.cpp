@@ -75,6 +75,12 @@ QStringList PgDialect::beginRowClaim() const
     return {QStringLiteral("BEGIN")};
 }
 
+QString PgDialect::beginWrite() const
+{
+    // Rows are locked as they are written; readers never block a writer.
+    return QStringLiteral("BEGIN");
+}
+
 QString PgDialect::rowLockClause() const
 {
     // Rows another console is claiming right now are its own; the others stay free to claim.

@@ -28,6 +28,7 @@ public:
                    const QString &key) const override;
     QStringList beginLockedTransaction(const QString &table) const override;
     QStringList beginRowClaim() const override;
+    QString beginWrite() const override;
     QString rowLockClause() const override;
     QString newestIdQuery(const QString &table) const override;
     QString notifyStatement() const override;

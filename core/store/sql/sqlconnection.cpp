@@ -75,6 +75,14 @@ Result<void> SqlConnection::exec(const QString &sql)
     return {};
 }
 
+Result<void> SqlConnection::beginWrite(const QString &what)
+{
+    QSqlQuery q(db());
+    if (!q.exec(dialect().beginWrite()))
+        return storageError(what, q.lastError());
+    return {};
+}
+
 Result<void> SqlConnection::prepare(std::optional<QSqlQuery> &query, const QString &sql)
 {
     query.emplace(db());

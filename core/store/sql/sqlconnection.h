@@ -58,6 +58,9 @@ public:
     virtual void close() = 0;
 
     Result<void> exec(const QString &sql);
+    /** Begins a write transaction (StoreDialect::beginWrite()); what names it for an error.
+     *  It ends with db().commit() or db().rollback(). */
+    Result<void> beginWrite(const QString &what);
     Result<void> prepare(std::optional<QSqlQuery> &query, const QString &sql);
 
     /** Who makes the edits through this connection (outbox rows, activity, notifications). */

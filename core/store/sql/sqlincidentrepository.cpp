@@ -46,6 +46,8 @@ void SqlIncidentRepository::releaseStatements()
     m_heldAlerts.reset();
     m_mergesIntoAny.reset();
     m_incidentByProviderId.reset();
+    m_seenSince.reset();
+    m_seenTimes.reset();
 }
 
 Result<void> SqlIncidentRepository::prepareStatements(StoreOpenMode mode)
@@ -406,8 +408,9 @@ Result<QList<Incident>> SqlIncidentRepository::upsertIncidentPages(const QList<P
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     QSqlDatabase db = m_database.db();
-    if (!db.transaction())
-        return storageError(QStringLiteral("starting a page transaction"), db.lastError());
+    if (Result<void> begun = m_database.beginWrite(QStringLiteral("starting a page transaction"));
+        !begun)
+        return begun.error();
     QList<Incident> rows;
     for (const PulledPage &page : pages) {
         if (Result<void> stored = storePage(page.items, page.newCursor, rows); !stored) {
@@ -582,38 +585,58 @@ Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
         return {};
     // The analyst's own times only: a colleague opening an incident leaves this analyst's mark.
     const QString analyst = seenKey();
-    QSqlQuery q(m_database.db());
+    // Every page a sync stores asks: the statements are prepared once.
+    const auto prepared = [this](std::unique_ptr<SqlStatement> &statement,
+                                 const QString &sql) -> Result<SqlStatement *> {
+        if (!statement) {
+            if (Result<void> r = m_database.prepareStatement(statement, sql); !r)
+                return r.error();
+        }
+        return statement.get();
+    };
     // Their start, or the store's ('') for an analyst who never opened it for writing.
-    q.prepare(QStringLiteral("SELECT analyst, since FROM seen_since WHERE analyst = ?"
-                             " OR analyst = ''"));
-    q.addBindValue(analyst);
-    if (!q.exec())
-        return storageError(QStringLiteral("reading when seen times start"), q.lastError());
+    const Result<SqlStatement *> sinceQuery = prepared(
+            m_seenSince, QStringLiteral("SELECT analyst, since FROM seen_since WHERE analyst = ?1"
+                                        " OR analyst = ''"));
+    if (!sinceQuery)
+        return sinceQuery.error();
     QDateTime since;
-    while (q.next()) {
-        if (!since.isValid() || q.value(0).toString() == analyst)
-            since = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+    {
+        SqlStatement &q = **sinceQuery;
+        q.bind(1, analyst);
+        while (q.next()) {
+            if (!since.isValid() || q.text(0) == analyst)
+                since = QDateTime::fromMSecsSinceEpoch(q.integer(1), Qt::UTC);
+        }
+        q.finish();
+        if (!q.ok())
+            return statementError(QStringLiteral("reading when seen times start"), q);
     }
     QHash<qint64, qint64> seen;
     if (list.size() <= 1000) {
-        // A few rows (a sync page, an edit): one statement for them. Incident numbers are
-        // integers: written into the text, they need no binding each.
-        QString numbers;
-        numbers.reserve(list.size() * 8);
-        for (const Incident &incident : std::as_const(list)) {
-            if (!numbers.isEmpty())
-                numbers += QLatin1Char(',');
-            numbers += QString::number(incident.number);
-        }
-        q.prepare(QStringLiteral("SELECT number, seen_at FROM incident_seen_by WHERE analyst = ?"
-                                 " AND number IN (%1)")
-                          .arg(numbers));
-        q.addBindValue(analyst);
-        if (!q.exec())
-            return storageError(QStringLiteral("reading seen times"), q.lastError());
+        // A few rows (a sync page, an edit): one statement for them, the numbers as a list.
+        const Result<SqlStatement *> timesQuery = prepared(
+                m_seenTimes,
+                QStringLiteral(
+                        "SELECT number, seen_at FROM incident_seen_by WHERE analyst = ? AND ")
+                        + m_database.dialect().inJsonArray(QStringLiteral("number"), true));
+        if (!timesQuery)
+            return timesQuery.error();
+        QList<qint64> numbers;
+        numbers.reserve(list.size());
+        for (const Incident &incident : std::as_const(list))
+            numbers.append(incident.number);
+        SqlStatement &q = **timesQuery;
+        q.bind(1, analyst);
+        q.bind(2, StoreDialect::jsonArrayParameter(numbers));
         while (q.next())
-            seen.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+            seen.insert(q.integer(0), q.integer(1));
+        q.finish();
+        if (!q.ok())
+            return statementError(QStringLiteral("reading seen times"), q);
     } else {
+        QSqlQuery q(m_database.db());
+        q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT number, seen_at FROM incident_seen_by"
                                  " WHERE analyst = ?"));
         q.addBindValue(analyst);
@@ -642,8 +665,10 @@ Result<void> SqlIncidentRepository::markSeen(const QList<qint64> &numbers, const
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable;
     QSqlDatabase db = m_database.db();
-    if (!db.transaction())
-        return storageError(QStringLiteral("starting to record seen incidents"), db.lastError());
+    if (Result<void> begun
+        = m_database.beginWrite(QStringLiteral("starting to record seen incidents"));
+        !begun)
+        return begun.error();
     QSqlQuery q(db);
     // Both engines: the later of the two times stays.
     q.prepare(QStringLiteral("INSERT INTO incident_seen_by (analyst, number, seen_at)"
@@ -935,8 +960,9 @@ Result<Incident> SqlIncidentRepository::storeEdit(const Incident &incident,
                              .arg(incident.number),
                      {}};
     QSqlDatabase db = m_database.db();
-    if (!db.transaction())
-        return storageError(QStringLiteral("starting an edit transaction"), db.lastError());
+    if (Result<void> begun = m_database.beginWrite(QStringLiteral("starting an edit transaction"));
+        !begun)
+        return begun.error();
     const auto fail = [&db](const Error &error) -> Result<Incident> {
         db.rollback();
         return error;

@@ -133,6 +133,8 @@ private:
             m_storedIncidentRow; ///< m_storedIncident without the filter facts
     std::unique_ptr<SqlStatement> m_redirectedInto;
     std::unique_ptr<SqlStatement> m_heldAlerts; ///< readHeldAlerts()
+    mutable std::unique_ptr<SqlStatement> m_seenSince; ///< loadSeenTimes()
+    mutable std::unique_ptr<SqlStatement> m_seenTimes; ///< loadSeenTimes(), a page's rows
     std::unique_ptr<SqlStatement> m_mergesIntoAny; ///< readMergesInto() of several incidents
     std::optional<QSqlQuery> m_incidentByProviderId;
 };

@@ -384,8 +384,8 @@ Result<int> SqlOutboxRepository::settleRows(const QString &owner, const QList<qi
     if (Result<void> writable = m_database.checkWritable(); !writable)
         return writable.error();
     QSqlDatabase db = m_database.db();
-    if (!db.transaction())
-        return storageError(QStringLiteral("settling outbox rows"), db.lastError());
+    if (Result<void> begun = m_database.beginWrite(QStringLiteral("settling outbox rows")); !begun)
+        return begun.error();
     const auto fail = [&db](const QString &what, const QSqlError &error) -> Result<int> {
         Error failed = storageError(what, error);
         db.rollback();

@@ -95,8 +95,10 @@ Result<QList<Incident>> SqlRuleRepository::storeComponentAlertRows(
             return r.error();
     }
     QSqlDatabase db = m_database.db();
-    if (!db.transaction())
-        return storageError(QStringLiteral("starting an alerts transaction"), db.lastError());
+    if (Result<void> begun
+        = m_database.beginWrite(QStringLiteral("starting an alerts transaction"));
+        !begun)
+        return begun.error();
     const auto fail = [&db](const Error &error) -> Result<QList<Incident>> {
         db.rollback();
         return error;
@@ -189,8 +191,10 @@ Result<QList<Incident>> SqlRuleRepository::refreshDuplicates()
     q.finish();
     if (changes.isEmpty())
         return QList<Incident>();
-    if (!db.transaction())
-        return storageError(QStringLiteral("starting a duplicates transaction"), db.lastError());
+    if (Result<void> begun
+        = m_database.beginWrite(QStringLiteral("starting a duplicates transaction"));
+        !begun)
+        return begun.error();
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE incidents SET duplicate_of = ? WHERE number = ?"));
     for (const auto &[number, target] : std::as_const(changes)) {

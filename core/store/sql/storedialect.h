@@ -54,6 +54,10 @@ public:
     /** Statements that begin a transaction in which rows are claimed one by one: rows another
      *  claimer is taking at this moment are passed over (rowLockClause()), not waited for. */
     virtual QStringList beginRowClaim() const = 0;
+    /** The statement that begins a write transaction: one that waits for the write lock at its
+     *  start, so that a first read cannot leave it unable to write later (SQLite gives up at
+     *  once when a reading transaction cannot get the lock another connection holds). */
+    virtual QString beginWrite() const = 0;
     /** What ends a SELECT that locks the rows it reads until the transaction ends, passing
      *  over those another transaction holds; empty where beginRowClaim() locks everything. */
     virtual QString rowLockClause() const = 0;

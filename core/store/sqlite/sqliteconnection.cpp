@@ -128,6 +128,11 @@ QStringList SqliteStoreDialect::beginRowClaim() const
     return {SqliteDialect::beginWriteTransaction()};
 }
 
+QString SqliteStoreDialect::beginWrite() const
+{
+    return SqliteDialect::beginWriteTransaction();
+}
+
 QString SqliteStoreDialect::newestIdQuery(const QString &table) const
 {
     // AUTOINCREMENT keeps the highest id ever handed out, even once its row is gone.
