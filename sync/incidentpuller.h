@@ -46,8 +46,8 @@ public:
     explicit IncidentPuller(SyncContext &context, QObject *parent = nullptr);
     ~IncidentPuller() override;
 
-    /// The most incidents read pages hold before they are stored (four full pages).
-    static constexpr qsizetype kBatchIncidents = 200;
+    /// The most incidents read pages hold before they are stored (ten full pages).
+    static constexpr qsizetype kBatchIncidents = 500;
     /// The longest a read page waits for the next ones before it is stored.
     static constexpr int kBatchWaitMs = 1000;
 
