@@ -289,7 +289,7 @@ void AlertPuller::onAlertsPage(const Result<AlertRowsPage> &result)
         return;
     }
     std::vector<qsizetype> changed;
-    QStringList newIds;
+    QStringList unnamedNewIds;
     QSet<QString> isNew;
     for (qsizetype n = 0; n < rows.size(); ++n) {
         const QString &id = ids.at(n);
@@ -298,7 +298,9 @@ void AlertPuller::onAlertsPage(const Result<AlertRowsPage> &result)
         if (known != stored->constEnd() && updated != AlertRows::kNoTime && *known == updated)
             continue;
         if (known == stored->constEnd()) {
-            newIds.append(id);
+            // Whether an incident holds it matters only for an alert that names none.
+            if (rows.text(n, AlertRows::IncidentId).empty())
+                unnamedNewIds.append(id);
             isNew.insert(id);
         }
         if (future.contains(id)) {
@@ -316,7 +318,7 @@ void AlertPuller::onAlertsPage(const Result<AlertRowsPage> &result)
     // Rules decide when an alert first arrives, as Sentinel's do: a later update of an alert
     // (a status change, a merge that moves it) creates nothing.
     const qint64 heldStart = threadCpuTimeNs();
-    const Result<QSet<QString>> held = store().rules().alertsHeldByIncidents(newIds);
+    const Result<QSet<QString>> held = store().rules().alertsHeldByIncidents(unnamedNewIds);
     m_context.timings().storeNs += threadCpuTimeNs() - heldStart;
     if (!held) {
         Q_EMIT finished(false, held.error());
