@@ -75,6 +75,16 @@ Result<void> SqlConnection::exec(const QString &sql)
     return {};
 }
 
+Result<SqlStatement *> SqlConnection::preparedOnce(std::unique_ptr<SqlStatement> &statement,
+                                                   const QString &sql)
+{
+    if (!statement) {
+        if (Result<void> r = prepareStatement(statement, sql); !r)
+            return r.error();
+    }
+    return statement.get();
+}
+
 Result<void> SqlConnection::beginWrite(const QString &what)
 {
     QSqlQuery q(db());

@@ -54,6 +54,9 @@ public:
     virtual Result<void> prepareStatement(std::unique_ptr<SqlStatement> &statement,
                                           const QString &sql)
             = 0;
+    /** statement, prepared for sql on first use (a statement run after every page). */
+    Result<SqlStatement *> preparedOnce(std::unique_ptr<SqlStatement> &statement,
+                                        const QString &sql);
     /** Closes the connection; every statement prepared on it must be gone first. */
     virtual void close() = 0;
 

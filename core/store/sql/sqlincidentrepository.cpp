@@ -586,16 +586,8 @@ Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
     // The analyst's own times only: a colleague opening an incident leaves this analyst's mark.
     const QString analyst = seenKey();
     // Every page a sync stores asks: the statements are prepared once.
-    const auto prepared = [this](std::unique_ptr<SqlStatement> &statement,
-                                 const QString &sql) -> Result<SqlStatement *> {
-        if (!statement) {
-            if (Result<void> r = m_database.prepareStatement(statement, sql); !r)
-                return r.error();
-        }
-        return statement.get();
-    };
     // Their start, or the store's ('') for an analyst who never opened it for writing.
-    const Result<SqlStatement *> sinceQuery = prepared(
+    const Result<SqlStatement *> sinceQuery = m_database.preparedOnce(
             m_seenSince, QStringLiteral("SELECT analyst, since FROM seen_since WHERE analyst = ?1"
                                         " OR analyst = ''"));
     if (!sinceQuery)
@@ -615,7 +607,7 @@ Result<void> SqlIncidentRepository::loadSeenTimes(QList<Incident> &list) const
     QHash<qint64, qint64> seen;
     if (list.size() <= 1000) {
         // A few rows (a sync page, an edit): one statement for them, the numbers as a list.
-        const Result<SqlStatement *> timesQuery = prepared(
+        const Result<SqlStatement *> timesQuery = m_database.preparedOnce(
                 m_seenTimes,
                 QStringLiteral(
                         "SELECT number, seen_at FROM incident_seen_by WHERE analyst = ? AND ")

@@ -210,20 +210,10 @@ void SqlOutboxRepository::releaseStatements()
     m_newestRowId.reset();
 }
 
-Result<SqlStatement *> SqlOutboxRepository::prepared(std::unique_ptr<SqlStatement> &statement,
-                                                     const QString &sql) const
-{
-    if (!statement) {
-        if (Result<void> r = m_database.prepareStatement(statement, sql); !r)
-            return r.error();
-    }
-    return statement.get();
-}
-
 Result<qint64> SqlOutboxRepository::newestRowId() const
 {
-    const Result<SqlStatement *> q
-            = prepared(m_newestRowId, m_database.dialect().newestIdQuery(QStringLiteral("outbox")));
+    const Result<SqlStatement *> q = m_database.preparedOnce(
+            m_newestRowId, m_database.dialect().newestIdQuery(QStringLiteral("outbox")));
     if (!q)
         return q.error();
     SqlStatement &statement = **q;
@@ -236,8 +226,8 @@ Result<qint64> SqlOutboxRepository::newestRowId() const
 
 int SqlOutboxRepository::pendingCount() const
 {
-    const Result<SqlStatement *> q
-            = prepared(m_pendingCount, QStringLiteral("SELECT COUNT(*) FROM outbox"));
+    const Result<SqlStatement *> q = m_database.preparedOnce(
+            m_pendingCount, QStringLiteral("SELECT COUNT(*) FROM outbox"));
     if (!q)
         return 0;
     SqlStatement &statement = **q;

@@ -61,10 +61,6 @@ private:
     };
     Result<QList<OutboxRow>> claim(const ClaimScope &scope);
 
-    /** The statement for sql in statement, prepared on first use. */
-    Result<SqlStatement *> prepared(std::unique_ptr<SqlStatement> &statement,
-                                    const QString &sql) const;
-
     SqlConnection &m_database;
     // Asked after every page a sync reads: prepared once.
     mutable std::unique_ptr<SqlStatement> m_pendingCount; ///< pendingCount()

@@ -37,15 +37,13 @@ Result<QSet<QString>> SqlRuleRepository::alertsHeldByIncidents(const QStringList
     QSet<QString> held;
     if (alertIds.isEmpty())
         return held;
-    if (!m_heldByIncidents) {
-        if (Result<void> r = m_database.prepareStatement(
-                    m_heldByIncidents,
-                    QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
-                            + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
-            !r)
-            return r.error();
-    }
-    SqlStatement &q = *m_heldByIncidents;
+    const Result<SqlStatement *> statement = m_database.preparedOnce(
+            m_heldByIncidents,
+            QStringLiteral("SELECT DISTINCT id FROM alerts WHERE ")
+                    + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+    if (!statement)
+        return statement.error();
+    SqlStatement &q = **statement;
     q.bind(1, StoreDialect::jsonArrayParameter(alertIds));
     while (q.next())
         held.insert(q.text(0));
@@ -248,15 +246,13 @@ Result<QHash<QString, qint64>> SqlRuleRepository::componentAlertUpdateTimes(
     if (alertIds.isEmpty())
         return times;
     // One statement per page rather than one per alert: the ids go in as a JSON array.
-    if (!m_updateTimes) {
-        if (Result<void> r = m_database.prepareStatement(
-                    m_updateTimes,
-                    QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
-                            + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
-            !r)
-            return r.error();
-    }
-    SqlStatement &q = *m_updateTimes;
+    const Result<SqlStatement *> statement = m_database.preparedOnce(
+            m_updateTimes,
+            QStringLiteral("SELECT id, last_update_time FROM component_alerts WHERE ")
+                    + m_database.dialect().inJsonArray(QStringLiteral("id"), false));
+    if (!statement)
+        return statement.error();
+    SqlStatement &q = **statement;
     q.bind(1, StoreDialect::jsonArrayParameter(alertIds));
     while (q.next())
         times.insert(q.text(0), q.isNull(1) ? -1 : q.integer(1));

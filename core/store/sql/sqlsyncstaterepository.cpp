@@ -44,18 +44,16 @@ QString SqlSyncStateRepository::value(const QString &key) const
 
 Result<void> SqlSyncStateRepository::writeValue(const QString &key, const QString &value)
 {
-    if (!m_write) {
-        if (Result<void> r = m_database.prepareStatement(
-                    m_write,
-                    QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?1, ?2)"
-                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-            !r)
-            return r;
-    }
-    m_write->bind(1, key);
-    m_write->bind(2, value);
-    if (!m_write->exec())
-        return statementError(QStringLiteral("writing %1").arg(key), *m_write);
+    const Result<SqlStatement *> statement = m_database.preparedOnce(
+            m_write, QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?1, ?2)"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    if (!statement)
+        return statement.error();
+    SqlStatement &q = **statement;
+    q.bind(1, key);
+    q.bind(2, value);
+    if (!q.exec())
+        return statementError(QStringLiteral("writing %1").arg(key), q);
     return {};
 }
 
